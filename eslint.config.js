@@ -1,0 +1,54 @@
+// ESLint flat config: type-aware TypeScript rules plus the layering of conventions.md
+// (core <- ingest/storage/generate/simulate <- server/cli/reports), enforced per folder.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const upper = ['server', 'cli', 'reports'];
+const middle = ['ingest', 'storage', 'generate', 'simulate'];
+const banFolders = (folders) =>
+  folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', 'src/web/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).' },
+            { group: banFolders([...upper, ...middle]), message: 'core depends on nothing above it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: middle.map((f) => `src/${f}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: banFolders(upper), message: 'ingest/storage/generate/simulate must not import server, cli or reports.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'bench/**/*.js', '*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', globalThis: 'readonly', setTimeout: 'readonly' } },
+  },
+);

@@ -1,0 +1,148 @@
+/**
+ * The canonical records of a campaign (the data kit of `shared/spec/data-kit.md`), once parsed.
+ * Every source (CSV kit, HL7 v2, FHIR, DICOM, spreadsheets) is turned into these same types;
+ * instants are UTC epoch milliseconds, wall-clock only lives at the edges (see calendar.ts).
+ */
+
+export const MODALITIES = ['CT', 'MR'] as const;
+/** `CT` (scanner) or `MR` (IRM). */
+export type Modality = (typeof MODALITIES)[number];
+
+export const CATEGORIES = ['A', 'H', 'R', 'U'] as const;
+/** Patient category: Ambulatoire, Hospitalisé, Réanimation, Urgences du SU. */
+export type Category = (typeof CATEGORIES)[number];
+
+export const SESSION_TYPES = [
+  'PUBLIC_SCHEDULED',
+  'PUBLIC_UNSCHEDULED',
+  'LIBERAL',
+  'PRIVATE',
+  'OTHER_SPECIALTY',
+  'EMERGENCY',
+  'RECONDITIONING',
+  'BREAKDOWN',
+  'RESEARCH',
+  'ON_CALL',
+  'MAINTENANCE',
+  'QUALITY_CONTROL',
+] as const;
+/** A vacation (session) type, as in the table of `indicators.md`. */
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const LEGAL_STATUSES = [
+  'CH',
+  'CHU',
+  'CHU_APHP',
+  'CHU_APHM',
+  'ESPIC',
+  'GCS',
+  'GIE',
+  'HIA',
+  'LIBERAL',
+  'PRIVATE',
+] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+export const EQUIPMENT_ROLES = ['general', 'emergency', 'interventional', 'research'] as const;
+export type EquipmentRole = (typeof EQUIPMENT_ROLES)[number];
+
+export const AGE_BANDS = ['0-17', '18-64', '65-79', '80+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const SURVEY_PATIENTS = ['outpatient', 'inpatient'] as const;
+export type SurveyPatient = (typeof SURVEY_PATIENTS)[number];
+
+/** The clinical cases of the 2010 appointment survey (report, figures 3 to 6). */
+export const CLINICAL_CASES = {
+  CT_ABDO_PELVIS_70M: 'CT',
+  CT_LUMBAR_50M: 'CT',
+  CT_BRAIN_80F: 'CT',
+  CT_CHEST_50M: 'CT',
+  CT_TAP_70M: 'CT',
+  MR_BRAIN_60F: 'MR',
+  MR_BRAIN_4F: 'MR',
+  MR_KNEE_35M: 'MR',
+  MR_SPINE_60M: 'MR',
+  MR_LIVER_50F: 'MR',
+} as const satisfies Record<string, Modality>;
+export type ClinicalCase = keyof typeof CLINICAL_CASES;
+
+/** `campaign.json`. `start` is a local calendar date `YYYY-MM-DD`. */
+export interface Campaign {
+  id: string;
+  name: string;
+  start: string;
+  days: number;
+  timeZone: string;
+}
+
+/** One row of `establishments.csv` (a FINESS géographique). */
+export interface Establishment {
+  finess: string;
+  name: string;
+  legalStatus: LegalStatus;
+  region: string;
+  department: string | null;
+}
+
+/** One row of `equipment.csv` (one machine). */
+export interface Equipment {
+  equipmentId: string;
+  finess: string;
+  modality: Modality;
+  label: string | null;
+  installedYear: number | null;
+  role: EquipmentRole;
+}
+
+/** One row of `sessions.csv` (a vacation): `[start, end)` in UTC epoch ms. */
+export interface Session {
+  equipmentId: string;
+  start: number;
+  end: number;
+  type: SessionType;
+}
+
+/** One row of `exams.csv` (a passage). Instants in UTC epoch ms; unknown is `null`. */
+export interface Exam {
+  examId: string;
+  equipmentId: string;
+  category: Category;
+  roomIn: number;
+  roomOut: number;
+  /** CCAM codes, empty when the cell is blank. */
+  acts: string[];
+  /** ICR given on the row (`null` when blank: valued from `acts`). */
+  icr: number | null;
+  reportValidatedAt: number | null;
+  requestedAt: number | null;
+  scheduledMinutes: number | null;
+  ageBand: AgeBand | null;
+}
+
+/** One row of `acts.csv`. */
+export interface Act {
+  code: string;
+  label: string;
+  icr: number;
+}
+
+/** One row of `appointment-survey.csv`: earliest appointment offered for a clinical case. */
+export interface SurveyAnswer {
+  finess: string;
+  modality: Modality;
+  case: ClinicalCase;
+  patient: SurveyPatient;
+  days: number;
+}
+
+/** A whole campaign, as read from a data kit or assembled from other sources. */
+export interface Kit {
+  campaign: Campaign;
+  establishments: Establishment[];
+  equipment: Equipment[];
+  sessions: Session[];
+  exams: Exam[];
+  acts: Act[];
+  survey: SurveyAnswer[];
+}
