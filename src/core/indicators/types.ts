@@ -13,6 +13,8 @@ export interface Openings {
   programmed: number;
   extended: number;
   total: number;
+  /** Union of programmed and `EMERGENCY` sessions (the report's figures 17-18). */
+  programmedPlusEmergency: number;
 }
 
 export interface NightActivity {
@@ -85,6 +87,8 @@ export interface MachineIndicators {
   appointmentDelayDays: Partial<Record<'outpatient' | 'inpatient', Quantiles>>;
   leads: Leads;
   quality: MachineQuality;
+  /** Percentile rank (0..1) of each figure among the machines of the same modality. */
+  percentRank?: Record<string, number | null>;
 }
 
 export interface MachineQuality {
@@ -106,6 +110,8 @@ export interface PeerBenchmark {
   programmedOpening: Distribution;
   extendedOpening: Distribution;
   totalOpening: Distribution;
+  /** Opening of programmed ∪ `EMERGENCY` sessions (report, figures 17-18). */
+  programmedPlusEmergencyOpening: Distribution;
   /** Over included machines only. */
   occupancyProgrammed: Distribution;
   /** Over included machines only. */

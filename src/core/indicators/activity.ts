@@ -1,0 +1,46 @@
+/**
+ * Volume and value of a machine's activity: passages per week, ICR per programmed hour and
+ * the share of patients sent by the emergency department.
+ */
+import type { IntervalUnion } from '../intervals.ts';
+import { unionContains, unionLength } from '../intervals.ts';
+import { MS_PER_HOUR } from '../calendar.ts';
+import type { MachineColumns } from './machine-columns.ts';
+import { CATEGORY_U } from './machine-columns.ts';
+
+/** Passages per week = exams / campaign weeks (every exam counts, short ones included). */
+export function passagesPerWeek(cols: MachineColumns, weeks: number): number {
+  return cols.roomIn.length / weeks;
+}
+
+/**
+ * ICR per hour = Σ ICR of the exams whose `roomIn` falls in a programmed session (short exams
+ * included), divided by programmed open hours. Exams that cannot be valued are left out and
+ * reported. `null` when there is no programmed time.
+ */
+export function icrPerHour(cols: MachineColumns, programmed: IntervalUnion): number | null {
+  const hours = unionLength(programmed) / MS_PER_HOUR;
+  if (hours <= 0) return null;
+  let sum = 0;
+  for (let i = 0; i < cols.roomIn.length; i++) {
+    const icr = cols.icr[i] as number;
+    if (!Number.isNaN(icr) && unionContains(programmed, cols.roomIn[i] as number)) sum += icr;
+  }
+  return sum / hours;
+}
+
+/** Σ ICR of every exam that could be valued. */
+export function icrTotal(cols: MachineColumns): number {
+  let sum = 0;
+  for (const v of cols.icr) if (!Number.isNaN(v)) sum += v;
+  return sum;
+}
+
+/** Share of exams from the emergency department = exams of category `U` / all exams; `null` with no exam. */
+export function emergencyShare(cols: MachineColumns): number | null {
+  const n = cols.category.length;
+  if (n === 0) return null;
+  let u = 0;
+  for (const c of cols.category) if (c === CATEGORY_U) u++;
+  return u / n;
+}
