@@ -77,26 +77,21 @@ export function machineColumns(
   exams: readonly Exam[],
   acts: ActTable,
 ): MachineColumns {
-  const sOrder = sessions.map((_, i) => i).sort((a, b) => sessions[a]!.start - sessions[b]!.start || sessions[a]!.end - sessions[b]!.end);
-  const ns = sessions.length;
+  const sorted = [...sessions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const ns = sorted.length;
   const sessionStart = new Float64Array(ns);
   const sessionEnd = new Float64Array(ns);
   const sessionType = new Uint8Array(ns);
-  sOrder.forEach((src, i) => {
-    const s = sessions[src]!;
+  sorted.forEach((s, i) => {
     sessionStart[i] = s.start;
     sessionEnd[i] = s.end;
     sessionType[i] = SESSION_TYPE_INDEX[s.type];
   });
 
   // Ties broken by roomOut then id so that the result never depends on row order.
-  const eOrder = exams
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const x = exams[a]!;
-      const y = exams[b]!;
-      return x.roomIn - y.roomIn || x.roomOut - y.roomOut || (x.examId < y.examId ? -1 : x.examId > y.examId ? 1 : 0);
-    });
+  const ordered = [...exams].sort(
+    (x, y) => x.roomIn - y.roomIn || x.roomOut - y.roomOut || (x.examId < y.examId ? -1 : x.examId > y.examId ? 1 : 0),
+  );
   const n = exams.length;
   const cols: MachineColumns = {
     equipment,
@@ -115,8 +110,7 @@ export function machineColumns(
     unvaluedExams: 0,
   };
   const unknown = new Set<string>();
-  eOrder.forEach((src, i) => {
-    const e = exams[src]!;
+  ordered.forEach((e, i) => {
     cols.roomIn[i] = e.roomIn;
     cols.roomOut[i] = e.roomOut;
     cols.category[i] = CATEGORY_INDEX[e.category];
@@ -144,7 +138,7 @@ export function kitColumns(kit: Kit): MachineColumns[] {
   for (const s of kit.sessions) sessions.get(s.equipmentId)?.push(s);
   for (const e of kit.exams) exams.get(e.equipmentId)?.push(e);
   return kit.equipment.map((eq) =>
-    machineColumns(eq, establishments.get(eq.finess) ?? null, sessions.get(eq.equipmentId)!, exams.get(eq.equipmentId)!, acts),
+    machineColumns(eq, establishments.get(eq.finess) ?? null, sessions.get(eq.equipmentId) ?? [], exams.get(eq.equipmentId) ?? [], acts),
   );
 }
 
