@@ -6,7 +6,7 @@
 import type { Modality, SurveyAnswer } from './kit-types.ts';
 import { CATEGORIES, MODALITIES } from './kit-types.ts';
 import type { Quantiles } from './stats.ts';
-import { percentRank, quantiles, quantilesOfSorted, sortedFinite } from './stats.ts';
+import { percentRank, quantiles, quantilesInPlace, quantilesOfSorted, sortedFinite } from './stats.ts';
 import type { MachineSamples } from './indicators/durations.ts';
 import type { MachineIndicators, PatientType, PeerBenchmark, SurveySummary, Typology } from './indicators/types.ts';
 
@@ -113,7 +113,7 @@ function pooled<K extends string>(
       all.set(p, at);
       at += p.length;
     }
-    out[k] = quantilesOfSorted(all.sort());
+    out[k] = quantilesInPlace(all);
   }
   return out;
 }
@@ -190,15 +190,24 @@ export function benchmarkByModality(
   return out;
 }
 
+/** Sorted peer values of every figure, computed once for a peer group and reused for each rank. */
+export type PeerValues = ReadonlyMap<string, Float64Array>;
+
+export function peerValuesOf(peers: readonly MachineIndicators[]): PeerValues {
+  return new Map(MACHINE_FIGURES.map((f) => [f.key, peerValues(peers, f)]));
+}
+
 /**
  * Percentile rank (0..1, ties counting half) of a machine for every figure, among `peers`
  * (usually its modality). Occupancy and ICR per hour rank against included peers only.
  */
-export function percentRanks(m: MachineIndicators, peers: readonly MachineIndicators[]): Record<string, number | null> {
+export function percentRanks(m: MachineIndicators, peers: readonly MachineIndicators[] | PeerValues): Record<string, number | null> {
+  const values = peers instanceof Map ? peers : peerValuesOf(peers as readonly MachineIndicators[]);
   const out: Record<string, number | null> = {};
   for (const f of MACHINE_FIGURES) {
     const v = f.value(m);
-    out[f.key] = v === null ? null : percentRank(peerValues(peers, f), v);
+    const sorted = values.get(f.key);
+    out[f.key] = v === null || !sorted ? null : percentRank(sorted, v);
   }
   return out;
 }

@@ -1,10 +1,9 @@
 /**
  * Wall-clock time in a campaign's time zone. Offsets come from `Intl` (the platform's tz
- * database), never from hand-written rules; they are cached per 15-minute bucket, since every
- * modern zone changes offset on a quarter hour, which keeps millions of conversions cheap.
+ * database), never from hand-written rules; they are cached per UTC day, with the instant of
+ * the day's change when there is one, which keeps millions of conversions cheap.
  */
 
-const QUARTER_HOUR = 15 * 60_000;
 const DAY = 86_400_000;
 
 /** Wall-clock fields. `month` is 1-12; `weekday` is 0 = Sunday … 6 = Saturday. */
@@ -17,6 +16,13 @@ export interface WallClock {
   second: number;
   millisecond: number;
   weekday: number;
+}
+
+interface DayOffsets {
+  /** Instant the offset changes (Infinity when it does not change that day). */
+  at: number;
+  before: number;
+  after: number;
 }
 
 /** How a wall-clock time maps to instants: once, never (spring gap), or twice (autumn repeat). */
@@ -88,8 +94,10 @@ export function isValidTimeZone(timeZone: string): boolean {
 export class ZoneClock {
   readonly timeZone: string;
   readonly #format: Intl.DateTimeFormat;
-  readonly #offsets = new Map<number, number>();
-  readonly #resolved = new Map<number, Resolution | number>();
+  /** Per UTC day: its offset, or the instant it changes and the offsets either side. */
+  readonly #days = new Map<number, DayOffsets>();
+  #lastDay = NaN;
+  #last: DayOffsets = { at: Infinity, before: 0, after: 0 };
 
   constructor(timeZone: string) {
     if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
@@ -109,16 +117,41 @@ export class ZoneClock {
 
   /** Offset of the zone from UTC at `instant`, in milliseconds (Paris in winter: 3,600,000). */
   offsetAt(instant: number): number {
-    const bucket = Math.floor(instant / QUARTER_HOUR);
-    let offset = this.#offsets.get(bucket);
-    if (offset === undefined) {
-      offset = this.#computeOffset(bucket * QUARTER_HOUR);
-      this.#offsets.set(bucket, offset);
+    const day = Math.floor(instant / DAY);
+    let d: DayOffsets | undefined = this.#last;
+    if (day !== this.#lastDay) {
+      d = this.#days.get(day);
+      if (d === undefined) {
+        d = this.#computeDay(day);
+        this.#days.set(day, d);
+      }
+      this.#lastDay = day;
+      this.#last = d;
     }
-    return offset;
+    return instant < d.at ? d.before : d.after;
   }
 
-  #computeOffset(instant: number): number {
+  /**
+   * The offsets of one UTC day. The tz database never changes a zone's offset twice within
+   * 24 hours, so equal offsets at both ends mean none changed; otherwise the change is found
+   * to the second by bisection.
+   */
+  #computeDay(day: number): DayOffsets {
+    const start = day * DAY;
+    const before = this.#offsetFromIntl(start);
+    const after = this.#offsetFromIntl(start + DAY);
+    if (before === after) return { at: Infinity, before, after };
+    let lo = start;
+    let hi = start + DAY;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (this.#offsetFromIntl(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    return { at: hi, before, after };
+  }
+
+  #offsetFromIntl(instant: number): number {
     const parts = this.#format.formatToParts(new Date(instant));
     const get = (type: Intl.DateTimeFormatPartTypes): number =>
       Number(parts.find((p) => p.type === type)?.value);
@@ -140,23 +173,10 @@ export class ZoneClock {
 
   /** The instants a naive wall-clock time stands for: one, none (gap) or two (repeat). */
   resolve(naive: number): Resolution {
-    const bucket = Math.floor(naive / QUARTER_HOUR);
-    let cached = this.#resolved.get(bucket);
-    if (cached === undefined) {
-      cached = this.#resolveBucket(bucket * QUARTER_HOUR);
-      this.#resolved.set(bucket, cached);
-    }
-    if (typeof cached === 'number') return { kind: 'ok', instant: naive - cached };
+    const early = this.offsetAt(naive - DAY);
+    const late = this.offsetAt(naive + DAY);
+    if (early === late && this.offsetAt(naive - early) === early) return { kind: 'ok', instant: naive - early };
     return this.#resolveExact(naive);
-  }
-
-  /** The offset that applies to a whole 15-minute bucket of naive time, or the bucket's exact resolution. */
-  #resolveBucket(naive: number): Resolution | number {
-    const r = this.#resolveExact(naive);
-    if (r.kind !== 'ok') return r;
-    const offset = naive - r.instant;
-    const end = this.#resolveExact(naive + QUARTER_HOUR - 1);
-    return end.kind === 'ok' && naive + QUARTER_HOUR - 1 - end.instant === offset ? offset : r;
   }
 
   #resolveExact(naive: number): Resolution {

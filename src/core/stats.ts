@@ -61,18 +61,84 @@ export function quantiles(values: ArrayLike<number>): Quantiles {
 export function percentRank(sorted: ArrayLike<number>, x: number): number | null {
   const n = sorted.length;
   if (n === 0 || !Number.isFinite(x)) return null;
-  let below = 0;
-  let equal = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i] as number;
-    if (v < x) below++;
-    else if (v === x) equal++;
-    else break;
-  }
+  // first index ≥ x, then first index > x: binary searches, peers can be thousands
+  const bound = (strict: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = sorted[mid] as number;
+      if (v < x || (strict && v === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const below = bound(false);
+  const equal = bound(true) - below;
   return (below + equal / 2) / n;
 }
 
 /** Median of the finite values, or `null`. */
 export function median(values: ArrayLike<number>): number | null {
   return quantileSorted(sortedFinite(values), 0.5);
+}
+
+/**
+ * Rearranges `a[lo..hi]` so that `a[k]` holds the value it would have if sorted, smaller or
+ * equal values before it and larger or equal after (Hoare's quickselect, median-of-three pivot).
+ */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as pivot, moved to `mid`
+    if ((a[mid] as number) < (a[lo] as number)) swap(a, mid, lo);
+    if ((a[hi] as number) < (a[lo] as number)) swap(a, hi, lo);
+    if ((a[hi] as number) < (a[mid] as number)) swap(a, hi, mid);
+    const pivot = a[mid] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i] as number;
+  a[i] = a[j] as number;
+  a[j] = t;
+}
+
+/**
+ * P20/P50/P80 (type 7) of finite values in any order, by selection rather than a full sort:
+ * linear time, which matters when millions of exams are pooled. `values` is reordered.
+ */
+export function quantilesInPlace(values: Float64Array): Quantiles {
+  const n = values.length;
+  if (n === 0) return { n: 0, p20: null, p50: null, p80: null };
+  let from = 0;
+  const at = (p: number): number => {
+    const h = (n - 1) * p;
+    const k = Math.floor(h);
+    selectInPlace(values, k, from, n - 1);
+    from = k;
+    const a = values[k] as number;
+    if (h === k || k + 1 >= n) return a;
+    let b = Infinity;
+    for (let i = k + 1; i < n; i++) if ((values[i] as number) < b) b = values[i] as number;
+    return a + (h - k) * (b - a);
+  };
+  const p20 = at(0.2);
+  const p50 = at(0.5);
+  const p80 = at(0.8);
+  return { n, p20, p50, p80 };
 }

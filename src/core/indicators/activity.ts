@@ -3,10 +3,10 @@
  * the share of patients sent by the emergency department.
  */
 import type { IntervalUnion } from '../intervals.ts';
-import { unionContains, unionLength } from '../intervals.ts';
+import { unionLength } from '../intervals.ts';
 import { MS_PER_HOUR } from '../calendar.ts';
 import type { MachineColumns } from './machine-columns.ts';
-import { CATEGORY_U } from './machine-columns.ts';
+import { CATEGORY_U, SHORT_EXAM_MS } from './machine-columns.ts';
 
 /** Passages per week = exams / campaign weeks (every exam counts, short ones included). */
 export function passagesPerWeek(cols: MachineColumns, weeks: number): number {
@@ -22,9 +22,14 @@ export function icrPerHour(cols: MachineColumns, programmed: IntervalUnion): num
   const hours = unionLength(programmed) / MS_PER_HOUR;
   if (hours <= 0) return null;
   let sum = 0;
+  const { starts, ends } = programmed;
+  let j = 0;
   for (let i = 0; i < cols.roomIn.length; i++) {
+    const t = cols.roomIn[i] as number;
+    while (j < ends.length && (ends[j] as number) <= t) j++;
+    if (j === ends.length) break;
     const icr = cols.icr[i] as number;
-    if (!Number.isNaN(icr) && unionContains(programmed, cols.roomIn[i] as number)) sum += icr;
+    if ((starts[j] as number) <= t && !Number.isNaN(icr)) sum += icr;
   }
   return sum / hours;
 }
@@ -43,4 +48,37 @@ export function emergencyShare(cols: MachineColumns): number | null {
   let u = 0;
   for (const c of cols.category) if (c === CATEGORY_U) u++;
   return u / n;
+}
+
+/** Exams whose `roomIn` falls in no interval of `u` (for the total opening: exams outside any session). */
+export function examsOutside(cols: MachineColumns, u: IntervalUnion): number {
+  const { starts, ends } = u;
+  let j = 0;
+  let outside = 0;
+  for (let i = 0; i < cols.roomIn.length; i++) {
+    const t = cols.roomIn[i] as number;
+    while (j < ends.length && (ends[j] as number) <= t) j++;
+    if (j === ends.length || (starts[j] as number) > t) outside++;
+  }
+  return outside;
+}
+
+/** Exams under 3 minutes: doubtful entries, kept for counts and ICR only. */
+export function shortExams(cols: MachineColumns): number {
+  let n = 0;
+  for (let i = 0; i < cols.roomIn.length; i++) if ((cols.roomOut[i] as number) - (cols.roomIn[i] as number) < SHORT_EXAM_MS) n++;
+  return n;
+}
+
+/** Exams that start before the previous one (in `roomIn` order) has left the room: two patients at once. */
+export function overlappingExams(cols: MachineColumns): number {
+  let n = 0;
+  let lastOut = -Infinity;
+  for (let i = 0; i < cols.roomIn.length; i++) {
+    const a = cols.roomIn[i] as number;
+    if (a < lastOut) n++;
+    const b = cols.roomOut[i] as number;
+    if (b > lastOut) lastOut = b;
+  }
+  return n;
 }

@@ -1,19 +1,19 @@
 /**
  * Exam-level samples of a machine: durations by patient category, report delays by patient
- * type and realized appointment delays. The samples are kept (sorted) so that peer groups can
- * pool them for the benchmark without going back to the exams.
+ * type and realized appointment delays. The samples are kept (typed arrays, any order) so that
+ * peer groups can pool them for the benchmark without going back to the exams.
  */
 import type { CampaignCalendar } from '../calendar.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../calendar.ts';
 import type { Category } from '../kit-types.ts';
 import { CATEGORIES } from '../kit-types.ts';
 import type { Quantiles } from '../stats.ts';
-import { quantilesOfSorted } from '../stats.ts';
+import { quantilesInPlace } from '../stats.ts';
 import type { PatientType } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
 import { CATEGORY_INDEX, SHORT_EXAM_MS } from './machine-columns.ts';
 
-/** Sorted exam-level values of one machine. */
+/** Exam-level values of one machine, in no particular order. */
 export interface MachineSamples {
   /** Durations (minutes) of exams of 3 minutes or more, per category. */
   durationMinutes: Partial<Record<Category, Float64Array>>;
@@ -32,12 +32,37 @@ export const PATIENT_TYPE_OF: Readonly<Record<Category, PatientType>> = {
 };
 const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 
-function sortedSamples<K extends string>(keys: readonly K[], lists: Map<K, number[]>): Partial<Record<K, Float64Array>> {
-  const out: Partial<Record<K, Float64Array>> = {};
-  for (const k of keys) {
-    const list = lists.get(k);
-    if (list && list.length > 0) out[k] = Float64Array.from(list).sort();
+/**
+ * Splits per-exam values into one typed array per group, in two passes (count, then fill) so
+ * that nothing is allocated per exam. `groupOf` returns a group index or -1 to skip the exam;
+ * `valueOf` is only called for kept exams.
+ */
+function grouped<K extends string>(
+  keys: readonly K[],
+  n: number,
+  groupOf: (i: number) => number,
+  valueOf: (i: number) => number,
+): Partial<Record<K, Float64Array>> {
+  const groups = new Int8Array(n);
+  const counts = new Int32Array(keys.length);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf(i);
+    groups[i] = g;
+    if (g >= 0) counts[g] = (counts[g] as number) + 1;
   }
+  const arrays = keys.map((_, g) => new Float64Array(counts[g] as number));
+  const fill = new Int32Array(keys.length);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i] as number;
+    if (g < 0) continue;
+    const at = fill[g] as number;
+    (arrays[g] as Float64Array)[at] = valueOf(i);
+    fill[g] = at + 1;
+  }
+  const out: Partial<Record<K, Float64Array>> = {};
+  keys.forEach((k, g) => {
+    if ((counts[g] as number) > 0) out[k] = arrays[g] as Float64Array;
+  });
   return out;
 }
 
@@ -45,33 +70,29 @@ function sortedSamples<K extends string>(keys: readonly K[], lists: Map<K, numbe
  * Duration (minutes, `roomOut − roomIn`) of every exam of 3 minutes or more, by category.
  */
 export function durationSamples(cols: MachineColumns): Partial<Record<Category, Float64Array>> {
-  const lists = new Map<Category, number[]>();
-  for (let i = 0; i < cols.roomIn.length; i++) {
-    const d = (cols.roomOut[i] as number) - (cols.roomIn[i] as number);
-    if (d < SHORT_EXAM_MS) continue;
-    const cat = CATEGORIES[cols.category[i] as number] as Category;
-    let list = lists.get(cat);
-    if (!list) lists.set(cat, (list = []));
-    list.push(d / MS_PER_MINUTE);
-  }
-  return sortedSamples(CATEGORIES, lists);
+  const { roomIn, roomOut, category } = cols;
+  return grouped(
+    CATEGORIES,
+    roomIn.length,
+    (i) => ((roomOut[i] as number) - (roomIn[i] as number) < SHORT_EXAM_MS ? -1 : (category[i] as number)),
+    (i) => ((roomOut[i] as number) - (roomIn[i] as number)) / MS_PER_MINUTE,
+  );
 }
+
+const PATIENT_TYPE_INDEX = CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_TYPE_OF[c]));
 
 /**
  * Report delay (minutes) = `reportValidatedAt − roomOut` when both are known, grouped by patient
  * type (outpatient = A; inpatient = H, R; emergency = U).
  */
 export function reportDelaySamples(cols: MachineColumns): Partial<Record<PatientType, Float64Array>> {
-  const lists = new Map<PatientType, number[]>();
-  for (let i = 0; i < cols.roomIn.length; i++) {
-    const report = cols.reportAt[i] as number;
-    if (Number.isNaN(report)) continue;
-    const type = PATIENT_TYPE_OF[CATEGORIES[cols.category[i] as number] as Category];
-    let list = lists.get(type);
-    if (!list) lists.set(type, (list = []));
-    list.push((report - (cols.roomOut[i] as number)) / MS_PER_MINUTE);
-  }
-  return sortedSamples(PATIENT_TYPES, lists);
+  const { reportAt, roomOut, category } = cols;
+  return grouped(
+    PATIENT_TYPES,
+    roomOut.length,
+    (i) => (Number.isNaN(reportAt[i] as number) ? -1 : (PATIENT_TYPE_INDEX[category[i] as number] as number)),
+    (i) => ((reportAt[i] as number) - (roomOut[i] as number)) / MS_PER_MINUTE,
+  );
 }
 
 /**
@@ -82,27 +103,28 @@ export function appointmentDelaySamples(
   cols: MachineColumns,
   calendar: CampaignCalendar,
 ): Partial<Record<'outpatient' | 'inpatient', Float64Array>> {
-  const lists = new Map<'outpatient' | 'inpatient', number[]>();
   const { clock } = calendar;
-  for (let i = 0; i < cols.roomIn.length; i++) {
-    const requested = cols.requestedAt[i] as number;
-    if (Number.isNaN(requested)) continue;
-    const cat = cols.category[i] as number;
-    const type = cat === CATEGORY_INDEX.A ? 'outpatient' : cat === CATEGORY_INDEX.H ? 'inpatient' : null;
-    if (type === null) continue;
-    const days =
-      Math.floor(clock.toNaive(cols.roomIn[i] as number) / MS_PER_DAY) - Math.floor(clock.toNaive(requested) / MS_PER_DAY);
-    let list = lists.get(type);
-    if (!list) lists.set(type, (list = []));
-    list.push(days);
-  }
-  return sortedSamples(['outpatient', 'inpatient'] as const, lists);
+  const { requestedAt, roomIn, category } = cols;
+  const A = CATEGORY_INDEX.A;
+  const H = CATEGORY_INDEX.H;
+  return grouped(
+    ['outpatient', 'inpatient'] as const,
+    roomIn.length,
+    (i) => {
+      if (Number.isNaN(requestedAt[i] as number)) return -1;
+      const c = category[i] as number;
+      return c === A ? 0 : c === H ? 1 : -1;
+    },
+    (i) =>
+      Math.floor(clock.toNaive(roomIn[i] as number) / MS_PER_DAY) -
+      Math.floor(clock.toNaive(requestedAt[i] as number) / MS_PER_DAY),
+  );
 }
 
-/** P20/P50/P80 of each sorted sample of a record. */
+/** P20/P50/P80 of each sample of a record (the samples are reordered, not copied). */
 export function quantilesByKey<K extends string>(samples: Partial<Record<K, Float64Array>>): Partial<Record<K, Quantiles>> {
   const out: Partial<Record<K, Quantiles>> = {};
-  for (const [k, v] of Object.entries(samples) as [K, Float64Array][]) out[k] = quantilesOfSorted(v);
+  for (const [k, v] of Object.entries(samples) as [K, Float64Array][]) out[k] = quantilesInPlace(v);
   return out;
 }
 

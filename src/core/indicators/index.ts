@@ -5,17 +5,16 @@
  */
 import { CampaignCalendar } from '../calendar.ts';
 import type { Kit, Modality } from '../kit-types.ts';
-import { benchmarkByModality, percentRanks, surveySummary } from '../benchmark.ts';
-import { emergencyShare, icrPerHour, icrTotal, passagesPerWeek } from './activity.ts';
+import { benchmarkByModality, peerValuesOf, percentRanks, surveySummary } from '../benchmark.ts';
+import { emergencyShare, examsOutside, icrPerHour, icrTotal, overlappingExams, passagesPerWeek, shortExams } from './activity.ts';
 import type { MachineSamples } from './durations.ts';
 import { machineSamples, quantilesByKey } from './durations.ts';
 import { improvementLeads } from './leads.ts';
 import type { MachineColumns } from './machine-columns.ts';
-import { kitColumns, SHORT_EXAM_MS } from './machine-columns.ts';
+import { kitColumns } from './machine-columns.ts';
 import { nightActivity } from './night.ts';
 import { occupancyInclusion, occupancyOf } from './occupancy.ts';
 import { hoursPerWeek, openingHoursPerWeek, sessionUnions, significantOnCall } from './openings.ts';
-import { unionContains } from '../intervals.ts';
 import type { CampaignIndicators, CampaignQuality, MachineIndicators } from './types.ts';
 import { typology } from './typology.ts';
 
@@ -44,13 +43,6 @@ export function computeMachine(cols: MachineColumns, calendar: CampaignCalendar)
   const share = emergencyShare(cols);
   const onCallHours = hoursPerWeek(unions.onCallOrEmergency, weeks);
   const samples = machineSamples(cols, calendar);
-  let shortExams = 0;
-  let outside = 0;
-  const total = unions.total;
-  for (let i = 0; i < cols.roomIn.length; i++) {
-    if ((cols.roomOut[i] as number) - (cols.roomIn[i] as number) < SHORT_EXAM_MS) shortExams++;
-    if (!unionContains(total, cols.roomIn[i] as number)) outside++;
-  }
   const indicators: MachineIndicators = {
     equipmentId: cols.equipment.equipmentId,
     finess: cols.equipment.finess,
@@ -78,10 +70,11 @@ export function computeMachine(cols: MachineColumns, calendar: CampaignCalendar)
     appointmentDelayDays: quantilesByKey(samples.appointmentDelayDays),
     leads: improvementLeads(cols, weeks),
     quality: {
-      shortExams,
+      shortExams: shortExams(cols),
       unvaluedExams: cols.unvaluedExams,
       unknownActs: cols.unknownActs,
-      examsOutsideSessions: outside,
+      examsOutsideSessions: examsOutside(cols, unions.total),
+      overlappingExams: overlappingExams(cols),
     },
   };
   return { indicators, samples };
@@ -96,18 +89,21 @@ export function calendarOf(kit: Pick<Kit, 'campaign'>): CampaignCalendar {
 /** Campaign-wide data-quality counts from the machines' figures. */
 export function campaignQuality(machines: readonly MachineIndicators[]): CampaignQuality {
   const unknown = new Set<string>();
-  let shortExams = 0;
+  let short = 0;
   let unvalued = 0;
   let outside = 0;
+  let overlapping = 0;
   for (const m of machines) {
-    shortExams += m.quality.shortExams;
+    short += m.quality.shortExams;
+    overlapping += m.quality.overlappingExams;
     unvalued += m.quality.unvaluedExams;
     outside += m.quality.examsOutsideSessions;
     for (const a of m.quality.unknownActs) unknown.add(a);
   }
   const excluded = machines.filter((m) => !m.occupancyIncluded);
   return {
-    shortExams,
+    shortExams: short,
+    overlappingExams: overlapping,
     excludedFromOccupancy: excluded.map((m) => m.equipmentId),
     exclusions: excluded.map((m) => ({ equipmentId: m.equipmentId, reason: m.inclusion.reason ?? 'excluded' })),
     unknownActs: [...unknown].sort(),
@@ -129,7 +125,8 @@ export function assembleCampaign(kit: Pick<Kit, 'campaign' | 'survey'>, results:
     if (!list) byModality.set(m.modality, (list = []));
     list.push(m);
   }
-  for (const m of machines) m.percentRank = percentRanks(m, byModality.get(m.modality) ?? []);
+  const peerValues = new Map([...byModality].map(([modality, list]) => [modality, peerValuesOf(list)]));
+  for (const m of machines) m.percentRank = percentRanks(m, peerValues.get(m.modality) ?? new Map());
   const { id, name, start, days, timeZone } = kit.campaign;
   return {
     indicators: {

@@ -4,7 +4,7 @@
  * taken on its own, owns the exams of 3 minutes or more whose `roomIn` falls in [start, end).
  */
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../calendar.ts';
-import { quantileSorted } from '../stats.ts';
+import { quantilesInPlace } from '../stats.ts';
 import type { Lead, Leads } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
 import { SHORT_EXAM_MS } from './machine-columns.ts';
@@ -13,19 +13,35 @@ import { PROGRAMMED_MASK } from './openings.ts';
 
 /**
  * A lead from its values in minutes: `n`, median, P80 (zeros included) and hours per week =
- * Σ values (positive ones only) in hours / weeks. `null` when there is no value.
+ * Σ values (positive ones only) in hours / weeks. `null` when there is no value. `values` is
+ * reordered.
  */
-export function leadOf(values: number[], weeks: number): Lead | null {
+export function leadOf(values: Float64Array, weeks: number): Lead | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
   let positive = 0;
-  for (const v of sorted) if (v > 0) positive += v;
-  return {
-    n: sorted.length,
-    p50: quantileSorted(sorted, 0.5),
-    p80: quantileSorted(sorted, 0.8),
-    hoursPerWeek: (positive * MS_PER_MINUTE) / MS_PER_HOUR / weeks,
-  };
+  for (const v of values) if (v > 0) positive += v;
+  const q = quantilesInPlace(values);
+  return { n: q.n, p50: q.p50, p80: q.p80, hoursPerWeek: (positive * MS_PER_MINUTE) / MS_PER_HOUR / weeks };
+}
+
+/** A growable list of numbers in a typed array (no boxing, one allocation per doubling). */
+class Values {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(4, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 /**
@@ -35,11 +51,11 @@ export function leadOf(values: number[], weeks: number): Lead | null {
  * 3 minutes or more that has `scheduled_minutes` (may be negative). Minutes.
  */
 export function improvementLeads(cols: MachineColumns, weeks: number): Leads {
-  const late: number[] = [];
-  const early: number[] = [];
-  const gaps: number[] = [];
-  const overrun: number[] = [];
   const { roomIn, roomOut, sessionStart, sessionEnd, sessionType } = cols;
+  const late = new Values(sessionStart.length);
+  const early = new Values(sessionStart.length);
+  const gaps = new Values(roomIn.length);
+  const overrun = new Values(roomIn.length);
   for (let s = 0; s < sessionStart.length; s++) {
     if (!((PROGRAMMED_MASK >> (sessionType[s] as number)) & 1)) continue;
     const start = sessionStart[s] as number;
@@ -66,9 +82,9 @@ export function improvementLeads(cols: MachineColumns, weeks: number): Leads {
     overrun.push(d / MS_PER_MINUTE - booked);
   }
   return {
-    lateStartMinutes: leadOf(late, weeks),
-    earlyEndMinutes: leadOf(early, weeks),
-    turnoverGapMinutes: leadOf(gaps, weeks),
-    overrunMinutes: leadOf(overrun, weeks),
+    lateStartMinutes: leadOf(late.view(), weeks),
+    earlyEndMinutes: leadOf(early.view(), weeks),
+    turnoverGapMinutes: leadOf(gaps.view(), weeks),
+    overrunMinutes: leadOf(overrun.view(), weeks),
   };
 }

@@ -4,7 +4,7 @@
  * 3 minutes are doubtful entries and never count here.
  */
 import type { IntervalUnion } from '../intervals.ts';
-import { overlap, overlapWithUnion, unionLength } from '../intervals.ts';
+import { overlap, unionLength } from '../intervals.ts';
 import { MS_PER_HOUR } from '../calendar.ts';
 import type { InclusionDetail } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
@@ -22,11 +22,21 @@ export function occupancyOf(cols: MachineColumns, u: IntervalUnion): number | nu
   if (open <= 0) return null;
   let busy = 0;
   const { roomIn, roomOut } = cols;
+  const { starts, ends } = u;
+  const m = starts.length;
+  // Exams come in roomIn order, so the first interval that can touch an exam only moves forward.
+  let first = 0;
   for (let i = 0; i < roomIn.length; i++) {
     const a = roomIn[i] as number;
     const b = roomOut[i] as number;
     if (b - a < SHORT_EXAM_MS) continue;
-    busy += overlapWithUnion(u, a, b);
+    while (first < m && (ends[first] as number) <= a) first++;
+    for (let j = first; j < m; j++) {
+      const s = starts[j] as number;
+      if (s >= b) break;
+      const e = ends[j] as number;
+      busy += (e < b ? e : b) - (s > a ? s : a);
+    }
   }
   return busy / open;
 }

@@ -100,6 +100,8 @@ export interface MachineQuality {
   unknownActs: string[];
   /** Exams whose `roomIn` falls in no session at all. */
   examsOutsideSessions: number;
+  /** Exams starting before the previous patient left the room (a recording doubt). */
+  overlappingExams: number;
 }
 
 /** A P20/P50/P80 distribution across peer machines, with the machines it was taken over. */
@@ -149,6 +151,7 @@ export interface SurveySummary {
 
 export interface CampaignQuality {
   shortExams: number;
+  overlappingExams: number;
   excludedFromOccupancy: string[];
   exclusions: { equipmentId: string; reason: string }[];
   unknownActs: string[];
