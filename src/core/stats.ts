@@ -84,13 +84,13 @@ export function median(values: ArrayLike<number>): number | null {
 }
 
 /**
- * Rearranges `a[lo..hi]` so that `a[k]` holds the value it would have if sorted, smaller or
- * equal values before it and larger or equal after (Hoare's quickselect, median-of-three pivot).
+ * Rearranges `a[lo..hi]` so that every index of `targets[tlo..thi]` (sorted) holds the value it
+ * would hold if `a` were sorted: quickselect on several ranks at once (Hoare partition,
+ * median-of-three pivot), descending only into the parts that hold a wanted rank.
  */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
+function multiSelect(a: Float64Array, lo: number, hi: number, targets: readonly number[], tlo: number, thi: number): void {
+  while (hi > lo && tlo <= thi) {
     const mid = (lo + hi) >>> 1;
-    // median of three as pivot, moved to `mid`
     if ((a[mid] as number) < (a[lo] as number)) swap(a, mid, lo);
     if ((a[hi] as number) < (a[lo] as number)) swap(a, hi, lo);
     if ((a[hi] as number) < (a[mid] as number)) swap(a, hi, mid);
@@ -106,9 +106,14 @@ function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void
         j--;
       }
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    // [lo, j] ≤ pivot, (j, i) = pivot, [i, hi] ≥ pivot
+    let leftEnd = tlo;
+    while (leftEnd <= thi && (targets[leftEnd] as number) <= j) leftEnd++;
+    let rightStart = leftEnd;
+    while (rightStart <= thi && (targets[rightStart] as number) < i) rightStart++;
+    if (leftEnd > tlo) multiSelect(a, lo, j, targets, tlo, leftEnd - 1);
+    lo = i;
+    tlo = rightStart;
   }
 }
 
@@ -118,6 +123,8 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
+const P = [0.2, 0.5, 0.8] as const;
+
 /**
  * P20/P50/P80 (type 7) of finite values in any order, by selection rather than a full sort:
  * linear time, which matters when millions of exams are pooled. `values` is reordered.
@@ -125,20 +132,19 @@ function swap(a: Float64Array, i: number, j: number): void {
 export function quantilesInPlace(values: Float64Array): Quantiles {
   const n = values.length;
   if (n === 0) return { n: 0, p20: null, p50: null, p80: null };
-  let from = 0;
+  const ranks: number[] = [];
+  for (const p of P) {
+    const k = Math.floor((n - 1) * p);
+    if (ranks[ranks.length - 1] !== k) ranks.push(k);
+    if (k + 1 < n && ranks[ranks.length - 1] !== k + 1) ranks.push(k + 1);
+  }
+  multiSelect(values, 0, n - 1, ranks, 0, ranks.length - 1);
   const at = (p: number): number => {
     const h = (n - 1) * p;
     const k = Math.floor(h);
-    selectInPlace(values, k, from, n - 1);
-    from = k;
     const a = values[k] as number;
     if (h === k || k + 1 >= n) return a;
-    let b = Infinity;
-    for (let i = k + 1; i < n; i++) if ((values[i] as number) < b) b = values[i] as number;
-    return a + (h - k) * (b - a);
+    return a + (h - k) * ((values[k + 1] as number) - a);
   };
-  const p20 = at(0.2);
-  const p50 = at(0.5);
-  const p80 = at(0.8);
-  return { n, p20, p50, p80 };
+  return { n, p20: at(0.2), p50: at(0.5), p80: at(0.8) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overlapWithUnion, unionContains, unionLength, unionOf } from '../../src/core/intervals.ts';
-import { percentRank, quantiles, quantileSorted } from '../../src/core/stats.ts';
+import { percentRank, quantiles, quantilesInPlace, quantileSorted } from '../../src/core/stats.ts';
 
 describe('quantiles (type 7)', () => {
   it('interpolates between closest ranks', () => {
@@ -54,6 +54,23 @@ describe('interval union', () => {
         const u = unionOf(list.map((i) => i[0]), list.map((i) => i[1]));
         expect(overlapWithUnion(u, a, a + len)).toBe(expected);
       }),
+    );
+  });
+});
+
+describe('quantiles by selection', () => {
+  it('equal those of a full sort, for any sample', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 300 }), (list) => {
+        const sorted = Float64Array.from(list).sort();
+        expect(quantilesInPlace(Float64Array.from(list))).toEqual({
+          n: list.length,
+          p20: quantileSorted(sorted, 0.2),
+          p50: quantileSorted(sorted, 0.5),
+          p80: quantileSorted(sorted, 0.8),
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });

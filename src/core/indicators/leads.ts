@@ -8,7 +8,6 @@ import { quantilesInPlace } from '../stats.ts';
 import type { Lead, Leads } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
 import { SHORT_EXAM_MS } from './machine-columns.ts';
-import { lowerBound } from './occupancy.ts';
 import { PROGRAMMED_MASK } from './openings.ts';
 
 /**
@@ -56,13 +55,16 @@ export function improvementLeads(cols: MachineColumns, weeks: number): Leads {
   const early = new Values(sessionStart.length);
   const gaps = new Values(roomIn.length);
   const overrun = new Values(roomIn.length);
+  let from = 0;
   for (let s = 0; s < sessionStart.length; s++) {
     if (!((PROGRAMMED_MASK >> (sessionType[s] as number)) & 1)) continue;
     const start = sessionStart[s] as number;
     const end = sessionEnd[s] as number;
     let first = NaN;
     let lastOut = NaN;
-    for (let i = lowerBound(roomIn, start); i < roomIn.length; i++) {
+    // sessions come by start, so the first exam a session can own only moves forward
+    while (from < roomIn.length && (roomIn[from] as number) < start) from++;
+    for (let i = from; i < roomIn.length; i++) {
       const a = roomIn[i] as number;
       if (a >= end) break;
       const b = roomOut[i] as number;

@@ -23,19 +23,24 @@ export function nightActivity(cols: MachineColumns, calendar: CampaignCalendar):
   let evening = 0;
   let deepNight = 0;
   let weekdayNightExams = 0;
+  const { clock } = calendar;
+  const eveningFrom = EVENING_START_HOUR * MS_PER_HOUR;
+  const nightUntil = NIGHT_END_HOUR * MS_PER_HOUR;
   for (const roomIn of cols.roomIn) {
-    const naive = calendar.clock.toNaive(roomIn);
-    const hour = Math.floor((((naive % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / MS_PER_HOUR);
+    const naive = clock.toNaive(roomIn);
+    const day = Math.floor(naive / MS_PER_DAY);
+    const timeOfDay = naive - day * MS_PER_DAY;
     let nightOf: number;
-    if (hour >= EVENING_START_HOUR) {
+    if (timeOfDay >= eveningFrom) {
       evening++;
-      nightOf = naive;
-    } else if (hour < NIGHT_END_HOUR) {
+      nightOf = day;
+    } else if (timeOfDay < nightUntil) {
       deepNight++;
-      nightOf = naive - MS_PER_DAY;
+      nightOf = day - 1;
     } else continue;
-    const weekday = new Date(nightOf).getUTCDay();
-    if (weekday >= 1 && weekday <= 5 && calendar.dayIndexOfNaive(nightOf) >= 0) weekdayNightExams++;
+    // 1970-01-01 was a Thursday: day 0 has weekday 4
+    const weekday = (((nightOf + 4) % 7) + 7) % 7;
+    if (weekday >= 1 && weekday <= 5 && calendar.dayIndexOfNaive(nightOf * MS_PER_DAY) >= 0) weekdayNightExams++;
   }
   const weekdayNights = calendar.weekdayCount();
   const perWeekdayNight = weekdayNights > 0 ? weekdayNightExams / weekdayNights : null;

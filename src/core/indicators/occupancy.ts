@@ -54,15 +54,21 @@ export const INCLUDED_TIME_SHARE = 0.95;
 export function programmedSessionOccupancies(cols: MachineColumns): { length: number; occupancy: number }[] {
   const out: { length: number; occupancy: number }[] = [];
   const { roomIn, roomOut, sessionStart, sessionEnd, sessionType } = cols;
-  // Longest exam bounds how far back an exam starting before a session can reach into it.
+  // The longest exam bounds how far back an exam starting before a session can reach into it;
+  // sessions come by start, so the first exam to look at only moves forward.
   let longest = 0;
-  for (let i = 0; i < roomIn.length; i++) longest = Math.max(longest, (roomOut[i] as number) - (roomIn[i] as number));
+  for (let i = 0; i < roomIn.length; i++) {
+    const d = (roomOut[i] as number) - (roomIn[i] as number);
+    if (d > longest) longest = d;
+  }
+  let from = 0;
   for (let s = 0; s < sessionStart.length; s++) {
     if (!((PROGRAMMED_MASK >> (sessionType[s] as number)) & 1)) continue;
     const start = sessionStart[s] as number;
     const end = sessionEnd[s] as number;
     let busy = 0;
-    for (let i = lowerBound(roomIn, start - longest); i < roomIn.length; i++) {
+    while (from < roomIn.length && (roomIn[from] as number) < start - longest) from++;
+    for (let i = from; i < roomIn.length; i++) {
       const a = roomIn[i] as number;
       if (a >= end) break;
       const b = roomOut[i] as number;
@@ -103,14 +109,3 @@ export function occupancyInclusion(cols: MachineColumns): InclusionDetail {
   };
 }
 
-/** Index of the first element of a sorted array that is ≥ `t`. */
-export function lowerBound(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
