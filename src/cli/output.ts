@@ -48,11 +48,21 @@ export function csv(headers: readonly string[], rows: readonly (readonly Cell[])
   return [headers.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
 }
 
-/** Writes located issues to stderr, errors first, at most `limit` of them (then a count). */
+/**
+ * Writes located issues to stderr: errors then warnings, at most `limit` of them (then a
+ * count); notes (`info`) are summed up per kind with their first place, since a large kit can
+ * hold thousands of harmless ones.
+ */
 export function printIssues(issues: readonly Issue[], limit = 50): void {
-  const ordered = [...issues].sort((a, b) => rank(a) - rank(b));
+  const ordered = issues.filter((i) => i.severity !== 'info').sort((a, b) => rank(a) - rank(b));
   for (const issue of ordered.slice(0, limit)) process.stderr.write(`${formatIssue(issue)}\n`);
   if (ordered.length > limit) process.stderr.write(`… and ${ordered.length - limit} more issues\n`);
+  const notes = new Map<string, Issue[]>();
+  for (const i of issues) if (i.severity === 'info') notes.set(i.code, [...(notes.get(i.code) ?? []), i]);
+  for (const [code, list] of notes) {
+    const first = list[0] as Issue;
+    process.stderr.write(`note: ${list.length} × ${code}, first at ${formatIssue(first)}\n`);
+  }
 }
 const rank = (i: Issue): number => (i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2);
 

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: the full indicator set and benchmark, timed apart from parsing, on the
+ * national campaign (~270k exams) and on a national year (2,500 machines × 365 days, ~10 M
+ * exams). Same seeded data every time, several runs, medians, peak memory. Flags: `--quick`
+ * skips the national year's CSV round trip (its compute is always measured).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CampaignCalendar } from '../src/core/calendar.ts';
+import { assembleCampaign, computeCampaignDetailed, computeMachine } from '../src/core/indicators/index.ts';
+import type { MachineColumns } from '../src/core/indicators/machine-columns.ts';
+import { actTableOf, machineColumns } from '../src/core/indicators/machine-columns.ts';
+import { generateMachine, planCampaign, writeGeneratedKit } from '../src/generate/index.ts';
+import { readKitDir } from '../src/ingest/kit/read-kit.ts';
+import { importKit, openStore } from '../src/storage/index.ts';
+
+const quick = process.argv.includes('--quick');
+const rows: { what: string; runs: number; medianMs: number; detail: string }[] = [];
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function timed(what: string, runs: number, detail: string, work: () => unknown): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    await work();
+    times.push(performance.now() - t);
+  }
+  const m = median(times);
+  rows.push({ what, runs, medianMs: m, detail });
+  console.log(`${what.padEnd(52)} median ${(m / 1000).toFixed(2).padStart(7)} s over ${runs} runs  [${times.map((t) => (t / 1000).toFixed(2)).join(', ')}]  ${detail}`);
+}
+
+const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const root = mkdtempSync(join(tmpdir(), 'plateau-bench-'));
+
+try {
+  console.log(`plateau bench — node ${process.version}, ${new Date().toISOString()}`);
+
+  // 1. The national campaign (seed 2010): ~270k exams.
+  const campaignDir = join(root, 'campaign');
+  let t = performance.now();
+  const written = await writeGeneratedKit(campaignDir, { seed: 2010 });
+  console.log(`generated the national campaign: ${written.exams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  let kit = (await readKitDir(campaignDir)).kit;
+  if (!kit) throw new Error('the generated campaign does not read back without errors');
+  const exams = kit.exams.length;
+  await timed('campaign: parse the kit (readKitDir)', 5, `${exams} exams`, async () => {
+    kit = (await readKitDir(campaignDir)).kit;
+  });
+  await timed('campaign: compute indicators + benchmark', 5, `${kit.equipment.length} machines`, () => computeCampaignDetailed(kit!));
+  let run = 0;
+  await timed('campaign: end to end (read + import + compute, PGlite)', 3, 'fresh store each run', async () => {
+    const read = await readKitDir(campaignDir);
+    const store = await openStore({ dataDir: join(root, `store-${run++}`) });
+    try {
+      await importKit(store, read.kit!, { issues: read.issues });
+    } finally {
+      await store.close();
+    }
+  });
+  kit = null;
+  console.log(`peak memory so far: ${peakMb()} MB`);
+
+  // 2. A national year: 2,500 machines × 365 days, generated machine by machine into columns
+  //    (the state after parsing), then computed.
+  const options = { seed: 2010, machines: 2500, days: 365 };
+  const plan = planCampaign(options);
+  const calendar = new CampaignCalendar(plan.campaign.start, plan.campaign.days, plan.campaign.timeZone);
+  const acts = actTableOf(plan);
+  const establishments = new Map(plan.establishments.map((e) => [e.finess, e]));
+  t = performance.now();
+  const columns: MachineColumns[] = plan.equipment.map((eq, i) => {
+    const { sessions, exams: ex } = generateMachine(plan, i);
+    return machineColumns(eq, establishments.get(eq.finess) ?? null, sessions, ex, acts);
+  });
+  const yearExams = columns.reduce((n, c) => n + c.roomIn.length, 0);
+  console.log(`generated the national year in memory: ${yearExams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await timed('national year: compute indicators + benchmark', 3, `${yearExams} exams, ${columns.length} machines`, () =>
+    assembleCampaign(plan, columns.map((c) => computeMachine(c, calendar))),
+  );
+  console.log(`peak memory so far: ${peakMb()} MB`);
+  columns.length = 0;
+
+  if (!quick) {
+    const yearDir = join(root, 'year');
+    t = performance.now();
+    await writeGeneratedKit(yearDir, options);
+    console.log(`wrote the national year as a kit in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await timed('national year: parse the kit (readKitDir)', 1, `${yearExams} exams`, async () => {
+      const read = await readKitDir(yearDir);
+      if (!read.kit) throw new Error('the national year does not read back without errors');
+    });
+  }
+
+  console.log(`\npeak memory (max RSS): ${peakMb()} MB`);
+  console.log('\n| what | runs | median |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.what} (${r.detail}) | ${r.runs} | ${(r.medianMs / 1000).toFixed(2)} s |`);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
