@@ -1,0 +1,74 @@
+/**
+ * The files and columns of a data kit (`shared/spec/data-kit.md`), in one place so that the
+ * reader and the writer cannot drift apart. Column order here is the order the writer uses;
+ * the reader accepts any order.
+ */
+
+/** A CSV file of the kit: its name, whether it must be present, and its columns. */
+export interface KitFileSpec {
+  name: string;
+  required: boolean;
+  columns: readonly { name: string; required: boolean }[];
+}
+
+const cols = (required: string[], optional: string[] = []): KitFileSpec['columns'] => [
+  ...required.map((name) => ({ name, required: true })),
+  ...optional.map((name) => ({ name, required: false })),
+];
+
+export const CAMPAIGN_FILE = 'campaign.json';
+
+export const ESTABLISHMENTS_FILE: KitFileSpec = {
+  name: 'establishments.csv',
+  required: true,
+  columns: cols(['finess', 'name', 'legal_status', 'region'], ['department']),
+};
+
+export const EQUIPMENT_FILE: KitFileSpec = {
+  name: 'equipment.csv',
+  required: true,
+  columns: cols(['equipment_id', 'finess', 'modality'], ['label', 'installed_year', 'role']),
+};
+
+export const SESSIONS_FILE: KitFileSpec = {
+  name: 'sessions.csv',
+  required: true,
+  columns: cols(['equipment_id', 'start', 'end', 'type']),
+};
+
+export const EXAMS_FILE: KitFileSpec = {
+  name: 'exams.csv',
+  required: true,
+  columns: cols(
+    ['exam_id', 'equipment_id', 'category', 'room_in', 'room_out'],
+    ['acts', 'icr', 'report_validated_at', 'requested_at', 'scheduled_minutes', 'age_band'],
+  ),
+};
+
+export const ACTS_FILE: KitFileSpec = {
+  name: 'acts.csv',
+  required: false,
+  columns: cols(['code', 'icr'], ['label']),
+};
+
+export const SURVEY_FILE: KitFileSpec = {
+  name: 'appointment-survey.csv',
+  required: false,
+  columns: cols(['finess', 'modality', 'case', 'patient', 'days']),
+};
+
+/** The CSV files in the order they are read (later files refer to earlier ones). */
+export const KIT_CSV_FILES: readonly KitFileSpec[] = [
+  ESTABLISHMENTS_FILE,
+  EQUIPMENT_FILE,
+  SESSIONS_FILE,
+  EXAMS_FILE,
+  ACTS_FILE,
+  SURVEY_FILE,
+];
+
+/** Column order the writer uses for `acts.csv` (`code,label,icr`, as in data-kit.md). */
+export const ACTS_WRITE_ORDER = ['code', 'label', 'icr'] as const;
+
+/** Separator between CCAM codes in the `acts` cell of `exams.csv`. */
+export const ACT_SEPARATOR = '|';

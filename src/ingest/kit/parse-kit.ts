@@ -1,0 +1,1010 @@
+/**
+ * Reads a data kit (data-kit.md) from files fed as text or bytes, in chunks: pure, so the web
+ * upload and readKitDir share it. Files are read in dependency order (establishments, equipment,
+ * sessions, exams, acts, survey) so references are checked on the fly, rows become kit records
+ * directly, and no record is built any more once an error is seen (the kit will be null).
+ */
+import {
+  CampaignCalendar,
+  isValidTimeZone,
+  MS_PER_DAY,
+  parseIsoDate,
+  ZoneClock,
+} from '../../core/calendar.ts';
+import type { Issue } from '../../core/issues.ts';
+import {
+  AGE_BANDS,
+  CATEGORIES,
+  CLINICAL_CASES,
+  EQUIPMENT_ROLES,
+  LEGAL_STATUSES,
+  MODALITIES,
+  SESSION_TYPES,
+  SURVEY_PATIENTS,
+  type Act,
+  type Campaign,
+  type ClinicalCase,
+  type Equipment,
+  type Establishment,
+  type Exam,
+  type Kit,
+  type Session,
+  type SurveyAnswer,
+} from '../../core/kit-types.ts';
+import { CsvTokenizer, type CsvRecord } from '../csv.ts';
+import { CellReader, detach } from './cells.ts';
+import { DateTimeReader } from './date-time.ts';
+import { isIdentifyingHeader } from './identifying.ts';
+import { IssueSink } from './issue-sink.ts';
+import { KeyRegistry } from './key-registry.ts';
+import { RangeIndex } from './range-index.ts';
+import {
+  ACT_SEPARATOR,
+  ACTS_FILE,
+  CAMPAIGN_FILE,
+  EQUIPMENT_FILE,
+  ESTABLISHMENTS_FILE,
+  EXAMS_FILE,
+  KIT_CSV_FILES,
+  SESSIONS_FILE,
+  SURVEY_FILE,
+  type KitFileSpec,
+} from './kit-files.ts';
+
+/** One file of the kit as read: its rows (blank lines excluded) and the columns kept aside. */
+export interface KitFileSummary {
+  name: string;
+  rows: number;
+  unknownColumns: string[];
+}
+
+/** The outcome of reading a kit: `kit` is null as soon as one issue is an error. */
+export interface KitReadResult {
+  kit: Kit | null;
+  issues: Issue[];
+  files: KitFileSummary[];
+}
+
+/** A kit file being fed to a KitParser, as text or UTF-8 bytes, in chunks of any size. */
+export interface KitFileFeed {
+  push(chunk: string | Uint8Array): void;
+  end(): void;
+  /** True when the file was refused at its header: feeding more is useless. */
+  readonly stopped: boolean;
+}
+
+type RowReader = (row: CsvRecord) => void;
+
+interface KnownEquipment {
+  id: string;
+  line: number;
+  examIds: KeyRegistry;
+}
+
+const CASES = Object.keys(CLINICAL_CASES) as ClinicalCase[];
+const NO_ACTS: string[] = Object.freeze([] as string[]) as string[];
+/** Distinct `acts` cells remembered (exams sharing a cell share one frozen array). */
+const MAX_CACHED_ACT_LISTS = 100_000;
+const CAMPAIGN_KEYS = ['id', 'name', 'start', 'days', 'timeZone'];
+
+/**
+ * Reads a kit fed file by file. Call `campaign` first, then `csv` for each file of
+ * KIT_CSV_FILES in that order, then `finish`.
+ *
+ * @example
+ * const parser = new KitParser();
+ * parser.campaign(campaignJsonText);
+ * for (const spec of KIT_CSV_FILES) {
+ *   const feed = parser.csv(spec, texts.has(spec.name) ? spec.name : null);
+ *   feed?.push(texts.get(spec.name)!);
+ *   feed?.end();
+ * }
+ * const { kit, issues } = parser.finish();
+ */
+export class KitParser {
+  readonly #sink = new IssueSink();
+  readonly #files: KitFileSummary[] = [];
+  #campaign: Campaign | null = null;
+  #dates = new DateTimeReader(new ZoneClock('UTC'));
+  #bounds: [number, number] | null = null;
+
+  readonly #establishments: Establishment[] = [];
+  /** finess → line, for every row that had one (valid or not), to check references and keys. */
+  readonly #finess = new Map<string, number>();
+  #finessChecked = false;
+  readonly #equipment: Equipment[] = [];
+  /** equipment_id → its canonical string, line, and the exam ids seen for it. */
+  readonly #equipmentIds = new RangeIndex<KnownEquipment>();
+  #equipmentChecked = false;
+  readonly #sessions: Session[] = [];
+  readonly #exams: Exam[] = [];
+  readonly #acts: Act[] = [];
+  readonly #actLines = new Map<string, number>();
+  readonly #survey: SurveyAnswer[] = [];
+  readonly #actLists = new RangeIndex<string[]>();
+
+  /** Reports an issue found outside the files themselves (e.g. a duplicate file in an upload). */
+  report(issue: Issue): void {
+    this.#sink.add(issue);
+  }
+
+  /** Reads campaign.json (`null`: the file is missing). */
+  campaign(input: string | Uint8Array | null, name = CAMPAIGN_FILE): void {
+    if (input === null) {
+      this.#sink.report(
+        'error',
+        'missing-file',
+        CAMPAIGN_FILE,
+        null,
+        null,
+        `${CAMPAIGN_FILE} is missing`,
+        'add campaign.json: { "id", "name", "start": "YYYY-MM-DD", "days", "timeZone" }',
+      );
+      return;
+    }
+    let text: string;
+    if (typeof input === 'string') text = input;
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      } catch {
+        this.#sink.report(
+          'error',
+          'encoding',
+          name,
+          null,
+          null,
+          `${name} is not valid UTF-8`,
+          'save the file as UTF-8',
+        );
+        return;
+      }
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const campaign = readCampaign(text, name, this.#sink);
+    if (campaign === null) return;
+    this.#campaign = campaign;
+    const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
+    this.#dates = new DateTimeReader(calendar.clock);
+    this.#bounds = [calendar.start, calendar.end];
+  }
+
+  /** Notes a file that is not part of a kit (a typo in a name shows up here). */
+  unknownFile(name: string): void {
+    const known = [CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)];
+    this.#sink.report(
+      'warning',
+      'unknown-file',
+      name,
+      null,
+      null,
+      `${name} is not a file of the data kit; it was not read`,
+      `the kit's files are ${known.join(', ')}`,
+    );
+  }
+
+  /**
+   * Starts reading one CSV file of the kit; `name` is the file's actual name, `null` when it is
+   * absent (an error for a required file). Returns the feed, or null when there is nothing to read.
+   */
+  csv(spec: KitFileSpec, name: string | null): KitFileFeed | null {
+    if (name === null) {
+      if (spec.required) {
+        const columns = spec.columns.filter((c) => c.required).map((c) => c.name);
+        this.#sink.report(
+          'error',
+          'missing-file',
+          spec.name,
+          null,
+          null,
+          `${spec.name} is missing`,
+          `add ${spec.name} with at least the columns ${columns.join(', ')}`,
+        );
+      }
+      return null;
+    }
+    const summary: KitFileSummary = { name, rows: 0, unknownColumns: [] };
+    this.#files.push(summary);
+    let row: RowReader = () => undefined;
+    const tokenizer: CsvTokenizer = new CsvTokenizer(name, {
+      header: (columns, separator, line) => {
+        const index = this.#header(spec, name, columns, line, summary);
+        if (index === null) return false;
+        row = this.#rowReader(
+          spec,
+          index,
+          new CellReader(name, this.#sink, this.#dates, separator === ';'),
+        );
+        return true;
+      },
+      record: (record) => row(record),
+      issue: (issue) => this.#sink.add(issue),
+    });
+    return new CsvFeed(tokenizer, this.#sink, () => {
+      summary.rows = tokenizer.records;
+    });
+  }
+
+  /** Ends the read: the kit when no issue is an error, else null, and every issue. */
+  finish(): KitReadResult {
+    const issues = this.#sink.finish();
+    const campaign = this.#campaign;
+    const kit: Kit | null =
+      campaign !== null && this.#sink.errorCount === 0
+        ? {
+            campaign,
+            establishments: this.#establishments,
+            equipment: this.#equipment,
+            sessions: this.#sessions,
+            exams: this.#exams,
+            acts: this.#acts,
+            survey: this.#survey,
+          }
+        : null;
+    return { kit, issues, files: this.#files };
+  }
+
+  /** Maps the header to column indexes; null (with errors) when the file cannot be read. */
+  #header(
+    spec: KitFileSpec,
+    name: string,
+    columns: string[],
+    line: number,
+    summary: KitFileSummary,
+  ): Map<string, number> | null {
+    const sink = this.#sink;
+    const identifying = columns.filter(isIdentifyingHeader);
+    for (const column of identifying) {
+      sink.report(
+        'error',
+        'identifying-column',
+        name,
+        line,
+        column,
+        `${name} has a column "${column}" that looks like patient identity (names, birth dates, patient numbers and contact details are refused); none of its rows were read`,
+        `delete the column "${column}" from ${name} and read the kit again: plateau never needs to know who the patient is`,
+      );
+    }
+    if (identifying.length > 0) return null;
+    const known = new Set(spec.columns.map((c) => c.name));
+    const index = new Map<string, number>();
+    let usable = true;
+    columns.forEach((raw, i) => {
+      const key = raw.toLowerCase();
+      if (raw === '') {
+        sink.report(
+          'warning',
+          'unnamed-column',
+          name,
+          line,
+          null,
+          `column ${i + 1} of ${name} has no name; it was not read`,
+          'name the column or delete it',
+        );
+      } else if (known.has(key)) {
+        if (index.has(key)) {
+          usable = false;
+          sink.report(
+            'error',
+            'duplicate-column',
+            name,
+            line,
+            key,
+            `${name} has the column "${key}" twice`,
+            'keep one of the two columns',
+          );
+        } else index.set(key, i);
+      } else {
+        summary.unknownColumns.push(raw);
+        sink.report(
+          'warning',
+          'unknown-column',
+          name,
+          line,
+          raw,
+          `${name} has a column "${raw}" that is not part of the kit; it was kept aside`,
+          `the columns of ${name} are ${spec.columns.map((c) => c.name).join(', ')}; check the spelling if "${raw}" should be one of them`,
+        );
+      }
+    });
+    for (const column of spec.columns) {
+      if (!column.required || index.has(column.name)) continue;
+      usable = false;
+      const tab = columns.length === 1 && (columns[0] ?? '').includes('\t');
+      sink.report(
+        'error',
+        'missing-column',
+        name,
+        line,
+        column.name,
+        `${name} has no column "${column.name}" (its header is: ${columns.join(', ')})`,
+        tab
+          ? 'the header seems separated by tabs: separate cells with "," or ";"'
+          : `add a column named "${column.name}" to the first line of ${name}; the file's rows were not read`,
+      );
+    }
+    return usable ? index : null;
+  }
+
+  #rowReader(spec: KitFileSpec, index: Map<string, number>, cells: CellReader): RowReader {
+    const col = (c: string): number => index.get(c) ?? -1;
+    switch (spec.name) {
+      case ESTABLISHMENTS_FILE.name:
+        this.#finessChecked = true;
+        return this.#establishmentRows(col, cells);
+      case EQUIPMENT_FILE.name:
+        this.#equipmentChecked = true;
+        return this.#equipmentRows(col, cells);
+      case SESSIONS_FILE.name:
+        return this.#sessionRows(col, cells);
+      case EXAMS_FILE.name:
+        return this.#examRows(col, cells);
+      case ACTS_FILE.name:
+        return this.#actRows(col, cells);
+      case SURVEY_FILE.name:
+        return this.#surveyRows(col, cells);
+      default:
+        throw new Error(`not a kit file: ${spec.name}`);
+    }
+  }
+
+  #establishmentRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iFiness = col('finess');
+    const iName = col('name');
+    const iStatus = col('legal_status');
+    const iRegion = col('region');
+    const iDept = col('department');
+    return (row) => {
+      const finess = this.#newFiness(row, iFiness, r);
+      const name = r.required(row, iName, 'name');
+      const legalStatus = r.choice(LEGAL_STATUSES, row, iStatus, 'legal_status');
+      const region = r.required(row, iRegion, 'region');
+      const dept = row.cell(iDept);
+      if (finess === null || name === null || !legalStatus || region === null) return;
+      if (this.#sink.errorCount > 0) return;
+      this.#establishments.push({
+        finess,
+        name: detach(name),
+        legalStatus,
+        region: detach(region),
+        department: dept === '' ? null : detach(dept),
+      });
+    };
+  }
+
+  /** Checks a finess of establishments.csv: present, 9 characters, unique. */
+  #newFiness(row: CsvRecord, i: number, r: CellReader): string | null {
+    const text = r.required(row, i, 'finess');
+    if (text === null) return null;
+    const line = row.line;
+    const finess = detach(text);
+    const first = this.#finess.get(finess);
+    if (first !== undefined) {
+      r.error(
+        'duplicate-key',
+        line,
+        'finess',
+        `finess ${finess} is already on line ${first}`,
+        'list each establishment once',
+      );
+      return null;
+    }
+    this.#finess.set(finess, line);
+    if (finess.length !== 9) {
+      const dropped = /^\d{8}$/.test(finess);
+      r.error(
+        'invalid-finess',
+        line,
+        'finess',
+        `finess "${finess}" has ${finess.length} characters, not 9`,
+        dropped
+          ? 'a spreadsheet may have dropped a leading 0: format the column as text and write all 9 characters'
+          : 'write the 9-character FINESS géographique id',
+      );
+      return null;
+    }
+    return finess;
+  }
+
+  /** A finess that must be an establishment of the kit; null (with an error) when it is not. */
+  #knownFiness(row: CsvRecord, i: number, r: CellReader): string | null {
+    const text = r.required(row, i, 'finess');
+    if (text === null) return null;
+    if (!this.#finessChecked || this.#finess.has(text)) return detach(text);
+    r.error(
+      'unknown-reference',
+      row.line,
+      'finess',
+      `finess ${text} is not in ${ESTABLISHMENTS_FILE.name}`,
+      `add the establishment ${text} to ${ESTABLISHMENTS_FILE.name}, or correct the finess`,
+    );
+    return null;
+  }
+
+  #lastEquipment: KnownEquipment | null = null;
+
+  /** A machine of equipment.csv; null (with an error) when unknown. */
+  #knownEquipment(row: CsvRecord, i: number, r: CellReader): KnownEquipment | null {
+    if (!row.blank(i)) {
+      const from = row.starts[i] as number;
+      const to = row.ends[i] as number;
+      const last = this.#lastEquipment;
+      // Rows often come grouped by machine: try the previous one before hashing.
+      if (last !== null && to - from === last.id.length && row.source.startsWith(last.id, from)) {
+        return last;
+      }
+      const known = this.#equipmentIds.getRange(row.source, from, to);
+      if (known !== undefined) return (this.#lastEquipment = known);
+    }
+    const text = r.required(row, i, 'equipment_id');
+    if (text === null) return null;
+    if (this.#equipmentChecked) {
+      r.error(
+        'unknown-reference',
+        row.line,
+        'equipment_id',
+        `equipment_id ${text} is not in ${EQUIPMENT_FILE.name}`,
+        `add the machine ${text} to ${EQUIPMENT_FILE.name}, or correct the id`,
+      );
+      return null;
+    }
+    // equipment.csv is unusable (already an error): check the rest without cascading errors.
+    const id = detach(text);
+    const known = { id, line: 0, examIds: new KeyRegistry() };
+    this.#equipmentIds.set(id, known);
+    return known;
+  }
+
+  #equipmentRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iId = col('equipment_id');
+    const iFiness = col('finess');
+    const iModality = col('modality');
+    const iLabel = col('label');
+    const iYear = col('installed_year');
+    const iRole = col('role');
+    return (row) => {
+      const line = row.line;
+      const idText = r.required(row, iId, 'equipment_id');
+      let equipmentId: string | null = null;
+      if (idText !== null) {
+        const first = this.#equipmentIds.get(idText);
+        if (first !== undefined) {
+          r.error(
+            'duplicate-key',
+            line,
+            'equipment_id',
+            `equipment_id ${idText} is already on line ${first.line}`,
+            'give each machine its own id',
+          );
+        } else {
+          equipmentId = detach(idText);
+          this.#equipmentIds.set(equipmentId, {
+            id: equipmentId,
+            line,
+            examIds: new KeyRegistry(),
+          });
+        }
+      }
+      const finess = this.#knownFiness(row, iFiness, r);
+      const modality = r.choice(MODALITIES, row, iModality, 'modality');
+      const label = row.cell(iLabel);
+      let installedYear = r.number(row, iYear, 'installed_year', 1900, false, true);
+      if (installedYear !== null && installedYear > 2100) {
+        r.error(
+          'out-of-range',
+          line,
+          'installed_year',
+          `installed_year ${row.cell(iYear)} is after 2100`,
+          'write the year the machine was installed, e.g. 2008',
+        );
+        installedYear = NaN;
+      }
+      const role = r.choice(EQUIPMENT_ROLES, row, iRole, 'role', true);
+      if (equipmentId === null || finess === null || !modality || role === undefined) return;
+      if (installedYear !== installedYear || this.#sink.errorCount > 0) return;
+      this.#equipment.push({
+        equipmentId,
+        finess,
+        modality,
+        label: label === '' ? null : detach(label),
+        installedYear,
+        role: role ?? 'general',
+      });
+    };
+  }
+
+  #sessionRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iEq = col('equipment_id');
+    const iStart = col('start');
+    const iEnd = col('end');
+    const iType = col('type');
+    const sessions = this.#sessions;
+    return (row) => {
+      const equipment = this.#knownEquipment(row, iEq, r);
+      const start = r.dateTime(row, iStart, 'start');
+      const end = r.dateTime(row, iEnd, 'end');
+      const type = r.choice(SESSION_TYPES, row, iType, 'type');
+      if (end <= start) {
+        r.error(
+          'end-before-start',
+          row.line,
+          'end',
+          `end ${row.cell(iEnd)} is not after start ${row.cell(iStart)}`,
+          'a session ends after it starts; a night session ends on the next day',
+        );
+        return;
+      }
+      if (equipment === null || !type || start !== start || end !== end) return;
+      if (this.#sink.errorCount > 0) return;
+      sessions.push({ equipmentId: equipment.id, start, end, type });
+    };
+  }
+
+  #examRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iId = col('exam_id');
+    const iEq = col('equipment_id');
+    const iCat = col('category');
+    const iIn = col('room_in');
+    const iOut = col('room_out');
+    const iActs = col('acts');
+    const iIcr = col('icr');
+    const iReport = col('report_validated_at');
+    const iRequest = col('requested_at');
+    const iScheduled = col('scheduled_minutes');
+    const iAge = col('age_band');
+    const exams = this.#exams;
+    const sink = this.#sink;
+    const dates = r.dates;
+    // A day of slack each side: the last night's exams run past the campaign's last midnight.
+    const bounds = this.#bounds;
+    const first = bounds === null ? -Infinity : bounds[0] - MS_PER_DAY;
+    const last = bounds === null ? Infinity : bounds[1] + MS_PER_DAY;
+    return (row) => {
+      const line = row.line;
+      let ok = true;
+      const equipment = this.#knownEquipment(row, iEq, r);
+      const category = r.choice(CATEGORIES, row, iCat, 'category');
+      const roomIn = r.dateTime(row, iIn, 'room_in');
+      const roomOut = r.dateTime(row, iOut, 'room_out');
+      const outPrecision = dates.precision;
+      const duration = roomOut - roomIn;
+      if (duration < 0 || duration > MS_PER_DAY)
+        ok = this.#durationIssue(row, iIn, iOut, duration, outPrecision, r);
+      const acts = iActs < 0 ? NO_ACTS : this.#actList(row, iActs);
+      const icr = r.number(row, iIcr, 'icr', 0);
+      const report = r.optionalDateTime(row, iReport, 'report_validated_at');
+      const requested = r.optionalDateTime(row, iRequest, 'requested_at');
+      const scheduled = r.number(row, iScheduled, 'scheduled_minutes', 0, true);
+      const ageBand = r.choice(AGE_BANDS, row, iAge, 'age_band', true);
+      let examId: string | null = null;
+      const idText = r.required(row, iId, 'exam_id');
+      if (idText !== null && equipment !== null) {
+        examId = detach(idText);
+        const firstLine = equipment.examIds.add(examId, line);
+        if (firstLine >= 0) {
+          r.error(
+            'duplicate-key',
+            line,
+            'exam_id',
+            `exam_id ${idText} of ${equipment.id} is already on line ${firstLine}`,
+            'an exam is listed once per machine; remove the repeated row or give it its own id',
+          );
+          ok = false;
+        }
+      }
+      if (report !== null && report < roomOut) {
+        r.warn(
+          'report-before-exam',
+          line,
+          'report_validated_at',
+          `report_validated_at ${row.cell(iReport)} is before room_out ${row.cell(iOut)}`,
+          'check the report validation time; its delay will be negative',
+        );
+      }
+      if (roomIn < first || roomIn >= last) {
+        r.warn(
+          'outside-campaign',
+          line,
+          'room_in',
+          `room_in ${row.cell(iIn)} is more than a day outside the campaign's days`,
+          "check the date, or the campaign's start and days in campaign.json",
+        );
+      }
+      if (
+        !ok ||
+        examId === null ||
+        equipment === null ||
+        !category ||
+        roomIn !== roomIn ||
+        roomOut !== roomOut ||
+        icr !== icr ||
+        report !== report ||
+        requested !== requested ||
+        scheduled !== scheduled ||
+        ageBand === undefined ||
+        sink.errorCount > 0
+      ) {
+        return;
+      }
+      exams.push({
+        examId,
+        equipmentId: equipment.id,
+        category,
+        roomIn,
+        roomOut,
+        acts,
+        icr,
+        reportValidatedAt: report,
+        requestedAt: requested,
+        scheduledMinutes: scheduled,
+        ageBand,
+      });
+    };
+  }
+
+  /** Reports a negative or over-24-hour exam; true when it is only a rounding of room_out. */
+  #durationIssue(
+    row: CsvRecord,
+    iIn: number,
+    iOut: number,
+    duration: number,
+    outPrecision: number,
+    r: CellReader,
+  ): boolean {
+    const inText = row.cell(iIn);
+    const outText = row.cell(iOut);
+    if (duration < 0 && duration > -outPrecision) {
+      // room_out cut to the minute (or second) can fall just before a room_in given more precisely.
+      r.info(
+        'rounded-duration',
+        row.line,
+        'room_out',
+        `room_out ${outText} is ${formatDuration(-duration)} before room_in ${inText}, within the precision of room_out`,
+        'kept as a short exam; give room_out to the second to avoid this',
+      );
+      return true;
+    }
+    if (duration < 0) {
+      r.error(
+        'negative-duration',
+        row.line,
+        'room_out',
+        `room_out ${outText} is before room_in ${inText} (${formatDuration(duration)})`,
+        'room_out is when the patient left the room: check both times and their dates',
+      );
+    } else {
+      r.error(
+        'duration-over-24h',
+        row.line,
+        'room_out',
+        `the exam lasts ${formatDuration(duration)} (room_in ${inText}, room_out ${outText}), over 24 h`,
+        'an exam longer than a day is a data error: check the dates of room_in and room_out',
+      );
+    }
+    return false;
+  }
+
+  #lastActsText = '';
+  #lastActs: string[] = NO_ACTS;
+
+  /** The CCAM codes of an `acts` cell; exams with the same cell share one frozen array. */
+  #actList(row: CsvRecord, i: number): string[] {
+    if (row.blank(i)) return NO_ACTS;
+    const source = row.source;
+    const from = row.starts[i] as number;
+    const to = row.ends[i] as number;
+    const lastText = this.#lastActsText;
+    if (to - from === lastText.length && source.startsWith(lastText, from)) return this.#lastActs;
+    const entry = this.#actLists.entryRange(source, from, to);
+    let list: string[];
+    let key: string;
+    if (entry !== undefined) {
+      key = entry.key;
+      list = entry.value;
+    } else {
+      key = detach(row.cell(i));
+      list = Object.freeze(
+        key
+          .split(ACT_SEPARATOR)
+          .map((code) => code.trim())
+          .filter((code) => code.length > 0),
+      ) as string[];
+      if (this.#actLists.size < MAX_CACHED_ACT_LISTS) this.#actLists.set(key, list);
+    }
+    this.#lastActsText = key;
+    this.#lastActs = list;
+    return list;
+  }
+
+  #actRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iCode = col('code');
+    const iLabel = col('label');
+    const iIcr = col('icr');
+    return (row) => {
+      const codeText = r.required(row, iCode, 'code');
+      let code: string | null = null;
+      if (codeText !== null) {
+        const first = this.#actLines.get(codeText);
+        if (first !== undefined) {
+          r.error(
+            'duplicate-key',
+            row.line,
+            'code',
+            `act ${codeText} is already on line ${first}`,
+            'list each act once',
+          );
+        } else {
+          code = detach(codeText);
+          this.#actLines.set(code, row.line);
+        }
+      }
+      const label = row.cell(iLabel);
+      const icr = r.requiredNumber(row, iIcr, 'icr', 0);
+      if (code === null || icr !== icr || this.#sink.errorCount > 0) return;
+      this.#acts.push({ code, label: detach(label), icr });
+    };
+  }
+
+  #surveyRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iFiness = col('finess');
+    const iModality = col('modality');
+    const iCase = col('case');
+    const iPatient = col('patient');
+    const iDays = col('days');
+    return (row) => {
+      const finess = this.#knownFiness(row, iFiness, r);
+      const modality = r.choice(MODALITIES, row, iModality, 'modality');
+      const clinicalCase = r.choice(CASES, row, iCase, 'case');
+      const patient = r.choice(SURVEY_PATIENTS, row, iPatient, 'patient');
+      const days = r.requiredNumber(row, iDays, 'days', 0, false, true);
+      if (clinicalCase && modality && CLINICAL_CASES[clinicalCase] !== modality) {
+        r.error(
+          'case-modality',
+          row.line,
+          'case',
+          `case ${clinicalCase} is a ${CLINICAL_CASES[clinicalCase]} case but modality is ${modality}`,
+          `use modality ${CLINICAL_CASES[clinicalCase]} for ${clinicalCase}, or a ${modality} case`,
+        );
+        return;
+      }
+      if (finess === null || !modality || !clinicalCase || !patient) return;
+      if (days !== days || this.#sink.errorCount > 0) return;
+      this.#survey.push({ finess, modality, case: clinicalCase, patient, days });
+    };
+  }
+}
+
+/** `-17 s` / `-60 min` / `26.5 h` for a duration in milliseconds. */
+function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  if (abs < 7_200_000) return `${Math.round(ms / 6_000) / 10} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}
+
+/**
+ * Decodes bytes into the tokenizer, cut after the last line feed of each chunk: a line feed
+ * never splits a UTF-8 sequence, and each piece decodes to one flat string. (Appending chunks to
+ * a leftover makes a V8 rope, and reading a rope char by char is several times slower.)
+ * Decoding is strict UTF-8, then lenient after the first bad byte, which is reported.
+ */
+class CsvFeed implements KitFileFeed {
+  readonly #tokenizer: CsvTokenizer;
+  readonly #sink: IssueSink;
+  readonly #onEnd: () => void;
+  #decoder = new TextDecoder('utf-8', { fatal: true });
+  #lenient = false;
+  #carry: Uint8Array = new Uint8Array(0);
+
+  constructor(tokenizer: CsvTokenizer, sink: IssueSink, onEnd: () => void) {
+    this.#tokenizer = tokenizer;
+    this.#sink = sink;
+    this.#onEnd = onEnd;
+  }
+
+  get stopped(): boolean {
+    return this.#tokenizer.stopped;
+  }
+
+  push(chunk: string | Uint8Array): void {
+    if (typeof chunk === 'string') {
+      this.#tokenizer.push(chunk);
+      return;
+    }
+    const cut = chunk.lastIndexOf(10) + 1;
+    const carry = this.#carry;
+    if (cut === 0) {
+      this.#carry = concatBytes(carry, chunk, chunk.length);
+      return;
+    }
+    const bytes = carry.length === 0 ? chunk.subarray(0, cut) : concatBytes(carry, chunk, cut);
+    this.#carry = chunk.slice(cut);
+    this.#tokenizer.push(this.#decode(bytes));
+  }
+
+  end(): void {
+    if (this.#carry.length > 0) this.#tokenizer.push(this.#decode(this.#carry));
+    this.#carry = new Uint8Array(0);
+    this.#tokenizer.end();
+    this.#onEnd();
+  }
+
+  #decode(bytes: Uint8Array): string {
+    if (!this.#lenient) {
+      try {
+        return this.#decoder.decode(bytes);
+      } catch {
+        this.#lenient = true;
+        this.#decoder = new TextDecoder('utf-8');
+        const text = this.#decoder.decode(bytes);
+        const bad = text.indexOf('\ufffd');
+        let line = this.#tokenizer.lineAtEnd;
+        for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
+        const file = this.#tokenizer.file;
+        this.#sink.report(
+          'error',
+          'encoding',
+          file,
+          line,
+          null,
+          `${file} is not valid UTF-8 (the first bad byte is on line ${line}); the file was read with replacement characters`,
+          'save the file as "CSV UTF-8" (a spreadsheet exporting Windows-1252 or Latin-1 gives this error)',
+        );
+        return text;
+      }
+    }
+    return this.#decoder.decode(bytes);
+  }
+}
+
+/** `head` followed by the first `length` bytes of `tail`, in a new array. */
+function concatBytes(head: Uint8Array, tail: Uint8Array, length: number): Uint8Array {
+  const joined = new Uint8Array(head.length + length);
+  joined.set(head);
+  joined.set(tail.subarray(0, length), head.length);
+  return joined;
+}
+
+/** campaign.json, checked field by field; null (with errors) when unusable. */
+function readCampaign(text: string, file: string, sink: IssueSink): Campaign | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    const lineCol = /line (\d+) column (\d+)/.exec(message);
+    let line: number | null = null;
+    if (lineCol) line = Number(lineCol[1]);
+    else if (at) line = text.slice(0, Number(at[1])).split('\n').length;
+    sink.report(
+      'error',
+      'invalid-json',
+      file,
+      line,
+      null,
+      `${file} is not valid JSON: ${message}`,
+      'check quotes, commas and braces; e.g. { "id": "anap-2010", "name": "…", "start": "2010-03-01", "days": 28, "timeZone": "Europe/Paris" }',
+    );
+    return null;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    sink.report(
+      'error',
+      'invalid-json',
+      file,
+      1,
+      null,
+      `${file} must hold one JSON object`,
+      'write { "id": …, "name": …, "start": …, "days": …, "timeZone": … }',
+    );
+    return null;
+  }
+  const record = data as Record<string, unknown>;
+  const lineOf = (key: string): number | null => {
+    const at = text.indexOf(`"${key}"`);
+    return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+  };
+  let ok = true;
+  const fail = (key: string, message: string, hint: string): void => {
+    ok = false;
+    sink.report('error', 'invalid-campaign', file, lineOf(key), key, message, hint);
+  };
+  const show = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
+  const { id, name, start, days, timeZone } = record;
+  if (typeof id !== 'string' || id.trim() === '')
+    fail(
+      'id',
+      `id is ${show(id)}, not a non-empty string`,
+      'give the campaign an id, e.g. "anap-2010"',
+    );
+  if (typeof name !== 'string' || name.trim() === '')
+    fail(
+      'name',
+      `name is ${show(name)}, not a non-empty string`,
+      'give the campaign a name, e.g. "Benchmark imagerie 2010"',
+    );
+  if (typeof start !== 'string' || parseIsoDate(start) === null)
+    fail(
+      'start',
+      `start is ${show(start)}, not a date YYYY-MM-DD`,
+      'write the first day of the campaign, e.g. "2010-03-01"',
+    );
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1)
+    fail(
+      'days',
+      `days is ${show(days)}, not a positive whole number`,
+      'write the number of days of the campaign, e.g. 28',
+    );
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone) || timeZone.trim() === '') {
+    fail(
+      'timeZone',
+      `timeZone is ${show(timeZone)}, not an IANA time zone`,
+      'write the zone of the sites\' clocks, e.g. "Europe/Paris"; date-times cannot be read without it',
+    );
+  }
+  for (const key of Object.keys(record)) {
+    if (!CAMPAIGN_KEYS.includes(key)) {
+      sink.report(
+        'warning',
+        'unknown-key',
+        file,
+        lineOf(key),
+        key,
+        `${file} has a key "${key}" that is not read`,
+        `the keys are ${CAMPAIGN_KEYS.join(', ')}`,
+      );
+    }
+  }
+  if (!ok) return null;
+  return {
+    id: id as string,
+    name: name as string,
+    start: start as string,
+    days: days as number,
+    timeZone: timeZone as string,
+  };
+}
+
+/**
+ * Reads a kit from its files' contents (a folder or zip picked in a browser): names may carry
+ * folders (only the base name counts, case-insensitively), contents are text or UTF-8 bytes.
+ *
+ * @example
+ * const { kit, issues } = parseKit(new Map([['campaign.json', json], ['exams.csv', bytes], …]));
+ * if (kit === null) showIssues(issues);
+ */
+export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitReadResult {
+  const parser = new KitParser();
+  const byName = new Map<string, { name: string; content: string | Uint8Array }>();
+  for (const [path, content] of files) {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    if (name === '' || name.startsWith('.') || path.includes('__MACOSX')) continue;
+    const key = name.toLowerCase();
+    if (byName.has(key)) {
+      parser.report({
+        severity: 'error',
+        code: 'duplicate-file',
+        file: name,
+        line: null,
+        column: null,
+        message: `${name} is given twice (${path})`,
+        hint: 'keep one copy of each file of the kit',
+      });
+      continue;
+    }
+    byName.set(key, { name, content });
+  }
+  const known = new Set([CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)]);
+  for (const [key, { name }] of byName)
+    if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
+  parser.campaign(byName.get(CAMPAIGN_FILE)?.content ?? null, byName.get(CAMPAIGN_FILE)?.name);
+  for (const spec of KIT_CSV_FILES) {
+    const entry = byName.get(spec.name);
+    const feed = parser.csv(spec, entry?.name ?? null);
+    if (feed === null || entry === undefined) continue;
+    feed.push(entry.content);
+    feed.end();
+  }
+  return parser.finish();
+}

@@ -1,0 +1,104 @@
+/**
+ * Reads a data kit folder from disk: each file streams in 1 MB chunks through the pure
+ * KitParser (parse-kit.ts), so a 10 M-row exams.csv is never one string, and progress is
+ * reported in bytes over the whole kit.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CAMPAIGN_FILE, KIT_CSV_FILES } from './kit-files.ts';
+import { KitParser, type KitReadResult } from './parse-kit.ts';
+
+export {
+  parseKit,
+  KitParser,
+  type KitReadResult,
+  type KitFileSummary,
+  type KitFileFeed,
+} from './parse-kit.ts';
+
+export interface ReadKitOptions {
+  /** Called after each chunk read: bytes `done` of `total` for the whole kit, and the current file. */
+  onProgress?: (progress: { file: string; done: number; total: number }) => void;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads the kit in folder `dir`. Input problems are issues in the result (kit null on any
+ * error); only a folder that cannot be listed throws.
+ *
+ * @example
+ * const { kit, issues, files } = await readKitDir('kits/anap-2010');
+ * for (const issue of issues) console.log(formatIssue(issue));
+ */
+export async function readKitDir(
+  dir: string,
+  options: ReadKitOptions = {},
+): Promise<KitReadResult> {
+  const parser = new KitParser();
+  const entries = await readdir(dir, { withFileTypes: true });
+  const byName = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    byName.set(entry.name.toLowerCase(), entry.name);
+  }
+  const known = new Set([CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)]);
+  for (const [key, name] of byName)
+    if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
+
+  const present = KIT_CSV_FILES.map((spec) => ({ spec, name: byName.get(spec.name) ?? null }));
+  const sizes = await Promise.all(
+    present.map(({ name }) =>
+      name === null
+        ? 0
+        : stat(join(dir, name)).then(
+            (s) => s.size,
+            () => 0,
+          ),
+    ),
+  );
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+
+  const campaignName = byName.get(CAMPAIGN_FILE);
+  if (campaignName === undefined) parser.campaign(null);
+  else {
+    const bytes = await readFile(join(dir, campaignName)).catch((error: unknown) => {
+      parser.report(unreadable(campaignName, error));
+      return null;
+    });
+    if (bytes !== null) parser.campaign(bytes, campaignName);
+  }
+
+  for (const { spec, name } of present) {
+    const feed = parser.csv(spec, name);
+    if (feed === null || name === null) continue;
+    try {
+      for await (const chunk of createReadStream(join(dir, name), { highWaterMark: CHUNK_BYTES })) {
+        const bytes = chunk as Buffer;
+        feed.push(bytes);
+        done += bytes.length;
+        options.onProgress?.({ file: name, done, total });
+        if (feed.stopped) break;
+      }
+    } catch (error) {
+      parser.report(unreadable(name, error));
+    }
+    feed.end();
+  }
+  return parser.finish();
+}
+
+function unreadable(file: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    severity: 'error' as const,
+    code: 'unreadable-file',
+    file,
+    line: null,
+    column: null,
+    message: `${file} could not be read: ${message}`,
+    hint: 'check that the file exists and can be read',
+  };
+}

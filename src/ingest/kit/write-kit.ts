@@ -1,0 +1,303 @@
+/**
+ * Writes a data kit folder (data-kit.md) that readKitDir reads back exactly. Date-times are the
+ * campaign's wall-clock, with an explicit offset only in the autumn repeated hour. Sessions and
+ * exams stream through fs WriteStreams in ~1 MB chunks, awaiting 'drain', so 10 M exams never
+ * sit in memory as text; the small tables are written whole.
+ */
+import { Buffer } from 'node:buffer';
+import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { join } from 'node:path';
+import { ZoneClock } from '../../core/calendar.ts';
+import type {
+  Act,
+  Campaign,
+  Equipment,
+  Establishment,
+  Exam,
+  Kit,
+  Session,
+  SurveyAnswer,
+} from '../../core/kit-types.ts';
+import { csvCell, type CsvSeparator } from '../csv.ts';
+import { DateTimeWriter } from './date-time.ts';
+import {
+  ACT_SEPARATOR,
+  ACTS_FILE,
+  ACTS_WRITE_ORDER,
+  CAMPAIGN_FILE,
+  EQUIPMENT_FILE,
+  ESTABLISHMENTS_FILE,
+  EXAMS_FILE,
+  SESSIONS_FILE,
+  SURVEY_FILE,
+  type KitFileSpec,
+} from './kit-files.ts';
+
+export interface KitWriterOptions {
+  /** Cell separator, `,` by default. */
+  separator?: CsvSeparator;
+  /** Write decimals with a comma (`210,8`); only with `;`, and the default there. */
+  decimalComma?: boolean;
+}
+
+/** A kit being written: small tables whole, sessions and exams appended in batches. */
+export interface KitWriter {
+  writeEstablishments(rows: readonly Establishment[]): Promise<void>;
+  writeEquipment(rows: readonly Equipment[]): Promise<void>;
+  /** Writes acts.csv (nothing when `rows` is empty). */
+  writeActs(rows: readonly Act[]): Promise<void>;
+  /** Writes appointment-survey.csv (nothing when `rows` is empty). */
+  writeSurvey(rows: readonly SurveyAnswer[]): Promise<void>;
+  /** Appends to sessions.csv; batches may be of any size. */
+  appendSessions(rows: readonly Session[]): Promise<void>;
+  /** Appends to exams.csv; batches may be of any size. */
+  appendExams(rows: readonly Exam[]): Promise<void>;
+  /**
+   * Finishes the kit: tables never written get a header-only file, a stale optional file
+   * (acts.csv, appointment-survey.csv) not written this time is removed. Must be awaited.
+   */
+  close(): Promise<void>;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Starts writing a kit into `dir` (created if needed; campaign.json is written at once).
+ *
+ * @example
+ * const writer = createKitWriter('/tmp/kit', campaign);
+ * await writer.writeEstablishments(establishments);
+ * await writer.writeEquipment(equipment);
+ * for (const batch of batches) await writer.appendExams(batch);
+ * await writer.close();
+ */
+export function createKitWriter(
+  dir: string,
+  campaign: Campaign,
+  options: KitWriterOptions = {},
+): KitWriter {
+  return new StreamingKitWriter(dir, campaign, options);
+}
+
+/**
+ * Writes a whole kit into `dir`; `readKitDir(dir)` gives it back exactly (strings are trimmed
+ * by the reader only when unquoted, and the writer quotes values with outer spaces).
+ *
+ * @example
+ * await writeKitDir('/tmp/kit', kit, { separator: ';' });
+ */
+export async function writeKitDir(
+  dir: string,
+  kit: Kit,
+  options: KitWriterOptions = {},
+): Promise<void> {
+  const writer = createKitWriter(dir, kit.campaign, options);
+  await writer.writeEstablishments(kit.establishments);
+  await writer.writeEquipment(kit.equipment);
+  await writer.appendSessions(kit.sessions);
+  await writer.appendExams(kit.exams);
+  await writer.writeActs(kit.acts);
+  await writer.writeSurvey(kit.survey);
+  await writer.close();
+}
+
+class StreamingKitWriter implements KitWriter {
+  readonly #dir: string;
+  readonly #sep: CsvSeparator;
+  readonly #comma: boolean;
+  readonly #dates: DateTimeWriter;
+  readonly #written = new Set<string>();
+  readonly #streams = new Map<string, WriteStream>();
+  #queue: Promise<void> = Promise.resolve();
+  #closed = false;
+  #failure: Error | null = null;
+
+  constructor(dir: string, campaign: Campaign, options: KitWriterOptions) {
+    this.#sep = options.separator ?? ',';
+    this.#comma = options.decimalComma ?? this.#sep === ';';
+    if (this.#comma && this.#sep !== ';')
+      throw new RangeError('decimal commas need the ";" separator');
+    this.#dates = new DateTimeWriter(new ZoneClock(campaign.timeZone));
+    this.#dir = dir;
+    mkdirSync(dir, { recursive: true });
+    const { id, name, start, days, timeZone } = campaign;
+    writeFileSync(
+      join(dir, CAMPAIGN_FILE),
+      `${JSON.stringify({ id, name, start, days, timeZone }, null, 2)}\n`,
+    );
+  }
+
+  writeEstablishments(rows: readonly Establishment[]): Promise<void> {
+    return this.#whole(ESTABLISHMENTS_FILE, rows, (r) =>
+      this.#line([
+        this.#text(r.finess),
+        this.#text(r.name),
+        r.legalStatus,
+        this.#text(r.region),
+        this.#opt(r.department),
+      ]),
+    );
+  }
+
+  writeEquipment(rows: readonly Equipment[]): Promise<void> {
+    return this.#whole(EQUIPMENT_FILE, rows, (r) =>
+      this.#line([
+        this.#text(r.equipmentId),
+        this.#text(r.finess),
+        r.modality,
+        this.#opt(r.label),
+        this.#num(r.installedYear),
+        r.role,
+      ]),
+    );
+  }
+
+  writeActs(rows: readonly Act[]): Promise<void> {
+    if (rows.length === 0) return this.#enqueue(async () => undefined);
+    return this.#whole(
+      ACTS_FILE,
+      rows,
+      (r) => this.#line([this.#text(r.code), this.#text(r.label), this.#num(r.icr)]),
+      ACTS_WRITE_ORDER,
+    );
+  }
+
+  writeSurvey(rows: readonly SurveyAnswer[]): Promise<void> {
+    if (rows.length === 0) return this.#enqueue(async () => undefined);
+    return this.#whole(SURVEY_FILE, rows, (r) =>
+      this.#line([this.#text(r.finess), r.modality, r.case, r.patient, this.#num(r.days)]),
+    );
+  }
+
+  appendSessions(rows: readonly Session[]): Promise<void> {
+    const sep = this.#sep;
+    const dates = this.#dates;
+    return this.#append(
+      SESSIONS_FILE,
+      rows,
+      (r) =>
+        `${this.#text(r.equipmentId)}${sep}${dates.format(r.start)}${sep}${dates.format(r.end)}${sep}${r.type}\n`,
+    );
+  }
+
+  appendExams(rows: readonly Exam[]): Promise<void> {
+    const sep = this.#sep;
+    const dates = this.#dates;
+    return this.#append(EXAMS_FILE, rows, (r) => {
+      const acts = r.acts.length === 0 ? '' : this.#text(r.acts.join(ACT_SEPARATOR));
+      const report = r.reportValidatedAt === null ? '' : dates.format(r.reportValidatedAt);
+      const requested = r.requestedAt === null ? '' : dates.format(r.requestedAt);
+      return (
+        `${this.#text(r.examId)}${sep}${this.#text(r.equipmentId)}${sep}${r.category}${sep}` +
+        `${dates.format(r.roomIn)}${sep}${dates.format(r.roomOut)}${sep}${acts}${sep}${this.#num(r.icr)}${sep}` +
+        `${report}${sep}${requested}${sep}${this.#num(r.scheduledMinutes)}${sep}${r.ageBand ?? ''}\n`
+      );
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#enqueue(async () => {
+      if (this.#closed) return;
+      this.#closed = true;
+      for (const spec of [ESTABLISHMENTS_FILE, EQUIPMENT_FILE]) {
+        if (!this.#written.has(spec.name))
+          await writeFile(join(this.#dir, spec.name), this.#header(spec));
+      }
+      for (const spec of [SESSIONS_FILE, EXAMS_FILE]) {
+        const stream = this.#stream(spec);
+        stream.end();
+        await finished(stream);
+      }
+      for (const spec of [ACTS_FILE, SURVEY_FILE]) {
+        if (!this.#written.has(spec.name)) await rm(join(this.#dir, spec.name), { force: true });
+      }
+    });
+  }
+
+  /** Runs writes one after the other, whatever the caller awaits. */
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.#queue.then(work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #whole<T>(
+    spec: KitFileSpec,
+    rows: readonly T[],
+    line: (row: T) => string,
+    order?: readonly string[],
+  ): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#assertOpen(spec.name);
+      if (this.#written.has(spec.name)) throw new Error(`${spec.name} was already written`);
+      this.#written.add(spec.name);
+      let text = this.#header(spec, order);
+      for (const row of rows) text += line(row);
+      await writeFile(join(this.#dir, spec.name), text);
+    });
+  }
+
+  #append<T>(spec: KitFileSpec, rows: readonly T[], line: (row: T) => string): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#assertOpen(spec.name);
+      const stream = this.#stream(spec);
+      // Lines are encoded straight into a Buffer: one big string built by `+=` would be a deep
+      // rope that survives young-generation GC, and collecting those ropes cost more than writing.
+      let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      let used = 0;
+      for (const row of rows) {
+        const text = line(row);
+        if (used + text.length * 3 > CHUNK_BYTES) {
+          if (used > 0 && !stream.write(chunk.subarray(0, used))) await once(stream, 'drain');
+          chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+          used = 0;
+        }
+        used += chunk.write(text, used);
+      }
+      if (used > 0 && !stream.write(chunk.subarray(0, used))) await once(stream, 'drain');
+    });
+  }
+
+  #assertOpen(name: string): void {
+    if (this.#failure !== null) throw this.#failure;
+    if (this.#closed) throw new Error(`kit writer is closed: cannot write ${name}`);
+  }
+
+  #stream(spec: KitFileSpec): WriteStream {
+    let stream = this.#streams.get(spec.name);
+    if (stream === undefined) {
+      stream = createWriteStream(join(this.#dir, spec.name));
+      // Kept for the next call: an 'error' with no listener would crash the process.
+      stream.on('error', (error) => (this.#failure ??= error));
+      stream.write(this.#header(spec));
+      this.#streams.set(spec.name, stream);
+    }
+    return stream;
+  }
+
+  #header(spec: KitFileSpec, order?: readonly string[]): string {
+    return this.#line(order ? [...order] : spec.columns.map((c) => c.name));
+  }
+
+  #line(cells: string[]): string {
+    return `${cells.join(this.#sep)}\n`;
+  }
+
+  #text(value: string): string {
+    return csvCell(value, this.#sep);
+  }
+
+  #opt(value: string | null): string {
+    return value === null ? '' : csvCell(value, this.#sep);
+  }
+
+  #num(value: number | null): string {
+    if (value === null) return '';
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    const text = String(value);
+    return this.#comma ? text.replace('.', ',') : text;
+  }
+}
