@@ -55,7 +55,7 @@ export function generateOptions(values: OptionValues): GenerateOptions {
   return {
     seed: intOption(values, 'seed', 2010, 0, 2 ** 31 - 1),
     machines: intOption(values, 'machines', 517, 1, 100_000),
-    days: intOption(values, 'days', 28, 1, 3660),
+    days: intOption(values, 'days', 28, 1, 366),
     ...(start ? { start } : {}),
   };
 }

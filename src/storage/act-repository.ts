@@ -1,0 +1,36 @@
+/**
+ * The `acts` table: the CCAM act -> ICR table a campaign's exams are valued with, upserted by
+ * code, a row rewritten only when its label or ICR differs.
+ */
+import type { Act } from '../core/kit-types.ts';
+import type { UpsertCounts } from './bulk.ts';
+import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { Queryable } from './db.ts';
+
+const UPSERT = countingUpsert(`insert into acts (campaign_id, code, label, icr)
+  select $1, u.code, u.label, u.icr
+  from unnest($2::text[], $3::text[], $4::float8[]) as u (code, label, icr)
+  on conflict (campaign_id, code) do update set label = excluded.label, icr = excluded.icr
+  where (acts.label, acts.icr) is distinct from (excluded.label, excluded.icr)`);
+
+/** Upserts acts (unique by code: de-duplicate before calling). */
+export function upsertActs(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Act[],
+): Promise<UpsertCounts> {
+  return upsertInChunks(q, UPSERT, rows, (chunk) => [
+    campaignId,
+    chunk.map((a) => a.code),
+    chunk.map((a) => a.label),
+    chunk.map((a) => a.icr),
+  ]);
+}
+
+/** The act table of a campaign, by code. */
+export async function readActs(q: Queryable, campaignId: string): Promise<Act[]> {
+  return q.query<Act & Record<string, unknown>>(
+    `select code, label, icr from acts where campaign_id = $1 order by code collate "C"`,
+    [campaignId],
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The one seam between plateau and a database: `Db` runs SQL and transactions, with one
+ * implementation per engine (`pglite/`, `postgres/`). Both speak the same SQL; to keep the values
+ * they return identical, queries only select text, int4, float8, boolean, text[] and json
+ * (bigint, numeric, date and timestamptz are cast or converted in SQL, never returned raw).
+ */
+
+/** A result row, keyed by column name. */
+export type Row = Record<string, unknown>;
+
+/** Something SQL can be run on: the database itself or an open transaction. */
+export interface Queryable {
+  /**
+   * Runs one statement with `$1…` parameters (strings, numbers, null, or flat arrays of them;
+   * pass JSON as a string cast to `::json`).
+   */
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a script of several statements, without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+/** A database connection (PGlite in-process, or a pool of connections to a PostgreSQL server). */
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /**
+   * Runs `fn` in a transaction: committed when `fn` resolves, rolled back when it throws (and
+   * the error rethrown). Queries inside must go through `tx`, never through the `Db`.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+/**
+ * The `equipment` table (one row per machine) of a campaign: upserted by equipment id, a row
+ * rewritten only when a field differs. Each machine belongs to an establishment of the campaign.
+ */
+import type { Equipment, EquipmentRole, Modality } from '../core/kit-types.ts';
+import type { UpsertCounts } from './bulk.ts';
+import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { Queryable } from './db.ts';
+
+const UPSERT =
+  countingUpsert(`insert into equipment (campaign_id, equipment_id, finess, modality, label, installed_year, role)
+  select $1, u.equipment_id, u.finess, u.modality, u.label, u.installed_year, u.role
+  from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::text[])
+    as u (equipment_id, finess, modality, label, installed_year, role)
+  on conflict (campaign_id, equipment_id) do update set
+    finess = excluded.finess, modality = excluded.modality, label = excluded.label,
+    installed_year = excluded.installed_year, role = excluded.role
+  where (equipment.finess, equipment.modality, equipment.label, equipment.installed_year, equipment.role)
+    is distinct from (excluded.finess, excluded.modality, excluded.label, excluded.installed_year, excluded.role)`);
+
+/** Upserts machines (unique by equipment id: de-duplicate before calling). */
+export function upsertEquipment(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Equipment[],
+): Promise<UpsertCounts> {
+  return upsertInChunks(q, UPSERT, rows, (chunk) => [
+    campaignId,
+    chunk.map((e) => e.equipmentId),
+    chunk.map((e) => e.finess),
+    chunk.map((e) => e.modality),
+    chunk.map((e) => e.label),
+    chunk.map((e) => e.installedYear),
+    chunk.map((e) => e.role),
+  ]);
+}
+
+/** The machines of a campaign, by equipment id. */
+export async function readEquipment(q: Queryable, campaignId: string): Promise<Equipment[]> {
+  const rows = await q.query<{
+    equipment_id: string;
+    finess: string;
+    modality: Modality;
+    label: string | null;
+    installed_year: number | null;
+    role: EquipmentRole;
+  }>(
+    `select equipment_id, finess, modality, label, installed_year, role from equipment
+     where campaign_id = $1 order by equipment_id collate "C"`,
+    [campaignId],
+  );
+  return rows.map((r) => ({
+    equipmentId: r.equipment_id,
+    finess: r.finess,
+    modality: r.modality,
+    label: r.label,
+    installedYear: r.installed_year,
+    role: r.role,
+  }));
+}

@@ -1,0 +1,295 @@
+/**
+ * Stores a kit and its results in one transaction: upsert every record (an identical row is
+ * left alone, a different one replaced), read the whole stored campaign back, compute its
+ * indicators with the core engine and store them. Either all of it is stored, or nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import { computeCampaign } from '../core/indicators/index.ts';
+import type { CampaignIndicators } from '../core/indicators/types.ts';
+import type { Issue } from '../core/issues.ts';
+import type { Kit } from '../core/kit-types.ts';
+import { upsertActs } from './act-repository.ts';
+import type { UpsertCounts } from './bulk.ts';
+import { touchCampaign, upsertCampaign } from './campaign-repository.ts';
+import type { Queryable } from './db.ts';
+import { upsertEquipment } from './equipment-repository.ts';
+import { StoreError } from './errors.ts';
+import { upsertEstablishments } from './establishment-repository.ts';
+import { examKey, isStorableAct, upsertExams } from './exam-repository.ts';
+import { kitFingerprint } from './fingerprint.ts';
+import { replaceIssues } from './issue-repository.ts';
+import { readKit } from './load-kit.ts';
+import type { Store } from './open-store.ts';
+import type { ResultWrite } from './result-repository.ts';
+import { readFingerprint, saveResults } from './result-repository.ts';
+import { insertSessions, sessionKey } from './session-repository.ts';
+import { surveyKey, upsertSurvey } from './survey-repository.ts';
+
+/** Where an import stands, for a progress bar. */
+export interface ImportProgress {
+  phase: 'write' | 'load' | 'compute' | 'save';
+  /** The table being written, in the `write` phase. */
+  table?: 'campaign' | 'establishments' | 'equipment' | 'acts' | 'survey' | 'sessions' | 'exams';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where the kit came from (a folder, a feed); issues are stored per source. Default `kit`. */
+  source?: string;
+  /** The located issues met while reading the input, stored with the campaign. */
+  issues?: readonly Issue[];
+  /** Compute and store results even when no record changed (e.g. after upgrading plateau). */
+  recompute?: boolean;
+  /** The indicator engine; `computeCampaign` unless told otherwise. */
+  compute?: (kit: Kit) => CampaignIndicators;
+}
+
+/** What an import did. Sessions are never updated, only inserted or found already stored. */
+export interface ImportSummary {
+  campaignId: string;
+  campaign: 'inserted' | 'updated' | 'unchanged';
+  establishments: UpsertCounts;
+  equipment: UpsertCounts;
+  acts: UpsertCounts;
+  survey: UpsertCounts;
+  sessions: UpsertCounts;
+  exams: UpsertCounts;
+  /** True when any stored record was inserted or updated. */
+  changed: boolean;
+  /** The results written, or null when nothing changed and the stored results were kept. */
+  results: ResultWrite | null;
+  /** Fingerprint of the stored campaign the stored results come from. */
+  fingerprint: string;
+  /** Issues found while storing (duplicate records in the kit), stored with the input's. */
+  issues: Issue[];
+  timings: { writeMs: number; loadMs: number; computeMs: number; saveMs: number; totalMs: number };
+}
+
+const FILES = {
+  establishments: 'establishments.csv',
+  equipment: 'equipment.csv',
+  exams: 'exams.csv',
+  acts: 'acts.csv',
+  survey: 'appointment-survey.csv',
+} as const;
+
+/** Keeps the last record of each key (a later row replaces an earlier one, as a re-import would). */
+function lastByKey<T>(
+  rows: readonly T[],
+  key: (row: T) => string,
+): { rows: T[]; duplicates: string[] } {
+  const byKey = new Map<string, T>();
+  const duplicates: string[] = [];
+  for (const row of rows) {
+    const k = key(row);
+    if (byKey.has(k)) duplicates.push(k.replaceAll('\u0000', '/'));
+    byKey.set(k, row);
+  }
+  return { rows: [...byKey.values()], duplicates };
+}
+
+function duplicateIssue(file: string, column: string, what: string, duplicates: string[]): Issue {
+  const shown = duplicates.slice(0, 10).join(', ') + (duplicates.length > 10 ? ', …' : '');
+  return {
+    severity: 'warning',
+    code: 'duplicate-record',
+    file,
+    line: null,
+    column,
+    message: `${duplicates.length} ${what} appear more than once in the input; the last one was kept: ${shown}`,
+    hint: 'Each record should appear once; check the export for repeated rows.',
+  };
+}
+
+/** SQLSTATE class 23: integrity constraint violation (foreign key, check, not null, unique). */
+function isConstraintViolation(
+  e: unknown,
+): e is Error & { code: string; detail?: string; constraint?: string } {
+  if (!(e instanceof Error)) return false;
+  const code: unknown = (e as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('23');
+}
+
+/** Plain words for the rules a kit read without errors could still break. */
+const RULES: Record<string, string> = {
+  exams_duration_check:
+    'an exam ends before it starts or lasts more than 24 hours (exams.csv room_in, room_out)',
+  exams_campaign_id_equipment_id_fkey: 'an exam names a machine that is not in equipment.csv',
+  sessions_span_check: 'a session does not end after it starts (sessions.csv start, end)',
+  sessions_campaign_id_equipment_id_fkey: 'a session names a machine that is not in equipment.csv',
+  equipment_campaign_id_finess_fkey:
+    'a machine names an establishment that is not in establishments.csv',
+  survey_answers_campaign_id_finess_fkey:
+    'a survey answer names an establishment that is not in establishments.csv',
+  survey_answers_case_modality_check: 'a survey case is asked of the other modality',
+  establishments_finess_check: 'a FINESS is not 9 characters long',
+};
+
+function invalidKit(e: Error & { detail?: string; constraint?: string }): StoreError {
+  const rule = e.constraint ? RULES[e.constraint] : undefined;
+  const what = rule ? `${rule} [${e.constraint}]` : e.message;
+  const detail = e.detail ? ` ${e.detail}` : '';
+  return new StoreError(
+    'invalid-kit',
+    `the kit cannot be stored: ${what}.${detail} Nothing was stored.`,
+    {
+      cause: e,
+    },
+  );
+}
+
+/** Reads the stored campaign back, computes it and stores the results, all through `tx`. */
+async function computeAndSave(
+  tx: Queryable,
+  campaignId: string,
+  compute: (kit: Kit) => CampaignIndicators,
+  progress: (p: ImportProgress) => void,
+  timings: ImportSummary['timings'],
+): Promise<{ write: ResultWrite; fingerprint: string }> {
+  let t = performance.now();
+  progress({ phase: 'load', done: 0, total: 1 });
+  const stored = await readKit(tx, campaignId);
+  if (!stored)
+    throw new StoreError('unknown-campaign', `campaign ${campaignId} is not in the store`);
+  const fingerprint = kitFingerprint(stored);
+  timings.loadMs = performance.now() - t;
+  t = performance.now();
+  progress({ phase: 'compute', done: 0, total: 1 });
+  const results = compute(stored);
+  timings.computeMs = performance.now() - t;
+  t = performance.now();
+  progress({ phase: 'save', done: 0, total: 1 });
+  const write = await saveResults(tx, campaignId, results, fingerprint);
+  timings.saveMs = performance.now() - t;
+  progress({ phase: 'save', done: 1, total: 1 });
+  return { write, fingerprint };
+}
+
+/**
+ * Stores `kit` (merged into the stored campaign of the same id) and its freshly computed
+ * results, in one transaction. Importing the same kit twice changes nothing. Throws a
+ * `StoreError` `invalid-kit` when the kit breaks a rule of the schema (e.g. an exam on an unknown
+ * machine); then nothing at all is stored.
+ *
+ * @example
+ * const summary = await importKit(store, kit, { source: 'kits/anap-2010', issues });
+ * console.log(summary.exams); // { inserted: 270000, updated: 0, unchanged: 0 }
+ */
+export async function importKit(
+  store: Store,
+  kit: Kit,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const source = options.source ?? 'kit';
+  const progress = options.onProgress ?? (() => undefined);
+  const compute = options.compute ?? computeCampaign;
+  const id = kit.campaign.id;
+
+  const establishments = lastByKey(kit.establishments, (e) => e.finess);
+  const equipment = lastByKey(kit.equipment, (m) => m.equipmentId);
+  const acts = lastByKey(kit.acts, (a) => a.code);
+  const survey = lastByKey(kit.survey, surveyKey);
+  const sessions = lastByKey(kit.sessions, sessionKey);
+  const exams = lastByKey(kit.exams, examKey);
+  const issues: Issue[] = [];
+  if (establishments.duplicates.length)
+    issues.push(
+      duplicateIssue(FILES.establishments, 'finess', 'establishments', establishments.duplicates),
+    );
+  if (equipment.duplicates.length)
+    issues.push(duplicateIssue(FILES.equipment, 'equipment_id', 'machines', equipment.duplicates));
+  if (acts.duplicates.length)
+    issues.push(duplicateIssue(FILES.acts, 'code', 'acts', acts.duplicates));
+  if (survey.duplicates.length)
+    issues.push(duplicateIssue(FILES.survey, 'case', 'survey answers', survey.duplicates));
+  if (exams.duplicates.length)
+    issues.push(duplicateIssue(FILES.exams, 'exam_id', 'exams', exams.duplicates));
+  const badAct = exams.rows.flatMap((e) => e.acts).find((code) => !isStorableAct(code));
+  if (badAct !== undefined) {
+    throw new StoreError(
+      'invalid-kit',
+      `act code ${JSON.stringify(badAct)} cannot be stored (empty, or holds a control character). Nothing was stored.`,
+    );
+  }
+
+  const timings = { writeMs: 0, loadMs: 0, computeMs: 0, saveMs: 0, totalMs: 0 };
+  try {
+    return await store.db.transaction(async (tx) => {
+      // Two imports of one campaign on a shared server take turns instead of interleaving.
+      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+        `plateau:campaign:${id}`,
+      ]);
+      const t = performance.now();
+      const write =
+        (table: NonNullable<ImportProgress['table']>) => (done: number, total: number) =>
+          progress({ phase: 'write', table, done, total });
+      write('campaign')(0, 1);
+      const campaign = await upsertCampaign(tx, kit.campaign, source);
+      write('establishments')(0, establishments.rows.length);
+      const summary = {
+        campaign,
+        establishments: await upsertEstablishments(tx, id, establishments.rows),
+        equipment: await upsertEquipment(tx, id, equipment.rows),
+        acts: await upsertActs(tx, id, acts.rows),
+        survey: await upsertSurvey(tx, id, survey.rows),
+        sessions: await insertSessions(tx, id, sessions.rows, write('sessions')),
+        exams: await upsertExams(tx, id, exams.rows, write('exams')),
+      };
+      const counts = [
+        summary.establishments,
+        summary.equipment,
+        summary.acts,
+        summary.survey,
+        summary.sessions,
+        summary.exams,
+      ];
+      const changed = campaign !== 'unchanged' || counts.some((c) => c.inserted + c.updated > 0);
+      if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
+      await replaceIssues(tx, id, source, [...(options.issues ?? []), ...issues]);
+      timings.writeMs = performance.now() - t;
+
+      // Results are only ever written with the data in one transaction, so when no record
+      // changed, the stored results are those of the stored campaign: nothing to recompute.
+      const storedFingerprint = await readFingerprint(tx, id);
+      let results: ResultWrite | null = null;
+      let fingerprint = storedFingerprint ?? '';
+      if (changed || storedFingerprint === null || options.recompute) {
+        const computed = await computeAndSave(tx, id, compute, progress, timings);
+        results = computed.write;
+        fingerprint = computed.fingerprint;
+      }
+      timings.totalMs = performance.now() - started;
+      return { campaignId: id, ...summary, changed, results, fingerprint, issues, timings };
+    });
+  } catch (error) {
+    if (isConstraintViolation(error)) throw invalidKit(error);
+    throw error;
+  }
+}
+
+/**
+ * Recomputes and stores the results of a stored campaign (after an upgrade of the engine);
+ * null when the campaign is not stored.
+ */
+export async function recomputeResults(
+  store: Store,
+  campaignId: string,
+  compute: (kit: Kit) => CampaignIndicators = computeCampaign,
+): Promise<(ResultWrite & { fingerprint: string }) | null> {
+  return store.db.transaction(async (tx) => {
+    const exists = await tx.query('select 1 from campaigns where id = $1', [campaignId]);
+    if (exists.length === 0) return null;
+    const timings = { writeMs: 0, loadMs: 0, computeMs: 0, saveMs: 0, totalMs: 0 };
+    const { write, fingerprint } = await computeAndSave(
+      tx,
+      campaignId,
+      compute,
+      () => undefined,
+      timings,
+    );
+    return { ...write, fingerprint };
+  });
+}

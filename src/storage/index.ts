@@ -1,0 +1,17 @@
+/**
+ * The storage layer's public entry: open a store, import kits, read campaigns and results.
+ * Repositories stay internal; everything here takes a `Store`.
+ */
+export { openStore, resolveDataDir, DEFAULT_DATA_DIR } from './open-store.ts';
+export type { Store, OpenStoreOptions } from './open-store.ts';
+export type { Db, Engine, Queryable, Row } from './db.ts';
+export { StoreError } from './errors.ts';
+export type { StoreErrorCode } from './errors.ts';
+export { importKit, recomputeResults } from './import-kit.ts';
+export type { ImportOptions, ImportProgress, ImportSummary } from './import-kit.ts';
+export { loadKit } from './load-kit.ts';
+export { loadResults, listCampaigns, loadIssues, deleteCampaign } from './queries.ts';
+export type { CampaignListing } from './campaign-repository.ts';
+export type { UpsertCounts } from './bulk.ts';
+export type { ResultWrite } from './result-repository.ts';
+export { kitFingerprint } from './fingerprint.ts';

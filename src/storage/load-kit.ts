@@ -1,0 +1,40 @@
+/**
+ * Reads a whole stored campaign back as a `Kit`, in a fixed order (by key), so that what the
+ * indicator engine sees, and the fingerprint of it, depend only on what is stored.
+ */
+import type { Kit } from '../core/kit-types.ts';
+import { readActs } from './act-repository.ts';
+import { readCampaign } from './campaign-repository.ts';
+import type { Queryable } from './db.ts';
+import { readEquipment } from './equipment-repository.ts';
+import { readEstablishments } from './establishment-repository.ts';
+import { readExams } from './exam-repository.ts';
+import type { Store } from './open-store.ts';
+import { readSessions } from './session-repository.ts';
+import { readSurvey } from './survey-repository.ts';
+
+/** The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null. */
+export async function readKit(q: Queryable, campaignId: string): Promise<Kit | null> {
+  const campaign = await readCampaign(q, campaignId);
+  if (!campaign) return null;
+  return {
+    campaign,
+    establishments: await readEstablishments(q, campaignId),
+    equipment: await readEquipment(q, campaignId),
+    sessions: await readSessions(q, campaignId),
+    exams: await readExams(q, campaignId),
+    acts: await readActs(q, campaignId),
+    survey: await readSurvey(q, campaignId),
+  };
+}
+
+/**
+ * The whole stored campaign as a kit, or null when it is not stored.
+ *
+ * @example
+ * const kit = await loadKit(store, 'anap-2010');
+ * if (kit) console.log(kit.exams.length);
+ */
+export function loadKit(store: Store, campaignId: string): Promise<Kit | null> {
+  return readKit(store.db, campaignId);
+}

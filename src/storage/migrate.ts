@@ -1,0 +1,58 @@
+/**
+ * Applies the missing numbered migrations in one transaction and records them in
+ * `schema_migrations`. An advisory lock serialises two processes opening the same server; a
+ * store that has a migration this plateau does not know is refused before anything is touched.
+ */
+import type { Db } from './db.ts';
+import { StoreError } from './errors.ts';
+import type { Migration } from './migrations/index.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+/** Arbitrary constant ('plat' in ASCII) naming plateau's migration lock on a shared server. */
+const MIGRATION_LOCK = 0x706c6174;
+
+/**
+ * Brings the schema of `db` up to date; returns the versions it applied (empty when none).
+ * Throws a `StoreError` `newer-schema` when the store was written by a newer plateau.
+ *
+ * @example
+ * await migrate(db); // [1] on a new store, [] afterwards
+ */
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select 1 from pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+    await tx.exec(`create table if not exists schema_migrations (
+      version integer primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`);
+    const rows = await tx.query<{ version: number }>(
+      'select version from schema_migrations order by version',
+    );
+    const applied = new Set(rows.map((r) => r.version));
+    const known = new Set(migrations.map((m) => m.version));
+    const unknown = [...applied].filter((v) => !known.has(v));
+    if (unknown.length > 0) {
+      const newest = Math.max(0, ...known);
+      throw new StoreError(
+        'newer-schema',
+        `this store was written by a newer plateau: it has schema migration ${unknown.join(', ')}, ` +
+          `and this plateau only knows migrations up to ${newest}. Upgrade plateau, or use another data folder or database.`,
+      );
+    }
+    const missing = [...migrations]
+      .filter((m) => !applied.has(m.version))
+      .sort((a, b) => a.version - b.version);
+    for (const m of missing) {
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+    }
+    return missing.map((m) => m.version);
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * Every schema migration, in order. Each is a TS module exporting its SQL (tsc does not copy
+ * .sql files into dist/). Never edit a released migration: add the next number.
+ */
+import * as m0001 from './0001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001];

@@ -1,0 +1,41 @@
+/**
+ * Store-level reads and the one delete, for the CLI, the server and the reports. Results are
+ * read as stored: nothing here recomputes an indicator.
+ */
+import type { CampaignIndicators } from '../core/indicators/types.ts';
+import type { Issue } from '../core/issues.ts';
+import type { CampaignListing } from './campaign-repository.ts';
+import { deleteCampaignRow, readCampaignListings } from './campaign-repository.ts';
+import { readIssues } from './issue-repository.ts';
+import type { Store } from './open-store.ts';
+import { readResults } from './result-repository.ts';
+
+/**
+ * The stored results of a campaign, exactly as computed at import, or null when the campaign
+ * is not stored.
+ *
+ * @example
+ * const results = await loadResults(store, 'anap-2010');
+ * results?.benchmark.CT?.occupancyProgrammed.p50;
+ */
+export function loadResults(store: Store, campaignId: string): Promise<CampaignIndicators | null> {
+  return readResults(store.db, campaignId);
+}
+
+/** Every stored campaign, by id, with its row counts. */
+export function listCampaigns(store: Store): Promise<CampaignListing[]> {
+  return readCampaignListings(store.db);
+}
+
+/** The issues stored with a campaign's imports, each with the source it came from. */
+export function loadIssues(
+  store: Store,
+  campaignId: string,
+): Promise<(Issue & { source: string })[]> {
+  return readIssues(store.db, campaignId);
+}
+
+/** Deletes a campaign with all its records and results; false when it was not stored. */
+export function deleteCampaign(store: Store, campaignId: string): Promise<boolean> {
+  return store.db.transaction((tx) => deleteCampaignRow(tx, campaignId));
+}

@@ -1,0 +1,79 @@
+// The engines the storage suite runs on: PGlite always, a real PostgreSQL server too when
+// PLATEAU_TEST_PG_URL is set (.ci/start-postgres.sh prints it). Each test gets a fresh store: a
+// new data folder, or a new database created on the server and dropped afterwards.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Engine } from '../../src/storage/db.ts';
+import type { Store } from '../../src/storage/open-store.ts';
+import { openStore } from '../../src/storage/open-store.ts';
+
+/** A place a store can be opened, and reopened, until `dispose`. */
+export interface TestPlace {
+  engine: Engine;
+  open(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export interface EngineCase {
+  name: Engine;
+  place(): Promise<TestPlace>;
+}
+
+let template: string | undefined;
+
+/**
+ * A fresh PGlite folder. initdb costs a few seconds under WebAssembly, so it runs once per test
+ * file into a template folder, copied (closed, cleanly shut down) for every test.
+ */
+async function pglitePlace(): Promise<TestPlace> {
+  if (!template) {
+    template = mkdtempSync(join(tmpdir(), 'plateau-pglite-template-'));
+    const db = await PGlite.create(template);
+    await db.close();
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'plateau-store-'));
+  cpSync(template, dir, { recursive: true });
+  return {
+    engine: 'pglite',
+    open: () => openStore({ dataDir: dir }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresPlace(adminUrl: string): Promise<TestPlace> {
+  const name = `plateau_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    engine: 'postgres',
+    open: () => openStore({ url: url.toString() }),
+    dispose: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const pgUrl = process.env['PLATEAU_TEST_PG_URL'];
+
+/** PGlite, then PostgreSQL when PLATEAU_TEST_PG_URL is set. */
+export const ENGINES: EngineCase[] = [
+  { name: 'pglite', place: pglitePlace },
+  ...(pgUrl ? [{ name: 'postgres' as const, place: () => postgresPlace(pgUrl) }] : []),
+];
+
+/** Removes the PGlite template folder (call from `afterAll`). */
+export function removeTemplate(): void {
+  if (template) rmSync(template, { recursive: true, force: true });
+  template = undefined;
+}

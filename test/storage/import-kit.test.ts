@@ -1,0 +1,380 @@
+// Importing kits on every engine: what is stored and read back, re-imports that change nothing,
+// changed exams replaced rather than duplicated, merges, duplicates, issues, and imports that
+// fail leaving nothing behind. One store per engine; each test uses its own campaign id.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeCampaign } from '../../src/core/indicators/index.ts';
+import type { Issue } from '../../src/core/issues.ts';
+import type { Kit } from '../../src/core/kit-types.ts';
+import { StoreError } from '../../src/storage/errors.ts';
+import type { ImportProgress } from '../../src/storage/import-kit.ts';
+import { importKit, recomputeResults } from '../../src/storage/import-kit.ts';
+import { loadKit } from '../../src/storage/load-kit.ts';
+import type { Store } from '../../src/storage/open-store.ts';
+import {
+  deleteCampaign,
+  listCampaigns,
+  loadIssues,
+  loadResults,
+} from '../../src/storage/queries.ts';
+import { kitFingerprint } from '../../src/storage/fingerprint.ts';
+import { CHUNK_ROWS } from '../../src/storage/bulk.ts';
+import { ENGINES, removeTemplate } from './engines.ts';
+import { syntheticKit } from './synthetic-kit.ts';
+import type { TestPlace } from './engines.ts';
+import { at, smallKit, sortedKit } from './small-kit.ts';
+
+afterAll(removeTemplate);
+
+const TABLES = [
+  'establishments',
+  'equipment',
+  'sessions',
+  'exams',
+  'acts',
+  'survey_answers',
+  'import_issues',
+  'machine_results',
+  'campaign_results',
+] as const;
+
+/** Row counts of every table for one campaign. */
+async function counts(store: Store, campaignId: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const [c] = await store.db.query<{ n: number }>(
+    'select count(*)::int as n from campaigns where id = $1',
+    [campaignId],
+  );
+  out['campaigns'] = c!.n;
+  for (const table of TABLES) {
+    const [row] = await store.db.query<{ n: number }>(
+      `select count(*)::int as n from ${table} where campaign_id = $1`,
+      [campaignId],
+    );
+    out[table] = row!.n;
+  }
+  return out;
+}
+
+const none = { inserted: 0, updated: 0 };
+
+describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
+  let place: TestPlace;
+  let store: Store;
+
+  beforeAll(async () => {
+    place = await makePlace();
+    store = await place.open();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await place?.dispose();
+  });
+
+  it('stores every record and the computed results, and reads both back', async () => {
+    const kit = smallKit('stores');
+    const progress: ImportProgress[] = [];
+    const summary = await importKit(store, kit, { onProgress: (p) => progress.push(p) });
+    expect(summary).toMatchObject({
+      campaignId: 'stores',
+      campaign: 'inserted',
+      establishments: { inserted: 2, updated: 0, unchanged: 0 },
+      equipment: { inserted: 3, updated: 0, unchanged: 0 },
+      sessions: { inserted: 5, updated: 0, unchanged: 0 },
+      exams: { inserted: 6, updated: 0, unchanged: 0 },
+      acts: { inserted: 2, updated: 0, unchanged: 0 },
+      survey: { inserted: 3, updated: 0, unchanged: 0 },
+      changed: true,
+      issues: [],
+    });
+    expect(summary.results).toMatchObject({
+      campaign: 'inserted',
+      machines: { inserted: 3, updated: 0, unchanged: 0, deleted: 0 },
+    });
+    expect(summary.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['write', 'load', 'compute', 'save']),
+    );
+    expect(progress.filter((p) => p.table === 'exams').at(-1)).toMatchObject({ done: 6, total: 6 });
+
+    const stored = await loadKit(store, 'stores');
+    expect(stored).toEqual(sortedKit(kit));
+    expect(summary.fingerprint).toBe(kitFingerprint(stored!));
+    const results = await loadResults(store, 'stores');
+    expect(results).toEqual(computeCampaign(sortedKit(kit)));
+    expect(results?.machines.map((m) => m.equipmentId)).toEqual(['CT1', 'CT2', 'MR1']);
+    expect(await counts(store, 'stores')).toMatchObject({
+      campaigns: 1,
+      exams: 6,
+      sessions: 5,
+      machine_results: 3,
+      campaign_results: 1,
+    });
+  });
+
+  it('keeps instants, nulls, acts and decimals exactly', async () => {
+    const kit = smallKit('exact');
+    kit.exams[0] = {
+      ...kit.exams[0]!,
+      roomIn: kit.exams[0]!.roomIn + 1,
+      roomOut: kit.exams[0]!.roomOut + 999,
+      scheduledMinutes: 12.5,
+    };
+    kit.acts[1] = { ...kit.acts[1]!, icr: 0.1 + 0.2 };
+    await importKit(store, kit);
+    const stored = (await loadKit(store, 'exact'))!;
+    expect(stored).toEqual(sortedKit(kit));
+    const night = stored.exams.find((e) => e.category === 'R')!;
+    expect(night.roomOut - night.roomIn).toBe(20 * 60_000); // 01:50 CET to 03:10 CEST
+    expect(stored.exams.find((e) => e.examId === 'CT1-1')?.acts).toEqual(['ZBQK002', 'ZCQK004']);
+    expect(stored.exams.find((e) => e.examId === 'MR1-0')?.acts).toEqual([]);
+    expect(stored.acts[1]?.icr).toBe(0.30000000000000004);
+  });
+
+  it('changes nothing when the same kit is imported again', async () => {
+    const kit = smallKit('twice');
+    await importKit(store, kit);
+    const before = {
+      counts: await counts(store, 'twice'),
+      results: await loadResults(store, 'twice'),
+      list: await listCampaigns(store),
+    };
+    const summary = await importKit(store, kit);
+    expect(summary).toMatchObject({
+      campaign: 'unchanged',
+      establishments: { ...none, unchanged: 2 },
+      equipment: { ...none, unchanged: 3 },
+      sessions: { ...none, unchanged: 5 },
+      exams: { ...none, unchanged: 6 },
+      acts: { ...none, unchanged: 2 },
+      survey: { ...none, unchanged: 3 },
+      changed: false,
+      results: null,
+    });
+    expect(await counts(store, 'twice')).toEqual(before.counts);
+    expect(await loadResults(store, 'twice')).toEqual(before.results);
+    expect(await listCampaigns(store)).toEqual(before.list);
+    // The same records in another order are the same kit.
+    const shuffled = {
+      ...kit,
+      exams: [...kit.exams].reverse(),
+      sessions: [...kit.sessions].reverse(),
+    };
+    expect((await importKit(store, shuffled)).changed).toBe(false);
+  });
+
+  it('replaces a changed exam instead of duplicating it, and recomputes', async () => {
+    const kit = smallKit('changed');
+    const first = await importKit(store, kit);
+    const before = await loadResults(store, 'changed');
+    const next: Kit = structuredClone(kit);
+    next.exams[1] = { ...next.exams[1]!, roomOut: at('2010-03-01T08:50'), category: 'A' };
+    next.exams.push({
+      ...next.exams[0]!,
+      examId: 'CT1-new',
+      roomIn: at('2010-03-01T09:00'),
+      roomOut: at('2010-03-01T09:10'),
+    });
+    const summary = await importKit(store, next);
+    expect(summary.exams).toEqual({ inserted: 1, updated: 1, unchanged: 5 });
+    expect(summary.changed).toBe(true);
+    expect(summary.results?.campaign).toBe('updated');
+    expect(summary.fingerprint).not.toBe(first.fingerprint);
+    expect((await counts(store, 'changed')).exams).toBe(7);
+    const stored = (await loadKit(store, 'changed'))!;
+    expect(stored.exams.filter((e) => e.examId === 'CT1-1')).toEqual([next.exams[1]]);
+    const after = await loadResults(store, 'changed');
+    expect(after).toEqual(computeCampaign(sortedKit(next)));
+    expect(after?.machines.find((m) => m.equipmentId === 'CT1')?.exams).toBe(5);
+    expect(after).not.toEqual(before);
+    const listing = (await listCampaigns(store)).find((c) => c.id === 'changed')!;
+    expect(Date.parse(listing.updatedAt)).toBeGreaterThanOrEqual(Date.parse(listing.importedAt));
+  });
+
+  it('merges a second kit into the stored campaign and computes over the whole of it', async () => {
+    const kit = smallKit('merge');
+    const firstPart: Kit = {
+      ...kit,
+      equipment: kit.equipment.filter((m) => m.equipmentId !== 'MR1'),
+    };
+    firstPart.sessions = kit.sessions.filter((s) => s.equipmentId !== 'MR1');
+    firstPart.exams = kit.exams.filter((e) => e.equipmentId !== 'MR1');
+    const secondPart: Kit = {
+      ...kit,
+      equipment: kit.equipment.filter((m) => m.equipmentId === 'MR1'),
+    };
+    secondPart.sessions = kit.sessions.filter((s) => s.equipmentId === 'MR1');
+    secondPart.exams = kit.exams.filter((e) => e.equipmentId === 'MR1');
+    await importKit(store, firstPart, { source: 'feed-1' });
+    const summary = await importKit(store, secondPart, { source: 'feed-2' });
+    expect(summary.exams).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await loadKit(store, 'merge')).toEqual(sortedKit(kit));
+    expect(await loadResults(store, 'merge')).toEqual(computeCampaign(sortedKit(kit)));
+    expect((await listCampaigns(store)).find((c) => c.id === 'merge')?.source).toBe('feed-2');
+  });
+
+  it('updates the campaign row and the results when the campaign changes', async () => {
+    const kit = smallKit('renamed');
+    await importKit(store, kit);
+    const summary = await importKit(store, {
+      ...kit,
+      campaign: { ...kit.campaign, name: 'New name' },
+    });
+    expect(summary.campaign).toBe('updated');
+    expect(summary.results?.campaign).toBe('updated');
+    expect(summary.results?.machines).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect((await loadResults(store, 'renamed'))?.campaign.name).toBe('New name');
+    expect((await listCampaigns(store)).find((c) => c.id === 'renamed')?.name).toBe('New name');
+  });
+
+  it('stores a duplicated record once (the last one) and says so', async () => {
+    const kit = smallKit('dupes');
+    const changedCopy = { ...kit.exams[0]!, category: 'U' as const };
+    kit.exams.push(changedCopy);
+    kit.sessions.push({ ...kit.sessions[0]! });
+    kit.survey.push({ ...kit.survey[0]!, days: 9 });
+    const readIssue: Issue = {
+      severity: 'warning',
+      code: 'unknown-column',
+      file: 'exams.csv',
+      line: 1,
+      column: 'comment',
+      message: 'unknown column',
+      hint: null,
+    };
+    const summary = await importKit(store, kit, { issues: [readIssue], source: 'kits/dupes' });
+    expect(summary.exams).toEqual({ inserted: 6, updated: 0, unchanged: 0 });
+    expect(summary.sessions).toEqual({ inserted: 5, updated: 0, unchanged: 0 });
+    expect(summary.survey).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(summary.issues.map((i) => [i.code, i.file, i.column])).toEqual([
+      ['duplicate-record', 'appointment-survey.csv', 'case'],
+      ['duplicate-record', 'exams.csv', 'exam_id'],
+    ]);
+    expect(summary.issues[1]?.message).toMatch(/^1 exams .* CT1\/CT1-0$/);
+    const stored = (await loadKit(store, 'dupes'))!;
+    expect(stored.exams.find((e) => e.examId === 'CT1-0')?.category).toBe('U');
+    expect(
+      stored.survey.find((a) => a.patient === 'outpatient' && a.case === 'CT_BRAIN_80F')?.days,
+    ).toBe(9);
+
+    const issues = await loadIssues(store, 'dupes');
+    expect(issues.map((i) => [i.source, i.code])).toEqual([
+      ['kits/dupes', 'unknown-column'],
+      ['kits/dupes', 'duplicate-record'],
+      ['kits/dupes', 'duplicate-record'],
+    ]);
+    expect(issues[0]).toEqual({ ...readIssue, source: 'kits/dupes' });
+    // A new import from the same source replaces its issues; another source's stay.
+    await importKit(store, smallKit('dupes'), { source: 'other', issues: [readIssue] });
+    await importKit(store, smallKit('dupes'), { source: 'kits/dupes' });
+    expect((await loadIssues(store, 'dupes')).map((i) => i.source)).toEqual(['other']);
+  });
+
+  it('leaves nothing when the kit breaks a foreign key (an exam on an unknown machine)', async () => {
+    const kit = smallKit('fk');
+    kit.exams.push({ ...kit.exams[0]!, examId: 'ghost', equipmentId: 'NOPE' });
+    const error = await importKit(store, kit).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'invalid-kit' });
+    expect((error as Error).message).toMatch(/not in equipment\.csv.*NOPE.*Nothing was stored/s);
+    expect(Object.values(await counts(store, 'fk')).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves nothing when a check fails (an exam over 24 h)', async () => {
+    const kit = smallKit('check');
+    kit.exams[2] = { ...kit.exams[2]!, roomOut: kit.exams[2]!.roomIn + 25 * 3_600_000 };
+    await expect(importKit(store, kit)).rejects.toMatchObject({
+      code: 'invalid-kit',
+      message: expect.stringMatching(/more than 24 hours .*\[exams_duration_check\]/),
+    });
+    expect(Object.values(await counts(store, 'check')).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves the stored campaign as it was when the computation fails mid-import', async () => {
+    const kit = smallKit('rollback');
+    await importKit(store, kit);
+    const before = {
+      counts: await counts(store, 'rollback'),
+      kit: await loadKit(store, 'rollback'),
+      results: await loadResults(store, 'rollback'),
+    };
+    const next: Kit = structuredClone(kit);
+    next.exams[0] = { ...next.exams[0]!, category: 'U' };
+    next.exams.push({ ...next.exams[0]!, examId: 'extra' });
+    next.sessions.push({
+      equipmentId: 'CT2',
+      start: at('2010-03-04T08:00'),
+      end: at('2010-03-04T12:00'),
+      type: 'PRIVATE',
+    });
+    let computed = false;
+    const failing = () => {
+      computed = true;
+      throw new Error('engine exploded');
+    };
+    await expect(importKit(store, next, { compute: failing, issues: [] })).rejects.toThrow(
+      'engine exploded',
+    );
+    expect(computed).toBe(true);
+    expect(await counts(store, 'rollback')).toEqual(before.counts);
+    expect(await loadKit(store, 'rollback')).toEqual(before.kit);
+    expect(await loadResults(store, 'rollback')).toEqual(before.results);
+  });
+
+  it('recomputes on demand without changing identical results', async () => {
+    const kit = smallKit('recompute');
+    await importKit(store, kit);
+    const summary = await importKit(store, kit, { recompute: true });
+    expect(summary.changed).toBe(false);
+    expect(summary.results).toEqual({
+      campaign: 'unchanged',
+      machines: { inserted: 0, updated: 0, unchanged: 3, deleted: 0 },
+    });
+    const direct = await recomputeResults(store, 'recompute');
+    expect(direct).toMatchObject({ campaign: 'unchanged', fingerprint: summary.fingerprint });
+    expect(await recomputeResults(store, 'no-such-campaign')).toBeNull();
+  });
+
+  it('imports a campaign with no records at all', async () => {
+    const kit: Kit = {
+      ...smallKit('empty'),
+      establishments: [],
+      equipment: [],
+      sessions: [],
+      exams: [],
+      acts: [],
+      survey: [],
+    };
+    const summary = await importKit(store, kit);
+    expect(summary.campaign).toBe('inserted');
+    expect(await loadKit(store, 'empty')).toEqual(kit);
+    expect(await loadResults(store, 'empty')).toEqual(computeCampaign(kit));
+  });
+
+  it('writes, re-imports and updates a campaign larger than one chunk', async () => {
+    const kit = syntheticKit({ id: 'chunks', machines: 40, examsPerMachine: 520 });
+    expect(kit.exams.length).toBeGreaterThan(CHUNK_ROWS);
+    const first = await importKit(store, kit);
+    expect(first.exams).toEqual({ inserted: kit.exams.length, updated: 0, unchanged: 0 });
+    const again = await importKit(store, kit);
+    expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: kit.exams.length });
+    expect(again.results).toBeNull();
+    // One changed exam in each chunk.
+    const changed = kit.exams.map((e, i) => (i % CHUNK_ROWS === 7 ? { ...e, icr: 999 } : e));
+    const third = await importKit(store, { ...kit, exams: changed });
+    expect(third.exams).toEqual({
+      inserted: 0,
+      updated: Math.ceil(kit.exams.length / CHUNK_ROWS),
+      unchanged: kit.exams.length - Math.ceil(kit.exams.length / CHUNK_ROWS),
+    });
+    expect((await counts(store, 'chunks')).exams).toBe(kit.exams.length);
+  });
+
+  it('deletes a campaign with everything stored for it', async () => {
+    await importKit(store, smallKit('gone'), { issues: [] });
+    expect(await deleteCampaign(store, 'gone')).toBe(true);
+    expect(Object.values(await counts(store, 'gone')).every((n) => n === 0)).toBe(true);
+    expect(await deleteCampaign(store, 'gone')).toBe(false);
+    expect(await loadKit(store, 'gone')).toBeNull();
+    expect(await loadResults(store, 'gone')).toBeNull();
+  });
+});
