@@ -1,0 +1,17 @@
+/**
+ * The synthetic campaign generator's public entry: plan a seeded campaign shaped like the ANAP
+ * 2010 benchmark, generate its machines one at a time, in memory or streamed to a data kit.
+ */
+export {
+  DEFAULT_OPTIONS,
+  generateKit,
+  generateMachine,
+  planCampaign,
+  resolveOptions,
+  writeGeneratedKit,
+  type CampaignPlan,
+  type GenerateOptions,
+  type GenerateProgress,
+  type GenerateSummary,
+  type MachineProfile,
+} from './national-campaign.ts';

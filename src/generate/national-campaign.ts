@@ -1,0 +1,260 @@
+/**
+ * The synthetic national campaign, shaped like the ANAP 2010 benchmark: a plan (panel, act
+ * table, survey, one profile per machine) drawn from the seed, then each machine's sessions and
+ * exams from its own stream, so a national year streams to disk machine by machine.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CampaignCalendar, ZoneClock } from '../core/calendar.ts';
+import type {
+  Act,
+  Campaign,
+  Equipment,
+  Establishment,
+  Exam,
+  Kit,
+  Modality,
+  Session,
+  SurveyAnswer,
+} from '../core/kit-types.ts';
+import { createKitWriter } from '../ingest/kit/write-kit.ts';
+import { actTable } from './acts.ts';
+import { generateMachineData } from './machine.ts';
+import { drawPanel } from './panel.ts';
+import { drawProfiles, type MachineProfile } from './profile.ts';
+import { deriveSeed, Rng } from './random.ts';
+import { generateSurvey } from './survey.ts';
+import type { CampaignFrame } from './timeline.ts';
+
+export type { MachineProfile } from './profile.ts';
+
+export interface GenerateOptions {
+  /** Seed of every random draw (default 2010). */
+  seed?: number;
+  /** Machines (default 517 = 326 CT + 191 MRI; other sizes keep the CT/MRI ratio). */
+  machines?: number;
+  /** Campaign length in days (default 28). */
+  days?: number;
+  /** First day, `YYYY-MM-DD` (default 2010-03-01, a Monday). */
+  start?: string;
+  /** IANA time zone of the sites' wall clocks (default Europe/Paris). */
+  timeZone?: string;
+}
+
+/** Everything decided before any exam is drawn. */
+export interface CampaignPlan {
+  options: Required<GenerateOptions>;
+  campaign: Campaign;
+  establishments: Establishment[];
+  equipment: Equipment[];
+  acts: Act[];
+  survey: SurveyAnswer[];
+  /** One profile per machine, in the order of `equipment`. */
+  machines: MachineProfile[];
+}
+
+export const DEFAULT_OPTIONS: Required<GenerateOptions> = {
+  seed: 2010,
+  machines: 517,
+  days: 28,
+  start: '2010-03-01',
+  timeZone: 'Europe/Paris',
+};
+
+/** Options with defaults filled in and checked. */
+export function resolveOptions(options: GenerateOptions = {}): Required<GenerateOptions> {
+  const o = {
+    ...DEFAULT_OPTIONS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  };
+  if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be an integer: ${o.seed}`);
+  if (!Number.isInteger(o.machines) || o.machines < 1)
+    throw new RangeError(`machines must be a positive integer: ${o.machines}`);
+  // CampaignCalendar checks the date, the day count and the zone.
+  new CampaignCalendar(o.start, o.days, o.timeZone);
+  return o;
+}
+
+/**
+ * Draws the campaign's plan: establishments, machines and their profiles, acts and survey.
+ *
+ * @example
+ * const plan = planCampaign({ seed: 2010 });
+ * plan.establishments.length; // 301
+ */
+export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
+  const o = resolveOptions(options);
+  const rng = new Rng(deriveSeed(o.seed, 0x9a7e));
+  const year = Number(o.start.slice(0, 4));
+  const panel = drawPanel(o.machines, year, rng);
+  const machines = drawProfiles(panel.machines, new Rng(deriveSeed(o.seed, 0x9f0f)));
+  const modalitiesOf = new Map<string, Set<Modality>>();
+  for (const m of panel.machines) {
+    let set = modalitiesOf.get(m.equipment.finess);
+    if (!set) modalitiesOf.set(m.equipment.finess, (set = new Set()));
+    set.add(m.equipment.modality);
+  }
+  return {
+    options: o,
+    campaign: {
+      id: `synthetic-${o.seed}`,
+      name: `Campagne nationale synthétique (graine ${o.seed}), façon ANAP 2010`,
+      start: o.start,
+      days: o.days,
+      timeZone: o.timeZone,
+    },
+    establishments: panel.establishments,
+    equipment: panel.machines.map((m) => m.equipment),
+    acts: actTable(),
+    survey: generateSurvey(o.seed, panel.establishments, modalitiesOf),
+    machines,
+  };
+}
+
+const frames = new WeakMap<CampaignPlan, CampaignFrame>();
+
+function frameOf(plan: CampaignPlan): CampaignFrame {
+  let frame = frames.get(plan);
+  if (!frame) {
+    const calendar = new CampaignCalendar(
+      plan.campaign.start,
+      plan.campaign.days,
+      plan.campaign.timeZone,
+    );
+    frame = {
+      firstDay: calendar.firstDay,
+      days: calendar.days,
+      clock: new ZoneClock(plan.campaign.timeZone),
+    };
+    frames.set(plan, frame);
+  }
+  return frame;
+}
+
+/**
+ * Sessions and exams of machine `index` of the plan, from its own random stream: machines can
+ * be generated one at a time and in any order, with identical results.
+ */
+export function generateMachine(
+  plan: CampaignPlan,
+  index: number,
+): { sessions: Session[]; exams: Exam[] } {
+  const profile = plan.machines[index];
+  if (!profile)
+    throw new RangeError(`no machine ${index} in the plan (0..${plan.machines.length - 1})`);
+  return generateMachineData(profile, frameOf(plan), plan.options.seed);
+}
+
+/**
+ * The whole campaign in memory (fine for the 2010 size: about 270,000 exams).
+ *
+ * @example
+ * const kit = generateKit({ seed: 2010 });
+ * computeCampaign(kit).benchmark.CT?.passagesPerWeek.p50; // ≈ 150
+ */
+export function generateKit(options: GenerateOptions = {}): Kit {
+  const plan = planCampaign(options);
+  const sessions: Session[] = [];
+  const exams: Exam[] = [];
+  for (let i = 0; i < plan.machines.length; i++) {
+    const data = generateMachine(plan, i);
+    for (const s of data.sessions) sessions.push(s);
+    for (const e of data.exams) exams.push(e);
+  }
+  return {
+    campaign: plan.campaign,
+    establishments: plan.establishments,
+    equipment: plan.equipment,
+    sessions,
+    exams,
+    acts: plan.acts,
+    survey: plan.survey,
+  };
+}
+
+/** Progress of `writeGeneratedKit`: machines written so far (`done` of `total`), and rows. */
+export interface GenerateProgress {
+  done: number;
+  total: number;
+  sessions: number;
+  exams: number;
+}
+
+/** What was written. */
+export interface GenerateSummary {
+  dir: string;
+  establishments: number;
+  machines: number;
+  sessions: number;
+  exams: number;
+}
+
+/**
+ * Generates the campaign straight into a data-kit folder, one machine at a time (memory stays
+ * bounded whatever the size), plus a README.md saying what the data is.
+ *
+ * @example
+ * await writeGeneratedKit('/tmp/national', { machines: 2500, days: 365 }, (p) => console.log(p.machines));
+ */
+export async function writeGeneratedKit(
+  dir: string,
+  options: GenerateOptions = {},
+  onProgress?: (progress: GenerateProgress) => void,
+): Promise<GenerateSummary> {
+  const plan = planCampaign(options);
+  const writer = createKitWriter(dir, plan.campaign);
+  await writer.writeEstablishments(plan.establishments);
+  await writer.writeEquipment(plan.equipment);
+  await writer.writeActs(plan.acts);
+  await writer.writeSurvey(plan.survey);
+  let sessions = 0;
+  let exams = 0;
+  // One machine is written while the next is generated, so disk waits overlap generation;
+  // never more than two machines are held in memory.
+  let pending: Promise<void> | null = null;
+  for (let i = 0; i < plan.machines.length; i++) {
+    const data = generateMachine(plan, i);
+    if (pending) await pending;
+    pending = Promise.all([
+      writer.appendSessions(data.sessions),
+      writer.appendExams(data.exams),
+    ]).then(() => {
+      sessions += data.sessions.length;
+      exams += data.exams.length;
+      onProgress?.({ done: i + 1, total: plan.machines.length, sessions, exams });
+    });
+  }
+  if (pending) await pending;
+  await writer.close();
+  await writeFile(join(dir, 'README.md'), readme(plan, sessions, exams));
+  return {
+    dir,
+    establishments: plan.establishments.length,
+    machines: plan.machines.length,
+    sessions,
+    exams,
+  };
+}
+
+function readme(plan: CampaignPlan, sessions: number, exams: number): string {
+  const o = plan.options;
+  const ct = plan.equipment.filter((e) => e.modality === 'CT').length;
+  return `# ${plan.campaign.name}
+
+**Synthetic data.** Every establishment, machine, session and exam in this folder was
+generated by plateau (\`plateau generate\`); none describes a real site or patient. Town
+names are real places, the establishments built on them are invented.
+
+- Seeded and reproducible: seed ${o.seed}, ${o.machines} machines (${ct} CT, ${o.machines - ct} MRI),
+  ${plan.establishments.length} establishments, ${o.days} days from ${o.start}, time zone ${o.timeZone}.
+  The same options always give the same files.
+- ${sessions} sessions, ${exams} exams.
+- Shaped like the ANAP 2010 CT/MRI benchmark (legal-status mix, vacation grids, on-call,
+  night activity, durations, report delays, appointment survey) and calibrated so that the
+  percentiles of the report's reference table come out within 10 %.
+- **ICR values in acts.csv are illustrative**, chosen to keep the campaign coherent; they
+  are not the official CCAM ICR. Act codes follow the CCAM naming; labels are indicative.
+- Date-times are local wall-clock times; an explicit offset appears only in the repeated
+  hour of an autumn daylight-saving change.
+`;
+}
