@@ -10,7 +10,7 @@ const banFolders = (folders) =>
   folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', 'src/web/'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', 'src/web/', '.tmp/', 'plateau-data/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
