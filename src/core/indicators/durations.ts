@@ -33,30 +33,22 @@ export const PATIENT_TYPE_OF: Readonly<Record<Category, PatientType>> = {
 const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 
 /**
- * Splits per-exam values into one typed array per group, in two passes (count, then fill) so
- * that nothing is allocated per exam. `groupOf` returns a group index or -1 to skip the exam;
- * `valueOf` is only called for kept exams.
+ * One typed array per group from a per-exam group index (-1 = skip) and value, in two passes
+ * (count, then fill) so that nothing is allocated per exam.
  */
-function grouped<K extends string>(
-  keys: readonly K[],
-  n: number,
-  groupOf: (i: number) => number,
-  valueOf: (i: number) => number,
-): Partial<Record<K, Float64Array>> {
-  const groups = new Int8Array(n);
+function grouped<K extends string>(keys: readonly K[], groups: Int8Array, values: Float64Array): Partial<Record<K, Float64Array>> {
   const counts = new Int32Array(keys.length);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf(i);
-    groups[i] = g;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as number;
     if (g >= 0) counts[g] = (counts[g] as number) + 1;
   }
   const arrays = keys.map((_, g) => new Float64Array(counts[g] as number));
   const fill = new Int32Array(keys.length);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as number;
     if (g < 0) continue;
     const at = fill[g] as number;
-    (arrays[g] as Float64Array)[at] = valueOf(i);
+    (arrays[g] as Float64Array)[at] = values[i] as number;
     fill[g] = at + 1;
   }
   const out: Partial<Record<K, Float64Array>> = {};
@@ -71,15 +63,18 @@ function grouped<K extends string>(
  */
 export function durationSamples(cols: MachineColumns): Partial<Record<Category, Float64Array>> {
   const { roomIn, roomOut, category } = cols;
-  return grouped(
-    CATEGORIES,
-    roomIn.length,
-    (i) => ((roomOut[i] as number) - (roomIn[i] as number) < SHORT_EXAM_MS ? -1 : (category[i] as number)),
-    (i) => ((roomOut[i] as number) - (roomIn[i] as number)) / MS_PER_MINUTE,
-  );
+  const n = roomIn.length;
+  const groups = new Int8Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = (roomOut[i] as number) - (roomIn[i] as number);
+    groups[i] = d < SHORT_EXAM_MS ? -1 : (category[i] as number);
+    values[i] = d / MS_PER_MINUTE;
+  }
+  return grouped(CATEGORIES, groups, values);
 }
 
-const PATIENT_TYPE_INDEX = CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_TYPE_OF[c]));
+const PATIENT_TYPE_INDEX = Int8Array.from(CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_TYPE_OF[c])));
 
 /**
  * Report delay (minutes) = `reportValidatedAt − roomOut` when both are known, grouped by patient
@@ -87,12 +82,16 @@ const PATIENT_TYPE_INDEX = CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_T
  */
 export function reportDelaySamples(cols: MachineColumns): Partial<Record<PatientType, Float64Array>> {
   const { reportAt, roomOut, category } = cols;
-  return grouped(
-    PATIENT_TYPES,
-    roomOut.length,
-    (i) => (Number.isNaN(reportAt[i] as number) ? -1 : (PATIENT_TYPE_INDEX[category[i] as number] as number)),
-    (i) => ((reportAt[i] as number) - (roomOut[i] as number)) / MS_PER_MINUTE,
-  );
+  const n = roomOut.length;
+  const groups = new Int8Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const report = reportAt[i] as number;
+    // NaN (no report) fails every comparison: the exam is skipped
+    groups[i] = report === report ? (PATIENT_TYPE_INDEX[category[i] as number] as number) : -1;
+    values[i] = (report - (roomOut[i] as number)) / MS_PER_MINUTE;
+  }
+  return grouped(PATIENT_TYPES, groups, values);
 }
 
 /**
@@ -107,18 +106,20 @@ export function appointmentDelaySamples(
   const { requestedAt, roomIn, category } = cols;
   const A = CATEGORY_INDEX.A;
   const H = CATEGORY_INDEX.H;
-  return grouped(
-    ['outpatient', 'inpatient'] as const,
-    roomIn.length,
-    (i) => {
-      if (Number.isNaN(requestedAt[i] as number)) return -1;
-      const c = category[i] as number;
-      return c === A ? 0 : c === H ? 1 : -1;
-    },
-    (i) =>
-      Math.floor(clock.toNaive(roomIn[i] as number) / MS_PER_DAY) -
-      Math.floor(clock.toNaive(requestedAt[i] as number) / MS_PER_DAY),
-  );
+  const n = roomIn.length;
+  const groups = new Int8Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const requested = requestedAt[i] as number;
+    const c = category[i] as number;
+    const g = requested !== requested ? -1 : c === A ? 0 : c === H ? 1 : -1;
+    groups[i] = g;
+    if (g >= 0) {
+      values[i] =
+        Math.floor(clock.toNaive(roomIn[i] as number) / MS_PER_DAY) - Math.floor(clock.toNaive(requested) / MS_PER_DAY);
+    }
+  }
+  return grouped(['outpatient', 'inpatient'] as const, groups, values);
 }
 
 /** P20/P50/P80 of each sample of a record (the samples are reordered, not copied). */
