@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 const upper = ['server', 'cli', 'reports'];
-const middle = ['ingest', 'storage', 'generate', 'simulate'];
+const middle = ['ingest', 'storage', 'generate', 'simulate', 'compute'];
 const banFolders = (folders) =>
   folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 

@@ -5,13 +5,14 @@
  * skips the national year's CSV round trip (its compute is always measured).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CampaignCalendar } from '../src/core/calendar.ts';
 import { assembleCampaign, computeCampaignDetailed, computeMachine } from '../src/core/indicators/index.ts';
 import type { MachineColumns } from '../src/core/indicators/machine-columns.ts';
-import { actTableOf, machineColumns } from '../src/core/indicators/machine-columns.ts';
+import { actTableOf, kitColumns, machineColumns } from '../src/core/indicators/machine-columns.ts';
+import { computeMachines } from '../src/compute/parallel.ts';
 import { generateMachine, planCampaign, writeGeneratedKit } from '../src/generate/index.ts';
 import { readKitDir } from '../src/ingest/kit/read-kit.ts';
 import { importKit, openStore } from '../src/storage/index.ts';
@@ -56,6 +57,10 @@ try {
     kit = (await readKitDir(campaignDir)).kit;
   });
   await timed('campaign: compute indicators + benchmark', 5, `${kit.equipment.length} machines`, () => computeCampaignDetailed(kit!));
+  await timed('campaign: compute, worker threads', 5, `${kit.equipment.length} machines`, async () => {
+    const cols = kitColumns(kit!, { shared: true });
+    return assembleCampaign(kit!, await computeMachines(cols, kit!.campaign));
+  });
   let run = 0;
   await timed('campaign: end to end (read + import + compute, PGlite)', 3, 'fresh store each run', async () => {
     const read = await readKitDir(campaignDir);
@@ -79,12 +84,16 @@ try {
   t = performance.now();
   const columns: MachineColumns[] = plan.equipment.map((eq, i) => {
     const { sessions, exams: ex } = generateMachine(plan, i);
-    return machineColumns(eq, establishments.get(eq.finess) ?? null, sessions, ex, acts);
+    return machineColumns(eq, establishments.get(eq.finess) ?? null, sessions, ex, acts, { shared: true });
   });
   const yearExams = columns.reduce((n, c) => n + c.roomIn.length, 0);
   console.log(`generated the national year in memory: ${yearExams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await timed('national year: compute indicators + benchmark', 3, `${yearExams} exams, ${columns.length} machines`, () =>
+  await timed('national year: compute, one thread', 3, `${yearExams} exams, ${columns.length} machines`, () =>
     assembleCampaign(plan, columns.map((c) => computeMachine(c, calendar))),
+  );
+  const threads = availableParallelism();
+  await timed(`national year: compute, ${threads} worker threads`, 3, `${yearExams} exams, ${columns.length} machines`, async () =>
+    assembleCampaign(plan, await computeMachines(columns, plan.campaign, { threads })),
   );
   console.log(`peak memory so far: ${peakMb()} MB`);
   columns.length = 0;

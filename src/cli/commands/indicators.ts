@@ -5,12 +5,12 @@
  */
 import { benchmarkByModality } from '../../core/benchmark.ts';
 import type { PeerFilter } from '../../core/benchmark.ts';
-import { computeCampaignDetailed } from '../../core/indicators/index.ts';
 import type { CampaignComputation } from '../../core/indicators/index.ts';
 import type { CampaignIndicators, MachineIndicators, PeerBenchmark } from '../../core/indicators/types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import type { Modality } from '../../core/kit-types.ts';
 import { REFERENCE_2010 } from '../../core/reference-2010.ts';
+import { computeCampaignParallel } from '../../compute/parallel.ts';
 import type { Command } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
@@ -63,7 +63,7 @@ export const indicatorsCommand: Command = {
       typology: enumOption(values, 'typology', ['scheduled-centred', 'emergency-dedicated'] as const),
     };
     const computation: CampaignComputation = kitDir
-      ? computeCampaignDetailed(await readKitOrFail(kitDir))
+      ? await computeCampaignParallel(await readKitOrFail(kitDir))
       : await loadStoredComputation(values, stringOption(values, 'campaign'));
     const result = applyFilter(computation, filter);
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -39,6 +39,14 @@ export interface MachineColumns {
   unvaluedExams: number;
 }
 
+export interface ColumnOptions {
+  /**
+   * Allocate the columns on `SharedArrayBuffer`s, so that worker threads can read them without a
+   * copy (see src/compute/).
+   */
+  shared?: boolean;
+}
+
 /** The act table as a lookup: CCAM code → ICR. */
 export type ActTable = ReadonlyMap<string, number>;
 
@@ -76,12 +84,16 @@ export function machineColumns(
   sessions: readonly Session[],
   exams: readonly Exam[],
   acts: ActTable,
+  options: ColumnOptions = {},
 ): MachineColumns {
+  const f64 = (length: number): Float64Array =>
+    options.shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  const u8 = (length: number): Uint8Array => (options.shared ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length));
   const sorted = [...sessions].sort((a, b) => a.start - b.start || a.end - b.end);
   const ns = sorted.length;
-  const sessionStart = new Float64Array(ns);
-  const sessionEnd = new Float64Array(ns);
-  const sessionType = new Uint8Array(ns);
+  const sessionStart = f64(ns);
+  const sessionEnd = f64(ns);
+  const sessionType = u8(ns);
   sorted.forEach((s, i) => {
     sessionStart[i] = s.start;
     sessionEnd[i] = s.end;
@@ -99,13 +111,13 @@ export function machineColumns(
     sessionStart,
     sessionEnd,
     sessionType,
-    roomIn: new Float64Array(n),
-    roomOut: new Float64Array(n),
-    category: new Uint8Array(n),
-    icr: new Float64Array(n),
-    reportAt: new Float64Array(n),
-    requestedAt: new Float64Array(n),
-    scheduledMinutes: new Float64Array(n),
+    roomIn: f64(n),
+    roomOut: f64(n),
+    category: u8(n),
+    icr: f64(n),
+    reportAt: f64(n),
+    requestedAt: f64(n),
+    scheduledMinutes: f64(n),
     unknownActs: [],
     unvaluedExams: 0,
   };
@@ -126,7 +138,7 @@ export function machineColumns(
 }
 
 /** Columns of every machine of a kit, in the order of `equipment.csv`. */
-export function kitColumns(kit: Kit): MachineColumns[] {
+export function kitColumns(kit: Kit, options: ColumnOptions = {}): MachineColumns[] {
   const acts = actTableOf(kit);
   const establishments = new Map(kit.establishments.map((e) => [e.finess, e]));
   const sessions = new Map<string, Session[]>();
@@ -138,7 +150,7 @@ export function kitColumns(kit: Kit): MachineColumns[] {
   for (const s of kit.sessions) sessions.get(s.equipmentId)?.push(s);
   for (const e of kit.exams) exams.get(e.equipmentId)?.push(e);
   return kit.equipment.map((eq) =>
-    machineColumns(eq, establishments.get(eq.finess) ?? null, sessions.get(eq.equipmentId) ?? [], exams.get(eq.equipmentId) ?? [], acts),
+    machineColumns(eq, establishments.get(eq.finess) ?? null, sessions.get(eq.equipmentId) ?? [], exams.get(eq.equipmentId) ?? [], acts, options),
   );
 }
 
