@@ -95,6 +95,21 @@ describe('plateau import, then indicators from the store', () => {
     const fromFiles = await runCli(['indicators', KIT, '--json']);
     expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(fromFiles.stdout));
   });
+  it('stores nothing from a kit with an error', async () => {
+    const bad = join(tmp, 'bad-import');
+    cpSync(KIT, bad, { recursive: true });
+    const sessions = readFileSync(join(bad, 'sessions.csv'), 'utf8').split('\n');
+    sessions[3] = sessions[3]!.replace('2011-10-18', '2011-02-30');
+    writeFileSync(join(bad, 'sessions.csv'), sessions.join('\n'));
+    const data = join(tmp, 'store-bad');
+    const r = await runCli(['import', bad, '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sessions\.csv:4:start .*error/);
+    expect(r.stderr).toContain('nothing was computed or stored');
+    const after = await runCli(['indicators', '--data', data]);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('holds no campaign');
+  });
   it('explains what to run when the store is empty', async () => {
     const r = await runCli(['indicators', '--data', join(tmp, 'empty-store')]);
     expect(r.code).toBe(1);
