@@ -3,8 +3,8 @@
  * code, a row rewritten only when its label or ICR differs.
  */
 import type { Act } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT = countingUpsert(`insert into acts (campaign_id, code, label, icr)
@@ -25,6 +25,20 @@ export function upsertActs(
     chunk.map((a) => a.label),
     chunk.map((a) => a.icr),
   ]);
+}
+
+/** Inserts the acts of a campaign this transaction created, by binary COPY. */
+export function copyActs(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly Act[],
+): Promise<UpsertCounts> {
+  return copyInChunks(q, 'acts', ['campaign_id', 'code', 'label', 'icr'], rows, (w, a) => {
+    w.repeatedText(campaignId);
+    w.text(a.code);
+    w.text(a.label);
+    w.float8(a.icr);
+  });
 }
 
 /** The act table of a campaign, by code. */

@@ -3,6 +3,7 @@
  * implementation per engine (`pglite/`, `postgres/`). Both speak the same SQL; to keep the values
  * they return identical, queries only select text, int4, float8, boolean, text[] and json
  * (bigint, numeric, date and timestamptz are cast or converted in SQL, never returned raw).
+ * Bulk loading through binary COPY is an optional extra: only PGlite offers it (`pg` has no COPY).
  */
 
 /** A result row, keyed by column name. */
@@ -17,6 +18,12 @@ export interface Queryable {
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Runs a script of several statements, without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Loads rows encoded by `BinaryCopyWriter` into `table (columns)` with one
+   * `copy … with (format binary)`; returns the number of rows loaded. Absent on engines that
+   * cannot (PostgreSQL through `pg`): callers fall back to set-based inserts.
+   */
+  copyBinary?(table: string, columns: readonly string[], data: Uint8Array): Promise<number>;
 }
 
 export type Engine = 'pglite' | 'postgres';

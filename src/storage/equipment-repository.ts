@@ -3,8 +3,8 @@
  * rewritten only when a field differs. Each machine belongs to an establishment of the campaign.
  */
 import type { Equipment, EquipmentRole, Modality } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT =
@@ -33,6 +33,29 @@ export function upsertEquipment(
     chunk.map((e) => e.installedYear),
     chunk.map((e) => e.role),
   ]);
+}
+
+/** Inserts the machines of a campaign this transaction created, by binary COPY. */
+export function copyEquipment(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly Equipment[],
+): Promise<UpsertCounts> {
+  return copyInChunks(
+    q,
+    'equipment',
+    ['campaign_id', 'equipment_id', 'finess', 'modality', 'label', 'installed_year', 'role'],
+    rows,
+    (w, m) => {
+      w.repeatedText(campaignId);
+      w.text(m.equipmentId);
+      w.repeatedText(m.finess);
+      w.repeatedText(m.modality);
+      w.text(m.label);
+      w.int4(m.installedYear);
+      w.repeatedText(m.role);
+    },
+  );
 }
 
 /** The machines of a campaign, by equipment id. */

@@ -3,8 +3,8 @@
  * rewritten only when a field differs.
  */
 import type { Establishment, LegalStatus } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT =
@@ -31,6 +31,28 @@ export function upsertEstablishments(
     chunk.map((e) => e.region),
     chunk.map((e) => e.department),
   ]);
+}
+
+/** Inserts the establishments of a campaign this transaction created, by binary COPY. */
+export function copyEstablishments(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly Establishment[],
+): Promise<UpsertCounts> {
+  return copyInChunks(
+    q,
+    'establishments',
+    ['campaign_id', 'finess', 'name', 'legal_status', 'region', 'department'],
+    rows,
+    (w, e) => {
+      w.repeatedText(campaignId);
+      w.text(e.finess);
+      w.text(e.name);
+      w.repeatedText(e.legalStatus);
+      w.repeatedText(e.region);
+      w.repeatedText(e.department);
+    },
+  );
 }
 
 /** The establishments of a campaign, by FINESS. */

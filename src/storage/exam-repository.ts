@@ -4,8 +4,16 @@
  * and reads are set-based: this table holds hundreds of thousands of rows per campaign.
  */
 import type { AgeBand, Category, Exam } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, epochMs, fromEpochMs, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import {
+  copyInChunks,
+  countingUpsert,
+  epochMs,
+  fromEpochMs,
+  freshFileIfEmpty,
+  upsertInChunks,
+  withForeignKeysCheckedOnce,
+} from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 /**
@@ -80,6 +88,45 @@ export function upsertExams(
     ],
     { onChunk },
   );
+}
+
+const COPY_COLUMNS = ['campaign_id', 'equipment_id', 'exam_id', ...FIELDS] as const;
+
+/**
+ * Inserts the exams of a campaign this transaction created, by binary COPY (PGlite): nothing can
+ * conflict with them, and COPY skips the parsing and the per-row work of `upsertExams` (on
+ * 274,000 exams, about 3 s instead of 13 s). Unique by `examKey`, as for `upsertExams`.
+ */
+export function copyExams(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly Exam[],
+  onChunk?: (done: number, total: number) => void,
+): Promise<UpsertCounts> {
+  return withForeignKeysCheckedOnce(q, 'exams', rows.length, async () => {
+    await freshFileIfEmpty(q, 'exams');
+    return copyInChunks(
+      q,
+      'exams',
+      COPY_COLUMNS,
+      rows,
+      (w, e) => {
+        w.repeatedText(campaignId);
+        w.repeatedText(e.equipmentId);
+        w.text(e.examId);
+        w.repeatedText(e.category);
+        w.timestamptz(e.roomIn);
+        w.timestamptz(e.roomOut);
+        w.textArray(e.acts);
+        w.float8(e.icr);
+        w.timestamptz(e.reportValidatedAt);
+        w.timestamptz(e.requestedAt);
+        w.float8(e.scheduledMinutes);
+        w.repeatedText(e.ageBand);
+      },
+      { onChunk },
+    );
+  });
 }
 
 type ExamTuple = [

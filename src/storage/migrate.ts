@@ -3,6 +3,7 @@
  * `schema_migrations`. An advisory lock serialises two processes opening the same server; a
  * store that has a migration this plateau does not know is refused before anything is touched.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from './db.ts';
 import { StoreError } from './errors.ts';
 import type { Migration } from './migrations/index.ts';
@@ -55,4 +56,18 @@ export async function migrate(
     }
     return missing.map((m) => m.version);
   });
+}
+
+/**
+ * A short name for the schema `migrations` build (sha256 of their versions, names and SQL), for
+ * caches holding a migrated store: a changed or added migration gives another name.
+ *
+ * @example
+ * schemaTag(); // 'schema-1-3f9a0c2b71de'
+ */
+export function schemaTag(migrations: readonly Migration[] = MIGRATIONS): string {
+  const hash = createHash('sha256');
+  for (const m of migrations) hash.update(`${m.version}\u0000${m.name}\u0000${m.sql}\u0000`);
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  return `schema-${newest}-${hash.digest('hex').slice(0, 12)}`;
 }

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Db, Engine } from './db.ts';
 import { StoreError } from './errors.ts';
-import { migrate } from './migrate.ts';
+import { migrate, schemaTag } from './migrate.ts';
 import { openPgliteDb } from './pglite/pglite-db.ts';
 import { openPostgresDb, redactUrl } from './postgres/postgres-db.ts';
 
@@ -27,6 +27,12 @@ export interface OpenStoreOptions {
   dataDir?: string;
   /** `postgres://…` URL of a PostgreSQL server; when given, `dataDir` is ignored. */
   url?: string;
+  /**
+   * PGlite only: the template (a migrated empty store) a new data folder is unpacked from
+   * instead of running initdb, or false for none. Default: a per-machine cache in plateau's
+   * `node_modules/.cache/plateau/`, written the first time a data folder is created.
+   */
+  pgliteTemplate?: string | false;
 }
 
 /**
@@ -66,7 +72,12 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     location = redactUrl(options.url);
   } else {
     location = resolveDataDir(options.dataDir);
-    db = await openPgliteDb(location);
+    // A new folder starts from a cached template that already holds this schema.
+    db = await openPgliteDb(location, {
+      template: options.pgliteTemplate,
+      templateTag: schemaTag(),
+      prepare: migrate,
+    });
   }
   try {
     await migrate(db);

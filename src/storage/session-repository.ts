@@ -3,8 +3,16 @@
  * same machine, span and type seen again is the same session and is not stored twice.
  */
 import type { Session, SessionType } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, epochMs, fromEpochMs, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import {
+  copyInChunks,
+  countingUpsert,
+  epochMs,
+  fromEpochMs,
+  freshFileIfEmpty,
+  upsertInChunks,
+  withForeignKeysCheckedOnce,
+} from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const INSERT =
@@ -38,6 +46,35 @@ export function insertSessions(
     ],
     { onChunk },
   );
+}
+
+/**
+ * Inserts the sessions of a campaign this transaction created, by binary COPY (PGlite); unique by
+ * `sessionKey` (a repeated session would fail the load: COPY has no `on conflict do nothing`).
+ */
+export function copySessions(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly Session[],
+  onChunk?: (done: number, total: number) => void,
+): Promise<UpsertCounts> {
+  return withForeignKeysCheckedOnce(q, 'sessions', rows.length, async () => {
+    await freshFileIfEmpty(q, 'sessions');
+    return copyInChunks(
+      q,
+      'sessions',
+      ['campaign_id', 'equipment_id', 'start_at', 'end_at', 'type'],
+      rows,
+      (w, s) => {
+        w.repeatedText(campaignId);
+        w.repeatedText(s.equipmentId);
+        w.timestamptz(s.start);
+        w.timestamptz(s.end);
+        w.repeatedText(s.type);
+      },
+      { onChunk },
+    );
+  });
 }
 
 /** The sessions of a campaign, by machine then start. */

@@ -3,8 +3,13 @@
  * clinical case and patient type (one answer per such key; a new answer replaces the old one).
  */
 import type { ClinicalCase, Modality, SurveyAnswer, SurveyPatient } from '../core/kit-types.ts';
-import type { UpsertCounts } from './bulk.ts';
-import { countingUpsert, upsertInChunks } from './bulk.ts';
+import type { CopyQueryable, UpsertCounts } from './bulk.ts';
+import {
+  copyInChunks,
+  countingUpsert,
+  upsertInChunks,
+  withForeignKeysCheckedOnce,
+} from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT =
@@ -34,6 +39,30 @@ export function upsertSurvey(
     chunk.map((a) => a.patient),
     chunk.map((a) => a.days),
   ]);
+}
+
+/** Inserts the survey answers of a campaign this transaction created, by binary COPY. */
+export function copySurvey(
+  q: CopyQueryable,
+  campaignId: string,
+  rows: readonly SurveyAnswer[],
+): Promise<UpsertCounts> {
+  return withForeignKeysCheckedOnce(q, 'survey_answers', rows.length, () =>
+    copyInChunks(
+      q,
+      'survey_answers',
+      ['campaign_id', 'finess', 'modality', 'clinical_case', 'patient_type', 'days'],
+      rows,
+      (w, a) => {
+        w.repeatedText(campaignId);
+        w.repeatedText(a.finess);
+        w.repeatedText(a.modality);
+        w.repeatedText(a.case);
+        w.repeatedText(a.patient);
+        w.float8(a.days);
+      },
+    ),
+  );
 }
 
 /** The survey answers of a campaign, in key order. */

@@ -1,11 +1,10 @@
 // The engines the storage suite runs on: PGlite always, a real PostgreSQL server too when
 // PLATEAU_TEST_PG_URL is set (.ci/start-postgres.sh prints it). Each test gets a fresh store: a
 // new data folder, or a new database created on the server and dropped afterwards.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Engine } from '../../src/storage/db.ts';
 import type { Store } from '../../src/storage/open-store.ts';
@@ -23,20 +22,12 @@ export interface EngineCase {
   place(): Promise<TestPlace>;
 }
 
-let template: string | undefined;
-
 /**
- * A fresh PGlite folder. initdb costs a few seconds under WebAssembly, so it runs once per test
- * file into a template folder, copied (closed, cleanly shut down) for every test.
+ * A fresh, empty PGlite folder: the first open unpacks plateau's cached template (a migrated
+ * empty store, see src/storage/pglite/template.ts) as any new store does, instead of an initdb.
  */
 async function pglitePlace(): Promise<TestPlace> {
-  if (!template) {
-    template = mkdtempSync(join(tmpdir(), 'plateau-pglite-template-'));
-    const db = await PGlite.create(template);
-    await db.close();
-  }
   const dir = mkdtempSync(join(tmpdir(), 'plateau-store-'));
-  cpSync(template, dir, { recursive: true });
   return {
     engine: 'pglite',
     open: () => openStore({ dataDir: dir }),
@@ -71,9 +62,3 @@ export const ENGINES: EngineCase[] = [
   { name: 'pglite', place: pglitePlace },
   ...(pgUrl ? [{ name: 'postgres' as const, place: () => postgresPlace(pgUrl) }] : []),
 ];
-
-/** Removes the PGlite template folder (call from `afterAll`). */
-export function removeTemplate(): void {
-  if (template) rmSync(template, { recursive: true, force: true });
-  template = undefined;
-}

@@ -18,12 +18,10 @@ import {
 } from '../../src/storage/queries.ts';
 import { kitFingerprint } from '../../src/storage/fingerprint.ts';
 import { CHUNK_ROWS } from '../../src/storage/bulk.ts';
-import { ENGINES, removeTemplate } from './engines.ts';
+import { ENGINES } from './engines.ts';
 import { syntheticKit } from './synthetic-kit.ts';
 import type { TestPlace } from './engines.ts';
 import { at, smallKit, sortedKit } from './small-kit.ts';
-
-afterAll(removeTemplate);
 
 const TABLES = [
   'establishments',
@@ -353,8 +351,18 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
   it('writes, re-imports and updates a campaign larger than one chunk', async () => {
     const kit = syntheticKit({ id: 'chunks', machines: 40, examsPerMachine: 520 });
     expect(kit.exams.length).toBeGreaterThan(CHUNK_ROWS);
-    const first = await importKit(store, kit);
+    const progress: ImportProgress[] = [];
+    const first = await importKit(store, kit, { onProgress: (p) => progress.push(p) });
     expect(first.exams).toEqual({ inserted: kit.exams.length, updated: 0, unchanged: 0 });
+    // Progress after each chunk, whichever way the engine loads a new campaign.
+    expect(progress.filter((p) => p.table === 'exams')).toEqual(
+      [...Array(Math.ceil(kit.exams.length / CHUNK_ROWS)).keys()].map((i) => ({
+        phase: 'write',
+        table: 'exams',
+        done: Math.min((i + 1) * CHUNK_ROWS, kit.exams.length),
+        total: kit.exams.length,
+      })),
+    );
     const again = await importKit(store, kit);
     expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: kit.exams.length });
     expect(again.results).toBeNull();
@@ -367,6 +375,132 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       unchanged: kit.exams.length - Math.ceil(kit.exams.length / CHUNK_ROWS),
     });
     expect((await counts(store, 'chunks')).exams).toBe(kit.exams.length);
+  });
+
+  it('computes a new campaign from the kit exactly as it reads back (order, values, escapes)', async () => {
+    // Machine ids around U+E000 and U+1F600 sort differently in UTF-16 and in collate "C"; exam
+    // ids and act codes hold what text and array formats escape; optional fields are left out.
+    const kit = smallKit('as-read');
+    const ids = ['CT1', 'M\ue000', 'M😀'];
+    kit.equipment = [
+      ...kit.equipment,
+      { ...kit.equipment[0]!, equipmentId: ids[2]!, label: 'Scanner 😀' },
+      { ...kit.equipment[0]!, equipmentId: ids[1]!, label: null },
+    ];
+    const extra = ids.slice(1).flatMap((equipmentId, m) =>
+      ['a\tb', 'a"b', 'a\\b', 'a\nb', '{a,b}', 'NULL', 'é', '😀', 'z'].map((examId, i) => ({
+        ...kit.exams[0]!,
+        equipmentId,
+        examId,
+        roomIn: kit.exams[0]!.roomIn + (i % 3) * 60_000 + m,
+        roomOut: kit.exams[0]!.roomOut + 3_600_000,
+        acts: i % 2 ? ['A"B', 'C,D', '{E}', 'F\\G', 'H I', 'NULL', 'é'] : [],
+        icr: i === 0 ? -0 : i % 3 ? (0.1 + 0.2) * i : null,
+        scheduledMinutes: i % 4 ? 1e-7 * i : null,
+      })),
+    );
+    for (const e of extra.slice(0, 3)) delete (e as Partial<typeof e>).ageBand;
+    kit.exams = [...extra.reverse(), ...kit.exams, { ...kit.exams[0]!, category: 'H' }];
+    kit.sessions = [
+      ...kit.sessions,
+      {
+        equipmentId: ids[2]!,
+        start: kit.sessions[0]!.start,
+        end: kit.sessions[0]!.end,
+        type: 'LIBERAL',
+      },
+      {
+        equipmentId: ids[1]!,
+        start: kit.sessions[0]!.start,
+        end: kit.sessions[0]!.end,
+        type: 'LIBERAL',
+      },
+    ];
+    kit.establishments[0] = { ...kit.establishments[0]!, name: 'Hôpital « Nord »\t\\' };
+    const summary = await importKit(store, kit);
+    expect(summary.exams.inserted).toBe(extra.length + 6);
+    const stored = (await loadKit(store, 'as-read'))!;
+    expect(stored.equipment.map((m) => m.equipmentId)).toEqual([
+      'CT1',
+      'CT2',
+      'MR1',
+      ...ids.slice(1),
+    ]);
+    expect(stored.exams.find((e) => e.examId === 'a"b' && e.acts.length)?.acts).toEqual([
+      'A"B',
+      'C,D',
+      '{E}',
+      'F\\G',
+      'H I',
+      'NULL',
+      'é',
+    ]);
+    expect(stored.exams.find((e) => e.examId === 'CT1-0')?.category).toBe('H');
+    expect(summary.fingerprint).toBe(kitFingerprint(stored));
+    expect(await loadResults(store, 'as-read')).toEqual(computeCampaign(stored));
+    // Reading back and computing again finds the same input and the same results.
+    expect(await recomputeResults(store, 'as-read')).toMatchObject({
+      campaign: 'unchanged',
+      machines: { inserted: 0, updated: 0 },
+      fingerprint: summary.fingerprint,
+    });
+  });
+
+  it('reads a new campaign back when storage rounds one of its values', async () => {
+    const kit = smallKit('rounded');
+    kit.exams[0] = { ...kit.exams[0]!, roomIn: kit.exams[0]!.roomIn + 0.25 }; // sub-millisecond
+    kit.equipment[1] = { ...kit.equipment[1]!, label: 'bad \ud800 half' }; // stored as U+FFFD
+    const summary = await importKit(store, kit);
+    const stored = (await loadKit(store, 'rounded'))!;
+    expect(
+      stored.equipment.find((m) => m.equipmentId === kit.equipment[1]!.equipmentId)?.label,
+    ).toBe('bad \ufffd half');
+    expect(summary.fingerprint).toBe(kitFingerprint(stored));
+    expect(await loadResults(store, 'rounded')).toEqual(computeCampaign(stored));
+  });
+
+  it('keeps every foreign key as it was, after an import and after a failed one', async () => {
+    const keys = () =>
+      store.db.query<{ name: string; def: string; validated: boolean }>(
+        `select conname::text as name, pg_get_constraintdef(oid) as def, convalidated as validated
+         from pg_constraint where contype = 'f' order by conrelid::regclass::text, conname`,
+      );
+    const before = await keys();
+    expect(before.map((k) => k.name)).toEqual(
+      expect.arrayContaining([
+        'exams_campaign_id_equipment_id_fkey',
+        'sessions_campaign_id_equipment_id_fkey',
+        'survey_answers_campaign_id_finess_fkey',
+      ]),
+    );
+    await importKit(store, smallKit('keys-ok'));
+    expect(await keys()).toEqual(before);
+    const failing = () => {
+      throw new Error('engine exploded');
+    };
+    await expect(importKit(store, smallKit('keys-failed'), { compute: failing })).rejects.toThrow(
+      'engine exploded',
+    );
+    expect(await keys()).toEqual(before);
+    expect(Object.values(await counts(store, 'keys-failed')).every((n) => n === 0)).toBe(true);
+    // And they still hold.
+    await expect(
+      store.db.query(
+        `insert into exams (campaign_id, equipment_id, exam_id, category, room_in, room_out)
+         values ('keys-ok', 'NOPE', 'x', 'A', now(), now())`,
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+  });
+
+  it('refuses an exam on an unknown machine when checked row by row (a small load into a large table)', async () => {
+    await importKit(store, syntheticKit({ id: 'large', machines: 20, examsPerMachine: 520 }));
+    const kit = smallKit('fk-small');
+    kit.exams.push({ ...kit.exams[0]!, examId: 'ghost', equipmentId: 'NOPE' });
+    kit.sessions.push({ ...kit.sessions[0]!, equipmentId: 'NOPE2' });
+    const error = await importKit(store, kit).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-kit' });
+    expect((error as Error).message).toMatch(/not in equipment\.csv.*NOPE.*Nothing was stored/s);
+    expect(Object.values(await counts(store, 'fk-small')).every((n) => n === 0)).toBe(true);
   });
 
   it('deletes a campaign with everything stored for it', async () => {

@@ -1,6 +1,6 @@
 // Opening stores: migrations (idempotent, only the missing ones, all-or-nothing, newer refused),
 // persistence across close/reopen, the data folder resolution, and the schema's privacy rule.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,11 +12,9 @@ import { importKit } from '../../src/storage/import-kit.ts';
 import { listCampaigns, loadResults } from '../../src/storage/queries.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
-import { ENGINES, removeTemplate } from './engines.ts';
+import { ENGINES } from './engines.ts';
 import type { TestPlace } from './engines.ts';
 import { smallKit, sortedKit } from './small-kit.ts';
-
-afterAll(removeTemplate);
 
 describe('resolveDataDir', () => {
   it('prefers the flag, then PLATEAU_DATA, then ./plateau-data, as absolute paths', () => {

@@ -1,16 +1,14 @@
 // Volume, when PLATEAU_STORAGE_VOLUME=1: the national-scale campaign of the 2010 report (517
 // machines, about 270,000 exams) imported on every engine, with its timings printed. A campaign
 // spanning several bulk-write chunks is tested in every run, in import-kit.test.ts.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importKit } from '../../src/storage/import-kit.ts';
 import type { ImportSummary } from '../../src/storage/import-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
 import { loadResults } from '../../src/storage/queries.ts';
-import { ENGINES, removeTemplate } from './engines.ts';
+import { ENGINES } from './engines.ts';
 import type { TestPlace } from './engines.ts';
 import { syntheticKit } from './synthetic-kit.ts';
-
-afterAll(removeTemplate);
 
 const timings = (s: ImportSummary) =>
   Object.entries(s.timings)
