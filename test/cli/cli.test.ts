@@ -73,6 +73,11 @@ describe('plateau indicators KIT_DIR', () => {
     expect(r.stderr).toMatch(/exams\.csv:6:category/);
     expect(r.stdout).toBe('');
   });
+  it('says when no machine matches the filters', async () => {
+    const r = await runCli(['indicators', KIT, '--region', 'Atlantis']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no machine matches these filters (regions in this campaign: HDF)');
+  });
   it('says when the folder does not exist', async () => {
     const r = await runCli(['indicators', join(tmp, 'nowhere')]);
     expect(r.code).toBe(1);

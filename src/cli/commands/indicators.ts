@@ -14,7 +14,7 @@ import { computeCampaignParallel } from '../../compute/parallel.ts';
 import type { Command } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
-import { csv, table, UsageError } from '../output.ts';
+import { csv, table, UsageError, UserError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
 import { loadStoredComputation } from './store-access.ts';
 
@@ -66,6 +66,10 @@ export const indicatorsCommand: Command = {
       ? await computeCampaignParallel(await readKitOrFail(kitDir))
       : await loadStoredComputation(values, stringOption(values, 'campaign'));
     const result = applyFilter(computation, filter);
+    if (result.machines.length === 0 && computation.indicators.machines.length > 0) {
+      const regions = [...new Set(computation.indicators.machines.map((m) => m.region ?? '–'))].sort().join(', ');
+      throw new UserError(`no machine matches these filters (regions in this campaign: ${regions})`);
+    }
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (values.csv) process.stdout.write(machinesCsv(result.machines));
     else process.stdout.write(`${describe(result)}\n`);
