@@ -10,7 +10,7 @@ import {
   countingUpsert,
   epochMs,
   fromEpochMs,
-  freshFileIfEmpty,
+  intoEmptyTable,
   upsertInChunks,
   withForeignKeysCheckedOnce,
 } from './bulk.ts';
@@ -103,30 +103,31 @@ export function copyExams(
   rows: readonly Exam[],
   onChunk?: (done: number, total: number) => void,
 ): Promise<UpsertCounts> {
-  return withForeignKeysCheckedOnce(q, 'exams', rows.length, async () => {
-    await freshFileIfEmpty(q, 'exams');
-    return copyInChunks(
-      q,
-      'exams',
-      COPY_COLUMNS,
-      rows,
-      (w, e) => {
-        w.repeatedText(campaignId);
-        w.repeatedText(e.equipmentId);
-        w.text(e.examId);
-        w.repeatedText(e.category);
-        w.timestamptz(e.roomIn);
-        w.timestamptz(e.roomOut);
-        w.textArray(e.acts);
-        w.float8(e.icr);
-        w.timestamptz(e.reportValidatedAt);
-        w.timestamptz(e.requestedAt);
-        w.float8(e.scheduledMinutes);
-        w.repeatedText(e.ageBand);
-      },
-      { onChunk },
-    );
-  });
+  return withForeignKeysCheckedOnce(q, 'exams', rows.length, () =>
+    intoEmptyTable(q, 'exams', () =>
+      copyInChunks(
+        q,
+        'exams',
+        COPY_COLUMNS,
+        rows,
+        (w, e) => {
+          w.repeatedText(campaignId);
+          w.repeatedText(e.equipmentId);
+          w.text(e.examId);
+          w.repeatedText(e.category);
+          w.timestamptz(e.roomIn);
+          w.timestamptz(e.roomOut);
+          w.textArray(e.acts);
+          w.float8(e.icr);
+          w.timestamptz(e.reportValidatedAt);
+          w.timestamptz(e.requestedAt);
+          w.float8(e.scheduledMinutes);
+          w.repeatedText(e.ageBand);
+        },
+        { onChunk },
+      ),
+    ),
+  );
 }
 
 type ExamTuple = [

@@ -9,7 +9,7 @@ import {
   countingUpsert,
   epochMs,
   fromEpochMs,
-  freshFileIfEmpty,
+  intoEmptyTable,
   upsertInChunks,
   withForeignKeysCheckedOnce,
 } from './bulk.ts';
@@ -58,23 +58,24 @@ export function copySessions(
   rows: readonly Session[],
   onChunk?: (done: number, total: number) => void,
 ): Promise<UpsertCounts> {
-  return withForeignKeysCheckedOnce(q, 'sessions', rows.length, async () => {
-    await freshFileIfEmpty(q, 'sessions');
-    return copyInChunks(
-      q,
-      'sessions',
-      ['campaign_id', 'equipment_id', 'start_at', 'end_at', 'type'],
-      rows,
-      (w, s) => {
-        w.repeatedText(campaignId);
-        w.repeatedText(s.equipmentId);
-        w.timestamptz(s.start);
-        w.timestamptz(s.end);
-        w.repeatedText(s.type);
-      },
-      { onChunk },
-    );
-  });
+  return withForeignKeysCheckedOnce(q, 'sessions', rows.length, () =>
+    intoEmptyTable(q, 'sessions', () =>
+      copyInChunks(
+        q,
+        'sessions',
+        ['campaign_id', 'equipment_id', 'start_at', 'end_at', 'type'],
+        rows,
+        (w, s) => {
+          w.repeatedText(campaignId);
+          w.repeatedText(s.equipmentId);
+          w.timestamptz(s.start);
+          w.timestamptz(s.end);
+          w.repeatedText(s.type);
+        },
+        { onChunk },
+      ),
+    ),
+  );
 }
 
 /** The sessions of a campaign, by machine then start. */

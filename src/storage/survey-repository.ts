@@ -7,6 +7,7 @@ import type { CopyQueryable, UpsertCounts } from './bulk.ts';
 import {
   copyInChunks,
   countingUpsert,
+  intoEmptyTable,
   upsertInChunks,
   withForeignKeysCheckedOnce,
 } from './bulk.ts';
@@ -48,19 +49,21 @@ export function copySurvey(
   rows: readonly SurveyAnswer[],
 ): Promise<UpsertCounts> {
   return withForeignKeysCheckedOnce(q, 'survey_answers', rows.length, () =>
-    copyInChunks(
-      q,
-      'survey_answers',
-      ['campaign_id', 'finess', 'modality', 'clinical_case', 'patient_type', 'days'],
-      rows,
-      (w, a) => {
-        w.repeatedText(campaignId);
-        w.repeatedText(a.finess);
-        w.repeatedText(a.modality);
-        w.repeatedText(a.case);
-        w.repeatedText(a.patient);
-        w.float8(a.days);
-      },
+    intoEmptyTable(q, 'survey_answers', () =>
+      copyInChunks(
+        q,
+        'survey_answers',
+        ['campaign_id', 'finess', 'modality', 'clinical_case', 'patient_type', 'days'],
+        rows,
+        (w, a) => {
+          w.repeatedText(campaignId);
+          w.repeatedText(a.finess);
+          w.repeatedText(a.modality);
+          w.repeatedText(a.case);
+          w.repeatedText(a.patient);
+          w.float8(a.days);
+        },
+      ),
     ),
   );
 }

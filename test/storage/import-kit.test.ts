@@ -459,37 +459,58 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
     expect(await loadResults(store, 'rounded')).toEqual(computeCampaign(stored));
   });
 
-  it('keeps every foreign key as it was, after an import and after a failed one', async () => {
-    const keys = () =>
-      store.db.query<{ name: string; def: string; validated: boolean }>(
-        `select conname::text as name, pg_get_constraintdef(oid) as def, convalidated as validated
-         from pg_constraint where contype = 'f' order by conrelid::regclass::text, conname`,
+  it('keeps every key, check and index as it was, after an import and after a failed one', async () => {
+    // Loading a new campaign into empty tables drops their keys and indexes and adds them back:
+    // a store of its own, so that its tables are empty.
+    const own = await makePlace();
+    const fresh = await own.open();
+    try {
+      const keys = () =>
+        fresh.db.query<{ name: string; def: string; validated: boolean }>(
+          `select conname::text as name, pg_get_constraintdef(oid) as def, convalidated as validated
+           from pg_constraint where conrelid::regclass::text not like 'pg_%'
+           union all
+           select indexname::text, indexdef, true from pg_indexes where schemaname = current_schema()
+           order by 1, 2`,
+        );
+      const before = await keys();
+      expect(before.map((k) => k.name)).toEqual(
+        expect.arrayContaining([
+          'exams_campaign_id_equipment_id_fkey',
+          'exams_pkey',
+          'exams_duration_check',
+          'sessions_campaign_id_equipment_id_fkey',
+          'sessions_pkey',
+          'survey_answers_campaign_id_finess_fkey',
+          'survey_answers_pkey',
+        ]),
       );
-    const before = await keys();
-    expect(before.map((k) => k.name)).toEqual(
-      expect.arrayContaining([
-        'exams_campaign_id_equipment_id_fkey',
-        'sessions_campaign_id_equipment_id_fkey',
-        'survey_answers_campaign_id_finess_fkey',
-      ]),
-    );
-    await importKit(store, smallKit('keys-ok'));
-    expect(await keys()).toEqual(before);
-    const failing = () => {
-      throw new Error('engine exploded');
-    };
-    await expect(importKit(store, smallKit('keys-failed'), { compute: failing })).rejects.toThrow(
-      'engine exploded',
-    );
-    expect(await keys()).toEqual(before);
-    expect(Object.values(await counts(store, 'keys-failed')).every((n) => n === 0)).toBe(true);
-    // And they still hold.
-    await expect(
-      store.db.query(
-        `insert into exams (campaign_id, equipment_id, exam_id, category, room_in, room_out)
-         values ('keys-ok', 'NOPE', 'x', 'A', now(), now())`,
-      ),
-    ).rejects.toMatchObject({ code: '23503' });
+      const failing = () => {
+        throw new Error('engine exploded');
+      };
+      await expect(importKit(fresh, smallKit('keys-failed'), { compute: failing })).rejects.toThrow(
+        'engine exploded',
+      );
+      expect(await keys()).toEqual(before);
+      expect(Object.values(await counts(fresh, 'keys-failed')).every((n) => n === 0)).toBe(true);
+      await importKit(fresh, smallKit('keys-ok'));
+      expect(await keys()).toEqual(before);
+      // And they still hold.
+      await expect(
+        fresh.db.query(
+          `insert into exams (campaign_id, equipment_id, exam_id, category, room_in, room_out)
+           values ('keys-ok', 'NOPE', 'x', 'A', now(), now())`,
+        ),
+      ).rejects.toMatchObject({ code: '23503' });
+      await expect(
+        fresh.db.query(
+          `insert into exams select * from exams where campaign_id = 'keys-ok' limit 1`,
+        ),
+      ).rejects.toMatchObject({ code: '23505', constraint: 'exams_pkey' });
+    } finally {
+      await fresh.close();
+      await own.dispose();
+    }
   });
 
   it('refuses an exam on an unknown machine when checked row by row (a small load into a large table)', async () => {

@@ -120,6 +120,14 @@ describe('PGlite template', () => {
       ]);
       expect(await loadKit(again, 'after')).toEqual(sortedKit(smallKit('after')));
       expect((await loadKit(again, 'crash'))?.exams).toHaveLength(kit.exams.length);
+      // The primary key, built after the load, came through too: count through it alone.
+      const [viaIndex] = await again.db.transaction(async (tx) => {
+        await tx.exec('set local enable_seqscan = off; set local enable_bitmapscan = off');
+        return tx.query<{ n: number }>(
+          "select count(*)::int as n from exams where campaign_id = 'crash' and equipment_id > ''",
+        );
+      });
+      expect(viaIndex?.n).toBe(kit.exams.length);
       expect(await loadResults(again, 'crash')).not.toBeNull();
     } finally {
       await again.close();

@@ -21,7 +21,7 @@ import {
 
 /**
  * PGlite's own start parameters, plus `wal_level = minimal`: rows loaded into a table file
- * created by the same transaction (see `freshFileIfEmpty`) then need no WAL, about a sixth of a
+ * created by the same transaction (see `intoEmptyTable`) then need no WAL, about a sixth of a
  * bulk load. PGlite has no replication nor archiving that would need more WAL; crash recovery
  * works as before.
  */

@@ -113,7 +113,7 @@ export function packFolder(dir: string): Buffer {
   };
   walk('');
   parts.push(Buffer.alloc(2 * BLOCK));
-  return gzipSync(Buffer.concat(parts), { level: 6 });
+  return gzipSync(Buffer.concat(parts), { level: 1 }); // fast: written once, read often
 }
 
 function field(block: Buffer, offset: number, length: number): string {
