@@ -10,9 +10,6 @@ export interface IntervalUnion {
   ends: Float64Array;
 }
 
-/** The empty union. */
-export const EMPTY_UNION: IntervalUnion = { starts: new Float64Array(0), ends: new Float64Array(0) };
-
 /**
  * Union of intervals given as parallel arrays (any order; empty or reversed ones are ignored).
  *
@@ -22,33 +19,29 @@ export const EMPTY_UNION: IntervalUnion = { starts: new Float64Array(0), ends: n
 export function unionOf(starts: ArrayLike<number>, ends: ArrayLike<number>): IntervalUnion {
   const n = starts.length;
   const order: number[] = [];
-  for (let i = 0; i < n; i++) if ((ends[i] as number) > (starts[i] as number)) order.push(i);
-  order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  const outStarts: number[] = [];
-  const outEnds: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    if ((ends[i] as number) <= (starts[i] as number)) continue;
+    if (order.length > 0 && (starts[i] as number) < (starts[order[order.length - 1] as number] as number)) sorted = false;
+    order.push(i);
+  }
+  // Sessions usually arrive sorted by start: then the union is a single merging pass.
+  if (!sorted) order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  const outStarts = new Float64Array(order.length);
+  const outEnds = new Float64Array(order.length);
+  let m = 0;
   for (const i of order) {
     const s = starts[i] as number;
     const e = ends[i] as number;
-    const last = outEnds.length - 1;
-    if (last >= 0 && s <= (outEnds[last] as number)) {
-      if (e > (outEnds[last] as number)) outEnds[last] = e;
+    if (m > 0 && s <= (outEnds[m - 1] as number)) {
+      if (e > (outEnds[m - 1] as number)) outEnds[m - 1] = e;
     } else {
-      outStarts.push(s);
-      outEnds.push(e);
+      outStarts[m] = s;
+      outEnds[m] = e;
+      m++;
     }
   }
-  return { starts: Float64Array.from(outStarts), ends: Float64Array.from(outEnds) };
-}
-
-/** Union of two unions. */
-export function unionOfUnions(a: IntervalUnion, b: IntervalUnion): IntervalUnion {
-  const starts = new Float64Array(a.starts.length + b.starts.length);
-  const ends = new Float64Array(starts.length);
-  starts.set(a.starts);
-  starts.set(b.starts, a.starts.length);
-  ends.set(a.ends);
-  ends.set(b.ends, a.ends.length);
-  return unionOf(starts, ends);
+  return { starts: outStarts.slice(0, m), ends: outEnds.slice(0, m) };
 }
 
 /** Total length of a union. */

@@ -78,11 +78,6 @@ export function percentRank(sorted: ArrayLike<number>, x: number): number | null
   return (below + equal / 2) / n;
 }
 
-/** Median of the finite values, or `null`. */
-export function median(values: ArrayLike<number>): number | null {
-  return quantileSorted(sortedFinite(values), 0.5);
-}
-
 /**
  * Rearranges `a[lo..hi]` so that every index of `targets[tlo..thi]` (sorted) holds the value it
  * would hold if `a` were sorted: quickselect on several ranks at once (Hoare partition,

@@ -4,7 +4,7 @@
  * function over these arrays, which is what makes a national year compute in seconds.
  */
 import type { Category, Equipment, Establishment, Exam, Kit, Session, SessionType } from '../kit-types.ts';
-import { CATEGORIES, SESSION_TYPES } from '../kit-types.ts';
+import { SESSION_TYPES } from '../kit-types.ts';
 
 /** Index of each category in `CATEGORIES` (A=0, H=1, R=2, U=3). */
 export const CATEGORY_INDEX: Readonly<Record<Category, number>> = { A: 0, H: 1, R: 2, U: 3 };
@@ -154,4 +154,3 @@ export function kitColumns(kit: Kit, options: ColumnOptions = {}): MachineColumn
   );
 }
 
-export { CATEGORIES };

@@ -5,7 +5,7 @@
  */
 import type { SessionType } from '../kit-types.ts';
 import type { IntervalUnion } from '../intervals.ts';
-import { unionLength } from '../intervals.ts';
+import { unionLength, unionOf } from '../intervals.ts';
 import { MS_PER_HOUR } from '../calendar.ts';
 import type { Openings } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
@@ -35,29 +35,17 @@ export function maskOf(types: readonly SessionType[]): number {
   return types.reduce((m, t) => m | (1 << SESSION_TYPE_INDEX[t]), 0);
 }
 
-/**
- * Union of the machine's sessions whose type is in `mask`. Sessions are sorted by start, so the
- * union is one merging pass with no sort.
- */
+/** Union of the machine's sessions whose type is in `mask`. */
 export function sessionUnion(cols: MachineColumns, mask: number): IntervalUnion {
   const { sessionStart, sessionEnd, sessionType } = cols;
-  const starts = new Float64Array(sessionStart.length);
-  const ends = new Float64Array(sessionStart.length);
-  let n = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < sessionType.length; i++) {
     if (!((mask >> (sessionType[i] as number)) & 1)) continue;
-    const s = sessionStart[i] as number;
-    const e = sessionEnd[i] as number;
-    if (e <= s) continue;
-    if (n > 0 && s <= (ends[n - 1] as number)) {
-      if (e > (ends[n - 1] as number)) ends[n - 1] = e;
-    } else {
-      starts[n] = s;
-      ends[n] = e;
-      n++;
-    }
+    starts.push(sessionStart[i] as number);
+    ends.push(sessionEnd[i] as number);
   }
-  return { starts: starts.slice(0, n), ends: ends.slice(0, n) };
+  return unionOf(starts, ends);
 }
 
 /** The session unions every machine indicator is computed from. */
