@@ -10,8 +10,9 @@ import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
+import { serveCommand } from './commands/serve.ts';
 
-const COMMANDS: readonly Command[] = [demoCommand, generateCommand, importCommand, indicatorsCommand];
+const COMMANDS: readonly Command[] = [demoCommand, generateCommand, importCommand, indicatorsCommand, serveCommand];
 
 const VERSION = '0.1.0';
 

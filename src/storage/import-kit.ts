@@ -7,8 +7,8 @@
  * itself, which is exactly what would be read back (`storedKitOf`).
  */
 import { performance } from 'node:perf_hooks';
-import { computeCampaign } from '../core/indicators/index.ts';
-import type { CampaignIndicators } from '../core/indicators/types.ts';
+import type { CampaignComputation } from '../core/indicators/index.ts';
+import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
 import type { Exam, Kit } from '../core/kit-types.ts';
 import { copyActs, upsertActs } from './act-repository.ts';
@@ -26,6 +26,7 @@ import { readKit } from './load-kit.ts';
 import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
 import { readFingerprint, saveResults } from './result-repository.ts';
+import { samplesMissing, saveSamples } from './sample-repository.ts';
 import { copySessions, insertSessions, sessionKey } from './session-repository.ts';
 import { storedKitOf } from './stored-kit.ts';
 import { copySurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
@@ -47,8 +48,11 @@ export interface ImportOptions {
   issues?: readonly Issue[];
   /** Compute and store results even when no record changed (e.g. after upgrading plateau). */
   recompute?: boolean;
-  /** The indicator engine; `computeCampaign` unless told otherwise. */
-  compute?: (kit: Kit) => CampaignIndicators;
+  /**
+   * The indicator engine, giving the figures and each machine's samples (both stored);
+   * `computeCampaignDetailed` unless told otherwise.
+   */
+  compute?: (kit: Kit) => CampaignComputation;
 }
 
 /** What an import did. Sessions are never updated, only inserted or found already stored. */
@@ -196,12 +200,12 @@ function invalidKit(e: Error & { detail?: string; constraint?: string }): StoreE
 
 /**
  * Reads the stored campaign back (unless `known`, what this transaction stored, is given: see
- * `storedKitOf`), computes it and stores the results, all through `tx`.
+ * `storedKitOf`), computes it and stores the results and the machines' samples, all through `tx`.
  */
 async function computeAndSave(
   tx: Queryable,
   campaignId: string,
-  compute: (kit: Kit) => CampaignIndicators,
+  compute: (kit: Kit) => CampaignComputation,
   progress: (p: ImportProgress) => void,
   timings: ImportSummary['timings'],
   known: Kit | null = null,
@@ -215,11 +219,12 @@ async function computeAndSave(
   timings.loadMs += performance.now() - t;
   t = performance.now();
   progress({ phase: 'compute', done: 0, total: 1 });
-  const results = compute(stored);
+  const { indicators, samples } = compute(stored);
   timings.computeMs = performance.now() - t;
   t = performance.now();
   progress({ phase: 'save', done: 0, total: 1 });
-  const write = await saveResults(tx, campaignId, results, fingerprint);
+  const write = await saveResults(tx, campaignId, indicators, fingerprint);
+  await saveSamples(tx, campaignId, samples, { fresh: known !== null });
   timings.saveMs = performance.now() - t;
   progress({ phase: 'save', done: 1, total: 1 });
   return { write, fingerprint };
@@ -243,7 +248,7 @@ export async function importKit(
   const started = performance.now();
   const source = options.source ?? 'kit';
   const progress = options.onProgress ?? (() => undefined);
-  const compute = options.compute ?? computeCampaign;
+  const compute = options.compute ?? computeCampaignDetailed;
   const id = kit.campaign.id;
 
   const establishments = lastByKey(kit.establishments, (e) => e.finess);
@@ -337,11 +342,17 @@ export async function importKit(
       timings.writeMs = performance.now() - t - timings.loadMs;
 
       // Results are only ever written with the data in one transaction, so when no record
-      // changed, the stored results are those of the stored campaign: nothing to recompute.
+      // changed, the stored results are those of the stored campaign: nothing to recompute,
+      // unless the samples are missing (results stored before they were).
       const storedFingerprint = await readFingerprint(tx, id);
       let results: ResultWrite | null = null;
       let fingerprint = storedFingerprint ?? '';
-      if (changed || storedFingerprint === null || options.recompute) {
+      if (
+        changed ||
+        storedFingerprint === null ||
+        options.recompute ||
+        (await samplesMissing(tx, id))
+      ) {
         const computed = await computeAndSave(tx, id, compute, progress, timings, known);
         results = computed.write;
         fingerprint = computed.fingerprint;
@@ -356,13 +367,13 @@ export async function importKit(
 }
 
 /**
- * Recomputes and stores the results of a stored campaign (after an upgrade of the engine);
- * null when the campaign is not stored.
+ * Recomputes and stores the results and samples of a stored campaign (after an upgrade of the
+ * engine); null when the campaign is not stored.
  */
 export async function recomputeResults(
   store: Store,
   campaignId: string,
-  compute: (kit: Kit) => CampaignIndicators = computeCampaign,
+  compute: (kit: Kit) => CampaignComputation = computeCampaignDetailed,
 ): Promise<(ResultWrite & { fingerprint: string }) | null> {
   return store.db.transaction(async (tx) => {
     const exists = await tx.query('select 1 from campaigns where id = $1', [campaignId]);

@@ -15,3 +15,5 @@ export type { CampaignListing } from './campaign-repository.ts';
 export type { UpsertCounts } from './bulk.ts';
 export type { ResultWrite } from './result-repository.ts';
 export { kitFingerprint } from './fingerprint.ts';
+export { loadSamples } from './sample-repository.ts';
+export { countMachinesByModality, loadEquipment, loadEstablishments, loadMachineRecords, loadSurvey, type MachineRecords } from './view-queries.ts';

@@ -4,9 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportSummary, Store } from '../../storage/index.ts';
 import { resolveDataDir } from '../../storage/index.ts';
-import type { Command } from '../command.ts';
+import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
 import { generateInto, generateOptions } from './generate.ts';
 import { describeImport, importInto } from './import.ts';
@@ -32,19 +34,34 @@ export const demoCommand: Command = {
   usage: USAGE,
   options: { ...STORE_OPTIONS, seed: { type: 'string' } },
   async run({ values }) {
-    const options = generateOptions(values);
-    const kitDir = join(resolveDataDir(stringOption(values, 'data')), 'kits', `national-${options.seed}`);
-    if (!existsSync(kitDir)) {
-      // Generated beside its final place and renamed when complete: an interrupted demo never
-      // leaves a half-written kit that a later run would take for a whole one.
-      const partial = `${kitDir}.partial-${process.pid}`;
-      await rm(partial, { recursive: true, force: true });
-      await generateInto(partial, options);
-      await rename(partial, kitDir);
-    } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
-    const { kit, issues } = await readKitWithIssues(kitDir);
-    const summary = await withStore(values, (store) => importInto(store, kit, issues, kitDir));
+    const summary = await withStore(values, (store) => importDemoCampaign(store, values));
     process.stdout.write(`${describeImport(summary)}\n\nNext: plateau indicators (or --json, --csv)\n`);
     return 0;
   },
 };
+
+/**
+ * Generates the national campaign (seed from `--seed`, default 2010) into DATA/kits/ unless it
+ * is there already, and imports it into `store`, with progress on stderr. Shared by `plateau
+ * demo` and `plateau serve --demo-if-empty`.
+ *
+ * @example
+ * await importDemoCampaign(store, { data: './plateau-data' });
+ */
+export async function importDemoCampaign(store: Store, values: OptionValues): Promise<ImportSummary> {
+  const options = generateOptions(values);
+  const dataDir = resolveDataDir(stringOption(values, 'data'));
+  // An in-memory store has no folder to keep the kit in: the system's temporary folder does.
+  const kitsDir = dataDir.startsWith('memory://') ? join(tmpdir(), 'plateau-kits') : join(dataDir, 'kits');
+  const kitDir = join(kitsDir, `national-${options.seed}`);
+  if (!existsSync(kitDir)) {
+    // Generated beside its final place and renamed when complete: an interrupted demo never
+    // leaves a half-written kit that a later run would take for a whole one.
+    const partial = `${kitDir}.partial-${process.pid}`;
+    await rm(partial, { recursive: true, force: true });
+    await generateInto(partial, options);
+    await rename(partial, kitDir);
+  } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
+  const { kit, issues } = await readKitWithIssues(kitDir);
+  return importInto(store, kit, issues, kitDir);
+}

@@ -1,11 +1,19 @@
 /**
  * Opening the store for a command (`--database-url` > `--data` > `PLATEAU_DATA` >
- * ./plateau-data) and reading a stored campaign's results, with messages that say what to run
- * when the store is empty.
+ * ./plateau-data) and reading a stored campaign's results and exam samples, with messages that
+ * say what to run when the store is empty.
  */
-import type { CampaignComputation, MachineSamples } from '../../core/indicators/index.ts';
+import type { CampaignComputation } from '../../core/indicators/index.ts';
 import type { Store } from '../../storage/index.ts';
-import { listCampaigns, loadResults, openStore, resolveDataDir, StoreError } from '../../storage/index.ts';
+import {
+  listCampaigns,
+  loadResults,
+  loadSamples,
+  openStore,
+  recomputeResults,
+  resolveDataDir,
+  StoreError,
+} from '../../storage/index.ts';
 import type { OptionValues } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { UserError } from '../output.ts';
@@ -31,7 +39,11 @@ export async function withStore<T>(values: OptionValues, work: (store: Store) =>
   }
 }
 
-/** The stored results of a campaign (the last imported when `campaignId` is not given). */
+/**
+ * The stored results of a campaign (the last imported when `campaignId` is not given) and the
+ * machines' exam samples, so that a filtered benchmark pools the exams of its peers. A campaign
+ * stored before plateau kept samples gets them computed and stored once, from its records.
+ */
 export async function loadStoredComputation(values: OptionValues, campaignId?: string): Promise<CampaignComputation> {
   return withStore(values, async (store) => {
     const campaigns = await listCampaigns(store);
@@ -41,12 +53,19 @@ export async function loadStoredComputation(values: OptionValues, campaignId?: s
       );
     }
     const id = campaignId ?? latest(campaigns).id;
-    const results = await loadResults(store, id);
+    let results = await loadResults(store, id);
     if (!results) {
       const known = campaigns.map((c) => c.id).join(', ');
       throw new UserError(`no results for campaign '${id}' in ${store.location} (campaigns stored: ${known})`);
     }
-    return { indicators: results, samples: new Map<string, MachineSamples>() };
+    let samples = await loadSamples(store, id);
+    if (results.machines.some((m) => !samples.has(m.equipmentId))) {
+      process.stderr.write(`computing the exam samples of campaign '${id}' once (stored by an older plateau)\n`);
+      await recomputeResults(store, id);
+      results = (await loadResults(store, id)) ?? results;
+      samples = await loadSamples(store, id);
+    }
+    return { indicators: results, samples };
   });
 }
 

@@ -3,6 +3,7 @@
  * .sql files into dist/). Never edit a released migration: add the next number.
  */
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-machine-samples.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];

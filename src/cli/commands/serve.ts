@@ -1,0 +1,114 @@
+/**
+ * `plateau serve`: the web app and the HTTP API over the store, on this machine by default.
+ * With --demo-if-empty a store without any campaign gets the national campaign first, so that
+ * `npm start` on a fresh clone shows real figures. Stops cleanly on SIGINT and SIGTERM.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../server/index.ts';
+import type { RunningServer } from '../../server/index.ts';
+import { listCampaigns } from '../../storage/index.ts';
+import type { Command, OptionValues } from '../command.ts';
+import { intOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
+import { UserError } from '../output.ts';
+import { importDemoCampaign } from './demo.ts';
+import { openStoreFor } from './store-access.ts';
+
+const USAGE = `Usage: plateau serve [--port N] [--host H] [--data DIR | --database-url URL] [--demo-if-empty]
+
+Serves plateau's web app and its HTTP API (JSON under /api, described at /api/openapi.json)
+over the store, until interrupted (Ctrl-C).
+
+  --port N              the TCP port (default 4317; 0 picks a free one)
+  --host H              the address to listen on (default 127.0.0.1: this machine only;
+                        0.0.0.0 opens it to the network, with no authentication)
+  --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
+  --database-url URL    a PostgreSQL server instead
+  --demo-if-empty       when the store holds no campaign, generate and import the national
+                        campaign first (as 'plateau demo')
+
+Example:
+  plateau serve --demo-if-empty     then open http://127.0.0.1:4317/`;
+
+/**
+ * The built web app: dist/web beside the compiled CLI (dist/cli/commands → ../../web), or the
+ * package's dist/web when running from the TypeScript sources.
+ */
+export function defaultWebRoot(): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return fileURLToPath(new URL(fromSources ? '../../../dist/web' : '../../web', import.meta.url));
+}
+
+/** Resolves with the first SIGINT or SIGTERM, then lets a second one act as usual. */
+export function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export interface ServeOptions {
+  /** Called once the server listens; serving stops when its promise settles (default: SIGINT or SIGTERM). */
+  until?: () => Promise<unknown>;
+  /** The web app's folder (default: `defaultWebRoot()`). */
+  webRoot?: string;
+}
+
+/**
+ * Opens the store, serves until `until()` settles, then closes the server and the store;
+ * returns the exit code.
+ *
+ * @example
+ * await serve({ port: '0', data: 'memory://' }, { until: () => stopped });
+ */
+export async function serve(values: OptionValues, options: ServeOptions = {}): Promise<number> {
+  const { until = nextStopSignal, webRoot = defaultWebRoot() } = options;
+  const port = intOption(values, 'port', 4317, 0, 65_535);
+  const host = stringOption(values, 'host') ?? '127.0.0.1';
+  const store = await openStoreFor(values);
+  try {
+    let campaigns = await listCampaigns(store);
+    if (values['demo-if-empty'] && campaigns.length === 0) {
+      process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign first\n`);
+      await importDemoCampaign(store, values);
+      campaigns = await listCampaigns(store);
+    }
+    const hasWeb = existsSync(join(webRoot, 'index.html'));
+    if (!hasWeb) process.stderr.write(`the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`);
+    let server: RunningServer;
+    try {
+      server = await startServer({ store, port, host, webRoot: hasWeb ? webRoot : null });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --port`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot listen on ${host}: not an address of this machine`);
+      if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}: choose one above 1023`);
+      throw error;
+    }
+    const stop = until();
+    process.stdout.write(`plateau is serving ${campaigns.length} campaign(s) at ${server.url}\n`);
+    await stop.catch(() => undefined);
+    process.stderr.write('stopping plateau\n');
+    await server.close();
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the web app and the HTTP API',
+  usage: USAGE,
+  options: { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+  async run({ positionals: args, values }) {
+    positionals(args, 0, 0, 'no argument (options only)');
+    return serve(values);
+  },
+};

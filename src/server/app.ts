@@ -1,0 +1,118 @@
+/**
+ * plateau's HTTP API as a Hono app: JSON routes under /api over one store (views built from the
+ * cache of loaded campaigns), uploads as jobs, the built web app for every other GET when a web
+ * root is given, security headers on every answer, and errors mapped in one place: known ones
+ * to their status and `{ error: { code, message } }`, unknown ones logged and answered 500.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Store } from '../storage/index.ts';
+import { loadSamples } from '../storage/index.ts';
+import type { SamplesLoader } from './campaign-cache.ts';
+import { CampaignCache } from './campaign-cache.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { machineRoutes } from './routes/machines.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { uploadRoutes } from './routes/uploads.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { ServerContext } from './server-context.ts';
+import type { UploadLimits } from './uploads/upload-files.ts';
+import { DEFAULT_UPLOAD_LIMITS } from './uploads/upload-files.ts';
+import { UploadJobs } from './uploads/upload-jobs.ts';
+import { webRootHandler } from './web-root.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** The built web app's folder (dist/web); null or absent to serve the API only. */
+  webRoot?: string | null;
+  /** Receives one line per request, and unexpected errors; nothing is logged without it. */
+  log?: (line: string) => void;
+  /** Upload limits (body, unzipped size, zip entries); the defaults otherwise. */
+  limits?: Partial<UploadLimits>;
+  /**
+   * Reads a campaign's stored per-machine exam samples (for the exam-level distributions of
+   * narrowed benchmarks). Default: the store's `loadSamples`.
+   */
+  loadSamples?: SamplesLoader;
+}
+
+/** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
+function methodNotAllowed(app: Hono): void {
+  const byPath = new Map<string, string[]>();
+  for (const r of app.routes) {
+    if (!r.path.startsWith('/api/') || r.method === 'ALL') continue;
+    const methods = byPath.get(r.path) ?? [];
+    if (!methods.includes(r.method)) byPath.set(r.path, [...methods, r.method]);
+  }
+  for (const [path, methods] of byPath) {
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
+    app.all(path, (c) =>
+      c.json(errorBody('method-not-allowed', `${c.req.method} is not allowed on ${path}: use ${allow}`), 405, { Allow: allow }),
+    );
+  }
+}
+
+/**
+ * The API (and web app) over `store`.
+ *
+ * @example
+ * const app = createApp({ store });
+ * const response = await app.request('/api/campaigns');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store, log } = options;
+  const app = new Hono();
+  const cache = new CampaignCache(store, options.loadSamples ?? loadSamples);
+  const jobs = new UploadJobs(store, {
+    onImported: (id) => cache.invalidate(id),
+    onFailure: (error) => log?.(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  const ctx: ServerContext = { store, cache, jobs, limits: { ...DEFAULT_UPLOAD_LIMITS, ...options.limits } };
+
+  if (log) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      const ms = (performance.now() - started).toFixed(1);
+      log(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${ms} ms`);
+    });
+  }
+  app.use('*', securityHeaders());
+
+  metaRoutes(app, ctx);
+  campaignRoutes(app, ctx);
+  machineRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  methodNotAllowed(app);
+  const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>
+    errorBody('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname} (GET /api/openapi.json lists them)`);
+  app.all('/api', (c) => c.json(noRoute(c), 404));
+  app.all('/api/*', (c) => c.json(noRoute(c), 404));
+  if (options.webRoot) app.get('*', webRootHandler(options.webRoot));
+
+  app.notFound((c) =>
+    c.json(
+      errorBody(
+        'not-found',
+        options.webRoot
+          ? `no route ${c.req.method} ${new URL(c.req.url).pathname}`
+          : `${new URL(c.req.url).pathname} is not served: this server answers the API under /api only (the web app is not served)`,
+      ),
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
+      return c.json(errorBody(code, error.message || 'the request could not be read'), error.status);
+    }
+    const where = `${c.req.method} ${new URL(c.req.url).pathname}`;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    if (log) log(`error ${where}: ${detail}`);
+    else process.stderr.write(`plateau server: error on ${where}: ${detail}\n`);
+    return c.json(errorBody('internal', 'internal server error'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,543 @@
+/**
+ * The OpenAPI 3.1 document of the API, written by hand as a typed object: every route, its
+ * parameters and the schema of each answer, mirroring `core/views/types.ts`. A test checks that
+ * every route the app registers is documented here, with its parameters.
+ */
+import { LEGAL_STATUSES, MODALITIES, CATEGORIES, SESSION_TYPES } from '../core/kit-types.ts';
+import { MACHINE_FIGURES } from '../core/benchmark.ts';
+import { PEER_SCOPES, TYPOLOGIES } from '../core/views/filters.ts';
+
+/** The subset of JSON Schema 2020-12 the document uses. */
+export interface Schema {
+  $ref?: string;
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null' | ('string' | 'number' | 'integer' | 'null')[];
+  description?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  enum?: readonly (string | number | null)[];
+  const?: string | number;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: Schema[];
+  contentMediaType?: string;
+  default?: string | number;
+}
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description: string;
+  schema: Schema;
+}
+
+export interface Response {
+  description: string;
+  headers?: Record<string, { description: string; schema: Schema }>;
+  content?: Record<string, { schema: Schema }>;
+}
+
+/** A response, or a reference to one of `components.responses`. */
+export type ResponseOrRef = Response | { $ref: string };
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters?: Parameter[];
+  requestBody?: { required: boolean; description: string; content: Record<string, { schema: Schema }> };
+  responses: Record<string, ResponseOrRef>;
+}
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  servers: { url: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Partial<Record<'get' | 'post', Operation>>>;
+  components: { schemas: Record<string, Schema>; responses: Record<string, Response> };
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const arr = (items: Schema): Schema => ({ type: 'array', items });
+const str: Schema = { type: 'string' };
+const int: Schema = { type: 'integer' };
+const num: Schema = { type: 'number' };
+const bool: Schema = { type: 'boolean' };
+const numOrNull: Schema = { type: ['number', 'null'] };
+const strOrNull: Schema = { type: ['string', 'null'] };
+const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
+const strEnum = (values: readonly string[]): Schema => ({ type: 'string', enum: values });
+/** An object whose properties are all required unless listed in `optional`. */
+const obj = (properties: Record<string, Schema>, optional: readonly string[] = [], description?: string): Schema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
+});
+/** A record keyed by some of `keys`. */
+const partialRecord = (keys: readonly string[], value: Schema): Schema => ({
+  type: 'object',
+  properties: Object.fromEntries(keys.map((k) => [k, value])),
+  additionalProperties: false,
+});
+const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
+
+const modality = strEnum(MODALITIES);
+const typology = strEnum(TYPOLOGIES);
+const PATIENT_TYPES = ['outpatient', 'inpatient', 'emergency'] as const;
+const SURVEY_PATIENTS = ['outpatient', 'inpatient'] as const;
+const UNITS = [...new Set(MACHINE_FIGURES.map((f) => f.unit))];
+
+const schemas: Record<string, Schema> = {
+  ApiError: obj({ error: obj({ code: str, message: str }) }, [], 'Every error answer.'),
+  Health: obj({ status: { type: 'string', const: 'ok' }, engine: strEnum(['pglite', 'postgres']) }),
+  Quantiles: obj({ n: int, p20: numOrNull, p50: numOrNull, p80: numOrNull }, [], 'P20/P50/P80 of a sample of n values.'),
+  ModalityCounts: partialRecord(MODALITIES, int),
+  CampaignRef: obj({ id: str, name: str, start: { type: 'string', format: 'date' }, days: int, timeZone: str }),
+  CampaignSummary: obj({
+    id: str,
+    name: str,
+    start: { type: 'string', format: 'date' },
+    days: int,
+    timeZone: str,
+    updatedAt: { type: 'string', format: 'date-time' },
+    exams: int,
+    machines: ref('ModalityCounts'),
+    establishments: int,
+  }),
+  FilterOptions: obj({ modalities: arr(modality), regions: arr(str), legalStatuses: arr(str), typologies: arr(typology) }),
+  CampaignDetail: obj({
+    id: str,
+    name: str,
+    start: { type: 'string', format: 'date' },
+    days: int,
+    timeZone: str,
+    updatedAt: { type: 'string', format: 'date-time' },
+    exams: int,
+    machines: ref('ModalityCounts'),
+    establishments: int,
+    options: ref('FilterOptions'),
+  }),
+  PeerFilter: obj(
+    { modality, region: str, legalStatus: str, typology, finess: str },
+    ['modality', 'region', 'legalStatus', 'typology', 'finess'],
+  ),
+  PeerBenchmark: obj(
+    {
+      programmedOpening: ref('Quantiles'),
+      extendedOpening: ref('Quantiles'),
+      totalOpening: ref('Quantiles'),
+      programmedPlusEmergencyOpening: ref('Quantiles'),
+      occupancyProgrammed: ref('Quantiles'),
+      occupancyProgrammedPlusEmergency: ref('Quantiles'),
+      icrPerHour: ref('Quantiles'),
+      passagesPerWeek: ref('Quantiles'),
+      emergencyShare: ref('Quantiles'),
+      nightPerWeek: ref('Quantiles'),
+      onCallHoursPerWeek: ref('Quantiles'),
+      durationMinutes: partialRecord(CATEGORIES, ref('Quantiles')),
+      durationMedianMinutes: partialRecord(CATEGORIES, ref('Quantiles')),
+      reportDelayMinutes: partialRecord(PATIENT_TYPES, ref('Quantiles')),
+      reportDelayMedianMinutes: partialRecord(PATIENT_TYPES, ref('Quantiles')),
+      appointmentDelayDays: partialRecord(SURVEY_PATIENTS, ref('Quantiles')),
+      significantOnCallShare: numOrNull,
+      strongNightShare: numOrNull,
+      lowNightShare: numOrNull,
+      machines: int,
+      includedMachines: int,
+    },
+    [],
+    'The benchmark of one peer group (a modality, possibly narrowed).',
+  ),
+  SurveySummary: obj({
+    modality,
+    byPatient: partialRecord(SURVEY_PATIENTS, ref('Quantiles')),
+    byCase: arr(obj({ case: str, patient: strEnum(SURVEY_PATIENTS), days: ref('Quantiles') })),
+  }),
+  MachinePoint: obj({
+    equipmentId: str,
+    label: strOrNull,
+    finess: str,
+    establishment: str,
+    modality,
+    region: strOrNull,
+    legalStatus: strOrNull,
+    typology,
+    occupancyIncluded: bool,
+    exams: int,
+    nightLevel: strEnum(['strong', 'moderate', 'low']),
+    significantOnCall: bool,
+    figures: {
+      type: 'object',
+      description: 'Every ranked figure (MACHINE_FIGURES keys) plus programmedPlusEmergencyOpening; null when not computable.',
+      additionalProperties: numOrNull,
+    },
+  }),
+  BenchmarkView: obj({
+    campaign: ref('CampaignRef'),
+    filter: ref('PeerFilter'),
+    options: ref('FilterOptions'),
+    benchmark: partialRecord(MODALITIES, ref('PeerBenchmark')),
+    survey: partialRecord(MODALITIES, ref('SurveySummary')),
+    machines: arr(ref('MachinePoint')),
+    pooledExact: {
+      type: 'boolean',
+      description:
+        'True when exam-level distributions were pooled over the selected machines; false when the samples are not stored (they are then left out).',
+    },
+  }),
+  RegionListing: obj({ region: str, establishments: int, machines: ref('ModalityCounts'), exams: int }),
+  EstablishmentListing: obj({
+    finess: str,
+    name: str,
+    region: str,
+    department: strOrNull,
+    legalStatus: str,
+    machines: ref('ModalityCounts'),
+    exams: int,
+  }),
+  FigureComparison: obj({
+    key: strEnum(MACHINE_FIGURES.map((f) => f.key)),
+    unit: strEnum(UNITS),
+    value: numOrNull,
+    peers: ref('Quantiles'),
+    rank: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+  }),
+  Lead: obj({ n: int, p50: numOrNull, p80: numOrNull, hoursPerWeek: num }),
+  Leads: obj({
+    lateStartMinutes: nullable(ref('Lead')),
+    earlyEndMinutes: nullable(ref('Lead')),
+    turnoverGapMinutes: nullable(ref('Lead')),
+    overrunMinutes: nullable(ref('Lead')),
+  }),
+  MachineIndicators: {
+    type: 'object',
+    description: "Everything plateau computes for one machine (the JSON contract of indicators.md, as stored).",
+    properties: {
+      equipmentId: str,
+      finess: str,
+      modality,
+      region: strOrNull,
+      legalStatus: strOrNull,
+      exams: int,
+      passagesPerWeek: num,
+      occupancyIncluded: bool,
+      icrPerHour: numOrNull,
+      emergencyShare: numOrNull,
+      typology,
+      leads: ref('Leads'),
+    },
+    required: ['equipmentId', 'finess', 'modality', 'exams', 'occupancyIncluded', 'typology', 'leads'],
+    additionalProperties: true,
+  },
+  MachineComparison: obj({
+    point: ref('MachinePoint'),
+    peerFilter: ref('PeerFilter'),
+    peerCount: int,
+    figures: arr(ref('FigureComparison')),
+    leads: ref('Leads'),
+    indicators: ref('MachineIndicators'),
+  }),
+  EstablishmentView: obj({
+    campaign: ref('CampaignRef'),
+    establishment: ref('EstablishmentListing'),
+    scope: strEnum(PEER_SCOPES),
+    machines: arr(ref('MachineComparison')),
+  }),
+  WeekRef: obj({ index: int, start: { type: 'string', format: 'date' } }),
+  MachineView: obj({
+    campaign: ref('CampaignRef'),
+    establishment: ref('EstablishmentListing'),
+    machine: ref('MachineComparison'),
+    weeks: arr(ref('WeekRef')),
+  }),
+  TimelineView: obj({
+    equipmentId: str,
+    week: ref('WeekRef'),
+    weeks: int,
+    days: arr(
+      obj({
+        date: { type: 'string', format: 'date' },
+        weekday: { type: 'integer', minimum: 1, maximum: 7 },
+        sessions: arr(obj({ startMinute: num, endMinute: num, type: strEnum(SESSION_TYPES) })),
+        exams: arr(obj({ startMinute: num, endMinute: num, category: strEnum(CATEGORIES), short: bool })),
+      }),
+    ),
+  }),
+  HeatmapView: obj({
+    equipmentId: str,
+    cells: { ...arr(arr(num)), description: 'cells[weekday - 1][hour]: mean exams started, Monday first.' },
+    daysPerWeekday: arr(int),
+    max: num,
+  }),
+  Issue: obj({
+    severity: strEnum(['error', 'warning', 'info']),
+    code: str,
+    file: str,
+    line: { type: ['integer', 'null'] },
+    column: strOrNull,
+    message: str,
+    hint: strOrNull,
+  }),
+  StoredIssue: obj({
+    severity: strEnum(['error', 'warning', 'info']),
+    code: str,
+    file: str,
+    line: { type: ['integer', 'null'] },
+    column: strOrNull,
+    message: str,
+    hint: strOrNull,
+    source: str,
+  }),
+  CampaignQuality: obj({
+    shortExams: int,
+    overlappingExams: int,
+    excludedFromOccupancy: arr(str),
+    exclusions: arr(obj({ equipmentId: str, reason: str })),
+    unknownActs: arr(str),
+    unvaluedExams: int,
+    examsOutsideSessions: int,
+  }),
+  MachineQualityRow: obj({
+    equipmentId: str,
+    finess: str,
+    establishment: str,
+    modality,
+    exams: int,
+    shortExams: int,
+    unvaluedExams: int,
+    examsOutsideSessions: int,
+    overlappingExams: int,
+    unknownActs: arr(str),
+    occupancyIncluded: bool,
+    exclusionReason: strOrNull,
+  }),
+  QualityView: obj({
+    campaign: ref('CampaignRef'),
+    quality: ref('CampaignQuality'),
+    machines: arr(ref('MachineQualityRow')),
+    issues: arr(ref('StoredIssue')),
+    issueCounts: obj({ error: int, warning: int, info: int }),
+  }),
+  UploadStatus: obj({
+    id: str,
+    state: strEnum(['validating', 'importing', 'done', 'rejected', 'failed']),
+    progress: obj({ stage: str, fraction: { type: ['number', 'null'], minimum: 0, maximum: 1 } }),
+    files: arr(str),
+    issues: arr(ref('Issue')),
+    campaignId: strOrNull,
+    summary: nullable(obj({ exams: int, machines: int, establishments: int })),
+    error: nullable(obj({ code: str, message: str })),
+  }),
+  UploadForm: obj({
+    files: {
+      type: 'array',
+      description: "The kit's files, each named by its path inside the kit (e.g. kit/exams.csv), or a single .zip of them.",
+      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+    },
+  }),
+};
+
+const error = (description: string): Response => ({ description, content: json(ref('ApiError')) });
+const responses: Record<string, Response> = {
+  BadRequest: error('A parameter is not allowed or has a value outside those listed in the message.'),
+  NotFound: error('No such campaign, establishment, machine, upload or route.'),
+  MethodNotAllowed: {
+    description: 'The path exists, not for this method.',
+    headers: { Allow: { description: 'The methods the path takes.', schema: str } },
+    content: json(ref('ApiError')),
+  },
+  PayloadTooLarge: error('The body, or the unzipped kit, is over the limit.'),
+  ServerError: error('Something failed on the server (logged); the message says no more.'),
+};
+const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
+
+const ok = (description: string, schema: Schema): Record<string, ResponseOrRef> => ({
+  '200': { description, content: json(schema) },
+  '400': use('BadRequest'),
+  '404': use('NotFound'),
+  '405': use('MethodNotAllowed'),
+  '500': use('ServerError'),
+});
+
+const path = (name: string, description: string): Parameter => ({ name, in: 'path', required: true, description, schema: str });
+const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', required: false, description, schema });
+
+const campaignId = path('id', 'The campaign id (campaign.json `id`).');
+const finess = path('finess', 'The FINESS of an establishment of the campaign.');
+const equipmentId = path('equipmentId', 'The equipment id of a machine of the campaign.');
+const filterParams: Parameter[] = [
+  query('modality', 'Only this modality.', modality),
+  query('region', "Only this region (one of the campaign's options.regions).", str),
+  query('legalStatus', 'Only establishments of this legal status.', strEnum(LEGAL_STATUSES)),
+  query('typology', 'Only machines of this typology.', typology),
+];
+const peers = query('peers', "Compare each machine with its modality's machines, narrowed to its own region, legal status or typology.", {
+  ...strEnum(PEER_SCOPES),
+  default: 'modality',
+});
+
+/** The API's OpenAPI 3.1 document (served at `GET /api/openapi.json`). */
+export const OPENAPI: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'plateau API',
+    version: '0.1.0',
+    description:
+      'Benchmarks of CT and MRI imaging platforms (ANAP indicators): stored campaigns, peer benchmarks, site and machine views, data quality, and kit uploads. All answers are JSON; errors are { error: { code, message } }.',
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  servers: [{ url: '/' }],
+  tags: [
+    { name: 'meta', description: 'The API itself.' },
+    { name: 'campaigns', description: 'Stored campaigns and their views.' },
+    { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
+    { name: 'uploads', description: 'Importing a data kit.' },
+  ],
+  paths: {
+    '/api/health': {
+      get: { operationId: 'health', summary: 'The server answers and its store is reachable.', tags: ['meta'], responses: ok('Healthy.', ref('Health')) },
+    },
+    '/api/openapi.json': {
+      get: { operationId: 'openapi', summary: 'This document.', tags: ['meta'], responses: ok('The OpenAPI 3.1 document.', { type: 'object' }) },
+    },
+    '/api/campaigns': {
+      get: { operationId: 'listCampaigns', summary: 'Every stored campaign, by id.', tags: ['campaigns'], responses: ok('The campaigns.', arr(ref('CampaignSummary'))) },
+    },
+    '/api/campaigns/{id}': {
+      get: {
+        operationId: 'getCampaign',
+        summary: 'A campaign and the values of its filters.',
+        tags: ['campaigns'],
+        parameters: [campaignId],
+        responses: ok('The campaign.', ref('CampaignDetail')),
+      },
+    },
+    '/api/campaigns/{id}/benchmark': {
+      get: {
+        operationId: 'getBenchmark',
+        summary: 'P20/P50/P80 per modality of the peer group the filters select, its machines and survey.',
+        tags: ['campaigns'],
+        parameters: [campaignId, ...filterParams],
+        responses: ok('The benchmark view.', ref('BenchmarkView')),
+      },
+    },
+    '/api/campaigns/{id}/regions': {
+      get: {
+        operationId: 'listRegions',
+        summary: 'One row per region: establishments, machines, exams.',
+        tags: ['campaigns'],
+        parameters: [campaignId],
+        responses: ok('The regions, by name.', arr(ref('RegionListing'))),
+      },
+    },
+    '/api/campaigns/{id}/establishments': {
+      get: {
+        operationId: 'listEstablishments',
+        summary: 'The establishments, filtered and searched.',
+        tags: ['campaigns'],
+        parameters: [
+          campaignId,
+          filterParams[1] as Parameter,
+          filterParams[2] as Parameter,
+          query('q', 'Search in names and FINESS, ignoring case and accents (at most 200 characters).', str),
+        ],
+        responses: ok('The establishments, by name.', arr(ref('EstablishmentListing'))),
+      },
+    },
+    '/api/campaigns/{id}/establishments/{finess}': {
+      get: {
+        operationId: 'getEstablishment',
+        summary: "An establishment's machines, each compared with its peers.",
+        tags: ['campaigns'],
+        parameters: [campaignId, finess, peers],
+        responses: ok('The establishment view.', ref('EstablishmentView')),
+      },
+    },
+    '/api/campaigns/{id}/machines': {
+      get: {
+        operationId: 'listMachines',
+        summary: 'The machines the filters select, as points.',
+        tags: ['machines'],
+        parameters: [campaignId, ...filterParams],
+        responses: ok('The machine points.', arr(ref('MachinePoint'))),
+      },
+    },
+    '/api/campaigns/{id}/machines/{equipmentId}': {
+      get: {
+        operationId: 'getMachine',
+        summary: 'A machine compared with its peers, and the weeks a timeline can show.',
+        tags: ['machines'],
+        parameters: [campaignId, equipmentId, peers],
+        responses: ok('The machine view.', ref('MachineView')),
+      },
+    },
+    '/api/campaigns/{id}/machines/{equipmentId}/timeline': {
+      get: {
+        operationId: 'getTimeline',
+        summary: "A week of the machine's sessions and exams, day by day in local time.",
+        tags: ['machines'],
+        parameters: [
+          campaignId,
+          equipmentId,
+          query('week', 'The week: 0 for the first 7 days, up to ceil(days / 7) - 1. Default 0.', { type: 'integer', minimum: 0 }),
+        ],
+        responses: ok('The timeline.', ref('TimelineView')),
+      },
+    },
+    '/api/campaigns/{id}/machines/{equipmentId}/heatmap': {
+      get: {
+        operationId: 'getHeatmap',
+        summary: 'Mean exams started per local weekday and hour.',
+        tags: ['machines'],
+        parameters: [campaignId, equipmentId],
+        responses: ok('The heatmap.', ref('HeatmapView')),
+      },
+    },
+    '/api/campaigns/{id}/quality': {
+      get: {
+        operationId: 'getQuality',
+        summary: "The campaign's data quality: counts, one row per machine, stored issues.",
+        tags: ['campaigns'],
+        parameters: [campaignId],
+        responses: ok('The quality view.', ref('QualityView')),
+      },
+    },
+    '/api/uploads': {
+      post: {
+        operationId: 'upload',
+        summary: 'Uploads a data kit; it is checked, then imported when it has no error.',
+        description:
+          'Answers 202 at once with the job; poll GET /api/uploads/{id}. A kit with any error is rejected with every located issue and nothing is stored. Uploads are imported one at a time.',
+        tags: ['uploads'],
+        requestBody: { required: true, description: "The kit's files or one .zip.", content: { 'multipart/form-data': { schema: ref('UploadForm') } } },
+        responses: {
+          '202': {
+            description: 'Accepted: the job and where to poll it.',
+            headers: { Location: { description: 'The job: /api/uploads/{id}.', schema: str } },
+            content: json(ref('UploadStatus')),
+          },
+          '400': use('BadRequest'),
+          '405': use('MethodNotAllowed'),
+          '413': use('PayloadTooLarge'),
+          '500': use('ServerError'),
+        },
+      },
+    },
+    '/api/uploads/{id}': {
+      get: {
+        operationId: 'getUpload',
+        summary: 'Where an upload stands.',
+        tags: ['uploads'],
+        parameters: [path('id', 'The upload id (from POST /api/uploads).')],
+        responses: ok('The upload status.', ref('UploadStatus')),
+      },
+    },
+  },
+  components: { schemas, responses },
+};

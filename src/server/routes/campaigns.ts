@@ -1,0 +1,95 @@
+/**
+ * The campaign routes: list, detail, benchmark, regions, establishments (listing and site
+ * view) and data quality. Each checks its parameters, takes the loaded campaign from the
+ * cache and answers the view its builder makes.
+ */
+import type { Hono } from 'hono';
+import type { CampaignIndex } from '../../core/views/index.ts';
+import type { BenchmarkFilter } from '../../core/views/index.ts';
+import {
+  campaignDetail,
+  establishmentListings,
+  establishmentView,
+  PEER_SCOPES,
+  qualityView,
+  regionListings,
+  TYPOLOGIES,
+} from '../../core/views/index.ts';
+import { LEGAL_STATUSES, MODALITIES } from '../../core/kit-types.ts';
+import { badRequest, notFound } from '../errors.ts';
+import type { Query } from '../params.ts';
+import { readQuery } from '../params.ts';
+import type { ServerContext } from '../server-context.ts';
+import { campaignOr404 } from '../server-context.ts';
+import { sendJson } from '../json-response.ts';
+
+/** The peer-group filters of the benchmark and machine listing. */
+export const FILTER_PARAMS = ['modality', 'region', 'legalStatus', 'typology'] as const;
+
+/** The benchmark filters of a query, each checked (regions against the campaign's). */
+export function benchmarkFilter(query: Query, index: CampaignIndex): BenchmarkFilter {
+  return {
+    modality: query.oneOf('modality', MODALITIES),
+    region: query.oneOf('region', index.options.regions),
+    legalStatus: query.oneOf('legalStatus', LEGAL_STATUSES),
+    typology: query.oneOf('typology', TYPOLOGIES),
+  };
+}
+
+const MAX_SEARCH = 200;
+
+/** Registers the campaign routes on `app`. */
+export function campaignRoutes(app: Hono, ctx: ServerContext): void {
+  app.get('/api/campaigns', async (c) => {
+    readQuery(c, []);
+    return c.json(await ctx.cache.list());
+  });
+
+  app.get('/api/campaigns/:id', async (c) => {
+    readQuery(c, []);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    return sendJson(c, campaign.json('campaign', 'detail', () => campaignDetail(campaign.index)));
+  });
+
+  app.get('/api/campaigns/:id/benchmark', async (c) => {
+    const query = readQuery(c, FILTER_PARAMS);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    return sendJson(c, campaign.benchmarkJson(benchmarkFilter(query, campaign.index)));
+  });
+
+  app.get('/api/campaigns/:id/regions', async (c) => {
+    readQuery(c, []);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    return sendJson(c, campaign.json('campaign', 'regions', () => regionListings(campaign.index)));
+  });
+
+  app.get('/api/campaigns/:id/establishments', async (c) => {
+    const query = readQuery(c, ['region', 'legalStatus', 'q']);
+    const { index } = await campaignOr404(ctx, c.req.param('id'));
+    const q = query.text('q');
+    if (q !== undefined && q.length > MAX_SEARCH) throw badRequest(`q must be at most ${MAX_SEARCH} characters long`);
+    return c.json(
+      establishmentListings(index, {
+        region: query.oneOf('region', index.options.regions),
+        legalStatus: query.oneOf('legalStatus', LEGAL_STATUSES),
+        q,
+      }),
+    );
+  });
+
+  app.get('/api/campaigns/:id/establishments/:finess', async (c) => {
+    const query = readQuery(c, ['peers']);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const { index } = campaign;
+    const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
+    const finess = c.req.param('finess');
+    if (!index.listingByFiness.has(finess)) throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'`);
+    return sendJson(c, campaign.json('establishment', `${finess}\u0000${scope}`, () => establishmentView(index, finess, scope)));
+  });
+
+  app.get('/api/campaigns/:id/quality', async (c) => {
+    readQuery(c, []);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    return sendJson(c, await campaign.jsonAsync('campaign', 'quality', async () => qualityView(campaign.index, await campaign.issues())));
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The machine routes: the filtered machine points, one machine compared with its peers, and
+ * its week timeline and weekday × hour heatmap (from its records, read once while recent).
+ */
+import type { Hono } from 'hono';
+import type { CachedCampaign } from '../campaign-cache.ts';
+import type { MachineIndicators } from '../../core/indicators/types.ts';
+import type { MachineRecords } from '../../storage/index.ts';
+import { filterKey, heatmapView, machineView, PEER_SCOPES, selectMachines, timelineView, weekCount } from '../../core/views/index.ts';
+import { notFound } from '../errors.ts';
+import { readQuery } from '../params.ts';
+import type { ServerContext } from '../server-context.ts';
+import { campaignOr404 } from '../server-context.ts';
+import { sendJson } from '../json-response.ts';
+import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
+
+function machineOr404(campaign: CachedCampaign, equipmentId: string): MachineIndicators {
+  const m = campaign.index.machineById.get(equipmentId);
+  if (!m) throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
+  return m;
+}
+
+async function recordsOr404(campaign: CachedCampaign, equipmentId: string): Promise<MachineRecords> {
+  const records = await campaign.machineRecords(equipmentId);
+  if (!records) throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
+  return records;
+}
+
+/** Registers the machine routes on `app`. */
+export function machineRoutes(app: Hono, ctx: ServerContext): void {
+  app.get('/api/campaigns/:id/machines', async (c) => {
+    const query = readQuery(c, FILTER_PARAMS);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const filter = benchmarkFilter(query, campaign.index);
+    return sendJson(c, campaign.json('machines', filterKey(filter), () => selectMachines(campaign.index, filter)));
+  });
+
+  app.get('/api/campaigns/:id/machines/:equipmentId', async (c) => {
+    const query = readQuery(c, ['peers']);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
+    return sendJson(c, campaign.json('machine', `${m.equipmentId}\u0000${scope}`, () => machineView(campaign.index, m.equipmentId, scope)));
+  });
+
+  app.get('/api/campaigns/:id/machines/:equipmentId/timeline', async (c) => {
+    const query = readQuery(c, ['week']);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const { calendar } = campaign.index;
+    const week = query.integer('week', 0, weekCount(calendar) - 1, 0);
+    const text = await campaign.jsonAsync('timeline', `${m.equipmentId}\u0000${week}`, async () => {
+      const records = await recordsOr404(campaign, m.equipmentId);
+      return timelineView(calendar, m.equipmentId, week, records.sessions, records.exams);
+    });
+    return sendJson(c, text);
+  });
+
+  app.get('/api/campaigns/:id/machines/:equipmentId/heatmap', async (c) => {
+    readQuery(c, []);
+    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const text = await campaign.jsonAsync('heatmap', m.equipmentId, async () => {
+      const records = await recordsOr404(campaign, m.equipmentId);
+      return heatmapView(campaign.index.calendar, m.equipmentId, records.exams);
+    });
+    return sendJson(c, text);
+  });
+}

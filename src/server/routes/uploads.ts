@@ -1,0 +1,48 @@
+/**
+ * The upload routes: `POST /api/uploads` takes a kit as a multipart form (its files, or one
+ * zip), within the body limit, and answers 202 with the job's status; `GET /api/uploads/:id`
+ * polls it until `done`, `rejected` or `failed`.
+ */
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { badRequest, errorBody, notFound } from '../errors.ts';
+import { readQuery } from '../params.ts';
+import type { ServerContext } from '../server-context.ts';
+import { filesOfForm } from '../uploads/upload-files.ts';
+
+const MIB = 1024 * 1024;
+
+/** Registers the upload routes on `app`. */
+export function uploadRoutes(app: Hono, ctx: ServerContext): void {
+  const limit = bodyLimit({
+    maxSize: ctx.limits.bodyBytes,
+    onError: (c) =>
+      c.json(errorBody('payload-too-large', `an upload may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`), 413),
+  });
+
+  app.post('/api/uploads', limit, async (c) => {
+    readQuery(c, []);
+    const type = c.req.header('content-type') ?? '';
+    if (!/^multipart\/form-data\s*;/i.test(type)) {
+      throw badRequest("POST /api/uploads takes multipart/form-data: the kit's files (or one .zip) as 'files' fields");
+    }
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      throw badRequest('the multipart/form-data body could not be read');
+    }
+    const { files, origin } = await filesOfForm(form, ctx.limits);
+    const status = ctx.jobs.submit(files, origin);
+    c.header('Location', `/api/uploads/${status.id}`);
+    return c.json(status, 202);
+  });
+
+  app.get('/api/uploads/:id', (c) => {
+    readQuery(c, []);
+    const id = c.req.param('id');
+    const status = ctx.jobs.get(id);
+    if (!status) throw notFound(`no upload '${id}' (uploads are kept in memory, the last 50 only)`);
+    return c.json(status);
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The reads the HTTP views need beyond results: a campaign's establishments, machines and
+ * survey answers (through the repositories' own readers), the machine counts of every
+ * campaign, and one machine's sessions and exams for its timeline and heatmap, read with the
+ * same SQL-to-record mapping as the whole-campaign readers, narrowed to the machine.
+ */
+import type {
+  AgeBand,
+  Category,
+  Equipment,
+  Establishment,
+  Exam,
+  Modality,
+  Session,
+  SessionType,
+  SurveyAnswer,
+} from '../core/kit-types.ts';
+import { epochMs } from './bulk.ts';
+import { readEquipment } from './equipment-repository.ts';
+import { readEstablishments } from './establishment-repository.ts';
+import type { Store } from './open-store.ts';
+import { readSurvey } from './survey-repository.ts';
+
+/** The establishments of a campaign, by FINESS (empty when the campaign is not stored). */
+export function loadEstablishments(store: Store, campaignId: string): Promise<Establishment[]> {
+  return readEstablishments(store.db, campaignId);
+}
+
+/** The machines of a campaign, by equipment id (empty when the campaign is not stored). */
+export function loadEquipment(store: Store, campaignId: string): Promise<Equipment[]> {
+  return readEquipment(store.db, campaignId);
+}
+
+/** The appointment-survey answers of a campaign, in key order. */
+export function loadSurvey(store: Store, campaignId: string): Promise<SurveyAnswer[]> {
+  return readSurvey(store.db, campaignId);
+}
+
+/**
+ * Machines per modality of every stored campaign, by campaign id (a campaign with no machine
+ * is absent).
+ *
+ * @example
+ * (await countMachinesByModality(store)).get('synthetic-2010'); // { CT: 326, MR: 191 }
+ */
+export async function countMachinesByModality(store: Store): Promise<Map<string, Partial<Record<Modality, number>>>> {
+  const rows = await store.db.query<{ campaign_id: string; modality: Modality; n: number }>(
+    `select campaign_id, modality, count(*)::int as n from equipment
+     group by campaign_id, modality order by campaign_id collate "C", modality collate "C"`,
+  );
+  const out = new Map<string, Partial<Record<Modality, number>>>();
+  for (const r of rows) {
+    let counts = out.get(r.campaign_id);
+    if (!counts) out.set(r.campaign_id, (counts = {}));
+    counts[r.modality] = r.n;
+  }
+  return out;
+}
+
+/** One machine's records: sessions by start, exams by `roomIn` then exam id. */
+export interface MachineRecords {
+  sessions: Session[];
+  exams: Exam[];
+}
+
+type ExamTuple = [
+  examId: string,
+  category: Category,
+  roomIn: number,
+  roomOut: number,
+  acts: string[],
+  icr: number | null,
+  reportValidatedAt: number | null,
+  requestedAt: number | null,
+  scheduledMinutes: number | null,
+  ageBand: AgeBand | null,
+];
+
+/**
+ * The sessions and exams of one machine, instants in epoch ms, or null when the campaign has no
+ * such machine. One JSON document per table, as `readSessions` and `readExams` do (PGlite
+ * decodes rows field by field in JavaScript; JSON.parse is faster).
+ *
+ * @example
+ * const records = await loadMachineRecords(store, 'synthetic-2010', 'CT-0001');
+ * records?.exams.length;
+ */
+export async function loadMachineRecords(
+  store: Store,
+  campaignId: string,
+  equipmentId: string,
+): Promise<MachineRecords | null> {
+  const [row] = await store.db.query<{ known: boolean; sessions: string; exams: string }>(
+    `select
+       exists (select 1 from equipment where campaign_id = $1 and equipment_id = $2) as known,
+       (select coalesce(json_agg(json_build_array(${epochMs('start_at')}, ${epochMs('end_at')}, type)
+          order by start_at, end_at, type collate "C"), '[]')::text
+        from sessions where campaign_id = $1 and equipment_id = $2) as sessions,
+       (select coalesce(json_agg(json_build_array(exam_id, category, ${epochMs('room_in')}, ${epochMs('room_out')},
+          acts, icr, ${epochMs('report_validated_at')}, ${epochMs('requested_at')}, scheduled_minutes, age_band)
+          order by room_in, exam_id collate "C"), '[]')::text
+        from exams where campaign_id = $1 and equipment_id = $2) as exams`,
+    [campaignId, equipmentId],
+  );
+  if (!row?.known) return null;
+  const sessions = (JSON.parse(row.sessions) as [number, number, SessionType][]).map(
+    ([start, end, type]): Session => ({ equipmentId, start, end, type }),
+  );
+  const exams = (JSON.parse(row.exams) as ExamTuple[]).map(
+    (t): Exam => ({
+      examId: t[0],
+      equipmentId,
+      category: t[1],
+      roomIn: t[2],
+      roomOut: t[3],
+      acts: t[4],
+      icr: t[5],
+      reportValidatedAt: t[6],
+      requestedAt: t[7],
+      scheduledMinutes: t[8],
+      ageBand: t[9],
+    }),
+  );
+  return { sessions, exams };
+}
