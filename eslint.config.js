@@ -10,7 +10,7 @@ const banFolders = (folders) =>
   folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', 'src/web/', '.tmp/', 'plateau-data/'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', '.tmp/', 'plateau-data/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -30,6 +30,53 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).' },
             { group: banFolders([...upper, ...middle]), message: 'core depends on nothing above it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Table exports run in the browser too: no Node built-ins, nothing but core below them.
+    files: ['src/export/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'export is pure (browser and Node): no Node built-ins.' },
+            { group: banFolders([...upper, ...middle]), message: 'export depends on core and fflate only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser app (src/web, .tsx too) and the pure chart and language modules it shares with
+    // the PDF reports: no Node built-ins, no server, store or readers below them.
+    files: ['src/web/**/*.{ts,tsx}', 'src/charts/**/*.ts', 'src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'web, charts and i18n run in the browser: no Node built-ins.' },
+            { group: banFolders([...upper, ...middle]), message: 'web, charts and i18n use core, export and the API types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Charts and words are pure functions of data: no React, no DOM helpers.
+    files: ['src/charts/**/*.ts', 'src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'charts and i18n are pure: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'charts and i18n are pure: no React.' },
+            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'charts and i18n depend on core types only.' },
           ],
         },
       ],

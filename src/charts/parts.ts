@@ -1,0 +1,32 @@
+/**
+ * The ECharts pieces plateau's charts use, registered once with `echarts.use`: importing ECharts
+ * piece by piece keeps the web bundle small. A renderer (canvas in the browser, SVG for
+ * exports and PDF reports) is added by whoever draws.
+ */
+import { BarChart, CustomChart, HeatmapChart, ScatterChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+
+/** Every chart type and component the option builders of `src/charts` need. */
+export const CHART_PARTS = [
+  BarChart,
+  CustomChart,
+  HeatmapChart,
+  ScatterChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+];

@@ -1,0 +1,61 @@
+/**
+ * The top of a campaign screen: its title, and the campaign's period and size in one line.
+ */
+import type { ReactNode } from 'react';
+import type { CampaignDetail } from '../../core/views/types.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { useLang, useT } from '../lib/i18n.tsx';
+
+/** Counts that replace the campaign's own in the summary line (a region's, say). */
+export interface HeaderCounts {
+  establishments: number;
+  machines: CampaignDetail['machines'];
+  exams: number;
+}
+
+/** The screen's heading and the campaign's summary line (or `counts`, for a part of it). */
+export function CampaignHeader({
+  title,
+  detail,
+  counts,
+  children,
+}: {
+  title: string;
+  detail: CampaignDetail | null;
+  counts?: HeaderCounts | null;
+  children?: ReactNode;
+}): ReactNode {
+  const t = useT();
+  const lang = useLang();
+  const shown = counts ?? detail;
+  return (
+    <header className="page-header">
+      <h1>{title}</h1>
+      {detail && (
+        <p className="meta">
+          <span>
+            {t('common.period', { start: formatDate(detail.start, lang), days: detail.days })}
+          </span>
+          {shown && (
+            <>
+              <span>{t('common.establishments', { n: shown.establishments })}</span>
+              <span>
+                {(['CT', 'MR'] as const)
+                  .filter((m) => (shown.machines[m] ?? 0) > 0)
+                  .map((m) =>
+                    t(m === 'CT' ? 'common.ct' : 'common.mr', { n: shown.machines[m] ?? 0 }),
+                  )
+                  .join(' · ')}
+              </span>
+              <span>{t('common.exams', { n: shown.exams })}</span>
+            </>
+          )}
+          <span className="muted">
+            {t('common.updated', { date: formatDateTime(detail.updatedAt, lang) })}
+          </span>
+        </p>
+      )}
+      {children}
+    </header>
+  );
+}

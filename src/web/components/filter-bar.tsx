@@ -1,0 +1,119 @@
+/**
+ * The peer-group filters of the campaign screens (modality, region, legal status, typology):
+ * labelled selects whose options come from the campaign, written to the address so a filtered
+ * view can be shared.
+ */
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import type { Modality } from '../../core/kit-types.ts';
+import type { Typology } from '../../core/indicators/types.ts';
+import type { FilterOptions } from '../../core/views/types.ts';
+import { legalStatusLabel, modalityLabel, typologyLabel } from '../../i18n/labels.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+import { useLang, useT } from '../lib/i18n.tsx';
+import type { Filters } from '../lib/paths.ts';
+import { FILTER_KEYS } from '../lib/paths.ts';
+
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+function Select({
+  name,
+  value,
+  choices,
+  onChange,
+}: {
+  name: FilterKey;
+  value: string | undefined;
+  choices: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}): ReactNode {
+  const t = useT();
+  const id = useId();
+  const known = value === undefined || choices.some((c) => c.value === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`filter.${name}` as MessageKey)}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        data-testid={`filter-${name}`}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{t(`filter.all.${name}` as MessageKey)}</option>
+        {!known && value !== undefined && <option value={value}>{value}</option>}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface FilterBarProps {
+  options: FilterOptions;
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  /** Filters fixed by the screen (the region of a region page) and so not offered. */
+  fixed?: readonly FilterKey[];
+}
+
+/** The filter bar. */
+export function FilterBar({ options, filters, onChange, fixed = [] }: FilterBarProps): ReactNode {
+  const t = useT();
+  const lang = useLang();
+  const choices: Record<FilterKey, { value: string; label: string }[]> = {
+    modality: options.modalities.map((m: Modality) => ({
+      value: m,
+      label: modalityLabel(m, lang),
+    })),
+    region: options.regions.map((r) => ({ value: r, label: r })),
+    legalStatus: options.legalStatuses.map((s) => ({ value: s, label: legalStatusLabel(s, lang) })),
+    typology: options.typologies.map((ty: Typology) => ({
+      value: ty,
+      label: typologyLabel(ty, lang),
+    })),
+  };
+  const set = (key: FilterKey, value: string): void => {
+    const next: Filters = Object.fromEntries(
+      Object.entries({ ...filters, [key]: value }).filter(([, v]) => v),
+    );
+    onChange(next);
+  };
+  const active = FILTER_KEYS.some((k) => !fixed.includes(k) && filters[k] !== undefined);
+  return (
+    <form
+      className="filter-bar"
+      role="search"
+      aria-label={t('filter.legend')}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <fieldset>
+        <legend className="visually-hidden">{t('filter.legend')}</legend>
+        {FILTER_KEYS.filter((k) => !fixed.includes(k)).map((key) => (
+          <Select
+            key={key}
+            name={key}
+            value={filters[key]}
+            choices={choices[key]}
+            onChange={(v) => set(key, v)}
+          />
+        ))}
+        {active && (
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() =>
+              onChange(
+                Object.fromEntries(fixed.flatMap((k) => (filters[k] ? [[k, filters[k]]] : []))),
+              )
+            }
+          >
+            {t('filter.reset')}
+          </button>
+        )}
+      </fieldset>
+    </form>
+  );
+}

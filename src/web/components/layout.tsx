@@ -1,0 +1,150 @@
+/**
+ * The frame of every screen: a skip link, the header (plateau, the open campaign's name, the
+ * main navigation, the language switch), the main landmark and a footer.
+ */
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import type { CampaignDetail } from '../../core/views/types.ts';
+import { useLangState, useT } from '../lib/i18n.tsx';
+import { paths, api } from '../lib/paths.ts';
+import type { Route } from '../lib/router.ts';
+import { useApi } from '../lib/use-api.ts';
+import { Link } from './link.tsx';
+
+const CAMPAIGN_KEY = 'plateau.campaign';
+
+/** The campaign the navigation points to: the one in the address, else the last one opened. */
+function navCampaign(route: Route | null): string | null {
+  const fromRoute = route?.params['id'];
+  try {
+    if (fromRoute) window.sessionStorage.setItem(CAMPAIGN_KEY, fromRoute);
+    return fromRoute ?? window.sessionStorage.getItem(CAMPAIGN_KEY);
+  } catch {
+    return fromRoute ?? null;
+  }
+}
+
+/** Which navigation entry a screen belongs to. */
+function section(route: Route | null): string | null {
+  switch (route?.name) {
+    case 'campaign':
+      return 'campaign';
+    case 'regions':
+    case 'region':
+      return 'regions';
+    case 'establishments':
+    case 'establishment':
+    case 'machine':
+      return 'establishments';
+    case 'quality':
+      return 'quality';
+    case 'upload':
+      return 'upload';
+    case 'home':
+      return 'home';
+    default:
+      return null;
+  }
+}
+
+function LangSwitch(): ReactNode {
+  const { lang, setLang } = useLangState();
+  const t = useT();
+  const next = lang === 'fr' ? 'en' : 'fr';
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      data-testid="lang-switch"
+      lang={next}
+      title={`${t('lang.label')} / ${lang === 'fr' ? 'Language' : 'Langue'}`}
+      onClick={() => setLang(next)}
+    >
+      {t(next === 'en' ? 'lang.en' : 'lang.fr')}
+    </button>
+  );
+}
+
+/** The page frame around a screen. */
+export function Layout({
+  route,
+  children,
+}: {
+  route: Route | null;
+  children: ReactNode;
+}): ReactNode {
+  const t = useT();
+  const campaignId = navCampaign(route);
+  const { state } = useApi<CampaignDetail>(campaignId ? api.campaign(campaignId) : null);
+  const campaignName = state.status === 'ok' ? state.data.name : null;
+  const fromRoute = route?.params['id'] !== undefined;
+  useEffect(() => {
+    // A remembered campaign that is gone (deleted, another store) stops being offered.
+    if (state.status === 'error' && !fromRoute) {
+      try {
+        window.sessionStorage.removeItem(CAMPAIGN_KEY);
+      } catch {
+        // Storage refused: nothing was remembered either.
+      }
+    }
+  }, [state.status, fromRoute]);
+  const pathname = route ? window.location.pathname : '';
+  const first = useRef(true);
+  useEffect(() => {
+    // After an in-app navigation, focus moves to the new content (as a page load would).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+  const current = section(route);
+  const item = (key: string, to: string, label: string): ReactNode => (
+    <li key={key}>
+      <Link to={to} data-testid={`nav-${key}`} aria-current={current === key ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <div className="brand">
+            <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
+              {t('app.name')}
+            </Link>
+            {campaignId && campaignName ? (
+              <span className="brand-campaign" data-testid="header-campaign">
+                {campaignName}
+              </span>
+            ) : (
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            )}
+          </div>
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {item('home', paths.home(), t('nav.home'))}
+              {campaignId && item('campaign', paths.campaign(campaignId), t('nav.campaign'))}
+              {campaignId && item('regions', paths.regions(campaignId), t('nav.regions'))}
+              {campaignId &&
+                item('establishments', paths.establishments(campaignId), t('nav.establishments'))}
+              {campaignId && item('quality', paths.quality(campaignId), t('nav.quality'))}
+              {item('upload', paths.upload(), t('nav.upload'))}
+            </ul>
+          </nav>
+          <LangSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Loading, error and empty states: a screen never stays blank, and each state says what to do
+ * next (wait, retry, import a kit, widen the filters).
+ */
+import type { ReactNode } from 'react';
+import type { ApiFailure } from '../lib/api.ts';
+import { useT } from '../lib/i18n.tsx';
+
+/** Grey placeholder blocks while data loads; announced once to screen readers. */
+export function Skeleton({
+  lines = 3,
+  chart = false,
+}: {
+  lines?: number;
+  chart?: boolean;
+}): ReactNode {
+  const t = useT();
+  return (
+    <div className="skeleton" aria-busy="true">
+      <span className="visually-hidden" role="status">
+        {t('common.loading')}
+      </span>
+      {chart && <div className="skeleton-block skeleton-chart" />}
+      {Array.from({ length: lines }, (_, i) => (
+        <div
+          key={i}
+          className="skeleton-block skeleton-line"
+          style={{ width: `${90 - ((i * 17) % 40)}%` }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** A whole screen loading: a title bar and a few cards of placeholders. */
+export function PageSkeleton(): ReactNode {
+  return (
+    <div className="page-skeleton">
+      <div className="skeleton-block skeleton-title" />
+      <div className="card">
+        <Skeleton lines={2} chart />
+      </div>
+      <div className="card">
+        <Skeleton lines={4} />
+      </div>
+    </div>
+  );
+}
+
+/** What a failed request means for the reader, in the reader's language where plateau knows it. */
+export function ErrorState({
+  error,
+  onRetry,
+}: {
+  error: ApiFailure;
+  onRetry?: () => void;
+}): ReactNode {
+  const t = useT();
+  const message =
+    error.code === 'network'
+      ? t('error.network')
+      : error.message || t('error.http', { status: error.status });
+  return (
+    <div className="state state-error" role="alert">
+      <h2 className="state-title">{t('error.title')}</h2>
+      <p>{message}</p>
+      {error.code !== 'network' && (
+        <p className="muted small">{t('error.code', { code: error.code })}</p>
+      )}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Nothing to show, with what to do about it. */
+export function EmptyState({
+  title,
+  children,
+}: {
+  title: string;
+  children?: ReactNode;
+}): ReactNode {
+  return (
+    <div className="state state-empty">
+      <h2 className="state-title">{title}</h2>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Addresses of the app's screens and of the API, built in one place: path parameters encoded,
+ * empty query values left out, and the language carried in the query string (`lang=en`) so a
+ * shared link opens in the language it was shared in.
+ */
+import type { Lang } from '../../i18n/lang.ts';
+import { DEFAULT_LANG } from '../../i18n/lang.ts';
+
+/** Query values; `null`, `undefined` and `''` are left out. */
+export type QueryValues = Readonly<Record<string, string | number | null | undefined>>;
+
+const enc = encodeURIComponent;
+
+/**
+ * `path` with its query string.
+ *
+ * @example
+ * withQuery('/c/x', { modality: 'CT', region: '' }); // "/c/x?modality=CT"
+ */
+export function withQuery(path: string, query: QueryValues = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** An app address in `lang`: `lang=en` added (or replaced), removed for the default language. */
+export function withLang(to: string, lang: Lang): string {
+  const url = new URL(to, 'http://app.invalid');
+  if (lang === DEFAULT_LANG) url.searchParams.delete('lang');
+  else url.searchParams.set('lang', lang);
+  const search = url.searchParams.toString();
+  return `${url.pathname}${search ? `?${search}` : ''}${url.hash}`;
+}
+
+/** The peer-group filters of the campaign screens, as in their query string. */
+export interface Filters {
+  modality?: string;
+  region?: string;
+  legalStatus?: string;
+  typology?: string;
+}
+
+export const FILTER_KEYS = ['modality', 'region', 'legalStatus', 'typology'] as const;
+
+/** The filters present in a query string. */
+export function filtersOf(search: URLSearchParams): Filters {
+  const out: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const value = search.get(key);
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+/** Screens of the app. */
+export const paths = {
+  home: (): string => '/',
+  upload: (): string => '/upload',
+  campaign: (id: string, filters: Filters = {}): string =>
+    withQuery(`/c/${enc(id)}`, { ...filters }),
+  regions: (id: string): string => `/c/${enc(id)}/regions`,
+  region: (id: string, region: string, filters: Filters = {}): string =>
+    withQuery(`/c/${enc(id)}/regions/${enc(region)}`, { ...filters, region: undefined }),
+  establishments: (id: string, q?: string): string =>
+    withQuery(`/c/${enc(id)}/establishments`, { q }),
+  establishment: (id: string, finess: string, peers?: string): string =>
+    withQuery(`/c/${enc(id)}/establishments/${enc(finess)}`, {
+      peers: peers === 'modality' ? undefined : peers,
+    }),
+  machine: (
+    id: string,
+    equipmentId: string,
+    query: { week?: number; peers?: string } = {},
+  ): string =>
+    withQuery(`/c/${enc(id)}/machines/${enc(equipmentId)}`, {
+      week: query.week ? query.week : undefined,
+      peers: query.peers === 'modality' ? undefined : query.peers,
+    }),
+  quality: (id: string): string => `/c/${enc(id)}/quality`,
+};
+
+/** Routes of the HTTP API (only the query parameters each route takes). */
+export const api = {
+  campaigns: (): string => '/api/campaigns',
+  campaign: (id: string): string => `/api/campaigns/${enc(id)}`,
+  benchmark: (id: string, filters: Filters): string =>
+    withQuery(`/api/campaigns/${enc(id)}/benchmark`, { ...filters }),
+  regions: (id: string): string => `/api/campaigns/${enc(id)}/regions`,
+  establishments: (
+    id: string,
+    query: { region?: string; legalStatus?: string; q?: string } = {},
+  ): string => withQuery(`/api/campaigns/${enc(id)}/establishments`, query),
+  establishment: (id: string, finess: string, peers: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/establishments/${enc(finess)}`, { peers }),
+  machine: (id: string, equipmentId: string, peers: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/machines/${enc(equipmentId)}`, { peers }),
+  timeline: (id: string, equipmentId: string, week: number): string =>
+    withQuery(`/api/campaigns/${enc(id)}/machines/${enc(equipmentId)}/timeline`, { week }),
+  heatmap: (id: string, equipmentId: string): string =>
+    `/api/campaigns/${enc(id)}/machines/${enc(equipmentId)}/heatmap`,
+  quality: (id: string): string => `/api/campaigns/${enc(id)}/quality`,
+  uploads: (): string => '/api/uploads',
+  upload: (uploadId: string): string => `/api/uploads/${enc(uploadId)}`,
+};

@@ -1,0 +1,89 @@
+/**
+ * `/c/:id/regions/:region?modality=&legalStatus=&typology=`: the benchmark of a region's
+ * machines, and the region's establishments.
+ */
+import type { ReactNode } from 'react';
+import { useMemo } from 'react';
+import type {
+  BenchmarkView,
+  CampaignDetail,
+  EstablishmentListing,
+} from '../../core/views/types.ts';
+import { useT, useTitle } from '../lib/i18n.tsx';
+import type { Filters } from '../lib/paths.ts';
+import { api, filtersOf, paths } from '../lib/paths.ts';
+import { useLocation } from '../lib/router.ts';
+import { useApi } from '../lib/use-api.ts';
+import { BenchmarkBody } from '../components/benchmark/benchmark-body.tsx';
+import type { HeaderCounts } from '../components/campaign-header.tsx';
+import { CampaignHeader } from '../components/campaign-header.tsx';
+import { Card } from '../components/card.tsx';
+import { EstablishmentsTable } from '../components/establishments-table.tsx';
+import { FilterBar } from '../components/filter-bar.tsx';
+import { useNavigate } from '../components/link.tsx';
+import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
+
+/** The region screen. */
+export function RegionPage({ id, region }: { id: string; region: string }): ReactNode {
+  const t = useT();
+  const go = useNavigate();
+  const { search } = useLocation();
+  const filters: Filters = { ...filtersOf(search), region };
+  const title = t('region.title', { region });
+  useTitle(title);
+  const detail = useApi<CampaignDetail>(api.campaign(id));
+  const view = useApi<BenchmarkView>(api.benchmark(id, filters));
+  const establishments = useApi<EstablishmentListing[]>(api.establishments(id, { region }));
+  const setFilters = (next: Filters): void =>
+    go(paths.region(id, region, next), { keepScroll: true });
+  const options = detail.state.status === 'ok' ? detail.state.data.options : null;
+  const counts = useMemo((): HeaderCounts | null => {
+    if (establishments.state.status !== 'ok') return null;
+    const list = establishments.state.data;
+    const sum = (pick: (e: EstablishmentListing) => number): number =>
+      list.reduce((s, e) => s + pick(e), 0);
+    return {
+      establishments: list.length,
+      machines: { CT: sum((e) => e.machines.CT ?? 0), MR: sum((e) => e.machines.MR ?? 0) },
+      exams: sum((e) => e.exams),
+    };
+  }, [establishments.state]);
+  return (
+    <div className="page">
+      <CampaignHeader
+        title={title}
+        detail={detail.state.status === 'ok' ? detail.state.data : null}
+        counts={counts}
+      >
+        {options && (
+          <FilterBar options={options} filters={filters} onChange={setFilters} fixed={['region']} />
+        )}
+      </CampaignHeader>
+      <Card
+        title={t('region.establishments.title')}
+        note={t('region.establishments.note')}
+        level={2}
+        id="establishments"
+      >
+        {establishments.state.status === 'loading' && <Skeleton lines={4} />}
+        {establishments.state.status === 'error' && (
+          <ErrorState error={establishments.state.error} onRetry={establishments.retry} />
+        )}
+        {establishments.state.status === 'ok' && (
+          <EstablishmentsTable
+            name="region-establishments"
+            title={`${t('region.establishments.title')} — ${region}`}
+            campaignId={id}
+            rows={establishments.state.data}
+            limit={10}
+          />
+        )}
+      </Card>
+      {view.state.status === 'loading' && <PageSkeleton />}
+      {view.state.status === 'error' && (
+        <ErrorState error={view.state.error} onRetry={view.retry} />
+      )}
+      {view.state.status === 'ok' && <BenchmarkBody campaignId={id} view={view.state.data} />}
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * `/upload`: send a data kit (a folder, its files, or a .zip) and follow its import; a kit
+ * with errors stores nothing and every issue is listed by file, line and column, a good one
+ * links to its new campaign.
+ */
+import type { DragEvent, ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { UploadStatus } from '../../core/views/types.ts';
+import { formatPercent } from '../../i18n/format.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+import { ApiFailure } from '../lib/api.ts';
+import { useLang, useT, useTitle } from '../lib/i18n.tsx';
+import { paths } from '../lib/paths.ts';
+import type { KitFile } from '../lib/upload.ts';
+import { filesOfDrop, followUpload, pathOf, sendKit } from '../lib/upload.ts';
+import { forget } from '../lib/use-api.ts';
+import { IssuesTable } from '../components/issues-table.tsx';
+import { Link } from '../components/link.tsx';
+import { ErrorState } from '../components/states.tsx';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'sending'; fraction: number }
+  | { kind: 'following'; status: UploadStatus }
+  | { kind: 'finished'; status: UploadStatus }
+  | { kind: 'error'; error: ApiFailure };
+
+/** Progress over the whole upload (0..100): sending to 30, checking to 40, importing to 100. */
+function overall(phase: Phase): number {
+  if (phase.kind === 'sending') return Math.round(30 * phase.fraction);
+  if (phase.kind === 'following') {
+    const { state, progress } = phase.status;
+    if (state === 'validating') return 30 + Math.round(10 * (progress.fraction ?? 0));
+    if (state === 'importing') return 40 + Math.round(60 * (progress.fraction ?? 0));
+  }
+  return phase.kind === 'finished' ? 100 : 0;
+}
+
+const SERVER_STAGES: Record<string, MessageKey> = {
+  queued: 'upload.server.queued',
+  'reading the kit': 'upload.server.reading',
+  importing: 'upload.server.importing',
+  writing: 'upload.server.writing',
+  loading: 'upload.server.loading',
+  'computing indicators': 'upload.server.computing',
+  'saving results': 'upload.server.saving',
+  done: 'upload.server.done',
+};
+
+/** The upload screen. */
+export function UploadPage(): ReactNode {
+  const t = useT();
+  const lang = useLang();
+  useTitle(t('upload.title'));
+  const folderInput = useRef<HTMLInputElement>(null);
+  const filesId = useId();
+  const folderId = useId();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [chosen, setChosen] = useState<KitFile[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const stop = useRef<AbortController | null>(null);
+  const busy = phase.kind === 'sending' || phase.kind === 'following';
+
+  useEffect(() => {
+    // `webkitdirectory` is not in React's attribute types; every current browser supports it.
+    folderInput.current?.setAttribute('webkitdirectory', '');
+    return () => stop.current?.abort();
+  }, []);
+
+  const start = (files: KitFile[]): void => {
+    if (files.length === 0) return;
+    setChosen(files);
+    const controller = new AbortController();
+    stop.current?.abort();
+    stop.current = controller;
+    setPhase({ kind: 'sending', fraction: 0 });
+    sendKit(files, (fraction) => setPhase({ kind: 'sending', fraction }))
+      .then((first) =>
+        followUpload(first, (status) => setPhase({ kind: 'following', status }), controller.signal),
+      )
+      .then((status) => {
+        if (status.state === 'done') forget('/api/campaigns');
+        setPhase({ kind: 'finished', status });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setPhase({
+          kind: 'error',
+          error: error instanceof ApiFailure ? error : new ApiFailure(0, 'unknown', String(error)),
+        });
+      });
+  };
+  const fromInput = (list: FileList | null): void =>
+    start([...(list ?? [])].map((file) => ({ file, path: pathOf(file) })));
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    setDragging(false);
+    if (busy) return;
+    void filesOfDrop(event.dataTransfer).then(start);
+  };
+  const reset = (): void => {
+    stop.current?.abort();
+    setChosen([]);
+    setPhase({ kind: 'idle' });
+  };
+
+  const percent = overall(phase);
+  const stage =
+    phase.kind === 'sending'
+      ? t('upload.stage.sending')
+      : phase.kind === 'following'
+        ? phase.status.state === 'importing'
+          ? t('upload.stage.importing')
+          : t('upload.stage.validating')
+        : '';
+  const serverStage = phase.kind === 'following' ? phase.status.progress.stage : '';
+  const serverKey =
+    SERVER_STAGES[serverStage] ??
+    (serverStage.startsWith('writing ') ? 'upload.server.writing' : undefined);
+  const names = chosen.map((f) => f.path);
+
+  return (
+    <div className="page page-narrow">
+      <h1>{t('upload.title')}</h1>
+      <p className="lede">{t('upload.intro')}</p>
+      <div
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}${busy ? ' drop-zone-busy' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="upload-drop"
+      >
+        <p className="drop-text">{t('upload.drop')}</p>
+        <p className="muted">{t('upload.or')}</p>
+        <div className="drop-inputs">
+          <div className="file-field">
+            <label htmlFor={folderId} className="button">
+              {t('upload.folder')}
+            </label>
+            <input
+              ref={folderInput}
+              id={folderId}
+              className="visually-hidden-input"
+              type="file"
+              multiple
+              disabled={busy}
+              data-testid="upload-folder"
+              onChange={(e) => {
+                fromInput(e.target.files);
+                e.target.value = '';
+              }}
+            />
+          </div>
+          <div className="file-field">
+            <label htmlFor={filesId} className="button button-primary">
+              {t('upload.files')}
+            </label>
+            <input
+              id={filesId}
+              className="visually-hidden-input"
+              type="file"
+              multiple
+              accept=".csv,.json,.zip,text/csv,application/json,application/zip"
+              disabled={busy}
+              data-testid="upload-files"
+              onChange={(e) => {
+                fromInput(e.target.files);
+                e.target.value = '';
+              }}
+            />
+          </div>
+        </div>
+        <p className="muted small" aria-live="polite">
+          {names.length > 0
+            ? t('upload.selected', {
+                n: names.length,
+                names: names.slice(0, 8).join(', ') + (names.length > 8 ? '…' : ''),
+              })
+            : t('upload.none')}
+        </p>
+      </div>
+
+      {phase.kind !== 'idle' && phase.kind !== 'error' && (
+        <div className="upload-progress">
+          <div
+            className={`progress${phase.kind === 'finished' ? (phase.status.state === 'done' ? ' progress-done' : ' progress-failed') : ''}`}
+            role="progressbar"
+            aria-label={t('upload.progress')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-valuetext={`${formatPercent(percent / 100, lang, 0)}${stage ? ` — ${stage}` : ''}`}
+            data-testid="upload-progress"
+          >
+            <div className="progress-bar" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="stage" aria-live="polite" data-testid="upload-stage">
+            {stage}
+            {serverKey
+              ? ` — ${t(serverKey)}${serverStage.startsWith('writing ') ? ` (${serverStage.slice(8)})` : ''}`
+              : ''}
+          </p>
+        </div>
+      )}
+
+      {phase.kind === 'error' && (
+        <>
+          <ErrorState error={phase.error} />
+          <button type="button" className="button" onClick={reset}>
+            {t('upload.again')}
+          </button>
+        </>
+      )}
+
+      {phase.kind === 'finished' && <Result status={phase.status} onAgain={reset} />}
+    </div>
+  );
+}
+
+function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void }): ReactNode {
+  const t = useT();
+  const errors = status.issues.filter((i) => i.severity === 'error');
+  const others = status.issues.filter((i) => i.severity !== 'error');
+  if (status.state === 'done' && status.campaignId) {
+    const summary = status.summary;
+    return (
+      <section className="state state-done" role="status" data-testid="upload-done">
+        <h2 className="state-title">{t('upload.done.title')}</h2>
+        {summary && (
+          <p>
+            {t('upload.done.body', {
+              exams: summary.exams,
+              machines: summary.machines,
+              establishments: summary.establishments,
+            })}
+          </p>
+        )}
+        <p>
+          <Link
+            to={paths.campaign(status.campaignId)}
+            className="button button-primary"
+            data-testid="upload-campaign-link"
+          >
+            {t('upload.done.open', { id: status.campaignId })}
+          </Link>{' '}
+          <button type="button" className="button" onClick={onAgain}>
+            {t('upload.again')}
+          </button>
+        </p>
+        {others.length > 0 && (
+          <details>
+            <summary>{t('upload.warnings', { n: others.length })}</summary>
+            <IssuesTable
+              name="upload-warnings"
+              title={t('upload.warnings', { n: others.length })}
+              issues={others}
+            />
+          </details>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section className="state state-error" role="alert" data-testid="upload-rejected">
+      <h2 className="state-title">
+        {t(status.state === 'rejected' ? 'upload.rejected.title' : 'upload.failed.title')}
+      </h2>
+      {status.error && status.issues.length === 0 && <p>{status.error.message}</p>}
+      {status.issues.length > 0 && (
+        <p>{t('upload.rejected.body', { n: errors.length || status.issues.length })}</p>
+      )}
+      {status.issues.length > 0 && (
+        <div data-testid="upload-issues">
+          <IssuesTable
+            name="upload-issues"
+            title={t('upload.issues.title')}
+            issues={[...errors, ...others]}
+            limit={500}
+          />
+        </div>
+      )}
+      <button type="button" className="button" onClick={onAgain}>
+        {t('upload.again')}
+      </button>
+    </section>
+  );
+}
