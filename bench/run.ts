@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the full indicator set and benchmark, timed apart from parsing, on the
  * national campaign (~270k exams) and on a national year (2,500 machines × 365 days, ~10 M
- * exams). Same seeded data every time, several runs, medians, peak memory. Flags: `--quick`
- * skips the national year's CSV round trip (its compute is always measured).
+ * exams), then the HTTP API under load (bench/api-load.ts). Same seeded data every time, several
+ * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
+ * compute is always measured); `--api-only` runs only the API load.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { computeMachines } from '../src/compute/parallel.ts';
 import { generateMachine, planCampaign, writeGeneratedKit } from '../src/generate/index.ts';
 import { readKitDir } from '../src/ingest/kit/read-kit.ts';
 import { importKit, openStore } from '../src/storage/index.ts';
+import { apiLoadTable, benchApiLoad } from './api-load.ts';
 
 const quick = process.argv.includes('--quick');
 const rows: { what: string; runs: number; medianMs: number; detail: string }[] = [];
@@ -41,6 +43,16 @@ async function timed(what: string, runs: number, detail: string, work: () => unk
 
 const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const root = mkdtempSync(join(tmpdir(), 'plateau-bench-'));
+
+if (process.argv.includes('--api-only')) {
+  try {
+    console.log(`plateau bench, API only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`\n${apiLoadTable(await benchApiLoad(root))}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 try {
   console.log(`plateau bench — node ${process.version}, ${new Date().toISOString()}`);
@@ -112,6 +124,9 @@ try {
   console.log(`\npeak memory (max RSS): ${peakMb()} MB`);
   console.log('\n| what | runs | median |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.what} (${r.detail}) | ${r.runs} | ${(r.medianMs / 1000).toFixed(2)} s |`);
+
+  // 3. The HTTP API under load (its own child server and store).
+  console.log(`\n${apiLoadTable(await benchApiLoad(root))}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
