@@ -5,8 +5,6 @@
  * same SQL-to-record mapping as the whole-campaign readers, narrowed to the machine.
  */
 import type {
-  AgeBand,
-  Category,
   Equipment,
   Establishment,
   Exam,
@@ -17,6 +15,8 @@ import type {
 } from '../core/kit-types.ts';
 import { epochMs } from './bulk.ts';
 import { readEquipment } from './equipment-repository.ts';
+import type { ExamTuple } from './exam-repository.ts';
+import { EXAM_JSON_ARRAY, examFromTuple } from './exam-repository.ts';
 import { readEstablishments } from './establishment-repository.ts';
 import type { Store } from './open-store.ts';
 import { readSurvey } from './survey-repository.ts';
@@ -63,19 +63,6 @@ export interface MachineRecords {
   exams: Exam[];
 }
 
-type ExamTuple = [
-  examId: string,
-  category: Category,
-  roomIn: number,
-  roomOut: number,
-  acts: string[],
-  icr: number | null,
-  reportValidatedAt: number | null,
-  requestedAt: number | null,
-  scheduledMinutes: number | null,
-  ageBand: AgeBand | null,
-];
-
 /**
  * The sessions and exams of one machine, instants in epoch ms, or null when the campaign has no
  * such machine. One JSON document per table, as `readSessions` and `readExams` do (PGlite
@@ -96,8 +83,7 @@ export async function loadMachineRecords(
        (select coalesce(json_agg(json_build_array(${epochMs('start_at')}, ${epochMs('end_at')}, type)
           order by start_at, end_at, type collate "C"), '[]')::text
         from sessions where campaign_id = $1 and equipment_id = $2) as sessions,
-       (select coalesce(json_agg(json_build_array(exam_id, category, ${epochMs('room_in')}, ${epochMs('room_out')},
-          acts, icr, ${epochMs('report_validated_at')}, ${epochMs('requested_at')}, scheduled_minutes, age_band)
+       (select coalesce(json_agg(${EXAM_JSON_ARRAY}
           order by room_in, exam_id collate "C"), '[]')::text
         from exams where campaign_id = $1 and equipment_id = $2) as exams`,
     [campaignId, equipmentId],
@@ -106,20 +92,6 @@ export async function loadMachineRecords(
   const sessions = (JSON.parse(row.sessions) as [number, number, SessionType][]).map(
     ([start, end, type]): Session => ({ equipmentId, start, end, type }),
   );
-  const exams = (JSON.parse(row.exams) as ExamTuple[]).map(
-    (t): Exam => ({
-      examId: t[0],
-      equipmentId,
-      category: t[1],
-      roomIn: t[2],
-      roomOut: t[3],
-      acts: t[4],
-      icr: t[5],
-      reportValidatedAt: t[6],
-      requestedAt: t[7],
-      scheduledMinutes: t[8],
-      ageBand: t[9],
-    }),
-  );
+  const exams = (JSON.parse(row.exams) as ExamTuple[]).map((t) => examFromTuple(t, equipmentId));
   return { sessions, exams };
 }
