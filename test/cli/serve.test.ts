@@ -53,7 +53,7 @@ describe('plateau serve', () => {
     try {
       const running = main(['serve', '--port', '0', '--data', data]);
       const url = await io.url();
-      expect(io.out.stdout).toContain('plateau is serving 1 campaign(s) at http://127.0.0.1:');
+      expect(io.out.stdout).toContain('plateau is serving 1 campaign at http://127.0.0.1:');
       const health = await fetch(`${url}api/health`);
       expect(health.status).toBe(200);
       const campaigns = (await (await fetch(`${url}api/campaigns`)).json()) as CampaignSummary[];
@@ -85,7 +85,7 @@ describe('plateau serve', () => {
         { until: () => stopped, webRoot: join(tmp, 'no-web') },
       );
       const url = await io.url();
-      expect(io.out.stdout).toContain('plateau is serving 1 campaign(s)');
+      expect(io.out.stdout).toContain('plateau is serving 1 campaign');
       expect(io.out.stderr).toContain('holds no campaign');
       expect(io.out.stderr).toContain('run npm run build');
       const campaigns = (await (await fetch(`${url}api/campaigns`)).json()) as CampaignSummary[];
@@ -110,7 +110,7 @@ describe('plateau serve', () => {
     try {
       const running = serve({ port: '0', data: 'memory://' }, { until: () => stopped, webRoot: web });
       const url = await io.url();
-      expect(io.out.stdout).toContain('plateau is serving 0 campaign(s)');
+      expect(io.out.stdout).toContain('plateau is serving 0 campaigns');
       expect(await (await fetch(`${url}benchmark`)).text()).toContain('<title>built</title>');
       stop();
       expect(await running).toBe(0);

@@ -92,7 +92,8 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       throw error;
     }
     const stop = until();
-    process.stdout.write(`plateau is serving ${campaigns.length} campaign(s) at ${server.url}\n`);
+    const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
+    process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);
     await stop.catch(() => undefined);
     process.stderr.write('stopping plateau\n');
     await server.close();
