@@ -28,7 +28,7 @@ function capture() {
   const url = async (): Promise<string> => {
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const m = /plateau is serving (\d+) campaign\(s\) at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out.stdout);
+      const m = /plateau is serving (\d+) campaigns? at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out.stdout);
       if (m) return m[2]!;
       if (Date.now() > deadline) throw new Error(`serve did not start:\n${out.stdout}\n${out.stderr}`);
       await new Promise((r) => setTimeout(r, 20));
