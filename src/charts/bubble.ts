@@ -5,11 +5,24 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { MachinePoint } from '../core/views/types.ts';
-import { formatHoursPerWeek, formatIcrPerHour, formatPercent } from '../i18n/format.ts';
+import {
+  formatHoursPerWeek,
+  formatIcrPerHour,
+  formatNumber,
+  formatPercent,
+} from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { figureLabel } from '../i18n/labels.ts';
 import { t } from '../i18n/translate.ts';
-import { baseOption, escapeHtml, niceStep, tooltipLine, VALUE_AXIS_STYLE } from './common.ts';
+import {
+  baseOption,
+  escapeHtml,
+  niceScale,
+  niceStep,
+  noDataGraphic,
+  tooltipLine,
+  VALUE_AXIS_STYLE,
+} from './common.ts';
 import { BAND, INK, SEQUENTIAL_RED } from './palette.ts';
 
 /** Which sessions the opening and occupancy are taken over. */
@@ -83,6 +96,21 @@ export interface BubbleInput {
 }
 
 /**
+ * Why a bubble chart is empty, in the reader's language: no machine passes the inclusion rule,
+ * or the machines kept lack an opening or an occupancy. `null` when there are bubbles.
+ */
+export function bubbleEmptyText(
+  points: readonly MachinePoint[],
+  mode: BubbleMode,
+  lang: Lang,
+): string | null {
+  if (bubbleData(points, mode).length > 0) return null;
+  if (!points.some((p) => p.occupancyIncluded))
+    return t(lang, 'chart.noneIncluded', { n: points.length });
+  return t(lang, 'chart.noData');
+}
+
+/**
  * The bubble chart option. Data items are `[opening, occupancy, icrPerHour, emergencyShare]`
  * with the machine's id as `id` (a click can open the machine).
  */
@@ -96,8 +124,16 @@ export function bubbleOption(input: BubbleInput): EChartsOption {
     Math.ceil(maxShare / niceStep(maxShare / 5)) * niceStep(maxShare / 5),
   );
   const keys = BUBBLE_KEYS[mode];
+  const emptyText = bubbleEmptyText(input.points, mode, lang);
   const medianLines: object[] = [];
   const m = input.medians;
+  const known = (v: number | null | undefined): v is number => typeof v === 'number';
+  const xScale = niceScale([...data.map((d) => d.opening), m?.opening].filter(known), {
+    minInterval: 1,
+  });
+  const yScale = niceScale([...data.map((d) => d.occupancy), m?.occupancy].filter(known), {
+    minInterval: 0.05,
+  });
   if (m?.opening !== null && m?.opening !== undefined) {
     medianLines.push({
       xAxis: m.opening,
@@ -119,29 +155,43 @@ export function bubbleOption(input: BubbleInput): EChartsOption {
 
   return {
     ...baseOption(t(lang, 'chart.ariaBubble', { n: data.length })),
-    grid: { left: 56, right: 120, top: 24, bottom: 48 },
+    // Room above the plot for the y axis's name, then below it the opening median's label.
+    grid: { left: 56, right: 120, top: 48, bottom: 48 },
+    graphic: emptyText !== null ? [noDataGraphic(emptyText)] : [],
     xAxis: {
       type: 'value',
-      scale: true,
+      show: emptyText === null,
+      min: xScale.min,
+      max: xScale.max,
+      interval: xScale.interval,
       name: `${figureLabel(keys.opening, lang)} (${lang === 'fr' ? 'h/sem' : 'h/week'})`,
       nameLocation: 'middle',
       nameGap: 30,
       ...VALUE_AXIS_STYLE,
+      axisLabel: {
+        ...VALUE_AXIS_STYLE.axisLabel,
+        hideOverlap: true,
+        formatter: (v: number) => formatNumber(v, lang, xScale.decimals),
+      },
     },
     yAxis: {
       type: 'value',
+      show: emptyText === null,
       ...VALUE_AXIS_STYLE,
-      min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 10) / 10),
-      max: (v: { max: number }) => Math.min(1, Math.ceil(v.max * 10) / 10),
+      min: Math.max(0, yScale.min),
+      max: Math.min(1, yScale.max),
+      interval: yScale.interval,
       name: figureLabel(keys.occupancy, lang),
       nameLocation: 'end',
+      nameGap: 30,
       nameTextStyle: { align: 'left', color: INK.muted },
       axisLabel: {
         ...VALUE_AXIS_STYLE.axisLabel,
-        formatter: (v: number) => formatPercent(v, lang, 0),
+        formatter: (v: number) => formatPercent(v, lang, Math.max(0, yScale.decimals - 2)),
       },
     },
     visualMap: {
+      show: emptyText === null,
       type: 'continuous',
       dimension: 3,
       min: 0,
@@ -188,7 +238,7 @@ export function bubbleOption(input: BubbleInput): EChartsOption {
         itemStyle: { borderColor: 'rgba(31, 41, 51, 0.55)', borderWidth: 0.6, opacity: 0.85 },
         emphasis: { itemStyle: { borderColor: INK.text, borderWidth: 1.5 } },
         markLine:
-          medianLines.length > 0
+          medianLines.length > 0 && emptyText === null
             ? {
                 silent: true,
                 symbol: 'none',

@@ -7,12 +7,21 @@ import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import type { Triple } from '../core/reference-2010.ts';
 import type { Quantiles } from '../core/stats.ts';
 import type { FigureUnit } from '../i18n/format.ts';
-import { formatAxisValue, formatValue } from '../i18n/format.ts';
+import { formatAxisValue, formatPercent, formatValue } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { unitLabel } from '../i18n/labels.ts';
 import { t } from '../i18n/translate.ts';
-import { baseOption, escapeHtml, niceStep, VALUE_AXIS_STYLE } from './common.ts';
-import { BAND, OKABE_ITO } from './palette.ts';
+import type { AxisScale } from './common.ts';
+import {
+  baseOption,
+  escapeHtml,
+  niceScale,
+  niceStep,
+  noDataGraphic,
+  tickLabel,
+  VALUE_AXIS_STYLE,
+} from './common.ts';
+import { BAND, INK, OKABE_ITO } from './palette.ts';
 
 /** One bar of a histogram: machines whose value lies in `[from, to)` (the last bin is closed). */
 export interface Bin {
@@ -23,12 +32,19 @@ export interface Bin {
 
 /**
  * Equal-width bins of "nice" width (1, 2, 2.5 or 5 × 10ⁿ) covering the finite values, about
- * `target` of them. `null` and non-finite values are left out; no value gives no bin.
+ * `target` of them over the values' range, or over `span` when given (the whole axis, marks
+ * included: a lone value far from the 2010 median keeps a bar as wide as the others, not a
+ * hairline). `null` and non-finite values are left out; no value gives no bin.
  *
  * @example
  * histogramBins([1, 2, 2, 3, 9], 4); // 0–2: 1, 2–4: 3, 4–6: 0, 6–8: 0, 8–10: 1
+ * histogramBins([1.3], 20, { min: 1.3, max: 47 }); // one bin 0–2.5
  */
-export function histogramBins(values: readonly (number | null)[], target = 20): Bin[] {
+export function histogramBins(
+  values: readonly (number | null)[],
+  target = 20,
+  span?: { min: number; max: number },
+): Bin[] {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (finite.length === 0) return [];
   let min = Infinity;
@@ -37,9 +53,11 @@ export function histogramBins(values: readonly (number | null)[], target = 20): 
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const lo = span ? Math.min(span.min, min) : min;
+  const hi = span ? Math.max(span.max, max) : max;
   const step =
-    max > min ? niceStep((max - min) / Math.max(1, target)) : niceStep(Math.abs(min) / 10 || 1);
-  const start = max > min ? Math.floor(min / step) * step : min - step / 2;
+    hi > lo ? niceStep((hi - lo) / Math.max(1, target)) : niceStep(Math.abs(min) / 10 || 1);
+  const start = hi > lo ? Math.floor(min / step + 1e-9) * step : min - step / 2;
   const count = Math.max(1, Math.floor((max - start) / step + 1e-9) + 1);
   const bins: Bin[] = Array.from({ length: count }, (_, i) => ({
     from: roundTo(start + i * step, step),
@@ -52,6 +70,42 @@ export function histogramBins(values: readonly (number | null)[], target = 20): 
     if (bin) bin.count++;
   }
   return bins;
+}
+
+/** What a histogram shows besides its bars: the P20–P80 band, the median and the 2010 median. */
+export interface HistogramMarks {
+  quantiles: Quantiles | null;
+  reference?: Triple | null;
+}
+
+/**
+ * The bins and the value axis of a histogram: bins sized over the values and the marks (band,
+ * medians) together, an axis with nice ticks containing all of them. The chart and its data
+ * table use the same bins.
+ */
+export function histogramLayout(
+  values: readonly (number | null)[],
+  marks: HistogramMarks,
+  target = 20,
+): { bins: Bin[]; scale: AxisScale } {
+  const q = marks.quantiles;
+  const extra = [q?.p20, q?.p50, q?.p80, marks.reference?.[1]].filter(
+    (v): v is number => typeof v === 'number' && Number.isFinite(v),
+  );
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const all = [...finite, ...extra];
+  const span = all.length > 0 ? { min: Math.min(...all), max: Math.max(...all) } : undefined;
+  const bins = histogramBins(values, target, span);
+  const first = bins[0];
+  const last = bins[bins.length - 1];
+  const edges = first && last ? [first.from, last.to] : [];
+  // A lone bar gets room on both sides: a histogram, not a block filling the plot.
+  if (first && bins.length === 1) {
+    const width = first.to - first.from;
+    edges.push(first.from >= 0 ? Math.max(0, first.from - width) : first.from - width);
+    edges.push(first.to + width);
+  }
+  return { bins, scale: niceScale([...edges, ...extra], { ticks: 5 }) };
 }
 
 /** Removes floating-point dust from a bin edge (0.30000000000000004 → 0.3). */
@@ -74,6 +128,11 @@ export interface HistogramInput {
   color?: string;
   /** About how many bars. */
   bins?: number;
+  /**
+   * Why there is no value to draw, shown in place of the bars (by default, "no data for this
+   * figure in the selection").
+   */
+  emptyText?: string;
 }
 
 /**
@@ -83,11 +142,14 @@ export interface HistogramInput {
  */
 export function histogramOption(input: HistogramInput): EChartsOption {
   const { lang, unit } = input;
-  const bins = histogramBins(input.values, input.bins ?? 20);
-  const color = input.color ?? OKABE_ITO.blue;
   const q = input.quantiles;
-  const first = bins[0];
-  const last = bins[bins.length - 1];
+  const ref = input.reference ?? null;
+  const { bins, scale } = histogramLayout(
+    input.values,
+    { quantiles: q, reference: ref },
+    input.bins ?? 20,
+  );
+  const color = input.color ?? OKABE_ITO.blue;
   const fmt = (v: number | null | undefined): string => formatValue(v, unit, lang);
   const description = t(lang, 'chart.ariaHistogram', {
     figure: input.label,
@@ -96,6 +158,7 @@ export function histogramOption(input: HistogramInput): EChartsOption {
     p50: fmt(q?.p50),
     p80: fmt(q?.p80),
   });
+  const empty = bins.length === 0;
 
   const renderBin: CustomSeriesRenderItem = (_params, api) => {
     const from = Number(api.value(0));
@@ -103,12 +166,14 @@ export function histogramOption(input: HistogramInput): EChartsOption {
     const count = Number(api.value(2));
     const [x0 = 0, yTop = 0] = api.coord([from, count]);
     const [x1 = 0, yBase = 0] = api.coord([to, 0]);
+    // A bar stays at least 3 px wide, centred on its bin, however wide the axis.
+    const width = Math.max(3, x1 - x0 - 1);
     return {
       type: 'rect',
       shape: {
-        x: x0 + 0.5,
+        x: (x0 + x1) / 2 - width / 2,
         y: yTop,
-        width: Math.max(0.5, x1 - x0 - 1),
+        width,
         height: Math.max(0, yBase - yTop),
       },
       style: { fill: color, opacity: 0.85 },
@@ -119,21 +184,24 @@ export function histogramOption(input: HistogramInput): EChartsOption {
   if (q?.p50 !== null && q?.p50 !== undefined) {
     markLines.push({ xAxis: q.p50, lineStyle: { color: BAND.median, width: 2, type: 'solid' } });
   }
-  const ref = input.reference;
   if (ref)
     markLines.push({
       xAxis: ref[1],
       lineStyle: { color: BAND.reference, width: 1.5, type: 'dashed' },
     });
+  const band = q !== null && q.p20 !== null && q.p80 !== null && q.p80 > q.p20 && !empty;
+  // The legend of the marks, above the plot: nothing is written inside it, so no label sits on
+  // a bar, a tick or another label. Values without their unit (the axis title gives it), so
+  // that the line fits a phone's width.
+  const short = (v: number): string =>
+    unit === 'fraction' ? formatPercent(v, lang) : formatAxisValue(v, unit, lang);
   const summary = [
-    q?.p50 !== null && q?.p50 !== undefined ? `{m|${t(lang, 'chart.median')} ${fmt(q.p50)}}` : '',
-    ref ? `{r|${t(lang, 'chart.reference2010')} ${fmt(ref[1])}}` : '',
+    band ? `{b|${t(lang, 'chart.band')}}` : '',
+    q?.p50 !== null && q?.p50 !== undefined ? `{m|${t(lang, 'chart.median')} ${short(q.p50)}}` : '',
+    ref ? `{r|${t(lang, 'chart.reference2010')} ${short(ref[1])}}` : '',
   ]
     .filter((s) => s !== '')
     .join('  ');
-  const xs = [first?.from, last?.to, ref?.[1], q?.p20, q?.p80].filter(
-    (v): v is number => typeof v === 'number',
-  );
 
   return {
     ...baseOption(description),
@@ -145,16 +213,27 @@ export function histogramOption(input: HistogramInput): EChartsOption {
         fontSize: 11,
         fontWeight: 'normal',
         rich: {
+          b: {
+            color: BAND.median,
+            fontSize: 11,
+            backgroundColor: BAND.fill,
+            borderColor: BAND.border,
+            borderWidth: 1,
+            padding: [1, 4],
+          },
           m: { color: BAND.median, fontWeight: 'bold', fontSize: 11 },
           r: { color: BAND.reference, fontSize: 11 },
         },
       },
     },
+    graphic: empty ? [noDataGraphic(input.emptyText ?? t(lang, 'chart.noData'))] : [],
     grid: { left: 52, right: 16, top: 30, bottom: 44, containLabel: false },
     xAxis: {
       type: 'value',
-      min: xs.length > 0 ? Math.min(...xs) : 0,
-      max: xs.length > 0 ? Math.max(...xs) : 1,
+      show: !empty,
+      min: scale.min,
+      max: scale.max,
+      interval: scale.interval,
       name: unitLabel(unit, lang),
       nameLocation: 'middle',
       nameGap: 28,
@@ -163,16 +242,18 @@ export function histogramOption(input: HistogramInput): EChartsOption {
       axisLabel: {
         ...VALUE_AXIS_STYLE.axisLabel,
         hideOverlap: true,
-        formatter: (v: number) => formatAxisValue(v, unit, lang),
+        formatter: (v: number) => tickLabel(v, unit, scale, lang),
       },
     },
     yAxis: {
       type: 'value',
+      show: !empty,
       ...VALUE_AXIS_STYLE,
       minInterval: 1,
       name: t(lang, 'chart.machineCount'),
       nameLocation: 'middle',
       nameGap: 34,
+      nameTextStyle: { color: INK.muted },
     },
     tooltip: {
       ...baseOption('').tooltip,
@@ -191,22 +272,16 @@ export function histogramOption(input: HistogramInput): EChartsOption {
         renderItem: renderBin,
         encode: { x: [0, 1], y: 2 },
         data: bins.map((b) => [b.from, b.to, b.count]),
-        markArea:
-          q && q.p20 !== null && q.p80 !== null
-            ? {
-                silent: true,
-                itemStyle: { color: BAND.fill, borderColor: BAND.border, borderWidth: 1 },
-                label: {
-                  show: true,
-                  position: 'insideTop',
-                  color: BAND.median,
-                  formatter: t(lang, 'chart.band'),
-                },
-                data: [[{ xAxis: q.p20 }, { xAxis: q.p80 }]],
-              }
-            : undefined,
+        markArea: band
+          ? {
+              silent: true,
+              itemStyle: { color: BAND.fill, borderColor: BAND.border, borderWidth: 1 },
+              label: { show: false },
+              data: [[{ xAxis: q.p20 }, { xAxis: q.p80 }]],
+            }
+          : undefined,
         markLine:
-          markLines.length > 0
+          markLines.length > 0 && !empty
             ? { silent: true, symbol: 'none', label: { show: false }, data: markLines }
             : undefined,
       },

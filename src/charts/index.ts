@@ -4,7 +4,8 @@
  * (`render-svg.ts`). Colours come from `palette.ts`, words and numbers from `src/i18n`.
  */
 export * from './palette.ts';
-export { baseOption, niceStep } from './common.ts';
+export { baseOption, decimalsOf, niceScale, niceStep, noDataGraphic, tickLabel } from './common.ts';
+export type { AxisScale } from './common.ts';
 export * from './histogram.ts';
 export * from './bubble.ts';
 export * from './openings.ts';

@@ -69,6 +69,8 @@ export function openingsOption(input: OpeningsInput): EChartsOption {
     name,
     stack: 'opening',
     barCategoryGap: rows.length > 60 ? '0%' : '20%',
+    // A handful of machines keep bars of a bar's width, not slabs across the whole chart.
+    barMaxWidth: 48,
     itemStyle: { color },
     emphasis: { disabled: true },
     data: values,

@@ -6,6 +6,7 @@
 import { BarChart, CustomChart, HeatmapChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -14,6 +15,8 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
+// `grid.containLabel` (labels kept inside the chart) is a separate feature since ECharts 6.
+import { LegacyGridContainLabel } from 'echarts/features';
 
 /** Every chart type and component the option builders of `src/charts` need. */
 export const CHART_PARTS = [
@@ -22,6 +25,7 @@ export const CHART_PARTS = [
   HeatmapChart,
   ScatterChart,
   AriaComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -29,4 +33,5 @@ export const CHART_PARTS = [
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
+  LegacyGridContainLabel,
 ];

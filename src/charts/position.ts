@@ -41,6 +41,9 @@ export function positionRows(figures: readonly FigureComparison[], lang: Lang): 
   }));
 }
 
+/** Where the peers' P20, median and P80 fall on the percentile scale. */
+const BAND_TICKS = [20, 50, 80] as const;
+
 /** The position option: a scatter of `[percentile, rowIndex]` over a 20–80 band and a 50 line. */
 export function positionOption(input: PositionInput): EChartsOption {
   const { lang } = input;
@@ -48,17 +51,37 @@ export function positionOption(input: PositionInput): EChartsOption {
   const byIndex = input.figures;
   return {
     ...baseOption(t(lang, 'chart.ariaPosition', { n: rows.length })),
-    grid: { left: 8, right: 120, top: 16, bottom: 40, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      interval: 10,
-      name: t(lang, 'chart.percentile'),
-      nameLocation: 'middle',
-      nameGap: 26,
-      ...VALUE_AXIS_STYLE,
-    },
+    grid: { left: 8, right: 120, top: 28, bottom: 40, containLabel: true },
+    xAxis: [
+      {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 10,
+        name: t(lang, 'chart.percentile'),
+        nameLocation: 'middle',
+        nameGap: 26,
+        ...VALUE_AXIS_STYLE,
+      },
+      // The band's edges and the median named above the plot, where no dot or value label
+      // can sit under them.
+      {
+        type: 'value',
+        position: 'top',
+        min: 0,
+        max: 100,
+        axisLine: { show: false },
+        splitLine: { show: false },
+        axisTick: { show: true, customValues: [...BAND_TICKS], lineStyle: { color: BAND.border } },
+        axisLabel: {
+          customValues: [...BAND_TICKS],
+          color: BAND.median,
+          fontSize: 11,
+          formatter: (v: number) =>
+            v === 50 ? t(lang, 'chart.median') : v === 20 ? t(lang, 'col.p20') : t(lang, 'col.p80'),
+        },
+      },
+    ],
     yAxis: {
       type: 'category',
       data: rows.map((r) => r.label),
@@ -89,6 +112,21 @@ export function positionOption(input: PositionInput): EChartsOption {
         ].join('<br>');
       },
     },
+    // On a phone the figure names get half the room, so that the plot keeps some.
+    media: [
+      {
+        query: { maxWidth: 560 },
+        option: {
+          grid: { right: 84 },
+          xAxis: [
+            { interval: 50 },
+            { axisLabel: { formatter: (v: number) => `P${v}`, fontSize: 10 } },
+          ],
+          yAxis: { axisLabel: { width: 104, fontSize: 11 } },
+          series: [{ label: { fontSize: 11, distance: 4 } }],
+        },
+      },
+    ],
     series: [
       {
         type: 'scatter',
@@ -106,12 +144,7 @@ export function positionOption(input: PositionInput): EChartsOption {
         markArea: {
           silent: true,
           itemStyle: { color: BAND.fill, borderColor: BAND.border, borderWidth: 1 },
-          label: {
-            show: true,
-            position: 'insideTop',
-            color: BAND.median,
-            formatter: t(lang, 'chart.band'),
-          },
+          label: { show: false },
           data: [[{ xAxis: 20 }, { xAxis: 80 }]],
         },
         markLine: {

@@ -16,6 +16,9 @@ import {
   baseOption,
   CATEGORY_AXIS_STYLE,
   escapeHtml,
+  niceScale,
+  noDataGraphic,
+  tickLabel,
   tooltipLine,
   VALUE_AXIS_STYLE,
 } from './common.ts';
@@ -145,8 +148,18 @@ export function rangesOption(input: RangesInput): EChartsOption {
     });
   }
 
+  const drawn = series.flatMap((s) => (s as { data: number[][] }).data);
+  const empty = drawn.length === 0;
+  // A linear axis from 0 over every range and 2010 value, with ticks that read apart.
+  const scale = niceScale(
+    [...drawn.flatMap((d) => [d[0], d[2], d[3]]), ...referenceData.map((d) => d.value[0])].filter(
+      (v): v is number => typeof v === 'number',
+    ),
+    { zero: true },
+  );
   return {
     ...baseOption(t(lang, 'chart.ariaRanges', { title: input.title })),
+    graphic: empty ? [noDataGraphic(t(lang, 'chart.noData'))] : [],
     grid: { left: 8, right: 24, top: 36, bottom: 40, containLabel: true },
     legend: {
       top: 0,
@@ -157,7 +170,10 @@ export function rangesOption(input: RangesInput): EChartsOption {
     },
     xAxis: {
       type: input.log ? 'log' : 'value',
-      ...(input.log ? { logBase: 10, min: floor ?? 1, max: logCeil(input.rows) } : { min: 0 }),
+      show: !empty,
+      ...(input.log
+        ? { logBase: 10, min: floor ?? 1, max: logCeil(input.rows) }
+        : { min: scale.min, max: scale.max, interval: scale.interval }),
       name: unitLabel(unit, lang),
       nameLocation: 'middle',
       nameGap: 26,
@@ -165,7 +181,8 @@ export function rangesOption(input: RangesInput): EChartsOption {
       axisLabel: {
         ...VALUE_AXIS_STYLE.axisLabel,
         hideOverlap: true,
-        formatter: (v: number) => formatAxisValue(v, unit, lang),
+        formatter: (v: number) =>
+          input.log ? formatAxisValue(v, unit, lang) : tickLabel(v, unit, scale, lang),
         ...(input.log && unit === 'min'
           ? { customValues: durationTicks(floor ?? 1, logCeil(input.rows)) }
           : {}),
@@ -181,6 +198,7 @@ export function rangesOption(input: RangesInput): EChartsOption {
     },
     yAxis: {
       type: 'category',
+      show: !empty,
       data: labels,
       inverse: true,
       ...CATEGORY_AXIS_STYLE,

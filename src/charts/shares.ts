@@ -65,7 +65,7 @@ export function sharesOption(input: SharesInput): EChartsOption {
   };
   return {
     ...baseOption(t(lang, 'chart.ariaShares')),
-    grid: { left: 8, right: 16, top: 32, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 28, containLabel: true },
     legend: {
       top: 0,
       left: 'center',
@@ -78,27 +78,33 @@ export function sharesOption(input: SharesInput): EChartsOption {
       min: 0,
       max: 1,
       ...VALUE_AXIS_STYLE,
-      interval: 0.25,
+      interval: 0.5,
       axisLabel: {
         ...VALUE_AXIS_STYLE.axisLabel,
+        hideOverlap: true,
         formatter: (v: number) => formatPercent(v, lang, 0),
       },
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      ...CATEGORY_AXIS_STYLE,
-      axisLabel: {
-        color: INK.text,
-        formatter: (label: string, index: number) =>
-          `${label}\n{v|${formatPercent(rows[index]?.value ?? null, lang)}}`,
-        lineHeight: 16,
-        rich: {
-          v: { fontWeight: 'bold', fontSize: 13, lineHeight: 18, color: INK.text, align: 'right' },
-        },
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => r.label),
+        ...CATEGORY_AXIS_STYLE,
+        axisLabel: { color: INK.text, width: 130, overflow: 'break', lineHeight: 15 },
       },
-    },
+      // The shares in a column of their own at the right, clear of the bars, of the 2010
+      // marks and of the category labels.
+      {
+        type: 'category',
+        inverse: true,
+        position: 'right',
+        data: rows.map((r) => formatPercent(r.value, lang)),
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { color: INK.text, fontWeight: 'bold', fontSize: 13 },
+      },
+    ],
     tooltip: {
       ...baseOption('').tooltip,
       trigger: 'item',

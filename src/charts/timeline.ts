@@ -67,6 +67,39 @@ export function timelineGroups(timeline: TimelineView): TimelineGroups {
   };
 }
 
+/** One span of the week for the chart's data table: a session or an exam of a day. */
+export type TimelineSpan = {
+  /** Index of the day in the week (0 = the week's first day). */
+  day: number;
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  startMinute: number;
+  endMinute: number;
+} & ({ kind: 'session'; type: SessionType } | { kind: 'exam'; category: Category; short: boolean });
+
+/**
+ * Every span of the week in time order, sessions and exams together: by day, then start; a
+ * session before the exams that start with it; then the shorter span first.
+ *
+ * @example
+ * timelineSpans(week).map((s) => s.kind); // ['session', 'exam', 'exam', …]
+ */
+export function timelineSpans(timeline: TimelineView): TimelineSpan[] {
+  const spans: TimelineSpan[] = [];
+  timeline.days.forEach((d, day) => {
+    for (const s of d.sessions) spans.push({ day, date: d.date, kind: 'session', ...s });
+    for (const e of d.exams) spans.push({ day, date: d.date, kind: 'exam', ...e });
+  });
+  const rank = (s: TimelineSpan): number => (s.kind === 'session' ? 0 : 1);
+  return spans.sort(
+    (a, b) =>
+      a.day - b.day ||
+      a.startMinute - b.startMinute ||
+      rank(a) - rank(b) ||
+      a.endMinute - b.endMinute,
+  );
+}
+
 /** A renderer drawing `[day, start, end]` spans as rectangles filling `share` of the row's height. */
 function spanRenderer(
   share: number,
@@ -184,6 +217,13 @@ export function timelineOption(input: TimelineInput): EChartsOption {
       ...CATEGORY_AXIS_STYLE,
       splitLine: { show: true, lineStyle: { color: INK.grid } },
     },
+    // On a phone the legend takes several rows and the hours need more room each.
+    media: [
+      {
+        query: { maxWidth: 560 },
+        option: { grid: { top: 100 }, xAxis: { interval: 360 } },
+      },
+    ],
     series,
   } as EChartsOption;
 }

@@ -5,4 +5,5 @@
 export * from './lang.ts';
 export * from './format.ts';
 export * from './translate.ts';
+export * from './message-format.ts';
 export * from './labels.ts';

@@ -7,6 +7,7 @@
 import type { Category, Modality, SessionType } from '../core/kit-types.ts';
 import type { Leads, PatientType, Typology } from '../core/indicators/types.ts';
 import type { Severity } from '../core/issues.ts';
+import type { OccupancyExclusionCode } from '../core/views/types.ts';
 import type { FigureUnit } from './format.ts';
 import { formatPercent } from './format.ts';
 import type { Lang } from './lang.ts';
@@ -76,21 +77,37 @@ export function unitLabel(unit: FigureUnit, lang: Lang): string {
   return t(lang, `unit.${unit}`);
 }
 
+/**
+ * The name of a kind of issue of the kit reader (`missing-column` → "Colonne obligatoire
+ * absente"), or `null` for a code plateau does not name: the reader's own message, in English,
+ * then says it alone.
+ */
+export function issueLabel(code: string, lang: Lang): string | null {
+  const key = `issue.${code}`;
+  return isMessageKey(key) ? t(lang, key) : null;
+}
+
 /** "Erreur", "Avertissement", "Information". */
 export function severityLabel(severity: Severity, lang: Lang): string {
   return t(lang, `severity.${severity}`);
 }
 
 /**
- * Why a machine is out of the occupancy distributions, in the reader's language. The engine
- * words its reasons in English; the two it gives are recognised and translated, anything else
- * is shown as it came.
+ * Why a machine is out of the occupancy distributions, in the reader's language, from the
+ * API's `exclusionCode` and the share of its programmed time in sessions occupied above 15 %.
+ *
+ * @example
+ * exclusionText('below-15-percent', 0.69, 'fr');
+ * // "seulement 69 % du temps programmé est dans des vacations occupées à plus de 15 % (95 % requis)"
  */
-export function exclusionReasonText(reason: string | null, lang: Lang): string {
-  if (reason === null) return '—';
-  if (reason === 'no programmed session') return t(lang, 'reason.noProgrammed');
-  const share = /^only ([\d.]+) % of programmed time/.exec(reason);
-  if (share?.[1] !== undefined)
-    return t(lang, 'reason.share', { share: formatPercent(Number(share[1]) / 100, lang) });
-  return reason;
+export function exclusionText(
+  code: OccupancyExclusionCode | null,
+  shareAbove15: number | null,
+  lang: Lang,
+): string {
+  if (code === null) return '—';
+  if (code === 'no-programmed-sessions') return t(lang, 'reason.noProgrammed');
+  return shareAbove15 === null
+    ? t(lang, 'reason.belowRule')
+    : t(lang, 'reason.share', { share: formatPercent(shareAbove15, lang) });
 }

@@ -4,6 +4,8 @@
  */
 import type { Lang } from './lang.ts';
 import { formatNumber } from './format.ts';
+import type { MessagePart } from './message-format.ts';
+import { argumentsOf, formatParts, parseMessage } from './message-format.ts';
 import { en } from './messages/en.ts';
 import type { MessageKey } from './messages/fr.ts';
 import { fr } from './messages/fr.ts';
@@ -35,48 +37,42 @@ export function frenchSpacing(text: string): string {
   return text.replace(/ ([:;?!»%])/g, '\u202f$1').replace(/« /g, '«\u202f');
 }
 
+/** Parsed messages by language and key (a dictionary is read once per message). */
+const parsed = new Map<string, readonly MessagePart[]>();
+
+function partsOf(lang: Lang, key: MessageKey): readonly MessagePart[] {
+  const id = `${lang}|${key}`;
+  let parts = parsed.get(id);
+  if (!parts) {
+    const raw = DICTIONARIES[lang][key];
+    parts = parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw);
+    parsed.set(id, parts);
+  }
+  return parts;
+}
+
+const showValue =
+  (lang: Lang) =>
+  (value: string | number): string =>
+    typeof value === 'number' ? formatNumber(value, lang) : value;
+
 /**
  * The message `key` in `lang`, with its placeholders filled; a placeholder without a value is
  * left as is, so that a forgotten parameter shows rather than vanishes. French messages get
- * French spacing before `:` `;` `?` `!` (parameters are inserted untouched). A message with a
- * `key.one` form uses it when `params.n` is singular.
+ * French spacing before `:` `;` `?` `!` (parameters are inserted untouched). Counts choose
+ * their form inside the message: `{n, plural, one {# ligne} other {# lignes}}` (French 0 and 1
+ * are singular, English only 1; see `message-format.ts`).
  *
  * @example
  * t('fr', 'common.machines', { n: 1234 }); // "1 234 machines"
+ * t('fr', 'common.machines', { n: 0 }); // "0 machine"
  * t('en', 'nav.regions'); // "Regions"
  */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const raw = DICTIONARIES[lang][pluralKey(lang, key, params)];
-  const text = lang === 'fr' ? frenchSpacing(raw) : raw;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const value = params[name];
-    if (value === null || value === undefined) return '—';
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return formatParts(partsOf(lang, key), lang, params, showValue(lang));
 }
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-
-/**
- * The key to use for a count: `key.one` when the message has such a form and `params.n` is a
- * count the language calls singular (0 and 1 in French, 1 in English).
- */
-function pluralKey(lang: Lang, key: MessageKey, params: MessageParams | undefined): MessageKey {
-  const n = params?.['n'];
-  if (typeof n !== 'number') return key;
-  const one = `${key}.one`;
-  if (!isMessageKey(one)) return key;
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB');
-    pluralRules.set(lang, rules);
-  }
-  return rules.select(n) === 'one' ? one : key;
-}
-
-/** The placeholders a message uses, sorted (tests check both languages agree). */
+/** The parameters a message uses, sorted, plural counts included (tests check both languages agree). */
 export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+  return argumentsOf(parseMessage(text));
 }

@@ -25,10 +25,13 @@ describe('sharesOption', () => {
     ]);
   });
 
-  it('writes each share beside its label', () => {
-    const axis = option.yAxis as { axisLabel: { formatter: (label: string, i: number) => string } };
-    expect(axis.axisLabel.formatter('Nuit forte', 0)).toBe('Nuit forte\n{v|6,4\u202f%}');
-    expect(axis.axisLabel.formatter('PDS significative', 2)).toBe('PDS significative\n{v|—}');
-    expect(renderSvg(option, 400, 220)).toContain('<svg');
+  it('writes the shares in a column of their own, apart from the bars and the category labels', () => {
+    const [categories, values] = option.yAxis as { data: string[]; position?: string }[];
+    expect(categories!.data).toEqual(['Nuit forte', 'Nuit faible', 'PDS significative']);
+    expect(values!.position).toBe('right');
+    expect(values!.data).toEqual(['6,4\u202f%', '66,6\u202f%', '—']);
+    const svg = renderSvg(option, 400, 220);
+    expect(svg).toContain('6,4\u202f%');
+    expect(svg).toContain('Nuit faible');
   });
 });

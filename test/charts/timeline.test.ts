@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomSeriesRenderItem } from 'echarts';
 import { heatmapData, heatmapOption } from '../../src/charts/heatmap.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { timelineGroups, timelineOption } from '../../src/charts/timeline.ts';
+import { timelineGroups, timelineOption, timelineSpans } from '../../src/charts/timeline.ts';
 import { CATEGORY_COLORS, SESSION_COLORS } from '../../src/charts/palette.ts';
 import type { HeatmapView } from '../../src/core/views/types.ts';
 import { week } from './points.ts';
@@ -27,6 +27,36 @@ describe('timelineGroups', () => {
       ],
       shortExams: [[0, 600, 602]],
     });
+  });
+});
+
+describe('timelineSpans', () => {
+  it('lists sessions and exams together in time order: day, start, session first', () => {
+    const w = week();
+    // The API lists a day's sessions then its exams; an exam starting with its session, and
+    // one on Tuesday listed first, show the order does not come from the input.
+    w.days[0]!.exams.push({ category: 'H', startMinute: 480, endMinute: 490, short: false });
+    w.days[1]!.exams.unshift({ category: 'A', startMinute: 300, endMinute: 320, short: false });
+    expect(
+      timelineSpans(w).map((s) => [
+        s.date.slice(8),
+        s.kind,
+        s.kind === 'session' ? s.type : s.category,
+        s.startMinute,
+      ]),
+    ).toEqual([
+      ['01', 'session', 'PUBLIC_SCHEDULED', 480],
+      ['01', 'exam', 'H', 480],
+      ['01', 'exam', 'A', 500],
+      ['01', 'exam', 'U', 530],
+      ['01', 'exam', 'A', 600],
+      ['01', 'session', 'ON_CALL', 1200],
+      ['02', 'exam', 'A', 300],
+      ['02', 'session', 'PUBLIC_SCHEDULED', 480],
+      ['02', 'exam', 'H', 700],
+    ]);
+    const short = timelineSpans(w).find((s) => s.kind === 'exam' && s.short);
+    expect(short).toMatchObject({ day: 0, startMinute: 600, endMinute: 602 });
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MACHINE_FIGURES } from '../../src/core/benchmark.ts';
 import {
@@ -11,8 +13,9 @@ import {
   caseLabel,
   caseShortLabel,
   categoryLabel,
-  exclusionReasonText,
+  exclusionText,
   figureLabel,
+  issueLabel,
   legalStatusLabel,
   modalityLabel,
   sessionTypeLabel,
@@ -44,14 +47,6 @@ describe('dictionaries', () => {
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
       expect(placeholdersOf(en[key]), key).toEqual(placeholdersOf(fr[key]));
-    }
-  });
-
-  it('give singular forms only beside a plural message that counts {n}', () => {
-    for (const key of Object.keys(fr).filter((k) => k.endsWith('.one'))) {
-      const base = key.slice(0, -'.one'.length);
-      expect(isMessageKey(base), key).toBe(true);
-      expect(placeholdersOf(fr[base as keyof typeof fr]), key).toContain('n');
     }
   });
 
@@ -127,23 +122,34 @@ describe('labels', () => {
     expect(caseLabel('CT_FOOT_20M', 'fr')).toBe('CT_FOOT_20M');
   });
 
-  it('translate the engine’s exclusion reasons and pass others through', () => {
-    expect(exclusionReasonText('no programmed session', 'fr')).toBe('aucune vacation programmée');
-    expect(
-      exclusionReasonText(
-        'only 69.0 % of programmed time is in sessions occupied above 15 % (95 % required)',
-        'fr',
-      ),
-    ).toBe(
+  it('word the exclusion codes of the API', () => {
+    expect(exclusionText('no-programmed-sessions', null, 'fr')).toBe('aucune vacation programmée');
+    expect(exclusionText('below-15-percent', 0.69, 'fr')).toBe(
       `seulement 69${NNBSP}% du temps programmé est dans des vacations occupées à plus de 15${NNBSP}% (95${NNBSP}% requis)`,
     );
-    expect(
-      exclusionReasonText(
-        'only 34.6 % of programmed time is in sessions occupied above 15 % (95 % required)',
-        'en',
-      ),
-    ).toContain('only 34.6% of programmed time');
-    expect(exclusionReasonText('something else', 'fr')).toBe('something else');
-    expect(exclusionReasonText(null, 'fr')).toBe('—');
+    expect(exclusionText('below-15-percent', 0.346, 'en')).toBe(
+      'only 34.6% of programmed time lies in sessions occupied above 15% (95% required)',
+    );
+    expect(exclusionText('below-15-percent', null, 'en')).toBe(
+      'less than 95% of programmed time lies in sessions occupied above 15%',
+    );
+    expect(exclusionText(null, 0.99, 'fr')).toBe('—');
+  });
+
+  it('name the kit reader’s common issues, and no others', () => {
+    expect(issueLabel('missing-column', 'fr')).toBe('Colonne obligatoire absente');
+    expect(issueLabel('dst-gap', 'en')).toBe('Time that does not exist (clocks went forward)');
+    expect(issueLabel('some-future-code', 'fr')).toBeNull();
+  });
+
+  it('name only codes the kit reader really gives', () => {
+    const dir = join(import.meta.dirname, '../../src/ingest/kit');
+    const source = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    const named = Object.keys(fr).filter((k) => k.startsWith('issue.'));
+    expect(named.length).toBeGreaterThan(15);
+    for (const key of named) expect(source, key).toContain(`'${key.slice('issue.'.length)}'`);
   });
 });

@@ -212,7 +212,17 @@ export interface MachineQualityRow {
   occupancyIncluded: boolean;
   /** Why the machine is out of the occupancy and ICR/h distributions. */
   exclusionReason: string | null;
+  /** `exclusionReason` as a code a client can word in its language; null when kept. */
+  exclusionCode: OccupancyExclusionCode | null;
+  /** Share (0..1) of the programmed time in sessions occupied above 15 %; null without programmed sessions. */
+  shareAbove15: number | null;
 }
+
+/**
+ * Why a machine is out of the occupancy distributions: it has no programmed session at all, or
+ * less than 95 % of its programmed time lies in sessions occupied above 15 %.
+ */
+export type OccupancyExclusionCode = 'no-programmed-sessions' | 'below-15-percent';
 
 /** `GET /api/campaigns/:id/quality`. */
 export interface QualityView {

@@ -24,16 +24,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.retry': 'Try again',
   'common.yes': 'yes',
   'common.no': 'no',
-  'common.machines': '{n} machines',
-  'common.machines.one': '{n} machine',
-  'common.exams': '{n} exams',
-  'common.exams.one': '{n} exam',
-  'common.establishments': '{n} establishments',
-  'common.establishments.one': '{n} establishment',
+  'common.machines': '{n, plural, one {# machine} other {# machines}}',
+  'common.exams': '{n, plural, one {# exam} other {# exams}}',
+  'common.establishments': '{n, plural, one {# establishment} other {# establishments}}',
   'common.ct': '{n} CT',
-  'common.ct.one': '{n} CT',
   'common.mr': '{n} MRI',
-  'common.period': 'from {start}, {days} days',
+  'common.period': 'from {start}, {days, plural, one {# day} other {# days}}',
   'common.updated': 'updated {date}',
 
   'error.title': 'These data could not be loaded',
@@ -45,6 +41,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'error.notFound.body': 'This address matches no page of plateau.',
   'error.backHome': 'Back to the list of campaigns',
   'error.chart': 'This chart could not be drawn: {message}',
+  'error.server.not-found':
+    'These data are not on this server: the campaign, establishment or machine may have been deleted.',
+  'error.server.bad-request':
+    'The server refuses a parameter of the request (an unknown filter, say).',
+  'error.server.payload-too-large': 'The upload is larger than the server accepts.',
+  'error.server.method-not-allowed': 'The server does not take this request at this address.',
+  'error.server.internal': 'The server met an internal error.',
+  'error.detail': 'Server detail:',
 
   'export.label': 'Export',
   'export.csv': 'CSV',
@@ -56,9 +60,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'table.show': 'Show the data as a table',
   'table.empty': 'No rows.',
-  'table.showAll': 'Show all {n} rows',
-  'table.rows': '{n} rows',
-  'table.rows.one': '{n} row',
+  'table.showAll': 'Show all rows ({n})',
+  'table.rows': '{n, plural, one {# row} other {# rows}}',
   'table.sortBy': 'Sort by {column}',
 
   'filter.legend': 'Peer group',
@@ -92,8 +95,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'Durations and delays computed exam by exam cover the whole campaign: they do not follow the filters yet.',
   'campaign.noMachines.title': 'No machine matches these filters',
   'campaign.noMachines.body': 'Widen the selection or clear the filters.',
-  'campaign.section': '{modality} — {n} machines, {included} of them kept for occupancy',
-  'campaign.section.one': '{modality} — {n} machine ({included} kept for occupancy)',
+  'campaign.section':
+    '{modality} — {n, plural, one {# machine} other {# machines}}, {included} kept for occupancy',
   'campaign.sectionsNav': 'Go to',
 
   'card.keyFigures.title': 'Key figures: P20, median, P80',
@@ -284,7 +287,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'chart.band': 'P20–P80',
   'chart.median': 'Median',
   'chart.reference2010': '2010',
-  'chart.binTooltip': '{from} to {to}: {n} machines',
+  'chart.binTooltip': '{from} to {to}: {n, plural, one {# machine} other {# machines}}',
   'chart.openingsAxis': 'Machines, sorted by opening',
   'chart.hoursPerWeek': 'Hours per week (out of 168)',
   'chart.emergencyShare': 'Share of emergency-department patients',
@@ -303,11 +306,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'chart.survey': 'Survey',
   'chart.realized': 'Realized',
   'chart.ariaHistogram':
-    'Histogram of “{figure}” over {n} machines: median {p50}, P20 {p20}, P80 {p80}.',
-  'chart.ariaBubble': 'Scatter of {n} machines: opening across, occupancy up, size by ICR/h.',
-  'chart.ariaOpenings': 'Stacked bars of the weekly opening of {n} machines, sorted.',
+    'Histogram of “{figure}” over {n, plural, one {# machine} other {# machines}}: median {p50}, P20 {p20}, P80 {p80}.',
+  'chart.ariaBubble':
+    'Scatter of {n, plural, one {# machine} other {# machines}}: opening across, occupancy up, size by ICR/h.',
+  'chart.ariaOpenings':
+    'Stacked bars of the weekly opening of {n, plural, one {# machine} other {# machines}}, sorted.',
   'chart.ariaRanges': 'P20 to P80 ranges and medians: {title}.',
-  'chart.ariaPosition': 'The machine’s rank among its peers for {n} indicators.',
+  'chart.ariaPosition':
+    'The machine’s rank among its peers for {n, plural, one {# indicator} other {# indicators}}.',
   'chart.ariaTimeline': 'Sessions and exams of the week of {date}, one day per row.',
   'chart.ariaHeatmap': 'Heatmap of exams by weekday and hour.',
   'chart.ariaShares':
@@ -324,8 +330,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'establishments.title': 'Establishments',
   'establishments.search': 'Search an establishment',
   'establishments.searchHint': 'Name, FINESS, region or department',
-  'establishments.count': '{n} establishments',
-  'establishments.count.one': '{n} establishment',
+  'establishments.count': '{n, plural, one {# establishment} other {# establishments}}',
   'establishments.empty': 'No establishment matches “{q}”. Try another name or a FINESS number.',
   'establishments.note':
     'Every establishment of the campaign; open one to see its machines against their peers.',
@@ -336,10 +341,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'establishment.peers.legalStatus': 'the same modality and legal status',
   'establishment.peers.typology': 'the same modality and typology',
   'establishment.meta': 'FINESS {finess} · {region} · {legalStatus}',
+  'establishment.department': 'Department {department}',
   'establishment.openMachine': 'Open the machine’s page',
   'establishment.noMachines': 'This establishment has no machine in the campaign.',
-  'establishment.peerCount': 'Compared with {n} machines',
-  'establishment.peerCount.one': 'Compared with {n} machine',
+  'establishment.peerCount': 'Compared with {n, plural, one {# machine} other {# machines}}',
 
   'position.title': 'Position among peers',
   'position.note':
@@ -353,13 +358,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'lead.turnoverGapMinutes': 'Gap between exams',
   'lead.overrunMinutes': 'Overrun of booked time',
   'lead.lateStartMinutes.explain':
-    'Over {n} sessions, the first patient enters the room {p50} after the session starts at the median ({p80} for 20% of sessions): {hours} per week.',
+    'Over {n, plural, one {# session} other {# sessions}}, the first patient enters the room {p50} after the session starts at the median ({p80} for 20% of sessions): {hours} per week.',
   'lead.earlyEndMinutes.explain':
-    'Over {n} sessions, the last patient leaves the room {p50} before the session ends at the median ({p80} for 20% of sessions): {hours} per week.',
+    'Over {n, plural, one {# session} other {# sessions}}, the last patient leaves the room {p50} before the session ends at the median ({p80} for 20% of sessions): {hours} per week.',
   'lead.turnoverGapMinutes.explain':
-    'Between two exams of a session ({n} gaps), the room stays empty {p50} at the median ({p80} for 20% of gaps): {hours} per week.',
+    'Between two exams of a session ({n, plural, one {# gap} other {# gaps}}), the room stays empty {p50} at the median ({p80} for 20% of gaps): {hours} per week.',
   'lead.overrunMinutes.explain':
-    'Over {n} exams with a booked duration, real minus booked duration is {p50} at the median ({p80} at P80): {hours} per week of overruns.',
+    'Over {n, plural, one {# exam with a booked duration} other {# exams with a booked duration}}, real minus booked duration is {p50} at the median ({p80} at P80): {hours} per week of overruns.',
   'lead.missing': 'No data for this lead.',
 
   'machine.excluded': 'Machine left out of the occupancy and ICR/h distributions: {reason}',
@@ -399,7 +404,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'quality.issues.note':
     'Warnings and notes kept with the campaign, located by file, line and column.',
   'quality.issues.empty': 'No issue stored.',
-  'quality.issueCounts': '{error} errors, {warning} warnings, {info} notes',
+  'quality.issueCounts':
+    '{error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}}, {info, plural, one {# note} other {# notes}}',
   'quality.unknownActsList': 'Unknown acts: {acts}',
   'reason.noProgrammed': 'no programmed session',
   'reason.share':
@@ -412,14 +418,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'upload.or': 'or',
   'upload.folder': 'Choose a folder',
   'upload.files': 'Choose files or a .zip',
-  'upload.selected': '{n} files ready: {names}',
-  'upload.selected.one': '{n} file ready: {names}',
+  'upload.selected': '{n, plural, one {# file ready} other {# files ready}}: {names}',
   'upload.none': 'No file chosen.',
   'upload.again': 'Import another kit',
   'upload.progress': 'Import progress',
   'upload.stage.sending': 'Sending the files',
   'upload.stage.validating': 'Checking the kit',
   'upload.stage.importing': 'Computing the indicators and storing',
+  'upload.stage.done': 'Import finished',
   'upload.server.queued': 'queued',
   'upload.server.reading': 'reading the kit',
   'upload.server.importing': 'importing',
@@ -430,13 +436,51 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'upload.server.done': 'done',
   'upload.rejected.title': 'Kit refused: nothing was stored',
   'upload.rejected.body':
-    '{n} problems to fix, each located by file, line and column. Fix them, then send the kit again.',
-  'upload.rejected.body.one':
-    '{n} problem to fix, located by file, line and column. Fix it, then send the kit again.',
+    '{errors, plural, one {# error to fix, located by file, line and column. Fix it} other {# errors to fix, each located by file, line and column. Fix them}}, then send the kit again.{others, plural, =0 {} one { The list also holds # warning or note, which does not block the import.} other { The list also holds # warnings or notes, which do not block the import.}}',
   'upload.failed.title': 'The import failed: nothing was stored',
   'upload.done.title': 'Campaign stored',
-  'upload.done.body': '{exams} exams, {machines} machines, {establishments} establishments.',
+  'upload.done.body':
+    '{exams, plural, one {# exam} other {# exams}}, {machines, plural, one {# machine} other {# machines}}, {establishments, plural, one {# establishment} other {# establishments}}.',
   'upload.done.open': 'Open the campaign “{id}”',
   'upload.warnings': 'Warnings and notes ({n})',
   'upload.issues.title': 'Problems found',
+  'upload.rejected.server': 'The kit breaks a data rule. The server explains:',
+  'upload.failed.body': 'The server could not finish the import. It explains:',
+  'upload.final.rejected': 'Check finished: kit refused',
+  'upload.final.failed': 'Import stopped: it failed',
+  'issues.messageNote':
+    'Messages and hints come from the kit reader: each message opens with its code and, when plateau knows it, the name of its kind of problem.',
+  'issue.required': 'Required cell is blank',
+  'issue.invalid-value': 'Value not among the allowed codes',
+  'issue.invalid-number': 'Not a number, or not a whole number',
+  'issue.invalid-date-time': 'Unreadable date-time',
+  'issue.dst-gap': 'Time that does not exist (clocks went forward)',
+  'issue.dst-ambiguous': 'Ambiguous time (clocks went back)',
+  'issue.decimal-comma': 'Decimal comma in a comma-separated file',
+  'issue.out-of-range': 'Value outside the allowed range',
+  'issue.missing-file': 'Required file missing',
+  'issue.unknown-file': 'File not part of the kit, not read',
+  'issue.identifying-column': 'Column identifying patients: file not read',
+  'issue.unknown-column': 'Unknown column, kept aside',
+  'issue.missing-column': 'Required column missing',
+  'issue.duplicate-key': 'Duplicate identifier',
+  'issue.invalid-finess': 'Invalid FINESS number (9 characters expected)',
+  'issue.unknown-reference': 'Establishment or machine missing from its file',
+  'issue.end-before-start': 'Session that ends before it starts',
+  'issue.report-before-exam': 'Report validated before the patient left the room',
+  'issue.outside-campaign': 'Exam outside the campaign’s days',
+  'issue.duration-over-24h': 'Exam longer than 24 h',
+  'issue.too-many-issues': 'More issues of the same kind, not listed',
+  'col.messageEn': 'Problem, code and message',
+  'col.hintEn': 'Hint',
+  'col.problem': 'Problem',
+  'col.detail': 'Detail',
+  'col.duration': 'Duration',
+  'col.shareAbove15': 'Programmed time in sessions occupied above 15%',
+  'timeline.session': 'Session',
+  'timeline.exam': 'Exam',
+  'reason.belowRule': 'less than 95% of programmed time lies in sessions occupied above 15%',
+  'chart.noData': 'No data for this figure in the selection.',
+  'chart.noneIncluded':
+    'No machine kept for occupancy: {n, plural, =0 {the selection holds no machine} one {the selected machine does not have} other {none of the # selected machines has}} 95% of its programmed time in sessions occupied above 15%.',
 };

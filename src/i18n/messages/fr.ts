@@ -2,7 +2,9 @@
  * French messages, the reference dictionary: its keys are the `MessageKey`s every other language
  * must give. Words follow the 2010 ANAP report (plages programmées / étendues / totales, taux
  * d'occupation, ICR par heure, permanence des soins, pistes d'amélioration). `{name}` marks a
- * parameter.
+ * parameter; a count chooses its words with `{n, plural, one {# ligne} other {# lignes}}`
+ * (French `one` is 0 and 1; see `../message-format.ts`). Every message with a count is written
+ * with 0, 1 and 2 in test/i18n/plurals.test.ts.
  */
 export const fr = {
   'app.name': 'plateau',
@@ -25,16 +27,12 @@ export const fr = {
   'common.retry': 'Réessayer',
   'common.yes': 'oui',
   'common.no': 'non',
-  'common.machines': '{n} machines',
-  'common.machines.one': '{n} machine',
-  'common.exams': '{n} examens',
-  'common.exams.one': '{n} examen',
-  'common.establishments': '{n} établissements',
-  'common.establishments.one': '{n} établissement',
-  'common.ct': '{n} scanners',
-  'common.ct.one': '{n} scanner',
+  'common.machines': '{n, plural, one {# machine} other {# machines}}',
+  'common.exams': '{n, plural, one {# examen} other {# examens}}',
+  'common.establishments': '{n, plural, one {# établissement} other {# établissements}}',
+  'common.ct': '{n, plural, one {# scanner} other {# scanners}}',
   'common.mr': '{n} IRM',
-  'common.period': 'du {start}, {days} jours',
+  'common.period': 'du {start}, {days, plural, one {# jour} other {# jours}}',
   'common.updated': 'mis à jour le {date}',
 
   'error.title': 'Impossible de charger ces données',
@@ -46,6 +44,14 @@ export const fr = {
   'error.notFound.body': 'Cette adresse ne correspond à aucune page de plateau.',
   'error.backHome': 'Revenir à la liste des campagnes',
   'error.chart': 'Ce graphique n’a pas pu être dessiné : {message}',
+  'error.server.not-found':
+    'Ces données sont introuvables sur ce serveur : la campagne, l’établissement ou la machine a peut-être été supprimé.',
+  'error.server.bad-request':
+    'Le serveur refuse un paramètre de la demande (un filtre inconnu, par exemple).',
+  'error.server.payload-too-large': 'L’envoi dépasse la taille maximale acceptée par le serveur.',
+  'error.server.method-not-allowed': 'Le serveur n’accepte pas cette demande à cette adresse.',
+  'error.server.internal': 'Le serveur a rencontré une erreur interne.',
+  'error.detail': 'Détail du serveur (en anglais) :',
 
   'export.label': 'Exporter',
   'export.csv': 'CSV',
@@ -57,9 +63,8 @@ export const fr = {
 
   'table.show': 'Voir les données en tableau',
   'table.empty': 'Aucune ligne.',
-  'table.showAll': 'Afficher les {n} lignes',
-  'table.rows': '{n} lignes',
-  'table.rows.one': '{n} ligne',
+  'table.showAll': 'Afficher toutes les lignes ({n})',
+  'table.rows': '{n, plural, one {# ligne} other {# lignes}}',
   'table.sortBy': 'Trier par {column}',
 
   'filter.legend': 'Groupe de pairs',
@@ -93,8 +98,8 @@ export const fr = {
     'Les durées et délais calculés examen par examen portent sur toute la campagne : ils ne suivent pas encore les filtres.',
   'campaign.noMachines.title': 'Aucune machine ne correspond à ces filtres',
   'campaign.noMachines.body': 'Élargissez la sélection ou effacez les filtres.',
-  'campaign.section': '{modality} — {n} machines, dont {included} retenues pour l’occupation',
-  'campaign.section.one': '{modality} — {n} machine, dont {included} retenue pour l’occupation',
+  'campaign.section':
+    '{modality} — {n, plural, one {# machine} other {# machines}}, dont {included, plural, one {# retenue} other {# retenues}} pour l’occupation',
   'campaign.sectionsNav': 'Aller à',
 
   'card.keyFigures.title': 'Chiffres clés : P20, médiane, P80',
@@ -286,7 +291,7 @@ export const fr = {
   'chart.band': 'P20–P80',
   'chart.median': 'Médiane',
   'chart.reference2010': '2010',
-  'chart.binTooltip': '{from} à {to} : {n} machines',
+  'chart.binTooltip': '{from} à {to} : {n, plural, one {# machine} other {# machines}}',
   'chart.openingsAxis': 'Machines, triées par ouverture',
   'chart.hoursPerWeek': 'Heures par semaine (sur 168)',
   'chart.emergencyShare': 'Part des patients du SU',
@@ -305,12 +310,14 @@ export const fr = {
   'chart.survey': 'Enquête',
   'chart.realized': 'Réalisé',
   'chart.ariaHistogram':
-    'Histogramme de « {figure} » sur {n} machines : médiane {p50}, P20 {p20}, P80 {p80}.',
+    'Histogramme de « {figure} » sur {n, plural, one {# machine} other {# machines}} : médiane {p50}, P20 {p20}, P80 {p80}.',
   'chart.ariaBubble':
-    'Nuage de {n} machines : ouverture en abscisse, taux d’occupation en ordonnée, taille selon l’ICR/h.',
-  'chart.ariaOpenings': 'Barres empilées de l’ouverture hebdomadaire de {n} machines, triées.',
+    'Nuage de {n, plural, one {# machine} other {# machines}} : ouverture en abscisse, taux d’occupation en ordonnée, taille selon l’ICR/h.',
+  'chart.ariaOpenings':
+    'Barres empilées de l’ouverture hebdomadaire de {n, plural, one {# machine} other {# machines}}, triées.',
   'chart.ariaRanges': 'Intervalles P20 à P80 et médianes : {title}.',
-  'chart.ariaPosition': 'Rang de la machine parmi ses pairs pour {n} indicateurs.',
+  'chart.ariaPosition':
+    'Rang de la machine parmi ses pairs pour {n, plural, one {# indicateur} other {# indicateurs}}.',
   'chart.ariaTimeline': 'Vacations et examens de la semaine du {date}, un jour par ligne.',
   'chart.ariaHeatmap': 'Carte de chaleur des examens par jour de semaine et par heure.',
   'chart.ariaShares':
@@ -327,8 +334,7 @@ export const fr = {
   'establishments.title': 'Établissements',
   'establishments.search': 'Rechercher un établissement',
   'establishments.searchHint': 'Nom, FINESS, région ou département',
-  'establishments.count': '{n} établissements',
-  'establishments.count.one': '{n} établissement',
+  'establishments.count': '{n, plural, one {# établissement} other {# établissements}}',
   'establishments.empty':
     'Aucun établissement ne correspond à « {q} ». Essayez un autre nom ou un numéro FINESS.',
   'establishments.note':
@@ -340,10 +346,10 @@ export const fr = {
   'establishment.peers.legalStatus': 'la même modalité et le même statut',
   'establishment.peers.typology': 'la même modalité et la même typologie',
   'establishment.meta': 'FINESS {finess} · {region} · {legalStatus}',
+  'establishment.department': 'Département {department}',
   'establishment.openMachine': 'Ouvrir la fiche de la machine',
   'establishment.noMachines': 'Cet établissement n’a aucune machine dans la campagne.',
-  'establishment.peerCount': 'Comparée à {n} machines',
-  'establishment.peerCount.one': 'Comparée à {n} machine',
+  'establishment.peerCount': 'Comparée à {n, plural, one {# machine} other {# machines}}',
 
   'position.title': 'Position parmi les pairs',
   'position.note':
@@ -357,13 +363,13 @@ export const fr = {
   'lead.turnoverGapMinutes': 'Temps inter-examens',
   'lead.overrunMinutes': 'Dépassement de la durée programmée',
   'lead.lateStartMinutes.explain':
-    'Sur {n} vacations, le premier patient entre en salle {p50} après le début de la vacation en médiane ({p80} pour 20 % des vacations) : {hours} par semaine.',
+    'Sur {n, plural, one {# vacation} other {# vacations}}, le premier patient entre en salle {p50} après le début de la vacation en médiane ({p80} pour 20 % des vacations) : {hours} par semaine.',
   'lead.earlyEndMinutes.explain':
-    'Sur {n} vacations, le dernier patient sort de salle {p50} avant la fin de la vacation en médiane ({p80} pour 20 % des vacations) : {hours} par semaine.',
+    'Sur {n, plural, one {# vacation} other {# vacations}}, le dernier patient sort de salle {p50} avant la fin de la vacation en médiane ({p80} pour 20 % des vacations) : {hours} par semaine.',
   'lead.turnoverGapMinutes.explain':
-    'Entre deux examens d’une même vacation ({n} intervalles), la salle reste vide {p50} en médiane ({p80} pour 20 % des intervalles) : {hours} par semaine.',
+    'Entre deux examens d’une même vacation ({n, plural, one {# intervalle} other {# intervalles}}), la salle reste vide {p50} en médiane ({p80} pour 20 % des intervalles) : {hours} par semaine.',
   'lead.overrunMinutes.explain':
-    'Sur {n} examens dont la durée programmée est connue, l’écart durée réelle − durée programmée est de {p50} en médiane ({p80} au P80) : {hours} par semaine de dépassements.',
+    'Sur {n, plural, one {# examen dont la durée programmée est connue} other {# examens dont la durée programmée est connue}}, l’écart durée réelle − durée programmée est de {p50} en médiane ({p80} au P80) : {hours} par semaine de dépassements.',
   'lead.missing': 'Pas de donnée pour cette piste.',
 
   'machine.excluded': 'Machine écartée des distributions d’occupation et d’ICR/h : {reason}',
@@ -405,7 +411,8 @@ export const fr = {
   'quality.issues.note':
     'Avertissements et informations conservés avec la campagne, situés par fichier, ligne et colonne.',
   'quality.issues.empty': 'Aucune anomalie enregistrée.',
-  'quality.issueCounts': '{error} erreurs, {warning} avertissements, {info} informations',
+  'quality.issueCounts':
+    '{error, plural, one {# erreur} other {# erreurs}}, {warning, plural, one {# avertissement} other {# avertissements}}, {info, plural, one {# information} other {# informations}}',
   'quality.unknownActsList': 'Actes inconnus : {acts}',
   'reason.noProgrammed': 'aucune vacation programmée',
   'reason.share':
@@ -418,14 +425,14 @@ export const fr = {
   'upload.or': 'ou',
   'upload.folder': 'Choisir un dossier',
   'upload.files': 'Choisir des fichiers ou un .zip',
-  'upload.selected': '{n} fichiers prêts : {names}',
-  'upload.selected.one': '{n} fichier prêt : {names}',
+  'upload.selected': '{n, plural, one {# fichier prêt} other {# fichiers prêts}} : {names}',
   'upload.none': 'Aucun fichier choisi.',
   'upload.again': 'Importer un autre kit',
   'upload.progress': 'Progression de l’import',
   'upload.stage.sending': 'Envoi des fichiers',
   'upload.stage.validating': 'Vérification du kit',
   'upload.stage.importing': 'Calcul des indicateurs et enregistrement',
+  'upload.stage.done': 'Import terminé',
   'upload.server.queued': 'en attente',
   'upload.server.reading': 'lecture du kit',
   'upload.server.importing': 'import',
@@ -436,15 +443,56 @@ export const fr = {
   'upload.server.done': 'terminé',
   'upload.rejected.title': 'Kit refusé : rien n’a été enregistré',
   'upload.rejected.body':
-    '{n} problèmes à corriger, chacun situé par fichier, ligne et colonne. Corrigez-les puis renvoyez le kit.',
-  'upload.rejected.body.one':
-    '{n} problème à corriger, situé par fichier, ligne et colonne. Corrigez-le puis renvoyez le kit.',
+    '{errors, plural, one {# erreur à corriger, située par fichier, ligne et colonne. Corrigez-la} other {# erreurs à corriger, chacune située par fichier, ligne et colonne. Corrigez-les}} puis renvoyez le kit.{others, plural, =0 {} one { La liste donne aussi # avertissement ou information, qui ne bloque pas l’import.} other { La liste donne aussi # avertissements ou informations, qui ne bloquent pas l’import.}}',
   'upload.failed.title': 'L’import a échoué : rien n’a été enregistré',
   'upload.done.title': 'Campagne enregistrée',
-  'upload.done.body': '{exams} examens, {machines} machines, {establishments} établissements.',
+  'upload.done.body':
+    '{exams, plural, one {# examen} other {# examens}}, {machines, plural, one {# machine} other {# machines}}, {establishments, plural, one {# établissement} other {# établissements}}.',
   'upload.done.open': 'Ouvrir la campagne « {id} »',
   'upload.warnings': 'Avertissements et informations ({n})',
   'upload.issues.title': 'Problèmes trouvés',
+  'upload.rejected.server':
+    'Le kit enfreint une règle des données. Explication du serveur (en anglais) :',
+  'upload.failed.body':
+    'Le serveur n’a pas pu terminer l’import. Explication du serveur (en anglais) :',
+  'upload.final.rejected': 'Vérification terminée : kit refusé',
+  'upload.final.failed': 'Import interrompu : échec',
+  'issues.messageNote':
+    'Les messages et conseils viennent du lecteur de kit, qui les rédige en anglais : chaque message est précédé de son code et, quand plateau le connaît, du nom du problème en français.',
+  'issue.required': 'Case obligatoire vide',
+  'issue.invalid-value': 'Valeur absente de la liste des codes',
+  'issue.invalid-number': 'Nombre illisible ou non entier',
+  'issue.invalid-date-time': 'Date-heure illisible',
+  'issue.dst-gap': 'Heure inexistante (passage à l’heure d’été)',
+  'issue.dst-ambiguous': 'Heure ambiguë (retour à l’heure d’hiver)',
+  'issue.decimal-comma': 'Virgule décimale dans un fichier séparé par des virgules',
+  'issue.out-of-range': 'Valeur hors des bornes admises',
+  'issue.missing-file': 'Fichier obligatoire absent',
+  'issue.unknown-file': 'Fichier étranger au kit, non lu',
+  'issue.identifying-column': 'Colonne identifiant les patients : fichier non lu',
+  'issue.unknown-column': 'Colonne inconnue, mise de côté',
+  'issue.missing-column': 'Colonne obligatoire absente',
+  'issue.duplicate-key': 'Identifiant en double',
+  'issue.invalid-finess': 'Numéro FINESS invalide (9 caractères attendus)',
+  'issue.unknown-reference': 'Établissement ou machine absent de son fichier',
+  'issue.end-before-start': 'Vacation qui finit avant de commencer',
+  'issue.report-before-exam': 'Compte rendu validé avant la sortie de salle',
+  'issue.outside-campaign': 'Examen hors des jours de la campagne',
+  'issue.duration-over-24h': 'Examen de plus de 24 h',
+  'issue.too-many-issues': 'Autres problèmes du même type, non listés',
+  'col.messageEn': 'Problème, code et message (en anglais)',
+  'col.hintEn': 'Conseil (en anglais)',
+  'col.problem': 'Problème',
+  'col.detail': 'Détail',
+  'col.duration': 'Durée',
+  'col.shareAbove15': 'Temps programmé en vacations occupées à plus de 15 %',
+  'timeline.session': 'Vacation',
+  'timeline.exam': 'Examen',
+  'reason.belowRule':
+    'moins de 95 % du temps programmé est dans des vacations occupées à plus de 15 %',
+  'chart.noData': 'Pas de données pour cet indicateur dans la sélection.',
+  'chart.noneIncluded':
+    'Aucune machine retenue pour l’occupation : {n, plural, =0 {la sélection ne compte aucune machine} one {la machine de la sélection n’a pas} other {aucune des # machines de la sélection n’a}} 95 % de son temps programmé dans des vacations occupées à plus de 15 %.',
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */

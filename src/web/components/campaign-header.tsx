@@ -13,7 +13,22 @@ export interface HeaderCounts {
   exams: number;
 }
 
-/** The screen's heading and the campaign's summary line (or `counts`, for a part of it). */
+/** "326 scanners · 191 IRM": the modalities present, empty when none is. */
+function machineCounts(
+  counts: HeaderCounts,
+  t: (key: 'common.ct' | 'common.mr', params: { n: number }) => string,
+): string {
+  return (['CT', 'MR'] as const)
+    .filter((m) => (counts.machines[m] ?? 0) > 0)
+    .map((m) => t(m === 'CT' ? 'common.ct' : 'common.mr', { n: counts.machines[m] ?? 0 }))
+    .join(' · ');
+}
+
+/**
+ * The screen's heading and the campaign's summary line. `counts` replaces the campaign's own
+ * counts for a part of it (a region); `null` means they are still loading: nothing is shown
+ * rather than the whole campaign's figures.
+ */
 export function CampaignHeader({
   title,
   detail,
@@ -27,7 +42,7 @@ export function CampaignHeader({
 }): ReactNode {
   const t = useT();
   const lang = useLang();
-  const shown = counts ?? detail;
+  const shown = counts === undefined ? detail : counts;
   return (
     <header className="page-header">
       <h1>{title}</h1>
@@ -39,14 +54,7 @@ export function CampaignHeader({
           {shown && (
             <>
               <span>{t('common.establishments', { n: shown.establishments })}</span>
-              <span>
-                {(['CT', 'MR'] as const)
-                  .filter((m) => (shown.machines[m] ?? 0) > 0)
-                  .map((m) =>
-                    t(m === 'CT' ? 'common.ct' : 'common.mr', { n: shown.machines[m] ?? 0 }),
-                  )
-                  .join(' · ')}
-              </span>
+              {machineCounts(shown, t) && <span>{machineCounts(shown, t)}</span>}
               <span>{t('common.exams', { n: shown.exams })}</span>
             </>
           )}

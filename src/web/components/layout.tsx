@@ -113,18 +113,18 @@ export function Layout({
       </a>
       <header className="site-header">
         <div className="header-inner">
-          <div className="brand">
-            <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
-              {t('app.name')}
-            </Link>
-            {campaignId && campaignName ? (
-              <span className="brand-campaign" data-testid="header-campaign">
-                {campaignName}
-              </span>
-            ) : (
-              <span className="brand-tagline">{t('app.tagline')}</span>
-            )}
-          </div>
+          <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
+            {t('app.name')}
+          </Link>
+          {campaignId && campaignName ? (
+            <span className="brand-campaign" data-testid="header-campaign" title={campaignName}>
+              {campaignName}
+            </span>
+          ) : (
+            <span className="brand-tagline" title={t('app.tagline')}>
+              {t('app.tagline')}
+            </span>
+          )}
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
               {item('home', paths.home(), t('nav.home'))}

@@ -3,6 +3,7 @@
  * next (wait, retry, import a kit, widen the filters).
  */
 import type { ReactNode } from 'react';
+import { isMessageKey } from '../../i18n/translate.ts';
 import type { ApiFailure } from '../lib/api.ts';
 import { useT } from '../lib/i18n.tsx';
 
@@ -56,14 +57,25 @@ export function ErrorState({
   onRetry?: () => void;
 }): ReactNode {
   const t = useT();
+  // The server words its messages in English: say what its code means in the reader's
+  // language, and give its sentence as a detail.
+  const known = `error.server.${error.code}`;
   const message =
     error.code === 'network'
       ? t('error.network')
-      : error.message || t('error.http', { status: error.status });
+      : isMessageKey(known)
+        ? t(known)
+        : t('error.http', { status: error.status });
+  const detail = error.code !== 'network' && error.message ? error.message : null;
   return (
     <div className="state state-error" role="alert">
       <h2 className="state-title">{t('error.title')}</h2>
       <p>{message}</p>
+      {detail && (
+        <p className="muted small">
+          {t('error.detail')} <span lang="en">{detail}</span>
+        </p>
+      )}
       {error.code !== 'network' && (
         <p className="muted small">{t('error.code', { code: error.code })}</p>
       )}

@@ -5,11 +5,12 @@
 import type { ReactNode } from 'react';
 import type { EstablishmentView, MachineComparison, PeerScope } from '../../core/views/types.ts';
 import {
-  exclusionReasonText,
+  exclusionText,
   legalStatusLabel,
   modalityLabel,
   typologyLabel,
 } from '../../i18n/labels.ts';
+import { exclusionCodeOf } from '../../core/views/quality-view.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { machineTitle } from '../lib/figures.ts';
 import { api, paths } from '../lib/paths.ts';
@@ -50,7 +51,11 @@ function MachineCard({
         {!p.occupancyIncluded && (
           <p className="notice small">
             {t('machine.excluded', {
-              reason: exclusionReasonText(comparison.indicators.inclusion.reason, lang),
+              reason: exclusionText(
+                exclusionCodeOf(comparison.indicators.inclusion),
+                comparison.indicators.inclusion.shareAbove15,
+                lang,
+              ),
             })}
           </p>
         )}
@@ -108,7 +113,9 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
               legalStatus: legalStatusLabel(e.legalStatus, lang),
             })}
           </span>
-          {e.department && <span>{e.department}</span>}
+          {e.department && (
+            <span>{t('establishment.department', { department: e.department })}</span>
+          )}
           <span>{t('common.exams', { n: e.exams })}</span>
           <span>
             {(['CT', 'MR'] as const)

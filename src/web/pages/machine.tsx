@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { heatmapOption } from '../../charts/heatmap.ts';
-import { timelineOption } from '../../charts/timeline.ts';
+import { timelineOption, timelineSpans } from '../../charts/timeline.ts';
 import type { HeatmapView, MachineView, PeerScope, TimelineView } from '../../core/views/types.ts';
 import {
   formatClock,
@@ -17,11 +17,12 @@ import {
 } from '../../i18n/format.ts';
 import {
   categoryLabel,
-  exclusionReasonText,
+  exclusionText,
   modalityLabel,
   sessionTypeLabel,
   typologyLabel,
 } from '../../i18n/labels.ts';
+import { exclusionCodeOf } from '../../core/views/quality-view.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { machineTitle } from '../lib/figures.ts';
 import { api, paths } from '../lib/paths.ts';
@@ -37,7 +38,8 @@ import { WeekPicker } from '../components/week-picker.tsx';
 
 interface SpanRow {
   date: string;
-  kind: string;
+  kind: 'session' | 'exam';
+  detail: string;
   start: number;
   end: number;
 }
@@ -63,20 +65,16 @@ function Timeline({
   );
   const rows = useMemo((): SpanRow[] => {
     if (state.status !== 'ok') return [];
-    return state.data.days.flatMap((d) => [
-      ...d.sessions.map((s) => ({
-        date: d.date,
-        kind: sessionTypeLabel(s.type, lang),
-        start: s.startMinute,
-        end: s.endMinute,
-      })),
-      ...d.exams.map((e) => ({
-        date: d.date,
-        kind: `${categoryLabel(e.category, lang)}${e.short ? ` — ${t('chart.shortExam')}` : ''}`,
-        start: e.startMinute,
-        end: e.endMinute,
-      })),
-    ]);
+    return timelineSpans(state.data).map((span) => ({
+      date: span.date,
+      kind: span.kind,
+      detail:
+        span.kind === 'session'
+          ? sessionTypeLabel(span.type, lang)
+          : `${categoryLabel(span.category, lang)}${span.short ? ` — ${t('chart.shortExam')}` : ''}`,
+      start: span.startMinute,
+      end: span.endMinute,
+    }));
   }, [state, lang, t]);
   const title = `${t('timeline.title')} — ${view.machine.point.label ?? id}`;
   return (
@@ -101,7 +99,13 @@ function Timeline({
                 value: (r) => r.date,
                 render: (r) => formatDate(r.date, lang, 'weekday'),
               },
-              { key: 'kind', label: t('col.kind'), kind: 'text', value: (r) => r.kind },
+              {
+                key: 'kind',
+                label: t('col.kind'),
+                kind: 'text',
+                value: (r) => t(r.kind === 'session' ? 'timeline.session' : 'timeline.exam'),
+              },
+              { key: 'detail', label: t('col.detail'), kind: 'text', value: (r) => r.detail },
               {
                 key: 'start',
                 label: t('col.start'),
@@ -111,7 +115,7 @@ function Timeline({
               { key: 'end', label: t('col.end'), kind: 'text', value: (r) => formatClock(r.end) },
               {
                 key: 'minutes',
-                label: 'min',
+                label: t('col.duration'),
                 kind: 'number',
                 value: (r) => r.end - r.start,
                 render: (r) => formatMinutes(r.end - r.start, lang),
@@ -231,7 +235,11 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
         {!p.occupancyIncluded && (
           <p className="notice small">
             {t('machine.excluded', {
-              reason: exclusionReasonText(m.indicators.inclusion.reason, lang),
+              reason: exclusionText(
+                exclusionCodeOf(m.indicators.inclusion),
+                m.indicators.inclusion.shareAbove15,
+                lang,
+              ),
             })}
           </p>
         )}

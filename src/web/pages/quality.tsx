@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { CampaignDetail, MachineQualityRow, QualityView } from '../../core/views/types.ts';
 import { formatInteger } from '../../i18n/format.ts';
-import { exclusionReasonText, modalityLabel } from '../../i18n/labels.ts';
+import { exclusionText, modalityLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api } from '../lib/paths.ts';
@@ -143,8 +143,14 @@ export function QualityPage({ id }: { id: string }): ReactNode {
       key: 'reason',
       label: t('col.reason'),
       kind: 'text',
-      value: (m) => exclusionReasonText(m.exclusionReason, lang),
+      value: (m) => exclusionText(m.exclusionCode, m.shareAbove15, lang),
       wrap: true,
+    },
+    {
+      key: 'shareAbove15',
+      label: t('col.shareAbove15'),
+      kind: 'percent',
+      value: (m) => m.shareAbove15,
     },
   ];
   return (

@@ -8,6 +8,7 @@ import type {
   BenchmarkView,
   CampaignDetail,
   EstablishmentListing,
+  RegionListing,
 } from '../../core/views/types.ts';
 import { useT, useTitle } from '../lib/i18n.tsx';
 import type { Filters } from '../lib/paths.ts';
@@ -37,17 +38,15 @@ export function RegionPage({ id, region }: { id: string; region: string }): Reac
   const setFilters = (next: Filters): void =>
     go(paths.region(id, region, next), { keepScroll: true });
   const options = detail.state.status === 'ok' ? detail.state.data.options : null;
+  const regions = useApi<RegionListing[]>(api.regions(id));
+  // The region's own counts (GET …/regions), never the whole campaign's while they load.
   const counts = useMemo((): HeaderCounts | null => {
-    if (establishments.state.status !== 'ok') return null;
-    const list = establishments.state.data;
-    const sum = (pick: (e: EstablishmentListing) => number): number =>
-      list.reduce((s, e) => s + pick(e), 0);
-    return {
-      establishments: list.length,
-      machines: { CT: sum((e) => e.machines.CT ?? 0), MR: sum((e) => e.machines.MR ?? 0) },
-      exams: sum((e) => e.exams),
-    };
-  }, [establishments.state]);
+    if (regions.state.status !== 'ok') return null;
+    const row = regions.state.data.find((r) => r.region === region);
+    return row
+      ? { establishments: row.establishments, machines: row.machines, exams: row.exams }
+      : { establishments: 0, machines: {}, exams: 0 };
+  }, [regions.state, region]);
   return (
     <div className="page">
       <CampaignHeader

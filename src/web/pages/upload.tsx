@@ -33,7 +33,7 @@ function overall(phase: Phase): number {
     if (state === 'validating') return 30 + Math.round(10 * (progress.fraction ?? 0));
     if (state === 'importing') return 40 + Math.round(60 * (progress.fraction ?? 0));
   }
-  return phase.kind === 'finished' ? 100 : 0;
+  return phase.kind === 'finished' && phase.status.state === 'done' ? 100 : 0;
 }
 
 const SERVER_STAGES: Record<string, MessageKey> = {
@@ -112,7 +112,9 @@ export function UploadPage(): ReactNode {
         ? phase.status.state === 'importing'
           ? t('upload.stage.importing')
           : t('upload.stage.validating')
-        : '';
+        : phase.kind === 'finished' && phase.status.state === 'done'
+          ? t('upload.stage.done')
+          : '';
   const serverStage = phase.kind === 'following' ? phase.status.progress.stage : '';
   const serverKey =
     SERVER_STAGES[serverStage] ??
@@ -183,10 +185,12 @@ export function UploadPage(): ReactNode {
         </p>
       </div>
 
-      {phase.kind !== 'idle' && phase.kind !== 'error' && (
+      {(phase.kind === 'sending' ||
+        phase.kind === 'following' ||
+        (phase.kind === 'finished' && phase.status.state === 'done')) && (
         <div className="upload-progress">
           <div
-            className={`progress${phase.kind === 'finished' ? (phase.status.state === 'done' ? ' progress-done' : ' progress-failed') : ''}`}
+            className={`progress${phase.kind === 'finished' ? ' progress-done' : ''}`}
             role="progressbar"
             aria-label={t('upload.progress')}
             aria-valuemin={0}
@@ -204,6 +208,17 @@ export function UploadPage(): ReactNode {
               : ''}
           </p>
         </div>
+      )}
+
+      {phase.kind === 'finished' && phase.status.state !== 'done' && (
+        // Nothing is under way any more: no progress bar (a full red bar read as "done"), the
+        // step where it stopped instead.
+        <p className="stage stage-final" data-testid="upload-stage">
+          <span className="stage-mark" aria-hidden="true">
+            ✕
+          </span>
+          {t(phase.status.state === 'rejected' ? 'upload.final.rejected' : 'upload.final.failed')}
+        </p>
       )}
 
       {phase.kind === 'error' && (
@@ -268,9 +283,17 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
       <h2 className="state-title">
         {t(status.state === 'rejected' ? 'upload.rejected.title' : 'upload.failed.title')}
       </h2>
-      {status.error && status.issues.length === 0 && <p>{status.error.message}</p>}
-      {status.issues.length > 0 && (
-        <p>{t('upload.rejected.body', { n: errors.length || status.issues.length })}</p>
+      {errors.length > 0 ? (
+        <p>{t('upload.rejected.body', { errors: errors.length, others: others.length })}</p>
+      ) : (
+        status.error && (
+          // A rule checked while storing (no located issue): the server's own words, marked
+          // as such since they are English.
+          <p>
+            {t(status.state === 'rejected' ? 'upload.rejected.server' : 'upload.failed.body')}{' '}
+            <code lang="en">{status.error.message}</code>
+          </p>
+        )
       )}
       {status.issues.length > 0 && (
         <div data-testid="upload-issues">
@@ -282,9 +305,11 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
           />
         </div>
       )}
-      <button type="button" className="button" onClick={onAgain}>
-        {t('upload.again')}
-      </button>
+      <p>
+        <button type="button" className="button" onClick={onAgain}>
+          {t('upload.again')}
+        </button>
+      </p>
     </section>
   );
 }

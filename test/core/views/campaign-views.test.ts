@@ -8,6 +8,8 @@ import {
   qualityView,
   regionListings,
 } from '../../../src/core/views/index.ts';
+import { exclusionCodeOf } from '../../../src/core/views/quality-view.ts';
+import { buildKit } from '../../helpers/build-kit.ts';
 import { indexOf, SITES, viewsKit } from './views-kit.ts';
 
 const index = indexOf(viewsKit());
@@ -99,8 +101,36 @@ describe('quality view', () => {
       unknownActs: [],
       occupancyIncluded: stored.occupancyIncluded,
       exclusionReason: stored.occupancyIncluded ? null : stored.inclusion.reason,
+      exclusionCode: stored.occupancyIncluded ? null : 'below-15-percent',
+      shareAbove15: stored.inclusion.shareAbove15,
     });
     expect(view.issueCounts).toEqual({ error: 0, warning: 1, info: 1 });
     expect(view.quality).toBe(index.data.results.quality);
+  });
+});
+
+describe('exclusion codes', () => {
+  it('say why the inclusion rule left a machine out, beside the share above 15 %', () => {
+    const kit = buildKit([
+      // Busy 20 min of a 2-hour programmed session: 17 % occupied, kept.
+      { id: 'KEPT', sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T08:20' }] },
+      // Busy 1 h of a 10-hour programmed session: 10 %, under 15 %.
+      { id: 'IDLE', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00' }] },
+      // Emergency sessions only: no programmed time at all.
+      { id: 'EMERG', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'EMERGENCY']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00', cat: 'U' }] },
+    ]);
+    const view = qualityView(indexOf(kit), []);
+    const row = (id: string) => view.machines.find((m) => m.equipmentId === id)!;
+    expect(row('KEPT')).toMatchObject({ occupancyIncluded: true, exclusionCode: null, exclusionReason: null, shareAbove15: 1 });
+    expect(row('IDLE')).toMatchObject({ occupancyIncluded: false, exclusionCode: 'below-15-percent', shareAbove15: 0 });
+    expect(row('IDLE').exclusionReason).toContain('only 0.0 %');
+    expect(row('EMERG')).toMatchObject({ occupancyIncluded: false, exclusionCode: 'no-programmed-sessions', shareAbove15: null });
+    expect(row('EMERG').exclusionReason).toBe('no programmed session');
+  });
+
+  it('follow the inclusion detail', () => {
+    expect(exclusionCodeOf({ included: true, programmedSessionHours: 10, shareAbove15: 0.97, reason: null })).toBeNull();
+    expect(exclusionCodeOf({ included: false, programmedSessionHours: 10, shareAbove15: 0.5, reason: 'x' })).toBe('below-15-percent');
+    expect(exclusionCodeOf({ included: false, programmedSessionHours: 0, shareAbove15: null, reason: 'x' })).toBe('no-programmed-sessions');
   });
 });

@@ -26,11 +26,16 @@ const DRAWN = [
   'emergencyShare',
 ] as const satisfies readonly (keyof PeerBenchmark)[];
 
+/** True when a figure's distribution is taken over the machines the inclusion rule keeps. */
+export function includedOnly(key: string): boolean {
+  return MACHINE_FIGURES.find((f) => f.key === key)?.includedOnly ?? false;
+}
+
 /** The values of a figure over the machines its distribution is taken over. */
 export function figureValues(machines: readonly MachinePoint[], key: string): (number | null)[] {
-  const includedOnly = MACHINE_FIGURES.find((f) => f.key === key)?.includedOnly ?? false;
+  const onlyIncluded = includedOnly(key);
   return machines
-    .filter((m) => !includedOnly || m.occupancyIncluded)
+    .filter((m) => !onlyIncluded || m.occupancyIncluded)
     .map((m) => m.figures[key] ?? null);
 }
 
@@ -50,6 +55,10 @@ export function Distributions({
     () => new Map(DRAWN.map((key) => [key, figureValues(machines, key)])),
     [machines],
   );
+  const noneIncluded =
+    machines.length > 0 && !machines.some((m) => m.occupancyIncluded)
+      ? t('chart.noneIncluded', { n: machines.length })
+      : undefined;
   return (
     <Card
       title={t('card.distributions.title')}
@@ -66,6 +75,7 @@ export function Distributions({
             values={values.get(key) ?? []}
             quantiles={benchmark[key]}
             reference={published(key, modality)}
+            {...(includedOnly(key) && noneIncluded ? { emptyText: noneIncluded } : {})}
           />
         ))}
       </div>

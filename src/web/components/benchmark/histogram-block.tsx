@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import type { Bin } from '../../../charts/histogram.ts';
-import { histogramBins, histogramOption } from '../../../charts/histogram.ts';
+import { histogramLayout, histogramOption } from '../../../charts/histogram.ts';
 import type { Triple } from '../../../core/reference-2010.ts';
 import type { Quantiles } from '../../../core/stats.ts';
 import { formatValue } from '../../../i18n/format.ts';
@@ -24,6 +24,8 @@ export interface HistogramBlockProps {
   quantiles: Quantiles | null;
   reference: Triple | null;
   color?: string;
+  /** Why there is nothing to draw, when that can be said better than "no data". */
+  emptyText?: string;
 }
 
 /** A histogram with its table, under a small heading. */
@@ -35,6 +37,7 @@ export function HistogramBlock({
   quantiles,
   reference,
   color,
+  emptyText,
 }: HistogramBlockProps): ReactNode {
   const t = useT();
   const lang = useLang();
@@ -50,10 +53,14 @@ export function HistogramBlock({
         unit,
         lang,
         ...(color ? { color } : {}),
+        ...(emptyText ? { emptyText } : {}),
       }),
-    [label, values, quantiles, reference, unit, lang, color],
+    [label, values, quantiles, reference, unit, lang, color, emptyText],
   );
-  const bins = useMemo(() => histogramBins(values), [values]);
+  const bins = useMemo(
+    () => histogramLayout(values, { quantiles, reference }).bins,
+    [values, quantiles, reference],
+  );
   const title = `${label} — ${context}`;
   const scale = (v: number): number => (unit === 'fraction' ? v * 100 : v);
   return (

@@ -1,0 +1,308 @@
+// Every message that carries a count, written with 0, 1 and 2 in both languages: French says
+// "0 ligne", "1 ligne", "2 lignes"; English "0 rows", "1 row", "2 rows". The table below must
+// name every message with a plural choice, so that a new one cannot skip this test.
+import { describe, expect, it } from 'vitest';
+import { NNBSP } from '../../src/i18n/format.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
+import {
+  argumentsOf,
+  formatParts,
+  MessageSyntaxError,
+  parseMessage,
+  pluralArgumentsOf,
+} from '../../src/i18n/message-format.ts';
+import { fr } from '../../src/i18n/messages/fr.ts';
+import type { MessageKey, MessageParams } from '../../src/i18n/translate.ts';
+import { DICTIONARIES, t } from '../../src/i18n/translate.ts';
+
+/** What a count-bearing message must say for n = 0, 1, 2 (a part of the message is enough). */
+interface Case {
+  params: (n: number) => MessageParams;
+  fr: [string, string, string];
+  en: [string, string, string];
+}
+
+const n = (count: number): MessageParams => ({ n: count });
+const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
+
+const CASES: Partial<Record<MessageKey, Case>> = {
+  'common.machines': {
+    params: n,
+    fr: ['0 machine', '1 machine', '2 machines'],
+    en: ['0 machines', '1 machine', '2 machines'],
+  },
+  'common.exams': {
+    params: n,
+    fr: ['0 examen', '1 examen', '2 examens'],
+    en: ['0 exams', '1 exam', '2 exams'],
+  },
+  'common.establishments': {
+    params: n,
+    fr: ['0 établissement', '1 établissement', '2 établissements'],
+    en: ['0 establishments', '1 establishment', '2 establishments'],
+  },
+  'common.ct': {
+    params: n,
+    fr: ['0 scanner', '1 scanner', '2 scanners'],
+    en: ['0 CT', '1 CT', '2 CT'],
+  },
+  'common.mr': { params: n, fr: ['0 IRM', '1 IRM', '2 IRM'], en: ['0 MRI', '1 MRI', '2 MRI'] },
+  'common.period': {
+    params: (days) => ({ start: 'X', days }),
+    fr: ['du X, 0 jour', 'du X, 1 jour', 'du X, 2 jours'],
+    en: ['from X, 0 days', 'from X, 1 day', 'from X, 2 days'],
+  },
+  'table.rows': {
+    params: n,
+    fr: ['0 ligne', '1 ligne', '2 lignes'],
+    en: ['0 rows', '1 row', '2 rows'],
+  },
+  'table.showAll': {
+    params: n,
+    fr: [
+      'Afficher toutes les lignes (0)',
+      'Afficher toutes les lignes (1)',
+      'Afficher toutes les lignes (2)',
+    ],
+    en: ['Show all rows (0)', 'Show all rows (1)', 'Show all rows (2)'],
+  },
+  'campaign.section': {
+    params: (count) => ({ modality: 'M', n: count, included: count }),
+    fr: [
+      'M — 0 machine, dont 0 retenue pour l’occupation',
+      'M — 1 machine, dont 1 retenue pour l’occupation',
+      'M — 2 machines, dont 2 retenues pour l’occupation',
+    ],
+    en: [
+      'M — 0 machines, 0 kept for occupancy',
+      'M — 1 machine, 1 kept for occupancy',
+      'M — 2 machines, 2 kept for occupancy',
+    ],
+  },
+  'chart.binTooltip': {
+    params: (count) => ({ from: 'a', to: 'b', n: count }),
+    fr: [sp('a à b : 0 machine'), sp('a à b : 1 machine'), sp('a à b : 2 machines')],
+    en: ['a to b: 0 machines', 'a to b: 1 machine', 'a to b: 2 machines'],
+  },
+  'chart.ariaHistogram': {
+    params: (count) => ({ figure: 'F', n: count, p20: 'a', p50: 'b', p80: 'c' }),
+    fr: ['sur 0 machine', 'sur 1 machine', 'sur 2 machines'],
+    en: ['over 0 machines', 'over 1 machine', 'over 2 machines'],
+  },
+  'chart.ariaBubble': {
+    params: n,
+    fr: ['Nuage de 0 machine', 'Nuage de 1 machine', 'Nuage de 2 machines'],
+    en: ['Scatter of 0 machines', 'Scatter of 1 machine', 'Scatter of 2 machines'],
+  },
+  'chart.ariaOpenings': {
+    params: n,
+    fr: ['de 0 machine,', 'de 1 machine,', 'de 2 machines,'],
+    en: ['of 0 machines,', 'of 1 machine,', 'of 2 machines,'],
+  },
+  'chart.ariaPosition': {
+    params: n,
+    fr: ['pour 0 indicateur.', 'pour 1 indicateur.', 'pour 2 indicateurs.'],
+    en: ['for 0 indicators.', 'for 1 indicator.', 'for 2 indicators.'],
+  },
+  'chart.noneIncluded': {
+    params: n,
+    fr: [
+      'la sélection ne compte aucune machine 95',
+      'la machine de la sélection n’a pas 95',
+      'aucune des 2 machines de la sélection n’a 95',
+    ],
+    en: [
+      'the selection holds no machine 95',
+      'the selected machine does not have 95',
+      'none of the 2 selected machines has 95',
+    ],
+  },
+  'establishments.count': {
+    params: n,
+    fr: ['0 établissement', '1 établissement', '2 établissements'],
+    en: ['0 establishments', '1 establishment', '2 establishments'],
+  },
+  'establishment.peerCount': {
+    params: n,
+    fr: ['Comparée à 0 machine', 'Comparée à 1 machine', 'Comparée à 2 machines'],
+    en: ['Compared with 0 machines', 'Compared with 1 machine', 'Compared with 2 machines'],
+  },
+  'lead.lateStartMinutes.explain': {
+    params: (count) => ({ n: count, p50: 'a', p80: 'b', hours: 'c' }),
+    fr: ['Sur 0 vacation,', 'Sur 1 vacation,', 'Sur 2 vacations,'],
+    en: ['Over 0 sessions,', 'Over 1 session,', 'Over 2 sessions,'],
+  },
+  'lead.earlyEndMinutes.explain': {
+    params: (count) => ({ n: count, p50: 'a', p80: 'b', hours: 'c' }),
+    fr: ['Sur 0 vacation,', 'Sur 1 vacation,', 'Sur 2 vacations,'],
+    en: ['Over 0 sessions,', 'Over 1 session,', 'Over 2 sessions,'],
+  },
+  'lead.turnoverGapMinutes.explain': {
+    params: (count) => ({ n: count, p50: 'a', p80: 'b', hours: 'c' }),
+    fr: ['(0 intervalle)', '(1 intervalle)', '(2 intervalles)'],
+    en: ['(0 gaps)', '(1 gap)', '(2 gaps)'],
+  },
+  'lead.overrunMinutes.explain': {
+    params: (count) => ({ n: count, p50: 'a', p80: 'b', hours: 'c' }),
+    fr: [
+      'Sur 0 examen dont la durée programmée est connue,',
+      'Sur 1 examen dont la durée programmée est connue,',
+      'Sur 2 examens dont la durée programmée est connue,',
+    ],
+    en: [
+      'Over 0 exams with a booked duration,',
+      'Over 1 exam with a booked duration,',
+      'Over 2 exams with a booked duration,',
+    ],
+  },
+  'quality.issueCounts': {
+    params: (count) => ({ error: count, warning: count, info: count }),
+    fr: [
+      '0 erreur, 0 avertissement, 0 information',
+      '1 erreur, 1 avertissement, 1 information',
+      '2 erreurs, 2 avertissements, 2 informations',
+    ],
+    en: [
+      '0 errors, 0 warnings, 0 notes',
+      '1 error, 1 warning, 1 note',
+      '2 errors, 2 warnings, 2 notes',
+    ],
+  },
+  'upload.selected': {
+    params: (count) => ({ n: count, names: 'x' }),
+    fr: [sp('0 fichier prêt : x'), sp('1 fichier prêt : x'), sp('2 fichiers prêts : x')],
+    en: ['0 files ready: x', '1 file ready: x', '2 files ready: x'],
+  },
+  'upload.rejected.body': {
+    params: (count) => ({ errors: count, others: count }),
+    fr: [
+      'puis renvoyez le kit.',
+      '1 erreur à corriger, située par fichier, ligne et colonne. Corrigez-la puis renvoyez le kit. La liste donne aussi 1 avertissement ou information, qui ne bloque pas l’import.',
+      '2 erreurs à corriger, chacune située par fichier, ligne et colonne. Corrigez-les puis renvoyez le kit. La liste donne aussi 2 avertissements ou informations, qui ne bloquent pas l’import.',
+    ],
+    en: [
+      '0 errors to fix, each located',
+      '1 error to fix, located by file, line and column. Fix it, then send the kit again. The list also holds 1 warning or note, which does not block the import.',
+      '2 errors to fix, each located by file, line and column. Fix them, then send the kit again. The list also holds 2 warnings or notes, which do not block the import.',
+    ],
+  },
+  'upload.done.body': {
+    params: (count) => ({ exams: count, machines: count, establishments: count }),
+    fr: [
+      '0 examen, 0 machine, 0 établissement.',
+      '1 examen, 1 machine, 1 établissement.',
+      '2 examens, 2 machines, 2 établissements.',
+    ],
+    en: [
+      '0 exams, 0 machines, 0 establishments.',
+      '1 exam, 1 machine, 1 establishment.',
+      '2 exams, 2 machines, 2 establishments.',
+    ],
+  },
+  'upload.warnings': {
+    params: n,
+    fr: ['(0)', '(1)', '(2)'],
+    en: ['(0)', '(1)', '(2)'],
+  },
+};
+
+/**
+ * Parameters that are counts, whatever the message: a message using one must choose its words
+ * by it (or be in CASES, where its invariant wording is checked).
+ */
+const COUNT_NAMES = new Set([
+  'n',
+  'days',
+  'included',
+  'error',
+  'warning',
+  'info',
+  'errors',
+  'others',
+  'exams',
+  'machines',
+  'establishments',
+]);
+
+/** Messages with a count-named parameter that is not a quantity (a week's number). */
+const NOT_QUANTITIES = new Set<MessageKey>(['week.option']);
+
+const KEYS = Object.keys(fr) as MessageKey[];
+
+describe('count-bearing messages', () => {
+  for (const [key, c] of Object.entries(CASES) as [MessageKey, Case][]) {
+    for (const lang of ['fr', 'en'] as const) {
+      it(`${key} in ${lang} with 0, 1 and 2`, () => {
+        [0, 1, 2].forEach((count, i) => {
+          const text = t(lang, key, c.params(count));
+          expect(text, `${key} ${lang} n=${count}`).toContain(c[lang][i]);
+          expect(text).not.toMatch(/[{}#]/);
+        });
+        if (lang === 'fr' && !fr[key].includes('=0')) {
+          // French singular for 0 and 1: the two differ only by the digit.
+          expect(t('fr', key, c.params(0)).replace(/\b0\b/g, '1')).toBe(t('fr', key, c.params(1)));
+        }
+      });
+    }
+  }
+
+  it('are all in the table above', () => {
+    const plural = KEYS.filter((key) =>
+      (['fr', 'en'] as Lang[]).some(
+        (lang) => pluralArgumentsOf(parseMessage(DICTIONARIES[lang][key])).length > 0,
+      ),
+    );
+    expect(plural.filter((key) => !(key in CASES))).toEqual([]);
+  });
+
+  it('choose their words by every count they carry, or are checked as invariant', () => {
+    for (const key of KEYS) {
+      if (NOT_QUANTITIES.has(key)) continue;
+      for (const lang of ['fr', 'en'] as Lang[]) {
+        const parts = parseMessage(DICTIONARIES[lang][key]);
+        const plural = new Set(pluralArgumentsOf(parts));
+        const counts = argumentsOf(parts).filter((name) => COUNT_NAMES.has(name));
+        for (const name of counts) {
+          if (!plural.has(name))
+            expect(key in CASES, `${lang} ${key}: {${name}} is a count without plural forms`).toBe(
+              true,
+            );
+        }
+      }
+    }
+  });
+});
+
+describe('the message syntax', () => {
+  const show = (v: string | number): string => String(v);
+
+  it('parses every message of both dictionaries, with an "other" form to each choice', () => {
+    for (const lang of ['fr', 'en'] as Lang[]) {
+      for (const key of KEYS)
+        expect(() => parseMessage(DICTIONARIES[lang][key]), key).not.toThrow();
+    }
+  });
+
+  it('refuses malformed messages', () => {
+    expect(() => parseMessage('{n, plural, one {x}}')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('{n, plural, one {x} other {y}')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('a } b')).toThrow(MessageSyntaxError);
+    expect(() => parseMessage('{n, select, a {x}}')).toThrow(MessageSyntaxError);
+  });
+
+  it('prefers an exact form, falls back on "other", and nests parameters in forms', () => {
+    const parts = parseMessage('{n, plural, =0 {none} one {# item: {name}} other {# items}}');
+    expect(formatParts(parts, 'en', { n: 0, name: 'x' }, show)).toBe('none');
+    expect(formatParts(parts, 'en', { n: 1, name: 'x' }, show)).toBe('1 item: x');
+    expect(formatParts(parts, 'fr', { n: 1.5, name: 'x' }, show)).toBe('1.5 item: x');
+    expect(formatParts(parts, 'fr', { n: 1_000_000 }, show)).toBe('1000000 items');
+    expect(argumentsOf(parts)).toEqual(['n', 'name']);
+  });
+
+  it('leaves a choice whose count is missing as written, and shows null as a dash', () => {
+    const text = '{n, plural, one {# row} other {# rows}}';
+    expect(formatParts(parseMessage(text), 'en', {}, show)).toBe(text);
+    expect(formatParts(parseMessage(text), 'en', { n: null }, show)).toBe('— rows');
+    expect(formatParts(parseMessage('a # b'), 'en', {}, show)).toBe('a # b');
+  });
+});
