@@ -56,7 +56,7 @@ fi
 if ! as_pg "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   log "starting the server on 127.0.0.1:$port"
   as_pg "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >&2
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" start >&2
 fi
 
 psql_admin() { as_pg "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }

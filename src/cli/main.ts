@@ -10,9 +10,10 @@ import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 
-const COMMANDS: readonly Command[] = [demoCommand, generateCommand, importCommand, indicatorsCommand, serveCommand];
+const COMMANDS: readonly Command[] = [demoCommand, generateCommand, importCommand, indicatorsCommand, reportCommand, serveCommand];
 
 const VERSION = '0.1.0';
 

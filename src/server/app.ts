@@ -14,6 +14,7 @@ import { ApiError, errorBody } from './errors.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { machineRoutes } from './routes/machines.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerContext } from './server-context.ts';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono {
   metaRoutes(app, ctx);
   campaignRoutes(app, ctx);
   machineRoutes(app, ctx);
+  reportRoutes(app, ctx);
   uploadRoutes(app, ctx);
   methodNotAllowed(app);
   const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>

@@ -11,16 +11,7 @@ import type { MachineSamples } from '../core/indicators/index.ts';
 import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../core/views/index.ts';
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
-import {
-  countMachinesByModality,
-  listCampaigns,
-  loadEquipment,
-  loadEstablishments,
-  loadIssues,
-  loadMachineRecords,
-  loadResults,
-  loadSurvey,
-} from '../storage/index.ts';
+import { countMachinesByModality, listCampaigns, loadCampaignData, loadIssues, loadMachineRecords } from '../storage/index.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
@@ -177,15 +168,7 @@ export class CampaignCache {
   }
 
   async #load(id: string): Promise<CachedCampaign | null> {
-    const results = await loadResults(this.#store, id);
-    if (!results) return null;
-    const listing = (await listCampaigns(this.#store)).find((c) => c.id === id);
-    if (!listing) return null;
-    const establishments = await loadEstablishments(this.#store, id);
-    const equipment = await loadEquipment(this.#store, id);
-    const survey = await loadSurvey(this.#store, id);
-    const samples = await this.#loadSamples(this.#store, id);
-    const index = new CampaignIndex({ results, samples, establishments, equipment, survey, updatedAt: listing.updatedAt });
-    return new CachedCampaign(this.#store, index);
+    const data = await loadCampaignData(this.#store, id, { loadSamples: this.#loadSamples });
+    return data ? new CachedCampaign(this.#store, new CampaignIndex(data)) : null;
   }
 }

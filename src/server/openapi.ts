@@ -316,6 +316,8 @@ const schemas: Record<string, Schema> = {
     unknownActs: arr(str),
     occupancyIncluded: bool,
     exclusionReason: strOrNull,
+    exclusionCode: { enum: ['no-programmed-sessions', 'below-15-percent', null] },
+    shareAbove15: { type: ['number', 'null'] },
   }),
   QualityView: obj({
     campaign: ref('CampaignRef'),
@@ -382,6 +384,20 @@ const peers = query('peers', "Compare each machine with its modality's machines,
   default: 'modality',
 });
 
+const reportLang = query('lang', "The report's language: fr (default) or en.", { ...strEnum(['fr', 'en']), default: 'fr' });
+/** A PDF answer: printed once per campaign import and language, then served from memory. */
+const pdf = (description: string): Record<string, ResponseOrRef> => ({
+  '200': {
+    description: `${description} Printed one at a time by Chromium (a few seconds), then kept for the next requests.`,
+    headers: { 'Content-Disposition': { description: 'attachment; filename="plateau-<campaign>-<report>-<lang>.pdf"', schema: str } },
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  },
+  '400': use('BadRequest'),
+  '404': use('NotFound'),
+  '405': use('MethodNotAllowed'),
+  '500': use('ServerError'),
+});
+
 /** The API's OpenAPI 3.1 document (served at `GET /api/openapi.json`). */
 export const OPENAPI: OpenApiDocument = {
   openapi: '3.1.0',
@@ -398,6 +414,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'campaigns', description: 'Stored campaigns and their views.' },
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
     { name: 'uploads', description: 'Importing a data kit.' },
+    { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
   ],
   paths: {
     '/api/health': {
@@ -506,6 +523,33 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['campaigns'],
         parameters: [campaignId],
         responses: ok('The quality view.', ref('QualityView')),
+      },
+    },
+    '/api/campaigns/{id}/reports/site/{finess}.pdf': {
+      get: {
+        operationId: 'getSiteReport',
+        summary: "An establishment's site fiche as PDF: each machine among its peers, its improvement leads ranked.",
+        tags: ['reports'],
+        parameters: [campaignId, finess, reportLang, peers],
+        responses: pdf('The site fiche (A4).'),
+      },
+    },
+    '/api/campaigns/{id}/reports/region/{region}.pdf': {
+      get: {
+        operationId: 'getRegionReport',
+        summary: "A region's synthesis as PDF, its figures beside the national ones.",
+        tags: ['reports'],
+        parameters: [campaignId, path('region', "A region of the campaign (one of options.regions), URL-encoded."), reportLang],
+        responses: pdf("The region's synthesis (A4)."),
+      },
+    },
+    '/api/campaigns/{id}/reports/national.pdf': {
+      get: {
+        operationId: 'getNationalReport',
+        summary: 'The national synthesis as PDF, laid out like the 2010 ANAP report.',
+        tags: ['reports'],
+        parameters: [campaignId, reportLang],
+        responses: pdf('The national synthesis (A4).'),
       },
     },
     '/api/uploads': {

@@ -16,4 +16,5 @@ export type { UpsertCounts } from './bulk.ts';
 export type { ResultWrite } from './result-repository.ts';
 export { kitFingerprint } from './fingerprint.ts';
 export { loadSamples } from './sample-repository.ts';
+export { loadCampaignData, type LoadCampaignDataOptions } from './campaign-data.ts';
 export { countMachinesByModality, loadEquipment, loadEstablishments, loadMachineRecords, loadSurvey, type MachineRecords } from './view-queries.ts';

@@ -1,5 +1,6 @@
 // Every screen of the web app on the national campaign, reached as a user would (links and the
 // main navigation), each checked against what the API says it should show.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type {
   CampaignDetail,
@@ -128,6 +129,15 @@ describe.runIf(browserAvailable())('the screens of the web app', () => {
     expect(linked).toEqual(machineIds);
     await scrollThrough(page);
     await e2e.shot('establishment');
+
+    // The site fiche, printed by the server, downloads from the page in the page's language.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('report-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`site-${site.finess}-fr\\.pdf$`));
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const first = view.machines[0]!.point;
     await page.getByTestId('machine-link').first().click();

@@ -47,10 +47,23 @@ async function postgresPlace(adminUrl: string): Promise<TestPlace> {
     engine: 'postgres',
     open: () => openStore({ url: url.toString() }),
     dispose: async () => {
+      // An autovacuum worker busy in the database is a backend this role may not terminate:
+      // FORCE then fails with 42501, and the worker is gone a moment later.
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt >= 20) throw error;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }

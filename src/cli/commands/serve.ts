@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closePdfBrowser } from '../../reports/pdf.ts';
 import { startServer } from '../../server/index.ts';
 import type { RunningServer } from '../../server/index.ts';
 import { listCampaigns } from '../../storage/index.ts';
@@ -97,6 +98,8 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     await stop.catch(() => undefined);
     process.stderr.write('stopping plateau\n');
     await server.close();
+    // Reports printed while serving leave their Chromium open for the next one: close it.
+    await closePdfBrowser();
     return 0;
   } finally {
     await store.close();

@@ -12,6 +12,8 @@ export { establishmentView } from './establishment-view.ts';
 export { PEER_SCOPES, TYPOLOGIES, filterKey, narrowsModality, normalizeFilter } from './filters.ts';
 export type { BenchmarkFilter } from './filters.ts';
 export { daysPerWeekday, heatmapView } from './heatmap.ts';
+export { LEAD_KEYS, medianExamDuration, rankLeads, weightedMedian } from './lead-ranking.ts';
+export type { DurationBasis, LeadKey, LeadRanking, RankedLead } from './lead-ranking.ts';
 export { establishmentListing, establishmentListings, regionListings } from './listings.ts';
 export type { EstablishmentQuery } from './listings.ts';
 export { machineFigures, machinePoint } from './machine-point.ts';

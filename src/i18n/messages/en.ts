@@ -322,6 +322,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'regions.title': 'Regions',
   'regions.note': 'Open a region to see its benchmark and its establishments.',
   'regions.empty': 'No region: the establishments of this kit give none.',
+  'report.site': 'Download the site fiche (PDF)',
+  'report.region': 'Download the regional synthesis (PDF)',
+  'report.national': 'Download the national synthesis (PDF)',
+  'report.note': 'Printed on demand: a few seconds.',
   'region.title': 'Region: {region}',
   'region.establishments.title': 'Establishments of the region',
   'region.establishments.note':

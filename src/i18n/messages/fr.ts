@@ -326,6 +326,10 @@ export const fr = {
   'regions.title': 'Régions',
   'regions.note': 'Ouvrez une région pour voir son benchmark et ses établissements.',
   'regions.empty': 'Aucune région : les établissements de ce kit n’en renseignent pas.',
+  'report.site': 'Télécharger la fiche établissement (PDF)',
+  'report.region': 'Télécharger la synthèse régionale (PDF)',
+  'report.national': 'Télécharger la synthèse nationale (PDF)',
+  'report.note': 'Imprimée à la demande : quelques secondes.',
   'region.title': 'Région : {region}',
   'region.establishments.title': 'Établissements de la région',
   'region.establishments.note':

@@ -103,6 +103,15 @@ export const api = {
   heatmap: (id: string, equipmentId: string): string =>
     `/api/campaigns/${enc(id)}/machines/${enc(equipmentId)}/heatmap`,
   quality: (id: string): string => `/api/campaigns/${enc(id)}/quality`,
+  reportSite: (id: string, finess: string, lang: string, peers: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/reports/site/${enc(finess)}.pdf`, {
+      lang,
+      peers: peers === 'modality' ? undefined : peers,
+    }),
+  reportRegion: (id: string, region: string, lang: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/reports/region/${enc(region)}.pdf`, { lang }),
+  reportNational: (id: string, lang: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/reports/national.pdf`, { lang }),
   uploads: (): string => '/api/uploads',
   upload: (uploadId: string): string => `/api/uploads/${enc(uploadId)}`,
 };

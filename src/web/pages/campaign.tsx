@@ -14,6 +14,7 @@ import { CampaignHeader } from '../components/campaign-header.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton } from '../components/states.tsx';
+import { ReportLink } from '../components/report-link.tsx';
 
 /** The campaign screen. */
 export function CampaignPage({ id }: { id: string }): ReactNode {
@@ -34,6 +35,7 @@ export function CampaignPage({ id }: { id: string }): ReactNode {
     <div className="page">
       <CampaignHeader title={name} detail={detail.state.status === 'ok' ? detail.state.data : null}>
         {options && <FilterBar options={options} filters={filters} onChange={setFilters} />}
+        <ReportLink campaignId={id} target={{ kind: 'national' }} />
       </CampaignHeader>
       {view.state.status === 'loading' && <PageSkeleton />}
       {view.state.status === 'error' && (

@@ -23,6 +23,7 @@ import { LeadsSummary } from '../components/leads.tsx';
 import { useNavigate } from '../components/link.tsx';
 import { PeerScopeSelect, scopeOf } from '../components/peer-scope.tsx';
 import { ErrorState, PageSkeleton } from '../components/states.tsx';
+import { ReportLink } from '../components/report-link.tsx';
 
 function MachineCard({
   campaignId,
@@ -125,6 +126,7 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
           </span>
         </p>
         <PeerScopeSelect value={scope} onChange={setScope} />
+        <ReportLink campaignId={id} target={{ kind: 'site', finess: e.finess, peers: scope }} />
       </header>
       {view.machines.length === 0 ? (
         <Card title={e.name} level={2}>

@@ -23,6 +23,7 @@ import { EstablishmentsTable } from '../components/establishments-table.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
+import { ReportLink } from '../components/report-link.tsx';
 
 /** The region screen. */
 export function RegionPage({ id, region }: { id: string; region: string }): ReactNode {
@@ -57,6 +58,7 @@ export function RegionPage({ id, region }: { id: string; region: string }): Reac
         {options && (
           <FilterBar options={options} filters={filters} onChange={setFilters} fixed={['region']} />
         )}
+        <ReportLink campaignId={id} target={{ kind: 'region', region }} />
       </CampaignHeader>
       <Card
         title={t('region.establishments.title')}

@@ -1,0 +1,140 @@
+/**
+ * `plateau report`: a stored campaign's site fiche, regional or national synthesis, printed to
+ * PDF by Chromium (or written as HTML with --html). Reads the store once, builds the report,
+ * prints it, and closes the browser before it returns.
+ */
+import { writeFile } from 'node:fs/promises';
+import { CampaignIndex, PEER_SCOPES } from '../../core/views/index.ts';
+import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
+import type { ReportRequest } from '../../reports/build.ts';
+import { buildReport } from '../../reports/build.ts';
+import { renderReportHtml } from '../../reports/document.ts';
+import { ReportError } from '../../reports/errors.ts';
+import { closeMatches } from '../../reports/matches.ts';
+import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
+import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
+import type { CampaignData } from '../../core/views/index.ts';
+import { listCampaigns, loadCampaignData } from '../../storage/index.ts';
+import type { Command, OptionValues } from '../command.ts';
+import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
+import { UsageError, UserError } from '../output.ts';
+import { withStore } from './store-access.ts';
+
+const USAGE = `Usage: plateau report (--site FINESS | --region R | --national) --out FILE.pdf [options]
+
+Prints a report of a stored campaign to PDF (A4, page numbers), with Debian's Chromium:
+
+  --site FINESS         the site fiche of one establishment: each machine among its peers,
+                        its improvement leads ranked by the hours per week they would free
+  --region R            the synthesis of one region (its figures beside the national ones)
+  --national            the national synthesis, laid out like the 2010 ANAP report
+  --out FILE            where to write the PDF (or the HTML with --html)
+  --lang fr|en          the report's language (default fr)
+  --campaign ID         which stored campaign (default: the last imported)
+  --scope S             site fiche peers: modality (default), region, legalStatus or typology
+  --html                write the HTML page instead of printing it (to check a layout)
+  --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
+  --database-url URL    a PostgreSQL server instead of the embedded store
+
+Chromium: /usr/bin/chromium, or the executable named by $PLATEAU_CHROMIUM.
+
+Examples:
+  plateau report --site 590780193 --out fiche.pdf
+  plateau report --national --lang en --out national-synthesis.pdf
+  plateau report --region Bretagne --out bretagne.pdf`;
+
+/** The report the options ask for; a usage error unless exactly one kind is given. */
+function requestOf(values: OptionValues): ReportRequest {
+  const site = stringOption(values, 'site');
+  const region = stringOption(values, 'region');
+  const national = values['national'] === true;
+  const given = [site !== undefined, region !== undefined, national].filter(Boolean).length;
+  if (given !== 1) throw new UsageError('give exactly one of --site FINESS, --region R and --national');
+  const scope = enumOption(values, 'scope', PEER_SCOPES);
+  if (scope !== undefined && site === undefined) throw new UsageError('--scope applies to a site fiche (--site) only');
+  if (site !== undefined) {
+    if (site.trim() === '') throw new UsageError('--site takes a FINESS number');
+    return { kind: 'site', finess: site.trim(), ...(scope ? { scope } : {}) };
+  }
+  if (region !== undefined) {
+    if (region.trim() === '') throw new UsageError('--region takes a region name');
+    return { kind: 'region', region: region.trim() };
+  }
+  return { kind: 'national' };
+}
+
+/** The stored campaign's data, or a user error naming the stored campaigns. */
+async function campaignData(values: OptionValues, campaignId: string | undefined): Promise<CampaignData> {
+  return withStore(values, async (store) => {
+    const campaigns = (await listCampaigns(store)).filter((c) => c.hasResults);
+    if (campaigns.length === 0) {
+      throw new UserError(
+        `the store at ${store.location} holds no campaign yet: run 'plateau demo' for the national campaign, or 'plateau import KIT_DIR'`,
+      );
+    }
+    const latest = [...campaigns].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const id = campaignId ?? latest?.id ?? '';
+    const data = campaigns.some((c) => c.id === id) ? await loadCampaignData(store, id) : null;
+    if (!data) {
+      const near = closeMatches(id, campaigns.map((c) => c.id));
+      const known = campaigns.map((c) => c.id).join(', ');
+      throw new UserError(
+        `no campaign '${id}' in ${store.location}${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''} (campaigns stored: ${known})`,
+      );
+    }
+    return data;
+  });
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'print a site fiche, a regional or the national synthesis to PDF',
+  usage: USAGE,
+  options: {
+    site: { type: 'string' },
+    region: { type: 'string' },
+    national: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    campaign: { type: 'string' },
+    scope: { type: 'string' },
+    html: { type: 'boolean' },
+    ...STORE_OPTIONS,
+  },
+  async run({ positionals: args, values }) {
+    positionals(args, 0, 0, 'no positional argument (see the options)');
+    const request = requestOf(values);
+    const lang = enumOption(values, 'lang', LANGS) ?? DEFAULT_LANG;
+    const out = stringOption(values, 'out');
+    if (!out) throw new UsageError('--out FILE is required');
+    const started = Date.now();
+    const index = new CampaignIndex(await campaignData(values, stringOption(values, 'campaign')));
+    try {
+      const doc = buildReport(index, request, lang);
+      if (values['html'] === true) {
+        await write(out, renderReportHtml(doc));
+        process.stdout.write(`wrote ${out} (HTML, ${doc.sections.length} sections)\n`);
+        return 0;
+      }
+      const pdf = await printReport(doc);
+      await write(out, pdf);
+      const { pages } = namedDestinationPages(pdf);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`wrote ${out} (${pages} pages, ${Math.round(pdf.byteLength / 1024)} KB) in ${seconds} s\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ReportError) throw new UserError(error.message);
+      throw error;
+    } finally {
+      await closePdfBrowser();
+    }
+  },
+};
+
+async function write(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    throw new UserError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One entry for the three reports, shared by the CLI and the HTTP API: which report, built from
+ * a loaded campaign, with a "not found" that names close matches, and the file name to save it
+ * under.
+ */
+import type { CampaignIndex, PeerScope } from '../core/views/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { ReportDocument } from './document-types.ts';
+import { ReportError } from './errors.ts';
+import { closeMatches } from './matches.ts';
+import { siteFiche } from './site-fiche/index.ts';
+import { synthesisDocument, UnknownRegionError } from './synthesis/index.ts';
+
+/** Which report to build. */
+export type ReportRequest =
+  | { kind: 'site'; finess: string; scope?: PeerScope }
+  | { kind: 'region'; region: string }
+  | { kind: 'national' };
+
+/**
+ * The report asked for, in `lang`. Throws a `ReportError('not-found')` for an establishment or a
+ * region the campaign does not have, naming close matches.
+ *
+ * @example
+ * buildReport(index, { kind: 'site', finess: '590780193', scope: 'region' }, 'fr').title;
+ */
+export function buildReport(index: CampaignIndex, request: ReportRequest, lang: Lang): ReportDocument {
+  switch (request.kind) {
+    case 'site':
+      return siteFiche(index, request.finess, lang, request.scope ?? 'modality');
+    case 'national':
+      return synthesisDocument(index, {}, lang);
+    case 'region':
+      try {
+        return synthesisDocument(index, { region: request.region }, lang);
+      } catch (error) {
+        if (!(error instanceof UnknownRegionError)) throw error;
+        const near = closeMatches(request.region, error.known);
+        throw new ReportError(
+          'not-found',
+          `no establishment of region '${request.region}' in campaign '${index.ref.id}'; ${
+            near.length > 0 ? `close matches: ${near.join(', ')}` : `regions: ${error.known.join(', ')}`
+          }`,
+          { cause: error },
+        );
+      }
+  }
+}
+
+/** Lower-case ASCII for file names: "Île-de-France" → "ile-de-france". */
+function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'report'
+  );
+}
+
+/**
+ * The file name of a report: `plateau-<campaign>-site-<finess>-fr.pdf`,
+ * `plateau-<campaign>-region-<region>-en.pdf`, `plateau-<campaign>-national-fr.pdf`.
+ *
+ * @example
+ * reportFileName('synthetic-2010', { kind: 'region', region: 'Île-de-France' }, 'fr', 'pdf');
+ * // "plateau-synthetic-2010-region-ile-de-france-fr.pdf"
+ */
+export function reportFileName(campaignId: string, request: ReportRequest, lang: Lang, extension: 'pdf' | 'html'): string {
+  const what =
+    request.kind === 'site'
+      ? `site-${fileSlug(request.finess)}`
+      : request.kind === 'region'
+        ? `region-${fileSlug(request.region)}`
+        : 'national';
+  return `plateau-${fileSlug(campaignId)}-${what}-${lang}.${extension}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * The site fiche ("fiche établissement"): one establishment's figures, its machines' place among
+ * their peers and their improvement leads ranked by the hours they would free, as a
+ * `ReportDocument` in French or English. Built from a loaded campaign only: it selects and
+ * ranks stored results, and recomputes no indicator.
+ */
+import type { CampaignIndex, PeerScope } from '../../core/views/index.ts';
+import { establishmentView } from '../../core/views/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { ReportDocument, ReportSection } from '../document-types.ts';
+import { ReportError } from '../errors.ts';
+import { closeMatches } from '../matches.ts';
+import { rt } from '../messages/index.ts';
+import { ficheContext } from './context.ts';
+import { identitySection, openingsSection, panelText } from './identity.ts';
+import { machineSections } from './machine.ts';
+import { methodSection } from './method.ts';
+import { surveySection } from './survey.ts';
+
+/**
+ * The fiche of establishment `finess`, its machines compared with the peers `scope` selects.
+ * Throws a `ReportError('not-found')` naming close FINESS or names when the campaign has no
+ * such establishment.
+ *
+ * @example
+ * const doc = siteFiche(index, '590780193', 'fr', 'region');
+ * const pdf = await printReport(doc);
+ */
+export function siteFiche(index: CampaignIndex, finess: string, lang: Lang, scope: PeerScope = 'modality'): ReportDocument {
+  const view = establishmentView(index, finess, scope);
+  if (!view) {
+    const near = closeMatches(finess, index.listings.map((l) => ({ key: l.finess, label: l.name })));
+    throw new ReportError(
+      'not-found',
+      `no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`,
+    );
+  }
+  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope);
+  const e = view.establishment;
+  const sections: ReportSection[] = [
+    identitySection(ctx),
+    ...[openingsSection(ctx)].filter((s): s is ReportSection => s !== null),
+    surveySection(ctx),
+    ...view.machines.flatMap((m, i) => machineSections(ctx, m, i + 1)),
+    methodSection(ctx),
+  ];
+  return {
+    kind: 'site',
+    lang,
+    campaign: index.ref,
+    title: rt(lang, 'site.title', { name: e.name }),
+    subtitle: rt(lang, 'site.subtitle', { finess: e.finess, region: e.region || '—', panel: panelText(ctx) }),
+    sections,
+    toc: false,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The national and regional syntheses: the 2010 ANAP report's structure rebuilt from a stored
+ * campaign — panel, appointment and report delays, openings, volume, durations, occupancy
+ * bubbles, on-call and night, caveats — per modality, every P20/P50/P80 beside the value 2010
+ * published (and the national value in a region's). Pure: a `ReportDocument` of escaped HTML
+ * with SVG charts, laid out and printed by `../document.ts` and `../pdf.ts`.
+ */
+import type { CampaignIndex } from '../../core/views/campaign-index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { ReportDocument } from '../document-types.ts';
+import type { PercentileTable } from './data/percentiles.ts';
+import { percentileTables } from './data/percentiles.ts';
+import { panelTotal, legalStatusRows } from './data/panel.ts';
+import { sm } from './messages/index.ts';
+import { renderContext } from './render/context.ts';
+import type { SynthesisRequest } from './scope.ts';
+import { synthesisScope } from './scope.ts';
+import { appointmentSections } from './sections/appointments.ts';
+import { caveatSections } from './sections/caveats.ts';
+import { durationSections } from './sections/durations.ts';
+import { introductionSections } from './sections/introduction.ts';
+import { nightSections } from './sections/night.ts';
+import { occupancySections } from './sections/occupancy.ts';
+import { openingSections } from './sections/openings.ts';
+import { reportDelaySections } from './sections/report-delays.ts';
+import { trendsSections } from './sections/trends.ts';
+import { volumeSections } from './sections/volume.ts';
+
+export type { SynthesisRequest, SynthesisScope } from './scope.ts';
+export { synthesisScope, UnknownRegionError } from './scope.ts';
+export type { PercentileRow, PercentileTable, PercentileTableKind } from './data/percentiles.ts';
+export { PERCENTILE_TABLE_KINDS } from './data/percentiles.ts';
+export type { Published } from './reference.ts';
+export { relativeGap } from './reference.ts';
+export { percentileCells, formatGap } from './render/percentile-table.ts';
+
+/** The level-1 chapters of a synthesis, in order (section ids). */
+export const SYNTHESIS_CHAPTERS = [
+  'introduction',
+  'trends',
+  'appointments',
+  'report-delays',
+  'openings',
+  'volume',
+  'durations',
+  'occupancy',
+  'night',
+  'caveats',
+] as const;
+
+/**
+ * The synthesis of a campaign, national or for one region (throws `UnknownRegionError` for a
+ * region without establishments), in `lang`.
+ *
+ * @example
+ * const doc = synthesisDocument(index, {}, 'fr');
+ * const pdf = await printReport(doc); // ../pdf.ts
+ * synthesisDocument(index, { region: 'Bretagne' }, 'en').title; // "Regional synthesis — Bretagne"
+ */
+export function synthesisDocument(
+  index: CampaignIndex,
+  scope: SynthesisRequest,
+  lang: Lang,
+): ReportDocument {
+  const s = synthesisScope(index, scope);
+  const ctx = renderContext(s, lang);
+  const total = panelTotal(legalStatusRows(s));
+  const regions = new Set(s.establishments.map((e) => e.region)).size;
+  return {
+    kind: s.region === null ? 'national' : 'region',
+    lang,
+    campaign: index.ref,
+    title:
+      s.region === null
+        ? sm(lang, 'doc.title.national')
+        : sm(lang, 'doc.title.region', { region: s.region }),
+    subtitle: sm(lang, 'doc.subtitle', {
+      establishments: total.establishments,
+      regions,
+      ct: total.machines.CT,
+      mr: total.machines.MR,
+      exams: total.exams,
+    }),
+    sections: [
+      ...introductionSections(ctx),
+      ...trendsSections(ctx),
+      ...appointmentSections(ctx),
+      ...reportDelaySections(ctx),
+      ...openingSections(ctx),
+      ...volumeSections(ctx),
+      ...durationSections(ctx),
+      ...occupancySections(ctx),
+      ...nightSections(ctx),
+      ...caveatSections(ctx),
+    ],
+    toc: true,
+  };
+}
+
+/**
+ * Every P20/P50/P80 table the synthesis prints, as data: the rows tests check against the 2010
+ * published values, and what exports could reuse.
+ *
+ * @example
+ * synthesisTables(index, {}, 'fr').find((t) => t.id === 'occupancy-ct')?.rows[1]?.value?.p50; // ≈ 0.607
+ */
+export function synthesisTables(
+  index: CampaignIndex,
+  scope: SynthesisRequest,
+  lang: Lang,
+): PercentileTable[] {
+  return percentileTables(synthesisScope(index, scope), lang);
+}

@@ -1,0 +1,99 @@
+/**
+ * The PDF reports: a site fiche, a region's synthesis and the national one, printed by Chromium
+ * one at a time (a print takes a second or more and most of a core), and kept in a small LRU
+ * per (campaign import, report, language) so that a second download is instant.
+ */
+import type { Context, Hono } from 'hono';
+import { PEER_SCOPES } from '../../core/views/index.ts';
+import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { ReportRequest } from '../../reports/build.ts';
+import { buildReport, reportFileName } from '../../reports/build.ts';
+import { ReportError } from '../../reports/errors.ts';
+import { printReport } from '../../reports/pdf.ts';
+import type { CachedCampaign } from '../campaign-cache.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { Lru } from '../lru.ts';
+import { readQuery } from '../params.ts';
+import type { ServerContext } from '../server-context.ts';
+import { campaignOr404 } from '../server-context.ts';
+
+/** Printed reports kept, all campaigns together (a national synthesis is a few MB). */
+const CACHE_CAPACITY = 12;
+
+/** A route parameter written `:name.pdf`: Hono names it `name.pdf` and matches any segment. */
+function pdfParam(c: Context, name: string): string {
+  const raw = c.req.param(`${name}.pdf`) ?? '';
+  if (!raw.endsWith('.pdf') || raw.length <= 4) {
+    throw notFound(`reports are PDF files: ask for ${new URL(c.req.url).pathname.replace(/\/[^/]*$/, `/${raw || name}.pdf`)}`);
+  }
+  return raw.slice(0, -4);
+}
+
+/** Prints reports one at a time and remembers the last ones. */
+class ReportPrinter {
+  readonly #cache = new Lru<string, Promise<Uint8Array>>(CACHE_CAPACITY);
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** The PDF of `request` in `lang`, printed unless this import's copy is still cached. */
+  pdf(campaign: CachedCampaign, request: ReportRequest, lang: Lang): Promise<Uint8Array> {
+    const { index } = campaign;
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang]);
+    const known = this.#cache.get(key);
+    if (known) return known;
+    // Built inside the queue too: a synthesis takes a while to lay out, and the report's
+    // "not found" must reach this request only.
+    const run = this.#queue.then(() => printReport(buildReport(index, request, lang)));
+    this.#queue = run.catch(() => undefined);
+    this.#cache.set(key, run);
+    run.catch(() => this.#cache.get(key) === run && this.#cache.delete(key));
+    return run;
+  }
+}
+
+async function answer(c: Context, ctx: ServerContext, printer: ReportPrinter, request: ReportRequest, lang: Lang): Promise<Response> {
+  const campaign = await campaignOr404(ctx, c.req.param('id') ?? '');
+  let bytes: Uint8Array;
+  try {
+    bytes = await printer.pdf(campaign, request, lang);
+  } catch (error) {
+    if (error instanceof ReportError) {
+      if (error.code === 'not-found') throw notFound(error.message);
+      throw new ApiError(500, error.code, error.message);
+    }
+    throw error;
+  }
+  const name = reportFileName(campaign.index.ref.id, request, lang, 'pdf');
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Content-Length': String(bytes.byteLength),
+    'Cache-Control': 'private, max-age=300',
+  });
+}
+
+/** Registers the report routes on `app`. */
+export function reportRoutes(app: Hono, ctx: ServerContext): void {
+  const printer = new ReportPrinter();
+
+  app.get('/api/campaigns/:id/reports/site/:finess.pdf', async (c) => {
+    const query = readQuery(c, ['lang', 'peers']);
+    const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
+    const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
+    const finess = pdfParam(c, 'finess');
+    return answer(c, ctx, printer, { kind: 'site', finess, scope }, lang);
+  });
+
+  app.get('/api/campaigns/:id/reports/region/:region.pdf', async (c) => {
+    const query = readQuery(c, ['lang']);
+    const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
+    const region = pdfParam(c, 'region');
+    return answer(c, ctx, printer, { kind: 'region', region }, lang);
+  });
+
+  app.get('/api/campaigns/:id/reports/national.pdf', async (c) => {
+    const query = readQuery(c, ['lang']);
+    const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
+    return answer(c, ctx, printer, { kind: 'national' }, lang);
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * A stored campaign read whole for the views and the reports: its results, the machines'
+ * exam samples and its directory (establishments, machines, survey). The server's cache and
+ * the `report` command read it the same way.
+ */
+import type { MachineSamples } from '../core/indicators/index.ts';
+import type { CampaignData } from '../core/views/campaign-index.ts';
+import type { Store } from './open-store.ts';
+import { listCampaigns, loadResults } from './queries.ts';
+import { loadSamples } from './sample-repository.ts';
+import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts';
+
+/** Options of `loadCampaignData`. */
+export interface LoadCampaignDataOptions {
+  /** Reads the per-machine samples (default: the stored ones, `loadSamples`). */
+  loadSamples?: (store: Store, campaignId: string) => Promise<Map<string, MachineSamples>>;
+}
+
+/**
+ * Everything a `CampaignIndex` is built from, or null when the campaign is not stored or has
+ * no results.
+ *
+ * @example
+ * const data = await loadCampaignData(store, 'synthetic-2010');
+ * if (data) siteFiche(new CampaignIndex(data), '590780193', 'fr');
+ */
+export async function loadCampaignData(
+  store: Store,
+  campaignId: string,
+  options: LoadCampaignDataOptions = {},
+): Promise<CampaignData | null> {
+  const results = await loadResults(store, campaignId);
+  if (!results) return null;
+  const listing = (await listCampaigns(store)).find((c) => c.id === campaignId);
+  if (!listing) return null;
+  const establishments = await loadEstablishments(store, campaignId);
+  const equipment = await loadEquipment(store, campaignId);
+  const survey = await loadSurvey(store, campaignId);
+  const samples = await (options.loadSamples ?? loadSamples)(store, campaignId);
+  return { results, samples, establishments, equipment, survey, updatedAt: listing.updatedAt };
+}
