@@ -3,7 +3,7 @@
  * national campaign (~270k exams) and on a national year (2,500 machines × 365 days, ~10 M
  * exams), then the HTTP API under load (bench/api-load.ts). Same seeded data every time, several
  * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
- * compute is always measured); `--api-only` runs only the API load.
+ * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { generateMachine, planCampaign, writeGeneratedKit } from '../src/generat
 import { readKitDir } from '../src/ingest/kit/read-kit.ts';
 import { importKit, openStore } from '../src/storage/index.ts';
 import { apiLoadTable, benchApiLoad } from './api-load.ts';
+import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
+import { benchDicom, dicomTable } from './dicom.ts';
 
 const quick = process.argv.includes('--quick');
 const rows: { what: string; runs: number; medianMs: number; detail: string }[] = [];
@@ -43,6 +45,20 @@ async function timed(what: string, runs: number, detail: string, work: () => unk
 
 const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const root = mkdtempSync(join(tmpdir(), 'plateau-bench-'));
+
+if (process.argv.includes('--hl7-only')) {
+  console.log(`plateau bench, HL7 v2 only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`\n${hl7v2Table(benchHl7v2())}`);
+  rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (process.argv.includes('--dicom-only')) {
+  console.log(`plateau bench, DICOM only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`\n${dicomTable(await benchDicom(root))}`);
+  rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
 
 if (process.argv.includes('--api-only')) {
   try {
@@ -127,6 +143,12 @@ try {
 
   // 3. The HTTP API under load (its own child server and store).
   console.log(`\n${apiLoadTable(await benchApiLoad(root))}`);
+
+  // 4. HL7 v2 ingestion: messages per second, parse + adapter (bench/hl7v2.ts).
+  console.log(`\n${hl7v2Table(benchHl7v2())}`);
+
+  // 5. DICOM ingestion: files per second, headers only (bench/dicom.ts).
+  console.log(`\n${dicomTable(await benchDicom(root))}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

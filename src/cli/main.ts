@@ -6,14 +6,17 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { COMMON_OPTIONS } from './command.ts';
 import { UsageError, UserError } from './output.ts';
+import { convertCommand } from './commands/convert.ts';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
+import { listenCommand } from './commands/listen.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { templateCommand } from './commands/template.ts';
 
-const COMMANDS: readonly Command[] = [demoCommand, generateCommand, importCommand, indicatorsCommand, reportCommand, serveCommand];
+const COMMANDS: readonly Command[] = [convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, reportCommand, serveCommand, templateCommand];
 
 const VERSION = '0.1.0';
 

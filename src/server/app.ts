@@ -12,6 +12,8 @@ import type { SamplesLoader } from './campaign-cache.ts';
 import { CampaignCache } from './campaign-cache.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import type { FhirEndpointOptions } from './routes/fhir.ts';
+import { fhirRoutes } from './routes/fhir.ts';
 import { machineRoutes } from './routes/machines.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -36,6 +38,8 @@ export interface AppOptions {
    * narrowed benchmarks). Default: the store's `loadSamples`.
    */
   loadSamples?: SamplesLoader;
+  /** The site mapping and secret `POST /api/fhir` reads Bundles with; it answers 503 without them. */
+  fhir?: FhirEndpointOptions;
 }
 
 /** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
@@ -86,6 +90,7 @@ export function createApp(options: AppOptions): Hono {
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
   uploadRoutes(app, ctx);
+  fhirRoutes(app, options.fhir);
   methodNotAllowed(app);
   const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>
     errorBody('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname} (GET /api/openapi.json lists them)`);

@@ -336,6 +336,27 @@ const schemas: Record<string, Schema> = {
     summary: nullable(obj({ exams: int, machines: int, establishments: int })),
     error: nullable(obj({ code: str, message: str })),
   }),
+  FhirReadSummary: {
+    ...obj(
+      {
+        resourceType: { type: 'string', const: 'OperationOutcome' },
+        issue: arr(
+          obj(
+            { severity: strEnum(['error', 'warning', 'information']), code: str, details: { type: 'object' }, diagnostics: str, location: arr(str), expression: arr(str) },
+            ['details', 'location', 'expression'],
+          ),
+        ),
+        plateau: obj({
+          imported: { type: 'boolean', description: 'Always false: reading a Bundle never imports it.' },
+          records: obj({ exams: int, sessions: int, equipment: int }),
+          removed: { type: 'object', description: 'Identifying fields dropped, by FHIR element, with counts.', additionalProperties: int },
+          issues: arr(ref('Issue')),
+        }),
+      },
+      [],
+      'A FHIR OperationOutcome: a first informational issue with the counts, then one issue per located problem; plateau\'s own summary beside it.',
+    ),
+  },
   UploadForm: obj({
     files: {
       type: 'array',
@@ -415,6 +436,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
     { name: 'uploads', description: 'Importing a data kit.' },
     { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
+    { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
   ],
   paths: {
     '/api/health': {
@@ -570,6 +592,32 @@ export const OPENAPI: OpenApiDocument = {
           '405': use('MethodNotAllowed'),
           '413': use('PayloadTooLarge'),
           '500': use('ServerError'),
+        },
+      },
+    },
+    '/api/fhir': {
+      post: {
+        operationId: 'readFhirBundle',
+        summary: 'Reads a FHIR R4 Bundle with the site mapping and says what it holds; imports nothing.',
+        description:
+          "Checks a Bundle (collection, transaction, batch or searchset) with the server's FHIR site mapping and secret: the exams, sessions and machines it would give and every located issue, as an OperationOutcome. It does NOT import: importing stays an explicit action (an upload or plateau import). Patients are never kept. Answers 503 fhir-not-configured when the server was started without a FHIR mapping.",
+        tags: ['sources'],
+        requestBody: {
+          required: true,
+          description: 'One FHIR R4 Bundle (at most 64 MiB unless the server sets another limit).',
+          content: {
+            'application/fhir+json': { schema: { type: 'object', description: 'A FHIR R4 Bundle.' } },
+            'application/json': { schema: { type: 'object', description: 'A FHIR R4 Bundle.' } },
+          },
+        },
+        responses: {
+          '200': { description: 'What the Bundle gives, and its issues.', content: json(ref('FhirReadSummary')) },
+          '400': use('BadRequest'),
+          '405': use('MethodNotAllowed'),
+          '413': use('PayloadTooLarge'),
+          '415': error('The body is not application/fhir+json or application/json.'),
+          '500': use('ServerError'),
+          '503': error('The server has no FHIR site mapping (code fhir-not-configured).'),
         },
       },
     },

@@ -11,10 +11,12 @@ import { importKit, StoreError } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
 import { positionals, STORE_OPTIONS } from '../command.ts';
 import { Progress, UserError } from '../output.ts';
+import { convertSources, isKitDir, SOURCE_OPTIONS, SOURCE_OPTIONS_HELP } from './convert.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
 import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau import KIT_DIR [--data DIR | --database-url URL]
+       plateau import INPUT… --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N)
 
 Reads a data kit (campaign.json, establishments.csv, equipment.csv, sessions.csv, exams.csv,
 optional acts.csv and appointment-survey.csv; see the data-kit spec), checks every row, and
@@ -26,18 +28,26 @@ exam whose row changed replaces its old row.
   --database-url URL    a PostgreSQL server instead (postgres://user@host:port/db)
   --recompute           recompute the stored results even when no record changed
 
-Example:
-  plateau import ./kits/ars-hdf-2026`;
+Instead of a kit, INPUT… may be hospital-system files or folders (HL7 v2, FHIR R4, DICOM,
+XLSX), converted as \`plateau convert\` does, with:
+${SOURCE_OPTIONS_HELP}
+
+Examples:
+  plateau import ./kits/ars-hdf-2026
+  PLATEAU_SECRET=… plateau import ./hl7 --mapping mapping.csv --campaign campaign.json`;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'check a data kit and store it with its indicators',
+  summary: 'check a data kit (or source files) and store it with its indicators',
   usage: USAGE,
-  options: { ...STORE_OPTIONS, recompute: { type: 'boolean' } },
+  options: { ...STORE_OPTIONS, ...SOURCE_OPTIONS, recompute: { type: 'boolean' } },
   async run({ positionals: args, values }) {
-    const [dir] = positionals(args, 1, 1, 'one KIT_DIR (a folder holding campaign.json and the CSV files)');
-    const { kit, issues } = await readKitWithIssues(dir as string);
-    const summary = await withStore(values, (store) => importInto(store, kit, issues, resolve(dir as string), Boolean(values.recompute)));
+    const inputs = positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
+    const [first] = inputs as [string, ...string[]];
+    const asKit = inputs.length === 1 && (values.mapping === undefined || (await isKitDir(first)));
+    const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
+    const source = inputs.map((p) => resolve(p)).join(' ');
+    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute)));
     process.stdout.write(`${describeImport(summary)}\n`);
     return 0;
   },

@@ -16,7 +16,7 @@ export async function readKitOrFail(dir: string): Promise<Kit> {
 /** The kit of a folder and its warnings (printed), or a `UserError` after printing its errors. */
 export async function readKitWithIssues(dir: string): Promise<{ kit: Kit; issues: Issue[] }> {
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new UserError(`${dir} is not a folder (a data kit is a folder of files: campaign.json, exams.csv…)`);
+  if (!info?.isDirectory()) throw new UserError(`${dir} is not a folder (a data kit is a folder of files: campaign.json, exams.csv…); to read HL7 v2, FHIR, DICOM or XLSX files, add --mapping mapping.csv`);
   const progress = new Progress(`reading ${dir}`);
   const result = await readKitDir(dir, { onProgress: (p) => progress.update(p.done, p.total, p.file) });
   progress.done();

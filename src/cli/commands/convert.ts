@@ -1,0 +1,200 @@
+/**
+ * `plateau convert INPUT… --mapping mapping.csv --to-kit OUT_DIR`: reads hospital-system files
+ * (HL7 v2, FHIR R4, DICOM, XLSX; files or folders, recursively), pseudonymizes identifiers with
+ * the site secret taken from an environment variable, and writes a checked data kit. The same
+ * conversion serves `plateau import` when it is given source files instead of a kit.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Issue } from '../../core/issues.ts';
+import type { Campaign, Kit } from '../../core/kit-types.ts';
+import { writeKitDir } from '../../ingest/kit/write-kit.ts';
+import { kitFromSources, readCampaignText } from '../../ingest/sources/assemble.ts';
+import { parseMapping, type SiteMappingFile } from '../../ingest/sources/mapping.ts';
+import { readSources } from '../../ingest/sources/registry.ts';
+import type { SourceInput } from '../../ingest/sources/types.ts';
+import type { Command, OptionValues } from '../command.ts';
+import { intOption, positionals, stringOption } from '../command.ts';
+import { printIssues, UsageError, UserError } from '../output.ts';
+
+/** Options shared by `convert` and `import` for source files. */
+export const SOURCE_OPTIONS = {
+  mapping: { type: 'string' },
+  campaign: { type: 'string' },
+  'campaign-id': { type: 'string' },
+  'campaign-name': { type: 'string' },
+  start: { type: 'string' },
+  days: { type: 'string' },
+  'secret-env': { type: 'string' },
+} as const;
+
+/** Help lines for SOURCE_OPTIONS. */
+export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping file, CSV with columns kind,key,value,target, e.g.
+                          site,finess,,620454421          site,time_zone,,Europe/Paris
+                          equipment,station,CTSCAN1,CT-1  equipment,modality,CT,CT-1
+                          category,unit,REA1,R            act,local_code,SCAN-THORAX,ZBQK002
+                        (equipment keys: station, ae_title, serial, location; category keys:
+                        patient_class, unit; the first matching row wins)
+  --campaign FILE       campaign.json, or instead:
+  --campaign-id ID --start YYYY-MM-DD --days N [--campaign-name NAME]
+                        (the time zone is the mapping's)
+  --secret-env NAME     the environment variable holding the site secret that keys the hash of
+                        patient identifiers (default PLATEAU_SECRET; never given as a value, so
+                        it stays out of the shell history)`;
+
+const USAGE = `Usage: plateau convert INPUT… --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR
+
+Reads hospital-system files — HL7 v2 messages, FHIR R4 Bundles or NDJSON, DICOM files, XLSX
+workbooks — given as files or folders (read recursively), and writes a data kit into OUT_DIR.
+Patient identifiers are replaced by a keyed hash; names, birth dates and addresses are dropped
+and counted. Every problem is printed with its place; with an error nothing is written.
+
+  --to-kit OUT_DIR      the data kit to write (a new or empty folder, or an existing kit)
+${SOURCE_OPTIONS_HELP}
+
+Example:
+  PLATEAU_SECRET=… plateau convert ./hl7 ./dicom --mapping mapping.csv \\
+    --campaign-id lens-2026 --start 2026-03-02 --days 28 --to-kit ./kits/lens-2026`;
+
+export const convertCommand: Command = {
+  name: 'convert',
+  summary: 'turn HL7 v2, FHIR, DICOM or XLSX files into a data kit',
+  usage: USAGE,
+  options: { ...SOURCE_OPTIONS, 'to-kit': { type: 'string' } },
+  async run({ positionals: args, values }) {
+    const inputs = positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one or more INPUT files or folders');
+    const out = stringOption(values, 'to-kit');
+    if (out === undefined) throw new UsageError('--to-kit OUT_DIR is required');
+    await checkOutDir(out);
+    const { kit, removed } = await convertSources(inputs, values);
+    await writeKitDir(out, kit);
+    process.stdout.write(`${describeConversion(kit, out, removed)}\n`);
+    return 0;
+  },
+};
+
+/**
+ * Reads source files into a checked kit for a command: mapping, campaign and secret from the
+ * options, every issue printed, a `UserError` when anything is an error.
+ */
+export async function convertSources(
+  paths: readonly string[],
+  values: OptionValues,
+): Promise<{ kit: Kit; issues: Issue[]; removed: Record<string, number> }> {
+  const mappingPath = stringOption(values, 'mapping');
+  if (mappingPath === undefined) throw new UsageError('--mapping FILE is required to read source files');
+  const secretEnv = stringOption(values, 'secret-env') ?? 'PLATEAU_SECRET';
+  const secret = process.env[secretEnv] ?? '';
+  if (secret === '') {
+    throw new UserError(`the site secret is not set: put it in the environment variable ${secretEnv} (patient identifiers are hashed with it; it is never stored)`);
+  }
+  const mapping = await readMapping(mappingPath);
+  const campaign = await campaignOf(values, mapping);
+  const collected = await collectInputs(paths);
+  const read = await readSources(collected.inputs, { mapping, secret });
+  const assembled = await kitFromSources(read.records, campaign, mapping);
+  const issues = [...collected.issues, ...read.issues, ...assembled.issues];
+  printIssues(issues);
+  if (assembled.kit === null || issues.some((i) => i.severity === 'error')) {
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    throw new UserError(`${errors} error${errors === 1 ? '' : 's'} in the sources; no kit was made`);
+  }
+  return { kit: assembled.kit, issues, removed: read.records.removed };
+}
+
+async function readMapping(path: string): Promise<SiteMappingFile> {
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw new UserError(`cannot read the mapping file ${path}: ${(error as Error).message}`);
+  });
+  const { mapping, issues } = parseMapping(path, text);
+  printIssues(issues);
+  if (mapping === null) throw new UserError(`${path}: the mapping file has errors; nothing was read`);
+  return mapping;
+}
+
+async function campaignOf(values: OptionValues, mapping: SiteMappingFile): Promise<Campaign> {
+  const file = stringOption(values, 'campaign');
+  const id = stringOption(values, 'campaign-id');
+  if (file !== undefined && id !== undefined) throw new UsageError('give --campaign FILE or --campaign-id, not both');
+  let checked: ReturnType<typeof readCampaignText>;
+  if (file !== undefined) {
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+    });
+    checked = readCampaignText(file, text);
+  } else {
+    const start = stringOption(values, 'start');
+    if (id === undefined || start === undefined || values.days === undefined) {
+      throw new UsageError('give the campaign: --campaign campaign.json, or --campaign-id ID --start YYYY-MM-DD --days N');
+    }
+    const days = intOption(values, 'days', 28, 1, 3660);
+    const campaign = { id, name: stringOption(values, 'campaign-name') ?? id, start, days, timeZone: mapping.timeZone };
+    checked = readCampaignText('--campaign-id/--start/--days', JSON.stringify(campaign, null, 2));
+  }
+  printIssues(checked.issues);
+  if (checked.campaign === null) throw new UserError('the campaign is not valid; nothing was read');
+  return checked.campaign;
+}
+
+/** True when `dir` is a data kit folder (it holds campaign.json). */
+export async function isKitDir(dir: string): Promise<boolean> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) return false;
+  const names = await readdir(dir);
+  return names.some((n) => n.toLowerCase() === 'campaign.json');
+}
+
+/**
+ * Every file under the given paths (folders recursively, hidden entries skipped), read whole. A
+ * data kit folder named directly is refused (it is imported as it is); one met inside a folder
+ * (e.g. an earlier output) is skipped with a warning.
+ */
+export async function collectInputs(paths: readonly string[]): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
+  const inputs: SourceInput[] = [];
+  const issues: Issue[] = [];
+  const visit = async (path: string, top: boolean): Promise<void> => {
+    const info = await stat(path).catch(() => null);
+    if (info === null) throw new UserError(`${path} does not exist`);
+    if (info.isDirectory()) {
+      if (await isKitDir(path)) {
+        if (top) throw new UserError(`${path} is a data kit already (it holds campaign.json): import it with plateau import ${path}`);
+        issues.push({ severity: 'warning', code: 'nested-kit', file: path, line: null, column: null, message: `skipped: ${path} is a data kit folder`, hint: 'import a data kit on its own with plateau import' });
+        return;
+      }
+      const entries = await readdir(path, { withFileTypes: true });
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) if (!entry.name.startsWith('.')) await visit(join(path, entry.name), false);
+    } else if (info.isFile()) {
+      inputs.push({ name: path, bytes: new Uint8Array(await readFile(path)) });
+    }
+  };
+  for (const path of paths) await visit(path, true);
+  return { inputs, issues };
+}
+
+async function checkOutDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null) return;
+  if (!info.isDirectory()) throw new UserError(`${dir} exists and is not a folder`);
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('.'));
+  if (names.length > 0 && !(await isKitDir(dir))) {
+    throw new UserError(`${dir} is a folder that holds other files; give a new or empty folder, or an existing data kit to replace`);
+  }
+}
+
+/** What a conversion made, for stdout. */
+export function describeConversion(kit: Kit, out: string, removed: Record<string, number>): string {
+  const lines = [
+    `Wrote data kit ${kit.campaign.id} to ${resolve(out)}`,
+    `  establishments ${kit.establishments.length}`,
+    `  equipment      ${kit.equipment.length}`,
+    `  sessions       ${kit.sessions.length}`,
+    `  exams          ${kit.exams.length}`,
+  ];
+  const fields = Object.entries(removed).sort(([a], [b]) => a.localeCompare(b));
+  if (fields.length > 0) {
+    lines.push('  removed at the door (identifiers hashed, names/birth dates/addresses dropped):');
+    for (const [field, n] of fields) lines.push(`    ${field}: ${n}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * `plateau listen --mllp PORT`: receives HL7 v2 messages from the RIS over MLLP, journals each
+ * valid one durably before acknowledging it, and NAKs the malformed ones (each rejection on
+ * stderr, with a count per minute). Stops cleanly on SIGINT and SIGTERM.
+ */
+import { join } from 'node:path';
+import { JournalCorruptError, JournalLockedError, startMllpListener } from '../../ingest/sources/mllp/index.ts';
+import type { MllpListener, MllpOutcome } from '../../ingest/sources/mllp/index.ts';
+import { resolveDataDir } from '../../storage/index.ts';
+import type { Command, OptionValues } from '../command.ts';
+import { intOption, positionals, stringOption } from '../command.ts';
+import { UsageError, UserError } from '../output.ts';
+import { nextStopSignal } from './serve.ts';
+
+const USAGE = `Usage: plateau listen --mllp PORT [--host H] [--journal DIR | --data DIR] [--max-bytes N]
+
+Receives HL7 v2 messages over MLLP (the RIS's usual TCP link) until interrupted (Ctrl-C).
+Each valid message is written to the journal and flushed to disk before its ACK (AA) goes
+back, so nothing acknowledged is lost if the machine stops; a message sent again with the
+same control ID (MSH-10, same MSH-3/MSH-4) is acknowledged without a second copy.
+Malformed messages get a NAK (AR or AE, reason in MSA-3 and ERR) and are not stored.
+
+  --mllp PORT       the TCP port (2575 is HL7's usual one; 0 picks a free one)
+  --host H          the address to listen on (default 127.0.0.1: this machine only)
+  --journal DIR     the journal folder (default: mllp-journal in the data folder)
+  --data DIR        the data folder (default: $PLATEAU_DATA, else ./plateau-data)
+  --max-bytes N     the largest message accepted (default 16777216)
+
+Example:
+  plateau listen --mllp 2575 --journal /var/lib/plateau/mllp`;
+
+/** Counts of one minute, printed on stderr when anything happened. */
+function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcome): void; flush(): void } {
+  const counts = { accepted: 0, duplicate: 0, rejected: 0 };
+  return {
+    add(o) {
+      counts[o.status] += 1;
+      if (o.status === 'rejected') process.stderr.write(`rejected ${o.controlId || '(no control id)'} from ${o.peer}: ${o.code} ${o.reason}\n`);
+    },
+    flush() {
+      if (counts.accepted + counts.duplicate + counts.rejected === 0) return;
+      const time = new Date().toISOString().slice(11, 16);
+      const total = listener()?.journal.count ?? 0;
+      process.stderr.write(`${time} UTC: ${counts.accepted} accepted, ${counts.duplicate} resent, ${counts.rejected} rejected (journal: ${total} messages)\n`);
+      counts.accepted = counts.duplicate = counts.rejected = 0;
+    },
+  };
+}
+
+/**
+ * Listens until `until()` settles (default: SIGINT or SIGTERM), then closes; returns the exit code.
+ *
+ * @example
+ * await listen({ mllp: '0', journal: dir }, { until: () => stopped });
+ */
+export async function listen(values: OptionValues, options: { until?: () => Promise<unknown> } = {}): Promise<number> {
+  const { until = nextStopSignal } = options;
+  if (values['mllp'] === undefined) throw new UsageError('--mllp PORT is required');
+  const port = intOption(values, 'mllp', 2575, 0, 65_535);
+  const host = stringOption(values, 'host') ?? '127.0.0.1';
+  const maxFrameBytes = intOption(values, 'max-bytes', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+  let journalDir = stringOption(values, 'journal');
+  if (journalDir === undefined) {
+    const dataDir = resolveDataDir(stringOption(values, 'data'));
+    if (dataDir.startsWith('memory://')) throw new UsageError('an in-memory store has no folder for the journal: give --journal DIR');
+    journalDir = join(dataDir, 'mllp-journal');
+  }
+
+  let listener: MllpListener | null = null;
+  const counter = minuteCounter(() => listener);
+  try {
+    listener = await startMllpListener({ port, host, journalDir, maxFrameBytes, onOutcome: (o) => counter.add(o) });
+  } catch (error) {
+    if (error instanceof JournalLockedError || error instanceof JournalCorruptError) throw new UserError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --mllp`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot listen on ${host}: not an address of this machine`);
+    if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port} or to write ${journalDir}`);
+    throw error;
+  }
+  for (const r of listener.recovered) {
+    process.stderr.write(`journal ${r.file}: dropped ${r.droppedBytes} bytes of a message cut by a crash (never acknowledged: the sender resends it)\n`);
+  }
+  const stop = until();
+  process.stdout.write(
+    `plateau is listening for HL7 v2 over MLLP on ${listener.host}:${listener.port}, journal ${journalDir} (${listener.journal.count} messages)\n`,
+  );
+  const timer = setInterval(() => counter.flush(), 60_000);
+  timer.unref();
+  await stop.catch(() => undefined);
+  process.stderr.write('stopping the MLLP listener\n');
+  clearInterval(timer);
+  await listener.close();
+  counter.flush();
+  return 0;
+}
+
+export const listenCommand: Command = {
+  name: 'listen',
+  summary: 'receive HL7 v2 messages over MLLP into a journal',
+  usage: USAGE,
+  options: {
+    mllp: { type: 'string' },
+    host: { type: 'string' },
+    journal: { type: 'string' },
+    data: { type: 'string' },
+    'max-bytes': { type: 'string' },
+  },
+  async run({ positionals: args, values }) {
+    positionals(args, 0, 0, 'no argument (options only)');
+    return listen(values);
+  },
+};

@@ -1,0 +1,232 @@
+/**
+ * Turns the records read from hospital-system sources into a data kit: records merged (the first
+ * source in registry order wins on a conflict, and says so), the establishment and the machines
+ * completed from the site mapping, activity outside the campaign left out, and the whole kit
+ * checked by the data kit's own reader, so every rule of a hand-made kit applies to it too.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CampaignCalendar } from '../../core/calendar.ts';
+import type { Issue } from '../../core/issues.ts';
+import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session } from '../../core/kit-types.ts';
+import { KitParser, readKitDir } from '../kit/read-kit.ts';
+import { writeKitDir } from '../kit/write-kit.ts';
+import type { SiteMappingFile } from './mapping.ts';
+import type { SiteMapping, SourceRecords } from './types.ts';
+
+/** A mapping as the adapters see it, with what a mapping file may add (establishment, machines). */
+export type AssemblyMapping = SiteMapping & Partial<Pick<SiteMappingFile, 'establishment' | 'machines'>>;
+
+/** Where assembly issues are filed: they concern no one source file. */
+export const ASSEMBLED = '(assembled kit)';
+
+/**
+ * Reads a campaign.json text with the data kit's own rules.
+ *
+ * @example
+ * const { campaign, issues } = readCampaignText('campaign.json', text);
+ */
+export function readCampaignText(name: string, text: string): { campaign: Campaign | null; issues: Issue[] } {
+  const parser = new KitParser();
+  parser.campaign(text, name);
+  const { kit, issues } = parser.finish();
+  return { campaign: kit?.campaign ?? null, issues };
+}
+
+/**
+ * Assembles source records into a checked Kit. The kit is null when any issue is an error; the
+ * issues also hold, as `info`, what identifying fields the sources dropped (with counts).
+ *
+ * @example
+ * const { records } = await readSources(inputs, { mapping, secret });
+ * const { kit, issues } = await kitFromSources(records, campaign, mapping);
+ * if (kit) await writeKitDir('out', kit);
+ */
+export async function kitFromSources(
+  records: SourceRecords,
+  campaign: Campaign,
+  mapping: AssemblyMapping,
+): Promise<{ kit: Kit | null; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const note = (severity: Issue['severity'], code: string, message: string, hint: string | null): void => {
+    issues.push({ severity, code, file: ASSEMBLED, line: null, column: null, message, hint });
+  };
+  const checked = readCampaignText('campaign.json', JSON.stringify(campaign, null, 2));
+  if (checked.campaign === null) return { kit: null, issues: checked.issues };
+
+  for (const [field, n] of Object.entries(records.removed).sort(([a], [b]) => a.localeCompare(b))) {
+    note('info', 'removed-identity', `${field}: ${n} value${n === 1 ? '' : 's'} removed or pseudonymized at the door`, null);
+  }
+
+  const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
+  const merged = mergeExams(records.exams, note);
+  const exams = merged.filter((e) => e.roomIn >= calendar.start && e.roomIn < calendar.end);
+  const distinct = uniqueSessions(records.sessions);
+  const sessions = distinct.filter((s) => s.start < calendar.end && s.end > calendar.start);
+  const outExams = merged.length - exams.length;
+  const outSessions = distinct.length - sessions.length;
+  if (outExams > 0 || outSessions > 0) {
+    note('info', 'outside-campaign', `${outExams} exams and ${outSessions} sessions outside the campaign's days were left out`, `the campaign runs ${campaign.days} days from ${campaign.start}`);
+  }
+
+  if (exams.length === 0 && sessions.length === 0) {
+    note('error', 'no-activity', `no exam and no session of the sources falls within the campaign's days (${campaign.days} days from ${campaign.start})`, "check the campaign's start and days, and the warnings above: exams not mapped to a machine are skipped");
+  }
+  const establishments = mergeEstablishments(records.establishments, mapping, note);
+  const used = new Set<string>([...sessions.map((s) => s.equipmentId), ...exams.map((e) => e.equipmentId)]);
+  const equipment = mergeEquipment(records.equipment, used, mapping, note);
+  const acts = mergeActs(records.acts, note);
+
+  if (issues.some((i) => i.severity === 'error')) return { kit: null, issues };
+  const kit: Kit = { campaign, establishments, equipment, sessions, exams, acts, survey: [] };
+  const { kit: checkedKit, issues: kitIssues } = await roundTrip(kit);
+  issues.push(...kitIssues);
+  return { kit: issues.some((i) => i.severity === 'error') ? null : checkedKit, issues };
+}
+
+type Note = (severity: Issue['severity'], code: string, message: string, hint: string | null) => void;
+
+/** Exams by id: the first wins; later ones fill its blanks; a conflict is a warning. */
+function mergeExams(all: readonly Exam[], note: Note): Exam[] {
+  const byId = new Map<string, Exam>();
+  let conflicts = 0;
+  for (const exam of all) {
+    const first = byId.get(exam.examId);
+    if (first === undefined) {
+      byId.set(exam.examId, { ...exam, acts: [...exam.acts] });
+      continue;
+    }
+    const differ = (['equipmentId', 'category', 'roomIn', 'roomOut'] as const).filter((k) => first[k] !== exam[k]);
+    if (differ.length > 0) {
+      conflicts++;
+      if (conflicts <= 100) {
+        note('warning', 'duplicate-exam', `exam ${exam.examId} is described twice with different ${differ.join(', ')}; the first source's values are kept`, 'sources are ranked HL7 v2, FHIR, spreadsheet, DICOM: check the clocks and mappings of the sources');
+      }
+    }
+    if (first.acts.length === 0) first.acts = [...exam.acts];
+    first.icr ??= exam.icr;
+    first.reportValidatedAt ??= exam.reportValidatedAt;
+    first.requestedAt ??= exam.requestedAt;
+    first.scheduledMinutes ??= exam.scheduledMinutes;
+    first.ageBand ??= exam.ageBand;
+  }
+  if (conflicts > 100) note('warning', 'duplicate-exam', `${conflicts - 100} more exams described twice with different values`, null);
+  return [...byId.values()];
+}
+
+function uniqueSessions(all: readonly Session[]): Session[] {
+  const seen = new Map<string, Session>();
+  for (const s of all) {
+    const key = `${s.equipmentId}\u0000${s.start}\u0000${s.end}\u0000${s.type}`;
+    if (!seen.has(key)) seen.set(key, s);
+  }
+  return [...seen.values()];
+}
+
+function mergeEstablishments(all: readonly Establishment[], mapping: AssemblyMapping, note: Note): Establishment[] {
+  const byFiness = new Map<string, Establishment>();
+  for (const e of all) {
+    const first = byFiness.get(e.finess);
+    if (first === undefined) byFiness.set(e.finess, e);
+    else if (JSON.stringify(first) !== JSON.stringify(e)) {
+      note('warning', 'duplicate-establishment', `establishment ${e.finess} is described twice differently; the first description is kept`, null);
+    }
+  }
+  if (!byFiness.has(mapping.finess)) {
+    if (mapping.establishment) byFiness.set(mapping.finess, mapping.establishment);
+    else {
+      note('error', 'unknown-establishment', `no source describes establishment ${mapping.finess} (the mapping's finess)`, 'add site,name / site,legal_status / site,region rows to the mapping file');
+    }
+  }
+  return [...byFiness.values()];
+}
+
+function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, mapping: AssemblyMapping, note: Note): Equipment[] {
+  const byId = new Map<string, Equipment>();
+  for (const e of all) {
+    const first = byId.get(e.equipmentId);
+    if (first === undefined) byId.set(e.equipmentId, { ...e });
+    else if (first.modality !== e.modality) {
+      note('warning', 'duplicate-equipment', `equipment ${e.equipmentId} is ${first.modality} in one source and ${e.modality} in another; ${first.modality} is kept`, 'check the equipment rows of the mapping file');
+    }
+  }
+  for (const id of used) {
+    if (byId.has(id)) continue;
+    const info = mapping.machines?.get(id);
+    if (info?.modality === undefined) {
+      note('error', 'unknown-modality', `the modality of equipment ${id} is unknown: no source says whether it is a CT or an MR`, `add a row to the mapping file: equipment,modality,CT,${id} (or MR)`);
+      continue;
+    }
+    byId.set(id, { equipmentId: id, finess: mapping.finess, modality: info.modality, label: null, installedYear: null, role: 'general' });
+  }
+  for (const e of byId.values()) {
+    const info = mapping.machines?.get(e.equipmentId);
+    if (!info) continue;
+    if (info.modality !== undefined && info.modality !== e.modality) {
+      note('warning', 'modality-conflict', `the mapping says ${e.equipmentId} is ${info.modality}, a source says ${e.modality}; the mapping is kept`, 'fix the source or the mapping file');
+      e.modality = info.modality;
+    }
+    if (info.label !== undefined) e.label = info.label;
+    if (info.installedYear !== undefined) e.installedYear = info.installedYear;
+    if (info.role !== undefined) e.role = info.role;
+  }
+  const mapped = new Set(mapping.equipment.map((m) => m.equipmentId));
+  const idle = [...mapped].filter((id) => !used.has(id) && !byId.has(id));
+  if (idle.length > 0) {
+    note('info', 'unused-equipment', `the mapping's equipment ${idle.join(', ')} has no activity in the sources; left out of the kit`, null);
+  }
+  return [...byId.values()];
+}
+
+function mergeActs(all: readonly Act[], note: Note): Act[] {
+  const byCode = new Map<string, Act>();
+  for (const a of all) {
+    const first = byCode.get(a.code);
+    if (first === undefined) byCode.set(a.code, a);
+    else if (first.icr !== a.icr) note('warning', 'duplicate-act', `act ${a.code} has ICR ${first.icr} and ${a.icr}; ${first.icr} is kept`, null);
+  }
+  return [...byCode.values()];
+}
+
+/**
+ * Writes the kit to a scratch folder and reads it back with readKitDir: the assembled kit gets
+ * exactly the checks of a hand-made one. Issues are re-filed under ASSEMBLED with the record they
+ * are about, since the scratch files are gone afterwards.
+ */
+async function roundTrip(kit: Kit): Promise<{ kit: Kit | null; issues: Issue[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'plateau-assemble-'));
+  try {
+    await writeKitDir(dir, kit);
+    const result = await readKitDir(dir);
+    return { kit: result.kit, issues: result.issues.map((i) => refile(i, kit)) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function refile(issue: Issue, kit: Kit): Issue {
+  const index = issue.line === null ? -1 : issue.line - 2;
+  let what: string | null = null;
+  if (issue.file === 'exams.csv') {
+    const e = kit.exams[index];
+    if (e) what = `exam ${e.examId} on ${e.equipmentId}`;
+  } else if (issue.file === 'sessions.csv') {
+    const s = kit.sessions[index];
+    if (s) what = `session of ${s.equipmentId} from ${new Date(s.start).toISOString()}`;
+  } else if (issue.file === 'equipment.csv') {
+    const e = kit.equipment[index];
+    if (e) what = `equipment ${e.equipmentId}`;
+  } else if (issue.file === 'establishments.csv') {
+    const e = kit.establishments[index];
+    if (e) what = `establishment ${e.finess}`;
+  } else if (issue.file === 'acts.csv') {
+    const a = kit.acts[index];
+    if (a) what = `act ${a.code}`;
+  }
+  return {
+    ...issue,
+    file: `${ASSEMBLED} ${issue.file}`,
+    message: what === null ? issue.message : `${what}: ${issue.message}`,
+  };
+}

@@ -1,0 +1,488 @@
+/**
+ * From instance facts to room passages (sources.md §1.7): instances grouped by device and study,
+ * times from MPPS when present, else first/last image with per-modality margins (timing.ts),
+ * accessions of one patient on one device merged when close, passages clipped so that they never
+ * overlap on a device, and a clock-skew check per device. Pure: issues are returned, not thrown.
+ */
+import type { ZoneClock } from '../../../core/calendar.ts';
+import type { Issue } from '../../../core/issues.ts';
+import type { AgeBand, Category, Equipment, Exam, Modality } from '../../../core/kit-types.ts';
+import type { SiteMapping } from '../types.ts';
+import type { InstanceFacts } from './instance.ts';
+import { DICOM_TIMING, UNTIMED_SOP_CLASS_PREFIXES } from './timing.ts';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** What the builder gives: exams, their equipment, and the issues found. */
+export interface BuiltExams {
+  exams: Exam[];
+  equipment: Equipment[];
+  issues: Issue[];
+}
+
+interface Passage {
+  exam: Exam;
+  modality: Modality;
+  patientKey: string | null;
+  file: string;
+}
+
+function issue(
+  severity: Issue['severity'],
+  code: string,
+  file: string,
+  column: string | null,
+  message: string,
+  hint: string | null,
+): Issue {
+  return { severity, code, file, line: column === null ? null : 1, column, message, hint };
+}
+
+const same = (a: string | undefined, b: string | null): boolean =>
+  a === undefined || (b !== null && a.trim().toUpperCase() === b.trim().toUpperCase());
+
+/** The equipment of a device through the site mapping (first entry whose given DICOM keys all match). */
+function equipmentOf(f: InstanceFacts, mapping: SiteMapping): string | null {
+  for (const e of mapping.equipment) {
+    if (e.serial === undefined && e.station === undefined && e.aeTitle === undefined) continue;
+    if (same(e.serial, f.serial) && same(e.station, f.station) && same(e.aeTitle, f.aeTitle))
+      return e.equipmentId;
+  }
+  return null;
+}
+
+function ageBandOf(years: number | null): AgeBand | null {
+  if (years === null) return null;
+  return years < 18 ? '0-17' : years < 65 ? '18-64' : years < 80 ? '65-79' : '80+';
+}
+
+function categoryOf(unit: string | null, mapping: SiteMapping): Category | null {
+  for (const c of mapping.categories) {
+    if (c.patientClass !== undefined) continue;
+    if (c.unit === undefined || same(c.unit, unit)) return c.category;
+  }
+  return null;
+}
+
+function fmtMinutes(ms: number): string {
+  const m = Math.round(ms / MINUTE);
+  return Math.abs(m) >= 120 ? `${(m / 60).toFixed(1)} h` : `${m} min`;
+}
+
+/**
+ * Builds the exams of a set of DICOM instances for one site.
+ *
+ * @example
+ * const { exams, equipment, issues } = buildExams(facts, mapping, new ZoneClock('Europe/Paris'));
+ */
+export function buildExams(
+  facts: readonly InstanceFacts[],
+  mapping: SiteMapping,
+  clock: ZoneClock,
+): BuiltExams {
+  const issues: Issue[] = [];
+  const equipment = new Map<string, Equipment>();
+  const groups = new Map<
+    string,
+    { equipmentId: string; modality: Modality; items: InstanceFacts[] }
+  >();
+  const unmapped = new Map<string, { file: string; n: number }>();
+  const skippedModality = new Map<string, { file: string; n: number }>();
+  const mismatched = new Map<string, { file: string; n: number }>();
+
+  // File-name order makes the result independent of the order the files were given in (the
+  // equipment's label and modality come from its first file).
+  const ordered = [...facts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const f of ordered) {
+    if (f.modality !== 'CT' && f.modality !== 'MR') {
+      const key = f.modality ?? '(none)';
+      const s = skippedModality.get(key);
+      if (s) s.n++;
+      else skippedModality.set(key, { file: f.file, n: 1 });
+      continue;
+    }
+    if (f.studyUid === null) {
+      issues.push(
+        issue(
+          'error',
+          'dicom-no-study-uid',
+          f.file,
+          '(0020,000D)',
+          'the instance has no StudyInstanceUID: it cannot be grouped into an exam',
+          'the file is incomplete; export it again from the PACS',
+        ),
+      );
+      continue;
+    }
+    const deviceKey = f.serial ?? f.station ?? f.aeTitle;
+    if (deviceKey === null) {
+      issues.push(
+        issue(
+          'warning',
+          'dicom-no-device',
+          f.file,
+          '(0018,1000)',
+          'no DeviceSerialNumber, StationName or AE title: the device is unknown',
+          'export with the device attributes, or from a PACS that keeps the sending AE title',
+        ),
+      );
+      continue;
+    }
+    const equipmentId = equipmentOf(f, mapping);
+    if (equipmentId === null) {
+      const label = `serial ${f.serial ?? '-'}, station ${f.station ?? '-'}, AE ${f.aeTitle ?? '-'}`;
+      const u = unmapped.get(label);
+      if (u) u.n++;
+      else unmapped.set(label, { file: f.file, n: 1 });
+      continue;
+    }
+    const known = equipment.get(equipmentId);
+    if (!known) {
+      const label = [f.manufacturer, f.model].filter((x) => x !== null).join(' ');
+      equipment.set(equipmentId, {
+        equipmentId,
+        finess: mapping.finess,
+        modality: f.modality,
+        label: label === '' ? null : label,
+        installedYear: null,
+        role: 'general',
+      });
+    } else if (known.modality !== f.modality) {
+      const key = `${equipmentId}: ${f.modality} instances on a ${known.modality} device`;
+      const m = mismatched.get(key);
+      if (m) m.n++;
+      else mismatched.set(key, { file: f.file, n: 1 });
+      continue;
+    }
+    const key = `${equipmentId}\u0000${f.studyUid}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { equipmentId, modality: f.modality, items: [] }));
+    g.items.push(f);
+  }
+  for (const [modality, s] of skippedModality) {
+    issues.push(
+      issue(
+        'info',
+        'dicom-other-modality',
+        s.file,
+        '(0008,0060)',
+        `${s.n} instance(s) of modality ${modality} skipped: only CT and MR are benchmarked`,
+        null,
+      ),
+    );
+  }
+  for (const [label, m] of mismatched) {
+    issues.push(
+      issue(
+        'warning',
+        'dicom-modality-mismatch',
+        m.file,
+        '(0008,0060)',
+        `${label}: ${m.n} instance(s) skipped`,
+        'two devices share one key (often the AE title of a PACS or a de-identification tool): map them by serial number or station name',
+      ),
+    );
+  }
+  for (const [label, u] of unmapped) {
+    issues.push(
+      issue(
+        'warning',
+        'dicom-unmapped-device',
+        u.file,
+        '(0018,1000)',
+        `device (${label}) is not in the site mapping: ${u.n} instance(s) skipped`,
+        'add the device to the mapping file (serial, station or AE title → equipment id)',
+      ),
+    );
+  }
+
+  const toInstant = (naive: number, offset: number | null): number =>
+    offset !== null ? naive - offset * MINUTE : clock.toInstantLenient(naive);
+  const byDevice = new Map<string, Passage[]>();
+  const skew = new Map<string, { file: string; creation: number[]; mppsLate: number[] }>();
+  const studyOf = new Map<Exam, string>();
+  const fileOf = new Map<Exam, string>();
+  let defaultCategory = 0;
+  let firstDefaultFile = '';
+
+  for (const g of groups.values()) {
+    const first = g.items[0] as InstanceFacts;
+    const timed = g.items.filter(
+      (f) =>
+        f.time !== null && !UNTIMED_SOP_CLASS_PREFIXES.some((p) => f.sopClassUid?.startsWith(p)),
+    );
+    let used = timed.filter((f) => f.original);
+    if (used.length === 0 && timed.length > 0) {
+      used = timed;
+      issues.push(
+        issue(
+          'info',
+          'dicom-derived-only',
+          first.file,
+          '(0008,0008)',
+          `study has no ORIGINAL image: its ${timed.length} DERIVED instance(s) give the times`,
+          'derived images may be reconstructed after the exam; times are less reliable',
+        ),
+      );
+    }
+    const mppsStarts = g.items.flatMap((f) =>
+      f.mppsStart === null ? [] : [toInstant(f.mppsStart, f.offsetMinutes)],
+    );
+    const mppsEnds = g.items.flatMap((f) =>
+      f.mppsEnd === null ? [] : [toInstant(f.mppsEnd, f.offsetMinutes)],
+    );
+    if (used.length === 0 && mppsStarts.length === 0) {
+      issues.push(
+        issue(
+          'warning',
+          'dicom-no-time',
+          first.file,
+          '(0008,0032)',
+          `study of ${g.items.length} instance(s) has no acquisition, content, series or MPPS time: no exam`,
+          'export the original images (with AcquisitionTime) rather than derived objects',
+        ),
+      );
+      continue;
+    }
+    let firstImage = Infinity;
+    let lastImage = -Infinity;
+    const s = skew.get(g.equipmentId) ?? { file: first.file, creation: [], mppsLate: [] };
+    skew.set(g.equipmentId, s);
+    const altVendor = /philips|fonar/i.test(first.manufacturer ?? '');
+    for (const f of used) {
+      const offset = f.timeOffsetMinutes ?? f.offsetMinutes;
+      const at = toInstant(f.time as number, offset);
+      let start = at;
+      // Philips/FONAR stamp the series start before the acquisition (Niffler's "AltCase").
+      if (altVendor && f.seriesTime !== null)
+        start = Math.min(start, toInstant(f.seriesTime, f.offsetMinutes));
+      firstImage = Math.min(firstImage, start);
+      lastImage = Math.max(lastImage, at + f.durationMs);
+      if (f.instanceCreation !== null)
+        s.creation.push(toInstant(f.instanceCreation, f.offsetMinutes) - at);
+      if (
+        f.studyDate !== null &&
+        Math.abs((f.time as number) - f.studyDate) > (DICOM_TIMING.studyDateToleranceDays + 1) * DAY
+      ) {
+        issues.push(
+          issue(
+            'warning',
+            'dicom-study-date-gap',
+            f.file,
+            '(0008,0020)',
+            `acquisition ${new Date(f.time as number).toISOString().slice(0, 10)} is ${Math.round(Math.abs((f.time as number) - f.studyDate) / DAY)} days from StudyDate ${new Date(f.studyDate).toISOString().slice(0, 10)}`,
+            'the acquisition time is used; check the modality clock or whether the study was re-archived',
+          ),
+        );
+      }
+    }
+    const mppsStart = mppsStarts.length ? Math.min(...mppsStarts) : null;
+    const mppsEnd = mppsEnds.length ? Math.max(...mppsEnds) : null;
+    if (mppsStart !== null && firstImage !== Infinity) s.mppsLate.push(mppsStart - firstImage);
+    let roomIn: number;
+    let roomOut: number;
+    if (firstImage === Infinity) {
+      roomIn = mppsStart as number;
+      roomOut =
+        mppsEnd ?? (mppsStart as number) + DICOM_TIMING.postMarginMinutes[g.modality] * MINUTE;
+    } else {
+      roomIn =
+        mppsStart !== null
+          ? Math.min(mppsStart, firstImage)
+          : firstImage - DICOM_TIMING.preMarginMinutes[g.modality] * MINUTE;
+      roomOut =
+        mppsEnd !== null
+          ? Math.max(mppsEnd, lastImage)
+          : lastImage + DICOM_TIMING.postMarginMinutes[g.modality] * MINUTE;
+    }
+    if (roomOut - roomIn > DICOM_TIMING.maxExamHours * 60 * MINUTE) {
+      issues.push(
+        issue(
+          'warning',
+          'dicom-exam-too-long',
+          first.file,
+          '(0008,0032)',
+          `study spans ${fmtMinutes(roomOut - roomIn)}, longer than ${DICOM_TIMING.maxExamHours} h: not one room passage, skipped`,
+          'check the acquisition times of its images (mixed studies or a wrong clock)',
+        ),
+      );
+      continue;
+    }
+    const acts: string[] = [];
+    for (const c of g.items.flatMap((f) => f.codes)) {
+      const ccam = /^CCAM/i.test(c.scheme ?? '')
+        ? c.code
+        : mapping.acts.find((a) => a.localCode === c.code)?.ccam;
+      if (ccam !== undefined && !acts.includes(ccam)) acts.push(ccam);
+    }
+    let category = categoryOf(g.items.find((f) => f.unit !== null)?.unit ?? null, mapping);
+    if (category === null) {
+      if (defaultCategory++ === 0) firstDefaultFile = first.file;
+      category = 'A';
+    }
+    const accession = g.items.find((f) => f.accession !== null)?.accession ?? null;
+    const exam: Exam = {
+      examId: accession ?? (first.studyUid as string),
+      equipmentId: g.equipmentId,
+      category,
+      roomIn,
+      roomOut,
+      acts,
+      icr: null,
+      reportValidatedAt: null,
+      requestedAt: null,
+      scheduledMinutes: null,
+      ageBand: ageBandOf(g.items.find((f) => f.ageYears !== null)?.ageYears ?? null),
+    };
+    studyOf.set(exam, first.studyUid as string);
+    fileOf.set(exam, first.file);
+    const list = byDevice.get(g.equipmentId) ?? [];
+    list.push({
+      exam,
+      modality: g.modality,
+      patientKey: g.items.find((f) => f.patientKey !== null)?.patientKey ?? null,
+      file: first.file,
+    });
+    byDevice.set(g.equipmentId, list);
+  }
+  if (defaultCategory > 0) {
+    issues.push(
+      issue(
+        'info',
+        'dicom-default-category',
+        firstDefaultFile,
+        '(0032,1033)',
+        `${defaultCategory} exam(s) with no RequestingService matching the mapping: category A (outpatient) assumed`,
+        'add the requesting units to the mapping file, or merge with the RIS (HL7 PV1.2) for the patient class',
+      ),
+    );
+  }
+
+  const exams: Exam[] = [];
+  for (const [equipmentId, list] of byDevice) {
+    list.sort((a, b) => a.exam.roomIn - b.exam.roomIn || a.exam.roomOut - b.exam.roomOut);
+    const merged: Passage[] = [];
+    for (const p of list) {
+      const prev = merged[merged.length - 1];
+      if (
+        prev &&
+        prev.patientKey !== null &&
+        prev.patientKey === p.patientKey &&
+        p.exam.roomIn - prev.exam.roomOut < DICOM_TIMING.mergeGapMinutes * MINUTE
+      ) {
+        prev.exam.examId = `${prev.exam.examId}+${p.exam.examId}`;
+        prev.exam.roomOut = Math.max(prev.exam.roomOut, p.exam.roomOut);
+        for (const a of p.exam.acts) if (!prev.exam.acts.includes(a)) prev.exam.acts.push(a);
+        issues.push(
+          issue(
+            'info',
+            'dicom-merged-accessions',
+            p.file,
+            '(0008,0050)',
+            `accession ${p.exam.examId} merged into ${prev.exam.examId.split('+')[0] ?? ''}: same patient, same device, less than ${DICOM_TIMING.mergeGapMinutes} min apart`,
+            null,
+          ),
+        );
+        continue;
+      }
+      merged.push(p);
+    }
+    for (let i = 0; i < merged.length; i++) {
+      const p = merged[i] as Passage;
+      const next = merged[i + 1];
+      if (next && p.exam.roomOut > next.exam.roomIn) {
+        issues.push(
+          issue(
+            'info',
+            'dicom-clipped',
+            p.file,
+            '(0008,0032)',
+            `exam ${p.exam.examId} overlaps the next one on ${equipmentId} by ${fmtMinutes(p.exam.roomOut - next.exam.roomIn)}: its end is clipped`,
+            null,
+          ),
+        );
+        p.exam.roomOut = next.exam.roomIn;
+      }
+      if (p.exam.roomOut <= p.exam.roomIn) {
+        issues.push(
+          issue(
+            'warning',
+            'dicom-empty-exam',
+            p.file,
+            '(0008,0032)',
+            `exam ${p.exam.examId} on ${equipmentId} starts when the next one starts: dropped`,
+            'two studies on one device at the same time: check the accessions or the device mapping',
+          ),
+        );
+        continue;
+      }
+      exams.push(p.exam);
+    }
+  }
+
+  for (const [equipmentId, s] of skew) {
+    if (s.creation.length === 0 && s.mppsLate.length === 0) continue;
+    const med = (v: number[]): number => {
+      const sorted = [...v].sort((a, b) => a - b);
+      return sorted[sorted.length >> 1] as number;
+    };
+    const parts: string[] = [];
+    let warn = false;
+    if (s.creation.length) {
+      const m = med(s.creation);
+      parts.push(
+        `instance creation − acquisition median ${fmtMinutes(m)} over ${s.creation.length} image(s)`,
+      );
+      if (m < -DICOM_TIMING.skewToleranceSeconds * 1000) warn = true;
+      if (m > DICOM_TIMING.creationLateHours * 60 * MINUTE) {
+        warn = true;
+        parts.push('instances were created long after acquisition (re-archived, or a wrong clock)');
+      }
+    }
+    if (s.mppsLate.length) {
+      const m = med(s.mppsLate);
+      parts.push(
+        `MPPS start − first image median ${fmtMinutes(m)} over ${s.mppsLate.length} exam(s)`,
+      );
+      if (m > DICOM_TIMING.mppsLateToleranceSeconds * 1000) warn = true;
+    }
+    issues.push(
+      issue(
+        warn ? 'warning' : 'info',
+        'dicom-clock-skew',
+        s.file,
+        null,
+        `clock check for ${equipmentId}: ${parts.join('; ')}${warn ? ' — the device clocks disagree or the files were re-written' : ''}`,
+        warn
+          ? 'synchronise the modality clock (NTP); room times come from the acquisition clock'
+          : null,
+      ),
+    );
+  }
+  exams.sort((a, b) => a.roomIn - b.roomIn || a.equipmentId.localeCompare(b.equipmentId));
+  // Accessions are not unique across patients (the samples reuse "2"): keep exam ids unique.
+  const seen = new Set<string>();
+  for (const e of exams) {
+    if (seen.has(e.examId)) {
+      const study = studyOf.get(e) ?? '';
+      issues.push(
+        issue(
+          'info',
+          'dicom-duplicate-accession',
+          fileOf.get(e) ?? '',
+          '(0008,0050)',
+          `accession ${e.examId} is used by another exam: this one is named ${e.examId}@${study}`,
+          null,
+        ),
+      );
+      e.examId = `${e.examId}@${study}`;
+    }
+    seen.add(e.examId);
+  }
+  return {
+    exams,
+    equipment: [...equipment.values()].sort((a, b) => a.equipmentId.localeCompare(b.equipmentId)),
+    issues,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * References between the resources read together: `urn:uuid:…` and absolute URLs through the
+ * Bundle's fullUrls (inside that bundle), `Type/id` (also the tail of an absolute URL) across
+ * every input, so an NDJSON export split per resource type still joins.
+ */
+import type { LocatedResource } from './parse-input.ts';
+import type { Json } from './values.ts';
+import { str } from './values.ts';
+
+const TYPE_ID = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+/** Looks up Reference values among the resources read. */
+export class ReferenceIndex {
+  readonly #byTypeId = new Map<string, LocatedResource>();
+  readonly #byUrl = new Map<string, LocatedResource>();
+
+  constructor(resources: readonly LocatedResource[]) {
+    for (const r of resources) {
+      if (r.id !== undefined && !this.#byTypeId.has(`${r.type}/${r.id}`))
+        this.#byTypeId.set(`${r.type}/${r.id}`, r);
+      if (r.fullUrl !== undefined) this.#byUrl.set(`${r.file}\u0000${r.fullUrl}`, r);
+    }
+  }
+
+  /**
+   * The resource a Reference points to, seen from `from` (its bundle first), or undefined.
+   *
+   * @example
+   * index.resolve({ reference: 'Schedule/example' }, slot) // → the Schedule read, if any
+   */
+  resolve(reference: Json | undefined, from: LocatedResource): LocatedResource | undefined {
+    const target = str(reference, 'reference');
+    if (!target || target.startsWith('#')) return undefined;
+    const inBundle = this.#byUrl.get(`${from.file}\u0000${target}`);
+    if (inBundle) return inBundle;
+    const m = TYPE_ID.exec(target);
+    return m ? this.#byTypeId.get(`${m[1]}/${m[2]}`) : undefined;
+  }
+
+  /** The id part of a `Type/id` reference (even when the resource was not read), or undefined. */
+  static idOf(reference: Json | undefined): { type: string; id: string } | undefined {
+    const m = TYPE_ID.exec(str(reference, 'reference') ?? '');
+    return m?.[1] && m[2] ? { type: m[1], id: m[2] } : undefined;
+  }
+}

@@ -1,0 +1,130 @@
+/** Turning merged exam drafts into the data kit's `Exam` records, with the site mapping. */
+import type { Issue } from '../../../core/issues.ts';
+import type { Category, Exam } from '../../../core/kit-types.ts';
+import { countRemoved, pseudonymize } from '../identity.ts';
+import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
+import type { DeviceKeys } from '../mapping.ts';
+import type { SiteMapping } from '../types.ts';
+import type { ExamDraft } from './drafts.ts';
+import { primaryKey } from './drafts.ts';
+
+const CCAM = /^[A-Z]{4}\d{3}$/;
+const MAX_EXAM_MS = 24 * 3_600_000;
+
+function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>): string | null {
+  const key = `${d.stations.join('\u0001')}\u0002${d.aeTitles.join('\u0001')}\u0002${d.locations.join('\u0001')}`;
+  let id = memo.get(key);
+  if (id === undefined) {
+    id = lookUpEquipment(mapping, d);
+    memo.set(key, id);
+  }
+  return id;
+}
+
+function lookUpEquipment(mapping: SiteMapping, d: ExamDraft): string | null {
+  const tries: DeviceKeys[] = [{ station: d.stations[0] ?? null, aeTitle: d.aeTitles[0] ?? null, location: d.locations[0] ?? null }];
+  for (const location of d.locations) tries.push({ location });
+  for (const station of d.stations) tries.push({ station });
+  for (const aeTitle of d.aeTitles) tries.push({ aeTitle });
+  for (const keys of tries) {
+    const id = equipmentFor(mapping, keys);
+    if (id !== null) return id;
+  }
+  return null;
+}
+
+/**
+ * The exams of the drafts: cancelled orders and bookings are not exams; an exam needs a room
+ * entry and exit (OBR-7/OBR-8, IP/CM status times, else its booking), a category and an
+ * equipment from the mapping. Each draft left out is a located warning saying why.
+ *
+ * @example
+ * const exams = examsOf(index.drafts, { mapping, secret }, visits, issues, removed);
+ */
+export function examsOf(
+  drafts: Iterable<ExamDraft>,
+  context: { mapping: SiteMapping; secret: string },
+  visits: ReadonlyMap<string, { patientClass: string; unit: string }>,
+  issues: Issue[],
+  removed: Record<string, number>,
+): Exam[] {
+  const { mapping, secret } = context;
+  const exams: Exam[] = [];
+  const unknownCodes = new Set<string>();
+  // Drafts share few rooms, classes and codes: look each up in the mapping once.
+  const equipmentMemo = new Map<string, string | null>();
+  const categoryMemo = new Map<string, Category | null>();
+  const actMemo = new Map<string, string | null>();
+  for (const d of drafts) {
+    const skip = (code: string, column: string | null, message: string, hint: string | null, severity: Issue['severity'] = 'warning'): void => {
+      issues.push({ severity, code, file: d.file, line: d.line, column, message, hint });
+    };
+    if (d.cancelled !== null) {
+      skip('hl7-not-performed', null, `The exam of this message was not performed (${d.cancelled}): not counted.`, null, 'info');
+      continue;
+    }
+    let roomIn = d.start ?? d.statusStart ?? d.statusStartMsh;
+    let roomOut = d.end ?? d.statusEnd ?? d.statusEndMsh;
+    const booked = roomIn === null && roomOut === null && d.bookingStart !== null && d.bookingMinutes !== null;
+    if (booked && d.bookingStart !== null && d.bookingMinutes !== null) {
+      roomIn = d.bookingStart;
+      roomOut = d.bookingStart + Math.round(d.bookingMinutes * 60_000);
+    }
+    if (roomIn === null || roomOut === null) {
+      const missing = roomIn === null ? 'start (OBR-7, or an ORC-5 = IP status message)' : 'end (OBR-8, or an ORC-5 = CM status message)';
+      skip('hl7-exam-incomplete', roomIn === null ? 'OBR.7' : 'OBR.8', `The exam has no ${missing}, nor a booking with a start and duration: not counted yet.`, 'Send the status or result messages of this order too (or the SIU booking).');
+      continue;
+    }
+    if (roomOut <= roomIn || roomOut - roomIn > MAX_EXAM_MS) {
+      skip('hl7-implausible-times', booked ? 'TQ1.8' : 'OBR.8', `The exam ends ${((roomOut - roomIn) / 60_000).toFixed(0)} minutes after it starts (${new Date(roomIn).toISOString()} → ${new Date(roomOut).toISOString()}): not counted.`, 'Check OBR-7/OBR-8 and the status message times of this order.');
+      continue;
+    }
+    const stay = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visits.get(d.visit);
+    let category: Category | null = null;
+    if (stay) {
+      const key = `${stay.patientClass}\u0001${stay.unit}`;
+      const known = categoryMemo.get(key);
+      category = known !== undefined ? known : categoryFor(mapping, { patientClass: stay.patientClass || null, unit: stay.unit || null });
+      categoryMemo.set(key, category);
+    }
+    if (category === null) {
+      skip('unmapped-category', 'PV1.2', `No category for patient class "${stay?.patientClass ?? ''}" and unit "${stay?.unit ?? ''}" (PV1-2, PV1-3): exam not counted.`, 'Add a `category` line for this patient class or unit to the site mapping.');
+      continue;
+    }
+    const equipmentId = equipmentOf(mapping, d, equipmentMemo);
+    if (equipmentId === null) {
+      const seen = [...d.stations, ...d.aeTitles, ...d.locations].join(', ') || 'none';
+      skip('unmapped-equipment', 'AIL.3', `No equipment in the site mapping for the exam's rooms/devices (${seen}; AIG-3, AIL-3, IPC-7/8/9, OBR-18): exam not counted.`, 'Add an `equipment` line for this room or device to the site mapping.');
+      continue;
+    }
+    const acts: string[] = [];
+    for (const code of d.localCodes) {
+      let ccam = actMemo.get(code);
+      if (ccam === undefined) {
+        ccam = ccamFor(mapping, code) ?? (CCAM.test(code) ? code : null);
+        actMemo.set(code, ccam);
+      }
+      if (ccam !== null) {
+        if (!acts.includes(ccam)) acts.push(ccam);
+      } else if (!unknownCodes.has(code)) {
+        unknownCodes.add(code);
+        skip('unmapped-act', 'OBR.4', `Exam code "${code}" (OBR-4 / AIS-3) has no CCAM act in the site mapping: left out of the exam's acts.`, 'Add an `act` line for this code to the site mapping.');
+      }
+    }
+    countRemoved(removed, 'order/accession number (pseudonymized)');
+    exams.push({
+      examId: pseudonymize(primaryKey(d), secret),
+      equipmentId,
+      category,
+      roomIn,
+      roomOut,
+      acts,
+      icr: null,
+      reportValidatedAt: d.reportValidatedAt,
+      requestedAt: d.requestedAt,
+      scheduledMinutes: d.bookingMinutes === null ? null : Math.round(d.bookingMinutes),
+      ageBand: null,
+    });
+  }
+  return exams;
+}

@@ -1,0 +1,335 @@
+/**
+ * What each message type says about exams (field map: shared/spec/sources.md §1.5):
+ * ORM^O01 / OMI^O23 / ORU^R01 / MDM^T02 (order groups ORC/OBR/IPC/TXA), SIU^S12–S26 (bookings),
+ * ADT (patient class by visit). Patient identity is counted in `removed` and never kept.
+ */
+import type { ZoneClock } from '../../../core/calendar.ts';
+import type { Issue } from '../../../core/issues.ts';
+import { countRemoved } from '../identity.ts';
+import type { DraftIndex, ExamDraft, KeyKind } from './drafts.ts';
+import { addOnce, earliest } from './drafts.ts';
+import type { Hl7Message, Hl7Segment } from './parse.ts';
+import { fieldValue, presentFields, rawField } from './parse.ts';
+import { readHl7Time } from './time.ts';
+
+/** Shared state of one read. */
+export interface ReadState {
+  zone: ZoneClock;
+  drafts: DraftIndex;
+  /** ADT patient class and unit by visit number (PV1-19), for orders without PV1. */
+  visits: Map<string, { patientClass: string; unit: string }>;
+  removed: Record<string, number>;
+  issues: Issue[];
+  /** Message types read but not used, by type, for one summary issue per file. */
+  ignored: Map<string, number>;
+}
+
+/** Identifying fields of PID and of whole segments about other people or payers. */
+const PID_FIELDS: [number, string][] = [
+  [2, 'PID.2 patient ID'],
+  [3, 'PID.3 patient identifier list'],
+  [4, 'PID.4 alternate patient ID'],
+  [5, 'PID.5 patient name'],
+  [6, "PID.6 mother's maiden name"],
+  [7, 'PID.7 birth date'],
+  [9, 'PID.9 patient alias'],
+  [11, 'PID.11 address'],
+  [13, 'PID.13 home phone'],
+  [14, 'PID.14 business phone'],
+  [18, 'PID.18 account number'],
+  [19, 'PID.19 SSN'],
+  [20, "PID.20 driver's licence"],
+];
+const IDENTIFYING_SEGMENTS: Record<string, string> = {
+  NK1: 'NK1 next of kin',
+  GT1: 'GT1 guarantor',
+  IN1: 'IN1 insurance',
+  IN2: 'IN2 insurance',
+  IN3: 'IN3 insurance',
+  PD1: 'PD1 patient demographics',
+  MRG: 'MRG merged patient identifiers',
+};
+
+const CANCEL_ORDER = new Set(['CA', 'DC', 'OC', 'OD', 'CR', 'DR']);
+const CANCEL_STATUS = new Set(['CA', 'DC']);
+const NOT_HELD_BOOKING = new Set(['CANCELLED', 'DC', 'DELETED', 'NOSHOW', 'BLOCKED']);
+const NOT_HELD_TRIGGER: Record<string, string> = { S15: 'cancelled', S16: 'discontinued', S17: 'deleted', S26: 'no-show' };
+const SIU_IGNORED = new Set(['S23', 'S24', 'S25']);
+
+class MessageReader {
+  readonly #file: string;
+  readonly #m: Hl7Message;
+  readonly #s: ReadState;
+  constructor(file: string, message: Hl7Message, state: ReadState) {
+    this.#file = file;
+    this.#m = message;
+    this.#s = state;
+  }
+
+  v(seg: Hl7Segment | undefined, n: number, c = 1, s = 1): string {
+    return seg ? fieldValue(seg, this.#m.delimiters, n, c, s).trim() : '';
+  }
+
+  /** A time field as an instant; a located issue when it cannot be read exactly. */
+  time(seg: Hl7Segment | undefined, n: number, c = 1, s = 1): number | null {
+    const text = this.v(seg, n, c, s);
+    if (!seg || text === '') return null;
+    const r = readHl7Time(text, this.#s.zone);
+    if (r.kind === 'ok') return r.instant;
+    const column = `${seg.id}.${n}${c > 1 ? `.${c}` : ''}`;
+    const at = (severity: Issue['severity'], code: string, message: string, hint: string): void => {
+      this.#s.issues.push({ severity, code, file: this.#file, line: seg.line, column, message, hint });
+    };
+    if (r.kind === 'syntax') {
+      at('warning', 'hl7-bad-time', `"${text.slice(0, 30)}" is not an HL7 time (YYYYMMDDHHMM[SS][+/-ZZZZ]): ignored.`, 'Send times as YYYYMMDDHHMMSS, with the UTC offset when possible.');
+      return null;
+    }
+    if (r.kind === 'gap') {
+      at('warning', 'dst-gap', `${text} never happened in ${this.#s.zone.timeZone} (the clocks jumped forward): read as ${new Date(r.instant).toISOString()}.`, 'Send times with their UTC offset (+0200).');
+    } else if (r.kind === 'ambiguous') {
+      at('warning', 'dst-ambiguous', `${text} happened twice in ${this.#s.zone.timeZone} (the clocks went back): the earlier one is used.`, 'Send times with their UTC offset (+0100 / +0200).');
+    }
+    return r.instant;
+  }
+
+  patient(draft: ExamDraft, pv1: Hl7Segment | undefined): void {
+    if (!pv1) return;
+    const patientClass = this.v(pv1, 2);
+    const unit = this.v(pv1, 3, 1);
+    const visit = this.v(pv1, 19, 1);
+    if (patientClass) draft.patientClass = patientClass;
+    if (unit) draft.unit = unit;
+    if (visit) draft.visit = visit;
+  }
+
+  noKey(seg: Hl7Segment | undefined, column: string, what: string): void {
+    this.#s.issues.push({
+      severity: 'warning',
+      code: 'hl7-no-order-number',
+      file: this.#file,
+      line: seg?.line ?? this.#m.line,
+      column,
+      message: `${this.#m.type} ${what} has no order, accession or appointment number: it cannot be joined to an exam and is ignored.`,
+      hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
+    });
+  }
+
+  removeIdentity(): void {
+    for (const seg of this.#m.segments) {
+      if (seg.id === 'PID') {
+        const present = presentFields(seg, 20);
+        for (const [n, label] of PID_FIELDS) if (present[n]) countRemoved(this.#s.removed, label);
+      } else if (seg.id === 'PV1' && rawField(seg, 19) !== '') {
+        countRemoved(this.#s.removed, 'PV1.19 visit number');
+      } else {
+        const label = IDENTIFYING_SEGMENTS[seg.id];
+        if (label) countRemoved(this.#s.removed, label);
+      }
+    }
+  }
+
+  /** ORM, OMI, ORU, MDM: one draft per order group (ORC [OBR] [IPC] [TXA]). */
+  orders(): void {
+    type Group = { orc?: Hl7Segment; obr?: Hl7Segment; ipc?: Hl7Segment; txa?: Hl7Segment };
+    const groups: Group[] = [];
+    let cur = null as Group | null;
+    let pv1: Hl7Segment | undefined;
+    let evn: Hl7Segment | undefined;
+    let txa: Hl7Segment | undefined;
+    for (const seg of this.#m.segments) {
+      switch (seg.id) {
+        case 'PV1':
+          pv1 ??= seg;
+          break;
+        case 'EVN':
+          evn ??= seg;
+          break;
+        case 'ORC':
+          cur = { orc: seg };
+          groups.push(cur);
+          break;
+        case 'OBR':
+          if (cur && !cur.obr) cur.obr = seg;
+          else {
+            cur = cur?.orc ? { orc: cur.orc, obr: seg } : { obr: seg };
+            groups.push(cur);
+          }
+          break;
+        case 'IPC':
+          if (cur && !cur.ipc) cur.ipc = seg;
+          break;
+        case 'TXA':
+          if (cur && !cur.txa) cur.txa = seg;
+          else txa ??= seg;
+          break;
+      }
+    }
+    if (groups.length === 0 && txa) groups.push({ txa });
+    if (groups.length === 0) {
+      this.noKey(undefined, 'ORC.3', 'message (no ORC, OBR or TXA segment)');
+      return;
+    }
+    const msh = this.#m.segments[0];
+    for (const g of groups) {
+      const t = g.txa ?? txa;
+      const keys: [KeyKind, string][] = [
+        ['A', this.v(g.ipc, 1)],
+        ['F', this.v(g.orc, 3) || this.v(g.obr, 3) || this.v(t, 15)],
+        ['P', this.v(g.orc, 2) || this.v(g.obr, 2) || this.v(t, 14)],
+      ];
+      const first = g.orc ?? g.obr ?? t;
+      const draft = this.#s.drafts.draftFor(keys, this.#file, first?.line ?? this.#m.line);
+      if (!draft) {
+        this.noKey(first, g.orc ? 'ORC.3' : 'OBR.3', 'order');
+        continue;
+      }
+      this.patient(draft, pv1);
+      const control = this.v(g.orc, 1);
+      const status = this.v(g.orc, 5);
+      if (g.orc && (control === 'NW' || control === 'SN')) {
+        const requested = this.time(g.orc, 9);
+        if (requested !== null) draft.requestedAt = draft.requestedAt === null ? requested : Math.min(draft.requestedAt, requested);
+      }
+      if (status === 'IP' || status === 'CM') {
+        // Several messages may restate a status (an ORU after the CM): the earliest time wins.
+        const when = (control !== 'NW' ? this.time(g.orc, 9) : null) ?? this.time(evn, 2);
+        if (when !== null) {
+          if (status === 'IP') draft.statusStart = earliest(draft.statusStart, when);
+          else draft.statusEnd = earliest(draft.statusEnd, when);
+        } else {
+          const sent = this.time(msh, 7);
+          if (status === 'IP') draft.statusStartMsh = earliest(draft.statusStartMsh, sent);
+          else draft.statusEndMsh = earliest(draft.statusEndMsh, sent);
+        }
+      }
+      if (CANCEL_ORDER.has(control) || CANCEL_STATUS.has(status)) draft.cancelled = `order cancelled (ORC-1 ${control}, ORC-5 ${status || 'empty'})`;
+      else if (status === 'IP' || status === 'CM') draft.cancelled = null;
+      if (g.obr) {
+        addOnce(draft.localCodes, this.v(g.obr, 4));
+        draft.start = this.time(g.obr, 7) ?? draft.start;
+        draft.end = this.time(g.obr, 8) ?? draft.end;
+        addOnce(draft.locations, this.v(g.obr, 18));
+        const result = this.v(g.obr, 25);
+        if (result === 'F' || result === 'C') {
+          const validated = this.time(g.obr, 22);
+          if (validated !== null && (draft.reportValidatedAt === null || validated < draft.reportValidatedAt)) draft.reportValidatedAt = validated;
+          draft.cancelled = null;
+        }
+      }
+      if (g.ipc) {
+        addOnce(draft.stations, this.v(g.ipc, 7));
+        addOnce(draft.locations, this.v(g.ipc, 8));
+        addOnce(draft.aeTitles, this.v(g.ipc, 9));
+      }
+      if (t) {
+        const completion = this.v(t, 17);
+        if (completion === 'AU' || completion === 'LA') {
+          const signed = this.time(t, 22, 15);
+          if (signed !== null && (draft.reportValidatedAt === null || signed < draft.reportValidatedAt)) draft.reportValidatedAt = signed;
+        }
+      }
+    }
+  }
+
+  /** Minutes of a duration field and its units (CE: `min`, `s`, `h`…; minutes when blank). */
+  minutes(seg: Hl7Segment, n: number, unitField: number): number | null {
+    const text = this.v(seg, n);
+    if (text === '' || !/^\d+(\.\d+)?$/.test(text)) return null;
+    const unit = this.v(seg, unitField).toLowerCase();
+    const factor = /^(s|sec|secs|second|seconds)$/.test(unit) ? 1 / 60 : /^(h|hr|hrs|hour|hours)$/.test(unit) ? 60 : /^(d|day|days)$/.test(unit) ? 1440 : 1;
+    return Number(text) * factor;
+  }
+
+  /** SIU^S12–S26: the booking of an exam (start, duration, status, resources). */
+  booking(trigger: string): void {
+    if (SIU_IGNORED.has(trigger)) {
+      this.#s.ignored.set(`SIU^${trigger}`, (this.#s.ignored.get(`SIU^${trigger}`) ?? 0) + 1);
+      return;
+    }
+    const segs = this.#m.segments;
+    const sch = segs.find((s) => s.id === 'SCH');
+    if (!sch) {
+      this.noKey(undefined, 'SCH.2', 'message (no SCH segment)');
+      return;
+    }
+    const keys: [KeyKind, string][] = [
+      ['S', this.v(sch, 2)],
+      ['Q', this.v(sch, 1)],
+      ['F', this.v(sch, 27)],
+      ['P', this.v(sch, 26)],
+    ];
+    const draft = this.#s.drafts.draftFor(keys, this.#file, sch.line);
+    if (!draft) {
+      this.noKey(sch, 'SCH.2', 'booking');
+      return;
+    }
+    this.patient(draft, segs.find((s) => s.id === 'PV1'));
+    const status = this.v(sch, 25);
+    if (NOT_HELD_TRIGGER[trigger]) draft.cancelled = `booking ${NOT_HELD_TRIGGER[trigger]} (SIU^${trigger})`;
+    else if (NOT_HELD_BOOKING.has(status.toUpperCase())) draft.cancelled = `booking ${status} (SCH-25)`;
+    else draft.cancelled = null;
+
+    let start: number | null = null;
+    let end: number | null = null;
+    let minutes: number | null = null;
+    const tq1 = segs.find((s) => s.id === 'TQ1');
+    if (tq1) {
+      start = this.time(tq1, 7);
+      end = this.time(tq1, 8);
+    }
+    // Resource segments: [segment, start field, duration field, units field, resource field].
+    const resources: [string, number, number, number, number][] = [['AIS', 4, 7, 8, 3], ['AIG', 8, 11, 12, 3], ['AIL', 6, 9, 10, 3]];
+    for (const seg of segs) {
+      const spec = resources.find(([id]) => id === seg.id);
+      if (!spec) continue;
+      const [id, startField, durField, unitField, resField] = spec;
+      if (id === 'AIS') addOnce(draft.localCodes, this.v(seg, resField));
+      else if (id === 'AIG') addOnce(draft.stations, this.v(seg, resField));
+      else {
+        addOnce(draft.locations, this.v(seg, resField, 1));
+        addOnce(draft.locations, this.v(seg, resField, 2));
+      }
+      if (start === null) start = this.time(seg, startField);
+      minutes ??= this.minutes(seg, durField, unitField);
+    }
+    if (start === null) {
+      start = this.time(sch, 11, 4);
+      end ??= this.time(sch, 11, 5);
+    }
+    if (end !== null && start !== null && end > start) minutes = (end - start) / 60_000;
+    minutes ??= this.minutes(sch, 9, 10);
+    if (start !== null) draft.bookingStart = start;
+    if (minutes !== null) draft.bookingMinutes = minutes;
+  }
+
+  /** ADT: patient class and unit of a visit, for orders that lack PV1. */
+  admission(): void {
+    const pv1 = this.#m.segments.find((s) => s.id === 'PV1');
+    const visit = this.v(pv1, 19, 1);
+    if (pv1 && visit) this.#s.visits.set(visit, { patientClass: this.v(pv1, 2), unit: this.v(pv1, 3, 1) });
+  }
+}
+
+/** Reads one parsed message into the drafts of `state`. */
+export function readMessage(file: string, message: Hl7Message, state: ReadState): void {
+  const reader = new MessageReader(file, message, state);
+  reader.removeIdentity();
+  const [code, trigger = ''] = message.type.split('^');
+  switch (code) {
+    case 'ORM':
+    case 'OMI':
+    case 'OMG':
+    case 'ORU':
+    case 'MDM':
+      reader.orders();
+      break;
+    case 'SIU':
+      reader.booking(trigger);
+      break;
+    case 'ADT':
+      reader.admission();
+      break;
+    default:
+      state.ignored.set(message.type, (state.ignored.get(message.type) ?? 0) + 1);
+  }
+}

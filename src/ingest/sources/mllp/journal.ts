@@ -1,0 +1,277 @@
+/**
+ * The MLLP journal: every accepted message is appended and fsynced here before its ACK, so
+ * nothing acknowledged is lost across a crash. Appends are serialized and group-committed (one
+ * fsync for the records waiting together); the control-id index makes a resent message an ACK
+ * without a second copy. Opening drops a torn tail (never acknowledged) and rebuilds the index.
+ */
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceInput } from '../types.ts';
+import type { JournalMeta } from './journal-format.ts';
+import { encodeRecord, FILE_HEADER, JOURNAL_FILE, journalFileName, scanJournalFile } from './journal-format.ts';
+
+export { JournalCorruptError, messageKey } from './journal-format.ts';
+export type { JournalMeta } from './journal-format.ts';
+
+/** One accepted message, as the HL7 adapter takes it (`name`, `bytes`) plus its journal data. */
+export interface JournalEntry extends SourceInput {
+  meta: JournalMeta;
+  /** 1-based rank in the whole journal. */
+  sequence: number;
+  file: string;
+  offset: number;
+}
+
+/** What opening found: torn tails dropped, per file. */
+export interface JournalRecovery {
+  file: string;
+  droppedBytes: number;
+}
+
+/** An open journal, for one process at a time (a lock file keeps a second one out). */
+export interface Journal {
+  readonly dir: string;
+  /** Messages in the journal. */
+  readonly count: number;
+  readonly recovered: readonly JournalRecovery[];
+  /** True when a message with this key is journaled (or being journaled). */
+  has(key: string): boolean;
+  /**
+   * Appends a message and resolves once it is on disk ('stored'), or once the first copy is
+   * ('duplicate', nothing written). Rejects when the disk refuses it: do not acknowledge then.
+   */
+  append(meta: JournalMeta, message: Uint8Array): Promise<'stored' | 'duplicate'>;
+  /** Waits for the appends under way, then closes the file and releases the lock. */
+  close(): Promise<void>;
+}
+
+const LOCK_FILE = 'journal.lock';
+
+/** Another live process holds the journal. */
+export class JournalLockedError extends Error {
+  constructor(dir: string, pid: string) {
+    super(`the MLLP journal ${dir} is in use by process ${pid}: one listener per journal`);
+    this.name = 'JournalLockedError';
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return names.filter((n) => JOURNAL_FILE.test(n)).sort();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function takeLock(dir: string): Promise<string> {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = (await readFile(path, 'utf8').catch(() => '')).trim();
+      const pid = Number(holder);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new JournalLockedError(dir, holder);
+      // A lock left by a process that died: take it over.
+      await rm(path, { force: true });
+    }
+  }
+  throw new JournalLockedError(dir, 'unknown');
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Pending {
+  key: string;
+  day: string;
+  bytes: Buffer;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Opens (creating it when needed) the journal in `dir`: drops torn tails, rebuilds the index.
+ *
+ * @example
+ * const journal = await openJournal('/var/lib/plateau/mllp');
+ * if ((await journal.append(meta, bytes)) === 'stored') ack('AA');
+ */
+export async function openJournal(dir: string, options: { now?: () => Date } = {}): Promise<Journal> {
+  const now = options.now ?? (() => new Date());
+  await mkdir(dir, { recursive: true });
+  const lock = await takeLock(dir);
+  const index = new Set<string>();
+  const recovered: JournalRecovery[] = [];
+  try {
+    for (const name of await listFiles(dir)) {
+      const path = join(dir, name);
+      const scan = scanJournalFile(name, await readFile(path));
+      for (const r of scan.records) index.add(r.meta.key);
+      if (scan.tornBytes > 0) {
+        const handle = await open(path, 'r+');
+        try {
+          await handle.truncate(scan.validLength);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        recovered.push({ file: name, droppedBytes: scan.tornBytes });
+      }
+    }
+  } catch (error) {
+    await rm(lock, { force: true });
+    throw error;
+  }
+
+  const pending = new Map<string, Pending>();
+  let queue: Pending[] = [];
+  let writing: Promise<void> | null = null;
+  let file: { day: string; handle: FileHandle; size: number } | null = null;
+  let broken: Error | null = null;
+  let closed = false;
+
+  async function fileFor(day: string): Promise<{ day: string; handle: FileHandle; size: number }> {
+    if (file?.day === day) return file;
+    if (file) await file.handle.close();
+    file = null;
+    const handle = await open(join(dir, day), 'a');
+    let size = (await handle.stat()).size;
+    if (size < FILE_HEADER.length) {
+      // New file (or one torn while being created): header first, and make its name durable.
+      await handle.truncate(0);
+      await handle.write(FILE_HEADER);
+      await handle.sync();
+      await syncDir(dir);
+      size = FILE_HEADER.length;
+    }
+    file = { day, handle, size };
+    return file;
+  }
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    const days = [...new Set(batch.map((p) => p.day))];
+    for (const day of days) {
+      const group = batch.filter((p) => p.day === day);
+      try {
+        if (broken) throw broken;
+        const target = await fileFor(day);
+        const bytes = Buffer.concat(group.map((p) => p.bytes));
+        try {
+          for (let written = 0; written < bytes.length; ) {
+            written += (await target.handle.write(bytes, written)).bytesWritten;
+          }
+          await target.handle.datasync();
+          target.size += bytes.length;
+        } catch (error) {
+          // Never leave a partial record where later ones would follow it.
+          await target.handle
+            .truncate(target.size)
+            .then(() => target.handle.sync())
+            .catch(() => {
+              broken = new Error(`the MLLP journal ${dir} could not be repaired after a failed write: restart the listener`);
+            });
+          throw error;
+        }
+        for (const p of group) index.add(p.key);
+        for (const p of group) p.resolve();
+      } catch (error) {
+        for (const p of group) p.reject(error as Error);
+      } finally {
+        for (const p of group) pending.delete(p.key);
+      }
+    }
+  }
+
+  function drain(): void {
+    if (writing) return;
+    writing = (async () => {
+      while (queue.length > 0) {
+        const batch = queue;
+        queue = [];
+        await writeBatch(batch);
+      }
+      writing = null;
+    })();
+  }
+
+  return {
+    dir,
+    recovered,
+    get count() {
+      return index.size;
+    },
+    has(key) {
+      return index.has(key) || pending.has(key);
+    },
+    async append(meta, message) {
+      if (closed) throw new Error(`the MLLP journal ${dir} is closed`);
+      if (index.has(meta.key)) return 'duplicate';
+      const first = pending.get(meta.key);
+      if (first) {
+        await first.done;
+        return 'duplicate';
+      }
+      let resolve!: () => void;
+      let reject!: (error: Error) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      const entry: Pending = { key: meta.key, day: journalFileName(now()), bytes: encodeRecord(meta, message), done, resolve, reject };
+      pending.set(meta.key, entry);
+      queue.push(entry);
+      drain();
+      await done;
+      return 'stored';
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      while (writing) await writing;
+      if (file) await file.handle.close();
+      file = null;
+      await rm(lock, { force: true });
+    },
+  };
+}
+
+/**
+ * Iterates the accepted messages of a journal, oldest first, each named
+ * `mllp:<receivedAt>#<sequence>` for the issues. Safe while a listener appends: a record being
+ * written is not yet returned.
+ *
+ * @example
+ * for await (const entry of readJournal('/var/lib/plateau/mllp')) inputs.push(entry);
+ */
+export async function* readJournal(dir: string): AsyncGenerator<JournalEntry> {
+  let sequence = 0;
+  for (const name of await listFiles(dir)) {
+    const scan = scanJournalFile(name, await readFile(join(dir, name)));
+    for (const r of scan.records) {
+      sequence += 1;
+      yield { name: `mllp:${r.meta.receivedAt}#${sequence}`, bytes: r.message, meta: r.meta, sequence, file: name, offset: r.offset };
+    }
+  }
+}

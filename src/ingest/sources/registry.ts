@@ -1,0 +1,110 @@
+/**
+ * The sources plateau knows, in one list, and reading a mix of files through them: each file goes
+ * to the first adapter that recognizes it, each adapter reads its files at once, and the records
+ * are merged. The list order is the order of precedence when two sources describe the same exam
+ * (see assemble.ts): the RIS (HL7 v2, FHIR) before spreadsheets, before DICOM-derived times.
+ */
+import type { Issue } from '../../core/issues.ts';
+import { dicomAdapter } from './dicom/index.ts';
+import { fhirAdapter } from './fhir/index.ts';
+import { hl7v2Adapter } from './hl7v2/index.ts';
+import { emptyRecords, type SourceAdapter, type SourceContext, type SourceInput, type SourceRecords } from './types.ts';
+import { xlsxAdapter } from './xlsx/index.ts';
+
+/** Every adapter, in order of precedence. Adding a source is one line here. */
+export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [hl7v2Adapter, fhirAdapter, xlsxAdapter, dicomAdapter];
+
+/**
+ * The adapter that recognizes a file (the first in `adapters` whose `detect` says yes), or null.
+ *
+ * @example
+ * detectSource({ name: 'orm.hl7', bytes })?.id; // 'hl7v2'
+ */
+export function detectSource(input: SourceInput, adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS): SourceAdapter | null {
+  for (const adapter of adapters) {
+    try {
+      if (adapter.detect(input)) return adapter;
+    } catch {
+      // A detector must not fail on odd bytes; one that does simply does not claim the file.
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads files of any supported source into merged canonical records. A file no adapter
+ * recognizes is a located warning (it is skipped); no recognized file at all is an error. An
+ * adapter that throws gives an error naming it, never a crash.
+ *
+ * @example
+ * const { records, issues } = await readSources(inputs, { mapping, secret });
+ */
+export async function readSources(
+  inputs: readonly SourceInput[],
+  context: SourceContext,
+  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
+): Promise<{ records: SourceRecords; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const groups = new Map<SourceAdapter, SourceInput[]>();
+  for (const input of inputs) {
+    const adapter = detectSource(input, adapters);
+    if (adapter === null) {
+      issues.push({
+        severity: 'warning',
+        code: 'unknown-source',
+        file: input.name,
+        line: null,
+        column: null,
+        message: `skipped: not a kit file, HL7 v2, FHIR, DICOM or XLSX: ${input.name}`,
+        hint: `plateau reads ${adapters.map((a) => a.id).join(', ')} files and data kit folders; remove the file or check its format`,
+      });
+      continue;
+    }
+    const group = groups.get(adapter) ?? [];
+    group.push(input);
+    groups.set(adapter, group);
+  }
+  const records = emptyRecords();
+  if (groups.size === 0) {
+    issues.push({
+      severity: 'error',
+      code: 'no-source',
+      file: inputs.length === 1 ? (inputs[0]?.name ?? '(no input)') : '(inputs)',
+      line: null,
+      column: null,
+      message: inputs.length === 0 ? 'no input file was given' : 'none of the input files is a source plateau reads',
+      hint: 'give HL7 v2, FHIR R4, DICOM or XLSX files, or folders holding them',
+    });
+    return { records, issues };
+  }
+  for (const adapter of adapters) {
+    const group = groups.get(adapter);
+    if (group === undefined) continue;
+    try {
+      const result = await adapter.read(group, context);
+      issues.push(...result.issues);
+      mergeInto(records, result.records);
+    } catch (error) {
+      issues.push({
+        severity: 'error',
+        code: 'adapter-failure',
+        file: group.length === 1 ? (group[0]?.name ?? adapter.id) : `${group.length} ${adapter.id} files`,
+        line: null,
+        column: null,
+        message: `the ${adapter.label} reader failed: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'this is a bug in plateau: please report it with the file (without patient data)',
+      });
+    }
+  }
+  return { records, issues };
+}
+
+/** Appends `from` to `into` (removed counts are summed). */
+export function mergeInto(into: SourceRecords, from: SourceRecords): void {
+  into.establishments.push(...from.establishments);
+  into.equipment.push(...from.equipment);
+  for (const s of from.sessions) into.sessions.push(s);
+  for (const e of from.exams) into.exams.push(e);
+  into.acts.push(...from.acts);
+  for (const [field, n] of Object.entries(from.removed)) into.removed[field] = (into.removed[field] ?? 0) + n;
+}

@@ -1,0 +1,73 @@
+// `plateau listen` in process: says where it listens, acknowledges over a real socket, logs a
+// rejection, stops on SIGTERM with the journal closed; usage errors exit 2.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../../src/cli/main.ts';
+import { readJournal } from '../../../../src/ingest/sources/mllp/index.ts';
+import { runCli } from '../../../helpers/run-cli.ts';
+import { hl7, MllpClient } from './mllp-client.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plateau-listen-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('plateau listen', () => {
+  it('listens, acknowledges, logs rejections and stops on SIGTERM', async () => {
+    const out = { stdout: '', stderr: '' };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out.stdout += String(chunk);
+        return true;
+      }),
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out.stderr += String(chunk);
+        return true;
+      }),
+    ];
+    try {
+      const running = main(['listen', '--mllp', '0', '--data', dir]);
+      let port = 0;
+      for (let i = 0; i < 200 && port === 0; i += 1) {
+        const m = /listening for HL7 v2 over MLLP on 127\.0\.0\.1:(\d+), journal (.+) \(0 messages\)\n/.exec(out.stdout);
+        if (m) port = Number(m[1]);
+        else await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(port).toBeGreaterThan(0);
+      const c = await MllpClient.connect(port);
+      c.write(hl7('CLI-1'));
+      c.write('not hl7');
+      const acks = await c.waitAcks(2);
+      expect(acks.map((a) => [a.code, a.controlId])).toEqual([
+        ['AA', 'CLI-1'],
+        ['AR', ''],
+      ]);
+      process.emit('SIGTERM');
+      expect(await running).toBe(0);
+      c.close();
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(out.stderr).toMatch(/rejected \(no control id\) from 127\.0\.0\.1:\d+: AR The message does not start with an MSH segment\./);
+    expect(out.stderr).toMatch(/1 accepted, 0 resent, 1 rejected \(journal: 1 messages\)/);
+    expect(process.listenerCount('SIGTERM')).toBe(0);
+    const journal = join(dir, 'mllp-journal');
+    expect(await readdir(journal)).not.toContain('journal.lock');
+    const ids: string[] = [];
+    for await (const e of readJournal(journal)) ids.push(e.meta.controlId);
+    expect(ids).toEqual(['CLI-1']);
+  });
+
+  it('requires --mllp and a journal folder', async () => {
+    expect((await runCli(['listen'])).code).toBe(2);
+    const memory = await runCli(['listen', '--mllp', '0', '--data', 'memory://']);
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toMatch(/give --journal DIR/);
+    expect((await runCli(['listen', '--mllp', '70000', '--journal', dir])).code).toBe(2);
+  });
+});
