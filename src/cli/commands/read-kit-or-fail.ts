@@ -2,10 +2,12 @@
  * Reads a data kit for a command: progress on stderr, every located issue printed, and a
  * `UserError` when the kit has errors, so nothing downstream ever sees a partial kit.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import { readKitDir } from '../../ingest/kit/read-kit.ts';
+import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
 import { printIssues, Progress, UserError } from '../output.ts';
 
 /** The kit of a folder, or a `UserError` after printing its located errors. */
@@ -13,9 +15,13 @@ export async function readKitOrFail(dir: string): Promise<Kit> {
   return (await readKitWithIssues(dir)).kit;
 }
 
-/** The kit of a folder and its warnings (printed), or a `UserError` after printing its errors. */
+/**
+ * The kit of a folder, or of one `.xlsx` workbook holding a sheet per kit file (`plateau
+ * template`), and its warnings (printed); a `UserError` after printing its errors.
+ */
 export async function readKitWithIssues(dir: string): Promise<{ kit: Kit; issues: Issue[] }> {
   const info = await stat(dir).catch(() => null);
+  if (info?.isFile() && dir.toLowerCase().endsWith('.xlsx')) return readWorkbookOrFail(dir);
   if (!info?.isDirectory()) throw new UserError(`${dir} is not a folder (a data kit is a folder of files: campaign.json, exams.csv…); to read HL7 v2, FHIR, DICOM or XLSX files, add --mapping mapping.csv`);
   const progress = new Progress(`reading ${dir}`);
   const result = await readKitDir(dir, { onProgress: (p) => progress.update(p.done, p.total, p.file) });
@@ -24,6 +30,16 @@ export async function readKitWithIssues(dir: string): Promise<{ kit: Kit; issues
   if (!result.kit) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;
     throw new UserError(`${dir}: ${errors} error${errors === 1 ? '' : 's'} in the kit; nothing was computed or stored`);
+  }
+  return { kit: result.kit, issues: result.issues };
+}
+
+async function readWorkbookOrFail(path: string): Promise<{ kit: Kit; issues: Issue[] }> {
+  const result = readKitWorkbook(basename(path), new Uint8Array(await readFile(path)));
+  printIssues(result.issues);
+  if (!result.kit) {
+    const errors = result.issues.filter((i) => i.severity === 'error').length;
+    throw new UserError(`${path}: ${errors} error${errors === 1 ? '' : 's'} in the workbook; nothing was computed or stored`);
   }
   return { kit: result.kit, issues: result.issues };
 }

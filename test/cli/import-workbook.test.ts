@@ -1,0 +1,53 @@
+// `plateau import BOOK.xlsx`: a data kit kept as one workbook (as `plateau template` writes it)
+// is imported like a kit folder; a workbook with errors stores nothing and says where they are.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kitTemplateXlsx } from '../../src/ingest/sources/xlsx/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'plateau-import-xlsx-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const FILLED = kitTemplateXlsx({
+  lang: 'fr',
+  campaign: { id: 'book', name: 'Classeur', start: { dateTime: '2010-03-01' }, days: 7, timeZone: 'Europe/Paris' },
+  rows: {
+    'establishments.csv': [['010000024', 'CH Bourg', 'CH', 'ARA', '01']],
+    'equipment.csv': [['CT-1', '010000024', 'CT', 'Scanner', 2006, 'general']],
+    'sessions.csv': [['CT-1', { dateTime: '2010-03-01T08:00' }, { dateTime: '2010-03-01T13:00' }, 'PUBLIC_SCHEDULED']],
+    'exams.csv': [
+      ['E1', 'CT-1', 'A', { dateTime: '2010-03-01T08:30' }, { dateTime: '2010-03-01T08:50' }, null, 75],
+      ['E2', 'CT-1', 'U', { dateTime: '2010-03-01T09:00' }, { dateTime: '2010-03-01T09:12' }, null, 50],
+    ],
+  },
+});
+
+describe('plateau import BOOK.xlsx', () => {
+  it('imports a filled workbook as a kit, then reads its indicators from the store', async () => {
+    const book = join(tmp, 'book.xlsx');
+    writeFileSync(book, FILLED);
+    const data = join(tmp, 'store-ok');
+    const imported = await runCli(['import', book, '--data', data]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('book');
+    const shown = await runCli(['indicators', '--json', '--data', data]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const doc = JSON.parse(shown.stdout) as { machines: { equipmentId: string; exams: number }[] };
+    expect(doc.machines.map((m) => [m.equipmentId, m.exams])).toEqual([['CT-1', 2]]);
+  });
+
+  it('refuses a blank workbook with located errors and stores nothing', async () => {
+    const blank = join(tmp, 'blank.xlsx');
+    writeFileSync(blank, kitTemplateXlsx({ lang: 'en' }));
+    const data = join(tmp, 'store-blank');
+    const r = await runCli(['import', blank, '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('blank.xlsx#campaign:2:B');
+    expect(r.stderr).toContain('nothing was computed or stored');
+    const listed = await runCli(['indicators', '--data', data]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('holds no campaign');
+  });
+});
