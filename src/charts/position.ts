@@ -41,6 +41,10 @@ export function positionRows(figures: readonly FigureComparison[], lang: Lang): 
   }));
 }
 
+/** Room (px) for the figure names on the left: on screens, and on phones. */
+const LABEL_WIDTH = 260;
+const PHONE_LABEL_WIDTH = 104;
+
 /** Where the peers' P20, median and P80 fall on the percentile scale. */
 const BAND_TICKS = [20, 50, 80] as const;
 
@@ -51,7 +55,9 @@ export function positionOption(input: PositionInput): EChartsOption {
   const byIndex = input.figures;
   return {
     ...baseOption(t(lang, 'chart.ariaPosition', { n: rows.length })),
-    grid: { left: 8, right: 120, top: 28, bottom: 40, containLabel: true },
+    // The figure names get a fixed column (truncated beyond it): measuring them with
+    // containLabel let long English names run off the left edge.
+    grid: { left: LABEL_WIDTH + 12, right: 120, top: 28, bottom: 40 },
     xAxis: [
       {
         type: 'value',
@@ -87,7 +93,7 @@ export function positionOption(input: PositionInput): EChartsOption {
       data: rows.map((r) => r.label),
       inverse: true,
       ...CATEGORY_AXIS_STYLE,
-      axisLabel: { color: INK.text, width: 260, overflow: 'truncate' },
+      axisLabel: { color: INK.text, width: LABEL_WIDTH, overflow: 'truncate' },
       splitLine: { show: true, lineStyle: { color: INK.grid } },
     },
     tooltip: {
@@ -117,12 +123,12 @@ export function positionOption(input: PositionInput): EChartsOption {
       {
         query: { maxWidth: 560 },
         option: {
-          grid: { right: 84 },
+          grid: { left: PHONE_LABEL_WIDTH + 8, right: 84 },
           xAxis: [
             { interval: 50 },
             { axisLabel: { formatter: (v: number) => `P${v}`, fontSize: 10 } },
           ],
-          yAxis: { axisLabel: { width: 104, fontSize: 11 } },
+          yAxis: { axisLabel: { width: PHONE_LABEL_WIDTH, fontSize: 11 } },
           series: [{ label: { fontSize: 11, distance: 4 } }],
         },
       },
