@@ -3,37 +3,15 @@
  * download). Without a Chromium the suites are skipped with a message saying how to install it,
  * unless PLATEAU_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_HINT as INSTALL_HINT, findChromium } from '../../../src/reports/chromium.ts';
 
-/** Flags for a headless Chromium in a container: no sandbox, no GPU, no network chatter. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const INSTALL_HINT =
-  "install Debian's Chromium (apt-get install chromium) or set PLATEAU_CHROMIUM to a Chromium executable";
-
-/**
- * The Chromium to drive: `$PLATEAU_CHROMIUM`, else `/usr/bin/chromium`; null when neither exists.
- *
- * @example
- * findChromium({ PLATEAU_CHROMIUM: '/opt/chrome/chrome' }); // '/opt/chrome/chrome' if it exists
- */
-export function findChromium(env: Record<string, string | undefined> = process.env): string | null {
-  const chosen = env['PLATEAU_CHROMIUM']?.trim();
-  if (chosen) return existsSync(chosen) ? chosen : null;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
-}
+// The browser lookup and its flags are the reports' own (src/reports/chromium.ts): one place.
+export { CHROMIUM_ARGS, findChromium };
 
 /**
  * Whether the end-to-end suites can run. Prints why they are skipped when they cannot, and
