@@ -5,7 +5,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from './output.ts';
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+/** Parsed option values; a repeatable option (`multiple: true`) gives a list. */
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /** A CLI command: its usage text, its options and what it does with them. */
 export interface Command {
@@ -52,6 +53,13 @@ export function enumOption<T extends string>(values: OptionValues, name: string,
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : undefined;
+}
+
+/** Every value of a repeatable string option (`multiple: true`), in command-line order. */
+export function stringListOption(values: OptionValues, name: string): string[] {
+  const raw = values[name];
+  if (Array.isArray(raw)) return raw;
+  return typeof raw === 'string' ? [raw] : [];
 }
 
 /** Exactly `count` positionals, else a usage error naming what is expected. */

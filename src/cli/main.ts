@@ -3,7 +3,7 @@
  * mapped to exit codes here only: 0 success, 1 failure (bad input, store problem), 2 usage.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from './command.ts';
+import type { Command, OptionValues } from './command.ts';
 import { COMMON_OPTIONS } from './command.ts';
 import { UsageError, UserError } from './output.ts';
 import { convertCommand } from './commands/convert.ts';
@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> });
+    return await command.run({ positionals: parsed.positionals, values: parsed.values as OptionValues });
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`plateau ${name}: ${error.message}\n\n${command.usage}\n`);

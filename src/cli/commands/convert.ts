@@ -1,21 +1,27 @@
 /**
  * `plateau convert INPUT… --mapping mapping.csv --to-kit OUT_DIR`: reads hospital-system files
- * (HL7 v2, FHIR R4, DICOM, XLSX; files or folders, recursively), pseudonymizes identifiers with
- * the site secret taken from an environment variable, and writes a checked data kit. The same
- * conversion serves `plateau import` when it is given source files instead of a kit.
+ * (HL7 v2, FHIR R4, DICOM, XLSX; files or folders, recursively; MLLP journal folders as their
+ * messages) and PACS through DICOMweb, pseudonymizes identifiers with the site secret taken from
+ * an environment variable, and writes a checked data kit. The same conversion serves `plateau
+ * import` when it is given source files instead of a kit.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Campaign, Kit } from '../../core/kit-types.ts';
+import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import { writeKitDir } from '../../ingest/kit/write-kit.ts';
 import { kitFromSources, readCampaignText } from '../../ingest/sources/assemble.ts';
-import { parseMapping, type SiteMappingFile } from '../../ingest/sources/mapping.ts';
-import { readSources } from '../../ingest/sources/registry.ts';
-import type { SourceInput } from '../../ingest/sources/types.ts';
+import type { SiteMappingFile } from '../../ingest/sources/mapping.ts';
+import { reconciliationCsv, type ReconciliationReport } from '../../ingest/sources/reconcile/index.ts';
+import { mergeInto, readSources } from '../../ingest/sources/registry.ts';
+import { emptyRecords, type SourceInput } from '../../ingest/sources/types.ts';
 import type { Command, OptionValues } from '../command.ts';
-import { intOption, positionals, stringOption } from '../command.ts';
+import { enumOption, intOption, stringOption } from '../command.ts';
 import { printIssues, UsageError, UserError } from '../output.ts';
+import { DICOMWEB_OPTIONS, DICOMWEB_OPTIONS_HELP, dicomwebUrls, readDicomwebSources } from './dicomweb-input.ts';
+import { isJournalDir, isJournalFile, readJournalFolder } from './journal-input.ts';
+import { readMappingOrFail, siteSecret } from './site-context.ts';
 
 /** Options shared by `convert` and `import` for source files. */
 export const SOURCE_OPTIONS = {
@@ -26,6 +32,9 @@ export const SOURCE_OPTIONS = {
   start: { type: 'string' },
   days: { type: 'string' },
   'secret-env': { type: 'string' },
+  reconciliation: { type: 'string' },
+  lang: { type: 'string' },
+  ...DICOMWEB_OPTIONS,
 } as const;
 
 /** Help lines for SOURCE_OPTIONS. */
@@ -40,21 +49,35 @@ export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping fil
                         (the time zone is the mapping's)
   --secret-env NAME     the environment variable holding the site secret that keys the hash of
                         patient identifiers (default PLATEAU_SECRET; never given as a value, so
-                        it stays out of the shell history)`;
+                        it stays out of the shell history)
+  --reconciliation FILE.csv
+                        when the sources hold both RIS exams (HL7 v2, FHIR, spreadsheet) and
+                        images (DICOM files or DICOMweb), write the exams matched neither way —
+                        billed but not performed, performed but not billed — and the totals per
+                        machine to this CSV (written even when the kit has errors; the summary
+                        is always printed as warnings)
+  --lang fr|en          language of that CSV (default ${DEFAULT_LANG}; French uses ';' and the decimal comma)
+${DICOMWEB_OPTIONS_HELP}`;
 
-const USAGE = `Usage: plateau convert INPUT… --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR
+const USAGE = `Usage: plateau convert [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR
 
 Reads hospital-system files — HL7 v2 messages, FHIR R4 Bundles or NDJSON, DICOM files, XLSX
-workbooks — given as files or folders (read recursively), and writes a data kit into OUT_DIR.
-Patient identifiers are replaced by a keyed hash; names, birth dates and addresses are dropped
-and counted. Every problem is printed with its place; with an error nothing is written.
+workbooks — given as files or folders (read recursively), the journal folder of
+\`plateau listen\` (read as its accepted messages, named mllp:<received at>#<n> in the issues),
+and PACS through DICOMweb, and writes a data kit into OUT_DIR. Patient identifiers are replaced
+by a keyed hash; names, birth dates and addresses are dropped and counted. Every problem is
+printed with its place; with an error (a damaged journal, a PACS that does not answer) nothing
+is written.
 
   --to-kit OUT_DIR      the data kit to write (a new or empty folder, or an existing kit)
 ${SOURCE_OPTIONS_HELP}
 
-Example:
+Examples:
   PLATEAU_SECRET=… plateau convert ./hl7 ./dicom --mapping mapping.csv \\
-    --campaign-id lens-2026 --start 2026-03-02 --days 28 --to-kit ./kits/lens-2026`;
+    --campaign-id lens-2026 --start 2026-03-02 --days 28 --to-kit ./kits/lens-2026
+  PLATEAU_SECRET=… PLATEAU_DICOMWEB_AUTHORIZATION="Basic …" plateau convert \\
+    ./plateau-data/mllp-journal --dicomweb http://pacs:8042/dicom-web --mapping mapping.csv \\
+    --campaign campaign.json --to-kit ./kits/lens-2026`;
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -62,7 +85,7 @@ export const convertCommand: Command = {
   usage: USAGE,
   options: { ...SOURCE_OPTIONS, 'to-kit': { type: 'string' } },
   async run({ positionals: args, values }) {
-    const inputs = positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one or more INPUT files or folders');
+    const inputs = sourcePaths(args, values);
     const out = stringOption(values, 'to-kit');
     if (out === undefined) throw new UsageError('--to-kit OUT_DIR is required');
     await checkOutDir(out);
@@ -73,9 +96,16 @@ export const convertCommand: Command = {
   },
 };
 
+/** The INPUT paths of a source command: at least one, unless `--dicomweb` gives a PACS. */
+export function sourcePaths(args: string[], values: OptionValues): string[] {
+  if (args.length === 0 && dicomwebUrls(values).length === 0) throw new UsageError('expected one or more INPUT files or folders, or --dicomweb URL');
+  return args;
+}
+
 /**
- * Reads source files into a checked kit for a command: mapping, campaign and secret from the
- * options, every issue printed, a `UserError` when anything is an error.
+ * Reads source files, journal folders and DICOMweb PACS into a checked kit for a command:
+ * mapping, campaign and secret from the options, every issue printed, a `UserError` when
+ * anything is an error.
  */
 export async function convertSources(
   paths: readonly string[],
@@ -83,18 +113,20 @@ export async function convertSources(
 ): Promise<{ kit: Kit; issues: Issue[]; removed: Record<string, number> }> {
   const mappingPath = stringOption(values, 'mapping');
   if (mappingPath === undefined) throw new UsageError('--mapping FILE is required to read source files');
-  const secretEnv = stringOption(values, 'secret-env') ?? 'PLATEAU_SECRET';
-  const secret = process.env[secretEnv] ?? '';
-  if (secret === '') {
-    throw new UserError(`the site secret is not set: put it in the environment variable ${secretEnv} (patient identifiers are hashed with it; it is never stored)`);
-  }
-  const mapping = await readMapping(mappingPath);
+  const hasPacs = dicomwebUrls(values).length > 0;
+  const secret = siteSecret(values);
+  const mapping = await readMappingOrFail(mappingPath);
   const campaign = await campaignOf(values, mapping);
-  const collected = await collectInputs(paths);
-  const read = await readSources(collected.inputs, { mapping, secret });
+  const context = { mapping, secret };
+  const collected = paths.length > 0 ? await collectInputs(paths) : { inputs: [], issues: [] };
+  // With a PACS, files are optional: an empty journal must not stop its exams.
+  const read = collected.inputs.length > 0 || !hasPacs ? await readSources(collected.inputs, context) : { records: emptyRecords(), issues: [] };
+  const pacs = await readDicomwebSources(values, campaign, context);
+  for (const records of pacs.records) mergeInto(read.records, records);
   const assembled = await kitFromSources(read.records, campaign, mapping);
-  const issues = [...collected.issues, ...read.issues, ...assembled.issues];
+  const issues = [...collected.issues, ...read.issues, ...pacs.issues, ...assembled.issues];
   printIssues(issues);
+  await writeReconciliation(values, assembled.reconciliation);
   if (assembled.kit === null || issues.some((i) => i.severity === 'error')) {
     const errors = issues.filter((i) => i.severity === 'error').length;
     throw new UserError(`${errors} error${errors === 1 ? '' : 's'} in the sources; no kit was made`);
@@ -102,14 +134,19 @@ export async function convertSources(
   return { kit: assembled.kit, issues, removed: read.records.removed };
 }
 
-async function readMapping(path: string): Promise<SiteMappingFile> {
-  const text = await readFile(path, 'utf8').catch((error: unknown) => {
-    throw new UserError(`cannot read the mapping file ${path}: ${(error as Error).message}`);
+/** Writes `--reconciliation FILE` when asked; says so when the sources gave nothing to reconcile. */
+async function writeReconciliation(values: OptionValues, report: ReconciliationReport | null): Promise<void> {
+  const path = stringOption(values, 'reconciliation');
+  const lang = enumOption(values, 'lang', LANGS) ?? DEFAULT_LANG;
+  if (path === undefined) return;
+  if (report === null) {
+    process.stderr.write(`no reconciliation written to ${path}: the sources hold RIS exams only or images only (reconciliation needs both)\n`);
+    return;
+  }
+  await writeFile(path, reconciliationCsv(report, lang)).catch((error: unknown) => {
+    throw new UserError(`cannot write the reconciliation to ${path}: ${(error as Error).message}`);
   });
-  const { mapping, issues } = parseMapping(path, text);
-  printIssues(issues);
-  if (mapping === null) throw new UserError(`${path}: the mapping file has errors; nothing was read`);
-  return mapping;
+  process.stderr.write(`reconciliation written to ${path}\n`);
 }
 
 async function campaignOf(values: OptionValues, mapping: SiteMappingFile): Promise<Campaign> {
@@ -145,9 +182,10 @@ export async function isKitDir(dir: string): Promise<boolean> {
 }
 
 /**
- * Every file under the given paths (folders recursively, hidden entries skipped), read whole. A
- * data kit folder named directly is refused (it is imported as it is); one met inside a folder
- * (e.g. an earlier output) is skipped with a warning.
+ * Every file under the given paths (folders recursively, hidden entries skipped), read whole; an
+ * MLLP journal folder gives its accepted messages instead of its files. A data kit folder named
+ * directly is refused (it is imported as it is); one met inside a folder (e.g. an earlier
+ * output) is skipped with a warning. One journal file named directly is refused for its folder.
  */
 export async function collectInputs(paths: readonly string[]): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
   const inputs: SourceInput[] = [];
@@ -161,10 +199,17 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
         issues.push({ severity: 'warning', code: 'nested-kit', file: path, line: null, column: null, message: `skipped: ${path} is a data kit folder`, hint: 'import a data kit on its own with plateau import' });
         return;
       }
+      if (await isJournalDir(path)) {
+        const journal = await readJournalFolder(path);
+        inputs.push(...journal.inputs);
+        issues.push(...journal.issues);
+        return;
+      }
       const entries = await readdir(path, { withFileTypes: true });
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) if (!entry.name.startsWith('.')) await visit(join(path, entry.name), false);
     } else if (info.isFile()) {
+      if (top && (await isJournalFile(path))) throw new UserError(`${path} is one file of an MLLP journal: give its folder, ${dirname(path)}, to read the journal whole`);
       inputs.push({ name: path, bytes: new Uint8Array(await readFile(path)) });
     }
   };

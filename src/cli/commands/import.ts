@@ -3,6 +3,7 @@
  * results in one transaction. A kit with errors stores nothing; importing the same kit twice
  * changes nothing.
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
@@ -10,13 +11,15 @@ import type { ImportSummary, Store, UpsertCounts } from '../../storage/index.ts'
 import { importKit, StoreError } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
 import { positionals, STORE_OPTIONS } from '../command.ts';
-import { Progress, UserError } from '../output.ts';
+import { Progress, UsageError, UserError } from '../output.ts';
 import { convertSources, isKitDir, SOURCE_OPTIONS, SOURCE_OPTIONS_HELP } from './convert.ts';
+import { dicomwebUrls } from './dicomweb-input.ts';
+import { isJournalDir } from './journal-input.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
 import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau import KIT_DIR [--data DIR | --database-url URL]
-       plateau import INPUT… --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N)
+       plateau import [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N)
 
 Reads a data kit (campaign.json, establishments.csv, equipment.csv, sessions.csv, exams.csv,
 optional acts.csv and appointment-survey.csv; see the data-kit spec), checks every row, and
@@ -29,12 +32,15 @@ exam whose row changed replaces its old row.
   --recompute           recompute the stored results even when no record changed
 
 Instead of a kit, INPUT… may be hospital-system files or folders (HL7 v2, FHIR R4, DICOM,
-XLSX), converted as \`plateau convert\` does, with:
+XLSX), the journal folder of \`plateau listen\` (its accepted messages), and PACS through
+DICOMweb, converted as \`plateau convert\` does (with an error, nothing is stored), with:
 ${SOURCE_OPTIONS_HELP}
 
 Examples:
   plateau import ./kits/ars-hdf-2026
-  PLATEAU_SECRET=… plateau import ./hl7 --mapping mapping.csv --campaign campaign.json`;
+  PLATEAU_SECRET=… plateau import ./hl7 --mapping mapping.csv --campaign campaign.json
+  PLATEAU_SECRET=… plateau import ./plateau-data/mllp-journal --mapping mapping.csv \\
+    --dicomweb http://pacs:8042/dicom-web --campaign campaign.json`;
 
 export const importCommand: Command = {
   name: 'import',
@@ -42,11 +48,15 @@ export const importCommand: Command = {
   usage: USAGE,
   options: { ...STORE_OPTIONS, ...SOURCE_OPTIONS, recompute: { type: 'boolean' } },
   async run({ positionals: args, values }) {
-    const inputs = positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
-    const [first] = inputs as [string, ...string[]];
-    const asKit = inputs.length === 1 && (values.mapping === undefined || (await isKitDir(first)));
+    const urls = dicomwebUrls(values);
+    const inputs = urls.length > 0 ? args : positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
+    const [first] = inputs;
+    const asKit = first !== undefined && inputs.length === 1 && urls.length === 0 && (values.mapping === undefined || (await isKitDir(first)));
+    if (asKit && values.mapping === undefined && (await isDir(first)) && (await isJournalDir(first))) {
+      throw new UsageError(`${first} is an MLLP journal folder: give --mapping FILE and the campaign to read its messages`);
+    }
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
-    const source = inputs.map((p) => resolve(p)).join(' ');
+    const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
     const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute)));
     process.stdout.write(`${describeImport(summary)}\n`);
     return 0;
@@ -77,6 +87,8 @@ export async function importInto(
     throw error;
   }
 }
+
+const isDir = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isDirectory() ?? false;
 
 const counts = (c: UpsertCounts): string => `${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`;
 

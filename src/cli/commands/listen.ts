@@ -19,6 +19,8 @@ Each valid message is written to the journal and flushed to disk before its ACK 
 back, so nothing acknowledged is lost if the machine stops; a message sent again with the
 same control ID (MSH-10, same MSH-3/MSH-4) is acknowledged without a second copy.
 Malformed messages get a NAK (AR or AE, reason in MSA-3 and ERR) and are not stored.
+\`plateau convert DIR\` and \`plateau import DIR\` read the journal folder as its messages, even
+while the listener runs.
 
   --mllp PORT       the TCP port (2575 is HL7's usual one; 0 picks a free one)
   --host H          the address to listen on (default 127.0.0.1: this machine only)
@@ -26,8 +28,9 @@ Malformed messages get a NAK (AR or AE, reason in MSA-3 and ERR) and are not sto
   --data DIR        the data folder (default: $PLATEAU_DATA, else ./plateau-data)
   --max-bytes N     the largest message accepted (default 16777216)
 
-Example:
-  plateau listen --mllp 2575 --journal /var/lib/plateau/mllp`;
+Examples:
+  plateau listen --mllp 2575 --journal /var/lib/plateau/mllp
+  PLATEAU_SECRET=… plateau import /var/lib/plateau/mllp --mapping mapping.csv --campaign campaign.json`;
 
 /** Counts of one minute, printed on stderr when anything happened. */
 function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcome): void; flush(): void } {

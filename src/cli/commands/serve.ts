@@ -1,22 +1,25 @@
 /**
  * `plateau serve`: the web app and the HTTP API over the store, on this machine by default.
  * With --demo-if-empty a store without any campaign gets the national campaign first, so that
- * `npm start` on a fresh clone shows real figures. Stops cleanly on SIGINT and SIGTERM.
+ * `npm start` on a fresh clone shows real figures. With --mapping, `POST /api/fhir` reads
+ * Bundles with the site's mapping and secret. Stops cleanly on SIGINT and SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closePdfBrowser } from '../../reports/pdf.ts';
 import { startServer } from '../../server/index.ts';
-import type { RunningServer } from '../../server/index.ts';
+import type { AppOptions, RunningServer } from '../../server/index.ts';
 import { listCampaigns } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
-import { UserError } from '../output.ts';
+import { UsageError, UserError } from '../output.ts';
 import { importDemoCampaign } from './demo.ts';
+import { readMappingOrFail, siteSecret } from './site-context.ts';
 import { openStoreFor } from './store-access.ts';
 
 const USAGE = `Usage: plateau serve [--port N] [--host H] [--data DIR | --database-url URL] [--demo-if-empty]
+                     [--mapping FILE [--secret-env NAME]]
 
 Serves plateau's web app and its HTTP API (JSON under /api, described at /api/openapi.json)
 over the store, until interrupted (Ctrl-C).
@@ -28,9 +31,18 @@ over the store, until interrupted (Ctrl-C).
   --database-url URL    a PostgreSQL server instead
   --demo-if-empty       when the store holds no campaign, generate and import the national
                         campaign first (as 'plateau demo')
+  --mapping FILE        the site mapping file (as for 'plateau convert'): POST /api/fhir then
+                        reads FHIR R4 Bundles with it and answers an OperationOutcome (records
+                        found, every located issue; nothing is imported). Without it, POST
+                        /api/fhir answers 503. With errors in the mapping, the server does not
+                        start (each error printed with its line).
+  --secret-env NAME     the environment variable holding the site secret that keys the hash of
+                        patient identifiers (default PLATEAU_SECRET; required with --mapping)
 
-Example:
-  plateau serve --demo-if-empty     then open http://127.0.0.1:4317/`;
+Examples:
+  plateau serve --demo-if-empty     then open http://127.0.0.1:4317/
+  PLATEAU_SECRET=… plateau serve --mapping mapping.csv
+                                    then POST a Bundle to http://127.0.0.1:4317/api/fhir`;
 
 /**
  * The built web app: dist/web beside the compiled CLI (dist/cli/commands → ../../web), or the
@@ -72,6 +84,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   const { until = nextStopSignal, webRoot = defaultWebRoot() } = options;
   const port = intOption(values, 'port', 4317, 0, 65_535);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
+  const fhir = await fhirEndpointOf(values);
   const store = await openStoreFor(values);
   try {
     let campaigns = await listCampaigns(store);
@@ -84,7 +97,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     if (!hasWeb) process.stderr.write(`the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`);
     let server: RunningServer;
     try {
-      server = await startServer({ store, port, host, webRoot: hasWeb ? webRoot : null });
+      server = await startServer({ store, port, host, webRoot: hasWeb ? webRoot : null, ...(fhir ? { fhir } : {}) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --port`);
@@ -92,6 +105,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}: choose one above 1023`);
       throw error;
     }
+    if (fhir) process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})\n`);
     const stop = until();
     const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
     process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);
@@ -106,11 +120,33 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   }
 }
 
+/**
+ * The site mapping and secret of `POST /api/fhir`, or undefined without --mapping; a `UserError`
+ * (the server does not start) when the mapping has errors or the secret is unset.
+ */
+async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']> {
+  const path = stringOption(values, 'mapping');
+  if (path === undefined) {
+    if (values['secret-env'] !== undefined) throw new UsageError('--secret-env goes with --mapping FILE (the secret is only used to read FHIR Bundles)');
+    return undefined;
+  }
+  const secret = siteSecret(values);
+  const mapping = await readMappingOrFail(path, 'the server was not started');
+  return { mapping, secret };
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the web app and the HTTP API',
   usage: USAGE,
-  options: { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+  options: {
+    ...STORE_OPTIONS,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'demo-if-empty': { type: 'boolean' },
+    mapping: { type: 'string' },
+    'secret-env': { type: 'string' },
+  },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument (options only)');
     return serve(values);

@@ -2,7 +2,9 @@
  * Turns the records read from hospital-system sources into a data kit: records merged (the first
  * source in registry order wins on a conflict, and says so), the establishment and the machines
  * completed from the site mapping, activity outside the campaign left out, and the whole kit
- * checked by the data kit's own reader, so every rule of a hand-made kit applies to it too.
+ * checked by the data kit's own reader, so every rule of a hand-made kit applies to it too. When
+ * both RIS and DICOM exams are given, they are reconciled first (reconcile/): an exam both describe
+ * is counted once, and what only one side has is kept and reported.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,8 @@ import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session } from
 import { KitParser, readKitDir } from '../kit/read-kit.ts';
 import { writeKitDir } from '../kit/write-kit.ts';
 import type { SiteMappingFile } from './mapping.ts';
-import type { SiteMapping, SourceRecords } from './types.ts';
+import { reconcile, reconciliationIssues, type ExamPair, type ReconciliationReport } from './reconcile/index.ts';
+import type { SiteMapping, SourceId, SourceRecords } from './types.ts';
 
 /** A mapping as the adapters see it, with what a mapping file may add (establishment, machines). */
 export type AssemblyMapping = SiteMapping & Partial<Pick<SiteMappingFile, 'establishment' | 'machines'>>;
@@ -34,37 +37,62 @@ export function readCampaignText(name: string, text: string): { campaign: Campai
   return { campaign: kit?.campaign ?? null, issues };
 }
 
+/** Sources whose exams are what the devices imaged (the other sources say what the RIS billed). */
+const DICOM_SOURCES: ReadonlySet<SourceId> = new Set<SourceId>(['dicom', 'dicomweb']);
+
 /**
  * Assembles source records into a checked Kit. The kit is null when any issue is an error; the
- * issues also hold, as `info`, what identifying fields the sources dropped (with counts).
+ * issues also hold, as `info`, what identifying fields the sources dropped (with counts). When
+ * the records hold both RIS and DICOM exams (`records.source`), the campaign's exams of both sides
+ * are reconciled: a matched DICOM exam only fills the blanks of its RIS exam (age band, acts…),
+ * unmatched exams of either side are kept, and `reconciliation` is the report (null otherwise).
  *
  * @example
  * const { records } = await readSources(inputs, { mapping, secret });
- * const { kit, issues } = await kitFromSources(records, campaign, mapping);
+ * const { kit, issues, reconciliation } = await kitFromSources(records, campaign, mapping);
  * if (kit) await writeKitDir('out', kit);
+ * if (reconciliation) await writeFile('reconciliation.csv', reconciliationCsv(reconciliation));
  */
 export async function kitFromSources(
   records: SourceRecords,
   campaign: Campaign,
   mapping: AssemblyMapping,
-): Promise<{ kit: Kit | null; issues: Issue[] }> {
+): Promise<{ kit: Kit | null; issues: Issue[]; reconciliation: ReconciliationReport | null }> {
   const issues: Issue[] = [];
   const note = (severity: Issue['severity'], code: string, message: string, hint: string | null): void => {
     issues.push({ severity, code, file: ASSEMBLED, line: null, column: null, message, hint });
   };
   const checked = readCampaignText('campaign.json', JSON.stringify(campaign, null, 2));
-  if (checked.campaign === null) return { kit: null, issues: checked.issues };
+  if (checked.campaign === null) return { kit: null, issues: checked.issues, reconciliation: null };
 
   for (const [field, n] of Object.entries(records.removed).sort(([a], [b]) => a.localeCompare(b))) {
     note('info', 'removed-identity', `${field}: ${n} value${n === 1 ? '' : 's'} removed or pseudonymized at the door`, null);
   }
 
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
-  const merged = mergeExams(records.exams, note);
-  const exams = merged.filter((e) => e.roomIn >= calendar.start && e.roomIn < calendar.end);
+  const inCampaign = (e: Exam): boolean => e.roomIn >= calendar.start && e.roomIn < calendar.end;
+  const isDicom = (e: Exam): boolean => DICOM_SOURCES.has(records.source.get(e) ?? 'hl7v2');
+  const dicomSide = records.exams.filter(isDicom);
+  let exams: Exam[];
+  let outExams: number;
+  let reconciliation: ReconciliationReport | null = null;
+  if (dicomSide.length > 0 && dicomSide.length < records.exams.length) {
+    const ris = mergeExams(records.exams.filter((e) => !isDicom(e)), note);
+    const dicom = mergeExams(dicomSide, note);
+    const risIn = ris.filter(inCampaign);
+    const dicomIn = dicom.filter(inCampaign);
+    outExams = ris.length - risIn.length + dicom.length - dicomIn.length;
+    const result = reconcile(risIn, dicomIn, records.keys, { timeZone: campaign.timeZone });
+    reconciliation = result.report;
+    issues.push(...reconciliationIssues(result.report, ASSEMBLED));
+    exams = mergeExams(combine(risIn, dicomIn, result.pairs), note);
+  } else {
+    const merged = mergeExams(records.exams, note);
+    exams = merged.filter(inCampaign);
+    outExams = merged.length - exams.length;
+  }
   const distinct = uniqueSessions(records.sessions);
   const sessions = distinct.filter((s) => s.start < calendar.end && s.end > calendar.start);
-  const outExams = merged.length - exams.length;
   const outSessions = distinct.length - sessions.length;
   if (outExams > 0 || outSessions > 0) {
     note('info', 'outside-campaign', `${outExams} exams and ${outSessions} sessions outside the campaign's days were left out`, `the campaign runs ${campaign.days} days from ${campaign.start}`);
@@ -78,11 +106,39 @@ export async function kitFromSources(
   const equipment = mergeEquipment(records.equipment, used, mapping, note);
   const acts = mergeActs(records.acts, note);
 
-  if (issues.some((i) => i.severity === 'error')) return { kit: null, issues };
+  if (issues.some((i) => i.severity === 'error')) return { kit: null, issues, reconciliation };
   const kit: Kit = { campaign, establishments, equipment, sessions, exams, acts, survey: [] };
   const { kit: checkedKit, issues: kitIssues } = await roundTrip(kit);
   issues.push(...kitIssues);
-  return { kit: issues.some((i) => i.severity === 'error') ? null : checkedKit, issues };
+  return { kit: issues.some((i) => i.severity === 'error') ? null : checkedKit, issues, reconciliation };
+}
+
+/**
+ * The exams of both sides once reconciled: each RIS exam, with the blanks filled by its DICOM
+ * exam (acts only when that DICOM exam stands for this RIS exam alone, so they are not counted
+ * twice), then the DICOM exams no RIS exam matched.
+ */
+function combine(ris: readonly Exam[], dicom: readonly Exam[], pairs: readonly ExamPair[]): Exam[] {
+  const byId = new Map(dicom.map((d) => [d.examId, d]));
+  const partnerOf = new Map(pairs.map((p) => [p.risId, p.dicomId]));
+  const partners = new Map<string, number>();
+  for (const p of pairs) partners.set(p.dicomId, (partners.get(p.dicomId) ?? 0) + 1);
+  const out: Exam[] = ris.map((r) => {
+    const dicomId = partnerOf.get(r.examId);
+    const d = dicomId === undefined ? undefined : byId.get(dicomId);
+    if (d === undefined) return r;
+    return {
+      ...r,
+      acts: r.acts.length === 0 && partners.get(d.examId) === 1 ? [...d.acts] : [...r.acts],
+      icr: r.icr ?? d.icr,
+      reportValidatedAt: r.reportValidatedAt ?? d.reportValidatedAt,
+      requestedAt: r.requestedAt ?? d.requestedAt,
+      scheduledMinutes: r.scheduledMinutes ?? d.scheduledMinutes,
+      ageBand: r.ageBand ?? d.ageBand,
+    };
+  });
+  for (const d of dicom) if (!partners.has(d.examId)) out.push(d);
+  return out;
 }
 
 type Note = (severity: Issue['severity'], code: string, message: string, hint: string | null) => void;

@@ -16,3 +16,13 @@ export {
 } from './mapping.ts';
 export { detectSource, mergeInto, readSources, SOURCE_ADAPTERS } from './registry.ts';
 export { ASSEMBLED, kitFromSources, readCampaignText, type AssemblyMapping } from './assemble.ts';
+export {
+  reconcile,
+  reconciliationCsv,
+  reconciliationIssues,
+  RECONCILE_DEFAULTS,
+  type ExamPair,
+  type ReconcileOptions,
+  type ReconciliationReport,
+  type UnmatchedExam,
+} from './reconcile/index.ts';

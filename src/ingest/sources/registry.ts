@@ -8,7 +8,7 @@ import type { Issue } from '../../core/issues.ts';
 import { dicomAdapter } from './dicom/index.ts';
 import { fhirAdapter } from './fhir/index.ts';
 import { hl7v2Adapter } from './hl7v2/index.ts';
-import { emptyRecords, type SourceAdapter, type SourceContext, type SourceInput, type SourceRecords } from './types.ts';
+import { addExamKeys, emptyRecords, type SourceAdapter, type SourceContext, type SourceInput, type SourceRecords } from './types.ts';
 import { xlsxAdapter } from './xlsx/index.ts';
 
 /** Every adapter, in order of precedence. Adding a source is one line here. */
@@ -83,6 +83,8 @@ export async function readSources(
     try {
       const result = await adapter.read(group, context);
       issues.push(...result.issues);
+      // Which side (RIS or DICOM) each exam is on, for reconciliation (assemble.ts).
+      for (const exam of result.records.exams) if (!result.records.source.has(exam)) result.records.source.set(exam, adapter.id);
       mergeInto(records, result.records);
     } catch (error) {
       issues.push({
@@ -99,7 +101,7 @@ export async function readSources(
   return { records, issues };
 }
 
-/** Appends `from` to `into` (removed counts are summed). */
+/** Appends `from` to `into` (removed counts are summed, join keys and sources merged). */
 export function mergeInto(into: SourceRecords, from: SourceRecords): void {
   into.establishments.push(...from.establishments);
   into.equipment.push(...from.equipment);
@@ -107,4 +109,6 @@ export function mergeInto(into: SourceRecords, from: SourceRecords): void {
   for (const e of from.exams) into.exams.push(e);
   into.acts.push(...from.acts);
   for (const [field, n] of Object.entries(from.removed)) into.removed[field] = (into.removed[field] ?? 0) + n;
+  for (const [examId, keys] of from.keys) addExamKeys(into.keys, examId, keys);
+  for (const [exam, id] of from.source) into.source.set(exam, id);
 }

@@ -44,6 +44,33 @@ export interface SourceRecords {
   acts: Act[];
   /** Identifying fields dropped or pseudonymized at the door, by field name, with counts. */
   removed: Record<string, number>;
+  /**
+   * Join keys of the exams, by exam id: keyed hashes only (`pseudonymize` of the trimmed
+   * accession or study UID), so a RIS exam and a DICOM exam can be matched without raw identifiers.
+   */
+  keys: Map<string, ExamKeys>;
+  /**
+   * The source each exam record came from (filled by `readSources`; the record object is the key,
+   * since a RIS exam and a DICOM exam of one accession may share an id). Exams absent from the map
+   * are treated as RIS-side records.
+   */
+  source: Map<Exam, SourceId>;
+}
+
+/** Keyed hashes of the identifiers an exam can be joined on across sources. */
+export interface ExamKeys {
+  /** `pseudonymize(accession.trim(), secret)` (HL7 IPC-1 / OBR-18, DICOM (0008,0050), FHIR ACSN). */
+  accessions: string[];
+  /** `pseudonymize(studyInstanceUid.trim(), secret)` (HL7 IPC-3 / ZDS-1, DICOM (0020,000D), FHIR urn:dicom:uid). */
+  studyUids: string[];
+}
+
+/** Adds hashed keys to an exam's entry of a key table (in place, each hash once). */
+export function addExamKeys(table: Map<string, ExamKeys>, examId: string, keys: Partial<ExamKeys>): void {
+  let entry = table.get(examId);
+  if (entry === undefined) table.set(examId, (entry = { accessions: [], studyUids: [] }));
+  for (const a of keys.accessions ?? []) if (!entry.accessions.includes(a)) entry.accessions.push(a);
+  for (const u of keys.studyUids ?? []) if (!entry.studyUids.includes(u)) entry.studyUids.push(u);
 }
 
 /** What every adapter is given besides the files. */
@@ -68,5 +95,5 @@ export interface SourceAdapter {
 
 /** Empty records, to fill. */
 export function emptyRecords(): SourceRecords {
-  return { establishments: [], equipment: [], sessions: [], exams: [], acts: [], removed: {} };
+  return { establishments: [], equipment: [], sessions: [], exams: [], acts: [], removed: {}, keys: new Map(), source: new Map() };
 }

@@ -84,6 +84,37 @@ describe('kitFromSources', () => {
     expect(issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'no-activity' });
   });
 
+  it('reconciles RIS and DICOM exams: a match fills blanks once, out-of-campaign exams are not reported', async () => {
+    const ris = [
+      exam('ABDO', '2010-03-01T08:00', '2010-03-01T08:15'),
+      exam('PELV', '2010-03-01T08:00', '2010-03-01T08:15'),
+      exam('HEAD', '2010-03-01T09:00', '2010-03-01T09:15', { ageBand: '18-64' }),
+      exam('OLD', '2010-02-10T09:00', '2010-02-10T09:15'),
+    ];
+    const dicom = [
+      exam('SCAN', '2010-03-01T08:01', '2010-03-01T08:20', { acts: ['ZCQK002'], ageBand: '80+' }),
+      exam('HEAD-D', '2010-03-01T09:03', '2010-03-01T09:18', { acts: ['ACQK001'], ageBand: '80+' }),
+      exam('OLD-D', '2010-02-11T09:00', '2010-02-11T09:15'),
+    ];
+    const source = new Map([...ris.map((e) => [e, 'hl7v2'] as const), ...dicom.map((e) => [e, 'dicom'] as const)]);
+    const keys = new Map([
+      ['ABDO', { accessions: ['h-abdo'], studyUids: [] }],
+      ['PELV', { accessions: ['h-pelv'], studyUids: [] }],
+      ['SCAN', { accessions: ['h-abdo', 'h-pelv'], studyUids: [] }],
+    ]);
+    const { kit, reconciliation, issues } = await kitFromSources(records({ exams: [...ris, ...dicom], source, keys }), campaign, mapping);
+    // SCAN stands for two billed accessions: its acts go to neither (they would count twice); its age band to both.
+    // HEAD-D matches HEAD by time: HEAD keeps its own age band and takes the acts it lacked.
+    expect(kit!.exams.map((e) => [e.examId, e.acts, e.ageBand])).toEqual([
+      ['ABDO', [], '80+'],
+      ['PELV', [], '80+'],
+      ['HEAD', ['ACQK001'], '18-64'],
+    ]);
+    expect(reconciliation!.totals).toMatchObject({ risExams: 3, dicomExams: 2, matchedRis: 3, matchedDicom: 2, matchedBy: { accession: 2, 'study-uid': 0, time: 1 } });
+    expect(issues.find((i) => i.code === 'outside-campaign')!.message).toMatch(/^2 exams and 0 sessions/);
+    expect(issues.find((i) => i.code === 'reconciliation')).toMatchObject({ severity: 'info', file: '(assembled kit)' });
+  });
+
   it('refuses a bad campaign with the kit reader\'s issue', async () => {
     const { kit, issues } = await kitFromSources(emptyRecords(), { ...campaign, timeZone: 'Mars/Olympus' }, mapping);
     expect(kit).toBeNull();

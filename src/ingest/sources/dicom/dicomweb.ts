@@ -196,6 +196,6 @@ export async function readDicomweb(
   const facts: InstanceFacts[] = instances.map((i) =>
     instanceFacts(i.name, i.dataset, new Map(), context.secret, removed),
   );
-  const out = recordsFromFacts(facts, context, removed);
+  const out = recordsFromFacts(facts, context, removed, 'dicomweb');
   return { records: out.records, issues: [...issues, ...out.issues] };
 }

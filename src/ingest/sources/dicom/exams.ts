@@ -7,17 +7,20 @@
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Category, Equipment, Exam, Modality } from '../../../core/kit-types.ts';
-import type { SiteMapping } from '../types.ts';
+import { pseudonymize } from '../identity.ts';
+import type { ExamKeys, SiteMapping } from '../types.ts';
 import type { InstanceFacts } from './instance.ts';
 import { DICOM_TIMING, UNTIMED_SOP_CLASS_PREFIXES } from './timing.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-/** What the builder gives: exams, their equipment, and the issues found. */
+/** What the builder gives: exams, their equipment, their join keys (hashed) and the issues found. */
 export interface BuiltExams {
   exams: Exam[];
   equipment: Equipment[];
+  /** By exam id: hashed accessions and study UID of each exam (merged accessions keep all). */
+  keys: Map<string, ExamKeys>;
   issues: Issue[];
 }
 
@@ -71,15 +74,18 @@ function fmtMinutes(ms: number): string {
 }
 
 /**
- * Builds the exams of a set of DICOM instances for one site.
+ * Builds the exams of a set of DICOM instances for one site. Exam ids are keyed hashes: of the
+ * trimmed accession (as the RIS's, so both sides name an exam alike), else of the study UID;
+ * raw identifiers never leave the adapter.
  *
  * @example
- * const { exams, equipment, issues } = buildExams(facts, mapping, new ZoneClock('Europe/Paris'));
+ * const { exams, equipment, keys, issues } = buildExams(facts, mapping, new ZoneClock('Europe/Paris'), secret);
  */
 export function buildExams(
   facts: readonly InstanceFacts[],
   mapping: SiteMapping,
   clock: ZoneClock,
+  secret: string,
 ): BuiltExams {
   const issues: Issue[] = [];
   const equipment = new Map<string, Equipment>();
@@ -202,6 +208,13 @@ export function buildExams(
   const byDevice = new Map<string, Passage[]>();
   const skew = new Map<string, { file: string; creation: number[]; mppsLate: number[] }>();
   const studyOf = new Map<Exam, string>();
+  const keysOf = new Map<Exam, ExamKeys>();
+  const hashed = new Map<string, string>();
+  const hash = (value: string): string => {
+    let h = hashed.get(value);
+    if (h === undefined) hashed.set(value, (h = pseudonymize(value, secret)));
+    return h;
+  };
   const fileOf = new Map<Exam, string>();
   let defaultCategory = 0;
   let firstDefaultFile = '';
@@ -321,9 +334,14 @@ export function buildExams(
       if (defaultCategory++ === 0) firstDefaultFile = first.file;
       category = 'A';
     }
-    const accession = g.items.find((f) => f.accession !== null)?.accession ?? null;
+    const accessions: string[] = [];
+    for (const f of g.items) {
+      const a = f.accession?.trim() ?? '';
+      if (a !== '' && !accessions.includes(a)) accessions.push(a);
+    }
+    const studyUid = (first.studyUid as string).trim();
     const exam: Exam = {
-      examId: accession ?? (first.studyUid as string),
+      examId: hash(accessions[0] ?? studyUid),
       equipmentId: g.equipmentId,
       category,
       roomIn,
@@ -335,7 +353,8 @@ export function buildExams(
       scheduledMinutes: null,
       ageBand: ageBandOf(g.items.find((f) => f.ageYears !== null)?.ageYears ?? null),
     };
-    studyOf.set(exam, first.studyUid as string);
+    studyOf.set(exam, hash(studyUid));
+    keysOf.set(exam, { accessions: accessions.map(hash), studyUids: [hash(studyUid)] });
     fileOf.set(exam, first.file);
     const list = byDevice.get(g.equipmentId) ?? [];
     list.push({
@@ -372,6 +391,10 @@ export function buildExams(
         p.exam.roomIn - prev.exam.roomOut < DICOM_TIMING.mergeGapMinutes * MINUTE
       ) {
         prev.exam.examId = `${prev.exam.examId}+${p.exam.examId}`;
+        const kept = keysOf.get(prev.exam);
+        for (const [field, values] of Object.entries(keysOf.get(p.exam) ?? {}) as [keyof ExamKeys, string[]][]) {
+          for (const v of values) if (kept && !kept[field].includes(v)) kept[field].push(v);
+        }
         prev.exam.roomOut = Math.max(prev.exam.roomOut, p.exam.roomOut);
         for (const a of p.exam.acts) if (!prev.exam.acts.includes(a)) prev.exam.acts.push(a);
         issues.push(
@@ -480,9 +503,12 @@ export function buildExams(
     }
     seen.add(e.examId);
   }
+  const keys = new Map<string, ExamKeys>();
+  for (const e of exams) keys.set(e.examId, keysOf.get(e) ?? { accessions: [], studyUids: [] });
   return {
     exams,
     equipment: [...equipment.values()].sort((a, b) => a.equipmentId.localeCompare(b.equipmentId)),
+    keys,
     issues,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { SourceAdapter, SourceContext, SourceInput, SourceRecords } from '../types.ts';
+import type { SourceAdapter, SourceContext, SourceId, SourceInput, SourceRecords } from '../types.ts';
 import { emptyRecords } from '../types.ts';
 import { dicomdirIssues } from './dicomdir.ts';
 import { buildExams } from './exams.ts';
@@ -67,7 +67,8 @@ export function readDicomFacts(
 }
 
 /**
- * Records from instance facts (shared by the file, folder and DICOMweb sources).
+ * Records from instance facts (shared by the file, folder and DICOMweb sources), each exam tagged
+ * with `source` so assembly knows it is the imaging side of a reconciliation.
  *
  * @example
  * const { records, issues } = recordsFromFacts(facts, { mapping, secret }, removed);
@@ -76,10 +77,15 @@ export function recordsFromFacts(
   facts: readonly InstanceFacts[],
   context: SourceContext,
   removed: Record<string, number>,
+  source: SourceId = 'dicom',
 ): { records: SourceRecords; issues: Issue[] } {
-  const built = buildExams(facts, context.mapping, new ZoneClock(context.mapping.timeZone));
+  const built = buildExams(facts, context.mapping, new ZoneClock(context.mapping.timeZone), context.secret);
   const records = emptyRecords();
   records.exams = built.exams;
+  records.keys = built.keys;
+  // Tagged here, not only by readSources: DICOMweb records are merged in by their callers, and
+  // untagged exams would count as the RIS side in reconciliation.
+  for (const exam of built.exams) records.source.set(exam, source);
   records.equipment = built.equipment;
   records.removed = removed;
   return { records, issues: built.issues };

@@ -17,8 +17,8 @@ import type {
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Equipment, Exam, Modality, Session } from '../../../core/kit-types.ts';
 import { countRemoved, pseudonymize } from '../identity.ts';
-import type { SourceContext, SourceRecords } from '../types.ts';
-import { emptyRecords } from '../types.ts';
+import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
+import { addExamKeys, emptyRecords } from '../types.ts';
 import type { LocatedResource } from './parse-input.ts';
 import { fhirIssue } from './parse-input.ts';
 import { ReferenceIndex } from './references.ts';
@@ -63,6 +63,8 @@ interface Built<T> {
 class Assembler {
   readonly issues: Issue[] = [];
   readonly removed: Record<string, number> = {};
+  /** Hashed join keys (ACSN accessions, urn:dicom:uid study UIDs) of the exams built, by exam id. */
+  readonly keys = new Map<string, ExamKeys>();
   readonly #refs: ReferenceIndex;
   readonly #birthDates = new Map<LocatedResource, string>();
 
@@ -385,10 +387,15 @@ class Assembler {
           ? accession
           : `${p.type}/${p.id ?? `${p.file}:${p.line ?? 0}`}`;
       const subject = p.resource['subject'] ?? of('ServiceRequest')[0]?.resource['subject'];
+      const examId = `fhir-${pseudonymize(key, secret).slice(0, 24)}`;
+      const joins = group.flatMap(joinKeys);
+      const hashOf = (prefix: string): string[] =>
+        joins.filter((k) => k.startsWith(prefix)).map((k) => pseudonymize(k.slice(prefix.length).trim(), secret));
+      addExamKeys(this.keys, examId, { accessions: hashOf('acsn|'), studyUids: hashOf('uid|') });
       exams.push({
         files,
         record: {
-          examId: `fhir-${pseudonymize(key, secret).slice(0, 24)}`,
+          examId,
           equipmentId,
           category,
           roomIn,
@@ -577,5 +584,9 @@ export function assembleRecords(
     (e) => !seen.has(e.equipmentId) && seen.add(e.equipmentId),
   );
   records.removed = a.removed;
+  for (const e of records.exams) {
+    const keys = a.keys.get(e.examId);
+    if (keys) addExamKeys(records.keys, e.examId, keys);
+  }
   return { records, issues };
 }

@@ -33,6 +33,15 @@ export interface ExamDraft {
   stations: string[];
   aeTitles: string[];
   locations: string[];
+  /** Accessions besides the IPC-1 join key (OBR-18, IHE v2.3.1), for the reconciliation keys only. */
+  accessions: string[];
+  /** Study Instance UIDs (IPC-3, ZDS-1), for the reconciliation keys only. */
+  studyUids: string[];
+  /**
+   * PID-7 birth date as a naive day (see `naiveMs`), held only until the exam's age band is
+   * derived (exams.ts): it never leaves the adapter.
+   */
+  birthDay: number | null;
   /** Where the last message about it was. */
   file: string;
   line: number;
@@ -60,6 +69,9 @@ export function newDraft(file: string, line: number): ExamDraft {
     stations: [],
     aeTitles: [],
     locations: [],
+    accessions: [],
+    studyUids: [],
+    birthDay: null,
     file,
     line,
   };
@@ -96,6 +108,9 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   addAll(a.stations, b.stations);
   addAll(a.aeTitles, b.aeTitles);
   addAll(a.locations, b.locations);
+  addAll(a.accessions, b.accessions);
+  addAll(a.studyUids, b.studyUids);
+  a.birthDay ??= b.birthDay;
 }
 
 /** Drafts indexed by every key they carry (one map per key kind: no key strings to build). */

@@ -52,6 +52,54 @@ function sequenceText(body: string, d: Delimiters): string | null {
   return null;
 }
 
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * Whether the sequence body `text[from, to)` is one `sequenceText` reads (same rules, read in
+ * place: no substring, and `\Xhh\` checked without decoding its bytes).
+ */
+function isKnownSequence(text: string, from: number, to: number, d: Delimiters): boolean {
+  const field = d.field.charCodeAt(0);
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === field) return false;
+  const length = to - from;
+  if (length === 0) return false;
+  const kind = text.charCodeAt(from);
+  if (length === 1) {
+    // F S T R E H N
+    return kind === 70 || kind === 83 || kind === 84 || kind === 82 || kind === 69 || kind === 72 || kind === 78;
+  }
+  if (kind === 88) {
+    // X: an even, non-zero number of hex digits.
+    if ((length - 1) % 2 !== 0) return false;
+    for (let i = from + 1; i < to; i++) if (!isHex(text.charCodeAt(i))) return false;
+    return true;
+  }
+  // C… M… Z… and .br / other formatting commands.
+  return kind === 67 || kind === 77 || kind === 90 || kind === 46;
+}
+
+/**
+ * Where the first malformed escape sequence (unknown, or never closed) of `text[from, to)`
+ * starts, or -1 when all are well formed. Reads the text in place (a whole segment at once).
+ *
+ * @example
+ * badEscapeAt('PID|a\\Q\\b', 0, 10, DEFAULT_DELIMITERS) // → 5 (`\\Q\\` is no escape sequence)
+ */
+export function badEscapeAt(text: string, from: number, to: number, d: Delimiters): number {
+  const escape = d.escape.charCodeAt(0);
+  let i = from;
+  while (i < to && text.charCodeAt(i) !== escape) i++;
+  while (i < to) {
+    let end = i + 1;
+    while (end < to && text.charCodeAt(end) !== escape) end++;
+    if (end >= to) return i;
+    if (!isKnownSequence(text, i + 1, end, d)) return i;
+    i = end + 1;
+    while (i < to && text.charCodeAt(i) !== escape) i++;
+  }
+  return -1;
+}
+
 /**
  * The first malformed escape sequence of `raw` (unknown, or never closed), or `null` when all are
  * well formed. Used by the parser to report a located issue.
@@ -60,15 +108,10 @@ function sequenceText(body: string, d: Delimiters): string | null {
  * findBadEscape('a\\Q\\b', DEFAULT_DELIMITERS) // → '\\Q\\'
  */
 export function findBadEscape(raw: string, d: Delimiters): string | null {
-  let i = raw.indexOf(d.escape);
-  while (i !== -1) {
-    const end = raw.indexOf(d.escape, i + 1);
-    if (end === -1) return raw.slice(i);
-    const body = raw.slice(i + 1, end);
-    if (sequenceText(body, d) === null) return raw.slice(i, end + 1);
-    i = raw.indexOf(d.escape, end + 1);
-  }
-  return null;
+  const i = badEscapeAt(raw, 0, raw.length, d);
+  if (i === -1) return null;
+  const end = raw.indexOf(d.escape, i + 1);
+  return end === -1 ? raw.slice(i) : raw.slice(i, end + 1);
 }
 
 /**

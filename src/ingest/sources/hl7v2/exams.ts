@@ -1,14 +1,17 @@
 /** Turning merged exam drafts into the data kit's `Exam` records, with the site mapping. */
+import { naiveFields, ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { Category, Exam } from '../../../core/kit-types.ts';
+import type { AgeBand, Category, Exam } from '../../../core/kit-types.ts';
 import { countRemoved, pseudonymize } from '../identity.ts';
 import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
 import type { DeviceKeys } from '../mapping.ts';
-import type { SiteMapping } from '../types.ts';
+import { addExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { ExamDraft } from './drafts.ts';
 import { primaryKey } from './drafts.ts';
 
 const CCAM = /^[A-Z]{4}\d{3}$/;
+/** Zone clocks cache their offsets per day: one per zone for the process (built when a birth date needs it). */
+const zones = new Map<string, ZoneClock>();
 const MAX_EXAM_MS = 24 * 3_600_000;
 
 function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>): string | null {
@@ -34,12 +37,30 @@ function lookUpEquipment(mapping: SiteMapping, d: ExamDraft): string | null {
 }
 
 /**
- * The exams of the drafts: cancelled orders and bookings are not exams; an exam needs a room
- * entry and exit (OBR-7/OBR-8, IP/CM status times, else its booking), a category and an
- * equipment from the mapping. Each draft left out is a located warning saying why.
+ * The age band of a patient born on `birthDay` (naive day) at `instant`, from the local date in
+ * the site's zone (a birthday counts from local midnight), or null when born after the exam.
  *
  * @example
- * const exams = examsOf(index.drafts, { mapping, secret }, visits, issues, removed);
+ * ageBandAt(naiveMs(1945, 3, 2), Date.parse('2010-03-01T10:00:00Z'), paris); // '65-79' (64 until the 2nd: '18-64')
+ */
+export function ageBandAt(birthDay: number, instant: number, zone: ZoneClock): AgeBand | null {
+  const at = zone.toWallClock(instant);
+  const born = naiveFields(birthDay);
+  const before = at.month < born.month || (at.month === born.month && at.day < born.day);
+  const years = at.year - born.year - (before ? 1 : 0);
+  if (years < 0) return null;
+  return years < 18 ? '0-17' : years < 65 ? '18-64' : years < 80 ? '65-79' : '80+';
+}
+
+/**
+ * The exams of the drafts: cancelled orders and bookings are not exams; an exam needs a room
+ * entry and exit (OBR-7/OBR-8, IP/CM status times, else its booking), a category and an
+ * equipment from the mapping. Each draft left out is a located warning saying why. The age band
+ * comes from PID-7 at the exam's start (the birth date itself is dropped); the exams' hashed join
+ * keys (accessions IPC-1 / OBR-18, study UIDs IPC-3 / ZDS-1) go to `keys` when given.
+ *
+ * @example
+ * const exams = examsOf(index.drafts, { mapping, secret }, visits, issues, removed, records.keys);
  */
 export function examsOf(
   drafts: Iterable<ExamDraft>,
@@ -47,8 +68,14 @@ export function examsOf(
   visits: ReadonlyMap<string, { patientClass: string; unit: string }>,
   issues: Issue[],
   removed: Record<string, number>,
+  keys?: Map<string, ExamKeys>,
 ): Exam[] {
   const { mapping, secret } = context;
+  const zoneOf = (): ZoneClock => {
+    let zone = zones.get(mapping.timeZone);
+    if (zone === undefined) zones.set(mapping.timeZone, (zone = new ZoneClock(mapping.timeZone)));
+    return zone;
+  };
   const exams: Exam[] = [];
   const unknownCodes = new Set<string>();
   // Drafts share few rooms, classes and codes: look each up in the mapping once.
@@ -112,8 +139,17 @@ export function examsOf(
       }
     }
     countRemoved(removed, 'order/accession number (pseudonymized)');
+    const examId = pseudonymize(primaryKey(d), secret);
+    if (keys) {
+      const accession = d.keys.get('A');
+      const accessions = accession === undefined ? d.accessions : [accession, ...d.accessions];
+      addExamKeys(keys, examId, {
+        accessions: accessions.map((a) => pseudonymize(a, secret)),
+        studyUids: d.studyUids.map((u) => pseudonymize(u, secret)),
+      });
+    }
     exams.push({
-      examId: pseudonymize(primaryKey(d), secret),
+      examId,
       equipmentId,
       category,
       roomIn,
@@ -123,7 +159,7 @@ export function examsOf(
       reportValidatedAt: d.reportValidatedAt,
       requestedAt: d.requestedAt,
       scheduledMinutes: d.bookingMinutes === null ? null : Math.round(d.bookingMinutes),
-      ageBand: null,
+      ageBand: d.birthDay === null ? null : ageBandAt(d.birthDay, roomIn, zoneOf()),
     });
   }
   return exams;

@@ -3,7 +3,7 @@
  * ORM^O01 / OMI^O23 / ORU^R01 / MDM^T02 (order groups ORC/OBR/IPC/TXA), SIU^S12–S26 (bookings),
  * ADT (patient class by visit). Patient identity is counted in `removed` and never kept.
  */
-import type { ZoneClock } from '../../../core/calendar.ts';
+import { naiveFields, naiveMs, type ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import { countRemoved } from '../identity.ts';
 import type { DraftIndex, ExamDraft, KeyKind } from './drafts.ts';
@@ -102,6 +102,20 @@ class MessageReader {
     if (visit) draft.visit = visit;
   }
 
+  /**
+   * PID-7 (birth date, YYYYMMDD[HHMM…]) onto the draft, as a naive day kept only until the age
+   * band is derived; a date without a day (YYYY, YYYYMM) cannot place a birthday and is ignored.
+   */
+  birth(draft: ExamDraft): void {
+    const pid = this.#m.segments.find((seg) => seg.id === 'PID');
+    const m = /^(\d{4})(\d{2})(\d{2})/.exec(this.v(pid, 7));
+    if (!m) return;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = naiveMs(y, mo, d);
+    const back = naiveFields(day);
+    if (back.year === y && back.month === mo && back.day === d) draft.birthDay = day;
+  }
+
   noKey(seg: Hl7Segment | undefined, column: string, what: string): void {
     this.#s.issues.push({
       severity: 'warning',
@@ -130,12 +144,13 @@ class MessageReader {
 
   /** ORM, OMI, ORU, MDM: one draft per order group (ORC [OBR] [IPC] [TXA]). */
   orders(): void {
-    type Group = { orc?: Hl7Segment; obr?: Hl7Segment; ipc?: Hl7Segment; txa?: Hl7Segment };
+    type Group = { orc?: Hl7Segment; obr?: Hl7Segment; ipc?: Hl7Segment; txa?: Hl7Segment; zds?: Hl7Segment };
     const groups: Group[] = [];
     let cur = null as Group | null;
     let pv1: Hl7Segment | undefined;
     let evn: Hl7Segment | undefined;
     let txa: Hl7Segment | undefined;
+    let zds: Hl7Segment | undefined;
     for (const seg of this.#m.segments) {
       switch (seg.id) {
         case 'PV1':
@@ -157,6 +172,10 @@ class MessageReader {
           break;
         case 'IPC':
           if (cur && !cur.ipc) cur.ipc = seg;
+          break;
+        case 'ZDS':
+          if (cur && !cur.zds) cur.zds = seg;
+          else zds ??= seg;
           break;
         case 'TXA':
           if (cur && !cur.txa) cur.txa = seg;
@@ -184,6 +203,10 @@ class MessageReader {
         continue;
       }
       this.patient(draft, pv1);
+      this.birth(draft);
+      // Join keys for the DICOM side (reconciliation): the EI's first component, trimmed.
+      addOnce(draft.studyUids, this.v(g.ipc, 3));
+      addOnce(draft.studyUids, this.v(g.zds ?? zds, 1));
       const control = this.v(g.orc, 1);
       const status = this.v(g.orc, 5);
       if (g.orc && (control === 'NW' || control === 'SN')) {
@@ -209,6 +232,8 @@ class MessageReader {
         draft.start = this.time(g.obr, 7) ?? draft.start;
         draft.end = this.time(g.obr, 8) ?? draft.end;
         addOnce(draft.locations, this.v(g.obr, 18));
+        // IHE v2.3.1 puts the accession in OBR-18; sites that use it for a room never match a DICOM accession.
+        addOnce(draft.accessions, this.v(g.obr, 18));
         const result = this.v(g.obr, 25);
         if (result === 'F' || result === 'C') {
           const validated = this.time(g.obr, 22);
@@ -264,6 +289,7 @@ class MessageReader {
       return;
     }
     this.patient(draft, segs.find((s) => s.id === 'PV1'));
+    this.birth(draft);
     const status = this.v(sch, 25);
     if (NOT_HELD_TRIGGER[trigger]) draft.cancelled = `booking ${NOT_HELD_TRIGGER[trigger]} (SIU^${trigger})`;
     else if (NOT_HELD_BOOKING.has(status.toUpperCase())) draft.cancelled = `booking ${status} (SCH-25)`;

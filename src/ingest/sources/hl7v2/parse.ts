@@ -8,7 +8,7 @@
  */
 import type { Issue } from '../../../core/issues.ts';
 import type { Delimiters } from './escape.ts';
-import { DEFAULT_DELIMITERS, findBadEscape, unescapeHl7 } from './escape.ts';
+import { badEscapeAt, DEFAULT_DELIMITERS, findBadEscape, unescapeHl7 } from './escape.ts';
 
 /** One segment. `fields[n]` is field n, raw (for MSH, `fields[1]` is the field separator). */
 export interface Hl7Segment {
@@ -19,21 +19,38 @@ export interface Hl7Segment {
 }
 
 /**
- * A segment as parsed: its text is split into fields only when `fields` is first used, and
- * single fields are cut out of the text without splitting (most segments are read for a few
- * fields; splitting them all was most of the parse time and garbage).
+ * A segment as parsed: a range of the file's text. A field is found by walking its separators
+ * from a cursor left by the previous read (readers mostly ask for fields in increasing order),
+ * and a value is cut straight out of the text: no array of fields, one substring per value (most
+ * segments are read for a few fields; splitting them was most of the parse time and garbage).
+ * `fields` still splits on demand, for callers that want them all.
  */
 class ParsedSegment implements Hl7Segment {
   readonly id: string;
   readonly line: number;
-  readonly raw: string;
   readonly separator: string;
+  /** The whole file's text, and where this segment is in it (`end` exclusive). */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  #raw: string | undefined;
   #fields: string[] | undefined;
-  constructor(id: string, line: number, raw: string, separator: string) {
+  /** The cursor: part `#at` of the text (0 = the segment id) is `text[#from, #to)`; -1 = none yet. */
+  #at = -1;
+  #from = 0;
+  #to = 0;
+  constructor(id: string, line: number, text: string, start: number, end: number, separator: string) {
     this.id = id;
     this.line = line;
-    this.raw = raw;
+    this.text = text;
+    this.start = start;
+    this.end = end;
     this.separator = separator;
+  }
+
+  /** The segment's text (a slice of the file's text: V8 does not copy it). */
+  get raw(): string {
+    return (this.#raw ??= this.text.slice(this.start, this.end));
   }
 
   get fields(): string[] {
@@ -44,14 +61,87 @@ class ParsedSegment implements Hl7Segment {
     return this.#fields;
   }
 
+  /** End of the part that starts at `from`: the next separator, or the segment's end. */
+  #partEnd(from: number): number {
+    // indexOf on the segment's own text: native speed, and never past the segment.
+    const i = this.raw.indexOf(this.separator, from - this.start);
+    return i === -1 ? this.end : this.start + i;
+  }
+
+  /**
+   * Where field `n` starts in `text` (-1 when the segment has no such field; MSH-1, the
+   * separator itself, is not in the text and gives -1 too); its end is left in `fieldEnd`.
+   */
+  fieldStart(n: number): number {
+    let k = n > 0 ? n : 0;
+    if (this.id === 'MSH' && k > 0) {
+      if (k === 1) return -1;
+      k -= 1;
+    }
+    let at: number;
+    let from: number;
+    let to: number;
+    if (this.#at === -1 || k < this.#at - k) {
+      at = 0;
+      from = this.start;
+      to = this.#partEnd(from);
+    } else {
+      at = this.#at;
+      from = this.#from;
+      to = this.#to;
+      // Back from the cursor (OBR-22 after OBR-25) rather than from the start.
+      while (at > k) {
+        to = from - 1;
+        const i = this.raw.lastIndexOf(this.separator, to - 1 - this.start);
+        from = i === -1 || to === this.start ? this.start : this.start + i + 1;
+        at--;
+      }
+    }
+    let found = true;
+    while (at < k) {
+      if (to === this.end) {
+        found = false;
+        break;
+      }
+      from = to + 1;
+      to = this.#partEnd(from);
+      at++;
+    }
+    this.#at = at;
+    this.#from = from;
+    this.#to = to;
+    if (!found) return -1;
+    fieldEnd = to;
+    return from;
+  }
+
   field(n: number): string {
     if (this.#fields !== undefined) return this.#fields[n] ?? '';
-    if (this.id === 'MSH') {
-      if (n === 1) return this.separator;
-      n -= 1;
-    }
-    return nth(this.raw, this.separator, n);
+    if (n === 1 && this.id === 'MSH') return this.separator;
+    const from = this.fieldStart(n);
+    return from === -1 ? '' : this.text.slice(from, fieldEnd);
   }
+}
+
+/** End (exclusive) of the range last found by `ParsedSegment.fieldStart` or `part`. */
+let fieldEnd = 0;
+
+/**
+ * Start of part `k` (0-based) of `text[from, to)` cut by the character `code` (-1 when there is
+ * no such part); its end is left in `fieldEnd`. Loops over character codes, bounded by `to`:
+ * no substring is made and a missing separator never scans past the field.
+ */
+function part(text: string, from: number, to: number, code: number, k: number): number {
+  let pos = from;
+  for (let i = 0; i < k; i++) {
+    while (pos < to && text.charCodeAt(pos) !== code) pos++;
+    if (pos >= to) return -1;
+    pos++;
+  }
+  let end = pos;
+  while (end < to && text.charCodeAt(end) !== code) end++;
+  fieldEnd = end;
+  return pos;
 }
 
 /** Part `k` (0-based) of `text` cut by `separator`, without splitting the whole text. */
@@ -108,8 +198,46 @@ export interface Hl7Message {
 
 const VT = '\u000b';
 const FS = '\u001c';
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{2}$/;
 const BATCH = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
+
+/** Segment ids seen so far, by their three character codes: one string per id, not per line. */
+const IDS = new Map<number, string>();
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isUpperOrDigit = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** The segment id of the line at `pos` when it is one (`[A-Z][A-Z0-9]{2}`), else `null`. */
+function segmentId(text: string, pos: number, end: number): string | null {
+  if (end - pos < 3) return null;
+  const a = text.charCodeAt(pos);
+  const b = text.charCodeAt(pos + 1);
+  const c = text.charCodeAt(pos + 2);
+  if (!isUpper(a) || !isUpperOrDigit(b) || !isUpperOrDigit(c)) return null;
+  const key = (a << 14) | (b << 7) | c;
+  let id = IDS.get(key);
+  if (id === undefined) {
+    id = text.slice(pos, pos + 3);
+    IDS.set(key, id);
+  }
+  return id;
+}
+
+/** True when `text[from, to)` is blank (as `String.prototype.trim` sees it). */
+function isBlank(text: string, from: number, to: number): boolean {
+  if (from >= to) return true;
+  const c = text.charCodeAt(from);
+  // Printable ASCII first: the answer without a substring for nearly every line.
+  if (c > 32 && c < 127) return false;
+  return text.slice(from, to).trim() === '';
+}
+
+/** True when `text.slice(from + 3, from + 9)` (MSH-1, MSH-2 and the next character) is `head`. */
+function sameHead(text: string, from: number, end: number, head: string): boolean {
+  const a = Math.min(from + 3, end);
+  const b = Math.min(from + 9, end);
+  if (b - a !== head.length) return false;
+  for (let i = 0; i < head.length; i++) if (text.charCodeAt(a + i) !== head.charCodeAt(i)) return false;
+  return true;
+}
 
 function issue(severity: Issue['severity'], code: string, file: string, line: number | null, column: string | null, message: string, hint: string | null): Issue {
   return { severity, code, file, line, column, message, hint };
@@ -123,11 +251,43 @@ function issue(severity: Issue['severity'], code: string, file: string, line: nu
  * fieldValue(obr, 4, 1) // OBR-4.1, the exam code
  */
 export function fieldValue(segment: Hl7Segment, d: Delimiters, n: number, c = 1, s = 1, rep = 0): string {
-  let raw = rawField(segment, n);
-  if (raw === '') return '';
-  if (segment.id === 'MSH' && n <= 2) return raw;
-  raw = nth(nth(nth(raw, d.repetition, rep), d.component, c - 1), d.subcomponent, s - 1);
-  return raw.includes(d.escape) ? unescapeHl7(raw, d) : raw;
+  if (!(segment instanceof ParsedSegment) || n < 0) {
+    let raw = rawField(segment, n);
+    if (raw === '') return '';
+    if (segment.id === 'MSH' && n <= 2) return raw;
+    raw = nth(nth(nth(raw, d.repetition, rep), d.component, c - 1), d.subcomponent, s - 1);
+    return raw.includes(d.escape) ? unescapeHl7(raw, d) : raw;
+  }
+  if (segment.id === 'MSH' && n <= 2) return segment.field(n);
+  // Cut the value out of the file's text by positions: one substring, at the end.
+  const { text } = segment;
+  let from = segment.fieldStart(n);
+  if (from === -1) return '';
+  const escape = d.escape.charCodeAt(0);
+  if (rep === 0 && c === 1 && s === 1) {
+    // The usual read (first component of the first repetition): one pass to its end.
+    const to = fieldEnd;
+    const r = d.repetition.charCodeAt(0);
+    const k = d.component.charCodeAt(0);
+    const u = d.subcomponent.charCodeAt(0);
+    let escaped = false;
+    let i = from;
+    for (; i < to; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === r || ch === k || ch === u) break;
+      if (ch === escape) escaped = true;
+    }
+    return escaped ? unescapeHl7(text.slice(from, i), d) : text.slice(from, i);
+  }
+  from = part(text, from, fieldEnd, d.repetition.charCodeAt(0), rep);
+  if (from === -1) return '';
+  from = part(text, from, fieldEnd, d.component.charCodeAt(0), c - 1);
+  if (from === -1) return '';
+  from = part(text, from, fieldEnd, d.subcomponent.charCodeAt(0), s - 1);
+  if (from === -1) return '';
+  const to = fieldEnd;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === escape) return unescapeHl7(text.slice(from, to), d);
+  return text.slice(from, to);
 }
 
 /** Number of repetitions of field `n` (0 when empty). */
@@ -227,6 +387,9 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
   let outsideReported = false;
   let lastHead = '';
   let lastDelimiters: Delimiters | null = null;
+  let lastCode = '';
+  let lastTrigger = '';
+  let lastType = '';
 
   const close = (): void => {
     if (current?.ok) {
@@ -237,7 +400,13 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
       if (!type) {
         issues.push(issue('warning', 'hl7-no-type', name, msh.line, 'MSH.9', 'The message has no message type (MSH-9): message skipped.', 'Each MSH must say what the message is, e.g. ORU^R01.'));
       } else {
-        current.message.type = trigger ? `${type}^${trigger}` : type;
+        // One type string for a run of messages of the same type (not one per message).
+        if (type !== lastCode || trigger !== lastTrigger) {
+          lastCode = type;
+          lastTrigger = trigger;
+          lastType = trigger ? `${type}^${trigger}` : type;
+        }
+        current.message.type = lastType;
         current.message.controlId = fieldValue(msh, d, 10);
         if (!current.message.controlId) {
           issues.push(issue('warning', 'hl7-no-control-id', name, msh.line, 'MSH.10', 'The message has no control ID (MSH-10).', 'Acknowledgements and duplicates are tracked by MSH-10; have the sender fill it.'));
@@ -249,7 +418,21 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     current = null;
   };
 
-  // Lines are cut out of the text one at a time (no array of all lines held for a 100k file).
+  // Where the next escape character is (`escapeAt`, -1 when none) at or after `escapeFrom`: a
+  // segment is checked for escapes without scanning it again, and the file is searched once.
+  let escapeChar = '';
+  let escapeFrom = 0;
+  let escapeAt = -1;
+  const escapeIn = (escape: string, from: number, to: number): boolean => {
+    if (escape !== escapeChar || from < escapeFrom || (escapeAt !== -1 && escapeAt < from)) {
+      escapeChar = escape;
+      escapeFrom = from;
+      escapeAt = t.indexOf(escape, from);
+    }
+    return escapeAt !== -1 && escapeAt < to;
+  };
+
+  // Lines are read in place, by position: no array of all lines, no copy of each one.
   let pos = 0;
   let lineNo = 0;
   let nextCr = t.indexOf('\r');
@@ -269,37 +452,42 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
       end = nextLf;
       after = nextLf + 1;
     }
-    const line = t.slice(pos, end);
+    const from = pos;
     pos = after;
     lineNo++;
-    if (line.trim() === '') continue;
-    const id = line.slice(0, 3);
+    if (isBlank(t, from, end)) continue;
+    const id = segmentId(t, from, end);
     if (id === 'MSH') {
       close();
       // Consecutive messages nearly always share their delimiters: read MSH-1/MSH-2 once.
-      const head = line.slice(3, 9);
-      const d: Delimiters | string = head === lastHead && lastDelimiters !== null ? lastDelimiters : readDelimiters(line);
-      if (typeof d !== 'string') {
-        lastHead = head;
-        lastDelimiters = d;
+      let d: Delimiters | string;
+      if (lastDelimiters !== null && sameHead(t, from, end, lastHead)) d = lastDelimiters;
+      else {
+        const line = t.slice(from, end);
+        d = readDelimiters(line);
+        if (typeof d !== 'string') {
+          lastHead = line.slice(3, 9);
+          lastDelimiters = d;
+        }
       }
       if (typeof d === 'string') {
         issues.push(issue('warning', 'hl7-bad-delimiters', name, lineNo, 'MSH.2', `${d}: message skipped.`, 'Start each message with MSH|^~\\&| (or the site\'s own five distinct delimiters).'));
         current = { message: { line: lineNo, delimiters: DEFAULT_DELIMITERS, segments: [], type: '', controlId: '' }, ok: false };
         continue;
       }
-      const msh = new ParsedSegment(id, lineNo, line, d.field);
+      const msh = new ParsedSegment(id, lineNo, t, from, end, d.field);
       current = { message: { line: lineNo, delimiters: d, segments: [msh], type: '', controlId: '' }, ok: true };
       // MSH-2 holds the escape character itself: look for escapes after it only.
-      if (line.indexOf(d.escape, 9) !== -1) checkEscapes(name, msh, d, issues);
+      if (escapeIn(d.escape, from + 9, end)) checkEscapes(name, msh, d, issues);
       continue;
     }
-    if (BATCH.has(id)) {
+    if (id !== null && BATCH.has(id)) {
       close();
       if (id === 'FHS' || id === 'BHS') {
         batchStart = count;
         batchLine = lineNo;
       } else if (id === 'BTS' && batchStart >= 0) {
+        const line = t.slice(from, end);
         const sep = line[3];
         const declared = sep ? (line.split(sep)[1] ?? '').split('^')[0] : '';
         const inBatch = count - batchStart;
@@ -311,19 +499,19 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     }
     if (current === null) {
       if (!outsideReported) {
-        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, `Text before any MSH segment ("${line.slice(0, 20)}…") is ignored.`, 'Each message must start with an MSH segment.'));
+        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, `Text before any MSH segment ("${t.slice(from, end).slice(0, 20)}…") is ignored.`, 'Each message must start with an MSH segment.'));
         outsideReported = true;
       }
       continue;
     }
     if (!current.ok) continue;
     const d = current.message.delimiters;
-    if (!SEGMENT_ID.test(id) || (line.length > 3 && line[3] !== d.field)) {
-      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, `"${line.slice(0, 20)}" is not a segment (three letters or digits, then "${d.field}"): line ignored.`, 'The message may have been cut or wrapped; check the export.'));
+    if (id === null || (end - from > 3 && t.charCodeAt(from + 3) !== d.field.charCodeAt(0))) {
+      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, `"${t.slice(from, end).slice(0, 20)}" is not a segment (three letters or digits, then "${d.field}"): line ignored.`, 'The message may have been cut or wrapped; check the export.'));
       continue;
     }
-    const segment = new ParsedSegment(id, lineNo, line, d.field);
-    if (line.includes(d.escape)) checkEscapes(name, segment, d, issues);
+    const segment = new ParsedSegment(id, lineNo, t, from, end, d.field);
+    if (escapeIn(d.escape, from, end)) checkEscapes(name, segment, d, issues);
     current.message.segments.push(segment);
   }
   close();
@@ -334,9 +522,16 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
 }
 
 function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issues: Issue[]): void {
-  // Fast path: the whole segment at once; split into fields only to locate a bad sequence.
-  const from = segment.id === 'MSH' ? segment.raw.indexOf(d.field, 4) : 0;
-  if (from === -1 || findBadEscape(segment.raw.slice(from), d) === null) return;
+  // Fast path: the whole segment at once, in place; split into fields only to locate a bad sequence.
+  const { text, end } = segment;
+  let from = segment.start;
+  if (segment.id === 'MSH') {
+    from += 4;
+    const field = d.field.charCodeAt(0);
+    while (from < end && text.charCodeAt(from) !== field) from++;
+    if (from === end) return;
+  }
+  if (badEscapeAt(text, from, end, d) === -1) return;
   for (let n = segment.id === 'MSH' ? 3 : 1; n < segment.fields.length; n++) {
     const raw = segment.fields[n] as string;
     if (!raw.includes(d.escape)) continue;

@@ -40,6 +40,32 @@ function digits(text: string, at: number, len: number): number {
  * readHl7Time('202110201126+0215', paris) // { kind: 'ok', instant: Date.parse('2021-10-20T09:11Z'), precision: 'minute' }
  */
 export function readHl7Time(text: string, zone: ZoneClock): TimeReading {
+  // The same times come back again and again (an order's start in its order, status and result
+  // messages; a booking slot in every room): a small direct-mapped cache of readings per zone,
+  // hashed on the first characters (cheaper than a Map, which hashes and rehashes whole keys).
+  if (zone !== cacheZone) {
+    cacheTexts.fill('');
+    cacheZone = zone;
+  }
+  const length = text.length;
+  let h = length;
+  for (let i = 0; i < length && i < 24; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  h = (h ^ (h >>> 13)) & (CACHE_SIZE - 1);
+  if (cacheTexts[h] === text && length > 0) return cacheReadings[h] as TimeReading;
+  const reading = Object.freeze(parseTime(text, zone));
+  // A time cut out of a file is a slice that keeps the whole file's text alive: keep a copy.
+  cacheTexts[h] = length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  cacheReadings[h] = reading;
+  return reading;
+}
+
+/** Readings of recent texts, for one zone (frozen: callers share them). */
+const CACHE_SIZE = 4096;
+const cacheTexts: string[] = new Array<string>(CACHE_SIZE).fill('');
+const cacheReadings: (TimeReading | null)[] = new Array<TimeReading | null>(CACHE_SIZE).fill(null);
+let cacheZone: ZoneClock | null = null;
+
+function parseTime(text: string, zone: ZoneClock): TimeReading {
   let end = text.length;
   let offsetMinutes: number | null = null;
   const signAt = Math.max(text.indexOf('+'), text.indexOf('-'));

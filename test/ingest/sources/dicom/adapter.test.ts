@@ -9,6 +9,7 @@ import {
   parseOffset,
 } from '../../../../src/ingest/sources/dicom/date-time.ts';
 import { DICOM_TIMING } from '../../../../src/ingest/sources/dicom/timing.ts';
+import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import type { SiteMapping, SourceInput } from '../../../../src/ingest/sources/types.ts';
 import type { El } from './build-part10.ts';
 import { part10 } from './build-part10.ts';
@@ -16,6 +17,13 @@ import { SAMPLE_MAPPING, haveSamples, sampleInputs } from './samples.ts';
 
 const iso = (n: number): string => new Date(n).toISOString();
 const context = (mapping: SiteMapping = MAPPING) => ({ mapping, secret: 'test-secret' });
+const h = (value: string): string => pseudonymize(value, 'test-secret');
+/** The id of a fixture written with raw identifiers: each accession / study UID hashed ("2@uid", "A+B"). */
+const hashedId = (raw: string): string =>
+  raw
+    .split('+')
+    .map((part) => part.split('@').map(h).join('@'))
+    .join('+');
 
 const MAPPING: SiteMapping = {
   finess: '750000001',
@@ -80,7 +88,15 @@ describe.skipIf(!haveSamples)('dicomAdapter on the real samples', () => {
     const { records, issues } = await dicomAdapter.read(sampleInputs(), context(SAMPLE_MAPPING));
     expect(
       records.exams.map((e) => ({ ...e, roomIn: iso(e.roomIn), roomOut: iso(e.roomOut) })),
-    ).toEqual(expected.exams);
+    ).toEqual((expected.exams as { examId: string }[]).map((e) => ({ ...e, examId: hashedId(e.examId) })));
+    // Raw accessions and study UIDs never leave the adapter, not even in the key table.
+    const keyText = JSON.stringify([...records.keys]);
+    expect(`${JSON.stringify(records.exams)}${keyText}`).not.toMatch(/1\.3\.6\.1\.4\.1\.5962/);
+    expect([...records.keys.keys()]).toEqual(records.exams.map((e) => e.examId));
+    expect(records.keys.get(hashedId('2'))).toEqual({
+      accessions: [h('2')],
+      studyUids: [expect.stringMatching(/^[0-9a-f]{64}$/)],
+    });
     expect(records.equipment).toEqual(expected.equipment);
     expect(records.removed).toEqual(expected.removed);
     expect(
@@ -134,7 +150,10 @@ describe('dicomAdapter room times', () => {
     expect(DICOM_TIMING.preMarginMinutes.CT).toBe(5);
     expect(iso(e.roomIn)).toBe('2026-11-10T08:55:00.000Z');
     expect(iso(e.roomOut)).toBe('2026-11-10T09:15:30.123Z');
-    expect(e).toMatchObject({ examId: 'A1', equipmentId: 'CT1', category: 'A', ageBand: '65-79' });
+    expect(e).toMatchObject({ examId: h('A1'), equipmentId: 'CT1', category: 'A', ageBand: '65-79' });
+    expect(records.keys.get(h('A1'))).toEqual({ accessions: [h('A1')], studyUids: [h('1')] });
+    // Tagged by the adapter itself, so DICOMweb records merged outside readSources are still the DICOM side.
+    expect(records.source.get(e)).toBe('dicom');
     expect(records.removed).toEqual({
       '(0010,0010) PatientName': 2,
       '(0010,0030) PatientBirthDate': 2,
@@ -203,10 +222,15 @@ describe('dicomAdapter room times', () => {
       context(),
     );
     expect(records.exams.map((e) => [e.examId, iso(e.roomIn), iso(e.roomOut)])).toEqual([
-      ['ABDO+PELV', '2026-11-10T08:55:00.000Z', '2026-11-10T09:13:00.000Z'],
-      ['OTHER', '2026-11-10T09:13:00.000Z', '2026-11-10T09:21:00.000Z'],
-      ['LATER', '2026-11-10T10:55:00.000Z', '2026-11-10T11:03:00.000Z'],
+      [hashedId('ABDO+PELV'), '2026-11-10T08:55:00.000Z', '2026-11-10T09:13:00.000Z'],
+      [h('OTHER'), '2026-11-10T09:13:00.000Z', '2026-11-10T09:21:00.000Z'],
+      [h('LATER'), '2026-11-10T10:55:00.000Z', '2026-11-10T11:03:00.000Z'],
     ]);
+    // The merged exam keeps the keys of both accessions.
+    expect(records.keys.get(hashedId('ABDO+PELV'))).toEqual({
+      accessions: [h('ABDO'), h('PELV')],
+      studyUids: [h('a'), h('b')],
+    });
     expect(issues.map((i) => i.code)).toEqual(
       expect.arrayContaining(['dicom-merged-accessions', 'dicom-clipped']),
     );
@@ -234,7 +258,7 @@ describe('dicomAdapter room times', () => {
       ),
       context(),
     );
-    expect(records.exams.map((e) => e.examId)).toEqual(['W']);
+    expect(records.exams.map((e) => e.examId)).toEqual([h('W')]);
     const codes = issues.map((i) => `${i.severity}:${i.code}:${i.file}`);
     expect(codes).toEqual(
       expect.arrayContaining([

@@ -11,6 +11,7 @@ import { queryDicomweb, readDicomweb } from '../../../../src/ingest/sources/dico
 import { fromDicomJson } from '../../../../src/ingest/sources/dicom/dicom-json.ts';
 import { itemsOf, textOf } from '../../../../src/ingest/sources/dicom/dataset.ts';
 import { TAG } from '../../../../src/ingest/sources/dicom/dictionary.ts';
+import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
 import { haveSamples, sampleInputs } from './samples.ts';
 
@@ -113,7 +114,8 @@ describe.skipIf(!ORTHANC || !haveSamples)('DICOMweb against Orthanc', () => {
       ]),
     ).toEqual([
       [
-        '1.3.6.1.4.1.5962.1.2.1.20040119072730.12322',
+        // No accession: the hashed study UID.
+        pseudonymize('1.3.6.1.4.1.5962.1.2.1.20040119072730.12322', 'test-secret'),
         '1997-04-30T16:24:36.000Z',
         '1997-04-30T16:32:36.000Z',
       ],

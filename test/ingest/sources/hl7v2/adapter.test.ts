@@ -54,7 +54,8 @@ describe('hl7v2Adapter: one exam from its order, status and result messages', ()
         reportValidatedAt: ts('2010-03-15T09:15:00Z'),
         requestedAt: ts('2010-03-10T08:15:00Z'),
         scheduledMinutes: null,
-        ageBand: null,
+        // PID-7 19550505: 54 on 2010-03-15; only the band is kept.
+        ageBand: '18-64',
       },
     ]);
     expect(JSON.stringify(records)).not.toMatch(/IPP42|MARTIN|19550505|RUE X|ACC100|F100/);

@@ -1,0 +1,87 @@
+/**
+ * The journal folder `plateau listen` writes, as an input of `convert` and `import`: a folder is a
+ * journal when it holds a `YYYY-MM-DD.journal` file that starts with the journal's file header
+ * (or only journal files and the listener's lock). Its messages are read through `readJournal`,
+ * so torn tails are left out and a damaged file refuses the whole conversion.
+ */
+import { open, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Issue } from '../../core/issues.ts';
+import { JournalCorruptError, readJournal } from '../../ingest/sources/mllp/index.ts';
+import { FILE_HEADER, JOURNAL_FILE } from '../../ingest/sources/mllp/journal-format.ts';
+import type { SourceInput } from '../../ingest/sources/types.ts';
+import { UserError } from '../output.ts';
+
+/** The lock file a running listener keeps in its journal folder. */
+const LOCK_FILE = 'journal.lock';
+
+/** True when the file at `path` starts with the journal file header. */
+async function startsWithHeader(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return false;
+  try {
+    const head = Buffer.alloc(FILE_HEADER.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(FILE_HEADER);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * True when `path` is one MLLP journal file (its name and its header say so).
+ *
+ * @example
+ * await isJournalFile('/var/lib/plateau/mllp/2026-11-23.journal'); // true
+ */
+export async function isJournalFile(path: string): Promise<boolean> {
+  return JOURNAL_FILE.test(basename(path)) && (await startsWithHeader(path));
+}
+
+/**
+ * True when `dir` is an MLLP journal folder: a journal file with the journal's header, or, for a
+ * listener that has received nothing yet, nothing but journal-named files and the lock. A folder
+ * that merely holds other files is not one.
+ *
+ * @example
+ * await isJournalDir('./plateau-data/mllp-journal'); // true
+ */
+export async function isJournalDir(dir: string): Promise<boolean> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  const journals = entries.filter((e) => e.isFile() && JOURNAL_FILE.test(e.name));
+  for (const entry of journals) if (await startsWithHeader(join(dir, entry.name))) return true;
+  const lock = entries.some((e) => e.isFile() && e.name === LOCK_FILE);
+  return lock && entries.every((e) => e.isFile() && (e.name === LOCK_FILE || JOURNAL_FILE.test(e.name)));
+}
+
+/**
+ * The accepted messages of a journal folder, oldest first, each named `mllp:<receivedAt>#<n>` for
+ * the issues. Safe while a listener appends (a record being written is not returned yet). A
+ * damaged journal file is a `UserError` naming the file and the byte where it is damaged. Other
+ * files in the folder are not read (a warning each), nor is an empty journal silent.
+ *
+ * @example
+ * const { inputs, issues } = await readJournalFolder('./plateau-data/mllp-journal');
+ */
+export async function readJournalFolder(dir: string): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
+  const inputs: SourceInput[] = [];
+  const issues: Issue[] = [];
+  try {
+    for await (const entry of readJournal(dir)) inputs.push({ name: entry.name, bytes: entry.bytes });
+  } catch (error) {
+    if (error instanceof JournalCorruptError) {
+      throw new UserError(`${join(dir, error.file)}: ${error.message}. Nothing was read from the sources.`);
+    }
+    throw error;
+  }
+  const warn = (code: string, file: string, message: string, hint: string): void => {
+    issues.push({ severity: 'warning', code, file, line: null, column: null, message, hint });
+  };
+  if (inputs.length === 0) warn('empty-journal', dir, `the MLLP journal ${dir} holds no message yet`, 'plateau listen journals each message it acknowledges: check that the RIS sends to it');
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || e.name === LOCK_FILE || (e.isFile() && JOURNAL_FILE.test(e.name))) continue;
+    warn('not-in-journal', join(dir, e.name), `skipped: ${e.name} is not part of the MLLP journal ${dir}`, 'a journal folder is read as its messages only: move other files to a folder of their own');
+  }
+  return { inputs, issues };
+}
