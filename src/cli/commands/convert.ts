@@ -55,7 +55,7 @@ export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping fil
                         images (DICOM files or DICOMweb), write the exams matched neither way —
                         billed but not performed, performed but not billed — and the totals per
                         machine to this CSV (written even when the kit has errors; the summary
-                        is always printed as warnings)
+                        is always printed, the unmatched exams as warnings)
   --lang fr|en          language of that CSV (default ${DEFAULT_LANG}; French uses ';' and the decimal comma)
 ${DICOMWEB_OPTIONS_HELP}`;
 
