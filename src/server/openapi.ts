@@ -360,7 +360,7 @@ const schemas: Record<string, Schema> = {
   UploadForm: obj({
     files: {
       type: 'array',
-      description: "The kit's files, each named by its path inside the kit (e.g. kit/exams.csv), or a single .zip of them.",
+      description: "The kit's files, each named by its path inside the kit (e.g. kit/exams.csv), or a single .zip of them, or a single .xlsx workbook holding the kit (a sheet per file, as `plateau template --xlsx` writes it).",
       items: { type: 'string', contentMediaType: 'application/octet-stream' },
     },
   }),
@@ -581,7 +581,7 @@ export const OPENAPI: OpenApiDocument = {
         description:
           'Answers 202 at once with the job; poll GET /api/uploads/{id}. A kit with any error is rejected with every located issue and nothing is stored. Uploads are imported one at a time.',
         tags: ['uploads'],
-        requestBody: { required: true, description: "The kit's files or one .zip.", content: { 'multipart/form-data': { schema: ref('UploadForm') } } },
+        requestBody: { required: true, description: "The kit's files, one .zip, or one .xlsx workbook.", content: { 'multipart/form-data': { schema: ref('UploadForm') } } },
         responses: {
           '202': {
             description: 'Accepted: the job and where to poll it.',
@@ -591,6 +591,25 @@ export const OPENAPI: OpenApiDocument = {
           '400': use('BadRequest'),
           '405': use('MethodNotAllowed'),
           '413': use('PayloadTooLarge'),
+          '500': use('ServerError'),
+        },
+      },
+    },
+    '/api/kit-template.xlsx': {
+      get: {
+        operationId: 'getKitTemplate',
+        summary: 'The blank data-kit workbook: a sheet per kit file, column help and drop-down lists.',
+        description: 'Filled in, it is uploaded as is to POST /api/uploads (or imported with plateau import BOOK.xlsx). The same file as plateau template --xlsx.',
+        tags: ['uploads'],
+        parameters: [query('lang', 'The language of the column help and the README sheet: fr (default) or en.', { ...strEnum(['fr', 'en']), default: 'fr' })],
+        responses: {
+          '200': {
+            description: 'The workbook.',
+            headers: { 'Content-Disposition': { description: 'attachment; filename="plateau-kit-template-<lang>.xlsx"', schema: str } },
+            content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+          },
+          '400': use('BadRequest'),
+          '405': use('MethodNotAllowed'),
           '500': use('ServerError'),
         },
       },

@@ -5,24 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kitTemplateXlsx } from '../../src/ingest/sources/xlsx/index.ts';
+import { filledKitWorkbook } from '../helpers/kit-workbook.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-import-xlsx-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const FILLED = kitTemplateXlsx({
-  lang: 'fr',
-  campaign: { id: 'book', name: 'Classeur', start: { dateTime: '2010-03-01' }, days: 7, timeZone: 'Europe/Paris' },
-  rows: {
-    'establishments.csv': [['010000024', 'CH Bourg', 'CH', 'ARA', '01']],
-    'equipment.csv': [['CT-1', '010000024', 'CT', 'Scanner', 2006, 'general']],
-    'sessions.csv': [['CT-1', { dateTime: '2010-03-01T08:00' }, { dateTime: '2010-03-01T13:00' }, 'PUBLIC_SCHEDULED']],
-    'exams.csv': [
-      ['E1', 'CT-1', 'A', { dateTime: '2010-03-01T08:30' }, { dateTime: '2010-03-01T08:50' }, null, 75],
-      ['E2', 'CT-1', 'U', { dateTime: '2010-03-01T09:00' }, { dateTime: '2010-03-01T09:12' }, null, 50],
-    ],
-  },
-});
+const FILLED = filledKitWorkbook();
 
 describe('plateau import BOOK.xlsx', () => {
   it('imports a filled workbook as a kit, then reads its indicators from the store', async () => {

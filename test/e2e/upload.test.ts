@@ -1,5 +1,6 @@
 // Uploading kits through the browser: a bad kit is refused with every error located by file,
-// line and column and nothing stored; a good one (a zip) is imported and listed.
+// line and column and nothing stored; a good one (a zip) is imported and listed; a workbook
+// filled from the template the page links to is imported too.
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../../src/core/views/types.ts';
 import { browserAvailable } from './helpers/browser.ts';
@@ -7,6 +8,7 @@ import { scrollThrough, tableCells, tableRows } from './helpers/dom.ts';
 import { useE2e } from './helpers/fixture.ts';
 import { NATIONAL_ID } from './helpers/national-store.ts';
 import { badKitFiles, GOOD_KIT, goodKitZip } from './helpers/upload-kits.ts';
+import { filledKitWorkbook } from '../helpers/kit-workbook.ts';
 
 describe.runIf(browserAvailable())('uploading a data kit', () => {
   const e2e = useE2e('upload');
@@ -74,5 +76,27 @@ describe.runIf(browserAvailable())('uploading a data kit', () => {
     await expect.poll(() => tableRows(page, 'campaigns').count()).toBe(2);
     expect(await page.getByTestId('campaign-link').allTextContents()).toContain(GOOD_KIT.name);
     await e2e.shot('campaigns');
+  });
+
+  it('links to the blank workbook and imports one filled in', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/upload'));
+    const link = page.getByTestId('upload-template');
+    expect(await link.getAttribute('href')).toBe('/api/kit-template.xlsx?lang=fr');
+    const template = await page.request.get(e2e.url('/api/kit-template.xlsx?lang=fr'));
+    expect(template.status()).toBe(200);
+    expect(template.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    await page.getByTestId('upload-files').setInputFiles({
+      name: 'campagne.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(filledKitWorkbook('classeur-e2e', 'Classeur e2e')),
+    });
+    const done = page.getByTestId('upload-done');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain('2 examens, 1 machine, 1 établissement');
+    await e2e.shot('workbook-done');
+    const stored = await e2e.api<CampaignSummary[]>('/api/campaigns');
+    expect(stored.map((c) => c.id)).toContain('classeur-e2e');
   });
 });

@@ -10,6 +10,8 @@ import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { listCampaigns } from '../../src/storage/index.ts';
 import { viewsKit } from '../core/views/views-kit.ts';
+import { blankKitWorkbook, filledKitWorkbook } from '../helpers/kit-workbook.ts';
+import { kitTemplateXlsx } from '../../src/ingest/sources/xlsx/index.ts';
 import { filesOf, json, kitFiles, memoryStore, settled, uploadForm, wrappedStore } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/kits');
@@ -117,6 +119,43 @@ describe('a kit with errors', () => {
     const done = await upload(app, uploadForm(partial));
     expect(done.state).toBe('rejected');
     expect(done.issues.some((i) => i.severity === 'error' && i.file === 'exams.csv')).toBe(true);
+  });
+});
+
+describe('a kit workbook (.xlsx)', () => {
+  it('is read as the kit it holds and imported', async () => {
+    const done = await upload(app, uploadForm(new Map([['campagne.xlsx', filledKitWorkbook('book-upload', 'Classeur')]]), 'Mes documents/'));
+    expect(done).toMatchObject({ state: 'done', files: ['campagne.xlsx'], campaignId: 'book-upload', summary: { exams: 2, machines: 1, establishments: 1 }, error: null });
+    expect((await listCampaigns(store)).find((c) => c.id === 'book-upload')?.source).toBe('upload: campagne.xlsx');
+  });
+  it('is rejected with its errors located by sheet, row and column, and nothing is stored', async () => {
+    const before = (await listCampaigns(store)).map((c) => c.id);
+    const done = await upload(app, uploadForm(new Map([['blank.xlsx', blankKitWorkbook()]])));
+    expect(done.state).toBe('rejected');
+    const located = done.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column}`);
+    expect(located).toContain('blank.xlsx#campaign:2:B');
+    expect((await listCampaigns(store)).map((c) => c.id)).toEqual(before);
+  });
+  it('is rejected, located, when it is no workbook at all', async () => {
+    const done = await upload(app, uploadForm(new Map([['notes.xlsx', new TextEncoder().encode('not a zip')]])));
+    expect(done.state).toBe('rejected');
+    expect(done.issues.some((i) => i.severity === 'error' && i.file.startsWith('notes.xlsx'))).toBe(true);
+  });
+  it('starts from the blank template the API serves, in either language', async () => {
+    for (const lang of ['fr', 'en']) {
+      const response = await app.request(`/api/kit-template.xlsx?lang=${lang}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="plateau-kit-template-${lang}.xlsx"`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes).toEqual(kitTemplateXlsx({ lang: lang as 'fr' | 'en' }));
+    }
+    expect((await app.request('/api/kit-template.xlsx?lang=de')).status).toBe(400);
+  });
+  it('goes alone', async () => {
+    const mixed = uploadForm(files);
+    mixed.append('files', new Blob([new Uint8Array(filledKitWorkbook())]), 'campagne.xlsx');
+    await expectRefused(app, mixed, 400, 'bad-request', 'one .xlsx workbook');
   });
 });
 

@@ -1,10 +1,13 @@
 /**
- * The upload routes: `POST /api/uploads` takes a kit as a multipart form (its files, or one
- * zip), within the body limit, and answers 202 with the job's status; `GET /api/uploads/:id`
- * polls it until `done`, `rejected` or `failed`.
+ * The upload routes: `POST /api/uploads` takes a kit as a multipart form (its files, one zip,
+ * or one .xlsx workbook), within the body limit, and answers 202 with the job's status; `GET /api/uploads/:id`
+ * polls it until `done`, `rejected` or `failed`. `GET /api/kit-template.xlsx` is the blank kit
+ * workbook (column help, drop-down lists) a manager fills in and uploads.
  */
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
+import { kitTemplateXlsx } from '../../ingest/sources/xlsx/index.ts';
 import { badRequest, errorBody, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -24,7 +27,7 @@ export function uploadRoutes(app: Hono, ctx: ServerContext): void {
     readQuery(c, []);
     const type = c.req.header('content-type') ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) {
-      throw badRequest("POST /api/uploads takes multipart/form-data: the kit's files (or one .zip) as 'files' fields");
+      throw badRequest("POST /api/uploads takes multipart/form-data: the kit's files (or one .zip, or one .xlsx workbook) as 'files' fields");
     }
     let form: FormData;
     try {
@@ -32,10 +35,21 @@ export function uploadRoutes(app: Hono, ctx: ServerContext): void {
     } catch {
       throw badRequest('the multipart/form-data body could not be read');
     }
-    const { files, origin } = await filesOfForm(form, ctx.limits);
-    const status = ctx.jobs.submit(files, origin);
+    const { kind, files, origin } = await filesOfForm(form, ctx.limits);
+    const status = ctx.jobs.submit(files, origin, kind);
     c.header('Location', `/api/uploads/${status.id}`);
     return c.json(status, 202);
+  });
+
+  app.get('/api/kit-template.xlsx', (c) => {
+    const lang = readQuery(c, ['lang']).oneOf('lang', LANGS) ?? DEFAULT_LANG;
+    const bytes = kitTemplateXlsx({ lang });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="plateau-kit-template-${lang}.xlsx"`,
+      'Content-Length': String(bytes.byteLength),
+      'Cache-Control': 'public, max-age=3600',
+    });
   });
 
   app.get('/api/uploads/:id', (c) => {

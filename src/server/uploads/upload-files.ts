@@ -26,8 +26,10 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   zipEntries: 1000,
 };
 
-/** The files of an upload and a name for where they came from (the zip, or their folder). */
+/** The files of an upload and a name for where they came from (the zip or workbook, or their folder). */
 export interface UploadFiles {
+  /** `kit`: the kit's files by path; `workbook`: one .xlsx holding the kit, a sheet per file. */
+  kind: 'kit' | 'workbook';
   files: Map<string, Uint8Array>;
   origin: string;
 }
@@ -115,6 +117,13 @@ export async function filesOfForm(form: FormData, limits: UploadLimits): Promise
     if (typeof field === 'string') throw badRequest("each 'files' field must be a file, not text");
     files.push({ path: cleanPath(field.name), content: new Uint8Array(await field.arrayBuffer()) });
   }
+  const books = files.filter((f) => /\.xlsx$/i.test(f.path));
+  if (books.length > 0) {
+    const [book] = books;
+    if (files.length > 1 || !book) throw badRequest("send either one .xlsx workbook of the kit or the kit's files, not both nor several workbooks");
+    const name = book.path.split('/').pop() ?? book.path;
+    return { kind: 'workbook', files: new Map([[name, book.content]]), origin: name };
+  }
   const zips = files.filter((f) => /\.zip$/i.test(f.path));
   let raw: Map<string, Uint8Array>;
   let origin: string;
@@ -137,5 +146,5 @@ export async function filesOfForm(form: FormData, limits: UploadLimits): Promise
   const contents = [...raw.values()];
   const out = new Map<string, Uint8Array>();
   paths.forEach((p, i) => out.set(p, contents[i] as Uint8Array));
-  return { files: out, origin: origin || folder || 'files' };
+  return { kind: 'kit', files: out, origin: origin || folder || 'files' };
 }

@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Issue } from '../../core/issues.ts';
+import type { Kit } from '../../core/kit-types.ts';
 import type { UploadStatus } from '../../core/views/types.ts';
 import { parseKit } from '../../ingest/kit/read-kit.ts';
+import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
 import type { ImportProgress, Store } from '../../storage/index.ts';
 import { importKit, StoreError } from '../../storage/index.ts';
 
@@ -25,6 +27,7 @@ interface Job {
   status: UploadStatus;
   files: Map<string, Uint8Array> | null;
   origin: string;
+  kind: 'kit' | 'workbook';
 }
 
 const TERMINAL = new Set<UploadStatus['state']>(['done', 'rejected', 'failed']);
@@ -37,6 +40,12 @@ function stageOf(p: ImportProgress): UploadStatus['progress'] {
 
 function errorCount(issues: readonly Issue[]): number {
   return issues.filter((i) => i.severity === 'error').length;
+}
+
+/** Reads the one workbook of an upload as a kit (issues located at `book.xlsx#sheet:row:column`). */
+function readWorkbookUpload(files: Map<string, Uint8Array>): { kit: Kit | null; issues: Issue[] } {
+  const [entry] = files;
+  return entry ? readKitWorkbook(entry[0], entry[1]) : { kit: null, issues: [] };
 }
 
 /** The upload jobs of one server over one store. */
@@ -52,12 +61,14 @@ export class UploadJobs {
   }
 
   /**
-   * Queues the files of an upload; returns its first status (`validating`, queued).
+   * Queues the files of an upload — a kit's files by path, or (`kind` `workbook`) one .xlsx
+   * workbook holding the kit — and returns its first status (`validating`, queued).
    *
    * @example
    * const status = jobs.submit(new Map([['campaign.json', bytes], …]), 'kit.zip');
+   * jobs.submit(new Map([['campagne.xlsx', bytes]]), 'campagne.xlsx', 'workbook');
    */
-  submit(files: Map<string, Uint8Array>, origin: string): UploadStatus {
+  submit(files: Map<string, Uint8Array>, origin: string, kind: 'kit' | 'workbook' = 'kit'): UploadStatus {
     const id = randomUUID();
     const status: UploadStatus = {
       id,
@@ -69,7 +80,7 @@ export class UploadJobs {
       summary: null,
       error: null,
     };
-    const job: Job = { status, files, origin };
+    const job: Job = { status, files, origin, kind };
     this.#jobs.set(id, job);
     this.#forgetOld();
     this.#queue = this.#queue.then(() => this.#run(job));
@@ -101,7 +112,7 @@ export class UploadJobs {
       // Let the 202 go out before the (synchronous) reading starts.
       await nextTurn();
       status.progress = { stage: 'reading the kit', fraction: null };
-      const read = parseKit(job.files ?? new Map());
+      const read = job.kind === 'workbook' ? readWorkbookUpload(job.files ?? new Map()) : parseKit(job.files ?? new Map());
       job.files = null;
       status.issues = read.issues;
       if (read.kit === null) {

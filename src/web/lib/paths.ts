@@ -113,5 +113,6 @@ export const api = {
   reportNational: (id: string, lang: string): string =>
     withQuery(`/api/campaigns/${enc(id)}/reports/national.pdf`, { lang }),
   uploads: (): string => '/api/uploads',
+  kitTemplate: (lang: string): string => `/api/kit-template.xlsx?lang=${enc(lang)}`,
   upload: (uploadId: string): string => `/api/uploads/${enc(uploadId)}`,
 };

@@ -1,5 +1,6 @@
 /**
- * `/upload`: send a data kit (a folder, its files, or a .zip) and follow its import; a kit
+ * `/upload`: send a data kit (a folder, its files, a .zip, or the .xlsx workbook of the
+ * template it links to) and follow its import; a kit
  * with errors stores nothing and every issue is listed by file, line and column, a good one
  * links to its new campaign.
  */
@@ -10,7 +11,7 @@ import { formatPercent } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { ApiFailure } from '../lib/api.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
-import { paths } from '../lib/paths.ts';
+import { api, paths } from '../lib/paths.ts';
 import type { KitFile } from '../lib/upload.ts';
 import { filesOfDrop, followUpload, pathOf, sendKit } from '../lib/upload.ts';
 import { forget } from '../lib/use-api.ts';
@@ -125,6 +126,12 @@ export function UploadPage(): ReactNode {
     <div className="page page-narrow">
       <h1>{t('upload.title')}</h1>
       <p className="lede">{t('upload.intro')}</p>
+      <p className="lede">
+        {t('upload.workbook')}{' '}
+        <a href={api.kitTemplate(lang)} download data-testid="upload-template">
+          {t('upload.template')}
+        </a>
+      </p>
       <div
         className={`drop-zone${dragging ? ' drop-zone-active' : ''}${busy ? ' drop-zone-busy' : ''}`}
         onDragOver={(e) => {
@@ -165,7 +172,7 @@ export function UploadPage(): ReactNode {
               className="visually-hidden-input"
               type="file"
               multiple
-              accept=".csv,.json,.zip,text/csv,application/json,application/zip"
+              accept=".csv,.json,.zip,.xlsx,text/csv,application/json,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={busy}
               data-testid="upload-files"
               onChange={(e) => {
