@@ -215,6 +215,18 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateT
   return format;
 }
 
+/**
+ * `format` applied to `d`, with French typography's ordinal for the first of a month: "1er mars"
+ * (Intl writes "1 mars"). Only a numeric day is touched, in French only.
+ */
+function formatDay(format: Intl.DateTimeFormat, d: Date, lang: Lang): string {
+  if (lang !== 'fr' || format.resolvedOptions().day !== 'numeric') return format.format(d);
+  return format
+    .formatToParts(d)
+    .map((p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
+}
+
 /** The UTC instant standing for a local calendar date `YYYY-MM-DD` (formatted back in UTC). */
 function calendarDate(date: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -229,8 +241,8 @@ export type DateStyle = 'long' | 'short' | 'weekday';
  * A local calendar date `YYYY-MM-DD`, written without any time-zone shift.
  *
  * @example
- * formatDate('2010-03-01', 'fr'); // "1 mars 2010"
- * formatDate('2010-03-01', 'fr', 'weekday'); // "lun. 1 mars"
+ * formatDate('2010-03-01', 'fr'); // "1er mars 2010"
+ * formatDate('2010-03-02', 'fr', 'weekday'); // "mar. 2 mars"
  * formatDate('2010-03-01', 'en', 'short'); // "01/03/2010"
  */
 export function formatDate(date: string, lang: Lang, style: DateStyle = 'long'): string {
@@ -242,7 +254,7 @@ export function formatDate(date: string, lang: Lang, style: DateStyle = 'long'):
       : style === 'short'
         ? { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }
         : { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
-  return dateFormat(lang, options).format(d);
+  return formatDay(dateFormat(lang, options), d, lang);
 }
 
 /** A calendar date plus `days` (negative to go back), as `YYYY-MM-DD`. */
@@ -267,7 +279,7 @@ export function formatDateTime(instant: string, lang: Lang, timeZone?: string): 
     minute: '2-digit',
   };
   if (timeZone !== undefined) options.timeZone = timeZone;
-  return dateFormat(lang, options).format(d);
+  return formatDay(dateFormat(lang, options), d, lang);
 }
 
 /**

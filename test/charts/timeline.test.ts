@@ -86,7 +86,7 @@ describe('timelineOption', () => {
 
   it('has one row per day, Monday first, over a 0–24 h axis', () => {
     expect((option.yAxis as { data: string[]; inverse: boolean }).data).toEqual([
-      'lun. 1 mars',
+      'lun. 1er mars',
       'mar. 2 mars',
       'mer. 3 mars',
       'jeu. 4 mars',

@@ -98,9 +98,13 @@ describe('units', () => {
 
 describe('dates and times', () => {
   it('writes a calendar date without shifting it by a time zone', () => {
-    expect(formatDate('2010-03-01', 'fr')).toBe('1 mars 2010');
+    expect(formatDate('2010-03-01', 'fr')).toBe('1er mars 2010');
+    expect(formatDate('2010-03-02', 'fr')).toBe('2 mars 2010');
+    expect(formatDate('2010-03-11', 'fr')).toBe('11 mars 2010');
+    expect(formatDate('2010-03-21', 'fr')).toBe('21 mars 2010');
     expect(formatDate('2010-03-01', 'en')).toBe('1 March 2010');
-    expect(formatDate('2010-03-01', 'fr', 'weekday')).toBe('lun. 1 mars');
+    expect(formatDate('2010-03-01', 'fr', 'weekday')).toBe('lun. 1er mars');
+    expect(formatDate('2010-03-01', 'fr', 'short')).toBe('01/03/2010');
     expect(formatDate('2010-03-01', 'en', 'short')).toBe('01/03/2010');
     expect(formatDate('not a date', 'fr')).toBe('not a date');
   });
@@ -111,7 +115,8 @@ describe('dates and times', () => {
   });
 
   it('writes an instant in a given time zone', () => {
-    expect(formatDateTime('2010-03-01T07:30:00Z', 'fr', 'Europe/Paris')).toBe('1 mars 2010, 08:30');
+    expect(formatDateTime('2010-03-01T07:30:00Z', 'fr', 'Europe/Paris')).toBe('1er mars 2010, 08:30');
+    expect(formatDateTime('2010-03-02T07:30:00Z', 'fr', 'Europe/Paris')).toBe('2 mars 2010, 08:30');
     expect(formatDateTime('2010-03-01T07:30:00Z', 'en', 'UTC')).toBe('1 Mar 2010, 07:30');
   });
 

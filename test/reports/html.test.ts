@@ -78,7 +78,7 @@ describe('renderReportHtml', () => {
     expect(page).toContain('<header class="title-page">');
     expect(page).toContain('<div class="doc-title">Synthèse &lt;nationale&gt;</div>');
     expect(page).toContain('301 établissements &amp; 517 machines');
-    expect(page).toContain('Campagne &lt;2010&gt; — du 1 mars 2010 au 28 mars 2010 (28 jours)');
+    expect(page).toContain('Campagne &lt;2010&gt; — du 1er mars 2010 au 28 mars 2010 (28 jours)');
     expect(page).toContain('<nav class="toc" id="toc"><h1>Sommaire</h1>');
     for (const s of doc.sections) {
       expect(page).toContain(`<section class="section level-${s.level}${s.level === 1 ? ' new-page' : ''}" id="${s.id}">`);
