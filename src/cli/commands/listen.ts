@@ -10,6 +10,7 @@ import { resolveDataDir } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
+import { siteSecret } from './site-context.ts';
 import { nextStopSignal } from './serve.ts';
 
 const USAGE = `Usage: plateau listen --mllp PORT [--host H] [--journal DIR | --data DIR] [--max-bytes N]
@@ -19,6 +20,9 @@ Each valid message is written to the journal and flushed to disk before its ACK 
 back, so nothing acknowledged is lost if the machine stops; a message sent again with the
 same control ID (MSH-10, same MSH-3/MSH-4) is acknowledged without a second copy.
 Malformed messages get a NAK (AR or AE, reason in MSA-3 and ERR) and are not stored.
+Patient identity stops at the door: the journal keeps the segments plateau reads, without
+names, identifiers, the day of birth (year and month stay, for the age band), address or
+report text; the visit number is kept as its hash keyed by the site secret.
 \`plateau convert DIR\` and \`plateau import DIR\` read the journal folder as its messages, even
 while the listener runs.
 
@@ -27,9 +31,11 @@ while the listener runs.
   --journal DIR     the journal folder (default: mllp-journal in the data folder)
   --data DIR        the data folder (default: $PLATEAU_DATA, else ./plateau-data)
   --max-bytes N     the largest message accepted (default 16777216)
+  --secret-env NAME the environment variable holding the site secret (default PLATEAU_SECRET;
+                    the same secret as for convert and import)
 
 Examples:
-  plateau listen --mllp 2575 --journal /var/lib/plateau/mllp
+  PLATEAU_SECRET=… plateau listen --mllp 2575 --journal /var/lib/plateau/mllp
   PLATEAU_SECRET=… plateau import /var/lib/plateau/mllp --mapping mapping.csv --campaign campaign.json`;
 
 /** Counts of one minute, printed on stderr when anything happened. */
@@ -62,6 +68,7 @@ export async function listen(values: OptionValues, options: { until?: () => Prom
   const port = intOption(values, 'mllp', 2575, 0, 65_535);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
   const maxFrameBytes = intOption(values, 'max-bytes', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+  const secret = siteSecret(values);
   let journalDir = stringOption(values, 'journal');
   if (journalDir === undefined) {
     const dataDir = resolveDataDir(stringOption(values, 'data'));
@@ -72,7 +79,7 @@ export async function listen(values: OptionValues, options: { until?: () => Prom
   let listener: MllpListener | null = null;
   const counter = minuteCounter(() => listener);
   try {
-    listener = await startMllpListener({ port, host, journalDir, maxFrameBytes, onOutcome: (o) => counter.add(o) });
+    listener = await startMllpListener({ port, host, journalDir, secret, maxFrameBytes, onOutcome: (o) => counter.add(o) });
   } catch (error) {
     if (error instanceof JournalLockedError || error instanceof JournalCorruptError) throw new UserError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -108,6 +115,7 @@ export const listenCommand: Command = {
     journal: { type: 'string' },
     data: { type: 'string' },
     'max-bytes': { type: 'string' },
+    'secret-env': { type: 'string' },
   },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument (options only)');

@@ -39,9 +39,11 @@ export interface ExamDraft {
   studyUids: string[];
   /**
    * PID-7 birth date as a naive day (see `naiveMs`), held only until the exam's age band is
-   * derived (exams.ts): it never leaves the adapter.
+   * derived (exams.ts): it never leaves the adapter. With `birthMonthOnly`, the first of the
+   * month of a PID-7 that gives no day (`YYYYMM`, as the MLLP journal keeps it).
    */
   birthDay: number | null;
+  birthMonthOnly: boolean;
   /** Where the last message about it was. */
   file: string;
   line: number;
@@ -72,6 +74,7 @@ export function newDraft(file: string, line: number): ExamDraft {
     accessions: [],
     studyUids: [],
     birthDay: null,
+    birthMonthOnly: false,
     file,
     line,
   };
@@ -110,7 +113,14 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   addAll(a.locations, b.locations);
   addAll(a.accessions, b.accessions);
   addAll(a.studyUids, b.studyUids);
-  a.birthDay ??= b.birthDay;
+  if (a.birthDay === null && b.birthDay !== null) {
+    a.birthDay = b.birthDay;
+    a.birthMonthOnly = b.birthMonthOnly;
+  } else if (a.birthMonthOnly && b.birthDay !== null && !b.birthMonthOnly) {
+    // A full date from another message beats a month.
+    a.birthDay = b.birthDay;
+    a.birthMonthOnly = false;
+  }
 }
 
 /** Drafts indexed by every key they carry (one map per key kind: no key strings to build). */

@@ -104,16 +104,21 @@ class MessageReader {
 
   /**
    * PID-7 (birth date, YYYYMMDD[HHMM…]) onto the draft, as a naive day kept only until the age
-   * band is derived; a date without a day (YYYY, YYYYMM) cannot place a birthday and is ignored.
+   * band is derived; a year and month alone (YYYYMM, as the MLLP journal keeps it) give the
+   * first of the month, marked as such; a year alone cannot place a birthday and is ignored.
    */
   birth(draft: ExamDraft): void {
     const pid = this.#m.segments.find((seg) => seg.id === 'PID');
-    const m = /^(\d{4})(\d{2})(\d{2})/.exec(this.v(pid, 7));
+    const m = /^(\d{4})(\d{2})(\d{2})?/.exec(this.v(pid, 7));
     if (!m) return;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
     const day = naiveMs(y, mo, d);
     const back = naiveFields(day);
-    if (back.year === y && back.month === mo && back.day === d) draft.birthDay = day;
+    if (back.year !== y || back.month !== mo || back.day !== d) return;
+    // A message with the full date is not overridden by one with the month only.
+    if (draft.birthDay !== null && !draft.birthMonthOnly && m[3] === undefined) return;
+    draft.birthDay = day;
+    draft.birthMonthOnly = m[3] === undefined;
   }
 
   noKey(seg: Hl7Segment | undefined, column: string, what: string): void {

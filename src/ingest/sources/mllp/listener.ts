@@ -1,6 +1,7 @@
 /**
  * The MLLP listener: a TCP server that reads framed HL7 v2 messages, journals each valid one
- * durably and only then answers AA; malformed ones get a NAK and are not stored. Frames of one
+ * durably — de-identified first (hl7v2/deidentify.ts: no name, identifier, day of birth or
+ * address reaches the disk) — and only then answers AA; malformed ones get a NAK and are not stored. Frames of one
  * connection are stored as they arrive and answered in order; all connections share the
  * journal, which group-commits them (one fsync for the records waiting together). `close()`
  * stops reading, finishes and answers the messages already read, leaves the rest in the
@@ -8,6 +9,7 @@
  */
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import { deidentifyHl7 } from '../hl7v2/deidentify.ts';
 import { MllpDecoder, encodeMllp } from './framing.ts';
 import type { Journal, JournalRecovery } from './journal.ts';
 import { openJournal } from './journal.ts';
@@ -26,6 +28,8 @@ export interface MllpListenerOptions {
   host?: string;
   /** The journal folder (created when missing). */
   journalDir: string;
+  /** The site secret keying the hash of the visit numbers kept in the journal. */
+  secret: string;
   /** Largest message accepted, in bytes (default 16 MiB); larger ones are NAKed (AR). */
   maxFrameBytes?: number;
   /** The clock (journal day, reception time, ACK time). */
@@ -49,6 +53,7 @@ export interface MllpListener {
 
 const DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
 const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
 /** Frames waiting on one connection before it stops being read, and when it is read again. */
 const HIGH_WATER = 64;
 const LOW_WATER = 8;
@@ -57,11 +62,12 @@ const LOW_WATER = 8;
  * Opens the journal and starts listening.
  *
  * @example
- * const listener = await startMllpListener({ port: 2575, journalDir: 'plateau-data/mllp-journal' });
+ * const listener = await startMllpListener({ port: 2575, journalDir: 'plateau-data/mllp-journal', secret });
  * process.once('SIGTERM', () => void listener.close());
  */
 export async function startMllpListener(options: MllpListenerOptions): Promise<MllpListener> {
-  const { host = '127.0.0.1', maxFrameBytes = DEFAULT_MAX_FRAME, now = () => new Date(), onOutcome } = options;
+  const { host = '127.0.0.1', maxFrameBytes = DEFAULT_MAX_FRAME, now = () => new Date(), onOutcome, secret } = options;
+  if (!secret) throw new Error('startMllpListener: the site secret is empty; the journal keeps visit numbers as keyed hashes');
   const journal = await openJournal(options.journalDir, { now });
   const connections = new Map<Socket, { work: Promise<void>; queued: number }>();
   let closing = false;
@@ -79,7 +85,8 @@ export async function startMllpListener(options: MllpListenerOptions): Promise<M
     if (!verdict.ok) return reject(verdict.code, verdict.error, verdict.location, verdict.reason);
     let status: 'stored' | 'duplicate';
     try {
-      status = await journal.append({ ...verdict.meta, receivedAt: now().toISOString() }, bytes);
+      const kept = encoder.encode(deidentifyHl7(verdict.message, secret).text);
+      status = await journal.append({ ...verdict.meta, receivedAt: now().toISOString() }, kept);
     } catch (error) {
       // Not on disk: never AA. AR tells the sender to keep the message and retry later.
       return reject('AR', 207, 'message', `The message could not be stored (${(error as Error).message}): send it again later.`);

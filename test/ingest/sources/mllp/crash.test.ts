@@ -40,7 +40,7 @@ beforeAll(() => {
   writeFileSync(
     join(tmp, 'code/child.mjs'),
     `import { startMllpListener } from './src/ingest/sources/mllp/index.js';\n` +
-      `const l = await startMllpListener({ port: 0, journalDir: process.argv[2] });\n` +
+      `const l = await startMllpListener({ port: 0, journalDir: process.argv[2], secret: 'crash-secret' });\n` +
       `process.stdout.write('PORT ' + l.port + '\\n');\n`,
   );
 });

@@ -12,8 +12,10 @@ import { hl7, MllpClient } from './mllp-client.ts';
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plateau-listen-'));
+  process.env.PLATEAU_SECRET = 'listen-secret';
 });
 afterEach(async () => {
+  delete process.env.PLATEAU_SECRET;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -69,5 +71,13 @@ describe('plateau listen', () => {
     expect(memory.code).toBe(2);
     expect(memory.stderr).toMatch(/give --journal DIR/);
     expect((await runCli(['listen', '--mllp', '70000', '--journal', dir])).code).toBe(2);
+  });
+
+  it('will not start without the site secret, and says where to put it', async () => {
+    delete process.env.PLATEAU_SECRET;
+    const r = await runCli(['listen', '--mllp', '0', '--journal', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the site secret is not set: put it in the environment variable PLATEAU_SECRET');
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const clock = (): Date => new Date('2026-11-23T10:00:00Z');
 async function start(options: { maxFrameBytes?: number; onOutcome?: (o: MllpOutcome) => void } = {}): Promise<MllpListener> {
-  const listener = await startMllpListener({ port: 0, journalDir: dir, now: clock, ...options });
+  const listener = await startMllpListener({ port: 0, journalDir: dir, secret: 'listener-secret', now: clock, ...options });
   open.push(listener);
   return listener;
 }
@@ -48,7 +48,8 @@ describe('MLLP listener over a real socket', () => {
     // The ACK is only sent once the message is on disk.
     const entries = await journaled();
     expect(entries.map((e) => e.meta.controlId)).toEqual(['MSG-1']);
-    expect(new TextDecoder().decode(entries[0]?.bytes)).toBe(hl7('MSG-1'));
+    // Kept de-identified: PID without its identifier list.
+    expect(new TextDecoder().decode(entries[0]?.bytes)).toBe(hl7('MSG-1', 'PID|1\rOBR|1|ACC1||IRM|||20261123100000'));
     expect(entries[0]?.meta.receivedAt).toBe('2026-11-23T10:00:00.000Z');
   });
 
@@ -58,6 +59,12 @@ describe('MLLP listener over a real socket', () => {
     c.write(new Uint8Array(encodeMllp(await readFile('/work/shared/samples/hl7v2/ORM-O01-01.hl7'))));
     const [ack] = await c.waitAcks(1);
     expect([ack?.code, ack?.controlId]).toEqual(['AA', 'MSG00018']);
+    // Its patient's names, identifiers, day of birth, address and phones never reach the disk.
+    const kept = new TextDecoder().decode((await journaled())[0]?.bytes);
+    for (const identity of ['EVERYMAN', 'ADAM', 'PATID1234', '123456789', '19880818', 'Hospital Lane', '78788788', 'PSSN123121234', 'DLN-123', 'SMITH']) {
+      expect(kept, identity).not.toContain(identity);
+    }
+    expect(kept).toMatch(/\rPID\|1\|\|\|\|\|\|198808\r/);
   });
 
   it('NAKs malformed messages (AR/AE with the reason in MSA-3 and ERR) and stores none of them', async () => {
