@@ -347,7 +347,8 @@ const schemas: Record<string, Schema> = {
           ),
         ),
         plateau: obj({
-          imported: { type: 'boolean', description: 'Always false: reading a Bundle never imports it.' },
+          imported: { type: 'boolean', description: 'Always false: reading a Bundle never imports it into the store.' },
+          stored: { type: ['string', 'null'], description: 'The inbox file the de-identified Bundle was kept in (server started with --fhir-inbox, Bundle without errors), else null.' },
           records: obj({ exams: int, sessions: int, equipment: int }),
           removed: { type: 'object', description: 'Identifying fields dropped, by FHIR element, with counts.', additionalProperties: int },
           issues: arr(ref('Issue')),
@@ -617,9 +618,9 @@ export const OPENAPI: OpenApiDocument = {
     '/api/fhir': {
       post: {
         operationId: 'readFhirBundle',
-        summary: 'Reads a FHIR R4 Bundle with the site mapping and says what it holds; imports nothing.',
+        summary: 'Reads a FHIR R4 Bundle with the site mapping and says what it holds; keeps it de-identified when the server has an inbox.',
         description:
-          "Checks a Bundle (collection, transaction, batch or searchset) with the server's FHIR site mapping and secret: the exams, sessions and machines it would give and every located issue, as an OperationOutcome. It does NOT import: importing stays an explicit action (an upload or plateau import). Patients are never kept. Answers 503 fhir-not-configured when the server was started without a FHIR mapping.",
+          "Checks a Bundle (collection, transaction, batch or searchset) with the server's FHIR site mapping and secret: the exams, sessions and machines it would give and every located issue, as an OperationOutcome. It does not import into the store: importing stays an explicit action. When the server was started with --fhir-inbox, a Bundle without errors is also kept in that folder (201, plateau.stored), de-identified — patients reduced to a keyed-hash id and birth year-month, narratives, notes, display names and other resource types dropped — for plateau import to read with the campaign's other sources. Patient identity is never kept. Answers 503 fhir-not-configured when the server was started without a FHIR mapping.",
         tags: ['sources'],
         requestBody: {
           required: true,
@@ -630,7 +631,8 @@ export const OPENAPI: OpenApiDocument = {
           },
         },
         responses: {
-          '200': { description: 'What the Bundle gives, and its issues.', content: json(ref('FhirReadSummary')) },
+          '200': { description: 'What the Bundle gives, and its issues (not kept).', content: json(ref('FhirReadSummary')) },
+          '201': { description: 'What the Bundle gives, and its issues; kept de-identified in the inbox (plateau.stored).', content: json(ref('FhirReadSummary')) },
           '400': use('BadRequest'),
           '405': use('MethodNotAllowed'),
           '413': use('PayloadTooLarge'),

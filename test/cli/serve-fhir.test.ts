@@ -1,7 +1,7 @@
 // `plateau serve --mapping FILE`: POST /api/fhir reads Bundles with the site mapping and the secret
 // from the environment, over a real socket; without --mapping it answers 503; a missing secret or
 // a mapping with errors stops the server from starting.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +26,9 @@ writeFileSync(
     'kind,key,value,target',
     'site,finess,,690000001',
     'site,time_zone,,Europe/Paris',
+    'site,name,,CH de Lyon',
+    'site,legal_status,,CH',
+    'site,region,,Auvergne-Rhône-Alpes',
     'equipment,serial,SN-48213,CT-2',
     'category,unit,ICU,R',
     'category,patient_class,IMP,H',
@@ -128,10 +131,37 @@ describe('plateau serve --mapping', () => {
     expect(missing.stderr).toContain('cannot read the mapping file');
   });
 
-  it('takes --secret-env only with --mapping, and documents both', async () => {
+  it('keeps Bundles in the --fhir-inbox folder, which plateau convert turns into the kit', async () => {
+    process.env.PLATEAU_SECRET = 'site-key';
+    const inbox = join(tmp, 'fhir-inbox');
+    const server = await serving({ mapping: MAPPING, 'fhir-inbox': inbox });
+    let stored: string | null = null;
+    try {
+      const response = await post(server.url, BUNDLE);
+      expect(response.status).toBe(201);
+      stored = ((await response.json()) as FhirReadSummary).plateau.stored;
+      expect(server.out.stderr).toContain(`keeping those without errors de-identified in ${inbox}`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(readdirSync(inbox)).toEqual([stored]);
+    const kit = join(tmp, 'kit-from-inbox');
+    const r = await runCli(['convert', inbox, '--mapping', MAPPING, '--campaign-id', 'inbox', '--start', '2026-03-09', '--days', '7', '--to-kit', kit]);
+    expect(r.code, r.stderr).toBe(0);
+    const exams = readFileSync(join(kit, 'exams.csv'), 'utf8').trim().split('\n');
+    expect(exams).toHaveLength(2);
+    expect(exams[1]).toContain('CT-2');
+    expect(readFileSync(join(kit, 'exams.csv'), 'utf8')).not.toContain('Martin');
+  });
+
+  it('takes --secret-env and --fhir-inbox only with --mapping, and documents them', async () => {
     expect((await runCli(['serve', '--secret-env', 'SITE_KEY'])).code).toBe(2);
+    const inboxAlone = await runCli(['serve', '--fhir-inbox', join(tmp, 'x')]);
+    expect(inboxAlone.code).toBe(2);
+    expect(inboxAlone.stderr).toContain('--fhir-inbox goes with --mapping FILE');
     const help = await runCli(['serve', '--help']);
     expect(help.stdout).toMatch(/--mapping FILE {8}the site mapping file/);
     expect(help.stdout).toContain('--secret-env NAME');
+    expect(help.stdout).toContain('--fhir-inbox DIR');
   });
 });

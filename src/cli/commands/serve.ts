@@ -2,7 +2,8 @@
  * `plateau serve`: the web app and the HTTP API over the store, on this machine by default.
  * With --demo-if-empty a store without any campaign gets the national campaign first, so that
  * `npm start` on a fresh clone shows real figures. With --mapping, `POST /api/fhir` reads
- * Bundles with the site's mapping and secret. Stops cleanly on SIGINT and SIGTERM.
+ * Bundles with the site's mapping and secret (with --fhir-inbox it keeps them, de-identified).
+ * Stops cleanly on SIGINT and SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { readMappingOrFail, siteSecret } from './site-context.ts';
 import { openStoreFor } from './store-access.ts';
 
 const USAGE = `Usage: plateau serve [--port N] [--host H] [--data DIR | --database-url URL] [--demo-if-empty]
-                     [--mapping FILE [--secret-env NAME]]
+                     [--mapping FILE [--secret-env NAME] [--fhir-inbox DIR]]
 
 Serves plateau's web app and its HTTP API (JSON under /api, described at /api/openapi.json)
 over the store, until interrupted (Ctrl-C).
@@ -38,11 +39,16 @@ over the store, until interrupted (Ctrl-C).
                         start (each error printed with its line).
   --secret-env NAME     the environment variable holding the site secret that keys the hash of
                         patient identifiers (default PLATEAU_SECRET; required with --mapping)
+  --fhir-inbox DIR      with --mapping: keep each Bundle without errors in DIR (201), with no
+                        patient identity (patients reduced to a hashed id and birth month;
+                        narratives, notes, display names dropped), for 'plateau import DIR'
 
 Examples:
   plateau serve --demo-if-empty     then open http://127.0.0.1:4317/
   PLATEAU_SECRET=… plateau serve --mapping mapping.csv
-                                    then POST a Bundle to http://127.0.0.1:4317/api/fhir`;
+                                    then POST a Bundle to http://127.0.0.1:4317/api/fhir
+  PLATEAU_SECRET=… plateau serve --mapping mapping.csv --fhir-inbox ./fhir-inbox
+  PLATEAU_SECRET=… plateau import ./fhir-inbox --mapping mapping.csv --campaign campaign.json`;
 
 /**
  * The built web app: dist/web beside the compiled CLI (dist/cli/commands → ../../web), or the
@@ -105,7 +111,10 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}: choose one above 1023`);
       throw error;
     }
-    if (fhir) process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})\n`);
+    if (fhir) {
+      const kept = fhir.inbox !== undefined ? `, keeping those without errors de-identified in ${fhir.inbox}` : '';
+      process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})${kept}\n`);
+    }
     const stop = until();
     const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
     process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);
@@ -126,13 +135,15 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
  */
 async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']> {
   const path = stringOption(values, 'mapping');
+  const inbox = stringOption(values, 'fhir-inbox');
   if (path === undefined) {
     if (values['secret-env'] !== undefined) throw new UsageError('--secret-env goes with --mapping FILE (the secret is only used to read FHIR Bundles)');
+    if (inbox !== undefined) throw new UsageError('--fhir-inbox goes with --mapping FILE (Bundles are read with the mapping before they are kept)');
     return undefined;
   }
   const secret = siteSecret(values);
   const mapping = await readMappingOrFail(path, 'the server was not started');
-  return { mapping, secret };
+  return { mapping, secret, ...(inbox !== undefined ? { inbox } : {}) };
 }
 
 export const serveCommand: Command = {
@@ -146,6 +157,7 @@ export const serveCommand: Command = {
     'demo-if-empty': { type: 'boolean' },
     mapping: { type: 'string' },
     'secret-env': { type: 'string' },
+    'fhir-inbox': { type: 'string' },
   },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument (options only)');

@@ -1,13 +1,19 @@
 /**
  * `POST /api/fhir`: a FHIR R4 Bundle read with the FHIR adapter and the site mapping the server
- * was started with, answered as an OperationOutcome (records found, every located issue). It
- * checks only: importing stays an explicit action (a kit upload or `plateau import`).
+ * was started with, answered as an OperationOutcome (records found, every located issue). With
+ * an inbox folder, a Bundle without errors is also kept there, de-identified (fhir/deidentify.ts)
+ * and written atomically, for `plateau convert`/`import` to read with the rest of the campaign;
+ * importing into the store stays an explicit action.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Issue } from '../../core/issues.ts';
 import { issuePlace } from '../../core/issues.ts';
+import { deidentifyFhirBundle } from '../../ingest/sources/fhir/deidentify.ts';
 import { fhirAdapter } from '../../ingest/sources/fhir/index.ts';
 import type { SiteMapping, SourceRecords } from '../../ingest/sources/types.ts';
 import { badRequest, errorBody } from '../errors.ts';
@@ -21,12 +27,16 @@ export interface FhirEndpointOptions {
   secret: string;
   /** Largest Bundle accepted, in bytes (default 64 MiB). */
   maxBytes?: number;
+  /** Where Bundles without errors are kept, de-identified (none: they are only read). */
+  inbox?: string;
 }
 
 /** The answer: an OperationOutcome, with plateau's own summary beside the FHIR issues. */
 export interface FhirReadSummary extends OperationOutcome {
   plateau: {
     imported: false;
+    /** The inbox file the de-identified Bundle was kept in, or null. */
+    stored: string | null;
     records: { exams: number; sessions: number; equipment: number };
     removed: Record<string, number>;
     issues: Issue[];
@@ -46,7 +56,7 @@ const SEVERITY: Record<Issue['severity'], OperationOutcomeIssue['severity']> = {
  * @example
  * fhirReadSummary(records, issues).issue[0].diagnostics // → 'read 1 exam, 2 sessions, 1 machine; nothing was imported'
  */
-export function fhirReadSummary(records: SourceRecords, issues: Issue[]): FhirReadSummary {
+export function fhirReadSummary(records: SourceRecords, issues: Issue[], stored: string | null = null): FhirReadSummary {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const counts = {
     exams: records.exams.length,
@@ -59,7 +69,7 @@ export function fhirReadSummary(records: SourceRecords, issues: Issue[]): FhirRe
       {
         severity: 'information',
         code: 'informational',
-        diagnostics: `read ${plural(counts.exams, 'exam')}, ${plural(counts.sessions, 'session')}, ${plural(counts.equipment, 'machine')}; nothing was imported`,
+        diagnostics: `read ${plural(counts.exams, 'exam')}, ${plural(counts.sessions, 'session')}, ${plural(counts.equipment, 'machine')}; ${stored ? `kept de-identified in the inbox as ${stored}, for plateau import` : 'nothing was imported'}`,
       },
       ...issues.map((i): OperationOutcomeIssue => ({
         severity: SEVERITY[i.severity],
@@ -75,8 +85,33 @@ export function fhirReadSummary(records: SourceRecords, issues: Issue[]): FhirRe
         ...(i.column ? { expression: [i.column] } : {}),
       })),
     ],
-    plateau: { imported: false, records: counts, removed: records.removed, issues },
+    plateau: { imported: false, stored, records: counts, removed: records.removed, issues },
   };
+}
+
+/**
+ * Writes `bundle` into `inbox` as a new file, durably (written and flushed under a temporary
+ * name, then renamed, the folder flushed): a reader never sees half a Bundle. Returns its name.
+ */
+async function keepInInbox(inbox: string, bundle: unknown, at: Date): Promise<string> {
+  await mkdir(inbox, { recursive: true, mode: 0o700 });
+  const name = `${at.toISOString().replaceAll(':', '-')}-${randomUUID().slice(0, 8)}.json`;
+  const temporary = join(inbox, `.${name}.part`);
+  const file = await open(temporary, 'wx', 0o600);
+  try {
+    await file.writeFile(JSON.stringify(bundle));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, join(inbox, name));
+  const folder = await open(inbox, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+  return name;
 }
 
 /** Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`. */
@@ -134,6 +169,11 @@ export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined):
       mapping: options.mapping,
       secret: options.secret,
     });
-    return c.json(fhirReadSummary(records, issues));
+    let stored: string | null = null;
+    if (options.inbox !== undefined && !issues.some((i) => i.severity === 'error')) {
+      const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, options.secret);
+      stored = await keepInInbox(options.inbox, bundle, new Date());
+    }
+    return c.json(fhirReadSummary(records, issues, stored), stored ? 201 : 200);
   });
 }

@@ -14,8 +14,10 @@ import type {
   ServiceRequest,
   Slot,
 } from '@medplum/fhirtypes';
+import { naiveFields, naiveMs, ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Equipment, Exam, Modality, Session } from '../../../core/kit-types.ts';
+import { ageBandAt } from '../age-band.ts';
 import { countRemoved, pseudonymize } from '../identity.ts';
 import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
 import { addExamKeys, emptyRecords } from '../types.ts';
@@ -67,6 +69,7 @@ class Assembler {
   readonly keys = new Map<string, ExamKeys>();
   readonly #refs: ReferenceIndex;
   readonly #birthDates = new Map<LocatedResource, string>();
+  #zone: ZoneClock | undefined;
 
   constructor(
     readonly resources: readonly LocatedResource[],
@@ -152,20 +155,22 @@ class Assembler {
     }
   }
 
+  /**
+   * The band at the exam's local date in the site's zone (a birthday counts from local
+   * midnight); a birth date with only a year and month (the FHIR inbox keeps no more) gives the
+   * band only when every day of that month gives the same one.
+   */
   ageBand(subject: unknown, from: LocatedResource, at: number): AgeBand | null {
     const patient = this.resolve(subject, from);
     const birth = patient ? this.#birthDates.get(patient) : undefined;
-    const m = birth ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birth) : null;
+    const m = birth ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(birth) : null;
     if (!m) return null;
-    const day = new Date(at);
-    let age = day.getUTCFullYear() - Number(m[1]);
-    if (
-      day.getUTCMonth() + 1 < Number(m[2]) ||
-      (day.getUTCMonth() + 1 === Number(m[2]) && day.getUTCDate() < Number(m[3]))
-    )
-      age--;
-    if (age < 0 || age > 130) return null;
-    return age < 18 ? '0-17' : age < 65 ? '18-64' : age < 80 ? '65-79' : '80+';
+    const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+    const born = naiveMs(year, month, day);
+    const back = naiveFields(born);
+    if (back.year !== year || back.month !== month || back.day !== day) return null;
+    this.#zone ??= new ZoneClock(this.context.mapping.timeZone);
+    return ageBandAt(born, at, this.#zone, m[3] === undefined);
   }
 
   /** Exam resources joined into groups (union-find over references and identifiers). */

@@ -1,13 +1,16 @@
 /** Turning merged exam drafts into the data kit's `Exam` records, with the site mapping. */
-import { naiveFields, ZoneClock } from '../../../core/calendar.ts';
+import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { AgeBand, Category, Exam } from '../../../core/kit-types.ts';
+import type { Category, Exam } from '../../../core/kit-types.ts';
+import { ageBandAt } from '../age-band.ts';
 import { countRemoved, pseudonymize } from '../identity.ts';
 import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
 import type { DeviceKeys } from '../mapping.ts';
 import { addExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { ExamDraft } from './drafts.ts';
 import { primaryKey } from './drafts.ts';
+
+export { ageBandAt } from '../age-band.ts';
 
 const CCAM = /^[A-Z]{4}\d{3}$/;
 /** Zone clocks cache their offsets per day: one per zone for the process (built when a birth date needs it). */
@@ -34,30 +37,6 @@ function lookUpEquipment(mapping: SiteMapping, d: ExamDraft): string | null {
     if (id !== null) return id;
   }
   return null;
-}
-
-/**
- * The age band of a patient born on `birthDay` (naive day) at `instant`, from the local date in
- * the site's zone (a birthday counts from local midnight), or null when born after the exam.
- * With `monthOnly` (only the month of birth is known) the band is given when every day of that
- * month gives the same one, else null: never a guess.
- *
- * @example
- * ageBandAt(naiveMs(1945, 3, 2), Date.parse('2010-03-01T10:00:00Z'), paris); // '65-79' (64 until the 2nd: '18-64')
- * ageBandAt(naiveMs(1945, 3, 1), Date.parse('2010-03-15T10:00:00Z'), paris, true); // null: 64 or 65
- */
-export function ageBandAt(birthDay: number, instant: number, zone: ZoneClock, monthOnly = false): AgeBand | null {
-  const at = zone.toWallClock(instant);
-  const born = naiveFields(birthDay);
-  const yearsIfBornOn = (day: number): number => {
-    const before = at.month < born.month || (at.month === born.month && at.day < day);
-    return at.year - born.year - (before ? 1 : 0);
-  };
-  const band = (years: number): AgeBand | null => (years < 0 ? null : years < 18 ? '0-17' : years < 65 ? '18-64' : years < 80 ? '65-79' : '80+');
-  if (!monthOnly) return band(yearsIfBornOn(born.day));
-  // Born on the 1st (oldest) or on the last day (youngest) of the month.
-  const oldest = band(yearsIfBornOn(1));
-  return oldest === band(yearsIfBornOn(32)) ? oldest : null;
 }
 
 /**
