@@ -13,7 +13,7 @@ import { UsageError, UserError } from '../output.ts';
 import { siteSecret } from './site-context.ts';
 import { nextStopSignal } from './serve.ts';
 
-const USAGE = `Usage: plateau listen --mllp PORT [--host H] [--journal DIR | --data DIR] [--max-bytes N]
+const USAGE = `Usage: plateau listen --mllp PORT [--host H] [--journal DIR | --data DIR] [--max-bytes N] [--secret-env NAME]
 
 Receives HL7 v2 messages over MLLP (the RIS's usual TCP link) until interrupted (Ctrl-C).
 Each valid message is written to the journal and flushed to disk before its ACK (AA) goes
