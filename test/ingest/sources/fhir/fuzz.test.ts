@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../../src/core/issues.ts';
+import { deidentifyFhirBundle } from '../../../../src/ingest/sources/fhir/deidentify.ts';
 import { fhirAdapter } from '../../../../src/ingest/sources/fhir/index.ts';
 import type { SourceInput, SourceRecords } from '../../../../src/ingest/sources/types.ts';
 import { CONTEXT } from './build.ts';
@@ -66,6 +67,27 @@ async function checkRead(input: SourceInput): Promise<void> {
     if (why) expect.fail(`${why}: ${JSON.stringify(issue)}`);
   }
   checkRecords(records);
+  await checkKept(input, records, issues);
+}
+
+/**
+ * What the FHIR inbox would keep of an error-free Bundle reads back into the same exams and
+ * sessions (the age band aside: only a birth month is kept).
+ */
+async function checkKept(input: SourceInput, records: SourceRecords, issues: Issue[]): Promise<void> {
+  if (issues.some((i) => i.severity === 'error')) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(decoder.decode(input.bytes));
+  } catch {
+    return;
+  }
+  if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Bundle') return;
+  const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, CONTEXT.secret);
+  const kept = await fhirAdapter.read([{ name: input.name, bytes: encoder.encode(JSON.stringify(bundle)) }], CONTEXT);
+  const noBand = (exams: SourceRecords['exams']) => exams.map((e) => ({ ...e, ageBand: null }));
+  expect(noBand(kept.records.exams)).toEqual(noBand(records.exams));
+  expect(kept.records.sessions).toEqual(records.sessions);
 }
 
 /** Why `issue` is not a well-located issue of `file` (of `lines` lines), or null when it is. */
