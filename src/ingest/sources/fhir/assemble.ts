@@ -387,12 +387,13 @@ class Assembler {
           'add the local codes to the acts section of the site mapping',
         );
       }
-      const key =
+      // Keyed by its accession, an exam has the id HL7 v2 and DICOM give it (the accession's
+      // keyed hash), so the same exam sent twice (HL7 and FHIR) is one exam once assembled.
+      const examId =
         accession && procedures.length === 1
-          ? accession
-          : `${p.type}/${p.id ?? `${p.file}:${p.line ?? 0}`}`;
+          ? pseudonymize(accession.slice('acsn|'.length).trim(), secret)
+          : `fhir-${pseudonymize(`${p.type}/${p.id ?? `${p.file}:${p.line ?? 0}`}`, secret).slice(0, 24)}`;
       const subject = p.resource['subject'] ?? of('ServiceRequest')[0]?.resource['subject'];
-      const examId = `fhir-${pseudonymize(key, secret).slice(0, 24)}`;
       const joins = group.flatMap(joinKeys);
       const hashOf = (prefix: string): string[] =>
         joins.filter((k) => k.startsWith(prefix)).map((k) => pseudonymize(k.slice(prefix.length).trim(), secret));
