@@ -142,9 +142,10 @@ describe('labels', () => {
     expect(issueLabel('some-future-code', 'fr')).toBeNull();
   });
 
-  it('name only codes the kit reader really gives', () => {
-    const dir = join(import.meta.dirname, '../../src/ingest/kit');
-    const source = readdirSync(dir)
+  it('name only codes the readers (kit and hospital-system sources) really give', () => {
+    const dir = join(import.meta.dirname, '../../src/ingest');
+    const source = readdirSync(dir, { recursive: true })
+      .map(String)
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('\n');
