@@ -8,8 +8,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
-import type { Campaign, Kit } from '../../core/kit-types.ts';
+import type { Act, Campaign, Kit } from '../../core/kit-types.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
+import { readActsFile } from '../../ingest/kit/acts-file.ts';
 import { writeKitDir } from '../../ingest/kit/write-kit.ts';
 import { kitFromSources, readCampaignText } from '../../ingest/sources/assemble.ts';
 import type { SiteMappingFile } from '../../ingest/sources/mapping.ts';
@@ -34,6 +35,7 @@ export const SOURCE_OPTIONS = {
   'secret-env': { type: 'string' },
   reconciliation: { type: 'string' },
   lang: { type: 'string' },
+  acts: { type: 'string' },
   ...DICOMWEB_OPTIONS,
 } as const;
 
@@ -47,6 +49,9 @@ export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping fil
   --campaign FILE       campaign.json, or instead:
   --campaign-id ID --start YYYY-MM-DD --days N [--campaign-name NAME]
                         (the time zone is the mapping's)
+  --acts FILE           the CCAM acts and their ICR, as the kit's acts.csv (code,label,icr;
+                        the same table every year): the exams' acts are valued with it (without
+                        it, exams from hospital systems have no ICR)
   --secret-env NAME     the environment variable holding the site secret that keys the hash of
                         patient identifiers (default PLATEAU_SECRET; never given as a value, so
                         it stays out of the shell history)
@@ -123,8 +128,10 @@ export async function convertSources(
   const read = collected.inputs.length > 0 || !hasPacs ? await readSources(collected.inputs, context) : { records: emptyRecords(), issues: [] };
   const pacs = await readDicomwebSources(values, campaign, context);
   for (const records of pacs.records) mergeInto(read.records, records);
+  const actsTable = await actsOf(values);
+  if (actsTable.acts) read.records.acts.push(...actsTable.acts);
   const assembled = await kitFromSources(read.records, campaign, mapping);
-  const issues = [...collected.issues, ...read.issues, ...pacs.issues, ...assembled.issues];
+  const issues = [...collected.issues, ...actsTable.issues, ...read.issues, ...pacs.issues, ...assembled.issues];
   printIssues(issues);
   await writeReconciliation(values, assembled.reconciliation);
   if (assembled.kit === null || issues.some((i) => i.severity === 'error')) {
@@ -132,6 +139,16 @@ export async function convertSources(
     throw new UserError(`${errors} error${errors === 1 ? '' : 's'} in the sources; no kit was made`);
   }
   return { kit: assembled.kit, issues, removed: read.records.removed };
+}
+
+/** The acts table of `--acts FILE` (read with the kit's rules), or none. */
+async function actsOf(values: OptionValues): Promise<{ acts: Act[] | null; issues: Issue[] }> {
+  const path = stringOption(values, 'acts');
+  if (path === undefined) return { acts: null, issues: [] };
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw new UserError(`cannot read the acts file ${path}: ${(error as Error).message}`);
+  });
+  return readActsFile(path, new Uint8Array(bytes));
 }
 
 /** Writes `--reconciliation FILE` when asked; says so when the sources gave nothing to reconcile. */
