@@ -21,6 +21,9 @@ const EMPTIED: Readonly<Record<string, readonly number[]>> = {
   PV1: [5, 50],
 };
 
+/** Marks a visit number the journal keeps as its keyed hash, so a reader can join it to a raw one. */
+export const HASHED_VISIT_PREFIX = 'plateau.h.';
+
 /** What de-identification did to one message. */
 export interface DeidentifiedHl7 {
   /** The message as it may be kept, segments separated by `\r`. */
@@ -89,7 +92,7 @@ export function deidentifyHl7(message: Hl7Message, secret: string): Deidentified
     const visit = segment.id === 'PV1' ? fieldValue(segment, message.delimiters, 19, 1).trim() : '';
     if (visit !== '') {
       // The adapter joins on the first component: its hash joins the same messages.
-      fields[19] = pseudonymize(visit, secret);
+      fields[19] = visit.startsWith(HASHED_VISIT_PREFIX) ? visit : `${HASHED_VISIT_PREFIX}${pseudonymize(visit, secret)}`;
       count(removed, 'PV1.19 visit number (hashed)');
     }
     lines.push(join(segment, fields, separator));

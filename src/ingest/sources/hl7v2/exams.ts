@@ -8,6 +8,7 @@ import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
 import type { DeviceKeys } from '../mapping.ts';
 import { addExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { ExamDraft } from './drafts.ts';
+import { HASHED_VISIT_PREFIX } from './deidentify.ts';
 import { primaryKey } from './drafts.ts';
 
 export { ageBandAt } from '../age-band.ts';
@@ -58,6 +59,16 @@ export function examsOf(
   keys?: Map<string, ExamKeys>,
 ): Exam[] {
   const { mapping, secret } = context;
+  // A visit number kept hashed by the MLLP journal joins the same number read raw from a file
+  // (and the other way round); hashes are computed only when the direct lookup fails.
+  let hashedVisits: Map<string, { patientClass: string; unit: string }> | undefined;
+  const visitOf = (visit: string): { patientClass: string; unit: string } | undefined => {
+    const direct = visits.get(visit);
+    if (direct !== undefined || visit === '') return direct;
+    if (!visit.startsWith(HASHED_VISIT_PREFIX)) return visits.get(`${HASHED_VISIT_PREFIX}${pseudonymize(visit, secret)}`);
+    hashedVisits ??= new Map([...visits].filter(([k]) => !k.startsWith(HASHED_VISIT_PREFIX)).map(([k, v]) => [`${HASHED_VISIT_PREFIX}${pseudonymize(k, secret)}`, v]));
+    return hashedVisits.get(visit);
+  };
   const zoneOf = (): ZoneClock => {
     let zone = zones.get(mapping.timeZone);
     if (zone === undefined) zones.set(mapping.timeZone, (zone = new ZoneClock(mapping.timeZone)));
@@ -93,7 +104,7 @@ export function examsOf(
       skip('hl7-implausible-times', booked ? 'TQ1.8' : 'OBR.8', `The exam ends ${((roomOut - roomIn) / 60_000).toFixed(0)} minutes after it starts (${new Date(roomIn).toISOString()} → ${new Date(roomOut).toISOString()}): not counted.`, 'Check OBR-7/OBR-8 and the status message times of this order.');
       continue;
     }
-    const stay = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visits.get(d.visit);
+    const stay = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
     let category: Category | null = null;
     if (stay) {
       const key = `${stay.patientClass}\u0001${stay.unit}`;

@@ -70,7 +70,7 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
       expect(text, secret).not.toContain(secret);
     }
     expect(text).toContain('PID|1||||||194507\r');
-    expect(text).toContain(pseudonymize('V998877', SECRET));
+    expect(text).toContain(`plateau.h.${pseudonymize('V998877', SECRET)}`);
     expect(text.split('\r').map((s) => s.slice(0, 3))).toEqual(['MSH', 'EVN', 'PID', 'PV1', 'MSH', 'PID', 'PV1', 'ORC', 'OBR', 'IPC', '']);
     const [adt] = parseHl7('in.hl7', ORDER).messages;
     expect(deidentifyHl7(adt!, SECRET).removed).toMatchObject({ 'PID.3': 1, 'PID.5': 1, 'PID.7 day of birth': 1, 'PID.11': 1, 'NK1 segment': 1, 'IN1 segment': 1, 'PV1.19 visit number (hashed)': 1 });
@@ -83,6 +83,20 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     expect(after.records.exams).toEqual(before.records.exams);
     expect(after.records.exams[0]).toMatchObject({ category: 'U', ageBand: '18-64' });
     expect([...after.records.keys.values()]).toEqual([...before.records.keys.values()]);
+  });
+
+  it('joins a journaled order to an ADT read raw from a file by its visit number, both ways', () => {
+    const [adt, order] = ORDER.split('\rMSH|').map((m, i) => (i === 0 ? m : `MSH|${m}`));
+    const readBoth = (a: string, b: string) =>
+      readHl7Files([{ name: 'a.hl7', bytes: enc.encode(a) }, { name: 'b.hl7', bytes: enc.encode(b) }], { mapping, secret: SECRET });
+    const raw = readBoth(adt!, order!).records.exams;
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).toMatchObject({ category: 'U' });
+    // The order came through the listener, the ADT from an export; then the other way round.
+    expect(readBoth(adt!, kept(order!)).records.exams.map((e) => e.category)).toEqual(['U']);
+    expect(readBoth(kept(adt!), order!).records.exams.map((e) => e.category)).toEqual(['U']);
+    // De-identifying twice changes nothing more.
+    expect(kept(kept(ORDER))).toBe(kept(ORDER));
   });
 
   it.runIf(existsSync(SAMPLES))('gives the same exams, sessions and issues from every real sample', () => {
