@@ -3,7 +3,6 @@
  * results in one transaction. A kit with errors stores nothing; importing the same kit twice
  * changes nothing.
  */
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
@@ -52,7 +51,7 @@ export const importCommand: Command = {
     const inputs = urls.length > 0 ? args : positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
     const [first] = inputs;
     const asKit = first !== undefined && inputs.length === 1 && urls.length === 0 && (values.mapping === undefined || (await isKitDir(first)));
-    if (asKit && values.mapping === undefined && (await isDir(first)) && (await isJournalDir(first))) {
+    if (asKit && values.mapping === undefined && (await isJournalDir(first))) {
       throw new UsageError(`${first} is an MLLP journal folder: give --mapping FILE and the campaign to read its messages`);
     }
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
@@ -87,8 +86,6 @@ export async function importInto(
     throw error;
   }
 }
-
-const isDir = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isDirectory() ?? false;
 
 const counts = (c: UpsertCounts): string => `${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`;
 

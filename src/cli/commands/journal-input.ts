@@ -8,12 +8,9 @@ import { open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import { JournalCorruptError, readJournal } from '../../ingest/sources/mllp/index.ts';
-import { FILE_HEADER, JOURNAL_FILE } from '../../ingest/sources/mllp/journal-format.ts';
+import { FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE } from '../../ingest/sources/mllp/journal-format.ts';
 import type { SourceInput } from '../../ingest/sources/types.ts';
 import { UserError } from '../output.ts';
-
-/** The lock file a running listener keeps in its journal folder. */
-const LOCK_FILE = 'journal.lock';
 
 /** True when the file at `path` starts with the journal file header. */
 async function startsWithHeader(path: string): Promise<boolean> {
@@ -41,17 +38,20 @@ export async function isJournalFile(path: string): Promise<boolean> {
 /**
  * True when `dir` is an MLLP journal folder: a journal file with the journal's header, or, for a
  * listener that has received nothing yet, nothing but journal-named files and the lock. A folder
- * that merely holds other files is not one.
+ * that merely holds other files is not one, nor is a file or a missing path.
  *
  * @example
  * await isJournalDir('./plateau-data/mllp-journal'); // true
  */
 export async function isJournalDir(dir: string): Promise<boolean> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  // Not a folder (or not there): not a journal.
+  const all = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (all === null) return false;
+  const entries = all.filter((e) => !e.name.startsWith('.'));
   const journals = entries.filter((e) => e.isFile() && JOURNAL_FILE.test(e.name));
   for (const entry of journals) if (await startsWithHeader(join(dir, entry.name))) return true;
-  const lock = entries.some((e) => e.isFile() && e.name === LOCK_FILE);
-  return lock && entries.every((e) => e.isFile() && (e.name === LOCK_FILE || JOURNAL_FILE.test(e.name)));
+  const lock = entries.some((e) => e.isFile() && e.name === JOURNAL_LOCK_FILE);
+  return lock && entries.every((e) => e.isFile() && (e.name === JOURNAL_LOCK_FILE || JOURNAL_FILE.test(e.name)));
 }
 
 /**
@@ -80,7 +80,7 @@ export async function readJournalFolder(dir: string): Promise<{ inputs: SourceIn
   if (inputs.length === 0) warn('empty-journal', dir, `the MLLP journal ${dir} holds no message yet`, 'plateau listen journals each message it acknowledges: check that the RIS sends to it');
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.') || e.name === LOCK_FILE || (e.isFile() && JOURNAL_FILE.test(e.name))) continue;
+    if (e.name.startsWith('.') || e.name === JOURNAL_LOCK_FILE || (e.isFile() && JOURNAL_FILE.test(e.name))) continue;
     warn('not-in-journal', join(dir, e.name), `skipped: ${e.name} is not part of the MLLP journal ${dir}`, 'a journal folder is read as its messages only: move other files to a folder of their own');
   }
   return { inputs, issues };

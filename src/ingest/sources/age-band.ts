@@ -4,8 +4,31 @@
  * kept (the MLLP journal, the FHIR inbox).
  */
 import type { ZoneClock } from '../../core/calendar.ts';
-import { naiveFields } from '../../core/calendar.ts';
+import { naiveFields, naiveMs } from '../../core/calendar.ts';
 import type { AgeBand } from '../../core/kit-types.ts';
+
+/** A birth date as `ageBandAt` takes it: a naive day, and whether only its month is known. */
+export interface BirthDate {
+  /** The naive day (`naiveMs`): the 1st of the month when only the month is known. */
+  day: number;
+  monthOnly: boolean;
+}
+
+/**
+ * A birth date from its parts as written (`day` undefined when the source gives only a year and
+ * month), or null when no such calendar date exists (a 31 February).
+ *
+ * @example
+ * birthDate('1945', '07', '12') // { day: naiveMs(1945, 7, 12), monthOnly: false }
+ * birthDate('1945', '07', undefined) // { day: naiveMs(1945, 7, 1), monthOnly: true }
+ */
+export function birthDate(year: string, month: string, day: string | undefined): BirthDate | null {
+  const [y, m, d] = [Number(year), Number(month), day === undefined ? 1 : Number(day)];
+  const naive = naiveMs(y, m, d);
+  const back = naiveFields(naive);
+  if (back.year !== y || back.month !== m || back.day !== d) return null;
+  return { day: naive, monthOnly: day === undefined };
+}
 
 /**
  * The age band of a patient born on `birthDay` (naive day) at `instant`, from the local date in

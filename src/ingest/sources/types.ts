@@ -65,12 +65,17 @@ export interface ExamKeys {
   studyUids: string[];
 }
 
+/** Adds `keys` to `into` (in place, each hash once). */
+export function mergeExamKeys(into: ExamKeys, keys: Partial<ExamKeys>): void {
+  for (const a of keys.accessions ?? []) if (!into.accessions.includes(a)) into.accessions.push(a);
+  for (const u of keys.studyUids ?? []) if (!into.studyUids.includes(u)) into.studyUids.push(u);
+}
+
 /** Adds hashed keys to an exam's entry of a key table (in place, each hash once). */
 export function addExamKeys(table: Map<string, ExamKeys>, examId: string, keys: Partial<ExamKeys>): void {
   let entry = table.get(examId);
   if (entry === undefined) table.set(examId, (entry = { accessions: [], studyUids: [] }));
-  for (const a of keys.accessions ?? []) if (!entry.accessions.includes(a)) entry.accessions.push(a);
-  for (const u of keys.studyUids ?? []) if (!entry.studyUids.includes(u)) entry.studyUids.push(u);
+  mergeExamKeys(entry, keys);
 }
 
 /** What every adapter is given besides the files. */

@@ -8,7 +8,7 @@ import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Category, Equipment, Exam, Modality } from '../../../core/kit-types.ts';
 import { pseudonymize } from '../identity.ts';
-import type { ExamKeys, SiteMapping } from '../types.ts';
+import { mergeExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { InstanceFacts } from './instance.ts';
 import { DICOM_TIMING, UNTIMED_SOP_CLASS_PREFIXES } from './timing.ts';
 
@@ -392,9 +392,7 @@ export function buildExams(
       ) {
         prev.exam.examId = `${prev.exam.examId}+${p.exam.examId}`;
         const kept = keysOf.get(prev.exam);
-        for (const [field, values] of Object.entries(keysOf.get(p.exam) ?? {}) as [keyof ExamKeys, string[]][]) {
-          for (const v of values) if (kept && !kept[field].includes(v)) kept[field].push(v);
-        }
+        if (kept) mergeExamKeys(kept, keysOf.get(p.exam) ?? {});
         prev.exam.roomOut = Math.max(prev.exam.roomOut, p.exam.roomOut);
         for (const a of p.exam.acts) if (!prev.exam.acts.includes(a)) prev.exam.acts.push(a);
         issues.push(

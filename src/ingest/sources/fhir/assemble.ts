@@ -14,10 +14,10 @@ import type {
   ServiceRequest,
   Slot,
 } from '@medplum/fhirtypes';
-import { naiveFields, naiveMs, ZoneClock } from '../../../core/calendar.ts';
+import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Equipment, Exam, Modality, Session } from '../../../core/kit-types.ts';
-import { ageBandAt } from '../age-band.ts';
+import { ageBandAt, birthDate } from '../age-band.ts';
 import { countRemoved, pseudonymize } from '../identity.ts';
 import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
 import { addExamKeys, emptyRecords } from '../types.ts';
@@ -164,13 +164,10 @@ class Assembler {
     const patient = this.resolve(subject, from);
     const birth = patient ? this.#birthDates.get(patient) : undefined;
     const m = birth ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(birth) : null;
-    if (!m) return null;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-    const born = naiveMs(year, month, day);
-    const back = naiveFields(born);
-    if (back.year !== year || back.month !== month || back.day !== day) return null;
+    const born = m ? birthDate(m[1] as string, m[2] as string, m[3]) : null;
+    if (!born) return null;
     this.#zone ??= new ZoneClock(this.context.mapping.timeZone);
-    return ageBandAt(born, at, this.#zone, m[3] === undefined);
+    return ageBandAt(born.day, at, this.#zone, born.monthOnly);
   }
 
   /** Exam resources joined into groups (union-find over references and identifiers). */

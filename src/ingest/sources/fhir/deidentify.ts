@@ -61,22 +61,29 @@ function birthMonth(value: unknown): string | undefined {
   return m ? `${m[1]}${m[2] ?? ''}` : undefined;
 }
 
-/** What a reference to a patient becomes: the keyed hash of `Patient/id`, known or not. */
-function patientReference(reference: string, patients: ReadonlyMap<string, string>, secret: string): string | undefined {
-  const known = patients.get(reference);
-  if (known) return known;
+/** A patient's new id: the keyed hash of `Patient/<id>`, the same from any Bundle. */
+function patientId(id: string, secret: string): string {
+  return pseudonymize(`Patient/${id}`, secret);
+}
+
+/**
+ * What a reference to a patient becomes (`Patient/<hashed id>`), or undefined when it is not
+ * one: a `Patient/id` (relative or the tail of a URL), or the fullUrl of a Patient of the Bundle.
+ */
+function patientReference(reference: string, fullUrls: ReadonlyMap<string, string>, secret: string): string | undefined {
   const m = PATIENT_REFERENCE.exec(reference);
-  return m ? `Patient/${pseudonymize(`Patient/${m[1]}`, secret)}` : undefined;
+  const id = m ? patientId(m[1] as string, secret) : fullUrls.get(reference);
+  return id === undefined ? undefined : `Patient/${id}`;
 }
 
 /**
  * A copy of `value` without nested free text; a Reference to a patient keeps only its reference,
  * rewritten to the hashed id (its display and identifier name the patient).
  */
-function clean(value: unknown, patients: ReadonlyMap<string, string>, secret: string, removed: Record<string, number>, path: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => clean(v, patients, secret, removed, path));
+function clean(value: unknown, fullUrls: ReadonlyMap<string, string>, secret: string, removed: Record<string, number>, path: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => clean(v, fullUrls, secret, removed, path));
   if (!isObject(value)) return value;
-  const reference = typeof value['reference'] === 'string' ? patientReference(value['reference'], patients, secret) : undefined;
+  const reference = typeof value['reference'] === 'string' ? patientReference(value['reference'], fullUrls, secret) : undefined;
   if (reference !== undefined) {
     for (const key of Object.keys(value)) if (key !== 'reference') count(removed, `${path} patient reference .${key}`);
     return { reference };
@@ -96,7 +103,7 @@ function clean(value: unknown, patients: ReadonlyMap<string, string>, secret: st
       count(removed, `${path}.${key}`);
       continue;
     }
-    out[key] = clean(v, patients, secret, removed, path);
+    out[key] = clean(v, fullUrls, secret, removed, path);
   }
   return out;
 }
@@ -112,16 +119,16 @@ function clean(value: unknown, patients: ReadonlyMap<string, string>, secret: st
 export function deidentifyFhirBundle(input: JsonObject, secret: string): DeidentifiedBundle {
   const removed: Record<string, number> = {};
   const entries = Array.isArray(input['entry']) ? input['entry'].filter(isObject) : [];
-  // Every way the Bundle refers to each patient, and what it becomes.
-  const patients = new Map<string, string>();
+  // A Patient's id: its own, else its entry's fullUrl. References by fullUrl (urn:uuid:…) need
+  // this table; `Patient/id` references are hashed as they are met.
+  const idOf = (entry: JsonObject, resource: JsonObject): string =>
+    typeof resource['id'] === 'string' ? resource['id'] : typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : '';
+  const fullUrls = new Map<string, string>();
   for (const entry of entries) {
     const resource = entry['resource'];
-    if (!isObject(resource) || resource['resourceType'] !== 'Patient') continue;
-    const id = typeof resource['id'] === 'string' ? resource['id'] : typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : '';
-    const hashed = `Patient/${pseudonymize(`Patient/${id}`, secret)}`;
-    // The same hash a reference from another Bundle (`Patient/id`) gets, so they still join.
-    if (typeof resource['id'] === 'string') patients.set(`Patient/${resource['id']}`, hashed);
-    if (typeof entry['fullUrl'] === 'string') patients.set(entry['fullUrl'], hashed);
+    if (isObject(resource) && resource['resourceType'] === 'Patient' && typeof entry['fullUrl'] === 'string') {
+      fullUrls.set(entry['fullUrl'], patientId(idOf(entry, resource), secret));
+    }
   }
   const kept: JsonObject[] = [];
   for (const entry of entries) {
@@ -134,22 +141,20 @@ export function deidentifyFhirBundle(input: JsonObject, secret: string): Deident
     }
     if (type === 'Patient') {
       for (const key of Object.keys(resource)) if (!['resourceType', 'id', 'birthDate'].includes(key)) count(removed, `Patient.${key}`);
-      const ref = patients.get(typeof resource['id'] === 'string' ? `Patient/${resource['id']}` : String(entry['fullUrl']));
       const birth = birthMonth(resource['birthDate']);
       if (typeof resource['birthDate'] === 'string' && birth !== resource['birthDate']) count(removed, 'Patient.birthDate day');
-      // Found by its type and hashed id: references to it were rewritten to `Patient/<hash>`.
-      if (ref) kept.push({ resource: { resourceType: 'Patient', id: ref.slice('Patient/'.length), ...(birth ? { birthDate: birth } : {}) } });
+      // Found by its type and hashed id: references to it are rewritten to `Patient/<hash>`.
+      kept.push({ resource: { resourceType: 'Patient', id: patientId(idOf(entry, resource), secret), ...(birth ? { birthDate: birth } : {}) } });
       continue;
     }
     const dropped = new Set([...DROPPED_TOP, ...(DROPPED_BY_TYPE[type] ?? [])]);
-    const kept1: JsonObject = {};
+    const top: JsonObject = {};
     for (const [key, v] of Object.entries(resource)) {
       if (dropped.has(key)) count(removed, `${type}.${key}`);
-      else kept1[key] = v;
+      else top[key] = v;
     }
-    const copy = clean(kept1, patients, secret, removed, type) as JsonObject;
     const fullUrl = entry['fullUrl'];
-    kept.push({ ...(typeof fullUrl === 'string' ? { fullUrl } : {}), resource: copy });
+    kept.push({ ...(typeof fullUrl === 'string' ? { fullUrl } : {}), resource: clean(top, fullUrls, secret, removed, type) });
   }
   const bundle: JsonObject = { resourceType: 'Bundle', type: 'collection', entry: kept };
   if (typeof input['timestamp'] === 'string') bundle['timestamp'] = input['timestamp'];

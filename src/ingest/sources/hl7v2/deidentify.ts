@@ -28,17 +28,12 @@ export const HASHED_VISIT_PREFIX = 'plateau.h.';
 export interface DeidentifiedHl7 {
   /** The message as it may be kept, segments separated by `\r`. */
   text: string;
-  /** Dropped or changed fields and segments, by label (`PID.5 patient name`, `OBX segment`). */
+  /** Dropped or changed fields and segments, by label (`PID.5`, `PID.7 day of birth`, `OBX segment`). */
   removed: Record<string, number>;
 }
 
 function count(removed: Record<string, number>, label: string): void {
   removed[label] = (removed[label] ?? 0) + 1;
-}
-
-/** The fields of a segment as an array (MSH: [MSH, field separator, encoding characters, …]). */
-function fieldsOf(segment: Hl7Segment): string[] {
-  return [...segment.fields];
 }
 
 function join(segment: Hl7Segment, fields: string[], separator: string): string {
@@ -60,7 +55,7 @@ function birthMonth(value: string): string {
  *
  * @example
  * const { text, removed } = deidentifyHl7(message, process.env.PLATEAU_SECRET!);
- * // 'PID|1||||||194503' in text; removed['PID.5 patient name'] === 1
+ * // 'PID|1||||||194503' in text; removed['PID.5'] === 1
  */
 export function deidentifyHl7(message: Hl7Message, secret: string): DeidentifiedHl7 {
   const separator = message.delimiters.field;
@@ -71,11 +66,8 @@ export function deidentifyHl7(message: Hl7Message, secret: string): Deidentified
       count(removed, `${segment.id} segment`);
       continue;
     }
-    if (segment.id === 'MSH') {
-      lines.push(join(segment, fieldsOf(segment), separator));
-      continue;
-    }
-    const fields = fieldsOf(segment);
+    // A copy (MSH: [MSH, field separator, encoding characters, …]); MSH is kept as it is.
+    const fields = [...segment.fields];
     if (segment.id === 'PID') {
       for (let n = 2; n < fields.length; n++) if (n !== 7 && fields[n] !== '') count(removed, `PID.${n}`);
       const birth = birthMonth(rawField(segment, 7));

@@ -3,6 +3,7 @@
  * say, merged by their join keys (accession IPC-1, filler ORC-3/OBR-3, placer ORC-2/OBR-2,
  * appointment SCH-2/SCH-1). A draft becomes an `Exam` once the whole input is read.
  */
+import type { BirthDate } from '../age-band.ts';
 
 /** Join key kinds, in the order the exam id is taken from. */
 export const KEY_ORDER = ['A', 'F', 'P', 'S', 'Q'] as const;
@@ -38,12 +39,10 @@ export interface ExamDraft {
   /** Study Instance UIDs (IPC-3, ZDS-1), for the reconciliation keys only. */
   studyUids: string[];
   /**
-   * PID-7 birth date as a naive day (see `naiveMs`), held only until the exam's age band is
-   * derived (exams.ts): it never leaves the adapter. With `birthMonthOnly`, the first of the
-   * month of a PID-7 that gives no day (`YYYYMM`, as the MLLP journal keeps it).
+   * PID-7, held only until the exam's age band is derived (exams.ts): it never leaves the
+   * adapter. Month only for a PID-7 without its day (`YYYYMM`, as the MLLP journal keeps it).
    */
-  birthDay: number | null;
-  birthMonthOnly: boolean;
+  birth: BirthDate | null;
   /** Where the last message about it was. */
   file: string;
   line: number;
@@ -73,8 +72,7 @@ export function newDraft(file: string, line: number): ExamDraft {
     locations: [],
     accessions: [],
     studyUids: [],
-    birthDay: null,
-    birthMonthOnly: false,
+    birth: null,
     file,
     line,
   };
@@ -113,14 +111,8 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   addAll(a.locations, b.locations);
   addAll(a.accessions, b.accessions);
   addAll(a.studyUids, b.studyUids);
-  if (a.birthDay === null && b.birthDay !== null) {
-    a.birthDay = b.birthDay;
-    a.birthMonthOnly = b.birthMonthOnly;
-  } else if (a.birthMonthOnly && b.birthDay !== null && !b.birthMonthOnly) {
-    // A full date from another message beats a month.
-    a.birthDay = b.birthDay;
-    a.birthMonthOnly = false;
-  }
+  // A full date from another message beats a month.
+  if (b.birth !== null && (a.birth === null || (a.birth.monthOnly && !b.birth.monthOnly))) a.birth = b.birth;
 }
 
 /** Drafts indexed by every key they carry (one map per key kind: no key strings to build). */

@@ -1,5 +1,5 @@
 /** Turning merged exam drafts into the data kit's `Exam` records, with the site mapping. */
-import { ZoneClock } from '../../../core/calendar.ts';
+import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { Category, Exam } from '../../../core/kit-types.ts';
 import { ageBandAt } from '../age-band.ts';
@@ -14,8 +14,6 @@ import { primaryKey } from './drafts.ts';
 export { ageBandAt } from '../age-band.ts';
 
 const CCAM = /^[A-Z]{4}\d{3}$/;
-/** Zone clocks cache their offsets per day: one per zone for the process (built when a birth date needs it). */
-const zones = new Map<string, ZoneClock>();
 const MAX_EXAM_MS = 24 * 3_600_000;
 
 function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>): string | null {
@@ -48,17 +46,17 @@ function lookUpEquipment(mapping: SiteMapping, d: ExamDraft): string | null {
  * keys (accessions IPC-1 / OBR-18, study UIDs IPC-3 / ZDS-1) go to `keys` when given.
  *
  * @example
- * const exams = examsOf(index.drafts, { mapping, secret }, visits, issues, removed, records.keys);
+ * const exams = examsOf(index.drafts, { mapping, secret, zone }, visits, issues, removed, records.keys);
  */
 export function examsOf(
   drafts: Iterable<ExamDraft>,
-  context: { mapping: SiteMapping; secret: string },
+  context: { mapping: SiteMapping; secret: string; zone: ZoneClock },
   visits: ReadonlyMap<string, { patientClass: string; unit: string }>,
   issues: Issue[],
   removed: Record<string, number>,
-  keys?: Map<string, ExamKeys>,
+  keys: Map<string, ExamKeys>,
 ): Exam[] {
-  const { mapping, secret } = context;
+  const { mapping, secret, zone } = context;
   // A visit number kept hashed by the MLLP journal joins the same number read raw from a file
   // (and the other way round); hashes are computed only when the direct lookup fails.
   let hashedVisits: Map<string, { patientClass: string; unit: string }> | undefined;
@@ -68,11 +66,6 @@ export function examsOf(
     if (!visit.startsWith(HASHED_VISIT_PREFIX)) return visits.get(`${HASHED_VISIT_PREFIX}${pseudonymize(visit, secret)}`);
     hashedVisits ??= new Map([...visits].filter(([k]) => !k.startsWith(HASHED_VISIT_PREFIX)).map(([k, v]) => [`${HASHED_VISIT_PREFIX}${pseudonymize(k, secret)}`, v]));
     return hashedVisits.get(visit);
-  };
-  const zoneOf = (): ZoneClock => {
-    let zone = zones.get(mapping.timeZone);
-    if (zone === undefined) zones.set(mapping.timeZone, (zone = new ZoneClock(mapping.timeZone)));
-    return zone;
   };
   const exams: Exam[] = [];
   const unknownCodes = new Set<string>();
@@ -138,14 +131,12 @@ export function examsOf(
     }
     countRemoved(removed, 'order/accession number (pseudonymized)');
     const examId = pseudonymize(primaryKey(d), secret);
-    if (keys) {
-      const accession = d.keys.get('A');
-      const accessions = accession === undefined ? d.accessions : [accession, ...d.accessions];
-      addExamKeys(keys, examId, {
-        accessions: accessions.map((a) => pseudonymize(a, secret)),
-        studyUids: d.studyUids.map((u) => pseudonymize(u, secret)),
-      });
-    }
+    const accession = d.keys.get('A');
+    const accessions = accession === undefined ? d.accessions : [accession, ...d.accessions];
+    addExamKeys(keys, examId, {
+      accessions: accessions.map((a) => pseudonymize(a, secret)),
+      studyUids: d.studyUids.map((u) => pseudonymize(u, secret)),
+    });
     exams.push({
       examId,
       equipmentId,
@@ -157,7 +148,7 @@ export function examsOf(
       reportValidatedAt: d.reportValidatedAt,
       requestedAt: d.requestedAt,
       scheduledMinutes: d.bookingMinutes === null ? null : Math.round(d.bookingMinutes),
-      ageBand: d.birthDay === null ? null : ageBandAt(d.birthDay, roomIn, zoneOf(), d.birthMonthOnly),
+      ageBand: d.birth === null ? null : ageBandAt(d.birth.day, roomIn, zone, d.birth.monthOnly),
     });
   }
   return exams;

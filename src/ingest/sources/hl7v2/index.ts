@@ -53,7 +53,7 @@ export function readHl7Files(inputs: readonly SourceInput[], context: SourceCont
       issues.push({ severity: 'info', code: 'hl7-unused-message', file: input.name, line: null, column: 'MSH.9', message: `${n} ${type} message(s) carry nothing plateau uses: skipped.`, hint: null });
     }
   }
-  records.exams = examsOf(state.drafts.drafts, context, state.visits, issues, records.removed, records.keys);
+  records.exams = examsOf(state.drafts.drafts, { ...context, zone }, state.visits, issues, records.removed, records.keys);
   return { records, issues };
 }
 

@@ -3,8 +3,9 @@
  * ORM^O01 / OMI^O23 / ORU^R01 / MDM^T02 (order groups ORC/OBR/IPC/TXA), SIU^S12–S26 (bookings),
  * ADT (patient class by visit). Patient identity is counted in `removed` and never kept.
  */
-import { naiveFields, naiveMs, type ZoneClock } from '../../../core/calendar.ts';
+import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import { birthDate } from '../age-band.ts';
 import { countRemoved } from '../identity.ts';
 import type { DraftIndex, ExamDraft, KeyKind } from './drafts.ts';
 import { addOnce, earliest } from './drafts.ts';
@@ -110,15 +111,10 @@ class MessageReader {
   birth(draft: ExamDraft): void {
     const pid = this.#m.segments.find((seg) => seg.id === 'PID');
     const m = /^(\d{4})(\d{2})(\d{2})?/.exec(this.v(pid, 7));
-    if (!m) return;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-    const day = naiveMs(y, mo, d);
-    const back = naiveFields(day);
-    if (back.year !== y || back.month !== mo || back.day !== d) return;
+    const born = m ? birthDate(m[1] as string, m[2] as string, m[3]) : null;
     // A message with the full date is not overridden by one with the month only.
-    if (draft.birthDay !== null && !draft.birthMonthOnly && m[3] === undefined) return;
-    draft.birthDay = day;
-    draft.birthMonthOnly = m[3] === undefined;
+    if (!born || (born.monthOnly && draft.birth !== null && !draft.birth.monthOnly)) return;
+    draft.birth = born;
   }
 
   noKey(seg: Hl7Segment | undefined, column: string, what: string): void {

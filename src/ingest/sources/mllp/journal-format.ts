@@ -11,6 +11,8 @@ const RECORD_MAGIC = 0x4d4c4a31; // "MLJ1"
 const RECORD_HEADER = 12;
 /** File names: `YYYY-MM-DD.journal` (UTC day of reception). */
 export const JOURNAL_FILE = /^\d{4}-\d{2}-\d{2}\.journal$/;
+/** The lock file a running listener keeps in its journal folder. */
+export const JOURNAL_LOCK_FILE = 'journal.lock';
 
 /** What the journal keeps beside each message. */
 export interface JournalMeta {

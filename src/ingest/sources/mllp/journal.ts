@@ -9,7 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceInput } from '../types.ts';
 import type { JournalMeta } from './journal-format.ts';
-import { encodeRecord, FILE_HEADER, JOURNAL_FILE, journalFileName, scanJournalFile } from './journal-format.ts';
+import { encodeRecord, FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE, journalFileName, scanJournalFile } from './journal-format.ts';
 
 export { JournalCorruptError, messageKey } from './journal-format.ts';
 export type { JournalMeta } from './journal-format.ts';
@@ -46,8 +46,6 @@ export interface Journal {
   close(): Promise<void>;
 }
 
-const LOCK_FILE = 'journal.lock';
-
 /** Another live process holds the journal. */
 export class JournalLockedError extends Error {
   constructor(dir: string, pid: string) {
@@ -74,7 +72,7 @@ function isAlive(pid: number): boolean {
 }
 
 async function takeLock(dir: string): Promise<string> {
-  const path = join(dir, LOCK_FILE);
+  const path = join(dir, JOURNAL_LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = await open(path, 'wx');

@@ -7,6 +7,7 @@
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Exam } from '../../../core/kit-types.ts';
+import { quantileSorted, sortedFinite } from '../../../core/stats.ts';
 import type { ExamKeys } from '../types.ts';
 import type {
   EquipmentReconciliation,
@@ -53,12 +54,7 @@ function canonical(exams: readonly Exam[]): Exam[] {
   );
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+const median = (values: readonly number[]): number | null => quantileSorted(sortedFinite(values), 0.5);
 
 /** `YYYY-MM-DD HH:MM` in the zone. */
 function localTime(zone: ZoneClock, instant: number): string {
@@ -246,21 +242,33 @@ export function reconcile(
   const matchedBy: Record<MatchKind, number> = { accession: 0, 'study-uid': 0, time: 0 };
   for (const p of pairs) matchedBy[p.by]++;
 
+  // Counts per shared equipment, each list walked once.
+  type Tally = Pick<EquipmentReconciliation, 'risExams' | 'dicomExams' | 'matchedRis' | 'matchedDicom' | 'billedNotPerformed' | 'performedNotBilled' | 'notReconciled'>;
+  const zero = (): Tally => ({ risExams: 0, dicomExams: 0, matchedRis: 0, matchedDicom: 0, billedNotPerformed: 0, performedNotBilled: 0, notReconciled: 0 });
+  const tally = new Map(shared.map((id) => [id, zero()]));
+  const add = (id: string, field: keyof Tally, n = 1): void => {
+    const t = tally.get(id);
+    if (t) t[field] += n;
+  };
+  for (const r of R) {
+    add(r.equipmentId, 'risExams');
+    if (pairOfRis.has(r)) add(r.equipmentId, 'matchedRis');
+  }
+  for (const d of D) {
+    add(d.equipmentId, 'dicomExams');
+    if (matchedDicom.has(d)) add(d.equipmentId, 'matchedDicom');
+  }
+  for (const e of billedNotPerformed) add(e.equipmentId, 'billedNotPerformed');
+  for (const e of performedNotBilled) add(e.equipmentId, 'performedNotBilled');
+  for (const n of notReconciled.values()) add(n.equipmentId, 'notReconciled', n.exams);
   const equipment: EquipmentReconciliation[] = shared.map((id) => {
-    const mine = (list: readonly Exam[]): Exam[] => list.filter((e) => e.equipmentId === id);
     const list = offsets.get(id) ?? [];
     const m = median(list);
     const p = period.get(id) ?? null;
     return {
       equipmentId: id,
       period: p === null ? null : { start: localTime(zone, p.start), end: localTime(zone, p.end) },
-      risExams: mine(R).length,
-      dicomExams: mine(D).length,
-      matchedRis: mine(R).filter((e) => pairOfRis.has(e)).length,
-      matchedDicom: mine(D).filter((e) => matchedDicom.has(e)).length,
-      billedNotPerformed: billedNotPerformed.filter((e) => e.equipmentId === id).length,
-      performedNotBilled: performedNotBilled.filter((e) => e.equipmentId === id).length,
-      notReconciled: [...notReconciled.values()].filter((n) => n.equipmentId === id).reduce((s, n) => s + n.exams, 0),
+      ...(tally.get(id) ?? zero()),
       medianOffsetMinutes: m === null ? null : Math.round((m / MINUTE) * 10) / 10,
       offsetPairs: list.length,
       skewCorrected: correction.has(id),
