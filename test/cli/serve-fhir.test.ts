@@ -4,11 +4,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { serve } from '../../src/cli/commands/serve.ts';
 import type { FhirReadSummary } from '../../src/server/routes/fhir.ts';
 import { FIXTURES_DIR } from '../ingest/sources/fhir/cases.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { captureOutput, runCli } from '../helpers/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-serve-fhir-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,23 +41,10 @@ writeFileSync(
 
 /** Serves with `values` until the returned `stop` is called; `url` once it listens. */
 async function serving(values: Record<string, string>): Promise<{ url: string; stop: () => Promise<number>; out: { stdout: string; stderr: string } }> {
-  const out = { stdout: '', stderr: '' };
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.stdout += String(chunk);
-      return true;
-    }),
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.stderr += String(chunk);
-      return true;
-    }),
-  ];
+  const { out, restore } = captureOutput();
   let release!: () => void;
   const stopped = new Promise<void>((resolve) => (release = resolve));
   const running = serve({ port: '0', data: 'memory://', ...values }, { until: () => stopped, webRoot: join(tmp, 'no-web') });
-  const restore = (): void => {
-    for (const s of spies) s.mockRestore();
-  };
   try {
     for (let i = 0; ; i += 1) {
       const m = /plateau is serving \d+ campaigns? at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out.stdout);

@@ -3,28 +3,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serve } from '../../src/cli/commands/serve.ts';
 import { main } from '../../src/cli/main.ts';
 import type { CampaignSummary } from '../../src/core/views/types.ts';
 import { importKit, listCampaigns, openStore } from '../../src/storage/index.ts';
 import { viewsKit } from '../core/views/views-kit.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { captureOutput, runCli } from '../helpers/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-serve-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Captures stdout and stderr while `run` goes on; resolves the URL once serving is announced. */
 function capture() {
-  const out = { stdout: '', stderr: '' };
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stderr += String(chunk);
-    return true;
-  });
+  const { out, restore } = captureOutput();
   const url = async (): Promise<string> => {
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -33,10 +25,6 @@ function capture() {
       if (Date.now() > deadline) throw new Error(`serve did not start:\n${out.stdout}\n${out.stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }
-  };
-  const restore = () => {
-    stdout.mockRestore();
-    stderr.mockRestore();
   };
   return { out, url, restore };
 }

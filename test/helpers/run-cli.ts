@@ -8,22 +8,30 @@ export interface CliRun {
   stderr: string;
 }
 
+/** What the CLI printed so far, and how to stop capturing it. */
+export interface CapturedOutput {
+  out: { stdout: string; stderr: string };
+  restore(): void;
+}
+
+/** Captures what is written to stdout and stderr until `restore()` (for commands run in process). */
+export function captureOutput(): CapturedOutput {
+  const out = { stdout: '', stderr: '' };
+  const spies = (['stdout', 'stderr'] as const).map((stream) =>
+    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out[stream] += String(chunk);
+      return true;
+    }),
+  );
+  return { out, restore: () => spies.forEach((s) => s.mockRestore()) };
+}
+
 export async function runCli(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const { out, restore } = captureOutput();
   try {
     const code = await main(args);
-    return { code, stdout, stderr };
+    return { code, stdout: out.stdout, stderr: out.stderr };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    restore();
   }
 }

@@ -11,17 +11,7 @@ import type {
   Session,
   SurveyAnswer,
 } from '../../src/core/kit-types.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/rng.ts';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const MINUTE = 60_000;
@@ -41,7 +31,7 @@ export function syntheticKit({
   examsPerMachine,
   seed = 7,
 }: SyntheticOptions): Kit {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const days = 28;
   const dates = Array.from({ length: days }, (_, d) => `2010-03-${pad(d + 1, 2)}`);
   const dayStart = dates.map((d) => at(`${d}T08:00`));

@@ -12,24 +12,16 @@ import { readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
+import { SAMPLE_MAPPING } from './sample-mapping.ts';
 
 const SECRET = 'journal-secret';
 const SAMPLES = '/work/shared/samples/hl7v2';
 const enc = new TextEncoder();
+// The samples' mapping, plus the room and code of the hand-built order below.
 const mapping: SiteMapping = {
-  finess: '750000001',
-  timeZone: 'Europe/Paris',
-  equipment: [
-    { station: 'CT_STATION_1', equipmentId: 'CT-1' },
-    { location: '055', equipmentId: 'ROOM-055' },
-    { location: 'RADUnit01', equipmentId: 'CT-2' },
-  ],
-  categories: [
-    { patientClass: 'O', category: 'A' },
-    { patientClass: 'I', category: 'H' },
-    { patientClass: 'E', category: 'U' },
-  ],
-  acts: [{ localCode: 'TDM', ccam: 'ZBQK002' }],
+  ...SAMPLE_MAPPING,
+  equipment: [...SAMPLE_MAPPING.equipment, { station: 'CT_STATION_1', equipmentId: 'CT-1' }],
+  acts: [...SAMPLE_MAPPING.acts, { localCode: 'TDM', ccam: 'ZBQK002' }],
 };
 
 /** Every message of `text`, de-identified, as the journal would hold them (one file). */

@@ -14,6 +14,7 @@ import { DEFAULT_DELIMITERS, escapeHl7, unescapeHl7 } from '../../../../src/inge
 import { readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
+import { mulberry32 } from '../../../helpers/rng.ts';
 
 const SAMPLES = '/work/shared/samples/hl7v2';
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 100_000);
@@ -34,18 +35,6 @@ const SYNTHETIC = [
 ].join('\r');
 
 const texts = [SYNTHETIC, ...(existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : [])];
-
-/** Mulberry32: a small seeded generator, so a failing input can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = ['|', '^', '~', '\\', '&', '\r', '\n', '\r\n', '\u000b', '\u001c', '\uFEFF', 'MSH|', 'MSH|^~\\&|', '\\X', '\\.br\\', '+', '-', '9', 'Z', '\u0000', 'é'];
 const SEPARATORS = ['|', '^', '~', '&', '\r', '\n', '\\'];
@@ -90,7 +79,7 @@ function expectLocated(issues: readonly Issue[], name: string): void {
 
 describe('HL7 v2 fuzzing', () => {
   it(`reads ${RUNS} mutated samples without a crash or a hang, every problem located`, () => {
-    const next = rng(20101);
+    const next = mulberry32(20101);
     const enc = new TextEncoder();
     let slowest = 0;
     let withIssues = 0;

@@ -7,31 +7,13 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hl7v2Adapter } from '../../../../src/ingest/sources/hl7v2/index.ts';
-import type { SiteMapping, SourceInput } from '../../../../src/ingest/sources/types.ts';
+import { SAMPLE_MAPPING } from './sample-mapping.ts';
+import type { SourceInput } from '../../../../src/ingest/sources/types.ts';
 
 const SAMPLES = '/work/shared/samples/hl7v2';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const update = process.env.PLATEAU_UPDATE_FIXTURES === '1' && !process.env.CI;
 
-export const SAMPLE_MAPPING: SiteMapping = {
-  finess: '750000001',
-  timeZone: 'Europe/Paris',
-  equipment: [
-    { location: '055', equipmentId: 'ROOM-055' },
-    { station: '1010', equipmentId: 'CT-ABC' },
-    { location: 'DiagnosticUnit201', equipmentId: 'XR-201' },
-  ],
-  categories: [
-    { unit: 'CCU', category: 'R' },
-    { patientClass: 'E', category: 'U' },
-    { patientClass: 'I', category: 'H' },
-    { patientClass: 'O', category: 'A' },
-  ],
-  acts: [
-    { localCode: '24725-4', ccam: 'ACQK001' },
-    { localCode: '76164006', ccam: 'HHQE005' },
-  ],
-};
 const SECRET = 'test-secret';
 
 const files = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort() : [];

@@ -12,6 +12,7 @@ import type { MllpEvent } from '../../../../src/ingest/sources/mllp/framing.ts';
 import { encodeRecord, FILE_HEADER, JournalCorruptError, messageKey, scanJournalFile } from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import type { JournalMeta } from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import { answer, judgeFrame } from '../../../../src/ingest/sources/mllp/verdict.ts';
+import { mulberry32 } from '../../../helpers/rng.ts';
 
 const SAMPLES = '/work/shared/samples/hl7v2';
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 20_000);
@@ -26,18 +27,6 @@ const messages = [
   ...OWN,
   ...(existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : []),
 ];
-
-/** Mulberry32: a small seeded generator, so a failing input can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE: readonly (readonly number[])[] = [[MLLP_START], [MLLP_END], [MLLP_END, 0x0d], [0x0d], [0x0a], [0xef, 0xbb, 0xbf], [0x00], [0xff], [0x7c], [0x5e]];
 
@@ -76,7 +65,7 @@ const encoded = messages.map((m) => encodeMllp(m));
 
 describe('MLLP fuzzing', () => {
   it(`decodes ${RUNS} mutated streams in random chunks, judging and answering every frame`, () => {
-    const next = rng(20102);
+    const next = mulberry32(20102);
     const decoder = new MllpDecoder(MAX_FRAME);
     let slowest = 0;
     let frames = 0;
@@ -121,7 +110,7 @@ describe('MLLP fuzzing', () => {
   });
 
   it(`scans ${RUNS} damaged journal files: records a subsequence of those written, or a located refusal`, () => {
-    const next = rng(20103);
+    const next = mulberry32(20103);
     const meta = (i: number, message: string): JournalMeta => {
       const controlId = `C${i}`;
       return { receivedAt: new Date(NOW.getTime() + i * 1000).toISOString(), key: messageKey('RIS', 'CHU', controlId), controlId, sendingApplication: 'RIS', sendingFacility: 'CHU', messageType: message.slice(0, 3) };

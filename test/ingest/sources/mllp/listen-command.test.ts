@@ -3,10 +3,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../src/cli/main.ts';
 import { readJournal } from '../../../../src/ingest/sources/mllp/index.ts';
-import { runCli } from '../../../helpers/run-cli.ts';
+import { captureOutput, runCli } from '../../../helpers/run-cli.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
 
 let dir: string;
@@ -21,17 +21,7 @@ afterEach(async () => {
 
 describe('plateau listen', () => {
   it('listens, acknowledges, logs rejections and stops on SIGTERM', async () => {
-    const out = { stdout: '', stderr: '' };
-    const spies = [
-      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.stdout += String(chunk);
-        return true;
-      }),
-      vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.stderr += String(chunk);
-        return true;
-      }),
-    ];
+    const { out, restore } = captureOutput();
     try {
       const running = main(['listen', '--mllp', '0', '--data', dir]);
       let port = 0;
@@ -53,7 +43,7 @@ describe('plateau listen', () => {
       expect(await running).toBe(0);
       c.close();
     } finally {
-      for (const s of spies) s.mockRestore();
+      restore();
     }
     expect(out.stderr).toMatch(/rejected \(no control id\) from 127\.0\.0\.1:\d+: AR The message does not start with an MSH segment\./);
     expect(out.stderr).toMatch(/1 accepted, 0 resent, 1 rejected \(journal: 1 messages\)/);

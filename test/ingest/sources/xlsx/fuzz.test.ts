@@ -6,21 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { readKitWorkbook } from '../../../../src/ingest/sources/xlsx/index.ts';
 import { kitTemplateXlsx } from '../../../../src/ingest/sources/xlsx/template.ts';
 import { baseSheets, is, num, rawWorkbook, textRow } from './raw-workbook.ts';
+import { mulberry32 } from '../../../helpers/rng.ts';
 
 const RUNS = Number(process.env['PLATEAU_FUZZ_RUNS'] ?? 1000);
 const NAME = 'fuzz.xlsx';
-
-/** Small seeded PRNG (mulberry32), so a failure can be replayed from its run number. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS: Uint8Array[] = [
   rawWorkbook({
@@ -151,7 +140,7 @@ function fuzzRange(from: number, to: number): { refused: number; slowest: number
   let slowest = 0;
   let refused = 0;
   for (let run = from; run < to; run++) {
-    const rand = rng(run + 1);
+    const rand = mulberry32(run + 1);
     const seed = run % SEEDS.length;
     const bytes =
       run % 3 === 0
