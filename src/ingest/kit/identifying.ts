@@ -70,3 +70,46 @@ export function isIdentifyingHeader(header: string): boolean {
     (words.some((w) => CONTACT.has(w)) || CONTACT.has(joined)) && !words.some((w) => THINGS.has(w))
   );
 }
+
+/**
+ * What a message says of text it cannot quote (unreadable content, free text, a value of the
+ * wrong shape): its length and the kinds of characters in it, never the text itself, which may
+ * hold a patient's name or address.
+ *
+ * @example
+ * describeText('MARTIN^PAUL 12 RUE') // → '18 characters: letters, digits, spaces, punctuation'
+ * describeText('')                   // → 'empty'
+ */
+export function describeText(text: string): string {
+  const length = [...text].length;
+  if (length === 0) return 'empty';
+  const kinds: string[] = [];
+  if (/\p{L}/u.test(text)) kinds.push('letters');
+  if (/\p{N}/u.test(text)) kinds.push('digits');
+  if (/\s/u.test(text)) kinds.push('spaces');
+  if (/[^\p{L}\p{N}\s\p{C}]/u.test(text)) kinds.push('punctuation');
+  if (/\p{C}/u.test(text)) kinds.push('control characters');
+  return `${length} character${length === 1 ? '' : 's'}: ${kinds.join(', ')}`;
+}
+
+/** The shape of a code: letters, digits and `-_./:+#`, no space, nothing else. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9\-_./:+#]*$/;
+
+/**
+ * A value of a closed vocabulary (a code, a device or room key, an enumeration value) as a
+ * message may show it: quoted when it has the shape of a code (at most `max` characters, letters,
+ * digits and `-_./:+#`, no space), else described by `describeText` (a name or a sentence typed
+ * in a code field is never repeated).
+ *
+ * @example
+ * quoteCode('CT_SALLE1')   // → '"CT_SALLE1"'
+ * quoteCode('Martin Paul') // → 'a value of 11 characters: letters, spaces'
+ */
+export function quoteCode(value: string, max = 16): string {
+  return isCodeShaped(value, max) ? `"${value}"` : `a value of ${describeText(value)}`;
+}
+
+/** True when `value` has the shape of a code (see `quoteCode`). */
+export function isCodeShaped(value: string, max = 16): boolean {
+  return value.length > 0 && value.length <= max && CODE.test(value);
+}

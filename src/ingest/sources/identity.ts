@@ -33,3 +33,64 @@ export function pseudonymize(value: string, secret: string): string {
 export function countRemoved(removed: Record<string, number>, field: string, n = 1): void {
   removed[field] = (removed[field] ?? 0) + n;
 }
+
+/**
+ * Marks a value kept on disk as its keyed hash (`plateau.h.<64 hex digits>`), so a reader can
+ * tell it from a raw identifier and join the two: the MLLP journal and the FHIR inbox write
+ * identifiers in this form, and the adapters read either form into the same digest.
+ */
+export const HASHED_PREFIX = 'plateau.h.';
+const HASHED = /^plateau\.h\.[0-9a-f]{64}$/;
+
+/** True when `value` is an identifier already in its kept form (`plateau.h.<digest>`). */
+export function isHashed(value: string): boolean {
+  return value.length === HASHED_PREFIX.length + 64 && HASHED.test(value);
+}
+
+/**
+ * An identifier as it may be written to disk: `plateau.h.` and the keyed hash of the trimmed
+ * value; a value already in that form is returned as it is (hashing twice changes nothing), an
+ * empty one stays empty.
+ *
+ * @example
+ * hashedIdentifier('ACC42', secret)                        // → 'plateau.h.3b0c…'
+ * hashedIdentifier(hashedIdentifier('ACC42', secret), secret) // → the same
+ */
+export function hashedIdentifier(value: string, secret: string): string {
+  const v = value.trim();
+  if (v === '' || isHashed(v)) return v;
+  return `${HASHED_PREFIX}${pseudonymize(v, secret)}`;
+}
+
+/**
+ * The digest an identifier is known by in the records (exam ids, join keys): the keyed hash of
+ * the trimmed raw value, or the digest a kept value (`plateau.h.<digest>`) already carries, so a
+ * journaled or inboxed identifier and the same one read raw (DICOM, exported files) match.
+ *
+ * @example
+ * identifierDigest('ACC42', secret) === identifierDigest(hashedIdentifier('ACC42', secret), secret) // true
+ */
+export function identifierDigest(value: string, secret: string): string {
+  const v = value.trim();
+  return isHashed(v) ? v.slice(HASHED_PREFIX.length) : pseudonymize(v, secret);
+}
+
+/**
+ * Memoized `hashedIdentifier` for one read (identifiers repeat across the messages of an exam).
+ *
+ * @example
+ * const hash = identifierHasher(secret); hash('ACC42'); hash('ACC42'); // one HMAC
+ */
+export function identifierHasher(secret: string): (value: string) => string {
+  const memo = new Map<string, string>();
+  return (value: string): string => {
+    if (value === '') return '';
+    let h = memo.get(value);
+    if (h === undefined) {
+      h = hashedIdentifier(value, secret);
+      if (memo.size > 100_000) memo.clear();
+      memo.set(value, h);
+    }
+    return h;
+  };
+}

@@ -1,28 +1,50 @@
 /**
- * An HL7 v2 message made fit to be kept by plateau (the MLLP journal): only the segments the
- * adapter reads stay, and in them nothing that names the patient. PID keeps its set ID and the
- * birth year and month (the age band's only source; the national health data system SNDS keeps
- * no more), and loses the identifiers, names, the day of birth, address, phones and the rest;
- * the visit number (PV1-19, which joins an ADT's patient class to the orders) becomes its keyed
- * hash; free-text fields that can name a patient (OBR-13, OBR-31, SCH-7) are emptied; report
- * bodies (OBX, NTE), next of kin, guarantors, insurers and every other segment are dropped.
- * What the adapter reads is unchanged: the same exams come out of the kept message.
+ * An HL7 v2 message made fit to be kept by plateau (the MLLP journal), by allow-list: only the
+ * segments the adapter reads stay, and in them only the fields and components it reads
+ * (messages.ts); everything else is dropped — names, addresses, phones, physicians (ORC-12,
+ * OBR-16, TXA-22's name), free text (OBR-13, OBR-31, SCH-7), report bodies (OBX, NTE), next of kin,
+ * guarantors, insurers, and any field or segment a future version of the adapter might read.
+ * Identifiers (placer and filler order numbers, accessions, study UIDs, appointment ids, visit
+ * numbers) become their keyed hash (`plateau.h.<digest>`, identity.ts) before the message
+ * touches the disk; PID keeps its set ID and the birth year and month (the age band's only
+ * source; the national health data system SNDS keeps no more). The adapter reads a raw and a
+ * kept identifier into the same digest, so the same exams come out of the kept message.
  */
-import { pseudonymize } from '../identity.ts';
+import { hashedIdentifier } from '../identity.ts';
+import type { Delimiters } from './escape.ts';
 import type { Hl7Message, Hl7Segment } from './parse.ts';
 import { fieldValue, rawField } from './parse.ts';
 
-/** Segments the HL7 v2 adapter reads; the others are dropped. */
-const KEPT_SEGMENTS = new Set(['MSH', 'EVN', 'PID', 'PV1', 'ORC', 'OBR', 'IPC', 'TXA', 'ZDS', 'SCH', 'TQ1', 'AIS', 'AIG', 'AIL', 'RGS']);
-/** Fields emptied in kept segments: free text that can name a patient, other visit numbers. */
-const EMPTIED: Readonly<Record<string, readonly number[]>> = {
-  OBR: [13, 31],
-  SCH: [7],
-  PV1: [5, 50],
+/**
+ * A field kept: its components read by the adapter (1-based; each its first subcomponent, of
+ * the first repetition), or `hash`: an identifier kept as its keyed hash (first component).
+ */
+type Kept = readonly number[] | 'hash';
+
+/** What the adapter reads, by segment and field (the allow-list). */
+const KEPT: Readonly<Record<string, Readonly<Record<number, Kept>>>> = {
+  MSH: { 7: [1], 9: [1, 2, 3], 10: [1] },
+  EVN: { 2: [1] },
+  PID: { 1: [1] /* 7: the birth year and month, below */ },
+  PV1: { 2: [1], 3: [1], 19: 'hash' },
+  ORC: { 1: [1], 2: 'hash', 3: 'hash', 5: [1], 9: [1] },
+  // OBR-18 is a room for some sites and the accession for others (IHE): hashed, and matched to
+  // the mapping's rooms by their hash (exams.ts).
+  OBR: { 2: 'hash', 3: 'hash', 4: [1], 7: [1], 8: [1], 18: 'hash', 22: [1], 25: [1] },
+  IPC: { 1: 'hash', 3: 'hash', 7: [1], 8: [1], 9: [1] },
+  // TXA-22 names who signed the report: only its time (component 15) is read.
+  TXA: { 14: 'hash', 15: 'hash', 17: [1], 22: [15] },
+  ZDS: { 1: 'hash' },
+  SCH: { 1: 'hash', 2: 'hash', 9: [1], 10: [1], 11: [4, 5], 25: [1], 26: 'hash', 27: 'hash' },
+  TQ1: { 7: [1], 8: [1] },
+  AIS: { 3: [1], 4: [1], 7: [1], 8: [1] },
+  AIG: { 3: [1], 8: [1], 11: [1], 12: [1] },
+  AIL: { 3: [1, 2], 6: [1], 9: [1], 10: [1] },
+  RGS: { 1: [1] },
 };
 
-/** Marks a visit number the journal keeps as its keyed hash, so a reader can join it to a raw one. */
-export const HASHED_VISIT_PREFIX = 'plateau.h.';
+/** Labels of the fields whose removal is worth naming (the others are counted as `SEG.n`). */
+const LABELS: Readonly<Record<string, string>> = { 'PV1.19': 'PV1.19 visit number (hashed)' };
 
 /** What de-identification did to one message. */
 export interface DeidentifiedHl7 {
@@ -36,10 +58,36 @@ function count(removed: Record<string, number>, label: string): void {
   removed[label] = (removed[label] ?? 0) + 1;
 }
 
+/** `text` up to the first `separator` (all of it when there is none). */
+const head = (text: string, separator: string): string => {
+  const i = text.indexOf(separator);
+  return i === -1 ? text : text.slice(0, i);
+};
+
+/** Component `c` (1-based) of a raw field's first repetition, its first subcomponent, escapes kept. */
+function rawComponent(raw: string, d: Delimiters, c: number): string {
+  let value = head(raw, d.repetition);
+  for (let i = 1; i < c; i++) {
+    const at = value.indexOf(d.component);
+    if (at === -1) return '';
+    value = value.slice(at + 1);
+  }
+  return head(head(value, d.component), d.subcomponent);
+}
+
+/** The kept components of a raw field, joined (trailing empty components dropped). */
+function keptField(raw: string, d: Delimiters, components: readonly number[]): string {
+  const parts: string[] = [];
+  for (const c of components) parts[c - 1] = rawComponent(raw, d, c);
+  let last = parts.length - 1;
+  while (last >= 0 && (parts[last] ?? '') === '') last--;
+  return Array.from({ length: last + 1 }, (_, i) => parts[i] ?? '').join(d.component);
+}
+
 function join(segment: Hl7Segment, fields: string[], separator: string): string {
   let last = fields.length - 1;
-  while (last > 0 && fields[last] === '') last--;
-  const kept = fields.slice(0, last + 1);
+  while (last > 0 && (fields[last] ?? '') === '') last--;
+  const kept = Array.from({ length: last + 1 }, (_, i) => fields[i] ?? '');
   return segment.id === 'MSH' ? `MSH${separator}${kept.slice(2).join(separator)}` : kept.join(separator);
 }
 
@@ -50,44 +98,45 @@ function birthMonth(value: string): string {
 }
 
 /**
- * The message with the patient's identity taken out (see the module comment); `secret` keys the
- * hash of the visit number.
+ * The message with everything the adapter does not read taken out and its identifiers hashed
+ * (see the module comment); `secret` keys the hash. Kept messages go through unchanged.
  *
  * @example
  * const { text, removed } = deidentifyHl7(message, process.env.PLATEAU_SECRET!);
- * // 'PID|1||||||194503' in text; removed['PID.5'] === 1
+ * // 'PID|1||||||194503' in text; removed['PID.5'] === 1; ORC-2 → 'plateau.h.…'
  */
 export function deidentifyHl7(message: Hl7Message, secret: string): DeidentifiedHl7 {
-  const separator = message.delimiters.field;
+  const d = message.delimiters;
   const removed: Record<string, number> = {};
   const lines: string[] = [];
   for (const segment of message.segments) {
-    if (!KEPT_SEGMENTS.has(segment.id)) {
+    const allowed = KEPT[segment.id];
+    if (allowed === undefined) {
       count(removed, `${segment.id} segment`);
       continue;
     }
-    // A copy (MSH: [MSH, field separator, encoding characters, …]); MSH is kept as it is.
-    const fields = [...segment.fields];
-    if (segment.id === 'PID') {
-      for (let n = 2; n < fields.length; n++) if (n !== 7 && fields[n] !== '') count(removed, `PID.${n}`);
-      const birth = birthMonth(rawField(segment, 7));
-      if (rawField(segment, 7) !== '' && birth !== rawField(segment, 7)) count(removed, 'PID.7 day of birth');
-      lines.push(join(segment, ['PID', fields[1] ?? '', '', '', '', '', '', birth], separator));
-      continue;
-    }
-    for (const n of EMPTIED[segment.id] ?? []) {
-      if ((fields[n] ?? '') !== '') {
-        fields[n] = '';
-        count(removed, `${segment.id}.${n}`);
+    const all = segment.fields;
+    const first = segment.id === 'MSH' ? 3 : 1;
+    const fields: string[] = segment.id === 'MSH' ? ['MSH', d.field, all[2] ?? ''] : [segment.id];
+    for (let n = first; n < all.length; n++) {
+      const raw = all[n] ?? '';
+      if (raw === '') continue;
+      const label = `${segment.id}.${n}`;
+      const rule = allowed[n];
+      if (segment.id === 'PID' && n === 7) {
+        fields[7] = birthMonth(rawField(segment, 7));
+        if (fields[7] !== raw) count(removed, 'PID.7 day of birth');
+      } else if (rule === undefined) {
+        count(removed, label);
+      } else if (rule === 'hash') {
+        fields[n] = hashedIdentifier(fieldValue(segment, d, n, 1), secret);
+        if (fields[n] !== raw) count(removed, LABELS[label] ?? `${label} (hashed)`);
+      } else {
+        fields[n] = keptField(raw, d, rule);
+        if (fields[n] !== raw) count(removed, `${label} (cut to what is read)`);
       }
     }
-    const visit = segment.id === 'PV1' ? fieldValue(segment, message.delimiters, 19, 1).trim() : '';
-    if (visit !== '') {
-      // The adapter joins on the first component: its hash joins the same messages.
-      fields[19] = visit.startsWith(HASHED_VISIT_PREFIX) ? visit : `${HASHED_VISIT_PREFIX}${pseudonymize(visit, secret)}`;
-      count(removed, 'PV1.19 visit number (hashed)');
-    }
-    lines.push(join(segment, fields, separator));
+    lines.push(join(segment, fields, d.field));
   }
   return { text: `${lines.join('\r')}\r`, removed };
 }

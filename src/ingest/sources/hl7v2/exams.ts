@@ -3,12 +3,12 @@ import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { Category, Exam } from '../../../core/kit-types.ts';
 import { ageBandAt } from '../age-band.ts';
-import { countRemoved, pseudonymize } from '../identity.ts';
+import { quoteCode } from '../../kit/identifying.ts';
+import { countRemoved, hashedIdentifier, identifierDigest, isHashed } from '../identity.ts';
 import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
 import type { DeviceKeys } from '../mapping.ts';
 import { addExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { ExamDraft } from './drafts.ts';
-import { HASHED_VISIT_PREFIX } from './deidentify.ts';
 import { primaryKey } from './drafts.ts';
 
 export { ageBandAt } from '../age-band.ts';
@@ -16,19 +16,35 @@ export { ageBandAt } from '../age-band.ts';
 const CCAM = /^[A-Z]{4}\d{3}$/;
 const MAX_EXAM_MS = 24 * 3_600_000;
 
-function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>): string | null {
+function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>, rooms: ReadonlyMap<string, string>): string | null {
   const key = `${d.stations.join('\u0001')}\u0002${d.aeTitles.join('\u0001')}\u0002${d.locations.join('\u0001')}`;
   let id = memo.get(key);
   if (id === undefined) {
-    id = lookUpEquipment(mapping, d);
+    id = lookUpEquipment(mapping, d, rooms);
     memo.set(key, id);
   }
   return id;
 }
 
-function lookUpEquipment(mapping: SiteMapping, d: ExamDraft): string | null {
-  const tries: DeviceKeys[] = [{ station: d.stations[0] ?? null, aeTitle: d.aeTitles[0] ?? null, location: d.locations[0] ?? null }];
-  for (const location of d.locations) tries.push({ location });
+/**
+ * The mapping's rooms by their kept form: OBR-18 (a room for some sites, the accession for
+ * others) reaches the MLLP journal as a keyed hash, matched here to the room it hashes.
+ */
+function hashedRooms(mapping: SiteMapping, secret: string): Map<string, string> {
+  const rooms = new Map<string, string>();
+  for (const e of mapping.equipment) if (e.location !== undefined) rooms.set(hashedIdentifier(e.location, secret), e.location);
+  return rooms;
+}
+
+/** A device or room key as an issue may show it: a code, a hashed value, or its shape. */
+function shownKey(value: string): string {
+  return isHashed(value) ? 'a hashed value' : quoteCode(value, 32);
+}
+
+function lookUpEquipment(mapping: SiteMapping, d: ExamDraft, rooms: ReadonlyMap<string, string>): string | null {
+  const locations = d.locations.map((l) => (isHashed(l) ? (rooms.get(l) ?? l) : l));
+  const tries: DeviceKeys[] = [{ station: d.stations[0] ?? null, aeTitle: d.aeTitles[0] ?? null, location: locations[0] ?? null }];
+  for (const location of locations) tries.push({ location });
   for (const station of d.stations) tries.push({ station });
   for (const aeTitle of d.aeTitles) tries.push({ aeTitle });
   for (const keys of tries) {
@@ -57,16 +73,9 @@ export function examsOf(
   keys: Map<string, ExamKeys>,
 ): Exam[] {
   const { mapping, secret, zone } = context;
-  // A visit number kept hashed by the MLLP journal joins the same number read raw from a file
-  // (and the other way round); hashes are computed only when the direct lookup fails.
-  let hashedVisits: Map<string, { patientClass: string; unit: string }> | undefined;
-  const visitOf = (visit: string): { patientClass: string; unit: string } | undefined => {
-    const direct = visits.get(visit);
-    if (direct !== undefined || visit === '') return direct;
-    if (!visit.startsWith(HASHED_VISIT_PREFIX)) return visits.get(`${HASHED_VISIT_PREFIX}${pseudonymize(visit, secret)}`);
-    hashedVisits ??= new Map([...visits].filter(([k]) => !k.startsWith(HASHED_VISIT_PREFIX)).map(([k, v]) => [`${HASHED_VISIT_PREFIX}${pseudonymize(k, secret)}`, v]));
-    return hashedVisits.get(visit);
-  };
+  // Visit numbers are read in their kept form (messages.ts): a journaled one joins a raw one.
+  const visitOf = (visit: string): { patientClass: string; unit: string } | undefined => (visit === '' ? undefined : visits.get(visit));
+  const rooms = hashedRooms(mapping, secret);
   const exams: Exam[] = [];
   const unknownCodes = new Set<string>();
   // Drafts share few rooms, classes and codes: look each up in the mapping once.
@@ -106,12 +115,13 @@ export function examsOf(
       categoryMemo.set(key, category);
     }
     if (category === null) {
-      skip('unmapped-category', 'PV1.2', `No category for patient class "${stay?.patientClass ?? ''}" and unit "${stay?.unit ?? ''}" (PV1-2, PV1-3): exam not counted.`, 'Add a `category` line for this patient class or unit to the site mapping.');
+      const shown = (v: string | undefined): string => (v ? quoteCode(v) : 'empty');
+      skip('unmapped-category', 'PV1.2', `No category for patient class ${shown(stay?.patientClass)} and unit ${shown(stay?.unit)} (PV1-2, PV1-3): exam not counted.`, 'Add a `category` line for this patient class or unit to the site mapping.');
       continue;
     }
-    const equipmentId = equipmentOf(mapping, d, equipmentMemo);
+    const equipmentId = equipmentOf(mapping, d, equipmentMemo, rooms);
     if (equipmentId === null) {
-      const seen = [...d.stations, ...d.aeTitles, ...d.locations].join(', ') || 'none';
+      const seen = [...d.stations, ...d.aeTitles, ...d.locations].map(shownKey).join(', ') || 'none';
       skip('unmapped-equipment', 'AIL.3', `No equipment in the site mapping for the exam's rooms/devices (${seen}; AIG-3, AIL-3, IPC-7/8/9, OBR-18): exam not counted.`, 'Add an `equipment` line for this room or device to the site mapping.');
       continue;
     }
@@ -126,16 +136,17 @@ export function examsOf(
         if (!acts.includes(ccam)) acts.push(ccam);
       } else if (!unknownCodes.has(code)) {
         unknownCodes.add(code);
-        skip('unmapped-act', 'OBR.4', `Exam code "${code}" (OBR-4 / AIS-3) has no CCAM act in the site mapping: left out of the exam's acts.`, 'Add an `act` line for this code to the site mapping.');
+        skip('unmapped-act', 'OBR.4', `Exam code ${quoteCode(code, 32)} (OBR-4 / AIS-3) has no CCAM act in the site mapping: left out of the exam's acts.`, 'Add an `act` line for this code to the site mapping.');
       }
     }
     countRemoved(removed, 'order/accession number (pseudonymized)');
-    const examId = pseudonymize(primaryKey(d), secret);
+    // Keys are read in their kept form: the digest is the one a raw identifier hashes to.
+    const examId = identifierDigest(primaryKey(d), secret);
     const accession = d.keys.get('A');
     const accessions = accession === undefined ? d.accessions : [accession, ...d.accessions];
     addExamKeys(keys, examId, {
-      accessions: accessions.map((a) => pseudonymize(a, secret)),
-      studyUids: d.studyUids.map((u) => pseudonymize(u, secret)),
+      accessions: accessions.map((a) => identifierDigest(a, secret)),
+      studyUids: d.studyUids.map((u) => identifierDigest(u, secret)),
     });
     exams.push({
       examId,

@@ -5,6 +5,7 @@
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import { identifierHasher } from '../identity.ts';
 import { emptyRecords } from '../types.ts';
 import type { SourceAdapter, SourceContext, SourceInput, SourceRecords } from '../types.ts';
 import { DraftIndex } from './drafts.ts';
@@ -45,7 +46,8 @@ export function readHl7Files(inputs: readonly SourceInput[], context: SourceCont
     issues.push({ severity: 'error', code: 'bad-time-zone', file: 'mapping', line: null, column: 'time_zone', message: `Unknown time zone "${context.mapping.timeZone}".`, hint: 'Use an IANA zone such as Europe/Paris.' });
     return { records, issues };
   }
-  const state: ReadState = { zone, drafts: new DraftIndex(), visits: new Map(), removed: records.removed, issues, ignored: new Map() };
+  const hash = identifierHasher(context.secret);
+  const state: ReadState = { zone, drafts: new DraftIndex(), visits: new Map(), removed: records.removed, issues, ignored: new Map(), hash };
   for (const input of inputs) {
     state.ignored.clear();
     scanHl7(input.name, decoder.decode(input.bytes), issues, (message) => readMessage(input.name, message, state));

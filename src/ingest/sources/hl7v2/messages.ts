@@ -6,6 +6,7 @@
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import { birthDate } from '../age-band.ts';
+import { describeText, quoteCode } from '../../kit/identifying.ts';
 import { countRemoved } from '../identity.ts';
 import type { DraftIndex, ExamDraft, KeyKind } from './drafts.ts';
 import { addOnce, earliest } from './drafts.ts';
@@ -23,6 +24,11 @@ export interface ReadState {
   issues: Issue[];
   /** Message types read but not used, by type, for one summary issue per file. */
   ignored: Map<string, number>;
+  /**
+   * An identifier in the form the MLLP journal keeps (`plateau.h.<keyed hash>`, memoized): every
+   * join key and visit number is read into it, so a raw and a journaled message of one exam join.
+   */
+  hash: (value: string) => string;
 }
 
 /** Identifying fields of PID and of whole segments about other people or payers. */
@@ -57,6 +63,11 @@ const NOT_HELD_BOOKING = new Set(['CANCELLED', 'DC', 'DELETED', 'NOSHOW', 'BLOCK
 const NOT_HELD_TRIGGER: Record<string, string> = { S15: 'cancelled', S16: 'discontinued', S17: 'deleted', S26: 'no-show' };
 const SIU_IGNORED = new Set(['S23', 'S24', 'S25']);
 
+/** MSH-9 as a message may show it: a message code and trigger event (`ORM^O01`), else its shape. */
+function typeLabel(type: string): string {
+  return /^[A-Z0-9]{3}(\^[A-Z0-9_]{1,8})?$/.test(type) ? type : `unknown type (MSH-9: ${describeText(type)})`;
+}
+
 class MessageReader {
   readonly #file: string;
   readonly #m: Hl7Message;
@@ -82,7 +93,8 @@ class MessageReader {
       this.#s.issues.push({ severity, code, file: this.#file, line: seg.line, column, message, hint });
     };
     if (r.kind === 'syntax') {
-      at('warning', 'hl7-bad-time', `"${text.slice(0, 30)}" is not an HL7 time (YYYYMMDDHHMM[SS][+/-ZZZZ]): ignored.`, 'Send times as YYYYMMDDHHMMSS, with the UTC offset when possible.');
+      // The value may be anything (a shifted field holds a name): its shape only.
+      at('warning', 'hl7-bad-time', `The value (${describeText(text)}) is not an HL7 time (YYYYMMDDHHMM[SS][+/-ZZZZ]): ignored.`, 'Send times as YYYYMMDDHHMMSS, with the UTC offset when possible.');
       return null;
     }
     if (r.kind === 'gap') {
@@ -97,7 +109,7 @@ class MessageReader {
     if (!pv1) return;
     const patientClass = this.v(pv1, 2);
     const unit = this.v(pv1, 3, 1);
-    const visit = this.v(pv1, 19, 1);
+    const visit = this.#s.hash(this.v(pv1, 19, 1));
     if (patientClass) draft.patientClass = patientClass;
     if (unit) draft.unit = unit;
     if (visit) draft.visit = visit;
@@ -124,7 +136,7 @@ class MessageReader {
       file: this.#file,
       line: seg?.line ?? this.#m.line,
       column,
-      message: `${this.#m.type} ${what} has no order, accession or appointment number: it cannot be joined to an exam and is ignored.`,
+      message: `${typeLabel(this.#m.type)} ${what} has no order, accession or appointment number: it cannot be joined to an exam and is ignored.`,
       hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
     });
   }
@@ -192,10 +204,11 @@ class MessageReader {
     const msh = this.#m.segments[0];
     for (const g of groups) {
       const t = g.txa ?? txa;
+      const { hash } = this.#s;
       const keys: [KeyKind, string][] = [
-        ['A', this.v(g.ipc, 1)],
-        ['F', this.v(g.orc, 3) || this.v(g.obr, 3) || this.v(t, 15)],
-        ['P', this.v(g.orc, 2) || this.v(g.obr, 2) || this.v(t, 14)],
+        ['A', hash(this.v(g.ipc, 1))],
+        ['F', hash(this.v(g.orc, 3) || this.v(g.obr, 3) || this.v(t, 15))],
+        ['P', hash(this.v(g.orc, 2) || this.v(g.obr, 2) || this.v(t, 14))],
       ];
       const first = g.orc ?? g.obr ?? t;
       const draft = this.#s.drafts.draftFor(keys, this.#file, first?.line ?? this.#m.line);
@@ -206,8 +219,8 @@ class MessageReader {
       this.patient(draft, pv1);
       this.birth(draft);
       // Join keys for the DICOM side (reconciliation): the EI's first component, trimmed.
-      addOnce(draft.studyUids, this.v(g.ipc, 3));
-      addOnce(draft.studyUids, this.v(g.zds ?? zds, 1));
+      addOnce(draft.studyUids, hash(this.v(g.ipc, 3)));
+      addOnce(draft.studyUids, hash(this.v(g.zds ?? zds, 1)));
       const control = this.v(g.orc, 1);
       const status = this.v(g.orc, 5);
       if (g.orc && (control === 'NW' || control === 'SN')) {
@@ -226,7 +239,7 @@ class MessageReader {
           else draft.statusEndMsh = earliest(draft.statusEndMsh, sent);
         }
       }
-      if (CANCEL_ORDER.has(control) || CANCEL_STATUS.has(status)) draft.cancelled = `order cancelled (ORC-1 ${control}, ORC-5 ${status || 'empty'})`;
+      if (CANCEL_ORDER.has(control) || CANCEL_STATUS.has(status)) draft.cancelled = `order cancelled (ORC-1 ${quoteCode(control, 2)}, ORC-5 ${status ? quoteCode(status, 2) : 'empty'})`;
       else if (status === 'IP' || status === 'CM') draft.cancelled = null;
       if (g.obr) {
         addOnce(draft.localCodes, this.v(g.obr, 4));
@@ -234,7 +247,7 @@ class MessageReader {
         draft.end = this.time(g.obr, 8) ?? draft.end;
         addOnce(draft.locations, this.v(g.obr, 18));
         // IHE v2.3.1 puts the accession in OBR-18; sites that use it for a room never match a DICOM accession.
-        addOnce(draft.accessions, this.v(g.obr, 18));
+        addOnce(draft.accessions, hash(this.v(g.obr, 18)));
         const result = this.v(g.obr, 25);
         if (result === 'F' || result === 'C') {
           const validated = this.time(g.obr, 22);
@@ -278,11 +291,12 @@ class MessageReader {
       this.noKey(undefined, 'SCH.2', 'message (no SCH segment)');
       return;
     }
+    const { hash } = this.#s;
     const keys: [KeyKind, string][] = [
-      ['S', this.v(sch, 2)],
-      ['Q', this.v(sch, 1)],
-      ['F', this.v(sch, 27)],
-      ['P', this.v(sch, 26)],
+      ['S', hash(this.v(sch, 2))],
+      ['Q', hash(this.v(sch, 1))],
+      ['F', hash(this.v(sch, 27))],
+      ['P', hash(this.v(sch, 26))],
     ];
     const draft = this.#s.drafts.draftFor(keys, this.#file, sch.line);
     if (!draft) {
@@ -332,7 +346,7 @@ class MessageReader {
   /** ADT: patient class and unit of a visit, for orders that lack PV1. */
   admission(): void {
     const pv1 = this.#m.segments.find((s) => s.id === 'PV1');
-    const visit = this.v(pv1, 19, 1);
+    const visit = this.#s.hash(this.v(pv1, 19, 1));
     if (pv1 && visit) this.#s.visits.set(visit, { patientClass: this.v(pv1, 2), unit: this.v(pv1, 3, 1) });
   }
 }
@@ -357,6 +371,6 @@ export function readMessage(file: string, message: Hl7Message, state: ReadState)
       reader.admission();
       break;
     default:
-      state.ignored.set(message.type, (state.ignored.get(message.type) ?? 0) + 1);
+      state.ignored.set(typeLabel(message.type), (state.ignored.get(typeLabel(message.type)) ?? 0) + 1);
   }
 }

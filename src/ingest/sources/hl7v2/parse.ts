@@ -7,6 +7,7 @@
  * skipped with a warning and the others are still read.
  */
 import type { Issue } from '../../../core/issues.ts';
+import { describeText } from '../../kit/identifying.ts';
 import type { Delimiters } from './escape.ts';
 import { badEscapeAt, DEFAULT_DELIMITERS, findBadEscape, unescapeHl7 } from './escape.ts';
 
@@ -326,13 +327,13 @@ export function getValue(message: Hl7Message, path: string): string {
 function readDelimiters(line: string): Delimiters | string {
   const field = line[3];
   if (field === undefined) return 'the MSH segment has no field separator (MSH-1)';
-  if (/[A-Za-z0-9\s]/.test(field)) return `the field separator (MSH-1) "${field}" is a letter, digit or space`;
+  if (/[A-Za-z0-9\s]/.test(field)) return 'the field separator (MSH-1) is a letter, digit or space';
   const end = line.indexOf(field, 4);
   const enc = end === -1 ? line.slice(4) : line.slice(4, end);
-  if (enc.length < 4) return `the encoding characters (MSH-2) "${enc}" are fewer than 4 (component, repetition, escape, subcomponent)`;
+  if (enc.length < 4) return `the encoding characters (MSH-2) are ${enc.length}, fewer than 4 (component, repetition, escape, subcomponent)`;
   const chars = [field, ...enc.slice(0, 4)];
   if (new Set(chars).size !== chars.length || chars.some((ch) => /[A-Za-z0-9\s]/.test(ch))) {
-    return `the delimiters "${field}${enc}" (MSH-1/MSH-2) repeat a character or use a letter, digit or space`;
+    return 'the delimiters (MSH-1/MSH-2) repeat a character or use a letter, digit or space';
   }
   const [component, repetition, escape, subcomponent] = enc as unknown as [string, string, string, string];
   return { field, component, repetition, escape, subcomponent };
@@ -499,7 +500,8 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     }
     if (current === null) {
       if (!outsideReported) {
-        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, `Text before any MSH segment ("${t.slice(from, end).slice(0, 20)}…") is ignored.`, 'Each message must start with an MSH segment.'));
+        // Its shape, never its text: a stray line may hold a name or an address.
+        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, `Text before any MSH segment (a line of ${describeText(t.slice(from, end))}) is ignored.`, 'Each message must start with an MSH segment.'));
         outsideReported = true;
       }
       continue;
@@ -507,7 +509,9 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     if (!current.ok) continue;
     const d = current.message.delimiters;
     if (id === null || (end - from > 3 && t.charCodeAt(from + 3) !== d.field.charCodeAt(0))) {
-      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, `"${t.slice(from, end).slice(0, 20)}" is not a segment (three letters or digits, then "${d.field}"): line ignored.`, 'The message may have been cut or wrapped; check the export.'));
+      // A wrapped line is the rest of a field (a name, an address, report text): its shape only.
+      const after = current.message.segments[current.message.segments.length - 1]?.id ?? 'MSH';
+      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, `A line of ${describeText(t.slice(from, end))} after the ${after} segment does not start a segment (three letters or digits, then "${d.field}"): line ignored.`, 'The message may have been cut or wrapped (a line break inside a field); check the export.'));
       continue;
     }
     const segment = new ParsedSegment(id, lineNo, t, from, end, d.field);
@@ -537,7 +541,7 @@ function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issue
     if (!raw.includes(d.escape)) continue;
     const bad = findBadEscape(raw, d);
     if (bad !== null) {
-      issues.push(issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, `Unknown or unclosed escape sequence ${JSON.stringify(bad.slice(0, 20))}: kept as written.`, `Escape sequences are ${d.escape}F${d.escape} ${d.escape}S${d.escape} ${d.escape}T${d.escape} ${d.escape}R${d.escape} ${d.escape}E${d.escape} ${d.escape}Xhh${d.escape} ${d.escape}.br${d.escape}.`));
+      issues.push(issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, `An unknown or unclosed escape sequence (${describeText(bad)}) in ${segment.id}-${n}: kept as written.`, `Escape sequences are ${d.escape}F${d.escape} ${d.escape}S${d.escape} ${d.escape}T${d.escape} ${d.escape}R${d.escape} ${d.escape}E${d.escape} ${d.escape}Xhh${d.escape} ${d.escape}.br${d.escape}.`));
     }
   }
 }
