@@ -32,10 +32,13 @@ import {
   type SurveyAnswer,
 } from '../../core/kit-types.ts';
 import { CsvTokenizer, type CsvRecord } from '../csv.ts';
+import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
 import { DateTimeReader } from './date-time.ts';
 import { isIdentifyingHeader } from './identifying.ts';
 import { IssueSink } from './issue-sink.ts';
+import { wideEncodingOf } from '../text-encoding.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import { KeyRegistry } from './key-registry.ts';
 import { RangeIndex } from './range-index.ts';
 import {
@@ -106,7 +109,7 @@ export class KitParser {
   readonly #files: KitFileSummary[] = [];
   #campaign: Campaign | null = null;
   #dates = new DateTimeReader(new ZoneClock('UTC'));
-  #bounds: [number, number] | null = null;
+  #window: CampaignWindow | null = null;
 
   readonly #establishments: Establishment[] = [];
   /** finess → line, for every row that had one (valid or not), to check references and keys. */
@@ -131,32 +134,24 @@ export class KitParser {
   /** Reads campaign.json (`null`: the file is missing). */
   campaign(input: string | Uint8Array | null, name = CAMPAIGN_FILE): void {
     if (input === null) {
-      this.#sink.report(
-        'error',
-        'missing-file',
-        CAMPAIGN_FILE,
-        null,
-        null,
-        `${CAMPAIGN_FILE} is missing`,
-        'add campaign.json: { "id", "name", "start": "YYYY-MM-DD", "days", "timeZone" }',
-      );
+      this.#sink.say('error', 'missing-file.campaign', CAMPAIGN_FILE, null, null, {
+        file: CAMPAIGN_FILE,
+        example: '{ "id", "name", "start": "YYYY-MM-DD", "days", "timeZone" }',
+      });
       return;
     }
     let text: string;
     if (typeof input === 'string') text = input;
     else {
+      const wide = wideEncodingOf(input);
+      if (wide !== null) {
+        this.#sink.say('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide });
+        return;
+      }
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(input);
       } catch {
-        this.#sink.report(
-          'error',
-          'encoding',
-          name,
-          null,
-          null,
-          `${name} is not valid UTF-8`,
-          'save the file as UTF-8',
-        );
+        this.#sink.say('error', 'encoding.campaign', name, null, null, { file: name });
         return;
       }
     }
@@ -166,21 +161,16 @@ export class KitParser {
     this.#campaign = campaign;
     const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
     this.#dates = new DateTimeReader(calendar.clock);
-    this.#bounds = [calendar.start, calendar.end];
+    this.#window = new CampaignWindow(calendar);
   }
 
   /** Notes a file that is not part of a kit (a typo in a name shows up here). */
   unknownFile(name: string): void {
     const known = [CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)];
-    this.#sink.report(
-      'warning',
-      'unknown-file',
-      name,
-      null,
-      null,
-      `${name} is not a file of the data kit; it was not read`,
-      `the kit's files are ${known.join(', ')}`,
-    );
+    this.#sink.say('warning', 'unknown-file', name, null, null, {
+      file: name,
+      files: known.join(', '),
+    });
   }
 
   /**
@@ -191,15 +181,10 @@ export class KitParser {
     if (name === null) {
       if (spec.required) {
         const columns = spec.columns.filter((c) => c.required).map((c) => c.name);
-        this.#sink.report(
-          'error',
-          'missing-file',
-          spec.name,
-          null,
-          null,
-          `${spec.name} is missing`,
-          `add ${spec.name} with at least the columns ${columns.join(', ')}`,
-        );
+        this.#sink.say('error', 'missing-file', spec.name, null, null, {
+          file: spec.name,
+          columns: columns.join(', '),
+        });
       }
       return null;
     }
@@ -255,15 +240,7 @@ export class KitParser {
     const sink = this.#sink;
     const identifying = columns.filter(isIdentifyingHeader);
     for (const column of identifying) {
-      sink.report(
-        'error',
-        'identifying-column',
-        name,
-        line,
-        column,
-        `${name} has a column "${column}" that looks like patient identity (names, birth dates, patient numbers and contact details are refused); none of its rows were read`,
-        `delete the column "${column}" from ${name} and read the kit again: plateau never needs to know who the patient is`,
-      );
+      sink.say('error', 'identifying-column', name, line, column, { file: name, column });
     }
     if (identifying.length > 0) return null;
     const known = new Set(spec.columns.map((c) => c.name));
@@ -272,56 +249,33 @@ export class KitParser {
     columns.forEach((raw, i) => {
       const key = raw.toLowerCase();
       if (raw === '') {
-        sink.report(
-          'warning',
-          'unnamed-column',
-          name,
-          line,
-          null,
-          `column ${i + 1} of ${name} has no name; it was not read`,
-          'name the column or delete it',
-        );
+        sink.say('warning', 'unnamed-column', name, line, null, {
+          position: String(i + 1),
+          file: name,
+        });
       } else if (known.has(key)) {
         if (index.has(key)) {
           usable = false;
-          sink.report(
-            'error',
-            'duplicate-column',
-            name,
-            line,
-            key,
-            `${name} has the column "${key}" twice`,
-            'keep one of the two columns',
-          );
+          sink.say('error', 'duplicate-column', name, line, key, { file: name, column: key });
         } else index.set(key, i);
       } else {
         summary.unknownColumns.push(raw);
-        sink.report(
-          'warning',
-          'unknown-column',
-          name,
-          line,
-          raw,
-          `${name} has a column "${raw}" that is not part of the kit; it was kept aside`,
-          `the columns of ${name} are ${spec.columns.map((c) => c.name).join(', ')}; check the spelling if "${raw}" should be one of them`,
-        );
+        sink.say('warning', 'unknown-column', name, line, raw, {
+          file: name,
+          column: raw,
+          columns: spec.columns.map((c) => c.name).join(', '),
+        });
       }
     });
     for (const column of spec.columns) {
       if (!column.required || index.has(column.name)) continue;
       usable = false;
       const tab = columns.length === 1 && (columns[0] ?? '').includes('\t');
-      sink.report(
-        'error',
-        'missing-column',
-        name,
-        line,
-        column.name,
-        `${name} has no column "${column.name}" (its header is: ${columns.join(', ')})`,
-        tab
-          ? 'the header seems separated by tabs: separate cells with "," or ";"'
-          : `add a column named "${column.name}" to the first line of ${name}; the file's rows were not read`,
-      );
+      sink.say('error', tab ? 'missing-column.tabs' : 'missing-column', name, line, column.name, {
+        file: name,
+        column: column.name,
+        header: columns.join(', '),
+      });
     }
     return usable ? index : null;
   }
@@ -380,27 +334,16 @@ export class KitParser {
     const finess = detach(text);
     const first = this.#finess.get(finess);
     if (first !== undefined) {
-      r.error(
-        'duplicate-key',
-        line,
-        'finess',
-        `finess ${finess} is already on line ${first}`,
-        'list each establishment once',
-      );
+      r.say('error', 'duplicate-key.finess', line, 'finess', { finess, first: String(first) });
       return null;
     }
     this.#finess.set(finess, line);
     if (finess.length !== 9) {
       const dropped = /^\d{8}$/.test(finess);
-      r.error(
-        'invalid-finess',
-        line,
-        'finess',
-        `finess "${finess}" has ${finess.length} characters, not 9`,
-        dropped
-          ? 'a spreadsheet may have dropped a leading 0: format the column as text and write all 9 characters'
-          : 'write the 9-character FINESS géographique id',
-      );
+      r.say('error', dropped ? 'invalid-finess.leading-zero' : 'invalid-finess', line, 'finess', {
+        finess,
+        length: finess.length,
+      });
       return null;
     }
     return finess;
@@ -411,13 +354,10 @@ export class KitParser {
     const text = r.required(row, i, 'finess');
     if (text === null) return null;
     if (!this.#finessChecked || this.#finess.has(text)) return detach(text);
-    r.error(
-      'unknown-reference',
-      row.line,
-      'finess',
-      `finess ${text} is not in ${ESTABLISHMENTS_FILE.name}`,
-      `add the establishment ${text} to ${ESTABLISHMENTS_FILE.name}, or correct the finess`,
-    );
+    r.say('error', 'unknown-reference.finess', row.line, 'finess', {
+      finess: text,
+      file: ESTABLISHMENTS_FILE.name,
+    });
     return null;
   }
 
@@ -439,13 +379,10 @@ export class KitParser {
     const text = r.required(row, i, 'equipment_id');
     if (text === null) return null;
     if (this.#equipmentChecked) {
-      r.error(
-        'unknown-reference',
-        row.line,
-        'equipment_id',
-        `equipment_id ${text} is not in ${EQUIPMENT_FILE.name}`,
-        `add the machine ${text} to ${EQUIPMENT_FILE.name}, or correct the id`,
-      );
+      r.say('error', 'unknown-reference.equipment', row.line, 'equipment_id', {
+        id: text,
+        file: EQUIPMENT_FILE.name,
+      });
       return null;
     }
     // equipment.csv is unusable (already an error): check the rest without cascading errors.
@@ -469,13 +406,10 @@ export class KitParser {
       if (idText !== null) {
         const first = this.#equipmentIds.get(idText);
         if (first !== undefined) {
-          r.error(
-            'duplicate-key',
-            line,
-            'equipment_id',
-            `equipment_id ${idText} is already on line ${first.line}`,
-            'give each machine its own id',
-          );
+          r.say('error', 'duplicate-key.equipment', line, 'equipment_id', {
+            id: idText,
+            first: String(first.line),
+          });
         } else {
           equipmentId = detach(idText);
           this.#equipmentIds.set(equipmentId, {
@@ -490,13 +424,9 @@ export class KitParser {
       const label = row.cell(iLabel);
       let installedYear = r.number(row, iYear, 'installed_year', 1900, false, true);
       if (installedYear !== null && installedYear > 2100) {
-        r.error(
-          'out-of-range',
-          line,
-          'installed_year',
-          `installed_year ${row.cell(iYear)} is after 2100`,
-          'write the year the machine was installed, e.g. 2008',
-        );
+        r.say('error', 'out-of-range.installed-year', line, 'installed_year', {
+          text: row.cell(iYear),
+        });
         installedYear = NaN;
       }
       const role = r.choice(EQUIPMENT_ROLES, row, iRole, 'role', true);
@@ -525,16 +455,14 @@ export class KitParser {
       const end = r.dateTime(row, iEnd, 'end');
       const type = r.choice(SESSION_TYPES, row, iType, 'type');
       if (end <= start) {
-        r.error(
-          'end-before-start',
-          row.line,
-          'end',
-          `end ${row.cell(iEnd)} is not after start ${row.cell(iStart)}`,
-          'a session ends after it starts; a night session ends on the next day',
-        );
+        r.say('error', 'end-before-start', row.line, 'end', {
+          end: row.cell(iEnd),
+          start: row.cell(iStart),
+        });
         return;
       }
       if (equipment === null || !type || start !== start || end !== end) return;
+      if (this.#outsideCampaign(row, iStart, iEnd, start, end, r)) return;
       if (this.#sink.errorCount > 0) return;
       sessions.push({ equipmentId: equipment.id, start, end, type });
     };
@@ -555,10 +483,7 @@ export class KitParser {
     const exams = this.#exams;
     const sink = this.#sink;
     const dates = r.dates;
-    // A day of slack each side: the last night's exams run past the campaign's last midnight.
-    const bounds = this.#bounds;
-    const first = bounds === null ? -Infinity : bounds[0] - MS_PER_DAY;
-    const last = bounds === null ? Infinity : bounds[1] + MS_PER_DAY;
+    const window = this.#window;
     return (row) => {
       const line = row.line;
       let ok = true;
@@ -582,33 +507,42 @@ export class KitParser {
         examId = detach(idText);
         const firstLine = equipment.examIds.add(examId, line);
         if (firstLine >= 0) {
-          r.error(
-            'duplicate-key',
-            line,
-            'exam_id',
-            `exam_id ${idText} of ${equipment.id} is already on line ${firstLine}`,
-            'an exam is listed once per machine; remove the repeated row or give it its own id',
-          );
+          r.say('error', 'duplicate-key.exam', line, 'exam_id', {
+            id: idText,
+            equipment: equipment.id,
+            first: String(firstLine),
+          });
           ok = false;
         }
       }
       if (report !== null && report < roomOut) {
-        r.warn(
-          'report-before-exam',
-          line,
-          'report_validated_at',
-          `report_validated_at ${row.cell(iReport)} is before room_out ${row.cell(iOut)}`,
-          'check the report validation time; its delay will be negative',
-        );
+        r.say('warning', 'report-before-exam', line, 'report_validated_at', {
+          report: row.cell(iReport),
+          roomOut: row.cell(iOut),
+        });
       }
-      if (roomIn < first || roomIn >= last) {
-        r.warn(
-          'outside-campaign',
-          line,
-          'room_in',
-          `room_in ${row.cell(iIn)} is more than a day outside the campaign's days`,
-          "check the date, or the campaign's start and days in campaign.json",
-        );
+      const place = window === null ? 'in' : window.placeOf(roomIn);
+      if (place !== 'in' && window !== null) {
+        // A mistyped year would count in every figure: only a day of margin is kept.
+        const where = `room_in ${row.cell(iIn)} is ${window.distanceOf(roomIn)}`;
+        if (place === 'far') {
+          r.error(
+            'outside-campaign',
+            line,
+            'room_in',
+            `${where}: the campaign runs ${window.daysText}, and only its last night and a day either side are accepted`,
+            "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+          );
+          ok = false;
+        } else {
+          r.warn(
+            'campaign-margin',
+            line,
+            'room_in',
+            `${where}: kept, and counted in the figures`,
+            "check the date, or the campaign's start and days in campaign.json",
+          );
+        }
       }
       if (
         !ok ||
@@ -642,6 +576,43 @@ export class KitParser {
     };
   }
 
+  /**
+   * Reports a session that lies away from the campaign's days: an error (true) when it starts or
+   * ends more than a day away, a warning when it lies wholly within the day of margin.
+   */
+  #outsideCampaign(
+    row: CsvRecord,
+    iStart: number,
+    iEnd: number,
+    start: number,
+    end: number,
+    r: CellReader,
+  ): boolean {
+    const window = this.#window;
+    const place = window === null ? 'in' : window.placeOfSpan(start, end);
+    if (place === 'in' || window === null) return false;
+    const span = `the session ${row.cell(iStart)} to ${row.cell(iEnd)}`;
+    if (place === 'margin') {
+      r.warn(
+        'campaign-margin',
+        row.line,
+        'start',
+        `${span} is ${window.distanceOf(start)}: kept, and counted in the opening hours`,
+        "check the dates, or the campaign's start and days in campaign.json",
+      );
+      return false;
+    }
+    const far = window.placeOf(start) === 'far' ? start : end;
+    r.error(
+      'outside-campaign',
+      row.line,
+      far === start ? 'start' : 'end',
+      `${span} ${far === start ? 'starts' : 'ends'} ${window.distanceOf(far)}: the campaign runs ${window.daysText}, and only its last night and a day either side are accepted`,
+      "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+    );
+    return true;
+  }
+
   /** Reports a negative or over-24-hour exam; true when it is only a rounding of room_out. */
   #durationIssue(
     row: CsvRecord,
@@ -655,31 +626,25 @@ export class KitParser {
     const outText = row.cell(iOut);
     if (duration < 0 && duration > -outPrecision) {
       // room_out cut to the minute (or second) can fall just before a room_in given more precisely.
-      r.info(
-        'rounded-duration',
-        row.line,
-        'room_out',
-        `room_out ${outText} is ${formatDuration(-duration)} before room_in ${inText}, within the precision of room_out`,
-        'kept as a short exam; give room_out to the second to avoid this',
-      );
+      r.say('info', 'rounded-duration', row.line, 'room_out', {
+        roomOut: outText,
+        roomIn: inText,
+        ...durationParams(-duration),
+      });
       return true;
     }
     if (duration < 0) {
-      r.error(
-        'negative-duration',
-        row.line,
-        'room_out',
-        `room_out ${outText} is before room_in ${inText} (${formatDuration(duration)})`,
-        'room_out is when the patient left the room: check both times and their dates',
-      );
+      r.say('error', 'negative-duration', row.line, 'room_out', {
+        roomOut: outText,
+        roomIn: inText,
+        ...durationParams(duration),
+      });
     } else {
-      r.error(
-        'duration-over-24h',
-        row.line,
-        'room_out',
-        `the exam lasts ${formatDuration(duration)} (room_in ${inText}, room_out ${outText}), over 24 h`,
-        'an exam longer than a day is a data error: check the dates of room_in and room_out',
-      );
+      r.say('error', 'duration-over-24h', row.line, 'room_out', {
+        roomIn: inText,
+        roomOut: outText,
+        ...durationParams(duration),
+      });
     }
     return false;
   }
@@ -726,13 +691,10 @@ export class KitParser {
       if (codeText !== null) {
         const first = this.#actLines.get(codeText);
         if (first !== undefined) {
-          r.error(
-            'duplicate-key',
-            row.line,
-            'code',
-            `act ${codeText} is already on line ${first}`,
-            'list each act once',
-          );
+          r.say('error', 'duplicate-key.act', row.line, 'code', {
+            code: codeText,
+            first: String(first),
+          });
         } else {
           code = detach(codeText);
           this.#actLines.set(code, row.line);
@@ -758,13 +720,11 @@ export class KitParser {
       const patient = r.choice(SURVEY_PATIENTS, row, iPatient, 'patient');
       const days = r.requiredNumber(row, iDays, 'days', 0, false, true);
       if (clinicalCase && modality && CLINICAL_CASES[clinicalCase] !== modality) {
-        r.error(
-          'case-modality',
-          row.line,
-          'case',
-          `case ${clinicalCase} is a ${CLINICAL_CASES[clinicalCase]} case but modality is ${modality}`,
-          `use modality ${CLINICAL_CASES[clinicalCase]} for ${clinicalCase}, or a ${modality} case`,
-        );
+        r.say('error', 'case-modality', row.line, 'case', {
+          case: clinicalCase,
+          caseModality: CLINICAL_CASES[clinicalCase],
+          modality,
+        });
         return;
       }
       if (finess === null || !modality || !clinicalCase || !patient) return;
@@ -774,12 +734,12 @@ export class KitParser {
   }
 }
 
-/** `-17 s` / `-60 min` / `26.5 h` for a duration in milliseconds. */
-function formatDuration(ms: number): string {
+/** `-17 s` / `-60 min` / `26.5 h` for a duration in milliseconds, as issue parameters. */
+function durationParams(ms: number): { amount: number; unit: string } {
   const abs = Math.abs(ms);
-  if (abs < 120_000) return `${Math.round(ms / 100) / 10} s`;
-  if (abs < 7_200_000) return `${Math.round(ms / 6_000) / 10} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
+  if (abs < 120_000) return { amount: Math.round(ms / 100) / 10, unit: 's' };
+  if (abs < 7_200_000) return { amount: Math.round(ms / 6_000) / 10, unit: 'min' };
+  return { amount: Math.round(ms / 360_000) / 10, unit: 'h' };
 }
 
 /**
@@ -795,6 +755,7 @@ class CsvFeed implements KitFileFeed {
   #decoder = new TextDecoder('utf-8', { fatal: true });
   #lenient = false;
   #carry: Uint8Array = new Uint8Array(0);
+  #started = false;
 
   constructor(tokenizer: CsvTokenizer, sink: IssueSink, onEnd: () => void) {
     this.#tokenizer = tokenizer;
@@ -811,6 +772,18 @@ class CsvFeed implements KitFileFeed {
       this.#tokenizer.push(chunk);
       return;
     }
+    if (!this.#started && chunk.length > 0) {
+      this.#started = true;
+      // UTF-16 is valid UTF-8 byte by byte when the text is ASCII: say what it is, read nothing.
+      const wide = wideEncodingOf(chunk);
+      if (wide !== null) {
+        const file = this.#tokenizer.file;
+        this.#sink.say('error', 'encoding.unicode', file, null, null, { file, encoding: wide });
+        this.#tokenizer.stopped = true;
+        return;
+      }
+    }
+    if (this.#tokenizer.stopped) return;
     const cut = chunk.lastIndexOf(10) + 1;
     const carry = this.#carry;
     if (cut === 0) {
@@ -841,15 +814,7 @@ class CsvFeed implements KitFileFeed {
         let line = this.#tokenizer.lineAtEnd;
         for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
         const file = this.#tokenizer.file;
-        this.#sink.report(
-          'error',
-          'encoding',
-          file,
-          line,
-          null,
-          `${file} is not valid UTF-8 (the first bad byte is on line ${line}); the file was read with replacement characters`,
-          'save the file as "CSV UTF-8" (a spreadsheet exporting Windows-1252 or Latin-1 gives this error)',
-        );
+        this.#sink.say('error', 'encoding', file, line, null, { file, line: String(line) });
         return text;
       }
     }
@@ -877,27 +842,19 @@ function readCampaign(text: string, file: string, sink: IssueSink): Campaign | n
     let line: number | null = null;
     if (lineCol) line = Number(lineCol[1]);
     else if (at) line = text.slice(0, Number(at[1])).split('\n').length;
-    sink.report(
-      'error',
-      'invalid-json',
+    sink.say('error', 'invalid-json', file, line, null, {
       file,
-      line,
-      null,
-      `${file} is not valid JSON: ${message}`,
-      'check quotes, commas and braces; e.g. { "id": "anap-2010", "name": "…", "start": "2010-03-01", "days": 28, "timeZone": "Europe/Paris" }',
-    );
+      detail: message,
+      example:
+        '{ "id": "anap-2010", "name": "…", "start": "2010-03-01", "days": 28, "timeZone": "Europe/Paris" }',
+    });
     return null;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    sink.report(
-      'error',
-      'invalid-json',
+    sink.say('error', 'invalid-json.object', file, 1, null, {
       file,
-      1,
-      null,
-      `${file} must hold one JSON object`,
-      'write { "id": …, "name": …, "start": …, "days": …, "timeZone": … }',
-    );
+      example: '{ "id": …, "name": …, "start": …, "days": …, "timeZone": … }',
+    });
     return null;
   }
   const record = data as Record<string, unknown>;
@@ -906,54 +863,29 @@ function readCampaign(text: string, file: string, sink: IssueSink): Campaign | n
     return at < 0 ? 1 : text.slice(0, at).split('\n').length;
   };
   let ok = true;
-  const fail = (key: string, message: string, hint: string): void => {
+  const fail = (key: 'id' | 'name' | 'start' | 'days' | 'timeZone', value: unknown): void => {
     ok = false;
-    sink.report('error', 'invalid-campaign', file, lineOf(key), key, message, hint);
+    if (value === undefined)
+      sink.say('error', `invalid-campaign.${key}-missing`, file, lineOf(key), key);
+    else
+      sink.say('error', `invalid-campaign.${key}`, file, lineOf(key), key, {
+        value: JSON.stringify(value) ?? String(value),
+      });
   };
-  const show = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
   const { id, name, start, days, timeZone } = record;
-  if (typeof id !== 'string' || id.trim() === '')
-    fail(
-      'id',
-      `id is ${show(id)}, not a non-empty string`,
-      'give the campaign an id, e.g. "anap-2010"',
-    );
-  if (typeof name !== 'string' || name.trim() === '')
-    fail(
-      'name',
-      `name is ${show(name)}, not a non-empty string`,
-      'give the campaign a name, e.g. "Benchmark imagerie 2010"',
-    );
-  if (typeof start !== 'string' || parseIsoDate(start) === null)
-    fail(
-      'start',
-      `start is ${show(start)}, not a date YYYY-MM-DD`,
-      'write the first day of the campaign, e.g. "2010-03-01"',
-    );
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1)
-    fail(
-      'days',
-      `days is ${show(days)}, not a positive whole number`,
-      'write the number of days of the campaign, e.g. 28',
-    );
-  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone) || timeZone.trim() === '') {
-    fail(
-      'timeZone',
-      `timeZone is ${show(timeZone)}, not an IANA time zone`,
-      'write the zone of the sites\' clocks, e.g. "Europe/Paris"; date-times cannot be read without it',
-    );
-  }
+  if (typeof id !== 'string' || id.trim() === '') fail('id', id);
+  if (typeof name !== 'string' || name.trim() === '') fail('name', name);
+  if (typeof start !== 'string' || parseIsoDate(start) === null) fail('start', start);
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) fail('days', days);
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone) || timeZone.trim() === '')
+    fail('timeZone', timeZone);
   for (const key of Object.keys(record)) {
     if (!CAMPAIGN_KEYS.includes(key)) {
-      sink.report(
-        'warning',
-        'unknown-key',
+      sink.say('warning', 'unknown-key', file, lineOf(key), key, {
         file,
-        lineOf(key),
         key,
-        `${file} has a key "${key}" that is not read`,
-        `the keys are ${CAMPAIGN_KEYS.join(', ')}`,
-      );
+        keys: CAMPAIGN_KEYS.join(', '),
+      });
     }
   }
   if (!ok) return null;
@@ -982,15 +914,7 @@ export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitRe
     if (name === '' || name.startsWith('.') || path.includes('__MACOSX')) continue;
     const key = name.toLowerCase();
     if (byName.has(key)) {
-      parser.report({
-        severity: 'error',
-        code: 'duplicate-file',
-        file: name,
-        line: null,
-        column: null,
-        message: `${name} is given twice (${path})`,
-        hint: 'keep one copy of each file of the kit',
-      });
+      parser.report(makeIssue('error', 'duplicate-file', name, null, null, { file: name, path }));
       continue;
     }
     byName.set(key, { name, content });

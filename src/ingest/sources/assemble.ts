@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { CampaignCalendar } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session } from '../../core/kit-types.ts';
+import { CampaignWindow } from '../kit/campaign-window.ts';
 import { KitParser, readKitDir } from '../kit/read-kit.ts';
 import { writeKitDir } from '../kit/write-kit.ts';
 import type { SiteMappingFile } from './mapping.ts';
@@ -70,7 +71,10 @@ export async function kitFromSources(
   }
 
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
-  const inCampaign = (e: Exam): boolean => e.roomIn >= calendar.start && e.roomIn < calendar.end;
+  // What a hand-made kit keeps without a word (the days and the last night) is kept; what it would
+  // warn about or refuse is left out, since hospital systems send every day's activity.
+  const window = new CampaignWindow(calendar);
+  const inCampaign = (e: Exam): boolean => window.placeOf(e.roomIn) === 'in';
   const isDicom = (e: Exam): boolean => DICOM_SOURCES.has(records.source.get(e) ?? 'hl7v2');
   const dicomSide = records.exams.filter(isDicom);
   let exams: Exam[];
@@ -92,10 +96,16 @@ export async function kitFromSources(
     outExams = merged.length - exams.length;
   }
   const distinct = uniqueSessions(records.sessions);
-  const sessions = distinct.filter((s) => s.start < calendar.end && s.end > calendar.start);
+  const sessions = distinct.filter((s) => window.placeOfSpan(s.start, s.end) === 'in');
   const outSessions = distinct.length - sessions.length;
   if (outExams > 0 || outSessions > 0) {
-    note('info', 'outside-campaign', `${outExams} exams and ${outSessions} sessions outside the campaign's days were left out`, `the campaign runs ${campaign.days} days from ${campaign.start}`);
+    const far = farDates(records.exams, distinct, window);
+    note(
+      'info',
+      'outside-campaign',
+      `${outExams} exams and ${outSessions} sessions outside the campaign's days were left out and count in no figure${far}`,
+      `the campaign runs ${window.daysText}; hospital systems send every day's activity, so rows outside it are expected and are not errors here (in a data kit they would be)`,
+    );
   }
 
   if (exams.length === 0 && sessions.length === 0) {
@@ -233,6 +243,25 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
     note('info', 'unused-equipment', `the mapping's equipment ${idle.join(', ')} has no activity in the sources; left out of the kit`, null);
   }
   return [...byId.values()];
+}
+
+/**
+ * The span of the source rows more than a day away from the campaign, in words ("", or "; 3 of
+ * them more than a day away, from 2001-03-05 to 2001-03-07"): a mistyped year shows up here.
+ */
+function farDates(exams: readonly Exam[], sessions: readonly Session[], window: CampaignWindow): string {
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const see = (t: number): void => {
+    n++;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  };
+  for (const e of exams) if (window.placeOf(e.roomIn) === 'far') see(e.roomIn);
+  for (const s of sessions) if (window.placeOfSpan(s.start, s.end) === 'far') see(s.start);
+  if (n === 0) return '';
+  return `; ${n} of them more than a day away, from ${window.dateOf(min)} to ${window.dateOf(max)}: if the campaign's dates are right, check those dates in the sources`;
 }
 
 function mergeActs(all: readonly Act[], note: Note): Act[] {

@@ -1,0 +1,106 @@
+/**
+ * Where a row's date falls against the campaign's days, one rule for the kit reader and for
+ * hospital-system sources: inside the days, or the morning after them (the last night), a row
+ * is simply kept; a day of margin either side is kept with a warning; further away it is a
+ * mistyped date (2001 for 2010) that would count in every figure. Days are local calendar days
+ * of the campaign's zone, so a daylight-saving change never moves the edges.
+ */
+import { type CampaignCalendar, formatIsoDate, MS_PER_DAY, MS_PER_HOUR } from '../../core/calendar.ts';
+
+/**
+ * Where an instant or a span lies: `in` the campaign (its days and its last night, until noon
+ * the day after), in the `margin` (the day before the first day, or the rest of the day after the
+ * last), or `far` (more days away).
+ */
+export type CampaignPlace = 'in' | 'margin' | 'far';
+
+/** The last night's exams and sessions run into the morning after the last day, until noon. */
+const LAST_NIGHT_ENDS = 12 * MS_PER_HOUR;
+
+/** The campaign's days with their margins, for checking rows. */
+export class CampaignWindow {
+  readonly #calendar: CampaignCalendar;
+
+  constructor(calendar: CampaignCalendar) {
+    this.#calendar = calendar;
+  }
+
+  /**
+   * Where the instant `t` lies (NaN, an unreadable date, is `in`: it has its own issue).
+   *
+   * @example
+   * window.placeOf(Date.parse('2001-03-05T08:00Z')); // 'far' for a campaign in 2010
+   */
+  placeOf(t: number): CampaignPlace {
+    const calendar = this.#calendar;
+    if ((t >= calendar.start && t < calendar.end) || t !== t) return 'in';
+    const day = this.dayOf(t);
+    if (day < -1 || day > calendar.days) return 'far';
+    if (day === calendar.days && this.#timeOfDay(t) < LAST_NIGHT_ENDS) return 'in';
+    return 'margin';
+  }
+
+  /**
+   * Where the span [start, end) lies: `far` when it starts or ends more than a day away from the
+   * campaign's days, `margin` when it lies wholly outside them (and outside the last night), else
+   * `in` (a night session that ends the next morning is in).
+   */
+  placeOfSpan(start: number, end: number): CampaignPlace {
+    const calendar = this.#calendar;
+    if (start !== start || end !== end) return 'in';
+    if (start >= calendar.start && end <= calendar.end) return 'in';
+    if (this.dayOf(start) < -1 || this.dayOf(end - 1) > calendar.days) return 'far';
+    if (end > calendar.start && start < calendar.end) return 'in';
+    return this.placeOf(start);
+  }
+
+  /**
+   * The campaign day of `t`: 0 for the first day, -1 for the day before, `days` for the day
+   * after the last one (local days of the campaign's zone).
+   */
+  dayOf(t: number): number {
+    return Math.floor((this.#calendar.clock.toNaive(t) - this.#calendar.firstDay) / MS_PER_DAY);
+  }
+
+  /**
+   * How far `t` is from the campaign's days, in words: "3,287 days before the campaign's first
+   * day (2010-03-01)", "the day after its last day (2010-03-28)".
+   */
+  distanceOf(t: number): string {
+    const calendar = this.#calendar;
+    const day = this.dayOf(t);
+    const first = formatIsoDate(calendar.firstDay);
+    const last = formatIsoDate(calendar.firstDay + (calendar.days - 1) * MS_PER_DAY);
+    if (day < 0) {
+      const n = -day;
+      return n === 1
+        ? `on the day before the campaign's first day (${first})`
+        : `${n.toLocaleString('en')} days${years(n)} before the campaign's first day (${first})`;
+    }
+    const n = day - (calendar.days - 1);
+    return n === 1
+      ? `on the day after the campaign's last day (${last}), after its last night`
+      : `${n.toLocaleString('en')} days${years(n)} after the campaign's last day (${last})`;
+  }
+
+  /** The local date of `t` in the campaign's zone, `YYYY-MM-DD`. */
+  dateOf(t: number): string {
+    const naive = this.#calendar.clock.toNaive(t);
+    return formatIsoDate(Math.floor(naive / MS_PER_DAY) * MS_PER_DAY);
+  }
+
+  /** The campaign's days in words: "28 days from 2010-03-01". */
+  get daysText(): string {
+    return `${this.#calendar.days} days from ${formatIsoDate(this.#calendar.firstDay)}`;
+  }
+
+  #timeOfDay(t: number): number {
+    const naive = this.#calendar.clock.toNaive(t);
+    return naive - Math.floor(naive / MS_PER_DAY) * MS_PER_DAY;
+  }
+}
+
+function years(days: number): string {
+  const n = Math.floor(days / 365.25);
+  return n >= 1 ? ` (${n} year${n === 1 ? '' : 's'})` : '';
+}
