@@ -6,6 +6,8 @@
  * and tabs; quoted cells are kept exactly.
  */
 import type { Issue } from '../core/issues.ts';
+import type { IssueKey, IssueParams } from '../i18n/issues/index.ts';
+import { makeIssue } from '../i18n/issues/index.ts';
 
 export type CsvSeparator = ',' | ';';
 
@@ -127,25 +129,18 @@ export class CsvTokenizer {
     this.#consume(true);
     this.#buf = '';
     if (this.columns === null) {
-      this.#issue(
-        'empty-file',
-        1,
-        null,
-        'the file is empty: it has no header line',
-        'put the column names on the first line',
-      );
+      this.#issue('empty-file', 1, null, {});
     }
   }
 
   #issue(
-    code: string,
+    key: IssueKey,
     line: number | null,
     column: string | null,
-    message: string,
-    hint: string | null,
+    params: IssueParams,
     severity: Issue['severity'] = 'error',
   ): void {
-    this.#handlers.issue({ severity, code, file: this.file, line, column, message, hint });
+    this.#handlers.issue(makeIssue(severity, key, this.file, line, column, params));
   }
 
   #consume(final: boolean): void {
@@ -269,8 +264,7 @@ export class CsvTokenizer {
               'unclosed-quote',
               startLine,
               this.columns?.[k] ?? null,
-              `a quoted value opened on line ${startLine} is never closed`,
-              'close the value with a double quote, and double any quote inside it ("")',
+              { line: String(startLine) },
             );
             this.#line = startLine + breaks + countBreaks(buf, s, len) + 1;
             return len;
@@ -301,8 +295,7 @@ export class CsvTokenizer {
             'stray-quote',
             startLine + breaks,
             this.columns?.[k] ?? null,
-            `text "${rest}" follows the closing quote of "${value}"`,
-            'inside a quoted value, write a double quote as two double quotes ("")',
+            { rest, value },
             'warning',
           );
           value += rest;
@@ -355,8 +348,7 @@ export class CsvTokenizer {
         'cell-count',
         line,
         null,
-        `line has ${count} cells, the header has ${this.#width}`,
-        `separate every value with "${this.#sepText}", and put a value that contains "${this.#sepText}", a quote or a line break in double quotes`,
+        { count, width: this.#width, separator: this.#sepText },
       );
       return;
     }
@@ -383,20 +375,12 @@ export class CsvTokenizer {
         'blank-line',
         line,
         null,
-        'blank line skipped',
-        'remove empty lines between records',
+        {},
         'warning',
       );
     }
     if (this.#extraBlanks > 0) {
-      this.#issue(
-        'blank-line',
-        null,
-        null,
-        `${this.#extraBlanks} more blank lines skipped`,
-        'remove empty lines between records',
-        'warning',
-      );
+      this.#issue('blank-line.more', null, null, { count: this.#extraBlanks }, 'warning');
     }
     this.#pendingBlanks = [];
     this.#extraBlanks = 0;

@@ -7,29 +7,10 @@
 import type { CsvRecord } from '../csv.ts';
 import type { DateTimeReader } from './date-time.ts';
 import { formatOffset } from './date-time.ts';
+import type { Severity } from '../../core/issues.ts';
+import { enColumnHelp } from '../../i18n/issues/en.ts';
+import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
 import type { IssueSink } from './issue-sink.ts';
-
-/** What a column holds, said in hints (`room_in: the date-time the patient entered the room`). */
-const COLUMN_HELP: Record<string, string> = {
-  finess: 'the 9-character FINESS géographique id',
-  name: 'the establishment name',
-  legal_status: 'the legal status code',
-  region: 'the region code or name',
-  equipment_id: 'the machine id',
-  modality: 'CT or MR',
-  start: 'the date-time the session starts',
-  end: 'the date-time the session ends',
-  type: 'the session type code',
-  exam_id: 'the exam id, unique per machine',
-  category: 'the patient category A, H, R or U',
-  room_in: 'the date-time the patient entered the room',
-  room_out: 'the date-time the patient left the room',
-  code: 'the CCAM act code',
-  icr: 'the ICR, a number',
-  case: 'the clinical case code',
-  patient: 'outpatient or inpatient',
-  days: 'the number of days to the earliest appointment offered',
-};
 
 const EXAMPLE_DATE_TIME = '2010-03-01T08:30';
 
@@ -83,16 +64,20 @@ export class CellReader {
     this.sink.report('info', code, this.file, line, column, message, hint);
   }
 
+  /** Reports the issue of a catalog key at `line` and `column` of this file. */
+  say(
+    severity: Severity,
+    key: IssueKey,
+    line: number,
+    column: string | null,
+    params: IssueParams,
+  ): void {
+    this.sink.say(severity, key, this.file, line, column, params);
+  }
+
   /** Reports a blank required cell. */
   blankRequired(line: number, column: string): void {
-    const help = COLUMN_HELP[column];
-    this.error(
-      'required',
-      line,
-      column,
-      `${column} is blank`,
-      `fill in ${column}${help ? ` (${help})` : ''}; it is required`,
-    );
+    this.say('error', enColumnHelp[column] ? 'required.help' : 'required', line, column, { column });
   }
 
   /** The cell as text, or `null` (and an error) when it is blank. */
@@ -125,15 +110,9 @@ export class CellReader {
       if (value.length === length && source.startsWith(value, from)) return value;
     const text = row.cell(i);
     const near = values.find((v) => v.toLowerCase() === text.toLowerCase());
-    this.error(
-      'invalid-value',
-      row.line,
-      column,
-      `${column} "${text}" is not one of ${values.join(', ')}`,
-      near !== undefined
-        ? `write it exactly "${near}" (codes are case-sensitive)`
-        : `use one of ${values.join(', ')}`,
-    );
+    const params = { column, text, values: values.join(', ') };
+    if (near === undefined) this.say('error', 'invalid-value', row.line, column, params);
+    else this.say('error', 'invalid-value.case', row.line, column, { ...params, near });
     return undefined;
   }
 
@@ -163,29 +142,29 @@ export class CellReader {
     const zone = dates.clock.timeZone;
     if (dates.problem === 'gap') {
       const [before, after] = dates.offsets;
-      this.error(
-        'dst-gap',
-        line,
+      this.say('error', 'dst-gap', line, column, {
         column,
-        `${column} "${text}" does not exist in ${zone}: the clocks jumped forward that night (${formatOffset(before)} to ${formatOffset(after)}), skipping this time`,
-        `give the offset explicitly, e.g. "${text}${formatOffset(before)}" if the time was read on a clock still on ${formatOffset(before)}`,
-      );
+        text,
+        zone,
+        before: formatOffset(before),
+        after: formatOffset(after),
+      });
     } else if (dates.problem === 'ambiguous') {
       const [first, second] = dates.offsets;
-      this.error(
-        'dst-ambiguous',
-        line,
+      this.say('error', 'dst-ambiguous', line, column, {
         column,
-        `${column} "${text}" happened twice in ${zone}: the clocks went back that night, so this hour was lived at ${formatOffset(first)} then at ${formatOffset(second)}`,
-        `give the offset explicitly: "${text}${formatOffset(first)}" for the first time, "${text}${formatOffset(second)}" for the second`,
-      );
+        text,
+        zone,
+        first: formatOffset(first),
+        second: formatOffset(second),
+      });
     } else {
-      let hint = `write it as YYYY-MM-DDTHH:MM[:SS] in the campaign's time zone, e.g. ${EXAMPLE_DATE_TIME}, optionally with an offset such as +01:00 or Z`;
-      if (text.includes('/')) {
-        hint +=
-          '; a date like 01/03/2010 comes from a spreadsheet cell format: set the column to yyyy-mm-dd hh:mm';
-      } else if (text.length === 10) hint += '; the time of day is missing';
-      this.error('invalid-date-time', line, column, `${column} "${text}" is not a date-time`, hint);
+      const key = text.includes('/')
+        ? 'invalid-date-time.slash'
+        : text.length === 10
+          ? 'invalid-date-time.date-only'
+          : 'invalid-date-time';
+      this.say('error', key, line, column, { column, text, example: EXAMPLE_DATE_TIME });
     }
   }
 
@@ -213,40 +192,25 @@ export class CellReader {
     }
     const text = row.cell(i);
     const line = row.line;
+    const params = { column, text };
     if (value !== value) {
-      this.error(
-        'invalid-number',
-        line,
-        column,
-        `${column} "${text}" is not a number`,
-        integer
-          ? 'write a whole number, e.g. 12'
-          : `write a number with a decimal point, e.g. 12.5${this.commaDecimals ? ' or 12,5' : ''}, without spaces or units`,
-      );
+      const key = integer
+        ? 'invalid-number.integer'
+        : this.commaDecimals
+          ? 'invalid-number.decimal-comma'
+          : 'invalid-number.decimal';
+      this.say('error', key, line, column, params);
     } else if (comma && !this.commaDecimals) {
-      this.error(
-        'decimal-comma',
-        line,
-        column,
-        `${column} "${text}" has a decimal comma in a file separated by commas`,
-        'write the decimal with a point (12.5), or separate the whole file with ";" to use decimal commas',
-      );
+      this.say('error', 'decimal-comma', line, column, params);
     } else if (integer && !Number.isInteger(value)) {
-      this.error(
-        'invalid-number',
-        line,
-        column,
-        `${column} "${text}" is not a whole number`,
-        'write a whole number, e.g. 12',
-      );
+      this.say('error', 'invalid-number.not-whole', line, column, params);
     } else {
-      this.error(
-        'out-of-range',
-        line,
-        column,
-        `${column} ${text} is ${strict && value === min ? 'not above' : 'below'} ${min}`,
-        `${column} must be ${strict ? 'greater than' : 'at least'} ${min}`,
-      );
+      const key = !strict
+        ? 'out-of-range.at-least'
+        : value === min
+          ? 'out-of-range.not-above'
+          : 'out-of-range.above';
+      this.say('error', key, line, column, { ...params, min: String(min) });
     }
     return NaN;
   }

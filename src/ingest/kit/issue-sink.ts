@@ -4,6 +4,9 @@
  * summed up in one closing issue per (file, code).
  */
 import type { Issue, Severity } from '../../core/issues.ts';
+import { TOO_MANY_ISSUES } from '../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 
 /** Issues kept per file and code before the rest are only counted. */
 export const MAX_ISSUES_PER_CODE = 1000;
@@ -50,6 +53,18 @@ export class IssueSink {
     }
   }
 
+  /** Adds the issue of a catalog key (its words in every language, see i18n/issues). */
+  say(
+    severity: Severity,
+    key: IssueKey,
+    file: string,
+    line: number | null,
+    column: string | null,
+    params: IssueParams = {},
+  ): void {
+    this.add(makeIssue(severity, key, file, line, column, params));
+  }
+
   /** Shorthand for `add`. */
   report(
     severity: Severity,
@@ -63,18 +78,22 @@ export class IssueSink {
     this.add({ severity, code, file, line, column, message, hint });
   }
 
-  /** Adds the closing summaries of the issues that were only counted, and returns all. */
+  /**
+   * Adds the closing summaries of the issues that were only counted, and returns all. A summary
+   * says how many there were in all and how many are listed; `issueTotals` (core/issues.ts)
+   * counts it for the issues it stands for.
+   */
   finish(): Issue[] {
     for (const d of this.#dropped.values()) {
-      this.issues.push({
-        severity: d.severity,
-        code: 'too-many-issues',
-        file: d.file,
-        line: null,
-        column: null,
-        message: `${d.count} more issues of the kind "${d.code}" in ${d.file} were not listed (the first ${this.#limit} are)`,
-        hint: 'fix the listed ones (they usually share one cause, such as a column format) and read the kit again',
-      });
+      this.issues.push(
+        makeIssue(d.severity, TOO_MANY_ISSUES, d.file, null, null, {
+          code: d.code,
+          file: d.file,
+          shown: this.#limit,
+          omitted: d.count,
+          total: this.#limit + d.count,
+        }),
+      );
     }
     this.#dropped.clear();
     return this.issues;

@@ -8,6 +8,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CAMPAIGN_FILE, KIT_CSV_FILES } from './kit-files.ts';
 import { KitParser, type KitReadResult } from './parse-kit.ts';
+import type { Issue } from '../../core/issues.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 
 export {
   parseKit,
@@ -90,15 +92,7 @@ export async function readKitDir(
   return parser.finish();
 }
 
-function unreadable(file: string, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    severity: 'error' as const,
-    code: 'unreadable-file',
-    file,
-    line: null,
-    column: null,
-    message: `${file} could not be read: ${message}`,
-    hint: 'check that the file exists and can be read',
-  };
+function unreadable(file: string, error: unknown): Issue {
+  const detail = error instanceof Error ? error.message : String(error);
+  return makeIssue('error', 'unreadable-file', file, null, null, { file, detail });
 }

@@ -1,0 +1,319 @@
+/**
+ * Les mots français de chaque problème signalé à la lecture d'un kit ou des sources
+ * hospitalières : les mêmes clés et les mêmes paramètres que le catalogue anglais (en.ts), que
+ * les tests comparent. Les noms de colonnes, de fichiers et les codes restent tels quels.
+ */
+import type { IssueKey, IssueTemplate } from './en.ts';
+
+const DATE_TIME_HINT =
+  'écrire AAAA-MM-JJTHH:MM[:SS] dans le fuseau horaire de la campagne, par exemple {example}, éventuellement suivi d’un décalage comme +01:00 ou Z';
+
+export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
+  'empty-file': {
+    message: 'le fichier est vide : il n’a pas de ligne d’en-tête',
+    hint: 'mettre les noms des colonnes sur la première ligne',
+  },
+  'unclosed-quote': {
+    message: 'une valeur entre guillemets ouverte ligne {line} n’est jamais fermée',
+    hint: 'fermer la valeur par un guillemet droit, et doubler tout guillemet qu’elle contient ("")',
+  },
+  'stray-quote': {
+    message: 'le texte « {rest} » suit le guillemet fermant de « {value} »',
+    hint: 'dans une valeur entre guillemets, écrire un guillemet comme deux guillemets ("")',
+  },
+  'cell-count': {
+    message:
+      'la ligne a {count, plural, one {# case} other {# cases}}, l’en-tête en a {width}',
+    hint: 'séparer chaque valeur par « {separator} », et mettre entre guillemets une valeur qui contient « {separator} », un guillemet ou un saut de ligne',
+  },
+  'blank-line': {
+    message: 'ligne vide ignorée',
+    hint: 'supprimer les lignes vides entre les enregistrements',
+  },
+  'blank-line.more': {
+    message:
+      '{count, plural, one {# autre ligne vide ignorée} other {# autres lignes vides ignorées}}',
+    hint: 'supprimer les lignes vides entre les enregistrements',
+  },
+
+  'missing-file.campaign': {
+    message: '{file} manque',
+    hint: 'ajouter campaign.json : {example}',
+  },
+  'missing-file': {
+    message: '{file} manque',
+    hint: 'ajouter {file} avec au moins les colonnes {columns}',
+  },
+  'unknown-file': {
+    message: '{file} ne fait pas partie du kit de données ; il n’a pas été lu',
+    hint: 'les fichiers du kit sont {files}',
+  },
+  'duplicate-file': {
+    message: '{file} est donné deux fois ({path})',
+    hint: 'garder un seul exemplaire de chaque fichier du kit',
+  },
+  'unreadable-file': {
+    message: '{file} n’a pas pu être lu : {detail}',
+    hint: 'vérifier que le fichier existe et qu’il peut être lu',
+  },
+  encoding: {
+    message:
+      '{file} n’est pas en UTF-8 valide (le premier octet incorrect est ligne {line}) ; le fichier a été lu avec des caractères de remplacement',
+    hint: 'enregistrer le fichier au format « CSV UTF-8 » (un tableur qui exporte en Windows-1252 ou Latin-1 donne cette erreur)',
+  },
+  'encoding.campaign': {
+    message: '{file} n’est pas en UTF-8 valide',
+    hint: 'enregistrer le fichier en UTF-8',
+  },
+  'encoding.unicode': {
+    message:
+      '{file} est enregistré en {encoding} (« Texte Unicode »), pas en UTF-8 ; il n’a pas été lu',
+    hint: 'enregistrer le fichier au format « CSV UTF-8 (délimité par des virgules) » (dans Excel : Fichier, Enregistrer sous, CSV UTF-8), pas en « Texte Unicode »',
+  },
+
+  'invalid-json': {
+    message: '{file} n’est pas un JSON valide : {detail}',
+    hint: 'vérifier les guillemets, les virgules et les accolades ; par exemple {example}',
+  },
+  'invalid-json.object': {
+    message: '{file} doit contenir un seul objet JSON',
+    hint: 'écrire {example}',
+  },
+  'invalid-campaign.id': {
+    message: 'id vaut {value} au lieu d’un texte non vide',
+    hint: 'donner un identifiant à la campagne, par exemple "anap-2010"',
+  },
+  'invalid-campaign.id-missing': {
+    message: 'id manque (un texte non vide est attendu)',
+    hint: 'donner un identifiant à la campagne, par exemple "anap-2010"',
+  },
+  'invalid-campaign.name': {
+    message: 'name vaut {value} au lieu d’un texte non vide',
+    hint: 'donner un nom à la campagne, par exemple "Benchmark imagerie 2010"',
+  },
+  'invalid-campaign.name-missing': {
+    message: 'name manque (un texte non vide est attendu)',
+    hint: 'donner un nom à la campagne, par exemple "Benchmark imagerie 2010"',
+  },
+  'invalid-campaign.start': {
+    message: 'start vaut {value} au lieu d’une date AAAA-MM-JJ',
+    hint: 'écrire le premier jour de la campagne, par exemple "2010-03-01"',
+  },
+  'invalid-campaign.start-missing': {
+    message: 'start manque (une date AAAA-MM-JJ est attendue)',
+    hint: 'écrire le premier jour de la campagne, par exemple "2010-03-01"',
+  },
+  'invalid-campaign.days': {
+    message: 'days vaut {value} au lieu d’un nombre entier positif',
+    hint: 'écrire le nombre de jours de la campagne, par exemple 28',
+  },
+  'invalid-campaign.days-missing': {
+    message: 'days manque (un nombre entier positif est attendu)',
+    hint: 'écrire le nombre de jours de la campagne, par exemple 28',
+  },
+  'invalid-campaign.timeZone': {
+    message: 'timeZone vaut {value} au lieu d’un fuseau horaire IANA',
+    hint: 'écrire le fuseau des horloges des sites, par exemple "Europe/Paris" ; les dates-heures ne peuvent pas être lues sans lui',
+  },
+  'invalid-campaign.timeZone-missing': {
+    message: 'timeZone manque (un fuseau horaire IANA est attendu)',
+    hint: 'écrire le fuseau des horloges des sites, par exemple "Europe/Paris" ; les dates-heures ne peuvent pas être lues sans lui',
+  },
+  'unknown-key': {
+    message: '{file} a une clé « {key} » qui n’est pas lue',
+    hint: 'les clés sont {keys}',
+  },
+
+  'identifying-column': {
+    message:
+      '{file} a une colonne « {column} » qui ressemble à l’identité des patients (noms, dates de naissance, numéros de patient et coordonnées sont refusés) ; aucune de ses lignes n’a été lue',
+    hint: 'supprimer la colonne « {column} » de {file} et relire le kit : plateau n’a jamais besoin de savoir qui est le patient',
+  },
+  'unnamed-column': {
+    message: 'la colonne {position} de {file} n’a pas de nom ; elle n’a pas été lue',
+    hint: 'nommer la colonne ou la supprimer',
+  },
+  'duplicate-column': {
+    message: '{file} a deux fois la colonne « {column} »',
+    hint: 'garder une seule des deux colonnes',
+  },
+  'unknown-column': {
+    message: '{file} a une colonne « {column} » qui ne fait pas partie du kit ; elle a été mise de côté',
+    hint: 'les colonnes de {file} sont {columns} ; vérifier l’orthographe si « {column} » devait être l’une d’elles',
+  },
+  'missing-column': {
+    message: '{file} n’a pas de colonne « {column} » (son en-tête est : {header})',
+    hint: 'ajouter une colonne nommée « {column} » sur la première ligne de {file} ; les lignes du fichier n’ont pas été lues',
+  },
+  'missing-column.tabs': {
+    message: '{file} n’a pas de colonne « {column} » (son en-tête est : {header})',
+    hint: 'l’en-tête semble séparé par des tabulations : séparer les cases par « , » ou « ; »',
+  },
+
+  required: {
+    message: '{column} est vide',
+    hint: 'remplir {column} ; la case est obligatoire',
+  },
+  'required.help': {
+    message: '{column} est vide',
+    hint: 'remplir {column} ({columnHelp}) ; la case est obligatoire',
+  },
+  'invalid-value': {
+    message: '{column} « {text} » n’est pas l’un des codes {values}',
+    hint: 'utiliser l’un des codes {values}',
+  },
+  'invalid-value.case': {
+    message: '{column} « {text} » n’est pas l’un des codes {values}',
+    hint: 'l’écrire exactement « {near} » (les codes distinguent majuscules et minuscules)',
+  },
+  'dst-gap': {
+    message:
+      '{column} « {text} » n’existe pas dans le fuseau {zone} : les horloges ont avancé cette nuit-là ({before} à {after}), en sautant cette heure',
+    hint: 'donner le décalage explicitement, par exemple « {text}{before} » si l’heure a été lue sur une horloge encore à {before}',
+  },
+  'dst-ambiguous': {
+    message:
+      '{column} « {text} » a eu lieu deux fois dans le fuseau {zone} : les horloges ont reculé cette nuit-là, cette heure a été vécue à {first} puis à {second}',
+    hint: 'donner le décalage explicitement : « {text}{first} » pour la première fois, « {text}{second} » pour la seconde',
+  },
+  'invalid-date-time': {
+    message: '{column} « {text} » n’est pas une date-heure',
+    hint: DATE_TIME_HINT,
+  },
+  'invalid-date-time.slash': {
+    message: '{column} « {text} » n’est pas une date-heure',
+    hint: `${DATE_TIME_HINT} ; une date comme 01/03/2010 vient du format des cellules d’un tableur : mettre la colonne au format aaaa-mm-jj hh:mm`,
+  },
+  'invalid-date-time.date-only': {
+    message: '{column} « {text} » n’est pas une date-heure',
+    hint: `${DATE_TIME_HINT} ; l’heure manque`,
+  },
+  'invalid-number.integer': {
+    message: '{column} « {text} » n’est pas un nombre',
+    hint: 'écrire un nombre entier, par exemple 12',
+  },
+  'invalid-number.decimal': {
+    message: '{column} « {text} » n’est pas un nombre',
+    hint: 'écrire un nombre avec un point décimal, par exemple 12.5, sans espace ni unité',
+  },
+  'invalid-number.decimal-comma': {
+    message: '{column} « {text} » n’est pas un nombre',
+    hint: 'écrire un nombre avec un point ou une virgule décimale, par exemple 12.5 ou 12,5, sans espace ni unité',
+  },
+  'invalid-number.not-whole': {
+    message: '{column} « {text} » n’est pas un nombre entier',
+    hint: 'écrire un nombre entier, par exemple 12',
+  },
+  'decimal-comma': {
+    message:
+      '{column} « {text} » a une virgule décimale dans un fichier dont les cases sont séparées par des virgules',
+    hint: 'écrire la décimale avec un point (12.5), ou séparer tout le fichier par des « ; » pour utiliser des virgules décimales',
+  },
+  'out-of-range.at-least': {
+    message: '{column} {text} est inférieur à {min}',
+    hint: '{column} doit valoir au moins {min}',
+  },
+  'out-of-range.above': {
+    message: '{column} {text} est inférieur à {min}',
+    hint: '{column} doit être supérieur à {min}',
+  },
+  'out-of-range.not-above': {
+    message: '{column} {text} n’est pas supérieur à {min}',
+    hint: '{column} doit être supérieur à {min}',
+  },
+  'out-of-range.installed-year': {
+    message: 'installed_year {text} est après 2100',
+    hint: 'écrire l’année d’installation de la machine, par exemple 2008',
+  },
+
+  'duplicate-key.finess': {
+    message: 'le finess {finess} est déjà ligne {first}',
+    hint: 'décrire chaque établissement une seule fois',
+  },
+  'duplicate-key.equipment': {
+    message: 'equipment_id {id} est déjà ligne {first}',
+    hint: 'donner à chaque machine son propre identifiant',
+  },
+  'duplicate-key.exam': {
+    message: 'exam_id {id} de {equipment} est déjà ligne {first}',
+    hint: 'un examen figure une fois par machine : supprimer la ligne répétée ou lui donner son propre identifiant',
+  },
+  'duplicate-key.act': {
+    message: 'l’acte {code} est déjà ligne {first}',
+    hint: 'décrire chaque acte une seule fois',
+  },
+  'invalid-finess': {
+    message: 'le finess « {finess} » a {length} caractères au lieu de 9',
+    hint: 'écrire les 9 caractères du FINESS géographique',
+  },
+  'invalid-finess.leading-zero': {
+    message: 'le finess « {finess} » a {length} caractères au lieu de 9',
+    hint: 'un tableur a pu supprimer un 0 initial : mettre la colonne au format texte et écrire les 9 caractères',
+  },
+  'unknown-reference.finess': {
+    message: 'le finess {finess} n’est pas dans {file}',
+    hint: 'ajouter l’établissement {finess} à {file}, ou corriger le finess',
+  },
+  'unknown-reference.equipment': {
+    message: 'equipment_id {id} n’est pas dans {file}',
+    hint: 'ajouter la machine {id} à {file}, ou corriger l’identifiant',
+  },
+  'end-before-start': {
+    message: 'la fin {end} n’est pas après le début {start}',
+    hint: 'une vacation finit après avoir commencé ; une vacation de nuit finit le lendemain',
+  },
+  'report-before-exam': {
+    message: 'report_validated_at {report} est avant room_out {roomOut}',
+    hint: 'vérifier l’heure de validation du compte rendu ; son délai sera négatif',
+  },
+  'outside-campaign': {
+    message: 'room_in {roomIn} est à plus d’un jour des jours de la campagne',
+    hint: 'vérifier la date, ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'rounded-duration': {
+    message:
+      'room_out {roomOut} est {amount} {unit} avant room_in {roomIn}, dans la précision de room_out',
+    hint: 'gardé comme un examen court ; donner room_out à la seconde près pour l’éviter',
+  },
+  'negative-duration': {
+    message: 'room_out {roomOut} est avant room_in {roomIn} ({amount} {unit})',
+    hint: 'room_out est l’heure où le patient a quitté la salle : vérifier les deux heures et leurs dates',
+  },
+  'duration-over-24h': {
+    message:
+      'l’examen dure {amount} {unit} (room_in {roomIn}, room_out {roomOut}), plus de 24 h',
+    hint: 'un examen de plus d’une journée est une erreur de saisie : vérifier les dates de room_in et room_out',
+  },
+  'case-modality': {
+    message: 'le cas {case} est un cas {caseModality} mais la modalité est {modality}',
+    hint: 'utiliser la modalité {caseModality} pour {case}, ou un cas {modality}',
+  },
+
+  'too-many-issues': {
+    message:
+      '{total} problèmes du type « {code} » dans {file} : les {shown} premiers sont listés, les {omitted} autres non',
+    hint: 'corriger ceux qui sont listés (ils ont souvent une seule cause, comme le format d’une colonne) et relire le kit',
+  },
+};
+
+/** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */
+export const frColumnHelp: Readonly<Record<string, string>> = {
+  finess: 'les 9 caractères du FINESS géographique',
+  name: 'le nom de l’établissement',
+  legal_status: 'le code du statut juridique',
+  region: 'le code ou le nom de la région',
+  equipment_id: 'l’identifiant de la machine',
+  modality: 'CT ou MR',
+  start: 'la date-heure du début de la vacation',
+  end: 'la date-heure de la fin de la vacation',
+  type: 'le code du type de vacation',
+  exam_id: 'l’identifiant de l’examen, unique par machine',
+  category: 'la catégorie du patient A, H, R ou U',
+  room_in: 'la date-heure d’entrée du patient en salle',
+  room_out: 'la date-heure de sortie du patient de la salle',
+  code: 'le code de l’acte CCAM',
+  icr: 'l’ICR, un nombre',
+  case: 'le code du cas clinique',
+  patient: 'externe ou hospitalisé',
+  days: 'le nombre de jours jusqu’au premier rendez-vous proposé',
+};

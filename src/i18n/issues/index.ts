@@ -1,0 +1,160 @@
+/**
+ * Issues in the reader's language. A reader builds an issue from a catalog key and its
+ * parameters (`makeIssue`): the English text fills `message` and `hint` (what logs, the API's
+ * older clients and the tests read), and the key and parameters travel with the issue
+ * (`Issue.text`) so that the CLI and the web app can say it in French or English (`issueWords`).
+ */
+import type { Issue, IssueText, Severity } from '../../core/issues.ts';
+import { issuePlace } from '../../core/issues.ts';
+import { formatNumber } from '../format.ts';
+import type { Lang } from '../lang.ts';
+import type { MessagePart } from '../message-format.ts';
+import { argumentsOf, formatParts, parseMessage } from '../message-format.ts';
+import { frenchSpacing } from '../translate.ts';
+import type { IssueKey, IssueTemplate } from './en.ts';
+import { enColumnHelp, enIssues } from './en.ts';
+import { frColumnHelp, frIssues } from './fr.ts';
+
+export type { IssueKey, IssueTemplate } from './en.ts';
+
+/** Every issue catalog, by language. */
+export const ISSUE_CATALOGS: Readonly<Record<Lang, Readonly<Record<IssueKey, IssueTemplate>>>> = {
+  en: enIssues,
+  fr: frIssues,
+};
+
+const COLUMN_HELP: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: enColumnHelp,
+  fr: frColumnHelp,
+};
+
+/** Values of an issue's parameters: identifiers and quoted cells as text, counts as numbers. */
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+/** True when `key` is in the catalogs (a stored key may come from a later or earlier plateau). */
+export function isIssueKey(key: string): key is IssueKey {
+  return Object.hasOwn(enIssues, key);
+}
+
+/** The issue code of a key: the part before the first dot (`duplicate-key.exam` → `duplicate-key`). */
+export function codeOfKey(key: string): string {
+  const dot = key.indexOf('.');
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+const parsed = new Map<string, readonly MessagePart[]>();
+
+function partsOf(lang: Lang, key: IssueKey, field: 'message' | 'hint'): readonly MessagePart[] | null {
+  const raw = ISSUE_CATALOGS[lang][key][field];
+  if (raw === null) return null;
+  const id = `${lang}|${key}|${field}`;
+  let parts = parsed.get(id);
+  if (!parts) {
+    parts = parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw);
+    parsed.set(id, parts);
+  }
+  return parts;
+}
+
+/** The parameters a template uses, as written (tests check both languages use the same). */
+export function issueArguments(template: string | null): string[] {
+  return template === null ? [] : argumentsOf(parseMessage(template));
+}
+
+/** Parameters computed by the catalog rather than given by the reader. */
+const DERIVED = new Set(['columnHelp']);
+
+/** True when a template's parameter is computed at display time (see `DERIVED`). */
+export function isDerivedParam(name: string): boolean {
+  return DERIVED.has(name);
+}
+
+function fill(lang: Lang, parts: readonly MessagePart[], params: IssueParams): string {
+  let all: Record<string, string | number> = params as Record<string, string | number>;
+  const column = params['column'];
+  if (typeof column === 'string') {
+    const help = COLUMN_HELP[lang][column];
+    if (help !== undefined) all = { ...params, columnHelp: help };
+  }
+  return formatParts(parts, lang, all, (value) =>
+    typeof value === 'number' ? formatNumber(value, lang) : value,
+  );
+}
+
+/**
+ * The message and hint of a catalog key in `lang`, parameters filled (numbers the language's
+ * way: 4,312 or 4 312).
+ *
+ * @example
+ * issueTextIn('fr', { key: 'missing-file', params: { file: 'exams.csv', columns: 'exam_id' } });
+ * // { message: 'exams.csv manque', hint: 'ajouter exams.csv avec au moins les colonnes exam_id' }
+ */
+export function issueTextIn(
+  lang: Lang,
+  text: { key: IssueKey; params: IssueParams },
+): { message: string; hint: string | null } {
+  const message = partsOf(lang, text.key, 'message') as readonly MessagePart[];
+  const hint = partsOf(lang, text.key, 'hint');
+  return {
+    message: fill(lang, message, text.params),
+    hint: hint === null ? null : fill(lang, hint, text.params),
+  };
+}
+
+/**
+ * An issue from a catalog key: `code` is the key's first part, `message` and `hint` its English
+ * words, `text` the key and parameters for other languages.
+ *
+ * @example
+ * makeIssue('error', 'required', 'exams.csv', 812, 'room_out', { column: 'room_out' });
+ * // { severity: 'error', code: 'required', …, message: 'room_out is blank', text: { key: 'required', … } }
+ */
+export function makeIssue(
+  severity: Severity,
+  key: IssueKey,
+  file: string,
+  line: number | null,
+  column: string | null,
+  params: IssueParams = {},
+): Issue {
+  const { message, hint } = issueTextIn('en', { key, params });
+  return { severity, code: codeOfKey(key), file, line, column, message, hint, text: { key, params } };
+}
+
+/**
+ * What an issue says in `lang`: its catalog words when it has a key this plateau knows, else
+ * its stored `message` and `hint` (an issue from a reader not yet converted, or stored by
+ * another version), with `translated` false so that a screen can mark the text as English.
+ */
+export function issueWords(
+  issue: Pick<Issue, 'message' | 'hint'> & { text?: IssueText | null },
+  lang: Lang,
+): { message: string; hint: string | null; translated: boolean } {
+  const text = issue.text;
+  if (lang === 'en' || !text || !isIssueKey(text.key))
+    return { message: issue.message, hint: issue.hint, translated: lang === 'en' };
+  return { ...issueTextIn(lang, { key: text.key, params: text.params }), translated: true };
+}
+
+const SEVERITY_WORDS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
+  en: { error: 'error', warning: 'warning', info: 'note' },
+  fr: { error: 'erreur', warning: 'avertissement', info: 'note' },
+};
+
+/** `error` / `erreur`: a severity as printed on a terminal. */
+export function severityWord(severity: Severity, lang: Lang): string {
+  return SEVERITY_WORDS[lang][severity];
+}
+
+/**
+ * One line for a terminal in `lang`: `exams.csv:812:room_out erreur : … (conseil : …)`.
+ * English lines are `formatIssue`'s of core/issues.ts, word for word.
+ */
+export function formatIssueIn(issue: Issue, lang: Lang): string {
+  const { message, hint } = issueWords(issue, lang);
+  if (lang === 'en') {
+    const severity = issue.severity;
+    return `${issuePlace(issue)} ${severity}: ${message}${hint ? ` (hint: ${hint})` : ''}`;
+  }
+  return `${issuePlace(issue)} ${severityWord(issue.severity, lang)}\u202f: ${message}${hint ? ` (conseil\u202f: ${hint})` : ''}`;
+}
