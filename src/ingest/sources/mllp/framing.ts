@@ -46,6 +46,21 @@ export class MllpDecoder {
     return this.inFrame ? this.size : 0;
   }
 
+  /** Bytes this decoder keeps in memory: the unfinished frame, or the head of an oversize one. */
+  get held(): number {
+    return this.inFrame ? this.kept : 0;
+  }
+
+  /** Forgets the frame under way (its bytes are released): the stream restarts outside a frame. */
+  reset(): void {
+    this.inFrame = false;
+    this.parts = [];
+    this.size = 0;
+    this.kept = 0;
+    this.oversize = false;
+    this.pendingEnd = false;
+  }
+
   /** Feeds a chunk; returns the events it completes, in stream order. */
   push(chunk: Uint8Array): MllpEvent[] {
     const events: MllpEvent[] = [];

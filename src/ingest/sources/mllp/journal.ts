@@ -1,10 +1,13 @@
 /**
  * The MLLP journal: every accepted message is appended and fsynced here before its ACK, so
  * nothing acknowledged is lost across a crash. Appends are serialized and group-committed (one
- * fsync for the records waiting together); the control-id index makes a resent message an ACK
- * without a second copy. Opening drops a torn tail (never acknowledged) and rebuilds the index.
+ * fsync for the records waiting together); the control-id index (with each message's digest)
+ * makes an identical resend an ACK without a second copy, and tells a control id reused for
+ * other content. Opening drops a torn tail (never acknowledged) and rebuilds the index. The
+ * folder and its files are its owner's only (0700 / 0600), tightened when found wider.
  */
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceInput } from '../types.ts';
@@ -29,19 +32,25 @@ export interface JournalRecovery {
   droppedBytes: number;
 }
 
+/** What `append` did: written, an identical copy already there, or the key taken by other content. */
+export type AppendResult = 'stored' | 'duplicate' | 'conflict';
+
 /** An open journal, for one process at a time (a lock file keeps a second one out). */
 export interface Journal {
   readonly dir: string;
   /** Messages in the journal. */
   readonly count: number;
   readonly recovered: readonly JournalRecovery[];
+  /** The folder and files found readable by others and narrowed to their owner, with their old mode. */
+  readonly tightened: readonly { path: string; mode: number }[];
   /** True when a message with this key is journaled (or being journaled). */
   has(key: string): boolean;
   /**
    * Appends a message and resolves once it is on disk ('stored'), or once the first copy is
-   * ('duplicate', nothing written). Rejects when the disk refuses it: do not acknowledge then.
+   * ('duplicate': same key, same bytes, nothing written). A key already used by other bytes is a
+   * 'conflict' (nothing written). Rejects when the disk refuses it: do not acknowledge then.
    */
-  append(meta: JournalMeta, message: Uint8Array): Promise<'stored' | 'duplicate'>;
+  append(meta: JournalMeta, message: Uint8Array): Promise<AppendResult>;
   /** Waits for the appends under way, then closes the file and releases the lock. */
   close(): Promise<void>;
 }
@@ -52,6 +61,44 @@ export class JournalLockedError extends Error {
     super(`the MLLP journal ${dir} is in use by process ${pid}: one listener per journal`);
     this.name = 'JournalLockedError';
   }
+}
+
+/** The journal folder cannot be made its owner's only. */
+export class JournalPermissionError extends Error {
+  constructor(path: string, mode: number, reason: string) {
+    super(
+      `the MLLP journal ${path} is open to other local users (mode ${modeText(mode)}) and could not be restricted (${reason}): ` +
+        `run chmod 700 on the folder and chmod 600 on its files, or give a folder of your own`,
+    );
+    this.name = 'JournalPermissionError';
+  }
+}
+
+function modeText(mode: number): string {
+  return `0${(mode & 0o777).toString(8)}`;
+}
+
+/** Bits a journal folder or file must not have: any access by group or others. */
+const SHARED_BITS = 0o077;
+/** POSIX modes mean nothing on Windows (its ACLs are left to the administrator). */
+const POSIX = process.platform !== 'win32';
+
+/** Narrows `path` to `mode` when group or others have access; returns the old mode when it did. */
+async function ownerOnly(path: string, mode: number): Promise<number | null> {
+  if (!POSIX) return null;
+  const before = (await stat(path)).mode;
+  if ((before & SHARED_BITS) === 0) return null;
+  try {
+    await chmod(path, mode);
+  } catch (error) {
+    throw new JournalPermissionError(path, before, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  return before & 0o777;
+}
+
+/** The digest telling a resent message (same bytes) from another one under the same key. */
+function digestOf(message: Uint8Array): string {
+  return createHash('sha256').update(message).digest('base64');
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -75,7 +122,7 @@ async function takeLock(dir: string): Promise<string> {
   const path = join(dir, JOURNAL_LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      const handle = await open(path, 'wx');
+      const handle = await open(path, 'wx', 0o600);
       await handle.writeFile(String(process.pid));
       await handle.close();
       return path;
@@ -102,6 +149,7 @@ async function syncDir(dir: string): Promise<void> {
 
 interface Pending {
   key: string;
+  digest: string;
   day: string;
   bytes: Buffer;
   done: Promise<void>;
@@ -118,15 +166,21 @@ interface Pending {
  */
 export async function openJournal(dir: string, options: { now?: () => Date } = {}): Promise<Journal> {
   const now = options.now ?? (() => new Date());
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tightened: { path: string; mode: number }[] = [];
+  const narrowed = await ownerOnly(dir, 0o700);
+  if (narrowed !== null) tightened.push({ path: dir, mode: narrowed });
   const lock = await takeLock(dir);
-  const index = new Set<string>();
+  /** Key → digest of the message journaled under it. */
+  const index = new Map<string, string>();
   const recovered: JournalRecovery[] = [];
   try {
     for (const name of await listFiles(dir)) {
       const path = join(dir, name);
+      const mode = await ownerOnly(path, 0o600);
+      if (mode !== null) tightened.push({ path, mode });
       const scan = scanJournalFile(name, await readFile(path));
-      for (const r of scan.records) index.add(r.meta.key);
+      for (const r of scan.records) if (!index.has(r.meta.key)) index.set(r.meta.key, digestOf(r.message));
       if (scan.tornBytes > 0) {
         const handle = await open(path, 'r+');
         try {
@@ -154,7 +208,7 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
     if (file?.day === day) return file;
     if (file) await file.handle.close();
     file = null;
-    const handle = await open(join(dir, day), 'a');
+    const handle = await open(join(dir, day), 'a', 0o600);
     let size = (await handle.stat()).size;
     if (size < FILE_HEADER.length) {
       // New file (or one torn while being created): header first, and make its name durable.
@@ -192,7 +246,7 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
             });
           throw error;
         }
-        for (const p of group) index.add(p.key);
+        for (const p of group) index.set(p.key, p.digest);
         for (const p of group) p.resolve();
       } catch (error) {
         for (const p of group) p.reject(error as Error);
@@ -217,6 +271,7 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
   return {
     dir,
     recovered,
+    tightened,
     get count() {
       return index.size;
     },
@@ -225,11 +280,13 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
     },
     async append(meta, message) {
       if (closed) throw new Error(`the MLLP journal ${dir} is closed`);
-      if (index.has(meta.key)) return 'duplicate';
+      const digest = digestOf(message);
+      const kept = index.get(meta.key);
+      if (kept !== undefined) return kept === digest ? 'duplicate' : 'conflict';
       const first = pending.get(meta.key);
       if (first) {
         await first.done;
-        return 'duplicate';
+        return first.digest === digest ? 'duplicate' : 'conflict';
       }
       let resolve!: () => void;
       let reject!: (error: Error) => void;
@@ -237,7 +294,7 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
         resolve = res;
         reject = rej;
       });
-      const entry: Pending = { key: meta.key, day: journalFileName(now()), bytes: encodeRecord(meta, message), done, resolve, reject };
+      const entry: Pending = { key: meta.key, digest, day: journalFileName(now()), bytes: encodeRecord(meta, message), done, resolve, reject };
       pending.set(meta.key, entry);
       queue.push(entry);
       drain();

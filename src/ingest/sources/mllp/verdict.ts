@@ -16,6 +16,7 @@ const ERROR_CODES = {
   100: 'Segment sequence error',
   101: 'Required field missing',
   200: 'Unsupported message type',
+  205: 'Duplicate key identifier',
   206: 'Application record locked',
   207: 'Application internal error',
 } as const;

@@ -158,6 +158,39 @@ describe('MLLP listener over a real socket', () => {
     expect(await journaled()).toHaveLength(1);
   });
 
+  it('answers a control id reused for other content with an AE (ERR 205), stores nothing, even after a restart', async () => {
+    const outcomes: MllpOutcome[] = [];
+    let listener = await start({ onOutcome: (o) => outcomes.push(o) });
+    let c = await client(listener.port);
+    const first = hl7('REUSED-1');
+    const other = hl7('REUSED-1', 'PID|1||456^^^CHU\rOBR|1|ACC2||SCANNER|||20261123110000');
+    c.write(first);
+    c.write(other);
+    c.write(first);
+    const acks = await c.waitAcks(3);
+    expect(acks.map((a) => [a.code, a.controlId])).toEqual([
+      ['AA', 'REUSED-1'],
+      ['AE', 'REUSED-1'],
+      ['AA', 'REUSED-1'],
+    ]);
+    expect(acks[1]?.segments.find((s) => s[0] === 'MSA')?.[3]).toMatch(/already used by another message/);
+    const err = acks[1]?.segments.find((s) => s[0] === 'ERR') ?? [];
+    expect([err[2], err[3], err[4]]).toEqual(['MSH-10', '205^Duplicate key identifier^HL70357', 'E']);
+    expect(err[8]).toMatch(/different content: not stored/);
+    expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'rejected', 'duplicate']);
+    expect(outcomes[1]).toMatchObject({ code: 'AE', controlId: 'REUSED-1', reason: expect.stringMatching(/MSH-10/) as string });
+
+    // The journal remembers what each control id carried across a restart.
+    c.close();
+    await listener.close();
+    listener = await start();
+    c = await client(listener.port);
+    c.write(other);
+    c.write(first);
+    expect((await c.waitAcks(2)).map((a) => a.code)).toEqual(['AE', 'AA']);
+    expect((await journaled()).map((e) => e.meta.controlId)).toEqual(['REUSED-1']);
+  });
+
   it('loses nothing and doubles nothing across a restart mid-stream', async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `R-${i}`);
     const accepted: number[] = [0, 0];
