@@ -18,18 +18,20 @@ import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Equipment, Exam, Modality, Session } from '../../../core/kit-types.ts';
 import { ageBandAt, birthDate } from '../age-band.ts';
-import { countRemoved, pseudonymize } from '../identity.ts';
+import { quoteCode } from '../../kit/identifying.ts';
+import { countRemoved, identifierDigest } from '../identity.ts';
 import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
 import { addExamKeys, emptyRecords } from '../types.ts';
 import type { LocatedResource } from './parse-input.ts';
 import { fhirIssue } from './parse-input.ts';
-import { ReferenceIndex } from './references.ts';
+import { ReferenceIndex, resourceDigest } from './references.ts';
 import type { DeviceKeys } from './site-keys.ts';
 import {
   addActorKeys,
   ccamActs,
   describeKeys,
   emptyKeys,
+  shownKey,
   encounterKeys,
   matchCategory,
   matchEquipment,
@@ -94,7 +96,8 @@ class Assembler {
         r.file,
         r.line,
         column,
-        `${r.type}/${r.id ?? '(no id)'}${path ? ` ${path}` : ''}: ${message}`,
+        // The resource by its type (the issue's line finds it): an id may be an order number.
+        `${r.type}${path ? ` ${path}` : ''}: ${message}`,
         hint,
       ),
     );
@@ -122,7 +125,7 @@ class Assembler {
         'warning',
         'fhir-date-only',
         path,
-        `'${value}' has no time of day: not used`,
+        'has a date but no time of day: not used',
         'send the date and time with its offset',
       );
       return null;
@@ -194,7 +197,7 @@ class Assembler {
         for (const ref of objs(r.resource, 'imagingStudy')) union(r, this.resolve(ref, r));
       if (r.type === 'ImagingStudy')
         for (const ref of objs(r.resource, 'procedureReference')) union(r, this.resolve(ref, r));
-      for (const key of joinKeys(r)) {
+      for (const key of joinKeys(r, this.context.secret)) {
         const seen = byKey.get(key);
         if (seen) union(r, seen);
         else byKey.set(key, r);
@@ -298,20 +301,21 @@ class Assembler {
     }
 
     const keys = this.deviceKeys(group, files);
-    const equipmentId = matchEquipment(mapping, keys);
+    const equipmentId = matchEquipment(mapping, keys, secret);
     const encounter = this.encounterOf(group);
     if (encounter) files.add(encounter.file);
     const { patientClass, units } = encounterKeys(encounter, (ref) =>
       encounter ? this.resolve(ref, encounter) : undefined,
     );
-    const category = matchCategory(mapping, patientClass, units);
+    const category = matchCategory(mapping, patientClass, units, secret);
     const { acts, unmapped } = ccamActs(mapping, [
       ...of('ServiceRequest').map((r) => obj(r.resource, 'code')),
       ...procedures.map((r) => obj(r.resource, 'code')),
       ...of('ImagingStudy').flatMap((r) => objs(r.resource, 'procedureCode')),
     ]);
     const modality = modalityOf(of('ImagingStudy'));
-    const accession = group.flatMap(joinKeys).find((k) => k.startsWith('acsn|'));
+    const joins = group.flatMap((r) => joinKeys(r, secret));
+    const accession = joins.find((k) => k.startsWith('acsn|'));
 
     const exams: Built<Exam>[] = [];
     const equipment: Built<Equipment>[] = [];
@@ -363,13 +367,13 @@ class Assembler {
         continue;
       }
       if (!category) {
-        const what = patientClass ? `class '${patientClass}'` : 'no Encounter class';
+        const what = patientClass ? `class ${quoteCode(patientClass)}` : 'no Encounter class';
         this.at(
           p,
           'warning',
           'fhir-no-category',
           'encounter',
-          `no category mapping entry matches ${what}${units.size ? ` or units ${[...units].join(', ')}` : ''}`,
+          `no category mapping entry matches ${what}${units.size ? ` or units ${[...units].map(shownKey).join(', ')}` : ''}`,
           'add the class or unit to the categories section of the site mapping',
         );
         continue;
@@ -380,20 +384,20 @@ class Assembler {
           'warning',
           'fhir-unmapped-code',
           'code',
-          `no CCAM act for the codes ${unmapped.join(', ')}`,
+          `no CCAM act for the codes ${unmapped.map((c) => quoteCode(c, 32)).join(', ')}`,
           'add the local codes to the acts section of the site mapping',
         );
       }
       // Keyed by its accession, an exam has the id HL7 v2 and DICOM give it (the accession's
       // keyed hash), so the same exam sent twice (HL7 and FHIR) is one exam once assembled.
+      // Join keys are digests already; a resource id kept hashed by the inbox gives the same digest.
       const examId =
         accession && procedures.length === 1
-          ? pseudonymize(accession.slice('acsn|'.length).trim(), secret)
-          : `fhir-${pseudonymize(`${p.type}/${p.id ?? `${p.file}:${p.line ?? 0}`}`, secret).slice(0, 24)}`;
+          ? accession.slice('acsn|'.length)
+          : `fhir-${resourceDigest(p.type, p.id ?? `${p.file}:${p.line ?? 0}`, secret).slice(0, 24)}`;
       const subject = p.resource['subject'] ?? of('ServiceRequest')[0]?.resource['subject'];
-      const joins = group.flatMap(joinKeys);
       const hashOf = (prefix: string): string[] =>
-        joins.filter((k) => k.startsWith(prefix)).map((k) => pseudonymize(k.slice(prefix.length).trim(), secret));
+        joins.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
       addExamKeys(this.keys, examId, { accessions: hashOf('acsn|'), studyUids: hashOf('uid|') });
       exams.push({
         files,
@@ -457,7 +461,7 @@ class Assembler {
             'warning',
             'fhir-slot-status',
             'status',
-            `'${status}' is not a Slot status`,
+            `${status ? quoteCode(status, 32) : 'an empty value'} is not a Slot status`,
             'free, busy, busy-tentative, busy-unavailable or entered-in-error',
           );
         continue;
@@ -492,14 +496,14 @@ class Assembler {
         if (target) files.add(target.file);
         addActorKeys(keys, actor, target);
       }
-      const equipmentId = matchEquipment(this.context.mapping, keys);
+      const equipmentId = matchEquipment(this.context.mapping, keys, this.context.secret);
       if (!equipmentId) {
         this.at(
           r,
           'warning',
           'fhir-no-equipment',
           'schedule',
-          `no mapping entry matches ${describeKeys(keys)} (Schedule/${schedule.id ?? ''} actor)`,
+          `no mapping entry matches ${describeKeys(keys)} (its Schedule's actor)`,
           'add the device or room to the equipment section of the site mapping',
         );
         continue;
@@ -510,13 +514,17 @@ class Assembler {
   }
 }
 
-/** Accession numbers (identifier type ACSN) and DICOM study UIDs: the join keys besides references. */
-function joinKeys(r: LocatedResource): string[] {
+/**
+ * Accession numbers (identifier type ACSN) and DICOM study UIDs, the join keys besides
+ * references, as their keyed digests (`acsn|<digest>`): a raw one and one the inbox kept hashed
+ * give the same key.
+ */
+function joinKeys(r: LocatedResource, secret: string): string[] {
   return objs(r.resource, 'identifier').flatMap((i) => {
     const value = str(i, 'value');
     if (!value) return [];
-    if (codings(obj(i, 'type')).some((c) => c.code === 'ACSN')) return [`acsn|${value}`];
-    if (str(i, 'system') === 'urn:dicom:uid') return [`uid|${value.replace(/^urn:oid:/, '')}`];
+    if (codings(obj(i, 'type')).some((c) => c.code === 'ACSN')) return [`acsn|${identifierDigest(value, secret)}`];
+    if (str(i, 'system') === 'urn:dicom:uid') return [`uid|${identifierDigest(value.replace(/^urn:oid:/, ''), secret)}`];
     return [];
   });
 }

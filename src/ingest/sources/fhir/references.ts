@@ -3,6 +3,7 @@
  * Bundle's fullUrls (inside that bundle), `Type/id` (also the tail of an absolute URL) across
  * every input, so an NDJSON export split per resource type still joins.
  */
+import { pseudonymize } from '../identity.ts';
 import type { LocatedResource } from './parse-input.ts';
 import type { Json } from './values.ts';
 import { str } from './values.ts';
@@ -42,4 +43,34 @@ export class ReferenceIndex {
     const m = TYPE_ID.exec(str(reference, 'reference') ?? '');
     return m?.[1] && m[2] ? { type: m[1], id: m[2] } : undefined;
   }
+}
+
+/** An id as the FHIR inbox keeps it: `h-` and 62 hex digits of a keyed hash (a FHIR id has at most 64 characters). */
+const HASHED_ID = /^h-[0-9a-f]{62}$/;
+
+/** True when `id` is a resource id the FHIR inbox already hashed. */
+export function isHashedResourceId(id: string): boolean {
+  return HASHED_ID.test(id);
+}
+
+/**
+ * The id the FHIR inbox gives resource `type`/`id` (an order or visit number may be an id):
+ * `h-` and the first 62 hex digits of the keyed hash of `Type/id`.
+ *
+ * @example
+ * hashedResourceId('Procedure', 'ACC42', secret) // → 'h-3b0c…' (64 characters)
+ */
+export function hashedResourceId(type: string, id: string, secret: string): string {
+  return `h-${pseudonymize(`${type}/${id}`, secret).slice(0, 62)}`;
+}
+
+/**
+ * The keyed digest a resource is known by (at least 62 hex digits), the same for its raw id and
+ * the id the inbox kept: exam ids built from it match across a raw file and the inbox.
+ *
+ * @example
+ * resourceDigest('Procedure', 'p1', secret).slice(0, 24) === resourceDigest('Procedure', hashedResourceId('Procedure', 'p1', secret), secret).slice(0, 24)
+ */
+export function resourceDigest(type: string, id: string, secret: string): string {
+  return isHashedResourceId(id) ? id.slice(2) : pseudonymize(`${type}/${id}`, secret);
 }

@@ -4,6 +4,8 @@
  * and types), the patient class and unit of its Encounter, and its local exam codes.
  */
 import type { Category } from '../../../core/kit-types.ts';
+import { quoteCode } from '../../kit/identifying.ts';
+import { hashedIdentifier, isHashed } from '../identity.ts';
 import type { SiteMapping } from '../types.ts';
 import type { LocatedResource } from './parse-input.ts';
 import { ReferenceIndex } from './references.ts';
@@ -63,21 +65,48 @@ export function addActorKeys(
   }
 }
 
-/** The keys of a device, listed for a message. */
+/** A device or room key as a message may show it: a code, a hashed display, or its shape. */
+export function shownKey(value: string): string {
+  return isHashed(value) ? 'a hashed display' : quoteCode(value, 32);
+}
+
+/** The keys of a device, listed for a message (a name-like key is described, not quoted). */
 export function describeKeys(keys: DeviceKeys): string {
   const parts = (['location', 'serial', 'station', 'aeTitle'] as const).flatMap((k) =>
-    [...keys[k]].map((v) => `${k} '${v}'`),
+    [...keys[k]].map((v) => `${k} ${shownKey(v)}`),
   );
   return parts.length ? parts.join(', ') : 'no Device or Location reference';
 }
 
-/** The equipment id of the first mapping entry whose given fields all match `keys`. */
-export function matchEquipment(mapping: SiteMapping, keys: DeviceKeys): string | undefined {
+/** Keyed hashes of mapping keys, by secret and key (a mapping has few keys; each is hashed once). */
+const hashedKeys = new Map<string, string>();
+
+/**
+ * True when `set` holds `key`, raw or as the keyed hash the FHIR inbox keeps a display in (only
+ * looked for when `secret` is given and the set holds a hashed value).
+ */
+function holds(set: ReadonlySet<string>, key: string, secret: string | undefined): boolean {
+  if (set.has(key)) return true;
+  if (secret === undefined || ![...set].some(isHashed)) return false;
+  const memo = `${secret}\u0000${key}`;
+  let hashed = hashedKeys.get(memo);
+  if (hashed === undefined) {
+    if (hashedKeys.size > 10_000) hashedKeys.clear();
+    hashedKeys.set(memo, (hashed = hashedIdentifier(key, secret)));
+  }
+  return set.has(hashed);
+}
+
+/**
+ * The equipment id of the first mapping entry whose given fields all match `keys`; with the site
+ * `secret`, a display the inbox kept hashed matches the mapping key it hashes.
+ */
+export function matchEquipment(mapping: SiteMapping, keys: DeviceKeys, secret?: string): string | undefined {
   const entry = mapping.equipment.find((e) => {
     const fields = (['location', 'serial', 'station', 'aeTitle'] as const).filter(
       (k) => e[k] !== undefined,
     );
-    return fields.length > 0 && fields.every((k) => keys[k].has(e[k] as string));
+    return fields.length > 0 && fields.every((k) => holds(keys[k], e[k] as string, secret));
   });
   return entry?.equipmentId;
 }
@@ -107,16 +136,20 @@ export function encounterKeys(
   return { patientClass, units };
 }
 
-/** The category of the first mapping entry whose given fields match (an entry with none matches all). */
+/**
+ * The category of the first mapping entry whose given fields match (an entry with none matches
+ * all); with the site `secret`, a unit display the inbox kept hashed matches too.
+ */
 export function matchCategory(
   mapping: SiteMapping,
   patientClass: string | undefined,
   units: Set<string>,
+  secret?: string,
 ): Category | undefined {
   return mapping.categories.find(
     (e) =>
       (e.patientClass === undefined || e.patientClass === patientClass) &&
-      (e.unit === undefined || units.has(e.unit)),
+      (e.unit === undefined || holds(units, e.unit, secret)),
   )?.category;
 }
 

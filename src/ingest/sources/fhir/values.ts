@@ -3,6 +3,8 @@
  * anything of the wrong shape, and the R4 dateTime grammar (a time must carry an offset).
  */
 
+import { describeText } from '../../kit/identifying.ts';
+
 export type Json = Record<string, unknown>;
 
 /** `value` as a JSON object, or undefined. */
@@ -60,16 +62,16 @@ export function readDateTime(value: string): DateTimeValue {
   if (!m)
     return {
       kind: 'invalid',
-      reason: `'${value}' is not a FHIR dateTime (YYYY-MM-DDThh:mm:ss+zz:zz)`,
+      reason: `the value (${describeText(value)}) is not a FHIR dateTime (YYYY-MM-DDThh:mm:ss+zz:zz)`,
     };
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   if (h === undefined) return { kind: 'date' };
   if (s === undefined)
-    return { kind: 'invalid', reason: `'${value}' has no seconds (FHIR dateTime is hh:mm:ss)` };
+    return { kind: 'invalid', reason: 'the time has no seconds (FHIR dateTime is hh:mm:ss)' };
   if (zone === undefined)
     return {
       kind: 'invalid',
-      reason: `'${value}' has a time but no offset (R4 requires Z or ±hh:mm)`,
+      reason: 'the time has no offset (R4 requires Z or ±hh:mm)',
     };
   const parts = [y, mo, d, h, mi, s].map(Number) as [
     number,
@@ -92,7 +94,7 @@ export function readDateTime(value: string): DateTimeValue {
     minute > 59 ||
     second > 59
   ) {
-    return { kind: 'invalid', reason: `'${value}' is not a real date and time` };
+    return { kind: 'invalid', reason: 'the value is not a real date and time' };
   }
   const offsetMinutes =
     zone === 'Z'
@@ -100,7 +102,7 @@ export function readDateTime(value: string): DateTimeValue {
       : (zone.startsWith('-') ? -1 : 1) *
         (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   if (Math.abs(offsetMinutes) > 14 * 60)
-    return { kind: 'invalid', reason: `'${value}' has an offset beyond ±14:00` };
+    return { kind: 'invalid', reason: 'the time has an offset beyond ±14:00' };
   const ms = local - offsetMinutes * 60_000 + (frac ? Math.round(Number(frac) * 1000) : 0);
   return { kind: 'instant', ms };
 }

@@ -92,7 +92,7 @@ describe('Bundles', () => {
         column: 'Procedure.performedPeriod.start',
       }),
     ]);
-    expect(issues[0]?.message).toContain('Procedure/proc2 performedPeriod.start');
+    expect(issues[0]?.message).toContain('Procedure performedPeriod.start');
     expect(issues[0]?.message).toContain('no offset');
   });
 });
@@ -285,7 +285,7 @@ describe('dateTimes and statuses', () => {
     const unknown = await read(['b.json', bundle(examResources(1, { encounterClass: 'HH' }))]);
     expect(unknown.records.exams).toEqual([]);
     expect(unknown.issues).toMatchObject([{ severity: 'warning', code: 'fhir-no-category' }]);
-    expect(unknown.issues[0]?.message).toContain("class 'HH'");
+    expect(unknown.issues[0]?.message).toContain('class "HH"');
   });
 });
 
