@@ -3,9 +3,10 @@
  * kit to its bytes. A multipart form brings either the kit's files (`files` fields, named by
  * their path, e.g. `kit/exams.csv`) or one `.zip` of them; a folder all paths share is dropped.
  * A zip is refused before anything is inflated when its entries would hold too many bytes or
- * too many files (zip bombs): the sizes its directory declares bound what fflate writes.
+ * too many files (zip bombs), and whole when an entry's sizes or CRC-32 disagree with what it
+ * holds: the declared sizes bound what is inflated, and what inflated must match them.
  */
-import { unzipSync } from 'fflate';
+import { readZipEntries, ZipError } from '../../ingest/sources/xlsx/zip.ts';
 import { ApiError, badRequest, tooLarge } from '../errors.ts';
 
 /** How much an upload may hold. */
@@ -66,7 +67,9 @@ export function stripCommonFolder(paths: readonly string[]): { paths: string[]; 
 
 /**
  * The entries of a zip (folders, hidden files left out), refused with a 413 before inflating
- * anything when their declared sizes or count pass the limits, with a 400 when unreadable.
+ * anything when their declared sizes or count pass the limits, with a 400 naming the entry when
+ * one is damaged or altered (sizes in its headers that disagree, more or fewer bytes than it
+ * declares, a wrong CRC-32): nothing of such a zip is kept.
  *
  * @example
  * unzipKit(bytes, DEFAULT_UPLOAD_LIMITS).get('kit/exams.csv');
@@ -74,27 +77,26 @@ export function stripCommonFolder(paths: readonly string[]): { paths: string[]; 
 export function unzipKit(bytes: Uint8Array, limits: Pick<UploadLimits, 'zipBytes' | 'zipEntries'>): Map<string, Uint8Array> {
   let entries = 0;
   let total = 0;
-  let unpacked: Record<string, Uint8Array>;
+  let unpacked: Map<string, Uint8Array>;
   try {
-    unpacked = unzipSync(bytes, {
-      filter(file) {
-        const path = cleanPath(file.name);
-        if (file.name.endsWith('/') || isNoise(path)) return false;
-        entries++;
-        total += file.originalSize;
-        if (entries > limits.zipEntries) throw tooLarge(`the zip holds more than ${limits.zipEntries} files`);
-        if (total > limits.zipBytes) {
-          throw tooLarge(`the zip's files would take more than ${Math.round(limits.zipBytes / MIB)} MiB once unpacked`);
-        }
-        return true;
-      },
+    unpacked = readZipEntries(bytes, (file) => {
+      const path = cleanPath(file.name);
+      if (file.name.endsWith('/') || isNoise(path)) return false;
+      entries++;
+      total += file.originalSize;
+      if (entries > limits.zipEntries) throw tooLarge(`the zip holds more than ${limits.zipEntries} files`);
+      if (total > limits.zipBytes) {
+        throw tooLarge(`the zip's files would take more than ${Math.round(limits.zipBytes / MIB)} MiB once unpacked`);
+      }
+      return true;
     });
   } catch (error) {
     if (error instanceof ApiError) throw error;
+    if (error instanceof ZipError) throw badRequest(`the .zip could not be read: ${error.message}`);
     throw badRequest(`the .zip could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
   const out = new Map<string, Uint8Array>();
-  for (const [name, content] of Object.entries(unpacked)) {
+  for (const [name, content] of unpacked) {
     const path = cleanPath(name);
     if (out.has(path)) throw badRequest(`the zip holds ${path} twice`);
     out.set(path, content);
