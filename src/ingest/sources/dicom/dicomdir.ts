@@ -4,6 +4,7 @@
  * warning for records of an unknown type, and never turned into exams.
  */
 import type { Issue } from '../../../core/issues.ts';
+import { quoteCode } from '../../kit/identifying.ts';
 import type { DicomDataset } from './dataset.ts';
 import { itemsOf, textOf } from './dataset.ts';
 import { TAG } from './dictionary.ts';
@@ -80,7 +81,7 @@ export function dicomdirIssues(file: string, ds: DicomDataset): Issue[] {
         file,
         line: 1,
         column: '(0004,1430)',
-        message: `${n} directory record(s) of unknown type "${type}"`,
+        message: `${n} directory record(s) of unknown type ${quoteCode(type, 32)}`,
         hint: 'the DICOMDIR was written by a non-conformant tool; the image files are still read on their own',
       });
     }

@@ -152,12 +152,19 @@ export async function queryDicomweb(
   } catch (e) {
     fail(e);
   }
+  // Instances are named by their rank, not their UIDs: a name ends up in issues, and study UIDs
+  // are identifiers (hashed everywhere else).
+  const rank = (n: number, width: number): string => String(n).padStart(width, '0');
+  let studyRank = 0;
   for (const study of studies) {
+    studyRank++;
     const studyUid = textOf(study, TAG.StudyInstanceUID);
     if (studyUid === null) continue;
     try {
       const series = await queryAll(`/studies/${encodeURIComponent(studyUid)}/series`, [], o);
+      let seriesRank = 0;
       for (const s of series) {
+        seriesRank++;
         const seriesUid = textOf(s, TAG.SeriesInstanceUID);
         const modality = textOf(s, TAG.Modality);
         if (seriesUid === null || (modality !== 'CT' && modality !== 'MR')) continue;
@@ -166,10 +173,10 @@ export async function queryDicomweb(
           INCLUDE_FIELDS.map((f) => ['includefield', f] as [string, string]),
           o,
         );
-        for (const instance of found) {
+        for (const [i, instance] of found.entries()) {
           const dataset: DicomDataset = new Map([...study, ...s, ...instance]);
           instances.push({
-            name: `dicomweb:${studyUid}/${seriesUid}/${textOf(instance, TAG.SOPInstanceUID) ?? '?'}`,
+            name: `dicomweb:study-${rank(studyRank, 6)}/series-${rank(seriesRank, 4)}/instance-${rank(i + 1, 6)}`,
             dataset,
           });
         }

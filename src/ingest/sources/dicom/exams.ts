@@ -7,7 +7,8 @@
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
 import type { AgeBand, Category, Equipment, Exam, Modality } from '../../../core/kit-types.ts';
-import { pseudonymize } from '../identity.ts';
+import { quoteCode } from '../../kit/identifying.ts';
+import { identifierDigest } from '../identity.ts';
 import { mergeExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { InstanceFacts } from './instance.ts';
 import { DICOM_TIMING, UNTIMED_SOP_CLASS_PREFIXES } from './timing.ts';
@@ -102,7 +103,7 @@ export function buildExams(
   const ordered = [...facts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const f of ordered) {
     if (f.modality !== 'CT' && f.modality !== 'MR') {
-      const key = f.modality ?? '(none)';
+      const key = f.modality === null ? '(none)' : quoteCode(f.modality);
       const s = skippedModality.get(key);
       if (s) s.n++;
       else skippedModality.set(key, { file: f.file, n: 1 });
@@ -137,7 +138,9 @@ export function buildExams(
     }
     const equipmentId = equipmentOf(f, mapping);
     if (equipmentId === null) {
-      const label = `serial ${f.serial ?? '-'}, station ${f.station ?? '-'}, AE ${f.aeTitle ?? '-'}`;
+      // Device keys are codes the mapping needs; a name typed in one is described, not quoted.
+      const shown = (v: string | null): string => (v === null ? '-' : quoteCode(v, 32));
+      const label = `serial ${shown(f.serial)}, station ${shown(f.station)}, AE ${shown(f.aeTitle)}`;
       const u = unmapped.get(label);
       if (u) u.n++;
       else unmapped.set(label, { file: f.file, n: 1 });
@@ -212,7 +215,8 @@ export function buildExams(
   const hashed = new Map<string, string>();
   const hash = (value: string): string => {
     let h = hashed.get(value);
-    if (h === undefined) hashed.set(value, (h = pseudonymize(value, secret)));
+    // The digest the RIS side gives the same accession or study UID (raw or kept hashed).
+    if (h === undefined) hashed.set(value, (h = identifierDigest(value, secret)));
     return h;
   };
   const fileOf = new Map<Exam, string>();

@@ -7,6 +7,7 @@
  * Every problem is a located issue (byte offset and tag); the reader never throws on bad input.
  */
 import type { Issue } from '../../../core/issues.ts';
+import { describeText } from '../../kit/identifying.ts';
 import type { Decoder } from './charset.ts';
 import { TEXT_VRS, decoderFor } from './charset.ts';
 import type { DicomDataset, DicomElement, DicomValue } from './dataset.ts';
@@ -247,7 +248,7 @@ class Reader {
               offset: at,
               tag,
               code: 'dicom-charset',
-              message: `unknown Specific Character Set "${element.value.trim()}"; text read as Latin-1`,
+              message: `unknown Specific Character Set (${/^[A-Z0-9_ \\-]{1,64}$/.test(element.value.trim()) ? `"${element.value.trim()}"` : describeText(element.value.trim())}); text read as Latin-1`,
               hint: 'names and descriptions may show wrong accents; identifiers and times are unaffected',
             });
         }
@@ -594,7 +595,7 @@ export function readPart10(
             'dicom-transfer-syntax-mismatch',
             r.pos,
             null,
-            `the transfer syntax ${ts} says ${r.explicit ? 'explicit' : 'implicit'} VR but the data set is encoded with ${detected ? 'explicit' : 'implicit'} VR`,
+            `the transfer syntax ${/^[0-9.]{1,64}$/.test(ts) ? ts : `(${describeText(ts)})`} says ${r.explicit ? 'explicit' : 'implicit'} VR but the data set is encoded with ${detected ? 'explicit' : 'implicit'} VR`,
             'read with the encoding actually found',
           ),
         );
