@@ -4,35 +4,15 @@
 // the journal exactly once. The child runs the TypeScript sources, type-stripped here.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMllp, readJournal } from '../../../../src/ingest/sources/mllp/index.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
+import { ROOT as root, transpileTree } from './transpile-tree.ts';
 
-const root = resolve(import.meta.dirname, '../../../..');
 let tmp: string;
-
-/** Transpiles `entry` and the relative modules it imports into `out`, keeping their paths. */
-function transpileTree(entry: string, out: string): void {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    const { outputText } = ts.transpileModule(source, {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true, rewriteRelativeImportExtensions: true },
-    });
-    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-    for (const m of outputText.matchAll(/from ["'](\.[^"']+)\.js["']/g)) visit(resolve(dirname(file), `${m[1]}.ts`));
-  };
-  visit(entry);
-}
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'plateau-mllp-crash-'));
