@@ -4,7 +4,7 @@
  */
 import type { Act } from '../core/kit-types.ts';
 import type { CopyQueryable, UpsertCounts } from './bulk.ts';
-import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
+import { copyInChunks, countingUpsert, deleteAbsent, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT = countingUpsert(`insert into acts (campaign_id, code, label, icr)
@@ -39,6 +39,22 @@ export function copyActs(
     w.text(a.label);
     w.float8(a.icr);
   });
+}
+
+/** Deletes the acts of a campaign that `rows` (just upserted) does not hold; returns how many. */
+export function deleteAbsentActs(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Act[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'acts',
+    campaignId,
+    [{ name: 'code', arrayType: 'text[]' }],
+    [rows.map((a) => a.code)],
+    rows.length,
+  );
 }
 
 /** The act table of a campaign, by code. */

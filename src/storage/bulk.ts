@@ -3,6 +3,7 @@
  * expanded server-side by `unnest`, in chunks, through an `INSERT … ON CONFLICT … DO UPDATE …
  * WHERE (row differs)` whose `xmax = 0` trick tells inserted rows from updated ones. Rows that
  * cannot conflict (a campaign this transaction created) may instead be loaded by binary COPY.
+ * A re-import then removes the stored rows its kit no longer holds (`deleteAbsent`).
  */
 import { BinaryCopyWriter } from './copy-binary.ts';
 import type { Queryable } from './db.ts';
@@ -69,6 +70,51 @@ export function fromEpochMs(expression: string): string {
  */
 export function epochMs(column: string): string {
   return `(extract(epoch from ${column}) * 1000)`;
+}
+
+/** One column of a table's key, and the SQL that turns its `unnest`ed value into the column's type. */
+export interface KeyColumn {
+  name: string;
+  /** The array type the key's values travel as (`text[]`, `float8[]`). */
+  arrayType: string;
+  /** SQL of the stored value from `k.<name>` (default `k.<name>`), e.g. `fromEpochMs`. */
+  value?: (expression: string) => string;
+}
+
+/**
+ * Deletes the rows of `table` for `campaignId` whose key (`columns`, one array of values each in
+ * `keys`, `kept` keys in all, unique) is not among `keys`, and returns how many it deleted. Called
+ * after the upsert of those same keys, so every one of them is stored: when the campaign holds
+ * exactly `kept` rows, none is absent and nothing is read. Otherwise one anti-join over the keys,
+ * hashed (the planner would misjudge the size of an `unnest`: no nested loop is left to it).
+ */
+export async function deleteAbsent(
+  q: Queryable,
+  table: string,
+  campaignId: string,
+  columns: readonly KeyColumn[],
+  keys: readonly unknown[][],
+  kept: number,
+): Promise<number> {
+  const [stored] = await q.query<{ n: number }>(
+    `select count(*)::int as n from ${table} where campaign_id = $1`,
+    [campaignId],
+  );
+  if ((stored?.n ?? 0) <= kept) return 0;
+  const params = columns.map((c, i) => `$${i + 2}::${c.arrayType}`).join(', ');
+  const names = columns.map((c) => c.name).join(', ');
+  const match = columns
+    .map((c) => `t.${c.name} = ${c.value ? c.value(`k.${c.name}`) : `k.${c.name}`}`)
+    .join(' and ');
+  const [row] = await q.query<{ n: number }>(
+    `with gone as (
+       delete from ${table} t where t.campaign_id = $1
+         and not exists (select 1 from unnest(${params}) as k (${names}) where ${match})
+       returning 1)
+     select count(*)::int as n from gone`,
+    [campaignId, ...keys],
+  );
+  return row?.n ?? 0;
 }
 
 /** A `Queryable` that can bulk-load by binary COPY (PGlite). */

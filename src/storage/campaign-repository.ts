@@ -1,6 +1,6 @@
 /**
  * The `campaigns` table: one row per campaign, the parent of every other row (deleting a
- * campaign cascades to all its records and results).
+ * campaign cascades to all its records and results; renaming one copies them under the new id).
  */
 import type { Campaign } from '../core/kit-types.ts';
 import { countingUpsert } from './bulk.ts';
@@ -76,6 +76,95 @@ export async function readCampaignListings(q: Queryable): Promise<CampaignListin
       exists (select 1 from campaign_results r where r.campaign_id = c.id) as "hasResults"
     from campaigns c
     order by c.id collate "C"`);
+}
+
+/** How many records of each kit table a stored campaign holds. */
+export interface RecordCounts {
+  establishments: number;
+  equipment: number;
+  acts: number;
+  survey: number;
+  sessions: number;
+  exams: number;
+}
+
+/** The record counts of campaign `id` (zeros when it is not stored). */
+export async function readRecordCounts(q: Queryable, id: string): Promise<RecordCounts> {
+  const [row] = await q.query<RecordCounts & Record<string, unknown>>(
+    `select
+      (select count(*)::int from establishments where campaign_id = $1) as establishments,
+      (select count(*)::int from equipment where campaign_id = $1) as equipment,
+      (select count(*)::int from acts where campaign_id = $1) as acts,
+      (select count(*)::int from survey_answers where campaign_id = $1) as survey,
+      (select count(*)::int from sessions where campaign_id = $1) as sessions,
+      (select count(*)::int from exams where campaign_id = $1) as exams`,
+    [id],
+  );
+  return {
+    establishments: row?.establishments ?? 0,
+    equipment: row?.equipment ?? 0,
+    acts: row?.acts ?? 0,
+    survey: row?.survey ?? 0,
+    sessions: row?.sessions ?? 0,
+    exams: row?.exams ?? 0,
+  };
+}
+
+/**
+ * The tables holding a campaign's records and issues, parents first: renaming a campaign copies
+ * their rows under the new id. Results and samples are not copied: they are recomputed (the
+ * campaign's id is part of what they were computed from).
+ */
+const RECORD_TABLES = [
+  'establishments',
+  'equipment',
+  'acts',
+  'survey_answers',
+  'sessions',
+  'exams',
+  'import_issues',
+] as const;
+const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results'] as const;
+
+/**
+ * Copies campaign `from` with every record and issue under the id `to` (its name, period, source
+ * and first import time kept), then deletes `from`: the caller recomputes the results. False when
+ * `from` is not stored. Throws when a table with a `campaign_id` column is neither copied nor a
+ * result table (a migration added one: it must be listed here).
+ */
+export async function copyCampaignAs(q: Queryable, from: string, to: string): Promise<boolean> {
+  const tables = await q.query<{ table: string; columns: string[] }>(
+    `select c.table_name::text as "table",
+       array_agg(c.column_name::text order by c.ordinal_position) as columns
+     from information_schema.columns c
+     where c.table_schema = current_schema() and c.table_name <> 'campaigns'
+       and exists (select 1 from information_schema.columns k where k.table_schema = c.table_schema
+         and k.table_name = c.table_name and k.column_name = 'campaign_id')
+     group by c.table_name`,
+  );
+  const known = new Set<string>([...RECORD_TABLES, ...RESULT_TABLES]);
+  const unknown = tables.filter((t) => !known.has(t.table)).map((t) => t.table);
+  if (unknown.length > 0) {
+    throw new Error(`renaming a campaign does not know the table(s) ${unknown.join(', ')}`);
+  }
+  const copied = await q.query(
+    `insert into campaigns (id, name, start_date, days, time_zone, source, imported_at, updated_at)
+     select $2, name, start_date, days, time_zone, source, imported_at, now() from campaigns where id = $1
+     returning id`,
+    [from, to],
+  );
+  if (copied.length === 0) return false;
+  for (const name of RECORD_TABLES) {
+    const columns = tables.find((t) => t.table === name)?.columns ?? [];
+    const others = columns.filter((c) => c !== 'campaign_id').map((c) => `"${c}"`);
+    await q.query(
+      `insert into ${name} (campaign_id, ${others.join(', ')})
+       select $2, ${others.join(', ')} from ${name} where campaign_id = $1`,
+      [from, to],
+    );
+  }
+  await deleteCampaignRow(q, from);
+  return true;
 }
 
 /** Deletes a campaign and everything stored for it; false when there was none. */

@@ -4,7 +4,7 @@
  */
 import type { Equipment, EquipmentRole, Modality } from '../core/kit-types.ts';
 import type { CopyQueryable, UpsertCounts } from './bulk.ts';
-import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
+import { copyInChunks, countingUpsert, deleteAbsent, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT =
@@ -55,6 +55,25 @@ export function copyEquipment(
       w.int4(m.installedYear);
       w.repeatedText(m.role);
     },
+  );
+}
+
+/**
+ * Deletes the machines of a campaign that `rows` (just upserted) does not hold, with their
+ * results and samples; returns how many.
+ */
+export function deleteAbsentEquipment(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Equipment[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'equipment',
+    campaignId,
+    [{ name: 'equipment_id', arrayType: 'text[]' }],
+    [rows.map((m) => m.equipmentId)],
+    rows.length,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Establishment, LegalStatus } from '../core/kit-types.ts';
 import type { CopyQueryable, UpsertCounts } from './bulk.ts';
-import { copyInChunks, countingUpsert, upsertInChunks } from './bulk.ts';
+import { copyInChunks, countingUpsert, deleteAbsent, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
 const UPSERT =
@@ -52,6 +52,25 @@ export function copyEstablishments(
       w.repeatedText(e.region);
       w.repeatedText(e.department);
     },
+  );
+}
+
+/**
+ * Deletes the establishments of a campaign that `rows` (just upserted) does not hold, with what
+ * hangs off them; returns how many.
+ */
+export function deleteAbsentEstablishments(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Establishment[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'establishments',
+    campaignId,
+    [{ name: 'finess', arrayType: 'text[]' }],
+    [rows.map((e) => e.finess)],
+    rows.length,
   );
 }
 

@@ -8,6 +8,7 @@ import type { CopyQueryable, UpsertCounts } from './bulk.ts';
 import {
   copyInChunks,
   countingUpsert,
+  deleteAbsent,
   epochMs,
   fromEpochMs,
   intoEmptyTable,
@@ -127,6 +128,28 @@ export function copyExams(
         { onChunk },
       ),
     ),
+  );
+}
+
+/**
+ * Deletes the exams of a campaign that `rows` (just upserted, unique by `examKey`) does not hold;
+ * returns how many.
+ */
+export function deleteAbsentExams(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Exam[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'exams',
+    campaignId,
+    [
+      { name: 'equipment_id', arrayType: 'text[]' },
+      { name: 'exam_id', arrayType: 'text[]' },
+    ],
+    [rows.map((e) => e.equipmentId), rows.map((e) => e.examId)],
+    rows.length,
   );
 }
 

@@ -1,7 +1,10 @@
 /**
- * Stores a kit and its results in one transaction: upsert every record (an identical row is
- * left alone, a different one replaced), read the whole stored campaign back, compute its
- * indicators with the core engine and store them. Either all of it is stored, or nothing.
+ * Stores a kit and its results in one transaction, so that the store then holds exactly that kit:
+ * upsert every record (an identical row is left alone, a different one replaced), delete the
+ * stored records the kit no longer holds, read the whole stored campaign back, compute its
+ * indicators with the core engine and store them. Either all of it is stored, or nothing. A kit
+ * whose period (start, days, time zone) differs from the stored campaign of its id is refused
+ * unless `replace` is given: then the stored campaign is deleted and the kit stored as new.
  * A campaign the import creates takes a faster road: its records are loaded by binary COPY where
  * the engine can (PGlite; nothing stored can conflict with them), and it is computed from the kit
  * itself, which is exactly what would be read back (`storedKitOf`).
@@ -10,16 +13,27 @@ import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
-import type { Exam, Kit } from '../core/kit-types.ts';
-import { copyActs, upsertActs } from './act-repository.ts';
+import type { Campaign, Exam, Kit } from '../core/kit-types.ts';
+import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
 import { canCopy } from './bulk.ts';
-import { touchCampaign, upsertCampaign } from './campaign-repository.ts';
+import {
+  deleteCampaignRow,
+  readCampaign,
+  readRecordCounts,
+  touchCampaign,
+  upsertCampaign,
+} from './campaign-repository.ts';
+import type { RecordCounts } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
-import { copyEquipment, upsertEquipment } from './equipment-repository.ts';
+import { copyEquipment, deleteAbsentEquipment, upsertEquipment } from './equipment-repository.ts';
 import { StoreError } from './errors.ts';
-import { copyEstablishments, upsertEstablishments } from './establishment-repository.ts';
-import { copyExams, isStorableAct, upsertExams } from './exam-repository.ts';
+import {
+  copyEstablishments,
+  deleteAbsentEstablishments,
+  upsertEstablishments,
+} from './establishment-repository.ts';
+import { copyExams, deleteAbsentExams, isStorableAct, upsertExams } from './exam-repository.ts';
 import { kitFingerprint } from './fingerprint.ts';
 import { replaceIssues } from './issue-repository.ts';
 import { readKit } from './load-kit.ts';
@@ -27,9 +41,14 @@ import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
 import { readFingerprint, saveResults } from './result-repository.ts';
 import { samplesMissing, saveSamples } from './sample-repository.ts';
-import { copySessions, insertSessions, sessionKey } from './session-repository.ts';
+import {
+  copySessions,
+  deleteAbsentSessions,
+  insertSessions,
+  sessionKey,
+} from './session-repository.ts';
 import { storedKitOf } from './stored-kit.ts';
-import { copySurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
+import { copySurvey, deleteAbsentSurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
 
 /** Where an import stands, for a progress bar. */
 export interface ImportProgress {
@@ -53,19 +72,47 @@ export interface ImportOptions {
    * `computeCampaignDetailed` unless told otherwise.
    */
   compute?: (kit: Kit) => CampaignComputation;
+  /**
+   * Replace the stored campaign of the kit's id when its period (start, days, time zone) differs
+   * from the kit's: without it, such a kit is refused (its records would mix two periods).
+   */
+  replace?: boolean;
 }
 
-/** What an import did. Sessions are never updated, only inserted or found already stored. */
+/**
+ * What an import did to one table: rows added, rows changed, rows left alone (together, the
+ * kit's rows) and stored rows removed because the kit no longer holds them.
+ */
+export interface TableChanges extends UpsertCounts {
+  removed: number;
+}
+
+/** The tables of a kit, in the order an import summary lists them. */
+export const KIT_TABLES = [
+  'establishments',
+  'equipment',
+  'acts',
+  'survey',
+  'sessions',
+  'exams',
+] as const;
+
+/**
+ * What an import did. Sessions are never updated, only inserted, found already stored, or removed.
+ * `replaced` campaign: every row stored before counts as removed, every row of the kit as added.
+ */
 export interface ImportSummary {
   campaignId: string;
-  campaign: 'inserted' | 'updated' | 'unchanged';
-  establishments: UpsertCounts;
-  equipment: UpsertCounts;
-  acts: UpsertCounts;
-  survey: UpsertCounts;
-  sessions: UpsertCounts;
-  exams: UpsertCounts;
-  /** True when any stored record was inserted or updated. */
+  campaign: 'inserted' | 'updated' | 'unchanged' | 'replaced';
+  /** When `campaign` is `replaced`: the stored campaign it replaced, and the kit's. */
+  replaced: { previous: Campaign; current: Campaign } | null;
+  establishments: TableChanges;
+  equipment: TableChanges;
+  acts: TableChanges;
+  survey: TableChanges;
+  sessions: TableChanges;
+  exams: TableChanges;
+  /** True when any stored record was inserted, updated or removed. */
   changed: boolean;
   /** The results written, or null when nothing changed and the stored results were kept. */
   results: ResultWrite | null;
@@ -230,15 +277,50 @@ async function computeAndSave(
   return { write, fingerprint };
 }
 
+/** A campaign's period as people read it: `2010-03-01, 28 days (Europe/Paris)`. */
+export function periodOf(c: Campaign): string {
+  return `${c.start}, ${c.days} days (${c.timeZone})`;
+}
+
+/** True when two campaigns cover different days (or the same wall-clock days in other zones). */
+function periodDiffers(a: Campaign, b: Campaign): boolean {
+  return a.start !== b.start || a.days !== b.days || a.timeZone !== b.timeZone;
+}
+
+function periodChanged(stored: Campaign, kit: Campaign): StoreError {
+  const what = (['start', 'days', 'timeZone'] as const)
+    .filter((k) => stored[k] !== kit[k])
+    .map((k) => `${k} ${stored[k]} → ${kit[k]}`)
+    .join(', ');
+  return new StoreError(
+    'invalid-kit',
+    `campaign ${kit.id} is stored for ${periodOf(stored)}, and this kit is for ${periodOf(kit)} (${what}): ` +
+      'its records would mix two periods, so nothing was stored. To replace the stored campaign ' +
+      '(records, results and issues) with this kit, import it again with --replace ' +
+      '(or replace=1 on POST /api/uploads); to keep both, give this kit another id in campaign.json.',
+  );
+}
+
+const NOTHING_REMOVED = {
+  establishments: 0,
+  equipment: 0,
+  acts: 0,
+  survey: 0,
+  sessions: 0,
+  exams: 0,
+} satisfies RecordCounts;
+
 /**
- * Stores `kit` (merged into the stored campaign of the same id) and its freshly computed
- * results, in one transaction. Importing the same kit twice changes nothing. Throws a
+ * Stores `kit` and its freshly computed results in one transaction: the stored campaign of the
+ * same id then holds exactly the kit's records (those it no longer holds are removed, with their
+ * results, samples and issues). Importing the same kit twice changes nothing. Throws a
  * `StoreError` `invalid-kit` when the kit breaks a rule of the schema (e.g. an exam on an unknown
- * machine); then nothing at all is stored.
+ * machine), or covers another period than the stored campaign of its id without `replace`; then
+ * nothing at all is stored.
  *
  * @example
  * const summary = await importKit(store, kit, { source: 'kits/anap-2010', issues });
- * console.log(summary.exams); // { inserted: 270000, updated: 0, unchanged: 0 }
+ * console.log(summary.exams); // { inserted: 270000, updated: 0, unchanged: 0, removed: 0 }
  */
 export async function importKit(
   store: Store,
@@ -290,12 +372,22 @@ export async function importKit(
         (table: NonNullable<ImportProgress['table']>) => (done: number, total: number) =>
           progress({ phase: 'write', table, done, total });
       write('campaign')(0, 1);
-      const campaign = await upsertCampaign(tx, kit.campaign, source);
+      const before = await readCampaign(tx, id);
+      let replaced: ImportSummary['replaced'] = null;
+      let removedBefore: RecordCounts = NOTHING_REMOVED;
+      if (before !== null && periodDiffers(before, kit.campaign)) {
+        if (!options.replace) throw periodChanged(before, kit.campaign);
+        replaced = { previous: before, current: kit.campaign };
+        removedBefore = await readRecordCounts(tx, id);
+        await deleteCampaignRow(tx, id);
+      }
+      const upserted = await upsertCampaign(tx, kit.campaign, source);
+      const campaign: ImportSummary['campaign'] = replaced ? 'replaced' : upserted;
       // A campaign created by this very transaction has no stored record yet: once written, it is
       // exactly the de-duplicated kit (when every value survives storage unchanged).
       const tKnown = performance.now();
       const known =
-        campaign === 'inserted'
+        upserted === 'inserted'
           ? storedKitOf({
               campaign: kit.campaign,
               establishments: establishments.rows,
@@ -309,9 +401,8 @@ export async function importKit(
       timings.loadMs = performance.now() - tKnown;
       const copy = known !== null && canCopy(tx) ? tx : null;
       write('establishments')(0, establishments.rows.length);
-      const summary = copy
+      const written = copy
         ? {
-            campaign,
             establishments: await copyEstablishments(copy, id, establishments.rows),
             equipment: await copyEquipment(copy, id, equipment.rows),
             acts: await copyActs(copy, id, acts.rows),
@@ -320,7 +411,6 @@ export async function importKit(
             exams: await copyExams(copy, id, exams.rows, write('exams')),
           }
         : {
-            campaign,
             establishments: await upsertEstablishments(tx, id, establishments.rows),
             equipment: await upsertEquipment(tx, id, equipment.rows),
             acts: await upsertActs(tx, id, acts.rows),
@@ -328,15 +418,32 @@ export async function importKit(
             sessions: await insertSessions(tx, id, sessions.rows, write('sessions')),
             exams: await upsertExams(tx, id, exams.rows, write('exams')),
           };
-      const counts = [
-        summary.establishments,
-        summary.equipment,
-        summary.acts,
-        summary.survey,
-        summary.sessions,
-        summary.exams,
-      ];
-      const changed = campaign !== 'unchanged' || counts.some((c) => c.inserted + c.updated > 0);
+      // Children before parents, so that each count is of that table's own rows (a cascade
+      // finds nothing left to delete).
+      const removed: RecordCounts =
+        upserted === 'inserted'
+          ? removedBefore
+          : {
+              exams: await deleteAbsentExams(tx, id, exams.rows),
+              sessions: await deleteAbsentSessions(tx, id, sessions.rows),
+              survey: await deleteAbsentSurvey(tx, id, survey.rows),
+              acts: await deleteAbsentActs(tx, id, acts.rows),
+              equipment: await deleteAbsentEquipment(tx, id, equipment.rows),
+              establishments: await deleteAbsentEstablishments(tx, id, establishments.rows),
+            };
+      const summary = {
+        campaign,
+        replaced,
+        ...(Object.fromEntries(
+          KIT_TABLES.map((t) => [t, { ...written[t], removed: removed[t] }]),
+        ) as Record<(typeof KIT_TABLES)[number], TableChanges>),
+      };
+      const changed =
+        campaign !== 'unchanged' ||
+        KIT_TABLES.some((t) => {
+          const c = summary[t];
+          return c.inserted + c.updated + c.removed > 0;
+        });
       if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
       await replaceIssues(tx, id, source, [...(options.issues ?? []), ...issues]);
       timings.writeMs = performance.now() - t - timings.loadMs;

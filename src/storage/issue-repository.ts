@@ -1,28 +1,28 @@
 /**
  * The `import_issues` table: the located issues met while reading and storing a campaign, kept
- * per source so that `plateau` can show them again later. A new import from a source replaces
- * that source's issues; other sources' issues stay.
+ * with the source they came from so that `plateau` can show them again later. An import makes the
+ * campaign exactly its kit, so it replaces every issue stored for the campaign with its own.
  */
-import type { Issue, Severity } from '../core/issues.ts';
+import type { Issue, IssueText, Severity } from '../core/issues.ts';
 import type { Queryable } from './db.ts';
 
-/** Replaces the issues stored for (`campaignId`, `source`) with `issues`. */
+/**
+ * Replaces every issue stored for `campaignId` (whatever their source: the records they were about
+ * are gone) with `issues`, from `source`.
+ */
 export async function replaceIssues(
   q: Queryable,
   campaignId: string,
   source: string,
   issues: readonly Issue[],
 ): Promise<void> {
-  await q.query('delete from import_issues where campaign_id = $1 and source = $2', [
-    campaignId,
-    source,
-  ]);
+  await q.query('delete from import_issues where campaign_id = $1', [campaignId]);
   if (issues.length === 0) return;
   await q.query(
-    `insert into import_issues (campaign_id, source, ordinal, severity, code, file, line, column_name, message, hint)
-     select $1, $2, u.ordinal, u.severity, u.code, u.file, u.line, u.column_name, u.message, u.hint
-     from unnest($3::int4[], $4::text[], $5::text[], $6::text[], $7::int4[], $8::text[], $9::text[], $10::text[])
-       as u (ordinal, severity, code, file, line, column_name, message, hint)`,
+    `insert into import_issues (campaign_id, source, ordinal, severity, code, file, line, column_name, message, hint, text_key, text_params)
+     select $1, $2, u.ordinal, u.severity, u.code, u.file, u.line, u.column_name, u.message, u.hint, u.text_key, u.text_params::jsonb
+     from unnest($3::int4[], $4::text[], $5::text[], $6::text[], $7::int4[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+       as u (ordinal, severity, code, file, line, column_name, message, hint, text_key, text_params)`,
     [
       campaignId,
       source,
@@ -34,6 +34,8 @@ export async function replaceIssues(
       issues.map((i) => i.column),
       issues.map((i) => i.message),
       issues.map((i) => i.hint),
+      issues.map((i) => i.text?.key ?? null),
+      issues.map((i) => (i.text ? JSON.stringify(i.text.params) : null)),
     ],
   );
 }
@@ -52,8 +54,10 @@ export async function readIssues(
     column_name: string | null;
     message: string;
     hint: string | null;
+    text_key: string | null;
+    text_params: unknown;
   }>(
-    `select source, severity, code, file, line, column_name, message, hint from import_issues
+    `select source, severity, code, file, line, column_name, message, hint, text_key, text_params from import_issues
      where campaign_id = $1 order by source collate "C", ordinal`,
     [campaignId],
   );
@@ -66,5 +70,16 @@ export async function readIssues(
     column: r.column_name,
     message: r.message,
     hint: r.hint,
+    ...(r.text_key === null ? {} : { text: { key: r.text_key, params: issueParams(r.text_params) } }),
   }));
+}
+
+/** Stored parameters back as an object of strings and numbers (text from a driver giving JSON text). */
+function issueParams(stored: unknown): IssueText['params'] {
+  const value: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
+  const params: Record<string, string | number> = {};
+  if (typeof value !== 'object' || value === null) return params;
+  for (const [name, v] of Object.entries(value))
+    if (typeof v === 'string' || typeof v === 'number') params[name] = v;
+  return params;
 }

@@ -7,6 +7,7 @@ import type { CopyQueryable, UpsertCounts } from './bulk.ts';
 import {
   copyInChunks,
   countingUpsert,
+  deleteAbsent,
   epochMs,
   fromEpochMs,
   intoEmptyTable,
@@ -75,6 +76,30 @@ export function copySessions(
         { onChunk },
       ),
     ),
+  );
+}
+
+/**
+ * Deletes the sessions of a campaign that `rows` (just inserted, unique by `sessionKey`) does not
+ * hold; returns how many.
+ */
+export function deleteAbsentSessions(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Session[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'sessions',
+    campaignId,
+    [
+      { name: 'equipment_id', arrayType: 'text[]' },
+      { name: 'start_at', arrayType: 'float8[]', value: fromEpochMs },
+      { name: 'end_at', arrayType: 'float8[]', value: fromEpochMs },
+      { name: 'type', arrayType: 'text[]' },
+    ],
+    [rows.map((s) => s.equipmentId), rows.map((s) => s.start), rows.map((s) => s.end), rows.map((s) => s.type)],
+    rows.length,
   );
 }
 

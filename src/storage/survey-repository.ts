@@ -7,6 +7,7 @@ import type { CopyQueryable, UpsertCounts } from './bulk.ts';
 import {
   copyInChunks,
   countingUpsert,
+  deleteAbsent,
   intoEmptyTable,
   upsertInChunks,
   withForeignKeysCheckedOnce,
@@ -65,6 +66,30 @@ export function copySurvey(
         },
       ),
     ),
+  );
+}
+
+/**
+ * Deletes the survey answers of a campaign that `rows` (just upserted) does not hold; returns how
+ * many.
+ */
+export function deleteAbsentSurvey(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly SurveyAnswer[],
+): Promise<number> {
+  return deleteAbsent(
+    q,
+    'survey_answers',
+    campaignId,
+    [
+      { name: 'finess', arrayType: 'text[]' },
+      { name: 'modality', arrayType: 'text[]' },
+      { name: 'clinical_case', arrayType: 'text[]' },
+      { name: 'patient_type', arrayType: 'text[]' },
+    ],
+    [rows.map((a) => a.finess), rows.map((a) => a.modality), rows.map((a) => a.case), rows.map((a) => a.patient)],
+    rows.length,
   );
 }
 

@@ -1,6 +1,6 @@
 // Importing kits on every engine: what is stored and read back, re-imports that change nothing,
-// changed exams replaced rather than duplicated, merges, duplicates, issues, and imports that
-// fail leaving nothing behind. One store per engine; each test uses its own campaign id.
+// changed exams replaced rather than duplicated, a part of a kit replacing the whole, duplicates,
+// issues, and imports that fail leaving nothing behind (more on re-imports: reimport.test.ts). One store per engine; each test uses its own campaign id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
 import type { Issue } from '../../src/core/issues.ts';
@@ -53,7 +53,7 @@ async function counts(store: Store, campaignId: string): Promise<Record<string, 
   return out;
 }
 
-const none = { inserted: 0, updated: 0 };
+const none = { inserted: 0, updated: 0, removed: 0 };
 
 describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
   let place: TestPlace;
@@ -173,7 +173,7 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       roomOut: at('2010-03-01T09:10'),
     });
     const summary = await importKit(store, next);
-    expect(summary.exams).toEqual({ inserted: 1, updated: 1, unchanged: 5 });
+    expect(summary.exams).toEqual({ inserted: 1, updated: 1, unchanged: 5, removed: 0 });
     expect(summary.changed).toBe(true);
     expect(summary.results?.campaign).toBe('updated');
     expect(summary.fingerprint).not.toBe(first.fingerprint);
@@ -188,7 +188,7 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
     expect(Date.parse(listing.updatedAt)).toBeGreaterThanOrEqual(Date.parse(listing.importedAt));
   });
 
-  it('merges a second kit into the stored campaign and computes over the whole of it', async () => {
+  it('makes the stored campaign exactly a second kit holding part of the first', async () => {
     const kit = smallKit('merge');
     const firstPart: Kit = {
       ...kit,
@@ -204,9 +204,11 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
     secondPart.exams = kit.exams.filter((e) => e.equipmentId === 'MR1');
     await importKit(store, firstPart, { source: 'feed-1' });
     const summary = await importKit(store, secondPart, { source: 'feed-2' });
-    expect(summary.exams).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
-    expect(await loadKit(store, 'merge')).toEqual(sortedKit(kit));
-    expect(await loadResults(store, 'merge')).toEqual(computeCampaign(sortedKit(kit)));
+    expect(summary.exams).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 4 });
+    expect(summary.equipment).toEqual({ inserted: 1, updated: 0, unchanged: 0, removed: 2 });
+    expect(summary.sessions).toMatchObject({ inserted: 1, removed: 4 });
+    expect(await loadKit(store, 'merge')).toEqual(sortedKit(secondPart));
+    expect(await loadResults(store, 'merge')).toEqual(computeCampaign(sortedKit(secondPart)));
     expect((await listCampaigns(store)).find((c) => c.id === 'merge')?.source).toBe('feed-2');
   });
 
@@ -240,9 +242,9 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       hint: null,
     };
     const summary = await importKit(store, kit, { issues: [readIssue], source: 'kits/dupes' });
-    expect(summary.exams).toEqual({ inserted: 6, updated: 0, unchanged: 0 });
-    expect(summary.sessions).toEqual({ inserted: 5, updated: 0, unchanged: 0 });
-    expect(summary.survey).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(summary.exams).toEqual({ inserted: 6, updated: 0, unchanged: 0, removed: 0 });
+    expect(summary.sessions).toEqual({ inserted: 5, updated: 0, unchanged: 0, removed: 0 });
+    expect(summary.survey).toEqual({ inserted: 3, updated: 0, unchanged: 0, removed: 0 });
     expect(summary.issues.map((i) => [i.code, i.file, i.column])).toEqual([
       ['duplicate-record', 'appointment-survey.csv', 'case'],
       ['duplicate-record', 'exams.csv', 'exam_id'],
@@ -261,10 +263,11 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       ['kits/dupes', 'duplicate-record'],
     ]);
     expect(issues[0]).toEqual({ ...readIssue, source: 'kits/dupes' });
-    // A new import from the same source replaces its issues; another source's stay.
+    // An import replaces the campaign's issues, whatever source they came from.
     await importKit(store, smallKit('dupes'), { source: 'other', issues: [readIssue] });
-    await importKit(store, smallKit('dupes'), { source: 'kits/dupes' });
     expect((await loadIssues(store, 'dupes')).map((i) => i.source)).toEqual(['other']);
+    await importKit(store, smallKit('dupes'), { source: 'kits/dupes' });
+    expect(await loadIssues(store, 'dupes')).toEqual([]);
   });
 
   it('leaves nothing when the kit breaks a foreign key (an exam on an unknown machine)', async () => {
@@ -353,7 +356,7 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
     expect(kit.exams.length).toBeGreaterThan(CHUNK_ROWS);
     const progress: ImportProgress[] = [];
     const first = await importKit(store, kit, { onProgress: (p) => progress.push(p) });
-    expect(first.exams).toEqual({ inserted: kit.exams.length, updated: 0, unchanged: 0 });
+    expect(first.exams).toEqual({ inserted: kit.exams.length, updated: 0, unchanged: 0, removed: 0 });
     // Progress after each chunk, whichever way the engine loads a new campaign.
     expect(progress.filter((p) => p.table === 'exams')).toEqual(
       [...Array(Math.ceil(kit.exams.length / CHUNK_ROWS)).keys()].map((i) => ({
@@ -364,7 +367,7 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       })),
     );
     const again = await importKit(store, kit);
-    expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: kit.exams.length });
+    expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: kit.exams.length, removed: 0 });
     expect(again.results).toBeNull();
     // One changed exam in each chunk.
     const changed = kit.exams.map((e, i) => (i % CHUNK_ROWS === 7 ? { ...e, icr: 999 } : e));
@@ -373,8 +376,19 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       inserted: 0,
       updated: Math.ceil(kit.exams.length / CHUNK_ROWS),
       unchanged: kit.exams.length - Math.ceil(kit.exams.length / CHUNK_ROWS),
+      removed: 0,
     });
     expect((await counts(store, 'chunks')).exams).toBe(kit.exams.length);
+    // One exam in each chunk left out: removed, the rest untouched.
+    const fewer = changed.filter((_, i) => i % CHUNK_ROWS !== 11);
+    const fourth = await importKit(store, { ...kit, exams: fewer });
+    expect(fourth.exams).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: fewer.length,
+      removed: kit.exams.length - fewer.length,
+    });
+    expect((await counts(store, 'chunks')).exams).toBe(fewer.length);
   });
 
   it('computes a new campaign from the kit exactly as it reads back (order, values, escapes)', async () => {

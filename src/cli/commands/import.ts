@@ -1,13 +1,13 @@
 /**
  * `plateau import KIT_DIR`: reads and checks a data kit, then stores it with its computed
- * results in one transaction. A kit with errors stores nothing; importing the same kit twice
- * changes nothing.
+ * results in one transaction, so that the stored campaign is exactly the kit. A kit with errors
+ * stores nothing; importing the same kit twice changes nothing.
  */
 import { resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
-import type { ImportSummary, Store, UpsertCounts } from '../../storage/index.ts';
-import { importKit, StoreError } from '../../storage/index.ts';
+import type { ImportSummary, Store, TableChanges } from '../../storage/index.ts';
+import { importKit, KIT_TABLES, periodOf, StoreError } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
 import { positionals, STORE_OPTIONS } from '../command.ts';
 import { Progress, UsageError, UserError } from '../output.ts';
@@ -17,15 +17,19 @@ import { isJournalDir } from './journal-input.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
 import { withStore } from './store-access.ts';
 
-const USAGE = `Usage: plateau import KIT_DIR [--data DIR | --database-url URL]
+const USAGE = `Usage: plateau import KIT_DIR [--replace] [--data DIR | --database-url URL]
        plateau import [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N)
 
 Reads a data kit (campaign.json, establishments.csv, equipment.csv, sessions.csv, exams.csv,
 optional acts.csv and appointment-survey.csv; see the data-kit spec), checks every row, and
 stores it with its computed indicators in one transaction. A kit with errors stores nothing:
-every error is printed as file:line:column. Importing the same kit again changes nothing; an
-exam whose row changed replaces its old row.
+every error is printed as file:line:column. The stored campaign of the kit's id then holds
+exactly the kit: a row that changed replaces its old row, a row the kit no longer holds is
+removed (with its results and issues), and the summary counts what was added, changed and
+removed per table. Importing the same kit again changes nothing.
 
+  --replace             the kit's period (start, days or time zone) differs from the stored
+                        campaign of its id: replace that campaign whole (without it, refused)
   --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
   --database-url URL    a PostgreSQL server instead (postgres://user@host:port/db)
   --recompute           recompute the stored results even when no record changed
@@ -45,7 +49,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'check a data kit (or source files) and store it with its indicators',
   usage: USAGE,
-  options: { ...STORE_OPTIONS, ...SOURCE_OPTIONS, recompute: { type: 'boolean' } },
+  options: { ...STORE_OPTIONS, ...SOURCE_OPTIONS, recompute: { type: 'boolean' }, replace: { type: 'boolean' } },
   async run({ positionals: args, values }) {
     const urls = dicomwebUrls(values);
     const inputs = urls.length > 0 ? args : positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
@@ -56,19 +60,23 @@ export const importCommand: Command = {
     }
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
     const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
-    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute)));
+    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true));
     process.stdout.write(`${describeImport(summary)}\n`);
     return 0;
   },
 };
 
-/** Imports a checked kit into an open store, with progress on stderr. */
+/**
+ * Imports a checked kit into an open store, with progress on stderr; `replace` lets it replace a
+ * stored campaign of the same id over another period.
+ */
 export async function importInto(
   store: Store,
   kit: Kit,
   issues: readonly Issue[],
   source: string,
   recompute = false,
+  replace = false,
 ): Promise<ImportSummary> {
   const progress = new Progress(`importing ${kit.campaign.id} into ${store.location}`);
   try {
@@ -76,6 +84,7 @@ export async function importInto(
       source,
       issues,
       recompute,
+      replace,
       onProgress: (p) => progress.update(p.done, p.total, p.table ? `${p.phase} ${p.table}` : p.phase),
     });
     progress.done();
@@ -87,16 +96,33 @@ export async function importInto(
   }
 }
 
-const counts = (c: UpsertCounts): string => `${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`;
+const counts = (c: TableChanges): string =>
+  `${c.inserted} added, ${c.updated} changed, ${c.removed} removed, ${c.unchanged} unchanged`;
 
-/** A few lines saying what an import changed. */
+const TABLE_LABELS: Record<(typeof KIT_TABLES)[number], string> = {
+  establishments: 'establishments',
+  equipment: 'equipment',
+  acts: 'acts',
+  survey: 'survey answers',
+  sessions: 'sessions',
+  exams: 'exams',
+};
+
+/** What happened to the campaign row, in words. */
+function outcome(s: ImportSummary): string {
+  if (s.replaced) return `replaced the campaign stored for ${periodOf(s.replaced.previous)} by this kit's, ${periodOf(s.replaced.current)}`;
+  if (s.campaign === 'inserted') return 'stored (new campaign)';
+  return s.changed ? 'stored' : 'already up to date, nothing changed';
+}
+
+/** A few lines saying what an import changed: per table, rows added, changed, removed and unchanged. */
 export function describeImport(s: ImportSummary): string {
+  const width = Math.max(...KIT_TABLES.map((t) => TABLE_LABELS[t].length));
   return [
-    `Campaign ${s.campaignId}: ${s.changed ? 'stored' : 'already up to date, nothing changed'} (${(s.timings.totalMs / 1000).toFixed(1)} s)`,
-    `  establishments ${counts(s.establishments)}`,
-    `  equipment      ${counts(s.equipment)}`,
-    `  sessions       ${counts(s.sessions)}`,
-    `  exams          ${counts(s.exams)}`,
-    s.results ? `  results        computed for ${s.results.machines.inserted + s.results.machines.updated + s.results.machines.unchanged} machines` : '  results        kept (no record changed)',
+    `Campaign ${s.campaignId}: ${outcome(s)} (${(s.timings.totalMs / 1000).toFixed(1)} s)`,
+    ...KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(width)}  ${counts(s[t])}`),
+    s.results
+      ? `  ${'results'.padEnd(width)}  computed for ${s.results.machines.inserted + s.results.machines.updated + s.results.machines.unchanged} machines`
+      : `  ${'results'.padEnd(width)}  kept (no record changed)`,
   ].join('\n');
 }
