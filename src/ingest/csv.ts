@@ -8,6 +8,7 @@
 import type { Issue } from '../core/issues.ts';
 import type { IssueKey, IssueParams } from '../i18n/issues/index.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
+import { describeText } from './kit/identifying.ts';
 
 export type CsvSeparator = ',' | ';';
 
@@ -295,7 +296,8 @@ export class CsvTokenizer {
             'stray-quote',
             startLine + breaks,
             this.columns?.[k] ?? null,
-            { rest, value },
+            // Described, not quoted: a cell is free text (a name, an address).
+            { rest: describeText(rest), value: describeText(value) },
             'warning',
           );
           value += rest;

@@ -113,3 +113,15 @@ export function quoteCode(value: string, max = 16): string {
 export function isCodeShaped(value: string, max = 16): boolean {
   return value.length > 0 && value.length <= max && CODE.test(value);
 }
+
+/**
+ * True when `text` looks like a column header (at most 40 letters, digits, spaces and `_-.()/'`)
+ * rather than data (a date, a sentence, a long value): only such a header is quoted in a message.
+ *
+ * @example
+ * isHeaderShaped('commentaire')        // true
+ * isHeaderShaped('2026-03-02T08:00')   // false
+ */
+export function isHeaderShaped(text: string): boolean {
+  return /^[\p{L}\p{N} _\-.()/']{1,40}$/u.test(text) && /\p{L}/u.test(text);
+}

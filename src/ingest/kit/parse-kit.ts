@@ -35,7 +35,7 @@ import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
 import { DateTimeReader } from './date-time.ts';
-import { isIdentifyingHeader } from './identifying.ts';
+import { describeText, isHeaderShaped, isIdentifyingHeader } from './identifying.ts';
 import { IssueSink } from './issue-sink.ts';
 import { wideEncodingOf } from '../text-encoding.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
@@ -246,6 +246,10 @@ export class KitParser {
     const known = new Set(spec.columns.map((c) => c.name));
     const index = new Map<string, number>();
     let usable = true;
+    // A first line naming no column of the kit is data, not a header (a name, a date…): its
+    // cells are described, never quoted; a header's unknown column is quoted when it looks like one.
+    const isData = !columns.some((c) => known.has(c.toLowerCase()));
+    const shown = (raw: string): string => (!isData && isHeaderShaped(raw) ? raw : `(${describeText(raw)})`);
     columns.forEach((raw, i) => {
       const key = raw.toLowerCase();
       if (raw === '') {
@@ -259,10 +263,10 @@ export class KitParser {
           sink.say('error', 'duplicate-column', name, line, key, { file: name, column: key });
         } else index.set(key, i);
       } else {
-        summary.unknownColumns.push(raw);
-        sink.say('warning', 'unknown-column', name, line, raw, {
+        summary.unknownColumns.push(shown(raw));
+        sink.say('warning', 'unknown-column', name, line, shown(raw), {
           file: name,
-          column: raw,
+          column: shown(raw),
           columns: spec.columns.map((c) => c.name).join(', '),
         });
       }
@@ -274,7 +278,7 @@ export class KitParser {
       sink.say('error', tab ? 'missing-column.tabs' : 'missing-column', name, line, column.name, {
         file: name,
         column: column.name,
-        header: columns.join(', '),
+        header: columns.map(shown).join(', '),
       });
     }
     return usable ? index : null;
