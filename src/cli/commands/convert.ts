@@ -11,6 +11,7 @@ import type { Issue } from '../../core/issues.ts';
 import type { Act, Campaign, Kit } from '../../core/kit-types.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import { readActsFile } from '../../ingest/kit/acts-file.ts';
+import { checkKitFolder, KitFolderError, writeKitFolder } from '../../ingest/kit/kit-folder.ts';
 import { writeKitDir } from '../../ingest/kit/write-kit.ts';
 import { kitFromSources, readCampaignText } from '../../ingest/sources/assemble.ts';
 import type { SiteMappingFile } from '../../ingest/sources/mapping.ts';
@@ -74,7 +75,11 @@ by a keyed hash; names, birth dates and addresses are dropped and counted. Every
 printed with its place; with an error (a damaged journal, a PACS that does not answer) nothing
 is written.
 
-  --to-kit OUT_DIR      the data kit to write (a new or empty folder, or an existing kit)
+  --to-kit OUT_DIR      the data kit to write: a new or empty folder, or the kit an earlier
+                        plateau convert wrote there for the same campaign, replaced as a whole
+                        (the kit is built beside it and renamed into place when complete)
+  --force               replace OUT_DIR whatever it holds (another campaign's kit, files of
+                        yours): everything in it is deleted
 ${SOURCE_OPTIONS_HELP}
 
 Examples:
@@ -88,14 +93,16 @@ export const convertCommand: Command = {
   name: 'convert',
   summary: 'turn HL7 v2, FHIR, DICOM or XLSX files into a data kit',
   usage: USAGE,
-  options: { ...SOURCE_OPTIONS, 'to-kit': { type: 'string' } },
+  options: { ...SOURCE_OPTIONS, 'to-kit': { type: 'string' }, force: { type: 'boolean' } },
   async run({ positionals: args, values }) {
     const inputs = sourcePaths(args, values);
     const out = stringOption(values, 'to-kit');
     if (out === undefined) throw new UsageError('--to-kit OUT_DIR is required');
-    await checkOutDir(out);
+    const folder = { command: 'plateau convert', force: values.force === true, forceFlag: '--force' };
+    // Checked before the sources are read (a conversion can be long), and again with the campaign.
+    await kitFolderOrFail(() => checkKitFolder(out, folder));
     const { kit, removed } = await convertSources(inputs, values);
-    await writeKitDir(out, kit);
+    await kitFolderOrFail(() => writeKitFolder(out, { ...folder, campaignId: kit.campaign.id }, (dir) => writeKitDir(dir, kit)));
     process.stdout.write(`${describeConversion(kit, out, removed)}\n`);
     return 0;
   },
@@ -234,13 +241,18 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
   return { inputs, issues };
 }
 
-async function checkOutDir(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => null);
-  if (info === null) return;
-  if (!info.isDirectory()) throw new UserError(`${dir} exists and is not a folder`);
-  const names = (await readdir(dir)).filter((n) => !n.startsWith('.'));
-  if (names.length > 0 && !(await isKitDir(dir))) {
-    throw new UserError(`${dir} is a folder that holds other files; give a new or empty folder, or an existing data kit to replace`);
+/**
+ * Runs a kit folder step, a refused folder (KitFolderError) becoming the command's UserError.
+ *
+ * @example
+ * await kitFolderOrFail(() => checkKitFolder(out, { command: 'plateau convert' }));
+ */
+export async function kitFolderOrFail<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof KitFolderError) throw new UserError(error.message);
+    throw error;
   }
 }
 

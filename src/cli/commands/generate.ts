@@ -2,12 +2,13 @@
  * `plateau generate OUT_DIR`: writes a synthetic, seeded data kit shaped like the 2010 ANAP
  * campaign (or scaled up for benchmarks), machine by machine so memory stays bounded.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { writeGeneratedKit } from '../../generate/index.ts';
+import { planCampaign, writeGeneratedKit } from '../../generate/index.ts';
+import { writeKitFolder } from '../../ingest/kit/kit-folder.ts';
 import type { GenerateOptions } from '../../generate/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, stringOption } from '../command.ts';
-import { Progress, UsageError, UserError } from '../output.ts';
+import { Progress, UsageError } from '../output.ts';
+import { kitFolderOrFail } from './convert.ts';
 
 const USAGE = `Usage: plateau generate OUT_DIR [--seed N] [--machines M] [--days D] [--start YYYY-MM-DD]
 
@@ -21,7 +22,10 @@ patient) and its ICR values per CCAM act are illustrative.
   --machines M      scale the panel to M machines (default 517), same CT/MRI mix
   --days D          campaign length in days (default 28); 365 for a national year
   --start DATE      first day (default 2010-03-01)
-  --force           write into OUT_DIR even if it is not empty
+  --force           replace OUT_DIR whatever it holds (everything in it is deleted); without
+                    it, OUT_DIR must be new, empty, or a kit plateau generate wrote there for
+                    the same seed (replaced as a whole: the kit is built beside it and renamed
+                    into place when complete)
 
 Example (a national year, about 10 million exams, for benchmarks):
   plateau generate /tmp/national-year --machines 2500 --days 365`;
@@ -40,10 +44,13 @@ export const generateCommand: Command = {
   async run({ positionals: args, values }) {
     const [dir] = positionals(args, 1, 1, 'one OUT_DIR');
     const options = generateOptions(values);
-    if (!values.force && existsSync(dir as string) && readdirSync(dir as string).length > 0) {
-      throw new UserError(`${dir} is not empty: choose another folder or pass --force`);
-    }
-    await generateInto(dir as string, options);
+    const folder = {
+      command: 'plateau generate',
+      campaignId: planCampaign(options).campaign.id,
+      force: values.force === true,
+      forceFlag: '--force',
+    };
+    await kitFolderOrFail(() => writeKitFolder(dir as string, folder, (tmp) => generateInto(tmp, options, dir)));
     return 0;
   },
 };
@@ -60,9 +67,12 @@ export function generateOptions(values: OptionValues): GenerateOptions {
   };
 }
 
-/** Writes the generated kit with progress on stderr and a one-line summary. */
-export async function generateInto(dir: string, options: GenerateOptions): Promise<void> {
-  const progress = new Progress(`generating ${dir}`);
+/**
+ * Writes the generated kit into `dir` with progress on stderr and a one-line summary, naming the
+ * folder `shownAs` (the final place of a kit built in a work folder).
+ */
+export async function generateInto(dir: string, options: GenerateOptions, shownAs = dir): Promise<void> {
+  const progress = new Progress(`generating ${shownAs}`);
   const summary = await writeGeneratedKit(dir, options, (p) => progress.update(p.done, p.total, 'machines'));
-  progress.done(`wrote ${dir}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions`);
+  progress.done(`wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions`);
 }
