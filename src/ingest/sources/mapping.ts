@@ -39,6 +39,7 @@ import {
   type LegalStatus,
   type Modality,
 } from '../../core/kit-types.ts';
+import { quoteCode } from '../kit/identifying.ts';
 import { parseCsv } from '../csv.ts';
 import type { SiteMapping } from './types.ts';
 
@@ -109,22 +110,22 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     const value = get('value');
     const target = get('target');
     const need = (what: string, ok: boolean, column: string, hint: string): boolean => {
-      if (!ok) issue(line, column, 'missing-value', `${kind},${key} needs ${what}`, hint);
+      if (!ok) issue(line, column, 'missing-value', `${quoteCode(kind, 64)},${quoteCode(key, 64)} needs ${what}`, hint);
       return ok;
     };
     if (!has(KINDS, kind)) {
-      issue(line, 'kind', 'unknown-kind', `unknown kind "${kind}"`, `write one of ${KINDS.join(', ')}`);
+      issue(line, 'kind', 'unknown-kind', `unknown kind ${quoteCode(kind, 64)}`, `write one of ${KINDS.join(', ')}`);
       return;
     }
     if (kind === 'site') {
       if (!has(SITE_KEYS, key)) {
-        issue(line, 'key', 'unknown-key', `unknown site key "${key}"`, `write one of ${SITE_KEYS.join(', ')}`);
+        issue(line, 'key', 'unknown-key', `unknown site key ${quoteCode(key, 64)}`, `write one of ${SITE_KEYS.join(', ')}`);
         return;
       }
       if (!need('a target', target !== '', 'target', 'for site rows, write the value in the target column')) return;
       const first = site.get(key);
       if (first) {
-        issue(line, 'key', 'duplicate-key', `site ${key} is already given on line ${first.line}`, 'give each site key once');
+        issue(line, 'key', 'duplicate-key', `site ${quoteCode(key, 64)} is already given on line ${first.line}`, 'give each site key once');
         return;
       }
       site.set(key, { value: target, line: line ?? 0 });
@@ -138,39 +139,39 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
       } else if (has(MACHINE_KEYS, key)) {
         machineRow(mapping.machines, key, value, target, (column, message, hint) => issue(line, column, 'invalid-value', message, hint));
       } else {
-        issue(line, 'key', 'unknown-key', `unknown equipment key "${key}"`, `write one of ${[...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', ')}`);
+        issue(line, 'key', 'unknown-key', `unknown equipment key ${quoteCode(key, 64)}`, `write one of ${[...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', ')}`);
       }
       return;
     }
     if (kind === 'category') {
       if (!(key in CATEGORY_KEYS)) {
-        issue(line, 'key', 'unknown-key', `unknown category key "${key}"`, `write one of ${Object.keys(CATEGORY_KEYS).join(', ')}`);
+        issue(line, 'key', 'unknown-key', `unknown category key ${quoteCode(key, 64)}`, `write one of ${Object.keys(CATEGORY_KEYS).join(', ')}`);
         return;
       }
       const category = target.toUpperCase();
       if (!has(CATEGORIES, category)) {
-        issue(line, 'target', 'invalid-category', `"${target}" is not a category`, 'write A (ambulatoire), H (hospitalisé), R (réanimation) or U (urgences)');
+        issue(line, 'target', 'invalid-category', `${quoteCode(target, 64)} is not a category`, 'write A (ambulatoire), H (hospitalisé), R (réanimation) or U (urgences)');
         return;
       }
       mapping.categories.push({ [CATEGORY_KEYS[key as keyof typeof CATEGORY_KEYS]]: value, category });
       return;
     }
     if (key !== 'local_code') {
-      issue(line, 'key', 'unknown-key', `unknown act key "${key}"`, 'write local_code');
+      issue(line, 'key', 'unknown-key', `unknown act key ${quoteCode(key, 64)}`, 'write local_code');
       return;
     }
     const ccam = target.toUpperCase();
-    if (!CCAM.test(ccam)) issue(line, 'target', 'invalid-ccam', `"${target}" does not look like a CCAM code`, 'a CCAM code is 4 letters and 3 digits, e.g. ZBQK002', 'warning');
+    if (!CCAM.test(ccam)) issue(line, 'target', 'invalid-ccam', `${quoteCode(target, 64)} does not look like a CCAM code`, 'a CCAM code is 4 letters and 3 digits, e.g. ZBQK002', 'warning');
     mapping.acts.push({ localCode: value, ccam });
   });
 
   const finess = site.get('finess');
   if (!finess) issue(null, null, 'missing-finess', 'the mapping gives no site finess', 'add a row: site,finess,,<the 9-character FINESS géographique>');
-  else if (finess.value.length !== 9) issue(finess.line, 'target', 'invalid-finess', `finess "${finess.value}" has ${finess.value.length} characters, not 9`, 'write the 9-character FINESS géographique id (keep a leading 0)');
+  else if (finess.value.length !== 9) issue(finess.line, 'target', 'invalid-finess', `finess ${quoteCode(finess.value, 64)} has ${finess.value.length} characters, not 9`, 'write the 9-character FINESS géographique id (keep a leading 0)');
   else mapping.finess = finess.value;
   const zone = site.get('time_zone');
   if (!zone) issue(null, null, 'missing-time-zone', 'the mapping gives no site time zone', 'add a row: site,time_zone,,Europe/Paris');
-  else if (!isValidTimeZone(zone.value)) issue(zone.line, 'target', 'invalid-time-zone', `"${zone.value}" is not a known time zone`, 'write an IANA zone such as Europe/Paris or America/Martinique');
+  else if (!isValidTimeZone(zone.value)) issue(zone.line, 'target', 'invalid-time-zone', `${quoteCode(zone.value, 64)} is not a known time zone`, 'write an IANA zone such as Europe/Paris or America/Martinique');
   else mapping.timeZone = zone.value;
   mapping.establishment = establishmentOf(site, mapping.finess, (line, column, message, hint) => issue(line, column, 'invalid-value', message, hint));
 
@@ -190,14 +191,14 @@ function machineRow(
   else if (key === 'modality') {
     const m = value.toUpperCase();
     if (has(MODALITIES, m)) info.modality = m;
-    else bad('value', `"${value}" is not a modality`, 'write CT (scanner) or MR (IRM)');
+    else bad('value', `${quoteCode(value, 64)} is not a modality`, 'write CT (scanner) or MR (IRM)');
   } else if (key === 'role') {
     if (has(EQUIPMENT_ROLES, value)) info.role = value;
-    else bad('value', `"${value}" is not an equipment role`, `write one of ${EQUIPMENT_ROLES.join(', ')}`);
+    else bad('value', `${quoteCode(value, 64)} is not an equipment role`, `write one of ${EQUIPMENT_ROLES.join(', ')}`);
   } else {
     const year = Number(value);
     if (/^\d{4}$/.test(value) && year >= 1970 && year <= 2100) info.installedYear = year;
-    else bad('value', `"${value}" is not an installation year`, 'write a 4-digit year, e.g. 2019');
+    else bad('value', `${quoteCode(value, 64)} is not an installation year`, 'write a 4-digit year, e.g. 2019');
   }
 }
 
@@ -210,7 +211,7 @@ function establishmentOf(
   const status = site.get('legal_status');
   const region = site.get('region');
   if (status && !has(LEGAL_STATUSES, status.value)) {
-    bad(status.line, 'target', `"${status.value}" is not a legal status`, `write one of ${LEGAL_STATUSES.join(', ')}`);
+    bad(status.line, 'target', `${quoteCode(status.value, 64)} is not a legal status`, `write one of ${LEGAL_STATUSES.join(', ')}`);
     return null;
   }
   if (!name || !status || !region || finess === '') return null;

@@ -5,6 +5,7 @@
  * errors, formulas' cached values, `r="C5"` addresses with gaps). Numbers formatted as dates
  * become the kit's local date-time text. Problems in cells are reported with their address.
  */
+import { describeText, quoteCode } from '../../kit/identifying.ts';
 import { columnName } from '../../../export/xlsx.ts';
 import { formatShowsTime, isDateFormat, serialToLocal } from './serial-date.ts';
 import { scanXml, XmlError } from './xml.ts';
@@ -227,7 +228,7 @@ function readSheet(
             'xlsx-bad-cell',
             row.row,
             col,
-            `${where(col)} points at shared string ${JSON.stringify(v)}, which does not exist`,
+            `${where(col)} points at a shared string (${v === null ? 'none' : quoteCode(v, 10)}) that does not exist`,
             'save the workbook again from a spreadsheet program',
           );
         else text = s;
@@ -247,7 +248,7 @@ function readSheet(
             'xlsx-bad-cell',
             row.row,
             col,
-            `${where(col)} is a boolean holding ${JSON.stringify(v)}`,
+            `${where(col)} is a boolean holding ${describeText(v)} instead of 1 or 0`,
             null,
           );
         break;
@@ -257,7 +258,7 @@ function readSheet(
           'xlsx-cell-error',
           row.row,
           col,
-          `${where(col)} holds the error ${v ?? '#?'}`,
+          `${where(col)} holds the error ${v !== null && /^#[A-Z0-9/!?]{1,12}$/.test(v) ? v : '#?'}`,
           'fix the formula or type the value',
         );
         text = v ?? '#ERROR';
@@ -274,7 +275,7 @@ function readSheet(
             'xlsx-bad-cell',
             row.row,
             col,
-            `${where(col)} holds ${JSON.stringify(v)}, not a number`,
+            `${where(col)} is a number cell holding ${describeText(v)}, not a number`,
             null,
           );
           break;
@@ -302,7 +303,7 @@ function readSheet(
           'xlsx-bad-cell',
           row.row,
           col,
-          `${where(col)} has an unknown type t="${type}"`,
+          `${where(col)} has an unknown type t=${quoteCode(type ?? '', 12)}`,
           null,
         );
     }
