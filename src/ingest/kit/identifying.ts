@@ -2,7 +2,12 @@
  * Patient identity is refused at the door: a header that looks like a name, birth date,
  * patient number, address, phone or e-mail makes the whole file refused before a row is read.
  * Headers are compared case- and accent-insensitively, as words (`_`, `-`, space, camelCase).
+ * And what is typed in a kit or read from a source is never repeated in a message unless it has
+ * the shape of a code, a number or a date (`describeText`, `quoteCode`, `CellTextSink`).
  */
+import type { Severity } from '../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
+import { IssueSink } from './issue-sink.ts';
 
 /** Words that identify a patient wherever they appear (compared to each word of the header). */
 // prettier-ignore
@@ -124,4 +129,31 @@ export function isCodeShaped(value: string, max = 16): boolean {
  */
 export function isHeaderShaped(text: string): boolean {
   return /^[\p{L}\p{N} _\-.()/']{1,40}$/u.test(text) && /\p{L}/u.test(text);
+}
+
+/** The characters of a number or a date-time as people type them (`12,5`, `02/03/2026 08:00`). */
+const NUMBER_OR_DATE = /^[\d\s:\-+.,/TZh]{1,40}$/;
+
+/**
+ * A cell's text as a kit issue may show it: a number, a date-time or a code as typed (so the
+ * user sees the typo), anything else (a name, a sentence) described by its length and kinds of
+ * characters.
+ *
+ * @example
+ * shownCellText('2026-13-01 08:00') // → '2026-13-01 08:00'
+ * shownCellText('Martin Paul')      // → '(11 characters: letters, spaces)'
+ */
+export function shownCellText(text: string): string {
+  return NUMBER_OR_DATE.test(text) || isCodeShaped(text) ? text : `(${describeText(text)})`;
+}
+
+/**
+ * The issue sink of a kit read: the text of a cell (`text` parameter of the catalog's messages)
+ * is shown only as `shownCellText` allows, so no message repeats a name typed in a kit.
+ */
+export class CellTextSink extends IssueSink {
+  override say(severity: Severity, key: IssueKey, file: string, line: number | null, column: string | null, params: IssueParams = {}): void {
+    const text = params['text'];
+    super.say(severity, key, file, line, column, typeof text === 'string' ? { ...params, text: shownCellText(text) } : params);
+  }
 }

@@ -35,8 +35,8 @@ import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
 import { DateTimeReader } from './date-time.ts';
-import { describeText, isHeaderShaped, isIdentifyingHeader } from './identifying.ts';
-import { IssueSink } from './issue-sink.ts';
+import { CellTextSink, describeText, isHeaderShaped, isIdentifyingHeader } from './identifying.ts';
+import type { IssueSink } from './issue-sink.ts';
 import { wideEncodingOf } from '../text-encoding.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
 import { KeyRegistry } from './key-registry.ts';
@@ -105,7 +105,8 @@ const CAMPAIGN_KEYS = ['id', 'name', 'start', 'days', 'timeZone'];
  * const { kit, issues } = parser.finish();
  */
 export class KitParser {
-  readonly #sink = new IssueSink();
+  // Cell texts reach messages only when shaped like a number, a date or a code (identifying.ts).
+  readonly #sink: IssueSink = new CellTextSink();
   readonly #files: KitFileSummary[] = [];
   #campaign: Campaign | null = null;
   #dates = new DateTimeReader(new ZoneClock('UTC'));
