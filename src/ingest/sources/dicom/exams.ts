@@ -11,6 +11,7 @@ import { quoteCode } from '../../kit/identifying.ts';
 import { identifierDigest } from '../identity.ts';
 import { mergeExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { InstanceFacts } from './instance.ts';
+import { UnknownCategories } from '../patient-class.ts';
 import { DICOM_TIMING, UNTIMED_SOP_CLASS_PREFIXES } from './timing.ts';
 
 const MINUTE = 60_000;
@@ -220,8 +221,8 @@ export function buildExams(
     return h;
   };
   const fileOf = new Map<Exam, string>();
-  let defaultCategory = 0;
-  let firstDefaultFile = '';
+  // No RequestingService, or one the mapping lacks: an outpatient, said once (patient-class.ts).
+  const unknownCategories = new UnknownCategories({ source: 'DICOM', column: '(0032,1033)', fields: 'no RequestingService (0032,1033) in its images' });
 
   for (const g of groups.values()) {
     const first = g.items[0] as InstanceFacts;
@@ -333,11 +334,8 @@ export function buildExams(
         : mapping.acts.find((a) => a.localCode === c.code)?.ccam;
       if (ccam !== undefined && !acts.includes(ccam)) acts.push(ccam);
     }
-    let category = categoryOf(g.items.find((f) => f.unit !== null)?.unit ?? null, mapping);
-    if (category === null) {
-      if (defaultCategory++ === 0) firstDefaultFile = first.file;
-      category = 'A';
-    }
+    const unit = g.items.find((f) => f.unit !== null)?.unit ?? null;
+    const category = categoryOf(unit, mapping) ?? unknownCategories.count(first.file, 1, unit === null || unit.trim() === '' ? [] : [unit]);
     const accessions: string[] = [];
     for (const f of g.items) {
       const a = f.accession?.trim() ?? '';
@@ -369,18 +367,7 @@ export function buildExams(
     });
     byDevice.set(g.equipmentId, list);
   }
-  if (defaultCategory > 0) {
-    issues.push(
-      issue(
-        'info',
-        'dicom-default-category',
-        firstDefaultFile,
-        '(0032,1033)',
-        `${defaultCategory} exam(s) with no RequestingService matching the mapping: category A (outpatient) assumed`,
-        'add the requesting units to the mapping file, or merge with the RIS (HL7 PV1.2) for the patient class',
-      ),
-    );
-  }
+  issues.push(...unknownCategories.issues());
 
   const exams: Exam[] = [];
   for (const [equipmentId, list] of byDevice) {

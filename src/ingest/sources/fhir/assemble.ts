@@ -24,6 +24,7 @@ import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
 import { addExamKeys, emptyRecords } from '../types.ts';
 import type { LocatedResource } from './parse-input.ts';
 import { fhirIssue } from './parse-input.ts';
+import { UnknownCategories } from '../patient-class.ts';
 import { ReferenceIndex, resourceDigest } from './references.ts';
 import type { DeviceKeys } from './site-keys.ts';
 import {
@@ -31,7 +32,6 @@ import {
   ccamActs,
   describeKeys,
   emptyKeys,
-  shownKey,
   encounterKeys,
   matchCategory,
   matchEquipment,
@@ -69,6 +69,12 @@ class Assembler {
   readonly removed: Record<string, number> = {};
   /** Hashed join keys (ACSN accessions, urn:dicom:uid study UIDs) of the exams built, by exam id. */
   readonly keys = new Map<string, ExamKeys>();
+  /** Exams whose category cannot be known: kept as outpatients, one warning (patient-class.ts). */
+  readonly unknownCategories = new UnknownCategories({
+    source: 'FHIR',
+    column: 'Procedure.encounter',
+    fields: 'no Encounter with a class or a location joins it',
+  });
   readonly #refs: ReferenceIndex;
   readonly #birthDates = new Map<LocatedResource, string>();
   #zone: ZoneClock | undefined;
@@ -366,18 +372,8 @@ class Assembler {
         );
         continue;
       }
-      if (!category) {
-        const what = patientClass ? `class ${quoteCode(patientClass)}` : 'no Encounter class';
-        this.at(
-          p,
-          'warning',
-          'fhir-no-category',
-          'encounter',
-          `no category mapping entry matches ${what}${units.size ? ` or units ${[...units].map(shownKey).join(', ')}` : ''}`,
-          'add the class or unit to the categories section of the site mapping',
-        );
-        continue;
-      }
+      const examCategory =
+        category ?? this.unknownCategories.count(p.file, p.line, [...(patientClass ? [patientClass] : []), ...units]);
       if (acts.length === 0 && unmapped.length > 0) {
         this.at(
           p,
@@ -404,7 +400,7 @@ class Assembler {
         record: {
           examId,
           equipmentId,
-          category,
+          category: examCategory,
           roomIn,
           roomOut,
           acts,
@@ -583,6 +579,7 @@ export function assembleRecords(
     equipment.push(...built.equipment);
   }
   const sessions = a.sessions();
+  a.issues.push(...a.unknownCategories.issues());
   const issues = [...parseIssues, ...a.issues];
   const failed = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.file));
   const clean = <T>(built: Built<T>[]): T[] =>

@@ -6,6 +6,7 @@ import { ageBandAt } from '../age-band.ts';
 import { quoteCode } from '../../kit/identifying.ts';
 import { countRemoved, hashedIdentifier, identifierDigest, isHashed } from '../identity.ts';
 import { categoryFor, ccamFor, equipmentFor } from '../mapping.ts';
+import { UnknownCategories } from '../patient-class.ts';
 import type { DeviceKeys } from '../mapping.ts';
 import { addExamKeys, type ExamKeys, type SiteMapping } from '../types.ts';
 import type { ExamDraft } from './drafts.ts';
@@ -56,8 +57,10 @@ function lookUpEquipment(mapping: SiteMapping, d: ExamDraft, rooms: ReadonlyMap<
 
 /**
  * The exams of the drafts: cancelled orders and bookings are not exams; an exam needs a room
- * entry and exit (OBR-7/OBR-8, IP/CM status times, else its booking), a category and an
- * equipment from the mapping. Each draft left out is a located warning saying why. The age band
+ * entry and exit (OBR-7/OBR-8, IP/CM status times, else its booking) and an equipment from the
+ * mapping. Each draft left out is a located warning saying why. The category comes from the
+ * patient class and unit (PV1-2, PV1-3, else the ADT of the visit) through the mapping; when it
+ * cannot be known the exam counts as an outpatient (patient-class.ts, one warning). The age band
  * comes from PID-7 at the exam's start (the birth date itself is dropped); the exams' hashed join
  * keys (accessions IPC-1 / OBR-18, study UIDs IPC-3 / ZDS-1) go to `keys` when given.
  *
@@ -81,6 +84,7 @@ export function examsOf(
   // Drafts share few rooms, classes and codes: look each up in the mapping once.
   const equipmentMemo = new Map<string, string | null>();
   const categoryMemo = new Map<string, Category | null>();
+  const unknownCategories = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2', fields: 'neither PV1-2, PV1-3 nor an ADT message for the visit gave one' });
   const actMemo = new Map<string, string | null>();
   for (const d of drafts) {
     const skip = (code: string, column: string | null, message: string, hint: string | null, severity: Issue['severity'] = 'warning'): void => {
@@ -114,11 +118,6 @@ export function examsOf(
       category = known !== undefined ? known : categoryFor(mapping, { patientClass: stay.patientClass || null, unit: stay.unit || null });
       categoryMemo.set(key, category);
     }
-    if (category === null) {
-      const shown = (v: string | undefined): string => (v ? quoteCode(v) : 'empty');
-      skip('unmapped-category', 'PV1.2', `No category for patient class ${shown(stay?.patientClass)} and unit ${shown(stay?.unit)} (PV1-2, PV1-3): exam not counted.`, 'Add a `category` line for this patient class or unit to the site mapping.');
-      continue;
-    }
     const equipmentId = equipmentOf(mapping, d, equipmentMemo, rooms);
     if (equipmentId === null) {
       const seen = [...d.stations, ...d.aeTitles, ...d.locations].map(shownKey).join(', ') || 'none';
@@ -151,7 +150,7 @@ export function examsOf(
     exams.push({
       examId,
       equipmentId,
-      category,
+      category: category ?? unknownCategories.count(d.file, d.line, [stay?.patientClass ?? '', stay?.unit ?? ''].filter((v) => v !== '')),
       roomIn,
       roomOut,
       acts,
@@ -162,5 +161,6 @@ export function examsOf(
       ageBand: d.birth === null ? null : ageBandAt(d.birth.day, roomIn, zone, d.birth.monthOnly),
     });
   }
+  issues.push(...unknownCategories.issues());
   return exams;
 }

@@ -147,8 +147,9 @@ describe('references', () => {
       ['a.json', bundle([{ ...encounter!, id: undefined }, linked], 'transaction', urls)],
       ['b.json', bundle([proc], 'transaction', ['urn:uuid:p'])],
     );
-    expect(split.records.exams).toEqual([]);
-    expect(codes(split.issues)).toContain('fhir-no-category');
+    // Without its Encounter the exam has no patient class: kept as an outpatient, and said.
+    expect(split.records.exams).toMatchObject([{ category: 'A' }]);
+    expect(codes(split.issues)).toContain('no-patient-class');
   });
 
   it('resolves absolute URLs by their Type/id tail and joins a study by accession number', async () => {
@@ -283,9 +284,10 @@ describe('dateTimes and statuses', () => {
     ]);
     expect(inIcu.records.exams[0]?.category).toBe('R');
     const unknown = await read(['b.json', bundle(examResources(1, { encounterClass: 'HH' }))]);
-    expect(unknown.records.exams).toEqual([]);
-    expect(unknown.issues).toMatchObject([{ severity: 'warning', code: 'fhir-no-category' }]);
-    expect(unknown.issues[0]?.message).toContain('class "HH"');
+    // A class the mapping lacks: kept as an outpatient, and said (the rule of every source).
+    expect(unknown.records.exams).toMatchObject([{ category: 'A' }]);
+    expect(unknown.issues).toMatchObject([{ severity: 'warning', code: 'unmapped-category' }]);
+    expect(unknown.issues[0]?.message).toContain('"HH"');
   });
 });
 
