@@ -3,6 +3,9 @@
  * cache of loaded campaigns), uploads as jobs, the built web app for every other GET when a web
  * root is given, security headers on every answer, and errors mapped in one place: known ones
  * to their status and `{ error: { code, message } }`, unknown ones logged and answered 500.
+ * Before any route: requests addressed to a name that is not the server's are refused (421),
+ * state-changing requests from another origin's page too (403), and paths no route can mean
+ * (400), so a browser page elsewhere can neither reach nor change a server without accounts.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -15,6 +18,8 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import type { FhirEndpointOptions } from './routes/fhir.ts';
 import { fhirRoutes } from './routes/fhir.ts';
 import { machineRoutes } from './routes/machines.ts';
+import { originGuard, publicHost } from './origin-guard.ts';
+import { pathGuard } from './path-guard.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -40,6 +45,16 @@ export interface AppOptions {
   loadSamples?: SamplesLoader;
   /** The site mapping and secret `POST /api/fhir` reads Bundles with; it answers 503 without them. */
   fhir?: FhirEndpointOptions;
+  /**
+   * The names besides loopback (127.0.0.1, localhost, [::1]) requests may be addressed to, each
+   * `name` (any port) or `name:port` (`plateau serve --public-host`); others are answered 421.
+   */
+  publicHosts?: readonly string[];
+  /**
+   * The port the server listens on: loopback names are accepted with it only. Absent (the app
+   * without a server, as in `app.request()`): loopback names with any port.
+   */
+  port?: number;
 }
 
 /** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
@@ -84,6 +99,13 @@ export function createApp(options: AppOptions): Hono {
     });
   }
   app.use('*', securityHeaders());
+  const publicHosts = (options.publicHosts ?? []).map((name) => {
+    const host = publicHost(name);
+    if (host === null) throw new TypeError(`publicHosts: '${name}' is not a host name, an IPv4 address or a bracketed IPv6 address (with an optional :port)`);
+    return host;
+  });
+  app.use('*', originGuard({ port: options.port ?? null, publicHosts }));
+  app.use('*', pathGuard());
 
   metaRoutes(app, ctx);
   campaignRoutes(app, ctx);

@@ -1,14 +1,18 @@
 /**
  * Runs the app on a Node HTTP server: listens on `host:port` (port 0 picks a free one) and
  * says where; `close()` stops accepting, ends idle keep-alive connections and waits for the
- * server to close.
+ * server to close. The app is made once the port is known, so that it accepts loopback names
+ * with that port only; a specific address or name it listens on is accepted too.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Store } from '../storage/index.ts';
 import type { AppOptions } from './app.ts';
 import { createApp } from './app.ts';
+import { acceptedHosts, LOOPBACK_HOSTS, publicHost } from './origin-guard.ts';
 
 export interface StartServerOptions extends Omit<AppOptions, 'store'> {
   store: Store;
@@ -21,6 +25,8 @@ export interface RunningServer {
   /** `http://host:port/`. */
   url: string;
   port: number;
+  /** The host names (with port) requests may be addressed to; others are answered 421. */
+  hosts: string[];
   close(): Promise<void>;
 }
 
@@ -34,13 +40,26 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { port, host = '127.0.0.1', ...appOptions } = options;
-  const app = createApp(appOptions);
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const listened = isIP(host) === 6 ? `[${host}]` : host.toLowerCase();
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const ownName = !wildcard && !(LOOPBACK_HOSTS as readonly string[]).includes(listened) ? publicHost(listened) : null;
+  const publicHosts = [...(appOptions.publicHosts ?? []), ...(ownName ? [ownName] : [])];
+  let app: Hono | null = null;
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env),
+  }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      resolve();
+      // Made here, before any connection can be handled, once the port is known.
+      try {
+        app = createApp({ ...appOptions, publicHosts, port: (server.address() as AddressInfo).port });
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   });
   const address = server.address() as AddressInfo;
@@ -49,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return {
     url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : shown}:${address.port}/`,
     port: address.port,
+    hosts: acceptedHosts({ port: address.port, publicHosts }),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,21 +1,24 @@
 /**
  * `POST /api/fhir`: a FHIR R4 Bundle read with the FHIR adapter and the site mapping the server
  * was started with, answered as an OperationOutcome (records found, every located issue). With
- * an inbox folder, a Bundle without errors is also kept there, de-identified (fhir/deidentify.ts)
- * and written atomically, for `plateau convert`/`import` to read with the rest of the campaign;
- * importing into the store stays an explicit action.
+ * an inbox folder, a Bundle without errors that gives an exam or a session is also kept there,
+ * de-identified (fhir/deidentify.ts) and written atomically, for `plateau convert`/`import` to
+ * read with the rest of the campaign, within a quota of bytes and files (507 when full);
+ * importing into the store stays an explicit action. Bodies are bounded in size (413, counted as
+ * they arrive) and in nesting (400) before they are parsed.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Issue } from '../../core/issues.ts';
 import { issuePlace } from '../../core/issues.ts';
 import { deidentifyFhirBundle } from '../../ingest/sources/fhir/deidentify.ts';
 import { fhirAdapter } from '../../ingest/sources/fhir/index.ts';
+import { MAX_JSON_DEPTH, tooDeep } from '../../ingest/sources/fhir/json-text.ts';
 import type { SiteMapping, SourceRecords } from '../../ingest/sources/types.ts';
+import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody } from '../errors.ts';
 import { readQuery } from '../params.ts';
 
@@ -29,7 +32,18 @@ export interface FhirEndpointOptions {
   maxBytes?: number;
   /** Where Bundles without errors are kept, de-identified (none: they are only read). */
   inbox?: string;
+  /** How much the inbox may hold (defaults: `DEFAULT_INBOX_QUOTA`); a Bundle past it is answered 507. */
+  inboxQuota?: Partial<InboxQuota>;
 }
+
+/** The most the FHIR inbox holds: bytes of its Bundle files, and files. */
+export interface InboxQuota {
+  bytes: number;
+  files: number;
+}
+
+/** 1 GiB and 100,000 Bundles: a campaign's de-identified exams many times over. */
+export const DEFAULT_INBOX_QUOTA: InboxQuota = { bytes: 1024 * MIB, files: 100_000 };
 
 /** The answer: an OperationOutcome, with plateau's own summary beside the FHIR issues. */
 export interface FhirReadSummary extends OperationOutcome {
@@ -37,6 +51,8 @@ export interface FhirReadSummary extends OperationOutcome {
     imported: false;
     /** The inbox file the de-identified Bundle was kept in, or null. */
     stored: string | null;
+    /** Why a Bundle read without errors was not kept in the inbox, or null. */
+    notKept: string | null;
     records: { exams: number; sessions: number; equipment: number };
     removed: Record<string, number>;
     issues: Issue[];
@@ -56,7 +72,12 @@ const SEVERITY: Record<Issue['severity'], OperationOutcomeIssue['severity']> = {
  * @example
  * fhirReadSummary(records, issues).issue[0].diagnostics // → 'read 1 exam, 2 sessions, 1 machine; nothing was imported'
  */
-export function fhirReadSummary(records: SourceRecords, issues: Issue[], stored: string | null = null): FhirReadSummary {
+export function fhirReadSummary(
+  records: SourceRecords,
+  issues: Issue[],
+  stored: string | null = null,
+  notKept: string | null = null,
+): FhirReadSummary {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const counts = {
     exams: records.exams.length,
@@ -69,7 +90,7 @@ export function fhirReadSummary(records: SourceRecords, issues: Issue[], stored:
       {
         severity: 'information',
         code: 'informational',
-        diagnostics: `read ${plural(counts.exams, 'exam')}, ${plural(counts.sessions, 'session')}, ${plural(counts.equipment, 'machine')}; ${stored ? `kept de-identified in the inbox as ${stored}, for plateau import` : 'nothing was imported'}`,
+        diagnostics: `read ${plural(counts.exams, 'exam')}, ${plural(counts.sessions, 'session')}, ${plural(counts.equipment, 'machine')}; ${stored ? `kept de-identified in the inbox as ${stored}, for plateau import` : notKept ? `nothing was imported, and it was not kept in the inbox: ${notKept}` : 'nothing was imported'}`,
       },
       ...issues.map((i): OperationOutcomeIssue => ({
         severity: SEVERITY[i.severity],
@@ -85,7 +106,14 @@ export function fhirReadSummary(records: SourceRecords, issues: Issue[], stored:
         ...(i.column ? { expression: [i.column] } : {}),
       })),
     ],
-    plateau: { imported: false, stored, records: counts, removed: records.removed, issues },
+    plateau: {
+      imported: false,
+      stored,
+      notKept,
+      records: counts,
+      removed: records.removed,
+      issues,
+    },
   };
 }
 
@@ -93,13 +121,13 @@ export function fhirReadSummary(records: SourceRecords, issues: Issue[], stored:
  * Writes `bundle` into `inbox` as a new file, durably (written and flushed under a temporary
  * name, then renamed, the folder flushed): a reader never sees half a Bundle. Returns its name.
  */
-async function keepInInbox(inbox: string, bundle: unknown, at: Date): Promise<string> {
+async function keepInInbox(inbox: string, content: string, at: Date): Promise<string> {
   await mkdir(inbox, { recursive: true, mode: 0o700 });
   const name = `${at.toISOString().replaceAll(':', '-')}-${randomUUID().slice(0, 8)}.json`;
   const temporary = join(inbox, `.${name}.part`);
   const file = await open(temporary, 'wx', 0o600);
   try {
-    await file.writeFile(JSON.stringify(bundle));
+    await file.writeFile(content);
     await file.sync();
   } finally {
     await file.close();
@@ -114,9 +142,90 @@ async function keepInInbox(inbox: string, bundle: unknown, at: Date): Promise<st
   return name;
 }
 
+/**
+ * What the inbox holds, counted once from its folder then kept up to date as Bundles are written;
+ * counted again when it looks full (files may have been removed by hand or by a run).
+ */
+class InboxUsage {
+  #counted: Promise<{ bytes: number; files: number }> | null = null;
+
+  constructor(
+    readonly folder: string,
+    readonly quota: InboxQuota,
+  ) {}
+
+  async #count(): Promise<{ bytes: number; files: number }> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bytes: 0, files: 0 };
+      throw error;
+    }
+    const usage = { bytes: 0, files: 0 };
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      const size = await stat(join(this.folder, name)).then(
+        (s) => (s.isFile() ? s.size : null),
+        () => null,
+      );
+      if (size === null) continue;
+      usage.bytes += size;
+      usage.files += 1;
+    }
+    return usage;
+  }
+
+  /**
+   * Reserves room for a file of `bytes`, or says why there is none. The reservation is taken
+   * synchronously after the last await, so concurrent requests cannot both pass a full quota.
+   */
+  async reserve(bytes: number): Promise<string | null> {
+    this.#counted ??= this.#count();
+    let usage = await this.#counted;
+    const fits = (u: { bytes: number; files: number }): boolean =>
+      u.files + 1 <= this.quota.files && u.bytes + bytes <= this.quota.bytes;
+    if (!fits(usage)) {
+      const recount = this.#count();
+      this.#counted = recount;
+      usage = await recount;
+    }
+    if (usage.files + 1 > this.quota.files)
+      return `the inbox holds its ${this.quota.files} Bundles already`;
+    if (usage.bytes + bytes > this.quota.bytes) {
+      return `the inbox would pass its ${Math.max(1, Math.round(this.quota.bytes / MIB))} MiB`;
+    }
+    usage.bytes += bytes;
+    usage.files += 1;
+    return null;
+  }
+
+  /** Gives back a reservation whose file was not written. */
+  release(bytes: number): void {
+    void this.#counted?.then((usage) => {
+      usage.bytes -= bytes;
+      usage.files -= 1;
+    });
+  }
+}
+
+/** The OperationOutcome of a refused request (inbox full). */
+function refusal(code: OperationOutcomeIssue['code'], diagnostics: string): string {
+  const outcome: OperationOutcome = {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, diagnostics }],
+  };
+  return JSON.stringify(outcome);
+}
+
 /** Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`. */
 export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined): void {
   const maxBytes = options?.maxBytes ?? 64 * MIB;
+  const usage =
+    options?.inbox === undefined
+      ? null
+      : new InboxUsage(options.inbox, { ...DEFAULT_INBOX_QUOTA, ...options.inboxQuota });
+  // Bundles hold patients' identities: a chunked one is counted in memory, never spooled to disk.
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
@@ -151,9 +260,20 @@ export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined):
       );
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw badRequest('the body is not JSON in UTF-8: send one FHIR R4 Bundle');
+    }
+    if (tooDeep(text) !== null) {
+      throw badRequest(
+        `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep, which no FHIR resource does: send one FHIR R4 Bundle`,
+      );
+    }
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      body = JSON.parse(text);
     } catch {
       throw badRequest('the body is not JSON in UTF-8: send one FHIR R4 Bundle');
     }
@@ -170,10 +290,36 @@ export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined):
       secret: options.secret,
     });
     let stored: string | null = null;
-    if (options.inbox !== undefined && !issues.some((i) => i.severity === 'error')) {
-      const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, options.secret);
-      stored = await keepInInbox(options.inbox, bundle, new Date());
+    let notKept: string | null = null;
+    if (usage && !issues.some((i) => i.severity === 'error')) {
+      if (records.exams.length === 0 && records.sessions.length === 0) {
+        // A Bundle of patients (or of anything else plateau does not count) would only fill the inbox.
+        notKept =
+          'it gives no exam and no session, and the inbox keeps only Bundles plateau import counts something from (send patients in the Bundle of their exams)';
+      } else {
+        const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, options.secret);
+        const content = JSON.stringify(bundle);
+        const size = Buffer.byteLength(content);
+        const full = await usage.reserve(size);
+        if (full) {
+          return c.body(
+            refusal(
+              'too-costly',
+              `this Bundle was read but not kept: ${full} (quota: ${usage.quota.files} Bundles, ${Math.max(1, Math.round(usage.quota.bytes / MIB))} MiB). ` +
+                'Import the inbox (plateau import) and move its files away, or start the server with a larger --fhir-inbox-max-mib or --fhir-inbox-max-files.',
+            ),
+            507,
+            { 'Content-Type': 'application/fhir+json; charset=UTF-8' },
+          );
+        }
+        try {
+          stored = await keepInInbox(usage.folder, content, new Date());
+        } catch (error) {
+          usage.release(size);
+          throw error;
+        }
+      }
     }
-    return c.json(fhirReadSummary(records, issues, stored), stored ? 201 : 200);
+    return c.json(fhirReadSummary(records, issues, stored, notKept), stored ? 201 : 200);
   });
 }

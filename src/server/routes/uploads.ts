@@ -5,9 +5,9 @@
  * workbook (column help, drop-down lists) a manager fills in and uploads.
  */
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import { kitTemplateXlsx } from '../../ingest/sources/xlsx/index.ts';
+import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { ServerContext } from '../server-context.ts';
@@ -17,8 +17,10 @@ const MIB = 1024 * 1024;
 
 /** Registers the upload routes on `app`. */
 export function uploadRoutes(app: Hono, ctx: ServerContext): void {
+  // A chunked body is counted in a temporary file: one refused past the limit never fills memory.
   const limit = bodyLimit({
     maxSize: ctx.limits.bodyBytes,
+    spool: true,
     onError: (c) =>
       c.json(errorBody('payload-too-large', `an upload may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`), 413),
   });

@@ -1,8 +1,41 @@
 /**
  * The text side of FHIR JSON: bytes decoded strictly (a BOM is dropped, bad UTF-8 is refused),
- * lines counted from text offsets, and the offsets of a Bundle's `entry` elements found by a
- * light scan over text JSON.parse already accepted, so each entry's issues name its line.
+ * nesting bounded before anything parses it, lines counted from text offsets, and the offsets of
+ * a Bundle's `entry` elements found by a light scan over text JSON.parse already accepted, so
+ * each entry's issues name its line.
  */
+
+/**
+ * The deepest nesting of arrays and objects plateau parses as FHIR JSON. FHIR resources nest a
+ * few tens of levels at most (a Bundle entry's extension of an extension's coding); a deeper
+ * text is refused before it is parsed, since walking it would exhaust the stack.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * The offset where `text` opens its `max + 1`-th level of nested arrays or objects, or null when
+ * it never nests that deep. A linear scan that skips strings; it does not check the syntax.
+ *
+ * @example
+ * tooDeep('[[[1]]]', 2) // → 2
+ * tooDeep('{"a":"[[["}', 2) // → null
+ */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): number | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++)
+        if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      if (depth > max) return i;
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+    }
+  }
+  return null;
+}
 
 /** The text of `bytes` (UTF-8, BOM dropped), or null when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | null {

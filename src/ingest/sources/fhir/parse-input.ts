@@ -5,7 +5,14 @@
  */
 import type { Issue } from '../../../core/issues.ts';
 import type { SourceInput } from '../types.ts';
-import { decodeUtf8, entryOffsets, lineCounter, syntaxErrorOffset } from './json-text.ts';
+import {
+  decodeUtf8,
+  entryOffsets,
+  lineCounter,
+  MAX_JSON_DEPTH,
+  syntaxErrorOffset,
+  tooDeep,
+} from './json-text.ts';
 import type { Json } from './values.ts';
 import { asObject, obj, str } from './values.ts';
 
@@ -40,6 +47,19 @@ export function fhirIssue(
   return { severity, code, file, line, column, message, hint };
 }
 
+/** The error of a JSON text nested deeper than plateau parses, located at `line`. */
+function tooDeepIssue(file: string, line: number | null): Issue {
+  return fhirIssue(
+    'error',
+    'fhir-json-depth',
+    file,
+    line,
+    null,
+    `the JSON nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep${line === null ? '' : ` (from line ${line})`}: not read`,
+    'FHIR resources nest far less: send the resources as a FHIR system exports them',
+  );
+}
+
 function located(
   resource: Json,
   file: string,
@@ -58,6 +78,10 @@ function readNdjson(text: string, file: string, issues: Issue[]): LocatedResourc
     const line = i + 1;
     const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (source.trim() === '') return;
+    if (tooDeep(source) !== null) {
+      issues.push(tooDeepIssue(file, line));
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(source);
@@ -209,6 +233,11 @@ export function parseFhirInput(input: SourceInput): {
     return { resources: [], issues };
   }
   if (isNdjsonName(file)) return { resources: readNdjson(text, file, issues), issues };
+  const deep = tooDeep(text);
+  if (deep !== null) {
+    issues.push(tooDeepIssue(file, lineCounter(text)(deep)));
+    return { resources: [], issues };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
