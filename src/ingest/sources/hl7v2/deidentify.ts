@@ -16,32 +16,46 @@ import type { Hl7Message, Hl7Segment } from './parse.ts';
 import { fieldValue, rawField } from './parse.ts';
 
 /**
- * A field kept: its components read by the adapter (1-based; each its first subcomponent, of
- * the first repetition), or `hash`: an identifier kept as its keyed hash (first component).
+ * How a kept field is kept, with the components the adapter reads (1-based; each its first
+ * subcomponent, of the first repetition):
+ * - `hash`: an identifier, as its keyed hash (first component);
+ * - `key`: a room, device, unit, patient class or exam code the site mapping matches: as it is
+ *   when it has the shape of a code, else as its keyed hash (matched to the mapping's by hash);
+ * - `time`: an HL7 time, or `?` (still refused by the reader) when it has other characters;
+ * - `code`: a status or type code, dropped unless a short code;
+ * - `number`: a duration or set ID, dropped unless a number.
+ * So no name or sentence typed in a field the adapter reads reaches the disk either.
  */
-type Kept = readonly number[] | 'hash';
+type Kind = 'hash' | 'key' | 'time' | 'code' | 'number';
+type Kept = readonly [Kind, ...number[]];
 
 /** What the adapter reads, by segment and field (the allow-list). */
 const KEPT: Readonly<Record<string, Readonly<Record<number, Kept>>>> = {
-  MSH: { 7: [1], 9: [1, 2, 3], 10: [1] },
-  EVN: { 2: [1] },
-  PID: { 1: [1] /* 7: the birth year and month, below */ },
-  PV1: { 2: [1], 3: [1], 19: 'hash' },
-  ORC: { 1: [1], 2: 'hash', 3: 'hash', 5: [1], 9: [1] },
+  MSH: { 7: ['time', 1], 9: ['code', 1, 2, 3], 10: ['key', 1] },
+  EVN: { 2: ['time', 1] },
+  PID: { 1: ['number', 1] /* 7: the birth year and month, below */ },
+  PV1: { 2: ['key', 1], 3: ['key', 1], 19: ['hash'] },
+  ORC: { 1: ['code', 1], 2: ['hash'], 3: ['hash'], 5: ['code', 1], 9: ['time', 1] },
   // OBR-18 is a room for some sites and the accession for others (IHE): hashed, and matched to
   // the mapping's rooms by their hash (exams.ts).
-  OBR: { 2: 'hash', 3: 'hash', 4: [1], 7: [1], 8: [1], 18: 'hash', 22: [1], 25: [1] },
-  IPC: { 1: 'hash', 3: 'hash', 7: [1], 8: [1], 9: [1] },
+  OBR: { 2: ['hash'], 3: ['hash'], 4: ['key', 1], 7: ['time', 1], 8: ['time', 1], 18: ['hash'], 22: ['time', 1], 25: ['code', 1] },
+  IPC: { 1: ['hash'], 3: ['hash'], 7: ['key', 1], 8: ['key', 1], 9: ['key', 1] },
   // TXA-22 names who signed the report: only its time (component 15) is read.
-  TXA: { 14: 'hash', 15: 'hash', 17: [1], 22: [15] },
-  ZDS: { 1: 'hash' },
-  SCH: { 1: 'hash', 2: 'hash', 9: [1], 10: [1], 11: [4, 5], 25: [1], 26: 'hash', 27: 'hash' },
-  TQ1: { 7: [1], 8: [1] },
-  AIS: { 3: [1], 4: [1], 7: [1], 8: [1] },
-  AIG: { 3: [1], 8: [1], 11: [1], 12: [1] },
-  AIL: { 3: [1, 2], 6: [1], 9: [1], 10: [1] },
-  RGS: { 1: [1] },
+  TXA: { 14: ['hash'], 15: ['hash'], 17: ['code', 1], 22: ['time', 15] },
+  ZDS: { 1: ['hash'] },
+  SCH: { 1: ['hash'], 2: ['hash'], 9: ['number', 1], 10: ['code', 1], 11: ['time', 4, 5], 25: ['code', 1], 26: ['hash'], 27: ['hash'] },
+  TQ1: { 7: ['time', 1], 8: ['time', 1] },
+  AIS: { 3: ['key', 1], 4: ['time', 1], 7: ['number', 1], 8: ['code', 1] },
+  AIG: { 3: ['key', 1], 8: ['time', 1], 11: ['number', 1], 12: ['code', 1] },
+  AIL: { 3: ['key', 1, 2], 6: ['time', 1], 9: ['number', 1], 10: ['code', 1] },
+  RGS: { 1: ['number', 1] },
 };
+
+const TIME = /^[0-9.+-]{1,40}$/;
+const CODE = /^[A-Za-z0-9_.-]{1,20}$/;
+const NUMBER = /^\d{1,9}(\.\d{1,6})?$/;
+/** A key kept as it is: the shape of a code (no space, no escape, nothing that reads as a name). */
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_.:/+#-]{0,63}$/;
 
 /** Labels of the fields whose removal is worth naming (the others are counted as `SEG.n`). */
 const LABELS: Readonly<Record<string, string>> = { 'PV1.19': 'PV1.19 visit number (hashed)' };
@@ -75,10 +89,10 @@ function rawComponent(raw: string, d: Delimiters, c: number): string {
   return head(head(value, d.component), d.subcomponent);
 }
 
-/** The kept components of a raw field, joined (trailing empty components dropped). */
-function keptField(raw: string, d: Delimiters, components: readonly number[]): string {
+/** The kept components of a raw field, each as `keep` makes it, joined (trailing empty components dropped). */
+function keptField(raw: string, d: Delimiters, components: readonly number[], keep: (value: string, c: number) => string): string {
   const parts: string[] = [];
-  for (const c of components) parts[c - 1] = rawComponent(raw, d, c);
+  for (const c of components) parts[c - 1] = keep(rawComponent(raw, d, c), c);
   let last = parts.length - 1;
   while (last >= 0 && (parts[last] ?? '') === '') last--;
   return Array.from({ length: last + 1 }, (_, i) => parts[i] ?? '').join(d.component);
@@ -128,11 +142,18 @@ export function deidentifyHl7(message: Hl7Message, secret: string): Deidentified
         if (fields[7] !== raw) count(removed, 'PID.7 day of birth');
       } else if (rule === undefined) {
         count(removed, label);
-      } else if (rule === 'hash') {
+      } else if (rule[0] === 'hash') {
         fields[n] = hashedIdentifier(fieldValue(segment, d, n, 1), secret);
         if (fields[n] !== raw) count(removed, LABELS[label] ?? `${label} (hashed)`);
       } else {
-        fields[n] = keptField(raw, d, rule);
+        const [kind, ...components] = rule;
+        fields[n] = keptField(raw, d, components, (value, c) => {
+          if (value === '') return '';
+          if (kind === 'time') return TIME.test(value) ? value : '?';
+          if (kind === 'code') return CODE.test(value) ? value : '';
+          if (kind === 'number') return NUMBER.test(value) ? value : '';
+          return KEY.test(value) ? value : hashedIdentifier(fieldValue(segment, d, n, c), secret);
+        });
         if (fields[n] !== raw) count(removed, `${label} (cut to what is read)`);
       }
     }

@@ -28,13 +28,19 @@ function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, strin
 }
 
 /**
- * The mapping's rooms by their kept form: OBR-18 (a room for some sites, the accession for
- * others) reaches the MLLP journal as a keyed hash, matched here to the room it hashes.
+ * The mapping's keys by their kept form: the MLLP journal keeps OBR-18 (a room for some sites,
+ * the accession for others) and any room, device, unit, class or code that is not shaped like a
+ * code as its keyed hash (deidentify.ts), matched here to the mapping key it hashes.
  */
-function hashedRooms(mapping: SiteMapping, secret: string): Map<string, string> {
-  const rooms = new Map<string, string>();
-  for (const e of mapping.equipment) if (e.location !== undefined) rooms.set(hashedIdentifier(e.location, secret), e.location);
-  return rooms;
+function hashedKeys(mapping: SiteMapping, secret: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  const add = (v: string | undefined): void => {
+    if (v !== undefined && v !== '') keys.set(hashedIdentifier(v, secret), v);
+  };
+  for (const e of mapping.equipment) [e.location, e.station, e.aeTitle, e.serial].forEach(add);
+  for (const c of mapping.categories) [c.patientClass, c.unit].forEach(add);
+  for (const a of mapping.acts) add(a.localCode);
+  return keys;
 }
 
 /** A device or room key as an issue may show it: a code, a hashed value, or its shape. */
@@ -43,11 +49,14 @@ function shownKey(value: string): string {
 }
 
 function lookUpEquipment(mapping: SiteMapping, d: ExamDraft, rooms: ReadonlyMap<string, string>): string | null {
-  const locations = d.locations.map((l) => (isHashed(l) ? (rooms.get(l) ?? l) : l));
-  const tries: DeviceKeys[] = [{ station: d.stations[0] ?? null, aeTitle: d.aeTitles[0] ?? null, location: locations[0] ?? null }];
+  const plain = (v: string): string => (isHashed(v) ? (rooms.get(v) ?? v) : v);
+  const locations = d.locations.map(plain);
+  const stations = d.stations.map(plain);
+  const aeTitles = d.aeTitles.map(plain);
+  const tries: DeviceKeys[] = [{ station: stations[0] ?? null, aeTitle: aeTitles[0] ?? null, location: locations[0] ?? null }];
   for (const location of locations) tries.push({ location });
-  for (const station of d.stations) tries.push({ station });
-  for (const aeTitle of d.aeTitles) tries.push({ aeTitle });
+  for (const station of stations) tries.push({ station });
+  for (const aeTitle of aeTitles) tries.push({ aeTitle });
   for (const keys of tries) {
     const id = equipmentFor(mapping, keys);
     if (id !== null) return id;
@@ -78,7 +87,8 @@ export function examsOf(
   const { mapping, secret, zone } = context;
   // Visit numbers are read in their kept form (messages.ts): a journaled one joins a raw one.
   const visitOf = (visit: string): { patientClass: string; unit: string } | undefined => (visit === '' ? undefined : visits.get(visit));
-  const rooms = hashedRooms(mapping, secret);
+  const rooms = hashedKeys(mapping, secret);
+  const plain = (v: string): string => (isHashed(v) ? (rooms.get(v) ?? v) : v);
   const exams: Exam[] = [];
   const unknownCodes = new Set<string>();
   // Drafts share few rooms, classes and codes: look each up in the mapping once.
@@ -110,7 +120,8 @@ export function examsOf(
       skip('hl7-implausible-times', booked ? 'TQ1.8' : 'OBR.8', `The exam ends ${((roomOut - roomIn) / 60_000).toFixed(0)} minutes after it starts (${new Date(roomIn).toISOString()} → ${new Date(roomOut).toISOString()}): not counted.`, 'Check OBR-7/OBR-8 and the status message times of this order.');
       continue;
     }
-    const stay = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
+    const given = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
+    const stay = given && { patientClass: plain(given.patientClass), unit: plain(given.unit) };
     let category: Category | null = null;
     if (stay) {
       const key = `${stay.patientClass}\u0001${stay.unit}`;
@@ -128,7 +139,7 @@ export function examsOf(
     for (const code of d.localCodes) {
       let ccam = actMemo.get(code);
       if (ccam === undefined) {
-        ccam = ccamFor(mapping, code) ?? (CCAM.test(code) ? code : null);
+        ccam = ccamFor(mapping, plain(code)) ?? (CCAM.test(code) ? code : null);
         actMemo.set(code, ccam);
       }
       if (ccam !== null) {
