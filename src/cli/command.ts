@@ -3,7 +3,7 @@
  * enumerations, the store location), each failing with a usage error that names the option.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { UsageError } from './output.ts';
+import { say, UsageError } from './output.ts';
 
 /** Parsed option values; a repeatable option (`multiple: true`) gives a list. */
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -20,6 +20,8 @@ export interface Command {
 export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+  /** The language of messages and issues: fr or en (main.ts reads it before parsing). */
+  lang: { type: 'string' },
 } as const;
 
 /** Options naming the store: the embedded data folder or a PostgreSQL server. */
@@ -34,7 +36,7 @@ export function intOption(values: OptionValues, name: string, fallback: number, 
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^-?\d+$/.test(raw) || n < min || n > max) {
-    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not '${String(raw)}'`);
+    throw new UsageError(say('cli.usage.intRange', { option: `--${name}`, min: String(min), max: String(max), value: String(raw) }));
   }
   return n;
 }
@@ -44,7 +46,7 @@ export function enumOption<T extends string>(values: OptionValues, name: string,
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !allowed.includes(raw as T)) {
-    throw new UsageError(`--${name} takes one of ${allowed.join(', ')}, not '${String(raw)}'`);
+    throw new UsageError(say('cli.usage.oneOf', { option: `--${name}`, values: allowed.join(', '), value: String(raw) }));
   }
   return raw as T;
 }

@@ -4,7 +4,46 @@
  * stays clean for `--json` and `--csv`.
  */
 import type { Issue } from '../core/issues.ts';
-import { formatIssue } from '../core/issues.ts';
+import { issueTotals, omittedBy } from '../core/issues.ts';
+import { formatIssueIn } from '../i18n/issues/index.ts';
+import type { Lang, MessageKey, MessageParams } from '../i18n/index.ts';
+import { isLang, t } from '../i18n/index.ts';
+
+let cliLang: Lang = 'en';
+
+/** Sets the language of what the CLI prints (main.ts, from `--lang` or the locale). */
+export function setCliLang(lang: Lang): void {
+  cliLang = lang;
+}
+
+/** The language of what the CLI prints. */
+export function getCliLang(): Lang {
+  return cliLang;
+}
+
+/** A message of the dictionaries in the CLI's language. */
+export function say(key: MessageKey, params?: MessageParams): string {
+  return t(cliLang, key, params);
+}
+
+/**
+ * The CLI's language from the environment, as POSIX programs choose their messages' language:
+ * the first set of LC_ALL, LC_MESSAGES and LANG; French when it names French (`fr`, `fr_FR.UTF-8`),
+ * English otherwise, including when none is set (`C`, `POSIX`, a server's default).
+ *
+ * @example
+ * langFromLocale({ LANG: 'fr_FR.UTF-8' }); // 'fr'
+ * langFromLocale({ LC_ALL: 'C', LANG: 'fr_FR.UTF-8' }); // 'en'
+ */
+export function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const lang = value.slice(0, 2).toLowerCase();
+    return isLang(lang) ? lang : 'en';
+  }
+  return 'en';
+}
 
 /** A cell: text, a number (formatted with `digits`), or null (shown as `–`, empty in CSV). */
 export type Cell = string | number | null;
@@ -49,22 +88,39 @@ export function csv(headers: readonly string[], rows: readonly (readonly Cell[])
 }
 
 /**
- * Writes located issues to stderr: errors then warnings, at most `limit` of them (then a
- * count); notes (`info`) are summed up per kind with their first place, since a large kit can
- * hold thousands of harmless ones.
+ * Writes located issues to stderr in the CLI's language: notes (`info`) first, summed up per kind
+ * with their first place (a large kit can hold thousands of harmless ones), then warnings, then
+ * errors, each at most `limit`, so that the errors are the last lines before the command's verdict
+ * and a hint that refers to "the warnings above" is true. The summaries of capped kinds
+ * (`too-many-issues`) are always shown; when issues are left out, a last line gives the totals.
  */
 export function printIssues(issues: readonly Issue[], limit = 50): void {
-  const ordered = issues.filter((i) => i.severity !== 'info').sort((a, b) => rank(a) - rank(b));
-  for (const issue of ordered.slice(0, limit)) process.stderr.write(`${formatIssue(issue)}\n`);
-  if (ordered.length > limit) process.stderr.write(`… and ${ordered.length - limit} more issues\n`);
+  const write = (line: string): void => void process.stderr.write(`${line}\n`);
   const notes = new Map<string, Issue[]>();
   for (const i of issues) if (i.severity === 'info') notes.set(i.code, [...(notes.get(i.code) ?? []), i]);
   for (const [code, list] of notes) {
     const first = list[0] as Issue;
-    process.stderr.write(`note: ${list.length} × ${code}, first at ${formatIssue(first)}\n`);
+    write(say('cli.issues.note', { count: list.length, code, first: formatIssueIn(first, cliLang) }));
   }
+  let shown = 0;
+  for (const severity of ['warning', 'error'] as const) {
+    const all = issues.filter((i) => i.severity === severity);
+    const located = all.filter((i) => omittedBy(i) === null);
+    for (const issue of located.slice(0, limit)) write(formatIssueIn(issue, cliLang));
+    for (const summary of all.filter((i) => omittedBy(i) !== null)) write(formatIssueIn(summary, cliLang));
+    shown += Math.min(limit, located.length);
+    if (located.length > limit)
+      write(say(severity === 'error' ? 'cli.issues.moreErrors' : 'cli.issues.moreWarnings', { n: located.length - limit }));
+  }
+  const totals = issueTotals(issues);
+  if (shown < totals.error + totals.warning)
+    write(say('cli.issues.totals', { error: totals.error, warning: totals.warning, shown }));
 }
-const rank = (i: Issue): number => (i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2);
+
+/** The errors a list of issues stands for, the ones only counted by the reader's cap included. */
+export function errorTotal(issues: readonly Issue[]): number {
+  return issueTotals(issues).error;
+}
 
 /** A progress reporter on stderr; silent for tasks that finish within a second. */
 export class Progress {

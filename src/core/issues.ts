@@ -32,7 +32,9 @@ export interface Issue {
 /** An issue's words as a catalog key and the values of its `{parameters}`. */
 export interface IssueText {
   key: string;
-  params: Readonly<Record<string, string | number>>;
+  params: Record<string, string | number>;
+  /** The record the issue is about, said before the message (`exam E1 on EQ1: …`). */
+  about?: IssueText;
 }
 
 /** The code of the closing issue that stands for the issues of one kind that were not listed. */

@@ -275,15 +275,28 @@ const schemas: Record<string, Schema> = {
     daysPerWeekday: arr(int),
     max: num,
   }),
-  Issue: obj({
-    severity: strEnum(['error', 'warning', 'info']),
-    code: str,
-    file: str,
-    line: { type: ['integer', 'null'] },
-    column: strOrNull,
-    message: str,
-    hint: strOrNull,
-  }),
+  IssueText: obj(
+    {
+      key: str,
+      params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+      about: ref('IssueText'),
+    },
+    ['about'],
+    "The issue's words as a key of plateau's issue catalogs (French and English) and its parameters, and the record it is about (said before the message); message and hint are the English text of the same keys.",
+  ),
+  Issue: obj(
+    {
+      severity: strEnum(['error', 'warning', 'info']),
+      code: str,
+      file: str,
+      line: { type: ['integer', 'null'] },
+      column: strOrNull,
+      message: str,
+      hint: strOrNull,
+      text: ref('IssueText'),
+    },
+    ['text'],
+  ),
   StoredIssue: obj({
     severity: strEnum(['error', 'warning', 'info']),
     code: str,
@@ -292,8 +305,9 @@ const schemas: Record<string, Schema> = {
     column: strOrNull,
     message: str,
     hint: strOrNull,
+    text: ref('IssueText'),
     source: str,
-  }),
+  }, ['text']),
   CampaignQuality: obj({
     shortExams: int,
     overlappingExams: int,

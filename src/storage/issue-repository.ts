@@ -19,10 +19,10 @@ export async function replaceIssues(
   await q.query('delete from import_issues where campaign_id = $1', [campaignId]);
   if (issues.length === 0) return;
   await q.query(
-    `insert into import_issues (campaign_id, source, ordinal, severity, code, file, line, column_name, message, hint, text_key, text_params)
-     select $1, $2, u.ordinal, u.severity, u.code, u.file, u.line, u.column_name, u.message, u.hint, u.text_key, u.text_params::jsonb
-     from unnest($3::int4[], $4::text[], $5::text[], $6::text[], $7::int4[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-       as u (ordinal, severity, code, file, line, column_name, message, hint, text_key, text_params)`,
+    `insert into import_issues (campaign_id, source, ordinal, severity, code, file, line, column_name, message, hint, text)
+     select $1, $2, u.ordinal, u.severity, u.code, u.file, u.line, u.column_name, u.message, u.hint, u.text::jsonb
+     from unnest($3::int4[], $4::text[], $5::text[], $6::text[], $7::int4[], $8::text[], $9::text[], $10::text[], $11::text[])
+       as u (ordinal, severity, code, file, line, column_name, message, hint, text)`,
     [
       campaignId,
       source,
@@ -34,8 +34,7 @@ export async function replaceIssues(
       issues.map((i) => i.column),
       issues.map((i) => i.message),
       issues.map((i) => i.hint),
-      issues.map((i) => i.text?.key ?? null),
-      issues.map((i) => (i.text ? JSON.stringify(i.text.params) : null)),
+      issues.map((i) => (i.text ? JSON.stringify(i.text) : null)),
     ],
   );
 }
@@ -54,10 +53,9 @@ export async function readIssues(
     column_name: string | null;
     message: string;
     hint: string | null;
-    text_key: string | null;
-    text_params: unknown;
+    text: unknown;
   }>(
-    `select source, severity, code, file, line, column_name, message, hint, text_key, text_params from import_issues
+    `select source, severity, code, file, line, column_name, message, hint, text from import_issues
      where campaign_id = $1 order by source collate "C", ordinal`,
     [campaignId],
   );
@@ -70,16 +68,23 @@ export async function readIssues(
     column: r.column_name,
     message: r.message,
     hint: r.hint,
-    ...(r.text_key === null ? {} : { text: { key: r.text_key, params: issueParams(r.text_params) } }),
+    ...optionalText(r.text),
   }));
 }
 
-/** Stored parameters back as an object of strings and numbers (text from a driver giving JSON text). */
-function issueParams(stored: unknown): IssueText['params'] {
-  const value: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
-  const params: Record<string, string | number> = {};
-  if (typeof value !== 'object' || value === null) return params;
-  for (const [name, v] of Object.entries(value))
-    if (typeof v === 'string' || typeof v === 'number') params[name] = v;
-  return params;
+/** A stored `text` back as an IssueText, checked (a driver may give JSON as text); none when unusable. */
+function optionalText(stored: unknown): { text?: IssueText } {
+  const text = asText(typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored);
+  return text === null ? {} : { text };
+}
+
+function asText(value: unknown): IssueText | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { key, params, about } = value as Record<string, unknown>;
+  if (typeof key !== 'string' || typeof params !== 'object' || params === null) return null;
+  const clean: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(params))
+    if (typeof v === 'string' || typeof v === 'number') clean[name] = v;
+  const aboutText = about === undefined ? null : asText(about);
+  return aboutText === null ? { key, params: clean } : { key, params: clean, about: aboutText };
 }

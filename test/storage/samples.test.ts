@@ -305,7 +305,7 @@ describe.each(ENGINES)('stored machine samples on $name', ({ place: makePlace })
         const versions = await upgraded.db.query<{ version: number }>(
           'select version from schema_migrations order by 1',
         );
-        expect(versions.map((v) => v.version)).toEqual([1, 2]);
+        expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
         expect(await loadSamples(upgraded, 'legacy')).toEqual(new Map());
         // Nothing changed in the kit, yet the missing samples are computed and stored.
         const summary = await importKit(upgraded, kit);
@@ -331,9 +331,9 @@ describe('migration 0002 on PGlite', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('names another template than the schema of 0001 alone', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
+    expect(MIGRATIONS.map((m) => m.version).slice(0, 2)).toEqual([1, 2]);
     expect(schemaTag()).not.toBe(schemaTag([m0001]));
-    expect(schemaTag()).toMatch(/^schema-2-/);
+    expect(schemaTag()).toMatch(new RegExp(`^schema-${MIGRATIONS.length}-`));
     expect(defaultTemplatePath(schemaTag())).not.toBe(defaultTemplatePath(schemaTag([m0001])));
   });
 

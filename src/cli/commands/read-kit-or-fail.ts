@@ -8,7 +8,7 @@ import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import { readKitDir } from '../../ingest/kit/read-kit.ts';
 import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
-import { printIssues, Progress, UserError } from '../output.ts';
+import { errorTotal, printIssues, Progress, say, UserError } from '../output.ts';
 
 /** The kit of a folder, or a `UserError` after printing its located errors. */
 export async function readKitOrFail(dir: string): Promise<Kit> {
@@ -27,19 +27,13 @@ export async function readKitWithIssues(dir: string): Promise<{ kit: Kit; issues
   const result = await readKitDir(dir, { onProgress: (p) => progress.update(p.done, p.total, p.file) });
   progress.done();
   printIssues(result.issues);
-  if (!result.kit) {
-    const errors = result.issues.filter((i) => i.severity === 'error').length;
-    throw new UserError(`${dir}: ${errors} error${errors === 1 ? '' : 's'} in the kit; nothing was computed or stored`);
-  }
+  if (!result.kit) throw new UserError(say('cli.kit.refused', { place: dir, errors: errorTotal(result.issues) }));
   return { kit: result.kit, issues: result.issues };
 }
 
 async function readWorkbookOrFail(path: string): Promise<{ kit: Kit; issues: Issue[] }> {
   const result = readKitWorkbook(basename(path), new Uint8Array(await readFile(path)));
   printIssues(result.issues);
-  if (!result.kit) {
-    const errors = result.issues.filter((i) => i.severity === 'error').length;
-    throw new UserError(`${path}: ${errors} error${errors === 1 ? '' : 's'} in the workbook; nothing was computed or stored`);
-  }
+  if (!result.kit) throw new UserError(say('cli.workbook.refused', { place: path, errors: errorTotal(result.issues) }));
   return { kit: result.kit, issues: result.issues };
 }

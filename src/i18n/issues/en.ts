@@ -274,9 +274,45 @@ export const enIssues = {
     message: 'report_validated_at {report} is before room_out {roomOut}',
     hint: 'check the report validation time; its delay will be negative',
   },
-  'outside-campaign': {
-    message: "room_in {roomIn} is more than a day outside the campaign's days",
+  'outside-campaign.exam-before': {
+    message:
+      "room_in {roomIn} is {n} days{years, plural, =0 {} one { (# year)} other { (# years)}} before the campaign's first day ({edge}): the campaign runs {days} days from {start}, and only its last night and a day either side are accepted",
+    hint: "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+  },
+  'outside-campaign.exam-after': {
+    message:
+      "room_in {roomIn} is {n} days{years, plural, =0 {} one { (# year)} other { (# years)}} after the campaign's last day ({edge}): the campaign runs {days} days from {start}, and only its last night and a day either side are accepted",
+    hint: "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+  },
+  'campaign-margin.exam-before': {
+    message:
+      "room_in {roomIn} is on the day before the campaign's first day ({edge}): kept, and counted in the figures",
     hint: "check the date, or the campaign's start and days in campaign.json",
+  },
+  'campaign-margin.exam-after': {
+    message:
+      "room_in {roomIn} is on the day after the campaign's last day ({edge}), after its last night: kept, and counted in the figures",
+    hint: "check the date, or the campaign's start and days in campaign.json",
+  },
+  'outside-campaign.session-before': {
+    message:
+      "the session {from} to {to} {end, plural, =1 {ends} other {starts}} {n} days{years, plural, =0 {} one { (# year)} other { (# years)}} before the campaign's first day ({edge}): the campaign runs {days} days from {start}, and only its last night and a day either side are accepted",
+    hint: "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+  },
+  'outside-campaign.session-after': {
+    message:
+      "the session {from} to {to} {end, plural, =1 {ends} other {starts}} {n} days{years, plural, =0 {} one { (# year)} other { (# years)}} after the campaign's last day ({edge}): the campaign runs {days} days from {start}, and only its last night and a day either side are accepted",
+    hint: "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
+  },
+  'campaign-margin.session-before': {
+    message:
+      "the session {from} to {to} is on the day before the campaign's first day ({edge}): kept, and counted in the opening hours",
+    hint: "check the dates, or the campaign's start and days in campaign.json",
+  },
+  'campaign-margin.session-after': {
+    message:
+      "the session {from} to {to} is on the day after the campaign's last day ({edge}), after its last night: kept, and counted in the opening hours",
+    hint: "check the dates, or the campaign's start and days in campaign.json",
   },
   'rounded-duration': {
     message:
@@ -296,6 +332,73 @@ export const enIssues = {
     message: 'case {case} is a {caseModality} case but modality is {modality}',
     hint: 'use modality {caseModality} for {case}, or a {modality} case',
   },
+
+  // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
+  'removed-identity': {
+    message:
+      '{field}: {n, plural, one {# value} other {# values}} removed or pseudonymized at the door',
+    hint: null,
+  },
+  'outside-campaign.sources': {
+    message:
+      "{exams} exams and {sessions} sessions outside the campaign's days were left out and count in no figure",
+    hint: "the campaign runs {days} days from {start}; hospital systems send every day's activity, so rows outside it are expected and are not errors here (in a data kit they would be)",
+  },
+  'outside-campaign.sources-far': {
+    message:
+      "{exams} exams and {sessions} sessions outside the campaign's days were left out and count in no figure; {far} of them more than a day away, from {from} to {to}: if the campaign's dates are right, check those dates in the sources",
+    hint: "the campaign runs {days} days from {start}; hospital systems send every day's activity, so rows outside it are expected and are not errors here (in a data kit they would be)",
+  },
+  'no-activity': {
+    message:
+      "no exam and no session of the sources falls within the campaign's days ({days} days from {start})",
+    hint: "check the campaign's start and days, and the warnings about exams not mapped to a machine (such exams are skipped)",
+  },
+  'duplicate-exam': {
+    message:
+      "exam {id} is described twice with different {fields}; the first source's values are kept",
+    hint: 'sources are ranked HL7 v2, FHIR, spreadsheet, DICOM: check the clocks and mappings of the sources',
+  },
+  'duplicate-exam.more': {
+    message: '{n} more exams described twice with different values',
+    hint: null,
+  },
+  'duplicate-establishment': {
+    message: 'establishment {finess} is described twice differently; the first description is kept',
+    hint: null,
+  },
+  'unknown-establishment': {
+    message: "no source describes establishment {finess} (the mapping's finess)",
+    hint: 'add site,name / site,legal_status / site,region rows to the mapping file',
+  },
+  'duplicate-equipment': {
+    message:
+      'equipment {id} is {first} in one source and {other} in another; {first} is kept',
+    hint: 'check the equipment rows of the mapping file',
+  },
+  'unknown-modality': {
+    message:
+      'the modality of equipment {id} is unknown: no source says whether it is a CT or an MR',
+    hint: 'add a row to the mapping file: equipment,modality,CT,{id} (or MR)',
+  },
+  'modality-conflict': {
+    message: 'the mapping says {id} is {mapping}, a source says {source}; the mapping is kept',
+    hint: 'fix the source or the mapping file',
+  },
+  'unused-equipment': {
+    message: "the mapping's equipment {ids} has no activity in the sources; left out of the kit",
+    hint: null,
+  },
+  'duplicate-act': {
+    message: 'act {code} has ICR {first} and {other}; {first} is kept',
+    hint: null,
+  },
+  // The record an issue of an assembled kit is about, said before its message.
+  'about.exam': { message: 'exam {id} on {equipment}', hint: null },
+  'about.session': { message: 'session of {equipment} from {start}', hint: null },
+  'about.equipment': { message: 'equipment {id}', hint: null },
+  'about.establishment': { message: 'establishment {finess}', hint: null },
+  'about.act': { message: 'act {code}', hint: null },
 
   // The cap on issues per file and code (src/ingest/kit/issue-sink.ts).
   'too-many-issues': {

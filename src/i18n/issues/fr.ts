@@ -266,9 +266,45 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     message: 'report_validated_at {report} est avant room_out {roomOut}',
     hint: 'vérifier l’heure de validation du compte rendu ; son délai sera négatif',
   },
-  'outside-campaign': {
-    message: 'room_in {roomIn} est à plus d’un jour des jours de la campagne',
+  'outside-campaign.exam-before': {
+    message:
+      'room_in {roomIn} est {n} jours{years, plural, =0 {} one { (# an)} other { (# ans)}} avant le premier jour de la campagne ({edge}) : la campagne dure {days} jours à partir du {start}, et seuls sa dernière nuit et un jour de chaque côté sont acceptés',
+    hint: 'corriger la date (une année mal tapée ?), ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'outside-campaign.exam-after': {
+    message:
+      'room_in {roomIn} est {n} jours{years, plural, =0 {} one { (# an)} other { (# ans)}} après le dernier jour de la campagne ({edge}) : la campagne dure {days} jours à partir du {start}, et seuls sa dernière nuit et un jour de chaque côté sont acceptés',
+    hint: 'corriger la date (une année mal tapée ?), ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'campaign-margin.exam-before': {
+    message:
+      'room_in {roomIn} est la veille du premier jour de la campagne ({edge}) : gardé, et compté dans les chiffres',
     hint: 'vérifier la date, ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'campaign-margin.exam-after': {
+    message:
+      'room_in {roomIn} est le lendemain du dernier jour de la campagne ({edge}), après sa dernière nuit : gardé, et compté dans les chiffres',
+    hint: 'vérifier la date, ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'outside-campaign.session-before': {
+    message:
+      'la vacation du {from} au {to} {end, plural, =1 {finit} other {commence}} {n} jours{years, plural, =0 {} one { (# an)} other { (# ans)}} avant le premier jour de la campagne ({edge}) : la campagne dure {days} jours à partir du {start}, et seuls sa dernière nuit et un jour de chaque côté sont acceptés',
+    hint: 'corriger la date (une année mal tapée ?), ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'outside-campaign.session-after': {
+    message:
+      'la vacation du {from} au {to} {end, plural, =1 {finit} other {commence}} {n} jours{years, plural, =0 {} one { (# an)} other { (# ans)}} après le dernier jour de la campagne ({edge}) : la campagne dure {days} jours à partir du {start}, et seuls sa dernière nuit et un jour de chaque côté sont acceptés',
+    hint: 'corriger la date (une année mal tapée ?), ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'campaign-margin.session-before': {
+    message:
+      'la vacation du {from} au {to} est la veille du premier jour de la campagne ({edge}) : gardée, et comptée dans les heures d’ouverture',
+    hint: 'vérifier les dates, ou le début (start) et la durée (days) de la campagne dans campaign.json',
+  },
+  'campaign-margin.session-after': {
+    message:
+      'la vacation du {from} au {to} est le lendemain du dernier jour de la campagne ({edge}), après sa dernière nuit : gardée, et comptée dans les heures d’ouverture',
+    hint: 'vérifier les dates, ou le début (start) et la durée (days) de la campagne dans campaign.json',
   },
   'rounded-duration': {
     message:
@@ -288,6 +324,75 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     message: 'le cas {case} est un cas {caseModality} mais la modalité est {modality}',
     hint: 'utiliser la modalité {caseModality} pour {case}, ou un cas {modality}',
   },
+
+  'removed-identity': {
+    message:
+      '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',
+    hint: null,
+  },
+  'outside-campaign.sources': {
+    message:
+      '{exams} examens et {sessions} vacations hors des jours de la campagne ont été écartés et ne comptent dans aucun chiffre',
+    hint: 'la campagne dure {days} jours à partir du {start} ; les systèmes hospitaliers envoient l’activité de tous les jours, les lignes hors de la campagne sont donc attendues et ne sont pas des erreurs ici (elles le seraient dans un kit de données)',
+  },
+  'outside-campaign.sources-far': {
+    message:
+      '{exams} examens et {sessions} vacations hors des jours de la campagne ont été écartés et ne comptent dans aucun chiffre ; {far} d’entre eux sont à plus d’un jour, du {from} au {to} : si les dates de la campagne sont justes, vérifier ces dates dans les sources',
+    hint: 'la campagne dure {days} jours à partir du {start} ; les systèmes hospitaliers envoient l’activité de tous les jours, les lignes hors de la campagne sont donc attendues et ne sont pas des erreurs ici (elles le seraient dans un kit de données)',
+  },
+  'no-activity': {
+    message:
+      'aucun examen ni aucune vacation des sources ne tombe dans les jours de la campagne ({days} jours à partir du {start})',
+    hint: 'vérifier le début et la durée de la campagne, et les avertissements sur les examens rattachés à aucune machine (ces examens sont ignorés)',
+  },
+  'duplicate-exam': {
+    message:
+      'l’examen {id} est décrit deux fois avec des valeurs différentes de {fields} ; les valeurs de la première source sont gardées',
+    hint: 'les sources sont classées HL7 v2, FHIR, tableur, DICOM : vérifier les horloges et les correspondances des sources',
+  },
+  'duplicate-exam.more': {
+    message: '{n} autres examens décrits deux fois avec des valeurs différentes',
+    hint: null,
+  },
+  'duplicate-establishment': {
+    message:
+      'l’établissement {finess} est décrit deux fois différemment ; la première description est gardée',
+    hint: null,
+  },
+  'unknown-establishment': {
+    message:
+      'aucune source ne décrit l’établissement {finess} (le finess du fichier de correspondance)',
+    hint: 'ajouter des lignes site,name / site,legal_status / site,region au fichier de correspondance',
+  },
+  'duplicate-equipment': {
+    message:
+      'la machine {id} est {first} dans une source et {other} dans une autre ; {first} est gardé',
+    hint: 'vérifier les lignes equipment du fichier de correspondance',
+  },
+  'unknown-modality': {
+    message:
+      'la modalité de la machine {id} est inconnue : aucune source ne dit si c’est un scanner (CT) ou une IRM (MR)',
+    hint: 'ajouter une ligne au fichier de correspondance : equipment,modality,CT,{id} (ou MR)',
+  },
+  'modality-conflict': {
+    message:
+      'le fichier de correspondance dit que {id} est {mapping}, une source dit {source} ; le fichier de correspondance l’emporte',
+    hint: 'corriger la source ou le fichier de correspondance',
+  },
+  'unused-equipment': {
+    message:
+      'les machines {ids} du fichier de correspondance n’ont aucune activité dans les sources ; elles sont laissées hors du kit',
+    hint: null,
+  },
+  'duplicate-act': {
+    message: 'l’acte {code} a l’ICR {first} et l’ICR {other} ; {first} est gardé',
+    hint: null,
+  },
+  'about.exam': { message: 'examen {id} sur {equipment}', hint: null },
+  'about.session': { message: 'vacation de {equipment} à partir du {start}', hint: null },
+  'about.equipment': { message: 'machine {id}', hint: null },
+  'about.establishment': { message: 'établissement {finess}', hint: null },
+  'about.act': { message: 'acte {code}', hint: null },
 
   'too-many-issues': {
     message:

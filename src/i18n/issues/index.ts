@@ -118,7 +118,16 @@ export function makeIssue(
   params: IssueParams = {},
 ): Issue {
   const { message, hint } = issueTextIn('en', { key, params });
-  return { severity, code: codeOfKey(key), file, line, column, message, hint, text: { key, params } };
+  return {
+    severity,
+    code: codeOfKey(key),
+    file,
+    line,
+    column,
+    message,
+    hint,
+    text: { key, params: { ...params } },
+  };
 }
 
 /**
@@ -131,9 +140,32 @@ export function issueWords(
   lang: Lang,
 ): { message: string; hint: string | null; translated: boolean } {
   const text = issue.text;
-  if (lang === 'en' || !text || !isIssueKey(text.key))
+  if (lang === 'en' || !text || !known(text))
     return { message: issue.message, hint: issue.hint, translated: lang === 'en' };
-  return { ...issueTextIn(lang, { key: text.key, params: text.params }), translated: true };
+  const words = issueTextIn(lang, { key: text.key as IssueKey, params: text.params });
+  if (text.about === undefined) return { ...words, translated: true };
+  const about = issueTextIn(lang, { key: text.about.key as IssueKey, params: text.about.params });
+  const colon = lang === 'fr' ? '\u202f: ' : ': ';
+  return { ...words, message: `${about.message}${colon}${words.message}`, translated: true };
+}
+
+/** True when a text and the record it is about have keys of this plateau's catalogs. */
+function known(text: IssueText): boolean {
+  return isIssueKey(text.key) && (text.about === undefined || known(text.about));
+}
+
+/**
+ * `issue` said about a record (`exam E1 on EQ1: …`): the English message gets the record's words
+ * first, and the text keeps them apart for the other languages.
+ *
+ * @example
+ * about(issue, 'about.exam', { id: 'E1', equipment: 'EQ1' }).message; // 'exam E1 on EQ1: …'
+ */
+export function about(issue: Issue, key: IssueKey, params: IssueParams): Issue {
+  const words = issueTextIn('en', { key, params });
+  const message = `${words.message}: ${issue.message}`;
+  if (issue.text === undefined) return { ...issue, message };
+  return { ...issue, message, text: { ...issue.text, about: { key, params: { ...params } } } };
 }
 
 const SEVERITY_WORDS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {

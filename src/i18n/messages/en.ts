@@ -454,8 +454,30 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'upload.failed.body': 'The server could not finish the import. It explains:',
   'upload.final.rejected': 'Check finished: kit refused',
   'upload.final.failed': 'Import stopped: it failed',
-  'issues.messageNote':
-    'Messages and hints come from the kit reader: each message opens with its code and, when plateau knows it, the name of its kind of problem.',
+  'issues.notListed':
+    '{listed} of {total} issues are listed; the other {omitted} are not (the first {limit} of each kind in a file are kept).',
+  'issues.englishOnly': 'in English',
+  'cli.usage.unknownCommand': "unknown command '{name}'.",
+  'cli.usage.didYouMean': 'Did you mean {name}?',
+  'cli.usage.unknownOption': 'unknown option {option}.',
+  'cli.usage.missingValue': '{option} needs a value (see the options below).',
+  'cli.usage.dashValue':
+    "{option} needs a value, and '{value}' looks like an option; to give a value that starts with a dash, write {option}={value}.",
+  'cli.usage.noValue': '{option} takes no value.',
+  'cli.usage.positional': "unexpected argument '{value}': this command takes none.",
+  'cli.usage.lang': '--lang takes fr or en.',
+  'cli.usage.intRange': "{option} takes a whole number from {min} to {max}, not '{value}'",
+  'cli.usage.oneOf': "{option} takes one of {values}, not '{value}'",
+  'cli.issues.note': 'note: {count} × {code}, first at {first}',
+  'cli.issues.moreWarnings':
+    '… {n, plural, one {# more warning} other {# more warnings}} not shown here',
+  'cli.issues.moreErrors': '… {n, plural, one {# more error} other {# more errors}} not shown here',
+  'cli.issues.totals':
+    '{error, plural, one {# error} other {# errors}} and {warning, plural, one {# warning} other {# warnings}} in all: {shown} shown above, the rest are not listed',
+  'cli.kit.refused':
+    '{place}: {errors, plural, one {# error} other {# errors}} in the kit; nothing was computed or stored',
+  'cli.workbook.refused':
+    '{place}: {errors, plural, one {# error} other {# errors}} in the workbook; nothing was computed or stored',
   'issue.required': 'Required cell is blank',
   'issue.invalid-value': 'Value not among the allowed codes',
   'issue.invalid-number': 'Not a number, or not a whole number',
@@ -493,12 +515,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'issue.hl7-no-order-number': 'HL7 message without an order number',
   'issue.hl7-implausible-times': 'HL7 exam times implausible',
   'issue.dicom-unmapped-device': 'DICOM device not in the mapping',
-  'issue.dicom-default-category': 'DICOM exam with an assumed category',
+  'issue.no-patient-class': 'Exam without a patient class, counted as outpatient',
+  'issue.unmapped-category': 'Patient class missing from the mapping, counted as outpatient',
   'issue.dicom-other-modality': 'Images of another modality, not read',
   'issue.dicom-merged-accessions': 'DICOM accessions merged into one exam',
   'issue.fhir-appointment-not-exam': 'FHIR booking that was not an exam',
-  'col.messageEn': 'Problem, code and message',
-  'col.hintEn': 'Hint',
   'col.problem': 'Problem',
   'col.detail': 'Detail',
   'col.duration': 'Duration',

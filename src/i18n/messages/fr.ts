@@ -463,8 +463,31 @@ export const fr = {
     'Le serveur n’a pas pu terminer l’import. Explication du serveur (en anglais) :',
   'upload.final.rejected': 'Vérification terminée : kit refusé',
   'upload.final.failed': 'Import interrompu : échec',
-  'issues.messageNote':
-    'Les messages et conseils viennent du lecteur de kit, qui les rédige en anglais : chaque message est précédé de son code et, quand plateau le connaît, du nom du problème en français.',
+  'issues.notListed':
+    '{listed} problèmes listés sur {total} ; les {omitted} autres ne le sont pas (les {limit} premiers de chaque type dans un fichier sont gardés).',
+  'issues.englishOnly': 'en anglais',
+  'cli.usage.unknownCommand': 'commande inconnue « {name} ».',
+  'cli.usage.didYouMean': 'Vouliez-vous dire {name} ?',
+  'cli.usage.unknownOption': 'option inconnue {option}.',
+  'cli.usage.missingValue': '{option} demande une valeur (voir les options ci-dessous).',
+  'cli.usage.dashValue':
+    '{option} demande une valeur, et « {value} » ressemble à une option ; pour donner une valeur qui commence par un tiret, écrire {option}={value}.',
+  'cli.usage.noValue': '{option} ne prend pas de valeur.',
+  'cli.usage.positional': 'argument inattendu « {value} » : cette commande n’en prend pas.',
+  'cli.usage.lang': '--lang prend fr ou en.',
+  'cli.usage.intRange': '{option} prend un nombre entier de {min} à {max}, pas « {value} »',
+  'cli.usage.oneOf': '{option} prend l’une des valeurs {values}, pas « {value} »',
+  'cli.issues.note': 'note : {count} × {code}, la première à {first}',
+  'cli.issues.moreWarnings':
+    '… {n, plural, one {# autre avertissement non affiché} other {# autres avertissements non affichés}} ici',
+  'cli.issues.moreErrors':
+    '… {n, plural, one {# autre erreur non affichée} other {# autres erreurs non affichées}} ici',
+  'cli.issues.totals':
+    '{error, plural, one {# erreur} other {# erreurs}} et {warning, plural, one {# avertissement} other {# avertissements}} en tout : {shown} affichés ci-dessus, les autres ne sont pas listés',
+  'cli.kit.refused':
+    '{place} : {errors, plural, one {# erreur} other {# erreurs}} dans le kit ; rien n’a été calculé ni enregistré',
+  'cli.workbook.refused':
+    '{place} : {errors, plural, one {# erreur} other {# erreurs}} dans le classeur ; rien n’a été calculé ni enregistré',
   'issue.required': 'Case obligatoire vide',
   'issue.invalid-value': 'Valeur absente de la liste des codes',
   'issue.invalid-number': 'Nombre illisible ou non entier',
@@ -502,12 +525,11 @@ export const fr = {
   'issue.hl7-no-order-number': 'Message HL7 sans numéro de demande',
   'issue.hl7-implausible-times': 'Heures d’examen HL7 invraisemblables',
   'issue.dicom-unmapped-device': 'Appareil DICOM absent du fichier de correspondance',
-  'issue.dicom-default-category': 'Examen DICOM de catégorie supposée',
+  'issue.no-patient-class': 'Examen sans classe de patient, compté en externe',
+  'issue.unmapped-category': 'Classe de patient absente du fichier de correspondance, comptée en externe',
   'issue.dicom-other-modality': 'Images d’une autre modalité, non lues',
   'issue.dicom-merged-accessions': 'Numéros d’examen DICOM fusionnés',
   'issue.fhir-appointment-not-exam': 'Rendez-vous FHIR qui n’a pas donné d’examen',
-  'col.messageEn': 'Problème, code et message (en anglais)',
-  'col.hintEn': 'Conseil (en anglais)',
   'col.problem': 'Problème',
   'col.detail': 'Détail',
   'col.duration': 'Durée',

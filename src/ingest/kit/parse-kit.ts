@@ -6,6 +6,7 @@
  */
 import {
   CampaignCalendar,
+  formatIsoDate,
   isValidTimeZone,
   MS_PER_DAY,
   parseIsoDate,
@@ -529,25 +530,12 @@ export class KitParser {
       const place = window === null ? 'in' : window.placeOf(roomIn);
       if (place !== 'in' && window !== null) {
         // A mistyped year would count in every figure: only a day of margin is kept.
-        const where = `room_in ${row.cell(iIn)} is ${window.distanceOf(roomIn)}`;
+        const away = this.#away(window, roomIn);
+        const params = { roomIn: row.cell(iIn), ...away };
         if (place === 'far') {
-          r.error(
-            'outside-campaign',
-            line,
-            'room_in',
-            `${where}: the campaign runs ${window.daysText}, and only its last night and a day either side are accepted`,
-            "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
-          );
+          r.say('error', `outside-campaign.exam-${away.side}`, line, 'room_in', params);
           ok = false;
-        } else {
-          r.warn(
-            'campaign-margin',
-            line,
-            'room_in',
-            `${where}: kept, and counted in the figures`,
-            "check the date, or the campaign's start and days in campaign.json",
-          );
-        }
+        } else r.say('warning', `campaign-margin.exam-${away.side}`, line, 'room_in', params);
       }
       if (
         !ok ||
@@ -596,26 +584,37 @@ export class KitParser {
     const window = this.#window;
     const place = window === null ? 'in' : window.placeOfSpan(start, end);
     if (place === 'in' || window === null) return false;
-    const span = `the session ${row.cell(iStart)} to ${row.cell(iEnd)}`;
+    const span = { from: row.cell(iStart), to: row.cell(iEnd) };
     if (place === 'margin') {
-      r.warn(
-        'campaign-margin',
-        row.line,
-        'start',
-        `${span} is ${window.distanceOf(start)}: kept, and counted in the opening hours`,
-        "check the dates, or the campaign's start and days in campaign.json",
-      );
+      const away = this.#away(window, start);
+      r.say('warning', `campaign-margin.session-${away.side}`, row.line, 'start', { ...span, ...away });
       return false;
     }
     const far = window.placeOf(start) === 'far' ? start : end;
-    r.error(
-      'outside-campaign',
-      row.line,
-      far === start ? 'start' : 'end',
-      `${span} ${far === start ? 'starts' : 'ends'} ${window.distanceOf(far)}: the campaign runs ${window.daysText}, and only its last night and a day either side are accepted`,
-      "correct the date (a mistyped year?), or the campaign's start and days in campaign.json",
-    );
+    const away = this.#away(window, far);
+    r.say('error', `outside-campaign.session-${away.side}`, row.line, far === start ? 'start' : 'end', {
+      ...span,
+      ...away,
+      end: far === start ? 0 : 1,
+    });
     return true;
+  }
+
+  /**
+   * How far `t` lies from the campaign's days, as issue parameters: the side, the days (and whole
+   * years) away, the edge day it is counted from, and the campaign's span.
+   */
+  #away(
+    window: CampaignWindow,
+    t: number,
+  ): { side: 'before' | 'after'; n: number; years: number; edge: string; days: number; start: string } {
+    const { start, days } = this.#campaign as Campaign;
+    const day = window.dayOf(t);
+    const before = day < 0;
+    const n = before ? -day : day - (days - 1);
+    const first = parseIsoDate(start) as number;
+    const edge = before ? start : formatIsoDate(first + (days - 1) * MS_PER_DAY);
+    return { side: before ? 'before' : 'after', n, years: Math.floor(n / 365.25), edge, days, start };
   }
 
   /** Reports a negative or over-24-hour exam; true when it is only a rounding of room_out. */

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CampaignCalendar } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
+import { about, makeIssue } from '../../i18n/issues/index.ts';
 import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session } from '../../core/kit-types.ts';
 import { CampaignWindow } from '../kit/campaign-window.ts';
 import { KitParser, readKitDir } from '../kit/read-kit.ts';
@@ -60,14 +62,14 @@ export async function kitFromSources(
   mapping: AssemblyMapping,
 ): Promise<{ kit: Kit | null; issues: Issue[]; reconciliation: ReconciliationReport | null }> {
   const issues: Issue[] = [];
-  const note = (severity: Issue['severity'], code: string, message: string, hint: string | null): void => {
-    issues.push({ severity, code, file: ASSEMBLED, line: null, column: null, message, hint });
+  const note: Note = (severity, key, params) => {
+    issues.push(makeIssue(severity, key, ASSEMBLED, null, null, params));
   };
   const checked = readCampaignText('campaign.json', JSON.stringify(campaign, null, 2));
   if (checked.campaign === null) return { kit: null, issues: checked.issues, reconciliation: null };
 
   for (const [field, n] of Object.entries(records.removed).sort(([a], [b]) => a.localeCompare(b))) {
-    note('info', 'removed-identity', `${field}: ${n} value${n === 1 ? '' : 's'} removed or pseudonymized at the door`, null);
+    note('info', 'removed-identity', { field, n });
   }
 
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
@@ -100,16 +102,13 @@ export async function kitFromSources(
   const outSessions = distinct.length - sessions.length;
   if (outExams > 0 || outSessions > 0) {
     const far = farDates(records.exams, distinct, window);
-    note(
-      'info',
-      'outside-campaign',
-      `${outExams} exams and ${outSessions} sessions outside the campaign's days were left out and count in no figure${far}`,
-      `the campaign runs ${window.daysText}; hospital systems send every day's activity, so rows outside it are expected and are not errors here (in a data kit they would be)`,
-    );
+    const counts = { exams: outExams, sessions: outSessions, days: campaign.days, start: campaign.start };
+    if (far === null) note('info', 'outside-campaign.sources', counts);
+    else note('info', 'outside-campaign.sources-far', { ...counts, ...far });
   }
 
   if (exams.length === 0 && sessions.length === 0) {
-    note('error', 'no-activity', `no exam and no session of the sources falls within the campaign's days (${campaign.days} days from ${campaign.start})`, "check the campaign's start and days, and the warnings above: exams not mapped to a machine are skipped");
+    note('error', 'no-activity', { days: campaign.days, start: campaign.start });
   }
   const establishments = mergeEstablishments(records.establishments, mapping, note);
   const used = new Set<string>([...sessions.map((s) => s.equipmentId), ...exams.map((e) => e.equipmentId)]);
@@ -151,7 +150,7 @@ function combine(ris: readonly Exam[], dicom: readonly Exam[], pairs: readonly E
   return out;
 }
 
-type Note = (severity: Issue['severity'], code: string, message: string, hint: string | null) => void;
+type Note = (severity: Issue['severity'], key: IssueKey, params: IssueParams) => void;
 
 /** Exams by id: the first wins; later ones fill its blanks; a conflict is a warning. */
 function mergeExams(all: readonly Exam[], note: Note): Exam[] {
@@ -167,7 +166,7 @@ function mergeExams(all: readonly Exam[], note: Note): Exam[] {
     if (differ.length > 0) {
       conflicts++;
       if (conflicts <= 100) {
-        note('warning', 'duplicate-exam', `exam ${exam.examId} is described twice with different ${differ.join(', ')}; the first source's values are kept`, 'sources are ranked HL7 v2, FHIR, spreadsheet, DICOM: check the clocks and mappings of the sources');
+        note('warning', 'duplicate-exam', { id: exam.examId, fields: differ.join(', ') });
       }
     }
     if (first.acts.length === 0) first.acts = [...exam.acts];
@@ -177,7 +176,7 @@ function mergeExams(all: readonly Exam[], note: Note): Exam[] {
     first.scheduledMinutes ??= exam.scheduledMinutes;
     first.ageBand ??= exam.ageBand;
   }
-  if (conflicts > 100) note('warning', 'duplicate-exam', `${conflicts - 100} more exams described twice with different values`, null);
+  if (conflicts > 100) note('warning', 'duplicate-exam.more', { n: conflicts - 100 });
   return [...byId.values()];
 }
 
@@ -196,13 +195,13 @@ function mergeEstablishments(all: readonly Establishment[], mapping: AssemblyMap
     const first = byFiness.get(e.finess);
     if (first === undefined) byFiness.set(e.finess, e);
     else if (JSON.stringify(first) !== JSON.stringify(e)) {
-      note('warning', 'duplicate-establishment', `establishment ${e.finess} is described twice differently; the first description is kept`, null);
+      note('warning', 'duplicate-establishment', { finess: e.finess });
     }
   }
   if (!byFiness.has(mapping.finess)) {
     if (mapping.establishment) byFiness.set(mapping.finess, mapping.establishment);
     else {
-      note('error', 'unknown-establishment', `no source describes establishment ${mapping.finess} (the mapping's finess)`, 'add site,name / site,legal_status / site,region rows to the mapping file');
+      note('error', 'unknown-establishment', { finess: mapping.finess });
     }
   }
   return [...byFiness.values()];
@@ -214,14 +213,14 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
     const first = byId.get(e.equipmentId);
     if (first === undefined) byId.set(e.equipmentId, { ...e });
     else if (first.modality !== e.modality) {
-      note('warning', 'duplicate-equipment', `equipment ${e.equipmentId} is ${first.modality} in one source and ${e.modality} in another; ${first.modality} is kept`, 'check the equipment rows of the mapping file');
+      note('warning', 'duplicate-equipment', { id: e.equipmentId, first: first.modality, other: e.modality });
     }
   }
   for (const id of used) {
     if (byId.has(id)) continue;
     const info = mapping.machines?.get(id);
     if (info?.modality === undefined) {
-      note('error', 'unknown-modality', `the modality of equipment ${id} is unknown: no source says whether it is a CT or an MR`, `add a row to the mapping file: equipment,modality,CT,${id} (or MR)`);
+      note('error', 'unknown-modality', { id });
       continue;
     }
     byId.set(id, { equipmentId: id, finess: mapping.finess, modality: info.modality, label: null, installedYear: null, role: 'general' });
@@ -230,7 +229,7 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
     const info = mapping.machines?.get(e.equipmentId);
     if (!info) continue;
     if (info.modality !== undefined && info.modality !== e.modality) {
-      note('warning', 'modality-conflict', `the mapping says ${e.equipmentId} is ${info.modality}, a source says ${e.modality}; the mapping is kept`, 'fix the source or the mapping file');
+      note('warning', 'modality-conflict', { id: e.equipmentId, mapping: info.modality, source: e.modality });
       e.modality = info.modality;
     }
     if (info.label !== undefined) e.label = info.label;
@@ -240,16 +239,16 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
   const mapped = new Set(mapping.equipment.map((m) => m.equipmentId));
   const idle = [...mapped].filter((id) => !used.has(id) && !byId.has(id));
   if (idle.length > 0) {
-    note('info', 'unused-equipment', `the mapping's equipment ${idle.join(', ')} has no activity in the sources; left out of the kit`, null);
+    note('info', 'unused-equipment', { ids: idle.join(', ') });
   }
   return [...byId.values()];
 }
 
 /**
- * The span of the source rows more than a day away from the campaign, in words ("", or "; 3 of
- * them more than a day away, from 2001-03-05 to 2001-03-07"): a mistyped year shows up here.
+ * How many source rows lie more than a day away from the campaign, and the span of their dates
+ * (null when none): a mistyped year shows up here.
  */
-function farDates(exams: readonly Exam[], sessions: readonly Session[], window: CampaignWindow): string {
+function farDates(exams: readonly Exam[], sessions: readonly Session[], window: CampaignWindow): { far: number; from: string; to: string } | null {
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -260,8 +259,8 @@ function farDates(exams: readonly Exam[], sessions: readonly Session[], window: 
   };
   for (const e of exams) if (window.placeOf(e.roomIn) === 'far') see(e.roomIn);
   for (const s of sessions) if (window.placeOfSpan(s.start, s.end) === 'far') see(s.start);
-  if (n === 0) return '';
-  return `; ${n} of them more than a day away, from ${window.dateOf(min)} to ${window.dateOf(max)}: if the campaign's dates are right, check those dates in the sources`;
+  if (n === 0) return null;
+  return { far: n, from: window.dateOf(min), to: window.dateOf(max) };
 }
 
 function mergeActs(all: readonly Act[], note: Note): Act[] {
@@ -269,7 +268,7 @@ function mergeActs(all: readonly Act[], note: Note): Act[] {
   for (const a of all) {
     const first = byCode.get(a.code);
     if (first === undefined) byCode.set(a.code, a);
-    else if (first.icr !== a.icr) note('warning', 'duplicate-act', `act ${a.code} has ICR ${first.icr} and ${a.icr}; ${first.icr} is kept`, null);
+    else if (first.icr !== a.icr) note('warning', 'duplicate-act', { code: a.code, first: String(first.icr), other: String(a.icr) });
   }
   return [...byCode.values()];
 }
@@ -292,26 +291,22 @@ async function roundTrip(kit: Kit): Promise<{ kit: Kit | null; issues: Issue[] }
 
 function refile(issue: Issue, kit: Kit): Issue {
   const index = issue.line === null ? -1 : issue.line - 2;
-  let what: string | null = null;
+  const refiled = { ...issue, file: `${ASSEMBLED} ${issue.file}` };
   if (issue.file === 'exams.csv') {
     const e = kit.exams[index];
-    if (e) what = `exam ${e.examId} on ${e.equipmentId}`;
+    if (e) return about(refiled, 'about.exam', { id: e.examId, equipment: e.equipmentId });
   } else if (issue.file === 'sessions.csv') {
     const s = kit.sessions[index];
-    if (s) what = `session of ${s.equipmentId} from ${new Date(s.start).toISOString()}`;
+    if (s) return about(refiled, 'about.session', { equipment: s.equipmentId, start: new Date(s.start).toISOString() });
   } else if (issue.file === 'equipment.csv') {
     const e = kit.equipment[index];
-    if (e) what = `equipment ${e.equipmentId}`;
+    if (e) return about(refiled, 'about.equipment', { id: e.equipmentId });
   } else if (issue.file === 'establishments.csv') {
     const e = kit.establishments[index];
-    if (e) what = `establishment ${e.finess}`;
+    if (e) return about(refiled, 'about.establishment', { finess: e.finess });
   } else if (issue.file === 'acts.csv') {
     const a = kit.acts[index];
-    if (a) what = `act ${a.code}`;
+    if (a) return about(refiled, 'about.act', { code: a.code });
   }
-  return {
-    ...issue,
-    file: `${ASSEMBLED} ${issue.file}`,
-    message: what === null ? issue.message : `${what}: ${issue.message}`,
-  };
+  return refiled;
 }

@@ -1,12 +1,15 @@
 /**
  * Located issues (`file:line:column`, severity, message, hint, code) as an exportable table: the
- * quality screen's stored issues and an upload's refusals. The kit reader writes its messages
- * in English; each opens with the name of its kind of problem in the reader's language (by
- * issue code), and the headers say which text is English.
+ * quality screen's stored issues and an upload's refusals, in the reader's language (each issue's
+ * catalog key and parameters, see i18n/issues); an issue without one (stored by an older plateau)
+ * shows its English text, marked as such. When the reader capped an issue kind, a line says how
+ * many issues there were in all and how many are listed.
  */
 import type { ReactNode } from 'react';
 import type { Issue } from '../../core/issues.ts';
+import { issueTotals, TOO_MANY_ISSUES } from '../../core/issues.ts';
 import { MISSING } from '../../i18n/format.ts';
+import { issueWords } from '../../i18n/issues/index.ts';
 import { issueLabel, severityLabel } from '../../i18n/labels.ts';
 import { useLang, useT } from '../lib/i18n.tsx';
 import type { Column } from './data-table.tsx';
@@ -71,37 +74,53 @@ export function IssuesTable<I extends Issue & { source?: string }>({
     },
     {
       key: 'message',
-      label: t('col.messageEn'),
+      label: t('col.message'),
       kind: 'text',
-      value: (i) => i.message,
+      value: (i) => issueWords(i, lang).message,
       wrap: true,
       render: (i) => {
         const label = issueLabel(i.code, lang);
+        const words = issueWords(i, lang);
         return (
           <>
             <span className="issue-kind">
               {label && <strong>{label}</strong>} <code>{i.code}</code>
             </span>
-            <span lang="en" className="issue-message">
-              {i.message}
+            <span lang={words.translated ? lang : 'en'} className="issue-message">
+              {words.message}
             </span>
+            {!words.translated && <span className="muted small"> ({t('issues.englishOnly')})</span>}
           </>
         );
       },
     },
     {
       key: 'hint',
-      label: t('col.hintEn'),
+      label: t('col.hint'),
       kind: 'text',
-      value: (i) => i.hint,
+      value: (i) => issueWords(i, lang).hint,
       wrap: true,
-      render: (i) => (i.hint ? <span lang="en">{i.hint}</span> : MISSING),
+      render: (i) => {
+        const words = issueWords(i, lang);
+        return words.hint ? <span lang={words.translated ? lang : 'en'}>{words.hint}</span> : MISSING;
+      },
     },
     { key: 'code', label: t('col.code'), kind: 'text', value: (i) => i.code, exportOnly: true },
   ];
+  const totals = issueTotals(issues);
+  const cap = issues.find((i) => i.code === TOO_MANY_ISSUES)?.text?.params['shown'];
   return (
     <>
-      <p className="muted small">{t('issues.messageNote')}</p>
+      {totals.omitted > 0 && (
+        <p className="muted small" data-testid="issues-not-listed">
+          {t('issues.notListed', {
+            listed: totals.listed,
+            total: totals.listed + totals.omitted,
+            omitted: totals.omitted,
+            limit: typeof cap === 'number' ? cap : 1000,
+          })}
+        </p>
+      )}
       <DataTable
         name={name}
         title={title}

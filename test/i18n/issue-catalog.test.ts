@@ -1,0 +1,193 @@
+// The issue catalogs (src/i18n/issues): both languages have every key with the same parameters,
+// and every issue the kit reader emits — on the fixture kits, the conformance kits and fuzzed
+// variants of them — has a key of both catalogs, every parameter its words use, English words
+// equal to its `message`/`hint`, and French words that differ from the English ones.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/core/issues.ts';
+import { issueTotals } from '../../src/core/issues.ts';
+import {
+  formatIssueIn,
+  ISSUE_CATALOGS,
+  issueArguments,
+  issueTextIn,
+  issueWords,
+  isDerivedParam,
+  isIssueKey,
+  makeIssue,
+  type IssueKey,
+} from '../../src/i18n/issues/index.ts';
+import { parseMessage } from '../../src/i18n/message-format.ts';
+import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
+import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
+import { mulberry32 } from '../helpers/rng.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'kits');
+const CONFORMANCE = '/work/shared/spec/conformance';
+const KEYS = Object.keys(ISSUE_CATALOGS.en) as IssueKey[];
+
+describe('issue catalogs', () => {
+  it('have the same keys in French and English, each parsing, with the same parameters', () => {
+    expect(Object.keys(ISSUE_CATALOGS.fr).sort()).toEqual([...KEYS].sort());
+    for (const key of KEYS) {
+      const en = ISSUE_CATALOGS.en[key];
+      const fr = ISSUE_CATALOGS.fr[key];
+      for (const field of ['message', 'hint'] as const) {
+        expect(fr[field] === null, `${key}.${field}`).toBe(en[field] === null);
+        if (en[field] !== null) parseMessage(en[field]);
+        if (fr[field] !== null) parseMessage(fr[field]);
+      }
+      const en2 = [...new Set([...issueArguments(en.message), ...issueArguments(en.hint)])].sort();
+      const fr2 = [...new Set([...issueArguments(fr.message), ...issueArguments(fr.hint)])].sort();
+      expect(fr2, key).toEqual(en2);
+      expect(fr.message, key).not.toBe(en.message);
+    }
+  });
+
+  it('builds an issue whose English text is its message and whose French text differs', () => {
+    const issue = makeIssue('error', 'duplicate-key.exam', 'exams.csv', 12, 'exam_id', {
+      id: 'E1',
+      equipment: 'EQ1',
+      first: '3',
+    });
+    expect(issue).toMatchObject({
+      code: 'duplicate-key',
+      message: 'exam_id E1 of EQ1 is already on line 3',
+      text: { key: 'duplicate-key.exam' },
+    });
+    expect(issueWords(issue, 'fr').message).toBe('exam_id E1 de EQ1 est déjà ligne 3');
+    expect(formatIssueIn(issue, 'fr')).toBe(
+      'exams.csv:12:exam_id erreur\u202f: exam_id E1 de EQ1 est déjà ligne 3 (conseil\u202f: un examen figure une fois par machine\u202f: supprimer la ligne répétée ou lui donner son propre identifiant)',
+    );
+    // An issue without a key (stored by an older plateau) keeps its English words, marked so.
+    const old = { ...issue, text: undefined };
+    expect(issueWords(old, 'fr')).toMatchObject({ message: issue.message, translated: false });
+  });
+
+  it('counts a capped kind for all its issues, numbers in each language', () => {
+    const cap = makeIssue('error', 'too-many-issues', 'exams.csv', null, null, {
+      code: 'out-of-range',
+      file: 'exams.csv',
+      shown: 1000,
+      omitted: 3312,
+      total: 4312,
+    });
+    expect(cap.message).toBe(
+      '4,312 issues of the kind "out-of-range" in exams.csv: the first 1,000 are listed, the other 3,312 are not',
+    );
+    expect(issueTextIn('fr', { key: 'too-many-issues', params: cap.text!.params }).message).toBe(
+      '4\u202f312 problèmes du type «\u202fout-of-range\u202f» dans exams.csv\u202f: les 1\u202f000 premiers sont listés, les 3\u202f312 autres non',
+    );
+    const listed = Array.from({ length: 1000 }, () =>
+      makeIssue('error', 'required', 'exams.csv', 2, 'icr', { column: 'icr' }),
+    );
+    expect(issueTotals([...listed, cap])).toMatchObject({ error: 4312, listed: 1000, omitted: 3312 });
+  });
+});
+
+/** Every file of a kit folder, by name. */
+function kitFiles(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) files.set(name, new Uint8Array(readFileSync(path)));
+  }
+  return files;
+}
+
+const PIECES = [
+  '"', ',', ';', '\n', '\r\n', '\t', ' ', '', 'x', 'é', '/', '-', '2001', '99:99', '+01:00',
+  '1,5', '1e9', 'NaN', '-3', 'CT', 'mr', 'U', '2010-03-28T02:30', '2010-10-31T02:30', '\u0000',
+];
+
+/** A mutated copy of a kit's files: cells, lines, headers and bytes changed at random. */
+function mutate(files: Map<string, Uint8Array>, random: () => number): Map<string, Uint8Array> {
+  const out = new Map(files);
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  for (let m = 0; m < 1 + Math.floor(random() * 4) && out.size > 0; m++) {
+    const name = pick([...out.keys()]);
+    const bytes = out.get(name) as Uint8Array;
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.split('\n');
+    const kind = Math.floor(random() * 8);
+    const i = Math.floor(random() * lines.length);
+    if (kind === 0) {
+      const line = lines[i] ?? '';
+      const at = Math.floor(random() * (line.length + 1));
+      lines[i] = line.slice(0, at) + pick(PIECES) + line.slice(at + Math.floor(random() * 4));
+    } else if (kind === 1) lines.splice(i, 0, lines[i] ?? '');
+    else if (kind === 2) lines.splice(i, 1);
+    else if (kind === 3) lines.splice(i, 0, '');
+    else if (kind === 4 && random() < 0.5) lines[0] = (lines[0] ?? '').replace(/[a-z]+/, pick(['nom', 'ipp', 'xx', '', 'Room_In']));
+    else if (kind === 4) lines[i] = (lines[i] ?? '').replace(/20\d\d-\d\d-\d\d/, pick(['2001-03-01', '2010-02-27', '2010-12-01']));
+    if (kind <= 4) {
+      out.set(name, new TextEncoder().encode(lines.join('\n')));
+    } else if (kind === 5) {
+      // Latin-1 bytes in place of UTF-8.
+      const copy = bytes.slice();
+      copy[Math.floor(random() * copy.length)] = 0xe9;
+      out.set(name, copy);
+    } else if (kind === 6) {
+      // Saved as UTF-16 LE, with or without its byte-order mark.
+      const wide = new Uint8Array(bytes.length * 2 + 2);
+      wide.set([0xff, 0xfe]);
+      bytes.forEach((b, j) => (wide[2 + j * 2] = b));
+      out.set(name, random() < 0.5 ? wide : wide.subarray(2));
+    } else if (random() < 0.5) out.delete(name);
+    else out.set(`copy/${name}`, bytes);
+  }
+  return out;
+}
+
+/** Checks one issue; returns what is wrong with it, or null. */
+function problemOf(issue: Issue): string | null {
+  const text = issue.text;
+  if (text === undefined) return `no catalog key: ${issue.code} ${issue.message}`;
+  if (!isIssueKey(text.key)) return `unknown key ${text.key}`;
+  const template = ISSUE_CATALOGS.en[text.key];
+  for (const name of [...issueArguments(template.message), ...issueArguments(template.hint)]) {
+    if (!isDerivedParam(name) && !Object.hasOwn(text.params, name))
+      return `${text.key} misses the parameter ${name}`;
+  }
+  if (issueWords(issue, 'en').message !== issue.message) return `${text.key}: message differs`;
+  const fr = issueWords(issue, 'fr');
+  const en = issueWords(issue, 'en');
+  if (fr.message === en.message) return `${text.key}: French equals English`;
+  if (/\{\w+\}/.test(fr.message) || /\{\w+\}/.test(fr.hint ?? '')) return `${text.key}: unfilled`;
+  return null;
+}
+
+describe('every issue of the kit reader', () => {
+  const kits = [
+    ...readdirSync(FIXTURES).map((name) => join(FIXTURES, name, 'input')),
+    ...['kit-101', 'kit-202', 'kit-303'].map((name) => join(CONFORMANCE, name)),
+  ];
+
+  it('on the fixture and conformance kits has its words in both languages', async () => {
+    const seen = new Set<string>();
+    for (const dir of kits) {
+      for (const issue of (await readKitDir(dir)).issues) {
+        expect(problemOf(issue), `${dir}: ${issue.code}`).toBeNull();
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(15);
+  });
+
+  it('on fuzzed kits has its words in both languages', () => {
+    const bases = kits.filter((d) => d.includes('good') || d.includes('kit-101')).map(kitFiles);
+    const seen = new Set<string>();
+    const seed = 11;
+    const random = mulberry32(seed);
+    for (let run = 0; run < 200; run++) {
+      const files = mutate(bases[run % bases.length] as Map<string, Uint8Array>, random);
+      for (const issue of parseKit(files).issues) {
+        const problem = problemOf(issue);
+        if (problem !== null) expect.fail(`seed ${seed} run ${run}: ${problem}`);
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+  });
+});
