@@ -7,6 +7,8 @@ export type { Store, OpenStoreOptions } from './open-store.ts';
 export type { Db, Engine, Queryable, Row } from './db.ts';
 export { StoreError } from './errors.ts';
 export type { StoreErrorCode } from './errors.ts';
+export { describeHolder, LOCK_FILE, lockStore, storeHolder } from './store-lock.ts';
+export type { LockOptions, StoreHolder, StoreLock } from './store-lock.ts';
 export { importKit, KIT_TABLES, periodOf, recomputeResults } from './import-kit.ts';
 export type { ImportOptions, ImportProgress, ImportSummary, TableChanges } from './import-kit.ts';
 export { loadKit } from './load-kit.ts';

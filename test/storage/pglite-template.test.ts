@@ -111,8 +111,9 @@ describe('PGlite template', () => {
     await importKit(store, kit);
     await importKit(store, smallKit('after'));
     // No close: the folder is opened again as after a killed process (the first instance,
-    // abandoned, never writes again).
-    const again = await openStore({ dataDir, pgliteTemplate: template });
+    // abandoned, never writes again). Below openStore, whose lock this process still holds.
+    const db = await openPgliteDb(dataDir, { template });
+    const again = { db, engine: db.engine, location: dataDir, close: () => db.close() };
     try {
       expect((await listCampaigns(again)).map((c) => [c.id, c.exams])).toEqual([
         ['after', 6],

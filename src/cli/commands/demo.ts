@@ -34,7 +34,7 @@ export const demoCommand: Command = {
   usage: USAGE,
   options: { ...STORE_OPTIONS, seed: { type: 'string' } },
   async run({ values }) {
-    const summary = await withStore(values, (store) => importDemoCampaign(store, values));
+    const summary = await withStore(values, (store) => importDemoCampaign(store, values), { create: true });
     process.stdout.write(`${describeImport(summary)}\n\nNext: plateau indicators (or --json, --csv)\n`);
     return 0;
   },

@@ -15,6 +15,7 @@ import { convertSources, isKitDir, SOURCE_OPTIONS, SOURCE_OPTIONS_HELP } from '.
 import { dicomwebUrls } from './dicomweb-input.ts';
 import { isJournalDir } from './journal-input.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
+import { handOffImport } from './server-handoff.ts';
 import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau import KIT_DIR [--replace] [--data DIR | --database-url URL]
@@ -60,7 +61,10 @@ export const importCommand: Command = {
     }
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
     const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
-    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true));
+    // A `plateau serve` holding the data folder gets the kit through its upload API.
+    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true });
+    if (handedOff !== null) return handedOff;
+    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true), { create: true });
     process.stdout.write(`${describeImport(summary)}\n`);
     return 0;
   },

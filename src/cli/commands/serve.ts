@@ -91,7 +91,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   const port = intOption(values, 'port', 4317, 0, 65_535);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
   const fhir = await fhirEndpointOf(values);
-  const store = await openStoreFor(values);
+  const store = await openStoreFor(values, { create: true });
   try {
     let campaigns = await listCampaigns(store);
     if (values['demo-if-empty'] && campaigns.length === 0) {
@@ -115,6 +115,8 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       const kept = fhir.inbox !== undefined ? `, keeping those without errors de-identified in ${fhir.inbox}` : '';
       process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})${kept}\n`);
     }
+    // Who finds the data folder held learns where to send its work (plateau import hands it over).
+    store.announce?.({ url: server.url });
     const stop = until();
     const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
     process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);

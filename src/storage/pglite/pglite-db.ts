@@ -1,16 +1,24 @@
 /**
  * `Db` over embedded PGlite (PostgreSQL compiled to WebAssembly), file-backed in a data folder.
  * One PGlite instance serves one process: it is single-connection, so PGlite itself queues
- * queries and transactions; do not open the same folder from two processes at once. A new folder
- * starts from a cached template when there is one (see template.ts), and bulk loads go through
- * binary COPY from an in-memory blob.
+ * queries and transactions; a second process on the same folder would lose writes, so
+ * `openStore` takes the folder's lock (store-lock.ts) before opening it. A new folder starts from
+ * a cached template when there is one (see template.ts), and bulk loads go through binary COPY
+ * from an in-memory blob.
+ *
+ * Durability: PGlite writes through the operating system (Emscripten's NODEFS), and a commit
+ * writes its WAL before it returns, so a committed transaction survives the process being killed
+ * (kill -9): the next open replays the WAL. PGlite has no fsync (`-F`): a crash of the whole
+ * machine may lose the last commits. A folder whose creation was interrupted (marked by
+ * `plateau.creating`) is created again on the next open.
  */
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from '../db.ts';
 import { StoreError } from '../errors.ts';
+import { LOCK_FILE } from '../store-lock.ts';
 import {
   defaultTemplatePath,
   emptyFolder,
@@ -88,6 +96,34 @@ export interface PgliteOpenOptions {
   prepare?: (db: Db) => Promise<unknown>;
 }
 
+/** Marks a data folder being created: found on open, the creation was interrupted. */
+const CREATING_FILE = 'plateau.creating';
+
+/** plateau's own files in a data folder, beside PostgreSQL's: the lock and its temporary copies. */
+function isLockEntry(name: string): boolean {
+  return name === LOCK_FILE || name.startsWith(`.${LOCK_FILE}.`) || name.startsWith(`${LOCK_FILE}.stale-`);
+}
+
+/** Not part of the database: kept when the folder is emptied, left out of the template. */
+const notDatabase = (name: string): boolean => isLockEntry(name) || name === CREATING_FILE;
+
+/**
+ * What the data folder holds: `none` (missing, or nothing but plateau's lock), `interrupted` (a
+ * creation that did not finish), `store` (a PostgreSQL data folder) or `other` (files that are
+ * not a store).
+ */
+export function dataFolderState(dataDir: string): 'none' | 'interrupted' | 'store' | 'other' {
+  let entries: string[];
+  try {
+    entries = readdirSync(dataDir);
+  } catch {
+    return 'none';
+  }
+  if (entries.includes(CREATING_FILE)) return 'interrupted';
+  if (entries.includes('PG_VERSION')) return 'store';
+  return entries.every(isLockEntry) ? 'none' : 'other';
+}
+
 /** True when the template at `path` could be written (its folder exists or can be made, writable). */
 function canWrite(path: string): boolean {
   try {
@@ -122,7 +158,7 @@ async function createFresh(
         return await start(dataDir);
       } catch {
         // A damaged template: forget it (a sound one is written below) and start afresh.
-        emptyFolder(dataDir);
+        emptyFolder(dataDir, notDatabase);
         rmSync(template, { force: true });
       }
     }
@@ -137,7 +173,7 @@ async function createFresh(
   }
   await pg.close(); // a clean shutdown: stores made from the template open without recovery
   try {
-    writeAtomically(template, packFolder(dataDir));
+    writeAtomically(template, packFolder(dataDir, notDatabase));
   } catch {
     // The template is only a shortcut: never fail the store for it.
   }
@@ -146,6 +182,7 @@ async function createFresh(
 
 /**
  * Opens (creating it when missing) a PGlite database in `dataDir`; `memory://` keeps it in memory.
+ * The caller holds the folder's lock. A folder holding other files than a store is refused.
  *
  * @example
  * const db = await openPgliteDb('./plateau-data');
@@ -157,14 +194,23 @@ export async function openPgliteDb(dataDir: string, options: PgliteOpenOptions =
       pg = await start(dataDir);
     } else {
       mkdirSync(dataDir, { recursive: true });
-      if (readdirSync(dataDir).length === 0) {
+      const state = dataFolderState(dataDir);
+      if (state === 'other') {
+        throw new Error('it holds files but no plateau store (no PG_VERSION): give a new or empty folder, or the folder of an existing store');
+      }
+      if (state === 'store') {
+        pg = await start(dataDir);
+      } else {
+        // Created under a marker: a process killed half-way leaves it, and the next open
+        // starts the folder again instead of failing on a partial database.
+        if (state === 'interrupted') emptyFolder(dataDir, isLockEntry);
+        writeFileSync(join(dataDir, CREATING_FILE), 'a store is being created here; if no plateau is running, it was interrupted and will be created again\n');
         const template =
           options.template === false
             ? null
             : (options.template ?? defaultTemplatePath(options.templateTag));
         pg = await createFresh(dataDir, template, options.prepare ?? (() => Promise.resolve()));
-      } else {
-        pg = await start(dataDir);
+        rmSync(join(dataDir, CREATING_FILE), { force: true });
       }
     }
   } catch (cause) {

@@ -88,13 +88,17 @@ function header(name: string, mode: number, size: number, type: '0' | '5'): Buff
   return block;
 }
 
-/** The gzipped tar of the folder `dir` (folders and regular files, in name order). */
-export function packFolder(dir: string): Buffer {
+/**
+ * The gzipped tar of the folder `dir` (folders and regular files, in name order), without the
+ * top-level entries `skip` names (e.g. the store's lock file).
+ */
+export function packFolder(dir: string, skip: (name: string) => boolean = () => false): Buffer {
   const parts: Buffer[] = [];
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     )) {
+      if (relative === '' && skip(entry.name)) continue;
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       const full = join(dir, path);
       const mode = statSync(full).mode;
@@ -181,7 +185,9 @@ export function writeAtomically(path: string, data: Buffer): void {
   }
 }
 
-/** Removes everything inside `dir`, keeping `dir` itself. */
-export function emptyFolder(dir: string): void {
-  for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+/** Removes everything inside `dir` but the top-level entries `keep` names, keeping `dir` itself. */
+export function emptyFolder(dir: string, keep: (name: string) => boolean = () => false): void {
+  for (const entry of readdirSync(dir)) {
+    if (!keep(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
 }

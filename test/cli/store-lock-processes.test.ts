@@ -1,0 +1,235 @@
+// One writer per embedded store, with real processes: the CLI (the TypeScript sources,
+// type-stripped into a temporary folder) runs as child processes on one data folder. A CLI import
+// while `plateau serve` holds the folder is handed to the server; a second CLI is refused with a
+// message naming the holder; processes killed with SIGKILL at any moment leave a store that
+// opens, whose lock is free, holding every acknowledged import whole and any other whole or not
+// at all.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateInto, generateOptions } from '../../src/cli/commands/generate.ts';
+import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
+import type { Kit } from '../../src/core/kit-types.ts';
+import { importKit, LOCK_FILE, listCampaigns, openStore, storeHolder } from '../../src/storage/index.ts';
+import { ROOT, transpileTree } from '../ingest/sources/mllp/transpile-tree.ts';
+
+let tmp: string;
+let cli: string;
+/** The record counts of each kit, by campaign id. */
+const expected = new Map<string, Counts>();
+
+interface Counts {
+  establishments: number;
+  equipment: number;
+  sessions: number;
+  exams: number;
+}
+
+/** A small generated kit (3 machines, 7 days, about 400 exams) with campaign id `synthetic-SEED`. */
+async function kit(seed: number, machines = 3, days = 7): Promise<string> {
+  const dir = join(tmp, `kit-${seed}`);
+  await generateInto(dir, generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }));
+  const read = await readKitDir(dir);
+  if (!read.kit) throw new Error(`kit ${seed} has errors`);
+  const k = read.kit;
+  expected.set(k.campaign.id, { establishments: k.establishments.length, equipment: k.equipment.length, sessions: k.sessions.length, exams: k.exams.length });
+  return dir;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'plateau-store-lock-'));
+  const code = join(tmp, 'code');
+  transpileTree(join(ROOT, 'src/cli/main.ts'), code);
+  // The packages, and a package.json so that the PGlite template cache is found as usual.
+  symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
+  writeFileSync(join(code, 'package.json'), '{ "name": "plateau-under-test", "private": true, "type": "module" }\n');
+  cli = join(code, 'plateau.mjs');
+  writeFileSync(cli, "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n");
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Child {
+  child: ChildProcess;
+  out: { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+function start(args: string[]): Child {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PLATEAU_DATA: '', PLATEAU_DATABASE_URL: '' } });
+  const out = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, out, exited };
+}
+
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const c = start(args);
+  const code = await c.exited;
+  return { code, ...c.out };
+}
+
+async function until(what: string, test: () => boolean | Promise<boolean>, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Starts `plateau serve` on `data` and waits for its URL. */
+async function serve(data: string): Promise<Child & { url: string }> {
+  const server = start(['serve', '--port', '0', '--data', data]);
+  let url = '';
+  await until('the server', () => {
+    const m = /serving \d+ campaigns? at (http:\/\/\S+\/)/.exec(server.out.stdout);
+    if (m) url = m[1] as string;
+    return m !== null || server.child.exitCode !== null;
+  });
+  if (!url) throw new Error(`serve did not start: ${server.out.stderr}`);
+  return { ...server, url };
+}
+
+/** The campaigns stored in `data`, opened in this process (which must be able to take the lock). */
+async function stored(data: string): Promise<Map<string, Counts & { hasResults: boolean }>> {
+  const store = await openStore({ dataDir: data, create: false });
+  try {
+    const list = await listCampaigns(store);
+    return new Map(list.map((c) => [c.id, { establishments: c.establishments, equipment: c.equipment, sessions: c.sessions, exams: c.exams, hasResults: c.hasResults }]));
+  } finally {
+    await store.close();
+  }
+}
+
+/** Every acknowledged campaign whole; any other one whole or absent. */
+function expectWhole(campaigns: Map<string, Counts & { hasResults: boolean }>, acknowledged: readonly string[], others: readonly string[] = []): void {
+  for (const id of acknowledged) expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
+  for (const id of others) if (campaigns.has(id)) expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
+  expect([...campaigns.keys()].filter((id) => !acknowledged.includes(id) && !others.includes(id))).toEqual([]);
+}
+
+/** The process named in `plateau.lock`, if any. */
+function lockFilePid(data: string): number | null {
+  const path = join(data, LOCK_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { pid: number }).pid : null;
+}
+
+/** Imports the kit folder `dir` in this process (the store free), as an acknowledged import. */
+async function importHere(data: string, dir: string): Promise<void> {
+  const read = await readKitDir(dir);
+  const store = await openStore({ dataDir: data });
+  try {
+    await importKit(store, read.kit as Kit);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Uploads the kit folder `dir` to the server at `url` (as the web app does) and returns its job's status URL. */
+async function upload(url: string, dir: string): Promise<URL> {
+  const form = new FormData();
+  for (const name of readdirSync(dir)) if (/\.(csv|json)$/.test(name)) form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
+  const response = await fetch(new URL('api/uploads', url), { method: 'POST', body: form });
+  expect(response.status).toBe(202);
+  return new URL(response.headers.get('location') ?? '', url);
+}
+
+/** Resolves at the first change inside the folder `dir`. */
+function firstWrite(dir: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, () => {
+      watcher.close();
+      resolve();
+    });
+  });
+}
+
+async function uploadState(job: URL): Promise<string> {
+  return ((await (await fetch(job)).json()) as { state: string }).state;
+}
+
+describe('two processes on one data folder', { timeout: 240_000 }, () => {
+  it('hands a CLI import to the server holding the store; both imports are there once it stops', async () => {
+    const data = join(tmp, 'handoff');
+    await importHere(data, await kit(1));
+    const server = await serve(data);
+    try {
+      const holder = await storeHolder(data);
+      expect(holder).toMatchObject({ pid: server.child.pid, command: 'plateau serve', url: server.url });
+      const handed = await run(['import', await kit(2), '--data', data]);
+      expect(handed.stderr).toContain(`held by plateau serve (pid ${server.child.pid}`);
+      expect(handed.stdout).toMatch(/^Campaign synthetic-2: stored by plateau serve .*3 machines, \d+ exams\n$/);
+      expect(handed.code).toBe(0);
+      // What only reads cannot be handed over: refused, naming the server and its web app.
+      const refused = await run(['indicators', '--data', data]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`is in use by plateau serve (pid ${server.child.pid}`);
+      expect(refused.stderr).toContain(`use its web app at ${server.url}`);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(existsSync(join(data, LOCK_FILE))).toBe(false);
+    expectWhole(await stored(data), ['synthetic-1', 'synthetic-2']);
+  });
+
+  it('refuses a second CLI import while another holds the store, naming it; the store stays whole', async () => {
+    const data = join(tmp, 'two-cli');
+    const [big, small] = [await kit(3, 40, 28), await kit(4)];
+    const first = start(['import', big, '--data', data]);
+    await until('the first import to hold the store', () => lockFilePid(data) === first.child.pid);
+    const second = await run(['import', small, '--data', data]);
+    expect(first.child.exitCode).toBeNull(); // still holding it: the refusal was not a race
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`is in use by plateau import (pid ${first.child.pid}`);
+    expect(second.stderr).toContain('wait for it to finish');
+    expect(second.stdout).toBe('');
+    expect(await first.exited).toBe(0);
+    expectWhole(await stored(data), ['synthetic-3']);
+  });
+
+  it('leaves a store that opens, whole, when a CLI import is killed at any moment (and its lock does not block)', async () => {
+    const data = join(tmp, 'killed-cli');
+    const acknowledged: string[] = [];
+    const killed: string[] = [];
+    // Killed while the folder is being created, then while it opens, writes and commits.
+    for (const [i, delay] of [0, 500, 1500].entries()) {
+      const id = `synthetic-${50 + i}`;
+      const c = start(['import', await kit(50 + i, 10, 14), '--data', data]);
+      await until('the import to hold the store', () => lockFilePid(data) === c.child.pid || c.child.exitCode !== null);
+      await sleep(delay);
+      c.child.kill('SIGKILL');
+      if ((await c.exited) === 0) acknowledged.push(id);
+      else killed.push(id);
+      // The lock file it left names a dead process, and blocks nobody.
+      expect(await storeHolder(data)).toBeNull();
+      if (i === 0) {
+        await importHere(data, await kit(5));
+        acknowledged.push('synthetic-5');
+      }
+      expectWhole(await stored(data), acknowledged, killed);
+    }
+    expect(killed.length).toBeGreaterThan(0);
+  });
+
+  it('leaves a store that opens, whole, when the server is killed while it imports an upload', async () => {
+    const data = join(tmp, 'killed-server');
+    const server = await serve(data);
+    const done = await upload(server.url, await kit(7));
+    await until('the first upload', async () => (await uploadState(done)) === 'done');
+    // Killed at its first write to the write-ahead log after the upload was taken: the server
+    // writes nothing else meanwhile, so this is the import under way (or committing).
+    const writing = firstWrite(join(data, 'pg_wal'));
+    await upload(server.url, await kit(8, 20, 28));
+    await writing;
+    server.child.kill('SIGKILL');
+    await server.exited;
+    expect(await storeHolder(data)).toBeNull();
+    expect(lockFilePid(data)).toBe(server.child.pid); // left behind, stale
+    expectWhole(await stored(data), ['synthetic-7'], ['synthetic-8']);
+  });
+});
