@@ -48,8 +48,12 @@ describe('MLLP listener over a real socket', () => {
     // The ACK is only sent once the message is on disk.
     const entries = await journaled();
     expect(entries.map((e) => e.meta.controlId)).toEqual(['MSG-1']);
-    // Kept de-identified: PID without its identifier list.
-    expect(new TextDecoder().decode(entries[0]?.bytes)).toBe(hl7('MSG-1', 'PID|1\rOBR|1|ACC1||IRM|||20261123100000'));
+    // Kept de-identified (hl7v2/deidentify.ts): PID without its identifier list, the order number hashed.
+    const kept = new TextDecoder().decode(entries[0]?.bytes);
+    expect(kept).toMatch(/^MSH\|\^~\\&\|.*\|ORM\^O01\^ORM_O01\|MSG-1(\||\r)/);
+    expect(kept).toContain('\rPID|1\r');
+    expect(kept).toMatch(/\rOBR\|.*\|IRM\|\|\|20261123100000/);
+    expect(kept).not.toMatch(/\|123\^|ACC1/);
     expect(entries[0]?.meta.receivedAt).toBe('2026-11-23T10:00:00.000Z');
   });
 
