@@ -139,9 +139,10 @@ describe('a kit folder written by a process killed with SIGKILL', () => {
     mkdirSync(join(parent, `.kit.plateau-new-${pid}-0badc0de`));
     writeFileSync(join(parent, `.kit.plateau-new-${pid}-0badc0de`, 'exams.csv'), 'exam_id\n');
     const failure = new Error('stopped before writing');
-    await expect(
-      writeKitFolder(dir, { command: 'crash-test', campaignId: 'crash' }, () => Promise.reject(failure)),
-    ).rejects.toBe(failure);
+    const notes: string[] = [];
+    const options = { command: 'crash-test', campaignId: 'crash', onNote: (m: string) => notes.push(m) };
+    await expect(writeKitFolder(dir, options, () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(notes).toEqual([`${dir}: the kit an interrupted run had moved aside was put back`]);
     expect(await wholeKit(dir, counts)).toBe('A');
     expect(readdirSync(parent)).toEqual(['kit']);
   });

@@ -98,7 +98,7 @@ export const convertCommand: Command = {
     const inputs = sourcePaths(args, values);
     const out = stringOption(values, 'to-kit');
     if (out === undefined) throw new UsageError('--to-kit OUT_DIR is required');
-    const folder = { command: 'plateau convert', force: values.force === true, forceFlag: '--force' };
+    const folder = { command: 'plateau convert', force: values.force === true, forceFlag: '--force', onNote };
     // Checked before the sources are read (a conversion can be long), and again with the campaign.
     await kitFolderOrFail(() => checkKitFolder(out, folder));
     const { kit, removed } = await convertSources(inputs, values);
@@ -239,6 +239,11 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
   };
   for (const path of paths) await visit(path, true);
   return { inputs, issues };
+}
+
+/** Prints what a kit folder writer put right from an interrupted run. */
+export function onNote(message: string): void {
+  process.stderr.write(`${message}\n`);
 }
 
 /**

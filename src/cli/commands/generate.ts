@@ -8,7 +8,7 @@ import type { GenerateOptions } from '../../generate/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, stringOption } from '../command.ts';
 import { Progress, UsageError } from '../output.ts';
-import { kitFolderOrFail } from './convert.ts';
+import { kitFolderOrFail, onNote } from './convert.ts';
 
 const USAGE = `Usage: plateau generate OUT_DIR [--seed N] [--machines M] [--days D] [--start YYYY-MM-DD]
 
@@ -49,6 +49,7 @@ export const generateCommand: Command = {
       campaignId: planCampaign(options).campaign.id,
       force: values.force === true,
       forceFlag: '--force',
+      onNote,
     };
     await kitFolderOrFail(() => writeKitFolder(dir as string, folder, (tmp) => generateInto(tmp, options, dir)));
     return 0;

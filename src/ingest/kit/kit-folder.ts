@@ -43,6 +43,8 @@ export interface KitFolderOptions {
   force?: boolean;
   /** How the user asks for `force`, named in the refusals (default `--force`). */
   forceFlag?: string;
+  /** Told what was put right from an interrupted run (an old kit put back). */
+  onNote?: (message: string) => void;
 }
 
 const LEFTOVER = /^\.(.+)\.plateau-(new|old)-(\d+)-[0-9a-f]+$/;
@@ -67,11 +69,17 @@ export async function writeKitFolder<T>(
   const parent = dirname(target);
   const base = basename(target);
   await mkdir(parent, { recursive: true });
-  await putLeftoversRight(parent, base);
+  await putLeftoversRight(parent, base, options.onNote);
   await checkTarget(target, options);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(parent, `.${base}.plateau-new-${tag}`);
-  await mkdir(temp);
+  await mkdir(temp).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    throw new KitFolderError(
+      `cannot write the kit ${target}: its parent folder ${parent} cannot be written (${code}), and the kit is built beside its folder before it takes its place; give a folder whose parent you can write`,
+    );
+  });
   let result: T;
   try {
     result = await build(temp);
@@ -123,7 +131,7 @@ export async function readKitManifest(dir: string): Promise<KitManifest | null> 
  * had moved aside (put back when the new one never took its place). A leftover of a process
  * still running means another writer is at work on the same folder: refused.
  */
-async function putLeftoversRight(parent: string, base: string): Promise<void> {
+async function putLeftoversRight(parent: string, base: string, onNote?: (message: string) => void): Promise<void> {
   for (const name of await readdir(parent)) {
     const m = LEFTOVER.exec(name);
     if (m === null || m[1] !== base) continue;
@@ -137,7 +145,7 @@ async function putLeftoversRight(parent: string, base: string): Promise<void> {
     const target = join(parent, base);
     if (m[2] === 'old' && (await lstat(target).catch(() => null)) === null) {
       await rename(path, target);
-      process.stderr.write(`${target}: the kit an interrupted run had moved aside was put back\n`);
+      onNote?.(`${target}: the kit an interrupted run had moved aside was put back`);
     } else await rm(path, { recursive: true, force: true });
   }
 }
