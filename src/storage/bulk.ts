@@ -85,8 +85,8 @@ export interface KeyColumn {
  * Deletes the rows of `table` for `campaignId` whose key (`columns`, one array of values each in
  * `keys`, `kept` keys in all, unique) is not among `keys`, and returns how many it deleted. Called
  * after the upsert of those same keys, so every one of them is stored: when the campaign holds
- * exactly `kept` rows, none is absent and nothing is read. Otherwise one anti-join over the keys,
- * hashed (the planner would misjudge the size of an `unnest`: no nested loop is left to it).
+ * exactly `kept` rows, none is absent and nothing is read. Otherwise one anti-join over the keys
+ * (planned as a hash anti-join: about 3 s on PGlite to find 2,743 of 274,389 exams absent).
  */
 export async function deleteAbsent(
   q: Queryable,
