@@ -10,7 +10,7 @@ import { intOption, positionals, stringOption } from '../command.ts';
 import { Progress, UsageError } from '../output.ts';
 import { kitFolderOrFail, onNote } from './convert.ts';
 
-const USAGE = `Usage: plateau generate OUT_DIR [--seed N] [--machines M] [--days D] [--start YYYY-MM-DD]
+const USAGE = `Usage: plateau generate OUT_DIR [--seed N] [--machines M] [--days D] [--start YYYY-MM-DD] [--force]
 
 Writes a synthetic data kit that looks like the 2010 ANAP campaign: 301 establishments in 14
 regions, 326 CT and 191 MRI, 28 days from 2010-03-01, about 270,000 exams, vacation grids,
