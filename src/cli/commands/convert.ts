@@ -65,7 +65,7 @@ export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping fil
   --lang fr|en          language of that CSV (default ${DEFAULT_LANG}; French uses ';' and the decimal comma)
 ${DICOMWEB_OPTIONS_HELP}`;
 
-const USAGE = `Usage: plateau convert [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR
+const USAGE = `Usage: plateau convert [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR [--force]
 
 Reads hospital-system files — HL7 v2 messages, FHIR R4 Bundles or NDJSON, DICOM files, XLSX
 workbooks — given as files or folders (read recursively), the journal folder of
