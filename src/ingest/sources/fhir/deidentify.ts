@@ -74,6 +74,10 @@ const STATUSES: Readonly<Record<string, ReadonlySet<string>>> = {
 /** A dateTime's characters; another string stays a string the adapter refuses, without its text. */
 const TIME_TEXT = /^[0-9T:+\-.Z]{1,40}$/;
 const UNREADABLE_TIME = 'unreadable';
+/** A key kept as it is: the shape of a code (no space, nothing that reads as a name). */
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_.:/+#-]{0,63}$/;
+/** A code of a coding: letters, digits and a few signs (a space inside, as in `TDM THX`). */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9 _.:/+#-]{0,63}$/;
 /** `Type/id`, also the tail of an absolute URL (as references.ts reads it). */
 const TYPE_ID = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
@@ -137,10 +141,18 @@ class Cleaner {
     return Object.keys(out).length > 0 ? out : undefined;
   }
 
-  /** A CodeableConcept or Coding as kept: codes, and a system only when it says CCAM. */
+  /**
+   * A room or device key (name, alias, serial, identifier) as kept: as it is when shaped like a
+   * code, else its keyed hash, which site-keys.ts matches to the mapping's key.
+   */
+  key(value: string): string {
+    return KEY.test(value) ? value : hashedIdentifier(value, this.secret);
+  }
+
+  /** A CodeableConcept or Coding as kept: codes (not a sentence), and a system only when it says CCAM. */
   codes(value: JsonObject): JsonObject | undefined {
     const coding = (c: unknown): JsonObject | undefined => {
-      if (!isObject(c) || typeof c['code'] !== 'string' || c['code'] === '' || c['code'].length > 64) return undefined;
+      if (!isObject(c) || typeof c['code'] !== 'string' || !CODE.test(c['code'])) return undefined;
       return typeof c['system'] === 'string' && /ccam/i.test(c['system']) ? { system: c['system'], code: c['code'] } : { code: c['code'] };
     };
     if (value['coding'] === undefined) return coding(value);
@@ -176,7 +188,7 @@ class Cleaner {
       case 'status':
         return typeof value === 'string' && STATUSES[type]?.has(value) ? value : undefined;
       case 'key':
-        return typeof value === 'string' ? value : undefined;
+        return typeof value === 'string' ? this.key(value) : undefined;
       default:
         break;
     }
@@ -184,7 +196,7 @@ class Cleaner {
     if (rule === 'ref' || rule === 'actor') return this.ref(value, path, rule === 'actor');
     if (rule === 'codes') return this.codes(value);
     if (rule === 'examIds') return this.examIds(value);
-    if (rule === 'keyIds') return typeof value['value'] === 'string' ? { value: value['value'] } : undefined;
+    if (rule === 'keyIds') return typeof value['value'] === 'string' ? { value: this.key(value['value']) } : undefined;
     return this.object(value, rule as Readonly<Record<string, Rule>>, type, path);
   }
 
