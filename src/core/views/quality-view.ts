@@ -4,6 +4,7 @@
  */
 import type { InclusionDetail } from '../indicators/types.ts';
 import type { Issue } from '../issues.ts';
+import { issueTotals } from '../issues.ts';
 import type { CampaignIndex } from './campaign-index.ts';
 import type { MachineQualityRow, OccupancyExclusionCode, QualityView } from './types.ts';
 
@@ -48,7 +49,8 @@ export function qualityView(index: CampaignIndex, issues: readonly (Issue & { so
       shareAbove15: m.inclusion.shareAbove15,
     }),
   );
-  const issueCounts = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) issueCounts[i.severity]++;
+  // A capped kind counts for all its issues, not for its one summary.
+  const { error, warning, info } = issueTotals(issues);
+  const issueCounts = { error, warning, info };
   return { campaign: index.ref, quality: index.data.results.quality, machines, issues: [...issues], issueCounts };
 }

@@ -15,6 +15,7 @@ import { api, paths } from '../lib/paths.ts';
 import type { KitFile } from '../lib/upload.ts';
 import { filesOfDrop, followUpload, pathOf, sendKit } from '../lib/upload.ts';
 import { forget } from '../lib/use-api.ts';
+import { issueTotals } from '../../core/issues.ts';
 import { IssuesTable } from '../components/issues-table.tsx';
 import { Link } from '../components/link.tsx';
 import { ErrorState } from '../components/states.tsx';
@@ -246,6 +247,8 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
   const t = useT();
   const errors = status.issues.filter((i) => i.severity === 'error');
   const others = status.issues.filter((i) => i.severity !== 'error');
+  // Counted in all: a kind capped by the reader stands for all its issues (4,312, not 1,001).
+  const totals = issueTotals(status.issues);
   if (status.state === 'done' && status.campaignId) {
     const summary = status.summary;
     return (
@@ -291,7 +294,7 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
         {t(status.state === 'rejected' ? 'upload.rejected.title' : 'upload.failed.title')}
       </h2>
       {errors.length > 0 ? (
-        <p>{t('upload.rejected.body', { errors: errors.length, others: others.length })}</p>
+        <p>{t('upload.rejected.body', { errors: totals.error, others: totals.warning + totals.info })}</p>
       ) : (
         status.error && (
           // A rule checked while storing (no located issue): the server's own words, marked
