@@ -8,6 +8,7 @@ import { COMMON_OPTIONS } from './command.ts';
 import { langFromLocale, say, setCliLang, UsageError, UserError } from './output.ts';
 import { isLang } from '../i18n/lang.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { campaignsCommand } from './commands/campaigns.ts';
 import { convertCommand } from './commands/convert.ts';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -18,7 +19,7 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templateCommand } from './commands/template.ts';
 
-const COMMANDS: readonly Command[] = [convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, reportCommand, serveCommand, templateCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, reportCommand, serveCommand, templateCommand];
 
 const VERSION = '0.1.0';
 

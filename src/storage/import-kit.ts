@@ -18,6 +18,7 @@ import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
 import { canCopy } from './bulk.ts';
 import {
+  copyCampaignAs,
   deleteCampaignRow,
   readCampaign,
   readRecordCounts,
@@ -494,5 +495,35 @@ export async function recomputeResults(
       timings,
     );
     return { ...write, fingerprint };
+  });
+}
+
+/** What `renameCampaign` did: renamed, or why not. */
+export type RenameOutcome = 'renamed' | 'unknown' | 'taken';
+
+/**
+ * Gives the stored campaign `from` the id `to`, keeping its name, period, records and issues, and
+ * recomputing its results and samples (the id is part of what they were computed from), in one
+ * transaction. `unknown` when `from` is not stored, `taken` when `to` already is (nothing changed).
+ *
+ * @example
+ * await renameCampaign(store, 'synthetic-2010', 'national-2010'); // 'renamed'
+ */
+export async function renameCampaign(
+  store: Store,
+  from: string,
+  to: string,
+  compute: (kit: Kit) => CampaignComputation = computeCampaignDetailed,
+): Promise<RenameOutcome> {
+  return store.db.transaction(async (tx) => {
+    // In the same order as any other rename, so that two renames never wait on each other.
+    for (const id of [from, to].sort()) {
+      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${id}`]);
+    }
+    if ((await readCampaign(tx, to)) !== null) return 'taken';
+    if (!(await copyCampaignAs(tx, from, to))) return 'unknown';
+    const timings = { writeMs: 0, loadMs: 0, computeMs: 0, saveMs: 0, totalMs: 0 };
+    await computeAndSave(tx, to, compute, () => undefined, timings);
+    return 'renamed';
   });
 }

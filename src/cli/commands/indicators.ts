@@ -16,7 +16,8 @@ import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command
 import type { Cell } from '../output.ts';
 import { csv, table, UsageError, UserError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
-import { loadStoredComputation } from './store-access.ts';
+import { chooseCampaign, storedComputation } from './campaigns.ts';
+import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau indicators [KIT_DIR] [--json | --csv] [filters]
 
@@ -27,7 +28,8 @@ modality beside the values the ANAP report published for 2010.
                         without it, read the results saved in the store by 'plateau import'
   --json                the JSON document of indicators.md (machines, benchmark, survey, quality)
   --csv                 one row per machine
-  --campaign ID         which stored campaign (default: the last imported)
+  --campaign ID         which stored campaign (default: the last imported, named on stderr
+                        when the store holds several; see 'plateau campaigns list')
   --modality CT|MR      only this modality
   --region R            peers of this region only (benchmark and machines)
   --legal-status S      peers of this legal status only (CH, CHU, ESPIC, PRIVATE…)
@@ -64,7 +66,7 @@ export const indicatorsCommand: Command = {
     };
     const computation: CampaignComputation = kitDir
       ? await computeCampaignParallel(await readKitOrFail(kitDir))
-      : await loadStoredComputation(values, stringOption(values, 'campaign'));
+      : await withStore(values, async (store) => storedComputation(store, (await chooseCampaign(store, stringOption(values, 'campaign'))).id));
     const result = applyFilter(computation, filter);
     if (result.machines.length === 0 && computation.indicators.machines.length > 0) {
       const regions = [...new Set(computation.indicators.machines.map((m) => m.region ?? '–'))].sort().join(', ');

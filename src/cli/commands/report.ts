@@ -10,14 +10,14 @@ import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport } from '../../reports/build.ts';
 import { renderReportHtml } from '../../reports/document.ts';
 import { ReportError } from '../../reports/errors.ts';
-import { closeMatches } from '../../reports/matches.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
 import type { CampaignData } from '../../core/views/index.ts';
-import { listCampaigns, loadCampaignData } from '../../storage/index.ts';
+import { loadCampaignData } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
+import { chooseCampaign } from './campaigns.ts';
 import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau report (--site FINESS | --region R | --national) --out FILE.pdf [options]
@@ -30,7 +30,8 @@ Prints a report of a stored campaign to PDF (A4, page numbers), with Debian's Ch
   --national            the national synthesis, laid out like the 2010 ANAP report
   --out FILE            where to write the PDF (or the HTML with --html)
   --lang fr|en          the report's language (default fr)
-  --campaign ID         which stored campaign (default: the last imported)
+  --campaign ID         which stored campaign (default: the last imported, named on stderr
+                        when the store holds several; see 'plateau campaigns list')
   --scope S             site fiche peers: modality (default), region, legalStatus or typology
   --html                write the HTML page instead of printing it (to check a layout)
   --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
@@ -63,25 +64,12 @@ function requestOf(values: OptionValues): ReportRequest {
   return { kind: 'national' };
 }
 
-/** The stored campaign's data, or a user error naming the stored campaigns. */
+/** The stored campaign's data (see `chooseCampaign`), or a user error naming the stored campaigns. */
 async function campaignData(values: OptionValues, campaignId: string | undefined): Promise<CampaignData> {
   return withStore(values, async (store) => {
-    const campaigns = (await listCampaigns(store)).filter((c) => c.hasResults);
-    if (campaigns.length === 0) {
-      throw new UserError(
-        `the store at ${store.location} holds no campaign yet: run 'plateau demo' for the national campaign, or 'plateau import KIT_DIR'`,
-      );
-    }
-    const latest = [...campaigns].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    const id = campaignId ?? latest?.id ?? '';
-    const data = campaigns.some((c) => c.id === id) ? await loadCampaignData(store, id) : null;
-    if (!data) {
-      const near = closeMatches(id, campaigns.map((c) => c.id));
-      const known = campaigns.map((c) => c.id).join(', ');
-      throw new UserError(
-        `no campaign '${id}' in ${store.location}${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''} (campaigns stored: ${known})`,
-      );
-    }
+    const { id } = await chooseCampaign(store, campaignId);
+    const data = await loadCampaignData(store, id);
+    if (!data) throw new UserError(`campaign '${id}' is no longer in ${store.location}`);
     return data;
   });
 }
