@@ -51,14 +51,25 @@ Examples:
   PLATEAU_SECRET=… plateau import /var/lib/plateau/mllp --mapping mapping.csv --campaign campaign.json`;
 
 /** Counts of one minute, printed on stderr when anything happened. */
-function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcome): void; flush(): void } {
+function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcome): void; connection(e: MllpConnectionEvent): void; flush(): void } {
   const counts = { accepted: 0, duplicate: 0, rejected: 0 };
+  /** Connections refused or closed by a limit this minute; lines past the first few are counted only. */
+  let limited = 0;
   return {
     add(o) {
       counts[o.status] += 1;
       if (o.status === 'rejected') process.stderr.write(`rejected ${o.controlId || '(no control id)'} from ${o.peer}: ${o.code} ${o.reason}\n`);
     },
+    connection(e) {
+      limited += 1;
+      // A peer opening connections in a loop must not flood the log.
+      if (limited <= CONNECTION_LINES_PER_MINUTE) process.stderr.write(`${connectionLine(e)}\n`);
+    },
     flush() {
+      if (limited > CONNECTION_LINES_PER_MINUTE) {
+        process.stderr.write(`${limited - CONNECTION_LINES_PER_MINUTE} more connections refused or closed by the limits this minute (not listed)\n`);
+      }
+      limited = 0;
       if (counts.accepted + counts.duplicate + counts.rejected === 0) return;
       const time = new Date().toISOString().slice(11, 16);
       const total = listener()?.journal.count ?? 0;
@@ -67,6 +78,9 @@ function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcom
     },
   };
 }
+
+/** Lines a minute for connections refused or closed by a limit; the rest are counted. */
+const CONNECTION_LINES_PER_MINUTE = 10;
 
 /** The stderr line for a connection a limit refused or closed. */
 function connectionLine(e: MllpConnectionEvent): string {
@@ -120,7 +134,7 @@ export async function listen(values: OptionValues, options: { until?: () => Prom
       idleTimeoutMs,
       maxBufferedBytes,
       onOutcome: (o) => counter.add(o),
-      onConnection: (e) => process.stderr.write(`${connectionLine(e)}\n`),
+      onConnection: (e) => counter.connection(e),
     });
   } catch (error) {
     if (error instanceof JournalLockedError || error instanceof JournalCorruptError || error instanceof JournalPermissionError) throw new UserError(error.message);

@@ -83,6 +83,13 @@ describe('plateau listen', () => {
       const whole = encodeMllp(hl7('LIM-2', `PID|1\rNTE|1||${'x'.repeat(2800)}`));
       big.write(new Uint8Array(Buffer.concat([whole, whole.subarray(0, 2000)])));
       await big.waitClosed(2000);
+      // Refused connections in a loop: the first lines of the minute are listed, the rest counted.
+      const holder = await MllpClient.connect(port);
+      for (let i = 0; i < 12; i += 1) {
+        const refused = await MllpClient.connect(port);
+        await refused.waitClosed(2000);
+      }
+      holder.close();
       process.emit('SIGTERM');
       expect(await running).toBe(0);
     } finally {
@@ -92,6 +99,8 @@ describe('plateau listen', () => {
     expect((await stat(journal)).mode & 0o777).toBe(0o700);
     expect(out.stderr).toMatch(/rejected LIM-1 from 127\.0\.0\.1:\d+: AE Control ID \(MSH-10\) already used by another message/);
     expect(out.stderr).toMatch(/refused a connection from 127\.0\.0\.1:\d+: 1 connections are open already \(--max-connections\)/);
+    expect(out.stderr.match(/refused a connection/g)).toHaveLength(8);
+    expect(out.stderr).toContain('5 more connections refused or closed by the limits this minute (not listed)');
     expect(out.stderr).toMatch(/closed the connection from 127\.0\.0\.1:\d+: nothing received for 1 s \(--idle-timeout\)\n/);
     expect(out.stderr).toMatch(/closed the connection from 127\.0\.0\.1:\d+: the messages held in memory would pass 4096 bytes \(--max-buffered\); its unfinished message \(\d+ bytes so far\) was dropped, the sender resends it/);
   });
