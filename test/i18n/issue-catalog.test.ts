@@ -21,6 +21,7 @@ import {
 import { parseMessage } from '../../src/i18n/message-format.ts';
 import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
+import { parseMapping } from '../../src/ingest/sources/mapping.ts';
 import { mulberry32 } from '../helpers/rng.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'kits');
@@ -189,5 +190,47 @@ describe('every issue of the kit reader', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(20);
+  });
+});
+
+const MAPPING = [
+  'kind,key,value,target',
+  'site,finess,,620454421',
+  'site,time_zone,,Europe/Paris',
+  'site,name,,CH de Lens',
+  'site,legal_status,,CH',
+  'site,region,,Hauts-de-France',
+  'equipment,station,CTSCAN1,CT-LENS-1',
+  'equipment,modality,MR,IRM-LENS-1',
+  'equipment,role,general,IRM-LENS-1',
+  'equipment,installed_year,2019,IRM-LENS-1',
+  'category,unit,REA1,R',
+  'category,patient_class,E,U',
+  'act,local_code,SCAN-THORAX,ZBQK002',
+];
+const MAPPING_PIECES = ['', 'x', '9', 'site', 'equipment', 'category', 'act', 'Mars/Olympus', '12345678', '"', ',', 'Q', '1969'];
+
+describe('every issue of the site mapping reader', () => {
+  it('on fuzzed mapping files has its words in both languages', () => {
+    const seen = new Set<string>();
+    const seed = 7;
+    const random = mulberry32(seed);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    for (let run = 0; run < 300; run++) {
+      const rows = MAPPING.map((row) => row.split(','));
+      for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
+        const row = rows[1 + Math.floor(random() * (rows.length - 1))] as string[];
+        if (random() < 0.15) row.length = 0;
+        else row[Math.floor(random() * 4)] = pick(MAPPING_PIECES);
+      }
+      if (random() < 0.05) rows[0] = ['kind', 'key', 'value'];
+      const { issues } = parseMapping('mapping.csv', rows.map((r) => r.join(',')).join('\n'));
+      for (const issue of issues) {
+        const problem = problemOf(issue);
+        if (problem !== null) expect.fail(`seed ${seed} run ${run}: ${problem}`);
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(12);
   });
 });

@@ -333,6 +333,73 @@ export const enIssues = {
     hint: 'use modality {caseModality} for {case}, or a {modality} case',
   },
 
+  // The site mapping file (src/ingest/sources/mapping.ts).
+  'missing-column.mapping': {
+    message: 'the header lacks {missing}',
+    hint: 'the first line must be: kind,key,value,target',
+  },
+  'missing-value.site-target': {
+    message: '{kind},{key} needs a target',
+    hint: 'for site rows, write the value in the target column',
+  },
+  'missing-value.value': {
+    message: '{kind},{key} needs a value',
+    hint: 'write the local code or device key in the value column',
+  },
+  'missing-value.target': {
+    message: '{kind},{key} needs a target',
+    hint: 'write what it maps to in the target column',
+  },
+  'unknown-kind': { message: 'unknown kind {kind}', hint: 'write one of {kinds}' },
+  'unknown-key.site': { message: 'unknown site key {key}', hint: 'write one of {keys}' },
+  'unknown-key.equipment': { message: 'unknown equipment key {key}', hint: 'write one of {keys}' },
+  'unknown-key.category': { message: 'unknown category key {key}', hint: 'write one of {keys}' },
+  'unknown-key.act': { message: 'unknown act key {key}', hint: 'write local_code' },
+  'duplicate-key.site': {
+    message: 'site {key} is already given on line {first}',
+    hint: 'give each site key once',
+  },
+  'invalid-category': {
+    message: '{value} is not a category',
+    hint: 'write A (ambulatoire), H (hospitalisé), R (réanimation) or U (urgences)',
+  },
+  'invalid-ccam': {
+    message: '{value} does not look like a CCAM code',
+    hint: 'a CCAM code is 4 letters and 3 digits, e.g. ZBQK002',
+  },
+  'missing-finess': {
+    message: 'the mapping gives no site finess',
+    hint: 'add a row: site,finess,,<the 9-character FINESS géographique>',
+  },
+  'invalid-finess.mapping': {
+    message: 'finess {finess} has {length} characters, not 9',
+    hint: 'write the 9-character FINESS géographique id (keep a leading 0)',
+  },
+  'missing-time-zone': {
+    message: 'the mapping gives no site time zone',
+    hint: 'add a row: site,time_zone,,Europe/Paris',
+  },
+  'invalid-time-zone': {
+    message: '{zone} is not a known time zone',
+    hint: 'write an IANA zone such as Europe/Paris or America/Martinique',
+  },
+  'invalid-value.modality': {
+    message: '{value} is not a modality',
+    hint: 'write CT (scanner) or MR (IRM)',
+  },
+  'invalid-value.role': {
+    message: '{value} is not an equipment role',
+    hint: 'write one of {roles}',
+  },
+  'invalid-value.year': {
+    message: '{value} is not an installation year',
+    hint: 'write a 4-digit year, e.g. 2019',
+  },
+  'invalid-value.legal-status': {
+    message: '{value} is not a legal status',
+    hint: 'write one of {statuses}',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

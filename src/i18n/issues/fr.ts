@@ -325,6 +325,78 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'utiliser la modalité {caseModality} pour {case}, ou un cas {modality}',
   },
 
+  'missing-column.mapping': {
+    message: 'il manque à l’en-tête {missing}',
+    hint: 'la première ligne doit être : kind,key,value,target',
+  },
+  'missing-value.site-target': {
+    message: '{kind},{key} demande une cible (target)',
+    hint: 'pour les lignes site, écrire la valeur dans la colonne target',
+  },
+  'missing-value.value': {
+    message: '{kind},{key} demande une valeur (value)',
+    hint: 'écrire le code local ou la clé de l’appareil dans la colonne value',
+  },
+  'missing-value.target': {
+    message: '{kind},{key} demande une cible (target)',
+    hint: 'écrire ce à quoi il correspond dans la colonne target',
+  },
+  'unknown-kind': { message: 'type de ligne inconnu {kind}', hint: 'écrire l’un de {kinds}' },
+  'unknown-key.site': { message: 'clé de site inconnue {key}', hint: 'écrire l’une de {keys}' },
+  'unknown-key.equipment': {
+    message: 'clé de machine inconnue {key}',
+    hint: 'écrire l’une de {keys}',
+  },
+  'unknown-key.category': {
+    message: 'clé de catégorie inconnue {key}',
+    hint: 'écrire l’une de {keys}',
+  },
+  'unknown-key.act': { message: 'clé d’acte inconnue {key}', hint: 'écrire local_code' },
+  'duplicate-key.site': {
+    message: 'la clé de site {key} est déjà donnée ligne {first}',
+    hint: 'donner chaque clé de site une seule fois',
+  },
+  'invalid-category': {
+    message: '{value} n’est pas une catégorie',
+    hint: 'écrire A (ambulatoire), H (hospitalisé), R (réanimation) ou U (urgences)',
+  },
+  'invalid-ccam': {
+    message: '{value} ne ressemble pas à un code CCAM',
+    hint: 'un code CCAM a 4 lettres et 3 chiffres, par exemple ZBQK002',
+  },
+  'missing-finess': {
+    message: 'le fichier de correspondance ne donne pas le finess du site',
+    hint: 'ajouter une ligne : site,finess,,<les 9 caractères du FINESS géographique>',
+  },
+  'invalid-finess.mapping': {
+    message: 'le finess {finess} a {length} caractères au lieu de 9',
+    hint: 'écrire les 9 caractères du FINESS géographique (garder un 0 initial)',
+  },
+  'missing-time-zone': {
+    message: 'le fichier de correspondance ne donne pas le fuseau horaire du site',
+    hint: 'ajouter une ligne : site,time_zone,,Europe/Paris',
+  },
+  'invalid-time-zone': {
+    message: '{zone} n’est pas un fuseau horaire connu',
+    hint: 'écrire un fuseau IANA comme Europe/Paris ou America/Martinique',
+  },
+  'invalid-value.modality': {
+    message: '{value} n’est pas une modalité',
+    hint: 'écrire CT (scanner) ou MR (IRM)',
+  },
+  'invalid-value.role': {
+    message: '{value} n’est pas un rôle de machine',
+    hint: 'écrire l’un de {roles}',
+  },
+  'invalid-value.year': {
+    message: '{value} n’est pas une année d’installation',
+    hint: 'écrire une année à 4 chiffres, par exemple 2019',
+  },
+  'invalid-value.legal-status': {
+    message: '{value} n’est pas un statut juridique',
+    hint: 'écrire l’un de {statuses}',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

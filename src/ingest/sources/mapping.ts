@@ -28,6 +28,8 @@
  */
 import { isValidTimeZone } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import {
   CATEGORIES,
   EQUIPMENT_ROLES,
@@ -89,14 +91,14 @@ const has = <T extends string>(list: readonly T[], v: string): v is T => (list a
 export function parseMapping(name: string, text: string): { mapping: SiteMappingFile | null; issues: Issue[] } {
   const table = parseCsv(text, name);
   const issues: Issue[] = [...table.issues];
-  const issue = (line: number | null, column: string | null, code: string, message: string, hint: string | null, severity: Issue['severity'] = 'error'): void => {
-    issues.push({ severity, code, file: name, line, column, message, hint });
+  const issue = (line: number | null, column: string | null, key: IssueKey, params: IssueParams = {}, severity: Issue['severity'] = 'error'): void => {
+    issues.push(makeIssue(severity, key, name, line, column, params));
   };
   const at = new Map<string, number>();
   table.columns.forEach((c, i) => at.set(c.toLowerCase(), i));
   const missing = COLUMNS.filter((c) => !at.has(c));
   if (table.columns.length > 0 && missing.length > 0) {
-    issue(1, null, 'missing-column', `the header lacks ${missing.join(', ')}`, 'the first line must be: kind,key,value,target');
+    issue(1, null, 'missing-column.mapping', { missing: missing.join(', ') });
     return { mapping: null, issues };
   }
   const site = new Map<string, { value: string; line: number }>();
@@ -109,71 +111,71 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     const key = get('key').toLowerCase();
     const value = get('value');
     const target = get('target');
-    const need = (what: string, ok: boolean, column: string, hint: string): boolean => {
-      if (!ok) issue(line, column, 'missing-value', `${quoteCode(kind, 64)},${quoteCode(key, 64)} needs ${what}`, hint);
+    const need = (what: 'site-target' | 'value' | 'target', ok: boolean, column: string): boolean => {
+      if (!ok) issue(line, column, `missing-value.${what}`, { kind: quoteCode(kind, 64), key: quoteCode(key, 64) });
       return ok;
     };
     if (!has(KINDS, kind)) {
-      issue(line, 'kind', 'unknown-kind', `unknown kind ${quoteCode(kind, 64)}`, `write one of ${KINDS.join(', ')}`);
+      issue(line, 'kind', 'unknown-kind', { kind: quoteCode(kind, 64), kinds: KINDS.join(', ') });
       return;
     }
     if (kind === 'site') {
       if (!has(SITE_KEYS, key)) {
-        issue(line, 'key', 'unknown-key', `unknown site key ${quoteCode(key, 64)}`, `write one of ${SITE_KEYS.join(', ')}`);
+        issue(line, 'key', 'unknown-key.site', { key: quoteCode(key, 64), keys: SITE_KEYS.join(', ') });
         return;
       }
-      if (!need('a target', target !== '', 'target', 'for site rows, write the value in the target column')) return;
+      if (!need('site-target', target !== '', 'target')) return;
       const first = site.get(key);
       if (first) {
-        issue(line, 'key', 'duplicate-key', `site ${quoteCode(key, 64)} is already given on line ${first.line}`, 'give each site key once');
+        issue(line, 'key', 'duplicate-key.site', { key: quoteCode(key, 64), first: String(first.line) });
         return;
       }
       site.set(key, { value: target, line: line ?? 0 });
       return;
     }
-    if (!need('a value', value !== '', 'value', 'write the local code or device key in the value column')) return;
-    if (!need('a target', target !== '', 'target', 'write what it maps to in the target column')) return;
+    if (!need('value', value !== '', 'value')) return;
+    if (!need('target', target !== '', 'target')) return;
     if (kind === 'equipment') {
       if (key in DEVICE_KEYS) {
         mapping.equipment.push({ [DEVICE_KEYS[key as keyof typeof DEVICE_KEYS]]: value, equipmentId: target });
       } else if (has(MACHINE_KEYS, key)) {
-        machineRow(mapping.machines, key, value, target, (column, message, hint) => issue(line, column, 'invalid-value', message, hint));
+        machineRow(mapping.machines, key, value, target, (column, which, params) => issue(line, column, which, params));
       } else {
-        issue(line, 'key', 'unknown-key', `unknown equipment key ${quoteCode(key, 64)}`, `write one of ${[...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', ')}`);
+        issue(line, 'key', 'unknown-key.equipment', { key: quoteCode(key, 64), keys: [...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', ') });
       }
       return;
     }
     if (kind === 'category') {
       if (!(key in CATEGORY_KEYS)) {
-        issue(line, 'key', 'unknown-key', `unknown category key ${quoteCode(key, 64)}`, `write one of ${Object.keys(CATEGORY_KEYS).join(', ')}`);
+        issue(line, 'key', 'unknown-key.category', { key: quoteCode(key, 64), keys: Object.keys(CATEGORY_KEYS).join(', ') });
         return;
       }
       const category = target.toUpperCase();
       if (!has(CATEGORIES, category)) {
-        issue(line, 'target', 'invalid-category', `${quoteCode(target, 64)} is not a category`, 'write A (ambulatoire), H (hospitalisé), R (réanimation) or U (urgences)');
+        issue(line, 'target', 'invalid-category', { value: quoteCode(target, 64) });
         return;
       }
       mapping.categories.push({ [CATEGORY_KEYS[key as keyof typeof CATEGORY_KEYS]]: value, category });
       return;
     }
     if (key !== 'local_code') {
-      issue(line, 'key', 'unknown-key', `unknown act key ${quoteCode(key, 64)}`, 'write local_code');
+      issue(line, 'key', 'unknown-key.act', { key: quoteCode(key, 64) });
       return;
     }
     const ccam = target.toUpperCase();
-    if (!CCAM.test(ccam)) issue(line, 'target', 'invalid-ccam', `${quoteCode(target, 64)} does not look like a CCAM code`, 'a CCAM code is 4 letters and 3 digits, e.g. ZBQK002', 'warning');
+    if (!CCAM.test(ccam)) issue(line, 'target', 'invalid-ccam', { value: quoteCode(target, 64) }, 'warning');
     mapping.acts.push({ localCode: value, ccam });
   });
 
   const finess = site.get('finess');
-  if (!finess) issue(null, null, 'missing-finess', 'the mapping gives no site finess', 'add a row: site,finess,,<the 9-character FINESS géographique>');
-  else if (finess.value.length !== 9) issue(finess.line, 'target', 'invalid-finess', `finess ${quoteCode(finess.value, 64)} has ${finess.value.length} characters, not 9`, 'write the 9-character FINESS géographique id (keep a leading 0)');
+  if (!finess) issue(null, null, 'missing-finess');
+  else if (finess.value.length !== 9) issue(finess.line, 'target', 'invalid-finess.mapping', { finess: quoteCode(finess.value, 64), length: finess.value.length });
   else mapping.finess = finess.value;
   const zone = site.get('time_zone');
-  if (!zone) issue(null, null, 'missing-time-zone', 'the mapping gives no site time zone', 'add a row: site,time_zone,,Europe/Paris');
-  else if (!isValidTimeZone(zone.value)) issue(zone.line, 'target', 'invalid-time-zone', `${quoteCode(zone.value, 64)} is not a known time zone`, 'write an IANA zone such as Europe/Paris or America/Martinique');
+  if (!zone) issue(null, null, 'missing-time-zone');
+  else if (!isValidTimeZone(zone.value)) issue(zone.line, 'target', 'invalid-time-zone', { zone: quoteCode(zone.value, 64) });
   else mapping.timeZone = zone.value;
-  mapping.establishment = establishmentOf(site, mapping.finess, (line, column, message, hint) => issue(line, column, 'invalid-value', message, hint));
+  mapping.establishment = establishmentOf(site, mapping.finess, (line, column, which, params) => issue(line, column, which, params));
 
   return { mapping: issues.some((i) => i.severity === 'error') ? null : mapping, issues };
 }
@@ -183,7 +185,7 @@ function machineRow(
   key: (typeof MACHINE_KEYS)[number],
   value: string,
   target: string,
-  bad: (column: string, message: string, hint: string) => void,
+  bad: (column: string, key: IssueKey, params: IssueParams) => void,
 ): void {
   const info = machines.get(target) ?? {};
   machines.set(target, info);
@@ -191,27 +193,27 @@ function machineRow(
   else if (key === 'modality') {
     const m = value.toUpperCase();
     if (has(MODALITIES, m)) info.modality = m;
-    else bad('value', `${quoteCode(value, 64)} is not a modality`, 'write CT (scanner) or MR (IRM)');
+    else bad('value', 'invalid-value.modality', { value: quoteCode(value, 64) });
   } else if (key === 'role') {
     if (has(EQUIPMENT_ROLES, value)) info.role = value;
-    else bad('value', `${quoteCode(value, 64)} is not an equipment role`, `write one of ${EQUIPMENT_ROLES.join(', ')}`);
+    else bad('value', 'invalid-value.role', { value: quoteCode(value, 64), roles: EQUIPMENT_ROLES.join(', ') });
   } else {
     const year = Number(value);
     if (/^\d{4}$/.test(value) && year >= 1970 && year <= 2100) info.installedYear = year;
-    else bad('value', `${quoteCode(value, 64)} is not an installation year`, 'write a 4-digit year, e.g. 2019');
+    else bad('value', 'invalid-value.year', { value: quoteCode(value, 64) });
   }
 }
 
 function establishmentOf(
   site: Map<string, { value: string; line: number }>,
   finess: string,
-  bad: (line: number, column: string, message: string, hint: string) => void,
+  bad: (line: number, column: string, key: IssueKey, params: IssueParams) => void,
 ): Establishment | null {
   const name = site.get('name');
   const status = site.get('legal_status');
   const region = site.get('region');
   if (status && !has(LEGAL_STATUSES, status.value)) {
-    bad(status.line, 'target', `${quoteCode(status.value, 64)} is not a legal status`, `write one of ${LEGAL_STATUSES.join(', ')}`);
+    bad(status.line, 'target', 'invalid-value.legal-status', { value: quoteCode(status.value, 64), statuses: LEGAL_STATUSES.join(', ') });
     return null;
   }
   if (!name || !status || !region || finess === '') return null;
