@@ -143,6 +143,7 @@ function lockedError(dir: string, holder: StoreHolder | null): StoreError {
 
 /** `plateau serve (pid 4242 on host, since 2026-03-02 09:14 UTC, at http://127.0.0.1:4317/)`. */
 export function describeHolder(holder: StoreHolder): string {
+  if (holder.pid <= 0) return 'another process';
   const since = holder.since.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   const host = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`;
   return `${holder.command} (pid ${holder.pid}${host}, since ${since}${holder.url ? `, at ${holder.url}` : ''})`;
@@ -271,6 +272,7 @@ export async function storeHolder(dir: string, options: Pick<LockOptions, 'metho
     }
     const answer = await ask(name);
     if (!answer.bound) return null;
+    // A holder too busy to answer (a long computation) is named by its lock file.
     return answer.holder ?? readLockFile(dir) ?? { pid: 0, command: 'another process', since: '', hostname: hostname() };
   }
   const current = readLockFile(dir);

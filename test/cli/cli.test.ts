@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,11 +113,13 @@ describe('plateau import, then indicators from the store', () => {
     expect(r.stderr).toContain('nothing was computed or stored');
     const after = await runCli(['indicators', '--data', data]);
     expect(after.code).toBe(1);
-    expect(after.stderr).toContain('holds no campaign');
+    expect(after.stderr).toContain(`there is no plateau store in ${data} (nothing was created)`);
+    expect(existsSync(data)).toBe(false);
   });
-  it('explains what to run when the store is empty', async () => {
+  it('explains what to run when there is no store, and creates none', async () => {
     const r = await runCli(['indicators', '--data', join(tmp, 'empty-store')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("run 'plateau demo'");
+    expect(existsSync(join(tmp, 'empty-store'))).toBe(false);
   });
 });

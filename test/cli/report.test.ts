@@ -61,7 +61,7 @@ describe('plateau report: usage and errors', () => {
     expect(campaign.stderr).toContain('close matches: late');
     const empty = await runCli(['report', '--national', '--out', out, '--data', join(tmp, 'empty-store')]);
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('holds no campaign yet');
+    expect(empty.stderr).toContain('there is no plateau store in');
   }, 60_000);
 
   it('writes the HTML page with --html', async () => {

@@ -45,7 +45,7 @@ export function lockedAdvice(holder: StoreHolder | null): string {
 function storeMessage(error: StoreError, dataDir: string): string {
   if (error.code === 'locked') return `${error.message}; ${lockedAdvice(error.holder)}`;
   if (error.code === 'no-store') {
-    return `there is no plateau store in ${dataDir} (nothing was created): run 'plateau import KIT_DIR' or 'plateau demo' to make one, or give --data the folder of an existing store`;
+    return `there is no plateau store in ${dataDir} (nothing was created): run 'plateau demo' for the national campaign, or 'plateau import KIT_DIR', to make one; or give --data the folder of an existing store`;
   }
   return error.message;
 }
