@@ -122,6 +122,22 @@ describe('plateau generate', () => {
     expect((await readKitDir(dir)).kit?.campaign.id).toBe('synthetic-6');
   });
 
+  it('never replaces the current folder or one holding it, even empty, even with --force', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'inner'), { recursive: true });
+    const cwd = process.cwd();
+    try {
+      process.chdir(join(dir, 'inner'));
+      const here = await generate('.', '5', '--force');
+      expect(here.code).toBe(1);
+      expect(here.stderr).toContain(`${join(dir, 'inner')} is the current folder or holds it`);
+      expect((await generate(dir, '5', '--force')).code).toBe(1);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(dir)).toEqual(['inner']);
+  });
+
   it("refuses convert's kit: a kit of another command is not its own output", async () => {
     const dir = fresh();
     expect((await convert(dir)).code).toBe(0);

@@ -182,15 +182,16 @@ async function checkTarget(target: string, options: CheckOptions): Promise<void>
     throw new KitFolderError(`${target} is a symbolic link: give the folder it points to, or a new folder`);
   }
   if (!info.isDirectory()) throw new KitFolderError(`${target} exists and is not a folder: give a new or empty folder`);
-  const entries = (await readdir(target, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const names = entries.map((e) => e.name);
-  if (names.length === 0) return;
+  // The folder is replaced by a rename: never one a shell stands in, even empty.
   const held = heldFolder(target);
   if (held !== null) {
     throw new KitFolderError(
       `${target} is ${held}: a kit is never written over it, even with ${options.forceFlag ?? '--force'}; give the kit a folder of its own`,
     );
   }
+  const entries = (await readdir(target, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const names = entries.map((e) => e.name);
+  if (names.length === 0) return;
   const why = await notOwnOutput(target, names, options);
   if (why === null || options.force) return;
   const listed = entries.slice(0, SHOWN_NAMES).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
