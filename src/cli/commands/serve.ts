@@ -10,17 +10,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closePdfBrowser } from '../../reports/pdf.ts';
 import { startServer } from '../../server/index.ts';
+import { DEFAULT_INBOX_QUOTA } from '../../server/routes/fhir.ts';
+import { publicHost } from '../../server/origin-guard.ts';
 import type { AppOptions, RunningServer } from '../../server/index.ts';
 import { listCampaigns } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
-import { intOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
+import { intOption, positionals, STORE_OPTIONS, stringListOption, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
 import { importDemoCampaign } from './demo.ts';
 import { readMappingOrFail, siteSecret } from './site-context.ts';
 import { openStoreFor } from './store-access.ts';
 
-const USAGE = `Usage: plateau serve [--port N] [--host H] [--data DIR | --database-url URL] [--demo-if-empty]
-                     [--mapping FILE [--secret-env NAME] [--fhir-inbox DIR]]
+const USAGE = `Usage: plateau serve [--port N] [--host H] [--public-host NAME]... [--data DIR | --database-url URL]
+                     [--demo-if-empty] [--mapping FILE [--secret-env NAME] [--fhir-inbox DIR
+                     [--fhir-inbox-max-mib N] [--fhir-inbox-max-files N]]]
 
 Serves plateau's web app and its HTTP API (JSON under /api, described at /api/openapi.json)
 over the store, until interrupted (Ctrl-C).
@@ -28,6 +31,11 @@ over the store, until interrupted (Ctrl-C).
   --port N              the TCP port (default 4317; 0 picks a free one)
   --host H              the address to listen on (default 127.0.0.1: this machine only;
                         0.0.0.0 opens it to the network, with no authentication)
+  --public-host NAME    a name (or address) the network reaches this server by, as browsers
+                        write it in the address bar (plateau.chu-exemple.fr, 10.0.0.5,
+                        name:port behind a proxy); repeatable. Requests addressed to any other
+                        name than these and 127.0.0.1, localhost, [::1] are refused (421), and
+                        changes (POST…) coming from pages of other origins too (403)
   --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
   --database-url URL    a PostgreSQL server instead
   --demo-if-empty       when the store holds no campaign, generate and import the national
@@ -41,7 +49,13 @@ over the store, until interrupted (Ctrl-C).
                         patient identifiers (default PLATEAU_SECRET; required with --mapping)
   --fhir-inbox DIR      with --mapping: keep each Bundle without errors in DIR (201), with no
                         patient identity (patients reduced to a hashed id and birth month;
-                        narratives, notes, display names dropped), for 'plateau import DIR'
+                        narratives, notes, display names dropped), for 'plateau import DIR';
+                        a Bundle that gives no exam nor session (patients only) is not kept
+  --fhir-inbox-max-mib N
+                        the most the inbox holds, in MiB (default 1024); past it, POST
+                        /api/fhir answers 507 (an OperationOutcome) and keeps nothing
+  --fhir-inbox-max-files N
+                        the most Bundles the inbox holds (default 100000), likewise
 
 Examples:
   plateau serve --demo-if-empty     then open http://127.0.0.1:4317/
@@ -90,6 +104,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   const { until = nextStopSignal, webRoot = defaultWebRoot() } = options;
   const port = intOption(values, 'port', 4317, 0, 65_535);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
+  const publicHosts = publicHostsOf(values);
   const fhir = await fhirEndpointOf(values);
   const store = await openStoreFor(values, { create: true });
   try {
@@ -103,7 +118,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     if (!hasWeb) process.stderr.write(`the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`);
     let server: RunningServer;
     try {
-      server = await startServer({ store, port, host, webRoot: hasWeb ? webRoot : null, ...(fhir ? { fhir } : {}) });
+      server = await startServer({ store, port, host, publicHosts, webRoot: hasWeb ? webRoot : null, ...(fhir ? { fhir } : {}) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --port`);
@@ -112,11 +127,18 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       throw error;
     }
     if (fhir) {
-      const kept = fhir.inbox !== undefined ? `, keeping those without errors de-identified in ${fhir.inbox}` : '';
+      const quota = fhir.inboxQuota ? ` (those giving exams or sessions; up to ${Math.round((fhir.inboxQuota.bytes ?? 0) / 2 ** 20)} MiB, ${fhir.inboxQuota.files} Bundles)` : '';
+      const kept = fhir.inbox !== undefined ? `, keeping those without errors de-identified in ${fhir.inbox}${quota}` : '';
       process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})${kept}\n`);
     }
     // Who finds the data folder held learns where to send its work (plateau import hands it over).
     store.announce?.({ url: server.url });
+    if ((host === '0.0.0.0' || host === '::') && publicHosts.length === 0) {
+      process.stderr.write(
+        `listening on every network interface, but answering only requests addressed to ${server.hosts.join(', ')}: ` +
+          'add --public-host NAME for each name or address the network reaches this machine by\n',
+      );
+    }
     const stop = until();
     const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
     process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);
@@ -131,6 +153,17 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   }
 }
 
+/** The --public-host names, each checked (a UsageError names a bad one). */
+function publicHostsOf(values: OptionValues): string[] {
+  return stringListOption(values, 'public-host').map((name) => {
+    const host = publicHost(name);
+    if (host === null) {
+      throw new UsageError(`--public-host ${JSON.stringify(name)} is not a host name, an IPv4 address or an IPv6 address in brackets (with an optional :port); give the name alone, without http://`);
+    }
+    return host;
+  });
+}
+
 /**
  * The site mapping and secret of `POST /api/fhir`, or undefined without --mapping; a `UserError`
  * (the server does not start) when the mapping has errors or the secret is unset.
@@ -138,6 +171,12 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
 async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']> {
   const path = stringOption(values, 'mapping');
   const inbox = stringOption(values, 'fhir-inbox');
+  const quotaGiven = values['fhir-inbox-max-mib'] !== undefined || values['fhir-inbox-max-files'] !== undefined;
+  if (quotaGiven && inbox === undefined) throw new UsageError('--fhir-inbox-max-mib and --fhir-inbox-max-files go with --fhir-inbox DIR');
+  const inboxQuota = {
+    bytes: intOption(values, 'fhir-inbox-max-mib', DEFAULT_INBOX_QUOTA.bytes / 2 ** 20, 1, 1024 * 1024) * 2 ** 20,
+    files: intOption(values, 'fhir-inbox-max-files', DEFAULT_INBOX_QUOTA.files, 1, 100_000_000),
+  };
   if (path === undefined) {
     if (values['secret-env'] !== undefined) throw new UsageError('--secret-env goes with --mapping FILE (the secret is only used to read FHIR Bundles)');
     if (inbox !== undefined) throw new UsageError('--fhir-inbox goes with --mapping FILE (Bundles are read with the mapping before they are kept)');
@@ -145,7 +184,7 @@ async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']>
   }
   const secret = siteSecret(values);
   const mapping = await readMappingOrFail(path, 'the server was not started');
-  return { mapping, secret, ...(inbox !== undefined ? { inbox } : {}) };
+  return { mapping, secret, ...(inbox !== undefined ? { inbox, inboxQuota } : {}) };
 }
 
 export const serveCommand: Command = {
@@ -156,10 +195,13 @@ export const serveCommand: Command = {
     ...STORE_OPTIONS,
     port: { type: 'string' },
     host: { type: 'string' },
+    'public-host': { type: 'string', multiple: true },
     'demo-if-empty': { type: 'boolean' },
     mapping: { type: 'string' },
     'secret-env': { type: 'string' },
     'fhir-inbox': { type: 'string' },
+    'fhir-inbox-max-mib': { type: 'string' },
+    'fhir-inbox-max-files': { type: 'string' },
   },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument (options only)');

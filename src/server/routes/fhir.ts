@@ -143,11 +143,13 @@ async function keepInInbox(inbox: string, content: string, at: Date): Promise<st
 }
 
 /**
- * What the inbox holds, counted once from its folder then kept up to date as Bundles are written;
- * counted again when it looks full (files may have been removed by hand or by a run).
+ * The inbox and what it holds: counted once from its folder, then kept up to date as Bundles
+ * are written, and counted again when it looks full (files may have been imported and moved away
+ * since). Bundles are kept one at a time, so two requests cannot both take the last room.
  */
-class InboxUsage {
-  #counted: Promise<{ bytes: number; files: number }> | null = null;
+class Inbox {
+  #usage: { bytes: number; files: number } | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly folder: string,
@@ -176,36 +178,32 @@ class InboxUsage {
     return usage;
   }
 
-  /**
-   * Reserves room for a file of `bytes`, or says why there is none. The reservation is taken
-   * synchronously after the last await, so concurrent requests cannot both pass a full quota.
-   */
-  async reserve(bytes: number): Promise<string | null> {
-    this.#counted ??= this.#count();
-    let usage = await this.#counted;
-    const fits = (u: { bytes: number; files: number }): boolean =>
-      u.files + 1 <= this.quota.files && u.bytes + bytes <= this.quota.bytes;
-    if (!fits(usage)) {
-      const recount = this.#count();
-      this.#counted = recount;
-      usage = await recount;
-    }
+  /** Why `bytes` more do not fit, or null. */
+  #full(usage: { bytes: number; files: number }, bytes: number): string | null {
     if (usage.files + 1 > this.quota.files)
       return `the inbox holds its ${this.quota.files} Bundles already`;
     if (usage.bytes + bytes > this.quota.bytes) {
       return `the inbox would pass its ${Math.max(1, Math.round(this.quota.bytes / MIB))} MiB`;
     }
-    usage.bytes += bytes;
-    usage.files += 1;
     return null;
   }
 
-  /** Gives back a reservation whose file was not written. */
-  release(bytes: number): void {
-    void this.#counted?.then((usage) => {
-      usage.bytes -= bytes;
-      usage.files -= 1;
-    });
+  /** Keeps `content` as a new file when it fits: its name, or why it does not fit. */
+  keep(content: string, at: Date): Promise<{ stored: string } | { full: string }> {
+    const run = async (): Promise<{ stored: string } | { full: string }> => {
+      const bytes = Buffer.byteLength(content);
+      let usage = (this.#usage ??= await this.#count());
+      if (this.#full(usage, bytes)) usage = this.#usage = await this.#count();
+      const full = this.#full(usage, bytes);
+      if (full) return { full };
+      const stored = await keepInInbox(this.folder, content, at);
+      usage.bytes += bytes;
+      usage.files += 1;
+      return { stored };
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 }
 
@@ -221,10 +219,10 @@ function refusal(code: OperationOutcomeIssue['code'], diagnostics: string): stri
 /** Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`. */
 export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined): void {
   const maxBytes = options?.maxBytes ?? 64 * MIB;
-  const usage =
+  const inbox =
     options?.inbox === undefined
       ? null
-      : new InboxUsage(options.inbox, { ...DEFAULT_INBOX_QUOTA, ...options.inboxQuota });
+      : new Inbox(options.inbox, { ...DEFAULT_INBOX_QUOTA, ...options.inboxQuota });
   // Bundles hold patients' identities: a chunked one is counted in memory, never spooled to disk.
   const limit = bodyLimit({
     maxSize: maxBytes,
@@ -291,33 +289,26 @@ export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined):
     });
     let stored: string | null = null;
     let notKept: string | null = null;
-    if (usage && !issues.some((i) => i.severity === 'error')) {
+    if (inbox && !issues.some((i) => i.severity === 'error')) {
       if (records.exams.length === 0 && records.sessions.length === 0) {
         // A Bundle of patients (or of anything else plateau does not count) would only fill the inbox.
         notKept =
           'it gives no exam and no session, and the inbox keeps only Bundles plateau import counts something from (send patients in the Bundle of their exams)';
       } else {
         const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, options.secret);
-        const content = JSON.stringify(bundle);
-        const size = Buffer.byteLength(content);
-        const full = await usage.reserve(size);
-        if (full) {
+        const kept = await inbox.keep(JSON.stringify(bundle), new Date());
+        if ('full' in kept) {
           return c.body(
             refusal(
               'too-costly',
-              `this Bundle was read but not kept: ${full} (quota: ${usage.quota.files} Bundles, ${Math.max(1, Math.round(usage.quota.bytes / MIB))} MiB). ` +
+              `this Bundle was read but not kept: ${kept.full} (quota: ${inbox.quota.files} Bundles, ${Math.max(1, Math.round(inbox.quota.bytes / MIB))} MiB). ` +
                 'Import the inbox (plateau import) and move its files away, or start the server with a larger --fhir-inbox-max-mib or --fhir-inbox-max-files.',
             ),
             507,
             { 'Content-Type': 'application/fhir+json; charset=UTF-8' },
           );
         }
-        try {
-          stored = await keepInInbox(usage.folder, content, new Date());
-        } catch (error) {
-          usage.release(size);
-          throw error;
-        }
+        stored = kept.stored;
       }
     }
     return c.json(fhirReadSummary(records, issues, stored, notKept), stored ? 201 : 200);
