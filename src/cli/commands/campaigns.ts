@@ -123,7 +123,7 @@ async function list(store: Store, json: boolean): Promise<void> {
   }
   process.stdout.write(
     `${table(
-      [{ header: 'id' }, { header: 'name' }, { header: 'period' }, { header: 'machines' }, { header: 'exams' }, { header: 'imported' }],
+      [{ header: 'id' }, { header: 'name' }, { header: 'period' }, { header: 'machines', digits: 0 }, { header: 'exams', digits: 0 }, { header: 'imported' }],
       campaigns.map((c) => [c.id, c.name, periodOf(c), c.equipment, c.exams, minuteOf(c.importedAt)]),
     )}\n`,
   );
