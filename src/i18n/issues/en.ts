@@ -400,6 +400,45 @@ export const enIssues = {
     hint: 'write one of {statuses}',
   },
 
+  // Exams whose patient category cannot be known (src/ingest/sources/patient-class.ts).
+  'no-patient-class.hl7v2': {
+    message:
+      '{n, plural, one {# exam} other {# exams}} of the HL7 v2 source had no patient class (neither PV1-2, PV1-3 nor an ADT message for the visit gave one): counted as outpatients (category A), not dropped.',
+    hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
+  },
+  'no-patient-class.fhir': {
+    message:
+      '{n, plural, one {# exam} other {# exams}} of the FHIR source had no patient class (no Encounter with a class or a location joins it): counted as outpatients (category A), not dropped.',
+    hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
+  },
+  'no-patient-class.dicom': {
+    message:
+      '{n, plural, one {# exam} other {# exams}} of the DICOM source had no patient class (no RequestingService (0032,1033) in its images): counted as outpatients (category A), not dropped.',
+    hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
+  },
+  'unmapped-category': {
+    message:
+      '{n, plural, one {# exam} other {# exams}} of the {source} source had a patient class or unit that the site mapping does not list ({values}{more, plural, =0 {} other { and others}}): counted as outpatients (category A), not dropped.',
+    hint: 'Add a category line for each to the site mapping (category,patient_class,E,U or category,unit,REA1,R), then read the sources again.',
+  },
+  // Source files (src/ingest/sources/registry.ts).
+  'unknown-source': {
+    message: 'skipped: not a kit file, HL7 v2, FHIR, DICOM or XLSX: {file}',
+    hint: 'plateau reads {formats} files and data kit folders; remove the file or check its format',
+  },
+  'no-source': {
+    message: 'none of the input files is a source plateau reads',
+    hint: 'give HL7 v2, FHIR R4, DICOM or XLSX files, or folders holding them',
+  },
+  'no-source.none': {
+    message: 'no input file was given',
+    hint: 'give HL7 v2, FHIR R4, DICOM or XLSX files, or folders holding them',
+  },
+  'adapter-failure': {
+    message: 'the {reader} reader failed: {detail}',
+    hint: 'this is a bug in plateau: please report it with the file (without patient data)',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

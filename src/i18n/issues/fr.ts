@@ -397,6 +397,43 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'écrire l’un de {statuses}',
   },
 
+  'no-patient-class.hl7v2': {
+    message:
+      '{n, plural, one {# examen} other {# examens}} de la source HL7 v2 sans classe de patient (ni PV1-2, ni PV1-3, ni un message ADT de la venue n’en donnait) : comptés comme externes (catégorie A), pas écartés.',
+    hint: 'Envoyer la classe de patient avec les examens ; d’ici là, la part des urgences et les chiffres par type de patient comptent ces examens comme externes.',
+  },
+  'no-patient-class.fhir': {
+    message:
+      '{n, plural, one {# examen} other {# examens}} de la source FHIR sans classe de patient (aucun Encounter avec une classe ou un lieu ne s’y rattache) : comptés comme externes (catégorie A), pas écartés.',
+    hint: 'Envoyer la classe de patient avec les examens ; d’ici là, la part des urgences et les chiffres par type de patient comptent ces examens comme externes.',
+  },
+  'no-patient-class.dicom': {
+    message:
+      '{n, plural, one {# examen} other {# examens}} de la source DICOM sans classe de patient (pas de RequestingService (0032,1033) dans ses images) : comptés comme externes (catégorie A), pas écartés.',
+    hint: 'Envoyer la classe de patient avec les examens ; d’ici là, la part des urgences et les chiffres par type de patient comptent ces examens comme externes.',
+  },
+  'unmapped-category': {
+    message:
+      '{n, plural, one {# examen} other {# examens}} de la source {source} avec une classe de patient ou une unité absente du fichier de correspondance ({values}{more, plural, =0 {} other { et d’autres}}) : comptés comme externes (catégorie A), pas écartés.',
+    hint: 'Ajouter une ligne category pour chacune au fichier de correspondance (category,patient_class,E,U ou category,unit,REA1,R), puis relire les sources.',
+  },
+  'unknown-source': {
+    message: 'ignoré : ni un fichier de kit, ni HL7 v2, FHIR, DICOM ou XLSX : {file}',
+    hint: 'plateau lit les fichiers {formats} et les dossiers de kit de données ; retirer le fichier ou vérifier son format',
+  },
+  'no-source': {
+    message: 'aucun des fichiers donnés n’est une source que plateau lit',
+    hint: 'donner des fichiers HL7 v2, FHIR R4, DICOM ou XLSX, ou des dossiers qui en contiennent',
+  },
+  'no-source.none': {
+    message: 'aucun fichier n’a été donné',
+    hint: 'donner des fichiers HL7 v2, FHIR R4, DICOM ou XLSX, ou des dossiers qui en contiennent',
+  },
+  'adapter-failure': {
+    message: 'le lecteur {reader} a échoué : {detail}',
+    hint: 'c’est un défaut de plateau : merci de le signaler avec le fichier (sans données de patients)',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

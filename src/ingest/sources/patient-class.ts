@@ -8,6 +8,7 @@
  * A data kit or workbook row has no such case: its `category` column is required there.
  */
 import type { Issue } from '../../core/issues.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import type { Category } from '../../core/kit-types.ts';
 import { quoteCode } from '../kit/identifying.ts';
 import { isHashed } from './identity.ts';
@@ -22,6 +23,13 @@ interface Tally {
   line: number | null;
   values: Set<string>;
 }
+
+/** The catalog key of the no-patient-class warning of each source (its fields in its words). */
+const MISSING_KEYS: Readonly<Record<string, 'no-patient-class.hl7v2' | 'no-patient-class.fhir' | 'no-patient-class.dicom'>> = {
+  'HL7 v2': 'no-patient-class.hl7v2',
+  FHIR: 'no-patient-class.fhir',
+  DICOM: 'no-patient-class.dicom',
+};
 
 /** Distinct values named in the message, at most. */
 const SHOWN_VALUES = 5;
@@ -72,15 +80,21 @@ export class UnknownCategories {
     const { source, column, fields } = this.where;
     const exams = (n: number): string => (n === 1 ? '1 exam' : `${n} exams`);
     if (this.missing.count > 0) {
-      out.push({
-        severity: 'warning',
-        code: 'no-patient-class',
-        file: this.missing.file,
-        line: this.missing.line,
-        column,
-        message: `${exams(this.missing.count)} of the ${source} source had no patient class (${fields}): counted as outpatients (category A), not dropped.`,
-        hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
-      });
+      // The catalog words each source's fields; another source keeps its English words.
+      const key = MISSING_KEYS[source];
+      out.push(
+        key
+          ? makeIssue('warning', key, this.missing.file, this.missing.line, column, { n: this.missing.count })
+          : {
+              severity: 'warning',
+              code: 'no-patient-class',
+              file: this.missing.file,
+              line: this.missing.line,
+              column,
+              message: `${exams(this.missing.count)} of the ${source} source had no patient class (${fields}): counted as outpatients (category A), not dropped.`,
+              hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
+            },
+      );
     }
     if (this.unmapped.count > 0) {
       const values = [...this.unmapped.values];
@@ -88,16 +102,14 @@ export class UnknownCategories {
         .slice(0, SHOWN_VALUES)
         .map((v) => (isHashed(v) ? 'a hashed value' : quoteCode(v, 32)))
         .join(', ');
-      const more = values.length > SHOWN_VALUES ? ' and others' : '';
-      out.push({
-        severity: 'warning',
-        code: 'unmapped-category',
-        file: this.unmapped.file,
-        line: this.unmapped.line,
-        column,
-        message: `${exams(this.unmapped.count)} of the ${source} source had a patient class or unit that the site mapping does not list (${shown}${more}): counted as outpatients (category A), not dropped.`,
-        hint: 'Add a category line for each to the site mapping (category,patient_class,E,U or category,unit,REA1,R), then read the sources again.',
-      });
+      out.push(
+        makeIssue('warning', 'unmapped-category', this.unmapped.file, this.unmapped.line, column, {
+          n: this.unmapped.count,
+          source,
+          values: shown,
+          more: values.length > SHOWN_VALUES ? 1 : 0,
+        }),
+      );
     }
     return out;
   }

@@ -5,6 +5,7 @@
  * (see assemble.ts): the RIS (HL7 v2, FHIR) before spreadsheets, before DICOM-derived times.
  */
 import type { Issue } from '../../core/issues.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import { dicomAdapter } from './dicom/index.ts';
 import { fhirAdapter } from './fhir/index.ts';
 import { hl7v2Adapter } from './hl7v2/index.ts';
@@ -49,15 +50,12 @@ export async function readSources(
   for (const input of inputs) {
     const adapter = detectSource(input, adapters);
     if (adapter === null) {
-      issues.push({
-        severity: 'warning',
-        code: 'unknown-source',
-        file: input.name,
-        line: null,
-        column: null,
-        message: `skipped: not a kit file, HL7 v2, FHIR, DICOM or XLSX: ${input.name}`,
-        hint: `plateau reads ${adapters.map((a) => a.id).join(', ')} files and data kit folders; remove the file or check its format`,
-      });
+      issues.push(
+        makeIssue('warning', 'unknown-source', input.name, null, null, {
+          file: input.name,
+          formats: adapters.map((a) => a.id).join(', '),
+        }),
+      );
       continue;
     }
     const group = groups.get(adapter) ?? [];
@@ -66,15 +64,8 @@ export async function readSources(
   }
   const records = emptyRecords();
   if (groups.size === 0) {
-    issues.push({
-      severity: 'error',
-      code: 'no-source',
-      file: inputs.length === 1 ? (inputs[0]?.name ?? '(no input)') : '(inputs)',
-      line: null,
-      column: null,
-      message: inputs.length === 0 ? 'no input file was given' : 'none of the input files is a source plateau reads',
-      hint: 'give HL7 v2, FHIR R4, DICOM or XLSX files, or folders holding them',
-    });
+    const file = inputs.length === 1 ? (inputs[0]?.name ?? '(no input)') : '(inputs)';
+    issues.push(makeIssue('error', inputs.length === 0 ? 'no-source.none' : 'no-source', file, null, null));
     return { records, issues };
   }
   for (const adapter of adapters) {
@@ -87,15 +78,13 @@ export async function readSources(
       for (const exam of result.records.exams) if (!result.records.source.has(exam)) result.records.source.set(exam, adapter.id);
       mergeInto(records, result.records);
     } catch (error) {
-      issues.push({
-        severity: 'error',
-        code: 'adapter-failure',
-        file: group.length === 1 ? (group[0]?.name ?? adapter.id) : `${group.length} ${adapter.id} files`,
-        line: null,
-        column: null,
-        message: `the ${adapter.label} reader failed: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'this is a bug in plateau: please report it with the file (without patient data)',
-      });
+      const file = group.length === 1 ? (group[0]?.name ?? adapter.id) : `${group.length} ${adapter.id} files`;
+      issues.push(
+        makeIssue('error', 'adapter-failure', file, null, null, {
+          reader: adapter.label,
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
   return { records, issues };
