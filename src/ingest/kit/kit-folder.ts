@@ -48,6 +48,8 @@ export interface KitFolderOptions {
 }
 
 const LEFTOVER = /^\.(.+)\.plateau-(new|old)-(\d+)-[0-9a-f]+$/;
+/** Work folders of writes running in this process, which are not leftovers. */
+const ACTIVE = new Set<string>();
 const SHOWN_NAMES = 6;
 
 /**
@@ -80,23 +82,35 @@ export async function writeKitFolder<T>(
       `cannot write the kit ${target}: its parent folder ${parent} cannot be written (${code}), and the kit is built beside its folder before it takes its place; give a folder whose parent you can write`,
     );
   });
-  let result: T;
-  try {
-    result = await build(temp);
-    await writeManifest(temp, options);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
   const old = join(parent, `.${base}.plateau-old-${tag}`);
-  const replacing = (await lstat(target).catch(() => null)) !== null;
-  // POSIX has no atomic exchange of two folders: the old one is moved aside first, and a crash
-  // between the two renames is put right by the next run (putLeftoversRight restores it).
-  if (replacing) await rename(target, old);
-  await rename(temp, target);
-  await syncPath(parent);
-  if (replacing) await rm(old, { recursive: true, force: true });
-  return result;
+  ACTIVE.add(temp).add(old);
+  try {
+    let result: T;
+    try {
+      result = await build(temp);
+      await writeManifest(temp, options);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+    const replacing = (await lstat(target).catch(() => null)) !== null;
+    // POSIX has no atomic exchange of two folders: the old one is moved aside first, and a crash
+    // between the two renames is put right by the next run (putLeftoversRight restores it).
+    if (replacing) await rename(target, old);
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      if (replacing) await rename(old, target);
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+    await syncPath(parent);
+    if (replacing) await rm(old, { recursive: true, force: true });
+    return result;
+  } finally {
+    ACTIVE.delete(temp);
+    ACTIVE.delete(old);
+  }
 }
 
 /**
@@ -137,7 +151,7 @@ async function putLeftoversRight(parent: string, base: string, onNote?: (message
     if (m === null || m[1] !== base) continue;
     const pid = Number(m[3]);
     const path = join(parent, name);
-    if (pid !== process.pid && isAlive(pid)) {
+    if (ACTIVE.has(path) || (pid !== process.pid && isAlive(pid))) {
       throw new KitFolderError(
         `another plateau process (pid ${pid}) is writing ${join(parent, base)} (its work folder is ${path}): wait for it to finish, or stop it and run again`,
       );
