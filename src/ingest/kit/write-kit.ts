@@ -84,7 +84,9 @@ export function createKitWriter(
 
 /**
  * Writes a whole kit into `dir`; `readKitDir(dir)` gives it back exactly (strings are trimmed
- * by the reader only when unquoted, and the writer quotes values with outer spaces).
+ * by the reader only when unquoted, and the writer quotes values with outer spaces). It writes in
+ * place, file by file: to put a kit where another may be, write it through writeKitFolder
+ * (kit-folder.ts), which builds it aside and renames it into place whole.
  *
  * @example
  * await writeKitDir('/tmp/kit', kit, { separator: ';' });
