@@ -62,45 +62,14 @@ export class CampaignWindow {
     return Math.floor((this.#calendar.clock.toNaive(t) - this.#calendar.firstDay) / MS_PER_DAY);
   }
 
-  /**
-   * How far `t` is from the campaign's days, in words: "3,287 days before the campaign's first
-   * day (2010-03-01)", "the day after its last day (2010-03-28)".
-   */
-  distanceOf(t: number): string {
-    const calendar = this.#calendar;
-    const day = this.dayOf(t);
-    const first = formatIsoDate(calendar.firstDay);
-    const last = formatIsoDate(calendar.firstDay + (calendar.days - 1) * MS_PER_DAY);
-    if (day < 0) {
-      const n = -day;
-      return n === 1
-        ? `on the day before the campaign's first day (${first})`
-        : `${n.toLocaleString('en')} days${years(n)} before the campaign's first day (${first})`;
-    }
-    const n = day - (calendar.days - 1);
-    return n === 1
-      ? `on the day after the campaign's last day (${last}), after its last night`
-      : `${n.toLocaleString('en')} days${years(n)} after the campaign's last day (${last})`;
-  }
-
   /** The local date of `t` in the campaign's zone, `YYYY-MM-DD`. */
   dateOf(t: number): string {
     const naive = this.#calendar.clock.toNaive(t);
     return formatIsoDate(Math.floor(naive / MS_PER_DAY) * MS_PER_DAY);
   }
 
-  /** The campaign's days in words: "28 days from 2010-03-01". */
-  get daysText(): string {
-    return `${this.#calendar.days} days from ${formatIsoDate(this.#calendar.firstDay)}`;
-  }
-
   #timeOfDay(t: number): number {
     const naive = this.#calendar.clock.toNaive(t);
     return naive - Math.floor(naive / MS_PER_DAY) * MS_PER_DAY;
   }
-}
-
-function years(days: number): string {
-  const n = Math.floor(days / 365.25);
-  return n >= 1 ? ` (${n} year${n === 1 ? '' : 's'})` : '';
 }
