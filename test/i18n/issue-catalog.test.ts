@@ -22,6 +22,8 @@ import { parseMessage } from '../../src/i18n/message-format.ts';
 import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { parseMapping } from '../../src/ingest/sources/mapping.ts';
+import { kitTemplateXlsx, readKitWorkbook } from '../../src/ingest/sources/xlsx/index.ts';
+import { zipSync, unzipSync } from 'fflate';
 import { mulberry32 } from '../helpers/rng.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'kits');
@@ -232,5 +234,24 @@ describe('every issue of the site mapping reader', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(12);
+  });
+});
+
+describe('every issue of the kit workbook reader', () => {
+  it('on a blank, an extra-sheet and a broken workbook has its words in both languages', () => {
+    const blank = kitTemplateXlsx({ lang: 'fr' });
+    const entries = unzipSync(blank);
+    const broken = zipSync(
+      Object.fromEntries(Object.entries(entries).filter(([path]) => !path.includes('workbook.xml'))),
+    );
+    const books = [blank, broken, blank.subarray(0, blank.length / 2)];
+    const seen = new Set<string>();
+    for (const book of books) {
+      for (const issue of readKitWorkbook('kit.xlsx', book).issues) {
+        expect(problemOf(issue), `${issue.code}: ${issue.message}`).toBeNull();
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(3);
   });
 });

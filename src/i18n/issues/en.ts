@@ -439,6 +439,56 @@ export const enIssues = {
     hint: 'this is a bug in plateau: please report it with the file (without patient data)',
   },
 
+  // Kit workbooks (src/ingest/sources/xlsx).
+  'xlsx-bad-cell.string': {
+    message: '{cell} points at a shared string ({index}) that does not exist',
+    hint: 'save the workbook again from a spreadsheet program',
+  },
+  'xlsx-bad-cell.boolean': {
+    message: '{cell} is a boolean holding {value} instead of 1 or 0',
+    hint: null,
+  },
+  'xlsx-bad-cell.number': {
+    message: '{cell} is a number cell holding {value}, not a number',
+    hint: null,
+  },
+  'xlsx-bad-cell.type': {
+    message: '{cell} has an unknown type t={type}',
+    hint: null,
+  },
+  'xlsx-cell-error': {
+    message: '{cell} holds the error {error}',
+    hint: 'fix the formula or type the value',
+  },
+  'xlsx-bad-date': {
+    message: '{cell} holds {value}, not a date Excel can show',
+    hint: 'type the date as YYYY-MM-DD HH:MM',
+  },
+  'xlsx-formula-without-value': {
+    message: '{cell} has a formula but no computed value: read as empty',
+    hint: 'open and save the workbook in a spreadsheet program so values are computed',
+  },
+  'xlsx-cell-outside-columns': {
+    message: '{cell} is in a column with no header: not read',
+    hint: 'give the column a header in the first row, or clear the cell',
+  },
+  'xlsx-unreadable': {
+    message: '{file} cannot be read as a workbook: {detail}',
+    hint: 'save the file again as an Excel workbook (.xlsx) from a spreadsheet program',
+  },
+  'xlsx-malformed': {
+    message: '{file} cannot be read as a workbook: {detail}',
+    hint: 'save the file again as an Excel workbook (.xlsx) from a spreadsheet program',
+  },
+  'unknown-sheet': {
+    message: 'sheet {sheet} is not part of the data kit: not read',
+    hint: 'the sheets are campaign, establishments, equipment, sessions, exams, acts and appointment-survey',
+  },
+  'duplicate-file.sheets': {
+    message: 'sheets {first} and {second} both hold {file}',
+    hint: 'keep one sheet per kit file',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

@@ -434,6 +434,55 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'c’est un défaut de plateau : merci de le signaler avec le fichier (sans données de patients)',
   },
 
+  'xlsx-bad-cell.string': {
+    message: '{cell} renvoie à un texte partagé ({index}) qui n’existe pas',
+    hint: 'enregistrer de nouveau le classeur depuis un tableur',
+  },
+  'xlsx-bad-cell.boolean': {
+    message: '{cell} est une case booléenne qui contient {value} au lieu de 1 ou 0',
+    hint: null,
+  },
+  'xlsx-bad-cell.number': {
+    message: '{cell} est une case numérique qui contient {value}, pas un nombre',
+    hint: null,
+  },
+  'xlsx-bad-cell.type': {
+    message: '{cell} a un type inconnu t={type}',
+    hint: null,
+  },
+  'xlsx-cell-error': {
+    message: '{cell} contient l’erreur {error}',
+    hint: 'corriger la formule ou saisir la valeur',
+  },
+  'xlsx-bad-date': {
+    message: '{cell} contient {value}, qui n’est pas une date qu’Excel sait afficher',
+    hint: 'saisir la date sous la forme AAAA-MM-JJ HH:MM',
+  },
+  'xlsx-formula-without-value': {
+    message: '{cell} a une formule mais pas de valeur calculée : lue comme vide',
+    hint: 'ouvrir et enregistrer le classeur dans un tableur pour que les valeurs soient calculées',
+  },
+  'xlsx-cell-outside-columns': {
+    message: '{cell} est dans une colonne sans en-tête : non lue',
+    hint: 'donner un en-tête à la colonne sur la première ligne, ou vider la case',
+  },
+  'xlsx-unreadable': {
+    message: '{file} ne peut pas être lu comme un classeur : {detail}',
+    hint: 'enregistrer de nouveau le fichier comme classeur Excel (.xlsx) depuis un tableur',
+  },
+  'xlsx-malformed': {
+    message: '{file} ne peut pas être lu comme un classeur : {detail}',
+    hint: 'enregistrer de nouveau le fichier comme classeur Excel (.xlsx) depuis un tableur',
+  },
+  'unknown-sheet': {
+    message: 'la feuille {sheet} ne fait pas partie du kit de données : non lue',
+    hint: 'les feuilles sont campaign, establishments, equipment, sessions, exams, acts et appointment-survey',
+  },
+  'duplicate-file.sheets': {
+    message: 'les feuilles {first} et {second} contiennent toutes deux {file}',
+    hint: 'garder une seule feuille par fichier du kit',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

@@ -13,7 +13,8 @@ import { parseKit } from '../../kit/parse-kit.ts';
 import type { KitFileSummary } from '../../kit/parse-kit.ts';
 import { kitFileOfSheet, sheetKey } from './kit-sheets.ts';
 import type { CellProblem, Sheet } from './workbook.ts';
-import { readWorkbook, WorkbookError } from './workbook.ts';
+import { cellProblem, readWorkbook, WorkbookError } from './workbook.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { ZipLimits } from './zip.ts';
 import { DEFAULT_ZIP_LIMITS, unzipWorkbook, ZipError } from './zip.ts';
 
@@ -62,15 +63,11 @@ function sheetToCsv(sheet: Sheet, placeOf: Placement, problems: CellProblem[]): 
       );
       if (stray >= 0) {
         outside = true;
-        problems.push({
-          severity: 'warning',
-          code: 'xlsx-cell-outside-columns',
-          sheet: sheet.name,
-          row,
-          column: stray,
-          message: `${sheet.name}!${columnName(stray)}${row} is in a column with no header: not read`,
-          hint: 'give the column a header in the first row, or clear the cell',
-        });
+        problems.push(
+          cellProblem('warning', 'xlsx-cell-outside-columns', sheet.name, row, stray, {
+            cell: `${sheet.name}!${columnName(stray)}${row}`,
+          }),
+        );
       }
     }
     lines.push(kept.map((i) => csvCell(clean(cells[i] ?? ''), ',')).join(','));
@@ -109,6 +106,7 @@ function problemIssue(book: string, p: CellProblem): Issue {
     column: p.column === null ? null : columnName(p.column),
     message: p.message,
     hint: p.hint,
+    ...(p.text ? { text: p.text } : {}),
   };
 }
 
@@ -141,15 +139,14 @@ export function readKitWorkbook(
     ))
       throw error;
     const sheet = error instanceof WorkbookError ? error.sheet : null;
-    const issue: Issue = {
-      severity: 'error',
-      code: error instanceof ZipError ? 'xlsx-unreadable' : 'xlsx-malformed',
-      file: locate(name, sheet),
-      line: null,
-      column: null,
-      message: `${name} cannot be read as a workbook: ${error.message}`,
-      hint: 'save the file again as an Excel workbook (.xlsx) from a spreadsheet program',
-    };
+    const issue = makeIssue(
+      'error',
+      error instanceof ZipError ? 'xlsx-unreadable' : 'xlsx-malformed',
+      locate(name, sheet),
+      null,
+      null,
+      { file: name, detail: error.message },
+    );
     return { kit: null, issues: [...problems.map((p) => problemIssue(name, p)), issue], files: [] };
   }
   const files = new Map<string, string>();
@@ -158,28 +155,22 @@ export function readKitWorkbook(
     const file = kitFileOfSheet(sheet.name);
     if (file === 'help') continue;
     if (file === null) {
-      problems.push({
-        severity: 'warning',
-        code: 'unknown-sheet',
-        sheet: sheet.name,
-        row: null,
-        column: null,
-        message: `sheet ${JSON.stringify(sheet.name)} is not part of the data kit: not read`,
-        hint: 'the sheets are campaign, establishments, equipment, sessions, exams, acts and appointment-survey',
-      });
+      problems.push(
+        cellProblem('warning', 'unknown-sheet', sheet.name, null, null, {
+          sheet: JSON.stringify(sheet.name),
+        }),
+      );
       continue;
     }
     const earlier = placements.get(file);
     if (earlier !== undefined) {
-      problems.push({
-        severity: 'error',
-        code: 'duplicate-file',
-        sheet: sheet.name,
-        row: null,
-        column: null,
-        message: `sheets ${JSON.stringify(earlier.sheet)} and ${JSON.stringify(sheet.name)} both hold ${file}`,
-        hint: 'keep one sheet per kit file',
-      });
+      problems.push(
+        cellProblem('error', 'duplicate-file.sheets', sheet.name, null, null, {
+          first: JSON.stringify(earlier.sheet),
+          second: JSON.stringify(sheet.name),
+          file,
+        }),
+      );
       continue;
     }
     const placement: Placement = {
@@ -201,10 +192,22 @@ export function readKitWorkbook(
     const placement = placements.get(issue.file.toLowerCase());
     if (placement === undefined) {
       const missing = issue.file.replace(/\.(csv|json)$/i, '');
+      const sheetName = `sheet ${missing}`;
       issues.push({
         ...issue,
         file: locate(name, missing),
-        message: issue.message.replaceAll(issue.file, `sheet ${missing}`),
+        message: issue.message.replaceAll(issue.file, sheetName),
+        // The same words in every language: the file named as its sheet.
+        ...(issue.text
+          ? {
+              text: {
+                ...issue.text,
+                params: Object.fromEntries(
+                  Object.entries(issue.text.params).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll(issue.file, sheetName) : v]),
+                ),
+              },
+            }
+          : {}),
       });
       continue;
     }

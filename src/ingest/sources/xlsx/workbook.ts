@@ -5,6 +5,9 @@
  * errors, formulas' cached values, `r="C5"` addresses with gaps). Numbers formatted as dates
  * become the kit's local date-time text. Problems in cells are reported with their address.
  */
+import type { IssueText } from '../../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import { describeText, quoteCode } from '../../kit/identifying.ts';
 import { columnName } from '../../../export/xlsx.ts';
 import { formatShowsTime, isDateFormat, serialToLocal } from './serial-date.ts';
@@ -32,6 +35,21 @@ export interface CellProblem {
   column: number | null;
   message: string;
   hint: string | null;
+  /** The words as a catalog key and parameters (see i18n/issues), when the reader gives them. */
+  text?: IssueText;
+}
+
+/** A problem of a catalog key (its words in every language) in `sheet` at `row`, `column`. */
+export function cellProblem(
+  severity: CellProblem['severity'],
+  key: IssueKey,
+  sheet: string | null,
+  row: number | null,
+  column: number | null,
+  params: IssueParams,
+): CellProblem {
+  const { code, message, hint, text } = makeIssue(severity, key, '', row, null, params);
+  return { severity, code, sheet, row, column, message, hint, ...(text ? { text } : {}) };
 }
 
 /** A workbook whose structure cannot be read (a missing or malformed part). */
@@ -205,12 +223,11 @@ function readSheet(
   let inSheetData = false;
   const problem = (
     severity: CellProblem['severity'],
-    code: string,
+    key: IssueKey,
     r: number | null,
     c: number | null,
-    message: string,
-    hint: string | null,
-  ): void => ctx.report({ severity, code, sheet: name, row: r, column: c, message, hint });
+    params: IssueParams,
+  ): void => ctx.report(cellProblem(severity, key, name, r, c, params));
   const where = (c: number): string => `${name}!${columnName(c)}${row?.row ?? '?'}`;
 
   const finishCell = (): void => {
@@ -223,14 +240,10 @@ function readSheet(
         const index = Number(v);
         const s = v !== null && /^\d+$/.test(v.trim()) ? ctx.strings[index] : undefined;
         if (s === undefined)
-          problem(
-            'error',
-            'xlsx-bad-cell',
-            row.row,
-            col,
-            `${where(col)} points at a shared string (${v === null ? 'none' : quoteCode(v, 10)}) that does not exist`,
-            'save the workbook again from a spreadsheet program',
-          );
+          problem('error', 'xlsx-bad-cell.string', row.row, col, {
+            cell: where(col),
+            index: v === null ? '—' : quoteCode(v, 10),
+          });
         else text = s;
         break;
       }
@@ -243,24 +256,16 @@ function readSheet(
       case 'b':
         if (v === '1' || v === '0') text = v === '1' ? 'TRUE' : 'FALSE';
         else if (v !== null)
-          problem(
-            'error',
-            'xlsx-bad-cell',
-            row.row,
-            col,
-            `${where(col)} is a boolean holding ${describeText(v)} instead of 1 or 0`,
-            null,
-          );
+          problem('error', 'xlsx-bad-cell.boolean', row.row, col, {
+            cell: where(col),
+            value: describeText(v),
+          });
         break;
       case 'e':
-        problem(
-          'error',
-          'xlsx-cell-error',
-          row.row,
-          col,
-          `${where(col)} holds the error ${v !== null && /^#[A-Z0-9/!?]{1,12}$/.test(v) ? v : '#?'}`,
-          'fix the formula or type the value',
-        );
+        problem('error', 'xlsx-cell-error', row.row, col, {
+          cell: where(col),
+          error: v !== null && /^#[A-Z0-9/!?]{1,12}$/.test(v) ? v : '#?',
+        });
         text = v ?? '#ERROR';
         break;
       case 'd':
@@ -270,14 +275,10 @@ function readSheet(
         if (v === null || v.trim() === '') break;
         const n = Number(v);
         if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v) || !Number.isFinite(n)) {
-          problem(
-            'error',
-            'xlsx-bad-cell',
-            row.row,
-            col,
-            `${where(col)} is a number cell holding ${describeText(v)}, not a number`,
-            null,
-          );
+          problem('error', 'xlsx-bad-cell.number', row.row, col, {
+            cell: where(col),
+            value: describeText(v),
+          });
           break;
         }
         const kind = ctx.dateStyles[style] ?? null;
@@ -285,37 +286,19 @@ function readSheet(
         else {
           const local = serialToLocal(n, ctx.date1904, kind === 'date-time');
           if (local === null)
-            problem(
-              'error',
-              'xlsx-bad-date',
-              row.row,
-              col,
-              `${where(col)} holds ${v}, not a date Excel can show`,
-              'type the date as YYYY-MM-DD HH:MM',
-            );
+            problem('error', 'xlsx-bad-date', row.row, col, { cell: where(col), value: v });
           else text = local;
         }
         break;
       }
       default:
-        problem(
-          'error',
-          'xlsx-bad-cell',
-          row.row,
-          col,
-          `${where(col)} has an unknown type t=${quoteCode(type ?? '', 12)}`,
-          null,
-        );
+        problem('error', 'xlsx-bad-cell.type', row.row, col, {
+          cell: where(col),
+          type: quoteCode(type ?? '', 12),
+        });
     }
     if (cell.formula && v === null && type !== 'inlineStr')
-      problem(
-        'warning',
-        'xlsx-formula-without-value',
-        row.row,
-        col,
-        `${where(col)} has a formula but no computed value: read as empty`,
-        'open and save the workbook in a spreadsheet program so values are computed',
-      );
+      problem('warning', 'xlsx-formula-without-value', row.row, col, { cell: where(col) });
     if (text !== undefined && text !== '') row.cells[col] = text;
     cell = null;
   };
