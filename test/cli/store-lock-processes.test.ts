@@ -15,6 +15,7 @@ import { generateInto, generateOptions } from '../../src/cli/commands/generate.t
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { importKit, LOCK_FILE, listCampaigns, openStore, storeHolder } from '../../src/storage/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { ROOT, transpileTree } from '../ingest/sources/mllp/transpile-tree.ts';
 
 let tmp: string;
@@ -165,7 +166,7 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
       expect(handed.stdout).toMatch(/^Campaign synthetic-2: stored by plateau serve .*3 machines, \d+ exams\n$/);
       expect(handed.code).toBe(0);
       // What only reads cannot be handed over: refused, naming the server and its web app.
-      const refused = await run(['indicators', '--data', data]);
+      const refused = await runCli(['indicators', '--data', data]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`is in use by plateau serve (pid ${server.child.pid}`);
       expect(refused.stderr).toContain(`use its web app at ${server.url}`);
