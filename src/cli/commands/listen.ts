@@ -22,8 +22,8 @@ back, so nothing acknowledged is lost if the machine stops; a message sent again
 same control ID (MSH-10, same MSH-3/MSH-4) is acknowledged without a second copy, while
 another message reusing that control ID gets an AE (ERR code 205) and is not stored.
 Malformed messages get a NAK (AR or AE, reason in MSA-3 and ERR) and are not stored.
-The journal folder and its files are readable by their owner only (700 / 600; a wider
-folder of the same owner is narrowed, with a line on stderr).
+The journal folder and its files are readable by their owner only (700 / 600): a wider
+folder is narrowed, with a line on stderr, or refused when plateau cannot change its mode.
 Memory stays bounded: connections over --max-connections are closed at once, a connection
 silent for --idle-timeout seconds is closed, and one whose unfinished messages would take
 the bytes held across connections over --max-buffered is closed; each with a line on
@@ -39,8 +39,10 @@ while the listener runs.
   --journal DIR     the journal folder (default: mllp-journal in the data folder)
   --data DIR        the data folder (default: $PLATEAU_DATA, else ./plateau-data)
   --max-bytes N     the largest message accepted (default 16777216); larger ones get an AR
-  --max-connections N  connections open at once (default 32)
-  --idle-timeout SECONDS  close a connection silent this long (default 600)
+  --max-connections N
+                    connections open at once (default 32); more are closed at once
+  --idle-timeout SECONDS
+                    close a connection that sent nothing this long (default 600)
   --max-buffered N  bytes of messages held in memory across connections (default 67108864,
                     or twice --max-bytes when larger; at least --max-bytes)
   --secret-env NAME the environment variable holding the site secret (default PLATEAU_SECRET;
