@@ -347,7 +347,21 @@ const schemas: Record<string, Schema> = {
     files: arr(str),
     issues: arr(ref('Issue')),
     campaignId: strOrNull,
-    summary: nullable(obj({ exams: int, machines: int, establishments: int })),
+    summary: nullable(
+      obj({
+        exams: int,
+        machines: int,
+        establishments: int,
+        campaign: strEnum(['inserted', 'updated', 'unchanged', 'replaced']),
+        changes: obj(
+          Object.fromEntries(
+            ['establishments', 'equipment', 'acts', 'survey', 'sessions', 'exams'].map((t) => [t, obj({ inserted: int, updated: int, removed: int, unchanged: int })]),
+          ),
+          [],
+          'Per table: rows added, changed, removed (no longer in the kit: the stored campaign is exactly the kit) and unchanged.',
+        ),
+      }),
+    ),
     error: nullable(obj({ code: str, message: str })),
   }),
   FhirReadSummary: {
@@ -594,8 +608,17 @@ export const OPENAPI: OpenApiDocument = {
         operationId: 'upload',
         summary: 'Uploads a data kit; it is checked, then imported when it has no error.',
         description:
-          'Answers 202 at once with the job; poll GET /api/uploads/{id}. A kit with any error is rejected with every located issue and nothing is stored. Uploads are imported one at a time.',
+          'Answers 202 at once with the job; poll GET /api/uploads/{id}. A kit with any error is rejected with every located issue and nothing is stored. Uploads are imported one at a time. The stored campaign of the kit\'s id then holds exactly the kit (rows it no longer holds are removed); a kit whose period (start, days, time zone) differs from the stored campaign\'s is rejected unless replace=1.',
         tags: ['uploads'],
+        parameters: [
+          {
+            name: 'replace',
+            in: 'query',
+            required: false,
+            description: '1: replace the stored campaign of the kit\'s id whole when its period differs from the kit\'s (else such a kit is rejected). 0 (default): refuse.',
+            schema: strEnum(['0', '1']),
+          },
+        ],
         requestBody: { required: true, description: "The kit's files, one .zip, or one .xlsx workbook.", content: { 'multipart/form-data': { schema: ref('UploadForm') } } },
         responses: {
           '202': {

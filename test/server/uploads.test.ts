@@ -83,8 +83,8 @@ describe('a clean kit', () => {
     expect(done.state).toBe('done');
     const after = await json<CampaignDetail>(await app.request('/api/campaigns/uploaded'));
     expect(after.name).toBe('Uploaded again');
-    // The re-import merges: the MR exam stays stored.
-    expect(after.exams).toBe(16);
+    // The campaign is now exactly the kit re-imported: its MR exam is gone.
+    expect(after.exams).toBe(15);
   });
   it('is read from a zip, its folder and noise dropped', async () => {
     const entries: Record<string, Uint8Array> = { 'export/': new Uint8Array(), '__MACOSX/export/._exams.csv': new Uint8Array([1, 2]) };

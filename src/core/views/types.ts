@@ -234,6 +234,14 @@ export interface QualityView {
   issueCounts: { error: number; warning: number; info: number };
 }
 
+/** What an import did to one table of a campaign. */
+export interface TableChangeCounts {
+  inserted: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
 /** Where an upload stands: `POST /api/uploads` answers 202 with it, `GET /api/uploads/:id` polls it. */
 export interface UploadStatus {
   id: string;
@@ -246,8 +254,18 @@ export interface UploadStatus {
   issues: Issue[];
   /** The campaign stored, once `done`. */
   campaignId: string | null;
-  /** Counts of the import, once `done`. */
-  summary: { exams: number; machines: number; establishments: number } | null;
+  /**
+   * Counts of the import, once `done`: the campaign's records, what became of the campaign
+   * (`replaced`: stored over another period, replaced whole with `replace=1`), and per table the
+   * rows added, changed, removed (no longer in the kit) and left unchanged.
+   */
+  summary: {
+    exams: number;
+    machines: number;
+    establishments: number;
+    campaign: 'inserted' | 'updated' | 'unchanged' | 'replaced';
+    changes: Record<'establishments' | 'equipment' | 'acts' | 'survey' | 'sessions' | 'exams', TableChangeCounts>;
+  } | null;
   /** Why it was rejected or failed, in one sentence. */
   error: { code: string; message: string } | null;
 }

@@ -1,6 +1,7 @@
 /**
  * The upload routes: `POST /api/uploads` takes a kit as a multipart form (its files, one zip,
- * or one .xlsx workbook), within the body limit, and answers 202 with the job's status; `GET /api/uploads/:id`
+ * or one .xlsx workbook; `?replace=1` to replace a stored campaign over another period), within
+ * the body limit, and answers 202 with the job's status; `GET /api/uploads/:id`
  * polls it until `done`, `rejected` or `failed`. `GET /api/kit-template.xlsx` is the blank kit
  * workbook (column help, drop-down lists) a manager fills in and uploads.
  */
@@ -26,7 +27,8 @@ export function uploadRoutes(app: Hono, ctx: ServerContext): void {
   });
 
   app.post('/api/uploads', limit, async (c) => {
-    readQuery(c, []);
+    // replace=1: a kit over another period than its stored campaign replaces it (else refused).
+    const replace = readQuery(c, ['replace']).oneOf('replace', ['0', '1']) === '1';
     const type = c.req.header('content-type') ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) {
       throw badRequest("POST /api/uploads takes multipart/form-data: the kit's files (or one .zip, or one .xlsx workbook) as 'files' fields");
@@ -38,7 +40,7 @@ export function uploadRoutes(app: Hono, ctx: ServerContext): void {
       throw badRequest('the multipart/form-data body could not be read');
     }
     const { kind, files, origin } = await filesOfForm(form, ctx.limits);
-    const status = ctx.jobs.submit(files, origin, kind);
+    const status = ctx.jobs.submit(files, origin, kind, { replace });
     c.header('Location', `/api/uploads/${status.id}`);
     return c.json(status, 202);
   });

@@ -1,7 +1,8 @@
 /**
  * Uploads as jobs: each is answered at once (202) and then, one at a time, read with the pure
  * kit reader (every located issue kept), refused when any issue is an error (nothing stored),
- * else imported with its progress reported, and its campaign's cached views dropped. The last
+ * else imported (the stored campaign becomes exactly the kit; another period only with
+ * `replace`) with its progress reported, and its campaign's cached views dropped. The last
  * jobs are kept in memory for polling; an upload's bytes are let go once it is processed.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,8 +13,8 @@ import type { Kit } from '../../core/kit-types.ts';
 import type { UploadStatus } from '../../core/views/types.ts';
 import { parseKit } from '../../ingest/kit/read-kit.ts';
 import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
-import type { ImportProgress, Store } from '../../storage/index.ts';
-import { importKit, StoreError } from '../../storage/index.ts';
+import type { ImportProgress, ImportSummary, Store } from '../../storage/index.ts';
+import { importKit, KIT_TABLES, StoreError } from '../../storage/index.ts';
 
 export interface UploadJobsOptions {
   /** Called with the campaign id once an import is stored. */
@@ -29,6 +30,13 @@ interface Job {
   files: Map<string, Uint8Array> | null;
   origin: string;
   kind: 'kit' | 'workbook';
+  replace: boolean;
+}
+
+/** What an upload asks of its import. */
+export interface SubmitOptions {
+  /** Replace the stored campaign of the kit's id when its period differs (else refused). */
+  replace?: boolean;
 }
 
 const TERMINAL = new Set<UploadStatus['state']>(['done', 'rejected', 'failed']);
@@ -40,6 +48,15 @@ function stageOf(p: ImportProgress): UploadStatus['progress'] {
 }
 
 /** Errors in all, the ones the reader's cap only counted included (4,312, not 1,001). */
+/** The summary an upload's status gives of its import. */
+function summaryOf(s: ImportSummary): NonNullable<UploadStatus['summary']> {
+  const count = (c: { inserted: number; updated: number; unchanged: number }): number => c.inserted + c.updated + c.unchanged;
+  const changes = Object.fromEntries(
+    KIT_TABLES.map((t) => [t, { inserted: s[t].inserted, updated: s[t].updated, removed: s[t].removed, unchanged: s[t].unchanged }]),
+  ) as NonNullable<UploadStatus['summary']>['changes'];
+  return { exams: count(s.exams), machines: count(s.equipment), establishments: count(s.establishments), campaign: s.campaign, changes };
+}
+
 function errorCount(issues: readonly Issue[]): number {
   return issueTotals(issues).error;
 }
@@ -64,13 +81,14 @@ export class UploadJobs {
 
   /**
    * Queues the files of an upload — a kit's files by path, or (`kind` `workbook`) one .xlsx
-   * workbook holding the kit — and returns its first status (`validating`, queued).
+   * workbook holding the kit — and returns its first status (`validating`, queued). With
+   * `replace`, a kit over another period than its stored campaign replaces it.
    *
    * @example
    * const status = jobs.submit(new Map([['campaign.json', bytes], …]), 'kit.zip');
    * jobs.submit(new Map([['campagne.xlsx', bytes]]), 'campagne.xlsx', 'workbook');
    */
-  submit(files: Map<string, Uint8Array>, origin: string, kind: 'kit' | 'workbook' = 'kit'): UploadStatus {
+  submit(files: Map<string, Uint8Array>, origin: string, kind: 'kit' | 'workbook' = 'kit', options: SubmitOptions = {}): UploadStatus {
     const id = randomUUID();
     const status: UploadStatus = {
       id,
@@ -82,7 +100,7 @@ export class UploadJobs {
       summary: null,
       error: null,
     };
-    const job: Job = { status, files, origin, kind };
+    const job: Job = { status, files, origin, kind, replace: options.replace === true };
     this.#jobs.set(id, job);
     this.#forgetOld();
     this.#queue = this.#queue.then(() => this.#run(job));
@@ -128,12 +146,12 @@ export class UploadJobs {
       const summary = await importKit(this.#store, read.kit, {
         source: `upload: ${job.origin}`,
         issues: read.issues,
+        replace: job.replace,
         onProgress: (p) => (status.progress = stageOf(p)),
       });
-      const count = (c: { inserted: number; updated: number; unchanged: number }): number => c.inserted + c.updated + c.unchanged;
       status.issues = [...read.issues, ...summary.issues];
       status.campaignId = summary.campaignId;
-      status.summary = { exams: count(summary.exams), machines: count(summary.equipment), establishments: count(summary.establishments) };
+      status.summary = summaryOf(summary);
       status.state = 'done';
       status.progress = { stage: 'done', fraction: 1 };
       this.#options.onImported?.(summary.campaignId);
