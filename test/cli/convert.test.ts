@@ -153,7 +153,7 @@ describe('plateau import with source files', () => {
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Campaign ct-small: stored');
-    expect(r.stdout).toMatch(/exams\s+1 new/);
+    expect(r.stdout).toMatch(/exams\s+1 added/);
   });
 
   it('keeps a data kit folder a data kit, even with --mapping', async () => {
