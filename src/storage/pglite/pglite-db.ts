@@ -108,7 +108,7 @@ function isLockEntry(name: string): boolean {
 const notDatabase = (name: string): boolean => isLockEntry(name) || name === CREATING_FILE;
 
 /**
- * What the data folder holds: `none` (missing, or nothing but plateau's lock), `interrupted` (a
+ * What the data folder holds: `none` (missing, or nothing but plateau's lock and hidden files), `interrupted` (a
  * creation that did not finish), `store` (a PostgreSQL data folder) or `other` (files that are
  * not a store).
  */
@@ -121,7 +121,8 @@ export function dataFolderState(dataDir: string): 'none' | 'interrupted' | 'stor
   }
   if (entries.includes(CREATING_FILE)) return 'interrupted';
   if (entries.includes('PG_VERSION')) return 'store';
-  return entries.every(isLockEntry) ? 'none' : 'other';
+  // Hidden files (.DS_Store…) do not make a folder someone else's.
+  return entries.every((name) => isLockEntry(name) || name.startsWith('.')) ? 'none' : 'other';
 }
 
 /** True when the template at `path` could be written (its folder exists or can be made, writable). */
