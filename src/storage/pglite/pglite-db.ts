@@ -104,8 +104,8 @@ function isLockEntry(name: string): boolean {
   return name === LOCK_FILE || name.startsWith(`.${LOCK_FILE}.`) || name.startsWith(`${LOCK_FILE}.stale-`);
 }
 
-/** Not part of the database: kept when the folder is emptied, left out of the template. */
-const notDatabase = (name: string): boolean => isLockEntry(name) || name === CREATING_FILE;
+/** Not part of the database (plateau's files, hidden files): kept when the folder is emptied, left out of the template. */
+const notDatabase = (name: string): boolean => isLockEntry(name) || name === CREATING_FILE || name.startsWith('.');
 
 /**
  * What the data folder holds: `none` (missing, or nothing but plateau's lock and hidden files), `interrupted` (a
