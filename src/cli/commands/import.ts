@@ -119,12 +119,22 @@ function outcome(s: ImportSummary): string {
   return s.changed ? 'stored' : 'already up to date, nothing changed';
 }
 
+const LABEL_WIDTH = Math.max(...KIT_TABLES.map((t) => TABLE_LABELS[t].length));
+
+/**
+ * One indented line per table: rows added, changed, removed and unchanged (from an import's
+ * summary, or the `changes` of an upload job's summary).
+ */
+export function changeLines(changes: Readonly<Record<(typeof KIT_TABLES)[number], TableChanges>>): string[] {
+  return KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(LABEL_WIDTH)}  ${counts(changes[t])}`);
+}
+
 /** A few lines saying what an import changed: per table, rows added, changed, removed and unchanged. */
 export function describeImport(s: ImportSummary): string {
-  const width = Math.max(...KIT_TABLES.map((t) => TABLE_LABELS[t].length));
+  const width = LABEL_WIDTH;
   return [
     `Campaign ${s.campaignId}: ${outcome(s)} (${(s.timings.totalMs / 1000).toFixed(1)} s)`,
-    ...KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(width)}  ${counts(s[t])}`),
+    ...changeLines(s),
     s.results
       ? `  ${'results'.padEnd(width)}  computed for ${s.results.machines.inserted + s.results.machines.updated + s.results.machines.unchanged} machines`
       : `  ${'results'.padEnd(width)}  kept (no record changed)`,
