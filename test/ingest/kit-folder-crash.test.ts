@@ -47,8 +47,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the child; with `killAfter`, kills it that many ms after its work folder appears. */
-async function write(parent: string, tag: string, count: number, killAfter?: number): Promise<'done' | 'killed'> {
+/**
+ * Runs the child; with `killAfter`, kills it that many ms after its work folder appears, or as soon
+ * as its kit has taken the folder's place (`'on-swap'`: before the old one is deleted, at best).
+ * `busy` is the time from the work folder's appearance to the end.
+ */
+async function write(
+  parent: string,
+  tag: string,
+  count: number,
+  killAfter?: number | 'on-swap',
+): Promise<{ outcome: 'done' | 'killed'; busy: number }> {
   const child = spawn(process.execPath, [join(tmp, 'code/child.mjs'), join(parent, 'kit'), tag, String(count)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,19 +66,37 @@ async function write(parent: string, tag: string, count: number, killAfter?: num
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (killAfter !== undefined) {
+  let appeared = Date.now();
+  if (killAfter === 'on-swap') {
+    const readme = join(parent, 'kit', 'README.md');
+    const arrived = (): boolean => {
+      try {
+        return readFileSync(readme, 'utf8').includes(tag);
+      } catch {
+        return false; // between the two renames the folder is briefly absent
+      }
+    };
+    while (child.exitCode === null && !arrived()) {
+      await new Promise((r) => setImmediate(r));
+    }
+    child.kill('SIGKILL');
+  } else {
     let seen = false;
     while (!seen && child.exitCode === null) {
       seen = readdirSync(parent).some((n) => n.startsWith('.kit.plateau-new-'));
       if (!seen) await new Promise((r) => setTimeout(r, 1));
     }
-    await new Promise((r) => setTimeout(r, killAfter));
-    child.kill('SIGKILL');
+    appeared = Date.now();
+    if (killAfter !== undefined) {
+      await new Promise((r) => setTimeout(r, killAfter));
+      child.kill('SIGKILL');
+    }
   }
   await exited;
-  if (out.includes('DONE')) return 'done';
+  const busy = Date.now() - appeared;
+  if (out.includes('DONE')) return { outcome: 'done', busy };
   if (child.signalCode !== 'SIGKILL') throw new Error(`the child failed: ${err}`);
-  return 'killed';
+  return { outcome: 'killed', busy };
 }
 
 /** The tag of the kit in the folder, after checking it is one kit, whole. */
@@ -96,20 +123,20 @@ describe('a kit folder written by a process killed with SIGKILL', () => {
     const dir = join(parent, 'kit');
     const counts = new Map<string, number>();
     const tags = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-    counts.set('A', 20_000);
-    const started = Date.now();
-    expect(await write(parent, 'A', 20_000)).toBe('done');
-    // Kills spread over the time a whole run takes here (the machine may be busy), the last ones
-    // landing in the flush and the renames, or after the end.
-    const whole = Date.now() - started;
+    counts.set('A', 10_000);
+    const first = await write(parent, 'A', 10_000);
+    expect(first.outcome).toBe('done');
+    // Kills spread over the time a run spends writing here (the machine may be busy), the last
+    // ones landing in the flush and the renames, or after the end.
+    const whole = first.busy;
     let current = 'A';
     let killedMidway = 0;
     let leftovers = 0;
-    for (const [i, share] of [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.1].entries()) {
+    for (const [i, share] of [0, 0.15, 0.4, 0.8].entries()) {
       const tag = tags[i + 1]!;
-      const count = 20_000 + i;
+      const count = 10_000 + i;
       counts.set(tag, count);
-      const outcome = await write(parent, tag, count, Math.round(share * whole));
+      const { outcome } = await write(parent, tag, count, Math.round(share * whole));
       const now = await wholeKit(dir, counts);
       if (outcome === 'done') expect(now).toBe(tag);
       else {
@@ -121,18 +148,21 @@ describe('a kit folder written by a process killed with SIGKILL', () => {
     }
     expect(killedMidway).toBeGreaterThan(1);
     expect(leftovers).toBeGreaterThan(0);
+    counts.set('Y', 10_000);
+    await write(parent, 'Y', 10_000, 'on-swap');
+    expect(await wholeKit(dir, counts)).toBe('Y');
     counts.set('Z', 10);
-    expect(await write(parent, 'Z', 10)).toBe('done');
+    expect((await write(parent, 'Z', 10)).outcome).toBe('done');
     expect(await wholeKit(dir, counts)).toBe('Z');
     expect(readdirSync(parent)).toEqual(['kit']);
-  }, 20_000);
+  }, 60_000);
 
   it('puts back the old kit a run killed between its two renames had moved aside', async () => {
     const parent = join(tmp, 'between');
     mkdirSync(parent);
     const dir = join(parent, 'kit');
     const counts = new Map([['A', 100]]);
-    expect(await write(parent, 'A', 100)).toBe('done');
+    expect((await write(parent, 'A', 100)).outcome).toBe('done');
     const pid = await deadPid();
     // The state a kill leaves between "move the old kit aside" and "rename the new one in".
     renameSync(dir, join(parent, `.kit.plateau-old-${pid}-0badc0de`));
