@@ -90,7 +90,7 @@ describe('MLLP listener memory', () => {
     await Promise.all(sent);
     // Every byte either read by the listener or refused with its connection.
     let after = await stats();
-    for (let i = 0; i < 100 && !(clients.filter((c) => c.closed).length === 22 && after.buffered >= 30 * 1000 * 1000); i += 1) {
+    for (let i = 0; i < 300 && !(clients.filter((c) => c.closed).length === 22 && after.buffered >= 30 * 1000 * 1000); i += 1) {
       await new Promise((r) => setTimeout(r, 100));
       after = await stats();
     }
