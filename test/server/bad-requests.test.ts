@@ -70,18 +70,30 @@ describe('deeply nested JSON', () => {
   const deep = (levels: number): string =>
     `{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Basic","extension":${'['.repeat(levels)}${']'.repeat(levels)}}}]}`;
 
+  /** The exam Bundle with a deep array in its Procedure, which the inbox walks to de-identify. */
+  const deepExam = (levels: number): string =>
+    bundle
+      .toString('utf8')
+      .replace(
+        '"resourceType": "Procedure",',
+        `"resourceType": "Procedure", "modifierExtension": ${'['.repeat(levels)}${']'.repeat(levels)},`,
+      );
+
   it('is a 400 with a clear message on POST /api/fhir, never a 500', async () => {
     const lines: string[] = [];
-    const app = createApp({ store, fhir, log: (line) => lines.push(line) });
-    for (const levels of [101, 200_000]) {
-      const response = await postFhir(app, deep(levels));
+    // With an inbox, as `plateau serve --fhir-inbox` runs: a Bundle without errors is walked to be kept.
+    const inbox = mkdtempSync(join(tmpdir(), 'plateau-deep-'));
+    const app = createApp({ store, fhir: { ...fhir, inbox }, log: (line) => lines.push(line) });
+    for (const text of [deepExam(200_000), deep(200_000), deep(101)]) {
+      const response = await postFhir(app, text);
       expect(response.status).toBe(400);
       const body = await json<ApiError>(response);
       expect(body.error.message).toContain('more than 100 levels deep');
     }
     expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
-    // Nesting as deep as FHIR's own is read.
+    // Nesting as deep as FHIR's own is read (and, giving no exam, not kept).
     expect((await postFhir(app, deep(90))).status).toBe(200);
+    rmSync(inbox, { recursive: true, force: true });
   });
 
   it('is a located error in a FHIR file or NDJSON line (as plateau convert/import read them)', async () => {
