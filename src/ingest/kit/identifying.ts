@@ -147,13 +147,18 @@ export function shownCellText(text: string): string {
   return NUMBER_OR_DATE.test(text) || isCodeShaped(text) ? text : `(${describeText(text)})`;
 }
 
+/** Issue parameters that name the kit's own structure (files, columns, lists, zones), never a cell. */
+const STRUCTURE_PARAMS = new Set(['file', 'column', 'columns', 'header', 'values', 'zone', 'example', 'encoding', 'position']);
+
 /**
- * The issue sink of a kit read: the text of a cell (`text` parameter of the catalog's messages)
- * is shown only as `shownCellText` allows, so no message repeats a name typed in a kit.
+ * The issue sink of a kit read: what a cell holds (`text`, `finess`, `equipment`… any parameter
+ * but the kit's own structure) is shown only as `shownCellText` allows, so no message repeats a
+ * name typed in a kit.
  */
 export class CellTextSink extends IssueSink {
   override say(severity: Severity, key: IssueKey, file: string, line: number | null, column: string | null, params: IssueParams = {}): void {
-    const text = params['text'];
-    super.say(severity, key, file, line, column, typeof text === 'string' ? { ...params, text: shownCellText(text) } : params);
+    const shown: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) shown[k] = typeof v === 'string' && !STRUCTURE_PARAMS.has(k) ? shownCellText(v) : v;
+    super.say(severity, key, file, line, column, shown);
   }
 }

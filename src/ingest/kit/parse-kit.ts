@@ -36,7 +36,7 @@ import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
 import { DateTimeReader } from './date-time.ts';
-import { CellTextSink, describeText, isHeaderShaped, isIdentifyingHeader } from './identifying.ts';
+import { CellTextSink, describeText, isHeaderShaped, isIdentifyingHeader, shownCellText } from './identifying.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { wideEncodingOf } from '../text-encoding.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
@@ -873,7 +873,13 @@ function readCampaign(text: string, file: string, sink: IssueSink): Campaign | n
       sink.say('error', `invalid-campaign.${key}-missing`, file, lineOf(key), key);
     else
       sink.say('error', `invalid-campaign.${key}`, file, lineOf(key), key, {
-        value: JSON.stringify(value) ?? String(value),
+        // A text as a cell's text (shown when a number, a date or a code), another value by its JSON type.
+        value:
+          typeof value === 'string'
+            ? `"${shownCellText(value)}"`
+            : typeof value === 'object' && value !== null
+              ? Array.isArray(value) ? 'a list' : 'an object'
+              : (JSON.stringify(value) ?? String(value)),
       });
   };
   const { id, name, start, days, timeZone } = record;

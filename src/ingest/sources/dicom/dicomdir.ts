@@ -60,8 +60,9 @@ export function dicomdirIssues(file: string, ds: DicomDataset): Issue[] {
   const counts = dicomdirRecords(ds);
   const summary =
     Object.entries(counts)
+      .filter(([t]) => KNOWN_RECORDS.has(t))
       .map(([t, n]) => `${n} ${t}`)
-      .join(', ') || 'no record';
+      .join(', ') || 'no known record';
   const out: Issue[] = [
     {
       severity: 'info',
