@@ -204,6 +204,31 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     fr: ['(0)', '(1)', '(2)'],
     en: ['(0)', '(1)', '(2)'],
   },
+  'cli.issues.moreWarnings': {
+    params: n,
+    fr: ['0 autre avertissement non affiché', '1 autre avertissement non affiché', '2 autres avertissements non affichés'],
+    en: ['0 more warnings', '1 more warning', '2 more warnings'],
+  },
+  'cli.issues.moreErrors': {
+    params: n,
+    fr: ['0 autre erreur non affichée', '1 autre erreur non affichée', '2 autres erreurs non affichées'],
+    en: ['0 more errors', '1 more error', '2 more errors'],
+  },
+  'cli.issues.totals': {
+    params: (count) => ({ error: count, warning: count, shown: 5 }),
+    fr: ['0 erreur et 0 avertissement', '1 erreur et 1 avertissement', '2 erreurs et 2 avertissements'],
+    en: ['0 errors and 0 warnings', '1 error and 1 warning', '2 errors and 2 warnings'],
+  },
+  'cli.kit.refused': {
+    params: (count) => ({ place: 'kit', errors: count }),
+    fr: ['0 erreur dans le kit', '1 erreur dans le kit', '2 erreurs dans le kit'],
+    en: ['0 errors in the kit', '1 error in the kit', '2 errors in the kit'],
+  },
+  'cli.workbook.refused': {
+    params: (count) => ({ place: 'kit.xlsx', errors: count }),
+    fr: ['0 erreur dans le classeur', '1 erreur dans le classeur', '2 erreurs dans le classeur'],
+    en: ['0 errors in the workbook', '1 error in the workbook', '2 errors in the workbook'],
+  },
 };
 
 /**

@@ -489,6 +489,114 @@ export const enIssues = {
     hint: 'keep one sheet per kit file',
   },
 
+  // HL7 v2 (src/ingest/sources/hl7v2).
+  'hl7-no-type': {
+    message: 'The message has no message type (MSH-9): message skipped.',
+    hint: 'Each MSH must say what the message is, e.g. ORU^R01.',
+  },
+  'hl7-no-control-id': {
+    message: 'The message has no control ID (MSH-10).',
+    hint: 'Acknowledgements and duplicates are tracked by MSH-10; have the sender fill it.',
+  },
+  'hl7-bad-delimiters': {
+    message: '{detail}: message skipped.',
+    hint: "Start each message with MSH|^~\\&| (or the site's own five distinct delimiters).",
+  },
+  'hl7-batch-count': {
+    message:
+      'The batch that starts on line {line} declares {declared} messages (BTS-1) but {read} were read.',
+    hint: "A message may be missing or damaged: check the sender's export.",
+  },
+  'hl7-outside-message': {
+    message: 'Text before any MSH segment (a line of {text}) is ignored.',
+    hint: 'Each message must start with an MSH segment.',
+  },
+  'hl7-bad-segment': {
+    message:
+      'A line of {text} after the {after} segment does not start a segment (three letters or digits, then "{separator}"): line ignored.',
+    hint: 'The message may have been cut or wrapped (a line break inside a field); check the export.',
+  },
+  'hl7-no-message': {
+    message: 'No readable HL7 v2 message in this file.',
+    hint: 'An HL7 v2 file holds messages that each start with MSH|^~\\&|.',
+  },
+  'hl7-bad-escape': {
+    message: 'An unknown or unclosed escape sequence ({text}) in {field}: kept as written.',
+    hint: 'Escape sequences are {escapes}.',
+  },
+  'hl7-several-messages': {
+    message: '{count} messages where one was expected: only the first is read.',
+    hint: 'Send one message per frame.',
+  },
+  'hl7-bad-time': {
+    message: 'The value ({text}) is not an HL7 time (YYYYMMDDHHMM[SS][+/-ZZZZ]): ignored.',
+    hint: 'Send times as YYYYMMDDHHMMSS, with the UTC offset when possible.',
+  },
+  'dst-gap.hl7': {
+    message: '{text} never happened in {zone} (the clocks jumped forward): read as {read}.',
+    hint: 'Send times with their UTC offset (+0200).',
+  },
+  'dst-ambiguous.hl7': {
+    message: '{text} happened twice in {zone} (the clocks went back): the earlier one is used.',
+    hint: 'Send times with their UTC offset (+0100 / +0200).',
+  },
+  'hl7-no-order-number.message-orc': {
+    message:
+      '{type} message (no ORC, OBR or TXA segment) has no order, accession or appointment number: it cannot be joined to an exam and is ignored.',
+    hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
+  },
+  'hl7-no-order-number.order': {
+    message:
+      '{type} order has no order, accession or appointment number: it cannot be joined to an exam and is ignored.',
+    hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
+  },
+  'hl7-no-order-number.message-sch': {
+    message:
+      '{type} message (no SCH segment) has no order, accession or appointment number: it cannot be joined to an exam and is ignored.',
+    hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
+  },
+  'hl7-no-order-number.booking': {
+    message:
+      '{type} booking has no order, accession or appointment number: it cannot be joined to an exam and is ignored.',
+    hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
+  },
+  'hl7-not-performed': {
+    message: 'The exam of this message was not performed ({status}): not counted.',
+    hint: null,
+  },
+  'hl7-exam-incomplete.start': {
+    message:
+      'The exam has no start (OBR-7, or an ORC-5 = IP status message), nor a booking with a start and duration: not counted yet.',
+    hint: 'Send the status or result messages of this order too (or the SIU booking).',
+  },
+  'hl7-exam-incomplete.end': {
+    message:
+      'The exam has no end (OBR-8, or an ORC-5 = CM status message), nor a booking with a start and duration: not counted yet.',
+    hint: 'Send the status or result messages of this order too (or the SIU booking).',
+  },
+  'hl7-implausible-times': {
+    message: 'The exam ends {minutes} minutes after it starts ({start} → {end}): not counted.',
+    hint: 'Check OBR-7/OBR-8 and the status message times of this order.',
+  },
+  'unmapped-equipment.hl7': {
+    message:
+      "No equipment in the site mapping for the exam's rooms/devices ({seen}; AIG-3, AIL-3, IPC-7/8/9, OBR-18): exam not counted.",
+    hint: 'Add an `equipment` line for this room or device to the site mapping.',
+  },
+  'unmapped-act.hl7': {
+    message:
+      "Exam code {code} (OBR-4 / AIS-3) has no CCAM act in the site mapping: left out of the exam's acts.",
+    hint: 'Add an `act` line for this code to the site mapping.',
+  },
+  'bad-time-zone': {
+    message: 'Unknown time zone "{zone}".',
+    hint: 'Use an IANA zone such as Europe/Paris.',
+  },
+  'hl7-unused-message': {
+    message: '{n} {type} message(s) carry nothing plateau uses: skipped.',
+    hint: null,
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

@@ -483,6 +483,119 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'garder une seule feuille par fichier du kit',
   },
 
+  'hl7-no-type': {
+    message: 'Le message n’a pas de type (MSH-9) : message ignoré.',
+    hint: 'Chaque MSH doit dire ce qu’est le message, par exemple ORU^R01.',
+  },
+  'hl7-no-control-id': {
+    message: 'Le message n’a pas d’identifiant de contrôle (MSH-10).',
+    hint: 'Les accusés de réception et les doublons sont suivis par MSH-10 : demander à l’émetteur de le remplir.',
+  },
+  'hl7-bad-delimiters': {
+    message: '{detail} : message ignoré.',
+    hint: 'Commencer chaque message par MSH|^~\\&| (ou les cinq séparateurs distincts propres au site).',
+  },
+  'hl7-batch-count': {
+    message:
+      'Le lot qui commence ligne {line} annonce {declared} messages (BTS-1) mais {read} ont été lus.',
+    hint: 'Un message manque ou est abîmé : vérifier l’export de l’émetteur.',
+  },
+  'hl7-outside-message': {
+    message: 'Le texte avant tout segment MSH (une ligne de {text}) est ignoré.',
+    hint: 'Chaque message doit commencer par un segment MSH.',
+  },
+  'hl7-bad-segment': {
+    message:
+      'Une ligne de {text} après le segment {after} ne commence pas un segment (trois lettres ou chiffres, puis « {separator} ») : ligne ignorée.',
+    hint: 'Le message a pu être coupé ou replié (un saut de ligne dans un champ) : vérifier l’export.',
+  },
+  'hl7-no-message': {
+    message: 'Aucun message HL7 v2 lisible dans ce fichier.',
+    hint: 'Un fichier HL7 v2 contient des messages qui commencent chacun par MSH|^~\\&|.',
+  },
+  'hl7-bad-escape': {
+    message:
+      'Une séquence d’échappement inconnue ou non fermée ({text}) dans {field} : gardée telle quelle.',
+    hint: 'Les séquences d’échappement sont {escapes}.',
+  },
+  'hl7-several-messages': {
+    message: '{count} messages là où un seul était attendu : seul le premier est lu.',
+    hint: 'Envoyer un message par trame.',
+  },
+  'hl7-bad-time': {
+    message:
+      'La valeur ({text}) n’est pas une heure HL7 (AAAAMMJJHHMM[SS][+/-ZZZZ]) : ignorée.',
+    hint: 'Envoyer les heures sous la forme AAAAMMJJHHMMSS, avec le décalage UTC si possible.',
+  },
+  'dst-gap.hl7': {
+    message:
+      '{text} n’a jamais existé dans le fuseau {zone} (les horloges ont avancé) : lu comme {read}.',
+    hint: 'Envoyer les heures avec leur décalage UTC (+0200).',
+  },
+  'dst-ambiguous.hl7': {
+    message:
+      '{text} a eu lieu deux fois dans le fuseau {zone} (les horloges ont reculé) : la première est retenue.',
+    hint: 'Envoyer les heures avec leur décalage UTC (+0100 / +0200).',
+  },
+  'hl7-no-order-number.message-orc': {
+    message:
+      'Le message {type} (sans segment ORC, OBR ni TXA) n’a ni numéro de demande, ni numéro d’examen, ni numéro de rendez-vous : il ne peut être rattaché à aucun examen et il est ignoré.',
+    hint: 'Le RIS doit envoyer le numéro de demande du prescripteur ou du producteur (ORC-2/ORC-3, OBR-2/OBR-3) ou le numéro d’examen (IPC-1).',
+  },
+  'hl7-no-order-number.order': {
+    message:
+      'La demande {type} n’a ni numéro de demande, ni numéro d’examen, ni numéro de rendez-vous : elle ne peut être rattachée à aucun examen et elle est ignorée.',
+    hint: 'Le RIS doit envoyer le numéro de demande du prescripteur ou du producteur (ORC-2/ORC-3, OBR-2/OBR-3) ou le numéro d’examen (IPC-1).',
+  },
+  'hl7-no-order-number.message-sch': {
+    message:
+      'Le message {type} (sans segment SCH) n’a ni numéro de demande, ni numéro d’examen, ni numéro de rendez-vous : il ne peut être rattaché à aucun examen et il est ignoré.',
+    hint: 'Le RIS doit envoyer le numéro de demande du prescripteur ou du producteur (ORC-2/ORC-3, OBR-2/OBR-3) ou le numéro d’examen (IPC-1).',
+  },
+  'hl7-no-order-number.booking': {
+    message:
+      'Le rendez-vous {type} n’a ni numéro de demande, ni numéro d’examen, ni numéro de rendez-vous : il ne peut être rattaché à aucun examen et il est ignoré.',
+    hint: 'Le RIS doit envoyer le numéro de demande du prescripteur ou du producteur (ORC-2/ORC-3, OBR-2/OBR-3) ou le numéro d’examen (IPC-1).',
+  },
+  'hl7-not-performed': {
+    message: 'L’examen de ce message n’a pas été réalisé ({status}) : non compté.',
+    hint: null,
+  },
+  'hl7-exam-incomplete.start': {
+    message:
+      'L’examen n’a pas de début (OBR-7, ou un message d’état ORC-5 = IP), ni de rendez-vous avec un début et une durée : pas encore compté.',
+    hint: 'Envoyer aussi les messages d’état ou de résultat de cette demande (ou le rendez-vous SIU).',
+  },
+  'hl7-exam-incomplete.end': {
+    message:
+      'L’examen n’a pas de fin (OBR-8, ou un message d’état ORC-5 = CM), ni de rendez-vous avec un début et une durée : pas encore compté.',
+    hint: 'Envoyer aussi les messages d’état ou de résultat de cette demande (ou le rendez-vous SIU).',
+  },
+  'hl7-implausible-times': {
+    message:
+      'L’examen finit {minutes} minutes après avoir commencé ({start} → {end}) : non compté.',
+    hint: 'Vérifier OBR-7/OBR-8 et les heures des messages d’état de cette demande.',
+  },
+  'unmapped-equipment.hl7': {
+    message:
+      'Aucune machine du fichier de correspondance pour les salles ou appareils de l’examen ({seen} ; AIG-3, AIL-3, IPC-7/8/9, OBR-18) : examen non compté.',
+    hint: 'Ajouter une ligne `equipment` pour cette salle ou cet appareil au fichier de correspondance.',
+  },
+  'unmapped-act.hl7': {
+    message:
+      'Le code d’examen {code} (OBR-4 / AIS-3) n’a pas d’acte CCAM dans le fichier de correspondance : laissé hors des actes de l’examen.',
+    hint: 'Ajouter une ligne `act` pour ce code au fichier de correspondance.',
+  },
+  'bad-time-zone': {
+    message: 'Fuseau horaire inconnu « {zone} ».',
+    hint: 'Utiliser un fuseau IANA comme Europe/Paris.',
+  },
+  'hl7-unused-message': {
+    message:
+      '{n, plural, one {# message} other {# messages}} {type} sans rien que plateau utilise : ignorés.',
+    hint: null,
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

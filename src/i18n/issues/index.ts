@@ -8,8 +8,9 @@ import type { Issue, IssueText, Severity } from '../../core/issues.ts';
 import { issuePlace } from '../../core/issues.ts';
 import { formatNumber } from '../format.ts';
 import type { Lang } from '../lang.ts';
+import { localeOf } from '../lang.ts';
 import type { MessagePart } from '../message-format.ts';
-import { argumentsOf, formatParts, parseMessage } from '../message-format.ts';
+import { argumentsOf, parseMessage, pluralCategory } from '../message-format.ts';
 import { frenchSpacing } from '../translate.ts';
 import type { IssueKey, IssueTemplate } from './en.ts';
 import { enColumnHelp, enIssues } from './en.ts';
@@ -42,18 +43,66 @@ export function codeOfKey(key: string): string {
   return dot < 0 ? key : key.slice(0, dot);
 }
 
-const parsed = new Map<string, readonly MessagePart[]>();
+/** A template made into a function of its parameters (issues are many: a fuzzed file gives thousands). */
+type Compiled = (params: Readonly<Record<string, string | number>>) => string;
 
-function partsOf(lang: Lang, key: IssueKey, field: 'message' | 'hint'): readonly MessagePart[] | null {
-  const raw = ISSUE_CATALOGS[lang][key][field];
-  if (raw === null) return null;
-  const id = `${lang}|${key}|${field}`;
-  let parts = parsed.get(id);
-  if (!parts) {
-    parts = parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw);
-    parsed.set(id, parts);
+const compiled = new Map<string, Compiled | null>();
+
+function compiledOf(lang: Lang, key: IssueKey, field: 'message' | 'hint'): Compiled | null {
+  const id = `${lang}|${field}|${key}`;
+  let fn = compiled.get(id);
+  if (fn === undefined) {
+    const raw = ISSUE_CATALOGS[lang][key][field];
+    fn = raw === null ? null : compile(lang, parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw));
+    compiled.set(id, fn);
   }
-  return parts;
+  return fn;
+}
+
+const FORMATS: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat(localeOf('en'), { maximumFractionDigits: 1 }),
+  fr: new Intl.NumberFormat(localeOf('fr'), { maximumFractionDigits: 1 }),
+};
+
+/** A number the language's way (`formatNumber`'s output), small whole numbers without Intl. */
+function showNumber(value: number, lang: Lang): string {
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
+  return Number.isFinite(value) ? FORMATS[lang].format(value) : formatNumber(value, lang);
+}
+
+function show(value: string | number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'number' ? showNumber(value, lang) : value;
+}
+
+/** `formatParts` of message-format.ts as a function built once per template. */
+function compile(lang: Lang, parts: readonly MessagePart[], count = false): Compiled {
+  const pieces: ((params: Readonly<Record<string, string | number>>, shown: string) => string)[] =
+    parts.map((part) => {
+      if (typeof part === 'string') return () => part;
+      if (part.kind === 'count') return (_, shown) => (count ? shown : '#');
+      const name = part.name;
+      if (part.kind === 'arg')
+        return (params) => (Object.hasOwn(params, name) ? show(params[name], lang) : `{${name}}`);
+      const forms = new Map(
+        Object.entries(part.forms).map(([selector, form]) => [selector, compile(lang, form, true)]),
+      );
+      const other = forms.get('other') as Compiled;
+      const source = part.source;
+      return (params) => {
+        if (!Object.hasOwn(params, name)) return source;
+        const value = params[name];
+        const n = typeof value === 'number' ? value : null;
+        const form =
+          (n !== null ? (forms.get(`=${n}`) ?? forms.get(pluralCategory(lang, n))) : undefined) ?? other;
+        return (form as (p: typeof params, shown: string) => string)(params, show(value, lang));
+      };
+    });
+  return ((params: Readonly<Record<string, string | number>>, shown = '#') => {
+    let out = '';
+    for (const piece of pieces) out += piece(params, shown);
+    return out;
+  }) as Compiled;
 }
 
 /** The parameters a template uses, as written (tests check both languages use the same). */
@@ -69,16 +118,13 @@ export function isDerivedParam(name: string): boolean {
   return DERIVED.has(name);
 }
 
-function fill(lang: Lang, parts: readonly MessagePart[], params: IssueParams): string {
-  let all: Record<string, string | number> = params as Record<string, string | number>;
+function fill(lang: Lang, fn: Compiled, params: IssueParams): string {
   const column = params['column'];
   if (typeof column === 'string') {
     const help = COLUMN_HELP[lang][column];
-    if (help !== undefined) all = { ...params, columnHelp: help };
+    if (help !== undefined) return fn({ ...params, columnHelp: help });
   }
-  return formatParts(parts, lang, all, (value) =>
-    typeof value === 'number' ? formatNumber(value, lang) : value,
-  );
+  return fn(params);
 }
 
 /**
@@ -93,8 +139,8 @@ export function issueTextIn(
   lang: Lang,
   text: { key: IssueKey; params: IssueParams },
 ): { message: string; hint: string | null } {
-  const message = partsOf(lang, text.key, 'message') as readonly MessagePart[];
-  const hint = partsOf(lang, text.key, 'hint');
+  const message = compiledOf(lang, text.key, 'message') as Compiled;
+  const hint = compiledOf(lang, text.key, 'hint');
   return {
     message: fill(lang, message, text.params),
     hint: hint === null ? null : fill(lang, hint, text.params),

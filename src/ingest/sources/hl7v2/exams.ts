@@ -1,6 +1,8 @@
 /** Turning merged exam drafts into the data kit's `Exam` records, with the site mapping. */
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { Category, Exam } from '../../../core/kit-types.ts';
 import { ageBandAt } from '../age-band.ts';
 import { quoteCode } from '../../kit/identifying.ts';
@@ -97,11 +99,11 @@ export function examsOf(
   const unknownCategories = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2', fields: 'neither PV1-2, PV1-3 nor an ADT message for the visit gave one' });
   const actMemo = new Map<string, string | null>();
   for (const d of drafts) {
-    const skip = (code: string, column: string | null, message: string, hint: string | null, severity: Issue['severity'] = 'warning'): void => {
-      issues.push({ severity, code, file: d.file, line: d.line, column, message, hint });
+    const skip = (key: IssueKey, column: string | null, params: IssueParams, severity: Issue['severity'] = 'warning'): void => {
+      issues.push(makeIssue(severity, key, d.file, d.line, column, params));
     };
     if (d.cancelled !== null) {
-      skip('hl7-not-performed', null, `The exam of this message was not performed (${d.cancelled}): not counted.`, null, 'info');
+      skip('hl7-not-performed', null, { status: d.cancelled }, 'info');
       continue;
     }
     let roomIn = d.start ?? d.statusStart ?? d.statusStartMsh;
@@ -112,12 +114,16 @@ export function examsOf(
       roomOut = d.bookingStart + Math.round(d.bookingMinutes * 60_000);
     }
     if (roomIn === null || roomOut === null) {
-      const missing = roomIn === null ? 'start (OBR-7, or an ORC-5 = IP status message)' : 'end (OBR-8, or an ORC-5 = CM status message)';
-      skip('hl7-exam-incomplete', roomIn === null ? 'OBR.7' : 'OBR.8', `The exam has no ${missing}, nor a booking with a start and duration: not counted yet.`, 'Send the status or result messages of this order too (or the SIU booking).');
+      if (roomIn === null) skip('hl7-exam-incomplete.start', 'OBR.7', {});
+      else skip('hl7-exam-incomplete.end', 'OBR.8', {});
       continue;
     }
     if (roomOut <= roomIn || roomOut - roomIn > MAX_EXAM_MS) {
-      skip('hl7-implausible-times', booked ? 'TQ1.8' : 'OBR.8', `The exam ends ${((roomOut - roomIn) / 60_000).toFixed(0)} minutes after it starts (${new Date(roomIn).toISOString()} → ${new Date(roomOut).toISOString()}): not counted.`, 'Check OBR-7/OBR-8 and the status message times of this order.');
+      skip('hl7-implausible-times', booked ? 'TQ1.8' : 'OBR.8', {
+        minutes: ((roomOut - roomIn) / 60_000).toFixed(0),
+        start: new Date(roomIn).toISOString(),
+        end: new Date(roomOut).toISOString(),
+      });
       continue;
     }
     const given = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
@@ -132,7 +138,7 @@ export function examsOf(
     const equipmentId = equipmentOf(mapping, d, equipmentMemo, rooms);
     if (equipmentId === null) {
       const seen = [...d.stations, ...d.aeTitles, ...d.locations].map(shownKey).join(', ') || 'none';
-      skip('unmapped-equipment', 'AIL.3', `No equipment in the site mapping for the exam's rooms/devices (${seen}; AIG-3, AIL-3, IPC-7/8/9, OBR-18): exam not counted.`, 'Add an `equipment` line for this room or device to the site mapping.');
+      skip('unmapped-equipment.hl7', 'AIL.3', { seen });
       continue;
     }
     const acts: string[] = [];
@@ -146,7 +152,7 @@ export function examsOf(
         if (!acts.includes(ccam)) acts.push(ccam);
       } else if (!unknownCodes.has(code)) {
         unknownCodes.add(code);
-        skip('unmapped-act', 'OBR.4', `Exam code ${quoteCode(code, 32)} (OBR-4 / AIS-3) has no CCAM act in the site mapping: left out of the exam's acts.`, 'Add an `act` line for this code to the site mapping.');
+        skip('unmapped-act.hl7', 'OBR.4', { code: quoteCode(code, 32) });
       }
     }
     countRemoved(removed, 'order/accession number (pseudonymized)');

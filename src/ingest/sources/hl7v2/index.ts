@@ -5,6 +5,7 @@
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import { identifierHasher } from '../identity.ts';
 import { emptyRecords } from '../types.ts';
 import type { SourceAdapter, SourceContext, SourceInput, SourceRecords } from '../types.ts';
@@ -43,7 +44,7 @@ export function readHl7Files(inputs: readonly SourceInput[], context: SourceCont
     zone = zones.get(context.mapping.timeZone) ?? new ZoneClock(context.mapping.timeZone);
     zones.set(context.mapping.timeZone, zone);
   } catch {
-    issues.push({ severity: 'error', code: 'bad-time-zone', file: 'mapping', line: null, column: 'time_zone', message: `Unknown time zone "${context.mapping.timeZone}".`, hint: 'Use an IANA zone such as Europe/Paris.' });
+    issues.push(makeIssue('error', 'bad-time-zone', 'mapping', null, 'time_zone', { zone: context.mapping.timeZone }));
     return { records, issues };
   }
   const hash = identifierHasher(context.secret);
@@ -52,7 +53,7 @@ export function readHl7Files(inputs: readonly SourceInput[], context: SourceCont
     state.ignored.clear();
     scanHl7(input.name, decoder.decode(input.bytes), issues, (message) => readMessage(input.name, message, state));
     for (const [type, n] of state.ignored) {
-      issues.push({ severity: 'info', code: 'hl7-unused-message', file: input.name, line: null, column: 'MSH.9', message: `${n} ${type} message(s) carry nothing plateau uses: skipped.`, hint: null });
+      issues.push(makeIssue('info', 'hl7-unused-message', input.name, null, 'MSH.9', { n, type }));
     }
   }
   records.exams = examsOf(state.drafts.drafts, { ...context, zone }, state.visits, issues, records.removed, records.keys);

@@ -5,6 +5,8 @@
  */
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import type { IssueKey } from '../../../i18n/issues/index.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import { birthDate } from '../age-band.ts';
 import { describeText, quoteCode } from '../../kit/identifying.ts';
 import { countRemoved } from '../identity.ts';
@@ -89,18 +91,18 @@ class MessageReader {
     const r = readHl7Time(text, this.#s.zone);
     if (r.kind === 'ok') return r.instant;
     const column = `${seg.id}.${n}${c > 1 ? `.${c}` : ''}`;
-    const at = (severity: Issue['severity'], code: string, message: string, hint: string): void => {
-      this.#s.issues.push({ severity, code, file: this.#file, line: seg.line, column, message, hint });
+    const at = (severity: Issue['severity'], key: IssueKey, params: Record<string, string>): void => {
+      this.#s.issues.push(makeIssue(severity, key, this.#file, seg.line, column, params));
     };
     if (r.kind === 'syntax') {
       // The value may be anything (a shifted field holds a name): its shape only.
-      at('warning', 'hl7-bad-time', `The value (${describeText(text)}) is not an HL7 time (YYYYMMDDHHMM[SS][+/-ZZZZ]): ignored.`, 'Send times as YYYYMMDDHHMMSS, with the UTC offset when possible.');
+      at('warning', 'hl7-bad-time', { text: describeText(text) });
       return null;
     }
     if (r.kind === 'gap') {
-      at('warning', 'dst-gap', `${text} never happened in ${this.#s.zone.timeZone} (the clocks jumped forward): read as ${new Date(r.instant).toISOString()}.`, 'Send times with their UTC offset (+0200).');
+      at('warning', 'dst-gap.hl7', { text, zone: this.#s.zone.timeZone, read: new Date(r.instant).toISOString() });
     } else if (r.kind === 'ambiguous') {
-      at('warning', 'dst-ambiguous', `${text} happened twice in ${this.#s.zone.timeZone} (the clocks went back): the earlier one is used.`, 'Send times with their UTC offset (+0100 / +0200).');
+      at('warning', 'dst-ambiguous.hl7', { text, zone: this.#s.zone.timeZone });
     }
     return r.instant;
   }
@@ -129,16 +131,12 @@ class MessageReader {
     draft.birth = born;
   }
 
-  noKey(seg: Hl7Segment | undefined, column: string, what: string): void {
-    this.#s.issues.push({
-      severity: 'warning',
-      code: 'hl7-no-order-number',
-      file: this.#file,
-      line: seg?.line ?? this.#m.line,
-      column,
-      message: `${typeLabel(this.#m.type)} ${what} has no order, accession or appointment number: it cannot be joined to an exam and is ignored.`,
-      hint: 'The RIS must send the placer/filler order number (ORC-2/ORC-3, OBR-2/OBR-3) or the accession (IPC-1).',
-    });
+  noKey(seg: Hl7Segment | undefined, column: string, what: 'message-orc' | 'order' | 'message-sch' | 'booking'): void {
+    this.#s.issues.push(
+      makeIssue('warning', `hl7-no-order-number.${what}`, this.#file, seg?.line ?? this.#m.line, column, {
+        type: typeLabel(this.#m.type),
+      }),
+    );
   }
 
   removeIdentity(): void {
@@ -198,7 +196,7 @@ class MessageReader {
     }
     if (groups.length === 0 && txa) groups.push({ txa });
     if (groups.length === 0) {
-      this.noKey(undefined, 'ORC.3', 'message (no ORC, OBR or TXA segment)');
+      this.noKey(undefined, 'ORC.3', 'message-orc');
       return;
     }
     const msh = this.#m.segments[0];
@@ -288,7 +286,7 @@ class MessageReader {
     const segs = this.#m.segments;
     const sch = segs.find((s) => s.id === 'SCH');
     if (!sch) {
-      this.noKey(undefined, 'SCH.2', 'message (no SCH segment)');
+      this.noKey(undefined, 'SCH.2', 'message-sch');
       return;
     }
     const { hash } = this.#s;

@@ -7,6 +7,8 @@
  * skipped with a warning and the others are still read.
  */
 import type { Issue } from '../../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import { describeText } from '../../kit/identifying.ts';
 import type { Delimiters } from './escape.ts';
 import { badEscapeAt, DEFAULT_DELIMITERS, findBadEscape, unescapeHl7 } from './escape.ts';
@@ -240,8 +242,8 @@ function sameHead(text: string, from: number, end: number, head: string): boolea
   return true;
 }
 
-function issue(severity: Issue['severity'], code: string, file: string, line: number | null, column: string | null, message: string, hint: string | null): Issue {
-  return { severity, code, file, line, column, message, hint };
+function issue(severity: Issue['severity'], key: IssueKey, file: string, line: number | null, column: string | null, params: IssueParams = {}): Issue {
+  return makeIssue(severity, key, file, line, column, params);
 }
 
 /**
@@ -399,7 +401,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
       const type = fieldValue(msh, d, 9, 1);
       const trigger = fieldValue(msh, d, 9, 2);
       if (!type) {
-        issues.push(issue('warning', 'hl7-no-type', name, msh.line, 'MSH.9', 'The message has no message type (MSH-9): message skipped.', 'Each MSH must say what the message is, e.g. ORU^R01.'));
+        issues.push(issue('warning', 'hl7-no-type', name, msh.line, 'MSH.9'));
       } else {
         // One type string for a run of messages of the same type (not one per message).
         if (type !== lastCode || trigger !== lastTrigger) {
@@ -410,7 +412,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
         current.message.type = lastType;
         current.message.controlId = fieldValue(msh, d, 10);
         if (!current.message.controlId) {
-          issues.push(issue('warning', 'hl7-no-control-id', name, msh.line, 'MSH.10', 'The message has no control ID (MSH-10).', 'Acknowledgements and duplicates are tracked by MSH-10; have the sender fill it.'));
+          issues.push(issue('warning', 'hl7-no-control-id', name, msh.line, 'MSH.10'));
         }
         count++;
         onMessage(current.message);
@@ -472,7 +474,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
         }
       }
       if (typeof d === 'string') {
-        issues.push(issue('warning', 'hl7-bad-delimiters', name, lineNo, 'MSH.2', `${d}: message skipped.`, 'Start each message with MSH|^~\\&| (or the site\'s own five distinct delimiters).'));
+        issues.push(issue('warning', 'hl7-bad-delimiters', name, lineNo, 'MSH.2', { detail: d }));
         current = { message: { line: lineNo, delimiters: DEFAULT_DELIMITERS, segments: [], type: '', controlId: '' }, ok: false };
         continue;
       }
@@ -493,7 +495,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
         const declared = sep ? (line.split(sep)[1] ?? '').split('^')[0] : '';
         const inBatch = count - batchStart;
         if (declared && /^\d+$/.test(declared) && Number(declared) !== inBatch) {
-          issues.push(issue('warning', 'hl7-batch-count', name, lineNo, 'BTS.1', `The batch that starts on line ${batchLine} declares ${declared} messages (BTS-1) but ${inBatch} were read.`, 'A message may be missing or damaged: check the sender\'s export.'));
+          issues.push(issue('warning', 'hl7-batch-count', name, lineNo, 'BTS.1', { line: String(batchLine), declared, read: inBatch }));
         }
       }
       continue;
@@ -501,7 +503,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     if (current === null) {
       if (!outsideReported) {
         // Its shape, never its text: a stray line may hold a name or an address.
-        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, `Text before any MSH segment (a line of ${describeText(t.slice(from, end))}) is ignored.`, 'Each message must start with an MSH segment.'));
+        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, { text: describeText(t.slice(from, end)) }));
         outsideReported = true;
       }
       continue;
@@ -511,7 +513,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     if (id === null || (end - from > 3 && t.charCodeAt(from + 3) !== d.field.charCodeAt(0))) {
       // A wrapped line is the rest of a field (a name, an address, report text): its shape only.
       const after = current.message.segments[current.message.segments.length - 1]?.id ?? 'MSH';
-      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, `A line of ${describeText(t.slice(from, end))} after the ${after} segment does not start a segment (three letters or digits, then "${d.field}"): line ignored.`, 'The message may have been cut or wrapped (a line break inside a field); check the export.'));
+      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, { text: describeText(t.slice(from, end)), after, separator: d.field }));
       continue;
     }
     const segment = new ParsedSegment(id, lineNo, t, from, end, d.field);
@@ -520,7 +522,7 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
   }
   close();
   if (count === 0) {
-    issues.push(issue('error', 'hl7-no-message', name, null, null, 'No readable HL7 v2 message in this file.', 'An HL7 v2 file holds messages that each start with MSH|^~\\&|.'));
+    issues.push(issue('error', 'hl7-no-message', name, null, null));
   }
   return count;
 }
@@ -541,7 +543,11 @@ function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issue
     if (!raw.includes(d.escape)) continue;
     const bad = findBadEscape(raw, d);
     if (bad !== null) {
-      issues.push(issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, `An unknown or unclosed escape sequence (${describeText(bad)}) in ${segment.id}-${n}: kept as written.`, `Escape sequences are ${d.escape}F${d.escape} ${d.escape}S${d.escape} ${d.escape}T${d.escape} ${d.escape}R${d.escape} ${d.escape}E${d.escape} ${d.escape}Xhh${d.escape} ${d.escape}.br${d.escape}.`));
+      issues.push(issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, {
+        text: describeText(bad),
+        field: `${segment.id}-${n}`,
+        escapes: ['F', 'S', 'T', 'R', 'E', 'Xhh', '.br'].map((e) => `${d.escape}${e}${d.escape}`).join(' '),
+      }));
     }
   }
 }
@@ -555,7 +561,7 @@ function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issue
 export function parseHl7Message(text: string, name = 'message'): { message: Hl7Message | null; issues: Issue[] } {
   const { messages, issues } = parseHl7(name, text);
   if (messages.length > 1) {
-    issues.push(issue('warning', 'hl7-several-messages', name, messages[1]?.line ?? null, null, `${messages.length} messages where one was expected: only the first is read.`, 'Send one message per frame.'));
+    issues.push(issue('warning', 'hl7-several-messages', name, messages[1]?.line ?? null, null, { count: messages.length }));
   }
   return { message: messages[0] ?? null, issues };
 }
