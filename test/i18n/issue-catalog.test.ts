@@ -22,6 +22,8 @@ import { parseMessage } from '../../src/i18n/message-format.ts';
 import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { parseMapping } from '../../src/ingest/sources/mapping.ts';
+import { hl7v2Adapter } from '../../src/ingest/sources/hl7v2/index.ts';
+import { SAMPLE_MAPPING } from '../ingest/sources/hl7v2/sample-mapping.ts';
 import { kitTemplateXlsx, readKitWorkbook } from '../../src/ingest/sources/xlsx/index.ts';
 import { zipSync, unzipSync } from 'fflate';
 import { mulberry32 } from '../helpers/rng.ts';
@@ -253,5 +255,36 @@ describe('every issue of the kit workbook reader', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(3);
+  });
+});
+
+const HL7_SAMPLES = '/work/shared/samples/hl7v2';
+const HL7_NOISE = ['|', '^', '~', '\\', '&', '\r', '\n', 'MSH|', 'MSH|^~\\&|', '\\X', '9', 'Z', '20100328023000', 'ORC|CA|', 'PV1|1|'];
+
+describe('every issue of the HL7 v2 reader', () => {
+  it('on the samples and fuzzed variants has its words in both languages', async () => {
+    const samples = readdirSync(HL7_SAMPLES).filter((f) => f.endsWith('.hl7')).sort();
+    const texts = samples.map((f) => readFileSync(join(HL7_SAMPLES, f), 'utf8'));
+    const seed = 5;
+    const random = mulberry32(seed);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const seen = new Set<string>();
+    for (let run = 0; run < 400; run++) {
+      let text = texts[run % texts.length] as string;
+      if (run >= texts.length) {
+        for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
+          const at = Math.floor(random() * (text.length + 1));
+          text = random() < 0.2 ? text.slice(0, at) : text.slice(0, at) + pick(HL7_NOISE) + text.slice(at + Math.floor(random() * 3));
+        }
+      }
+      const input = { name: `m${run}.hl7`, bytes: new TextEncoder().encode(text) };
+      const { issues } = await hl7v2Adapter.read([input], { mapping: SAMPLE_MAPPING, secret: 'catalog-test-secret-0123456789' });
+      for (const issue of issues) {
+        const problem = problemOf(issue);
+        if (problem !== null) expect.fail(`seed ${seed} run ${run}: ${problem}`);
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(8);
   });
 });
