@@ -71,3 +71,36 @@ describe('FHIR de-identification (the inbox of POST /api/fhir)', () => {
     expect(((kept(patient)['entry'] as Json[])[0]!['resource'] as Json)['id']).toBe(pseudonymize('Patient/IPP42', SECRET));
   });
 });
+
+describe('the inbox keeps only what the adapter reads (issue 11, item 10)', () => {
+  it("drops every display but a room's or device's (hashed), hashes accessions, study UIDs and exam ids, and still gives the same exam", async () => {
+    const mapping = mappingOf('exam-bundle');
+    const entries = (examBundle['entry'] as Json[]).map((e) => structuredClone(e));
+    for (const e of entries) {
+      const r = e['resource'] as Json | undefined;
+      if (!r) continue;
+      if (r['resourceType'] === 'Procedure') r['encounter'] = { ...(r['encounter'] as Json), display: "Roel's encounter on 2026-03-02" };
+      if (r['resourceType'] === 'ServiceRequest') r['requester'] = { reference: 'Practitioner/dr1', display: 'Dr Careful' };
+    }
+    const bundle: Json = { ...examBundle, entry: entries };
+    const text = JSON.stringify(kept(bundle));
+    for (const gone of ['Roel', 'Careful', 'requester', '"display":"']) expect(text, gone).not.toContain(gone);
+    // Accessions, study UIDs and the exam resources' ids are kept only as keyed hashes.
+    const exams = entries.map((e) => e['resource'] as Json | undefined).filter((r) => r && ['ServiceRequest', 'Procedure', 'ImagingStudy', 'DiagnosticReport', 'Appointment'].includes(r['resourceType'] as string)) as Json[];
+    const idents = exams.flatMap((r) => ((r['identifier'] as Json[] | undefined) ?? []).map((i) => String(i['value'])));
+    expect(idents.length).toBeGreaterThan(0);
+    for (const id of [...idents, ...exams.map((r) => String(r['id']))]) expect(text, id).not.toContain(`"${id}"`);
+    const before = await read(bundle, mapping);
+    const after = await read(kept(bundle), mapping);
+    expect(before.records.exams).toHaveLength(1);
+    expect(withoutBand(after.records.exams)).toEqual(withoutBand(before.records.exams));
+    expect([...after.records.keys.values()]).toEqual([...before.records.keys.values()]);
+    // A room named by a reference's display alone is matched by its hash.
+    const room: Json = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Procedure', id: 'p9', status: 'completed', performedPeriod: { start: '2026-03-02T08:00:00+01:00', end: '2026-03-02T08:20:00+01:00' }, location: { reference: 'Location/r2', display: 'Salle scanner deux' } } }] };
+    const roomMapping: SiteMapping = { ...mapping, equipment: [{ location: 'Salle scanner deux', equipmentId: 'CT-9' }] };
+    const keptRoom = kept(room);
+    expect(JSON.stringify(keptRoom)).not.toContain('Salle scanner');
+    expect((await read(keptRoom, roomMapping)).records.exams.map((e) => e.equipmentId)).toEqual((await read(room, roomMapping)).records.exams.map((e) => e.equipmentId));
+    expect((await read(room, roomMapping)).records.exams.map((e) => e.equipmentId)).toEqual(['CT-9']);
+  });
+});

@@ -109,6 +109,22 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
   });
 });
 
+describe('the journal keeps identifiers hashed and only the fields read (issue 11, item 10)', () => {
+  it('hashes order numbers, accessions, study UIDs and appointment ids, drops physicians and unread fields', () => {
+    const text = kept(ORDER);
+    for (const raw of ['P1', 'F1', 'ACC1', '1.2.3.4', 'RP1', 'SPS1', 'Scanner thorax']) expect(text.split(/[|^\r]/), raw).not.toContain(raw);
+    for (const raw of ['ACC1', 'P1', 'F1', '1.2.3.4']) expect(text, raw).toContain(`plateau.h.${pseudonymize(raw, SECRET)}`);
+    const withDoctor = ORDER.replace('ORC|NW|P1|F1', 'ORC|NW|P1|F1|||||||||DUPONT^JEAN^^^DR').replace('IPC|ACC1|RP1|1.2.3.4|SPS1|CT||CT_STATION_1', 'IPC|ACC1|RP1|1.2.3.4|SPS1|CT||Salle Dupont Jean');
+    const journal = kept(withDoctor);
+    expect(journal).not.toMatch(/dupont|jean/i);
+    // The station's name is not shaped like a code: kept as its hash, still matched to the mapping.
+    const mapping2: SiteMapping = { ...mapping, equipment: [...mapping.equipment, { station: 'Salle Dupont Jean', equipmentId: 'CT-1' }] };
+    const readWith = (t: string) => readHl7Files([{ name: 'in.hl7', bytes: enc.encode(t) }], { mapping: mapping2, secret: SECRET });
+    expect(readWith(journal).records.exams).toEqual(readWith(withDoctor).records.exams);
+    expect(readWith(journal).records.exams).toHaveLength(1);
+  });
+});
+
 describe('the age band from a month of birth', () => {
   const paris = new ZoneClock('Europe/Paris');
   const at = (iso: string): number => Date.parse(iso);

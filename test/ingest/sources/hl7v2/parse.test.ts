@@ -3,6 +3,7 @@ import { ZoneClock } from '../../../../src/core/calendar.ts';
 import { buildAck } from '../../../../src/ingest/sources/hl7v2/ack.ts';
 import { DEFAULT_DELIMITERS, escapeHl7, unescapeHl7 } from '../../../../src/ingest/sources/hl7v2/escape.ts';
 import { fieldValue, getValue, parseHl7, parseHl7Message, repetitionCount } from '../../../../src/ingest/sources/hl7v2/parse.ts';
+import { readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { readHl7Time } from '../../../../src/ingest/sources/hl7v2/time.ts';
 
 const ORM = [
@@ -169,5 +170,35 @@ describe('readHl7Time', () => {
     for (const bad of ['', '2010-03-15', '20100230', '201013', '2010031525', '20100315+01', '201003151200.', '2010031512000', 'abcd', '20100315+2500']) {
       expect(readHl7Time(bad, paris), bad).toEqual({ kind: 'syntax' });
     }
+  });
+});
+
+describe('warnings about unreadable content (issue 11, item 9)', () => {
+  it('describe a wrapped line, a stray line, a bad escape and a bad time by place and shape, never by text', () => {
+    const text = [
+      'MARTIN Paul, 12 rue des Lilas',
+      'MSH|^~\\&|RIS|CHU|PLATEAU|CHU|20100315083000+0100||ORM^O01|C1|P|2.5',
+      'PID|1||IPP123^^^CHU||MARTIN^PAUL||19600101|M|||12 RUE DES',
+      'LILAS^^LENS^^62300',
+      'ORC|NW|P1|F1||SC||||MARTIN PAUL',
+      'OBR|1|P1|F1|TDM\\Qmartin|||20100315084500+0100|20100315090000+0100',
+    ].join('\r');
+    const { messages, issues } = parseHl7('wrapped.hl7', text);
+    expect(messages).toHaveLength(1);
+    const read = readHl7Files([{ name: 'wrapped.hl7', bytes: new TextEncoder().encode(text) }], { mapping: { finess: '1', timeZone: 'Europe/Paris', equipment: [], categories: [], acts: [] }, secret: 's' });
+    const all = [...issues, ...read.issues];
+    expect(all.map((i) => [i.code, i.line, i.column])).toEqual(
+      expect.arrayContaining([
+        ['hl7-outside-message', 1, null],
+        ['hl7-bad-segment', 4, null],
+        ['hl7-bad-escape', 6, 'OBR.4'],
+        ['hl7-bad-time', 5, 'ORC.9'],
+      ]),
+    );
+    const said = JSON.stringify(all);
+    for (const text of ['MARTIN', 'Martin', 'martin', 'Lilas', 'LILAS', 'LENS', '62300', 'Qmartin']) expect(said, text).not.toContain(text);
+    const wrapped = all.find((i) => i.code === 'hl7-bad-segment');
+    expect(wrapped?.message).toContain('18 characters: letters, digits, punctuation');
+    expect(wrapped?.message).toContain('after the PID segment');
   });
 });
