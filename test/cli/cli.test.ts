@@ -91,7 +91,7 @@ describe('plateau import, then indicators from the store', () => {
     const first = await runCli(['import', KIT, '--data', data]);
     expect(first.stderr).not.toMatch(/ error: /);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/exams\s+3877 new/);
+    expect(first.stdout).toMatch(/exams\s+3877 added, 0 changed, 0 removed, 0 unchanged/);
     const again = await runCli(['import', KIT, '--data', data]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing changed');
