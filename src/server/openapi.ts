@@ -376,7 +376,8 @@ const schemas: Record<string, Schema> = {
         ),
         plateau: obj({
           imported: { type: 'boolean', description: 'Always false: reading a Bundle never imports it into the store.' },
-          stored: { type: ['string', 'null'], description: 'The inbox file the de-identified Bundle was kept in (server started with --fhir-inbox, Bundle without errors), else null.' },
+          stored: { type: ['string', 'null'], description: 'The inbox file the de-identified Bundle was kept in (server started with --fhir-inbox, Bundle without errors that gives an exam or a session), else null.' },
+          notKept: { type: ['string', 'null'], description: 'Why a Bundle read without errors was not kept in the inbox (it gives no exam and no session: a Bundle of patients only), else null.' },
           records: obj({ exams: int, sessions: int, equipment: int }),
           removed: { type: 'object', description: 'Identifying fields dropped, by FHIR element, with counts.', additionalProperties: int },
           issues: arr(ref('Issue')),
@@ -404,7 +405,13 @@ const responses: Record<string, Response> = {
     headers: { Allow: { description: 'The methods the path takes.', schema: str } },
     content: json(ref('ApiError')),
   },
-  PayloadTooLarge: error('The body, or the unzipped kit, is over the limit.'),
+  PayloadTooLarge: error('The body, or the unzipped kit, is over the limit (a body of unknown length is cut as soon as it passes it).'),
+  CrossOrigin: error(
+    'cross-origin: a state-changing request whose Origin is not one of the server\'s own, or whose Sec-Fetch-Site is cross-site (a page of another site). Requests without Origin nor Sec-Fetch-* (curl, scripts) pass.',
+  ),
+  HostNotAllowed: error(
+    'host-not-allowed: the request is addressed (Host) to a name other than 127.0.0.1, localhost or [::1] with the server\'s port, or a name given with plateau serve --public-host (DNS rebinding).',
+  ),
   ServerError: error('Something failed on the server (logged); the message says no more.'),
 };
 const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
@@ -414,6 +421,7 @@ const ok = (description: string, schema: Schema): Record<string, ResponseOrRef> 
   '400': use('BadRequest'),
   '404': use('NotFound'),
   '405': use('MethodNotAllowed'),
+  '421': use('HostNotAllowed'),
   '500': use('ServerError'),
 });
 
@@ -445,6 +453,7 @@ const pdf = (description: string): Record<string, ResponseOrRef> => ({
   '400': use('BadRequest'),
   '404': use('NotFound'),
   '405': use('MethodNotAllowed'),
+  '421': use('HostNotAllowed'),
   '500': use('ServerError'),
 });
 
@@ -455,7 +464,7 @@ export const OPENAPI: OpenApiDocument = {
     title: 'plateau API',
     version: '0.1.0',
     description:
-      'Benchmarks of CT and MRI imaging platforms (ANAP indicators): stored campaigns, peer benchmarks, site and machine views, data quality, and kit uploads. All answers are JSON; errors are { error: { code, message } }.',
+      'Benchmarks of CT and MRI imaging platforms (ANAP indicators): stored campaigns, peer benchmarks, site and machine views, data quality, and kit uploads. All answers are JSON; errors are { error: { code, message } }. Requests must be addressed to 127.0.0.1, localhost or [::1] with the server\'s port, or to a name given with plateau serve --public-host (else 421); state-changing requests from pages of other origins are refused (403); paths with control characters, bad percent-encoding or segments over 256 characters get 400 bad-path.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
@@ -627,8 +636,10 @@ export const OPENAPI: OpenApiDocument = {
             content: json(ref('UploadStatus')),
           },
           '400': use('BadRequest'),
+          '403': use('CrossOrigin'),
           '405': use('MethodNotAllowed'),
           '413': use('PayloadTooLarge'),
+          '421': use('HostNotAllowed'),
           '500': use('ServerError'),
         },
       },
@@ -671,11 +682,17 @@ export const OPENAPI: OpenApiDocument = {
           '200': { description: 'What the Bundle gives, and its issues (not kept).', content: json(ref('FhirReadSummary')) },
           '201': { description: 'What the Bundle gives, and its issues; kept de-identified in the inbox (plateau.stored).', content: json(ref('FhirReadSummary')) },
           '400': use('BadRequest'),
+          '403': use('CrossOrigin'),
           '405': use('MethodNotAllowed'),
           '413': use('PayloadTooLarge'),
           '415': error('The body is not application/fhir+json or application/json.'),
+          '421': use('HostNotAllowed'),
           '500': use('ServerError'),
           '503': error('The server has no FHIR site mapping (code fhir-not-configured).'),
+          '507': {
+            description: 'The inbox is full (its quota of bytes or Bundles, plateau serve --fhir-inbox-max-mib / --fhir-inbox-max-files): the Bundle was read, not kept.',
+            content: { 'application/fhir+json': { schema: { type: 'object', description: 'A FHIR OperationOutcome with one error issue saying what is full and what to do.' } } },
+          },
         },
       },
     },
