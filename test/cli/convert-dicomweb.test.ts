@@ -164,7 +164,7 @@ describe('plateau import --dicomweb (fake PACS)', () => {
     const r = await runCli(['import', '--dicomweb', pacs.url, '--mapping', MAPPING, ...CAMPAIGN_ARGS, '--data', data]);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/exams\s+1 new/);
+    expect(r.stdout).toMatch(/exams\s+1 added/);
 
     pacs.mode = 500;
     const data2 = fresh('store');

@@ -162,7 +162,7 @@ describe('plateau import JOURNAL_DIR', () => {
     const r = await runCli(['import', good, '--mapping', MAPPING, ...CAMPAIGN_ARGS, '--data', data]);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/exams\s+3 new/);
+    expect(r.stdout).toMatch(/exams\s+3 added/);
 
     const bad = await journalOf(4, 5);
     const file = join(bad, DAY_FILE);
