@@ -597,6 +597,58 @@ export const enIssues = {
     hint: null,
   },
 
+  // DICOM (src/ingest/sources/dicom/exams.ts).
+  'dicom-no-study-uid': {
+    message: 'the instance has no StudyInstanceUID: it cannot be grouped into an exam',
+    hint: 'the file is incomplete; export it again from the PACS',
+  },
+  'dicom-no-device': {
+    message: 'no DeviceSerialNumber, StationName or AE title: the device is unknown',
+    hint: 'export with the device attributes, or from a PACS that keeps the sending AE title',
+  },
+  'dicom-other-modality': {
+    message: '{n} instance(s) of modality {modality} skipped: only CT and MR are benchmarked',
+    hint: null,
+  },
+  'dicom-unmapped-device': {
+    message: 'device ({device}) is not in the site mapping: {n} instance(s) skipped',
+    hint: 'add the device to the mapping file (serial, station or AE title → equipment id)',
+  },
+  'dicom-derived-only': {
+    message: 'study has no ORIGINAL image: its {n} DERIVED instance(s) give the times',
+    hint: 'derived images may be reconstructed after the exam; times are less reliable',
+  },
+  'dicom-no-time': {
+    message:
+      'study of {n} instance(s) has no acquisition, content, series or MPPS time: no exam',
+    hint: 'export the original images (with AcquisitionTime) rather than derived objects',
+  },
+  'dicom-study-date-gap': {
+    message: 'acquisition {acquired} is {days} days from StudyDate {studyDate}',
+    hint: 'the acquisition time is used; check the modality clock or whether the study was re-archived',
+  },
+  'dicom-exam-too-long': {
+    message: 'study spans {span}, longer than {hours} h: not one room passage, skipped',
+    hint: 'check the acquisition times of its images (mixed studies or a wrong clock)',
+  },
+  'dicom-merged-accessions': {
+    message:
+      'accession {accession} merged into {into}: same patient, same device, less than {minutes} min apart',
+    hint: null,
+  },
+  'dicom-clipped': {
+    message: 'exam {exam} overlaps the next one on {equipment} by {overlap}: its end is clipped',
+    hint: null,
+  },
+  'dicom-empty-exam': {
+    message: 'exam {exam} on {equipment} starts when the next one starts: dropped',
+    hint: 'two studies on one device at the same time: check the accessions or the device mapping',
+  },
+  'dicom-duplicate-accession': {
+    message: 'accession {accession} is used by another exam: this one is named {renamed}',
+    hint: null,
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

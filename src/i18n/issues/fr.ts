@@ -596,6 +596,63 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: null,
   },
 
+  'dicom-no-study-uid': {
+    message: 'l’instance n’a pas de StudyInstanceUID : elle ne peut pas être rattachée à un examen',
+    hint: 'le fichier est incomplet : l’exporter de nouveau depuis le PACS',
+  },
+  'dicom-no-device': {
+    message: 'ni DeviceSerialNumber, ni StationName, ni AE title : l’appareil est inconnu',
+    hint: 'exporter avec les attributs de l’appareil, ou depuis un PACS qui garde l’AE title émetteur',
+  },
+  'dicom-other-modality': {
+    message:
+      '{n, plural, one {# instance} other {# instances}} de modalité {modality} ignorées : seuls les scanners (CT) et les IRM (MR) sont comparés',
+    hint: null,
+  },
+  'dicom-unmapped-device': {
+    message:
+      'l’appareil ({device}) n’est pas dans le fichier de correspondance : {n, plural, one {# instance ignorée} other {# instances ignorées}}',
+    hint: 'ajouter l’appareil au fichier de correspondance (numéro de série, station ou AE title → identifiant de machine)',
+  },
+  'dicom-derived-only': {
+    message:
+      'l’étude n’a pas d’image ORIGINAL : ses {n, plural, one {# instance DERIVED donne} other {# instances DERIVED donnent}} les heures',
+    hint: 'les images dérivées peuvent être reconstruites après l’examen ; les heures sont moins sûres',
+  },
+  'dicom-no-time': {
+    message:
+      'l’étude de {n, plural, one {# instance} other {# instances}} n’a ni heure d’acquisition, de contenu, de série ni MPPS : pas d’examen',
+    hint: 'exporter les images originales (avec AcquisitionTime) plutôt que des objets dérivés',
+  },
+  'dicom-study-date-gap': {
+    message: 'l’acquisition du {acquired} est à {days} jours de la StudyDate {studyDate}',
+    hint: 'l’heure d’acquisition est retenue ; vérifier l’horloge de la modalité ou si l’étude a été réarchivée',
+  },
+  'dicom-exam-too-long': {
+    message:
+      'l’étude dure {span}, plus de {hours} h : ce n’est pas un seul passage en salle, ignorée',
+    hint: 'vérifier les heures d’acquisition de ses images (études mêlées ou horloge fausse)',
+  },
+  'dicom-merged-accessions': {
+    message:
+      'le numéro d’examen {accession} est fusionné avec {into} : même patient, même appareil, moins de {minutes} min d’écart',
+    hint: null,
+  },
+  'dicom-clipped': {
+    message:
+      'l’examen {exam} chevauche le suivant sur {equipment} de {overlap} : sa fin est raccourcie',
+    hint: null,
+  },
+  'dicom-empty-exam': {
+    message: 'l’examen {exam} sur {equipment} commence en même temps que le suivant : écarté',
+    hint: 'deux études sur un même appareil au même moment : vérifier les numéros d’examen ou la correspondance des appareils',
+  },
+  'dicom-duplicate-accession': {
+    message:
+      'le numéro d’examen {accession} sert à un autre examen : celui-ci est nommé {renamed}',
+    hint: null,
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

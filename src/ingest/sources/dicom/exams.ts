@@ -6,6 +6,8 @@
  */
 import type { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
+import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { AgeBand, Category, Equipment, Exam, Modality } from '../../../core/kit-types.ts';
 import { quoteCode } from '../../kit/identifying.ts';
 import { identifierDigest } from '../identity.ts';
@@ -42,6 +44,17 @@ function issue(
   hint: string | null,
 ): Issue {
   return { severity, code, file, line: column === null ? null : 1, column, message, hint };
+}
+
+/** An issue of a catalog key (its words in every language), on the first line of `file` when `column` is known. */
+function said(
+  severity: Issue['severity'],
+  key: IssueKey,
+  file: string,
+  column: string | null,
+  params: IssueParams,
+): Issue {
+  return makeIssue(severity, key, file, column === null ? null : 1, column, params);
 }
 
 const same = (a: string | undefined, b: string | null): boolean =>
@@ -112,28 +125,14 @@ export function buildExams(
     }
     if (f.studyUid === null) {
       issues.push(
-        issue(
-          'error',
-          'dicom-no-study-uid',
-          f.file,
-          '(0020,000D)',
-          'the instance has no StudyInstanceUID: it cannot be grouped into an exam',
-          'the file is incomplete; export it again from the PACS',
-        ),
+        said('error', 'dicom-no-study-uid', f.file, '(0020,000D)', {}),
       );
       continue;
     }
     const deviceKey = f.serial ?? f.station ?? f.aeTitle;
     if (deviceKey === null) {
       issues.push(
-        issue(
-          'warning',
-          'dicom-no-device',
-          f.file,
-          '(0018,1000)',
-          'no DeviceSerialNumber, StationName or AE title: the device is unknown',
-          'export with the device attributes, or from a PACS that keeps the sending AE title',
-        ),
+        said('warning', 'dicom-no-device', f.file, '(0018,1000)', {}),
       );
       continue;
     }
@@ -172,14 +171,7 @@ export function buildExams(
   }
   for (const [modality, s] of skippedModality) {
     issues.push(
-      issue(
-        'info',
-        'dicom-other-modality',
-        s.file,
-        '(0008,0060)',
-        `${s.n} instance(s) of modality ${modality} skipped: only CT and MR are benchmarked`,
-        null,
-      ),
+      said('info', 'dicom-other-modality', s.file, '(0008,0060)', { n: s.n, modality }),
     );
   }
   for (const [label, m] of mismatched) {
@@ -196,14 +188,7 @@ export function buildExams(
   }
   for (const [label, u] of unmapped) {
     issues.push(
-      issue(
-        'warning',
-        'dicom-unmapped-device',
-        u.file,
-        '(0018,1000)',
-        `device (${label}) is not in the site mapping: ${u.n} instance(s) skipped`,
-        'add the device to the mapping file (serial, station or AE title → equipment id)',
-      ),
+      said('warning', 'dicom-unmapped-device', u.file, '(0018,1000)', { device: label, n: u.n }),
     );
   }
 
@@ -234,14 +219,7 @@ export function buildExams(
     if (used.length === 0 && timed.length > 0) {
       used = timed;
       issues.push(
-        issue(
-          'info',
-          'dicom-derived-only',
-          first.file,
-          '(0008,0008)',
-          `study has no ORIGINAL image: its ${timed.length} DERIVED instance(s) give the times`,
-          'derived images may be reconstructed after the exam; times are less reliable',
-        ),
+        said('info', 'dicom-derived-only', first.file, '(0008,0008)', { n: timed.length }),
       );
     }
     const mppsStarts = g.items.flatMap((f) =>
@@ -252,14 +230,7 @@ export function buildExams(
     );
     if (used.length === 0 && mppsStarts.length === 0) {
       issues.push(
-        issue(
-          'warning',
-          'dicom-no-time',
-          first.file,
-          '(0008,0032)',
-          `study of ${g.items.length} instance(s) has no acquisition, content, series or MPPS time: no exam`,
-          'export the original images (with AcquisitionTime) rather than derived objects',
-        ),
+        said('warning', 'dicom-no-time', first.file, '(0008,0032)', { n: g.items.length }),
       );
       continue;
     }
@@ -284,14 +255,11 @@ export function buildExams(
         Math.abs((f.time as number) - f.studyDate) > (DICOM_TIMING.studyDateToleranceDays + 1) * DAY
       ) {
         issues.push(
-          issue(
-            'warning',
-            'dicom-study-date-gap',
-            f.file,
-            '(0008,0020)',
-            `acquisition ${new Date(f.time as number).toISOString().slice(0, 10)} is ${Math.round(Math.abs((f.time as number) - f.studyDate) / DAY)} days from StudyDate ${new Date(f.studyDate).toISOString().slice(0, 10)}`,
-            'the acquisition time is used; check the modality clock or whether the study was re-archived',
-          ),
+          said('warning', 'dicom-study-date-gap', f.file, '(0008,0020)', {
+            acquired: new Date(f.time as number).toISOString().slice(0, 10),
+            days: Math.round(Math.abs((f.time as number) - f.studyDate) / DAY),
+            studyDate: new Date(f.studyDate).toISOString().slice(0, 10),
+          }),
         );
       }
     }
@@ -316,14 +284,7 @@ export function buildExams(
     }
     if (roomOut - roomIn > DICOM_TIMING.maxExamHours * 60 * MINUTE) {
       issues.push(
-        issue(
-          'warning',
-          'dicom-exam-too-long',
-          first.file,
-          '(0008,0032)',
-          `study spans ${fmtMinutes(roomOut - roomIn)}, longer than ${DICOM_TIMING.maxExamHours} h: not one room passage, skipped`,
-          'check the acquisition times of its images (mixed studies or a wrong clock)',
-        ),
+        said('warning', 'dicom-exam-too-long', first.file, '(0008,0032)', { span: fmtMinutes(roomOut - roomIn), hours: DICOM_TIMING.maxExamHours }),
       );
       continue;
     }
@@ -387,14 +348,11 @@ export function buildExams(
         prev.exam.roomOut = Math.max(prev.exam.roomOut, p.exam.roomOut);
         for (const a of p.exam.acts) if (!prev.exam.acts.includes(a)) prev.exam.acts.push(a);
         issues.push(
-          issue(
-            'info',
-            'dicom-merged-accessions',
-            p.file,
-            '(0008,0050)',
-            `accession ${p.exam.examId} merged into ${prev.exam.examId.split('+')[0] ?? ''}: same patient, same device, less than ${DICOM_TIMING.mergeGapMinutes} min apart`,
-            null,
-          ),
+          said('info', 'dicom-merged-accessions', p.file, '(0008,0050)', {
+            accession: p.exam.examId,
+            into: prev.exam.examId.split('+')[0] ?? '',
+            minutes: DICOM_TIMING.mergeGapMinutes,
+          }),
         );
         continue;
       }
@@ -405,27 +363,17 @@ export function buildExams(
       const next = merged[i + 1];
       if (next && p.exam.roomOut > next.exam.roomIn) {
         issues.push(
-          issue(
-            'info',
-            'dicom-clipped',
-            p.file,
-            '(0008,0032)',
-            `exam ${p.exam.examId} overlaps the next one on ${equipmentId} by ${fmtMinutes(p.exam.roomOut - next.exam.roomIn)}: its end is clipped`,
-            null,
-          ),
+          said('info', 'dicom-clipped', p.file, '(0008,0032)', {
+            exam: p.exam.examId,
+            equipment: equipmentId,
+            overlap: fmtMinutes(p.exam.roomOut - next.exam.roomIn),
+          }),
         );
         p.exam.roomOut = next.exam.roomIn;
       }
       if (p.exam.roomOut <= p.exam.roomIn) {
         issues.push(
-          issue(
-            'warning',
-            'dicom-empty-exam',
-            p.file,
-            '(0008,0032)',
-            `exam ${p.exam.examId} on ${equipmentId} starts when the next one starts: dropped`,
-            'two studies on one device at the same time: check the accessions or the device mapping',
-          ),
+          said('warning', 'dicom-empty-exam', p.file, '(0008,0032)', { exam: p.exam.examId, equipment: equipmentId }),
         );
         continue;
       }
@@ -479,14 +427,7 @@ export function buildExams(
     if (seen.has(e.examId)) {
       const study = studyOf.get(e) ?? '';
       issues.push(
-        issue(
-          'info',
-          'dicom-duplicate-accession',
-          fileOf.get(e) ?? '',
-          '(0008,0050)',
-          `accession ${e.examId} is used by another exam: this one is named ${e.examId}@${study}`,
-          null,
-        ),
+        said('info', 'dicom-duplicate-accession', fileOf.get(e) ?? '', '(0008,0050)', { accession: e.examId, renamed: `${e.examId}@${study}` }),
       );
       e.examId = `${e.examId}@${study}`;
     }
