@@ -66,9 +66,9 @@ export function acceptedHosts(policy: HostPolicy): string[] {
 export function isAllowedHost(value: string, policy: HostPolicy): boolean {
   const host = splitHost(value);
   if (!host) return false;
-  if ((LOOPBACK_HOSTS as readonly string[]).includes(host.name)) {
-    return policy.port === null || (host.port ?? 80) === policy.port;
-  }
+  const loopback = (LOOPBACK_HOSTS as readonly string[]).includes(host.name);
+  if (loopback && (policy.port === null || (host.port ?? 80) === policy.port)) return true;
+  // A loopback name with another port only when given (a development server proxying to this one).
   return policy.publicHosts.some((allowed) => {
     const entry = splitHost(allowed);
     return (

@@ -166,6 +166,13 @@ describe('requests addressed to another name (DNS rebinding)', () => {
     // Without a port (the app object alone), loopback names with any port.
     expect(isAllowedHost('localhost:5173', { port: null, publicHosts: [] })).toBe(true);
     expect(isAllowedHost('localhost:5173', { port: 4317, publicHosts: [] })).toBe(false);
+    // A development server on another loopback port (vite's proxy) is allowed only when given.
+    expect(isAllowedHost('localhost:5173', { port: 4317, publicHosts: ['localhost:5173'] })).toBe(
+      true,
+    );
+    expect(isAllowedHost('localhost:5174', { port: 4317, publicHosts: ['localhost:5173'] })).toBe(
+      false,
+    );
   });
 });
 
