@@ -6,7 +6,7 @@
 // at all.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -163,8 +163,18 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
       expect(holder).toMatchObject({ pid: server.child.pid, command: 'plateau serve', url: server.url });
       const handed = await run(['import', await kit(2), '--data', data]);
       expect(handed.stderr).toContain(`held by plateau serve (pid ${server.child.pid}`);
-      expect(handed.stdout).toMatch(/^Campaign synthetic-2: stored by plateau serve .*3 machines, \d+ exams\n$/);
+      // Said as a local import says it: the campaign, then rows added, changed, removed per table.
+      expect(handed.stdout).toMatch(new RegExp(`^Campaign synthetic-2: stored \\(new campaign\\) \\(through plateau serve \\(pid ${server.child.pid}, .*\\)\\)\n(  .*\n){6}$`));
+      expect(handed.stdout).toContain(`  equipment       3 added, 0 changed, 0 removed, 0 unchanged\n`);
       expect(handed.code).toBe(0);
+      // --replace goes with it: the same campaign over a longer period replaces the stored one.
+      const longer = join(tmp, 'kit-2-longer');
+      cpSync(join(tmp, 'kit-2'), longer, { recursive: true });
+      const campaign = JSON.parse(readFileSync(join(longer, 'campaign.json'), 'utf8')) as { days: number };
+      writeFileSync(join(longer, 'campaign.json'), JSON.stringify({ ...campaign, days: campaign.days + 1 }));
+      const replaced = await run(['import', longer, '--replace', '--data', data]);
+      expect(replaced.stdout).toMatch(/^Campaign synthetic-2: replaced the campaign stored over another period by this kit's \(through plateau serve \(pid \d+/);
+      expect(replaced.code).toBe(0);
       // What only reads cannot be handed over: refused, naming the server and its web app.
       const refused = await runCli(['indicators', '--data', data]);
       expect(refused.code).toBe(1);

@@ -62,7 +62,7 @@ export const importCommand: Command = {
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
     const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
     // A `plateau serve` holding the data folder gets the kit through its upload API.
-    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true });
+    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true, changeLines });
     if (handedOff !== null) return handedOff;
     const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true), { create: true });
     process.stdout.write(`${describeImport(summary)}\n`);

@@ -28,6 +28,8 @@ export interface ImportJob {
   path: string | null;
   /** `--replace`: the campaign's period may change. */
   replace?: boolean;
+  /** The lines a local import prints per table, from the job's `summary.changes` (import.ts's `changeLines`). */
+  changeLines?: (changes: NonNullable<UploadStatus['summary']>['changes']) => string[];
 }
 
 /** How often the job is polled. */
@@ -145,8 +147,22 @@ export async function handOffImport(values: OptionValues, job: ImportJob): Promi
   if (status.state !== 'done') {
     throw new UserError(`${status.error?.message ?? `the import ${status.state}`} (imported through ${server.url})`);
   }
-  const s = status.summary;
-  const counts = s ? `: ${s.establishments} establishments, ${s.machines} machines, ${s.exams} exams` : '';
-  process.stdout.write(`Campaign ${status.campaignId ?? job.kit.campaign.id}: stored by ${describeHolder(server)}${counts}\n`);
+  process.stdout.write(`${describeUpload(status, job, server)}\n`);
   return 0;
+}
+
+/** What a done upload changed, in the words of a local import, and which server stored it. */
+function describeUpload(status: UploadStatus, job: ImportJob, server: ServingHolder): string {
+  const s = status.summary;
+  const id = status.campaignId ?? job.kit.campaign.id;
+  const by = `(through ${describeHolder(server)})`;
+  if (!s) return `Campaign ${id}: stored ${by}`;
+  const changed = Object.values(s.changes ?? {}).some((c) => c.inserted + c.updated + c.removed > 0);
+  const outcome =
+    s.campaign === 'inserted' ? 'stored (new campaign)'
+    : s.campaign === 'replaced' ? "replaced the campaign stored over another period by this kit's"
+    : changed || s.campaign === 'updated' ? 'stored'
+    : 'already up to date, nothing changed';
+  const lines = s.changes && job.changeLines ? job.changeLines(s.changes) : [`  ${s.establishments} establishments, ${s.machines} machines, ${s.exams} exams`];
+  return [`Campaign ${id}: ${outcome} ${by}`, ...lines].join('\n');
 }
