@@ -21,6 +21,8 @@ function shown(stdout: string): string {
 
 describe('plateau campaigns', () => {
   const data = join(tmp, 'store');
+  /** `plateau indicators --json --campaign spring` before the rename. */
+  let springFigures = '';
 
   beforeAll(async () => {
     const store = await openStore({ dataDir: data });
@@ -56,6 +58,7 @@ describe('plateau campaigns', () => {
     expect(named.code, named.stderr).toBe(0);
     expect(shown(named.stdout)).toBe('spring');
     expect(named.stderr).not.toContain('showing campaign');
+    springFigures = named.stdout;
     const typo = await runCli(['indicators', '--campaign', 'sprang', '--data', data]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain("no campaign 'sprang'");
@@ -63,13 +66,12 @@ describe('plateau campaigns', () => {
   });
 
   it('renames a campaign keeping its figures, and refuses a taken or unknown id', async () => {
-    const before = await runCli(['indicators', '--json', '--campaign', 'spring', '--data', data]);
     const r = await runCli(['campaigns', 'rename', 'spring', 'spring-2010', '--data', data]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("renamed campaign 'spring' to 'spring-2010'");
     const after = await runCli(['indicators', '--json', '--campaign', 'spring-2010', '--data', data]);
     const figures = (out: string): unknown => (JSON.parse(out) as { machines: unknown }).machines;
-    expect(figures(after.stdout)).toEqual(figures(before.stdout));
+    expect(figures(after.stdout)).toEqual(figures(springFigures));
     const taken = await runCli(['campaigns', 'rename', 'spring-2010', 'autumn', '--data', data]);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain("a campaign 'autumn' is already stored: nothing was renamed");
@@ -84,12 +86,10 @@ describe('plateau campaigns', () => {
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.stderr).toContain("deleting campaign 'autumn' (Autumn, 2010-03-01, 28 days (Europe/Paris): 3 machines, 6 exams");
     expect(unconfirmed.stderr).toContain('nothing was deleted. Run again with --yes');
-    expect((await runCli(['campaigns', 'list', '--data', data])).stdout).toContain('autumn');
     const r = await runCli(['campaigns', 'delete', 'autumn', '--yes', '--data', data]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("deleted campaign 'autumn'");
-    const list = await runCli(['campaigns', 'list', '--data', data]);
-    expect(list.stdout).not.toContain('autumn');
+    // Deleted: the one campaign left is shown without a note.
     const one = await runCli(['indicators', '--json', '--data', data]);
     expect(shown(one.stdout)).toBe('spring-2010');
     expect(one.stderr).not.toContain('showing campaign');
