@@ -46,7 +46,8 @@ describe('issue catalogs', () => {
       const en2 = [...new Set([...issueArguments(en.message), ...issueArguments(en.hint)])].sort();
       const fr2 = [...new Set([...issueArguments(fr.message), ...issueArguments(fr.hint)])].sort();
       expect(fr2, key).toEqual(en2);
-      expect(fr.message, key).not.toBe(en.message);
+      // A template of parameters alone (a FHIR element's name) says the same in both languages.
+      if (en.message.replace(/\{\w+\}/g, '').trim() !== '') expect(fr.message, key).not.toBe(en.message);
     }
   });
 

@@ -649,6 +649,57 @@ export const enIssues = {
     hint: null,
   },
 
+  // FHIR (src/ingest/sources/fhir): said after the resource and element they are about.
+  'about.fhir': { message: '{place}', hint: null },
+  'fhir-datetime.type': { message: 'is not a dateTime string', hint: null },
+  'fhir-datetime': {
+    message: '{reason}',
+    hint: 'give the time with its UTC offset (Z or ±hh:mm), as R4 requires',
+  },
+  'fhir-date-only': {
+    message: 'has a date but no time of day: not used',
+    hint: 'send the date and time with its offset',
+  },
+  'fhir-appointment-not-exam': {
+    message: "'{status}': a booking that did not happen is not an exam",
+    hint: null,
+  },
+  'fhir-no-room-times.group': {
+    message: 'no Procedure with a performedPeriod joins it, so it gives no exam',
+    hint: 'send the Procedure of the exam (R4 ImagingStudy has no end time), linked by basedOn or the accession number',
+  },
+  'fhir-procedure-not-done': { message: "'{status}': not an exam", hint: null },
+  'fhir-no-room-times': {
+    message: 'no performedPeriod with a start and an end, so no exam',
+    hint: 'the RIS must give the times the patient entered and left the room',
+  },
+  'fhir-period-order': { message: 'the end is not after the start: no exam', hint: null },
+  'fhir-no-equipment': {
+    message: 'no mapping entry matches {keys}',
+    hint: 'add the device or room to the equipment section of the site mapping',
+  },
+  'fhir-no-equipment.schedule': {
+    message: "no mapping entry matches {keys} (its Schedule's actor)",
+    hint: 'add the device or room to the equipment section of the site mapping',
+  },
+  'fhir-unmapped-code': {
+    message: 'no CCAM act for the codes {codes}',
+    hint: 'add the local codes to the acts section of the site mapping',
+  },
+  'fhir-slot-status': {
+    message: '{status} is not a Slot status',
+    hint: 'free, busy, busy-tentative, busy-unavailable or entered-in-error',
+  },
+  'fhir-slot-status.empty': {
+    message: 'an empty value is not a Slot status',
+    hint: 'free, busy, busy-tentative, busy-unavailable or entered-in-error',
+  },
+  'fhir-slot-times': { message: 'no start and later end: no session', hint: null },
+  'fhir-slot-schedule': {
+    message: 'its Schedule is not among the resources read: no session',
+    hint: 'send the Schedule (its actor names the device) with the slots',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

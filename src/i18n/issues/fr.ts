@@ -653,6 +653,57 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: null,
   },
 
+  'about.fhir': { message: '{place}', hint: null },
+  'fhir-datetime.type': { message: 'n’est pas une date-heure sous forme de texte', hint: null },
+  'fhir-datetime': {
+    message: 'date-heure refusée ({reason})',
+    hint: 'donner l’heure avec son décalage UTC (Z ou ±hh:mm), comme R4 l’exige',
+  },
+  'fhir-date-only': {
+    message: 'a une date mais pas d’heure : non utilisé',
+    hint: 'envoyer la date et l’heure avec son décalage',
+  },
+  'fhir-appointment-not-exam': {
+    message: '« {status} » : un rendez-vous qui n’a pas eu lieu n’est pas un examen',
+    hint: null,
+  },
+  'fhir-no-room-times.group': {
+    message: 'aucune Procedure avec un performedPeriod ne s’y rattache : pas d’examen',
+    hint: 'envoyer la Procedure de l’examen (l’ImagingStudy R4 n’a pas d’heure de fin), reliée par basedOn ou par le numéro d’examen',
+  },
+  'fhir-procedure-not-done': { message: '« {status} » : pas un examen', hint: null },
+  'fhir-no-room-times': {
+    message: 'pas de performedPeriod avec un début et une fin : pas d’examen',
+    hint: 'le RIS doit donner les heures d’entrée et de sortie du patient de la salle',
+  },
+  'fhir-period-order': { message: 'la fin n’est pas après le début : pas d’examen', hint: null },
+  'fhir-no-equipment': {
+    message: 'aucune ligne du fichier de correspondance ne correspond à {keys}',
+    hint: 'ajouter l’appareil ou la salle à la partie equipment du fichier de correspondance',
+  },
+  'fhir-no-equipment.schedule': {
+    message:
+      'aucune ligne du fichier de correspondance ne correspond à {keys} (l’acteur de son Schedule)',
+    hint: 'ajouter l’appareil ou la salle à la partie equipment du fichier de correspondance',
+  },
+  'fhir-unmapped-code': {
+    message: 'pas d’acte CCAM pour les codes {codes}',
+    hint: 'ajouter les codes locaux à la partie act du fichier de correspondance',
+  },
+  'fhir-slot-status': {
+    message: '{status} n’est pas un statut de Slot',
+    hint: 'free, busy, busy-tentative, busy-unavailable ou entered-in-error',
+  },
+  'fhir-slot-status.empty': {
+    message: 'une valeur vide n’est pas un statut de Slot',
+    hint: 'free, busy, busy-tentative, busy-unavailable ou entered-in-error',
+  },
+  'fhir-slot-times': { message: 'pas de début et de fin plus tardive : pas de vacation', hint: null },
+  'fhir-slot-schedule': {
+    message: 'son Schedule n’est pas parmi les ressources lues : pas de vacation',
+    hint: 'envoyer le Schedule (son acteur nomme l’appareil) avec les créneaux',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

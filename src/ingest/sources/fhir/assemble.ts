@@ -23,7 +23,8 @@ import { countRemoved, identifierDigest } from '../identity.ts';
 import type { ExamKeys, SourceContext, SourceRecords } from '../types.ts';
 import { addExamKeys, emptyRecords } from '../types.ts';
 import type { LocatedResource } from './parse-input.ts';
-import { fhirIssue } from './parse-input.ts';
+import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
+import { about, makeIssue } from '../../../i18n/issues/index.ts';
 import { UnknownCategories } from '../patient-class.ts';
 import { ReferenceIndex, resourceDigest } from './references.ts';
 import type { DeviceKeys } from './site-keys.ts';
@@ -89,24 +90,14 @@ class Assembler {
   at(
     r: LocatedResource,
     severity: Issue['severity'],
-    code: string,
+    key: IssueKey,
     path: string,
-    message: string,
-    hint: string | null = null,
+    params: IssueParams = {},
   ): void {
     const column = path ? `${r.type}.${path}` : r.type;
-    this.issues.push(
-      fhirIssue(
-        severity,
-        code,
-        r.file,
-        r.line,
-        column,
-        // The resource by its type (the issue's line finds it): an id may be an order number.
-        `${r.type}${path ? ` ${path}` : ''}: ${message}`,
-        hint,
-      ),
-    );
+    // The resource by its type (the issue's line finds it): an id may be an order number.
+    const place = `${r.type}${path ? ` ${path}` : ''}`;
+    this.issues.push(about(makeIssue(severity, key, r.file, r.line, column, params), 'about.fhir', { place }));
   }
 
   resolve(ref: unknown, from: LocatedResource): LocatedResource | undefined {
@@ -120,30 +111,16 @@ class Assembler {
   time(r: LocatedResource, path: string, value: unknown): number | null {
     if (value === undefined) return null;
     if (typeof value !== 'string') {
-      this.at(r, 'error', 'fhir-datetime', path, 'is not a dateTime string', null);
+      this.at(r, 'error', 'fhir-datetime.type', path);
       return null;
     }
     const read = readDateTime(value);
     if (read.kind === 'instant') return read.ms;
     if (read.kind === 'date') {
-      this.at(
-        r,
-        'warning',
-        'fhir-date-only',
-        path,
-        'has a date but no time of day: not used',
-        'send the date and time with its offset',
-      );
+      this.at(r, 'warning', 'fhir-date-only', path);
       return null;
     }
-    this.at(
-      r,
-      'error',
-      'fhir-datetime',
-      path,
-      read.reason,
-      'give the time with its UTC offset (Z or ±hh:mm), as R4 requires',
-    );
+    this.at(r, 'error', 'fhir-datetime', path, { reason: read.reason });
     return null;
   }
 
@@ -286,22 +263,11 @@ class Assembler {
         appointments.length === group.length &&
         appointments.every((a) => NOT_EXAMS.has(str(a.resource, 'status') ?? ''))
       ) {
-        this.at(
-          anchor,
-          'info',
-          'fhir-appointment-not-exam',
-          'status',
-          `'${str(anchor.resource, 'status') ?? ''}': a booking that did not happen is not an exam`,
-        );
+        this.at(anchor, 'info', 'fhir-appointment-not-exam', 'status', {
+          status: str(anchor.resource, 'status') ?? '',
+        });
       } else {
-        this.at(
-          anchor,
-          'warning',
-          'fhir-no-room-times',
-          '',
-          'no Procedure with a performedPeriod joins it, so it gives no exam',
-          'send the Procedure of the exam (R4 ImagingStudy has no end time), linked by basedOn or the accession number',
-        );
+        this.at(anchor, 'warning', 'fhir-no-room-times.group', '');
       }
       return { exams: [], equipment: [] };
     }
@@ -336,53 +302,27 @@ class Assembler {
       if (this.issues.slice(before).some((i) => i.severity === 'error')) continue;
       const status = str(p.resource, 'status') ?? '';
       if (status === 'not-done' || status === 'entered-in-error') {
-        this.at(p, 'info', 'fhir-procedure-not-done', 'status', `'${status}': not an exam`);
+        this.at(p, 'info', 'fhir-procedure-not-done', 'status', { status });
         continue;
       }
       if (roomIn === null || roomOut === null) {
-        this.at(
-          p,
-          'warning',
-          'fhir-no-room-times',
-          'performedPeriod',
-          'no performedPeriod with a start and an end, so no exam',
-          'the RIS must give the times the patient entered and left the room',
-        );
+        this.at(p, 'warning', 'fhir-no-room-times', 'performedPeriod');
         continue;
       }
       if (roomOut <= roomIn) {
-        this.at(
-          p,
-          'warning',
-          'fhir-period-order',
-          'performedPeriod',
-          'the end is not after the start: no exam',
-          null,
-        );
+        this.at(p, 'warning', 'fhir-period-order', 'performedPeriod');
         continue;
       }
       if (!equipmentId) {
-        this.at(
-          p,
-          'warning',
-          'fhir-no-equipment',
-          'location',
-          `no mapping entry matches ${describeKeys(keys)}`,
-          'add the device or room to the equipment section of the site mapping',
-        );
+        this.at(p, 'warning', 'fhir-no-equipment', 'location', { keys: describeKeys(keys) });
         continue;
       }
       const examCategory =
         category ?? this.unknownCategories.count(p.file, p.line, [...(patientClass ? [patientClass] : []), ...units]);
       if (acts.length === 0 && unmapped.length > 0) {
-        this.at(
-          p,
-          'warning',
-          'fhir-unmapped-code',
-          'code',
-          `no CCAM act for the codes ${unmapped.map((c) => quoteCode(c, 32)).join(', ')}`,
-          'add the local codes to the acts section of the site mapping',
-        );
+        this.at(p, 'warning', 'fhir-unmapped-code', 'code', {
+          codes: unmapped.map((c) => quoteCode(c, 32)).join(', '),
+        });
       }
       // Keyed by its accession, an exam has the id HL7 v2 and DICOM give it (the accession's
       // keyed hash), so the same exam sent twice (HL7 and FHIR) is one exam once assembled.
@@ -452,37 +392,18 @@ class Assembler {
       const status = str(r.resource, 'status') ?? '';
       if (!OPEN_SLOT.has(status)) {
         if (status !== 'busy-unavailable' && status !== 'entered-in-error')
-          this.at(
-            r,
-            'warning',
-            'fhir-slot-status',
-            'status',
-            `${status ? quoteCode(status, 32) : 'an empty value'} is not a Slot status`,
-            'free, busy, busy-tentative, busy-unavailable or entered-in-error',
-          );
+          this.at(r, 'warning', status ? 'fhir-slot-status' : 'fhir-slot-status.empty', 'status', {
+            status: quoteCode(status, 32),
+          });
         continue;
       }
       if (start === null || end === null || end <= start) {
-        this.at(
-          r,
-          'warning',
-          'fhir-slot-times',
-          'start',
-          'no start and later end: no session',
-          null,
-        );
+        this.at(r, 'warning', 'fhir-slot-times', 'start');
         continue;
       }
       const schedule = this.resolve(r.resource['schedule'], r);
       if (schedule?.type !== 'Schedule') {
-        this.at(
-          r,
-          'warning',
-          'fhir-slot-schedule',
-          'schedule',
-          'its Schedule is not among the resources read: no session',
-          'send the Schedule (its actor names the device) with the slots',
-        );
+        this.at(r, 'warning', 'fhir-slot-schedule', 'schedule');
         continue;
       }
       const keys = emptyKeys();
@@ -494,14 +415,7 @@ class Assembler {
       }
       const equipmentId = matchEquipment(this.context.mapping, keys, this.context.secret);
       if (!equipmentId) {
-        this.at(
-          r,
-          'warning',
-          'fhir-no-equipment',
-          'schedule',
-          `no mapping entry matches ${describeKeys(keys)} (its Schedule's actor)`,
-          'add the device or room to the equipment section of the site mapping',
-        );
+        this.at(r, 'warning', 'fhir-no-equipment.schedule', 'schedule', { keys: describeKeys(keys) });
         continue;
       }
       slots.push({ files, record: { equipmentId, start, end, type: 'PUBLIC_SCHEDULED' } });
