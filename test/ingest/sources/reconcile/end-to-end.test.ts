@@ -4,6 +4,8 @@
 // (IPC-7 station) and the scanner (DeviceSerialNumber) in the mapping. Paris, March 2010: UTC+1.
 import { describe, expect, it } from 'vitest';
 import { kitFromSources } from '../../../../src/ingest/sources/assemble.ts';
+import { deidentifyHl7 } from '../../../../src/ingest/sources/hl7v2/deidentify.ts';
+import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import { reconciliationCsv } from '../../../../src/ingest/sources/reconcile/csv.ts';
 import { readSources } from '../../../../src/ingest/sources/registry.ts';
 import { at } from '../../../helpers/build-kit.ts';
@@ -97,5 +99,23 @@ describe('HL7 v2 + DICOM: readSources then kitFromSources', () => {
     expect(reconciliation).toBeNull();
     expect(issues.filter((i) => i.code === 'billed-not-performed')).toEqual([]);
     expect(kit?.exams).toHaveLength(4);
+  });
+});
+
+describe('HL7 v2 kept by the MLLP journal (de-identified) + DICOM read raw', () => {
+  it('reconcile exactly as the raw messages do: accessions and study UIDs hashed alike on both sides', async () => {
+    const journaled = inputs.map((input) => {
+      if (!/\.hl7$/.test(input.name)) return input;
+      const text = parseHl7(input.name, new TextDecoder().decode(input.bytes))
+        .messages.map((m) => deidentifyHl7(m, SECRET).text)
+        .join('');
+      expect(text).not.toMatch(/ACC\d|1\.2\.250/);
+      return { name: input.name, bytes: new TextEncoder().encode(text) };
+    });
+    const raw = await kitFromSources((await readSources(inputs, { mapping, secret: SECRET })).records, campaign, mapping);
+    const kept = await kitFromSources((await readSources(journaled, { mapping, secret: SECRET })).records, campaign, mapping);
+    expect(kept.reconciliation?.totals).toEqual(raw.reconciliation?.totals);
+    expect(kept.reconciliation?.totals.matchedBy).toMatchObject({ accession: 2, 'study-uid': 1 });
+    expect(kept.kit?.exams.map((e) => ({ ...e, ageBand: null }))).toEqual(raw.kit?.exams.map((e) => ({ ...e, ageBand: null })));
   });
 });
