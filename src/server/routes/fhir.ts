@@ -14,6 +14,7 @@ import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes
 import type { Hono } from 'hono';
 import type { Issue } from '../../core/issues.ts';
 import { issuePlace } from '../../core/issues.ts';
+import { quoteCode } from '../../ingest/kit/identifying.ts';
 import { deidentifyFhirBundle } from '../../ingest/sources/fhir/deidentify.ts';
 import { fhirAdapter } from '../../ingest/sources/fhir/index.ts';
 import { MAX_JSON_DEPTH, tooDeep } from '../../ingest/sources/fhir/json-text.ts';
@@ -281,7 +282,7 @@ export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined):
         : undefined;
     if (resourceType !== 'Bundle')
       throw badRequest(
-        `the body is not a FHIR Bundle (resourceType is ${JSON.stringify(resourceType ?? null)})`,
+        `the body is not a FHIR Bundle (resourceType is ${typeof resourceType === 'string' ? quoteCode(resourceType, 32) : 'missing or not a text'})`,
       );
     const { records, issues } = await fhirAdapter.read([{ name: 'request', bytes }], {
       mapping: options.mapping,
