@@ -24,6 +24,8 @@ import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { parseMapping } from '../../src/ingest/sources/mapping.ts';
 import { hl7v2Adapter } from '../../src/ingest/sources/hl7v2/index.ts';
 import { SAMPLE_MAPPING } from '../ingest/sources/hl7v2/sample-mapping.ts';
+import { fhirAdapter } from '../../src/ingest/sources/fhir/index.ts';
+import { mappingOf, SECRET, sampleInputs } from '../ingest/sources/fhir/cases.ts';
 import { kitTemplateXlsx, readKitWorkbook } from '../../src/ingest/sources/xlsx/index.ts';
 import { zipSync, unzipSync } from 'fflate';
 import { mulberry32 } from '../helpers/rng.ts';
@@ -287,5 +289,38 @@ describe('every issue of the HL7 v2 reader', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(8);
+  });
+});
+
+const FHIR_NOISE = ['{', '}', '[', ']', '"', ',', ':', 'null', '"Bundle"', '"resourceType"', '"2010-03-01"', '"noshow"', '\\u0000', '1e999'];
+
+describe('every issue of the FHIR reader', () => {
+  it('on the R4 samples and fuzzed variants has its words in both languages', async () => {
+    const samples = sampleInputs();
+    const mapping = mappingOf('samples');
+    const seed = 3;
+    const random = mulberry32(seed);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const seen = new Set<string>();
+    const check = (issues: readonly Issue[], run: number): void => {
+      for (const issue of issues) {
+        const problem = problemOf(issue);
+        if (problem !== null) expect.fail(`seed ${seed} run ${run}: ${problem}`);
+        seen.add(issue.text?.key ?? issue.code);
+      }
+    };
+    check((await fhirAdapter.read(samples, { mapping, secret: SECRET })).issues, -1);
+    for (let run = 0; run < 300; run++) {
+      const sample = samples[run % samples.length]!;
+      let text = new TextDecoder().decode(sample.bytes);
+      for (let m = 0; m < 1 + Math.floor(random() * 2); m++) {
+        const at = Math.floor(random() * (text.length + 1));
+        text = text.slice(0, at) + pick(FHIR_NOISE) + text.slice(at + Math.floor(random() * 4));
+      }
+      const name = run % 7 === 0 ? 'm.ndjson' : sample.name;
+      const input = { name, bytes: new TextEncoder().encode(run % 7 === 0 ? text.replace(/\n\s*/g, ' ') : text) };
+      check((await fhirAdapter.read([input], { mapping, secret: SECRET })).issues, run);
+    }
+    expect(seen.size).toBeGreaterThan(6);
   });
 });

@@ -700,6 +700,49 @@ export const enIssues = {
     hint: 'send the Schedule (its actor names the device) with the slots',
   },
 
+  'fhir-json-depth': {
+    message: 'the JSON nests arrays or objects more than {depth} levels deep: not read',
+    hint: 'FHIR resources nest far less: send the resources as a FHIR system exports them',
+  },
+  'fhir-json-depth.line': {
+    message:
+      'the JSON nests arrays or objects more than {depth} levels deep (from line {line}): not read',
+    hint: 'FHIR resources nest far less: send the resources as a FHIR system exports them',
+  },
+  'fhir-json-syntax.line': {
+    message: 'line {line} is not JSON (at character {at})',
+    hint: 'NDJSON holds one JSON resource per line',
+  },
+  'fhir-json-syntax': {
+    message: 'the file is not JSON',
+    hint: 'send a FHIR resource or Bundle as JSON, or NDJSON named .ndjson',
+  },
+  'fhir-not-resource.line-not-object': {
+    message: 'line {line} is not a JSON object',
+    hint: 'each line must be one FHIR resource',
+  },
+  'fhir-not-resource.line-no-type': {
+    message: 'line {line} has no resourceType',
+    hint: 'each line must be one FHIR resource',
+  },
+  'fhir-not-resource.entry-no-type': { message: '{entry} has no resourceType', hint: null },
+  'fhir-not-resource.file-not-object': {
+    message: 'the file is not a JSON object',
+    hint: 'send a FHIR resource or Bundle',
+  },
+  'fhir-not-resource.file-no-type': {
+    message: 'the file has no resourceType',
+    hint: 'send a FHIR resource or Bundle',
+  },
+  'fhir-bundle-type': { message: "Bundle.type '{type}' is not read", hint: 'send a {types} Bundle' },
+  'fhir-bundle-entry.array': { message: 'Bundle.entry is not an array', hint: null },
+  'fhir-bundle-entry': { message: '{entry} has no resource', hint: null },
+  'fhir-nested-bundle': {
+    message: '{entry} is a Bundle: nested bundles are not read',
+    hint: 'send its entries in the outer Bundle',
+  },
+  'fhir-encoding': { message: 'the file is not valid UTF-8', hint: 'FHIR JSON is UTF-8' },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

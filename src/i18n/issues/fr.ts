@@ -704,6 +704,56 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'envoyer le Schedule (son acteur nomme l’appareil) avec les créneaux',
   },
 
+  'fhir-json-depth': {
+    message:
+      'le JSON imbrique des tableaux ou des objets sur plus de {depth} niveaux : non lu',
+    hint: 'les ressources FHIR sont bien moins imbriquées : envoyer les ressources telles qu’un système FHIR les exporte',
+  },
+  'fhir-json-depth.line': {
+    message:
+      'le JSON imbrique des tableaux ou des objets sur plus de {depth} niveaux (à partir de la ligne {line}) : non lu',
+    hint: 'les ressources FHIR sont bien moins imbriquées : envoyer les ressources telles qu’un système FHIR les exporte',
+  },
+  'fhir-json-syntax.line': {
+    message: 'la ligne {line} n’est pas du JSON (au caractère {at})',
+    hint: 'un fichier NDJSON contient une ressource JSON par ligne',
+  },
+  'fhir-json-syntax': {
+    message: 'le fichier n’est pas du JSON',
+    hint: 'envoyer une ressource ou un Bundle FHIR en JSON, ou du NDJSON nommé .ndjson',
+  },
+  'fhir-not-resource.line-not-object': {
+    message: 'la ligne {line} n’est pas un objet JSON',
+    hint: 'chaque ligne doit être une ressource FHIR',
+  },
+  'fhir-not-resource.line-no-type': {
+    message: 'la ligne {line} n’a pas de resourceType',
+    hint: 'chaque ligne doit être une ressource FHIR',
+  },
+  'fhir-not-resource.entry-no-type': { message: '{entry} n’a pas de resourceType', hint: null },
+  'fhir-not-resource.file-not-object': {
+    message: 'le fichier n’est pas un objet JSON',
+    hint: 'envoyer une ressource ou un Bundle FHIR',
+  },
+  'fhir-not-resource.file-no-type': {
+    message: 'le fichier n’a pas de resourceType',
+    hint: 'envoyer une ressource ou un Bundle FHIR',
+  },
+  'fhir-bundle-type': {
+    message: 'un Bundle.type « {type} » n’est pas lu',
+    hint: 'envoyer un Bundle de type {types}',
+  },
+  'fhir-bundle-entry.array': { message: 'Bundle.entry n’est pas un tableau', hint: null },
+  'fhir-bundle-entry': { message: '{entry} n’a pas de ressource', hint: null },
+  'fhir-nested-bundle': {
+    message: '{entry} est un Bundle : les Bundles imbriqués ne sont pas lus',
+    hint: 'envoyer ses entrées dans le Bundle extérieur',
+  },
+  'fhir-encoding': {
+    message: 'le fichier n’est pas en UTF-8 valide',
+    hint: 'le JSON FHIR est en UTF-8',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

@@ -4,6 +4,7 @@
  * writes it). Each resource keeps its file, its line and its bundle's fullUrl.
  */
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { SourceInput } from '../types.ts';
 import {
   decodeUtf8,
@@ -34,30 +35,11 @@ export function isNdjsonName(name: string): boolean {
   return /\.(ndjson|jsonl)$/i.test(name);
 }
 
-/** Builds an issue located in `file`. */
-export function fhirIssue(
-  severity: Issue['severity'],
-  code: string,
-  file: string,
-  line: number | null,
-  column: string | null,
-  message: string,
-  hint: string | null = null,
-): Issue {
-  return { severity, code, file, line, column, message, hint };
-}
-
 /** The error of a JSON text nested deeper than plateau parses, located at `line`. */
 function tooDeepIssue(file: string, line: number | null): Issue {
-  return fhirIssue(
-    'error',
-    'fhir-json-depth',
-    file,
-    line,
-    null,
-    `the JSON nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep${line === null ? '' : ` (from line ${line})`}: not read`,
-    'FHIR resources nest far less: send the resources as a FHIR system exports them',
-  );
+  return line === null
+    ? makeIssue('error', 'fhir-json-depth', file, line, null, { depth: MAX_JSON_DEPTH })
+    : makeIssue('error', 'fhir-json-depth.line', file, line, null, { depth: MAX_JSON_DEPTH, line: String(line) });
 }
 
 function located(
@@ -65,9 +47,9 @@ function located(
   file: string,
   line: number | null,
   fullUrl?: string,
-): LocatedResource | string {
+): LocatedResource | 'no-type' {
   const type = str(resource, 'resourceType');
-  if (!type) return 'has no resourceType';
+  if (!type) return 'no-type';
   const id = str(resource, 'id');
   return { type, id, resource, file, line, fullUrl };
 }
@@ -88,32 +70,14 @@ function readNdjson(text: string, file: string, issues: Issue[]): LocatedResourc
     } catch (error) {
       const at = syntaxErrorOffset(error, source);
       issues.push(
-        fhirIssue(
-          'error',
-          'fhir-json-syntax',
-          file,
-          line,
-          null,
-          `line ${line} is not JSON (at character ${at + 1})`,
-          'NDJSON holds one JSON resource per line',
-        ),
+        makeIssue('error', 'fhir-json-syntax.line', file, line, null, { line: String(line), at: String(at + 1) }),
       );
       return;
     }
     const resource = asObject(value);
-    const got = resource ? located(resource, file, line) : 'is not a JSON object';
+    const got = resource ? located(resource, file, line) : 'not-object';
     if (typeof got === 'string')
-      issues.push(
-        fhirIssue(
-          'error',
-          'fhir-not-resource',
-          file,
-          line,
-          null,
-          `line ${line} ${got}`,
-          'each line must be one FHIR resource',
-        ),
-      );
+      issues.push(makeIssue('error', `fhir-not-resource.line-${got}`, file, line, null, { line: String(line) }));
     else out.push(got);
   });
   return out;
@@ -123,31 +87,16 @@ function readBundle(bundle: Json, text: string, file: string, issues: Issue[]): 
   const type = str(bundle, 'type');
   if (!type || !(BUNDLE_TYPES as readonly string[]).includes(type)) {
     issues.push(
-      fhirIssue(
-        'error',
-        'fhir-bundle-type',
-        file,
-        1,
-        'Bundle.type',
-        `Bundle.type '${type ?? ''}' is not read`,
-        `send a ${BUNDLE_TYPES.join(', ')} Bundle`,
-      ),
+      makeIssue('error', 'fhir-bundle-type', file, 1, 'Bundle.type', {
+        type: type ?? '',
+        types: BUNDLE_TYPES.join(', '),
+      }),
     );
     return [];
   }
   const entries = bundle['entry'];
   if (entries !== undefined && !Array.isArray(entries)) {
-    issues.push(
-      fhirIssue(
-        'error',
-        'fhir-bundle-entry',
-        file,
-        1,
-        'Bundle.entry',
-        'Bundle.entry is not an array',
-        null,
-      ),
-    );
+    issues.push(makeIssue('error', 'fhir-bundle-entry.array', file, 1, 'Bundle.entry'));
     return [];
   }
   const lineOf = lineCounter(text);
@@ -161,43 +110,21 @@ function readBundle(bundle: Json, text: string, file: string, issues: Issue[]): 
     if (!resource) {
       // A transaction DELETE carries a request and no resource: nothing to read.
       if (str(obj(entry, 'request'), 'method') === 'DELETE') return;
-      issues.push(
-        fhirIssue(
-          'error',
-          'fhir-bundle-entry',
-          file,
-          line,
-          `Bundle.entry[${i}]`,
-          `Bundle.entry[${i}] has no resource`,
-          null,
-        ),
-      );
+      issues.push(makeIssue('error', 'fhir-bundle-entry', file, line, `Bundle.entry[${i}]`, { entry: `Bundle.entry[${i}]` }));
       return;
     }
     const got = located(resource, file, line, str(entry, 'fullUrl'));
     if (typeof got === 'string') {
       issues.push(
-        fhirIssue(
-          'error',
-          'fhir-not-resource',
-          file,
-          line,
-          `Bundle.entry[${i}].resource`,
-          `Bundle.entry[${i}].resource ${got}`,
-          null,
-        ),
+        makeIssue('error', 'fhir-not-resource.entry-no-type', file, line, `Bundle.entry[${i}].resource`, {
+          entry: `Bundle.entry[${i}].resource`,
+        }),
       );
     } else if (got.type === 'Bundle') {
       issues.push(
-        fhirIssue(
-          'warning',
-          'fhir-nested-bundle',
-          file,
-          line,
-          `Bundle.entry[${i}].resource`,
-          `Bundle.entry[${i}] is a Bundle: nested bundles are not read`,
-          'send its entries in the outer Bundle',
-        ),
+        makeIssue('warning', 'fhir-nested-bundle', file, line, `Bundle.entry[${i}].resource`, {
+          entry: `Bundle.entry[${i}]`,
+        }),
       );
     } else out.push(got);
   });
@@ -219,17 +146,7 @@ export function parseFhirInput(input: SourceInput): {
   const file = input.name;
   const text = decodeUtf8(input.bytes);
   if (text === null) {
-    issues.push(
-      fhirIssue(
-        'error',
-        'fhir-encoding',
-        file,
-        null,
-        null,
-        'the file is not valid UTF-8',
-        'FHIR JSON is UTF-8',
-      ),
-    );
+    issues.push(makeIssue('error', 'fhir-encoding', file, null, null));
     return { resources: [], issues };
   }
   if (isNdjsonName(file)) return { resources: readNdjson(text, file, issues), issues };
@@ -243,33 +160,13 @@ export function parseFhirInput(input: SourceInput): {
     value = JSON.parse(text);
   } catch (error) {
     const line = lineCounter(text)(syntaxErrorOffset(error, text));
-    issues.push(
-      fhirIssue(
-        'error',
-        'fhir-json-syntax',
-        file,
-        line,
-        null,
-        'the file is not JSON',
-        'send a FHIR resource or Bundle as JSON, or NDJSON named .ndjson',
-      ),
-    );
+    issues.push(makeIssue('error', 'fhir-json-syntax', file, line, null));
     return { resources: [], issues };
   }
   const resource = asObject(value);
-  const got = resource ? located(resource, file, 1) : 'is not a JSON object';
+  const got = resource ? located(resource, file, 1) : 'not-object';
   if (typeof got === 'string') {
-    issues.push(
-      fhirIssue(
-        'error',
-        'fhir-not-resource',
-        file,
-        1,
-        null,
-        `the file ${got}`,
-        'send a FHIR resource or Bundle',
-      ),
-    );
+    issues.push(makeIssue('error', `fhir-not-resource.file-${got}`, file, 1, null));
     return { resources: [], issues };
   }
   if (got.type === 'Bundle')
