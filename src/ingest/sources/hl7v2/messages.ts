@@ -27,8 +27,9 @@ export interface ReadState {
   /** Message types read but not used, by type, for one summary issue per file. */
   ignored: Map<string, number>;
   /**
-   * An identifier in the form the MLLP journal keeps (`plateau.h.<keyed hash>`, memoized): every
-   * join key and visit number is read into it, so a raw and a journaled message of one exam join.
+   * Every join key and visit number is read through it: into the form the MLLP journal keeps
+   * (`plateau.h.<keyed hash>`, memoized) when some input holds kept identifiers, so a raw and a
+   * journaled message of one exam join; else the identity (index.ts).
    */
   hash: (value: string) => string;
 }
