@@ -31,7 +31,8 @@ describe('plateau convert --reconciliation', () => {
     const csv = join(tmp, 'rapprochement.csv');
     const run = await runCli(['convert', sources, '--mapping', mappingFile, ...CAMPAIGN, '--to-kit', out, '--reconciliation', csv, '--lang', 'fr']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/1 RIS exam has no images from a device that sent images for that period \(CT-1 1\)/);
+    // --lang fr is also the language of the messages (plateau's common option).
+    expect(run.stderr).toMatch(/1 examen RIS n’a pas d’images d’un appareil qui en a envoyé pour cette période \(CT-1 1\)/);
     expect(run.stderr).toContain(`reconciliation written to ${csv}`);
     const { kit } = await readKitDir(out);
     expect(kit?.exams.map((e) => e.examId).sort()).toEqual(['ACC1', 'ACC2', 'ACC3', 'ACC4', 'ACC5'].map(h).sort());

@@ -68,6 +68,17 @@ describe('issue catalogs', () => {
     expect(formatIssueIn(issue, 'fr')).toBe(
       'exams.csv:12:exam_id erreur\u202f: exam_id E1 de EQ1 est déjà ligne 3 (conseil\u202f: un examen figure une fois par machine\u202f: supprimer la ligne répétée ou lui donner son propre identifiant)',
     );
+    // A parameter holding words carries them per language (`name@fr`).
+    const billed = makeIssue('warning', 'billed-not-performed', '(assembled)', null, null, {
+      n: 2,
+      perEquipment: 'CT-1 2',
+      listed: '2010-03-01 08:00 CT-1 (category A, exam r00)',
+      'listed@fr': '2010-03-01 08:00 CT-1 (catégorie A, examen r00)',
+    });
+    expect(billed.message).toContain('(CT-1 2): 2010-03-01 08:00 CT-1 (category A, exam r00)');
+    expect(issueWords(billed, 'fr').message).toBe(
+      '2 examens RIS n’ont pas d’images d’un appareil qui en a envoyé pour cette période (CT-1 2)\u202f: 2010-03-01 08:00 CT-1 (catégorie A, examen r00)',
+    );
     // An issue without a key (stored by an older plateau) keeps its English words, marked so.
     const old = { ...issue, text: undefined };
     expect(issueWords(old, 'fr')).toMatchObject({ message: issue.message, translated: false });

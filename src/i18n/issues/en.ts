@@ -743,6 +743,43 @@ export const enIssues = {
   },
   'fhir-encoding': { message: 'the file is not valid UTF-8', hint: 'FHIR JSON is UTF-8' },
 
+  // Reconciliation of RIS and DICOM exams (src/ingest/sources/reconcile/issues.ts).
+  reconciliation: {
+    message:
+      'RIS {ris, plural, one {# exam} other {# exams}}, DICOM {dicom, plural, one {# exam} other {# exams}}: {matchedRis, plural, one {# RIS exam} other {# RIS exams}} matched to {matchedDicom, plural, one {# DICOM exam} other {# DICOM exams}} ({byAccession} by accession, {byStudy} by study UID, {byTime} by time within {tolerance} min), {billed} billed but not performed, {performed} performed but not billed',
+    hint: null,
+  },
+  'reconciliation.not-reconciled': {
+    message:
+      'RIS {ris, plural, one {# exam} other {# exams}}, DICOM {dicom, plural, one {# exam} other {# exams}}: {matchedRis, plural, one {# RIS exam} other {# RIS exams}} matched to {matchedDicom, plural, one {# DICOM exam} other {# DICOM exams}} ({byAccession} by accession, {byStudy} by study UID, {byTime} by time within {tolerance} min), {billed} billed but not performed, {performed} performed but not billed, {outside} not reconciled ({details})',
+    hint: null,
+  },
+  'reconcile-equipment-mismatch': {
+    message:
+      '{n, plural, one {# exam} other {# exams}} matched by accession or study UID are mapped to different equipment in the RIS and in DICOM; the RIS equipment is kept',
+    hint: 'check the room and device rows of the mapping file',
+  },
+  'clock-skew-vs-ris.later': {
+    message:
+      "{equipment}: DICOM times are {minutes} min later than the RIS's (median over {pairs} exams matched by accession or study UID): the device or RIS clock is off",
+    hint: 'synchronise the device and RIS clocks (NTP); the time matching corrected for the offset',
+  },
+  'clock-skew-vs-ris.earlier': {
+    message:
+      "{equipment}: DICOM times are {minutes} min earlier than the RIS's (median over {pairs} exams matched by accession or study UID): the device or RIS clock is off",
+    hint: 'synchronise the device and RIS clocks (NTP); the time matching corrected for the offset',
+  },
+  'billed-not-performed': {
+    message:
+      '{n, plural, one {# RIS exam has} other {# RIS exams have}} no images from a device that sent images for that period ({perEquipment}): {listed}',
+    hint: 'check that these exams took place (a cancelled exam still billed?), that their images reached the PACS, and that the modality used the accession number of the worklist; the exams are kept',
+  },
+  'performed-not-billed': {
+    message:
+      '{n, plural, one {# DICOM exam has} other {# DICOM exams have}} no RIS exam ({perEquipment}): {listed}',
+    hint: 'check that these exams were recorded and billed in the RIS (emergencies without an order, an accession typed at the console, a device mapped to the wrong room); the exams are kept',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

@@ -754,6 +754,42 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'le JSON FHIR est en UTF-8',
   },
 
+  reconciliation: {
+    message:
+      'RIS {ris, plural, one {# examen} other {# examens}}, DICOM {dicom, plural, one {# examen} other {# examens}} : {matchedRis, plural, one {# examen RIS rapproché} other {# examens RIS rapprochés}} de {matchedDicom, plural, one {# examen DICOM} other {# examens DICOM}} ({byAccession} par numéro d’examen, {byStudy} par UID d’étude, {byTime} par l’heure à {tolerance} min près), {billed, plural, one {# facturé mais non réalisé} other {# facturés mais non réalisés}}, {performed, plural, one {# réalisé mais non facturé} other {# réalisés mais non facturés}}',
+    hint: null,
+  },
+  'reconciliation.not-reconciled': {
+    message:
+      'RIS {ris, plural, one {# examen} other {# examens}}, DICOM {dicom, plural, one {# examen} other {# examens}} : {matchedRis, plural, one {# examen RIS rapproché} other {# examens RIS rapprochés}} de {matchedDicom, plural, one {# examen DICOM} other {# examens DICOM}} ({byAccession} par numéro d’examen, {byStudy} par UID d’étude, {byTime} par l’heure à {tolerance} min près), {billed, plural, one {# facturé mais non réalisé} other {# facturés mais non réalisés}}, {performed, plural, one {# réalisé mais non facturé} other {# réalisés mais non facturés}}, {outside, plural, one {# non rapproché} other {# non rapprochés}} ({details})',
+    hint: null,
+  },
+  'reconcile-equipment-mismatch': {
+    message:
+      '{n, plural, one {# examen rapproché} other {# examens rapprochés}} par numéro d’examen ou UID d’étude sont rattachés à des machines différentes au RIS et en DICOM ; la machine du RIS est gardée',
+    hint: 'vérifier les lignes de salles et d’appareils du fichier de correspondance',
+  },
+  'clock-skew-vs-ris.later': {
+    message:
+      '{equipment} : les heures DICOM sont en retard de {minutes} min sur celles du RIS (médiane sur {pairs} examens rapprochés par numéro d’examen ou UID d’étude) : l’horloge de l’appareil ou du RIS est décalée',
+    hint: 'synchroniser les horloges de l’appareil et du RIS (NTP) ; le rapprochement par l’heure a corrigé ce décalage',
+  },
+  'clock-skew-vs-ris.earlier': {
+    message:
+      '{equipment} : les heures DICOM sont en avance de {minutes} min sur celles du RIS (médiane sur {pairs} examens rapprochés par numéro d’examen ou UID d’étude) : l’horloge de l’appareil ou du RIS est décalée',
+    hint: 'synchroniser les horloges de l’appareil et du RIS (NTP) ; le rapprochement par l’heure a corrigé ce décalage',
+  },
+  'billed-not-performed': {
+    message:
+      '{n, plural, one {# examen RIS n’a} other {# examens RIS n’ont}} pas d’images d’un appareil qui en a envoyé pour cette période ({perEquipment}) : {listed}',
+    hint: 'vérifier que ces examens ont eu lieu (un examen annulé mais facturé ?), que leurs images sont arrivées au PACS et que la modalité a repris le numéro d’examen de la liste de travail ; les examens sont gardés',
+  },
+  'performed-not-billed': {
+    message:
+      '{n, plural, one {# examen DICOM n’a} other {# examens DICOM n’ont}} pas d’examen au RIS ({perEquipment}) : {listed}',
+    hint: 'vérifier que ces examens ont été enregistrés et facturés au RIS (urgences sans demande, numéro d’examen saisi à la console, appareil rattaché à la mauvaise salle) ; les examens sont gardés',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

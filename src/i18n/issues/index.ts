@@ -29,7 +29,11 @@ const COLUMN_HELP: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   fr: frColumnHelp,
 };
 
-/** Values of an issue's parameters: identifiers and quoted cells as text, counts as numbers. */
+/**
+ * Values of an issue's parameters: identifiers and quoted cells as text, counts as numbers. A
+ * parameter that holds words (a list of reasons) may carry them per language as `name@fr`
+ * beside `name` (English): the French words then fill `{name}` in French.
+ */
 export type IssueParams = Readonly<Record<string, string | number>>;
 
 /** True when `key` is in the catalogs (a stored key may come from a later or earlier plateau). */
@@ -82,8 +86,14 @@ function compile(lang: Lang, parts: readonly MessagePart[], count = false): Comp
       if (typeof part === 'string') return () => part;
       if (part.kind === 'count') return (_, shown) => (count ? shown : '#');
       const name = part.name;
+      const own = `${name}@${lang}`;
       if (part.kind === 'arg')
-        return (params) => (Object.hasOwn(params, name) ? show(params[name], lang) : `{${name}}`);
+        return (params) =>
+          Object.hasOwn(params, own)
+            ? show(params[own], lang)
+            : Object.hasOwn(params, name)
+              ? show(params[name], lang)
+              : `{${name}}`;
       const forms = new Map(
         Object.entries(part.forms).map(([selector, form]) => [selector, compile(lang, form, true)]),
       );

@@ -1,11 +1,26 @@
 /** The reconciliation report as quality-report issues: a summary, clock warnings, and what to chase. */
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { ReconciliationReport, UnmatchedExam } from './types.ts';
 
-/** "1 RIS exam", "3 DICOM exams", "2 exams". */
-function exams(n: number, side?: string): string {
-  return `${n} ${side === undefined ? '' : `${side} `}exam${n === 1 ? '' : 's'}`;
-}
+/** The words of the lists an issue holds, per language (the lists go in as parameters). */
+const WORDS = {
+  en: {
+    category: 'category',
+    exam: 'exam',
+    more: (n: number) => `; and ${n} more`,
+    'equipment-on-one-side': 'equipment on one side only',
+    'outside-common-period': 'outside the period both sides cover',
+  },
+  fr: {
+    category: 'catégorie',
+    exam: 'examen',
+    more: (n: number) => ` ; et ${n} autres`,
+    'equipment-on-one-side': 'machine vue d’un seul côté',
+    'outside-common-period': 'hors de la période couverte par les deux côtés',
+  },
+} as const;
+type Lang = keyof typeof WORDS;
 
 /** How many unmatched exams an issue lists (the CSV has them all). */
 export const LISTED_EXAMS = 20;
@@ -16,12 +31,18 @@ function perEquipment(list: readonly UnmatchedExam[]): string {
   return [...counts].map(([id, n]) => `${id} ${n}`).join(', ');
 }
 
-function listed(list: readonly UnmatchedExam[]): string {
+function listed(list: readonly UnmatchedExam[], lang: Lang): string {
+  const w = WORDS[lang];
   const shown = list
     .slice(0, LISTED_EXAMS)
-    .map((e) => `${e.start} ${e.equipmentId} (category ${e.category}${e.acts.length ? `, ${e.acts.join(' ')}` : ''}, exam ${e.examId.slice(0, 12)})`);
-  const more = list.length > LISTED_EXAMS ? `; and ${list.length - LISTED_EXAMS} more` : '';
-  return `${shown.join('; ')}${more}`;
+    .map((e) => `${e.start} ${e.equipmentId} (${w.category} ${e.category}${e.acts.length ? `, ${e.acts.join(' ')}` : ''}, ${w.exam} ${e.examId.slice(0, 12)})`);
+  const more = list.length > LISTED_EXAMS ? w.more(list.length - LISTED_EXAMS) : '';
+  return `${shown.join(lang === 'fr' ? ' ; ' : '; ')}${more}`;
+}
+
+/** A list parameter in English, with its French words beside it (`name@fr`, see i18n/issues). */
+function inBoth(name: string, of: (lang: Lang) => string): Record<string, string> {
+  return { [name]: of('en'), [`${name}@fr`]: of('fr') };
 }
 
 /**
@@ -34,38 +55,57 @@ function listed(list: readonly UnmatchedExam[]): string {
  */
 export function reconciliationIssues(report: ReconciliationReport, file: string): Issue[] {
   const issues: Issue[] = [];
-  const note = (severity: Issue['severity'], code: string, message: string, hint: string | null): void => {
-    issues.push({ severity, code, file, line: null, column: null, message, hint });
-  };
   const t = report.totals;
   const outside = t.notReconciledRis + t.notReconciledDicom;
-  note(
-    'info',
-    'reconciliation',
-    `RIS ${exams(t.risExams)}, DICOM ${exams(t.dicomExams)}: ${exams(t.matchedRis, 'RIS')} matched to ${exams(t.matchedDicom, 'DICOM')} (${t.matchedBy.accession} by accession, ${t.matchedBy['study-uid']} by study UID, ${t.matchedBy.time} by time within ${report.toleranceMinutes} min), ${t.billedNotPerformed} billed but not performed, ${t.performedNotBilled} performed but not billed` +
-      (outside > 0 ? `, ${outside} not reconciled (${report.notReconciled.map((n) => `${n.equipmentId} ${n.side.toUpperCase()} ${n.exams} ${n.reason === 'equipment-on-one-side' ? 'equipment on one side only' : 'outside the period both sides cover'}`).join('; ')})` : ''),
-    null,
+  const counts = {
+    ris: t.risExams,
+    dicom: t.dicomExams,
+    matchedRis: t.matchedRis,
+    matchedDicom: t.matchedDicom,
+    byAccession: t.matchedBy.accession,
+    byStudy: t.matchedBy['study-uid'],
+    byTime: t.matchedBy.time,
+    tolerance: report.toleranceMinutes,
+    billed: t.billedNotPerformed,
+    performed: t.performedNotBilled,
+  };
+  const notReconciled = (lang: Lang): string =>
+    report.notReconciled
+      .map((n) => `${n.equipmentId} ${n.side.toUpperCase()} ${n.exams} ${WORDS[lang][n.reason]}`)
+      .join(lang === 'fr' ? ' ; ' : '; ');
+  issues.push(
+    outside > 0
+      ? makeIssue('info', 'reconciliation.not-reconciled', file, null, null, {
+          ...counts,
+          outside,
+          ...inBoth('details', notReconciled),
+        })
+      : makeIssue('info', 'reconciliation', file, null, null, counts),
   );
   if (t.crossEquipmentPairs > 0) {
-    note('warning', 'reconcile-equipment-mismatch', `${exams(t.crossEquipmentPairs)} matched by accession or study UID are mapped to different equipment in the RIS and in DICOM; the RIS equipment is kept`, 'check the room and device rows of the mapping file');
+    issues.push(makeIssue('warning', 'reconcile-equipment-mismatch', file, null, null, { n: t.crossEquipmentPairs }));
   }
   for (const w of report.warnings) {
-    note('warning', w.code, w.message, 'synchronise the device and RIS clocks (NTP); the time matching corrected for the offset');
-  }
-  if (report.billedNotPerformed.length > 0) {
-    note(
-      'warning',
-      'billed-not-performed',
-      `${exams(report.billedNotPerformed.length, 'RIS')} ${report.billedNotPerformed.length === 1 ? 'has' : 'have'} no images from a device that sent images for that period (${perEquipment(report.billedNotPerformed)}): ${listed(report.billedNotPerformed)}`,
-      'check that these exams took place (a cancelled exam still billed?), that their images reached the PACS, and that the modality used the accession number of the worklist; the exams are kept',
+    const key = w.offsetMinutes > 0 ? 'clock-skew-vs-ris.later' : 'clock-skew-vs-ris.earlier';
+    issues.push(
+      makeIssue('warning', key, file, null, null, {
+        equipment: w.equipmentId,
+        minutes: Math.abs(w.offsetMinutes),
+        pairs: w.pairs,
+      }),
     );
   }
-  if (report.performedNotBilled.length > 0) {
-    note(
-      'warning',
-      'performed-not-billed',
-      `${exams(report.performedNotBilled.length, 'DICOM')} ${report.performedNotBilled.length === 1 ? 'has' : 'have'} no RIS exam (${perEquipment(report.performedNotBilled)}): ${listed(report.performedNotBilled)}`,
-      'check that these exams were recorded and billed in the RIS (emergencies without an order, an accession typed at the console, a device mapped to the wrong room); the exams are kept',
+  for (const [key, list] of [
+    ['billed-not-performed', report.billedNotPerformed],
+    ['performed-not-billed', report.performedNotBilled],
+  ] as const) {
+    if (list.length === 0) continue;
+    issues.push(
+      makeIssue('warning', key, file, null, null, {
+        n: list.length,
+        perEquipment: perEquipment(list),
+        ...inBoth('listed', (lang) => listed(list, lang)),
+      }),
     );
   }
   return issues;
