@@ -780,6 +780,15 @@ export const enIssues = {
     hint: 'check that these exams were recorded and billed in the RIS (emergencies without an order, an accession typed at the console, a device mapped to the wrong room); the exams are kept',
   },
 
+  'dicom-not-dicom-files': {
+    message: '{n} file(s) in the folder are not DICOM and were skipped',
+    hint: null,
+  },
+  'dicomweb-request': {
+    message: '{detail}',
+    hint: 'check the DICOMweb URL, that the PACS is reachable and the credentials',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

@@ -790,6 +790,16 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'vérifier que ces examens ont été enregistrés et facturés au RIS (urgences sans demande, numéro d’examen saisi à la console, appareil rattaché à la mauvaise salle) ; les examens sont gardés',
   },
 
+  'dicom-not-dicom-files': {
+    message:
+      '{n, plural, one {# fichier du dossier n’est} other {# fichiers du dossier ne sont}} pas en DICOM : ignorés',
+    hint: null,
+  },
+  'dicomweb-request': {
+    message: 'requête DICOMweb refusée ({detail})',
+    hint: 'vérifier l’URL DICOMweb, que le PACS est joignable et les identifiants',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

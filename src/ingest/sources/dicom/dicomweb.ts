@@ -6,6 +6,7 @@
  * (the URL as the file).
  */
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { SourceContext, SourceRecords } from '../types.ts';
 import type { DicomDataset } from './dataset.ts';
 import { textOf } from './dataset.ts';
@@ -136,15 +137,7 @@ export async function queryDicomweb(
   const instances: { name: string; dataset: DicomDataset }[] = [];
   const fail = (e: unknown): void => {
     if (!(e instanceof QidoError)) throw e;
-    issues.push({
-      severity: 'error',
-      code: 'dicomweb-request',
-      file: e.url,
-      line: null,
-      column: null,
-      message: e.message,
-      hint: 'check the DICOMweb URL, that the PACS is reachable and the credentials',
-    });
+    issues.push(makeIssue('error', 'dicomweb-request', e.url, null, null, { detail: e.message }));
   };
   let studies: DicomDataset[] = [];
   try {

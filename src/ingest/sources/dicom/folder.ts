@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import type { SourceContext, SourceRecords } from '../types.ts';
 import { dicomdirIssues } from './dicomdir.ts';
 import { recordsFromFacts } from './index.ts';
@@ -50,15 +51,7 @@ export function readDicomFolder(
     else facts.push(instanceFacts(name, r.header.dataset, r.header.meta, context.secret, removed));
   }
   if (notDicom > 0) {
-    issues.push({
-      severity: 'info',
-      code: 'dicom-not-dicom-files',
-      file: firstNotDicom,
-      line: null,
-      column: null,
-      message: `${notDicom} file(s) in the folder are not DICOM and were skipped`,
-      hint: null,
-    });
+    issues.push(makeIssue('info', 'dicom-not-dicom-files', firstNotDicom, null, null, { n: notDicom }));
   }
   const out = recordsFromFacts(facts, context, removed);
   return { records: out.records, issues: [...issues, ...out.issues] };
