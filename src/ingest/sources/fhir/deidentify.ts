@@ -105,9 +105,9 @@ function patientId(id: string, secret: string): string {
   return /^[0-9a-f]{64}$/.test(id) ? id : pseudonymize(`Patient/${id}`, secret);
 }
 
-/** A resource's id as kept: its own for rooms and devices, a keyed hash for the others. */
+/** A resource's id as kept: its own for rooms and devices (when shaped like a code), a keyed hash otherwise. */
 function keptId(type: string, id: string, secret: string): string {
-  if (DEVICE_TYPES.has(type)) return id;
+  if (DEVICE_TYPES.has(type) && KEY.test(id)) return id;
   if (type === 'Patient') return patientId(id, secret);
   return isHashedResourceId(id) ? id : hashedResourceId(type, id, secret);
 }
