@@ -177,8 +177,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (debug) process.stderr.write(`${error.stack}\n`);
       return 1;
     }
-    process.stderr.write(`plateau ${name}: unexpected failure: ${(error as Error).message}\n`);
-    process.stderr.write(debug ? `${(error as Error).stack}\n` : 'Run again with --debug to see the stack trace.\n');
+    process.stderr.write(`plateau ${name}: ${say('cli.failure', { detail: (error as Error).message })}\n`);
+    process.stderr.write(debug ? `${(error as Error).stack}\n` : `${say('cli.failure.debug')}\n`);
     return 1;
   }
 }

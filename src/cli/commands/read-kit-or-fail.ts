@@ -22,8 +22,8 @@ export async function readKitOrFail(dir: string): Promise<Kit> {
 export async function readKitWithIssues(dir: string): Promise<{ kit: Kit; issues: Issue[] }> {
   const info = await stat(dir).catch(() => null);
   if (info?.isFile() && dir.toLowerCase().endsWith('.xlsx')) return readWorkbookOrFail(dir);
-  if (!info?.isDirectory()) throw new UserError(`${dir} is not a folder (a data kit is a folder of files: campaign.json, exams.csv…); to read HL7 v2, FHIR, DICOM or XLSX files, add --mapping mapping.csv`);
-  const progress = new Progress(`reading ${dir}`);
+  if (!info?.isDirectory()) throw new UserError(say('cli.kit.notFolder', { place: dir }));
+  const progress = new Progress(say('cli.kit.reading', { place: dir }));
   const result = await readKitDir(dir, { onProgress: (p) => progress.update(p.done, p.total, p.file) });
   progress.done();
   printIssues(result.issues);

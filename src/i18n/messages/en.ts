@@ -468,6 +468,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cli.usage.lang': '--lang takes fr or en.',
   'cli.usage.intRange': "{option} takes a whole number from {min} to {max}, not '{value}'",
   'cli.usage.oneOf': "{option} takes one of {values}, not '{value}'",
+  'cli.failure': 'unexpected failure: {detail}',
+  'cli.failure.debug': 'Run again with --debug to see the stack trace.',
+  'cli.kit.notFolder':
+    '{place} is not a folder (a data kit is a folder of files: campaign.json, exams.csv…); to read HL7 v2, FHIR, DICOM or XLSX files, add --mapping mapping.csv',
+  'cli.kit.reading': 'reading {place}',
   'cli.issues.note': 'note: {count} × {code}, first at {first}',
   'cli.issues.moreWarnings':
     '… {n, plural, one {# more warning} other {# more warnings}} not shown here',

@@ -477,6 +477,11 @@ export const fr = {
   'cli.usage.lang': '--lang prend fr ou en.',
   'cli.usage.intRange': '{option} prend un nombre entier de {min} à {max}, pas « {value} »',
   'cli.usage.oneOf': '{option} prend l’une des valeurs {values}, pas « {value} »',
+  'cli.failure': 'échec inattendu : {detail}',
+  'cli.failure.debug': 'Relancer avec --debug pour voir la pile d’appels.',
+  'cli.kit.notFolder':
+    '{place} n’est pas un dossier (un kit de données est un dossier de fichiers : campaign.json, exams.csv…) ; pour lire des fichiers HL7 v2, FHIR, DICOM ou XLSX, ajouter --mapping mapping.csv',
+  'cli.kit.reading': 'lecture de {place}',
   'cli.issues.note': 'note : {count} × {code}, la première à {first}',
   'cli.issues.moreWarnings':
     '… {n, plural, one {# autre avertissement non affiché} other {# autres avertissements non affichés}} ici',
