@@ -1,5 +1,7 @@
 // The web app's build: sources in src/web, output in dist/web (served by `plateau serve`).
-// During development `npx vite` proxies /api to a running `plateau serve` on port 4317.
+// During development `npx vite` proxies /api to a running `plateau serve` on port 4317, started
+// with `--public-host localhost:5173`: the proxy passes the page's Host and Origin through, and the
+// server answers only the names it is told are its own (DNS rebinding, cross-origin posts).
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -1,7 +1,7 @@
 // `plateau serve --mapping FILE`: POST /api/fhir reads Bundles with the site mapping and the secret
 // from the environment, over a real socket; without --mapping it answers 503; a missing secret or
 // a mapping with errors stops the server from starting.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,21 @@ describe('plateau serve --mapping', () => {
     expect(exams).toHaveLength(2);
     expect(exams[1]).toContain('CT-2');
     expect(readFileSync(join(kit, 'exams.csv'), 'utf8')).not.toContain('Martin');
+  });
+
+  it.skipIf(process.platform === 'win32')('creates the inbox for its owner only, and narrows one other local users could read, saying so', async () => {
+    process.env.PLATEAU_SECRET = 'site-key';
+    const fresh = join(tmp, 'inbox-new');
+    let server = await serving({ mapping: MAPPING, 'fhir-inbox': fresh });
+    expect(await server.stop()).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    const wide = join(tmp, 'inbox-wide');
+    mkdirSync(wide, { mode: 0o755 });
+    expect(statSync(wide).mode & 0o077).not.toBe(0);
+    server = await serving({ mapping: MAPPING, 'fhir-inbox': wide });
+    expect(await server.stop()).toBe(0);
+    expect(statSync(wide).mode & 0o777).toBe(0o700);
+    expect(server.out.stderr).toContain(`the FHIR inbox ${wide} was open to other local users (mode 0755): restricted to its owner`);
   });
 
   it('takes --secret-env and --fhir-inbox only with --mapping, and documents them', async () => {

@@ -6,6 +6,7 @@
  * Stops cleanly on SIGINT and SIGTERM.
  */
 import { existsSync } from 'node:fs';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closePdfBrowser } from '../../reports/pdf.ts';
@@ -184,7 +185,28 @@ async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']>
   }
   const secret = siteSecret(values);
   const mapping = await readMappingOrFail(path, 'the server was not started');
+  if (inbox !== undefined) await ownerOnlyInbox(inbox);
   return { mapping, secret, ...(inbox !== undefined ? { inbox, inboxQuota } : {}) };
+}
+
+/**
+ * Creates the FHIR inbox folder for its owner only (0700), or narrows an existing one that other
+ * local users could read (its Bundles are de-identified, yet still health data), saying so; a
+ * folder that cannot be narrowed stops the server from starting. POSIX modes only.
+ */
+async function ownerOnlyInbox(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return;
+  const mode = (await stat(dir)).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  const shown = `0${mode.toString(8)}`;
+  try {
+    await chmod(dir, 0o700);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError(`the FHIR inbox ${dir} is open to other local users (mode ${shown}) and could not be restricted (${reason}): run chmod 700 on it, or give a folder of your own`);
+  }
+  process.stderr.write(`the FHIR inbox ${dir} was open to other local users (mode ${shown}): restricted to its owner\n`);
 }
 
 export const serveCommand: Command = {
