@@ -789,6 +789,17 @@ export const enIssues = {
     hint: 'check the DICOMweb URL, that the PACS is reachable and the credentials',
   },
 
+  'dicom-modality-mismatch': {
+    message: '{equipment}: {modality} instances on a {device} device: {n} instance(s) skipped',
+    hint: 'two devices share one key (often the AE title of a PACS or a de-identification tool): map them by serial number or station name',
+  },
+  'dicom-clock-skew': { message: 'clock check for {equipment}: {checks}', hint: null },
+  'dicom-clock-skew.warn': {
+    message:
+      'clock check for {equipment}: {checks} — the device clocks disagree or the files were re-written',
+    hint: 'synchronise the modality clock (NTP); room times come from the acquisition clock',
+  },
+
   // Hospital-system sources assembled into a kit (src/ingest/sources/assemble.ts).
   'removed-identity': {
     message:

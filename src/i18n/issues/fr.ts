@@ -800,6 +800,18 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'vérifier l’URL DICOMweb, que le PACS est joignable et les identifiants',
   },
 
+  'dicom-modality-mismatch': {
+    message:
+      '{equipment} : des instances {modality} sur un appareil {device} : {n, plural, one {# instance ignorée} other {# instances ignorées}}',
+    hint: 'deux appareils partagent une même clé (souvent l’AE title d’un PACS ou d’un outil de dé-identification) : les rattacher par numéro de série ou nom de station',
+  },
+  'dicom-clock-skew': { message: 'contrôle de l’horloge de {equipment} : {checks}', hint: null },
+  'dicom-clock-skew.warn': {
+    message:
+      'contrôle de l’horloge de {equipment} : {checks} — les horloges de l’appareil ne concordent pas ou les fichiers ont été réécrits',
+    hint: 'synchroniser l’horloge de la modalité (NTP) ; les heures de salle viennent de l’horloge d’acquisition',
+  },
+
   'removed-identity': {
     message:
       '{field} : {n, plural, one {# valeur retirée ou pseudonymisée} other {# valeurs retirées ou pseudonymisées}} à l’entrée',

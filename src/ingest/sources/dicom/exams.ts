@@ -35,17 +35,6 @@ interface Passage {
   file: string;
 }
 
-function issue(
-  severity: Issue['severity'],
-  code: string,
-  file: string,
-  column: string | null,
-  message: string,
-  hint: string | null,
-): Issue {
-  return { severity, code, file, line: column === null ? null : 1, column, message, hint };
-}
-
 /** An issue of a catalog key (its words in every language), on the first line of `file` when `column` is known. */
 function said(
   severity: Issue['severity'],
@@ -110,7 +99,7 @@ export function buildExams(
   >();
   const unmapped = new Map<string, { file: string; n: number }>();
   const skippedModality = new Map<string, { file: string; n: number }>();
-  const mismatched = new Map<string, { file: string; n: number }>();
+  const mismatched = new Map<string, { file: string; n: number; equipment: string; modality: string; device: string }>();
 
   // File-name order makes the result independent of the order the files were given in (the
   // equipment's label and modality come from its first file).
@@ -158,10 +147,10 @@ export function buildExams(
         role: 'general',
       });
     } else if (known.modality !== f.modality) {
-      const key = `${equipmentId}: ${f.modality} instances on a ${known.modality} device`;
+      const key = `${equipmentId}\u0000${f.modality}\u0000${known.modality}`;
       const m = mismatched.get(key);
       if (m) m.n++;
-      else mismatched.set(key, { file: f.file, n: 1 });
+      else mismatched.set(key, { file: f.file, n: 1, equipment: equipmentId, modality: f.modality, device: known.modality });
       continue;
     }
     const key = `${equipmentId}\u0000${f.studyUid}`;
@@ -174,16 +163,14 @@ export function buildExams(
       said('info', 'dicom-other-modality', s.file, '(0008,0060)', { n: s.n, modality }),
     );
   }
-  for (const [label, m] of mismatched) {
+  for (const m of mismatched.values()) {
     issues.push(
-      issue(
-        'warning',
-        'dicom-modality-mismatch',
-        m.file,
-        '(0008,0060)',
-        `${label}: ${m.n} instance(s) skipped`,
-        'two devices share one key (often the AE title of a PACS or a de-identification tool): map them by serial number or station name',
-      ),
+      said('warning', 'dicom-modality-mismatch', m.file, '(0008,0060)', {
+        equipment: m.equipment,
+        modality: m.modality,
+        device: m.device,
+        n: m.n,
+      }),
     );
   }
   for (const [label, u] of unmapped) {
@@ -388,16 +375,19 @@ export function buildExams(
       return sorted[sorted.length >> 1] as number;
     };
     const parts: string[] = [];
+    const partsFr: string[] = [];
     let warn = false;
     if (s.creation.length) {
       const m = med(s.creation);
       parts.push(
         `instance creation − acquisition median ${fmtMinutes(m)} over ${s.creation.length} image(s)`,
       );
+      partsFr.push(`création des instances − acquisition : médiane ${fmtMinutes(m)} sur ${s.creation.length} image(s)`);
       if (m < -DICOM_TIMING.skewToleranceSeconds * 1000) warn = true;
       if (m > DICOM_TIMING.creationLateHours * 60 * MINUTE) {
         warn = true;
         parts.push('instances were created long after acquisition (re-archived, or a wrong clock)');
+        partsFr.push('instances créées longtemps après l’acquisition (réarchivage, ou horloge fausse)');
       }
     }
     if (s.mppsLate.length) {
@@ -405,19 +395,15 @@ export function buildExams(
       parts.push(
         `MPPS start − first image median ${fmtMinutes(m)} over ${s.mppsLate.length} exam(s)`,
       );
+      partsFr.push(`début MPPS − première image : médiane ${fmtMinutes(m)} sur ${s.mppsLate.length} examen(s)`);
       if (m > DICOM_TIMING.mppsLateToleranceSeconds * 1000) warn = true;
     }
     issues.push(
-      issue(
-        warn ? 'warning' : 'info',
-        'dicom-clock-skew',
-        s.file,
-        null,
-        `clock check for ${equipmentId}: ${parts.join('; ')}${warn ? ' — the device clocks disagree or the files were re-written' : ''}`,
-        warn
-          ? 'synchronise the modality clock (NTP); room times come from the acquisition clock'
-          : null,
-      ),
+      said(warn ? 'warning' : 'info', warn ? 'dicom-clock-skew.warn' : 'dicom-clock-skew', s.file, null, {
+        equipment: equipmentId,
+        checks: parts.join('; '),
+        'checks@fr': partsFr.join(' ; '),
+      }),
     );
   }
   exams.sort((a, b) => a.roomIn - b.roomIn || a.equipmentId.localeCompare(b.equipmentId));
