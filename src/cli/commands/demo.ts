@@ -3,13 +3,15 @@
  * it, so that a fresh clone shows real figures with one command.
  */
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planCampaign } from '../../generate/index.ts';
+import { writeKitFolder } from '../../ingest/kit/kit-folder.ts';
 import type { ImportSummary, Store } from '../../storage/index.ts';
 import { resolveDataDir } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
+import { kitFolderOrFail, onNote } from './convert.ts';
 import { generateInto, generateOptions } from './generate.ts';
 import { describeImport, importInto } from './import.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
@@ -55,12 +57,11 @@ export async function importDemoCampaign(store: Store, values: OptionValues): Pr
   const kitsDir = dataDir.startsWith('memory://') ? join(tmpdir(), 'plateau-kits') : join(dataDir, 'kits');
   const kitDir = join(kitsDir, `national-${options.seed}`);
   if (!existsSync(kitDir)) {
-    // Generated beside its final place and renamed when complete: an interrupted demo never
-    // leaves a half-written kit that a later run would take for a whole one.
-    const partial = `${kitDir}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
-    await generateInto(partial, options);
-    await rename(partial, kitDir);
+    // Generated beside its final place and renamed when complete (as 'plateau generate' does):
+    // an interrupted demo never leaves a half-written kit that a later run would take for a
+    // whole one, and the next run removes what a killed one left.
+    const folder = { command: 'plateau generate', campaignId: planCampaign(options).campaign.id, onNote };
+    await kitFolderOrFail(() => writeKitFolder(kitDir, folder, (tmp) => generateInto(tmp, options, kitDir)));
   } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
   const { kit, issues } = await readKitWithIssues(kitDir);
   return importInto(store, kit, issues, kitDir);
