@@ -41,3 +41,18 @@ export function wideEncodingOf(head: Uint8Array): WideEncoding | null {
   // Many NULs without a clear pattern (non-Latin text in UTF-16): still not a CSV in UTF-8.
   return total >= n / 3 ? 'UTF-16' : null;
 }
+
+/**
+ * The wide encoding of a text that was decoded as UTF-8 although it was not: UTF-16 or UTF-32
+ * bytes decode to NUL characters between the letters (and a byte-order mark to U+FFFD), which
+ * no CSV holds; null for a text without them.
+ *
+ * @example
+ * wideEncodingOfText('\ufffd\ufffdk\u0000i\u0000n\u0000d\u0000'); // 'UTF-16'
+ */
+export function wideEncodingOfText(text: string): WideEncoding | null {
+  const n = Math.min(text.length, SAMPLE);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0) nul++;
+  return n >= 4 && nul >= n / 4 ? 'UTF-16' : null;
+}

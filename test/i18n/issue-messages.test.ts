@@ -11,6 +11,7 @@ import type { UploadStatus } from '../../src/core/views/types.ts';
 import { langFromLocale, printIssues } from '../../src/cli/output.ts';
 import { makeIssue } from '../../src/i18n/issues/index.ts';
 import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
+import { parseMapping } from '../../src/ingest/sources/mapping.ts';
 import { createApp } from '../../src/server/index.ts';
 import { importKit } from '../../src/storage/import-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
@@ -108,6 +109,20 @@ describe('a file saved as UTF-16', () => {
     expect(issues[0]?.message).toContain('UTF-16');
     expect(issues[0]?.hint).toContain('CSV UTF-8');
     expect(issues[0]?.hint).not.toContain('Windows-1252');
+  });
+});
+
+describe('a site mapping file saved as UTF-16', () => {
+  it('is named as such rather than as a header without its columns', () => {
+    const text = 'kind,key,value,target\nsite,finess,,620454421\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
+    const { mapping, issues } = parseMapping('mapping.csv', new TextDecoder().decode(bytes));
+    expect(mapping).toBeNull();
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      ['encoding', 'mapping.csv is saved as UTF-16 (“Unicode text”), not UTF-8; it was not read'],
+    ]);
   });
 });
 

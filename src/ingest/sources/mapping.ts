@@ -30,6 +30,7 @@ import { isValidTimeZone } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
+import { wideEncodingOfText } from '../text-encoding.ts';
 import {
   CATEGORIES,
   EQUIPMENT_ROLES,
@@ -89,6 +90,9 @@ const has = <T extends string>(list: readonly T[], v: string): v is T => (list a
  * mapping?.finess; // '620454421'
  */
 export function parseMapping(name: string, text: string): { mapping: SiteMappingFile | null; issues: Issue[] } {
+  // Saved as "Unicode text": its NUL bytes would be read as a header with no known column.
+  const wide = wideEncodingOfText(text);
+  if (wide !== null) return { mapping: null, issues: [makeIssue('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide })] };
   const table = parseCsv(text, name);
   const issues: Issue[] = [...table.issues];
   const issue = (line: number | null, column: string | null, key: IssueKey, params: IssueParams = {}, severity: Issue['severity'] = 'error'): void => {
