@@ -13,7 +13,7 @@ import type { CampaignComputation, MachineSamples } from '../../src/core/indicat
 import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { applyFilter } from '../../src/cli/commands/indicators.ts';
-import { loadStoredComputation } from '../../src/cli/commands/store-access.ts';
+import { storedComputation } from '../../src/cli/commands/campaigns.ts';
 import { importKit, recomputeResults } from '../../src/storage/import-kit.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
 import { migrate, schemaTag } from '../../src/storage/migrate.ts';
@@ -373,6 +373,14 @@ describe('plateau indicators on a stored campaign', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const kitOf = () => syntheticKit({ id: 'cli', machines: 20, examsPerMachine: 100, seed: 5 });
+  const storedOf = async (dataDir: string) => {
+    const store = await openStore({ dataDir });
+    try {
+      return await storedComputation(store, 'cli');
+    } finally {
+      await store.close();
+    }
+  };
 
   it('pools the exams of the filtered peers, as from the kit', async () => {
     const kit = kitOf();
@@ -382,7 +390,7 @@ describe('plateau indicators on a stored campaign', () => {
     } finally {
       await store.close();
     }
-    const stored = await loadStoredComputation({ data: root });
+    const stored = await storedOf(root);
     const fromKit = computeCampaignDetailed(kit);
     for (const filter of [{ region: 'R2' }, { modality: 'MR' as const, region: 'R5' }]) {
       const benchmark = applyFilter(stored, filter).benchmark;
@@ -399,7 +407,7 @@ describe('plateau indicators on a stored campaign', () => {
     } finally {
       await store.close();
     }
-    const stored = await loadStoredComputation({ data: root });
+    const stored = await storedOf(root);
     expect(sorted(stored.samples)).toEqual(sorted(computeCampaignDetailed(kitOf()).samples));
     const again = await openStore({ dataDir: root });
     try {

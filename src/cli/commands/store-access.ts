@@ -1,19 +1,11 @@
 /**
  * Opening the store for a command (`--database-url` > `--data` > `PLATEAU_DATA` >
- * ./plateau-data) and reading a stored campaign's results and exam samples, with messages that
- * say what to run when the store is empty, missing, or held by another process.
+ * ./plateau-data), with messages that say what to run when the store is missing or held by
+ * another process. Reading a stored campaign is `campaigns.ts`'s (`chooseCampaign`,
+ * `storedComputation`).
  */
-import type { CampaignComputation } from '../../core/indicators/index.ts';
 import type { Store, StoreHolder } from '../../storage/index.ts';
-import {
-  listCampaigns,
-  loadResults,
-  loadSamples,
-  openStore,
-  recomputeResults,
-  resolveDataDir,
-  StoreError,
-} from '../../storage/index.ts';
+import { openStore, resolveDataDir, StoreError } from '../../storage/index.ts';
 import type { OptionValues } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { UserError } from '../output.ts';
@@ -74,38 +66,4 @@ export async function withStore<T>(
   } finally {
     await store.close();
   }
-}
-
-/**
- * The stored results of a campaign (the last imported when `campaignId` is not given) and the
- * machines' exam samples, so that a filtered benchmark pools the exams of its peers. A campaign
- * stored before plateau kept samples gets them computed and stored once, from its records.
- */
-export async function loadStoredComputation(values: OptionValues, campaignId?: string): Promise<CampaignComputation> {
-  return withStore(values, async (store) => {
-    const campaigns = await listCampaigns(store);
-    if (campaigns.length === 0) {
-      throw new UserError(
-        `the store at ${store.location} holds no campaign yet: run 'plateau demo' for the national campaign, or 'plateau import KIT_DIR'`,
-      );
-    }
-    const id = campaignId ?? latest(campaigns).id;
-    let results = await loadResults(store, id);
-    if (!results) {
-      const known = campaigns.map((c) => c.id).join(', ');
-      throw new UserError(`no results for campaign '${id}' in ${store.location} (campaigns stored: ${known})`);
-    }
-    let samples = await loadSamples(store, id);
-    if (results.machines.some((m) => !samples.has(m.equipmentId))) {
-      process.stderr.write(`computing the exam samples of campaign '${id}' once (stored by an older plateau)\n`);
-      await recomputeResults(store, id);
-      results = (await loadResults(store, id)) ?? results;
-      samples = await loadSamples(store, id);
-    }
-    return { indicators: results, samples };
-  });
-}
-
-function latest<T extends { updatedAt: string }>(list: readonly T[]): T {
-  return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] as T;
 }
