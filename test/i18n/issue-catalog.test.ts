@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues.ts';
 import { issueTotals } from '../../src/core/issues.ts';
+import { issueLabel } from '../../src/i18n/labels.ts';
 import {
+  codeOfKey,
   formatIssueIn,
   ISSUE_CATALOGS,
   issueArguments,
@@ -50,6 +52,14 @@ describe('issue catalogs', () => {
       expect(fr2, key).toEqual(en2);
       // A template of parameters alone (a FHIR element's name) says the same in both languages.
       if (en.message.replace(/\{\w+\}/g, '').trim() !== '') expect(fr.message, key).not.toBe(en.message);
+    }
+  });
+
+  it('name every code they give, in both languages (the quality page shows the name)', () => {
+    const codes = new Set(KEYS.map(codeOfKey).filter((code) => code !== 'about'));
+    for (const code of codes) {
+      expect(issueLabel(code, 'fr'), code).not.toBeNull();
+      expect(issueLabel(code, 'en'), code).not.toBeNull();
     }
   });
 
