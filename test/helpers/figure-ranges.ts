@@ -1,10 +1,24 @@
-// The possible range of every bounded figure of stored results (indicators.md): opening ≤ 168 h
-// a week, programmed ⊂ extended ⊂ total, fractions in [0, 1]. Occupancy may pass 1 only where the
+// The possible range of every bounded figure of stored results (indicators.md): opening at most
+// the hours of the window sessions are accepted in over the campaign's weeks (168 h a week for
+// sessions within its days; a last night past its end and a daylight-saving change inside count
+// as real elapsed time, as the conformance kits do: kit-101's EQ004 has 168.25 h), programmed ⊂
+// extended ⊂ total, fractions in [0, 1]. Occupancy may pass 1 only where the
 // spec lets it: the machine's exams overlap one another (Σ of each exam's overlap with the
 // sessions). A value out of its range is a bug of the engine or of what storage fed it.
+import { CampaignCalendar, MS_PER_DAY, MS_PER_HOUR } from '../../src/core/calendar.ts';
 import type { CampaignIndicators, MachineIndicators } from '../../src/core/indicators/types.ts';
 
-const WEEK_HOURS = 168;
+/**
+ * The most hours a week a session union can cover: the real hours from local midnight of the day
+ * before the campaign to local midnight after the day after it (the kit reader refuses sessions
+ * further away: `outside-campaign`), over the campaign's `days / 7` weeks.
+ */
+export function maxOpeningHours(campaign: CampaignIndicators['campaign']): number {
+  const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
+  const from = calendar.clock.startOfDay(calendar.firstDay - MS_PER_DAY);
+  const to = calendar.clock.startOfDay(calendar.firstDay + (campaign.days + 1) * MS_PER_DAY);
+  return (to - from) / MS_PER_HOUR / calendar.weeks;
+}
 /** Floating-point slack: sums of milliseconds divided by weeks. */
 const EPS = 1e-9;
 
@@ -14,14 +28,14 @@ function within(out: string[], where: string, value: number | null | undefined, 
 }
 
 /** The figures of one machine outside their possible range, in words (none: an empty list). */
-export function machineOutOfRange(m: MachineIndicators): string[] {
+export function machineOutOfRange(m: MachineIndicators, weekHours: number): string[] {
   const out: string[] = [];
   const at = (figure: string): string => `${m.equipmentId} ${figure}`;
   const o = m.openingHoursPerWeek;
   for (const key of ['programmed', 'extended', 'total', 'programmedPlusEmergency'] as const) {
-    within(out, at(`openingHoursPerWeek.${key}`), o[key], 0, WEEK_HOURS);
+    within(out, at(`openingHoursPerWeek.${key}`), o[key], 0, weekHours);
   }
-  within(out, at('onCallHoursPerWeek'), m.onCallHoursPerWeek, 0, WEEK_HOURS);
+  within(out, at('onCallHoursPerWeek'), m.onCallHoursPerWeek, 0, weekHours);
   if (o.programmed > o.extended + EPS || o.extended > o.total + EPS) {
     out.push(`${at('openingHoursPerWeek')}: programmed ${o.programmed} ⊄ extended ${o.extended} ⊄ total ${o.total}`);
   }
@@ -41,11 +55,12 @@ export function machineOutOfRange(m: MachineIndicators): string[] {
 
 /** Every figure of a campaign's results outside its possible range, machines then benchmarks. */
 export function outOfRange(results: CampaignIndicators): string[] {
-  const out = results.machines.flatMap(machineOutOfRange);
+  const weekHours = maxOpeningHours(results.campaign);
+  const out = results.machines.flatMap((m) => machineOutOfRange(m, weekHours));
   for (const [modality, b] of Object.entries(results.benchmark)) {
     if (!b) continue;
     for (const key of ['programmedOpening', 'extendedOpening', 'totalOpening', 'programmedPlusEmergencyOpening', 'onCallHoursPerWeek'] as const) {
-      for (const q of ['p20', 'p50', 'p80'] as const) within(out, `benchmark ${modality} ${key}.${q}`, b[key][q], 0, WEEK_HOURS);
+      for (const q of ['p20', 'p50', 'p80'] as const) within(out, `benchmark ${modality} ${key}.${q}`, b[key][q], 0, weekHours);
     }
     for (const q of ['p20', 'p50', 'p80'] as const) within(out, `benchmark ${modality} emergencyShare.${q}`, b.emergencyShare[q], 0, 1);
     for (const key of ['significantOnCallShare', 'strongNightShare', 'lowNightShare'] as const) within(out, `benchmark ${modality} ${key}`, b[key], 0, 1);
