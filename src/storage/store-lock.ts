@@ -20,6 +20,7 @@ import { linkSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync
 import net from 'node:net';
 import { StoreError } from './errors.ts';
 import type { StoreHolderInfo } from './errors.ts';
+import { isProcessAlive } from '../system/process-alive.ts';
 
 /** The file, inside the data folder, that says who holds the store. */
 export const LOCK_FILE = 'plateau.lock';
@@ -126,15 +127,6 @@ function ask(name: string): Promise<{ bound: boolean; holder: StoreHolder | null
   });
 }
 
-/** True when process `pid` on this machine is running (or cannot be checked). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function lockedError(dir: string, holder: StoreHolder | null): StoreError {
   const who = holder ? describeHolder(holder) : 'another process';
@@ -195,7 +187,7 @@ async function lockByFile(dir: string, holder: StoreHolder): Promise<StoreLock> 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readLockFile(dir);
-      const stale = current !== null && current.hostname === hostname() && current.pid !== process.pid && !isRunning(current.pid);
+      const stale = current !== null && current.hostname === hostname() && current.pid !== process.pid && !isProcessAlive(current.pid);
       if (!stale || attempt > 2) throw lockedError(dir, current);
       // Moved aside, then checked: of two processes taking over the same stale lock, one moves
       // the stale file; the other may move the first one's fresh lock, and puts it back.
@@ -277,5 +269,5 @@ export async function storeHolder(dir: string, options: Pick<LockOptions, 'metho
   }
   const current = readLockFile(dir);
   if (current === null) return null;
-  return current.hostname === hostname() && !isRunning(current.pid) ? null : current;
+  return current.hostname === hostname() && !isProcessAlive(current.pid) ? null : current;
 }

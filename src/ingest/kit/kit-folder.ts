@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isProcessAlive } from '../../system/process-alive.ts';
 
 /** The manifest a kit writer leaves in the folder; hidden, so the kit reader does not see it. */
 export const KIT_MANIFEST = '.plateau-kit.json';
@@ -151,7 +152,7 @@ async function putLeftoversRight(parent: string, base: string, onNote?: (message
     if (m === null || m[1] !== base) continue;
     const pid = Number(m[3]);
     const path = join(parent, name);
-    if (ACTIVE.has(path) || (pid !== process.pid && isAlive(pid))) {
+    if (ACTIVE.has(path) || (pid !== process.pid && isProcessAlive(pid))) {
       throw new KitFolderError(
         `another plateau process (pid ${pid}) is writing ${join(parent, base)} (its work folder is ${path}): wait for it to finish, or stop it and run again`,
       );
@@ -164,14 +165,6 @@ async function putLeftoversRight(parent: string, base: string, onNote?: (message
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Throws a KitFolderError unless `dir` may take this command's kit (see writeKitFolder); without

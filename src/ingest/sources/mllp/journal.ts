@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { SourceInput } from '../types.ts';
 import type { JournalMeta } from './journal-format.ts';
 import { encodeRecord, FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE, journalFileName, scanJournalFile } from './journal-format.ts';
+import { isProcessAlive } from '../../../system/process-alive.ts';
 
 export { JournalCorruptError, messageKey } from './journal-format.ts';
 export type { JournalMeta } from './journal-format.ts';
@@ -109,14 +110,6 @@ async function listFiles(dir: string): Promise<string[]> {
   return names.filter((n) => JOURNAL_FILE.test(n)).sort();
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function takeLock(dir: string): Promise<string> {
   const path = join(dir, JOURNAL_LOCK_FILE);
@@ -130,7 +123,7 @@ async function takeLock(dir: string): Promise<string> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = (await readFile(path, 'utf8').catch(() => '')).trim();
       const pid = Number(holder);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new JournalLockedError(dir, holder);
+      if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) throw new JournalLockedError(dir, holder);
       // A lock left by a process that died: take it over.
       await rm(path, { force: true });
     }
