@@ -62,7 +62,8 @@ export const SOURCE_OPTIONS_HELP = `  --mapping FILE        the site mapping fil
                         billed but not performed, performed but not billed — and the totals per
                         machine to this CSV (written even when the kit has errors; the summary
                         is always printed, the unmatched exams as warnings)
-  --lang fr|en          language of that CSV (default ${DEFAULT_LANG}; French uses ';' and the decimal comma)
+  --lang fr|en          language of the messages and of that CSV (default for the CSV: ${DEFAULT_LANG}; French
+                        uses ';' and the decimal comma; messages follow LC_ALL/LC_MESSAGES/LANG)
 ${DICOMWEB_OPTIONS_HELP}`;
 
 const USAGE = `Usage: plateau convert [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N) --to-kit OUT_DIR [--force]
