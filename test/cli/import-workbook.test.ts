@@ -1,6 +1,6 @@
 // `plateau import BOOK.xlsx`: a data kit kept as one workbook (as `plateau template` writes it)
 // is imported like a kit folder; a workbook with errors stores nothing and says where they are.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,8 +35,11 @@ describe('plateau import BOOK.xlsx', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('blank.xlsx#campaign:2:B');
     expect(r.stderr).toContain('nothing was computed or stored');
+    // Refused before the store was opened: not even an empty store was made.
+    expect(existsSync(data)).toBe(false);
     const listed = await runCli(['indicators', '--data', data]);
     expect(listed.code).toBe(1);
-    expect(listed.stderr).toContain('holds no campaign');
+    expect(listed.stderr).toContain('there is no plateau store in');
+    expect(existsSync(data)).toBe(false);
   });
 });
