@@ -56,6 +56,16 @@ describe.runIf(browserAvailable())('uploading a data kit', () => {
       `${GOOD_KIT.exams} examens, ${GOOD_KIT.machines} machines, ${GOOD_KIT.establishments} établissements`,
     );
     await e2e.shot('done');
+    expect(await page.getByTestId('upload-changes').count()).toBe(0); // a new campaign
+
+    // The same kit again: the store already holds exactly it, and the page says so.
+    await page.goto(e2e.url('/upload'));
+    await page.getByTestId('upload-files').setInputFiles(goodKitZip());
+    await page.getByTestId('upload-done').waitFor({ timeout: 30_000 });
+    // (French typography puts a no-break space before the colon.)
+    expect((await page.getByTestId('upload-changes').textContent())?.replace(/\s/g, ' ')).toBe(
+      'La campagne enregistrée contenait déjà exactement ce kit : rien n’a changé.',
+    );
 
     const stored = await e2e.api<CampaignSummary[]>('/api/campaigns');
     expect(stored.map((c) => c.id).sort()).toEqual([GOOD_KIT.id, NATIONAL_ID].sort());

@@ -448,6 +448,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'upload.done.body':
     '{exams, plural, one {# exam} other {# exams}}, {machines, plural, one {# machine} other {# machines}}, {establishments, plural, one {# establishment} other {# establishments}}.',
   'upload.done.open': 'Open the campaign “{id}”',
+  'upload.done.changes':
+    'Against the campaign already stored: {added, plural, one {# row added} other {# rows added}}, {changed, plural, one {# changed} other {# changed}}, {removed, plural, one {# removed} other {# removed}}.',
+  'upload.done.unchanged': 'The campaign stored already held exactly this kit: nothing changed.',
+  'upload.done.replaced': 'The campaign stored for another period was replaced whole.',
   'upload.warnings': 'Warnings and notes ({n})',
   'upload.issues.title': 'Problems found',
   'upload.rejected.server': 'The kit breaks a data rule. The server explains:',

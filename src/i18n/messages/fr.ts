@@ -455,6 +455,10 @@ export const fr = {
   'upload.done.body':
     '{exams, plural, one {# examen} other {# examens}}, {machines, plural, one {# machine} other {# machines}}, {establishments, plural, one {# établissement} other {# établissements}}.',
   'upload.done.open': 'Ouvrir la campagne « {id} »',
+  'upload.done.changes':
+    'Par rapport à la campagne déjà enregistrée : {added, plural, one {# ligne ajoutée} other {# lignes ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}, {removed, plural, one {# supprimée} other {# supprimées}}.',
+  'upload.done.unchanged': 'La campagne enregistrée contenait déjà exactement ce kit : rien n’a changé.',
+  'upload.done.replaced': 'La campagne enregistrée pour une autre période a été remplacée en entier.',
   'upload.warnings': 'Avertissements et informations ({n})',
   'upload.issues.title': 'Problèmes trouvés',
   'upload.rejected.server':

@@ -243,6 +243,18 @@ export function UploadPage(): ReactNode {
   );
 }
 
+/** What the import changed in the store: a replaced period, nothing, or rows added, changed and removed. */
+function changesText(summary: NonNullable<UploadStatus['summary']>, t: ReturnType<typeof useT>): string | null {
+  if (summary.campaign === 'replaced') return t('upload.done.replaced');
+  if (summary.campaign === 'inserted') return null;
+  const tables = Object.values(summary.changes);
+  const added = tables.reduce((n, c) => n + c.inserted, 0);
+  const changed = tables.reduce((n, c) => n + c.updated, 0);
+  const removed = tables.reduce((n, c) => n + c.removed, 0);
+  if (added + changed + removed === 0) return t('upload.done.unchanged');
+  return t('upload.done.changes', { added, changed, removed });
+}
+
 function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void }): ReactNode {
   const t = useT();
   const errors = status.issues.filter((i) => i.severity === 'error');
@@ -262,6 +274,9 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
               establishments: summary.establishments,
             })}
           </p>
+        )}
+        {summary && summary.campaign !== 'inserted' && (
+          <p data-testid="upload-changes">{changesText(summary, t)}</p>
         )}
         <p>
           <Link
