@@ -186,6 +186,19 @@ const CASES: Partial<Record<MessageKey, Case>> = {
       '2 errors to fix, each located by file, line and column. Fix them, then send the kit again. The list also holds 2 warnings or notes, which do not block the import.',
     ],
   },
+  'upload.done.changes': {
+    params: (count) => ({ added: count, changed: count, removed: count }),
+    fr: [
+      'Par rapport à la campagne déjà enregistrée\u202f: 0 ligne ajoutée, 0 modifiée, 0 supprimée.',
+      'Par rapport à la campagne déjà enregistrée\u202f: 1 ligne ajoutée, 1 modifiée, 1 supprimée.',
+      'Par rapport à la campagne déjà enregistrée\u202f: 2 lignes ajoutées, 2 modifiées, 2 supprimées.',
+    ],
+    en: [
+      'Against the campaign already stored: 0 rows added, 0 changed, 0 removed.',
+      'Against the campaign already stored: 1 row added, 1 changed, 1 removed.',
+      'Against the campaign already stored: 2 rows added, 2 changed, 2 removed.',
+    ],
+  },
   'upload.done.body': {
     params: (count) => ({ exams: count, machines: count, establishments: count }),
     fr: [
