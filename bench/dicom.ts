@@ -4,7 +4,7 @@
  * folder, 16 files in flight, median of 5 runs. Target ≥ 3,000 files/s.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { instanceFacts } from '../src/ingest/sources/dicom/instance.ts';
 import {
@@ -37,7 +37,7 @@ function samples(dir: string): string[] {
 /** Copies the samples to `root` (10k files) and times reading every header, async and sync reads; `[]` when the samples are absent. */
 export async function benchDicom(
   root: string,
-  samplesDir = join(process.env.PLATEAU_SAMPLES ?? '/work/shared/samples', 'dicom'),
+  samplesDir = join(process.env.PLATEAU_SAMPLES ?? resolve('../shared/samples'), 'dicom'),
 ): Promise<DicomBench[]> {
   if (!existsSync(samplesDir)) return [];
   const sources = samples(samplesDir);

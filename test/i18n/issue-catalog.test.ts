@@ -31,9 +31,10 @@ import { mappingOf, SECRET, sampleInputs } from '../ingest/sources/fhir/cases.ts
 import { kitTemplateXlsx, readKitWorkbook } from '../../src/ingest/sources/xlsx/index.ts';
 import { zipSync, unzipSync } from 'fflate';
 import { mulberry32 } from '../helpers/rng.ts';
+import { SHARED_DIR } from '../helpers/shared.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'kits');
-const CONFORMANCE = '/work/shared/spec/conformance';
+const CONFORMANCE = `${SHARED_DIR}/spec/conformance`;
 const KEYS = Object.keys(ISSUE_CATALOGS.en) as IssueKey[];
 
 describe('issue catalogs', () => {
@@ -282,7 +283,7 @@ describe('every issue of the kit workbook reader', () => {
   });
 });
 
-const HL7_SAMPLES = '/work/shared/samples/hl7v2';
+const HL7_SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const HL7_NOISE = ['|', '^', '~', '\\', '&', '\r', '\n', 'MSH|', 'MSH|^~\\&|', '\\X', '9', 'Z', '20100328023000', 'ORC|CA|', 'PV1|1|'];
 
 describe('every issue of the HL7 v2 reader', () => {

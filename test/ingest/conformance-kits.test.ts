@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/issues.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
+import { SHARED_DIR } from '../helpers/shared.ts';
 
-const CONFORMANCE = '/work/shared/spec/conformance';
+const CONFORMANCE = `${SHARED_DIR}/spec/conformance`;
 
 interface ExpectedMachine {
   equipmentId: string;

@@ -36,6 +36,7 @@ import { SAMPLE_MAPPING as DICOM_MAPPING, sampleInputs as dicomSamples } from '.
 import { FIXTURES_DIR, mappingOf, sampleInputs as fhirSamples } from './fhir/cases.ts';
 import { SAMPLE_MAPPING as HL7_MAPPING } from './hl7v2/sample-mapping.ts';
 import { baseSheets, is, num, rawWorkbook, textRow } from './xlsx/raw-workbook.ts';
+import { SHARED_DIR } from '../../helpers/shared.ts';
 
 const SECRET = 'marker-secret';
 /** Shaped like a person's name (a space, an accent, mixed case): found nowhere, ever. */
@@ -93,7 +94,7 @@ class Leaks {
 // ---------------------------------------------------------------------------------------------
 // HL7 v2
 
-const HL7_SAMPLES = '/work/shared/samples/hl7v2';
+const HL7_SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const seg = (id: string, fields: Record<number, string>): string => {
   const last = Math.max(...Object.keys(fields).map(Number));
   return [id, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');

@@ -13,9 +13,10 @@ import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
 import { SAMPLE_MAPPING } from './sample-mapping.ts';
+import { SHARED_DIR } from '../../../helpers/shared.ts';
 
 const SECRET = 'journal-secret';
-const SAMPLES = '/work/shared/samples/hl7v2';
+const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const enc = new TextEncoder();
 // The samples' mapping, plus the room and code of the hand-built order below.
 const mapping: SiteMapping = {

@@ -15,8 +15,9 @@ import { readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
 import { mulberry32 } from '../../../helpers/rng.ts';
+import { SHARED_DIR } from '../../../helpers/shared.ts';
 
-const SAMPLES = '/work/shared/samples/hl7v2';
+const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 100_000);
 const mapping: SiteMapping = {
   finess: '750000001',

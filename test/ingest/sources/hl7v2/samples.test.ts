@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { hl7v2Adapter } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { SAMPLE_MAPPING } from './sample-mapping.ts';
 import type { SourceInput } from '../../../../src/ingest/sources/types.ts';
+import { SHARED_DIR } from '../../../helpers/shared.ts';
 
-const SAMPLES = '/work/shared/samples/hl7v2';
+const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const update = process.env.PLATEAU_UPDATE_FIXTURES === '1' && !process.env.CI;
 

@@ -13,8 +13,9 @@ import { encodeRecord, FILE_HEADER, JournalCorruptError, messageKey, scanJournal
 import type { JournalMeta } from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import { answer, judgeFrame } from '../../../../src/ingest/sources/mllp/verdict.ts';
 import { mulberry32 } from '../../../helpers/rng.ts';
+import { SHARED_DIR } from '../../../helpers/shared.ts';
 
-const SAMPLES = '/work/shared/samples/hl7v2';
+const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 20_000);
 const MAX_FRAME = 4096;
 const NOW = new Date('2026-03-02T10:00:00Z');

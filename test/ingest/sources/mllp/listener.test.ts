@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeMllp, readJournal, startMllpListener } from '../../../../src/ingest/sources/mllp/index.ts';
 import type { JournalEntry, MllpListener, MllpOutcome } from '../../../../src/ingest/sources/mllp/index.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
+import { SHARED_DIR } from '../../../helpers/shared.ts';
 
 let dir: string;
 const open: MllpListener[] = [];
@@ -60,7 +61,7 @@ describe('MLLP listener over a real socket', () => {
   it('accepts a real RIS message (byte-order mark, \\n between segments)', async () => {
     const listener = await start();
     const c = await client(listener.port);
-    c.write(new Uint8Array(encodeMllp(await readFile('/work/shared/samples/hl7v2/ORM-O01-01.hl7'))));
+    c.write(new Uint8Array(encodeMllp(await readFile(`${SHARED_DIR}/samples/hl7v2/ORM-O01-01.hl7`))));
     const [ack] = await c.waitAcks(1);
     expect([ack?.code, ack?.controlId]).toEqual(['AA', 'MSG00018']);
     // Its patient's names, identifiers, day of birth, address and phones never reach the disk.
