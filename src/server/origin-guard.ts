@@ -133,7 +133,7 @@ export function originGuard(policy: HostPolicy): MiddlewareHandler {
           'host-not-allowed',
           `this server answers only requests addressed to ${accepted}, not to ${quoted(host)} ` +
             '(a page of another site can reach a local server under its own name: DNS rebinding). ' +
-            'To reach plateau by this name, start it with --public-host NAME (createApp: publicHosts).',
+            'To reach plateau by this name, start it with --public-host NAME.',
         ),
         421,
       );
