@@ -21,6 +21,7 @@ import {
   type IssueKey,
 } from '../../src/i18n/issues/index.ts';
 import { parseMessage } from '../../src/i18n/message-format.ts';
+import { describeText, quoteCode } from '../../src/ingest/kit/identifying.ts';
 import { parseKit } from '../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { parseMapping } from '../../src/ingest/sources/mapping.ts';
@@ -93,6 +94,20 @@ describe('issue catalogs', () => {
     // An issue without a key (stored by an older plateau) keeps its English words, marked so.
     const old = { ...issue, text: undefined };
     expect(issueWords(old, 'fr')).toMatchObject({ message: issue.message, translated: false });
+  });
+
+  it('says in French how a reader described text it would not quote', () => {
+    const issue = makeIssue('error', 'invalid-value', 'exams.csv', 7, 'category', {
+      column: 'category',
+      text: `(${describeText('Dupont Jean')})`,
+      values: 'A, H, R, U',
+    });
+    expect(issue.message).toContain('"(11 characters: letters, spaces)"');
+    const fr = issueWords(issue, 'fr').message;
+    expect(fr).toContain('(11 caractères\u202f: lettres, espaces)');
+    expect(fr).not.toMatch(/character|letters/);
+    expect(issueWords(makeIssue('warning', 'hl7-bad-time', 'm.hl7', 3, 'OBR.7', { text: describeText('x') }), 'fr').message).toContain('1 caractère\u202f: lettres');
+    expect(quoteCode('Martin Paul')).toBe('a value of 11 characters: letters, spaces');
   });
 
   it('counts a capped kind for all its issues, numbers in each language', () => {

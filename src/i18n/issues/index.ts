@@ -74,9 +74,34 @@ function showNumber(value: number, lang: Lang): string {
   return Number.isFinite(value) ? FORMATS[lang].format(value) : formatNumber(value, lang);
 }
 
+const KIND = '(?:letters|digits|spaces|punctuation|control characters)';
+/** How the readers describe text they do not quote (`describeText`, `quoteCode` of identifying.ts). */
+const DESCRIPTION = new RegExp(`(a value of )?(\\d+) characters?: (${KIND}(?:, ${KIND})*)`, 'g');
+const FRENCH_KINDS: Readonly<Record<string, string>> = {
+  letters: 'lettres',
+  digits: 'chiffres',
+  spaces: 'espaces',
+  punctuation: 'ponctuation',
+  'control characters': 'caractères de contrôle',
+};
+
+/**
+ * A parameter in French: the readers' descriptions of unquoted text ("11 characters: letters,
+ * spaces", "a value of …") said in French ("11 caractères : lettres, espaces"); the rest as is.
+ */
+function frenchText(value: string): string {
+  if (!value.includes('character')) return value;
+  return value.replace(DESCRIPTION, (_, valueOf: string | undefined, n: string, kinds: string) => {
+    const words = kinds.split(', ').map((k) => FRENCH_KINDS[k] ?? k).join(', ');
+    const count = `${n} caractère${n === '1' ? '' : 's'}\u202f: ${words}`;
+    return valueOf ? `une valeur de ${count}` : count;
+  });
+}
+
 function show(value: string | number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '—';
-  return typeof value === 'number' ? showNumber(value, lang) : value;
+  if (typeof value === 'number') return showNumber(value, lang);
+  return lang === 'fr' ? frenchText(value) : value;
 }
 
 /** `formatParts` of message-format.ts as a function built once per template. */
