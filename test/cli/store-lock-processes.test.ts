@@ -193,8 +193,16 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
     const [big, small] = [await kit(3, 40, 28), await kit(4)];
     const first = start(['import', big, '--data', data]);
     await until('the first import to hold the store', () => lockFilePid(data) === first.child.pid);
-    const second = await run(['import', small, '--data', data]);
-    expect(first.child.exitCode).toBeNull(); // still holding it: the refusal was not a race
+    // Frozen while it holds the store, so that a fast machine cannot finish it before the second
+    // one starts: a stopped holder keeps its lock and is named by its lock file.
+    first.child.kill('SIGSTOP');
+    let second: Awaited<ReturnType<typeof run>>;
+    try {
+      second = await run(['import', small, '--data', data]);
+      expect(first.child.exitCode).toBeNull(); // still holding it: the refusal was not a race
+    } finally {
+      first.child.kill('SIGCONT');
+    }
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`is in use by plateau import (pid ${first.child.pid}`);
     expect(second.stderr).toContain('wait for it to finish');
