@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
+import { makeIssue } from '../i18n/issues/index.ts';
 import type { Campaign, Exam, Kit } from '../core/kit-types.ts';
 import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
@@ -196,17 +197,19 @@ function findBadAct(exams: readonly Exam[]): string | undefined {
   return undefined;
 }
 
-function duplicateIssue(file: string, column: string, what: string, duplicates: string[]): Issue {
+/** What is repeated, in each language (`duplicate-record`'s `what`). */
+const RECORD_WORDS = {
+  establishments: ['establishments', 'établissements'],
+  machines: ['machines', 'machines'],
+  acts: ['acts', 'actes'],
+  'survey answers': ['survey answers', 'réponses à l’enquête'],
+  exams: ['exams', 'examens'],
+} as const;
+
+function duplicateIssue(file: string, column: string, what: keyof typeof RECORD_WORDS, duplicates: string[]): Issue {
   const shown = duplicates.slice(0, 10).join(', ') + (duplicates.length > 10 ? ', …' : '');
-  return {
-    severity: 'warning',
-    code: 'duplicate-record',
-    file,
-    line: null,
-    column,
-    message: `${duplicates.length} ${what} appear more than once in the input; the last one was kept: ${shown}`,
-    hint: 'Each record should appear once; check the export for repeated rows.',
-  };
+  const [en, fr] = RECORD_WORDS[what];
+  return makeIssue('warning', 'duplicate-record', file, null, column, { n: duplicates.length, what: en, 'what@fr': fr, shown });
 }
 
 /** SQLSTATE class 23: integrity constraint violation (foreign key, check, not null, unique). */

@@ -110,6 +110,23 @@ describe('issue catalogs', () => {
     expect(quoteCode('Martin Paul')).toBe('a value of 11 characters: letters, spaces');
   });
 
+  it('gives the import’s and the CLI’s own issues in both languages (repeated records, journals, kits among sources)', async () => {
+    const { importKit } = await import('../../src/storage/import-kit.ts');
+    const { openStore } = await import('../../src/storage/open-store.ts');
+    const { buildKit } = await import('../helpers/build-kit.ts');
+    const kit = buildKit([{ id: 'CT1', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'A' }] }], { id: 'dup' });
+    kit.exams.push({ ...kit.exams[0]! });
+    const store = await openStore({ dataDir: 'memory://' });
+    try {
+      const { issues } = await importKit(store, kit);
+      const dup = issues.find((i) => i.code === 'duplicate-record')!;
+      expect(dup.message).toContain('1 exams appear more than once in the input');
+      expect(issueWords(dup, 'fr').message).toContain('1 examens figurent plus d’une fois dans les données');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('counts a capped kind for all its issues, numbers in each language', () => {
     const cap = makeIssue('error', 'too-many-issues', 'exams.csv', null, null, {
       code: 'out-of-range',

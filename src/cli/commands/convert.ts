@@ -8,6 +8,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import type { Act, Campaign, Kit } from '../../core/kit-types.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import { readActsFile } from '../../ingest/kit/acts-file.ts';
@@ -221,7 +222,7 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
     if (info.isDirectory()) {
       if (await isKitDir(path)) {
         if (top) throw new UserError(`${path} is a data kit already (it holds campaign.json): import it with plateau import ${path}`);
-        issues.push({ severity: 'warning', code: 'nested-kit', file: path, line: null, column: null, message: `skipped: ${path} is a data kit folder`, hint: 'import a data kit on its own with plateau import' });
+        issues.push(makeIssue('warning', 'nested-kit', path, null, null, { path }));
         return;
       }
       if (await isJournalDir(path)) {

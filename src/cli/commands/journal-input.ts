@@ -7,6 +7,7 @@
 import { open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
+import { makeIssue } from '../../i18n/issues/index.ts';
 import { JournalCorruptError, readJournal } from '../../ingest/sources/mllp/index.ts';
 import { FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE } from '../../ingest/sources/mllp/journal-format.ts';
 import type { SourceInput } from '../../ingest/sources/types.ts';
@@ -74,14 +75,11 @@ export async function readJournalFolder(dir: string): Promise<{ inputs: SourceIn
     }
     throw error;
   }
-  const warn = (code: string, file: string, message: string, hint: string): void => {
-    issues.push({ severity: 'warning', code, file, line: null, column: null, message, hint });
-  };
-  if (inputs.length === 0) warn('empty-journal', dir, `the MLLP journal ${dir} holds no message yet`, 'plateau listen journals each message it acknowledges: check that the RIS sends to it');
+  if (inputs.length === 0) issues.push(makeIssue('warning', 'empty-journal', dir, null, null, { dir }));
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.') || e.name === JOURNAL_LOCK_FILE || (e.isFile() && JOURNAL_FILE.test(e.name))) continue;
-    warn('not-in-journal', join(dir, e.name), `skipped: ${e.name} is not part of the MLLP journal ${dir}`, 'a journal folder is read as its messages only: move other files to a folder of their own');
+    issues.push(makeIssue('warning', 'not-in-journal', join(dir, e.name), null, null, { name: e.name, dir }));
   }
   return { inputs, issues };
 }

@@ -873,6 +873,32 @@ export const enIssues = {
       '{total} issues of the kind "{code}" in {file}: the first {shown} are listed, the other {omitted} are not',
     hint: 'fix the listed ones (they usually share one cause, such as a column format) and read the kit again',
   },
+  // Kept once per input: records repeated in it (storage/import-kit.ts).
+  'duplicate-record': {
+    message: '{n} {what} appear more than once in the input; the last one was kept: {shown}',
+    hint: 'Each record should appear once; check the export for repeated rows.',
+  },
+  // Inputs of convert/import skipped or empty (cli).
+  'nested-kit': {
+    message: 'skipped: {path} is a data kit folder',
+    hint: 'import a data kit on its own with plateau import',
+  },
+  'empty-journal': {
+    message: 'the MLLP journal {dir} holds no message yet',
+    hint: 'plateau listen journals each message it acknowledges: check that the RIS sends to it',
+  },
+  'not-in-journal': {
+    message: 'skipped: {name} is not part of the MLLP journal {dir}',
+    hint: 'a journal folder is read as its messages only: move other files to a folder of their own',
+  },
+  'dicom-dicomdir': {
+    message: 'DICOMDIR ({summary}): an index of a file set, no exam in it',
+    hint: 'give the image files it lists (the folder) to read the exams',
+  },
+  'dicom-dicomdir-record': {
+    message: '{n} directory record(s) of unknown type {type}',
+    hint: 'the DICOMDIR was written by a non-conformant tool; the image files are still read on their own',
+  },
 } as const satisfies Record<string, IssueTemplate>;
 
 /** A key of the issue catalogs. */

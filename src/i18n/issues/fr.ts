@@ -886,6 +886,30 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
       '{total} problèmes du type « {code} » dans {file} : les {shown} premiers sont listés, les {omitted} autres non',
     hint: 'corriger ceux qui sont listés (ils ont souvent une seule cause, comme le format d’une colonne) et relire le kit',
   },
+  'duplicate-record': {
+    message: '{n} {what} figurent plus d’une fois dans les données ; la dernière occurrence a été gardée : {shown}',
+    hint: 'Chaque enregistrement doit figurer une fois : vérifier que l’export ne répète pas de lignes.',
+  },
+  'nested-kit': {
+    message: 'ignoré : {path} est un dossier de kit de données',
+    hint: 'importer un kit de données seul, avec plateau import',
+  },
+  'empty-journal': {
+    message: 'le journal MLLP {dir} ne contient encore aucun message',
+    hint: 'plateau listen journalise chaque message qu’il acquitte : vérifier que le RIS lui envoie ses messages',
+  },
+  'not-in-journal': {
+    message: 'ignoré : {name} ne fait pas partie du journal MLLP {dir}',
+    hint: 'un dossier de journal n’est lu que pour ses messages : mettre les autres fichiers dans un dossier à part',
+  },
+  'dicom-dicomdir': {
+    message: 'DICOMDIR ({summary}) : l’index d’un ensemble de fichiers, sans examen',
+    hint: 'donner les fichiers d’images qu’il liste (le dossier) pour lire les examens',
+  },
+  'dicom-dicomdir-record': {
+    message: '{n} enregistrement(s) de répertoire de type inconnu {type}',
+    hint: 'le DICOMDIR a été écrit par un outil non conforme ; les fichiers d’images sont lus quand même, chacun pour lui-même',
+  },
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */

@@ -4,6 +4,7 @@
  * warning for records of an unknown type, and never turned into exams.
  */
 import type { Issue } from '../../../core/issues.ts';
+import { makeIssue } from '../../../i18n/issues/index.ts';
 import { quoteCode } from '../../kit/identifying.ts';
 import type { DicomDataset } from './dataset.ts';
 import { itemsOf, textOf } from './dataset.ts';
@@ -58,33 +59,18 @@ export function dicomdirRecords(ds: DicomDataset): Record<string, number> {
 /** The issues of a DICOMDIR: a summary (info) and unknown record types (warning). */
 export function dicomdirIssues(file: string, ds: DicomDataset): Issue[] {
   const counts = dicomdirRecords(ds);
-  const summary =
-    Object.entries(counts)
-      .filter(([t]) => KNOWN_RECORDS.has(t))
-      .map(([t, n]) => `${n} ${t}`)
-      .join(', ') || 'no known record';
+  const known = Object.entries(counts)
+    .filter(([t]) => KNOWN_RECORDS.has(t))
+    .map(([t, n]) => `${n} ${t}`)
+    .join(', ');
+  const summary = known || 'no known record';
+  const summaryFr = known || 'aucun enregistrement connu';
   const out: Issue[] = [
-    {
-      severity: 'info',
-      code: 'dicom-dicomdir',
-      file,
-      line: 1,
-      column: '(0004,1220)',
-      message: `DICOMDIR (${summary}): an index of a file set, no exam in it`,
-      hint: 'give the image files it lists (the folder) to read the exams',
-    },
+    makeIssue('info', 'dicom-dicomdir', file, 1, '(0004,1220)', { summary, 'summary@fr': summaryFr }),
   ];
   for (const [type, n] of Object.entries(counts)) {
     if (!KNOWN_RECORDS.has(type)) {
-      out.push({
-        severity: 'warning',
-        code: 'dicom-dicomdir-record',
-        file,
-        line: 1,
-        column: '(0004,1430)',
-        message: `${n} directory record(s) of unknown type ${quoteCode(type, 32)}`,
-        hint: 'the DICOMDIR was written by a non-conformant tool; the image files are still read on their own',
-      });
+      out.push(makeIssue('warning', 'dicom-dicomdir-record', file, 1, '(0004,1430)', { n, type: quoteCode(type, 32) }));
     }
   }
   return out;
