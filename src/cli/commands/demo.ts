@@ -13,7 +13,8 @@ import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
 import { kitFolderOrFail, onNote } from './convert.ts';
 import { generateInto, generateOptions } from './generate.ts';
-import { describeImport, importInto } from './import.ts';
+import { describeImport } from './import-summary.ts';
+import { importInto } from './import.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
 import { withStore } from './store-access.ts';
 

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
-import type { ImportSummary, Store, TableChanges } from '../../storage/index.ts';
-import { importKit, KIT_TABLES, periodOf, StoreError } from '../../storage/index.ts';
+import type { ImportSummary, Store } from '../../storage/index.ts';
+import { importKit, StoreError } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
 import { positionals, STORE_OPTIONS } from '../command.ts';
 import { Progress, UsageError, UserError } from '../output.ts';
@@ -15,6 +15,7 @@ import { convertSources, isKitDir, SOURCE_OPTIONS, SOURCE_OPTIONS_HELP } from '.
 import { dicomwebUrls } from './dicomweb-input.ts';
 import { isJournalDir } from './journal-input.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
+import { describeImport } from './import-summary.ts';
 import { handOffImport } from './server-handoff.ts';
 import { withStore } from './store-access.ts';
 
@@ -62,7 +63,7 @@ export const importCommand: Command = {
     const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
     const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
     // A `plateau serve` holding the data folder gets the kit through its upload API.
-    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true, changeLines });
+    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true });
     if (handedOff !== null) return handedOff;
     const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true), { create: true });
     process.stdout.write(`${describeImport(summary)}\n`);
@@ -100,43 +101,3 @@ export async function importInto(
   }
 }
 
-const counts = (c: TableChanges): string =>
-  `${c.inserted} added, ${c.updated} changed, ${c.removed} removed, ${c.unchanged} unchanged`;
-
-const TABLE_LABELS: Record<(typeof KIT_TABLES)[number], string> = {
-  establishments: 'establishments',
-  equipment: 'equipment',
-  acts: 'acts',
-  survey: 'survey answers',
-  sessions: 'sessions',
-  exams: 'exams',
-};
-
-/** What happened to the campaign row, in words. */
-function outcome(s: ImportSummary): string {
-  if (s.replaced) return `replaced the campaign stored for ${periodOf(s.replaced.previous)} by this kit's, ${periodOf(s.replaced.current)}`;
-  if (s.campaign === 'inserted') return 'stored (new campaign)';
-  return s.changed ? 'stored' : 'already up to date, nothing changed';
-}
-
-const LABEL_WIDTH = Math.max(...KIT_TABLES.map((t) => TABLE_LABELS[t].length));
-
-/**
- * One indented line per table: rows added, changed, removed and unchanged (from an import's
- * summary, or the `changes` of an upload job's summary).
- */
-export function changeLines(changes: Readonly<Record<(typeof KIT_TABLES)[number], TableChanges>>): string[] {
-  return KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(LABEL_WIDTH)}  ${counts(changes[t])}`);
-}
-
-/** A few lines saying what an import changed: per table, rows added, changed, removed and unchanged. */
-export function describeImport(s: ImportSummary): string {
-  const width = LABEL_WIDTH;
-  return [
-    `Campaign ${s.campaignId}: ${outcome(s)} (${(s.timings.totalMs / 1000).toFixed(1)} s)`,
-    ...changeLines(s),
-    s.results
-      ? `  ${'results'.padEnd(width)}  computed for ${s.results.machines.inserted + s.results.machines.updated + s.results.machines.unchanged} machines`
-      : `  ${'results'.padEnd(width)}  kept (no record changed)`,
-  ].join('\n');
-}

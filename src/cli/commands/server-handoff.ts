@@ -18,6 +18,7 @@ import { describeHolder, resolveDataDir, storeHolder } from '../../storage/index
 import type { OptionValues } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { printIssues, Progress, UserError } from '../output.ts';
+import { changeLines, importOutcome } from './import-summary.ts';
 import { databaseUrlOf } from './store-access.ts';
 
 /** What `plateau import` read: the kit, its issues (printed already), and where it came from. */
@@ -28,8 +29,6 @@ export interface ImportJob {
   path: string | null;
   /** `--replace`: the campaign's period may change. */
   replace?: boolean;
-  /** The lines a local import prints per table, from the job's `summary.changes` (import.ts's `changeLines`). */
-  changeLines?: (changes: NonNullable<UploadStatus['summary']>['changes']) => string[];
 }
 
 /** How often the job is polled. */
@@ -157,12 +156,6 @@ function describeUpload(status: UploadStatus, job: ImportJob, server: ServingHol
   const id = status.campaignId ?? job.kit.campaign.id;
   const by = `(through ${describeHolder(server)})`;
   if (!s) return `Campaign ${id}: stored ${by}`;
-  const changed = Object.values(s.changes ?? {}).some((c) => c.inserted + c.updated + c.removed > 0);
-  const outcome =
-    s.campaign === 'inserted' ? 'stored (new campaign)'
-    : s.campaign === 'replaced' ? "replaced the campaign stored over another period by this kit's"
-    : changed || s.campaign === 'updated' ? 'stored'
-    : 'already up to date, nothing changed';
-  const lines = s.changes && job.changeLines ? job.changeLines(s.changes) : [`  ${s.establishments} establishments, ${s.machines} machines, ${s.exams} exams`];
-  return [`Campaign ${id}: ${outcome} ${by}`, ...lines].join('\n');
+  const changed = s.campaign === 'updated' || Object.values(s.changes).some((c) => c.inserted + c.updated + c.removed > 0);
+  return [`Campaign ${id}: ${importOutcome(s.campaign, changed)} ${by}`, ...changeLines(s.changes)].join('\n');
 }

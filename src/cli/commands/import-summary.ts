@@ -1,0 +1,55 @@
+/**
+ * How an import is told on the terminal, whether it ran here (`plateau import`, `plateau demo`)
+ * or in the server it was handed to: what became of the campaign, then per table the rows added,
+ * changed, removed and unchanged.
+ */
+import type { ImportSummary, TableChanges } from '../../storage/index.ts';
+import { KIT_TABLES, periodOf } from '../../storage/index.ts';
+
+const TABLE_LABELS: Record<(typeof KIT_TABLES)[number], string> = {
+  establishments: 'establishments',
+  equipment: 'equipment',
+  acts: 'acts',
+  survey: 'survey answers',
+  sessions: 'sessions',
+  exams: 'exams',
+};
+
+const LABEL_WIDTH = Math.max(...KIT_TABLES.map((t) => TABLE_LABELS[t].length));
+
+const counts = (c: TableChanges): string =>
+  `${c.inserted} added, ${c.updated} changed, ${c.removed} removed, ${c.unchanged} unchanged`;
+
+/**
+ * One indented line per table: rows added, changed, removed and unchanged (from an import's
+ * summary, or the `changes` of an upload job's summary).
+ */
+export function changeLines(changes: Readonly<Record<(typeof KIT_TABLES)[number], TableChanges>>): string[] {
+  return KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(LABEL_WIDTH)}  ${counts(changes[t])}`);
+}
+
+/**
+ * What happened to the campaign, in words: new, replaced over another period (with both periods
+ * when known), stored, or already up to date.
+ */
+export function importOutcome(
+  campaign: ImportSummary['campaign'] | 'replaced',
+  changed: boolean,
+  replaced?: ImportSummary['replaced'],
+): string {
+  if (replaced) return `replaced the campaign stored for ${periodOf(replaced.previous)} by this kit's, ${periodOf(replaced.current)}`;
+  if (campaign === 'replaced') return "replaced the campaign stored over another period by this kit's";
+  if (campaign === 'inserted') return 'stored (new campaign)';
+  return changed ? 'stored' : 'already up to date, nothing changed';
+}
+
+/** A few lines saying what an import changed: per table, rows added, changed, removed and unchanged. */
+export function describeImport(s: ImportSummary): string {
+  return [
+    `Campaign ${s.campaignId}: ${importOutcome(s.campaign, s.changed, s.replaced)} (${(s.timings.totalMs / 1000).toFixed(1)} s)`,
+    ...changeLines(s),
+    s.results
+      ? `  ${'results'.padEnd(LABEL_WIDTH)}  computed for ${s.results.machines.inserted + s.results.machines.updated + s.results.machines.unchanged} machines`
+      : `  ${'results'.padEnd(LABEL_WIDTH)}  kept (no record changed)`,
+  ].join('\n');
+}
