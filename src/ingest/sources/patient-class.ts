@@ -24,8 +24,11 @@ interface Tally {
   values: Set<string>;
 }
 
-/** The catalog key of the no-patient-class warning of each source (its fields in its words). */
-const MISSING_KEYS: Readonly<Record<string, 'no-patient-class.hl7v2' | 'no-patient-class.fhir' | 'no-patient-class.dicom'>> = {
+/** The sources the rule applies to. */
+export type ClassSource = 'HL7 v2' | 'FHIR' | 'DICOM';
+
+/** The catalog key of the no-patient-class warning of each source (which words its fields). */
+const MISSING_KEYS: Readonly<Record<ClassSource, 'no-patient-class.hl7v2' | 'no-patient-class.fhir' | 'no-patient-class.dicom'>> = {
   'HL7 v2': 'no-patient-class.hl7v2',
   FHIR: 'no-patient-class.fhir',
   DICOM: 'no-patient-class.dicom',
@@ -36,12 +39,10 @@ const SHOWN_VALUES = 5;
 
 /** Where a source carries the patient class, as its messages name it. */
 export interface ClassFields {
-  /** The source's name, e.g. `HL7 v2`. */
-  source: string;
+  /** The source's name, as messages name it. */
+  source: ClassSource;
   /** The field an issue points at, e.g. `PV1.2`, `encounter`, `(0032,1033)`. */
   column: string;
-  /** Where the class was looked for, in plain words: `neither PV1-2, PV1-3 nor an ADT message for the visit gave one`. */
-  fields: string;
 }
 
 /**
@@ -49,7 +50,7 @@ export interface ClassFields {
  * `no-patient-class` (the source gave none) and `unmapped-category` (the mapping lacks it).
  *
  * @example
- * const unknown = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2', fields: 'PV1-2, PV1-3' });
+ * const unknown = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2' });
  * const category = categoryFor(mapping, stay) ?? unknown.count(file, line, stay);
  * issues.push(...unknown.issues());
  */
@@ -77,24 +78,9 @@ export class UnknownCategories {
   /** The warnings, located at the first exam of each kind (none when every category was known). */
   issues(): Issue[] {
     const out: Issue[] = [];
-    const { source, column, fields } = this.where;
-    const exams = (n: number): string => (n === 1 ? '1 exam' : `${n} exams`);
+    const { source, column } = this.where;
     if (this.missing.count > 0) {
-      // The catalog words each source's fields; another source keeps its English words.
-      const key = MISSING_KEYS[source];
-      out.push(
-        key
-          ? makeIssue('warning', key, this.missing.file, this.missing.line, column, { n: this.missing.count })
-          : {
-              severity: 'warning',
-              code: 'no-patient-class',
-              file: this.missing.file,
-              line: this.missing.line,
-              column,
-              message: `${exams(this.missing.count)} of the ${source} source had no patient class (${fields}): counted as outpatients (category A), not dropped.`,
-              hint: 'Send the patient class with the exams; until then the share from the emergency department and the figures by patient type count these exams as outpatients.',
-            },
-      );
+      out.push(makeIssue('warning', MISSING_KEYS[source], this.missing.file, this.missing.line, column, { n: this.missing.count }));
     }
     if (this.unmapped.count > 0) {
       const values = [...this.unmapped.values];

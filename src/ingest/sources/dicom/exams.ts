@@ -194,7 +194,7 @@ export function buildExams(
   };
   const fileOf = new Map<Exam, string>();
   // No RequestingService, or one the mapping lacks: an outpatient, said once (patient-class.ts).
-  const unknownCategories = new UnknownCategories({ source: 'DICOM', column: '(0032,1033)', fields: 'no RequestingService (0032,1033) in its images' });
+  const unknownCategories = new UnknownCategories({ source: 'DICOM', column: '(0032,1033)' });
 
   for (const g of groups.values()) {
     const first = g.items[0] as InstanceFacts;

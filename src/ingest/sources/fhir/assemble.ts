@@ -71,11 +71,7 @@ class Assembler {
   /** Hashed join keys (ACSN accessions, urn:dicom:uid study UIDs) of the exams built, by exam id. */
   readonly keys = new Map<string, ExamKeys>();
   /** Exams whose category cannot be known: kept as outpatients, one warning (patient-class.ts). */
-  readonly unknownCategories = new UnknownCategories({
-    source: 'FHIR',
-    column: 'Procedure.encounter',
-    fields: 'no Encounter with a class or a location joins it',
-  });
+  readonly unknownCategories = new UnknownCategories({ source: 'FHIR', column: 'Procedure.encounter' });
   readonly #refs: ReferenceIndex;
   readonly #birthDates = new Map<LocatedResource, string>();
   #zone: ZoneClock | undefined;

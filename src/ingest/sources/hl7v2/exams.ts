@@ -96,7 +96,7 @@ export function examsOf(
   // Drafts share few rooms, classes and codes: look each up in the mapping once.
   const equipmentMemo = new Map<string, string | null>();
   const categoryMemo = new Map<string, Category | null>();
-  const unknownCategories = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2', fields: 'neither PV1-2, PV1-3 nor an ADT message for the visit gave one' });
+  const unknownCategories = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2' });
   const actMemo = new Map<string, string | null>();
   for (const d of drafts) {
     const skip = (key: IssueKey, column: string | null, params: IssueParams, severity: Issue['severity'] = 'warning'): void => {
