@@ -78,6 +78,7 @@ export function resolveDataDir(
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   let db: Db;
   let location: string;
+  let lock: StoreLock | null = null;
   if (options.url !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.url)) {
       throw new StoreError(
@@ -89,7 +90,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     location = redactUrl(options.url);
   } else {
     location = resolveDataDir(options.dataDir);
-    const lock = location.startsWith('memory://') ? null : await lockFolder(location, options);
+    if (!location.startsWith('memory://')) lock = await lockFolder(location, options);
     try {
       // A new folder starts from a cached template that already holds this schema.
       db = await openPgliteDb(location, {
@@ -101,9 +102,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       await lock?.release();
       throw error;
     }
-    if (lock !== null) return migrated(db, location, lock);
   }
-  return migrated(db, location, null);
+  return migrated(db, location, lock);
 }
 
 /**
