@@ -34,36 +34,6 @@ export class CellReader {
     this.commaDecimals = commaDecimals;
   }
 
-  error(
-    code: string,
-    line: number,
-    column: string | null,
-    message: string,
-    hint: string | null,
-  ): void {
-    this.sink.report('error', code, this.file, line, column, message, hint);
-  }
-
-  warn(
-    code: string,
-    line: number,
-    column: string | null,
-    message: string,
-    hint: string | null,
-  ): void {
-    this.sink.report('warning', code, this.file, line, column, message, hint);
-  }
-
-  info(
-    code: string,
-    line: number,
-    column: string | null,
-    message: string,
-    hint: string | null,
-  ): void {
-    this.sink.report('info', code, this.file, line, column, message, hint);
-  }
-
   /** Reports the issue of a catalog key at `line` and `column` of this file. */
   say(
     severity: Severity,

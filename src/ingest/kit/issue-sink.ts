@@ -65,19 +65,6 @@ export class IssueSink {
     this.add(makeIssue(severity, key, file, line, column, params));
   }
 
-  /** Shorthand for `add`. */
-  report(
-    severity: Severity,
-    code: string,
-    file: string,
-    line: number | null,
-    column: string | null,
-    message: string,
-    hint: string | null,
-  ): void {
-    this.add({ severity, code, file, line, column, message, hint });
-  }
-
   /**
    * Adds the closing summaries of the issues that were only counted, and returns all. A summary
    * says how many there were in all and how many are listed; `issueTotals` (core/issues.ts)
