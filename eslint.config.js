@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const upper = ['server', 'cli', 'reports'];
 const middle = ['ingest', 'storage', 'generate', 'simulate', 'compute'];
+// plan (territories, simulation, on-call, costs, relevance) is pure like core and sits on it.
+const plan = ['plan'];
 const banFolders = (folders) =>
   folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 
@@ -29,7 +31,21 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).' },
-            { group: banFolders([...upper, ...middle]), message: 'core depends on nothing above it.' },
+            { group: banFolders([...upper, ...middle, ...plan]), message: 'core depends on nothing above it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/plan/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'plan is pure: no Node built-ins (read files in ingest, store in storage).' },
+            { group: banFolders([...upper, ...middle]), message: 'plan depends on core only.' },
           ],
         },
       ],

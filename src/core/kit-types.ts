@@ -136,6 +136,35 @@ export interface SurveyAnswer {
   days: number;
 }
 
+export const REGISTER_SECTORS = ['hospital', 'private_practice'] as const;
+/** Who runs a machine of the register: a hospital (public or private) or a private practice. */
+export type RegisterSector = (typeof REGISTER_SECTORS)[number];
+
+/** Where a register row came from: the kit's `equipment-register.csv`, a FINESS extraction, or added for a campaign machine no row named. */
+export const REGISTER_ORIGINS = ['register', 'finess', 'campaign'] as const;
+export type RegisterOrigin = (typeof REGISTER_ORIGINS)[number];
+
+/**
+ * One machine of the whole fleet (`equipment-register.csv`, planning.md §1): declared, not
+ * measured. Dates are local calendar dates `YYYY-MM-DD`; unknown is `null`.
+ */
+export interface RegisterMachine {
+  finess: string;
+  /** Département code as INSEE writes it (`01`, `2A`, `971`). */
+  department: string;
+  modality: Modality;
+  /** `null` only for a campaign machine added because no register row named it. */
+  sector: RegisterSector | null;
+  authorisationId: string | null;
+  authorisedOn: string | null;
+  inServiceOn: string | null;
+  installedYear: number | null;
+  fieldTesla: number | null;
+  /** The campaign's `equipment_id` when the machine is in the campaign. */
+  equipmentId: string | null;
+  origin: RegisterOrigin;
+}
+
 /** A whole campaign, as read from a data kit or assembled from other sources. */
 export interface Kit {
   campaign: Campaign;
@@ -145,4 +174,6 @@ export interface Kit {
   exams: Exam[];
   acts: Act[];
   survey: SurveyAnswer[];
+  /** The whole fleet of the territory (`equipment-register.csv`), when the kit has one. */
+  register?: RegisterMachine[];
 }
