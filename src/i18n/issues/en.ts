@@ -5,6 +5,10 @@
  * the same parameters, and `Issue.message`/`hint` are these texts, filled in.
  */
 
+import { registerIssuesEn } from './register-en.ts';
+import { finessIssuesEn } from './finess-en.ts';
+import { referencesIssuesEn } from './references-en.ts';
+
 /** The words of one issue: what is wrong, and what to do (null: nothing to say). */
 export interface IssueTemplate {
   message: string;
@@ -899,6 +903,9 @@ export const enIssues = {
     message: '{n} directory record(s) of unknown type {type}',
     hint: 'the DICOMDIR was written by a non-conformant tool; the image files are still read on their own',
   },
+  ...registerIssuesEn,
+  ...finessIssuesEn,
+  ...referencesIssuesEn,
 } as const satisfies Record<string, IssueTemplate>;
 
 /** A key of the issue catalogs. */

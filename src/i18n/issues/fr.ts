@@ -4,6 +4,10 @@
  * les tests comparent. Les noms de colonnes, de fichiers et les codes restent tels quels.
  */
 import type { IssueKey, IssueTemplate } from './en.ts';
+import { registerIssuesFr } from './register-fr.ts';
+import { finessIssuesFr } from './finess-fr.ts';
+import { referencesIssuesFr } from './references-fr.ts';
+
 
 const DATE_TIME_HINT =
   'écrire AAAA-MM-JJTHH:MM[:SS] dans le fuseau horaire de la campagne, par exemple {example}, éventuellement suivi d’un décalage comme +01:00 ou Z';
@@ -910,6 +914,9 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     message: '{n} enregistrement(s) de répertoire de type inconnu {type}',
     hint: 'le DICOMDIR a été écrit par un outil non conforme ; les fichiers d’images sont lus quand même, chacun pour lui-même',
   },
+  ...registerIssuesFr,
+  ...finessIssuesFr,
+  ...referencesIssuesFr,
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */

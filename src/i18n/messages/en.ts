@@ -2,6 +2,11 @@
  * English messages: every key of the French reference dictionary, with the same `{parameters}`.
  */
 import type { MessageKey } from './fr.ts';
+import { registerMessagesEn } from './register-en.ts';
+import { finessMessagesEn } from './finess-en.ts';
+import { referencesMessagesEn } from './references-en.ts';
+import { territoriesMessagesEn } from './territories-en.ts';
+
 
 export const en: Readonly<Record<MessageKey, string>> = {
   'app.name': 'plateau',
@@ -628,4 +633,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'chart.noData': 'No data for this figure in the selection.',
   'chart.noneIncluded':
     'No machine kept for occupancy: {n, plural, =0 {the selection holds no machine} one {the selected machine does not have} other {none of the # selected machines has}} 95% of its programmed time in sessions occupied above 15%.',
+  ...registerMessagesEn,
+  ...finessMessagesEn,
+  ...referencesMessagesEn,
+  ...territoriesMessagesEn,
 };

@@ -6,6 +6,11 @@
  * (French `one` is 0 and 1; see `../message-format.ts`). Every message with a count is written
  * with 0, 1 and 2 in test/i18n/plurals.test.ts.
  */
+import { registerMessagesFr } from './register-fr.ts';
+import { finessMessagesFr } from './finess-fr.ts';
+import { referencesMessagesFr } from './references-fr.ts';
+import { territoriesMessagesFr } from './territories-fr.ts';
+
 export const fr = {
   'app.name': 'plateau',
   'app.tagline': "Benchmark des plateaux d'imagerie scanner et IRM",
@@ -639,6 +644,10 @@ export const fr = {
   'chart.noData': 'Pas de données pour cet indicateur dans la sélection.',
   'chart.noneIncluded':
     'Aucune machine retenue pour l’occupation : {n, plural, =0 {la sélection ne compte aucune machine} one {la machine de la sélection n’a pas} other {aucune des # machines de la sélection n’a}} 95 % de son temps programmé dans des vacations occupées à plus de 15 %.',
+  ...registerMessagesFr,
+  ...finessMessagesFr,
+  ...referencesMessagesFr,
+  ...territoriesMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */

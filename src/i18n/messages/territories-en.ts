@@ -1,0 +1,6 @@
+/**
+ * Messages of the territories feature (English: en.ts spreads it). Kept in its own file so that
+ * the planning features add their words without touching one another's.
+ */
+export const territoriesMessagesEn = {
+} satisfies Record<string, string>;
