@@ -67,6 +67,27 @@ export const KIT_CSV_FILES: readonly KitFileSpec[] = [
   SURVEY_FILE,
 ];
 
+/**
+ * `equipment-register.csv` (planning.md §1): the whole fleet of the campaign's territory,
+ * declared, not measured. Optional; read after the campaign's files so that `equipment_id` can
+ * be checked against equipment.csv.
+ */
+export const REGISTER_FILE: KitFileSpec = {
+  name: 'equipment-register.csv',
+  required: false,
+  columns: cols(
+    ['finess', 'department', 'modality', 'sector'],
+    ['authorisation_id', 'authorised_on', 'in_service_on', 'installed_year', 'field_tesla', 'equipment_id'],
+  ),
+};
+
+/**
+ * Every CSV file a kit folder may hold, in the order the reader reads them: the campaign's files
+ * (KIT_CSV_FILES, which are also the sheets of the workbook template), then the inputs beyond
+ * the campaign (the equipment register).
+ */
+export const KIT_READ_FILES: readonly KitFileSpec[] = [...KIT_CSV_FILES, REGISTER_FILE];
+
 /** Column order the writer uses for `acts.csv` (`code,label,icr`, as in data-kit.md). */
 export const ACTS_WRITE_ORDER = ['code', 'label', 'icr'] as const;
 

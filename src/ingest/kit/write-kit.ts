@@ -18,6 +18,7 @@ import type {
   Establishment,
   Exam,
   Kit,
+  RegisterMachine,
   Session,
   SurveyAnswer,
 } from '../../core/kit-types.ts';
@@ -31,6 +32,7 @@ import {
   EQUIPMENT_FILE,
   ESTABLISHMENTS_FILE,
   EXAMS_FILE,
+  REGISTER_FILE,
   SESSIONS_FILE,
   SURVEY_FILE,
   type KitFileSpec,
@@ -51,13 +53,20 @@ export interface KitWriter {
   writeActs(rows: readonly Act[]): Promise<void>;
   /** Writes appointment-survey.csv (nothing when `rows` is empty). */
   writeSurvey(rows: readonly SurveyAnswer[]): Promise<void>;
+  /**
+   * Writes equipment-register.csv, the whole fleet (planning.md §1), in the order given; with no
+   * row, a header-only file (an empty fleet, which reads back as `register: []`). Every row needs
+   * a `sector`; `origin` is not written (the file reads back as origin `register`).
+   */
+  writeRegister(rows: readonly RegisterMachine[]): Promise<void>;
   /** Appends to sessions.csv; batches may be of any size. */
   appendSessions(rows: readonly Session[]): Promise<void>;
   /** Appends to exams.csv; batches may be of any size. */
   appendExams(rows: readonly Exam[]): Promise<void>;
   /**
    * Finishes the kit: tables never written get a header-only file, a stale optional file
-   * (acts.csv, appointment-survey.csv) not written this time is removed. Must be awaited.
+   * (acts.csv, appointment-survey.csv, equipment-register.csv) not written this time is removed.
+   * Must be awaited.
    */
   close(): Promise<void>;
 }
@@ -72,6 +81,7 @@ const CHUNK_BYTES = 1 << 20;
  * await writer.writeEstablishments(establishments);
  * await writer.writeEquipment(equipment);
  * for (const batch of batches) await writer.appendExams(batch);
+ * await writer.writeRegister(fleet); // optional: equipment-register.csv
  * await writer.close();
  */
 export function createKitWriter(
@@ -103,6 +113,7 @@ export async function writeKitDir(
   await writer.appendExams(kit.exams);
   await writer.writeActs(kit.acts);
   await writer.writeSurvey(kit.survey);
+  if (kit.register !== undefined) await writer.writeRegister(kit.register);
   await writer.close();
 }
 
@@ -174,6 +185,25 @@ class StreamingKitWriter implements KitWriter {
     );
   }
 
+  writeRegister(rows: readonly RegisterMachine[]): Promise<void> {
+    return this.#whole(REGISTER_FILE, rows, (r) => {
+      if (r.sector === null)
+        throw new RangeError(`register row of ${r.finess} has no sector: equipment-register.csv requires one`);
+      return this.#line([
+        this.#text(r.finess),
+        this.#text(r.department),
+        r.modality,
+        r.sector,
+        this.#opt(r.authorisationId),
+        r.authorisedOn ?? '',
+        r.inServiceOn ?? '',
+        this.#num(r.installedYear),
+        this.#num(r.fieldTesla),
+        this.#opt(r.equipmentId),
+      ]);
+    });
+  }
+
   appendSessions(rows: readonly Session[]): Promise<void> {
     const sep = this.#sep;
     const dates = this.#dates;
@@ -213,7 +243,7 @@ class StreamingKitWriter implements KitWriter {
         stream.end();
         await finished(stream);
       }
-      for (const spec of [ACTS_FILE, SURVEY_FILE]) {
+      for (const spec of [ACTS_FILE, SURVEY_FILE, REGISTER_FILE]) {
         if (!this.#written.has(spec.name)) await rm(join(this.#dir, spec.name), { force: true });
       }
     });
