@@ -1,7 +1,9 @@
 /**
  * The benchmark: P20/P50/P80 of every per-machine figure across a peer group (same modality by
- * default, narrowed by region, legal status or typology), exam-level samples pooled across the
- * group, and each machine's percentile rank among its peers.
+ * default, narrowed by region, legal status, typology, or the INSEE département or region of the
+ * machine's site), exam-level samples pooled across the group, and each machine's percentile
+ * rank among its peers. The INSEE place of a site is given by the caller (`SitePlaces`): the
+ * département → region table is the planning layer's, above core.
  */
 import type { Modality, SurveyAnswer } from './kit-types.ts';
 import { CATEGORIES, MODALITIES } from './kit-types.ts';
@@ -13,11 +15,27 @@ import type { MachineIndicators, PatientType, PeerBenchmark, SurveySummary, Typo
 /** Narrows the peer group. Every given field must match. */
 export interface PeerFilter {
   modality?: Modality;
+  /** The establishment's `region` as the kit wrote it. */
   region?: string;
   legalStatus?: string;
   typology?: Typology;
   finess?: string;
+  /** INSEE code of the site's département (`59`, `2A`, `971`), from its `SitePlace`. */
+  department?: string;
+  /** INSEE code of the site's current region (`32`), from its `SitePlace`. */
+  inseeRegion?: string;
 }
+
+/** Where a site stands in INSEE's geography: its département and current region codes, `null` when unknown. */
+export interface SitePlace {
+  department: string | null;
+  inseeRegion: string | null;
+}
+
+/** The `SitePlace` of each site, by FINESS. */
+export type SitePlaces = ReadonlyMap<string, SitePlace>;
+
+const NO_PLACES: SitePlaces = new Map();
 
 /** A per-machine figure the benchmark distributes and ranks. */
 export interface MachineFigure {
@@ -61,14 +79,22 @@ export const MACHINE_FIGURES: readonly MachineFigure[] = [
   ),
 ];
 
-/** True when a machine belongs to the peer group. */
-export function matchesFilter(m: MachineIndicators, f: PeerFilter): boolean {
+/**
+ * True when a machine belongs to the peer group. A département or INSEE region filter matches
+ * only the machines whose site has that place in `places` (none when `places` is not given).
+ *
+ * @example
+ * matchesFilter(m, { modality: 'MR', department: '59' }, new Map([[m.finess, { department: '59', inseeRegion: '32' }]]));
+ */
+export function matchesFilter(m: MachineIndicators, f: PeerFilter, places: SitePlaces = NO_PLACES): boolean {
   return (
     (f.modality === undefined || m.modality === f.modality) &&
     (f.region === undefined || m.region === f.region) &&
     (f.legalStatus === undefined || m.legalStatus === f.legalStatus) &&
     (f.typology === undefined || m.typology === f.typology) &&
-    (f.finess === undefined || m.finess === f.finess)
+    (f.finess === undefined || m.finess === f.finess) &&
+    (f.department === undefined || places.get(m.finess)?.department === f.department) &&
+    (f.inseeRegion === undefined || places.get(m.finess)?.inseeRegion === f.inseeRegion)
   );
 }
 
@@ -175,16 +201,17 @@ export function peerBenchmark(
   };
 }
 
-/** The benchmark per modality, over the machines that match `filter`. */
+/** The benchmark per modality, over the machines that match `filter` (sites placed by `places`). */
 export function benchmarkByModality(
   machines: readonly MachineIndicators[],
   samples: ReadonlyMap<string, MachineSamples>,
   filter: PeerFilter = {},
+  places: SitePlaces = NO_PLACES,
 ): Partial<Record<Modality, PeerBenchmark>> {
   const out: Partial<Record<Modality, PeerBenchmark>> = {};
   for (const modality of MODALITIES) {
     if (filter.modality !== undefined && filter.modality !== modality) continue;
-    const peers = machines.filter((m) => matchesFilter(m, { ...filter, modality }));
+    const peers = machines.filter((m) => matchesFilter(m, { ...filter, modality }, places));
     if (peers.length > 0) out[modality] = peerBenchmark(peers, samples);
   }
   return out;

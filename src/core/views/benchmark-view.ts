@@ -23,8 +23,9 @@ function onlyModality<T>(byModality: Partial<Record<Modality, T>>, modality: Mod
 }
 
 /**
- * The survey answers of the selection: establishments of the region and legal status asked,
- * and with a typology, only answers about a modality the site has a machine of that typology in.
+ * The survey answers of the selection: establishments of the region, legal status, département
+ * and INSEE region asked, and with a typology, only answers about a modality the site has a
+ * machine of that typology in.
  */
 function selectedAnswers(index: CampaignIndex, filter: BenchmarkFilter): SurveyAnswer[] {
   return index.data.survey.filter((a) => {
@@ -32,6 +33,9 @@ function selectedAnswers(index: CampaignIndex, filter: BenchmarkFilter): SurveyA
     if (!e) return false;
     if (filter.region !== undefined && e.region !== filter.region) return false;
     if (filter.legalStatus !== undefined && e.legalStatus !== filter.legalStatus) return false;
+    const place = index.places.get(a.finess);
+    if (filter.department !== undefined && place?.department !== filter.department) return false;
+    if (filter.inseeRegion !== undefined && place?.inseeRegion !== filter.inseeRegion) return false;
     if (filter.typology === undefined) return true;
     return index.machinesOf(a.finess).some((m) => m.modality === a.modality && m.typology === filter.typology);
   });
@@ -48,7 +52,7 @@ export function selectMachines(index: CampaignIndex, filter: BenchmarkFilter = {
   const out: MachinePoint[] = [];
   for (const m of index.machines) {
     const point = index.points.get(m.equipmentId);
-    if (point && matchesFilter(m, f)) out.push(point);
+    if (point && matchesFilter(m, f, index.places)) out.push(point);
   }
   return out;
 }
@@ -62,7 +66,7 @@ export function selectMachines(index: CampaignIndex, filter: BenchmarkFilter = {
  */
 export function benchmarkView(index: CampaignIndex, filter: BenchmarkFilter = {}): BenchmarkView {
   const f = normalizeFilter(filter);
-  const selected = index.machines.filter((m) => matchesFilter(m, f));
+  const selected = index.machines.filter((m) => matchesFilter(m, f, index.places));
   const { results, samples } = index.data;
   let benchmark: Partial<Record<Modality, PeerBenchmark>>;
   let survey: Partial<Record<Modality, SurveySummary>>;
@@ -73,7 +77,7 @@ export function benchmarkView(index: CampaignIndex, filter: BenchmarkFilter = {}
     pooledExact = true;
   } else {
     pooledExact = selected.every((m) => samples.has(m.equipmentId));
-    benchmark = benchmarkByModality(selected, pooledExact ? samples : NO_SAMPLES, f);
+    benchmark = benchmarkByModality(selected, pooledExact ? samples : NO_SAMPLES, f, index.places);
     survey = onlyModality(surveySummary(selectedAnswers(index, f)), f.modality);
   }
   return {

@@ -5,7 +5,7 @@
  * a view from it is then a matter of selecting, never of scanning the campaign again.
  */
 import { CampaignCalendar } from '../calendar.ts';
-import type { PeerFilter, PeerValues } from '../benchmark.ts';
+import type { PeerFilter, PeerValues, SitePlaces } from '../benchmark.ts';
 import { MACHINE_FIGURES, matchesFilter, peerValuesOf } from '../benchmark.ts';
 import type { CampaignIndicators, MachineIndicators } from '../indicators/types.ts';
 import type { MachineSamples } from '../indicators/durations.ts';
@@ -36,6 +36,11 @@ export interface CampaignData {
   survey: readonly SurveyAnswer[];
   /** ISO instant of the campaign's last import. */
   updatedAt: string;
+  /**
+   * The INSEE département and region of each site, for the département and INSEE region
+   * filters (computed by the layer that loads the campaign; without it they select nothing).
+   */
+  places?: SitePlaces;
 }
 
 /** A peer group of the establishment view, with its sorted figure values and their quantiles. */
@@ -64,6 +69,8 @@ export class CampaignIndex {
   readonly machines: readonly MachineIndicators[];
   readonly machineById: ReadonlyMap<string, MachineIndicators>;
   readonly establishmentByFiness: ReadonlyMap<string, Establishment>;
+  /** The INSEE place of each site (empty when the loader gave none). */
+  readonly places: SitePlaces;
   readonly equipmentById: ReadonlyMap<string, Equipment>;
   readonly points: ReadonlyMap<string, MachinePoint>;
   /** Every establishment's listing row, by name. */
@@ -81,6 +88,7 @@ export class CampaignIndex {
     this.machines = results.machines;
     this.machineById = new Map(results.machines.map((m) => [m.equipmentId, m]));
     this.establishmentByFiness = new Map(data.establishments.map((e) => [e.finess, e]));
+    this.places = data.places ?? new Map();
     this.equipmentById = new Map(data.equipment.map((e) => [e.equipmentId, e]));
     for (const m of results.machines) {
       let list = this.#machinesByFiness.get(m.finess);
@@ -98,7 +106,7 @@ export class CampaignIndex {
       .sort((a, b) => compareLabels(a.name, b.name) || compareLabels(a.finess, b.finess));
     this.listingByFiness = new Map(this.listings.map((l) => [l.finess, l]));
     for (const e of data.establishments) this.#search.set(e.finess, [foldText(e.name), foldText(e.finess)]);
-    this.options = filterOptions(data.establishments, results.machines);
+    this.options = filterOptions(data.establishments, results.machines, this.places);
     this.summary = campaignSummary(results.campaign, {
       updatedAt: data.updatedAt,
       exams: results.machines.reduce((sum, m) => sum + m.exams, 0),
@@ -135,7 +143,7 @@ export class CampaignIndex {
     const key = JSON.stringify([filter.modality, filter.region ?? null, filter.legalStatus ?? null, filter.typology ?? null]);
     let group = this.#groups.get(key);
     if (!group) {
-      const machines = this.machines.filter((m) => matchesFilter(m, filter));
+      const machines = this.machines.filter((m) => matchesFilter(m, filter, this.places));
       const values = peerValuesOf(machines);
       const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
       group = { filter, machines, values, quantiles };

@@ -14,7 +14,7 @@ export const TYPOLOGIES = ['emergency-dedicated', 'scheduled-centred'] as const 
 export const PEER_SCOPES = ['modality', 'region', 'legalStatus', 'typology'] as const satisfies readonly PeerScope[];
 
 /** The benchmark filters (`PeerFilter` without `finess`). */
-export type BenchmarkFilter = Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>;
+export type BenchmarkFilter = Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology' | 'department' | 'inseeRegion'>;
 
 /**
  * The filter with only its defined fields, in a fixed order.
@@ -28,19 +28,50 @@ export function normalizeFilter(filter: BenchmarkFilter): BenchmarkFilter {
   if (filter.region !== undefined) out.region = filter.region;
   if (filter.legalStatus !== undefined) out.legalStatus = filter.legalStatus;
   if (filter.typology !== undefined) out.typology = filter.typology;
+  if (filter.department !== undefined) out.department = filter.department;
+  if (filter.inseeRegion !== undefined) out.inseeRegion = filter.inseeRegion;
   return out;
 }
 
 /** A string key of a filter, equal for equal filters (for memoizing views). */
 export function filterKey(filter: BenchmarkFilter): string {
   const f = normalizeFilter(filter);
-  return JSON.stringify([f.modality ?? null, f.region ?? null, f.legalStatus ?? null, f.typology ?? null]);
+  return JSON.stringify([
+    f.modality ?? null,
+    f.region ?? null,
+    f.legalStatus ?? null,
+    f.typology ?? null,
+    f.department ?? null,
+    f.inseeRegion ?? null,
+  ]);
 }
 
 /**
- * True when the filter narrows a modality's machines (region, legal status or typology): the
- * benchmark of the selection is then not the stored one.
+ * True when the filter narrows a modality's machines (region, legal status, typology,
+ * département or INSEE region): the benchmark of the selection is then not the stored one.
  */
 export function narrowsModality(filter: BenchmarkFilter): boolean {
-  return filter.region !== undefined || filter.legalStatus !== undefined || filter.typology !== undefined;
+  return (
+    filter.region !== undefined ||
+    filter.legalStatus !== undefined ||
+    filter.typology !== undefined ||
+    filter.department !== undefined ||
+    filter.inseeRegion !== undefined
+  );
+}
+
+/**
+ * Compares two INSEE département codes in INSEE's order: `19` < `2A` < `2B` < `21` … `95` < `971`.
+ *
+ * @example
+ * ['971', '21', '2A', '01'].sort(compareDepartmentCodes); // ['01', '2A', '21', '971']
+ */
+export function compareDepartmentCodes(a: string, b: string): number {
+  const key = (code: string): string => {
+    const corsica = code.replace(/^2([AB])$/, '20$1');
+    return corsica.length < 3 ? corsica.padEnd(3, ' ') : corsica;
+  };
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -9,7 +9,7 @@ export type { CampaignData, PeerGroup } from './campaign-index.ts';
 export { benchmarkView, selectMachines } from './benchmark-view.ts';
 export { machineComparison } from './comparison.ts';
 export { establishmentView } from './establishment-view.ts';
-export { PEER_SCOPES, TYPOLOGIES, filterKey, narrowsModality, normalizeFilter } from './filters.ts';
+export { PEER_SCOPES, TYPOLOGIES, compareDepartmentCodes, filterKey, narrowsModality, normalizeFilter } from './filters.ts';
 export type { BenchmarkFilter } from './filters.ts';
 export { daysPerWeekday, heatmapView } from './heatmap.ts';
 export { LEAD_KEYS, medianExamDuration, rankLeads, weightedMedian } from './lead-ranking.ts';

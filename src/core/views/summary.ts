@@ -5,7 +5,8 @@ import type { Campaign, Equipment, Establishment, Modality } from '../kit-types.
 import { MODALITIES } from '../kit-types.ts';
 import type { MachineIndicators } from '../indicators/types.ts';
 import type { CampaignIndex } from './campaign-index.ts';
-import { TYPOLOGIES } from './filters.ts';
+import type { SitePlaces } from '../benchmark.ts';
+import { compareDepartmentCodes, TYPOLOGIES } from './filters.ts';
 import type { CampaignDetail, CampaignRef, CampaignSummary, FilterOptions } from './types.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -49,18 +50,32 @@ export function campaignSummary(
   };
 }
 
-/** The values each filter takes in a campaign, sorted (typologies and modalities in their fixed order). */
+/**
+ * The values each filter takes in a campaign, sorted (typologies and modalities in their fixed
+ * order, départements in INSEE's); départements and INSEE regions are those `places` gives the
+ * establishments.
+ */
 export function filterOptions(
   establishments: readonly Establishment[],
   machines: readonly Pick<MachineIndicators, 'modality' | 'typology'>[],
+  places: SitePlaces = new Map(),
 ): FilterOptions {
   const modalities = new Set(machines.map((m) => m.modality));
   const typologies = new Set(machines.map((m) => m.typology));
+  const departments = new Set<string>();
+  const inseeRegions = new Set<string>();
+  for (const e of establishments) {
+    const place = places.get(e.finess);
+    if (place?.department) departments.add(place.department);
+    if (place?.inseeRegion) inseeRegions.add(place.inseeRegion);
+  }
   return {
     modalities: MODALITIES.filter((m) => modalities.has(m)),
     regions: [...new Set(establishments.map((e) => e.region))].sort(compareLabels),
     legalStatuses: [...new Set<string>(establishments.map((e) => e.legalStatus))].sort(),
     typologies: TYPOLOGIES.filter((t) => typologies.has(t)),
+    departments: [...departments].sort(compareDepartmentCodes),
+    inseeRegions: [...inseeRegions].sort(),
   };
 }
 

@@ -41,6 +41,10 @@ export interface FilterOptions {
   regions: string[];
   legalStatuses: string[];
   typologies: Typology[];
+  /** INSEE codes of the sites' départements, in INSEE order (empty when the sites are not placed). */
+  departments: string[];
+  /** INSEE codes of the sites' current regions. */
+  inseeRegions: string[];
 }
 
 /** `GET /api/campaigns/:id`. */

@@ -35,6 +35,9 @@ describe('campaign summary and options', () => {
       regions: ['Hauts-de-France', 'Île-de-France'],
       legalStatuses: ['CH', 'CHU', 'PRIVATE'],
       typologies: expect.any(Array),
+      // No places given to the index: no département or INSEE region to choose.
+      departments: [],
+      inseeRegions: [],
     });
     expect(index.options.typologies.length).toBeGreaterThan(0);
   });
