@@ -56,8 +56,19 @@ export interface PopulationTable {
   departments: readonly DepartmentPopulation[];
 }
 
-/** What a published reference figure measures. */
-export const REFERENCE_MEASURES = ['unitsPerMillion', 'examsPer1000'] as const;
+/**
+ * What a published reference figure measures: units per million inhabitants, exams per 1,000
+ * inhabitants a year, and figures that are not densities (exams a year, their cost in euros a
+ * year, installed units, mean wait in days).
+ */
+export const REFERENCE_MEASURES = [
+  'unitsPerMillion',
+  'examsPer1000',
+  'exams',
+  'costEuros',
+  'installedUnits',
+  'meanWaitDays',
+] as const;
 export type ReferenceMeasure = (typeof REFERENCE_MEASURES)[number];
 
 /**
