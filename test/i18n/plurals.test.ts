@@ -26,6 +26,16 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'territories.unit.machines': {
+    params: n,
+    fr: ['0 appareil', '1 appareil', '2 appareils'],
+    en: ['0 units', '1 unit', '2 units'],
+  },
+  'territories.years': {
+    params: n,
+    fr: ['0 an', '1 an', '2 ans'],
+    en: ['0 years', '1 year', '2 years'],
+  },
   'common.machines': {
     params: n,
     fr: ['0 machine', '1 machine', '2 machines'],
