@@ -1,6 +1,7 @@
 /**
  * The synthetic campaign generator's public entry: plan a seeded campaign shaped like the ANAP
- * 2010 benchmark, generate its machines one at a time, in memory or streamed to a data kit.
+ * 2010 benchmark (with the whole fleet of its year as a register), generate its machines one at
+ * a time, in memory or streamed to a data kit.
  */
 export {
   DEFAULT_OPTIONS,
@@ -15,3 +16,11 @@ export {
   type GenerateSummary,
   type MachineProfile,
 } from './national-campaign.ts';
+export {
+  CT_PER_MILLION,
+  generateRegister,
+  HOSPITAL_SHARE,
+  MRI_PER_MILLION,
+  registerSector,
+  type RegisterPlanInput,
+} from './register.ts';

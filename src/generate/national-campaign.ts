@@ -14,15 +14,18 @@ import type {
   Exam,
   Kit,
   Modality,
+  RegisterMachine,
   Session,
   SurveyAnswer,
 } from '../core/kit-types.ts';
 import { createKitWriter } from '../ingest/kit/write-kit.ts';
+import { POPULATION } from '../plan/territories/population.ts';
 import { actTable } from './acts.ts';
 import { generateMachineData } from './machine.ts';
 import { drawPanel } from './panel.ts';
 import { drawProfiles, type MachineProfile } from './profile.ts';
 import { deriveSeed, Rng } from './random.ts';
+import { generateRegister } from './register.ts';
 import { generateSurvey } from './survey.ts';
 import type { CampaignFrame } from './timeline.ts';
 
@@ -51,6 +54,11 @@ export interface CampaignPlan {
   survey: SurveyAnswer[];
   /** One profile per machine, in the order of `equipment`. */
   machines: MachineProfile[];
+  /**
+   * The whole French fleet of the campaign's year (equipment-register.csv), the campaign's
+   * machines among it: published densities times the shipped population (register.ts).
+   */
+  register: RegisterMachine[];
 }
 
 export const DEFAULT_OPTIONS: Required<GenerateOptions> = {
@@ -94,20 +102,29 @@ export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
     if (!set) modalitiesOf.set(m.equipment.finess, (set = new Set()));
     set.add(m.equipment.modality);
   }
+  const campaign: Campaign = {
+    id: `synthetic-${o.seed}`,
+    name: `Campagne nationale synthétique (graine ${o.seed}), façon ANAP 2010`,
+    start: o.start,
+    days: o.days,
+    timeZone: o.timeZone,
+  };
+  const equipment = panel.machines.map((m) => m.equipment);
+  // Its own stream: the register leaves every other draw of the campaign as it was.
+  const register = generateRegister(
+    { campaign, establishments: panel.establishments, equipment },
+    new Rng(deriveSeed(o.seed, 0x4e61)),
+    POPULATION,
+  );
   return {
     options: o,
-    campaign: {
-      id: `synthetic-${o.seed}`,
-      name: `Campagne nationale synthétique (graine ${o.seed}), façon ANAP 2010`,
-      start: o.start,
-      days: o.days,
-      timeZone: o.timeZone,
-    },
+    campaign,
     establishments: panel.establishments,
-    equipment: panel.machines.map((m) => m.equipment),
+    equipment,
     acts: actTable(),
     survey: generateSurvey(o.seed, panel.establishments, modalitiesOf),
     machines,
+    register,
   };
 }
 
@@ -169,6 +186,7 @@ export function generateKit(options: GenerateOptions = {}): Kit {
     exams,
     acts: plan.acts,
     survey: plan.survey,
+    register: plan.register,
   };
 }
 
@@ -187,6 +205,8 @@ export interface GenerateSummary {
   machines: number;
   sessions: number;
   exams: number;
+  /** Rows of equipment-register.csv (the whole fleet, the campaign's machines included). */
+  registerMachines: number;
 }
 
 /**
@@ -207,6 +227,7 @@ export async function writeGeneratedKit(
   await writer.writeEquipment(plan.equipment);
   await writer.writeActs(plan.acts);
   await writer.writeSurvey(plan.survey);
+  await writer.writeRegister(plan.register);
   let sessions = 0;
   let exams = 0;
   // One machine is written while the next is generated, so disk waits overlap generation;
@@ -233,7 +254,13 @@ export async function writeGeneratedKit(
     machines: plan.machines.length,
     sessions,
     exams,
+    registerMachines: plan.register.length,
   };
+}
+
+function registerCounts(plan: CampaignPlan): string {
+  const ct = plan.register.filter((m) => m.modality === 'CT').length;
+  return `${ct} CT and ${plan.register.length - ct} MRI`;
 }
 
 function readme(plan: CampaignPlan, sessions: number, exams: number): string {
@@ -249,6 +276,11 @@ names are real places, the establishments built on them are invented.
   ${plan.establishments.length} establishments, ${o.days} days from ${o.start}, time zone ${o.timeZone}.
   The same options always give the same files.
 - ${sessions} sessions, ${exams} exams.
+- equipment-register.csv: the whole French fleet of ${plan.campaign.start.slice(0, 4)}, ${registerCounts(plan)},
+  over the 101 départements, the campaign's machines among them. Counts are published
+  densities (CT 11.8 per million, OECD 2010; MRI 618 units in 2011 over 65.35 million
+  inhabitants) times plateau's population table; sites other than the campaign's are invented.
+  A few rows have no date put into service, and one MRI is put into service after the first day.
 - Shaped like the ANAP 2010 CT/MRI benchmark (legal-status mix, vacation grids, on-call,
   night activity, durations, report delays, appointment survey) and calibrated so that the
   percentiles of the report's reference table come out within 10 %.
