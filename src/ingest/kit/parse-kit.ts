@@ -1,8 +1,9 @@
 /**
  * Reads a data kit (data-kit.md) from files fed as text or bytes, in chunks: pure, so the web
  * upload and readKitDir share it. Files are read in dependency order (establishments, equipment,
- * sessions, exams, acts, survey) so references are checked on the fly, rows become kit records
- * directly, and no record is built any more once an error is seen (the kit will be null).
+ * sessions, exams, acts, survey, then the equipment register) so references are checked on the
+ * fly, rows become kit records directly, and no record is built any more once an error is seen
+ * (the kit will be null).
  */
 import {
   CampaignCalendar,
@@ -20,6 +21,7 @@ import {
   EQUIPMENT_ROLES,
   LEGAL_STATUSES,
   MODALITIES,
+  REGISTER_SECTORS,
   SESSION_TYPES,
   SURVEY_PATIENTS,
   type Act,
@@ -29,9 +31,12 @@ import {
   type Establishment,
   type Exam,
   type Kit,
+  type Modality,
+  type RegisterMachine,
   type Session,
   type SurveyAnswer,
 } from '../../core/kit-types.ts';
+import { normalizeDepartmentCode } from '../../plan/territories/population.ts';
 import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
@@ -49,7 +54,8 @@ import {
   EQUIPMENT_FILE,
   ESTABLISHMENTS_FILE,
   EXAMS_FILE,
-  KIT_CSV_FILES,
+  KIT_READ_FILES,
+  REGISTER_FILE,
   SESSIONS_FILE,
   SURVEY_FILE,
   type KitFileSpec,
@@ -83,7 +89,14 @@ interface KnownEquipment {
   id: string;
   line: number;
   examIds: KeyRegistry;
+  /** Its modality, once read (null when its row's was unusable). */
+  modality: Modality | null;
 }
+
+/** The highest field strength a register row may give, in tesla (planning.md §1). */
+const MAX_FIELD_TESLA = 11.7;
+/** The earliest `installed_year` of a register row. */
+const FIRST_INSTALLED_YEAR = 1950;
 
 const CASES = Object.keys(CLINICAL_CASES) as ClinicalCase[];
 const NO_ACTS: string[] = Object.freeze([] as string[]) as string[];
@@ -93,12 +106,12 @@ const CAMPAIGN_KEYS = ['id', 'name', 'start', 'days', 'timeZone'];
 
 /**
  * Reads a kit fed file by file. Call `campaign` first, then `csv` for each file of
- * KIT_CSV_FILES in that order, then `finish`.
+ * KIT_READ_FILES in that order, then `finish`.
  *
  * @example
  * const parser = new KitParser();
  * parser.campaign(campaignJsonText);
- * for (const spec of KIT_CSV_FILES) {
+ * for (const spec of KIT_READ_FILES) {
  *   const feed = parser.csv(spec, texts.has(spec.name) ? spec.name : null);
  *   feed?.push(texts.get(spec.name)!);
  *   feed?.end();
@@ -127,6 +140,12 @@ export class KitParser {
   readonly #actLines = new Map<string, number>();
   readonly #survey: SurveyAnswer[] = [];
   readonly #actLists = new RangeIndex<string[]>();
+  /** The register's machines; null while equipment-register.csv is not read (it is optional). */
+  #register: RegisterMachine[] | null = null;
+  /** equipment_id → the register line naming it. */
+  readonly #registerNamed = new Map<string, number>();
+  /** The stored campaign whose machines stand for equipment.csv (`storedEquipment`), or null. */
+  #storedCampaign: string | null = null;
 
   /** Reports an issue found outside the files themselves (e.g. a duplicate file in an upload). */
   report(issue: Issue): void {
@@ -166,9 +185,26 @@ export class KitParser {
     this.#window = new CampaignWindow(calendar);
   }
 
+  /**
+   * For a register read on its own: the machines of the stored campaign `campaignId` stand for
+   * equipment.csv (`equipment_id` is checked against them). Call it after `campaign`.
+   */
+  storedEquipment(campaignId: string, equipment: readonly Equipment[]): void {
+    this.#equipmentChecked = true;
+    this.#storedCampaign = campaignId;
+    for (const m of equipment) {
+      this.#equipmentIds.set(m.equipmentId, {
+        id: m.equipmentId,
+        line: 0,
+        examIds: new KeyRegistry(),
+        modality: m.modality,
+      });
+    }
+  }
+
   /** Notes a file that is not part of a kit (a typo in a name shows up here). */
   unknownFile(name: string): void {
-    const known = [CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)];
+    const known = [CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)];
     this.#sink.say('warning', 'unknown-file', name, null, null, {
       file: name,
       files: known.join(', '),
@@ -226,6 +262,7 @@ export class KitParser {
             exams: this.#exams,
             acts: this.#acts,
             survey: this.#survey,
+            ...(this.#register === null ? {} : { register: this.#register }),
           }
         : null;
     return { kit, issues, files: this.#files };
@@ -303,6 +340,8 @@ export class KitParser {
         return this.#actRows(col, cells);
       case SURVEY_FILE.name:
         return this.#surveyRows(col, cells);
+      case REGISTER_FILE.name:
+        return this.#registerRows(col, cells);
       default:
         throw new Error(`not a kit file: ${spec.name}`);
     }
@@ -393,7 +432,7 @@ export class KitParser {
     }
     // equipment.csv is unusable (already an error): check the rest without cascading errors.
     const id = detach(text);
-    const known = { id, line: 0, examIds: new KeyRegistry() };
+    const known = { id, line: 0, examIds: new KeyRegistry(), modality: null };
     this.#equipmentIds.set(id, known);
     return known;
   }
@@ -409,6 +448,7 @@ export class KitParser {
       const line = row.line;
       const idText = r.required(row, iId, 'equipment_id');
       let equipmentId: string | null = null;
+      let known: KnownEquipment | null = null;
       if (idText !== null) {
         const first = this.#equipmentIds.get(idText);
         if (first !== undefined) {
@@ -418,15 +458,13 @@ export class KitParser {
           });
         } else {
           equipmentId = detach(idText);
-          this.#equipmentIds.set(equipmentId, {
-            id: equipmentId,
-            line,
-            examIds: new KeyRegistry(),
-          });
+          known = { id: equipmentId, line, examIds: new KeyRegistry(), modality: null };
+          this.#equipmentIds.set(equipmentId, known);
         }
       }
       const finess = this.#knownFiness(row, iFiness, r);
       const modality = r.choice(MODALITIES, row, iModality, 'modality');
+      if (known !== null && modality) known.modality = modality;
       const label = row.cell(iLabel);
       let installedYear = r.number(row, iYear, 'installed_year', 1900, false, true);
       if (installedYear !== null && installedYear > 2100) {
@@ -736,6 +774,158 @@ export class KitParser {
       this.#survey.push({ finess, modality, case: clinicalCase, patient, days });
     };
   }
+
+  /**
+   * Rows of equipment-register.csv (planning.md §1): a machine of the whole fleet, its site by
+   * FINESS (not checked against establishments.csv: the fleet spreads beyond the campaign's
+   * sites), the campaign machine it is when `equipment_id` is given.
+   */
+  #registerRows(col: (c: string) => number, r: CellReader): RowReader {
+    const iFiness = col('finess');
+    const iDept = col('department');
+    const iModality = col('modality');
+    const iSector = col('sector');
+    const iAuthorisation = col('authorisation_id');
+    const iAuthorised = col('authorised_on');
+    const iInService = col('in_service_on');
+    const iYear = col('installed_year');
+    const iTesla = col('field_tesla');
+    const iEq = col('equipment_id');
+    const register: RegisterMachine[] = (this.#register = []);
+    const campaign = this.#campaign;
+    const campaignYear = campaign === null ? null : Number(campaign.start.slice(0, 4));
+    return (row) => {
+      const line = row.line;
+      const finess = this.#registerFiness(row, iFiness, r);
+      const department = this.#department(row, iDept, r);
+      const modality = r.choice(MODALITIES, row, iModality, 'modality');
+      const sector = r.choice(REGISTER_SECTORS, row, iSector, 'sector');
+      const authorisation = row.cell(iAuthorisation);
+      const authorisedOn = this.#isoDate(row, iAuthorised, 'authorised_on', r);
+      const inServiceOn = this.#isoDate(row, iInService, 'in_service_on', r);
+      let installedYear = r.number(row, iYear, 'installed_year', FIRST_INSTALLED_YEAR, false, true);
+      if (installedYear !== null && campaignYear !== null && installedYear > campaignYear) {
+        r.say('error', 'out-of-range.register-year', line, 'installed_year', {
+          text: row.cell(iYear),
+          year: String(campaignYear),
+        });
+        installedYear = NaN;
+      }
+      let fieldTesla = r.number(row, iTesla, 'field_tesla', 0, true);
+      if (fieldTesla !== null && fieldTesla > MAX_FIELD_TESLA) {
+        r.say('error', 'out-of-range.field-tesla', line, 'field_tesla', { text: row.cell(iTesla) });
+        fieldTesla = NaN;
+      } else if (fieldTesla !== null && fieldTesla === fieldTesla && modality === 'CT') {
+        r.say('error', 'register-field-tesla', line, 'field_tesla', { text: row.cell(iTesla) });
+        fieldTesla = NaN;
+      }
+      const equipmentId = this.#registerEquipment(row, iEq, modality, r);
+      if (authorisedOn && inServiceOn && inServiceOn < authorisedOn) {
+        r.say('warning', 'register-service-date', line, 'in_service_on', {
+          inService: inServiceOn,
+          authorised: authorisedOn,
+        });
+      }
+      if (finess === null || department === null || !modality || !sector) return;
+      if (authorisedOn === undefined || inServiceOn === undefined || equipmentId === undefined) return;
+      if (installedYear !== installedYear || fieldTesla !== fieldTesla) return;
+      if (this.#sink.errorCount > 0) return;
+      register.push({
+        finess,
+        department,
+        modality,
+        sector,
+        authorisationId: authorisation === '' ? null : detach(authorisation),
+        authorisedOn,
+        inServiceOn,
+        installedYear,
+        fieldTesla,
+        equipmentId,
+        origin: 'register',
+      });
+    };
+  }
+
+  /** A register row's finess: present and 9 characters (many rows share one site). */
+  #registerFiness(row: CsvRecord, i: number, r: CellReader): string | null {
+    const text = r.required(row, i, 'finess');
+    if (text === null) return null;
+    if (text.length === 9) return detach(text);
+    const dropped = /^\d{8}$/.test(text);
+    r.say('error', dropped ? 'invalid-finess.leading-zero' : 'invalid-finess', row.line, 'finess', {
+      finess: text,
+      length: text.length,
+    });
+    return null;
+  }
+
+  /** A département as INSEE writes it (`59`, `2A`, `971`); null (with an error) otherwise. */
+  #department(row: CsvRecord, i: number, r: CellReader): string | null {
+    const text = r.required(row, i, 'department');
+    if (text === null) return null;
+    const code = normalizeDepartmentCode(text);
+    if (code === null) r.say('error', 'register-department', row.line, 'department', { text });
+    return code;
+  }
+
+  /** An optional date `YYYY-MM-DD`: null when blank, undefined (with an error) when not a calendar date. */
+  #isoDate(row: CsvRecord, i: number, column: string, r: CellReader): string | null | undefined {
+    if (row.blank(i)) return null;
+    const text = row.cell(i);
+    if (parseIsoDate(text) !== null) return detach(text);
+    r.say('error', 'register-date', row.line, column, { column, text });
+    return undefined;
+  }
+
+  /**
+   * A register row's `equipment_id`: null when blank, else a machine of equipment.csv (or of the
+   * stored campaign) of the row's modality, named by no other row; undefined (with an error) when not.
+   */
+  #registerEquipment(
+    row: CsvRecord,
+    i: number,
+    modality: Modality | null | undefined,
+    r: CellReader,
+  ): string | null | undefined {
+    if (row.blank(i)) return null;
+    const text = row.cell(i);
+    const line = row.line;
+    const known = this.#equipmentIds.get(text);
+    if (known === undefined) {
+      // equipment.csv unusable (already an error): no cascade of unknown references.
+      if (!this.#equipmentChecked) return undefined;
+      if (this.#storedCampaign !== null) {
+        r.say('error', 'unknown-reference.register-campaign', line, 'equipment_id', {
+          id: text,
+          campaign: this.#storedCampaign,
+        });
+      } else {
+        r.say('error', 'unknown-reference.equipment', line, 'equipment_id', {
+          id: text,
+          file: EQUIPMENT_FILE.name,
+        });
+      }
+      return undefined;
+    }
+    let ok = true;
+    const first = this.#registerNamed.get(known.id);
+    if (first !== undefined) {
+      r.say('error', 'duplicate-key.register-equipment', line, 'equipment_id', {
+        id: text,
+        first: String(first),
+      });
+      ok = false;
+    } else this.#registerNamed.set(known.id, line);
+    if (modality && known.modality !== null && known.modality !== modality) {
+      const params = { id: text, equipmentModality: known.modality, modality };
+      if (this.#storedCampaign === null)
+        r.say('error', 'register-modality', line, 'equipment_id', { ...params, file: EQUIPMENT_FILE.name });
+      else
+        r.say('error', 'register-modality.campaign', line, 'equipment_id', { ...params, campaign: this.#storedCampaign });
+      ok = false;
+    }
+    return ok ? known.id : undefined;
+  }
 }
 
 /** `-17 s` / `-60 min` / `26.5 h` for a duration in milliseconds, as issue parameters. */
@@ -929,11 +1119,11 @@ export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitRe
     }
     byName.set(key, { name, content });
   }
-  const known = new Set([CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)]);
+  const known = new Set([CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, { name }] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
   parser.campaign(byName.get(CAMPAIGN_FILE)?.content ?? null, byName.get(CAMPAIGN_FILE)?.name);
-  for (const spec of KIT_CSV_FILES) {
+  for (const spec of KIT_READ_FILES) {
     const entry = byName.get(spec.name);
     const feed = parser.csv(spec, entry?.name ?? null);
     if (feed === null || entry === undefined) continue;

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CAMPAIGN_FILE, KIT_CSV_FILES } from './kit-files.ts';
+import { CAMPAIGN_FILE, KIT_READ_FILES } from './kit-files.ts';
 import { KitParser, type KitReadResult } from './parse-kit.ts';
 import type { Issue } from '../../core/issues.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
@@ -45,11 +45,11 @@ export async function readKitDir(
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     byName.set(entry.name.toLowerCase(), entry.name);
   }
-  const known = new Set([CAMPAIGN_FILE, ...KIT_CSV_FILES.map((f) => f.name)]);
+  const known = new Set([CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, name] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
 
-  const present = KIT_CSV_FILES.map((spec) => ({ spec, name: byName.get(spec.name) ?? null }));
+  const present = KIT_READ_FILES.map((spec) => ({ spec, name: byName.get(spec.name) ?? null }));
   const sizes = await Promise.all(
     present.map(({ name }) =>
       name === null
