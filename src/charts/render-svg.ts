@@ -24,3 +24,15 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
     chart.dispose();
   }
 }
+
+/**
+ * Registers boundaries under `name` for every chart drawn afterwards (in the browser as in
+ * Node: ECharts keeps one registry), once: a second call with the same name does nothing.
+ *
+ * @example
+ * registerMapOnce(TERRITORY_MAP_NAMES.region, REGIONS); // then renderSvg(territoryMapOption(…), …)
+ */
+export function registerMapOnce(name: string, geoJson: object): void {
+  if (echarts.getMap(name)) return;
+  echarts.registerMap(name, geoJson as Parameters<typeof echarts.registerMap>[1]);
+}

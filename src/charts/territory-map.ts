@@ -1,0 +1,561 @@
+/**
+ * The choropleth of France's regions or départements for one territorial figure (planning.md
+ * §2): a `map` series hosted by a `geo` component, so that the overseas inset frames (a custom
+ * series in the same coordinates) stay aligned with the shapes at any size; a piecewise,
+ * colour-blind-safe sequential scale with a "no data" grey; the boundaries' attribution. The
+ * caller registers the map once under `TERRITORY_MAP_NAMES[level]` (`echarts.registerMap`).
+ */
+import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
+import type { Modality } from '../core/kit-types.ts';
+import type { TerritoryFigures } from '../plan/territories/types.ts';
+import { formatInteger, formatNumber, formatPercent, MISSING } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { modalityLabel } from '../i18n/labels.ts';
+import { t } from '../i18n/translate.ts';
+import { baseOption, escapeHtml, niceScale, wrapText } from './common.ts';
+import { FONT_FAMILY, INK } from './palette.ts';
+
+/** The names the boundaries are registered under, per level. */
+export const TERRITORY_MAP_NAMES = {
+  region: 'plateau-fr-regions',
+  department: 'plateau-fr-departments',
+} as const;
+
+/** The two levels a map draws. */
+export type TerritoryMapLevel = keyof typeof TERRITORY_MAP_NAMES;
+
+/** The figures a map can show, in the order the screens offer them. */
+export const TERRITORY_MAP_FIGURES = [
+  'unitsPerMillion',
+  'examsPer1000',
+  'imputedShare',
+  'gapOecd',
+  'ageAtLeast10',
+  'shareComplete',
+  'nightMriPerMillion',
+  'delayP50',
+] as const;
+export type TerritoryMapFigure = (typeof TERRITORY_MAP_FIGURES)[number];
+
+/** How a figure's values read: the unit decides the classes' bounds and the numbers' format. */
+export type TerritoryFigureUnit = 'perMillion' | 'per1000' | 'share' | 'machines' | 'days';
+
+/** What a figure is: its unit, and whether it is read per modality (CT or MRI). */
+export const TERRITORY_FIGURE_SPECS: Readonly<
+  Record<TerritoryMapFigure, { unit: TerritoryFigureUnit; byModality: boolean }>
+> = {
+  unitsPerMillion: { unit: 'perMillion', byModality: true },
+  examsPer1000: { unit: 'per1000', byModality: true },
+  imputedShare: { unit: 'share', byModality: true },
+  gapOecd: { unit: 'machines', byModality: true },
+  ageAtLeast10: { unit: 'share', byModality: true },
+  shareComplete: { unit: 'share', byModality: false },
+  nightMriPerMillion: { unit: 'perMillion', byModality: false },
+  delayP50: { unit: 'days', byModality: true },
+};
+
+/** True when `value` names a map figure (a figure read from an address). */
+export function isTerritoryMapFigure(value: unknown): value is TerritoryMapFigure {
+  return (TERRITORY_MAP_FIGURES as readonly unknown[]).includes(value);
+}
+
+/**
+ * One figure of a territory, `null` when it is unknown (no population, no machine, no OECD
+ * reference among the gaps computed). The gap is the one to the OECD average of the latest
+ * year the document holds for the modality.
+ *
+ * @example
+ * territoryFigureValue(doc.national, 'unitsPerMillion', 'CT'); // 11.8
+ */
+export function territoryFigureValue(
+  figures: TerritoryFigures,
+  figure: TerritoryMapFigure,
+  modality: Modality,
+): number | null {
+  switch (figure) {
+    case 'unitsPerMillion':
+      return figures.unitsPerMillion[modality]?.total ?? null;
+    case 'examsPer1000':
+      return figures.examsPer1000[modality]?.value ?? null;
+    case 'imputedShare':
+      return figures.imputedShare[modality] ?? null;
+    case 'gapOecd': {
+      const gaps = figures.gapTo.filter((g) => g.reference === 'oecd' && g.modality === modality);
+      const latest = gaps.sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+      return latest?.machines ?? null;
+    }
+    case 'ageAtLeast10':
+      return figures.fleetAge[modality]?.shareAtLeast10 ?? null;
+    case 'shareComplete':
+      return figures.completeness.shareComplete;
+    case 'nightMriPerMillion':
+      return figures.nightCoverage.nightMriPerMillion;
+    case 'delayP50':
+      return figures.waiting[modality]?.realised.p50 ?? null;
+  }
+}
+
+/**
+ * A figure's value as text, in its unit ("11,8", "61 %", "3 appareils", "12 j").
+ *
+ * @example
+ * formatTerritoryFigure(0.612, 'shareComplete', 'fr'); // "61 %"
+ */
+export function formatTerritoryFigure(
+  value: number | null,
+  figure: TerritoryMapFigure,
+  lang: Lang,
+): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  switch (TERRITORY_FIGURE_SPECS[figure].unit) {
+    case 'perMillion':
+      return formatNumber(value, lang, 1);
+    case 'per1000':
+      return formatNumber(value, lang, value < 10 ? 1 : 0);
+    case 'share':
+      return formatPercent(value, lang, 0);
+    case 'machines':
+      return t(lang, 'territories.unit.machines', { n: value });
+    case 'days':
+      return t(lang, 'territories.unit.days', { value: formatNumber(value, lang, 1) });
+  }
+}
+
+/**
+ * The figure's name, with its modality when it is read per modality: "Appareils par million
+ * d'habitants — Scanner".
+ */
+export function territoryFigureLabel(
+  figure: TerritoryMapFigure,
+  modality: Modality,
+  lang: Lang,
+): string {
+  const name = t(lang, `territories.figure.${figure}`);
+  return TERRITORY_FIGURE_SPECS[figure].byModality
+    ? `${name} — ${modalityLabel(modality, lang)}`
+    : name;
+}
+
+/** A territory's value on the map. */
+export interface TerritoryMapValue {
+  /** INSEE code, the `code` property of the registered boundaries. */
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+/**
+ * An inset frame: an overseas département moved beside metropolitan France, drawn as a box with
+ * its name. `box` is `[west, south, east, north]` in the registered map's coordinates; the name
+ * sits at `labelAt` (else under the box).
+ */
+export interface TerritoryMapInset {
+  code: string;
+  name: string;
+  box: readonly [number, number, number, number];
+  labelAt?: readonly [number, number];
+}
+
+/** `[west, south, east, north]` of a territory or a group of them, in map coordinates. */
+export type MapBounds = readonly [number, number, number, number];
+
+export interface TerritoryMapInput {
+  level: TerritoryMapLevel;
+  figure: TerritoryMapFigure;
+  /** The modality of a per-modality figure (ignored by the others). */
+  modality: Modality;
+  values: readonly TerritoryMapValue[];
+  lang: Lang;
+  /** The overseas inset frames (none: no frame drawn). */
+  insets?: readonly TerritoryMapInset[];
+  /** The boundaries' attribution, written at the bottom (the licence asks for it). */
+  attribution: string;
+  /**
+   * Only these territories are coloured and clickable (the départements of a region); the
+   * others stay pale. `bounds` zooms onto them (map coordinates).
+   */
+  focus?: { codes: readonly string[]; bounds?: MapBounds };
+}
+
+/** A GeoJSON collection, as far as bounds need it. */
+export interface BoundaryCollection {
+  features: readonly { properties: { code: string }; geometry: { coordinates: unknown } }[];
+}
+
+/**
+ * The bounds of the features whose code is in `codes`, widened by `margin` of their size on
+ * each side; `null` when none is found.
+ *
+ * @example
+ * boundsOf(DEPARTMENTS, ['59', '62']); // [1.4, 49.9, 4.3, 51.2] roughly
+ */
+export function boundsOf(
+  collection: BoundaryCollection,
+  codes: readonly string[],
+  margin = 0.04,
+): MapBounds | null {
+  const wanted = new Set(codes);
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      west = Math.min(west, c[0]);
+      east = Math.max(east, c[0]);
+      south = Math.min(south, c[1]);
+      north = Math.max(north, c[1]);
+      return;
+    }
+    for (const inner of c) walk(inner);
+  };
+  for (const f of collection.features)
+    if (wanted.has(f.properties.code)) walk(f.geometry.coordinates);
+  if (!(east >= west)) return null;
+  const dx = (east - west) * margin;
+  const dy = (north - south) * margin;
+  return [west - dx, south - dy, east + dx, north + dy];
+}
+
+/** Sequential classes, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
+export const TERRITORY_SCALE = [
+  '#ffffcc',
+  '#c7e9b4',
+  '#7fcdbb',
+  '#41b6c4',
+  '#1d91c0',
+  '#225ea8',
+  '#0c2c84',
+] as const;
+
+/** Territories without a value: a neutral grey no class of the scale is near. */
+export const NO_DATA_COLOR = '#c9ced4';
+/** Territories outside the focus (other regions). */
+const OUTSIDE_COLOR = '#f1f3f5';
+const OUTSIDE_BORDER = '#dde1e5';
+const BORDER_COLOR = '#ffffff';
+/** How much narrower than tall a degree of longitude is at France's latitude (cos 46.5°). */
+const ASPECT = Math.cos((46.5 * Math.PI) / 180);
+/** Width (px) of the legend column on a wide chart. */
+const LEGEND_WIDTH = 140;
+const NARROW = 560;
+/** ECharts reads `null` as "keep the normal style" where its types allow only strings. */
+const NULL = null as unknown as string;
+/** Room (px) under the legend on a phone: the attribution on two lines. */
+const NARROW_FOOT = 36;
+
+/** One class of the scale: `[min, max)` (the last one closed), its colour and its label. */
+export interface TerritoryMapClass {
+  min: number;
+  max: number;
+  color: string;
+  label: string;
+}
+
+/**
+ * Nice classes over the values: at most 7 of equal width on round bounds (shares bounded to
+ * 0–100 %, machine gaps on whole numbers), coloured light to dark. None without a value.
+ *
+ * @example
+ * territoryMapClasses([8.2, 11.4, 19.9], 'unitsPerMillion', 'fr').map((c) => c.label);
+ * // ["8–10", "10–12", …, "18–20"]
+ */
+export function territoryMapClasses(
+  values: readonly (number | null)[],
+  figure: TerritoryMapFigure,
+  lang: Lang,
+): TerritoryMapClass[] {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (known.length === 0) return [];
+  const unit = TERRITORY_FIGURE_SPECS[figure].unit;
+  const scale = niceScale(known, {
+    ticks: 5,
+    zero: unit === 'machines' || unit === 'share',
+    ...(unit === 'machines' ? { minInterval: 1 } : {}),
+  });
+  let { interval } = scale;
+  const min = scale.min;
+  let max = scale.max;
+  while ((max - min) / interval > 7 + 1e-9) interval *= 2;
+  let count = Math.max(1, Math.round((max - min) / interval));
+  max = min + count * interval;
+  if (unit === 'share' && max > 1) {
+    max = 1;
+    count = Math.max(1, Math.ceil((max - min) / interval - 1e-9));
+  }
+  const round = (v: number): number => Number(v.toFixed(10));
+  const colors = pickColors(count);
+  const classes: TerritoryMapClass[] = [];
+  for (let i = 0; i < count; i++) {
+    const lo = round(min + i * interval);
+    const hi = round(Math.min(max, min + (i + 1) * interval));
+    classes.push({ min: lo, max: hi, color: colors[i] ?? INK.muted, label: '' });
+  }
+  for (const [i, c] of classes.entries())
+    c.label = classLabel(c, unit, i === classes.length - 1, scale.decimals, lang);
+  return classes;
+}
+
+/** `n` colours spread over the scale, its lightest and darkest ends included. */
+function pickColors(n: number): string[] {
+  const last = TERRITORY_SCALE.length - 1;
+  if (n === 1) return [TERRITORY_SCALE[Math.floor(last / 2)] ?? INK.muted];
+  return Array.from(
+    { length: n },
+    (_, i) => TERRITORY_SCALE[Math.round((i * last) / (n - 1))] ?? INK.muted,
+  );
+}
+
+function classLabel(
+  c: TerritoryMapClass,
+  unit: TerritoryFigureUnit,
+  last: boolean,
+  decimals: number,
+  lang: Lang,
+): string {
+  if (unit === 'machines') {
+    // Whole machines: [2, 4) holds 2 and 3, the last class holds its upper bound too.
+    const top = last ? c.max : c.max - 1;
+    return top <= c.min
+      ? formatInteger(c.min, lang)
+      : `${formatInteger(c.min, lang)}–${formatInteger(top, lang)}`;
+  }
+  if (unit === 'share') {
+    const d = Math.max(0, decimals - 2);
+    return `${formatNumber(c.min * 100, lang, d)}–${formatPercent(c.max, lang, d)}`;
+  }
+  return `${formatNumber(c.min, lang, decimals)}–${formatNumber(c.max, lang, decimals)}`;
+}
+
+/**
+ * The map option: one `geo` of the registered boundaries (named by their `code` property), the
+ * map series holding the values by code (an unknown value is `NaN`: drawn in the "no data"
+ * grey), the legend of the classes, the inset frames and the attribution.
+ */
+export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
+  const { lang, figure, level, values } = input;
+  const focus = input.focus ? new Set(input.focus.codes) : null;
+  const inFocus = (code: string): boolean => focus === null || focus.has(code);
+  const label = territoryFigureLabel(figure, input.modality, lang);
+  const classes = territoryMapClasses(
+    values.filter((v) => inFocus(v.code)).map((v) => v.value),
+    figure,
+    lang,
+  );
+  const byCode = new Map(values.map((v) => [v.code, v]));
+  // Territories outside the focus are left out of the series: the geo draws them pale and
+  // silent. Inside, an unknown value is NaN, which the geo draws in its own "no data" grey.
+  const data = values
+    .filter((v) => inFocus(v.code))
+    .map((v) => ({ id: v.code, name: v.code, value: v.value ?? Number.NaN }));
+  const outside = values
+    .filter((v) => !inFocus(v.code))
+    .map((v) => ({
+      name: v.code,
+      silent: true,
+      itemStyle: { areaColor: OUTSIDE_COLOR, borderColor: OUTSIDE_BORDER },
+      emphasis: { disabled: true },
+    }));
+  const layout = { left: LEGEND_WIDTH + 8, right: 8, top: 8, bottom: 34 };
+  const narrowLayout = {
+    left: 4,
+    right: 4,
+    top: 4,
+    bottom: NARROW_FOOT + 20 * (classes.length + 1) + 12,
+  };
+  // Frames of the insets shown: all of them, or those of the focus (an overseas region's).
+  const insets = (input.insets ?? []).filter((inset) => inFocus(inset.code));
+  const frames: CustomSeriesRenderItem = (params, api) => {
+    const inset = insets[params.dataIndex];
+    if (!inset) return null;
+    const [west, south, east, north] = inset.box;
+    const [ax = 0, ay = 0] = api.coord([west, north]);
+    const [bx = 0, by = 0] = api.coord([east, south]);
+    const [lx = (ax + bx) / 2, ly = by + 2] = inset.labelAt ? api.coord([...inset.labelAt]) : [];
+    return {
+      type: 'group',
+      silent: true,
+      children: [
+        {
+          type: 'rect',
+          shape: { x: ax, y: ay, width: bx - ax, height: by - ay },
+          style: { fill: 'none', stroke: INK.axis, lineWidth: 1 },
+        },
+        {
+          type: 'text',
+          x: lx,
+          y: ly,
+          style: {
+            text: inset.name,
+            fill: INK.muted,
+            fontSize: 10,
+            fontFamily: FONT_FAMILY,
+            align: 'center',
+            verticalAlign: inset.labelAt ? 'middle' : 'top',
+          },
+        },
+      ],
+    };
+  };
+  const empty = {
+    type: 'text',
+    id: 'empty',
+    left: 'center',
+    top: 'middle',
+    silent: true,
+    style: {
+      text: t(lang, 'territories.map.empty'),
+      fill: INK.muted,
+      fontSize: 13,
+      fontFamily: FONT_FAMILY,
+    },
+  };
+  const noDataItem = {
+    type: 'group',
+    id: 'no-data',
+    left: 8,
+    bottom: 34,
+    silent: true,
+    children: [
+      {
+        type: 'rect',
+        shape: { x: 0, y: 0, width: 18, height: 12 },
+        style: { fill: NO_DATA_COLOR, stroke: INK.axis, lineWidth: 0.5 },
+      },
+      {
+        type: 'text',
+        x: 24,
+        y: 6,
+        style: {
+          text: t(lang, 'territories.map.noData'),
+          fill: INK.text,
+          fontSize: 12,
+          fontFamily: FONT_FAMILY,
+          verticalAlign: 'middle',
+        },
+      },
+    ],
+  };
+  const attribution = (narrow: boolean): object => ({
+    type: 'text',
+    id: 'attribution',
+    $action: 'replace',
+    silent: true,
+    bottom: 4,
+    ...(narrow ? { left: 8 } : { right: 8 }),
+    style: {
+      text: narrow ? wrapText(input.attribution, 56) : input.attribution,
+      fill: INK.muted,
+      fontSize: 10,
+      lineHeight: 13,
+      fontFamily: FONT_FAMILY,
+      textAlign: narrow ? 'left' : 'right',
+    },
+  });
+  const visualMapBottom = 34 + 20;
+  const bounds = input.focus?.bounds;
+  return {
+    ...baseOption(
+      t(
+        lang,
+        level === 'region' ? 'territories.map.ariaRegions' : 'territories.map.ariaDepartments',
+        {
+          figure: label,
+        },
+      ),
+    ),
+    geo: {
+      map: TERRITORY_MAP_NAMES[level],
+      nameProperty: 'code',
+      roam: false,
+      aspectScale: ASPECT,
+      ...layout,
+      // Top-left then bottom-right corner.
+      ...(bounds
+        ? {
+            boundingCoords: [
+              [bounds[0], bounds[3]],
+              [bounds[2], bounds[1]],
+            ],
+          }
+        : {}),
+      regions: outside,
+      label: { show: false },
+      itemStyle: { areaColor: NO_DATA_COLOR, borderColor: BORDER_COLOR, borderWidth: 0.6 },
+      // The hovered territory keeps its colour (`color` and `areaColor` null), outlined.
+      emphasis: {
+        label: { show: false },
+        itemStyle: { color: NULL, areaColor: NULL, borderColor: INK.text, borderWidth: 1.5 },
+      },
+      select: { disabled: true },
+      tooltip: { show: false },
+    },
+    ...(classes.length > 0
+      ? {
+          visualMap: {
+            type: 'piecewise',
+            seriesIndex: 0,
+            dimension: 0,
+            pieces: classes.map((c, i) =>
+              i === classes.length - 1
+                ? { gte: c.min, lte: c.max, label: c.label, color: c.color }
+                : { gte: c.min, lt: c.max, label: c.label, color: c.color },
+            ),
+            orient: 'vertical',
+            left: 8,
+            bottom: visualMapBottom,
+            itemWidth: 18,
+            itemHeight: 12,
+            itemGap: 8,
+            inverse: true,
+            selectedMode: false,
+            hoverLink: false,
+            outOfRange: { color: NO_DATA_COLOR },
+            textStyle: { color: INK.text, fontFamily: FONT_FAMILY, fontSize: 12 },
+          },
+        }
+      : {}),
+    graphic: [classes.length > 0 ? noDataItem : empty, attribution(false)],
+    tooltip: {
+      ...baseOption('').tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const item = p as { seriesType?: string; name?: string };
+        if (item.seriesType !== 'map' || item.name === undefined) return '';
+        const v = byCode.get(item.name);
+        if (!v || !inFocus(v.code)) return '';
+        const code = level === 'department' ? ` (${escapeHtml(v.code)})` : '';
+        return `<b>${escapeHtml(v.name)}</b>${code}<br>${escapeHtml(label)}<br><b>${escapeHtml(formatTerritoryFigure(v.value, figure, lang))}</b>`;
+      },
+    },
+    series: [
+      {
+        type: 'map',
+        geoIndex: 0,
+        name: label,
+        data,
+      },
+      {
+        type: 'custom',
+        coordinateSystem: 'geo',
+        geoIndex: 0,
+        silent: true,
+        renderItem: frames,
+        data: insets.map((inset) => [inset.box[0], inset.box[1]]),
+        z: 5,
+      },
+    ],
+    // On a phone the legend goes under the map, the attribution on two lines.
+    media: [
+      {
+        query: { maxWidth: NARROW },
+        option: {
+          geo: narrowLayout,
+          graphic: [
+            classes.length > 0 ? { id: 'no-data', left: 8, bottom: NARROW_FOOT } : { id: 'empty' },
+            attribution(true),
+          ],
+          ...(classes.length > 0 ? { visualMap: { bottom: NARROW_FOOT + 20 } } : {}),
+        },
+      },
+    ],
+  } as EChartsOption;
+}
