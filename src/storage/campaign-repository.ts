@@ -123,6 +123,7 @@ const RECORD_TABLES = [
   'sessions',
   'exams',
   'import_issues',
+  'register_machines',
 ] as const;
 const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results'] as const;
 
