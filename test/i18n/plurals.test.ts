@@ -31,6 +31,24 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     fr: ['0 appareil', '1 appareil', '2 appareils'],
     en: ['0 units', '1 unit', '2 units'],
   },
+  'cli.territories.title': {
+    params: (days) => ({ id: 'I', name: 'N', start: 'S', days }),
+    fr: ['S, 0 jour', 'S, 1 jour', 'S, 2 jours'],
+    en: ['S, 0 days', 'S, 1 day', 'S, 2 days'],
+  },
+  'cli.territories.unplaced': {
+    params: (count) => ({ sites: count, machines: count }),
+    fr: [
+      '0 site de la campagne n’a pas de département (0 appareil)',
+      '1 site de la campagne n’a pas de département (1 appareil)',
+      '2 sites de la campagne n’ont pas de département (2 appareils)',
+    ],
+    en: [
+      '0 campaign sites have no département (0 units)',
+      '1 campaign site has no département (1 unit)',
+      '2 campaign sites have no département (2 units)',
+    ],
+  },
   'territories.years': {
     params: n,
     fr: ['0 an', '1 an', '2 ans'],
