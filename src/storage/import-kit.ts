@@ -8,13 +8,16 @@
  * A campaign the import creates takes a faster road: its records are loaded by binary COPY where
  * the engine can (PGlite; nothing stored can conflict with them), and it is computed from the kit
  * itself, which is exactly what would be read back (`storedKitOf`).
+ * The equipment register (planning.md §1) rides along but is not one of the kit's records: a kit
+ * with equipment-register.csv replaces the stored register whole, a kit without one keeps it
+ * (docs/readings-of-the-spec.md), and the indicators never read it.
  */
 import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
-import type { Campaign, Exam, Kit } from '../core/kit-types.ts';
+import type { Campaign, Exam, Kit, RegisterMachine } from '../core/kit-types.ts';
 import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
 import { canCopy } from './bulk.ts';
@@ -42,6 +45,14 @@ import { readKit } from './load-kit.ts';
 import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
 import { readFingerprint, saveResults } from './result-repository.ts';
+import type { RegisterChanges } from './register-repository.ts';
+import {
+  brokenReferences,
+  loadRegister,
+  registerChanges,
+  replaceRegister,
+  sameRegister,
+} from './register-repository.ts';
 import { samplesMissing, saveSamples } from './sample-repository.ts';
 import {
   copySessions,
@@ -100,6 +111,14 @@ export const KIT_TABLES = [
 ] as const;
 
 /**
+ * What an import did to the campaign's equipment register: its rows added, removed and unchanged,
+ * and whether they came with the kit or were the stored ones, kept (the kit had no register).
+ */
+export interface RegisterSummary extends RegisterChanges {
+  from: 'kit' | 'kept';
+}
+
+/**
  * What an import did. Sessions are never updated, only inserted, found already stored, or removed.
  * `replaced` campaign: every row stored before counts as removed, every row of the kit as added.
  */
@@ -114,7 +133,9 @@ export interface ImportSummary {
   survey: TableChanges;
   sessions: TableChanges;
   exams: TableChanges;
-  /** True when any stored record was inserted, updated or removed. */
+  /** The equipment register's rows, or null when neither the kit nor the store has one. */
+  register: RegisterSummary | null;
+  /** True when any stored record (or the register) was inserted, updated or removed. */
   changed: boolean;
   /** The results written, or null when nothing changed and the stored results were kept. */
   results: ResultWrite | null;
@@ -128,6 +149,8 @@ export interface ImportSummary {
    */
   timings: { writeMs: number; loadMs: number; computeMs: number; saveMs: number; totalMs: number };
 }
+
+const REGISTER_FILE = 'equipment-register.csv';
 
 const FILES = {
   establishments: 'establishments.csv',
@@ -210,6 +233,41 @@ function duplicateIssue(file: string, column: string, what: keyof typeof RECORD_
   const shown = duplicates.slice(0, 10).join(', ') + (duplicates.length > 10 ? ', …' : '');
   const [en, fr] = RECORD_WORDS[what];
   return makeIssue('warning', 'duplicate-record', file, null, column, { n: duplicates.length, what: en, 'what@fr': fr, shown });
+}
+
+/**
+ * The register an import leaves stored: the kit's when it has one, else the stored one, whose
+ * `equipment_id`s that no longer name a machine of the kit (of the same modality) are cleared;
+ * null when neither has a register.
+ */
+function nextRegister(
+  kit: Kit,
+  stored: RegisterMachine[] | null,
+  equipment: Kit['equipment'],
+): { rows: RegisterMachine[]; from: RegisterSummary['from']; detached: string[] } | null {
+  if (kit.register !== undefined) return { rows: kit.register, from: 'kit', detached: [] };
+  if (stored === null) return null;
+  const machines = new Map(equipment.map((m) => [m.equipmentId, m.modality]));
+  const detached = brokenReferences(stored, machines);
+  if (detached.length === 0) return { rows: stored, from: 'kept', detached };
+  const gone = new Set(detached);
+  const rows = stored.map((m) => (m.equipmentId !== null && gone.has(m.equipmentId) ? { ...m, equipmentId: null } : m));
+  return { rows, from: 'kept', detached };
+}
+
+/** Refuses a kit whose register names a machine it does not hold (or of another modality), or one twice. */
+function checkRegister(kit: Kit): void {
+  const register = kit.register;
+  if (register === undefined) return;
+  const machines = new Map(kit.equipment.map((m) => [m.equipmentId, m.modality]));
+  const broken = brokenReferences(register, machines);
+  const named = register.map((m) => m.equipmentId).filter((id) => id !== null);
+  const twice = named.filter((id, i) => named.indexOf(id) !== i);
+  if (broken.length === 0 && twice.length === 0) return;
+  const what = broken.length > 0
+    ? `the equipment register names ${broken.slice(0, 5).join(', ')}, not a machine of that modality in equipment.csv`
+    : `the equipment register names ${twice.slice(0, 5).join(', ')} on more than one row`;
+  throw new StoreError('invalid-kit', `the kit cannot be stored: ${what}. Nothing was stored.`);
 }
 
 /** SQLSTATE class 23: integrity constraint violation (foreign key, check, not null, unique). */
@@ -356,6 +414,7 @@ export async function importKit(
     issues.push(duplicateIssue(FILES.survey, 'case', 'survey answers', survey.duplicates));
   if (exams.duplicates.length)
     issues.push(duplicateIssue(FILES.exams, 'exam_id', 'exams', exams.duplicates));
+  checkRegister(kit);
   const badAct = findBadAct(exams.rows);
   if (badAct !== undefined) {
     throw new StoreError(
@@ -377,6 +436,15 @@ export async function importKit(
           progress({ phase: 'write', table, done, total });
       write('campaign')(0, 1);
       const before = await readCampaign(tx, id);
+      // Read before a replaced campaign is deleted: a kit without a register keeps the stored one.
+      const storedRegister = before === null ? null : await loadRegister(tx, id);
+      const register = nextRegister(kit, storedRegister, equipment.rows);
+      if (register !== null && register.detached.length > 0) {
+        const ids = register.detached.slice(0, 10).join(', ') + (register.detached.length > 10 ? ', …' : '');
+        issues.push(
+          makeIssue('warning', 'register-detached', REGISTER_FILE, null, 'equipment_id', { n: register.detached.length, ids }),
+        );
+      }
       let replaced: ImportSummary['replaced'] = null;
       let removedBefore: RecordCounts = NOTHING_REMOVED;
       if (before !== null && periodDiffers(before, kit.campaign)) {
@@ -400,6 +468,7 @@ export async function importKit(
               exams: exams.rows,
               acts: acts.rows,
               survey: survey.rows,
+              ...(register !== null && register.rows.length > 0 ? { register: register.rows } : {}),
             })
           : null;
       timings.loadMs = performance.now() - tKnown;
@@ -435,31 +504,44 @@ export async function importKit(
               equipment: await deleteAbsentEquipment(tx, id, equipment.rows),
               establishments: await deleteAbsentEstablishments(tx, id, establishments.rows),
             };
+      // The register after the records: a campaign replaced over another period lost its rows
+      // with the campaign, so it is written afresh.
+      let registerSummary: RegisterSummary | null = null;
+      let registerChanged = false;
+      if (register !== null) {
+        const stillStored = replaced ? null : storedRegister;
+        await replaceRegister(tx, id, register.rows, stillStored);
+        registerSummary = { from: register.from, ...registerChanges(storedRegister ?? [], register.rows) };
+        registerChanged = !sameRegister(storedRegister ?? [], register.rows);
+      }
       const summary = {
         campaign,
         replaced,
         ...(Object.fromEntries(
           KIT_TABLES.map((t) => [t, { ...written[t], removed: removed[t] }]),
         ) as Record<(typeof KIT_TABLES)[number], TableChanges>),
+        register: registerSummary,
       };
-      const changed =
+      const recordsChanged =
         campaign !== 'unchanged' ||
         KIT_TABLES.some((t) => {
           const c = summary[t];
           return c.inserted + c.updated + c.removed > 0;
         });
+      const changed = recordsChanged || registerChanged;
       if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
       await replaceIssues(tx, id, source, [...(options.issues ?? []), ...issues]);
       timings.writeMs = performance.now() - t - timings.loadMs;
 
       // Results are only ever written with the data in one transaction, so when no record
       // changed, the stored results are those of the stored campaign: nothing to recompute,
-      // unless the samples are missing (results stored before they were).
+      // unless the samples are missing (results stored before they were). The register is not
+      // read by the indicators: it changes nothing here.
       const storedFingerprint = await readFingerprint(tx, id);
       let results: ResultWrite | null = null;
       let fingerprint = storedFingerprint ?? '';
       if (
-        changed ||
+        recordsChanged ||
         storedFingerprint === null ||
         options.recompute ||
         (await samplesMissing(tx, id))

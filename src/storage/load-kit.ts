@@ -10,13 +10,18 @@ import { readEquipment } from './equipment-repository.ts';
 import { readEstablishments } from './establishment-repository.ts';
 import { readExams } from './exam-repository.ts';
 import type { Store } from './open-store.ts';
+import { loadRegister } from './register-repository.ts';
 import { readSessions } from './session-repository.ts';
 import { readSurvey } from './survey-repository.ts';
 
-/** The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null. */
+/**
+ * The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null;
+ * with its equipment register, in its file's order, when it has one.
+ */
 export async function readKit(q: Queryable, campaignId: string): Promise<Kit | null> {
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
+  const register = await loadRegister(q, campaignId);
   return {
     campaign,
     establishments: await readEstablishments(q, campaignId),
@@ -25,6 +30,7 @@ export async function readKit(q: Queryable, campaignId: string): Promise<Kit | n
     exams: await readExams(q, campaignId),
     acts: await readActs(q, campaignId),
     survey: await readSurvey(q, campaignId),
+    ...(register === null ? {} : { register }),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   Establishment,
   Exam,
   Kit,
+  RegisterMachine,
   Session,
   SurveyAnswer,
 } from '../core/kit-types.ts';
@@ -185,6 +186,17 @@ export function storedKitOf(kit: Kit): Kit | null {
       days: a.days,
     };
   });
+  const register = (kit.register ?? []).map((m): RegisterMachine => {
+    check.text(m.finess, 'register finess');
+    check.text(m.department, 'register department');
+    check.text(m.authorisationId, 'register authorisation id');
+    check.text(m.equipmentId, 'register equipment id');
+    check.integer(m.installedYear, 'register installed year');
+    check.float(m.fieldTesla, 'register field strength');
+    for (const [date, what] of [[m.authorisedOn, 'authorised_on'], [m.inServiceOn, 'in_service_on']] as const)
+      if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) check.problem ??= `register ${what} is not YYYY-MM-DD`;
+    return { ...m };
+  });
   // Enumerated fields need no check: a value the schema's checks accept is plain ASCII.
   if (check.problem !== null) return null;
 
@@ -209,5 +221,15 @@ export function storedKitOf(kit: Kit): Kit | null {
       cmp(a.case, b.case) ||
       cmp(a.patient, b.patient),
   );
-  return { campaign, establishments, equipment, sessions, exams, acts, survey };
+  // The register keeps its file's order (row_no); an empty one is not stored, so reads back absent.
+  return {
+    campaign,
+    establishments,
+    equipment,
+    sessions,
+    exams,
+    acts,
+    survey,
+    ...(register.length > 0 ? { register } : {}),
+  };
 }

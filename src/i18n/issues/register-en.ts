@@ -46,4 +46,9 @@ export const registerIssuesEn = {
     message: 'in_service_on {inService} is before authorised_on {authorised}',
     hint: 'a machine is put into service once authorised: check both dates',
   },
+  'register-detached': {
+    message:
+      '{n, plural, one {# row} other {# rows}} of the stored register named machines this kit no longer holds ({ids}): their equipment_id was cleared',
+    hint: 'if these machines were renamed, import the equipment register again with their new ids',
+  },
 } as const satisfies Record<string, { message: string; hint: string | null }>;

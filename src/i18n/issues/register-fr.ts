@@ -44,4 +44,9 @@ export const registerIssuesFr = {
     message: 'in_service_on {inService} est avant authorised_on {authorised}',
     hint: 'une machine est mise en service une fois autorisée : vérifier les deux dates',
   },
+  'register-detached': {
+    message:
+      '{n, plural, one {# ligne} other {# lignes}} du registre enregistré désignai{n, plural, one {t} other {ent}} des machines que ce kit n’a plus ({ids}) : leur equipment_id a été effacé',
+    hint: 'si ces machines ont été renommées, importer de nouveau le registre des équipements avec leurs nouveaux identifiants',
+  },
 } as const satisfies Record<string, { message: string; hint: string | null }>;

@@ -8,6 +8,7 @@ export const registerMessagesEn = {
   'issue.register-field-tesla': 'Field strength on a CT row',
   'issue.register-modality': 'Register modality differs from the campaign machine',
   'issue.register-service-date': 'Put into service before its authorisation',
+  'issue.register-detached': 'Register row no longer names a campaign machine',
   'cli.register.reading': 'reading the equipment register {place}',
   'cli.register.refused': '{place}: the equipment register has errors (listed above); nothing was stored',
   'cli.register.campaignMissing':

@@ -8,6 +8,7 @@ export const registerMessagesFr = {
   'issue.register-field-tesla': 'Champ magnétique sur une ligne de scanner',
   'issue.register-modality': 'Modalité du registre différente de la machine de la campagne',
   'issue.register-service-date': 'Mise en service avant l’autorisation',
+  'issue.register-detached': 'Ligne du registre qui ne désigne plus une machine de la campagne',
   'cli.register.reading': 'lecture du registre des équipements {place}',
   'cli.register.refused':
     '{place} : le registre des équipements a des erreurs (listées ci-dessus) ; rien n’a été enregistré',
