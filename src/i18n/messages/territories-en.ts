@@ -140,4 +140,5 @@ export const territoriesMessagesEn = {
   'cli.territories.references': 'Published figures:',
   'cli.territories.ref.france': 'France',
   'cli.territories.unknownOecdYear': '--gap-to: no OECD average density for {years} (the years known: {known})',
+  'cli.territories.ref.line': '{area} · {modality} · {measure}: {value} ({year}{loaded}) — {source}',
 } satisfies Record<string, string>;

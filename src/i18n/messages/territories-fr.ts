@@ -141,4 +141,5 @@ export const territoriesMessagesFr = {
   'cli.territories.references': 'Chiffres publiés :',
   'cli.territories.ref.france': 'France',
   'cli.territories.unknownOecdYear': '--gap-to : aucune densité moyenne OCDE pour {years} (années connues : {known})',
+  'cli.territories.ref.line': '{area} · {modality} · {measure} : {value} ({year}{loaded}) — {source}',
 } satisfies Record<string, string>;
