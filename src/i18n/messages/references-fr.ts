@@ -36,5 +36,5 @@ export const referencesMessagesFr = {
     '{place} : {errors, plural, one {# erreur} other {# erreurs}} ; rien n’a été enregistré',
   'cli.references.none': '{place} : aucun chiffre que plateau sait lire ; rien n’a été enregistré',
   'cli.references.loaded':
-    '{place} : {n, plural, one {# chiffre enregistré} other {# chiffres enregistrés}} dans {store} : {added} ajouté(s), {replaced} remplacé(s), {unchanged} inchangé(s)',
+    '{place} : {n, plural, one {# chiffre enregistré} other {# chiffres enregistrés}} dans {store} : {added, plural, one {# ajouté} other {# ajoutés}}, {replaced, plural, one {# remplacé} other {# remplacés}}, {unchanged, plural, one {# inchangé} other {# inchangés}}',
 } satisfies Record<string, string>;
