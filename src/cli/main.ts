@@ -15,11 +15,12 @@ import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { listenCommand } from './commands/listen.ts';
+import { referencesCommand } from './commands/references.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templateCommand } from './commands/template.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, reportCommand, serveCommand, templateCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, templateCommand];
 
 const VERSION = '0.1.0';
 
