@@ -19,8 +19,9 @@ import { referencesCommand } from './commands/references.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templateCommand } from './commands/template.ts';
+import { territoriesCommand } from './commands/territories.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, templateCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, templateCommand, territoriesCommand];
 
 const VERSION = '0.1.0';
 
