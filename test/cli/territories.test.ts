@@ -218,3 +218,24 @@ describe('plateau territories from the store', () => {
     expect(JSON.parse(r.stdout)).toEqual(await doc());
   }, 60_000);
 });
+
+describe('plateau indicators --department / --insee-region', () => {
+  it('narrows the machines and their benchmark to the sites of a place', async () => {
+    const ids = async (...args: string[]): Promise<string[]> => {
+      const r = await runCli(['indicators', KIT, '--json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { machines: { equipmentId: string }[] }).machines.map((m) => m.equipmentId);
+    };
+    expect(await ids('--department', '75')).toEqual(['MR1']);
+    const paris = JSON.parse((await runCli(['indicators', KIT, '--json', '--department', '75'])).stdout) as { benchmark: Record<string, { machines: number }> };
+    expect(Object.keys(paris.benchmark)).toEqual(['MR']);
+    expect(paris.benchmark['MR']?.machines).toBe(1);
+    expect(await ids('--insee-region', '32')).toEqual(['CT1']);
+    expect(await ids('--insee-region', 'Hauts-de-France', '--modality', 'CT')).toEqual(['CT1']);
+    const r = await runCli(['indicators', KIT, '--json', '--department', '2a']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no machine matches these filters');
+    expect((await runCli(['indicators', KIT, '--department', '20'])).code).toBe(2);
+    expect((await runCli(['indicators', KIT, '--insee-region', 'Atlantis'])).code).toBe(2);
+  });
+});

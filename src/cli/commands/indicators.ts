@@ -3,18 +3,21 @@
  * store is not touched) or from the store's saved results (nothing recomputed), as a table,
  * JSON (the contract of indicators.md) or CSV (one row per machine).
  */
-import { benchmarkByModality } from '../../core/benchmark.ts';
-import type { PeerFilter } from '../../core/benchmark.ts';
+import { benchmarkByModality, matchesFilter } from '../../core/benchmark.ts';
+import type { PeerFilter, SitePlaces } from '../../core/benchmark.ts';
 import type { CampaignComputation } from '../../core/indicators/index.ts';
 import type { CampaignIndicators, MachineIndicators, PeerBenchmark } from '../../core/indicators/types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import type { Modality } from '../../core/kit-types.ts';
 import { REFERENCE_2010 } from '../../core/reference-2010.ts';
 import { computeCampaignParallel } from '../../compute/parallel.ts';
+import { normalizeDepartmentCode, POPULATION, regionCodeOf } from '../../plan/territories/population.ts';
+import { sitePlaces } from '../../plan/territories/site-places.ts';
+import { loadEstablishments } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
-import { csv, table, UsageError, UserError } from '../output.ts';
+import { csv, say, table, UsageError, UserError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
 import { chooseCampaign, storedComputation } from './campaigns.ts';
 import { withStore } from './store-access.ts';
@@ -34,12 +37,18 @@ modality beside the values the ANAP report published for 2010.
   --region R            peers of this region only (benchmark and machines)
   --legal-status S      peers of this legal status only (CH, CHU, ESPIC, PRIVATE…)
   --typology T          scheduled-centred or emergency-dedicated
+  --department D        peers whose site is in this département (INSEE code: 59, 2A, 971), from
+                        the establishments' department column
+  --insee-region R      peers whose site is in this current region (INSEE code such as 32, or a
+                        name, current or pre-2016): the site's département's region, else the
+                        region its region column names
   --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
   --database-url URL    a PostgreSQL server instead of the embedded store
 
 Examples:
   plateau indicators ./my-kit --json > figures.json
-  plateau indicators --modality MR --region HDF`;
+  plateau indicators --modality MR --region HDF
+  plateau indicators --modality CT --department 59`;
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
@@ -53,6 +62,8 @@ export const indicatorsCommand: Command = {
     region: { type: 'string' },
     'legal-status': { type: 'string' },
     typology: { type: 'string' },
+    department: { type: 'string' },
+    'insee-region': { type: 'string' },
     ...STORE_OPTIONS,
   },
   async run({ positionals: args, values }) {
@@ -63,11 +74,21 @@ export const indicatorsCommand: Command = {
       region: stringOption(values, 'region'),
       legalStatus: stringOption(values, 'legal-status'),
       typology: enumOption(values, 'typology', ['scheduled-centred', 'emergency-dedicated'] as const),
+      ...placeOptions(values),
     };
-    const computation: CampaignComputation = kitDir
-      ? await computeCampaignParallel(await readKitOrFail(kitDir))
-      : await withStore(values, async (store) => storedComputation(store, (await chooseCampaign(store, stringOption(values, 'campaign'))).id));
-    const result = applyFilter(computation, filter);
+    let computation: CampaignComputation;
+    let places: SitePlaces;
+    if (kitDir) {
+      const kit = await readKitOrFail(kitDir);
+      computation = await computeCampaignParallel(kit);
+      places = sitePlaces(kit.establishments);
+    } else {
+      [computation, places] = await withStore(values, async (store) => {
+        const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
+        return [await storedComputation(store, id), sitePlaces(await loadEstablishments(store, id))] as const;
+      });
+    }
+    const result = applyFilter(computation, filter, places);
     if (result.machines.length === 0 && computation.indicators.machines.length > 0) {
       const regions = [...new Set(computation.indicators.machines.map((m) => m.region ?? '–'))].sort().join(', ');
       throw new UserError(`no machine matches these filters (regions in this campaign: ${regions})`);
@@ -79,18 +100,35 @@ export const indicatorsCommand: Command = {
   },
 };
 
-/** The document narrowed to the machines of the filter, with their benchmark as peers. */
-export function applyFilter(c: CampaignComputation, filter: PeerFilter): CampaignIndicators {
+/** The `--department` and `--insee-region` filters as INSEE codes; a usage error lists the codes for a value that names none. */
+function placeOptions(values: Parameters<Command['run']>[0]['values']): Pick<PeerFilter, 'department' | 'inseeRegion'> {
+  const out: Pick<PeerFilter, 'department' | 'inseeRegion'> = {};
+  const department = stringOption(values, 'department');
+  if (department !== undefined) {
+    const code = normalizeDepartmentCode(department);
+    const codes = POPULATION.departments.map((d) => d.code).join(', ');
+    if (code === null) throw new UsageError(say('cli.usage.oneOf', { option: '--department', values: codes, value: department }));
+    out.department = code;
+  }
+  const region = stringOption(values, 'insee-region');
+  if (region !== undefined) {
+    const code = regionCodeOf(region);
+    const codes = POPULATION.regions.map((r) => r.code).join(', ');
+    if (code === null) throw new UsageError(say('cli.usage.oneOf', { option: '--insee-region', values: codes, value: region }));
+    out.inseeRegion = code;
+  }
+  return out;
+}
+
+/**
+ * The document narrowed to the machines of the filter, with their benchmark as peers; `places`
+ * gives the sites' INSEE département and region for those filters.
+ */
+export function applyFilter(c: CampaignComputation, filter: PeerFilter, places: SitePlaces = new Map()): CampaignIndicators {
   const active = Object.values(filter).some((v) => v !== undefined);
   if (!active) return c.indicators;
-  const machines = c.indicators.machines.filter(
-    (m) =>
-      (filter.modality === undefined || m.modality === filter.modality) &&
-      (filter.region === undefined || m.region === filter.region) &&
-      (filter.legalStatus === undefined || m.legalStatus === filter.legalStatus) &&
-      (filter.typology === undefined || m.typology === filter.typology),
-  );
-  return { ...c.indicators, machines, benchmark: benchmarkByModality(c.indicators.machines, c.samples, filter) };
+  const machines = c.indicators.machines.filter((m) => matchesFilter(m, filter, places));
+  return { ...c.indicators, machines, benchmark: benchmarkByModality(c.indicators.machines, c.samples, filter, places) };
 }
 
 const pct = (v: number | null): number | null => (v === null ? null : v * 100);
