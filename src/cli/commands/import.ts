@@ -16,11 +16,13 @@ import { dicomwebUrls } from './dicomweb-input.ts';
 import { isJournalDir } from './journal-input.ts';
 import { readKitWithIssues } from './read-kit-or-fail.ts';
 import { describeImport } from './import-summary.ts';
+import { importRegisterFiles, registerInputKind } from './import-register.ts';
 import { handOffImport } from './server-handoff.ts';
 import { withStore } from './store-access.ts';
 
 const USAGE = `Usage: plateau import KIT_DIR [--replace] [--data DIR | --database-url URL]
        plateau import [INPUT…] [--dicomweb URL…] --mapping FILE (--campaign FILE | --campaign-id ID --start DATE --days N)
+       plateau import REGISTER.csv | FINESS.csv… [--campaign ID] [--data DIR | --database-url URL]
 
 Reads a data kit (campaign.json, establishments.csv, equipment.csv, sessions.csv, exams.csv,
 optional acts.csv and appointment-survey.csv; see the data-kit spec), checks every row, and
@@ -36,6 +38,18 @@ removed per table. Importing the same kit again changes nothing.
   --database-url URL    a PostgreSQL server instead (postgres://user@host:port/db)
   --recompute           recompute the stored results even when no record changed
 
+A kit may hold equipment-register.csv, the whole fleet of its territory (finess, department,
+modality, sector, and optionally authorisation_id, authorised_on, in_service_on, installed_year,
+field_tesla, equipment_id): it replaces the campaign's stored register. A kit without one keeps
+the stored register (an equipment_id naming a machine the kit no longer holds is cleared).
+
+REGISTER.csv alone (an equipment-register.csv, known by its header), or FINESS.csv… (the public
+FINESS extractions of establishments and equipment, known by their first line), replaces the
+register of the stored campaign --campaign ID (needed when the store holds several), checked
+against its machines, in one transaction; its records and results are left as they are. With
+an error, nothing is stored. While 'plateau serve' holds the data folder, stop it first (or put
+equipment-register.csv in the kit and upload the kit).
+
 Instead of a kit, INPUT… may be hospital-system files or folders (HL7 v2, FHIR R4, DICOM,
 XLSX), the journal folder of \`plateau listen\` (its accepted messages), and PACS through
 DICOMweb, converted as \`plateau convert\` does (with an error, nothing is stored), with:
@@ -43,6 +57,7 @@ ${SOURCE_OPTIONS_HELP}
 
 Examples:
   plateau import ./kits/ars-hdf-2026
+  plateau import ./hdf-register.csv --campaign ars-hdf-2026
   PLATEAU_SECRET=… plateau import ./hl7 --mapping mapping.csv --campaign campaign.json
   PLATEAU_SECRET=… plateau import ./plateau-data/mllp-journal --mapping mapping.csv \\
     --dicomweb http://pacs:8042/dicom-web --campaign campaign.json`;
@@ -55,6 +70,9 @@ export const importCommand: Command = {
   async run({ positionals: args, values }) {
     const urls = dicomwebUrls(values);
     const inputs = urls.length > 0 ? args : positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
+    // An equipment register (or FINESS extractions) alone, for a stored campaign.
+    const registerKind = urls.length === 0 && values.mapping === undefined ? await registerInputKind(inputs) : null;
+    if (registerKind !== null) return importRegisterFiles(inputs, registerKind, values);
     const [first] = inputs;
     const asKit = first !== undefined && inputs.length === 1 && urls.length === 0 && (values.mapping === undefined || (await isKitDir(first)));
     if (asKit && values.mapping === undefined && (await isJournalDir(first))) {
