@@ -10,6 +10,7 @@ import type { Issue } from '../core/issues.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../core/views/index.ts';
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
+import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
 import { countMachinesByModality, listCampaigns, loadCampaignData, loadIssues, loadMachineRecords } from '../storage/index.ts';
 import { Lru } from './lru.ts';
@@ -30,6 +31,7 @@ const MEMO_CAPACITY = {
   machine: 4096,
   timeline: 512,
   heatmap: 512,
+  territories: 64,
 } as const;
 
 export type MemoKind = keyof typeof MEMO_CAPACITY;
@@ -169,6 +171,6 @@ export class CampaignCache {
 
   async #load(id: string): Promise<CachedCampaign | null> {
     const data = await loadCampaignData(this.#store, id, { loadSamples: this.#loadSamples });
-    return data ? new CachedCampaign(this.#store, new CampaignIndex(data)) : null;
+    return data ? new CachedCampaign(this.#store, new CampaignIndex({ ...data, places: sitePlaces(data.establishments) })) : null;
   }
 }
