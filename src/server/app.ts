@@ -22,6 +22,7 @@ import { originGuard, publicHost } from './origin-guard.ts';
 import { pathGuard } from './path-guard.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { territoryRoutes } from './routes/territories.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerContext } from './server-context.ts';
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions): Hono {
   campaignRoutes(app, ctx);
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
+  territoryRoutes(app, ctx);
   uploadRoutes(app, ctx);
   fhirRoutes(app, options.fhir);
   methodNotAllowed(app);

@@ -3,9 +3,11 @@
  * parameters and the schema of each answer, mirroring `core/views/types.ts`. A test checks that
  * every route the app registers is documented here, with its parameters.
  */
-import { LEGAL_STATUSES, MODALITIES, CATEGORIES, SESSION_TYPES } from '../core/kit-types.ts';
+import { LEGAL_STATUSES, MODALITIES, CATEGORIES, REGISTER_SECTORS, SESSION_TYPES } from '../core/kit-types.ts';
 import { MACHINE_FIGURES } from '../core/benchmark.ts';
 import { PEER_SCOPES, TYPOLOGIES } from '../core/views/filters.ts';
+import { POPULATION } from '../plan/territories/population.ts';
+import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan/territories/types.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -92,6 +94,8 @@ const typology = strEnum(TYPOLOGIES);
 const PATIENT_TYPES = ['outpatient', 'inpatient', 'emergency'] as const;
 const SURVEY_PATIENTS = ['outpatient', 'inpatient'] as const;
 const UNITS = [...new Set(MACHINE_FIGURES.map((f) => f.unit))];
+/** Where a territorial figure comes from (plan/territories/types.ts `Provenance`). */
+const PROVENANCES = ['measured', 'declared', 'reference', 'input', 'imputed'] as const;
 
 const schemas: Record<string, Schema> = {
   ApiError: obj({ error: obj({ code: str, message: str }) }, [], 'Every error answer.'),
@@ -110,7 +114,14 @@ const schemas: Record<string, Schema> = {
     machines: ref('ModalityCounts'),
     establishments: int,
   }),
-  FilterOptions: obj({ modalities: arr(modality), regions: arr(str), legalStatuses: arr(str), typologies: arr(typology) }),
+  FilterOptions: obj({
+    modalities: arr(modality),
+    regions: arr(str),
+    legalStatuses: arr(str),
+    typologies: arr(typology),
+    departments: { ...arr(str), description: "INSEE codes of the sites' départements, in INSEE order." },
+    inseeRegions: { ...arr(str), description: "INSEE codes of the sites' current regions." },
+  }),
   CampaignDetail: obj({
     id: str,
     name: str,
@@ -124,8 +135,8 @@ const schemas: Record<string, Schema> = {
     options: ref('FilterOptions'),
   }),
   PeerFilter: obj(
-    { modality, region: str, legalStatus: str, typology, finess: str },
-    ['modality', 'region', 'legalStatus', 'typology', 'finess'],
+    { modality, region: str, legalStatus: str, typology, finess: str, department: str, inseeRegion: str },
+    ['modality', 'region', 'legalStatus', 'typology', 'finess', 'department', 'inseeRegion'],
   ),
   PeerBenchmark: obj(
     {
@@ -387,6 +398,126 @@ const schemas: Record<string, Schema> = {
       'A FHIR OperationOutcome: a first informational issue with the counts, then one issue per located problem; plateau\'s own summary beside it.',
     ),
   },
+  ReferenceFigure: obj(
+    {
+      measure: strEnum(REFERENCE_MEASURES),
+      modality,
+      sector: { enum: [...REGISTER_SECTORS, null] },
+      area: { type: 'string', description: 'ISO 3166 alpha-3 country code (FRA), or OECD for the OECD average.' },
+      year: int,
+      value: num,
+      source: str,
+      note: strOrNull,
+      origin: strEnum(['shipped', 'loaded']),
+    },
+    [],
+    'A published figure with its year and source: shipped with plateau, or loaded from an OECD export (plateau references --load).',
+  ),
+  UnitCounts: obj({ total: int, hospital: int, privatePractice: int, unknownSector: int }, [], 'Units in service on the campaign\'s first day, by sector (declared).'),
+  Density: obj({ total: numOrNull, hospital: numOrNull, privatePractice: numOrNull }, [], 'Units per million inhabitants; null for an empty population.'),
+  ExamsPerThousand: obj(
+    { value: numOrNull, annualExams: num, measuredExams: num, imputedExams: num, imputedMachines: int },
+    [],
+    "Exams a year per 1,000 inhabitants, by place of the machine: campaign exams × 365 / days, and for register machines absent from the campaign the modality's median passages per week × 365 / 7 (imputed).",
+  ),
+  Gap: obj(
+    {
+      reference: strEnum(['national', 'oecd', 'target']),
+      modality,
+      year: { type: ['integer', 'null'] },
+      unitsPerMillion: num,
+      machines: int,
+      provenance: strEnum(PROVENANCES),
+    },
+    [],
+    'Units missing to reach a reference density: max(0, ⌈density × population / 10⁶ − units⌉).',
+  ),
+  FleetAge: obj({
+    known: int,
+    unknown: int,
+    meanYears: numOrNull,
+    atLeast7: int,
+    atLeast10: int,
+    shareAtLeast7: numOrNull,
+    shareAtLeast10: numOrNull,
+    toRenew: int,
+  }),
+  Completeness: obj({
+    sites: int,
+    complete: int,
+    ctOnly: int,
+    mriOnly: int,
+    shareComplete: numOrNull,
+    shareCtOnly: numOrNull,
+    shareMriOnly: numOrNull,
+    machinesPerSite: numOrNull,
+    regroupedShare: numOrNull,
+  }),
+  NightCoverage: obj(
+    {
+      campaignMachines: partialRecord(MODALITIES, int),
+      significantOnCall: partialRecord(MODALITIES, int),
+      significantOnCallPerMillion: partialRecord(MODALITIES, numOrNull),
+      nightMriMachines: int,
+      nightMriPerMillion: numOrNull,
+      nightMriAccess: bool,
+      departmentsWithoutNightMri: arr(str),
+    },
+    [],
+    "Measured on the campaign's machines of the territory: significant on-call, and MRI with on-call or emergency sessions between 20:00 and 08:00.",
+  ),
+  Waiting: obj({ realised: ref('Quantiles'), survey: ref('Quantiles') }),
+  TerritoryFigures: obj({
+    level: strEnum(TERRITORY_LEVELS),
+    code: { type: 'string', description: 'FR for the nation, else the INSEE code.' },
+    name: str,
+    region: { type: ['string', 'null'], description: "A département's region (INSEE code); null otherwise." },
+    population: int,
+    units: partialRecord(MODALITIES, ref('UnitCounts')),
+    unitsPerMillion: partialRecord(MODALITIES, ref('Density')),
+    examsPer1000: partialRecord(MODALITIES, ref('ExamsPerThousand')),
+    imputedShare: partialRecord(MODALITIES, numOrNull),
+    gapTo: arr(ref('Gap')),
+    fleetAge: partialRecord(MODALITIES, ref('FleetAge')),
+    completeness: ref('Completeness'),
+    nightCoverage: ref('NightCoverage'),
+    waiting: partialRecord(MODALITIES, ref('Waiting')),
+  }),
+  TerritoryDocument: obj(
+    {
+      campaign: obj({ id: str, name: str, start: { type: 'string', format: 'date' }, days: int, year: int }),
+      population: obj({ year: int, inForce: int, source: str, total: int }),
+      register: obj({
+        source: strEnum(['register', 'campaign-only']),
+        rows: int,
+        inService: int,
+        notYetInService: int,
+        addedFromCampaign: int,
+        serviceDateFromAuthorisation: int,
+        serviceDateUnknown: int,
+        unknownDepartments: arr(str),
+      }),
+      modalities: arr(modality),
+      provenance: {
+        type: 'object',
+        description: 'What each figure rests on, by field name of TerritoryFigures.',
+        additionalProperties: obj({ kinds: arr(strEnum(PROVENANCES)), detail: str }),
+      },
+      references: arr(ref('ReferenceFigure')),
+      national: ref('TerritoryFigures'),
+      regions: arr(ref('TerritoryFigures')),
+      departments: arr(ref('TerritoryFigures')),
+      unplaced: obj({ sites: arr(str), machines: int }),
+      caveats: arr(
+        obj({
+          code: strEnum(TERRITORY_CAVEATS),
+          params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+        }),
+      ),
+    },
+    [],
+    "The territorial figures of a campaign (planning.md §2), for the nation, its regions and its départements: by place of the machine, not of the patient's residence.",
+  ),
   UploadForm: obj({
     files: {
       type: 'array',
@@ -431,11 +562,40 @@ const query = (name: string, description: string, schema: Schema): Parameter => 
 const campaignId = path('id', 'The campaign id (campaign.json `id`).');
 const finess = path('finess', 'The FINESS of an establishment of the campaign.');
 const equipmentId = path('equipmentId', 'The equipment id of a machine of the campaign.');
+const departmentParam = query(
+  'department',
+  "Only sites in this département: an INSEE code (01…95, 2A, 2B, 971…976; 1 and 2a read as 01 and 2A), from the establishments' department column. Any of the 101 codes is accepted, one without sites selects nothing.",
+  str,
+);
+const inseeRegionParam = query(
+  'inseeRegion',
+  "Only sites in this current region: an INSEE code (01…06, 11…94), that of the site's département, else the one its region column names (a code or a name, current or pre-2016).",
+  strEnum(POPULATION.regions.map((r) => r.code)),
+);
 const filterParams: Parameter[] = [
   query('modality', 'Only this modality.', modality),
   query('region', "Only this region (one of the campaign's options.regions).", str),
   query('legalStatus', 'Only establishments of this legal status.', strEnum(LEGAL_STATUSES)),
   query('typology', 'Only machines of this typology.', typology),
+  departmentParam,
+  inseeRegionParam,
+];
+const territoryParams: Parameter[] = [
+  query('modality', 'Only this modality is computed.', modality),
+  query(
+    'region',
+    'List only this region and its départements (an INSEE code such as 32, or a name, current or pre-2016); the nation is always given.',
+    str,
+  ),
+  query('legalStatus', "Measured figures from the campaign machines of establishments of this legal status only (the register's units are not filtered).", strEnum(LEGAL_STATUSES)),
+  query('typology', 'Measured figures from the campaign machines of this typology only.', typology),
+  { ...departmentParam, description: 'Measured figures from the campaign machines of sites in this département only (INSEE code).' },
+  { ...inseeRegionParam, description: 'Measured figures from the campaign machines of sites in this current region only (INSEE code).' },
+  query(
+    'gapTo',
+    'The reference densities of the gap in units: national, oecd (the latest OECD average), oecd:YEAR (a year GET /api/references has an OECD average of), or a target per modality (CT=20, MR=15.5); several joined by commas. Default national,oecd.',
+    str,
+  ),
 ];
 const peers = query('peers', "Compare each machine with its modality's machines, narrowed to its own region, legal status or typology.", {
   ...strEnum(PEER_SCOPES),
@@ -475,6 +635,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'uploads', description: 'Importing a data kit.' },
     { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
     { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
+    { name: 'territories', description: 'Equipment, activity and coverage per region and département, beside France and the published figures (OECD).' },
   ],
   paths: {
     '/api/health': {
@@ -585,6 +746,17 @@ export const OPENAPI: OpenApiDocument = {
         responses: ok('The quality view.', ref('QualityView')),
       },
     },
+    '/api/campaigns/{id}/territories': {
+      get: {
+        operationId: 'getTerritories',
+        summary: 'Units per million, exams per 1,000, gaps to reference densities, fleet age, platforms and night coverage for the nation, its regions and its départements.',
+        description:
+          "By place of the machine, not of the patient's residence. Units come from the campaign's equipment register (in service on the first day), else from its machines alone (densities are then a floor, caveat campaign-only); exams of register machines absent from the campaign are imputed; night coverage, on-call and waits are measured on the campaign's machines only. Compared with the shipped published figures and those loaded into the store.",
+        tags: ['territories'],
+        parameters: [campaignId, ...territoryParams],
+        responses: ok('The territory document.', ref('TerritoryDocument')),
+      },
+    },
     '/api/campaigns/{id}/reports/site/{finess}.pdf': {
       get: {
         operationId: 'getSiteReport',
@@ -610,6 +782,14 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['reports'],
         parameters: [campaignId, reportLang],
         responses: pdf('The national synthesis (A4).'),
+      },
+    },
+    '/api/references': {
+      get: {
+        operationId: 'listReferences',
+        summary: 'The published figures (OECD and French densities, exams per 1,000, volumes, waits) with their year and source: those shipped, and those loaded from OECD exports in their place.',
+        tags: ['territories'],
+        responses: ok('The figures, by measure, modality, area and year.', arr(ref('ReferenceFigure'))),
       },
     },
     '/api/uploads': {

@@ -45,6 +45,21 @@ export class Query {
     return value as T;
   }
 
+  /**
+   * The value of `name` in its normal form (`normalize` gives `null` for a value it cannot
+   * read), which must be one of `allowed`; undefined when absent; else a 400 listing them.
+   *
+   * @example
+   * query.code('department', normalizeDepartmentCode, DEPARTMENT_CODES); // '2a' → '2A'
+   */
+  code(name: string, normalize: (raw: string) => string | null, allowed: readonly string[]): string | undefined {
+    const value = this.#values.get(name);
+    if (value === undefined) return undefined;
+    const code = normalize(value);
+    if (code === null || !allowed.includes(code)) throw badRequest(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+    return code;
+  }
+
   /** A whole number within [min, max], `fallback` when absent; else a 400 saying the range. */
   integer(name: string, min: number, max: number, fallback: number): number {
     const value = this.#values.get(name);

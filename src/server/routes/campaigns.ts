@@ -16,6 +16,7 @@ import {
   TYPOLOGIES,
 } from '../../core/views/index.ts';
 import { LEGAL_STATUSES, MODALITIES } from '../../core/kit-types.ts';
+import { normalizeDepartmentCode, POPULATION } from '../../plan/territories/population.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
@@ -24,7 +25,27 @@ import { campaignOr404 } from '../server-context.ts';
 import { sendJson } from '../json-response.ts';
 
 /** The peer-group filters of the benchmark and machine listing. */
-export const FILTER_PARAMS = ['modality', 'region', 'legalStatus', 'typology'] as const;
+export const FILTER_PARAMS = ['modality', 'region', 'legalStatus', 'typology', 'department', 'inseeRegion'] as const;
+
+/** INSEE codes of the 101 départements (a map's territories, whether the campaign has sites there or not). */
+export const DEPARTMENT_CODES: readonly string[] = POPULATION.departments.map((d) => d.code);
+/** INSEE codes of the 18 current regions. */
+export const INSEE_REGION_CODES: readonly string[] = POPULATION.regions.map((r) => r.code);
+
+/** A one-digit region code padded (`2` → `02`); other values as given. */
+const regionCode = (raw: string): string => (/^\d$/.test(raw.trim()) ? `0${raw.trim()}` : raw.trim());
+
+/**
+ * The département (`59`, `2A`, `971`; `1` and `2a` read as `01` and `2A`) and INSEE region
+ * (`32`) filters of a query, checked against every INSEE code, so that a territory where the
+ * campaign has no site gives an empty selection rather than an error.
+ */
+export function placeFilter(query: Query): Pick<BenchmarkFilter, 'department' | 'inseeRegion'> {
+  return {
+    department: query.code('department', normalizeDepartmentCode, DEPARTMENT_CODES),
+    inseeRegion: query.code('inseeRegion', regionCode, INSEE_REGION_CODES),
+  };
+}
 
 /** The benchmark filters of a query, each checked (regions against the campaign's). */
 export function benchmarkFilter(query: Query, index: CampaignIndex): BenchmarkFilter {
@@ -33,6 +54,7 @@ export function benchmarkFilter(query: Query, index: CampaignIndex): BenchmarkFi
     region: query.oneOf('region', index.options.regions),
     legalStatus: query.oneOf('legalStatus', LEGAL_STATUSES),
     typology: query.oneOf('typology', TYPOLOGIES),
+    ...placeFilter(query),
   };
 }
 
