@@ -49,6 +49,7 @@ import type { RegisterChanges } from './register-repository.ts';
 import {
   brokenReferences,
   loadRegister,
+  namedTwice,
   registerChanges,
   replaceRegister,
   sameRegister,
@@ -261,8 +262,7 @@ function checkRegister(kit: Kit): void {
   if (register === undefined) return;
   const machines = new Map(kit.equipment.map((m) => [m.equipmentId, m.modality]));
   const broken = brokenReferences(register, machines);
-  const named = register.map((m) => m.equipmentId).filter((id) => id !== null);
-  const twice = named.filter((id, i) => named.indexOf(id) !== i);
+  const twice = namedTwice(register);
   if (broken.length === 0 && twice.length === 0) return;
   const what = broken.length > 0
     ? `the equipment register names ${broken.slice(0, 5).join(', ')}, not a machine of that modality in equipment.csv`

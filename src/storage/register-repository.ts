@@ -167,6 +167,18 @@ export function brokenReferences(
     .map((m) => m.equipmentId as string);
 }
 
+/** The `equipment_id`s that more than one row of `rows` names, once each, in row order. */
+export function namedTwice(rows: readonly RegisterMachine[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { equipmentId: id } of rows) {
+    if (id === null) continue;
+    if (seen.has(id)) twice.add(id);
+    seen.add(id);
+  }
+  return [...twice];
+}
+
 /** What `importRegister` did. */
 export interface RegisterImport {
   campaignId: string;
@@ -201,8 +213,7 @@ export async function importRegister(
     );
     const known = new Map(machines.map((m) => [m.equipment_id, m.modality]));
     const broken = brokenReferences(rows, known);
-    const named = rows.map((m) => m.equipmentId).filter((id) => id !== null);
-    const twice = named.filter((id, i) => named.indexOf(id) !== i);
+    const twice = namedTwice(rows);
     if (broken.length > 0 || twice.length > 0) {
       const what = broken.length > 0
         ? `equipment_id ${broken.slice(0, 5).join(', ')} is not a machine of that modality in campaign ${campaignId}`
