@@ -3,7 +3,8 @@
  * national campaign (~270k exams) and on a national year (2,500 machines × 365 days, ~10 M
  * exams), then the HTTP API under load (bench/api-load.ts). Same seeded data every time, several
  * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
- * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM.
+ * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
+ * `--territories-only` only the territory figures and their readers (bench/territories.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { importKit, openStore } from '../src/storage/index.ts';
 import { apiLoadTable, benchApiLoad } from './api-load.ts';
 import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
+import { benchTerritories, territoriesTable } from './territories.ts';
 
 const quick = process.argv.includes('--quick');
 const rows: { what: string; runs: number; medianMs: number; detail: string }[] = [];
@@ -57,6 +59,16 @@ if (process.argv.includes('--dicom-only')) {
   console.log(`plateau bench, DICOM only — node ${process.version}, ${new Date().toISOString()}`);
   console.log(`\n${dicomTable(await benchDicom(root))}`);
   rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (process.argv.includes('--territories-only')) {
+  try {
+    console.log(`plateau bench, territories only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`\n${territoriesTable(await benchTerritories(root))}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   process.exit(0);
 }
 
@@ -149,6 +161,9 @@ try {
 
   // 5. DICOM ingestion: files per second, headers only (bench/dicom.ts).
   console.log(`\n${dicomTable(await benchDicom(root))}`);
+
+  // 6. Territories: computeTerritories, the territory document, register, FINESS and OECD readers.
+  console.log(`\n${territoriesTable(await benchTerritories(root))}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
