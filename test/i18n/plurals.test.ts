@@ -26,6 +26,16 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'cli.references.refused': {
+    params: (count) => ({ place: 'F', errors: count }),
+    fr: [sp('F : 0 erreur'), sp('F : 1 erreur'), sp('F : 2 erreurs')],
+    en: ['F: 0 errors', 'F: 1 error', 'F: 2 errors'],
+  },
+  'cli.references.loaded': {
+    params: (count) => ({ place: 'F', n: count, store: 'S', added: 0, replaced: 0, unchanged: 0 }),
+    fr: [sp('F : 0 chiffre enregistré'), sp('F : 1 chiffre enregistré'), sp('F : 2 chiffres enregistrés')],
+    en: ['F: 0 figures', 'F: 1 figure', 'F: 2 figures'],
+  },
   'territories.unit.machines': {
     params: n,
     fr: ['0 appareil', '1 appareil', '2 appareils'],
