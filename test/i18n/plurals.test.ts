@@ -32,7 +32,7 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     en: ['F: 0 errors', 'F: 1 error', 'F: 2 errors'],
   },
   'cli.references.loaded': {
-    params: (count) => ({ place: 'F', n: count, store: 'S', added: 0, replaced: 0, unchanged: 0 }),
+    params: (count) => ({ place: 'F', n: count, store: 'S', added: count, replaced: count, unchanged: count }),
     fr: [sp('F : 0 chiffre enregistré'), sp('F : 1 chiffre enregistré'), sp('F : 2 chiffres enregistrés')],
     en: ['F: 0 figures', 'F: 1 figure', 'F: 2 figures'],
   },
