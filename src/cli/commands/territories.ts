@@ -11,8 +11,16 @@ import { computeCampaignParallel } from '../../compute/parallel.ts';
 import { tableToCsv } from '../../export/csv.ts';
 import type { ExportColumn } from '../../export/table.ts';
 import { formatInteger, formatNumber, formatPercent } from '../../i18n/index.ts';
-import { normalizeDepartmentCode, POPULATION, regionCodeOf } from '../../plan/territories/population.ts';
-import { latestFigure, mergeReferences, SHIPPED_REFERENCES } from '../../plan/territories/references.ts';
+import {
+  normalizeDepartmentCode,
+  POPULATION,
+  regionCodeOf,
+} from '../../plan/territories/population.ts';
+import {
+  latestFigure,
+  mergeReferences,
+  SHIPPED_REFERENCES,
+} from '../../plan/territories/references.ts';
 import type { TerritoryQuery, TerritorySource } from '../../plan/territories/territory-query.ts';
 import {
   GAP_TO_SYNTAX,
@@ -22,8 +30,13 @@ import {
   territoryRegion,
   unknownOecdYears,
 } from '../../plan/territories/territory-query.ts';
-import type { Gap, ReferenceFigure, TerritoryDocument, TerritoryFigures } from '../../plan/territories/types.ts';
-import { loadEstablishments, loadSurvey } from '../../storage/index.ts';
+import type {
+  Gap,
+  ReferenceFigure,
+  TerritoryDocument,
+  TerritoryFigures,
+} from '../../plan/territories/types.ts';
+import { loadEquipment, loadEstablishments, loadSurvey } from '../../storage/index.ts';
 import { loadedReferences } from '../../storage/reference-repository.ts';
 import { loadRegister } from '../../storage/register-repository.ts';
 import { loadUnscheduledSessions } from '../../storage/territory-queries.ts';
@@ -105,25 +118,49 @@ export function territoryOptions(values: OptionValues): TerritoryQuery {
   const region = stringOption(values, 'region');
   if (region !== undefined) {
     const code = territoryRegion(region);
-    if (code === null) throw new UsageError(say('cli.usage.oneOf', { option: '--region', values: REGION_CODES.join(', '), value: region }));
+    if (code === null)
+      throw new UsageError(
+        say('cli.usage.oneOf', {
+          option: '--region',
+          values: REGION_CODES.join(', '),
+          value: region,
+        }),
+      );
     query.region = code;
   }
   const department = stringOption(values, 'department');
   if (department !== undefined) {
     const code = normalizeDepartmentCode(department);
-    if (code === null) throw new UsageError(say('cli.usage.oneOf', { option: '--department', values: DEPARTMENT_CODES.join(', '), value: department }));
+    if (code === null)
+      throw new UsageError(
+        say('cli.usage.oneOf', {
+          option: '--department',
+          values: DEPARTMENT_CODES.join(', '),
+          value: department,
+        }),
+      );
     query.department = code;
   }
   const inseeRegion = stringOption(values, 'insee-region');
   if (inseeRegion !== undefined) {
     const code = regionCodeOf(inseeRegion);
-    if (code === null) throw new UsageError(say('cli.usage.oneOf', { option: '--insee-region', values: REGION_CODES.join(', '), value: inseeRegion }));
+    if (code === null)
+      throw new UsageError(
+        say('cli.usage.oneOf', {
+          option: '--insee-region',
+          values: REGION_CODES.join(', '),
+          value: inseeRegion,
+        }),
+      );
     query.inseeRegion = code;
   }
   const gapTo = stringOption(values, 'gap-to');
   if (gapTo !== undefined) {
     const refs = parseGapTo(gapTo);
-    if (refs === null) throw new UsageError(say('cli.usage.oneOf', { option: '--gap-to', values: GAP_TO_SYNTAX, value: gapTo }));
+    if (refs === null)
+      throw new UsageError(
+        say('cli.usage.oneOf', { option: '--gap-to', values: GAP_TO_SYNTAX, value: gapTo }),
+      );
     query.gapTo = refs;
   }
   return query;
@@ -133,7 +170,12 @@ export function territoryOptions(values: OptionValues): TerritoryQuery {
 function checkOecdYears(query: TerritoryQuery, references: readonly ReferenceFigure[]): void {
   const missing = query.gapTo ? unknownOecdYears(query.gapTo, references) : [];
   if (missing.length > 0) {
-    throw new UsageError(say('cli.territories.unknownOecdYear', { years: missing.join(', '), known: oecdDensityYears(references).join(', ') }));
+    throw new UsageError(
+      say('cli.territories.unknownOecdYear', {
+        years: missing.join(', '),
+        known: oecdDensityYears(references).join(', '),
+      }),
+    );
   }
 }
 
@@ -147,6 +189,7 @@ async function fromKit(dir: string): Promise<TerritorySource> {
     samples,
     sessions: kit.sessions,
     register: kit.register ?? null,
+    equipment: kit.equipment,
     survey: kit.survey,
     references: mergeReferences(SHIPPED_REFERENCES, []),
   };
@@ -156,8 +199,9 @@ async function fromStore(values: OptionValues): Promise<TerritorySource> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
     const { indicators, samples } = await storedComputation(store, id);
-    const [establishments, survey, register, sessions, loaded] = await Promise.all([
+    const [establishments, equipment, survey, register, sessions, loaded] = await Promise.all([
       loadEstablishments(store, id),
+      loadEquipment(store, id),
       loadSurvey(store, id),
       loadRegister(store.db, id),
       loadUnscheduledSessions(store, id),
@@ -170,6 +214,7 @@ async function fromStore(values: OptionValues): Promise<TerritorySource> {
       samples,
       sessions,
       register,
+      equipment,
       survey,
       references: mergeReferences(SHIPPED_REFERENCES, loaded),
     };
@@ -178,7 +223,8 @@ async function fromStore(values: OptionValues): Promise<TerritorySource> {
 
 export const territoriesCommand: Command = {
   name: 'territories',
-  summary: 'print equipment, activity and coverage per region or département, beside France and the OECD',
+  summary:
+    'print equipment, activity and coverage per region or département, beside France and the OECD',
   usage: USAGE,
   options: {
     json: { type: 'boolean' },
@@ -215,16 +261,26 @@ export const territoriesCommand: Command = {
 // Output
 
 /** The gap references of a document, as its nation lists them (one per reference and year). */
-function gapReferences(doc: TerritoryDocument): { reference: Gap['reference']; year: number | null }[] {
+function gapReferences(
+  doc: TerritoryDocument,
+): { reference: Gap['reference']; year: number | null }[] {
   const out: { reference: Gap['reference']; year: number | null }[] = [];
   for (const g of doc.national.gapTo) {
-    if (!out.some((r) => r.reference === g.reference && r.year === g.year)) out.push({ reference: g.reference, year: g.year });
+    if (!out.some((r) => r.reference === g.reference && r.year === g.year))
+      out.push({ reference: g.reference, year: g.year });
   }
   return out;
 }
 
-function gapOf(t: TerritoryFigures, reference: Gap['reference'], year: number | null, modality: Modality): Gap | undefined {
-  return t.gapTo.find((g) => g.reference === reference && g.year === year && g.modality === modality);
+function gapOf(
+  t: TerritoryFigures,
+  reference: Gap['reference'],
+  year: number | null,
+  modality: Modality,
+): Gap | undefined {
+  return t.gapTo.find(
+    (g) => g.reference === reference && g.year === year && g.modality === modality,
+  );
 }
 
 /** Imputed exams ÷ annualised exams over the document's modalities; `null` without exams. */
@@ -255,8 +311,11 @@ function rowsOf(doc: TerritoryDocument, level: Level): TerritoryFigures[] {
 }
 
 function gapLabel(reference: Gap['reference'], year: number | null): string {
-  if (reference === 'oecd') return say('cli.territories.gap.oecd', { year: year === null ? '' : String(year) }).trim();
-  return say(reference === 'national' ? 'cli.territories.gap.national' : 'cli.territories.gap.target');
+  if (reference === 'oecd')
+    return say('cli.territories.gap.oecd', { year: year === null ? '' : String(year) }).trim();
+  return say(
+    reference === 'national' ? 'cli.territories.gap.national' : 'cli.territories.gap.target',
+  );
 }
 
 /** One line per published figure the document compares with: the latest density and exams of France and of the OECD. */
@@ -286,7 +345,9 @@ function referenceLines(doc: TerritoryDocument): string[] {
 
 /** Parameters whose name ends in `Year` as plain text: a year is not a quantity (`2023`, not `2,023`). */
 function yearsAsText(params: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k.endsWith('Year') ? String(v) : v]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, k.endsWith('Year') ? String(v) : v]),
+  );
 }
 
 /**
@@ -313,18 +374,35 @@ export function describeTerritories(doc: TerritoryDocument, level: Level): strin
     columns.push({ header, align: 'right' });
     cells.push(cell);
   };
-  for (const m of mods) add(say('cli.territories.col.units', { modality: m }), (t) => formatInteger(t.units[m]?.total, lang));
-  for (const m of mods) add(say('cli.territories.col.perMillion', { modality: m }), (t) => formatNumber(t.unitsPerMillion[m]?.total, lang, 1));
-  for (const m of mods) add(say('cli.territories.col.examsPer1000', { modality: m }), (t) => formatNumber(t.examsPer1000[m]?.value, lang, 1));
+  for (const m of mods)
+    add(say('cli.territories.col.units', { modality: m }), (t) =>
+      formatInteger(t.units[m]?.total, lang),
+    );
+  for (const m of mods)
+    add(say('cli.territories.col.perMillion', { modality: m }), (t) =>
+      formatNumber(t.unitsPerMillion[m]?.total, lang, 1),
+    );
+  for (const m of mods)
+    add(say('cli.territories.col.examsPer1000', { modality: m }), (t) =>
+      formatNumber(t.examsPer1000[m]?.value, lang, 1),
+    );
   add(say('cli.territories.col.imputed'), (t) => formatPercent(imputedShareAll(t, mods), lang, 0));
   for (const g of gaps) {
     for (const m of mods) {
-      add(say('cli.territories.col.gap', { reference: gapLabel(g.reference, g.year), modality: m }), (t) => formatInteger(gapOf(t, g.reference, g.year, m)?.machines, lang));
+      add(
+        say('cli.territories.col.gap', { reference: gapLabel(g.reference, g.year), modality: m }),
+        (t) => formatInteger(gapOf(t, g.reference, g.year, m)?.machines, lang),
+      );
     }
   }
   add(say('cli.territories.col.age10'), (t) => formatPercent(ageShareAll(t, mods), lang, 0));
-  add(say('cli.territories.col.complete'), (t) => formatPercent(t.completeness.shareComplete, lang, 0));
-  if (mods.includes('MR')) add(say('cli.territories.col.nightMri'), (t) => formatInteger(t.nightCoverage.nightMriMachines, lang));
+  add(say('cli.territories.col.complete'), (t) =>
+    formatPercent(t.completeness.shareComplete, lang, 0),
+  );
+  if (mods.includes('MR'))
+    add(say('cli.territories.col.nightMri'), (t) =>
+      formatInteger(t.nightCoverage.nightMriMachines, lang),
+    );
 
   const rows = rowsOf(doc, level).map((t) => cells.map((cell) => cell(t)));
   const c = doc.campaign;
@@ -338,17 +416,33 @@ export function describeTerritories(doc: TerritoryDocument, level: Level): strin
       source: doc.population.source,
     }),
     r.source === 'register'
-      ? say('cli.territories.register', { rows: r.rows, inService: r.inService, start: c.start, notYet: r.notYetInService, added: r.addedFromCampaign })
+      ? say('cli.territories.register', {
+          rows: r.rows,
+          inService: r.inService,
+          start: c.start,
+          notYet: r.notYetInService,
+          added: r.addedFromCampaign,
+        })
       : say('cli.territories.registerNone', { inService: r.inService }),
   ];
-  if (r.unknownDepartments.length > 0) lines.push(say('cli.territories.unknownDepartments', { codes: r.unknownDepartments.join(', ') }));
-  if (doc.unplaced.sites.length > 0) lines.push(say('cli.territories.unplaced', { sites: doc.unplaced.sites.length, machines: doc.unplaced.machines }));
+  if (r.unknownDepartments.length > 0)
+    lines.push(
+      say('cli.territories.unknownDepartments', { codes: r.unknownDepartments.join(', ') }),
+    );
+  if (doc.unplaced.sites.length > 0)
+    lines.push(
+      say('cli.territories.unplaced', {
+        sites: doc.unplaced.sites.length,
+        machines: doc.unplaced.machines,
+      }),
+    );
   lines.push('', table(columns, rows), '', say('cli.territories.legend'));
   const refs = referenceLines(doc);
   if (refs.length > 0) lines.push('', say('cli.territories.references'), ...refs);
   if (doc.caveats.length > 0) {
     lines.push('', say('territories.caveats.title'));
-    for (const caveat of doc.caveats) lines.push(`  - ${say(`territories.caveat.${caveat.code}`, yearsAsText(caveat.params))}`);
+    for (const caveat of doc.caveats)
+      lines.push(`  - ${say(`territories.caveat.${caveat.code}`, yearsAsText(caveat.params))}`);
   }
   return lines.join('\n');
 }
@@ -372,7 +466,8 @@ export function territoriesCsv(doc: TerritoryDocument, level: Level): string {
     { key: 'region', kind: 'text', value: (t) => t.region },
     { key: 'population', kind: 'number', value: (t) => t.population },
   ];
-  const col = (key: string, kind: ExportColumn['kind'], value: CsvColumn['value']): void => void columns.push({ key, kind, value });
+  const col = (key: string, kind: ExportColumn['kind'], value: CsvColumn['value']): void =>
+    void columns.push({ key, kind, value });
   const gaps = gapReferences(doc);
   for (const m of doc.modalities) {
     const k = m.toLowerCase();
@@ -382,7 +477,11 @@ export function territoriesCsv(doc: TerritoryDocument, level: Level): string {
     col(`${k}_units_unknown_sector`, 'number', (t) => t.units[m]?.unknownSector ?? null);
     col(`${k}_per_million`, 'number', (t) => t.unitsPerMillion[m]?.total ?? null);
     col(`${k}_per_million_hospital`, 'number', (t) => t.unitsPerMillion[m]?.hospital ?? null);
-    col(`${k}_per_million_private_practice`, 'number', (t) => t.unitsPerMillion[m]?.privatePractice ?? null);
+    col(
+      `${k}_per_million_private_practice`,
+      'number',
+      (t) => t.unitsPerMillion[m]?.privatePractice ?? null,
+    );
     col(`${k}_exams_per_1000`, 'number', (t) => t.examsPer1000[m]?.value ?? null);
     col(`${k}_annual_exams`, 'number', (t) => t.examsPer1000[m]?.annualExams ?? null);
     col(`${k}_imputed_exams`, 'number', (t) => t.examsPer1000[m]?.imputedExams ?? null);
@@ -399,7 +498,11 @@ export function territoriesCsv(doc: TerritoryDocument, level: Level): string {
     col(`${k}_to_renew`, 'number', (t) => t.fleetAge[m]?.toRenew ?? null);
     col(`${k}_campaign_machines`, 'number', (t) => t.nightCoverage.campaignMachines[m] ?? null);
     col(`${k}_significant_on_call`, 'number', (t) => t.nightCoverage.significantOnCall[m] ?? null);
-    col(`${k}_significant_on_call_per_million`, 'number', (t) => t.nightCoverage.significantOnCallPerMillion[m] ?? null);
+    col(
+      `${k}_significant_on_call_per_million`,
+      'number',
+      (t) => t.nightCoverage.significantOnCallPerMillion[m] ?? null,
+    );
     col(`${k}_delay_realised_p50_days`, 'number', (t) => t.waiting[m]?.realised.p50 ?? null);
     col(`${k}_delay_survey_p50_days`, 'number', (t) => t.waiting[m]?.survey.p50 ?? null);
   }
@@ -413,7 +516,9 @@ export function territoriesCsv(doc: TerritoryDocument, level: Level): string {
     col('night_mri_machines', 'number', (t) => t.nightCoverage.nightMriMachines);
     col('night_mri_per_million', 'number', (t) => t.nightCoverage.nightMriPerMillion);
     col('night_mri_access', 'text', (t) => (t.nightCoverage.nightMriAccess ? 'yes' : 'no'));
-    col('departments_without_night_mri', 'number', (t) => (t.level === 'department' ? null : t.nightCoverage.departmentsWithoutNightMri.length));
+    col('departments_without_night_mri', 'number', (t) =>
+      t.level === 'department' ? null : t.nightCoverage.departmentsWithoutNightMri.length,
+    );
   }
   const french = getCliLang() === 'fr';
   return tableToCsv(

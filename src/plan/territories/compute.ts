@@ -524,7 +524,7 @@ function placeFleet(input: TerritoryInput, known: ReadonlySet<string>) {
         finess: m.finess,
         modality: m.modality,
         sector: null,
-        installedYear: null,
+        installedYear: m.installedYear,
         department,
         imputed: false,
       });

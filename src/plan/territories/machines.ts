@@ -63,6 +63,7 @@ export function territoryMachines(
   indicators: readonly MachineIndicators[],
   samples: ReadonlyMap<string, MachineSamples>,
   nightAccess: ReadonlySet<string>,
+  installedYears: ReadonlyMap<string, number | null> = new Map(),
 ): TerritoryMachine[] {
   return indicators.map((m) => ({
     equipmentId: m.equipmentId,
@@ -73,5 +74,6 @@ export function territoryMachines(
     significantOnCall: m.significantOnCall,
     nightAccess: nightAccess.has(m.equipmentId),
     appointmentDelayDays: pooledDelays(samples.get(m.equipmentId)),
+    installedYear: installedYears.get(m.equipmentId) ?? null,
   }));
 }

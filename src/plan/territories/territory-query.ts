@@ -7,7 +7,15 @@
 import type { PeerFilter } from '../../core/benchmark.ts';
 import { matchesFilter } from '../../core/benchmark.ts';
 import type { MachineIndicators, MachineSamples, Typology } from '../../core/indicators/index.ts';
-import type { Campaign, Establishment, Modality, RegisterMachine, Session, SurveyAnswer } from '../../core/kit-types.ts';
+import type {
+  Campaign,
+  Equipment,
+  Establishment,
+  Modality,
+  RegisterMachine,
+  Session,
+  SurveyAnswer,
+} from '../../core/kit-types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import { computeTerritories } from './compute.ts';
 import { nightAccessMachines, territoryMachines } from './machines.ts';
@@ -43,6 +51,8 @@ export interface TerritorySource {
   /** Its sessions; only `ON_CALL` and `EMERGENCY` ones are looked at (night access). */
   sessions: readonly Session[];
   register: readonly RegisterMachine[] | null;
+  /** The campaign's machines as equipment.csv gives them: the installed year of a machine no register row names. */
+  equipment?: readonly Pick<Equipment, 'equipmentId' | 'installedYear'>[];
   survey: readonly SurveyAnswer[];
   references: readonly ReferenceFigure[];
   /** Default: the shipped table. */
@@ -73,10 +83,15 @@ export function parseGapTo(text: string): GapReference[] | null {
     const oecd = /^oecd(?:\s*:\s*(\d{4}))?$/.exec(lower);
     const target = /^(ct|mr)\s*=\s*(\d+(?:[.,]\d+)?)$/.exec(lower);
     if (lower === 'national') ref = { kind: 'national' };
-    else if (oecd) ref = oecd[1] === undefined ? { kind: 'oecd' } : { kind: 'oecd', year: Number(oecd[1]) };
+    else if (oecd)
+      ref = oecd[1] === undefined ? { kind: 'oecd' } : { kind: 'oecd', year: Number(oecd[1]) };
     else if (target) {
       const modality = (target[1] as string).toUpperCase() as Modality;
-      ref = { kind: 'target', modality, unitsPerMillion: Number((target[2] as string).replace(',', '.')) };
+      ref = {
+        kind: 'target',
+        modality,
+        unitsPerMillion: Number((target[2] as string).replace(',', '.')),
+      };
     }
     if (ref === null) return null;
     const key = ref.kind === 'target' ? `target:${ref.modality}` : JSON.stringify(ref);
@@ -94,22 +109,36 @@ export function parseGapTo(text: string): GapReference[] | null {
 export function oecdDensityYears(references: readonly ReferenceFigure[]): number[] {
   const years = new Set<number>();
   for (const r of references) {
-    if (r.measure === 'unitsPerMillion' && r.area === 'OECD' && r.sector === null && Number.isFinite(r.value)) years.add(r.year);
+    if (
+      r.measure === 'unitsPerMillion' &&
+      r.area === 'OECD' &&
+      r.sector === null &&
+      Number.isFinite(r.value)
+    )
+      years.add(r.year);
   }
   return [...years].sort((a, b) => a - b);
 }
 
 /** The OECD years `gapTo` names that `references` has no average density of (empty when all are known). */
-export function unknownOecdYears(gapTo: readonly GapReference[], references: readonly ReferenceFigure[]): number[] {
+export function unknownOecdYears(
+  gapTo: readonly GapReference[],
+  references: readonly ReferenceFigure[],
+): number[] {
   const known = new Set(oecdDensityYears(references));
-  return gapTo.flatMap((g) => (g.kind === 'oecd' && g.year !== undefined && !known.has(g.year) ? [g.year] : []));
+  return gapTo.flatMap((g) =>
+    g.kind === 'oecd' && g.year !== undefined && !known.has(g.year) ? [g.year] : [],
+  );
 }
 
 /**
  * The INSEE code of the region a `region` filter names (a code, a current or a pre-2016 name),
  * or `null` when it names none of the table's regions.
  */
-export function territoryRegion(value: string, population: PopulationTable = POPULATION): string | null {
+export function territoryRegion(
+  value: string,
+  population: PopulationTable = POPULATION,
+): string | null {
   const code = regionCodeOf(value);
   return code !== null && population.regions.some((r) => r.code === code) ? code : null;
 }
@@ -132,12 +161,17 @@ function machineFilterOf(query: TerritoryQuery): PeerFilter {
  * @example
  * const doc = territoriesOf({ campaign, establishments, machines, samples, sessions, register, survey, references }, { modality: 'MR', region: '32' });
  */
-export function territoriesOf(source: TerritorySource, query: TerritoryQuery = {}): TerritoryDocument {
+export function territoriesOf(
+  source: TerritorySource,
+  query: TerritoryQuery = {},
+): TerritoryDocument {
   const population = source.population ?? POPULATION;
   const places = sitePlaces(source.establishments);
   const filter = machineFilterOf(query);
   const narrowed = Object.keys(filter).length > 0;
-  const machines = narrowed ? source.machines.filter((m) => matchesFilter(m, filter, places)) : source.machines;
+  const machines = narrowed
+    ? source.machines.filter((m) => matchesFilter(m, filter, places))
+    : source.machines;
   let survey = source.survey;
   if (narrowed) {
     const byFiness = new Map(source.establishments.map((e) => [e.finess, e]));
@@ -147,7 +181,8 @@ export function territoriesOf(source: TerritorySource, query: TerritoryQuery = {
       if (!e) return false;
       if (filter.legalStatus !== undefined && e.legalStatus !== filter.legalStatus) return false;
       if (filter.department !== undefined && place?.department !== filter.department) return false;
-      if (filter.inseeRegion !== undefined && place?.inseeRegion !== filter.inseeRegion) return false;
+      if (filter.inseeRegion !== undefined && place?.inseeRegion !== filter.inseeRegion)
+        return false;
       if (filter.typology === undefined) return true;
       return machines.some((m) => m.finess === a.finess && m.modality === a.modality);
     });
@@ -156,7 +191,12 @@ export function territoriesOf(source: TerritorySource, query: TerritoryQuery = {
   const doc = computeTerritories({
     campaign: source.campaign,
     establishments: source.establishments,
-    machines: territoryMachines(machines, source.samples, night),
+    machines: territoryMachines(
+      machines,
+      source.samples,
+      night,
+      new Map((source.equipment ?? []).map((e) => [e.equipmentId, e.installedYear])),
+    ),
     register: source.register,
     survey,
     population,

@@ -104,6 +104,8 @@ export interface TerritoryMachine {
   nightAccess: boolean;
   /** Realised appointment delays (calendar days) of its scheduled exams, outpatient and inpatient pooled. */
   appointmentDelayDays: ArrayLike<number>;
+  /** `installed_year` of equipment.csv (the age of a campaign machine no register row names); `null` when blank. */
+  installedYear: number | null;
 }
 
 /** A reference density the gap in machines is measured to. */

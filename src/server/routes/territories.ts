@@ -32,12 +32,23 @@ import { sendJson } from '../json-response.ts';
 import { placeFilter } from './campaigns.ts';
 
 /** The query parameters of the territory document. */
-export const TERRITORY_PARAMS = ['modality', 'region', 'legalStatus', 'typology', 'department', 'inseeRegion', 'gapTo'] as const;
+export const TERRITORY_PARAMS = [
+  'modality',
+  'region',
+  'legalStatus',
+  'typology',
+  'department',
+  'inseeRegion',
+  'gapTo',
+] as const;
 
 const REGION_CODES = POPULATION.regions.map((r) => r.code);
 
 /** The territory query of a request, each parameter checked (a 400 names what it accepts). */
-export function territoryQuery(query: Query, references: readonly ReferenceFigure[]): TerritoryQuery {
+export function territoryQuery(
+  query: Query,
+  references: readonly ReferenceFigure[],
+): TerritoryQuery {
   const out: TerritoryQuery = {
     modality: query.oneOf('modality', MODALITIES),
     legalStatus: query.oneOf('legalStatus', LEGAL_STATUSES),
@@ -47,7 +58,10 @@ export function territoryQuery(query: Query, references: readonly ReferenceFigur
   const region = query.text('region');
   if (region !== undefined) {
     const code = territoryRegion(region);
-    if (code === null) throw badRequest(`region must be the INSEE code or the name of a region, one of ${REGION_CODES.join(', ')} (got '${region}')`);
+    if (code === null)
+      throw badRequest(
+        `region must be the INSEE code or the name of a region, one of ${REGION_CODES.join(', ')} (got '${region}')`,
+      );
     out.region = code;
   }
   const gapTo = query.text('gapTo');
@@ -56,7 +70,9 @@ export function territoryQuery(query: Query, references: readonly ReferenceFigur
     if (refs === null) throw badRequest(`gapTo must be ${GAP_TO_SYNTAX} (got '${gapTo}')`);
     const missing = unknownOecdYears(refs, references);
     if (missing.length > 0) {
-      throw badRequest(`gapTo: no OECD average density for ${missing.join(', ')}; the years known are ${oecdDensityYears(references).join(', ')} (GET /api/references lists the figures)`);
+      throw badRequest(
+        `gapTo: no OECD average density for ${missing.join(', ')}; the years known are ${oecdDensityYears(references).join(', ')} (GET /api/references lists the figures)`,
+      );
     }
     out.gapTo = refs;
   }
@@ -91,7 +107,10 @@ export function territoryRoutes(app: Hono, ctx: ServerContext): void {
     const text = await campaign.jsonAsync('territories', key, async () => {
       const { data } = campaign.index;
       const id = campaign.index.ref.id;
-      const [register, sessions] = await Promise.all([loadRegister(ctx.store.db, id), loadUnscheduledSessions(ctx.store, id)]);
+      const [register, sessions] = await Promise.all([
+        loadRegister(ctx.store.db, id),
+        loadUnscheduledSessions(ctx.store, id),
+      ]);
       return territoriesOf(
         {
           campaign: data.results.campaign,
@@ -100,6 +119,7 @@ export function territoryRoutes(app: Hono, ctx: ServerContext): void {
           samples: data.samples,
           sessions,
           register,
+          equipment: data.equipment,
           survey: data.survey,
           references,
         },

@@ -79,6 +79,7 @@ const machine = (
   significantOnCall: boolean,
   nightAccess: boolean,
   delays: number[],
+  installedYear: number | null = null,
 ): TerritoryMachine => ({
   equipmentId,
   finess,
@@ -88,13 +89,14 @@ const machine = (
   significantOnCall,
   nightAccess,
   appointmentDelayDays: Float64Array.from(delays),
+  installedYear,
 });
 const MACHINES: TerritoryMachine[] = [
   machine('EQ1', S1, 'CT', 560, true, false, [1, 3, 5]),
   machine('EQ2', S1, 'MR', 420, false, true, [10, 20]),
   machine('EQ3', S3, 'CT', 392, true, false, [2]),
   machine('EQ4', S4, 'MR', 336, false, true, [30]), // named by no row, unplaced site
-  machine('EQ5', S2, 'MR', 252, false, false, []), // named by no row, site S2 (03)
+  machine('EQ5', S2, 'MR', 252, false, false, [], 1999), // named by no row, site S2 (03), equipment.csv installed 1999
 ];
 
 const row = (
@@ -456,16 +458,16 @@ describe('computeTerritories on a hand-checked world', () => {
       shareAtLeast7: 0.5,
       toRenew: 1,
     });
-    // 03 MR: EQ5 (added, no installed year) → nothing known
+    // 03 MR: EQ5, added from the campaign with equipment.csv's installed year 1999 → 11 years
     expect(dep(doc, '03').fleetAge.MR).toEqual({
-      known: 0,
-      unknown: 1,
-      meanYears: null,
-      atLeast7: 0,
-      atLeast10: 0,
-      shareAtLeast7: null,
-      shareAtLeast10: null,
-      toRenew: 0,
+      known: 1,
+      unknown: 0,
+      meanYears: 11,
+      atLeast7: 1,
+      atLeast10: 1,
+      shareAtLeast7: 1,
+      shareAtLeast10: 1,
+      toRenew: 1,
     });
     // 2A CT: R6 11, R11 installed 2012 → unknown
     expect(dep(doc, '2A').fleetAge.CT).toMatchObject({
@@ -486,13 +488,13 @@ describe('computeTerritories on a hand-checked world', () => {
       shareAtLeast10: 0.25,
       toRenew: 1,
     });
-    // nation MR: 10, 3, 2 → mean 5; ≥ 7 and ≥ 10: 1 (1/3); unknown R8, EQ5, EQ4
+    // nation MR: 10, 3, 2, 11 (EQ5) → mean 6.5; ≥ 7 and ≥ 10: 2 (0.5); unknown R8, EQ4
     expect(doc.national.fleetAge.MR).toMatchObject({
-      known: 3,
-      unknown: 3,
-      meanYears: 5,
-      atLeast7: 1,
-      shareAtLeast10: close(1 / 3),
+      known: 4,
+      unknown: 2,
+      meanYears: 6.5,
+      atLeast7: 2,
+      shareAtLeast10: 0.5,
     });
   });
 
@@ -860,6 +862,7 @@ const worldArb = fc
       significantOnCall: m.onCall,
       nightAccess: m.night,
       appointmentDelayDays: Float64Array.from(m.delays),
+      installedYear: null,
     })),
     register: w.withRegister
       ? w.rows.map((r) => ({
@@ -1058,6 +1061,7 @@ describe('computeTerritories at national scale', () => {
           significantOnCall: rand() < 0.5,
           nightAccess: rand() < 0.4,
           appointmentDelayDays: Float64Array.from({ length: 150 }, () => Math.floor(rand() * 40)),
+          installedYear: 2000 + Math.floor(rand() * 10),
         });
       }
       register.push(

@@ -172,6 +172,19 @@ describe('territoryMachines', () => {
     expect(eq2?.appointmentDelayDays.length).toBe(0);
   });
 
+  it('carries the installed year of equipment.csv, null when not given', () => {
+    const { indicators } = computeCampaignDetailed(kit);
+    const years = new Map(kit.equipment.map((e) => [e.equipmentId, e.installedYear]));
+    expect(
+      territoryMachines(indicators.machines, new Map(), new Set(), years).map(
+        (m) => m.installedYear,
+      ),
+    ).toEqual([2005, 2008]);
+    expect(
+      territoryMachines(indicators.machines, new Map(), new Set()).map((m) => m.installedYear),
+    ).toEqual([null, null]);
+  });
+
   it('gives a machine without samples no delays', () => {
     const { indicators } = computeCampaignDetailed(kit);
     const out = territoryMachines(indicators.machines, new Map(), new Set());
