@@ -2,11 +2,14 @@
  * The national and regional syntheses: the 2010 ANAP report's structure rebuilt from a stored
  * campaign — panel, appointment and report delays, openings, volume, durations, occupancy
  * bubbles, on-call and night, caveats — per modality, every P20/P50/P80 beside the value 2010
- * published (and the national value in a region's). Pure: a `ReportDocument` of escaped HTML
- * with SVG charts, laid out and printed by `../document.ts` and `../pdf.ts`.
+ * published (and the national value in a region's), then the territories (densities against
+ * the OECD, fleet age, platforms, night coverage) when a territory document is handed in. Pure:
+ * a `ReportDocument` of escaped HTML with SVG charts, laid out and printed by `../document.ts`
+ * and `../pdf.ts`.
  */
 import type { CampaignIndex } from '../../core/views/campaign-index.ts';
 import type { Lang } from '../../i18n/index.ts';
+import type { TerritoryDocument } from '../../plan/territories/types.ts';
 import type { ReportDocument } from '../document-types.ts';
 import type { PercentileTable } from './data/percentiles.ts';
 import { percentileTables } from './data/percentiles.ts';
@@ -23,6 +26,7 @@ import { nightSections } from './sections/night.ts';
 import { occupancySections } from './sections/occupancy.ts';
 import { openingSections } from './sections/openings.ts';
 import { reportDelaySections } from './sections/report-delays.ts';
+import { territorySections } from './sections/territories.ts';
 import { trendsSections } from './sections/trends.ts';
 import { volumeSections } from './sections/volume.ts';
 
@@ -45,15 +49,27 @@ export const SYNTHESIS_CHAPTERS = [
   'durations',
   'occupancy',
   'night',
+  'territories',
   'caveats',
 ] as const;
 
+/** What a synthesis may be given beside the campaign. */
+export interface SynthesisOptions {
+  /**
+   * The campaign's territory document (`territoriesOf` of plan/territories, without a region
+   * filter: a regional synthesis picks its current INSEE region from it). Absent, the chapter
+   * "Territoires" says why it is missing.
+   */
+  territories?: TerritoryDocument | null;
+}
+
 /**
  * The synthesis of a campaign, national or for one region (throws `UnknownRegionError` for a
- * region without establishments), in `lang`.
+ * region without establishments), in `lang`, with its territory chapter when `options` gives
+ * the territory document.
  *
  * @example
- * const doc = synthesisDocument(index, {}, 'fr');
+ * const doc = synthesisDocument(index, {}, 'fr', { territories: territoriesOf(source) });
  * const pdf = await printReport(doc); // ../pdf.ts
  * synthesisDocument(index, { region: 'Bretagne' }, 'en').title; // "Regional synthesis — Bretagne"
  */
@@ -61,6 +77,7 @@ export function synthesisDocument(
   index: CampaignIndex,
   scope: SynthesisRequest,
   lang: Lang,
+  options: SynthesisOptions = {},
 ): ReportDocument {
   const s = synthesisScope(index, scope);
   const ctx = renderContext(s, lang);
@@ -91,6 +108,7 @@ export function synthesisDocument(
       ...durationSections(ctx),
       ...occupancySections(ctx),
       ...nightSections(ctx),
+      ...territorySections(ctx, options.territories),
       ...caveatSections(ctx),
     ],
     toc: true,

@@ -263,4 +263,157 @@ export const en: Readonly<Record<SynthesisKey, string>> = {
     "Some dimensions are not measured: relevance of the exams, resources used before and after the exam (preparation, reading, reporting), radiologists' work outside the room, and the quality perceived by requesters, patients and staff.",
   'cav.limits.sample':
     'Percentiles of a small group of machines (a region, a legal status) are fragile: a few machines are enough to move them.',
+
+  'terr.title': 'Territories',
+  'terr.intro':
+    'This chapter relates the fleet of CT scanners and MRI units, and their activity, to the population of each territory (current INSEE départements and regions), beside France as a whole and the figures the OECD published. Figures are counted where the machine stands, not where the patient lives.',
+  'terr.missing':
+    'No territory figures were given to this synthesis: it was built without the fleet and the population. The "plateau report" command and the API compute them from the stored campaign (with or without an equipment register).',
+  'terr.region.unknown':
+    'The campaign\'s region "{region}" matches none of the INSEE regions plateau knows: the territory figures cannot be related to it.',
+  'terr.region.absent':
+    'The territory figures given do not include the region {current} (INSEE code {code}): this chapter cannot describe it.',
+  'terr.region.current':
+    'The territory figures are those of the current region {current} (INSEE code {code}), which contains the campaign\'s region "{region}": all its départements are shown, including those that did not take part in the campaign.',
+  'terr.fleet.register':
+    "Fleet: the campaign's equipment register, {rows, plural, one {# row} other {# rows}}, of which {inService, plural, one {# machine} other {# machines}} in service on {date} (the campaign's first day) are counted.",
+  'terr.fleet.notYet':
+    '{n, plural, one {# machine put into service later is} other {# machines put into service later are}} not counted.',
+  'terr.fleet.added':
+    '{n, plural, one {# campaign machine missing from the register was} other {# campaign machines missing from the register were}} added (sector unknown).',
+  'terr.fleet.campaignOnly':
+    'Fleet: the campaign has no equipment register; only its {n, plural, one {# machine is} other {# machines are}} counted, and densities are a floor.',
+  'terr.population':
+    'Population: INSEE legal population {year} (in force on 1 January {inForce}), {total} inhabitants; {source}.',
+
+  'terr.population.region':
+    '{region} has {population} inhabitants, {share} of the French population.',
+  'terr.map.title': 'Map of the equipment',
+  'terr.map.caption.both': 'CT and MRI units in service per million inhabitants, by département',
+  'terr.map.caption.one': '{modality} units in service per million inhabitants, by département',
+  'terr.map.caption.region': '{what}: départements of {region}',
+  'terr.map.aria': 'Map of the départements of France: {what}',
+  'terr.map.source':
+    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Overseas départements in insets; grey: no data. Boundaries: {attribution}.',
+  'terr.map.source.region':
+    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Only the region’s départements; grey: no data. Boundaries: {attribution}.',
+  'terr.map.fleet.register': 'equipment register',
+  'terr.map.fleet.campaign': 'campaign machines alone',
+
+  'terr.equipment.title': 'Equipment and densities',
+  'terr.equipment.line':
+    '{modality}: {units, plural, one {# unit} other {# units}} in service, {density} per million inhabitants ({hospital} in hospitals, {private} in private practice).',
+  'terr.equipment.compare':
+    '{modality}, for comparison: France as a whole {national}; OECD average {oecd}; France, published figure {france}.',
+  'terr.equipment.compareNational':
+    '{modality}, for comparison: OECD average {oecd}; France, published figure {france}.',
+  'terr.equipment.unknownSector':
+    '{n, plural, one {# unit} other {# units}} of unknown sector (campaign machines missing from the register) count in the total, neither in hospitals nor in private practice.',
+  'terr.equipment.reading':
+    'Densities in units per million inhabitants (/M). Rows in italics are published figures: their year and source are in the note.',
+  'terr.exams.title': 'Exams per inhabitant',
+  'terr.exams.intro':
+    "A year's exams are the campaign's, annualised (× 365 ÷ {days} days); a register machine missing from the campaign counts the median passages per week of its modality × 365 ÷ 7 (imputed exams). The imputed share says how much the figure rests on that estimate.",
+  'terr.gap.title': 'Equipment gap',
+  'terr.gap.intro':
+    'Units missing to reach a reference density = max(0, ⌈density × population ÷ 1,000,000 − units in service⌉), per territory and modality. Reference densities: {refs}.',
+  'terr.gap.ref': '{name}: {values}',
+  'terr.gap.none': 'No reference density is available to measure the gap.',
+  'terr.gap.national': 'national density',
+  'terr.gap.oecd': 'OECD average {year}',
+  'terr.gap.target': 'typed target',
+  'terr.gap.group.national': 'To the national density',
+  'terr.gap.group.oecd': 'To the OECD average {year}',
+  'terr.gap.group.target': 'To the typed target',
+  'terr.age.title': 'Fleet age',
+  'terr.age.intro':
+    "Age = the campaign's year ({year}) − the installed year the register declares. At 7 years the amortisation the forfait technique covers is over; a machine 10 years old or more is counted as to renew. Age known for {known, plural, one {# unit} other {# units}} of {total}.",
+  'terr.platforms.title': 'Platforms',
+  'terr.platforms.intro':
+    'A site (FINESS géographique) is complete when it has at least one CT scanner and one MRI unit in service, "CT only" or "MRI only" otherwise. Regrouped units are those of sites with 3 units or more; their share is of all units.',
+  'terr.night.title': 'On-call and night MRI',
+  'terr.night.intro':
+    "Measured on the campaign's {n, plural, one {# machine} other {# machines}}, a sample of the fleet: machines with significant on-call activity (more than 90 h a week of on-call and emergency sessions) per million inhabitants, and MRI units with on-call or emergency sessions at night (20:00 – 08:00), the night MRI access of stroke care.",
+  'terr.night.without':
+    '{n, plural, one {# département} other {# départements}} of {of} without a measured night MRI: {list}.',
+  'terr.night.allCovered': 'Every département has at least one night MRI measured in the campaign.',
+  'terr.waits.title': 'Appointment delays',
+  'terr.waits.intro':
+    'Appointment delays pooled over the campaign machines of each territory: realised (from request to exam, scheduled exams) and declared in the survey (clinical cases). Median (P20 – P80), in days; n: exams or answers pooled.',
+  'terr.caveats.title': 'Limits of the territory figures',
+  'terr.caveat.place':
+    "Figures are counted where the machine stands, not where the patient lives: a territory that treats its neighbours' inhabitants looks better equipped and busier than its own population's use.",
+  'terr.caveat.imputed':
+    "{share} of France's annual exams are imputed ({machines, plural, one {# register machine} other {# register machines}} missing from the campaign): exams per inhabitant depend on them as much.",
+  'terr.caveat.noImputed': 'No exam is imputed: every counted machine is in the campaign.',
+  'terr.caveat.populationYear':
+    "The population is the legal population of {populationYear} (in force in {inForce}), the campaign is of {campaignYear}: an older campaign's densities are related to a more recent population.",
+  'terr.caveat.populationClose':
+    "The population is the legal population of {populationYear} (in force in {inForce}), close to the campaign's year ({campaignYear}).",
+  'terr.caveat.campaignOnly':
+    "Without an equipment register only the campaign's machines are counted: densities, ages and platforms are a floor.",
+  'terr.caveat.sample':
+    "On-call, night MRI and delays are measured on the campaign's {n, plural, one {# machine} other {# machines}} only, a sample of the fleet: a territory without a campaign machine has no value, and those with few have fragile values.",
+  'terr.caveat.unplaced':
+    '{sites, plural, one {# campaign site} other {# campaign sites}} without a known département ({machines, plural, one {# machine} other {# machines}}) {sites, plural, one {counts} other {count}} in France as a whole only.',
+  'terr.caveat.unknownDepartments':
+    'Some register rows have an unknown département ({codes}): they are not counted.',
+  'terr.caveat.sources':
+    'Population: {population}. Map boundaries: {attribution}. Published figures: each with its year and source, in the notes of the tables.',
+
+  'terr.tables.equipment': 'Units in service and densities per million inhabitants',
+  'terr.tables.exams': 'Exams per 1,000 inhabitants a year',
+  'terr.tables.gap': 'Units missing to reach a reference density',
+  'terr.tables.age': 'Fleet age',
+  'terr.tables.platforms': 'Platforms: complete sites, CT only, MRI only',
+  'terr.tables.night': 'On-call and night MRI',
+  'terr.tables.waits': 'Appointment delays pooled per territory (days)',
+  'terr.col.territory': 'Territory',
+  'terr.col.population': 'Population',
+  'terr.col.units': 'Units',
+  'terr.col.perMillion': 'Total /M',
+  'terr.col.hospital': 'Hospital /M',
+  'terr.col.private': 'Private /M',
+  'terr.col.examsPer1000': 'Per 1,000 inh.',
+  'terr.col.imputed': 'imputed',
+  'terr.col.annualExams': 'Exams a year',
+  'terr.col.meanAge': 'Mean age',
+  'terr.col.age7': '≥ 7 years',
+  'terr.col.age10': '≥ 10 years',
+  'terr.col.toRenew': 'To renew',
+  'terr.col.sites': 'Sites',
+  'terr.col.complete': 'Complete',
+  'terr.col.ctOnly': 'CT only',
+  'terr.col.mriOnly': 'MRI only',
+  'terr.col.perSite': 'Units per site',
+  'terr.col.regrouped': 'Regrouped',
+  'terr.col.measured': 'Measured',
+  'terr.col.onCall': 'Sig. on-call /M',
+  'terr.col.nightMri': 'Night MRI',
+  'terr.col.nightMriPerMillion': 'Night MRI /M',
+  'terr.col.withoutNightMri': 'Dép. without night MRI',
+  'terr.col.realised': 'Realised',
+  'terr.col.survey': 'Survey',
+  'terr.col.n': 'n',
+  'terr.group.all': 'All units',
+  'terr.row.nation': 'France as a whole',
+  'terr.row.department': '{name} ({code})',
+  'terr.ref.oecd': 'OECD average {year}',
+  'terr.ref.france': 'France {year}, published',
+  'terr.ref.sources': 'Published figures:',
+  'terr.separator': '; ',
+  'terr.ref.source': '({mark}) {source}',
+  'terr.ref.note': '{area} {year}, {modality}: {note}',
+  'terr.ref.noneOecd': 'not published',
+  'terr.ref.value': '{value} ({year})',
+  'terr.years': '{value} years',
+  'terr.quantiles': '{p50} ({p20} – {p80})',
+  'terr.provenance': 'Provenance: {kinds}.',
+  'terr.prov.measured': 'measured (campaign)',
+  'terr.prov.declared': 'declared (equipment register)',
+  'terr.prov.reference': 'published (INSEE population, reference figures)',
+  'terr.prov.survey': "declared (the sites' survey)",
+  'terr.area.oecd': 'OECD',
+  'terr.prov.input': 'typed',
+  'terr.prov.imputed': 'imputed (register machines missing from the campaign)',
 };

@@ -269,6 +269,161 @@ export const fr = {
     'Certaines dimensions ne sont pas mesurées : la pertinence des examens, les ressources consommées en amont et en aval de l’examen (préparation, interprétation, compte rendu), l’activité non postée des radiologues, la qualité perçue par les demandeurs, les patients et les professionnels.',
   'cav.limits.sample':
     'Les percentiles d’un petit groupe de machines (une région, un statut) sont fragiles : quelques machines suffisent à les déplacer.',
+
+  'terr.title': 'Territoires',
+  'terr.intro':
+    'Ce chapitre rapporte le parc de scanners et d’IRM et son activité à la population des territoires (départements et régions actuels de l’INSEE), à côté de la France entière et des chiffres publiés par l’OCDE. Les chiffres sont comptés au lieu de l’appareil, pas au lieu de résidence du patient.',
+  'terr.missing':
+    'Les chiffres territoriaux n’ont pas été fournis à cette synthèse : elle a été construite sans le parc ni la population. La commande « plateau report » et l’API les calculent à partir de la campagne enregistrée (avec ou sans registre des équipements).',
+  'terr.region.unknown':
+    'La région « {region} » de la campagne ne correspond à aucune région de l’INSEE connue de plateau : les chiffres territoriaux ne peuvent pas lui être rapportés.',
+  'terr.region.absent':
+    'Les chiffres territoriaux fournis ne comprennent pas la région {current} (code INSEE {code}) : ce chapitre ne peut pas la décrire.',
+  'terr.region.current':
+    'Les chiffres territoriaux portent sur la région actuelle {current} (code INSEE {code}), qui comprend la région « {region} » de la campagne : tous ses départements sont présentés, y compris ceux qui n’ont pas participé à la campagne.',
+  'terr.fleet.register':
+    'Parc : registre des équipements de la campagne, {rows, plural, one {# ligne} other {# lignes}}, dont {inService, plural, one {# appareil} other {# appareils}} en service au {date} (premier jour de la campagne), comptés.',
+  'terr.fleet.notYet':
+    '{n, plural, one {# appareil mis en service plus tard n’est pas compté} other {# appareils mis en service plus tard ne sont pas comptés}}.',
+  'terr.fleet.added':
+    '{n, plural, one {# appareil de la campagne absent du registre y a été ajouté} other {# appareils de la campagne absents du registre y ont été ajoutés}} (secteur inconnu).',
+  'terr.fleet.campaignOnly':
+    'Parc : la campagne n’a pas de registre des équipements ; seuls ses {n, plural, one {# appareil est compté} other {# appareils sont comptés}} et les densités sont des minimums.',
+  'terr.population':
+    'Population : population légale {year} de l’INSEE (en vigueur au 1er janvier {inForce}), {total} habitants ; {source}.',
+
+  'terr.population.region':
+    '{region} compte {population} habitants, {share} de la population française.',
+  'terr.map.title': 'Carte des équipements',
+  'terr.map.caption.both': 'Scanners et IRM en service par million d’habitants, par département',
+  'terr.map.caption.one': '{modality} en service par million d’habitants, par département',
+  'terr.map.caption.region': '{what} : départements de {region}',
+  'terr.map.aria': 'Carte des départements de France : {what}',
+  'terr.map.source':
+    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Outre-mer en encadrés ; gris : pas de donnée. Contours : {attribution}.',
+  'terr.map.source.region':
+    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Les départements de la région seuls ; gris : pas de donnée. Contours : {attribution}.',
+  'terr.map.fleet.register': 'registre des équipements',
+  'terr.map.fleet.campaign': 'appareils de la campagne seuls',
+
+  'terr.equipment.title': 'Équipement et densités',
+  'terr.equipment.line':
+    '{modality} : {units, plural, one {# appareil} other {# appareils}} en service, soit {density} par million d’habitants ({hospital} à l’hôpital, {private} en libéral).',
+  'terr.equipment.compare':
+    '{modality}, pour comparaison : France entière {national} ; moyenne OCDE {oecd} ; France, chiffre publié {france}.',
+  'terr.equipment.compareNational':
+    '{modality}, pour comparaison : moyenne OCDE {oecd} ; France, chiffre publié {france}.',
+  'terr.equipment.unknownSector':
+    '{n, plural, one {# appareil} other {# appareils}} de secteur inconnu (appareils de la campagne absents du registre) comptent dans le total, ni à l’hôpital ni en libéral.',
+  'terr.equipment.reading':
+    'Densités en appareils par million d’habitants (/M). Les lignes en italique sont des chiffres publiés : leur année et leur source sont en note.',
+  'terr.exams.title': 'Examens par habitant',
+  'terr.exams.intro':
+    'Les examens d’une année sont ceux de la campagne annualisés (× 365 ÷ {days} jours) ; un appareil du registre absent de la campagne compte la médiane des passages hebdomadaires de sa modalité × 365 ÷ 7 (examens imputés). La part imputée dit combien le chiffre repose sur cette estimation.',
+  'terr.gap.title': 'Écart d’équipement',
+  'terr.gap.intro':
+    'Appareils manquants pour atteindre une densité de référence = max(0, ⌈densité × population ÷ 1 000 000 − appareils en service⌉), par territoire et par modalité. Densités de référence : {refs}.',
+  'terr.gap.ref': '{name} : {values}',
+  'terr.gap.none': 'Aucune densité de référence n’est disponible pour mesurer l’écart.',
+  'terr.gap.national': 'densité nationale',
+  'terr.gap.oecd': 'moyenne OCDE {year}',
+  'terr.gap.target': 'cible saisie',
+  'terr.gap.group.national': 'Vers la densité nationale',
+  'terr.gap.group.oecd': 'Vers la moyenne OCDE {year}',
+  'terr.gap.group.target': 'Vers la cible saisie',
+  'terr.age.title': 'Âge du parc',
+  'terr.age.intro':
+    'Âge = année de la campagne ({year}) − année d’installation déclarée au registre. À 7 ans, l’amortissement couvert par le forfait technique est achevé ; un appareil de 10 ans ou plus est compté à renouveler. Âge connu pour {known, plural, one {# appareil} other {# appareils}} sur {total}.',
+  'terr.platforms.title': 'Plateaux',
+  'terr.platforms.intro':
+    'Un site (FINESS géographique) est complet lorsqu’il a au moins un scanner et une IRM en service, « scanner seul » ou « IRM seule » sinon. Les appareils regroupés sont ceux des sites d’au moins 3 appareils ; leur part est donnée sur l’ensemble des appareils.',
+  'terr.night.title': 'Permanence des soins et IRM de nuit',
+  'terr.night.intro':
+    'Mesurés sur les {n, plural, one {# appareil} other {# appareils}} de la campagne, un échantillon du parc : appareils à permanence des soins significative (plus de 90 h par semaine de plages de permanence des soins et d’urgence) par million d’habitants, et IRM ayant des plages de permanence des soins ou d’urgence la nuit (20 h – 8 h), l’accès à l’IRM de nuit de la filière AVC.',
+  'terr.night.without':
+    '{n, plural, one {# département} other {# départements}} sur {of} sans IRM de nuit mesurée : {list}.',
+  'terr.night.allCovered':
+    'Chaque département a au moins une IRM de nuit mesurée dans la campagne.',
+  'terr.waits.title': 'Délais de rendez-vous',
+  'terr.waits.intro':
+    'Délais de rendez-vous regroupés sur les appareils de la campagne de chaque territoire : réalisés (de la demande à l’examen, examens programmés) et déclarés par l’enquête (cas cliniques). Médiane (P20 – P80), en jours ; n : examens ou réponses regroupés.',
+  'terr.caveats.title': 'Limites des chiffres territoriaux',
+  'terr.caveat.place':
+    'Les chiffres sont comptés au lieu de l’appareil, pas au lieu de résidence du patient : un territoire qui soigne les habitants de ses voisins paraît mieux équipé et plus actif que le recours de sa propre population.',
+  'terr.caveat.imputed':
+    '{share} des examens annuels de la France entière sont imputés ({machines, plural, one {# appareil du registre absent} other {# appareils du registre absents}} de la campagne) : les examens par habitant en dépendent d’autant.',
+  'terr.caveat.noImputed':
+    'Aucun examen n’est imputé : tous les appareils comptés sont dans la campagne.',
+  'terr.caveat.populationYear':
+    'La population est la population légale {populationYear} (en vigueur en {inForce}), la campagne date de {campaignYear} : les densités d’une campagne plus ancienne sont rapportées à une population plus récente.',
+  'terr.caveat.populationClose':
+    'La population est la population légale {populationYear} (en vigueur en {inForce}), proche de l’année de la campagne ({campaignYear}).',
+  'terr.caveat.campaignOnly':
+    'Sans registre des équipements, seuls les appareils de la campagne sont comptés : densités, âges et plateaux sont des minimums.',
+  'terr.caveat.sample':
+    'La permanence des soins, l’IRM de nuit et les délais ne sont mesurés que sur les {n, plural, one {# appareil} other {# appareils}} de la campagne, un échantillon du parc : un territoire sans appareil de la campagne n’a pas de valeur, et ceux qui en ont peu ont des valeurs fragiles.',
+  'terr.caveat.unplaced':
+    '{sites, plural, one {# site de la campagne} other {# sites de la campagne}} sans département connu ({machines, plural, one {# appareil} other {# appareils}}) ne {sites, plural, one {compte} other {comptent}} que dans la France entière.',
+  'terr.caveat.unknownDepartments':
+    'Des lignes du registre ont un département inconnu ({codes}) : elles ne sont pas comptées.',
+  'terr.caveat.sources':
+    'Population : {population}. Contours des cartes : {attribution}. Chiffres publiés : chacun avec son année et sa source, en note des tableaux.',
+
+  'terr.tables.equipment': 'Appareils en service et densités par million d’habitants',
+  'terr.tables.exams': 'Examens pour 1 000 habitants par an',
+  'terr.tables.gap': 'Appareils manquants pour atteindre une densité de référence',
+  'terr.tables.age': 'Âge du parc',
+  'terr.tables.platforms': 'Plateaux : sites complets, scanner seul, IRM seule',
+  'terr.tables.night': 'Permanence des soins et IRM de nuit',
+  'terr.tables.waits': 'Délais de rendez-vous regroupés par territoire (jours)',
+  'terr.col.territory': 'Territoire',
+  'terr.col.population': 'Population',
+  'terr.col.units': 'Appareils',
+  'terr.col.perMillion': 'Total /M',
+  'terr.col.hospital': 'Hôpital /M',
+  'terr.col.private': 'Libéral /M',
+  'terr.col.examsPer1000': 'Pour 1 000 hab.',
+  'terr.col.imputed': 'dont imputés',
+  'terr.col.annualExams': 'Examens par an',
+  'terr.col.meanAge': 'Âge moyen',
+  'terr.col.age7': '≥ 7 ans',
+  'terr.col.age10': '≥ 10 ans',
+  'terr.col.toRenew': 'À renouveler',
+  'terr.col.sites': 'Sites',
+  'terr.col.complete': 'Complets',
+  'terr.col.ctOnly': 'Scanner seul',
+  'terr.col.mriOnly': 'IRM seule',
+  'terr.col.perSite': 'Appareils par site',
+  'terr.col.regrouped': 'Regroupés',
+  'terr.col.measured': 'Mesurés',
+  'terr.col.onCall': 'PDS sign. /M',
+  'terr.col.nightMri': 'IRM de nuit',
+  'terr.col.nightMriPerMillion': 'IRM de nuit /M',
+  'terr.col.withoutNightMri': 'Dép. sans IRM de nuit',
+  'terr.col.realised': 'Réalisé',
+  'terr.col.survey': 'Enquête',
+  'terr.col.n': 'n',
+  'terr.group.all': 'Tous appareils',
+  'terr.row.nation': 'France entière',
+  'terr.row.department': '{name} ({code})',
+  'terr.ref.oecd': 'Moyenne OCDE {year}',
+  'terr.ref.france': 'France {year}, publié',
+  'terr.ref.sources': 'Chiffres publiés :',
+  'terr.separator': ' ; ',
+  'terr.ref.source': '({mark}) {source}',
+  'terr.ref.note': '{area} {year}, {modality} : {note}',
+  'terr.ref.noneOecd': 'non publié',
+  'terr.ref.value': '{value} ({year})',
+  'terr.years': '{value} ans',
+  'terr.quantiles': '{p50} ({p20} – {p80})',
+  'terr.provenance': 'Provenance : {kinds}.',
+  'terr.prov.measured': 'mesuré (campagne)',
+  'terr.prov.declared': 'déclaré (registre des équipements)',
+  'terr.prov.reference': 'publié (population INSEE, chiffres de référence)',
+  'terr.prov.survey': 'déclaré (enquête des sites)',
+  'terr.area.oecd': 'OCDE',
+  'terr.prov.input': 'saisi',
+  'terr.prov.imputed': 'imputé (appareils du registre absents de la campagne)',
 } as const;
 
 /** A message of the synthesis. */
