@@ -5,6 +5,7 @@
  */
 import type { CampaignIndex, PeerScope } from '../core/views/index.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { TerritoryDocument } from '../plan/territories/types.ts';
 import type { ReportDocument } from './document-types.ts';
 import { ReportError } from './errors.ts';
 import { closeMatches } from './matches.ts';
@@ -17,22 +18,43 @@ export type ReportRequest =
   | { kind: 'region'; region: string }
   | { kind: 'national' };
 
+/** What a report may be given beside the campaign. */
+export interface ReportInputs {
+  /**
+   * The campaign's territory document (`territoriesOf`, no region filter), for the syntheses'
+   * chapter "Territoires"; a site fiche does not use it.
+   */
+  territories?: TerritoryDocument | null;
+}
+
+/** True when the report prints the territory chapter (the syntheses): its document is worth computing. */
+export function needsTerritories(request: ReportRequest): boolean {
+  return request.kind !== 'site';
+}
+
 /**
  * The report asked for, in `lang`. Throws a `ReportError('not-found')` for an establishment or a
  * region the campaign does not have, naming close matches.
  *
  * @example
  * buildReport(index, { kind: 'site', finess: '590780193', scope: 'region' }, 'fr').title;
+ * buildReport(index, { kind: 'national' }, 'en', { territories: territoriesOf(source) });
  */
-export function buildReport(index: CampaignIndex, request: ReportRequest, lang: Lang): ReportDocument {
+export function buildReport(
+  index: CampaignIndex,
+  request: ReportRequest,
+  lang: Lang,
+  inputs: ReportInputs = {},
+): ReportDocument {
+  const options = inputs.territories === undefined ? {} : { territories: inputs.territories };
   switch (request.kind) {
     case 'site':
       return siteFiche(index, request.finess, lang, request.scope ?? 'modality');
     case 'national':
-      return synthesisDocument(index, {}, lang);
+      return synthesisDocument(index, {}, lang, options);
     case 'region':
       try {
-        return synthesisDocument(index, { region: request.region }, lang);
+        return synthesisDocument(index, { region: request.region }, lang, options);
       } catch (error) {
         if (!(error instanceof UnknownRegionError)) throw error;
         const near = closeMatches(request.region, error.known);

@@ -6,14 +6,17 @@
 import { writeFile } from 'node:fs/promises';
 import { CampaignIndex, PEER_SCOPES } from '../../core/views/index.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
+import { territoriesOf } from '../../plan/territories/territory-query.ts';
+import type { TerritoryDocument } from '../../plan/territories/types.ts';
 import type { ReportRequest } from '../../reports/build.ts';
-import { buildReport } from '../../reports/build.ts';
+import { buildReport, needsTerritories } from '../../reports/build.ts';
 import { renderReportHtml } from '../../reports/document.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
 import type { CampaignData } from '../../core/views/index.ts';
 import { loadCampaignData } from '../../storage/index.ts';
+import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
@@ -28,6 +31,11 @@ Prints a report of a stored campaign to PDF (A4, page numbers), with Debian's Ch
                         its improvement leads ranked by the hours per week they would free
   --region R            the synthesis of one region (its figures beside the national ones)
   --national            the national synthesis, laid out like the 2010 ANAP report
+                        (both syntheses end with a chapter "Territoires": the map of CT and
+                        MRI units per million by département, densities beside France and the
+                        OECD, exams per 1,000, gaps, fleet age, platforms, night coverage and
+                        pooled waits, from the equipment register when the campaign has one;
+                        a region's figures are those of its current INSEE region)
   --out FILE            where to write the PDF (or the HTML with --html)
   --lang fr|en          the report's language (default fr)
   --campaign ID         which stored campaign (default: the last imported, named on stderr
@@ -64,13 +72,21 @@ function requestOf(values: OptionValues): ReportRequest {
   return { kind: 'national' };
 }
 
-/** The stored campaign's data (see `chooseCampaign`), or a user error naming the stored campaigns. */
-async function campaignData(values: OptionValues, campaignId: string | undefined): Promise<CampaignData> {
+/**
+ * The stored campaign's data (see `chooseCampaign`), or a user error naming the stored campaigns;
+ * with its territory document when `territories` (the syntheses print it).
+ */
+async function campaignData(
+  values: OptionValues,
+  campaignId: string | undefined,
+  territories: boolean,
+): Promise<{ data: CampaignData; territories: TerritoryDocument | null }> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, campaignId);
     const data = await loadCampaignData(store, id);
     if (!data) throw new UserError(`campaign '${id}' is no longer in ${store.location}`);
-    return data;
+    if (!territories) return { data, territories: null };
+    return { data, territories: territoriesOf(await loadTerritorySource(store, id, data)) };
   });
 }
 
@@ -96,9 +112,10 @@ export const reportCommand: Command = {
     const out = stringOption(values, 'out');
     if (!out) throw new UsageError('--out FILE is required');
     const started = Date.now();
-    const index = new CampaignIndex(await campaignData(values, stringOption(values, 'campaign')));
+    const loaded = await campaignData(values, stringOption(values, 'campaign'), needsTerritories(request));
+    const index = new CampaignIndex(loaded.data);
     try {
-      const doc = buildReport(index, request, lang);
+      const doc = buildReport(index, request, lang, { territories: loaded.territories });
       if (values['html'] === true) {
         await write(out, renderReportHtml(doc));
         process.stdout.write(`wrote ${out} (HTML, ${doc.sections.length} sections)\n`);

@@ -1,16 +1,22 @@
 /**
  * The PDF reports: a site fiche, a region's synthesis and the national one, printed by Chromium
  * one at a time (a print takes a second or more and most of a core), and kept in a small LRU
- * per (campaign import, report, language) so that a second download is instant.
+ * per (campaign import, report, language, loaded reference figures) so that a second download
+ * is instant. The syntheses get the campaign's territory document (register, on-call sessions
+ * and published figures read from the store when they are printed).
  */
+import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { PEER_SCOPES } from '../../core/views/index.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { territoriesOf } from '../../plan/territories/territory-query.ts';
 import type { ReportRequest } from '../../reports/build.ts';
-import { buildReport, reportFileName } from '../../reports/build.ts';
+import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
+import { loadedReferences } from '../../storage/reference-repository.ts';
+import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Lru } from '../lru.ts';
@@ -35,15 +41,28 @@ class ReportPrinter {
   readonly #cache = new Lru<string, Promise<Uint8Array>>(CACHE_CAPACITY);
   #queue: Promise<unknown> = Promise.resolve();
 
-  /** The PDF of `request` in `lang`, printed unless this import's copy is still cached. */
-  pdf(campaign: CachedCampaign, request: ReportRequest, lang: Lang): Promise<Uint8Array> {
+  /**
+   * The PDF of `request` in `lang`, printed unless this import's copy is still cached. A
+   * synthesis is keyed on the loaded reference figures too (a newer OECD load changes its
+   * territory chapter; a new register changes the import's time).
+   */
+  async pdf(ctx: ServerContext, campaign: CachedCampaign, request: ReportRequest, lang: Lang): Promise<Uint8Array> {
     const { index } = campaign;
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang]);
+    const territories = needsTerritories(request);
+    const references = territories
+      ? createHash('sha256').update(JSON.stringify(await loadedReferences(ctx.store))).digest('hex').slice(0, 16)
+      : null;
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references]);
     const known = this.#cache.get(key);
     if (known) return known;
     // Built inside the queue too: a synthesis takes a while to lay out, and the report's
     // "not found" must reach this request only.
-    const run = this.#queue.then(() => printReport(buildReport(index, request, lang)));
+    const run = this.#queue.then(async () => {
+      const document = territories
+        ? territoriesOf(await loadTerritorySource(ctx.store, index.ref.id, index.data))
+        : null;
+      return printReport(buildReport(index, request, lang, { territories: document }));
+    });
     this.#queue = run.catch(() => undefined);
     this.#cache.set(key, run);
     run.catch(() => this.#cache.get(key) === run && this.#cache.delete(key));
@@ -55,7 +74,7 @@ async function answer(c: Context, ctx: ServerContext, printer: ReportPrinter, re
   const campaign = await campaignOr404(ctx, c.req.param('id') ?? '');
   let bytes: Uint8Array;
   try {
-    bytes = await printer.pdf(campaign, request, lang);
+    bytes = await printer.pdf(ctx, campaign, request, lang);
   } catch (error) {
     if (error instanceof ReportError) {
       if (error.code === 'not-found') throw notFound(error.message);
