@@ -24,9 +24,9 @@ export const territoriesMessagesEn = {
   'territories.unit.days': '{value} d',
   'territories.map.title': 'Map: {figure}',
   'territories.map.noteRegion':
-    'Click a region to see its départements. Overseas in insets. By place of the machine, not of the patient’s residence.',
+    'Click a region to see its départements. Overseas in insets, not to scale. By place of the machine, not of the patient’s residence.',
   'territories.map.noteDepartment':
-    'Click a département to open its page. Overseas in insets. By place of the machine, not of the patient’s residence.',
+    'Click a département to open its page. Overseas in insets, not to scale. By place of the machine, not of the patient’s residence.',
   'territories.map.noData': 'No data',
   'territories.map.empty': 'No value for this figure',
   'territories.map.ariaRegions': 'Map of the regions of France: {figure}',

@@ -24,9 +24,9 @@ export const territoriesMessagesFr = {
   'territories.unit.days': '{value} j',
   'territories.map.title': 'Carte : {figure}',
   'territories.map.noteRegion':
-    'Cliquez sur une région pour voir ses départements. Outre-mer en encadrés. Par lieu de l’appareil, pas de résidence du patient.',
+    'Cliquez sur une région pour voir ses départements. Outre-mer en encadrés, à d’autres échelles. Par lieu de l’appareil, pas de résidence du patient.',
   'territories.map.noteDepartment':
-    'Cliquez sur un département pour ouvrir sa page. Outre-mer en encadrés. Par lieu de l’appareil, pas de résidence du patient.',
+    'Cliquez sur un département pour ouvrir sa page. Outre-mer en encadrés, à d’autres échelles. Par lieu de l’appareil, pas de résidence du patient.',
   'territories.map.noData': 'Pas de donnée',
   'territories.map.empty': 'Aucune valeur pour cet indicateur',
   'territories.map.ariaRegions': 'Carte des régions de France : {figure}',
