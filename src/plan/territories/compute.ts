@@ -9,6 +9,7 @@ import type { Modality, RegisterSector, SurveyAnswer } from '../../core/kit-type
 import { MODALITIES } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
 import { quantileSorted, quantiles, quantilesInPlace, sortedFinite } from '../../core/stats.ts';
+import { departmentCodeIn } from './department-code.ts';
 import type {
   Completeness,
   Density,
@@ -81,15 +82,6 @@ interface Context {
   nightMriByDepartment: ReadonlyMap<string, number>;
 }
 
-/** FINESS's overseas forms (as `normalizeDepartmentCode` in population.ts reads them). */
-const FINESS_OVERSEAS: Readonly<Record<string, string>> = {
-  '9A': '971',
-  '9B': '972',
-  '9C': '973',
-  '9D': '974',
-  '9F': '976',
-};
-
 /**
  * The INSEE code of a département among the given table's (`1` → `01`, `2a` → `2A`, `9A` →
  * `971`), or `null` when the table has no such département. Matched against the input's table,
@@ -99,11 +91,7 @@ export function departmentOf(
   code: string | null | undefined,
   known: ReadonlySet<string>,
 ): string | null {
-  if (code === null || code === undefined) return null;
-  let c = code.trim().toUpperCase();
-  if (/^\d$/.test(c)) c = `0${c}`;
-  c = FINESS_OVERSEAS[c] ?? c;
-  return known.has(c) ? c : null;
+  return departmentCodeIn(code, known);
 }
 
 /**

@@ -4,6 +4,7 @@
  * codes and names found in kits, registers and FINESS extracts into its INSEE codes.
  */
 import data from './population-data.json' with { type: 'json' };
+import { departmentCodeIn } from './department-code.ts';
 import type { DepartmentPopulation, PopulationTable, RegionName } from './types.ts';
 
 /** The 101 départements and 18 regions, with the reference year and source. */
@@ -12,25 +13,13 @@ export const POPULATION: PopulationTable = data;
 const departments = new Map(POPULATION.departments.map((d) => [d.code, d]));
 const regions = new Map(POPULATION.regions.map((r) => [r.code, r]));
 
-/** FINESS writes the overseas départements as `9A`…`9F` (`9E` is Saint-Pierre-et-Miquelon, not counted). */
-const FINESS_OVERSEAS: Readonly<Record<string, string>> = {
-  '9A': '971',
-  '9B': '972',
-  '9C': '973',
-  '9D': '974',
-  '9F': '976',
-};
-
 /**
  * The INSEE code of a département as one of the table's 101 (`01`, `2A`, `971`), from a raw
  * value: trimmed, upper-cased, a single digit padded (`1` → `01`), FINESS's overseas forms
  * (`9A` → `971`). `null` for anything else, `20` included (Corsica has two départements).
  */
 export function normalizeDepartmentCode(raw: string): string | null {
-  let code = raw.trim().toUpperCase();
-  if (/^\d$/.test(code)) code = `0${code}`;
-  code = FINESS_OVERSEAS[code] ?? code;
-  return departments.has(code) ? code : null;
+  return departmentCodeIn(raw, departments);
 }
 
 /** A département of the table by its code (normalised first); `undefined` when none. */
