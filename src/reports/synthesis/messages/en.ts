@@ -294,9 +294,9 @@ export const en: Readonly<Record<SynthesisKey, string>> = {
   'terr.map.caption.region': '{what}: départements of {region}',
   'terr.map.aria': 'Map of the départements of France: {what}',
   'terr.map.source':
-    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Overseas départements in insets; grey: no data. Boundaries: {attribution}.',
+    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Overseas départements in insets, not to scale; grey: no data. Boundaries: {attribution}.',
   'terr.map.source.region':
-    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Only the region’s départements; grey: no data. Boundaries: {attribution}.',
+    'Units in service on {date} ({fleet}) ÷ legal population {year} × 1,000,000. Départements of other regions in light grey, those without data in grey. Boundaries: {attribution}.',
   'terr.map.fleet.register': 'equipment register',
   'terr.map.fleet.campaign': 'campaign machines alone',
 

@@ -300,9 +300,9 @@ export const fr = {
   'terr.map.caption.region': '{what} : départements de {region}',
   'terr.map.aria': 'Carte des départements de France : {what}',
   'terr.map.source':
-    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Outre-mer en encadrés ; gris : pas de donnée. Contours : {attribution}.',
+    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Outre-mer en encadrés, à des échelles différentes ; gris : pas de donnée. Contours : {attribution}.',
   'terr.map.source.region':
-    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Les départements de la région seuls ; gris : pas de donnée. Contours : {attribution}.',
+    'Appareils en service au {date} ({fleet}) ÷ population légale {year} × 1 000 000. Départements des autres régions en gris clair, sans donnée en gris. Contours : {attribution}.',
   'terr.map.fleet.register': 'registre des équipements',
   'terr.map.fleet.campaign': 'appareils de la campagne seuls',
 

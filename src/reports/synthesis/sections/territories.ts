@@ -7,14 +7,13 @@
  * limits in words. The document is computed elsewhere and handed in; this only lays it out.
  */
 import { registerMapOnce } from '../../../charts/render-svg.ts';
-import type { TerritoryMapInset } from '../../../charts/territory-map.ts';
+import type { MapBounds, TerritoryMapInset } from '../../../charts/territory-map.ts';
 import {
   boundsOf,
   TERRITORY_MAP_NAMES,
   territoryMapOption,
 } from '../../../charts/territory-map.ts';
-import DEPARTMENT_BOUNDARIES from '../../../charts/geo/departments.json' with { type: 'json' };
-import INSETS from '../../../charts/geo/insets.json' with { type: 'json' };
+import { DEPARTMENTS, GEO_ATTRIBUTION, INSETS } from '../../../charts/geo/index.ts';
 import type { Modality } from '../../../core/kit-types.ts';
 import { MODALITIES } from '../../../core/kit-types.ts';
 import type { Quantiles } from '../../../core/stats.ts';
@@ -43,25 +42,25 @@ import { html, joinHtml, list, note, paragraph, section } from '../../html.ts';
 import type { SynthesisKey } from '../messages/index.ts';
 import { sm } from '../messages/index.ts';
 import type { RenderContext } from '../render/context.ts';
+import { CHART_WIDTH } from '../render/context.ts';
 import { keepTogether } from '../render/print.ts';
 
 /**
- * The boundaries' attribution the licence asks for (Licence Ouverte), as `../shared/data/geo`
- * states it, with the shipped simplification.
+ * Height (px) of the map of France and its insets: it fits on the chapter's first page under the
+ * chapter's opening paragraphs, with its caption.
  */
-export const BOUNDARIES_ATTRIBUTION =
-  'IGN ADMIN EXPRESS, via gregoiredavid/france-geojson (Licence Ouverte / Open Licence)';
-
-/** Height (px) of the map: metropolitan France and the row of overseas insets under it. */
-export const MAP_HEIGHT = 640;
-/** Largest and smallest height (px) of a region's map (its départements alone, as large as they fit). */
+export const MAP_HEIGHT = 600;
+/** Largest and smallest height (px) of a region's map (its départements zoomed onto). */
 export const REGION_MAP_HEIGHT = 470;
 const REGION_MAP_MIN_HEIGHT = 320;
-/** Width (px) the map's shapes get beside the legend column (the option's layout), and the room above and below them. */
-const MAP_BOX_WIDTH = 680 - 148 - 8;
-const MAP_FRAME = 8 + 34;
-/** How much narrower than tall a degree of longitude is drawn (the option's `aspectScale`). */
-const MAP_ASPECT = Math.cos((46.5 * Math.PI) / 180);
+/**
+ * What the map option gives a zoomed region (charts/territory-map.ts): the width beside the
+ * legend's column, the room above and below, and a degree of longitude drawn as 0.75 of a
+ * degree of latitude. Only the height is derived from them: an approximation is enough.
+ */
+const MAP_BOX_WIDTH = CHART_WIDTH - 124 - 8;
+const MAP_FRAME = 8 + 30;
+const MAP_ASPECT = 0.75;
 
 /** What the chapter prints about: the rows of its tables and the territory of its map. */
 interface Frame {
@@ -378,77 +377,49 @@ function introSection(ctx: RenderContext, frame: Frame | Html): ReportSection {
   });
 }
 
-/** The shipped département boundaries, as far as this chapter reads them. */
-interface Boundaries {
-  type: string;
-  features: {
-    type: string;
-    properties: { code: string; name: string };
-    geometry: { type: string; coordinates: unknown };
-  }[];
-}
-
-const BOUNDARIES = DEPARTMENT_BOUNDARIES as Boundaries;
-
 /**
- * The map to draw and its height: all départements (registered once under the shared name), or
- * a region's alone, registered under a name of their own and drawn as large as the column
- * allows (neighbours would spill over the legend: a geo does not clip what its bounds leave out).
+ * The height of the map: France and its insets at a fixed height (fit on the chapter's first
+ * page), a region's départements as large as the column beside the legend allows.
  */
-function mapOf(focus: readonly string[] | null): { name: string; height: number } {
-  if (focus === null) {
-    registerMapOnce(TERRITORY_MAP_NAMES.department, BOUNDARIES);
-    return { name: TERRITORY_MAP_NAMES.department, height: MAP_HEIGHT };
-  }
-  const codes = new Set(focus);
-  const name = `${TERRITORY_MAP_NAMES.department}-${[...codes].sort().join('-')}`;
-  const features = BOUNDARIES.features.filter((f) => codes.has(f.properties.code));
-  registerMapOnce(name, { type: 'FeatureCollection', features });
-  const bounds = boundsOf(BOUNDARIES, focus, 0);
-  let height = REGION_MAP_HEIGHT;
-  if (bounds) {
-    const [west, south, east, north] = bounds;
-    const drawn = MAP_BOX_WIDTH * ((north - south) / Math.max(1e-6, (east - west) * MAP_ASPECT));
-    height = Math.round(
-      Math.min(REGION_MAP_HEIGHT, Math.max(REGION_MAP_MIN_HEIGHT, drawn + MAP_FRAME)),
-    );
-  }
-  return { name, height };
+function mapHeight(bounds: MapBounds | null): number {
+  if (bounds === null) return MAP_HEIGHT;
+  const [west, south, east, north] = bounds;
+  const drawn = MAP_BOX_WIDTH * ((north - south) / Math.max(1e-6, (east - west) * MAP_ASPECT));
+  return Math.round(
+    Math.min(REGION_MAP_HEIGHT, Math.max(REGION_MAP_MIN_HEIGHT, drawn + MAP_FRAME)),
+  );
 }
 
 /** CT+MRI (or the document's one modality) units per million of each département. */
 function mapSection(ctx: RenderContext, frame: Frame): ReportSection {
   const { lang, scope } = ctx;
   const { doc, modalities, focus } = frame;
+  registerMapOnce(TERRITORY_MAP_NAMES.department, DEPARTMENTS);
   const [only] = modalities;
   const what =
     modalities.length === 1 && only !== undefined
       ? sm(lang, 'terr.map.caption.one', { modality: modalityLabel(only, lang) })
       : sm(lang, 'terr.map.caption.both');
-  const shown = focus === null ? null : new Set(focus);
-  const values = doc.departments
-    .filter((d) => shown === null || shown.has(d.code))
-    .map((d) => {
-      let units = 0;
-      for (const m of modalities) units += d.units[m]?.total ?? 0;
-      return {
-        code: d.code,
-        name: d.name,
-        value: d.population > 0 ? (units / d.population) * 1_000_000 : null,
-      };
-    });
-  const insets = (INSETS as unknown as TerritoryMapInset[]).filter(
-    (i) => shown === null || shown.has(i.code),
-  );
-  const map = mapOf(focus);
+  const values = doc.departments.map((d) => {
+    let units = 0;
+    for (const m of modalities) units += d.units[m]?.total ?? 0;
+    return {
+      code: d.code,
+      name: d.name,
+      value: d.population > 0 ? (units / d.population) * 1_000_000 : null,
+    };
+  });
+  // A region: its départements zoomed onto, the neighbours pale and cut at the chart's box.
+  const bounds = focus === null ? null : boundsOf(DEPARTMENTS, focus, 0.04);
   const option = territoryMapOption({
     level: 'department',
     figure: 'unitsPerMillion',
     modality: only ?? 'CT',
     values,
     lang,
-    insets,
-    attribution: BOUNDARIES_ATTRIBUTION,
+    insets: INSETS as readonly TerritoryMapInset[],
+    attribution: GEO_ATTRIBUTION,
+    ...(focus === null ? {} : { focus: { codes: focus, ...(bounds ? { bounds } : {}) } }),
   });
   // The option names one modality's figure; this map sums the modalities: say so to readers of
   // the SVG (its description) too.
@@ -457,7 +428,9 @@ function mapSection(ctx: RenderContext, frame: Frame): ReportSection {
     ? option.series.map((s, i) => (i === 0 ? { ...s, name: what } : s))
     : option.series;
   // A region's few départements carry their names (all of France's would not be readable).
-  const names = new Map(values.map((v) => [v.code, v.name]));
+  const names = new Map(
+    values.filter((v) => focus?.includes(v.code) ?? false).map((v) => [v.code, v.name]),
+  );
   const label = {
     show: true,
     formatter: (p: { name?: string }) => names.get(p.name ?? '') ?? '',
@@ -466,9 +439,7 @@ function mapSection(ctx: RenderContext, frame: Frame): ReportSection {
     textBorderColor: '#ffffff',
     textBorderWidth: 2.5,
   };
-  const geo = Array.isArray(option.geo)
-    ? option.geo
-    : { ...option.geo, map: map.name, ...(focus === null ? {} : { label }) };
+  const geo = focus === null || Array.isArray(option.geo) ? option.geo : { ...option.geo, label };
   const mapOption = {
     ...option,
     geo,
@@ -483,7 +454,7 @@ function mapSection(ctx: RenderContext, frame: Frame): ReportSection {
     date: formatDate(doc.campaign.start, lang),
     fleet,
     year: year(doc.population.year),
-    attribution: BOUNDARIES_ATTRIBUTION,
+    attribution: GEO_ATTRIBUTION,
   };
   return section({
     id: 'territories-map',
@@ -496,7 +467,7 @@ function mapSection(ctx: RenderContext, frame: Frame): ReportSection {
           ? what
           : sm(lang, 'terr.map.caption.region', { what, region: frame.own.name }),
       option: mapOption,
-      height: map.height,
+      height: focus === null ? MAP_HEIGHT : mapHeight(bounds),
       source: sm(lang, focus === null ? 'terr.map.source' : 'terr.map.source.region', sourceParams),
     }),
   });
@@ -999,7 +970,7 @@ function caveatsSection(ctx: RenderContext, frame: Frame): ReportSection {
   items.push(
     sm(lang, 'terr.caveat.sources', {
       population: doc.population.source,
-      attribution: BOUNDARIES_ATTRIBUTION,
+      attribution: GEO_ATTRIBUTION,
     }),
   );
   return section({
