@@ -66,6 +66,8 @@ export const territoriesMessagesEn = {
     'Fleet: the equipment register, {rows} rows, {inService} units in service on the campaign’s first day.',
   'territories.national.registerCampaign':
     'Fleet: no register, only the campaign’s {inService} units are counted (densities are a floor).',
+  'territories.national.complete':
+    'Complete sites (at least one CT and one MRI): {share} of {sites, plural, one {# site} other {# sites}}.',
   'territories.ref.title': 'Published figures',
   'territories.ref.oecd': 'OECD average',
   'territories.ref.measure.unitsPerMillion': 'Units per million inhabitants',

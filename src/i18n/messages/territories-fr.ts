@@ -66,6 +66,8 @@ export const territoriesMessagesFr = {
     'Parc : registre des équipements, {rows} lignes, {inService} appareils en service au premier jour de la campagne.',
   'territories.national.registerCampaign':
     'Parc : sans registre, seuls les {inService} appareils de la campagne sont comptés (densités minimales).',
+  'territories.national.complete':
+    'Sites complets (au moins un scanner et une IRM) : {share} des {sites, plural, one {# site} other {# sites}}.',
   'territories.ref.title': 'Chiffres publiés',
   'territories.ref.oecd': 'Moyenne OCDE',
   'territories.ref.measure.unitsPerMillion': 'Appareils par million d’habitants',
