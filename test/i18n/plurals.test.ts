@@ -59,6 +59,11 @@ const CASES: Partial<Record<MessageKey, Case>> = {
       '2 campaign sites have no département (2 units)',
     ],
   },
+  'territories.national.complete': {
+    params: (sites) => ({ share: '30 %', sites }),
+    fr: ['des 0 site.', 'des 1 site.', 'des 2 sites.'],
+    en: ['of 0 sites.', 'of 1 site.', 'of 2 sites.'],
+  },
   'territories.years': {
     params: n,
     fr: ['0 an', '1 an', '2 ans'],
