@@ -21,8 +21,7 @@ import {
 } from '../../plan/territories/territory-query.ts';
 import type { ReferenceFigure } from '../../plan/territories/types.ts';
 import { loadedReferences } from '../../storage/reference-repository.ts';
-import { loadRegister } from '../../storage/register-repository.ts';
-import { loadUnscheduledSessions } from '../../storage/territory-queries.ts';
+import { loadTerritorySource } from '../../storage/territory-source.ts';
 import { badRequest } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
@@ -104,28 +103,12 @@ export function territoryRoutes(app: Hono, ctx: ServerContext): void {
       asked.gapTo ?? null,
       fingerprint(JSON.stringify(loaded)),
     ]);
-    const text = await campaign.jsonAsync('territories', key, async () => {
-      const { data } = campaign.index;
-      const id = campaign.index.ref.id;
-      const [register, sessions] = await Promise.all([
-        loadRegister(ctx.store.db, id),
-        loadUnscheduledSessions(ctx.store, id),
-      ]);
-      return territoriesOf(
-        {
-          campaign: data.results.campaign,
-          establishments: data.establishments,
-          machines: data.results.machines,
-          samples: data.samples,
-          sessions,
-          register,
-          equipment: data.equipment,
-          survey: data.survey,
-          references,
-        },
+    const text = await campaign.jsonAsync('territories', key, async () =>
+      territoriesOf(
+        await loadTerritorySource(ctx.store, campaign.index.ref.id, campaign.index.data),
         asked,
-      );
-    });
+      ),
+    );
     return sendJson(c, text);
   });
 
