@@ -5,9 +5,12 @@
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { FONT_FAMILY } from './palette.ts';
 import { CHART_PARTS } from './parts.ts';
 
 echarts.use([...CHART_PARTS, SVGRenderer]);
+
+const SVG_FONT_FAMILY = FONT_FAMILY.replace(/"/g, "'");
 
 /**
  * The SVG document of `option` drawn at `width` × `height` pixels.
@@ -19,7 +22,9 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
-    return chart.renderToSVGString();
+    // ECharts writes the font stack as is into `style="…"`: its double quotes ("Segoe UI")
+    // would end the attribute and make the file invalid XML.
+    return chart.renderToSVGString().split(FONT_FAMILY).join(SVG_FONT_FAMILY);
   } finally {
     chart.dispose();
   }

@@ -232,15 +232,28 @@ export const NO_DATA_COLOR = '#c9ced4';
 const OUTSIDE_COLOR = '#f1f3f5';
 const OUTSIDE_BORDER = '#dde1e5';
 const BORDER_COLOR = '#ffffff';
-/** How much narrower than tall a degree of longitude is at France's latitude (cos 46.5°). */
-const ASPECT = Math.cos((46.5 * Math.PI) / 180);
-/** Width (px) of the legend column on a wide chart. */
-const LEGEND_WIDTH = 140;
-const NARROW = 560;
+/**
+ * A degree of longitude drawn as 0.75 of a degree of latitude (ECharts' default, ≈ cos 41°):
+ * what the shipped boundaries' insets were shaped for (scripts/build-boundaries.mjs).
+ */
+const ASPECT = 0.75;
+/** Charts this wide or narrower (a phone) put the legend under the map. */
+const NARROW = 440;
+/**
+ * Metropolitan France in the shipped boundaries (`[west, south, east, north]`, lon/lat): with
+ * the inset boxes, the extent a whole map is fitted to, so that no frame is cut.
+ */
+export const METROPOLE_BOUNDS: MapBounds = [-5.15, 41.33, 9.56, 51.09];
+/** The no-data legend row's value: below any figure (all are counts, shares or densities ≥ 0). */
+const NO_DATA_SENTINEL = -1e12;
+/** Width (px) of the legend's column beside a zoomed region. */
+const LEGEND_COLUMN = 124;
+/** Height (px) of a legend row. */
+const ROW = 16;
 /** ECharts reads `null` as "keep the normal style" where its types allow only strings. */
 const NULL = null as unknown as string;
 /** Room (px) under the legend on a phone: the attribution on two lines. */
-const NARROW_FOOT = 36;
+const NARROW_FOOT = 34;
 
 /** One class of the scale: `[min, max)` (the last one closed), its colour and its label. */
 export interface TerritoryMapClass {
@@ -251,12 +264,12 @@ export interface TerritoryMapClass {
 }
 
 /**
- * Nice classes over the values: at most 7 of equal width on round bounds (shares bounded to
+ * Nice classes over the values: about 6, at most 7, of equal width on round bounds (shares bounded to
  * 0–100 %, machine gaps on whole numbers), coloured light to dark. None without a value.
  *
  * @example
  * territoryMapClasses([8.2, 11.4, 19.9], 'unitsPerMillion', 'fr').map((c) => c.label);
- * // ["8–10", "10–12", …, "18–20"]
+ * // ["8–10", "10–12", "12–14", "14–16", "16–18", "18–20"]
  */
 export function territoryMapClasses(
   values: readonly (number | null)[],
@@ -267,7 +280,7 @@ export function territoryMapClasses(
   if (known.length === 0) return [];
   const unit = TERRITORY_FIGURE_SPECS[figure].unit;
   const scale = niceScale(known, {
-    ticks: 5,
+    ticks: 6,
     zero: unit === 'machines' || unit === 'share',
     ...(unit === 'machines' ? { minInterval: 1 } : {}),
   });
@@ -341,11 +354,13 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
     lang,
   );
   const byCode = new Map(values.map((v) => [v.code, v]));
-  // Territories outside the focus are left out of the series: the geo draws them pale and
-  // silent. Inside, an unknown value is NaN, which the geo draws in its own "no data" grey.
-  const data = values
-    .filter((v) => inFocus(v.code))
-    .map((v) => ({ id: v.code, name: v.code, value: v.value ?? Number.NaN }));
+  // An unknown value is NaN, which the geo draws in its region's own colour: the "no data"
+  // grey, or pale for the territories outside the focus (silent, without an id to follow).
+  const data = values.map((v) =>
+    inFocus(v.code)
+      ? { id: v.code, name: v.code, value: v.value ?? Number.NaN }
+      : { name: v.code, value: Number.NaN },
+  );
   const outside = values
     .filter((v) => !inFocus(v.code))
     .map((v) => ({
@@ -354,13 +369,12 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       itemStyle: { areaColor: OUTSIDE_COLOR, borderColor: OUTSIDE_BORDER },
       emphasis: { disabled: true },
     }));
-  const layout = { left: LEGEND_WIDTH + 8, right: 8, top: 8, bottom: 34 };
-  const narrowLayout = {
-    left: 4,
-    right: 4,
-    top: 4,
-    bottom: NARROW_FOOT + 20 * (classes.length + 1) + 12,
-  };
+  // Wide: the legend stands in the Bay of Biscay (or the margin left of a tall map). Narrow:
+  // under the map, its classes and the no-data row, then the attribution.
+  const legendRows = classes.length + 1;
+  // A zoomed region fills its box: the legend gets a column of its own at the left.
+  const layout = { left: focus ? LEGEND_COLUMN : 8, right: 8, top: 8, bottom: 30 };
+  const narrowLayout = { left: 4, right: 4, top: 4, bottom: NARROW_FOOT + ROW * legendRows + 32 };
   // Frames of the insets shown: all of them, or those of the focus (an overseas region's).
   const insets = (input.insets ?? []).filter((inset) => inFocus(inset.code));
   const frames: CustomSeriesRenderItem = (params, api) => {
@@ -386,7 +400,8 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
           style: {
             text: inset.name,
             fill: INK.muted,
-            fontSize: 10,
+            // Smaller in the narrow boxes of a phone, so that "Guadeloupe" stays inside.
+            fontSize: Math.max(7, Math.min(10, (bx - ax) / 6.5)),
             fontFamily: FONT_FAMILY,
             align: 'center',
             verticalAlign: inset.labelAt ? 'middle' : 'top',
@@ -408,41 +423,17 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       fontFamily: FONT_FAMILY,
     },
   };
-  const noDataItem = {
-    type: 'group',
-    id: 'no-data',
-    left: 8,
-    bottom: 34,
-    silent: true,
-    children: [
-      {
-        type: 'rect',
-        shape: { x: 0, y: 0, width: 18, height: 12 },
-        style: { fill: NO_DATA_COLOR, stroke: INK.axis, lineWidth: 0.5 },
-      },
-      {
-        type: 'text',
-        x: 24,
-        y: 6,
-        style: {
-          text: t(lang, 'territories.map.noData'),
-          fill: INK.text,
-          fontSize: 12,
-          fontFamily: FONT_FAMILY,
-          verticalAlign: 'middle',
-        },
-      },
-    ],
-  };
+  const credit = input.attribution.startsWith('©') ? input.attribution : `© ${input.attribution}`;
   const attribution = (narrow: boolean): object => ({
     type: 'text',
     id: 'attribution',
     $action: 'replace',
     silent: true,
+    z: 10,
     bottom: 4,
     ...(narrow ? { left: 8 } : { right: 8 }),
     style: {
-      text: narrow ? wrapText(input.attribution, 56) : input.attribution,
+      text: wrapText(credit, narrow ? 56 : 92),
       fill: INK.muted,
       fontSize: 10,
       lineHeight: 13,
@@ -450,8 +441,32 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       textAlign: narrow ? 'left' : 'right',
     },
   });
-  const visualMapBottom = 34 + 20;
-  const bounds = input.focus?.bounds;
+  // A region's départements zoomed onto; else the whole of France with its insets.
+  const bounds =
+    input.focus?.bounds ??
+    (insets.length > 0
+      ? insets.reduce<MapBounds>(
+          (b, i) => [
+            Math.min(b[0], i.box[0]),
+            Math.min(b[1], i.box[1]),
+            Math.max(b[2], i.box[2]),
+            Math.max(b[3], i.box[3]),
+          ],
+          METROPOLE_BOUNDS,
+        )
+      : undefined);
+  // ECharts lists pieces low to high and draws the highest on top: the no-data row first (a
+  // legend entry only: no value equals it), so that it comes last, under the lowest class.
+  // Territories without a value take the geo's own grey.
+  const pieces = [
+    { value: NO_DATA_SENTINEL, label: t(lang, 'territories.map.noData'), color: NO_DATA_COLOR },
+    ...classes.map((c, i) =>
+      i === classes.length - 1
+        ? { gte: c.min, lte: c.max, label: c.label, color: c.color }
+        : { gte: c.min, lt: c.max, label: c.label, color: c.color },
+    ),
+  ];
+
   return {
     ...baseOption(
       t(
@@ -466,6 +481,8 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       map: TERRITORY_MAP_NAMES[level],
       nameProperty: 'code',
       roam: false,
+      // A region zoomed onto: the rest of France is cut at the chart's box.
+      clip: true,
       aspectScale: ASPECT,
       ...layout,
       // Top-left then bottom-right corner.
@@ -486,7 +503,6 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
         itemStyle: { color: NULL, areaColor: NULL, borderColor: INK.text, borderWidth: 1.5 },
       },
       select: { disabled: true },
-      tooltip: { show: false },
     },
     ...(classes.length > 0
       ? {
@@ -494,26 +510,22 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
             type: 'piecewise',
             seriesIndex: 0,
             dimension: 0,
-            pieces: classes.map((c, i) =>
-              i === classes.length - 1
-                ? { gte: c.min, lte: c.max, label: c.label, color: c.color }
-                : { gte: c.min, lt: c.max, label: c.label, color: c.color },
-            ),
+            pieces,
             orient: 'vertical',
             left: 8,
-            bottom: visualMapBottom,
-            itemWidth: 18,
-            itemHeight: 12,
-            itemGap: 8,
-            inverse: true,
+            // Just under Brittany's latitude: the open sea of the Bay of Biscay.
+            top: '37%',
+            itemWidth: 14,
+            itemHeight: 10,
+            itemGap: ROW - 10,
             selectedMode: false,
             hoverLink: false,
             outOfRange: { color: NO_DATA_COLOR },
-            textStyle: { color: INK.text, fontFamily: FONT_FAMILY, fontSize: 12 },
+            textStyle: { color: INK.text, fontFamily: FONT_FAMILY, fontSize: 11 },
           },
         }
       : {}),
-    graphic: [classes.length > 0 ? noDataItem : empty, attribution(false)],
+    graphic: [...(classes.length > 0 ? [] : [empty]), attribution(false)],
     tooltip: {
       ...baseOption('').tooltip,
       trigger: 'item',
@@ -549,11 +561,8 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
         query: { maxWidth: NARROW },
         option: {
           geo: narrowLayout,
-          graphic: [
-            classes.length > 0 ? { id: 'no-data', left: 8, bottom: NARROW_FOOT } : { id: 'empty' },
-            attribution(true),
-          ],
-          ...(classes.length > 0 ? { visualMap: { bottom: NARROW_FOOT + 20 } } : {}),
+          graphic: [...(classes.length > 0 ? [] : [{ id: 'empty' }]), attribution(true)],
+          ...(classes.length > 0 ? { visualMap: { top: 'auto', bottom: NARROW_FOOT + 6 } } : {}),
         },
       },
     ],

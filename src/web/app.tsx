@@ -15,6 +15,8 @@ import { NotFoundPage } from './pages/not-found.tsx';
 import { QualityPage } from './pages/quality.tsx';
 import { RegionPage } from './pages/region.tsx';
 import { RegionsPage } from './pages/regions.tsx';
+import { TerritoriesPage } from './pages/territories.tsx';
+import { TerritoryPage } from './pages/territory.tsx';
 import { UploadPage } from './pages/upload.tsx';
 
 function Screen({ route }: { route: Route | null }): ReactNode {
@@ -48,6 +50,16 @@ function Screen({ route }: { route: Route | null }): ReactNode {
       );
     case 'quality':
       return <QualityPage key={id} id={id} />;
+    case 'territories':
+      return <TerritoriesPage key={id} id={id} />;
+    case 'territory':
+      return (
+        <TerritoryPage
+          key={`${id}/${p['department'] ?? ''}`}
+          id={id}
+          department={p['department'] ?? ''}
+        />
+      );
   }
 }
 

@@ -67,29 +67,40 @@ interface MapData {
 
 describe('territoryMapClasses', () => {
   it('cuts densities into round classes of equal width, light to dark', () => {
-    // 8.2…19.9: a step of 2.5 (11.7 / 5 = 2.34 rounded up), from 7.5 to 20.
+    // 8.2…19.9: a step of 2 (11.7 / 6 = 1.95 rounded up), from 8 to 20.
     const classes = territoryMapClasses([8.2, 11.4, 19.9, null], 'unitsPerMillion', 'fr');
     expect(classes.map((c) => [c.min, c.max])).toEqual([
-      [7.5, 10],
-      [10, 12.5],
-      [12.5, 15],
-      [15, 17.5],
-      [17.5, 20],
+      [8, 10],
+      [10, 12],
+      [12, 14],
+      [14, 16],
+      [16, 18],
+      [18, 20],
     ]);
     expect(classes.map((c) => c.label)).toEqual([
-      '7,5–10',
-      '10–12,5',
-      '12,5–15',
-      '15–17,5',
-      '17,5–20',
+      '8–10',
+      '10–12',
+      '12–14',
+      '14–16',
+      '16–18',
+      '18–20',
     ]);
-    // Five of the seven colours, both ends kept.
+    // Six of the seven colours, both ends kept.
     expect(classes.map((c) => c.color)).toEqual([
       '#ffffcc',
+      '#c7e9b4',
       '#7fcdbb',
-      '#41b6c4',
+      '#1d91c0',
       '#225ea8',
       '#0c2c84',
+    ]);
+    // Half steps where the values need them: 2.3…4.1 by 0.5.
+    expect(territoryMapClasses([2.3, 4.1], 'examsPer1000', 'en').map((c) => c.label)).toEqual([
+      '2–2.5',
+      '2.5–3',
+      '3–3.5',
+      '3.5–4',
+      '4–4.5',
     ]);
   });
 
@@ -135,7 +146,17 @@ describe('territoryMapOption', () => {
   it('has a piecewise legend of the classes and the attribution at the bottom', () => {
     const visualMap = option['visualMap'] as { type: string; pieces: { color: string }[] };
     expect(visualMap.type).toBe('piecewise');
-    expect(visualMap.pieces).toHaveLength(5);
+    // The six classes and the no-data row, which no value matches (it is a legend entry).
+    expect(visualMap.pieces).toHaveLength(7);
+    expect(visualMap.pieces[0]).toMatchObject({ label: 'Pas de donnée', color: NO_DATA_COLOR });
+    expect(visualMap.pieces.slice(1).map((p) => p.color)).toEqual([
+      '#ffffcc',
+      '#c7e9b4',
+      '#7fcdbb',
+      '#1d91c0',
+      '#225ea8',
+      '#0c2c84',
+    ]);
     const graphic = option['graphic'] as {
       id?: string;
       bottom?: number;
@@ -156,12 +177,13 @@ describe('territoryMapOption', () => {
     expect(tooltip.formatter({ seriesType: 'map', name: '971' })).toContain('—');
   });
 
-  it('keeps only the focus in the series, the others pale and silent', () => {
+  it('makes only the focus followable, the others pale and silent', () => {
     const focused = territoryMapOption(
       input({ focus: { codes: ['59', '62'], bounds: [0, 45, 3, 46] } }),
     ) as Record<string, unknown>;
     const [series, insetFrames] = focused['series'] as [{ data: MapData[] }, { data: unknown[] }];
-    expect(series.data.map((d) => d.name)).toEqual(['59', '62']);
+    expect(series.data.map((d) => d.id)).toEqual(['59', '62', undefined, undefined]);
+    expect(Number.isNaN(series.data[2]!.value)).toBe(true);
     const geo = focused['geo'] as {
       regions: { name: string; silent: boolean }[];
       boundingCoords: unknown;
@@ -176,7 +198,7 @@ describe('territoryMapOption', () => {
     ]);
     // Classes from the focus only: 8.2 and 19.9.
     const visualMap = focused['visualMap'] as { pieces: { gte: number }[] };
-    expect(visualMap.pieces[0]!.gte).toBe(7.5);
+    expect(visualMap.pieces[1]!.gte).toBe(8);
     expect(insetFrames.data).toEqual([]);
   });
 
@@ -198,12 +220,14 @@ describe('territoryMapOption drawn to SVG', () => {
     const fills = [...svg.matchAll(/<path d="[^"]+" fill="([^"]+)"/g)].map((m) => m[1]);
     // Nord 8.2 → first class, Paris 11.4 → second, Pas-de-Calais 19.9 → last; Guadeloupe none.
     expect(fills).toEqual(
-      expect.arrayContaining([TERRITORY_SCALE[0], '#7fcdbb', TERRITORY_SCALE[6], NO_DATA_COLOR]),
+      expect.arrayContaining([TERRITORY_SCALE[0], '#c7e9b4', TERRITORY_SCALE[6], NO_DATA_COLOR]),
     );
     expect(svg).toContain('Licence Ouverte');
     expect(svg).toContain('Guadeloupe');
     expect(svg).toContain('Pas de donnée');
-    expect(svg).toContain('17,5–20');
+    expect(svg).toContain('18–20');
+    // Valid XML: the font stack's quotes do not end the style attribute.
+    expect(svg).not.toContain('"Segoe UI"');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The peer-group filters of the campaign screens (modality, region, legal status, typology):
  * labelled selects whose options come from the campaign, written to the address so a filtered
- * view can be shared.
+ * view can be shared. A territory followed from the territories screens (a département, an
+ * INSEE region) shows as a tag that removes it.
  */
 import type { ReactNode } from 'react';
 import { useId } from 'react';
@@ -12,9 +13,18 @@ import { legalStatusLabel, modalityLabel, typologyLabel } from '../../i18n/label
 import type { MessageKey } from '../../i18n/translate.ts';
 import { useLang, useT } from '../lib/i18n.tsx';
 import type { Filters } from '../lib/paths.ts';
-import { FILTER_KEYS } from '../lib/paths.ts';
+import { departmentByCode, regionByCode } from '../../plan/territories/population.ts';
+import { FILTER_KEYS, PLACE_FILTER_KEYS, SELECT_FILTER_KEYS } from '../lib/paths.ts';
 
 type FilterKey = (typeof FILTER_KEYS)[number];
+type SelectKey = (typeof SELECT_FILTER_KEYS)[number];
+type PlaceKey = (typeof PLACE_FILTER_KEYS)[number];
+
+/** "Nord (59)", or the code alone when the table does not know it. */
+function placeName(key: PlaceKey, code: string): string {
+  const name = key === 'department' ? departmentByCode(code)?.name : regionByCode(code)?.name;
+  return name ? `${name} (${code})` : code;
+}
 
 function Select({
   name,
@@ -22,7 +32,7 @@ function Select({
   choices,
   onChange,
 }: {
-  name: FilterKey;
+  name: SelectKey;
   value: string | undefined;
   choices: { value: string; label: string }[];
   onChange: (value: string) => void;
@@ -63,7 +73,7 @@ export interface FilterBarProps {
 export function FilterBar({ options, filters, onChange, fixed = [] }: FilterBarProps): ReactNode {
   const t = useT();
   const lang = useLang();
-  const choices: Record<FilterKey, { value: string; label: string }[]> = {
+  const choices: Record<SelectKey, { value: string; label: string }[]> = {
     modality: options.modalities.map((m: Modality) => ({
       value: m,
       label: modalityLabel(m, lang),
@@ -91,7 +101,7 @@ export function FilterBar({ options, filters, onChange, fixed = [] }: FilterBarP
     >
       <fieldset>
         <legend className="visually-hidden">{t('filter.legend')}</legend>
-        {FILTER_KEYS.filter((k) => !fixed.includes(k)).map((key) => (
+        {SELECT_FILTER_KEYS.filter((k) => !fixed.includes(k)).map((key) => (
           <Select
             key={key}
             name={key}
@@ -100,6 +110,30 @@ export function FilterBar({ options, filters, onChange, fixed = [] }: FilterBarP
             onChange={(v) => set(key, v)}
           />
         ))}
+        {PLACE_FILTER_KEYS.filter((k) => !fixed.includes(k)).map((key) => {
+          const code = filters[key];
+          if (code === undefined) return null;
+          const label = t(
+            key === 'department'
+              ? 'territories.filter.department'
+              : 'territories.filter.inseeRegion',
+            { code: placeName(key, code) },
+          );
+          return (
+            <span className="filter-tag" key={key} data-testid={`filter-${key}`}>
+              {label}
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={t('territories.filter.clearAria', { filter: label })}
+                data-testid={`filter-${key}-clear`}
+                onClick={() => set(key, '')}
+              >
+                {t('territories.filter.clear')} ×
+              </button>
+            </span>
+          );
+        })}
         {active && (
           <button
             type="button"

@@ -32,6 +32,9 @@ function section(route: Route | null): string | null {
     case 'regions':
     case 'region':
       return 'regions';
+    case 'territories':
+    case 'territory':
+      return 'territories';
     case 'establishments':
     case 'establishment':
     case 'machine':
@@ -130,6 +133,8 @@ export function Layout({
               {item('home', paths.home(), t('nav.home'))}
               {campaignId && item('campaign', paths.campaign(campaignId), t('nav.campaign'))}
               {campaignId && item('regions', paths.regions(campaignId), t('nav.regions'))}
+              {campaignId &&
+                item('territories', paths.territories(campaignId), t('territories.nav'))}
               {campaignId &&
                 item('establishments', paths.establishments(campaignId), t('nav.establishments'))}
               {campaignId && item('quality', paths.quality(campaignId), t('nav.quality'))}

@@ -42,9 +42,17 @@ export interface Filters {
   region?: string;
   legalStatus?: string;
   typology?: string;
+  /** A département's INSEE code (`59`, `2A`, `971`), set from the territories screens. */
+  department?: string;
+  /** A region's INSEE code (`32`), set from the territories screens. */
+  inseeRegion?: string;
 }
 
-export const FILTER_KEYS = ['modality', 'region', 'legalStatus', 'typology'] as const;
+/** The filters chosen in the filter bar's lists. */
+export const SELECT_FILTER_KEYS = ['modality', 'region', 'legalStatus', 'typology'] as const;
+/** The territorial filters, set by following a territory's link and shown as removable tags. */
+export const PLACE_FILTER_KEYS = ['department', 'inseeRegion'] as const;
+export const FILTER_KEYS = [...SELECT_FILTER_KEYS, ...PLACE_FILTER_KEYS] as const;
 
 /** The filters present in a query string. */
 export function filtersOf(search: URLSearchParams): Filters {
@@ -81,7 +89,27 @@ export const paths = {
       peers: query.peers === 'modality' ? undefined : query.peers,
     }),
   quality: (id: string): string => `/c/${enc(id)}/quality`,
+  territories: (id: string, query: TerritoriesQuery = {}): string =>
+    withQuery(`/c/${enc(id)}/territories`, {
+      level: query.level === 'region' ? undefined : query.level,
+      figure: query.figure === 'unitsPerMillion' ? undefined : query.figure,
+      modality: query.modality === 'CT' ? undefined : query.modality,
+      inseeRegion: query.inseeRegion,
+    }),
+  territory: (id: string, department: string): string =>
+    `/c/${enc(id)}/territories/${enc(department)}`,
 };
+
+/**
+ * The territories screen's choices: level (regions by default), figure (units per million by
+ * default), modality (CT by default), and a region whose départements are shown.
+ */
+export interface TerritoriesQuery {
+  level?: string;
+  figure?: string;
+  modality?: string;
+  inseeRegion?: string;
+}
 
 /** Routes of the HTTP API (only the query parameters each route takes). */
 export const api = {
@@ -112,6 +140,8 @@ export const api = {
     withQuery(`/api/campaigns/${enc(id)}/reports/region/${enc(region)}.pdf`, { lang }),
   reportNational: (id: string, lang: string): string =>
     withQuery(`/api/campaigns/${enc(id)}/reports/national.pdf`, { lang }),
+  territories: (id: string): string => `/api/campaigns/${enc(id)}/territories`,
+  references: (): string => '/api/references',
   uploads: (): string => '/api/uploads',
   kitTemplate: (lang: string): string => `/api/kit-template.xlsx?lang=${enc(lang)}`,
   upload: (uploadId: string): string => `/api/uploads/${enc(uploadId)}`,

@@ -51,7 +51,9 @@ export type RouteName =
   | 'establishments'
   | 'establishment'
   | 'machine'
-  | 'quality';
+  | 'quality'
+  | 'territories'
+  | 'territory';
 
 /** A matched screen and its decoded path parameters. */
 export interface Route {
@@ -69,6 +71,8 @@ const PATTERNS: readonly [RouteName, string][] = [
   ['establishment', '/c/:id/establishments/:finess'],
   ['machine', '/c/:id/machines/:equipmentId'],
   ['quality', '/c/:id/quality'],
+  ['territories', '/c/:id/territories'],
+  ['territory', '/c/:id/territories/:department'],
 ];
 
 /**
