@@ -175,6 +175,8 @@ export interface TerritoryMapInput {
    * others stay pale. `bounds` zooms onto them (map coordinates).
    */
   focus?: { codes: readonly string[]; bounds?: MapBounds };
+  /** A territory outlined (the département of its page). */
+  highlight?: string;
 }
 
 /** A GeoJSON collection, as far as bounds need it. */
@@ -361,7 +363,7 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       ? { id: v.code, name: v.code, value: v.value ?? Number.NaN }
       : { name: v.code, value: Number.NaN },
   );
-  const outside = values
+  const regions: object[] = values
     .filter((v) => !inFocus(v.code))
     .map((v) => ({
       name: v.code,
@@ -369,6 +371,12 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       itemStyle: { areaColor: OUTSIDE_COLOR, borderColor: OUTSIDE_BORDER },
       emphasis: { disabled: true },
     }));
+  if (input.highlight !== undefined && inFocus(input.highlight)) {
+    regions.push({
+      name: input.highlight,
+      itemStyle: { areaColor: NO_DATA_COLOR, borderColor: INK.text, borderWidth: 2.5 },
+    });
+  }
   // Wide: the legend stands in the Bay of Biscay (or the margin left of a tall map). Narrow:
   // under the map, its classes and the no-data row, then the attribution.
   const legendRows = classes.length + 1;
@@ -494,7 +502,7 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
             ],
           }
         : {}),
-      regions: outside,
+      regions,
       label: { show: false },
       itemStyle: { areaColor: NO_DATA_COLOR, borderColor: BORDER_COLOR, borderWidth: 0.6 },
       // The hovered territory keeps its colour (`color` and `areaColor` null), outlined.

@@ -202,6 +202,16 @@ describe('territoryMapOption', () => {
     expect(insetFrames.data).toEqual([]);
   });
 
+  it('outlines the highlighted territory (a département on its page)', () => {
+    const highlighted = territoryMapOption(
+      input({ focus: { codes: ['59', '62'] }, highlight: '62' }),
+    ) as Record<string, unknown>;
+    const geo = highlighted['geo'] as { regions: { name: string; itemStyle: object }[] };
+    expect(geo.regions.find((r) => r.name === '62')?.itemStyle).toMatchObject({
+      borderWidth: 2.5,
+    });
+  });
+
   it('says so when no territory has a value, without a legend', () => {
     const none = territoryMapOption(
       input({ values: [{ code: '59', name: 'Nord', value: null }] }),

@@ -4,7 +4,7 @@
  * territory's, and the links that narrow the benchmark to a territory.
  */
 import type { TerritoryMapFigure, TerritoryMapLevel } from '../../charts/territory-map.ts';
-import { isTerritoryMapFigure, TERRITORY_FIGURE_SPECS } from '../../charts/territory-map.ts';
+import { isTerritoryMapFigure } from '../../charts/territory-map.ts';
 import type { Modality } from '../../core/kit-types.ts';
 import type {
   ReferenceFigure,
@@ -101,9 +101,4 @@ export function latestReferences(
         null,
       );
   return { oecd: latest('OECD'), france: latest('FRA') };
-}
-
-/** Whether a figure is read per modality (CT or MRI). */
-export function byModality(figure: TerritoryMapFigure): boolean {
-  return TERRITORY_FIGURE_SPECS[figure].byModality;
 }

@@ -37,7 +37,6 @@ import { useLocation } from '../lib/router.ts';
 import type { TerritoriesView } from '../lib/territories.ts';
 import {
   benchmarkOf,
-  byModality,
   territoriesView,
   territoryRows,
   territoryTarget,
@@ -377,7 +376,7 @@ function TerritoriesBody({
             ))}
           </select>
         </div>
-        {byModality(view.figure) && doc.modalities.length > 0 && (
+        {doc.modalities.length > 0 && (
           <div className="field">
             <label htmlFor="territory-modality">{t('territories.modality.label')}</label>
             <select
@@ -438,7 +437,11 @@ function TerritoriesBody({
             />
           )}
         </Card>
-        <Card title={levelTitle} note={t('territories.table.note')} level={2}>
+        <Card
+          title={`${levelTitle} — ${modalityLabel(view.modality, lang)}`}
+          note={t('territories.table.note')}
+          level={2}
+        >
           <RankingTable id={id} view={view} rows={rows} title={levelTitle} />
         </Card>
       </div>
@@ -503,12 +506,21 @@ function RankingTable({
       kind: 'text',
       value: (r) => r.figures.name,
       render: (r) => (
-        <Link to={territoryTarget(id, view, r.figures.code)} data-testid="territory-link">
-          {r.figures.name}
-        </Link>
+        <>
+          <Link to={territoryTarget(id, view, r.figures.code)} data-testid="territory-link">
+            {r.figures.name}
+          </Link>{' '}
+          <span className="muted small">{r.figures.code}</span>
+        </>
       ),
     },
-    { key: 'code', label: t('territories.col.code'), kind: 'text', value: (r) => r.figures.code },
+    {
+      key: 'code',
+      label: t('territories.col.code'),
+      kind: 'text',
+      value: (r) => r.figures.code,
+      exportOnly: true,
+    },
     num(
       'population',
       t('territories.col.population'),
@@ -517,18 +529,18 @@ function RankingTable({
     ),
     num(
       'units',
-      `${t('territories.col.units')} (${mod})`,
+      t('territories.col.units'),
       (f) => f.units[m]?.total ?? null,
       (v) => formatInteger(v, lang),
     ),
-    fig('unitsPerMillion', `${t('territories.col.perMillion')} (${mod})`),
-    fig('examsPer1000', `${t('territories.col.examsPer1000')} (${mod})`),
+    fig('unitsPerMillion', t('territories.col.perMillion')),
+    fig('examsPer1000', t('territories.col.examsPer1000')),
     fig('imputedShare', t('territories.col.imputedShare')),
-    fig('gapOecd', `${t('territories.col.gapOecd')} (${mod})`),
-    fig('ageAtLeast10', `${t('territories.col.ageAtLeast10')} (${mod})`),
+    fig('gapOecd', t('territories.col.gapOecd')),
+    fig('ageAtLeast10', t('territories.col.ageAtLeast10')),
     fig('shareComplete', t('territories.col.shareComplete')),
     fig('nightMriPerMillion', t('territories.col.nightMri')),
-    fig('delayP50', `${t('territories.col.delayP50')} (${mod})`),
+    fig('delayP50', t('territories.col.delayP50')),
   ];
   // The map's figure right after the territory's name, so that the ranking reads at a glance.
   const at = columns.findIndex((c) => c.key === view.figure);
@@ -536,15 +548,18 @@ function RankingTable({
     const [chosen] = columns.splice(at, 1);
     if (chosen) columns.splice(3, 0, chosen);
   }
+  // The modality-specific columns say their modality in the title, not in each header.
   return (
-    <DataTable
-      name="territories"
-      title={title}
-      columns={columns}
-      rows={ranked}
-      rowKey={(r) => r.figures.code}
-      limit={120}
-    />
+    <div className="territory-ranking">
+      <DataTable
+        name="territories"
+        title={`${title} — ${mod}`}
+        columns={columns}
+        rows={ranked}
+        rowKey={(r) => r.figures.code}
+        limit={120}
+      />
+    </div>
   );
 }
 

@@ -287,8 +287,9 @@ function TerritoryBody({
       insets: boundaries.INSETS,
       attribution: boundaries.GEO_ATTRIBUTION,
       focus: { codes: regionCodes, ...(bounds ? { bounds } : {}) },
+      highlight: figures.code,
     });
-  }, [boundaries, doc, regionCodes, modality, lang]);
+  }, [boundaries, doc, regionCodes, modality, lang, figures.code]);
 
   return (
     <>
@@ -298,8 +299,8 @@ function TerritoryBody({
           {t('territories.col.population')} {formatInteger(figures.population, lang)}
         </span>
       </p>
-      <div className="territory-grid">
-        <Card title={t('territories.dept.vs.title')} note={t('territories.dept.vs.note')} level={2}>
+      <Card title={t('territories.dept.vs.title')} note={t('territories.dept.vs.note')} level={2}>
+        <div className="territory-compare">
           <DataTable
             name="territory-figures"
             title={`${figures.name} — ${t('territories.dept.vs.title')}`}
@@ -307,30 +308,15 @@ function TerritoryBody({
             rows={lines}
             rowKey={(l) => l.key}
           />
-        </Card>
-        <div>
-          {option && region && (
-            <Card
-              title={t('territories.map.title', {
-                figure: `${t('territories.figure.unitsPerMillion')} — ${modalityLabel(modality, lang)}`,
-              })}
-              note={t('territories.map.noteDepartment')}
-              level={2}
-            >
-              <Chart
-                name="territory-region-map"
-                title={`${region.name} — ${t('territories.figure.unitsPerMillion')}`}
-                option={option}
-                height={420}
-                onItemClick={(code) => go(paths.territory(id, code))}
-              />
-            </Card>
-          )}
-          <Card
-            title={t('territories.dept.sites.title')}
-            note={t('territories.dept.sites.note')}
-            level={2}
-          >
+        </div>
+      </Card>
+      <div className="territory-grid">
+        <Card
+          title={t('territories.dept.sites.title')}
+          note={t('territories.dept.sites.note')}
+          level={2}
+        >
+          <div className="territory-compare">
             <DataTable
               name="territory-sites"
               title={`${figures.name} — ${t('territories.dept.sites.title')}`}
@@ -338,8 +324,25 @@ function TerritoryBody({
               rows={siteLines}
               rowKey={(l) => l.key}
             />
+          </div>
+        </Card>
+        {option && region && (
+          <Card
+            title={t('territories.map.title', {
+              figure: `${t('territories.figure.unitsPerMillion')} — ${modalityLabel(modality, lang)}`,
+            })}
+            note={t('territories.map.noteDepartment')}
+            level={2}
+          >
+            <Chart
+              name="territory-region-map"
+              title={`${region.name} — ${t('territories.figure.unitsPerMillion')}`}
+              option={option}
+              height={420}
+              onItemClick={(code) => go(paths.territory(id, code))}
+            />
           </Card>
-        </div>
+        )}
       </div>
       <Caveats caveats={doc.caveats} />
     </>
