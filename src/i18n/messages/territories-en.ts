@@ -19,7 +19,7 @@ export const territoriesMessagesEn = {
   'territories.figure.ageAtLeast10': 'Share of units 10 years old or more',
   'territories.figure.shareComplete': 'Share of complete sites (CT and MRI)',
   'territories.figure.nightMriPerMillion': 'MRI open at night per million inhabitants',
-  'territories.figure.delayP50': 'Realised appointment delay, median',
+  'territories.figure.delayP50': 'Realised appointment delay, median (days)',
   'territories.unit.machines': '{n, plural, one {# unit} other {# units}}',
   'territories.unit.days': '{value} d',
   'territories.map.title': 'Map: {figure}',

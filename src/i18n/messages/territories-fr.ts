@@ -19,7 +19,7 @@ export const territoriesMessagesFr = {
   'territories.figure.ageAtLeast10': 'Part des appareils de 10 ans ou plus',
   'territories.figure.shareComplete': 'Part des sites complets (scanner et IRM)',
   'territories.figure.nightMriPerMillion': 'IRM ouvertes la nuit par million d’habitants',
-  'territories.figure.delayP50': 'Délai de rendez-vous réalisé, médiane',
+  'territories.figure.delayP50': 'Délai de rendez-vous réalisé, médiane (jours)',
   'territories.unit.machines': '{n, plural, one {# appareil} other {# appareils}}',
   'territories.unit.days': '{value} j',
   'territories.map.title': 'Carte : {figure}',
