@@ -450,19 +450,23 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
     },
   });
   // A region's départements zoomed onto; else the whole of France with its insets.
-  const bounds =
-    input.focus?.bounds ??
-    (insets.length > 0
-      ? insets.reduce<MapBounds>(
-          (b, i) => [
-            Math.min(b[0], i.box[0]),
-            Math.min(b[1], i.box[1]),
-            Math.max(b[2], i.box[2]),
-            Math.max(b[3], i.box[3]),
-          ],
-          METROPOLE_BOUNDS,
-        )
-      : undefined);
+  // A region's départements zoomed onto (with the frame of an overseas one); else the whole
+  // of France with its insets.
+  const withInsets = (start: MapBounds): MapBounds =>
+    insets.reduce<MapBounds>(
+      (b, i) => [
+        Math.min(b[0], i.box[0]),
+        Math.min(b[1], i.box[1]),
+        Math.max(b[2], i.box[2]),
+        Math.max(b[3], i.box[3]),
+      ],
+      start,
+    );
+  const bounds = input.focus?.bounds
+    ? withInsets(input.focus.bounds)
+    : insets.length > 0
+      ? withInsets(METROPOLE_BOUNDS)
+      : undefined;
   // ECharts lists pieces low to high and draws the highest on top: the no-data row first (a
   // legend entry only: no value equals it), so that it comes last, under the lowest class.
   // Territories without a value take the geo's own grey.

@@ -202,6 +202,17 @@ describe('territoryMapOption', () => {
     expect(insetFrames.data).toEqual([]);
   });
 
+  it('widens a zoomed overseas territory to its inset frame', () => {
+    const zoomed = territoryMapOption(
+      input({ focus: { codes: ['971'], bounds: [6, 45, 7, 46] } }),
+    ) as Record<string, unknown>;
+    expect((zoomed['geo'] as { boundingCoords: unknown }).boundingCoords).toEqual([
+      [5.8, 46.4],
+      [7.2, 44.8],
+    ]);
+    expect((zoomed['series'] as { data: unknown[] }[])[1]!.data).toHaveLength(1);
+  });
+
   it('outlines the highlighted territory (a département on its page)', () => {
     const highlighted = territoryMapOption(
       input({ focus: { codes: ['59', '62'] }, highlight: '62' }),
