@@ -14,7 +14,8 @@ import { REFERENCE_MEASURES } from './types.ts';
 const HEALTH_AT_A_GLANCE_2017 =
   'OECD Health at a Glance 2017, as reported by docteurimago.fr (16/11/2017)';
 /** OECD Health Statistics (2018 and 2010 figures of the same article). */
-const HEALTH_STATISTICS_2019 = 'OECD Health Statistics, as reported by docteurimago.fr (06/09/2019)';
+const HEALTH_STATISTICS_2019 =
+  'OECD Health Statistics, as reported by docteurimago.fr (06/09/2019)';
 /** The radiology plan's table of exams and costs in 2017. */
 const PLAN_TABLE_2017 =
   'seed 000_ac76c3b59e5d96fc.txt (table "Nombre & coût des examens d\'imagerie en France en 2017")';
@@ -57,11 +58,44 @@ export const SHIPPED_REFERENCES: readonly ReferenceFigure[] = Object.freeze([
   shipped('unitsPerMillion', 'CT', 'FRA', 2018, 18, HEALTH_STATISTICS_2019, 'mid-table'),
   shipped('unitsPerMillion', 'MR', 'FRA', 2018, 14.8, HEALTH_STATISTICS_2019, '13th of 33'),
   shipped('unitsPerMillion', 'MR', 'FRA', 2018, 8.4, HEALTH_STATISTICS_2019, null, 'hospital'),
-  shipped('unitsPerMillion', 'MR', 'FRA', 2018, 6.4, HEALTH_STATISTICS_2019, null, 'private_practice'),
+  shipped(
+    'unitsPerMillion',
+    'MR',
+    'FRA',
+    2018,
+    6.4,
+    HEALTH_STATISTICS_2019,
+    null,
+    'private_practice',
+  ),
   shipped('unitsPerMillion', 'CT', 'FRA', 2010, 11.8, HEALTH_STATISTICS_2019),
-  shipped('unitsPerMillion', 'CT', 'JPN', 2018, 111, HEALTH_STATISTICS_2019, 'highest of the OECD (1st)'),
-  shipped('unitsPerMillion', 'CT', 'AUS', 2018, 67, HEALTH_STATISTICS_2019, '2nd highest of the OECD'),
-  shipped('unitsPerMillion', 'CT', 'ISL', 2018, 44, HEALTH_STATISTICS_2019, '3rd highest of the OECD'),
+  shipped(
+    'unitsPerMillion',
+    'CT',
+    'JPN',
+    2018,
+    111,
+    HEALTH_STATISTICS_2019,
+    'highest of the OECD (1st)',
+  ),
+  shipped(
+    'unitsPerMillion',
+    'CT',
+    'AUS',
+    2018,
+    67,
+    HEALTH_STATISTICS_2019,
+    '2nd highest of the OECD',
+  ),
+  shipped(
+    'unitsPerMillion',
+    'CT',
+    'ISL',
+    2018,
+    44,
+    HEALTH_STATISTICS_2019,
+    '3rd highest of the OECD',
+  ),
   // France, exams and their cost in 2017 (the plan's table).
   shipped('exams', 'CT', 'FRA', 2017, 4_763_630, PLAN_TABLE_2017),
   shipped('costEuros', 'CT', 'FRA', 2017, 246_732_235, PLAN_TABLE_2017),
@@ -90,14 +124,19 @@ export const SHIPPED_REFERENCES: readonly ReferenceFigure[] = Object.freeze([
 ]);
 
 /** The identity of a figure: a loaded figure with the same key replaces a shipped one. */
-export function referenceKey(f: Pick<ReferenceFigure, 'measure' | 'modality' | 'sector' | 'area' | 'year'>): string {
+export function referenceKey(
+  f: Pick<ReferenceFigure, 'measure' | 'modality' | 'sector' | 'area' | 'year'>,
+): string {
   return `${f.measure}|${f.modality}|${f.sector ?? ''}|${f.area}|${f.year}`;
 }
 
 const MEASURE_ORDER = new Map<string, number>(REFERENCE_MEASURES.map((m, i) => [m, i]));
 const MODALITY_ORDER = new Map<string, number>(MODALITIES.map((m, i) => [m, i]));
 /** The whole fleet first, then hospital, then private practice. */
-const SECTOR_ORDER = new Map<string | null, number>([[null, 0], ...REGISTER_SECTORS.map((s, i) => [s, i + 1] as const)]);
+const SECTOR_ORDER = new Map<string | null, number>([
+  [null, 0],
+  ...REGISTER_SECTORS.map((s, i) => [s, i + 1] as const),
+]);
 
 /** Measure (in REFERENCE_MEASURES order), modality, area, year, then sector. */
 function compareFigures(a: ReferenceFigure, b: ReferenceFigure): number {
@@ -143,11 +182,20 @@ export interface FigureQuery {
  * @example
  * latestFigure(SHIPPED_REFERENCES, { measure: 'unitsPerMillion', modality: 'MR', area: 'FRA' })?.value; // 14.8 (2018)
  */
-export function latestFigure(refs: readonly ReferenceFigure[], query: FigureQuery): ReferenceFigure | null {
+export function latestFigure(
+  refs: readonly ReferenceFigure[],
+  query: FigureQuery,
+): ReferenceFigure | null {
   const sector = query.sector ?? null;
   let best: ReferenceFigure | null = null;
   for (const f of refs) {
-    if (f.measure !== query.measure || f.modality !== query.modality || f.area !== query.area || f.sector !== sector) continue;
+    if (
+      f.measure !== query.measure ||
+      f.modality !== query.modality ||
+      f.area !== query.area ||
+      f.sector !== sector
+    )
+      continue;
     if (best === null || f.year > best.year) best = f;
   }
   return best;
@@ -170,7 +218,12 @@ export function oecdAverage(
   if (year === undefined) return latestFigure(refs, query);
   return (
     refs.find(
-      (f) => f.measure === 'unitsPerMillion' && f.modality === modality && f.area === 'OECD' && f.sector === null && f.year === year,
+      (f) =>
+        f.measure === 'unitsPerMillion' &&
+        f.modality === modality &&
+        f.area === 'OECD' &&
+        f.sector === null &&
+        f.year === year,
     ) ?? null
   );
 }
