@@ -1,5 +1,5 @@
-/** Type-strips a module and the relative modules it imports into a folder, for child processes. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Type-strips a module and the relative modules it imports (JSON data copied) into a folder, for child processes. */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -21,6 +21,11 @@ export function transpileTree(entry: string, out: string): void {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, outputText);
     for (const m of outputText.matchAll(/from ["'](\.[^"']+)\.js["']/g)) visit(resolve(dirname(file), `${m[1]}.ts`));
+    // Data the modules import as JSON (the population table) is copied as it is.
+    for (const m of outputText.matchAll(/from ["'](\.[^"']+\.json)["']/g)) {
+      const json = resolve(dirname(file), m[1] as string);
+      copyFileSync(json, join(out, relative(ROOT, json)));
+    }
   };
   visit(entry);
 }
