@@ -30,6 +30,23 @@ export const STORE_OPTIONS = {
   'database-url': { type: 'string' },
 } as const;
 
+/**
+ * The options of a command that reads a campaign's figures, from a kit or from the store: output
+ * form, which stored campaign, and the benchmark's filters.
+ */
+export const CAMPAIGN_FIGURE_OPTIONS = {
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  campaign: { type: 'string' },
+  modality: { type: 'string' },
+  region: { type: 'string' },
+  'legal-status': { type: 'string' },
+  typology: { type: 'string' },
+  department: { type: 'string' },
+  'insee-region': { type: 'string' },
+  ...STORE_OPTIONS,
+} as const;
+
 /** A whole-number option within bounds, or `fallback` when absent. */
 export function intOption(values: OptionValues, name: string, fallback: number, min: number, max: number): number {
   const raw = values[name];

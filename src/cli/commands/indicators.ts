@@ -15,7 +15,7 @@ import { normalizeDepartmentCode, POPULATION, regionCodeOf } from '../../plan/te
 import { sitePlaces } from '../../plan/territories/site-places.ts';
 import { loadEstablishments } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
-import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
+import { CAMPAIGN_FIGURE_OPTIONS, enumOption, positionals, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
 import { csv, say, table, UsageError, UserError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
@@ -54,18 +54,7 @@ export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'print the indicators and benchmark of a kit or of the stored campaign',
   usage: USAGE,
-  options: {
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    campaign: { type: 'string' },
-    modality: { type: 'string' },
-    region: { type: 'string' },
-    'legal-status': { type: 'string' },
-    typology: { type: 'string' },
-    department: { type: 'string' },
-    'insee-region': { type: 'string' },
-    ...STORE_OPTIONS,
-  },
+  options: CAMPAIGN_FIGURE_OPTIONS,
   async run({ positionals: args, values }) {
     const [kitDir] = positionals(args, 0, 1, 'at most one KIT_DIR');
     if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');

@@ -41,7 +41,7 @@ import { loadedReferences } from '../../storage/reference-repository.ts';
 import { loadRegister } from '../../storage/register-repository.ts';
 import { loadUnscheduledSessions } from '../../storage/territory-queries.ts';
 import type { Command, OptionValues } from '../command.ts';
-import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
+import { CAMPAIGN_FIGURE_OPTIONS, enumOption, positionals, stringOption } from '../command.ts';
 import type { Cell, Column } from '../output.ts';
 import { getCliLang, say, table, UsageError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
@@ -227,18 +227,9 @@ export const territoriesCommand: Command = {
     'print equipment, activity and coverage per region or département, beside France and the OECD',
   usage: USAGE,
   options: {
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    campaign: { type: 'string' },
+    ...CAMPAIGN_FIGURE_OPTIONS,
     level: { type: 'string' },
-    modality: { type: 'string' },
-    region: { type: 'string' },
-    'legal-status': { type: 'string' },
-    typology: { type: 'string' },
-    department: { type: 'string' },
-    'insee-region': { type: 'string' },
     'gap-to': { type: 'string' },
-    ...STORE_OPTIONS,
   },
   async run({ positionals: args, values }) {
     const [kitDir] = positionals(args, 0, 1, 'at most one KIT_DIR');
