@@ -75,5 +75,7 @@ export function generateOptions(values: OptionValues): GenerateOptions {
 export async function generateInto(dir: string, options: GenerateOptions, shownAs = dir): Promise<void> {
   const progress = new Progress(`generating ${shownAs}`);
   const summary = await writeGeneratedKit(dir, options, (p) => progress.update(p.done, p.total, 'machines'));
-  progress.done(`wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions`);
+  progress.done(
+    `wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions, ${summary.registerMachines} machines in the register of the whole fleet`,
+  );
 }
