@@ -95,6 +95,7 @@ export const paths = {
       figure: query.figure === 'unitsPerMillion' ? undefined : query.figure,
       modality: query.modality === 'CT' ? undefined : query.modality,
       inseeRegion: query.inseeRegion,
+      gapTo: query.gapTo,
     }),
   territory: (id: string, department: string): string =>
     `/c/${enc(id)}/territories/${enc(department)}`,
@@ -109,6 +110,8 @@ export interface TerritoriesQuery {
   figure?: string;
   modality?: string;
   inseeRegion?: string;
+  /** The gap's reference as the API takes it (`national`, `oecd:2015`, `CT=20,MR=15`); OECD latest by default. */
+  gapTo?: string;
 }
 
 /** Routes of the HTTP API (only the query parameters each route takes). */
@@ -140,7 +143,8 @@ export const api = {
     withQuery(`/api/campaigns/${enc(id)}/reports/region/${enc(region)}.pdf`, { lang }),
   reportNational: (id: string, lang: string): string =>
     withQuery(`/api/campaigns/${enc(id)}/reports/national.pdf`, { lang }),
-  territories: (id: string): string => `/api/campaigns/${enc(id)}/territories`,
+  territories: (id: string, query: { gapTo?: string } = {}): string =>
+    withQuery(`/api/campaigns/${enc(id)}/territories`, query),
   references: (): string => '/api/references',
   uploads: (): string => '/api/uploads',
   kitTemplate: (lang: string): string => `/api/kit-template.xlsx?lang=${enc(lang)}`,
