@@ -21,6 +21,7 @@ import { machineRoutes } from './routes/machines.ts';
 import { originGuard, publicHost } from './origin-guard.ts';
 import { pathGuard } from './path-guard.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { registerRoutes } from './routes/register.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -113,6 +114,7 @@ export function createApp(options: AppOptions): Hono {
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
   territoryRoutes(app, ctx);
+  registerRoutes(app, ctx);
   uploadRoutes(app, ctx);
   fhirRoutes(app, options.fhir);
   methodNotAllowed(app);

@@ -375,6 +375,23 @@ const schemas: Record<string, Schema> = {
     ),
     error: nullable(obj({ code: str, message: str })),
   }),
+  RegisterUploadResult: obj(
+    {
+      campaignId: str,
+      file: { type: 'string', description: 'The file name the issues are located in (name=, else equipment-register.csv or finess.csv).' },
+      kind: { ...strEnum(['register', 'finess']), description: 'What the body was read as: an equipment-register.csv (by its header) or a FINESS extraction (by its first line).' },
+      changes: obj({ added: int, removed: int, unchanged: int }, [], 'Register rows new to the store, gone, and found again (compared as values: reordering changes no row).'),
+      changed: { type: 'boolean', description: 'True when the stored register changed (rows or their order).' },
+      issues: { ...arr(ref('Issue')), description: 'Warnings and notes of the reading (a file with an error is answered 422).' },
+    },
+    [],
+    "The campaign's register, replaced whole by the file's rows.",
+  ),
+  RegisterRefusal: obj(
+    { error: obj({ code: { type: 'string', const: 'invalid-register' }, message: str }), issues: arr(ref('Issue')) },
+    [],
+    'The register was refused, nothing stored: every located issue (file:line:column).',
+  ),
   FhirReadSummary: {
     ...obj(
       {
@@ -632,7 +649,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'meta', description: 'The API itself.' },
     { name: 'campaigns', description: 'Stored campaigns and their views.' },
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
-    { name: 'uploads', description: 'Importing a data kit.' },
+    { name: 'uploads', description: "Importing a data kit, or a campaign's equipment register alone." },
     { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
     { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
     { name: 'territories', description: 'Equipment, activity and coverage per region and département, beside France and the published figures (OECD).' },
@@ -790,6 +807,29 @@ export const OPENAPI: OpenApiDocument = {
         summary: 'The published figures (OECD and French densities, exams per 1,000, volumes, waits) with their year and source: those shipped, and those loaded from OECD exports in their place.',
         tags: ['territories'],
         responses: ok('The figures, by measure, modality, area and year.', arr(ref('ReferenceFigure'))),
+      },
+    },
+    '/api/campaigns/{id}/register': {
+      post: {
+        operationId: 'importRegister',
+        summary: "Replaces a stored campaign's equipment register (its whole fleet) with one file, checked against its machines.",
+        description:
+          "One file per request, its bytes as the body: an equipment-register.csv (known by its header; equipment_id must name a machine of the campaign of that modality, once), or a FINESS extraction whose establishments and equipment sections are concatenated (known by its first line). Read and stored at once in one transaction; the campaign's records, results and issues are left as they are. With any error, 422 with every located issue and nothing stored. What plateau import REGISTER.csv --campaign ID sends while plateau serve holds the store.",
+        tags: ['uploads'],
+        parameters: [campaignId, query('name', 'The file name the issues are located in (no folder). Default equipment-register.csv, or finess.csv for a FINESS extraction.', str)],
+        requestBody: { required: true, description: 'The file, as is (UTF-8 or Latin-1).', content: { 'text/csv': { schema: { type: 'string' } } } },
+        responses: {
+          '200': { description: 'Stored: what changed, and the warnings.', content: json(ref('RegisterUploadResult')) },
+          '400': use('BadRequest'),
+          '403': use('CrossOrigin'),
+          '404': use('NotFound'),
+          '405': use('MethodNotAllowed'),
+          '413': use('PayloadTooLarge'),
+          '415': error('The body is not text/csv.'),
+          '421': use('HostNotAllowed'),
+          '422': { description: 'The file has errors: every located issue; nothing was stored.', content: json(ref('RegisterRefusal')) },
+          '500': use('ServerError'),
+        },
       },
     },
     '/api/uploads': {
