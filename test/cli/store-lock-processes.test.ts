@@ -1,6 +1,6 @@
 // One writer per embedded store, with real processes: the CLI (the TypeScript sources,
 // type-stripped into a temporary folder) runs as child processes on one data folder. A CLI import
-// while `plateau serve` holds the folder is handed to the server; a second CLI is refused with a
+// (a kit, or a register alone) while `plateau serve` holds the folder is handed to the server; a second CLI is refused with a
 // message naming the holder; processes killed with SIGKILL at any moment leave a store that
 // opens, whose lock is free, holding every acknowledged import whole and any other whole or not
 // at all.
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInto, generateOptions } from '../../src/cli/commands/generate.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
-import { importKit, LOCK_FILE, listCampaigns, openStore, storeHolder } from '../../src/storage/index.ts';
+import { describeHolder, importKit, LOCK_FILE, listCampaigns, loadRegister, openStore, storeHolder } from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { ROOT, transpileTree } from '../ingest/sources/mllp/transpile-tree.ts';
 
@@ -175,7 +175,27 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
       const replaced = await run(['import', longer, '--replace', '--data', data]);
       expect(replaced.stdout).toMatch(/^Campaign synthetic-2: replaced the campaign stored over another period by this kit's \(through plateau serve \(pid \d+/);
       expect(replaced.code).toBe(0);
-      // What only reads cannot be handed over: refused, naming the server and its web app.
+      // A register alone goes to POST /api/campaigns/:id/register: refused there, located, nothing stored…
+      const fleet = join(tmp, 'fleet.csv');
+      writeFileSync(fleet, 'finess,department,modality,sector,equipment_id\n590000001,59,CT,hospital,NOPE\n');
+      const badRegister = await run(['import', fleet, '--campaign', 'synthetic-2', '--data', data]);
+      expect(badRegister.stderr).toContain('fleet.csv:2:equipment_id error: equipment_id NOPE is not a machine of the stored campaign synthetic-2');
+      expect(badRegister.stderr).toContain('the equipment register has errors (listed above); nothing was stored');
+      expect(badRegister.code).toBe(1);
+      // …and two FINESS extractions given apart are sent as one, their issues located in each file, once.
+      const establishments = join(tmp, 'etalab-cs1100507.csv');
+      writeFileSync(establishments, `finess;etalab;111;2026-05-12\nstructureet;590000011;590780011;CH;CH DE VALMONT;;;12;AV;LECLERC;;;606;59;NORD;59300 VALMONT;;;355;C.H.;1102;C.H.;;8610Z;03;;1;;1970-01-01;1970-01-01;2025-03-02;`);
+      const ct = 'equipmateriellourd;590780011;CH;05602;Scanographe;590001001;32-00-001;32-00-001;2004-11-02;590000011;2005-03-15';
+      const equipmentFile = join(tmp, 'etalab_cs1100504.csv');
+      writeFileSync(equipmentFile, `finess;etalab;111;2026-05-12\n${ct}\n${ct}\n`);
+      const finess = await run(['import', establishments, equipmentFile, '--campaign', 'synthetic-2', '--data', data]);
+      // The kit's register (the whole generated fleet) is replaced by the one CT of the extractions.
+      const kitRegister = readFileSync(join(longer, 'equipment-register.csv'), 'utf8').trim().split('\n').length - 1;
+      expect(kitRegister).toBeGreaterThan(100);
+      expect(finess.stdout).toBe(`Campaign synthetic-2: equipment register stored from ${establishments} ${equipmentFile} (through ${describeHolder((await storeHolder(data))!)})\n  register        1 added, ${kitRegister} removed, 0 unchanged\n`);
+      expect(finess.stderr.match(/etalab_cs1100504\.csv:3\b.*repeats line 2/g)).toHaveLength(1);
+      expect(finess.stderr).not.toContain('finess-extractions.csv'); // the joined body's name never shows
+      expect(finess.code).toBe(0);
       const refused = await runCli(['indicators', '--data', data]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`is in use by plateau serve (pid ${server.child.pid}`);
@@ -186,6 +206,12 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
     expect(await server.exited).toBe(0);
     expect(existsSync(join(data, LOCK_FILE))).toBe(false);
     expectWhole(await stored(data), ['synthetic-1', 'synthetic-2']);
+    const store = await openStore({ dataDir: data, create: false });
+    try {
+      expect((await loadRegister(store.db, 'synthetic-2'))?.map((m) => `${m.finess} ${m.modality} ${m.installedYear}`)).toEqual(['590000011 CT 2005']);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a second CLI import while another holds the store, naming it; the store stays whole', async () => {

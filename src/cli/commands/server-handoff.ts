@@ -2,7 +2,8 @@
  * When `plateau serve` holds the embedded store, `plateau import` cannot open it (one process per
  * data folder): it hands the kit, already read and checked here, to that server through its
  * upload API (`POST /api/uploads`, then `GET /api/uploads/:id` until the job ends), and reports
- * the outcome as a local import would: issues, a summary, exit code 0 or 1.
+ * the outcome as a local import would: issues, a summary, exit code 0 or 1. A register alone is
+ * handed the same way to `POST /api/campaigns/:id/register` (import-register.ts).
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ export interface ImportJob {
 const POLL_MS = 200;
 
 /** A server that holds the store and says where it answers. */
-type ServingHolder = StoreHolder & { url: string };
+export type ServingHolder = StoreHolder & { url: string };
 
 /**
  * The `plateau serve` holding the data folder the options name, or null (a PostgreSQL store, a
@@ -75,7 +76,7 @@ async function kitForm(job: ImportJob): Promise<FormData> {
 }
 
 /** The JSON body of a response, or null when it has none. */
-async function jsonOf(response: Response): Promise<unknown> {
+export async function jsonOf(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {
@@ -83,12 +84,14 @@ async function jsonOf(response: Response): Promise<unknown> {
   }
 }
 
-function apiMessage(body: unknown): string {
+/** The message of an API error body (`{ error: { code, message } }`). */
+export function apiMessage(body: unknown): string {
   const error = (body as { error?: { message?: unknown } } | null)?.error;
   return typeof error?.message === 'string' ? error.message : 'no reason given';
 }
 
-const issueKey = (i: Issue): string => [i.severity, i.code, basename(i.file), i.line ?? '', i.column ?? ''].join('|');
+/** What tells two printings of one issue apart: severity, code and place. */
+export const issueKey = (i: Issue): string => [i.severity, i.code, basename(i.file), i.line ?? '', i.column ?? ''].join('|');
 
 /** Polls upload `id` until it is done, rejected or failed. */
 async function outcome(server: ServingHolder, first: UploadStatus): Promise<UploadStatus> {
