@@ -47,8 +47,8 @@ REGISTER.csv alone (an equipment-register.csv, known by its header), or FINESS.c
 FINESS extractions of establishments and equipment, known by their first line), replaces the
 register of the stored campaign --campaign ID (needed when the store holds several), checked
 against its machines, in one transaction; its records and results are left as they are. With
-an error, nothing is stored. While 'plateau serve' holds the data folder, stop it first (or put
-equipment-register.csv in the kit and upload the kit).
+an error, nothing is stored. While 'plateau serve' holds the data folder, the file is handed to
+it (POST /api/campaigns/ID/register) and the outcome printed the same way.
 
 Instead of a kit, INPUT… may be hospital-system files or folders (HL7 v2, FHIR R4, DICOM,
 XLSX), the journal folder of \`plateau listen\` (its accepted messages), and PACS through
