@@ -1,20 +1,29 @@
 // `plateau import` and the equipment register: a kit folder's equipment-register.csv is stored
 // with it (and refuses the kit when wrong), a register alone replaces the stored campaign's
 // (known by its header, checked against the campaign's machines, nothing stored on an error), and
-// the campaign must be named when the store holds several.
+// the campaign must be named when the store holds several. The commands and the reads share one
+// open store (shared-store.ts): a store costs about a second to open.
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { openStore } from '../../src/storage/open-store.ts';
 import { loadRegister } from '../../src/storage/register-repository.ts';
 import { buildKit } from '../helpers/build-kit.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-import-register-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 const HEADER = 'finess,department,modality,sector,authorised_on,in_service_on,installed_year,field_tesla,equipment_id';
 
@@ -44,7 +53,7 @@ const write = (name: string, text: string): string => {
   return path;
 };
 
-// One store through the tests, in order (a store costs seconds to open): first one campaign, then two.
+// One store through the tests, in order: first one campaign, then two.
 describe('plateau import with an equipment register', () => {
   const data = join(tmp, 'store');
   let kitDir: string;
