@@ -7,7 +7,7 @@
  */
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import type { Modality } from '../core/kit-types.ts';
-import type { TerritoryFigures } from '../plan/territories/types.ts';
+import type { Gap, TerritoryFigures } from '../plan/territories/types.ts';
 import { formatInteger, formatNumber, formatPercent, MISSING } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { modalityLabel } from '../i18n/labels.ts';
@@ -29,7 +29,7 @@ export const TERRITORY_MAP_FIGURES = [
   'unitsPerMillion',
   'examsPer1000',
   'imputedShare',
-  'gapOecd',
+  'gap',
   'ageAtLeast10',
   'shareComplete',
   'nightMriPerMillion',
@@ -47,7 +47,7 @@ export const TERRITORY_FIGURE_SPECS: Readonly<
   unitsPerMillion: { unit: 'perMillion', byModality: true },
   examsPer1000: { unit: 'per1000', byModality: true },
   imputedShare: { unit: 'share', byModality: true },
-  gapOecd: { unit: 'machines', byModality: true },
+  gap: { unit: 'machines', byModality: true },
   ageAtLeast10: { unit: 'share', byModality: true },
   shareComplete: { unit: 'share', byModality: false },
   nightMriPerMillion: { unit: 'perMillion', byModality: false },
@@ -60,17 +60,46 @@ export function isTerritoryMapFigure(value: unknown): value is TerritoryMapFigur
 }
 
 /**
- * One figure of a territory, `null` when it is unknown (no population, no machine, no OECD
- * reference among the gaps computed). The gap is the one to the OECD average of the latest
- * year the document holds for the modality.
+ * Which of a territory's gaps the `gap` figure reads: to the national density, to the OECD
+ * average (of `year`, else the latest the document holds), or to the typed target.
+ */
+export interface GapPick {
+  reference: Gap['reference'];
+  year?: number;
+}
+
+/** The gap read when none is picked: to the latest OECD average (the default of the API). */
+export const DEFAULT_GAP_PICK: GapPick = { reference: 'oecd' };
+
+/**
+ * The gap of `modality` that `pick` names among a territory's (the latest OECD year when the
+ * pick names none); `undefined` when the document holds none.
+ */
+export function pickGap(gaps: readonly Gap[], modality: Modality, pick: GapPick): Gap | undefined {
+  return gaps
+    .filter(
+      (g) =>
+        g.reference === pick.reference &&
+        g.modality === modality &&
+        (pick.year === undefined || g.year === pick.year),
+    )
+    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+}
+
+/**
+ * One figure of a territory, `null` when it is unknown (no population, no machine, no such
+ * reference among the gaps computed). The gap is the one `gap` picks (default: to the OECD
+ * average of the latest year the document holds for the modality).
  *
  * @example
  * territoryFigureValue(doc.national, 'unitsPerMillion', 'CT'); // 11.8
+ * territoryFigureValue(doc.national, 'gap', 'CT', { reference: 'national' }); // 0
  */
 export function territoryFigureValue(
   figures: TerritoryFigures,
   figure: TerritoryMapFigure,
   modality: Modality,
+  gap: GapPick = DEFAULT_GAP_PICK,
 ): number | null {
   switch (figure) {
     case 'unitsPerMillion':
@@ -79,11 +108,8 @@ export function territoryFigureValue(
       return figures.examsPer1000[modality]?.value ?? null;
     case 'imputedShare':
       return figures.imputedShare[modality] ?? null;
-    case 'gapOecd': {
-      const gaps = figures.gapTo.filter((g) => g.reference === 'oecd' && g.modality === modality);
-      const latest = gaps.sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
-      return latest?.machines ?? null;
-    }
+    case 'gap':
+      return pickGap(figures.gapTo, modality, gap)?.machines ?? null;
     case 'ageAtLeast10':
       return figures.fleetAge[modality]?.shareAtLeast10 ?? null;
     case 'shareComplete':
@@ -122,18 +148,82 @@ export function formatTerritoryFigure(
 }
 
 /**
+ * The reference a gap is measured to, in words: "densité nationale (11,8 par million)",
+ * "moyenne OCDE 2015 (25,7 par million)", "cible saisie (20 par million)"; without its density
+ * when only the pick is known ("moyenne OCDE 2015", "moyenne OCDE la plus récente").
+ */
+export function gapReferenceText(gap: GapPick | Gap, lang: Lang): string {
+  const year = gap.year ?? null;
+  const name =
+    gap.reference === 'national'
+      ? t(lang, 'territories.gap.national')
+      : gap.reference === 'target'
+        ? t(lang, 'territories.gap.target')
+        : year === null
+          ? t(lang, 'territories.gap.oecdLatest')
+          : t(lang, 'territories.gap.oecd', { year: String(year) });
+  return 'unitsPerMillion' in gap
+    ? t(lang, 'territories.gap.withDensity', {
+        reference: name,
+        density: formatNumber(gap.unitsPerMillion, lang, 1),
+      })
+    : name;
+}
+
+/**
  * The figure's name, with its modality when it is read per modality: "Appareils par million
- * d'habitants — Scanner".
+ * d'habitants — Scanner"; the gap's with its reference when it is given ("Appareils manquants
+ * pour atteindre : moyenne OCDE 2015 (25,7 par million) — Scanner").
  */
 export function territoryFigureLabel(
   figure: TerritoryMapFigure,
   modality: Modality,
   lang: Lang,
+  gap?: GapPick | Gap,
 ): string {
-  const name = t(lang, `territories.figure.${figure}`);
+  const name =
+    figure === 'gap' && gap !== undefined
+      ? t(lang, 'territories.figure.gapTo', { reference: gapReferenceText(gap, lang) })
+      : t(lang, `territories.figure.${figure}`);
   return TERRITORY_FIGURE_SPECS[figure].byModality
     ? `${name} — ${modalityLabel(modality, lang)}`
     : name;
+}
+
+/**
+ * The package the population table was built from, read from the end of its `source`
+ * ("… via @etalab/decoupage-administratif 6.0.0 (Licence Ouverte)"); `null` when it names none.
+ *
+ * @example
+ * populationSourcePackage('… via @etalab/decoupage-administratif 6.0.0 (…)');
+ * // { name: '@etalab/decoupage-administratif', version: '6.0.0' }
+ */
+export function populationSourcePackage(source: string): { name: string; version: string } | null {
+  const m = /\bvia\s+(@?[\w.-]+(?:\/[\w.-]+)?)\s+v?(\d+(?:\.\d+)*(?:-[\w.]+)?)/.exec(source);
+  return m?.[1] && m[2] ? { name: m[1], version: m[2] } : null;
+}
+
+/**
+ * The population's source in the reader's language, built from the table's years and the
+ * package it was read from (the table's own `source` is French; it is kept, as written, when it
+ * names no package).
+ *
+ * @example
+ * populationSourceText(doc.population, 'en');
+ * // "Source: INSEE, reference (legal) populations 2023 in force on 1 January 2026, … via @etalab/decoupage-administratif 6.0.0 (…)."
+ */
+export function populationSourceText(
+  population: { year: number; inForce: number; source: string },
+  lang: Lang,
+): string {
+  const from = populationSourcePackage(population.source);
+  if (from === null) return population.source;
+  return t(lang, 'territories.population.source', {
+    year: String(population.year),
+    inForce: String(population.inForce),
+    package: from.name,
+    version: from.version,
+  });
 }
 
 /** A territory's value on the map. */
@@ -177,6 +267,8 @@ export interface TerritoryMapInput {
   focus?: { codes: readonly string[]; bounds?: MapBounds };
   /** A territory outlined (the département of its page). */
   highlight?: string;
+  /** The reference of the `gap` figure, named in its label (the document's gap, or the pick). */
+  gap?: GapPick | Gap;
 }
 
 /** A GeoJSON collection, as far as bounds need it. */
@@ -239,8 +331,8 @@ const BORDER_COLOR = '#ffffff';
  * what the shipped boundaries' insets were shaped for (scripts/build-boundaries.mjs).
  */
 const ASPECT = 0.75;
-/** Charts this wide or narrower (a phone) put the legend under the map. */
-const NARROW = 440;
+/** Charts this wide or narrower (px; a phone) put the legend under the map. */
+export const TERRITORY_MAP_NARROW = 440;
 /**
  * Metropolitan France in the shipped boundaries (`[west, south, east, north]`, lon/lat): with
  * the inset boxes, the extent a whole map is fitted to, so that no frame is cut.
@@ -250,12 +342,90 @@ export const METROPOLE_BOUNDS: MapBounds = [-5.15, 41.33, 9.56, 51.09];
 const NO_DATA_SENTINEL = -1e12;
 /** Width (px) of the legend's column beside a zoomed region. */
 const LEGEND_COLUMN = 124;
-/** Height (px) of a legend row. */
+/** Height (px) of a legend row: its 10 px box (11 px text) and the gap to the next. */
 const ROW = 16;
+/**
+ * What a vertical legend takes (px) as ECharts draws it: a row every 17 px (the 11 px text is
+ * taller than the box) and its padding; measured (test/charts/territory-map-layout.test.ts).
+ */
+const LEGEND_ROW = 17;
+const LEGEND_PADDING = 12;
 /** ECharts reads `null` as "keep the normal style" where its types allow only strings. */
 const NULL = null as unknown as string;
-/** Room (px) under the legend on a phone: the attribution on two lines. */
-const NARROW_FOOT = 34;
+/** The attribution: its distance (px) to the chart's bottom, its line height, its wrapping. */
+const CREDIT_BOTTOM = 4;
+const CREDIT_LINE = 13;
+const CREDIT_WRAP = { wide: 92, narrow: 56 } as const;
+/** Free space (px) between the attribution and what stands above it (the inset frames, a legend). */
+const CREDIT_GAP = 8;
+/** Room (px) under an inset frame for its name, when the inset says no place inside for it. */
+const INSET_NAME_BELOW = 14;
+
+/** The credit as drawn: "©" first, wrapped to the layout's width. */
+function creditText(attribution: string, narrow: boolean): string {
+  const credit = attribution.startsWith('©') ? attribution : `© ${attribution}`;
+  return wrapText(credit, narrow ? CREDIT_WRAP.narrow : CREDIT_WRAP.wide);
+}
+
+/** Height (px) the attribution takes at the chart's bottom, its margin under it included. */
+function creditHeight(attribution: string, narrow: boolean): number {
+  return CREDIT_BOTTOM + CREDIT_LINE * creditText(attribution, narrow).split('\n').length;
+}
+
+/** Where the map and the legend go, in px from the chart's edges. */
+export interface TerritoryMapLayout {
+  /** The box the map (metropolitan France and the inset frames) is fitted into. */
+  geo: { left: number; right: number; top: number; bottom: number };
+  /** The legend's bottom on a phone (under the map, over the attribution). */
+  legendBottom: number;
+}
+
+/**
+ * The map's box (px from the chart's edges) for `rows` legend rows (the classes and the no-data
+ * row): the map over the attribution, with the legend in the Bay of Biscay (wide), or under the
+ * map then the attribution (narrow, a phone). The map is fitted inside it, so neither the inset
+ * frames nor their names ever reach the attribution or the legend.
+ */
+export function territoryMapLayout(input: {
+  narrow: boolean;
+  rows: number;
+  attribution: string;
+  /** A zoomed region: the legend gets a column of its own at the left. */
+  focus?: boolean;
+  /** An inset's name is written under its frame (the inset says no place inside for it). */
+  namesBelow?: boolean;
+}): TerritoryMapLayout {
+  const below = input.namesBelow ? INSET_NAME_BELOW : 0;
+  const credit = creditHeight(input.attribution, input.narrow) + CREDIT_GAP;
+  if (!input.narrow)
+    return {
+      geo: { left: input.focus ? LEGEND_COLUMN : 8, right: 8, top: 8, bottom: credit + below },
+      legendBottom: credit,
+    };
+  // The legend's rows and padding, then a gap to the map.
+  const legend = input.rows > 0 ? input.rows * LEGEND_ROW + LEGEND_PADDING + CREDIT_GAP : 0;
+  return {
+    geo: { left: 4, right: 4, top: 4, bottom: credit + legend + below },
+    legendBottom: credit,
+  };
+}
+
+/**
+ * The height (px) a map wants at a width: 600 wide; on a phone (`narrow`), the map of France
+ * (its height about its width's) with the legend's `rows` and the attribution under it.
+ */
+export function territoryMapHeight(input: {
+  narrow: boolean;
+  width: number;
+  rows: number;
+  attribution: string;
+}): number {
+  if (!input.narrow) return 600;
+  const layout = territoryMapLayout({ ...input, namesBelow: false });
+  // France and its insets: about 1.1 times as high as wide (ASPECT, METROPOLE_BOUNDS).
+  const map = Math.round((input.width - layout.geo.left - layout.geo.right) * 1.1);
+  return layout.geo.top + map + layout.geo.bottom;
+}
 
 /** One class of the scale: `[min, max)` (the last one closed), its colour and its label. */
 export interface TerritoryMapClass {
@@ -349,7 +519,7 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
   const { lang, figure, level, values } = input;
   const focus = input.focus ? new Set(input.focus.codes) : null;
   const inFocus = (code: string): boolean => focus === null || focus.has(code);
-  const label = territoryFigureLabel(figure, input.modality, lang);
+  const label = territoryFigureLabel(figure, input.modality, lang, input.gap);
   const classes = territoryMapClasses(
     values.filter((v) => inFocus(v.code)).map((v) => v.value),
     figure,
@@ -377,14 +547,23 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       itemStyle: { areaColor: NO_DATA_COLOR, borderColor: INK.text, borderWidth: 2.5 },
     });
   }
-  // Wide: the legend stands in the Bay of Biscay (or the margin left of a tall map). Narrow:
-  // under the map, its classes and the no-data row, then the attribution.
-  const legendRows = classes.length + 1;
-  // A zoomed region fills its box: the legend gets a column of its own at the left.
-  const layout = { left: focus ? LEGEND_COLUMN : 8, right: 8, top: 8, bottom: 30 };
-  const narrowLayout = { left: 4, right: 4, top: 4, bottom: NARROW_FOOT + ROW * legendRows + 32 };
   // Frames of the insets shown: all of them, or those of the focus (an overseas region's).
   const insets = (input.insets ?? []).filter((inset) => inFocus(inset.code));
+  // Wide: the legend stands in the Bay of Biscay (or the margin left of a tall map). Narrow:
+  // under the map, its classes and the no-data row, then the attribution. Either way the map
+  // (inset frames and their names included) stops above the attribution.
+  const legendRows = classes.length > 0 ? classes.length + 1 : 0;
+  const namesBelow = insets.some((inset) => inset.labelAt === undefined);
+  const box = (narrow: boolean): TerritoryMapLayout =>
+    territoryMapLayout({
+      narrow,
+      rows: legendRows,
+      attribution: input.attribution,
+      focus: focus !== null,
+      namesBelow,
+    });
+  const layout = box(false).geo;
+  const { geo: narrowLayout, legendBottom } = box(true);
   const frames: CustomSeriesRenderItem = (params, api) => {
     const inset = insets[params.dataIndex];
     if (!inset) return null;
@@ -431,25 +610,23 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
       fontFamily: FONT_FAMILY,
     },
   };
-  const credit = input.attribution.startsWith('©') ? input.attribution : `© ${input.attribution}`;
   const attribution = (narrow: boolean): object => ({
     type: 'text',
     id: 'attribution',
     $action: 'replace',
     silent: true,
     z: 10,
-    bottom: 4,
+    bottom: CREDIT_BOTTOM,
     ...(narrow ? { left: 8 } : { right: 8 }),
     style: {
-      text: wrapText(credit, narrow ? 56 : 92),
+      text: creditText(input.attribution, narrow),
       fill: INK.muted,
       fontSize: 10,
-      lineHeight: 13,
+      lineHeight: CREDIT_LINE,
       fontFamily: FONT_FAMILY,
       textAlign: narrow ? 'left' : 'right',
     },
   });
-  // A region's départements zoomed onto; else the whole of France with its insets.
   // A region's départements zoomed onto (with the frame of an overseas one); else the whole
   // of France with its insets.
   const withInsets = (start: MapBounds): MapBounds =>
@@ -570,11 +747,11 @@ export function territoryMapOption(input: TerritoryMapInput): EChartsOption {
     // On a phone the legend goes under the map, the attribution on two lines.
     media: [
       {
-        query: { maxWidth: NARROW },
+        query: { maxWidth: TERRITORY_MAP_NARROW },
         option: {
           geo: narrowLayout,
           graphic: [...(classes.length > 0 ? [] : [{ id: 'empty' }]), attribution(true)],
-          ...(classes.length > 0 ? { visualMap: { top: 'auto', bottom: NARROW_FOOT + 6 } } : {}),
+          ...(classes.length > 0 ? { visualMap: { top: 'auto', bottom: legendBottom } } : {}),
         },
       },
     ],

@@ -7,6 +7,10 @@ import {
   NO_DATA_COLOR,
   TERRITORY_MAP_NAMES,
   TERRITORY_SCALE,
+  gapReferenceText,
+  populationSourcePackage,
+  populationSourceText,
+  territoryFigureLabel,
   territoryFigureValue,
   territoryMapClasses,
   territoryMapOption,
@@ -114,7 +118,7 @@ describe('territoryMapClasses', () => {
       [0.8, 1],
     ]);
     expect(shares[0]!.label).toBe('0–20\u202f%');
-    const gaps = territoryMapClasses([0, 0, 3, 7], 'gapOecd', 'en');
+    const gaps = territoryMapClasses([0, 0, 3, 7], 'gap', 'en');
     expect(gaps.map((c) => c.label)).toEqual(['0–1', '2–3', '4–5', '6–8']);
   });
 
@@ -337,18 +341,43 @@ describe('territoryFigureValue', () => {
     expect(territoryFigureValue(figures, 'examsPer1000', 'CT')).toBe(160);
     expect(territoryFigureValue(figures, 'imputedShare', 'CT')).toBe(0.4);
     expect(territoryFigureValue(figures, 'imputedShare', 'MR')).toBeNull();
-    expect(territoryFigureValue(figures, 'gapOecd', 'CT')).toBe(34);
-    expect(territoryFigureValue(figures, 'gapOecd', 'MR')).toBeNull();
+    expect(territoryFigureValue(figures, 'gap', 'CT')).toBe(34);
+    expect(territoryFigureValue(figures, 'gap', 'MR')).toBeNull();
+    // The gap picked: to the national density, to the OECD average of a year, none typed.
+    expect(territoryFigureValue(figures, 'gap', 'CT', { reference: 'national' })).toBe(1);
+    expect(territoryFigureValue(figures, 'gap', 'CT', { reference: 'oecd', year: 2010 })).toBe(9);
+    expect(
+      territoryFigureValue(figures, 'gap', 'CT', { reference: 'oecd', year: 2021 }),
+    ).toBeNull();
+    expect(territoryFigureValue(figures, 'gap', 'CT', { reference: 'target' })).toBeNull();
     expect(territoryFigureValue(figures, 'ageAtLeast10', 'CT')).toBe(0.2);
     expect(territoryFigureValue(figures, 'shareComplete', 'MR')).toBe(0.25);
     expect(territoryFigureValue(figures, 'nightMriPerMillion', 'CT')).toBe(0.77);
     expect(territoryFigureValue(figures, 'delayP50', 'CT')).toBe(7);
   });
 
+  it('names the gap with its reference, and its density when the document gives it', () => {
+    const [national, oecd2010] = figures.gapTo;
+    expect(territoryFigureLabel('gap', 'CT', 'fr', national)).toBe(
+      'Appareils manquants pour atteindre la densité nationale (13 par million) — Scanner',
+    );
+    expect(territoryFigureLabel('gap', 'MR', 'en', oecd2010)).toBe(
+      'Units missing to reach the OECD average 2010 (20 per million) — MRI',
+    );
+    expect(gapReferenceText({ reference: 'oecd' }, 'en')).toBe('latest OECD average');
+    expect(gapReferenceText({ reference: 'target' }, 'fr')).toBe('cible saisie');
+    const target = { ...oecd2010!, reference: 'target' as const, year: null, unitsPerMillion: 20 };
+    expect(gapReferenceText(target, 'en')).toBe('typed target (20 per million)');
+    // Without a reference, the figure's generic name.
+    expect(territoryFigureLabel('gap', 'CT', 'en')).toBe(
+      'Units missing for the reference density — CT',
+    );
+  });
+
   it('formats values in their unit', () => {
     expect(formatTerritoryFigure(12.46, 'unitsPerMillion', 'fr')).toBe('12,5');
     expect(formatTerritoryFigure(0.254, 'shareComplete', 'fr')).toBe('25\u202f%');
-    expect(formatTerritoryFigure(1, 'gapOecd', 'en')).toBe('1 unit');
+    expect(formatTerritoryFigure(1, 'gap', 'en')).toBe('1 unit');
     expect(formatTerritoryFigure(7, 'delayP50', 'en')).toBe('7 d');
     expect(formatTerritoryFigure(null, 'delayP50', 'en')).toBe('—');
   });
@@ -359,5 +388,41 @@ describe('boundsOf', () => {
     expect(boundsOf(SQUARES as never, ['59', '62'], 0)).toEqual([0, 45, 3, 46]);
     expect(boundsOf(SQUARES as never, ['59'], 0.1)).toEqual([-0.1, 44.9, 1.1, 46.1]);
     expect(boundsOf(SQUARES as never, ['00'])).toBeNull();
+  });
+});
+
+describe('populationSourceText', () => {
+  const population = {
+    year: 2023,
+    inForce: 2026,
+    source:
+      'INSEE, populations de référence (légales) 2023 en vigueur au 1er janvier 2026, population municipale des communes sommée par département (Mayotte : recensement 2017), via @etalab/decoupage-administratif 6.0.0 (Licence Ouverte)',
+  };
+
+  it('reads the package and its version at the end of the table’s source', () => {
+    expect(populationSourcePackage(population.source)).toEqual({
+      name: '@etalab/decoupage-administratif',
+      version: '6.0.0',
+    });
+    expect(populationSourcePackage('via some-table 12.3.1-rc.1')).toEqual({
+      name: 'some-table',
+      version: '12.3.1-rc.1',
+    });
+    expect(populationSourcePackage('INSEE 2021')).toBeNull();
+  });
+
+  it('says the source in the reader’s language, the years and the package written as they are', () => {
+    const en = populationSourceText(population, 'en');
+    expect(en).toBe(
+      'Source: INSEE, reference (legal) populations 2023 in force on 1 January 2026, municipal population of the communes summed by département (Mayotte: 2017 census), via @etalab/decoupage-administratif 6.0.0 (Licence Ouverte / Open Licence).',
+    );
+    expect(en).not.toContain('en vigueur');
+    const fr = populationSourceText({ ...population, year: 2022, inForce: 2025 }, 'fr');
+    expect(fr).toContain('populations de référence (légales) 2022 en vigueur au 1er janvier 2025');
+    expect(fr).toContain('via @etalab/decoupage-administratif 6.0.0');
+    // A table that names no package: its own words.
+    expect(populationSourceText({ ...population, source: 'INSEE RP 2021' }, 'en')).toBe(
+      'INSEE RP 2021',
+    );
   });
 });

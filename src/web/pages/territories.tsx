@@ -1,19 +1,27 @@
 /**
- * `/c/:id/territories?level=region|department&figure=&modality=&inseeRegion=`: a choropleth of
- * France for one territorial figure, the territories ranked beside it (under it on a phone), the
+ * `/c/:id/territories?level=region|department&figure=&modality=&inseeRegion=&gapTo=`: a
+ * choropleth of France for one territorial figure, the territories ranked beside it (under it on
+ * a phone; as many columns as fit, the rest in the exports and on the département page), the
  * nation's figures and the published references, and the caveats in words. A region leads to
- * its départements, a département to its page; every choice is in the address.
+ * its départements, a département to its page; every choice is in the address, the gap's
+ * reference (`gapTo`) as the API takes it.
  */
-import type { ReactNode } from 'react';
-import { useCallback, useMemo } from 'react';
-import type { TerritoryMapFigure } from '../../charts/territory-map.ts';
+import type { ReactNode, RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { GapPick, TerritoryMapFigure } from '../../charts/territory-map.ts';
 import {
   boundsOf,
+  DEFAULT_GAP_PICK,
   formatTerritoryFigure,
+  gapReferenceText,
+  pickGap,
+  populationSourceText,
   TERRITORY_MAP_FIGURES,
+  TERRITORY_MAP_NARROW,
   territoryFigureLabel,
   territoryFigureValue,
   territoryMapClasses,
+  territoryMapHeight,
   territoryMapOption,
 } from '../../charts/territory-map.ts';
 import type { Modality } from '../../core/kit-types.ts';
@@ -25,6 +33,7 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import { isMessageKey } from '../../i18n/translate.ts';
 import { REFERENCE_MEASURES } from '../../plan/territories/types.ts';
 import type {
+  Gap,
   ReferenceFigure,
   TerritoryCaveat,
   TerritoryDocument,
@@ -37,6 +46,12 @@ import { useLocation } from '../lib/router.ts';
 import type { TerritoriesView } from '../lib/territories.ts';
 import {
   benchmarkOf,
+  gapPickOf,
+  gapToOf,
+  oecdDensityYearsOf,
+  rankingColumns,
+  targetGapTo,
+  targetsOf,
   territoriesView,
   territoryRows,
   territoryTarget,
@@ -51,22 +66,18 @@ import { DataTable } from '../components/data-table.tsx';
 import { Link, useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
 
-/** A territory's figure in the table: `null` stays unknown, never 0. */
-const value = (
-  f: TerritoryFigures,
-  figure: TerritoryMapFigure,
-  modality: Modality,
-): number | null => territoryFigureValue(f, figure, modality);
-
 /** The ranking's rows: by the map's figure, highest first, unknown last, then by name. */
 export function rankTerritories(
   rows: readonly TerritoryFigures[],
   figure: TerritoryMapFigure,
   modality: Modality,
+  gap: GapPick = DEFAULT_GAP_PICK,
 ): { rank: number | null; figures: TerritoryFigures }[] {
+  const value = (f: TerritoryFigures): number | null =>
+    territoryFigureValue(f, figure, modality, gap);
   const sorted = [...rows].sort((a, b) => {
-    const va = value(a, figure, modality);
-    const vb = value(b, figure, modality);
+    const va = value(a);
+    const vb = value(b);
     if (va === null || vb === null)
       return va === vb ? a.name.localeCompare(b.name) : va === null ? 1 : -1;
     return vb - va || a.name.localeCompare(b.name);
@@ -74,7 +85,7 @@ export function rankTerritories(
   let rank = 0;
   let previous: number | null = null;
   return sorted.map((figures, i) => {
-    const v = value(figures, figure, modality);
+    const v = value(figures);
     if (v === null) return { rank: null, figures };
     if (v !== previous) rank = i + 1;
     previous = v;
@@ -226,7 +237,16 @@ export function figureCell(
   modality: Modality,
   lang: Lang,
 ): string {
-  return formatTerritoryFigure(value(f, figure, modality), figure, lang);
+  return formatTerritoryFigure(territoryFigureValue(f, figure, modality), figure, lang);
+}
+
+/** The short header of the gap's column: "Manquants (OCDE 2015)". */
+function gapColumnLabel(pick: GapPick, t: ReturnType<typeof useT>): string {
+  if (pick.reference === 'national') return t('territories.col.gap.national');
+  if (pick.reference === 'target') return t('territories.col.gap.target');
+  return pick.year === undefined
+    ? t('territories.col.gap.oecdLatest')
+    : t('territories.col.gap.oecd', { year: String(pick.year) });
 }
 
 /** The territories screen. */
@@ -237,7 +257,16 @@ export function TerritoriesPage({ id }: { id: string }): ReactNode {
   const { search } = useLocation();
   useTitle(t('territories.title'));
   const detail = useApi<CampaignDetail>(api.campaign(id));
-  const doc = useApi<TerritoryDocument>(api.territories(id));
+  const gapTo = gapToOf(search);
+  const asked = useApi<TerritoryDocument>(api.territories(id, gapTo === null ? {} : { gapTo }));
+  // A reference the API refuses (a hand-written address): said beside the field, and the
+  // figures shown to the default reference meanwhile.
+  const refused =
+    gapTo !== null && asked.state.status === 'error' && asked.state.error.status === 400
+      ? asked.state.error.message
+      : null;
+  const fallback = useApi<TerritoryDocument>(refused === null ? null : api.territories(id));
+  const doc = refused === null ? asked : fallback;
   return (
     <div className="page">
       <CampaignHeader
@@ -253,6 +282,7 @@ export function TerritoriesPage({ id }: { id: string }): ReactNode {
           id={id}
           doc={doc.state.data}
           view={territoriesView(search, doc.state.data.modalities)}
+          refused={refused}
           go={go}
           lang={lang}
         />
@@ -261,23 +291,38 @@ export function TerritoriesPage({ id }: { id: string }): ReactNode {
   );
 }
 
+/** Room (px) between a phone's screen and the map's box: the page's and the card's margins. */
+const PHONE_INSET = 50;
+
 function TerritoriesBody({
   id,
   doc,
   view,
+  refused,
   go,
   lang,
 }: {
   id: string;
   doc: TerritoryDocument;
   view: TerritoriesView;
+  /** The API's message when it refused the address's `gapTo`. */
+  refused: string | null;
   go: (to: string, options?: { replace?: boolean; keepScroll?: boolean }) => void;
   lang: Lang;
 }): ReactNode {
   const t = useT();
   const { boundaries, error: boundariesError } = useTerritoryBoundaries();
-  const narrow = useMediaQuery('(max-width: 600px)');
+  const phone = useMediaQuery('(max-width: 600px)');
   const rows = territoryRows(doc, view);
+  const pick = useMemo(
+    () => (refused === null ? gapPickOf(view.gapTo) : DEFAULT_GAP_PICK),
+    [refused, view.gapTo],
+  );
+  // The gap's reference as the document computed it (with its density), else as asked.
+  const gapRef: GapPick | Gap = useMemo(
+    () => pickGap(doc.national.gapTo, view.modality, pick) ?? pick,
+    [doc, view.modality, pick],
+  );
   const region = view.inseeRegion
     ? (doc.regions.find((r) => r.code === view.inseeRegion) ?? null)
     : null;
@@ -289,6 +334,7 @@ function TerritoriesBody({
         figure: merged.figure,
         modality: merged.modality,
         inseeRegion: merged.level === 'department' ? (merged.inseeRegion ?? undefined) : undefined,
+        gapTo: merged.gapTo ?? undefined,
       }),
       { replace: true, keepScroll: true },
     );
@@ -297,16 +343,16 @@ function TerritoriesBody({
     (code: string): void => go(territoryTarget(id, view, code)),
     [go, id, view],
   );
-  const figureLabel = territoryFigureLabel(view.figure, view.modality, lang);
+  const figureLabel = territoryFigureLabel(view.figure, view.modality, lang, gapRef);
 
   const mapValues = useMemo(() => {
     const all = view.level === 'region' ? doc.regions : doc.departments;
     return all.map((f) => ({
       code: f.code,
       name: f.name,
-      value: territoryFigureValue(f, view.figure, view.modality),
+      value: territoryFigureValue(f, view.figure, view.modality, pick),
     }));
-  }, [doc, view.level, view.figure, view.modality]);
+  }, [doc, view.level, view.figure, view.modality, pick]);
   const focusCodes = useMemo(
     () => (view.inseeRegion === null ? null : rows.map((r) => r.code)),
     [rows, view.inseeRegion],
@@ -322,18 +368,26 @@ function TerritoriesBody({
       lang,
       insets: boundaries.INSETS,
       attribution: boundaries.GEO_ATTRIBUTION,
+      gap: gapRef,
       ...(focusCodes === null
         ? {}
         : { focus: { codes: focusCodes, ...(bounds ? { bounds } : {}) } }),
     });
-  }, [boundaries, focusCodes, mapValues, view.level, view.figure, view.modality, lang]);
+  }, [boundaries, focusCodes, mapValues, view.level, view.figure, view.modality, lang, gapRef]);
   const classes = territoryMapClasses(
     mapValues.filter((v) => focusCodes === null || focusCodes.includes(v.code)).map((v) => v.value),
     view.figure,
     lang,
   ).length;
-  // On a phone the legend stands under the map: room for its classes and the attribution.
-  const height = narrow ? 330 + 20 * (classes + 1) + 48 : 600;
+  // On a phone the legend stands under the map: room for its classes, the no-data row and the
+  // attribution, under a map as high as the screen is wide.
+  const width = phone ? Math.min(window.innerWidth, 600) - PHONE_INSET : 0;
+  const height = territoryMapHeight({
+    narrow: phone && width <= TERRITORY_MAP_NARROW,
+    width,
+    rows: classes > 0 ? classes + 1 : 0,
+    attribution: boundaries?.GEO_ATTRIBUTION ?? '',
+  });
 
   const levelTitle =
     view.level === 'region'
@@ -393,10 +447,23 @@ function TerritoriesBody({
             </select>
           </div>
         )}
+        <GapControl
+          key={`${view.gapTo ?? ''}|${refused ?? ''}`}
+          doc={doc}
+          gapTo={view.gapTo}
+          refused={refused}
+          onChange={(gapTo) => set({ gapTo })}
+        />
       </form>
       {region && (
         <nav className="territory-crumb" aria-label={levelTitle} data-testid="territory-crumb">
-          <Link to={paths.territories(id, { figure: view.figure, modality: view.modality })}>
+          <Link
+            to={paths.territories(id, {
+              figure: view.figure,
+              modality: view.modality,
+              gapTo: view.gapTo ?? undefined,
+            })}
+          >
             {t('territories.region.all')}
           </Link>
           <span aria-hidden="true"> › </span>
@@ -442,32 +509,54 @@ function TerritoriesBody({
           note={t('territories.table.note')}
           level={2}
         >
-          <RankingTable id={id} view={view} rows={rows} title={levelTitle} />
+          <RankingTable id={id} view={view} rows={rows} title={levelTitle} gap={pick} />
         </Card>
       </div>
-      <NationalPanel doc={doc} />
+      <NationalPanel doc={doc} gap={pick} />
       <Caveats caveats={doc.caveats} />
     </>
   );
 }
 
-/** The ranking, every figure of the chosen modality, the map's figure first. */
+/** The width (px) of an element, kept up to date; 0 until it is laid out. */
+function useWidth<E extends HTMLElement>(): [RefObject<E | null>, number] {
+  const ref = useRef<E>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * The ranking: the rank, the territory and the map's figure, then as many of the modality's
+ * figures as the box holds without scrolling sideways (all of them in the exports; every figure
+ * is on the département's page).
+ */
 function RankingTable({
   id,
   view,
   rows,
   title,
+  gap,
 }: {
   id: string;
   view: TerritoriesView;
   rows: readonly TerritoryFigures[];
   title: string;
+  gap: GapPick;
 }): ReactNode {
   const t = useT();
   const lang = useLang();
+  const [box, width] = useWidth<HTMLDivElement>();
   const m = view.modality;
   type Row = { rank: number | null; figures: TerritoryFigures };
-  const ranked = rankTerritories(rows, view.figure, m);
+  const ranked = rankTerritories(rows, view.figure, m, gap);
   const num = (
     key: string,
     label: string,
@@ -485,13 +574,53 @@ function RankingTable({
     num(
       figure,
       label,
-      (f) => territoryFigureValue(f, figure, m),
+      (f) => territoryFigureValue(f, figure, m, gap),
       (v) => (v === null ? MISSING : formatTerritoryFigure(v, figure, lang)),
       figure === 'imputedShare' || figure === 'ageAtLeast10' || figure === 'shareComplete'
         ? 'percent'
         : 'number',
     );
   const mod = modalityLabel(m, lang);
+  const figures: Column<Row>[] = [
+    num(
+      'population',
+      t('territories.col.population'),
+      (f) => f.population,
+      (v) => formatInteger(v, lang),
+    ),
+    num(
+      'units',
+      t('territories.col.units'),
+      (f) => f.units[m]?.total ?? null,
+      (v) => formatInteger(v, lang),
+    ),
+    fig('unitsPerMillion', t('territories.col.perMillion')),
+    fig('examsPer1000', t('territories.col.examsPer1000')),
+    fig('imputedShare', t('territories.col.imputedShare')),
+    fig('gap', gapColumnLabel(gap, t)),
+    fig('ageAtLeast10', t('territories.col.ageAtLeast10')),
+    fig('shareComplete', t('territories.col.shareComplete')),
+    fig('nightMriPerMillion', t('territories.col.nightMri')),
+    fig('delayP50', t('territories.col.delayP50')),
+  ];
+  // The map's figure right after the territory's name, so that the ranking reads at a glance;
+  // the others that do not fit stay in the exports.
+  // Columns the estimate gave but the table could not hold (the box's width they were for).
+  const [dropped, setDropped] = useState({ width: 0, n: 0 });
+  const drop = dropped.width === width ? dropped.n : 0;
+  const shown = rankingColumns(view.figure, width, window.innerWidth, drop);
+  useLayoutEffect(() => {
+    const scroll = box.current?.querySelector('.table-scroll');
+    if (!scroll || width === 0 || shown.length <= 1) return;
+    if (scroll.scrollWidth > scroll.clientWidth + 1) setDropped({ width, n: drop + 1 });
+  });
+  const order = (c: Column<Row>): number => {
+    const i = shown.indexOf(c.key);
+    return i < 0 ? shown.length : i;
+  };
+  const ordered = [...figures]
+    .sort((a, b) => order(a) - order(b))
+    .map((c) => (shown.includes(c.key) ? c : { ...c, exportOnly: true }));
   const columns: Column<Row>[] = [
     {
       key: 'rank',
@@ -521,36 +650,11 @@ function RankingTable({
       value: (r) => r.figures.code,
       exportOnly: true,
     },
-    num(
-      'population',
-      t('territories.col.population'),
-      (f) => f.population,
-      (v) => formatInteger(v, lang),
-    ),
-    num(
-      'units',
-      t('territories.col.units'),
-      (f) => f.units[m]?.total ?? null,
-      (v) => formatInteger(v, lang),
-    ),
-    fig('unitsPerMillion', t('territories.col.perMillion')),
-    fig('examsPer1000', t('territories.col.examsPer1000')),
-    fig('imputedShare', t('territories.col.imputedShare')),
-    fig('gapOecd', t('territories.col.gapOecd')),
-    fig('ageAtLeast10', t('territories.col.ageAtLeast10')),
-    fig('shareComplete', t('territories.col.shareComplete')),
-    fig('nightMriPerMillion', t('territories.col.nightMri')),
-    fig('delayP50', t('territories.col.delayP50')),
+    ...ordered,
   ];
-  // The map's figure right after the territory's name, so that the ranking reads at a glance.
-  const at = columns.findIndex((c) => c.key === view.figure);
-  if (at > 3) {
-    const [chosen] = columns.splice(at, 1);
-    if (chosen) columns.splice(3, 0, chosen);
-  }
   // The modality-specific columns say their modality in the title, not in each header.
   return (
-    <div className="territory-ranking">
+    <div className="territory-ranking" ref={box}>
       <DataTable
         name="territories"
         title={`${title} — ${mod}`}
@@ -564,18 +668,27 @@ function RankingTable({
 }
 
 /** The nation's figures, per modality, and the published figures with their year and source. */
-function NationalPanel({ doc }: { doc: TerritoryDocument }): ReactNode {
+function NationalPanel({ doc, gap }: { doc: TerritoryDocument; gap: GapPick }): ReactNode {
   const t = useT();
   const lang = useLang();
   const n = doc.national;
   type Row = { key: string; label: string; values: Partial<Record<Modality, string>> };
+  // The gap's reference with its year (the latest OECD one when none was asked); its density
+  // differs per modality, so it is not said here.
+  const computed = doc.modalities.map((m) => pickGap(n.gapTo, m, gap)).find((g) => g);
+  const reference: GapPick = computed
+    ? { reference: computed.reference, ...(computed.year === null ? {} : { year: computed.year }) }
+    : gap;
   const perModality = (figure: TerritoryMapFigure): Row => ({
     key: figure,
-    label: t(`territories.figure.${figure}`),
+    label:
+      figure === 'gap'
+        ? t('territories.figure.gapTo', { reference: gapReferenceText(reference, lang) })
+        : t(`territories.figure.${figure}`),
     values: Object.fromEntries(
       doc.modalities.map((m) => [
         m,
-        formatTerritoryFigure(territoryFigureValue(n, figure, m), figure, lang),
+        formatTerritoryFigure(territoryFigureValue(n, figure, m, gap), figure, lang),
       ]),
     ),
   });
@@ -583,7 +696,7 @@ function NationalPanel({ doc }: { doc: TerritoryDocument }): ReactNode {
     'unitsPerMillion',
     'examsPer1000',
     'imputedShare',
-    'gapOecd',
+    'gap',
     'ageAtLeast10',
     'delayP50',
   ] as const;
@@ -631,7 +744,7 @@ function NationalPanel({ doc }: { doc: TerritoryDocument }): ReactNode {
           year: String(population.year),
           inForce: String(population.inForce),
           total: formatInteger(population.total, lang),
-          source: population.source,
+          source: populationSourceText(population, lang),
         })}
       </p>
       <p className="small">
@@ -658,5 +771,157 @@ function NationalPanel({ doc }: { doc: TerritoryDocument }): ReactNode {
       <h3 className="subheading">{t('territories.ref.title')}</h3>
       <ReferencesTable references={doc.references} />
     </Card>
+  );
+}
+
+/** The select's value of typed target densities. */
+const TARGET = 'target';
+/** The control's pieces side by side, wrapping on a phone; its problem on a line of its own. */
+const ROW_STYLE = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: '0.75rem',
+  alignItems: 'flex-end',
+} as const;
+const PROBLEM_STYLE = {
+  flexBasis: '100%',
+  margin: 0,
+  padding: '0.35rem 0.6rem',
+  border: '1px solid #fecdca',
+  borderRadius: '7px',
+  maxWidth: '40rem',
+} as const;
+
+/**
+ * The gap's reference: the national density, the OECD average of a year the published figures
+ * hold (the latest by default), or target densities typed per modality, applied with a button
+ * (or Enter) once each is a number; a value that is not, or a reference the API refused, is
+ * said beside the field.
+ */
+function GapControl({
+  doc,
+  gapTo,
+  refused,
+  onChange,
+}: {
+  doc: TerritoryDocument;
+  gapTo: string | null;
+  refused: string | null;
+  onChange: (gapTo: string | null) => void;
+}): ReactNode {
+  const t = useT();
+  const lang = useLang();
+  const years = oecdDensityYearsOf(doc.references);
+  const pick = gapPickOf(gapTo);
+  const current =
+    pick.reference === 'target'
+      ? TARGET
+      : pick.reference === 'national'
+        ? 'national'
+        : pick.year === undefined || pick.year === years[0]
+          ? 'oecd'
+          : `oecd:${pick.year}`;
+  const [choice, setChoice] = useState(current);
+  const [typed, setTyped] = useState(() => targetsOf(gapTo, lang === 'fr'));
+  const [problem, setProblem] = useState<string | null>(
+    refused === null ? null : t('territories.gapTo.refused', { message: refused }),
+  );
+  const apply = (): void => {
+    const asked = targetGapTo(typed, doc.modalities);
+    if ('gapTo' in asked) {
+      setProblem(null);
+      onChange(asked.gapTo);
+    } else if ('invalid' in asked) {
+      setProblem(t('territories.gapTo.invalid', { value: asked.invalid }));
+    } else setProblem(t('territories.gapTo.empty'));
+  };
+  const choose = (value: string): void => {
+    setChoice(value);
+    setProblem(null);
+    if (value !== TARGET) onChange(value === 'oecd' ? null : value);
+  };
+  const offered = years.map((y, i) => ({
+    value: i === 0 ? 'oecd' : `oecd:${y}`,
+    label: t('territories.gapTo.oecd', { year: String(y) }),
+  }));
+  // A year the figures do not hold stays shown while it is the address's (the API refused it).
+  if (pick.reference === 'oecd' && pick.year !== undefined && !years.includes(pick.year))
+    offered.push({
+      value: current,
+      label: t('territories.gapTo.oecd', { year: String(pick.year) }),
+    });
+  return (
+    <div style={{ ...ROW_STYLE, flex: '1 1 auto' }} data-testid="territory-gap-control">
+      <div className="field">
+        <label htmlFor="territory-gap">{t('territories.gapTo.label')}</label>
+        <select
+          id="territory-gap"
+          data-testid="territory-gap"
+          value={choice}
+          onChange={(e) => choose(e.target.value)}
+        >
+          {offered.length === 0 && <option value="oecd">{t('territories.gap.oecdLatest')}</option>}
+          {offered.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          <option value="national">{t('territories.gapTo.national')}</option>
+          <option value={TARGET}>{t('territories.gapTo.target')}</option>
+        </select>
+      </div>
+      {choice === TARGET && (
+        <div style={ROW_STYLE}>
+          {doc.modalities.map((m) => (
+            <div className="field" style={{ minWidth: 0, flex: '0 1 auto' }} key={m}>
+              <label htmlFor={`territory-gap-${m}`}>
+                {t('territories.gapTo.targetLabel', { modality: modalityLabel(m, lang) })}
+              </label>
+              <span style={{ display: 'flex', alignItems: 'center', gap: '0.4rem' }}>
+                <input
+                  id={`territory-gap-${m}`}
+                  data-testid={`territory-gap-${m}`}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  size={5}
+                  style={{ width: '5.5rem' }}
+                  value={typed[m] ?? ''}
+                  aria-invalid={problem !== null}
+                  aria-describedby={problem === null ? undefined : 'territory-gap-problem'}
+                  onChange={(e) => setTyped({ ...typed, [m]: e.target.value })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      apply();
+                    }
+                  }}
+                />
+                <span className="muted small">{t('territories.gapTo.unit')}</span>
+              </span>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button"
+            data-testid="territory-gap-apply"
+            onClick={apply}
+          >
+            {t('territories.gapTo.apply')}
+          </button>
+        </div>
+      )}
+      {problem !== null && (
+        <p
+          id="territory-gap-problem"
+          className="state-error small"
+          style={PROBLEM_STYLE}
+          role="alert"
+          data-testid="territory-gap-error"
+        >
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }

@@ -8,7 +8,10 @@ import { useMemo } from 'react';
 import type { TerritoryMapFigure } from '../../charts/territory-map.ts';
 import {
   boundsOf,
+  DEFAULT_GAP_PICK,
   formatTerritoryFigure,
+  pickGap,
+  territoryFigureLabel,
   territoryFigureValue,
   territoryMapOption,
 } from '../../charts/territory-map.ts';
@@ -18,6 +21,7 @@ import { formatInteger, formatNumber, formatPercent, MISSING } from '../../i18n/
 import { modalityLabel } from '../../i18n/labels.ts';
 import type { TerritoryDocument, TerritoryFigures } from '../../plan/territories/types.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
+import { useMediaQuery } from '../lib/media.ts';
 import { api, paths } from '../lib/paths.ts';
 import { benchmarkOf, latestReferences, referenceMeasureOf } from '../lib/territories.ts';
 import { useTerritoryBoundaries } from '../lib/territory-maps.ts';
@@ -30,6 +34,9 @@ import { DataTable } from '../components/data-table.tsx';
 import { Link, useNavigate } from '../components/link.tsx';
 import { EmptyState, ErrorState, PageSkeleton } from '../components/states.tsx';
 import { Caveats, referenceText } from './territories.tsx';
+
+/** Room (px) for the legend under a phone's map: seven classes and the no-data row. */
+const PHONE_LEGEND = 8 * 16;
 
 /** One line of the comparison: a figure for the département, its region and the nation. */
 interface Line {
@@ -122,10 +129,12 @@ function TerritoryBody({
           .map((r) => referenceText(r, lang, t))
           .join(' · ') || null
       : null;
+    // The gap: to the latest OECD average, named with its year and density.
+    const gap = m ? pickGap(nation.gapTo, m, DEFAULT_GAP_PICK) : undefined;
     return {
       key: `${figure}-${m ?? ''}`,
       label: m
-        ? `${t(`territories.figure.${figure}`)} — ${modalityLabel(m, lang)}`
+        ? territoryFigureLabel(figure, m, lang, gap ?? DEFAULT_GAP_PICK)
         : t(`territories.figure.${figure}`),
       read: (f) => territoryFigureValue(f, figure, modality),
       show: (v) => formatTerritoryFigure(v, figure, lang),
@@ -151,7 +160,7 @@ function TerritoryBody({
       figureLine('unitsPerMillion', m),
       figureLine('examsPer1000', m),
       figureLine('imputedShare', m),
-      figureLine('gapOecd', m),
+      figureLine('gap', m),
       figureLine('ageAtLeast10', m),
       {
         key: `meanAge-${m}`,
@@ -266,6 +275,8 @@ function TerritoryBody({
   ];
 
   const { boundaries } = useTerritoryBoundaries();
+  // On a phone the legend goes under the map: room for it, the map keeping its size.
+  const phone = useMediaQuery('(max-width: 600px)');
   const regionCodes = useMemo(
     () => doc.departments.filter((d) => d.region === figures.region).map((d) => d.code),
     [doc, figures.region],
@@ -338,7 +349,7 @@ function TerritoryBody({
               name="territory-region-map"
               title={`${region.name} — ${t('territories.figure.unitsPerMillion')}`}
               option={option}
-              height={420}
+              height={phone ? 420 + PHONE_LEGEND : 420}
               onItemClick={(code) => go(paths.territory(id, code))}
             />
           </Card>

@@ -285,7 +285,8 @@ export const en: Readonly<Record<SynthesisKey, string>> = {
     'Fleet: the campaign has no equipment register; only its {n, plural, one {# machine is} other {# machines are}} counted, and densities are a floor.',
   'terr.population':
     'Population: INSEE legal population {year} (in force on 1 January {inForce}), {total} inhabitants; {source}.',
-
+  'terr.population.source':
+    'source: INSEE, reference (legal) populations {year} in force on 1 January {inForce}, municipal population of the communes summed by département (Mayotte: 2017 census), via {package} {version} (Licence Ouverte / Open Licence)',
   'terr.population.region':
     '{region} has {population} inhabitants, {share} of the French population.',
   'terr.map.title': 'Map of the equipment',

@@ -291,7 +291,8 @@ export const fr = {
     'Parc : la campagne n’a pas de registre des équipements ; seuls ses {n, plural, one {# appareil est compté} other {# appareils sont comptés}} et les densités sont des minimums.',
   'terr.population':
     'Population : population légale {year} de l’INSEE (en vigueur au 1er janvier {inForce}), {total} habitants ; {source}.',
-
+  'terr.population.source':
+    'source : INSEE, populations de référence (légales) {year} en vigueur au 1er janvier {inForce}, population municipale des communes sommée par département (Mayotte : recensement 2017), via {package} {version} (Licence Ouverte)',
   'terr.population.region':
     '{region} compte {population} habitants, {share} de la population française.',
   'terr.map.title': 'Carte des équipements',

@@ -10,6 +10,7 @@ import { registerMapOnce } from '../../../charts/render-svg.ts';
 import type { MapBounds, TerritoryMapInset } from '../../../charts/territory-map.ts';
 import {
   boundsOf,
+  populationSourcePackage,
   TERRITORY_MAP_NAMES,
   territoryMapOption,
 } from '../../../charts/territory-map.ts';
@@ -59,7 +60,7 @@ const REGION_MAP_MIN_HEIGHT = 320;
  * degree of latitude. Only the height is derived from them: an approximation is enough.
  */
 const MAP_BOX_WIDTH = CHART_WIDTH - 124 - 8;
-const MAP_FRAME = 8 + 30;
+const MAP_FRAME = 8 + 38;
 const MAP_ASPECT = 0.75;
 
 /** What the chapter prints about: the rows of its tables and the territory of its map. */
@@ -152,6 +153,21 @@ function density(v: number | null | undefined, lang: Lang): string {
 const year = (y: number | null | undefined): string =>
   y === null || y === undefined ? '' : String(y);
 const share = (v: number | null | undefined, lang: Lang): string => formatPercent(v, lang, 0);
+
+/**
+ * The population's source in the report's language, from the table's years and the package it
+ * was built from (the table's own `source`, French, only when it names no package).
+ */
+function populationSource(doc: TerritoryDocument, lang: Lang): string {
+  const from = populationSourcePackage(doc.population.source);
+  if (from === null) return doc.population.source;
+  return sm(lang, 'terr.population.source', {
+    year: year(doc.population.year),
+    inForce: year(doc.population.inForce),
+    package: from.name,
+    version: from.version,
+  });
+}
 
 /** "45 (38 %)": a count and its share. */
 function countShare(n: number, s: number | null, lang: Lang): string {
@@ -361,7 +377,7 @@ function introSection(ctx: RenderContext, frame: Frame | Html): ReportSection {
           year: year(doc.population.year),
           inForce: year(doc.population.inForce),
           total: formatInteger(doc.population.total, lang),
-          source: doc.population.source,
+          source: populationSource(doc, lang),
         }),
       ),
       own === doc.national
