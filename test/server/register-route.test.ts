@@ -40,7 +40,7 @@ const NEW_REGISTER = [
 const STORED_AFTER = ['590000001 59 CT CT1', '750000001 75 MR MR1', '620000001 62 CT -', '620000002 62 CT -'];
 
 async function post(body: string, query = '', headers: Record<string, string> = {}, id = 'terr'): Promise<Response> {
-  return app.request(`/api/campaigns/${id}/register${query}`, { method: 'POST', body, headers: { 'Content-Type': 'text/csv', ...headers } });
+  return await app.request(`/api/campaigns/${id}/register${query}`, { method: 'POST', body, headers: { 'Content-Type': 'text/csv', ...headers } });
 }
 
 async function storedRows(): Promise<string[] | null> {
