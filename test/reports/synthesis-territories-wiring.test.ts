@@ -1,34 +1,40 @@
 // The territory chapter as the CLI and the API print it: a small generated campaign with its
 // register imported into a store; `plateau report --national --html` and `--region` (a 2010
 // name) hold the chapter with the register's units, and the API's national synthesis PDF has
-// it too (Chromium and poppler, else skipped).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// it too, its chapter laid out on sane pages (Chromium and poppler, else skipped). The store is
+// opened once: the commands run in process share it (shared-store.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { generateKit } from '../../src/generate/index.ts';
 import { closePdfBrowser } from '../../src/reports/pdf.ts';
 import { createApp } from '../../src/server/index.ts';
+import type { Store } from '../../src/storage/index.ts';
 import { importKit, openStore } from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+import { expectTerritoryChapterLaidOut } from '../helpers/territory-pdf.ts';
 import { pdfText, pdfToolsAvailable, plainSpaces } from './pdf-tools.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-territories-wiring-'));
 const data = join(tmp, 'data');
 let kit: Kit;
+let store: Store;
 
 beforeAll(async () => {
   kit = generateKit({ machines: 40, days: 7 });
-  const store = await openStore({ dataDir: data });
-  try {
-    await importKit(store, kit, { source: 'test' });
-  } finally {
-    await store.close();
-  }
+  store = await openStore({ dataDir: data });
+  await importKit(store, kit, { source: 'test' });
 }, 120_000);
 afterAll(async () => {
   await closePdfBrowser();
+  await closeSharedStores();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -73,20 +79,16 @@ describe('plateau report with a stored register', () => {
 
 describe.runIf(pdfToolsAvailable())('the API synthesis with a stored register', () => {
   it('prints the territory chapter in the national synthesis', { timeout: 120_000 }, async () => {
-    const store = await openStore({ dataDir: data });
-    try {
-      const app = createApp({ store });
-      const response = await app.request(`/api/campaigns/${kit.campaign.id}/reports/national.pdf?lang=en`);
-      expect(response.status).toBe(200);
-      const file = join(tmp, 'national-api.pdf');
-      writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
-      const text = plainSpaces(pdfText(file)).replace(/\s+/g, ' ');
-      expect(text).toContain('Territories');
-      expect(text).toContain('Units in service and densities per million inhabitants');
-      expect(text).toContain(`CT: ${ctUnits().toLocaleString('en-US')} units in service`);
-      expect(text).toContain('IGN ADMIN EXPRESS');
-    } finally {
-      await store.close();
-    }
+    const app = createApp({ store });
+    const response = await app.request(`/api/campaigns/${kit.campaign.id}/reports/national.pdf?lang=en`);
+    expect(response.status).toBe(200);
+    const file = join(tmp, 'national-api.pdf');
+    // The whole English synthesis: its chapter on sane pages (synthesis-territories.test.ts prints the French one).
+    expectTerritoryChapterLaidOut(new Uint8Array(await response.arrayBuffer()), file, 'en');
+    const text = plainSpaces(pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('Territories');
+    expect(text).toContain('Units in service and densities per million inhabitants');
+    expect(text).toContain(`CT: ${ctUnits().toLocaleString('en-US')} units in service`);
+    expect(text).toContain('IGN ADMIN EXPRESS');
   });
 });
