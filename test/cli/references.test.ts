@@ -1,16 +1,25 @@
 // `plateau references`: the shipped figures without a store (nothing created), an export with
 // errors refused with its located issues and nothing stored, an export loaded then listed with
-// the shipped figures, a later load replacing a shipped and a loaded figure (counted), in process.
+// the shipped figures, a later load replacing a shipped and a loaded figure (counted), in process;
+// the commands on one data folder share its open store (shared-store.ts).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_REFERENCES } from '../../src/plan/territories/references.ts';
 import type { ReferenceFigure } from '../../src/plan/territories/types.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-references-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 const FIXTURES = join(import.meta.dirname, '../fixtures/references');
 
 describe('plateau references', () => {
@@ -101,7 +110,8 @@ describe('plateau references', () => {
 
 describe('plateau references in French', () => {
   it('counts a load in French words', async () => {
-    const data = join(tmp, 'fr');
+    // The store of the load above when it ran (opened once): this figure's key is new to it.
+    const data = join(tmp, 'store');
     const file = join(tmp, 'one.csv');
     writeFileSync(file, 'country,measure,year,value\nFRA,mri_units_per_million,2022,17.1\n');
     const r = await runCli(['references', '--lang', 'fr', '--load', file, '--data', data]);
