@@ -1,7 +1,8 @@
 // Figures loaded from an OECD export, on every engine: stored in one transaction, a figure of the
 // same key replaced (and counted so) only when it differs, the whole fleet's sector read back as
-// null, and a later plateau's unknown measures left out of what this one reads.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// null, and a later plateau's unknown measures left out of what this one reads. One store per
+// engine (a store costs seconds to make), its figures deleted before each test.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReferenceFigure } from '../../src/plan/territories/types.ts';
 import type { Store } from '../../src/storage/open-store.ts';
 import { loadedReferences, storeReferences } from '../../src/storage/reference-repository.ts';
@@ -24,13 +25,18 @@ const figure = (over: Partial<ReferenceFigure>): ReferenceFigure => ({
 describe.each(ENGINES)('reference figures on $name', (engine) => {
   let place: TestPlace;
   let store: Store;
-  beforeEach(async () => {
+  beforeAll(async () => {
     place = await engine.place();
     store = await place.open();
+    // A new store holds no loaded figure (checked before any is deleted below).
+    expect(await loadedReferences(store)).toEqual([]);
   }, 60_000);
-  afterEach(async () => {
-    await store.close();
-    await place.dispose();
+  afterAll(async () => {
+    await store?.close();
+    await place?.dispose();
+  });
+  beforeEach(async () => {
+    await store.db.query('delete from reference_figures');
   });
 
   it('stores figures, reads them back as loaded, and replaces only what differs', async () => {
