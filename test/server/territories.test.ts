@@ -13,20 +13,26 @@ import type { Store } from '../../src/storage/index.ts';
 import { importKit } from '../../src/storage/index.ts';
 import { storeReferences } from '../../src/storage/reference-repository.ts';
 import { territoriesKit } from '../cli/territories-kit.ts';
-import { json, memoryStore } from './helpers.ts';
+import type { TestPlace } from '../storage/engines.ts';
+import { ENGINES } from '../storage/engines.ts';
+import { json } from './helpers.ts';
 
+let place: TestPlace;
 let store: Store;
 let app: Hono;
 const base = '/api/campaigns/terr';
 const TOTAL = POPULATION.departments.reduce((s, d) => s + d.population, 0);
 
 beforeAll(async () => {
-  store = await memoryStore();
+  // A data folder unpacked from the cached empty store: seconds faster than an in-memory initdb.
+  place = await ENGINES[0]!.place();
+  store = await place.open();
   await importKit(store, territoriesKit(), { source: 'test' });
   app = createApp({ store });
 });
 afterAll(async () => {
   await store?.close();
+  await place?.dispose();
 });
 
 async function get<T>(path: string): Promise<T> {

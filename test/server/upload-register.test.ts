@@ -10,17 +10,23 @@ import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { loadRegister } from '../../src/storage/index.ts';
 import { viewsKit } from '../core/views/views-kit.ts';
-import { json, kitFiles, memoryStore, settled, uploadForm } from './helpers.ts';
+import type { TestPlace } from '../storage/engines.ts';
+import { ENGINES } from '../storage/engines.ts';
+import { json, kitFiles, settled, uploadForm } from './helpers.ts';
 
+let place: TestPlace;
 let store: Store;
 let app: Hono;
 
 beforeAll(async () => {
-  store = await memoryStore();
+  // A data folder unpacked from the cached empty store: seconds faster than an in-memory initdb.
+  place = await ENGINES[0]!.place();
+  store = await place.open();
   app = createApp({ store });
 });
 afterAll(async () => {
   await store?.close();
+  await place?.dispose();
 });
 
 const ROW: RegisterMachine = {
