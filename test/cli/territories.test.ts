@@ -1,19 +1,28 @@
 // `plateau territories` on a small kit with a register whose figures are worked out by hand
 // (territories-kit.ts): the JSON document, the table and the CSV in both languages, the levels,
-// the filters, the --gap-to forms and their usage errors, and the same document from the store.
+// the filters, the --gap-to forms and their usage errors, and the same document from the store
+// (the import and the command share its open store: shared-store.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { POPULATION } from '../../src/plan/territories/population.ts';
 import type { TerritoryDocument } from '../../src/plan/territories/types.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
 import { territoriesKit } from './territories-kit.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-territories-'));
 const KIT = join(tmp, 'kit');
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 beforeAll(async () => {
   await writeKitDir(KIT, territoriesKit());
 });
