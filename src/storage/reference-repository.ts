@@ -9,6 +9,7 @@ import { MODALITIES, REGISTER_SECTORS } from '../core/kit-types.ts';
 import type { Modality, RegisterSector } from '../core/kit-types.ts';
 import type { ReferenceFigure, ReferenceMeasure } from '../plan/territories/types.ts';
 import { REFERENCE_MEASURES } from '../plan/territories/types.ts';
+import { createHash } from 'node:crypto';
 import { countingUpsert, upsertInChunks } from './bulk.ts';
 import type { Store } from './open-store.ts';
 
@@ -45,7 +46,8 @@ export async function storeReferences(
   loadedFrom: string,
 ): Promise<ReferenceLoadCounts> {
   const byKey = new Map<string, ReferenceFigure>();
-  for (const f of figures) byKey.set(`${f.measure}|${f.modality}|${f.sector ?? ''}|${f.area}|${f.year}`, f);
+  for (const f of figures)
+    byKey.set(`${f.measure}|${f.modality}|${f.sector ?? ''}|${f.area}|${f.year}`, f);
   const rows = [...byKey.values()];
   if (rows.length === 0) return { added: 0, replaced: 0, unchanged: 0 };
   const counts = await store.db.transaction((tx) =>
@@ -104,4 +106,12 @@ export async function loadedReferences(store: Store): Promise<ReferenceFigure[]>
     });
   }
   return figures;
+}
+
+/**
+ * A short key of the loaded figures, equal for equal figures: the memos of documents built on
+ * them (territories, syntheses) are keyed on it, so a newer load is seen without a restart.
+ */
+export function figuresKey(figures: readonly ReferenceFigure[]): string {
+  return createHash('sha256').update(JSON.stringify(figures)).digest('hex').slice(0, 16);
 }

@@ -7,6 +7,7 @@
 import type { CampaignData } from '../core/views/campaign-index.ts';
 import { mergeReferences, SHIPPED_REFERENCES } from '../plan/territories/references.ts';
 import type { TerritorySource } from '../plan/territories/territory-query.ts';
+import type { ReferenceFigure } from '../plan/territories/types.ts';
 import type { Store } from './open-store.ts';
 import { loadedReferences } from './reference-repository.ts';
 import { loadRegister } from './register-repository.ts';
@@ -23,11 +24,13 @@ export async function loadTerritorySource(
   store: Store,
   campaignId: string,
   data: CampaignData,
+  /** The figures loaded from OECD exports, when the caller has just read them (else read here). */
+  loadedFigures?: readonly ReferenceFigure[],
 ): Promise<TerritorySource> {
   const [register, sessions, loaded] = await Promise.all([
     loadRegister(store.db, campaignId),
     loadUnscheduledSessions(store, campaignId),
-    loadedReferences(store),
+    loadedFigures ?? loadedReferences(store),
   ]);
   return {
     campaign: data.results.campaign,

@@ -5,7 +5,6 @@
  * is instant. The syntheses get the campaign's territory document (register, on-call sessions
  * and published figures read from the store when they are printed).
  */
-import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { PEER_SCOPES } from '../../core/views/index.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
@@ -15,7 +14,7 @@ import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
-import { loadedReferences } from '../../storage/reference-repository.ts';
+import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -31,7 +30,9 @@ const CACHE_CAPACITY = 12;
 function pdfParam(c: Context, name: string): string {
   const raw = c.req.param(`${name}.pdf`) ?? '';
   if (!raw.endsWith('.pdf') || raw.length <= 4) {
-    throw notFound(`reports are PDF files: ask for ${new URL(c.req.url).pathname.replace(/\/[^/]*$/, `/${raw || name}.pdf`)}`);
+    throw notFound(
+      `reports are PDF files: ask for ${new URL(c.req.url).pathname.replace(/\/[^/]*$/, `/${raw || name}.pdf`)}`,
+    );
   }
   return raw.slice(0, -4);
 }
@@ -46,12 +47,16 @@ class ReportPrinter {
    * synthesis is keyed on the loaded reference figures too (a newer OECD load changes its
    * territory chapter; a new register changes the import's time).
    */
-  async pdf(ctx: ServerContext, campaign: CachedCampaign, request: ReportRequest, lang: Lang): Promise<Uint8Array> {
+  async pdf(
+    ctx: ServerContext,
+    campaign: CachedCampaign,
+    request: ReportRequest,
+    lang: Lang,
+  ): Promise<Uint8Array> {
     const { index } = campaign;
     const territories = needsTerritories(request);
-    const references = territories
-      ? createHash('sha256').update(JSON.stringify(await loadedReferences(ctx.store))).digest('hex').slice(0, 16)
-      : null;
+    const loaded = territories ? await loadedReferences(ctx.store) : null;
+    const references = loaded ? figuresKey(loaded) : null;
     const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references]);
     const known = this.#cache.get(key);
     if (known) return known;
@@ -59,7 +64,9 @@ class ReportPrinter {
     // "not found" must reach this request only.
     const run = this.#queue.then(async () => {
       const document = territories
-        ? territoriesOf(await loadTerritorySource(ctx.store, index.ref.id, index.data))
+        ? territoriesOf(
+            await loadTerritorySource(ctx.store, index.ref.id, index.data, loaded ?? undefined),
+          )
         : null;
       return printReport(buildReport(index, request, lang, { territories: document }));
     });
@@ -70,7 +77,13 @@ class ReportPrinter {
   }
 }
 
-async function answer(c: Context, ctx: ServerContext, printer: ReportPrinter, request: ReportRequest, lang: Lang): Promise<Response> {
+async function answer(
+  c: Context,
+  ctx: ServerContext,
+  printer: ReportPrinter,
+  request: ReportRequest,
+  lang: Lang,
+): Promise<Response> {
   const campaign = await campaignOr404(ctx, c.req.param('id') ?? '');
   let bytes: Uint8Array;
   try {

@@ -20,7 +20,7 @@ import {
   unknownOecdYears,
 } from '../../plan/territories/territory-query.ts';
 import type { ReferenceFigure } from '../../plan/territories/types.ts';
-import { loadedReferences } from '../../storage/reference-repository.ts';
+import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import { badRequest } from '../errors.ts';
 import type { Query } from '../params.ts';
@@ -78,13 +78,6 @@ export function territoryQuery(
   return out;
 }
 
-/** A short fingerprint of a text (FNV-1a, 32 bits), to key memos on what was loaded. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
-}
-
 /** Registers the territory and reference routes on `app`. */
 export function territoryRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/territories', async (c) => {
@@ -101,11 +94,11 @@ export function territoryRoutes(app: Hono, ctx: ServerContext): void {
       asked.department ?? null,
       asked.inseeRegion ?? null,
       asked.gapTo ?? null,
-      fingerprint(JSON.stringify(loaded)),
+      figuresKey(loaded),
     ]);
     const text = await campaign.jsonAsync('territories', key, async () =>
       territoriesOf(
-        await loadTerritorySource(ctx.store, campaign.index.ref.id, campaign.index.data),
+        await loadTerritorySource(ctx.store, campaign.index.ref.id, campaign.index.data, loaded),
         asked,
       ),
     );
