@@ -165,6 +165,21 @@ export interface RegisterMachine {
   origin: RegisterOrigin;
 }
 
+export const SLOT_STATUSES = ['free', 'busy'] as const;
+export type SlotStatus = (typeof SLOT_STATUSES)[number];
+
+/**
+ * One row of `slots.csv` (planning.md §1): a bookable slot of a machine's agenda as its scheduler
+ * showed it at `observedAt` (FHIR Slot, HL7 SIU or a scheduler export). Instants in UTC epoch ms.
+ */
+export interface Slot {
+  equipmentId: string;
+  start: number;
+  end: number;
+  status: SlotStatus;
+  observedAt: number;
+}
+
 /** A whole campaign, as read from a data kit or assembled from other sources. */
 export interface Kit {
   campaign: Campaign;
@@ -176,4 +191,6 @@ export interface Kit {
   survey: SurveyAnswer[];
   /** The whole fleet of the territory (`equipment-register.csv`), when the kit has one. */
   register?: RegisterMachine[];
+  /** The machines' booking supply (`slots.csv`), when the kit has one. */
+  slots?: Slot[];
 }

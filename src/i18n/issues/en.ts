@@ -8,6 +8,8 @@
 import { registerIssuesEn } from './register-en.ts';
 import { finessIssuesEn } from './finess-en.ts';
 import { referencesIssuesEn } from './references-en.ts';
+import { slotsIssuesEn } from './slots-en.ts';
+import { scenariosIssuesEn } from './scenarios-en.ts';
 
 /** The words of one issue: what is wrong, and what to do (null: nothing to say). */
 export interface IssueTemplate {
@@ -906,6 +908,8 @@ export const enIssues = {
   ...registerIssuesEn,
   ...finessIssuesEn,
   ...referencesIssuesEn,
+  ...slotsIssuesEn,
+  ...scenariosIssuesEn,
 } as const satisfies Record<string, IssueTemplate>;
 
 /** A key of the issue catalogs. */

@@ -7,6 +7,8 @@ import type { IssueKey, IssueTemplate } from './en.ts';
 import { registerIssuesFr } from './register-fr.ts';
 import { finessIssuesFr } from './finess-fr.ts';
 import { referencesIssuesFr } from './references-fr.ts';
+import { slotsIssuesFr } from './slots-fr.ts';
+import { scenariosIssuesFr } from './scenarios-fr.ts';
 
 
 const DATE_TIME_HINT =
@@ -917,6 +919,8 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
   ...registerIssuesFr,
   ...finessIssuesFr,
   ...referencesIssuesFr,
+  ...slotsIssuesFr,
+  ...scenariosIssuesFr,
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */

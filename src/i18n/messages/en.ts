@@ -6,6 +6,9 @@ import { registerMessagesEn } from './register-en.ts';
 import { finessMessagesEn } from './finess-en.ts';
 import { referencesMessagesEn } from './references-en.ts';
 import { territoriesMessagesEn } from './territories-en.ts';
+import { simulationMessagesEn } from './simulation-en.ts';
+import { scenariosMessagesEn } from './scenarios-en.ts';
+import { slotsMessagesEn } from './slots-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -637,4 +640,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...finessMessagesEn,
   ...referencesMessagesEn,
   ...territoriesMessagesEn,
+  ...simulationMessagesEn,
+  ...scenariosMessagesEn,
+  ...slotsMessagesEn,
 };

@@ -10,6 +10,9 @@ import { registerMessagesFr } from './register-fr.ts';
 import { finessMessagesFr } from './finess-fr.ts';
 import { referencesMessagesFr } from './references-fr.ts';
 import { territoriesMessagesFr } from './territories-fr.ts';
+import { simulationMessagesFr } from './simulation-fr.ts';
+import { scenariosMessagesFr } from './scenarios-fr.ts';
+import { slotsMessagesFr } from './slots-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -648,6 +651,9 @@ export const fr = {
   ...finessMessagesFr,
   ...referencesMessagesFr,
   ...territoriesMessagesFr,
+  ...simulationMessagesFr,
+  ...scenariosMessagesFr,
+  ...slotsMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */

@@ -6,6 +6,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-machine-samples.ts';
 import * as m0003 from './0003-issue-text.ts';
 import * as m0004 from './0004-territories.ts';
+import * as m0005 from './0005-simulation.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,5 @@
+/**
+ * Messages of the booking supply (slots.csv) and the next available appointment, in French (French reference: fr.ts spreads it). Kept in its own file so
+ * that the planning features add their words without touching one another's.
+ */
+export const slotsMessagesFr = {};
