@@ -54,6 +54,11 @@ export interface GridSession {
   start: number;
   end: number;
   type: SessionType;
+  /**
+   * Given to interventional radiology by a scenario: not bookable by the diagnostic demand and
+   * left out of the diagnostic figures (occupancy, idle time); absent otherwise.
+   */
+  interventional?: true;
 }
 
 /** A calibration remark shown with the results (an i18n key under `simulation.note.` + params). */
