@@ -1,0 +1,79 @@
+// The records the simulation calibrates on, read for a few machines with SQL narrowed to them:
+// equal to loadKit's campaign filtered to those machines (same values, same order), slots when
+// stored, and null for an unknown campaign or machine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importKit } from '../../src/storage/import-kit.ts';
+import { loadKit } from '../../src/storage/load-kit.ts';
+import { loadMachineRecords } from '../../src/storage/machine-records.ts';
+import type { Store } from '../../src/storage/open-store.ts';
+import type { TestPlace } from './engines.ts';
+import { ENGINES } from './engines.ts';
+import { smallKit } from './small-kit.ts';
+
+describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
+  let place: TestPlace;
+  let store: Store;
+  beforeAll(async () => {
+    place = await makePlace();
+    store = await place.open();
+    await importKit(store, smallKit('records-a'));
+    await importKit(store, smallKit('records-b'));
+  });
+  afterAll(async () => {
+    await store?.close();
+    await place?.dispose();
+  });
+
+  it('reads the chosen machines as loadKit filtered to them', async () => {
+    const kit = (await loadKit(store, 'records-a'))!;
+    for (const ids of [['CT1'], ['MR1'], ['MR1', 'CT2'], ['CT2', 'MR1', 'CT1']]) {
+      const records = (await loadMachineRecords(store, 'records-a', ids))!;
+      const keep = (id: string): boolean => ids.includes(id);
+      expect(records.campaign).toEqual(kit.campaign);
+      expect(records.equipment).toEqual(kit.equipment.filter((m) => keep(m.equipmentId)));
+      expect(records.sessions).toEqual(kit.sessions.filter((s) => keep(s.equipmentId)));
+      expect(records.exams).toEqual(kit.exams.filter((x) => keep(x.equipmentId)));
+      expect(records.acts).toEqual(kit.acts);
+      expect(records.slots).toBeUndefined();
+      const first = records.equipment[0]!;
+      expect(records.establishment).toEqual(kit.establishments.find((e) => e.finess === first.finess));
+    }
+  });
+
+  it('keeps machine order by id whatever the order asked, and the other campaign apart', async () => {
+    const records = (await loadMachineRecords(store, 'records-a', ['MR1', 'CT2']))!;
+    expect(records.equipment.map((m) => m.equipmentId)).toEqual(['CT2', 'MR1']);
+    // Hand-checked against small-kit.ts: CT2 has one session and no exam, MR1 one session and two exams.
+    expect(records.sessions).toHaveLength(2);
+    expect(records.exams.map((x) => x.equipmentId)).toEqual(['MR1', 'MR1']);
+    expect(records.establishment?.name).toBe('Clinique du Nord');
+    const ct1 = (await loadMachineRecords(store, 'records-a', ['CT1']))!;
+    expect(ct1.exams).toHaveLength(4);
+    expect(ct1.exams[0]!.requestedAt).toBe(Date.UTC(2010, 1, 20, 8));
+    expect(ct1.exams[0]!.scheduledMinutes).toBe(15);
+  });
+
+  it('reads their slots in file order when the store holds some', async () => {
+    const slot = (row: number, id: string, start: string, end: string, status: string, seen: string): Promise<unknown> =>
+      store.db.query(
+        `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at) values ($1, $2, $3, $4, $5, $6, $7)`,
+        ['records-b', row, id, start, end, status, seen],
+      );
+    await slot(1, 'MR1', '2010-03-05T08:30:00Z', '2010-03-05T09:00:00Z', 'free', '2010-03-01T07:00:00Z');
+    await slot(2, 'CT1', '2010-03-04T08:00:00Z', '2010-03-04T08:20:00Z', 'busy', '2010-03-01T07:00:00Z');
+    await slot(3, 'MR1', '2010-03-04T10:00:00Z', '2010-03-04T10:30:00Z', 'busy', '2010-03-02T07:00:00Z');
+    const mr = (await loadMachineRecords(store, 'records-b', ['MR1']))!;
+    expect(mr.slots).toEqual([
+      { equipmentId: 'MR1', start: Date.UTC(2010, 2, 5, 8, 30), end: Date.UTC(2010, 2, 5, 9), status: 'free', observedAt: Date.UTC(2010, 2, 1, 7) },
+      { equipmentId: 'MR1', start: Date.UTC(2010, 2, 4, 10), end: Date.UTC(2010, 2, 4, 10, 30), status: 'busy', observedAt: Date.UTC(2010, 2, 2, 7) },
+    ]);
+    expect((await loadMachineRecords(store, 'records-b', ['CT2']))!.slots).toBeUndefined();
+    expect((await loadMachineRecords(store, 'records-a', ['MR1']))!.slots).toBeUndefined();
+  });
+
+  it('is null for an unknown campaign, an unknown machine, or no machine', async () => {
+    expect(await loadMachineRecords(store, 'nope', ['CT1'])).toBeNull();
+    expect(await loadMachineRecords(store, 'records-a', ['CT1', 'XX'])).toBeNull();
+    expect(await loadMachineRecords(store, 'records-a', [])).toBeNull();
+  });
+});
