@@ -46,6 +46,7 @@ import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
 import { readFingerprint, saveResults } from './result-repository.ts';
 import type { RegisterChanges } from './register-repository.ts';
+import { clearSimulationChecks } from './simulation-checks.ts';
 import {
   brokenReferences,
   loadRegister,
@@ -530,6 +531,8 @@ export async function importKit(
         });
       const changed = recordsChanged || registerChanged;
       if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
+      // The status-quo checks were computed on the records they no longer describe.
+      if (recordsChanged) await clearSimulationChecks(tx, id);
       await replaceIssues(tx, id, source, [...(options.issues ?? []), ...issues]);
       timings.writeMs = performance.now() - t - timings.loadMs;
 
