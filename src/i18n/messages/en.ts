@@ -9,6 +9,7 @@ import { territoriesMessagesEn } from './territories-en.ts';
 import { simulationMessagesEn } from './simulation-en.ts';
 import { scenariosMessagesEn } from './scenarios-en.ts';
 import { slotsMessagesEn } from './slots-en.ts';
+import { simulateMessagesEn } from './simulate-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -643,4 +644,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...simulationMessagesEn,
   ...scenariosMessagesEn,
   ...slotsMessagesEn,
+  ...simulateMessagesEn,
 };

@@ -13,6 +13,7 @@ import { territoriesMessagesFr } from './territories-fr.ts';
 import { simulationMessagesFr } from './simulation-fr.ts';
 import { scenariosMessagesFr } from './scenarios-fr.ts';
 import { slotsMessagesFr } from './slots-fr.ts';
+import { simulateMessagesFr } from './simulate-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -654,6 +655,7 @@ export const fr = {
   ...simulationMessagesFr,
   ...scenariosMessagesFr,
   ...slotsMessagesFr,
+  ...simulateMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
