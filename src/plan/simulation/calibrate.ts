@@ -4,6 +4,7 @@
  * of week, lead times, booked lengths, bootstrap pools, late starts, the session grid and the
  * observed figures the status quo must reproduce. Pure: no I/O, no clock.
  */
+import { examFamily } from '../../core/act-families.ts';
 import { CampaignCalendar, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, type ZoneClock } from '../../core/calendar.ts';
 import { actTableOf, examIcr, SHORT_EXAM_MS } from '../../core/indicators/machine-columns.ts';
 import { PROGRAMMED_TYPES } from '../../core/indicators/openings.ts';
@@ -46,20 +47,6 @@ export interface CalibrateOptions {
 /** Median of a sample (type 7), `null` when empty. */
 function median(values: readonly number[]): number | null {
   return quantileSorted(Float64Array.from(values).sort(), 0.5);
-}
-
-// Placeholder until src/core/act-families.ts lands (helper D): no family known.
-function actFamily(_code: string): string | null {
-  return null;
-}
-
-/** Act family of an exam: that of its first act with a known family, `null` when none. */
-function familyOf(exam: Exam): string | null {
-  for (const code of exam.acts) {
-    const family = actFamily(code);
-    if (family !== null) return family;
-  }
-  return null;
 }
 
 /**
@@ -161,7 +148,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
         durationMinutes: ms / MS_PER_MINUTE,
         bookedMinutes: e.scheduledMinutes,
         icr: Number.isNaN(icr) ? null : icr,
-        family: familyOf(e),
+        family: examFamily(e.acts),
       };
       if (scheduled) {
         scheduledPool.push(p);

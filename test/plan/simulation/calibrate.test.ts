@@ -10,7 +10,7 @@ import { nationalPlan, nationalRecords, recordsOf } from './records.ts';
 
 const exams = (withRequests: boolean): MiniExam[] => [
   // 1 scheduled A, booked 30, lead 7 days less 1 h 40 = 9,980 min; the Monday session starts 20 min late
-  { in: '2010-03-01T08:20', out: '2010-03-01T08:50', requested: '2010-02-22T10:00', booked: 30 },
+  { in: '2010-03-01T08:20', out: '2010-03-01T08:50', requested: '2010-02-22T10:00', booked: 30, acts: ['YYYY600', 'ZBQK001'] },
   // 2 scheduled H, lead 90 min
   { in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'H', requested: withRequests ? '2010-03-01T07:30' : undefined },
   // 3 scheduled R, a 2-minute entry: counted in the demand, not in the pool
@@ -89,6 +89,8 @@ describe('calibrate', () => {
       ['A', 30, 20, 100, 0],
       ['H', 40, null, 100, 0],
     ]);
+    // the act family of the first act that has one (a supplement has none)
+    expect(model.scheduled.pool.map((p) => p.family)).toEqual(['thorax', null, null, null]);
     expect(model.unscheduled.pool.map((p) => [p.category, p.durationMinutes])).toEqual([
       ['U', 30],
       ['A', 20],
