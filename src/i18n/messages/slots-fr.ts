@@ -2,4 +2,7 @@
  * Messages of the booking supply (slots.csv) and the next available appointment, in French (French reference: fr.ts spreads it). Kept in its own file so
  * that the planning features add their words without touching one another's.
  */
-export const slotsMessagesFr = {};
+export const slotsMessagesFr = {
+  'issue.slot-end-before-start': 'Créneau qui finit avant de commencer',
+  'issue.slot-conflict': 'Créneau vu libre et occupé au même instant',
+} satisfies Record<string, string>;

@@ -82,11 +82,22 @@ export const REGISTER_FILE: KitFileSpec = {
 };
 
 /**
+ * `slots.csv` (planning.md §1): the machines' booking supply, each slot's status as the scheduler
+ * showed it at `observed_at` (FHIR Slot, HL7 SIU or a scheduler export). Optional; read after
+ * equipment.csv so that `equipment_id` can be checked.
+ */
+export const SLOTS_FILE: KitFileSpec = {
+  name: 'slots.csv',
+  required: false,
+  columns: cols(['equipment_id', 'start', 'end', 'status', 'observed_at']),
+};
+
+/**
  * Every CSV file a kit folder may hold, in the order the reader reads them: the campaign's files
  * (KIT_CSV_FILES, which are also the sheets of the workbook template), then the inputs beyond
- * the campaign (the equipment register).
+ * the campaign (the equipment register, the booking slots).
  */
-export const KIT_READ_FILES: readonly KitFileSpec[] = [...KIT_CSV_FILES, REGISTER_FILE];
+export const KIT_READ_FILES: readonly KitFileSpec[] = [...KIT_CSV_FILES, REGISTER_FILE, SLOTS_FILE];
 
 /** Column order the writer uses for `acts.csv` (`code,label,icr`, as in data-kit.md). */
 export const ACTS_WRITE_ORDER = ['code', 'label', 'icr'] as const;

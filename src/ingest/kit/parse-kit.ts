@@ -1,7 +1,7 @@
 /**
  * Reads a data kit (data-kit.md) from files fed as text or bytes, in chunks: pure, so the web
  * upload and readKitDir share it. Files are read in dependency order (establishments, equipment,
- * sessions, exams, acts, survey, then the equipment register) so references are checked on the
+ * sessions, exams, acts, survey, then the equipment register and slots) so references are checked on the
  * fly, rows become kit records directly, and no record is built any more once an error is seen
  * (the kit will be null).
  */
@@ -34,6 +34,7 @@ import {
   type Modality,
   type RegisterMachine,
   type Session,
+  type Slot,
   type SurveyAnswer,
 } from '../../core/kit-types.ts';
 import { normalizeDepartmentCode } from '../../plan/territories/population.ts';
@@ -57,9 +58,11 @@ import {
   KIT_READ_FILES,
   REGISTER_FILE,
   SESSIONS_FILE,
+  SLOTS_FILE,
   SURVEY_FILE,
   type KitFileSpec,
 } from './kit-files.ts';
+import { slotRows } from './slots-file.ts';
 
 /** One file of the kit as read: its rows (blank lines excluded) and the columns kept aside. */
 export interface KitFileSummary {
@@ -144,6 +147,8 @@ export class KitParser {
   #register: RegisterMachine[] | null = null;
   /** equipment_id → the register line naming it. */
   readonly #registerNamed = new Map<string, number>();
+  /** The machines' booking slots; null while slots.csv is not read (it is optional). */
+  #slots: Slot[] | null = null;
   /** The stored campaign whose machines stand for equipment.csv (`storedEquipment`), or null. */
   #storedCampaign: string | null = null;
 
@@ -263,6 +268,7 @@ export class KitParser {
             acts: this.#acts,
             survey: this.#survey,
             ...(this.#register === null ? {} : { register: this.#register }),
+            ...(this.#slots === null ? {} : { slots: this.#slots }),
           }
         : null;
     return { kit, issues, files: this.#files };
@@ -342,6 +348,11 @@ export class KitParser {
         return this.#surveyRows(col, cells);
       case REGISTER_FILE.name:
         return this.#registerRows(col, cells);
+      case SLOTS_FILE.name:
+        return slotRows(col, cells, (this.#slots = []), {
+          equipment: (row, i) => this.#knownEquipment(row, i, cells)?.id ?? null,
+          errorCount: () => this.#sink.errorCount,
+        });
       default:
         throw new Error(`not a kit file: ${spec.name}`);
     }

@@ -20,6 +20,7 @@ import type {
   Kit,
   RegisterMachine,
   Session,
+  Slot,
   SurveyAnswer,
 } from '../../core/kit-types.ts';
 import { csvCell, type CsvSeparator } from '../csv.ts';
@@ -34,6 +35,7 @@ import {
   EXAMS_FILE,
   REGISTER_FILE,
   SESSIONS_FILE,
+  SLOTS_FILE,
   SURVEY_FILE,
   type KitFileSpec,
 } from './kit-files.ts';
@@ -59,13 +61,19 @@ export interface KitWriter {
    * a `sector`; `origin` is not written (the file reads back as origin `register`).
    */
   writeRegister(rows: readonly RegisterMachine[]): Promise<void>;
+  /**
+   * Writes slots.csv, the machines' booking supply (planning.md §1), in the order given; with no
+   * row, a header-only file (which reads back as `slots: []`).
+   */
+  writeSlots(rows: readonly Slot[]): Promise<void>;
   /** Appends to sessions.csv; batches may be of any size. */
   appendSessions(rows: readonly Session[]): Promise<void>;
   /** Appends to exams.csv; batches may be of any size. */
   appendExams(rows: readonly Exam[]): Promise<void>;
   /**
    * Finishes the kit: tables never written get a header-only file, a stale optional file
-   * (acts.csv, appointment-survey.csv, equipment-register.csv) not written this time is removed.
+   * (acts.csv, appointment-survey.csv, equipment-register.csv, slots.csv) not written this time
+   * is removed.
    * Must be awaited.
    */
   close(): Promise<void>;
@@ -114,6 +122,7 @@ export async function writeKitDir(
   await writer.writeActs(kit.acts);
   await writer.writeSurvey(kit.survey);
   if (kit.register !== undefined) await writer.writeRegister(kit.register);
+  if (kit.slots !== undefined) await writer.writeSlots(kit.slots);
   await writer.close();
 }
 
@@ -204,6 +213,17 @@ class StreamingKitWriter implements KitWriter {
     });
   }
 
+  writeSlots(rows: readonly Slot[]): Promise<void> {
+    const sep = this.#sep;
+    const dates = this.#dates;
+    return this.#whole(
+      SLOTS_FILE,
+      rows,
+      (r) =>
+        `${this.#text(r.equipmentId)}${sep}${dates.format(r.start)}${sep}${dates.format(r.end)}${sep}${r.status}${sep}${dates.format(r.observedAt)}\n`,
+    );
+  }
+
   appendSessions(rows: readonly Session[]): Promise<void> {
     const sep = this.#sep;
     const dates = this.#dates;
@@ -243,7 +263,7 @@ class StreamingKitWriter implements KitWriter {
         stream.end();
         await finished(stream);
       }
-      for (const spec of [ACTS_FILE, SURVEY_FILE, REGISTER_FILE]) {
+      for (const spec of [ACTS_FILE, SURVEY_FILE, REGISTER_FILE, SLOTS_FILE]) {
         if (!this.#written.has(spec.name)) await rm(join(this.#dir, spec.name), { force: true });
       }
     });
