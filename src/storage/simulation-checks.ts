@@ -3,21 +3,12 @@
  * §3 rule), as `plateau simulate --all` computed it. The set is replaced whole by each run, and
  * cleared by an import that changes the campaign's records (they no longer describe it).
  */
+import type { SimulationCheck } from '../plan/simulation/checks.ts';
 import type { FailingFigure, StatusQuo } from '../plan/simulation/types.ts';
 import type { Queryable } from './db.ts';
 import type { Store } from './open-store.ts';
 
-/** One machine's stored check. */
-export interface SimulationCheck {
-  equipmentId: string;
-  reproduces: boolean;
-  failing: FailingFigure[];
-  statusQuo: StatusQuo;
-  replications: number;
-  seed: number;
-  /** When it was computed, ISO 8601 UTC. */
-  computedAt: string;
-}
+export type { SimulationCheck };
 
 /** What is written: the check without its time (the store's clock gives it). */
 export type SimulationCheckWrite = Omit<SimulationCheck, 'computedAt'>;
