@@ -31,7 +31,8 @@ describe('actFamily', () => {
       ECQH010: 'vascular', // angioscanner thoracique
       ECQH011: 'vascular',
     };
-    for (const [code, family] of Object.entries(expected)) expect([code, actFamily(code)]).toEqual([code, family]);
+    for (const [code, family] of Object.entries(expected))
+      expect([code, actFamily(code)]).toEqual([code, family]);
   });
 
   it('reads codes outside the table from their letters', () => {
@@ -55,7 +56,8 @@ describe('actFamily', () => {
   it('gives no family to supplements, anaesthesia and what is not a CCAM code', () => {
     expect(actFamily('YYYY600')).toBeNull();
     expect(actFamily('ZZLP025')).toBeNull();
-    for (const text of ['', 'ACQK01', 'ACQ1001', '24725-4', 'CT Head', 'ACQK0012']) expect(actFamily(text)).toBeNull();
+    for (const text of ['', 'ACQK01', 'ACQ1001', '24725-4', 'CT Head', 'ACQK0012'])
+      expect(actFamily(text)).toBeNull();
   });
 
   it('ignores case, blanks and an activity suffix', () => {
@@ -82,7 +84,8 @@ describe('examFamily', () => {
 describe('shipped codes', () => {
   it('every code of the synthetic act table and of its combinations has a family', () => {
     const codes = new Set(actTable().map((a) => a.code));
-    for (const modality of ['CT', 'MR'] as const) for (const c of combosOf(modality)) for (const code of c.acts) codes.add(code);
+    for (const modality of ['CT', 'MR'] as const)
+      for (const c of combosOf(modality)) for (const code of c.acts) codes.add(code);
     expect(codes.size).toBe(22);
     for (const code of codes) expect([code, actFamily(code)]).not.toContainEqual(null);
     for (const modality of ['CT', 'MR'] as const) {
@@ -95,7 +98,10 @@ describe('shipped codes', () => {
     const kits = readdirSync(dir).filter((name) => /^kit-\d+$/.test(name));
     expect(kits.length).toBeGreaterThan(0);
     for (const kit of kits) {
-      const lines = readFileSync(join(dir, kit, 'acts.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+      const lines = readFileSync(join(dir, kit, 'acts.csv'), 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1);
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) {
         const code = line.split(',')[0]!;
