@@ -7,7 +7,7 @@ import { checksView } from '../../../src/plan/simulation/checks.ts';
 import type { StatusQuo } from '../../../src/plan/simulation/types.ts';
 
 const machine = (equipmentId: string, finess: string): Equipment => ({ equipmentId, finess, modality: 'CT', label: null, installedYear: null, role: 'general' });
-const site: Establishment = { finess: '590000001', name: 'CH Lens', legalStatus: 'PUBLIC', region: 'Nord', department: '59' };
+const site: Establishment = { finess: '590000001', name: 'CH Lens', legalStatus: 'CH', region: 'Nord', department: '59' };
 const check = (equipmentId: string, reproduces: boolean, computedAt: string): SimulationCheck => ({
   equipmentId,
   reproduces,
