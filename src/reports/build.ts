@@ -10,6 +10,7 @@ import type { ReportDocument } from './document-types.ts';
 import { ReportError } from './errors.ts';
 import { closeMatches } from './matches.ts';
 import { siteFiche } from './site-fiche/index.ts';
+import type { MachineWhatIf } from './site-fiche/what-would-change.ts';
 import { synthesisDocument, UnknownRegionError } from './synthesis/index.ts';
 
 /** Which report to build. */
@@ -25,6 +26,11 @@ export interface ReportInputs {
    * chapter "Territoires"; a site fiche does not use it.
    */
   territories?: TerritoryDocument | null;
+  /**
+   * A site fiche's simulated leads by equipment id (`whatWouldChangeOfSite`): its machines gain a
+   * "what would change" section; the syntheses do not use it.
+   */
+  whatIf?: ReadonlyMap<string, MachineWhatIf>;
 }
 
 /** True when the report prints the territory chapter (the syntheses): its document is worth computing. */
@@ -49,7 +55,7 @@ export function buildReport(
   const options = inputs.territories === undefined ? {} : { territories: inputs.territories };
   switch (request.kind) {
     case 'site':
-      return siteFiche(index, request.finess, lang, request.scope ?? 'modality');
+      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf);
     case 'national':
       return synthesisDocument(index, {}, lang, options);
     case 'region':

@@ -4,6 +4,8 @@
  * `{n, plural, one {…} other {…}}`; values are formatted by i18n's formatters before they get
  * here. Words follow the 2010 ANAP report (plages, taux d’occupation, pistes d’amélioration).
  */
+import { whatWouldChangeFr } from './what-would-change-fr.ts';
+
 export const fr = {
   'doc.toc': 'Sommaire',
   'doc.page': 'page',
@@ -195,6 +197,7 @@ export const fr = {
   'site.method.peers': 'Pairs',
   'site.method.peersText': 'Chaque machine est comparée à {scope}.',
   'site.method.source': 'Calculé par plateau à partir des données de la campagne ; aucune valeur n’est estimée ni complétée.',
+  ...whatWouldChangeFr,
 } as const;
 
 /** A message of the reports' dictionaries. */

@@ -7,6 +7,7 @@ import type { CampaignIndex, EstablishmentListing, MachineComparison, PeerScope 
 import { benchmarkView } from '../../core/views/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { Modality } from '../../core/kit-types.ts';
+import type { MachineWhatIf } from './what-would-change.ts';
 
 /** The peers of a machine as the benchmark page would show them. */
 export interface PeerData {
@@ -28,6 +29,11 @@ export interface FicheContext {
   nationalSurvey(modality: Modality): SurveySummary | null;
   /** The establishment's region's survey distribution (null without a region). */
   regionalSurvey(modality: Modality): SurveySummary | null;
+  /**
+   * The simulated leads of each machine (by equipment id), computed by the caller; when absent
+   * the fiche has no "what would change" page.
+   */
+  whatIf?: ReadonlyMap<string, MachineWhatIf>;
 }
 
 /** The context of `establishment`'s fiche; peer benchmarks are computed on first use. */
@@ -37,6 +43,7 @@ export function ficheContext(
   machines: readonly MachineComparison[],
   lang: Lang,
   scope: PeerScope,
+  whatIf?: ReadonlyMap<string, MachineWhatIf>,
 ): FicheContext {
   const cache = new Map<string, PeerData>();
   const peersOf = (machine: MachineComparison): PeerData => {
@@ -69,6 +76,7 @@ export function ficheContext(
     establishment,
     machines,
     peersOf,
+    ...(whatIf ? { whatIf } : {}),
     nationalSurvey: (modality) => index.data.results.survey[modality] ?? null,
     regionalSurvey: (modality) => {
       if (!regionName) return null;

@@ -16,17 +16,25 @@ import { identitySection, openingsSection, panelText } from './identity.ts';
 import { machineSections } from './machine.ts';
 import { methodSection } from './method.ts';
 import { surveySection } from './survey.ts';
+import type { MachineWhatIf } from './what-would-change.ts';
 
 /**
  * The fiche of establishment `finess`, its machines compared with the peers `scope` selects.
- * Throws a `ReportError('not-found')` naming close FINESS or names when the campaign has no
- * such establishment.
+ * With `whatIf` (the simulated leads of its machines, `whatWouldChangeOfSite`), each machine
+ * chapter gains a "what would change" section. Throws a `ReportError('not-found')` naming close
+ * FINESS or names when the campaign has no such establishment.
  *
  * @example
  * const doc = siteFiche(index, '590780193', 'fr', 'region');
  * const pdf = await printReport(doc);
  */
-export function siteFiche(index: CampaignIndex, finess: string, lang: Lang, scope: PeerScope = 'modality'): ReportDocument {
+export function siteFiche(
+  index: CampaignIndex,
+  finess: string,
+  lang: Lang,
+  scope: PeerScope = 'modality',
+  whatIf?: ReadonlyMap<string, MachineWhatIf>,
+): ReportDocument {
   const view = establishmentView(index, finess, scope);
   if (!view) {
     const near = closeMatches(finess, index.listings.map((l) => ({ key: l.finess, label: l.name })));
@@ -35,7 +43,7 @@ export function siteFiche(index: CampaignIndex, finess: string, lang: Lang, scop
       `no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`,
     );
   }
-  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope);
+  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope, whatIf);
   const e = view.establishment;
   const sections: ReportSection[] = [
     identitySection(ctx),

@@ -1,6 +1,7 @@
 /**
  * The chapter of one machine: who its peers are, then its position, durations, delays, night
- * and on-call activity, ranked improvement leads and data-quality notes, as report sections.
+ * and on-call activity, ranked improvement leads, what the simulated leads would change (when
+ * the fiche is given simulations) and data-quality notes, as report sections.
  */
 import type { MachineComparison } from '../../core/views/index.ts';
 import { formatInteger, formatPercent, modalityLabel, t, typologyLabel } from '../../i18n/index.ts';
@@ -15,6 +16,7 @@ import { leadsBody } from './leads.ts';
 import { nightBody } from './night.ts';
 import { positionBody } from './position.ts';
 import { qualityBody } from './quality.ts';
+import { whatWouldChangeBody } from './what-would-change.ts';
 
 /** An id fragment from an equipment id: lower case, `[a-z0-9-]` only. */
 function slug(text: string): string {
@@ -48,6 +50,15 @@ export function machineSections(ctx: FicheContext, machine: MachineComparison, n
     sub('delays', 'site.delays.title', delaysBody(ctx, machine, `${id}-fig-delays`)),
     sub('night', 'site.night.title', nightBody(ctx, machine)),
     sub('leads', 'site.leads.title', leadsBody(ctx, machine, `${id}-fig-leads`)),
+    ...(ctx.whatIf
+      ? [
+          sub(
+            'what-would-change',
+            'site.whatIf.title',
+            whatWouldChangeBody(ctx, machine, ctx.whatIf.get(machine.point.equipmentId) ?? { state: 'no-records' }, `${id}-fig-what-would-change`),
+          ),
+        ]
+      : []),
     sub('quality', 'site.quality.title', qualityBody(ctx, machine)),
   ];
 }
