@@ -124,6 +124,9 @@ const RECORD_TABLES = [
   'exams',
   'import_issues',
   'register_machines',
+  'slots',
+  // Not recomputed by a rename (plateau simulate computes them), and the id changes nothing in them.
+  'simulation_checks',
 ] as const;
 const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results'] as const;
 

@@ -10,7 +10,8 @@
  * itself, which is exactly what would be read back (`storedKitOf`).
  * The equipment register (planning.md §1) rides along but is not one of the kit's records: a kit
  * with equipment-register.csv replaces the stored register whole, a kit without one keeps it
- * (docs/readings-of-the-spec.md), and the indicators never read it.
+ * (docs/readings-of-the-spec.md), and the indicators never read it. The booking slots
+ * (slots.csv) are replaced whole too, but follow the kit: a kit without them leaves none stored.
  */
 import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
@@ -56,6 +57,8 @@ import {
   sameRegister,
 } from './register-repository.ts';
 import { samplesMissing, saveSamples } from './sample-repository.ts';
+import type { SlotChanges } from './slot-repository.ts';
+import { loadSlots, replaceSlots, sameSlots, slotChanges, unknownSlotMachines } from './slot-repository.ts';
 import {
   copySessions,
   deleteAbsentSessions,
@@ -137,6 +140,8 @@ export interface ImportSummary {
   exams: TableChanges;
   /** The equipment register's rows, or null when neither the kit nor the store has one. */
   register: RegisterSummary | null;
+  /** The booking slots' rows (the kit's replace the stored ones), or null when neither had any. */
+  slots: SlotChanges | null;
   /** True when any stored record (or the register) was inserted, updated or removed. */
   changed: boolean;
   /** The results written, or null when nothing changed and the stored results were kept. */
@@ -269,6 +274,16 @@ function checkRegister(kit: Kit): void {
     ? `the equipment register names ${broken.slice(0, 5).join(', ')}, not a machine of that modality in equipment.csv`
     : `the equipment register names ${twice.slice(0, 5).join(', ')} on more than one row`;
   throw new StoreError('invalid-kit', `the kit cannot be stored: ${what}. Nothing was stored.`);
+}
+
+/** Refuses a kit whose slots name a machine it does not hold (the table has no reference to check it). */
+function checkSlots(kit: Kit): void {
+  const unknown = unknownSlotMachines(kit.slots ?? [], new Set(kit.equipment.map((m) => m.equipmentId)));
+  if (unknown.length === 0) return;
+  throw new StoreError(
+    'invalid-kit',
+    `the kit cannot be stored: its slots name ${unknown.slice(0, 5).join(', ')}, not a machine in equipment.csv. Nothing was stored.`,
+  );
 }
 
 /** SQLSTATE class 23: integrity constraint violation (foreign key, check, not null, unique). */
@@ -416,6 +431,7 @@ export async function importKit(
   if (exams.duplicates.length)
     issues.push(duplicateIssue(FILES.exams, 'exam_id', 'exams', exams.duplicates));
   checkRegister(kit);
+  checkSlots(kit);
   const badAct = findBadAct(exams.rows);
   if (badAct !== undefined) {
     throw new StoreError(
@@ -439,6 +455,7 @@ export async function importKit(
       const before = await readCampaign(tx, id);
       // Read before a replaced campaign is deleted: a kit without a register keeps the stored one.
       const storedRegister = before === null ? null : await loadRegister(tx, id);
+      const storedSlots = before === null ? null : await loadSlots(tx, id);
       const register = nextRegister(kit, storedRegister, equipment.rows);
       if (register !== null && register.detached.length > 0) {
         const ids = register.detached.slice(0, 10).join(', ') + (register.detached.length > 10 ? ', …' : '');
@@ -470,6 +487,7 @@ export async function importKit(
               acts: acts.rows,
               survey: survey.rows,
               ...(register !== null && register.rows.length > 0 ? { register: register.rows } : {}),
+              ...(kit.slots !== undefined && kit.slots.length > 0 ? { slots: kit.slots } : {}),
             })
           : null;
       timings.loadMs = performance.now() - tKnown;
@@ -515,6 +533,11 @@ export async function importKit(
         registerSummary = { from: register.from, ...registerChanges(storedRegister ?? [], register.rows) };
         registerChanged = !sameRegister(storedRegister ?? [], register.rows);
       }
+      // Slots follow the kit (docs/readings-of-the-spec.md, "Slots"): none in the kit, none stored.
+      const slots = kit.slots ?? [];
+      await replaceSlots(tx, id, slots, replaced ? null : storedSlots);
+      const slotsSummary = storedSlots === null && slots.length === 0 ? null : slotChanges(storedSlots ?? [], slots);
+      const slotsChanged = !sameSlots(storedSlots ?? [], slots);
       const summary = {
         campaign,
         replaced,
@@ -522,6 +545,7 @@ export async function importKit(
           KIT_TABLES.map((t) => [t, { ...written[t], removed: removed[t] }]),
         ) as Record<(typeof KIT_TABLES)[number], TableChanges>),
         register: registerSummary,
+        slots: slotsSummary,
       };
       const recordsChanged =
         campaign !== 'unchanged' ||
@@ -529,7 +553,7 @@ export async function importKit(
           const c = summary[t];
           return c.inserted + c.updated + c.removed > 0;
         });
-      const changed = recordsChanged || registerChanged;
+      const changed = recordsChanged || registerChanged || slotsChanged;
       if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
       // The status-quo checks were computed on the records they no longer describe.
       if (recordsChanged) await clearSimulationChecks(tx, id);

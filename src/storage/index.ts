@@ -13,6 +13,8 @@ export { importKit, KIT_TABLES, periodOf, recomputeResults, renameCampaign } fro
 export type { ImportOptions, ImportProgress, ImportSummary, RegisterSummary, RenameOutcome, TableChanges } from './import-kit.ts';
 export { importRegister, loadRegister } from './register-repository.ts';
 export type { RegisterChanges, RegisterImport } from './register-repository.ts';
+export { loadSlots } from './slot-repository.ts';
+export type { SlotChanges } from './slot-repository.ts';
 export { loadKit } from './load-kit.ts';
 export { loadResults, listCampaigns, loadIssues, deleteCampaign } from './queries.ts';
 export type { CampaignListing } from './campaign-repository.ts';

@@ -12,16 +12,18 @@ import { readExams } from './exam-repository.ts';
 import type { Store } from './open-store.ts';
 import { loadRegister } from './register-repository.ts';
 import { readSessions } from './session-repository.ts';
+import { loadSlots } from './slot-repository.ts';
 import { readSurvey } from './survey-repository.ts';
 
 /**
  * The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null;
- * with its equipment register, in its file's order, when it has one.
+ * with its equipment register and its slots, each in its file's order, when it has them.
  */
 export async function readKit(q: Queryable, campaignId: string): Promise<Kit | null> {
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
   const register = await loadRegister(q, campaignId);
+  const slots = await loadSlots(q, campaignId);
   return {
     campaign,
     establishments: await readEstablishments(q, campaignId),
@@ -31,6 +33,7 @@ export async function readKit(q: Queryable, campaignId: string): Promise<Kit | n
     acts: await readActs(q, campaignId),
     survey: await readSurvey(q, campaignId),
     ...(register === null ? {} : { register }),
+    ...(slots === null ? {} : { slots }),
   };
 }
 

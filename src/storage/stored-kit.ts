@@ -13,6 +13,7 @@ import type {
   Kit,
   RegisterMachine,
   Session,
+  Slot,
   SurveyAnswer,
 } from '../core/kit-types.ts';
 
@@ -197,6 +198,13 @@ export function storedKitOf(kit: Kit): Kit | null {
       if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) check.problem ??= `register ${what} is not YYYY-MM-DD`;
     return { ...m };
   });
+  const slots = (kit.slots ?? []).map((s): Slot => {
+    check.text(s.equipmentId, 'slot equipment id');
+    check.instant(s.start, 'slot start');
+    check.instant(s.end, 'slot end');
+    check.instant(s.observedAt, 'slot observed_at');
+    return { equipmentId: s.equipmentId, start: instant(s.start), end: instant(s.end), status: s.status, observedAt: instant(s.observedAt) };
+  });
   // Enumerated fields need no check: a value the schema's checks accept is plain ASCII.
   if (check.problem !== null) return null;
 
@@ -221,7 +229,7 @@ export function storedKitOf(kit: Kit): Kit | null {
       cmp(a.case, b.case) ||
       cmp(a.patient, b.patient),
   );
-  // The register keeps its file's order (row_no); an empty one is not stored, so reads back absent.
+  // The register and the slots keep their file's order (row_no); empty ones are not stored, so read back absent.
   return {
     campaign,
     establishments,
@@ -231,5 +239,6 @@ export function storedKitOf(kit: Kit): Kit | null {
     acts,
     survey,
     ...(register.length > 0 ? { register } : {}),
+    ...(slots.length > 0 ? { slots } : {}),
   };
 }
