@@ -3,7 +3,29 @@
  * that the planning features add their words without touching one another's.
  */
 export const scenariosMessagesEn = {
-  // Web: the Scenarios tab of the machine and establishment pages (helper G).
+  // Names of the scenario file reader's issues (quality page, CLI).
+  'issue.scenario-file': 'Unreadable scenario file',
+  'issue.scenario-duplicate': 'Given twice in a scenario file',
+  'issue.scenario-key': 'Unknown key in a scenario file',
+  'issue.scenario-change-type': 'Unknown change type',
+  'issue.scenario-required': 'Missing field in a scenario',
+  'issue.scenario-value': 'Invalid value in a scenario',
+  'issue.scenario-empty': 'Scenario without change',
+  'issue.scenario-machine': 'Unknown machine in a scenario',
+  // Notes of applyScenario (src/plan/simulation/scenarios.ts): a change clipped or without effect.
+  'simulation.note.scenario-machine-unknown':
+    'Change {change}: no machine {machine} among the simulated ones; the change was left out',
+  'simulation.note.scenario-extend-none':
+    'Change {change}: {equipment} has no programmed session on these weekdays; nothing was extended',
+  'simulation.note.scenario-extend-clipped':
+    'Change {change}: on {equipment}, {minutes} min of the extension fell on other sessions and were left out ({days, plural, one {# day} other {# days}})',
+  'simulation.note.scenario-session-overlap':
+    'Change {change}: on {equipment}, {minutes} min of the added session fell on existing sessions and were left out ({days, plural, one {# day} other {# days}})',
+  'simulation.note.scenario-interventional-none':
+    'Change {change}: no programmed time of {equipment} at these hours; nothing was given to interventional radiology',
+  'simulation.note.scenario-predicted-missing':
+    'Change {change}: no predicted slot length is known for this machine; exams are booked at their booked lengths',
+  // Web: the Scenarios tab of the machine and establishment pages (helper G; keep when editing this file).
   'scenarios.web.tabs': 'Page tabs',
   'scenarios.web.tab.overview': 'Overview',
   'scenarios.web.tab.scenarios': 'Scenarios',
@@ -146,6 +168,18 @@ export const scenariosMessagesEn = {
   'scenarios.web.col.family': 'Act family',
   'scenarios.web.col.slot': 'Recommended slot',
   'scenarios.web.col.level': 'Model level',
+  'scenarios.web.family.head': 'Head',
+  'scenarios.web.family.spine': 'Spine',
+  'scenarios.web.family.thorax': 'Thorax',
+  'scenarios.web.family.breast': 'Breast',
+  'scenarios.web.family.abdomen-pelvis': 'Abdomen and pelvis',
+  'scenarios.web.family.musculoskeletal': 'Musculoskeletal',
+  'scenarios.web.family.vascular': 'Vascular',
+  'scenarios.web.family.cardiac': 'Cardiac',
+  'scenarios.web.family.whole-body': 'Several regions',
+  'scenarios.web.family.interventional': 'Interventional',
+  'scenarios.web.family.other': 'Other',
+  'scenarios.web.family.*': 'Any family',
   'scenarios.web.next.title': 'Third next available appointment',
   'scenarios.web.next.note':
     'On each campaign day at 8:00, the delay to the third free slot long enough for the machine’s median exam; its median over the campaign.',

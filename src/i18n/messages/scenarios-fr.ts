@@ -3,7 +3,29 @@
  * that the planning features add their words without touching one another's.
  */
 export const scenariosMessagesFr = {
-  // Web: the Scenarios tab of the machine and establishment pages (helper G).
+  // Noms des problèmes du lecteur de fichiers de scénarios (page qualité, CLI).
+  'issue.scenario-file': 'Fichier de scénarios illisible',
+  'issue.scenario-duplicate': 'Donné deux fois dans un fichier de scénarios',
+  'issue.scenario-key': 'Clé inconnue dans un fichier de scénarios',
+  'issue.scenario-change-type': 'Type de changement inconnu',
+  'issue.scenario-required': 'Champ manquant dans un scénario',
+  'issue.scenario-value': 'Valeur invalide dans un scénario',
+  'issue.scenario-empty': 'Scénario sans changement',
+  'issue.scenario-machine': 'Machine inconnue dans un scénario',
+  // Notes d’applyScenario (src/plan/simulation/scenarios.ts) : un changement rogné ou sans effet.
+  'simulation.note.scenario-machine-unknown':
+    'Changement {change} : aucune machine {machine} parmi celles simulées ; le changement a été écarté',
+  'simulation.note.scenario-extend-none':
+    'Changement {change} : {equipment} n’a aucune vacation programmée ces jours-là ; rien n’a été prolongé',
+  'simulation.note.scenario-extend-clipped':
+    'Changement {change} : sur {equipment}, {minutes} min de l’extension tombaient sur d’autres vacations et ont été écartées ({days, plural, one {# jour} other {# jours}})',
+  'simulation.note.scenario-session-overlap':
+    'Changement {change} : sur {equipment}, {minutes} min de la vacation ajoutée tombaient sur des vacations existantes et ont été écartées ({days, plural, one {# jour} other {# jours}})',
+  'simulation.note.scenario-interventional-none':
+    'Changement {change} : aucun temps programmé de {equipment} à ces heures ; rien n’a été donné à la radiologie interventionnelle',
+  'simulation.note.scenario-predicted-missing':
+    'Changement {change} : aucune durée de créneau prédite n’est connue pour cette machine ; les examens sont réservés à leur durée programmée',
+  // Web: the Scenarios tab of the machine and establishment pages (helper G; keep when editing this file).
   'scenarios.web.tabs': 'Onglets de la page',
   'scenarios.web.tab.overview': 'Vue d’ensemble',
   'scenarios.web.tab.scenarios': 'Scénarios',
@@ -150,6 +172,18 @@ export const scenariosMessagesFr = {
   'scenarios.web.col.family': 'Famille d’actes',
   'scenarios.web.col.slot': 'Créneau recommandé',
   'scenarios.web.col.level': 'Niveau du modèle',
+  'scenarios.web.family.head': 'Tête',
+  'scenarios.web.family.spine': 'Rachis',
+  'scenarios.web.family.thorax': 'Thorax',
+  'scenarios.web.family.breast': 'Sein',
+  'scenarios.web.family.abdomen-pelvis': 'Abdomen et pelvis',
+  'scenarios.web.family.musculoskeletal': 'Ostéo-articulaire',
+  'scenarios.web.family.vascular': 'Vasculaire',
+  'scenarios.web.family.cardiac': 'Cardiaque',
+  'scenarios.web.family.whole-body': 'Plusieurs régions',
+  'scenarios.web.family.interventional': 'Interventionnel',
+  'scenarios.web.family.other': 'Autre',
+  'scenarios.web.family.*': 'Toutes familles',
   'scenarios.web.next.title': 'Troisième prochain rendez-vous disponible',
   'scenarios.web.next.note':
     'Chaque jour de la campagne à 8 h, le délai jusqu’au troisième créneau libre assez long pour l’examen médian de la machine ; sa médiane sur la campagne.',
