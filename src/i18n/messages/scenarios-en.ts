@@ -128,7 +128,7 @@ export const scenariosMessagesEn = {
   'scenarios.web.col.significant': 'Significant',
   'scenarios.web.col.low': '{column}, lower bound',
   'scenarios.web.col.high': '{column}, upper bound',
-  'scenarios.web.estimate': '{mean} ({low} to {high})',
+  'scenarios.web.interval': '{low} to {high}',
   'scenarios.web.chart.aria': 'Status quo and scenario, means and 95% intervals: {title}.',
   'scenarios.web.chart.delays': 'Appointment delays',
   'scenarios.web.chart.occupancy': 'Occupancy of programmed sessions',

@@ -130,7 +130,7 @@ export const scenariosMessagesFr = {
   'scenarios.web.col.significant': 'Significative',
   'scenarios.web.col.low': '{column}, borne basse',
   'scenarios.web.col.high': '{column}, borne haute',
-  'scenarios.web.estimate': '{mean} ({low} à {high})',
+  'scenarios.web.interval': '{low} à {high}',
   'scenarios.web.chart.aria': 'Statu quo et scénario, moyennes et intervalles à 95 % : {title}.',
   'scenarios.web.chart.delays': 'Délais de rendez-vous',
   'scenarios.web.chart.occupancy': 'Occupation des vacations programmées',

@@ -102,15 +102,20 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
 
   const fmt = (key: FigureKey, v: number | null | undefined): string =>
     formatValue(v ?? null, FIGURE_UNITS[key], lang);
-  const estimateText = (key: FigureKey, e: Estimate | null, signed = false): string => {
+  /** The mean, and its interval on a second, quieter line. */
+  const estimateCell = (key: FigureKey, e: Estimate | null, signed = false): ReactNode => {
     if (!e || e.mean === null) return fmt(key, null);
     const mean = `${signed && e.mean > 0 ? '+' : ''}${fmt(key, e.mean)}`;
     if (!e.ci95) return mean;
-    return t('scenarios.web.estimate', {
-      mean,
-      low: fmt(key, e.ci95[0]),
-      high: fmt(key, e.ci95[1]),
-    });
+    return (
+      <>
+        {mean}
+        <br />
+        <span className="muted small">
+          {t('scenarios.web.interval', { low: fmt(key, e.ci95[0]), high: fmt(key, e.ci95[1]) })}
+        </span>
+      </>
+    );
   };
   const estimateColumns = (
     key: string,
@@ -123,7 +128,7 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
       label,
       kind: 'number',
       value: (r) => exported(r.key, pick(r)?.mean),
-      render: (r) => estimateText(r.key, pick(r), signed),
+      render: (r) => estimateCell(r.key, pick(r), signed),
     },
     {
       key: `${key}Low`,
