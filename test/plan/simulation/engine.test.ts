@@ -1,0 +1,570 @@
+// The simulation engine (sim-design.md "Engine (one run)"): a one-day machine worked event by
+// event by hand (who goes first, roomIn/roomOut, overtime, idle, waits, Little, event count), a
+// two-machine pool (lowest-index free machine, bookings by start then machine), Little's law on
+// busy runs, seeded identity and common random numbers, first-fit booking checked against a naive
+// replay on random small models, the emergency reservation and the late-start gates.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, type Category, type SessionType } from '../../../src/core/kit-types.ts';
+import { PROGRAMMED_TYPES } from '../../../src/core/indicators/openings.ts';
+import {
+  bookedMinutesOf,
+  simulate,
+  simulateWithTrace,
+} from '../../../src/plan/simulation/engine.ts';
+import {
+  DEFAULT_POLICY,
+  type GridSession,
+  type PoolExam,
+  type ReplicationOutput,
+  type SimulationModel,
+} from '../../../src/plan/simulation/types.ts';
+import { at, busyMachineModel, oneDayModel } from './fixtures.ts';
+
+const MIN = 60_000;
+
+/** The window's exams as rows, times as "d hh:mm" of oneDayModel's week. */
+function rows(o: ReplicationOutput): string[] {
+  const hm = (t: number): string => {
+    const m = Math.round((t - at(0, 0)) / MIN);
+    const d = Math.floor(m / 1440);
+    const r = m - d * 1440;
+    return `${d} ${String(Math.floor(r / 60)).padStart(2, '0')}:${String(r % 60).padStart(2, '0')}`;
+  };
+  return Array.from(
+    o.exams.roomIn,
+    (t, i) =>
+      `m${o.exams.machine[i]} ${CATEGORIES[o.exams.category[i] as number]} ${hm(t)}–${hm(o.exams.roomOut[i] as number)}`,
+  );
+}
+
+describe('one machine, one Monday morning, worked by hand', () => {
+  // Session Monday 08:00–12:00 UTC, late start 10 min (gate 08:10). Pool: 0 = A 30 min booked 30,
+  // 1 = H 45 min booked 30, 2 = A 20 min booked slotMinutes.A = 25; unscheduled U 15 min.
+  const requests = [
+    { at: at(0, 7, 0), exam: 0 }, // r0 → slot 08:00–08:30, arrives at the gate 08:10
+    { at: at(0, 7, 10), exam: 1, leadMinutes: 120 }, // r1 → earliest 09:10: slot 09:10–09:40 (08:30–09:10 left behind the cursor)
+    { at: at(0, 7, 20), exam: 2 }, // r2 → 09:40–10:05 (booked 25)
+    { at: at(0, 7, 30), exam: 0, noShow: true }, // r3 → 10:05–10:35, does not come
+    { at: at(0, 7, 40), exam: 1 }, // r4 → 10:35–11:05
+    { at: at(0, 7, 50), exam: 0 }, // r5 → 11:05–11:35
+    { at: at(0, 7, 55), exam: 0 }, // r6 → 11:35 + 30 > 12:00: next Monday 08:00 (out of the window)
+  ];
+  const unscheduled = [
+    { at: at(0, 8, 5), exam: 0 }, // u0: machine free (r0 not arrived yet)
+    { at: at(0, 11, 10), exam: 0 }, // u1: goes before r5 (arrived 11:05) when r4 ends at 11:20
+    { at: at(1, 3, 0), exam: 0 }, // u2: the night, served at once
+  ];
+  const run = { seed: 1, replication: 0, warmupWeeks: 0, weeks: 1 };
+
+  it('late start on: the schedule, overtime, idle, waits, no-shows, Little and events', () => {
+    const { output: o, trace } = simulateWithTrace(oneDayModel(), run, { requests, unscheduled });
+    expect(rows(o)).toEqual([
+      'm0 U 0 08:05–0 08:20', // u0 before the gate
+      'm0 A 0 08:20–0 08:50', // r0 arrived 08:10, waited for u0
+      'm0 H 0 09:10–0 09:55', // r1 at its slot, 45 min
+      'm0 A 0 09:55–0 10:15', // r2 due 09:40, waited for r1
+      'm0 H 0 10:35–0 11:20', // r4 at its slot (r3's slot idle)
+      'm0 U 0 11:20–0 11:35', // u1 arrived 11:10, ahead of r5 waiting since 11:05
+      'm0 A 0 11:35–0 12:05', // r5: 5 min past the session's end
+      'm0 U 1 03:00–1 03:15',
+    ]);
+    expect(Array.from(o.exams.requestedAt)).toEqual([
+      NaN,
+      at(0, 7),
+      at(0, 7, 10),
+      at(0, 7, 20),
+      at(0, 7, 40),
+      NaN,
+      at(0, 7, 50),
+      NaN,
+    ]);
+    expect(Array.from(o.exams.bookedMinutes)).toEqual([NaN, 30, 30, 25, 30, NaN, 30, NaN]);
+    expect(Array.from(o.exams.icr)).toEqual([40, 25, NaN, 10, NaN, 40, 25, 40]);
+    expect(o.overtimeMinutes).toBe(5);
+    // busy in 08:00–12:00: 08:05–08:50, 09:10–10:15, 10:35–12:00 = 195 of 240 min
+    expect(o.idleMinutes).toBe(45);
+    expect(o.noShows).toBe(1);
+    expect(o.unbooked).toBe(0);
+    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([0, 10, 0]);
+    // 8 arrivals in the week, sojourns 15+40+45+35+45+60+25+15 = 280 min
+    const week = 7 * 1440;
+    expect(o.little.arrivalRate).toBeCloseTo(8 / week, 15);
+    expect(o.little.meanSojourn).toBeCloseTo(35, 12);
+    expect(o.little.meanInSystem).toBeCloseTo(280 / week, 12);
+    // 7 requests + 3 unscheduled arrivals + 5 booked arrivals + 8 departures (r6 comes after the window)
+    expect(o.events).toBe(23);
+    expect(o.windowStart).toBe(at(0, 0));
+    expect(o.windowEnd).toBe(at(7, 0));
+    expect(o.sessions).toEqual([
+      { machine: 0, start: at(0, 8), end: at(0, 12), type: 'PUBLIC_SCHEDULED' },
+    ]);
+    // the trace: slots, earliest, gates, r6 next week
+    expect(Array.from(trace.requests.slotStart)).toEqual([
+      at(0, 8),
+      at(0, 9, 10),
+      at(0, 9, 40),
+      at(0, 10, 5),
+      at(0, 10, 35),
+      at(0, 11, 5),
+      at(7, 8),
+    ]);
+    expect(trace.requests.earliest[1]).toBe(at(0, 9, 10));
+    const first = trace.requests.session[0] as number;
+    expect(trace.instances.gate[first]).toBe(at(0, 8, 10));
+    expect(trace.instances.start[trace.requests.session[6] as number]).toBe(at(7, 8));
+  });
+
+  it('late start off: r0 at 08:00 and u0 waits for it', () => {
+    const o = simulate(oneDayModel({ policy: { lateStarts: false } }), run, {
+      requests,
+      unscheduled,
+    });
+    expect(rows(o).slice(0, 3)).toEqual([
+      'm0 A 0 08:00–0 08:30',
+      'm0 U 0 08:30–0 08:45',
+      'm0 H 0 09:10–0 09:55',
+    ]);
+    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([25, 10, 0]);
+    expect(o.idleMinutes).toBe(45);
+    expect(o.overtimeMinutes).toBe(5);
+  });
+
+  it('a pool of two machines: bookings by start then machine, the lowest-index free machine takes the unscheduled', () => {
+    const model = oneDayModel({ machines: 2, policy: { lateStarts: false } });
+    // All four requested at 07:00 for 10:30 at the earliest: m0 gets 10:30, 11:00, 11:30, then m1 10:30.
+    const req = [
+      { at: at(0, 7), exam: 1, leadMinutes: 210 }, // r0 m0 10:30 (45 min)
+      { at: at(0, 7), exam: 1, leadMinutes: 210 }, // r1 m0 11:00
+      { at: at(0, 7), exam: 0, leadMinutes: 210 }, // r2 m0 11:30
+      { at: at(0, 7), exam: 0, leadMinutes: 210 }, // r3 m1 10:30 (m0 is full)
+    ];
+    const uns = [
+      { at: at(0, 9), exam: 0 }, // both free → m0
+      { at: at(0, 10, 40), exam: 0 }, // both busy; m1 frees first (11:00)
+      { at: at(0, 10, 41), exam: 0 }, // at 11:15 both free: m0 takes it; r1 (m0) waits, m1 stays idle
+    ];
+    const { output: o, trace } = simulateWithTrace(model, run, { requests: req, unscheduled: uns });
+    expect(Array.from(trace.requests.session, (i) => trace.instances.machine[i])).toEqual([
+      0, 0, 0, 1,
+    ]);
+    expect(rows(o)).toEqual([
+      'm0 U 0 09:00–0 09:15',
+      'm0 H 0 10:30–0 11:15',
+      'm1 A 0 10:30–0 11:00',
+      'm1 U 0 11:00–0 11:15',
+      'm0 U 0 11:15–0 11:30',
+      'm0 H 0 11:30–0 12:15',
+      'm0 A 0 12:15–0 12:45',
+    ]);
+    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([0, 20, 34]);
+    expect(o.overtimeMinutes).toBe(15 + 30);
+    // programmed 2 × 240; busy m0 15 + 90, m1 45
+    expect(o.idleMinutes).toBe(480 - 150);
+    expect(o.sessions.map((s) => s.machine)).toEqual([0, 1]);
+  });
+
+  it('unbooked requests, non-programmed and interventional sessions are never booked', () => {
+    const model = oneDayModel({ policy: { lateStarts: false } });
+    model.sessions = [
+      { machine: 0, start: at(0, 8), end: at(0, 10), type: 'EMERGENCY' },
+      {
+        machine: 0,
+        start: at(0, 10),
+        end: at(0, 11),
+        type: 'PUBLIC_SCHEDULED',
+        interventional: true,
+      },
+      { machine: 0, start: at(0, 11), end: at(0, 12), type: 'LIBERAL' },
+    ];
+    const req = [
+      { at: at(0, 7), exam: 0 },
+      { at: at(0, 7, 1), exam: 0 },
+      { at: at(0, 7, 2), exam: 0 },
+    ];
+    const { output: o, trace } = simulateWithTrace(model, { ...run, weeks: 1 }, { requests: req });
+    // the LIBERAL hour takes two; the third goes to next week's LIBERAL hour
+    expect(Array.from(trace.requests.slotStart)).toEqual([at(0, 11), at(0, 11, 30), at(7, 11)]);
+    expect(rows(o)).toEqual(['m0 A 0 11:00–0 11:30', 'm0 A 0 11:30–0 12:00']);
+    expect(o.idleMinutes).toBe(0); // only the LIBERAL hour is diagnostic programmed time, and it is full
+    // no programmed session at all: every request is unbooked
+    model.sessions = [model.sessions[0] as GridSession];
+    const none = simulate(model, run, { requests: req });
+    expect(none.unbooked).toBe(3);
+    expect(none.exams.roomIn.length).toBe(0);
+  });
+});
+
+describe('busy machine', () => {
+  const run = { seed: 2010, replication: 0, warmupWeeks: 4, weeks: 4 };
+
+  it("Little's law L = λW within 3 % on seeded runs, one and two machines", () => {
+    for (const [machines, perWeek] of [
+      [1, 250],
+      [2, 520],
+    ] as const) {
+      const model = busyMachineModel({
+        machines,
+        scheduledPerWeek: perWeek,
+        unscheduledPerWeek: 60 * machines,
+      });
+      for (const seed of [1, 2, 3]) {
+        const o = simulate(model, { ...run, seed });
+        const { arrivalRate, meanInSystem, meanSojourn } = o.little;
+        expect(o.exams.roomIn.length).toBeGreaterThan(1000 * machines);
+        expect(meanSojourn).toBeGreaterThan(10);
+        expect(Math.abs(arrivalRate * meanSojourn - meanInSystem) / meanInSystem).toBeLessThan(
+          0.03,
+        );
+      }
+    }
+  });
+
+  it('demand by hour of week in local time: Poisson counts near their means, requests on weekdays 08–18 Paris time', () => {
+    const model = busyMachineModel();
+    const fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      weekday: 'short',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+    let requests = 0;
+    let unscheduled = 0;
+    const reps = 8;
+    for (let r = 0; r < reps; r++) {
+      // 8 weeks from 2024-03-04: crosses the change to summer time (31 March)
+      const { trace } = simulateWithTrace(model, {
+        seed: 5,
+        replication: r,
+        warmupWeeks: 0,
+        weeks: 8,
+      });
+      requests += trace.requests.at.length;
+      unscheduled += trace.unscheduled.at.length;
+      if (r === 0)
+        for (const t of trace.requests.at) {
+          const parts = fmt.formatToParts(new Date(t));
+          const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+          expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']).toContain(
+            parts.find((p) => p.type === 'weekday')?.value,
+          );
+          expect(hour >= 8 && hour < 18).toBe(true);
+        }
+    }
+    // means 250 and 50 a week: 8 × 8 × 250 = 16 000 (sd 126), 3 200 (sd 57)
+    expect(Math.abs(requests / (reps * 8 * 250) - 1)).toBeLessThan(0.025);
+    expect(Math.abs(unscheduled / (reps * 8 * 50) - 1)).toBeLessThan(0.06);
+    // demand growth of 20 %: 20 % more requests
+    const grown = busyMachineModel({ policy: { demandFactor: 1.2 } });
+    let more = 0;
+    for (let r = 0; r < reps; r++)
+      more += simulateWithTrace(grown, { seed: 5, replication: r, warmupWeeks: 0, weeks: 8 }).trace
+        .requests.at.length;
+    expect(Math.abs(more / requests - 1.2)).toBeLessThan(0.03);
+  });
+
+  it('same seed and replication: byte-identical output; another replication or seed: another run', () => {
+    const model = busyMachineModel();
+    const a = simulate(model, run);
+    const b = simulate(busyMachineModel(), run);
+    const bytes = (o: ReplicationOutput): string =>
+      [...Object.values(o.exams), o.unscheduledWaitMinutes]
+        .map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex'))
+        .join('|');
+    expect(bytes(a)).toBe(bytes(b));
+    expect({ ...a, exams: null, unscheduledWaitMinutes: null }).toEqual({
+      ...b,
+      exams: null,
+      unscheduledWaitMinutes: null,
+    });
+    const c = simulate(model, { ...run, replication: 1 });
+    const d = simulate(model, { ...run, seed: 2011 });
+    expect(bytes(c)).not.toBe(bytes(a));
+    expect(bytes(d)).not.toBe(bytes(a));
+    expect(bytes(d)).not.toBe(bytes(c));
+  });
+
+  it('common random numbers: a policy changes no request, exam, lead or no-show draw', () => {
+    const base = busyMachineModel({ policy: { noShow: { A: 0.1 } } });
+    const other = busyMachineModel({
+      policy: { noShow: { A: 0.1 }, reservedShare: 0.2, lateStarts: false, booking: 'predicted' },
+    });
+    other.predictedSlotMinutes = { '*': 10 };
+    const x = simulateWithTrace(base, run).trace;
+    const y = simulateWithTrace(other, run).trace;
+    expect(y.requests.at).toEqual(x.requests.at);
+    expect(y.requests.exam).toEqual(x.requests.exam);
+    expect(y.requests.noShow).toEqual(x.requests.noShow);
+    expect(y.unscheduled.at).toEqual(x.unscheduled.at);
+    expect(y.unscheduled.exam).toEqual(x.unscheduled.exam);
+    expect(Array.from(x.requests.earliest, (e, k) => e - (x.requests.at[k] as number))).toEqual(
+      Array.from(y.requests.earliest, (e, k) => e - (y.requests.at[k] as number)),
+    );
+    expect(y.requests.slotStart).not.toEqual(x.requests.slotStart);
+    // no-shows drawn at 10 % of the A requests
+    let aRequests = 0;
+    let aNoShows = 0;
+    x.requests.exam.forEach((e, k) => {
+      if (base.scheduled.pool[e]?.category !== 'A') {
+        expect(x.requests.noShow[k]).toBe(0);
+        return;
+      }
+      aRequests++;
+      aNoShows += x.requests.noShow[k] as number;
+    });
+    expect(Math.abs(aNoShows / aRequests - 0.1)).toBeLessThan(0.02);
+    // more demand: request k keeps its exam
+    const grown = simulateWithTrace(
+      busyMachineModel({ policy: { demandFactor: 1.3, noShow: { A: 0.1 } } }),
+      run,
+    ).trace;
+    expect(grown.requests.exam.subarray(0, x.requests.exam.length)).toEqual(x.requests.exam);
+  });
+
+  it('reservedShare 0.3 leaves the last 30 % of every session unbooked', () => {
+    const share = 0.3;
+    const reserved = simulateWithTrace(
+      busyMachineModel({ policy: { reservedShare: share } }),
+      run,
+    ).trace;
+    const mixed = simulateWithTrace(busyMachineModel(), run).trace;
+    const reach = (trace: typeof mixed): number => {
+      // furthest booked end, as a share of its session, over every booking
+      let max = 0;
+      const { start, end } = trace.instances;
+      trace.requests.session.forEach((i, k) => {
+        if (i < 0) return;
+        const slotEnd =
+          (trace.requests.slotStart[k] as number) +
+          (trace.requests.bookedMinutes[k] as number) * MIN;
+        max = Math.max(
+          max,
+          (slotEnd - (start[i] as number)) / ((end[i] as number) - (start[i] as number)),
+        );
+      });
+      return max;
+    };
+    expect(reach(reserved)).toBeLessThanOrEqual(1 - share + 1e-9);
+    expect(reach(reserved)).toBeGreaterThan(0.65); // the sessions do fill up to the reserve
+    expect(reach(mixed)).toBeGreaterThan(0.95);
+    // fewer bookable minutes → later slots (median delay grows)
+    const median = (t: typeof mixed): number => {
+      const d = Array.from(t.requests.slotStart, (s, k) => s - (t.requests.at[k] as number)).filter(
+        (x) => !Number.isNaN(x),
+      );
+      d.sort((p, q) => p - q);
+      return d[d.length >> 1] as number;
+    };
+    expect(median(reserved)).toBeGreaterThan(median(mixed));
+  });
+
+  it('late starts: a booked patient never starts before the gate of its session; without them the gate is the start', () => {
+    for (const lateStarts of [true, false]) {
+      const model = busyMachineModel({ lateStartMinutes: [30, 60], policy: { lateStarts } });
+      const { trace } = simulateWithTrace(model, run);
+      const { gate, start, diagnostic } = trace.instances;
+      for (let i = 0; i < gate.length; i++) {
+        const late = ((gate[i] as number) - (start[i] as number)) / MIN;
+        if (lateStarts && diagnostic[i] === 1) expect([30, 60]).toContain(late);
+        else if (!lateStarts) expect(late).toBe(0);
+      }
+      let early = 0;
+      let served = 0;
+      trace.requests.session.forEach((i, k) => {
+        const t = trace.requests.roomIn[k] as number;
+        if (i < 0 || Number.isNaN(t)) return;
+        served++;
+        expect(t).toBeGreaterThanOrEqual(gate[i] as number);
+        expect(t).toBeGreaterThanOrEqual(trace.requests.slotStart[k] as number);
+        if (t < (start[i] as number) + 30 * MIN) early++;
+      });
+      expect(served).toBeGreaterThan(1000);
+      // the check bites: on time, many exams start in the first 30 minutes of their session
+      if (lateStarts) expect(early).toBe(0);
+      else expect(early).toBeGreaterThan(50);
+    }
+  });
+});
+
+describe('booking on random small models', () => {
+  const types: SessionType[] = [
+    'PUBLIC_SCHEDULED',
+    'PUBLIC_SCHEDULED',
+    'LIBERAL',
+    'PRIVATE',
+    'EMERGENCY',
+    'ON_CALL',
+    'MAINTENANCE',
+  ];
+  const categories: Category[] = ['A', 'H', 'R'];
+  const sessionArb = fc.record({
+    machine: fc.integer({ min: 0, max: 1 }),
+    day: fc.integer({ min: 0, max: 6 }),
+    startMinutes: fc.integer({ min: 0, max: 22 * 60 }),
+    minutes: fc.integer({ min: 10, max: 300 }),
+    type: fc.constantFrom(...types),
+    interventional: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
+  });
+  const examArb = fc.record({
+    category: fc.constantFrom(...categories),
+    duration: fc.integer({ min: 3, max: 90 }),
+    booked: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
+  });
+  const modelArb = fc.record({
+    machines: fc.integer({ min: 1, max: 2 }),
+    sessions: fc.array(sessionArb, { minLength: 0, maxLength: 6 }),
+    pool: fc.array(examArb, { minLength: 1, maxLength: 6 }),
+    perHour: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
+    leads: fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 4 }),
+    reservedShare: fc.constantFrom(0, 0.1, 0.5, 0.9),
+    booking: fc.constantFrom('booked' as const, 'predicted' as const),
+    seed: fc.integer({ min: 0, max: 1000 }),
+    warmupWeeks: fc.integer({ min: 0, max: 1 }),
+  });
+
+  it('never overlaps slots, never books before request + lead nor into a non-bookable session; same choices as a naive first fit', () => {
+    fc.assert(
+      fc.property(modelArb, (m) => {
+        const model = oneDayModel({
+          machines: m.machines,
+          policy: { reservedShare: m.reservedShare, booking: m.booking },
+        });
+        model.sessions = m.sessions
+          .map((s) => {
+            const g: GridSession = {
+              machine: Math.min(s.machine, m.machines - 1),
+              start: at(s.day, 0, s.startMinutes),
+              end: at(s.day, 0, s.startMinutes + s.minutes),
+              type: s.type,
+            };
+            if (s.interventional) g.interventional = true;
+            return g;
+          })
+          .sort((a, b) => a.start - b.start);
+        model.scheduled.pool = m.pool.map((e): PoolExam => ({
+          category: e.category,
+          machine: 0,
+          durationMinutes: e.duration,
+          bookedMinutes: e.booked,
+          icr: null,
+          family: e.duration % 2 === 0 ? 'even' : null,
+        }));
+        model.predictedSlotMinutes = { even: 17 };
+        model.scheduled.requestsPerHourOfWeek = Array.from({ length: 168 }, (_, h) =>
+          h % 24 >= 6 && h % 24 < 20 ? m.perHour : 0,
+        );
+        model.scheduled.leadMinutes = { A: m.leads, H: m.leads.map((x) => x >> 2) };
+        model.unscheduled.arrivalsPerHourOfWeek = new Array<number>(168).fill(m.perHour / 4);
+        const { output, trace } = simulateWithTrace(model, {
+          seed: m.seed,
+          replication: 0,
+          warmupWeeks: m.warmupWeeks,
+          weeks: 1,
+        });
+        const inst = trace.instances;
+        const req = trace.requests;
+        const bookable = (i: number): boolean => {
+          const g = model.sessions[inst.grid[i] as number] as GridSession;
+          return (PROGRAMMED_TYPES as string[]).includes(g.type) && g.interventional !== true;
+        };
+        // booked length as the design says
+        req.exam.forEach((e, k) =>
+          expect(req.bookedMinutes[k]).toBe(
+            bookedMinutesOf(model.scheduled.pool[e] as PoolExam, model),
+          ),
+        );
+        // naive first fit over every instance, in order, with its own cursors
+        const cursor = Array.from(inst.start);
+        const bySession = new Map<number, [number, number][]>();
+        for (let k = 0; k < req.at.length; k++) {
+          const earliest = req.earliest[k] as number;
+          const len = (req.bookedMinutes[k] as number) * MIN;
+          expect(earliest).toBeGreaterThanOrEqual(req.at[k] as number);
+          let chosen = -1;
+          let slot = NaN;
+          for (let i = 0; i < cursor.length; i++) {
+            if (!bookable(i) || (inst.end[i] as number) <= earliest) continue;
+            const s = Math.max(cursor[i] as number, earliest);
+            if (s + len <= (inst.bookableEnd[i] as number)) {
+              chosen = i;
+              slot = s;
+              cursor[i] = s + len;
+              break;
+            }
+          }
+          expect(req.session[k]).toBe(chosen);
+          if (chosen < 0) {
+            expect(req.slotStart[k]).toBeNaN();
+            continue;
+          }
+          expect(req.slotStart[k]).toBe(slot);
+          expect(bookable(chosen)).toBe(true);
+          expect(slot).toBeGreaterThanOrEqual(earliest);
+          expect(slot).toBeGreaterThanOrEqual(inst.start[chosen] as number);
+          const share = 1 - m.reservedShare;
+          const limit =
+            (inst.start[chosen] as number) +
+            ((inst.end[chosen] as number) - (inst.start[chosen] as number)) * share;
+          expect(slot + len).toBeLessThanOrEqual(limit + 1e-6);
+          const list = bySession.get(chosen) ?? [];
+          list.push([slot, slot + len]);
+          bySession.set(chosen, list);
+        }
+        for (const list of bySession.values()) {
+          list.sort((p, q) => p[0] - q[0]);
+          for (let j = 1; j < list.length; j++)
+            expect(list[j]![0]).toBeGreaterThanOrEqual(list[j - 1]![1] - 1e-6);
+        }
+        // served booked patients start at or after their slot and their session's gate
+        req.roomIn.forEach((t, k) => {
+          if (Number.isNaN(t)) return;
+          expect(t).toBeGreaterThanOrEqual(
+            Math.max(req.slotStart[k] as number, inst.gate[req.session[k] as number] as number),
+          );
+        });
+        // a machine does one exam at a time
+        const byMachine = new Map<number, [number, number][]>();
+        output.exams.machine.forEach((mm, i) => {
+          const list = byMachine.get(mm) ?? [];
+          list.push([output.exams.roomIn[i] as number, output.exams.roomOut[i] as number]);
+          byMachine.set(mm, list);
+        });
+        for (const list of byMachine.values())
+          for (let j = 1; j < list.length; j++)
+            expect(list[j]![0]).toBeGreaterThanOrEqual(list[j - 1]![1]);
+        expect(output.idleMinutes).toBeGreaterThanOrEqual(-1e-9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('booked length', () => {
+  it('own booked minutes, else slotMinutes of the category, else the duration; predicted by family, then *', () => {
+    const model = oneDayModel();
+    const e = (
+      bookedMinutes: number | null,
+      family: string | null,
+      category: Category = 'A',
+    ): PoolExam => ({
+      category,
+      machine: 0,
+      durationMinutes: 33,
+      bookedMinutes,
+      icr: null,
+      family,
+    });
+    expect(bookedMinutesOf(e(40, 'x'), model)).toBe(40);
+    expect(bookedMinutesOf(e(null, 'x'), model)).toBe(25); // slotMinutes.A
+    expect(bookedMinutesOf(e(null, 'x', 'H'), model)).toBe(33); // no slotMinutes.H
+    const predicted: SimulationModel = {
+      ...model,
+      policy: { ...DEFAULT_POLICY, booking: 'predicted' },
+      predictedSlotMinutes: { x: 12, '*': 18 },
+    };
+    expect(bookedMinutesOf(e(40, 'x'), predicted)).toBe(12);
+    expect(bookedMinutesOf(e(40, 'y'), predicted)).toBe(18);
+    expect(bookedMinutesOf(e(40, 'constructor'), predicted)).toBe(18);
+    expect(bookedMinutesOf(e(40, null), { ...predicted, predictedSlotMinutes: {} })).toBe(40);
+  });
+});
