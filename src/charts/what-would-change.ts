@@ -133,6 +133,7 @@ export function whatWouldChangeOption(input: WhatIfChartInput): EChartsOption {
       textStyle: { color: INK.text },
       itemWidth: 12,
       itemHeight: 10,
+      itemGap: 20,
     },
     grid: grids,
     xAxis: xAxes,

@@ -39,6 +39,9 @@ section.level-1 { margin-top: 1.6em; }
 section.level-1.new-page { break-before: page; page-break-before: always; margin-top: 0; }
 /* A site fiche flows, but each machine's chapter (id "machine-…") opens a page. */
 .report-site section.level-1[id^="machine-"] { break-before: page; page-break-before: always; margin-top: 0; }
+/* A machine's "what would change" (its simulated leads) is a page of its own. */
+.report-site section.level-2[id$="-what-would-change"] { break-before: page; page-break-before: always; }
+.report-site section.level-2[id$="-what-would-change"] > h2 { margin-top: 0; }
 .page-break { break-before: page; page-break-before: always; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 

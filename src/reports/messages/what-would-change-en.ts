@@ -26,13 +26,13 @@ export const whatWouldChangeEn: Readonly<Record<keyof typeof whatWouldChangeFr, 
   'site.whatIf.col.scenario': 'Scenario',
   'site.whatIf.col.difference': 'Difference',
   'site.whatIf.check.ok': 'reproduced',
-  'site.whatIf.check.fails': 'outside tolerance (± {tolerance})',
+  'site.whatIf.check.fails': 'outside tolerance (±\u00a0{tolerance})',
   'site.whatIf.check.none': 'not checked',
   'site.whatIf.sq.reproduces':
     'The status quo reproduces the campaign: occupancy and passages per week within 5 % of the measured values, median appointment delay within 20 % or one day. Each scenario is compared with this simulated status quo on the same random draws.',
   'site.whatIf.sq.unreliable':
     'Not reliable: {figures}. The simulation does not reproduce this machine’s campaign; no scenario figure is given.',
-  'site.whatIf.sq.failing': '{figure} fails (simulated {simulated}, measured {observed}, tolerance ± {tolerance})',
+  'site.whatIf.sq.failing': '{figure} fails (simulated {simulated}, measured {observed}, tolerance ±\u00a0{tolerance})',
   'site.whatIf.lead': '{rank}. {lead} ({hours})',
   'site.whatIf.change.fixLateStart':
     'Change simulated: sessions start on time; the campaign’s late starts (median {median}) are removed.',
@@ -54,12 +54,17 @@ export const whatWouldChangeEn: Readonly<Record<keyof typeof whatWouldChangeFr, 
   'site.whatIf.statusQuoShort': 'SQ',
   'site.whatIf.notSignificant': 'no significant difference',
   'site.whatIf.points': '{value} pt',
+  'site.whatIf.interval': '{low} to {high}',
   'site.whatIf.chart.caption':
     'Status quo and scenarios of {machine}: mean and 95 % confidence interval over {replications} replications',
   'site.whatIf.chart.aria':
     'For each figure, the simulated value of the status quo and of each scenario, a dot on its 95 % confidence interval.',
   'site.whatIf.reading':
     'Discrete-event simulation of the machine, calibrated on its campaign: demand, durations, minimum lead times and late starts drawn from its own exams. {weeks, plural, one {# week measured} other {# weeks measured}} after {warmup, plural, one {# week} other {# weeks}} of warm-up, {replications} replications, seed {seed} (the fiche is reproducible). Difference = scenario − status quo, replication by replication.',
+  'site.whatIf.short.passagesPerWeek': 'Passages/week',
+  'site.whatIf.short.occupancy.programmed': 'Occupancy (programmed)',
+  'site.whatIf.short.appointmentDelayDays.outpatient.p50': 'Outpatient delay (d)',
+  'site.whatIf.short.overtimeMinutesPerWeek': 'Overtime (min/week)',
   'site.whatIf.figure.occupancy.programmed': 'Occupancy (programmed)',
   'site.whatIf.figure.passagesPerWeek': 'Passages per week',
   'site.whatIf.figure.icrPerHour': 'ICR per hour',

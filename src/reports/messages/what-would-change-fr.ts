@@ -25,13 +25,13 @@ export const whatWouldChangeFr = {
   'site.whatIf.col.scenario': 'Scénario',
   'site.whatIf.col.difference': 'Différence',
   'site.whatIf.check.ok': 'reproduit',
-  'site.whatIf.check.fails': 'hors tolérance (± {tolerance})',
+  'site.whatIf.check.fails': 'hors tolérance (±\u00a0{tolerance})',
   'site.whatIf.check.none': 'non contrôlé',
   'site.whatIf.sq.reproduces':
     'Le statu quo reproduit la campagne : taux d’occupation et passages par semaine à moins de 5 % des valeurs mesurées, délai médian de rendez-vous à moins de 20 % ou d’un jour. Chaque scénario est comparé à ce statu quo simulé avec les mêmes tirages aléatoires.',
   'site.whatIf.sq.unreliable':
     'Non fiable : {figures}. La simulation ne reproduit pas la campagne de cette machine ; aucun chiffre de scénario n’est donné.',
-  'site.whatIf.sq.failing': '{figure} hors tolérance (simulé {simulated}, mesuré {observed}, tolérance ± {tolerance})',
+  'site.whatIf.sq.failing': '{figure} hors tolérance (simulé {simulated}, mesuré {observed}, tolérance ±\u00a0{tolerance})',
   'site.whatIf.lead': '{rank}. {lead} ({hours})',
   'site.whatIf.change.fixLateStart':
     'Changement simulé : les vacations démarrent à l’heure ; les retards au démarrage de la campagne (médiane {median}) sont retirés.',
@@ -53,12 +53,17 @@ export const whatWouldChangeFr = {
   'site.whatIf.statusQuoShort': 'SQ',
   'site.whatIf.notSignificant': 'pas de différence significative',
   'site.whatIf.points': '{value} pt',
+  'site.whatIf.interval': '{low} à {high}',
   'site.whatIf.chart.caption':
     'Statu quo et scénarios de {machine} : moyenne et intervalle de confiance à 95 % sur {replications} réplications',
   'site.whatIf.chart.aria':
     'Pour chaque indicateur, la valeur simulée du statu quo et de chaque scénario, un point sur son intervalle de confiance à 95 %.',
   'site.whatIf.reading':
     'Simulation à événements discrets de la machine, calibrée sur sa campagne : demande, durées, délais minimaux et retards tirés de ses propres examens. {weeks, plural, one {# semaine mesurée} other {# semaines mesurées}} après {warmup, plural, one {# semaine} other {# semaines}} de mise en route, {replications} réplications, graine {seed} (la fiche est reproductible). Différence = scénario − statu quo, réplication par réplication.',
+  'site.whatIf.short.passagesPerWeek': 'Passages/sem',
+  'site.whatIf.short.occupancy.programmed': 'Occupation (programmé)',
+  'site.whatIf.short.appointmentDelayDays.outpatient.p50': 'Délai RDV externes (j)',
+  'site.whatIf.short.overtimeMinutesPerWeek': 'Dépassements (min/sem)',
   'site.whatIf.figure.occupancy.programmed': 'Taux d’occupation (programmé)',
   'site.whatIf.figure.passagesPerWeek': 'Passages par semaine',
   'site.whatIf.figure.icrPerHour': 'ICR par heure',

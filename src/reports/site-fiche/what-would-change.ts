@@ -152,11 +152,12 @@ function value(key: FigureKey, v: number | null | undefined, lang: Lang): string
   return formatNumber(v, lang);
 }
 
-/** A signed difference of a figure in its unit (occupancy in percentage points). */
+/** A signed difference of a figure in its unit (occupancy in percentage points), "−" a true minus. */
 function difference(key: FigureKey, d: number, lang: Lang): string {
-  const sign = d > 0 ? '+' : '';
-  if (key === 'occupancy.programmed') return `${sign}${rt(lang, 'site.whatIf.points', { value: formatNumber(d * 100, lang) })}`;
-  return `${sign}${value(key, d, lang)}`;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+  const size = Math.abs(d);
+  if (key === 'occupancy.programmed') return `${sign}${rt(lang, 'site.whatIf.points', { value: formatNumber(size * 100, lang) })}`;
+  return `${sign}${value(key, size, lang)}`;
 }
 
 /** "185,2 (183,1 – 187,3)": the mean and its 95 % interval. */
@@ -171,7 +172,8 @@ function deltaText(key: FigureKey, result: ScenarioResult, lang: Lang): Html | s
   const d = result.delta[key];
   if (!d || d.mean === null) return MISSING;
   if (!d.significant || !d.ci95) return html`<span class="muted">${rt(lang, 'site.whatIf.notSignificant')}</span>`;
-  return strong(`${difference(key, d.mean, lang)} (${difference(key, d.ci95[0], lang)} – ${difference(key, d.ci95[1], lang)})`);
+  const interval = rt(lang, 'site.whatIf.interval', { low: difference(key, d.ci95[0], lang), high: difference(key, d.ci95[1], lang) });
+  return strong(`${difference(key, d.mean, lang)} (${interval})`);
 }
 
 /** The tolerance of a failing figure in its unit (occupancy in points). */
@@ -272,11 +274,14 @@ const point = (e: Estimate | undefined): IntervalPoint | null =>
 
 /** The small chart: status quo and each simulated scenario, figure by figure. */
 function whatIfChart(report: SimulationReport, simulated: readonly [LeadPlan, ScenarioResult][], lang: Lang, machine: string, figureId: string): Html | null {
-  const panels = shownFigures(report).map((key) => ({
-    title: figureName(key, lang),
-    values: [point(report.statusQuo.simulated[key]), ...simulated.map(([, r]) => point(r.figures[key]))],
-    format: (v: number) => (key === 'occupancy.programmed' ? formatPercent(v, lang, 0) : key.startsWith('appointment') ? formatNumber(v, lang) : value(key, v, lang)),
-  })).filter((p) => p.values.some((v) => v !== null));
+  const panels = shownFigures(report)
+    .map((key) => ({
+      // The short name carries the unit: ticks are bare numbers (occupancy in percent).
+      title: rt(lang, `site.whatIf.short.${key as (typeof WHAT_IF_FIGURES)[number]}`),
+      values: [point(report.statusQuo.simulated[key]), ...simulated.map(([, r]) => point(r.figures[key]))],
+      format: (v: number) => (key === 'occupancy.programmed' ? formatPercent(v, lang, 0) : formatNumber(v, lang)),
+    }))
+    .filter((p) => p.values.some((v) => v !== null));
   if (panels.length === 0 || simulated.length === 0) return null;
   return chartFigure({
     id: figureId,
@@ -353,9 +358,10 @@ export function whatWouldChangeBody(ctx: FicheContext, machine: MachineCompariso
     parts.push(whatIfChart(report, simulated, lang, title, figureId));
     for (const plan of plans) {
       const result = simulated.find(([p]) => p === plan)?.[1];
-      parts.push(html`<h3>${leadHeading(plan, lang)}</h3>`);
-      parts.push(paragraph(changeText(plan, lang)));
-      if (result) parts.push(scenarioTable(report, result, plan, lang, title));
+      // A lead, its change and its table stay on one page.
+      parts.push(
+        html`<div class="keep"><h3>${leadHeading(plan, lang)}</h3>${paragraph(changeText(plan, lang))}${result ? scenarioTable(report, result, plan, lang, title) : null}</div>`,
+      );
     }
   }
   parts.push(
