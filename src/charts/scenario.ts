@@ -11,6 +11,7 @@ import { formatValue } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { unitLabel } from '../i18n/labels.ts';
 import { t } from '../i18n/translate.ts';
+import type { AxisScale } from './common.ts';
 import {
   baseOption,
   CATEGORY_AXIS_STYLE,
@@ -104,6 +105,33 @@ const whisker =
     };
   };
 
+/** Steps of a minutes axis: whole minutes, then quarter and half hours, hours, days. */
+const MINUTE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 10080];
+
+/**
+ * A minutes axis whose ticks read as clock durations (1 h, 2 h, 3 h rather than 3 h 20): the
+ * smallest step of `MINUTE_STEPS` that gives at most about five intervals.
+ *
+ * @example
+ * minuteScale([95, 600], true); // { min: 0, max: 600, interval: 120, decimals: 0 }
+ */
+export function minuteScale(values: readonly number[], zero: boolean): AxisScale {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const least = finite.length > 0 ? Math.min(...finite) : 0;
+  const lo = zero && least > 0 ? 0 : least;
+  const hi = finite.length > 0 ? Math.max(...finite) : 60;
+  const span = Math.max(hi - lo, 1);
+  const interval =
+    MINUTE_STEPS.find((step) => span / step <= 6) ?? Math.ceil(span / 6 / 10080) * 10080;
+  let min = Math.floor(lo / interval) * interval;
+  let max = Math.ceil(hi / interval) * interval;
+  if (max <= min) {
+    max = min + interval;
+    if (!(zero && min === 0)) min -= interval;
+  }
+  return { min, max, interval, decimals: 0 };
+}
+
 /**
  * The comparison option: a custom series per side (status quo, scenario) with data
  * `[mean, row, low, high]`, and the measured values as a scatter series `[value, row]`. Rows
@@ -168,7 +196,10 @@ export function comparisonOption(input: ComparisonInput): EChartsOption {
     ),
   ].filter((v) => Number.isFinite(v));
   const empty = values.length === 0;
-  const scale = niceScale(values, { zero: input.zero ?? false });
+  const scale =
+    unit === 'min'
+      ? minuteScale(values, input.zero ?? false)
+      : niceScale(values, { zero: input.zero ?? false });
   const fmt = (v: number | undefined): string => formatValue(v ?? null, unit, lang);
   return {
     ...baseOption(t(lang, 'scenarios.web.chart.aria', { title: input.title })),
@@ -203,7 +234,7 @@ export function comparisonOption(input: ComparisonInput): EChartsOption {
       data: labels,
       inverse: true,
       ...CATEGORY_AXIS_STYLE,
-      axisLabel: { color: INK.text, width: 220, overflow: 'truncate' },
+      axisLabel: { color: INK.text, width: 180, overflow: 'break', lineHeight: 14 },
       splitLine: { show: true, lineStyle: { color: INK.grid } },
     },
     tooltip: {

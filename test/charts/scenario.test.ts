@@ -5,6 +5,7 @@ import {
   comparisonOption,
   delayComparisonOption,
   FIGURE_UNITS,
+  minuteScale,
   occupancyComparisonOption,
   overtimeComparisonOption,
   SCENARIO_COLORS,
@@ -161,6 +162,26 @@ describe('occupancyComparisonOption and overtimeComparisonOption', () => {
       'Statu quo',
       'Campagne (mesuré)',
     ]);
+  });
+});
+
+describe('minuteScale', () => {
+  it('steps in clock durations: 2 h up to 10 h, 6 h past a day, 5 min under an hour', () => {
+    expect(minuteScale([95, 600], true)).toEqual({ min: 0, max: 600, interval: 120, decimals: 0 });
+    expect(minuteScale([70, 1500], true)).toEqual({
+      min: 0,
+      max: 1800,
+      interval: 360,
+      decimals: 0,
+    });
+    expect(minuteScale([12, 27], false)).toEqual({ min: 10, max: 30, interval: 5, decimals: 0 });
+    // Negative waits from a wide interval stay on the axis.
+    expect(minuteScale([-3.2, 16.4], true)).toEqual({ min: -5, max: 20, interval: 5, decimals: 0 });
+  });
+
+  it('gives the overtime chart hour ticks (0 to 8 h by 2 h for values up to 420 min)', () => {
+    const option = overtimeComparisonOption({ statusQuo, scenario, lang: 'en' });
+    expect(option.xAxis).toMatchObject({ min: 0, max: 480, interval: 120 });
   });
 });
 

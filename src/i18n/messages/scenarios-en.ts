@@ -102,7 +102,7 @@ export const scenariosMessagesEn = {
   'scenarios.web.error.replications': 'A whole number from {min} to {max}.',
   'scenarios.web.error.seed': 'A whole number from 0 to {max}.',
   'scenarios.web.error.name': 'Give the scenario a name.',
-  'scenarios.web.progress': 'Simulating: {done} of {total}',
+  'scenarios.web.progress': 'Simulating: {done} of {total} replications',
   'scenarios.web.progressLabel': 'Simulation progress',
   'scenarios.web.runningNote': 'The computation runs apart: the page stays usable.',
   'scenarios.web.cancelled': 'Simulation cancelled.',
@@ -154,7 +154,7 @@ export const scenariosMessagesEn = {
   'scenarios.web.durations.title': 'Predicted exam durations',
   'scenarios.web.durations.note':
     'Recommended slot length per act family, predicted from the site’s own data; the model is judged on the campaign’s last week, held out.',
-  'scenarios.web.durations.method': 'Method: {method}',
+  'scenarios.web.durations.methodLabel': 'Method:',
   'scenarios.web.durations.heldOut':
     'Held-out week from {from} to {to} ({exams, plural, one {# exam} other {# exams}}): mean error {model} with the model; over the {bookedExams} exams with a booked length, {modelOnBooked} with the model and {booked} with the booked length. {coverage} of real durations under the predicted P80 (target 80%).',
   'scenarios.web.durations.better.model':

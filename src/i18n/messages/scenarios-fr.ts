@@ -104,7 +104,7 @@ export const scenariosMessagesFr = {
   'scenarios.web.error.replications': 'Un nombre entier de {min} à {max}.',
   'scenarios.web.error.seed': 'Un nombre entier de 0 à {max}.',
   'scenarios.web.error.name': 'Donnez un nom au scénario.',
-  'scenarios.web.progress': 'Simulation en cours : {done} sur {total}',
+  'scenarios.web.progress': 'Simulation en cours : {done} sur {total} réplications',
   'scenarios.web.progressLabel': 'Avancement de la simulation',
   'scenarios.web.runningNote': 'Le calcul tourne à part : la page reste utilisable.',
   'scenarios.web.cancelled': 'Simulation annulée.',
@@ -158,7 +158,7 @@ export const scenariosMessagesFr = {
   'scenarios.web.durations.title': 'Durées d’examen prédites',
   'scenarios.web.durations.note':
     'Longueur de créneau recommandée par famille d’actes, prédite des propres données du site ; le modèle est jugé sur la dernière semaine de la campagne, mise de côté.',
-  'scenarios.web.durations.method': 'Méthode : {method}',
+  'scenarios.web.durations.methodLabel': 'Méthode :',
   'scenarios.web.durations.heldOut':
     'Semaine mise de côté du {from} au {to} ({exams, plural, one {# examen} other {# examens}}) : erreur moyenne de {model} avec le modèle ; sur les {bookedExams} examens qui ont une durée réservée, {modelOnBooked} avec le modèle et {booked} avec la durée réservée. {coverage} des durées réelles sous le P80 prédit (cible 80 %).',
   'scenarios.web.durations.better.model':

@@ -48,7 +48,10 @@ export function DurationsCard({
   return (
     <Card title={title} note={t('scenarios.web.durations.note')} id="durations" level={2}>
       <div data-testid="scenario-durations">
-        <p className="small">{t('scenarios.web.durations.method', { method: report.method })}</p>
+        <p className="small">
+          {/* The method is worded by the duration model, in English. */}
+          {t('scenarios.web.durations.methodLabel')} <span lang="en">{report.method}</span>
+        </p>
         <p className="small">
           {t('scenarios.web.durations.heldOut', {
             from: formatDate(h.from, lang, 'short'),

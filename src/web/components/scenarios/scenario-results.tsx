@@ -20,7 +20,13 @@ import type {
   SimulationReport,
 } from '../../../plan/simulation/types.ts';
 import { FIGURE_KEYS } from '../../../plan/simulation/types.ts';
-import { formatInteger, formatNumber, formatValue } from '../../../i18n/format.ts';
+import {
+  formatInteger,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+  formatValue,
+} from '../../../i18n/format.ts';
 import { isMessageKey } from '../../../i18n/translate.ts';
 import { useLang, useT } from '../../lib/i18n.tsx';
 import { Card } from '../card.tsx';
@@ -102,6 +108,13 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
 
   const fmt = (key: FigureKey, v: number | null | undefined): string =>
     formatValue(v ?? null, FIGURE_UNITS[key], lang);
+  /** An interval's bound: its number alone (the mean above carries the unit), durations in full. */
+  const bound = (key: FigureKey, v: number): string => {
+    const unit = FIGURE_UNITS[key];
+    if (unit === 'min') return formatMinutes(v, lang);
+    if (unit === 'fraction') return formatPercent(v, lang);
+    return formatNumber(v, lang, 1);
+  };
   /** The mean, and its interval on a second, quieter line. */
   const estimateCell = (key: FigureKey, e: Estimate | null, signed = false): ReactNode => {
     if (!e || e.mean === null) return fmt(key, null);
@@ -112,7 +125,7 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
         {mean}
         <br />
         <span className="muted small">
-          {t('scenarios.web.interval', { low: fmt(key, e.ci95[0]), high: fmt(key, e.ci95[1]) })}
+          {t('scenarios.web.interval', { low: bound(key, e.ci95[0]), high: bound(key, e.ci95[1]) })}
         </span>
       </>
     );
