@@ -4,7 +4,8 @@
  * completed from the site mapping, activity outside the campaign left out, and the whole kit
  * checked by the data kit's own reader, so every rule of a hand-made kit applies to it too. When
  * both RIS and DICOM exams are given, they are reconciled first (reconcile/): an exam both describe
- * is counted once, and what only one side has is kept and reported.
+ * is counted once, and what only one side has is kept and reported. Slots (the booking supply) are
+ * kept whatever their dates (an agenda looks ahead), on the kit's machines only.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { CampaignCalendar } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
 import { about, makeIssue } from '../../i18n/issues/index.ts';
-import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session } from '../../core/kit-types.ts';
+import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session, Slot } from '../../core/kit-types.ts';
 import { CampaignWindow } from '../kit/campaign-window.ts';
 import { KitParser, readKitDir } from '../kit/read-kit.ts';
 import { writeKitDir } from '../kit/write-kit.ts';
@@ -114,9 +115,10 @@ export async function kitFromSources(
   const used = new Set<string>([...sessions.map((s) => s.equipmentId), ...exams.map((e) => e.equipmentId)]);
   const equipment = mergeEquipment(records.equipment, used, mapping, note);
   const acts = mergeActs(records.acts, note);
+  const slots = slotsOn(records.slots ?? [], equipment, note);
 
   if (issues.some((i) => i.severity === 'error')) return { kit: null, issues, reconciliation };
-  const kit: Kit = { campaign, establishments, equipment, sessions, exams, acts, survey: [] };
+  const kit: Kit = { campaign, establishments, equipment, sessions, exams, acts, survey: [], ...(slots.length > 0 ? { slots } : {}) };
   const { kit: checkedKit, issues: kitIssues } = await roundTrip(kit);
   issues.push(...kitIssues);
   return { kit: issues.some((i) => i.severity === 'error') ? null : checkedKit, issues, reconciliation };
@@ -261,6 +263,39 @@ function farDates(exams: readonly Exam[], sessions: readonly Session[], window: 
   for (const s of sessions) if (window.placeOfSpan(s.start, s.end) === 'far') see(s.start);
   if (n === 0) return null;
   return { far: n, from: window.dateOf(min), to: window.dateOf(max) };
+}
+
+/**
+ * The slots on the kit's machines, each observation once, in time order (machine, start, end,
+ * observed); those of other machines (no session nor exam of the campaign) left out, said once.
+ */
+function slotsOn(all: readonly Slot[], equipment: readonly Equipment[], note: Note): Slot[] {
+  const machines = new Set(equipment.map((e) => e.equipmentId));
+  const seen = new Set<string>();
+  const kept: Slot[] = [];
+  const away = new Map<string, number>();
+  for (const s of all) {
+    if (!machines.has(s.equipmentId)) {
+      away.set(s.equipmentId, (away.get(s.equipmentId) ?? 0) + 1);
+      continue;
+    }
+    const key = `${s.equipmentId}\u0000${s.start}\u0000${s.end}\u0000${s.status}\u0000${s.observedAt}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(s);
+  }
+  if (away.size > 0) {
+    const ids = [...away.keys()].sort();
+    const n = [...away.values()].reduce((a, b) => a + b, 0);
+    note('info', 'slot-unknown-equipment.sources', { n, machines: ids.length, ids: ids.slice(0, 10).join(', ') + (ids.length > 10 ? ', …' : '') });
+  }
+  return kept.sort(
+    (a, b) =>
+      (a.equipmentId < b.equipmentId ? -1 : a.equipmentId > b.equipmentId ? 1 : 0) ||
+      a.start - b.start ||
+      a.end - b.end ||
+      a.observedAt - b.observedAt,
+  );
 }
 
 function mergeActs(all: readonly Act[], note: Note): Act[] {

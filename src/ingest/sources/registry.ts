@@ -97,6 +97,10 @@ export function mergeInto(into: SourceRecords, from: SourceRecords): void {
   for (const s of from.sessions) into.sessions.push(s);
   for (const e of from.exams) into.exams.push(e);
   into.acts.push(...from.acts);
+  if (from.slots !== undefined && from.slots.length > 0) {
+    const slots = (into.slots ??= []);
+    for (const slot of from.slots) slots.push(slot);
+  }
   for (const [field, n] of Object.entries(from.removed)) into.removed[field] = (into.removed[field] ?? 0) + n;
   for (const [examId, keys] of from.keys) addExamKeys(into.keys, examId, keys);
   for (const [exam, id] of from.source) into.source.set(exam, id);

@@ -6,7 +6,7 @@
  * hash and names, birth dates and addresses are dropped, counted in `removed`.
  */
 import type { Issue } from '../../core/issues.ts';
-import type { Act, Category, Equipment, Establishment, Exam, Session } from '../../core/kit-types.ts';
+import type { Act, Category, Equipment, Establishment, Exam, Session, Slot } from '../../core/kit-types.ts';
 
 /** One input file (or message), named as the issues will name it. */
 export interface SourceInput {
@@ -42,6 +42,8 @@ export interface SourceRecords {
   sessions: Session[];
   exams: Exam[];
   acts: Act[];
+  /** The machines' booking supply (FHIR Slot, HL7 SIU bookings), when a source gives it. */
+  slots?: Slot[];
   /** Identifying fields dropped or pseudonymized at the door, by field name, with counts. */
   removed: Record<string, number>;
   /**

@@ -2,8 +2,9 @@
  * Located FHIR resources to canonical records. Exam resources (ServiceRequest, ImagingStudy,
  * Procedure, DiagnosticReport, Appointment) are joined by basedOn / imagingStudy /
  * procedureReference references and shared accession numbers or study UIDs; each Procedure with
- * a performedPeriod is one exam. Slots become sessions of their Schedule's device. Every record
- * remembers the files it came from, so a file with an error gives none.
+ * a performedPeriod is one exam. Slots become sessions of their Schedule's device, and, dated by
+ * meta.lastUpdated (else their Bundle's timestamp), slots of its booking supply (planning.md §1).
+ * Every record remembers the files it came from, so a file with an error gives none.
  */
 import type {
   Appointment,
@@ -16,7 +17,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { AgeBand, Equipment, Exam, Modality, Session } from '../../../core/kit-types.ts';
+import type { AgeBand, Equipment, Exam, Modality, Session, Slot as KitSlot } from '../../../core/kit-types.ts';
 import { ageBandAt, birthDate } from '../age-band.ts';
 import { quoteCode } from '../../kit/identifying.ts';
 import { countRemoved, identifierDigest } from '../identity.ts';
@@ -72,6 +73,8 @@ class Assembler {
   readonly keys = new Map<string, ExamKeys>();
   /** Exams whose category cannot be known: kept as outpatients, one warning (patient-class.ts). */
   readonly unknownCategories = new UnknownCategories({ source: 'FHIR', column: 'Procedure.encounter' });
+  /** The booking supply: each open Slot of a device's Schedule as seen when it was last updated. */
+  readonly slots: Built<KitSlot>[] = [];
   readonly #refs: ReferenceIndex;
   readonly #birthDates = new Map<LocatedResource, string>();
   #zone: ZoneClock | undefined;
@@ -372,7 +375,25 @@ class Assembler {
     return undefined;
   }
 
-  /** Slots of a device's Schedule: free or busy (booked) is open time, busy-unavailable is closed. */
+  /**
+   * When a Slot's status was seen: its meta.lastUpdated, else its Bundle's timestamp, else null;
+   * `refused` when lastUpdated is refused, as any time element is (the file then gives nothing).
+   */
+  observedAt(r: LocatedResource): number | null | 'refused' {
+    const updated = obj(r.resource, 'meta')?.['lastUpdated'];
+    const before = this.issues.length;
+    const at = this.time(r, 'meta.lastUpdated', updated);
+    if (at !== null) return at;
+    if (this.issues.slice(before).some((i) => i.severity === 'error')) return 'refused';
+    const read = r.bundleTimestamp === undefined ? null : readDateTime(r.bundleTimestamp);
+    return read?.kind === 'instant' ? read.ms : null;
+  }
+
+  /**
+   * Slots of a device's Schedule: free or busy (booked) is open time, busy-unavailable is closed.
+   * Open slots are also the booking supply (`slots`): free is free, busy and busy-tentative busy;
+   * those with no time they were seen are only sessions, said once per file.
+   */
   sessions(): Built<Session>[] {
     for (const r of this.resources) {
       if (r.type !== 'Schedule') continue;
@@ -381,6 +402,8 @@ class Assembler {
       this.time(r, 'planningHorizon.end', horizon?.['end']);
     }
     const slots: Built<Session>[] = [];
+    /** Per file, its first open Slot without a time it was seen, and how many. */
+    const undated = new Map<string, { slot: LocatedResource; n: number }>();
     for (const r of this.resources) {
       if (r.type !== 'Slot') continue;
       const start = this.timeOf<Slot>(r, 'start');
@@ -415,7 +438,18 @@ class Assembler {
         continue;
       }
       slots.push({ files, record: { equipmentId, start, end, type: 'PUBLIC_SCHEDULED' } });
+      const observedAt = this.observedAt(r);
+      if (observedAt === 'refused') continue;
+      if (observedAt === null) {
+        const first = undated.get(r.file);
+        if (first === undefined) undated.set(r.file, { slot: r, n: 1 });
+        else first.n++;
+      } else {
+        const seen = status === 'free' ? 'free' : 'busy';
+        this.slots.push({ files, record: { equipmentId, start, end, status: seen, observedAt } });
+      }
     }
+    for (const { slot, n } of undated.values()) this.at(slot, 'warning', 'fhir-slot-observed', 'meta.lastUpdated', { n });
     return mergeSessions(slots);
   }
 }
@@ -497,6 +531,8 @@ export function assembleRecords(
   const records = emptyRecords();
   records.exams = clean(exams);
   records.sessions = clean(sessions);
+  const slots = clean(a.slots);
+  if (slots.length > 0) records.slots = slots;
   const seen = new Set<string>();
   records.equipment = clean(equipment).filter(
     (e) => !seen.has(e.equipmentId) && seen.add(e.equipmentId),

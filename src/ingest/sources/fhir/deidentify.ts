@@ -56,7 +56,8 @@ const KEPT: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   Appointment: { ...EXAM, start: 'time', end: 'time', minutesDuration: 'number', participant: { actor: 'actor' } },
   Encounter: { class: 'codes', location: { location: 'actor' }, subject: 'ref' },
   Schedule: { planningHorizon: PERIOD, actor: 'actor' },
-  Slot: { start: 'time', end: 'time', status: 'status', schedule: 'ref' },
+  // meta.lastUpdated: when the slot's status was seen (the booking supply, planning.md §1).
+  Slot: { start: 'time', end: 'time', status: 'status', schedule: 'ref', meta: { lastUpdated: 'time' } },
   Location: { name: 'key', alias: 'key', identifier: 'keyIds', type: 'codes' },
   Device: { serialNumber: 'key', deviceName: { name: 'key' }, identifier: 'keyIds' },
 };
@@ -266,7 +267,9 @@ export function deidentifyFhirBundle(input: JsonObject, secret: string): Deident
     const fullUrl = typeof entry['fullUrl'] === 'string' ? cleaner.fullUrls.get(entry['fullUrl']) : undefined;
     kept.push({ ...(fullUrl === undefined ? {} : { fullUrl }), resource: out });
   }
-  return { bundle: { resourceType: 'Bundle', type: 'collection', entry: kept }, removed };
+  // The Bundle's timestamp dates its Slots that carry no meta.lastUpdated (assemble.ts).
+  const timestamp = typeof input['timestamp'] === 'string' && TIME_TEXT.test(input['timestamp']) ? { timestamp: input['timestamp'] } : {};
+  return { bundle: { resourceType: 'Bundle', type: 'collection', ...timestamp, entry: kept }, removed };
 }
 
 /** A UUID-shaped text from a digest's first 32 hex digits. */

@@ -1,7 +1,7 @@
 /**
  * One input file to located FHIR resources: a single resource or a Bundle (collection,
  * transaction, batch, searchset) as JSON, or NDJSON (one resource a line, as bulk export
- * writes it). Each resource keeps its file, its line and its bundle's fullUrl.
+ * writes it). Each resource keeps its file, its line, its bundle's fullUrl and timestamp.
  */
 import type { Issue } from '../../../core/issues.ts';
 import { makeIssue } from '../../../i18n/issues/index.ts';
@@ -26,6 +26,8 @@ export interface LocatedResource {
   line: number | null;
   /** The entry's fullUrl inside a Bundle. */
   fullUrl: string | undefined;
+  /** The Bundle's `timestamp` (when it was assembled), when the resource came in one that has it. */
+  bundleTimestamp?: string;
 }
 
 export const BUNDLE_TYPES = ['collection', 'transaction', 'batch', 'searchset'] as const;
@@ -47,11 +49,12 @@ function located(
   file: string,
   line: number | null,
   fullUrl?: string,
+  bundleTimestamp?: string,
 ): LocatedResource | 'no-type' {
   const type = str(resource, 'resourceType');
   if (!type) return 'no-type';
   const id = str(resource, 'id');
-  return { type, id, resource, file, line, fullUrl };
+  return { type, id, resource, file, line, fullUrl, ...(bundleTimestamp === undefined ? {} : { bundleTimestamp }) };
 }
 
 function readNdjson(text: string, file: string, issues: Issue[]): LocatedResource[] {
@@ -101,6 +104,7 @@ function readBundle(bundle: Json, text: string, file: string, issues: Issue[]): 
   }
   const lineOf = lineCounter(text);
   const offsets = entryOffsets(text);
+  const timestamp = str(bundle, 'timestamp');
   const out: LocatedResource[] = [];
   (entries ?? []).forEach((raw: unknown, i: number) => {
     const offset = offsets[i];
@@ -113,7 +117,7 @@ function readBundle(bundle: Json, text: string, file: string, issues: Issue[]): 
       issues.push(makeIssue('error', 'fhir-bundle-entry', file, line, `Bundle.entry[${i}]`, { entry: `Bundle.entry[${i}]` }));
       return;
     }
-    const got = located(resource, file, line, str(entry, 'fullUrl'));
+    const got = located(resource, file, line, str(entry, 'fullUrl'), timestamp);
     if (typeof got === 'string') {
       issues.push(
         makeIssue('error', 'fhir-not-resource.entry-no-type', file, line, `Bundle.entry[${i}].resource`, {

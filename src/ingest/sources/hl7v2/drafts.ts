@@ -24,6 +24,8 @@ export interface ExamDraft {
   statusEndMsh: number | null;
   bookingStart: number | null;
   bookingMinutes: number | null;
+  /** MSH-7 of the first SIU message that gave the booking its current span (null: none readable). */
+  bookingSeenAt: number | null;
   reportValidatedAt: number | null;
   /** Why the exam did not happen (cancelled order, cancelled/deleted/no-show booking), or null. */
   cancelled: string | null;
@@ -61,6 +63,7 @@ export function newDraft(file: string, line: number): ExamDraft {
     statusEndMsh: null,
     bookingStart: null,
     bookingMinutes: null,
+    bookingSeenAt: null,
     reportValidatedAt: null,
     cancelled: null,
     patientClass: '',
@@ -99,6 +102,10 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   a.statusEnd = earliest(a.statusEnd, b.statusEnd);
   a.statusStartMsh = earliest(a.statusStartMsh, b.statusStartMsh);
   a.statusEndMsh = earliest(a.statusEndMsh, b.statusEndMsh);
+  // The span seen first since it is what it is: the older draft's, when the newer has none or the same.
+  if (a.bookingStart === null && a.bookingMinutes === null) a.bookingSeenAt = b.bookingSeenAt;
+  else if (a.bookingStart === b.bookingStart && a.bookingMinutes === b.bookingMinutes)
+    a.bookingSeenAt = earliest(a.bookingSeenAt, b.bookingSeenAt);
   a.bookingStart ??= b.bookingStart;
   a.bookingMinutes ??= b.bookingMinutes;
   a.reportValidatedAt = earliest(a.reportValidatedAt, b.reportValidatedAt);

@@ -45,6 +45,16 @@ function hashedKeys(mapping: SiteMapping, secret: string): Map<string, string> {
   return keys;
 }
 
+/**
+ * A draft's machine by the site mapping, as `examsOf` finds it (its rooms, stations and AE titles,
+ * in their kept form too), each set of keys looked up once.
+ */
+export function draftEquipment(mapping: SiteMapping, secret: string): (d: ExamDraft) => string | null {
+  const rooms = hashedKeys(mapping, secret);
+  const memo = new Map<string, string | null>();
+  return (d) => equipmentOf(mapping, d, memo, rooms);
+}
+
 /** A device or room key as an issue may show it: a code, a hashed value, or its shape. */
 function shownKey(value: string): string {
   return isHashed(value) ? 'a hashed value' : quoteCode(value, 32);

@@ -1,7 +1,8 @@
 /**
  * The HL7 v2 source: files of ORM/OMI/ORU/MDM/SIU/ADT messages (plain, batched or MLLP-framed)
- * read into the data kit's exams. Messages of one exam are merged across all the files read
- * together; see messages.ts for the field map and exams.ts for what makes an exam.
+ * read into the data kit's exams, and the held SIU bookings into busy slots (slots.ts). Messages of
+ * one exam are merged across all the files read together; see messages.ts for the field map and
+ * exams.ts for what makes an exam.
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
@@ -13,6 +14,7 @@ import { DraftIndex } from './drafts.ts';
 import { examsOf } from './exams.ts';
 import type { ReadState } from './messages.ts';
 import { readMessage } from './messages.ts';
+import { bookedSlots } from './slots.ts';
 import { scanHl7 } from './parse.ts';
 
 export { buildAck } from './ack.ts';
@@ -61,6 +63,8 @@ export function readHl7Files(inputs: readonly SourceInput[], context: SourceCont
     }
   }
   records.exams = examsOf(state.drafts.drafts, { ...context, zone }, state.visits, issues, records.removed, records.keys);
+  const slots = bookedSlots(state.drafts.drafts, context, issues);
+  if (slots.length > 0) records.slots = slots;
   return { records, issues };
 }
 

@@ -338,8 +338,13 @@ class MessageReader {
     }
     if (end !== null && start !== null && end > start) minutes = (end - start) / 60_000;
     minutes ??= this.minutes(sch, 9, 10);
+    const before = [draft.bookingStart, draft.bookingMinutes];
     if (start !== null) draft.bookingStart = start;
     if (minutes !== null) draft.bookingMinutes = minutes;
+    // When the booking was seen with this span (the booking supply, slots.ts): MSH-7.
+    const sent = start !== null || minutes !== null ? this.time(segs[0], 7) : null;
+    if (before[0] !== draft.bookingStart || before[1] !== draft.bookingMinutes) draft.bookingSeenAt = sent;
+    else draft.bookingSeenAt = earliest(draft.bookingSeenAt, sent);
   }
 
   /** ADT: patient class and unit of a visit, for orders that lack PV1. */

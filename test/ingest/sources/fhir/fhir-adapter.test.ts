@@ -306,6 +306,8 @@ describe('Schedules and Slots', () => {
       status,
       start,
       end,
+      // When the status was seen (the booking supply, slots.test.ts).
+      meta: { lastUpdated: '2026-03-01T07:00:00Z' },
     });
     const { records, issues } = await read([
       'b.json',
