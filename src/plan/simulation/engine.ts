@@ -256,12 +256,16 @@ function runEngine(
     const leads = stream(STREAMS.leads);
     const noShows = stream(STREAMS.noShows);
     const leadSamples = CATEGORIES.map((c) => model.scheduled.leadMinutes[c] ?? []);
+    // The leads of requests made on the request's ISO weekday, when calibration gives them.
+    const weekdayLeads = CATEGORIES.map((c) => model.scheduled.leadMinutesByWeekday?.[c] ?? []);
     const noShowP = CATEGORIES.map((c) => policy.noShow[c] ?? 0);
     for (let k = 0; k < n; k++) {
       const e = Math.min(sPool.length - 1, Math.floor(exams.float() * sPool.length));
       reqExam[k] = e;
       const c = sCat[e] as number;
-      const sample = leadSamples[c] as number[];
+      const weekday = Math.floor((table[Math.floor(((reqAt[k] as number) - runStart) / 3_600_000)] ?? 0) / 24);
+      const own = (weekdayLeads[c] as number[][])[weekday];
+      const sample = own !== undefined && own.length > 0 ? own : (leadSamples[c] as number[]);
       const u = leads.float();
       reqLead[k] =
         sample.length > 0

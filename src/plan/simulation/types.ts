@@ -119,6 +119,12 @@ export interface SimulationModel {
     pool: PoolExam[];
     /** Minimum lead time (minutes from request to the earliest bookable start), samples by category. */
     leadMinutes: Partial<Record<Category, number[]>>;
+    /**
+     * The same leads by the ISO weekday of the request (index 0 = Monday … 6 = Sunday): a request
+     * draws from its weekday's sample when it is not empty, else from `leadMinutes`. Keeps the
+     * weekly rhythm of the campaign (a Friday request waits over the weekend). Optional.
+     */
+    leadMinutesByWeekday?: Partial<Record<Category, number[][]>>;
     /** Slot length (minutes) booked when an exam's `bookedMinutes` is unknown, by category. */
     slotMinutes: Partial<Record<Category, number>>;
   };
