@@ -1,11 +1,14 @@
 /**
  * `/c/:id/quality`: what in a campaign's data needs checking — short exams, overlaps, exams
  * outside sessions, unvalued exams and unknown acts, machines left out of occupancy and why,
+ * whether the capacity simulation reproduces each machine's campaign (`plateau simulate --all`),
  * and the issues stored with its imports.
  */
 import type { ReactNode } from 'react';
 import type { CampaignDetail, MachineQualityRow, QualityView } from '../../core/views/types.ts';
-import { formatInteger } from '../../i18n/format.ts';
+import type { FailingMachine, SimulationChecksView } from '../../plan/simulation/checks.ts';
+import type { FailingFigure } from '../../plan/simulation/types.ts';
+import { formatDateTime, formatInteger, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { exclusionText, modalityLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
@@ -46,6 +49,152 @@ const needsCheck = (m: MachineQualityRow): boolean =>
   m.overlappingExams > 0 ||
   m.unknownActs.length > 0 ||
   !m.occupancyIncluded;
+
+/** One failing figure of one machine: a row of the status-quo card. */
+type FailingRow = FailingMachine & { figure: FailingFigure };
+
+/** A figure's value in its unit: occupancy as a percentage, minutes whole, the rest to 0.1. */
+function simulatedValue(f: FailingFigure, value: number, lang: ReturnType<typeof useLang>): string {
+  if (f.figure === 'occupancy.programmed') return formatPercent(value, lang, 1);
+  const minutes = f.figure.startsWith('unscheduledWait') || f.figure.endsWith('MinutesPerWeek');
+  return formatNumber(value, lang, minutes ? 0 : 1);
+}
+
+/**
+ * "Simulation: status quo": how many machines the simulation reproduces (planning.md §3 rule),
+ * the others with the figure that fails, or how to compute it.
+ */
+function SimulationChecksCard({ id }: { id: string }): ReactNode {
+  const t = useT();
+  const lang = useLang();
+  const { state, retry } = useApi<SimulationChecksView>(
+    `/api/campaigns/${encodeURIComponent(id)}/simulation/checks`,
+  );
+  const title = t('simulate.quality.title');
+  if (state.status === 'loading')
+    return (
+      <Card title={title} level={2} id="simulation">
+        <p className="muted">{t('common.loading')}</p>
+      </Card>
+    );
+  if (state.status === 'error')
+    return (
+      <Card title={title} level={2} id="simulation">
+        <ErrorState error={state.error} onRetry={retry} />
+      </Card>
+    );
+  const view = state.data;
+  const s = view.summary;
+  if (s === null)
+    return (
+      <Card title={title} note={t('simulate.quality.lede')} level={2} id="simulation">
+        <div data-testid="simulation-checks-empty">
+          <p>{t('simulate.quality.empty')}</p>
+          <pre className="command">
+            <code>plateau simulate --all --campaign {view.campaign.id}</code>
+          </pre>
+        </div>
+      </Card>
+    );
+  const rows: FailingRow[] = s.failing.flatMap((m) =>
+    m.failing.map((figure) => ({ ...m, figure })),
+  );
+  const columns: Column<FailingRow>[] = [
+    {
+      key: 'machine',
+      label: t('col.machine'),
+      kind: 'text',
+      value: (r) => r.equipmentId,
+      render: (r) => <MachineLink campaignId={id} equipmentId={r.equipmentId} />,
+    },
+    {
+      key: 'establishment',
+      label: t('col.establishment'),
+      kind: 'text',
+      value: (r) => r.establishment,
+      render: (r) =>
+        r.finess === null ? (
+          '–'
+        ) : (
+          <EstablishmentLink campaignId={id} finess={r.finess} name={r.establishment ?? r.finess} />
+        ),
+    },
+    {
+      key: 'modality',
+      label: t('col.modality'),
+      kind: 'text',
+      value: (r) => (r.modality ? modalityLabel(r.modality, lang) : null),
+    },
+    {
+      key: 'figure',
+      label: t('simulate.quality.col.figure'),
+      kind: 'text',
+      value: (r) => t(`simulate.figure.${r.figure.figure}` as MessageKey),
+      wrap: true,
+    },
+    {
+      key: 'observed',
+      label: t('simulate.quality.col.observed'),
+      kind: 'number',
+      value: (r) => r.figure.observed,
+      render: (r) => simulatedValue(r.figure, r.figure.observed, lang),
+    },
+    {
+      key: 'simulated',
+      label: t('simulate.quality.col.simulated'),
+      kind: 'number',
+      value: (r) => (Number.isFinite(r.figure.simulated) ? r.figure.simulated : null),
+      render: (r) =>
+        r.figure.simulated === null || !Number.isFinite(r.figure.simulated)
+          ? '–'
+          : simulatedValue(r.figure, r.figure.simulated, lang),
+    },
+    {
+      key: 'tolerance',
+      label: t('simulate.quality.col.tolerance'),
+      kind: 'number',
+      value: (r) => r.figure.tolerance,
+      render: (r) => `± ${simulatedValue(r.figure, r.figure.tolerance, lang)}`,
+    },
+  ];
+  const unchecked = view.campaignMachines - s.machines;
+  return (
+    <Card title={title} note={t('simulate.quality.lede')} level={2} id="simulation">
+      <div data-testid="simulation-checks">
+        <p className="simulation-summary">
+          <strong>
+            {t('simulate.quality.summary', {
+              reproduce: formatInteger(s.reproduce, lang),
+              checked: formatInteger(s.machines, lang),
+              share: formatPercent(s.share, lang, 0),
+            })}
+          </strong>
+        </p>
+        <p className="muted small">
+          {t('simulate.quality.computed', {
+            date: formatDateTime(s.computedAt, lang),
+            replications: s.replications,
+            seed: String(s.seed),
+          })}
+          {unchecked > 0 && ` ${t('simulate.quality.unchecked', { unchecked })}`}
+        </p>
+        {rows.length === 0 ? (
+          <p>{t('simulate.quality.allReproduce')}</p>
+        ) : (
+          <DataTable
+            name="simulation-failing"
+            title={t('simulate.quality.failingTitle')}
+            showCaption
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => `${r.equipmentId}|${r.figure.figure}`}
+            limit={30}
+          />
+        )}
+      </div>
+    </Card>
+  );
+}
 
 /** The quality screen. */
 export function QualityPage({ id }: { id: string }): ReactNode {
@@ -211,6 +360,7 @@ export function QualityPage({ id }: { id: string }): ReactNode {
           empty={t('quality.machines.empty')}
         />
       </Card>
+      <SimulationChecksCard id={id} />
       <Card title={t('quality.issues.title')} note={t('quality.issues.note')} level={2} id="issues">
         <p className="muted small">{t('quality.issueCounts', view.issueCounts)}</p>
         {view.issues.length === 0 ? (
