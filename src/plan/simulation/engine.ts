@@ -1,8 +1,9 @@
 /**
  * The discrete-event engine of the capacity simulation (planning.md §3; semantics in
  * sim-design.md "Engine (one run)"): one machine or a site's pool, scheduled requests booked
- * first-fit into the session grid repeated every `gridWeeks`, unscheduled patients served first
- * by the lowest-index free machine, booked patients in due order per machine, no pre-emption.
+ * first-fit into the free gaps of the session grid repeated every `gridWeeks` (a hole left before
+ * a long-lead booking is filled later), unscheduled patients served first by the lowest-index
+ * free machine, booked patients in due order per machine (not booking order), no pre-emption.
  *
  * Design: arrivals are drawn up front per stream (common random numbers: request k always gets
  * the k-th draws of the exam, lead and no-show streams) into sorted typed arrays that are merged
@@ -199,7 +200,6 @@ function runEngine(
       gate[i] = (inst.start[i] as number) + Math.max(0, minutes) * MS_PER_MINUTE;
     }
   }
-  const agenda = new Agenda(inst);
 
   // ── Pools: durations and booked lengths (ms) by pool index.
   const sPool = model.scheduled.pool;
@@ -211,6 +211,11 @@ function runEngine(
   const sBook = new Float64Array(sPool.length);
   for (let i = 0; i < sPool.length; i++)
     sBook[i] = bookedMinutesOf(sPool[i] as PoolExam, model) * MS_PER_MINUTE;
+  // Every request books one of these lengths: gaps shorter than the shortest are of no use.
+  let shortest = Infinity;
+  for (let i = 0; i < sPool.length; i++)
+    if ((sBook[i] as number) < shortest) shortest = sBook[i] as number;
+  const agenda = new Agenda(inst, shortest);
   const sIcr = icrOf(sPool);
   const uIcr = icrOf(uPool);
 
@@ -263,7 +268,9 @@ function runEngine(
       const e = Math.min(sPool.length - 1, Math.floor(exams.float() * sPool.length));
       reqExam[k] = e;
       const c = sCat[e] as number;
-      const weekday = Math.floor((table[Math.floor(((reqAt[k] as number) - runStart) / 3_600_000)] ?? 0) / 24);
+      const weekday = Math.floor(
+        (table[Math.floor(((reqAt[k] as number) - runStart) / 3_600_000)] ?? 0) / 24,
+      );
       const own = (weekdayLeads[c] as number[][])[weekday];
       const sample = own !== undefined && own.length > 0 ? own : (leadSamples[c] as number[]);
       const u = leads.float();
@@ -431,7 +438,7 @@ function runEngine(
       uQueue[uTail++] = id;
       dirty = true;
     } else {
-      // A request: book the first session with room not before request + lead.
+      // A request: book the first session with a free gap not before request + lead.
       const k = nextReq++;
       const earliest = now + (reqLead[k] as number);
       earliestOf[k] = earliest;

@@ -12,6 +12,7 @@ import {
   simulate,
   simulateWithTrace,
 } from '../../../src/plan/simulation/engine.ts';
+import { Agenda, sessionInstances } from '../../../src/plan/simulation/engine/agenda.ts';
 import {
   DEFAULT_POLICY,
   type GridSession,
@@ -41,18 +42,20 @@ function rows(o: ReplicationOutput): string[] {
 describe('one machine, one Monday morning, worked by hand', () => {
   // Session Monday 08:00–12:00 UTC, late start 10 min (gate 08:10). Pool: 0 = A 30 min booked 30,
   // 1 = H 45 min booked 30, 2 = A 20 min booked slotMinutes.A = 25; unscheduled U 15 min.
+  // Free gaps after each booking in brackets.
   const requests = [
-    { at: at(0, 7, 0), exam: 0 }, // r0 → slot 08:00–08:30, arrives at the gate 08:10
-    { at: at(0, 7, 10), exam: 1, leadMinutes: 120 }, // r1 → earliest 09:10: slot 09:10–09:40 (08:30–09:10 left behind the cursor)
-    { at: at(0, 7, 20), exam: 2 }, // r2 → 09:40–10:05 (booked 25)
-    { at: at(0, 7, 30), exam: 0, noShow: true }, // r3 → 10:05–10:35, does not come
-    { at: at(0, 7, 40), exam: 1 }, // r4 → 10:35–11:05
-    { at: at(0, 7, 50), exam: 0 }, // r5 → 11:05–11:35
-    { at: at(0, 7, 55), exam: 0 }, // r6 → 11:35 + 30 > 12:00: next Monday 08:00 (out of the window)
+    { at: at(0, 7, 0), exam: 0 }, // r0 → slot 08:00–08:30, arrives at the gate 08:10 [08:30–12:00]
+    { at: at(0, 7, 10), exam: 1, leadMinutes: 120 }, // r1 → earliest 09:10: slot 09:10–09:40 [08:30–09:10, 09:40–12:00]
+    { at: at(0, 7, 20), exam: 2 }, // r2 → into the hole before r1: 08:30–08:55 (booked 25) [08:55–09:10, 09:40–12:00]
+    { at: at(0, 7, 30), exam: 0, noShow: true }, // r3 → 15 min hole too short: 09:40–10:10, does not come
+    { at: at(0, 7, 40), exam: 1 }, // r4 → 10:10–10:40
+    { at: at(0, 7, 50), exam: 0 }, // r5 → 10:40–11:10
+    { at: at(0, 7, 55), exam: 0 }, // r6 → 11:10–11:40 [08:55–09:10, 11:40–12:00]
+    { at: at(0, 7, 58), exam: 0 }, // r7 → no 30 min gap left: next Monday 08:00 (out of the window)
   ];
   const unscheduled = [
     { at: at(0, 8, 5), exam: 0 }, // u0: machine free (r0 not arrived yet)
-    { at: at(0, 11, 10), exam: 0 }, // u1: goes before r5 (arrived 11:05) when r4 ends at 11:20
+    { at: at(0, 11, 10), exam: 0 }, // u1: goes before r6 (arrived 11:10 too) when r5 ends at 11:25
     { at: at(1, 3, 0), exam: 0 }, // u2: the night, served at once
   ];
   const run = { seed: 1, replication: 0, warmupWeeks: 0, weeks: 1 };
@@ -62,38 +65,40 @@ describe('one machine, one Monday morning, worked by hand', () => {
     expect(rows(o)).toEqual([
       'm0 U 0 08:05–0 08:20', // u0 before the gate
       'm0 A 0 08:20–0 08:50', // r0 arrived 08:10, waited for u0
+      'm0 A 0 08:50–0 09:10', // r2 due 08:30 (the hole), waited for r0; 20 min
       'm0 H 0 09:10–0 09:55', // r1 at its slot, 45 min
-      'm0 A 0 09:55–0 10:15', // r2 due 09:40, waited for r1
-      'm0 H 0 10:35–0 11:20', // r4 at its slot (r3's slot idle)
-      'm0 U 0 11:20–0 11:35', // u1 arrived 11:10, ahead of r5 waiting since 11:05
-      'm0 A 0 11:35–0 12:05', // r5: 5 min past the session's end
+      'm0 H 0 10:10–0 10:55', // r4 at its slot (r3's slot idle from 09:55)
+      'm0 A 0 10:55–0 11:25', // r5 due 10:40, waited for r4
+      'm0 U 0 11:25–0 11:40', // u1 arrived 11:10, ahead of r6 waiting since 11:10
+      'm0 A 0 11:40–0 12:10', // r6: 10 min past the session's end
       'm0 U 1 03:00–1 03:15',
     ]);
     expect(Array.from(o.exams.requestedAt)).toEqual([
       NaN,
       at(0, 7),
-      at(0, 7, 10),
       at(0, 7, 20),
+      at(0, 7, 10),
       at(0, 7, 40),
-      NaN,
       at(0, 7, 50),
       NaN,
+      at(0, 7, 55),
+      NaN,
     ]);
-    expect(Array.from(o.exams.bookedMinutes)).toEqual([NaN, 30, 30, 25, 30, NaN, 30, NaN]);
-    expect(Array.from(o.exams.icr)).toEqual([40, 25, NaN, 10, NaN, 40, 25, 40]);
-    expect(o.overtimeMinutes).toBe(5);
-    // busy in 08:00–12:00: 08:05–08:50, 09:10–10:15, 10:35–12:00 = 195 of 240 min
-    expect(o.idleMinutes).toBe(45);
+    expect(Array.from(o.exams.bookedMinutes)).toEqual([NaN, 30, 25, 30, 30, 30, NaN, 30, NaN]);
+    expect(Array.from(o.exams.icr)).toEqual([40, 25, 10, NaN, NaN, 25, 40, 25, 40]);
+    expect(o.overtimeMinutes).toBe(10);
+    // busy in 08:00–12:00: 08:05–09:55, 10:10–12:00 = 220 of 240 min
+    expect(o.idleMinutes).toBe(20);
     expect(o.noShows).toBe(1);
     expect(o.unbooked).toBe(0);
-    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([0, 10, 0]);
-    // 8 arrivals in the week, sojourns 15+40+45+35+45+60+25+15 = 280 min
+    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([0, 15, 0]);
+    // 9 arrivals in the week, sojourns u0 15, r0 40, r2 40, r1 45, r4 45, r5 45, u1 30, r6 60, u2 15 = 335 min
     const week = 7 * 1440;
-    expect(o.little.arrivalRate).toBeCloseTo(8 / week, 15);
-    expect(o.little.meanSojourn).toBeCloseTo(35, 12);
-    expect(o.little.meanInSystem).toBeCloseTo(280 / week, 12);
-    // 7 requests + 3 unscheduled arrivals + 5 booked arrivals + 8 departures (r6 comes after the window)
-    expect(o.events).toBe(23);
+    expect(o.little.arrivalRate).toBeCloseTo(9 / week, 15);
+    expect(o.little.meanSojourn).toBeCloseTo(335 / 9, 12);
+    expect(o.little.meanInSystem).toBeCloseTo(335 / week, 12);
+    // 8 requests + 3 unscheduled arrivals + 6 booked arrivals + 9 departures (r7 comes after the window)
+    expect(o.events).toBe(26);
     expect(o.windowStart).toBe(at(0, 0));
     expect(o.windowEnd).toBe(at(7, 0));
     expect(o.sessions).toEqual([
@@ -103,16 +108,18 @@ describe('one machine, one Monday morning, worked by hand', () => {
     expect(Array.from(trace.requests.slotStart)).toEqual([
       at(0, 8),
       at(0, 9, 10),
+      at(0, 8, 30),
       at(0, 9, 40),
-      at(0, 10, 5),
-      at(0, 10, 35),
-      at(0, 11, 5),
+      at(0, 10, 10),
+      at(0, 10, 40),
+      at(0, 11, 10),
       at(7, 8),
     ]);
     expect(trace.requests.earliest[1]).toBe(at(0, 9, 10));
     const first = trace.requests.session[0] as number;
     expect(trace.instances.gate[first]).toBe(at(0, 8, 10));
-    expect(trace.instances.start[trace.requests.session[6] as number]).toBe(at(7, 8));
+    expect(Array.from(trace.requests.session.subarray(0, 7))).toEqual(new Array(7).fill(first));
+    expect(trace.instances.start[trace.requests.session[7] as number]).toBe(at(7, 8));
   });
 
   it('late start off: r0 at 08:00 and u0 waits for it', () => {
@@ -120,14 +127,16 @@ describe('one machine, one Monday morning, worked by hand', () => {
       requests,
       unscheduled,
     });
-    expect(rows(o).slice(0, 3)).toEqual([
+    expect(rows(o).slice(0, 4)).toEqual([
       'm0 A 0 08:00–0 08:30',
-      'm0 U 0 08:30–0 08:45',
+      'm0 U 0 08:30–0 08:45', // u0 before r2 (due 08:30, arrived with r0's departure)
+      'm0 A 0 08:45–0 09:05',
       'm0 H 0 09:10–0 09:55',
     ]);
-    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([25, 10, 0]);
-    expect(o.idleMinutes).toBe(45);
-    expect(o.overtimeMinutes).toBe(5);
+    expect(Array.from(o.unscheduledWaitMinutes)).toEqual([25, 15, 0]);
+    // busy 08:00–09:05, 09:10–09:55, 10:10–12:00 = 220 of 240 min
+    expect(o.idleMinutes).toBe(20);
+    expect(o.overtimeMinutes).toBe(10);
   });
 
   it('a pool of two machines: bookings by start then machine, the lowest-index free machine takes the unscheduled', () => {
@@ -192,6 +201,184 @@ describe('one machine, one Monday morning, worked by hand', () => {
     const none = simulate(model, run, { requests: req });
     expect(none.unbooked).toBe(3);
     expect(none.exams.roomIn.length).toBe(0);
+  });
+});
+
+describe('free gaps: holes left before a long-lead booking are filled later', () => {
+  it('a short-lead request goes into the hole before a long-lead one; the machine serves them in due order', () => {
+    // Monday 08:00–12:00, on time, no unscheduled patients. Pool: 0 = A 30 min booked 30;
+    // 1 = H 45 min booked 30; 2 = A 20 min booked 25; 3 (added) = A 20 min booked 20.
+    const model = oneDayModel({ policy: { lateStarts: false } });
+    model.scheduled.pool.push({
+      category: 'A',
+      machine: 0,
+      durationMinutes: 20,
+      bookedMinutes: 20,
+      icr: null,
+      family: null,
+    });
+    // Free gaps after each booking in brackets.
+    const requests = [
+      { at: at(0, 7, 0), exam: 0, leadMinutes: 180 }, // q0 → 10:00–10:30 [08:00–10:00, 10:30–12:00]
+      { at: at(0, 7, 5), exam: 1 }, // q1 → 08:00–08:30, in the hole before q0 [08:30–10:00, 10:30–12:00]
+      { at: at(0, 8, 40), exam: 0 }, // q2, session running → 08:40–09:10 [08:30–08:40, 09:10–10:00, 10:30–12:00]
+      { at: at(0, 8, 41), exam: 1 }, // q3 → 08:30–08:40 is before earliest: 09:10–09:40 [… 09:40–10:00 …]
+      { at: at(0, 8, 42), exam: 2 }, // q4 25 min: the 20 min hole is too short → 10:30–10:55
+      { at: at(0, 8, 43), exam: 0 }, // q5 → 10:55–11:25 [08:30–08:40, 09:40–10:00, 11:25–12:00]
+      { at: at(0, 8, 44), exam: 3 }, // q6 20 min: fills 09:40–10:00 exactly [08:30–08:40, 11:25–12:00]
+      { at: at(0, 8, 45), exam: 2 }, // q7 → 11:25–11:50 [08:30–08:40, 11:50–12:00]
+      { at: at(0, 8, 46), exam: 0 }, // q8 → no 30 min gap left: next Monday 08:00
+    ];
+    const run = { seed: 1, replication: 0, warmupWeeks: 0, weeks: 1 };
+    const { output: o, trace } = simulateWithTrace(model, run, { requests });
+    expect(Array.from(trace.requests.slotStart)).toEqual([
+      at(0, 10),
+      at(0, 8),
+      at(0, 8, 40),
+      at(0, 9, 10),
+      at(0, 10, 30),
+      at(0, 10, 55),
+      at(0, 9, 40),
+      at(0, 11, 25),
+      at(7, 8),
+    ]);
+    // q1 runs 45 min, so everyone after waits; at 10:00 q6 (due 09:40) goes before q0 (due 10:00)
+    expect(rows(o)).toEqual([
+      'm0 H 0 08:00–0 08:45', // q1
+      'm0 A 0 08:45–0 09:15', // q2
+      'm0 H 0 09:15–0 10:00', // q3
+      'm0 A 0 10:00–0 10:20', // q6
+      'm0 A 0 10:20–0 10:50', // q0
+      'm0 A 0 10:50–0 11:10', // q4
+      'm0 A 0 11:10–0 11:40', // q5
+      'm0 A 0 11:40–0 12:00', // q7
+    ]);
+    expect(Array.from(o.exams.requestedAt)).toEqual(
+      [1, 2, 3, 6, 0, 4, 5, 7].map((k) => requests[k]!.at),
+    );
+    expect(o.idleMinutes).toBe(0);
+    expect(o.overtimeMinutes).toBe(0);
+  });
+
+  it("the agenda keeps each instance's gaps: splits, exact fills, zero lengths, running instances", () => {
+    const sessions = [
+      { machine: 0, start: 0, end: 100 },
+      { machine: 0, start: 200, end: 300 },
+      { machine: 0, start: 400, end: 500 }, // not bookable
+    ];
+    const inst = sessionInstances(sessions, (g) => g < 2, 10_000, 0, 1000, 0);
+    const agenda = new Agenda(inst);
+    const book = (earliest: number, length: number): [number, number] => {
+      const i = agenda.book(earliest, length);
+      return [i, i < 0 ? NaN : agenda.slotStart];
+    };
+    expect(book(40, 10)).toEqual([0, 40]);
+    expect(agenda.gaps(0)).toEqual([
+      [0, 40],
+      [50, 100],
+    ]);
+    expect(book(0, 30)).toEqual([0, 0]); // the hole before 40
+    expect(agenda.gaps(0)).toEqual([
+      [30, 40],
+      [50, 100],
+    ]);
+    expect(book(0, 10)).toEqual([0, 30]); // fills 30–40 exactly: the gap goes
+    expect(agenda.gaps(0)).toEqual([[50, 100]]);
+    expect(book(75, 20)).toEqual([0, 75]); // instance 0 running at 75
+    expect(agenda.gaps(0)).toEqual([
+      [50, 75],
+      [95, 100],
+    ]);
+    expect(book(60, 0)).toEqual([0, 60]); // zero length: takes nothing
+    expect(agenda.gaps(0)).toEqual([
+      [50, 75],
+      [95, 100],
+    ]);
+    expect(book(0, 30)).toEqual([1, 200]); // no 30 in instance 0 → instance 1
+    expect(book(80, 10)).toEqual([1, 230]); // instance 0's 95–100 too short; 1 starts later
+    expect(book(52, 23)).toEqual([0, 52]); // the running instance's earliest gap, to its end
+    expect(agenda.gaps(0)).toEqual([
+      [50, 52],
+      [95, 100],
+    ]);
+    expect(book(0, 70)).toEqual([-1, NaN]); // 60 left in instance 1; instance 2 is not bookable
+    expect(book(0, 60)).toEqual([1, 240]);
+    expect(agenda.gaps(1)).toEqual([]);
+    expect(book(0, 1)).toEqual([0, 50]);
+    expect(book(96, 1)).toEqual([0, 96]); // a split: the node freed by instance 1 is reused
+    expect(agenda.gaps(0)).toEqual([
+      [51, 52],
+      [95, 96],
+      [97, 100],
+    ]);
+    expect(agenda.gaps(2)).toEqual([]);
+  });
+
+  it('random bookings: the same instance, slot and gaps as a naive earliest-fit over booked intervals', () => {
+    const arb = fc.record({
+      sessions: fc.array(
+        fc.record({
+          machine: fc.integer({ min: 0, max: 2 }),
+          start: fc.integer({ min: 0, max: 900 }),
+          length: fc.integer({ min: 1, max: 200 }),
+          bookable: fc.integer({ min: 0, max: 4 }).map((x) => x > 0),
+        }),
+        { maxLength: 12 },
+      ),
+      share: fc.constantFrom(0, 0.25, 0.5),
+      // the shortest length asked: shorter gaps are dropped (none when 0)
+      minLength: fc.constantFrom(0, 0, 5, 12),
+      calls: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 1100 }), fc.integer({ min: 0, max: 60 })),
+        { maxLength: 80 },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, ({ sessions, share, minLength, calls }) => {
+        const grid = sessions.map((x) => ({
+          machine: x.machine,
+          start: x.start,
+          end: x.start + x.length,
+        }));
+        const inst = sessionInstances(grid, (g) => sessions[g]!.bookable, 10_000, 0, 1200, share);
+        const agenda = new Agenda(inst, minLength);
+        const booked: [number, number][][] = Array.from(inst.start, () => []);
+        const gapsOf = (i: number): [number, number][] => {
+          if (inst.diagnostic[i] !== 1) return [];
+          const out: [number, number][] = [];
+          let from = inst.start[i] as number;
+          const taken = [...(booked[i] as [number, number][])].filter(([p, q]) => q > p);
+          taken.sort((x, y) => x[0] - y[0]);
+          for (const [p, q] of [...taken, [inst.bookableEnd[i] as number, Infinity]] as const) {
+            if (p > from && p - from >= minLength) out.push([from, p]);
+            from = Math.max(from, q);
+          }
+          return out;
+        };
+        for (const [earliest, asked] of calls) {
+          const length = Math.max(minLength, asked);
+          let chosen = -1;
+          let slot = NaN;
+          for (let i = 0; i < inst.count && chosen < 0; i++) {
+            if ((inst.end[i] as number) <= earliest) continue;
+            for (const [a, b] of gapsOf(i)) {
+              const s = Math.max(a, earliest);
+              if (s + length <= b) {
+                chosen = i;
+                slot = s;
+                break;
+              }
+            }
+          }
+          expect(agenda.book(earliest, length)).toBe(chosen);
+          if (chosen < 0) continue;
+          expect(agenda.slotStart).toBe(slot);
+          (booked[chosen] as [number, number][]).push([slot, slot + length]);
+          for (let i = 0; i < inst.count; i++) expect(agenda.gaps(i)).toEqual(gapsOf(i));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -401,7 +588,7 @@ describe('booking on random small models', () => {
     machine: fc.integer({ min: 0, max: 1 }),
     day: fc.integer({ min: 0, max: 6 }),
     startMinutes: fc.integer({ min: 0, max: 22 * 60 }),
-    minutes: fc.integer({ min: 10, max: 300 }),
+    minutes: fc.integer({ min: 10, max: 720 }),
     type: fc.constantFrom(...types),
     interventional: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
   });
@@ -412,7 +599,7 @@ describe('booking on random small models', () => {
   });
   const modelArb = fc.record({
     machines: fc.integer({ min: 1, max: 2 }),
-    sessions: fc.array(sessionArb, { minLength: 0, maxLength: 6 }),
+    sessions: fc.array(sessionArb, { minLength: 0, maxLength: 10 }),
     pool: fc.array(examArb, { minLength: 1, maxLength: 6 }),
     perHour: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
     leads: fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 4 }),
@@ -473,8 +660,9 @@ describe('booking on random small models', () => {
             bookedMinutesOf(model.scheduled.pool[e] as PoolExam, model),
           ),
         );
-        // naive first fit over every instance, in order, with its own cursors
-        const cursor = Array.from(inst.start);
+        // naive first fit over every instance, in order: its free gaps are [start, bookable end]
+        // less the intervals booked in it so far; the earliest start ≥ earliest that fits
+        const booked: [number, number][][] = Array.from(inst.start, () => []);
         const bySession = new Map<number, [number, number][]>();
         for (let k = 0; k < req.at.length; k++) {
           const earliest = req.earliest[k] as number;
@@ -482,14 +670,23 @@ describe('booking on random small models', () => {
           expect(earliest).toBeGreaterThanOrEqual(req.at[k] as number);
           let chosen = -1;
           let slot = NaN;
-          for (let i = 0; i < cursor.length; i++) {
+          for (let i = 0; i < inst.start.length && chosen < 0; i++) {
             if (!bookable(i) || (inst.end[i] as number) <= earliest) continue;
-            const s = Math.max(cursor[i] as number, earliest);
-            if (s + len <= (inst.bookableEnd[i] as number)) {
-              chosen = i;
-              slot = s;
-              cursor[i] = s + len;
-              break;
+            const taken = (booked[i] as [number, number][])
+              .filter(([p, q]) => q > p)
+              .sort((x, y) => x[0] - y[0]);
+            taken.push([inst.bookableEnd[i] as number, Infinity]);
+            let from = inst.start[i] as number;
+            for (const [p, q] of taken) {
+              // the gap [from, p), when not empty
+              const s = Math.max(from, earliest);
+              if (p > from && s + len <= p) {
+                chosen = i;
+                slot = s;
+                (booked[i] as [number, number][]).push([s, s + len]);
+                break;
+              }
+              from = Math.max(from, q);
             }
           }
           expect(req.session[k]).toBe(chosen);
@@ -510,7 +707,8 @@ describe('booking on random small models', () => {
           list.push([slot, slot + len]);
           bySession.set(chosen, list);
         }
-        for (const list of bySession.values()) {
+        for (const all of bySession.values()) {
+          const list = all.filter(([p, q]) => q > p); // a zero-length slot takes nothing
           list.sort((p, q) => p[0] - q[0]);
           for (let j = 1; j < list.length; j++)
             expect(list[j]![0]).toBeGreaterThanOrEqual(list[j - 1]![1] - 1e-6);

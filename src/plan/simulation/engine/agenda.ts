@@ -1,7 +1,10 @@
 /**
  * The booking agenda of the engine: every session instance of the run (the grid shifted by k
- * periods) with its booking cursor, and a max segment tree over the instances' free bookable
- * length so that "the first session with room for b minutes from here on" is found in O(log n).
+ * periods) with its FREE GAPS (one at first: [start, bookable end]), split around each booking so
+ * that holes left before a long-lead booking stay bookable, as real agendas fill them later.
+ * Gaps live in a pool of typed-array nodes (a sorted linked list per instance, freed nodes
+ * reused); a max segment tree over each instance's longest gap finds "the first session with a
+ * gap of b minutes from here on" in O(log n).
  */
 
 /** Session instances in booking order (start, then machine, then grid index), as columns. */
@@ -92,30 +95,57 @@ export function sessionInstances(
 }
 
 /**
- * First-fit booking into session instances: each bookable instance has a cursor (its start at
- * first); a slot of length b goes to the first instance (in instance order) that ends after
- * `earliest` and where max(cursor, earliest) + b ≤ bookable end.
+ * First-fit booking into the free gaps of session instances: a slot of length b goes to the
+ * first instance (in instance order) that ends after `earliest` and has a gap [a, e) with
+ * e − max(a, earliest) ≥ b, into its earliest such gap, at max(a, earliest); the gap is split
+ * around the slot (empty pieces dropped; a zero-length slot takes nothing). Pieces shorter than
+ * `minLength` (the shortest length ever booked) are dropped too: no booking could use them, and
+ * the per-instance lists stay a handful long.
  */
 export class Agenda {
-  readonly cursor: Float64Array;
   /** Slot start of the last successful `book`. */
   slotStart = NaN;
   readonly #inst: SessionInstances;
-  /** Max segment tree over bookableEnd − cursor (−Infinity: not bookable); leaves at `#size`. */
+  /** Max segment tree over each instance's longest gap (−Infinity: none); leaves at `#size`. */
   readonly #tree: Float64Array;
   readonly #size: number;
+  /** First gap node of each instance (−1: no gap). */
+  readonly #head: Int32Array;
+  /** Gap nodes: [gapStart, gapEnd) and the next node of the same instance (−1: last). */
+  #gapStart: Float64Array;
+  #gapEnd: Float64Array;
+  #next: Int32Array;
+  /** Nodes in use or freed (the next new node's index), and the first freed node (−1: none). */
+  #used: number;
+  #free = -1;
+  readonly #minLength: number;
 
-  constructor(inst: SessionInstances) {
+  /** `minLength` (ms): no `book` call will ask for less (0 when unknown). */
+  constructor(inst: SessionInstances, minLength = 0) {
     this.#inst = inst;
+    this.#minLength = minLength > 0 ? minLength : 0;
     const n = inst.count;
-    this.cursor = inst.start.slice();
     let size = 1;
     while (size < n) size *= 2;
     this.#size = size;
+    const capacity = n + 64;
+    this.#gapStart = new Float64Array(capacity);
+    this.#gapEnd = new Float64Array(capacity);
+    this.#next = new Int32Array(capacity).fill(-1);
+    this.#head = new Int32Array(n).fill(-1);
+    this.#used = n;
     const tree = new Float64Array(2 * size).fill(-Infinity);
-    for (let i = 0; i < n; i++)
-      if (inst.diagnostic[i] === 1)
-        tree[size + i] = (inst.bookableEnd[i] as number) - (inst.start[i] as number);
+    for (let i = 0; i < n; i++) {
+      if (inst.diagnostic[i] !== 1) continue;
+      const a = inst.start[i] as number;
+      const b = inst.bookableEnd[i] as number;
+      if (!(b > a) || b - a < this.#minLength) continue;
+      // Node i is instance i's first gap.
+      this.#head[i] = i;
+      this.#gapStart[i] = a;
+      this.#gapEnd[i] = b;
+      tree[size + i] = b - a;
+    }
     for (let i = size - 1; i >= 1; i--)
       tree[i] = Math.max(tree[2 * i] as number, tree[2 * i + 1] as number);
     this.#tree = tree;
@@ -126,38 +156,112 @@ export class Agenda {
    * no instance of the agenda has room.
    */
   book(earliest: number, length: number): number {
-    const { start, end, bookableEnd, diagnostic, count } = this.#inst;
-    const cursor = this.cursor;
-    // Instances started before `earliest` may still be running: the cursor or `earliest` bounds the slot.
+    const { start, end, diagnostic, count } = this.#inst;
+    const leaves = this.#size;
+    const tree = this.#tree;
+    // Instances started before `earliest` may still be running: `earliest` bounds their gaps.
     let i = lowerBound(start, earliest - this.#inst.maxLength, count);
     for (; i < count && (start[i] as number) < earliest; i++) {
       if (diagnostic[i] !== 1 || (end[i] as number) <= earliest) continue;
-      const c = cursor[i] as number;
-      const slot = c > earliest ? c : earliest;
-      if (slot + length <= (bookableEnd[i] as number)) return this.#take(i, slot, length);
+      if ((tree[leaves + i] as number) < length) continue;
+      if (this.#bookIn(i, earliest, length)) return i;
     }
-    // From here on every instance starts at or after `earliest`: its slot starts at its cursor.
-    const j = this.#firstWithRoom(i, length);
-    if (j < 0) return -1;
-    return this.#take(j, cursor[j] as number, length);
+    // From here on every instance starts at or after `earliest`: a long enough gap fits at its start.
+    for (let j = this.#firstWithRoom(i, length); j >= 0; j = this.#firstWithRoom(j + 1, length))
+      if (this.#bookIn(j, earliest, length)) return j;
+    return -1;
   }
 
-  #take(i: number, slot: number, length: number): number {
-    const next = slot + length;
-    this.cursor[i] = next;
-    this.slotStart = slot;
+  /** Free gaps of instance `i` in time order, as [start, end) pairs (checks). */
+  gaps(i: number): [number, number][] {
+    const out: [number, number][] = [];
+    for (let p = this.#head[i] as number; p !== -1; p = this.#next[p] as number)
+      out.push([this.#gapStart[p] as number, this.#gapEnd[p] as number]);
+    return out;
+  }
+
+  /** Books into instance i's earliest gap that fits, if any. */
+  #bookIn(i: number, earliest: number, length: number): boolean {
+    const gapStart = this.#gapStart;
+    const gapEnd = this.#gapEnd;
+    const next = this.#next;
+    let prev = -1;
+    for (let p = this.#head[i] as number; p !== -1; prev = p, p = next[p] as number) {
+      const a = gapStart[p] as number;
+      const b = gapEnd[p] as number;
+      const slot = a > earliest ? a : earliest;
+      // b − slot is exact (same binade), the same test as the tree's b − a ≥ length.
+      if (b - slot < length) continue;
+      this.slotStart = slot;
+      if (length > 0) this.#split(i, p, prev, slot, slot + length);
+      return true;
+    }
+    return false;
+  }
+
+  /** Takes [slot, slotEnd) out of gap node p of instance i (prev: the node before p, −1: none). */
+  #split(i: number, p: number, prev: number, slot: number, slotEnd: number): void {
+    const gapStart = this.#gapStart;
+    const gapEnd = this.#gapEnd;
+    const a = gapStart[p] as number;
+    const b = gapEnd[p] as number;
+    const min = this.#minLength;
+    const left = slot > a && slot - a >= min;
+    const right = b > slotEnd && b - slotEnd >= min;
+    if (left && right) {
+      const q = this.#node();
+      this.#gapStart[q] = slotEnd;
+      this.#gapEnd[q] = b;
+      this.#next[q] = this.#next[p] as number;
+      this.#next[p] = q;
+      this.#gapEnd[p] = slot;
+    } else if (left) gapEnd[p] = slot;
+    else if (right) gapStart[p] = slotEnd;
+    else {
+      const after = this.#next[p] as number;
+      if (prev === -1) this.#head[i] = after;
+      else this.#next[prev] = after;
+      this.#next[p] = this.#free;
+      this.#free = p;
+    }
+    let longest = -Infinity;
+    for (let k = this.#head[i] as number; k !== -1; k = this.#next[k] as number) {
+      const d = (this.#gapEnd[k] as number) - (this.#gapStart[k] as number);
+      if (d > longest) longest = d;
+    }
     const tree = this.#tree;
     let k = this.#size + i;
-    tree[k] = (this.#inst.bookableEnd[i] as number) - next;
+    tree[k] = longest;
     for (k >>= 1; k >= 1; k >>= 1) {
       const l = tree[2 * k] as number;
       const r = tree[2 * k + 1] as number;
       tree[k] = l > r ? l : r;
     }
-    return i;
   }
 
-  /** First leaf index ≥ `from` whose free length is ≥ `length`, or −1. */
+  /** A gap node: a freed one, else a new one (the pool doubles when full). */
+  #node(): number {
+    const f = this.#free;
+    if (f !== -1) {
+      this.#free = this.#next[f] as number;
+      return f;
+    }
+    if (this.#used === this.#next.length) {
+      const capacity = this.#next.length * 2;
+      const gs = new Float64Array(capacity);
+      gs.set(this.#gapStart);
+      this.#gapStart = gs;
+      const ge = new Float64Array(capacity);
+      ge.set(this.#gapEnd);
+      this.#gapEnd = ge;
+      const nx = new Int32Array(capacity).fill(-1);
+      nx.set(this.#next);
+      this.#next = nx;
+    }
+    return this.#used++;
+  }
+
+  /** First leaf index ≥ `from` whose longest gap is ≥ `length`, or −1. */
   #firstWithRoom(from: number, length: number): number {
     if (from >= this.#inst.count) return -1;
     const tree = this.#tree;
