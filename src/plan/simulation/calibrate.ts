@@ -36,6 +36,31 @@ export function hourOfWeek(clock: ZoneClock, instant: number): number {
   return weekday * 24 + Math.floor((naive - day * MS_PER_DAY) / MS_PER_HOUR);
 }
 
+/**
+ * Minimum lead (minutes) of an exam: from its request to the local midnight starting the day it
+ * was done, 0 when done on the day of its request (choice). The realised delay also holds the
+ * wait for a slot on that day, which the simulated booking adds again: a lead measured to the
+ * exam's own time would count the agenda's time of day twice and push every simulated exam a
+ * day later on average. Delays are figures in calendar days, and so is the lead.
+ */
+export function leadMinutesOf(clock: ZoneClock, requestedAt: number, roomIn: number): number {
+  const dayStart = clock.startOfDay(Math.floor(clock.toNaive(roomIn) / MS_PER_DAY) * MS_PER_DAY);
+  return Math.max(0, dayStart - requestedAt) / MS_PER_MINUTE;
+}
+
+/** Fewest leads of one request weekday for that weekday to get its own sample. */
+export const MIN_WEEKDAY_LEADS = 10;
+
+/**
+ * Leads split by the ISO weekday (Monday = 0) of their request: a weekday with fewer than
+ * `MIN_WEEKDAY_LEADS` values gets an empty sample (the engine then draws from the whole one).
+ */
+function byWeekday(values: readonly number[], weekdays: readonly number[]): number[][] {
+  const out: number[][] = [[], [], [], [], [], [], []];
+  values.forEach((v, i) => (out[weekdays[i] as number] as number[]).push(v));
+  return out.map((list) => (list.length >= MIN_WEEKDAY_LEADS ? list : []));
+}
+
 /** Options of `calibrate`. */
 export interface CalibrateOptions {
   /** No-show probabilities by category (a user input; default none). */
@@ -73,7 +98,10 @@ function lateStarts(sessions: readonly Session[], exams: readonly Exam[], out: n
  * one site and one modality that share a queue.
  *
  * Exams are **scheduled** when their category is A, H or R and their `roomIn` falls in a
- * programmed session of their machine; every other exam is **unscheduled**. Requests of the
+ * programmed session of their machine; every other exam is **unscheduled**. Minimum leads run
+ * from the request to the start of the exam's day (`leadMinutesOf`) and are also split by the
+ * request's weekday (`leadMinutesByWeekday`), so that simulated exams keep the campaign's days
+ * of the week. Requests of the
  * scheduled class arrive by hour of week at the class's weekly rate (from `requested_at` when at
  * least half of them carry it, else from the exam times less the category's median lead); the
  * unscheduled class arrives at the hours its exams started.
@@ -130,6 +158,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
   const booked: Record<Category, number[]> = { A: [], H: [], R: [], U: [] };
   const durations: Record<Category, number[]> = { A: [], H: [], R: [], U: [] };
   const lateStartMinutes: number[] = [];
+  const weekdayOfLead: Record<Category, number[]> = { A: [], H: [], R: [], U: [] };
   examsOf.forEach((list, machine) => {
     const programmed = programmedOf[machine] as IntervalUnion;
     for (const e of list) {
@@ -137,9 +166,15 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       const ms = e.roomOut - e.roomIn;
       if (scheduled) {
         scheduledExams.push(e);
-        if (e.requestedAt !== null) leads[e.category].push(Math.max(0, e.roomIn - e.requestedAt) / MS_PER_MINUTE);
+        if (e.requestedAt !== null) {
+          leads[e.category].push(leadMinutesOf(clock, e.requestedAt, e.roomIn));
+          weekdayOfLead[e.category].push(Math.floor(hourOfWeek(clock, e.requestedAt) / 24));
+        }
         if (e.scheduledMinutes !== null) booked[e.category].push(e.scheduledMinutes);
-      } else arrivals[hourOfWeek(clock, e.roomIn)] = (arrivals[hourOfWeek(clock, e.roomIn)] as number) + 1 / weeks;
+      } else {
+        const h = hourOfWeek(clock, e.roomIn);
+        arrivals[h] = (arrivals[h] as number) + 1 / weeks;
+      }
       if (ms < SHORT_EXAM_MS) continue;
       const icr = examIcr(e, acts);
       const p: PoolExam = {
@@ -158,15 +193,21 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     lateStarts(sessionsOf[machine] as Session[], list, lateStartMinutes);
   });
 
-  // Lead times: own category, else the pooled A/H/R sample, else none (lead 0).
+  // Lead times: own category, else the pooled A/H/R sample, else none (lead 0); the same split
+  // by the request's weekday where a weekday has enough of them.
   const leadMinutes: Partial<Record<Category, number[]>> = {};
+  const leadMinutesByWeekday: Partial<Record<Category, number[][]>> = {};
   const pooledLeads = SCHEDULED_CATEGORIES.flatMap((c) => leads[c]);
+  const pooledWeekdays = SCHEDULED_CATEGORIES.flatMap((c) => weekdayOfLead[c]);
   for (const c of SCHEDULED_CATEGORIES) {
     const own = leads[c];
     const hasExams = scheduledExams.some((e) => e.category === c);
-    if (own.length > 0) leadMinutes[c] = own;
-    else if (pooledLeads.length > 0 && hasExams) {
+    if (own.length > 0) {
+      leadMinutes[c] = own;
+      leadMinutesByWeekday[c] = byWeekday(own, weekdayOfLead[c]);
+    } else if (pooledLeads.length > 0 && hasExams) {
       leadMinutes[c] = pooledLeads;
+      leadMinutesByWeekday[c] = byWeekday(pooledLeads, pooledWeekdays);
       notes.push({ code: 'lead-pooled', params: { category: c } });
     }
   }
@@ -245,6 +286,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       pool: scheduledPool,
       leadMinutes,
       slotMinutes,
+      leadMinutesByWeekday,
     },
     unscheduled: { arrivalsPerHourOfWeek: arrivals, pool: unscheduledPool },
     lateStartMinutes,

@@ -9,9 +9,9 @@ import { at, buildKit, type MiniExam } from '../../helpers/build-kit.ts';
 import { nationalPlan, nationalRecords, recordsOf } from './records.ts';
 
 const exams = (withRequests: boolean): MiniExam[] => [
-  // 1 scheduled A, booked 30, lead 7 days less 1 h 40 = 9,980 min; the Monday session starts 20 min late
+  // 1 scheduled A, booked 30, lead to the exam day's midnight 6 days 14 h = 9,480 min; the Monday session starts 20 min late
   { in: '2010-03-01T08:20', out: '2010-03-01T08:50', requested: '2010-02-22T10:00', booked: 30, acts: ['YYYY600', 'ZBQK001'] },
-  // 2 scheduled H, lead 90 min
+  // 2 scheduled H, done on its request's day: lead 0
   { in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'H', requested: withRequests ? '2010-03-01T07:30' : undefined },
   // 3 scheduled R, a 2-minute entry: counted in the demand, not in the pool
   { in: '2010-03-01T09:30', out: '2010-03-01T09:32', cat: 'R' },
@@ -19,9 +19,9 @@ const exams = (withRequests: boolean): MiniExam[] => [
   { in: '2010-03-01T10:00', out: '2010-03-01T10:30', cat: 'U' },
   // 5 an outpatient on call: unscheduled (Monday 23 h)
   { in: '2010-03-01T23:00', out: '2010-03-01T23:20' },
-  // 6 scheduled A, booked 20, lead 18 h 05 = 1,085 min; the Tuesday session starts 5 min late
+  // 6 scheduled A, booked 20, lead Monday 14:00 → Tuesday 00:00 = 600 min; the Tuesday session starts 5 min late
   { in: '2010-03-02T08:05', out: '2010-03-02T08:35', requested: withRequests ? '2010-03-01T14:00' : undefined, booked: 20 },
-  // 7 scheduled H in the second week (outside the grid), lead Friday 9:00 → Monday 8:00 = 4,260 min
+  // 7 scheduled H in the second week (outside the grid), lead Friday 9:00 → Monday 0:00 = 3,780 min
   { in: '2010-03-08T08:00', out: '2010-03-08T08:40', cat: 'H', requested: withRequests ? '2010-03-05T09:00' : undefined },
   // 8 outside any session: unscheduled (Tuesday 13 h)
   { in: '2010-03-02T13:00', out: '2010-03-02T13:10' },
@@ -76,10 +76,12 @@ describe('calibrate', () => {
     expect(nonZero(model.scheduled.requestsPerHourOfWeek)).toEqual({ 7: 0.875, 10: 0.875, 14: 0.875, [4 * 24 + 9]: 0.875 });
     // 3 unscheduled exams, 1 / (10/7) = 0.7 a week each
     expect(nonZero(model.unscheduled.arrivalsPerHourOfWeek)).toEqual({ 10: 0.7, 23: 0.7, [24 + 13]: 0.7 });
-    expect(model.scheduled.leadMinutes.A).toEqual([9980, 1085]);
-    expect(model.scheduled.leadMinutes.H).toEqual([90, 4260]);
+    expect(model.scheduled.leadMinutes.A).toEqual([9480, 600]);
+    expect(model.scheduled.leadMinutes.H).toEqual([0, 3780]);
     // R has scheduled exams but no request time: the pooled A/H/R sample
-    expect([...model.scheduled.leadMinutes.R!].sort((a, b) => a - b)).toEqual([90, 1085, 4260, 9980]);
+    expect([...model.scheduled.leadMinutes.R!].sort((a, b) => a - b)).toEqual([0, 600, 3780, 9480]);
+    // fewer than 10 leads on every request weekday: no weekday sample (the engine draws from the whole)
+    expect(model.scheduled.leadMinutesByWeekday?.A).toEqual([[], [], [], [], [], [], []]);
     expect(model.scheduled.leadMinutes.U).toBeUndefined();
     // A: median booked (30, 20) = 25; H: no booked length, median duration (20, 40) = 30; R: nothing
     expect(model.scheduled.slotMinutes).toEqual({ A: 25, H: 30 });
@@ -113,14 +115,28 @@ describe('calibrate', () => {
   it('places requests at the exam time less the median lead when few exams carry a request time', () => {
     const model = calibrate(recordsOf(kitOf(false), ['M1']), { noShow: { A: 0.05 }, predictedSlotMinutes: { '*': 20 } });
     expect(model.scheduled.requestTimes).toBe('exam-times');
-    // only exam 1 has a lead (9,980 min, the median of A and, pooled, of H and R):
-    // 1 Mon 08:20 → Mon 10:00; 2 Mon 09:00 → Mon 10:40; 3 Mon 09:30 → Mon 11:10;
-    // 6 Tue 08:05 → Tue 09:45; 7 Mon 08:00 → Mon 09:40 (each 0.7 a week)
-    expect(nonZero(model.scheduled.requestsPerHourOfWeek)).toEqual({ 9: 0.7, 10: 1.4, 11: 0.7, [24 + 9]: 0.7 });
+    // only exam 1 has a lead (9,480 min = 6 days 14 h, the median of A and, pooled, of H and R):
+    // 1 Mon 08:20 → Mon 18:20; 2 Mon 09:00 → Mon 19:00; 3 Mon 09:30 → Mon 19:30;
+    // 6 Tue 08:05 → Tue 18:05; 7 Mon 08:00 → Mon 18:00 (each 0.7 a week)
+    expect(nonZero(model.scheduled.requestsPerHourOfWeek)).toEqual({ 18: 1.4, 19: 1.4, [24 + 18]: 0.7 });
     expect(model.notes).toContainEqual({ code: 'request-from-exam-times', params: { percent: 20 } });
     expect(model.policy.noShow).toEqual({ A: 0.05 });
     expect(model.policy.noShowSource).toBe('input');
     expect(model.predictedSlotMinutes).toEqual({ '*': 20 });
+  });
+
+  it('splits the leads by the weekday of their request when a weekday has at least 10', () => {
+    const exams: MiniExam[] = [];
+    // ten requests on Monday 09:00 done on Wednesday (lead to Wednesday 0:00 = 39 h), two on Friday done on Monday (63 h)
+    for (let i = 0; i < 10; i++) exams.push({ in: `2010-03-03T${String(8 + (i % 4)).padStart(2, '0')}:${String(10 * Math.floor(i / 4)).padStart(2, '0')}`, out: '2010-03-03T12:00', requested: '2010-03-01T09:00' });
+    for (const at of ['2010-03-08T08:00', '2010-03-08T08:30']) exams.push({ in: at, out: '2010-03-08T08:20', requested: '2010-03-05T09:00' });
+    const kit = buildKit(
+      [{ id: 'M1', sessions: [['2010-03-03T08:00', '2010-03-03T12:00', 'PUBLIC_SCHEDULED'], ['2010-03-08T08:00', '2010-03-08T12:00', 'PUBLIC_SCHEDULED']], exams }],
+      { days: 14 },
+    );
+    const model = calibrate(recordsOf(kit, ['M1']));
+    expect(model.scheduled.leadMinutes.A).toEqual([...Array(10).fill(39 * 60), 63 * 60, 63 * 60]);
+    expect(model.scheduled.leadMinutesByWeekday?.A).toEqual([Array(10).fill(39 * 60), [], [], [], [], [], []]);
   });
 
   it('keeps the weekly totals of a synthetic machine: scheduled + unscheduled = its passages', () => {
