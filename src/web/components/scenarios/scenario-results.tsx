@@ -46,6 +46,16 @@ interface FigureRow {
 const exported = (key: FigureKey, v: number | null | undefined): number | null =>
   v === null || v === undefined ? null : FIGURE_UNITS[key] === 'fraction' ? v * 100 : v;
 
+/**
+ * A value as shown (one decimal; percent with one decimal): what would read "-0" is 0, so that
+ * a difference of a few seconds does not show a sign.
+ */
+function shown(key: FigureKey, v: number | null | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  const half = FIGURE_UNITS[key] === 'fraction' ? 0.0005 : 0.05;
+  return Math.abs(v) < half ? 0 : v;
+}
+
 /** The status quo verdict (planning.md §3 rule). */
 function Verdict({ report }: { report: SimulationReport }): ReactNode {
   const t = useT();
@@ -107,10 +117,11 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
   const overtime = useMemo(() => overtimeComparisonOption(chartInput), [chartInput]);
 
   const fmt = (key: FigureKey, v: number | null | undefined): string =>
-    formatValue(v ?? null, FIGURE_UNITS[key], lang);
+    formatValue(shown(key, v), FIGURE_UNITS[key], lang);
   /** An interval's bound: its number alone (the mean above carries the unit), durations in full. */
-  const bound = (key: FigureKey, v: number): string => {
+  const bound = (key: FigureKey, value: number): string => {
     const unit = FIGURE_UNITS[key];
+    const v = shown(key, value) ?? value;
     if (unit === 'min') return formatMinutes(v, lang);
     if (unit === 'fraction') return formatPercent(v, lang);
     return formatNumber(v, lang, 1);
@@ -118,7 +129,7 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
   /** The mean, and its interval on a second, quieter line. */
   const estimateCell = (key: FigureKey, e: Estimate | null, signed = false): ReactNode => {
     if (!e || e.mean === null) return fmt(key, null);
-    const mean = `${signed && e.mean > 0 ? '+' : ''}${fmt(key, e.mean)}`;
+    const mean = `${signed && (shown(key, e.mean) ?? 0) > 0 ? '+' : ''}${fmt(key, e.mean)}`;
     if (!e.ci95) return mean;
     return (
       <>
