@@ -7,6 +7,7 @@ export {
   DEFAULT_OPTIONS,
   generateKit,
   generateMachine,
+  generateMachineSlots,
   planCampaign,
   resolveOptions,
   writeGeneratedKit,
@@ -24,3 +25,4 @@ export {
   registerSector,
   type RegisterPlanInput,
 } from './register.ts';
+export { AGENDA_DAYS, generateSlots, MAX_SLOT_MACHINES, SLOT_DAYS, slotLengthOf, slotMachines } from './slots.ts';

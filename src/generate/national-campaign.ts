@@ -16,6 +16,7 @@ import type {
   Modality,
   RegisterMachine,
   Session,
+  Slot,
   SurveyAnswer,
 } from '../core/kit-types.ts';
 import { createKitWriter } from '../ingest/kit/write-kit.ts';
@@ -26,6 +27,7 @@ import { drawPanel } from './panel.ts';
 import { drawProfiles, type MachineProfile } from './profile.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { generateRegister } from './register.ts';
+import { generateSlots, SLOT_DAYS, slotMachines } from './slots.ts';
 import { generateSurvey } from './survey.ts';
 import type { CampaignFrame } from './timeline.ts';
 
@@ -59,6 +61,8 @@ export interface CampaignPlan {
    * machines among it: published densities times the shipped population (register.ts).
    */
   register: RegisterMachine[];
+  /** Indexes of the machines whose agendas are in slots.csv: one département's (slots.ts). */
+  slotMachines: number[];
 }
 
 export const DEFAULT_OPTIONS: Required<GenerateOptions> = {
@@ -125,6 +129,7 @@ export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
     survey: generateSurvey(o.seed, panel.establishments, modalitiesOf),
     machines,
     register,
+    slotMachines: slotMachines(panel.establishments, equipment),
   };
 }
 
@@ -163,6 +168,20 @@ export function generateMachine(
 }
 
 /**
+ * The slots.csv rows of machine `index` from its sessions and exams (`generateMachine`), from a
+ * stream of their own; none for a machine outside `plan.slotMachines`.
+ */
+export function generateMachineSlots(
+  plan: CampaignPlan,
+  index: number,
+  data: { sessions: readonly Session[]; exams: readonly Exam[] },
+): Slot[] {
+  const machine = plan.equipment[index];
+  if (machine === undefined || !plan.slotMachines.includes(index)) return [];
+  return generateSlots(machine, data.sessions, data.exams, frameOf(plan), new Rng(deriveSeed(plan.options.seed, 0x5107, index)));
+}
+
+/**
  * The whole campaign in memory (fine for the 2010 size: about 270,000 exams).
  *
  * @example
@@ -173,10 +192,12 @@ export function generateKit(options: GenerateOptions = {}): Kit {
   const plan = planCampaign(options);
   const sessions: Session[] = [];
   const exams: Exam[] = [];
+  const slots: Slot[] = [];
   for (let i = 0; i < plan.machines.length; i++) {
     const data = generateMachine(plan, i);
     for (const s of data.sessions) sessions.push(s);
     for (const e of data.exams) exams.push(e);
+    for (const s of generateMachineSlots(plan, i, data)) slots.push(s);
   }
   return {
     campaign: plan.campaign,
@@ -187,6 +208,7 @@ export function generateKit(options: GenerateOptions = {}): Kit {
     acts: plan.acts,
     survey: plan.survey,
     register: plan.register,
+    slots,
   };
 }
 
@@ -207,6 +229,8 @@ export interface GenerateSummary {
   exams: number;
   /** Rows of equipment-register.csv (the whole fleet, the campaign's machines included). */
   registerMachines: number;
+  /** Rows of slots.csv (the agendas of one département's machines). */
+  slots: number;
 }
 
 /**
@@ -230,11 +254,13 @@ export async function writeGeneratedKit(
   await writer.writeRegister(plan.register);
   let sessions = 0;
   let exams = 0;
+  const slots: Slot[] = [];
   // One machine is written while the next is generated, so disk waits overlap generation;
   // never more than two machines are held in memory.
   let pending: Promise<void> | null = null;
   for (let i = 0; i < plan.machines.length; i++) {
     const data = generateMachine(plan, i);
+    for (const s of generateMachineSlots(plan, i, data)) slots.push(s);
     if (pending) await pending;
     pending = Promise.all([
       writer.appendSessions(data.sessions),
@@ -246,8 +272,9 @@ export async function writeGeneratedKit(
     });
   }
   if (pending) await pending;
+  await writer.writeSlots(slots);
   await writer.close();
-  await writeFile(join(dir, 'README.md'), readme(plan, sessions, exams));
+  await writeFile(join(dir, 'README.md'), readme(plan, sessions, exams, slots));
   return {
     dir,
     establishments: plan.establishments.length,
@@ -255,6 +282,7 @@ export async function writeGeneratedKit(
     sessions,
     exams,
     registerMachines: plan.register.length,
+    slots: slots.length,
   };
 }
 
@@ -263,7 +291,20 @@ function registerCounts(plan: CampaignPlan): string {
   return `${ct} CT and ${plan.register.length - ct} MRI`;
 }
 
-function readme(plan: CampaignPlan, sessions: number, exams: number): string {
+function slotsLine(plan: CampaignPlan, slots: readonly Slot[]): string {
+  const ids = plan.slotMachines.map((i) => plan.equipment[i]?.equipmentId ?? '');
+  const finess = plan.equipment[plan.slotMachines[0] ?? -1]?.finess;
+  const dep = plan.establishments.find((e) => e.finess === finess)?.department ?? '?';
+  const weeks = plan.options.days > SLOT_DAYS ? ` over the first ${SLOT_DAYS / 7} weeks` : '';
+  return `- slots.csv: the agendas of the ${ids.length} machines of département ${dep} (${ids.join(', ')})${weeks}, ${slots.length} rows:
+  each session open to appointments cut into slots of the machine's median booked length, seen each
+  morning at 07:00 up to eight weeks ahead, a row when a slot is first seen and when it is seen
+  taken (from the request of the first exam that occupies it). The synthetic sessions are only
+  partly booked, so free slots come within hours, while the exams' delays (drawn, not made by the
+  agendas) are days: the third next available appointment is short here.`;
+}
+
+function readme(plan: CampaignPlan, sessions: number, exams: number, slots: readonly Slot[]): string {
   const o = plan.options;
   const ct = plan.equipment.filter((e) => e.modality === 'CT').length;
   return `# ${plan.campaign.name}
@@ -281,6 +322,7 @@ names are real places, the establishments built on them are invented.
   densities (CT 11.8 per million, OECD 2010; MRI 618 units in 2011 over 65.35 million
   inhabitants) times plateau's population table; sites other than the campaign's are invented.
   A few rows have no date put into service, and one MRI is put into service after the first day.
+${slotsLine(plan, slots)}
 - Shaped like the ANAP 2010 CT/MRI benchmark (legal-status mix, vacation grids, on-call,
   night activity, durations, report delays, appointment survey) and calibrated so that the
   percentiles of the report's reference table come out within 10 %.

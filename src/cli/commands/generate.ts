@@ -76,6 +76,6 @@ export async function generateInto(dir: string, options: GenerateOptions, shownA
   const progress = new Progress(`generating ${shownAs}`);
   const summary = await writeGeneratedKit(dir, options, (p) => progress.update(p.done, p.total, 'machines'));
   progress.done(
-    `wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions, ${summary.registerMachines} machines in the register of the whole fleet`,
+    `wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions, ${summary.registerMachines} machines in the register of the whole fleet, ${summary.slots} slot rows`,
   );
 }
