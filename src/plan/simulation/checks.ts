@@ -63,7 +63,10 @@ export function checksView(
   establishments: readonly Establishment[],
   checks: readonly SimulationCheck[],
 ): SimulationChecksView {
-  const base = { campaign: { id: campaign.id, name: campaign.name }, campaignMachines: equipment.length };
+  const base = {
+    campaign: { id: campaign.id, name: campaign.name },
+    campaignMachines: equipment.length,
+  };
   if (checks.length === 0) return { ...base, summary: null, checks: [] };
   const machines = new Map(equipment.map((m) => [m.equipmentId, m]));
   const names = new Map(establishments.map((e) => [e.finess, e.name]));
