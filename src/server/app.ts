@@ -23,6 +23,7 @@ import { pathGuard } from './path-guard.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerRoutes } from './routes/register.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { simulationRoutes } from './routes/simulation.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions): Hono {
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
   territoryRoutes(app, ctx);
+  simulationRoutes(app, ctx);
   registerRoutes(app, ctx);
   uploadRoutes(app, ctx);
   fhirRoutes(app, options.fhir);

@@ -8,6 +8,7 @@ import { MACHINE_FIGURES } from '../core/benchmark.ts';
 import { PEER_SCOPES, TYPOLOGIES } from '../core/views/filters.ts';
 import { POPULATION } from '../plan/territories/population.ts';
 import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan/territories/types.ts';
+import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -535,6 +536,101 @@ const schemas: Record<string, Schema> = {
     [],
     "The territorial figures of a campaign (planning.md §2), for the nation, its regions and its départements: by place of the machine, not of the patient's residence.",
   ),
+  SimulationFigures: {
+    type: 'object',
+    description: 'One value per simulation figure (keyed as in plateau indicators --json where they exist there), null when it cannot be computed.',
+    properties: Object.fromEntries(FIGURE_KEYS.map((k) => [k, numOrNull])),
+    required: [...FIGURE_KEYS],
+  },
+  SimulationModel: obj(
+    {
+      version: { type: 'integer', const: 1 },
+      campaign: obj({ id: str, name: str, start: { type: 'string', format: 'date' }, days: int, timeZone: str }),
+      machines: arr(obj({ equipmentId: str, finess: str, modality, label: strOrNull })),
+      gridWeeks: { ...int, description: 'Whole weeks of the campaign: the grid repeats with this period.' },
+      sessions: arr(
+        obj(
+          { machine: int, start: num, end: num, type: strEnum(SESSION_TYPES), interventional: { type: 'boolean', description: 'true when a scenario gave it to interventional radiology (absent otherwise).' } },
+          ['interventional'],
+          'A session of the grid: machine index, UTC epoch ms [start, end), its type.',
+        ),
+      ),
+      scheduled: { type: 'object', description: 'Scheduled demand (A, H, R booked into programmed sessions): requestsPerHourOfWeek (168 values, Monday 00:00 local first), requestTimes, pool (bootstrap exams), leadMinutes and slotMinutes by category.' },
+      unscheduled: { type: 'object', description: 'Unscheduled demand: arrivalsPerHourOfWeek (168 values) and pool.' },
+      lateStartMinutes: arr(num),
+      predictedSlotMinutes: { type: 'object', description: 'Recommended slot length (minutes) per act family, * for any exam, from the duration model.', additionalProperties: num },
+      policy: { type: 'object', description: 'The status quo policy: demandFactor, reservedShare, lateStarts, booking, noShow, noShowSource.' },
+      observed: ref('SimulationFigures'),
+      notes: arr(obj({ code: str, params: { type: 'object', additionalProperties: { type: ['string', 'number'] } } }, ['params'])),
+    },
+    [],
+    'A machine (or a site\'s machines of one modality, pooled) calibrated on its own campaign (planning.md §3): everything the engine needs, plain JSON (src/plan/simulation/types.ts SimulationModel).',
+  ),
+  DurationModelReport: obj(
+    {
+      method: str,
+      heldOut: obj({
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        exams: int,
+        modelMaeMinutes: numOrNull,
+        bookedMaeMinutes: numOrNull,
+        bookedExams: int,
+        modelMaeOnBookedMinutes: numOrNull,
+        p80Coverage: numOrNull,
+        better: { type: ['string', 'null'], enum: ['model', 'booked', null] },
+      }),
+      slots: arr(obj({ equipmentId: str, family: str, minutes: num, exams: int, level: str })),
+    },
+    [],
+    "Exam durations predicted from the machines' own data, judged on the campaign's last week held out (mean absolute error against the booked lengths, P80 coverage), and the slot length recommended per machine and act family.",
+  ),
+  NextAvailable: obj({
+    equipmentId: str,
+    medianDays: { ...numOrNull, description: 'Median over the campaign days (at 08:00) of the delay to the third free slot long enough; null without slot data.' },
+    days: int,
+    slotMinutes: { ...numOrNull, description: "The slot length looked for: the machine's median exam (minutes)." },
+  }),
+  SimulationModelAnswer: obj({
+    model: ref('SimulationModel'),
+    durations: ref('DurationModelReport'),
+    nextAvailable: arr(ref('NextAvailable')),
+  }),
+  FailingFigure: obj({ figure: strEnum(FIGURE_KEYS), observed: num, simulated: num, tolerance: num }),
+  SimulationCheck: obj({
+    equipmentId: str,
+    reproduces: bool,
+    failing: arr(ref('FailingFigure')),
+    statusQuo: obj({
+      observed: ref('SimulationFigures'),
+      simulated: { type: 'object', description: 'Per figure, the mean and 95 % interval over the replications: { mean, ci95: [low, high] } (null when unknown).' },
+      reproduces: bool,
+      failing: arr(ref('FailingFigure')),
+    }),
+    replications: int,
+    seed: num,
+    computedAt: { type: 'string', format: 'date-time' },
+  }),
+  SimulationChecksView: obj(
+    {
+      campaign: obj({ id: str, name: str }),
+      campaignMachines: int,
+      summary: nullable(
+        obj({
+          machines: int,
+          reproduce: int,
+          share: numOrNull,
+          failing: arr(obj({ equipmentId: str, label: strOrNull, finess: strOrNull, establishment: strOrNull, modality: nullable(modality), failing: arr(ref('FailingFigure')) })),
+          computedAt: { type: 'string', format: 'date-time' },
+          replications: int,
+          seed: num,
+        }),
+      ),
+      checks: arr(ref('SimulationCheck')),
+    },
+    [],
+    'The status-quo check of each machine (planning.md §3 rule) as plateau simulate --all stored it: summary null and checks empty until it ran, and again after an import that changes the campaign.',
+  ),
   UploadForm: obj({
     files: {
       type: 'array',
@@ -653,6 +749,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
     { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
     { name: 'territories', description: 'Equipment, activity and coverage per region and département, beside France and the published figures (OECD).' },
+    { name: 'simulation', description: 'Capacity scenarios: a machine calibrated on its own campaign, and the status-quo check of every machine.' },
   ],
   paths: {
     '/api/health': {
@@ -772,6 +869,38 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['territories'],
         parameters: [campaignId, ...territoryParams],
         responses: ok('The territory document.', ref('TerritoryDocument')),
+      },
+    },
+    '/api/campaigns/{id}/simulation/model': {
+      get: {
+        operationId: 'getSimulationModel',
+        summary: "A machine's simulation model calibrated on its campaign, with its predicted exam durations and third next available appointment.",
+        description:
+          "One machine, or up to 8 machines of one site and one modality pooled (they share one queue). The model is what the engine runs (in the browser's Web Worker for the Scenarios tab; plateau simulate runs the same); memoized until the campaign is imported again. Scenario changes: " +
+          SCENARIO_CHANGE_TYPES.join(', ') +
+          ' (docs/scenarios.md).',
+        tags: ['simulation'],
+        parameters: [
+          campaignId,
+          {
+            name: 'machines',
+            in: 'query',
+            required: true,
+            description: 'Equipment ids joined by commas: one machine, or up to 8 of one site and one modality (400 otherwise; 404 for an id the campaign has not).',
+            schema: str,
+          },
+        ],
+        responses: ok('The model, the duration model and the next available appointment of each machine.', ref('SimulationModelAnswer')),
+      },
+    },
+    '/api/campaigns/{id}/simulation/checks': {
+      get: {
+        operationId: 'getSimulationChecks',
+        summary: 'The status-quo check of every machine (does the simulation reproduce its campaign?) and how many reproduce.',
+        description: "Computed by plateau simulate --all and stored; read each time. An empty state (summary null) until then, and after an import that changes the campaign's records.",
+        tags: ['simulation'],
+        parameters: [campaignId],
+        responses: ok('The checks and their summary.', ref('SimulationChecksView')),
       },
     },
     '/api/campaigns/{id}/reports/site/{finess}.pdf': {
