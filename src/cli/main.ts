@@ -18,10 +18,11 @@ import { listenCommand } from './commands/listen.ts';
 import { referencesCommand } from './commands/references.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, templateCommand, territoriesCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
 
 const VERSION = '0.1.0';
 
