@@ -4,7 +4,8 @@
  * exams), then the HTTP API under load (bench/api-load.ts). Same seeded data every time, several
  * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
  * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
- * `--territories-only` only the territory figures and their readers (bench/territories.ts).
+ * `--territories-only` only the territory figures and their readers (bench/territories.ts),
+ * `--simulation-only` only the capacity simulation (bench/simulation.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { apiLoadTable, benchApiLoad } from './api-load.ts';
 import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
 import { benchTerritories, territoriesTable } from './territories.ts';
+import { benchSimulation, simulationTable } from './simulation.ts';
 
 const quick = process.argv.includes('--quick');
 const rows: { what: string; runs: number; medianMs: number; detail: string }[] = [];
@@ -66,6 +68,16 @@ if (process.argv.includes('--territories-only')) {
   try {
     console.log(`plateau bench, territories only — node ${process.version}, ${new Date().toISOString()}`);
     console.log(`\n${territoriesTable(await benchTerritories(root))}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+if (process.argv.includes('--simulation-only')) {
+  try {
+    console.log(`plateau bench, simulation only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`\n${simulationTable(await benchSimulation(root))}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -164,6 +176,9 @@ try {
 
   // 6. Territories: computeTerritories, the territory document, register, FINESS and OECD readers.
   console.log(`\n${territoriesTable(await benchTerritories(root))}`);
+
+  // 7. Capacity simulation: engine events/s on a busy machine, the national status-quo run.
+  console.log(`\n${simulationTable(await benchSimulation(root))}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
