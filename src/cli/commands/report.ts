@@ -11,6 +11,8 @@ import type { TerritoryDocument } from '../../plan/territories/types.ts';
 import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport, needsTerritories } from '../../reports/build.ts';
 import { renderReportHtml } from '../../reports/document.ts';
+import type { MachineWhatIf } from '../../reports/site-fiche/what-would-change.ts';
+import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
@@ -28,7 +30,9 @@ const USAGE = `Usage: plateau report (--site FINESS | --region R | --national) -
 Prints a report of a stored campaign to PDF (A4, page numbers), with Debian's Chromium:
 
   --site FINESS         the site fiche of one establishment: each machine among its peers,
-                        its improvement leads ranked by the hours per week they would free
+                        its improvement leads ranked by the hours per week they would free,
+                        and what the top ones would change, simulated on the machine's own
+                        data (status quo vs scenario, 20 replications, fixed seed)
   --region R            the synthesis of one region (its figures beside the national ones)
   --national            the national synthesis, laid out like the 2010 ANAP report
                         (both syntheses end with a chapter "Territoires": the map of CT and
@@ -73,20 +77,23 @@ function requestOf(values: OptionValues): ReportRequest {
 }
 
 /**
- * The stored campaign's data (see `chooseCampaign`), or a user error naming the stored campaigns;
- * with its territory document when `territories` (the syntheses print it).
+ * The stored campaign's index (see `chooseCampaign`), or a user error naming the stored
+ * campaigns; with its territory document when the report prints it (the syntheses), and the
+ * simulated leads of the site's machines for a site fiche (read while the store is open).
  */
 async function campaignData(
   values: OptionValues,
   campaignId: string | undefined,
-  territories: boolean,
-): Promise<{ data: CampaignData; territories: TerritoryDocument | null }> {
+  request: ReportRequest,
+): Promise<{ index: CampaignIndex; territories: TerritoryDocument | null; whatIf?: Map<string, MachineWhatIf> }> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, campaignId);
-    const data = await loadCampaignData(store, id);
+    const data: CampaignData | null = await loadCampaignData(store, id);
     if (!data) throw new UserError(`campaign '${id}' is no longer in ${store.location}`);
-    if (!territories) return { data, territories: null };
-    return { data, territories: territoriesOf(await loadTerritorySource(store, id, data)) };
+    const index = new CampaignIndex(data);
+    if (request.kind === 'site') return { index, territories: null, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
+    if (!needsTerritories(request)) return { index, territories: null };
+    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)) };
   });
 }
 
@@ -112,10 +119,13 @@ export const reportCommand: Command = {
     const out = stringOption(values, 'out');
     if (!out) throw new UsageError('--out FILE is required');
     const started = Date.now();
-    const loaded = await campaignData(values, stringOption(values, 'campaign'), needsTerritories(request));
-    const index = new CampaignIndex(loaded.data);
+    const loaded = await campaignData(values, stringOption(values, 'campaign'), request);
+    const { index } = loaded;
     try {
-      const doc = buildReport(index, request, lang, { territories: loaded.territories });
+      const doc = buildReport(index, request, lang, {
+        territories: loaded.territories,
+        ...(loaded.whatIf ? { whatIf: loaded.whatIf } : {}),
+      });
       if (values['html'] === true) {
         await write(out, renderReportHtml(doc));
         process.stdout.write(`wrote ${out} (HTML, ${doc.sections.length} sections)\n`);

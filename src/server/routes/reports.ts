@@ -14,6 +14,7 @@ import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
+import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
 import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
@@ -68,7 +69,9 @@ class ReportPrinter {
             await loadTerritorySource(ctx.store, index.ref.id, index.data, loaded ?? undefined),
           )
         : null;
-      return printReport(buildReport(index, request, lang, { territories: document }));
+      // A site fiche simulates its machines' top leads (a few seconds, a fixed seed).
+      const whatIf = request.kind === 'site' ? await whatWouldChangeOfSite(ctx.store, index, request.finess) : undefined;
+      return printReport(buildReport(index, request, lang, { territories: document, ...(whatIf ? { whatIf } : {}) }));
     });
     this.#queue = run.catch(() => undefined);
     this.#cache.set(key, run);
