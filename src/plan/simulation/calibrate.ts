@@ -48,17 +48,16 @@ export function leadMinutesOf(clock: ZoneClock, requestedAt: number, roomIn: num
   return Math.max(0, dayStart - requestedAt) / MS_PER_MINUTE;
 }
 
-/** Fewest leads of one request weekday for that weekday to get its own sample. */
-export const MIN_WEEKDAY_LEADS = 10;
-
 /**
- * Leads split by the ISO weekday (Monday = 0) of their request: a weekday with fewer than
- * `MIN_WEEKDAY_LEADS` values gets an empty sample (the engine then draws from the whole one).
+ * Leads split by the ISO weekday (Monday = 0) of their request. A weekday with few leads has few
+ * requests too (the request profile comes from the same request times), so every weekday keeps
+ * its own leads, however few; one without any gets an empty sample (the engine then draws from
+ * the whole one).
  */
 function byWeekday(values: readonly number[], weekdays: readonly number[]): number[][] {
   const out: number[][] = [[], [], [], [], [], [], []];
   values.forEach((v, i) => (out[weekdays[i] as number] as number[]).push(v));
-  return out.map((list) => (list.length >= MIN_WEEKDAY_LEADS ? list : []));
+  return out;
 }
 
 /** Options of `calibrate`. */
@@ -194,7 +193,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
   });
 
   // Lead times: own category, else the pooled A/H/R sample, else none (lead 0); the same split
-  // by the request's weekday where a weekday has enough of them.
+  // by the request's weekday.
   const leadMinutes: Partial<Record<Category, number[]>> = {};
   const leadMinutesByWeekday: Partial<Record<Category, number[][]>> = {};
   const pooledLeads = SCHEDULED_CATEGORIES.flatMap((c) => leads[c]);

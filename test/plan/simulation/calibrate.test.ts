@@ -80,8 +80,12 @@ describe('calibrate', () => {
     expect(model.scheduled.leadMinutes.H).toEqual([0, 3780]);
     // R has scheduled exams but no request time: the pooled A/H/R sample
     expect([...model.scheduled.leadMinutes.R!].sort((a, b) => a - b)).toEqual([0, 600, 3780, 9480]);
-    // fewer than 10 leads on every request weekday: no weekday sample (the engine draws from the whole)
-    expect(model.scheduled.leadMinutesByWeekday?.A).toEqual([[], [], [], [], [], [], []]);
+    // by the weekday of the request: A both on Mondays, H Monday and Friday, R pooled
+    expect(model.scheduled.leadMinutesByWeekday).toEqual({
+      A: [[9480, 600], [], [], [], [], [], []],
+      H: [[0], [], [], [], [3780], [], []],
+      R: [[9480, 600, 0], [], [], [], [3780], [], []],
+    });
     expect(model.scheduled.leadMinutes.U).toBeUndefined();
     // A: median booked (30, 20) = 25; H: no booked length, median duration (20, 40) = 30; R: nothing
     expect(model.scheduled.slotMinutes).toEqual({ A: 25, H: 30 });
@@ -123,20 +127,6 @@ describe('calibrate', () => {
     expect(model.policy.noShow).toEqual({ A: 0.05 });
     expect(model.policy.noShowSource).toBe('input');
     expect(model.predictedSlotMinutes).toEqual({ '*': 20 });
-  });
-
-  it('splits the leads by the weekday of their request when a weekday has at least 10', () => {
-    const exams: MiniExam[] = [];
-    // ten requests on Monday 09:00 done on Wednesday (lead to Wednesday 0:00 = 39 h), two on Friday done on Monday (63 h)
-    for (let i = 0; i < 10; i++) exams.push({ in: `2010-03-03T${String(8 + (i % 4)).padStart(2, '0')}:${String(10 * Math.floor(i / 4)).padStart(2, '0')}`, out: '2010-03-03T12:00', requested: '2010-03-01T09:00' });
-    for (const at of ['2010-03-08T08:00', '2010-03-08T08:30']) exams.push({ in: at, out: '2010-03-08T08:20', requested: '2010-03-05T09:00' });
-    const kit = buildKit(
-      [{ id: 'M1', sessions: [['2010-03-03T08:00', '2010-03-03T12:00', 'PUBLIC_SCHEDULED'], ['2010-03-08T08:00', '2010-03-08T12:00', 'PUBLIC_SCHEDULED']], exams }],
-      { days: 14 },
-    );
-    const model = calibrate(recordsOf(kit, ['M1']));
-    expect(model.scheduled.leadMinutes.A).toEqual([...Array(10).fill(39 * 60), 63 * 60, 63 * 60]);
-    expect(model.scheduled.leadMinutesByWeekday?.A).toEqual([Array(10).fill(39 * 60), [], [], [], [], [], []]);
   });
 
   it('keeps the weekly totals of a synthetic machine: scheduled + unscheduled = its passages', () => {
