@@ -36,7 +36,9 @@ describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
       expect(records.acts).toEqual(kit.acts);
       expect(records.slots).toBeUndefined();
       const first = records.equipment[0]!;
-      expect(records.establishment).toEqual(kit.establishments.find((e) => e.finess === first.finess));
+      expect(records.establishment).toEqual(
+        kit.establishments.find((e) => e.finess === first.finess),
+      );
     }
   });
 
@@ -53,20 +55,35 @@ describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
     expect(ct1.exams[0]!.scheduledMinutes).toBe(15);
   });
 
-  it('reads their slots in file order when the store holds some', async () => {
-    const slot = (row: number, id: string, start: string, end: string, status: string, seen: string): Promise<unknown> =>
-      store.db.query(
-        `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at) values ($1, $2, $3, $4, $5, $6, $7)`,
-        ['records-b', row, id, start, end, status, seen],
-      );
-    await slot(1, 'MR1', '2010-03-05T08:30:00Z', '2010-03-05T09:00:00Z', 'free', '2010-03-01T07:00:00Z');
-    await slot(2, 'CT1', '2010-03-04T08:00:00Z', '2010-03-04T08:20:00Z', 'busy', '2010-03-01T07:00:00Z');
-    await slot(3, 'MR1', '2010-03-04T10:00:00Z', '2010-03-04T10:30:00Z', 'busy', '2010-03-02T07:00:00Z');
+  it('reads their slots in file order, as loadKit does, when the campaign has some', async () => {
+    const slot = (
+      equipmentId: string,
+      start: number,
+      minutes: number,
+      status: 'free' | 'busy',
+      seen: number,
+    ) => ({
+      equipmentId,
+      start,
+      end: start + minutes * 60_000,
+      status,
+      observedAt: seen,
+    });
+    const withSlots = smallKit('records-b');
+    withSlots.slots = [
+      slot('MR1', Date.UTC(2010, 2, 5, 8, 30), 30, 'free', Date.UTC(2010, 2, 1, 7)),
+      slot('CT1', Date.UTC(2010, 2, 4, 8), 20, 'busy', Date.UTC(2010, 2, 1, 7)),
+      slot('MR1', Date.UTC(2010, 2, 4, 10), 30, 'busy', Date.UTC(2010, 2, 2, 7)),
+    ];
+    await importKit(store, withSlots);
+    const kit = (await loadKit(store, 'records-b'))!;
+    expect(kit.slots).toHaveLength(3);
     const mr = (await loadMachineRecords(store, 'records-b', ['MR1']))!;
-    expect(mr.slots).toEqual([
-      { equipmentId: 'MR1', start: Date.UTC(2010, 2, 5, 8, 30), end: Date.UTC(2010, 2, 5, 9), status: 'free', observedAt: Date.UTC(2010, 2, 1, 7) },
-      { equipmentId: 'MR1', start: Date.UTC(2010, 2, 4, 10), end: Date.UTC(2010, 2, 4, 10, 30), status: 'busy', observedAt: Date.UTC(2010, 2, 2, 7) },
-    ]);
+    // File order (row_no), not time order: the slot of the 5th before that of the 4th.
+    expect(mr.slots).toEqual([withSlots.slots[0], withSlots.slots[2]]);
+    expect(mr.slots).toEqual(kit.slots!.filter((s) => s.equipmentId === 'MR1'));
+    const both = (await loadMachineRecords(store, 'records-b', ['MR1', 'CT1']))!;
+    expect(both.slots).toEqual(kit.slots);
     expect((await loadMachineRecords(store, 'records-b', ['CT2']))!.slots).toBeUndefined();
     expect((await loadMachineRecords(store, 'records-a', ['MR1']))!.slots).toBeUndefined();
   });
