@@ -4,7 +4,14 @@
  * national campaign holds 270,000 exams; one machine about 500), with the same row-to-record
  * mapping and order as the whole-campaign readers, so that it equals `readKit` filtered.
  */
-import type { Equipment, Establishment, Session, SessionType, Slot, SlotStatus } from '../core/kit-types.ts';
+import type {
+  Equipment,
+  Establishment,
+  Session,
+  SessionType,
+  Slot,
+  SlotStatus,
+} from '../core/kit-types.ts';
 import type { MachineRecords } from '../plan/simulation/types.ts';
 import { readActs } from './act-repository.ts';
 import { epochMs } from './bulk.ts';
@@ -43,20 +50,23 @@ export async function readMachineRecords(
     [campaignId, ids],
   );
   if (equipmentRows.length !== ids.length) return null;
-  const equipment = equipmentRows.map(
-    (r): Equipment => ({
-      equipmentId: r.equipment_id,
-      finess: r.finess,
-      modality: r.modality,
-      label: r.label,
-      installedYear: r.installed_year,
-      role: r.role,
-    }),
-  );
+  const equipment = equipmentRows.map((r): Equipment => ({
+    equipmentId: r.equipment_id,
+    finess: r.finess,
+    modality: r.modality,
+    label: r.label,
+    installedYear: r.installed_year,
+    role: r.role,
+  }));
   const finess = (equipment[0] as Equipment).finess;
   // One JSON document per table rather than one row per record: PGlite decodes rows field by
   // field in JavaScript, JSON.parse is several times faster (as readSessions and readExams do).
-  const [row] = await q.query<{ establishment: string | null; sessions: string; exams: string; slots: string }>(
+  const [row] = await q.query<{
+    establishment: string | null;
+    sessions: string;
+    exams: string;
+    slots: string;
+  }>(
     `select
        (select json_build_array(finess, name, legal_status, region, department)::text
         from establishments where campaign_id = $1 and finess = $3) as establishment,
@@ -71,17 +81,33 @@ export async function readMachineRecords(
         from slots where campaign_id = $1 and equipment_id = any($2::text[])) as slots`,
     [campaignId, ids, finess],
   );
-  const e = row?.establishment ? (JSON.parse(row.establishment) as [string, string, Establishment['legalStatus'], string, string | null]) : null;
+  const e = row?.establishment
+    ? (JSON.parse(row.establishment) as [
+        string,
+        string,
+        Establishment['legalStatus'],
+        string,
+        string | null,
+      ])
+    : null;
   const establishment: Establishment | null = e
     ? { finess: e[0], name: e[1], legalStatus: e[2], region: e[3], department: e[4] }
     : null;
-  const sessions = (JSON.parse(row?.sessions ?? '[]') as [string, number, number, SessionType][]).map(
-    ([equipmentId, start, end, type]): Session => ({ equipmentId, start, end, type }),
+  const sessions = (
+    JSON.parse(row?.sessions ?? '[]') as [string, number, number, SessionType][]
+  ).map(([equipmentId, start, end, type]): Session => ({ equipmentId, start, end, type }));
+  const exams = (JSON.parse(row?.exams ?? '[]') as [string, ExamTuple][]).map(([equipmentId, t]) =>
+    examFromTuple(t, equipmentId),
   );
-  const exams = (JSON.parse(row?.exams ?? '[]') as [string, ExamTuple][]).map(([equipmentId, t]) => examFromTuple(t, equipmentId));
-  const slots = (JSON.parse(row?.slots ?? '[]') as [string, number, number, SlotStatus, number][]).map(
-    ([equipmentId, start, end, status, observedAt]): Slot => ({ equipmentId, start, end, status, observedAt }),
-  );
+  const slots = (
+    JSON.parse(row?.slots ?? '[]') as [string, number, number, SlotStatus, number][]
+  ).map(([equipmentId, start, end, status, observedAt]): Slot => ({
+    equipmentId,
+    start,
+    end,
+    status,
+    observedAt,
+  }));
   return {
     campaign,
     equipment,

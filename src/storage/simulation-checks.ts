@@ -15,7 +15,9 @@ export type SimulationCheckWrite = Omit<SimulationCheck, 'computedAt'>;
 
 /** Deletes the checks of campaign `campaignId`; returns how many there were. */
 export async function clearSimulationChecks(q: Queryable, campaignId: string): Promise<number> {
-  const rows = await q.query(`delete from simulation_checks where campaign_id = $1 returning 1`, [campaignId]);
+  const rows = await q.query(`delete from simulation_checks where campaign_id = $1 returning 1`, [
+    campaignId,
+  ]);
   return rows.length;
 }
 
@@ -53,7 +55,10 @@ export async function replaceSimulationChecks(
 }
 
 /** The stored checks of campaign `campaignId`, by equipment id (empty when none was computed). */
-export async function loadSimulationChecks(store: Store, campaignId: string): Promise<SimulationCheck[]> {
+export async function loadSimulationChecks(
+  store: Store,
+  campaignId: string,
+): Promise<SimulationCheck[]> {
   const rows = await store.db.query<{
     equipment_id: string;
     reproduces: boolean;
