@@ -24,6 +24,8 @@ import { useNavigate } from '../components/link.tsx';
 import { PeerScopeSelect, scopeOf } from '../components/peer-scope.tsx';
 import { ErrorState, PageSkeleton } from '../components/states.tsx';
 import { ReportLink } from '../components/report-link.tsx';
+import { PageTabs, usePageTab } from '../components/scenarios/page-tabs.tsx';
+import { EstablishmentScenarios } from './machine-scenarios.tsx';
 
 function MachineCard({
   campaignId,
@@ -93,6 +95,7 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
   const go = useNavigate();
   const { search } = useLocation();
   const scope = scopeOf(search.get('peers'));
+  const tab = usePageTab();
   const { state, retry } = useApi<EstablishmentView>(api.establishment(id, finess, scope));
   const name = state.status === 'ok' ? state.data.establishment.name : finess;
   useTitle(name);
@@ -125,10 +128,20 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
               .join(' · ')}
           </span>
         </p>
-        <PeerScopeSelect value={scope} onChange={setScope} />
+        {tab === 'overview' && <PeerScopeSelect value={scope} onChange={setScope} />}
         <ReportLink campaignId={id} target={{ kind: 'site', finess: e.finess, peers: scope }} />
       </header>
-      {view.machines.length === 0 ? (
+      <PageTabs current={tab} />
+      {tab === 'scenarios' ? (
+        <EstablishmentScenarios
+          campaignId={id}
+          machines={view.machines.map((m) => ({
+            equipmentId: m.point.equipmentId,
+            label: m.point.label ?? m.point.equipmentId,
+            modality: m.point.modality,
+          }))}
+        />
+      ) : view.machines.length === 0 ? (
         <Card title={e.name} level={2}>
           <p className="muted">{t('establishment.noMachines')}</p>
         </Card>

@@ -35,6 +35,8 @@ import { Link, useNavigate } from '../components/link.tsx';
 import { PeerScopeSelect, scopeOf } from '../components/peer-scope.tsx';
 import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
 import { WeekPicker } from '../components/week-picker.tsx';
+import { PageTabs, usePageTab } from '../components/scenarios/page-tabs.tsx';
+import { ScenariosTab } from './machine-scenarios.tsx';
 
 interface SpanRow {
   date: string;
@@ -194,6 +196,7 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
   const { search } = useLocation();
   const scope = scopeOf(search.get('peers'));
   const week = Math.max(0, Number.parseInt(search.get('week') ?? '0', 10) || 0);
+  const tab = usePageTab();
   const { state, retry } = useApi<MachineView>(api.machine(id, equipmentId, scope));
   const label =
     state.status === 'ok' ? (state.data.machine.point.label ?? equipmentId) : equipmentId;
@@ -244,25 +247,32 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
           </p>
         )}
       </header>
-      <Card title={t('position.title')} note={t('position.note')} id="position" level={2}>
-        <PeerScopeSelect value={scope} onChange={setScope} />
-        <p className="muted small">{t('establishment.peerCount', { n: m.peerCount })}</p>
-        <FiguresVsPeers
-          name="position"
-          title={`${t('position.title')} — ${title}`}
-          figures={m.figures}
-        />
-      </Card>
-      <Card title={t('leads.title')} note={t('leads.note')} id="leads" level={2}>
-        <LeadsSummary
-          name="leads"
-          title={`${t('leads.title')} — ${title}`}
-          leads={m.leads}
-          explain
-        />
-      </Card>
-      <Timeline campaignId={id} view={view} week={shownWeek} onWeek={setWeek} />
-      <Heatmap campaignId={id} equipmentId={p.equipmentId} label={title} />
+      <PageTabs current={tab} />
+      {tab === 'scenarios' ? (
+        <ScenariosTab campaignId={id} machines={[{ equipmentId: p.equipmentId, label }]} />
+      ) : (
+        <>
+          <Card title={t('position.title')} note={t('position.note')} id="position" level={2}>
+            <PeerScopeSelect value={scope} onChange={setScope} />
+            <p className="muted small">{t('establishment.peerCount', { n: m.peerCount })}</p>
+            <FiguresVsPeers
+              name="position"
+              title={`${t('position.title')} — ${title}`}
+              figures={m.figures}
+            />
+          </Card>
+          <Card title={t('leads.title')} note={t('leads.note')} id="leads" level={2}>
+            <LeadsSummary
+              name="leads"
+              title={`${t('leads.title')} — ${title}`}
+              leads={m.leads}
+              explain
+            />
+          </Card>
+          <Timeline campaignId={id} view={view} week={shownWeek} onWeek={setWeek} />
+          <Heatmap campaignId={id} equipmentId={p.equipmentId} label={title} />
+        </>
+      )}
     </div>
   );
 }
