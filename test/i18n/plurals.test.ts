@@ -26,6 +26,26 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'simulation.note.scenario-extend-clipped': {
+    params: (days) => ({ change: 1, equipment: 'E', minutes: 30, days }),
+    fr: ['(0 jour)', '(1 jour)', '(2 jours)'],
+    en: ['(0 days)', '(1 day)', '(2 days)'],
+  },
+  'simulation.note.scenario-session-overlap': {
+    params: (days) => ({ change: 1, equipment: 'E', minutes: 30, days }),
+    fr: ['(0 jour)', '(1 jour)', '(2 jours)'],
+    en: ['(0 days)', '(1 day)', '(2 days)'],
+  },
+  'scenarios.web.durations.heldOut': {
+    params: (exams) => ({ from: 'A', to: 'B', exams, model: 'm', bookedExams: 5, modelOnBooked: 'x', booked: 'b', coverage: 'c' }),
+    fr: ['(0 examen)', '(1 examen)', '(2 examens)'],
+    en: ['(0 exams)', '(1 exam)', '(2 exams)'],
+  },
+  'scenarios.web.next.value': {
+    params: (count) => ({ machine: 'M', days: 'd', n: count, minutes: 'm' }),
+    fr: ['sur 0 jour', 'sur 1 jour', 'sur 2 jours'],
+    en: ['over 0 days', 'over 1 day', 'over 2 days'],
+  },
   'cli.references.refused': {
     params: (count) => ({ place: 'F', errors: count }),
     fr: [sp('F : 0 erreur'), sp('F : 1 erreur'), sp('F : 2 erreurs')],
