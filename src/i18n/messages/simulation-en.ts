@@ -15,4 +15,12 @@ export const simulationMessagesEn = {
   'simulation.note.no-scheduled': 'No scheduled exam: only the unscheduled demand is simulated',
   'simulation.note.no-show-default': 'No-show rates unknown: 0 by default (enter them in a scenario)',
   'simulation.note.warmup-extended': 'Warm-up lengthened to {weeks} weeks to cover the longest appointment leads',
+  'simulation.note.inpatient-share':
+    'Inpatients (H, R) take {percent} % of the booked minutes: that part of each session is held for them until 24 h before it starts',
+  'simulation.note.delays-outside-sessions':
+    '{n} outpatient or inpatient exams with a request time were done outside programmed sessions (emergency, on-call, no session): the model does not book them, their delays are out of its scope',
+  'simulation.note.few-outpatient-delays':
+    'Outpatient appointment delay measured on only {n} exams (fewer than {min}): not checked for the status quo',
+  'simulation.note.few-inpatient-delays':
+    'Inpatient appointment delay measured on only {n} exams (fewer than {min}): not checked for the status quo',
 } satisfies Record<string, string>;

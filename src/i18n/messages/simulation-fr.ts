@@ -20,4 +20,12 @@ export const simulationMessagesFr = {
     'Taux de rendez-vous non honorés inconnu : 0 par défaut (à saisir dans un scénario)',
   'simulation.note.warmup-extended':
     'Mise en route allongée à {weeks} semaines pour couvrir les délais de rendez-vous les plus longs',
+  'simulation.note.inpatient-share':
+    'Les patients hospitalisés (H, R) occupent {percent} % des minutes réservées : cette part de chaque vacation leur est gardée jusqu’à 24 h avant son début',
+  'simulation.note.delays-outside-sessions':
+    '{n} examens externes ou hospitalisés avec date de demande ont eu lieu hors vacation programmée (urgences, garde, hors vacation) : le modèle ne les prend pas en rendez-vous, leurs délais sont hors de son champ',
+  'simulation.note.few-outpatient-delays':
+    'Délai de rendez-vous des externes mesuré sur {n} examens seulement (moins de {min}) : non vérifié pour le statu quo',
+  'simulation.note.few-inpatient-delays':
+    'Délai de rendez-vous des hospitalisés mesuré sur {n} examens seulement (moins de {min}) : non vérifié pour le statu quo',
 } satisfies Record<string, string>;

@@ -12,7 +12,7 @@ import type { IntervalUnion } from '../../core/intervals.ts';
 import { unionContains, unionOf } from '../../core/intervals.ts';
 import type { Category, Exam, Session, SessionType } from '../../core/kit-types.ts';
 import { quantileSorted } from '../../core/stats.ts';
-import { observedFigures } from './figures.ts';
+import { MIN_CHECKED_DELAYS, observedFiguresWithScope } from './figures.ts';
 import type { CalibrationNote, GridSession, MachineRecords, PoolExam, SimulationModel } from './types.ts';
 import { DEFAULT_POLICY } from './types.ts';
 
@@ -103,7 +103,11 @@ function lateStarts(sessions: readonly Session[], exams: readonly Exam[], out: n
  * of the week. Requests of the
  * scheduled class arrive by hour of week at the class's weekly rate (from `requested_at` when at
  * least half of them carry it, else from the exam times less the category's median lead); the
- * unscheduled class arrives at the hours its exams started.
+ * unscheduled class arrives at the hours its exams started. Inpatients' (H and R) share of the
+ * scheduled booked minutes (exams of 3 minutes or more, each at its booked length, else its
+ * category's slot, else its duration) is the part of each session the engine holds for them
+ * (`scheduled.inpatientShare`). Observed appointment delays are those of the scheduled class;
+ * the delays left out and samples too small to check are noted.
  *
  * @example
  * const model = calibrate({ campaign, equipment: [ct], establishment, sessions, exams, acts });
@@ -226,37 +230,62 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     }
   }
 
-  // Scheduled requests by hour of week.
-  const requests = new Array<number>(HOURS_PER_WEEK).fill(0);
+  // Scheduled requests by hour of week, category by category (a category's requests keep their
+  // own days and hours: inpatients are asked for on weekdays, outpatients any day), summed.
   const withRequest = scheduledExams.filter((e) => e.requestedAt !== null);
   const requestTimes: 'requested_at' | 'exam-times' =
     scheduledExams.length > 0 && withRequest.length * 2 >= scheduledExams.length ? 'requested_at' : 'exam-times';
-  const total = scheduledExams.length / weeks;
-  if (requestTimes === 'requested_at') {
-    for (const e of withRequest) {
-      const h = hourOfWeek(clock, e.requestedAt as number);
-      requests[h] = (requests[h] as number) + 1;
+  const medianLead: Partial<Record<Category, number | null>> = {};
+  for (const c of SCHEDULED_CATEGORIES) medianLead[c] = leadMinutes[c] ? median(leadMinutes[c]) : null;
+  const requestsByCategory: Partial<Record<Category, number[]>> = {};
+  const requests = new Array<number>(HOURS_PER_WEEK).fill(0);
+  for (const c of SCHEDULED_CATEGORIES) {
+    const own = scheduledExams.filter((e) => e.category === c);
+    if (own.length === 0) continue;
+    const profile = new Array<number>(HOURS_PER_WEEK).fill(0);
+    const timed = own.filter((e) => e.requestedAt !== null);
+    // requested_at: the category's request hours, scaled to its weekly total; a category none of
+    // whose exams carries it (and the exam-times case) at its exam times less its median lead.
+    const placed = requestTimes === 'requested_at' && timed.length > 0 ? timed : own;
+    const at = (e: Exam): number =>
+      placed === timed ? (e.requestedAt as number) : e.roomIn - (medianLead[c] ?? 0) * MS_PER_MINUTE;
+    const scale = own.length / weeks / placed.length;
+    for (const e of placed) {
+      const h = hourOfWeek(clock, at(e));
+      profile[h] = (profile[h] as number) + scale;
     }
-    const scale = total / withRequest.length;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) requests[h] = (requests[h] as number) * scale;
-  } else {
-    const medianLead: Partial<Record<Category, number | null>> = {};
-    for (const c of SCHEDULED_CATEGORIES) medianLead[c] = leadMinutes[c] ? median(leadMinutes[c]) : null;
-    for (const e of scheduledExams) {
-      const lead = medianLead[e.category] ?? 0;
-      const h = hourOfWeek(clock, e.roomIn - lead * MS_PER_MINUTE);
-      requests[h] = (requests[h] as number) + 1 / weeks;
-    }
-    if (scheduledExams.length > 0)
-      notes.push({
-        code: 'request-from-exam-times',
-        params: { percent: Math.round((100 * withRequest.length) / scheduledExams.length) },
-      });
+    requestsByCategory[c] = profile;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) requests[h] = (requests[h] as number) + (profile[h] as number);
   }
+  if (requestTimes === 'exam-times' && scheduledExams.length > 0)
+    notes.push({
+      code: 'request-from-exam-times',
+      params: { percent: Math.round((100 * withRequest.length) / scheduledExams.length) },
+    });
 
   if (lateStartMinutes.length === 0 && sessions.some((s) => PROGRAMMED.has(s.type))) notes.push({ code: 'no-late-start' });
   if (campaign.days % 7 !== 0) notes.push({ code: 'partial-week', params: { days: campaign.days, gridWeeks } });
   if (scheduledPool.length === 0) notes.push({ code: 'no-scheduled' });
+
+  // Inpatients' share of the booked minutes: the part of each session held for them (engine).
+  let bookedAll = 0;
+  let bookedInpatient = 0;
+  for (const p of scheduledPool) {
+    const b = p.bookedMinutes ?? slotMinutes[p.category] ?? p.durationMinutes;
+    bookedAll += b;
+    if (p.category !== 'A') bookedInpatient += b;
+  }
+  const inpatientShare = bookedAll > 0 ? bookedInpatient / bookedAll : 0;
+  if (inpatientShare > 0) notes.push({ code: 'inpatient-share', params: { percent: Math.round(100 * inpatientShare) } });
+
+  // Observed figures; delays over the booked population, how many left out, samples too small to check.
+  const observed = observedFiguresWithScope(records);
+  if (observed.delays.outsideSessions > 0)
+    notes.push({ code: 'delays-outside-sessions', params: { n: observed.delays.outsideSessions } });
+  for (const patient of ['outpatient', 'inpatient'] as const) {
+    const n = observed.delays[patient];
+    if (n > 0 && n < MIN_CHECKED_DELAYS) notes.push({ code: `few-${patient}-delays`, params: { n, min: MIN_CHECKED_DELAYS } });
+  }
 
   const noShow = options.noShow ?? {};
   const hasNoShow = Object.keys(noShow).length > 0;
@@ -281,11 +310,13 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     sessions,
     scheduled: {
       requestsPerHourOfWeek: requests,
+      requestsPerHourOfWeekByCategory: requestsByCategory,
       requestTimes,
       pool: scheduledPool,
       leadMinutes,
       slotMinutes,
       leadMinutesByWeekday,
+      inpatientShare,
     },
     unscheduled: { arrivalsPerHourOfWeek: arrivals, pool: unscheduledPool },
     lateStartMinutes,
@@ -295,7 +326,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       noShow: { ...noShow },
       noShowSource: hasNoShow ? 'input' : 'default',
     },
-    observed: observedFigures(records),
+    observed: observed.figures,
     notes,
   };
 }

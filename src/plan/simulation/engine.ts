@@ -2,7 +2,8 @@
  * The discrete-event engine of the capacity simulation (planning.md §3; semantics in
  * sim-design.md "Engine (one run)"): one machine or a site's pool, scheduled requests booked
  * first-fit into the free gaps of the session grid repeated every `gridWeeks` (a hole left before
- * a long-lead booking is filled later), unscheduled patients served first by the lowest-index
+ * a long-lead booking is filled later; part of each session held for inpatients until the day
+ * before), unscheduled patients served first by the lowest-index
  * free machine, booked patients in due order per machine (not booking order), no pre-emption.
  *
  * Design: arrivals are drawn up front per stream (common random numbers: request k always gets
@@ -35,6 +36,16 @@ import type {
 const WEEK_MS = 7 * 86_400_000;
 /** Bookings may land up to this many weeks past the measured window. */
 export const BOOKING_HORIZON_WEEKS = 26;
+
+/**
+ * The part of each programmed session held for inpatients (`scheduled.inpatientShare`) is
+ * released this many hours before the session starts (choice: the day before, as imaging
+ * departments commonly release their inpatient slots): an outpatient request made from then on
+ * may book into it, one made earlier books only into the rest of the session.
+ */
+export const HELD_RELEASE_HOURS = 24;
+const HELD_RELEASE_MS = HELD_RELEASE_HOURS * 3_600_000;
+const OUTPATIENT = CATEGORIES.indexOf('A');
 
 /** Stream numbers of `deriveSeed(seed, replication, S)` (sim-design.md). */
 export const STREAMS = {
@@ -215,7 +226,10 @@ function runEngine(
   let shortest = Infinity;
   for (let i = 0; i < sPool.length; i++)
     if ((sBook[i] as number) < shortest) shortest = sBook[i] as number;
-  const agenda = new Agenda(inst, shortest);
+  const heldShare = model.scheduled.inpatientShare ?? 0;
+  if (!(heldShare >= 0 && heldShare <= 1))
+    throw new RangeError(`inpatientShare must be in [0, 1]: ${heldShare}`);
+  const agenda = new Agenda(inst, shortest, heldShare);
   const sIcr = icrOf(sPool);
   const uIcr = icrOf(uPool);
 
@@ -264,13 +278,13 @@ function runEngine(
     // The leads of requests made on the request's ISO weekday, when calibration gives them.
     const weekdayLeads = CATEGORIES.map((c) => model.scheduled.leadMinutesByWeekday?.[c] ?? []);
     const noShowP = CATEGORIES.map((c) => policy.noShow[c] ?? 0);
+    const draw = categoryDraw(model, sCat);
     for (let k = 0; k < n; k++) {
-      const e = Math.min(sPool.length - 1, Math.floor(exams.float() * sPool.length));
+      const hour = table[Math.floor(((reqAt[k] as number) - runStart) / 3_600_000)] ?? 0;
+      const e = draw(exams.float(), hour);
       reqExam[k] = e;
       const c = sCat[e] as number;
-      const weekday = Math.floor(
-        (table[Math.floor(((reqAt[k] as number) - runStart) / 3_600_000)] ?? 0) / 24,
-      );
+      const weekday = Math.floor(hour / 24);
       const own = (weekdayLeads[c] as number[][])[weekday];
       const sample = own !== undefined && own.length > 0 ? own : (leadSamples[c] as number[]);
       const u = leads.float();
@@ -442,7 +456,12 @@ function runEngine(
       const k = nextReq++;
       const earliest = now + (reqLead[k] as number);
       earliestOf[k] = earliest;
-      const i = agenda.book(earliest, sBook[reqExam[k] as number] as number);
+      const e = reqExam[k] as number;
+      // An outpatient request leaves the held part of the sessions not yet released alone.
+      const i =
+        sCat[e] === OUTPATIENT
+          ? agenda.book(earliest, sBook[e] as number, now + HELD_RELEASE_MS)
+          : agenda.book(earliest, sBook[e] as number);
       if (i < 0) {
         if (now >= ws && now < we) unbooked++;
         continue;
@@ -652,6 +671,49 @@ function prepareSessions(
   if (byKey.size >= 8) byKey.delete(byKey.keys().next().value as string);
   byKey.set(key, out);
   return out;
+}
+
+/**
+ * How a request's exam is drawn from the scheduled pool with ONE uniform u (common random
+ * numbers): with `requestsPerHourOfWeekByCategory`, its category first, in proportion to the
+ * categories' rates at its hour of week (categories without pool exams left out), then an exam of
+ * that category, uniformly; without it (or at an hour no category with exams has a rate), an
+ * exam of the whole pool, uniformly.
+ */
+export function categoryDraw(model: SimulationModel, categories: Uint8Array): (u: number, hourOfWeek: number) => number {
+  const size = categories.length;
+  const whole = (u: number): number => Math.min(size - 1, Math.floor(u * size));
+  const byCategory = model.scheduled.requestsPerHourOfWeekByCategory;
+  if (byCategory === undefined) return whole;
+  const k = CATEGORIES.length;
+  const members: number[][] = CATEGORIES.map(() => []);
+  for (let i = 0; i < size; i++) (members[categories[i] as number] as number[]).push(i);
+  // Cumulative rates by hour of week and category (categories in CATEGORIES order).
+  const cumulative = new Float64Array(168 * k);
+  for (let h = 0; h < 168; h++) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const rate = (members[c] as number[]).length > 0 ? (byCategory[CATEGORIES[c] as Category]?.[h] ?? 0) : 0;
+      if (rate > 0) sum += rate;
+      cumulative[h * k + c] = sum;
+    }
+  }
+  return (u, hour) => {
+    const total = cumulative[hour * k + k - 1] as number;
+    if (!(total > 0)) return whole(u);
+    const x = u * total;
+    let before = 0;
+    for (let c = 0; c < k; c++) {
+      const upto = cumulative[hour * k + c] as number;
+      if (x < upto || (c === k - 1 && upto > before)) {
+        const list = members[c] as number[];
+        const at = Math.floor(((x - before) / (upto - before)) * list.length);
+        return list[Math.min(list.length - 1, at)] as number;
+      }
+      before = upto;
+    }
+    return whole(u);
+  };
 }
 
 /**

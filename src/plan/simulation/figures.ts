@@ -3,6 +3,8 @@
  * the campaign's records and for a replication's output: both are turned into core indicator
  * columns per machine, the core functions give each machine's numerators and denominators, and
  * the pool's figure is their sum (occupancy = Σ busy / Σ open, never a mean of ratios).
+ * Appointment delays are over the population the model books: exams that start in a diagnostic
+ * programmed session (the calibration's scheduled class), observed and simulated alike.
  */
 import { CampaignCalendar, MS_PER_HOUR, MS_PER_MINUTE } from '../../core/calendar.ts';
 import { icrPerHour, passagesPerWeek } from '../../core/indicators/activity.ts';
@@ -12,7 +14,7 @@ import { actTableOf, CATEGORY_INDEX, machineColumns, SESSION_TYPE_INDEX, SHORT_E
 import { occupancyOf } from '../../core/indicators/occupancy.ts';
 import { PROGRAMMED_MASK, sessionUnion } from '../../core/indicators/openings.ts';
 import type { IntervalUnion } from '../../core/intervals.ts';
-import { firstEndingAfter, overlapWithUnion, unionLength, unionOf } from '../../core/intervals.ts';
+import { firstEndingAfter, overlapWithUnion, unionContains, unionLength, unionOf } from '../../core/intervals.ts';
 import type { Equipment, Exam, Session } from '../../core/kit-types.ts';
 import { quantileSorted, quantilesInPlace, sortedFinite } from '../../core/stats.ts';
 import type { Figures, MachineRecords, ReplicationOutput, SimulationModel } from './types.ts';
@@ -24,6 +26,47 @@ interface FigureMachine {
 }
 
 const U = CATEGORY_INDEX.U;
+const A = CATEGORY_INDEX.A;
+const H = CATEGORY_INDEX.H;
+
+/**
+ * Fewest observed delays for an appointment delay P50 to be checked by the status quo rule: a
+ * median of fewer values is noise (choice).
+ */
+export const MIN_CHECKED_DELAYS = 20;
+
+/** How many delays the figures were computed on, and how many were left out of scope. */
+export interface DelayScope {
+  /** Delays in the outpatient (A) and inpatient (H) samples: exams that start in a programmed session. */
+  outpatient: number;
+  inpatient: number;
+  /**
+   * Exams of category A or H that carry a request time but start outside every diagnostic
+   * programmed session (emergency, on-call or no session): the model does not book them, so
+   * their delays are out of its scope.
+   */
+  outsideSessions: number;
+}
+
+/**
+ * The machine's columns with `requestedAt` kept only for the exams whose `roomIn` falls in the
+ * programmed union (NaN elsewhere), so that the core delay samples cover the booked population;
+ * counts the A and H exams with a request time left out.
+ */
+function bookedPopulation(cols: MachineColumns, programmed: IntervalUnion): { cols: MachineColumns; outside: number } {
+  const { requestedAt, roomIn, category } = cols;
+  let masked: Float64Array | null = null;
+  let outside = 0;
+  for (let i = 0; i < roomIn.length; i++) {
+    const r = requestedAt[i] as number;
+    if (r !== r || unionContains(programmed, roomIn[i] as number)) continue;
+    masked ??= requestedAt.slice();
+    masked[i] = NaN;
+    const c = category[i] as number;
+    if (c === A || c === H) outside++;
+  }
+  return { cols: masked === null ? cols : { ...cols, requestedAt: masked }, outside };
+}
 
 /**
  * Minutes worked past programmed time by scheduled-looking exams: for every exam of category A, H
@@ -82,13 +125,16 @@ function delayQuantiles(samples: Float64Array[]): { p20: number | null; p50: num
   return { p20: q.p20, p50: q.p50, p80: q.p80 };
 }
 
-/** The figures of a pool of machines (the one code path). `waits`: unscheduled waits, null when unknown. */
+/**
+ * The figures of a pool of machines (the one code path) and the scope of their delays. `waits`:
+ * unscheduled waits, null when unknown.
+ */
 function figuresOfMachines(
   machines: readonly FigureMachine[],
   calendar: CampaignCalendar,
   weeks: number,
   waits: Float64Array | null,
-): Figures {
+): { figures: Figures; delays: DelayScope } {
   let busy = 0;
   let open = 0;
   let passages = 0;
@@ -98,6 +144,7 @@ function figuresOfMachines(
   let idle = 0;
   const outpatient: Float64Array[] = [];
   const inpatient: Float64Array[] = [];
+  let outside = 0;
   for (const { cols, programmed } of machines) {
     const length = unionLength(programmed);
     const occ = occupancyOf(cols, programmed);
@@ -111,7 +158,9 @@ function figuresOfMachines(
       icr += perHour * (length / MS_PER_HOUR);
       hours += length / MS_PER_HOUR;
     }
-    const delays = appointmentDelaySamples(cols, calendar);
+    const booked = bookedPopulation(cols, programmed);
+    outside += booked.outside;
+    const delays = appointmentDelaySamples(booked.cols, calendar);
     if (delays.outpatient) outpatient.push(delays.outpatient);
     if (delays.inpatient) inpatient.push(delays.inpatient);
     overtime += overtimeMinutesOf(cols, programmed);
@@ -121,7 +170,7 @@ function figuresOfMachines(
   const inp = delayQuantiles(inpatient);
   const sortedWaits = waits === null ? null : sortedFinite(waits);
   const wait = (p: number): number | null => (sortedWaits === null ? null : quantileSorted(sortedWaits, p));
-  return {
+  const figures: Figures = {
     'occupancy.programmed': open > 0 ? busy / open : null,
     passagesPerWeek: passages,
     icrPerHour: hours > 0 ? icr / hours : null,
@@ -136,14 +185,22 @@ function figuresOfMachines(
     overtimeMinutesPerWeek: overtime / weeks,
     idleMinutesPerWeek: idle / weeks,
   };
+  const count = (samples: Float64Array[]): number => samples.reduce((n, x) => n + x.length, 0);
+  return { figures, delays: { outpatient: count(outpatient), inpatient: count(inpatient), outsideSessions: outside } };
 }
 
 /**
  * The measured figures of the campaign's records (pooled over their machines), by the same code
  * as the simulated ones. `unscheduledWaitMinutes` is null: the campaign has no arrival times of
- * unscheduled patients.
+ * unscheduled patients. Appointment delays are those of the exams that start in a programmed
+ * session (the population the model books).
  */
 export function observedFigures(records: MachineRecords): Figures {
+  return observedFiguresWithScope(records).figures;
+}
+
+/** `observedFigures` with the sizes of its delay samples and the delays left out of scope. */
+export function observedFiguresWithScope(records: MachineRecords): { figures: Figures; delays: DelayScope } {
   const { campaign } = records;
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
   const acts = actTableOf(records);
@@ -223,5 +280,5 @@ export function figuresOf(output: ReplicationOutput, model: SimulationModel, wee
     };
     return { cols, programmed: sessionUnion(cols, PROGRAMMED_MASK) };
   });
-  return figuresOfMachines(machines, calendar, weeks, output.unscheduledWaitMinutes);
+  return figuresOfMachines(machines, calendar, weeks, output.unscheduledWaitMinutes).figures;
 }

@@ -113,6 +113,13 @@ export interface SimulationModel {
      * sessions).
      */
     requestsPerHourOfWeek: number[];
+    /**
+     * The same rate category by category (168 values each; they sum to `requestsPerHourOfWeek`):
+     * the engine draws a request's category from the categories' rates at its hour (their
+     * arrivals superposed), so that each category keeps its own days and hours. Optional: absent,
+     * a request draws from the whole pool whatever its hour.
+     */
+    requestsPerHourOfWeekByCategory?: Partial<Record<Category, number[]>>;
     /** `requested_at` when enough exams carry it, else the exams' times less their realised delays. */
     requestTimes: 'requested_at' | 'exam-times';
     /** The exams a request draws from (bootstrap), all machines of the pool. */
@@ -127,6 +134,13 @@ export interface SimulationModel {
     leadMinutesByWeekday?: Partial<Record<Category, number[][]>>;
     /** Slot length (minutes) booked when an exam's `bookedMinutes` is unknown, by category. */
     slotMinutes: Partial<Record<Category, number>>;
+    /**
+     * Share (0..1) of each programmed session held for inpatients (categories H and R) until
+     * shortly before it starts (`HELD_RELEASE_HOURS` in the engine): measured, the inpatients'
+     * share of the scheduled class's booked minutes. An outpatient (A) request made earlier books
+     * only into the rest. Optional: absent = 0 (nothing held).
+     */
+    inpatientShare?: number;
   };
   unscheduled: {
     /** Expected arrivals per week in each hour of the week (168 values, Monday 00:00 local first). */

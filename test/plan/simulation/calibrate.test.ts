@@ -71,9 +71,17 @@ describe('calibrate', () => {
       [at('2010-03-01T20:00'), 'ON_CALL'],
       [at('2010-03-02T08:00'), 'LIBERAL'],
     ]);
-    // 5 scheduled exams over 10/7 weeks = 3.5 a week, spread on the 4 request hours
+    // 5 scheduled exams over 10/7 weeks = 3.5 a week, category by category: A (2 exams, 1.4 a
+    // week) on its 2 request hours (Monday 10 h and 14 h), H likewise (Monday 7 h, Friday 9 h),
+    // R (exam 3, no request time) at its exam time, Monday 09:30, less its median lead (pooled
+    // 0, 600, 3,780, 9,480 → 2,190 min = 36 h 30): Saturday 21:00
     expect(model.scheduled.requestTimes).toBe('requested_at');
-    expect(nonZero(model.scheduled.requestsPerHourOfWeek)).toEqual({ 7: 0.875, 10: 0.875, 14: 0.875, [4 * 24 + 9]: 0.875 });
+    const byCategory = model.scheduled.requestsPerHourOfWeekByCategory!;
+    expect(nonZero(byCategory.A!)).toEqual({ 10: 0.7, 14: 0.7 });
+    expect(nonZero(byCategory.H!)).toEqual({ 7: 0.7, [4 * 24 + 9]: 0.7 });
+    expect(nonZero(byCategory.R!)).toEqual({ [5 * 24 + 21]: 0.7 });
+    expect(byCategory.U).toBeUndefined();
+    expect(nonZero(model.scheduled.requestsPerHourOfWeek)).toEqual({ 7: 0.7, 10: 0.7, 14: 0.7, [4 * 24 + 9]: 0.7, [5 * 24 + 21]: 0.7 });
     // 3 unscheduled exams, 1 / (10/7) = 0.7 a week each
     expect(nonZero(model.unscheduled.arrivalsPerHourOfWeek)).toEqual({ 10: 0.7, 23: 0.7, [24 + 13]: 0.7 });
     expect(model.scheduled.leadMinutes.A).toEqual([9480, 600]);
@@ -106,10 +114,17 @@ describe('calibrate', () => {
     expect(model.policy).toEqual({ demandFactor: 1, reservedShare: 0, lateStarts: true, booking: 'booked', noShow: {}, noShowSource: 'default' });
     expect(model.predictedSlotMinutes).toEqual({});
     expect(model.observed.passagesPerWeek).toBeCloseTo(8 / WEEKS, 12);
+    // inpatients' share of the booked minutes of the pool: A 30 + 20, H 2 × 30 (their slot) → 60 / 110
+    expect(model.scheduled.inpatientShare).toBeCloseTo(60 / 110, 12);
+    // delays over the scheduled class: 2 outpatient (exams 1, 6) and 2 inpatient (2, 7), too few to check
+    expect(model.observed['appointmentDelayDays.outpatient.p50']).toBe(4); // 7 days (exam 1) and 1 (exam 6)
     expect(model.notes).toEqual([
       { code: 'lead-pooled', params: { category: 'R' } },
       { code: 'slot-from-durations', params: { category: 'H', minutes: 30 } },
       { code: 'partial-week', params: { days: 10, gridWeeks: 1 } },
+      { code: 'inpatient-share', params: { percent: 55 } },
+      { code: 'few-outpatient-delays', params: { n: 2, min: 20 } },
+      { code: 'few-inpatient-delays', params: { n: 2, min: 20 } },
       { code: 'no-show-default' },
     ]);
     // plain JSON: the API sends it to the browser

@@ -9,6 +9,8 @@ import { CATEGORIES, type Category, type SessionType } from '../../../src/core/k
 import { PROGRAMMED_TYPES } from '../../../src/core/indicators/openings.ts';
 import {
   bookedMinutesOf,
+  categoryDraw,
+  HELD_RELEASE_HOURS,
   simulate,
   simulateWithTrace,
 } from '../../../src/plan/simulation/engine.ts';
@@ -314,6 +316,35 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
     expect(agenda.gaps(2)).toEqual([]);
   });
 
+  it('the held part: refused to an outpatient booking before its release, used by an inpatient, released from `heldFrom` on', () => {
+    // two instances of 100, 30 % held: outpatients may take 70 of each until released
+    const inst = sessionInstances(
+      [
+        { machine: 0, start: 1000, end: 1100 },
+        { machine: 0, start: 2000, end: 2100 },
+      ],
+      () => true,
+      10_000,
+      0,
+      3000,
+      0,
+    );
+    const agenda = new Agenda(inst, 0, 0.3);
+    const book = (length: number, heldFrom?: number): [number, number] => {
+      const i = agenda.book(0, length, heldFrom);
+      return [i, i < 0 ? NaN : agenda.slotStart];
+    };
+    expect(book(60, 500)).toEqual([0, 1000]); // outpatient: 60 of 70
+    expect(book(20, 500)).toEqual([1, 2000]); // 80 > 70: not in instance 0 before its release
+    expect(book(20)).toEqual([0, 1060]); // an inpatient uses the held part
+    expect(book(20, 500)).toEqual([1, 2020]); // still held: 20 free in instance 0, refused
+    expect(book(20, 1001)).toEqual([0, 1080]); // instance 0 starts before 1001: released
+    expect([agenda.outpatientBooked(0), agenda.outpatientBooked(1)]).toEqual([80, 40]);
+    expect(agenda.gaps(0)).toEqual([]);
+    expect(book(40, 500)).toEqual([-1, NaN]); // instance 1: 40 + 40 > 70
+    expect(book(40)).toEqual([1, 2040]); // an inpatient: the whole session
+  });
+
   it('random bookings: the same instance, slot and gaps as a naive earliest-fit over booked intervals', () => {
     const arb = fc.record({
       sessions: fc.array(
@@ -326,23 +357,31 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
         { maxLength: 12 },
       ),
       share: fc.constantFrom(0, 0.25, 0.5),
+      // the part held for inpatients
+      held: fc.constantFrom(0, 0, 0.3, 0.6),
       // the shortest length asked: shorter gaps are dropped (none when 0)
       minLength: fc.constantFrom(0, 0, 5, 12),
       calls: fc.array(
-        fc.tuple(fc.integer({ min: 0, max: 1100 }), fc.integer({ min: 0, max: 60 })),
+        fc.tuple(
+          fc.integer({ min: 0, max: 1100 }),
+          fc.integer({ min: 0, max: 60 }),
+          // an outpatient booking (instances from `heldFrom` on keep their held part), or not
+          fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+        ),
         { maxLength: 80 },
       ),
     });
     fc.assert(
-      fc.property(arb, ({ sessions, share, minLength, calls }) => {
+      fc.property(arb, ({ sessions, share, held, minLength, calls }) => {
         const grid = sessions.map((x) => ({
           machine: x.machine,
           start: x.start,
           end: x.start + x.length,
         }));
         const inst = sessionInstances(grid, (g) => sessions[g]!.bookable, 10_000, 0, 1200, share);
-        const agenda = new Agenda(inst, minLength);
+        const agenda = new Agenda(inst, minLength, held);
         const booked: [number, number][][] = Array.from(inst.start, () => []);
+        const outpatient = new Float64Array(inst.count);
         const gapsOf = (i: number): [number, number][] => {
           if (inst.diagnostic[i] !== 1) return [];
           const out: [number, number][] = [];
@@ -355,12 +394,15 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
           }
           return out;
         };
-        for (const [earliest, asked] of calls) {
+        for (const [earliest, asked, heldFrom] of calls) {
           const length = Math.max(minLength, asked);
           let chosen = -1;
           let slot = NaN;
           for (let i = 0; i < inst.count && chosen < 0; i++) {
             if ((inst.end[i] as number) <= earliest) continue;
+            const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - held);
+            if (held > 0 && heldFrom !== undefined && (inst.start[i] as number) >= heldFrom && cap - (outpatient[i] as number) < length)
+              continue;
             for (const [a, b] of gapsOf(i)) {
               const s = Math.max(a, earliest);
               if (s + length <= b) {
@@ -370,15 +412,88 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
               }
             }
           }
-          expect(agenda.book(earliest, length)).toBe(chosen);
+          expect(agenda.book(earliest, length, heldFrom)).toBe(chosen);
           if (chosen < 0) continue;
           expect(agenda.slotStart).toBe(slot);
           (booked[chosen] as [number, number][]).push([slot, slot + length]);
+          if (heldFrom !== undefined && held > 0) outpatient[chosen] = (outpatient[chosen] as number) + length;
+          expect(agenda.outpatientBooked(chosen)).toBe(outpatient[chosen]);
           for (let i = 0; i < inst.count; i++) expect(agenda.gaps(i)).toEqual(gapsOf(i));
         }
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the part of each session held for inpatients', () => {
+  it('is refused to an outpatient asking more than 24 h ahead, used by an inpatient, released to an outpatient asking within 24 h', () => {
+    // Monday 08:00–12:00 = 240 min; 25 % held: outpatients may book 180 min until Sunday 08:00
+    const model = oneDayModel();
+    model.scheduled.inpatientShare = 0.25;
+    const monday = at(0, 0);
+    const ask = (day: number, hour: number, exam: number) => ({
+      at: at(day, hour),
+      exam,
+      leadMinutes: Math.max(0, (monday - at(day, hour)) / MIN),
+    });
+    const requests = [
+      ...Array.from({ length: 6 }, (_, j) => ask(-5, 9 + j, 0)), // six A of 30: 08:00–11:00, the 180 min
+      ask(-4, 9, 0), // A: Monday would pass 180 min → next Monday
+      ask(-3, 9, 1), // H (booked 30): into the held part, 11:00
+      ask(-1, 7, 0), // A, 25 h before: still held → next Monday after the first
+      ask(-1, 9, 0), // A, 23 h before: released → 11:30
+    ];
+    const { trace } = simulateWithTrace(model, { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 }, { requests, unscheduled: [] });
+    const r = trace.requests;
+    expect(Array.from(r.slotStart)).toEqual([
+      ...Array.from({ length: 6 }, (_, j) => at(0, 8, 30 * j)),
+      at(7, 8),
+      at(0, 11),
+      at(7, 8, 30),
+      at(0, 11, 30),
+    ]);
+    // without a held part the first outpatient asking on Tuesday gets 11:00
+    const open = simulateWithTrace(oneDayModel(), { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 }, { requests, unscheduled: [] });
+    expect(open.trace.requests.slotStart[6]).toBe(at(0, 11));
+  });
+});
+
+describe("a request's category by its hour of week", () => {
+  it('is drawn from the categories\' rates at its hour with the one uniform, then an exam of it; the whole pool without rates', () => {
+    const model = oneDayModel(); // pool: 0 = A, 1 = H, 2 = A
+    const categories = Uint8Array.from([0, 1, 0]);
+    const byCategory = (h10: [number, number, number]) => {
+      const rate = (v: number) => Array.from({ length: 168 }, (_, h) => (h === 10 ? v : 0));
+      return { A: rate(h10[0]), H: rate(h10[1]), R: rate(h10[2]) };
+    };
+    // hour 10: A 3, H 1, R 2 (R has no exam in the pool: left out) → A for u < 0.75, then H
+    model.scheduled.requestsPerHourOfWeekByCategory = byCategory([3, 1, 2]);
+    const draw = categoryDraw(model, categories);
+    expect([0, 0.3, 0.374, 0.375, 0.74, 0.75, 0.99].map((u) => draw(u, 10))).toEqual([0, 0, 0, 2, 2, 1, 1]);
+    // an hour without rates, or no profiles: uniform over the pool
+    expect([0, 0.34, 0.5, 0.99].map((u) => draw(u, 11))).toEqual([0, 1, 1, 2]);
+    delete model.scheduled.requestsPerHourOfWeekByCategory;
+    expect([0, 0.34, 0.5, 0.99].map((u) => categoryDraw(model, categories)(u, 10))).toEqual([0, 1, 1, 2]);
+  });
+
+  it('keeps each category on its own days in a run: outpatients asked on Saturdays, inpatients on Mondays', () => {
+    const model = busyMachineModel();
+    const perHour = (days: number[]) => Array.from({ length: 168 }, (_, h) => (days.includes(Math.floor(h / 24)) ? 1 : 0));
+    model.scheduled.requestsPerHourOfWeekByCategory = { A: perHour([5]), H: perHour([0]) };
+    model.scheduled.requestsPerHourOfWeek = perHour([0, 5]);
+    const { trace } = simulateWithTrace(model, { seed: 3, replication: 0, warmupWeeks: 1, weeks: 2 });
+    const weekday = (t: number) => new Date(t).getUTCDay(); // Paris and UTC agree on the day at these hours
+    const seen = { A: new Set<number>(), H: new Set<number>(), other: 0 };
+    trace.requests.exam.forEach((e, k) => {
+      const c = model.scheduled.pool[e]!.category;
+      if (c === 'A' || c === 'H') seen[c].add(weekday((trace.requests.at[k] as number) + 3_600_000));
+      else seen.other++;
+    });
+    expect(trace.requests.at.length).toBeGreaterThan(100); // 48 a week over 3 weeks
+    expect([...seen.A]).toEqual([6]); // Saturday
+    expect([...seen.H]).toEqual([1]); // Monday
+    expect(seen.other).toBe(0);
   });
 });
 
@@ -604,12 +719,13 @@ describe('booking on random small models', () => {
     perHour: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
     leads: fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 4 }),
     reservedShare: fc.constantFrom(0, 0.1, 0.5, 0.9),
+    inpatientShare: fc.constantFrom(0, 0, 0.3, 0.7),
     booking: fc.constantFrom('booked' as const, 'predicted' as const),
     seed: fc.integer({ min: 0, max: 1000 }),
     warmupWeeks: fc.integer({ min: 0, max: 1 }),
   });
 
-  it('never overlaps slots, never books before request + lead nor into a non-bookable session; same choices as a naive first fit', () => {
+  it('never overlaps slots, never books before request + lead nor into a non-bookable session, nor an outpatient into a held part not yet released; same choices as a naive first fit', () => {
     fc.assert(
       fc.property(modelArb, (m) => {
         const model = oneDayModel({
@@ -641,6 +757,7 @@ describe('booking on random small models', () => {
           h % 24 >= 6 && h % 24 < 20 ? m.perHour : 0,
         );
         model.scheduled.leadMinutes = { A: m.leads, H: m.leads.map((x) => x >> 2) };
+        model.scheduled.inpatientShare = m.inpatientShare;
         model.unscheduled.arrivalsPerHourOfWeek = new Array<number>(168).fill(m.perHour / 4);
         const { output, trace } = simulateWithTrace(model, {
           seed: m.seed,
@@ -662,16 +779,23 @@ describe('booking on random small models', () => {
         );
         // naive first fit over every instance, in order: its free gaps are [start, bookable end]
         // less the intervals booked in it so far; the earliest start ≥ earliest that fits
+        // (an outpatient request made more than 24 h before an instance's start books at most
+        // (1 − inpatientShare) of its bookable length, counting the outpatients booked so far)
         const booked: [number, number][][] = Array.from(inst.start, () => []);
+        const outpatient = new Float64Array(inst.start.length);
         const bySession = new Map<number, [number, number][]>();
         for (let k = 0; k < req.at.length; k++) {
           const earliest = req.earliest[k] as number;
           const len = (req.bookedMinutes[k] as number) * MIN;
+          const isOutpatient = model.scheduled.pool[req.exam[k] as number]!.category === 'A';
           expect(earliest).toBeGreaterThanOrEqual(req.at[k] as number);
           let chosen = -1;
           let slot = NaN;
           for (let i = 0; i < inst.start.length && chosen < 0; i++) {
             if (!bookable(i) || (inst.end[i] as number) <= earliest) continue;
+            const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - m.inpatientShare);
+            const held = m.inpatientShare > 0 && isOutpatient && (inst.start[i] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
+            if (held && cap - (outpatient[i] as number) < len) continue;
             const taken = (booked[i] as [number, number][])
               .filter(([p, q]) => q > p)
               .sort((x, y) => x[0] - y[0]);
@@ -694,6 +818,7 @@ describe('booking on random small models', () => {
             expect(req.slotStart[k]).toBeNaN();
             continue;
           }
+          if (isOutpatient) outpatient[chosen] = (outpatient[chosen] as number) + len;
           expect(req.slotStart[k]).toBe(slot);
           expect(bookable(chosen)).toBe(true);
           expect(slot).toBeGreaterThanOrEqual(earliest);

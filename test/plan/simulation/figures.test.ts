@@ -5,19 +5,29 @@ import { describe, expect, it } from 'vitest';
 import { calendarOf, computeMachine } from '../../../src/core/indicators/index.ts';
 import { actTableOf, CATEGORY_INDEX, machineColumns } from '../../../src/core/indicators/machine-columns.ts';
 import { calibrate } from '../../../src/plan/simulation/calibrate.ts';
-import { figuresOf, observedFigures } from '../../../src/plan/simulation/figures.ts';
+import { figuresOf, observedFigures, observedFiguresWithScope } from '../../../src/plan/simulation/figures.ts';
+import { unionContains, unionOf } from '../../../src/core/intervals.ts';
+import { PROGRAMMED_TYPES } from '../../../src/core/indicators/openings.ts';
 import type { ReplicationOutput } from '../../../src/plan/simulation/types.ts';
 import { at, buildKit } from '../../helpers/build-kit.ts';
 import { nationalPlan, nationalRecords, recordsOf } from './records.ts';
 
 describe('observedFigures', () => {
-  it('equals computeMachine on synthetic machines for occupancy, passages, ICR per hour and delays', () => {
+  it('equals computeMachine on synthetic machines for occupancy, passages, ICR per hour, and delays of the exams started in programmed sessions', () => {
     const plan = nationalPlan(2010, 40);
+    let outside = 0;
     for (const index of [0, 7, 13, 29, 38]) {
       const records = nationalRecords(plan, index);
       const eq = records.equipment[0]!;
       const kit = { campaign: records.campaign };
-      const cols = machineColumns(eq, records.establishment, records.sessions, records.exams, actTableOf(records));
+      // the booked population: request times kept only for exams started in a programmed session
+      const programmed = records.sessions.filter((s) => PROGRAMMED_TYPES.includes(s.type));
+      const union = unionOf(programmed.map((s) => s.start), programmed.map((s) => s.end));
+      const booked = records.exams.map((e) => (unionContains(union, e.roomIn) ? e : { ...e, requestedAt: null }));
+      const left = records.exams.filter((e) => e.requestedAt !== null && (e.category === 'A' || e.category === 'H') && !unionContains(union, e.roomIn));
+      expect(observedFiguresWithScope(records).delays.outsideSessions).toBe(left.length);
+      outside += left.length;
+      const cols = machineColumns(eq, records.establishment, records.sessions, booked, actTableOf(records));
       const m = computeMachine(cols, calendarOf(kit)).indicators;
       const f = observedFigures(records);
       expect(m.exams).toBeGreaterThan(100);
@@ -30,6 +40,8 @@ describe('observedFigures', () => {
       expect(f['unscheduledWaitMinutes.p50']).toBeNull();
       expect(f['unscheduledWaitMinutes.p90']).toBeNull();
     }
+    // some outpatients and inpatients of these machines were done outside programmed sessions
+    expect(outside).toBeGreaterThan(0);
   });
 
   it('pools machines by summing numerators and denominators', () => {
@@ -66,8 +78,9 @@ const handKit = () =>
           { in: '2010-03-01T12:40', out: '2010-03-01T13:15' },
           // an emergency patient past the end: busy, but not overtime
           { in: '2010-03-01T12:50', out: '2010-03-01T13:30', cat: 'U' },
-          // starts outside programmed time: not overtime, busy outside
-          { in: '2010-03-01T13:30', out: '2010-03-01T13:45' },
+          // starts outside programmed time: not overtime, busy outside; its delay (3 days) is out
+          // of the booked population's
+          { in: '2010-03-01T13:30', out: '2010-03-01T13:45', requested: '2010-02-26T10:00' },
           // a doubtful 2-minute entry: not busy
           { in: '2010-03-01T15:00', out: '2010-03-01T15:02' },
           // 30 min past the end of the afternoon
@@ -87,9 +100,11 @@ describe('overtime and idle time', () => {
     // programmed 9 h = 540 min; busy in it: 08:30–09:00, 11:50–12:20, 12:40–13:00, 17:50–18:00 = 90 min
     expect(f.idleMinutesPerWeek).toBeCloseTo(450, 9);
     expect(f.passagesPerWeek).toBe(8);
-    // delays: outpatient 9 days (Feb 20 → Mar 1), inpatient 0 (same day)
+    // delays: outpatient 9 days (Feb 20 → Mar 1), inpatient 0 (same day); the 13:30 outpatient
+    // (3 days) started outside programmed time: not in the sample
     expect(f['appointmentDelayDays.outpatient.p50']).toBe(9);
     expect(f['appointmentDelayDays.inpatient.p50']).toBe(0);
+    expect(observedFiguresWithScope(recordsOf(handKit(), ['M1'])).delays).toEqual({ outpatient: 1, inpatient: 1, outsideSessions: 1 });
   });
 });
 

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/plan/simulation/calibrate.ts';
 import { applyScenario, applyScenarioWithNotes } from '../../../src/plan/simulation/scenarios.ts';
-import { defaultWarmupWeeks, runSimulation, statusQuoCheck } from '../../../src/plan/simulation/runner.ts';
+import { defaultWarmupWeeks, runSimulation, statusQuoCheck, uncheckedFigures } from '../../../src/plan/simulation/runner.ts';
 import type { Estimate, FigureKey, Figures, IsoWeekday, SimulationModel } from '../../../src/plan/simulation/types.ts';
 import { FIGURE_KEYS } from '../../../src/plan/simulation/types.ts';
 import { nationalPlan, nationalRecords } from './records.ts';
@@ -64,6 +64,15 @@ describe('statusQuoCheck', () => {
     expect(missing.failing).toHaveLength(1);
     expect(missing.failing[0]!.figure).toBe('appointmentDelayDays.inpatient.p50');
     expect(missing.failing[0]!.simulated).toBeNaN();
+  });
+
+  it('skips the delay P50s whose observed sample is too small (calibration notes them)', () => {
+    const far = estimates({ 'occupancy.programmed': 0.5, passagesPerWeek: 100, 'appointmentDelayDays.outpatient.p50': 30, 'appointmentDelayDays.inpatient.p50': 9 });
+    expect(statusQuoCheck(observed, far).failing.map((f) => f.figure)).toEqual(['appointmentDelayDays.outpatient.p50', 'appointmentDelayDays.inpatient.p50']);
+    const notes = [{ code: 'few-inpatient-delays', params: { n: 12, min: 20 } }, { code: 'no-show-default' }];
+    const unchecked = uncheckedFigures({ notes } as unknown as SimulationModel);
+    expect(unchecked).toEqual(['appointmentDelayDays.inpatient.p50']);
+    expect(statusQuoCheck(observed, far, unchecked).failing.map((f) => f.figure)).toEqual(['appointmentDelayDays.outpatient.p50']);
   });
 });
 

@@ -4,7 +4,9 @@
  * that holes left before a long-lead booking stay bookable, as real agendas fill them later.
  * Gaps live in a pool of typed-array nodes (a sorted linked list per instance, freed nodes
  * reused); a max segment tree over each instance's longest gap finds "the first session with a
- * gap of b minutes from here on" in O(log n).
+ * gap of b minutes from here on" in O(log n). Part of each instance may be held for inpatients:
+ * outpatient minutes are counted per instance, and a second tree over min(longest gap, outpatient
+ * room left) finds the first instance an outpatient may still book into.
  */
 
 /** Session instances in booking order (start, then machine, then grid index), as columns. */
@@ -101,6 +103,11 @@ export function sessionInstances(
  * around the slot (empty pieces dropped; a zero-length slot takes nothing). Pieces shorter than
  * `minLength` (the shortest length ever booked) are dropped too: no booking could use them, and
  * the per-instance lists stay a handful long.
+ *
+ * Held part (`heldShare` > 0): the outpatient minutes booked into an instance may not pass
+ * (1 − heldShare) × its bookable length while the held part is not released; an outpatient
+ * booking says from which instance start on it is not (`heldFrom`), and an instance it may not
+ * use is passed over like a full one.
  */
 export class Agenda {
   /** Slot start of the last successful `book`. */
@@ -119,9 +126,19 @@ export class Agenda {
   #used: number;
   #free = -1;
   readonly #minLength: number;
+  /** Outpatient minutes (ms) each instance may take before its held part is released; null: nothing held. */
+  readonly #cap: Float64Array | null;
+  /** Outpatient minutes (ms) booked into each instance. */
+  readonly #outpatient: Float64Array | null;
+  /** Max segment tree over min(longest gap, cap − outpatient minutes); the gap tree when nothing is held. */
+  readonly #outTree: Float64Array;
 
-  /** `minLength` (ms): no `book` call will ask for less (0 when unknown). */
-  constructor(inst: SessionInstances, minLength = 0) {
+  /**
+   * `minLength` (ms): no `book` call will ask for less (0 when unknown). `heldShare` (0..1): the
+   * part of each instance's bookable length held for inpatients (0: none).
+   */
+  constructor(inst: SessionInstances, minLength = 0, heldShare = 0) {
+    if (!(heldShare >= 0 && heldShare <= 1)) throw new RangeError(`heldShare must be in [0, 1]: ${heldShare}`);
     this.#inst = inst;
     this.#minLength = minLength > 0 ? minLength : 0;
     const n = inst.count;
@@ -149,27 +166,58 @@ export class Agenda {
     for (let i = size - 1; i >= 1; i--)
       tree[i] = Math.max(tree[2 * i] as number, tree[2 * i + 1] as number);
     this.#tree = tree;
+    if (heldShare > 0) {
+      const cap = new Float64Array(n);
+      const outTree = new Float64Array(2 * size).fill(-Infinity);
+      for (let i = 0; i < n; i++) {
+        cap[i] = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - heldShare);
+        const g = tree[size + i] as number;
+        outTree[size + i] = g < (cap[i] as number) ? g : (cap[i] as number);
+      }
+      for (let i = size - 1; i >= 1; i--)
+        outTree[i] = Math.max(outTree[2 * i] as number, outTree[2 * i + 1] as number);
+      this.#cap = cap;
+      this.#outpatient = new Float64Array(n);
+      this.#outTree = outTree;
+    } else {
+      this.#cap = null;
+      this.#outpatient = null;
+      this.#outTree = tree;
+    }
   }
 
   /**
    * Books `length` ms not before `earliest`: the instance index (and `slotStart`), or −1 when
-   * no instance of the agenda has room.
+   * no instance of the agenda has room. `heldFrom` marks an outpatient booking: its minutes are
+   * counted, and the instances that start at or after `heldFrom` keep their held part from it
+   * (those starting before have released it). Without it (inpatients) every free gap is open.
    */
-  book(earliest: number, length: number): number {
+  book(earliest: number, length: number, heldFrom?: number): number {
     const { start, end, diagnostic, count } = this.#inst;
     const leaves = this.#size;
-    const tree = this.#tree;
+    const outpatient = heldFrom !== undefined;
+    const held = outpatient && this.#cap !== null ? heldFrom : Infinity;
     // Instances started before `earliest` may still be running: `earliest` bounds their gaps.
     let i = lowerBound(start, earliest - this.#inst.maxLength, count);
     for (; i < count && (start[i] as number) < earliest; i++) {
       if (diagnostic[i] !== 1 || (end[i] as number) <= earliest) continue;
+      const tree = (start[i] as number) < held ? this.#tree : this.#outTree;
       if ((tree[leaves + i] as number) < length) continue;
-      if (this.#bookIn(i, earliest, length)) return i;
+      if (this.#bookIn(i, earliest, length, outpatient)) return i;
     }
-    // From here on every instance starts at or after `earliest`: a long enough gap fits at its start.
-    for (let j = this.#firstWithRoom(i, length); j >= 0; j = this.#firstWithRoom(j + 1, length))
-      if (this.#bookIn(j, earliest, length)) return j;
+    // From here on every instance starts at or after `earliest`: a long enough gap fits at its
+    // start. Instances starting before `held` have released their held part, the others not.
+    const released = held === Infinity ? count : Math.max(i, lowerBound(start, held, count));
+    for (let j = this.#firstWithRoom(this.#tree, i, length); j >= 0 && j < released; j = this.#firstWithRoom(this.#tree, j + 1, length))
+      if (this.#bookIn(j, earliest, length, outpatient)) return j;
+    for (let j = this.#firstWithRoom(this.#outTree, released, length); j >= 0; j = this.#firstWithRoom(this.#outTree, j + 1, length))
+      if (this.#bookIn(j, earliest, length, outpatient)) return j;
     return -1;
+  }
+
+  /** Outpatient minutes (ms) booked into instance `i` (0 when nothing is held: not counted). */
+  outpatientBooked(i: number): number {
+    return this.#outpatient === null ? 0 : (this.#outpatient[i] as number);
   }
 
   /** Free gaps of instance `i` in time order, as [start, end) pairs (checks). */
@@ -180,8 +228,8 @@ export class Agenda {
     return out;
   }
 
-  /** Books into instance i's earliest gap that fits, if any. */
-  #bookIn(i: number, earliest: number, length: number): boolean {
+  /** Books into instance i's earliest gap that fits, if any (`outpatient`: its minutes counted). */
+  #bookIn(i: number, earliest: number, length: number, outpatient: boolean): boolean {
     const gapStart = this.#gapStart;
     const gapEnd = this.#gapEnd;
     const next = this.#next;
@@ -193,7 +241,9 @@ export class Agenda {
       // b − slot is exact (same binade), the same test as the tree's b − a ≥ length.
       if (b - slot < length) continue;
       this.slotStart = slot;
+      if (outpatient && this.#outpatient !== null) this.#outpatient[i] = (this.#outpatient[i] as number) + length;
       if (length > 0) this.#split(i, p, prev, slot, slot + length);
+      else this.#update(i);
       return true;
     }
     return false;
@@ -224,18 +274,20 @@ export class Agenda {
       this.#next[p] = this.#free;
       this.#free = p;
     }
+    this.#update(i);
+  }
+
+  /** Instance i's leaves (longest gap; outpatient room when something is held) and their paths up. */
+  #update(i: number): void {
     let longest = -Infinity;
     for (let k = this.#head[i] as number; k !== -1; k = this.#next[k] as number) {
       const d = (this.#gapEnd[k] as number) - (this.#gapStart[k] as number);
       if (d > longest) longest = d;
     }
-    const tree = this.#tree;
-    let k = this.#size + i;
-    tree[k] = longest;
-    for (k >>= 1; k >= 1; k >>= 1) {
-      const l = tree[2 * k] as number;
-      const r = tree[2 * k + 1] as number;
-      tree[k] = l > r ? l : r;
+    setLeaf(this.#tree, this.#size + i, longest);
+    if (this.#cap !== null && this.#outpatient !== null) {
+      const room = (this.#cap[i] as number) - (this.#outpatient[i] as number);
+      setLeaf(this.#outTree, this.#size + i, longest < room ? longest : room);
     }
   }
 
@@ -261,10 +313,9 @@ export class Agenda {
     return this.#used++;
   }
 
-  /** First leaf index ≥ `from` whose longest gap is ≥ `length`, or −1. */
-  #firstWithRoom(from: number, length: number): number {
+  /** First leaf index ≥ `from` of `tree` whose value is ≥ `length`, or −1. */
+  #firstWithRoom(tree: Float64Array, from: number, length: number): number {
     if (from >= this.#inst.count) return -1;
-    const tree = this.#tree;
     const size = this.#size;
     let k = size + from;
     // Climb: the subtree at k covers [from, …); while it has no room, go to the next subtree on the right.
@@ -275,6 +326,16 @@ export class Agenda {
     }
     while (k < size) k = (tree[2 * k] as number) >= length ? 2 * k : 2 * k + 1;
     return k - size;
+  }
+}
+
+/** Sets leaf k of a max segment tree and the maxima above it. */
+function setLeaf(tree: Float64Array, k: number, value: number): void {
+  tree[k] = value;
+  for (k >>= 1; k >= 1; k >>= 1) {
+    const l = tree[2 * k] as number;
+    const r = tree[2 * k + 1] as number;
+    tree[k] = l > r ? l : r;
   }
 }
 
