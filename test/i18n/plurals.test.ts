@@ -26,6 +26,11 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'simulation.note.partial-week': {
+    params: (days) => ({ days, gridWeeks: 4 }),
+    fr: ['dure 0 jour', 'dure 1 jour', 'dure 2 jours'],
+    en: ['lasts 0 days', 'lasts 1 day', 'lasts 2 days'],
+  },
   'simulation.note.scenario-extend-clipped': {
     params: (days) => ({ change: 1, equipment: 'E', minutes: 30, days }),
     fr: ['(0 jour)', '(1 jour)', '(2 jours)'],

@@ -11,7 +11,7 @@ export const simulationMessagesEn = {
   'simulation.note.request-from-exam-times':
     'Only {percent} % of scheduled exams carry their request time: requests are placed at the exam time less the median lead of its category',
   'simulation.note.no-late-start': 'No programmed session holds an exam: no late start is drawn',
-  'simulation.note.partial-week': 'The campaign lasts {days} days: the grid repeats its first {gridWeeks} whole weeks',
+  'simulation.note.partial-week': 'The campaign lasts {days, plural, one {# day} other {# days}}: the grid repeats its first {gridWeeks} whole weeks',
   'simulation.note.no-scheduled': 'No scheduled exam: only the unscheduled demand is simulated',
   'simulation.note.no-show-default': 'No-show rates unknown: 0 by default (enter them in a scenario)',
   'simulation.note.warmup-extended': 'Warm-up lengthened to {weeks} weeks to cover the longest appointment leads',
