@@ -107,7 +107,8 @@ function lateStarts(sessions: readonly Session[], exams: readonly Exam[], out: n
  * scheduled booked minutes (exams of 3 minutes or more, each at its booked length, else its
  * category's slot, else its duration) is the part of each session the engine holds for them
  * (`scheduled.inpatientShare`). Observed appointment delays are those of the scheduled class;
- * the delays left out and samples too small to check are noted.
+ * the delays left out and samples too small to check are noted. Unscheduled pool exams say
+ * whether they started in a programmed session (`inProgrammed`).
  *
  * @example
  * const model = calibrate({ campaign, equipment: [ct], establishment, sessions, exams, acts });
@@ -191,7 +192,7 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       if (scheduled) {
         scheduledPool.push(p);
         durations[e.category].push(p.durationMinutes);
-      } else unscheduledPool.push(p);
+      } else unscheduledPool.push({ ...p, inProgrammed: unionContains(programmed, e.roomIn) });
     }
     lateStarts(sessionsOf[machine] as Session[], list, lateStartMinutes);
   });

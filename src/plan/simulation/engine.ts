@@ -3,8 +3,9 @@
  * sim-design.md "Engine (one run)"): one machine or a site's pool, scheduled requests booked
  * first-fit into the free gaps of the session grid repeated every `gridWeeks` (a hole left before
  * a long-lead booking is filled later; part of each session held for inpatients until the day
- * before), unscheduled patients served first by the lowest-index
- * free machine, booked patients in due order per machine (not booking order), no pre-emption.
+ * before), unscheduled patients served first by the lowest-index free machine (their exam drawn
+ * from those done in or out of programmed sessions, as the arrival), booked patients in due
+ * order per machine (not booking order), no pre-emption.
  *
  * Design: arrivals are drawn up front per stream (common random numbers: request k always gets
  * the k-th draws of the exam, lead and no-show streams) into sorted typed arrays that are merged
@@ -16,6 +17,7 @@ import { MS_PER_DAY, MS_PER_MINUTE, parseIsoDate, ZoneClock } from '../../core/c
 import {
   type IntervalUnion,
   overlapWithUnion,
+  unionContains,
   unionLength,
   unionOf,
 } from '../../core/intervals.ts';
@@ -321,8 +323,8 @@ function runEngine(
         : new Float64Array(0);
     uExam = new Int32Array(uAt.length);
     const exams = stream(STREAMS.unscheduledExams);
-    for (let j = 0; j < uAt.length; j++)
-      uExam[j] = Math.min(uPool.length - 1, Math.floor(exams.float() * uPool.length));
+    const draw = unscheduledDraw(uPool, inst);
+    for (let j = 0; j < uAt.length; j++) uExam[j] = draw(exams.float(), uAt[j] as number);
   }
   const nUns = uAt.length;
 
@@ -713,6 +715,39 @@ export function categoryDraw(model: SimulationModel, categories: Uint8Array): (u
       before = upto;
     }
     return whole(u);
+  };
+}
+
+/**
+ * How an unscheduled arrival's exam is drawn with ONE uniform u (common random numbers): when
+ * the pool says which exams started in a programmed session (`inProgrammed`) and holds both
+ * kinds, an arrival while a diagnostic programmed instance runs (any machine of the pool) draws
+ * uniformly from those, another from the others; else uniformly from the whole pool.
+ */
+export function unscheduledDraw(
+  pool: readonly PoolExam[],
+  inst: SessionInstances,
+): (u: number, at: number) => number {
+  const size = pool.length;
+  const whole = (u: number): number => Math.min(size - 1, Math.floor(u * size));
+  const inside: number[] = [];
+  const outside: number[] = [];
+  pool.forEach((e, i) => {
+    if (e.inProgrammed === true) inside.push(i);
+    else if (e.inProgrammed === false) outside.push(i);
+  });
+  if (inside.length === 0 || outside.length === 0) return whole;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < inst.count; i++) {
+    if (inst.diagnostic[i] !== 1) continue;
+    starts.push(inst.start[i] as number);
+    ends.push(inst.end[i] as number);
+  }
+  const programmed = unionOf(starts, ends);
+  return (u, at) => {
+    const list = unionContains(programmed, at) ? inside : outside;
+    return list[Math.min(list.length - 1, Math.floor(u * list.length))] as number;
   };
 }
 

@@ -45,6 +45,13 @@ export interface PoolExam {
   icr: number | null;
   /** Act family of its first act with a known family (act-families table), null when none. */
   family: string | null;
+  /**
+   * Unscheduled pool only: whether the exam started in a programmed session. An unscheduled
+   * arrival during a programmed session draws from these, otherwise from the others (the mix of
+   * emergency exams differs between working hours and on-call time). Optional: absent, the
+   * whole pool.
+   */
+  inProgrammed?: boolean;
 }
 
 /** A session of the simulated grid: UTC epoch ms `[start, end)` within the campaign period. */

@@ -110,6 +110,8 @@ describe('calibrate', () => {
       ['A', 20],
       ['A', 10],
     ]);
+    // the emergency patient started in the Monday session; the on-call and the Tuesday 13:00 ones did not
+    expect(model.unscheduled.pool.map((p) => p.inProgrammed)).toEqual([true, false, false]);
     expect(model.lateStartMinutes).toEqual([20, 5, 0]);
     expect(model.policy).toEqual({ demandFactor: 1, reservedShare: 0, lateStarts: true, booking: 'booked', noShow: {}, noShowSource: 'default' });
     expect(model.predictedSlotMinutes).toEqual({});

@@ -13,6 +13,7 @@ import {
   HELD_RELEASE_HOURS,
   simulate,
   simulateWithTrace,
+  unscheduledDraw,
 } from '../../../src/plan/simulation/engine.ts';
 import { Agenda, sessionInstances } from '../../../src/plan/simulation/engine/agenda.ts';
 import {
@@ -494,6 +495,46 @@ describe("a request's category by its hour of week", () => {
     expect([...seen.A]).toEqual([6]); // Saturday
     expect([...seen.H]).toEqual([1]); // Monday
     expect(seen.other).toBe(0);
+  });
+});
+
+describe("an unscheduled arrival's exam", () => {
+  const flagged = (inProgrammed: (boolean | undefined)[]): PoolExam[] =>
+    inProgrammed.map((f, i) => {
+      const e: PoolExam = { category: 'U', machine: 0, durationMinutes: 10 + i, bookedMinutes: null, icr: null, family: null };
+      if (f !== undefined) e.inProgrammed = f;
+      return e;
+    });
+
+  it('is drawn from those done in programmed sessions while one runs, else from the others; the whole pool when not both kinds', () => {
+    // Monday 08:00–12:00 bookable, 13:00–14:00 emergency (not programmed)
+    const inst = sessionInstances(
+      [
+        { machine: 0, start: at(0, 8), end: at(0, 12) },
+        { machine: 0, start: at(0, 13), end: at(0, 14) },
+      ],
+      (g) => g === 0,
+      7 * 86_400_000,
+      at(0, 0),
+      at(7, 0),
+      0,
+    );
+    const draw = unscheduledDraw(flagged([true, false, false]), inst);
+    expect([0, 0.5, 0.99].map((u) => draw(u, at(0, 9)))).toEqual([0, 0, 0]);
+    expect([0, 0.49, 0.5, 0.99].map((u) => draw(u, at(0, 13, 30)))).toEqual([1, 1, 2, 2]);
+    expect(draw(0.99, at(0, 12))).toBe(2); // the session ends at 12:00
+    expect([0, 0.34, 0.67].map((u) => unscheduledDraw(flagged([true, true, undefined]), inst)(u, at(0, 20)))).toEqual([0, 1, 2]);
+    expect([0, 0.34, 0.67].map((u) => unscheduledDraw(flagged([undefined, false, false]), inst)(u, at(0, 9)))).toEqual([0, 1, 2]);
+  });
+
+  it('follows the arrival in a run: 09:00 arrivals get the working-hours exam, 14:00 ones the other', () => {
+    const model = oneDayModel();
+    model.unscheduled.pool = flagged([true, false]);
+    model.unscheduled.arrivalsPerHourOfWeek = Array.from({ length: 168 }, (_, h) => (h === 9 || h === 14 ? 2 : 0));
+    const { trace } = simulateWithTrace(model, { seed: 5, replication: 0, warmupWeeks: 2, weeks: 1 });
+    const u = trace.unscheduled;
+    expect(u.at.length).toBeGreaterThan(5);
+    u.at.forEach((t, j) => expect([t, u.exam[j]]).toEqual([t, new Date(t).getUTCHours() === 9 ? 0 : 1]));
   });
 });
 

@@ -53,12 +53,7 @@ describe('status quo on the synthetic national campaign', () => {
     expect(volumes.length / checked.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('reproduces the whole rule on at least 70 % of the machines (measured: 77 % of this sample, 79.7 % of the 517)', () => {
-    const share = checked.filter((c) => c.report.statusQuo.reproduces).length / checked.length;
-    expect(share).toBeGreaterThanOrEqual(0.7);
-  });
-
-  it.skip('reproduces the whole rule on at least 90 % of the machines — known gap: busy MRIs (occupancy ≥ 0.8) simulate inpatient delays 1–4 days longer than the campaign (a first-come first-served agenda at ~90 % booked load queues short-lead requests on top of leads that are realised delays), and emergency-dedicated CTs have delays but no programmed session to book into', () => {
+  it('reproduces the whole rule on at least 90 % of the machines (this sample: 40 of 44; the 517 machines: 462, 89.4 %)', () => {
     expect(checked.filter((c) => c.report.statusQuo.reproduces).length / checked.length).toBeGreaterThanOrEqual(0.9);
   });
 });
