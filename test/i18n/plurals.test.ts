@@ -26,6 +26,29 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'simulation.note.delays-outside-sessions': {
+    params: n,
+    fr: [
+      '0 examen externe ou hospitalisé avec date de demande a eu lieu',
+      '1 examen externe ou hospitalisé avec date de demande a eu lieu',
+      '2 examens externes ou hospitalisés avec date de demande ont eu lieu',
+    ],
+    en: [
+      '0 outpatient or inpatient exams with a request time were done',
+      '1 outpatient or inpatient exam with a request time was done',
+      '2 outpatient or inpatient exams with a request time were done',
+    ],
+  },
+  'simulation.note.few-outpatient-delays': {
+    params: (count) => ({ n: count, min: 20 }),
+    fr: ['sur 0 examen seulement', 'sur 1 examen seulement', 'sur 2 examens seulement'],
+    en: ['on only 0 exams', 'on only 1 exam', 'on only 2 exams'],
+  },
+  'simulation.note.few-inpatient-delays': {
+    params: (count) => ({ n: count, min: 20 }),
+    fr: ['sur 0 examen seulement', 'sur 1 examen seulement', 'sur 2 examens seulement'],
+    en: ['on only 0 exams', 'on only 1 exam', 'on only 2 exams'],
+  },
   'simulation.note.partial-week': {
     params: (days) => ({ days, gridWeeks: 4 }),
     fr: ['dure 0 jour', 'dure 1 jour', 'dure 2 jours'],
@@ -42,7 +65,16 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     en: ['(0 days)', '(1 day)', '(2 days)'],
   },
   'scenarios.web.durations.heldOut': {
-    params: (exams) => ({ from: 'A', to: 'B', exams, model: 'm', bookedExams: 5, modelOnBooked: 'x', booked: 'b', coverage: 'c' }),
+    params: (exams) => ({
+      from: 'A',
+      to: 'B',
+      exams,
+      model: 'm',
+      bookedExams: 5,
+      modelOnBooked: 'x',
+      booked: 'b',
+      coverage: 'c',
+    }),
     fr: ['(0 examen)', '(1 examen)', '(2 examens)'],
     en: ['(0 exams)', '(1 exam)', '(2 exams)'],
   },
@@ -57,8 +89,19 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     en: ['F: 0 errors', 'F: 1 error', 'F: 2 errors'],
   },
   'cli.references.loaded': {
-    params: (count) => ({ place: 'F', n: count, store: 'S', added: count, replaced: count, unchanged: count }),
-    fr: [sp('F : 0 chiffre enregistré'), sp('F : 1 chiffre enregistré'), sp('F : 2 chiffres enregistrés')],
+    params: (count) => ({
+      place: 'F',
+      n: count,
+      store: 'S',
+      added: count,
+      replaced: count,
+      unchanged: count,
+    }),
+    fr: [
+      sp('F : 0 chiffre enregistré'),
+      sp('F : 1 chiffre enregistré'),
+      sp('F : 2 chiffres enregistrés'),
+    ],
     en: ['F: 0 figures', 'F: 1 figure', 'F: 2 figures'],
   },
   'territories.unit.machines': {
@@ -287,17 +330,29 @@ const CASES: Partial<Record<MessageKey, Case>> = {
   },
   'cli.issues.moreWarnings': {
     params: n,
-    fr: ['0 autre avertissement non affiché', '1 autre avertissement non affiché', '2 autres avertissements non affichés'],
+    fr: [
+      '0 autre avertissement non affiché',
+      '1 autre avertissement non affiché',
+      '2 autres avertissements non affichés',
+    ],
     en: ['0 more warnings', '1 more warning', '2 more warnings'],
   },
   'cli.issues.moreErrors': {
     params: n,
-    fr: ['0 autre erreur non affichée', '1 autre erreur non affichée', '2 autres erreurs non affichées'],
+    fr: [
+      '0 autre erreur non affichée',
+      '1 autre erreur non affichée',
+      '2 autres erreurs non affichées',
+    ],
     en: ['0 more errors', '1 more error', '2 more errors'],
   },
   'cli.issues.totals': {
     params: (count) => ({ error: count, warning: count, shown: 5 }),
-    fr: ['0 erreur et 0 avertissement', '1 erreur et 1 avertissement', '2 erreurs et 2 avertissements'],
+    fr: [
+      '0 erreur et 0 avertissement',
+      '1 erreur et 1 avertissement',
+      '2 erreurs et 2 avertissements',
+    ],
     en: ['0 errors and 0 warnings', '1 error and 1 warning', '2 errors and 2 warnings'],
   },
   'cli.kit.refused': {
@@ -331,7 +386,14 @@ const COUNT_NAMES = new Set([
 ]);
 
 /** Messages with a count-named parameter that is not a quantity (a week's number). */
-const NOT_QUANTITIES = new Set<MessageKey>(['week.option']);
+// `machines` of scenarios.web.pool is the list of the pooled machines' names, not a count.
+const NOT_QUANTITIES = new Set<MessageKey>([
+  'week.option',
+  'scenarios.web.pool',
+  // the change's rank in the form (an ordinal: "Change 2"), not a count
+  'scenarios.web.form.changeN',
+  'scenarios.web.form.removeAria',
+]);
 
 const KEYS = Object.keys(fr) as MessageKey[];
 

@@ -18,9 +18,9 @@ export const simulationMessagesEn = {
   'simulation.note.inpatient-share':
     'Inpatients (H, R) take {percent} % of the booked minutes: that part of each session is held for them until 24 h before it starts',
   'simulation.note.delays-outside-sessions':
-    '{n} outpatient or inpatient exams with a request time were done outside programmed sessions (emergency, on-call, no session): the model does not book them, their delays are out of its scope',
+    '{n, plural, one {# outpatient or inpatient exam with a request time was done} other {# outpatient or inpatient exams with a request time were done}} outside programmed sessions (emergency, on-call, no session): the model does not book them, their delays are out of its scope',
   'simulation.note.few-outpatient-delays':
-    'Outpatient appointment delay measured on only {n} exams (fewer than {min}): not checked for the status quo',
+    'Outpatient appointment delay measured on only {n, plural, one {# exam} other {# exams}} (fewer than {min}): not checked for the status quo',
   'simulation.note.few-inpatient-delays':
-    'Inpatient appointment delay measured on only {n} exams (fewer than {min}): not checked for the status quo',
+    'Inpatient appointment delay measured on only {n, plural, one {# exam} other {# exams}} (fewer than {min}): not checked for the status quo',
 } satisfies Record<string, string>;

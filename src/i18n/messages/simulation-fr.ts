@@ -23,9 +23,9 @@ export const simulationMessagesFr = {
   'simulation.note.inpatient-share':
     'Les patients hospitalisés (H, R) occupent {percent} % des minutes réservées : cette part de chaque vacation leur est gardée jusqu’à 24 h avant son début',
   'simulation.note.delays-outside-sessions':
-    '{n} examens externes ou hospitalisés avec date de demande ont eu lieu hors vacation programmée (urgences, garde, hors vacation) : le modèle ne les prend pas en rendez-vous, leurs délais sont hors de son champ',
+    '{n, plural, one {# examen externe ou hospitalisé avec date de demande a eu lieu} other {# examens externes ou hospitalisés avec date de demande ont eu lieu}} hors vacation programmée (urgences, garde, hors vacation) : le modèle ne les prend pas en rendez-vous, leurs délais sont hors de son champ',
   'simulation.note.few-outpatient-delays':
-    'Délai de rendez-vous des externes mesuré sur {n} examens seulement (moins de {min}) : non vérifié pour le statu quo',
+    'Délai de rendez-vous des externes mesuré sur {n, plural, one {# examen} other {# examens}} seulement (moins de {min}) : non vérifié pour le statu quo',
   'simulation.note.few-inpatient-delays':
-    'Délai de rendez-vous des hospitalisés mesuré sur {n} examens seulement (moins de {min}) : non vérifié pour le statu quo',
+    'Délai de rendez-vous des hospitalisés mesuré sur {n, plural, one {# examen} other {# examens}} seulement (moins de {min}) : non vérifié pour le statu quo',
 } satisfies Record<string, string>;
