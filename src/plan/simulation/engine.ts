@@ -43,7 +43,9 @@ export const BOOKING_HORIZON_WEEKS = 26;
  * The part of each programmed session held for inpatients (`scheduled.inpatientShare`) is
  * released this many hours before the session starts (choice: the day before, as imaging
  * departments commonly release their inpatient slots): an outpatient request made from then on
- * may book into it, one made earlier books only into the rest of the session.
+ * may book into it, one made earlier books only into the rest of the session (its open part);
+ * an inpatient request made earlier fills the open part first and takes the held part only when
+ * the open part is full, so that the held part stays for the inpatients asked for later.
  */
 export const HELD_RELEASE_HOURS = 24;
 const HELD_RELEASE_MS = HELD_RELEASE_HOURS * 3_600_000;
@@ -459,11 +461,9 @@ function runEngine(
       const earliest = now + (reqLead[k] as number);
       earliestOf[k] = earliest;
       const e = reqExam[k] as number;
-      // An outpatient request leaves the held part of the sessions not yet released alone.
-      const i =
-        sCat[e] === OUTPATIENT
-          ? agenda.book(earliest, sBook[e] as number, now + HELD_RELEASE_MS)
-          : agenda.book(earliest, sBook[e] as number);
+      // Sessions starting 24 h from now or later have not released their held part: an
+      // outpatient leaves it alone, an inpatient takes it only when their open part is full.
+      const i = agenda.book(earliest, sBook[e] as number, now + HELD_RELEASE_MS, sCat[e] === OUTPATIENT);
       if (i < 0) {
         if (now >= ws && now < we) unbooked++;
         continue;

@@ -145,7 +145,8 @@ export interface SimulationModel {
      * Share (0..1) of each programmed session held for inpatients (categories H and R) until
      * shortly before it starts (`HELD_RELEASE_HOURS` in the engine): measured, the inpatients'
      * share of the scheduled class's booked minutes. An outpatient (A) request made earlier books
-     * only into the rest. Optional: absent = 0 (nothing held).
+     * only into the rest; an inpatient one fills the rest first. Optional: absent = 0 (nothing
+     * held).
      */
     inpatientShare?: number;
   };

@@ -317,8 +317,8 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
     expect(agenda.gaps(2)).toEqual([]);
   });
 
-  it('the held part: refused to an outpatient booking before its release, used by an inpatient, released from `heldFrom` on', () => {
-    // two instances of 100, 30 % held: outpatients may take 70 of each until released
+  it('the held part: refused to an outpatient booking before its release, used by an inpatient once the open part is full, released from `releasedFrom` on', () => {
+    // two instances of 100, 30 % held: an open part of 70 each until released
     const inst = sessionInstances(
       [
         { machine: 0, start: 1000, end: 1100 },
@@ -331,19 +331,22 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
       0,
     );
     const agenda = new Agenda(inst, 0, 0.3);
-    const book = (length: number, heldFrom?: number): [number, number] => {
-      const i = agenda.book(0, length, heldFrom);
+    const book = (length: number, releasedFrom: number, outpatient: boolean): [number, number] => {
+      const i = agenda.book(0, length, releasedFrom, outpatient);
       return [i, i < 0 ? NaN : agenda.slotStart];
     };
-    expect(book(60, 500)).toEqual([0, 1000]); // outpatient: 60 of 70
-    expect(book(20, 500)).toEqual([1, 2000]); // 80 > 70: not in instance 0 before its release
-    expect(book(20)).toEqual([0, 1060]); // an inpatient uses the held part
-    expect(book(20, 500)).toEqual([1, 2020]); // still held: 20 free in instance 0, refused
-    expect(book(20, 1001)).toEqual([0, 1080]); // instance 0 starts before 1001: released
-    expect([agenda.outpatientBooked(0), agenda.outpatientBooked(1)]).toEqual([80, 40]);
-    expect(agenda.gaps(0)).toEqual([]);
-    expect(book(40, 500)).toEqual([-1, NaN]); // instance 1: 40 + 40 > 70
-    expect(book(40)).toEqual([1, 2040]); // an inpatient: the whole session
+    expect(book(30, 500, false)).toEqual([0, 1000]); // an inpatient asked early: the open part first
+    expect(agenda.openBooked(0)).toBe(30);
+    expect(book(40, 500, true)).toEqual([0, 1030]); // an outpatient: the open part is now full
+    expect(book(20, 500, true)).toEqual([1, 2000]); // 90 > 70: not in instance 0 before its release
+    expect(book(20, 500, false)).toEqual([0, 1070]); // an inpatient: into the held part
+    expect(agenda.openBooked(0)).toBe(70);
+    expect(book(10, 1001, true)).toEqual([0, 1090]); // instance 0 starts before 1001: released
+    expect(book(60, 500, false)).toEqual([1, 2020]); // 50 left in the open part: the held part
+    expect(book(20, 500, true)).toEqual([1, 2080]); // 20 + 20 ≤ 70
+    expect([agenda.openBooked(0), agenda.openBooked(1)]).toEqual([80, 40]);
+    expect([agenda.gaps(0), agenda.gaps(1)]).toEqual([[], []]);
+    expect(book(1, 0, false)).toEqual([-1, NaN]);
   });
 
   it('random bookings: the same instance, slot and gaps as a naive earliest-fit over booked intervals', () => {
@@ -366,8 +369,9 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
         fc.tuple(
           fc.integer({ min: 0, max: 1100 }),
           fc.integer({ min: 0, max: 60 }),
-          // an outpatient booking (instances from `heldFrom` on keep their held part), or not
+          // instances from `releasedFrom` on keep their held part (all released when absent)
           fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+          fc.boolean(), // an outpatient's booking
         ),
         { maxLength: 80 },
       ),
@@ -382,7 +386,7 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
         const inst = sessionInstances(grid, (g) => sessions[g]!.bookable, 10_000, 0, 1200, share);
         const agenda = new Agenda(inst, minLength, held);
         const booked: [number, number][][] = Array.from(inst.start, () => []);
-        const outpatient = new Float64Array(inst.count);
+        const open = new Float64Array(inst.count);
         const gapsOf = (i: number): [number, number][] => {
           if (inst.diagnostic[i] !== 1) return [];
           const out: [number, number][] = [];
@@ -395,15 +399,14 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
           }
           return out;
         };
-        for (const [earliest, asked, heldFrom] of calls) {
+        for (const [earliest, asked, releasedFrom = Infinity, isOutpatient] of calls) {
           const length = Math.max(minLength, asked);
           let chosen = -1;
           let slot = NaN;
           for (let i = 0; i < inst.count && chosen < 0; i++) {
             if ((inst.end[i] as number) <= earliest) continue;
             const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - held);
-            if (held > 0 && heldFrom !== undefined && (inst.start[i] as number) >= heldFrom && cap - (outpatient[i] as number) < length)
-              continue;
+            if (held > 0 && isOutpatient && (inst.start[i] as number) >= releasedFrom && cap - (open[i] as number) < length) continue;
             for (const [a, b] of gapsOf(i)) {
               const s = Math.max(a, earliest);
               if (s + length <= b) {
@@ -413,12 +416,15 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
               }
             }
           }
-          expect(agenda.book(earliest, length, heldFrom)).toBe(chosen);
+          expect(agenda.book(earliest, length, releasedFrom, isOutpatient)).toBe(chosen);
           if (chosen < 0) continue;
           expect(agenda.slotStart).toBe(slot);
           (booked[chosen] as [number, number][]).push([slot, slot + length]);
-          if (heldFrom !== undefined && held > 0) outpatient[chosen] = (outpatient[chosen] as number) + length;
-          expect(agenda.outpatientBooked(chosen)).toBe(outpatient[chosen]);
+          // counted against the open part: an outpatient always, an inpatient before the release when it fits
+          const cap = ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) * (1 - held);
+          if (held > 0 && (isOutpatient || ((inst.start[chosen] as number) >= releasedFrom && cap - (open[chosen] as number) >= length)))
+            open[chosen] = (open[chosen] as number) + length;
+          expect(agenda.openBooked(chosen)).toBe(open[chosen]);
           for (let i = 0; i < inst.count; i++) expect(agenda.gaps(i)).toEqual(gapsOf(i));
         }
       }),
@@ -820,10 +826,11 @@ describe('booking on random small models', () => {
         );
         // naive first fit over every instance, in order: its free gaps are [start, bookable end]
         // less the intervals booked in it so far; the earliest start ≥ earliest that fits
-        // (an outpatient request made more than 24 h before an instance's start books at most
-        // (1 − inpatientShare) of its bookable length, counting the outpatients booked so far)
+        // (an outpatient request made 24 h or more before an instance's start books only into
+        // its open part, (1 − inpatientShare) of its bookable length less what was booked
+        // against it: every outpatient, and inpatients asked that early when they fitted)
         const booked: [number, number][][] = Array.from(inst.start, () => []);
-        const outpatient = new Float64Array(inst.start.length);
+        const open = new Float64Array(inst.start.length);
         const bySession = new Map<number, [number, number][]>();
         for (let k = 0; k < req.at.length; k++) {
           const earliest = req.earliest[k] as number;
@@ -836,7 +843,7 @@ describe('booking on random small models', () => {
             if (!bookable(i) || (inst.end[i] as number) <= earliest) continue;
             const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - m.inpatientShare);
             const held = m.inpatientShare > 0 && isOutpatient && (inst.start[i] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
-            if (held && cap - (outpatient[i] as number) < len) continue;
+            if (held && cap - (open[i] as number) < len) continue;
             const taken = (booked[i] as [number, number][])
               .filter(([p, q]) => q > p)
               .sort((x, y) => x[0] - y[0]);
@@ -859,7 +866,9 @@ describe('booking on random small models', () => {
             expect(req.slotStart[k]).toBeNaN();
             continue;
           }
-          if (isOutpatient) outpatient[chosen] = (outpatient[chosen] as number) + len;
+          const early = (inst.start[chosen] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
+          const cap = ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) * (1 - m.inpatientShare);
+          if (isOutpatient || (early && cap - (open[chosen] as number) >= len)) open[chosen] = (open[chosen] as number) + len;
           expect(req.slotStart[k]).toBe(slot);
           expect(bookable(chosen)).toBe(true);
           expect(slot).toBeGreaterThanOrEqual(earliest);

@@ -1,6 +1,7 @@
-// The status quo rule (planning.md §3) on a sample of the synthetic national campaign (seed 2010,
-// every 12th of its 517 machines): each machine calibrated on its own records and simulated over
-// 20 replications; the share that reproduces its campaign, and why the others do not.
+// The status quo rule (planning.md §3) on the synthetic national campaign (seed 2010), all its 517
+// machines (about 30 s): each machine calibrated on its own records and simulated over 20
+// replications; the share that reproduces its campaign, and why the others do not. All of them:
+// a sample of 44 has a standard error of about 4.5 points around 90 %, too wide to judge the rule.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/plan/simulation/calibrate.ts';
 import { runSimulation } from '../../../src/plan/simulation/runner.ts';
@@ -13,12 +14,11 @@ interface Checked {
   report: SimulationReport;
 }
 
-const STEP = 12;
 const checked: Checked[] = [];
 
 beforeAll(() => {
   const plan = nationalPlan(2010, 517);
-  for (let index = 0; index < plan.equipment.length; index += STEP) {
+  for (let index = 0; index < plan.equipment.length; index++) {
     const model = calibrate(nationalRecords(plan, index));
     const eq = plan.equipment[index]!;
     checked.push({ index, label: `${eq.equipmentId} ${eq.modality} (${eq.role})`, report: runSimulation(model, [], { replications: 20 }) });
@@ -37,11 +37,11 @@ beforeAll(() => {
         )
         .join('\n'),
   );
-}, 120_000);
+}, 300_000);
 
 describe('status quo on the synthetic national campaign', () => {
-  it('samples at least 40 machines, each failure with the figures that fail', () => {
-    expect(checked.length).toBeGreaterThanOrEqual(40);
+  it('checks every machine, each failure with the figures that fail', () => {
+    expect(checked.length).toBe(517);
     for (const c of checked) {
       expect(c.report.replications).toBe(20);
       expect(c.report.statusQuo.failing.length > 0).toBe(!c.report.statusQuo.reproduces);
@@ -53,7 +53,7 @@ describe('status quo on the synthetic national campaign', () => {
     expect(volumes.length / checked.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('reproduces the whole rule on at least 90 % of the machines (this sample: 40 of 44; the 517 machines: 462, 89.4 %)', () => {
+  it('reproduces the whole rule on at least 90 % of the machines (467 of 517, 90.3 %: CT 308 of 326, MR 159 of 191)', () => {
     expect(checked.filter((c) => c.report.statusQuo.reproduces).length / checked.length).toBeGreaterThanOrEqual(0.9);
   });
 });

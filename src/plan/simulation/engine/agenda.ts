@@ -5,8 +5,9 @@
  * Gaps live in a pool of typed-array nodes (a sorted linked list per instance, freed nodes
  * reused); a max segment tree over each instance's longest gap finds "the first session with a
  * gap of b minutes from here on" in O(log n). Part of each instance may be held for inpatients:
- * outpatient minutes are counted per instance, and a second tree over min(longest gap, outpatient
- * room left) finds the first instance an outpatient may still book into.
+ * the minutes booked against the rest (the open part) are counted per instance, and a second
+ * tree over min(longest gap, open part left) finds the first instance an outpatient may still
+ * book into.
  */
 
 /** Session instances in booking order (start, then machine, then grid index), as columns. */
@@ -104,10 +105,9 @@ export function sessionInstances(
  * `minLength` (the shortest length ever booked) are dropped too: no booking could use them, and
  * the per-instance lists stay a handful long.
  *
- * Held part (`heldShare` > 0): the outpatient minutes booked into an instance may not pass
- * (1 − heldShare) × its bookable length while the held part is not released; an outpatient
- * booking says from which instance start on it is not (`heldFrom`), and an instance it may not
- * use is passed over like a full one.
+ * Held part (`heldShare` > 0): until an instance releases its held part, outpatients book only
+ * into its open part, (1 − heldShare) × its bookable length, and inpatients fill the open part
+ * first (see `book`); an instance an outpatient may not use is passed over like a full one.
  */
 export class Agenda {
   /** Slot start of the last successful `book`. */
@@ -126,12 +126,15 @@ export class Agenda {
   #used: number;
   #free = -1;
   readonly #minLength: number;
-  /** Outpatient minutes (ms) each instance may take before its held part is released; null: nothing held. */
+  /** Length (ms) of each instance's open part, (1 − heldShare) × bookable length; null: nothing held. */
   readonly #cap: Float64Array | null;
-  /** Outpatient minutes (ms) booked into each instance. */
-  readonly #outpatient: Float64Array | null;
-  /** Max segment tree over min(longest gap, cap − outpatient minutes); the gap tree when nothing is held. */
+  /** Minutes (ms) booked against each instance's open part (see `book`). */
+  readonly #open: Float64Array | null;
+  /** Max segment tree over min(longest gap, open part left); the gap tree when nothing is held. */
   readonly #outTree: Float64Array;
+  /** The booking in progress: `releasedFrom` and whether it is an outpatient's (see `book`). */
+  #releasedFrom = Infinity;
+  #outpatientBooking = false;
 
   /**
    * `minLength` (ms): no `book` call will ask for less (0 when unknown). `heldShare` (0..1): the
@@ -177,47 +180,51 @@ export class Agenda {
       for (let i = size - 1; i >= 1; i--)
         outTree[i] = Math.max(outTree[2 * i] as number, outTree[2 * i + 1] as number);
       this.#cap = cap;
-      this.#outpatient = new Float64Array(n);
+      this.#open = new Float64Array(n);
       this.#outTree = outTree;
     } else {
       this.#cap = null;
-      this.#outpatient = null;
+      this.#open = null;
       this.#outTree = tree;
     }
   }
 
   /**
    * Books `length` ms not before `earliest`: the instance index (and `slotStart`), or −1 when
-   * no instance of the agenda has room. `heldFrom` marks an outpatient booking: its minutes are
-   * counted, and the instances that start at or after `heldFrom` keep their held part from it
-   * (those starting before have released it). Without it (inpatients) every free gap is open.
+   * no instance of the agenda has room. The instances that start at or after `releasedFrom`
+   * have not released their held part to this booking (those starting before have). An
+   * outpatient booking goes into such an instance only within what is left of its open part,
+   * and always counts against the open part; an inpatient booking may use every free gap, and
+   * counts against the open part of such an instance when it fits there (the held part is used
+   * last, kept for the requests that come later).
    */
-  book(earliest: number, length: number, heldFrom?: number): number {
+  book(earliest: number, length: number, releasedFrom = Infinity, outpatient = false): number {
     const { start, end, diagnostic, count } = this.#inst;
     const leaves = this.#size;
-    const outpatient = heldFrom !== undefined;
-    const held = outpatient && this.#cap !== null ? heldFrom : Infinity;
+    this.#releasedFrom = releasedFrom;
+    this.#outpatientBooking = outpatient;
+    const held = outpatient && this.#cap !== null ? releasedFrom : Infinity;
     // Instances started before `earliest` may still be running: `earliest` bounds their gaps.
     let i = lowerBound(start, earliest - this.#inst.maxLength, count);
     for (; i < count && (start[i] as number) < earliest; i++) {
       if (diagnostic[i] !== 1 || (end[i] as number) <= earliest) continue;
       const tree = (start[i] as number) < held ? this.#tree : this.#outTree;
       if ((tree[leaves + i] as number) < length) continue;
-      if (this.#bookIn(i, earliest, length, outpatient)) return i;
+      if (this.#bookIn(i, earliest, length)) return i;
     }
     // From here on every instance starts at or after `earliest`: a long enough gap fits at its
     // start. Instances starting before `held` have released their held part, the others not.
     const released = held === Infinity ? count : Math.max(i, lowerBound(start, held, count));
     for (let j = this.#firstWithRoom(this.#tree, i, length); j >= 0 && j < released; j = this.#firstWithRoom(this.#tree, j + 1, length))
-      if (this.#bookIn(j, earliest, length, outpatient)) return j;
+      if (this.#bookIn(j, earliest, length)) return j;
     for (let j = this.#firstWithRoom(this.#outTree, released, length); j >= 0; j = this.#firstWithRoom(this.#outTree, j + 1, length))
-      if (this.#bookIn(j, earliest, length, outpatient)) return j;
+      if (this.#bookIn(j, earliest, length)) return j;
     return -1;
   }
 
-  /** Outpatient minutes (ms) booked into instance `i` (0 when nothing is held: not counted). */
-  outpatientBooked(i: number): number {
-    return this.#outpatient === null ? 0 : (this.#outpatient[i] as number);
+  /** Minutes (ms) booked against instance `i`'s open part (0 when nothing is held: not counted). */
+  openBooked(i: number): number {
+    return this.#open === null ? 0 : (this.#open[i] as number);
   }
 
   /** Free gaps of instance `i` in time order, as [start, end) pairs (checks). */
@@ -228,8 +235,8 @@ export class Agenda {
     return out;
   }
 
-  /** Books into instance i's earliest gap that fits, if any (`outpatient`: its minutes counted). */
-  #bookIn(i: number, earliest: number, length: number, outpatient: boolean): boolean {
+  /** Books into instance i's earliest gap that fits, if any, counting it against the open part as `book` says. */
+  #bookIn(i: number, earliest: number, length: number): boolean {
     const gapStart = this.#gapStart;
     const gapEnd = this.#gapEnd;
     const next = this.#next;
@@ -241,7 +248,15 @@ export class Agenda {
       // b − slot is exact (same binade), the same test as the tree's b − a ≥ length.
       if (b - slot < length) continue;
       this.slotStart = slot;
-      if (outpatient && this.#outpatient !== null) this.#outpatient[i] = (this.#outpatient[i] as number) + length;
+      const open = this.#open;
+      const cap = this.#cap;
+      if (
+        open !== null &&
+        cap !== null &&
+        (this.#outpatientBooking ||
+          ((this.#inst.start[i] as number) >= this.#releasedFrom && (cap[i] as number) - (open[i] as number) >= length))
+      )
+        open[i] = (open[i] as number) + length;
       if (length > 0) this.#split(i, p, prev, slot, slot + length);
       else this.#update(i);
       return true;
@@ -285,8 +300,8 @@ export class Agenda {
       if (d > longest) longest = d;
     }
     setLeaf(this.#tree, this.#size + i, longest);
-    if (this.#cap !== null && this.#outpatient !== null) {
-      const room = (this.#cap[i] as number) - (this.#outpatient[i] as number);
+    if (this.#cap !== null && this.#open !== null) {
+      const room = (this.#cap[i] as number) - (this.#open[i] as number);
       setLeaf(this.#outTree, this.#size + i, longest < room ? longest : room);
     }
   }
