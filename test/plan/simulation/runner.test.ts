@@ -74,6 +74,15 @@ describe('statusQuoCheck', () => {
     expect(unchecked).toEqual(['appointmentDelayDays.inpatient.p50']);
     expect(statusQuoCheck(observed, far, unchecked).failing.map((f) => f.figure)).toEqual(['appointmentDelayDays.outpatient.p50']);
   });
+
+  it('is applied by runSimulation with the figures the calibration notes leave out', () => {
+    const model = calibrate(nationalRecords(nationalPlan(2010, 40), 2));
+    const far: SimulationModel = { ...model, observed: { ...model.observed, 'appointmentDelayDays.inpatient.p50': 1000 } };
+    const figuresOf = (m: SimulationModel) => runSimulation(m, [], { replications: 2 }).statusQuo.failing.map((f) => f.figure);
+    expect(figuresOf(far)).toContain('appointmentDelayDays.inpatient.p50');
+    const noted: SimulationModel = { ...far, notes: [...far.notes, { code: 'few-inpatient-delays', params: { n: 12, min: 20 } }] };
+    expect(figuresOf(noted)).not.toContain('appointmentDelayDays.inpatient.p50');
+  });
 });
 
 /** Models of the first machines of the synthetic national campaign (seed 2010), by modality and occupancy. */
