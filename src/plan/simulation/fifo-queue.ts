@@ -20,6 +20,8 @@ export interface FifoQueueOptions {
   customers: number;
   /** Customers served first and not measured (the queue fills from empty). */
   warmup?: number;
+  /** When given, the result counts the measured customers whose wait and sojourn are ≤ it. */
+  within?: number;
 }
 
 export interface FifoQueueResult {
@@ -35,6 +37,10 @@ export interface FifoQueueResult {
   meanInSystem: number;
   /** Events taken off the calendar. */
   events: number;
+  /** Share of measured customers who waited ≤ `within` (`null` without `within`). */
+  shareWaitWithin: number | null;
+  /** Share of measured customers whose wait + service was ≤ `within` (`null` without `within`). */
+  shareSojournWithin: number | null;
 }
 
 /**
@@ -60,6 +66,9 @@ export function simulateFifoQueue(options: FifoQueueOptions): FifoQueueResult {
   let waitSum = 0;
   let sojournSum = 0;
   let served = 0;
+  const within = options.within;
+  let waitsWithin = 0;
+  let sojournsWithin = 0;
   // Area under the number-in-system curve over the measured window: it opens when the first
   // measured customer arrives and closes when the last measured one leaves.
   let inSystem = 0;
@@ -73,7 +82,11 @@ export function simulateFifoQueue(options: FifoQueueOptions): FifoQueueResult {
   q.push(options.interArrival(), ARRIVAL, 0);
   const start = (id: number, now: number): void => {
     busy++;
-    if (id >= warmup) waitSum += now - (arrivedAt[id] as number);
+    if (id >= warmup) {
+      const wait = now - (arrivedAt[id] as number);
+      waitSum += wait;
+      if (within !== undefined && wait <= within) waitsWithin++;
+    }
     q.push(now + options.service(), DEPARTURE, id);
   };
   while (q.popInto(ev)) {
@@ -94,7 +107,9 @@ export function simulateFifoQueue(options: FifoQueueOptions): FifoQueueResult {
       const id = ev.payload;
       busy--;
       if (id >= warmup) {
-        sojournSum += now - (arrivedAt[id] as number);
+        const sojourn = now - (arrivedAt[id] as number);
+        sojournSum += sojourn;
+        if (within !== undefined && sojourn <= within) sojournsWithin++;
         served++;
       }
       if (!Number.isNaN(windowStart) && id >= warmup) inSystem--;
@@ -114,6 +129,8 @@ export function simulateFifoQueue(options: FifoQueueOptions): FifoQueueResult {
     arrivalRate: customers / span,
     meanInSystem: area / span,
     events,
+    shareWaitWithin: within === undefined ? null : waitsWithin / customers,
+    shareSojournWithin: within === undefined ? null : sojournsWithin / customers,
   };
 }
 
