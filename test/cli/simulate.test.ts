@@ -276,6 +276,12 @@ describe('plateau simulate, the readable report', () => {
     expect(en.stdout).toContain('Scenario: On time');
     expect(en.stdout).toContain('Occupancy (programmed)');
     expect(en.stdout).toContain('95 % CI of the difference');
+    // the occupancy difference is in percentage points, its level in percent
+    const occupancyRows = en.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('Occupancy (programmed)'));
+    expect(occupancyRows.at(-1)).toMatch(/[+-]?\d+(\.\d)?\u00a0pt/);
+    expect(occupancyRows.at(-1)).toMatch(/\d%/);
     expect(en.stdout).toMatch(/Engine: [\d,]+ events/);
     const fr = await runCli([
       'simulate',

@@ -81,6 +81,8 @@ describe.runIf(browserAvailable())('the Scenarios tab', () => {
     // Columns: figure, measured, status quo, scenario, difference, significant.
     expect(occupancy).toHaveLength(6);
     expect(occupancy[2]).toMatch(/%.* à .*%/);
+    // the difference of two shares is in percentage points
+    expect(occupancy[4]).toMatch(/pt.* à .*pt/);
     expect(['oui', 'non']).toContain(occupancy[5]);
     for (const name of ['scenario-delays', 'scenario-occupancy', 'scenario-overtime'])
       await waitForChart(page, name);

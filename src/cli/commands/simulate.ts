@@ -388,7 +388,10 @@ export const simulateCommand: Command = {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/** A figure's value in its unit: a share as a percentage, minutes whole, the rest to 0.1. */
+/**
+ * A figure's value in its unit: a share as a percentage (a signed difference of shares in
+ * percentage points), minutes whole, the rest to 0.1.
+ */
 function figureValue(key: FigureKey, value: number | null | undefined, signed = false): string {
   const lang = getCliLang();
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
@@ -401,6 +404,8 @@ function figureValue(key: FigureKey, value: number | null | undefined, signed = 
   // Rounded as shown first, so that a tiny negative difference reads 0, not -0.
   const shown = Number(value.toFixed(digits)) + 0;
   const sign = signed && shown > 0 ? '+' : '';
+  // A difference of shares is in percentage points, not a percent of the status quo.
+  if (share && signed) return `${sign}${formatNumber(shown * 100, lang, 1)}\u00a0pt`;
   return sign + (share ? formatPercent(shown, lang, 1) : formatNumber(shown, lang, digits));
 }
 

@@ -119,24 +119,33 @@ export function ScenarioResults({ report }: { report: SimulationReport }): React
   const fmt = (key: FigureKey, v: number | null | undefined): string =>
     formatValue(shown(key, v), FIGURE_UNITS[key], lang);
   /** An interval's bound: its number alone (the mean above carries the unit), durations in full. */
-  const bound = (key: FigureKey, value: number): string => {
+  /** A difference of shares, in percentage points (not a percent of the status quo). */
+  const points = (v: number): string => `${formatNumber(v * 100, lang, 1)}\u00a0pt`;
+  const bound = (key: FigureKey, value: number, signed = false): string => {
     const unit = FIGURE_UNITS[key];
     const v = shown(key, value) ?? value;
     if (unit === 'min') return formatMinutes(v, lang);
-    if (unit === 'fraction') return formatPercent(v, lang);
+    if (unit === 'fraction') return signed ? points(v) : formatPercent(v, lang);
     return formatNumber(v, lang, 1);
   };
   /** The mean, and its interval on a second, quieter line. */
   const estimateCell = (key: FigureKey, e: Estimate | null, signed = false): ReactNode => {
     if (!e || e.mean === null) return fmt(key, null);
-    const mean = `${signed && (shown(key, e.mean) ?? 0) > 0 ? '+' : ''}${fmt(key, e.mean)}`;
+    const value =
+      signed && FIGURE_UNITS[key] === 'fraction'
+        ? points(shown(key, e.mean) ?? 0)
+        : fmt(key, e.mean);
+    const mean = `${signed && (shown(key, e.mean) ?? 0) > 0 ? '+' : ''}${value}`;
     if (!e.ci95) return mean;
     return (
       <>
         {mean}
         <br />
         <span className="muted small">
-          {t('scenarios.web.interval', { low: bound(key, e.ci95[0]), high: bound(key, e.ci95[1]) })}
+          {t('scenarios.web.interval', {
+            low: bound(key, e.ci95[0], signed),
+            high: bound(key, e.ci95[1], signed),
+          })}
         </span>
       </>
     );
