@@ -1,0 +1,122 @@
+/**
+ * Neuro imaging on CT or MRI (planning.md §6, the plan's measure 1): per site and territory, the
+ * share of head/brain exams (act family `head`) done on CT among those on CT and MRI, scheduled
+ * (A, H, R) and emergency (U) apart; peers' P20/P50/P80 (type 7) and percentile ranks as the benchmark.
+ */
+import { examFamily } from '../../core/act-families.ts';
+import { percentRank, quantilesOfSorted, sortedFinite } from '../../core/stats.ts';
+import type { Quantiles } from '../../core/stats.ts';
+import {
+  NEURO_SCOPES,
+  type NeuroEntry,
+  type NeuroResult,
+  type NeuroScope,
+  type RelevanceExam,
+  type RelevanceMachine,
+  type RelevanceTerritory,
+} from './types.ts';
+
+interface Counts {
+  ct: number;
+  mr: number;
+}
+type ScopeCounts = Record<NeuroScope, Counts>;
+
+const emptyCounts = (): ScopeCounts => ({
+  all: { ct: 0, mr: 0 },
+  scheduled: { ct: 0, mr: 0 },
+  emergency: { ct: 0, mr: 0 },
+});
+
+/**
+ * Ranks entries among themselves, scope by scope: a peer is an entry with a share in that scope;
+ * `flagged` when the share is at or above the peers' P80 (so with a single peer, it is flagged).
+ */
+function distribute(
+  counts: ReadonlyMap<string, ScopeCounts>,
+): { entries: NeuroEntry[]; peers: Record<NeuroScope, Quantiles> } {
+  const ids = [...counts.keys()].sort();
+  const shareOf = (c: Counts): number | null => (c.ct + c.mr === 0 ? null : c.ct / (c.ct + c.mr));
+  const peers = {} as Record<NeuroScope, Quantiles>;
+  const sorted = {} as Record<NeuroScope, Float64Array>;
+  for (const scope of NEURO_SCOPES) {
+    const values: number[] = [];
+    for (const id of ids) {
+      const s = shareOf((counts.get(id) as ScopeCounts)[scope]);
+      if (s !== null) values.push(s);
+    }
+    sorted[scope] = sortedFinite(values);
+    peers[scope] = quantilesOfSorted(sorted[scope]);
+  }
+  const entries = ids.map((id): NeuroEntry => {
+    const c = counts.get(id) as ScopeCounts;
+    const scopes = {} as NeuroEntry['scopes'];
+    for (const scope of NEURO_SCOPES) {
+      const share = shareOf(c[scope]);
+      const p80 = peers[scope].p80;
+      scopes[scope] = {
+        ct: c[scope].ct,
+        mr: c[scope].mr,
+        share,
+        rank: share === null ? null : percentRank(sorted[scope], share),
+        flagged: share !== null && p80 !== null && share >= p80,
+      };
+    }
+    return { id, neuroCtShare: scopes.all.share, flagged: scopes.all.flagged, scopes };
+  });
+  return { entries, peers };
+}
+
+/**
+ * Neuro CT share of every site with a machine among `machines` (a site with no head exam has a
+ * `null` share and is no peer), and of every territory (its sites' exams pooled; territories rank
+ * among the territories given). The modality is the exam's machine's; exams on unknown machines
+ * are left out and counted.
+ *
+ * @example
+ * computeNeuro(kit.exams, kit.equipment, [{ id: '75', finess: ['750000001'] }]).sites[0].neuroCtShare;
+ */
+export function computeNeuro(
+  exams: readonly RelevanceExam[],
+  machines: readonly RelevanceMachine[],
+  territories: readonly RelevanceTerritory[] = [],
+): NeuroResult {
+  const byMachine = new Map(machines.map((m) => [m.equipmentId, m]));
+  const sites = new Map<string, ScopeCounts>();
+  for (const m of machines) if (!sites.has(m.finess)) sites.set(m.finess, emptyCounts());
+  let unknownMachineExams = 0;
+  for (const e of exams) {
+    const m = byMachine.get(e.equipmentId);
+    if (!m) {
+      unknownMachineExams++;
+      continue;
+    }
+    if (examFamily(e.acts) !== 'head') continue;
+    const c = sites.get(m.finess) as ScopeCounts;
+    const key = m.modality === 'CT' ? 'ct' : 'mr';
+    c.all[key]++;
+    c[e.category === 'U' ? 'emergency' : 'scheduled'][key]++;
+  }
+  const terr = new Map<string, ScopeCounts>();
+  for (const t of territories) {
+    const c = emptyCounts();
+    for (const finess of new Set(t.finess)) {
+      const s = sites.get(finess);
+      if (!s) continue;
+      for (const scope of NEURO_SCOPES) {
+        c[scope].ct += s[scope].ct;
+        c[scope].mr += s[scope].mr;
+      }
+    }
+    terr.set(t.id, c);
+  }
+  const s = distribute(sites);
+  const t = distribute(terr);
+  return {
+    sites: s.entries,
+    sitePeers: s.peers,
+    territories: t.entries,
+    territoryPeers: t.peers,
+    unknownMachineExams,
+  };
+}
