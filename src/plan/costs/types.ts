@@ -84,7 +84,7 @@ export interface CostMachine {
   programmedHoursPerWeek: number;
 }
 
-/** What `computeCosts` takes. */
+/** What `computeCosts` takes. The rows are expected checked by `validateCostRows` (amortisation years > 0, no negative). */
 export interface CostInput {
   /** Calendar year of the campaign (the machine's age = this − installed year) and its length in days. */
   campaign: { year: number; days: number };
