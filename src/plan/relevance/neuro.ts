@@ -9,6 +9,7 @@ import type { Quantiles } from '../../core/stats.ts';
 import {
   NEURO_SCOPES,
   type NeuroEntry,
+  type NeuroOptions,
   type NeuroResult,
   type NeuroScope,
   type RelevanceExam,
@@ -34,6 +35,7 @@ const emptyCounts = (): ScopeCounts => ({
  */
 function distribute(
   counts: ReadonlyMap<string, ScopeCounts>,
+  isPeer: (id: string) => boolean,
 ): { entries: NeuroEntry[]; peers: Record<NeuroScope, Quantiles> } {
   const ids = [...counts.keys()].sort();
   const shareOf = (c: Counts): number | null => (c.ct + c.mr === 0 ? null : c.ct / (c.ct + c.mr));
@@ -42,6 +44,7 @@ function distribute(
   for (const scope of NEURO_SCOPES) {
     const values: number[] = [];
     for (const id of ids) {
+      if (!isPeer(id)) continue;
       const s = shareOf((counts.get(id) as ScopeCounts)[scope]);
       if (s !== null) values.push(s);
     }
@@ -50,6 +53,7 @@ function distribute(
   }
   const entries = ids.map((id): NeuroEntry => {
     const c = counts.get(id) as ScopeCounts;
+    const peer = isPeer(id);
     const scopes = {} as NeuroEntry['scopes'];
     for (const scope of NEURO_SCOPES) {
       const share = shareOf(c[scope]);
@@ -58,18 +62,19 @@ function distribute(
         ct: c[scope].ct,
         mr: c[scope].mr,
         share,
-        rank: share === null ? null : percentRank(sorted[scope], share),
-        flagged: share !== null && p80 !== null && share >= p80,
+        rank: share === null || !peer ? null : percentRank(sorted[scope], share),
+        flagged: peer && share !== null && p80 !== null && share >= p80,
       };
     }
-    return { id, neuroCtShare: scopes.all.share, flagged: scopes.all.flagged, scopes };
+    return { id, neuroCtShare: scopes.all.share, flagged: scopes.all.flagged, peer, scopes };
   });
   return { entries, peers };
 }
 
 /**
  * Neuro CT share of every site with a machine among `machines` (a site with no head exam has a
- * `null` share and is no peer), and of every territory (its sites' exams pooled; territories rank
+ * `null` share and is no peer; by default only sites with both a CT and an MR machine are peers,
+ * see `NeuroEntry.peer`), and of every territory (its sites' exams pooled; territories rank
  * among the territories given). The modality is the exam's machine's; exams on unknown machines
  * are left out and counted.
  *
@@ -80,7 +85,15 @@ export function computeNeuro(
   exams: readonly RelevanceExam[],
   machines: readonly RelevanceMachine[],
   territories: readonly RelevanceTerritory[] = [],
+  options: NeuroOptions = {},
 ): NeuroResult {
+  const needBoth = options.peersNeedBothModalities ?? true;
+  const modalities = new Map<string, Set<string>>();
+  for (const m of machines) {
+    const set = modalities.get(m.finess) ?? new Set<string>();
+    set.add(m.modality);
+    modalities.set(m.finess, set);
+  }
   const byMachine = new Map(machines.map((m) => [m.equipmentId, m]));
   const sites = new Map<string, ScopeCounts>();
   for (const m of machines) if (!sites.has(m.finess)) sites.set(m.finess, emptyCounts());
@@ -110,8 +123,8 @@ export function computeNeuro(
     }
     terr.set(t.id, c);
   }
-  const s = distribute(sites);
-  const t = distribute(terr);
+  const s = distribute(sites, (finess) => !needBoth || (modalities.get(finess)?.size ?? 0) === 2);
+  const t = distribute(terr, () => true);
   return {
     sites: s.entries,
     sitePeers: s.peers,

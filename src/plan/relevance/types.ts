@@ -37,7 +37,7 @@ export interface NeuroShare {
   mr: number;
   /** ct / (ct + mr), 0–1; `null` when there is no head exam on either modality. */
   share: number | null;
-  /** Percentile rank (0..1, ties counting half, as the benchmark) among the peers with a share. */
+  /** Percentile rank (0..1, ties counting half, as the benchmark) among the peers with a share; `null` when not a peer. */
   rank: number | null;
   /** The share is at or above the peers' P80 (for review against the Guide du bon usage). */
   flagged: boolean;
@@ -50,7 +50,20 @@ export interface NeuroEntry {
   neuroCtShare: number | null;
   /** `flagged` of the `all` scope. */
   flagged: boolean;
+  /**
+   * Whether the entry is ranked among peers: a site is when it has both a CT and an MR machine
+   * among the machines given (a CT-only site's share is 1 by force: an equipment question, §2, not
+   * one of relevance), unless `peersNeedBothModalities` is off; a territory always is. Not a peer:
+   * `rank` `null`, `flagged` false, share still given.
+   */
+  peer: boolean;
   scopes: Record<NeuroScope, NeuroShare>;
+}
+
+/** Options of `computeNeuro`. */
+export interface NeuroOptions {
+  /** Rank and flag only sites with both a CT and an MR machine (default `true`). */
+  peersNeedBothModalities?: boolean;
 }
 
 /** Neuro figures of every site and territory, with the peers' P20/P50/P80 of each scope. */

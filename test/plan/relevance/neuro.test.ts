@@ -61,7 +61,7 @@ describe('computeNeuro', () => {
     { id: 'T1', finess: ['A', 'B'] },
     { id: 'T2', finess: ['C', 'D', 'X'] },
     { id: 'T3', finess: ['E'] },
-  ]);
+  ], { peersNeedBothModalities: false });
   const site = (id: string) => r.sites.find((s) => s.id === id)!;
 
   it('counts head exams per site, U apart', () => {
@@ -123,14 +123,32 @@ describe('computeNeuro', () => {
     const two = computeNeuro(
       [exam('c1', 'A', [HEAD_CT]), exam('e1', 'A', [HEAD_CT])],
       machines,
+      [],
+      { peersNeedBothModalities: false },
     );
     // C and E both 1: ranks (0 + 2/2)/2 = 0.5, both ≥ P80 = 1
     expect(two.sites.filter((s) => s.neuroCtShare !== null).map((s) => [s.id, s.scopes.all.rank, s.flagged])).toEqual([
       ['C', 0.5, true],
       ['E', 0.5, true],
     ]);
-    const none = computeNeuro([], machines);
+    const none = computeNeuro([], machines, [], { peersNeedBothModalities: false });
     expect(none.sitePeers.all).toEqual({ n: 0, p20: null, p50: null, p80: null });
     expect(none.sites.every((s) => s.neuroCtShare === null && !s.flagged)).toBe(true);
+  });
+
+  it('by default ranks and flags only sites with both a CT and an MR machine', () => {
+    const d = computeNeuro(exams, machines);
+    // peers A (2/3) and B (3/7): P80 h=0.8: 3/7 + 0.8·(2/3 − 3/7) = 9/21 + 4/21 = 13/21
+    expect(d.sitePeers.all.n).toBe(2);
+    expect(d.sitePeers.all.p80).toBeCloseTo(13 / 21, 12);
+    expect(d.sites.map((s) => [s.id, s.peer, s.scopes.all.rank, s.flagged])).toEqual([
+      ['A', true, 0.75, true], // 14/21 ≥ 13/21
+      ['B', true, 0.25, false],
+      ['C', false, null, false], // CT only: share 1 by force, not flagged
+      ['D', false, null, false],
+      ['E', false, null, false],
+    ]);
+    expect(d.sites.find((s) => s.id === 'C')!.neuroCtShare).toBe(1);
+    expect(d.territories.every((t) => t.peer)).toBe(true);
   });
 });
