@@ -45,7 +45,11 @@ export function defaultReadingModel(overrides: Partial<ReadingModel> = {}): Read
   };
 }
 
-/** One queue reading `sites` during `periods`. */
+/**
+ * One queue reading `sites` during `periods`. A chosen site without PDS exams adds no arrival;
+ * a queue without arrivals gets 0 lines. Weekday daytime hours in the profile are holidays
+ * (counted with the weekend period for the peak).
+ */
 export function queueFigures(demand: PdsDemand, sites: readonly string[], periods: readonly PdsPeriod[], model: ReadingModel): QueueFigures {
   const hours = periods.reduce((s, p) => s + demand.hoursPerWeek[p], 0);
   const classes: ReadingClass[] = MODALITIES.map((m) => {
@@ -55,6 +59,16 @@ export function queueFigures(demand: PdsDemand, sites: readonly string[], period
     return { arrivalsPerHour: hours > 0 ? perWeek / hours : 0, readingHours: model.readingMinutes[m] / 60 };
   });
   const arrivalsPerHour = classes.reduce((s, k) => s + k.arrivalsPerHour, 0);
+  const profile = new Array<number>(168).fill(0);
+  for (const row of demand.rows)
+    if (sites.includes(row.site)) row.byHourOfWeek.forEach((v, i) => (profile[i] = (profile[i] ?? 0) + v));
+  const inPeriods = (i: number): boolean => {
+    const day = Math.floor(i / 24);
+    const hour = i % 24;
+    const period: PdsPeriod = day >= 5 ? 'weekend' : hour < 8 || hour >= 20 ? 'night' : 'weekend';
+    return periods.includes(period);
+  };
+  const peakArrivalsPerHour = Math.max(0, ...profile.filter((_, i) => inPeriods(i)));
   const settings: QueueSettings = {
     distribution: model.distribution,
     targetHours: model.targetMinutes / 60,
@@ -64,7 +78,7 @@ export function queueFigures(demand: PdsDemand, sites: readonly string[], period
   const active = classes.filter((k) => k.arrivalsPerHour > 0);
   const oneMean = active.every((k) => k.readingHours === active[0]?.readingHours);
   const method: QueueFigures['method'] = model.distribution === 'exponential' && oneMean ? 'erlang-c' : 'simulation';
-  const base = { sites: [...sites], periods: [...periods], arrivalsPerHour, method };
+  const base = { sites: [...sites], periods: [...periods], arrivalsPerHour, peakArrivalsPerHour, method };
   if (arrivalsPerHour <= 0) return { ...base, lines: 0, shareWithinTarget: null, meanResponseMinutes: null };
   const found = linesForTarget(classes, model.targetShare, model.maxLines, settings);
   if (found === null) return { ...base, lines: null, shareWithinTarget: null, meanResponseMinutes: null };

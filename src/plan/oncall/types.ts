@@ -76,8 +76,13 @@ export interface QueueFigures {
   /** Sites read by this queue. */
   sites: string[];
   periods: PdsPeriod[];
-  /** Arrivals per hour (exams per week / PDS hours per week of its periods: stationary mean). */
+  /**
+   * Arrivals per hour (exams per week / PDS hours per week of its periods). The queue is taken as
+   * stationary at this mean rate: evening peaks are not modelled, see `peakArrivalsPerHour`.
+   */
   arrivalsPerHour: number;
+  /** Busiest hour of the week within its periods (exams per week in that hour-of-week slot), for reading the mean against. */
+  peakArrivalsPerHour: number;
   /** Lines needed to reach the target share; `null` when none up to `maxLines` does. */
   lines: number | null;
   /** Share read (response ≤ target) with `lines` lines. */

@@ -67,6 +67,9 @@ describe('on-call pooling, two sites by hand', () => {
     expect(hub.onCallHoursPerWeek.value).toBe(216);
     expect(hub.shareReadWithinTarget.value).toBeCloseTo(0.948563, 5);
     expect(hub.meanResponseMinutes.value).toBeCloseTo(10.15873, 4);
+    // Every PDS hour slot holds 1 exam of A, and 1 of B on alternate slots: busiest slot 2 exams/h.
+    expect(hub.queues[0]!.peakArrivalsPerHour).toBe(2);
+    expect(sep.queues[1]!.peakArrivalsPerHour).toBe(1);
     const mix = byId(o, 'hub-night-sites-weekend');
     // night: hub 2 lines × 60 h; weekend: 1 + 1 lines × 48 h → 216 h
     expect(mix.onCallHoursPerWeek.value).toBe(216);
