@@ -15,14 +15,16 @@ import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { listenCommand } from './commands/listen.ts';
+import { oncallCommand } from './commands/oncall.ts';
 import { referencesCommand } from './commands/references.ts';
+import { relevanceCommand } from './commands/relevance.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, referencesCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
 
 const VERSION = '0.1.0';
 

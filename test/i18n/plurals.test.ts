@@ -26,6 +26,33 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'cli.relevance.sites': { params: n, fr: ['0 site', '1 site', '2 sites'], en: ['0 sites', '1 site', '2 sites'] },
+  'cli.relevance.territories.department': {
+    params: n,
+    fr: ['0 département', '1 département', '2 départements'],
+    en: ['0 départements', '1 département', '2 départements'],
+  },
+  'cli.relevance.territories.region': { params: n, fr: ['0 région', '1 région', '2 régions'], en: ['0 regions', '1 region', '2 regions'] },
+  'cli.relevance.peers.sites': {
+    params: (count) => ({ n: count, p20: 'a', p50: 'b', p80: 'c' }),
+    fr: ['IRM, 0 site)', 'IRM, 1 site)', 'IRM, 2 sites)'],
+    en: ['MRI, 0 sites)', 'MRI, 1 site)', 'MRI, 2 sites)'],
+  },
+  'cli.relevance.peers.territories': {
+    params: (count) => ({ n: count, p20: 'a', p50: 'b', p80: 'c' }),
+    fr: ['(0 territoire)', '(1 territoire)', '(2 territoires)'],
+    en: ['(0 territories)', '(1 territory)', '(2 territories)'],
+  },
+  'cli.relevance.note.unknown-machine-exams': {
+    params: n,
+    fr: ['0 examen sur une machine inconnue est laissé', '1 examen sur une machine inconnue est laissé', '2 examens sur des machines inconnues sont laissés'],
+    en: ['0 exams on unknown machines are left', '1 exam on an unknown machine is left', '2 exams on unknown machines are left'],
+  },
+  'cli.relevance.note.sites-without-territory': {
+    params: n,
+    fr: ['0 site sans département reconnu n’est compté', '1 site sans département reconnu n’est compté', '2 sites sans département reconnu ne sont comptés'],
+    en: ['0 sites without a known département are', '1 site without a known département is', '2 sites without a known département are'],
+  },
   'simulation.note.delays-outside-sessions': {
     params: n,
     fr: [

@@ -10,6 +10,9 @@ import { simulationMessagesEn } from './simulation-en.ts';
 import { scenariosMessagesEn } from './scenarios-en.ts';
 import { slotsMessagesEn } from './slots-en.ts';
 import { simulateMessagesEn } from './simulate-en.ts';
+import { oncallMessagesEn } from './oncall-en.ts';
+import { costsMessagesEn } from './costs-en.ts';
+import { relevanceMessagesEn } from './relevance-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -645,4 +648,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...scenariosMessagesEn,
   ...slotsMessagesEn,
   ...simulateMessagesEn,
+  ...oncallMessagesEn,
+  ...costsMessagesEn,
+  ...relevanceMessagesEn,
 };

@@ -14,6 +14,9 @@ import { simulationMessagesFr } from './simulation-fr.ts';
 import { scenariosMessagesFr } from './scenarios-fr.ts';
 import { slotsMessagesFr } from './slots-fr.ts';
 import { simulateMessagesFr } from './simulate-fr.ts';
+import { oncallMessagesFr } from './oncall-fr.ts';
+import { costsMessagesFr } from './costs-fr.ts';
+import { relevanceMessagesFr } from './relevance-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -656,6 +659,9 @@ export const fr = {
   ...scenariosMessagesFr,
   ...slotsMessagesFr,
   ...simulateMessagesFr,
+  ...oncallMessagesFr,
+  ...costsMessagesFr,
+  ...relevanceMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
