@@ -10,6 +10,7 @@ import { finessIssuesEn } from './finess-en.ts';
 import { referencesIssuesEn } from './references-en.ts';
 import { slotsIssuesEn } from './slots-en.ts';
 import { scenariosIssuesEn } from './scenarios-en.ts';
+import { costsIssuesEn } from './costs-en.ts';
 
 /** The words of one issue: what is wrong, and what to do (null: nothing to say). */
 export interface IssueTemplate {
@@ -910,6 +911,7 @@ export const enIssues = {
   ...referencesIssuesEn,
   ...slotsIssuesEn,
   ...scenariosIssuesEn,
+  ...costsIssuesEn,
 } as const satisfies Record<string, IssueTemplate>;
 
 /** A key of the issue catalogs. */

@@ -9,6 +9,7 @@ import { finessIssuesFr } from './finess-fr.ts';
 import { referencesIssuesFr } from './references-fr.ts';
 import { slotsIssuesFr } from './slots-fr.ts';
 import { scenariosIssuesFr } from './scenarios-fr.ts';
+import { costsIssuesFr } from './costs-fr.ts';
 
 
 const DATE_TIME_HINT =
@@ -921,6 +922,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
   ...referencesIssuesFr,
   ...slotsIssuesFr,
   ...scenariosIssuesFr,
+  ...costsIssuesFr,
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */
