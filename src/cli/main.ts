@@ -9,6 +9,7 @@ import { langFromLocale, say, setCliLang, UsageError, UserError } from './output
 import { isLang } from '../i18n/lang.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { campaignsCommand } from './commands/campaigns.ts';
+import { costsCommand } from './commands/costs.ts';
 import { convertCommand } from './commands/convert.ts';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -24,7 +25,7 @@ import { simulateCommand } from './commands/simulate.ts';
 import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
+const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
 
 const VERSION = '0.1.0';
 
