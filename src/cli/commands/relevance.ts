@@ -14,7 +14,7 @@ import {
   type NeuroShare,
   type RelevanceTerritory,
 } from '../../plan/relevance/index.ts';
-import { departmentByCode, normalizeDepartmentCode, regionCodeOf } from '../../plan/territories/population.ts';
+import { departmentByCode, normalizeDepartmentCode, regionByCode, regionCodeOf } from '../../plan/territories/population.ts';
 import { loadKit } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -79,7 +79,10 @@ export interface SiteRelevance extends ScopeFigures {
 
 /** A territory's row of the JSON. */
 export interface TerritoryRelevance extends ScopeFigures {
+  /** INSEE code of the département or region. */
   id: string;
+  /** Its name in the shipped population table. */
+  name: string | null;
   level: 'department' | 'region';
   sites: number;
   scheduled: ScopeFigures;
@@ -170,6 +173,7 @@ export function computeRelevance(kit: Kit, level: RelevanceLevel): RelevanceDocu
     const finess = members.get(t.id) ?? [];
     return {
       id: t.id,
+      name: (level === 'region' ? regionByCode(t.id)?.name : departmentByCode(t.id)?.name) ?? null,
       level: level as 'department' | 'region',
       sites: finess.length,
       ...flat(t.scopes.all),
@@ -274,6 +278,7 @@ export function describeRelevance(doc: RelevanceDocument): string {
       table(
         [
           { header: say('cli.relevance.col.territory') },
+          { header: say('cli.relevance.col.name') },
           { header: say('cli.relevance.col.siteCount'), align: 'right' },
           ...scopeCols('head'),
           { header: say('cli.relevance.col.rank'), align: 'right' },
@@ -284,6 +289,7 @@ export function describeRelevance(doc: RelevanceDocument): string {
         ],
         doc.territories.map((t) => [
           t.id,
+          t.name ?? '',
           int(t.sites),
           ...scopeCells(t),
           pct(t.neuroCtRank),
