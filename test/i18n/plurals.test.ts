@@ -26,6 +26,11 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'cli.oncall.sites': {
+    params: (count) => ({ n: count, list: 'A' }),
+    fr: ['0 site', '1 site', '2 sites'],
+    en: ['0 sites', '1 site', '2 sites'],
+  },
   'cli.relevance.sites': { params: n, fr: ['0 site', '1 site', '2 sites'], en: ['0 sites', '1 site', '2 sites'] },
   'cli.relevance.territories.department': {
     params: n,
