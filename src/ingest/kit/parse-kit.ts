@@ -1130,7 +1130,8 @@ export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitRe
     }
     byName.set(key, { name, content });
   }
-  const known = new Set([CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)]);
+  // costs.csv is read beside the kit by `plateau costs` (ingest/costs), not by the kit reader.
+  const known = new Set([CAMPAIGN_FILE, 'costs.csv', ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, { name }] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
   parser.campaign(byName.get(CAMPAIGN_FILE)?.content ?? null, byName.get(CAMPAIGN_FILE)?.name);

@@ -45,7 +45,8 @@ export async function readKitDir(
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     byName.set(entry.name.toLowerCase(), entry.name);
   }
-  const known = new Set([CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)]);
+  // costs.csv is read beside the kit by `plateau costs` (ingest/costs), not by the kit reader.
+  const known = new Set([CAMPAIGN_FILE, 'costs.csv', ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, name] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
 
