@@ -234,7 +234,7 @@ export const costsCommand: Command = {
     if (file !== undefined && illustrative) throw new UsageError('choose one of --costs and --illustrative');
     if (kitDir !== undefined && stringOption(values, 'campaign') !== undefined)
       throw new UsageError('--campaign names a stored campaign: give it without KIT_DIR');
-    const path = file ?? (kitDir !== undefined && existsSync(join(kitDir, 'costs.csv')) ? join(kitDir, 'costs.csv') : undefined);
+    const path = illustrative ? undefined : file ?? (kitDir !== undefined && existsSync(join(kitDir, 'costs.csv')) ? join(kitDir, 'costs.csv') : undefined);
     if (path === undefined && !illustrative) throw new UserError(say('cli.costs.none'));
     const source = kitDir !== undefined ? await fromKit(kitDir) : await fromStore(values);
     const costs: CostSet = path !== undefined ? await costSetOf(path, source) : illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED));
