@@ -5,12 +5,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OncallDocument } from '../../src/cli/commands/oncall.ts';
 import { generateKit } from '../../src/generate/index.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-oncall-'));
 const HAND = join(tmp, 'hand');
@@ -18,7 +23,10 @@ const GEN = join(tmp, 'gen');
 const A = '590000001';
 const B = '620000002';
 let genDepartment = '';
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /*
  * One week from Monday 2026-01-05 in Paris (CET, no DST, no holiday): PDS hours are 5 nights ×
@@ -136,6 +144,14 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
     expect(opt(d, 'hub').provenance.linesNeeded).toBe('illustrative');
     expect(opt(d, 'hub').costPerWeek).toBeNull();
     expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['illustrativeReading', 'noHolidays']));
+    // Exponential reading of mean 15 min: even with no wait only 1 − e^{−2} = 86 % is read within 30 min < 90 %.
+    expect(opt(d, 'hub').linesNeeded).toBeNull();
+    expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['unreachable', 'readingCeiling']));
+    const fixed = await doc(HAND, '--department', '59', '--reading', 'fixed');
+    expect(fixed.notes.map((n) => n.code)).not.toContain('readingCeiling');
+    // Fixed 15-min reads of λ = 1/h: one line, every response ≤ 30 min needs no wait over 15 min.
+    expect(opt(fixed, 'hub').linesNeeded).toBe(1);
+    expect(opt(fixed, 'hub').onCallHoursPerWeek).toBe(108);
   });
 });
 
@@ -175,6 +191,7 @@ describe('plateau oncall tables and errors', () => {
     expect(r.stdout).toContain('1 site:');
     expect(r.stdout).toContain('ILLUSTRATIVE');
     expect(r.stdout).toContain('plateau has no holiday table');
+    expect(r.stdout).toContain('even with no wait only 86% of CT exams are read within 30 min');
   });
 
   it.each([
@@ -203,4 +220,15 @@ describe('plateau oncall tables and errors', () => {
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('sites not in the campaign: 999999999');
   });
+});
+
+describe('plateau oncall from the store', () => {
+  it('gives the document of the kit once imported', async () => {
+    const data = join(tmp, 'store');
+    const imported = await runCli(['import', HAND, '--data', data]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const stored = await doc('--region', '32', ...HANDMADE, '--data', data);
+    expect(stored).toEqual(await doc(HAND, '--region', '32', ...HANDMADE));
+    expect(opt(stored, 'hub')).toMatchObject({ linesNeeded: 2, onCallHoursPerWeek: 216 });
+  }, 60_000);
 });

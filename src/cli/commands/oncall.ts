@@ -209,7 +209,7 @@ function territoryLine(t: OncallTerritory): string {
 
 /** A note of the document: a stable code and its text in the CLI's language. */
 export interface OncallNote {
-  code: 'illustrativeReading' | 'stationary' | 'noHolidays' | 'unreachable' | 'noDemand';
+  code: 'illustrativeReading' | 'stationary' | 'noHolidays' | 'unreachable' | 'readingCeiling' | 'noDemand';
   message: string;
 }
 
@@ -256,6 +256,21 @@ export function oncallDocument(kit: Pick<Kit, 'campaign' | 'establishments' | 'e
   note('stationary');
   if (options.holidays.length === 0) note('noHolidays');
   if (pooled.some((o) => o.linesNeeded.value === null)) note('unreachable', { max: options.model.maxLines });
+  const m = options.model;
+  if (m.distribution === 'exponential') {
+    // Response ≥ reading: with exponential reading of mean r, at most 1 − e^{−t/r} is read within t.
+    for (const modality of MODALITIES) {
+      if (!demand.rows.some((r) => r.modality === modality)) continue;
+      const ceiling = 1 - Math.exp(-m.targetMinutes / m.readingMinutes[modality]);
+      if (ceiling < m.targetShare)
+        note('readingCeiling', {
+          modality,
+          share: formatPercent(ceiling, getCliLang(), 0),
+          targetMinutes: formatNumber(m.targetMinutes, getCliLang(), 1),
+          minutes: formatNumber(m.readingMinutes[modality], getCliLang(), 1),
+        });
+    }
+  }
   const byFiness = new Map(kit.establishments.map((e) => [e.finess, e]));
   return {
     campaign: kit.campaign,

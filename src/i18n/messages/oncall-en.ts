@@ -42,6 +42,8 @@ export const oncallMessagesEn = {
   'cli.oncall.note.noHolidays': 'no public holiday counted (plateau has no holiday table: --holidays)',
   'cli.oncall.note.unreachable':
     'for at least one queue no line count up to {max} reaches the target: the option\'s figures are empty',
+  'cli.oncall.note.readingCeiling':
+    'exponential reading: even with no wait only {share} of {modality} exams are read within {targetMinutes} min (mean {minutes} min), less than the target: use --reading fixed, a longer --target-minutes or a lower --target-share',
   'cli.oncall.note.noDemand': 'no exam in PDS hours at these sites during the campaign',
   'cli.oncall.error.noSite': 'no campaign site in {territory}',
   'cli.oncall.error.unknownSites': 'sites not in the campaign: {sites}',

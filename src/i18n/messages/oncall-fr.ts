@@ -42,6 +42,8 @@ export const oncallMessagesFr = {
     'aucun jour férié compté (plateau n’a pas de table des jours fériés : --holidays)',
   'cli.oncall.note.unreachable':
     'pour au moins une file, aucun nombre de lignes jusqu’à {max} n’atteint la cible : les chiffres de l’option sont vides',
+  'cli.oncall.note.readingCeiling':
+    'lecture exponentielle : même sans attente, seuls {share} des examens {modality} sont lus en {targetMinutes} min (durée moyenne {minutes} min), moins que la cible : prenez --reading fixed, une --target-minutes plus longue ou une --target-share plus basse',
   'cli.oncall.note.noDemand': 'aucun examen en heures de PDS sur ces sites pendant la campagne',
   'cli.oncall.error.noSite': 'aucun site de la campagne dans {territory}',
   'cli.oncall.error.unknownSites': 'sites absents de la campagne : {sites}',
