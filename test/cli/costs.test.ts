@@ -6,13 +6,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { computeCosts, costMachines } from '../../src/plan/costs/index.ts';
 import { costsJson } from '../../src/cli/commands/costs.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
 import { territoriesKit } from './territories-kit.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-costs-'));
 const KIT = join(tmp, 'kit');
@@ -25,7 +30,10 @@ beforeAll(async () => {
   writeFileSync(join(KIT, 'costs.csv'), GOOD);
   await writeKitDir(BARE, territoriesKit());
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 interface JsonMachine {
   equipmentId: string;
@@ -130,6 +138,17 @@ describe('plateau costs', () => {
     expect(doc.machines.every((m) => m.provenance.costs === 'illustrative' && m.costPerYear! > 0)).toBe(true);
     expect(doc.sites.every((s) => s.provenance.costs === 'illustrative')).toBe(true);
     expect((await runCli(['costs', BARE, '--illustrative', '--json'])).stdout).toBe(json.stdout);
+  });
+
+  it('reads the machines of a stored campaign with --costs, the same figures as from the kit', async () => {
+    const data = join(tmp, 'store');
+    const imported = await runCli(['import', BARE, '--data', data]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const fromStore = await runCli(['costs', '--costs', join(KIT, 'costs.csv'), '--data', data, '--json']);
+    expect(fromStore.code, fromStore.stderr).toBe(0);
+    const fromKit = await runCli(['costs', KIT, '--json']);
+    const strip = (text: string) => (JSON.parse(text) as { machines: JsonMachine[] }).machines.map((m) => [m.equipmentId, m.costPerYear, m.costPerExam, m.ftTier]);
+    expect(strip(fromStore.stdout)).toEqual(strip(fromKit.stdout));
   });
 
   it('refuses --costs with --illustrative', async () => {
