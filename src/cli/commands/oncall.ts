@@ -46,7 +46,9 @@ with --holidays, else they count as working days.
 
 Each queue is an M/M/c queue at the mean arrival rate of its hours (Erlang C) when reading
 times are exponential with one mean; otherwise the reading is simulated (seeded). Evening
-peaks are not modelled. Every figure says where it comes from: measured (the campaign), input
+peaks are not modelled. Response includes the read itself: with exponential reading of mean r
+at most 1 − e^(−target/r) is read within target however many lines (86 % for 15 min in 30),
+so a 90 % target then needs --reading fixed or another target. Every figure says where it comes from: measured (the campaign), input
 (your options) or illustrative (the default reading times CT 15 min and MRI 20 min, an order
 of magnitude only: give your own).
 
