@@ -175,7 +175,8 @@ export class ZoneClock {
   resolve(naive: number): Resolution {
     const early = this.offsetAt(naive - DAY);
     const late = this.offsetAt(naive + DAY);
-    if (early === late && this.offsetAt(naive - early) === early) return { kind: 'ok', instant: naive - early };
+    if (early === late && this.offsetAt(naive - early) === early)
+      return { kind: 'ok', instant: naive - early };
     return this.#resolveExact(naive);
   }
 
@@ -208,6 +209,18 @@ export class ZoneClock {
   startOfDay(naiveDay: number): number {
     return this.toInstantLenient(naiveDay);
   }
+
+  /**
+   * Hour of the week of an instant in this zone: local ISO weekday (Monday = 0) × 24 + local hour,
+   * 0..167 (the simulation's demand profiles and the on-call demand by hour of week).
+   */
+  hourOfWeek(instant: number): number {
+    const naive = this.toNaive(instant);
+    const day = Math.floor(naive / DAY);
+    // 1970-01-01 (naive day 0) was a Thursday: ISO weekday index 3.
+    const weekday = (((day + 3) % 7) + 7) % 7;
+    return weekday * 24 + Math.floor((naive - day * DAY) / 3_600_000);
+  }
 }
 
 /**
@@ -228,7 +241,8 @@ export class CampaignCalendar {
   constructor(startDate: string, days: number, timeZone: string) {
     const first = parseIsoDate(startDate);
     if (first === null) throw new RangeError(`not a calendar date: ${startDate}`);
-    if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer: ${days}`);
+    if (!Number.isInteger(days) || days < 1)
+      throw new RangeError(`days must be a positive integer: ${days}`);
     this.clock = new ZoneClock(timeZone);
     this.days = days;
     this.weeks = days / 7;

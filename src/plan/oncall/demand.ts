@@ -3,7 +3,13 @@
  * wall-clock time of the campaign zone; PDS hours are counted on the campaign calendar hour by
  * hour in real time, so a DST night has 11 or 13 hours and a holiday adds its daytime hours.
  */
-import { CampaignCalendar, MS_PER_HOUR, formatIsoDate, naiveMs, type ZoneClock } from '../../core/calendar.ts';
+import {
+  CampaignCalendar,
+  MS_PER_HOUR,
+  formatIsoDate,
+  naiveMs,
+  type ZoneClock,
+} from '../../core/calendar.ts';
 import type { Campaign, Equipment, Exam, Modality } from '../../core/kit-types.ts';
 import type { PdsDemand, PdsPeriod, SiteModalityDemand } from './types.ts';
 
@@ -11,21 +17,22 @@ import type { PdsDemand, PdsPeriod, SiteModalityDemand } from './types.ts';
  * The PDS period of an instant, or `null` in daytime on a working weekday.
  * `holidays` holds local dates `YYYY-MM-DD` (an input: plateau has no holiday table yet).
  */
-export function pdsPeriodAt(clock: ZoneClock, instant: number, holidays: ReadonlySet<string>): PdsPeriod | null {
+export function pdsPeriodAt(
+  clock: ZoneClock,
+  instant: number,
+  holidays: ReadonlySet<string>,
+): PdsPeriod | null {
   const w = clock.toWallClock(instant);
   if (w.weekday === 0 || w.weekday === 6) return 'weekend';
   if (holidays.has(formatIsoDate(naiveMs(w.year, w.month, w.day)))) return 'weekend';
   return w.hour < 8 || w.hour >= 20 ? 'night' : null;
 }
 
-/** Hour-of-week index of an instant: (Monday 0 … Sunday 6) × 24 + local hour. */
-export function hourOfWeek(clock: ZoneClock, instant: number): number {
-  const w = clock.toWallClock(instant);
-  return ((w.weekday + 6) % 7) * 24 + w.hour;
-}
-
 /** Real PDS hours per period over the campaign (hour steps from local midnight of the first day). */
-export function pdsHoursInCampaign(calendar: CampaignCalendar, holidays: ReadonlySet<string>): Record<PdsPeriod, number> {
+export function pdsHoursInCampaign(
+  calendar: CampaignCalendar,
+  holidays: ReadonlySet<string>,
+): Record<PdsPeriod, number> {
   const hours: Record<PdsPeriod, number> = { night: 0, weekend: 0 };
   for (let t = calendar.start; t < calendar.end; t += MS_PER_HOUR) {
     const p = pdsPeriodAt(calendar.clock, t, holidays);
@@ -62,7 +69,7 @@ export function pdsDemand(
     }
     row.examsInCampaign++;
     row.counts[period]++;
-    const h = hourOfWeek(calendar.clock, end);
+    const h = calendar.clock.hourOfWeek(end);
     row.byHourOfWeek[h] = (row.byHourOfWeek[h] ?? 0) + perWeek;
   }
   const hours = pdsHoursInCampaign(calendar, holidays);
@@ -75,11 +82,16 @@ export function pdsDemand(
         perWeek: { night: counts.night * perWeek, weekend: counts.weekend * perWeek },
         perYear: (row.examsInCampaign * 365) / campaign.days,
       }))
-      .sort((a, b) => (a.site === b.site ? a.modality.localeCompare(b.modality) : a.site.localeCompare(b.site))),
+      .sort((a, b) =>
+        a.site === b.site ? a.modality.localeCompare(b.modality) : a.site.localeCompare(b.site),
+      ),
   };
 }
 
-function newRow(site: string, modality: Modality): SiteModalityDemand & { counts: Record<PdsPeriod, number> } {
+function newRow(
+  site: string,
+  modality: Modality,
+): SiteModalityDemand & { counts: Record<PdsPeriod, number> } {
   return {
     site,
     modality,

@@ -5,7 +5,12 @@
  * observed figures the status quo must reproduce. Pure: no I/O, no clock.
  */
 import { examFamily } from '../../core/act-families.ts';
-import { CampaignCalendar, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, type ZoneClock } from '../../core/calendar.ts';
+import {
+  CampaignCalendar,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  type ZoneClock,
+} from '../../core/calendar.ts';
 import { actTableOf, examIcr, SHORT_EXAM_MS } from '../../core/indicators/machine-columns.ts';
 import { PROGRAMMED_TYPES } from '../../core/indicators/openings.ts';
 import type { IntervalUnion } from '../../core/intervals.ts';
@@ -13,7 +18,13 @@ import { unionContains, unionOf } from '../../core/intervals.ts';
 import type { Category, Exam, Session, SessionType } from '../../core/kit-types.ts';
 import { quantileSorted } from '../../core/stats.ts';
 import { MIN_CHECKED_DELAYS, observedFiguresWithScope } from './figures.ts';
-import type { CalibrationNote, GridSession, MachineRecords, PoolExam, SimulationModel } from './types.ts';
+import type {
+  CalibrationNote,
+  GridSession,
+  MachineRecords,
+  PoolExam,
+  SimulationModel,
+} from './types.ts';
 import { DEFAULT_POLICY } from './types.ts';
 
 /** Hours in a week: the length of every hour-of-week profile. */
@@ -23,18 +34,6 @@ export const HOURS_PER_WEEK = 168;
 export const SCHEDULED_CATEGORIES: readonly Category[] = ['A', 'H', 'R'];
 
 const PROGRAMMED: ReadonlySet<SessionType> = new Set(PROGRAMMED_TYPES);
-
-/**
- * Hour of the week of an instant in the campaign's zone: local ISO weekday (Monday = 0) × 24 +
- * local hour, 0..167.
- */
-export function hourOfWeek(clock: ZoneClock, instant: number): number {
-  const naive = clock.toNaive(instant);
-  const day = Math.floor(naive / MS_PER_DAY);
-  // 1970-01-01 (day 0) was a Thursday: ISO weekday index 3.
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  return weekday * 24 + Math.floor((naive - day * MS_PER_DAY) / MS_PER_HOUR);
-}
 
 /**
  * Minimum lead (minutes) of an exam: from its request to the local midnight starting the day it
@@ -78,7 +77,9 @@ function median(values: readonly number[]): number | null {
  * or more (`roomIn` in `[start, end)`): max(0, first roomIn − start), as core leads.ts.
  */
 function lateStarts(sessions: readonly Session[], exams: readonly Exam[], out: number[]): void {
-  const programmed = sessions.filter((s) => PROGRAMMED.has(s.type)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const programmed = sessions
+    .filter((s) => PROGRAMMED.has(s.type))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const roomIns = exams
     .filter((e) => e.roomOut - e.roomIn >= SHORT_EXAM_MS)
     .map((e) => e.roomIn)
@@ -114,7 +115,10 @@ function lateStarts(sessions: readonly Session[], exams: readonly Exam[], out: n
  * const model = calibrate({ campaign, equipment: [ct], establishment, sessions, exams, acts });
  * model.scheduled.requestsPerHourOfWeek.reduce((a, b) => a + b); // scheduled exams per week
  */
-export function calibrate(records: MachineRecords, options: CalibrateOptions = {}): SimulationModel {
+export function calibrate(
+  records: MachineRecords,
+  options: CalibrateOptions = {},
+): SimulationModel {
   const { campaign } = records;
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
   const { clock, weeks } = calendar;
@@ -172,11 +176,11 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
         scheduledExams.push(e);
         if (e.requestedAt !== null) {
           leads[e.category].push(leadMinutesOf(clock, e.requestedAt, e.roomIn));
-          weekdayOfLead[e.category].push(Math.floor(hourOfWeek(clock, e.requestedAt) / 24));
+          weekdayOfLead[e.category].push(Math.floor(clock.hourOfWeek(e.requestedAt) / 24));
         }
         if (e.scheduledMinutes !== null) booked[e.category].push(e.scheduledMinutes);
       } else {
-        const h = hourOfWeek(clock, e.roomIn);
+        const h = clock.hourOfWeek(e.roomIn);
         arrivals[h] = (arrivals[h] as number) + 1 / weeks;
       }
       if (ms < SHORT_EXAM_MS) continue;
@@ -226,7 +230,10 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       const d = median(durations[c]);
       if (d !== null) {
         slotMinutes[c] = Math.max(5, Math.ceil(d / 5) * 5);
-        notes.push({ code: 'slot-from-durations', params: { category: c, minutes: slotMinutes[c] } });
+        notes.push({
+          code: 'slot-from-durations',
+          params: { category: c, minutes: slotMinutes[c] },
+        });
       }
     }
   }
@@ -235,9 +242,12 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
   // own days and hours: inpatients are asked for on weekdays, outpatients any day), summed.
   const withRequest = scheduledExams.filter((e) => e.requestedAt !== null);
   const requestTimes: 'requested_at' | 'exam-times' =
-    scheduledExams.length > 0 && withRequest.length * 2 >= scheduledExams.length ? 'requested_at' : 'exam-times';
+    scheduledExams.length > 0 && withRequest.length * 2 >= scheduledExams.length
+      ? 'requested_at'
+      : 'exam-times';
   const medianLead: Partial<Record<Category, number | null>> = {};
-  for (const c of SCHEDULED_CATEGORIES) medianLead[c] = leadMinutes[c] ? median(leadMinutes[c]) : null;
+  for (const c of SCHEDULED_CATEGORIES)
+    medianLead[c] = leadMinutes[c] ? median(leadMinutes[c]) : null;
   const requestsByCategory: Partial<Record<Category, number[]>> = {};
   const requests = new Array<number>(HOURS_PER_WEEK).fill(0);
   for (const c of SCHEDULED_CATEGORIES) {
@@ -249,14 +259,17 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     // whose exams carries it (and the exam-times case) at its exam times less its median lead.
     const placed = requestTimes === 'requested_at' && timed.length > 0 ? timed : own;
     const at = (e: Exam): number =>
-      placed === timed ? (e.requestedAt as number) : e.roomIn - (medianLead[c] ?? 0) * MS_PER_MINUTE;
+      placed === timed
+        ? (e.requestedAt as number)
+        : e.roomIn - (medianLead[c] ?? 0) * MS_PER_MINUTE;
     const scale = own.length / weeks / placed.length;
     for (const e of placed) {
-      const h = hourOfWeek(clock, at(e));
+      const h = clock.hourOfWeek(at(e));
       profile[h] = (profile[h] as number) + scale;
     }
     requestsByCategory[c] = profile;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) requests[h] = (requests[h] as number) + (profile[h] as number);
+    for (let h = 0; h < HOURS_PER_WEEK; h++)
+      requests[h] = (requests[h] as number) + (profile[h] as number);
   }
   if (requestTimes === 'exam-times' && scheduledExams.length > 0)
     notes.push({
@@ -264,8 +277,10 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
       params: { percent: Math.round((100 * withRequest.length) / scheduledExams.length) },
     });
 
-  if (lateStartMinutes.length === 0 && sessions.some((s) => PROGRAMMED.has(s.type))) notes.push({ code: 'no-late-start' });
-  if (campaign.days % 7 !== 0) notes.push({ code: 'partial-week', params: { days: campaign.days, gridWeeks } });
+  if (lateStartMinutes.length === 0 && sessions.some((s) => PROGRAMMED.has(s.type)))
+    notes.push({ code: 'no-late-start' });
+  if (campaign.days % 7 !== 0)
+    notes.push({ code: 'partial-week', params: { days: campaign.days, gridWeeks } });
   if (scheduledPool.length === 0) notes.push({ code: 'no-scheduled' });
 
   // Inpatients' share of the booked minutes: the part of each session held for them (engine).
@@ -277,7 +292,8 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     if (p.category !== 'A') bookedInpatient += b;
   }
   const inpatientShare = bookedAll > 0 ? bookedInpatient / bookedAll : 0;
-  if (inpatientShare > 0) notes.push({ code: 'inpatient-share', params: { percent: Math.round(100 * inpatientShare) } });
+  if (inpatientShare > 0)
+    notes.push({ code: 'inpatient-share', params: { percent: Math.round(100 * inpatientShare) } });
 
   // Observed figures; delays over the booked population, how many left out, samples too small to check.
   const observed = observedFiguresWithScope(records);
@@ -285,7 +301,8 @@ export function calibrate(records: MachineRecords, options: CalibrateOptions = {
     notes.push({ code: 'delays-outside-sessions', params: { n: observed.delays.outsideSessions } });
   for (const patient of ['outpatient', 'inpatient'] as const) {
     const n = observed.delays[patient];
-    if (n > 0 && n < MIN_CHECKED_DELAYS) notes.push({ code: `few-${patient}-delays`, params: { n, min: MIN_CHECKED_DELAYS } });
+    if (n > 0 && n < MIN_CHECKED_DELAYS)
+      notes.push({ code: `few-${patient}-delays`, params: { n, min: MIN_CHECKED_DELAYS } });
   }
 
   const noShow = options.noShow ?? {};

@@ -3,7 +3,7 @@
  * hour from the campaign's ZoneClock) and Poisson arrivals by hour, drawn by inversion (one
  * uniform for the count, then one per arrival time) so that a seeded stream gives the same draws.
  */
-import { MS_PER_DAY, MS_PER_HOUR, type ZoneClock } from '../../../core/calendar.ts';
+import { MS_PER_HOUR, type ZoneClock } from '../../../core/calendar.ts';
 import type { Rng } from '../../../core/random.ts';
 
 /**
@@ -15,13 +15,7 @@ export function hourOfWeekTable(clock: ZoneClock, from: number, hours: number): 
   const cached = tables.get(key);
   if (cached !== undefined) return cached;
   const out = new Uint8Array(hours);
-  for (let h = 0; h < hours; h++) {
-    const naive = clock.toNaive(from + h * MS_PER_HOUR);
-    const day = Math.floor(naive / MS_PER_DAY);
-    // 1970-01-01 was a Thursday (ISO index 3).
-    const weekday = (((day + 3) % 7) + 7) % 7;
-    out[h] = weekday * 24 + Math.floor((naive - day * MS_PER_DAY) / MS_PER_HOUR);
-  }
+  for (let h = 0; h < hours; h++) out[h] = clock.hourOfWeek(from + h * MS_PER_HOUR);
   // Replications of a run share their table (a few kept: the runs of one comparison).
   if (tables.size >= 16) tables.delete(tables.keys().next().value as string);
   tables.set(key, out);
