@@ -50,6 +50,21 @@ export function medianExamMinutes(
 }
 
 /**
+ * The simulation model of `records` with the duration model whose slot lengths it books at
+ * (the *predicted durations* scenario): what every caller calibrates through.
+ */
+export function simulationModelOf(
+  records: MachineRecords,
+): Pick<CalibratedMachines, 'model' | 'durations'> {
+  const durations = durationModelReport(records);
+  const ids = records.equipment.map((m) => m.equipmentId);
+  return {
+    model: calibrate(records, { predictedSlotMinutes: predictedSlotMinutesOf(durations, ids) }),
+    durations,
+  };
+}
+
+/**
  * Calibrates the machines of `records` (one, or a site's machines of one modality pooled): the
  * duration model on their exams, the model with its predicted slots, and each machine's third
  * next available appointment (null figures without slots).
@@ -59,10 +74,7 @@ export function medianExamMinutes(
  */
 export function calibrateMachines(records: MachineRecords): CalibratedMachines {
   const ids = records.equipment.map((m) => m.equipmentId);
-  const durations = durationModelReport(records);
-  const model = calibrate(records, {
-    predictedSlotMinutes: predictedSlotMinutesOf(durations, ids),
-  });
+  const { model, durations } = simulationModelOf(records);
   const { campaign } = records;
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
   const nextAvailable = ids.map((id) =>

@@ -8,15 +8,19 @@
 import { PROGRAMMED_TYPES } from '../../core/indicators/openings.ts';
 import type { CampaignIndex } from '../../core/views/index.ts';
 import { establishmentView, rankLeads } from '../../core/views/index.ts';
-import { durationModelReport } from '../../plan/durations/report.ts';
-import { predictedSlotMinutesOf } from '../../plan/durations/slots.ts';
-import { calibrate } from '../../plan/simulation/calibrate.ts';
+import { simulationModelOf } from '../../compute/simulation.ts';
 import { runSimulation } from '../../plan/simulation/runner.ts';
-import type { MachineRecords, Scenario, SimulationModel } from '../../plan/simulation/types.ts';
+import type { Scenario } from '../../plan/simulation/types.ts';
 import { loadMachineRecords } from '../../storage/machine-records.ts';
 import type { Store } from '../../storage/index.ts';
 import type { MachineWhatIf } from './what-would-change.ts';
-import { MIN_PROGRAMMED_SESSIONS, MIN_SCHEDULED_EXAMS, planWhatIf, WHAT_IF_REPLICATIONS, WHAT_IF_SEED } from './what-would-change.ts';
+import {
+  MIN_PROGRAMMED_SESSIONS,
+  MIN_SCHEDULED_EXAMS,
+  planWhatIf,
+  WHAT_IF_REPLICATIONS,
+  WHAT_IF_SEED,
+} from './what-would-change.ts';
 
 /** Time given to all the simulations of one fiche (ms); machines left when it has run out are "not computed". */
 export const WHAT_IF_BUDGET_MS = 30_000;
@@ -31,23 +35,6 @@ export interface WhatIfRunOptions {
 }
 
 const PROGRAMMED = new Set(PROGRAMMED_TYPES);
-
-/**
- * The model of one machine: its duration model's slot lengths (none when the model cannot be
- * fitted, e.g. too few timed exams) given to the calibration.
- */
-function modelOf(records: MachineRecords): SimulationModel {
-  let predictedSlotMinutes: Record<string, number> = {};
-  try {
-    predictedSlotMinutes = predictedSlotMinutesOf(
-      durationModelReport(records),
-      records.equipment.map((e) => e.equipmentId),
-    );
-  } catch {
-    predictedSlotMinutes = {};
-  }
-  return calibrate(records, { predictedSlotMinutes });
-}
 
 /**
  * The simulated leads of every machine of establishment `finess` (by equipment id), for
@@ -87,7 +74,7 @@ export async function whatWouldChangeOfSite(
         out.set(id, { state: 'no-records' });
         continue;
       }
-      const model = modelOf(records);
+      const { model } = simulationModelOf(records);
       const scheduledExams = model.scheduled.pool.length;
       const programmedSessions = model.sessions.filter((s) => PROGRAMMED.has(s.type)).length;
       if (scheduledExams < MIN_SCHEDULED_EXAMS || programmedSessions < MIN_PROGRAMMED_SESSIONS) {
@@ -104,7 +91,10 @@ export async function whatWouldChangeOfSite(
       });
       out.set(id, { state: 'computed', plans: final, report });
     } catch (error) {
-      out.set(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      out.set(id, {
+        state: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     // Let the server answer other requests between two machines.
     await new Promise((resolve) => setImmediate(resolve));
