@@ -14,7 +14,7 @@ import type { Store } from '../../src/storage/index.ts';
 import { importKit } from '../../src/storage/index.ts';
 import { LATE_SITE, lateStartKit } from '../reports/late-start-kit.ts';
 import { pdfToolsAvailable, plainSpaces } from '../reports/pdf-tools.ts';
-import { json, memoryStore } from './helpers.ts';
+import { json, memoryStore, wrappedStore } from './helpers.ts';
 
 let store: Store;
 let app: Hono;
@@ -81,6 +81,23 @@ describe.runIf(pdfToolsAvailable())('the report routes print', () => {
     expect(new Uint8Array(await second.arrayBuffer())).toEqual(bytes);
     console.info(`site fiche over HTTP: ${cold.toFixed(0)} ms printed, ${warm.toFixed(0)} ms from the cache`);
     expect(warm).toBeLessThan(cold / 5);
+  });
+
+  it("simulates a site's machines once for both languages of one import", { timeout: 60_000 }, async () => {
+    const queries: string[] = [];
+    const watched = wrappedStore(store, {
+      query: ((sql: string, params?: unknown[]) => {
+        queries.push(sql);
+        return store.db.query(sql, params);
+      }) as Store['db']['query'],
+    });
+    const watchedApp = createApp({ store: watched });
+    const readsRecords = (): number => queries.filter((q) => q.includes('equipment_id = any(')).length;
+    expect((await watchedApp.request(`${base}/site/${LATE_SITE}.pdf?lang=fr`)).status).toBe(200);
+    const first = readsRecords();
+    expect(first).toBeGreaterThan(0);
+    expect((await watchedApp.request(`${base}/site/${LATE_SITE}.pdf?lang=en`)).status).toBe(200);
+    expect(readsRecords()).toBe(first);
   });
 
   it('sends a region synthesis (name URL-encoded) and the national one', { timeout: 120_000 }, async () => {

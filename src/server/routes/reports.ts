@@ -41,6 +41,11 @@ function pdfParam(c: Context, name: string): string {
 /** Prints reports one at a time and remembers the last ones. */
 class ReportPrinter {
   readonly #cache = new Lru<string, Promise<Uint8Array>>(CACHE_CAPACITY);
+  /**
+   * A site fiche's simulations by import and site: the same for every language (fixed seed), so
+   * the French and English fiches of one import simulate once.
+   */
+  readonly #whatIf = new Lru<string, ReturnType<typeof whatWouldChangeOfSite>>(CACHE_CAPACITY);
   #queue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -70,12 +75,29 @@ class ReportPrinter {
           )
         : null;
       // A site fiche simulates its machines' top leads (a few seconds, a fixed seed).
-      const whatIf = request.kind === 'site' ? await whatWouldChangeOfSite(ctx.store, index, request.finess) : undefined;
-      return printReport(buildReport(index, request, lang, { territories: document, ...(whatIf ? { whatIf } : {}) }));
+      const whatIf =
+        request.kind === 'site' ? await this.#whatIfOf(ctx, index, request.finess) : undefined;
+      return printReport(
+        buildReport(index, request, lang, { territories: document, ...(whatIf ? { whatIf } : {}) }),
+      );
     });
     this.#queue = run.catch(() => undefined);
     this.#cache.set(key, run);
     run.catch(() => this.#cache.get(key) === run && this.#cache.delete(key));
+    return run;
+  }
+
+  #whatIfOf(
+    ctx: ServerContext,
+    index: CachedCampaign['index'],
+    finess: string,
+  ): ReturnType<typeof whatWouldChangeOfSite> {
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, finess]);
+    const known = this.#whatIf.get(key);
+    if (known) return known;
+    const run = whatWouldChangeOfSite(ctx.store, index, finess);
+    this.#whatIf.set(key, run);
+    run.catch(() => this.#whatIf.get(key) === run && this.#whatIf.delete(key));
     return run;
   }
 }
