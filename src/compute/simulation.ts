@@ -101,7 +101,7 @@ export function simulateMachines(
 }
 
 /**
- * The records of machines `equipmentIds` of a kit read in memory, as `loadMachineRecords` reads
+ * The records of machines `equipmentIds` of a kit read in memory, as `loadSimulationRecords` reads
  * them from the store (same records, same order when the kit is in store order); null when one
  * id is not a machine of the kit, or none is given.
  */

@@ -124,10 +124,10 @@ export async function readMachineRecords(
  * machines of one modality pooled.
  *
  * @example
- * const records = await loadMachineRecords(store, 'synthetic-2010', ['CT-0001']);
+ * const records = await loadSimulationRecords(store, 'synthetic-2010', ['CT-0001']);
  * if (records) runSimulation(calibrate(records), [], { replications: 20 });
  */
-export function loadMachineRecords(
+export function loadSimulationRecords(
   store: Store,
   campaignId: string,
   equipmentIds: readonly string[],

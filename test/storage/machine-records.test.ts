@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importKit } from '../../src/storage/import-kit.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
-import { loadMachineRecords } from '../../src/storage/machine-records.ts';
+import { loadSimulationRecords } from '../../src/storage/machine-records.ts';
 import type { Store } from '../../src/storage/open-store.ts';
 import type { TestPlace } from './engines.ts';
 import { ENGINES } from './engines.ts';
@@ -27,7 +27,7 @@ describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
   it('reads the chosen machines as loadKit filtered to them', async () => {
     const kit = (await loadKit(store, 'records-a'))!;
     for (const ids of [['CT1'], ['MR1'], ['MR1', 'CT2'], ['CT2', 'MR1', 'CT1']]) {
-      const records = (await loadMachineRecords(store, 'records-a', ids))!;
+      const records = (await loadSimulationRecords(store, 'records-a', ids))!;
       const keep = (id: string): boolean => ids.includes(id);
       expect(records.campaign).toEqual(kit.campaign);
       expect(records.equipment).toEqual(kit.equipment.filter((m) => keep(m.equipmentId)));
@@ -43,13 +43,13 @@ describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
   });
 
   it('keeps machine order by id whatever the order asked, and the other campaign apart', async () => {
-    const records = (await loadMachineRecords(store, 'records-a', ['MR1', 'CT2']))!;
+    const records = (await loadSimulationRecords(store, 'records-a', ['MR1', 'CT2']))!;
     expect(records.equipment.map((m) => m.equipmentId)).toEqual(['CT2', 'MR1']);
     // Hand-checked against small-kit.ts: CT2 has one session and no exam, MR1 one session and two exams.
     expect(records.sessions).toHaveLength(2);
     expect(records.exams.map((x) => x.equipmentId)).toEqual(['MR1', 'MR1']);
     expect(records.establishment?.name).toBe('Clinique du Nord');
-    const ct1 = (await loadMachineRecords(store, 'records-a', ['CT1']))!;
+    const ct1 = (await loadSimulationRecords(store, 'records-a', ['CT1']))!;
     expect(ct1.exams).toHaveLength(4);
     expect(ct1.exams[0]!.requestedAt).toBe(Date.UTC(2010, 1, 20, 8));
     expect(ct1.exams[0]!.scheduledMinutes).toBe(15);
@@ -78,19 +78,19 @@ describe.each(ENGINES)('machine records on $name', ({ place: makePlace }) => {
     await importKit(store, withSlots);
     const kit = (await loadKit(store, 'records-b'))!;
     expect(kit.slots).toHaveLength(3);
-    const mr = (await loadMachineRecords(store, 'records-b', ['MR1']))!;
+    const mr = (await loadSimulationRecords(store, 'records-b', ['MR1']))!;
     // File order (row_no), not time order: the slot of the 5th before that of the 4th.
     expect(mr.slots).toEqual([withSlots.slots[0], withSlots.slots[2]]);
     expect(mr.slots).toEqual(kit.slots!.filter((s) => s.equipmentId === 'MR1'));
-    const both = (await loadMachineRecords(store, 'records-b', ['MR1', 'CT1']))!;
+    const both = (await loadSimulationRecords(store, 'records-b', ['MR1', 'CT1']))!;
     expect(both.slots).toEqual(kit.slots);
-    expect((await loadMachineRecords(store, 'records-b', ['CT2']))!.slots).toBeUndefined();
-    expect((await loadMachineRecords(store, 'records-a', ['MR1']))!.slots).toBeUndefined();
+    expect((await loadSimulationRecords(store, 'records-b', ['CT2']))!.slots).toBeUndefined();
+    expect((await loadSimulationRecords(store, 'records-a', ['MR1']))!.slots).toBeUndefined();
   });
 
   it('is null for an unknown campaign, an unknown machine, or no machine', async () => {
-    expect(await loadMachineRecords(store, 'nope', ['CT1'])).toBeNull();
-    expect(await loadMachineRecords(store, 'records-a', ['CT1', 'XX'])).toBeNull();
-    expect(await loadMachineRecords(store, 'records-a', [])).toBeNull();
+    expect(await loadSimulationRecords(store, 'nope', ['CT1'])).toBeNull();
+    expect(await loadSimulationRecords(store, 'records-a', ['CT1', 'XX'])).toBeNull();
+    expect(await loadSimulationRecords(store, 'records-a', [])).toBeNull();
   });
 });

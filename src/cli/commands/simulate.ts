@@ -36,7 +36,7 @@ import { FIGURE_KEYS } from '../../plan/simulation/types.ts';
 import { closeMatches } from '../../reports/matches.ts';
 import type { Store } from '../../storage/index.ts';
 import { describeHolder, loadEquipment, loadEstablishments, loadKit } from '../../storage/index.ts';
-import { loadMachineRecords } from '../../storage/machine-records.ts';
+import { loadSimulationRecords } from '../../storage/machine-records.ts';
 import { loadSimulationChecks, replaceSimulationChecks } from '../../storage/simulation-checks.ts';
 import type { Command, OptionValues } from '../command.ts';
 import {
@@ -228,7 +228,7 @@ async function recordsOf(
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
     const machines = machinesOf(target, await loadEquipment(store, id), id);
-    const records = await loadMachineRecords(
+    const records = await loadSimulationRecords(
       store,
       id,
       machines.map((m) => m.equipmentId),

@@ -11,7 +11,7 @@ import { establishmentView, rankLeads } from '../../core/views/index.ts';
 import { simulationModelOf } from '../../compute/simulation.ts';
 import { runSimulation } from '../../plan/simulation/runner.ts';
 import type { Scenario } from '../../plan/simulation/types.ts';
-import { loadMachineRecords } from '../../storage/machine-records.ts';
+import { loadSimulationRecords } from '../../storage/machine-records.ts';
 import type { Store } from '../../storage/index.ts';
 import type { MachineWhatIf } from './what-would-change.ts';
 import {
@@ -69,7 +69,7 @@ export async function whatWouldChangeOfSite(
       continue;
     }
     try {
-      const records = await loadMachineRecords(store, index.ref.id, [id]);
+      const records = await loadSimulationRecords(store, index.ref.id, [id]);
       if (!records) {
         out.set(id, { state: 'no-records' });
         continue;

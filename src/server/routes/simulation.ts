@@ -8,7 +8,7 @@
 import type { Hono } from 'hono';
 import { calibrateMachines } from '../../compute/simulation.ts';
 import { checksView } from '../../plan/simulation/checks.ts';
-import { loadMachineRecords } from '../../storage/machine-records.ts';
+import { loadSimulationRecords } from '../../storage/machine-records.ts';
 import { loadSimulationChecks } from '../../storage/simulation-checks.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { sendJson } from '../json-response.ts';
@@ -69,7 +69,7 @@ export function simulationRoutes(app: Hono, ctx: ServerContext): void {
     const key = [id, campaign.index.summary.updatedAt, ...[...ids].sort()].join('\u0000');
     let text = models.get(key);
     if (!text) {
-      const made = loadMachineRecords(ctx.store, id, ids).then((records) => {
+      const made = loadSimulationRecords(ctx.store, id, ids).then((records) => {
         if (!records)
           throw notFound(`the machines ${ids.join(', ')} are no longer stored in campaign '${id}'`);
         return JSON.stringify(calibrateMachines(records));
