@@ -150,11 +150,32 @@ export function actFamily(code: string): ActFamily | null {
  *
  * @example
  * examFamily(['YYYY600', 'ZBQK001']); // 'thorax'
+ * examFamily(['ZBQK001'], new Map([['ZBQK001', 'cardiac']])); // 'cardiac' (the user's acts.csv)
  */
-export function examFamily(acts: readonly string[]): ActFamily | null {
+export function examFamily(acts: readonly string[], overrides?: ActFamilyOverrides): ActFamily | null {
   for (const code of acts) {
-    const family = actFamily(code);
+    const family = overrides?.get(normalizeCode(code)) ?? actFamily(code);
     if (family !== null) return family;
   }
   return null;
+}
+
+/** The user's act families (acts.csv `family`), by upper-case code, over the shipped table. */
+export type ActFamilyOverrides = ReadonlyMap<string, ActFamily>;
+
+function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/**
+ * The overrides of a kit's act table: the codes whose `family` column is filled. An empty map
+ * when none is (the shipped table then decides alone).
+ *
+ * @example
+ * examFamily(exam.acts, familyOverrides(kit.acts));
+ */
+export function familyOverrides(acts: readonly { code: string; family?: ActFamily | null }[]): ActFamilyOverrides {
+  const out = new Map<string, ActFamily>();
+  for (const a of acts) if (a.family) out.set(normalizeCode(a.code), a.family);
+  return out;
 }

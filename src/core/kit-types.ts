@@ -3,6 +3,7 @@
  * Every source (CSV kit, HL7 v2, FHIR, DICOM, spreadsheets) is turned into these same types;
  * instants are UTC epoch milliseconds, wall-clock only lives at the edges (see calendar.ts).
  */
+import type { ActFamily } from './act-families.ts';
 
 export const MODALITIES = ['CT', 'MR'] as const;
 /** `CT` (scanner) or `MR` (IRM). */
@@ -118,6 +119,12 @@ export interface Exam {
   requestedAt: number | null;
   scheduledMinutes: number | null;
   ageBand: AgeBand | null;
+  /**
+   * exams.csv `patient_key` (planning.md §1): a keyed hash of the patient, never the identifier
+   * itself (a value that looks like a raw identifier is refused by the reader); `null` or absent
+   * when the kit has no key. Enables the repeat figures (relevance).
+   */
+  patientKey?: string | null;
 }
 
 /** One row of `acts.csv`. */
@@ -125,6 +132,39 @@ export interface Act {
   code: string;
   label: string;
   icr: number;
+  /**
+   * acts.csv `family` (optional column, planning.md §1): the user's act family for this code,
+   * which wins over the shipped table (`actFamily`); `null` or absent to use the table.
+   */
+  family?: ActFamily | null;
+}
+
+/**
+ * One row of `costs.csv` (planning.md §1), yearly euros (`consumablesPerExam` per exam):
+ * `equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead`.
+ */
+export interface CostRow {
+  equipmentId: string;
+  purchasePrice: number;
+  amortisationYears: number;
+  maintenance: number;
+  staff: number;
+  consumablesPerExam: number;
+  overhead: number;
+}
+
+/**
+ * Where a cost set comes from: the site's own inputs, or an illustrative set for demos (the
+ * synthetic kit's, or `plateau costs --illustrative`), which every screen and page labels so.
+ * In costs.csv: the optional `origin` column, `input` (default) or `illustrative`, the same on
+ * every row.
+ */
+export type CostOrigin = 'input' | 'illustrative';
+
+/** A cost set: its rows and its origin. */
+export interface CostSet {
+  origin: CostOrigin;
+  rows: CostRow[];
 }
 
 /** One row of `appointment-survey.csv`: earliest appointment offered for a clinical case. */
@@ -193,4 +233,6 @@ export interface Kit {
   register?: RegisterMachine[];
   /** The machines' booking supply (`slots.csv`), when the kit has one. */
   slots?: Slot[];
+  /** The machines' yearly costs (`costs.csv`), when the kit has one. */
+  costs?: CostSet;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { computeCosts, costMachines } from '../../src/plan/costs/index.ts';
-import { costsJson } from '../../src/cli/commands/costs.ts';
+import { costsDocument } from '../../src/plan/costs/document.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { closeSharedStores } from '../helpers/shared-store.ts';
 import { territoriesKit } from './territories-kit.ts';
@@ -66,7 +66,7 @@ describe('plateau costs', () => {
         ],
       },
     });
-    expect(doc).toEqual(JSON.parse(JSON.stringify(costsJson(expected, join(KIT, 'costs.csv')))));
+    expect(doc).toEqual(JSON.parse(JSON.stringify(costsDocument(expected, join(KIT, 'costs.csv')))));
 
     // CT1 by hand: 8 exams × 365 / 28 = 104.2857 a year; installed 1998, 12 years ≥ 7: no amortisation.
     const ct1 = doc.machines.find((m) => m.equipmentId === 'CT1')!;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OncallDocument } from '../../src/cli/commands/oncall.ts';
+import type { OncallDocument } from '../../src/plan/oncall/document.ts';
 import { generateKit } from '../../src/generate/index.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kit } from '../../src/core/kit-types.ts';
-import { computeRelevance, type RelevanceDocument } from '../../src/cli/commands/relevance.ts';
+import { computeRelevance, type RelevanceDocument } from '../../src/plan/relevance/document.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';
 import { runCli } from '../helpers/run-cli.ts';

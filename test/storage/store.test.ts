@@ -170,6 +170,8 @@ describe.each(ENGINES)('store on $name', ({ place: makePlace }) => {
       'requested_at',
       'scheduled_minutes',
       'age_band',
+      // planning.md §1: a keyed hash of the patient (the reader refuses a raw identifier), never the identifier.
+      'patient_key',
     ]);
   });
 });

@@ -12,8 +12,8 @@ import type { MachineIndicators } from '../../core/indicators/types.ts';
 import { Rng } from '../../core/random.ts';
 import { computeCampaignParallel } from '../../compute/parallel.ts';
 import { readCostsCsv } from '../../ingest/costs/costs-file.ts';
-import type { CostReport, CostSet, MachineCost, SiteCost } from '../../plan/costs/index.ts';
-import { computeCosts, costMachines, FORFAIT_REFERENCE, illustrativeCosts } from '../../plan/costs/index.ts';
+import type { CostReport, CostSet, SiteCost } from '../../plan/costs/index.ts';
+import { computeCosts, costMachines, costsDocument, FORFAIT_REFERENCE, illustrativeCosts } from '../../plan/costs/index.ts';
 import { loadEquipment } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -96,53 +96,6 @@ async function costSetOf(path: string, source: CostSource): Promise<CostSet> {
   if (errorTotal(issues) > 0) throw new UserError(say('cli.costs.refused', { place: path }));
   if (rows.length === 0) throw new UserError(say('cli.costs.none'));
   return { origin: 'input', rows };
-}
-
-/** The flat JSON of a report (numbers or null), each figure's provenance beside it. */
-export function costsJson(report: CostReport, costsFile: string | null): unknown {
-  const o = report.origin;
-  return {
-    origin: o,
-    costsFile,
-    forfaitReference: FORFAIT_REFERENCE,
-    machines: report.machines.map((m) => ({
-      equipmentId: m.equipmentId,
-      finess: m.finess,
-      modality: m.modality,
-      ageYears: m.ageYears,
-      amortisationCounted: m.amortisationCounted,
-      ageUnknown: m.ageUnknown,
-      annualisedExams: m.annualisedExams.value,
-      costPerYear: m.costPerYear.value,
-      costPerOpeningHour: m.costPerOpeningHour.value,
-      costPerExam: m.costPerExam.value,
-      costPerIcr: m.costPerIcr.value,
-      ftTier: m.ftTier?.tier ?? null,
-      examsToNextTier: m.ftTier?.examsToNextTier ?? null,
-      ftThresholds: m.ftTier?.thresholds ?? null,
-      provenance: { costs: o, annualisedExams: 'measured', ftTier: 'reference' },
-      nullReasons: reasons(m),
-    })),
-    sites: report.sites.map((s) => ({
-      finess: s.finess,
-      machines: s.machines,
-      machinesWithoutCosts: s.machinesWithoutCosts,
-      annualisedExams: s.annualisedExams.value,
-      costPerYear: s.costPerYear.value,
-      costPerExam: s.costPerExam.value,
-      costPerIcr: s.costPerIcr.value,
-      provenance: { costs: o, annualisedExams: 'measured' },
-    })),
-  };
-}
-
-function reasons(m: MachineCost): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of ['costPerYear', 'costPerOpeningHour', 'costPerExam', 'costPerIcr'] as const) {
-    const reason = m[k].reason;
-    if (reason !== undefined) out[k] = reason;
-  }
-  return out;
 }
 
 const round = (v: number | null, digits: number): number | null =>
@@ -243,7 +196,7 @@ export const costsCommand: Command = {
       machines: costMachines(source.equipment, source.machines),
       costs,
     });
-    if (values['json']) process.stdout.write(`${JSON.stringify(costsJson(report, path ?? null), null, 2)}\n`);
+    if (values['json']) process.stdout.write(`${JSON.stringify(costsDocument(report, path ?? null), null, 2)}\n`);
     else process.stdout.write(`${describe(report, source.campaign, path ?? null)}\n`);
     return 0;
   },

@@ -11,16 +11,17 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import {
   defaultReadingModel,
   ILLUSTRATIVE_READING_MINUTES,
-  pdsDemand,
-  poolingOptions,
+  oncallDocument,
+  sitesOfTerritory,
   weakest,
-  type PdsDemand,
-  type PoolingOption,
+  type OncallDocument,
+  type OncallNote,
+  type OncallOptions,
+  type OncallTerritory,
   type Provenance,
   type ReadingModel,
 } from '../../plan/oncall/index.ts';
 import { departmentByCode, normalizeDepartmentCode, POPULATION, regionByCode } from '../../plan/territories/population.ts';
-import { sitePlace } from '../../plan/territories/site-places.ts';
 import { territoryRegion } from '../../plan/territories/territory-query.ts';
 import { loadKit } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
@@ -78,21 +79,6 @@ Examples:
 
 const DISTRIBUTIONS = ['exponential', 'fixed'] as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The territory asked: a département, a region or a list of sites. */
-export interface OncallTerritory {
-  kind: 'department' | 'region' | 'sites';
-  code: string | null;
-  name: string | null;
-  sites: string[] | null;
-}
-
-/** The options of the command, checked. */
-export interface OncallOptions {
-  territory: OncallTerritory;
-  model: ReadingModel;
-  holidays: string[];
-}
 
 function usage(option: string, expected: string, value: string): UsageError {
   return new UsageError(say('cli.usage.oneOf', { option, values: expected, value }));
@@ -178,25 +164,6 @@ export function oncallOptions(values: OptionValues): OncallOptions {
   return { territory, model: defaultReadingModel(overrides), holidays: holidaysOption(stringOption(values, 'holidays')) };
 }
 
-/** The FINESS of the kit's sites in the territory, sorted; a clear error when there is none. */
-export function sitesOfTerritory(kit: Pick<Kit, 'establishments'>, territory: OncallTerritory): string[] {
-  const finess = kit.establishments.map((e) => e.finess);
-  if (territory.kind === 'sites') {
-    const unknown = (territory.sites ?? []).filter((s) => !finess.includes(s));
-    if (unknown.length > 0) throw new UserError(say('cli.oncall.error.unknownSites', { sites: unknown.join(', ') }));
-    return [...(territory.sites ?? [])].sort();
-  }
-  const chosen = kit.establishments
-    .filter((e) => {
-      const place = sitePlace(e);
-      return territory.kind === 'department' ? place.department === territory.code : place.inseeRegion === territory.code;
-    })
-    .map((e) => e.finess)
-    .sort();
-  if (chosen.length === 0) throw new UserError(say('cli.oncall.error.noSite', { territory: placeOf(territory) }));
-  return chosen;
-}
-
 function placeOf(t: OncallTerritory): string {
   if (t.kind === 'sites') return say('cli.oncall.place.sites');
   return say(t.kind === 'department' ? 'cli.oncall.place.department' : 'cli.oncall.place.region', {
@@ -207,92 +174,6 @@ function placeOf(t: OncallTerritory): string {
 
 function territoryLine(t: OncallTerritory): string {
   return say('cli.oncall.territory', { place: placeOf(t) });
-}
-
-/** A note of the document: a stable code and its text in the CLI's language. */
-export interface OncallNote {
-  code: 'illustrativeReading' | 'stationary' | 'noHolidays' | 'unreachable' | 'readingCeiling' | 'noDemand';
-  message: string;
-}
-
-/** The JSON document of the command. */
-export interface OncallDocument {
-  campaign: { id: string; name: string; start: string; days: number; timeZone: string };
-  territory: OncallTerritory;
-  sites: { finess: string; name: string; department: string | null }[];
-  demand: {
-    campaignDays: number;
-    hoursPerWeek: PdsDemand['hoursPerWeek'];
-    rows: Omit<PdsDemand['rows'][number], 'byHourOfWeek'>[];
-    provenance: Provenance;
-  };
-  options: {
-    option: PoolingOption['id'];
-    linesNeeded: number | null;
-    onCallHoursPerWeek: number | null;
-    shareReadWithinTarget: number | null;
-    meanResponseMinutes: number | null;
-    examsPerOnCallHour: number | null;
-    costPerWeek: number | null;
-    provenance: Record<'linesNeeded' | 'onCallHoursPerWeek' | 'shareReadWithinTarget' | 'meanResponseMinutes' | 'examsPerOnCallHour' | 'costPerWeek', Provenance>;
-    queues: PoolingOption['queues'];
-  }[];
-  model: Omit<ReadingModel, 'seed' | 'simulatedCustomers'> & { holidays: string[]; seed: number; simulatedCustomers: number };
-  notes: OncallNote[];
-}
-
-const FIGURES = ['linesNeeded', 'onCallHoursPerWeek', 'shareReadWithinTarget', 'meanResponseMinutes', 'examsPerOnCallHour', 'costPerWeek'] as const;
-
-/** The pooling document of a kit for checked options (pure but for the CLI's language of the notes). */
-export function oncallDocument(kit: Pick<Kit, 'campaign' | 'establishments' | 'equipment' | 'exams'>, options: OncallOptions): OncallDocument {
-  const sites = sitesOfTerritory(kit, options.territory);
-  const chosen = new Set(sites);
-  const equipment = kit.equipment.filter((e) => chosen.has(e.finess));
-  const demand = pdsDemand(kit.campaign, equipment, kit.exams, new Set(options.holidays));
-  const pooled = poolingOptions(demand, options.model, sites);
-  const notes: OncallNote[] = [];
-  const note = (code: OncallNote['code'], params?: Record<string, string | number>): void =>
-    void notes.push({ code, message: say(`cli.oncall.note.${code}`, params) });
-  if (options.model.readingProvenance === 'illustrative') note('illustrativeReading');
-  if (demand.rows.length === 0) note('noDemand');
-  note('stationary');
-  if (options.holidays.length === 0) note('noHolidays');
-  if (pooled.some((o) => o.linesNeeded.value === null)) note('unreachable', { max: options.model.maxLines });
-  const m = options.model;
-  if (m.distribution === 'exponential') {
-    // Response ≥ reading: with exponential reading of mean r, at most 1 − e^{−t/r} is read within t.
-    for (const modality of MODALITIES) {
-      if (!demand.rows.some((r) => r.modality === modality)) continue;
-      const ceiling = 1 - Math.exp(-m.targetMinutes / m.readingMinutes[modality]);
-      if (ceiling < m.targetShare)
-        note('readingCeiling', {
-          modality,
-          share: formatPercent(ceiling, getCliLang(), 0),
-          targetMinutes: formatNumber(m.targetMinutes, getCliLang(), 1),
-          minutes: formatNumber(m.readingMinutes[modality], getCliLang(), 1),
-        });
-    }
-  }
-  const byFiness = new Map(kit.establishments.map((e) => [e.finess, e]));
-  return {
-    campaign: kit.campaign,
-    territory: options.territory,
-    sites: sites.map((f) => ({ finess: f, name: byFiness.get(f)?.name ?? f, department: sitePlace(byFiness.get(f) ?? { department: null, region: '' }).department })),
-    demand: {
-      campaignDays: demand.campaignDays,
-      hoursPerWeek: demand.hoursPerWeek,
-      rows: demand.rows.map(({ byHourOfWeek: _, ...row }) => row),
-      provenance: 'measured',
-    },
-    options: pooled.map((o) => ({
-      option: o.id,
-      ...(Object.fromEntries(FIGURES.map((k) => [k, o[k].value])) as Record<(typeof FIGURES)[number], number | null>),
-      provenance: Object.fromEntries(FIGURES.map((k) => [k, o[k].provenance])) as Record<(typeof FIGURES)[number], Provenance>,
-      queues: o.queues,
-    })),
-    model: { ...options.model, holidays: options.holidays },
-    notes,
-  };
 }
 
 async function kitFromStore(values: OptionValues): Promise<Kit> {
@@ -326,12 +207,48 @@ export const oncallCommand: Command = {
     const [kitDir] = positionals(args, 0, 1, 'at most one KIT_DIR');
     const options = oncallOptions(values);
     const kit = kitDir ? await readKitOrFail(kitDir) : await kitFromStore(values);
-    const doc = oncallDocument(kit, options);
-    if (values.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    const doc = oncallDocumentOf(kit, options);
+    if (values.json) process.stdout.write(`${JSON.stringify(oncallJson(doc), null, 2)}\n`);
     else process.stdout.write(`${describeOncall(doc)}\n`);
     return 0;
   },
 };
+
+/** The sites of the territory, or a clear error when there is none. */
+function sitesOrFail(kit: Pick<Kit, 'establishments'>, territory: OncallTerritory): string[] {
+  const found = sitesOfTerritory(kit, territory);
+  if (found.ok) return found.sites;
+  if (found.code === 'unknownSites')
+    throw new UserError(say('cli.oncall.error.unknownSites', { sites: found.unknown.join(', ') }));
+  throw new UserError(say('cli.oncall.error.noSite', { territory: placeOf(territory) }));
+}
+
+/** The pooling document of the kit's sites in the options' territory (a clear error when it has none). */
+export function oncallDocumentOf(kit: Pick<Kit, 'campaign' | 'establishments' | 'equipment' | 'exams'>, options: OncallOptions): OncallDocument {
+  return oncallDocument(kit, sitesOrFail(kit, options.territory), options);
+}
+
+/** A note in the CLI's language. */
+export function oncallNoteText(n: OncallNote): string {
+  const lang = getCliLang();
+  const p = n.params;
+  if (n.code !== 'readingCeiling') return say(`cli.oncall.note.${n.code}`, p);
+  return say('cli.oncall.note.readingCeiling', {
+    modality: String(p.modality),
+    share: formatPercent(Number(p.share), lang, 0),
+    targetMinutes: formatNumber(Number(p.targetMinutes), lang, 1),
+    minutes: formatNumber(Number(p.minutes), lang, 1),
+  });
+}
+
+/** The JSON of `--json`: the document without the hour-of-week curves, each note with its text. */
+export function oncallJson(doc: OncallDocument): unknown {
+  return {
+    ...doc,
+    demand: { ...doc.demand, rows: doc.demand.rows.map(({ byHourOfWeek: _, ...row }) => row) },
+    notes: doc.notes.map((n) => ({ ...n, message: oncallNoteText(n) })),
+  };
+}
 
 /** The readable report: territory, sites, PDS hours and demand, one row per option, provenance and notes. */
 export function describeOncall(doc: OncallDocument): string {
@@ -396,7 +313,7 @@ export function describeOncall(doc: OncallDocument): string {
     );
   if (doc.notes.length > 0) {
     lines.push('', say('cli.oncall.notes'));
-    for (const n of doc.notes) lines.push(`  - ${n.message}`);
+    for (const n of doc.notes) lines.push(`  - ${oncallNoteText(n)}`);
   }
   return lines.join('\n');
 }

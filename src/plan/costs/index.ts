@@ -15,3 +15,4 @@ export {
 } from './compute.ts';
 export { validateCostRows, type CostCsv, type CostProblem, type CostProblemCode } from './validate.ts';
 export { ILLUSTRATIVE_AMORTISATION_YEARS, ILLUSTRATIVE_RANGES, illustrativeCosts } from './illustrative.ts';
+export * from './document.ts';

@@ -5,21 +5,10 @@
  */
 import type { Modality } from '../../core/kit-types.ts';
 
-/**
- * One row of `costs.csv` (all yearly, euros; `consumablesPerExam` per exam):
- * `equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead`.
- */
-export interface CostRow {
-  equipmentId: string;
-  purchasePrice: number;
-  amortisationYears: number;
-  maintenance: number;
-  staff: number;
-  consumablesPerExam: number;
-  overhead: number;
-}
+export type { CostOrigin, CostRow, CostSet } from '../../core/kit-types.ts';
+import type { CostOrigin, CostSet } from '../../core/kit-types.ts';
 
-/** The `costs.csv` columns, in order, and the `CostRow` field each fills. */
+/** The `costs.csv` columns, in order, and the `CostRow` field each fills (then the optional `origin`). */
 export const COST_COLUMNS = [
   ['equipment_id', 'equipmentId'],
   ['purchase_price', 'purchasePrice'],
@@ -31,22 +20,10 @@ export const COST_COLUMNS = [
 ] as const;
 
 /**
- * Where a cost set comes from: the site's own inputs, or the shipped demo set
- * (`illustrativeCosts`), which every screen and page must label "illustrative".
- */
-export type CostOrigin = 'input' | 'illustrative';
-
-/**
  * Where a figure comes from: `input`/`illustrative` (the cost set, divided by measured activity
  * when it is a ratio), `measured` (the campaign alone), `reference` (a published table).
  */
 export type CostProvenance = CostOrigin | 'measured' | 'reference';
-
-/** A cost set: its rows and its origin. */
-export interface CostSet {
-  origin: CostOrigin;
-  rows: CostRow[];
-}
 
 /** Why a figure is null (never a silent default). */
 export type CostNullReason =

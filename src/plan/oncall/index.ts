@@ -13,3 +13,4 @@ export {
   weakest,
   ILLUSTRATIVE_READING_MINUTES,
 } from './pooling.ts';
+export * from './document.ts';

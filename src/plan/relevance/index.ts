@@ -6,3 +6,4 @@ export * from './types.ts';
 export { computeNeuro } from './neuro.ts';
 export { computeRepeats, looksLikeRawIdentifier, REPEAT_WINDOW_MS } from './repeats.ts';
 export { computeQuality } from './quality.ts';
+export * from './document.ts';

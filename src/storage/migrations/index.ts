@@ -7,6 +7,7 @@ import * as m0002 from './0002-machine-samples.ts';
 import * as m0003 from './0003-issue-text.ts';
 import * as m0004 from './0004-territories.ts';
 import * as m0005 from './0005-simulation.ts';
+import * as m0006 from './0006-planning-inputs.ts';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
