@@ -4,6 +4,7 @@
  * and the data-quality shares. Pure: what `plateau relevance --json`, the API, the web page and
  * the site fiche all show.
  */
+import { familyOverrides } from '../../core/act-families.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
 import { departmentByCode, normalizeDepartmentCode, regionByCode, regionCodeOf } from '../territories/population.ts';
@@ -101,8 +102,9 @@ export function computeRelevance(kit: Kit, level: RelevanceLevel): RelevanceDocu
     }
     for (const [id, finess] of groups) territories.push({ id, finess });
   }
-  const neuro = computeNeuro(kit.exams, kit.equipment, territories);
-  const repeats = computeRepeats(kit.exams, kit.equipment);
+  const families = familyOverrides(kit.acts);
+  const neuro = computeNeuro(kit.exams, kit.equipment, territories, { families });
+  const repeats = computeRepeats(kit.exams, kit.equipment, families);
   const quality = new Map(computeQuality(kit.exams, kit.equipment).map((q) => [q.finess, q]));
   const names = new Map(kit.establishments.map((e) => [e.finess, e.name]));
   const repeatOf = (finess: readonly string[]): number | null => {

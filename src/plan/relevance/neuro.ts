@@ -104,7 +104,7 @@ export function computeNeuro(
       unknownMachineExams++;
       continue;
     }
-    if (examFamily(e.acts) !== 'head') continue;
+    if (examFamily(e.acts, options.families) !== 'head') continue;
     const c = sites.get(m.finess) as ScopeCounts;
     const key = m.modality === 'CT' ? 'ct' : 'mr';
     c.all[key]++;

@@ -3,7 +3,7 @@
  * the same modality and act family form chains; an exam within 30 × 24 h (inclusive) of the
  * previous exam of its chain is a repeat. Keys that look like raw identifiers are refused.
  */
-import { examFamily, type ActFamily } from '../../core/act-families.ts';
+import { examFamily, type ActFamily, type ActFamilyOverrides } from '../../core/act-families.ts';
 import type { Modality } from '../../core/kit-types.ts';
 import type { RelevanceExam, RelevanceMachine, RepeatEntry, RepeatResult } from './types.ts';
 
@@ -54,6 +54,7 @@ function keyOf(e: RelevanceExam): string | null | 'refused' {
 export function computeRepeats(
   exams: readonly RelevanceExam[],
   machines: readonly RelevanceMachine[],
+  families?: ActFamilyOverrides,
 ): RepeatResult {
   const byMachine = new Map(machines.map((m) => [m.equipmentId, m]));
   const entries = new Map<string, RepeatEntry>();
@@ -62,7 +63,7 @@ export function computeRepeats(
   let leftOut = 0;
   for (const e of exams) {
     const m = byMachine.get(e.equipmentId);
-    const family: ActFamily | null = examFamily(e.acts);
+    const family: ActFamily | null = examFamily(e.acts, families);
     if (!m || family === null) {
       leftOut++;
       continue;

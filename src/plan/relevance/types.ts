@@ -4,7 +4,7 @@
  * The `patient_key` column of exams.csv is not in the kit types yet: it is taken here as an
  * optional field of the exam objects (`patientKey`), until the kit reader carries it.
  */
-import type { ActFamily } from '../../core/act-families.ts';
+import type { ActFamily, ActFamilyOverrides } from '../../core/act-families.ts';
 import type { Equipment, Exam, Modality } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
 
@@ -64,6 +64,8 @@ export interface NeuroEntry {
 export interface NeuroOptions {
   /** Rank and flag only sites with both a CT and an MR machine (default `true`). */
   peersNeedBothModalities?: boolean;
+  /** The user's act families (acts.csv `family`, `familyOverrides(kit.acts)`), over the shipped table. */
+  families?: ActFamilyOverrides;
 }
 
 /** Neuro figures of every site and territory, with the peers' P20/P50/P80 of each scope. */
