@@ -151,4 +151,15 @@ describe('computeNeuro', () => {
     expect(d.sites.find((s) => s.id === 'C')!.neuroCtShare).toBe(1);
     expect(d.territories.every((t) => t.peer)).toBe(true);
   });
+
+  it("counts the user's acts.csv families over the shipped table", () => {
+    // Site E (CT only) has no head exam of its own by the shipped table; a user family
+    // turning the thorax code into 'head' makes its thorax exams head exams, and back.
+    const e = [exam('e1', 'A', [THORAX_CT]), exam('e1', 'A', [THORAX_CT]), exam('e1', 'A', [HEAD_CT])];
+    const plain = computeNeuro(e, machines).sites.find((s) => s.id === 'E')!;
+    expect(plain.scopes.all.ct).toBe(1);
+    const families = new Map([['ZBQK001', 'head' as const], ['ACQK001', 'other' as const]]);
+    const mine = computeNeuro(e, machines, [], { families }).sites.find((s) => s.id === 'E')!;
+    expect(mine.scopes.all.ct).toBe(2);
+  });
 });
