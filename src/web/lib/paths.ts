@@ -99,6 +99,9 @@ export const paths = {
     }),
   territory: (id: string, department: string): string =>
     `/c/${enc(id)}/territories/${enc(department)}`,
+  /** Nights and teleradiology of a territory (`department`, `region`) and the pooling form's settings. */
+  oncall: (id: string, query: QueryValues = {}): string =>
+    withQuery(`/c/${enc(id)}/oncall`, query),
 };
 
 /**
@@ -145,6 +148,12 @@ export const api = {
     withQuery(`/api/campaigns/${enc(id)}/reports/national.pdf`, { lang }),
   territories: (id: string, query: { gapTo?: string } = {}): string =>
     withQuery(`/api/campaigns/${enc(id)}/territories`, query),
+  costs: (id: string, finess?: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/costs`, { finess }),
+  relevance: (id: string, level = 'department'): string =>
+    withQuery(`/api/campaigns/${enc(id)}/relevance`, { level }),
+  oncall: (id: string, query: QueryValues): string =>
+    withQuery(`/api/campaigns/${enc(id)}/oncall`, query),
   references: (): string => '/api/references',
   uploads: (): string => '/api/uploads',
   kitTemplate: (lang: string): string => `/api/kit-template.xlsx?lang=${enc(lang)}`,
