@@ -53,7 +53,8 @@ export type RouteName =
   | 'machine'
   | 'quality'
   | 'territories'
-  | 'territory';
+  | 'territory'
+  | 'oncall';
 
 /** A matched screen and its decoded path parameters. */
 export interface Route {
@@ -73,6 +74,7 @@ const PATTERNS: readonly [RouteName, string][] = [
   ['quality', '/c/:id/quality'],
   ['territories', '/c/:id/territories'],
   ['territory', '/c/:id/territories/:department'],
+  ['oncall', '/c/:id/oncall'],
 ];
 
 /**
