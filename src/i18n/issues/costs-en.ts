@@ -28,4 +28,12 @@ export const costsIssuesEn = {
     message: 'amortisation_years {value} is not more than 0',
     hint: 'write the years over which the purchase is amortised, e.g. 7',
   },
+  'cost-origin': {
+    message: 'origin {value} is not one of {values}',
+    hint: 'write input (the site’s own costs, the default when blank) or illustrative (demo orders of magnitude)',
+  },
+  'cost-origin.mixed': {
+    message: 'origin {value} differs from {first} on line {firstLine}',
+    hint: 'a cost set has one origin: give the same origin on every row',
+  },
 } as const satisfies Record<string, { message: string; hint: string | null }>;

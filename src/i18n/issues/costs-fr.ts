@@ -27,4 +27,12 @@ export const costsIssuesFr = {
     message: 'amortisation_years {value} n’est pas supérieur à 0',
     hint: 'écrivez le nombre d’années d’amortissement de l’achat, par ex. 7',
   },
+  'cost-origin': {
+    message: 'origin {value} n’est pas l’une des valeurs {values}',
+    hint: 'écrivez input (les coûts propres du site, par défaut si vide) ou illustrative (ordres de grandeur de démonstration)',
+  },
+  'cost-origin.mixed': {
+    message: 'origin {value} diffère de {first} à la ligne {firstLine}',
+    hint: 'un jeu de coûts a une seule origine : donnez la même origin à chaque ligne',
+  },
 } as const satisfies Record<string, { message: string; hint: string | null }>;

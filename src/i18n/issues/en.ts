@@ -11,6 +11,7 @@ import { referencesIssuesEn } from './references-en.ts';
 import { slotsIssuesEn } from './slots-en.ts';
 import { scenariosIssuesEn } from './scenarios-en.ts';
 import { costsIssuesEn } from './costs-en.ts';
+import { patientKeyIssuesEn } from './patient-key-en.ts';
 
 /** The words of one issue: what is wrong, and what to do (null: nothing to say). */
 export interface IssueTemplate {
@@ -912,6 +913,7 @@ export const enIssues = {
   ...slotsIssuesEn,
   ...scenariosIssuesEn,
   ...costsIssuesEn,
+  ...patientKeyIssuesEn,
 } as const satisfies Record<string, IssueTemplate>;
 
 /** A key of the issue catalogs. */

@@ -10,6 +10,7 @@ import { referencesIssuesFr } from './references-fr.ts';
 import { slotsIssuesFr } from './slots-fr.ts';
 import { scenariosIssuesFr } from './scenarios-fr.ts';
 import { costsIssuesFr } from './costs-fr.ts';
+import { patientKeyIssuesFr } from './patient-key-fr.ts';
 
 
 const DATE_TIME_HINT =
@@ -923,6 +924,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
   ...slotsIssuesFr,
   ...scenariosIssuesFr,
   ...costsIssuesFr,
+  ...patientKeyIssuesFr,
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */

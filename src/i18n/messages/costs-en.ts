@@ -9,6 +9,7 @@ export const costsMessagesEn = {
   'issue.cost-not-a-number': 'Unreadable cost',
   'issue.cost-negative': 'Negative cost',
   'issue.cost-amortisation-years': 'Amortisation years not above 0',
+  'issue.cost-origin': 'Cost origin unknown or mixed',
   'cli.costs.notFile': '{place} is not a file',
   'cli.costs.refused':
     '{place} has errors (above): no cost was computed',

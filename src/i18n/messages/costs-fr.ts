@@ -9,6 +9,7 @@ export const costsMessagesFr = {
   'issue.cost-not-a-number': 'Coût illisible',
   'issue.cost-negative': 'Coût négatif',
   'issue.cost-amortisation-years': 'Durée d’amortissement non supérieure à 0',
+  'issue.cost-origin': 'Origine des coûts inconnue ou mélangée',
   'cli.costs.notFile': '{place} n’est pas un fichier',
   'cli.costs.refused':
     '{place} a des erreurs (ci-dessus) : aucun coût n’a été calculé',

@@ -3,6 +3,7 @@
  * file so that each feature adds its words without touching the others'.
  */
 export const relevanceMessagesEn = {
+  'issue.patient-key-identifier': 'Patient key that looks like a raw identifier',
   'cli.relevance.title': 'Relevance — campaign {id} ({name})',
   'cli.relevance.sites': '{n, plural, one {# site} other {# sites}}',
   'cli.relevance.territories.department': '{n, plural, one {# département} other {# départements}}',

@@ -3,6 +3,7 @@
  * pour que chaque fonctionnalité ajoute ses mots sans toucher à celles des autres.
  */
 export const relevanceMessagesFr = {
+  'issue.patient-key-identifier': 'Clé patient qui ressemble à un identifiant en clair',
   'cli.relevance.title': 'Pertinence — campagne {id} ({name})',
   'cli.relevance.sites': '{n, plural, one {# site} other {# sites}}',
   'cli.relevance.territories.department': '{n, plural, one {# département} other {# départements}}',
