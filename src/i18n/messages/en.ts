@@ -13,6 +13,7 @@ import { simulateMessagesEn } from './simulate-en.ts';
 import { oncallMessagesEn } from './oncall-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
+import { planningWebMessagesEn } from './planning-web-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -651,4 +652,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...oncallMessagesEn,
   ...costsMessagesEn,
   ...relevanceMessagesEn,
+  ...planningWebMessagesEn,
 };

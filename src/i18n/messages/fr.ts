@@ -17,6 +17,7 @@ import { simulateMessagesFr } from './simulate-fr.ts';
 import { oncallMessagesFr } from './oncall-fr.ts';
 import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
+import { planningWebMessagesFr } from './planning-web-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -662,6 +663,7 @@ export const fr = {
   ...oncallMessagesFr,
   ...costsMessagesFr,
   ...relevanceMessagesFr,
+  ...planningWebMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
