@@ -20,6 +20,7 @@ import { fhirRoutes } from './routes/fhir.ts';
 import { machineRoutes } from './routes/machines.ts';
 import { originGuard, publicHost } from './origin-guard.ts';
 import { pathGuard } from './path-guard.ts';
+import { planningRoutes } from './routes/planning.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerRoutes } from './routes/register.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): Hono {
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
   territoryRoutes(app, ctx);
+  planningRoutes(app, ctx);
   simulationRoutes(app, ctx);
   registerRoutes(app, ctx);
   uploadRoutes(app, ctx);

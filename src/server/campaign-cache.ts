@@ -7,12 +7,13 @@
  * it: seen when campaigns are listed).
  */
 import type { Issue } from '../core/issues.ts';
+import type { Kit } from '../core/kit-types.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../core/views/index.ts';
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
-import { countMachinesByModality, listCampaigns, loadCampaignData, loadIssues, loadMachineRecords } from '../storage/index.ts';
+import { countMachinesByModality, listCampaigns, loadCampaignData, loadIssues, loadKit, loadMachineRecords } from '../storage/index.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
@@ -32,6 +33,9 @@ const MEMO_CAPACITY = {
   timeline: 512,
   heatmap: 512,
   territories: 64,
+  costs: 4096,
+  relevance: 8,
+  oncall: 256,
 } as const;
 
 export type MemoKind = keyof typeof MEMO_CAPACITY;
@@ -43,6 +47,7 @@ export class CachedCampaign {
   readonly #memos = new Map<MemoKind, Lru<string, string | Promise<string>>>();
   readonly #records = new Lru<string, Promise<MachineRecords | null>>(128);
   #issues: Promise<(Issue & { source: string })[]> | null = null;
+  #kit: Promise<Kit | null> | null = null;
 
   constructor(store: Store, index: CampaignIndex) {
     this.#store = store;
@@ -98,6 +103,20 @@ export class CachedCampaign {
     this.#records.set(equipmentId, loading);
     loading.catch(() => this.#records.get(equipmentId) === loading && this.#records.delete(equipmentId));
     return loading;
+  }
+
+  /**
+   * The whole stored campaign as a kit, exams included (the planning views: costs, relevance,
+   * on-call pooling), read once on first use and kept with the entry; null when it is no longer
+   * stored. A failed read is not remembered.
+   */
+  planningKit(): Promise<Kit | null> {
+    if (!this.#kit) {
+      const loading = loadKit(this.#store, this.index.ref.id);
+      this.#kit = loading;
+      loading.catch(() => this.#kit === loading && (this.#kit = null));
+    }
+    return this.#kit;
   }
 
   /** The issues stored with the campaign's imports. */

@@ -9,6 +9,8 @@ import { PEER_SCOPES, TYPOLOGIES } from '../core/views/filters.ts';
 import { POPULATION } from '../plan/territories/population.ts';
 import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan/territories/types.ts';
 import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts';
+import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
+import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -97,6 +99,166 @@ const SURVEY_PATIENTS = ['outpatient', 'inpatient'] as const;
 const UNITS = [...new Set(MACHINE_FIGURES.map((f) => f.unit))];
 /** Where a territorial figure comes from (plan/territories/types.ts `Provenance`). */
 const PROVENANCES = ['measured', 'declared', 'reference', 'input', 'imputed'] as const;
+
+const costOrigin = strEnum(['input', 'illustrative']);
+const costNullReason = strEnum(['no-cost-row', 'no-exams', 'no-opening-hours', 'no-icr', 'no-campaign-days']);
+const oncallProvenance = strEnum(['measured', 'input', 'illustrative']);
+const pdsPeriods = (value: Schema): Schema => obj({ night: value, weekend: value });
+const scopeFigures = {
+  headCt: int,
+  headMr: int,
+  neuroCtShare: { ...numOrNull, description: 'Head CT ÷ (head CT + head MRI), 0–1; null without head exams.' },
+  neuroCtRank: { ...numOrNull, description: 'Percentile rank among peers, 0–1; null when not ranked.' },
+  flagged: { ...bool, description: "Above the peers' P80: to review against the Guide du bon usage (never a verdict)." },
+};
+const scope = obj(scopeFigures);
+const neuroQuantiles = obj({ all: ref('Quantiles'), scheduled: ref('Quantiles'), emergency: ref('Quantiles') });
+/** The planning documents (plan/costs/document.ts, plan/relevance/document.ts, plan/oncall/document.ts). */
+const PLANNING_SCHEMAS: Record<string, Schema> = {
+  CostsDocument: obj(
+    {
+      origin: { ...costOrigin, description: "input: the kit's costs.csv; illustrative: demo orders of magnitude, to be said wherever a figure shows." },
+      costsFile: strOrNull,
+      forfaitReference: obj({ source: str, year: int }),
+      machines: arr(
+        obj({
+          equipmentId: str,
+          finess: str,
+          modality,
+          ageYears: numOrNull,
+          amortisationCounted: nullable(bool),
+          ageUnknown: bool,
+          annualisedExams: numOrNull,
+          costPerYear: numOrNull,
+          costPerOpeningHour: numOrNull,
+          costPerExam: numOrNull,
+          costPerIcr: numOrNull,
+          ftTier: { type: ['integer', 'null'], enum: [0, 1, 2, null] },
+          examsToNextTier: numOrNull,
+          ftThresholds: nullable(arr(num)),
+          provenance: obj({ costs: costOrigin, annualisedExams: { type: 'string', const: 'measured' }, ftTier: { type: 'string', const: 'reference' } }),
+          nullReasons: partialRecord(['costPerYear', 'costPerOpeningHour', 'costPerExam', 'costPerIcr'], costNullReason),
+        }),
+      ),
+      sites: arr(
+        obj({
+          finess: str,
+          machines: int,
+          machinesWithoutCosts: arr(str),
+          annualisedExams: numOrNull,
+          costPerYear: numOrNull,
+          costPerExam: numOrNull,
+          costPerIcr: numOrNull,
+          provenance: obj({ costs: costOrigin, annualisedExams: { type: 'string', const: 'measured' } }),
+        }),
+      ),
+    },
+    [],
+    'Per machine and per site: yearly cost, per opening hour, per exam and per ICR point (euros, null with its reason), and the forfait technique tier, each with its provenance.',
+  ),
+  CostsAnswer: obj({ costs: nullable(ref('CostsDocument')) }, [], 'costs is null when the campaign was imported without a costs.csv.'),
+  RelevanceDocument: obj(
+    {
+      campaign: obj({ id: str, name: str }),
+      level: strEnum(RELEVANCE_LEVELS),
+      sites: arr(
+        obj({
+          finess: str,
+          name: strOrNull,
+          ...scopeFigures,
+          peer: { ...bool, description: 'Ranked among peers (the site has both a CT and an MRI machine).' },
+          scheduled: scope,
+          emergency: scope,
+          repeatShare: { ...numOrNull, description: 'Same-family repeats within 30 days ÷ exams with a patient key; null without patient keys.' },
+          exams: int,
+          withoutRequestShare: numOrNull,
+          withoutBookedShare: numOrNull,
+        }),
+      ),
+      territories: arr(
+        obj({
+          id: str,
+          name: strOrNull,
+          level: strEnum(['department', 'region']),
+          sites: int,
+          ...scopeFigures,
+          scheduled: scope,
+          emergency: scope,
+          repeatShare: numOrNull,
+        }),
+      ),
+      peers: obj({ sites: neuroQuantiles, territories: neuroQuantiles }),
+      notes: arr(obj({ code: strEnum(['repeats-need-patient-key', 'unknown-machine-exams', 'sites-without-territory']), n: int })),
+    },
+    [],
+    "Neuro CT share per site (all, scheduled, emergency) against its peers' P20/P50/P80, repeats and data-quality shares; territories at département or region level.",
+  ),
+  OncallQueue: obj({
+    sites: arr(str),
+    periods: arr(strEnum(['night', 'weekend'])),
+    arrivalsPerHour: num,
+    peakArrivalsPerHour: num,
+    lines: { type: ['integer', 'null'] },
+    shareWithinTarget: numOrNull,
+    meanResponseMinutes: numOrNull,
+    method: strEnum(['erlang-c', 'simulation']),
+  }),
+  OncallDocument: obj(
+    {
+      campaign: obj({ id: str, name: str, start: { type: 'string', format: 'date' }, days: int, timeZone: str }),
+      territory: obj({ kind: strEnum(['department', 'region', 'sites']), code: strOrNull, name: strOrNull, sites: nullable(arr(str)) }),
+      sites: arr(obj({ finess: str, name: str, department: strOrNull })),
+      demand: obj({
+        campaignDays: int,
+        hoursPerWeek: pdsPeriods(num),
+        rows: arr(
+          obj({
+            site: str,
+            modality,
+            examsInCampaign: int,
+            perWeek: pdsPeriods(num),
+            perYear: num,
+            byHourOfWeek: { ...arr(num), description: '168 values: exams per week in each hour of the week, index (Monday 0 … Sunday 6) × 24 + local hour; weekday daytime 0.' },
+          }),
+        ),
+        provenance: { type: 'string', const: 'measured' },
+      }),
+      options: arr(
+        obj({
+          option: strEnum(['separate', 'hub', 'hub-night-sites-weekend', 'sites-night-hub-weekend']),
+          linesNeeded: { type: ['integer', 'null'] },
+          onCallHoursPerWeek: numOrNull,
+          shareReadWithinTarget: numOrNull,
+          meanResponseMinutes: numOrNull,
+          examsPerOnCallHour: numOrNull,
+          costPerWeek: numOrNull,
+          provenance: obj(Object.fromEntries(ONCALL_FIGURES.map((k) => [k, oncallProvenance]))),
+          queues: arr(ref('OncallQueue')),
+        }),
+      ),
+      model: obj({
+        readingMinutes: partialRecord(MODALITIES, num),
+        readingProvenance: oncallProvenance,
+        distribution: strEnum(['deterministic', 'exponential']),
+        targetMinutes: num,
+        targetShare: num,
+        hourlyRate: numOrNull,
+        seed: num,
+        simulatedCustomers: int,
+        maxLines: int,
+        holidays: arr({ type: 'string', format: 'date' }),
+      }),
+      notes: arr(
+        obj({
+          code: strEnum(['illustrativeReading', 'stationary', 'noHolidays', 'unreachable', 'readingCeiling', 'noDemand']),
+          params: { type: 'object', description: 'Raw parameters (shares 0–1, minutes), worded by each client.', additionalProperties: { type: ['string', 'number'] } },
+        }),
+      ),
+    },
+    [],
+    'The PDS (nights Monday–Friday 20:00–08:00, weekends and the holidays given) demand of the territory and the four pooling options, each figure with its provenance (measured, input, illustrative).',
+  ),
+};
 
 const schemas: Record<string, Schema> = {
   ApiError: obj({ error: obj({ code: str, message: str }) }, [], 'Every error answer.'),
@@ -638,6 +800,7 @@ const schemas: Record<string, Schema> = {
       items: { type: 'string', contentMediaType: 'application/octet-stream' },
     },
   }),
+  ...PLANNING_SCHEMAS,
 };
 
 const error = (description: string): Response => ({ description, content: json(ref('ApiError')) });
@@ -750,6 +913,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
     { name: 'territories', description: 'Equipment, activity and coverage per region and département, beside France and the published figures (OECD).' },
     { name: 'simulation', description: 'Capacity scenarios: a machine calibrated on its own campaign, and the status-quo check of every machine.' },
+    { name: 'planning', description: 'Planning views of a campaign: costs per machine and site, relevance (neuro CT share, repeats), on-call and teleradiology pooling.' },
   ],
   paths: {
     '/api/health': {
@@ -869,6 +1033,50 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['territories'],
         parameters: [campaignId, ...territoryParams],
         responses: ok('The territory document.', ref('TerritoryDocument')),
+      },
+    },
+    '/api/campaigns/{id}/costs': {
+      get: {
+        operationId: 'getCosts',
+        summary: 'Yearly cost, cost per opening hour, per exam and per ICR point, and forfait technique tier, per machine and site.',
+        description:
+          "From the costs.csv imported with the campaign's kit (origin input, or illustrative for a demo set: say so wherever a figure shows) and the campaign's measured activity (exams annualised over its days, programmed opening hours × 52). costs is null when the campaign has no costs. Memoized until the campaign is imported again.",
+        tags: ['planning'],
+        parameters: [campaignId, query('finess', 'Only the machines and the site totals of this establishment (404 when the campaign has not it).', str)],
+        responses: ok('The costs document, or null.', ref('CostsAnswer')),
+      },
+    },
+    '/api/campaigns/{id}/relevance': {
+      get: {
+        operationId: 'getRelevance',
+        summary: "Each site's neuro CT share (head CT ÷ head CT + head MRI; all, scheduled, emergency) against its peers, repeats (with patient keys) and data-quality shares.",
+        description: 'A site above its peers\' P80 is flagged: to review against the Guide du bon usage, never a verdict. Territories grouped at the level asked.',
+        tags: ['planning'],
+        parameters: [campaignId, query('level', 'How sites are grouped into territories: site (none), department (default) or region.', { ...strEnum(['site', 'department', 'region']), default: 'department' })],
+        responses: ok('The relevance document.', ref('RelevanceDocument')),
+      },
+    },
+    '/api/campaigns/{id}/oncall': {
+      get: {
+        operationId: 'getOncall',
+        summary: "A territory's permanence-of-care (PDS) demand and four on-call organisations: each site alone, one hub, hub at night and sites at weekends, the reverse.",
+        description:
+          'Exactly one of department, region and sites (400 otherwise; 404 when the territory has no site of the campaign or a FINESS is unknown). Each option: lines needed for the target share read within the target minutes, on-call hours per week, share read within target, mean response, exams per on-call hour, cost per week (with hourlyRate). Reading times default to illustrative CT 15 / MRI 20 minutes, read in fixed time (the notes say so).',
+        tags: ['planning'],
+        parameters: [
+          campaignId,
+          query('department', 'The campaign\'s sites in this département (INSEE code such as 59; 2a reads as 2A).', str),
+          query('region', 'The campaign\'s sites in this region (INSEE code such as 32, or a name, current or pre-2016).', str),
+          query('sites', 'These sites: FINESS joined by commas (at most 500).', str),
+          query('readingCT', 'Mean reading minutes per CT exam, > 0 (default 15, illustrative).', num),
+          query('readingMR', 'Mean reading minutes per MRI exam, > 0 (default 20, illustrative).', num),
+          query('reading', 'Reading-time distribution: fixed (default: every read takes the mean) or exponential (Erlang C).', { ...strEnum(['fixed', 'exponential']), default: 'fixed' }),
+          query('targetMinutes', 'Target response time in minutes, > 0 (default 30).', num),
+          query('targetShare', 'Share of exams to read within the target, between 0 and 1 excluded (default 0.9).', num),
+          query('hourlyRate', 'Euros per radiologist on-call hour, ≥ 0 (no cost without it).', num),
+          query('holidays', 'Public holidays YYYY-MM-DD joined by commas, counted as weekend days (plateau has no holiday table).', str),
+        ],
+        responses: ok('The on-call pooling document.', ref('OncallDocument')),
       },
     },
     '/api/campaigns/{id}/simulation/model': {
