@@ -138,20 +138,34 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
     expect(d.notes.map((n) => n.code)).not.toContain('noHolidays');
   });
 
-  it('without reading times, the defaults are illustrative and the output says so', async () => {
+  it('without reading times, the defaults are illustrative and read in fixed time: 90 % in 30 min is reachable', async () => {
     const d = await doc(HAND, '--department', '59');
     expect(d.model.readingMinutes).toEqual({ CT: 15, MR: 20 });
+    expect(d.model.distribution).toBe('deterministic');
     expect(opt(d, 'hub').provenance.linesNeeded).toBe('illustrative');
     expect(opt(d, 'hub').costPerWeek).toBeNull();
     expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['illustrativeReading', 'noHolidays']));
-    // Exponential reading of mean 15 min: even with no wait only 1 − e^{−2} = 86 % is read within 30 min < 90 %.
+    expect(d.notes.map((n) => n.code)).not.toContain('readingCeiling');
+    expect(d.notes.map((n) => n.code)).not.toContain('unreachable');
+    // Fixed 15-min reads of λ = 1/h (site A alone): response ≤ 30 min ⇔ wait ≤ 15 min,
+    // P = (1 − ρ)·e^{λS} = 0.75·e^{0.25} = 96.3 % with one line.
+    expect(opt(d, 'hub').linesNeeded).toBe(1);
+    expect(opt(d, 'hub').onCallHoursPerWeek).toBe(108);
+    expect(opt(d, 'hub').queues[0]!.method).toBe('simulation');
+    expect(opt(d, 'hub').shareReadWithinTarget).toBeGreaterThan(0.963 - 0.01);
+    expect(opt(d, 'hub').shareReadWithinTarget).toBeLessThan(0.963 + 0.01);
+    expect(await doc(HAND, '--department', '59', '--reading', 'fixed')).toEqual(d);
+  });
+
+  it('exponential reading (Erlang C): the illustrative 15 min cannot reach 90 % in 30 min, and the notes say so', async () => {
+    const d = await doc(HAND, '--department', '59', '--reading', 'exponential');
+    expect(d.model.distribution).toBe('exponential');
+    expect(opt(d, 'hub').queues.every((q) => q.method === 'erlang-c')).toBe(true);
+    // Even with no wait only 1 − e^{−2} = 86 % is read within 30 min < 90 %.
     expect(opt(d, 'hub').linesNeeded).toBeNull();
     expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['unreachable', 'readingCeiling']));
-    const fixed = await doc(HAND, '--department', '59', '--reading', 'fixed');
-    expect(fixed.notes.map((n) => n.code)).not.toContain('readingCeiling');
-    // Fixed 15-min reads of λ = 1/h: one line, every response ≤ 30 min needs no wait over 15 min.
-    expect(opt(fixed, 'hub').linesNeeded).toBe(1);
-    expect(opt(fixed, 'hub').onCallHoursPerWeek).toBe(108);
+    const ceiling = d.notes.find((n) => n.code === 'readingCeiling')!;
+    expect(Number(ceiling.params.share)).toBeCloseTo(1 - Math.exp(-2), 10);
   });
 });
 
@@ -183,15 +197,25 @@ describe('plateau oncall tables and errors', () => {
     expect(r.stdout).toContain('94,9'); // the hub's share within target, 94.86 %
   });
 
-  it('prints the table in English, saying the default reading times are illustrative', async () => {
+  it('prints the table in English, saying the default reading times are illustrative and read in fixed time', async () => {
     const r = await runCli(['oncall', HAND, '--department', '59', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Each site alone');
     expect(r.stdout).toContain('Hub at night, sites at weekends');
     expect(r.stdout).toContain('1 site:');
     expect(r.stdout).toContain('ILLUSTRATIVE');
+    expect(r.stdout).toContain('fixed (simulated) distribution');
     expect(r.stdout).toContain('plateau has no holiday table');
-    expect(r.stdout).toContain('even with no wait only 86% of CT exams are read within 30 min');
+    expect(r.stdout).not.toContain('even with no wait');
+    const e = await runCli(['oncall', HAND, '--department', '59', '--reading', 'exponential', '--lang', 'en']);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stdout).toContain('exponential distribution');
+    expect(e.stdout).toContain('even with no wait only 86% of CT exams are read within 30 min');
+  });
+
+  it('says in its usage that fixed reading is the default', async () => {
+    const r = await runCli(['oncall', '--help']);
+    expect(r.stdout + r.stderr).toContain('fixed (default: each read takes its mean');
   });
 
   it.each([

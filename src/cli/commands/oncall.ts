@@ -45,13 +45,14 @@ PDS hours are the nights of Monday to Friday (20:00–08:00 local time) and all 
 Sunday and the public holidays. plateau has no holiday table: pass the campaign's holidays
 with --holidays, else they count as working days.
 
-Each queue is an M/M/c queue at the mean arrival rate of its hours (Erlang C) when reading
-times are exponential with one mean; otherwise the reading is simulated (seeded). Evening
-peaks are not modelled. Response includes the read itself: with exponential reading of mean r
-at most 1 − e^(−target/r) is read within target however many lines (86 % for 15 min in 30),
-so a 90 % target then needs --reading fixed or another target. Every figure says where it comes from: measured (the campaign), input
-(your options) or illustrative (the default reading times CT 15 min and MRI 20 min, an order
-of magnitude only: give your own).
+Each queue is taken at the mean arrival rate of its hours (evening peaks are not modelled).
+By default every read takes its mean time (fixed reading, simulated with a seed: the same
+figures on every run). With --reading exponential the queue is M/M/c (Erlang C); the response
+includes the read itself, so with exponential reading of mean r at most 1 − e^(−target/r) is
+read within target however many lines (86 % for 15 min in 30): a 90 % target in 30 min is then
+out of reach, and the notes say so. Every figure says where it comes from: measured (the
+campaign), input (your options) or illustrative (the default reading times CT 15 min and MRI
+20 min, an order of magnitude only: give your own).
 
   KIT_DIR                 compute from a data kit's files; without it, the campaign saved in
                           the store by 'plateau import'
@@ -62,7 +63,8 @@ of magnitude only: give your own).
   --campaign ID           which stored campaign (default: the last imported)
   --reading-minutes M     mean reading minutes per exam, such as CT=15,MR=20 (a modality left
                           out keeps its illustrative default)
-  --reading D             reading-time distribution: exponential (default) or fixed
+  --reading D             reading-time distribution: fixed (default: each read takes its mean
+                          time) or exponential (Erlang C)
   --target-minutes T      target response time, minutes (default 30)
   --target-share S        share of exams to read within the target (default 0.9)
   --hourly-rate EUR       euros per radiologist on-call hour (no cost without it)
@@ -75,7 +77,8 @@ of magnitude only: give your own).
 Examples:
   plateau oncall --department 59 ./my-kit
   plateau oncall --region 32 --reading-minutes CT=12,MR=18 --hourly-rate 90 --json
-  plateau oncall --sites 590000001,590000002 --holidays 2010-04-05,2010-05-01`;
+  plateau oncall --sites 590000001,590000002 --holidays 2010-04-05,2010-05-01
+  plateau oncall --department 59 --reading exponential --target-share 0.8`;
 
 const DISTRIBUTIONS = ['exponential', 'fixed'] as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

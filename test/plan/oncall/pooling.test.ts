@@ -38,7 +38,7 @@ function twoSites(): Exam[] {
 const campaign = { id: 'c', name: 'c', start: '2026-01-05', days: 7, timeZone: 'Europe/Paris' };
 const demand = pdsDemand(campaign, [ct('A'), ct('B')], twoSites());
 const model = (targetShare: number) =>
-  defaultReadingModel({ readingMinutes: { CT: 10, MR: 20 }, targetShare, hourlyRate: 100 });
+  defaultReadingModel({ readingMinutes: { CT: 10, MR: 20 }, distribution: 'exponential', targetShare, hourlyRate: 100 });
 const byId = (options: PoolingOption[], id: string): PoolingOption => options.find((o) => o.id === id)!;
 
 describe('on-call pooling, two sites by hand', () => {
@@ -96,13 +96,36 @@ describe('on-call pooling, two sites by hand', () => {
     expect(rev.onCallHoursPerWeek.value).toBe(60 + 60 + 48);
   });
 
-  it('default reading times are illustrative, no rate gives no cost, unreachable targets give null', () => {
-    const o = poolingOptions(demand, defaultReadingModel());
+  it('exponential reading: the illustrative 15 min CT cannot reach 90 % in 30 min, however many lines', () => {
+    const o = poolingOptions(demand, defaultReadingModel({ distribution: 'exponential' }));
+    expect(byId(o, 'hub').queues[0]!.method).toBe('erlang-c');
     expect(byId(o, 'hub').shareReadWithinTarget.provenance).toBe('illustrative');
     expect(byId(o, 'hub').costPerWeek.value).toBeNull();
     // CT 15 min exponential: P(S ≤ 30) = 1 − e^{−2} = 0.865 < 0.9 whatever the lines.
     expect(byId(o, 'hub').linesNeeded.value).toBeNull();
     expect(byId(o, 'hub').onCallHoursPerWeek.value).toBeNull();
+  });
+
+  it('default model: fixed reading of the illustrative times, and 90 % in 30 min is reachable', () => {
+    const m = defaultReadingModel();
+    expect(m.distribution).toBe('deterministic');
+    expect(m.readingProvenance).toBe('illustrative');
+    expect([m.targetMinutes, m.targetShare, m.hourlyRate]).toEqual([30, 0.9, null]);
+    const o = poolingOptions(demand, m);
+    expect(byId(o, 'hub').shareReadWithinTarget.provenance).toBe('illustrative');
+    expect(byId(o, 'hub').costPerWeek.value).toBeNull();
+    for (const option of o) expect(option.linesNeeded.value, option.id).not.toBeNull();
+    // M/D/1, S = 15 min, t = 30 min = 2S: response ≤ t ⇔ wait ≤ S, P(W ≤ S) = (1 − ρ)·e^{λS}.
+    //   A: λ = 1/h, ρ = 0.25 → 0.75·e^{0.25} = 0.963019; B: λ = 0.5, ρ = 0.125 → 0.875·e^{0.125} = 0.991505.
+    //   Separate, 1 line each: (108 × 0.963019 + 54 × 0.991505) / 162 = 0.972514.
+    //   Mean response S + λS²/(2(1 − ρ)): A 15 + 2.5 = 17.5 min, B 15 + 1.071 = 16.071 → 17.024.
+    const sep = byId(o, 'separate');
+    expect(sep.linesNeeded.value).toBe(2);
+    expect(sep.queues.every((q) => q.method === 'simulation' && q.lines === 1)).toBe(true);
+    expect(sep.shareReadWithinTarget.value!).toBeGreaterThan(0.972514 - 0.01);
+    expect(sep.shareReadWithinTarget.value!).toBeLessThan(0.972514 + 0.01);
+    expect(sep.meanResponseMinutes.value!).toBeGreaterThan(17.024 * 0.98);
+    expect(sep.meanResponseMinutes.value!).toBeLessThan(17.024 * 1.02);
   });
 
   it('deterministic reading is simulated, seeded, and reaches the target with fewer waits', () => {
