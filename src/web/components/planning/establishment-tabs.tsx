@@ -1,0 +1,59 @@
+/**
+ * The establishment page's tabs: its figures, its capacity scenarios (scenario-url.ts), and the
+ * planning tabs Costs and Relevance (`?tab=costs`, `?tab=relevance`). Tabs are links, as on the
+ * machine page: an address shows one tab, back and forward move between them.
+ */
+import type { ReactNode } from 'react';
+import { useT } from '../../lib/i18n.tsx';
+import { useLocation } from '../../lib/router.ts';
+import type { PageTab } from '../../lib/scenario-url.ts';
+import { withScenarioQuery } from '../../lib/scenario-url.ts';
+import { Link } from '../link.tsx';
+import '../scenarios/scenarios.css';
+import './planning.css';
+
+/** The planning tabs of the establishment page. */
+export type PlanningTab = 'costs' | 'relevance';
+
+/** The planning tab the address shows, or null (the page's other tabs). */
+export function usePlanningTab(): PlanningTab | null {
+  const { search } = useLocation();
+  const tab = search.get('tab');
+  return tab === 'costs' || tab === 'relevance' ? tab : null;
+}
+
+/** `href` showing `tab` (the scenario keys dropped off the other tabs). */
+export function withTab(href: string, tab: PageTab | PlanningTab): string {
+  if (tab === 'overview' || tab === 'scenarios') return withScenarioQuery(href, { tab });
+  const url = new URL(withScenarioQuery(href, { tab: 'overview' }), 'http://app.invalid');
+  url.searchParams.set('tab', tab);
+  return `${url.pathname}?${url.searchParams.toString()}${url.hash}`;
+}
+
+/** The tab bar of the establishment page; the current tab is marked `aria-current="page"`. */
+export function EstablishmentTabs({ current }: { current: PageTab | PlanningTab }): ReactNode {
+  const t = useT();
+  const { pathname, search } = useLocation();
+  const here = `${pathname}?${search.toString()}`;
+  const tabs: { tab: PageTab | PlanningTab; label: string }[] = [
+    { tab: 'overview', label: t('scenarios.web.tab.overview') },
+    { tab: 'scenarios', label: t('scenarios.web.tab.scenarios') },
+    { tab: 'costs', label: t('planning.web.tab.costs') },
+    { tab: 'relevance', label: t('planning.web.tab.relevance') },
+  ];
+  return (
+    <nav className="page-tabs" aria-label={t('scenarios.web.tabs')}>
+      {tabs.map(({ tab, label }) => (
+        <Link
+          key={tab}
+          to={withTab(here, tab)}
+          className={tab === current ? 'page-tab page-tab-on' : 'page-tab'}
+          aria-current={tab === current ? 'page' : undefined}
+          data-testid={`tab-${tab}`}
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
