@@ -24,7 +24,10 @@ import { useNavigate } from '../components/link.tsx';
 import { PeerScopeSelect, scopeOf } from '../components/peer-scope.tsx';
 import { ErrorState, PageSkeleton } from '../components/states.tsx';
 import { ReportLink } from '../components/report-link.tsx';
-import { PageTabs, usePageTab } from '../components/scenarios/page-tabs.tsx';
+import { usePageTab } from '../components/scenarios/page-tabs.tsx';
+import { EstablishmentTabs, usePlanningTab } from '../components/planning/establishment-tabs.tsx';
+import { EstablishmentCosts } from './establishment-costs.tsx';
+import { EstablishmentRelevance } from './establishment-relevance.tsx';
 import { EstablishmentScenarios } from './machine-scenarios.tsx';
 
 function MachineCard({
@@ -96,6 +99,7 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
   const { search } = useLocation();
   const scope = scopeOf(search.get('peers'));
   const tab = usePageTab();
+  const planningTab = usePlanningTab();
   const { state, retry } = useApi<EstablishmentView>(api.establishment(id, finess, scope));
   const name = state.status === 'ok' ? state.data.establishment.name : finess;
   useTitle(name);
@@ -128,11 +132,26 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
               .join(' · ')}
           </span>
         </p>
-        {tab === 'overview' && <PeerScopeSelect value={scope} onChange={setScope} />}
+        {tab === 'overview' && !planningTab && (
+          <PeerScopeSelect value={scope} onChange={setScope} />
+        )}
         <ReportLink campaignId={id} target={{ kind: 'site', finess: e.finess, peers: scope }} />
       </header>
-      <PageTabs current={tab} />
-      {tab === 'scenarios' ? (
+      <EstablishmentTabs current={planningTab ?? tab} />
+      {planningTab === 'costs' ? (
+        <EstablishmentCosts
+          campaignId={id}
+          finess={e.finess}
+          siteName={e.name}
+          labels={
+            new Map(
+              view.machines.map((m) => [m.point.equipmentId, m.point.label ?? m.point.equipmentId]),
+            )
+          }
+        />
+      ) : planningTab === 'relevance' ? (
+        <EstablishmentRelevance campaignId={id} finess={e.finess} siteName={e.name} />
+      ) : tab === 'scenarios' ? (
         <EstablishmentScenarios
           campaignId={id}
           machines={view.machines.map((m) => ({
