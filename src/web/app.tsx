@@ -12,6 +12,7 @@ import { EstablishmentsPage } from './pages/establishments.tsx';
 import { HomePage } from './pages/home.tsx';
 import { MachinePage } from './pages/machine.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { OncallPage } from './pages/oncall.tsx';
 import { QualityPage } from './pages/quality.tsx';
 import { RegionPage } from './pages/region.tsx';
 import { RegionsPage } from './pages/regions.tsx';
@@ -60,6 +61,8 @@ function Screen({ route }: { route: Route | null }): ReactNode {
           department={p['department'] ?? ''}
         />
       );
+    case 'oncall':
+      return <OncallPage key={id} id={id} />;
   }
 }
 
