@@ -84,6 +84,15 @@ export function TerritoryPage({ id, department }: { id: string; department: stri
               {t('territories.benchmarkLink')}
             </Link>
           )}
+          {figures && (
+            <Link
+              to={paths.oncall(id, { department: figures.code })}
+              data-testid="territory-oncall"
+              className="button button-small"
+            >
+              {t('planning.web.oncall.link')}
+            </Link>
+          )}
         </p>
       </CampaignHeader>
       {doc.state.status === 'loading' && <PageSkeleton />}
