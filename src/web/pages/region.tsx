@@ -10,6 +10,7 @@ import type {
   EstablishmentListing,
   RegionListing,
 } from '../../core/views/types.ts';
+import { regionCodeOf } from '../../plan/territories/population.ts';
 import { useT, useTitle } from '../lib/i18n.tsx';
 import type { Filters } from '../lib/paths.ts';
 import { api, filtersOf, paths } from '../lib/paths.ts';
@@ -21,7 +22,7 @@ import { CampaignHeader } from '../components/campaign-header.tsx';
 import { Card } from '../components/card.tsx';
 import { EstablishmentsTable } from '../components/establishments-table.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
-import { useNavigate } from '../components/link.tsx';
+import { Link, useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
 import { ReportLink } from '../components/report-link.tsx';
 
@@ -59,6 +60,15 @@ export function RegionPage({ id, region }: { id: string; region: string }): Reac
           <FilterBar options={options} filters={filters} onChange={setFilters} fixed={['region']} />
         )}
         <ReportLink campaignId={id} target={{ kind: 'region', region }} />
+        <p className="report-link">
+          <Link
+            to={paths.oncall(id, { region: regionCodeOf(region) ?? region })}
+            data-testid="region-oncall"
+            className="button button-small"
+          >
+            {t('planning.web.oncall.link')}
+          </Link>
+        </p>
       </CampaignHeader>
       <Card
         title={t('region.establishments.title')}
