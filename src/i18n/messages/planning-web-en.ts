@@ -93,7 +93,8 @@ export const planningWebMessagesEn = {
   'planning.web.relevance.quality.figure': 'Figure',
   'planning.web.relevance.quality.value': 'Value',
   'planning.web.relevance.quality.repeats': 'Repeat exams',
-  'planning.web.relevance.quality.needsKey': 'needs the patient_key column of exams.csv (a keyed patient hash)',
+  'planning.web.relevance.quality.needsKey':
+    'needs the patient_key column of exams.csv (a keyed patient hash)',
   'planning.web.relevance.quality.withoutRequest': 'Exams without a request time',
   'planning.web.relevance.quality.withoutBooked': 'Exams without a booked length',
   'planning.web.relevance.quality.exams': 'Exams of the campaign',
@@ -167,7 +168,8 @@ export const planningWebMessagesEn = {
     'For at least one queue, no line count up to {max} reaches the target: the organisation’s figures stay empty.',
   'planning.web.oncall.note.readingCeiling':
     'Exponential reading: even with no wait, only {share} of {modality} exams are read within {targetMinutes} min (mean length {minutes} min), less than the target. Take a fixed length, a longer target or a lower share.',
-  'planning.web.oncall.note.noDemand': 'No exam in out-of-hours time at these sites during the campaign.',
+  'planning.web.oncall.note.noDemand':
+    'No exam in out-of-hours time at these sites during the campaign.',
   'planning.web.oncall.form.title': 'On-call settings',
   'planning.web.oncall.form.note':
     'The settings are in the page’s address: a shared link shows the same figures.',

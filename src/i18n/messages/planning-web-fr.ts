@@ -96,7 +96,8 @@ export const planningWebMessagesFr = {
   'planning.web.relevance.quality.withoutRequest': 'Examens sans heure de demande',
   'planning.web.relevance.quality.withoutBooked': 'Examens sans durée prévue',
   'planning.web.relevance.quality.exams': 'Examens de la campagne',
-  'planning.web.relevance.notFound': 'Ce site n’est pas dans le document de pertinence de la campagne.',
+  'planning.web.relevance.notFound':
+    'Ce site n’est pas dans le document de pertinence de la campagne.',
   'planning.web.relevance.note.repeats-need-patient-key':
     'Examens répétés : aucune clé patient dans la campagne (colonne patient_key d’exams.csv), la part est vide.',
   'planning.web.relevance.note.unknown-machine-exams':
@@ -168,7 +169,8 @@ export const planningWebMessagesFr = {
     'Pour au moins une file, aucun nombre de lignes jusqu’à {max} n’atteint la cible : les chiffres de l’organisation restent vides.',
   'planning.web.oncall.note.readingCeiling':
     'Lecture exponentielle : même sans attente, seuls {share} des examens {modality} sont lus en {targetMinutes} min (durée moyenne {minutes} min), moins que la cible. Prenez une durée fixe, un délai plus long ou une part plus basse.',
-  'planning.web.oncall.note.noDemand': 'Aucun examen en heures de PDS sur ces sites pendant la campagne.',
+  'planning.web.oncall.note.noDemand':
+    'Aucun examen en heures de PDS sur ces sites pendant la campagne.',
   'planning.web.oncall.form.title': 'Réglages de la garde',
   'planning.web.oncall.form.note':
     'Les réglages sont dans l’adresse de la page : un lien partagé montre les mêmes chiffres.',
