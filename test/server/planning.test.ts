@@ -26,6 +26,7 @@ import type { RelevanceDocument } from '../../src/plan/relevance/document.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Db, Store } from '../../src/storage/index.ts';
 import { importKit } from '../../src/storage/index.ts';
+import type * as LoadKitModule from '../../src/storage/load-kit.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';
 import { json, memoryStore, wrappedStore } from './helpers.ts';
 
@@ -36,7 +37,7 @@ import { json, memoryStore, wrappedStore } from './helpers.ts';
  */
 const COSTS = new Map<string, CostSet>();
 vi.mock('../../src/storage/load-kit.ts', async (actual) => {
-  const real = await actual<typeof import('../../src/storage/load-kit.ts')>();
+  const real = await actual<typeof LoadKitModule>();
   return {
     ...real,
     loadKit: async (store: Store, id: string): Promise<Kit | null> => {
