@@ -41,14 +41,14 @@ export const EXAMS_FILE: KitFileSpec = {
   required: true,
   columns: cols(
     ['exam_id', 'equipment_id', 'category', 'room_in', 'room_out'],
-    ['acts', 'icr', 'report_validated_at', 'requested_at', 'scheduled_minutes', 'age_band'],
+    ['acts', 'icr', 'report_validated_at', 'requested_at', 'scheduled_minutes', 'age_band', 'patient_key'],
   ),
 };
 
 export const ACTS_FILE: KitFileSpec = {
   name: 'acts.csv',
   required: false,
-  columns: cols(['code', 'icr'], ['label']),
+  columns: cols(['code', 'icr'], ['label', 'family']),
 };
 
 export const SURVEY_FILE: KitFileSpec = {
@@ -99,8 +99,17 @@ export const SLOTS_FILE: KitFileSpec = {
  */
 export const KIT_READ_FILES: readonly KitFileSpec[] = [...KIT_CSV_FILES, REGISTER_FILE, SLOTS_FILE];
 
-/** Column order the writer uses for `acts.csv` (`code,label,icr`, as in data-kit.md). */
+/**
+ * Column order the writer uses for `acts.csv` (`code,label,icr`, as in data-kit.md), then
+ * `family` when an act has one.
+ */
 export const ACTS_WRITE_ORDER = ['code', 'label', 'icr'] as const;
+
+/**
+ * `costs.csv` (planning.md §1): the machines' yearly costs, read with `readCostsCsv`
+ * (ingest/costs) once equipment.csv is read; `origin` (`input` or `illustrative`) is optional.
+ */
+export const COSTS_FILE_NAME = 'costs.csv';
 
 /** Separator between CCAM codes in the `acts` cell of `exams.csv`. */
 export const ACT_SEPARATOR = '|';

@@ -27,6 +27,7 @@ import {
   type Act,
   type Campaign,
   type ClinicalCase,
+  type CostSet,
   type Equipment,
   type Establishment,
   type Exam,
@@ -37,7 +38,10 @@ import {
   type Slot,
   type SurveyAnswer,
 } from '../../core/kit-types.ts';
+import { ACT_FAMILIES } from '../../core/act-families.ts';
+import { looksLikeRawIdentifier } from '../../plan/relevance/repeats.ts';
 import { normalizeDepartmentCode } from '../../plan/territories/population.ts';
+import { readCostSet } from '../costs/costs-file.ts';
 import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
 import { CellReader, detach } from './cells.ts';
@@ -52,6 +56,7 @@ import {
   ACT_SEPARATOR,
   ACTS_FILE,
   CAMPAIGN_FILE,
+  COSTS_FILE_NAME,
   EQUIPMENT_FILE,
   ESTABLISHMENTS_FILE,
   EXAMS_FILE,
@@ -149,6 +154,10 @@ export class KitParser {
   readonly #registerNamed = new Map<string, number>();
   /** The machines' booking slots; null while slots.csv is not read (it is optional). */
   #slots: Slot[] | null = null;
+  /** The machines' yearly costs; null while costs.csv is not read (it is optional). */
+  #costs: CostSet | null = null;
+  /** Every equipment_id of equipment.csv (or of the stored campaign), for costs.csv. */
+  readonly #machineIds = new Set<string>();
   /** The stored campaign whose machines stand for equipment.csv (`storedEquipment`), or null. */
   #storedCampaign: string | null = null;
 
@@ -204,12 +213,39 @@ export class KitParser {
         examIds: new KeyRegistry(),
         modality: m.modality,
       });
+      this.#machineIds.add(m.equipmentId);
     }
+  }
+
+  /**
+   * Reads costs.csv (planning.md §1) with `readCostSet` (ingest/costs), its machines checked
+   * against equipment.csv: call it after the CSV files. Any error refuses the kit.
+   */
+  costs(content: string | Uint8Array, name = COSTS_FILE_NAME): void {
+    let text: string;
+    if (typeof content === 'string') text = content;
+    else {
+      const wide = wideEncodingOf(content);
+      if (wide !== null) {
+        this.#sink.say('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide });
+        return;
+      }
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+      } catch {
+        this.#sink.say('error', 'encoding', name, null, null, { file: name, line: '?' });
+        return;
+      }
+    }
+    const { costs, issues } = readCostSet(text, name, this.#equipmentChecked ? this.#machineIds : null);
+    for (const issue of issues) this.#sink.add(issue);
+    this.#files.push({ name, rows: costs?.rows.length ?? 0, unknownColumns: [] });
+    this.#costs = costs;
   }
 
   /** Notes a file that is not part of a kit (a typo in a name shows up here). */
   unknownFile(name: string): void {
-    const known = [CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)];
+    const known = [CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name), COSTS_FILE_NAME];
     this.#sink.say('warning', 'unknown-file', name, null, null, {
       file: name,
       files: known.join(', '),
@@ -269,6 +305,7 @@ export class KitParser {
             survey: this.#survey,
             ...(this.#register === null ? {} : { register: this.#register }),
             ...(this.#slots === null ? {} : { slots: this.#slots }),
+            ...(this.#costs === null ? {} : { costs: this.#costs }),
           }
         : null;
     return { kit, issues, files: this.#files };
@@ -471,6 +508,7 @@ export class KitParser {
           equipmentId = detach(idText);
           known = { id: equipmentId, line, examIds: new KeyRegistry(), modality: null };
           this.#equipmentIds.set(equipmentId, known);
+          this.#machineIds.add(equipmentId);
         }
       }
       const finess = this.#knownFiness(row, iFiness, r);
@@ -535,6 +573,7 @@ export class KitParser {
     const iRequest = col('requested_at');
     const iScheduled = col('scheduled_minutes');
     const iAge = col('age_band');
+    const iKey = col('patient_key');
     const exams = this.#exams;
     const sink = this.#sink;
     const dates = r.dates;
@@ -556,6 +595,12 @@ export class KitParser {
       const requested = r.optionalDateTime(row, iRequest, 'requested_at');
       const scheduled = r.number(row, iScheduled, 'scheduled_minutes', 0, true);
       const ageBand = r.choice(AGE_BANDS, row, iAge, 'age_band', true);
+      // A key that looks like a name or a number is refused, and never repeated in the message.
+      const patientKey = row.blank(iKey) ? null : row.cell(iKey);
+      if (patientKey !== null && looksLikeRawIdentifier(patientKey)) {
+        r.say('error', 'patient-key-identifier', line, 'patient_key', {});
+        ok = false;
+      }
       let examId: string | null = null;
       const idText = r.required(row, iId, 'exam_id');
       if (idText !== null && equipment !== null) {
@@ -614,6 +659,7 @@ export class KitParser {
         requestedAt: requested,
         scheduledMinutes: scheduled,
         ageBand,
+        ...(patientKey === null ? {} : { patientKey: detach(patientKey) }),
       });
     };
   }
@@ -738,6 +784,7 @@ export class KitParser {
     const iCode = col('code');
     const iLabel = col('label');
     const iIcr = col('icr');
+    const iFamily = col('family');
     return (row) => {
       const codeText = r.required(row, iCode, 'code');
       let code: string | null = null;
@@ -755,8 +802,9 @@ export class KitParser {
       }
       const label = row.cell(iLabel);
       const icr = r.requiredNumber(row, iIcr, 'icr', 0);
-      if (code === null || icr !== icr || this.#sink.errorCount > 0) return;
-      this.#acts.push({ code, label: detach(label), icr });
+      const family = r.choice(ACT_FAMILIES, row, iFamily, 'family', true);
+      if (code === null || icr !== icr || family === undefined || this.#sink.errorCount > 0) return;
+      this.#acts.push({ code, label: detach(label), icr, ...(family === null ? {} : { family }) });
     };
   }
 
@@ -1130,8 +1178,7 @@ export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitRe
     }
     byName.set(key, { name, content });
   }
-  // costs.csv is read beside the kit by `plateau costs` (ingest/costs), not by the kit reader.
-  const known = new Set([CAMPAIGN_FILE, 'costs.csv', ...KIT_READ_FILES.map((f) => f.name)]);
+  const known = new Set([CAMPAIGN_FILE, COSTS_FILE_NAME, ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, { name }] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
   parser.campaign(byName.get(CAMPAIGN_FILE)?.content ?? null, byName.get(CAMPAIGN_FILE)?.name);
@@ -1142,5 +1189,7 @@ export function parseKit(files: ReadonlyMap<string, string | Uint8Array>): KitRe
     feed.push(entry.content);
     feed.end();
   }
+  const costs = byName.get(COSTS_FILE_NAME);
+  if (costs !== undefined) parser.costs(costs.content, costs.name);
   return parser.finish();
 }

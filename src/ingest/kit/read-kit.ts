@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CAMPAIGN_FILE, KIT_READ_FILES } from './kit-files.ts';
+import { CAMPAIGN_FILE, COSTS_FILE_NAME, KIT_READ_FILES } from './kit-files.ts';
 import { KitParser, type KitReadResult } from './parse-kit.ts';
 import type { Issue } from '../../core/issues.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
@@ -45,8 +45,7 @@ export async function readKitDir(
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     byName.set(entry.name.toLowerCase(), entry.name);
   }
-  // costs.csv is read beside the kit by `plateau costs` (ingest/costs), not by the kit reader.
-  const known = new Set([CAMPAIGN_FILE, 'costs.csv', ...KIT_READ_FILES.map((f) => f.name)]);
+  const known = new Set([CAMPAIGN_FILE, COSTS_FILE_NAME, ...KIT_READ_FILES.map((f) => f.name)]);
   for (const [key, name] of byName)
     if (!known.has(key) && /\.(csv|json|txt|xlsx?)$/i.test(key)) parser.unknownFile(name);
 
@@ -89,6 +88,14 @@ export async function readKitDir(
       parser.report(unreadable(name, error));
     }
     feed.end();
+  }
+  const costsName = byName.get(COSTS_FILE_NAME);
+  if (costsName !== undefined) {
+    const bytes = await readFile(join(dir, costsName)).catch((error: unknown) => {
+      parser.report(unreadable(costsName, error));
+      return null;
+    });
+    if (bytes !== null) parser.costs(bytes, costsName);
   }
   return parser.finish();
 }

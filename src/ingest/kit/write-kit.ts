@@ -14,6 +14,7 @@ import { ZoneClock } from '../../core/calendar.ts';
 import type {
   Act,
   Campaign,
+  CostSet,
   Equipment,
   Establishment,
   Exam,
@@ -23,6 +24,7 @@ import type {
   Slot,
   SurveyAnswer,
 } from '../../core/kit-types.ts';
+import { COST_COLUMNS } from '../../plan/costs/types.ts';
 import { csvCell, type CsvSeparator } from '../csv.ts';
 import { DateTimeWriter } from './date-time.ts';
 import {
@@ -30,6 +32,7 @@ import {
   ACTS_FILE,
   ACTS_WRITE_ORDER,
   CAMPAIGN_FILE,
+  COSTS_FILE_NAME,
   EQUIPMENT_FILE,
   ESTABLISHMENTS_FILE,
   EXAMS_FILE,
@@ -45,6 +48,11 @@ export interface KitWriterOptions {
   separator?: CsvSeparator;
   /** Write decimals with a comma (`210,8`); only with `;`, and the default there. */
   decimalComma?: boolean;
+  /**
+   * Write exams.csv's `patient_key` column. Default: when an exam of the first batch appended
+   * has a key (a kit's exams all have one or none).
+   */
+  patientKeys?: boolean;
 }
 
 /** A kit being written: small tables whole, sessions and exams appended in batches. */
@@ -66,13 +74,18 @@ export interface KitWriter {
    * row, a header-only file (which reads back as `slots: []`).
    */
   writeSlots(rows: readonly Slot[]): Promise<void>;
+  /**
+   * Writes costs.csv (planning.md §1), the machines' yearly costs, in the order given, with an
+   * `origin` column only when the set is illustrative.
+   */
+  writeCosts(costs: CostSet): Promise<void>;
   /** Appends to sessions.csv; batches may be of any size. */
   appendSessions(rows: readonly Session[]): Promise<void>;
   /** Appends to exams.csv; batches may be of any size. */
   appendExams(rows: readonly Exam[]): Promise<void>;
   /**
    * Finishes the kit: tables never written get a header-only file, a stale optional file
-   * (acts.csv, appointment-survey.csv, equipment-register.csv, slots.csv) not written this time
+   * (acts.csv, appointment-survey.csv, equipment-register.csv, slots.csv, costs.csv) not written this time
    * is removed.
    * Must be awaited.
    */
@@ -114,7 +127,8 @@ export async function writeKitDir(
   kit: Kit,
   options: KitWriterOptions = {},
 ): Promise<void> {
-  const writer = createKitWriter(dir, kit.campaign, options);
+  const patientKeys = options.patientKeys ?? kit.exams.some((e) => e.patientKey != null);
+  const writer = createKitWriter(dir, kit.campaign, { ...options, patientKeys });
   await writer.writeEstablishments(kit.establishments);
   await writer.writeEquipment(kit.equipment);
   await writer.appendSessions(kit.sessions);
@@ -123,6 +137,7 @@ export async function writeKitDir(
   await writer.writeSurvey(kit.survey);
   if (kit.register !== undefined) await writer.writeRegister(kit.register);
   if (kit.slots !== undefined) await writer.writeSlots(kit.slots);
+  if (kit.costs !== undefined) await writer.writeCosts(kit.costs);
   await writer.close();
 }
 
@@ -136,6 +151,8 @@ class StreamingKitWriter implements KitWriter {
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
   #failure: Error | null = null;
+  /** Whether exams.csv has `patient_key`: null until told or until the first exams are appended. */
+  #patientKeys: boolean | null;
 
   constructor(dir: string, campaign: Campaign, options: KitWriterOptions) {
     this.#sep = options.separator ?? ',';
@@ -143,6 +160,7 @@ class StreamingKitWriter implements KitWriter {
     if (this.#comma && this.#sep !== ';')
       throw new RangeError('decimal commas need the ";" separator');
     this.#dates = new DateTimeWriter(new ZoneClock(campaign.timeZone));
+    this.#patientKeys = options.patientKeys ?? null;
     this.#dir = dir;
     mkdirSync(dir, { recursive: true });
     const { id, name, start, days, timeZone } = campaign;
@@ -179,11 +197,19 @@ class StreamingKitWriter implements KitWriter {
 
   writeActs(rows: readonly Act[]): Promise<void> {
     if (rows.length === 0) return this.#enqueue(async () => undefined);
+    // `family` only when an act has one, so a kit without families keeps data-kit.md's three columns.
+    const family = rows.some((r) => r.family != null);
     return this.#whole(
       ACTS_FILE,
       rows,
-      (r) => this.#line([this.#text(r.code), this.#text(r.label), this.#num(r.icr)]),
-      ACTS_WRITE_ORDER,
+      (r) =>
+        this.#line([
+          this.#text(r.code),
+          this.#text(r.label),
+          this.#num(r.icr),
+          ...(family ? [r.family ?? ''] : []),
+        ]),
+      family ? [...ACTS_WRITE_ORDER, 'family'] : ACTS_WRITE_ORDER,
     );
   }
 
@@ -224,6 +250,28 @@ class StreamingKitWriter implements KitWriter {
     );
   }
 
+  writeCosts(costs: CostSet): Promise<void> {
+    const illustrative = costs.origin === 'illustrative';
+    const spec: KitFileSpec = { name: COSTS_FILE_NAME, required: false, columns: [] };
+    const order = [...COST_COLUMNS.map(([name]) => name), ...(illustrative ? ['origin'] : [])];
+    return this.#whole(
+      spec,
+      costs.rows,
+      (r) =>
+        this.#line([
+          this.#text(r.equipmentId),
+          this.#num(r.purchasePrice),
+          this.#num(r.amortisationYears),
+          this.#num(r.maintenance),
+          this.#num(r.staff),
+          this.#num(r.consumablesPerExam),
+          this.#num(r.overhead),
+          ...(illustrative ? ['illustrative'] : []),
+        ]),
+      order,
+    );
+  }
+
   appendSessions(rows: readonly Session[]): Promise<void> {
     const sep = this.#sep;
     const dates = this.#dates;
@@ -238,6 +286,7 @@ class StreamingKitWriter implements KitWriter {
   appendExams(rows: readonly Exam[]): Promise<void> {
     const sep = this.#sep;
     const dates = this.#dates;
+    const keys = (this.#patientKeys ??= rows.some((r) => r.patientKey != null));
     return this.#append(EXAMS_FILE, rows, (r) => {
       const acts = r.acts.length === 0 ? '' : this.#text(r.acts.join(ACT_SEPARATOR));
       const report = r.reportValidatedAt === null ? '' : dates.format(r.reportValidatedAt);
@@ -245,7 +294,8 @@ class StreamingKitWriter implements KitWriter {
       return (
         `${this.#text(r.examId)}${sep}${this.#text(r.equipmentId)}${sep}${r.category}${sep}` +
         `${dates.format(r.roomIn)}${sep}${dates.format(r.roomOut)}${sep}${acts}${sep}${this.#num(r.icr)}${sep}` +
-        `${report}${sep}${requested}${sep}${this.#num(r.scheduledMinutes)}${sep}${r.ageBand ?? ''}\n`
+        `${report}${sep}${requested}${sep}${this.#num(r.scheduledMinutes)}${sep}${r.ageBand ?? ''}` +
+        (keys ? `${sep}${r.patientKey == null ? '' : this.#text(r.patientKey)}\n` : '\n')
       );
     });
   }
@@ -263,8 +313,8 @@ class StreamingKitWriter implements KitWriter {
         stream.end();
         await finished(stream);
       }
-      for (const spec of [ACTS_FILE, SURVEY_FILE, REGISTER_FILE, SLOTS_FILE]) {
-        if (!this.#written.has(spec.name)) await rm(join(this.#dir, spec.name), { force: true });
+      for (const name of [ACTS_FILE.name, SURVEY_FILE.name, REGISTER_FILE.name, SLOTS_FILE.name, COSTS_FILE_NAME]) {
+        if (!this.#written.has(name)) await rm(join(this.#dir, name), { force: true });
       }
     });
   }
@@ -324,10 +374,16 @@ class StreamingKitWriter implements KitWriter {
       stream = createWriteStream(join(this.#dir, spec.name));
       // Kept for the next call: an 'error' with no listener would crash the process.
       stream.on('error', (error) => (this.#failure ??= error));
-      stream.write(this.#header(spec));
+      stream.write(this.#header(spec, spec === EXAMS_FILE ? this.#examColumns() : undefined));
       this.#streams.set(spec.name, stream);
     }
     return stream;
+  }
+
+  /** exams.csv's columns: `patient_key` only when written. */
+  #examColumns(): string[] {
+    const names = EXAMS_FILE.columns.map((c) => c.name);
+    return this.#patientKeys === true ? names : names.filter((n) => n !== 'patient_key');
   }
 
   #header(spec: KitFileSpec, order?: readonly string[]): string {
