@@ -3,6 +3,7 @@
  * workbook template: a short text shown when a cell is selected, and the allowed values of the
  * enumerated columns (offered as drop-down lists).
  */
+import { ACT_FAMILIES } from '../../../core/act-families.ts';
 import {
   AGE_BANDS,
   CATEGORIES,
@@ -191,6 +192,11 @@ export const COLUMN_HELP: Readonly<Record<string, Readonly<Record<string, Column
       en: "Optional. Patient's age band.",
       values: AGE_BANDS,
     },
+    patient_key: {
+      fr: 'Facultatif. Hachage à clé du patient (ex. 64 caractères hexadécimaux), jamais le nom ni le numéro : un identifiant en clair est refusé.',
+      en: 'Optional. Keyed hash of the patient (e.g. 64 hex characters), never the name or number: a raw identifier is refused.',
+      format: 'text',
+    },
   },
   'acts.csv': {
     code: {
@@ -203,6 +209,11 @@ export const COLUMN_HELP: Readonly<Record<string, Readonly<Record<string, Column
       fr: 'Nombre d’ICR de l’acte, ex. 75.',
       en: 'ICR value of the act, e.g. 75.',
       format: 'number',
+    },
+    family: {
+      fr: 'Facultatif. Famille d’actes, qui l’emporte sur la table livrée.',
+      en: 'Optional. Act family, which wins over the shipped table.',
+      values: ACT_FAMILIES,
     },
   },
   'appointment-survey.csv': {

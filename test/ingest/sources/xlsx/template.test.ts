@@ -93,7 +93,7 @@ describe('kitTemplateXlsx', () => {
     expect(exams).toContain('<dataValidation type="list"');
     expect(exams).toContain('sqref="C2:C1048576"><formula1>"A,H,R,U"</formula1>');
     expect(exams).toContain('sqref="K2:K1048576"><formula1>"0-17,18-64,65-79,80+"</formula1>');
-    expect((exams.match(/<dataValidation /g) ?? []).length).toBe(11);
+    expect((exams.match(/<dataValidation /g) ?? []).length).toBe(12);
     expect(exams).toMatch(/promptTitle="room_in" prompt="Into the room\. Site/);
     const sessions = p['xl/worksheets/sheet5.xml']!;
     expect(sessions).toContain('PUBLIC_SCHEDULED,PUBLIC_UNSCHEDULED');
