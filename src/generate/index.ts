@@ -5,6 +5,7 @@
  */
 export {
   DEFAULT_OPTIONS,
+  generateCosts,
   generateKit,
   generateMachine,
   generateMachineSlots,
@@ -25,4 +26,5 @@ export {
   registerSector,
   type RegisterPlanInput,
 } from './register.ts';
+export { assignPatientKeys, drawPatientKey, patientFrames, REPEAT_CHANCE, type PatientFrame } from './patients.ts';
 export { AGENDA_DAYS, generateSlots, MAX_SLOT_MACHINES, SLOT_DAYS, slotLengthOf, slotMachines } from './slots.ts';

@@ -9,6 +9,7 @@ import { CampaignCalendar, ZoneClock } from '../core/calendar.ts';
 import type {
   Act,
   Campaign,
+  CostSet,
   Equipment,
   Establishment,
   Exam,
@@ -22,8 +23,10 @@ import type {
 import { createKitWriter } from '../ingest/kit/write-kit.ts';
 import { POPULATION } from '../plan/territories/population.ts';
 import { actTable } from './acts.ts';
+import { illustrativeCosts } from '../plan/costs/illustrative.ts';
 import { generateMachineData } from './machine.ts';
 import { drawPanel } from './panel.ts';
+import { assignPatientKeys, type PatientFrame, patientFrames } from './patients.ts';
 import { drawProfiles, type MachineProfile } from './profile.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { generateRegister } from './register.ts';
@@ -134,6 +137,13 @@ export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
 }
 
 const frames = new WeakMap<CampaignPlan, CampaignFrame>();
+const patients = new WeakMap<CampaignPlan, PatientFrame[]>();
+
+function patientFrameOf(plan: CampaignPlan, index: number): PatientFrame {
+  let list = patients.get(plan);
+  if (!list) patients.set(plan, (list = patientFrames(plan.establishments, plan.equipment)));
+  return list[index] as PatientFrame;
+}
 
 function frameOf(plan: CampaignPlan): CampaignFrame {
   let frame = frames.get(plan);
@@ -155,7 +165,8 @@ function frameOf(plan: CampaignPlan): CampaignFrame {
 
 /**
  * Sessions and exams of machine `index` of the plan, from its own random stream: machines can
- * be generated one at a time and in any order, with identical results.
+ * be generated one at a time and in any order, with identical results. Every exam carries a
+ * patient key (patients.ts: repeats within a machine, patients shared by a site's CT and MR).
  */
 export function generateMachine(
   plan: CampaignPlan,
@@ -164,7 +175,17 @@ export function generateMachine(
   const profile = plan.machines[index];
   if (!profile)
     throw new RangeError(`no machine ${index} in the plan (0..${plan.machines.length - 1})`);
-  return generateMachineData(profile, frameOf(plan), plan.options.seed);
+  const data = generateMachineData(profile, frameOf(plan), plan.options.seed);
+  assignPatientKeys(data.exams, patientFrameOf(plan, index), plan.options.seed, index);
+  return data;
+}
+
+/**
+ * The campaign's illustrative cost set (origin `illustrative`, src/plan/costs/illustrative.ts),
+ * one row per machine, from a stream of its own so that nothing else in the kit changes.
+ */
+export function generateCosts(plan: CampaignPlan): CostSet {
+  return illustrativeCosts(plan.equipment, new Rng(deriveSeed(plan.options.seed, 0xc057)));
 }
 
 /**
@@ -209,6 +230,7 @@ export function generateKit(options: GenerateOptions = {}): Kit {
     survey: plan.survey,
     register: plan.register,
     slots,
+    costs: generateCosts(plan),
   };
 }
 

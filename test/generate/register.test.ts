@@ -256,7 +256,8 @@ describe('sizes and determinism', () => {
     expect(hash(kit.establishments)).toBe('9d8c81c9b22a07aa');
     expect(hash(kit.equipment)).toBe('b00e6eacb99c3a44');
     expect(hash(kit.sessions)).toBe('c1c22b76355d0d5e');
-    expect(hash(kit.exams)).toBe('f93d170b7020a3a4');
+    // The patient keys (patients.ts) come from streams of their own: the rest of each exam is as it was.
+    expect(hash(kit.exams.map(({ patientKey: _key, ...rest }) => rest))).toBe('f93d170b7020a3a4');
     expect(hash(kit.acts)).toBe('bd169e9154b6d544');
     expect(hash(kit.survey)).toBe('f3d43de6f8caec22');
     expect(kit.register?.filter((m) => m.equipmentId !== null)).toHaveLength(10);
