@@ -199,11 +199,39 @@ describe('plateau relevance tables', () => {
     expect(r.stdout).toContain('Peers (sites with CT and MRI, 3 sites): CT share P20 35%, P50 50%, P80 68%');
     expect(r.stdout).toMatch(/Hôpital A .*80%.*review/);
     expect(r.stdout).toContain('not a peer');
-    expect(r.stdout).toContain('which plateau does not read yet');
+    expect(r.stdout).toContain('no exam has a patient_key');
   });
-  it('--help says the patient key is not read yet', async () => {
+  it('--help says repeats are counted from the patient key', async () => {
     const r = await runCli(['relevance', '--help']);
-    expect(r.stdout + r.stderr).toContain('patient_key');
+    expect(r.stdout + r.stderr).toContain('same patient (exams.csv patient_key)');
+    expect(r.stdout + r.stderr).not.toContain('does not read');
+  });
+});
+
+describe('plateau relevance with patient keys', () => {
+  // Site A, CT1, head CTs on 1 March 2010: keys P, P, Q and one without a key; MR1 one brain MRI
+  // of P. Chains per patient, modality and family: P on CT has 2 exams 20 min apart → 1 repeat;
+  // Q alone; P's MRI is another modality. A: 1 repeat ÷ 4 keyed exams (3 CT + 1 MRI) = 0.25.
+  const P = '0123456789abcdef'.repeat(4);
+  const Q = 'fedcba9876543210'.repeat(4);
+  it('counts the repeats, and the note is gone', async () => {
+    const kit = buildKit(
+      [
+        { id: 'CT1', finess: A, sessions: session, exams: exams(4, HEAD_CT) },
+        { id: 'MR1', modality: 'MR', finess: A, sessions: session, exams: exams(1, HEAD_MR, {}, 5) },
+      ],
+      { id: 'rep', name: 'Répétés' },
+    );
+    const keys = [P, P, Q, null, P];
+    kit.exams.forEach((e, i) => (e.patientKey = keys[i] ?? null));
+    const dir = join(tmp, 'keys');
+    await writeKitDir(dir, kit);
+    const r = await runCli(['relevance', dir, '--json', '--level', 'site']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout) as RelevanceDocument;
+    expect(d.sites.find((s) => s.finess === A)!.repeatShare).toBeCloseTo(1 / 4, 12);
+    expect(d.notes.map((n) => n.code)).not.toContain('repeats-need-patient-key');
+    expect(computeRelevance(kit, 'site').sites[0]!.repeatShare).toBeCloseTo(1 / 4, 12);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `plateau relevance [KIT_DIR]`: the relevance figures of planning.md §6 from a kit's files or the
- * store — neuro CT share per site and territory (département or region), repeats (only with a
- * patient key, not read yet) and data-quality shares — as tables in the CLI's language or JSON.
+ * store — neuro CT share per site and territory (département or region), repeats (where exams
+ * carry a patient key) and data-quality shares — as tables in the CLI's language or JSON.
  */
 import type { Kit } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
@@ -24,8 +24,11 @@ Relevance figures of planning.md §6, per site (FINESS) and per territory:
     among peers and the peers' P20/P50/P80. Peer sites are those with both a CT and an MR
     machine; a share at or above the peers' P80 is flagged for review against the Guide du bon
     usage des examens d'imagerie (a flag to look at, not a verdict);
-  - repeats (same patient, modality and act family within 30 days): need the patient_key
-    column of exams.csv, which plateau does not read yet: repeatShare is null for now;
+  - repeats: an exam of the same patient (exams.csv patient_key), modality and act family
+    within 30 days of the previous one, counted at the site of the later exam; repeatShare is
+    repeats ÷ exams with a patient key, null where no exam has one (a note says so). The key is
+    a keyed hash (such as 32 or more hex characters), never a name or a number: a key that looks
+    like a raw identifier refuses the kit;
   - data quality: shares of exams without a request time and without a booked length.
 
   KIT_DIR               compute from a data kit's files; without it, read the campaign saved

@@ -35,7 +35,7 @@ export const relevanceMessagesEn = {
   'cli.relevance.legend':
     "Head: exams of the 'head' act family (skull, brain, face) on CT and MRI; CT share = CT ÷ (CT + MRI), scheduled (A, H, R) and emergency (U) apart. Rank: percentile rank among peers. 'Review': share at or above the peers' P80, to be looked at against the Guide du bon usage des examens d'imagerie (a flag, not a verdict).",
   'cli.relevance.note.repeats-need-patient-key':
-    'Repeat exams: they need the patient_key column of exams.csv, which plateau does not read yet; the repeat share is empty (—)',
+    'Repeat exams: no exam has a patient_key (column of exams.csv: a keyed hash, never a name or a number); the repeat share is empty (—)',
   'cli.relevance.note.unknown-machine-exams':
     '{n, plural, one {# exam on an unknown machine is} other {# exams on unknown machines are}} left out',
   'cli.relevance.note.sites-without-territory':

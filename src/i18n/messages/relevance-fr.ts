@@ -35,7 +35,7 @@ export const relevanceMessagesFr = {
   'cli.relevance.legend':
     "Tête : examens de la famille d'actes « tête » (crâne, encéphale, face) sur scanner (TDM) et IRM ; part TDM = TDM ÷ (TDM + IRM), programmés (A, H, R) et urgences (U) à part. Rang : rang centile parmi les pairs. « À revoir » : part au P80 des pairs ou au-dessus, à examiner au regard du Guide du bon usage des examens d'imagerie (un signal, pas un verdict).",
   'cli.relevance.note.repeats-need-patient-key':
-    "Examens répétés : il faut la colonne patient_key de exams.csv, que plateau ne lit pas encore ; la part d'examens répétés est vide (—)",
+    "Examens répétés : aucun examen n'a de patient_key (colonne de exams.csv : un hachage à clé, jamais un nom ni un numéro) ; la part d'examens répétés est vide (—)",
   'cli.relevance.note.unknown-machine-exams':
     '{n, plural, one {# examen sur une machine inconnue est laissé} other {# examens sur des machines inconnues sont laissés}} de côté',
   'cli.relevance.note.sites-without-territory':
