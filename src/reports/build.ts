@@ -9,6 +9,7 @@ import type { TerritoryDocument } from '../plan/territories/types.ts';
 import type { ReportDocument } from './document-types.ts';
 import { ReportError } from './errors.ts';
 import { closeMatches } from './matches.ts';
+import type { PlanningInputs } from './planning.ts';
 import { siteFiche } from './site-fiche/index.ts';
 import type { MachineWhatIf } from './site-fiche/what-would-change.ts';
 import { synthesisDocument, UnknownRegionError } from './synthesis/index.ts';
@@ -31,6 +32,11 @@ export interface ReportInputs {
    * "what would change" section; the syntheses do not use it.
    */
   whatIf?: ReadonlyMap<string, MachineWhatIf>;
+  /**
+   * The campaign's planning documents (`planningInputs` of its kit): a site fiche gains its
+   * costs and relevance sections, a regional synthesis its chapter "Nuits et téléradiologie".
+   */
+  planning?: PlanningInputs | null;
 }
 
 /** True when the report prints the territory chapter (the syntheses): its document is worth computing. */
@@ -52,10 +58,13 @@ export function buildReport(
   lang: Lang,
   inputs: ReportInputs = {},
 ): ReportDocument {
-  const options = inputs.territories === undefined ? {} : { territories: inputs.territories };
+  const options = {
+    ...(inputs.territories === undefined ? {} : { territories: inputs.territories }),
+    ...(inputs.planning ? { planning: inputs.planning } : {}),
+  };
   switch (request.kind) {
     case 'site':
-      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf);
+      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf, inputs.planning);
     case 'national':
       return synthesisDocument(index, {}, lang, options);
     case 'region':

@@ -103,6 +103,11 @@ dl.definitions dt { font-weight: 700; color: #0b3a5b; }
 dl.definitions dd { margin: 0; }
 dl dt, dl dd { break-inside: avoid; page-break-inside: avoid; }
 .muted { color: #6b7785; }
+/* Planning sections: an illustrative figure (a demo cost set, default reading times) is badged. */
+.badge { display: inline-block; padding: 0.05em 0.45em; border-radius: 2pt; font-size: 7.5pt; font-weight: 700;
+  letter-spacing: 0.04em; text-transform: uppercase; vertical-align: 0.08em; }
+.badge-illustrative { background: #c98a12; color: #ffffff; }
+table.data tr.groups th .badge { font-size: 7pt; }
 `;
 
 /** The campaign line of the title: its name and period. */

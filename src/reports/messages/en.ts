@@ -3,6 +3,7 @@
  * the same `{parameters}`.
  */
 import type { ReportMessageKey } from './fr.ts';
+import { planningEn } from './planning-en.ts';
 import { whatWouldChangeEn } from './what-would-change-en.ts';
 
 export const en: Readonly<Record<ReportMessageKey, string>> = {
@@ -197,4 +198,5 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
   'site.method.peersText': 'Each machine is compared with {scope}.',
   'site.method.source': 'Computed by plateau from the campaign’s data; no value is estimated or filled in.',
   ...whatWouldChangeEn,
+  ...planningEn,
 };

@@ -4,6 +4,7 @@
  * `{n, plural, one {…} other {…}}`; values are formatted by i18n's formatters before they get
  * here. Words follow the 2010 ANAP report (plages, taux d’occupation, pistes d’amélioration).
  */
+import { planningFr } from './planning-fr.ts';
 import { whatWouldChangeFr } from './what-would-change-fr.ts';
 
 export const fr = {
@@ -198,6 +199,7 @@ export const fr = {
   'site.method.peersText': 'Chaque machine est comparée à {scope}.',
   'site.method.source': 'Calculé par plateau à partir des données de la campagne ; aucune valeur n’est estimée ni complétée.',
   ...whatWouldChangeFr,
+  ...planningFr,
 } as const;
 
 /** A message of the reports' dictionaries. */

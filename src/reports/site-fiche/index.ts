@@ -11,17 +11,22 @@ import type { ReportDocument, ReportSection } from '../document-types.ts';
 import { ReportError } from '../errors.ts';
 import { closeMatches } from '../matches.ts';
 import { rt } from '../messages/index.ts';
+import type { PlanningInputs } from '../planning.ts';
 import { ficheContext } from './context.ts';
+import { costsSection } from './costs.ts';
 import { identitySection, openingsSection, panelText } from './identity.ts';
 import { machineSections } from './machine.ts';
 import { methodSection } from './method.ts';
+import { relevanceSections } from './relevance.ts';
 import { surveySection } from './survey.ts';
 import type { MachineWhatIf } from './what-would-change.ts';
 
 /**
  * The fiche of establishment `finess`, its machines compared with the peers `scope` selects.
  * With `whatIf` (the simulated leads of its machines, `whatWouldChangeOfSite`), each machine
- * chapter gains a "what would change" section. Throws a `ReportError('not-found')` naming close
+ * chapter gains a "what would change" section. With `planning` (the campaign's planning
+ * documents, `planningInputs`), the site's costs (when the campaign has a cost set) and its
+ * relevance figures follow the survey. Throws a `ReportError('not-found')` naming close
  * FINESS or names when the campaign has no such establishment.
  *
  * @example
@@ -34,6 +39,7 @@ export function siteFiche(
   lang: Lang,
   scope: PeerScope = 'modality',
   whatIf?: ReadonlyMap<string, MachineWhatIf>,
+  planning?: PlanningInputs | null,
 ): ReportDocument {
   const view = establishmentView(index, finess, scope);
   if (!view) {
@@ -49,6 +55,8 @@ export function siteFiche(
     identitySection(ctx),
     ...[openingsSection(ctx)].filter((s): s is ReportSection => s !== null),
     surveySection(ctx),
+    ...(planning ? [costsSection(ctx, planning.costs())].filter((s): s is ReportSection => s !== null) : []),
+    ...(planning ? relevanceSections(ctx, planning.relevance()) : []),
     ...view.machines.flatMap((m, i) => machineSections(ctx, m, i + 1)),
     methodSection(ctx),
   ];

@@ -11,6 +11,7 @@ import type { CampaignIndex } from '../../core/views/campaign-index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { TerritoryDocument } from '../../plan/territories/types.ts';
 import type { ReportDocument } from '../document-types.ts';
+import type { PlanningInputs } from '../planning.ts';
 import type { PercentileTable } from './data/percentiles.ts';
 import { percentileTables } from './data/percentiles.ts';
 import { panelTotal, legalStatusRows } from './data/panel.ts';
@@ -24,6 +25,7 @@ import { durationSections } from './sections/durations.ts';
 import { introductionSections } from './sections/introduction.ts';
 import { nightSections } from './sections/night.ts';
 import { occupancySections } from './sections/occupancy.ts';
+import { oncallSections } from './sections/oncall.ts';
 import { openingSections } from './sections/openings.ts';
 import { reportDelaySections } from './sections/report-delays.ts';
 import { territorySections } from './sections/territories.ts';
@@ -34,11 +36,15 @@ export type { SynthesisRequest, SynthesisScope } from './scope.ts';
 export { synthesisScope, UnknownRegionError } from './scope.ts';
 export type { PercentileRow, PercentileTable, PercentileTableKind } from './data/percentiles.ts';
 export { PERCENTILE_TABLE_KINDS } from './data/percentiles.ts';
+export { ONCALL_CHAPTER } from './sections/oncall.ts';
 export type { Published } from './reference.ts';
 export { relativeGap } from './reference.ts';
 export { percentileCells, formatGap } from './render/percentile-table.ts';
 
-/** The level-1 chapters of a synthesis, in order (section ids). */
+/**
+ * The level-1 chapters of a synthesis, in order (section ids). A regional synthesis given the
+ * campaign's planning inputs has one more, "oncall" (`ONCALL_CHAPTER`), after "territories".
+ */
 export const SYNTHESIS_CHAPTERS = [
   'introduction',
   'trends',
@@ -61,6 +67,11 @@ export interface SynthesisOptions {
    * "Territoires" says why it is missing.
    */
   territories?: TerritoryDocument | null;
+  /**
+   * The campaign's planning documents (`planningInputs` of its kit): a regional synthesis gains
+   * the chapter "Nuits et téléradiologie" (PDS demand per département, pooling options).
+   */
+  planning?: PlanningInputs | null;
 }
 
 /**
@@ -109,6 +120,7 @@ export function synthesisDocument(
       ...occupancySections(ctx),
       ...nightSections(ctx),
       ...territorySections(ctx, options.territories),
+      ...oncallSections(ctx, options.planning),
       ...caveatSections(ctx),
     ],
     toc: true,
