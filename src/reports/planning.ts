@@ -23,11 +23,12 @@ export interface PlanningInputs {
   /** Neuro share, repeats and data quality per site, départements as territories. */
   relevance(): RelevanceDocument;
   /**
-   * The on-call pooling of the sites of INSEE region `code` at the default settings (reading
-   * times, 30 min, 90 %, no holiday, no hourly rate) with reading times of `distribution`;
-   * `null` when the campaign has no site there.
+   * The on-call pooling of the sites of INSEE region `code` at the default settings
+   * (`defaultReadingModel()`: illustrative reading times, 30 min, 90 %; no holiday, no hourly
+   * rate), the reading-time distribution `distribution` when given; `null` when the campaign has
+   * no site there.
    */
-  oncallOfRegion(code: string, distribution: ReadingDistribution): OncallDocument | null;
+  oncallOfRegion(code: string, distribution?: ReadingDistribution): OncallDocument | null;
 }
 
 const known = new WeakMap<Kit, { index: CampaignIndex; inputs: PlanningInputs }>();
@@ -73,14 +74,14 @@ export function planningInputs(kit: Kit, index: CampaignIndex): PlanningInputs {
     costs,
     relevance,
     oncallOfRegion(code, distribution) {
-      const key = `${code}|${distribution}`;
+      const key = `${code}|${distribution ?? ''}`;
       if (!oncall.has(key)) {
         const territory = { kind: 'region' as const, code, name: regionByCode(code)?.name ?? null, sites: null };
         const sites = sitesOfTerritory(kit, territory);
         oncall.set(
           key,
           sites.ok
-            ? oncallDocument(kit, sites.sites, { territory, model: defaultReadingModel({ distribution }), holidays: [] })
+            ? oncallDocument(kit, sites.sites, { territory, model: defaultReadingModel(distribution ? { distribution } : {}), holidays: [] })
             : null,
         );
       }

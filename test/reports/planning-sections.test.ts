@@ -188,35 +188,42 @@ describe('the regional synthesis’s nights and teleradiology', () => {
     expect(words).toContain(fr ? '60 h de nuit, 48 h de week-end' : '60 h at night, 48 h at weekends');
     expect(words).toContain(
       fr
-        ? 'Réglages par défaut : durées de lecture scanner 15 min et IRM 20 min (illustratives), loi exponentielle ; cible : 90 % des examens lus en 30 min au plus'
-        : 'Default settings: reading times CT 15 min and MRI 20 min (illustrative), exponential distribution; target: 90% of exams read within 30 min',
+        ? 'Réglages par défaut : durées de lecture scanner 15 min et IRM 20 min (illustratives), loi fixe (simulée) ; cible : 90 % des examens lus en 30 min au plus'
+        : 'Default settings: reading times CT 15 min and MRI 20 min (illustrative), fixed (simulated) distribution; target: 90% of exams read within 30 min',
     );
     expect(html).toContain('<span class="badge badge-illustrative">');
-    // exponential reading cannot reach 90 % in 30 min (1 − e^−2 = 86 %): every option empty …
-    const exponential = tableRows(html, 'oncall-options', 0).body;
-    expect(exponential.map((r) => r[0])).toEqual(
-      fr
-        ? ['Chaque site seul', 'Un centre pour tous', 'Centre la nuit, sites le week-end', 'Sites la nuit, centre le week-end']
-        : ['Each site alone', 'One hub for all', 'Hub at night, sites at weekends', 'Sites at night, hub at weekends'],
-    );
-    expect(exponential.every((r) => r.slice(1).every((c) => c === '—'))).toBe(true);
-    expect(words).toContain(
-      fr
-        ? 'même sans attente, seuls 86 % des examens Scanner sont lus en 30 min'
-        : 'even with no wait only 86% of CT exams are read within 30 min',
-    );
-    // … then fixed reading: one line per site with demand (3 × 108 h), one hub (108 h),
+    // fixed reading (the default): one line per site with demand (3 × 108 h), one hub (108 h),
     // hub at night + A and C at weekends (60 + 2 × 48), A and B at night + hub at weekends (2 × 60 + 48)
-    const fixed = tableRows(html, 'oncall-options', 1).body;
-    expect(fixed.map((r) => r.slice(1, 3))).toEqual([
-      ['3', '324'],
-      ['1', '108'],
-      ['2', '156'],
-      ['2', '168'],
-    ]);
+    const options = tableRows(html, 'oncall-options').body;
+    expect(options.map((r) => r.slice(0, 3))).toEqual(
+      (fr
+        ? ['Chaque site seul', 'Un centre pour tous', 'Centre la nuit, sites le week-end', 'Sites la nuit, centre le week-end']
+        : ['Each site alone', 'One hub for all', 'Hub at night, sites at weekends', 'Sites at night, hub at weekends']
+      ).map((name, i) => [name, ...([['3', '324'], ['1', '108'], ['2', '156'], ['2', '168']][i] ?? [])]),
+    );
+    // 9 exams a week over 108 h on one line (hub): 0.08 an hour
+    expect(options[1]![3]).toBe(fr ? '0,08' : '0.08');
+    expect(html.match(/<table class="data oncall-options">/g)).toHaveLength(1);
     expect(words).toContain(fr ? 'Les durées de lecture (scanner 15 min, IRM 20 min) sont ILLUSTRATIVES' : 'The reading times (CT 15 min, MRI 20 min) are ILLUSTRATIVE');
     expect(words).toContain(fr ? 'Aucun jour férié compté' : 'No public holiday counted');
     expect(words).toContain(fr ? '3 sites de la campagne dans la région Hauts-de-France (code INSEE 32)' : '3 sites of the campaign in region Hauts-de-France (INSEE code 32)');
+  });
+
+  it('adds fixed reading when exponential reading cannot reach the target', () => {
+    const exponential = { ...planning, oncallOfRegion: (code: string, d?: 'exponential' | 'deterministic') => planning.oncallOfRegion(code, d ?? 'exponential') };
+    for (const lang of ['fr', 'en'] as const) {
+      const doc = synthesisDocument(index, { region: 'Hauts-de-France' }, lang, { planning: exponential });
+      const html = sectionHtml(doc, ONCALL_CHAPTER);
+      // 1 − e^−2 = 86 % < 90 %: every option of the exponential table is empty …
+      const first = tableRows(html, 'oncall-options', 0).body;
+      expect(first).toHaveLength(4);
+      expect(first.every((r) => r.slice(1).every((c) => c === '—'))).toBe(true);
+      expect(text(html)).toContain(
+        lang === 'fr' ? 'même sans attente, seuls 86 % des examens Scanner sont lus en 30 min' : 'even with no wait only 86% of CT exams are read within 30 min',
+      );
+      // … then the same settings with fixed reading
+      expect(tableRows(html, 'oncall-options', 1).body.map((r) => r.slice(1, 3))).toEqual([['3', '324'], ['1', '108'], ['2', '156'], ['2', '168']]);
+    }
   });
 
   it('has no such chapter in the national synthesis, nor without the kit', () => {
@@ -228,7 +235,7 @@ describe('the regional synthesis’s nights and teleradiology', () => {
   it('computes each document once for both languages', () => {
     expect(planningInputs(kit, index)).toBe(planning);
     expect(planning.relevance()).toBe(planning.relevance());
-    expect(planning.oncallOfRegion('32', 'exponential')).toBe(planning.oncallOfRegion('32', 'exponential'));
+    expect(planning.oncallOfRegion('32')).toBe(planning.oncallOfRegion('32'));
     expect(planningInputs(kit, indexOfKit(kit))).not.toBe(planning);
   });
 

@@ -2,9 +2,10 @@
  * Chapter "Nuits et téléradiologie" of a regional synthesis (planning.md §4): the PDS demand
  * measured over the campaign per département of the region (exams per week at night and at
  * weekends, per modality), then the four pooling options for the whole region at the default
- * settings (said in full, reading times illustrative), from the on-call document of plan/oncall.
- * When exponential reading cannot reach the target at all (its ceiling note), the same settings
- * with fixed reading times follow, so that the page still compares the options. Notes are worded
+ * settings (`defaultReadingModel()`, said in full, reading times illustrative), from the on-call
+ * document of plan/oncall. Should the default reading be exponential and unable to reach the
+ * target at all (its ceiling note), the same settings with fixed reading times follow, so that
+ * the page still compares the options. Notes are worded
  * from their codes. The region is the current INSEE region, as in the chapter "Territoires".
  */
 import type { Modality } from '../../../core/kit-types.ts';
@@ -179,7 +180,7 @@ function body(ctx: RenderContext, planning: PlanningInputs): Html {
   const code = regionCodeOf(region);
   if (code === null) return note(rt(lang, 'plan.oncall.unknownRegion', { region }), 'warning');
   const current = regionByCode(code)?.name ?? code;
-  const doc = planning.oncallOfRegion(code, 'exponential');
+  const doc = planning.oncallOfRegion(code);
   if (doc === null) return note(rt(lang, 'plan.oncall.noSite', { name: current }), 'warning');
   const ceiling = doc.notes.some((n) => n.code === 'readingCeiling');
   const fixed = ceiling ? planning.oncallOfRegion(code, 'deterministic') : null;
