@@ -3,7 +3,9 @@
  * one at a time (a print takes a second or more and most of a core), and kept in a small LRU
  * per (campaign import, report, language, loaded reference figures) so that a second download
  * is instant. The syntheses get the campaign's territory document (register, on-call sessions
- * and published figures read from the store when they are printed).
+ * and published figures read from the store when they are printed); a site fiche and a regional
+ * synthesis get the planning documents of the campaign's kit, read once per cached campaign
+ * (`planningKit()`, shared with the planning API) and computed once per kit (`planningInputs`).
  */
 import type { Context, Hono } from 'hono';
 import { PEER_SCOPES } from '../../core/views/index.ts';
@@ -14,6 +16,7 @@ import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
+import { planningInputs } from '../../reports/planning.ts';
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
 import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
@@ -77,8 +80,11 @@ class ReportPrinter {
       // A site fiche simulates its machines' top leads (a few seconds, a fixed seed).
       const whatIf =
         request.kind === 'site' ? await this.#whatIfOf(ctx, index, request.finess) : undefined;
+      // Costs, relevance (site fiche) and on-call pooling (regional synthesis) read the exams.
+      const kit = request.kind === 'national' ? null : await campaign.planningKit();
+      const planning = kit ? planningInputs(kit, index) : null;
       return printReport(
-        buildReport(index, request, lang, { territories: document, ...(whatIf ? { whatIf } : {}) }),
+        buildReport(index, request, lang, { territories: document, planning, ...(whatIf ? { whatIf } : {}) }),
       );
     });
     this.#queue = run.catch(() => undefined);
