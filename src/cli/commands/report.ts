@@ -15,9 +15,11 @@ import type { MachineWhatIf } from '../../reports/site-fiche/what-would-change.t
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
+import type { PlanningInputs } from '../../reports/planning.ts';
+import { planningInputs } from '../../reports/planning.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
 import type { CampaignData } from '../../core/views/index.ts';
-import { loadCampaignData } from '../../storage/index.ts';
+import { loadCampaignData, loadKit } from '../../storage/index.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -78,22 +80,32 @@ function requestOf(values: OptionValues): ReportRequest {
 
 /**
  * The stored campaign's index (see `chooseCampaign`), or a user error naming the stored
- * campaigns; with its territory document when the report prints it (the syntheses), and the
- * simulated leads of the site's machines for a site fiche (read while the store is open).
+ * campaigns; with its territory document when the report prints it (the syntheses), the
+ * simulated leads of the site's machines for a site fiche, and the planning documents of its kit
+ * (exams read once) for a site fiche or a regional synthesis (read while the store is open).
  */
 async function campaignData(
   values: OptionValues,
   campaignId: string | undefined,
   request: ReportRequest,
-): Promise<{ index: CampaignIndex; territories: TerritoryDocument | null; whatIf?: Map<string, MachineWhatIf> }> {
+): Promise<{
+  index: CampaignIndex;
+  territories: TerritoryDocument | null;
+  whatIf?: Map<string, MachineWhatIf>;
+  planning: PlanningInputs | null;
+}> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, campaignId);
     const data: CampaignData | null = await loadCampaignData(store, id);
     if (!data) throw new UserError(`campaign '${id}' is no longer in ${store.location}`);
     const index = new CampaignIndex(data);
-    if (request.kind === 'site') return { index, territories: null, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
-    if (!needsTerritories(request)) return { index, territories: null };
-    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)) };
+    const kit = request.kind === 'national' ? null : await loadKit(store, id);
+    const planning = kit ? planningInputs(kit, index) : null;
+    if (request.kind === 'site') {
+      return { index, territories: null, planning, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
+    }
+    if (!needsTerritories(request)) return { index, territories: null, planning };
+    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)), planning };
   });
 }
 
@@ -124,6 +136,7 @@ export const reportCommand: Command = {
     try {
       const doc = buildReport(index, request, lang, {
         territories: loaded.territories,
+        planning: loaded.planning,
         ...(loaded.whatIf ? { whatIf: loaded.whatIf } : {}),
       });
       if (values['html'] === true) {
