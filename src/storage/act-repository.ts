@@ -7,11 +7,11 @@ import type { CopyQueryable, UpsertCounts } from './bulk.ts';
 import { copyInChunks, countingUpsert, deleteAbsent, upsertInChunks } from './bulk.ts';
 import type { Queryable } from './db.ts';
 
-const UPSERT = countingUpsert(`insert into acts (campaign_id, code, label, icr)
-  select $1, u.code, u.label, u.icr
-  from unnest($2::text[], $3::text[], $4::float8[]) as u (code, label, icr)
-  on conflict (campaign_id, code) do update set label = excluded.label, icr = excluded.icr
-  where (acts.label, acts.icr) is distinct from (excluded.label, excluded.icr)`);
+const UPSERT = countingUpsert(`insert into acts (campaign_id, code, label, icr, family)
+  select $1, u.code, u.label, u.icr, u.family
+  from unnest($2::text[], $3::text[], $4::float8[], $5::text[]) as u (code, label, icr, family)
+  on conflict (campaign_id, code) do update set label = excluded.label, icr = excluded.icr, family = excluded.family
+  where (acts.label, acts.icr, acts.family) is distinct from (excluded.label, excluded.icr, excluded.family)`);
 
 /** Upserts acts (unique by code: de-duplicate before calling). */
 export function upsertActs(
@@ -24,6 +24,7 @@ export function upsertActs(
     chunk.map((a) => a.code),
     chunk.map((a) => a.label),
     chunk.map((a) => a.icr),
+    chunk.map((a) => a.family ?? null),
   ]);
 }
 
@@ -33,11 +34,12 @@ export function copyActs(
   campaignId: string,
   rows: readonly Act[],
 ): Promise<UpsertCounts> {
-  return copyInChunks(q, 'acts', ['campaign_id', 'code', 'label', 'icr'], rows, (w, a) => {
+  return copyInChunks(q, 'acts', ['campaign_id', 'code', 'label', 'icr', 'family'], rows, (w, a) => {
     w.repeatedText(campaignId);
     w.text(a.code);
     w.text(a.label);
     w.float8(a.icr);
+    w.repeatedText(a.family);
   });
 }
 
@@ -57,10 +59,11 @@ export function deleteAbsentActs(
   );
 }
 
-/** The act table of a campaign, by code. */
+/** The act table of a campaign, by code (`family` only on the acts that have one). */
 export async function readActs(q: Queryable, campaignId: string): Promise<Act[]> {
-  return q.query<Act & Record<string, unknown>>(
-    `select code, label, icr from acts where campaign_id = $1 order by code collate "C"`,
+  const rows = await q.query<{ code: string; label: string; icr: number; family: Act['family'] }>(
+    `select code, label, icr, family from acts where campaign_id = $1 order by code collate "C"`,
     [campaignId],
   );
+  return rows.map(({ code, label, icr, family }) => (family == null ? { code, label, icr } : { code, label, icr, family }));
 }

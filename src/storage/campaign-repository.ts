@@ -125,6 +125,7 @@ const RECORD_TABLES = [
   'import_issues',
   'register_machines',
   'slots',
+  'costs',
   // Not recomputed by a rename (plateau simulate computes them), and the id changes nothing in them.
   'simulation_checks',
 ] as const;

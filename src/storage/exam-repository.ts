@@ -33,17 +33,18 @@ const FIELDS = [
   'requested_at',
   'scheduled_minutes',
   'age_band',
+  'patient_key',
 ] as const;
 
 const UPSERT =
   countingUpsert(`insert into exams (campaign_id, equipment_id, exam_id, ${FIELDS.join(', ')})
   select $1, u.equipment_id, u.exam_id, u.category, ${fromEpochMs('u.room_in')}, ${fromEpochMs('u.room_out')},
     string_to_array(u.acts, chr(31)), u.icr, ${fromEpochMs('u.report_validated_at')}, ${fromEpochMs('u.requested_at')},
-    u.scheduled_minutes, u.age_band
+    u.scheduled_minutes, u.age_band, u.patient_key
   from unnest($2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::float8[],
-    $9::float8[], $10::float8[], $11::float8[], $12::text[])
+    $9::float8[], $10::float8[], $11::float8[], $12::text[], $13::text[])
     as u (equipment_id, exam_id, category, room_in, room_out, acts, icr, report_validated_at, requested_at,
-      scheduled_minutes, age_band)
+      scheduled_minutes, age_band, patient_key)
   on conflict (campaign_id, equipment_id, exam_id) do update set
     ${FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}
   where (${FIELDS.map((f) => `exams.${f}`).join(', ')})
@@ -86,6 +87,7 @@ export function upsertExams(
       chunk.map((e) => e.requestedAt),
       chunk.map((e) => e.scheduledMinutes),
       chunk.map((e) => e.ageBand),
+      chunk.map((e) => e.patientKey ?? null),
     ],
     { onChunk },
   );
@@ -124,6 +126,7 @@ export function copyExams(
           w.timestamptz(e.requestedAt);
           w.float8(e.scheduledMinutes);
           w.repeatedText(e.ageBand);
+          w.text(e.patientKey);
         },
         { onChunk },
       ),
@@ -165,13 +168,14 @@ export type ExamTuple = [
   requestedAt: number | null,
   scheduledMinutes: number | null,
   ageBand: AgeBand | null,
+  patientKey: string | null,
 ];
 
 /** The SQL expression that reads an exam row as an `ExamTuple` (instants in epoch ms). */
 export const EXAM_JSON_ARRAY = `json_build_array(exam_id, category, ${epochMs('room_in')}, ${epochMs('room_out')},
-  acts, icr, ${epochMs('report_validated_at')}, ${epochMs('requested_at')}, scheduled_minutes, age_band)`;
+  acts, icr, ${epochMs('report_validated_at')}, ${epochMs('requested_at')}, scheduled_minutes, age_band, patient_key)`;
 
-/** The `Exam` an `ExamTuple` of machine `equipmentId` stands for. */
+/** The `Exam` an `ExamTuple` of machine `equipmentId` stands for (`patientKey` only when it has one). */
 export function examFromTuple(t: ExamTuple, equipmentId: string): Exam {
   return {
     examId: t[0],
@@ -185,6 +189,7 @@ export function examFromTuple(t: ExamTuple, equipmentId: string): Exam {
     requestedAt: t[7],
     scheduledMinutes: t[8],
     ageBand: t[9],
+    ...(t[10] === null || t[10] === undefined ? {} : { patientKey: t[10] }),
   };
 }
 

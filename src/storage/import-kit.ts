@@ -11,15 +11,18 @@
  * The equipment register (planning.md §1) rides along but is not one of the kit's records: a kit
  * with equipment-register.csv replaces the stored register whole, a kit without one keeps it
  * (docs/readings-of-the-spec.md), and the indicators never read it. The booking slots
- * (slots.csv) are replaced whole too, but follow the kit: a kit without them leaves none stored.
+ * (slots.csv) are replaced whole too, but follow the kit: a kit without them leaves none stored;
+ * so do the machines' costs (costs.csv, with their origin).
  */
 import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
+import { looksLikeRawIdentifier } from '../plan/relevance/repeats.ts';
 import type { Campaign, Exam, Kit, RegisterMachine } from '../core/kit-types.ts';
 import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
+import { loadCosts, replaceCosts } from './cost-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
 import { canCopy } from './bulk.ts';
 import {
@@ -142,6 +145,11 @@ export interface ImportSummary {
   register: RegisterSummary | null;
   /** The booking slots' rows (the kit's replace the stored ones), or null when neither had any. */
   slots: SlotChanges | null;
+  /**
+   * The machines' costs: `replaced` when the kit's differ from the stored ones (or either has none
+   * and the other some), `unchanged` when the same, null when neither had any.
+   */
+  costs: 'replaced' | 'unchanged' | null;
   /** True when any stored record (or the register) was inserted, updated or removed. */
   changed: boolean;
   /** The results written, or null when nothing changed and the stored results were kept. */
@@ -286,6 +294,25 @@ function checkSlots(kit: Kit): void {
   );
 }
 
+/**
+ * Refuses a kit whose exams carry a patient key that looks like a raw identifier (the kit reader
+ * refuses them first; a kit built elsewhere is checked here). The key itself is never repeated.
+ */
+function checkPatientKeys(kit: Kit): void {
+  let last: string | null = null;
+  for (const exam of kit.exams) {
+    const key = exam.patientKey;
+    if (key == null || key === last) continue;
+    if (key.trim() === '' || looksLikeRawIdentifier(key)) {
+      throw new StoreError(
+        'invalid-kit',
+        `the kit cannot be stored: exam ${exam.examId} of ${exam.equipmentId} has a patient_key that is blank or looks like a raw patient identifier, not a keyed hash. Nothing was stored.`,
+      );
+    }
+    last = key;
+  }
+}
+
 /** SQLSTATE class 23: integrity constraint violation (foreign key, check, not null, unique). */
 function isConstraintViolation(
   e: unknown,
@@ -308,6 +335,8 @@ const RULES: Record<string, string> = {
     'a survey answer names an establishment that is not in establishments.csv',
   survey_answers_case_modality_check: 'a survey case is asked of the other modality',
   establishments_finess_check: 'a FINESS is not 9 characters long',
+  costs_campaign_id_equipment_id_fkey: 'a cost row names a machine that is not in equipment.csv',
+  costs_pkey: 'a machine has more than one cost row (costs.csv equipment_id)',
 };
 
 function invalidKit(e: Error & { detail?: string; constraint?: string }): StoreError {
@@ -432,6 +461,7 @@ export async function importKit(
     issues.push(duplicateIssue(FILES.exams, 'exam_id', 'exams', exams.duplicates));
   checkRegister(kit);
   checkSlots(kit);
+  checkPatientKeys(kit);
   const badAct = findBadAct(exams.rows);
   if (badAct !== undefined) {
     throw new StoreError(
@@ -456,6 +486,7 @@ export async function importKit(
       // Read before a replaced campaign is deleted: a kit without a register keeps the stored one.
       const storedRegister = before === null ? null : await loadRegister(tx, id);
       const storedSlots = before === null ? null : await loadSlots(tx, id);
+      const storedCosts = before === null ? null : await loadCosts(tx, id);
       const register = nextRegister(kit, storedRegister, equipment.rows);
       if (register !== null && register.detached.length > 0) {
         const ids = register.detached.slice(0, 10).join(', ') + (register.detached.length > 10 ? ', …' : '');
@@ -488,6 +519,7 @@ export async function importKit(
               survey: survey.rows,
               ...(register !== null && register.rows.length > 0 ? { register: register.rows } : {}),
               ...(kit.slots !== undefined && kit.slots.length > 0 ? { slots: kit.slots } : {}),
+              ...(kit.costs !== undefined ? { costs: kit.costs } : {}),
             })
           : null;
       timings.loadMs = performance.now() - tKnown;
@@ -538,6 +570,10 @@ export async function importKit(
       await replaceSlots(tx, id, slots, replaced ? null : storedSlots);
       const slotsSummary = storedSlots === null && slots.length === 0 ? null : slotChanges(storedSlots ?? [], slots);
       const slotsChanged = !sameSlots(storedSlots ?? [], slots);
+      // Costs follow the kit too, replaced whole (a campaign replaced over another period lost them).
+      const costs = kit.costs !== undefined && kit.costs.rows.length > 0 ? kit.costs : null;
+      const costsChanged = await replaceCosts(tx, id, costs, replaced ? null : storedCosts);
+      const costsSummary: ImportSummary['costs'] = storedCosts === null && costs === null ? null : costsChanged || replaced ? 'replaced' : 'unchanged';
       const summary = {
         campaign,
         replaced,
@@ -546,6 +582,7 @@ export async function importKit(
         ) as Record<(typeof KIT_TABLES)[number], TableChanges>),
         register: registerSummary,
         slots: slotsSummary,
+        costs: costsSummary,
       };
       const recordsChanged =
         campaign !== 'unchanged' ||
@@ -553,7 +590,7 @@ export async function importKit(
           const c = summary[t];
           return c.inserted + c.updated + c.removed > 0;
         });
-      const changed = recordsChanged || registerChanged || slotsChanged;
+      const changed = recordsChanged || registerChanged || slotsChanged || costsChanged;
       if (changed && campaign === 'unchanged') await touchCampaign(tx, id, source);
       // The status-quo checks were computed on the records they no longer describe.
       if (recordsChanged) await clearSimulationChecks(tx, id);

@@ -14,6 +14,7 @@ export type { ImportOptions, ImportProgress, ImportSummary, RegisterSummary, Ren
 export { importRegister, loadRegister } from './register-repository.ts';
 export type { RegisterChanges, RegisterImport } from './register-repository.ts';
 export { loadSlots } from './slot-repository.ts';
+export { loadCosts } from './cost-repository.ts';
 export type { SlotChanges } from './slot-repository.ts';
 export { loadKit } from './load-kit.ts';
 export { loadResults, listCampaigns, loadIssues, deleteCampaign } from './queries.ts';

@@ -5,6 +5,7 @@
 import type { Kit } from '../core/kit-types.ts';
 import { readActs } from './act-repository.ts';
 import { readCampaign } from './campaign-repository.ts';
+import { loadCosts } from './cost-repository.ts';
 import type { Queryable } from './db.ts';
 import { readEquipment } from './equipment-repository.ts';
 import { readEstablishments } from './establishment-repository.ts';
@@ -17,13 +18,15 @@ import { readSurvey } from './survey-repository.ts';
 
 /**
  * The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null;
- * with its equipment register and its slots, each in its file's order, when it has them.
+ * with its equipment register and its slots, each in its file's order, and its costs (by machine),
+ * when it has them.
  */
 export async function readKit(q: Queryable, campaignId: string): Promise<Kit | null> {
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
   const register = await loadRegister(q, campaignId);
   const slots = await loadSlots(q, campaignId);
+  const costs = await loadCosts(q, campaignId);
   return {
     campaign,
     establishments: await readEstablishments(q, campaignId),
@@ -34,6 +37,7 @@ export async function readKit(q: Queryable, campaignId: string): Promise<Kit | n
     survey: await readSurvey(q, campaignId),
     ...(register === null ? {} : { register }),
     ...(slots === null ? {} : { slots }),
+    ...(costs === null ? {} : { costs }),
   };
 }
 

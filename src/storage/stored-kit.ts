@@ -7,6 +7,7 @@
 import type {
   Act,
   Campaign,
+  CostRow,
   Equipment,
   Establishment,
   Exam,
@@ -156,6 +157,7 @@ export function storedKitOf(kit: Kit): Kit | null {
     check.instant(x.requestedAt, 'requested_at');
     check.float(x.icr, 'icr');
     check.float(x.scheduledMinutes, 'scheduled_minutes');
+    check.text(x.patientKey, 'patient key');
     return {
       examId: x.examId,
       equipmentId: x.equipmentId,
@@ -168,13 +170,14 @@ export function storedKitOf(kit: Kit): Kit | null {
       requestedAt: maybeInstant(x.requestedAt),
       scheduledMinutes: x.scheduledMinutes ?? null,
       ageBand: x.ageBand ?? null,
+      ...(x.patientKey == null ? {} : { patientKey: x.patientKey }),
     };
   });
   const acts = kit.acts.map((a): Act => {
     check.text(a.code, 'act code');
     check.text(a.label, 'act label');
     check.float(a.icr, 'act icr');
-    return { code: a.code, label: a.label, icr: a.icr };
+    return a.family == null ? { code: a.code, label: a.label, icr: a.icr } : { code: a.code, label: a.label, icr: a.icr, family: a.family };
   });
   const survey = kit.survey.map((a): SurveyAnswer => {
     check.text(a.finess, 'finess');
@@ -205,6 +208,12 @@ export function storedKitOf(kit: Kit): Kit | null {
     check.instant(s.observedAt, 'slot observed_at');
     return { equipmentId: s.equipmentId, start: instant(s.start), end: instant(s.end), status: s.status, observedAt: instant(s.observedAt) };
   });
+  const costRows = (kit.costs?.rows ?? []).map((r): CostRow => {
+    check.text(r.equipmentId, 'cost equipment id');
+    for (const v of [r.purchasePrice, r.amortisationYears, r.maintenance, r.staff, r.consumablesPerExam, r.overhead])
+      check.float(v, 'cost');
+    return { ...r };
+  });
   // Enumerated fields need no check: a value the schema's checks accept is plain ASCII.
   if (check.problem !== null) return null;
 
@@ -222,6 +231,7 @@ export function storedKitOf(kit: Kit): Kit | null {
     (a, b) => cmp(a.equipmentId, b.equipmentId) || a.roomIn - b.roomIn || cmp(a.examId, b.examId),
   );
   acts.sort((a, b) => cmp(a.code, b.code));
+  costRows.sort((a, b) => cmp(a.equipmentId, b.equipmentId));
   survey.sort(
     (a, b) =>
       cmp(a.finess, b.finess) ||
@@ -229,7 +239,8 @@ export function storedKitOf(kit: Kit): Kit | null {
       cmp(a.case, b.case) ||
       cmp(a.patient, b.patient),
   );
-  // The register and the slots keep their file's order (row_no); empty ones are not stored, so read back absent.
+  // The register and the slots keep their file's order (row_no); empty ones (and an empty cost
+  // set) are not stored, so read back absent.
   return {
     campaign,
     establishments,
@@ -240,5 +251,6 @@ export function storedKitOf(kit: Kit): Kit | null {
     survey,
     ...(register.length > 0 ? { register } : {}),
     ...(slots.length > 0 ? { slots } : {}),
+    ...(kit.costs !== undefined && costRows.length > 0 ? { costs: { origin: kit.costs.origin, rows: costRows } } : {}),
   };
 }
