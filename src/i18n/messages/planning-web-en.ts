@@ -116,7 +116,7 @@ export const planningWebMessagesEn = {
   'planning.web.oncall.noTerritory': 'Choose a département or a region from a territory’s page.',
   'planning.web.oncall.noSite': 'No site of the campaign in this territory.',
   'planning.web.oncall.back': 'Back to the territory',
-  'planning.web.oncall.sites': 'Sites: {list}',
+  'planning.web.oncall.sitesSummary': 'Campaign sites in the territory: {count}',
   'planning.web.oncall.hours':
     'Out-of-hours hours a week: {night} at night (Mon–Fri 20:00–08:00), {weekend} at weekends and public holidays.',
   'planning.web.oncall.map.title': 'Out-of-hours exams a week',
@@ -151,6 +151,7 @@ export const planningWebMessagesEn = {
   'planning.web.oncall.option.hub': 'One hub',
   'planning.web.oncall.option.hub-night-sites-weekend': 'Hub at night + sites at weekends',
   'planning.web.oncall.option.sites-night-hub-weekend': 'Sites at night + hub at weekends',
+  'planning.web.oncall.noRate': 'none (no cost)',
   'planning.web.oncall.noCost': 'no hourly rate',
   'planning.web.oncall.model':
     'Settings: CT reading {ct} min, MRI {mr} min ({provenance}), {distribution} length; target {share} read within {minutes} min; hourly rate {rate}; public holidays: {holidays}.',

@@ -43,7 +43,7 @@ export const planningWebMessagesFr = {
   'planning.web.costs.col.costPerExam': '€ / examen',
   'planning.web.costs.col.costPerIcr': '€ / point ICR',
   'planning.web.costs.col.ftTier': 'Palier FT',
-  'planning.web.costs.col.examsToNextTier': 'Examens / an jusqu’au palier suivant',
+  'planning.web.costs.col.examsToNextTier': 'Examens / an au palier suivant',
   'planning.web.costs.col.age': 'Âge (ans)',
   'planning.web.costs.col.amortisation': 'Amortissement',
   'planning.web.costs.col.machines': 'Machines',
@@ -116,7 +116,7 @@ export const planningWebMessagesFr = {
     'Choisissez un département ou une région depuis la page d’un territoire.',
   'planning.web.oncall.noSite': 'Aucun site de la campagne dans ce territoire.',
   'planning.web.oncall.back': 'Retour au territoire',
-  'planning.web.oncall.sites': 'Sites : {list}',
+  'planning.web.oncall.sitesSummary': 'Sites de la campagne dans le territoire : {count}',
   'planning.web.oncall.hours':
     'Heures de PDS par semaine : {night} de nuit (lun.–ven. 20 h–8 h), {weekend} de week-end et jours fériés.',
   'planning.web.oncall.map.title': 'Examens en heures de PDS par semaine',
@@ -152,6 +152,7 @@ export const planningWebMessagesFr = {
   'planning.web.oncall.option.hub': 'Un centre unique',
   'planning.web.oncall.option.hub-night-sites-weekend': 'Centre la nuit + sites le week-end',
   'planning.web.oncall.option.sites-night-hub-weekend': 'Sites la nuit + centre le week-end',
+  'planning.web.oncall.noRate': 'aucun (pas de coût)',
   'planning.web.oncall.noCost': 'sans tarif horaire',
   'planning.web.oncall.model':
     'Réglages : lecture scanner {ct} min, IRM {mr} min ({provenance}), durée {distribution} ; cible {share} lus en {minutes} min au plus ; tarif horaire {rate} ; jours fériés : {holidays}.',

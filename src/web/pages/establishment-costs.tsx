@@ -174,7 +174,6 @@ function CostsBody({
                   ? 'planning.web.costs.amortising'
                   : 'planning.web.costs.amortised',
               ),
-      wrap: true,
     },
   ];
   const siteColumns: Column<CostsDocumentSite>[] = [
@@ -221,14 +220,16 @@ function CostsBody({
     <div data-testid="costs-tab" data-origin={o}>
       {banner}
       <Card title={t('planning.web.costs.title')} note={t('planning.web.costs.note')} level={2}>
-        <DataTable
-          name="costs-machines"
-          title={`${siteName} — ${t('planning.web.costs.title')}`}
-          columns={columns}
-          rows={machines}
-          rowKey={(m) => m.equipmentId}
-          empty={t('planning.web.costs.noMachine')}
-        />
+        <div className="planning-table">
+          <DataTable
+            name="costs-machines"
+            title={`${siteName} — ${t('planning.web.costs.title')}`}
+            columns={columns}
+            rows={machines}
+            rowKey={(m) => m.equipmentId}
+            empty={t('planning.web.costs.noMachine')}
+          />
+        </div>
         {reasons.length > 0 && (
           <p className="muted small">
             {t('planning.web.costs.reasons', {
@@ -247,14 +248,16 @@ function CostsBody({
         note={t('planning.web.costs.sitesNote')}
         level={2}
       >
-        <DataTable
-          name="costs-site"
-          title={`${siteName} — ${t('planning.web.costs.sites')}`}
-          columns={siteColumns}
-          rows={sites}
-          rowKey={(s) => s.finess}
-          empty={t('planning.web.costs.noMachine')}
-        />
+        <div className="planning-table">
+          <DataTable
+            name="costs-site"
+            title={`${siteName} — ${t('planning.web.costs.sites')}`}
+            columns={siteColumns}
+            rows={sites}
+            rowKey={(s) => s.finess}
+            empty={t('planning.web.costs.noMachine')}
+          />
+        </div>
         {without.length > 0 && (
           <p className="muted small">
             {t('planning.web.costs.without', { ids: without.join(', ') })}

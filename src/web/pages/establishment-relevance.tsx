@@ -218,26 +218,30 @@ function RelevanceBody({
           option={option}
           height={220}
         />
-        <DataTable
-          name="relevance-neuro"
-          title={`${siteName} — ${t('planning.web.relevance.title')}`}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.scope}
-        />
+        <div className="planning-table">
+          <DataTable
+            name="relevance-neuro"
+            title={`${siteName} — ${t('planning.web.relevance.title')}`}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.scope}
+          />
+        </div>
       </Card>
       <Card
         title={t('planning.web.relevance.quality.title')}
         note={t('planning.web.relevance.quality.note')}
         level={2}
       >
-        <DataTable
-          name="relevance-quality"
-          title={`${siteName} — ${t('planning.web.relevance.quality.title')}`}
-          columns={qualityColumns}
-          rows={quality}
-          rowKey={(l) => l.key}
-        />
+        <div className="planning-table">
+          <DataTable
+            name="relevance-quality"
+            title={`${siteName} — ${t('planning.web.relevance.quality.title')}`}
+            columns={qualityColumns}
+            rows={quality}
+            rowKey={(l) => l.key}
+          />
+        </div>
         {notes.length > 0 && (
           <ul className="planning-notes muted small" data-testid="relevance-notes">
             {notes.map((n) => (

@@ -291,7 +291,7 @@ function OncallBody({
   ];
   const rate =
     m.hourlyRate === null
-      ? t('planning.web.oncall.noCost')
+      ? t('planning.web.oncall.noRate')
       : `${formatNumber(m.hourlyRate, lang, 2)} €`;
   const modelText = t('planning.web.oncall.model', {
     ct: formatNumber(m.readingMinutes.CT, lang, 1),
@@ -307,11 +307,12 @@ function OncallBody({
 
   return (
     <div data-testid="oncall-page" aria-busy={busy}>
-      <p className="meta" data-testid="oncall-sites">
-        <span>
-          {t('planning.web.oncall.sites', { list: doc.sites.map((s) => s.name).join(', ') })}
-        </span>
-      </p>
+      <details className="meta" data-testid="oncall-sites">
+        <summary>
+          {t('planning.web.oncall.sitesSummary', { count: formatInteger(doc.sites.length, lang) })}
+        </summary>
+        <p>{doc.sites.map((s) => s.name).join(', ')}</p>
+      </details>
       <p className="muted" data-testid="oncall-hours">
         {t('planning.web.oncall.hours', {
           night: formatNumber(doc.demand.hoursPerWeek.night, lang, 1),
@@ -324,33 +325,38 @@ function OncallBody({
           testId="oncall-illustrative"
         />
       )}
-      <Card
-        title={t('planning.web.oncall.form.title')}
-        note={t('planning.web.oncall.form.note')}
-        level={2}
-      >
-        <SettingsForm
-          key={JSON.stringify(m)}
-          initial={formOf(m, lang)}
-          onApply={apply}
-          onReset={() => apply({})}
-        />
-        <p className="muted small" data-testid="oncall-model">
-          {modelText}
-        </p>
-      </Card>
+      <div className="oncall-grid">
+        <Card
+          title={t('planning.web.oncall.form.title')}
+          note={t('planning.web.oncall.form.note')}
+          level={2}
+        >
+          <SettingsForm
+            key={JSON.stringify(m)}
+            initial={formOf(m, lang)}
+            onApply={apply}
+            onReset={() => apply({})}
+          />
+          <p className="muted small" data-testid="oncall-model">
+            {modelText}
+          </p>
+        </Card>
+        <OncallMap id={id} place={place} where={where} doc={doc} settings={settings} />
+      </div>
       <Card
         title={`${t('planning.web.oncall.pooling.title')} — ${label}`}
         note={t('planning.web.oncall.pooling.note')}
         level={2}
       >
-        <DataTable
-          name="oncall-pooling"
-          title={`${label} — ${t('planning.web.oncall.pooling.title')}`}
-          columns={poolingColumns}
-          rows={doc.options}
-          rowKey={(o) => o.option}
-        />
+        <div className="planning-table">
+          <DataTable
+            name="oncall-pooling"
+            title={`${label} — ${t('planning.web.oncall.pooling.title')}`}
+            columns={poolingColumns}
+            rows={doc.options}
+            rowKey={(o) => o.option}
+          />
+        </div>
         <ProvenanceLegend />
         <h3 className="subheading">{t('planning.web.oncall.notes')}</h3>
         <ul className="planning-notes" data-testid="oncall-notes">
@@ -363,12 +369,12 @@ function OncallBody({
             ))}
         </ul>
       </Card>
-      <div className="oncall-grid">
-        <Card
-          title={`${t('planning.web.oncall.demand.title')} — ${label}`}
-          note={t('planning.web.oncall.demand.note')}
-          level={2}
-        >
+      <Card
+        title={`${t('planning.web.oncall.demand.title')} — ${label}`}
+        note={t('planning.web.oncall.demand.note')}
+        level={2}
+      >
+        <div className="planning-table">
           <DataTable
             name="oncall-demand"
             title={`${label} — ${t('planning.web.oncall.demand.title')}`}
@@ -377,9 +383,8 @@ function OncallBody({
             rowKey={(r) => `${r.site}-${r.modality}`}
             empty={t('planning.web.oncall.note.noDemand')}
           />
-        </Card>
-        <OncallMap id={id} place={place} where={where} doc={doc} settings={settings} />
-      </div>
+        </div>
+      </Card>
     </div>
   );
 }
