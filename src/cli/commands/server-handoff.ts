@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Issue } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import type { UploadStatus } from '../../core/views/types.ts';
-import { CAMPAIGN_FILE, KIT_READ_FILES } from '../../ingest/kit/kit-files.ts';
+import { CAMPAIGN_FILE, COSTS_FILE_NAME, KIT_READ_FILES } from '../../ingest/kit/kit-files.ts';
 import { writeKitDir } from '../../ingest/kit/write-kit.ts';
 import type { StoreHolder } from '../../storage/index.ts';
 import { describeHolder, resolveDataDir, storeHolder } from '../../storage/index.ts';
@@ -63,7 +63,7 @@ async function kitForm(job: ImportJob): Promise<FormData> {
   const dir = job.path ?? (await mkdtemp(join(tmpdir(), 'plateau-handoff-')));
   try {
     if (job.path === null) await writeKitDir(dir, job.kit);
-    const known = new Set([CAMPAIGN_FILE, ...KIT_READ_FILES.map((f) => f.name)]);
+    const known = new Set([CAMPAIGN_FILE, COSTS_FILE_NAME, ...KIT_READ_FILES.map((f) => f.name)]);
     const folder = job.path === null ? job.kit.campaign.id : basename(dir);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (!entry.isFile() || !known.has(entry.name.toLowerCase())) continue;
