@@ -16,7 +16,7 @@ import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { describeHolder, importKit, LOCK_FILE, listCampaigns, loadRegister, openStore, storeHolder } from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { ROOT, transpileTree } from '../ingest/sources/mllp/transpile-tree.ts';
+import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 
 let tmp: string;
 let cli: string;
@@ -41,10 +41,10 @@ async function kit(seed: number, machines = 3, days = 7): Promise<string> {
   return dir;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'plateau-store-lock-'));
   const code = join(tmp, 'code');
-  transpileTree(join(ROOT, 'src/cli/main.ts'), code);
+  await transpileTree(join(ROOT, 'src/cli/main.ts'), code);
   // The packages, and a package.json so that the PGlite template cache is found as usual.
   symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
   writeFileSync(join(code, 'package.json'), '{ "name": "plateau-under-test", "private": true, "type": "module" }\n');
@@ -216,15 +216,17 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
 
   it('refuses a second CLI import while another holds the store, naming it; the store stays whole', async () => {
     const data = join(tmp, 'two-cli');
-    const [big, small] = [await kit(3, 40, 28), await kit(4)];
-    const first = start(['import', big, '--data', data]);
+    // Two small kits: the first import is frozen while it holds the store, so its size does not
+    // decide whether the second one finds it there (a big first kit only made it longer to finish).
+    const [firstKit, secondKit] = [await kit(3), await kit(4)];
+    const first = start(['import', firstKit, '--data', data]);
     await until('the first import to hold the store', () => lockFilePid(data) === first.child.pid);
     // Frozen while it holds the store, so that a fast machine cannot finish it before the second
     // one starts: a stopped holder keeps its lock and is named by its lock file.
     first.child.kill('SIGSTOP');
     let second: Awaited<ReturnType<typeof run>>;
     try {
-      second = await run(['import', small, '--data', data]);
+      second = await run(['import', secondKit, '--data', data]);
       expect(first.child.exitCode).toBeNull(); // still holding it: the refusal was not a race
     } finally {
       first.child.kill('SIGCONT');
