@@ -46,7 +46,7 @@ export const planningWebMessagesEn = {
   'planning.web.costs.col.costPerIcr': '€ per ICR point',
   'planning.web.costs.col.ftTier': 'FT tier',
   'planning.web.costs.col.examsToNextTier': 'Exams a year to the next tier',
-  'planning.web.costs.col.age': 'Age (years)',
+  'planning.web.costs.col.age': 'Age (years), amortisation',
   'planning.web.costs.col.amortisation': 'Amortisation',
   'planning.web.costs.col.machines': 'Machines',
   'planning.web.costs.col.site': 'Site',

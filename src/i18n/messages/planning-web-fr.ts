@@ -44,7 +44,7 @@ export const planningWebMessagesFr = {
   'planning.web.costs.col.costPerIcr': '€ / point ICR',
   'planning.web.costs.col.ftTier': 'Palier FT',
   'planning.web.costs.col.examsToNextTier': 'Examens / an au palier suivant',
-  'planning.web.costs.col.age': 'Âge (ans)',
+  'planning.web.costs.col.age': 'Âge (ans), amortissement',
   'planning.web.costs.col.amortisation': 'Amortissement',
   'planning.web.costs.col.machines': 'Machines',
   'planning.web.costs.col.site': 'Site',

@@ -104,6 +104,16 @@ function CostsBody({
       return <span title={reason ? reasonText(reason) : undefined}>{MISSING}</span>;
     },
   });
+  const amortisationText = (m: CostsDocumentMachine): string | null =>
+    m.ageUnknown
+      ? t('planning.web.costs.ageUnknown')
+      : m.amortisationCounted === null
+        ? null
+        : t(
+            m.amortisationCounted
+              ? 'planning.web.costs.amortising'
+              : 'planning.web.costs.amortised',
+          );
   const columns: Column<CostsDocumentMachine>[] = [
     {
       key: 'machine',
@@ -158,22 +168,19 @@ function CostsBody({
       label: label('planning.web.costs.col.age', 'measured'),
       kind: 'number',
       value: (m) => m.ageYears,
-      render: (m) => formatInteger(m.ageYears, lang),
+      render: (m) => {
+        const amortisation = amortisationText(m);
+        return m.ageUnknown || amortisation === null
+          ? (amortisation ?? formatInteger(m.ageYears, lang))
+          : `${formatInteger(m.ageYears, lang)} · ${amortisation}`;
+      },
     },
     {
       key: 'amortisation',
       label: label('planning.web.costs.col.amortisation', o),
       kind: 'text',
-      value: (m) =>
-        m.ageUnknown
-          ? t('planning.web.costs.ageUnknown')
-          : m.amortisationCounted === null
-            ? null
-            : t(
-                m.amortisationCounted
-                  ? 'planning.web.costs.amortising'
-                  : 'planning.web.costs.amortised',
-              ),
+      value: amortisationText,
+      exportOnly: true,
     },
   ];
   const siteColumns: Column<CostsDocumentSite>[] = [
