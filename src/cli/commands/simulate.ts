@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
-import type { Equipment, Kit, Modality } from '../../core/kit-types.ts';
+import type { CostSet, Equipment, Kit, Modality } from '../../core/kit-types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import { statusQuoChecksParallel } from '../../compute/simulation-parallel.ts';
 import type { StatusQuoCheck } from '../../compute/simulation.ts';
@@ -60,6 +60,8 @@ import {
 } from '../output.ts';
 import { chooseCampaign } from './campaigns.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
+import type { ScenarioCostFigure, ScenarioCostLine } from './scenario-costs.ts';
+import { scenarioCostLine } from './scenario-costs.ts';
 import { issueKey, servingHolder } from './server-handoff.ts';
 import { withStore } from './store-access.ts';
 
@@ -94,7 +96,16 @@ replayed R times (seeded, common random numbers), and each scenario is compared 
   --weeks N             weeks measured (default: the campaign's whole weeks; 1 to ${MAX_WEEKS})
   --replications R      replications (default ${DEFAULT_REPLICATIONS}; 2 to ${MAX_REPLICATIONS})
   --seed S              the master seed (default ${DEFAULT_SEED}): the same seed gives the same figures
-  --json                the SimulationReport (--all: the checks and their summary)
+  --hourly-staff-cost EUR
+                        with --scenario: each scenario's added yearly cost — the programmed
+                        machine-hours per week it adds × EUR × 52, plus for an added machine the
+                        amortisation and maintenance of the costs row (the kit's costs.csv, or the
+                        one stored with the campaign) of the machine whose grid it copies — and
+                        its cost per exam gained and per day of outpatient P50 delay saved; null
+                        with the reason when the gain is not significant or a costs row is missing.
+                        An illustrative costs set is said so
+  --json                the SimulationReport (--all: the checks and their summary); with
+                        --hourly-staff-cost each scenario has its cost
   --campaign ID         which stored campaign (default: the last imported)
 
 The status quo must reproduce the campaign: occupancy (programmed) and exams per week within
@@ -106,6 +117,7 @@ Examples (on the national campaign of 'plateau demo'):
   plateau simulate --machine EQ001
   plateau simulate --site 830363180 --modality MR --scenario examples/scenarios/saturday-morning.json
   plateau simulate --machine EQ001 ./national --json     (a kit written by plateau generate ./national)
+  plateau simulate --machine EQ001 --scenario examples/scenarios/saturday-morning.json --hourly-staff-cost 45
   plateau simulate --all`;
 
 /** What is simulated: machines, or every machine (`all`). */
@@ -124,6 +136,8 @@ function targetOf(values: OptionValues): Target {
   if (chosen > 1) throw new UsageError(say('cli.simulate.usage.oneTarget'));
   if ((site === undefined) !== (modality === undefined))
     throw new UsageError(say('cli.simulate.usage.modality'));
+  if (values['hourly-staff-cost'] !== undefined && values['scenario'] === undefined)
+    throw new UsageError(say('cli.simulate.usage.costNeedsScenario'));
   if (all) {
     for (const option of ['scenario', 'weeks']) {
       if (values[option] !== undefined)
@@ -211,19 +225,21 @@ async function scenarioFile(
   return { text, name, scenarios: read.scenarios, issues: read.issues };
 }
 
-/** The records of the target, from a kit folder or the store. */
+/** The records of the target, from a kit folder or the store; the campaign's costs too when `withCosts`. */
 async function recordsOf(
   target: Exclude<Target, { kind: 'all' }>,
   kitDir: string | undefined,
   values: OptionValues,
-): Promise<MachineRecords> {
+  withCosts = false,
+): Promise<{ records: MachineRecords; costs: CostSet | null }> {
   if (kitDir !== undefined) {
     const kit = await readKitOrFail(kitDir);
     const machines = machinesOf(target, kit.equipment, kit.campaign.id);
-    return machineRecordsOfKit(
+    const records = machineRecordsOfKit(
       kit,
       machines.map((m) => m.equipmentId),
     ) as MachineRecords;
+    return { records, costs: kit.costs ?? null };
   }
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
@@ -234,8 +250,20 @@ async function recordsOf(
       machines.map((m) => m.equipmentId),
     );
     if (!records) throw new UserError(`campaign '${id}' changed while it was read: run this again`);
-    return records;
+    // The stored costs are read with the whole campaign: only when a scenario adds a machine.
+    const costs = withCosts ? ((await loadKit(store, id))?.costs ?? null) : null;
+    return { records, costs };
   });
+}
+
+/** `--hourly-staff-cost`: euros ≥ 0, or undefined when not given. */
+function hourlyStaffCostOf(values: OptionValues): number | undefined {
+  const raw = stringOption(values, 'hourly-staff-cost');
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(say('cli.simulate.usage.hourlyStaffCost', { value: raw }));
+  return n;
 }
 
 async function simulateTarget(
@@ -248,9 +276,11 @@ async function simulateTarget(
   const weeks =
     values['weeks'] === undefined ? undefined : intOption(values, 'weeks', 1, 1, MAX_WEEKS);
   const path = stringOption(values, 'scenario');
+  const hourlyStaffCost = hourlyStaffCostOf(values);
   // The file is read before the records: a refused file costs nothing and runs nothing.
   const file = path === undefined ? null : await scenarioFile(path);
-  const records = await recordsOf(target, kitDir, values);
+  const addsMachine = file?.scenarios.some((sc) => sc.changes.some((c) => c.type === 'add-machine')) ?? false;
+  const { records, costs } = await recordsOf(target, kitDir, values, hourlyStaffCost !== undefined && addsMachine);
   const { model, durations, nextAvailable } = calibrateMachines(records);
   let scenarios: Scenario[] = [];
   if (file !== null) {
@@ -279,8 +309,14 @@ async function simulateTarget(
     nextAvailable,
   };
   progress.done();
-  if (values['json']) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`${describeReport(report, records)}\n`);
+  const scenarioCosts =
+    hourlyStaffCost === undefined
+      ? null
+      : report.scenarios.map((result, i) => scenarioCostLine(model, scenarios[i] as Scenario, result, costs, hourlyStaffCost));
+  if (values['json']) {
+    const withCosts = scenarioCosts === null ? report : { ...report, scenarios: report.scenarios.map((sc, i) => ({ ...sc, cost: scenarioCosts[i] })) };
+    process.stdout.write(`${JSON.stringify(withCosts, null, 2)}\n`);
+  } else process.stdout.write(`${describeReport(report, records, scenarioCosts)}\n`);
   return 0;
 }
 
@@ -373,6 +409,7 @@ export const simulateCommand: Command = {
     weeks: { type: 'string' },
     replications: { type: 'string' },
     seed: { type: 'string' },
+    'hourly-staff-cost': { type: 'string' },
     json: { type: 'boolean' },
     campaign: { type: 'string' },
   },
@@ -444,7 +481,11 @@ function shownFigures(report: SimulationReport): FigureKey[] {
 }
 
 /** The readable report: the machines, the status quo against the campaign, each scenario against it, durations, next available appointment, engine, notes. */
-export function describeReport(report: SimulationReport, records: MachineRecords): string {
+export function describeReport(
+  report: SimulationReport,
+  records: MachineRecords,
+  costs: readonly ScenarioCostLine[] | null = null,
+): string {
   const lang = getCliLang();
   const sq = report.statusQuo;
   const figures = shownFigures(report);
@@ -503,7 +544,7 @@ export function describeReport(report: SimulationReport, records: MachineRecords
       : say('cli.simulate.fails', { figures: sq.failing.map(failingText).join('; ') }),
   );
   if (report.scenarios.length === 0) lines.push('', say('cli.simulate.noScenario'));
-  for (const s of report.scenarios) {
+  report.scenarios.forEach((s, i) => {
     lines.push('', say('cli.simulate.scenario', { name: s.name }));
     if (!s.reliable) lines.push(say('cli.simulate.unreliable'));
     const columns: Column[] = [
@@ -527,7 +568,9 @@ export function describeReport(report: SimulationReport, records: MachineRecords
         ]),
       ),
     );
-  }
+    const cost = costs?.[i];
+    if (cost) lines.push(...scenarioCostText(cost));
+  });
   if (report.scenarios.length > 0) lines.push(say('cli.simulate.legend'));
   const d = report.durations;
   if (d) {
@@ -586,6 +629,36 @@ export function describeReport(report: SimulationReport, records: MachineRecords
   if (report.notes.length > 0)
     lines.push(say('cli.simulate.notes'), ...report.notes.map((n) => `  - ${noteText(n)}`));
   return lines.join('\n');
+}
+
+/** Euros, whole, or the reason it is null. */
+function euros(f: ScenarioCostFigure, unit: string): string {
+  if (f.value === null) return `– (${say(`cli.simulate.cost.reason.${f.reason ?? 'not-computable'}`)})`;
+  return `${formatInteger(Math.round(f.value), getCliLang())}\u00a0€${unit}`;
+}
+
+/** A scenario's cost lines: what is added, then the two ratios, each saying its provenance. */
+function scenarioCostText(c: ScenarioCostLine): string[] {
+  const lang = getCliLang();
+  const provenance = say(`cli.simulate.cost.provenance.${c.provenance}`);
+  const machines = c.addedMachines.map((m) => `${m.count} × ${m.gridOf}`).join(', ');
+  return [
+    say('cli.simulate.cost.added', {
+      provenance,
+      added: euros(c.addedCostPerYear, ''),
+      staffHours: formatNumber(c.staffHoursPerWeek, lang, 1),
+      rate: formatNumber(c.hourlyStaffCost, lang, 2),
+      addedMachines: machines === '' ? '' : say('cli.simulate.cost.machines', { list: machines }),
+    }),
+    say('cli.simulate.cost.ratios', {
+      provenance,
+      perExam: euros(c.costPerExamGained, ''),
+      examsGained: c.examsGainedPerYear === null ? '–' : formatNumber(Number(c.examsGainedPerYear.toFixed(0)) + 0, lang, 0),
+      perDay: euros(c.costPerDaySaved, ''),
+      daysSaved: c.p50DaysSaved === null ? '–' : formatNumber(Number(c.p50DaysSaved.toFixed(1)) + 0, lang, 1),
+    }),
+    ...(c.reliable ? [] : [say('cli.simulate.cost.unreliable')]),
+  ];
 }
 
 /** The `--all` summary: how many machines reproduce their campaign, the others with their failing figures. */
