@@ -2,7 +2,8 @@
  * Loaded campaigns kept in memory: results, samples and directory (establishments, machines,
  * survey) read once and indexed (`CampaignIndex`), so each request only builds its view. Per
  * campaign, benchmark views are memoized as JSON per normalized filter, and the last machines'
- * records (timeline, heatmap) kept in small LRUs. An entry is dropped when its campaign is
+ * records (timeline, heatmap) kept in small LRUs; the whole kit with its exams is read once, on
+ * first use, for the planning views (costs, relevance, on-call). An entry is dropped when its campaign is
  * imported again through the API, or when the store says it changed (another process imported
  * it: seen when campaigns are listed).
  */
