@@ -257,6 +257,11 @@ describe.runIf(browserAvailable())('the planning screens', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0]).toContain('Coût / semaine (€) — Provenance');
     expect(lines[2]).toContain('Un centre unique');
+
+    // On a phone: one column, the map's legend under it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForChart(page, 'oncall-map');
+    await e2e.shot('oncall-department-fr-390');
   });
 
   it('opens a region’s nights and teleradiology from the region page, in English', async () => {
