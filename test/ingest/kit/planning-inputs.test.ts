@@ -69,13 +69,17 @@ describe('exams.csv patient_key', () => {
       `E1,CT-1,A,2010-03-02T09:00,2010-03-02T09:20,${KEY_A}\n` +
       'E2,CT-1,A,2010-03-02T10:00,2010-03-02T10:20,1 85 05 78 006 084 36\n' +
       'E3,CT-1,A,2010-03-02T11:00,2010-03-02T11:20,DUPONT Jean\n' +
-      'E4,CT-1,A,2010-03-02T12:00,2010-03-02T12:20,185057800608436\n';
+      'E4,CT-1,A,2010-03-02T12:00,2010-03-02T12:20,185057800608436\n' +
+      // 40 decimal digits: the hexadecimal shape, but a number.
+      `E5,CT-1,A,2010-03-02T13:00,2010-03-02T13:20,${'1234567890'.repeat(4)}\n` +
+      `E6,CT-1,A,2010-03-02T14:00,2010-03-02T14:20,${KEY_A.toUpperCase()}\n`;
     const { kit, issues } = parseKit(kitFiles({ exams }));
     expect(kit).toBeNull();
     expect(placed(issues)).toEqual([
       'exams.csv:3:patient_key patient-key-identifier',
       'exams.csv:4:patient_key patient-key-identifier',
       'exams.csv:5:patient_key patient-key-identifier',
+      'exams.csv:6:patient_key patient-key-identifier',
     ]);
     for (const issue of issues) {
       const words = [issue.message, issue.hint, issueWords(issue, 'fr').message, issueWords(issue, 'fr').hint, JSON.stringify(issue)].join(' ');
