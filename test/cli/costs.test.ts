@@ -10,8 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
-import type { CostSet, Kit } from '../../src/core/kit-types.ts';
-import type * as LoadKitModule from '../../src/storage/load-kit.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { computeCosts, costMachines } from '../../src/plan/costs/index.ts';
 import { costsDocument } from '../../src/plan/costs/document.ts';
@@ -22,23 +20,6 @@ import { territoriesKit } from './territories-kit.ts';
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
   (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
 );
-/*
- * Until the store keeps a kit's costs.csv (the kit helper's storage of costs), a stored campaign
- * has no `costs`: the test that reads stored costs sets `storedCosts` to the set its kit was
- * imported with, added to the loaded kit as the store will give it. Once stored, this adds nothing.
- */
-let storedCosts: CostSet | null = null;
-vi.mock('../../src/storage/load-kit.ts', async (actual) => {
-  const real = await actual<typeof LoadKitModule>();
-  return {
-    ...real,
-    loadKit: async (...args: Parameters<typeof real.loadKit>): Promise<Kit | null> => {
-      const kit = await real.loadKit(...args);
-      return kit && kit.costs === undefined && storedCosts ? { ...kit, costs: storedCosts } : kit;
-    },
-  };
-});
-
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-costs-'));
 const KIT = join(tmp, 'kit');
 const BARE = join(tmp, 'bare');
@@ -175,27 +156,16 @@ describe('plateau costs', () => {
     const data = join(tmp, 'store-with-costs');
     const imported = await runCli(['import', KIT, '--data', data]);
     expect(imported.code, imported.stderr).toBe(0);
-    storedCosts = {
-      origin: 'input',
-      rows: [
-        { equipmentId: 'CT1', purchasePrice: 700000, amortisationYears: 7, maintenance: 60000, staff: 400000, consumablesPerExam: 20, overhead: 40000 },
-        { equipmentId: 'MR1', purchasePrice: 1200000, amortisationYears: 12, maintenance: 100000, staff: 450000, consumablesPerExam: 30, overhead: 60000 },
-      ],
-    };
-    try {
-      const stored = await runCli(['costs', '--data', data, '--json']);
-      expect(stored.code, stored.stderr).toBe(0);
-      const doc = JSON.parse(stored.stdout) as { origin: string; costsFile: string | null; machines: JsonMachine[] };
-      expect(doc.origin).toBe('input');
-      expect(doc.costsFile).toBeNull();
-      // CT1 by hand, as above: 60,000 + 400,000 + 40,000 + 20 × 8 × 365 / 28.
-      expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
-      const text = await runCli(['costs', '--data', data, '--lang', 'en']);
-      expect(text.code, text.stderr).toBe(0);
-      expect(text.stdout).toContain('from the costs imported with the campaign (provenance: input;');
-    } finally {
-      storedCosts = null;
-    }
+    const stored = await runCli(['costs', '--data', data, '--json']);
+    expect(stored.code, stored.stderr).toBe(0);
+    const doc = JSON.parse(stored.stdout) as { origin: string; costsFile: string | null; machines: JsonMachine[] };
+    expect(doc.origin).toBe('input');
+    expect(doc.costsFile).toBeNull();
+    // CT1 by hand, as above: 60,000 + 400,000 + 40,000 + 20 × 8 × 365 / 28.
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
+    const text = await runCli(['costs', '--data', data, '--lang', 'en']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('from the costs imported with the campaign (provenance: input;');
     const none = await runCli(['costs', '--data', join(tmp, 'store'), '--lang', 'en']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('no costs given');

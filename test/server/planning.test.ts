@@ -16,7 +16,7 @@
 // Reading 10 min exponential (Erlang C), target 30 min (see test/cli/oncall.test.ts): target
 // 90 %: each site 1 line, the hub 2 lines (one line reads only 89.46 %), 216 on-call hours either
 // way; the hub with two lines reads 94.8563 % within target.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { CostSet, Kit } from '../../src/core/kit-types.ts';
 import type { ApiError } from '../../src/core/views/types.ts';
@@ -26,27 +26,8 @@ import type { RelevanceDocument } from '../../src/plan/relevance/document.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Db, Store } from '../../src/storage/index.ts';
 import { importKit } from '../../src/storage/index.ts';
-import type * as LoadKitModule from '../../src/storage/load-kit.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';
 import { json, memoryStore, wrappedStore } from './helpers.ts';
-
-/*
- * Until the kit's costs are stored (the kit helper's storage of costs.csv), the stored kit has no
- * `costs`: the cost sets imported below are then added to the loaded kit here, as the store will
- * give them. Once stored, the store's own are used (this adds nothing).
- */
-const COSTS = new Map<string, CostSet>();
-vi.mock('../../src/storage/load-kit.ts', async (actual) => {
-  const real = await actual<typeof LoadKitModule>();
-  return {
-    ...real,
-    loadKit: async (store: Store, id: string): Promise<Kit | null> => {
-      const kit = await real.loadKit(store, id);
-      const costs = COSTS.get(id);
-      return kit && kit.costs === undefined && costs ? { ...kit, costs } : kit;
-    },
-  };
-});
 
 const A = '590000001';
 const B = '620000002';
@@ -104,7 +85,6 @@ beforeAll(async () => {
     ['plan-none', undefined],
   ];
   for (const [id, costs] of kits) {
-    if (costs) COSTS.set(id, costs);
     await importKit(store, { ...planningKit(id), ...(costs ? { costs } : {}) }, { source: 'test' });
   }
   const query: Db['query'] = (sql, params) => {

@@ -5,7 +5,6 @@
  * the store). A file with an error is refused whole, its issues located; an illustrative set
  * (`--illustrative`, or a costs.csv whose origin says so) is said on every line and in the JSON.
  */
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Campaign, CostOrigin, Equipment } from '../../core/kit-types.ts';
@@ -118,18 +117,16 @@ async function costSetOf(path: string, source: CostSource): Promise<CostSet> {
 }
 
 /**
- * The cost set asked and where it comes from: `--illustrative`, `--costs FILE`, the kit's or
- * stored set, or (until the kit reader reads it) KIT_DIR/costs.csv; else how to give costs.
+ * The cost set asked and where it comes from: `--illustrative`, `--costs FILE`, else the kit's
+ * costs.csv (read by the kit reader) or the set stored with the campaign; else how to give costs.
  */
 async function chosenCosts(
   source: CostSource,
-  options: { illustrative: boolean; file: string | undefined; kitDir: string | undefined },
+  options: { illustrative: boolean; file: string | undefined },
 ): Promise<{ costs: CostSet; file: string | null }> {
   if (options.illustrative) return { costs: illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED)), file: null };
   if (options.file !== undefined) return { costs: await costSetOf(options.file, source), file: options.file };
   if (source.costs && source.costs.rows.length > 0) return { costs: source.costs, file: source.costsFile };
-  const beside = options.kitDir === undefined ? undefined : join(options.kitDir, 'costs.csv');
-  if (beside !== undefined && existsSync(beside)) return { costs: await costSetOf(beside, source), file: beside };
   throw new UserError(say('cli.costs.none'));
 }
 
@@ -223,7 +220,7 @@ export const costsCommand: Command = {
     if (kitDir !== undefined && stringOption(values, 'campaign') !== undefined)
       throw new UsageError('--campaign names a stored campaign: give it without KIT_DIR');
     const source = kitDir !== undefined ? await fromKit(kitDir) : await fromStore(values, file === undefined && !illustrative);
-    const { costs, file: costsFile } = await chosenCosts(source, { illustrative, file, kitDir });
+    const { costs, file: costsFile } = await chosenCosts(source, { illustrative, file });
     const report = computeCosts({
       campaign: { year: Number(source.campaign.start.slice(0, 4)), days: source.campaign.days },
       machines: costMachines(source.equipment, source.machines),
