@@ -274,6 +274,7 @@ export async function writeGeneratedKit(
   await writer.writeActs(plan.acts);
   await writer.writeSurvey(plan.survey);
   await writer.writeRegister(plan.register);
+  await writer.writeCosts(generateCosts(plan));
   let sessions = 0;
   let exams = 0;
   const slots: Slot[] = [];
