@@ -123,7 +123,7 @@ describe('the planning kit is read once per campaign', () => {
     await get('/api/campaigns/plan/oncall?sites=620000002,590000001&readingCT=10');
     expect(examReads - before).toBe(1);
     // The same normalized query (sites in another order, a value written otherwise) is the same memo.
-    const one = await (await app.request('/api/campaigns/plan/oncall?sites=590000001,620000002&readingCT=10.0')).text();
+    const one = await (await app.request('/api/campaigns/plan/oncall?sites=590000001,620000002&readingCT=1e1')).text();
     const two = await (await app.request('/api/campaigns/plan/oncall?sites=620000002,590000001&readingCT=10')).text();
     expect(one).toBe(two);
     expect(examReads - before).toBe(1);
@@ -283,6 +283,8 @@ describe('GET /api/campaigns/:id/oncall', () => {
     ['sites=590000001;620000002', 'sites must be'],
     ['department=59&readingCT=0', 'readingCT must be minutes'],
     ['department=59&readingMR=abc', 'readingMR must be minutes'],
+    ['department=59&readingMR=0x10', 'readingMR must be minutes'],
+    ['department=59&readingMR=Infinity', 'readingMR must be minutes'],
     ['department=59&reading=gamma', 'reading must be one of fixed, exponential'],
     ['department=59&targetMinutes=-5', 'targetMinutes must be'],
     ['department=59&targetShare=1', 'targetShare must be a share between 0 and 1'],

@@ -42,7 +42,8 @@ export const READING_DISTRIBUTIONS = ['fixed', 'exponential'] as const;
 /** Most sites a `sites=` list may name. */
 const MAX_SITES = 500;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+/** A plain decimal number, an exponent allowed (as JavaScript's `String(n)` writes small ones). */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The campaign's kit with its exams, or a 404 when it is no longer stored. */
 async function kitOr404(campaign: CachedCampaign): Promise<Kit> {
