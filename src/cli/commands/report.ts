@@ -34,8 +34,13 @@ Prints a report of a stored campaign to PDF (A4, page numbers), with Debian's Ch
   --site FINESS         the site fiche of one establishment: each machine among its peers,
                         its improvement leads ranked by the hours per week they would free,
                         and what the top ones would change, simulated on the machine's own
-                        data (status quo vs scenario, 20 replications, fixed seed)
-  --region R            the synthesis of one region (its figures beside the national ones)
+                        data (status quo vs scenario, 20 replications, fixed seed); its costs
+                        when the campaign has a costs.csv (an illustrative set is badged) and
+                        its relevance (CT share of head imaging vs peer sites, repeats, data
+                        quality)
+  --region R            the synthesis of one region (its figures beside the national ones),
+                        with a chapter "Nuits et téléradiologie": PDS exams per week per
+                        département and the four on-call pooling options at default settings
   --national            the national synthesis, laid out like the 2010 ANAP report
                         (both syntheses end with a chapter "Territoires": the map of CT and
                         MRI units per million by département, densities beside France and the
