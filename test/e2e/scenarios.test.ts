@@ -92,7 +92,6 @@ describe.runIf(browserAvailable())('the Scenarios tab', () => {
 
     shared = page.url();
     sharedCells = cells;
-    await page.screenshot({ path: '/tmp/scenarios.png', fullPage: true });
     await e2e.shot('machine-results');
   });
 

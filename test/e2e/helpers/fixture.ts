@@ -21,8 +21,8 @@ export interface E2e {
   url(path: string): string;
   /** GET a JSON route of the API, failing on any status but 200. */
   api<T>(path: string): Promise<T>;
-  /** Screenshot of the current page as the next numbered step. */
-  shot(step: string): Promise<string>;
+  /** Screenshot of the current page as the next numbered step (null when PLATEAU_E2E_SHOTS=0). */
+  shot(step: string): Promise<string | null>;
 }
 
 function defined<T>(value: T | null, what: string): T {
@@ -69,7 +69,7 @@ export function useE2e(prefix: string): E2e {
     watched = null;
     context = null;
     if (page && test.task.result?.state === 'fail')
-      await page.shot('failed').catch(() => undefined);
+      await page.shot('failed', true).catch(() => undefined);
     await opened?.close();
     if (page) expect(page.problems, 'console errors, page errors or failed requests').toEqual([]);
   });

@@ -1,7 +1,8 @@
 /**
  * A browser page that records every console error, uncaught page error and failed request, and
  * saves a numbered screenshot of each step to test-artifacts/e2e/ (git-ignored) for a human to
- * look at after the run.
+ * look at after the run. PLATEAU_E2E_SHOTS=0 (CI, whose folder nobody looks at) skips the steps'
+ * full-page shots (about a tenth of an end-to-end file's time); a failed test's page is always shot.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /** Where the screenshots go. */
 export const ARTIFACTS = join(import.meta.dirname, '../../../test-artifacts/e2e');
+
+/** Whether the steps are shot (a failed test's page always is). */
+const SHOTS = process.env['PLATEAU_E2E_SHOTS'] !== '0';
 
 /** Steps shot so far per prefix: numbers run on across the tests of a file. */
 const steps = new Map<string, number>();
@@ -27,8 +31,11 @@ export interface WatchedPage {
   page: Page;
   /** Console errors, page errors and failed requests, in order, each one line. */
   problems: string[];
-  /** Saves `test-artifacts/e2e/<prefix>-<nn>-<step>.png` (the full page) and returns its path. */
-  shot(step: string): Promise<string>;
+  /**
+   * Saves `test-artifacts/e2e/<prefix>-<nn>-<step>.png` (the full page) and returns its path;
+   * with PLATEAU_E2E_SHOTS=0 does nothing and returns null, unless `always`.
+   */
+  shot(step: string, always?: boolean): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -63,7 +70,8 @@ export async function watchedPage(context: BrowserContext, prefix: string): Prom
   return {
     page,
     problems,
-    async shot(name: string) {
+    async shot(name: string, always = false) {
+      if (!SHOTS && !always) return null;
       const step = (steps.get(prefix) ?? 0) + 1;
       steps.set(prefix, step);
       const file = join(
