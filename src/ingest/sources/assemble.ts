@@ -146,6 +146,7 @@ function combine(ris: readonly Exam[], dicom: readonly Exam[], pairs: readonly E
       requestedAt: r.requestedAt ?? d.requestedAt,
       scheduledMinutes: r.scheduledMinutes ?? d.scheduledMinutes,
       ageBand: r.ageBand ?? d.ageBand,
+      patientKey: r.patientKey ?? d.patientKey ?? null,
     };
   });
   for (const d of dicom) if (!partners.has(d.examId)) out.push(d);
@@ -177,6 +178,7 @@ function mergeExams(all: readonly Exam[], note: Note): Exam[] {
     first.requestedAt ??= exam.requestedAt;
     first.scheduledMinutes ??= exam.scheduledMinutes;
     first.ageBand ??= exam.ageBand;
+    first.patientKey ??= exam.patientKey;
   }
   if (conflicts > 100) note('warning', 'duplicate-exam.more', { n: conflicts - 100 });
   return [...byId.values()];

@@ -290,6 +290,8 @@ export function buildExams(
       if (a !== '' && !accessions.includes(a)) accessions.push(a);
     }
     const studyUid = (first.studyUid as string).trim();
+    // The keyed hash of (0010,0021)|(0010,0020) (instance.ts), never the PatientID itself.
+    const patientKey = g.items.find((f) => f.patientKey !== null)?.patientKey ?? null;
     const exam: Exam = {
       examId: hash(accessions[0] ?? studyUid),
       equipmentId: g.equipmentId,
@@ -302,6 +304,7 @@ export function buildExams(
       requestedAt: null,
       scheduledMinutes: null,
       ageBand: ageBandOf(g.items.find((f) => f.ageYears !== null)?.ageYears ?? null),
+      patientKey,
     };
     studyOf.set(exam, hash(studyUid));
     keysOf.set(exam, { accessions: accessions.map(hash), studyUids: [hash(studyUid)] });
@@ -310,7 +313,7 @@ export function buildExams(
     list.push({
       exam,
       modality: g.modality,
-      patientKey: g.items.find((f) => f.patientKey !== null)?.patientKey ?? null,
+      patientKey,
       file: first.file,
     });
     byDevice.set(g.equipmentId, list);

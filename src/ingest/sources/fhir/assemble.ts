@@ -27,7 +27,7 @@ import type { LocatedResource } from './parse-input.ts';
 import type { IssueKey, IssueParams } from '../../../i18n/issues/index.ts';
 import { about, makeIssue } from '../../../i18n/issues/index.ts';
 import { UnknownCategories } from '../patient-class.ts';
-import { ReferenceIndex, resourceDigest } from './references.ts';
+import { patientDigest, ReferenceIndex, resourceDigest } from './references.ts';
 import type { DeviceKeys } from './site-keys.ts';
 import {
   addActorKeys,
@@ -153,6 +153,23 @@ class Assembler {
     if (!born) return null;
     this.#zone ??= new ZoneClock(this.context.mapping.timeZone);
     return ageBandAt(born.day, at, this.#zone, born.monthOnly);
+  }
+
+  /**
+   * The exam's patient key: the keyed digest its subject Patient is known by (`patientDigest`,
+   * the id the FHIR inbox gives it), from the Patient read (its id, else its entry's fullUrl) or
+   * the reference's `Patient/<id>` when the Patient itself was not sent; `null` when the subject
+   * names no patient (the exam then takes its order's). Never the id itself.
+   */
+  patientKey(subject: unknown, from: LocatedResource): string | null {
+    const target = this.resolve(subject, from);
+    let id: string | undefined;
+    if (target !== undefined) id = target.type === 'Patient' ? (target.id ?? target.fullUrl) : undefined;
+    else {
+      const ref = ReferenceIndex.idOf(typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? (subject as Json) : undefined);
+      id = ref?.type === 'Patient' ? ref.id : undefined;
+    }
+    return id ? patientDigest(id, this.context.secret) : null;
   }
 
   /** Exam resources joined into groups (union-find over references and identifiers). */
@@ -330,7 +347,8 @@ class Assembler {
         accession && procedures.length === 1
           ? accession.slice('acsn|'.length)
           : `fhir-${resourceDigest(p.type, p.id ?? `${p.file}:${p.line ?? 0}`, secret).slice(0, 24)}`;
-      const subject = p.resource['subject'] ?? of('ServiceRequest')[0]?.resource['subject'];
+      const order = of('ServiceRequest')[0];
+      const subject = p.resource['subject'] ?? order?.resource['subject'];
       const hashOf = (prefix: string): string[] =>
         joins.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
       addExamKeys(this.keys, examId, { accessions: hashOf('acsn|'), studyUids: hashOf('uid|') });
@@ -348,6 +366,7 @@ class Assembler {
           requestedAt,
           scheduledMinutes,
           ageBand: this.ageBand(subject, p, roomIn),
+          patientKey: this.patientKey(p.resource['subject'], p) ?? this.patientKey(order?.resource['subject'], order ?? p),
         },
       });
       if (modality) {

@@ -19,7 +19,7 @@
  * machines, which the site mapping matches. What the adapter reads is unchanged.
  */
 import { hashedIdentifier, pseudonymize } from '../identity.ts';
-import { hashedResourceId, isHashedResourceId } from './references.ts';
+import { hashedResourceId, isHashedResourceId, patientDigest } from './references.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -103,7 +103,7 @@ function birthMonth(value: unknown): string | undefined {
 
 /** A patient's new id: the keyed hash of `Patient/<id>`, the same from any Bundle (a kept one stays). */
 function patientId(id: string, secret: string): string {
-  return /^[0-9a-f]{64}$/.test(id) ? id : pseudonymize(`Patient/${id}`, secret);
+  return patientDigest(id, secret);
 }
 
 /** A resource's id as kept: its own for rooms and devices (when shaped like a code), a keyed hash otherwise. */

@@ -74,3 +74,15 @@ export function hashedResourceId(type: string, id: string, secret: string): stri
 export function resourceDigest(type: string, id: string, secret: string): string {
   return isHashedResourceId(id) ? id.slice(2) : pseudonymize(`${type}/${id}`, secret);
 }
+
+/**
+ * The keyed digest a patient is known by: the hash of `Patient/<id>` (its id, else its entry's
+ * fullUrl), or the id itself when the FHIR inbox already made it that digest (64 hex digits).
+ * It is the id the inbox gives a Patient (deidentify.ts) and the exams' patient key (assemble.ts).
+ *
+ * @example
+ * patientDigest('p1', secret) === patientDigest(patientDigest('p1', secret), secret) // true
+ */
+export function patientDigest(id: string, secret: string): string {
+  return /^[0-9a-f]{64}$/.test(id) ? id : pseudonymize(`Patient/${id}`, secret);
+}

@@ -6,14 +6,16 @@
  * guarantors, insurers, and any field or segment a future version of the adapter might read.
  * Identifiers (placer and filler order numbers, accessions, study UIDs, appointment ids, visit
  * numbers) become their keyed hash (`plateau.h.<digest>`, identity.ts) before the message
- * touches the disk; PID keeps its set ID and the birth year and month (the age band's only
- * source; the national health data system SNDS keeps no more). The adapter reads a raw and a
+ * touches the disk; PID keeps its set ID, the keyed hash of its patient identifier (PID-3, the
+ * patient key that links repeats; patient-id.ts) and the birth year and month (the age band's
+ * only source; the national health data system SNDS keeps no more). The adapter reads a raw and a
  * kept identifier into the same digest, so the same exams come out of the kept message.
  */
 import { hashedIdentifier } from '../identity.ts';
 import type { Delimiters } from './escape.ts';
 import type { Hl7Message, Hl7Segment } from './parse.ts';
 import { fieldValue, rawField } from './parse.ts';
+import { patientIdentifier } from './patient-id.ts';
 
 /**
  * How a kept field is kept, with the components the adapter reads (1-based; each its first
@@ -33,7 +35,7 @@ type Kept = readonly [Kind, ...number[]];
 const KEPT: Readonly<Record<string, Readonly<Record<number, Kept>>>> = {
   MSH: { 7: ['time', 1], 9: ['code', 1, 2, 3], 10: ['key', 1] },
   EVN: { 2: ['time', 1] },
-  PID: { 1: ['number', 1] /* 7: the birth year and month, below */ },
+  PID: { 1: ['number', 1] /* 3: the patient identifier's hash, 7: the birth year and month, below */ },
   PV1: { 2: ['key', 1], 3: ['key', 1], 19: ['hash'] },
   ORC: { 1: ['code', 1], 2: ['hash'], 3: ['hash'], 5: ['code', 1], 9: ['time', 1] },
   // OBR-18 is a room for some sites and the accession for others (IHE): hashed, and matched to
@@ -137,7 +139,10 @@ export function deidentifyHl7(message: Hl7Message, secret: string): Deidentified
       if (raw === '') continue;
       const label = `${segment.id}.${n}`;
       const rule = allowed[n];
-      if (segment.id === 'PID' && n === 7) {
+      if (segment.id === 'PID' && n === 3) {
+        fields[3] = hashedIdentifier(patientIdentifier(segment, d), secret);
+        if (fields[3] !== raw) count(removed, 'PID.3 patient identifier (hashed)');
+      } else if (segment.id === 'PID' && n === 7) {
         fields[7] = birthMonth(rawField(segment, 7));
         if (fields[7] !== raw) count(removed, 'PID.7 day of birth');
       } else if (rule === undefined) {

@@ -45,6 +45,11 @@ export interface ExamDraft {
    * adapter. Month only for a PID-7 without its day (`YYYYMM`, as the MLLP journal keeps it).
    */
   birth: BirthDate | null;
+  /**
+   * PID-3's patient identifier as `<authority>|<id>` or its kept form (patient-id.ts), `''` when
+   * none: held only until the exam's patient key (its keyed hash) is taken (exams.ts).
+   */
+  patient: string;
   /** Where the last message about it was. */
   file: string;
   line: number;
@@ -76,6 +81,7 @@ export function newDraft(file: string, line: number): ExamDraft {
     accessions: [],
     studyUids: [],
     birth: null,
+    patient: '',
     file,
     line,
   };
@@ -112,6 +118,7 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   a.patientClass ||= b.patientClass;
   a.unit ||= b.unit;
   a.visit ||= b.visit;
+  a.patient ||= b.patient;
   addAll(a.localCodes, b.localCodes);
   addAll(a.stations, b.stations);
   addAll(a.aeTitles, b.aeTitles);

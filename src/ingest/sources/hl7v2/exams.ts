@@ -82,7 +82,8 @@ function lookUpEquipment(mapping: SiteMapping, d: ExamDraft, rooms: ReadonlyMap<
  * mapping. Each draft left out is a located warning saying why. The category comes from the
  * patient class and unit (PV1-2, PV1-3, else the ADT of the visit) through the mapping; when it
  * cannot be known the exam counts as an outpatient (patient-class.ts, one warning). The age band
- * comes from PID-7 at the exam's start (the birth date itself is dropped); the exams' hashed join
+ * comes from PID-7 at the exam's start (the birth date itself is dropped), the patient key from
+ * PID-3 as its keyed hash (the identifier itself is dropped); the exams' hashed join
  * keys (accessions IPC-1 / OBR-18, study UIDs IPC-3 / ZDS-1) go to `keys` when given.
  *
  * @example
@@ -108,6 +109,14 @@ export function examsOf(
   const categoryMemo = new Map<string, Category | null>();
   const unknownCategories = new UnknownCategories({ source: 'HL7 v2', column: 'PV1.2' });
   const actMemo = new Map<string, string | null>();
+  // A patient has several exams: one keyed hash each.
+  const patientMemo = new Map<string, string>();
+  const patientKeyOf = (patient: string): string | null => {
+    if (patient === '') return null;
+    let key = patientMemo.get(patient);
+    if (key === undefined) patientMemo.set(patient, (key = identifierDigest(patient, secret)));
+    return key;
+  };
   for (const d of drafts) {
     const skip = (key: IssueKey, column: string | null, params: IssueParams, severity: Issue['severity'] = 'warning'): void => {
       issues.push(makeIssue(severity, key, d.file, d.line, column, params));
@@ -186,6 +195,8 @@ export function examsOf(
       requestedAt: d.requestedAt,
       scheduledMinutes: d.bookingMinutes === null ? null : Math.round(d.bookingMinutes),
       ageBand: d.birth === null ? null : ageBandAt(d.birth.day, roomIn, zone, d.birth.monthOnly),
+      // The keyed hash of PID-3 (patient-id.ts), never the identifier: repeats link by it.
+      patientKey: patientKeyOf(d.patient),
     });
   }
   issues.push(...unknownCategories.issues());

@@ -14,6 +14,7 @@ import type { DraftIndex, ExamDraft, KeyKind } from './drafts.ts';
 import { addOnce, earliest } from './drafts.ts';
 import type { Hl7Message, Hl7Segment } from './parse.ts';
 import { fieldValue, presentFields, rawField } from './parse.ts';
+import { patientIdentifier } from './patient-id.ts';
 import { readHl7Time } from './time.ts';
 
 /** Shared state of one read. */
@@ -132,6 +133,12 @@ class MessageReader {
     draft.birth = born;
   }
 
+  /** PID-3 onto the draft (patient-id.ts), for the exam's patient key; a later message's wins. */
+  patientId(draft: ExamDraft): void {
+    const id = patientIdentifier(this.#m.segments.find((seg) => seg.id === 'PID'), this.#m.delimiters);
+    if (id !== '') draft.patient = id;
+  }
+
   noKey(seg: Hl7Segment | undefined, column: string, what: 'message-orc' | 'order' | 'message-sch' | 'booking'): void {
     this.#s.issues.push(
       makeIssue('warning', `hl7-no-order-number.${what}`, this.#file, seg?.line ?? this.#m.line, column, {
@@ -217,6 +224,7 @@ class MessageReader {
       }
       this.patient(draft, pv1);
       this.birth(draft);
+      this.patientId(draft);
       // Join keys for the DICOM side (reconciliation): the EI's first component, trimmed.
       addOnce(draft.studyUids, hash(this.v(g.ipc, 3)));
       addOnce(draft.studyUids, hash(this.v(g.zds ?? zds, 1)));
@@ -304,6 +312,7 @@ class MessageReader {
     }
     this.patient(draft, segs.find((s) => s.id === 'PV1'));
     this.birth(draft);
+    this.patientId(draft);
     const status = this.v(sch, 25);
     if (NOT_HELD_TRIGGER[trigger]) draft.cancelled = `booking ${NOT_HELD_TRIGGER[trigger]} (SIU^${trigger})`;
     else if (NOT_HELD_BOOKING.has(status.toUpperCase())) draft.cancelled = `booking ${status} (SCH-25)`;

@@ -88,7 +88,10 @@ describe.skipIf(!haveSamples)('dicomAdapter on the real samples', () => {
     const { records, issues } = await dicomAdapter.read(sampleInputs(), context(SAMPLE_MAPPING));
     expect(
       records.exams.map((e) => ({ ...e, roomIn: iso(e.roomIn), roomOut: iso(e.roomOut) })),
-    ).toEqual((expected.exams as { examId: string }[]).map((e) => ({ ...e, examId: hashedId(e.examId) })));
+    ).toEqual(
+      // patientKey: the keyed hash of `(0010,0021) issuer|(0010,0020) PatientID` (no issuer in the samples).
+      (expected.exams as { examId: string; patientKey: string }[]).map((e) => ({ ...e, examId: hashedId(e.examId), patientKey: h(e.patientKey) })),
+    );
     // Raw accessions and study UIDs never leave the adapter, not even in the key table.
     const keyText = JSON.stringify([...records.keys]);
     expect(`${JSON.stringify(records.exams)}${keyText}`).not.toMatch(/1\.3\.6\.1\.4\.1\.5962/);

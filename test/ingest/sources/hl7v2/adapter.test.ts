@@ -56,6 +56,8 @@ describe('hl7v2Adapter: one exam from its order, status and result messages', ()
         scheduledMinutes: null,
         // PID-7 19550505: 54 on 2010-03-15; only the band is kept.
         ageBand: '18-64',
+        // PID-3 IPP42 of authority CHU: its keyed hash, never the number.
+        patientKey: pseudonymize('CHU|IPP42', 'site-secret'),
       },
     ]);
     expect(JSON.stringify(records)).not.toMatch(/IPP42|MARTIN|19550505|RUE X|ACC100|F100/);

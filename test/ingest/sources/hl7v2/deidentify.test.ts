@@ -62,11 +62,12 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     for (const secret of ['MARTIN', 'PAUL', 'IPP42', '1850375123456', '19450712', 'LILAS', '0321000000', 'V998877', 'né le', 'toux', 'CPAM']) {
       expect(text, secret).not.toContain(secret);
     }
-    expect(text).toContain('PID|1||||||194507\r');
+    // PID-3: the keyed hash of its PI repetition (authority|id), the NIR repetition dropped.
+    expect(text).toContain(`PID|1||plateau.h.${pseudonymize('CHU|IPP42', SECRET)}||||194507\r`);
     expect(text).toContain(`plateau.h.${pseudonymize('V998877', SECRET)}`);
     expect(text.split('\r').map((s) => s.slice(0, 3))).toEqual(['MSH', 'EVN', 'PID', 'PV1', 'MSH', 'PID', 'PV1', 'ORC', 'OBR', 'IPC', '']);
     const [adt] = parseHl7('in.hl7', ORDER).messages;
-    expect(deidentifyHl7(adt!, SECRET).removed).toMatchObject({ 'PID.3': 1, 'PID.5': 1, 'PID.7 day of birth': 1, 'PID.11': 1, 'NK1 segment': 1, 'IN1 segment': 1, 'PV1.19 visit number (hashed)': 1 });
+    expect(deidentifyHl7(adt!, SECRET).removed).toMatchObject({ 'PID.3 patient identifier (hashed)': 1, 'PID.5': 1, 'PID.7 day of birth': 1, 'PID.11': 1, 'NK1 segment': 1, 'IN1 segment': 1, 'PV1.19 visit number (hashed)': 1 });
   });
 
   it('gives the same exam: category through the hashed visit, times, keys, acts, age band', () => {
@@ -74,7 +75,7 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     const after = read(kept(ORDER));
     expect(before.records.exams).toHaveLength(1);
     expect(after.records.exams).toEqual(before.records.exams);
-    expect(after.records.exams[0]).toMatchObject({ category: 'U', ageBand: '18-64' });
+    expect(after.records.exams[0]).toMatchObject({ category: 'U', ageBand: '18-64', patientKey: pseudonymize('CHU|IPP42', SECRET) });
     expect([...after.records.keys.values()]).toEqual([...before.records.keys.values()]);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeMllp, readJournal, startMllpListener } from '../../../../src/ingest/sources/mllp/index.ts';
 import type { JournalEntry, MllpListener, MllpOutcome } from '../../../../src/ingest/sources/mllp/index.ts';
+import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
 import { SHARED_DIR } from '../../../helpers/shared.ts';
 
@@ -49,10 +50,10 @@ describe('MLLP listener over a real socket', () => {
     // The ACK is only sent once the message is on disk.
     const entries = await journaled();
     expect(entries.map((e) => e.meta.controlId)).toEqual(['MSG-1']);
-    // Kept de-identified (hl7v2/deidentify.ts): PID without its identifier list, the order number hashed.
+    // Kept de-identified (hl7v2/deidentify.ts): PID with its identifier's keyed hash only, the order number hashed.
     const kept = new TextDecoder().decode(entries[0]?.bytes);
     expect(kept).toMatch(/^MSH\|\^~\\&\|.*\|ORM\^O01\^ORM_O01\|MSG-1(\||\r)/);
-    expect(kept).toContain('\rPID|1\r');
+    expect(kept).toContain(`\rPID|1||plateau.h.${pseudonymize('CHU|123', 'listener-secret')}\r`);
     expect(kept).toMatch(/\rOBR\|.*\|IRM\|\|\|20261123100000/);
     expect(kept).not.toMatch(/\|123\^|ACC1/);
     expect(entries[0]?.meta.receivedAt).toBe('2026-11-23T10:00:00.000Z');
@@ -69,7 +70,8 @@ describe('MLLP listener over a real socket', () => {
     for (const identity of ['EVERYMAN', 'ADAM', 'PATID1234', '123456789', '19880818', 'Hospital Lane', '78788788', 'PSSN123121234', 'DLN-123', 'SMITH']) {
       expect(kept, identity).not.toContain(identity);
     }
-    expect(kept).toMatch(/\rPID\|1\|\|\|\|\|\|198808\r/);
+    // PID-3's first repetition (no PI one): authority test1 (CX-4's namespace), id PATID1234, hashed.
+    expect(kept).toContain(`\rPID|1||plateau.h.${pseudonymize('test1|PATID1234', 'listener-secret')}||||198808\r`);
   });
 
   it('NAKs malformed messages (AR/AE with the reason in MSA-3 and ERR) and stores none of them', async () => {
