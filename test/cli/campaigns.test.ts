@@ -1,18 +1,27 @@
 // `plateau campaigns list|delete|rename`, which campaign `plateau indicators` shows when the store
 // holds several, and `plateau import` of a kit that changed: rows removed, a period changed
-// refused without --replace. In process, on an embedded store.
+// refused without --replace. In process, on an embedded store opened once per folder for the file
+// (test/helpers/shared-store.ts): the commands follow one another on it as they would on one opened each time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
 import { importKit, openStore } from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
 import { smallKit } from '../storage/small-kit.ts';
 
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
+
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-campaigns-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** The campaign a `plateau indicators --json` run shows. */
 function shown(stdout: string): string {
