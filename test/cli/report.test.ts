@@ -1,15 +1,21 @@
 // `plateau report` on a small stored campaign: the site fiche in French and English (read back
 // with pdftotext and pdfinfo), the national synthesis with its contents, --html, and the errors
 // a user can make. The PDF parts need Chromium and poppler (skipped with a message otherwise).
+// The store is opened once for the file (test/helpers/shared-store.ts), not once per command.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importKit, openStore } from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
 import { LATE_SITE, lateStartKit } from '../reports/late-start-kit.ts';
 import { pdfPageCount, pdfText, pdfToolsAvailable, plainSpaces } from '../reports/pdf-tools.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-report-'));
 const data = join(tmp, 'data');
@@ -23,7 +29,10 @@ beforeAll(async () => {
     await store.close();
   }
 }, 60_000);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** The whole text on one line per paragraph: captions wrap in the PDF. */
 const flat = (text: string): string => plainSpaces(text).replace(/\s+/g, ' ');
