@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIT_MANIFEST, KitFolderError, readKitManifest, writeKitFolder } from '../../src/ingest/kit/kit-folder.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
-import { ROOT, transpileTree } from './sources/mllp/transpile-tree.ts';
+import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 
 let tmp: string;
 
@@ -39,10 +39,10 @@ await writeKitFolder(dir, { command: 'crash-test', campaignId: 'crash' }, async 
 process.stdout.write('DONE\\n');
 `;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'plateau-kit-crash-'));
-  transpileTree(join(ROOT, 'src/ingest/kit/kit-folder.ts'), join(tmp, 'code'));
-  transpileTree(join(ROOT, 'src/ingest/kit/write-kit.ts'), join(tmp, 'code'));
+  await transpileTree(join(ROOT, 'src/ingest/kit/kit-folder.ts'), join(tmp, 'code'));
+  await transpileTree(join(ROOT, 'src/ingest/kit/write-kit.ts'), join(tmp, 'code'));
   writeFileSync(join(tmp, 'code/child.mjs'), CHILD);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
