@@ -268,7 +268,8 @@ export async function writeGeneratedKit(
   onProgress?: (progress: GenerateProgress) => void,
 ): Promise<GenerateSummary> {
   const plan = planCampaign(options);
-  const writer = createKitWriter(dir, plan.campaign);
+  // Every synthetic exam has a patient key (patients.ts): the column is always written.
+  const writer = createKitWriter(dir, plan.campaign, { patientKeys: true });
   await writer.writeEstablishments(plan.establishments);
   await writer.writeEquipment(plan.equipment);
   await writer.writeActs(plan.acts);
@@ -351,6 +352,12 @@ ${slotsLine(plan, slots)}
   percentiles of the report's reference table come out within 10 %.
 - **ICR values in acts.csv are illustrative**, chosen to keep the campaign coherent; they
   are not the official CCAM ICR. Act codes follow the CCAM naming; labels are indicative.
+- **costs.csv is illustrative** (origin column \`illustrative\`): orders of magnitude drawn per
+  machine for demos, not any site's costs.
+- exams.csv's patient_key is a random 32-hex-digit key per synthetic patient (no real identifier
+  behind it): about 4–5 % of exams repeat an exam of the same patient, machine and act family
+  within 30 days (more for inpatients and emergencies), and some patients of a site with both
+  modalities are seen on its CT and its MRI.
 - Date-times are local wall-clock times; an explicit offset appears only in the repeated
   hour of an autumn daylight-saving change.
 `;

@@ -326,6 +326,10 @@ describe('the kit on disk', () => {
       expect(read?.exams).toEqual(expected.exams);
       expect(read?.sessions).toEqual(expected.sessions);
       expect(read?.survey).toEqual(expected.survey);
+      // Patient keys and the illustrative cost set go through exams.csv and costs.csv.
+      expect(read?.exams.every((e) => typeof e.patientKey === 'string')).toBe(true);
+      expect(read?.costs?.origin).toBe('illustrative');
+      expect(read?.costs).toEqual(expected.costs);
       const readme = readFileSync(join(dir, 'README.md'), 'utf8');
       expect(readme).toMatch(/synthetic/i);
       expect(readme).toMatch(/seed 21/);
