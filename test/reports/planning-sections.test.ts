@@ -192,18 +192,24 @@ describe('the regional synthesis’s nights and teleradiology', () => {
         : 'Default settings: reading times CT 15 min and MRI 20 min (illustrative), fixed (simulated) distribution; target: 90% of exams read within 30 min',
     );
     expect(html).toContain('<span class="badge badge-illustrative">');
-    // fixed reading (the default): one line per site with demand (3 × 108 h), one hub (108 h),
-    // hub at night + A and C at weekends (60 + 2 × 48), A and B at night + hub at weekends (2 × 60 + 48)
+    // fixed reading (the default), nights and weekends staffed apart: each site alone, A and B at
+    // night, A and C at weekends (2 × 60 + 2 × 48 h, 2 lines at once); one hub (60 + 48 h); hub at
+    // night + A and C at weekends (60 + 2 × 48); A and B at night + hub at weekends (2 × 60 + 48)
     const options = tableRows(html, 'oncall-options').body;
     expect(options.map((r) => r.slice(0, 3))).toEqual(
       (fr
         ? ['Chaque site seul', 'Un centre pour tous', 'Centre la nuit, sites le week-end', 'Sites la nuit, centre le week-end']
         : ['Each site alone', 'One hub for all', 'Hub at night, sites at weekends', 'Sites at night, hub at weekends']
-      ).map((name, i) => [name, ...([['3', '324'], ['1', '108'], ['2', '156'], ['2', '168']][i] ?? [])]),
+      ).map((name, i) => [name, ...([['2', '216'], ['1', '108'], ['2', '156'], ['2', '168']][i] ?? [])]),
     );
     // 9 exams a week over 108 h on one line (hub): 0.08 an hour
     expect(options[1]![3]).toBe(fr ? '0,08' : '0.08');
     expect(html.match(/<table class="data oncall-options">/g)).toHaveLength(1);
+    expect(words).toContain(
+      fr
+        ? 'Provenance — demande : mesuré ; lignes, heures, parts et réponses : illustratif'
+        : 'Provenance — demand: measured; lines, hours, shares and responses: illustrative',
+    );
     expect(words).toContain(fr ? 'Les durées de lecture (scanner 15 min, IRM 20 min) sont ILLUSTRATIVES' : 'The reading times (CT 15 min, MRI 20 min) are ILLUSTRATIVE');
     expect(words).toContain(fr ? 'Aucun jour férié compté' : 'No public holiday counted');
     expect(words).toContain(fr ? '3 sites de la campagne dans la région Hauts-de-France (code INSEE 32)' : '3 sites of the campaign in region Hauts-de-France (INSEE code 32)');
@@ -222,7 +228,7 @@ describe('the regional synthesis’s nights and teleradiology', () => {
         lang === 'fr' ? 'même sans attente, seuls 86 % des examens Scanner sont lus en 30 min' : 'even with no wait only 86% of CT exams are read within 30 min',
       );
       // … then the same settings with fixed reading
-      expect(tableRows(html, 'oncall-options', 1).body.map((r) => r.slice(1, 3))).toEqual([['3', '324'], ['1', '108'], ['2', '156'], ['2', '168']]);
+      expect(tableRows(html, 'oncall-options', 1).body.map((r) => r.slice(1, 3))).toEqual([['2', '216'], ['1', '108'], ['2', '156'], ['2', '168']]);
     }
   });
 

@@ -120,7 +120,7 @@ export const planningEn: Readonly<Record<keyof typeof planningFr, string>> = {
   'plan.oncall.option.hub-night-sites-weekend': 'Hub at night, sites at weekends',
   'plan.oncall.option.sites-night-hub-weekend': 'Sites at night, hub at weekends',
   'plan.oncall.provenance':
-    'Provenance: demand {demand}; lines, hours, shares and responses {figures} (they depend on the reading times).',
+    'Provenance — demand: {demand}; lines, hours, shares and responses: {figures} (they depend on the reading times).',
   'plan.oncall.notes': 'Notes',
   'plan.oncall.note.illustrativeReading':
     'The reading times (CT {ct} min, MRI {mr} min) are ILLUSTRATIVE: orders of magnitude, neither measured nor from a reference, and so are the figures that depend on them. The “Nights and teleradiology” web page and the plateau oncall command take your own.',

@@ -120,7 +120,7 @@ export const planningFr = {
   'plan.oncall.option.hub-night-sites-weekend': 'Centre la nuit, sites le week-end',
   'plan.oncall.option.sites-night-hub-weekend': 'Sites la nuit, centre le week-end',
   'plan.oncall.provenance':
-    'Provenance : demande {demand} ; lignes, heures, parts et réponses {figures} (elles dépendent des durées de lecture).',
+    'Provenance — demande : {demand} ; lignes, heures, parts et réponses : {figures} (elles dépendent des durées de lecture).',
   'plan.oncall.notes': 'Notes',
   'plan.oncall.note.illustrativeReading':
     'Les durées de lecture (scanner {ct} min, IRM {mr} min) sont ILLUSTRATIVES : des ordres de grandeur, ni mesurées ni tirées d’une référence, et les chiffres qui en dépendent le sont aussi. La page web « Nuits et téléradiologie » et la commande plateau oncall prennent les vôtres.',
