@@ -1,17 +1,27 @@
 // `plateau serve --mapping FILE`: POST /api/fhir reads Bundles with the site mapping and the secret
 // from the environment, over a real socket; without --mapping it answers 503; a missing secret or
-// a mapping with errors stops the server from starting.
+// a mapping with errors stops the server from starting. The servers started here share one store,
+// opened once for the file (test/helpers/shared-store.ts): what they serve does not touch it.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { serve } from '../../src/cli/commands/serve.ts';
 import type { FhirReadSummary } from '../../src/server/routes/fhir.ts';
 import { FIXTURES_DIR } from '../ingest/sources/fhir/cases.ts';
 import { captureOutput, runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-serve-fhir-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const DATA = join(tmp, 'store');
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 afterEach(() => {
   delete process.env.PLATEAU_SECRET;
   delete process.env.SITE_KEY;
@@ -44,7 +54,7 @@ async function serving(values: Record<string, string>): Promise<{ url: string; s
   const { out, restore } = captureOutput();
   let release!: () => void;
   const stopped = new Promise<void>((resolve) => (release = resolve));
-  const running = serve({ port: '0', data: 'memory://', ...values }, { until: () => stopped, webRoot: join(tmp, 'no-web') });
+  const running = serve({ port: '0', data: DATA, ...values }, { until: () => stopped, webRoot: join(tmp, 'no-web') });
   try {
     for (let i = 0; ; i += 1) {
       const m = /plateau is serving \d+ campaigns? at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out.stdout);
