@@ -1,16 +1,25 @@
 // `plateau serve --host 0.0.0.0` says at start which names it answers to; --public-host adds
-// names (checked); requests addressed to other names are refused on the real socket.
+// names (checked); requests addressed to other names are refused on the real socket. The servers
+// share one store opened once for the file (test/helpers/shared-store.ts): host names do not touch it.
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { serve } from '../../src/cli/commands/serve.ts';
 import type { OptionValues } from '../../src/cli/command.ts';
 import { captureOutput, runCli } from '../helpers/run-cli.ts';
+import { closeSharedStores } from '../helpers/shared-store.ts';
+
+vi.mock('../../src/storage/open-store.ts', async (actual) =>
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-serve-hosts-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedStores();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 function status(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,7 +43,7 @@ async function serving(
   const stopped = new Promise<void>((resolve) => (release = resolve));
   const io = captureOutput();
   const running = serve(
-    { port: '0', data: 'memory://', ...values },
+    { port: '0', data: join(tmp, 'store'), ...values },
     { until: () => stopped, webRoot: join(tmp, 'no-web') },
   );
   const deadline = Date.now() + 60_000;
