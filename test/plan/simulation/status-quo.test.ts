@@ -4,7 +4,7 @@
 // standard error of about 4.5 points around 90 %, too wide to judge the rule. The machines are
 // independent, so they are shared among worker threads (status-quo-worker.ts, type-stripped): the
 // reports are those of one thread (seeded per machine), the wall time about halved on two cores.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +31,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function reportsOnThreads(seed: number, machines: number, replications: number, threads: number): Promise<SimulationReport[]> {
   const code = join(tmp, 'code');
   await transpileTree(join(ROOT, 'test/plan/simulation/status-quo-worker.ts'), code);
+  // ES modules without relying on Node's syntax detection.
+  writeFileSync(join(code, 'package.json'), '{ "private": true, "type": "module" }\n');
   const reports = new Array<SimulationReport>(machines);
   let next = 0;
   const workers = Array.from({ length: Math.min(threads, machines) }, () => new Worker(join(code, 'test/plan/simulation/status-quo-worker.js')));
