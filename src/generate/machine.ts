@@ -376,6 +376,9 @@ function finishExams(
       ageBand: rng.chance(0.01)
         ? null
         : (AGE_BANDS[rng.weighted(ageWeights[cat] as number[])] as AgeBand),
+      // Drawn afterwards from a stream of its own (patients.ts); in the literal so that setting
+      // it keeps the record's shape.
+      patientKey: null,
     };
   }
   return exams;

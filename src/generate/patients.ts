@@ -30,6 +30,14 @@ export const REPEAT_CHANCE: Readonly<Record<Category, number>> = { A: 0.03, H: 0
 const REPEAT_WINDOW: Readonly<Record<Category, number>> = { A: 28 * DAY, H: 10 * DAY, R: 14 * DAY, U: 5 * DAY };
 const REPEAT_MIN_GAP: Readonly<Record<Category, number>> = { A: 2 * DAY, H: 4 * HOUR, R: 1 * DAY, U: 2 * HOUR };
 
+interface RepeatRule {
+  chance: number;
+  window: number;
+  minGap: number;
+}
+const rule = (c: Category): RepeatRule => ({ chance: REPEAT_CHANCE[c], window: REPEAT_WINDOW[c], minGap: REPEAT_MIN_GAP[c] });
+const REPEAT: Readonly<Record<Category, RepeatRule>> = { A: rule('A'), H: rule('H'), R: rule('R'), U: rule('U') };
+
 /**
  * Chance that a first exam at a site with both modalities is of a patient seen on the other
  * modality too (ASSUMPTION: neurological and spinal work-ups often take a CT then an MRI).
@@ -74,15 +82,27 @@ export function patientFrames(
   });
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Character codes of the key being drawn (one flat string per key, no intermediate strings). */
+const codes = new Array<number>(32).fill(0);
 
 /**
  * A key of 32 lowercase hex digits from `rng` (four 32-bit draws): the shape of a keyed hash,
  * which `looksLikeRawIdentifier` accepts; never all digits (it would read as a number).
  */
 export function drawPatientKey(rng: Rng): string {
-  const key = hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(rng.uint32());
-  return /^\d+$/.test(key) ? `f${key.slice(1)}` : key;
+  let letters = false;
+  for (let w = 0; w < 4; w++) {
+    let x = rng.uint32();
+    for (let j = 7; j >= 0; j--) {
+      const nibble = x & 15;
+      if (nibble > 9) letters = true;
+      codes[w * 8 + j] = HEX_CODES[nibble] as number;
+      x >>>= 4;
+    }
+  }
+  if (!letters) codes[0] = 0x66; // 'f'
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** The key of shared patient `n` of age band `band` at site `site` (the same from any machine). */
@@ -106,70 +126,90 @@ export function assignPatientKeys(exams: Exam[], frame: PatientFrame, seed: numb
     if (i > 0 && (exams[i] as Exam).roomIn < (exams[i - 1] as Exam).roomIn) sorted = false;
   }
   if (!sorted) order.sort((a, b) => (exams[a] as Exam).roomIn - (exams[b] as Exam).roomIn || a - b);
-  const familyOf = new Map<readonly string[], ActFamily | null>();
-  /** Per family, the exams seen so far, in room-entry order. */
-  const byFamily = new Map<ActFamily | null, Exam[]>();
+  /** Per act list (exams with the same acts share one list): its family, share chance and exams seen so far. */
+  const groups = new Map<readonly string[], Group>();
+  const byFamily = new Map<ActFamily | null, number[]>();
   const nextShared = new Array<number>(AGE_BANDS.length).fill(0);
-  /** When each key was last seen on this machine (a repeat keeps its minimum gap to it). */
-  const lastSeen = new Map<string, number>();
+  // Patients of this machine as chains: each exam's chain, each chain's last room entry (a repeat
+  // keeps its minimum gap to the patient's last exam).
+  const chainOf = new Int32Array(n);
+  const chainLast = new Float64Array(n);
+  let chains = 0;
   for (let k = 0; k < n; k++) {
-    const e = exams[order[k] as number] as Exam;
-    let family = familyOf.get(e.acts);
-    if (family === undefined) familyOf.set(e.acts, (family = examFamily(e.acts)));
-    let seen = byFamily.get(family);
-    if (!seen) byFamily.set(family, (seen = []));
-    let key: string | null = null;
-    if (family !== null && rng.chance(REPEAT_CHANCE[e.category])) {
-      key = earlierKey(seen, lastSeen, e, REPEAT_WINDOW[e.category], REPEAT_MIN_GAP[e.category], rng);
+    const i = order[k] as number;
+    const e = exams[i] as Exam;
+    let group = groups.get(e.acts);
+    if (group === undefined) {
+      const family = examFamily(e.acts);
+      let seen = byFamily.get(family);
+      if (!seen) byFamily.set(family, (seen = []));
+      group = { family, share: family === null ? 0 : (SHARED_CHANCE[family] ?? SHARED_OTHER), seen };
+      groups.set(e.acts, group);
     }
-    if (key === null) {
-      const band = e.ageBand === null ? -1 : AGE_BANDS.indexOf(e.ageBand);
-      const shareChance = family === null ? 0 : (SHARED_CHANCE[family] ?? SHARED_OTHER);
-      if (frame.shared && band >= 0 && rng.chance(shareChance)) {
+    const rule = REPEAT[e.category];
+    let chain = -1;
+    if (group.family !== null && rng.chance(rule.chance)) {
+      const earlier = earlierExam(exams, group.seen, chainOf, chainLast, e, rule, rng);
+      if (earlier >= 0) {
+        chain = chainOf[earlier] as number;
+        e.patientKey = (exams[earlier] as Exam).patientKey ?? null;
+      }
+    }
+    if (chain < 0) {
+      chain = chains++;
+      const band = frame.shared && e.ageBand !== null ? AGE_BANDS.indexOf(e.ageBand) : -1;
+      if (band >= 0 && rng.chance(group.share)) {
         // Shared patient m of the band is met once on each modality: this machine takes the
         // numbers m ≡ ordinal (mod peers), so two machines of one modality never share a patient.
         const slot = nextShared[band] as number;
         nextShared[band] = slot + 1;
-        key = sharedKey(seed, frame.site, band, frame.ordinal + frame.peers * slot);
-      } else key = drawPatientKey(rng);
+        e.patientKey = sharedKey(seed, frame.site, band, frame.ordinal + frame.peers * slot);
+      } else e.patientKey = drawPatientKey(rng);
     }
-    e.patientKey = key;
-    lastSeen.set(key, e.roomIn);
-    seen.push(e);
+    chainOf[i] = chain;
+    chainLast[chain] = e.roomIn;
+    group.seen.push(i);
   }
+}
+
+interface Group {
+  family: ActFamily | null;
+  share: number;
+  seen: number[];
 }
 
 /**
- * The key of an earlier exam (same family and age band, both maybe unknown) between `window` and
- * `minGap` before `e`, whose patient was last seen at least `minGap` before, picked at random
- * among a few tries; `null` when none is found.
+ * An earlier exam (its index) of the same family and age band (both maybe unknown) between
+ * `window` and `minGap` before `e`, whose patient was last seen at least `minGap` before, picked
+ * at random among a few tries; `-1` when none is found.
  */
-function earlierKey(
-  seen: readonly Exam[],
-  lastSeen: ReadonlyMap<string, number>,
+function earlierExam(
+  exams: readonly Exam[],
+  seen: readonly number[],
+  chainOf: Int32Array,
+  chainLast: Float64Array,
   e: Exam,
-  window: number,
-  minGap: number,
+  { window, minGap }: RepeatRule,
   rng: Rng,
-): string | null {
-  const from = lowerBound(seen, e.roomIn - window);
-  const to = lowerBound(seen, e.roomIn - minGap + 1);
-  if (to <= from) return null;
+): number {
+  const from = lowerBound(exams, seen, e.roomIn - window);
+  const to = lowerBound(exams, seen, e.roomIn - minGap + 1);
+  if (to <= from) return -1;
   for (let t = 0; t < 4; t++) {
-    const c = seen[from + rng.int(to - from)] as Exam;
-    const key = c.patientKey as string;
-    if (c.ageBand === e.ageBand && (lastSeen.get(key) ?? -Infinity) <= e.roomIn - minGap) return key;
+    const c = seen[from + rng.int(to - from)] as number;
+    const candidate = exams[c] as Exam;
+    if (candidate.ageBand === e.ageBand && (chainLast[chainOf[c] as number] as number) <= e.roomIn - minGap) return c;
   }
-  return null;
+  return -1;
 }
 
-/** First index of `list` (sorted by roomIn) with roomIn ≥ `t`. */
-function lowerBound(list: readonly Exam[], t: number): number {
+/** First position of `seen` (exam indexes sorted by roomIn) whose exam enters at or after `t`. */
+function lowerBound(exams: readonly Exam[], seen: readonly number[], t: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = seen.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Exam).roomIn < t) lo = mid + 1;
+    if ((exams[seen[mid] as number] as Exam).roomIn < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
