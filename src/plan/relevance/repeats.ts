@@ -58,7 +58,12 @@ export function computeRepeats(
 ): RepeatResult {
   const byMachine = new Map(machines.map((m) => [m.equipmentId, m]));
   const entries = new Map<string, RepeatEntry>();
-  const chains = new Map<string, { at: number; id: string; entry: RepeatEntry }[]>();
+  // Keyed exams as columns: chain number (patient × modality × family), room entry, exam id, entry.
+  const chainOf = new Map<string, number>();
+  const chain: number[] = [];
+  const at: number[] = [];
+  const ids: string[] = [];
+  const of: RepeatEntry[] = [];
   let refusedKeys = 0;
   let leftOut = 0;
   for (const e of exams) {
@@ -81,16 +86,26 @@ export function computeRepeats(
     if (key === null || key === 'refused') continue;
     entry.keyed++;
     const chainId = `${key}\u0000${modality}\u0000${family}`;
-    const chain = chains.get(chainId) ?? [];
-    chain.push({ at: e.roomIn, id: e.examId, entry });
-    chains.set(chainId, chain);
-  }
-  for (const chain of chains.values()) {
-    chain.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (let i = 1; i < chain.length; i++) {
-      const cur = chain[i] as (typeof chain)[number];
-      if (cur.at - (chain[i - 1] as (typeof chain)[number]).at <= REPEAT_WINDOW_MS) cur.entry.repeats++;
+    let c = chainOf.get(chainId);
+    if (c === undefined) {
+      c = chainOf.size;
+      chainOf.set(chainId, c);
     }
+    chain.push(c);
+    at.push(e.roomIn);
+    ids.push(e.examId);
+    of.push(entry);
+  }
+  // One sort by (chain, room entry, id) of the exams whose chain has two or more (most patients
+  // have one exam); a repeat follows the previous exam of its chain within the window.
+  const size = new Int32Array(chainOf.size);
+  for (const c of chain) size[c] = (size[c] as number) + 1;
+  const order = Uint32Array.from(chain.keys()).filter((i) => (size[chain[i] as number] as number) > 1);
+  order.sort((a, b) => (chain[a] as number) - (chain[b] as number) || (at[a] as number) - (at[b] as number) || cmp(ids[a] as string, ids[b] as string));
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k] as number;
+    const p = order[k - 1] as number;
+    if (chain[i] === chain[p] && (at[i] as number) - (at[p] as number) <= REPEAT_WINDOW_MS) (of[i] as RepeatEntry).repeats++;
   }
   const out = [...entries.values()]
     .map((x) => ({ ...x, repeatShare: x.keyed === 0 ? null : x.repeats / x.keyed }))
