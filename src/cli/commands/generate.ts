@@ -16,7 +16,9 @@ Writes a synthetic data kit that looks like the 2010 ANAP campaign: 301 establis
 regions, 326 CT and 191 MRI, 28 days from 2010-03-01, about 270,000 exams, vacation grids,
 night and on-call work, report and request times, booked durations and the appointment survey.
 Its P20/P50/P80 land within 10 % of the published figures. It is synthetic (no real site or
-patient) and its ICR values per CCAM act are illustrative.
+patient) and its ICR values per CCAM act are illustrative. exams.csv carries a synthetic
+patient_key (repeats of about 4–5 % within 30 days, some patients seen on a site's CT and MRI);
+costs.csv is an illustrative cost set (its origin column says so), not published costs.
 
   --seed N          the random seed (default 2010); the same seed gives the same kit
   --machines M      scale the panel to M machines (default 517), same CT/MRI mix
