@@ -15,7 +15,7 @@ import { html, joinHtml, note, paragraph, section, table } from '../html.ts';
 import { rt } from '../messages/index.ts';
 import { provenanceLabel } from '../provenance.ts';
 import type { FicheContext } from './context.ts';
-import { relevanceOption } from './relevance-chart.ts';
+import { relevanceOption } from '../../charts/relevance.ts';
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -41,10 +41,17 @@ function neuroBody(ctx: FicheContext, doc: RelevanceDocument, site: SiteRelevanc
       ? chartFigure({
           id: 'fig-relevance',
           caption: rt(lang, 'plan.rel.chart.caption'),
-          option: relevanceOption(
-            rows.map((r) => ({ scope: r.scope, share: r.f.neuroCtShare, flagged: r.f.flagged, peers: r.peers })),
+          // The web page's option (src/charts/relevance.ts): screen and paper draw the same chart.
+          option: relevanceOption({
+            rows: rows.map((r) => ({
+              scope: r.scope,
+              share: r.f.neuroCtShare,
+              rank: r.f.neuroCtRank,
+              flagged: r.f.flagged,
+              peers: r.peers,
+            })),
             lang,
-          ),
+          }),
           height: 190,
           source: rt(lang, 'plan.rel.chart.source'),
         })
