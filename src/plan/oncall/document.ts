@@ -29,6 +29,21 @@ export interface OncallOptions {
   holidays: string[];
 }
 
+/**
+ * The reading settings as query parameters (the API's and the web page's address): reading
+ * minutes per modality, `fixed` or `exponential`, target minutes and share (0–1), euros per
+ * on-call hour, holidays `YYYY-MM-DD,…`.
+ */
+export const ONCALL_SETTING_PARAMS = [
+  'readingCT',
+  'readingMR',
+  'reading',
+  'targetMinutes',
+  'targetShare',
+  'hourlyRate',
+  'holidays',
+] as const;
+
 /** The sites of a territory, or why there are none. */
 export type TerritorySites =
   | { ok: true; sites: string[] }

@@ -10,7 +10,13 @@ import { MODALITIES } from '../../core/kit-types.ts';
 import type { CostsDocument } from '../../plan/costs/index.ts';
 import { computeCosts, costMachines, costsDocument } from '../../plan/costs/index.ts';
 import type { OncallOptions, OncallTerritory, ReadingModel } from '../../plan/oncall/index.ts';
-import { defaultReadingModel, ILLUSTRATIVE_READING_MINUTES, oncallDocument, sitesOfTerritory } from '../../plan/oncall/index.ts';
+import {
+  defaultReadingModel,
+  ILLUSTRATIVE_READING_MINUTES,
+  ONCALL_SETTING_PARAMS,
+  oncallDocument,
+  sitesOfTerritory,
+} from '../../plan/oncall/index.ts';
 import { computeRelevance, RELEVANCE_LEVELS } from '../../plan/relevance/document.ts';
 import { departmentByCode, normalizeDepartmentCode, POPULATION, regionByCode } from '../../plan/territories/population.ts';
 import { territoryRegion } from '../../plan/territories/territory-query.ts';
@@ -23,18 +29,7 @@ import type { ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 
 /** The query parameters of the on-call pooling document. */
-export const ONCALL_PARAMS = [
-  'department',
-  'region',
-  'sites',
-  'readingCT',
-  'readingMR',
-  'reading',
-  'targetMinutes',
-  'targetShare',
-  'hourlyRate',
-  'holidays',
-] as const;
+export const ONCALL_PARAMS = ['department', 'region', 'sites', ...ONCALL_SETTING_PARAMS] as const;
 
 /** `reading=` values and the distribution each means. */
 export const READING_DISTRIBUTIONS = ['fixed', 'exponential'] as const;

@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { modalityLabel } from '../../i18n/labels.ts';
 import { t } from '../../i18n/translate.ts';
 import type { OncallDocument, OncallNote } from '../../plan/oncall/document.ts';
+import { ONCALL_SETTING_PARAMS } from '../../plan/oncall/document.ts';
 import type { QueryValues } from './paths.ts';
 
 /** Every provenance a planning figure can carry (oncall's and costs'). */
@@ -31,15 +32,7 @@ export function withProvenance(label: string, provenance: PlanningProvenance, la
 export type OncallPlace = { kind: 'department' | 'region'; code: string };
 
 /** The settings the page's form writes to the address, as the API names them. */
-export const ONCALL_SETTING_KEYS = [
-  'readingCT',
-  'readingMR',
-  'reading',
-  'targetMinutes',
-  'targetShare',
-  'hourlyRate',
-  'holidays',
-] as const;
+export const ONCALL_SETTING_KEYS = ONCALL_SETTING_PARAMS;
 export type OncallSettingKey = (typeof ONCALL_SETTING_KEYS)[number];
 export type OncallSettings = Partial<Record<OncallSettingKey, string>>;
 
