@@ -8,7 +8,7 @@ import { useT } from '../../lib/i18n.tsx';
 import { useLocation } from '../../lib/router.ts';
 import type { PageTab } from '../../lib/scenario-url.ts';
 import { withScenarioQuery } from '../../lib/scenario-url.ts';
-import { Link } from '../link.tsx';
+import { TabBar, type TabLink } from '../scenarios/page-tabs.tsx';
 import '../scenarios/scenarios.css';
 import './planning.css';
 
@@ -30,30 +30,16 @@ export function withTab(href: string, tab: PageTab | PlanningTab): string {
   return `${url.pathname}?${url.searchParams.toString()}${url.hash}`;
 }
 
-/** The tab bar of the establishment page; the current tab is marked `aria-current="page"`. */
+/** The tab bar of the establishment page: figures, scenarios, costs, relevance. */
 export function EstablishmentTabs({ current }: { current: PageTab | PlanningTab }): ReactNode {
   const t = useT();
   const { pathname, search } = useLocation();
   const here = `${pathname}?${search.toString()}`;
-  const tabs: { tab: PageTab | PlanningTab; label: string }[] = [
+  const tabs: TabLink[] = [
     { tab: 'overview', label: t('scenarios.web.tab.overview') },
     { tab: 'scenarios', label: t('scenarios.web.tab.scenarios') },
     { tab: 'costs', label: t('planning.web.tab.costs') },
     { tab: 'relevance', label: t('planning.web.tab.relevance') },
-  ];
-  return (
-    <nav className="page-tabs" aria-label={t('scenarios.web.tabs')}>
-      {tabs.map(({ tab, label }) => (
-        <Link
-          key={tab}
-          to={withTab(here, tab)}
-          className={tab === current ? 'page-tab page-tab-on' : 'page-tab'}
-          aria-current={tab === current ? 'page' : undefined}
-          data-testid={`tab-${tab}`}
-        >
-          {label}
-        </Link>
-      ))}
-    </nav>
-  );
+  ].map((x) => ({ ...x, to: withTab(here, x.tab as PageTab | PlanningTab) }));
+  return <TabBar current={current} tabs={tabs} />;
 }

@@ -17,21 +17,22 @@ export function usePageTab(): PageTab {
   return readScenarioQuery(search).tab;
 }
 
-/** The tab bar; the current tab is marked `aria-current="page"`. */
-export function PageTabs({ current }: { current: PageTab }): ReactNode {
+/** One tab of a tab bar: its id, its words and the address it shows. */
+export interface TabLink {
+  tab: string;
+  label: string;
+  to: string;
+}
+
+/** A bar of tabs as links; the current one is marked `aria-current="page"`. */
+export function TabBar({ current, tabs }: { current: string; tabs: readonly TabLink[] }): ReactNode {
   const t = useT();
-  const { pathname, search } = useLocation();
-  const here = `${pathname}?${search.toString()}`;
-  const tabs: { tab: PageTab; label: string }[] = [
-    { tab: 'overview', label: t('scenarios.web.tab.overview') },
-    { tab: 'scenarios', label: t('scenarios.web.tab.scenarios') },
-  ];
   return (
     <nav className="page-tabs" aria-label={t('scenarios.web.tabs')}>
-      {tabs.map(({ tab, label }) => (
+      {tabs.map(({ tab, label, to }) => (
         <Link
           key={tab}
-          to={withScenarioQuery(here, { tab })}
+          to={to}
           className={tab === current ? 'page-tab page-tab-on' : 'page-tab'}
           aria-current={tab === current ? 'page' : undefined}
           data-testid={`tab-${tab}`}
@@ -41,4 +42,17 @@ export function PageTabs({ current }: { current: PageTab }): ReactNode {
       ))}
     </nav>
   );
+}
+
+/** The figures and scenarios tabs (the machine page). */
+export function PageTabs({ current }: { current: PageTab }): ReactNode {
+  const t = useT();
+  const { pathname, search } = useLocation();
+  const here = `${pathname}?${search.toString()}`;
+  const tabs: TabLink[] = (['overview', 'scenarios'] as const).map((tab) => ({
+    tab,
+    label: t(`scenarios.web.tab.${tab}`),
+    to: withScenarioQuery(here, { tab }),
+  }));
+  return <TabBar current={current} tabs={tabs} />;
 }
