@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default (cores − 1) runs one file at a time on CI's 2 cores, most of them waiting on
+    // I/O, a browser or a child process: two at a time took the suite from 812 s to 610 s there,
+    // green. Timing assertions are relative (warm vs cold, budgets), not wall-clock absolutes.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

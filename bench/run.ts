@@ -5,7 +5,8 @@
  * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
  * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
  * `--territories-only` only the territory figures and their readers (bench/territories.ts),
- * `--simulation-only` only the capacity simulation (bench/simulation.ts).
+ * `--simulation-only` only the capacity simulation (bench/simulation.ts), `--planning-only` only
+ * the on-call, costs and relevance documents (bench/planning.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { importKit, openStore } from '../src/storage/index.ts';
 import { apiLoadTable, benchApiLoad } from './api-load.ts';
 import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
+import { benchPlanning } from './planning.ts';
 import { benchTerritories, territoriesTable } from './territories.ts';
 import { benchSimulation, simulationTable } from './simulation.ts';
 
@@ -78,6 +80,16 @@ if (process.argv.includes('--simulation-only')) {
   try {
     console.log(`plateau bench, simulation only — node ${process.version}, ${new Date().toISOString()}`);
     console.log(`\n${simulationTable(await benchSimulation(root))}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+if (process.argv.includes('--planning-only')) {
+  try {
+    console.log(`plateau bench, planning documents only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -179,6 +191,9 @@ try {
 
   // 7. Capacity simulation: engine events/s on a busy machine, the national status-quo run.
   console.log(`\n${simulationTable(await benchSimulation(root))}`);
+
+  // 8. On-call, costs and relevance documents on the national campaign (bench/planning.ts).
+  console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -50,8 +50,8 @@ const perSecond = (count: number, ms: number): string => {
   return r >= 1e6 ? `${(r / 1e6).toFixed(2)} M` : r >= 1e4 ? `${Math.round(r / 1e3)} k` : fmt(Math.round(r));
 };
 
-/** Times `work` `runs` times after one warm-up run; returns the row (and logs the runs). */
-function timed(what: string, size: string, runs: number, work: () => unknown, rate?: (ms: number) => string): TerritoryBenchRow {
+/** Times `work` `runs` times after one warm-up run; returns the row (and logs the runs). Shared by bench/planning.ts. */
+export function timed(what: string, size: string, runs: number, work: () => unknown, rate?: (ms: number) => string): TerritoryBenchRow {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r <= runs; r++) {
@@ -399,11 +399,11 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   return out;
 }
 
-/** The figures as a Markdown table. */
-export function territoriesTable(rows: readonly TerritoryBenchRow[]): string {
+/** The figures as a Markdown table (also the planning documents' rows, under their own title). */
+export function territoriesTable(rows: readonly TerritoryBenchRow[], title = 'Territories'): string {
   const ms = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
   return [
-    '| Territories | size | runs | median (wall) | median CPU | throughput |',
+    `| ${title} | size | runs | median (wall) | median CPU | throughput |`,
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.what} | ${r.size} | ${r.runs} | ${ms(r.medianMs)} | ${ms(r.medianCpuMs)} | ${r.rate} |`),
   ].join('\n');
