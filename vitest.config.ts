@@ -11,7 +11,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default (cores − 1) runs one file at a time on CI's 2 cores, most of them waiting on
     // I/O, a browser or a child process: two at a time took the suite from 812 s to 610 s there,
-    // green. Timing assertions are relative (warm vs cold, budgets), not wall-clock absolutes.
+    // green, the timing assertions (warm vs cold, linear-time and fuzz budgets, e2e timeouts) included.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
