@@ -193,7 +193,7 @@ describe('plateau oncall tables and errors', () => {
     expect(r.stdout).toContain('Un centre pour tous');
     expect(r.stdout).toContain('Heures de garde / sem.');
     expect(r.stdout).toContain('2 sites');
-    expect(r.stdout.replace(/\u202f/g, ' ')).toContain('Provenance : demande mesurée ; lignes, heures, parts et réponse saisie ; coût saisie');
+    expect(r.stdout.replace(/\u202f/g, ' ')).toContain('Provenance : demande — mesuré ; lignes, heures, parts et réponse — saisi ; coût — saisi');
     expect(r.stdout).toContain('94,9'); // the hub's share within target, 94.86 %
   });
 

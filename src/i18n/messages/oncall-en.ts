@@ -30,7 +30,7 @@ export const oncallMessagesEn = {
   'cli.oncall.option.hub': 'One hub for all',
   'cli.oncall.option.hub-night-sites-weekend': 'Hub at night, sites at weekends',
   'cli.oncall.option.sites-night-hub-weekend': 'Sites at night, hub at weekends',
-  'cli.oncall.provenance': 'Provenance: demand {demand}; lines, hours, shares and response {figures}; cost {cost}',
+  'cli.oncall.provenance': 'Provenance: demand — {demand}; lines, hours, shares and response — {figures}; cost — {cost}',
   'cli.oncall.provenance.measured': 'measured',
   'cli.oncall.provenance.input': 'input',
   'cli.oncall.provenance.illustrative': 'illustrative',
