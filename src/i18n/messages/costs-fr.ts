@@ -18,7 +18,7 @@ export const costsMessagesFr = {
   'cli.costs.place.stored': 'les coûts importés avec la campagne',
   'cli.costs.title.input': 'Coûts de {campaign} d’après {place} (provenance : saisie ; ratios divisés par l’activité mesurée)',
   'cli.costs.title.illustrative':
-    'Coûts ILLUSTRATIFS (illustrative) de {campaign} : ordres de grandeur tirés au sort, pas les coûts du site (provenance : illustratif)',
+    'Coûts ILLUSTRATIFS de {campaign} : ordres de grandeur tirés au sort, pas les coûts du site (provenance : illustratif)',
   'cli.costs.machines': 'Par machine ({origin})',
   'cli.costs.sites': 'Par site, machines avec coûts seulement ({origin})',
   'cli.costs.col.machine': 'machine',
@@ -41,5 +41,5 @@ export const costsMessagesFr = {
   'cli.costs.ageUnknown':
     'année d’installation inconnue pour {ids} : l’achat est amorti en entier ({origin})',
   'cli.costs.origin.input': 'saisie',
-  'cli.costs.origin.illustrative': 'illustratif (illustrative)',
+  'cli.costs.origin.illustrative': 'illustratif',
 } satisfies Record<string, string>;
