@@ -8,6 +8,7 @@ import * as m0003 from './0003-issue-text.ts';
 import * as m0004 from './0004-territories.ts';
 import * as m0005 from './0005-simulation.ts';
 import * as m0006 from './0006-planning-inputs.ts';
+import * as m0007 from './0007-accounts.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
