@@ -25,3 +25,7 @@ export { kitFingerprint } from './fingerprint.ts';
 export { loadSamples } from './sample-repository.ts';
 export { loadCampaignData, type LoadCampaignDataOptions } from './campaign-data.ts';
 export { countMachinesByModality, loadEquipment, loadEstablishments, loadMachineRecords, loadSurvey, type MachineRecords } from './view-queries.ts';
+export { createSession, purgeExpired, revokeSession, revokeUserSessions, sessionUser } from './login-sessions.ts';
+export type { CreateSessionOptions, SessionUser } from './login-sessions.ts';
+export { audit, readAudit } from './audit-repository.ts';
+export type { AuditEntry, AuditOutcome, AuditRecord, ReadAuditOptions } from './audit-repository.ts';
