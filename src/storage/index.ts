@@ -29,3 +29,7 @@ export { createSession, purgeExpired, revokeSession, revokeUserSessions, session
 export type { CreateSessionOptions, SessionUser } from './login-sessions.ts';
 export { audit, readAudit } from './audit-repository.ts';
 export type { AuditEntry, AuditOutcome, AuditRecord, ReadAuditOptions } from './audit-repository.ts';
+export { hashPassword, needsRehash, SCRYPT_DEFAULTS, verifyPassword } from './passwords.ts';
+export type { ScryptParams } from './passwords.ts';
+export { addUser, disableUser, listUsers, MIN_PASSWORD_LENGTH, normalizeEmail, resetPassword, USER_ROLES, UserAccountError, verifyLogin } from './user-repository.ts';
+export type { NewUser, User, UserRepositoryOptions, UserRole } from './user-repository.ts';
