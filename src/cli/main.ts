@@ -8,6 +8,7 @@ import { COMMON_OPTIONS } from './command.ts';
 import { langFromLocale, say, setCliLang, UsageError, UserError } from './output.ts';
 import { isLang } from '../i18n/lang.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { auditCommand } from './commands/audit.ts';
 import { campaignsCommand } from './commands/campaigns.ts';
 import { costsCommand } from './commands/costs.ts';
 import { convertCommand } from './commands/convert.ts';
@@ -25,7 +26,7 @@ import { simulateCommand } from './commands/simulate.ts';
 import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 
-const COMMANDS: readonly Command[] = [campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
+const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand];
 
 const VERSION = '0.1.0';
 

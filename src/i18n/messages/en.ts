@@ -11,6 +11,7 @@ import { scenariosMessagesEn } from './scenarios-en.ts';
 import { slotsMessagesEn } from './slots-en.ts';
 import { simulateMessagesEn } from './simulate-en.ts';
 import { oncallMessagesEn } from './oncall-en.ts';
+import { auditMessagesEn } from './audit-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
 import { planningWebMessagesEn } from './planning-web-en.ts';
@@ -650,6 +651,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...slotsMessagesEn,
   ...simulateMessagesEn,
   ...oncallMessagesEn,
+  ...auditMessagesEn,
   ...costsMessagesEn,
   ...relevanceMessagesEn,
   ...planningWebMessagesEn,
