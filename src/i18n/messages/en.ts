@@ -11,6 +11,7 @@ import { scenariosMessagesEn } from './scenarios-en.ts';
 import { slotsMessagesEn } from './slots-en.ts';
 import { simulateMessagesEn } from './simulate-en.ts';
 import { oncallMessagesEn } from './oncall-en.ts';
+import { usersMessagesEn } from './users-en.ts';
 import { auditMessagesEn } from './audit-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
@@ -651,6 +652,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...slotsMessagesEn,
   ...simulateMessagesEn,
   ...oncallMessagesEn,
+  ...usersMessagesEn,
   ...auditMessagesEn,
   ...costsMessagesEn,
   ...relevanceMessagesEn,

@@ -15,6 +15,7 @@ import { scenariosMessagesFr } from './scenarios-fr.ts';
 import { slotsMessagesFr } from './slots-fr.ts';
 import { simulateMessagesFr } from './simulate-fr.ts';
 import { oncallMessagesFr } from './oncall-fr.ts';
+import { usersMessagesFr } from './users-fr.ts';
 import { auditMessagesFr } from './audit-fr.ts';
 import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
@@ -662,6 +663,7 @@ export const fr = {
   ...slotsMessagesFr,
   ...simulateMessagesFr,
   ...oncallMessagesFr,
+  ...usersMessagesFr,
   ...auditMessagesFr,
   ...costsMessagesFr,
   ...relevanceMessagesFr,
