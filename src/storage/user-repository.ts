@@ -6,7 +6,8 @@
 import { territoryRegion } from '../plan/territories/territory-query.ts';
 import type { Queryable } from './db.ts';
 import type { Store } from './open-store.ts';
-import { hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
+import { randomBytes } from 'node:crypto';
+import { hashPassword, needsRehash, SCRYPT_DEFAULTS, verifyPassword, type ScryptParams } from './passwords.ts';
 
 /** The roles a user may have: one or more sites, a region, the nation, or an administrator. */
 export const USER_ROLES = ['site', 'region', 'national', 'admin'] as const;
@@ -40,9 +41,12 @@ export interface NewUser {
   password: string;
 }
 
-/** Options for tests: cheaper scrypt parameters. */
+/** Who makes a change (an administrator logged in), and the hash parameters (tests use cheaper ones). */
 export interface UserRepositoryOptions {
+  /** The scrypt parameters of new hashes (default SCRYPT_DEFAULTS). */
   scrypt?: ScryptParams;
+  /** The administrator making the change, for the audit log; none at the server's console (CLI). */
+  actor?: { userId: string; email: string } | null;
 }
 
 /** A refused account change, said in plain words (never with the password). */
@@ -99,11 +103,14 @@ function checkPassword(password: string): void {
   }
 }
 
-async function audit(db: Queryable, action: string, target: string, userId: string | null): Promise<void> {
-  await db.query(`insert into audit_log (user_id, email, action, target, outcome) values ($1, $2, $3, $2, 'success')`, [
-    userId,
-    target,
+/** The audit row of a change to user `target`, by `actor` (none at the console); never a password. */
+async function audit(db: Queryable, action: string, target: string, options: UserRepositoryOptions, detail: object | null = null): Promise<void> {
+  await db.query(`insert into audit_log (user_id, email, action, target, outcome, detail) values ($1, $2, $3, $4, 'success', $5::jsonb)`, [
+    options.actor?.userId ?? null,
+    options.actor?.email ?? null,
     action,
+    target,
+    detail === null ? null : JSON.stringify(detail),
   ]);
 }
 
@@ -147,7 +154,7 @@ export async function addUser(store: Store, user: NewUser, options: UserReposito
       [email, user.displayName?.trim() || null, role, [...new Set(finess)], region, hash],
     );
     const added = userOf(rows[0] as UserRow);
-    await audit(tx, 'user.add', email, added.id);
+    await audit(tx, 'user.add', email, options, { role, finess: added.finess, region });
     return added;
   });
 }
@@ -165,13 +172,13 @@ async function findId(db: Queryable, email: string): Promise<string> {
 }
 
 /** Disables a user (it can no longer log in) and revokes its sessions. */
-export async function disableUser(store: Store, email: string): Promise<void> {
+export async function disableUser(store: Store, email: string, options: UserRepositoryOptions = {}): Promise<void> {
   const e = normalizeEmail(email);
   await store.db.transaction(async (tx) => {
     const id = await findId(tx, e);
     await tx.query(`update users set disabled_at = coalesce(disabled_at, now()) where id = $1`, [id]);
     await tx.query(`update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`, [id]);
-    await audit(tx, 'user.disable', e, id);
+    await audit(tx, 'user.disable', e, options);
   });
 }
 
@@ -184,16 +191,36 @@ export async function resetPassword(store: Store, email: string, password: strin
     const id = await findId(tx, e);
     await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [id, hash]);
     await tx.query(`update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`, [id]);
-    await audit(tx, 'user.reset', e, id);
+    await audit(tx, 'user.reset', e, options);
   });
 }
 
-/** The user `email` names when `password` is theirs and they are not disabled; otherwise null. */
-export async function verifyLogin(store: Store, email: string, password: string): Promise<User | null> {
+/** A hash no password matches, checked for unknown e-mails so that they take as long as known ones. */
+let decoy: Promise<string> | null = null;
+
+/**
+ * The user `email` names when `password` is theirs and they are not disabled; otherwise null. An
+ * unknown e-mail costs a hash too (no timing tells which addresses exist); a hash made with weaker
+ * parameters than the current ones is replaced on a successful login.
+ */
+export async function verifyLogin(store: Store, email: string, password: string, options: UserRepositoryOptions = {}): Promise<User | null> {
   const e = email.trim().toLowerCase();
   const rows = await store.db.query<UserRow & { password_hash: string }>(`select ${COLUMNS}, password_hash from users where email = $1`, [e]);
   const row = rows[0];
-  if (!row) return null;
+  if (!row) {
+    decoy ??= hashPassword(randomBytes(16).toString('hex'), options.scrypt);
+    await verifyPassword(password, await decoy);
+    return null;
+  }
   const ok = await verifyPassword(password, row.password_hash);
-  return ok && row.disabled_at === null ? userOf(row) : null;
+  if (!ok || row.disabled_at !== null) return null;
+  const current = options.scrypt ?? SCRYPT_DEFAULTS;
+  if (needsRehash(row.password_hash, current)) {
+    await store.db.query(`update users set password_hash = $2 where id = $1 and password_hash = $3`, [
+      row.id,
+      await hashPassword(password, current),
+      row.password_hash,
+    ]);
+  }
+  return userOf(row);
 }

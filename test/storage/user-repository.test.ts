@@ -104,8 +104,22 @@ describe.each(ENGINES)('user accounts on $name', ({ place: makePlace }) => {
     expect(await refusal(resetPassword(store, 'nobody@sante.example', NEW, FAST))).toMatch(/no user/);
   });
 
+  it('replaces a hash made with weaker parameters on a successful login, and only then', async () => {
+    const hashOf = async () =>
+      (await store.db.query<{ h: string }>(`select password_hash as h from users where email = 'admin@plateau.example'`))[0]!.h;
+    const weak = await hashOf();
+    expect(weak.startsWith('scrypt$1024$')).toBe(true);
+    expect(await verifyLogin(store, 'admin@plateau.example', 'wrong password here', { scrypt: { N: 2 ** 11, r: 8, p: 1 } })).toBeNull();
+    expect(await hashOf()).toBe(weak);
+    expect(await verifyLogin(store, 'admin@plateau.example', PW, { scrypt: { N: 2 ** 11, r: 8, p: 1 } })).not.toBeNull();
+    const strong = await hashOf();
+    expect(strong.startsWith('scrypt$2048$8$1$')).toBe(true);
+    expect((await verifyLogin(store, 'admin@plateau.example', PW, FAST))?.email).toBe('admin@plateau.example');
+    expect(await hashOf()).toBe(strong);
+  });
+
   it('writes one audit row per change, without any password', async () => {
-    const rows = await store.db.query<{ action: string; target: string; email: string; outcome: string; has_user: boolean; detail: unknown }>(
+    const rows = await store.db.query<{ action: string; target: string; email: string | null; outcome: string; has_user: boolean; detail: unknown }>(
       `select action, target, email, outcome, user_id is not null as has_user, detail from audit_log order by id`,
     );
     expect(rows.map((r) => `${r.action} ${r.target}`)).toEqual([
@@ -117,7 +131,16 @@ describe.each(ENGINES)('user accounts on $name', ({ place: makePlace }) => {
       'user.disable ars-idf@ars.example',
       'user.reset ars@ars.example',
     ]);
-    expect(rows.every((r) => r.outcome === 'success' && r.has_user)).toBe(true);
+    // Made at the console: no actor; the added user's role and scope in the detail.
+    expect(rows.every((r) => r.outcome === 'success' && !r.has_user && r.email === null)).toBe(true);
+    expect(rows[1]!.detail).toEqual({ role: 'region', finess: [], region: '53' });
+    expect(rows[5]!.detail).toBeNull();
+    const [admin] = await listUsers(store);
+    await disableUser(store, 'imagerie@chu.example', { actor: { userId: admin!.id, email: admin!.email } });
+    const [last] = await store.db.query<{ user_id: string; email: string; action: string }>(
+      `select user_id::text as user_id, email, action from audit_log order by id desc limit 1`,
+    );
+    expect(last).toEqual({ user_id: admin!.id, email: 'admin@plateau.example', action: 'user.disable' });
     const all = JSON.stringify(await store.db.query(`select * from audit_log`));
     expect(all).not.toContain(PW);
     expect(all).not.toContain('Another-Long-Secret');
