@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/storage/open-store.ts';
 import { verifyLogin } from '../../src/storage/user-repository.ts';
@@ -17,9 +18,10 @@ const PW = 'Cli-Secret-Password-77';
 const root = mkdtempSync(join(tmpdir(), 'plateau-users-'));
 const data = join(root, 'store');
 
-async function users(args: string[], password: string | undefined = PW): Promise<CliRun> {
+/** Runs `plateau users ARGS` with PLATEAU_USER_PASSWORD set to `password` (unset when null). */
+async function users(args: string[], password: string | null = PW): Promise<CliRun> {
   const saved = process.env['PLATEAU_USER_PASSWORD'];
-  if (password === undefined) delete process.env['PLATEAU_USER_PASSWORD'];
+  if (password === null) delete process.env['PLATEAU_USER_PASSWORD'];
   else process.env['PLATEAU_USER_PASSWORD'] = password;
   try {
     const r = await runCli(['users', ...args, '--data', data, '--lang', 'en']);
@@ -105,6 +107,25 @@ describe('plateau users', () => {
         'user.reset site@chu.example',
         'user.disable ars@ars.example',
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads the password from the first line of stdin when PLATEAU_USER_PASSWORD is not set, and refuses an empty stdin', async () => {
+    const STDIN_PW = 'From-Stdin-Password-99';
+    const stdin = vi.spyOn(process, 'stdin', 'get');
+    stdin.mockReturnValue(Readable.from([`${STDIN_PW}\nsecond line\n`]) as unknown as typeof process.stdin);
+    const r = await users(['reset', 'admin@chu.example'], null);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(STDIN_PW);
+    stdin.mockReturnValue(Readable.from([]) as unknown as typeof process.stdin);
+    const none = await users(['reset', 'admin@chu.example'], null);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no password: set PLATEAU_USER_PASSWORD/);
+    const store = await openStore({ dataDir: data });
+    try {
+      expect((await verifyLogin(store, 'admin@chu.example', STDIN_PW))?.email).toBe('admin@chu.example');
     } finally {
       await store.close();
     }
