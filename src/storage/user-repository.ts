@@ -45,8 +45,11 @@ export interface NewUser {
 export interface UserRepositoryOptions {
   /** The scrypt parameters of new hashes (default SCRYPT_DEFAULTS). */
   scrypt?: ScryptParams;
-  /** The administrator making the change, for the audit log; none at the server's console (CLI). */
-  actor?: { userId: string; email: string } | null;
+  /**
+   * Who makes the change, for the audit log: an administrator logged in, or at the server's
+   * console (`plateau users`) no account (`userId` null) and `console:<system user>`.
+   */
+  actor?: { userId: string | null; email: string } | null;
 }
 
 /** A refused account change, said in plain words (never with the password). */

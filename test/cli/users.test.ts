@@ -1,6 +1,7 @@
 // `plateau users` on an embedded store: add (each role, refusals with their reason), list as a
 // table and as JSON, disable, reset; the password comes from PLATEAU_USER_PASSWORD and never
 // appears in what the command prints, and only its hash is stored.
+import { userInfo } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,11 @@ describe('plateau users', () => {
       expect((await verifyLogin(store, 'site@chu.example', NEW))?.email).toBe('site@chu.example');
       expect(await verifyLogin(store, 'site@chu.example', PW)).toBeNull();
       expect(await verifyLogin(store, 'ars@ars.example', PW)).toBeNull();
-      const audit = await store.db.query<{ action: string; target: string }>(`select action, target from audit_log order by id`);
+      const audit = await store.db.query<{ action: string; target: string; email: string; user_id: string | null }>(
+        `select action, target, email, user_id from audit_log order by id`,
+      );
+      // Made at the console: no account, the system user named.
+      expect(audit.every((a) => a.user_id === null && a.email === `console:${userInfo().username}`)).toBe(true);
       expect(audit.map((a) => `${a.action} ${a.target}`)).toEqual([
         'user.add admin@chu.example',
         'user.add site@chu.example',

@@ -3,6 +3,7 @@
  * administrator at the server's console. The password comes from PLATEAU_USER_PASSWORD or the
  * first line of stdin, never from an option (which `ps` and shell histories would show); it is never printed.
  */
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Store, User } from '../../storage/index.ts';
 import { addUser, disableUser, listUsers, resetPassword, UserAccountError } from '../../storage/index.ts';
@@ -10,6 +11,18 @@ import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
 import { say, table, UsageError, UserError } from '../output.ts';
 import { withStore } from './store-access.ts';
+
+/** The audit log's actor of a change made here: no account, the system user at the console. */
+const CONSOLE = { actor: { userId: null, email: `console:${systemUser()}` } };
+
+/** The system user running the command (a container without a passwd entry: $USER, else '?'). */
+function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? '?';
+  }
+}
 
 const USAGE = `Usage: plateau users add EMAIL --role ROLE [--finess F1,F2] [--region R] [--name "…"]
        plateau users list [--json]
@@ -142,7 +155,7 @@ export const usersCommand: Command = {
           region: stringOption(values, 'region') ?? null,
           displayName: stringOption(values, 'name') ?? null,
           password,
-        }),
+        }, CONSOLE),
         true,
       );
       process.stdout.write(`${say('cli.users.added', { email: user.email, role: user.role })}\n`);
@@ -152,7 +165,7 @@ export const usersCommand: Command = {
       arity(1, 'one EMAIL');
       only([]);
       const email = rest[0] as string;
-      await change(values, (store) => disableUser(store, email));
+      await change(values, (store) => disableUser(store, email, CONSOLE));
       process.stdout.write(`${say('cli.users.disabled', { email: email.trim().toLowerCase() })}\n`);
       return 0;
     }
@@ -161,7 +174,7 @@ export const usersCommand: Command = {
       only([]);
       const email = rest[0] as string;
       const password = await readPassword();
-      await change(values, (store) => resetPassword(store, email, password));
+      await change(values, (store) => resetPassword(store, email, password, CONSOLE));
       process.stdout.write(`${say('cli.users.reset', { email: email.trim().toLowerCase() })}\n`);
       return 0;
     }
