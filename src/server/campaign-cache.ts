@@ -8,13 +8,13 @@
  * it: seen when campaigns are listed).
  */
 import type { Issue } from '../core/issues.ts';
-import type { Kit } from '../core/kit-types.ts';
+import type { CostSet, Kit } from '../core/kit-types.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../core/views/index.ts';
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
-import { countMachinesByModality, listCampaigns, loadCampaignData, loadIssues, loadKit, loadMachineRecords } from '../storage/index.ts';
+import { countMachinesByModality, listCampaigns, loadCampaignData, loadCosts, loadIssues, loadKit, loadMachineRecords } from '../storage/index.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
@@ -49,6 +49,7 @@ export class CachedCampaign {
   readonly #records = new Lru<string, Promise<MachineRecords | null>>(128);
   #issues: Promise<(Issue & { source: string })[]> | null = null;
   #kit: Promise<Kit | null> | null = null;
+  #costs: Promise<CostSet | null> | null = null;
 
   constructor(store: Store, index: CampaignIndex) {
     this.#store = store;
@@ -104,6 +105,19 @@ export class CachedCampaign {
     this.#records.set(equipmentId, loading);
     loading.catch(() => this.#records.get(equipmentId) === loading && this.#records.delete(equipmentId));
     return loading;
+  }
+
+  /**
+   * The campaign's stored cost set (`costs.csv`), read once: the costs tab needs neither the
+   * exams nor the rest of the kit. `null` when the campaign has none.
+   */
+  costSet(): Promise<CostSet | null> {
+    if (!this.#costs) {
+      const loading = loadCosts(this.#store.db, this.index.ref.id);
+      this.#costs = loading;
+      loading.catch(() => this.#costs === loading && (this.#costs = null));
+    }
+    return this.#costs;
   }
 
   /**

@@ -112,8 +112,11 @@ async function expectError(path: string, status: 400 | 404, ...fragments: string
 }
 
 describe('the planning kit is read once per campaign', () => {
-  it('reads the exams once for all three documents and every query, then serves from memory', async () => {
+  it('reads no exam for the costs, the exams once for the other documents and every query, then serves from memory', async () => {
     const before = examReads;
+    // The costs need the cost table and the indicators, not the exams.
+    await get('/api/campaigns/plan/costs?finess=590000001');
+    expect(examReads - before).toBe(0);
     await get('/api/campaigns/plan/relevance');
     expect(examReads - before).toBe(1);
     await get('/api/campaigns/plan/relevance');

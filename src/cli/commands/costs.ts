@@ -14,7 +14,7 @@ import { computeCampaignParallel } from '../../compute/parallel.ts';
 import { readCostsCsv } from '../../ingest/costs/costs-file.ts';
 import type { CostReport, CostSet, SiteCost } from '../../plan/costs/index.ts';
 import { computeCosts, costMachines, costsDocument, FORFAIT_REFERENCE, illustrativeCosts } from '../../plan/costs/index.ts';
-import { loadEquipment, loadKit } from '../../storage/index.ts';
+import { loadCosts, loadEquipment } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { positionals, STORE_OPTIONS, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
@@ -97,7 +97,7 @@ async function fromStore(values: OptionValues, withCosts: boolean): Promise<Cost
     const { id } = await chooseCampaign(store, stringOption(values, 'campaign'));
     const { indicators } = await storedComputation(store, id);
     const equipment = await loadEquipment(store, id);
-    const costs = withCosts ? ((await loadKit(store, id))?.costs ?? null) : null;
+    const costs = withCosts ? await loadCosts(store.db, id) : null;
     return { campaign: indicators.campaign, equipment, machines: indicators.machines, costs, costsFile: null };
   });
 }

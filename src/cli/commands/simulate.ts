@@ -35,7 +35,7 @@ import type {
 import { FIGURE_KEYS } from '../../plan/simulation/types.ts';
 import { closeMatches } from '../../reports/matches.ts';
 import type { Store } from '../../storage/index.ts';
-import { describeHolder, loadEquipment, loadEstablishments, loadKit } from '../../storage/index.ts';
+import { describeHolder, loadCosts, loadEquipment, loadEstablishments, loadKit } from '../../storage/index.ts';
 import { loadSimulationRecords } from '../../storage/machine-records.ts';
 import { loadSimulationChecks, replaceSimulationChecks } from '../../storage/simulation-checks.ts';
 import type { Command, OptionValues } from '../command.ts';
@@ -251,7 +251,7 @@ async function recordsOf(
     );
     if (!records) throw new UserError(`campaign '${id}' changed while it was read: run this again`);
     // The stored costs are read with the whole campaign: only when a scenario adds a machine.
-    const costs = withCosts ? ((await loadKit(store, id))?.costs ?? null) : null;
+    const costs = withCosts ? await loadCosts(store.db, id) : null;
     return { records, costs };
   });
 }

@@ -176,7 +176,7 @@ export function planningRoutes(app: Hono, ctx: ServerContext): void {
       throw notFound(`no establishment '${finess.slice(0, 80)}' in campaign '${campaign.index.ref.id}'`);
     }
     const text = await campaign.jsonAsync('costs', finess ?? '', async () => ({
-      costs: campaignCosts(campaign, (await kitOr404(campaign)).costs, finess),
+      costs: campaignCosts(campaign, (await campaign.costSet()) ?? undefined, finess),
     }));
     return sendJson(c, text);
   });
