@@ -27,7 +27,7 @@ const PREFIX = 'plateau.h.';
  */
 export function looksLikeRawIdentifier(key: string): boolean {
   const k = key.trim();
-  if (k === '') return false;
+  if (k === '' || isHexKey(k)) return false;
   const allDigits = (s: string): boolean => /^\d+$/.test(s);
   if (k.startsWith(PREFIX)) {
     const rest = k.slice(PREFIX.length);
@@ -35,6 +35,24 @@ export function looksLikeRawIdentifier(key: string): boolean {
   }
   if ((HEX.test(k) || BASE64.test(k)) && !allDigits(k.replace(/=+$/, ''))) return false;
   return true;
+}
+
+/**
+ * True for the common shape of a keyed hash, at least 32 hexadecimal digits not all decimal ones,
+ * which the rules below accept too: checked by character codes first, several times faster than
+ * the regular expressions on millions of exams (the kit reader, import and repeats all ask).
+ */
+function isHexKey(key: string): boolean {
+  if (key.length < 32) return false;
+  let letter = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    const lower = c | 0x20;
+    if (c < 0x41 || lower < 0x61 || lower > 0x66) return false;
+    letter = true;
+  }
+  return letter;
 }
 
 /** The usable key of an exam: trimmed, `null` when blank or absent, `'refused'` when raw-looking. */
