@@ -61,8 +61,19 @@ fi
 
 psql_admin() { as_pg "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$role'")" != "1" ]; then
-  psql_admin -c "create role $role login createdb password '$password'" >&2
+  psql_admin -c "create role $role login createdb createrole password '$password'" >&2
 fi
+# The owner creates plateau's group roles in its first migration when they are missing (it has
+# CREATEROLE, as a production owner may not: see docs/production.md); made here once, so that
+# test files migrating their own databases in parallel never race to create them.
+psql_admin -c "alter role $role createrole" >&2
+for group in plateau_app plateau_aggregator; do
+  if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$group'")" != "1" ]; then
+    psql_admin -c "create role $group nologin" >&2
+  fi
+done
+psql_admin -c "grant plateau_aggregator to plateau_app" >&2
+psql_admin -c "grant plateau_app, plateau_aggregator to $role with admin option" >&2
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$database'")" != "1" ]; then
   psql_admin -c "create database $database owner $role" >&2
 fi

@@ -28,7 +28,7 @@ import { simulationRoutes } from './routes/simulation.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { securityHeaders } from './security-headers.ts';
-import type { ServerContext } from './server-context.ts';
+import type { AppEnv, ServerContext } from './server-context.ts';
 import type { UploadLimits } from './uploads/upload-files.ts';
 import { DEFAULT_UPLOAD_LIMITS } from './uploads/upload-files.ts';
 import { UploadJobs } from './uploads/upload-jobs.ts';
@@ -62,7 +62,7 @@ export interface AppOptions {
 }
 
 /** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
-function methodNotAllowed(app: Hono): void {
+function methodNotAllowed(app: Hono<AppEnv>): void {
   const byPath = new Map<string, string[]>();
   for (const r of app.routes) {
     if (!r.path.startsWith('/api/') || r.method === 'ALL') continue;
@@ -84,15 +84,18 @@ function methodNotAllowed(app: Hono): void {
  * const app = createApp({ store });
  * const response = await app.request('/api/campaigns');
  */
-export function createApp(options: AppOptions): Hono {
+/** The app createApp makes: Hono with the request's user and scope. */
+export type PlateauApp = Hono<AppEnv>;
+
+export function createApp(options: AppOptions): PlateauApp {
   const { store, log } = options;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const cache = new CampaignCache(store, options.loadSamples ?? loadSamples);
   const jobs = new UploadJobs(store, {
     onImported: (id) => cache.invalidate(id),
     onFailure: (error) => log?.(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  const ctx: ServerContext = { store, cache, jobs, limits: { ...DEFAULT_UPLOAD_LIMITS, ...options.limits } };
+  const ctx: ServerContext = { store, cache, jobs, limits: { ...DEFAULT_UPLOAD_LIMITS, ...options.limits }, mode: 'local' };
 
   if (log) {
     app.use('*', async (c, next) => {
@@ -110,6 +113,12 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use('*', originGuard({ port: options.port ?? null, publicHosts }));
   app.use('*', pathGuard());
+  // Local mode until accounts land: every request runs as the single local user.
+  app.use('*', async (c, next) => {
+    c.set('user', null);
+    c.set('scope', { kind: 'local' });
+    await next();
+  });
 
   metaRoutes(app, ctx);
   campaignRoutes(app, ctx);

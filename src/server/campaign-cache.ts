@@ -7,6 +7,8 @@
  * imported again through the API, or when the store says it changed (another process imported
  * it: seen when campaigns are listed).
  */
+import type { AccessScope } from '../core/access.ts';
+import { scopeKey } from '../core/access.ts';
 import type { Issue } from '../core/issues.ts';
 import type { CostSet, Kit } from '../core/kit-types.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
@@ -183,8 +185,12 @@ export class CampaignCache {
     return summaries;
   }
 
-  /** The loaded campaign `id`, or null when it is not stored (or has no results). */
-  get(id: string): Promise<CachedCampaign | null> {
+  /**
+   * The loaded campaign `id` as `scope` sees it, or null when it is not stored (or has no
+   * results). Only the local scope is served until the scoped cache lands (issue 15).
+   */
+  get(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
+    if (scope.kind !== 'local') throw new Error(`scope ${scopeKey(scope)}: scoped campaigns are not served yet`);
     let entry = this.#entries.get(id);
     if (!entry) {
       entry = this.#load(id);

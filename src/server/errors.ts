@@ -5,7 +5,7 @@
  */
 import type { ApiError as ApiErrorBody } from '../core/views/types.ts';
 
-export type ApiStatus = 400 | 404 | 405 | 413 | 500;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429 | 500 | 503;
 
 /** A failure the client is told about as is. */
 export class ApiError extends Error {
@@ -38,4 +38,14 @@ export function tooLarge(message: string): ApiError {
 /** The JSON body of an error answer. */
 export function errorBody(code: string, message: string): ApiErrorBody {
   return { error: { code, message } };
+}
+
+/** 401 `login-required`: the route needs a logged-in user (accounts mode). */
+export function loginRequired(message = 'log in first: POST /api/session with {"email","password"}'): ApiError {
+  return new ApiError(401, 'login-required', message);
+}
+
+/** 403 `forbidden`: the user's role or scope does not allow this. */
+export function forbidden(message: string): ApiError {
+  return new ApiError(403, 'forbidden', message);
 }

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { PlateauApp } from './app.ts';
 import type { Store } from '../storage/index.ts';
 import type { AppOptions } from './app.ts';
 import { createApp } from './app.ts';
@@ -44,9 +44,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const wildcard = host === '0.0.0.0' || host === '::';
   const ownName = !wildcard && !(LOOPBACK_HOSTS as readonly string[]).includes(listened) ? publicHost(listened) : null;
   const publicHosts = [...(appOptions.publicHosts ?? []), ...(ownName ? [ownName] : [])];
-  let app: Hono | null = null;
+  let app: PlateauApp | null = null;
   const server = createAdaptorServer({
-    fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env),
+    fetch: (request: Request, env: unknown) => (app as PlateauApp).fetch(request, env),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@
 // small campaign: the views, their filters, and the answers to bad parameters, unknown ids,
 // unknown routes, wrong methods and server failures; security headers on every answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
 import type {
   ApiError,
@@ -25,7 +25,7 @@ import { SITES, viewsKit } from '../core/views/views-kit.ts';
 import { json, memoryStore, wrappedStore } from './helpers.ts';
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 const lines: string[] = [];
 const kit = viewsKit();
 const base = '/api/campaigns/views';

@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import type { UploadStatus } from '../../src/core/views/types.ts';
 import { writeKitDir } from '../../src/ingest/kit/write-kit.ts';
@@ -60,7 +60,7 @@ export async function json<T>(response: Response): Promise<T> {
 }
 
 /** Polls an upload until it is done, rejected or failed. */
-export async function settled(app: Hono, id: string, timeoutMs = 60_000): Promise<UploadStatus> {
+export async function settled(app: PlateauApp, id: string, timeoutMs = 60_000): Promise<UploadStatus> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await json<UploadStatus>(await app.request(`/api/uploads/${id}`));

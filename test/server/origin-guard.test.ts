@@ -2,7 +2,7 @@
 // multipart form needs no CORS preflight), and DNS rebinding (a page reaching the server under
 // its own name). Through the app object, then on a real socket with raw HTTP requests.
 import { request as httpRequest } from 'node:http';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, UploadStatus } from '../../src/core/views/types.ts';
 import { createApp, startServer } from '../../src/server/index.ts';
@@ -14,7 +14,7 @@ import { json, kitFiles, memoryStore, uploadForm } from './helpers.ts';
 
 let store: Store;
 let files: Map<string, Uint8Array>;
-let app: Hono;
+let app: PlateauApp;
 const PORT = 4317;
 
 beforeAll(async () => {

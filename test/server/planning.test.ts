@@ -17,7 +17,7 @@
 // 90 %: each site 1 line, the hub 2 lines (one line reads only 89.46 %), 216 on-call hours either
 // way; the hub with two lines reads 94.8563 % within target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { CostSet, Kit } from '../../src/core/kit-types.ts';
 import type { ApiError } from '../../src/core/views/types.ts';
 import type { CostsDocument } from '../../src/plan/costs/index.ts';
@@ -74,7 +74,7 @@ function planningKit(id: string): Kit {
 const ROW = { equipmentId: 'A-CT', purchasePrice: 700_000, amortisationYears: 7, maintenance: 50_000, staff: 200_000, consumablesPerExam: 10, overhead: 0 };
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 let examReads = 0;
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 // 422 with its located issues and nothing stored; an unknown campaign 404; a page of another
 // origin 403; a FINESS extraction (both sections in one file) is read as such.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { Issue } from '../../src/core/issues.ts';
 import type { ApiError } from '../../src/core/views/types.ts';
 import type { TerritoryDocument } from '../../src/plan/territories/types.ts';
@@ -17,7 +17,7 @@ import { territoriesKit } from '../cli/territories-kit.ts';
 import { json, memoryStore } from './helpers.ts';
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 
 beforeAll(async () => {
   store = await memoryStore();

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/core/views/types.ts';
 import { closePdfBrowser } from '../../src/reports/pdf.ts';
@@ -17,7 +17,7 @@ import { pdfToolsAvailable, plainSpaces } from '../reports/pdf-tools.ts';
 import { json, memoryStore, wrappedStore } from './helpers.ts';
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 const base = '/api/campaigns/late/reports';
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-api-report-'));
 

@@ -6,7 +6,7 @@
 // store is read; the checks are an empty state, then the stored ones summed up, then empty again
 // after an import that changes the campaign.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import { calibrateMachines, machineRecordsOfKit } from '../../src/compute/simulation.ts';
 import type { Kit, Slot } from '../../src/core/kit-types.ts';
 import type { ApiError } from '../../src/core/views/types.ts';
@@ -32,7 +32,7 @@ interface ModelAnswer {
 }
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 let kit: Kit;
 /** Two machines of one site and one modality, and a machine of another site. */
 let pool: [string, string];

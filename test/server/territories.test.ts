@@ -3,7 +3,7 @@
 // the document and its filters, the 400s naming what is accepted, the memo seeing a newer load
 // of references, and GET /api/references.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { ApiError, BenchmarkView, CampaignDetail, MachinePoint } from '../../src/core/views/types.ts';
 import { POPULATION } from '../../src/plan/territories/population.ts';
 import { SHIPPED_REFERENCES } from '../../src/plan/territories/references.ts';
@@ -19,7 +19,7 @@ import { json } from './helpers.ts';
 
 let place: TestPlace;
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 const base = '/api/campaigns/terr';
 const TOTAL = POPULATION.departments.reduce((s, d) => s + d.population, 0);
 

@@ -3,7 +3,7 @@
 // rejects the upload, located, and nothing is stored.
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { RegisterMachine } from '../../src/core/kit-types.ts';
 import type { UploadStatus } from '../../src/core/views/types.ts';
 import { createApp } from '../../src/server/index.ts';
@@ -16,7 +16,7 @@ import { json, kitFiles, settled, uploadForm } from './helpers.ts';
 
 let place: TestPlace;
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 
 beforeAll(async () => {
   // A data folder unpacked from the cached empty store: seconds faster than an in-memory initdb.

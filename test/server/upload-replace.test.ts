@@ -2,7 +2,7 @@
 // added, changed and removed per table; a kit over another period is rejected with what to do,
 // and replaces the stored campaign with `?replace=1`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import type { ApiError, UploadStatus } from '../../src/core/views/types.ts';
 import { createApp } from '../../src/server/index.ts';
@@ -14,7 +14,7 @@ import { json, kitFiles, memoryStore, settled, uploadForm } from './helpers.ts';
 const WEEK = 7 * 86_400_000;
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 let kit: Kit;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // a wrong CRC-32) is refused at once with a 400 naming the entry, and nothing is stored: before,
 // the entry was cut at its declared size and the kit imported with part of its exams.
 import { zipSync } from 'fflate';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/core/views/types.ts';
 import { createApp } from '../../src/server/index.ts';
@@ -13,7 +13,7 @@ import { field, patched } from '../ingest/sources/xlsx/zip-patch.ts';
 import { json, kitFiles, memoryStore, settled } from './helpers.ts';
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 let zip: Uint8Array;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import type { PlateauApp } from '../../src/server/app.ts';
 import type { ApiError, CampaignDetail, CampaignSummary, UploadStatus } from '../../src/core/views/types.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
@@ -18,7 +18,7 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/kits');
 const KIT_FILES = ['campaign.json', 'equipment.csv', 'establishments.csv', 'exams.csv', 'sessions.csv', 'appointment-survey.csv'].sort();
 
 let store: Store;
-let app: Hono;
+let app: PlateauApp;
 let files: Map<string, Uint8Array>;
 
 beforeAll(async () => {
@@ -32,11 +32,11 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function post(target: Hono, form: FormData | string, headers?: Record<string, string>): Promise<Response> {
+async function post(target: PlateauApp, form: FormData | string, headers?: Record<string, string>): Promise<Response> {
   return target.request('/api/uploads', { method: 'POST', body: form, ...(headers ? { headers } : {}) });
 }
 
-async function upload(target: Hono, form: FormData): Promise<UploadStatus> {
+async function upload(target: PlateauApp, form: FormData): Promise<UploadStatus> {
   const response = await post(target, form);
   expect(response.status).toBe(202);
   const status = await json<UploadStatus>(response);
@@ -44,7 +44,7 @@ async function upload(target: Hono, form: FormData): Promise<UploadStatus> {
   return settled(target, status.id);
 }
 
-async function expectRefused(target: Hono, form: FormData | string, status: number, code: string, fragment: string, headers?: Record<string, string>) {
+async function expectRefused(target: PlateauApp, form: FormData | string, status: number, code: string, fragment: string, headers?: Record<string, string>) {
   const response = await post(target, form, headers);
   expect(response.status).toBe(status);
   const body = await json<ApiError>(response);

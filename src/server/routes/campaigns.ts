@@ -20,7 +20,7 @@ import { normalizeDepartmentCode, POPULATION } from '../../plan/territories/popu
 import { badRequest, notFound } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 import { sendJson } from '../json-response.ts';
 
@@ -61,7 +61,7 @@ export function benchmarkFilter(query: Query, index: CampaignIndex): BenchmarkFi
 const MAX_SEARCH = 200;
 
 /** Registers the campaign routes on `app`. */
-export function campaignRoutes(app: Hono, ctx: ServerContext): void {
+export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns', async (c) => {
     readQuery(c, []);
     return c.json(await ctx.cache.list());
@@ -69,25 +69,25 @@ export function campaignRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     return sendJson(c, campaign.json('campaign', 'detail', () => campaignDetail(campaign.index)));
   });
 
   app.get('/api/campaigns/:id/benchmark', async (c) => {
     const query = readQuery(c, FILTER_PARAMS);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     return sendJson(c, campaign.benchmarkJson(benchmarkFilter(query, campaign.index)));
   });
 
   app.get('/api/campaigns/:id/regions', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     return sendJson(c, campaign.json('campaign', 'regions', () => regionListings(campaign.index)));
   });
 
   app.get('/api/campaigns/:id/establishments', async (c) => {
     const query = readQuery(c, ['region', 'legalStatus', 'q']);
-    const { index } = await campaignOr404(ctx, c.req.param('id'));
+    const { index } = await campaignOr404(ctx, c, c.req.param('id'));
     const q = query.text('q');
     if (q !== undefined && q.length > MAX_SEARCH) throw badRequest(`q must be at most ${MAX_SEARCH} characters long`);
     return c.json(
@@ -101,7 +101,7 @@ export function campaignRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/establishments/:finess', async (c) => {
     const query = readQuery(c, ['peers']);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const { index } = campaign;
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     const finess = c.req.param('finess');
@@ -111,7 +111,7 @@ export function campaignRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/quality', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     return sendJson(c, await campaign.jsonAsync('campaign', 'quality', async () => qualityView(campaign.index, await campaign.issues())));
   });
 }

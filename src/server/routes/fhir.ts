@@ -22,6 +22,7 @@ import type { SiteMapping, SourceRecords } from '../../ingest/sources/types.ts';
 import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody } from '../errors.ts';
 import { readQuery } from '../params.ts';
+import type { AppEnv } from '../server-context.ts';
 
 const MIB = 1024 * 1024;
 
@@ -218,7 +219,7 @@ function refusal(code: OperationOutcomeIssue['code'], diagnostics: string): stri
 }
 
 /** Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`. */
-export function fhirRoutes(app: Hono, options: FhirEndpointOptions | undefined): void {
+export function fhirRoutes(app: Hono<AppEnv>, options: FhirEndpointOptions | undefined): void {
   const maxBytes = options?.maxBytes ?? 64 * MIB;
   const inbox =
     options?.inbox === undefined

@@ -9,7 +9,7 @@ import type { MachineRecords } from '../../storage/index.ts';
 import { filterKey, heatmapView, machineView, PEER_SCOPES, selectMachines, timelineView, weekCount } from '../../core/views/index.ts';
 import { notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 import { sendJson } from '../json-response.ts';
 import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
@@ -27,17 +27,17 @@ async function recordsOr404(campaign: CachedCampaign, equipmentId: string): Prom
 }
 
 /** Registers the machine routes on `app`. */
-export function machineRoutes(app: Hono, ctx: ServerContext): void {
+export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/machines', async (c) => {
     const query = readQuery(c, FILTER_PARAMS);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const filter = benchmarkFilter(query, campaign.index);
     return sendJson(c, campaign.json('machines', filterKey(filter), () => selectMachines(campaign.index, filter)));
   });
 
   app.get('/api/campaigns/:id/machines/:equipmentId', async (c) => {
     const query = readQuery(c, ['peers']);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = machineOr404(campaign, c.req.param('equipmentId'));
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     return sendJson(c, campaign.json('machine', `${m.equipmentId}\u0000${scope}`, () => machineView(campaign.index, m.equipmentId, scope)));
@@ -45,7 +45,7 @@ export function machineRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/machines/:equipmentId/timeline', async (c) => {
     const query = readQuery(c, ['week']);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = machineOr404(campaign, c.req.param('equipmentId'));
     const { calendar } = campaign.index;
     const week = query.integer('week', 0, weekCount(calendar) - 1, 0);
@@ -58,7 +58,7 @@ export function machineRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/machines/:equipmentId/heatmap', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = machineOr404(campaign, c.req.param('equipmentId'));
     const text = await campaign.jsonAsync('heatmap', m.equipmentId, async () => {
       const records = await recordsOr404(campaign, m.equipmentId);

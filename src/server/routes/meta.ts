@@ -5,10 +5,10 @@
 import type { Hono } from 'hono';
 import { OPENAPI } from '../openapi.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 
 /** Registers the health and OpenAPI routes on `app`. */
-export function metaRoutes(app: Hono, ctx: ServerContext): void {
+export function metaRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/health', async (c) => {
     readQuery(c, []);
     await ctx.store.db.query('select 1');

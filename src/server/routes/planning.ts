@@ -25,7 +25,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { sendJson } from '../json-response.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 
 /** The query parameters of the on-call pooling document. */
@@ -167,10 +167,10 @@ function oncallKey(o: OncallOptions): string {
 }
 
 /** Registers the costs, relevance and on-call routes on `app`. */
-export function planningRoutes(app: Hono, ctx: ServerContext): void {
+export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/costs', async (c) => {
     const query = readQuery(c, ['finess']);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const finess = query.text('finess');
     if (finess !== undefined && !campaign.index.establishmentByFiness.has(finess)) {
       throw notFound(`no establishment '${finess.slice(0, 80)}' in campaign '${campaign.index.ref.id}'`);
@@ -184,14 +184,14 @@ export function planningRoutes(app: Hono, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/relevance', async (c) => {
     const query = readQuery(c, ['level']);
     const level = query.oneOf('level', RELEVANCE_LEVELS) ?? 'department';
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const text = await campaign.jsonAsync('relevance', level, async () => computeRelevance(await kitOr404(campaign), level));
     return sendJson(c, text);
   });
 
   app.get('/api/campaigns/:id/oncall', async (c) => {
     const options = oncallQuery(readQuery(c, ONCALL_PARAMS));
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const text = await campaign.jsonAsync('oncall', oncallKey(options), async () => {
       const kit = await kitOr404(campaign);
       const found = sitesOfTerritory(kit, options.territory);

@@ -19,7 +19,7 @@ import { importRegister, loadEquipment, StoreError } from '../../storage/index.t
 import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 
 const MIB = 1024 * 1024;
 
@@ -65,7 +65,7 @@ function kindOf(bytes: Uint8Array): RegisterFileKind | null {
 }
 
 /** Registers the register route on `app`. */
-export function registerRoutes(app: Hono, ctx: ServerContext): void {
+export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const limit = bodyLimit({
     maxSize: ctx.limits.bodyBytes,
     spool: true,

@@ -24,7 +24,7 @@ import type { CachedCampaign } from '../campaign-cache.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Lru } from '../lru.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 
 /** Printed reports kept, all campaigns together (a national synthesis is a few MB). */
@@ -109,13 +109,13 @@ class ReportPrinter {
 }
 
 async function answer(
-  c: Context,
+  c: Context<AppEnv>,
   ctx: ServerContext,
   printer: ReportPrinter,
   request: ReportRequest,
   lang: Lang,
 ): Promise<Response> {
-  const campaign = await campaignOr404(ctx, c.req.param('id') ?? '');
+  const campaign = await campaignOr404(ctx, c, c.req.param('id') ?? '');
   let bytes: Uint8Array;
   try {
     bytes = await printer.pdf(ctx, campaign, request, lang);
@@ -136,7 +136,7 @@ async function answer(
 }
 
 /** Registers the report routes on `app`. */
-export function reportRoutes(app: Hono, ctx: ServerContext): void {
+export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const printer = new ReportPrinter();
 
   app.get('/api/campaigns/:id/reports/site/:finess.pdf', async (c) => {

@@ -14,7 +14,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { sendJson } from '../json-response.ts';
 import { Lru } from '../lru.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 
 /** Most machines simulated together (one site's machines of one modality). */
@@ -44,12 +44,12 @@ export function machineIdsOf(raw: string | undefined): string[] {
 }
 
 /** Registers the simulation routes on `app`. */
-export function simulationRoutes(app: Hono, ctx: ServerContext): void {
+export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const models = new Lru<string, Promise<string>>(MODEL_MEMO);
 
   app.get('/api/campaigns/:id/simulation/model', async (c) => {
     const ids = machineIdsOf(readQuery(c, ['machines']).text('machines'));
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const id = campaign.index.ref.id;
     const machines = ids.map((m) => {
       const machine = campaign.index.equipmentById.get(m);
@@ -83,7 +83,7 @@ export function simulationRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/simulation/checks', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const { ref, data } = campaign.index;
     const checks = await loadSimulationChecks(ctx.store, ref.id);
     return c.json(checksView(ref, data.equipment, data.establishments, checks));

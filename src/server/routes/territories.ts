@@ -25,7 +25,7 @@ import { loadTerritorySource } from '../../storage/territory-source.ts';
 import { badRequest } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
 import { sendJson } from '../json-response.ts';
 import { placeFilter } from './campaigns.ts';
@@ -79,10 +79,10 @@ export function territoryQuery(
 }
 
 /** Registers the territory and reference routes on `app`. */
-export function territoryRoutes(app: Hono, ctx: ServerContext): void {
+export function territoryRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/territories', async (c) => {
     const query = readQuery(c, TERRITORY_PARAMS);
-    const campaign = await campaignOr404(ctx, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const loaded = await loadedReferences(ctx.store);
     const references = mergeReferences(SHIPPED_REFERENCES, loaded);
     const asked = territoryQuery(query, references);

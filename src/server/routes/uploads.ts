@@ -11,13 +11,13 @@ import { kitTemplateXlsx } from '../../ingest/sources/xlsx/index.ts';
 import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
-import type { ServerContext } from '../server-context.ts';
+import type { AppEnv, ServerContext } from '../server-context.ts';
 import { filesOfForm } from '../uploads/upload-files.ts';
 
 const MIB = 1024 * 1024;
 
 /** Registers the upload routes on `app`. */
-export function uploadRoutes(app: Hono, ctx: ServerContext): void {
+export function uploadRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   // A chunked body is counted in a temporary file: one refused past the limit never fills memory.
   const limit = bodyLimit({
     maxSize: ctx.limits.bodyBytes,
