@@ -6,6 +6,8 @@ export { openStore, resolveDataDir, DEFAULT_DATA_DIR } from './open-store.ts';
 export type { Store, OpenStoreOptions } from './open-store.ts';
 export type { Db, Engine, Queryable, Row } from './db.ts';
 export { StoreError } from './errors.ts';
+export { migrate, schemaStatus } from './migrate.ts';
+export type { SchemaStatus } from './migrate.ts';
 export type { StoreErrorCode } from './errors.ts';
 export { describeHolder, LOCK_FILE, lockStore, storeHolder } from './store-lock.ts';
 export type { LockOptions, StoreHolder, StoreLock } from './store-lock.ts';

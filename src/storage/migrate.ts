@@ -71,3 +71,38 @@ export function schemaTag(migrations: readonly Migration[] = MIGRATIONS): string
   const newest = Math.max(0, ...migrations.map((m) => m.version));
   return `schema-${newest}-${hash.digest('hex').slice(0, 12)}`;
 }
+
+/** Where a store's schema stands against this plateau's migrations (`schemaStatus`). */
+export interface SchemaStatus {
+  /** Versions this plateau has and the store has not applied. */
+  missing: number[];
+  /** Versions the store has applied that this plateau does not know (a newer plateau wrote it). */
+  unknown: number[];
+}
+
+/**
+ * Reads, without changing anything, which migrations `db` lacks or has beyond this plateau's:
+ * for a connection that may not migrate (a server's app role). A store without
+ * `schema_migrations` lacks every migration.
+ *
+ * @example
+ * const { missing } = await schemaStatus(db); // [] when up to date
+ */
+export async function schemaStatus(
+  db: Pick<Db, 'query'>,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<SchemaStatus> {
+  const [table] = await db.query<{ present: boolean }>(
+    "select to_regclass('schema_migrations') is not null as present",
+  );
+  const applied = new Set(
+    table?.present
+      ? (await db.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version)
+      : [],
+  );
+  const known = new Set(migrations.map((m) => m.version));
+  return {
+    missing: [...known].filter((v) => !applied.has(v)).sort((a, b) => a - b),
+    unknown: [...applied].filter((v) => !known.has(v)).sort((a, b) => a - b),
+  };
+}

@@ -48,6 +48,12 @@ export interface OpenStoreOptions {
   create?: boolean;
   /** PGlite only: what this process runs, as the lock shows it to others (default from argv). */
   command?: string;
+  /**
+   * PostgreSQL only: false to open without touching the schema (a server's app role may not
+   * create tables; `schemaStatus` then says whether the owner must run `plateau migrate`).
+   * Default true.
+   */
+  migrate?: boolean;
 }
 
 /**
@@ -88,6 +94,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     }
     db = await openPostgresDb(options.url);
     location = redactUrl(options.url);
+    if (options.migrate === false) return { db, engine: db.engine, location, close: () => db.close() };
   } else {
     location = resolveDataDir(options.dataDir);
     if (!location.startsWith('memory://')) lock = await lockFolder(location, options);
