@@ -16,6 +16,7 @@ import { auditMessagesEn } from './audit-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
 import { planningWebMessagesEn } from './planning-web-en.ts';
+import { authWebMessagesEn } from './auth-web-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -657,4 +658,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...costsMessagesEn,
   ...relevanceMessagesEn,
   ...planningWebMessagesEn,
+  ...authWebMessagesEn,
 };

@@ -20,6 +20,7 @@ import { auditMessagesFr } from './audit-fr.ts';
 import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
 import { planningWebMessagesFr } from './planning-web-fr.ts';
+import { authWebMessagesFr } from './auth-web-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -668,6 +669,7 @@ export const fr = {
   ...costsMessagesFr,
   ...relevanceMessagesFr,
   ...planningWebMessagesFr,
+  ...authWebMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
