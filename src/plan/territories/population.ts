@@ -79,7 +79,8 @@ const OTHER_REGION_NAMES: Readonly<Record<string, string>> = {
   reunion: '04',
 };
 
-const regionNames = new Map<string, string>([
+/** Every region name plateau reads (lower case, no accents, single spaces: `nameKey`), to its INSEE code. */
+export const regionNames: ReadonlyMap<string, string> = new Map<string, string>([
   ...Object.entries(OTHER_REGION_NAMES),
   ...POPULATION.regions.map((r): [string, string] => [nameKey(r.name), r.code]),
 ]);
