@@ -17,6 +17,7 @@ import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { listenCommand } from './commands/listen.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { oncallCommand } from './commands/oncall.ts';
 import { referencesCommand } from './commands/references.ts';
 import { relevanceCommand } from './commands/relevance.ts';
@@ -27,7 +28,7 @@ import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, usersCommand];
+const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, usersCommand];
 
 const VERSION = '0.1.0';
 
