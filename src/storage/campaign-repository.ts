@@ -129,7 +129,7 @@ const RECORD_TABLES = [
   // Not recomputed by a rename (plateau simulate computes them), and the id changes nothing in them.
   'simulation_checks',
 ] as const;
-const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results'] as const;
+const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results', 'peer_groups'] as const;
 
 /**
  * Copies campaign `from` with every record and issue under the id `to` (its name, period, source
