@@ -1,6 +1,9 @@
 /**
  * `plateau serve`: the web app and the HTTP API over the store, on this machine by default.
- * With --demo-if-empty a store without any campaign gets the national campaign first, so that
+ * Two modes (issue 15): over the embedded PGlite store, the single-user local mode, loopback
+ * only (no login, so never on the network); over PostgreSQL (--database-url), always the accounts
+ * mode, connected as a login role of plateau_app that neither owns the tables nor bypasses
+ * row-level security, on a schema the owner migrated (`plateau migrate`). With --demo-if-empty a store without any campaign gets the national campaign first, so that
  * `npm start` on a fresh clone shows real figures. With --mapping, `POST /api/fhir` reads
  * Bundles with the site's mapping and secret (with --fhir-inbox it keeps them, de-identified).
  * Stops cleanly on SIGINT and SIGTERM.
@@ -14,33 +17,51 @@ import { startServer } from '../../server/index.ts';
 import { DEFAULT_INBOX_QUOTA } from '../../server/routes/fhir.ts';
 import { publicHost } from '../../server/origin-guard.ts';
 import type { AppOptions, RunningServer } from '../../server/index.ts';
-import { listCampaigns } from '../../storage/index.ts';
+import type { SchemaStatus, Store } from '../../storage/index.ts';
+import { listCampaigns, openStore, schemaStatus, StoreError } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, STORE_OPTIONS, stringListOption, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
 import { importDemoCampaign } from './demo.ts';
 import { readMappingOrFail, siteSecret } from './site-context.ts';
-import { openStoreFor } from './store-access.ts';
+import { databaseUrlOf, openStoreFor } from './store-access.ts';
 
-const USAGE = `Usage: plateau serve [--port N] [--host H] [--public-host NAME]... [--data DIR | --database-url URL]
-                     [--demo-if-empty] [--mapping FILE [--secret-env NAME] [--fhir-inbox DIR
+const USAGE = `Usage: plateau serve [--port N] [--host H] [--data DIR] [--demo-if-empty]
+       plateau serve --database-url URL [--port N] [--host H] [--public-host NAME]... [--trust-proxy]
+       either with [--mapping FILE [--secret-env NAME] [--fhir-inbox DIR
                      [--fhir-inbox-max-mib N] [--fhir-inbox-max-files N]]]
 
 Serves plateau's web app and its HTTP API (JSON under /api, described at /api/openapi.json)
-over the store, until interrupted (Ctrl-C).
+over the store, until interrupted (Ctrl-C). Two modes:
+
+  local (the embedded store, --data): one user on this machine, no login. It only listens on
+    loopback (127.0.0.1, ::1, localhost): with no login, anyone reaching it would see every site.
+  accounts (--database-url, always): the observatory. Every API call needs a login (accounts made
+    with 'plateau users add'); each user sees what their role allows, enforced by PostgreSQL's
+    row-level security. The URL must name a login role member of plateau_app, not the owner of
+    the tables, not a superuser, without BYPASSRLS; the owner first runs
+    'plateau migrate --database-url OWNER_URL'. Put it behind a reverse proxy serving HTTPS
+    (docs/production.md).
 
   --port N              the TCP port (default 4317; 0 picks a free one)
-  --host H              the address to listen on (default 127.0.0.1: this machine only;
-                        0.0.0.0 opens it to the network, with no authentication)
+  --host H              the address to listen on (default 127.0.0.1: this machine only, as
+                        behind a reverse proxy on the same machine). Accounts mode only: another
+                        address (0.0.0.0: every interface) opens it to the network
   --public-host NAME    a name (or address) the network reaches this server by, as browsers
                         write it in the address bar (plateau.chu-exemple.fr, 10.0.0.5,
                         name:port behind a proxy); repeatable. Requests addressed to any other
                         name than these and 127.0.0.1, localhost, [::1] are refused (421), and
                         changes (POST…) coming from pages of other origins too (403)
+                        (accounts mode only)
+  --trust-proxy         accounts mode behind a reverse proxy: believe its X-Forwarded-Proto
+                        (https: Secure cookie named __Host-plateau_session) and X-Forwarded-For
+                        (the client address for login rate limits and the audit). Only when
+                        nothing but the proxy can reach the port
   --data DIR            the embedded store (default: $PLATEAU_DATA, else ./plateau-data)
-  --database-url URL    a PostgreSQL server instead
-  --demo-if-empty       when the store holds no campaign, generate and import the national
-                        campaign first (as 'plateau demo')
+  --database-url URL    a PostgreSQL server instead (default: $PLATEAU_DATABASE_URL): the
+                        accounts mode
+  --demo-if-empty       local mode: when the store holds no campaign, generate and import the
+                        national campaign first (as 'plateau demo')
   --mapping FILE        the site mapping file (as for 'plateau convert'): POST /api/fhir then
                         reads FHIR R4 Bundles with it and answers an OperationOutcome (records
                         found, every located issue; nothing is imported). Without it, POST
@@ -60,6 +81,8 @@ over the store, until interrupted (Ctrl-C).
 
 Examples:
   plateau serve --demo-if-empty     then open http://127.0.0.1:4317/
+  PLATEAU_DATABASE_URL=postgres://plateau_web:…@db.example/plateau plateau serve --trust-proxy
+                                    the observatory behind nginx or Caddy on this machine
   PLATEAU_SECRET=… plateau serve --mapping mapping.csv
                                     then POST a Bundle to http://127.0.0.1:4317/api/fhir
   PLATEAU_SECRET=… plateau serve --mapping mapping.csv --fhir-inbox ./fhir-inbox
@@ -106,20 +129,40 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
   const port = intOption(values, 'port', 4317, 0, 65_535);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
   const publicHosts = publicHostsOf(values);
+  const url = databaseUrlOf(values);
+  const trustProxy = values['trust-proxy'] === true;
+  if (url === undefined) refuseLocalBeyondLoopback(host, publicHosts, trustProxy);
+  else if (values['demo-if-empty']) {
+    throw new UsageError(
+      "--demo-if-empty goes with the embedded store: the server's role may not import; import into PostgreSQL as the owner (plateau demo --database-url OWNER_URL)",
+    );
+  }
   const fhir = await fhirEndpointOf(values);
-  const store = await openStoreFor(values, { create: true });
+  const store = url === undefined ? await openStoreFor(values, { create: true }) : await openAppStore(url);
   try {
-    let campaigns = await listCampaigns(store);
-    if (values['demo-if-empty'] && campaigns.length === 0) {
-      process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign first\n`);
-      await importDemoCampaign(store, values);
-      campaigns = await listCampaigns(store);
+    let campaigns: number | null = null;
+    if (url === undefined) {
+      let listed = await listCampaigns(store);
+      if (values['demo-if-empty'] && listed.length === 0) {
+        process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign first\n`);
+        await importDemoCampaign(store, values);
+        listed = await listCampaigns(store);
+      }
+      campaigns = listed.length;
     }
     const hasWeb = existsSync(join(webRoot, 'index.html'));
     if (!hasWeb) process.stderr.write(`the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`);
     let server: RunningServer;
     try {
-      server = await startServer({ store, port, host, publicHosts, webRoot: hasWeb ? webRoot : null, ...(fhir ? { fhir } : {}) });
+      server = await startServer({
+        store,
+        port,
+        host,
+        publicHosts,
+        webRoot: hasWeb ? webRoot : null,
+        ...(fhir ? { fhir } : {}),
+        ...(url !== undefined ? accountsMode(trustProxy) : {}),
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --port`);
@@ -140,9 +183,15 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
           'add --public-host NAME for each name or address the network reaches this machine by\n',
       );
     }
+    if (url !== undefined && trustProxy && !isLoopback(host)) {
+      process.stderr.write(`--trust-proxy believes X-Forwarded-For and X-Forwarded-Proto from anyone reaching ${host}:${port}: let only the reverse proxy reach it (firewall), or listen on 127.0.0.1\n`);
+    }
     const stop = until();
-    const count = campaigns.length === 1 ? '1 campaign' : `${campaigns.length} campaigns`;
-    process.stdout.write(`plateau is serving ${count} at ${server.url}\n`);
+    if (campaigns === null) {
+      process.stdout.write(`plateau is serving the observatory (accounts: login required) from ${store.location} at ${server.url}\n`);
+    } else {
+      process.stdout.write(`plateau is serving ${campaigns === 1 ? '1 campaign' : `${campaigns} campaigns`} at ${server.url}\n`);
+    }
     await stop.catch(() => undefined);
     process.stderr.write('stopping plateau\n');
     await server.close();
@@ -151,6 +200,134 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     return 0;
   } finally {
     await store.close();
+  }
+}
+
+/** The loopback addresses and name: the only ones the local mode (no login) listens on. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * Refuses (usage error, exit 2) to serve the embedded store beyond this machine: the local mode
+ * has no login, so whoever reaches it sees every site's data.
+ */
+function refuseLocalBeyondLoopback(host: string, publicHosts: readonly string[], trustProxy: boolean): void {
+  const why =
+    'the embedded store (PGlite) is served in the local mode, without login, so whoever reaches it would see every site\'s data';
+  const instead =
+    'To serve the network, keep the data in PostgreSQL and serve it with accounts: plateau serve --database-url postgres://plateau_web:…@host/db (docs/production.md)';
+  if (!isLoopback(host)) throw new UsageError(`refusing --host ${host}: ${why}; it listens on 127.0.0.1, ::1 or localhost only. ${instead}`);
+  if (publicHosts.length > 0) throw new UsageError(`refusing --public-host: ${why}; it answers this machine only. ${instead}`);
+  if (trustProxy) throw new UsageError(`refusing --trust-proxy: a reverse proxy puts the server on the network, and ${why}. ${instead}`);
+}
+
+/**
+ * The AppOptions of the accounts mode. Typed loosely until the accounts option lands in
+ * createApp's AppOptions (helper C); then it is `{ accounts: { trustProxy } }` as is.
+ */
+function accountsMode(trustProxy: boolean): Partial<AppOptions> {
+  return { accounts: { trustProxy } } as Partial<AppOptions>;
+}
+
+/** The SQL an administrator runs (as the owner or a superuser) to make the server's login role. */
+export const APP_ROLE_SQL = "create role plateau_web login password '…' in role plateau_app;";
+
+/**
+ * Opens the PostgreSQL store as the server's app role, without migrating, and refuses (user
+ * error, exit 1) a connection that owns the tables, is a superuser, bypasses row-level security
+ * or is not in plateau_app, and a schema behind (or ahead of) this plateau.
+ */
+async function openAppStore(url: string): Promise<Store> {
+  let store: Store;
+  try {
+    store = await openStore({ url, migrate: false });
+  } catch (error) {
+    if (error instanceof StoreError) throw new UserError(error.message);
+    throw error;
+  }
+  try {
+    await refuseOwnerConnection(store);
+    await refuseOtherSchema(store);
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** What the server needs to know of its connection's role (see refuseOwnerConnection). */
+interface RoleFacts {
+  name: string;
+  superuser: boolean;
+  bypassRls: boolean;
+  /** Owns plateau's tables, or is a member of the role that does. */
+  ownsTables: boolean;
+  /** Is a member of plateau_app (false when that role does not exist). */
+  inAppRole: boolean;
+}
+
+async function roleFacts(store: Store): Promise<RoleFacts> {
+  const [row] = await store.db.query<{ name: string; superuser: boolean; bypass: boolean; owns: boolean; in_app: boolean }>(
+    `select current_user as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
+       coalesce((select pg_has_role(current_user, c.relowner, 'USAGE') from pg_class c
+                  where c.oid in (to_regclass('schema_migrations'), to_regclass('campaigns'))
+                  order by 1 desc limit 1), false) as owns,
+       coalesce((select pg_has_role(current_user, a.oid, 'MEMBER') from pg_roles a where a.rolname = 'plateau_app'), false) as in_app
+     from pg_roles r where r.rolname = current_user`,
+  );
+  if (!row) throw new UserError('cannot read the role of the connection (pg_roles)');
+  return { name: row.name, superuser: row.superuser, bypassRls: row.bypass, ownsTables: row.owns, inAppRole: row.in_app };
+}
+
+async function refuseOwnerConnection(store: Store): Promise<void> {
+  const role = await roleFacts(store);
+  const reason = role.superuser
+    ? 'is a superuser'
+    : role.ownsTables
+      ? "owns plateau's tables"
+      : role.bypassRls
+        ? 'bypasses row-level security (BYPASSRLS)'
+        : !role.inAppRole
+          ? 'is not a member of plateau_app'
+          : null;
+  if (reason === null) return;
+  throw new UserError(
+    `refusing to serve as the role ${role.name}, which ${reason}: the row-level security that keeps each site's data to those allowed to see it would not apply. ` +
+      `Connect as a login role of plateau_app, made once by the owner or a superuser:\n  ${APP_ROLE_SQL}\n` +
+      `then: plateau serve --database-url postgres://plateau_web:…@${serverAndDatabase(store)} (docs/production.md)`,
+  );
+}
+
+/** `host:port/database` of the store's (redacted) URL. */
+function serverAndDatabase(store: Store): string {
+  try {
+    const u = new URL(store.location);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'HOST/DATABASE';
+  }
+}
+
+/** Refuses a schema the app role cannot use as is: behind (the owner migrates) or newer. */
+async function refuseOtherSchema(store: Store): Promise<void> {
+  const migrateHint = "run 'plateau migrate --database-url OWNER_URL' (the role owning the tables), then start the server again";
+  let status: SchemaStatus;
+  try {
+    status = await schemaStatus(store.db);
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501') {
+      throw new UserError(`the role may not read the schema's version (schema_migrations): the database was not migrated by this plateau, which grants plateau_app what it needs; ${migrateHint}`);
+    }
+    throw error;
+  }
+  if (status.unknown.length > 0) {
+    throw new UserError(`this database was migrated by a newer plateau (schema migration ${status.unknown.join(', ')}): upgrade plateau on this server`);
+  }
+  if (status.missing.length > 0) {
+    const what = status.missing.length === 1 ? `migration ${status.missing[0]}` : `migrations ${status.missing.join(', ')}`;
+    throw new UserError(`the database's schema is behind this plateau (${what} not applied), and the server's role may not change it: ${migrateHint}`);
   }
 }
 
@@ -218,6 +395,7 @@ export const serveCommand: Command = {
     port: { type: 'string' },
     host: { type: 'string' },
     'public-host': { type: 'string', multiple: true },
+    'trust-proxy': { type: 'boolean' },
     'demo-if-empty': { type: 'boolean' },
     mapping: { type: 'string' },
     'secret-env': { type: 'string' },
