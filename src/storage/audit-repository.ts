@@ -36,6 +36,8 @@ export interface ReadAuditOptions {
   since?: Date;
   /** At most this many rows (default 100). */
   limit?: number;
+  /** Only rows of this action (`login`, `user.add`…). */
+  action?: string;
 }
 
 const SECRET_KEY = /pass(word|wd|phrase)|^pass$|pwd|secret|token|credential/i;
@@ -75,8 +77,8 @@ export async function audit(store: Store, entry: AuditEntry): Promise<void> {
   );
 }
 
-/** The log, newest first: rows since `since` (default all), at most `limit` (default 100). */
-export async function readAudit(store: Store, { since, limit = 100 }: ReadAuditOptions = {}): Promise<AuditRecord[]> {
+/** The log, newest first: rows since `since` (default all), of `action` (default any), at most `limit` (default 100). */
+export async function readAudit(store: Store, { since, limit = 100, action }: ReadAuditOptions = {}): Promise<AuditRecord[]> {
   const rows = await store.db.query<{
     id: string;
     at: string;
@@ -91,10 +93,11 @@ export async function readAudit(store: Store, { since, limit = 100 }: ReadAuditO
             to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
             user_id::text as user_id, email, action, target, outcome, detail::json as detail
        from audit_log
-      where $1::timestamptz is null or at >= $1::timestamptz
+      where ($1::timestamptz is null or at >= $1::timestamptz)
+        and ($3::text is null or action = $3::text)
       order by at desc, id desc
       limit $2`,
-    [since ? since.toISOString() : null, Math.max(0, Math.floor(limit))],
+    [since ? since.toISOString() : null, Math.max(0, Math.floor(limit)), action ?? null],
   );
   return rows.map((r) => ({
     id: Number(r.id),
