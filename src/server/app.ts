@@ -10,6 +10,11 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../storage/index.ts';
+import type { AccountsOptions } from './auth/authenticate.ts';
+import { authenticate, createAccounts, localUser } from './auth/authenticate.ts';
+import { adminRoutes } from './auth/admin-routes.ts';
+import { isHttps } from './auth/cookies.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
 import { loadSamples } from '../storage/index.ts';
 import type { SamplesLoader } from './campaign-cache.ts';
 import { CampaignCache } from './campaign-cache.ts';
@@ -59,6 +64,11 @@ export interface AppOptions {
    * without a server, as in `app.request()`): loopback names with any port.
    */
   port?: number;
+  /**
+   * Present: accounts mode (a PostgreSQL server; every /api route but health, openapi.json and
+   * session needs a login). Absent: local mode (no login, every request runs as the local user).
+   */
+  accounts?: AccountsOptions;
 }
 
 /** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
@@ -95,7 +105,14 @@ export function createApp(options: AppOptions): PlateauApp {
     onImported: (id) => cache.invalidate(id),
     onFailure: (error) => log?.(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  const ctx: ServerContext = { store, cache, jobs, limits: { ...DEFAULT_UPLOAD_LIMITS, ...options.limits }, mode: 'local' };
+  const accounts = options.accounts ? createAccounts(options.accounts) : null;
+  const ctx: ServerContext = {
+    store,
+    cache,
+    jobs,
+    limits: { ...DEFAULT_UPLOAD_LIMITS, ...options.limits },
+    mode: accounts ? 'accounts' : 'local',
+  };
 
   if (log) {
     app.use('*', async (c, next) => {
@@ -105,7 +122,7 @@ export function createApp(options: AppOptions): PlateauApp {
       log(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${ms} ms`);
     });
   }
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(accounts ? { hsts: (c) => isHttps(c, accounts.trustProxy) } : {}));
   const publicHosts = (options.publicHosts ?? []).map((name) => {
     const host = publicHost(name);
     if (host === null) throw new TypeError(`publicHosts: '${name}' is not a host name, an IPv4 address or a bracketed IPv6 address (with an optional :port)`);
@@ -113,14 +130,11 @@ export function createApp(options: AppOptions): PlateauApp {
   });
   app.use('*', originGuard({ port: options.port ?? null, publicHosts }));
   app.use('*', pathGuard());
-  // Local mode until accounts land: every request runs as the single local user.
-  app.use('*', async (c, next) => {
-    c.set('user', null);
-    c.set('scope', { kind: 'local' });
-    await next();
-  });
+  app.use('*', accounts ? authenticate(ctx, accounts) : localUser());
 
   metaRoutes(app, ctx);
+  sessionRoutes(app, ctx, accounts);
+  adminRoutes(app, ctx, accounts);
   campaignRoutes(app, ctx);
   machineRoutes(app, ctx);
   reportRoutes(app, ctx);
