@@ -11,6 +11,7 @@ import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan
 import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts';
 import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
 import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
+import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -63,7 +64,7 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string }[];
   tags: { name: string; description: string }[];
-  paths: Record<string, Partial<Record<'get' | 'post', Operation>>>;
+  paths: Record<string, Partial<Record<'get' | 'post' | 'delete', Operation>>>;
   components: { schemas: Record<string, Schema>; responses: Record<string, Response> };
 }
 
@@ -906,6 +907,7 @@ export const OPENAPI: OpenApiDocument = {
   servers: [{ url: '/' }],
   tags: [
     { name: 'meta', description: 'The API itself.' },
+    { name: 'accounts', description: 'Accounts mode (a PostgreSQL server): login, logout, and the administrators\' accounts and audit log. Every other /api route but health and openapi.json then needs a session.' },
     { name: 'campaigns', description: 'Stored campaigns and their views.' },
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
     { name: 'uploads', description: "Importing a data kit, or a campaign's equipment register alone." },
@@ -922,6 +924,7 @@ export const OPENAPI: OpenApiDocument = {
     '/api/openapi.json': {
       get: { operationId: 'openapi', summary: 'This document.', tags: ['meta'], responses: ok('The OpenAPI 3.1 document.', { type: 'object' }) },
     },
+    ...ACCOUNT_PATHS,
     '/api/campaigns': {
       get: { operationId: 'listCampaigns', summary: 'Every stored campaign, by id.', tags: ['campaigns'], responses: ok('The campaigns.', arr(ref('CampaignSummary'))) },
     },
@@ -1263,5 +1266,5 @@ export const OPENAPI: OpenApiDocument = {
       },
     },
   },
-  components: { schemas, responses },
+  components: { schemas: { ...schemas, ...ACCOUNT_SCHEMAS }, responses },
 };
