@@ -1,8 +1,11 @@
 /**
  * A stored campaign read whole for the views and the reports: its results, the machines'
  * exam samples and its directory (establishments, machines, survey). The server's cache and
- * the `report` command read it the same way.
+ * the `report` command read it the same way. Read through a scoped store (issue 15), it is what
+ * the scope's rows hold; with `loadPeers`, the stored peer groups come with it and the index built
+ * from it is partial (peers only as stored aggregates).
  */
+import type { StoredPeerGroup } from '../core/access.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import type { CampaignData } from '../core/views/campaign-index.ts';
 import type { Store } from './open-store.ts';
@@ -14,6 +17,11 @@ import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts
 export interface LoadCampaignDataOptions {
   /** Reads the per-machine samples (default: the stored ones, `loadSamples`). */
   loadSamples?: (store: Store, campaignId: string) => Promise<Map<string, MachineSamples>>;
+  /**
+   * Reads the campaign's stored peer groups, for a scope that does not see every machine (site,
+   * region): given, the data carries them (`peers`) and the index built from it is partial.
+   */
+  loadPeers?: (store: Store, campaignId: string) => Promise<readonly StoredPeerGroup[]>;
 }
 
 /**
@@ -37,5 +45,7 @@ export async function loadCampaignData(
   const equipment = await loadEquipment(store, campaignId);
   const survey = await loadSurvey(store, campaignId);
   const samples = await (options.loadSamples ?? loadSamples)(store, campaignId);
-  return { results, samples, establishments, equipment, survey, updatedAt: listing.updatedAt };
+  const data: CampaignData = { results, samples, establishments, equipment, survey, updatedAt: listing.updatedAt };
+  if (options.loadPeers) data.peers = await options.loadPeers(store, campaignId);
+  return data;
 }

@@ -4,11 +4,18 @@
  * stored benchmark and survey are given as computed at import; a narrowed group is computed from
  * the stored per-machine results, its exam-level distributions pooled from the stored samples
  * when they cover every selected machine, and left out otherwise (`pooledExact` false).
+ * A partial index (a site or region scope) shows its own machines, and a modality's
+ * distributions only from the stored peer group the filter names (a modality, narrowed by at
+ * most one of region, legal status and typology) when it holds at least `MIN_PEERS` machines.
  */
+import type { StoredPeerGroup } from '../access.ts';
 import { benchmarkByModality, matchesFilter, surveySummary } from '../benchmark.ts';
 import type { MachineSamples } from '../indicators/durations.ts';
-import type { PeerBenchmark, SurveySummary } from '../indicators/types.ts';
-import type { Modality, SurveyAnswer } from '../kit-types.ts';
+import type { PatientType, PeerBenchmark, SurveySummary } from '../indicators/types.ts';
+import type { Category, Modality, SurveyAnswer } from '../kit-types.ts';
+import { CATEGORIES, MODALITIES } from '../kit-types.ts';
+import type { Quantiles } from '../stats.ts';
+import { quantilesOfSorted, sortedFinite } from '../stats.ts';
 import type { CampaignIndex } from './campaign-index.ts';
 import type { BenchmarkFilter } from './filters.ts';
 import { narrowsModality, normalizeFilter } from './filters.ts';
@@ -66,6 +73,7 @@ export function selectMachines(index: CampaignIndex, filter: BenchmarkFilter = {
  */
 export function benchmarkView(index: CampaignIndex, filter: BenchmarkFilter = {}): BenchmarkView {
   const f = normalizeFilter(filter);
+  if (index.partial) return partialBenchmarkView(index, f);
   const selected = index.machines.filter((m) => matchesFilter(m, f, index.places));
   const { results, samples } = index.data;
   let benchmark: Partial<Record<Modality, PeerBenchmark>>;
@@ -86,6 +94,85 @@ export function benchmarkView(index: CampaignIndex, filter: BenchmarkFilter = {}
     options: index.options,
     benchmark,
     survey,
+    machines: selectMachines(index, f),
+    pooledExact,
+  };
+}
+
+const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
+
+/**
+ * The benchmark of a stored peer group (n ≥ `MIN_PEERS`): every per-machine figure's
+ * distribution from its stored sorted values, and the per-machine medians of durations and
+ * report delays; what needs exams or rows (pooled exam-level distributions, shares of night and
+ * on-call levels) is not stored and left out (empty, null). `includedMachines` counts the
+ * values of the programmed occupancy (the included machines whose occupancy is known).
+ */
+export function storedPeerBenchmark(group: StoredPeerGroup & { values: Record<string, number[]> }): PeerBenchmark {
+  const values = group.values;
+  const sorted = (key: string): Float64Array => sortedFinite(values[key] ?? []);
+  const dist = (key: string): Quantiles => quantilesOfSorted(sorted(key));
+  const medians = <K extends string>(keys: readonly K[], figure: (k: K) => string): Partial<Record<K, Quantiles>> => {
+    const out: Partial<Record<K, Quantiles>> = {};
+    for (const k of keys) {
+      const v = sorted(figure(k));
+      if (v.length > 0) out[k] = quantilesOfSorted(v);
+    }
+    return out;
+  };
+  return {
+    programmedOpening: dist('programmedOpening'),
+    extendedOpening: dist('extendedOpening'),
+    totalOpening: dist('totalOpening'),
+    programmedPlusEmergencyOpening: dist('programmedPlusEmergencyOpening'),
+    occupancyProgrammed: dist('occupancyProgrammed'),
+    occupancyProgrammedPlusEmergency: dist('occupancyProgrammedPlusEmergency'),
+    icrPerHour: dist('icrPerHour'),
+    passagesPerWeek: dist('passagesPerWeek'),
+    emergencyShare: dist('emergencyShare'),
+    nightPerWeek: dist('nightPerWeek'),
+    onCallHoursPerWeek: dist('onCallHoursPerWeek'),
+    durationMinutes: {},
+    durationMedianMinutes: medians<Category>(CATEGORIES, (c) => `durationMedian${c}`),
+    reportDelayMinutes: {},
+    reportDelayMedianMinutes: medians(PATIENT_TYPES, (t) => `reportDelayMedian_${t}`),
+    appointmentDelayDays: {},
+    significantOnCallShare: null,
+    strongNightShare: null,
+    lowNightShare: null,
+    machines: group.n,
+    includedMachines: sorted('occupancyProgrammed').length,
+  };
+}
+
+/**
+ * The benchmark view of a partial index: its own machines matching the filter; per modality, the
+ * stored campaign benchmark (unnarrowed filter) or the stored group's (narrowed by one field),
+ * only when that group is stored over at least `MIN_PEERS` machines; no survey for a narrowed
+ * filter (the answers of peer sites are not readable, and no aggregate of them is stored).
+ */
+function partialBenchmarkView(index: CampaignIndex, f: BenchmarkFilter): BenchmarkView {
+  const { results } = index.data;
+  const narrowed = narrowsModality(f);
+  const fields = [f.region, f.legalStatus, f.typology].filter((v) => v !== undefined).length;
+  const stored = f.department === undefined && f.inseeRegion === undefined && fields <= 1;
+  const benchmark: Partial<Record<Modality, PeerBenchmark>> = {};
+  let pooledExact = !narrowed;
+  for (const modality of MODALITIES) {
+    if (!stored || (f.modality !== undefined && f.modality !== modality)) continue;
+    const group = index.storedGroup({ ...f, modality });
+    if (!group?.values) continue;
+    // The partial index keeps the stored campaign benchmark of a shown modality: pooled distributions included.
+    const campaignWide = narrowed ? undefined : results.benchmark[modality];
+    if (!campaignWide) pooledExact = false;
+    benchmark[modality] = campaignWide ?? storedPeerBenchmark({ ...group, values: group.values });
+  }
+  return {
+    campaign: index.ref,
+    filter: f,
+    options: index.options,
+    benchmark,
+    survey: narrowed ? {} : onlyModality(results.survey, f.modality),
     machines: selectMachines(index, f),
     pooledExact,
   };

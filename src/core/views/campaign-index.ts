@@ -3,16 +3,22 @@
  * their points, the establishment listings and search keys, the filter options, and the peer
  * groups of the establishment view (per modality at once, narrower ones on first use). Building
  * a view from it is then a matter of selecting, never of scanning the campaign again.
+ *
+ * A partial index (issue 15: the campaign as a site or region scope sees it, `data.peers` given)
+ * takes every peer group from the stored aggregates, shows none over fewer than `MIN_PEERS`
+ * machines, and keeps nothing of a machine or site outside its rows.
  */
+import type { StoredPeerGroup } from '../access.ts';
 import { CampaignCalendar } from '../calendar.ts';
 import type { PeerFilter, PeerValues, SitePlaces } from '../benchmark.ts';
 import { MACHINE_FIGURES, matchesFilter, peerValuesOf } from '../benchmark.ts';
+import { campaignQuality } from '../indicators/index.ts';
 import type { CampaignIndicators, MachineIndicators } from '../indicators/types.ts';
 import type { MachineSamples } from '../indicators/durations.ts';
-import type { Equipment, Establishment, SurveyAnswer } from '../kit-types.ts';
+import type { Equipment, Establishment, Modality, SurveyAnswer } from '../kit-types.ts';
 import { MODALITIES } from '../kit-types.ts';
 import type { Quantiles } from '../stats.ts';
-import { quantilesOfSorted } from '../stats.ts';
+import { quantilesOfSorted, sortedFinite } from '../stats.ts';
 import { establishmentListing } from './listings.ts';
 import { machinePoint } from './machine-point.ts';
 import { campaignRef, campaignSummary, compareLabels, filterOptions, machinesByModality } from './summary.ts';
@@ -41,17 +47,72 @@ export interface CampaignData {
    * filters (computed by the layer that loads the campaign; without it they select nothing).
    */
   places?: SitePlaces;
+  /**
+   * The stored peer groups (`peer_groups`), given when the data is what a scope that does not see
+   * every row loaded (site, region): the index is then partial, and every peer group comes from
+   * these, never from its own machines.
+   */
+  peers?: readonly StoredPeerGroup[];
 }
 
-/** A peer group of the establishment view, with its sorted figure values and their quantiles. */
+/**
+ * A peer group of the establishment view: its size, and its sorted figure values and their
+ * quantiles — both empty when the group is hidden (a partial index's group over fewer than
+ * `MIN_PEERS` machines, or not stored).
+ */
 export interface PeerGroup {
   filter: PeerFilter;
-  machines: readonly MachineIndicators[];
+  /** How many machines the group holds (a stored group's `n`; 0 when a partial index has no such group). */
+  count: number;
   values: PeerValues;
   quantiles: ReadonlyMap<string, Quantiles>;
 }
 
 const EMPTY: readonly never[] = [];
+
+/** The key of a peer group of a modality narrowed by at most region, legal status or typology. */
+function groupKey(filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>): string {
+  return JSON.stringify([filter.modality, filter.region ?? null, filter.legalStatus ?? null, filter.typology ?? null]);
+}
+
+/**
+ * What a partial index keeps of the loaded data: only the machines, equipment, samples and survey
+ * answers of the sites it holds; the campaign's quality recounted over those machines (it lists
+ * excluded machines by id); the stored campaign benchmark and survey of a modality only when its
+ * stored group is shown (n ≥ `MIN_PEERS`), and the stored percentile ranks of a machine only then.
+ */
+function partialData(data: CampaignData, shown: ReadonlySet<Modality>): CampaignData {
+  const sites = new Set(data.establishments.map((e) => e.finess));
+  const machines = data.results.machines
+    .filter((m) => sites.has(m.finess))
+    .map((m) => (m.percentRank === undefined || shown.has(m.modality) ? m : { ...m, percentRank: nullRanks(m.percentRank) }));
+  const ids = new Set(machines.map((m) => m.equipmentId));
+  const pick = <T>(byModality: Partial<Record<Modality, T>>): Partial<Record<Modality, T>> => {
+    const out: Partial<Record<Modality, T>> = {};
+    for (const modality of MODALITIES) {
+      const value = byModality[modality];
+      if (value !== undefined && shown.has(modality)) out[modality] = value;
+    }
+    return out;
+  };
+  return {
+    ...data,
+    results: {
+      ...data.results,
+      machines,
+      benchmark: pick(data.results.benchmark),
+      survey: pick(data.results.survey),
+      quality: campaignQuality(machines),
+    },
+    samples: new Map([...data.samples].filter(([id]) => ids.has(id))),
+    equipment: data.equipment.filter((e) => sites.has(e.finess)),
+    survey: data.survey.filter((a) => sites.has(a.finess)),
+  };
+}
+
+function nullRanks(ranks: Record<string, number | null>): Record<string, number | null> {
+  return Object.fromEntries(Object.keys(ranks).map((k) => [k, null]));
+}
 
 /**
  * The index of a loaded campaign (see the module comment).
@@ -62,6 +123,8 @@ const EMPTY: readonly never[] = [];
  */
 export class CampaignIndex {
   readonly data: CampaignData;
+  /** True when built from a scope's rows and the stored peer groups (`data.peers` given). */
+  readonly partial: boolean;
   readonly ref: CampaignRef;
   readonly summary: CampaignSummary;
   readonly calendar: CampaignCalendar;
@@ -79,8 +142,13 @@ export class CampaignIndex {
   readonly #machinesByFiness = new Map<string, MachineIndicators[]>();
   readonly #search = new Map<string, string[]>();
   readonly #groups = new Map<string, PeerGroup>();
+  readonly #stored = new Map<string, StoredPeerGroup>();
 
-  constructor(data: CampaignData) {
+  constructor(loaded: CampaignData) {
+    this.partial = loaded.peers !== undefined;
+    for (const g of loaded.peers ?? EMPTY) this.#stored.set(groupKey(g.filter), g);
+    const shown = new Set(MODALITIES.filter((modality) => this.#stored.get(groupKey({ modality }))?.values));
+    const data = this.partial ? partialData(loaded, shown) : loaded;
     this.data = data;
     const { results } = data;
     this.ref = campaignRef(results.campaign);
@@ -139,16 +207,38 @@ export class CampaignIndex {
     return this.#group(filter);
   }
 
+  /**
+   * The stored peer group of exactly `filter` (a modality, narrowed by at most one of region,
+   * legal status and typology); undefined when the index is not partial or has no such group.
+   */
+  storedGroup(filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>): StoredPeerGroup | undefined {
+    return this.#stored.get(groupKey(filter));
+  }
+
   #group(filter: PeerFilter): PeerGroup {
-    const key = JSON.stringify([filter.modality, filter.region ?? null, filter.legalStatus ?? null, filter.typology ?? null]);
+    const key = groupKey(filter);
     let group = this.#groups.get(key);
     if (!group) {
-      const machines = this.machines.filter((m) => matchesFilter(m, filter, this.places));
-      const values = peerValuesOf(machines);
-      const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
-      group = { filter, machines, values, quantiles };
+      group = this.partial ? this.#storedPeerGroup(filter, key) : this.#computedPeerGroup(filter);
       this.#groups.set(key, group);
     }
     return group;
+  }
+
+  #computedPeerGroup(filter: PeerFilter): PeerGroup {
+    const machines = this.machines.filter((m) => matchesFilter(m, filter, this.places));
+    const values = peerValuesOf(machines);
+    const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
+    return { filter, count: machines.length, values, quantiles };
+  }
+
+  /** A partial index's group: the stored one's values, or nothing shown (hidden or not stored). */
+  #storedPeerGroup(filter: PeerFilter, key: string): PeerGroup {
+    const stored = this.#stored.get(key);
+    if (!stored?.values) return { filter, count: stored?.n ?? 0, values: new Map(), quantiles: new Map() };
+    const sorted = stored.values;
+    const values: PeerValues = new Map(MACHINE_FIGURES.map((f) => [f.key, sortedFinite(sorted[f.key] ?? EMPTY)]));
+    const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
+    return { filter, count: stored.n, values, quantiles };
   }
 }

@@ -1,6 +1,8 @@
 /**
  * A machine compared with its peers: for every ranked figure, its value, the peers' P20/P50/P80
  * and its percentile rank among them, the peer group being its modality narrowed by a scope.
+ * In a partial index (a site or region scope) the group is the stored one: no quantile and no
+ * rank when it holds fewer than `MIN_PEERS` machines.
  */
 import { MACHINE_FIGURES, percentRanks } from '../benchmark.ts';
 import type { MachineIndicators } from '../indicators/types.ts';
@@ -33,7 +35,7 @@ export function machineComparison(index: CampaignIndex, m: MachineIndicators, sc
   return {
     point,
     peerFilter: { ...group.filter },
-    peerCount: group.machines.length,
+    peerCount: group.count,
     figures,
     leads: m.leads,
     indicators: m,
