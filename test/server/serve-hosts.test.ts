@@ -1,15 +1,18 @@
 // `plateau serve --host 0.0.0.0` says at start which names it answers to; --public-host adds
-// names (checked); requests addressed to other names are refused on the real socket. The servers
-// share one store opened once for the file (test/helpers/shared-store.ts): host names do not touch it.
+// names (checked); requests addressed to other names are refused on the real socket. Both are the
+// accounts mode's (PostgreSQL, as a login role of plateau_app: the embedded store is served on
+// loopback only, test/cli/serve-modes.test.ts); the refusals of bad names need no store.
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serve } from '../../src/cli/commands/serve.ts';
 import type { OptionValues } from '../../src/cli/command.ts';
 import { captureOutput, runCli } from '../helpers/run-cli.ts';
 import { closeSharedStores } from '../helpers/shared-store.ts';
+import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
+import type { PgPlace } from '../cli/pg-roles.ts';
 
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
   (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
@@ -38,18 +41,19 @@ function status(port: number, host: string): Promise<number> {
 /** Serves with `values` until the returned stop is called; resolves the port once serving. */
 async function serving(
   values: OptionValues,
+  appUrl: string,
 ): Promise<{ port: number; out: { stdout: string; stderr: string }; stop: () => Promise<number> }> {
   let release!: () => void;
   const stopped = new Promise<void>((resolve) => (release = resolve));
   const io = captureOutput();
   const running = serve(
-    { port: '0', data: join(tmp, 'store'), ...values },
+    { port: '0', 'database-url': appUrl, ...values },
     { until: () => stopped, webRoot: join(tmp, 'no-web') },
   );
   const deadline = Date.now() + 60_000;
   try {
     for (;;) {
-      const m = /plateau is serving \d+ campaigns? at http:\/\/[^:]+:(\d+)\//.exec(io.out.stdout);
+      const m = /plateau is serving .* at http:\/\/[^:]+:(\d+)\//.exec(io.out.stdout);
       if (m) {
         return {
           port: Number(m[1]),
@@ -73,9 +77,17 @@ async function serving(
   }
 }
 
-describe('plateau serve and host names', () => {
+describe.skipIf(!PG_URL)('plateau serve and host names (accounts mode)', () => {
+  let place: PgPlace;
+  let app: string;
+  beforeAll(async () => {
+    place = await pgPlace(PG_URL!);
+    app = await place.loginRole();
+  }, 120_000);
+  afterAll(async () => place?.dispose());
+
   it('on 0.0.0.0 without --public-host, says which names it answers to, and refuses others', async () => {
-    const run = await serving({ host: '0.0.0.0' });
+    const run = await serving({ host: '0.0.0.0' }, app);
     try {
       expect(run.out.stderr).toContain(
         `answering only requests addressed to 127.0.0.1:${run.port}, localhost:${run.port}, [::1]:${run.port}: add --public-host NAME`,
@@ -89,7 +101,7 @@ describe('plateau serve and host names', () => {
   });
 
   it('answers the names given with --public-host', async () => {
-    const run = await serving({ 'public-host': ['plateau.chu-exemple.fr', '10.0.0.5:8443'] });
+    const run = await serving({ 'public-host': ['plateau.chu-exemple.fr', '10.0.0.5:8443'] }, app);
     try {
       expect(run.out.stderr).not.toContain('--public-host');
       expect(await status(run.port, 'plateau.chu-exemple.fr')).toBe(200);
@@ -99,7 +111,9 @@ describe('plateau serve and host names', () => {
       expect(await run.stop()).toBe(0);
     }
   });
+});
 
+describe('plateau serve and host names', () => {
   it('refuses a --public-host that is not a host name, and quota flags without an inbox', async () => {
     const bad = await runCli([
       'serve',
