@@ -1,11 +1,19 @@
 /**
- * The app: the language, the frame, and the screen the address names.
+ * The app: the language, the session (accounts mode: the login page until someone is logged
+ * in), the frame, and the screen the address names.
  */
 import type { ReactNode } from 'react';
+import { useEffect } from 'react';
 import { LangProvider } from './lib/i18n.tsx';
 import type { Route } from './lib/router.ts';
 import { matchRoute, useLocation } from './lib/router.ts';
+import { campaignLanding } from './lib/permissions.ts';
+import { useSessionUser } from './lib/session.ts';
 import { Layout } from './components/layout.tsx';
+import { SessionGate } from './components/auth/session-gate.tsx';
+import { useNavigate } from './components/link.tsx';
+import { AdminAuditPage } from './pages/admin-audit.tsx';
+import { AdminUsersPage } from './pages/admin-users.tsx';
 import { CampaignPage } from './pages/campaign.tsx';
 import { EstablishmentPage } from './pages/establishment.tsx';
 import { EstablishmentsPage } from './pages/establishments.tsx';
@@ -20,7 +28,15 @@ import { TerritoriesPage } from './pages/territories.tsx';
 import { TerritoryPage } from './pages/territory.tsx';
 import { UploadPage } from './pages/upload.tsx';
 
+/** Replaces the address with `to` (a site user opening a campaign lands on its establishment). */
+function Redirect({ to }: { to: string }): ReactNode {
+  const go = useNavigate();
+  useEffect(() => go(to, { replace: true }), [go, to]);
+  return null;
+}
+
 function Screen({ route }: { route: Route | null }): ReactNode {
+  const user = useSessionUser();
   if (!route) return <NotFoundPage />;
   const p = route.params;
   const id = p['id'] ?? '';
@@ -29,8 +45,14 @@ function Screen({ route }: { route: Route | null }): ReactNode {
       return <HomePage />;
     case 'upload':
       return <UploadPage />;
-    case 'campaign':
-      return <CampaignPage key={id} id={id} />;
+    case 'campaign': {
+      const landing = campaignLanding(user, id);
+      return landing ? <Redirect to={landing} /> : <CampaignPage key={id} id={id} />;
+    }
+    case 'admin-users':
+      return <AdminUsersPage />;
+    case 'admin-audit':
+      return <AdminAuditPage />;
     case 'regions':
       return <RegionsPage key={id} id={id} />;
     case 'region':
@@ -72,9 +94,11 @@ export function App(): ReactNode {
   const route = matchRoute(pathname);
   return (
     <LangProvider>
-      <Layout route={route}>
-        <Screen route={route} />
-      </Layout>
+      <SessionGate>
+        <Layout route={route}>
+          <Screen route={route} />
+        </Layout>
+      </SessionGate>
     </LangProvider>
   );
 }

@@ -109,10 +109,12 @@ export const authWebMessagesEn = {
   'auth.web.audit.action.read.machine': 'read of a machine',
   'auth.web.audit.action.export.pdf': 'PDF export',
   'auth.web.audit.action.import': 'import',
-  'auth.web.audit.action.user.create': 'account created',
+  'auth.web.audit.action.user.add': 'account created',
   'auth.web.audit.action.user.disable': 'account disabled',
   'auth.web.audit.action.user.reset': 'new password',
   'auth.web.audit.action.access': 'access denied',
+  'auth.web.audit.action.admin.users': 'list of accounts',
+  'auth.web.audit.action.admin.audit': 'read of the log',
 
   'error.forbidden.title': 'Not allowed',
   'error.server.forbidden':
@@ -122,6 +124,8 @@ export const authWebMessagesEn = {
     'Request refused: the session’s security token is missing or changed. Reload the page, then try again.',
   'error.server.bad-credentials': 'Incorrect e-mail or password.',
   'error.server.too-many-attempts': 'Too many login attempts. Try again later.',
-  'error.server.conflict': 'This request conflicts with what the server already holds.',
-  'error.server.unavailable': 'The server is not available right now. Try again in a moment.',
+  'error.server.user-exists': 'An account with this e-mail already exists.',
+  'error.server.own-account': 'An administrator may not disable their own account.',
+  'error.server.local-mode':
+    'This server runs in local mode (embedded store, no accounts): there is no login.',
 } satisfies Record<keyof typeof authWebMessagesFr, string>;

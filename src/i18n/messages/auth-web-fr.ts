@@ -109,10 +109,12 @@ export const authWebMessagesFr = {
   'auth.web.audit.action.read.machine': 'lecture d’une machine',
   'auth.web.audit.action.export.pdf': 'export PDF',
   'auth.web.audit.action.import': 'import',
-  'auth.web.audit.action.user.create': 'création de compte',
+  'auth.web.audit.action.user.add': 'création de compte',
   'auth.web.audit.action.user.disable': 'désactivation de compte',
   'auth.web.audit.action.user.reset': 'nouveau mot de passe',
   'auth.web.audit.action.access': 'accès refusé',
+  'auth.web.audit.action.admin.users': 'liste des comptes',
+  'auth.web.audit.action.admin.audit': 'lecture du journal',
 
   'error.forbidden.title': 'Accès non autorisé',
   'error.server.forbidden':
@@ -122,6 +124,8 @@ export const authWebMessagesFr = {
     'Demande refusée : le jeton de sécurité de la session manque ou a changé. Rechargez la page, puis réessayez.',
   'error.server.bad-credentials': 'E-mail ou mot de passe incorrect.',
   'error.server.too-many-attempts': 'Trop de tentatives de connexion. Réessayez plus tard.',
-  'error.server.conflict': 'Cette demande entre en conflit avec ce que le serveur contient déjà.',
-  'error.server.unavailable': 'Le serveur n’est pas disponible pour le moment. Réessayez dans un instant.',
+  'error.server.user-exists': 'Un compte existe déjà avec cet e-mail.',
+  'error.server.own-account': 'Un administrateur ne peut pas désactiver son propre compte.',
+  'error.server.local-mode':
+    'Ce serveur tourne en mode local (base intégrée, sans comptes) : il n’y a pas de connexion.',
 };

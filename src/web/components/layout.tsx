@@ -1,6 +1,7 @@
 /**
- * The frame of every screen: a skip link, the header (plateau, the open campaign's name, the
- * main navigation, the language switch), the main landmark and a footer.
+ * The frame of every screen: a skip link, the header (the logged-in user in accounts mode,
+ * plateau, the open campaign's name, the main navigation without the entries the user's role
+ * cannot use, the language switch), the main landmark and a footer.
  */
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
@@ -8,7 +9,10 @@ import type { CampaignDetail } from '../../core/views/types.ts';
 import { useLangState, useT } from '../lib/i18n.tsx';
 import { paths, api } from '../lib/paths.ts';
 import type { Route } from '../lib/router.ts';
+import { can, campaignLanding } from '../lib/permissions.ts';
+import { useSessionUser } from '../lib/session.ts';
 import { useApi } from '../lib/use-api.ts';
+import { AccountBar } from './auth/account-bar.tsx';
 import { Link } from './link.tsx';
 
 const CAMPAIGN_KEY = 'plateau.campaign';
@@ -45,12 +49,16 @@ function section(route: Route | null): string | null {
       return 'upload';
     case 'home':
       return 'home';
+    case 'admin-users':
+    case 'admin-audit':
+      return 'admin';
     default:
       return null;
   }
 }
 
-function LangSwitch(): ReactNode {
+/** The button that switches between French and English. */
+export function LangSwitch(): ReactNode {
   const { lang, setLang } = useLangState();
   const t = useT();
   const next = lang === 'fr' ? 'en' : 'fr';
@@ -77,7 +85,9 @@ export function Layout({
   children: ReactNode;
 }): ReactNode {
   const t = useT();
+  const user = useSessionUser();
   const campaignId = navCampaign(route);
+  const landing = campaignId ? campaignLanding(user, campaignId) : null;
   const { state } = useApi<CampaignDetail>(campaignId ? api.campaign(campaignId) : null);
   const campaignName = state.status === 'ok' ? state.data.name : null;
   const fromRoute = route?.params['id'] !== undefined;
@@ -115,6 +125,7 @@ export function Layout({
         {t('app.skip')}
       </a>
       <header className="site-header">
+        <AccountBar />
         <div className="header-inner">
           <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
             {t('app.name')}
@@ -131,14 +142,20 @@ export function Layout({
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
               {item('home', paths.home(), t('nav.home'))}
-              {campaignId && item('campaign', paths.campaign(campaignId), t('nav.campaign'))}
+              {campaignId &&
+                (landing
+                  ? item('campaign', landing, t('auth.web.nav.myEstablishment'))
+                  : item('campaign', paths.campaign(campaignId), t('nav.campaign')))}
               {campaignId && item('regions', paths.regions(campaignId), t('nav.regions'))}
               {campaignId &&
                 item('territories', paths.territories(campaignId), t('territories.nav'))}
               {campaignId &&
                 item('establishments', paths.establishments(campaignId), t('nav.establishments'))}
-              {campaignId && item('quality', paths.quality(campaignId), t('nav.quality'))}
-              {item('upload', paths.upload(), t('nav.upload'))}
+              {campaignId &&
+                can(user, 'quality') &&
+                item('quality', paths.quality(campaignId), t('nav.quality'))}
+              {can(user, 'upload') && item('upload', paths.upload(), t('nav.upload'))}
+              {can(user, 'admin') && item('admin', paths.adminUsers(), t('auth.web.nav.admin'))}
             </ul>
           </nav>
           <LangSwitch />

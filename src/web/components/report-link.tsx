@@ -5,16 +5,26 @@
 import type { ReactNode } from 'react';
 import { useLang, useT } from '../lib/i18n.tsx';
 import { api } from '../lib/paths.ts';
+import { can, canRegionPdf } from '../lib/permissions.ts';
+import { useSessionUser } from '../lib/session.ts';
 
 export type ReportTarget =
   | { kind: 'site'; finess: string; peers: string }
   | { kind: 'region'; region: string }
   | { kind: 'national' };
 
-/** The download link of one report of campaign `campaignId`. */
+/** The download link of one report of campaign `campaignId` (none when the user's role may not have it). */
 export function ReportLink({ campaignId, target }: { campaignId: string; target: ReportTarget }): ReactNode {
   const t = useT();
   const lang = useLang();
+  const user = useSessionUser();
+  const allowed =
+    target.kind === 'national'
+      ? can(user, 'nationalPdf')
+      : target.kind === 'region'
+        ? canRegionPdf(user, target.region)
+        : true;
+  if (!allowed) return null;
   const href =
     target.kind === 'site'
       ? api.reportSite(campaignId, target.finess, lang, target.peers)

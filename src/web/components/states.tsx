@@ -68,8 +68,10 @@ export function ErrorState({
         : t('error.http', { status: error.status });
   const detail = error.code !== 'network' && error.message ? error.message : null;
   return (
-    <div className="state state-error" role="alert">
-      <h2 className="state-title">{t('error.title')}</h2>
+    <div className="state state-error" role="alert" data-testid={`error-${error.status}`}>
+      <h2 className="state-title">
+        {error.status === 403 ? t('error.forbidden.title') : t('error.title')}
+      </h2>
       <p>{message}</p>
       {detail && (
         <p className="muted small">

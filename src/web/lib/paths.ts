@@ -102,7 +102,19 @@ export const paths = {
   /** Nights and teleradiology of a territory (`department`, `region`) and the pooling form's settings. */
   oncall: (id: string, query: QueryValues = {}): string =>
     withQuery(`/c/${enc(id)}/oncall`, query),
+  /** The accounts (administrators only, accounts mode). */
+  adminUsers: (): string => '/admin/users',
+  /** The audit log, filtered by action and day, `limit` rows at most. */
+  adminAudit: (query: AuditQuery = {}): string => withQuery('/admin/audit', { ...query }),
 };
+
+/** The audit log's filters, in the screen's address and the API's query alike. */
+export interface AuditQuery {
+  action?: string;
+  /** A day (`2026-12-01`) or an instant. */
+  since?: string;
+  limit?: number;
+}
 
 /**
  * The territories screen's choices: level (regions by default), figure (units per million by
@@ -158,4 +170,9 @@ export const api = {
   uploads: (): string => '/api/uploads',
   kitTemplate: (lang: string): string => `/api/kit-template.xlsx?lang=${enc(lang)}`,
   upload: (uploadId: string): string => `/api/uploads/${enc(uploadId)}`,
+  session: (): string => '/api/session',
+  adminUsers: (): string => '/api/admin/users',
+  adminDisable: (email: string): string => `/api/admin/users/${enc(email)}/disable`,
+  adminReset: (email: string): string => `/api/admin/users/${enc(email)}/reset`,
+  adminAudit: (query: AuditQuery = {}): string => withQuery('/api/admin/audit', { ...query }),
 };

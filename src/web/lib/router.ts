@@ -54,7 +54,9 @@ export type RouteName =
   | 'quality'
   | 'territories'
   | 'territory'
-  | 'oncall';
+  | 'oncall'
+  | 'admin-users'
+  | 'admin-audit';
 
 /** A matched screen and its decoded path parameters. */
 export interface Route {
@@ -75,6 +77,8 @@ const PATTERNS: readonly [RouteName, string][] = [
   ['territories', '/c/:id/territories'],
   ['territory', '/c/:id/territories/:department'],
   ['oncall', '/c/:id/oncall'],
+  ['admin-users', '/admin/users'],
+  ['admin-audit', '/admin/audit'],
 ];
 
 /**

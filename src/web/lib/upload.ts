@@ -5,7 +5,7 @@
  * import is done, rejected or failed.
  */
 import type { UploadStatus } from '../../core/views/types.ts';
-import { ApiFailure, getJson } from './api.ts';
+import { ApiFailure, csrfHeaders, getJson, noticeStatus } from './api.ts';
 import { api } from './paths.ts';
 
 /** A file of the kit and its path inside it. */
@@ -49,6 +49,7 @@ export function sendKit(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', api.uploads());
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
@@ -59,7 +60,10 @@ export function sendKit(
         } catch {
           reject(new ApiFailure(xhr.status, 'bad-json', 'the answer is not JSON'));
         }
-      } else reject(failureOfXhr(xhr));
+      } else {
+        noticeStatus(api.uploads(), xhr.status);
+        reject(failureOfXhr(xhr));
+      }
     };
     xhr.onerror = () => reject(new ApiFailure(0, 'network', 'the upload could not be sent'));
     xhr.onabort = () => reject(new ApiFailure(0, 'aborted', 'the upload was cancelled'));

@@ -6,6 +6,8 @@ import type { CampaignSummary } from '../../core/views/types.ts';
 import { formatDate, formatDateTime, formatInteger } from '../../i18n/format.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api, paths } from '../lib/paths.ts';
+import { can } from '../lib/permissions.ts';
+import { useSessionUser } from '../lib/session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { Card } from '../components/card.tsx';
 import type { Column } from '../components/data-table.tsx';
@@ -17,6 +19,7 @@ import { EmptyState, ErrorState, PageSkeleton } from '../components/states.tsx';
 export function HomePage(): ReactNode {
   const t = useT();
   const lang = useLang();
+  const user = useSessionUser();
   useTitle(t('home.title'));
   const { state, retry } = useApi<CampaignSummary[]>(api.campaigns());
   const columns: Column<CampaignSummary>[] = [
@@ -73,11 +76,13 @@ export function HomePage(): ReactNode {
         (state.data.length === 0 ? (
           <EmptyState title={t('home.empty.title')}>
             <p>{t('home.empty.body')}</p>
-            <p>
-              <Link to={paths.upload()} className="button button-primary">
-                {t('home.empty.action')}
-              </Link>
-            </p>
+            {can(user, 'upload') && (
+              <p>
+                <Link to={paths.upload()} className="button button-primary">
+                  {t('home.empty.action')}
+                </Link>
+              </p>
+            )}
             <pre className="command">
               <code>npx plateau demo</code>
             </pre>

@@ -14,7 +14,9 @@ import { regionCodeOf } from '../../plan/territories/population.ts';
 import { useT, useTitle } from '../lib/i18n.tsx';
 import type { Filters } from '../lib/paths.ts';
 import { api, filtersOf, paths } from '../lib/paths.ts';
+import { can } from '../lib/permissions.ts';
 import { useLocation } from '../lib/router.ts';
+import { useSessionUser } from '../lib/session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { BenchmarkBody } from '../components/benchmark/benchmark-body.tsx';
 import type { HeaderCounts } from '../components/campaign-header.tsx';
@@ -30,6 +32,7 @@ import { ReportLink } from '../components/report-link.tsx';
 export function RegionPage({ id, region }: { id: string; region: string }): ReactNode {
   const t = useT();
   const go = useNavigate();
+  const user = useSessionUser();
   const { search } = useLocation();
   const filters: Filters = { ...filtersOf(search), region };
   const title = t('region.title', { region });
@@ -60,15 +63,17 @@ export function RegionPage({ id, region }: { id: string; region: string }): Reac
           <FilterBar options={options} filters={filters} onChange={setFilters} fixed={['region']} />
         )}
         <ReportLink campaignId={id} target={{ kind: 'region', region }} />
-        <p className="report-link">
-          <Link
-            to={paths.oncall(id, { region: regionCodeOf(region) ?? region })}
-            data-testid="region-oncall"
-            className="button button-small"
-          >
-            {t('planning.web.oncall.link')}
-          </Link>
-        </p>
+        {can(user, 'oncall') && (
+          <p className="report-link">
+            <Link
+              to={paths.oncall(id, { region: regionCodeOf(region) ?? region })}
+              data-testid="region-oncall"
+              className="button button-small"
+            >
+              {t('planning.web.oncall.link')}
+            </Link>
+          </p>
+        )}
       </CampaignHeader>
       <Card
         title={t('region.establishments.title')}

@@ -23,6 +23,8 @@ import type { TerritoryDocument, TerritoryFigures } from '../../plan/territories
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { useMediaQuery } from '../lib/media.ts';
 import { api, paths } from '../lib/paths.ts';
+import { can } from '../lib/permissions.ts';
+import { useSessionUser } from '../lib/session.ts';
 import { benchmarkOf, latestReferences, referenceMeasureOf } from '../lib/territories.ts';
 import { useTerritoryBoundaries } from '../lib/territory-maps.ts';
 import { useApi } from '../lib/use-api.ts';
@@ -50,6 +52,7 @@ interface Line {
 /** The département screen. */
 export function TerritoryPage({ id, department }: { id: string; department: string }): ReactNode {
   const t = useT();
+  const user = useSessionUser();
   const detail = useApi<CampaignDetail>(api.campaign(id));
   const doc = useApi<TerritoryDocument>(api.territories(id));
   const figures =
@@ -84,7 +87,7 @@ export function TerritoryPage({ id, department }: { id: string; department: stri
               {t('territories.benchmarkLink')}
             </Link>
           )}
-          {figures && (
+          {figures && can(user, 'oncall') && (
             <Link
               to={paths.oncall(id, { department: figures.code })}
               data-testid="territory-oncall"
