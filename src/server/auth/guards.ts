@@ -6,7 +6,8 @@
  */
 import type { Context } from 'hono';
 import type { AccessScope } from '../../core/access.ts';
-import type { AuditOutcome } from '../../storage/index.ts';
+import { seesEverything } from '../../core/access.ts';
+import type { AuditOutcome, SessionUser } from '../../storage/index.ts';
 import { audit } from '../../storage/index.ts';
 import { forbidden } from '../errors.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
@@ -55,7 +56,95 @@ export interface AuditEvent {
  */
 export async function auditEvent(ctx: ServerContext, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
   if (ctx.mode === 'local') return;
-  const user = c.get('user');
+  await auditAs(ctx, (c.get('user') as SessionUser | null | undefined) ?? null, event);
+}
+
+/** The INSEE place of a campaign's sites, by FINESS (a campaign index's `places`). */
+export type SitePlacesOf = ReadonlyMap<string, { inseeRegion: string | null }>;
+
+/**
+ * True when `scope` may see the site `finess`: every site for local and national scopes, the
+ * site's own FINESS for a site scope, a site whose INSEE region (from `places`, as the import
+ * fills `establishments.insee_region`) is the scope's for a region scope. Mirrors the policies.
+ */
+export function coversSite(scope: AccessScope, finess: string, places: SitePlacesOf): boolean {
+  switch (scope.kind) {
+    case 'local':
+    case 'national':
+      return true;
+    case 'site':
+      return scope.finess.includes(finess);
+    case 'region':
+      return (places.get(finess)?.inseeRegion ?? null) === scope.region;
+  }
+}
+
+/** True when `scope` may see the INSEE region `inseeRegion` as a whole (local, national, or its own region). */
+export function coversRegion(scope: AccessScope, inseeRegion: string | null): boolean {
+  if (scope.kind === 'local' || scope.kind === 'national') return true;
+  return scope.kind === 'region' && inseeRegion !== null && inseeRegion === scope.region;
+}
+
+/**
+ * True when the request's scope may see the site `finess`; otherwise audits `action` on it as
+ * `denied` and answers false, for the route to give the 404 it gives an unknown site (a foreign
+ * site is not told apart from an unknown one).
+ */
+export async function maySeeSite(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  places: SitePlacesOf,
+  finess: string,
+  action: string,
+  campaignId: string,
+): Promise<boolean> {
+  if (coversSite(scopeOf(c), finess, places)) return true;
+  await auditEvent(ctx, c, { action, target: finess, outcome: 'denied', detail: { campaign: campaignId, scope: scopeKind(scopeOf(c)) } });
+  return false;
+}
+
+/**
+ * True when the request's scope may see the machine `equipmentId` (through its site, `finess`
+ * of its equipment row, undefined when unknown); otherwise audits `action` as `denied` and
+ * answers false. An unknown machine is not audited for a scope that sees everything (nothing was
+ * refused), and audited for one that does not (a foreign machine looks unknown to it).
+ */
+export async function maySeeMachine(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  places: SitePlacesOf,
+  equipmentId: string,
+  finess: string | undefined,
+  action: string,
+  campaignId: string,
+): Promise<boolean> {
+  const scope = scopeOf(c);
+  if (finess === undefined ? seesEverything(scope) : coversSite(scope, finess, places)) return true;
+  await auditEvent(ctx, c, { action, target: equipmentId, outcome: 'denied', detail: { campaign: campaignId, scope: scopeKind(scope) } });
+  return false;
+}
+
+/** Appends a `success` audit row for `action` on `target` (accounts mode only). */
+export function auditSuccess(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  action: string,
+  target: string | null,
+  detail: Record<string, unknown> | null = null,
+): Promise<void> {
+  return auditEvent(ctx, c, { action, target, outcome: 'success', detail });
+}
+
+/**
+ * Appends an audit row naming `user`, for what ends after its request did (an upload's import):
+ * the request's context is gone by then. Nothing in local mode.
+ */
+export async function auditAs(
+  ctx: ServerContext,
+  user: { id: number; email: string } | null,
+  event: AuditEvent,
+): Promise<void> {
+  if (ctx.mode === 'local') return;
   await audit(ctx.store, {
     userId: user?.id ?? null,
     email: user?.email ?? null,

@@ -21,7 +21,8 @@ import { badRequest, notFound } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, scopeOf } from '../server-context.ts';
+import { auditSuccess, maySeeSite, requireScope } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 
 /** The peer-group filters of the benchmark and machine listing. */
@@ -64,7 +65,7 @@ const MAX_SEARCH = 200;
 export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns', async (c) => {
     readQuery(c, []);
-    return c.json(await ctx.cache.list());
+    return c.json(await ctx.cache.list(scopeOf(c)));
   });
 
   app.get('/api/campaigns/:id', async (c) => {
@@ -105,12 +106,18 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const { index } = campaign;
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     const finess = c.req.param('finess');
-    if (!index.listingByFiness.has(finess)) throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'`);
+    // A site outside the scope is answered as an unknown one (and its refusal audited).
+    if (!(await maySeeSite(ctx, c, index.places, finess, 'read.site', index.ref.id)) || !index.listingByFiness.has(finess)) {
+      throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'`);
+    }
+    await auditSuccess(ctx, c, 'read.site', finess, { campaign: index.ref.id, view: 'establishment' });
     return sendJson(c, campaign.json('establishment', `${finess}\u0000${scope}`, () => establishmentView(index, finess, scope)));
   });
 
   app.get('/api/campaigns/:id/quality', async (c) => {
     readQuery(c, []);
+    // Import issues name every site's rows: national and admin users only.
+    await requireScope(ctx, c, ['national', 'admin'], 'access', `quality:${c.req.param('id')}`);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     return sendJson(c, await campaign.jsonAsync('campaign', 'quality', async () => qualityView(campaign.index, await campaign.issues())));
   });

@@ -2,7 +2,7 @@
  * The machine routes: the filtered machine points, one machine compared with its peers, and
  * its week timeline and weekday × hour heatmap (from its records, read once while recent).
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { CachedCampaign } from '../campaign-cache.ts';
 import type { MachineIndicators } from '../../core/indicators/types.ts';
 import type { MachineRecords } from '../../storage/index.ts';
@@ -11,12 +11,29 @@ import { notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404 } from '../server-context.ts';
+import { auditSuccess, maySeeMachine } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
 
-function machineOr404(campaign: CachedCampaign, equipmentId: string): MachineIndicators {
-  const m = campaign.index.machineById.get(equipmentId);
-  if (!m) throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
+/**
+ * The machine `equipmentId` of the campaign as the request's scope sees it, its read audited as
+ * `read.machine` (`view`: machine, timeline, heatmap); a 404 for an unknown machine and for one
+ * outside the scope alike (the refusal audited).
+ */
+async function machineOr404(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  campaign: CachedCampaign,
+  equipmentId: string,
+  view: string,
+): Promise<MachineIndicators> {
+  const { index } = campaign;
+  const m = index.machineById.get(equipmentId);
+  const finess = m?.finess ?? index.equipmentById.get(equipmentId)?.finess;
+  if (!(await maySeeMachine(ctx, c, index.places, equipmentId, finess, 'read.machine', index.ref.id)) || !m) {
+    throw notFound(`no machine '${equipmentId}' in campaign '${index.ref.id}'`);
+  }
+  await auditSuccess(ctx, c, 'read.machine', equipmentId, { campaign: index.ref.id, view });
   return m;
 }
 
@@ -38,7 +55,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/machines/:equipmentId', async (c) => {
     const query = readQuery(c, ['peers']);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'machine');
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     return sendJson(c, campaign.json('machine', `${m.equipmentId}\u0000${scope}`, () => machineView(campaign.index, m.equipmentId, scope)));
   });
@@ -46,7 +63,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/machines/:equipmentId/timeline', async (c) => {
     const query = readQuery(c, ['week']);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'timeline');
     const { calendar } = campaign.index;
     const week = query.integer('week', 0, weekCount(calendar) - 1, 0);
     const text = await campaign.jsonAsync('timeline', `${m.equipmentId}\u0000${week}`, async () => {
@@ -59,7 +76,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/machines/:equipmentId/heatmap', async (c) => {
     readQuery(c, []);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const m = machineOr404(campaign, c.req.param('equipmentId'));
+    const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'heatmap');
     const text = await campaign.jsonAsync('heatmap', m.equipmentId, async () => {
       const records = await recordsOr404(campaign, m.equipmentId);
       return heatmapView(campaign.index.calendar, m.equipmentId, records.exams);

@@ -4,7 +4,7 @@
  * is read once, on first use (`CachedCampaign.planningKit`); each document is then memoized as
  * JSON per normalized query, like the other views, and dropped with the campaign's entry.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { CostSet, Kit, Modality } from '../../core/kit-types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import type { CostsDocument } from '../../plan/costs/index.ts';
@@ -21,12 +21,13 @@ import { computeRelevance, RELEVANCE_LEVELS } from '../../plan/relevance/documen
 import { departmentByCode, normalizeDepartmentCode, POPULATION, regionByCode } from '../../plan/territories/population.ts';
 import { territoryRegion } from '../../plan/territories/territory-query.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
 import { sendJson } from '../json-response.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, scopeOf } from '../server-context.ts';
+import { auditEvent, auditSuccess, coversRegion, maySeeSite, requireScope } from '../auth/guards.ts';
 
 /** The query parameters of the on-call pooling document. */
 export const ONCALL_PARAMS = ['department', 'region', 'sites', ...ONCALL_SETTING_PARAMS] as const;
@@ -166,15 +167,45 @@ function oncallKey(o: OncallOptions): string {
   ]);
 }
 
+/**
+ * Refuses an on-call territory outside a region user's region: a département or region not its
+ * own is 403 (`forbidden`, audited as `access`); a list naming a site outside it is 404, as an
+ * unknown site (audited as `read.site` denied). Other scopes pass (site scopes were refused).
+ */
+async function oncallInScope(ctx: ServerContext, c: Context<AppEnv>, campaign: CachedCampaign, territory: OncallTerritory): Promise<void> {
+  const scope = scopeOf(c);
+  if (scope.kind !== 'region') return;
+  const { index } = campaign;
+  if (territory.kind === 'sites') {
+    for (const finess of territory.sites ?? []) {
+      if (!(await maySeeSite(ctx, c, index.places, finess, 'read.site', index.ref.id))) {
+        throw notFound(`no establishment '${finess}' in campaign '${index.ref.id}'`);
+      }
+    }
+    return;
+  }
+  const region = territory.kind === 'department' ? (departmentByCode(territory.code ?? '')?.region ?? null) : territory.code;
+  if (coversRegion(scope, region)) return;
+  const target = `oncall:${index.ref.id}:${territory.kind}:${territory.code ?? ''}`;
+  await auditEvent(ctx, c, { action: 'access', target, outcome: 'denied', detail: { scope: 'region' } });
+  throw forbidden(`a region user sees on-call pooling inside its own region (${scope.region}) only`);
+}
+
 /** Registers the costs, relevance and on-call routes on `app`. */
 export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/costs', async (c) => {
     const query = readQuery(c, ['finess']);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const finess = query.text('finess');
-    if (finess !== undefined && !campaign.index.establishmentByFiness.has(finess)) {
-      throw notFound(`no establishment '${finess.slice(0, 80)}' in campaign '${campaign.index.ref.id}'`);
+    const { index } = campaign;
+    // A site outside the scope is answered as an unknown one (and its refusal audited).
+    if (
+      finess !== undefined &&
+      (!(await maySeeSite(ctx, c, index.places, finess, 'read.site', index.ref.id)) || !index.establishmentByFiness.has(finess))
+    ) {
+      throw notFound(`no establishment '${finess.slice(0, 80)}' in campaign '${index.ref.id}'`);
     }
+    await auditSuccess(ctx, c, 'read.site', finess ?? null, { campaign: index.ref.id, view: 'costs' });
     const text = await campaign.jsonAsync('costs', finess ?? '', async () => ({
       costs: campaignCosts(campaign, (await campaign.costSet()) ?? undefined, finess),
     }));
@@ -183,7 +214,10 @@ export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/relevance', async (c) => {
     const query = readQuery(c, ['level']);
-    const level = query.oneOf('level', RELEVANCE_LEVELS) ?? 'department';
+    const scope = scopeOf(c);
+    // A site user sees its own sites' figures only: the site level, not a territory's.
+    const level = query.oneOf('level', RELEVANCE_LEVELS) ?? (scope.kind === 'site' ? 'site' : 'department');
+    if (level !== 'site') await requireScope(ctx, c, ['region', 'national', 'admin'], 'access', `relevance:${c.req.param('id')}:${level}`);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const text = await campaign.jsonAsync('relevance', level, async () => computeRelevance(await kitOr404(campaign), level));
     return sendJson(c, text);
@@ -191,7 +225,9 @@ export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/oncall', async (c) => {
     const options = oncallQuery(readQuery(c, ONCALL_PARAMS));
+    await requireScope(ctx, c, ['region', 'national', 'admin'], 'access', `oncall:${c.req.param('id')}`);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    await oncallInScope(ctx, c, campaign, options.territory);
     const text = await campaign.jsonAsync('oncall', oncallKey(options), async () => {
       const kit = await kitOr404(campaign);
       const found = sitesOfTerritory(kit, options.territory);

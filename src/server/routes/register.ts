@@ -20,6 +20,8 @@ import { bodyLimit } from '../body-limit.ts';
 import { badRequest, errorBody, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
+import { requestStore } from '../server-context.ts';
+import { auditEvent, requireScope } from '../auth/guards.ts';
 
 const MIB = 1024 * 1024;
 
@@ -74,6 +76,8 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   });
 
   app.post('/api/campaigns/:id/register', limit, async (c) => {
+    // The register is every site's fleet: national and admin users only.
+    await requireScope(ctx, c, ['national', 'admin'], 'import', `register:${c.req.param('id')}`);
     const given = readQuery(c, ['name']).text('name');
     if (given !== undefined && !isFileName(given)) {
       throw badRequest(`name must be a file name (no folder, at most 255 characters), the one issues are located in (got '${given.slice(0, 80)}')`);
@@ -86,7 +90,8 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       );
     }
     const id = c.req.param('id');
-    const campaign = await readCampaign(ctx.store.db, id);
+    const store = requestStore(ctx, c);
+    const campaign = await readCampaign(store.db, id);
     if (!campaign) throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them): import its kit first, then its register`);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const kind = kindOf(bytes);
@@ -98,16 +103,18 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const file = given ?? DEFAULT_NAME[kind];
     const read: { rows: RegisterMachine[] | null; issues: Issue[] } =
       kind === 'register'
-        ? readRegisterFile(file, bytes, { campaign, equipment: await loadEquipment(ctx.store, id) })
+        ? readRegisterFile(file, bytes, { campaign, equipment: await loadEquipment(store, id) })
         : readFinessExtraction(bytes, file);
-    const refuse = (message: string, issues: Issue[]): Response =>
-      c.json({ error: { code: 'invalid-register', message }, issues } satisfies RegisterRefusal, 422);
+    const refuse = async (message: string, issues: Issue[]): Promise<Response> => {
+      await auditEvent(ctx, c, { action: 'import', target: id, outcome: 'failure', detail: { kind: 'register', file, errors: issueTotals(issues).error } });
+      return c.json({ error: { code: 'invalid-register', message }, issues } satisfies RegisterRefusal, 422);
+    };
     if (read.rows === null || issueTotals(read.issues).error > 0) {
       return refuse(`${file}: the equipment register has errors (listed in issues); nothing was stored`, read.issues);
     }
     let stored: RegisterImport;
     try {
-      stored = await importRegister(ctx.store, id, read.rows);
+      stored = await importRegister(store, id, read.rows);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       if (error.code === 'unknown-campaign') throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them)`);
@@ -116,6 +123,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     // The loaded campaign's territory documents and reports were built from the old register.
     if (stored.changed) ctx.cache.invalidate(id);
+    await auditEvent(ctx, c, { action: 'import', target: id, outcome: 'success', detail: { kind: 'register', file, ...stored.changes, changed: stored.changed } });
     const answer: RegisterUploadResult = { campaignId: id, file, kind, changes: stored.changes, changed: stored.changed, issues: read.issues };
     return c.json(answer, 200);
   });

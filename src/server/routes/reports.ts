@@ -11,7 +11,7 @@ import type { Context, Hono } from 'hono';
 import { PEER_SCOPES } from '../../core/views/index.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { territoriesOf } from '../../plan/territories/territory-query.ts';
+import { territoriesOf, territoryRegion } from '../../plan/territories/territory-query.ts';
 import type { ReportRequest } from '../../reports/build.ts';
 import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
@@ -21,11 +21,16 @@ import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-chang
 import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, forbidden, notFound } from '../errors.ts';
 import { Lru } from '../lru.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, requestStore, scopeOf } from '../server-context.ts';
+import { auditEvent, auditSuccess, coversRegion, coversSite, maySeeSite, requireScope } from '../auth/guards.ts';
+import type { AccessScope } from '../../core/access.ts';
+import { scopeKey } from '../../core/access.ts';
+import { closeMatches } from '../../reports/matches.ts';
+import type { Store } from '../../storage/index.ts';
 
 /** Printed reports kept, all campaigns together (a national synthesis is a few MB). */
 const CACHE_CAPACITY = 12;
@@ -39,6 +44,11 @@ function pdfParam(c: Context, name: string): string {
     );
   }
   return raw.slice(0, -4);
+}
+
+/** The cache key's part naming a non-local scope (none for the local scope: keys as before). */
+function scopePart(scope: AccessScope): string[] {
+  return scope.kind === 'local' ? [] : [scopeKey(scope)];
 }
 
 /** Prints reports one at a time and remembers the last ones. */
@@ -57,16 +67,17 @@ class ReportPrinter {
    * territory chapter; a new register changes the import's time).
    */
   async pdf(
-    ctx: ServerContext,
+    store: Store,
+    scope: AccessScope,
     campaign: CachedCampaign,
     request: ReportRequest,
     lang: Lang,
   ): Promise<Uint8Array> {
     const { index } = campaign;
     const territories = needsTerritories(request);
-    const loaded = territories ? await loadedReferences(ctx.store) : null;
+    const loaded = territories ? await loadedReferences(store) : null;
     const references = loaded ? figuresKey(loaded) : null;
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references]);
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references, ...scopePart(scope)]);
     const known = this.#cache.get(key);
     if (known) return known;
     // Built inside the queue too: a synthesis takes a while to lay out, and the report's
@@ -74,12 +85,12 @@ class ReportPrinter {
     const run = this.#queue.then(async () => {
       const document = territories
         ? territoriesOf(
-            await loadTerritorySource(ctx.store, index.ref.id, index.data, loaded ?? undefined),
+            await loadTerritorySource(store, index.ref.id, index.data, loaded ?? undefined),
           )
         : null;
       // A site fiche simulates its machines' top leads (a few seconds, a fixed seed).
       const whatIf =
-        request.kind === 'site' ? await this.#whatIfOf(ctx, index, request.finess) : undefined;
+        request.kind === 'site' ? await this.#whatIfOf(store, scope, index, request.finess) : undefined;
       // Costs, relevance (site fiche) and on-call pooling (regional synthesis) read the exams.
       const kit = request.kind === 'national' ? null : await campaign.planningKit();
       const planning = kit ? planningInputs(kit, index) : null;
@@ -94,31 +105,43 @@ class ReportPrinter {
   }
 
   #whatIfOf(
-    ctx: ServerContext,
+    store: Store,
+    scope: AccessScope,
     index: CachedCampaign['index'],
     finess: string,
   ): ReturnType<typeof whatWouldChangeOfSite> {
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, finess]);
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, finess, ...scopePart(scope)]);
     const known = this.#whatIf.get(key);
     if (known) return known;
-    const run = whatWouldChangeOfSite(ctx.store, index, finess);
+    const run = whatWouldChangeOfSite(store, index, finess);
     this.#whatIf.set(key, run);
     run.catch(() => this.#whatIf.get(key) === run && this.#whatIf.delete(key));
     return run;
   }
 }
 
+/** The audit target of a report: `site:FINESS`, `region:NAME` or `national`. */
+function reportTarget(request: ReportRequest): string {
+  return request.kind === 'site' ? `site:${request.finess}` : request.kind === 'region' ? `region:${request.region}` : 'national';
+}
+
+/**
+ * Prints `request` for the request's scope and answers it as a download, audited as
+ * `export.pdf`; `check` refuses it first when the scope may not have it (a site outside the scope).
+ */
 async function answer(
   c: Context<AppEnv>,
   ctx: ServerContext,
   printer: ReportPrinter,
   request: ReportRequest,
   lang: Lang,
+  check?: (campaign: CachedCampaign) => Promise<void>,
 ): Promise<Response> {
   const campaign = await campaignOr404(ctx, c, c.req.param('id') ?? '');
+  if (check) await check(campaign);
   let bytes: Uint8Array;
   try {
-    bytes = await printer.pdf(ctx, campaign, request, lang);
+    bytes = await printer.pdf(requestStore(ctx, c), scopeOf(c), campaign, request, lang);
   } catch (error) {
     if (error instanceof ReportError) {
       if (error.code === 'not-found') throw notFound(error.message);
@@ -127,6 +150,7 @@ async function answer(
     throw error;
   }
   const name = reportFileName(campaign.index.ref.id, request, lang, 'pdf');
+  await auditSuccess(ctx, c, 'export.pdf', reportTarget(request), { campaign: campaign.index.ref.id, kind: request.kind, lang });
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="${name}"`,
@@ -144,19 +168,32 @@ export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     const finess = pdfParam(c, 'finess');
-    return answer(c, ctx, printer, { kind: 'site', finess, scope }, lang);
+    // A site outside the scope is answered as an unknown one (its refusal audited).
+    return answer(c, ctx, printer, { kind: 'site', finess, scope }, lang, async ({ index }) => {
+      if (await maySeeSite(ctx, c, index.places, finess, 'export.pdf', index.ref.id)) return;
+      const visible = index.listings.filter((l) => coversSite(scopeOf(c), l.finess, index.places));
+      const near = closeMatches(finess, visible.map((l) => ({ key: l.finess, label: l.name })));
+      throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`);
+    });
   });
 
   app.get('/api/campaigns/:id/reports/region/:region.pdf', async (c) => {
     const query = readQuery(c, ['lang']);
     const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
     const region = pdfParam(c, 'region');
+    const user = await requireScope(ctx, c, ['region', 'national', 'admin'], 'export.pdf', `region:${region}`);
+    // A region user prints its own region's synthesis only (the kit's region, by name or code).
+    if (user.kind === 'region' && !coversRegion(user, territoryRegion(region))) {
+      await auditEvent(ctx, c, { action: 'export.pdf', target: `region:${region}`, outcome: 'denied', detail: { scope: 'region' } });
+      throw forbidden(`a region user prints its own region's synthesis only (region ${user.region})`);
+    }
     return answer(c, ctx, printer, { kind: 'region', region }, lang);
   });
 
   app.get('/api/campaigns/:id/reports/national.pdf', async (c) => {
     const query = readQuery(c, ['lang']);
     const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
+    await requireScope(ctx, c, ['national', 'admin'], 'export.pdf', 'national');
     return answer(c, ctx, printer, { kind: 'national' }, lang);
   });
 }

@@ -15,7 +15,11 @@ import { sendJson } from '../json-response.ts';
 import { Lru } from '../lru.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, requestStore, scopeOf } from '../server-context.ts';
+import { auditSuccess, coversSite, maySeeMachine } from '../auth/guards.ts';
+import type { AccessScope } from '../../core/access.ts';
+import { scopeKey, seesEverything } from '../../core/access.ts';
+import type { Equipment } from '../../core/kit-types.ts';
 
 /** Most machines simulated together (one site's machines of one modality). */
 export const MAX_POOLED_MACHINES = 8;
@@ -43,6 +47,11 @@ export function machineIdsOf(raw: string | undefined): string[] {
   return ids;
 }
 
+/** The memo key's part naming a non-local scope (none for the local scope: keys as before). */
+function scopeSuffix(scope: AccessScope): string[] {
+  return scope.kind === 'local' ? [] : [scopeKey(scope)];
+}
+
 /** Registers the simulation routes on `app`. */
 export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const models = new Lru<string, Promise<string>>(MODEL_MEMO);
@@ -51,25 +60,30 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const ids = machineIdsOf(readQuery(c, ['machines']).text('machines'));
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const id = campaign.index.ref.id;
-    const machines = ids.map((m) => {
-      const machine = campaign.index.equipmentById.get(m);
-      if (!machine)
+    const { index } = campaign;
+    const machines: Equipment[] = [];
+    for (const m of ids) {
+      const machine = index.equipmentById.get(m);
+      // A machine outside the scope is answered as an unknown one (and its refusal audited).
+      if (!(await maySeeMachine(ctx, c, index.places, m, machine?.finess, 'read.machine', id)) || !machine)
         throw notFound(
           `no machine '${m}' in campaign '${id}' (GET /api/campaigns/${encodeURIComponent(id)}/machines lists them)`,
         );
-      return machine;
-    });
+      machines.push(machine);
+    }
     const [first] = machines;
     if (machines.some((m) => m.finess !== first?.finess || m.modality !== first.modality)) {
       throw badRequest(
         `machines simulated together must be of one site and one modality: ${machines.map((m) => `${m.equipmentId} (${m.finess}, ${m.modality})`).join(', ')}`,
       );
     }
-    // Sorted as the records are: the same pool asked in another order is the same model.
-    const key = [id, campaign.index.summary.updatedAt, ...[...ids].sort()].join('\u0000');
+    await auditSuccess(ctx, c, 'read.machine', ids.join(','), { campaign: id, view: 'simulation-model' });
+    // Sorted as the records are: the same pool asked in another order is the same model. The
+    // scope is in the key: a model is calibrated on the records the scope's store returns.
+    const key = [id, campaign.index.summary.updatedAt, ...[...ids].sort(), ...scopeSuffix(scopeOf(c))].join('\u0000');
     let text = models.get(key);
     if (!text) {
-      const made = loadSimulationRecords(ctx.store, id, ids).then((records) => {
+      const made = loadSimulationRecords(requestStore(ctx, c), id, ids).then((records) => {
         if (!records)
           throw notFound(`the machines ${ids.join(', ')} are no longer stored in campaign '${id}'`);
         return JSON.stringify(calibrateMachines(records));
@@ -84,8 +98,13 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/simulation/checks', async (c) => {
     readQuery(c, []);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const { ref, data } = campaign.index;
-    const checks = await loadSimulationChecks(ctx.store, ref.id);
-    return c.json(checksView(ref, data.equipment, data.establishments, checks));
+    const { ref, data, places } = campaign.index;
+    const scope = scopeOf(c);
+    // The store's policies keep the scope's machines' checks; the HTTP layer keeps them too.
+    const visible = (finess: string): boolean => coversSite(scope, finess, places);
+    const equipment = data.equipment.filter((e) => visible(e.finess));
+    const mine = new Set(equipment.map((e) => e.equipmentId));
+    const checks = (await loadSimulationChecks(requestStore(ctx, c), ref.id)).filter((k) => seesEverything(scope) || mine.has(k.equipmentId));
+    return c.json(checksView(ref, equipment, data.establishments.filter((e) => visible(e.finess)), checks));
   });
 }

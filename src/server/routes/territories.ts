@@ -26,7 +26,7 @@ import { badRequest } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, requestStore } from '../server-context.ts';
 import { sendJson } from '../json-response.ts';
 import { placeFilter } from './campaigns.ts';
 
@@ -83,7 +83,9 @@ export function territoryRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/territories', async (c) => {
     const query = readQuery(c, TERRITORY_PARAMS);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const loaded = await loadedReferences(ctx.store);
+    // The register, on-call sessions and references as the request's scope sees them.
+    const store = requestStore(ctx, c);
+    const loaded = await loadedReferences(store);
     const references = mergeReferences(SHIPPED_REFERENCES, loaded);
     const asked = territoryQuery(query, references);
     const key = JSON.stringify([
@@ -98,7 +100,7 @@ export function territoryRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     ]);
     const text = await campaign.jsonAsync('territories', key, async () =>
       territoriesOf(
-        await loadTerritorySource(ctx.store, campaign.index.ref.id, campaign.index.data, loaded),
+        await loadTerritorySource(store, campaign.index.ref.id, campaign.index.data, loaded),
         asked,
       ),
     );
@@ -107,6 +109,6 @@ export function territoryRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/references', async (c) => {
     readQuery(c, []);
-    return c.json(mergeReferences(SHIPPED_REFERENCES, await loadedReferences(ctx.store)));
+    return c.json(mergeReferences(SHIPPED_REFERENCES, await loadedReferences(requestStore(ctx, c))));
   });
 }
