@@ -18,6 +18,8 @@ import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
+import { CampaignIndex } from '../core/views/campaign-index.ts';
+import { storedPeerGroups } from '../core/views/peer-groups.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
 import { looksLikeRawIdentifier } from '../plan/relevance/repeats.ts';
 import type { Campaign, Exam, Kit, RegisterMachine } from '../core/kit-types.ts';
@@ -46,6 +48,7 @@ import { copyExams, deleteAbsentExams, isStorableAct, upsertExams } from './exam
 import { kitFingerprint } from './fingerprint.ts';
 import { replaceIssues } from './issue-repository.ts';
 import { readKit } from './load-kit.ts';
+import { writePeerGroups } from './peer-groups.ts';
 import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
 import { readFingerprint, saveResults } from './result-repository.ts';
@@ -379,6 +382,16 @@ async function computeAndSave(
   progress({ phase: 'save', done: 0, total: 1 });
   const write = await saveResults(tx, campaignId, indicators, fingerprint);
   await saveSamples(tx, campaignId, samples, { fresh: known !== null });
+  // The peer groups a site or region scope is compared with, from the same results (issue 15).
+  const index = new CampaignIndex({
+    results: indicators,
+    samples: new Map(),
+    establishments: stored.establishments,
+    equipment: stored.equipment,
+    survey: stored.survey,
+    updatedAt: '',
+  });
+  await writePeerGroups(tx, campaignId, storedPeerGroups(index));
   timings.saveMs = performance.now() - t;
   progress({ phase: 'save', done: 1, total: 1 });
   return { write, fingerprint };
