@@ -176,8 +176,8 @@ describe('the session', () => {
   it('refuses a revoked session', async () => {
     const { cookie } = await session(app, 'national');
     expect((await app.request('/api/campaigns', { headers: { cookie } })).status).toBe(200);
-    const [{ id }] = await store.db.query<{ id: string }>(`select id::text as id from users where email = $1`, [EMAILS.national]);
-    expect(await revokeUserSessions(store, Number(id))).toBeGreaterThan(0);
+    const [row] = await store.db.query<{ id: string }>(`select id::text as id from users where email = $1`, [EMAILS.national]);
+    expect(await revokeUserSessions(store, Number(row!.id))).toBeGreaterThan(0);
     expect((await app.request('/api/campaigns', { headers: { cookie } })).status).toBe(401);
   });
 
