@@ -4,17 +4,31 @@
  * else imported (the stored campaign becomes exactly the kit; another period only with
  * `replace`) with its progress reported, and its campaign's cached views dropped. The last
  * jobs are kept in memory for polling; an upload's bytes are let go once it is processed.
+ * Issue 15: a job records who submitted it (user id, null in local mode) and under which scope.
+ * A site's upload is a site import (`importSiteKit` through the site's scoped store: only its
+ * FINESS rows, into an existing campaign) followed by `refreshAggregates`, the one privileged path;
+ * national, admin and local uploads keep the full import; a region may not upload. Every import
+ * by a known user is audited (`import`, success or failure).
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AccessScope } from '../../core/access.ts';
+import { scopeKey } from '../../core/access.ts';
 import type { Issue } from '../../core/issues.ts';
 import { issueTotals } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import type { UploadStatus } from '../../core/views/types.ts';
 import { parseKit } from '../../ingest/kit/read-kit.ts';
 import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
+import { refreshAggregates } from '../../storage/aggregates.ts';
+import { audit } from '../../storage/audit-repository.ts';
 import type { ImportProgress, ImportSummary, Store } from '../../storage/index.ts';
 import { importKit, KIT_TABLES, StoreError } from '../../storage/index.ts';
+import type { SiteImportSummary } from '../../storage/import-site.ts';
+import { importSiteKit } from '../../storage/import-site.ts';
+import { scopedStore } from '../../storage/scoped-store.ts';
+import { forbidden } from '../errors.ts';
+import { rowLocator } from './locate-rows.ts';
 
 export interface UploadJobsOptions {
   /** Called with the campaign id once an import is stored. */
@@ -31,12 +45,32 @@ interface Job {
   origin: string;
   kind: 'kit' | 'workbook';
   replace: boolean;
+  /** The scope the upload runs under (`local` when none was given). */
+  scope: AccessScope;
+  /** Who submitted it: the user's id (null in local mode) and e-mail, for the audit. */
+  userId: number | null;
+  email: string | null;
 }
 
-/** What an upload asks of its import. */
+/** What an upload asks of its import, and who asks. */
 export interface SubmitOptions {
-  /** Replace the stored campaign of the kit's id when its period differs (else refused). */
+  /** Replace the stored campaign of the kit's id when its period differs (else refused; not for a site). */
   replace?: boolean;
+  /**
+   * The request's scope (default `local`): `site` imports only its FINESS into an existing
+   * campaign, then refreshes the campaign's aggregates; `national` (admin too) and `local` import
+   * the whole kit; `region` is refused (403).
+   */
+  scope?: AccessScope;
+  /** The logged-in user's e-mail, kept in the audit row (the id comes with the scope). */
+  email?: string | null;
+}
+
+/** Who reads a job's status: the job's own user, an administrator, or anyone in local mode. */
+function mayRead(job: Job, viewer: AccessScope | undefined): boolean {
+  if (viewer === undefined || viewer.kind === 'local') return true;
+  if (viewer.kind === 'national' && viewer.admin) return true;
+  return job.userId !== null && job.userId === viewer.userId;
 }
 
 const TERMINAL = new Set<UploadStatus['state']>(['done', 'rejected', 'failed']);
@@ -55,6 +89,26 @@ function summaryOf(s: ImportSummary): NonNullable<UploadStatus['summary']> {
     KIT_TABLES.map((t) => [t, { inserted: s[t].inserted, updated: s[t].updated, removed: s[t].removed, unchanged: s[t].unchanged }]),
   ) as NonNullable<UploadStatus['summary']>['changes'];
   return { exams: count(s.exams), machines: count(s.equipment), establishments: count(s.establishments), campaign: s.campaign, changes };
+}
+
+/** The summary an upload's status gives of a site's import (the site's rows only; acts are never written). */
+function siteSummaryOf(s: SiteImportSummary, acts: number): NonNullable<UploadStatus['summary']> {
+  const count = (c: { inserted: number; updated: number; unchanged: number }): number => c.inserted + c.updated + c.unchanged;
+  const pick = (c: SiteImportSummary['exams']) => ({ inserted: c.inserted, updated: c.updated, removed: c.removed, unchanged: c.unchanged });
+  return {
+    exams: count(s.exams),
+    machines: count(s.equipment),
+    establishments: count(s.establishments),
+    campaign: s.changed ? 'updated' : 'unchanged',
+    changes: {
+      establishments: pick(s.establishments),
+      equipment: pick(s.equipment),
+      acts: { inserted: 0, updated: 0, removed: 0, unchanged: acts },
+      survey: pick(s.survey),
+      sessions: pick(s.sessions),
+      exams: pick(s.exams),
+    },
+  };
 }
 
 function errorCount(issues: readonly Issue[]): number {
@@ -82,13 +136,17 @@ export class UploadJobs {
   /**
    * Queues the files of an upload — a kit's files by path, or (`kind` `workbook`) one .xlsx
    * workbook holding the kit — and returns its first status (`validating`, queued). With
-   * `replace`, a kit over another period than its stored campaign replaces it.
+   * `replace`, a kit over another period than its stored campaign replaces it. `scope` says who
+   * asks (see `SubmitOptions`); throws a 403 `ApiError` for a region's scope.
    *
    * @example
    * const status = jobs.submit(new Map([['campaign.json', bytes], …]), 'kit.zip');
    * jobs.submit(new Map([['campagne.xlsx', bytes]]), 'campagne.xlsx', 'workbook');
+   * jobs.submit(files, 'kit.zip', 'kit', { scope: scopeOf(c), email: c.get('user')?.email });
    */
   submit(files: Map<string, Uint8Array>, origin: string, kind: 'kit' | 'workbook' = 'kit', options: SubmitOptions = {}): UploadStatus {
+    const scope = options.scope ?? { kind: 'local' };
+    if (scope.kind === 'region') throw forbidden('a regional user cannot upload a campaign: a site uploads its own data, a national user the whole kit');
     const id = randomUUID();
     const status: UploadStatus = {
       id,
@@ -100,17 +158,36 @@ export class UploadJobs {
       summary: null,
       error: null,
     };
-    const job: Job = { status, files, origin, kind, replace: options.replace === true };
+    const job: Job = {
+      status,
+      files,
+      origin,
+      kind,
+      replace: options.replace === true && scope.kind !== 'site',
+      scope,
+      userId: scope.kind === 'local' ? null : scope.userId,
+      email: options.email ?? null,
+    };
     this.#jobs.set(id, job);
     this.#forgetOld();
     this.#queue = this.#queue.then(() => this.#run(job));
     return { ...status };
   }
 
-  /** The status of upload `id`, or undefined when unknown (or forgotten). */
-  get(id: string): UploadStatus | undefined {
+  /**
+   * The status of upload `id`, or undefined when unknown (or forgotten), or not `viewer`'s: a
+   * logged-in user reads only its own jobs, an administrator every job (no viewer, or `local`: any).
+   */
+  get(id: string, viewer?: AccessScope): UploadStatus | undefined {
     const job = this.#jobs.get(id);
-    return job ? { ...job.status, progress: { ...job.status.progress } } : undefined;
+    if (!job || !mayRead(job, viewer)) return undefined;
+    return { ...job.status, progress: { ...job.status.progress } };
+  }
+
+  /** Who submitted upload `id` and under which scope (undefined when unknown or forgotten). */
+  ownerOf(id: string): { userId: number | null; scope: AccessScope } | undefined {
+    const job = this.#jobs.get(id);
+    return job ? { userId: job.userId, scope: job.scope } : undefined;
   }
 
   /** Resolves once every queued upload is processed. */
@@ -128,33 +205,51 @@ export class UploadJobs {
 
   async #run(job: Job): Promise<void> {
     const { status } = job;
+    let target: string | null = null;
     try {
       // Let the 202 go out before the (synchronous) reading starts.
       await nextTurn();
       status.progress = { stage: 'reading the kit', fraction: null };
-      const read = job.kind === 'workbook' ? readWorkbookUpload(job.files ?? new Map()) : parseKit(job.files ?? new Map());
+      const files = job.files ?? new Map<string, Uint8Array>();
+      const read = job.kind === 'workbook' ? readWorkbookUpload(files) : parseKit(files);
+      // A site's refusal names the line of the row: its small files are kept for that, not the exams.
+      const locate = job.scope.kind === 'site' && job.kind === 'kit' ? rowLocator(files) : undefined;
       job.files = null;
       status.issues = read.issues;
       if (read.kit === null) {
         const n = errorCount(read.issues);
         status.state = 'rejected';
         status.error = { code: 'invalid-kit', message: `${n} error${n === 1 ? '' : 's'} in the kit: nothing was stored` };
+        await this.#audit(job, 'failure', null, { reason: 'invalid-kit', errors: n });
         return;
       }
+      target = read.kit.campaign.id;
       status.state = 'importing';
       status.progress = { stage: 'importing', fraction: null };
-      const summary = await importKit(this.#store, read.kit, {
-        source: `upload: ${job.origin}`,
-        issues: read.issues,
-        replace: job.replace,
-        onProgress: (p) => (status.progress = stageOf(p)),
-      });
-      status.issues = [...read.issues, ...summary.issues];
-      status.campaignId = summary.campaignId;
-      status.summary = summaryOf(summary);
+      const source = `upload: ${job.origin}`;
+      const onProgress = (p: ImportProgress) => (status.progress = stageOf(p));
+      if (job.scope.kind === 'site') {
+        const scope = job.scope;
+        const summary = await importSiteKit(scopedStore(this.#store, scope), read.kit, scope.finess, {
+          source,
+          onProgress,
+          ...(locate ? { locate } : {}),
+        });
+        status.progress = { stage: 'refreshing the campaign aggregates', fraction: null };
+        await refreshAggregates(this.#store, summary.campaignId);
+        status.issues = [...read.issues, ...summary.issues];
+        status.campaignId = summary.campaignId;
+        status.summary = siteSummaryOf(summary, read.kit.acts.length);
+      } else {
+        const summary = await importKit(this.#store, read.kit, { source, issues: read.issues, replace: job.replace, onProgress });
+        status.issues = [...read.issues, ...summary.issues];
+        status.campaignId = summary.campaignId;
+        status.summary = summaryOf(summary);
+      }
       status.state = 'done';
       status.progress = { stage: 'done', fraction: 1 };
-      this.#options.onImported?.(summary.campaignId);
+      await this.#audit(job, 'success', status.campaignId, { exams: status.summary.exams, machines: status.summary.machines, campaign: status.summary.campaign });
+      this.#options.onImported?.(status.campaignId);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'invalid-kit') {
         status.state = 'rejected';
@@ -164,9 +259,27 @@ export class UploadJobs {
         status.error = { code: 'import-failed', message: `the import failed: ${error instanceof Error ? error.message : String(error)}` };
         this.#options.onFailure?.(error);
       }
+      await this.#audit(job, 'failure', target, { reason: status.error.code });
     } finally {
       job.files = null;
       if (status.state !== 'done') status.progress = { stage: status.state, fraction: null };
+    }
+  }
+
+  /** Appends the job's `import` row to the audit log when a user submitted it (never fails the job). */
+  async #audit(job: Job, outcome: 'success' | 'failure', campaignId: string | null, detail: Record<string, unknown>): Promise<void> {
+    if (job.userId === null) return;
+    try {
+      await audit(this.#store, {
+        userId: job.userId,
+        email: job.email,
+        action: 'import',
+        target: campaignId,
+        outcome,
+        detail: { scope: scopeKey(job.scope), origin: job.origin, kind: job.kind, ...detail },
+      });
+    } catch (error) {
+      this.#options.onFailure?.(error);
     }
   }
 }
