@@ -182,8 +182,10 @@ $$;
 
 ${policies('establishments', `${ALL} or ${AGG} or plateau_sees_site(finess, insee_region)`, `${ALL} or plateau_writes_site(finess)`)}
 ${policies('equipment', `${ALL} or ${AGG} or ${VISIBLE_SITES}`, `${ALL} or plateau_writes_site(finess)`)}
-${policies('survey_answers', `${ALL} or ${VISIBLE_SITES}`, `${ALL} or plateau_writes_site(finess)`)}
-${MACHINE_TABLES.map((t) => policies(t, `${ALL} or ${t === 'machine_results' ? `${AGG} or ` : ''}${VISIBLE_MACHINES}`, `${ALL} or ${WRITABLE_MACHINES}`)).join('\n')}
+${policies('survey_answers', `${ALL} or ${AGG} or ${VISIBLE_SITES}`, `${ALL} or plateau_writes_site(finess)`)}
+${MACHINE_TABLES.map((t) => policies(t, `${ALL} or ${t === 'machine_results' || t === 'machine_samples' ? `${AGG} or ` : ''}${VISIBLE_MACHINES}`, `${ALL} or ${WRITABLE_MACHINES}`)).join('\n')}
+-- The aggregator rewrites every machine's percentile ranks and order (src/storage/aggregates.ts).
+create policy machine_results_aggregate on machine_results for update using (${AGG}) with check (${AGG});
 ${policies('import_issues', ALL, ALL)}
 ${policies('acts', SCOPED, ALL)}
 ${policies('register_machines', SCOPED, ALL)}
@@ -227,5 +229,8 @@ grant insert, update on users to plateau_app;
 grant insert, update, delete on user_sessions to plateau_app;
 grant insert on audit_log to plateau_app;
 grant select on campaigns, establishments, equipment, machine_results, campaign_results, peer_groups to plateau_aggregator;
+-- The benchmark pools every machine's exam-level samples; the survey summary spans every site's answers.
+grant select on machine_samples, survey_answers to plateau_aggregator;
+grant update on machine_results to plateau_aggregator;
 grant insert, update, delete on campaign_results, peer_groups to plateau_aggregator;
 `;
