@@ -11,6 +11,7 @@ import { addUser, disableUser, listUsers, normalizeEmail, readAudit, resetPasswo
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
+import { requestStore } from '../server-context.ts';
 import { requireScope } from './guards.ts';
 import type { Accounts } from './authenticate.ts';
 import { sessionInfoOf } from './authenticate.ts';
@@ -149,7 +150,8 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Acc
       throw badRequest(`action must be an audit action such as login, logout, read.site, user.add (got '${action.slice(0, 40)}')`);
     }
     await admin(c, 'admin.audit');
-    const rows = await readAudit(ctx.store, { ...(since ? { since } : {}), limit, ...(action !== undefined ? { action } : {}) });
+    // The scoped store: audit_log's policy lets the app role read it under scope admin only.
+    const rows = await readAudit(requestStore(ctx, c), { ...(since ? { since } : {}), limit, ...(action !== undefined ? { action } : {}) });
     return c.json({ entries: rows } satisfies AuditLogAnswer);
   });
 }
