@@ -6,9 +6,16 @@
  * first use, for the planning views (costs, relevance, on-call). An entry is dropped when its campaign is
  * imported again through the API, or when the store says it changed (another process imported
  * it: seen when campaigns are listed).
+ *
+ * Issue 15: one entry per campaign and access scope (`scopeKey`), loaded through the scope's
+ * store so row-level security limits what it holds, and every later read of the entry goes
+ * through that store too. A scope that does not see every machine (site, region) gets a partial
+ * index over its rows and the stored peer groups, read once per campaign and shared. Entries of
+ * those scopes are bounded (least recently used dropped first): hundreds of site users cannot
+ * fill the memory.
  */
-import type { AccessScope } from '../core/access.ts';
-import { scopeKey } from '../core/access.ts';
+import type { AccessScope, StoredPeerGroup } from '../core/access.ts';
+import { scopeKey, seesEverything } from '../core/access.ts';
 import type { Issue } from '../core/issues.ts';
 import type { CostSet, Kit } from '../core/kit-types.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
@@ -16,7 +23,17 @@ import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../cor
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
-import { countMachinesByModality, listCampaigns, loadCampaignData, loadCosts, loadIssues, loadKit, loadMachineRecords } from '../storage/index.ts';
+import {
+  countMachinesByModality,
+  listCampaigns,
+  loadCampaignData,
+  loadCosts,
+  loadIssues,
+  loadKit,
+  loadMachineRecords,
+  loadPeerGroups,
+} from '../storage/index.ts';
+import { scopedStore } from '../storage/scoped-store.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
@@ -43,9 +60,13 @@ const MEMO_CAPACITY = {
 
 export type MemoKind = keyof typeof MEMO_CAPACITY;
 
-/** One loaded campaign and its memos. */
+/** How many campaign entries of the scopes that do not see everything (site, region) are kept. */
+export const SCOPED_ENTRIES = 256;
+
+/** One loaded campaign, as one access scope sees it, and its memos. */
 export class CachedCampaign {
   readonly index: CampaignIndex;
+  /** The store it was loaded from and reads through (the scope's). */
   readonly #store: Store;
   readonly #memos = new Map<MemoKind, Lru<string, string | Promise<string>>>();
   readonly #records = new Lru<string, Promise<MachineRecords | null>>(128);
@@ -53,6 +74,7 @@ export class CachedCampaign {
   #kit: Promise<Kit | null> | null = null;
   #costs: Promise<CostSet | null> | null = null;
 
+  /** @param store the store as the entry's scope sees it (`scopedStore`): every later read goes through it. */
   constructor(store: Store, index: CampaignIndex) {
     this.#store = store;
     this.index = index;
@@ -147,11 +169,19 @@ export class CachedCampaign {
   }
 }
 
-/** The in-memory cache of loaded campaigns over one store. */
+/** The in-memory cache of loaded campaigns over one store, per campaign and access scope. */
 export class CampaignCache {
   readonly #store: Store;
   readonly #loadSamples: SamplesLoader;
+  /** Entries of the scopes that see every row (local, national, admin), by `id|scopeKey`. */
   readonly #entries = new Map<string, Promise<CachedCampaign | null>>();
+  /**
+   * Entries of the other scopes (site, region), by `id|scopeKey`, the least recently used first
+   * (a `Map` keeps insertion order; a hit moves its entry last); at most `SCOPED_ENTRIES`.
+   */
+  readonly #scoped = new Map<string, Promise<CachedCampaign | null>>();
+  /** The stored peer groups per campaign, read once and shared by its partial entries. */
+  readonly #peers = new Map<string, Promise<readonly StoredPeerGroup[]>>();
 
   /**
    * @param loadSamples reads the stored per-machine samples; the benchmark's exam-level
@@ -162,12 +192,19 @@ export class CampaignCache {
     this.#loadSamples = loadSamples;
   }
 
+  /** How many entries are held: those of the scopes that see everything, and the others. */
+  get size(): { full: number; scoped: number } {
+    return { full: this.#entries.size, scoped: this.#scoped.size };
+  }
+
   /**
-   * Every stored campaign's summary, by id. Drops the cached entry of a campaign whose last
-   * import is newer than the one it was loaded from.
+   * Every stored campaign's summary as `scope` sees it (its sites' establishments, machines and
+   * exams), by id. Drops the cached entries of a campaign whose last import is newer than the one
+   * they were loaded from.
    */
-  async list(): Promise<CampaignSummary[]> {
-    const [campaigns, machines] = await Promise.all([listCampaigns(this.#store), countMachinesByModality(this.#store)]);
+  async list(scope: AccessScope): Promise<CampaignSummary[]> {
+    const store = scopedStore(this.#store, scope);
+    const [campaigns, machines] = await Promise.all([listCampaigns(store), countMachinesByModality(store)]);
     const summaries = campaigns
       .filter((c) => c.hasResults)
       .map((c) =>
@@ -179,38 +216,69 @@ export class CampaignCache {
         }),
       );
     for (const s of summaries) {
-      const entry = this.#entries.get(s.id);
-      if (entry) void entry.then((e) => e && e.index.summary.updatedAt !== s.updatedAt && this.invalidate(s.id), () => undefined);
+      for (const entry of this.#entriesOf(s.id)) {
+        void entry.then((e) => e && e.index.summary.updatedAt !== s.updatedAt && this.invalidate(s.id), () => undefined);
+      }
     }
     return summaries;
   }
 
   /**
    * The loaded campaign `id` as `scope` sees it, or null when it is not stored (or has no
-   * results). Only the local scope is served until the scoped cache lands (issue 15).
+   * results). A site or region scope's entry holds only its rows and the stored peer groups.
    */
   get(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
-    if (scope.kind !== 'local') throw new Error(`scope ${scopeKey(scope)}: scoped campaigns are not served yet`);
-    let entry = this.#entries.get(id);
+    const key = `${id}|${scopeKey(scope)}`;
+    const entries = seesEverything(scope) ? this.#entries : this.#scoped;
+    let entry = entries.get(key);
+    if (entry && entries === this.#scoped) {
+      entries.delete(key);
+      entries.set(key, entry);
+    }
     if (!entry) {
-      entry = this.#load(id);
-      this.#entries.set(id, entry);
+      const loading = this.#load(id, scope);
+      entry = loading;
+      entries.set(key, loading);
+      if (entries === this.#scoped && entries.size > SCOPED_ENTRIES) {
+        const oldest = entries.keys().next();
+        if (!oldest.done) entries.delete(oldest.value);
+      }
       // Neither a failure nor an absent campaign is remembered: the next request tries again.
-      entry.then(
-        (e) => e === null && this.#entries.get(id) === entry && this.#entries.delete(id),
-        () => this.#entries.get(id) === entry && this.#entries.delete(id),
-      );
+      const forget = (): void => void (entries.get(key) === loading && entries.delete(key));
+      loading.then((e) => e === null && forget(), forget);
     }
     return entry;
   }
 
-  /** Forgets the loaded campaign `id` (after it was imported again). */
+  /** Forgets the loaded campaign `id` under every scope (after it was imported again). */
   invalidate(id: string): void {
-    this.#entries.delete(id);
+    for (const entries of [this.#entries, this.#scoped]) {
+      for (const key of [...entries.keys()]) if (key.startsWith(`${id}|`)) entries.delete(key);
+    }
+    this.#peers.delete(id);
   }
 
-  async #load(id: string): Promise<CachedCampaign | null> {
-    const data = await loadCampaignData(this.#store, id, { loadSamples: this.#loadSamples });
-    return data ? new CachedCampaign(this.#store, new CampaignIndex({ ...data, places: sitePlaces(data.establishments) })) : null;
+  #entriesOf(id: string): Promise<CachedCampaign | null>[] {
+    return [...this.#entries, ...this.#scoped].filter(([key]) => key.startsWith(`${id}|`)).map(([, e]) => e);
+  }
+
+  /** The stored peer groups of campaign `id`, read once (they are the same for every scope). */
+  #peerGroups(store: Store, id: string): Promise<readonly StoredPeerGroup[]> {
+    let peers = this.#peers.get(id);
+    if (!peers) {
+      const loading = loadPeerGroups(store, id);
+      this.#peers.set(id, (peers = loading));
+      loading.catch(() => this.#peers.get(id) === loading && this.#peers.delete(id));
+    }
+    return peers;
+  }
+
+  async #load(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
+    const store = scopedStore(this.#store, scope);
+    const data = await loadCampaignData(store, id, {
+      loadSamples: this.#loadSamples,
+      ...(seesEverything(scope) ? {} : { loadPeers: (s: Store, campaignId: string) => this.#peerGroups(s, campaignId) }),
+    });
+    return data ? new CachedCampaign(store, new CampaignIndex({ ...data, places: sitePlaces(data.establishments) })) : null;
   }
 }
