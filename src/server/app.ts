@@ -143,7 +143,7 @@ export function createApp(options: AppOptions): PlateauApp {
   simulationRoutes(app, ctx);
   registerRoutes(app, ctx);
   uploadRoutes(app, ctx);
-  fhirRoutes(app, options.fhir);
+  fhirRoutes(app, options.fhir, ctx);
   methodNotAllowed(app);
   const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>
     errorBody('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname} (GET /api/openapi.json lists them)`);
