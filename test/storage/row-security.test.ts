@@ -137,6 +137,20 @@ describe.each(ENGINES)('migration 0008 on $name', ({ name: engine }) => {
     expect(ts.filter((x) => x === null).length).toBeGreaterThan(3);
   });
 
+  it('fills the INSEE region of an imported kit (COPY on PGlite, upserts on a server)', async () => {
+    const store: Store = { db, engine: db.engine, location: engine, close: async () => undefined };
+    await importKit(store, twoRegionKit());
+    expect(await db.query(`select finess, insee_region from establishments where campaign_id = 'rls' order by finess`)).toEqual([
+      { finess: '590000001', insee_region: '32' },
+      { finess: '590000002', insee_region: '53' },
+    ]);
+    // The upsert path (a stored campaign) keeps it in step with a changed département.
+    const kit = twoRegionKit();
+    kit.establishments = kit.establishments.map((e) => (e.finess === '590000002' ? { ...e, department: '75' } : e));
+    await importKit(store, kit);
+    expect(await db.query(`select insee_region from establishments where finess = '590000002'`)).toEqual([{ insee_region: '11' }]);
+  });
+
   it('tells the owner that row-level security does not bind it', async () => {
     const role = await connectionRole(db);
     // PGlite's one role is a superuser, the server's test owner is not.
