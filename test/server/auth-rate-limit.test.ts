@@ -7,7 +7,8 @@ import type { PlateauApp } from '../../src/server/app.ts';
 import { LoginRateLimiter } from '../../src/server/auth/rate-limit.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { readAudit } from '../../src/storage/index.ts';
-import { accountsApp, EMAILS, login, PASSWORDS, seedUsers } from './auth-helpers.ts';
+import { startServer } from '../../src/server/start-server.ts';
+import { accountsApp, CHEAP, EMAILS, login, PASSWORDS, seedUsers } from './auth-helpers.ts';
 import { json, memoryStore } from './helpers.ts';
 
 const MINUTE = 60_000;
@@ -112,6 +113,22 @@ describe('POST /api/session rate limiting', () => {
     expect(spoofed.status).toBe(429);
     now += 15 * 60_000;
     expect((await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.7') })).status).toBe(200);
+  });
+
+  it('reads the client address from the Node socket of a real server', async () => {
+    const server = await startServer({ store, port: 0, accounts: { scrypt: CHEAP } });
+    try {
+      const response = await fetch(`${server.url}api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'socket@x.example', password: 'some-password-1234' }),
+      });
+      expect(response.status).toBe(401);
+      const [row] = await readAudit(store, { action: 'login', limit: 1 });
+      expect(row).toMatchObject({ email: 'socket@x.example', detail: { reason: 'unknown-email', address: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/) } });
+    } finally {
+      await server.close();
+    }
   });
 
   it('with trustProxy, counts by the last hop of X-Forwarded-For', async () => {
