@@ -12,9 +12,14 @@ import type { MachineResult, MachineSamples } from '../core/indicators/index.ts'
 import { assembleCampaign } from '../core/indicators/index.ts';
 import type { CampaignIndicators, MachineIndicators } from '../core/indicators/types.ts';
 import type { SurveyAnswer } from '../core/kit-types.ts';
+import { CampaignIndex } from '../core/views/campaign-index.ts';
+import { storedPeerGroups } from '../core/views/peer-groups.ts';
 import { countingUpsert } from './bulk.ts';
 import type { Queryable } from './db.ts';
+import { readEquipment } from './equipment-repository.ts';
+import { readEstablishments } from './establishment-repository.ts';
 import type { Store } from './open-store.ts';
+import { writePeerGroups } from './peer-groups.ts';
 import { readSamples } from './sample-repository.ts';
 import { readSurvey } from './survey-repository.ts';
 
@@ -38,6 +43,8 @@ export interface AggregateRefresh {
   machinesUpdated: number;
   /** `recomputed` from the stored answers, or `kept` when the role may not read them. */
   survey: 'recomputed' | 'kept';
+  /** The peer groups stored (every group `storedPeerGroups` gives). */
+  peerGroups: number;
 }
 
 const UPDATE_MACHINES = `update machine_results r set ordinal = u.ordinal, indicators = u.indicators::json
@@ -134,6 +141,23 @@ export async function refreshAggregates(
       JSON.stringify(rest),
       fingerprint,
     ]);
-    return { campaignId, machines: ranked.length, machinesUpdated: updated.length, survey: survey === null ? 'kept' : 'recomputed' };
+    // The peer groups, as the full import stores them (import-kit.ts computeAndSave).
+    const index = new CampaignIndex({
+      results: { ...indicators, survey: surveyDoc },
+      samples: new Map(),
+      establishments: await readEstablishments(tx, campaignId),
+      equipment: await readEquipment(tx, campaignId),
+      survey: survey ?? [],
+      updatedAt: '',
+    });
+    const groups = storedPeerGroups(index);
+    await writePeerGroups(tx, campaignId, groups);
+    return {
+      campaignId,
+      machines: ranked.length,
+      machinesUpdated: updated.length,
+      survey: survey === null ? 'kept' : 'recomputed',
+      peerGroups: groups.length,
+    };
   });
 }

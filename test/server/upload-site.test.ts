@@ -14,7 +14,8 @@ import { ApiError } from '../../src/server/errors.ts';
 import { UploadJobs } from '../../src/server/uploads/upload-jobs.ts';
 import { readAudit } from '../../src/storage/audit-repository.ts';
 import { addUser } from '../../src/storage/user-repository.ts';
-import { importKit } from '../../src/storage/import-kit.ts';
+import { importKit, recomputeResults } from '../../src/storage/import-kit.ts';
+import { loadPeerGroups } from '../../src/storage/peer-groups.ts';
 import { importSiteKit } from '../../src/storage/import-site.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
@@ -96,6 +97,10 @@ async function expectAggregatesFresh(owner: Store, id: string): Promise<void> {
   expect(JSON.parse(JSON.stringify(stored!.benchmark))).toEqual(scratch.benchmark);
   expect(stored!.quality).toEqual(scratch.quality);
   expect(stored!.machines).toEqual(scratch.machines);
+  // The peer groups a site is compared with: as a full recompute (which rewrites them) stores them.
+  const groups = await loadPeerGroups(owner, id);
+  await recomputeResults(owner, id);
+  expect(await loadPeerGroups(owner, id)).toEqual(groups);
 }
 
 async function settle(jobs: UploadJobs, status: UploadStatus): Promise<UploadStatus> {
@@ -213,11 +218,17 @@ describe.skipIf(!PG_URL)('site uploads under row-level security (PostgreSQL)', (
   it('refuses a foreign FINESS row at its line, changing nothing', async () => {
     const jobs = new UploadJobs(app);
     const mine = siteKit(kit, [A]);
-    const bad: Kit = { ...mine, survey: [...mine.survey, kit.survey.find((a) => a.finess === B)!] };
+    // B's survey answer, with B's establishment row (the kit reader wants the FINESS it names).
+    const bad: Kit = {
+      ...mine,
+      establishments: [...mine.establishments, kit.establishments.find((e) => e.finess === B)!],
+      survey: [...mine.survey, kit.survey.find((a) => a.finess === B)!],
+    };
     const before = (await rowsOf(owner, A)) + (await rowsOf(owner, B));
     const status = await settle(jobs, jobs.submit(await kitFiles(bad), 'bad.zip', 'kit', { scope: siteA }));
     expect(status.state).toBe('rejected');
-    expect(status.error!.message).toMatch(new RegExp(`appointment-survey\\.csv:${mine.survey.length + 2}:finess: FINESS ${B} is not one of your establishments`));
+    expect(status.error!.message).toContain(`establishments.csv:3:finess: FINESS ${B} is not one of your establishments`);
+    expect(status.error!.message).toContain(`appointment-survey.csv:${mine.survey.length + 2}:finess: FINESS ${B} is not one of your establishments`);
     expect((await rowsOf(owner, A)) + (await rowsOf(owner, B))).toBe(before);
   }, 60_000);
 

@@ -7,7 +7,8 @@ import { computeCampaign } from '../../src/core/indicators/index.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import { refreshAggregates } from '../../src/storage/aggregates.ts';
 import { StoreError } from '../../src/storage/errors.ts';
-import { importKit } from '../../src/storage/import-kit.ts';
+import { importKit, recomputeResults } from '../../src/storage/import-kit.ts';
+import { loadPeerGroups } from '../../src/storage/peer-groups.ts';
 import { importSiteKit } from '../../src/storage/import-site.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
@@ -115,6 +116,11 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     expect(stored!.survey).toEqual(JSON.parse(JSON.stringify(scratch.survey)));
     // Every machine, ranks included, in the full import's order.
     expect(stored!.machines).toEqual(JSON.parse(JSON.stringify(scratch.machines)));
+    // The peer groups are those a full recompute stores (it rewrites them from scratch).
+    const groups = await loadPeerGroups(store, 'sites');
+    expect(groups.length).toBe(refresh!.peerGroups);
+    await recomputeResults(store, 'sites');
+    expect(await loadPeerGroups(store, 'sites')).toEqual(groups);
   }, 120_000);
 
   it('refuses a foreign FINESS row, a changed act, another period or an unknown campaign, changing nothing', async () => {
