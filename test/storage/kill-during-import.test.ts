@@ -1,0 +1,196 @@
+// kill -9 of `plateau import` halfway leaves the store consistent (issue 15), on PostgreSQL and on
+// PGlite: the CLI (type-stripped sources) imports a generated kit in a child process and is killed
+// with SIGKILL once it reports progress; then the campaign is absent (a first import) or still the
+// previous complete import (a --replace of a longer period), its fingerprint the previous kit's
+// and its row counts that kit's (no partial rows), and the same import then succeeds.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateInto, generateOptions } from '../../src/cli/commands/generate.ts';
+import type { Kit } from '../../src/core/kit-types.ts';
+import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
+import type { Store } from '../../src/storage/index.ts';
+import { importKit, kitFingerprint, listCampaigns, loadKit, openStore } from '../../src/storage/index.ts';
+import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
+import type { PgPlace } from '../cli/pg-roles.ts';
+import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
+
+let tmp: string;
+let cli: string;
+/** The kits by name: folder, read kit and fingerprint. */
+const kits = new Map<string, { dir: string; kit: Kit; fingerprint: string }>();
+
+/**
+ * A generated kit: `machines` × `days` (80 × 28: about 40k exams, a few seconds to import). Its
+ * fingerprint is the one an import of it stores (the stored campaign's, as read back), taken from
+ * an import into a throwaway in-memory store in this process.
+ */
+async function makeKit(name: string, seed: number, machines: number, days: number): Promise<void> {
+  const dir = join(tmp, name);
+  await generateInto(dir, generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }));
+  const read = await readKitDir(dir);
+  if (!read.kit) throw new Error(`kit ${name} has errors`);
+  const scratch = await openStore({ dataDir: 'memory://' });
+  try {
+    const summary = await importKit(scratch, read.kit, { issues: read.issues });
+    kits.set(name, { dir, kit: read.kit, fingerprint: summary.fingerprint });
+  } finally {
+    await scratch.close();
+  }
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'plateau-kill-import-'));
+  const code = join(tmp, 'code');
+  await transpileTree(join(ROOT, 'src/cli/main.ts'), code);
+  symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
+  writeFileSync(join(code, 'package.json'), '{ "name": "plateau-under-test", "private": true, "type": "module" }\n');
+  cli = join(code, 'plateau.mjs');
+  writeFileSync(cli, "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n");
+  // Same campaign id (synthetic-41), two periods: the longer one replaces the shorter.
+  await makeKit('short', 41, 80, 14);
+  await makeKit('long', 41, 80, 28);
+  expect(kits.get('long')!.fingerprint).not.toBe(kits.get('short')!.fingerprint);
+}, 300_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/**
+ * Runs `plateau import`; with `killOnProgress`, sends SIGKILL once it prints a progress line of
+ * the store's writing (or after `killAfterMs`, whichever comes first).
+ */
+function importCli(args: string[], killOnProgress: boolean, killAfterMs = 6000): Promise<Outcome> {
+  const child = spawn(process.execPath, [cli, 'import', ...args], {
+    cwd: tmp,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PLATEAU_DATA: '', PLATEAU_DATABASE_URL: '' },
+  });
+  let stderr = '';
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const timer = killOnProgress ? setTimeout(kill, killAfterMs) : null;
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (killOnProgress && /importing synthetic-\d+ into .* (write|load|compute|save)/.test(stderr)) kill();
+  });
+  child.stdout.resume();
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    }),
+  );
+}
+
+/** The stored row counts of the tables a kit fills (one campaign per store here). */
+async function counts(store: Store): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ['campaigns', 'establishments', 'equipment', 'sessions', 'exams', 'machine_results', 'campaign_results']) {
+    const [row] = await store.db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    out[table] = row!.n;
+  }
+  return out;
+}
+
+/** What a store holding exactly `kit` (and its results) counts. */
+function countsOf(kit: Kit): Record<string, number> {
+  return {
+    campaigns: 1,
+    establishments: kit.establishments.length,
+    equipment: kit.equipment.length,
+    sessions: kit.sessions.length,
+    exams: kit.exams.length,
+    machine_results: kit.equipment.length,
+    campaign_results: 1,
+  };
+}
+
+/** The store holds exactly the kit `name`: same fingerprint, stored and recomputed, same counts. */
+async function expectHolds(open: () => Promise<Store>, name: string): Promise<void> {
+  const { kit, fingerprint } = kits.get(name)!;
+  const store = await open();
+  try {
+    expect((await listCampaigns(store)).map((c) => c.id)).toEqual([kit.campaign.id]);
+    const [stored] = await store.db.query<{ f: string }>('select input_fingerprint as f from campaign_results');
+    expect(stored!.f).toBe(fingerprint);
+    expect(kitFingerprint(await loadKit(store, kit.campaign.id))).toBe(fingerprint);
+    expect(await counts(store)).toEqual(countsOf(kit));
+  } finally {
+    await store.close();
+  }
+}
+
+async function expectEmpty(open: () => Promise<Store>): Promise<void> {
+  const store = await open();
+  try {
+    expect(await listCampaigns(store)).toEqual([]);
+    const c = await counts(store);
+    expect(Object.values(c).every((n) => n === 0), JSON.stringify(c)).toBe(true);
+  } finally {
+    await store.close();
+  }
+}
+
+interface Place {
+  target: string[];
+  open: () => Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+const places: { name: string; skip: boolean; make: () => Promise<Place> }[] = [
+  {
+    name: 'PostgreSQL',
+    skip: !PG_URL,
+    make: async () => {
+      const pgp: PgPlace = await pgPlace(PG_URL!);
+      return { target: ['--database-url', pgp.ownerUrl], open: () => openStore({ url: pgp.ownerUrl }), dispose: () => pgp.dispose() };
+    },
+  },
+  {
+    name: 'PGlite',
+    skip: false,
+    make: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'plateau-kill-store-'));
+      return { target: ['--data', dir], open: () => openStore({ dataDir: dir }), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+describe.each(places)('kill -9 during plateau import, $name', ({ skip, make }) => {
+  it.skipIf(skip)(
+    'leaves no campaign after a killed first import, the previous import after a killed replace, and imports again',
+    async () => {
+      const place = await make();
+      try {
+        // A first import killed halfway: nothing of it is stored.
+        const first = await importCli([kits.get('long')!.dir, ...place.target], true);
+        expect(first.signal, first.stderr).toBe('SIGKILL');
+        await expectEmpty(place.open);
+
+        // A complete import, then a --replace of a longer period killed halfway.
+        const done = await importCli([kits.get('short')!.dir, ...place.target], false);
+        expect(done.code, done.stderr).toBe(0);
+        await expectHolds(place.open, 'short');
+        const replace = await importCli([kits.get('long')!.dir, '--replace', ...place.target], true);
+        expect(replace.signal, replace.stderr).toBe('SIGKILL');
+        await expectHolds(place.open, 'short');
+
+        // The same import, not killed, succeeds.
+        const again = await importCli([kits.get('long')!.dir, '--replace', ...place.target], false);
+        expect(again.code, again.stderr).toBe(0);
+        await expectHolds(place.open, 'long');
+      } finally {
+        await place.dispose();
+      }
+    },
+    600_000,
+  );
+});
