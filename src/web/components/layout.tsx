@@ -111,7 +111,8 @@ export function Layout({
     }
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);
-  const current = section(route);
+  // A site user's establishment is "my establishment", in the place of the campaign's entry.
+  const current = landing !== null && pathname === landing ? 'campaign' : section(route);
   const item = (key: string, to: string, label: string): ReactNode => (
     <li key={key}>
       <Link to={to} data-testid={`nav-${key}`} aria-current={current === key ? 'page' : undefined}>

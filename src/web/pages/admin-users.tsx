@@ -15,6 +15,7 @@ import { isMessageKey } from '../../i18n/translate.ts';
 import { ApiFailure, sendJson } from '../lib/api.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api } from '../lib/paths.ts';
+import { useSessionUser } from '../lib/session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { AdminFrame } from '../components/auth/admin-tabs.tsx';
 import { roleLabel, scopeText } from '../components/auth/account-bar.tsx';
@@ -258,6 +259,7 @@ export function AdminUsersPage(): ReactNode {
   const lang = useLang();
   useTitle(`${t('auth.web.users.title')} · ${t('auth.web.admin.title')}`);
   const { state, retry } = useApi<AdminUserList>(api.adminUsers());
+  const me = useSessionUser();
   const [notice, setNotice] = useState<Notice>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
@@ -353,55 +355,58 @@ export function AdminUsersPage(): ReactNode {
                           })
                         : t('auth.web.users.state.active')}
                     </td>
-                    <td className="actions">
-                      {!u.disabledAt &&
-                        (confirming === u.email ? (
-                          <>
-                            <button
-                              type="button"
-                              className="button button-small button-danger"
-                              aria-label={t('auth.web.users.disableConfirmAria', {
-                                email: u.email,
-                              })}
-                              onClick={() => disable(u.email)}
-                              data-testid="user-disable-confirm"
-                            >
-                              {t('auth.web.users.disableConfirm')}
-                            </button>
+                    <td>
+                      <div className="actions">
+                        {!u.disabledAt &&
+                          u.email !== me?.email &&
+                          (confirming === u.email ? (
+                            <>
+                              <button
+                                type="button"
+                                className="button button-small button-danger"
+                                aria-label={t('auth.web.users.disableConfirmAria', {
+                                  email: u.email,
+                                })}
+                                onClick={() => disable(u.email)}
+                                data-testid="user-disable-confirm"
+                              >
+                                {t('auth.web.users.disableConfirm')}
+                              </button>
+                              <button
+                                type="button"
+                                className="button button-small"
+                                onClick={() => setConfirming(null)}
+                              >
+                                {t('auth.web.users.cancel')}
+                              </button>
+                            </>
+                          ) : (
                             <button
                               type="button"
                               className="button button-small"
-                              onClick={() => setConfirming(null)}
+                              aria-label={t('auth.web.users.disableAria', { email: u.email })}
+                              onClick={() => {
+                                setNotice(null);
+                                setConfirming(u.email);
+                              }}
+                              data-testid="user-disable"
                             >
-                              {t('auth.web.users.cancel')}
+                              {t('auth.web.users.disable')}
                             </button>
-                          </>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button-small"
-                            aria-label={t('auth.web.users.disableAria', { email: u.email })}
-                            onClick={() => {
-                              setNotice(null);
-                              setConfirming(u.email);
-                            }}
-                            data-testid="user-disable"
-                          >
-                            {t('auth.web.users.disable')}
-                          </button>
-                        ))}
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={t('auth.web.users.resetAria', { email: u.email })}
-                        onClick={() => {
-                          setNotice(null);
-                          setResetting(u.email);
-                        }}
-                        data-testid="user-reset-open"
-                      >
-                        {t('auth.web.users.reset')}
-                      </button>
+                          ))}
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t('auth.web.users.resetAria', { email: u.email })}
+                          onClick={() => {
+                            setNotice(null);
+                            setResetting(u.email);
+                          }}
+                          data-testid="user-reset-open"
+                        >
+                          {t('auth.web.users.reset')}
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}
