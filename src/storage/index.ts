@@ -13,6 +13,10 @@ export { describeHolder, LOCK_FILE, lockStore, storeHolder } from './store-lock.
 export type { LockOptions, StoreHolder, StoreLock } from './store-lock.ts';
 export { importKit, KIT_TABLES, periodOf, recomputeResults, renameCampaign } from './import-kit.ts';
 export type { ImportOptions, ImportProgress, ImportSummary, RegisterSummary, RenameOutcome, TableChanges } from './import-kit.ts';
+export { importSiteKit } from './import-site.ts';
+export type { LocateRow, SiteImportOptions, SiteImportSummary } from './import-site.ts';
+export { AGGREGATOR_ROLE, refreshAggregates } from './aggregates.ts';
+export type { AggregateRefresh, RefreshOptions } from './aggregates.ts';
 export { importRegister, loadRegister } from './register-repository.ts';
 export type { RegisterChanges, RegisterImport } from './register-repository.ts';
 export { loadSlots } from './slot-repository.ts';
