@@ -8,7 +8,7 @@ import type { PlateauApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { readAudit, revokeUserSessions } from '../../src/storage/index.ts';
 import { accountsApp, cookieOf, EMAILS, login, PASSWORDS, seedUsers, session } from './auth-helpers.ts';
-import { json, memoryStore } from './helpers.ts';
+import { json, memoryStore, wrappedStore } from './helpers.ts';
 
 let store: Store;
 let app: PlateauApp;
@@ -216,6 +216,22 @@ describe('the audit log and the request log', () => {
     expect(row).toMatchObject({ email: null, target: null, outcome: 'failure' });
     expect(JSON.stringify(row)).not.toContain(typed);
     for (const line of lines) expect(line).not.toContain(typed);
+  });
+});
+
+describe('a failing store during a login', () => {
+  it('answers a plain 500 and logs the error, without the password', async () => {
+    const failing = wrappedStore(store, {
+      query: ((sql: string, params?: unknown[]) =>
+        store.db.query(sql.replace('insert into audit_log', 'insert into audit_log_missing'), params)) as typeof store.db.query,
+    });
+    const logged: string[] = [];
+    const broken = accountsApp(failing, {}, (line) => logged.push(line));
+    const response = await login(broken, EMAILS.admin, PASSWORDS.admin);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
+    expect(logged.some((l) => l.startsWith('error POST /api/session: ') && l.includes('audit_log_missing'))).toBe(true);
+    for (const line of logged) expect(line).not.toContain(PASSWORDS.admin);
   });
 });
 
