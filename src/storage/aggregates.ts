@@ -98,7 +98,8 @@ export async function refreshAggregates(
   const role = store.engine === 'pglite' ? 'owner' : (options.role ?? 'aggregator');
   return store.db.transaction(async (tx) => {
     if (role === 'aggregator') await tx.exec(`set local role ${AGGREGATOR_ROLE}`);
-    await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:aggregates:${campaignId}`]);
+    // The imports' lock: an import committed meanwhile is read whole, never overwritten by older aggregates.
+    await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${campaignId}`]);
     const [head] = await tx.query<{ survey: CampaignIndicators['survey']; other: { campaign?: CampaignIndicators['campaign'] } }>(
       'select survey, other from campaign_results where campaign_id = $1',
       [campaignId],
