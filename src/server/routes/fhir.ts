@@ -20,11 +20,10 @@ import { fhirAdapter } from '../../ingest/sources/fhir/index.ts';
 import { MAX_JSON_DEPTH, tooDeep } from '../../ingest/sources/fhir/json-text.ts';
 import type { SiteMapping, SourceRecords } from '../../ingest/sources/types.ts';
 import { bodyLimit } from '../body-limit.ts';
-import { badRequest, errorBody, forbidden } from '../errors.ts';
+import { badRequest, errorBody } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { scopeOf } from '../server-context.ts';
-import { requireScope, scopeKind } from '../auth/guards.ts';
+import { requireScope } from '../auth/guards.ts';
 
 const MIB = 1024 * 1024;
 
@@ -222,9 +221,9 @@ function refusal(code: OperationOutcomeIssue['code'], diagnostics: string): stri
 
 /**
  * Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`.
- * With `ctx`, a refused scope is audited (without it, refused only).
+ * National and admin users only (a refusal is audited through `ctx`).
  */
-export function fhirRoutes(app: Hono<AppEnv>, options: FhirEndpointOptions | undefined, ctx?: ServerContext): void {
+export function fhirRoutes(app: Hono<AppEnv>, options: FhirEndpointOptions | undefined, ctx: ServerContext): void {
   const maxBytes = options?.maxBytes ?? 64 * MIB;
   const inbox =
     options?.inbox === undefined
@@ -246,8 +245,7 @@ export function fhirRoutes(app: Hono<AppEnv>, options: FhirEndpointOptions | und
   app.post('/api/fhir', limit, async (c) => {
     readQuery(c, []);
     // A Bundle may name any site's machines: national and admin users only.
-    if (ctx) await requireScope(ctx, c, ['national', 'admin'], 'import', 'fhir');
-    else if (!['local', 'national', 'admin'].includes(scopeKind(scopeOf(c)))) throw forbidden('POST /api/fhir is for national and admin users');
+    await requireScope(ctx, c, ['national', 'admin'], 'import', 'fhir');
     if (!options) {
       return c.json(
         errorBody(
