@@ -24,6 +24,7 @@ import { loadResults } from '../../src/storage/queries.ts';
 import { scopedStore } from '../../src/storage/scoped-store.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
+import { at } from '../storage/small-kit.ts';
 import { syntheticKit } from '../storage/synthetic-kit.ts';
 import { kitFiles, memoryStore } from './helpers.ts';
 
@@ -231,6 +232,36 @@ describe.skipIf(!PG_URL)('site uploads under row-level security (PostgreSQL)', (
     expect(status.error!.message).toContain(`appointment-survey.csv:${mine.survey.length + 2}:finess: FINESS ${B} is not one of your establishments`);
     expect((await rowsOf(owner, A)) + (await rowsOf(owner, B))).toBe(before);
   }, 60_000);
+
+  it("replaces the site's slots and costs only, numbering its slots past the rows of others it cannot see", async () => {
+    // Slots and costs for every machine, the rows of A's and B's machines interleaved.
+    const slotsOf = (m: string, n: number, status: 'free' | 'busy') =>
+      Array.from({ length: n }, (_, i) => ({ equipmentId: m, start: at(`2010-03-0${i + 2}T08:00`), end: at(`2010-03-0${i + 2}T08:30`), status, observedAt: at('2010-03-01T07:00') }));
+    const costOf = (m: string, staff: number) => ({ equipmentId: m, purchasePrice: 1e6, amortisationYears: 7, maintenance: 8e4, staff, consumablesPerExam: 12, overhead: 1e4 });
+    const full: Kit = { ...kit, slots: kit.equipment.flatMap((m) => slotsOf(m.equipmentId, 2, 'free')), costs: { origin: 'input', rows: kit.equipment.map((m) => costOf(m.equipmentId, 2e5)) } };
+    await importKit(owner, full);
+    const bSlots = async () => owner.db.query(`select * from slots s join equipment e using (campaign_id, equipment_id) where e.finess = $1 order by row_no`, [B]);
+    const bCosts = async () => owner.db.query(`select c.* from costs c join equipment e using (campaign_id, equipment_id) where e.finess = $1 order by equipment_id`, [B]);
+    const slotsB = await bSlots();
+    const costsB = await bCosts();
+    const mine = siteKit(full, [A]);
+    const machines = mine.equipment.map((m) => m.equipmentId);
+    // Three busy slots per machine now (more than the rows it had: the numbers it frees are too few).
+    const summary = await importSiteKit(scopedStore(app, siteA), { ...mine, slots: machines.flatMap((m) => slotsOf(m, 3, 'busy')), costs: { origin: 'input', rows: machines.map((m) => costOf(m, 3e5)) } }, [A]);
+    expect(summary.slots).toMatchObject({ inserted: 3 * machines.length, removed: 2 * machines.length });
+    expect(summary.costs).toMatchObject({ updated: machines.length, removed: 0 });
+    expect(await bSlots()).toEqual(slotsB);
+    expect(await bCosts()).toEqual(costsB);
+    const aSlots = await owner.db.query<{ status: string; n: number }>(
+      `select status, count(*)::int as n from slots s join equipment e using (campaign_id, equipment_id) where e.finess = $1 group by status`,
+      [A],
+    );
+    expect(aSlots).toEqual([{ status: 'busy', n: 3 * machines.length }]);
+    const aStaff = await owner.db.query<{ staff: number }>(`select distinct staff from costs c join equipment e using (campaign_id, equipment_id) where e.finess = $1`, [A]);
+    expect(aStaff).toEqual([{ staff: 3e5 }]);
+    // Restore the kit without slots or costs for the other tests.
+    await importKit(owner, kit);
+  }, 120_000);
 
   it("row-level security alone refuses another site's rows when the import's own check is bypassed", async () => {
     const before = (await rowsOf(owner, A)) + (await rowsOf(owner, B));
