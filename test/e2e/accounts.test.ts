@@ -178,7 +178,7 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await p.getByRole('button', { name: 'Log in' }).click();
     await expect
       .poll(() => p.getByTestId('login-error').textContent())
-      .toMatch(/^Too many login attempts\. Try again in 1[45] min\.$/);
+      .toMatch(/^Too many login attempts\. Try again in 1[45]\smin\.$/);
     await shot('login-rate-limited');
   });
 

@@ -21,8 +21,8 @@ export const authWebMessagesEn = {
   'auth.web.login.missing': 'Give your e-mail and your password.',
   'auth.web.login.help':
     'Forgot your password, or is your account disabled? The observatory’s administrator can give you a new password.',
-  'auth.web.wait.seconds': '{seconds} s',
-  'auth.web.wait.minutes': '{minutes} min',
+  'auth.web.wait.seconds': '{seconds}\u00a0s',
+  'auth.web.wait.minutes': '{minutes}\u00a0min',
   'auth.web.session.checking': 'Checking the session…',
 
   'auth.web.user.label': 'Logged-in user',

@@ -20,8 +20,8 @@ export const authWebMessagesFr = {
   'auth.web.login.missing': 'Donnez votre e-mail et votre mot de passe.',
   'auth.web.login.help':
     'Mot de passe oublié ou compte désactivé ? L’administrateur de l’observatoire peut vous donner un nouveau mot de passe.',
-  'auth.web.wait.seconds': '{seconds} s',
-  'auth.web.wait.minutes': '{minutes} min',
+  'auth.web.wait.seconds': '{seconds}\u00a0s',
+  'auth.web.wait.minutes': '{minutes}\u00a0min',
   'auth.web.session.checking': 'Vérification de la session…',
 
   'auth.web.user.label': 'Utilisateur connecté',

@@ -13,6 +13,8 @@ import type {
 } from '../../core/views/account-types.ts';
 import { ApiFailure, failureOf, getJson, onUnauthorized, sendJson, setCsrfToken } from './api.ts';
 import { forget } from './use-api.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/translate.ts';
 
 export type { SessionInfo };
 
@@ -107,6 +109,17 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   if (/^\d+$/.test(text)) return Number(text);
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * "45 s" or "15 min" (rounded up): how long to wait before trying again.
+ *
+ * @example
+ * waitText(900, 'fr'); // "15 min"
+ */
+export function waitText(seconds: number, lang: Lang): string {
+  if (seconds < 60) return t(lang, 'auth.web.wait.seconds', { seconds });
+  return t(lang, 'auth.web.wait.minutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /**

@@ -10,13 +10,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { t as translate } from '../../i18n/translate.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import type { LoginRefusal } from '../lib/session.ts';
-import { logIn } from '../lib/session.ts';
-
-/** "45 s" or "15 min" (rounded up): how long to wait before trying again. */
-export function waitText(seconds: number, lang: Lang): string {
-  if (seconds < 60) return translate(lang, 'auth.web.wait.seconds', { seconds });
-  return translate(lang, 'auth.web.wait.minutes', { minutes: Math.ceil(seconds / 60) });
-}
+import { logIn, waitText } from '../lib/session.ts';
 
 /** What the page says about a refused login. */
 function refusalText(refusal: LoginRefusal, lang: Lang): string {
