@@ -173,11 +173,12 @@ export class CachedCampaign {
 export class CampaignCache {
   readonly #store: Store;
   readonly #loadSamples: SamplesLoader;
+  readonly #scopedEntries: number;
   /** Entries of the scopes that see every row (local, national, admin), by `id|scopeKey`. */
   readonly #entries = new Map<string, Promise<CachedCampaign | null>>();
   /**
    * Entries of the other scopes (site, region), by `id|scopeKey`, the least recently used first
-   * (a `Map` keeps insertion order; a hit moves its entry last); at most `SCOPED_ENTRIES`.
+   * (a `Map` keeps insertion order; a hit moves its entry last); at most `scopedEntries`.
    */
   readonly #scoped = new Map<string, Promise<CachedCampaign | null>>();
   /** The stored peer groups per campaign, read once and shared by its partial entries. */
@@ -186,10 +187,12 @@ export class CampaignCache {
   /**
    * @param loadSamples reads the stored per-machine samples; the benchmark's exam-level
    * distributions of narrowed peer groups need them (`pooledExact`).
+   * @param options.scopedEntries how many site and region entries are kept (`SCOPED_ENTRIES`).
    */
-  constructor(store: Store, loadSamples: SamplesLoader) {
+  constructor(store: Store, loadSamples: SamplesLoader, options: { scopedEntries?: number } = {}) {
     this.#store = store;
     this.#loadSamples = loadSamples;
+    this.#scopedEntries = options.scopedEntries ?? SCOPED_ENTRIES;
   }
 
   /** How many entries are held: those of the scopes that see everything, and the others. */
@@ -239,7 +242,7 @@ export class CampaignCache {
       const loading = this.#load(id, scope);
       entry = loading;
       entries.set(key, loading);
-      if (entries === this.#scoped && entries.size > SCOPED_ENTRIES) {
+      if (entries === this.#scoped && entries.size > this.#scopedEntries) {
         const oldest = entries.keys().next();
         if (!oldest.done) entries.delete(oldest.value);
       }

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { StoredPeerGroup } from '../../../src/core/access.ts';
 import { MACHINE_FIGURES } from '../../../src/core/benchmark.ts';
 import { computeCampaignDetailed } from '../../../src/core/indicators/index.ts';
-import type { Kit } from '../../../src/core/kit-types.ts';
 import type { CampaignData, MachineComparison } from '../../../src/core/views/index.ts';
 import {
   benchmarkView,
@@ -21,61 +20,7 @@ import {
   selectMachines,
 } from '../../../src/core/views/index.ts';
 import { storedPeerGroups } from '../../../src/core/views/peer-groups.ts';
-import type { MiniMachine } from '../../helpers/build-kit.ts';
-import { buildKit } from '../../helpers/build-kit.ts';
-
-const SITES = [
-  { finess: '590000011', name: 'Hôpital Alpha', region: 'Hauts-de-France', legalStatus: 'CH', ct: 3, mr: 1 },
-  { finess: '590000022', name: 'Clinique Bravo', region: 'Hauts-de-France', legalStatus: 'PRIVATE', ct: 2, mr: 0 },
-  { finess: '750000033', name: 'CHU Charlie', region: 'Île-de-France', legalStatus: 'CHU', ct: 3, mr: 1 },
-  { finess: '750000044', name: 'Hôpital Delta', region: 'Île-de-France', legalStatus: 'CH', ct: 2, mr: 1 },
-  { finess: '350000055', name: 'Hôpital Echo', region: 'Bretagne', legalStatus: 'CH', ct: 1, mr: 0 },
-] as const;
-const [ALPHA] = SITES;
-
-const hm = (minutes: number): string =>
-  `2010-03-01T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-/**
- * One week; the i-th CT machine (0..10, sites in order) holds i + 1 exams of 20 min in a Monday
- * 08:00-12:00 session, the first one urgent (so CT-ALPHA-1, with that exam alone, is
- * emergency-dedicated, every other CT scheduled-centred); three MR with two exams of an hour.
- */
-function scopedKit(): Kit {
-  const machines: MiniMachine[] = [];
-  let i = 0;
-  for (const [s, site] of SITES.entries()) {
-    const tag = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO'][s]!;
-    for (let k = 1; k <= site.ct; k++, i++) {
-      machines.push({
-        id: `CT-${tag}-${k}`,
-        finess: site.finess,
-        sessions: [['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED']],
-        exams: Array.from({ length: i + 1 }, (_, e) => ({
-          in: hm(8 * 60 + 20 * e),
-          out: hm(8 * 60 + 20 * e + 20),
-          cat: e === 0 ? ('U' as const) : ('A' as const),
-        })),
-      });
-    }
-    for (let k = 1; k <= site.mr; k++) {
-      machines.push({
-        id: `MR-${tag}-${k}`,
-        modality: 'MR',
-        finess: site.finess,
-        sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']],
-        exams: [
-          { in: '2010-03-01T08:00', out: '2010-03-01T09:00' },
-          { in: '2010-03-01T09:00', out: '2010-03-01T10:00' },
-        ],
-      });
-    }
-  }
-  const kit = buildKit(machines, { id: 'scoped', name: 'Scoped', days: 7 });
-  for (const site of SITES) Object.assign(kit.establishments.find((e) => e.finess === site.finess)!, { name: site.name, region: site.region, legalStatus: site.legalStatus });
-  kit.survey = SITES.map((s, n) => ({ finess: s.finess, modality: 'CT' as const, case: 'CT_BRAIN_80F', patient: 'outpatient' as const, days: 10 * (n + 1) }));
-  return kit;
-}
+import { ALPHA, SITES, scopedKit } from './scoped-kit.ts';
 
 const kit = scopedKit();
 const { indicators, samples } = computeCampaignDetailed(kit);
