@@ -6,7 +6,8 @@
  * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
  * `--territories-only` only the territory figures and their readers (bench/territories.ts),
  * `--simulation-only` only the capacity simulation (bench/simulation.ts), `--planning-only` only
- * the on-call, costs and relevance documents (bench/planning.ts).
+ * the on-call, costs and relevance documents (bench/planning.ts), `--observatory-only` only the
+ * observatory's 50 logged-in users over PostgreSQL (bench/observatory.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { importKit, openStore } from '../src/storage/index.ts';
 import { apiLoadTable, benchApiLoad } from './api-load.ts';
 import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
+import { benchObservatory, observatoryTable } from './observatory.ts';
 import { benchPlanning } from './planning.ts';
 import { benchTerritories, territoriesTable } from './territories.ts';
 import { benchSimulation, simulationTable } from './simulation.ts';
@@ -93,6 +95,13 @@ if (process.argv.includes('--planning-only')) {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+  process.exit(0);
+}
+
+if (process.argv.includes('--observatory-only')) {
+  console.log(`plateau bench, observatory only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`\n${observatoryTable(await benchObservatory())}`);
+  rmSync(root, { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -194,6 +203,9 @@ try {
 
   // 8. On-call, costs and relevance documents on the national campaign (bench/planning.ts).
   console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
+
+  // 9. The observatory: 50 logged-in users of mixed roles over PostgreSQL (bench/observatory.ts).
+  console.log(`\n${observatoryTable(await benchObservatory())}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
