@@ -18,7 +18,7 @@ import { DEFAULT_INBOX_QUOTA } from '../../server/routes/fhir.ts';
 import { publicHost } from '../../server/origin-guard.ts';
 import type { AppOptions, RunningServer } from '../../server/index.ts';
 import type { SchemaStatus, Store } from '../../storage/index.ts';
-import { listCampaigns, openStore, schemaStatus, StoreError } from '../../storage/index.ts';
+import { connectionRole, listCampaigns, openStore, rlsBinds, schemaStatus, StoreError } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, STORE_OPTIONS, stringListOption, stringOption } from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
@@ -161,7 +161,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
         publicHosts,
         webRoot: hasWeb ? webRoot : null,
         ...(fhir ? { fhir } : {}),
-        ...(url !== undefined ? accountsMode(trustProxy) : {}),
+        ...(url !== undefined ? { accounts: { trustProxy } } : {}),
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -223,14 +223,6 @@ function refuseLocalBeyondLoopback(host: string, publicHosts: readonly string[],
   if (trustProxy) throw new UsageError(`refusing --trust-proxy: a reverse proxy puts the server on the network, and ${why}. ${instead}`);
 }
 
-/**
- * The AppOptions of the accounts mode. Typed loosely until the accounts option lands in
- * createApp's AppOptions (helper C); then it is `{ accounts: { trustProxy } }` as is.
- */
-function accountsMode(trustProxy: boolean): Partial<AppOptions> {
-  return { accounts: { trustProxy } } as Partial<AppOptions>;
-}
-
 /** The SQL an administrator runs (as the owner or a superuser) to make the server's login role. */
 export const APP_ROLE_SQL = "create role plateau_web login password '…' in role plateau_app;";
 
@@ -257,44 +249,18 @@ async function openAppStore(url: string): Promise<Store> {
   }
 }
 
-/** What the server needs to know of its connection's role (see refuseOwnerConnection). */
-interface RoleFacts {
-  name: string;
-  superuser: boolean;
-  bypassRls: boolean;
-  /** Owns plateau's tables, or is a member of the role that does. */
-  ownsTables: boolean;
-  /** Is a member of plateau_app (false when that role does not exist). */
-  inAppRole: boolean;
-}
-
-async function roleFacts(store: Store): Promise<RoleFacts> {
-  const [row] = await store.db.query<{ name: string; superuser: boolean; bypass: boolean; owns: boolean; in_app: boolean }>(
-    `select current_user as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
-       coalesce((select pg_has_role(current_user, c.relowner, 'USAGE') from pg_class c
-                  where c.oid in (to_regclass('schema_migrations'), to_regclass('campaigns'))
-                  order by 1 desc limit 1), false) as owns,
-       coalesce((select pg_has_role(current_user, a.oid, 'MEMBER') from pg_roles a where a.rolname = 'plateau_app'), false) as in_app
-     from pg_roles r where r.rolname = current_user`,
-  );
-  if (!row) throw new UserError('cannot read the role of the connection (pg_roles)');
-  return { name: row.name, superuser: row.superuser, bypassRls: row.bypass, ownsTables: row.owns, inAppRole: row.in_app };
-}
-
 async function refuseOwnerConnection(store: Store): Promise<void> {
-  const role = await roleFacts(store);
+  const role = await connectionRole(store.db);
+  if (rlsBinds(role)) return;
   const reason = role.superuser
     ? 'is a superuser'
     : role.ownsTables
       ? "owns plateau's tables"
       : role.bypassRls
         ? 'bypasses row-level security (BYPASSRLS)'
-        : !role.inAppRole
-          ? 'is not a member of plateau_app'
-          : null;
-  if (reason === null) return;
+        : 'is not a member of plateau_app';
   throw new UserError(
-    `refusing to serve as the role ${role.name}, which ${reason}: the row-level security that keeps each site's data to those allowed to see it would not apply. ` +
+    `refusing to serve as the role ${role.user}, which ${reason}: the row-level security that keeps each site's data to those allowed to see it would not apply. ` +
       `Connect as a login role of plateau_app, made once by the owner or a superuser:\n  ${APP_ROLE_SQL}\n` +
       `then: plateau serve --database-url postgres://plateau_web:…@${serverAndDatabase(store)} (docs/production.md)`,
   );
