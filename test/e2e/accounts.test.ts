@@ -15,6 +15,7 @@ import type { RunningServer } from '../../src/server/index.ts';
 import type { Store, User } from '../../src/storage/index.ts';
 import { addUser, importKit, openStore, revokeUserSessions } from '../../src/storage/index.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
+import { kitFiles } from '../server/helpers.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
 import { browserAvailable, launchBrowser } from './helpers/browser.ts';
 import type { E2eBrowser } from './helpers/browser.ts';
@@ -138,7 +139,10 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
   async function navTestIds(): Promise<string[]> {
     return page()
       .locator('nav.main-nav a')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('data-testid') ?? ''));
+      // The tests' tsconfig has no DOM library: the little of an element used here.
+      .evaluateAll((links) =>
+        links.map((a) => (a as unknown as { getAttribute(name: string): string | null }).getAttribute('data-testid') ?? ''),
+      );
   }
 
   it('shows the login page to anyone, and one message for a wrong password', async () => {
@@ -209,6 +213,33 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await p.getByTestId('logout').click();
     await p.getByTestId('login-page').waitFor();
     expect(new URL(p.url()).pathname).toBe('/');
+  });
+
+  it('site user: imports its own rows through the upload page (the request carries the CSRF token)', async () => {
+    const mine = (finess: string): boolean => finess === siteFiness;
+    const machines = new Set(kit.equipment.filter((e) => mine(e.finess)).map((e) => e.equipmentId));
+    const own: Kit = {
+      campaign: kit.campaign,
+      acts: kit.acts,
+      establishments: kit.establishments.filter((e) => mine(e.finess)),
+      equipment: kit.equipment.filter((e) => machines.has(e.equipmentId)),
+      sessions: kit.sessions.filter((x) => machines.has(x.equipmentId)),
+      exams: kit.exams.filter((x) => machines.has(x.equipmentId)),
+      survey: kit.survey.filter((x) => mine(x.finess)),
+      ...(kit.slots ? { slots: kit.slots.filter((x) => machines.has(x.equipmentId)) } : {}),
+      ...(kit.costs ? { costs: { ...kit.costs, rows: kit.costs.rows.filter((x) => machines.has(x.equipmentId)) } } : {}),
+    };
+    const files = [...(await kitFiles(own))].map(([name, bytes]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) }));
+    await logIn('site', '/upload');
+    const p = page();
+    let token: string | null | undefined;
+    p.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/uploads')) token = r.headers()['x-csrf-token'];
+    });
+    await p.getByTestId('upload-files').setInputFiles(files);
+    await p.getByTestId('upload-done').waitFor({ timeout: 60_000 });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await shot('site-upload-done');
   });
 
   it('region user: its region in the header, its region’s PDF only, no upload, quality or national PDF', async () => {
