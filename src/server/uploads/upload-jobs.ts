@@ -241,7 +241,9 @@ export class UploadJobs {
         status.campaignId = summary.campaignId;
         status.summary = siteSummaryOf(summary, read.kit.acts.length);
       } else {
-        const summary = await importKit(this.#store, read.kit, { source, issues: read.issues, replace: job.replace, onProgress });
+        // National and admin import through their scope too: the app role's policies admit their
+        // writes only when plateau.scope is set (the local scope is the store itself).
+        const summary = await importKit(scopedStore(this.#store, job.scope), read.kit, { source, issues: read.issues, replace: job.replace, onProgress });
         status.issues = [...read.issues, ...summary.issues];
         status.campaignId = summary.campaignId;
         status.summary = summaryOf(summary);
