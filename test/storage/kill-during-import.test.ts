@@ -1,10 +1,13 @@
-// kill -9 of `plateau import` halfway leaves the store consistent (issue 15), on PostgreSQL and on
-// PGlite: the CLI (type-stripped sources) imports a generated kit in a child process and is killed
-// with SIGKILL once it reports progress; then the campaign is absent (a first import) or still the
+// kill -9 during an import leaves the store consistent (issue 15), on PostgreSQL and on PGlite:
+// the CLI (type-stripped sources) imports a generated kit in a child process and is killed with
+// SIGKILL once it reports progress; then the campaign is absent (a first import) or still the
 // previous complete import (a --replace of a longer period), its fingerprint the previous kit's
-// and its row counts that kit's (no partial rows), and the same import then succeeds.
+// and its row counts that kit's (no partial rows), and the same import then succeeds. Likewise
+// `plateau serve` in the accounts mode (PostgreSQL, a plateau_app login role) killed while a
+// national user's upload is importing.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +15,7 @@ import { generateInto, generateOptions } from '../../src/cli/commands/generate.t
 import type { Kit } from '../../src/core/kit-types.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Store } from '../../src/storage/index.ts';
-import { importKit, kitFingerprint, listCampaigns, loadKit, openStore } from '../../src/storage/index.ts';
+import { addUser, importKit, kitFingerprint, listCampaigns, loadKit, openStore } from '../../src/storage/index.ts';
 import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
@@ -193,4 +196,114 @@ describe.each(places)('kill -9 during plateau import, $name', ({ skip, make }) =
     },
     600_000,
   );
+});
+
+/** A free loopback port. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** `plateau serve --database-url URL` in a child process, once /api/health answers. */
+async function serveChild(url: string): Promise<{ base: string; kill: () => Promise<void>; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    cwd: tmp,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PLATEAU_DATA: '', PLATEAU_DATABASE_URL: url },
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Logs in and uploads the kit folder `dir` (its files as `files` fields); returns the job's address. */
+async function upload(base: string, email: string, password: string, dir: string): Promise<{ job: string; headers: Record<string, string> }> {
+  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(login.status).toBe(200);
+  const csrf = ((await login.json()) as { csrf: string }).csrf;
+  const headers = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrf };
+  const form = new FormData();
+  for (const name of readdirSync(dir)) form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
+  const sent = await fetch(`${base}/api/uploads?replace=1`, { method: 'POST', headers, body: form });
+  expect(sent.status, await sent.clone().text()).toBe(202);
+  return { job: `${base}${sent.headers.get('location')}`, headers };
+}
+
+async function jobState(job: string, headers: Record<string, string>): Promise<string> {
+  const status = (await (await fetch(job, { headers })).json()) as { state: string };
+  // A failed or rejected job says why in the assertion message.
+  return ['failed', 'rejected'].includes(status.state) ? `${status.state}: ${JSON.stringify(status).slice(0, 1500)}` : status.state;
+}
+
+describe.skipIf(!PG_URL)('kill -9 of plateau serve during an upload import, PostgreSQL accounts mode', () => {
+  it('leaves the previous import whole, and the same upload then succeeds', async () => {
+    const place = await pgPlace(PG_URL!);
+    try {
+      const password = 'national password for the test';
+      const owner = await openStore({ url: place.ownerUrl });
+      try {
+        const read = await readKitDir(kits.get('short')!.dir);
+        await importKit(owner, read.kit as Kit, { issues: read.issues });
+        await addUser(owner, { email: 'national@test.example', role: 'national', password }, { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+      } finally {
+        await owner.close();
+      }
+      const open = (): Promise<Store> => openStore({ url: place.ownerUrl });
+      await expectHolds(open, 'short');
+      const app = await place.loginRole();
+
+      let server = await serveChild(app);
+      let sent = await upload(server.base, 'national@test.example', password, kits.get('long')!.dir);
+      const deadline = Date.now() + 120_000;
+      let state = await jobState(sent.job, sent.headers);
+      while (state !== 'importing') {
+        if (!['validating', 'queued'].includes(state)) throw new Error(`the upload did not import: ${state}`);
+        if (Date.now() > deadline) throw new Error(`the upload never reached importing (${state})`);
+        await new Promise((r) => setTimeout(r, 50));
+        state = await jobState(sent.job, sent.headers);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      await server.kill();
+      await expectHolds(open, 'short');
+
+      server = await serveChild(app);
+      try {
+        sent = await upload(server.base, 'national@test.example', password, kits.get('long')!.dir);
+        for (;;) {
+          state = await jobState(sent.job, sent.headers);
+          if (state === 'done') break;
+          if (!['validating', 'queued', 'importing'].includes(state)) throw new Error(`the upload did not import: ${state}`);
+          if (Date.now() > deadline + 300_000) throw new Error('the second upload did not finish');
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      } finally {
+        await server.stop();
+      }
+      await expectHolds(open, 'long');
+    } finally {
+      await place.dispose();
+    }
+  }, 600_000);
 });
