@@ -5,8 +5,10 @@
  * the national campaign (imported as the owner) and 50 users of mixed roles (site, region,
  * national, admin). Each user logs in, then walks a realistic sequence (campaigns, campaign,
  * benchmark, own establishment, a machine, its timeline; the admin the audit log; a few print a
- * site fiche PDF once) over and over for the run's seconds. Every response that is not 2xx is an
- * error (there must be none); latencies per route and overall, P50/P95/P99, medians over runs.
+ * site fiche PDF once) over and over for the run's seconds, at two paces: no pause (the server
+ * saturated: latency is mostly queueing) and about a second between requests (people reading).
+ * Every response that is not 2xx is an error (there must be none); latencies per route and
+ * overall, P50/P95/P99, medians over runs.
  * Needs a PostgreSQL server: PLATEAU_BENCH_PG_URL, else PLATEAU_TEST_PG_URL (a role that may
  * create databases and roles, as .ci/start-postgres.sh makes); skipped without one.
  */
@@ -34,9 +36,14 @@ export interface ObservatoryOptions {
   warmupS: number;
   /** Users that print one site fiche PDF per run (Chromium). */
   pdfUsers: number;
+  /**
+   * The pauses measured, each apart: a user's mean pause between two requests, in ms (0: every
+   * user requests again at once, the server saturated; 1000: people reading, 0.5–1.5 s).
+   */
+  paces: number[];
 }
 
-export const OBSERVATORY_DEFAULTS: ObservatoryOptions = { users: 50, durationS: 20, runs: 3, warmupS: 5, pdfUsers: 4 };
+export const OBSERVATORY_DEFAULTS: ObservatoryOptions = { users: 50, durationS: 20, runs: 3, warmupS: 5, pdfUsers: 4, paces: [0, 1000] };
 
 /** One route's (or all routes') figures, medians over the runs. */
 export interface ObservatoryRow {
@@ -48,14 +55,21 @@ export interface ObservatoryRow {
   p99Ms: number;
 }
 
-export interface ObservatoryResult {
+/** The figures at one pace. */
+export interface ObservatorySection {
+  /** The mean pause between a user's requests, ms. */
+  thinkMs: number;
   rows: ObservatoryRow[];
-  /** Users by role. */
-  roles: Record<string, number>;
   /** Requests per second over all routes, median over runs. */
   requestsPerSecond: number;
   /** The first few error lines (route, status, body start). */
   errorSamples: string[];
+}
+
+export interface ObservatoryResult {
+  sections: ObservatorySection[];
+  /** Users by role. */
+  roles: Record<string, number>;
   skipped?: string;
 }
 
@@ -245,7 +259,7 @@ function walk(plan: UserPlan, step: number): [route: string, path: string][] {
 }
 
 /** One user's loop until `deadline`. */
-async function userLoop(plan: UserPlan, tally: Tally, deadline: number, pdf: boolean): Promise<void> {
+async function userLoop(plan: UserPlan, tally: Tally, deadline: number, pdf: boolean, thinkMs: number): Promise<void> {
   let step = 0;
   if (pdf) {
     const finess = plan.establishments[0]!;
@@ -265,6 +279,7 @@ async function userLoop(plan: UserPlan, tally: Tally, deadline: number, pdf: boo
         body = Buffer.from(String(error));
       }
       tally.add(route, performance.now() - t, status, body);
+      if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
     }
     step += 1;
   }
@@ -297,7 +312,7 @@ function benchPgUrl(): string | null {
 export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY_DEFAULTS): Promise<ObservatoryResult> {
   const adminUrl = benchPgUrl();
   if (adminUrl === null) {
-    return { rows: [], roles: {}, requestsPerSecond: 0, errorSamples: [], skipped: 'no PostgreSQL server: set PLATEAU_BENCH_PG_URL, or eval "$(bash .ci/start-postgres.sh)"' };
+    return { sections: [], roles: {}, skipped: 'no PostgreSQL server: set PLATEAU_BENCH_PG_URL, or eval "$(bash .ci/start-postgres.sh)"' };
   }
   const suffix = randomBytes(5).toString('hex');
   const database = `plateau_bench_${suffix}`;
@@ -352,51 +367,53 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
     console.log(`observatory: ${plans.length} users logged in within ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const pdfUsers = new Set(plans.filter((p) => p.user.role === 'site').slice(0, options.pdfUsers));
-    const load = async (seconds: number, tally: Tally): Promise<number> => {
+    const load = async (seconds: number, tally: Tally, thinkMs: number): Promise<number> => {
       const started = performance.now();
       const deadline = Date.now() + seconds * 1000;
-      await Promise.all(plans.map((p) => userLoop(p, tally, deadline, pdfUsers.has(p))));
+      await Promise.all(plans.map((p) => userLoop(p, tally, deadline, pdfUsers.has(p), thinkMs)));
       return (performance.now() - started) / 1000;
     };
-    await load(options.warmupS, new Tally());
-
-    const runs: { tally: Tally; seconds: number }[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      const tally = new Tally();
-      tally.measuring = true;
-      const seconds = await load(options.durationS, tally);
-      runs.push({ tally, seconds });
-      const all = [...tally.latencies.values()].flat();
-      const q = quantiles(all);
-      const errors = [...tally.errors.values()].reduce((a, b) => a + b, 0);
-      console.log(`observatory: run ${i + 1}: ${(all.length / seconds).toFixed(0)} req/s  P50 ${q.p50.toFixed(1)} ms  P95 ${q.p95.toFixed(1)} ms  P99 ${q.p99.toFixed(1)} ms  (${all.length} responses, ${errors} errors)`);
-    }
-
-    const routes = [...new Set(runs.flatMap((r) => [...r.tally.latencies.keys()]))].sort();
-    const row = (route: string, pick: (t: Tally) => { values: number[]; errors: number }): ObservatoryRow => {
-      const per = runs.map((r) => pick(r.tally));
-      const qs = per.filter((p) => p.values.length > 0).map((p) => quantiles(p.values));
-      return {
-        route,
-        requests: per.reduce((n, p) => n + p.values.length, 0),
-        errors: per.reduce((n, p) => n + p.errors, 0),
-        p50Ms: median(qs.map((q) => q.p50)),
-        p95Ms: median(qs.map((q) => q.p95)),
-        p99Ms: median(qs.map((q) => q.p99)),
+    const sections: ObservatorySection[] = [];
+    for (const thinkMs of options.paces) {
+      await load(options.warmupS, new Tally(), thinkMs);
+      const runs: { tally: Tally; seconds: number }[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        const tally = new Tally();
+        tally.measuring = true;
+        const seconds = await load(options.durationS, tally, thinkMs);
+        runs.push({ tally, seconds });
+        const all = [...tally.latencies.values()].flat();
+        const q = quantiles(all);
+        const errors = [...tally.errors.values()].reduce((a, b) => a + b, 0);
+        console.log(`observatory: pause ${thinkMs} ms, run ${i + 1}: ${(all.length / seconds).toFixed(0)} req/s  P50 ${q.p50.toFixed(1)} ms  P95 ${q.p95.toFixed(1)} ms  P99 ${q.p99.toFixed(1)} ms  (${all.length} responses, ${errors} errors)`);
+      }
+      const routes = [...new Set(runs.flatMap((r) => [...r.tally.latencies.keys()]))].sort();
+      const row = (route: string, pick: (t: Tally) => { values: number[]; errors: number }): ObservatoryRow => {
+        const per = runs.map((r) => pick(r.tally));
+        const qs = per.filter((p) => p.values.length > 0).map((p) => quantiles(p.values));
+        return {
+          route,
+          requests: per.reduce((n, p) => n + p.values.length, 0),
+          errors: per.reduce((n, p) => n + p.errors, 0),
+          p50Ms: median(qs.map((q) => q.p50)),
+          p95Ms: median(qs.map((q) => q.p95)),
+          p99Ms: median(qs.map((q) => q.p99)),
+        };
       };
-    };
-    const rows = routes.map((route) => row(route, (t) => ({ values: t.latencies.get(route) ?? [], errors: t.errors.get(route) ?? 0 })));
-    rows.push(
-      row('all routes', (t) => ({ values: [...t.latencies.values()].flat(), errors: [...t.errors.values()].reduce((a, b) => a + b, 0) })),
-    );
+      const rows = routes.map((route) => row(route, (t) => ({ values: t.latencies.get(route) ?? [], errors: t.errors.get(route) ?? 0 })));
+      rows.push(
+        row('all routes', (t) => ({ values: [...t.latencies.values()].flat(), errors: [...t.errors.values()].reduce((a, b) => a + b, 0) })),
+      );
+      sections.push({
+        thinkMs,
+        rows,
+        requestsPerSecond: median(runs.map((r) => [...r.tally.latencies.values()].flat().length / r.seconds)),
+        errorSamples: runs.flatMap((r) => r.tally.samples).slice(0, 10),
+      });
+    }
     const roles: Record<string, number> = {};
     for (const u of users) roles[u.role] = (roles[u.role] ?? 0) + 1;
-    return {
-      rows,
-      roles,
-      requestsPerSecond: median(runs.map((r) => [...r.tally.latencies.values()].flat().length / r.seconds)),
-      errorSamples: runs.flatMap((r) => r.tally.samples).slice(0, 10),
-    };
+    return { sections, roles };
   } finally {
     await server?.stop();
     await adminQuery(adminUrl, `drop database if exists ${database} with (force)`).catch((error: unknown) => console.error(`observatory: could not drop ${database}: ${String(error)}`));
@@ -404,18 +421,25 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
   }
 }
 
-/** The figures as a Markdown table, with the verdict on errors under it. */
+/** The figures as Markdown tables, one per pace, with the verdict on errors under each. */
 export function observatoryTable(result: ObservatoryResult, options: ObservatoryOptions = OBSERVATORY_DEFAULTS): string {
   if (result.skipped) return `Observatory under load: skipped (${result.skipped})`;
   const roles = Object.entries(result.roles).map(([r, n]) => `${n} ${r}`).join(', ');
   const lines = [
-    `Observatory under load: ${options.users} logged-in users (${roles}), accounts mode over PostgreSQL, ${options.runs} runs of ${options.durationS} s, medians; ${result.requestsPerSecond.toFixed(0)} req/s`,
-    '',
-    '| route | requests | errors | P50 | P95 | P99 |',
-    '|---|---|---|---|---|---|',
-    ...result.rows.map((r) => `| \`${r.route}\` | ${r.requests} | ${r.errors} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.p99Ms.toFixed(1)} ms |`),
+    `Observatory under load: ${options.users} logged-in users (${roles}), accounts mode over PostgreSQL, ${options.runs} runs of ${options.durationS} s per pace, medians`,
   ];
-  const total = result.rows.find((r) => r.route === 'all routes');
-  lines.push('', total && total.errors === 0 ? 'zero errors' : `ERRORS: ${total?.errors ?? '?'}\n${result.errorSamples.join('\n')}`);
+  for (const section of result.sections) {
+    const pace = section.thinkMs === 0 ? 'no pause between requests (saturation)' : `a pause of ${section.thinkMs / 1000} s (0.5–1.5×) between a user's requests`;
+    lines.push(
+      '',
+      `${pace}: ${section.requestsPerSecond.toFixed(0)} req/s`,
+      '',
+      '| route | requests | errors | P50 | P95 | P99 |',
+      '|---|---|---|---|---|---|',
+      ...section.rows.map((r) => `| \`${r.route}\` | ${r.requests} | ${r.errors} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.p99Ms.toFixed(1)} ms |`),
+    );
+    const total = section.rows.find((r) => r.route === 'all routes');
+    lines.push('', total && total.errors === 0 ? 'zero errors' : `ERRORS: ${total?.errors ?? '?'}\n${section.errorSamples.join('\n')}`);
+  }
   return lines.join('\n');
 }
