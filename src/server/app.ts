@@ -13,6 +13,8 @@ import type { Store } from '../storage/index.ts';
 import type { AccountsOptions } from './auth/authenticate.ts';
 import { authenticate, createAccounts, localUser } from './auth/authenticate.ts';
 import { adminRoutes } from './auth/admin-routes.ts';
+import { unsafeSkipHttpChecksFor } from './auth/guards.ts';
+import type { AccessScope } from '../core/access.ts';
 import { isHttps } from './auth/cookies.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { loadSamples } from '../storage/index.ts';
@@ -69,6 +71,12 @@ export interface AppOptions {
    * session needs a login). Absent: local mode (no login, every request runs as the local user).
    */
   accounts?: AccountsOptions;
+  /**
+   * TEST ONLY — UNSAFE, never set it in the product (no CLI flag or setting reaches it): switches
+   * off the HTTP layer's access checks (guards.ts admits every scope), leaving row-level security
+   * alone to keep foreign rows out, as test/server/access-matrix.test.ts shows it does.
+   */
+  unsafeSkipHttpChecks?: boolean;
 }
 
 /** Answers 405, with `Allow`, on every /api path for the methods it has no route for. */
@@ -131,6 +139,13 @@ export function createApp(options: AppOptions): PlateauApp {
   app.use('*', originGuard({ port: options.port ?? null, publicHosts }));
   app.use('*', pathGuard());
   app.use('*', accounts ? authenticate(ctx, accounts) : localUser());
+  if (options.unsafeSkipHttpChecks === true) {
+    app.use('*', async (c, next) => {
+      const scope = c.get('scope') as AccessScope | undefined;
+      if (scope) unsafeSkipHttpChecksFor(scope);
+      await next();
+    });
+  }
 
   metaRoutes(app, ctx);
   sessionRoutes(app, ctx, accounts);
