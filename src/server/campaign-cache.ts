@@ -282,6 +282,10 @@ export class CampaignCache {
       loadSamples: this.#loadSamples,
       ...(seesEverything(scope) ? {} : { loadPeers: (s: Store, campaignId: string) => this.#peerGroups(s, campaignId) }),
     });
-    return data ? new CachedCampaign(store, new CampaignIndex({ ...data, places: sitePlaces(data.establishments) })) : null;
+    return data ? new CachedCampaign(store, new CampaignIndex({
+          ...data,
+          places: sitePlaces(data.establishments),
+          ...(scope.kind === 'region' ? { wholeRegion: scope.region } : {}),
+        })) : null;
   }
 }

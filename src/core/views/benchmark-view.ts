@@ -73,7 +73,7 @@ export function selectMachines(index: CampaignIndex, filter: BenchmarkFilter = {
  */
 export function benchmarkView(index: CampaignIndex, filter: BenchmarkFilter = {}): BenchmarkView {
   const f = normalizeFilter(filter);
-  if (index.partial) return partialBenchmarkView(index, f);
+  if (index.partial && !placeSeenWhole(index, f)) return partialBenchmarkView(index, f);
   const selected = index.machines.filter((m) => matchesFilter(m, f, index.places));
   const { results, samples } = index.data;
   let benchmark: Partial<Record<Modality, PeerBenchmark>>;
@@ -143,6 +143,22 @@ export function storedPeerBenchmark(group: StoredPeerGroup & { values: Record<st
     machines: group.n,
     includedMachines: sorted('occupancyProgrammed').length,
   };
+}
+
+/**
+ * True when a partial index holds every machine the filter selects: a region scope's index
+ * (`data.wholeRegion`) under a place filter (kit region, INSEE region, département) whose
+ * selection lies in its region. A place lies in one region, and the scope sees every site of its
+ * region, so the benchmark is then computed from its own rows as the full index computes it;
+ * a place outside selects nothing it holds and falls back to the stored groups.
+ */
+function placeSeenWhole(index: CampaignIndex, f: BenchmarkFilter): boolean {
+  const region = index.data.wholeRegion;
+  if (region === undefined) return false;
+  if (f.region === undefined && f.inseeRegion === undefined && f.department === undefined) return false;
+  if (f.inseeRegion !== undefined && f.inseeRegion !== region) return false;
+  const selected = index.machines.filter((m) => matchesFilter(m, f, index.places));
+  return selected.length > 0 && selected.every((m) => index.places.get(m.finess)?.inseeRegion === region);
 }
 
 /**

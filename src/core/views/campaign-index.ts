@@ -53,6 +53,11 @@ export interface CampaignData {
    * these, never from its own machines.
    */
   peers?: readonly StoredPeerGroup[];
+  /**
+   * A region scope's INSEE region code: the partial index then holds every site of that region,
+   * and a benchmark filtered to a place inside it is computed from its own rows.
+   */
+  wholeRegion?: string;
 }
 
 /**

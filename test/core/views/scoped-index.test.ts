@@ -20,6 +20,7 @@ import {
   selectMachines,
 } from '../../../src/core/views/index.ts';
 import { storedPeerGroups } from '../../../src/core/views/peer-groups.ts';
+import { sitePlaces } from '../../../src/plan/territories/site-places.ts';
 import { ALPHA, SITES, scopedKit } from './scoped-kit.ts';
 
 const kit = scopedKit();
@@ -166,6 +167,38 @@ describe('the benchmark of a partial index', () => {
     // Hauts-de-France × CH (Alpha's 3) is not a stored one.
     expect(benchmarkView(hdf, { region: 'Hauts-de-France', legalStatus: 'CH' }).benchmark).toEqual({});
     expect(benchmarkView(hdf, { legalStatus: 'CH' }).benchmark.CT?.machines).toBe(6);
+  });
+});
+
+describe('a region scope’s benchmark of a place inside its region', () => {
+  // A region scope sees every site of its region (row-level security), so a benchmark narrowed
+  // to a place there is computed from its own rows, as the full index computes it.
+  const places = sitePlaces(kit.establishments);
+  const withPlaces = new CampaignIndex({ ...fullData, places });
+  const hdfFiness = SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess);
+  const region = new CampaignIndex({ ...scopedData(hdfFiness), places: sitePlaces(kit.establishments.filter((e) => hdfFiness.includes(e.finess))), wholeRegion: '32' });
+
+  it('equals the full index’s for its kit region, INSEE region and départements, any narrowing', () => {
+    for (const filter of [
+      { region: 'Hauts-de-France' },
+      { region: 'Hauts-de-France', legalStatus: 'CH' },
+      { inseeRegion: '32', modality: 'CT' as const },
+      { department: '59' },
+    ]) {
+      const own = benchmarkView(region, filter);
+      const reference = benchmarkView(withPlaces, filter);
+      expect(own.benchmark).toEqual(reference.benchmark);
+      expect(own.machines).toEqual(reference.machines);
+      expect(Object.keys(own.benchmark).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('falls back to the stored groups for a place outside its region, and names no other site', () => {
+    expect(benchmarkView(region, { region: 'Bretagne' }).benchmark).toEqual({});
+    expect(benchmarkView(region, { inseeRegion: '11' }).benchmark).toEqual({});
+    expect(benchmarkView(region, { department: '75' }).machines).toEqual([]);
+    const text = JSON.stringify(benchmarkView(region, { region: 'Hauts-de-France' }));
+    for (const site of SITES.filter((s) => s.region !== 'Hauts-de-France')) expect(text).not.toContain(site.finess);
   });
 });
 
