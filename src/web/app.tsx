@@ -8,7 +8,7 @@ import { LangProvider } from './lib/i18n.tsx';
 import type { Route } from './lib/router.ts';
 import { matchRoute, useLocation } from './lib/router.ts';
 import { campaignLanding } from './lib/permissions.ts';
-import { useSessionUser } from './lib/session.ts';
+import { useSessionUser } from './lib/use-session.ts';
 import { Layout } from './components/layout.tsx';
 import { SessionGate } from './components/auth/session-gate.tsx';
 import { useNavigate } from './components/link.tsx';

@@ -86,7 +86,7 @@ describe.skipIf(!PG_URL || !PG_DUMP || !PG_RESTORE)('backup with pg_dump -Fc and
       expect(await listCampaigns(restored)).toEqual(before.campaigns);
       const [stored] = await restored.db.query<{ f: string }>('select input_fingerprint as f from campaign_results where campaign_id = $1', [kit.campaign.id]);
       expect(stored!.f).toBe(fingerprint);
-      expect(kitFingerprint(await loadKit(restored, kit.campaign.id))).toBe(fingerprint);
+      expect(kitFingerprint((await loadKit(restored, kit.campaign.id))!)).toBe(fingerprint);
       expect(await listUsers(restored)).toEqual(before.users);
       expect(await readAudit(restored, { limit: 1000 })).toEqual(before.audit);
       // The password hashes came back: the users log in as before.

@@ -124,7 +124,7 @@ async function expectHolds(open: () => Promise<Store>, name: string): Promise<vo
     expect((await listCampaigns(store)).map((c) => c.id)).toEqual([kit.campaign.id]);
     const [stored] = await store.db.query<{ f: string }>('select input_fingerprint as f from campaign_results');
     expect(stored!.f).toBe(fingerprint);
-    expect(kitFingerprint(await loadKit(store, kit.campaign.id))).toBe(fingerprint);
+    expect(kitFingerprint((await loadKit(store, kit.campaign.id))!)).toBe(fingerprint);
     expect(await counts(store)).toEqual(countsOf(kit));
   } finally {
     await store.close();

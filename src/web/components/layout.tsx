@@ -10,7 +10,7 @@ import { useLangState, useT } from '../lib/i18n.tsx';
 import { paths, api } from '../lib/paths.ts';
 import type { Route } from '../lib/router.ts';
 import { can, campaignLanding } from '../lib/permissions.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { AccountBar } from './auth/account-bar.tsx';
 import { Link } from './link.tsx';

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useLang, useT } from '../lib/i18n.tsx';
 import { api } from '../lib/paths.ts';
 import { can, canRegionPdf } from '../lib/permissions.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 
 export type ReportTarget =
   | { kind: 'site'; finess: string; peers: string }

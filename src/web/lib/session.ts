@@ -5,14 +5,13 @@
  * `useSyncExternalStore`; any later 401 of the API puts it back to the login page, keeping the
  * address, which the app shows again once logged in.
  */
-import { useSyncExternalStore } from 'react';
 import type {
   LoginAnswer,
   SessionInfo,
   SessionState as SessionState200,
 } from '../../core/views/account-types.ts';
 import { ApiFailure, failureOf, getJson, onUnauthorized, sendJson, setCsrfToken } from './api.ts';
-import { forget } from './use-api.ts';
+import { forget } from './answer-cache.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/translate.ts';
 
@@ -46,7 +45,8 @@ function set(next: SessionState): void {
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` whenever the session state changes; returns the unsubscription. */
+export function subscribeSession(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -54,17 +54,6 @@ function subscribe(listener: () => void): () => void {
 /** The session state now (outside React). */
 export function sessionState(): SessionState {
   return state;
-}
-
-/** The session state; re-renders when it changes. */
-export function useSession(): SessionState {
-  return useSyncExternalStore(subscribe, sessionState);
-}
-
-/** The logged-in user, or null (local mode, or nobody yet). */
-export function useSessionUser(): SessionInfo | null {
-  const s = useSession();
-  return s.status === 'accounts' ? s.user : null;
 }
 
 onUnauthorized(() => {

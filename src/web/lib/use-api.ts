@@ -4,28 +4,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, getJson } from './api.ts';
+import { cache, remember } from './answer-cache.ts';
+
+export { forget } from './answer-cache.ts';
 
 /** Where a request stands. */
 export type ApiState<T> =
   { status: 'loading' } | { status: 'error'; error: ApiFailure } | { status: 'ok'; data: T };
-
-const CACHE_SIZE = 60;
-const cache = new Map<string, unknown>();
-
-function remember(path: string, data: unknown): void {
-  cache.delete(path);
-  cache.set(path, data);
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-}
-
-/** Forgets cached answers whose path starts with `prefix` (all of them without one). */
-export function forget(prefix = ''): void {
-  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
-}
 
 /** The state of `GET path` (nothing is fetched while `path` is null) and a function to retry. */
 export function useApi<T>(path: string | null): { state: ApiState<T>; retry: () => void } {

@@ -15,7 +15,7 @@ import { isMessageKey } from '../../i18n/translate.ts';
 import { ApiFailure, sendJson } from '../lib/api.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api } from '../lib/paths.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { AdminFrame } from '../components/auth/admin-tabs.tsx';
 import { roleLabel, scopeText } from '../components/auth/account-bar.tsx';

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, formatInteger } from '../../i18n/format.ts'
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api, paths } from '../lib/paths.ts';
 import { can } from '../lib/permissions.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { Card } from '../components/card.tsx';
 import type { Column } from '../components/data-table.tsx';

@@ -16,7 +16,7 @@ import type { Filters } from '../lib/paths.ts';
 import { api, filtersOf, paths } from '../lib/paths.ts';
 import { can } from '../lib/permissions.ts';
 import { useLocation } from '../lib/router.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 import { useApi } from '../lib/use-api.ts';
 import { BenchmarkBody } from '../components/benchmark/benchmark-body.tsx';
 import type { HeaderCounts } from '../components/campaign-header.tsx';

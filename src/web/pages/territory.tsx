@@ -24,7 +24,7 @@ import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { useMediaQuery } from '../lib/media.ts';
 import { api, paths } from '../lib/paths.ts';
 import { can } from '../lib/permissions.ts';
-import { useSessionUser } from '../lib/session.ts';
+import { useSessionUser } from '../lib/use-session.ts';
 import { benchmarkOf, latestReferences, referenceMeasureOf } from '../lib/territories.ts';
 import { useTerritoryBoundaries } from '../lib/territory-maps.ts';
 import { useApi } from '../lib/use-api.ts';

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import type { MessageKey, MessageParams } from '../../../i18n/translate.ts';
 import { useT } from '../../lib/i18n.tsx';
 import type { SessionInfo } from '../../lib/session.ts';
-import { logOut, useSessionUser } from '../../lib/session.ts';
+import { logOut } from '../../lib/session.ts';
+import { useSessionUser } from '../../lib/use-session.ts';
 import { useNavigate } from '../link.tsx';
 import './auth.css';
 
