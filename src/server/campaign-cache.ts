@@ -24,6 +24,7 @@ import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
 import {
+  campaignStamps,
   countMachinesByModality,
   listCampaigns,
   loadCampaignData,
@@ -183,6 +184,8 @@ export class CampaignCache {
   readonly #scoped = new Map<string, Promise<CachedCampaign | null>>();
   /** The stored peer groups per campaign, read once and shared by its partial entries. */
   readonly #peers = new Map<string, Promise<readonly StoredPeerGroup[]>>();
+  /** The last campaign listing of each scope, with the campaigns' stamps it was computed under. */
+  readonly #lists = new Lru<string, { stamps: string; summaries: Promise<CampaignSummary[]> }>(1024);
 
   /**
    * @param loadSamples reads the stored per-machine samples; the benchmark's exam-level
@@ -207,6 +210,19 @@ export class CampaignCache {
    */
   async list(scope: AccessScope): Promise<CampaignSummary[]> {
     const store = scopedStore(this.#store, scope);
+    // The counts behind a listing read every exam the scope sees: kept per scope while no
+    // campaign changed (the stamps of every campaign's last change are the same).
+    const stamps = await campaignStamps(store);
+    const key = scopeKey(scope);
+    const known = this.#lists.get(key);
+    if (known?.stamps === stamps) return known.summaries;
+    const summaries = this.#summaries(store);
+    this.#lists.set(key, { stamps, summaries });
+    summaries.catch(() => this.#lists.get(key)?.summaries === summaries && this.#lists.delete(key));
+    return summaries;
+  }
+
+  async #summaries(store: Store): Promise<CampaignSummary[]> {
     const [campaigns, machines] = await Promise.all([listCampaigns(store), countMachinesByModality(store)]);
     const summaries = campaigns
       .filter((c) => c.hasResults)
@@ -259,6 +275,7 @@ export class CampaignCache {
       for (const key of [...entries.keys()]) if (key.startsWith(`${id}|`)) entries.delete(key);
     }
     this.#peers.delete(id);
+    this.#lists.clear();
   }
 
   #entriesOf(id: string): Promise<CachedCampaign | null>[] {

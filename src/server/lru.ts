@@ -38,6 +38,11 @@ export class Lru<K, V> {
     this.#map.delete(key);
   }
 
+  /** Forgets every entry. */
+  clear(): void {
+    this.#map.clear();
+  }
+
   /**
    * The value of `key`, made by `make` (and stored) when absent.
    *

@@ -23,7 +23,7 @@ export { loadSlots } from './slot-repository.ts';
 export { loadCosts } from './cost-repository.ts';
 export type { SlotChanges } from './slot-repository.ts';
 export { loadKit } from './load-kit.ts';
-export { loadResults, listCampaigns, loadIssues, deleteCampaign } from './queries.ts';
+export { campaignStamps, loadResults, listCampaigns, loadIssues, deleteCampaign } from './queries.ts';
 export type { CampaignListing } from './campaign-repository.ts';
 export type { UpsertCounts } from './bulk.ts';
 export type { ResultWrite } from './result-repository.ts';

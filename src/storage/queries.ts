@@ -27,6 +27,17 @@ export function listCampaigns(store: Store): Promise<CampaignListing[]> {
   return readCampaignListings(store.db);
 }
 
+/**
+ * Every stored campaign's id and last change (`updated_at`, to the microsecond), by id: a cheap
+ * stamp that tells whether a listing computed earlier still holds.
+ */
+export async function campaignStamps(store: Store): Promise<string> {
+  const rows = await store.db.query<{ id: string; at: string }>(
+    `select id, to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at from campaigns order by id`,
+  );
+  return rows.map((r) => `${r.id}@${r.at}`).join('|');
+}
+
 /** The issues stored with a campaign's imports, each with the source it came from. */
 export function loadIssues(
   store: Store,

@@ -113,6 +113,19 @@ describe('the campaign cache per scope (PGlite)', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(await cache.get('scoped', site(ALPHA.finess))).not.toBe(mine);
   });
+
+  it('keeps a scope’s listing while no campaign changed, and counts again once one did', async () => {
+    const first = await cache.list(site(ALPHA.finess));
+    expect(await cache.list(site(ALPHA.finess))).toBe(first);
+    const before = (await cache.list(LOCAL))[0]!.exams;
+    // A row removed behind the cache's back is not seen until the campaign's stamp moves.
+    await store.db.query(`delete from exams where campaign_id = 'scoped' and (equipment_id, exam_id) = (select equipment_id, exam_id from exams where campaign_id = 'scoped' order by 1, 2 limit 1)`);
+    expect((await cache.list(LOCAL))[0]!.exams).toBe(before);
+    expect(await cache.list(site(ALPHA.finess))).toBe(first);
+    await store.db.query(`update campaigns set updated_at = updated_at + interval '1 second' where id = 'scoped'`);
+    expect((await cache.list(LOCAL))[0]!.exams).toBe(before - 1);
+    expect(await cache.list(site(ALPHA.finess))).not.toBe(first);
+  });
 });
 
 describe.skipIf(!PG_URL)('the campaign cache over a plateau_app login role (PostgreSQL)', () => {
