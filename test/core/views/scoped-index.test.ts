@@ -55,7 +55,9 @@ function scopedData(finess: readonly string[]): CampaignData {
 }
 
 const alpha = new CampaignIndex(scopedData([ALPHA.finess]));
-const hdf = new CampaignIndex(scopedData(SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess)));
+const hdf = new CampaignIndex(
+  scopedData(SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess)),
+);
 
 const fig = (c: MachineComparison, key: string) => c.figures.find((f) => f.key === key)!;
 
@@ -63,7 +65,12 @@ describe('a partial index compares its machines as the full one does', () => {
   it('holds only the scope’s machines and is marked partial', () => {
     expect(full.partial).toBe(false);
     expect(alpha.partial).toBe(true);
-    expect(alpha.machines.map((m) => m.equipmentId)).toEqual(['CT-ALPHA-1', 'CT-ALPHA-2', 'CT-ALPHA-3', 'MR-ALPHA-1']);
+    expect(alpha.machines.map((m) => m.equipmentId)).toEqual([
+      'CT-ALPHA-1',
+      'CT-ALPHA-2',
+      'CT-ALPHA-3',
+      'MR-ALPHA-1',
+    ]);
     expect(hdf.machines).toHaveLength(6);
   });
 
@@ -71,13 +78,19 @@ describe('a partial index compares its machines as the full one does', () => {
     // CT machines hold 1…11 exams in one week: passages per week 1…11.
     const ct3 = machineComparison(alpha, alpha.machineById.get('CT-ALPHA-3')!, 'modality');
     expect(ct3.peerCount).toBe(11);
-    expect(fig(ct3, 'passagesPerWeek')).toMatchObject({ value: 3, peers: { n: 11, p20: 3, p50: 6, p80: 9 } });
+    expect(fig(ct3, 'passagesPerWeek')).toMatchObject({
+      value: 3,
+      peers: { n: 11, p20: 3, p50: 6, p80: 9 },
+    });
     // 2 peers below 3, itself counting half: 2.5 / 11.
     expect(fig(ct3, 'passagesPerWeek').rank).toBeCloseTo(2.5 / 11, 12);
     // Hauts-de-France: Alpha's 1, 2, 3 and Bravo's 4, 5 exams.
     const region = machineComparison(alpha, alpha.machineById.get('CT-ALPHA-3')!, 'region');
     expect(region.peerCount).toBe(5);
-    expect(fig(region, 'passagesPerWeek')).toMatchObject({ peers: { n: 5, p20: 1.8, p50: 3, p80: 4.2 }, rank: 0.5 });
+    expect(fig(region, 'passagesPerWeek')).toMatchObject({
+      peers: { n: 5, p20: 1.8, p50: 3, p80: 4.2 },
+      rank: 0.5,
+    });
     // CH: Alpha's 1, 2, 3, Delta's 9, 10 and Echo's 11.
     const ch = machineComparison(alpha, alpha.machineById.get('CT-ALPHA-3')!, 'legalStatus');
     expect(ch.peerCount).toBe(6);
@@ -107,7 +120,10 @@ describe('a partial index compares its machines as the full one does', () => {
             // Its own value stays.
             expect(mine.figures.map((f) => f.value)).toEqual(reference.figures.map((f) => f.value));
             // The stored ranks among a hidden modality are dropped too.
-            if (scope === 'modality') expect(Object.values(mine.indicators.percentRank ?? {}).every((r) => r === null)).toBe(true);
+            if (scope === 'modality')
+              expect(
+                Object.values(mine.indicators.percentRank ?? {}).every((r) => r === null),
+              ).toBe(true);
           }
         }
       }
@@ -116,7 +132,10 @@ describe('a partial index compares its machines as the full one does', () => {
     expect(hidden).toBeGreaterThanOrEqual(1 + 4 + 2);
     expect(shown).toBeGreaterThanOrEqual(12);
     const emergency = machineComparison(alpha, alpha.machineById.get('CT-ALPHA-1')!, 'typology');
-    expect(emergency).toMatchObject({ peerFilter: { modality: 'CT', typology: 'emergency-dedicated' }, peerCount: 1 });
+    expect(emergency).toMatchObject({
+      peerFilter: { modality: 'CT', typology: 'emergency-dedicated' },
+      peerCount: 1,
+    });
   });
 
   it('counts 0 peers for a group the store does not hold', () => {
@@ -130,7 +149,12 @@ describe('a partial index compares its machines as the full one does', () => {
 describe('the benchmark of a partial index', () => {
   it('shows its machines, and the stored benchmark of a modality of at least 5 machines only', () => {
     const view = benchmarkView(alpha, {});
-    expect(view.machines.map((m) => m.equipmentId)).toEqual(['CT-ALPHA-1', 'CT-ALPHA-2', 'CT-ALPHA-3', 'MR-ALPHA-1']);
+    expect(view.machines.map((m) => m.equipmentId)).toEqual([
+      'CT-ALPHA-1',
+      'CT-ALPHA-2',
+      'CT-ALPHA-3',
+      'MR-ALPHA-1',
+    ]);
     expect(Object.keys(view.benchmark)).toEqual(['CT']);
     expect(view.benchmark.CT).toEqual(benchmarkView(full, {}).benchmark.CT);
     expect(view.benchmark.CT?.passagesPerWeek).toEqual({ n: 11, p20: 3, p50: 6, p80: 9 });
@@ -141,9 +165,12 @@ describe('the benchmark of a partial index', () => {
 
   it('takes a narrowed group from the stored one, with the figures the full index computes', () => {
     const view = benchmarkView(alpha, { modality: 'CT', region: 'Hauts-de-France' });
-    const reference = benchmarkView(full, { modality: 'CT', region: 'Hauts-de-France' }).benchmark.CT!;
+    const reference = benchmarkView(full, { modality: 'CT', region: 'Hauts-de-France' }).benchmark
+      .CT!;
     const mine = view.benchmark.CT!;
-    for (const f of MACHINE_FIGURES.filter((f) => !f.key.startsWith('durationMedian') && !f.key.startsWith('reportDelay'))) {
+    for (const f of MACHINE_FIGURES.filter(
+      (f) => !f.key.startsWith('durationMedian') && !f.key.startsWith('reportDelay'),
+    )) {
       expect(mine[f.key as 'icrPerHour']).toEqual(reference[f.key as 'icrPerHour']);
     }
     expect(mine.durationMedianMinutes).toEqual(reference.durationMedianMinutes);
@@ -152,20 +179,34 @@ describe('the benchmark of a partial index', () => {
     expect(mine.machines).toBe(5);
     expect(mine.includedMachines).toBe(reference.includedMachines);
     // What needs the peers' exams or rows is not stored.
-    expect(mine).toMatchObject({ durationMinutes: {}, reportDelayMinutes: {}, appointmentDelayDays: {}, significantOnCallShare: null });
+    expect(mine).toMatchObject({
+      durationMinutes: {},
+      reportDelayMinutes: {},
+      appointmentDelayDays: {},
+      significantOnCallShare: null,
+    });
     expect(view.pooledExact).toBe(false);
     expect(view.survey).toEqual({});
-    expect(view.machines.map((m) => m.equipmentId)).toEqual(['CT-ALPHA-1', 'CT-ALPHA-2', 'CT-ALPHA-3']);
+    expect(view.machines.map((m) => m.equipmentId)).toEqual([
+      'CT-ALPHA-1',
+      'CT-ALPHA-2',
+      'CT-ALPHA-3',
+    ]);
   });
 
   it('shows no distribution for a group under 5 machines or a combination not stored', () => {
     expect(benchmarkView(alpha, { modality: 'CT', legalStatus: 'PRIVATE' }).benchmark).toEqual({});
     expect(benchmarkView(alpha, { modality: 'CT', region: 'Bretagne' }).benchmark).toEqual({});
-    expect(benchmarkView(alpha, { modality: 'CT', region: 'Hauts-de-France', legalStatus: 'CH' }).benchmark).toEqual({});
+    expect(
+      benchmarkView(alpha, { modality: 'CT', region: 'Hauts-de-France', legalStatus: 'CH' })
+        .benchmark,
+    ).toEqual({});
     expect(benchmarkView(alpha, { department: '59' }).benchmark).toEqual({});
     // Not even from the machines it sees: HDF holds Alpha's and Bravo's 5 CT, but the group
     // Hauts-de-France × CH (Alpha's 3) is not a stored one.
-    expect(benchmarkView(hdf, { region: 'Hauts-de-France', legalStatus: 'CH' }).benchmark).toEqual({});
+    expect(benchmarkView(hdf, { region: 'Hauts-de-France', legalStatus: 'CH' }).benchmark).toEqual(
+      {},
+    );
     expect(benchmarkView(hdf, { legalStatus: 'CH' }).benchmark.CT?.machines).toBe(6);
   });
 });
@@ -175,8 +216,14 @@ describe('a region scope’s benchmark of a place inside its region', () => {
   // to a place there is computed from its own rows, as the full index computes it.
   const places = sitePlaces(kit.establishments);
   const withPlaces = new CampaignIndex({ ...fullData, places });
-  const hdfFiness = SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess);
-  const region = new CampaignIndex({ ...scopedData(hdfFiness), places: sitePlaces(kit.establishments.filter((e) => hdfFiness.includes(e.finess))), wholeRegion: '32' });
+  const hdfFiness: string[] = SITES.filter((s) => s.region === 'Hauts-de-France').map(
+    (s) => s.finess,
+  );
+  const region = new CampaignIndex({
+    ...scopedData(hdfFiness),
+    places: sitePlaces(kit.establishments.filter((e) => hdfFiness.includes(e.finess))),
+    wholeRegion: '32',
+  });
 
   it('equals the full index’s for its kit region, INSEE region and départements, any narrowing', () => {
     for (const filter of [
@@ -198,7 +245,8 @@ describe('a region scope’s benchmark of a place inside its region', () => {
     expect(benchmarkView(region, { inseeRegion: '11' }).benchmark).toEqual({});
     expect(benchmarkView(region, { department: '75' }).machines).toEqual([]);
     const text = JSON.stringify(benchmarkView(region, { region: 'Hauts-de-France' }));
-    for (const site of SITES.filter((s) => s.region !== 'Hauts-de-France')) expect(text).not.toContain(site.finess);
+    for (const site of SITES.filter((s) => s.region !== 'Hauts-de-France'))
+      expect(text).not.toContain(site.finess);
   });
 });
 
@@ -213,8 +261,18 @@ describe('a partial index names no other site', () => {
   };
 
   function everyView(index: CampaignIndex): string[] {
-    const out: unknown[] = [campaignDetail(index), regionListings(index), establishmentListings(index), qualityView(index, [])];
-    const filters = [{}, { modality: 'CT' as const }, { modality: 'MR' as const }, ...index.options.regions.map((region) => ({ region }))];
+    const out: unknown[] = [
+      campaignDetail(index),
+      regionListings(index),
+      establishmentListings(index),
+      qualityView(index, []),
+    ];
+    const filters = [
+      {},
+      { modality: 'CT' as const },
+      { modality: 'MR' as const },
+      ...index.options.regions.map((region) => ({ region })),
+    ];
     for (const region of SITES.map((s) => s.region)) filters.push({ region });
     for (const legalStatus of ['CH', 'CHU', 'PRIVATE']) filters.push({ legalStatus } as never);
     for (const f of filters) out.push(benchmarkView(index, f), selectMachines(index, f));
@@ -233,16 +291,28 @@ describe('a partial index names no other site', () => {
     expect(texts.some((t) => t.includes('"CT-ALPHA-2"'))).toBe(true);
     for (const text of texts) for (const word of forbidden) expect(text).not.toContain(word);
     // The full index names them (the test can fail).
-    expect(everyView(full).some((t) => t.includes('"CT-BRAVO-1"') && t.includes('Hôpital Delta'))).toBe(true);
+    expect(
+      everyView(full).some((t) => t.includes('"CT-BRAVO-1"') && t.includes('Hôpital Delta')),
+    ).toBe(true);
   });
 
   it('in any view of a region’s index', () => {
-    const forbidden = others(SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess));
-    for (const text of everyView(hdf)) for (const word of forbidden) expect(text).not.toContain(word);
+    const forbidden = others(
+      SITES.filter((s) => s.region === 'Hauts-de-France').map((s) => s.finess),
+    );
+    for (const text of everyView(hdf))
+      for (const word of forbidden) expect(text).not.toContain(word);
   });
 
   it('recounts the quality over its own machines', () => {
-    expect(alpha.data.results.quality.excludedFromOccupancy.every((id) => id.includes('ALPHA'))).toBe(true);
-    expect(qualityView(alpha, []).machines.map((m) => m.finess)).toEqual([ALPHA.finess, ALPHA.finess, ALPHA.finess, ALPHA.finess]);
+    expect(
+      alpha.data.results.quality.excludedFromOccupancy.every((id) => id.includes('ALPHA')),
+    ).toBe(true);
+    expect(qualityView(alpha, []).machines.map((m) => m.finess)).toEqual([
+      ALPHA.finess,
+      ALPHA.finess,
+      ALPHA.finess,
+      ALPHA.finess,
+    ]);
   });
 });
