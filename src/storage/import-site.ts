@@ -397,6 +397,13 @@ export async function importSiteKit(
       const beforeIds = before.equipment.map((m) => m.equipmentId);
       const ids = [...mine];
 
+      // A kit without slots.csv or costs.csv keeps the site's stored ones (of the machines it still
+      // has), as the full import keeps a campaign's when its kit leaves them out.
+      const still = new Set(kit.equipment.map((m) => m.equipmentId));
+      const slots = kit.slots ?? (before.slots ?? []).filter((x) => still.has(x.equipmentId));
+      const costs: Kit['costs'] =
+        kit.costs ?? (before.costs ? { origin: before.costs.origin, rows: before.costs.rows.filter((r) => still.has(r.equipmentId)) } : undefined);
+
       // Rows without a foreign key to the machines go by hand; the rest cascade from the establishments.
       await tx.query('delete from slots where campaign_id = $1 and equipment_id = any ($2::text[])', [id, beforeIds]);
       await tx.query('delete from simulation_checks where campaign_id = $1 and equipment_id = any ($2::text[])', [id, beforeIds]);
@@ -424,8 +431,8 @@ export async function importSiteKit(
       await upsertSurvey(tx, id, survey.rows);
       await insertSessions(tx, id, sessions.rows, (done, total) => progress({ phase: 'write', table: 'sessions', done, total }));
       await upsertExams(tx, id, exams.rows, (done, total) => progress({ phase: 'write', table: 'exams', done, total }));
-      await insertSlots(tx, id, kit.slots ?? []);
-      await insertCosts(tx, id, kit.costs);
+      await insertSlots(tx, id, slots);
+      await insertCosts(tx, id, costs);
       await touchCampaign(tx, id, source);
       timings.writeMs = performance.now() - t;
 
@@ -469,8 +476,8 @@ export async function importSiteKit(
         survey: diff(before.survey, survey.rows, surveyKey),
         sessions: diff(before.sessions, sessions.rows, sessionKey),
         exams: diff(before.exams, exams.rows, examKey),
-        slots: diff(before.slots ?? [], kit.slots ?? [], slotKey),
-        costs: diff(before.costs?.rows ?? [], kit.costs?.rows ?? [], costKey),
+        slots: diff(before.slots ?? [], slots, slotKey),
+        costs: diff(before.costs?.rows ?? [], costs?.rows ?? [], costKey),
       };
       const changed = Object.values(summary).some((c) => c.inserted + c.updated + c.removed > 0);
       const repeated: [string, string, string, string, { duplicates: number }][] = [

@@ -174,4 +174,42 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     );
     expect(await rowsOf(store, B)).toBe(before);
   }, 60_000);
+
+  it('a site kit without slots.csv or costs.csv keeps the site’s stored ones, as a full import keeps a campaign’s', async () => {
+    const mine = siteKit(kit, [A]);
+    const [first, second] = mine.equipment;
+    const day = Date.parse(`${kit.campaign.start}T08:00:00Z`);
+    const withBoth: Kit = {
+      ...mine,
+      slots: [{ equipmentId: first!.equipmentId, start: day, end: day + 30 * 60_000, status: 'free', observedAt: day }],
+      costs: {
+        origin: 'input',
+        rows: [first!, second!].map((m) => ({
+          equipmentId: m.equipmentId,
+          purchasePrice: 1_000_000,
+          amortisationYears: 7,
+          maintenance: 80_000,
+          staff: 400_000,
+          consumablesPerExam: 12,
+          overhead: 50_000,
+        })),
+      },
+    };
+    await importSiteKit(store, withBoth, [A]);
+    const stored = async () => ({
+      slots: await store.db.query(`select equipment_id, status from slots where campaign_id = 'sites' order by equipment_id`),
+      costs: await store.db.query(`select equipment_id, staff, origin from costs where campaign_id = 'sites' order by equipment_id`),
+    });
+    const kept = await stored();
+    expect(kept.slots).toEqual([{ equipment_id: first!.equipmentId, status: 'free' }]);
+    expect(kept.costs).toHaveLength(2);
+    const summary = await importSiteKit(store, mine, [A]);
+    expect(await stored()).toEqual(kept);
+    expect(summary.slots).toMatchObject({ inserted: 0, removed: 0 });
+    expect(summary.costs).toMatchObject({ inserted: 0, removed: 0 });
+    // A machine the kit drops takes its costs with it.
+    await importSiteKit(store, { ...mine, equipment: mine.equipment.filter((m) => m !== second), sessions: mine.sessions.filter((x) => x.equipmentId !== second!.equipmentId), exams: mine.exams.filter((x) => x.equipmentId !== second!.equipmentId) }, [A]);
+    expect((await stored()).costs).toEqual([kept.costs[0]]);
+    await importSiteKit(store, mine, [A]);
+  }, 60_000);
 });
