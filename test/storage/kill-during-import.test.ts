@@ -26,7 +26,7 @@ let cli: string;
 const kits = new Map<string, { dir: string; kit: Kit; fingerprint: string }>();
 
 /**
- * A generated kit: `machines` × `days` (80 × 28: about 40k exams, a few seconds to import). Its
+ * A generated kit: `machines` × `days` (60 × 28: about 30k exams, a few seconds to import). Its
  * fingerprint is the one an import of it stores (the stored campaign's, as read back), taken from
  * an import into a throwaway in-memory store in this process.
  */
@@ -53,8 +53,8 @@ beforeAll(async () => {
   cli = join(code, 'plateau.mjs');
   writeFileSync(cli, "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n");
   // Same campaign id (synthetic-41), two periods: the longer one replaces the shorter.
-  await makeKit('short', 41, 80, 14);
-  await makeKit('long', 41, 80, 28);
+  await makeKit('short', 41, 60, 14);
+  await makeKit('long', 41, 60, 28);
   expect(kits.get('long')!.fingerprint).not.toBe(kits.get('short')!.fingerprint);
 }, 300_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
