@@ -107,6 +107,10 @@ describe.runIf(pdfToolsAvailable())('the report routes print', () => {
     const region = await app.request(`${base}/region/${encodeURIComponent('Île-de-France')}.pdf`);
     expect(region.status).toBe(200);
     expect(region.headers.get('content-disposition')).toBe('attachment; filename="plateau-late-region-ile-de-france-fr.pdf"');
+    // Its INSEE code names the same region: the same synthesis.
+    const byCode = await app.request(`${base}/region/11.pdf`);
+    expect(byCode.status).toBe(200);
+    expect(byCode.headers.get('content-disposition')).toBe('attachment; filename="plateau-late-region-ile-de-france-fr.pdf"');
     const national = await app.request(`${base}/national.pdf?lang=en`);
     expect(national.status).toBe(200);
     expect(national.headers.get('content-disposition')).toBe('attachment; filename="plateau-late-national-en.pdf"');

@@ -187,7 +187,14 @@ export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       await auditEvent(ctx, c, { action: 'export.pdf', target: `region:${region}`, outcome: 'denied', detail: { scope: 'region' } });
       throw forbidden(`a region user prints its own region's synthesis only (region ${user.region})`);
     }
-    return answer(c, ctx, printer, { kind: 'region', region }, lang);
+    // The synthesis is printed for the kit's region name; an INSEE code or another name of the
+    // same region (`11`, `Île-de-France`) finds it among the campaign's regions.
+    const { index } = await campaignOr404(ctx, c, c.req.param('id'));
+    const code = territoryRegion(region);
+    const named = index.options.regions.includes(region)
+      ? region
+      : (index.options.regions.find((r) => code !== null && territoryRegion(r) === code) ?? region);
+    return answer(c, ctx, printer, { kind: 'region', region: named }, lang);
   });
 
   app.get('/api/campaigns/:id/reports/national.pdf', async (c) => {
