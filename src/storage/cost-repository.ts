@@ -72,27 +72,31 @@ export async function replaceCosts(
   const stored = before === undefined ? await loadCosts(q, campaignId) : before;
   if (sameCosts(stored, costs)) return false;
   await q.query('delete from costs where campaign_id = $1', [campaignId]);
-  const rows = costs?.rows ?? [];
-  if (costs !== null && rows.length > 0) {
-    await q.query(
-      `insert into costs (campaign_id, equipment_id, purchase_price, amortisation_years, maintenance, staff,
-         consumables_per_exam, overhead, origin)
-       select $1, u.equipment_id, u.purchase_price, u.amortisation_years, u.maintenance, u.staff,
-         u.consumables_per_exam, u.overhead, $9
-       from unnest($2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
-         as u (equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead)`,
-      [
-        campaignId,
-        rows.map((r) => r.equipmentId),
-        rows.map((r) => r.purchasePrice),
-        rows.map((r) => r.amortisationYears),
-        rows.map((r) => r.maintenance),
-        rows.map((r) => r.staff),
-        rows.map((r) => r.consumablesPerExam),
-        rows.map((r) => r.overhead),
-        costs.origin,
-      ],
-    );
-  }
+  if (costs !== null) await insertCostRows(q, campaignId, costs);
   return true;
+}
+
+/** Inserts `costs`' rows for `campaignId` (nothing for an empty set); the machines must be stored. */
+export async function insertCostRows(q: Queryable, campaignId: string, costs: CostSet): Promise<void> {
+  const rows = costs.rows;
+  if (rows.length === 0) return;
+  await q.query(
+    `insert into costs (campaign_id, equipment_id, purchase_price, amortisation_years, maintenance, staff,
+       consumables_per_exam, overhead, origin)
+     select $1, u.equipment_id, u.purchase_price, u.amortisation_years, u.maintenance, u.staff,
+       u.consumables_per_exam, u.overhead, $9
+     from unnest($2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
+       as u (equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead)`,
+    [
+      campaignId,
+      rows.map((r) => r.equipmentId),
+      rows.map((r) => r.purchasePrice),
+      rows.map((r) => r.amortisationYears),
+      rows.map((r) => r.maintenance),
+      rows.map((r) => r.staff),
+      rows.map((r) => r.consumablesPerExam),
+      rows.map((r) => r.overhead),
+      costs.origin,
+    ],
+  );
 }

@@ -18,7 +18,9 @@ import { makeIssue } from '../i18n/issues/index.ts';
 import type { Act, Kit } from '../core/kit-types.ts';
 import { looksLikeRawIdentifier } from '../plan/relevance/repeats.ts';
 import { readActs } from './act-repository.ts';
-import { countingUpsert, fromEpochMs, upsertInChunks } from './bulk.ts';
+import { countingUpsert, upsertInChunks } from './bulk.ts';
+import { insertCostRows } from './cost-repository.ts';
+import { insertSlotRows } from './slot-repository.ts';
 import { readCampaign, touchCampaign } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
 import { upsertEquipment } from './equipment-repository.ts';
@@ -266,22 +268,7 @@ async function insertSlots(tx: Queryable, campaignId: string, slots: NonNullable
   for (let attempt = 0; ; attempt++) {
     await tx.query('savepoint plateau_site_slots');
     try {
-      await tx.query(
-        `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at)
-         select $1, u.row_no, u.equipment_id, ${fromEpochMs('u.slot_start')}, ${fromEpochMs('u.slot_end')}, u.status,
-           ${fromEpochMs('u.observed_at')}
-         from unnest($2::int4[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::float8[])
-           as u (row_no, equipment_id, slot_start, slot_end, status, observed_at)`,
-        [
-          campaignId,
-          slots.map((_, i) => base + i + 1),
-          slots.map((s) => s.equipmentId),
-          slots.map((s) => s.start),
-          slots.map((s) => s.end),
-          slots.map((s) => s.status),
-          slots.map((s) => s.observedAt),
-        ],
-      );
+      await insertSlotRows(tx, campaignId, slots, base + 1);
       await tx.query('release savepoint plateau_site_slots');
       return;
     } catch (error) {
@@ -293,27 +280,7 @@ async function insertSlots(tx: Queryable, campaignId: string, slots: NonNullable
 }
 
 async function insertCosts(tx: Queryable, campaignId: string, costs: Kit['costs']): Promise<void> {
-  const rows = costs?.rows ?? [];
-  if (costs === undefined || rows.length === 0) return;
-  await tx.query(
-    `insert into costs (campaign_id, equipment_id, purchase_price, amortisation_years, maintenance, staff,
-       consumables_per_exam, overhead, origin)
-     select $1, u.equipment_id, u.purchase_price, u.amortisation_years, u.maintenance, u.staff,
-       u.consumables_per_exam, u.overhead, $9
-     from unnest($2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
-       as u (equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead)`,
-    [
-      campaignId,
-      rows.map((r) => r.equipmentId),
-      rows.map((r) => r.purchasePrice),
-      rows.map((r) => r.amortisationYears),
-      rows.map((r) => r.maintenance),
-      rows.map((r) => r.staff),
-      rows.map((r) => r.consumablesPerExam),
-      rows.map((r) => r.overhead),
-      costs.origin,
-    ],
-  );
+  if (costs !== undefined) await insertCostRows(tx, campaignId, costs);
 }
 
 /**

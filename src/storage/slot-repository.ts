@@ -94,22 +94,7 @@ export async function replaceSlots(
   await q.query('delete from slots where campaign_id = $1', [campaignId]);
   for (let from = 0; from < rows.length; from += CHUNK) {
     const chunk = rows.slice(from, from + CHUNK);
-    await q.query(
-      `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at)
-       select $1, u.row_no, u.equipment_id, ${fromEpochMs('u.slot_start')}, ${fromEpochMs('u.slot_end')}, u.status,
-         ${fromEpochMs('u.observed_at')}
-       from unnest($2::int4[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::float8[])
-         as u (row_no, equipment_id, slot_start, slot_end, status, observed_at)`,
-      [
-        campaignId,
-        chunk.map((_, i) => from + i + 1),
-        chunk.map((s) => s.equipmentId),
-        chunk.map((s) => s.start),
-        chunk.map((s) => s.end),
-        chunk.map((s) => s.status),
-        chunk.map((s) => s.observedAt),
-      ],
-    );
+    await insertSlotRows(q, campaignId, chunk, from + 1);
   }
   return changes;
 }
@@ -119,4 +104,24 @@ export function unknownSlotMachines(rows: readonly Slot[], machines: ReadonlySet
   const unknown = new Set<string>();
   for (const s of rows) if (!machines.has(s.equipmentId)) unknown.add(s.equipmentId);
   return [...unknown];
+}
+
+/** Inserts `rows` as the slots of `campaignId`, numbered (`row_no`) from `first` in their order. */
+export async function insertSlotRows(q: Queryable, campaignId: string, rows: readonly Slot[], first: number): Promise<void> {
+  await q.query(
+    `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at)
+     select $1, u.row_no, u.equipment_id, ${fromEpochMs('u.slot_start')}, ${fromEpochMs('u.slot_end')}, u.status,
+       ${fromEpochMs('u.observed_at')}
+     from unnest($2::int4[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::float8[])
+       as u (row_no, equipment_id, slot_start, slot_end, status, observed_at)`,
+    [
+      campaignId,
+      rows.map((_, i) => first + i),
+      rows.map((s) => s.equipmentId),
+      rows.map((s) => s.start),
+      rows.map((s) => s.end),
+      rows.map((s) => s.status),
+      rows.map((s) => s.observedAt),
+    ],
+  );
 }
