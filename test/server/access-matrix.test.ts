@@ -32,6 +32,7 @@ import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
 import { pdfToolsAvailable } from '../reports/pdf-tools.ts';
 import { CHEAP, cookieOf, login } from './auth-helpers.ts';
 import { kitFiles, uploadForm } from './helpers.ts';
+import { siteKit } from '../helpers/site-kit.ts';
 
 const WHO = ['anon', 'siteA', 'siteB', 'region', 'national', 'admin'] as const;
 type Who = (typeof WHO)[number];
@@ -49,23 +50,6 @@ const HAS_WEB = existsSync(join(WEB_ROOT, 'index.html'));
 
 const emailOf = (who: User): string => `${who.toLowerCase()}@matrix.example`;
 const passwordOf = (who: User): string => `matrix-password-${who}-Aa1!`;
-
-/** The part of `kit` belonging to the establishments `finess` (with their slots and costs; no register). */
-function siteKit(kit: Kit, finess: readonly string[]): Kit {
-  const mine = new Set(finess);
-  const machines = new Set(kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId));
-  return {
-    campaign: kit.campaign,
-    establishments: kit.establishments.filter((e) => mine.has(e.finess)),
-    equipment: kit.equipment.filter((m) => machines.has(m.equipmentId)),
-    sessions: kit.sessions.filter((s) => machines.has(s.equipmentId)),
-    exams: kit.exams.filter((e) => machines.has(e.equipmentId)),
-    acts: kit.acts,
-    survey: kit.survey.filter((a) => mine.has(a.finess)),
-    slots: (kit.slots ?? []).filter((s) => machines.has(s.equipmentId)),
-    ...(kit.costs ? { costs: { ...kit.costs, rows: kit.costs.rows.filter((r) => machines.has(r.equipmentId)) } } : {}),
-  };
-}
 
 /** Everything the tests share, set up once. */
 interface World {

@@ -27,6 +27,7 @@ import type { PgPlace } from '../cli/pg-roles.ts';
 import { at } from '../storage/small-kit.ts';
 import { syntheticKit } from '../storage/synthetic-kit.ts';
 import { kitFiles, memoryStore } from './helpers.ts';
+import { siteKit } from '../helpers/site-kit.ts';
 
 const A = '590000000';
 const B = '590000001';
@@ -41,21 +42,6 @@ async function accounts(store: Store): Promise<{ siteA: AccessScope; national: A
     siteB: { kind: 'site', userId: await add('b@x.example', 'site', [B]), finess: [B] },
     national: { kind: 'national', userId: await add('n@x.example', 'national'), admin: false },
     admin: { kind: 'national', userId: await add('admin@x.example', 'admin'), admin: true },
-  };
-}
-
-/** The part of `kit` belonging to the establishments `finess`. */
-function siteKit(kit: Kit, finess: readonly string[]): Kit {
-  const mine = new Set(finess);
-  const machines = new Set(kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId));
-  return {
-    campaign: kit.campaign,
-    establishments: kit.establishments.filter((e) => mine.has(e.finess)),
-    equipment: kit.equipment.filter((m) => machines.has(m.equipmentId)),
-    sessions: kit.sessions.filter((s) => machines.has(s.equipmentId)),
-    exams: kit.exams.filter((e) => machines.has(e.equipmentId)),
-    acts: kit.acts,
-    survey: kit.survey.filter((a) => mine.has(a.finess)),
   };
 }
 

@@ -16,24 +16,10 @@ import { loadResults } from '../../src/storage/queries.ts';
 import { ENGINES } from './engines.ts';
 import type { TestPlace } from './engines.ts';
 import { syntheticKit } from './synthetic-kit.ts';
+import { siteKit } from '../helpers/site-kit.ts';
 
 const A = '590000000';
 const B = '590000001';
-
-/** The part of `kit` belonging to the establishments `finess`. */
-function siteKit(kit: Kit, finess: readonly string[]): Kit {
-  const mine = new Set(finess);
-  const machines = new Set(kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId));
-  return {
-    campaign: kit.campaign,
-    establishments: kit.establishments.filter((e) => mine.has(e.finess)),
-    equipment: kit.equipment.filter((m) => machines.has(m.equipmentId)),
-    sessions: kit.sessions.filter((s) => machines.has(s.equipmentId)),
-    exams: kit.exams.filter((e) => machines.has(e.equipmentId)),
-    acts: kit.acts,
-    survey: kit.survey.filter((a) => mine.has(a.finess)),
-  };
-}
 
 /** Every stored row of establishment `finess` (and its machines), as text, to compare before/after. */
 async function rowsOf(store: Store, finess: string): Promise<string> {
