@@ -92,27 +92,20 @@ function AddUserForm({
 
   return (
     <form className="admin-form" onSubmit={submit} data-testid="user-add">
-      <div className="form-field">
-        <label htmlFor={ids.email}>{t('auth.web.users.add.email')}</label>
-        <input
-          id={ids.email}
-          name="email"
-          type="email"
-          required
-          autoComplete="off"
-          data-testid="user-add-email"
-        />
-      </div>
-      <div className="form-field">
-        <label htmlFor={ids.name}>{t('auth.web.users.add.name')}</label>
-        <input
-          id={ids.name}
-          name="displayName"
-          type="text"
-          autoComplete="off"
-          data-testid="user-add-name"
-        />
-      </div>
+      <AddField
+        id={ids.email}
+        name="email"
+        label={t('auth.web.users.add.email')}
+        type="email"
+        required
+        testId="email"
+      />
+      <AddField
+        id={ids.name}
+        name="displayName"
+        label={t('auth.web.users.add.name')}
+        testId="name"
+      />
       <div className="form-field">
         <label htmlFor={ids.role}>{t('auth.web.users.add.role')}</label>
         <select
@@ -130,43 +123,33 @@ function AddUserForm({
         </select>
       </div>
       {role === 'site' && (
-        <div className="form-field">
-          <label htmlFor={ids.finess}>{t('auth.web.users.add.finess')}</label>
-          <input
-            id={ids.finess}
-            name="finess"
-            type="text"
-            required
-            autoComplete="off"
-            data-testid="user-add-finess"
-          />
-        </div>
+        <AddField
+          id={ids.finess}
+          name="finess"
+          label={t('auth.web.users.add.finess')}
+          required
+          testId="finess"
+        />
       )}
       {role === 'region' && (
-        <div className="form-field">
-          <label htmlFor={ids.region}>{t('auth.web.users.add.region')}</label>
-          <input
-            id={ids.region}
-            name="region"
-            type="text"
-            required
-            autoComplete="off"
-            data-testid="user-add-region"
-          />
-        </div>
-      )}
-      <div className="form-field">
-        <label htmlFor={ids.password}>{t('auth.web.users.add.password')}</label>
-        <input
-          id={ids.password}
-          name="password"
-          type="password"
+        <AddField
+          id={ids.region}
+          name="region"
+          label={t('auth.web.users.add.region')}
           required
-          minLength={12}
-          autoComplete="new-password"
-          data-testid="user-add-password"
+          testId="region"
         />
-      </div>
+      )}
+      <AddField
+        id={ids.password}
+        name="password"
+        label={t('auth.web.users.add.password')}
+        type="password"
+        required
+        minLength={12}
+        autoComplete="new-password"
+        testId="password"
+      />
       <div className="form-actions">
         <button
           type="submit"
@@ -427,5 +410,32 @@ export function AdminUsersPage(): ReactNode {
         />
       </Card>
     </AdminFrame>
+  );
+}
+
+/** One labelled input of the add-user form. */
+function AddField(props: {
+  id: string;
+  name: string;
+  label: string;
+  testId: string;
+  type?: 'text' | 'email' | 'password';
+  required?: boolean;
+  minLength?: number;
+  autoComplete?: string;
+}): ReactNode {
+  return (
+    <div className="form-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        required={props.required ?? false}
+        {...(props.minLength !== undefined ? { minLength: props.minLength } : {})}
+        autoComplete={props.autoComplete ?? 'off'}
+        data-testid={`user-add-${props.testId}`}
+      />
+    </div>
   );
 }
