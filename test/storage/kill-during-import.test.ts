@@ -1,4 +1,5 @@
-// kill -9 during an import leaves the store consistent (issue 15), on PostgreSQL and on PGlite:
+// kill -9 during an import leaves the store consistent (issue 15), on PostgreSQL (PGlite's CLI and
+// server kills are test/cli/store-lock-processes.test.ts's):
 // the CLI (type-stripped sources) imports a generated kit in a child process and is killed with
 // SIGKILL once it reports progress; then the campaign is absent (a first import) or still the
 // previous complete import (a --replace of a longer period), its fingerprint the previous kit's
@@ -46,6 +47,7 @@ async function makeKit(name: string, seed: number, machines: number, days: numbe
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'plateau-kill-import-'));
+  if (!PG_URL) return;
   const code = join(tmp, 'code');
   await transpileTree(join(ROOT, 'src/cli/main.ts'), code);
   symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
@@ -155,14 +157,6 @@ const places: { name: string; skip: boolean; make: () => Promise<Place> }[] = [
     make: async () => {
       const pgp: PgPlace = await pgPlace(PG_URL!);
       return { target: ['--database-url', pgp.ownerUrl], open: () => openStore({ url: pgp.ownerUrl }), dispose: () => pgp.dispose() };
-    },
-  },
-  {
-    name: 'PGlite',
-    skip: false,
-    make: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'plateau-kill-store-'));
-      return { target: ['--data', dir], open: () => openStore({ dataDir: dir }), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   },
 ];
