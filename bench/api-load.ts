@@ -4,13 +4,7 @@
  * views, each request's latency collected from the client to give P50/P95/P99 and requests/s.
  * Same seeded campaign every time, several runs per view, medians.
  */
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { quantileSorted, sortedFinite } from '../src/core/stats.ts';
 import type {
@@ -20,6 +14,7 @@ import type {
 } from '../src/core/views/types.ts';
 import { generateKit } from '../src/generate/index.ts';
 import { importKit, openStore } from '../src/storage/index.ts';
+import { startServe } from './serve-child.ts';
 
 /** How hard and how long each view is hit. */
 export interface ApiLoadOptions {
@@ -57,58 +52,6 @@ export interface ApiLoadRow {
 
 const CAMPAIGN = 'synthetic-2010';
 /** The CLI compiled beside this file by `tsc -p bench/tsconfig.json`: the sources being measured. */
-const CLI = join(import.meta.dirname, '../src/cli/main.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
-
-interface Child {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts `plateau serve` on a free loopback port and waits until /api/health answers. */
-async function startServe(dataDir: string): Promise<Child> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const entry = `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--input-type=module', '-e', entry, 'serve', '--port', String(port), '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit');
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`plateau serve exited with code ${child.exitCode}:\n${output}`);
-    const health = await fetch(`${url}/api/health`).catch(() => null);
-    if (health?.ok) return { url, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`plateau serve did not answer ${url}/api/health within 120 s:\n${output}`);
-    }
-    await sleep(200);
-  }
-}
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -201,7 +144,7 @@ export async function benchApiLoad(
   );
 
   t = performance.now();
-  const server = await startServe(dataDir);
+  const server = await startServe(['--data', dataDir]);
   console.log(
     `api: plateau serve answers at ${server.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );

@@ -12,19 +12,15 @@
  * Needs a PostgreSQL server: PLATEAU_BENCH_PG_URL, else PLATEAU_TEST_PG_URL (a role that may
  * create databases and roles, as .ci/start-postgres.sh makes); skipped without one.
  */
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { quantileSorted, sortedFinite } from '../src/core/stats.ts';
 import type { Kit } from '../src/core/kit-types.ts';
 import { generateKit } from '../src/generate/index.ts';
 import { addUser, importKit, openStore } from '../src/storage/index.ts';
+import type { ServeChild } from './serve-child.ts';
+import { startServe } from './serve-child.ts';
 
 export interface ObservatoryOptions {
   /** Concurrent logged-in users. */
@@ -74,18 +70,7 @@ export interface ObservatoryResult {
 }
 
 const CAMPAIGN = 'synthetic-2010';
-const CLI = join(import.meta.dirname, '../src/cli/main.js');
 const PASSWORD = 'bench password, not a secret';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -100,46 +85,6 @@ async function adminQuery(url: string, sql: string): Promise<void> {
     await c.query(sql);
   } finally {
     await c.end();
-  }
-}
-
-interface Child {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `plateau serve --database-url APP_URL` on a free loopback port, once /api/health answers. */
-async function startServe(appUrl: string): Promise<Child> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const entry = `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`;
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', entry, 'serve', '--port', String(port), '--trust-proxy'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // The URL (with its password) goes through the environment, as in production, never argv.
-    env: { ...process.env, NODE_ENV: 'production', PLATEAU_DATABASE_URL: appUrl, PLATEAU_DATA: '' },
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit');
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`plateau serve exited with code ${child.exitCode}:\n${output}`);
-    const health = await fetch(`${url}/api/health`).catch(() => null);
-    if (health?.ok) return { url, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`plateau serve did not answer ${url}/api/health within 120 s:\n${output}`);
-    }
-    await sleep(200);
   }
 }
 
@@ -320,7 +265,7 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
   const appPassword = randomBytes(12).toString('hex');
   const ownerUrl = withDatabase(adminUrl, database);
   await adminQuery(adminUrl, `create database ${database}`);
-  let server: Child | null = null;
+  let server: ServeChild | null = null;
   try {
     let t = performance.now();
     const kit = generateKit({ seed: 2010 });
@@ -340,7 +285,8 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
     appUrl.username = appRole;
     appUrl.password = appPassword;
     t = performance.now();
-    server = await startServe(appUrl.toString());
+    // The URL (with its password) goes through the environment, as in production, never argv.
+    server = await startServe(['--trust-proxy'], { PLATEAU_DATABASE_URL: appUrl.toString(), PLATEAU_DATA: '' });
     console.log(`observatory: plateau serve (accounts mode, as ${appRole}) answers at ${server.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // Every user logs in (at once, as a Monday morning), then learns what it may open.

@@ -35,7 +35,8 @@ async function pglitePlace(): Promise<TestPlace> {
   };
 }
 
-async function postgresPlace(adminUrl: string): Promise<TestPlace> {
+/** A new empty database on the test server, and how to drop it. */
+export async function serverDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `plateau_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -44,9 +45,8 @@ async function postgresPlace(adminUrl: string): Promise<TestPlace> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    engine: 'postgres',
-    open: () => openStore({ url: url.toString() }),
-    dispose: async () => {
+    url: url.toString(),
+    drop: async () => {
       // An autovacuum worker busy in the database is a backend this role may not terminate:
       // FORCE then fails with 42501, and the worker is gone a moment later.
       const c = new pg.Client({ connectionString: adminUrl });
@@ -66,6 +66,11 @@ async function postgresPlace(adminUrl: string): Promise<TestPlace> {
       }
     },
   };
+}
+
+async function postgresPlace(adminUrl: string): Promise<TestPlace> {
+  const database = await serverDatabase(adminUrl);
+  return { engine: 'postgres', open: () => openStore({ url: database.url }), dispose: database.drop };
 }
 
 const pgUrl = process.env['PLATEAU_TEST_PG_URL'];

@@ -24,41 +24,10 @@ import { loadPeerGroups } from '../../src/storage/peer-groups.ts';
 import { openPgliteDb } from '../../src/storage/pglite/pglite-db.ts';
 import { openPostgresDb } from '../../src/storage/postgres/postgres-db.ts';
 import { scopedStore } from '../../src/storage/scoped-store.ts';
-import { ENGINES } from './engines.ts';
+import { ENGINES, serverDatabase } from './engines.ts';
 import { at, smallKit } from './small-kit.ts';
 
 const pgUrl = process.env['PLATEAU_TEST_PG_URL'];
-
-/** A new empty database on the test server, and how to drop it. */
-async function serverDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `plateau_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await c.query(`drop database if exists ${name} with (force)`);
-            break;
-          } catch (error) {
-            if ((error as { code?: string }).code !== '42501' || attempt >= 20) throw error;
-            await new Promise((r) => setTimeout(r, 250));
-          }
-        }
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
 
 /** A raw, unmigrated database of `engine`. */
 async function rawDb(engine: 'pglite' | 'postgres'): Promise<{ db: Db; dispose: () => Promise<void> }> {
