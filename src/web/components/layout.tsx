@@ -121,11 +121,8 @@ export function Layout({
     </li>
   );
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <header className="site-header">
+    <Frame>
+      <>
         <AccountBar />
         <div className="header-inner">
           <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
@@ -161,9 +158,30 @@ export function Layout({
           </nav>
           <LangSwitch />
         </div>
-      </header>
+      </>
+      {children}
+    </Frame>
+  );
+}
+
+/**
+ * What every screen shares around its content: the skip link, the header `children[0]` holds,
+ * the main region (focus target of in-app navigation) with `children[1]`, and the footer.
+ */
+export function Frame({
+  children,
+}: {
+  children: [header: ReactNode, content: ReactNode];
+}): ReactNode {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">{children[0]}</header>
       <main id="main" tabIndex={-1}>
-        {children}
+        {children[1]}
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>

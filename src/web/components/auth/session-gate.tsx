@@ -11,7 +11,7 @@ import { paths } from '../../lib/paths.ts';
 import { checkSession } from '../../lib/session.ts';
 import { useSession } from '../../lib/use-session.ts';
 import { LoginPage } from '../../pages/login.tsx';
-import { LangSwitch } from '../layout.tsx';
+import { Frame, LangSwitch } from '../layout.tsx';
 import { Link } from '../link.tsx';
 import { ErrorState, Skeleton } from '../states.tsx';
 import './auth.css';
@@ -20,29 +20,19 @@ import './auth.css';
 function BareFrame({ children }: { children: ReactNode }): ReactNode {
   const t = useT();
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <header className="site-header">
-        <div className="header-inner">
-          <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
-            {t('app.name')}
-          </Link>
-          <span className="brand-tagline" title={t('app.tagline')}>
-            {t('app.tagline')}
-          </span>
-          <span />
-          <LangSwitch />
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>{t('app.footer')}</p>
-      </footer>
-    </>
+    <Frame>
+      <div className="header-inner">
+        <Link to={paths.home()} className="brand-name" data-testid="nav-brand">
+          {t('app.name')}
+        </Link>
+        <span className="brand-tagline" title={t('app.tagline')}>
+          {t('app.tagline')}
+        </span>
+        <span />
+        <LangSwitch />
+      </div>
+      {children}
+    </Frame>
   );
 }
 
