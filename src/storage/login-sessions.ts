@@ -47,7 +47,7 @@ export async function createSession(store: Store, userId: number, { ttlHours = 8
 
 /**
  * The user of `token`'s session when it exists, is neither revoked nor expired and its user is not
- * disabled, else null. Marks the session seen now.
+ * disabled, else null. Marks the session seen (written at most once a minute).
  */
 export async function sessionUser(store: Store, token: string): Promise<SessionUser | null> {
   const rows = await store.db.query<{
@@ -58,11 +58,16 @@ export async function sessionUser(store: Store, token: string): Promise<SessionU
     region: string | null;
     display_name: string | null;
   }>(
-    `update user_sessions s set last_seen_at = now()
-       from users u
-      where s.token_hash = $1 and u.id = s.user_id
-        and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null
-      returning u.id::text as id, u.email, u.role, u.finess, u.region, u.display_name`,
+    // Every API request looks its session up: the "seen" mark is written at most once a minute
+    // (a data-modifying CTE runs whether or not the select reads its rows), not on every request.
+    `with live as (
+       select s.token_hash, s.last_seen_at, u.id, u.email, u.role, u.finess, u.region, u.display_name
+         from user_sessions s join users u on u.id = s.user_id
+        where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null),
+     seen as (
+       update user_sessions s set last_seen_at = now()
+         from live where s.token_hash = live.token_hash and live.last_seen_at < now() - interval '1 minute')
+     select id::text as id, email, role, finess, region, display_name from live`,
     [tokenHash(token)],
   );
   const row = rows[0];

@@ -57,6 +57,14 @@ describe.each(ENGINES)('login sessions on $name', ({ place: makePlace }) => {
       [siteId],
     );
     expect(row).toEqual({ fresh: true, hours: 8 });
+    // Seen less than a minute ago: the lookup reads, it does not write the mark again.
+    await store.db.query(`update user_sessions set last_seen_at = now() - interval '30 seconds'`);
+    expect(await sessionUser(store, token)).toMatchObject({ id: siteId });
+    const [kept] = await store.db.query<{ age: number }>(
+      `select round(extract(epoch from now() - last_seen_at))::int as age from user_sessions where user_id = $1`,
+      [siteId],
+    );
+    expect(kept!.age).toBeGreaterThanOrEqual(30);
     const other = await createSession(store, regionId, { ttlHours: 1 });
     expect(other).not.toBe(token);
     expect(await sessionUser(store, other)).toMatchObject({ id: regionId, role: 'region', region: '53', finess: [], displayName: null });
