@@ -5,6 +5,7 @@
  */
 import type { CampaignIndex, PeerScope } from '../core/views/index.ts';
 import type { Lang } from '../i18n/index.ts';
+import { territoryRegion } from '../plan/territories/territory-query.ts';
 import type { TerritoryDocument } from '../plan/territories/types.ts';
 import type { ReportDocument } from './document-types.ts';
 import { ReportError } from './errors.ts';
@@ -69,7 +70,7 @@ export function buildReport(
       return synthesisDocument(index, {}, lang, options);
     case 'region':
       try {
-        return synthesisDocument(index, { region: request.region }, lang, options);
+        return synthesisDocument(index, { region: campaignRegion(index, request.region) }, lang, options);
       } catch (error) {
         if (!(error instanceof UnknownRegionError)) throw error;
         const near = closeMatches(request.region, error.known);
@@ -82,6 +83,21 @@ export function buildReport(
         );
       }
   }
+}
+
+/**
+ * The campaign's own name of the region `asked` names: itself when the campaign has it, else the
+ * campaign's region with the same INSEE code (`11`, `Ile de France`, a pre-2016 name); `asked`
+ * unchanged when none matches (the synthesis then says it is unknown, with close matches).
+ *
+ * @example
+ * campaignRegion(index, '11'); // 'Île-de-France'
+ */
+export function campaignRegion(index: CampaignIndex, asked: string): string {
+  const regions = index.options.regions;
+  if (regions.includes(asked)) return asked;
+  const code = territoryRegion(asked);
+  return (code !== null && regions.find((r) => territoryRegion(r) === code)) || asked;
 }
 
 /** Lower-case ASCII for file names: "Île-de-France" → "ile-de-france". */

@@ -13,7 +13,7 @@ import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { territoriesOf, territoryRegion } from '../../plan/territories/territory-query.ts';
 import type { ReportRequest } from '../../reports/build.ts';
-import { buildReport, needsTerritories, reportFileName } from '../../reports/build.ts';
+import { buildReport, campaignRegion, needsTerritories, reportFileName } from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
 import { planningInputs } from '../../reports/planning.ts';
@@ -187,14 +187,9 @@ export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       await auditEvent(ctx, c, { action: 'export.pdf', target: `region:${region}`, outcome: 'denied', detail: { scope: 'region' } });
       throw forbidden(`a region user prints its own region's synthesis only (region ${user.region})`);
     }
-    // The synthesis is printed for the kit's region name; an INSEE code or another name of the
-    // same region (`11`, `Île-de-France`) finds it among the campaign's regions.
+    // Named as the campaign names it, for the file name and the printed reports' cache.
     const { index } = await campaignOr404(ctx, c, c.req.param('id'));
-    const code = territoryRegion(region);
-    const named = index.options.regions.includes(region)
-      ? region
-      : (index.options.regions.find((r) => code !== null && territoryRegion(r) === code) ?? region);
-    return answer(c, ctx, printer, { kind: 'region', region: named }, lang);
+    return answer(c, ctx, printer, { kind: 'region', region: campaignRegion(index, region) }, lang);
   });
 
   app.get('/api/campaigns/:id/reports/national.pdf', async (c) => {
