@@ -9,7 +9,8 @@ import type { StoredPeerGroup } from '../core/access.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import type { CampaignData } from '../core/views/campaign-index.ts';
 import type { Store } from './open-store.ts';
-import { listCampaigns, loadResults } from './queries.ts';
+import { readCampaignUpdatedAt } from './campaign-repository.ts';
+import { loadResults } from './queries.ts';
 import { loadSamples } from './sample-repository.ts';
 import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts';
 
@@ -39,13 +40,14 @@ export async function loadCampaignData(
 ): Promise<CampaignData | null> {
   const results = await loadResults(store, campaignId);
   if (!results) return null;
-  const listing = (await listCampaigns(store)).find((c) => c.id === campaignId);
-  if (!listing) return null;
+  // Only the instant of its last change: a listing would count every exam of every campaign.
+  const updatedAt = await readCampaignUpdatedAt(store.db, campaignId);
+  if (updatedAt === null) return null;
   const establishments = await loadEstablishments(store, campaignId);
   const equipment = await loadEquipment(store, campaignId);
   const survey = await loadSurvey(store, campaignId);
   const samples = await (options.loadSamples ?? loadSamples)(store, campaignId);
-  const data: CampaignData = { results, samples, establishments, equipment, survey, updatedAt: listing.updatedAt };
+  const data: CampaignData = { results, samples, establishments, equipment, survey, updatedAt };
   if (options.loadPeers) data.peers = await options.loadPeers(store, campaignId);
   return data;
 }

@@ -63,6 +63,15 @@ export async function readCampaign(q: Queryable, id: string): Promise<Campaign |
 
 const UTC_ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
+/** The instant of campaign `id`'s last change (ISO 8601 UTC, as listings give it), or null when it is not stored. */
+export async function readCampaignUpdatedAt(q: Queryable, id: string): Promise<string | null> {
+  const [row] = await q.query<{ at: string }>(
+    `select to_char(updated_at at time zone 'UTC', ${UTC_ISO}) as at from campaigns where id = $1`,
+    [id],
+  );
+  return row?.at ?? null;
+}
+
 /** Every stored campaign with its row counts, by id. */
 export async function readCampaignListings(q: Queryable): Promise<CampaignListing[]> {
   return q.query<CampaignListing & Record<string, unknown>>(`
