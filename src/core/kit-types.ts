@@ -94,6 +94,12 @@ export interface Equipment {
   label: string | null;
   installedYear: number | null;
   role: EquipmentRole;
+  /**
+   * equipment.csv `previous_id` (optional column, issue 16): this machine's id in an earlier
+   * campaign — the same machine renamed, or the machine it replaced — so trends follow it.
+   * Absent (not null) when the cell is blank, so kits without the column compare as before.
+   */
+  previousId?: string;
 }
 
 /** One row of `sessions.csv` (a vacation): `[start, end)` in UTC epoch ms. */

@@ -65,7 +65,7 @@ describe.each(ENGINES)('migration 0008 on $name', ({ name: engine }) => {
         ('c', '200000001', 'D', 'CH', 'Corse', '20'),
         ('c', '000000001', 'E', 'CH', 'Atlantis', null)`,
     );
-    expect(await migrate(db)).toEqual([8]);
+    expect(await migrate(db)).toEqual([8, 9]);
     const regions = async () =>
       Object.fromEntries(
         (await db.query<{ finess: string; insee_region: string | null }>(`select finess, insee_region from establishments`)).map((r) => [

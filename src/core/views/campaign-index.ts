@@ -58,6 +58,11 @@ export interface CampaignData {
    * and a benchmark filtered to a place inside it is computed from its own rows.
    */
   wholeRegion?: string;
+  /**
+   * The sites of the campaign that came as a signed bundle of aggregates (issue 16: `bundle_sites`):
+   * their machines have figures and binned samples, no sessions or exams.
+   */
+  bundleSites?: ReadonlySet<string>;
 }
 
 /**

@@ -76,6 +76,8 @@ export interface MachinePoint {
   exams: number;
   nightLevel: 'strong' | 'moderate' | 'low';
   significantOnCall: boolean;
+  /** `bundle` when its site came as a signed bundle of aggregates (no exam rows); absent for raw data. */
+  origin?: 'bundle';
   /** Every `MACHINE_FIGURES` value plus `programmedPlusEmergencyOpening`; null when not computable. */
   figures: Record<FigureKey, number | null>;
 }
@@ -116,6 +118,8 @@ export interface EstablishmentListing {
   legalStatus: string;
   machines: Partial<Record<Modality, number>>;
   exams: number;
+  /** `bundle` when the site came as a signed bundle of aggregates (no exam rows); absent for raw data. */
+  origin?: 'bundle';
 }
 
 /** A machine's figure against its peers: value, P20/P50/P80 band, percentile rank (0..1). */

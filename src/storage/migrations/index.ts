@@ -10,6 +10,7 @@ import * as m0005 from './0005-simulation.ts';
 import * as m0006 from './0006-planning-inputs.ts';
 import * as m0007 from './0007-accounts.ts';
 import * as m0008 from './0008-row-security.ts';
+import * as m0009 from './0009-trends-bundles.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
