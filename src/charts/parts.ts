@@ -3,7 +3,7 @@
  * piece by piece keeps the web bundle small. A renderer (canvas in the browser, SVG for
  * exports and PDF reports) is added by whoever draws.
  */
-import { BarChart, CustomChart, HeatmapChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GraphicComponent,
@@ -23,6 +23,8 @@ export const CHART_PARTS = [
   BarChart,
   CustomChart,
   HeatmapChart,
+  // The trends' small multiples (a value over the campaigns).
+  LineChart,
   // The territories' choropleth (its geo component comes with it).
   MapChart,
   ScatterChart,

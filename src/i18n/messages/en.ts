@@ -17,6 +17,7 @@ import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
 import { planningWebMessagesEn } from './planning-web-en.ts';
 import { authWebMessagesEn } from './auth-web-en.ts';
+import { reportTrendsMessagesEn } from './report-trends-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -659,4 +660,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...relevanceMessagesEn,
   ...planningWebMessagesEn,
   ...authWebMessagesEn,
+  ...reportTrendsMessagesEn,
 };

@@ -21,6 +21,7 @@ import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
 import { planningWebMessagesFr } from './planning-web-fr.ts';
 import { authWebMessagesFr } from './auth-web-fr.ts';
+import { reportTrendsMessagesFr } from './report-trends-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -670,6 +671,7 @@ export const fr = {
   ...relevanceMessagesFr,
   ...planningWebMessagesFr,
   ...authWebMessagesFr,
+  ...reportTrendsMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
