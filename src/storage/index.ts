@@ -30,6 +30,7 @@ export type { ResultWrite } from './result-repository.ts';
 export { kitFingerprint } from './fingerprint.ts';
 export { loadSamples } from './sample-repository.ts';
 export { loadCampaignData, type LoadCampaignDataOptions } from './campaign-data.ts';
+export { loadStoredSeries, loadTrendIndex, storedCampaignRefs } from './trend-series.ts';
 export { countMachinesByModality, loadEquipment, loadEstablishments, loadMachineRecords, loadSurvey, type MachineRecords } from './view-queries.ts';
 export { createSession, purgeExpired, revokeSession, revokeUserSessions, sessionUser } from './login-sessions.ts';
 export type { CreateSessionOptions, SessionUser } from './login-sessions.ts';
