@@ -173,14 +173,15 @@ export class CampaignIndex {
       if (!list) this.#machinesByFiness.set(m.finess, (list = []));
       list.push(m);
     }
+    const bundle = (finess: string): boolean => data.bundleSites?.has(finess) === true;
     this.points = new Map(
       results.machines.map((m) => [
         m.equipmentId,
-        machinePoint(m, this.establishmentByFiness.get(m.finess), this.equipmentById.get(m.equipmentId)),
+        machinePoint(m, this.establishmentByFiness.get(m.finess), this.equipmentById.get(m.equipmentId), bundle(m.finess)),
       ]),
     );
     this.listings = data.establishments
-      .map((e) => establishmentListing(e, this.machinesOf(e.finess)))
+      .map((e) => establishmentListing(e, this.machinesOf(e.finess), bundle(e.finess)))
       .sort((a, b) => compareLabels(a.name, b.name) || compareLabels(a.finess, b.finess));
     this.listingByFiness = new Map(this.listings.map((l) => [l.finess, l]));
     for (const e of data.establishments) this.#search.set(e.finess, [foldText(e.name), foldText(e.finess)]);
@@ -190,6 +191,8 @@ export class CampaignIndex {
       exams: results.machines.reduce((sum, m) => sum + m.exams, 0),
       establishments: data.establishments.length,
       machines: machinesByModality(data.equipment),
+      bundleSites: data.establishments.filter((e) => bundle(e.finess)).length,
+      bundleMachines: data.equipment.filter((e) => bundle(e.finess)).length,
     });
     // The establishment view compares every machine with its modality first: ready at once.
     for (const modality of MODALITIES) this.#group({ modality });
@@ -198,6 +201,11 @@ export class CampaignIndex {
   /** The machines of an establishment, in the results' order (empty when it has none). */
   machinesOf(finess: string): readonly MachineIndicators[] {
     return this.#machinesByFiness.get(finess) ?? EMPTY;
+  }
+
+  /** True when the site `finess` came as a signed bundle of aggregates (no sessions or exams stored). */
+  isBundleSite(finess: string): boolean {
+    return this.data.bundleSites?.has(finess) === true;
   }
 
   /** The folded name and FINESS of an establishment, for the search. */

@@ -9,8 +9,11 @@ import { compareLabels, machinesByModality } from './summary.ts';
 import { foldText, matchesSearch } from './text-search.ts';
 import type { EstablishmentListing, RegionListing } from './types.ts';
 
-/** One establishment's listing row from its machines' stored indicators. */
-export function establishmentListing(e: Establishment, machines: readonly MachineIndicators[]): EstablishmentListing {
+/**
+ * One establishment's listing row from its machines' stored indicators; `bundle` marks a site
+ * that came as a signed bundle of aggregates (`origin: 'bundle'`; raw data has no `origin`).
+ */
+export function establishmentListing(e: Establishment, machines: readonly MachineIndicators[], bundle = false): EstablishmentListing {
   return {
     finess: e.finess,
     name: e.name,
@@ -19,6 +22,7 @@ export function establishmentListing(e: Establishment, machines: readonly Machin
     legalStatus: e.legalStatus,
     machines: machinesByModality(machines),
     exams: machines.reduce((sum, m) => sum + m.exams, 0),
+    ...(bundle ? { origin: 'bundle' as const } : {}),
   };
 }
 
@@ -45,13 +49,14 @@ export function establishmentListings(index: CampaignIndex, query: Establishment
   );
 }
 
-/** One row per region of the campaign, by name. */
+/** One row per region of the campaign, by name (`bundleSites` only when some came as bundles). */
 export function regionListings(index: CampaignIndex): RegionListing[] {
   const rows = new Map<string, RegionListing>();
   for (const e of index.listings) {
     let row = rows.get(e.region);
     if (!row) rows.set(e.region, (row = { region: e.region, establishments: 0, machines: {}, exams: 0 }));
     row.establishments++;
+    if (e.origin === 'bundle') row.bundleSites = (row.bundleSites ?? 0) + 1;
     row.exams += e.exams;
     for (const [modality, n] of Object.entries(e.machines) as [keyof typeof e.machines, number][])
       row.machines[modality] = (row.machines[modality] ?? 0) + n;

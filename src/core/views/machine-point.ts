@@ -19,7 +19,8 @@ export function machineFigures(m: MachineIndicators): Record<FigureKey, number |
 }
 
 /**
- * The point of a machine, named after its equipment row and establishment when known.
+ * The point of a machine, named after its equipment row and establishment when known; `bundle`
+ * marks a machine whose site came as a signed bundle of aggregates (`origin: 'bundle'`).
  *
  * @example
  * machinePoint(results.machines[0], establishmentsByFiness.get(m.finess), equipmentById.get(m.equipmentId));
@@ -28,6 +29,7 @@ export function machinePoint(
   m: MachineIndicators,
   establishment: Establishment | undefined,
   equipment: Equipment | undefined,
+  bundle = false,
 ): MachinePoint {
   return {
     equipmentId: m.equipmentId,
@@ -42,6 +44,7 @@ export function machinePoint(
     exams: m.exams,
     nightLevel: m.night.level,
     significantOnCall: m.significantOnCall,
+    ...(bundle ? { origin: 'bundle' as const } : {}),
     figures: machineFigures(m),
   };
 }

@@ -47,10 +47,19 @@ export function qualityView(index: CampaignIndex, issues: readonly (Issue & { so
       exclusionReason: m.occupancyIncluded ? null : (m.inclusion.reason ?? 'left out of the occupancy distributions'),
       exclusionCode: m.occupancyIncluded ? null : exclusionCodeOf(m.inclusion),
       shareAbove15: m.inclusion.shareAbove15,
+      ...(index.isBundleSite(m.finess) ? { origin: 'bundle' as const } : {}),
     }),
   );
   // A capped kind counts for all its issues, not for its one summary.
   const { error, warning, info } = issueTotals(issues);
   const issueCounts = { error, warning, info };
-  return { campaign: index.ref, quality: index.data.results.quality, machines, issues: [...issues], issueCounts };
+  const { bundleSites, bundleMachines } = index.summary;
+  return {
+    campaign: index.ref,
+    quality: index.data.results.quality,
+    machines,
+    issues: [...issues],
+    issueCounts,
+    ...(bundleSites ? { bundleSites, bundleMachines: bundleMachines ?? 0 } : {}),
+  };
 }

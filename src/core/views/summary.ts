@@ -39,7 +39,15 @@ export function machinesByModality(equipment: readonly Pick<Equipment, 'modality
  */
 export function campaignSummary(
   campaign: Campaign,
-  counts: { updatedAt: string; exams: number; establishments: number; machines: Partial<Record<Modality, number>> },
+  counts: {
+    updatedAt: string;
+    exams: number;
+    establishments: number;
+    machines: Partial<Record<Modality, number>>;
+    /** Sites and machines that came as signed bundles (left out of the summary when 0 or absent). */
+    bundleSites?: number;
+    bundleMachines?: number;
+  },
 ): CampaignSummary {
   return {
     ...campaignRef(campaign),
@@ -47,6 +55,7 @@ export function campaignSummary(
     exams: counts.exams,
     machines: counts.machines,
     establishments: counts.establishments,
+    ...(counts.bundleSites ? { bundleSites: counts.bundleSites, bundleMachines: counts.bundleMachines ?? 0 } : {}),
   };
 }
 

@@ -33,6 +33,10 @@ export interface CampaignSummary extends CampaignRef {
   exams: number;
   machines: Partial<Record<Modality, number>>;
   establishments: number;
+  /** How many of the establishments came as signed bundles of aggregates (issue 16); absent when none. */
+  bundleSites?: number;
+  /** How many machines those bundle sites hold; absent when none. */
+  bundleMachines?: number;
 }
 
 /** The values each filter can take in a campaign (sorted), for the filter bar. */
@@ -107,6 +111,8 @@ export interface RegionListing {
   establishments: number;
   machines: Partial<Record<Modality, number>>;
   exams: number;
+  /** How many of its establishments came as signed bundles of aggregates; absent when none. */
+  bundleSites?: number;
 }
 
 /** `GET /api/campaigns/:id/establishments?region=&legalStatus=&q=`: one row per establishment. */
@@ -224,6 +230,8 @@ export interface MachineQualityRow {
   exclusionCode: OccupancyExclusionCode | null;
   /** Share (0..1) of the programmed time in sessions occupied above 15 %; null without programmed sessions. */
   shareAbove15: number | null;
+  /** `bundle` when its site came as a signed bundle of aggregates (its quality counts are the site's own); absent for raw data. */
+  origin?: 'bundle';
 }
 
 /**
@@ -240,6 +248,9 @@ export interface QualityView {
   /** Issues stored with the campaign's imports (warnings and notes: errors are never stored). */
   issues: (Issue & { source: string })[];
   issueCounts: { error: number; warning: number; info: number };
+  /** How many sites and machines came as signed bundles of aggregates (issue 16); absent when none. */
+  bundleSites?: number;
+  bundleMachines?: number;
 }
 
 /** What an import did to one table of a campaign. */
