@@ -18,6 +18,7 @@ import { relevanceMessagesEn } from './relevance-en.ts';
 import { planningWebMessagesEn } from './planning-web-en.ts';
 import { authWebMessagesEn } from './auth-web-en.ts';
 import { reportTrendsMessagesEn } from './report-trends-en.ts';
+import { webTrendsMessagesEn } from './web-trends-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -661,4 +662,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...planningWebMessagesEn,
   ...authWebMessagesEn,
   ...reportTrendsMessagesEn,
+  ...webTrendsMessagesEn,
 };

@@ -22,6 +22,7 @@ import { relevanceMessagesFr } from './relevance-fr.ts';
 import { planningWebMessagesFr } from './planning-web-fr.ts';
 import { authWebMessagesFr } from './auth-web-fr.ts';
 import { reportTrendsMessagesFr } from './report-trends-fr.ts';
+import { webTrendsMessagesFr } from './web-trends-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -672,6 +673,7 @@ export const fr = {
   ...planningWebMessagesFr,
   ...authWebMessagesFr,
   ...reportTrendsMessagesFr,
+  ...webTrendsMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */
