@@ -55,6 +55,8 @@ export type RouteName =
   | 'territories'
   | 'territory'
   | 'oncall'
+  | 'trends'
+  | 'region-trends'
   | 'admin-users'
   | 'admin-audit';
 
@@ -70,6 +72,7 @@ const PATTERNS: readonly [RouteName, string][] = [
   ['campaign', '/c/:id'],
   ['regions', '/c/:id/regions'],
   ['region', '/c/:id/regions/:region'],
+  ['region-trends', '/c/:id/regions/:region/trends'],
   ['establishments', '/c/:id/establishments'],
   ['establishment', '/c/:id/establishments/:finess'],
   ['machine', '/c/:id/machines/:equipmentId'],
@@ -77,6 +80,7 @@ const PATTERNS: readonly [RouteName, string][] = [
   ['territories', '/c/:id/territories'],
   ['territory', '/c/:id/territories/:department'],
   ['oncall', '/c/:id/oncall'],
+  ['trends', '/c/:id/trends'],
   ['admin-users', '/admin/users'],
   ['admin-audit', '/admin/audit'],
 ];
