@@ -89,6 +89,12 @@ export const paths = {
       peers: query.peers === 'modality' ? undefined : query.peers,
     }),
   quality: (id: string): string => `/c/${enc(id)}/quality`,
+  /** The nation's trends across the stored campaigns up to `id` (issue 16), one modality shown. */
+  trends: (id: string, modality?: string): string =>
+    withQuery(`/c/${enc(id)}/trends`, { modality }),
+  /** A region's trends (the region as the kit names it). */
+  regionTrends: (id: string, region: string, modality?: string): string =>
+    withQuery(`/c/${enc(id)}/regions/${enc(region)}/trends`, { modality }),
   territories: (id: string, query: TerritoriesQuery = {}): string =>
     withQuery(`/c/${enc(id)}/territories`, {
       level: query.level === 'region' ? undefined : query.level,
@@ -149,6 +155,14 @@ export const api = {
   heatmap: (id: string, equipmentId: string): string =>
     `/api/campaigns/${enc(id)}/machines/${enc(equipmentId)}/heatmap`,
   quality: (id: string): string => `/api/campaigns/${enc(id)}/quality`,
+  trends: (id: string, modality?: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/trends`, { modality }),
+  regionTrends: (id: string, region: string, modality?: string): string =>
+    withQuery(`/api/campaigns/${enc(id)}/trends/regions/${enc(region)}`, { modality }),
+  siteTrend: (id: string, finess: string): string =>
+    `/api/campaigns/${enc(id)}/trends/establishments/${enc(finess)}`,
+  machineTrend: (id: string, equipmentId: string): string =>
+    `/api/campaigns/${enc(id)}/trends/machines/${enc(equipmentId)}`,
   reportSite: (id: string, finess: string, lang: string, peers: string): string =>
     withQuery(`/api/campaigns/${enc(id)}/reports/site/${enc(finess)}.pdf`, {
       lang,
