@@ -52,8 +52,9 @@ export interface MachineLink {
   equipmentId: string | null;
   /**
    * `same-id`: the id of the next campaign; `mapped`: the next campaign's machine names it in its
-   * `previous_id` (renamed, or replaced by it); `absent`: not in that campaign. The last campaign's
-   * link is `same-id`.
+   * `previous_id` (renamed, or replaced by it); `absent`: not in that campaign. The link of the last
+   * campaign it is in is `same-id` (the series' last for a machine of it; a machine a site had and
+   * lost is followed back from the last campaign it was in, `absent` in every later one).
    */
   link: 'same-id' | 'mapped' | 'absent';
   label: string | null;
@@ -130,7 +131,10 @@ export interface MachineTrend {
   figures: FigureTrend[];
   leads: LeadFollowUp[];
   changes: TrendChange[];
-  /** The notable changes between the last two campaigns it is in, most notable first. */
+  /**
+   * The notable changes into the series' last campaign (from the last campaign it was in before),
+   * most notable first; for a machine gone since, its removal when it went in that step.
+   */
   sinceLastYear: TrendChange[];
 }
 
