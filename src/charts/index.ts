@@ -14,4 +14,5 @@ export * from './position.ts';
 export * from './timeline.ts';
 export * from './heatmap.ts';
 export * from './shares.ts';
+export * from './trends.ts';
 export { CHART_PARTS } from './parts.ts';
