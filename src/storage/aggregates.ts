@@ -96,69 +96,96 @@ export async function refreshAggregates(
   options: RefreshOptions = {},
 ): Promise<AggregateRefresh | null> {
   const role = store.engine === 'pglite' ? 'owner' : (options.role ?? 'aggregator');
-  return store.db.transaction(async (tx) => {
-    if (role === 'aggregator') await tx.exec(`set local role ${AGGREGATOR_ROLE}`);
-    // The imports' lock: an import committed meanwhile is read whole, never overwritten by older aggregates.
-    await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${campaignId}`]);
-    const [head] = await tx.query<{ survey: CampaignIndicators['survey']; other: { campaign?: CampaignIndicators['campaign'] } }>(
-      'select survey, other from campaign_results where campaign_id = $1',
-      [campaignId],
-    );
-    if (!head?.other.campaign) return null;
-    const rows = await tx.query<{ indicators: MachineIndicators }>(
-      'select indicators from machine_results where campaign_id = $1',
-      [campaignId],
-    );
-    const machines = rows.map((r) => r.indicators).sort(byId);
-    const samples = await readSamples(tx, campaignId);
-    const survey = await readSurveyIfAllowed(tx, campaignId);
-    const results: MachineResult[] = machines.map((indicators) => ({
-      indicators,
-      samples: samples.get(indicators.equipmentId) ?? NO_SAMPLES,
-    }));
-    const { indicators } = assembleCampaign({ campaign: head.other.campaign, survey: survey ?? [] }, results);
-    const { machines: ranked, benchmark, quality, ...other } = indicators;
-    const machineTexts = ranked.map((m) => JSON.stringify(m));
-    const updated = await tx.query(UPDATE_MACHINES, [
-      campaignId,
-      ranked.map((m) => m.equipmentId),
-      ranked.map((_, i) => i),
-      machineTexts,
-    ]);
-    const surveyDoc = survey === null ? head.survey : indicators.survey;
-    const { survey: _survey, ...rest } = other;
-    // The input fingerprint names the stored records the results come from: the aggregator cannot
-    // read them all, so it names the machine results and survey these aggregates were computed from.
-    const fingerprint = createHash('sha256')
-      .update('plateau-aggregates-v1\n')
-      .update(machineTexts.join('\n'))
-      .update(JSON.stringify(surveyDoc))
-      .digest('hex');
-    await tx.query(UPSERT_CAMPAIGN, [
-      campaignId,
-      JSON.stringify(benchmark),
-      JSON.stringify(surveyDoc),
-      JSON.stringify(quality),
-      JSON.stringify(rest),
-      fingerprint,
-    ]);
-    // The peer groups, as the full import stores them (import-kit.ts computeAndSave).
-    const index = new CampaignIndex({
-      results: { ...indicators, survey: surveyDoc },
-      samples: new Map(),
-      establishments: await readEstablishments(tx, campaignId),
-      equipment: await readEquipment(tx, campaignId),
-      survey: survey ?? [],
-      updatedAt: '',
-    });
-    const groups = storedPeerGroups(index);
-    await writePeerGroups(tx, campaignId, groups);
-    return {
-      campaignId,
-      machines: ranked.length,
-      machinesUpdated: updated.length,
-      survey: survey === null ? 'kept' : 'recomputed',
-      peerGroups: groups.length,
-    };
+  return store.db.transaction((tx) => refreshAggregatesIn(tx, campaignId, { role }));
+}
+
+/**
+ * `refreshAggregates` inside the caller's transaction `tx` (an import that must store its rows and
+ * the aggregates including them at once, issue 16): same work, same lock (taken again: held
+ * already by an import of the campaign). `role` defaults to `owner` here (no switch): pass
+ * `aggregator` (PostgreSQL only) when `tx` runs under a site's scope, which may not read its peers;
+ * the caller's role is restored afterwards.
+ *
+ * @example
+ * await store.db.transaction(async (tx) => { …write a bundle site…; await refreshAggregatesIn(tx, id); });
+ */
+export async function refreshAggregatesIn(
+  tx: Queryable,
+  campaignId: string,
+  options: RefreshOptions = {},
+): Promise<AggregateRefresh | null> {
+  const role = options.role ?? 'owner';
+  if (role === 'aggregator') await tx.exec(`set local role ${AGGREGATOR_ROLE}`);
+  try {
+    return await refreshWith(tx, campaignId);
+  } finally {
+    // Back to the caller's role for what the transaction does next (a no-op at its end).
+    if (role === 'aggregator') await tx.exec('set local role none');
+  }
+}
+
+/** The refresh's work, as whatever role `tx` runs as. */
+async function refreshWith(tx: Queryable, campaignId: string): Promise<AggregateRefresh | null> {
+  // The imports' lock: an import committed meanwhile is read whole, never overwritten by older aggregates.
+  await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${campaignId}`]);
+  const [head] = await tx.query<{ survey: CampaignIndicators['survey']; other: { campaign?: CampaignIndicators['campaign'] } }>(
+    'select survey, other from campaign_results where campaign_id = $1',
+    [campaignId],
+  );
+  if (!head?.other.campaign) return null;
+  const rows = await tx.query<{ indicators: MachineIndicators }>(
+    'select indicators from machine_results where campaign_id = $1',
+    [campaignId],
+  );
+  const machines = rows.map((r) => r.indicators).sort(byId);
+  const samples = await readSamples(tx, campaignId);
+  const survey = await readSurveyIfAllowed(tx, campaignId);
+  const results: MachineResult[] = machines.map((indicators) => ({
+    indicators,
+    samples: samples.get(indicators.equipmentId) ?? NO_SAMPLES,
+  }));
+  const { indicators } = assembleCampaign({ campaign: head.other.campaign, survey: survey ?? [] }, results);
+  const { machines: ranked, benchmark, quality, ...other } = indicators;
+  const machineTexts = ranked.map((m) => JSON.stringify(m));
+  const updated = await tx.query(UPDATE_MACHINES, [
+    campaignId,
+    ranked.map((m) => m.equipmentId),
+    ranked.map((_, i) => i),
+    machineTexts,
+  ]);
+  const surveyDoc = survey === null ? head.survey : indicators.survey;
+  const { survey: _survey, ...rest } = other;
+  // The input fingerprint names the stored records the results come from: the aggregator cannot
+  // read them all, so it names the machine results and survey these aggregates were computed from.
+  const fingerprint = createHash('sha256')
+    .update('plateau-aggregates-v1\n')
+    .update(machineTexts.join('\n'))
+    .update(JSON.stringify(surveyDoc))
+    .digest('hex');
+  await tx.query(UPSERT_CAMPAIGN, [
+    campaignId,
+    JSON.stringify(benchmark),
+    JSON.stringify(surveyDoc),
+    JSON.stringify(quality),
+    JSON.stringify(rest),
+    fingerprint,
+  ]);
+  // The peer groups, as the full import stores them (import-kit.ts computeAndSave).
+  const index = new CampaignIndex({
+    results: { ...indicators, survey: surveyDoc },
+    samples: new Map(),
+    establishments: await readEstablishments(tx, campaignId),
+    equipment: await readEquipment(tx, campaignId),
+    survey: survey ?? [],
+    updatedAt: '',
   });
+  const groups = storedPeerGroups(index);
+  await writePeerGroups(tx, campaignId, groups);
+  return {
+    campaignId,
+    machines: ranked.length,
+    machinesUpdated: updated.length,
+    survey: survey === null ? 'kept' : 'recomputed',
+    peerGroups: groups.length,
+  };
 }

@@ -3,13 +3,14 @@
  * exam samples and its directory (establishments, machines, survey). The server's cache and
  * the `report` command read it the same way. Read through a scoped store (issue 15), it is what
  * the scope's rows hold; with `loadPeers`, the stored peer groups come with it and the index built
- * from it is partial (peers only as stored aggregates).
+ * from it is partial (peers only as stored aggregates). The sites that came as signed bundles
+ * (issue 16) are named in `bundleSites`.
  */
 import type { StoredPeerGroup } from '../core/access.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
 import type { CampaignData } from '../core/views/campaign-index.ts';
 import type { Store } from './open-store.ts';
-import { readCampaignUpdatedAt } from './campaign-repository.ts';
+import { readBundleSites, readCampaignUpdatedAt } from './campaign-repository.ts';
 import { loadResults } from './queries.ts';
 import { loadSamples } from './sample-repository.ts';
 import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts';
@@ -49,5 +50,8 @@ export async function loadCampaignData(
   const samples = await (options.loadSamples ?? loadSamples)(store, campaignId);
   const data: CampaignData = { results, samples, establishments, equipment, survey, updatedAt };
   if (options.loadPeers) data.peers = await options.loadPeers(store, campaignId);
+  // The sites that came as signed bundles (issue 16), those the scope sees; absent when none.
+  const bundleSites = await readBundleSites(store.db, campaignId);
+  if (bundleSites.length > 0) data.bundleSites = new Set(bundleSites);
   return data;
 }

@@ -132,6 +132,8 @@ const RECORD_TABLES = [
   'sessions',
   'exams',
   'import_issues',
+  // After its establishments (its foreign key): the sites that came as signed bundles (issue 16).
+  'bundle_sites',
   'register_machines',
   'slots',
   'costs',
@@ -142,7 +144,8 @@ const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results',
 
 /**
  * Copies campaign `from` with every record and issue under the id `to` (its name, period, source
- * and first import time kept), then deletes `from`: the caller recomputes the results. False when
+ * and first import time kept), and its bundle sites' machine figures and samples (they have no
+ * records to recompute them from), then deletes `from`: the caller recomputes the results. False when
  * `from` is not stored. Throws when a table with a `campaign_id` column is neither copied nor a
  * result table (a migration added one: it must be listed here).
  */
@@ -177,8 +180,29 @@ export async function copyCampaignAs(q: Queryable, from: string, to: string): Pr
       [from, to],
     );
   }
+  // A bundle site's machine figures and samples are not recomputed from records (it has none): copied.
+  for (const name of ['machine_results', 'machine_samples']) {
+    const columns = tables.find((t) => t.table === name)?.columns ?? [];
+    const others = columns.filter((c) => c !== 'campaign_id').map((c) => `"${c}"`);
+    await q.query(
+      `insert into ${name} (campaign_id, ${others.join(', ')})
+       select $2, ${others.join(', ')} from ${name} r where r.campaign_id = $1 and r.equipment_id in
+         (select m.equipment_id from equipment m join bundle_sites b on b.campaign_id = m.campaign_id and b.finess = m.finess
+          where m.campaign_id = $1)`,
+      [from, to],
+    );
+  }
   await deleteCampaignRow(q, from);
   return true;
+}
+
+/** The FINESS of the campaign's sites that came as signed bundles (issue 16), sorted; empty when none. */
+export async function readBundleSites(q: Queryable, campaignId: string): Promise<string[]> {
+  const rows = await q.query<{ finess: string }>(
+    'select finess from bundle_sites where campaign_id = $1 order by finess collate "C"',
+    [campaignId],
+  );
+  return rows.map((r) => r.finess);
 }
 
 /** Deletes a campaign and everything stored for it; false when there was none. */

@@ -30,6 +30,7 @@ import { canCopy } from './bulk.ts';
 import {
   copyCampaignAs,
   deleteCampaignRow,
+  readBundleSites,
   readCampaign,
   readRecordCounts,
   touchCampaign,
@@ -37,11 +38,12 @@ import {
 } from './campaign-repository.ts';
 import type { RecordCounts } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
-import { copyEquipment, deleteAbsentEquipment, upsertEquipment } from './equipment-repository.ts';
+import { copyEquipment, deleteAbsentEquipment, readEquipment, upsertEquipment } from './equipment-repository.ts';
 import { StoreError } from './errors.ts';
 import {
   copyEstablishments,
   deleteAbsentEstablishments,
+  readEstablishments,
   upsertEstablishments,
 } from './establishment-repository.ts';
 import { copyExams, deleteAbsentExams, isStorableAct, upsertExams } from './exam-repository.ts';
@@ -51,7 +53,8 @@ import { readKit } from './load-kit.ts';
 import { writePeerGroups } from './peer-groups.ts';
 import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
-import { readFingerprint, saveResults } from './result-repository.ts';
+import { readFingerprint, readResults, saveResults } from './result-repository.ts';
+import { refreshAggregatesIn } from './aggregates.ts';
 import type { RegisterChanges } from './register-repository.ts';
 import { clearSimulationChecks } from './simulation-checks.ts';
 import {
@@ -62,7 +65,7 @@ import {
   replaceRegister,
   sameRegister,
 } from './register-repository.ts';
-import { samplesMissing, saveSamples } from './sample-repository.ts';
+import { readSamples, samplesMissing, saveSamples } from './sample-repository.ts';
 import type { SlotChanges } from './slot-repository.ts';
 import { loadSlots, replaceSlots, sameSlots, slotChanges, unknownSlotMachines } from './slot-repository.ts';
 import {
@@ -72,7 +75,7 @@ import {
   sessionKey,
 } from './session-repository.ts';
 import { storedKitOf } from './stored-kit.ts';
-import { copySurvey, deleteAbsentSurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
+import { copySurvey, deleteAbsentSurvey, readSurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
 
 /** Where an import stands, for a progress bar. */
 export interface ImportProgress {
@@ -355,6 +358,42 @@ function invalidKit(e: Error & { detail?: string; constraint?: string }): StoreE
   );
 }
 
+/** The kit without the records of the sites `finess` (bundle sites, computed elsewhere). */
+function withoutSites(kit: Kit, finess: ReadonlySet<string>): Kit {
+  const machines = new Set(kit.equipment.filter((m) => finess.has(m.finess)).map((m) => m.equipmentId));
+  return {
+    ...kit,
+    establishments: kit.establishments.filter((e) => !finess.has(e.finess)),
+    equipment: kit.equipment.filter((m) => !machines.has(m.equipmentId)),
+    survey: kit.survey.filter((a) => !finess.has(a.finess)),
+    sessions: kit.sessions.filter((x) => !machines.has(x.equipmentId)),
+    exams: kit.exams.filter((x) => !machines.has(x.equipmentId)),
+  };
+}
+
+/**
+ * A kit naming a site that came as a bundle into this campaign is refused, at the kit's row: a
+ * site is either raw or bundled in a campaign (issue 16). The line is the record's (header = 1).
+ */
+function checkBundleSites(kit: Kit, bundle: ReadonlySet<string>): void {
+  const rows = kit.establishments.flatMap((e, index) => (bundle.has(e.finess) ? [{ finess: e.finess, line: index + 2 }] : []));
+  if (rows.length === 0) return;
+  const shown = rows.slice(0, 5).map((r) => `${FILES.establishments}:${r.line}:finess: site ${r.finess} came as a bundle into campaign ${kit.campaign.id}`);
+  throw new StoreError(
+    'invalid-kit',
+    `${shown.join('; ')}${rows.length > 5 ? ` (and ${rows.length - 5} more)` : ''}: a kit cannot replace a site that came as a bundle (leave it out of the kit; its bundle stays). Nothing was stored.`,
+  );
+}
+
+/** The stored establishments, machines and survey answers of the bundle sites `finess`. */
+async function bundleRows(tx: Queryable, id: string, finess: ReadonlySet<string>): Promise<Pick<Kit, 'establishments' | 'equipment' | 'survey'>> {
+  return {
+    establishments: (await readEstablishments(tx, id)).filter((e) => finess.has(e.finess)),
+    equipment: (await readEquipment(tx, id)).filter((m) => finess.has(m.finess)),
+    survey: (await readSurvey(tx, id)).filter((a) => finess.has(a.finess)),
+  };
+}
+
 /**
  * Reads the stored campaign back (unless `known`, what this transaction stored, is given: see
  * `storedKitOf`), computes it and stores the results and the machines' samples, all through `tx`.
@@ -373,13 +412,29 @@ async function computeAndSave(
   if (!stored)
     throw new StoreError('unknown-campaign', `campaign ${campaignId} is not in the store`);
   const fingerprint = kitFingerprint(stored);
+  // Sites that came as signed bundles (issue 16) have figures and samples but no records: the
+  // engine computes the raw sites, their stored figures join them, and the aggregates are redone.
+  const bundle = known === null ? new Set(await readBundleSites(tx, campaignId)) : new Set<string>();
+  const raw = bundle.size === 0 ? stored : withoutSites(stored, bundle);
   timings.loadMs += performance.now() - t;
   t = performance.now();
   progress({ phase: 'compute', done: 0, total: 1 });
-  const { indicators, samples } = compute(stored);
+  const { indicators, samples } = compute(raw);
   timings.computeMs = performance.now() - t;
   t = performance.now();
   progress({ phase: 'save', done: 0, total: 1 });
+  if (bundle.size > 0) {
+    const machines = new Set(stored.equipment.filter((m) => bundle.has(m.finess)).map((m) => m.equipmentId));
+    const results = await readResults(tx, campaignId);
+    indicators.machines.push(...(results?.machines ?? []).filter((m) => machines.has(m.equipmentId)));
+    for (const [machine, s] of await readSamples(tx, campaignId)) if (machines.has(machine)) samples.set(machine, s);
+    const write = await saveResults(tx, campaignId, indicators, fingerprint);
+    await saveSamples(tx, campaignId, samples);
+    await refreshAggregatesIn(tx, campaignId);
+    timings.saveMs = performance.now() - t;
+    progress({ phase: 'save', done: 1, total: 1 });
+    return { write, fingerprint };
+  }
   const write = await saveResults(tx, campaignId, indicators, fingerprint);
   await saveSamples(tx, campaignId, samples, { fresh: known !== null });
   // The peer groups a site or region scope is compared with, from the same results (issue 15).
@@ -515,6 +570,10 @@ export async function importKit(
         removedBefore = await readRecordCounts(tx, id);
         await deleteCampaignRow(tx, id);
       }
+      // Sites that came as bundles stay: the kit may not name them, and its deletions spare them.
+      const bundle = replaced === null && before !== null ? new Set(await readBundleSites(tx, id)) : new Set<string>();
+      checkBundleSites(kit, bundle);
+      const kept = bundle.size === 0 ? null : await bundleRows(tx, id, bundle);
       const upserted = await upsertCampaign(tx, kit.campaign, source);
       const campaign: ImportSummary['campaign'] = replaced ? 'replaced' : upserted;
       // A campaign created by this very transaction has no stored record yet: once written, it is
@@ -563,10 +622,10 @@ export async function importKit(
           : {
               exams: await deleteAbsentExams(tx, id, exams.rows),
               sessions: await deleteAbsentSessions(tx, id, sessions.rows),
-              survey: await deleteAbsentSurvey(tx, id, survey.rows),
+              survey: await deleteAbsentSurvey(tx, id, kept ? [...survey.rows, ...kept.survey] : survey.rows),
               acts: await deleteAbsentActs(tx, id, acts.rows),
-              equipment: await deleteAbsentEquipment(tx, id, equipment.rows),
-              establishments: await deleteAbsentEstablishments(tx, id, establishments.rows),
+              equipment: await deleteAbsentEquipment(tx, id, kept ? [...equipment.rows, ...kept.equipment] : equipment.rows),
+              establishments: await deleteAbsentEstablishments(tx, id, kept ? [...establishments.rows, ...kept.establishments] : establishments.rows),
             };
       // The register after the records: a campaign replaced over another period lost its rows
       // with the campaign, so it is written afresh.
