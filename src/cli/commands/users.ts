@@ -16,7 +16,7 @@ import { withStore } from './store-access.ts';
 const CONSOLE = { actor: { userId: null, email: `console:${systemUser()}` } };
 
 /** The system user running the command (a container without a passwd entry: $USER, else '?'). */
-function systemUser(): string {
+export function systemUser(): string {
   try {
     return userInfo().username;
   } catch {
