@@ -30,8 +30,14 @@ export function withTab(href: string, tab: PageTab | PlanningTab): string {
   return `${url.pathname}?${url.searchParams.toString()}${url.hash}`;
 }
 
-/** The tab bar of the establishment page: figures, scenarios, costs, relevance. */
-export function EstablishmentTabs({ current }: { current: PageTab | PlanningTab }): ReactNode {
+/** The tab bar of the establishment page: figures, scenarios, costs, relevance, then `extra` (trends). */
+export function EstablishmentTabs({
+  current,
+  extra = [],
+}: {
+  current: PageTab | PlanningTab | string;
+  extra?: readonly TabLink[];
+}): ReactNode {
   const t = useT();
   const { pathname, search } = useLocation();
   const here = `${pathname}?${search.toString()}`;
@@ -41,5 +47,5 @@ export function EstablishmentTabs({ current }: { current: PageTab | PlanningTab 
     { tab: 'costs', label: t('planning.web.tab.costs') },
     { tab: 'relevance', label: t('planning.web.tab.relevance') },
   ].map((x) => ({ ...x, to: withTab(here, x.tab as PageTab | PlanningTab) }));
-  return <TabBar current={current} tabs={tabs} />;
+  return <TabBar current={current} tabs={[...tabs, ...extra]} />;
 }

@@ -44,8 +44,14 @@ export function TabBar({ current, tabs }: { current: string; tabs: readonly TabL
   );
 }
 
-/** The figures and scenarios tabs (the machine page). */
-export function PageTabs({ current }: { current: PageTab }): ReactNode {
+/** The figures and scenarios tabs (the machine page), and `extra` ones after them (trends). */
+export function PageTabs({
+  current,
+  extra = [],
+}: {
+  current: PageTab | string;
+  extra?: readonly TabLink[];
+}): ReactNode {
   const t = useT();
   const { pathname, search } = useLocation();
   const here = `${pathname}?${search.toString()}`;
@@ -54,5 +60,5 @@ export function PageTabs({ current }: { current: PageTab }): ReactNode {
     label: t(`scenarios.web.tab.${tab}`),
     to: withScenarioQuery(here, { tab }),
   }));
-  return <TabBar current={current} tabs={tabs} />;
+  return <TabBar current={current} tabs={[...tabs, ...extra]} />;
 }
