@@ -13,7 +13,9 @@ import { closeMatches } from './matches.ts';
 import type { PlanningInputs } from './planning.ts';
 import { siteFiche } from './site-fiche/index.ts';
 import type { MachineWhatIf } from './site-fiche/what-would-change.ts';
+import type { SiteBundleOrigin } from './site-fiche/bundle.ts';
 import { synthesisDocument, UnknownRegionError } from './synthesis/index.ts';
+import type { TrendSeries } from '../core/trends/index.ts';
 
 /** Which report to build. */
 export type ReportRequest =
@@ -38,6 +40,16 @@ export interface ReportInputs {
    * costs and relevance sections, a regional synthesis its chapter "Nuits et téléradiologie".
    */
   planning?: PlanningInputs | null;
+  /**
+   * A bundle site's fiche: the stored facts of its signed bundle (`siteBundleOrigin`), printed in
+   * its notice (without them the notice says the site came as a bundle, key and date not given).
+   */
+  bundle?: SiteBundleOrigin | null;
+  /**
+   * The trend series anchored on the report's campaign (`loadStoredSeries`): with an earlier
+   * campaign in it, the fiche and the syntheses gain their trends sections.
+   */
+  trends?: TrendSeries | null;
 }
 
 /** True when the report prints the territory chapter (the syntheses): its document is worth computing. */
@@ -62,10 +74,11 @@ export function buildReport(
   const options = {
     ...(inputs.territories === undefined ? {} : { territories: inputs.territories }),
     ...(inputs.planning ? { planning: inputs.planning } : {}),
+    ...(inputs.trends ? { trends: inputs.trends } : {}),
   };
   switch (request.kind) {
     case 'site':
-      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf, inputs.planning);
+      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf, inputs.planning, inputs.bundle, inputs.trends);
     case 'national':
       return synthesisDocument(index, {}, lang, options);
     case 'region':

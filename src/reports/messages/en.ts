@@ -4,6 +4,8 @@
  */
 import type { ReportMessageKey } from './fr.ts';
 import { planningEn } from './planning-en.ts';
+import { bundlesEn } from './bundles-en.ts';
+import { trendsEn } from './trends-en.ts';
 import { whatWouldChangeEn } from './what-would-change-en.ts';
 
 export const en: Readonly<Record<ReportMessageKey, string>> = {
@@ -199,4 +201,6 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
   'site.method.source': 'Computed by plateau from the campaign’s data; no value is estimated or filled in.',
   ...whatWouldChangeEn,
   ...planningEn,
+  ...bundlesEn,
+  ...trendsEn,
 };

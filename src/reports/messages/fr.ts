@@ -5,6 +5,8 @@
  * here. Words follow the 2010 ANAP report (plages, taux d’occupation, pistes d’amélioration).
  */
 import { planningFr } from './planning-fr.ts';
+import { bundlesFr } from './bundles-fr.ts';
+import { trendsFr } from './trends-fr.ts';
 import { whatWouldChangeFr } from './what-would-change-fr.ts';
 
 export const fr = {
@@ -200,6 +202,8 @@ export const fr = {
   'site.method.source': 'Calculé par plateau à partir des données de la campagne ; aucune valeur n’est estimée ni complétée.',
   ...whatWouldChangeFr,
   ...planningFr,
+  ...bundlesFr,
+  ...trendsFr,
 } as const;
 
 /** A message of the reports' dictionaries. */

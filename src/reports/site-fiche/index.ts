@@ -19,14 +19,20 @@ import { machineSections } from './machine.ts';
 import { methodSection } from './method.ts';
 import { relevanceSections } from './relevance.ts';
 import { surveySection } from './survey.ts';
+import type { SiteBundleOrigin } from './bundle.ts';
+import { bundleSection } from './bundle.ts';
 import type { MachineWhatIf } from './what-would-change.ts';
+import type { TrendSeries } from '../../core/trends/index.ts';
+import { ficheTrend, machineTrendSection, siteTrendSection } from './trends.ts';
 
 /**
  * The fiche of establishment `finess`, its machines compared with the peers `scope` selects.
  * With `whatIf` (the simulated leads of its machines, `whatWouldChangeOfSite`), each machine
  * chapter gains a "what would change" section. With `planning` (the campaign's planning
  * documents, `planningInputs`), the site's costs (when the campaign has a cost set) and its
- * relevance figures follow the survey. Throws a `ReportError('not-found')` naming close
+ * relevance figures follow the survey. A site that came as a signed bundle of aggregates
+ * (`index.isBundleSite`) gets a notice after its identity (`bundle`: its key and date, when read)
+ * and none of the exam-level parts (what would change, relevance). Throws a `ReportError('not-found')` naming close
  * FINESS or names when the campaign has no such establishment.
  *
  * @example
@@ -40,6 +46,8 @@ export function siteFiche(
   scope: PeerScope = 'modality',
   whatIf?: ReadonlyMap<string, MachineWhatIf>,
   planning?: PlanningInputs | null,
+  bundle?: SiteBundleOrigin | null,
+  trends?: TrendSeries | null,
 ): ReportDocument {
   const view = establishmentView(index, finess, scope);
   if (!view) {
@@ -49,15 +57,25 @@ export function siteFiche(
       `no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`,
     );
   }
-  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope, whatIf);
+  // A bundle site sent no exam rows: nothing to simulate, no relevance figures of its own.
+  const aggregatesOnly = index.isBundleSite(finess);
+  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope, aggregatesOnly ? undefined : whatIf);
   const e = view.establishment;
+  // With an earlier campaign in `trends` (the series anchored on this one): a trends chapter, and a sub-section per machine.
+  const trend = ficheTrend(trends, finess);
   const sections: ReportSection[] = [
     identitySection(ctx),
+    ...(aggregatesOnly ? [bundleSection(ctx, bundle ?? null)] : []),
     ...[openingsSection(ctx)].filter((s): s is ReportSection => s !== null),
     surveySection(ctx),
     ...(planning ? [costsSection(ctx, planning.costs())].filter((s): s is ReportSection => s !== null) : []),
-    ...(planning ? relevanceSections(ctx, planning.relevance()) : []),
-    ...view.machines.flatMap((m, i) => machineSections(ctx, m, i + 1)),
+    ...(planning && !aggregatesOnly ? relevanceSections(ctx, planning.relevance()) : []),
+    ...(trend ? [siteTrendSection(ctx, trend)] : []),
+    ...view.machines.flatMap((m, i) => {
+      const chapter = machineSections(ctx, m, i + 1);
+      const followed = trend && chapter[0] ? machineTrendSection(ctx, trend, m, chapter[0].id) : null;
+      return followed ? [...chapter, followed] : chapter;
+    }),
     methodSection(ctx),
   ];
   return {

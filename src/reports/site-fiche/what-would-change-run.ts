@@ -38,7 +38,8 @@ const PROGRAMMED = new Set(PROGRAMMED_TYPES);
 
 /**
  * The simulated leads of every machine of establishment `finess` (by equipment id), for
- * `siteFiche(…, whatIf)`; an empty map when the campaign has no such establishment.
+ * `siteFiche(…, whatIf)`; an empty map when the campaign has no such establishment, or when it
+ * came as a signed bundle (no exam rows).
  *
  * @example
  * const whatIf = await whatWouldChangeOfSite(store, index, '590780193');
@@ -52,7 +53,8 @@ export async function whatWouldChangeOfSite(
 ): Promise<Map<string, MachineWhatIf>> {
   const out = new Map<string, MachineWhatIf>();
   const view = establishmentView(index, finess, 'modality');
-  if (!view) return out;
+  // A site that came as a signed bundle has no records to simulate on (its fiche says why).
+  if (!view || index.isBundleSite(finess)) return out;
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? WHAT_IF_BUDGET_MS;
   const started = now();

@@ -4,6 +4,7 @@
  * occupancy, ICR per hour, on-call).
  */
 import type { SynthesisKey } from './fr.ts';
+import { bundlesEn } from './bundles-en.ts';
 
 export const en: Readonly<Record<SynthesisKey, string>> = {
   'doc.title.national': 'National synthesis',
@@ -417,4 +418,5 @@ export const en: Readonly<Record<SynthesisKey, string>> = {
   'terr.area.oecd': 'OECD',
   'terr.prov.input': 'typed',
   'terr.prov.imputed': 'imputed (register machines missing from the campaign)',
+  ...bundlesEn,
 };

@@ -4,6 +4,8 @@
  * keys the English one must give. `{name}` marks a parameter, `{n, plural, one {…} other {…}}`
  * a count (syntax of `src/i18n/message-format.ts`).
  */
+import { bundlesFr } from './bundles-fr.ts';
+
 export const fr = {
   'doc.title.national': 'Synthèse nationale',
   'doc.title.region': 'Synthèse régionale — {region}',
@@ -425,6 +427,7 @@ export const fr = {
   'terr.area.oecd': 'OCDE',
   'terr.prov.input': 'saisi',
   'terr.prov.imputed': 'imputé (appareils du registre absents de la campagne)',
+  ...bundlesFr,
 } as const;
 
 /** A message of the synthesis. */

@@ -71,6 +71,9 @@ export function introductionSections(ctx: RenderContext): ReportSection[] {
     { label: sm(lang, 'col.mr'), align: 'right' },
     { label: sm(lang, 'col.exams'), align: 'right' },
   ];
+  // Sites that came as signed bundles of aggregates (issue 16) are said, never hidden.
+  const bundleSites = scope.establishments.filter((e) => index.isBundleSite(e.finess));
+  const bundleMachines = scope.machines.filter((m) => index.isBundleSite(m.finess)).length;
   const statuses = legalStatusRows(scope);
   const national = scope.region === null;
   const panel = section({
@@ -79,6 +82,9 @@ export function introductionSections(ctx: RenderContext): ReportSection[] {
     level: 2,
     body: joinHtml([
       paragraph(sm(lang, 'intro.panel.text')),
+      bundleSites.length > 0
+        ? note(sm(lang, 'intro.panel.bundles', { n: bundleSites.length, machines: bundleMachines }))
+        : null,
       ctx.table({
         title: sm(lang, 'tables.panel'),
         columns: [
