@@ -13,6 +13,8 @@ import { buildReport, needsTerritories } from '../../reports/build.ts';
 import { renderReportHtml } from '../../reports/document.ts';
 import type { MachineWhatIf } from '../../reports/site-fiche/what-would-change.ts';
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
+import { siteBundleOrigin } from '../../reports/site-fiche/bundle-origin-run.ts';
+import type { SiteBundleOrigin } from '../../reports/site-fiche/bundle.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
 import type { PlanningInputs } from '../../reports/planning.ts';
@@ -98,6 +100,7 @@ async function campaignData(
   territories: TerritoryDocument | null;
   whatIf?: Map<string, MachineWhatIf>;
   planning: PlanningInputs | null;
+  bundle?: SiteBundleOrigin | null;
 }> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, campaignId);
@@ -107,7 +110,8 @@ async function campaignData(
     const kit = request.kind === 'national' ? null : await loadKit(store, id);
     const planning = kit ? planningInputs(kit, index) : null;
     if (request.kind === 'site') {
-      return { index, territories: null, planning, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
+      const bundle = index.isBundleSite(request.finess) ? await siteBundleOrigin(store, id, request.finess) : null;
+      return { index, territories: null, planning, bundle, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
     }
     if (!needsTerritories(request)) return { index, territories: null, planning };
     return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)), planning };
@@ -142,6 +146,7 @@ export const reportCommand: Command = {
       const doc = buildReport(index, request, lang, {
         territories: loaded.territories,
         planning: loaded.planning,
+        bundle: loaded.bundle ?? null,
         ...(loaded.whatIf ? { whatIf: loaded.whatIf } : {}),
       });
       if (values['html'] === true) {

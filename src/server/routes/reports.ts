@@ -18,6 +18,7 @@ import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
 import { planningInputs } from '../../reports/planning.ts';
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
+import { siteBundleOrigin } from '../../reports/site-fiche/bundle-origin-run.ts';
 import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
@@ -94,8 +95,10 @@ class ReportPrinter {
       // Costs, relevance (site fiche) and on-call pooling (regional synthesis) read the exams.
       const kit = request.kind === 'national' ? null : await campaign.planningKit();
       const planning = kit ? planningInputs(kit, index) : null;
+      // A site that came as a signed bundle: its fiche's notice names the key and the date.
+      const bundle = request.kind === 'site' && index.isBundleSite(request.finess) ? await siteBundleOrigin(store, index.ref.id, request.finess) : null;
       return printReport(
-        buildReport(index, request, lang, { territories: document, planning, ...(whatIf ? { whatIf } : {}) }),
+        buildReport(index, request, lang, { territories: document, planning, bundle, ...(whatIf ? { whatIf } : {}) }),
       );
     });
     this.#queue = run.catch(() => undefined);
