@@ -27,4 +27,14 @@ export {
   type RegisterPlanInput,
 } from './register.ts';
 export { assignPatientKeys, drawPatientKey, patientFrames, REPEAT_CHANCE, type PatientFrame } from './patients.ts';
+export {
+  applyYears,
+  drawFirstYear,
+  extendGrid,
+  yearChanges,
+  yearSeed,
+  type YearChange,
+  type YearChangeKind,
+} from './years.ts';
+export { LAST_YEAR, YEAR_STARTS } from './options.ts';
 export { AGENDA_DAYS, generateSlots, MAX_SLOT_MACHINES, SLOT_DAYS, slotLengthOf, slotMachines } from './slots.ts';

@@ -25,29 +25,20 @@ import { POPULATION } from '../plan/territories/population.ts';
 import { actTable } from './acts.ts';
 import { illustrativeCosts } from '../plan/costs/illustrative.ts';
 import { generateMachineData } from './machine.ts';
-import { drawPanel } from './panel.ts';
+import { type GenerateOptions, resolveOptions } from './options.ts';
 import { assignPatientKeys, type PatientFrame, patientFrames } from './patients.ts';
-import { drawProfiles, type MachineProfile } from './profile.ts';
+import type { MachineProfile } from './profile.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { generateRegister } from './register.ts';
 import { generateSlots, SLOT_DAYS, slotMachines } from './slots.ts';
 import { generateSurvey } from './survey.ts';
 import type { CampaignFrame } from './timeline.ts';
+import { applyYears, drawFirstYear, type YearChange, yearSeed } from './years.ts';
 
 export type { MachineProfile } from './profile.ts';
 
-export interface GenerateOptions {
-  /** Seed of every random draw (default 2010). */
-  seed?: number;
-  /** Machines (default 517 = 326 CT + 191 MRI; other sizes keep the CT/MRI ratio). */
-  machines?: number;
-  /** Campaign length in days (default 28). */
-  days?: number;
-  /** First day, `YYYY-MM-DD` (default 2010-03-01, a Monday). */
-  start?: string;
-  /** IANA time zone of the sites' wall clocks (default Europe/Paris). */
-  timeZone?: string;
-}
+export type { GenerateOptions } from './options.ts';
+export { DEFAULT_OPTIONS, resolveOptions } from './options.ts';
 
 /** Everything decided before any exam is drawn. */
 export interface CampaignPlan {
@@ -66,28 +57,13 @@ export interface CampaignPlan {
   register: RegisterMachine[];
   /** Indexes of the machines whose agendas are in slots.csv: one département's (slots.ts). */
   slotMachines: number[];
-}
-
-export const DEFAULT_OPTIONS: Required<GenerateOptions> = {
-  seed: 2010,
-  machines: 517,
-  days: 28,
-  start: '2010-03-01',
-  timeZone: 'Europe/Paris',
-};
-
-/** Options with defaults filled in and checked. */
-export function resolveOptions(options: GenerateOptions = {}): Required<GenerateOptions> {
-  const o = {
-    ...DEFAULT_OPTIONS,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-  };
-  if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be an integer: ${o.seed}`);
-  if (!Number.isInteger(o.machines) || o.machines < 1)
-    throw new RangeError(`machines must be a positive integer: ${o.machines}`);
-  // CampaignCalendar checks the date, the day count and the zone.
-  new CampaignCalendar(o.start, o.days, o.timeZone);
-  return o;
+  /**
+   * Seed of the year's own streams (sessions, exams, patient keys, slots, survey, register): the
+   * seed in year 1, one derived with the year after (years.ts `yearSeed`).
+   */
+  streamSeed: number;
+  /** What this demo year changed since year 1 (years.ts); empty in year 1. */
+  changes: YearChange[];
 }
 
 /**
@@ -99,42 +75,51 @@ export function resolveOptions(options: GenerateOptions = {}): Required<Generate
  */
 export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
   const o = resolveOptions(options);
-  const rng = new Rng(deriveSeed(o.seed, 0x9a7e));
-  const year = Number(o.start.slice(0, 4));
-  const panel = drawPanel(o.machines, year, rng);
-  const machines = drawProfiles(panel.machines, new Rng(deriveSeed(o.seed, 0x9f0f)));
+  const first = drawFirstYear(o);
+  // Later years: year 1's panel and profiles with the documented changes (years.ts).
+  const { establishments, equipment, machines, changes } = o.year === 1 ? { ...first, changes: [] } : applyYears(first, o);
+  const streamSeed = yearSeed(o.seed, o.year);
   const modalitiesOf = new Map<string, Set<Modality>>();
-  for (const m of panel.machines) {
-    let set = modalitiesOf.get(m.equipment.finess);
-    if (!set) modalitiesOf.set(m.equipment.finess, (set = new Set()));
-    set.add(m.equipment.modality);
+  for (const e of equipment) {
+    let set = modalitiesOf.get(e.finess);
+    if (!set) modalitiesOf.set(e.finess, (set = new Set()));
+    set.add(e.modality);
   }
   const campaign: Campaign = {
-    id: `synthetic-${o.seed}`,
-    name: `Campagne nationale synthétique (graine ${o.seed}), façon ANAP 2010`,
+    id: o.year === 1 ? `synthetic-${o.seed}` : `synthetic-${o.seed}-y${o.year}`,
+    name:
+      o.year === 1
+        ? `Campagne nationale synthétique (graine ${o.seed}), façon ANAP 2010`
+        : `Campagne nationale synthétique (graine ${o.seed}), année ${o.year} (${o.start.slice(0, 4)}), façon ANAP 2010`,
     start: o.start,
     days: o.days,
     timeZone: o.timeZone,
   };
-  const equipment = panel.machines.map((m) => m.equipment);
   // Its own stream: the register leaves every other draw of the campaign as it was.
   const register = generateRegister(
-    { campaign, establishments: panel.establishments, equipment },
-    new Rng(deriveSeed(o.seed, 0x4e61)),
+    { campaign, establishments, equipment },
+    new Rng(deriveSeed(streamSeed, 0x4e61)),
     POPULATION,
   );
-  return {
+  const plan: CampaignPlan = {
     options: o,
     campaign,
-    establishments: panel.establishments,
+    establishments,
     equipment,
     acts: actTable(),
-    survey: generateSurvey(o.seed, panel.establishments, modalitiesOf),
+    survey: generateSurvey(streamSeed, establishments, modalitiesOf),
     machines,
     register,
-    slotMachines: slotMachines(panel.establishments, equipment),
+    slotMachines: slotMachines(establishments, equipment),
+    streamSeed,
+    changes,
   };
+  if (o.year > 1) firstYears.set(plan, first.equipment);
+  return plan;
 }
+
+/** Year 1's machines of a later year's plan: their costs stay the ones drawn in year 1. */
+const firstYears = new WeakMap<CampaignPlan, readonly Equipment[]>();
 
 const frames = new WeakMap<CampaignPlan, CampaignFrame>();
 const patients = new WeakMap<CampaignPlan, PatientFrame[]>();
@@ -175,8 +160,8 @@ export function generateMachine(
   const profile = plan.machines[index];
   if (!profile)
     throw new RangeError(`no machine ${index} in the plan (0..${plan.machines.length - 1})`);
-  const data = generateMachineData(profile, frameOf(plan), plan.options.seed);
-  assignPatientKeys(data.exams, patientFrameOf(plan, index), plan.options.seed, index);
+  const data = generateMachineData(profile, frameOf(plan), plan.streamSeed);
+  assignPatientKeys(data.exams, patientFrameOf(plan, index), plan.streamSeed, index);
   return data;
 }
 
@@ -185,7 +170,16 @@ export function generateMachine(
  * one row per machine, from a stream of its own so that nothing else in the kit changes.
  */
 export function generateCosts(plan: CampaignPlan): CostSet {
-  return illustrativeCosts(plan.equipment, new Rng(deriveSeed(plan.options.seed, 0xc057)));
+  const first = firstYears.get(plan);
+  if (!first) return illustrativeCosts(plan.equipment, new Rng(deriveSeed(plan.options.seed, 0xc057)));
+  // A later year: year 1's rows for the machines it had, a draw of the year's own for the new ones.
+  const kept = new Map(illustrativeCosts(first, new Rng(deriveSeed(plan.options.seed, 0xc057))).rows.map((r) => [r.equipmentId, r]));
+  const added = illustrativeCosts(
+    plan.equipment.filter((e) => !kept.has(e.equipmentId)),
+    new Rng(deriveSeed(plan.streamSeed, 0xc057)),
+  ).rows;
+  const fresh = new Map(added.map((r) => [r.equipmentId, r]));
+  return { origin: 'illustrative', rows: plan.equipment.map((e) => (kept.get(e.equipmentId) ?? fresh.get(e.equipmentId)) as CostSet['rows'][number]) };
 }
 
 /**
@@ -199,7 +193,7 @@ export function generateMachineSlots(
 ): Slot[] {
   const machine = plan.equipment[index];
   if (machine === undefined || !plan.slotMachines.includes(index)) return [];
-  return generateSlots(machine, data.sessions, data.exams, frameOf(plan), new Rng(deriveSeed(plan.options.seed, 0x5107, index)));
+  return generateSlots(machine, data.sessions, data.exams, frameOf(plan), new Rng(deriveSeed(plan.streamSeed, 0x5107, index)));
 }
 
 /**
@@ -360,5 +354,23 @@ ${slotsLine(plan, slots)}
   modalities are seen on its CT and its MRI.
 - Date-times are local wall-clock times; an explicit offset appears only in the repeated
   hour of an autumn daylight-saving change.
+${changesSection(plan)}`;
+}
+
+/** A later demo year's README section: what changed since year 1 (nothing in year 1). */
+function changesSection(plan: CampaignPlan): string {
+  if (plan.changes.length === 0) return '';
+  const lines = plan.changes.map((c) => {
+    const ids = c.previousEquipmentId ? `${c.previousEquipmentId} → ${c.equipmentId}` : c.equipmentId;
+    const d = c.detail;
+    return `- year ${c.year}, ${c.kind}: ${ids} (site ${c.finess}${c.region ? `, ${c.region}` : ''}): ${c.note}; ${d.measure} ${d.before ?? '?'} → ${d.after ?? '?'} ${d.unit}.`;
+  });
+  return `
+## Year ${plan.options.year} of the demo: changes since year 1
+
+The same panel and machine profiles as year 1 (seed ${plan.options.seed}), exams drawn anew for this year,
+and these changes (docs/demo-years.md says why; the figures are the generator's targets):
+
+${lines.join('\n')}
 `;
 }

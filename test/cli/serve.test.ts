@@ -73,12 +73,19 @@ describe('plateau serve', () => {
         { until: () => stopped, webRoot: join(tmp, 'no-web') },
       );
       const url = await io.url();
-      expect(io.out.stdout).toContain('plateau is serving 1 campaign');
+      // The demo is three years of the national campaign (years 2 and 3: docs/demo-years.md).
+      expect(io.out.stdout).toContain('plateau is serving 3 campaigns');
       expect(io.out.stderr).toContain('holds no campaign');
+      expect(io.out.stderr).toContain('demo year 3 of 3');
       expect(io.out.stderr).toContain('run npm run build');
       const campaigns = (await (await fetch(`${url}api/campaigns`)).json()) as CampaignSummary[];
-      expect(campaigns).toHaveLength(1);
-      expect(campaigns[0]!.machines.CT! + (campaigns[0]!.machines.MR ?? 0)).toBe(3);
+      expect(campaigns.map((c) => c.id).sort()).toEqual(['synthetic-2010', 'synthetic-2010-y2', 'synthetic-2010-y3']);
+      const machines = (id: string): number => {
+        const c = campaigns.find((x) => x.id === id)!;
+        return (c.machines.CT ?? 0) + (c.machines.MR ?? 0);
+      };
+      // Year 2 adds a machine at a new site of the most under-equipped region; 3 machines leave nothing to remove.
+      expect([machines('synthetic-2010'), machines('synthetic-2010-y2'), machines('synthetic-2010-y3')]).toEqual([3, 4, 4]);
       expect((await fetch(url)).status).toBe(404);
       stop();
       code = await running;

@@ -1,11 +1,12 @@
 /**
- * `plateau demo`: generates the national campaign (seed 2010) into the data folder and imports
- * it, so that a fresh clone shows real figures with one command.
+ * `plateau demo`: generates the national campaign (seed 2010) and its two later demo years into
+ * the data folder and imports them, oldest first, so that a fresh clone shows real figures and
+ * their trends with one command.
  */
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planCampaign } from '../../generate/index.ts';
+import { LAST_YEAR, planCampaign } from '../../generate/index.ts';
 import { writeKitFolder } from '../../ingest/kit/kit-folder.ts';
 import type { ImportSummary, Store } from '../../storage/index.ts';
 import { resolveDataDir } from '../../storage/index.ts';
@@ -21,8 +22,9 @@ import { withStore } from './store-access.ts';
 const USAGE = `Usage: plateau demo [--seed N] [--data DIR | --database-url URL]
 
 Generates the synthetic national campaign (301 establishments, 326 CT, 191 MRI, 28 days,
-about 270,000 exams; see 'plateau generate --help') into DATA/kits/ and imports it into the
-store. Then:
+about 270,000 exams; see 'plateau generate --help') and its demo years 2 and 3 (the same panel
+in 2011 and 2012 with documented changes, for trends: docs/demo-years.md) into DATA/kits/
+(national-SEED, national-SEED-y2, national-SEED-y3) and imports the three, oldest first. Then:
 
   plateau indicators            the national benchmark as a table
   plateau indicators --json     the same as JSON
@@ -37,33 +39,39 @@ export const demoCommand: Command = {
   usage: USAGE,
   options: { ...STORE_OPTIONS, seed: { type: 'string' } },
   async run({ values }) {
-    const summary = await withStore(values, (store) => importDemoCampaign(store, values), { create: true });
-    process.stdout.write(`${describeImport(summary)}\n\nNext: plateau indicators (or --json, --csv)\n`);
+    const summaries = await withStore(values, (store) => importDemoCampaign(store, values), { create: true });
+    process.stdout.write(`${summaries.map(describeImport).join('\n\n')}\n\nNext: plateau indicators (or --json, --csv)\n`);
     return 0;
   },
 };
 
 /**
- * Generates the national campaign (seed from `--seed`, default 2010) into DATA/kits/ unless it
- * is there already, and imports it into `store`, with progress on stderr. Shared by `plateau
- * demo` and `plateau serve --demo-if-empty`.
+ * Generates the national campaign's demo years 1 to 3 (seed from `--seed`, default 2010) into
+ * DATA/kits/ (each unless it is there already) and imports them into `store`, oldest first, with
+ * progress on stderr; their import summaries in that order. Shared by `plateau demo` and `plateau
+ * serve --demo-if-empty`.
  *
  * @example
- * await importDemoCampaign(store, { data: './plateau-data' });
+ * await importDemoCampaign(store, { data: './plateau-data' }); // synthetic-2010, -y2, -y3
  */
-export async function importDemoCampaign(store: Store, values: OptionValues): Promise<ImportSummary> {
-  const options = generateOptions(values);
+export async function importDemoCampaign(store: Store, values: OptionValues): Promise<ImportSummary[]> {
   const dataDir = resolveDataDir(stringOption(values, 'data'));
   // An in-memory store has no folder to keep the kit in: the system's temporary folder does.
   const kitsDir = dataDir.startsWith('memory://') ? join(tmpdir(), 'plateau-kits') : join(dataDir, 'kits');
-  const kitDir = join(kitsDir, `national-${options.seed}`);
-  if (!existsSync(kitDir)) {
-    // Generated beside its final place and renamed when complete (as 'plateau generate' does):
-    // an interrupted demo never leaves a half-written kit that a later run would take for a
-    // whole one, and the next run removes what a killed one left.
-    const folder = { command: 'plateau generate', campaignId: planCampaign(options).campaign.id, onNote };
-    await kitFolderOrFail(() => writeKitFolder(kitDir, folder, (tmp) => generateInto(tmp, options, kitDir)));
-  } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
-  const { kit, issues } = await readKitWithIssues(kitDir);
-  return importInto(store, kit, issues, kitDir);
+  const summaries: ImportSummary[] = [];
+  for (let year = 1; year <= LAST_YEAR; year++) {
+    const options = { ...generateOptions(values), year };
+    const kitDir = join(kitsDir, `national-${options.seed}${year === 1 ? '' : `-y${year}`}`);
+    process.stderr.write(`demo year ${year} of ${LAST_YEAR}\n`);
+    if (!existsSync(kitDir)) {
+      // Generated beside its final place and renamed when complete (as 'plateau generate' does):
+      // an interrupted demo never leaves a half-written kit that a later run would take for a
+      // whole one, and the next run removes what a killed one left.
+      const folder = { command: 'plateau generate', campaignId: planCampaign(options).campaign.id, onNote };
+      await kitFolderOrFail(() => writeKitFolder(kitDir, folder, (tmp) => generateInto(tmp, options, kitDir)));
+    } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
+    const { kit, issues } = await readKitWithIssues(kitDir);
+    summaries.push(await importInto(store, kit, issues, kitDir));
+  }
+  return summaries;
 }
