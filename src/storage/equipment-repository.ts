@@ -1,6 +1,7 @@
 /**
  * The `equipment` table (one row per machine) of a campaign: upserted by equipment id, a row
  * rewritten only when a field differs. Each machine belongs to an establishment of the campaign.
+ * `previous_id` (issue 16) is null in the table when the kit leaves it blank, absent on `Equipment`.
  */
 import type { Equipment, EquipmentRole, Modality } from '../core/kit-types.ts';
 import type { CopyQueryable, UpsertCounts } from './bulk.ts';
@@ -8,15 +9,15 @@ import { copyInChunks, countingUpsert, deleteAbsent, upsertInChunks } from './bu
 import type { Queryable } from './db.ts';
 
 const UPSERT =
-  countingUpsert(`insert into equipment (campaign_id, equipment_id, finess, modality, label, installed_year, role)
-  select $1, u.equipment_id, u.finess, u.modality, u.label, u.installed_year, u.role
-  from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::text[])
-    as u (equipment_id, finess, modality, label, installed_year, role)
+  countingUpsert(`insert into equipment (campaign_id, equipment_id, finess, modality, label, installed_year, role, previous_id)
+  select $1, u.equipment_id, u.finess, u.modality, u.label, u.installed_year, u.role, u.previous_id
+  from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::text[], $8::text[])
+    as u (equipment_id, finess, modality, label, installed_year, role, previous_id)
   on conflict (campaign_id, equipment_id) do update set
     finess = excluded.finess, modality = excluded.modality, label = excluded.label,
-    installed_year = excluded.installed_year, role = excluded.role
-  where (equipment.finess, equipment.modality, equipment.label, equipment.installed_year, equipment.role)
-    is distinct from (excluded.finess, excluded.modality, excluded.label, excluded.installed_year, excluded.role)`);
+    installed_year = excluded.installed_year, role = excluded.role, previous_id = excluded.previous_id
+  where (equipment.finess, equipment.modality, equipment.label, equipment.installed_year, equipment.role, equipment.previous_id)
+    is distinct from (excluded.finess, excluded.modality, excluded.label, excluded.installed_year, excluded.role, excluded.previous_id)`);
 
 /** Upserts machines (unique by equipment id: de-duplicate before calling). */
 export function upsertEquipment(
@@ -32,6 +33,7 @@ export function upsertEquipment(
     chunk.map((e) => e.label),
     chunk.map((e) => e.installedYear),
     chunk.map((e) => e.role),
+    chunk.map((e) => e.previousId ?? null),
   ]);
 }
 
@@ -44,7 +46,7 @@ export function copyEquipment(
   return copyInChunks(
     q,
     'equipment',
-    ['campaign_id', 'equipment_id', 'finess', 'modality', 'label', 'installed_year', 'role'],
+    ['campaign_id', 'equipment_id', 'finess', 'modality', 'label', 'installed_year', 'role', 'previous_id'],
     rows,
     (w, m) => {
       w.repeatedText(campaignId);
@@ -54,6 +56,7 @@ export function copyEquipment(
       w.text(m.label);
       w.int4(m.installedYear);
       w.repeatedText(m.role);
+      w.text(m.previousId ?? null);
     },
   );
 }
@@ -86,17 +89,22 @@ export async function readEquipment(q: Queryable, campaignId: string): Promise<E
     label: string | null;
     installed_year: number | null;
     role: EquipmentRole;
+    previous_id: string | null;
   }>(
-    `select equipment_id, finess, modality, label, installed_year, role from equipment
+    `select equipment_id, finess, modality, label, installed_year, role, previous_id from equipment
      where campaign_id = $1 order by equipment_id collate "C"`,
     [campaignId],
   );
-  return rows.map((r) => ({
-    equipmentId: r.equipment_id,
-    finess: r.finess,
-    modality: r.modality,
-    label: r.label,
-    installedYear: r.installed_year,
-    role: r.role,
-  }));
+  return rows.map((r) => {
+    const m: Equipment = {
+      equipmentId: r.equipment_id,
+      finess: r.finess,
+      modality: r.modality,
+      label: r.label,
+      installedYear: r.installed_year,
+      role: r.role,
+    };
+    if (r.previous_id !== null) m.previousId = r.previous_id;
+    return m;
+  });
 }

@@ -176,7 +176,10 @@ export function kitFingerprint(kit: Kit): string {
   for (const e of kit.establishments)
     put('f', [e.finess, e.name, e.legalStatus, e.region, e.department]);
   for (const m of kit.equipment)
-    put('m', [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role]);
+    // previous_id only when given: a kit without it keeps its fingerprint.
+    put('m', m.previousId === undefined
+      ? [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role]
+      : [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role, m.previousId]);
   for (const s of kit.sessions) {
     // s[equipmentId,start,end,type]
     lines.ascii('s[');

@@ -127,7 +127,7 @@ export function storedKitOf(kit: Kit): Kit | null {
     check.text(m.finess, 'finess');
     check.text(m.label, 'equipment label');
     check.integer(m.installedYear, 'installed year');
-    return {
+    const stored: Equipment = {
       equipmentId: m.equipmentId,
       finess: m.finess,
       modality: m.modality,
@@ -135,6 +135,11 @@ export function storedKitOf(kit: Kit): Kit | null {
       installedYear: m.installedYear ?? null,
       role: m.role,
     };
+    if (m.previousId !== undefined) {
+      check.text(m.previousId, 'previous equipment id');
+      stored.previousId = m.previousId;
+    }
+    return stored;
   });
   const sessions = kit.sessions.map((s): Session => {
     check.text(s.equipmentId, 'equipment id');

@@ -11,6 +11,7 @@ import { slotsIssuesFr } from './slots-fr.ts';
 import { scenariosIssuesFr } from './scenarios-fr.ts';
 import { costsIssuesFr } from './costs-fr.ts';
 import { patientKeyIssuesFr } from './patient-key-fr.ts';
+import { trendsIssuesFr } from './trends-fr.ts';
 
 
 const DATE_TIME_HINT =
@@ -925,6 +926,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
   ...scenariosIssuesFr,
   ...costsIssuesFr,
   ...patientKeyIssuesFr,
+  ...trendsIssuesFr,
 };
 
 /** Ce que contient une colonne du kit, dit dans le conseil d'une case obligatoire vide. */

@@ -19,6 +19,7 @@ import { planningWebMessagesEn } from './planning-web-en.ts';
 import { authWebMessagesEn } from './auth-web-en.ts';
 import { reportTrendsMessagesEn } from './report-trends-en.ts';
 import { webTrendsMessagesEn } from './web-trends-en.ts';
+import { trendsMessagesEn } from './trends-en.ts';
 
 
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -663,4 +664,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...authWebMessagesEn,
   ...reportTrendsMessagesEn,
   ...webTrendsMessagesEn,
+  ...trendsMessagesEn,
 };

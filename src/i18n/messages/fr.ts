@@ -23,6 +23,7 @@ import { planningWebMessagesFr } from './planning-web-fr.ts';
 import { authWebMessagesFr } from './auth-web-fr.ts';
 import { reportTrendsMessagesFr } from './report-trends-fr.ts';
 import { webTrendsMessagesFr } from './web-trends-fr.ts';
+import { trendsMessagesFr } from './trends-fr.ts';
 
 export const fr = {
   'app.name': 'plateau',
@@ -674,6 +675,7 @@ export const fr = {
   ...authWebMessagesFr,
   ...reportTrendsMessagesFr,
   ...webTrendsMessagesFr,
+  ...trendsMessagesFr,
 } satisfies Record<string, string>;
 
 /** A message of the dictionaries. */

@@ -27,7 +27,7 @@ export const ESTABLISHMENTS_FILE: KitFileSpec = {
 export const EQUIPMENT_FILE: KitFileSpec = {
   name: 'equipment.csv',
   required: true,
-  columns: cols(['equipment_id', 'finess', 'modality'], ['label', 'installed_year', 'role']),
+  columns: cols(['equipment_id', 'finess', 'modality'], ['label', 'installed_year', 'role', 'previous_id']),
 };
 
 export const SESSIONS_FILE: KitFileSpec = {

@@ -68,6 +68,7 @@ import {
   type KitFileSpec,
 } from './kit-files.ts';
 import { slotRows } from './slots-file.ts';
+import { previousIdOf } from './previous-id.ts';
 
 /** One file of the kit as read: its rows (blank lines excluded) and the columns kept aside. */
 export interface KitFileSummary {
@@ -492,6 +493,7 @@ export class KitParser {
     const iLabel = col('label');
     const iYear = col('installed_year');
     const iRole = col('role');
+    const iPrevious = col('previous_id');
     return (row) => {
       const line = row.line;
       const idText = r.required(row, iId, 'equipment_id');
@@ -523,16 +525,20 @@ export class KitParser {
         installedYear = NaN;
       }
       const role = r.choice(EQUIPMENT_ROLES, row, iRole, 'role', true);
+      const previousId = previousIdOf(row, iPrevious, idText, r);
       if (equipmentId === null || finess === null || !modality || role === undefined) return;
-      if (installedYear !== installedYear || this.#sink.errorCount > 0) return;
-      this.#equipment.push({
+      if (installedYear !== installedYear || previousId === false || this.#sink.errorCount > 0) return;
+      const machine: Equipment = {
         equipmentId,
         finess,
         modality,
         label: label === '' ? null : detach(label),
         installedYear,
         role: role ?? 'general',
-      });
+      };
+      // Absent, not null, when blank: kits without the column compare and fingerprint as before.
+      if (previousId !== null) machine.previousId = previousId;
+      this.#equipment.push(machine);
     };
   }
 

@@ -141,6 +141,12 @@ export async function writeKitDir(
   await writer.close();
 }
 
+/** equipment.csv's columns: `previous_id` only when a machine has one. */
+function equipmentColumns(previous: boolean): string[] {
+  const names = EQUIPMENT_FILE.columns.map((c) => c.name);
+  return previous ? names : names.filter((name) => name !== 'previous_id');
+}
+
 class StreamingKitWriter implements KitWriter {
   readonly #dir: string;
   readonly #sep: CsvSeparator;
@@ -183,15 +189,22 @@ class StreamingKitWriter implements KitWriter {
   }
 
   writeEquipment(rows: readonly Equipment[]): Promise<void> {
-    return this.#whole(EQUIPMENT_FILE, rows, (r) =>
-      this.#line([
-        this.#text(r.equipmentId),
-        this.#text(r.finess),
-        r.modality,
-        this.#opt(r.label),
-        this.#num(r.installedYear),
-        r.role,
-      ]),
+    // `previous_id` only when a machine has one, so a kit without it keeps data-kit.md's columns.
+    const previous = rows.some((r) => r.previousId !== undefined);
+    return this.#whole(
+      EQUIPMENT_FILE,
+      rows,
+      (r) =>
+        this.#line([
+          this.#text(r.equipmentId),
+          this.#text(r.finess),
+          r.modality,
+          this.#opt(r.label),
+          this.#num(r.installedYear),
+          r.role,
+          ...(previous ? [this.#opt(r.previousId ?? null)] : []),
+        ]),
+      equipmentColumns(previous),
     );
   }
 
@@ -304,10 +317,10 @@ class StreamingKitWriter implements KitWriter {
     return this.#enqueue(async () => {
       if (this.#closed) return;
       this.#closed = true;
-      for (const spec of [ESTABLISHMENTS_FILE, EQUIPMENT_FILE]) {
-        if (!this.#written.has(spec.name))
-          await writeFile(join(this.#dir, spec.name), this.#header(spec));
-      }
+      if (!this.#written.has(ESTABLISHMENTS_FILE.name))
+        await writeFile(join(this.#dir, ESTABLISHMENTS_FILE.name), this.#header(ESTABLISHMENTS_FILE));
+      if (!this.#written.has(EQUIPMENT_FILE.name))
+        await writeFile(join(this.#dir, EQUIPMENT_FILE.name), this.#header(EQUIPMENT_FILE, equipmentColumns(false)));
       for (const spec of [SESSIONS_FILE, EXAMS_FILE]) {
         const stream = this.#stream(spec);
         stream.end();

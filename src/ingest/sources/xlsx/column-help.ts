@@ -121,6 +121,11 @@ export const COLUMN_HELP: Readonly<Record<string, Readonly<Record<string, Column
       en: 'Optional. Role (general by default).',
       values: EQUIPMENT_ROLES,
     },
+    previous_id: {
+      fr: 'Facultatif. Identifiant de la machine dans une campagne antérieure, quand il a changé (renommée, ou la machine qu’elle remplace).',
+      en: 'Optional. The machine’s id in an earlier campaign, when it changed (renamed, or the machine it replaced).',
+      format: 'text',
+    },
   },
   'sessions.csv': {
     equipment_id: equipmentId,
