@@ -1,6 +1,7 @@
 /**
  * The machine routes: the filtered machine points, one machine compared with its peers, and
- * its week timeline and weekday × hour heatmap (from its records, read once while recent).
+ * its week timeline and weekday × hour heatmap (from its records, read once while recent). A
+ * machine of a site that came as a signed bundle has no records: 409 `aggregates-only`.
  */
 import type { Context, Hono } from 'hono';
 import type { CachedCampaign } from '../campaign-cache.ts';
@@ -14,6 +15,7 @@ import { campaignOr404 } from '../server-context.ts';
 import { auditSuccess, maySeeMachine } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
+import { refuseBundleSite } from '../bundle-sites.ts';
 
 /**
  * The machine `equipmentId` of the campaign as the request's scope sees it, its read audited as
@@ -64,6 +66,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const query = readQuery(c, ['week']);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'timeline');
+    refuseBundleSite(campaign.index, m.finess, 'show', `no timeline of machine '${m.equipmentId}'`);
     const { calendar } = campaign.index;
     const week = query.integer('week', 0, weekCount(calendar) - 1, 0);
     const text = await campaign.jsonAsync('timeline', `${m.equipmentId}\u0000${week}`, async () => {
@@ -77,6 +80,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     readQuery(c, []);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'heatmap');
+    refuseBundleSite(campaign.index, m.finess, 'show', `no heatmap of machine '${m.equipmentId}'`);
     const text = await campaign.jsonAsync('heatmap', m.equipmentId, async () => {
       const records = await recordsOr404(campaign, m.equipmentId);
       return heatmapView(campaign.index.calendar, m.equipmentId, records.exams);

@@ -3,6 +3,8 @@
  * documents, the same the CLI's --json prints. They need the exams, so the campaign's whole kit
  * is read once, on first use (`CachedCampaign.planningKit`); each document is then memoized as
  * JSON per normalized query, like the other views, and dropped with the campaign's entry.
+ * Sites that came as signed bundles have no exams: relevance and on-call leave them out and say
+ * so (`bundleNote`), or answer 409 `aggregates-only` when nothing else is left.
  */
 import type { Context, Hono } from 'hono';
 import type { CostSet, Kit, Modality } from '../../core/kit-types.ts';
@@ -28,6 +30,7 @@ import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404, scopeOf } from '../server-context.ts';
 import { auditEvent, auditSuccess, coversRegion, maySeeSite, requireScope } from '../auth/guards.ts';
+import { aggregatesOnly, withoutBundleSites } from '../bundle-sites.ts';
 
 /** The query parameters of the on-call pooling document. */
 export const ONCALL_PARAMS = ['department', 'region', 'sites', ...ONCALL_SETTING_PARAMS] as const;
@@ -219,7 +222,13 @@ export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const level = query.oneOf('level', RELEVANCE_LEVELS) ?? (scope.kind === 'site' ? 'site' : 'department');
     if (level !== 'site') await requireScope(ctx, c, ['region', 'national', 'admin'], 'access', `relevance:${c.req.param('id')}:${level}`);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    const text = await campaign.jsonAsync('relevance', level, async () => computeRelevance(await kitOr404(campaign), level));
+    const text = await campaign.jsonAsync('relevance', level, async () => {
+      const kit = await kitOr404(campaign);
+      const { kit: raw, note } = withoutBundleSites(kit, campaign.index);
+      const [only] = kit.establishments;
+      if (raw.establishments.length === 0 && only !== undefined) throw aggregatesOnly(only.finess, 'count', 'no relevance figures');
+      return { ...computeRelevance(raw, level), ...(note ? { bundleNote: note } : {}) };
+    });
     return sendJson(c, text);
   });
 
@@ -239,7 +248,11 @@ export function planningRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
             : `campaign '${campaign.index.ref.id}' has no site in ${t.kind === 'department' ? 'département' : 'region'} ${t.code ?? ''}${t.name ? ` (${t.name})` : ''}`,
         );
       }
-      return oncallDocument(kit, found.sites, options);
+      const { kit: raw, note } = withoutBundleSites(kit, campaign.index, new Set(found.sites));
+      const sites = found.sites.filter((f) => !campaign.index.isBundleSite(f));
+      const [first] = found.sites;
+      if (sites.length === 0 && first !== undefined) throw aggregatesOnly(first, 'pool', 'no on-call demand can be counted');
+      return { ...oncallDocument(raw, sites, options), ...(note ? { bundleNote: note } : {}) };
     });
     return sendJson(c, text);
   });

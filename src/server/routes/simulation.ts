@@ -4,6 +4,7 @@
  * appointment, for the browser's Web Worker to run scenarios on; and the status-quo checks
  * `plateau simulate --all` stored. Models are memoized per campaign import (its `updatedAt`) and
  * machines, like the other views; the checks are read each time (another process may store them).
+ * A site that came as a signed bundle has no records to calibrate on: 409 `aggregates-only`.
  */
 import type { Hono } from 'hono';
 import { calibrateMachines } from '../../compute/simulation.ts';
@@ -17,6 +18,7 @@ import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404, requestStore, scopeOf } from '../server-context.ts';
 import { auditSuccess, coversSite, maySeeMachine } from '../auth/guards.ts';
+import { refuseBundleSite } from '../bundle-sites.ts';
 import type { AccessScope } from '../../core/access.ts';
 import { scopeKey, seesEverything } from '../../core/access.ts';
 import type { Equipment } from '../../core/kit-types.ts';
@@ -77,6 +79,7 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
         `machines simulated together must be of one site and one modality: ${machines.map((m) => `${m.equipmentId} (${m.finess}, ${m.modality})`).join(', ')}`,
       );
     }
+    refuseBundleSite(index, first?.finess, 'simulate', 'no model can be calibrated without its sessions and exams');
     await auditSuccess(ctx, c, 'read.machine', ids.join(','), { campaign: id, view: 'simulation-model' });
     // Sorted as the records are: the same pool asked in another order is the same model. The
     // scope is in the key: a model is calibrated on the records the scope's store returns.
