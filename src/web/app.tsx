@@ -26,6 +26,7 @@ import { RegionPage } from './pages/region.tsx';
 import { RegionsPage } from './pages/regions.tsx';
 import { TerritoriesPage } from './pages/territories.tsx';
 import { TerritoryPage } from './pages/territory.tsx';
+import { RegionTrendsPage, TrendsPage } from './pages/trends.tsx';
 import { UploadPage } from './pages/upload.tsx';
 
 /** Replaces the address with `to` (a site user opening a campaign lands on its establishment). */
@@ -85,6 +86,12 @@ function Screen({ route }: { route: Route | null }): ReactNode {
       );
     case 'oncall':
       return <OncallPage key={id} id={id} />;
+    case 'trends':
+      return <TrendsPage key={id} id={id} />;
+    case 'region-trends':
+      return (
+        <RegionTrendsPage key={`${id}/${p['region'] ?? ''}`} id={id} region={p['region'] ?? ''} />
+      );
   }
 }
 

@@ -29,7 +29,8 @@ export const webTrendsMessagesEn = {
   'trends.web.change.site-added': '{site}: new site',
   'trends.web.change.site-removed': '{site}: site no longer present',
   'trends.web.change.figure': '{subject}{figure}: {before} → {after}',
-  'trends.web.change.figureRank': '{subject}{figure}: {before} → {after} (rank {rankBefore} → {rankAfter})',
+  'trends.web.change.figureRank':
+    '{subject}{figure}: {before} → {after} (rank {rankBefore} → {rankAfter})',
   'trends.web.change.lead': '{subject}{lead}: {verdict} ({before} → {after})',
   'trends.web.change.groupFigure': '{modality} median, ',
 

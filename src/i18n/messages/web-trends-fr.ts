@@ -17,7 +17,8 @@ export const webTrendsMessagesFr = {
   'trends.web.back.campaign': 'Retour à la campagne',
 
   'trends.web.since.title': 'Depuis l’an dernier',
-  'trends.web.since.note': 'Les changements notables entre {from} et {to}, les plus marquants d’abord.',
+  'trends.web.since.note':
+    'Les changements notables entre {from} et {to}, les plus marquants d’abord.',
   'trends.web.since.none': 'Aucun changement notable entre {from} et {to}.',
   'trends.web.since.more': 'Voir les {n} autres changements',
 
@@ -28,7 +29,8 @@ export const webTrendsMessagesFr = {
   'trends.web.change.site-added': '{site} : nouvel établissement',
   'trends.web.change.site-removed': '{site} : établissement absent',
   'trends.web.change.figure': '{subject}{figure} : {before} → {after}',
-  'trends.web.change.figureRank': '{subject}{figure} : {before} → {after} (rang {rankBefore} → {rankAfter})',
+  'trends.web.change.figureRank':
+    '{subject}{figure} : {before} → {after} (rang {rankBefore} → {rankAfter})',
   'trends.web.change.lead': '{subject}{lead} : {verdict} ({before} → {after})',
   'trends.web.change.groupFigure': 'médiane de {modality}, ',
 

@@ -15,6 +15,7 @@ import { FilterBar } from '../components/filter-bar.tsx';
 import { useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton } from '../components/states.tsx';
 import { ReportLink } from '../components/report-link.tsx';
+import { TrendsLink } from '../components/trends/trend-tab.tsx';
 
 /** The campaign screen. */
 export function CampaignPage({ id }: { id: string }): ReactNode {
@@ -36,6 +37,7 @@ export function CampaignPage({ id }: { id: string }): ReactNode {
       <CampaignHeader title={name} detail={detail.state.status === 'ok' ? detail.state.data : null}>
         {options && <FilterBar options={options} filters={filters} onChange={setFilters} />}
         <ReportLink campaignId={id} target={{ kind: 'national' }} />
+        <TrendsLink id={id} to={paths.trends(id, filters.modality)} testId="campaign-trends" />
       </CampaignHeader>
       {view.state.status === 'loading' && <PageSkeleton />}
       {view.state.status === 'error' && (

@@ -29,6 +29,8 @@ import { EstablishmentTabs, usePlanningTab } from '../components/planning/establ
 import { EstablishmentCosts } from './establishment-costs.tsx';
 import { EstablishmentRelevance } from './establishment-relevance.tsx';
 import { EstablishmentScenarios } from './machine-scenarios.tsx';
+import { useTrendsTab, useTrendsTabLinks } from '../components/trends/trend-tab.tsx';
+import { EstablishmentTrends } from './trends-site.tsx';
 
 function MachineCard({
   campaignId,
@@ -100,6 +102,8 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
   const scope = scopeOf(search.get('peers'));
   const tab = usePageTab();
   const planningTab = usePlanningTab();
+  const trendsTab = useTrendsTab();
+  const trendsLinks = useTrendsTabLinks(id);
   const { state, retry } = useApi<EstablishmentView>(api.establishment(id, finess, scope));
   const name = state.status === 'ok' ? state.data.establishment.name : finess;
   useTitle(name);
@@ -132,13 +136,18 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
               .join(' · ')}
           </span>
         </p>
-        {tab === 'overview' && !planningTab && (
+        {tab === 'overview' && !planningTab && !trendsTab && (
           <PeerScopeSelect value={scope} onChange={setScope} />
         )}
         <ReportLink campaignId={id} target={{ kind: 'site', finess: e.finess, peers: scope }} />
       </header>
-      <EstablishmentTabs current={planningTab ?? tab} />
-      {planningTab === 'costs' ? (
+      <EstablishmentTabs
+        current={trendsTab ? 'trends' : (planningTab ?? tab)}
+        extra={trendsLinks}
+      />
+      {trendsTab ? (
+        <EstablishmentTrends campaignId={id} finess={e.finess} />
+      ) : planningTab === 'costs' ? (
         <EstablishmentCosts
           campaignId={id}
           finess={e.finess}

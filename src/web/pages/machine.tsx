@@ -37,6 +37,8 @@ import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
 import { WeekPicker } from '../components/week-picker.tsx';
 import { PageTabs, usePageTab } from '../components/scenarios/page-tabs.tsx';
 import { ScenariosTab } from './machine-scenarios.tsx';
+import { useTrendsTab, useTrendsTabLinks } from '../components/trends/trend-tab.tsx';
+import { MachineTrends } from './trends-machine.tsx';
 
 interface SpanRow {
   date: string;
@@ -197,6 +199,8 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
   const scope = scopeOf(search.get('peers'));
   const week = Math.max(0, Number.parseInt(search.get('week') ?? '0', 10) || 0);
   const tab = usePageTab();
+  const trendsTab = useTrendsTab();
+  const trendsLinks = useTrendsTabLinks(id);
   const { state, retry } = useApi<MachineView>(api.machine(id, equipmentId, scope));
   const label =
     state.status === 'ok' ? (state.data.machine.point.label ?? equipmentId) : equipmentId;
@@ -247,8 +251,10 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
           </p>
         )}
       </header>
-      <PageTabs current={tab} />
-      {tab === 'scenarios' ? (
+      <PageTabs current={trendsTab ? 'trends' : tab} extra={trendsLinks} />
+      {trendsTab ? (
+        <MachineTrends campaignId={id} equipmentId={p.equipmentId} />
+      ) : tab === 'scenarios' ? (
         <ScenariosTab campaignId={id} machines={[{ equipmentId: p.equipmentId, label }]} />
       ) : (
         <>

@@ -27,6 +27,7 @@ import { FilterBar } from '../components/filter-bar.tsx';
 import { Link, useNavigate } from '../components/link.tsx';
 import { ErrorState, PageSkeleton, Skeleton } from '../components/states.tsx';
 import { ReportLink } from '../components/report-link.tsx';
+import { TrendsLink } from '../components/trends/trend-tab.tsx';
 
 /** The region screen. */
 export function RegionPage({ id, region }: { id: string; region: string }): ReactNode {
@@ -63,6 +64,11 @@ export function RegionPage({ id, region }: { id: string; region: string }): Reac
           <FilterBar options={options} filters={filters} onChange={setFilters} fixed={['region']} />
         )}
         <ReportLink campaignId={id} target={{ kind: 'region', region }} />
+        <TrendsLink
+          id={id}
+          to={paths.regionTrends(id, region, filters.modality)}
+          testId="region-trends"
+        />
         {can(user, 'oncall') && (
           <p className="report-link">
             <Link
