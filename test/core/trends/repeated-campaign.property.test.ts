@@ -2,12 +2,12 @@
 // notable change anywhere, and every measured lead's verdict is `unchanged` or `no-lead`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCampaignDetailed } from '../../../src/core/indicators/index.ts';
 import type { Kit } from '../../../src/core/kit-types.ts';
 import { groupTrend, machineTrend, siteTrend } from '../../../src/core/trends/index.ts';
 import { CampaignIndex } from '../../../src/core/views/index.ts';
 import type { MiniMachine } from '../../helpers/build-kit.ts';
 import { buildKit } from '../../helpers/build-kit.ts';
+import { indexOf } from '../views/views-kit.ts';
 
 const machineArb = fc.record({
   open: fc.integer({ min: 6, max: 10 }),
@@ -47,17 +47,10 @@ function kitOf(specs: Spec[]): Kit {
 }
 
 function repeated(kit: Kit, times: number): CampaignIndex[] {
-  const { indicators, samples } = computeCampaignDetailed(kit);
+  const { data } = indexOf(kit);
   return Array.from({ length: times }, (_, k) => {
-    const campaign = { ...indicators.campaign, id: `same-${k}`, start: `${2010 + k}-03-01` };
-    return new CampaignIndex({
-      results: { ...indicators, campaign },
-      samples,
-      establishments: kit.establishments,
-      equipment: kit.equipment,
-      survey: kit.survey,
-      updatedAt: '2026-01-02T03:04:05.000Z',
-    });
+    const campaign = { ...data.results.campaign, id: `same-${k}`, start: `${2010 + k}-03-01` };
+    return new CampaignIndex({ ...data, results: { ...data.results, campaign } });
   });
 }
 

@@ -6,13 +6,13 @@
 // 2012: CT-A is renamed CT-A2 (previous_id, same year), opens 08–13, 4 exams from 09:00 at ICR 150;
 // site 3 loses P4 and gets P5 (no previous_id); site 4 (Bretagne) comes with MR-4; site 2 is a bundle.
 import type { StoredPeerGroup } from '../../../src/core/access.ts';
-import { computeCampaignDetailed } from '../../../src/core/indicators/index.ts';
 import type { Kit } from '../../../src/core/kit-types.ts';
 import type { CampaignData } from '../../../src/core/views/index.ts';
 import { CampaignIndex } from '../../../src/core/views/index.ts';
 import { storedPeerGroups } from '../../../src/core/views/peer-groups.ts';
 import type { MiniMachine } from '../../helpers/build-kit.ts';
 import { buildKit } from '../../helpers/build-kit.ts';
+import { indexOf } from '../views/views-kit.ts';
 
 export const S1 = '590000001';
 export const S2 = '620000002';
@@ -128,16 +128,8 @@ export function trendKit(year: 0 | 1 | 2): Kit {
 
 /** The full data of a kit as the store loads it (site 2 a bundle in 2012). */
 export function dataOf(kit: Kit): CampaignData {
-  const { indicators, samples } = computeCampaignDetailed(kit);
-  return {
-    results: indicators,
-    samples,
-    establishments: kit.establishments,
-    equipment: kit.equipment,
-    survey: kit.survey,
-    updatedAt: '2026-01-02T03:04:05.000Z',
-    ...(kit.campaign.id === 'y2012' ? { bundleSites: new Set([S2]) } : {}),
-  };
+  const { data } = indexOf(kit);
+  return kit.campaign.id === 'y2012' ? { ...data, bundleSites: new Set([S2]) } : data;
 }
 
 /** What a scope seeing only `finess` loads: its rows, and the stored peer groups of the full campaign. */
