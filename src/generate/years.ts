@@ -58,8 +58,10 @@ export interface YearPlan extends FirstYear {
 export const EXTENDED_HOURS: Readonly<Record<number, number>> = { 2: 8, 3: 4 };
 /** Share of the MRIs (at least one) counted as saturated: the highest target occupancies. */
 export const SATURATED_SHARE = 0.03;
-/** The worsening site's late starts are multiplied by this in year 3 (capped at 30 minutes). */
+/** The worsening site's median late start is multiplied by this in year 3, kept within [floor, cap] minutes. */
 export const WORSE_FACTOR = 3;
+export const WORSE_FLOOR = 25;
+export const WORSE_CAP = 40;
 /** A new machine's occupancy, as a share of its template's (it ramps up in its first year). */
 export const RAMP_UP = 0.8;
 
@@ -307,7 +309,7 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
     for (const p of machines) {
       if (p.finess !== finess) continue;
       const before = p.lateStartMinutes;
-      p.lateStartMinutes = kind === 'late-starts-fixed' ? 0 : Math.min(30, before * WORSE_FACTOR);
+      p.lateStartMinutes = kind === 'late-starts-fixed' ? 0 : Math.min(WORSE_CAP, Math.max(WORSE_FLOOR, before * WORSE_FACTOR));
       changes.push({
         year,
         kind,
