@@ -12,6 +12,7 @@ import { slotsIssuesEn } from './slots-en.ts';
 import { scenariosIssuesEn } from './scenarios-en.ts';
 import { costsIssuesEn } from './costs-en.ts';
 import { patientKeyIssuesEn } from './patient-key-en.ts';
+import { bundleIssuesEn } from './bundle-en.ts';
 import { trendsIssuesEn } from './trends-en.ts';
 
 /** The words of one issue: what is wrong, and what to do (null: nothing to say). */
@@ -915,6 +916,7 @@ export const enIssues = {
   ...scenariosIssuesEn,
   ...costsIssuesEn,
   ...patientKeyIssuesEn,
+  ...bundleIssuesEn,
   ...trendsIssuesEn,
 } as const satisfies Record<string, IssueTemplate>;
 

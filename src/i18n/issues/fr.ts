@@ -11,6 +11,7 @@ import { slotsIssuesFr } from './slots-fr.ts';
 import { scenariosIssuesFr } from './scenarios-fr.ts';
 import { costsIssuesFr } from './costs-fr.ts';
 import { patientKeyIssuesFr } from './patient-key-fr.ts';
+import { bundleIssuesFr } from './bundle-fr.ts';
 import { trendsIssuesFr } from './trends-fr.ts';
 
 
@@ -926,6 +927,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
   ...scenariosIssuesFr,
   ...costsIssuesFr,
   ...patientKeyIssuesFr,
+  ...bundleIssuesFr,
   ...trendsIssuesFr,
 };
 

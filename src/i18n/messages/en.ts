@@ -17,6 +17,7 @@ import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
 import { planningWebMessagesEn } from './planning-web-en.ts';
 import { authWebMessagesEn } from './auth-web-en.ts';
+import { bundleExportMessagesEn } from './bundle-export-en.ts';
 import { reportTrendsMessagesEn } from './report-trends-en.ts';
 import { webTrendsMessagesEn } from './web-trends-en.ts';
 import { trendsMessagesEn } from './trends-en.ts';
@@ -662,6 +663,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...relevanceMessagesEn,
   ...planningWebMessagesEn,
   ...authWebMessagesEn,
+  ...bundleExportMessagesEn,
   ...reportTrendsMessagesEn,
   ...webTrendsMessagesEn,
   ...trendsMessagesEn,

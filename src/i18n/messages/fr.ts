@@ -21,6 +21,7 @@ import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
 import { planningWebMessagesFr } from './planning-web-fr.ts';
 import { authWebMessagesFr } from './auth-web-fr.ts';
+import { bundleExportMessagesFr } from './bundle-export-fr.ts';
 import { reportTrendsMessagesFr } from './report-trends-fr.ts';
 import { webTrendsMessagesFr } from './web-trends-fr.ts';
 import { trendsMessagesFr } from './trends-fr.ts';
@@ -673,6 +674,7 @@ export const fr = {
   ...relevanceMessagesFr,
   ...planningWebMessagesFr,
   ...authWebMessagesFr,
+  ...bundleExportMessagesFr,
   ...reportTrendsMessagesFr,
   ...webTrendsMessagesFr,
   ...trendsMessagesFr,
