@@ -73,7 +73,7 @@ describe('the same campaign repeated', () => {
         for (const e of kit.establishments) expect(siteTrend(series, e.finess)?.changes).toEqual([]);
         expect(groupTrend(series, null)?.changes).toEqual([]);
       }),
-      { numRuns: 25, seed: 16 },
+      { numRuns: 12, seed: 16 },
     );
   });
 });
