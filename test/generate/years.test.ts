@@ -13,6 +13,8 @@ import { generateKit, planCampaign, writeGeneratedKit, yearChanges } from '../..
 import type { YearChange } from '../../src/generate/index.ts';
 import { REGIONS } from '../../src/generate/geography.ts';
 import { POPULATION } from '../../src/plan/territories/population.ts';
+import { generateOptions } from '../../src/cli/commands/generate.ts';
+import { UsageError } from '../../src/cli/output.ts';
 
 const SMALL = { seed: 2010, machines: 60, days: 14 } as const;
 const PROGRAMMED: ReadonlySet<SessionType> = new Set(['PUBLIC_SCHEDULED', 'PUBLIC_UNSCHEDULED', 'LIBERAL', 'PRIVATE', 'OTHER_SPECIALTY']);
@@ -95,6 +97,10 @@ describe('years 2 and 3', () => {
     expect(new Date('2012-03-05T12:00:00Z').getUTCDay()).toBe(1);
     expect(planCampaign({ ...SMALL, year: 2, start: '2011-09-05' }).campaign.start).toBe('2011-09-05');
     expect(() => planCampaign({ year: 4 })).toThrow(/year/);
+    // plateau generate --year N
+    expect(generateOptions({ year: '3' }).year).toBe(3);
+    expect(generateOptions({}).year).toBe(1);
+    expect(() => generateOptions({ year: '4' })).toThrow(UsageError);
   });
 
   it('keep year 1’s panel (sites, ids, installed years) and draw new exams', () => {
