@@ -5,6 +5,7 @@
 export { generateSiteKey, keyIdOf, type SiteKey } from './keys.ts';
 export { readPrivateKey, signBundle } from './sign.ts';
 export {
+  BUNDLE_ISSUE_CODES,
   verifyBundle,
   type BundleVerification,
   type BundleVerifyRefusal,

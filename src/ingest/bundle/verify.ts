@@ -11,6 +11,7 @@ import type { BundlePayload } from '../../core/bundle/types.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
+import { jsonFaultOffset, placeOf } from './json-place.ts';
 
 /**
  * A registered key as the lookup gives it: its FINESS, its SPKI PEM and whether it was revoked
@@ -36,6 +37,22 @@ export type BundleVerification =
       sha256: string;
     };
 
+/** Every issue code a refused bundle may carry (the allow-list reader's and this file's). */
+export const BUNDLE_ISSUE_CODES = [
+  'bundle-exam-rows',
+  'bundle-unknown-key',
+  'bundle-invalid',
+  'bundle-histogram',
+  'bundle-binning',
+  'bundle-establishment',
+  'bundle-machine',
+  'bundle-survey',
+  'bundle-consistency',
+  'bundle-file',
+  'bundle-key',
+  'bundle-signature',
+] as const;
+
 /** Options of `verifyBundle`. */
 export interface VerifyOptions {
   /** The file's name in issues (default `bundle`). */
@@ -49,16 +66,6 @@ function issue(file: string, key: IssueKey, column: string | null, params: Issue
 /** Issues of the allow-list reader's problems, located by JSON path (in the issue's column; the payload's paths start at the payload). */
 function problemIssues(file: string, problems: readonly BundleProblem[]): Issue[] {
   return problems.map((p) => issue(file, p.key, p.path === '' ? null : p.path, p.params));
-}
-
-/** Where a JSON.parse error is, from the position its message gives (the message itself may quote the text). */
-function jsonPlace(text: string, error: unknown): { line: number; column: number } {
-  const message = error instanceof Error ? error.message : '';
-  const at = /position (\d+)/.exec(message);
-  const position = at ? Number(at[1]) : text.length;
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  return { line, column: position - before.lastIndexOf('\n') };
 }
 
 function refused(reason: BundleVerifyRefusal, issues: Issue[], sha256: string): BundleVerification {
@@ -90,8 +97,8 @@ export async function verifyBundle(
   let outer: unknown;
   try {
     outer = JSON.parse(text);
-  } catch (error) {
-    return refused('file', [issue(file, 'bundle-file.json', null, { file, ...jsonPlace(text, error) })], sha256);
+  } catch {
+    return refused('file', [issue(file, 'bundle-file.json', null, { file, ...placeOf(text, jsonFaultOffset(text) ?? text.length) })], sha256);
   }
   const read = readSignedBundle(outer);
   if ('errors' in read) return refused('file', problemIssues(file, read.errors), sha256);
