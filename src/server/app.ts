@@ -25,6 +25,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import type { FhirEndpointOptions } from './routes/fhir.ts';
 import { fhirRoutes } from './routes/fhir.ts';
 import { machineRoutes } from './routes/machines.ts';
+import { trendRoutes } from './routes/trends.ts';
 import { originGuard, publicHost } from './origin-guard.ts';
 import { pathGuard } from './path-guard.ts';
 import { planningRoutes } from './routes/planning.ts';
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): PlateauApp {
   adminRoutes(app, ctx, accounts);
   campaignRoutes(app, ctx);
   machineRoutes(app, ctx);
+  trendRoutes(app, ctx);
   reportRoutes(app, ctx);
   territoryRoutes(app, ctx);
   planningRoutes(app, ctx);

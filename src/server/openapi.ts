@@ -12,6 +12,7 @@ import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts'
 import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
 import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
+import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -910,6 +911,7 @@ export const OPENAPI: OpenApiDocument = {
     { name: 'accounts', description: 'Accounts mode (a PostgreSQL server): login, logout, and the administrators\' accounts and audit log. Every other /api route but health and openapi.json then needs a session.' },
     { name: 'campaigns', description: 'Stored campaigns and their views.' },
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
+    { name: 'trends', description: 'The nation, a region, a site or a machine followed over the stored campaigns (issue 16).' },
     { name: 'uploads', description: "Importing a data kit, or a campaign's equipment register alone." },
     { name: 'reports', description: 'Printed reports (PDF): site fiche, regional and national syntheses.' },
     { name: 'sources', description: 'Reading hospital-system data (FHIR R4) without importing it.' },
@@ -925,6 +927,7 @@ export const OPENAPI: OpenApiDocument = {
       get: { operationId: 'openapi', summary: 'This document.', tags: ['meta'], responses: ok('The OpenAPI 3.1 document.', { type: 'object' }) },
     },
     ...ACCOUNT_PATHS,
+    ...TREND_PATHS,
     '/api/campaigns': {
       get: { operationId: 'listCampaigns', summary: 'Every stored campaign, by id.', tags: ['campaigns'], responses: ok('The campaigns.', arr(ref('CampaignSummary'))) },
     },
@@ -1266,5 +1269,5 @@ export const OPENAPI: OpenApiDocument = {
       },
     },
   },
-  components: { schemas: { ...schemas, ...ACCOUNT_SCHEMAS }, responses },
+  components: { schemas: { ...schemas, ...TREND_SCHEMAS, ...ACCOUNT_SCHEMAS }, responses },
 };
