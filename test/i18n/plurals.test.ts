@@ -184,6 +184,19 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     fr: ['0 établissement', '1 établissement', '2 établissements'],
     en: ['0 establishments', '1 establishment', '2 establishments'],
   },
+  'bundles.web.sites': {
+    params: n,
+    fr: [
+      'dont 0 établissement en agrégats signés',
+      'dont 1 établissement en agrégats signés',
+      'dont 2 établissements en agrégats signés',
+    ],
+    en: [
+      '0 establishments as signed aggregates',
+      '1 establishment as signed aggregates',
+      '2 establishments as signed aggregates',
+    ],
+  },
   'common.ct': {
     params: n,
     fr: ['0 scanner', '1 scanner', '2 scanners'],

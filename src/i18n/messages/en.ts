@@ -20,6 +20,7 @@ import { authWebMessagesEn } from './auth-web-en.ts';
 import { bundleExportMessagesEn } from './bundle-export-en.ts';
 import { reportTrendsMessagesEn } from './report-trends-en.ts';
 import { webTrendsMessagesEn } from './web-trends-en.ts';
+import { webBundlesMessagesEn } from './web-bundles-en.ts';
 import { trendsMessagesEn } from './trends-en.ts';
 
 
@@ -666,5 +667,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...bundleExportMessagesEn,
   ...reportTrendsMessagesEn,
   ...webTrendsMessagesEn,
+  ...webBundlesMessagesEn,
   ...trendsMessagesEn,
 };

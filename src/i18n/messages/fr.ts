@@ -24,6 +24,7 @@ import { authWebMessagesFr } from './auth-web-fr.ts';
 import { bundleExportMessagesFr } from './bundle-export-fr.ts';
 import { reportTrendsMessagesFr } from './report-trends-fr.ts';
 import { webTrendsMessagesFr } from './web-trends-fr.ts';
+import { webBundlesMessagesFr } from './web-bundles-fr.ts';
 import { trendsMessagesFr } from './trends-fr.ts';
 
 export const fr = {
@@ -677,6 +678,7 @@ export const fr = {
   ...bundleExportMessagesFr,
   ...reportTrendsMessagesFr,
   ...webTrendsMessagesFr,
+  ...webBundlesMessagesFr,
   ...trendsMessagesFr,
 } satisfies Record<string, string>;
 

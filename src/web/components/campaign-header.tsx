@@ -54,6 +54,9 @@ export function CampaignHeader({
           {shown && (
             <>
               <span>{t('common.establishments', { n: shown.establishments })}</span>
+              {counts === undefined && (detail.bundleSites ?? 0) > 0 && (
+                <span>{t('bundles.web.sites', { n: detail.bundleSites ?? 0 })}</span>
+              )}
               {machineCounts(shown, t) && <span>{machineCounts(shown, t)}</span>}
               <span>{t('common.exams', { n: shown.exams })}</span>
             </>

@@ -1,6 +1,6 @@
 /**
- * Establishments as a table: name (linked to its page), FINESS, region, department, legal
- * status, machines per modality and exams.
+ * Establishments as a table: name (linked to its page, a badge when the site came as signed
+ * aggregates), FINESS, region, department, legal status, machines per modality and exams.
  */
 import type { ReactNode } from 'react';
 import type { EstablishmentListing } from '../../core/views/types.ts';
@@ -10,6 +10,7 @@ import { useLang, useT } from '../lib/i18n.tsx';
 import type { Column } from './data-table.tsx';
 import { DataTable } from './data-table.tsx';
 import { EstablishmentLink } from './entity-links.tsx';
+import { BundleBadge } from './bundle-badge.tsx';
 
 /** The establishments table. */
 export function EstablishmentsTable({
@@ -36,7 +37,12 @@ export function EstablishmentsTable({
       label: t('col.name'),
       kind: 'text',
       value: (e) => e.name,
-      render: (e) => <EstablishmentLink campaignId={campaignId} finess={e.finess} name={e.name} />,
+      render: (e) => (
+        <>
+          <EstablishmentLink campaignId={campaignId} finess={e.finess} name={e.name} />
+          <BundleBadge row={e} />
+        </>
+      ),
     },
     { key: 'finess', label: t('col.finess'), kind: 'text', value: (e) => e.finess },
     { key: 'region', label: t('col.region'), kind: 'text', value: (e) => e.region },

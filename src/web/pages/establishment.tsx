@@ -31,6 +31,8 @@ import { EstablishmentRelevance } from './establishment-relevance.tsx';
 import { EstablishmentScenarios } from './machine-scenarios.tsx';
 import { useTrendsTab, useTrendsTabLinks } from '../components/trends/trend-tab.tsx';
 import { EstablishmentTrends } from './trends-site.tsx';
+import { BundleBanner } from '../components/bundle-badge.tsx';
+import { isBundle, shownTab } from '../lib/bundle-origin.ts';
 
 function MachineCard({
   campaignId,
@@ -100,8 +102,8 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
   const go = useNavigate();
   const { search } = useLocation();
   const scope = scopeOf(search.get('peers'));
-  const tab = usePageTab();
-  const planningTab = usePlanningTab();
+  const askedTab = usePageTab();
+  const askedPlanningTab = usePlanningTab();
   const trendsTab = useTrendsTab();
   const trendsLinks = useTrendsTabLinks(id);
   const { state, retry } = useApi<EstablishmentView>(api.establishment(id, finess, scope));
@@ -113,6 +115,10 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={retry} />;
   const view = state.data;
   const e = view.establishment;
+  // A bundle site has no exams: no scenarios, no relevance figures of its own (the banner says why).
+  const bundle = isBundle(e);
+  const tab = shownTab(askedTab, e);
+  const planningTab = bundle && askedPlanningTab === 'relevance' ? null : askedPlanningTab;
   return (
     <div className="page">
       <header className="page-header">
@@ -140,10 +146,12 @@ export function EstablishmentPage({ id, finess }: { id: string; finess: string }
           <PeerScopeSelect value={scope} onChange={setScope} />
         )}
         <ReportLink campaignId={id} target={{ kind: 'site', finess: e.finess, peers: scope }} />
+        <BundleBanner row={e} kind="establishment" />
       </header>
       <EstablishmentTabs
         current={trendsTab ? 'trends' : (planningTab ?? tab)}
         extra={trendsLinks}
+        hide={bundle ? ['scenarios', 'relevance'] : []}
       />
       {trendsTab ? (
         <EstablishmentTrends campaignId={id} finess={e.finess} />

@@ -39,6 +39,8 @@ import { PageTabs, usePageTab } from '../components/scenarios/page-tabs.tsx';
 import { ScenariosTab } from './machine-scenarios.tsx';
 import { useTrendsTab, useTrendsTabLinks } from '../components/trends/trend-tab.tsx';
 import { MachineTrends } from './trends-machine.tsx';
+import { BundleBanner } from '../components/bundle-badge.tsx';
+import { examParts, shownTab } from '../lib/bundle-origin.ts';
 
 interface SpanRow {
   date: string;
@@ -198,7 +200,7 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
   const { search } = useLocation();
   const scope = scopeOf(search.get('peers'));
   const week = Math.max(0, Number.parseInt(search.get('week') ?? '0', 10) || 0);
-  const tab = usePageTab();
+  const askedTab = usePageTab();
   const trendsTab = useTrendsTab();
   const trendsLinks = useTrendsTabLinks(id);
   const { state, retry } = useApi<MachineView>(api.machine(id, equipmentId, scope));
@@ -210,6 +212,9 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
   const view = state.data;
   const m = view.machine;
   const p = m.point;
+  // A machine of a bundle site has no sessions or exams: no timeline, heatmap or scenarios.
+  const parts = examParts(p);
+  const tab = shownTab(askedTab, p);
   const lastWeek = view.weeks[view.weeks.length - 1]?.index ?? 0;
   const shownWeek = Math.min(week, lastWeek);
   const setWeek = (next: number): void =>
@@ -250,8 +255,13 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
             })}
           </p>
         )}
+        <BundleBanner row={p} kind="machine" hidden />
       </header>
-      <PageTabs current={trendsTab ? 'trends' : tab} extra={trendsLinks} />
+      <PageTabs
+        current={trendsTab ? 'trends' : tab}
+        extra={trendsLinks}
+        hide={parts.has('scenarios') ? [] : ['scenarios']}
+      />
       {trendsTab ? (
         <MachineTrends campaignId={id} equipmentId={p.equipmentId} />
       ) : tab === 'scenarios' ? (
@@ -275,8 +285,12 @@ export function MachinePage({ id, equipmentId }: { id: string; equipmentId: stri
               explain
             />
           </Card>
-          <Timeline campaignId={id} view={view} week={shownWeek} onWeek={setWeek} />
-          <Heatmap campaignId={id} equipmentId={p.equipmentId} label={title} />
+          {parts.has('timeline') && (
+            <Timeline campaignId={id} view={view} week={shownWeek} onWeek={setWeek} />
+          )}
+          {parts.has('heatmap') && (
+            <Heatmap campaignId={id} equipmentId={p.equipmentId} label={title} />
+          )}
         </>
       )}
     </div>

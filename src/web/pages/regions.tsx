@@ -28,9 +28,19 @@ export function RegionsPage({ id }: { id: string }): ReactNode {
       kind: 'text',
       value: (r) => r.region,
       render: (r) => (
-        <Link to={paths.region(id, r.region)} data-testid="region-link">
-          {r.region}
-        </Link>
+        <>
+          <Link to={paths.region(id, r.region)} data-testid="region-link">
+            {r.region}
+          </Link>
+          {(r.bundleSites ?? 0) > 0 && (
+            <>
+              {' '}
+              <span className="badge badge-info" data-testid="bundle-badge">
+                {t('bundles.web.sites', { n: r.bundleSites ?? 0 })}
+              </span>
+            </>
+          )}
+        </>
       ),
     },
     {

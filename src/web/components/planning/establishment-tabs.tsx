@@ -30,13 +30,18 @@ export function withTab(href: string, tab: PageTab | PlanningTab): string {
   return `${url.pathname}?${url.searchParams.toString()}${url.hash}`;
 }
 
-/** The tab bar of the establishment page: figures, scenarios, costs, relevance, then `extra` (trends). */
+/**
+ * The tab bar of the establishment page: figures, scenarios, costs, relevance, then `extra`
+ * (trends); `hide` leaves some out (a bundle site has no scenarios or relevance figures).
+ */
 export function EstablishmentTabs({
   current,
   extra = [],
+  hide = [],
 }: {
   current: PageTab | PlanningTab | string;
   extra?: readonly TabLink[];
+  hide?: readonly (PageTab | PlanningTab)[];
 }): ReactNode {
   const t = useT();
   const { pathname, search } = useLocation();
@@ -46,6 +51,8 @@ export function EstablishmentTabs({
     { tab: 'scenarios', label: t('scenarios.web.tab.scenarios') },
     { tab: 'costs', label: t('planning.web.tab.costs') },
     { tab: 'relevance', label: t('planning.web.tab.relevance') },
-  ].map((x) => ({ ...x, to: withTab(here, x.tab as PageTab | PlanningTab) }));
+  ]
+    .filter((x) => !hide.includes(x.tab as PageTab | PlanningTab))
+    .map((x) => ({ ...x, to: withTab(here, x.tab as PageTab | PlanningTab) }));
   return <TabBar current={current} tabs={[...tabs, ...extra]} />;
 }

@@ -44,18 +44,23 @@ export function TabBar({ current, tabs }: { current: string; tabs: readonly TabL
   );
 }
 
-/** The figures and scenarios tabs (the machine page), and `extra` ones after them (trends). */
+/**
+ * The figures and scenarios tabs (the machine page), and `extra` ones after them (trends); `hide`
+ * leaves some out (a bundle site's machine has no scenarios).
+ */
 export function PageTabs({
   current,
   extra = [],
+  hide = [],
 }: {
   current: PageTab | string;
   extra?: readonly TabLink[];
+  hide?: readonly PageTab[];
 }): ReactNode {
   const t = useT();
   const { pathname, search } = useLocation();
   const here = `${pathname}?${search.toString()}`;
-  const tabs: TabLink[] = (['overview', 'scenarios'] as const).map((tab) => ({
+  const tabs: TabLink[] = (['overview', 'scenarios'] as const).filter((tab) => !hide.includes(tab)).map((tab) => ({
     tab,
     label: t(`scenarios.web.tab.${tab}`),
     to: withScenarioQuery(here, { tab }),
