@@ -55,6 +55,8 @@ export function trendFigureUnit(key: FigureKey): FigureUnit {
 export interface TrendChartOptions {
   /** Draw the figure's name above the plot (default true); false when the page writes it. */
   title?: boolean;
+  /** The name drawn, when it is not the figure's (`figureLabel(key)`): a lead's hours, say. */
+  label?: string;
 }
 
 interface BandPoint {
@@ -213,7 +215,7 @@ export function trendSmallMultiple(
   const values = points.map((p) => p?.value ?? null);
   const bands = points.map((p) => p?.peers ?? null);
   const medians = bands.map((q) => q?.p50 ?? null);
-  const name = figureLabel(figure.key, lang);
+  const name = options.label ?? figureLabel(figure.key, lang);
   const fmt = (v: number | null | undefined): string => formatValue(v, figure.unit, lang);
   const tooltip = (i: number): string => {
     const c = campaigns[i];
@@ -279,7 +281,7 @@ export function groupTrendSmallMultiple(input: GroupTrendChartInput, options: Tr
   const medians = bands.map((q) => q?.p50 ?? null);
   const nation = years.map((y) => y?.national?.[key]?.p50 ?? null);
   const hasNation = years.some((y) => y !== null && y.national !== null);
-  const name = figureLabel(key, lang);
+  const name = options.label ?? figureLabel(key, lang);
   const fmt = (v: number | null | undefined): string => formatValue(v, unit, lang);
   const tooltip = (i: number): string => {
     const c = campaigns[i];

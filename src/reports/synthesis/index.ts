@@ -30,6 +30,8 @@ import { openingSections } from './sections/openings.ts';
 import { reportDelaySections } from './sections/report-delays.ts';
 import { territorySections } from './sections/territories.ts';
 import { trendsSections } from './sections/trends.ts';
+import { campaignTrendSections, synthesisTrend } from './sections/trends-campaigns.ts';
+import type { TrendSeries } from '../../core/trends/index.ts';
 import { volumeSections } from './sections/volume.ts';
 
 export type { SynthesisRequest, SynthesisScope } from './scope.ts';
@@ -37,6 +39,7 @@ export { synthesisScope, UnknownRegionError } from './scope.ts';
 export type { PercentileRow, PercentileTable, PercentileTableKind } from './data/percentiles.ts';
 export { PERCENTILE_TABLE_KINDS } from './data/percentiles.ts';
 export { ONCALL_CHAPTER } from './sections/oncall.ts';
+export { CAMPAIGN_TRENDS_CHAPTER } from './sections/trends-campaigns.ts';
 export type { Published } from './reference.ts';
 export { relativeGap } from './reference.ts';
 export { percentileCells, formatGap } from './render/percentile-table.ts';
@@ -72,6 +75,11 @@ export interface SynthesisOptions {
    * the chapter "Nuits et téléradiologie" (PDS demand per département, pooling options).
    */
   planning?: PlanningInputs | null;
+  /**
+   * The trend series anchored on the campaign (`loadStoredSeries`): with an earlier campaign in
+   * it, the chapter "Trends across campaigns" (`CAMPAIGN_TRENDS_CHAPTER`) follows "trends".
+   */
+  trends?: TrendSeries | null;
 }
 
 /**
@@ -112,6 +120,7 @@ export function synthesisDocument(
     sections: [
       ...introductionSections(ctx),
       ...trendsSections(ctx),
+      ...campaignTrendSections(ctx, synthesisTrend(options.trends, s.region)),
       ...appointmentSections(ctx),
       ...reportDelaySections(ctx),
       ...openingSections(ctx),
