@@ -22,6 +22,8 @@ import { planningInputs } from '../../reports/planning.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
 import type { CampaignData } from '../../core/views/index.ts';
 import { loadCampaignData, loadKit } from '../../storage/index.ts';
+import { loadStoredSeries } from '../../storage/trend-series.ts';
+import type { TrendSeries } from '../../core/trends/index.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -101,6 +103,7 @@ async function campaignData(
   whatIf?: Map<string, MachineWhatIf>;
   planning: PlanningInputs | null;
   bundle?: SiteBundleOrigin | null;
+  trends: TrendSeries | null;
 }> {
   return withStore(values, async (store) => {
     const { id } = await chooseCampaign(store, campaignId);
@@ -109,12 +112,14 @@ async function campaignData(
     const index = new CampaignIndex(data);
     const kit = request.kind === 'national' ? null : await loadKit(store, id);
     const planning = kit ? planningInputs(kit, index) : null;
+    // The stored campaigns up to this one: with an earlier one, the report gains its trends.
+    const trends = await loadStoredSeries(store, id);
     if (request.kind === 'site') {
       const bundle = index.isBundleSite(request.finess) ? await siteBundleOrigin(store, id, request.finess) : null;
-      return { index, territories: null, planning, bundle, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
+      return { index, territories: null, planning, bundle, trends, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
     }
-    if (!needsTerritories(request)) return { index, territories: null, planning };
-    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)), planning };
+    if (!needsTerritories(request)) return { index, territories: null, planning, trends };
+    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)), planning, trends };
   });
 }
 
@@ -147,6 +152,7 @@ export const reportCommand: Command = {
         territories: loaded.territories,
         planning: loaded.planning,
         bundle: loaded.bundle ?? null,
+        trends: loaded.trends,
         ...(loaded.whatIf ? { whatIf: loaded.whatIf } : {}),
       });
       if (values['html'] === true) {
