@@ -29,6 +29,8 @@ export type { UpsertCounts } from './bulk.ts';
 export type { ResultWrite } from './result-repository.ts';
 export { kitFingerprint } from './fingerprint.ts';
 export { loadSamples } from './sample-repository.ts';
+export { buildBundlePayload, BundleExportError, plateauVersion } from './bundle-export.ts';
+export type { BundleExportRefusal } from './bundle-export.ts';
 export { loadCampaignData, type LoadCampaignDataOptions } from './campaign-data.ts';
 export { loadStoredSeries, loadTrendIndex, storedCampaignRefs } from './trend-series.ts';
 export { countMachinesByModality, loadEquipment, loadEstablishments, loadMachineRecords, loadSurvey, type MachineRecords } from './view-queries.ts';
