@@ -6,6 +6,7 @@
  * fixed its late starts, one that got worse, one machine replaced (new id, `previous_id`), one
  * removed. docs/demo-years.md says why each one and what seed 2010 gives.
  */
+import { PROGRAMMED_TYPES } from '../core/indicators/openings.ts';
 import type { Equipment, Establishment, Modality, SessionType } from '../core/kit-types.ts';
 import { POPULATION } from '../plan/territories/population.ts';
 import { establishmentName, newFiness, REGIONS, type Region } from './geography.ts';
@@ -65,13 +66,8 @@ export const WORSE_CAP = 40;
 /** A new machine's occupancy, as a share of its template's (it ramps up in its first year). */
 export const RAMP_UP = 0.8;
 
-const PROGRAMMED: ReadonlySet<SessionType> = new Set([
-  'PUBLIC_SCHEDULED',
-  'PUBLIC_UNSCHEDULED',
-  'LIBERAL',
-  'PRIVATE',
-  'OTHER_SPECIALTY',
-]);
+/** Programmed vacations, as the programmed opening counts them. */
+const PROGRAMMED: ReadonlySet<SessionType> = new Set(PROGRAMMED_TYPES);
 const CHANGES_PURPOSE = 0x7ea5;
 /** The latest end of an MRI's staffed vacation (profile.ts draws MRI grids up to 22:00). */
 const LATEST_MRI = 22 * 60;

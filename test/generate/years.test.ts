@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAMMED_TYPES } from '../../src/core/indicators/openings.ts';
 import type { Kit, SessionType } from '../../src/core/kit-types.ts';
 import { generateKit, planCampaign, writeGeneratedKit, yearChanges } from '../../src/generate/index.ts';
 import type { YearChange } from '../../src/generate/index.ts';
@@ -17,7 +18,7 @@ import { generateOptions } from '../../src/cli/commands/generate.ts';
 import { UsageError } from '../../src/cli/output.ts';
 
 const SMALL = { seed: 2010, machines: 60, days: 14 } as const;
-const PROGRAMMED: ReadonlySet<SessionType> = new Set(['PUBLIC_SCHEDULED', 'PUBLIC_UNSCHEDULED', 'LIBERAL', 'PRIVATE', 'OTHER_SPECIALTY']);
+const PROGRAMMED: ReadonlySet<SessionType> = new Set(PROGRAMMED_TYPES);
 const MINUTE = 60_000;
 
 let tmp: string;
