@@ -278,7 +278,9 @@ const schemas: Record<string, Schema> = {
     exams: int,
     machines: ref('ModalityCounts'),
     establishments: int,
-  }),
+    bundleSites: { type: 'integer', description: 'How many establishments came as signed bundles of aggregates (issue 16); absent when none.' },
+    bundleMachines: { type: 'integer', description: 'How many machines those bundle sites hold; absent when none.' },
+  }, ['bundleSites', 'bundleMachines']),
   FilterOptions: obj({
     modalities: arr(modality),
     regions: arr(str),
@@ -348,12 +350,13 @@ const schemas: Record<string, Schema> = {
     exams: int,
     nightLevel: strEnum(['strong', 'moderate', 'low']),
     significantOnCall: bool,
+    origin: { type: 'string', enum: ['bundle'], description: 'bundle: its site came as a signed bundle of aggregates (no sessions or exams stored); absent for raw data.' },
     figures: {
       type: 'object',
       description: 'Every ranked figure (MACHINE_FIGURES keys) plus programmedPlusEmergencyOpening; null when not computable.',
       additionalProperties: numOrNull,
     },
-  }),
+  }, ['origin']),
   BenchmarkView: obj({
     campaign: ref('CampaignRef'),
     filter: ref('PeerFilter'),
@@ -367,7 +370,7 @@ const schemas: Record<string, Schema> = {
         'True when exam-level distributions were pooled over the selected machines; false when the samples are not stored (they are then left out).',
     },
   }),
-  RegionListing: obj({ region: str, establishments: int, machines: ref('ModalityCounts'), exams: int }),
+  RegionListing: obj({ region: str, establishments: int, machines: ref('ModalityCounts'), exams: int, bundleSites: int }, ['bundleSites']),
   EstablishmentListing: obj({
     finess: str,
     name: str,
@@ -376,7 +379,8 @@ const schemas: Record<string, Schema> = {
     legalStatus: str,
     machines: ref('ModalityCounts'),
     exams: int,
-  }),
+    origin: { type: 'string', enum: ['bundle'], description: 'bundle: the site came as a signed bundle of aggregates (no sessions or exams stored); absent for raw data.' },
+  }, ['origin']),
   FigureComparison: obj({
     key: strEnum(MACHINE_FIGURES.map((f) => f.key)),
     unit: strEnum(UNITS),
@@ -824,6 +828,10 @@ const responses: Record<string, Response> = {
   ServerError: error('Something failed on the server (logged); the message says no more.'),
 };
 const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
+/** A machine or site that came as a signed bundle asked for what needs its exams (issue 16). */
+const AGGREGATES_ONLY: Response = error(
+  "aggregates-only: the machine's site sent aggregates only (a signed bundle): it has no sessions or exams to show or simulate.",
+);
 
 const ok = (description: string, schema: Schema): Record<string, ResponseOrRef> => ({
   '200': { description, content: json(schema) },
@@ -1009,7 +1017,7 @@ export const OPENAPI: OpenApiDocument = {
           equipmentId,
           query('week', 'The week: 0 for the first 7 days, up to ceil(days / 7) - 1. Default 0.', { type: 'integer', minimum: 0 }),
         ],
-        responses: ok('The timeline.', ref('TimelineView')),
+        responses: { ...ok('The timeline.', ref('TimelineView')), '409': AGGREGATES_ONLY },
       },
     },
     '/api/campaigns/{id}/machines/{equipmentId}/heatmap': {
@@ -1018,7 +1026,7 @@ export const OPENAPI: OpenApiDocument = {
         summary: 'Mean exams started per local weekday and hour.',
         tags: ['machines'],
         parameters: [campaignId, equipmentId],
-        responses: ok('The heatmap.', ref('HeatmapView')),
+        responses: { ...ok('The heatmap.', ref('HeatmapView')), '409': AGGREGATES_ONLY },
       },
     },
     '/api/campaigns/{id}/quality': {
@@ -1067,7 +1075,7 @@ export const OPENAPI: OpenApiDocument = {
         operationId: 'getOncall',
         summary: "A territory's permanence-of-care (PDS) demand and four on-call organisations: each site alone, one hub, hub at night and sites at weekends, the reverse.",
         description:
-          'Exactly one of department, region and sites (400 otherwise; 404 when the territory has no site of the campaign or a FINESS is unknown). Each option: lines needed for the target share read within the target minutes, on-call hours per week, share read within target, mean response, exams per on-call hour, cost per week (with hourlyRate). Reading times default to illustrative CT 15 / MRI 20 minutes, read in fixed time (the notes say so).',
+          'Exactly one of department, region and sites (400 otherwise; 404 when the territory has no site of the campaign or a FINESS is unknown). Each option: lines needed for the target share read within the target minutes, on-call hours per week, share read within target, mean response, exams per on-call hour, cost per week (with hourlyRate). Reading times default to illustrative CT 15 / MRI 20 minutes, read in fixed time (the notes say so). Sites that came as signed bundles have no exams: they are left out and named in bundleNote ({ code: bundleSitesLeftOut, sites, message }); 409 aggregates-only when the territory holds nothing else. Relevance does the same.',
         tags: ['planning'],
         parameters: [
           campaignId,
@@ -1082,7 +1090,7 @@ export const OPENAPI: OpenApiDocument = {
           query('hourlyRate', 'Euros per radiologist on-call hour, ≥ 0 (no cost without it).', num),
           query('holidays', 'Public holidays YYYY-MM-DD joined by commas, counted as weekend days (plateau has no holiday table).', str),
         ],
-        responses: ok('The on-call pooling document.', ref('OncallDocument')),
+        responses: { ...ok('The on-call pooling document.', ref('OncallDocument')), '409': AGGREGATES_ONLY },
       },
     },
     '/api/campaigns/{id}/simulation/model': {
@@ -1104,7 +1112,7 @@ export const OPENAPI: OpenApiDocument = {
             schema: str,
           },
         ],
-        responses: ok('The model, the duration model and the next available appointment of each machine.', ref('SimulationModelAnswer')),
+        responses: { ...ok('The model, the duration model and the next available appointment of each machine.', ref('SimulationModelAnswer')), '409': AGGREGATES_ONLY },
       },
     },
     '/api/campaigns/{id}/simulation/checks': {
