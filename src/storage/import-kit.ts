@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import type { CampaignComputation } from '../core/indicators/index.ts';
 import { computeCampaignDetailed } from '../core/indicators/index.ts';
 import type { Issue } from '../core/issues.ts';
+import type { MachineIndicators } from '../core/indicators/types.ts';
 import { CampaignIndex } from '../core/views/campaign-index.ts';
 import { storedPeerGroups } from '../core/views/peer-groups.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
@@ -53,7 +54,7 @@ import { readKit } from './load-kit.ts';
 import { writePeerGroups } from './peer-groups.ts';
 import type { Store } from './open-store.ts';
 import type { ResultWrite } from './result-repository.ts';
-import { readFingerprint, readResults, saveResults } from './result-repository.ts';
+import { readFingerprint, saveResults } from './result-repository.ts';
 import { refreshAggregatesIn } from './aggregates.ts';
 import type { RegisterChanges } from './register-repository.ts';
 import { clearSimulationChecks } from './simulation-checks.ts';
@@ -425,8 +426,11 @@ async function computeAndSave(
   progress({ phase: 'save', done: 0, total: 1 });
   if (bundle.size > 0) {
     const machines = new Set(stored.equipment.filter((m) => bundle.has(m.finess)).map((m) => m.equipmentId));
-    const results = await readResults(tx, campaignId);
-    indicators.machines.push(...(results?.machines ?? []).filter((m) => machines.has(m.equipmentId)));
+    const figures = await tx.query<{ indicators: MachineIndicators }>(
+      'select indicators from machine_results where campaign_id = $1 and equipment_id = any ($2::text[])',
+      [campaignId, [...machines]],
+    );
+    indicators.machines.push(...figures.map((r) => r.indicators));
     for (const [machine, s] of await readSamples(tx, campaignId)) if (machines.has(machine)) samples.set(machine, s);
     const write = await saveResults(tx, campaignId, indicators, fingerprint);
     await saveSamples(tx, campaignId, samples);

@@ -15,7 +15,11 @@ export { importKit, KIT_TABLES, periodOf, recomputeResults, renameCampaign } fro
 export type { ImportOptions, ImportProgress, ImportSummary, RegisterSummary, RenameOutcome, TableChanges } from './import-kit.ts';
 export { importSiteKit } from './import-site.ts';
 export type { LocateRow, SiteImportOptions, SiteImportSummary } from './import-site.ts';
-export { AGGREGATOR_ROLE, refreshAggregates } from './aggregates.ts';
+export { AGGREGATOR_ROLE, refreshAggregates, refreshAggregatesIn } from './aggregates.ts';
+export { BundleImportError, importBundle } from './import-bundle.ts';
+export type { BundleImportOptions, BundleImportSummary, BundleRefusal } from './import-bundle.ts';
+export { addBundleKey, BundleKeyError, checkPublicKey, listBundleKeys, lookupBundleKey, revokeBundleKey } from './bundle-keys.ts';
+export type { BundleKey, BundleKeyActor } from './bundle-keys.ts';
 export type { AggregateRefresh, RefreshOptions } from './aggregates.ts';
 export { importRegister, loadRegister } from './register-repository.ts';
 export type { RegisterChanges, RegisterImport } from './register-repository.ts';
