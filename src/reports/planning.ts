@@ -58,6 +58,9 @@ function memo<T>(make: () => T): () => T {
 export function planningInputs(kit: Kit, index: CampaignIndex): PlanningInputs {
   const cached = known.get(kit);
   if (cached && cached.index === index) return cached.inputs;
+  // Sites that came as signed bundles have no exams: relevance and on-call leave them out (the
+  // syntheses' panel and a bundle site's fiche say so); costs keep them (stored figures).
+  const exams = index.withoutBundleSites(kit);
   const costs = memo((): CostsDocument | null => {
     if (!kit.costs || kit.costs.rows.length === 0) return null;
     const campaign = index.data.results.campaign;
@@ -68,7 +71,7 @@ export function planningInputs(kit: Kit, index: CampaignIndex): PlanningInputs {
     });
     return costsDocument(report, null);
   });
-  const relevance = memo(() => computeRelevance(kit, 'department'));
+  const relevance = memo(() => computeRelevance(exams, 'department'));
   const oncall = new Map<string, OncallDocument | null>();
   const inputs: PlanningInputs = {
     costs,
@@ -77,11 +80,11 @@ export function planningInputs(kit: Kit, index: CampaignIndex): PlanningInputs {
       const key = `${code}|${distribution ?? ''}`;
       if (!oncall.has(key)) {
         const territory = { kind: 'region' as const, code, name: regionByCode(code)?.name ?? null, sites: null };
-        const sites = sitesOfTerritory(kit, territory);
+        const sites = sitesOfTerritory(exams, territory);
         oncall.set(
           key,
           sites.ok
-            ? oncallDocument(kit, sites.sites, { territory, model: defaultReadingModel(distribution ? { distribution } : {}), holidays: [] })
+            ? oncallDocument(exams, sites.sites, { territory, model: defaultReadingModel(distribution ? { distribution } : {}), holidays: [] })
             : null,
         );
       }

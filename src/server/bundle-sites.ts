@@ -51,8 +51,7 @@ export function withoutBundleSites<K extends Pick<Kit, 'establishments' | 'equip
 ): { kit: K; note: BundleSitesNote | null } {
   const left = kit.establishments.filter((e) => index.isBundleSite(e.finess));
   if (left.length === 0) return { kit, note: null };
-  const raw = (finess: string): boolean => !index.isBundleSite(finess);
-  const out = { ...kit, establishments: kit.establishments.filter((e) => raw(e.finess)), equipment: kit.equipment.filter((e) => raw(e.finess)) };
+  const out = index.withoutBundleSites(kit);
   const named = left
     .filter((e) => among === undefined || among.has(e.finess))
     .map((e) => ({ finess: e.finess, name: e.name }))

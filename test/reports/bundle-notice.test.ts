@@ -7,6 +7,7 @@ import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
 import { CampaignIndex } from '../../src/core/views/index.ts';
 import { buildReport } from '../../src/reports/build.ts';
 import { renderReportHtml } from '../../src/reports/document.ts';
+import { planningInputs } from '../../src/reports/planning.ts';
 import type { MachineWhatIf } from '../../src/reports/site-fiche/what-would-change.ts';
 import { synthesisDocument } from '../../src/reports/synthesis/index.ts';
 import { SITES, viewsKit } from '../core/views/views-kit.ts';
@@ -58,8 +59,18 @@ describe('a bundle site in the reports', () => {
       plain(synthesisDocument(i, {}, lang).sections.find((s) => s.id === 'panel')!.html);
     expect(panel(index, 'fr')).toContain('1 établissement a transmis des agrégats signés (2 machines)');
     expect(panel(index, 'en')).toContain('1 establishment sent signed aggregates (2 machines)');
-    expect(panel(raw, 'fr')).not.toContain('agrégats signés');
+    // A region without bundle sites says nothing of them (the same panel as raw data).
     const region = plain(synthesisDocument(index, { region: 'Hauts-de-France' }, 'fr').sections.find((s) => s.id === 'panel')!.html);
     expect(region).not.toContain('agrégats signés');
+  });
+
+  it('is left out of the planning documents that need exams, kept in the costs', () => {
+    // 750000001 (Paris, département 75) is the only site of region 11.
+    expect(planningInputs(kit, raw).oncallOfRegion('11')?.sites.map((x) => x.finess)).toEqual([SITES.europe]);
+    const planning = planningInputs(kit, index);
+    expect(planning.oncallOfRegion('11')).toBeNull();
+    expect(planning.relevance().sites.some((x) => x.finess === SITES.europe)).toBe(false);
+    expect(index.withoutBundleSites(kit).equipment.map((e) => e.equipmentId).sort()).toEqual(['CT0', 'CT1', 'CT2', 'CT3']);
+    expect(raw.withoutBundleSites(kit)).toBe(kit);
   });
 });

@@ -208,6 +208,17 @@ export class CampaignIndex {
     return this.data.bundleSites?.has(finess) === true;
   }
 
+  /**
+   * `kit` without the establishments and machines of its bundle sites (they have no sessions or
+   * exams): what the exam-level documents (on-call, relevance) are computed over. `kit` itself
+   * when the campaign has no bundle site.
+   */
+  withoutBundleSites<K extends { establishments: readonly Establishment[]; equipment: readonly Equipment[] }>(kit: K): K {
+    if (!this.data.bundleSites?.size) return kit;
+    const raw = (e: { finess: string }): boolean => !this.isBundleSite(e.finess);
+    return { ...kit, establishments: kit.establishments.filter(raw), equipment: kit.equipment.filter(raw) };
+  }
+
   /** The folded name and FINESS of an establishment, for the search. */
   searchFields(finess: string): readonly string[] {
     return this.#search.get(finess) ?? EMPTY;
