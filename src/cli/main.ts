@@ -26,9 +26,10 @@ import { serveCommand } from './commands/serve.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
+import { trendsCommand } from './commands/trends.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, usersCommand];
+const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, trendsCommand, usersCommand];
 
 const VERSION = '0.1.0';
 
