@@ -101,7 +101,7 @@ function shownPath(path: string): string {
  */
 const EXAM_LIKE = new Set([
   'exam', 'exams', 'examid', 'examrows', 'rows', 'session', 'sessions', 'passage', 'passages',
-  'patient', 'patients', 'patientkey', 'patientid', 'patientkeys', 'ipp', 'nir', 'nda',
+  'patients', 'patientkey', 'patientid', 'patientkeys', 'ipp', 'nir', 'nda',
   'accession', 'accessionnumber', 'roomin', 'roomout', 'reportvalidatedat', 'requestedat',
   'radiologist', 'radiologists', 'birthdate', 'dateofbirth',
 ]);
