@@ -6,7 +6,8 @@
  * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
  * `--territories-only` only the territory figures and their readers (bench/territories.ts),
  * `--simulation-only` only the capacity simulation (bench/simulation.ts), `--planning-only` only
- * the on-call, costs and relevance documents (bench/planning.ts), `--observatory-only` only the
+ * the on-call, costs and relevance documents (bench/planning.ts), `--trends-only` only the trends
+ * over the three demo years (bench/trends.ts), `--observatory-only` only the
  * observatory's 50 logged-in users over PostgreSQL (bench/observatory.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
 import { benchObservatory, observatoryTable } from './observatory.ts';
 import { benchPlanning } from './planning.ts';
+import { benchTrends } from './trends.ts';
 import { benchTerritories, territoriesTable } from './territories.ts';
 import { benchSimulation, simulationTable } from './simulation.ts';
 
@@ -92,6 +94,16 @@ if (process.argv.includes('--planning-only')) {
   try {
     console.log(`plateau bench, planning documents only — node ${process.version}, ${new Date().toISOString()}`);
     console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+if (process.argv.includes('--trends-only')) {
+  try {
+    console.log(`plateau bench, trends only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`\n${territoriesTable(benchTrends(), 'Trends')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -204,7 +216,10 @@ try {
   // 8. On-call, costs and relevance documents on the national campaign (bench/planning.ts).
   console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
 
-  // 9. The observatory: 50 logged-in users of mixed roles over PostgreSQL (bench/observatory.ts).
+  // 9. Trends over the three demo years (bench/trends.ts).
+  console.log(`\n${territoriesTable(benchTrends(), 'Trends')}`);
+
+  // 10. The observatory: 50 logged-in users of mixed roles over PostgreSQL (bench/observatory.ts).
   console.log(`\n${observatoryTable(await benchObservatory())}`);
 } finally {
   rmSync(root, { recursive: true, force: true });

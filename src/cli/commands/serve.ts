@@ -3,7 +3,7 @@
  * Two modes (issue 15): over the embedded PGlite store, the single-user local mode, loopback
  * only (no login, so never on the network); over PostgreSQL (--database-url), always the accounts
  * mode, connected as a login role of plateau_app that neither owns the tables nor bypasses
- * row-level security, on a schema the owner migrated (`plateau migrate`). With --demo-if-empty a store without any campaign gets the national campaign first, so that
+ * row-level security, on a schema the owner migrated (`plateau migrate`). With --demo-if-empty a store without any campaign gets the national campaign's three demo years first, so that
  * `npm start` on a fresh clone shows real figures. With --mapping, `POST /api/fhir` reads
  * Bundles with the site's mapping and secret (with --fhir-inbox it keeps them, de-identified).
  * Stops cleanly on SIGINT and SIGTERM.
@@ -61,7 +61,7 @@ over the store, until interrupted (Ctrl-C). Two modes:
   --database-url URL    a PostgreSQL server instead (default: $PLATEAU_DATABASE_URL): the
                         accounts mode
   --demo-if-empty       local mode: when the store holds no campaign, generate and import the
-                        national campaign first (as 'plateau demo')
+                        national campaign's three demo years first (as 'plateau demo')
   --mapping FILE        the site mapping file (as for 'plateau convert'): POST /api/fhir then
                         reads FHIR R4 Bundles with it and answers an OperationOutcome (records
                         found, every located issue; nothing is imported). Without it, POST
@@ -144,7 +144,7 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     if (url === undefined) {
       let listed = await listCampaigns(store);
       if (values['demo-if-empty'] && listed.length === 0) {
-        process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign first\n`);
+        process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign's three demo years first\n`);
         await importDemoCampaign(store, values);
         listed = await listCampaigns(store);
       }
