@@ -31,7 +31,8 @@ function defined<T>(value: T | null, what: string): T {
 }
 
 /**
- * Registers the hooks of an end-to-end file (call at the top of its `describe`).
+ * Registers the hooks of an end-to-end file (call at the top of its `describe`); `storeCopy`
+ * gives the server another store than the national campaign (years-store.ts).
  *
  * @example
  * describe.runIf(browserAvailable())('screens', () => {
@@ -39,7 +40,10 @@ function defined<T>(value: T | null, what: string): T {
  *   it('opens', async () => { await e2e.page.goto(e2e.url('/')); });
  * });
  */
-export function useE2e(prefix: string): E2e {
+export function useE2e(
+  prefix: string,
+  options: { storeCopy?: (parent: string) => Promise<string> } = {},
+): E2e {
   let server: E2eServer | null = null;
   let browser: E2eBrowser | null = null;
   let context: BrowserContext | null = null;
@@ -48,7 +52,10 @@ export function useE2e(prefix: string): E2e {
   beforeAll(async () => {
     clearShots(prefix);
     // Started side by side; when one fails, the other is still kept so that afterAll stops it.
-    const [started, launched] = await Promise.allSettled([startE2eServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([
+      startE2eServer(options.storeCopy),
+      launchBrowser(),
+    ]);
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;

@@ -2,7 +2,8 @@
  * A PGlite store holding the synthetic national campaign, for the end-to-end suites. Generating
  * and importing it takes ~10 s, so the first test file builds it once into a snapshot shared
  * by every file (under a lock, keyed by a hash of the code that shapes it) and each file gets
- * its own copy, free to import more.
+ * its own copy, free to import more. `cachedStoreCopy` does the same for other stores (the demo
+ * years of years-store.ts).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -20,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateKit } from '../../../src/generate/index.ts';
+import type { Store } from '../../../src/storage/index.ts';
 import { importKit, openStore } from '../../../src/storage/index.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
@@ -48,23 +50,21 @@ function sourceHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function buildSnapshot(target: string): Promise<void> {
+async function buildSnapshot(target: string, fill: (store: Store) => Promise<void>): Promise<void> {
   const building = `${target}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   const store = await openStore({ dataDir: building });
   try {
-    await importKit(store, generateKit({ seed: 2010 }), {
-      source: 'e2e: generated national campaign (seed 2010)',
-    });
+    await fill(store);
   } finally {
     await store.close();
   }
   renameSync(building, target);
 }
 
-/** The path of the shared snapshot, built by whichever test file comes first. */
-async function snapshot(): Promise<string> {
-  const dir = join(CACHE_ROOT, sourceHash());
+/** The path of the shared snapshot under `root`, built by whichever test file comes first. */
+async function snapshot(root: string, fill: (store: Store) => Promise<void>): Promise<string> {
+  const dir = join(root, sourceHash());
   const store = join(dir, 'store');
   if (existsSync(store)) return store;
   mkdirSync(dir, { recursive: true });
@@ -85,10 +85,9 @@ async function snapshot(): Promise<string> {
   try {
     if (!existsSync(store)) {
       // Snapshots of older code are never read again.
-      for (const old of readdirSync(CACHE_ROOT))
-        if (join(CACHE_ROOT, old) !== dir)
-          rmSync(join(CACHE_ROOT, old), { recursive: true, force: true });
-      await buildSnapshot(store);
+      for (const old of readdirSync(root))
+        if (join(root, old) !== dir) rmSync(join(root, old), { recursive: true, force: true });
+      await buildSnapshot(store, fill);
       writeFileSync(join(dir, 'built-at'), new Date().toISOString());
     }
   } finally {
@@ -105,7 +104,24 @@ async function snapshot(): Promise<string> {
  * const store = await openStore({ dataDir });
  */
 export async function nationalStoreCopy(parent: string): Promise<string> {
+  return cachedStoreCopy(parent, 'national', async (store) => {
+    await importKit(store, generateKit({ seed: 2010 }), {
+      source: 'e2e: generated national campaign (seed 2010)',
+    });
+  });
+}
+
+/**
+ * A fresh PGlite data folder (inside `parent`) copied from the snapshot `name`, which `fill`
+ * builds once (under a lock, rebuilt when the code under src/core, generate or storage changes).
+ */
+export async function cachedStoreCopy(
+  parent: string,
+  name: string,
+  fill: (store: Store) => Promise<void>,
+): Promise<string> {
   const copy = join(parent, 'store');
-  cpSync(await snapshot(), copy, { recursive: true });
+  const root = name === 'national' ? CACHE_ROOT : `${CACHE_ROOT}-${name}`;
+  cpSync(await snapshot(root, fill), copy, { recursive: true });
   return copy;
 }

@@ -21,7 +21,8 @@ export interface E2eServer {
 }
 
 /**
- * Starts plateau's server over a fresh copy of the national campaign's store.
+ * Starts plateau's server over a fresh copy of the national campaign's store (or of the store
+ * `storeCopy` makes inside the folder it is given, e.g. the demo years').
  * Throws when the web app was not built (dist/web/index.html).
  *
  * @example
@@ -29,7 +30,9 @@ export interface E2eServer {
  * await fetch(`${server.url}/api/campaigns`);
  * await server.close();
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(
+  storeCopy: (parent: string) => Promise<string> = nationalStoreCopy,
+): Promise<E2eServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(
       `the web app is not built (no ${join(WEB_ROOT, 'index.html')}): run npm run build`,
@@ -38,7 +41,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'plateau-e2e-'));
   let store: Store | null = null;
   try {
-    store = await openStore({ dataDir: await nationalStoreCopy(dir) });
+    store = await openStore({ dataDir: await storeCopy(dir) });
     const running = await startServer({ store, port: 0, host: '127.0.0.1', webRoot: WEB_ROOT });
     const opened = store;
     return {
