@@ -66,8 +66,11 @@ export function MachineTrendBody({
   trend,
   name,
   withSince,
+  withLeads = true,
 }: {
   trend: MachineTrend;
+  /** False on a site's page, whose leads table holds every machine's. */
+  withLeads?: boolean;
   /** Prefix of the test ids of its charts and tables. */
   name: string;
   withSince: boolean;
@@ -103,15 +106,21 @@ export function MachineTrendBody({
           campaigns={trend.campaigns}
         />
       </Block>
-      <Block top={withSince} title={t('trends.web.leads.title')} note={t('trends.web.leads.note')}>
-        <LeadsFollowUpTable
-          name={`${name}-leads`}
-          title={`${t('trends.web.leads.title')} — ${title}`}
-          rows={trend.leads.map((followUp) => ({ machine: title, followUp }))}
-          campaigns={trend.campaigns}
-          withMachine={false}
-        />
-      </Block>
+      {withLeads && (
+        <Block
+          top={withSince}
+          title={t('trends.web.leads.title')}
+          note={t('trends.web.leads.note')}
+        >
+          <LeadsFollowUpTable
+            name={`${name}-leads`}
+            title={`${t('trends.web.leads.title')} — ${title}`}
+            rows={trend.leads.map((followUp) => ({ machine: title, followUp }))}
+            campaigns={trend.campaigns}
+            withMachine={false}
+          />
+        </Block>
+      )}
       <Block top={withSince} title={t('trends.web.links.title')} note={t('trends.web.links.note')}>
         <MachineLinksTable
           name={`${name}-links`}

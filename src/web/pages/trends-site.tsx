@@ -98,7 +98,12 @@ export function EstablishmentTrends({
                 )}
               </p>
             </header>
-            <MachineTrendBody trend={m} name={`trend-${m.equipmentId}`} withSince={false} />
+            <MachineTrendBody
+              trend={m}
+              name={`trend-${m.equipmentId}`}
+              withSince={false}
+              withLeads={false}
+            />
           </section>
         );
       })}

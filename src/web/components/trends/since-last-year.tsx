@@ -3,6 +3,7 @@
  * of a trend, one sentence each (trend-words.ts), the first dozen shown and the rest on demand.
  */
 import type { ReactNode } from 'react';
+import { trendCampaignLabels } from '../../../charts/trends.ts';
 import type { TrendChange } from '../../../core/trends/types.ts';
 import type { CampaignRef } from '../../../core/views/types.ts';
 import { useLang, useT } from '../../lib/i18n.tsx';
@@ -13,8 +14,10 @@ import { changeSentence } from './trend-words.ts';
 /** Sentences shown before "show the n other changes". */
 const SHOWN = 12;
 
+/** A campaign's short label (its start year, or its name when two share a year). */
 function nameOf(campaigns: readonly CampaignRef[], id: string | undefined): string {
-  return campaigns.find((c) => c.id === id)?.name ?? id ?? '';
+  const i = campaigns.findIndex((c) => c.id === id);
+  return trendCampaignLabels(campaigns)[i] ?? id ?? '';
 }
 
 /** The since-last-year card; `subject` names the machine or modality before figure and lead moves. */

@@ -176,12 +176,11 @@ function campaignRows<Y extends { campaignId: string }>(
   }));
 }
 
-const campaignColumn = <Y,>(label: string): Column<CampaignRow<Y>> => ({
-  key: 'campaign',
-  label,
-  kind: 'text',
-  value: (r) => r.campaign.name,
-});
+/** The campaign's short label on screen, its full name in the exported files. */
+const campaignColumns = <Y,>(label: string): Column<CampaignRow<Y>>[] => [
+  { key: 'campaign', label, kind: 'text', value: (r) => r.label },
+  { key: 'campaignName', label, kind: 'text', value: (r) => r.campaign.name, exportOnly: true },
+];
 
 /** A group's size per campaign: machines, sites (of which bundles), exams. */
 export function GroupCountsTable({
@@ -207,7 +206,7 @@ export function GroupCountsTable({
     value: (r) => (r.year ? pick(r.year) : null),
   });
   const columns: Column<CampaignRow<GroupTrendYear>>[] = [
-    campaignColumn(t('trends.web.col.campaign')),
+    ...campaignColumns<GroupTrendYear>(t('trends.web.col.campaign')),
     count('machines', t('trends.web.col.machines'), (y) => y.machines),
     count('sites', t('trends.web.col.sites'), (y) => y.sites),
     count('bundleSites', t('trends.web.col.bundleSites'), (y) => y.bundleSites),
@@ -251,7 +250,7 @@ export function SiteYearsTable({
     render: (r) => formatHoursPerWeek(r.year ? pick(r.year) : null, lang),
   });
   const columns: Column<Row>[] = [
-    campaignColumn(t('trends.web.col.campaign')),
+    ...campaignColumns<SiteTrendYear>(t('trends.web.col.campaign')),
     {
       key: 'present',
       label: t('trends.web.col.present'),
@@ -396,13 +395,21 @@ export function MachineLinksTable({
 }): ReactNode {
   const t = useT();
   const lang = useLang();
-  const nameOf = (id: string): string => campaigns.find((c) => c.id === id)?.name ?? id;
+  const labels = trendCampaignLabels(campaigns);
+  const index = (id: string): number => campaigns.findIndex((c) => c.id === id);
   const columns: Column<MachineLink>[] = [
     {
       key: 'campaign',
       label: t('trends.web.col.campaign'),
       kind: 'text',
-      value: (l) => nameOf(l.campaignId),
+      value: (l) => labels[index(l.campaignId)] ?? l.campaignId,
+    },
+    {
+      key: 'campaignName',
+      label: t('trends.web.col.campaign'),
+      kind: 'text',
+      value: (l) => campaigns[index(l.campaignId)]?.name ?? l.campaignId,
+      exportOnly: true,
     },
     {
       key: 'equipmentId',
