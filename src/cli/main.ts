@@ -9,6 +9,7 @@ import { langFromLocale, say, setCliLang, UsageError, UserError } from './output
 import { isLang } from '../i18n/lang.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { auditCommand } from './commands/audit.ts';
+import { bundleCommand } from './commands/bundle.ts';
 import { campaignsCommand } from './commands/campaigns.ts';
 import { costsCommand } from './commands/costs.ts';
 import { convertCommand } from './commands/convert.ts';
@@ -29,7 +30,7 @@ import { territoriesCommand } from './commands/territories.ts';
 import { trendsCommand } from './commands/trends.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [auditCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, trendsCommand, usersCommand];
+const COMMANDS: readonly Command[] = [auditCommand, bundleCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, trendsCommand, usersCommand];
 
 const VERSION = '0.1.0';
 

@@ -35,6 +35,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { bundleRoutes } from './routes/bundles.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AppEnv, ServerContext } from './server-context.ts';
 import type { UploadLimits } from './uploads/upload-files.ts';
@@ -160,6 +161,7 @@ export function createApp(options: AppOptions): PlateauApp {
   simulationRoutes(app, ctx);
   registerRoutes(app, ctx);
   uploadRoutes(app, ctx);
+  bundleRoutes(app, ctx);
   fhirRoutes(app, options.fhir, ctx);
   methodNotAllowed(app);
   const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>

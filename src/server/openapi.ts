@@ -13,6 +13,7 @@ import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
 import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
+import { BUNDLE_PATHS, BUNDLE_SCHEMAS } from './routes/openapi-bundles.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -916,6 +917,7 @@ export const OPENAPI: OpenApiDocument = {
   servers: [{ url: '/' }],
   tags: [
     { name: 'meta', description: 'The API itself.' },
+    { name: 'bundles', description: 'Signed bundles of a site\'s figures (issue 16): import, and the administrators\' registry of the sites\' keys.' },
     { name: 'accounts', description: 'Accounts mode (a PostgreSQL server): login, logout, and the administrators\' accounts and audit log. Every other /api route but health and openapi.json then needs a session.' },
     { name: 'campaigns', description: 'Stored campaigns and their views.' },
     { name: 'machines', description: 'One machine: comparison, timeline, heatmap.' },
@@ -936,6 +938,7 @@ export const OPENAPI: OpenApiDocument = {
     },
     ...ACCOUNT_PATHS,
     ...TREND_PATHS,
+    ...BUNDLE_PATHS,
     '/api/campaigns': {
       get: { operationId: 'listCampaigns', summary: 'Every stored campaign, by id.', tags: ['campaigns'], responses: ok('The campaigns.', arr(ref('CampaignSummary'))) },
     },
@@ -1277,5 +1280,5 @@ export const OPENAPI: OpenApiDocument = {
       },
     },
   },
-  components: { schemas: { ...schemas, ...TREND_SCHEMAS, ...ACCOUNT_SCHEMAS }, responses },
+  components: { schemas: { ...schemas, ...TREND_SCHEMAS, ...ACCOUNT_SCHEMAS, ...BUNDLE_SCHEMAS }, responses },
 };

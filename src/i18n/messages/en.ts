@@ -12,6 +12,7 @@ import { slotsMessagesEn } from './slots-en.ts';
 import { simulateMessagesEn } from './simulate-en.ts';
 import { oncallMessagesEn } from './oncall-en.ts';
 import { usersMessagesEn } from './users-en.ts';
+import { bundleStoreMessagesEn } from './bundle-store-en.ts';
 import { auditMessagesEn } from './audit-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
 import { relevanceMessagesEn } from './relevance-en.ts';
@@ -659,6 +660,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...simulateMessagesEn,
   ...oncallMessagesEn,
   ...usersMessagesEn,
+  ...bundleStoreMessagesEn,
   ...auditMessagesEn,
   ...costsMessagesEn,
   ...relevanceMessagesEn,

@@ -16,6 +16,7 @@ import { slotsMessagesFr } from './slots-fr.ts';
 import { simulateMessagesFr } from './simulate-fr.ts';
 import { oncallMessagesFr } from './oncall-fr.ts';
 import { usersMessagesFr } from './users-fr.ts';
+import { bundleStoreMessagesFr } from './bundle-store-fr.ts';
 import { auditMessagesFr } from './audit-fr.ts';
 import { costsMessagesFr } from './costs-fr.ts';
 import { relevanceMessagesFr } from './relevance-fr.ts';
@@ -670,6 +671,7 @@ export const fr = {
   ...simulateMessagesFr,
   ...oncallMessagesFr,
   ...usersMessagesFr,
+  ...bundleStoreMessagesFr,
   ...auditMessagesFr,
   ...costsMessagesFr,
   ...relevanceMessagesFr,
