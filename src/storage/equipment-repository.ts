@@ -80,31 +80,39 @@ export function deleteAbsentEquipment(
   );
 }
 
+/** An `equipment` row as `EQUIPMENT_COLUMNS` selects it. */
+export interface EquipmentRow {
+  equipment_id: string;
+  finess: string;
+  modality: Modality;
+  label: string | null;
+  installed_year: number | null;
+  role: EquipmentRole;
+  previous_id: string | null;
+}
+
+/** The columns of an `equipment` row that `equipmentOfRow` reads. */
+export const EQUIPMENT_COLUMNS = 'equipment_id, finess, modality, label, installed_year, role, previous_id';
+
+/** A machine from its `equipment` row (`previousId` absent when the column is null). */
+export function equipmentOfRow(r: EquipmentRow): Equipment {
+  const m: Equipment = {
+    equipmentId: r.equipment_id,
+    finess: r.finess,
+    modality: r.modality,
+    label: r.label,
+    installedYear: r.installed_year,
+    role: r.role,
+  };
+  if (r.previous_id !== null) m.previousId = r.previous_id;
+  return m;
+}
+
 /** The machines of a campaign, by equipment id. */
 export async function readEquipment(q: Queryable, campaignId: string): Promise<Equipment[]> {
-  const rows = await q.query<{
-    equipment_id: string;
-    finess: string;
-    modality: Modality;
-    label: string | null;
-    installed_year: number | null;
-    role: EquipmentRole;
-    previous_id: string | null;
-  }>(
-    `select equipment_id, finess, modality, label, installed_year, role, previous_id from equipment
-     where campaign_id = $1 order by equipment_id collate "C"`,
+  const rows = await q.query<EquipmentRow & Record<string, unknown>>(
+    `select ${EQUIPMENT_COLUMNS} from equipment where campaign_id = $1 order by equipment_id collate "C"`,
     [campaignId],
   );
-  return rows.map((r) => {
-    const m: Equipment = {
-      equipmentId: r.equipment_id,
-      finess: r.finess,
-      modality: r.modality,
-      label: r.label,
-      installedYear: r.installed_year,
-      role: r.role,
-    };
-    if (r.previous_id !== null) m.previousId = r.previous_id;
-    return m;
-  });
+  return rows.map(equipmentOfRow);
 }

@@ -17,6 +17,8 @@ import { readActs } from './act-repository.ts';
 import { epochMs } from './bulk.ts';
 import { readCampaign } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
+import type { EquipmentRow } from './equipment-repository.ts';
+import { EQUIPMENT_COLUMNS, equipmentOfRow } from './equipment-repository.ts';
 import type { ExamTuple } from './exam-repository.ts';
 import { EXAM_JSON_ARRAY, examFromTuple } from './exam-repository.ts';
 import type { Store } from './open-store.ts';
@@ -37,27 +39,13 @@ export async function readMachineRecords(
   if (ids.length === 0) return null;
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
-  const equipmentRows = await q.query<{
-    equipment_id: string;
-    finess: string;
-    modality: Equipment['modality'];
-    label: string | null;
-    installed_year: number | null;
-    role: Equipment['role'];
-  }>(
-    `select equipment_id, finess, modality, label, installed_year, role from equipment
+  const equipmentRows = await q.query<EquipmentRow & Record<string, unknown>>(
+    `select ${EQUIPMENT_COLUMNS} from equipment
      where campaign_id = $1 and equipment_id = any($2::text[]) order by equipment_id collate "C"`,
     [campaignId, ids],
   );
   if (equipmentRows.length !== ids.length) return null;
-  const equipment = equipmentRows.map((r): Equipment => ({
-    equipmentId: r.equipment_id,
-    finess: r.finess,
-    modality: r.modality,
-    label: r.label,
-    installedYear: r.installed_year,
-    role: r.role,
-  }));
+  const equipment = equipmentRows.map(equipmentOfRow);
   const finess = (equipment[0] as Equipment).finess;
   // One JSON document per table rather than one row per record: PGlite decodes rows field by
   // field in JavaScript, JSON.parse is several times faster (as readSessions and readExams do).
