@@ -1,16 +1,23 @@
 // Issue 16: a site that came as a signed bundle has no sessions or exams, so the routes that need
 // them answer 409 aggregates-only (timeline, heatmap, simulation model) instead of empty or wrong
 // figures, and the territory documents (on-call, relevance) leave it out and say so. The store: a
-// 20-machine synthetic campaign imported as raw data, then one site made a bundle site as the
-// bundle importer leaves it (its sessions and exams gone, a bundle_sites row with its key).
+// 20-machine synthetic campaign's other sites imported as raw data, and one site's signed bundle
+// (its figures and binned samples, no exam) imported with its registered key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binSamples } from '../../src/core/bundle/binning.ts';
+import type { BundlePayload } from '../../src/core/bundle/types.ts';
+import { BINNING, BUNDLE_FORMAT, BUNDLE_VERSION } from '../../src/core/bundle/types.ts';
+import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import type { ApiError, EstablishmentListing, MachineView, RegionListing } from '../../src/core/views/types.ts';
 import { generateKit } from '../../src/generate/index.ts';
+import { generateSiteKey, keyIdOf, signBundle } from '../../src/ingest/bundle/index.ts';
+import { siteBundleOrigin } from '../../src/reports/site-fiche/bundle-origin-run.ts';
 import type { PlateauApp } from '../../src/server/app.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
-import { importKit } from '../../src/storage/index.ts';
+import { addBundleKey, importBundle, importKit } from '../../src/storage/index.ts';
+import { siteKit } from '../helpers/site-kit.ts';
 import { json, memoryStore } from './helpers.ts';
 
 let store: Store;
@@ -21,27 +28,40 @@ let site: string;
 let machine: string;
 let rawSite: string;
 let rawMachine: string;
+let keyId: string;
 const C = '/api/campaigns/synthetic-2016';
 
 beforeAll(async () => {
   kit = generateKit({ seed: 2016, machines: 20, days: 14 });
-  store = await memoryStore();
-  await importKit(store, kit, { source: 'test' });
   const [first, second] = [...new Set(kit.equipment.map((e) => e.finess))];
   site = first!;
   rawSite = second!;
   machine = kit.equipment.find((e) => e.finess === site)!.equipmentId;
   rawMachine = kit.equipment.find((e) => e.finess === rawSite)!.equipmentId;
-  const ids = kit.equipment.filter((e) => e.finess === site).map((e) => e.equipmentId);
-  const db = store.db;
-  await db.query(`delete from exams where campaign_id = 'synthetic-2016' and equipment_id = any($1::text[])`, [ids]);
-  await db.query(`delete from sessions where campaign_id = 'synthetic-2016' and equipment_id = any($1::text[])`, [ids]);
-  await db.query(`insert into bundle_keys (key_id, finess, public_key, added_by) values ('00112233aabbccdd', $1, 'test key', 'test')`, [site]);
-  await db.query(
-    `insert into bundle_sites (campaign_id, finess, key_id, sha256, created_at, plateau_version)
-     values ('synthetic-2016', $1, '00112233aabbccdd', $2, '2016-04-01T10:00:00Z', 'test')`,
-    [site, 'a'.repeat(64)],
-  );
+  store = await memoryStore();
+  // The other sites as raw data, then the site's signed bundle, as the observatory receives them.
+  await importKit(store, siteKit(kit, kit.establishments.map((e) => e.finess).filter((f) => f !== site)), { source: 'test' });
+  const mine = siteKit(kit, [site]);
+  const { indicators, samples } = computeCampaignDetailed(mine);
+  const key = generateSiteKey();
+  keyId = keyIdOf(key.publicPem);
+  await addBundleKey(store, { finess: site, publicKey: key.publicPem }, { email: 'console:test' });
+  const payload: BundlePayload = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    createdAt: '2016-04-01T10:00:00.000Z',
+    plateauVersion: '0.1.0',
+    campaign: kit.campaign,
+    establishment: mine.establishments[0]!,
+    machines: indicators.machines.map(({ percentRank: _, ...m }) => ({
+      equipment: mine.equipment.find((e) => e.equipmentId === m.equipmentId)!,
+      indicators: m,
+      samples: binSamples(samples.get(m.equipmentId)!),
+    })),
+    survey: mine.survey,
+    binning: BINNING,
+  };
+  await importBundle(store, JSON.stringify(signBundle(payload, key.privatePem)));
   app = createApp({ store });
 }, 60_000);
 afterAll(async () => {
@@ -97,5 +117,10 @@ describe('a bundle site through the API', () => {
     );
     expect(relevance.bundleNote?.sites.map((s) => s.finess)).toEqual([site]);
     expect(relevance.sites.some((s) => s.finess === site)).toBe(false);
+  });
+
+  it('gives the fiche the bundle’s key and date', async () => {
+    expect(await siteBundleOrigin(store, 'synthetic-2016', site)).toEqual({ keyId, createdAt: '2016-04-01T10:00:00.000Z' });
+    expect(await siteBundleOrigin(store, 'synthetic-2016', rawSite)).toBeNull();
   });
 });
