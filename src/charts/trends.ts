@@ -22,6 +22,7 @@ import {
   tickLabel,
   tooltipLine,
   VALUE_AXIS_STYLE,
+  wrapText,
 } from './common.ts';
 import { BAND, FONT_FAMILY, INK, OKABE_ITO } from './palette.ts';
 
@@ -117,6 +118,9 @@ function bandSeries(name: string, points: readonly BandPoint[]): object {
   };
 }
 
+/** Characters of a title line: about a small multiple's width (220 px) at 12 px bold. */
+const TITLE_WIDTH = 30;
+
 interface Frame {
   description: string;
   title: string | null;
@@ -131,19 +135,22 @@ interface Frame {
 function frame(f: Frame): EChartsOption {
   const finite = f.values.filter((v): v is number => v !== null && Number.isFinite(v));
   const scale = niceScale(finite, { zero: true, ticks: 4 });
+  // A small chart is narrow: a long figure name goes on two lines rather than off the edge.
+  const title = f.title === null ? null : wrapText(f.title, TITLE_WIDTH);
+  const titleLines = title === null ? 0 : title.split('\n').length;
   return {
     ...baseOption(f.description),
-    ...(f.title === null
+    ...(title === null
       ? {}
       : {
           title: {
-            text: f.title,
+            text: title,
             left: 4,
             top: 2,
-            textStyle: { fontSize: 12, fontWeight: 'bold', color: INK.text, fontFamily: FONT_FAMILY },
+            textStyle: { fontSize: 12, lineHeight: 15, fontWeight: 'bold', color: INK.text, fontFamily: FONT_FAMILY },
           },
         }),
-    grid: { left: 8, right: 14, top: f.title === null ? 26 : 44, bottom: 6, containLabel: true },
+    grid: { left: 8, right: 14, top: 26 + titleLines * 16, bottom: 6, containLabel: true },
     xAxis: {
       type: 'category',
       data: f.labels,

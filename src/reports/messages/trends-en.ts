@@ -7,7 +7,7 @@ export const trendsEn = {
   'trends.site.intro':
     'The establishment and its machines are followed over the campaigns stored up to this one: same FINESS, same machine id, or the previous id it declares (a machine replaced or renamed). Each machine has its own “Trends” sub-section.',
   'trends.site.years': 'The establishment campaign by campaign',
-  'trends.site.events': 'Machines and establishment since last year',
+  'trends.site.events': 'Machines and establishment since last year ({from} → {to})',
   'trends.site.noEvents': 'No machine added, removed, replaced or renamed between {from} and {to}.',
   'trends.machine.title': 'Trends',
   'trends.machine.multiples':
@@ -17,7 +17,7 @@ export const trendsEn = {
   'trends.machine.leadsNone': 'No lead to follow between this machine’s campaigns.',
   'trends.machine.since': 'Since last year ({from} → {to})',
   'trends.machine.onlyOne': 'The machine is in the last campaign only: nothing to compare yet.',
-  'trends.lead.lateStart': 'Late start (h/week to free)',
+  'trends.lead.lateStart': 'Late start (hours to free)',
   'trends.synthesis.title': 'Trends across campaigns',
   'trends.synthesis.intro.national':
     'The machines of each modality over the campaigns stored up to this one: for each figure, the median and the P20–P80 band of all the campaign’s machines.',

@@ -8,7 +8,7 @@ export const trendsFr = {
   'trends.site.intro':
     'L’établissement et ses machines sont suivis sur les campagnes stockées jusqu’à celle-ci : même FINESS, même identifiant de machine ou identifiant précédent déclaré (machine remplacée ou renommée). Chaque machine a sa sous-section « Tendances ».',
   'trends.site.years': 'L’établissement campagne par campagne',
-  'trends.site.events': 'Machines et établissement depuis l’an dernier',
+  'trends.site.events': 'Machines et établissement depuis l’an dernier ({from} → {to})',
   'trends.site.noEvents': 'Aucune machine ajoutée, retirée, remplacée ni renommée entre {from} et {to}.',
   'trends.machine.title': 'Tendances',
   'trends.machine.multiples':
@@ -18,7 +18,7 @@ export const trendsFr = {
   'trends.machine.leadsNone': 'Aucune piste à suivre entre les campagnes de cette machine.',
   'trends.machine.since': 'Depuis l’an dernier ({from} → {to})',
   'trends.machine.onlyOne': 'La machine n’est que dans la dernière campagne : rien à comparer encore.',
-  'trends.lead.lateStart': 'Démarrage tardif (h/sem libérables)',
+  'trends.lead.lateStart': 'Démarrage tardif (heures libérables)',
   'trends.synthesis.title': 'Tendances d’une campagne à l’autre',
   'trends.synthesis.intro.national':
     'Les machines de chaque modalité sur les campagnes stockées jusqu’à celle-ci : pour chaque chiffre, la médiane et la bande P20–P80 de toutes les machines de la campagne.',

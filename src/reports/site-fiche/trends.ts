@@ -14,7 +14,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { formatHoursPerWeek, formatInteger, leadLabel, MISSING, t } from '../../i18n/index.ts';
 import type { ReportSection } from '../document-types.ts';
 import type { Html } from '../html.ts';
-import { joinHtml, list, paragraph, section, table } from '../html.ts';
+import { html, joinHtml, list, paragraph, section, strong, table } from '../html.ts';
 import { rt } from '../messages/index.ts';
 import type { ChangeNames } from '../../web/components/trends/trend-words.ts';
 import { changeSentence, linkLabel, originLabel, verdictLabel } from '../../web/components/trends/trend-words.ts';
@@ -43,10 +43,9 @@ export function ficheTrend(series: TrendSeries | null | undefined, finess: strin
   return siteTrend(series, finess);
 }
 
-/** "2010 (Campagne 2010), 2011 (…)": the campaigns a trend follows. */
-function seriesList(campaigns: readonly CampaignRef[]): string {
-  const labels = trendCampaignLabels(campaigns);
-  return campaigns.map((c, i) => (labels[i] === c.name ? c.name : `${labels[i] ?? ''} (${c.name})`)).join(', ');
+/** "2010, 2011, 2012": the campaigns a trend follows, by their short labels (the tables' and charts'). */
+export function seriesList(campaigns: readonly CampaignRef[]): string {
+  return trendCampaignLabels(campaigns).join(', ');
 }
 
 /** Machines named by their label and id, sites by their name, as the trend knows them. */
@@ -106,14 +105,18 @@ export function siteTrendSection(ctx: FicheContext, trend: SiteTrend): ReportSec
   const names = namesOf(ctx, trend);
   const step = lastStep(trend.campaigns);
   const events = trend.sinceLastYear.filter((c) => EVENT_KINDS.has(c.kind));
+  // The events first, then the table, kept together: a machine chapter opens the next page, and
+  // a line left alone there would leave a page almost blank.
   const body = joinHtml([
     paragraph(rt(lang, 'trends.site.intro')),
-    paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
-    years,
-    paragraph(rt(lang, 'trends.site.events')),
-    events.length === 0
-      ? paragraph(rt(lang, 'trends.site.noEvents', step))
-      : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
+    html`<div class="keep">${joinHtml([
+      paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
+      paragraph(strong(rt(lang, 'trends.site.events', step))),
+      events.length === 0
+        ? paragraph(rt(lang, 'trends.site.noEvents', step))
+        : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
+      years,
+    ])}</div>`,
   ]);
   return section({ id: 'trends', title: rt(lang, 'trends.site.title'), level: 1, body });
 }

@@ -9,12 +9,14 @@ import { groupTrendSmallMultiple, trendCampaignLabels, trendFigureUnit } from '.
 import type { Modality } from '../../../core/kit-types.ts';
 import type { GroupTrend, GroupTrendYear, TrendChangeKind, TrendSeries } from '../../../core/trends/index.ts';
 import { groupTrend } from '../../../core/trends/index.ts';
-import { figureLabel, formatInteger, formatValue, MISSING, modalityLabel, t } from '../../../i18n/index.ts';
+import type { Lang } from '../../../i18n/index.ts';
+import { figureLabel, formatInteger, formatNumber, formatPercent, MISSING, modalityLabel, t, unitSymbol } from '../../../i18n/index.ts';
 import type { ReportSection } from '../../document-types.ts';
 import type { Html } from '../../html.ts';
 import { joinHtml, list, paragraph } from '../../html.ts';
 import { rt } from '../../messages/index.ts';
 import { smallMultiples } from '../../site-fiche/trends-figure.ts';
+import { seriesList } from '../../site-fiche/trends.ts';
 import { changeSentence, ID_NAMES } from '../../../web/components/trends/trend-words.ts';
 import type { RenderContext } from '../render/context.ts';
 import { chapter } from './common.ts';
@@ -51,12 +53,22 @@ export function synthesisTrend(series: TrendSeries | null | undefined, region: s
   return groupTrend(series, region);
 }
 
-/** "P50 [P20 – P80]" of a band, in the figure's unit. */
-function bandCell(q: GroupTrendYear['figures'][string] | undefined, key: string, lang: RenderContext['lang']): string {
+/** A value in a table cell without its unit (the row's label carries it): percent for fractions. */
+function bare(v: number | null | undefined, key: string, lang: Lang): string {
+  if (v === null || v === undefined) return MISSING;
+  return trendFigureUnit(key) === 'fraction' ? formatPercent(v, lang, 1) : formatNumber(v, lang, 1);
+}
+
+/** "P50 [P20 – P80]" of a band, numbers only. */
+function bandCell(q: GroupTrendYear['figures'][string] | undefined, key: string, lang: Lang): string {
   if (!q || q.p50 === null) return MISSING;
+  return t(lang, 'trends.cell.band', { p50: bare(q.p50, key, lang), p20: bare(q.p20, key, lang), p80: bare(q.p80, key, lang) });
+}
+
+/** A figure's name with its unit, for a table row ("Programmed opening (h/week)"). */
+function rowLabel(key: string, lang: Lang): string {
   const unit = trendFigureUnit(key);
-  const f = (v: number | null): string => formatValue(v, unit, lang);
-  return t(lang, 'trends.cell.band', { p50: f(q.p50), p20: f(q.p20), p80: f(q.p80) });
+  return unit === 'fraction' ? figureLabel(key, lang) : `${figureLabel(key, lang)} (${unitSymbol(unit, lang)})`;
 }
 
 /** The chapter, or nothing without a trend. */
@@ -102,7 +114,7 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
   });
   const body = joinHtml([
     paragraph(rt(lang, region ? 'trends.synthesis.intro.region' : 'trends.synthesis.intro.national')),
-    paragraph(t(lang, 'trends.series', { list: trend.campaigns.map((c, i) => (labels[i] === c.name ? c.name : `${labels[i] ?? ''} (${c.name})`)).join(', ') })),
+    paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
     groups,
     paragraph(events),
     bundled > 0 ? paragraph(rt(lang, 'trends.synthesis.bundles', { n: bundled })) : null,
@@ -125,11 +137,8 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
         ]),
       ],
       rows: SYNTHESIS_TREND_FIGURES.map((key) => [
-        figureLabel(key, lang),
-        ...years.flatMap((y) => [
-          bandCell(y.figures[key], key, lang),
-          ...(region ? [formatValue(y.national?.[key]?.p50 ?? null, trendFigureUnit(key), lang)] : []),
-        ]),
+        rowLabel(key, lang),
+        ...years.flatMap((y) => [bandCell(y.figures[key], key, lang), ...(region ? [bare(y.national?.[key]?.p50, key, lang)] : [])]),
       ]),
     });
     const moves = trend.sinceLastYear.filter((c) => c.kind === 'figure' && c.modality === m);
