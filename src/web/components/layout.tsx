@@ -32,9 +32,11 @@ function navCampaign(route: Route | null): string | null {
 function section(route: Route | null): string | null {
   switch (route?.name) {
     case 'campaign':
+    case 'trends':
       return 'campaign';
     case 'regions':
     case 'region':
+    case 'region-trends':
       return 'regions';
     case 'territories':
     case 'territory':
