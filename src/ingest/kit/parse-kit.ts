@@ -8,7 +8,6 @@
 import {
   CampaignCalendar,
   formatIsoDate,
-  isValidTimeZone,
   MS_PER_DAY,
   parseIsoDate,
   ZoneClock,
@@ -69,6 +68,7 @@ import {
 } from './kit-files.ts';
 import { slotRows } from './slots-file.ts';
 import { previousIdOf } from './previous-id.ts';
+import { invalidCampaignFields } from '../../core/bundle/validate.ts';
 
 /** One file of the kit as read: its rows (blank lines excluded) and the columns kept aside. */
 export interface KitFileSummary {
@@ -1138,12 +1138,8 @@ function readCampaign(text: string, file: string, sink: IssueSink): Campaign | n
       });
   };
   const { id, name, start, days, timeZone } = record;
-  if (typeof id !== 'string' || id.trim() === '') fail('id', id);
-  if (typeof name !== 'string' || name.trim() === '') fail('name', name);
-  if (typeof start !== 'string' || parseIsoDate(start) === null) fail('start', start);
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) fail('days', days);
-  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone) || timeZone.trim() === '')
-    fail('timeZone', timeZone);
+  // The same checks as a bundle's campaign identity (one rule for both).
+  for (const field of invalidCampaignFields(record)) fail(field, record[field]);
   for (const key of Object.keys(record)) {
     if (!CAMPAIGN_KEYS.includes(key)) {
       sink.say('warning', 'unknown-key', file, lineOf(key), key, {
