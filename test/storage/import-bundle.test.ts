@@ -28,6 +28,10 @@ import {
   renameCampaign,
   revokeBundleKey,
 } from '../../src/storage/index.ts';
+import { scopedStore } from '../../src/storage/scoped-store.ts';
+import { openStore } from '../../src/storage/open-store.ts';
+import type { PgPlace } from '../cli/pg-roles.ts';
+import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
 import { siteKit } from '../helpers/site-kit.ts';
 import type { TestPlace } from './engines.ts';
 import { ENGINES } from './engines.ts';
@@ -282,5 +286,63 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
       await store.close();
       await place.dispose();
     }
+  }, 60_000);
+});
+
+// Row-level security (accounts mode): the app role under a site's scope imports its own bundle
+// into an existing campaign (the aggregates recomputed as the aggregator), never another site's
+// (its key is invisible to the scope); a region scope imports nothing; only an administrator's
+// scope adds or revokes keys.
+describe.skipIf(!PG_URL)('signed bundles under row-level security (PostgreSQL)', () => {
+  let place: PgPlace;
+  let owner: Store;
+  let app: Store;
+  const [f, g] = [bundled[0]!, bundled[1]!];
+  const site = (finess: string) => scopedStore(app, { kind: 'site', userId: 1, finess: [finess] });
+
+  beforeAll(async () => {
+    place = await pgPlace(PG_URL!);
+    owner = await openStore({ url: place.ownerUrl });
+    await importKit(owner, rawKit);
+    app = await openStore({ url: await place.loginRole(), migrate: false });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await owner?.close();
+    await place?.dispose();
+  });
+
+  it('lets only an admin scope add and revoke keys', async () => {
+    const national = scopedStore(app, { kind: 'national', userId: 2, admin: false });
+    const admin = scopedStore(app, { kind: 'national', userId: 3, admin: true });
+    for (const store of [national, site(f)]) {
+      const error = await addBundleKey(store, { finess: f, publicKey: keys.get(f)!.publicPem }, ADMIN).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe('42501');
+    }
+    for (const finess of [f, g]) await addBundleKey(admin, { finess, publicKey: keys.get(finess)!.publicPem }, ADMIN);
+    const revoked = generateSiteKey();
+    const added = await addBundleKey(admin, { finess: f, publicKey: revoked.publicPem }, ADMIN);
+    await expect(revokeBundleKey(site(f), added.keyId, ADMIN)).rejects.toThrow();
+    expect((await revokeBundleKey(admin, added.keyId, ADMIN)).revokedAt).not.toBeNull();
+  }, 60_000);
+
+  it("imports a site's own bundle through its scope, and refuses another's and a region's", async () => {
+    const before = await footprint(owner);
+    // Another site's bundle: its key is not one the site's scope may read (bundle_keys' policy), with
+    // or without the explicit FINESS check.
+    for (const options of [{ finess: [f] }, {}]) {
+      const foreign = await importBundle(site(f), texts.get(g)!, options).catch((e: unknown) => e);
+      expect((foreign as BundleImportError).reason).toBe('unknown-key');
+    }
+    const region = await importBundle(scopedStore(app, { kind: 'region', userId: 4, region: '11' }), texts.get(f)!).catch((e: unknown) => e);
+    expect(region).toBeInstanceOf(BundleImportError);
+    expect(await footprint(owner)).toBe(before);
+    // Its own: stored, and ranked among every machine by the aggregator.
+    const summary = await importBundle(site(f), texts.get(f)!, { finess: [f] });
+    expect(summary.aggregates?.machines).toBe(rawKit.equipment.length + summary.machines.length);
+    const results = (await loadResults(owner, ID))!;
+    const mine = results.machines.filter((m) => summary.machines.includes(m.equipmentId));
+    expect(mine.length).toBe(summary.machines.length);
+    for (const m of mine) expect(Object.values(m.percentRank ?? {}).some((v) => v !== null)).toBe(true);
   }, 60_000);
 });
