@@ -9,6 +9,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { PEER_SCOPES } from '../../core/views/index.ts';
+import { loadSeries, type TrendSeries } from '../../core/trends/index.ts';
 import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { territoriesOf, territoryRegion } from '../../plan/territories/territory-query.ts';
@@ -73,12 +74,15 @@ class ReportPrinter {
     campaign: CachedCampaign,
     request: ReportRequest,
     lang: Lang,
+    trends: TrendSeries | null = null,
   ): Promise<Uint8Array> {
     const { index } = campaign;
+    // The trends sections follow the stored campaigns up to this one: their stamps are part of the key.
+    const series = (trends ?? []).map((i) => `${i.ref.id}@${i.summary.updatedAt}`);
     const territories = needsTerritories(request);
     const loaded = territories ? await loadedReferences(store) : null;
     const references = loaded ? figuresKey(loaded) : null;
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references, ...scopePart(scope)]);
+    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references, series, ...scopePart(scope)]);
     const known = this.#cache.get(key);
     if (known) return known;
     // Built inside the queue too: a synthesis takes a while to lay out, and the report's
@@ -98,7 +102,7 @@ class ReportPrinter {
       // A site that came as a signed bundle: its fiche's notice names the key and the date.
       const bundle = request.kind === 'site' && index.isBundleSite(request.finess) ? await siteBundleOrigin(store, index.ref.id, request.finess) : null;
       return printReport(
-        buildReport(index, request, lang, { territories: document, planning, bundle, ...(whatIf ? { whatIf } : {}) }),
+        buildReport(index, request, lang, { territories: document, planning, bundle, trends, ...(whatIf ? { whatIf } : {}) }),
       );
     });
     this.#queue = run.catch(() => undefined);
@@ -144,7 +148,12 @@ async function answer(
   if (check) await check(campaign);
   let bytes: Uint8Array;
   try {
-    bytes = await printer.pdf(requestStore(ctx, c), scopeOf(c), campaign, request, lang);
+    // The campaigns the scope sees up to this one, from the cache (as the trend routes read them).
+    const id = campaign.index.ref.id;
+    const scope = scopeOf(c);
+    const trends = await loadSeries(await ctx.cache.list(scope), id, async (other) =>
+      other === id ? campaign.index : ((await ctx.cache.get(other, scope))?.index ?? null));
+    bytes = await printer.pdf(requestStore(ctx, c), scope, campaign, request, lang, trends);
   } catch (error) {
     if (error instanceof ReportError) {
       if (error.code === 'not-found') throw notFound(error.message);
