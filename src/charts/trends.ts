@@ -119,7 +119,7 @@ function bandSeries(name: string, points: readonly BandPoint[]): object {
 }
 
 /** Characters of a title line: about a small multiple's width (220 px) at 12 px bold. */
-const TITLE_WIDTH = 30;
+const TITLE_WIDTH = 26;
 
 interface Frame {
   description: string;

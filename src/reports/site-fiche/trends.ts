@@ -201,7 +201,7 @@ export function machineTrendSection(ctx: FicheContext, trend: SiteTrend, machine
   });
   const step = lastStep(m.campaigns);
   const since = joinHtml([
-    paragraph(rt(lang, 'trends.machine.since', step)),
+    paragraph(strong(rt(lang, 'trends.machine.since', step))),
     m.sinceLastYear.length === 0
       ? paragraph(t(lang, 'trends.since.none', step))
       : list(m.sinceLastYear.map((c) => changeSentence(c, lang, names, false))),
