@@ -3,20 +3,17 @@
 // "what would change" page even when simulations are given; a raw site's fiche is unchanged;
 // the national synthesis' panel counts the bundle site and its machines.
 import { describe, expect, it } from 'vitest';
-import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
-import { CampaignIndex } from '../../src/core/views/index.ts';
+import type { CampaignIndex } from '../../src/core/views/index.ts';
 import { buildReport } from '../../src/reports/build.ts';
 import { renderReportHtml } from '../../src/reports/document.ts';
 import { planningInputs } from '../../src/reports/planning.ts';
 import type { MachineWhatIf } from '../../src/reports/site-fiche/what-would-change.ts';
 import { synthesisDocument } from '../../src/reports/synthesis/index.ts';
-import { SITES, viewsKit } from '../core/views/views-kit.ts';
+import { SITES, indexOf, viewsKit } from '../core/views/views-kit.ts';
 
 const kit = viewsKit();
-const { indicators, samples } = computeCampaignDetailed(kit);
-const data = { results: indicators, samples, establishments: kit.establishments, equipment: kit.equipment, survey: kit.survey, updatedAt: '2026-01-02T03:04:05.000Z' };
-const index = new CampaignIndex({ ...data, bundleSites: new Set([SITES.europe]) });
-const raw = new CampaignIndex(data);
+const index = indexOf(kit, true, { bundleSites: new Set([SITES.europe]) });
+const raw = indexOf(kit);
 const noRecords: MachineWhatIf = { state: 'no-records' };
 const whatIf = new Map(kit.equipment.map((e) => [e.equipmentId, noRecords]));
 const bundle = { keyId: '0123456789abcdef', createdAt: '2010-04-02T08:30:00.000Z' };

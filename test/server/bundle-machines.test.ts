@@ -4,10 +4,6 @@
 // 20-machine synthetic campaign's other sites imported as raw data, and one site's signed bundle
 // (its figures and binned samples, no exam) imported with its registered key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binSamples } from '../../src/core/bundle/binning.ts';
-import type { BundlePayload } from '../../src/core/bundle/types.ts';
-import { BINNING, BUNDLE_FORMAT, BUNDLE_VERSION } from '../../src/core/bundle/types.ts';
-import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import type { ApiError, EstablishmentListing, MachineView, RegionListing } from '../../src/core/views/types.ts';
 import { generateKit } from '../../src/generate/index.ts';
@@ -17,6 +13,7 @@ import type { PlateauApp } from '../../src/server/app.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { addBundleKey, importBundle, importKit } from '../../src/storage/index.ts';
+import { bundlePayloadOf } from '../helpers/bundle-payload.ts';
 import { siteKit } from '../helpers/site-kit.ts';
 import { json, memoryStore } from './helpers.ts';
 
@@ -41,26 +38,10 @@ beforeAll(async () => {
   store = await memoryStore();
   // The other sites as raw data, then the site's signed bundle, as the observatory receives them.
   await importKit(store, siteKit(kit, kit.establishments.map((e) => e.finess).filter((f) => f !== site)), { source: 'test' });
-  const mine = siteKit(kit, [site]);
-  const { indicators, samples } = computeCampaignDetailed(mine);
   const key = generateSiteKey();
   keyId = keyIdOf(key.publicPem);
   await addBundleKey(store, { finess: site, publicKey: key.publicPem }, { email: 'console:test' });
-  const payload: BundlePayload = {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    createdAt: '2016-04-01T10:00:00.000Z',
-    plateauVersion: '0.1.0',
-    campaign: kit.campaign,
-    establishment: mine.establishments[0]!,
-    machines: indicators.machines.map(({ percentRank: _, ...m }) => ({
-      equipment: mine.equipment.find((e) => e.equipmentId === m.equipmentId)!,
-      indicators: m,
-      samples: binSamples(samples.get(m.equipmentId)!),
-    })),
-    survey: mine.survey,
-    binning: BINNING,
-  };
+  const payload = bundlePayloadOf(kit, site, '2016-04-01T10:00:00.000Z');
   await importBundle(store, JSON.stringify(signBundle(payload, key.privatePem)));
   app = createApp({ store });
 }, 60_000);

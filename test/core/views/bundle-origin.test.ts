@@ -2,9 +2,7 @@
 // views kit's site 750000001 (CT4 and MR0, Île-de-France) is declared a bundle site; the
 // others stay raw data, so every count below is checked against the kit by hand.
 import { describe, expect, it } from 'vitest';
-import { computeCampaignDetailed } from '../../../src/core/indicators/index.ts';
 import {
-  CampaignIndex,
   campaignDetail,
   establishmentListings,
   establishmentView,
@@ -16,16 +14,7 @@ import {
 import { SITES, indexOf, viewsKit } from './views-kit.ts';
 
 const kit = viewsKit();
-const { indicators, samples } = computeCampaignDetailed(kit);
-const data = {
-  results: indicators,
-  samples,
-  establishments: kit.establishments,
-  equipment: kit.equipment,
-  survey: kit.survey,
-  updatedAt: '2026-01-02T03:04:05.000Z',
-};
-const index = new CampaignIndex({ ...data, bundleSites: new Set([SITES.europe]) });
+const index = indexOf(kit, true, { bundleSites: new Set([SITES.europe]) });
 
 describe('bundle origin in the views', () => {
   it('marks the bundle site’s listing and machine points, and nothing else', () => {
@@ -67,6 +56,6 @@ describe('bundle origin in the views', () => {
     expect('bundleSites' in qualityView(raw, [])).toBe(false);
     expect(regionListings(raw).some((r) => 'bundleSites' in r)).toBe(false);
     // An empty set is the same as none.
-    expect('bundleSites' in campaignDetail(new CampaignIndex({ ...data, bundleSites: new Set() }))).toBe(false);
+    expect('bundleSites' in campaignDetail(indexOf(kit, true, { bundleSites: new Set() }))).toBe(false);
   });
 });

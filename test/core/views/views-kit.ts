@@ -4,6 +4,7 @@
 import { computeCampaignDetailed } from '../../../src/core/indicators/index.ts';
 import type { Kit } from '../../../src/core/kit-types.ts';
 import type { MachineSamples } from '../../../src/core/indicators/index.ts';
+import type { CampaignData } from '../../../src/core/views/index.ts';
 import { CampaignIndex } from '../../../src/core/views/index.ts';
 import type { MiniMachine } from '../../helpers/build-kit.ts';
 import { buildKit } from '../../helpers/build-kit.ts';
@@ -52,8 +53,8 @@ export function viewsKit(): Kit {
   return kit;
 }
 
-/** The index of `kit` as the server builds it, with or without the samples. */
-export function indexOf(kit: Kit, withSamples = true): CampaignIndex {
+/** The index of `kit` as the server builds it, with or without the samples; `more` adds to its data (bundle sites, say). */
+export function indexOf(kit: Kit, withSamples = true, more: Partial<CampaignData> = {}): CampaignIndex {
   const { indicators, samples } = computeCampaignDetailed(kit);
   return new CampaignIndex({
     results: indicators,
@@ -62,5 +63,6 @@ export function indexOf(kit: Kit, withSamples = true): CampaignIndex {
     equipment: kit.equipment,
     survey: kit.survey,
     updatedAt: '2026-01-02T03:04:05.000Z',
+    ...more,
   });
 }
