@@ -201,6 +201,7 @@ describe.runIf(browserAvailable())('the trend pages over three demo years', () =
     const years = await tableCells(page, 'site-years');
     for (const [i, y] of trend.years.entries()) expect(digits(years[i]![5]!)).toBe(String(y.exams));
     await waitForChart(page, `trend-${fixed.equipmentId}-totalOpening`);
+    await scrollThrough(page);
     await e2e.shot('site-late-starts-fr');
 
     // The replaced machine: its site says so, and the new machine's links reach the old id.
@@ -220,6 +221,7 @@ describe.runIf(browserAvailable())('the trend pages over three demo years', () =
     expect(links[0]![1]).toBe(replaced.previousEquipmentId);
     expect(links[0]![2]).toBe('relié (identifiant précédent)');
     expect(links[2]![1]).toBe(replaced.equipmentId);
+    await scrollThrough(page);
     await e2e.shot('site-replaced-fr');
   });
 
@@ -282,6 +284,7 @@ describe.runIf(browserAvailable())('the trend pages over three demo years', () =
     expect(
       items.some((s) => s.includes('Late start') && s.includes(verdictLabel(lead!.verdict!, 'en'))),
     ).toBe(true);
+    await scrollThrough(page);
     await e2e.shot('site-worse-en');
 
     const removed = change(3, 'machine-removed');
@@ -307,6 +310,7 @@ describe.runIf(browserAvailable())('the trend pages over three demo years', () =
     await expect
       .poll(() => page.getByTestId(`site-trend-machine-${removed.equipmentId}`).count())
       .toBe(1);
+    await scrollThrough(page);
     await e2e.shot('site-removed-fr');
   });
 

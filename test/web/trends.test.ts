@@ -83,7 +83,7 @@ describe('since last year in words', () => {
       equipmentId: null,
     };
     expect(changeSentence(share, 'en', NAMES, true)).toBe(
-      'MRI median, Occupancy (programmed): 50% → 62.5%',
+      'MRI (median) — Occupancy (programmed): 50% → 62.5%',
     );
   });
 

@@ -32,7 +32,7 @@ export const webTrendsMessagesEn = {
   'trends.web.change.figureRank':
     '{subject}{figure}: {before} → {after} (rank {rankBefore} → {rankAfter})',
   'trends.web.change.lead': '{subject}{lead}: {verdict} ({before} → {after})',
-  'trends.web.change.groupFigure': '{modality} median, ',
+  'trends.web.change.groupFigure': '{modality} (median) — ',
 
   'trends.web.verdict.acted': 'acted on',
   'trends.web.verdict.partly': 'partly acted on',
@@ -68,6 +68,7 @@ export const webTrendsMessagesEn = {
   'trends.web.machines.title': 'The machines from one campaign to the next',
   'trends.web.machine.gone': 'Machine absent from the last campaign',
   'trends.web.machine.open': 'Open the machine’s trends',
+  'trends.web.machine.details': 'Its figures campaign by campaign and its links',
 
   'trends.web.col.figure': 'Figure',
   'trends.web.col.unit': 'Unit',

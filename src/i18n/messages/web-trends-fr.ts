@@ -32,7 +32,7 @@ export const webTrendsMessagesFr = {
   'trends.web.change.figureRank':
     '{subject}{figure} : {before} → {after} (rang {rankBefore} → {rankAfter})',
   'trends.web.change.lead': '{subject}{lead} : {verdict} ({before} → {after})',
-  'trends.web.change.groupFigure': 'médiane de {modality}, ',
+  'trends.web.change.groupFigure': '{modality} (médiane) — ',
 
   'trends.web.verdict.acted': 'piste mise en œuvre',
   'trends.web.verdict.partly': 'en partie mise en œuvre',
@@ -68,6 +68,7 @@ export const webTrendsMessagesFr = {
   'trends.web.machines.title': 'Les machines d’une campagne à l’autre',
   'trends.web.machine.gone': 'Machine absente de la dernière campagne',
   'trends.web.machine.open': 'Ouvrir les tendances de la machine',
+  'trends.web.machine.details': 'Ses chiffres campagne par campagne et ses liens',
 
   'trends.web.col.figure': 'Chiffre',
   'trends.web.col.unit': 'Unité',

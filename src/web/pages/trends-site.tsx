@@ -77,7 +77,7 @@ export function EstablishmentTrends({
         />
       </Card>
       <h2 className="section-title">{t('trends.web.machines.title')}</h2>
-      {trend.machines.map((m) => {
+      {trend.machines.map((m, i) => {
         const inAnchor = m.links.some((l) => l.campaignId === anchor && l.equipmentId !== null);
         return (
           <section
@@ -98,12 +98,16 @@ export function EstablishmentTrends({
                 )}
               </p>
             </header>
-            <MachineTrendBody
-              trend={m}
-              name={`trend-${m.equipmentId}`}
-              withSince={false}
-              withLeads={false}
-            />
+            {/* A large site's machines past the first two open on demand (17 charts each). */}
+            <details className="trend-details" open={i < 2}>
+              <summary>{t('trends.web.machine.details')}</summary>
+              <MachineTrendBody
+                trend={m}
+                name={`trend-${m.equipmentId}`}
+                withSince={false}
+                withLeads={false}
+              />
+            </details>
           </section>
         );
       })}

@@ -182,6 +182,29 @@ const campaignColumns = <Y,>(label: string): Column<CampaignRow<Y>>[] => [
   { key: 'campaignName', label, kind: 'text', value: (r) => r.campaign.name, exportOnly: true },
 ];
 
+/** A table of one row per campaign of the series. */
+function CampaignTable<Y>({
+  name,
+  title,
+  columns,
+  rows,
+}: {
+  name: string;
+  title: string;
+  columns: readonly Column<CampaignRow<Y>>[];
+  rows: readonly CampaignRow<Y>[];
+}): ReactNode {
+  return (
+    <DataTable
+      name={name}
+      title={title}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.campaign.id}
+    />
+  );
+}
+
 /** A group's size per campaign: machines, sites (of which bundles), exams. */
 export function GroupCountsTable({
   name,
@@ -213,12 +236,11 @@ export function GroupCountsTable({
     count('exams', t('trends.web.col.exams'), (y) => y.exams),
   ];
   return (
-    <DataTable
+    <CampaignTable
       name={name}
       title={title}
       columns={columns}
       rows={campaignRows(campaigns, years)}
-      rowKey={(r) => r.campaign.id}
     />
   );
 }
@@ -286,12 +308,11 @@ export function SiteYearsTable({
     hours('totalOpening', t('trends.web.col.totalOpening'), (y) => y.totalOpening),
   ];
   return (
-    <DataTable
+    <CampaignTable
       name={name}
       title={title}
       columns={columns}
       rows={campaignRows(campaigns, years)}
-      rowKey={(r) => r.campaign.id}
     />
   );
 }
