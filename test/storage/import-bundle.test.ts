@@ -7,12 +7,9 @@
 // as raw data, another period) store nothing; a kit naming a bundle site is refused at its row and
 // keeps the bundle sites' rows otherwise; a newer bundle replaces the older; rename and delete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binSamples } from '../../src/core/bundle/binning.ts';
 import type { BundlePayload } from '../../src/core/bundle/types.ts';
-import { BINNING, BUNDLE_FORMAT, BUNDLE_VERSION } from '../../src/core/bundle/types.ts';
-import { computeCampaignDetailed } from '../../src/core/indicators/index.ts';
+import { BINNING } from '../../src/core/bundle/types.ts';
 import type { CampaignIndicators, MachineIndicators } from '../../src/core/indicators/types.ts';
-import type { Kit } from '../../src/core/kit-types.ts';
 import { generateKit } from '../../src/generate/index.ts';
 import type { SiteKey } from '../../src/ingest/bundle/index.ts';
 import { generateSiteKey, signBundle } from '../../src/ingest/bundle/index.ts';
@@ -32,6 +29,7 @@ import { scopedStore } from '../../src/storage/scoped-store.ts';
 import { openStore } from '../../src/storage/open-store.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
+import { bundlePayloadOf } from '../helpers/bundle-payload.ts';
 import { siteKit } from '../helpers/site-kit.ts';
 import type { TestPlace } from './engines.ts';
 import { ENGINES } from './engines.ts';
@@ -45,26 +43,7 @@ const bundled = sites.filter((_, i) => i % 3 === 0);
 const rawKit = siteKit(kit, kit.establishments.map((e) => e.finess).filter((f) => !bundled.includes(f)));
 const keys = new Map<string, SiteKey>(bundled.map((f) => [f, generateSiteKey()]));
 
-/** What a site running plateau at home exports: its machines' figures and binned samples. */
-function payloadOf(k: Kit, finess: string, createdAt = '2026-12-01T10:00:00.000Z'): BundlePayload {
-  const mine = siteKit(k, [finess]);
-  const { indicators, samples } = computeCampaignDetailed(mine);
-  return {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    createdAt,
-    plateauVersion: '0.1.0',
-    campaign: k.campaign,
-    establishment: mine.establishments[0]!,
-    machines: indicators.machines.map(({ percentRank: _, ...m }) => ({
-      equipment: mine.equipment.find((e) => e.equipmentId === m.equipmentId)!,
-      indicators: m,
-      samples: binSamples(samples.get(m.equipmentId)!),
-    })),
-    survey: mine.survey,
-    binning: BINNING,
-  };
-}
+const payloadOf = bundlePayloadOf;
 
 const fileOf = (payload: BundlePayload, key: SiteKey): string => JSON.stringify(signBundle(payload, key.privatePem));
 const texts = new Map(bundled.map((f) => [f, fileOf(payloadOf(kit, f), keys.get(f)!)]));
