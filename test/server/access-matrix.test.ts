@@ -18,6 +18,7 @@ import type { AccessScope } from '../../src/core/access.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
 import type { UploadStatus } from '../../src/core/views/types.ts';
 import { generateKit } from '../../src/generate/index.ts';
+import { generateSiteKey } from '../../src/ingest/bundle/index.ts';
 import { closePdfBrowser } from '../../src/reports/pdf.ts';
 import type { PlateauApp } from '../../src/server/app.ts';
 import { createApp } from '../../src/server/app.ts';
@@ -340,6 +341,11 @@ function matrix(): Line[] {
     post('/api/admin/users/:email/disable', 'victim', () => '/api/admin/users/victim@matrix.example/disable', () => ({ method: 'POST' }), ADMIN_ONLY(200)),
     post('/api/admin/users/:email/reset', 'victim', () => '/api/admin/users/victim@matrix.example/reset', () => json({ password: 'another password Xx7!' }), ADMIN_ONLY(200)),
     get('/api/admin/audit', 'limit=5', () => '/api/admin/audit?limit=5', ADMIN_ONLY(200)),
+    // Issue 16: bundles. An unsigned body is refused past the guard (400); a region user never imports.
+    post('/api/bundles', 'an unsigned body (400 past the guard)', () => '/api/bundles', () => json({}), e(401, 400, 400, 403, 400, 400)),
+    get('/api/admin/bundle-keys', '', () => '/api/admin/bundle-keys', ADMIN_ONLY(200)),
+    post('/api/admin/bundle-keys', "a new key of the user's site", () => '/api/admin/bundle-keys', (who) => json({ finess: site(who), publicKey: generateSiteKey().publicPem }), ADMIN_ONLY(201)),
+    { route: 'DELETE /api/admin/bundle-keys/:keyId', label: 'an unknown key (404 past the guard)', path: () => '/api/admin/bundle-keys/0000000000000000', init: () => ({ method: 'DELETE' }), expect: ADMIN_ONLY(404) },
   ];
 }
 
@@ -541,7 +547,7 @@ describe.skipIf(!PG_URL)('with the HTTP checks switched off (test-only switch), 
   });
 
   /** Tables holding a site's rows, and how a row names its site. */
-  const SITE_TABLES = ['establishments', 'equipment', 'survey_answers'];
+  const SITE_TABLES = ['establishments', 'equipment', 'survey_answers', 'bundle_sites', 'bundle_keys'];
   const MACHINE_TABLES = ['sessions', 'exams', 'machine_results', 'machine_samples', 'costs', 'slots', 'simulation_checks'];
 
   it('every table naming a site or a machine is checked (the public register aside)', async () => {
