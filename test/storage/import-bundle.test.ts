@@ -243,13 +243,18 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     expect(n).toBe(0);
   }, 120_000);
 
-  it('makes a store from a bundle alone', async () => {
+  it('makes a store from a bundle alone (with a machine\'s previous id)', async () => {
     const place = await engine.place();
     const store = await place.open();
     try {
       const f = bundled[0]!;
       await addBundleKey(store, { finess: f, publicKey: keys.get(f)!.publicPem }, ADMIN);
-      const summary = await importBundle(store, texts.get(f)!);
+      // A machine naming its id in an earlier campaign: stored as the kit's column would be.
+      const payload = payloadOf(kit, f);
+      payload.machines[0]!.equipment = { ...payload.machines[0]!.equipment, previousId: 'OLD-1' };
+      const summary = await importBundle(store, fileOf(payload, keys.get(f)!));
+      const [previous] = await store.db.query<{ previous_id: string }>('select previous_id from equipment where equipment_id = $1', [payload.machines[0]!.equipment.equipmentId]);
+      expect(previous?.previous_id).toBe('OLD-1');
       expect(summary.campaign).toBe('inserted');
       const data = (await loadCampaignData(store, ID))!;
       expect(data.results.campaign).toEqual(kit.campaign);
