@@ -31,7 +31,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).' },
-            { group: banFolders([...upper, ...middle, ...plan]), message: 'core depends on nothing above it.' },
+            { group: [...banFolders([...upper, ...middle, ...plan]), '**/web/**'], message: 'core depends on nothing above it.' },
           ],
         },
       ],
@@ -45,7 +45,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'plan is pure: no Node built-ins (read files in ingest, store in storage).' },
-            { group: banFolders([...upper, ...middle]), message: 'plan depends on core only.' },
+            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'plan depends on core only.' },
           ],
         },
       ],
@@ -60,7 +60,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'export is pure (browser and Node): no Node built-ins.' },
-            { group: banFolders([...upper, ...middle]), message: 'export depends on core and fflate only.' },
+            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'export depends on core and fflate only.' },
           ],
         },
       ],
@@ -103,7 +103,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: banFolders(upper), message: 'ingest/storage/generate/simulate must not import server, cli or reports.' }] },
+        { patterns: [{ group: [...banFolders(upper), '**/web/**'], message: 'ingest/storage/generate/simulate must not import server, cli, reports or web.' }] },
+      ],
+    },
+  },
+  {
+    // src/web is built by Vite for the browser only (tsconfig.build.json leaves it out of dist/):
+    // what the server, the command line and the reports share with it lives in charts/ or i18n/.
+    files: upper.map((f) => `src/${f}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web/**'], message: 'src/web is not in dist/: share through src/charts or src/i18n.' }] },
       ],
     },
   },

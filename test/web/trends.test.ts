@@ -1,4 +1,4 @@
-// The trend pages' words (src/web/components/trends/trend-words.ts), free of React: one sentence
+// The trend pages' words (src/i18n/trend-words.ts), free of React: one sentence
 // per change of "Since last year" in French and English (machine events with the site's name,
 // figure moves with before → after and the rank's move, a lead's verdict with its hours), and the
 // length of a campaign's series, which decides whether the Trends links show — by hand.
@@ -11,7 +11,7 @@ import {
   linkLabel,
   seriesLength,
   verdictLabel,
-} from '../../src/web/components/trends/trend-words.ts';
+} from '../../src/i18n/trend-words.ts';
 
 const BASE: TrendChange = {
   kind: 'figure',

@@ -17,7 +17,7 @@ import { joinHtml, list, paragraph } from '../../html.ts';
 import { rt } from '../../messages/index.ts';
 import { smallMultiples } from '../../site-fiche/trends-figure.ts';
 import { seriesList } from '../../site-fiche/trends.ts';
-import { changeSentence, ID_NAMES } from '../../../web/components/trends/trend-words.ts';
+import { changeSentence, ID_NAMES } from '../../../i18n/trend-words.ts';
 import type { RenderContext } from '../render/context.ts';
 import { chapter } from './common.ts';
 

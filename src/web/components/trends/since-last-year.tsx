@@ -1,6 +1,6 @@
 /**
  * "Depuis l'an dernier / Since last year": the notable changes between the last two campaigns
- * of a trend, one sentence each (trend-words.ts), the first dozen shown and the rest on demand.
+ * of a trend, one sentence each (src/i18n/trend-words.ts), the first dozen shown and the rest on demand.
  */
 import type { ReactNode } from 'react';
 import { trendCampaignLabels } from '../../../charts/trends.ts';
@@ -8,8 +8,8 @@ import type { TrendChange } from '../../../core/trends/types.ts';
 import type { CampaignRef } from '../../../core/views/types.ts';
 import { useLang, useT } from '../../lib/i18n.tsx';
 import { Card } from '../card.tsx';
-import type { ChangeNames } from './trend-words.ts';
-import { changeSentence } from './trend-words.ts';
+import type { ChangeNames } from '../../../i18n/trend-words.ts';
+import { changeSentence } from '../../../i18n/trend-words.ts';
 
 /** Sentences shown before "show the n other changes". */
 const SHOWN = 12;

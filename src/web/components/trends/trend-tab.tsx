@@ -12,7 +12,7 @@ import { withScenarioQuery } from '../../lib/scenario-url.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { Link } from '../link.tsx';
 import type { TabLink } from '../scenarios/page-tabs.tsx';
-import { seriesLength } from './trend-words.ts';
+import { seriesLength } from '../../../i18n/trend-words.ts';
 
 /** True when the address shows the Trends tab. */
 export function useTrendsTab(): boolean {

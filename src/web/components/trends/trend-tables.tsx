@@ -26,7 +26,7 @@ import { figureLabel, leadLabel } from '../../../i18n/labels.ts';
 import { useLang, useT } from '../../lib/i18n.tsx';
 import type { Column } from '../data-table.tsx';
 import { DataTable } from '../data-table.tsx';
-import { linkLabel, originLabel, verdictLabel } from './trend-words.ts';
+import { linkLabel, originLabel, verdictLabel } from '../../../i18n/trend-words.ts';
 
 /** A figure's value as exported: percent points for fractions, as the other screens' tables. */
 const exported = (v: number | null | undefined, unit: FigureUnit): number | null =>

@@ -3,19 +3,19 @@
  * "Since last year" (machine and site events, followed leads, figure moves with before → after
  * and the rank's move), the verdicts' names, and how many campaigns a page's series holds.
  */
-import type { CampaignRef } from '../../../core/views/types.ts';
-import { seriesIds } from '../../../core/trends/index.ts';
+import type { CampaignRef } from '../core/views/types.ts';
+import { seriesIds } from '../core/trends/index.ts';
 import type {
   LeadVerdict,
   MachineLink,
   SiteOrigin,
   TrendChange,
-} from '../../../core/trends/types.ts';
-import { trendFigureUnit } from '../../../charts/trends.ts';
-import { formatHoursPerWeek, formatRank, formatValue, MISSING } from '../../../i18n/format.ts';
-import { figureLabel, leadLabel, modalityLabel } from '../../../i18n/labels.ts';
-import type { Lang } from '../../../i18n/lang.ts';
-import { t } from '../../../i18n/translate.ts';
+} from '../core/trends/types.ts';
+import { trendFigureUnit } from '../charts/trends.ts';
+import { formatHoursPerWeek, formatRank, formatValue, MISSING } from './format.ts';
+import { figureLabel, leadLabel, modalityLabel } from './labels.ts';
+import type { Lang } from './lang.ts';
+import { t } from './translate.ts';
 
 /** How a page names the machines and sites its changes speak of (ids when it knows no better). */
 export interface ChangeNames {
