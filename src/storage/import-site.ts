@@ -21,7 +21,7 @@ import { readActs } from './act-repository.ts';
 import { countingUpsert, upsertInChunks } from './bulk.ts';
 import { insertCostRows } from './cost-repository.ts';
 import { insertSlotRows } from './slot-repository.ts';
-import { readCampaign, touchCampaign } from './campaign-repository.ts';
+import { readBundleSites, readCampaign, touchCampaign } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
 import { upsertEquipment } from './equipment-repository.ts';
 import { StoreError } from './errors.ts';
@@ -94,7 +94,11 @@ interface Refusal {
   why: string;
 }
 
-function refuse(refusals: readonly Refusal[], locate: LocateRow | undefined): StoreError {
+function refuse(
+  refusals: readonly Refusal[],
+  locate: LocateRow | undefined,
+  lead = "a site may only import its own establishments' records",
+): StoreError {
   const shown = refusals.slice(0, 5).map((r) => {
     const line = locate?.(r.file, r.column, r.value) ?? null;
     const where = line !== null ? `${r.file}:${line}:${r.column}` : `${r.file} (record ${r.index + 1}):${r.column}`;
@@ -103,7 +107,7 @@ function refuse(refusals: readonly Refusal[], locate: LocateRow | undefined): St
   const more = refusals.length > 5 ? ` (and ${refusals.length - 5} more)` : '';
   return new StoreError(
     'invalid-kit',
-    `a site may only import its own establishments' records: ${shown.join('; ')}${more}. Nothing was stored.`,
+    `${lead}: ${shown.join('; ')}${more}. Nothing was stored.`,
   );
 }
 
@@ -343,6 +347,15 @@ export async function importSiteKit(
             '): a site cannot change the campaign\'s period. Nothing was stored.',
         );
       }
+      // A site is raw or bundled in a campaign (issue 16): its kit never silently replaces its bundle.
+      const bundled = new Set(await readBundleSites(tx, id));
+      const overBundle = kit.establishments.flatMap((e, index): Refusal[] =>
+        bundled.has(e.finess)
+          ? [{ file: FILES.establishments, index, column: 'finess', value: e.finess, why: `site ${e.finess} came as a signed bundle into campaign ${id}` }]
+          : [],
+      );
+      if (overBundle.length > 0)
+        throw refuse(overBundle, options.locate, 'a kit cannot replace a site that came as a bundle (send a new bundle instead)');
       const acts = await readActs(tx, id);
       const shared = changedActs(kit, acts);
       if (kit.register !== undefined) {

@@ -12,7 +12,7 @@ import { siteBundleOrigin } from '../../src/reports/site-fiche/bundle-origin-run
 import type { PlateauApp } from '../../src/server/app.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
-import { addBundleKey, importBundle, importKit } from '../../src/storage/index.ts';
+import { addBundleKey, importBundle, importKit, importSiteKit } from '../../src/storage/index.ts';
 import { bundlePayloadOf } from '../helpers/bundle-payload.ts';
 import { siteKit } from '../helpers/site-kit.ts';
 import { json, memoryStore } from './helpers.ts';
@@ -103,5 +103,14 @@ describe('a bundle site through the API', () => {
   it('gives the fiche the bundle’s key and date', async () => {
     expect(await siteBundleOrigin(store, 'synthetic-2016', site)).toEqual({ keyId, createdAt: '2016-04-01T10:00:00.000Z' });
     expect(await siteBundleOrigin(store, 'synthetic-2016', rawSite)).toBeNull();
+  });
+
+  it("is not silently replaced by the site's own kit upload, which is refused at its row", async () => {
+    const before = await store.db.query<{ n: number }>('select count(*)::int as n from bundle_sites');
+    await expect(importSiteKit(store, siteKit(kit, [site]), [site])).rejects.toThrow(
+      new RegExp(`establishments\\.csv \\(record 1\\):finess: site ${site} came as a signed bundle into campaign synthetic-2016`),
+    );
+    expect(await store.db.query<{ n: number }>('select count(*)::int as n from bundle_sites')).toEqual(before);
+    expect((await store.db.query<{ n: number }>('select count(*)::int as n from exams e join equipment q using (campaign_id, equipment_id) where q.finess = $1', [site]))[0]?.n).toBe(0);
   });
 });
