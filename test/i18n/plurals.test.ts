@@ -26,6 +26,31 @@ const n = (count: number): MessageParams => ({ n: count });
 const sp = (text: string): string => text.replace(/ ([:;?!%»])/g, `${NNBSP}$1`);
 
 const CASES: Partial<Record<MessageKey, Case>> = {
+  'cli.bundle.export.contents': {
+    params: (count) => ({ machines: count, histograms: count, answers: count, values: 'V' }),
+    fr: [
+      '0 machine (indicateurs), 0 histogramme de V valeurs mises en classes, 0 réponse à l’enquête',
+      '1 machine (indicateurs), 1 histogramme de V valeurs mises en classes, 1 réponse à l’enquête',
+      '2 machines (indicateurs), 2 histogrammes de V valeurs mises en classes, 2 réponses à l’enquête',
+    ],
+    en: [
+      '0 machines (indicators), 0 histograms of V binned values, 0 survey answers',
+      '1 machine (indicators), 1 histogram of V binned values, 1 survey answer',
+      '2 machines (indicators), 2 histograms of V binned values, 2 survey answers',
+    ],
+  },
+  'cli.bundle.export.invalid': {
+    params: (count) => ({ n: count, first: 'X' }),
+    fr: ['(0 problème)', '(1 problème)', '(2 problèmes)'],
+    en: ['(0 problems)', '(1 problem)', '(2 problems)'],
+  },
+  'trends.web.since.more': {
+    params: n,
+    fr: ['Voir l’autre changement', 'Voir l’autre changement', 'Voir les 2 autres changements'],
+    en: ['Show the 0 other changes', 'Show the other change', 'Show the 2 other changes'],
+  },
+  'trendChart.peerCount': { params: n, fr: ['0 pair', '1 pair', '2 pairs'], en: ['0 peers', '1 peer', '2 peers'] },
+  'trendChart.machineCount': { params: n, fr: ['0 machine', '1 machine', '2 machines'], en: ['0 machines', '1 machine', '2 machines'] },
   'cli.oncall.sites': {
     params: (count) => ({ n: count, list: 'A' }),
     fr: ['0 site', '1 site', '2 sites'],

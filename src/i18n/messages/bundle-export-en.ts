@@ -29,5 +29,5 @@ export const bundleExportMessagesEn = {
   'cli.bundle.export.bundleSite': 'site {finess} came into campaign {campaign} as a bundle: only a site exports its own figures',
   'cli.bundle.export.noMachines': 'site {finess} has no machine in campaign {campaign}: there is nothing to export',
   'cli.bundle.export.noResults': "campaign {campaign} has no stored results for the site's machines: run plateau import again",
-  'cli.bundle.export.invalid': 'the bundle made from this store does not pass the observatory\'s reader ({n} problems): {first}',
+  'cli.bundle.export.invalid': 'the bundle made from this store does not pass the observatory\'s reader ({n, plural, one {# problem} other {# problems}}): {first}',
 } satisfies Record<string, string>;

@@ -29,5 +29,5 @@ export const bundleExportMessagesFr = {
   'cli.bundle.export.bundleSite': 'le site {finess} est entré dans la campagne {campaign} par un lot : seul un site exporte ses propres chiffres',
   'cli.bundle.export.noMachines': 'le site {finess} n’a aucune machine dans la campagne {campaign} : rien à exporter',
   'cli.bundle.export.noResults': 'la campagne {campaign} n’a pas de résultats enregistrés pour les machines du site : relancer plateau import',
-  'cli.bundle.export.invalid': 'le lot tiré de ce stockage ne passe pas le lecteur de l’observatoire ({n} problèmes) : {first}',
+  'cli.bundle.export.invalid': 'le lot tiré de ce stockage ne passe pas le lecteur de l’observatoire ({n, plural, one {# problème} other {# problèmes}}) : {first}',
 } satisfies Record<string, string>;
