@@ -14,6 +14,7 @@ import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
 import { BUNDLE_PATHS, BUNDLE_SCHEMAS } from './routes/openapi-bundles.ts';
+import { arr, bool, int, json, nullable, num, numOrNull, obj, partialRecord, ref, str, strEnum, strOrNull, use } from './openapi-parts.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -70,30 +71,6 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, Schema>; responses: Record<string, Response> };
 }
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const arr = (items: Schema): Schema => ({ type: 'array', items });
-const str: Schema = { type: 'string' };
-const int: Schema = { type: 'integer' };
-const num: Schema = { type: 'number' };
-const bool: Schema = { type: 'boolean' };
-const numOrNull: Schema = { type: ['number', 'null'] };
-const strOrNull: Schema = { type: ['string', 'null'] };
-const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
-const strEnum = (values: readonly string[]): Schema => ({ type: 'string', enum: values });
-/** An object whose properties are all required unless listed in `optional`. */
-const obj = (properties: Record<string, Schema>, optional: readonly string[] = [], description?: string): Schema => ({
-  type: 'object',
-  ...(description ? { description } : {}),
-  properties,
-  required: Object.keys(properties).filter((k) => !optional.includes(k)),
-});
-/** A record keyed by some of `keys`. */
-const partialRecord = (keys: readonly string[], value: Schema): Schema => ({
-  type: 'object',
-  properties: Object.fromEntries(keys.map((k) => [k, value])),
-  additionalProperties: false,
-});
-const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
 
 const modality = strEnum(MODALITIES);
 const typology = strEnum(TYPOLOGIES);
@@ -828,7 +805,6 @@ const responses: Record<string, Response> = {
   ),
   ServerError: error('Something failed on the server (logged); the message says no more.'),
 };
-const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
 /** A machine or site that came as a signed bundle asked for what needs its exams (issue 16). */
 const AGGREGATES_ONLY: Response = error(
   "aggregates-only: the machine's site sent aggregates only (a signed bundle): it has no sessions or exams to show or simulate.",

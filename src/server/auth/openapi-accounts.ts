@@ -4,19 +4,9 @@
  * here beside the routes they describe.
  */
 import { ACCESS_ROLES } from '../../core/access.ts';
-import type { Operation, Parameter, ResponseOrRef, Schema } from '../openapi.ts';
+import type { Operation, Parameter, Schema } from '../openapi.ts';
+import { apiError, json, obj, ref, str, strOrNull, use } from '../openapi-parts.ts';
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
-const str: Schema = { type: 'string' };
-const strOrNull: Schema = { type: ['string', 'null'] };
-const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
-const apiError = (description: string): ResponseOrRef => ({ description, content: json(ref('ApiError')) });
-const obj = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties).filter((k) => !optional.includes(k)),
-});
 const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', required: false, description, schema });
 const emailPath: Parameter = { name: 'email', in: 'path', required: true, description: "The user's e-mail (case does not matter).", schema: str };
 

@@ -2,19 +2,9 @@
  * The OpenAPI entries of the bundle routes (issue 16): `POST /api/bundles` and the administrator's
  * `/api/admin/bundle-keys`. Spread into the document by `openapi.ts`, kept beside bundles.ts.
  */
-import type { Operation, ResponseOrRef, Schema } from '../openapi.ts';
+import type { Operation, Schema } from '../openapi.ts';
+import { apiError, json, obj, ref, str, strOrNull, use } from '../openapi-parts.ts';
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
-const str: Schema = { type: 'string' };
-const strOrNull: Schema = { type: ['string', 'null'] };
-const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
-const apiError = (description: string): ResponseOrRef => ({ description, content: json(ref('ApiError')) });
-const obj = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties).filter((k) => !optional.includes(k)),
-});
 const common = { '401': apiError('login-required (accounts mode).'), '405': use('MethodNotAllowed'), '421': use('HostNotAllowed'), '500': use('ServerError') };
 const ADMIN_ONLY = apiError('forbidden: only an administrator may do this.');
 

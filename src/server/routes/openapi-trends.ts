@@ -7,24 +7,8 @@ import { MACHINE_FIGURES } from '../../core/benchmark.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import { LEAD_KEYS } from '../../core/views/lead-ranking.ts';
 import type { Operation, Parameter, ResponseOrRef, Schema } from '../openapi.ts';
+import { arr, bool, int, json, nullable, numOrNull, obj, ref, str, strEnum, strOrNull, use } from '../openapi-parts.ts';
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
-const arr = (items: Schema): Schema => ({ type: 'array', items });
-const str: Schema = { type: 'string' };
-const int: Schema = { type: 'integer' };
-const bool: Schema = { type: 'boolean' };
-const numOrNull: Schema = { type: ['number', 'null'] };
-const strOrNull: Schema = { type: ['string', 'null'] };
-const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
-const strEnum = (values: readonly string[]): Schema => ({ type: 'string', enum: values });
-const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
-const obj = (properties: Record<string, Schema>, description?: string): Schema => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties),
-  ...(description ? { description } : {}),
-});
 const byModality = (value: Schema): Schema => ({
   type: 'object',
   properties: Object.fromEntries(MODALITIES.map((m) => [m, value])),
@@ -70,6 +54,7 @@ export const TREND_SCHEMAS: Record<string, Schema> = {
       rankAfter: numOrNull,
       notable: bool,
     },
+    [],
     'One change between two consecutive campaigns; fields that do not apply are null.',
   ),
   MachineTrend: obj({
