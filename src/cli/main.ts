@@ -29,10 +29,10 @@ import { templateCommand } from './commands/template.ts';
 import { territoriesCommand } from './commands/territories.ts';
 import { trendsCommand } from './commands/trends.ts';
 import { usersCommand } from './commands/users.ts';
+import { plateauVersion } from '../system/version.ts';
 
 const COMMANDS: readonly Command[] = [auditCommand, bundleCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, trendsCommand, usersCommand];
 
-const VERSION = '0.1.0';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -152,7 +152,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`plateau ${VERSION}\n`);
+    process.stdout.write(`plateau ${plateauVersion()}\n`);
     return 0;
   }
   const lang = langOf(argv);

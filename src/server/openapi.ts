@@ -15,6 +15,7 @@ import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
 import { BUNDLE_PATHS, BUNDLE_SCHEMAS } from './routes/openapi-bundles.ts';
 import { arr, bool, int, json, nullable, num, numOrNull, obj, partialRecord, ref, str, strEnum, strOrNull, use } from './openapi-parts.ts';
+import { plateauVersion } from '../system/version.ts';
 
 /** The subset of JSON Schema 2020-12 the document uses. */
 export interface Schema {
@@ -885,7 +886,7 @@ export const OPENAPI: OpenApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'plateau API',
-    version: '0.1.0',
+    version: plateauVersion(),
     description:
       'Benchmarks of CT and MRI imaging platforms (ANAP indicators): stored campaigns, peer benchmarks, site and machine views, data quality, and kit uploads. All answers are JSON; errors are { error: { code, message } }. Requests must be addressed to 127.0.0.1, localhost or [::1] with the server\'s port, or to a name given with plateau serve --public-host (else 421); state-changing requests from pages of other origins are refused (403); paths with control characters, bad percent-encoding or segments over 256 characters get 400 bad-path.',
     license: { name: 'MIT', identifier: 'MIT' },

@@ -4,7 +4,6 @@
  * their stored samples binned (never a value per exam), its survey answers. Read back through the
  * bundle's own allow-list reader before it is returned, so a site never sends what would be refused.
  */
-import { readFileSync } from 'node:fs';
 import { binSamples } from '../core/bundle/binning.ts';
 import type { BundleMachine, BundlePayload } from '../core/bundle/types.ts';
 import { BINNING, BUNDLE_FORMAT, BUNDLE_VERSION } from '../core/bundle/types.ts';
@@ -15,11 +14,14 @@ import type { Store } from './open-store.ts';
 import { loadResults } from './queries.ts';
 import { loadSamples } from './sample-repository.ts';
 import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts';
+import { plateauVersion } from '../system/version.ts';
 
 /** Why a site's bundle cannot be made. */
 export type BundleExportRefusal = 'no-campaign' | 'no-site' | 'bundle-site' | 'no-machines' | 'no-results' | 'invalid';
 
 /** A bundle that cannot be made from this store: `reason` for the caller's words. */
+export { plateauVersion };
+
 export class BundleExportError extends Error {
   readonly reason: BundleExportRefusal;
   /** The reader's problems when `reason` is `invalid`. */
@@ -29,17 +31,6 @@ export class BundleExportError extends Error {
     this.name = 'BundleExportError';
     this.reason = reason;
     this.problems = problems;
-  }
-}
-
-/** plateau's version, as package.json says (the figures' provenance in the bundle). */
-export function plateauVersion(): string {
-  try {
-    // src/storage or dist/storage: package.json is two folders up either way.
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-  } catch {
-    return '0.0.0';
   }
 }
 

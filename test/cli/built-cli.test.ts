@@ -2,7 +2,7 @@
 // `npm install`'s prepare script), not src/. A module the build leaves out (src/web is Vite's, for
 // the browser) imported by a command breaks every command there while in-process tests pass.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,17 @@ async function plateau(args: string[]): Promise<{ code: number; stdout: string; 
 describe('the built command (bin/plateau.js over dist/)', () => {
   it('is built (npm install runs the build; else npm run build)', () => {
     expect(existsSync(join(ROOT, 'dist/cli/main.js'))).toBe(true);
+  });
+
+  it('says the version package.json gives, as the API document does', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await plateau(['--version'])).toMatchObject({ code: 0, stdout: `plateau ${version}\n` });
+    const { OPENAPI } = (await import(join(ROOT, 'dist/server/openapi.js'))) as { OPENAPI: { info: { version: string } } };
+    expect(OPENAPI.info.version).toBe(version);
+    // Written once: no source file spells the version as a literal of its own.
+    const literal = `'${version}'`;
+    const sources = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+    expect(sources.filter((f) => readFileSync(join(ROOT, 'src', f), 'utf8').includes(literal))).toEqual([]);
   });
 
   it('lists its commands, and each one prints its help', { timeout: 60_000 }, async () => {
