@@ -9,7 +9,7 @@ import type { BundleMachine, BundlePayload } from '../core/bundle/types.ts';
 import { BINNING, BUNDLE_FORMAT, BUNDLE_VERSION } from '../core/bundle/types.ts';
 import type { BundleProblem } from '../core/bundle/validate.ts';
 import { readBundlePayload } from '../core/bundle/validate.ts';
-import { readCampaign } from './campaign-repository.ts';
+import { readBundleOrigin, readCampaign } from './campaign-repository.ts';
 import type { Store } from './open-store.ts';
 import { loadResults } from './queries.ts';
 import { loadSamples } from './sample-repository.ts';
@@ -53,11 +53,7 @@ export async function buildBundlePayload(
   if (campaign === null) throw new BundleExportError('no-campaign', `campaign ${campaignId} is not in this store`);
   const establishment = (await loadEstablishments(store, campaignId)).find((e) => e.finess === finess);
   if (establishment === undefined) throw new BundleExportError('no-site', `site ${finess} is not in campaign ${campaignId}`);
-  const [bundled] = await store.db.query<{ n: number }>(
-    'select count(*)::int as n from bundle_sites where campaign_id = $1 and finess = $2',
-    [campaignId, finess],
-  );
-  if ((bundled?.n ?? 0) > 0)
+  if ((await readBundleOrigin(store.db, campaignId, finess)) !== null)
     throw new BundleExportError('bundle-site', `site ${finess} came into campaign ${campaignId} as a bundle: only a site exports its own figures`);
   const equipment = (await loadEquipment(store, campaignId)).filter((m) => m.finess === finess);
   if (equipment.length === 0) throw new BundleExportError('no-machines', `site ${finess} has no machine in campaign ${campaignId}`);

@@ -205,6 +205,19 @@ export async function readBundleSites(q: Queryable, campaignId: string): Promise
   return rows.map((r) => r.finess);
 }
 
+/**
+ * The signing key and creation instant of the bundle site `finess` of a campaign (issue 16); null
+ * when the site did not come as a bundle (or the scope does not see it).
+ */
+export async function readBundleOrigin(q: Queryable, campaignId: string, finess: string): Promise<{ keyId: string; createdAt: string } | null> {
+  const [row] = await q.query<{ key_id: string; created_at: string | Date }>(
+    'select key_id, created_at from bundle_sites where campaign_id = $1 and finess = $2',
+    [campaignId, finess],
+  );
+  if (!row) return null;
+  return { keyId: row.key_id, createdAt: new Date(row.created_at).toISOString() };
+}
+
 /** Deletes a campaign and everything stored for it; false when there was none. */
 export async function deleteCampaignRow(q: Queryable, id: string): Promise<boolean> {
   const rows = await q.query('delete from campaigns where id = $1 returning id', [id]);

@@ -49,3 +49,5 @@ export type { ConnectionRole } from './connection-role.ts';
 export type { ScryptParams } from './passwords.ts';
 export { addUser, disableUser, listUsers, MIN_PASSWORD_LENGTH, normalizeEmail, resetPassword, USER_ROLES, UserAccountError, verifyLogin } from './user-repository.ts';
 export type { NewUser, User, UserRepositoryOptions, UserRole } from './user-repository.ts';
+/** The signing key and date of a campaign's bundle site (issue 16), read through the caller's store. */
+export { readBundleOrigin as siteBundleOrigin } from './campaign-repository.ts';

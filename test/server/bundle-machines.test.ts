@@ -8,7 +8,7 @@ import type { Kit } from '../../src/core/kit-types.ts';
 import type { ApiError, EstablishmentListing, MachineView, RegionListing } from '../../src/core/views/types.ts';
 import { generateKit } from '../../src/generate/index.ts';
 import { generateSiteKey, keyIdOf, signBundle } from '../../src/ingest/bundle/index.ts';
-import { siteBundleOrigin } from '../../src/reports/site-fiche/bundle-origin-run.ts';
+import { siteBundleOrigin } from '../../src/storage/index.ts';
 import type { PlateauApp } from '../../src/server/app.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
@@ -101,8 +101,8 @@ describe('a bundle site through the API', () => {
   });
 
   it('gives the fiche the bundle’s key and date', async () => {
-    expect(await siteBundleOrigin(store, 'synthetic-2016', site)).toEqual({ keyId, createdAt: '2016-04-01T10:00:00.000Z' });
-    expect(await siteBundleOrigin(store, 'synthetic-2016', rawSite)).toBeNull();
+    expect(await siteBundleOrigin(store.db, 'synthetic-2016', site)).toEqual({ keyId, createdAt: '2016-04-01T10:00:00.000Z' });
+    expect(await siteBundleOrigin(store.db, 'synthetic-2016', rawSite)).toBeNull();
   });
 
   it("is not silently replaced by the site's own kit upload, which is refused at its row", async () => {

@@ -13,7 +13,6 @@ import { buildReport, needsTerritories } from '../../reports/build.ts';
 import { renderReportHtml } from '../../reports/document.ts';
 import type { MachineWhatIf } from '../../reports/site-fiche/what-would-change.ts';
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
-import { siteBundleOrigin } from '../../reports/site-fiche/bundle-origin-run.ts';
 import type { SiteBundleOrigin } from '../../reports/site-fiche/bundle.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { closePdfBrowser, printReport } from '../../reports/pdf.ts';
@@ -21,7 +20,7 @@ import type { PlanningInputs } from '../../reports/planning.ts';
 import { planningInputs } from '../../reports/planning.ts';
 import { namedDestinationPages } from '../../reports/pdf-destinations.ts';
 import type { CampaignData } from '../../core/views/index.ts';
-import { loadCampaignData, loadKit } from '../../storage/index.ts';
+import { loadCampaignData, loadKit, siteBundleOrigin } from '../../storage/index.ts';
 import { loadStoredSeries } from '../../storage/trend-series.ts';
 import type { TrendSeries } from '../../core/trends/index.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
@@ -115,7 +114,7 @@ async function campaignData(
     // The stored campaigns up to this one: with an earlier one, the report gains its trends.
     const trends = await loadStoredSeries(store, id);
     if (request.kind === 'site') {
-      const bundle = index.isBundleSite(request.finess) ? await siteBundleOrigin(store, id, request.finess) : null;
+      const bundle = index.isBundleSite(request.finess) ? await siteBundleOrigin(store.db, id, request.finess) : null;
       return { index, territories: null, planning, bundle, trends, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
     }
     if (!needsTerritories(request)) return { index, territories: null, planning, trends };

@@ -19,7 +19,7 @@ import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
 import { planningInputs } from '../../reports/planning.ts';
 import { whatWouldChangeOfSite } from '../../reports/site-fiche/what-would-change-run.ts';
-import { siteBundleOrigin } from '../../reports/site-fiche/bundle-origin-run.ts';
+import { siteBundleOrigin } from '../../storage/index.ts';
 import { figuresKey, loadedReferences } from '../../storage/reference-repository.ts';
 import { loadTerritorySource } from '../../storage/territory-source.ts';
 import type { CachedCampaign } from '../campaign-cache.ts';
@@ -100,7 +100,7 @@ class ReportPrinter {
       const kit = request.kind === 'national' ? null : await campaign.planningKit();
       const planning = kit ? planningInputs(kit, index) : null;
       // A site that came as a signed bundle: its fiche's notice names the key and the date.
-      const bundle = request.kind === 'site' && index.isBundleSite(request.finess) ? await siteBundleOrigin(store, index.ref.id, request.finess) : null;
+      const bundle = request.kind === 'site' && index.isBundleSite(request.finess) ? await siteBundleOrigin(store.db, index.ref.id, request.finess) : null;
       return printReport(
         buildReport(index, request, lang, { territories: document, planning, bundle, trends, ...(whatIf ? { whatIf } : {}) }),
       );
