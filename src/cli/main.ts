@@ -1,6 +1,7 @@
 /**
- * The `plateau` command line: one entry, one command per module in ./commands. Errors are
- * mapped to exit codes here only: 0 success, 1 failure (bad input, store problem), 2 usage.
+ * The `plateau` command line: one entry, one command per module in ./commands, loaded only when
+ * that command runs (./commands/index.ts lists them for `--help`). Errors are mapped to exit
+ * codes here only: 0 success, 1 failure (bad input, store problem), 2 usage.
  */
 import { parseArgs } from 'node:util';
 import type { Command, OptionValues } from './command.ts';
@@ -8,31 +9,8 @@ import { COMMON_OPTIONS } from './command.ts';
 import { langFromLocale, say, setCliLang, UsageError, UserError } from './output.ts';
 import { isLang } from '../i18n/lang.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { auditCommand } from './commands/audit.ts';
-import { bundleCommand } from './commands/bundle.ts';
-import { campaignsCommand } from './commands/campaigns.ts';
-import { costsCommand } from './commands/costs.ts';
-import { convertCommand } from './commands/convert.ts';
-import { demoCommand } from './commands/demo.ts';
-import { generateCommand } from './commands/generate.ts';
-import { importCommand } from './commands/import.ts';
-import { indicatorsCommand } from './commands/indicators.ts';
-import { listenCommand } from './commands/listen.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { oncallCommand } from './commands/oncall.ts';
-import { referencesCommand } from './commands/references.ts';
-import { relevanceCommand } from './commands/relevance.ts';
-import { reportCommand } from './commands/report.ts';
-import { serveCommand } from './commands/serve.ts';
-import { simulateCommand } from './commands/simulate.ts';
-import { templateCommand } from './commands/template.ts';
-import { territoriesCommand } from './commands/territories.ts';
-import { trendsCommand } from './commands/trends.ts';
-import { usersCommand } from './commands/users.ts';
+import { COMMANDS, commandEntry } from './commands/index.ts';
 import { plateauVersion } from '../system/version.ts';
-
-const COMMANDS: readonly Command[] = [auditCommand, bundleCommand, campaignsCommand, convertCommand, costsCommand, demoCommand, generateCommand, importCommand, indicatorsCommand, listenCommand, migrateCommand, oncallCommand, referencesCommand, relevanceCommand, reportCommand, serveCommand, simulateCommand, templateCommand, territoriesCommand, trendsCommand, usersCommand];
-
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -147,8 +125,8 @@ function editDistance(a: string, b: string): number {
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    process.stdout.write(`${target ? target.usage : mainHelp()}\n`);
+    const target = name === 'help' ? commandEntry(rest[0]) : undefined;
+    process.stdout.write(`${target ? (await target.load()).usage : mainHelp()}\n`);
     return 0;
   }
   if (name === '--version' || name === '-v') {
@@ -157,12 +135,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const lang = langOf(argv);
   setCliLang(lang ?? 'en');
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = commandEntry(name);
+  if (!entry) {
     const near = closest(name, COMMANDS.map((c) => c.name));
     process.stderr.write(`plateau: ${say('cli.usage.unknownCommand', { name })}${near ? ` ${say('cli.usage.didYouMean', { name: near })}` : ''}\n\n${mainHelp()}\n`);
     return 2;
   }
+  // Only the command that runs is loaded, with its dependencies (PGlite, Playwright, …).
+  const command = await entry.load();
   const debug = rest.includes('--debug');
   try {
     if (lang === null) throw new UsageError(say('cli.usage.lang'));
