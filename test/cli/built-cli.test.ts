@@ -2,8 +2,10 @@
 // `npm install`'s prepare script), not src/. A module the build leaves out (src/web is Vite's, for
 // the browser) imported by a command breaks every command there while in-process tests pass.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -49,12 +51,68 @@ describe('the built command (bin/plateau.js over dist/)', () => {
         let text = ''; process.stdout.write = (s) => { text += s; return true; };
         const code = await main([c, '--help']); process.stdout.write = write; out[c] = { code, text };
       }
-      write(JSON.stringify(out));`;
+      const { COMMANDS } = await import(${JSON.stringify(join(ROOT, 'dist/cli/commands/index.js'))});
+      const listed = {};
+      for (const e of COMMANDS) { const c = await e.load(); listed[e.name] = { name: c.name, summary: c.summary, listed: e.summary }; }
+      write(JSON.stringify({ out, listed }));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
-    const helps = JSON.parse(stdout) as Record<string, { code: number; text: string }>;
+    const { out: helps, listed } = JSON.parse(stdout) as {
+      out: Record<string, { code: number; text: string }>;
+      listed: Record<string, { name: string; summary: string; listed: string }>;
+    };
     for (const command of commands) {
       expect(helps[command]?.code, command).toBe(0);
       expect(helps[command]?.text).toMatch(new RegExp(`^Usage: plateau ${command}`));
+    }
+    // The registry (src/cli/commands/index.ts) lists every command once, under the name and summary
+    // its module gives: the main help, written before any module loads, says what the commands say.
+    expect(Object.keys(listed).sort()).toEqual([...commands].sort());
+    for (const [name, c] of Object.entries(listed)) expect({ name, summary: c.listed }).toEqual({ name: c.name, summary: c.summary });
+  });
+
+  it('loads no command module (PGlite, Playwright) for --help, and a command’s module for its own help', { timeout: 60_000 }, async () => {
+    // A module hook (node:module register) writes every URL the child resolves to a file.
+    const tmp = mkdtempSync(join(tmpdir(), 'plateau-lazy-'));
+    try {
+      writeFileSync(
+        join(tmp, 'hooks.mjs'),
+        `import { appendFileSync } from 'node:fs';
+        let log;
+        export function initialize(data) { log = data.log; }
+        export async function resolve(specifier, context, next) {
+          const r = await next(specifier, context); appendFileSync(log, r.url + '\\n'); return r;
+        }`,
+      );
+      writeFileSync(
+        join(tmp, 'register.mjs'),
+        `import { register } from 'node:module';
+        register('./hooks.mjs', import.meta.url, { data: { log: process.env.PLATEAU_TEST_LOAD_LOG } });`,
+      );
+      const loaded = async (args: string[], name: string): Promise<string[]> => {
+        const log = join(tmp, `${name}.log`);
+        writeFileSync(log, '');
+        await run(process.execPath, ['--import', pathToFileURL(join(tmp, 'register.mjs')).href, join(ROOT, 'bin/plateau.js'), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, PLATEAU_TEST_LOAD_LOG: log },
+        });
+        return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      };
+      const commandModules = (urls: string[]): string[] =>
+        urls.filter((u) => /\/dist\/cli\/commands\/[^/]+\.js$/.test(u) && !u.endsWith('/index.js')).map((u) => u.replace(/.*\//, ''));
+      const heavy = (urls: string[]): string[] => urls.filter((u) => /@electric-sql\/pglite|playwright-core|\/pg\/|@hono\/node-server/.test(u));
+
+      const help = await loaded(['--help'], 'help');
+      expect(help.some((u) => u.endsWith('/dist/cli/commands/index.js'))).toBe(true); // the hook sees the CLI's modules
+      expect(commandModules(help)).toEqual([]);
+      expect(heavy(help)).toEqual([]);
+
+      // A command's own help loads its module, with what it needs: serve brings PGlite in (so the
+      // checks above can fail, as they did when main.ts imported every command).
+      const serve = await loaded(['serve', '--help'], 'serve');
+      expect(commandModules(serve)).toContain('serve.js');
+      expect(heavy(serve).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
   });
 });
