@@ -73,7 +73,7 @@ class ParsedSegment implements Hl7Segment {
 
   /**
    * Where field `n` starts in `text` (-1 when the segment has no such field; MSH-1, the
-   * separator itself, is not in the text and gives -1 too); its end is left in `fieldEnd`.
+   * separator itself, is not in the text and gives -1 too). Its end is `fieldEnd(start)`.
    */
   fieldStart(n: number): number {
     let k = n > 0 ? n : 0;
@@ -113,38 +113,46 @@ class ParsedSegment implements Hl7Segment {
     this.#at = at;
     this.#from = from;
     this.#to = to;
-    if (!found) return -1;
-    fieldEnd = to;
-    return from;
+    return found ? from : -1;
+  }
+
+  /**
+   * End (exclusive) in `text` of the field that starts at `start` (a value `fieldStart` gave): the
+   * cursor's end when the cursor is on it, as it is right after `fieldStart`, else found again.
+   * A pure function of `start`: the cursor only spares the search.
+   */
+  fieldEnd(start: number): number {
+    return this.#at !== -1 && start === this.#from ? this.#to : this.#partEnd(start);
   }
 
   field(n: number): string {
     if (this.#fields !== undefined) return this.#fields[n] ?? '';
     if (n === 1 && this.id === 'MSH') return this.separator;
     const from = this.fieldStart(n);
-    return from === -1 ? '' : this.text.slice(from, fieldEnd);
+    return from === -1 ? '' : this.text.slice(from, this.fieldEnd(from));
   }
 }
 
-/** End (exclusive) of the range last found by `ParsedSegment.fieldStart` or `part`. */
-let fieldEnd = 0;
-
 /**
  * Start of part `k` (0-based) of `text[from, to)` cut by the character `code` (-1 when there is
- * no such part); its end is left in `fieldEnd`. Loops over character codes, bounded by `to`:
- * no substring is made and a missing separator never scans past the field.
+ * no such part); its end is `partEnd(text, start, to, code)`. Loops over character codes, bounded
+ * by `to`: no substring is made and a missing separator never scans past the field.
  */
-function part(text: string, from: number, to: number, code: number, k: number): number {
+function partStart(text: string, from: number, to: number, code: number, k: number): number {
   let pos = from;
   for (let i = 0; i < k; i++) {
     while (pos < to && text.charCodeAt(pos) !== code) pos++;
     if (pos >= to) return -1;
     pos++;
   }
+  return pos;
+}
+
+/** End (exclusive) of the part of `text[…, to)` that starts at `pos`, cut by the character `code`. */
+function partEnd(text: string, pos: number, to: number, code: number): number {
   let end = pos;
   while (end < to && text.charCodeAt(end) !== code) end++;
-  fieldEnd = end;
-  return pos;
+  return end;
 }
 
 /** Part `k` (0-based) of `text` cut by `separator`, without splitting the whole text. */
@@ -267,12 +275,12 @@ export function fieldValue(segment: Hl7Segment, d: Delimiters, n: number, c = 1,
   let from = segment.fieldStart(n);
   if (from === -1) return '';
   const escape = d.escape.charCodeAt(0);
+  const r = d.repetition.charCodeAt(0);
+  const k = d.component.charCodeAt(0);
+  const u = d.subcomponent.charCodeAt(0);
+  let to = segment.fieldEnd(from);
   if (rep === 0 && c === 1 && s === 1) {
     // The usual read (first component of the first repetition): one pass to its end.
-    const to = fieldEnd;
-    const r = d.repetition.charCodeAt(0);
-    const k = d.component.charCodeAt(0);
-    const u = d.subcomponent.charCodeAt(0);
     let escaped = false;
     let i = from;
     for (; i < to; i++) {
@@ -282,13 +290,16 @@ export function fieldValue(segment: Hl7Segment, d: Delimiters, n: number, c = 1,
     }
     return escaped ? unescapeHl7(text.slice(from, i), d) : text.slice(from, i);
   }
-  from = part(text, from, fieldEnd, d.repetition.charCodeAt(0), rep);
+  // Narrow [from, to) to the repetition, then the component, then the subcomponent.
+  from = partStart(text, from, to, r, rep);
   if (from === -1) return '';
-  from = part(text, from, fieldEnd, d.component.charCodeAt(0), c - 1);
+  to = partEnd(text, from, to, r);
+  from = partStart(text, from, to, k, c - 1);
   if (from === -1) return '';
-  from = part(text, from, fieldEnd, d.subcomponent.charCodeAt(0), s - 1);
+  to = partEnd(text, from, to, k);
+  from = partStart(text, from, to, u, s - 1);
   if (from === -1) return '';
-  const to = fieldEnd;
+  to = partEnd(text, from, to, u);
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === escape) return unescapeHl7(text.slice(from, to), d);
   return text.slice(from, to);
 }

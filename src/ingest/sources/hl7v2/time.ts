@@ -41,29 +41,37 @@ function digits(text: string, at: number, len: number): number {
  */
 export function readHl7Time(text: string, zone: ZoneClock): TimeReading {
   // The same times come back again and again (an order's start in its order, status and result
-  // messages; a booking slot in every room): a small direct-mapped cache of readings per zone,
-  // hashed on the first characters (cheaper than a Map, which hashes and rehashes whole keys).
-  if (zone !== cacheZone) {
-    cacheTexts.fill('');
-    cacheZone = zone;
+  // messages; a booking slot in every room): a small direct-mapped cache of readings, hashed on
+  // the first characters (cheaper than a Map, which hashes and rehashes whole keys).
+  let cache = caches.get(zone);
+  if (cache === undefined) {
+    cache = { texts: new Array<string>(CACHE_SIZE).fill(''), readings: new Array<TimeReading | null>(CACHE_SIZE).fill(null) };
+    caches.set(zone, cache);
   }
   const length = text.length;
   let h = length;
   for (let i = 0; i < length && i < 24; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   h = (h ^ (h >>> 13)) & (CACHE_SIZE - 1);
-  if (cacheTexts[h] === text && length > 0) return cacheReadings[h] as TimeReading;
+  if (cache.texts[h] === text && length > 0) return cache.readings[h] as TimeReading;
   const reading = Object.freeze(parseTime(text, zone));
   // A time cut out of a file is a slice that keeps the whole file's text alive: keep a copy.
-  cacheTexts[h] = length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
-  cacheReadings[h] = reading;
+  cache.texts[h] = length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  cache.readings[h] = reading;
   return reading;
 }
 
-/** Readings of recent texts, for one zone (frozen: callers share them). */
+/**
+ * Readings of recent texts, one cache per zone. A memo, not a result channel: a reading is a pure
+ * function of (text, zone) — a ZoneClock's offsets never change — so an entry is found only under
+ * the same zone object and the same text, whoever read it before; a zone's cache goes with its
+ * ZoneClock (weak key). Readings are frozen: callers share them.
+ */
+interface TimeCache {
+  texts: string[];
+  readings: (TimeReading | null)[];
+}
 const CACHE_SIZE = 4096;
-const cacheTexts: string[] = new Array<string>(CACHE_SIZE).fill('');
-const cacheReadings: (TimeReading | null)[] = new Array<TimeReading | null>(CACHE_SIZE).fill(null);
-let cacheZone: ZoneClock | null = null;
+const caches = new WeakMap<ZoneClock, TimeCache>();
 
 function parseTime(text: string, zone: ZoneClock): TimeReading {
   let end = text.length;
