@@ -66,6 +66,20 @@ export class BinaryCopyWriter {
     this.pos += 4 + written;
   }
 
+  /** A text field of UTF-8 `bytes[from, to)` (valid UTF-8, as an `ExamTable` string column holds). */
+  utf8(bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    this.ensure(4 + n);
+    this.view.setInt32(this.pos, n);
+    this.buf.set(bytes.subarray(from, to), this.pos + 4);
+    this.pos += 4 + n;
+  }
+
+  /** A NULL field. */
+  null(): void {
+    this.nullField();
+  }
+
   /** A text field whose value repeats across rows: its UTF-8 is computed once. */
   repeatedText(value: string | null | undefined): void {
     if (value === null || value === undefined) return this.nullField();

@@ -6,6 +6,9 @@
  */
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
+import type { ExamTable, StringColumn } from '../core/exam-table.ts';
+import { attachedExamTable, NO_AGE_BAND, stringAt } from '../core/exam-table.ts';
+import { AGE_BANDS, CATEGORIES } from '../core/kit-types.ts';
 import type { Kit } from '../core/kit-types.ts';
 
 /** Bump when the hashed form changes, so old fingerprints stop matching. */
@@ -57,6 +60,29 @@ class JsonLines {
     this.room(bytes.length);
     this.buf.set(bytes, this.pos);
     this.pos += bytes.length;
+  }
+
+  /**
+   * String `i` of a table column, as `string` writes it: its bytes copied when they are printable
+   * ASCII without quote or backslash, else through the decoded string.
+   */
+  stringBytes(column: StringColumn, i: number): void {
+    const from = column.offsets[i] as number;
+    const to = column.offsets[i + 1] as number;
+    if ((column.absent !== null && column.absent[i] === 1) || to - from > 1024) return this.value(stringAt(column, i));
+    this.room(to - from + 2);
+    const start = this.pos;
+    this.buf[this.pos++] = QUOTE;
+    const bytes = column.bytes;
+    for (let k = from; k < to; k++) {
+      const c = bytes[k] as number;
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) {
+        this.pos = start;
+        return this.string(stringAt(column, i) as string);
+      }
+      this.buf[this.pos++] = c;
+    }
+    this.buf[this.pos++] = QUOTE;
   }
 
   /** Ends a line; hashes the buffer once it is full enough. */
@@ -121,7 +147,7 @@ class JsonLines {
     }
   }
 
-  private string(value: string): void {
+  string(value: string): void {
     if (value.length > 1024) return this.utf8(JSON.stringify(value));
     // Printable ASCII without quote or backslash is its own JSON, quoted.
     this.room(value.length + 2);
@@ -152,6 +178,41 @@ class JsonLines {
   /** Makes room for `bytes` more bytes (at most 4 KiB), hashing what the buffer holds if needed. */
   private room(bytes: number): void {
     if (this.pos + bytes > this.buf.length) this.flush();
+  }
+}
+
+/**
+ * The exam lines of a kit whose exams are a table, in its file order: the same bytes as for the
+ * records `Kit.exams` would materialise (NaN is written `null`, as null is), without them.
+ */
+function examLinesOf(lines: JsonLines, t: ExamTable, equipment: Kit['equipment']): void {
+  for (let k = 0; k < t.fileOrder.length; k++) {
+    const r = t.fileOrder[k] as number;
+    const band = t.ageBand[r] as number;
+    lines.ascii('x[');
+    lines.repeated((equipment[t.machine[r] as number] as Kit['equipment'][number]).equipmentId);
+    lines.ascii(',');
+    lines.stringBytes(t.examId, r);
+    lines.ascii(',');
+    lines.repeated(CATEGORIES[t.category[r] as number]);
+    lines.ascii(',');
+    lines.value(t.roomIn[r]);
+    lines.ascii(',');
+    lines.value(t.roomOut[r]);
+    lines.ascii(',');
+    lines.value(t.actLists[t.acts[r] as number]);
+    lines.ascii(',');
+    lines.value(t.rowIcr[r]);
+    lines.ascii(',');
+    lines.value(t.reportAt[r]);
+    lines.ascii(',');
+    lines.value(t.requestedAt[r]);
+    lines.ascii(',');
+    lines.value(t.scheduledMinutes[r]);
+    lines.ascii(',');
+    lines.repeated(band === NO_AGE_BAND ? null : AGE_BANDS[band]);
+    lines.ascii(']');
+    lines.endLine();
   }
 }
 
@@ -193,33 +254,37 @@ export function kitFingerprint(kit: Kit): string {
     lines.ascii(']');
     lines.endLine();
   }
-  for (const x of kit.exams) {
-    // x[equipmentId,examId,category,roomIn,roomOut,acts,icr,reportValidatedAt,requestedAt,
-    //   scheduledMinutes,ageBand]
-    lines.ascii('x[');
-    lines.repeated(x.equipmentId);
-    lines.ascii(',');
-    lines.value(x.examId);
-    lines.ascii(',');
-    lines.repeated(x.category);
-    lines.ascii(',');
-    lines.value(x.roomIn);
-    lines.ascii(',');
-    lines.value(x.roomOut);
-    lines.ascii(',');
-    lines.value(x.acts);
-    lines.ascii(',');
-    lines.value(x.icr);
-    lines.ascii(',');
-    lines.value(x.reportValidatedAt);
-    lines.ascii(',');
-    lines.value(x.requestedAt);
-    lines.ascii(',');
-    lines.value(x.scheduledMinutes);
-    lines.ascii(',');
-    lines.repeated(x.ageBand);
-    lines.ascii(']');
-    lines.endLine();
+  const table = attachedExamTable(kit);
+  if (table !== null) examLinesOf(lines, table, kit.equipment);
+  else {
+    for (const x of kit.exams) {
+      // x[equipmentId,examId,category,roomIn,roomOut,acts,icr,reportValidatedAt,requestedAt,
+      //   scheduledMinutes,ageBand]
+      lines.ascii('x[');
+      lines.repeated(x.equipmentId);
+      lines.ascii(',');
+      lines.value(x.examId);
+      lines.ascii(',');
+      lines.repeated(x.category);
+      lines.ascii(',');
+      lines.value(x.roomIn);
+      lines.ascii(',');
+      lines.value(x.roomOut);
+      lines.ascii(',');
+      lines.value(x.acts);
+      lines.ascii(',');
+      lines.value(x.icr);
+      lines.ascii(',');
+      lines.value(x.reportValidatedAt);
+      lines.ascii(',');
+      lines.value(x.requestedAt);
+      lines.ascii(',');
+      lines.value(x.scheduledMinutes);
+      lines.ascii(',');
+      lines.repeated(x.ageBand);
+      lines.ascii(']');
+      lines.endLine();
+    }
   }
   for (const a of kit.acts) put('a', [a.code, a.label, a.icr]);
   for (const a of kit.survey) put('v', [a.finess, a.modality, a.case, a.patient, a.days]);

@@ -27,6 +27,7 @@ import { upsertEquipment } from './equipment-repository.ts';
 import { StoreError } from './errors.ts';
 import { upsertEstablishments } from './establishment-repository.ts';
 import { examKey, isStorableAct, upsertExams } from './exam-repository.ts';
+import { examRowsOf } from './exam-rows.ts';
 import type { ImportProgress, TableChanges } from './import-kit.ts';
 import { periodOf } from './import-kit.ts';
 import { readKit } from './load-kit.ts';
@@ -410,7 +411,7 @@ export async function importSiteKit(
       await upsertEquipment(tx, id, equipment.rows);
       await upsertSurvey(tx, id, survey.rows);
       await insertSessions(tx, id, sessions.rows, (done, total) => progress({ phase: 'write', table: 'sessions', done, total }));
-      await upsertExams(tx, id, exams.rows, (done, total) => progress({ phase: 'write', table: 'exams', done, total }));
+      await upsertExams(tx, id, examRowsOf(exams.rows), (done, total) => progress({ phase: 'write', table: 'exams', done, total }));
       await insertSlots(tx, id, slots);
       await insertCosts(tx, id, costs);
       await touchCampaign(tx, id, source);

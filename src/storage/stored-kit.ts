@@ -17,6 +17,10 @@ import type {
   Slot,
   SurveyAnswer,
 } from '../core/kit-types.ts';
+import type { ExamTable, StringColumn } from '../core/exam-table.ts';
+import { attachExamTable, examAt } from '../core/exam-table.ts';
+import type { ExamRows } from './exam-rows.ts';
+import { compareStrings, machineIdOf, rowAt } from './exam-rows.ts';
 
 /**
  * Compares strings by Unicode code point, which is the byte order of their UTF-8 and so the order
@@ -76,6 +80,128 @@ class Checker {
   }
 }
 
+/** Why some exam of `table` would not read back identical (as `Checker` tells for records), or null. */
+function tableProblem(t: ExamTable): string | null {
+  const whole = (v: number): boolean => Number.isSafeInteger(v);
+  for (let r = 0; r < t.length; r++) {
+    if (!whole(t.roomIn[r] as number) || !whole(t.roomOut[r] as number)) return 'room_in or room_out is not a whole number of milliseconds';
+    const rep = t.reportAt[r] as number;
+    const req = t.requestedAt[r] as number;
+    if ((rep === rep && !whole(rep)) || (req === req && !whole(req))) return 'an instant is not a whole number of milliseconds';
+    const icr = t.rowIcr[r] as number;
+    const minutes = t.scheduledMinutes[r] as number;
+    if (icr === Infinity || icr === -Infinity || minutes === Infinity || minutes === -Infinity) return 'a number is not finite';
+  }
+  const check = new Checker();
+  for (const list of t.actLists) for (const code of list) check.text(code, 'act code');
+  return check.problem;
+}
+
+/** The records of some table rows (a kit whose table cannot be reused as stored). */
+function rowRecords(rows: ExamRows): Exam[] {
+  const out = new Array<Exam>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = examAt(rows.table, rowAt(rows, i), rows.equipment);
+  return out;
+}
+
+/**
+ * The table of `rows` as `readExams` would read them back: machines in `order` (the stored
+ * equipment, by id in code point order), each machine's rows by `roomIn`, then exam id in code
+ * point order (its `fileOrder`, so that `Kit.exams` and the fingerprint follow it). The columns are
+ * shared when the table's machines already are `order` and no row was dropped, gathered into new
+ * ones otherwise. Null when `rows` name a machine not in `order` (storing them fails anyway).
+ */
+function storedExamTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentId'>[]): ExamTable | null {
+  const t = rows.table;
+  const machines = t.machineStart.length - 1;
+  if (machines !== rows.equipment.length) return null;
+  const same = rows.rows === null && machines === order.length && order.every((m, i) => (rows.equipment[i] as Pick<Equipment, 'equipmentId'>).equipmentId === m.equipmentId);
+  const table = same ? t : gatherTable(rows, order);
+  if (table === null) return null;
+  const fileOrder = new Uint32Array(table.length);
+  for (let r = 0; r < table.length; r++) fileOrder[r] = r;
+  const ids = table.examId;
+  for (let m = 0; m + 1 < table.machineStart.length; m++) {
+    const from = table.machineStart[m] as number;
+    const to = table.machineStart[m + 1] as number;
+    let sorted = true;
+    for (let r = from; r + 1 < to && sorted; r++) {
+      if (table.roomIn[r] === table.roomIn[r + 1] && compareStrings(ids, r, r + 1) > 0) sorted = false;
+    }
+    if (!sorted) {
+      fileOrder.subarray(from, to).sort((a, b) => (table.roomIn[a] as number) - (table.roomIn[b] as number) || compareStrings(ids, a, b));
+    }
+  }
+  return { ...table, fileOrder };
+}
+
+/** The rows of `rows` gathered into new columns, machines in `order`; null when a row's machine is not in it. */
+function gatherTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentId'>[]): ExamTable | null {
+  const t = rows.table;
+  const target = new Map(order.map((m, i) => [m.equipmentId, i]));
+  const count = new Uint32Array(order.length + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const to = target.get(machineIdOf(rows, rowAt(rows, i)));
+    if (to === undefined) return null;
+    count[to + 1] = (count[to + 1] as number) + 1;
+  }
+  const machineStart = new Uint32Array(order.length + 1);
+  for (let m = 0; m < order.length; m++) machineStart[m + 1] = (machineStart[m] as number) + (count[m + 1] as number);
+  // Rows keep their table order within a machine (roomIn, roomOut, id), as the contract orders.
+  const next = machineStart.slice(0, order.length);
+  const from = new Uint32Array(rows.length);
+  const machine = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rowAt(rows, i);
+    const m = target.get(machineIdOf(rows, r)) as number;
+    const at = next[m] as number;
+    next[m] = at + 1;
+    from[at] = r;
+    machine[at] = m;
+  }
+  const pick = <A extends Float64Array | Uint32Array | Uint8Array>(col: A): A => {
+    const out = new (col.constructor as new (n: number) => A)(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = col[from[i] as number] as number;
+    return out;
+  };
+  const strings = (col: StringColumn): StringColumn => {
+    let size = 0;
+    for (let i = 0; i < rows.length; i++) size += (col.offsets[(from[i] as number) + 1] as number) - (col.offsets[from[i] as number] as number);
+    const bytes = new Uint8Array(size);
+    const offsets = new Uint32Array(rows.length + 1);
+    const absent = col.absent === null ? null : new Uint8Array(rows.length);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = from[i] as number;
+      const a = col.offsets[r] as number;
+      const b = col.offsets[r + 1] as number;
+      bytes.set(col.bytes.subarray(a, b), at);
+      at += b - a;
+      offsets[i + 1] = at;
+      if (absent !== null) absent[i] = (col.absent as Uint8Array)[r] as number;
+    }
+    return { bytes, offsets, absent };
+  };
+  return {
+    length: rows.length,
+    machine,
+    machineStart,
+    examId: strings(t.examId),
+    category: pick(t.category),
+    roomIn: pick(t.roomIn),
+    roomOut: pick(t.roomOut),
+    rowIcr: pick(t.rowIcr),
+    acts: pick(t.acts),
+    actLists: t.actLists,
+    reportAt: pick(t.reportAt),
+    requestedAt: pick(t.requestedAt),
+    scheduledMinutes: pick(t.scheduledMinutes),
+    ageBand: pick(t.ageBand),
+    patientKey: t.patientKey === null ? null : strings(t.patientKey),
+    fileOrder: new Uint32Array(0),
+  };
+}
+
 /** `-0` is read back as `0` from a timestamp. */
 const instant = (ms: number): number => ms + 0;
 const maybeInstant = (ms: number | null | undefined): number | null =>
@@ -90,7 +216,7 @@ const maybeInstant = (ms: number | null | undefined): number | null =>
  * @example
  * const stored = storedKitOf(kit) ?? (await readKit(tx, kit.campaign.id));
  */
-export function storedKitOf(kit: Kit): Kit | null {
+export function storedKitOf(kit: Kit, examRows?: ExamRows): Kit | null {
   const check = new Checker();
   const c = kit.campaign;
   for (const [value, what] of [
@@ -152,7 +278,7 @@ export function storedKitOf(kit: Kit): Kit | null {
       type: s.type,
     };
   });
-  const exams = kit.exams.map((x): Exam => {
+  const exams = (examRows === undefined ? kit.exams : []).map((x): Exam => {
     check.text(x.equipmentId, 'equipment id');
     check.text(x.examId, 'exam id');
     for (const code of x.acts) check.text(code, 'act code');
@@ -221,6 +347,15 @@ export function storedKitOf(kit: Kit): Kit | null {
   });
   // Enumerated fields need no check: a value the schema's checks accept is plain ASCII.
   if (check.problem !== null) return null;
+  // The exams given as table rows: as a table in the stored order when it can be reused, else
+  // as records (the road of a kit built in memory).
+  let table: ExamTable | null = null;
+  if (examRows !== undefined) {
+    if (tableProblem(examRows.table) !== null) return null;
+    const order = [...equipment].sort((a, b) => compareCodePoints(a.equipmentId, b.equipmentId));
+    table = storedExamTable(examRows, order);
+    if (table === null) return storedKitOf({ ...kit, exams: rowRecords(examRows) });
+  }
 
   const cmp = compareCodePoints;
   establishments.sort((a, b) => cmp(a.finess, b.finess));
@@ -246,7 +381,7 @@ export function storedKitOf(kit: Kit): Kit | null {
   );
   // The register and the slots keep their file's order (row_no); empty ones (and an empty cost
   // set) are not stored, so read back absent.
-  return {
+  const stored = {
     campaign,
     establishments,
     equipment,
@@ -258,4 +393,7 @@ export function storedKitOf(kit: Kit): Kit | null {
     ...(slots.length > 0 ? { slots } : {}),
     ...(kit.costs !== undefined && costRows.length > 0 ? { costs: { origin: kit.costs.origin, rows: costRows } } : {}),
   };
+  if (table === null) return stored;
+  const { exams: _none, ...rest } = stored;
+  return attachExamTable(rest, table);
 }
