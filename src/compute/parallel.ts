@@ -12,6 +12,7 @@ import { CampaignCalendar } from '../core/calendar.ts';
 import type { CampaignComputation, MachineColumns, MachineResult } from '../core/indicators/index.ts';
 import { assembleCampaign, computeMachine } from '../core/indicators/index.ts';
 import { kitColumns } from '../core/indicators/machine-columns.ts';
+import { examCount } from '../core/exam-table.ts';
 import type { Kit } from '../core/kit-types.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
@@ -85,11 +86,14 @@ export async function computeMachines(
 
 /**
  * Every figure of a campaign, like `computeCampaignDetailed`, using worker threads for large
- * campaigns (from `PARALLEL_MIN_EXAMS` exams).
+ * campaigns (from `PARALLEL_MIN_EXAMS` exams). The machines' exam columns are views of the kit's
+ * exam table (on shared memory when the reader made it; copied there once otherwise), so the
+ * workers read them without a copy; `kit.exams` is never materialised.
  */
 export async function computeCampaignParallel(kit: Kit, options: ParallelOptions = {}): Promise<CampaignComputation> {
-  const parallel = kit.exams.length >= PARALLEL_MIN_EXAMS && canRunInParallel() && (options.threads ?? 2) > 1;
+  const threads = options.threads ?? availableParallelism();
+  const parallel = threads > 1 && examCount(kit) >= PARALLEL_MIN_EXAMS && canRunInParallel();
   const columns = kitColumns(kit, { shared: parallel });
-  const results = await computeMachines(columns, kit.campaign, parallel ? options : { threads: 1 });
+  const results = await computeMachines(columns, kit.campaign, { threads: parallel ? threads : 1 });
   return assembleCampaign(kit, results);
 }

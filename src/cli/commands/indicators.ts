@@ -3,6 +3,7 @@
  * store is not touched) or from the store's saved results (nothing recomputed), as a table,
  * JSON (the contract of indicators.md) or CSV (one row per machine).
  */
+import { availableParallelism } from 'node:os';
 import { benchmarkByModality, matchesFilter } from '../../core/benchmark.ts';
 import type { PeerFilter, SitePlaces } from '../../core/benchmark.ts';
 import type { CampaignComputation } from '../../core/indicators/index.ts';
@@ -15,7 +16,7 @@ import { normalizeDepartmentCode, POPULATION, regionCodeOf } from '../../plan/te
 import { sitePlaces } from '../../plan/territories/site-places.ts';
 import { loadEstablishments } from '../../storage/index.ts';
 import type { Command } from '../command.ts';
-import { CAMPAIGN_FIGURE_OPTIONS, enumOption, positionals, stringOption } from '../command.ts';
+import { CAMPAIGN_FIGURE_OPTIONS, enumOption, intOption, positionals, stringOption } from '../command.ts';
 import type { Cell } from '../output.ts';
 import { csv, say, table, UsageError, UserError } from '../output.ts';
 import { readKitOrFail } from './read-kit-or-fail.ts';
@@ -31,6 +32,8 @@ modality beside the values the ANAP report published for 2010.
                         without it, read the results saved in the store by 'plateau import'
   --json                the JSON document of indicators.md (machines, benchmark, survey, quality)
   --csv                 one row per machine
+  --threads N           threads computing the machines of KIT_DIR (default: the machine's
+                        available parallelism; 1 computes in this thread); same figures either way
   --campaign ID         which stored campaign (default: the last imported, named on stderr
                         when the store holds several; see 'plateau campaigns list')
   --modality CT|MR      only this modality
@@ -54,9 +57,10 @@ export const indicatorsCommand: Command = {
   name: 'indicators',
   summary: 'print the indicators and benchmark of a kit or of the stored campaign',
   usage: USAGE,
-  options: CAMPAIGN_FIGURE_OPTIONS,
+  options: { ...CAMPAIGN_FIGURE_OPTIONS, threads: { type: 'string' } },
   async run({ positionals: args, values }) {
     const [kitDir] = positionals(args, 0, 1, 'at most one KIT_DIR');
+    const threads = intOption(values, 'threads', availableParallelism(), 1, 256);
     if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
     const filter: PeerFilter = {
       modality: enumOption(values, 'modality', MODALITIES),
@@ -69,7 +73,7 @@ export const indicatorsCommand: Command = {
     let places: SitePlaces;
     if (kitDir) {
       const kit = await readKitOrFail(kitDir);
-      computation = await computeCampaignParallel(kit);
+      computation = await computeCampaignParallel(kit, { threads });
       places = sitePlaces(kit.establishments);
     } else {
       [computation, places] = await withStore(values, async (store) => {
