@@ -8,6 +8,7 @@ import { issueTotals, omittedBy } from '../core/issues.ts';
 import { formatIssueIn } from '../i18n/issues/index.ts';
 import type { Lang, MessageKey, MessageParams } from '../i18n/index.ts';
 import { isLang, t } from '../i18n/index.ts';
+import { csvText } from '../export/csv.ts';
 
 let cliLang: Lang = 'en';
 
@@ -76,15 +77,12 @@ export function table(columns: readonly Column[], rows: readonly (readonly Cell[
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '─'.repeat(w))), ...text.map(line)].join('\n');
 }
 
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  const s = typeof value === 'number' ? String(value) : value;
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** RFC 4180 CSV with a header line. */
+/**
+ * CSV with a header line for stdout (`\n` line ends, no byte order mark), written by the one
+ * CSV writer (export/csv.ts): text that would start a formula is defused, numbers stay numbers.
+ */
 export function csv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [headers.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+  return csvText(headers, rows, { bom: false, lineEnd: '\n' });
 }
 
 /**

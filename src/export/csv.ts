@@ -14,7 +14,14 @@ export interface CsvOptions {
   separator?: ',' | ';';
   /** Decimal mark of numbers. Default `.`; `,` only with the `;` separator. */
   decimal?: '.' | ',';
+  /** Whether the text starts with a UTF-8 byte order mark. Default true (a file for a spreadsheet). */
+  bom?: boolean;
+  /** Line end. Default CRLF (RFC 4180); the command line writes `\n` to a terminal or a pipe. */
+  lineEnd?: '\r\n' | '\n';
 }
+
+/** One cell: text (defused when it would start a formula), a number (never defused), or unknown. */
+export type CsvCell = string | number | null;
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -69,17 +76,36 @@ function fieldOf(cell: string | number | null, separator: string, decimal: '.' |
  * // '\uFEFFÉquipement;Occupation\r\nCT1;0,61\r\n'
  */
 export function tableToCsv(table: ExportTable, options: CsvOptions = {}): string {
+  checkRowWidths(table);
+  return csvText(
+    table.columns.map((c) => c.label),
+    table.rows,
+    options,
+  );
+}
+
+/**
+ * The one CSV writer of plateau (web exports, command line, reports): a header row then one
+ * record per row, text cells quoted when they must be and defused when a spreadsheet would run
+ * them as a formula (`=`, `+`, `-`, `@`, tab, CR first), numbers written as numbers (`-3.5` stays
+ * `-3.5`), `null` as an empty field. Same options and errors as `tableToCsv`, which it serves.
+ *
+ * @example
+ * csvText(['machine', 'occupancy'], [['=HYPERLINK("x")', -0.5]], { bom: false, lineEnd: '\n' });
+ * // 'machine,occupancy\n"\'=HYPERLINK(""x"")",-0.5\n'
+ */
+export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
   const separator = options.separator ?? ',';
   const decimal = options.decimal ?? '.';
+  const lineEnd = options.lineEnd ?? CRLF;
   if (decimal === ',' && separator !== ';') {
     throw new RangeError(
       "the decimal comma needs the ';' separator: with ',' every number would be split in two",
     );
   }
-  checkRowWidths(table);
-  const lines = [table.columns.map((c) => quoted(defused(c.label), separator)).join(separator)];
-  for (const row of table.rows) {
+  const lines = [header.map((label) => quoted(defused(label), separator)).join(separator)];
+  for (const row of rows) {
     lines.push(row.map((cell) => fieldOf(cell, separator, decimal)).join(separator));
   }
-  return BOM + lines.map((line) => line + CRLF).join('');
+  return (options.bom === false ? '' : BOM) + lines.map((line) => line + lineEnd).join('');
 }

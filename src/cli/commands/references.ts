@@ -67,8 +67,10 @@ async function listedFigures(values: OptionValues): Promise<ReferenceFigure[]> {
 
 const COLUMNS = ['measure', 'modality', 'sector', 'area', 'year', 'value', 'note', 'source', 'origin'] as const;
 
-function cells(f: ReferenceFigure): Cell[] {
-  return [f.measure, f.modality, f.sector ?? '', f.area, String(f.year), String(f.value), f.note ?? '', f.source, f.origin];
+/** A figure's cells: year and value as text for the aligned table, as numbers for CSV (never defused). */
+function cells(f: ReferenceFigure, numbers = false): Cell[] {
+  const [year, value] = numbers ? [f.year, f.value] : [String(f.year), String(f.value)];
+  return [f.measure, f.modality, f.sector ?? '', f.area, year, value, f.note ?? '', f.source, f.origin];
 }
 
 function print(figures: readonly ReferenceFigure[], values: OptionValues): void {
@@ -77,14 +79,14 @@ function print(figures: readonly ReferenceFigure[], values: OptionValues): void 
     return;
   }
   if (values['csv']) {
-    process.stdout.write(csv([...COLUMNS], figures.map(cells)));
+    process.stdout.write(csv([...COLUMNS], figures.map((f) => cells(f, true))));
     return;
   }
   const columns = COLUMNS.map((c) => ({
     header: say(`cli.references.col.${c}`),
     ...(c === 'year' || c === 'value' ? { align: 'right' as const } : {}),
   }));
-  process.stdout.write(`${table(columns, figures.map(cells))}\n`);
+  process.stdout.write(`${table(columns, figures.map((f) => cells(f)))}\n`);
 }
 
 /** Reads `path`, prints its issues, and stores its figures when it has no error. */
