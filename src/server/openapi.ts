@@ -11,6 +11,7 @@ import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan
 import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts';
 import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
 import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
+import { UPLOAD_STAGES, UPLOAD_TABLES } from '../core/views/upload-stages.ts';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
 import { BUNDLE_PATHS, BUNDLE_SCHEMAS } from './routes/openapi-bundles.ts';
@@ -502,7 +503,14 @@ const schemas: Record<string, Schema> = {
   UploadStatus: obj({
     id: str,
     state: strEnum(['validating', 'importing', 'done', 'rejected', 'failed']),
-    progress: obj({ stage: str, fraction: { type: ['number', 'null'], minimum: 0, maximum: 1 } }),
+    progress: obj(
+      {
+        stage: { ...strEnum(UPLOAD_STAGES), description: 'The step under way, a code (core/views/upload-stages.ts); clients word it.' },
+        table: { ...strEnum(UPLOAD_TABLES), description: 'The table written, in the writing stage only.' },
+        fraction: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+      },
+      ['table'],
+    ),
     files: arr(str),
     issues: arr(ref('Issue')),
     campaignId: strOrNull,

@@ -5,6 +5,7 @@
  */
 import type { PeerFilter } from '../benchmark.ts';
 import type { Issue } from '../issues.ts';
+import type { UploadStage, UploadTable } from './upload-stages.ts';
 import type { Category, Modality, SessionType } from '../kit-types.ts';
 import type {
   CampaignQuality,
@@ -265,8 +266,8 @@ export interface TableChangeCounts {
 export interface UploadStatus {
   id: string;
   state: 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
-  /** The step under way and its completion (0..1, null when unknown). */
-  progress: { stage: string; fraction: number | null };
+  /** The step under way (a closed set of codes), the table it writes in `writing`, its completion (0..1, null when unknown). */
+  progress: { stage: UploadStage; table?: UploadTable; fraction: number | null };
   /** Kit files received (paths inside the kit). */
   files: string[];
   /** Every issue found, located by file, line and column. */

@@ -12,6 +12,7 @@ import { slotsMessagesEn } from './slots-en.ts';
 import { simulateMessagesEn } from './simulate-en.ts';
 import { oncallMessagesEn } from './oncall-en.ts';
 import { usersMessagesEn } from './users-en.ts';
+import { uploadStagesMessagesEn } from './upload-stages-en.ts';
 import { bundleStoreMessagesEn } from './bundle-store-en.ts';
 import { auditMessagesEn } from './audit-en.ts';
 import { costsMessagesEn } from './costs-en.ts';
@@ -454,14 +455,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'upload.stage.validating': 'Checking the kit',
   'upload.stage.importing': 'Computing the indicators and storing',
   'upload.stage.done': 'Import finished',
-  'upload.server.queued': 'queued',
-  'upload.server.reading': 'reading the kit',
-  'upload.server.importing': 'importing',
-  'upload.server.writing': 'writing to the store',
-  'upload.server.loading': 'loading',
-  'upload.server.computing': 'computing the indicators',
-  'upload.server.saving': 'saving the results',
-  'upload.server.done': 'done',
   'upload.rejected.title': 'Kit refused: nothing was stored',
   'upload.rejected.body':
     '{errors, plural, one {# error to fix, located by file, line and column. Fix it} other {# errors to fix, each located by file, line and column. Fix them}}, then send the kit again.{others, plural, =0 {} one { The list also holds # warning or note, which does not block the import.} other { The list also holds # warnings or notes, which do not block the import.}}',
@@ -660,6 +653,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...simulateMessagesEn,
   ...oncallMessagesEn,
   ...usersMessagesEn,
+  ...uploadStagesMessagesEn,
   ...bundleStoreMessagesEn,
   ...auditMessagesEn,
   ...costsMessagesEn,

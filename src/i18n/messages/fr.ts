@@ -16,6 +16,7 @@ import { slotsMessagesFr } from './slots-fr.ts';
 import { simulateMessagesFr } from './simulate-fr.ts';
 import { oncallMessagesFr } from './oncall-fr.ts';
 import { usersMessagesFr } from './users-fr.ts';
+import { uploadStagesMessagesFr } from './upload-stages-fr.ts';
 import { bundleStoreMessagesFr } from './bundle-store-fr.ts';
 import { auditMessagesFr } from './audit-fr.ts';
 import { costsMessagesFr } from './costs-fr.ts';
@@ -461,14 +462,6 @@ export const fr = {
   'upload.stage.validating': 'Vérification du kit',
   'upload.stage.importing': 'Calcul des indicateurs et enregistrement',
   'upload.stage.done': 'Import terminé',
-  'upload.server.queued': 'en attente',
-  'upload.server.reading': 'lecture du kit',
-  'upload.server.importing': 'import',
-  'upload.server.writing': 'écriture en base',
-  'upload.server.loading': 'chargement',
-  'upload.server.computing': 'calcul des indicateurs',
-  'upload.server.saving': 'enregistrement des résultats',
-  'upload.server.done': 'terminé',
   'upload.rejected.title': 'Kit refusé : rien n’a été enregistré',
   'upload.rejected.body':
     '{errors, plural, one {# erreur à corriger, située par fichier, ligne et colonne. Corrigez-la} other {# erreurs à corriger, chacune située par fichier, ligne et colonne. Corrigez-les}} puis renvoyez le kit.{others, plural, =0 {} one { La liste donne aussi # avertissement ou information, qui ne bloque pas l’import.} other { La liste donne aussi # avertissements ou informations, qui ne bloquent pas l’import.}}',
@@ -671,6 +664,7 @@ export const fr = {
   ...simulateMessagesFr,
   ...oncallMessagesFr,
   ...usersMessagesFr,
+  ...uploadStagesMessagesFr,
   ...bundleStoreMessagesFr,
   ...auditMessagesFr,
   ...costsMessagesFr,

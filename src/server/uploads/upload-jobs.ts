@@ -18,6 +18,7 @@ import type { Issue } from '../../core/issues.ts';
 import { issueTotals } from '../../core/issues.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import type { UploadStatus } from '../../core/views/types.ts';
+import type { UploadStage } from '../../core/views/upload-stages.ts';
 import { parseKit } from '../../ingest/kit/read-kit.ts';
 import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
 import { refreshAggregates } from '../../storage/aggregates.ts';
@@ -75,10 +76,12 @@ function mayRead(job: Job, viewer: AccessScope | undefined): boolean {
 
 const TERMINAL = new Set<UploadStatus['state']>(['done', 'rejected', 'failed']);
 
-/** Plain words for an import's progress. */
+/** The stage code of each phase of an import. */
+const PHASE_STAGES = { write: 'writing', load: 'loading', compute: 'computing', save: 'saving' } as const satisfies Record<ImportProgress['phase'], UploadStage>;
+
+/** An import's progress as an upload's: the stage code, the table written, the fraction done. */
 function stageOf(p: ImportProgress): UploadStatus['progress'] {
-  const stage = p.phase === 'write' && p.table ? `writing ${p.table}` : { write: 'writing', load: 'loading', compute: 'computing indicators', save: 'saving results' }[p.phase];
-  return { stage, fraction: p.total > 0 ? Math.min(1, p.done / p.total) : null };
+  return { stage: PHASE_STAGES[p.phase], ...(p.phase === 'write' && p.table ? { table: p.table } : {}), fraction: p.total > 0 ? Math.min(1, p.done / p.total) : null };
 }
 
 /** Errors in all, the ones the reader's cap only counted included (4,312, not 1,001). */
@@ -209,7 +212,7 @@ export class UploadJobs {
     try {
       // Let the 202 go out before the (synchronous) reading starts.
       await nextTurn();
-      status.progress = { stage: 'reading the kit', fraction: null };
+      status.progress = { stage: 'reading', fraction: null };
       const files = job.files ?? new Map<string, Uint8Array>();
       const read = job.kind === 'workbook' ? readWorkbookUpload(files) : parseKit(files);
       // A site's refusal names the line of the row: its small files are kept for that, not the exams.
@@ -235,7 +238,7 @@ export class UploadJobs {
           onProgress,
           ...(locate ? { locate } : {}),
         });
-        status.progress = { stage: 'refreshing the campaign aggregates', fraction: null };
+        status.progress = { stage: 'refreshing', fraction: null };
         await refreshAggregates(this.#store, summary.campaignId);
         status.issues = [...read.issues, ...summary.issues];
         status.campaignId = summary.campaignId;
@@ -264,7 +267,7 @@ export class UploadJobs {
       await this.#audit(job, 'failure', target, { reason: status.error.code });
     } finally {
       job.files = null;
-      if (status.state !== 'done') status.progress = { stage: status.state, fraction: null };
+      if (status.state === 'rejected' || status.state === 'failed') status.progress = { stage: status.state, fraction: null };
     }
   }
 

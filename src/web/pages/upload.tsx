@@ -8,7 +8,6 @@ import type { DragEvent, ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { UploadStatus } from '../../core/views/types.ts';
 import { formatPercent } from '../../i18n/format.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
 import { ApiFailure } from '../lib/api.ts';
 import { useLang, useT, useTitle } from '../lib/i18n.tsx';
 import { api, paths } from '../lib/paths.ts';
@@ -37,17 +36,6 @@ function overall(phase: Phase): number {
   }
   return phase.kind === 'finished' && phase.status.state === 'done' ? 100 : 0;
 }
-
-const SERVER_STAGES: Record<string, MessageKey> = {
-  queued: 'upload.server.queued',
-  'reading the kit': 'upload.server.reading',
-  importing: 'upload.server.importing',
-  writing: 'upload.server.writing',
-  loading: 'upload.server.loading',
-  'computing indicators': 'upload.server.computing',
-  'saving results': 'upload.server.saving',
-  done: 'upload.server.done',
-};
 
 /** The upload screen. */
 export function UploadPage(): ReactNode {
@@ -117,10 +105,10 @@ export function UploadPage(): ReactNode {
         : phase.kind === 'finished' && phase.status.state === 'done'
           ? t('upload.stage.done')
           : '';
-  const serverStage = phase.kind === 'following' ? phase.status.progress.stage : '';
-  const serverKey =
-    SERVER_STAGES[serverStage] ??
-    (serverStage.startsWith('writing ') ? 'upload.server.writing' : undefined);
+  const progress = phase.kind === 'following' ? phase.status.progress : null;
+  const serverWords = progress
+    ? `${t(`upload.server.${progress.stage}`)}${progress.table ? ` (${t(`upload.table.${progress.table}`)})` : ''}`
+    : '';
   const names = chosen.map((f) => f.path);
 
   return (
@@ -211,9 +199,7 @@ export function UploadPage(): ReactNode {
           </div>
           <p className="stage" aria-live="polite" data-testid="upload-stage">
             {stage}
-            {serverKey
-              ? ` — ${t(serverKey)}${serverStage.startsWith('writing ') ? ` (${serverStage.slice(8)})` : ''}`
-              : ''}
+            {serverWords ? ` — ${serverWords}` : ''}
           </p>
         </div>
       )}
