@@ -60,7 +60,7 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-interface RunFigures {
+export interface RunFigures {
   requestsPerSecond: number;
   p50: number;
   p95: number;
@@ -70,7 +70,7 @@ interface RunFigures {
 }
 
 /** One autocannon run cycling over `paths`, every response's latency kept. */
-async function loadRun(
+export async function loadRun(
   base: string,
   paths: readonly string[],
   seconds: number,
@@ -111,7 +111,7 @@ async function loadRun(
   };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;

@@ -8,7 +8,8 @@
  * `--simulation-only` only the capacity simulation (bench/simulation.ts), `--planning-only` only
  * the on-call, costs and relevance documents (bench/planning.ts), `--trends-only` only the trends
  * over the three demo years (bench/trends.ts), `--observatory-only` only the
- * observatory's 50 logged-in users over PostgreSQL (bench/observatory.ts).
+ * observatory's 50 logged-in users over PostgreSQL (bench/observatory.ts), `--store-only` the national
+ * year imported into PGlite and PostgreSQL and served under load (bench/national-store.ts; long).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -59,6 +60,16 @@ const root = mkdtempSync(join(tmpdir(), 'plateau-bench-'));
 if (process.argv.includes('--hl7-only')) {
   console.log(`plateau bench, HL7 v2 only — node ${process.version}, ${new Date().toISOString()}`);
   console.log(`\n${hl7v2Table(benchHl7v2())}`);
+  rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (process.argv.includes('--store-only')) {
+  // The national year imported into PGlite and PostgreSQL, then served under load (bench/national-store.ts; long).
+  const { benchNationalStore, nationalStoreDefaults, nationalStoreTable } = await import('./national-store.ts');
+  const options = nationalStoreDefaults();
+  console.log(`plateau bench, national store only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`\n${nationalStoreTable(await benchNationalStore(options), options)}`);
   rmSync(root, { recursive: true, force: true });
   process.exit(0);
 }
