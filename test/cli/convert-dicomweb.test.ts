@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { studyDateRange } from '../../src/cli/commands/dicomweb-input.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { haveShared, SHARED_DIR } from '../helpers/shared.ts';
 import type { FakePacs } from './fake-pacs.ts';
 import { startFakePacs, unreachableUrl } from './fake-pacs.ts';
 import { CAMPAIGN_ARGS, examMessages, writeMapping } from './source-fixtures.ts';
@@ -176,8 +177,8 @@ describe('plateau import --dicomweb (fake PACS)', () => {
 });
 
 const ORTHANC = process.env.PLATEAU_TEST_ORTHANC_URL;
-const SAMPLES = join(import.meta.dirname, '../../../shared/samples/dicom');
-const haveSamples = existsSync(join(SAMPLES, 'CT_small.dcm'));
+const SAMPLES = join(SHARED_DIR, 'samples/dicom');
+const haveSamples = haveShared(join(SAMPLES, 'CT_small.dcm'));
 
 describe.skipIf(!ORTHANC || !haveSamples)('plateau convert --dicomweb against Orthanc', () => {
   it('gives the exam the DICOM file gives, merged with an HL7 exam, and asks only for the StudyDate range', async () => {

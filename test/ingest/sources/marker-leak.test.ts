@@ -8,7 +8,7 @@
 // place listed below with why. The de-identified journal and inbox must also read into the same
 // exams as the raw input, for every variant.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -36,7 +36,7 @@ import { SAMPLE_MAPPING as DICOM_MAPPING, sampleInputs as dicomSamples } from '.
 import { FIXTURES_DIR, mappingOf, sampleInputs as fhirSamples } from './fhir/cases.ts';
 import { SAMPLE_MAPPING as HL7_MAPPING } from './hl7v2/sample-mapping.ts';
 import { baseSheets, is, num, rawWorkbook, textRow } from './xlsx/raw-workbook.ts';
-import { SHARED_DIR } from '../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../helpers/shared.ts';
 
 const SECRET = 'marker-secret';
 /** Shaped like a person's name (a space, an accent, mixed case): found nowhere, ever. */
@@ -175,7 +175,7 @@ const journalOf = (name: string, text: string): string =>
  */
 function hl7Variants(): { name: string; field: string; marker: Marker; as: Marker; text: string }[] {
   const samples: [string, string][] = [['order.hl7', HL7_ORDER]];
-  if (existsSync(HL7_SAMPLES)) {
+  if (haveShared(HL7_SAMPLES)) {
     for (const f of readdirSync(HL7_SAMPLES).filter((x) => x.endsWith('.hl7')).sort()) samples.push([f, readFileSync(join(HL7_SAMPLES, f), 'utf8')]);
   }
   const out: { name: string; field: string; marker: Marker; as: Marker; text: string }[] = [];

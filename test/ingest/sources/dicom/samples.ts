@@ -1,11 +1,11 @@
 /** The real DICOM sample files (../shared/samples/dicom beside the repository, or PLATEAU_SAMPLES/dicom), named relative to that folder. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SiteMapping, SourceInput } from '../../../../src/ingest/sources/types.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 
 export const SAMPLES_DIR = join(process.env.PLATEAU_SAMPLES ?? `${SHARED_DIR}/samples`, 'dicom');
-export const haveSamples = existsSync(SAMPLES_DIR);
+export const haveSamples = haveShared(SAMPLES_DIR);
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

@@ -2,7 +2,7 @@
 // or report text — and still the same exams, read from every real sample and a hand-built order
 // with an ADT joined by its (hashed) visit number. The age band from a month of birth is given
 // only when every day of that month gives the same band.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { naiveMs, ZoneClock } from '../../../../src/core/calendar.ts';
@@ -13,7 +13,7 @@ import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
 import { SAMPLE_MAPPING } from './sample-mapping.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 
 const SECRET = 'journal-secret';
 const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
@@ -93,7 +93,7 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     expect(kept(kept(ORDER))).toBe(kept(ORDER));
   });
 
-  it.runIf(existsSync(SAMPLES))('gives the same exams, sessions and issues from every real sample', () => {
+  it.runIf(haveShared(SAMPLES))('gives the same exams, sessions and issues from every real sample', () => {
     for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort()) {
       const text = readFileSync(join(SAMPLES, file), 'utf8');
       const before = read(text);

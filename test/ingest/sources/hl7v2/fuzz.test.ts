@@ -4,7 +4,7 @@
  * separators, stray MLLP/BOM bytes) plus fast-check properties. PLATEAU_FUZZ_RUNS raises the
  * number of mutated inputs (default 100,000: about 4 s).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { parseHl7 } from '../../../../src/ingest/sources/hl7v2/parse.ts';
 import type { SiteMapping } from '../../../../src/ingest/sources/types.ts';
 import { mulberry32 } from '../../../helpers/rng.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 
 const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 100_000);
@@ -35,7 +35,7 @@ const SYNTHETIC = [
   'TXA|1|RAD|TX|||||||||||P1|F1||AU|||||1^DR^X^^^^^^^^^^^^20100315143000+0100',
 ].join('\r');
 
-const texts = [SYNTHETIC, ...(existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : [])];
+const texts = [SYNTHETIC, ...(haveShared(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : [])];
 
 const NOISE = ['|', '^', '~', '\\', '&', '\r', '\n', '\r\n', '\u000b', '\u001c', '\uFEFF', 'MSH|', 'MSH|^~\\&|', '\\X', '\\.br\\', '+', '-', '9', 'Z', '\u0000', 'é'];
 const SEPARATORS = ['|', '^', '~', '&', '\r', '\n', '\\'];

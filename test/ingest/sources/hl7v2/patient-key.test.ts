@@ -4,14 +4,14 @@
  * for two exams of the patient, another for another patient, never the identifier, another under
  * another secret, and the same once the messages went through the MLLP journal.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deidentifyHl7 } from '../../../../src/ingest/sources/hl7v2/deidentify.ts';
 import { parseHl7, readHl7Files } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import { looksLikeRawIdentifier } from '../../../../src/plan/relevance/repeats.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 import { SAMPLE_MAPPING } from './sample-mapping.ts';
 
 const SAMPLE = join(SHARED_DIR, 'samples/hl7v2/SIU-S12-01.hl7');
@@ -34,7 +34,7 @@ const read = (texts: readonly string[], secret = 'test-secret') =>
     { mapping: SAMPLE_MAPPING, secret },
   ).records.exams.sort((a, b) => a.roomIn - b.roomIn);
 
-describe.skipIf(!existsSync(SAMPLE))('HL7 v2 exams carry the keyed hash of their patient', () => {
+describe.skipIf(!haveShared(SAMPLE))('HL7 v2 exams carry the keyed hash of their patient', () => {
   it('gives two exams of one patient the same key, another patient another, never the identifier', () => {
     const exams = read(messages());
     expect(exams).toHaveLength(3);

@@ -3,13 +3,13 @@
  * the located issues must equal the fixtures (checked by hand against the files; rewrite them
  * with PLATEAU_UPDATE_FIXTURES=1 outside CI, then review the diff).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hl7v2Adapter } from '../../../../src/ingest/sources/hl7v2/index.ts';
 import { SAMPLE_MAPPING } from './sample-mapping.ts';
 import type { SourceInput } from '../../../../src/ingest/sources/types.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 
 const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -17,7 +17,7 @@ const update = process.env.PLATEAU_UPDATE_FIXTURES === '1' && !process.env.CI;
 
 const SECRET = 'test-secret';
 
-const files = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort() : [];
+const files = haveShared(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort() : [];
 const input = (f: string): SourceInput => ({ name: f, bytes: readFileSync(join(SAMPLES, f)) });
 
 describe.skipIf(files.length === 0)('HL7 v2 sample files', () => {

@@ -4,7 +4,7 @@
  * is in every failure) over real sample messages and real journal bytes. PLATEAU_FUZZ_RUNS sets
  * the number of mutated inputs per part (default 20,000; 100,000 run in about 8 s for both).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeMllp, MLLP_END, MLLP_START, MllpDecoder } from '../../../../src/ingest/sources/mllp/framing.ts';
@@ -13,7 +13,7 @@ import { encodeRecord, FILE_HEADER, JournalCorruptError, messageKey, scanJournal
 import type { JournalMeta } from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import { answer, judgeFrame } from '../../../../src/ingest/sources/mllp/verdict.ts';
 import { mulberry32 } from '../../../helpers/rng.ts';
-import { SHARED_DIR } from '../../../helpers/shared.ts';
+import { haveShared, SHARED_DIR } from '../../../helpers/shared.ts';
 
 const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
 const RUNS = Number(process.env.PLATEAU_FUZZ_RUNS ?? 20_000);
@@ -26,7 +26,7 @@ const OWN = [
 ];
 const messages = [
   ...OWN,
-  ...(existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : []),
+  ...(haveShared(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : []),
 ];
 
 const NOISE: readonly (readonly number[])[] = [[MLLP_START], [MLLP_END], [MLLP_END, 0x0d], [0x0d], [0x0a], [0xef, 0xbb, 0xbf], [0x00], [0xff], [0x7c], [0x5e]];
