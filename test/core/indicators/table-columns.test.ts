@@ -34,21 +34,22 @@ const exam = (over: Partial<Exam>): Exam => ({
 
 /** Two machines (B listed first), acts ZZ1 = 10 and ZZ2 = 2.5; codes QQ and RR are unknown. */
 function smallKit(exams: Exam[]): Kit {
-  return {
+  const kit: Kit = {
     campaign: { id: 'c', name: 'c', start: '2010-03-22', days: 7, timeZone: 'Europe/Paris' },
     establishments: [{ finess: '590000001', name: 'S', legalStatus: 'CH', region: 'HDF', department: null }],
     equipment: ['B', 'A'].map((id) => ({ equipmentId: id, finess: '590000001', modality: 'CT', label: null, installedYear: null, role: 'general' })),
     sessions: [
-      { equipmentId: 'A', start: T0 - H, end: T0 + 8 * H, type: 'programmed' },
-      { equipmentId: 'B', start: T0 - H, end: T0 + 8 * H, type: 'programmed' },
+      { equipmentId: 'A', start: T0 - H, end: T0 + 8 * H, type: 'PUBLIC_SCHEDULED' },
+      { equipmentId: 'B', start: T0 - H, end: T0 + 8 * H, type: 'PUBLIC_SCHEDULED' },
     ],
     exams,
     acts: [
-      { code: 'ZZ1', label: null, icr: 10 },
-      { code: 'ZZ2', label: null, icr: 2.5 },
+      { code: 'ZZ1', label: 'one', icr: 10 },
+      { code: 'ZZ2', label: 'two', icr: 2.5 },
     ],
     survey: [],
-  } as Kit;
+  };
+  return kit;
 }
 
 describe('kit columns over the exam table', () => {
