@@ -112,6 +112,29 @@ export class CsvTokenizer {
     return line;
   }
 
+  /**
+   * True when a next line may be read by someone else (`takeLine`): the header is read, no
+   * text is waiting (no record open across lines) and no blank line waits to be reported.
+   */
+  get idle(): boolean {
+    return (
+      this.columns !== null &&
+      !this.stopped &&
+      this.#buf.length === 0 &&
+      this.#pendingBlanks.length === 0 &&
+      this.#extraBlanks === 0
+    );
+  }
+
+  /**
+   * Counts one non-blank record line read by the caller instead of pushed (only when `idle`):
+   * returns its line number.
+   */
+  takeLine(): number {
+    this.records++;
+    return this.#line++;
+  }
+
   /** Feeds the next piece of text (any split, even inside a record). */
   push(chunk: string): void {
     if (this.stopped || chunk.length === 0) return;

@@ -40,6 +40,28 @@ export class CampaignWindow {
     return 'margin';
   }
 
+  /** Whether `t` lies within the campaign's days (what `placeOf` says `in` first). */
+  contains(t: number): boolean {
+    return t >= this.#calendar.start && t < this.#calendar.end;
+  }
+
+  /**
+   * How far `t` lies from the campaign's days, as issue parameters: the side, the days (and whole
+   * years) away, the edge day it is counted from, and the campaign's span (`start`: campaign.json's).
+   */
+  away(
+    t: number,
+    start: string,
+  ): { side: 'before' | 'after'; n: number; years: number; edge: string; days: number; start: string } {
+    const days = this.#calendar.days;
+    const day = this.dayOf(t);
+    const before = day < 0;
+    const n = before ? -day : day - (days - 1);
+    const first = this.#calendar.firstDay;
+    const edge = before ? start : formatIsoDate(first + (days - 1) * MS_PER_DAY);
+    return { side: before ? 'before' : 'after', n, years: Math.floor(n / 365.25), edge, days, start };
+  }
+
   /**
    * Where the span [start, end) lies: `far` when it starts or ends more than a day away from the
    * campaign's days, `margin` when it lies wholly outside them (and outside the last night), else

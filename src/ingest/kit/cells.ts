@@ -151,8 +151,11 @@ export class CellReader {
     integer = false,
   ): number | null {
     if (row.blank(i)) return null;
-    const value = parseDecimalAt(row.source, row.starts[i] as number, row.ends[i] as number);
-    const comma = lastMarkWasComma;
+    const from = row.starts[i] as number;
+    const to = row.ends[i] as number;
+    const value = parseDecimalAt(row.source, from, to);
+    // A number read has at most one mark: it was a comma when the cell holds one.
+    const comma = value === value && hasComma(row.source, from, to);
     if (
       value === value &&
       (!comma || this.commaDecimals) &&
@@ -202,8 +205,12 @@ export class CellReader {
   }
 }
 
-/** Whether the decimal mark of the last `parseDecimalAt` was a comma. */
-let lastMarkWasComma = false;
+/** Whether `source[from, to)` holds a comma. */
+function hasComma(source: string, from: number, to: number): boolean {
+  const at = source.indexOf(',', from);
+  return at >= 0 && at < to;
+}
+
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
@@ -231,7 +238,7 @@ export function parseDecimalAt(source: string, from: number, to: number): number
     } else if ((c === 46 || c === 44) && mark < 0) mark = i;
     else break;
   }
-  lastMarkWasComma = mark >= 0 && source.charCodeAt(mark) === 44;
+  const comma = mark >= 0 && source.charCodeAt(mark) === 44;
   if (digits === 0) return NaN;
   if (i === to) {
     const decimals = mark < 0 ? 0 : to - mark - 1;
@@ -253,5 +260,5 @@ export function parseDecimalAt(source: string, from: number, to: number): number
     if (i === first) return NaN;
   }
   const text = source.slice(from, to);
-  return Number(lastMarkWasComma ? text.replace(',', '.') : text) + 0; // + 0: no -0
+  return Number(comma ? text.replace(',', '.') : text) + 0; // + 0: no -0
 }

@@ -109,8 +109,16 @@ export class DateTimeReader {
       this.problem = null;
       return naive - offset;
     }
-    const day = this.#day;
-    const offset = day === this.#lastDay ? this.#lastOffset : this.#dayOffset(day);
+    return this.instantOfNaive(this.#day, naive);
+  }
+
+  /**
+   * The instant of the naive wall-clock time `naive` of naive day `day` in the clock's zone, or
+   * NaN with `problem` (and `offsets`) set in a gap or a repeated hour (the byte reader of exam
+   * rows calls it on daylight-saving days, so its instants are this reader's).
+   */
+  instantOfNaive(day: number, naive: number): number {
+    const offset = day === this.#lastDay ? this.#lastOffset : this.dayOffset(day);
     if (offset === offset) {
       this.problem = null;
       return naive - offset;
@@ -137,10 +145,12 @@ export class DateTimeReader {
   readonly #days = new Map<number, number>();
 
   /**
-   * Most days have one offset from midnight to midnight: then one lookup replaces a resolve per
-   * cell. Like ZoneClock, this relies on no zone changing its offset twice within a day.
+   * The zone's offset (naive − UTC, ms) over the whole naive day `day` (days since 1970-01-01),
+   * NaN when the offset changes that day. Most days have one offset from midnight to midnight:
+   * then one lookup replaces a resolve per cell (the exam rows' byte reader uses it too). Like
+   * ZoneClock, this relies on no zone changing its offset twice within a day.
    */
-  #dayOffset(day: number): number {
+  dayOffset(day: number): number {
     let offset = this.#days.get(day);
     if (offset === undefined) {
       const first = this.clock.resolve(day * MS_PER_DAY);
