@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the full indicator set and benchmark, timed apart from parsing, on the
- * national campaign (~270k exams) and on a national year (2,500 machines × 365 days, ~10 M
- * exams), then the HTTP API under load (bench/api-load.ts). Same seeded data every time, several
- * runs, medians, peak memory. Flags: `--quick` skips the national year's CSV round trip (its
- * compute is always measured); `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
+ * national campaign (~270k exams); then the kit scale of issue 17 (bench/kit-scale.ts: the
+ * 1.7 M-exam kit and the national year, 2,500 machines × 365 days, ~17.3 M exams, cached in
+ * bench/.cache/: parse + validate rows/s, compute, whole `plateau indicators --json` processes with
+ * their peak RSS); then the HTTP API under load (bench/api-load.ts). Same seeded data every time,
+ * several runs, medians, peak memory, load printed. Flags: `--quick` leaves the national year out
+ * of the kit scale; `--scale-only` runs only the kit scale; `--api-only` runs only the API load, `--hl7-only` only HL7 v2 ingestion, `--dicom-only` only DICOM,
  * `--territories-only` only the territory figures and their readers (bench/territories.ts),
  * `--simulation-only` only the capacity simulation (bench/simulation.ts), `--planning-only` only
  * the on-call, costs and relevance documents (bench/planning.ts), `--trends-only` only the trends
@@ -12,19 +14,18 @@
  * year imported into PGlite and PostgreSQL and served under load (bench/national-store.ts; long).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CampaignCalendar } from '../src/core/calendar.ts';
-import { assembleCampaign, computeCampaignDetailed, computeMachine } from '../src/core/indicators/index.ts';
-import type { MachineColumns } from '../src/core/indicators/machine-columns.ts';
-import { actTableOf, kitColumns, machineColumns } from '../src/core/indicators/machine-columns.ts';
+import { assembleCampaign, computeCampaignDetailed } from '../src/core/indicators/index.ts';
+import { kitColumns } from '../src/core/indicators/machine-columns.ts';
 import { computeMachines } from '../src/compute/parallel.ts';
-import { generateMachine, planCampaign, writeGeneratedKit } from '../src/generate/index.ts';
+import { writeGeneratedKit } from '../src/generate/index.ts';
 import { readKitDir } from '../src/ingest/kit/read-kit.ts';
 import { importKit, openStore } from '../src/storage/index.ts';
 import { apiLoadTable, benchApiLoad } from './api-load.ts';
 import { benchHl7v2, hl7v2Table } from './hl7v2.ts';
+import { benchKitScale, kitScaleTable, load, scaleKits } from './kit-scale.ts';
 import { benchDicom, dicomTable } from './dicom.ts';
 import { benchObservatory, observatoryTable } from './observatory.ts';
 import { benchPlanning } from './planning.ts';
@@ -61,6 +62,16 @@ if (process.argv.includes('--hl7-only')) {
   console.log(`plateau bench, HL7 v2 only — node ${process.version}, ${new Date().toISOString()}`);
   console.log(`\n${hl7v2Table(benchHl7v2())}`);
   rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (process.argv.includes('--scale-only')) {
+  try {
+    console.log(`plateau bench, kit scale only — node ${process.version}, ${new Date().toISOString()}, load ${load()}`);
+    console.log(`\n${kitScaleTable(await benchKitScale(root, quick ? scaleKits().slice(0, 1) : scaleKits()))}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   process.exit(0);
 }
 
@@ -143,7 +154,7 @@ try {
 
   // 1. The national campaign (seed 2010): ~270k exams.
   const campaignDir = join(root, 'campaign');
-  let t = performance.now();
+  const t = performance.now();
   const written = await writeGeneratedKit(campaignDir, { seed: 2010 });
   console.log(`generated the national campaign: ${written.exams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   let kit = (await readKitDir(campaignDir)).kit;
@@ -170,44 +181,14 @@ try {
   kit = null;
   console.log(`peak memory so far: ${peakMb()} MB`);
 
-  // 2. A national year: 2,500 machines × 365 days, generated machine by machine into columns
-  //    (the state after parsing), then computed.
-  const options = { seed: 2010, machines: 2500, days: 365 };
-  const plan = planCampaign(options);
-  const calendar = new CampaignCalendar(plan.campaign.start, plan.campaign.days, plan.campaign.timeZone);
-  const acts = actTableOf(plan);
-  const establishments = new Map(plan.establishments.map((e) => [e.finess, e]));
-  t = performance.now();
-  const columns: MachineColumns[] = plan.equipment.map((eq, i) => {
-    const { sessions, exams: ex } = generateMachine(plan, i);
-    return machineColumns(eq, establishments.get(eq.finess) ?? null, sessions, ex, acts, { shared: true });
-  });
-  const yearExams = columns.reduce((n, c) => n + c.roomIn.length, 0);
-  console.log(`generated the national year in memory: ${yearExams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await timed('national year: compute, one thread', 3, `${yearExams} exams, ${columns.length} machines`, () =>
-    assembleCampaign(plan, columns.map((c) => computeMachine(c, calendar))),
-  );
-  const threads = availableParallelism();
-  await timed(`national year: compute, ${threads} worker threads`, 3, `${yearExams} exams, ${columns.length} machines`, async () =>
-    assembleCampaign(plan, await computeMachines(columns, plan.campaign, { threads })),
-  );
-  console.log(`peak memory so far: ${peakMb()} MB`);
-  columns.length = 0;
-
-  if (!quick) {
-    const yearDir = join(root, 'year');
-    t = performance.now();
-    await writeGeneratedKit(yearDir, options);
-    console.log(`wrote the national year as a kit in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    await timed('national year: parse the kit (readKitDir)', 1, `${yearExams} exams`, async () => {
-      const read = await readKitDir(yearDir);
-      if (!read.kit) throw new Error('the national year does not read back without errors');
-    });
-  }
+  // 2. Kit scale (issue 17): the 1.7 M-exam kit and the national year (2,500 machines × 365
+  //    days, seed 7), cached in bench/.cache/: parse + validate, compute, whole CLI processes.
+  const scale = await benchKitScale(root, quick ? scaleKits().slice(0, 1) : scaleKits());
 
   console.log(`\npeak memory (max RSS): ${peakMb()} MB`);
   console.log('\n| what | runs | median |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.what} (${r.detail}) | ${r.runs} | ${(r.medianMs / 1000).toFixed(2)} s |`);
+  console.log(`\n${kitScaleTable(scale)}`);
 
   // 3. The HTTP API under load (its own child server and store).
   console.log(`\n${apiLoadTable(await benchApiLoad(root))}`);
