@@ -26,8 +26,12 @@ const MAX_SHEET_NAME = 31;
 /** Cell style indexes into `cellXfs` of styles.xml. */
 const STYLE = { plain: 0, header: 1, percent: 2 } as const;
 
-/** A fixed date for the zip entries: the same tables always give the same bytes. */
-const ZIP_MTIME = new Date(Date.UTC(1980, 0, 1));
+/**
+ * A fixed date for the zip entries: the same tables always give the same bytes. Zip stores local
+ * (DOS) time and fflate reads the Date's local fields, so this is 1980-01-01 00:00 in the running
+ * zone, made per call: a UTC instant gave other bytes outside UTC, and 1979 (refused) west of it.
+ */
+const zipMtime = (): Date => new Date(1980, 0, 1);
 
 /**
  * Characters XML 1.0 cannot hold (control characters but tab, LF and CR; lone surrogates;
@@ -250,5 +254,5 @@ export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
   tables.forEach((table, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(table));
   });
-  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+  return zipSync(files, { level: 6, mtime: zipMtime() });
 }

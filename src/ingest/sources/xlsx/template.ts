@@ -32,7 +32,8 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-const ZIP_MTIME = new Date(Date.UTC(1980, 0, 1));
+/** Zip entries' date: 1980-01-01 00:00 local (zip stores local time; a UTC instant is 1979 west of UTC, refused). */
+const zipMtime = (): Date => new Date(1980, 0, 1);
 const LAST_ROW = 1_048_576;
 
 /** Indexes into cellXfs below. */
@@ -335,5 +336,5 @@ export function kitTemplateXlsx(options: TemplateOptions): Uint8Array {
     campaignSheet(options),
     ...KIT_CSV_FILES.map((spec) => kitSheet(spec, options)),
   ];
-  return zipSync(packageParts(sheets), { level: 6, mtime: ZIP_MTIME });
+  return zipSync(packageParts(sheets), { level: 6, mtime: zipMtime() });
 }
