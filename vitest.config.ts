@@ -1,9 +1,58 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Folders of pure tests (no module mocks, no stubbed globals, no environment written): their files
+ * share one module graph per worker (`isolate: false`) instead of re-importing src/ through vite's
+ * transform for every file, which was ~40 % of the suite's time.
+ */
+const SHARED = ['core', 'plan', 'i18n', 'charts', 'generate', 'export'].map((folder) => `test/${folder}/**/*.test.ts`);
+
+/**
+ * Date-sensitive suites (calendar, date-time and kit readers, generator, HL7/FHIR/DICOM/XLSX times,
+ * indicators over local days and hours, formatting) run again in two more zones than the pinned UTC,
+ * so a local-time bug cannot hide: Europe/Paris, the campaigns' zone (east of UTC, DST at 02:00 on
+ * the last Sundays of March and October), and America/St_Johns, west of UTC (a UTC midnight is the
+ * previous local day), a half-hour offset (−3:30/−2:30) and North America's other transition dates.
+ * test/time-zone.test.ts proves each run's Node really is in its zone.
+ */
+const ZONED = [
+  'test/time-zone.test.ts',
+  'test/core/calendar.test.ts',
+  'test/core/properties.test.ts',
+  'test/core/indicators.test.ts',
+  'test/core/indicators/table-columns.test.ts',
+  'test/core/views/campaign-views.test.ts',
+  'test/core/views/benchmark-views.test.ts',
+  'test/core/bundle/validate.test.ts',
+  'test/ingest/date-time.test.ts',
+  'test/ingest/campaign-window.test.ts',
+  'test/ingest/cells.test.ts',
+  'test/ingest/read-kit.test.ts',
+  'test/ingest/kit-properties.test.ts',
+  'test/ingest/kit/*.test.ts',
+  'test/ingest/sources/hl7v2/{parse,adapter,slots,join-keys,deidentify}.test.ts',
+  'test/ingest/sources/fhir/{fhir-adapter,slots,deidentify}.test.ts',
+  'test/ingest/sources/dicom/adapter.test.ts',
+  'test/ingest/sources/xlsx/{serial-date,read-kit-workbook,template}.test.ts',
+  'test/export/xlsx.test.ts',
+  'test/ingest/sources/reconcile/{reconcile,end-to-end,issues-csv}.test.ts',
+  'test/ingest/sources/{ris-merge,assemble,patient-class}.test.ts',
+  'test/generate/{years,slots,patients}.test.ts',
+  'test/plan/oncall/{demand,queue,pooling}.test.ts',
+  'test/plan/simulation/{calibrate,scenarios,next-available}.test.ts',
+  'test/plan/durations/*.test.ts',
+  'test/plan/territories/machines.test.ts',
+  'test/plan/relevance/repeats.test.ts',
+  'test/i18n/format.test.ts',
+  'test/charts/trends.test.ts',
+  'test/web/trends.test.ts',
+  'test/reports/html.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Each project names its files (a root `include` would be merged into every project's).
     // English messages whatever the developer's locale (the CLI follows LC_ALL/LC_MESSAGES/LANG).
     env: { TZ: 'UTC', LC_ALL: 'C.UTF-8', LC_MESSAGES: '', LANG: 'C.UTF-8' },
     testTimeout: 60_000,
@@ -13,5 +62,11 @@ export default defineConfig({
     // I/O, a browser or a child process: two at a time took the suite from 812 s to 610 s there,
     // green, the timing assertions (warm vs cold, linear-time and fuzz budgets, e2e timeouts) included.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED } },
+      { extends: true, test: { name: 'shared', include: SHARED, isolate: false } },
+      { extends: true, test: { name: 'Europe/Paris', include: ZONED, isolate: false, env: { TZ: 'Europe/Paris' } } },
+      { extends: true, test: { name: 'America/St_Johns', include: ZONED, isolate: false, env: { TZ: 'America/St_Johns' } } },
+    ],
   },
 });
