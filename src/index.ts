@@ -123,5 +123,5 @@ export const importKit: typeof importKitImpl = async (store, kit, options) =>
 export const listCampaigns: typeof listCampaignsImpl = async (store) => (await import('./storage/queries.ts')).listCampaigns(store);
 
 // ── The version ──────────────────────────────────────────────────────────────────────────────────
-/** plateau's version, as its package.json says (`'0.1.0'`). */
+/** plateau's version, as its package.json says (read once, at the first call). */
 export { plateauVersion } from './system/version.ts';
