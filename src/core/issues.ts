@@ -3,7 +3,9 @@
  * located as precisely as the source allows (`exams.csv:812:room_out`), and keep going.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
+/** The severities of an issue, gravest first. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** One located problem found in the input. */
 export interface Issue {

@@ -3,15 +3,17 @@
  * parameters and the schema of each answer, mirroring `core/views/types.ts`. A test checks that
  * every route the app registers is documented here, with its parameters.
  */
-import { LEGAL_STATUSES, MODALITIES, CATEGORIES, REGISTER_SECTORS, SESSION_TYPES } from '../core/kit-types.ts';
+import { LEGAL_STATUSES, MODALITIES, CATEGORIES, REGISTER_SECTORS, SESSION_TYPES, SURVEY_PATIENTS } from '../core/kit-types.ts';
+import { PATIENT_TYPES } from '../core/indicators/types.ts';
+import { SEVERITIES } from '../core/issues.ts';
 import { MACHINE_FIGURES } from '../core/benchmark.ts';
 import { PEER_SCOPES, TYPOLOGIES } from '../core/views/filters.ts';
 import { POPULATION } from '../plan/territories/population.ts';
-import { REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan/territories/types.ts';
+import { PROVENANCES, REFERENCE_MEASURES, TERRITORY_CAVEATS, TERRITORY_LEVELS } from '../plan/territories/types.ts';
 import { FIGURE_KEYS, SCENARIO_CHANGE_TYPES } from '../plan/simulation/types.ts';
 import { ONCALL_FIGURES } from '../plan/oncall/document.ts';
 import { RELEVANCE_LEVELS } from '../plan/relevance/document.ts';
-import { UPLOAD_STAGES, UPLOAD_TABLES } from '../core/views/upload-stages.ts';
+import { UPLOAD_STAGES, UPLOAD_STATES, UPLOAD_TABLES } from '../core/views/upload-stages.ts';
 import { ACCOUNT_PATHS, ACCOUNT_SCHEMAS } from './auth/openapi-accounts.ts';
 import { TREND_PATHS, TREND_SCHEMAS } from './routes/openapi-trends.ts';
 import { BUNDLE_PATHS, BUNDLE_SCHEMAS } from './routes/openapi-bundles.ts';
@@ -76,11 +78,8 @@ export interface OpenApiDocument {
 
 const modality = strEnum(MODALITIES);
 const typology = strEnum(TYPOLOGIES);
-const PATIENT_TYPES = ['outpatient', 'inpatient', 'emergency'] as const;
-const SURVEY_PATIENTS = ['outpatient', 'inpatient'] as const;
+const legalStatus = strEnum(LEGAL_STATUSES);
 const UNITS = [...new Set(MACHINE_FIGURES.map((f) => f.unit))];
-/** Where a territorial figure comes from (plan/territories/types.ts `Provenance`). */
-const PROVENANCES = ['measured', 'declared', 'reference', 'input', 'imputed'] as const;
 
 const costOrigin = strEnum(['input', 'illustrative']);
 const costNullReason = strEnum(['no-cost-row', 'no-exams', 'no-opening-hours', 'no-icr', 'no-campaign-days']);
@@ -264,7 +263,7 @@ const schemas: Record<string, Schema> = {
   FilterOptions: obj({
     modalities: arr(modality),
     regions: arr(str),
-    legalStatuses: arr(str),
+    legalStatuses: arr(legalStatus),
     typologies: arr(typology),
     departments: { ...arr(str), description: "INSEE codes of the sites' départements, in INSEE order." },
     inseeRegions: { ...arr(str), description: "INSEE codes of the sites' current regions." },
@@ -282,7 +281,7 @@ const schemas: Record<string, Schema> = {
     options: ref('FilterOptions'),
   }),
   PeerFilter: obj(
-    { modality, region: str, legalStatus: str, typology, finess: str, department: str, inseeRegion: str },
+    { modality, region: str, legalStatus, typology, finess: str, department: str, inseeRegion: str },
     ['modality', 'region', 'legalStatus', 'typology', 'finess', 'department', 'inseeRegion'],
   ),
   PeerBenchmark: obj(
@@ -324,7 +323,7 @@ const schemas: Record<string, Schema> = {
     establishment: str,
     modality,
     region: strOrNull,
-    legalStatus: strOrNull,
+    legalStatus: nullable(legalStatus),
     typology,
     occupancyIncluded: bool,
     exams: int,
@@ -356,7 +355,7 @@ const schemas: Record<string, Schema> = {
     name: str,
     region: str,
     department: strOrNull,
-    legalStatus: str,
+    legalStatus,
     machines: ref('ModalityCounts'),
     exams: int,
     origin: { type: 'string', enum: ['bundle'], description: 'bundle: the site came as a signed bundle of aggregates (no sessions or exams stored); absent for raw data.' },
@@ -383,7 +382,7 @@ const schemas: Record<string, Schema> = {
       finess: str,
       modality,
       region: strOrNull,
-      legalStatus: strOrNull,
+      legalStatus: nullable(legalStatus),
       exams: int,
       passagesPerWeek: num,
       occupancyIncluded: bool,
@@ -446,7 +445,7 @@ const schemas: Record<string, Schema> = {
   ),
   Issue: obj(
     {
-      severity: strEnum(['error', 'warning', 'info']),
+      severity: strEnum(SEVERITIES),
       code: str,
       file: str,
       line: { type: ['integer', 'null'] },
@@ -458,7 +457,7 @@ const schemas: Record<string, Schema> = {
     ['text'],
   ),
   StoredIssue: obj({
-    severity: strEnum(['error', 'warning', 'info']),
+    severity: strEnum(SEVERITIES),
     code: str,
     file: str,
     line: { type: ['integer', 'null'] },
@@ -502,7 +501,7 @@ const schemas: Record<string, Schema> = {
   }),
   UploadStatus: obj({
     id: str,
-    state: strEnum(['validating', 'importing', 'done', 'rejected', 'failed']),
+    state: strEnum(UPLOAD_STATES),
     progress: obj(
       {
         stage: { ...strEnum(UPLOAD_STAGES), description: 'The step under way, a code (core/views/upload-stages.ts); clients word it.' },
@@ -813,15 +812,29 @@ const responses: Record<string, Response> = {
     'host-not-allowed: the request is addressed (Host) to a name other than 127.0.0.1, localhost or [::1] with the server\'s port, or a name given with plateau serve --public-host (DNS rebinding).',
   ),
   ServerError: error('Something failed on the server (logged); the message says no more.'),
+  LoginRequired: error('login-required: no live session (accounts mode: every /api route but health and openapi.json needs one).'),
+  Forbidden: error("forbidden: the session's scope (a site or region user) may not see this, or only an administrator may."),
 };
 /** A machine or site that came as a signed bundle asked for what needs its exams (issue 16). */
 const AGGREGATES_ONLY: Response = error(
   "aggregates-only: the machine's site sent aggregates only (a signed bundle): it has no sessions or exams to show or simulate.",
 );
 
+/** The answers of a route that needs no session (health, this document). */
+const okPublic = (description: string, schema: Schema): Record<string, ResponseOrRef> => ({
+  '200': { description, content: json(schema) },
+  '400': use('BadRequest'),
+  '404': use('NotFound'),
+  '405': use('MethodNotAllowed'),
+  '421': use('HostNotAllowed'),
+  '500': use('ServerError'),
+});
+/** The answers of a route that reads: the value, or the usual errors (401 and 403 in accounts mode). */
 const ok = (description: string, schema: Schema): Record<string, ResponseOrRef> => ({
   '200': { description, content: json(schema) },
   '400': use('BadRequest'),
+  '401': use('LoginRequired'),
+  '403': use('Forbidden'),
   '404': use('NotFound'),
   '405': use('MethodNotAllowed'),
   '421': use('HostNotAllowed'),
@@ -883,6 +896,8 @@ const pdf = (description: string): Record<string, ResponseOrRef> => ({
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   },
   '400': use('BadRequest'),
+  '401': use('LoginRequired'),
+  '403': use('Forbidden'),
   '404': use('NotFound'),
   '405': use('MethodNotAllowed'),
   '421': use('HostNotAllowed'),
@@ -916,10 +931,10 @@ export const OPENAPI: OpenApiDocument = {
   ],
   paths: {
     '/api/health': {
-      get: { operationId: 'health', summary: 'The server answers and its store is reachable.', tags: ['meta'], responses: ok('Healthy.', ref('Health')) },
+      get: { operationId: 'health', summary: 'The server answers and its store is reachable.', tags: ['meta'], responses: okPublic('Healthy.', ref('Health')) },
     },
     '/api/openapi.json': {
-      get: { operationId: 'openapi', summary: 'This document.', tags: ['meta'], responses: ok('The OpenAPI 3.1 document.', { type: 'object' }) },
+      get: { operationId: 'openapi', summary: 'This document.', tags: ['meta'], responses: okPublic('The OpenAPI 3.1 document.', { type: 'object' }) },
     },
     ...ACCOUNT_PATHS,
     ...TREND_PATHS,

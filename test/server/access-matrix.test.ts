@@ -26,7 +26,6 @@ import type { Store } from '../../src/storage/index.ts';
 import { addUser, importKit, openStore } from '../../src/storage/index.ts';
 import { scopedStore } from '../../src/storage/scoped-store.ts';
 import { replaceSimulationChecks } from '../../src/storage/simulation-checks.ts';
-import type { SimulationCheck } from '../../src/plan/simulation/checks.ts';
 import { paths } from '../../src/web/lib/paths.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
@@ -34,6 +33,7 @@ import { pdfToolsAvailable } from '../reports/pdf-tools.ts';
 import { CHEAP, cookieOf, login } from './auth-helpers.ts';
 import { kitFiles, uploadForm } from './helpers.ts';
 import { siteKit } from '../helpers/site-kit.ts';
+import { blankStatusQuo } from '../helpers/status-quo.ts';
 
 const WHO = ['anon', 'siteA', 'siteB', 'region', 'national', 'admin'] as const;
 type Who = (typeof WHO)[number];
@@ -142,7 +142,7 @@ beforeAll(async () => {
     ]),
   );
   // Every machine has a stored simulation check: the table is not empty when its rows are counted.
-  const checks = kit.equipment.map((m) => ({ equipmentId: m.equipmentId, reproduces: true, failing: [], statusQuo: {} as SimulationCheck['statusQuo'], replications: 20, seed: 1 }));
+  const checks = kit.equipment.map((m) => ({ equipmentId: m.equipmentId, reproduces: true, failing: [], statusQuo: blankStatusQuo(), replications: 20, seed: 1 }));
   await replaceSimulationChecks(owner, ID, checks);
   for (const who of USERS) {
     const extra = who === 'siteA' ? { finess: [A] } : who === 'siteB' ? { finess: [B] } : who === 'region' ? { region: X.code } : {};

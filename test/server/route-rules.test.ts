@@ -15,12 +15,13 @@ import type { PlateauApp } from '../../src/server/app.ts';
 import { coversRegion, coversSite } from '../../src/server/auth/guards.ts';
 import type { AuditRecord, Store } from '../../src/storage/index.ts';
 import { addUser, importKit, readAudit } from '../../src/storage/index.ts';
-import type { SimulationCheck, SimulationChecksView } from '../../src/plan/simulation/checks.ts';
+import type { SimulationChecksView } from '../../src/plan/simulation/checks.ts';
 import { replaceSimulationChecks } from '../../src/storage/simulation-checks.ts';
 import { pdfToolsAvailable } from '../reports/pdf-tools.ts';
 import { buildKit, type MiniExam } from '../helpers/build-kit.ts';
 import { accountsApp, CHEAP, cookieOf, login } from './auth-helpers.ts';
 import { json, kitFiles, memoryStore, uploadForm } from './helpers.ts';
+import { blankStatusQuo } from '../helpers/status-quo.ts';
 
 const A = '590000001';
 const B = '620000002';
@@ -268,7 +269,7 @@ describe('simulation checks: only the scope’s machines', () => {
       equipmentId,
       reproduces: true,
       failing: [],
-      statusQuo: {} as SimulationCheck['statusQuo'],
+      statusQuo: blankStatusQuo(),
       replications: 20,
       seed: 1,
     }));

@@ -24,6 +24,7 @@ import { importKit } from '../../src/storage/index.ts';
 import { replaceSimulationChecks } from '../../src/storage/simulation-checks.ts';
 import { at } from '../helpers/build-kit.ts';
 import { json, memoryStore } from './helpers.ts';
+import { blankStatusQuo } from '../helpers/status-quo.ts';
 
 interface ModelAnswer {
   model: SimulationModel;
@@ -165,12 +166,7 @@ describe('GET /api/campaigns/:id/simulation/checks', () => {
     const failing = [
       { figure: 'occupancy.programmed' as const, observed: 0.7, simulated: 0.6, tolerance: 0.035 },
     ];
-    const sq = (reproduces: boolean): StatusQuo => ({
-      observed: {} as StatusQuo['observed'],
-      simulated: {} as StatusQuo['simulated'],
-      reproduces,
-      failing: reproduces ? [] : failing,
-    });
+    const sq = (reproduces: boolean): StatusQuo => blankStatusQuo(reproduces, reproduces ? [] : failing);
     await replaceSimulationChecks(
       store,
       'synthetic-2010',

@@ -45,7 +45,9 @@ export interface Leads {
   overrunMinutes: Lead | null;
 }
 
-export type PatientType = 'outpatient' | 'inpatient' | 'emergency';
+/** The patient types of report delays (a category's `PATIENT_TYPE_OF`). */
+export const PATIENT_TYPES = ['outpatient', 'inpatient', 'emergency'] as const;
+export type PatientType = (typeof PATIENT_TYPES)[number];
 export type Typology = 'emergency-dedicated' | 'scheduled-centred';
 
 /** Why a machine is left out of the occupancy and ICR-per-hour distributions. */

@@ -5,7 +5,7 @@
  */
 import type { PeerFilter } from '../benchmark.ts';
 import type { Issue } from '../issues.ts';
-import type { UploadStage, UploadTable } from './upload-stages.ts';
+import type { UploadStage, UploadState, UploadTable } from './upload-stages.ts';
 import type { Category, Modality, SessionType } from '../kit-types.ts';
 import type {
   CampaignQuality,
@@ -265,7 +265,7 @@ export interface TableChangeCounts {
 /** Where an upload stands: `POST /api/uploads` answers 202 with it, `GET /api/uploads/:id` polls it. */
 export interface UploadStatus {
   id: string;
-  state: 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
+  state: UploadState;
   /** The step under way (a closed set of codes), the table it writes in `writing`, its completion (0..1, null when unknown). */
   progress: { stage: UploadStage; table?: UploadTable; fraction: number | null };
   /** Kit files received (paths inside the kit). */

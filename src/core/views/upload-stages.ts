@@ -4,6 +4,12 @@
  * messages. The table being written travels apart, as a code too (`progress.table`).
  */
 
+/** Where an upload stands (`UploadStatus.state`). */
+export const UPLOAD_STATES = ['validating', 'importing', 'done', 'rejected', 'failed'] as const;
+
+/** One state of an upload (see `UPLOAD_STATES`). */
+export type UploadState = (typeof UPLOAD_STATES)[number];
+
 /** Every stage an upload goes through, in order; `rejected` and `failed` end it too. */
 export const UPLOAD_STAGES = [
   'queued',

@@ -19,7 +19,8 @@ import type {
  * published figure (`reference`, with year and source), the user (`input`), or an estimate for
  * register machines absent from the campaign (`imputed`).
  */
-export type Provenance = 'measured' | 'declared' | 'reference' | 'input' | 'imputed';
+export const PROVENANCES = ['measured', 'declared', 'reference', 'input', 'imputed'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
 /** Territorial levels, widest first. */
 export const TERRITORY_LEVELS = ['nation', 'region', 'department'] as const;

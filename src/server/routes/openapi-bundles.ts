@@ -57,7 +57,7 @@ export const BUNDLE_PATHS: Record<string, Partial<Record<'get' | 'post' | 'delet
       operationId: 'listBundleKeys',
       summary: 'The sites’ registered bundle keys, revoked ones included (administrators only).',
       tags: ['bundles'],
-      responses: { '200': { description: 'The keys.', content: json(obj({ keys: { type: 'array', items: ref('BundleKey') } })) }, '403': ADMIN_ONLY, ...common },
+      responses: { '200': { description: 'The keys.', content: json(obj({ keys: { type: 'array', items: ref('BundleKey') } })) }, '400': use('BadRequest'), '403': ADMIN_ONLY, ...common },
     },
     post: {
       operationId: 'addBundleKey',
