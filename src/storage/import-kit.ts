@@ -401,7 +401,7 @@ async function computeAndSave(
 ): Promise<{ write: ResultWrite; fingerprint: string }> {
   let t = performance.now();
   progress({ phase: 'load', done: 0, total: 1 });
-  const stored = known ?? (await readKit(tx, campaignId));
+  const stored = known ?? (await readKit(tx, campaignId, { examTable: true }));
   if (!stored)
     throw new StoreError('unknown-campaign', `campaign ${campaignId} is not in the store`);
   const fingerprint = kitFingerprint(stored);

@@ -9,7 +9,8 @@ import { loadCosts } from './cost-repository.ts';
 import type { Queryable } from './db.ts';
 import { readEquipment } from './equipment-repository.ts';
 import { readEstablishments } from './establishment-repository.ts';
-import { readExams } from './exam-repository.ts';
+import { attachExamTable } from '../core/exam-table.ts';
+import { readExams, readExamTable } from './exam-repository.ts';
 import type { Store } from './open-store.ts';
 import { loadRegister } from './register-repository.ts';
 import { readSessions } from './session-repository.ts';
@@ -18,27 +19,30 @@ import { readSurvey } from './survey-repository.ts';
 
 /**
  * The stored campaign `campaignId` as a kit (through `q`, e.g. inside a transaction), or null;
+ * with `examTable`, its exams as an attached `ExamTable` (no record per exam until read);
  * with its equipment register and its slots, each in its file's order, and its costs (by machine),
  * when it has them.
  */
-export async function readKit(q: Queryable, campaignId: string): Promise<Kit | null> {
+export async function readKit(q: Queryable, campaignId: string, options: { examTable?: boolean } = {}): Promise<Kit | null> {
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
   const register = await loadRegister(q, campaignId);
   const slots = await loadSlots(q, campaignId);
   const costs = await loadCosts(q, campaignId);
-  return {
+  const equipment = await readEquipment(q, campaignId);
+  const rest = {
     campaign,
     establishments: await readEstablishments(q, campaignId),
-    equipment: await readEquipment(q, campaignId),
+    equipment,
     sessions: await readSessions(q, campaignId),
-    exams: await readExams(q, campaignId),
     acts: await readActs(q, campaignId),
     survey: await readSurvey(q, campaignId),
     ...(register === null ? {} : { register }),
     ...(slots === null ? {} : { slots }),
     ...(costs === null ? {} : { costs }),
   };
+  if (options.examTable) return attachExamTable(rest, await readExamTable(q, campaignId, equipment));
+  return { ...rest, exams: await readExams(q, campaignId) };
 }
 
 /**

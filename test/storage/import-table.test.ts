@@ -8,7 +8,7 @@ import { attachExamTable, attachedExamTable, buildExamTable } from '../../src/co
 import { generateKit } from '../../src/generate/index.ts';
 import { kitFingerprint } from '../../src/storage/fingerprint.ts';
 import { importKit } from '../../src/storage/import-kit.ts';
-import { loadKit } from '../../src/storage/load-kit.ts';
+import { loadKit, readKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
 import { loadResults } from '../../src/storage/queries.ts';
 import type { TestPlace } from './engines.ts';
@@ -20,7 +20,7 @@ function tableKit(kit: Kit, id: string): Kit {
   return attachExamTable(rest, buildExamTable(exams, rest.equipment));
 }
 
-const base = generateKit({ seed: 11, machines: 12, days: 7 });
+const base = generateKit({ seed: 11, machines: 6, days: 7 });
 // Machines in reverse order (not the stored order), and one exam repeated with a later room_out:
 // the repeat is later in the file, so it is the one stored.
 const first = base.exams[0] as Exam;
@@ -70,5 +70,15 @@ describe.each(ENGINES)('importing an exam table on $name', ({ place: makePlace }
     expect(kept?.roomOut).toBe(repeat.roomOut);
     expect(asTable.fingerprint).toBe(kitFingerprint(stored));
     expect(stored.exams).toEqual((await loadKit(store, 'mrec'))!.exams);
+  });
+
+  it('reads a stored campaign back as a table: same exams, same fingerprint', async () => {
+    for (const id of ['tab', 'mtab']) {
+      const records = (await loadKit(store, id))!;
+      const asTable = (await readKit(store.db, id, { examTable: true }))!;
+      expect(attachedExamTable(asTable)?.length).toBe(records.exams.length);
+      expect(kitFingerprint(asTable)).toBe(kitFingerprint(records));
+      expect(asTable.exams).toEqual(records.exams);
+    }
   });
 });
