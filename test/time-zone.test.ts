@@ -25,6 +25,12 @@ const EXPECTED: Record<string, { at: [number, number, number, number]; offset: n
     { at: [2010, 2, 28, 3], offset: 150 },
     { at: [2010, 10, 8, 12], offset: 210 },
   ],
+  // Southern hemisphere, half-hour DST: +11 from 2009-10-04 to 2010-04-04 02:00, then +10:30.
+  'Australia/Lord_Howe': [
+    { at: [2010, 0, 15, 12], offset: -660 },
+    { at: [2010, 3, 3, 12], offset: -660 },
+    { at: [2010, 6, 15, 12], offset: -630 },
+  ],
 };
 
 describe('the time zone of the test run', () => {
