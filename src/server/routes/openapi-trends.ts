@@ -119,6 +119,8 @@ const modalityParam = query('modality', 'Only this modality.', modality);
 const ok = (description: string, schema: string, extra: Record<string, ResponseOrRef> = {}): Record<string, ResponseOrRef> => ({
   '200': { description, content: json(ref(schema)) },
   '400': use('BadRequest'),
+  '401': use('LoginRequired'),
+  '403': use('Forbidden'),
   '404': use('NotFound'),
   ...extra,
   '405': use('MethodNotAllowed'),
