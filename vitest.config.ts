@@ -66,7 +66,8 @@ export default defineConfig({
     // green, the timing assertions (warm vs cold, linear-time and fuzz budgets, e2e timeouts) included.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED } },
+      // Every answer of an app made in a test is checked against the OpenAPI document (test/helpers/openapi-setup.ts).
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED, setupFiles: ['test/helpers/openapi-setup.ts'] } },
       { extends: true, test: { name: 'isolated (ingest)', include: OWN_PROCESS } },
       { extends: true, test: { name: 'shared', include: SHARED, exclude: OWN_PROCESS, isolate: false } },
       { extends: true, test: { name: 'Europe/Paris', include: ZONED, isolate: false, env: { TZ: 'Europe/Paris' } } },
