@@ -126,6 +126,11 @@ export class CsvTokenizer {
     );
   }
 
+  /** The line number of the next line (the next record's when `idle`). */
+  get nextLine(): number {
+    return this.#line;
+  }
+
   /**
    * Counts one non-blank record line read by the caller instead of pushed (only when `idle`):
    * returns its line number.

@@ -12,6 +12,8 @@ const ENTRY_CHUNK = 1 << 16;
 /** An append-only list of byte strings, each read back by its entry number. */
 export class ByteStore {
   readonly #blocks: Uint8Array[] = [];
+  /** Bytes used in each block. */
+  readonly #blockUsed: number[] = [];
   #block: Uint8Array = new Uint8Array(0);
   #used = 0;
   /** Per entry: block number × BLOCK + offset in the block. */
@@ -42,6 +44,7 @@ export class ByteStore {
     if (this.#used + length > this.#block.length) {
       this.#block = new Uint8Array(Math.max(BLOCK, length));
       this.#blocks.push(this.#block);
+      this.#blockUsed.push(0);
       this.#used = 0;
     }
     const block = this.#block;
@@ -49,6 +52,7 @@ export class ByteStore {
     if (length < 48) for (let i = 0; i < length; i++) block[at + i] = source[from + i] as number;
     else block.set(source.subarray(from, to), at);
     this.#used = at + length;
+    this.#blockUsed[this.#blocks.length - 1] = at + length;
     const entry = this.#count;
     const chunk = entry >>> 16;
     if (chunk === this.#addresses.length) {
@@ -98,6 +102,16 @@ export class ByteStore {
       if (d !== 0) return d;
     }
     return length - (to - from);
+  }
+
+  /** Copies every entry, in entry order, end to end into `target` (`bytes` long). */
+  copyAll(target: Uint8Array): void {
+    let at = 0;
+    this.#blocks.forEach((block, i) => {
+      const used = this.#blockUsed[i] as number;
+      target.set(block.subarray(0, used), at);
+      at += used;
+    });
   }
 
   /** Copies entry `e` into `target` at `at`; returns the offset after it. */

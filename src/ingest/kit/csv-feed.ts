@@ -106,11 +106,13 @@ export class CsvFeed implements KitFileFeed {
     const tokenizer = this.#tokenizer;
     const lineReader = this.#lineReader;
     // A piece that is not valid UTF-8 goes whole to the decoder, which reports it where it would.
-    if (lineReader === null || this.#lenient || !isUtf8(bytes)) {
+    if (lineReader === null || this.#lenient || !(isAscii(bytes) || isUtf8(bytes))) {
       tokenizer.push(this.#decode(bytes));
       return;
     }
     let reader = lineReader();
+    // Buffer's own indexOf goes through C++ per call; the typed array's is a builtin.
+    if (bytes instanceof Buffer) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const length = bytes.length;
     let run = 0; // start of the lines left to the tokenizer, not pushed yet
     let failed = 0;
@@ -124,7 +126,7 @@ export class CsvFeed implements KitFileFeed {
         reader ??= lineReader();
       }
       if (reader !== null && nl > pos && tokenizer.idle) {
-        if (reader(bytes, pos, nl, tokenizer.lineAtEnd)) {
+        if (reader(bytes, pos, nl, tokenizer.nextLine)) {
           tokenizer.takeLine();
           failed = 0;
           run = nl + 1;

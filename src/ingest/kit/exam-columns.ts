@@ -18,9 +18,11 @@ export class ActLists {
   readonly lists: (readonly string[])[] = [EMPTY];
   readonly #byText = new Map<string, number>([['', 0]]);
   readonly #byContent = new Map<string, number>([['', 0]]);
-  #lastBytes = new Uint8Array(64);
-  #lastLength = -1;
-  #lastIndex = 0;
+  /** ASCII cells seen by `ofAscii`: their bytes, list index, and hash chains. */
+  readonly #seen = new ByteStore();
+  readonly #seenIndex: number[] = [];
+  readonly #nextSeen: (number | undefined)[] = [];
+  readonly #byHash = new Map<number, number>();
 
   /** Index of the list of an `acts` cell (trimmed codes, empty ones dropped). */
   ofText(text: string): number {
@@ -42,26 +44,21 @@ export class ActLists {
     return index;
   }
 
-  /** `ofText` of the ASCII cell `bytes[from, to)`; the previous cell is remembered as bytes. */
+  /** `ofText` of the ASCII cell `bytes[from, to)`, found by its bytes (no string once seen). */
   ofAscii(bytes: Uint8Array, from: number, to: number): number {
-    const length = to - from;
-    const last = this.#lastBytes;
-    if (length === this.#lastLength) {
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (last[i] !== bytes[from + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.#lastIndex;
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+    const seen = this.#seen;
+    let e = this.#byHash.get(h);
+    while (e !== undefined) {
+      if (seen.equals(e, bytes, from, to)) return this.#seenIndex[e] as number;
+      e = this.#nextSeen[e];
     }
     const index = this.ofText(String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]));
-    if (length <= last.length) {
-      for (let i = 0; i < length; i++) last[i] = bytes[from + i] as number;
-      this.#lastLength = length;
-      this.#lastIndex = index;
-    } else this.#lastLength = -1;
+    const entry = seen.add(bytes, from, to);
+    this.#seenIndex.push(index);
+    this.#nextSeen.push(this.#byHash.get(h));
+    this.#byHash.set(h, entry);
     return index;
   }
 }
@@ -196,21 +193,28 @@ export class ExamColumns {
       for (let i = from + 1; i < to && sorted; i++) sorted = compareRows(order[i - 1] as number, order[i] as number) < 0;
       if (!sorted) order.subarray(from, to).sort(compareRows);
     }
+    let identity = true; // the file was grouped and sorted already: columns are copied whole
+    for (let t = 0; t < n && identity; t++) identity = order[t] === t;
     const fileOrder = new Uint32Array(new SharedArrayBuffer(4 * n));
     for (let t = 0; t < n; t++) fileOrder[order[t] as number] = t;
     const machine = new Uint32Array(new SharedArrayBuffer(4 * n));
     for (let t = 0; t < n; t++) machine[t] = machineOf[order[t] as number] as number;
-    const examId = stringColumn(ids, n, (t) => idOf[order[t] as number] as number);
+    // Without an error, every id registered is a row's, in file order.
+    const examId =
+      identity && ids.count === n
+        ? wholeColumn(ids, n, null)
+        : stringColumn(ids, n, (t) => idOf[order[t] as number] as number);
     const keys = this.keys;
     let patientKey: StringColumn | null = null;
     if (keys !== null) {
       const keyOf = gather32(this.#u32[3] as Uint32Array[], n);
-      patientKey = stringColumn(keys, n, (t) => keyOf[order[t] as number] as number);
+      patientKey = identity ? wholeColumn(keys, n, keyOf) : stringColumn(keys, n, (t) => keyOf[order[t] as number] as number);
     }
     const f64 = (k: number): Float64Array => {
       const chunks = this.#f64[k] as Float64Array[];
       const out = new Float64Array(new SharedArrayBuffer(8 * n));
-      for (let t = 0; t < n; t++) out[t] = at(chunks, order[t] as number);
+      if (identity) chunks.forEach((chunk, c) => out.set(chunk.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
+      else for (let t = 0; t < n; t++) out[t] = at(chunks, order[t] as number);
       return out;
     };
     const u8 = (k: number): Uint8Array => {
@@ -262,6 +266,27 @@ const decoder = new TextDecoder();
 function decodeEntry(store: ByteStore, e: number): string {
   const at = store.offsetOf(e);
   return decoder.decode(store.blockOf(e).subarray(at, at + store.lengthOf(e)));
+}
+
+/**
+ * The StringColumn of a store whose entries are the rows' in order (`entries`: each row's entry,
+ * NO_KEY when absent; null when row t is entry t), its bytes copied block by block.
+ */
+function wholeColumn(store: ByteStore, n: number, entries: Uint32Array | null): StringColumn {
+  const offsets = new Uint32Array(new SharedArrayBuffer(4 * (n + 1)));
+  let absent: Uint8Array | null = null;
+  let size = 0;
+  for (let t = 0; t < n; t++) {
+    const e = entries === null ? t : (entries[t] as number);
+    if (e === NO_KEY) {
+      absent ??= new Uint8Array(new SharedArrayBuffer(n));
+      absent[t] = 1;
+    } else size += store.lengthOf(e);
+    offsets[t + 1] = size;
+  }
+  const bytes = new Uint8Array(new SharedArrayBuffer(store.bytes));
+  store.copyAll(bytes);
+  return { bytes, offsets, absent };
 }
 
 /** The StringColumn of rows whose entries (NO_KEY: absent) `entryAt(t)` gives, on shared memory. */

@@ -16,6 +16,8 @@ import type { ExamColumnIndexes, ExamRowsContext } from './exam-rows.ts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
+const SEPARATOR = 1;
+const OTHER = 2;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Byte codes of `A`, `H`, `R`, `U` → index in CATEGORIES, else -1. */
@@ -81,7 +83,8 @@ export class FastExamRows {
   readonly #window: CampaignWindow;
   readonly #i: ExamColumnIndexes;
   readonly #columns: ExamColumns;
-  readonly #sep: number;
+  /** Per byte: 0 for a byte of a canonical cell, SEPARATOR, or OTHER (the row is not canonical). */
+  readonly #kinds: Uint8Array;
   readonly #starts: Int32Array;
   readonly #ends: Int32Array;
   readonly #width: number;
@@ -103,8 +106,11 @@ export class FastExamRows {
     this.#i = indexes;
     this.#columns = columns;
     this.#width = width;
-    this.#sep = separator;
     this.#starts = new Int32Array(width);
+    this.#kinds = new Uint8Array(256).fill(OTHER);
+    for (let c = 0x21; c <= 0x7e; c++) this.#kinds[c] = 0;
+    this.#kinds[0x22] = OTHER;
+    this.#kinds[separator] = SEPARATOR;
     this.#ends = new Int32Array(width);
   }
 
@@ -117,18 +123,17 @@ export class FastExamRows {
     const starts = this.#starts;
     const ends = this.#ends;
     const width = this.#width;
-    const sep = this.#sep;
     let k = 0;
     let s = from;
+    const kinds = this.#kinds;
     for (let i = from; i < end; i++) {
-      const c = b[i] as number;
-      if (c === sep) {
-        if (k + 1 >= width) return false;
-        starts[k] = s;
-        ends[k] = i;
-        k++;
-        s = i + 1;
-      } else if (c < 0x21 || c > 0x7e || c === 0x22) return false;
+      const kind = kinds[b[i] as number] as number;
+      if (kind === 0) continue;
+      if (kind !== SEPARATOR || k + 1 >= width) return false;
+      starts[k] = s;
+      ends[k] = i;
+      k++;
+      s = i + 1;
     }
     starts[k] = s;
     ends[k] = end;

@@ -523,7 +523,7 @@ export class KitParser {
       this.#fastExamRows && window !== null
         ? new FastExamRows({ ...ctx, window }, this.#dates, indexes, columns, width, separator)
         : null;
-    return { row: (record) => checked.read(record), lines: fast === null ? null : (b, from, end, line) => fast.read(b, from, end, line) };
+    return { row: (record) => checked.read(record), lines: fast === null ? null : fast.read.bind(fast) };
   }
 
   /**
