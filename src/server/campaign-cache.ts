@@ -186,6 +186,8 @@ export class CampaignCache {
   readonly #peers = new Map<string, Promise<readonly StoredPeerGroup[]>>();
   /** The last campaign listing of each scope, with the campaigns' stamps it was computed under. */
   readonly #lists = new Lru<string, { stamps: string; summaries: Promise<CampaignSummary[]> }>(1024);
+  /** The stamps query running for each scope key, shared by the listings that wait on it. */
+  readonly #stamps = new Map<string, Promise<string>>();
 
   /**
    * @param loadSamples reads the stored per-machine samples; the benchmark's exam-level
@@ -212,14 +214,30 @@ export class CampaignCache {
     const store = scopedStore(this.#store, scope);
     // The counts behind a listing read every exam the scope sees: kept per scope while no
     // campaign changed (the stamps of every campaign's last change are the same).
-    const stamps = await campaignStamps(store);
     const key = scopeKey(scope);
+    const stamps = await this.#stampsOf(key, store);
     const known = this.#lists.get(key);
     if (known?.stamps === stamps) return known.summaries;
     const summaries = this.#summaries(store);
     this.#lists.set(key, { stamps, summaries });
     summaries.catch(() => this.#lists.get(key)?.summaries === summaries && this.#lists.delete(key));
     return summaries;
+  }
+
+  /**
+   * The campaigns' stamps as `scope` (of key `key`) sees them: one query at a time per scope, the
+   * requests arriving while it runs share its answer (50 clients listing at once made 50 queries,
+   * queued on PGlite's one connection: about 1 listing per second under load).
+   */
+  #stampsOf(key: string, store: Store): Promise<string> {
+    let pending = this.#stamps.get(key);
+    if (!pending) {
+      pending = campaignStamps(store);
+      this.#stamps.set(key, pending);
+      const done = (): void => void (this.#stamps.get(key) === pending && this.#stamps.delete(key));
+      pending.then(done, done);
+    }
+    return pending;
   }
 
   async #summaries(store: Store): Promise<CampaignSummary[]> {
