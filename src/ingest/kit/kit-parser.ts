@@ -13,7 +13,6 @@ import {
   EQUIPMENT_ROLES,
   LEGAL_STATUSES,
   MODALITIES,
-  SESSION_TYPES,
   SURVEY_PATIENTS,
   type Act,
   type Campaign,
@@ -26,7 +25,6 @@ import {
   type Slot,
   type SurveyAnswer,
 } from '../../core/kit-types.ts';
-import { ACT_FAMILIES } from '../../core/act-families.ts';
 import { readCostSet } from '../costs/costs-file.ts';
 import { CsvTokenizer, type CsvRecord } from '../csv.ts';
 import { CampaignWindow } from './campaign-window.ts';
@@ -38,7 +36,7 @@ import { ExamColumns } from './exam-columns.ts';
 import { FastExamRows } from './exam-fast-rows.ts';
 import { ExamIdRegistry } from './exam-id-registry.ts';
 import { CheckedExamRows, examColumnIndexes } from './exam-rows.ts';
-import { CellTextSink, describeText, isHeaderShaped, isIdentifyingHeader } from './identifying.ts';
+import { CellTextSink } from './identifying.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { wideEncodingOf } from '../text-encoding.ts';
 import { KitMachines, type KnownEquipment } from './kit-machines.ts';
@@ -57,17 +55,15 @@ import {
   type KitFileSpec,
 } from './kit-files.ts';
 import { RegisterRows } from './register-rows.ts';
+import { SessionRows } from './session-rows.ts';
+import { ActRows } from './act-rows.ts';
+import { mapHeader, type KitFileSummary } from './kit-header.ts';
 import { slotRows } from './slots-file.ts';
 import { previousIdOf } from './previous-id.ts';
 
 export type { KitFileFeed } from './csv-feed.ts';
 
-/** One file of the kit as read: its rows (blank lines excluded) and the columns kept aside. */
-export interface KitFileSummary {
-  name: string;
-  rows: number;
-  unknownColumns: string[];
-}
+export type { KitFileSummary } from './kit-header.ts';
 
 /** The outcome of reading a kit: `kit` is null as soon as one issue is an error. */
 export interface KitReadResult {
@@ -121,7 +117,6 @@ export class KitParser {
   #examColumns: ExamColumns | null = null;
   readonly #fastExamRows: boolean;
   readonly #acts: Act[] = [];
-  readonly #actLines = new Map<string, number>();
   readonly #survey: SurveyAnswer[] = [];
   /** The register's rows; null while equipment-register.csv is not read (it is optional). */
   #register: RegisterRows | null = null;
@@ -236,7 +231,7 @@ export class KitParser {
     let lines: ByteLineReader | null = null;
     const tokenizer: CsvTokenizer = new CsvTokenizer(name, {
       header: (columns, separator, line) => {
-        const index = this.#header(spec, name, columns, line, summary);
+        const index = mapHeader(spec, name, columns, line, summary, this.#sink);
         if (index === null) return false;
         const cells = new CellReader(name, this.#sink, this.#dates, separator === ';');
         if (spec.name === EXAMS_FILE.name) {
@@ -280,61 +275,6 @@ export class KitParser {
     return { kit, issues, files: this.#files };
   }
 
-  /** Maps the header to column indexes; null (with errors) when the file cannot be read. */
-  #header(
-    spec: KitFileSpec,
-    name: string,
-    columns: string[],
-    line: number,
-    summary: KitFileSummary,
-  ): Map<string, number> | null {
-    const sink = this.#sink;
-    const identifying = columns.filter(isIdentifyingHeader);
-    for (const column of identifying) {
-      sink.say('error', 'identifying-column', name, line, column, { file: name, column });
-    }
-    if (identifying.length > 0) return null;
-    const known = new Set(spec.columns.map((c) => c.name));
-    const index = new Map<string, number>();
-    let usable = true;
-    // A first line naming no column of the kit is data, not a header (a name, a date…): its
-    // cells are described, never quoted; a header's unknown column is quoted when it looks like one.
-    const isData = !columns.some((c) => known.has(c.toLowerCase()));
-    const shown = (raw: string): string => (!isData && isHeaderShaped(raw) ? raw : `(${describeText(raw)})`);
-    columns.forEach((raw, i) => {
-      const key = raw.toLowerCase();
-      if (raw === '') {
-        sink.say('warning', 'unnamed-column', name, line, null, {
-          position: String(i + 1),
-          file: name,
-        });
-      } else if (known.has(key)) {
-        if (index.has(key)) {
-          usable = false;
-          sink.say('error', 'duplicate-column', name, line, key, { file: name, column: key });
-        } else index.set(key, i);
-      } else {
-        summary.unknownColumns.push(shown(raw));
-        sink.say('warning', 'unknown-column', name, line, shown(raw), {
-          file: name,
-          column: shown(raw),
-          columns: spec.columns.map((c) => c.name).join(', '),
-        });
-      }
-    });
-    for (const column of spec.columns) {
-      if (!column.required || index.has(column.name)) continue;
-      usable = false;
-      const tab = columns.length === 1 && (columns[0] ?? '').includes('\t');
-      sink.say('error', tab ? 'missing-column.tabs' : 'missing-column', name, line, column.name, {
-        file: name,
-        column: column.name,
-        header: columns.map(shown).join(', '),
-      });
-    }
-    return usable ? index : null;
-  }
-
   #rowReader(spec: KitFileSpec, index: Map<string, number>, cells: CellReader): RowReader {
     const col = (c: string): number => index.get(c) ?? -1;
     switch (spec.name) {
@@ -345,9 +285,9 @@ export class KitParser {
         this.#machines.checked = true;
         return this.#equipmentRows(col, cells);
       case SESSIONS_FILE.name:
-        return this.#sessionRows(col, cells);
+        return new SessionRows(this.#sessions, this.#machines, this.#window, this.#campaign?.start ?? '', this.#sink).read(col, cells);
       case ACTS_FILE.name:
-        return this.#actRows(col, cells);
+        return new ActRows(this.#acts, this.#sink).read(col, cells);
       case SURVEY_FILE.name:
         return this.#surveyRows(col, cells);
       case REGISTER_FILE.name:
@@ -476,31 +416,6 @@ export class KitParser {
     };
   }
 
-  #sessionRows(col: (c: string) => number, r: CellReader): RowReader {
-    const iEq = col('equipment_id');
-    const iStart = col('start');
-    const iEnd = col('end');
-    const iType = col('type');
-    const sessions = this.#sessions;
-    return (row) => {
-      const equipment = this.#machines.known(row, iEq, r);
-      const start = r.dateTime(row, iStart, 'start');
-      const end = r.dateTime(row, iEnd, 'end');
-      const type = r.choice(SESSION_TYPES, row, iType, 'type');
-      if (end <= start) {
-        r.say('error', 'end-before-start', row.line, 'end', {
-          end: row.cell(iEnd),
-          start: row.cell(iStart),
-        });
-        return;
-      }
-      if (equipment === null || !type || start !== start || end !== end) return;
-      if (this.#outsideCampaign(row, iStart, iEnd, start, end, r)) return;
-      if (this.#sink.errorCount > 0) return;
-      sessions.push({ equipmentId: equipment.id, start, end, type });
-    };
-  }
-
   /** The readers of exams.csv's rows: checked records, and canonical lines from bytes. */
   #examRows(
     index: Map<string, number>,
@@ -524,65 +439,6 @@ export class KitParser {
         ? new FastExamRows({ ...ctx, window }, this.#dates, indexes, columns, width, separator)
         : null;
     return { row: (record) => checked.read(record), lines: fast === null ? null : fast.read.bind(fast) };
-  }
-
-  /**
-   * Reports a session that lies away from the campaign's days: an error (true) when it starts or
-   * ends more than a day away, a warning when it lies wholly within the day of margin.
-   */
-  #outsideCampaign(
-    row: CsvRecord,
-    iStart: number,
-    iEnd: number,
-    start: number,
-    end: number,
-    r: CellReader,
-  ): boolean {
-    const window = this.#window;
-    const place = window === null ? 'in' : window.placeOfSpan(start, end);
-    if (place === 'in' || window === null) return false;
-    const span = { from: row.cell(iStart), to: row.cell(iEnd) };
-    if (place === 'margin') {
-      const away = window.away(start, (this.#campaign as Campaign).start);
-      r.say('warning', `campaign-margin.session-${away.side}`, row.line, 'start', { ...span, ...away });
-      return false;
-    }
-    const far = window.placeOf(start) === 'far' ? start : end;
-    const away = window.away(far, (this.#campaign as Campaign).start);
-    r.say('error', `outside-campaign.session-${away.side}`, row.line, far === start ? 'start' : 'end', {
-      ...span,
-      ...away,
-      end: far === start ? 0 : 1,
-    });
-    return true;
-  }
-
-  #actRows(col: (c: string) => number, r: CellReader): RowReader {
-    const iCode = col('code');
-    const iLabel = col('label');
-    const iIcr = col('icr');
-    const iFamily = col('family');
-    return (row) => {
-      const codeText = r.required(row, iCode, 'code');
-      let code: string | null = null;
-      if (codeText !== null) {
-        const first = this.#actLines.get(codeText);
-        if (first !== undefined) {
-          r.say('error', 'duplicate-key.act', row.line, 'code', {
-            code: codeText,
-            first: String(first),
-          });
-        } else {
-          code = detach(codeText);
-          this.#actLines.set(code, row.line);
-        }
-      }
-      const label = row.cell(iLabel);
-      const icr = r.requiredNumber(row, iIcr, 'icr', 0);
-      const family = r.choice(ACT_FAMILIES, row, iFamily, 'family', true);
-      if (code === null || icr !== icr || family === undefined || this.#sink.errorCount > 0) return;
-      this.#acts.push({ code, label: detach(label), icr, ...(family === null ? {} : { family }) });
-    };
   }
 
   #surveyRows(col: (c: string) => number, r: CellReader): RowReader {
