@@ -215,6 +215,7 @@ export class ExamColumns {
       const out = new Float64Array(new SharedArrayBuffer(8 * n));
       if (identity) chunks.forEach((chunk, c) => out.set(chunk.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
       else for (let t = 0; t < n; t++) out[t] = at(chunks, order[t] as number);
+      this.#f64[k] = []; // released as soon as copied: the peak stays near one copy
       return out;
     };
     const u8 = (k: number): Uint8Array => {
@@ -224,6 +225,7 @@ export class ExamColumns {
         const r = order[t] as number;
         out[t] = (chunks[r >>> 16] as Uint8Array)[r & 0xffff] as number;
       }
+      this.#u8[k] = [];
       return out;
     };
     const actChunks = this.#u32[2] as Uint32Array[];
