@@ -20,10 +20,11 @@ export interface KitFileFeed {
 }
 
 /**
- * Reads the line `bytes[from, end)` (line feed excluded) as record line `line` when it can;
- * false leaves the line to the tokenizer (nothing done).
+ * Reads the line starting at `from` (ended by a line feed or `limit`) as record line `line` when
+ * it can, and returns the index of its line feed (or `limit`); -1 leaves the line to the
+ * tokenizer (nothing done).
  */
-export type ByteLineReader = (bytes: Uint8Array, from: number, end: number, line: number) => boolean;
+export type ByteLineReader = (bytes: Uint8Array, from: number, limit: number, line: number) => number;
 
 /** Lines a byte reader may fail in a row before the rest of the chunk goes to the tokenizer. */
 const MAX_FAILED_IN_A_ROW = 16;
@@ -118,21 +119,23 @@ export class CsvFeed implements KitFileFeed {
     let failed = 0;
     let pos = 0;
     while (pos < length && failed < MAX_FAILED_IN_A_ROW) {
-      let nl = bytes.indexOf(10, pos);
-      if (nl < 0) nl = length;
       if (run < pos) {
         tokenizer.push(this.#decode(bytes.subarray(run, pos)));
         run = pos;
         reader ??= lineReader();
       }
-      if (reader !== null && nl > pos && tokenizer.idle) {
-        if (reader(bytes, pos, nl, tokenizer.nextLine)) {
+      if (reader !== null && bytes[pos] !== 10 && tokenizer.idle) {
+        const nl = reader(bytes, pos, length, tokenizer.nextLine);
+        if (nl >= 0) {
           tokenizer.takeLine();
           failed = 0;
-          run = nl + 1;
-        } else failed++;
+          run = pos = nl + 1;
+          continue;
+        }
+        failed++;
       }
-      pos = nl + 1;
+      const nl = bytes.indexOf(10, pos);
+      pos = nl < 0 ? length : nl + 1;
     }
     if (run < length) tokenizer.push(this.#decode(bytes.subarray(run, length)));
   }

@@ -18,6 +18,8 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
 const SEPARATOR = 1;
 const OTHER = 2;
+const LINE_FEED = 3;
+const RETURN = 4;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Byte codes of `A`, `H`, `R`, `U` → index in CATEGORIES, else -1. */
@@ -76,7 +78,7 @@ function isHexKeyAt(b: Uint8Array, from: number, to: number): boolean {
   return letter;
 }
 
-/** Reads canonical exam rows from bytes; `read` is false for any other row (nothing done then). */
+/** Reads canonical exam rows from bytes; `read` gives -1 for any other row (nothing done then). */
 export class FastExamRows {
   readonly #ctx: ExamRowsContext;
   readonly #dates: DateTimeReader;
@@ -111,90 +113,108 @@ export class FastExamRows {
     for (let c = 0x21; c <= 0x7e; c++) this.#kinds[c] = 0;
     this.#kinds[0x22] = OTHER;
     this.#kinds[separator] = SEPARATOR;
+    this.#kinds[10] = LINE_FEED;
+    this.#kinds[13] = RETURN;
     this.#ends = new Int32Array(width);
   }
 
   /**
-   * Reads the line `b[from, end)` (its line feed excluded) seen on `line` when canonical: its id
-   * registered and, while the read has no error, its values appended. False: untouched.
+   * Reads the line starting at `from` (its line feed, or `limit`, ends it) seen on `line` when
+   * canonical: its id registered and, while the read has no error, its values appended. Returns
+   * the index of its line feed (or `limit`); -1 when not canonical (nothing done then).
    */
-  read(b: Uint8Array, from: number, end: number, line: number): boolean {
-    if (end > from && b[end - 1] === 13) end--;
+  read(b: Uint8Array, from: number, limit: number, line: number): number {
     const starts = this.#starts;
     const ends = this.#ends;
     const width = this.#width;
+    const kinds = this.#kinds;
     let k = 0;
     let s = from;
-    const kinds = this.#kinds;
-    for (let i = from; i < end; i++) {
+    let i = from;
+    let end = limit;
+    for (; i < limit; i++) {
       const kind = kinds[b[i] as number] as number;
       if (kind === 0) continue;
-      if (kind !== SEPARATOR || k + 1 >= width) return false;
-      starts[k] = s;
-      ends[k] = i;
-      k++;
-      s = i + 1;
+      if (kind === SEPARATOR) {
+        if (k + 1 >= width) return -1;
+        starts[k] = s;
+        ends[k] = i;
+        k++;
+        s = i + 1;
+        continue;
+      }
+      if (kind === LINE_FEED) {
+        end = i;
+        break;
+      }
+      if (kind === RETURN && (i + 1 === limit || b[i + 1] === 10)) {
+        end = i;
+        i++;
+        break;
+      }
+      return -1;
     }
+    const stop = i;
     starts[k] = s;
     ends[k] = end;
-    if (k + 1 !== width || starts[0] === ends[0]) return false;
+    if (k + 1 !== width || starts[0] === ends[0]) return -1;
     const x = this.#i;
     // Required cells.
     const idFrom = starts[x.id] as number;
     const idTo = ends[x.id] as number;
-    if (idFrom === idTo) return false;
+    if (idFrom === idTo) return -1;
     const eqFrom = starts[x.equipment] as number;
     const eqTo = ends[x.equipment] as number;
-    if (eqFrom === eqTo) return false;
+    if (eqFrom === eqTo) return -1;
     const equipment = this.#ctx.machines.knownAscii(b, eqFrom, eqTo);
-    if (equipment === null) return false;
+    if (equipment === null) return -1;
     const catAt = starts[x.category] as number;
-    if ((ends[x.category] as number) - catAt !== 1) return false;
+    if ((ends[x.category] as number) - catAt !== 1) return -1;
     const category = CATEGORY_OF_BYTE[b[catAt] as number] as number;
-    if (category < 0) return false;
+    if (category < 0) return -1;
     const roomIn = this.#instant(b, starts[x.roomIn] as number, ends[x.roomIn] as number);
-    if (roomIn !== roomIn || !this.#window.contains(roomIn)) return false;
+    if (roomIn !== roomIn || !this.#window.contains(roomIn)) return -1;
     const roomOut = this.#instant(b, starts[x.roomOut] as number, ends[x.roomOut] as number);
-    if (roomOut !== roomOut) return false;
+    if (roomOut !== roomOut) return -1;
     const duration = roomOut - roomIn;
-    if (duration < 0 || duration > MS_PER_DAY) return false;
+    if (duration < 0 || duration > MS_PER_DAY) return -1;
     // Optional cells: NaN when blank or absent.
     let icr = NaN;
     if (x.icr >= 0 && starts[x.icr] !== ends[x.icr]) {
       icr = decimalAt(b, starts[x.icr] as number, ends[x.icr] as number);
-      if (icr < 0) return false;
+      if (icr < 0) return -1;
     }
     let report = NaN;
     if (x.report >= 0 && starts[x.report] !== ends[x.report]) {
       report = this.#instant(b, starts[x.report] as number, ends[x.report] as number);
-      if (report !== report || report < roomOut) return false;
+      if (report !== report || report < roomOut) return -1;
     }
     let requested = NaN;
     if (x.requested >= 0 && starts[x.requested] !== ends[x.requested]) {
       requested = this.#instant(b, starts[x.requested] as number, ends[x.requested] as number);
-      if (requested !== requested) return false;
+      if (requested !== requested) return -1;
     }
     let scheduled = NaN;
     if (x.scheduled >= 0 && starts[x.scheduled] !== ends[x.scheduled]) {
       scheduled = decimalAt(b, starts[x.scheduled] as number, ends[x.scheduled] as number);
-      if (scheduled <= 0) return false;
+      if (scheduled <= 0) return -1;
     }
     let ageBand = NO_AGE_BAND;
     if (x.age >= 0 && starts[x.age] !== ends[x.age]) {
       ageBand = ageBandAt(b, starts[x.age] as number, ends[x.age] as number);
-      if (ageBand < 0) return false;
+      if (ageBand < 0) return -1;
     }
     const hasKey = x.key >= 0 && starts[x.key] !== ends[x.key];
-    if (hasKey && !isHexKeyAt(b, starts[x.key] as number, ends[x.key] as number)) return false;
+    if (hasKey && !isHexKeyAt(b, starts[x.key] as number, ends[x.key] as number)) return -1;
     // Last, the one check that records something: a repeated id is left to the checked path.
     const id = this.#ctx.registry.add(equipment.index, b, idFrom, idTo, line);
-    if (id < 0) return false;
-    if (this.#ctx.sink.errorCount > 0) return true;
+    if (id < 0) return -1;
+    if (this.#ctx.sink.errorCount > 0) return stop;
     const columns = this.#columns;
     const key = hasKey && columns.keys !== null ? columns.keys.add(b, starts[x.key] as number, ends[x.key] as number) : NO_KEY;
     const acts = x.acts >= 0 && starts[x.acts] !== ends[x.acts] ? columns.acts.ofAscii(b, starts[x.acts] as number, ends[x.acts] as number) : 0;
     columns.append(equipment.index, id, category, roomIn, roomOut, icr, acts, report, requested, scheduled, ageBand, key);
-    return true;
+    return stop;
   }
 
   /**
