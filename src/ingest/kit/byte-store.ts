@@ -1,26 +1,22 @@
 /**
- * Millions of short byte strings (exam ids, patient keys) kept end to end in 1 MB blocks, so a
- * string costs its bytes and two numbers, never a JavaScript string, and nothing is ever copied
- * to grow: a block is full, the next one starts.
+ * Millions of short byte strings (exam ids, patient keys) kept end to end in one growing shared
+ * buffer with an offset per entry — exactly a StringColumn's layout, so the store becomes the
+ * kit's column without a copy when its entries are the rows in order — never a JavaScript
+ * string each.
  */
-
-/** Bytes per block; a longer string gets a block of its own. */
-const BLOCK = 1 << 20;
-/** Entries per chunk of the entry arrays. */
-const ENTRY_CHUNK = 1 << 16;
+import { SharedGrowable } from './shared-growable.ts';
 
 /** An append-only list of byte strings, each read back by its entry number. */
 export class ByteStore {
-  readonly #blocks: Uint8Array[] = [];
-  /** Bytes used in each block. */
-  readonly #blockUsed: number[] = [];
-  #block: Uint8Array = new Uint8Array(0);
-  #used = 0;
-  /** Per entry: block number × BLOCK + offset in the block. */
-  readonly #addresses: Float64Array[] = [];
-  readonly #lengths: Uint32Array[] = [];
+  readonly #data = new SharedGrowable(Uint8Array);
+  /** `count + 1` offsets: entry `e` is `[offsets[e], offsets[e + 1])`. */
+  readonly #offsets = new SharedGrowable(Uint32Array);
   #count = 0;
-  #bytes = 0;
+  #used = 0;
+
+  constructor() {
+    this.#offsets.reserve(2)[0] = 0;
+  }
 
   /** Number of entries. */
   get count(): number {
@@ -29,7 +25,7 @@ export class ByteStore {
 
   /** Total bytes of all entries. */
   get bytes(): number {
-    return this.#bytes;
+    return this.#used;
   }
 
   /**
@@ -41,86 +37,74 @@ export class ByteStore {
    */
   add(source: Uint8Array, from: number, to: number): number {
     const length = to - from;
-    if (this.#used + length > this.#block.length) {
-      this.#block = new Uint8Array(Math.max(BLOCK, length));
-      this.#blocks.push(this.#block);
-      this.#blockUsed.push(0);
-      this.#used = 0;
-    }
-    const block = this.#block;
     const at = this.#used;
-    if (length < 48) for (let i = 0; i < length; i++) block[at + i] = source[from + i] as number;
-    else block.set(source.subarray(from, to), at);
+    let data = this.#data.view;
+    if (at + length > data.length) data = this.#data.reserve(at + length);
+    if (length < 48) for (let i = 0; i < length; i++) data[at + i] = source[from + i] as number;
+    else data.set(source.subarray(from, to), at);
     this.#used = at + length;
-    this.#blockUsed[this.#blocks.length - 1] = at + length;
     const entry = this.#count;
-    const chunk = entry >>> 16;
-    if (chunk === this.#addresses.length) {
-      this.#addresses.push(new Float64Array(ENTRY_CHUNK));
-      this.#lengths.push(new Uint32Array(ENTRY_CHUNK));
-    }
-    (this.#addresses[chunk] as Float64Array)[entry & 0xffff] = (this.#blocks.length - 1) * BLOCK + at;
-    (this.#lengths[chunk] as Uint32Array)[entry & 0xffff] = length;
+    let offsets = this.#offsets.view;
+    if (entry + 2 > offsets.length) offsets = this.#offsets.reserve(entry + 2);
+    offsets[entry + 1] = at + length;
     this.#count = entry + 1;
-    this.#bytes += length;
     return entry;
   }
 
   /** Length in bytes of entry `e`. */
   lengthOf(e: number): number {
-    return (this.#lengths[e >>> 16] as Uint32Array)[e & 0xffff] as number;
+    const offsets = this.#offsets.view;
+    return (offsets[e + 1] as number) - (offsets[e] as number);
   }
 
-  /** The block holding entry `e`; its bytes start at `offsetOf(e)`. */
-  blockOf(e: number): Uint8Array {
-    return this.#blocks[Math.floor(((this.#addresses[e >>> 16] as Float64Array)[e & 0xffff] as number) / BLOCK)] as Uint8Array;
+  /** The bytes holding entry `e`; its bytes start at `offsetOf(e)`. */
+  blockOf(_e: number): Uint8Array {
+    return this.#data.view;
   }
 
-  /** Offset of entry `e` in its block. */
+  /** Offset of entry `e` in `blockOf(e)`. */
   offsetOf(e: number): number {
-    return ((this.#addresses[e >>> 16] as Float64Array)[e & 0xffff] as number) % BLOCK;
+    return this.#offsets.view[e] as number;
   }
 
   /** Whether entry `e` equals `source[from, to)`. */
   equals(e: number, source: Uint8Array, from: number, to: number): boolean {
+    const offsets = this.#offsets.view;
+    const at = offsets[e] as number;
     const length = to - from;
-    if (this.lengthOf(e) !== length) return false;
-    const block = this.blockOf(e);
-    const at = this.offsetOf(e);
-    for (let i = 0; i < length; i++) if (block[at + i] !== source[from + i]) return false;
+    if ((offsets[e + 1] as number) - at !== length) return false;
+    const data = this.#data.view;
+    for (let i = 0; i < length; i++) if (data[at + i] !== source[from + i]) return false;
     return true;
   }
 
   /** Entry `e` against `source[from, to)` in byte order: negative, 0 or positive. */
   compare(e: number, source: Uint8Array, from: number, to: number): number {
-    const length = this.lengthOf(e);
-    const block = this.blockOf(e);
-    const at = this.offsetOf(e);
+    const offsets = this.#offsets.view;
+    const at = offsets[e] as number;
+    const length = (offsets[e + 1] as number) - at;
+    const data = this.#data.view;
     const n = Math.min(length, to - from);
     for (let i = 0; i < n; i++) {
-      const d = (block[at + i] as number) - (source[from + i] as number);
+      const d = (data[at + i] as number) - (source[from + i] as number);
       if (d !== 0) return d;
     }
     return length - (to - from);
   }
 
-  /** Copies every entry, in entry order, end to end into `target` (`bytes` long). */
-  copyAll(target: Uint8Array): void {
-    let at = 0;
-    this.#blocks.forEach((block, i) => {
-      const used = this.#blockUsed[i] as number;
-      target.set(block.subarray(0, used), at);
-      at += used;
-    });
-  }
-
   /** Copies entry `e` into `target` at `at`; returns the offset after it. */
   copyTo(e: number, target: Uint8Array, at: number): number {
-    const length = this.lengthOf(e);
-    const block = this.blockOf(e);
-    const from = this.offsetOf(e);
-    if (length < 48) for (let i = 0; i < length; i++) target[at + i] = block[from + i] as number;
-    else target.set(block.subarray(from, from + length), at);
+    const offsets = this.#offsets.view;
+    const from = offsets[e] as number;
+    const length = (offsets[e + 1] as number) - from;
+    const data = this.#data.view;
+    if (length < 48) for (let i = 0; i < length; i++) target[at + i] = data[from + i] as number;
+    else target.set(data.subarray(from, from + length), at);
     return at + length;
+  }
+
+  /** Every entry's bytes, end to end, and the `count + 1` offsets: the same memory, no copy. */
+  columns(): { bytes: Uint8Array; offsets: Uint32Array } {
+    return { bytes: this.#data.take(this.#used), offsets: this.#offsets.take(this.#count + 1) };
   }
 }

@@ -1,14 +1,14 @@
 /**
- * The exam rows of exams.csv as they are read, kept in column chunks of 64 K rows (growing never
- * copies), then turned into the kit's ExamTable at the end: rows grouped by machine with a
- * counting sort, sorted within a machine only when the file was not, final columns on
- * SharedArrayBuffer so the indicator workers read them without a copy.
+ * The exam rows of exams.csv as they are read, each column growing in place on shared memory
+ * (shared-growable.ts), then the kit's ExamTable: when the file came grouped by machine and
+ * sorted, the columns as written are the table (no copy); otherwise rows are grouped with a
+ * counting sort and sorted within a machine. Shared memory lets indicator workers read them.
  */
 import { compareIds, NO_AGE_BAND, type ExamTable, type StringColumn } from '../../core/exam-table.ts';
 import { ACT_SEPARATOR } from './kit-files.ts';
 import { ByteStore } from './byte-store.ts';
+import { SharedGrowable } from './shared-growable.ts';
 
-const CHUNK = 1 << 16;
 /** `keys` entry of a row without a patient key. */
 export const NO_KEY = 0xffffffff;
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -63,17 +63,27 @@ export class ActLists {
   }
 }
 
-/** Column chunks of the exam rows kept so far, in file order. */
+/** The exam rows kept so far, in file order, each column growing in place on shared memory. */
 export class ExamColumns {
   length = 0;
   readonly acts = new ActLists();
   /** Patient keys (null: the file has no `patient_key` column). */
   readonly keys: ByteStore | null;
-  readonly #u32: Uint32Array[][] = [[], [], [], []]; // machine, id, acts, key
-  readonly #f64: Float64Array[][] = [[], [], [], [], [], []]; // roomIn, roomOut, icr, report, requested, scheduled
-  readonly #u8: Uint8Array[][] = [[], []]; // category, ageBand
+  readonly #machine = new SharedGrowable(Uint32Array);
+  readonly #id = new SharedGrowable(Uint32Array);
+  readonly #acts = new SharedGrowable(Uint32Array);
+  readonly #key = new SharedGrowable(Uint32Array);
+  readonly #roomIn = new SharedGrowable(Float64Array);
+  readonly #roomOut = new SharedGrowable(Float64Array);
+  readonly #icr = new SharedGrowable(Float64Array);
+  readonly #report = new SharedGrowable(Float64Array);
+  readonly #requested = new SharedGrowable(Float64Array);
+  readonly #scheduled = new SharedGrowable(Float64Array);
+  readonly #category = new SharedGrowable(Uint8Array);
+  readonly #age = new SharedGrowable(Uint8Array);
+  #capacity = 0;
 
-  // The current chunk of each column.
+  // The current view of each column.
   #cMachine: Uint32Array = new Uint32Array(0);
   #cId: Uint32Array = new Uint32Array(0);
   #cActs: Uint32Array = new Uint32Array(0);
@@ -106,9 +116,8 @@ export class ExamColumns {
     ageBand: number,
     key: number,
   ): void {
-    const row = this.length;
-    const at = row & (CHUNK - 1);
-    if (at === 0) this.#newChunks();
+    const at = this.length;
+    if (at === this.#capacity) this.#grow(at + 1);
     this.#cMachine[at] = machine;
     this.#cId[at] = id;
     this.#cActs[at] = acts;
@@ -121,47 +130,34 @@ export class ExamColumns {
     this.#cScheduled[at] = scheduledMinutes;
     this.#cCategory[at] = category;
     this.#cAge[at] = ageBand;
-    this.length = row + 1;
+    this.length = at + 1;
   }
 
-  #newChunks(): void {
-    const u32 = (k: number): Uint32Array => {
-      const chunk = new Uint32Array(CHUNK);
-      (this.#u32[k] as Uint32Array[]).push(chunk);
-      return chunk;
-    };
-    const f64 = (k: number): Float64Array => {
-      const chunk = new Float64Array(CHUNK);
-      (this.#f64[k] as Float64Array[]).push(chunk);
-      return chunk;
-    };
-    const u8 = (k: number): Uint8Array => {
-      const chunk = new Uint8Array(CHUNK);
-      (this.#u8[k] as Uint8Array[]).push(chunk);
-      return chunk;
-    };
-    this.#cMachine = u32(0);
-    this.#cId = u32(1);
-    this.#cActs = u32(2);
-    this.#cKey = u32(3);
-    this.#cIn = f64(0);
-    this.#cOut = f64(1);
-    this.#cIcr = f64(2);
-    this.#cReport = f64(3);
-    this.#cRequest = f64(4);
-    this.#cScheduled = f64(5);
-    this.#cCategory = u8(0);
-    this.#cAge = u8(1);
+  #grow(n: number): void {
+    this.#cMachine = this.#machine.reserve(n);
+    this.#cId = this.#id.reserve(n);
+    this.#cActs = this.#acts.reserve(n);
+    this.#cKey = this.#key.reserve(n);
+    this.#cIn = this.#roomIn.reserve(n);
+    this.#cOut = this.#roomOut.reserve(n);
+    this.#cIcr = this.#icr.reserve(n);
+    this.#cReport = this.#report.reserve(n);
+    this.#cRequest = this.#requested.reserve(n);
+    this.#cScheduled = this.#scheduled.reserve(n);
+    this.#cCategory = this.#category.reserve(n);
+    this.#cAge = this.#age.reserve(n);
+    this.#capacity = this.#cMachine.length;
   }
 
   /**
    * The table of the rows (`machines`: number of machines of equipment.csv; `ids`: the store the
-   * rows' id entries point into). The chunks are released column by column.
+   * rows' id entries point into). When exams.csv came grouped by machine and sorted (exports and
+   * the generator write it so), the columns written while reading ARE the table's: no copy.
    */
   toTable(machines: number, ids: ByteStore): ExamTable {
     const n = this.length;
-    const machineOf = gather32(this.#u32[0] as Uint32Array[], n);
-    const idOf = gather32(this.#u32[1] as Uint32Array[], n);
+    const machineOf = this.#machine.take(n);
+    const idOf = this.#id.take(n);
     // Counting sort by machine (stable: file order within a machine).
     const machineStart = new Uint32Array(new SharedArrayBuffer(4 * (machines + 1)));
     for (let r = 0; r < n; r++) {
@@ -170,96 +166,79 @@ export class ExamColumns {
       machineStart[m + 1] = (machineStart[m + 1] as number) + 1;
     }
     for (let m = 0; m < machines; m++) machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
-    const order = new Uint32Array(n); // table row → file row
-    const next = machineStart.slice(0, machines);
-    for (let r = 0; r < n; r++) {
-      const m = machineOf[r] as number;
-      order[next[m] as number] = r;
-      next[m] = (next[m] as number) + 1;
-    }
-    const roomIn = this.#f64[0] as Float64Array[];
-    const roomOut = this.#f64[1] as Float64Array[];
-    const at = (chunks: Float64Array[], r: number): number => (chunks[r >>> 16] as Float64Array)[r & 0xffff] as number;
+    const roomIn = this.#roomIn.take(n);
+    const roomOut = this.#roomOut.take(n);
     const idText = (r: number): string => decodeEntry(ids, idOf[r] as number);
     const compareRows = (a: number, b: number): number =>
-      at(roomIn, a) - at(roomIn, b) ||
-      at(roomOut, a) - at(roomOut, b) ||
+      (roomIn[a] as number) - (roomIn[b] as number) ||
+      (roomOut[a] as number) - (roomOut[b] as number) ||
       compareIds(idText(a), idText(b)) ||
       a - b;
-    for (let m = 0; m < machines; m++) {
-      const from = machineStart[m] as number;
-      const to = machineStart[m + 1] as number;
-      let sorted = true;
-      for (let i = from + 1; i < to && sorted; i++) sorted = compareRows(order[i - 1] as number, order[i] as number) < 0;
-      if (!sorted) order.subarray(from, to).sort(compareRows);
+    // Already grouped and sorted? Then the table is the columns as written.
+    let identity = true;
+    for (let r = 1; r < n && identity; r++) {
+      const m = machineOf[r - 1] as number;
+      const next = machineOf[r] as number;
+      identity = m < next || (m === next && compareRows(r - 1, r) < 0);
     }
-    let identity = true; // the file was grouped and sorted already: columns are copied whole
-    for (let t = 0; t < n && identity; t++) identity = order[t] === t;
     const fileOrder = new Uint32Array(new SharedArrayBuffer(4 * n));
-    for (let t = 0; t < n; t++) fileOrder[order[t] as number] = t;
-    const machine = new Uint32Array(new SharedArrayBuffer(4 * n));
-    for (let t = 0; t < n; t++) machine[t] = machineOf[order[t] as number] as number;
+    let order: Uint32Array | null = null; // table row → file row, when not the identity
+    if (identity) for (let t = 0; t < n; t++) fileOrder[t] = t;
+    else {
+      order = new Uint32Array(n);
+      const next = machineStart.slice(0, machines);
+      for (let r = 0; r < n; r++) {
+        const m = machineOf[r] as number;
+        order[next[m] as number] = r;
+        next[m] = (next[m] as number) + 1;
+      }
+      for (let m = 0; m < machines; m++) {
+        const from = machineStart[m] as number;
+        const to = machineStart[m + 1] as number;
+        let sorted = true;
+        for (let i = from + 1; i < to && sorted; i++) sorted = compareRows(order[i - 1] as number, order[i] as number) < 0;
+        if (!sorted) order.subarray(from, to).sort(compareRows);
+      }
+      for (let t = 0; t < n; t++) fileOrder[order[t] as number] = t;
+    }
+    const permuted = <T extends Float64Array | Uint32Array | Uint8Array>(column: T, make: (buffer: SharedArrayBuffer) => T): T => {
+      if (order === null) return column;
+      const out = make(new SharedArrayBuffer(column.BYTES_PER_ELEMENT * n));
+      for (let t = 0; t < n; t++) out[t] = column[order[t] as number] as number;
+      return out;
+    };
+    const f64 = (column: Float64Array): Float64Array => permuted(column, (b) => new Float64Array(b));
+    const u32 = (column: Uint32Array): Uint32Array => permuted(column, (b) => new Uint32Array(b));
+    const u8 = (column: Uint8Array): Uint8Array => permuted(column, (b) => new Uint8Array(b));
     // Without an error, every id registered is a row's, in file order.
     const examId =
-      identity && ids.count === n
-        ? wholeColumn(ids, n, null)
-        : stringColumn(ids, n, (t) => idOf[order[t] as number] as number);
+      order === null && ids.count === n ? { ...ids.columns(), absent: null } : stringColumn(ids, n, (t) => idOf[order === null ? t : (order[t] as number)] as number);
     const keys = this.keys;
     let patientKey: StringColumn | null = null;
     if (keys !== null) {
-      const keyOf = gather32(this.#u32[3] as Uint32Array[], n);
-      patientKey = identity ? wholeColumn(keys, n, keyOf) : stringColumn(keys, n, (t) => keyOf[order[t] as number] as number);
-    }
-    const f64 = (k: number): Float64Array => {
-      const chunks = this.#f64[k] as Float64Array[];
-      const out = new Float64Array(new SharedArrayBuffer(8 * n));
-      if (identity) chunks.forEach((chunk, c) => out.set(chunk.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
-      else for (let t = 0; t < n; t++) out[t] = at(chunks, order[t] as number);
-      this.#f64[k] = []; // released as soon as copied: the peak stays near one copy
-      return out;
-    };
-    const u8 = (k: number): Uint8Array => {
-      const chunks = this.#u8[k] as Uint8Array[];
-      const out = new Uint8Array(new SharedArrayBuffer(n));
-      for (let t = 0; t < n; t++) {
-        const r = order[t] as number;
-        out[t] = (chunks[r >>> 16] as Uint8Array)[r & 0xffff] as number;
-      }
-      this.#u8[k] = [];
-      return out;
-    };
-    const actChunks = this.#u32[2] as Uint32Array[];
-    const acts = new Uint32Array(new SharedArrayBuffer(4 * n));
-    for (let t = 0; t < n; t++) {
-      const r = order[t] as number;
-      acts[t] = (actChunks[r >>> 16] as Uint32Array)[r & 0xffff] as number;
+      const keyOf = this.#key.take(n);
+      const inOrder = order === null && keys.count === n;
+      patientKey = inOrder ? { ...keys.columns(), absent: null } : stringColumn(keys, n, (t) => keyOf[order === null ? t : (order[t] as number)] as number);
     }
     return {
       length: n,
-      machine,
+      machine: u32(machineOf),
       machineStart,
       examId,
-      category: u8(0),
-      roomIn: f64(0),
-      roomOut: f64(1),
-      rowIcr: f64(2),
-      acts,
+      category: u8(this.#category.take(n)),
+      roomIn: f64(roomIn),
+      roomOut: f64(roomOut),
+      rowIcr: f64(this.#icr.take(n)),
+      acts: u32(this.#acts.take(n)),
       actLists: this.acts.lists,
-      reportAt: f64(3),
-      requestedAt: f64(4),
-      scheduledMinutes: f64(5),
-      ageBand: u8(1),
+      reportAt: f64(this.#report.take(n)),
+      requestedAt: f64(this.#requested.take(n)),
+      scheduledMinutes: f64(this.#scheduled.take(n)),
+      ageBand: u8(this.#age.take(n)),
       patientKey,
       fileOrder,
     };
   }
-}
-
-/** The first `n` values of chunked columns as one array. */
-function gather32(chunks: Uint32Array[], n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  chunks.forEach((chunk, c) => out.set(chunk.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
-  return out;
 }
 
 const decoder = new TextDecoder();
@@ -268,27 +247,6 @@ const decoder = new TextDecoder();
 function decodeEntry(store: ByteStore, e: number): string {
   const at = store.offsetOf(e);
   return decoder.decode(store.blockOf(e).subarray(at, at + store.lengthOf(e)));
-}
-
-/**
- * The StringColumn of a store whose entries are the rows' in order (`entries`: each row's entry,
- * NO_KEY when absent; null when row t is entry t), its bytes copied block by block.
- */
-function wholeColumn(store: ByteStore, n: number, entries: Uint32Array | null): StringColumn {
-  const offsets = new Uint32Array(new SharedArrayBuffer(4 * (n + 1)));
-  let absent: Uint8Array | null = null;
-  let size = 0;
-  for (let t = 0; t < n; t++) {
-    const e = entries === null ? t : (entries[t] as number);
-    if (e === NO_KEY) {
-      absent ??= new Uint8Array(new SharedArrayBuffer(n));
-      absent[t] = 1;
-    } else size += store.lengthOf(e);
-    offsets[t + 1] = size;
-  }
-  const bytes = new Uint8Array(new SharedArrayBuffer(store.bytes));
-  store.copyAll(bytes);
-  return { bytes, offsets, absent };
 }
 
 /** The StringColumn of rows whose entries (NO_KEY: absent) `entryAt(t)` gives, on shared memory. */
