@@ -13,6 +13,7 @@ import type { IssueSink } from './issue-sink.ts';
 
 /** A kit file being fed to a KitParser, as text or UTF-8 bytes, in chunks of any size. */
 export interface KitFileFeed {
+  /** Reads a chunk; its bytes are copied where kept, so the caller may reuse them once it returns. */
   push(chunk: string | Uint8Array): void;
   end(): void;
   /** True when the file was refused at its header: feeding more is useless. */
@@ -80,7 +81,8 @@ export class CsvFeed implements KitFileFeed {
       this.#carry = concatBytes(carry, chunk, chunk.length);
       return;
     }
-    const rest = chunk.slice(cut);
+    // A copy: the caller may reuse the chunk's memory for its next read (readKitDir does).
+    const rest = Uint8Array.prototype.slice.call(chunk, cut);
     if (carry.length === 0) this.#feed(chunk.subarray(0, cut));
     else {
       // Only the line the carry begins is copied; the chunk's other lines are read in place
