@@ -72,7 +72,8 @@ export const indicatorsCommand: Command = {
     let computation: CampaignComputation;
     let places: SitePlaces;
     if (kitDir) {
-      const kit = await readKitOrFail(kitDir);
+      // The indicators read no patient key: checked, not kept (a national year's are 600 MB).
+      const kit = await readKitOrFail(kitDir, { patientKeys: false });
       computation = await computeCampaignParallel(kit, { threads });
       places = sitePlaces(kit.establishments);
     } else {

@@ -80,6 +80,12 @@ const CASES = Object.keys(CLINICAL_CASES) as ClinicalCase[];
 export interface KitParserOptions {
   /** Read canonical exam rows from their bytes (default true); false: every row is checked. */
   fastExamRows?: boolean;
+  /**
+   * Keep exams.csv's `patient_key` values (default true). They are always checked (a raw
+   * identifier is refused either way); a reader that uses no patient key — the indicators —
+   * keeps none: only the fields it reads, as the de-identification allow-list asks.
+   */
+  patientKeys?: boolean;
 }
 
 /**
@@ -116,6 +122,7 @@ export class KitParser {
   readonly #examIds = new ExamIdRegistry();
   #examColumns: ExamColumns | null = null;
   readonly #fastExamRows: boolean;
+  readonly #patientKeys: boolean;
   readonly #acts: Act[] = [];
   readonly #survey: SurveyAnswer[] = [];
   /** The register's rows; null while equipment-register.csv is not read (it is optional). */
@@ -127,6 +134,7 @@ export class KitParser {
 
   constructor(options: KitParserOptions = {}) {
     this.#fastExamRows = options.fastExamRows ?? true;
+    this.#patientKeys = options.patientKeys ?? true;
   }
 
   /** Reports an issue found outside the files themselves (e.g. a duplicate file in an upload). */
@@ -424,7 +432,7 @@ export class KitParser {
     separator: number,
   ): { row: RowReader; lines: ByteLineReader | null } {
     const indexes = examColumnIndexes((c) => index.get(c) ?? -1);
-    const columns = (this.#examColumns = new ExamColumns(indexes.key >= 0));
+    const columns = (this.#examColumns = new ExamColumns(indexes.key >= 0 && this.#patientKeys));
     const window = this.#window;
     const ctx = {
       sink: this.#sink,

@@ -21,6 +21,8 @@ export {
 export interface ReadKitOptions {
   /** Called after each chunk read: bytes `done` of `total` for the whole kit, and the current file. */
   onProgress?: (progress: { file: string; done: number; total: number }) => void;
+  /** Keep exams.csv's patient keys (default true; they are checked either way): see KitParserOptions. */
+  patientKeys?: boolean;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -37,7 +39,7 @@ export async function readKitDir(
   dir: string,
   options: ReadKitOptions = {},
 ): Promise<KitReadResult> {
-  const parser = new KitParser();
+  const parser = new KitParser({ patientKeys: options.patientKeys ?? true });
   const entries = await readdir(dir, { withFileTypes: true });
   const byName = new Map<string, string>();
   for (const entry of entries) {

@@ -245,3 +245,36 @@ describe('the fast path of exams.csv', () => {
     expect(read(bad, true, 5).issues.map((i) => `${i.line} ${i.code}`)[0]).toBe('3 encoding');
   });
 });
+
+describe('patient keys not kept (patientKeys: false, the indicators)', () => {
+  /** Reads the kit with the given parser options, exams.csv given whole. */
+  function readWith(exams: string, patientKeys: boolean): KitReadResult {
+    const parser = new KitParser({ patientKeys });
+    parser.campaign(CAMPAIGN);
+    for (const spec of KIT_READ_FILES) {
+      const text = spec.name === 'exams.csv' ? exams : BASE[spec.name];
+      const feed = parser.csv(spec, text === undefined ? null : spec.name);
+      if (feed === null) continue;
+      feed.push(encoder.encode(text as string));
+      feed.end();
+    }
+    return parser.finish();
+  }
+  const row = (id: string, key: string): string => `${id},EQ1,A,2010-03-26T08:00,2010-03-26T08:20,,12,,,,18-64,${key}`;
+
+  it('checks every key but keeps none: the table has no key column, the records no key', () => {
+    const ok = readWith(`${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '')}\n`, false);
+    expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const table = attachedExamTable(ok.kit!);
+    expect(table?.patientKey).toBeNull();
+    expect(ok.kit!.exams.map((e) => e.patientKey)).toEqual([undefined, undefined]);
+    const kept = readWith(`${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '')}\n`, true);
+    expect(kept.kit!.exams.map((e) => e.patientKey)).toEqual([HEX, undefined]);
+  });
+
+  it('still refuses a raw identifier in patient_key, on its line', () => {
+    const bad = readWith(`${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '1850575123456')}\n`, false);
+    expect(bad.kit).toBeNull();
+    expect(bad.issues.find((i) => i.code === 'patient-key-identifier')?.line).toBe(3);
+  });
+});
