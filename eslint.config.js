@@ -12,14 +12,23 @@ const banFolders = (folders) =>
   folders.flatMap((f) => [`**/${f}/**`, `../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', '.tmp/', 'plateau-data/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'bench/out/', 'test-artifacts/', '.tmp/', 'plateau-data/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -30,8 +39,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).' },
-            { group: [...banFolders([...upper, ...middle, ...plan]), '**/web/**'], message: 'core depends on nothing above it.' },
+            {
+              group: ['node:*'],
+              message: 'core is pure: no Node built-ins (do I/O in ingest/storage/cli).',
+            },
+            {
+              group: [...banFolders([...upper, ...middle, ...plan]), '**/web/**'],
+              message: 'core depends on nothing above it.',
+            },
           ],
         },
       ],
@@ -44,8 +59,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'plan is pure: no Node built-ins (read files in ingest, store in storage).' },
-            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'plan depends on core only.' },
+            {
+              group: ['node:*'],
+              message: 'plan is pure: no Node built-ins (read files in ingest, store in storage).',
+            },
+            {
+              group: [...banFolders([...upper, ...middle]), '**/web/**'],
+              message: 'plan depends on core only.',
+            },
           ],
         },
       ],
@@ -60,7 +81,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'export is pure (browser and Node): no Node built-ins.' },
-            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'export depends on core and fflate only.' },
+            {
+              group: [...banFolders([...upper, ...middle]), '**/web/**'],
+              message: 'export depends on core and fflate only.',
+            },
           ],
         },
       ],
@@ -75,8 +99,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'web, charts and i18n run in the browser: no Node built-ins.' },
-            { group: banFolders([...upper, ...middle]), message: 'web, charts and i18n use core, export and the API types only.' },
+            {
+              group: ['node:*'],
+              message: 'web, charts and i18n run in the browser: no Node built-ins.',
+            },
+            {
+              group: banFolders([...upper, ...middle]),
+              message: 'web, charts and i18n use core, export and the API types only.',
+            },
           ],
         },
       ],
@@ -91,8 +121,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'charts and i18n are pure: no Node built-ins.' },
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'charts and i18n are pure: no React.' },
-            { group: [...banFolders([...upper, ...middle]), '**/web/**'], message: 'charts and i18n depend on core types only.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'charts and i18n are pure: no React.',
+            },
+            {
+              group: [...banFolders([...upper, ...middle]), '**/web/**'],
+              message: 'charts and i18n depend on core types only.',
+            },
           ],
         },
       ],
@@ -103,7 +139,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...banFolders(upper), '**/web/**'], message: 'ingest/storage/generate/simulate must not import server, cli, reports or web.' }] },
+        {
+          patterns: [
+            {
+              group: [...banFolders(upper), '**/web/**'],
+              message:
+                'ingest/storage/generate/simulate must not import server, cli, reports or web.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -114,7 +158,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/web/**'], message: 'src/web is not in dist/: share through src/charts or src/i18n.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/web/**'],
+              message: 'src/web is not in dist/: share through src/charts or src/i18n.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -127,6 +178,14 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', 'bench/**/*.js', 'scripts/**/*.mjs', '*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', globalThis: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        performance: 'readonly',
+        globalThis: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
 );

@@ -7,9 +7,17 @@ import { defineConfig } from 'vitest/config';
  * transform for every file (377 of the suite's 1,770 worker-seconds on CI). Measured under the same
  * load: test/ingest 122 → 57 CPU-s, core+i18n+charts+generate+export 119 → 56, plan 87 → 75.
  */
-const SHARED = ['core', 'plan', 'i18n', 'charts', 'generate', 'export', 'ingest'].map((folder) => `test/${folder}/**/*.test.ts`);
+const SHARED = ['core', 'plan', 'i18n', 'charts', 'generate', 'export', 'ingest'].map(
+  (folder) => `test/${folder}/**/*.test.ts`,
+);
 /** Files of those folders that keep their own process: they spy on the console, write the environment, measure memory or crash children. */
-const OWN_PROCESS = ['sources/marker-leak', 'sources/mllp/listen-command', 'sources/mllp/memory', 'sources/mllp/crash', 'kit-folder-crash'].map((file) => `test/ingest/${file}.test.ts`);
+const OWN_PROCESS = [
+  'sources/marker-leak',
+  'sources/mllp/listen-command',
+  'sources/mllp/memory',
+  'sources/mllp/crash',
+  'kit-folder-crash',
+].map((file) => `test/ingest/${file}.test.ts`);
 
 /**
  * Date-sensitive suites (calendar, date-time and kit readers, generator, HL7/FHIR/DICOM/XLSX times,
@@ -67,11 +75,33 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Every answer of an app made in a test is checked against the OpenAPI document (test/helpers/openapi-setup.ts).
-      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED, setupFiles: ['test/helpers/openapi-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ['test/**/*.test.ts'],
+          exclude: SHARED,
+          setupFiles: ['test/helpers/openapi-setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'isolated (ingest)', include: OWN_PROCESS } },
-      { extends: true, test: { name: 'shared', include: SHARED, exclude: OWN_PROCESS, isolate: false } },
-      { extends: true, test: { name: 'Europe/Paris', include: ZONED, isolate: false, env: { TZ: 'Europe/Paris' } } },
-      { extends: true, test: { name: 'America/St_Johns', include: ZONED, isolate: false, env: { TZ: 'America/St_Johns' } } },
+      {
+        extends: true,
+        test: { name: 'shared', include: SHARED, exclude: OWN_PROCESS, isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'Europe/Paris', include: ZONED, isolate: false, env: { TZ: 'Europe/Paris' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'America/St_Johns',
+          include: ZONED,
+          isolate: false,
+          env: { TZ: 'America/St_Johns' },
+        },
+      },
     ],
   },
 });

@@ -29,8 +29,16 @@ function mappingOf(): SiteMapping {
     finess: '750000001',
     timeZone: 'Europe/Paris',
     equipment: ROOMS.map((location, i) => ({ location, equipmentId: `EQ-${i + 1}` })),
-    categories: [{ unit: 'REA', category: 'R' }, { patientClass: 'E', category: 'U' }, { patientClass: 'I', category: 'H' }, { patientClass: 'O', category: 'A' }],
-    acts: CODES.map((localCode, i) => ({ localCode, ccam: ['ZBQK002', 'ZCQK002', 'ACQK001', 'NZQN001', 'LHQN001', 'ACQN001'][i] as string })),
+    categories: [
+      { unit: 'REA', category: 'R' },
+      { patientClass: 'E', category: 'U' },
+      { patientClass: 'I', category: 'H' },
+      { patientClass: 'O', category: 'A' },
+    ],
+    acts: CODES.map((localCode, i) => ({
+      localCode,
+      ccam: ['ZBQK002', 'ZCQK002', 'ACQK001', 'NZQN001', 'LHQN001', 'ACQN001'][i] as string,
+    })),
   };
 }
 
@@ -60,7 +68,8 @@ export function generateHl7Batch(exams: number): string {
     const cls = CLASSES[Math.floor(rand() * CLASSES.length)] as string;
     // Spread over 28 days, 08:00–19:00, per room.
     const day = Math.floor(i / ROOMS.length / 40) % 28;
-    const start = day * 1440 + 8 * 60 + (Math.floor(i / ROOMS.length) % 40) * 15 + Math.floor(rand() * 5);
+    const start =
+      day * 1440 + 8 * 60 + (Math.floor(i / ROOMS.length) % 40) * 15 + Math.floor(rand() * 5);
     const ipp = `IPP${100000 + ((i * 7919) % 900000)}`;
     const pid = `PID|1||${ipp}^^^CHU^PI||NOM${i}^PRENOM^^^^^L||19${pad(30 + (i % 70))}0${1 + (i % 9)}15|${i % 2 ? 'F' : 'M'}|||${i} RUE DE LA PAIX^^PARIS^^75002^FRA||0102030405`;
     const pv1 = `PV1|1|${cls}|${cls === 'I' ? 'CARDIO' : 'RADIO'}^${room}^1^CHU||||1234^DOC^JEAN|||||||||||V${i}`;
@@ -118,7 +127,9 @@ export function benchHl7v2(options: { exams?: number; runs?: number } = {}): Hl7
     exams = records.exams.length;
     const problems = issues.filter((i) => i.severity !== 'info');
     if (exams !== examCount || problems.length > 0) {
-      throw new Error(`HL7 bench batch read back ${exams}/${examCount} exams with ${problems.length} issues, e.g. ${JSON.stringify(problems[0])}`);
+      throw new Error(
+        `HL7 bench batch read back ${exams}/${examCount} exams with ${problems.length} issues, e.g. ${JSON.stringify(problems[0])}`,
+      );
     }
   }
   const medianMs = median(times);

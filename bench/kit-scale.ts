@@ -55,7 +55,10 @@ export function scaleKits(): ScaleKit[] {
   ];
 }
 
-export const load = (): string => loadavg().map((v) => v.toFixed(2)).join(' ');
+export const load = (): string =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 
 const median = (values: readonly number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -65,11 +68,23 @@ const median = (values: readonly number[]): number => {
 
 /** Generates `kit` with the built CLI unless its folder already holds a whole kit. */
 function generateOnce(kit: ScaleKit): void {
-  if (['campaign.json', 'sessions.csv', 'exams.csv'].every((f) => existsSync(join(kit.dir, f)))) return;
+  if (['campaign.json', 'sessions.csv', 'exams.csv'].every((f) => existsSync(join(kit.dir, f))))
+    return;
   console.log(`kit-scale: generating ${kit.label} into ${kit.dir} (once; later runs reuse it)`);
   mkdirSync(join(kit.dir, '..'), { recursive: true });
-  const args = ['generate', kit.dir, '--seed', '7', '--machines', String(kit.machines), '--days', String(kit.days)];
-  execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...args], { stdio: 'inherit' });
+  const args = [
+    'generate',
+    kit.dir,
+    '--seed',
+    '7',
+    '--machines',
+    String(kit.machines),
+    '--days',
+    String(kit.days),
+  ];
+  execFileSync(process.execPath, ['--max-old-space-size=16384', CLI, ...args], {
+    stdio: 'inherit',
+  });
 }
 
 /** A module a child imports first: on exit it writes its own peak RSS (KB) to $PLATEAU_BENCH_RSS_FILE. */
@@ -84,7 +99,11 @@ function rssHook(root: string): string {
 }
 
 /** One whole `plateau` process, stdout discarded: wall seconds and the child's peak RSS (MB). */
-function runCli(args: readonly string[], hook: string, rssFile: string): Promise<{ wallS: number; rssMb: number }> {
+function runCli(
+  args: readonly string[],
+  hook: string,
+  rssFile: string,
+): Promise<{ wallS: number; rssMb: number }> {
   rmSync(rssFile, { force: true });
   const t = performance.now();
   const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, CLI, ...args], {
@@ -96,7 +115,8 @@ function runCli(args: readonly string[], hook: string, rssFile: string): Promise
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => {
       const wallS = (performance.now() - t) / 1000;
-      if (code !== 0) return reject(new Error(`plateau ${args.join(' ')} exited with ${code}: ${stderr}`));
+      if (code !== 0)
+        return reject(new Error(`plateau ${args.join(' ')} exited with ${code}: ${stderr}`));
       resolve({ wallS, rssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) });
     });
   });
@@ -115,14 +135,19 @@ export interface ScaleRow {
 const mark = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
 /** Parse + validate (in this process), compute, then whole processes, for each kit. */
-export async function benchKitScale(root: string, kits: readonly ScaleKit[] = scaleKits()): Promise<ScaleRow[]> {
+export async function benchKitScale(
+  root: string,
+  kits: readonly ScaleKit[] = scaleKits(),
+): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   const hook = rssHook(root);
   const rssFile = join(root, 'child-rss.txt');
   const threads = availableParallelism();
   const add = (row: ScaleRow): void => {
     rows.push(row);
-    console.log(`kit-scale: ${row.kit}: ${row.what}: ${row.value} (target ${row.target}; ${row.runs} run(s), load ${row.load})`);
+    console.log(
+      `kit-scale: ${row.kit}: ${row.what}: ${row.value} (target ${row.target}; ${row.runs} run(s), load ${row.load})`,
+    );
   };
   for (const spec of kits) {
     generateOnce(spec);
@@ -156,8 +181,18 @@ export async function benchKitScale(root: string, kits: readonly ScaleKit[] = sc
       loadBefore = load();
       const t = performance.now();
       const k = kit as Kit;
-      assembleCampaign(k, await computeMachines(kitColumns(k, { shared: n > 1 }), k.campaign, { threads: n }));
-      add({ kit: spec.label, what: `compute, ${n} thread(s), in process`, runs: 1, value: `${((performance.now() - t) / 1000).toFixed(2)} s`, target: '–', load: loadBefore });
+      assembleCampaign(
+        k,
+        await computeMachines(kitColumns(k, { shared: n > 1 }), k.campaign, { threads: n }),
+      );
+      add({
+        kit: spec.label,
+        what: `compute, ${n} thread(s), in process`,
+        runs: 1,
+        value: `${((performance.now() - t) / 1000).toFixed(2)} s`,
+        target: '–',
+        load: loadBefore,
+      });
     }
     kit = null;
     (globalThis as { gc?: () => void }).gc?.();
@@ -192,7 +227,9 @@ export function kitScaleTable(rows: readonly ScaleRow[]): string {
     `Kit scale (load average now ${load()}; 1, 5, 15 min)`,
     '| kit | what | runs | measured | target | load |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.kit} | ${r.what} | ${r.runs} | ${r.value} | ${r.target} | ${r.load} |`),
+    ...rows.map(
+      (r) => `| ${r.kit} | ${r.what} | ${r.runs} | ${r.value} | ${r.target} | ${r.load} |`,
+    ),
     '',
     'Before issue 17 (2026-12-07, same machine): k7 `plateau indicators --json` 11.4–13.4 s wall, 1.12 GB peak RSS;',
     'k7 readKitDir 6.9–8.6 s (≈ 0.2–0.25 M rows/s); compute 1.8 s (2 threads) / 2.8 s (1 thread);',

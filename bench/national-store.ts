@@ -14,7 +14,11 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { BenchmarkView, CampaignDetail, EstablishmentListing } from '../src/core/views/types.ts';
+import type {
+  BenchmarkView,
+  CampaignDetail,
+  EstablishmentListing,
+} from '../src/core/views/types.ts';
 import { loadRun, median } from './api-load.ts';
 import type { RunFigures } from './api-load.ts';
 import { startServe } from './serve-child.ts';
@@ -69,7 +73,9 @@ export interface NationalStoreResult {
 
 export function nationalStoreDefaults(): NationalStoreOptions {
   return {
-    kitDir: process.env['PLATEAU_NATIONAL_KIT'] ?? join(import.meta.dirname, '../../.cache/national-2500x365'),
+    kitDir:
+      process.env['PLATEAU_NATIONAL_KIT'] ??
+      join(import.meta.dirname, '../../.cache/national-2500x365'),
     root: join(import.meta.dirname, '../../.cache/national-store'),
     pgAdminUrl: process.env['PLATEAU_BENCH_PG_URL'] || process.env['PLATEAU_TEST_PG_URL'] || null,
     connections: 50,
@@ -82,12 +88,28 @@ export function nationalStoreDefaults(): NationalStoreOptions {
 const load1 = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
 /** Runs the compiled CLI with `args` under /usr/bin/time: wall seconds, peak RSS, output. */
-function timedCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakRssMb: number; output: string; ok: boolean }> {
+function timedCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ seconds: number; peakRssMb: number; output: string; ok: boolean }> {
   const entry = `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`;
-  const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--max-old-space-size=16384', '--input-type=module', '-e', entry, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      'TIME %e %M',
+      process.execPath,
+      '--max-old-space-size=16384',
+      '--input-type=module',
+      '-e',
+      entry,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -97,7 +119,12 @@ function timedCli(args: readonly string[], env: Record<string, string> = {}): Pr
       resolve({
         seconds: m ? Number(m[1]) : NaN,
         peakRssMb: m ? Math.round(Number(m[2]) / 1024) : NaN,
-        output: output.replace(/TIME [\d.]+ \d+\s*$/, '').trim().split('\n').slice(-12).join('\n'),
+        output: output
+          .replace(/TIME [\d.]+ \d+\s*$/, '')
+          .trim()
+          .split('\n')
+          .slice(-12)
+          .join('\n'),
         ok: code === 0,
       });
     });
@@ -108,7 +135,24 @@ function generateOnce(kitDir: string): void {
   if (existsSync(join(kitDir, 'exams.csv'))) return;
   console.log(`national-store: generating the kit into ${kitDir} (once; later runs reuse it)`);
   mkdirSync(join(kitDir, '..'), { recursive: true });
-  execFileSync(process.execPath, ['--max-old-space-size=16384', '--input-type=module', '-e', `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`, 'generate', kitDir, '--seed', '7', '--machines', '2500', '--days', '365'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      '--max-old-space-size=16384',
+      '--input-type=module',
+      '-e',
+      `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`,
+      'generate',
+      kitDir,
+      '--seed',
+      '7',
+      '--machines',
+      '2500',
+      '--days',
+      '365',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 async function adminQuery<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -123,7 +167,8 @@ async function adminQuery<T extends pg.QueryResultRow>(url: string, sql: string)
 
 async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
-  if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+  if (r.status !== 200)
+    throw new Error(`GET ${url}: ${r.status} ${(await r.text()).slice(0, 300)}`);
   return (await r.json()) as T;
 }
 
@@ -133,9 +178,14 @@ async function getJson<T>(url: string): Promise<T> {
  * @example
  * console.log(nationalStoreTable(await benchNationalStore(nationalStoreDefaults())));
  */
-export async function benchNationalStore(options: NationalStoreOptions): Promise<NationalStoreResult> {
+export async function benchNationalStore(
+  options: NationalStoreOptions,
+): Promise<NationalStoreResult> {
   generateOnce(options.kitDir);
-  const exams = execFileSync('du', ['-h', join(options.kitDir, 'exams.csv')]).toString().split('\t')[0] ?? '?';
+  const exams =
+    execFileSync('du', ['-h', join(options.kitDir, 'exams.csv')])
+      .toString()
+      .split('\t')[0] ?? '?';
   const imports: ImportFigures[] = [];
   const dataDir = join(options.root, 'pglite');
   rmSync(dataDir, { recursive: true, force: true });
@@ -143,9 +193,13 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
 
   let before = load1();
   const lite = await timedCli(['import', options.kitDir, '--data', dataDir]);
-  const liteMb = existsSync(dataDir) ? Number(execFileSync('du', ['-sm', dataDir]).toString().split('\t')[0]) : NaN;
+  const liteMb = existsSync(dataDir)
+    ? Number(execFileSync('du', ['-sm', dataDir]).toString().split('\t')[0])
+    : NaN;
   imports.push({ engine: 'pglite', ...lite, storeMb: liteMb, load: [before, load1()] });
-  console.log(`national-store: PGlite import ${lite.ok ? 'done' : 'FAILED'} in ${lite.seconds} s, peak ${lite.peakRssMb} MB, store ${liteMb} MB (load ${before} → ${load1()})\n${lite.output}`);
+  console.log(
+    `national-store: PGlite import ${lite.ok ? 'done' : 'FAILED'} in ${lite.seconds} s, peak ${lite.peakRssMb} MB, store ${liteMb} MB (load ${before} → ${load1()})\n${lite.output}`,
+  );
 
   if (options.pgAdminUrl !== null) {
     const database = `plateau_national_${randomBytes(4).toString('hex')}`;
@@ -154,12 +208,29 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
     url.pathname = `/${database}`;
     try {
       before = load1();
-      const server = await timedCli(['import', options.kitDir], { PLATEAU_DATABASE_URL: url.toString() });
-      const [size] = await adminQuery<{ mb: number }>(url.toString(), 'select (pg_database_size(current_database()) / 1048576)::int as mb');
-      imports.push({ engine: 'postgres', ...server, storeMb: size?.mb ?? NaN, load: [before, load1()] });
-      console.log(`national-store: PostgreSQL import ${server.ok ? 'done' : 'FAILED'} in ${server.seconds} s, peak ${server.peakRssMb} MB, database ${size?.mb} MB (load ${before} → ${load1()})\n${server.output}`);
+      const server = await timedCli(['import', options.kitDir], {
+        PLATEAU_DATABASE_URL: url.toString(),
+      });
+      const [size] = await adminQuery<{ mb: number }>(
+        url.toString(),
+        'select (pg_database_size(current_database()) / 1048576)::int as mb',
+      );
+      imports.push({
+        engine: 'postgres',
+        ...server,
+        storeMb: size?.mb ?? NaN,
+        load: [before, load1()],
+      });
+      console.log(
+        `national-store: PostgreSQL import ${server.ok ? 'done' : 'FAILED'} in ${server.seconds} s, peak ${server.peakRssMb} MB, database ${size?.mb} MB (load ${before} → ${load1()})\n${server.output}`,
+      );
     } finally {
-      await adminQuery(options.pgAdminUrl, `drop database if exists ${database} with (force)`).catch((e: unknown) => console.error(`national-store: could not drop ${database}: ${String(e)}`));
+      await adminQuery(
+        options.pgAdminUrl,
+        `drop database if exists ${database} with (force)`,
+      ).catch((e: unknown) =>
+        console.error(`national-store: could not drop ${database}: ${String(e)}`),
+      );
     }
   }
 
@@ -176,7 +247,9 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
       const t = performance.now();
       const detail = await getJson<CampaignDetail>(`${server.url}${base}`);
       coldCampaignMs = Math.round(performance.now() - t);
-      const establishments = await getJson<EstablishmentListing[]>(`${server.url}${base}/establishments`);
+      const establishments = await getJson<EstablishmentListing[]>(
+        `${server.url}${base}/establishments`,
+      );
       const machines = (await getJson<BenchmarkView>(`${server.url}${base}/benchmark`)).machines;
       const q = encodeURIComponent;
       const views: { view: string; paths: string[] }[] = [
@@ -184,16 +257,25 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
         { view: 'campaign (indicators)', paths: [base] },
         {
           view: 'benchmark, modality × region',
-          paths: detail.options.regions.flatMap((r) => detail.options.modalities.map((m) => `${base}/benchmark?modality=${m}&region=${q(r)}`)),
+          paths: detail.options.regions.flatMap((r) =>
+            detail.options.modalities.map((m) => `${base}/benchmark?modality=${m}&region=${q(r)}`),
+          ),
         },
-        { view: 'establishment', paths: establishments.map((e) => `${base}/establishments/${q(e.finess)}`) },
+        {
+          view: 'establishment',
+          paths: establishments.map((e) => `${base}/establishments/${q(e.finess)}`),
+        },
         { view: 'machine', paths: machines.map((m) => `${base}/machines/${q(m.equipmentId)}`) },
-        { view: 'machine timeline', paths: machines.slice(0, 200).map((m) => `${base}/machines/${q(m.equipmentId)}/timeline`) },
+        {
+          view: 'machine timeline',
+          paths: machines.slice(0, 200).map((m) => `${base}/machines/${q(m.equipmentId)}/timeline`),
+        },
       ];
       for (const { view, paths } of views) {
         await loadRun(server.url, paths, options.warmupS, options.connections);
         const runs: RunFigures[] = [];
-        for (let i = 0; i < options.runs; i++) runs.push(await loadRun(server.url, paths, options.durationS, options.connections));
+        for (let i = 0; i < options.runs; i++)
+          runs.push(await loadRun(server.url, paths, options.durationS, options.connections));
         const row: ApiFigures = {
           view,
           urls: paths.length,
@@ -205,7 +287,9 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
           load: load1(),
         };
         api.push(row);
-        console.log(`national-store: ${view.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(6)} req/s  P95 ${row.p95Ms.toFixed(1)} ms  P99 ${row.p99Ms.toFixed(1)} ms  (${row.failures} failed, load ${row.load})`);
+        console.log(
+          `national-store: ${view.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(6)} req/s  P95 ${row.p95Ms.toFixed(1)} ms  P99 ${row.p99Ms.toFixed(1)} ms  (${row.failures} failed, load ${row.load})`,
+        );
       }
       serveRssMb = serverRss(server.url);
     } finally {
@@ -219,9 +303,16 @@ export async function benchNationalStore(options: NationalStoreOptions): Promise
 function serverRss(url: string): number | null {
   try {
     const port = new URL(url).port;
-    const pid = execFileSync('sh', ['-c', `ss -ltnp 'sport = :${port}' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2`]).toString().trim();
+    const pid = execFileSync('sh', [
+      '-c',
+      `ss -ltnp 'sport = :${port}' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2`,
+    ])
+      .toString()
+      .trim();
     if (pid === '') return null;
-    return Math.round(Number(execFileSync('ps', ['-o', 'rss=', '-p', pid]).toString().trim()) / 1024);
+    return Math.round(
+      Number(execFileSync('ps', ['-o', 'rss=', '-p', pid]).toString().trim()) / 1024,
+    );
   } catch {
     return null;
   }
@@ -234,13 +325,19 @@ export function nationalStoreTable(r: NationalStoreResult, options: NationalStor
     '',
     '| engine | import wall | peak RSS | store size | load before → after | ok |',
     '|---|---|---|---|---|---|',
-    ...r.imports.map((i) => `| ${i.engine} | ${i.seconds.toFixed(1)} s | ${i.peakRssMb} MB | ${i.storeMb} MB | ${i.load[0]} → ${i.load[1]} | ${i.ok ? 'yes' : `NO: ${i.output.split('\n').slice(-2).join(' ')}`} |`),
+    ...r.imports.map(
+      (i) =>
+        `| ${i.engine} | ${i.seconds.toFixed(1)} s | ${i.peakRssMb} MB | ${i.storeMb} MB | ${i.load[0]} → ${i.load[1]} | ${i.ok ? 'yes' : `NO: ${i.output.split('\n').slice(-2).join(' ')}`} |`,
+    ),
     '',
     `plateau serve on the PGlite store: first campaign answer ${r.coldCampaignMs ?? '?'} ms, server RSS after the runs ${r.serveRssMb ?? '?'} MB; ${options.connections} clients, ${options.runs} runs of ${options.durationS} s, medians`,
     '',
     '| view | URLs | req/s | P50 | P95 | P99 | failed | load |',
     '|---|---|---|---|---|---|---|---|',
-    ...r.api.map((a) => `| ${a.view} | ${a.urls} | ${a.requestsPerSecond.toFixed(0)} | ${a.p50Ms.toFixed(1)} ms | ${a.p95Ms.toFixed(1)} ms | ${a.p99Ms.toFixed(1)} ms | ${a.failures} | ${a.load} |`),
+    ...r.api.map(
+      (a) =>
+        `| ${a.view} | ${a.urls} | ${a.requestsPerSecond.toFixed(0)} | ${a.p50Ms.toFixed(1)} ms | ${a.p95Ms.toFixed(1)} ms | ${a.p99Ms.toFixed(1)} ms | ${a.failures} | ${a.load} |`,
+    ),
   ];
   return lines.join('\n');
 }

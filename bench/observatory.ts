@@ -39,7 +39,14 @@ export interface ObservatoryOptions {
   paces: number[];
 }
 
-export const OBSERVATORY_DEFAULTS: ObservatoryOptions = { users: 50, durationS: 20, runs: 3, warmupS: 5, pdfUsers: 4, paces: [0, 1000] };
+export const OBSERVATORY_DEFAULTS: ObservatoryOptions = {
+  users: 50,
+  durationS: 20,
+  runs: 3,
+  warmupS: 5,
+  pdfUsers: 4,
+  paces: [0, 1000],
+};
 
 /** One route's (or all routes') figures, medians over the runs. */
 export interface ObservatoryRow {
@@ -104,7 +111,9 @@ interface BenchUser {
  */
 function usersFor(kit: Kit, count: number): BenchUser[] {
   const withMachines = new Set(kit.equipment.map((e) => e.finess));
-  const sites = kit.establishments.filter((e) => withMachines.has(e.finess)).sort((a, b) => a.finess.localeCompare(b.finess));
+  const sites = kit.establishments
+    .filter((e) => withMachines.has(e.finess))
+    .sort((a, b) => a.finess.localeCompare(b.finess));
   const byRegion = new Map<string, number>();
   for (const e of sites) if (e.region) byRegion.set(e.region, (byRegion.get(e.region) ?? 0) + 1);
   const regions = [...byRegion].sort((a, b) => b[1] - a[1]).map(([r]) => r);
@@ -115,11 +124,24 @@ function usersFor(kit: Kit, count: number): BenchUser[] {
   const users: BenchUser[] = [];
   for (let i = 0; i < nSite; i++) {
     const site = sites[(i * 7) % sites.length]!;
-    users.push({ email: `site${i}@bench.example`, role: 'site', finess: [site.finess], region: null });
+    users.push({
+      email: `site${i}@bench.example`,
+      role: 'site',
+      finess: [site.finess],
+      region: null,
+    });
   }
-  for (let i = 0; i < nRegion; i++) users.push({ email: `region${i}@bench.example`, role: 'region', finess: [], region: regions[i % regions.length]! });
-  for (let i = 0; i < nNational; i++) users.push({ email: `national${i}@bench.example`, role: 'national', finess: [], region: null });
-  for (let i = 0; i < nAdmin; i++) users.push({ email: `admin${i}@bench.example`, role: 'admin', finess: [], region: null });
+  for (let i = 0; i < nRegion; i++)
+    users.push({
+      email: `region${i}@bench.example`,
+      role: 'region',
+      finess: [],
+      region: regions[i % regions.length]!,
+    });
+  for (let i = 0; i < nNational; i++)
+    users.push({ email: `national${i}@bench.example`, role: 'national', finess: [], region: null });
+  for (let i = 0; i < nAdmin; i++)
+    users.push({ email: `admin${i}@bench.example`, role: 'admin', finess: [], region: null });
   return users;
 }
 
@@ -136,7 +158,10 @@ class Session {
     readonly base: string,
     index: number,
   ) {
-    this.proxy = { 'x-forwarded-proto': 'https', 'x-forwarded-for': `10.${(index >> 8) & 255}.${index & 255}.7` };
+    this.proxy = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': `10.${(index >> 8) & 255}.${index & 255}.7`,
+    };
   }
 
   async login(email: string): Promise<void> {
@@ -145,13 +170,19 @@ class Session {
       headers: { 'content-type': 'application/json', ...this.proxy },
       body: JSON.stringify({ email, password: PASSWORD }),
     });
-    if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
     this.csrf = ((await response.json()) as { csrf: string }).csrf;
-    this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    this.cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   }
 
   async get(path: string): Promise<{ status: number; body: Buffer }> {
-    const response = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...this.proxy } });
+    const response = await fetch(`${this.base}${path}`, {
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...this.proxy },
+    });
     return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
   }
 }
@@ -170,7 +201,8 @@ class Tally {
     this.latencies.set(route, list);
     if (status < 200 || status >= 300) {
       this.errors.set(route, (this.errors.get(route) ?? 0) + 1);
-      if (this.samples.length < 10) this.samples.push(`${route}: ${status} ${body.subarray(0, 160).toString()}`);
+      if (this.samples.length < 10)
+        this.samples.push(`${route}: ${status} ${body.subarray(0, 160).toString()}`);
     }
   }
 }
@@ -196,21 +228,38 @@ function walk(plan: UserPlan, step: number): [route: string, path: string][] {
     ['GET /api/campaigns/:id/benchmark', `${api}/benchmark?modality=${modality}`],
     ['GET /api/campaigns/:id/establishments/:finess', `${api}/establishments/${q(finess)}`],
     ['GET /api/campaigns/:id/machines/:equipmentId', `${api}/machines/${q(machine)}`],
-    ['GET /api/campaigns/:id/machines/:equipmentId/timeline', `${api}/machines/${q(machine)}/timeline?week=${step % 4}`],
+    [
+      'GET /api/campaigns/:id/machines/:equipmentId/timeline',
+      `${api}/machines/${q(machine)}/timeline?week=${step % 4}`,
+    ],
   ];
-  if (plan.user.role !== 'site') list.push(['GET /api/campaigns/:id/establishments', `${api}/establishments`]);
+  if (plan.user.role !== 'site')
+    list.push(['GET /api/campaigns/:id/establishments', `${api}/establishments`]);
   if (plan.user.role === 'admin') list.push(['GET /api/admin/audit', '/api/admin/audit?limit=50']);
   return list;
 }
 
 /** One user's loop until `deadline`. */
-async function userLoop(plan: UserPlan, tally: Tally, deadline: number, pdf: boolean, thinkMs: number): Promise<void> {
+async function userLoop(
+  plan: UserPlan,
+  tally: Tally,
+  deadline: number,
+  pdf: boolean,
+  thinkMs: number,
+): Promise<void> {
   let step = 0;
   if (pdf) {
     const finess = plan.establishments[0]!;
     const t = performance.now();
-    const r = await plan.session.get(`/api/campaigns/${CAMPAIGN}/reports/site/${encodeURIComponent(finess)}.pdf`);
-    tally.add('GET /api/campaigns/:id/reports/site/:finess.pdf', performance.now() - t, r.status, r.body);
+    const r = await plan.session.get(
+      `/api/campaigns/${CAMPAIGN}/reports/site/${encodeURIComponent(finess)}.pdf`,
+    );
+    tally.add(
+      'GET /api/campaigns/:id/reports/site/:finess.pdf',
+      performance.now() - t,
+      r.status,
+      r.body,
+    );
   }
   while (Date.now() < deadline) {
     for (const [route, path] of walk(plan, step)) {
@@ -254,10 +303,17 @@ function benchPgUrl(): string | null {
  * @example
  * console.log(observatoryTable(await benchObservatory()));
  */
-export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY_DEFAULTS): Promise<ObservatoryResult> {
+export async function benchObservatory(
+  options: ObservatoryOptions = OBSERVATORY_DEFAULTS,
+): Promise<ObservatoryResult> {
   const adminUrl = benchPgUrl();
   if (adminUrl === null) {
-    return { sections: [], roles: {}, skipped: 'no PostgreSQL server: set PLATEAU_BENCH_PG_URL, or eval "$(bash .ci/start-postgres.sh)"' };
+    return {
+      sections: [],
+      roles: {},
+      skipped:
+        'no PostgreSQL server: set PLATEAU_BENCH_PG_URL, or eval "$(bash .ci/start-postgres.sh)"',
+    };
   }
   const suffix = randomBytes(5).toString('hex');
   const database = `plateau_bench_${suffix}`;
@@ -274,25 +330,41 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
     try {
       await importKit(store, kit, { source: 'bench: generated national campaign (seed 2010)' });
       for (const u of users) {
-        await addUser(store, { email: u.email, role: u.role, finess: u.finess, region: u.region, password: PASSWORD });
+        await addUser(store, {
+          email: u.email,
+          role: u.role,
+          finess: u.finess,
+          region: u.region,
+          password: PASSWORD,
+        });
       }
-      await store.db.query(`create role ${appRole} login password '${appPassword}' in role plateau_app`);
+      await store.db.query(
+        `create role ${appRole} login password '${appPassword}' in role plateau_app`,
+      );
     } finally {
       await store.close();
     }
-    console.log(`observatory: stored the national campaign (${kit.exams.length} exams) and ${users.length} users in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `observatory: stored the national campaign (${kit.exams.length} exams) and ${users.length} users in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const appUrl = new URL(ownerUrl);
     appUrl.username = appRole;
     appUrl.password = appPassword;
     t = performance.now();
     // The URL (with its password) goes through the environment, as in production, never argv.
-    server = await startServe(['--trust-proxy'], { PLATEAU_DATABASE_URL: appUrl.toString(), PLATEAU_DATA: '' });
-    console.log(`observatory: plateau serve (accounts mode, as ${appRole}) answers at ${server.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    server = await startServe(['--trust-proxy'], {
+      PLATEAU_DATABASE_URL: appUrl.toString(),
+      PLATEAU_DATA: '',
+    });
+    console.log(
+      `observatory: plateau serve (accounts mode, as ${appRole}) answers at ${server.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     // Every user logs in (at once, as a Monday morning), then learns what it may open.
     t = performance.now();
     const byFiness = new Map<string, string[]>();
-    for (const e of kit.equipment) byFiness.set(e.finess, [...(byFiness.get(e.finess) ?? []), e.equipmentId]);
+    for (const e of kit.equipment)
+      byFiness.set(e.finess, [...(byFiness.get(e.finess) ?? []), e.equipmentId]);
     const plans: UserPlan[] = await Promise.all(
       users.map(async (user, i) => {
         const session = new Session(server!.url, i);
@@ -300,19 +372,32 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
         let establishments = user.finess;
         if (user.role !== 'site') {
           const r = await session.get(`/api/campaigns/${CAMPAIGN}/establishments`);
-          if (r.status !== 200) throw new Error(`${user.email}: establishments ${r.status} ${r.body.toString().slice(0, 200)}`);
-          const listed = (JSON.parse(r.body.toString()) as { finess: string }[]).map((e) => e.finess).filter((f) => byFiness.has(f));
+          if (r.status !== 200)
+            throw new Error(
+              `${user.email}: establishments ${r.status} ${r.body.toString().slice(0, 200)}`,
+            );
+          const listed = (JSON.parse(r.body.toString()) as { finess: string }[])
+            .map((e) => e.finess)
+            .filter((f) => byFiness.has(f));
           // Each user its own slice of what it sees, so that users do not all open the same pages.
-          establishments = listed.slice(i % Math.max(1, listed.length)).concat(listed).slice(0, 12);
+          establishments = listed
+            .slice(i % Math.max(1, listed.length))
+            .concat(listed)
+            .slice(0, 12);
         }
-        if (establishments.length === 0) throw new Error(`${user.email} sees no establishment with machines`);
+        if (establishments.length === 0)
+          throw new Error(`${user.email} sees no establishment with machines`);
         const machines = establishments.flatMap((f) => byFiness.get(f) ?? []);
         return { user, session, establishments, machines };
       }),
     );
-    console.log(`observatory: ${plans.length} users logged in within ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `observatory: ${plans.length} users logged in within ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
-    const pdfUsers = new Set(plans.filter((p) => p.user.role === 'site').slice(0, options.pdfUsers));
+    const pdfUsers = new Set(
+      plans.filter((p) => p.user.role === 'site').slice(0, options.pdfUsers),
+    );
     const load = async (seconds: number, tally: Tally, thinkMs: number): Promise<number> => {
       const started = performance.now();
       const deadline = Date.now() + seconds * 1000;
@@ -331,10 +416,15 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
         const all = [...tally.latencies.values()].flat();
         const q = quantiles(all);
         const errors = [...tally.errors.values()].reduce((a, b) => a + b, 0);
-        console.log(`observatory: pause ${thinkMs} ms, run ${i + 1}: ${(all.length / seconds).toFixed(0)} req/s  P50 ${q.p50.toFixed(1)} ms  P95 ${q.p95.toFixed(1)} ms  P99 ${q.p99.toFixed(1)} ms  (${all.length} responses, ${errors} errors)`);
+        console.log(
+          `observatory: pause ${thinkMs} ms, run ${i + 1}: ${(all.length / seconds).toFixed(0)} req/s  P50 ${q.p50.toFixed(1)} ms  P95 ${q.p95.toFixed(1)} ms  P99 ${q.p99.toFixed(1)} ms  (${all.length} responses, ${errors} errors)`,
+        );
       }
       const routes = [...new Set(runs.flatMap((r) => [...r.tally.latencies.keys()]))].sort();
-      const row = (route: string, pick: (t: Tally) => { values: number[]; errors: number }): ObservatoryRow => {
+      const row = (
+        route: string,
+        pick: (t: Tally) => { values: number[]; errors: number },
+      ): ObservatoryRow => {
         const per = runs.map((r) => pick(r.tally));
         const qs = per.filter((p) => p.values.length > 0).map((p) => quantiles(p.values));
         return {
@@ -346,14 +436,24 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
           p99Ms: median(qs.map((q) => q.p99)),
         };
       };
-      const rows = routes.map((route) => row(route, (t) => ({ values: t.latencies.get(route) ?? [], errors: t.errors.get(route) ?? 0 })));
+      const rows = routes.map((route) =>
+        row(route, (t) => ({
+          values: t.latencies.get(route) ?? [],
+          errors: t.errors.get(route) ?? 0,
+        })),
+      );
       rows.push(
-        row('all routes', (t) => ({ values: [...t.latencies.values()].flat(), errors: [...t.errors.values()].reduce((a, b) => a + b, 0) })),
+        row('all routes', (t) => ({
+          values: [...t.latencies.values()].flat(),
+          errors: [...t.errors.values()].reduce((a, b) => a + b, 0),
+        })),
       );
       sections.push({
         thinkMs,
         rows,
-        requestsPerSecond: median(runs.map((r) => [...r.tally.latencies.values()].flat().length / r.seconds)),
+        requestsPerSecond: median(
+          runs.map((r) => [...r.tally.latencies.values()].flat().length / r.seconds),
+        ),
         errorSamples: runs.flatMap((r) => r.tally.samples).slice(0, 10),
       });
     }
@@ -362,30 +462,51 @@ export async function benchObservatory(options: ObservatoryOptions = OBSERVATORY
     return { sections, roles };
   } finally {
     await server?.stop();
-    await adminQuery(adminUrl, `drop database if exists ${database} with (force)`).catch((error: unknown) => console.error(`observatory: could not drop ${database}: ${String(error)}`));
-    await adminQuery(adminUrl, `drop role if exists ${appRole}`).catch((error: unknown) => console.error(`observatory: could not drop ${appRole}: ${String(error)}`));
+    await adminQuery(adminUrl, `drop database if exists ${database} with (force)`).catch(
+      (error: unknown) =>
+        console.error(`observatory: could not drop ${database}: ${String(error)}`),
+    );
+    await adminQuery(adminUrl, `drop role if exists ${appRole}`).catch((error: unknown) =>
+      console.error(`observatory: could not drop ${appRole}: ${String(error)}`),
+    );
   }
 }
 
 /** The figures as Markdown tables, one per pace, with the verdict on errors under each. */
-export function observatoryTable(result: ObservatoryResult, options: ObservatoryOptions = OBSERVATORY_DEFAULTS): string {
+export function observatoryTable(
+  result: ObservatoryResult,
+  options: ObservatoryOptions = OBSERVATORY_DEFAULTS,
+): string {
   if (result.skipped) return `Observatory under load: skipped (${result.skipped})`;
-  const roles = Object.entries(result.roles).map(([r, n]) => `${n} ${r}`).join(', ');
+  const roles = Object.entries(result.roles)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(', ');
   const lines = [
     `Observatory under load: ${options.users} logged-in users (${roles}), accounts mode over PostgreSQL, ${options.runs} runs of ${options.durationS} s per pace, medians`,
   ];
   for (const section of result.sections) {
-    const pace = section.thinkMs === 0 ? 'no pause between requests (saturation)' : `a pause of ${section.thinkMs / 1000} s (0.5–1.5×) between a user's requests`;
+    const pace =
+      section.thinkMs === 0
+        ? 'no pause between requests (saturation)'
+        : `a pause of ${section.thinkMs / 1000} s (0.5–1.5×) between a user's requests`;
     lines.push(
       '',
       `${pace}: ${section.requestsPerSecond.toFixed(0)} req/s`,
       '',
       '| route | requests | errors | P50 | P95 | P99 |',
       '|---|---|---|---|---|---|',
-      ...section.rows.map((r) => `| \`${r.route}\` | ${r.requests} | ${r.errors} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.p99Ms.toFixed(1)} ms |`),
+      ...section.rows.map(
+        (r) =>
+          `| \`${r.route}\` | ${r.requests} | ${r.errors} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.p99Ms.toFixed(1)} ms |`,
+      ),
     );
     const total = section.rows.find((r) => r.route === 'all routes');
-    lines.push('', total && total.errors === 0 ? 'zero errors' : `ERRORS: ${total?.errors ?? '?'}\n${section.errorSamples.join('\n')}`);
+    lines.push(
+      '',
+      total && total.errors === 0
+        ? 'zero errors'
+        : `ERRORS: ${total?.errors ?? '?'}\n${section.errorSamples.join('\n')}`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,7 +16,12 @@ import { computeCampaignDetailed } from '../src/core/indicators/index.ts';
 import { writeGeneratedKit } from '../src/generate/index.ts';
 import { readKitDir } from '../src/ingest/kit/read-kit.ts';
 import { computeCosts, costMachines, costsDocument } from '../src/plan/costs/index.ts';
-import { defaultReadingModel, oncallDocument, sitesOfTerritory, type OncallTerritory } from '../src/plan/oncall/index.ts';
+import {
+  defaultReadingModel,
+  oncallDocument,
+  sitesOfTerritory,
+  type OncallTerritory,
+} from '../src/plan/oncall/index.ts';
 import { computeRelevance } from '../src/plan/relevance/document.ts';
 import { timed, type TerritoryBenchRow } from './territories.ts';
 
@@ -27,7 +32,11 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 function pooling(kit: Kit, territory: OncallTerritory): ReturnType<typeof oncallDocument> {
   const found = sitesOfTerritory(kit, territory);
   if (!found.ok) throw new Error(`no site in ${territory.kind} ${territory.code}`);
-  return oncallDocument(kit, found.sites, { territory, model: defaultReadingModel(), holidays: [] });
+  return oncallDocument(kit, found.sites, {
+    territory,
+    model: defaultReadingModel(),
+    holidays: [],
+  });
 }
 
 /**
@@ -49,12 +58,18 @@ export async function benchPlanning(root: string): Promise<TerritoryBenchRow[]> 
     machines: costMachines(kit.equipment, machines),
     costs: kit.costs,
   };
-  const region: OncallTerritory = { kind: 'region', code: '11', name: 'Île-de-France', sites: null };
+  const region: OncallTerritory = {
+    kind: 'region',
+    code: '11',
+    name: 'Île-de-France',
+    sites: null,
+  };
   const department: OncallTerritory = { kind: 'department', code: '59', name: 'Nord', sites: null };
 
   const relevance = computeRelevance(kit, 'department');
   const keyed = relevance.sites.filter((s) => s.repeatShare !== null).length;
-  if (relevance.sites.length < 100 || keyed === 0) throw new Error('relevance: too few sites or no repeat found');
+  if (relevance.sites.length < 100 || keyed === 0)
+    throw new Error('relevance: too few sites or no repeat found');
   const costs = costsDocument(computeCosts(costInput), null);
   if (costs.machines.filter((m) => m.costPerYear !== null).length !== kit.equipment.length)
     throw new Error('costs: a machine has no cost');
@@ -66,9 +81,23 @@ export async function benchPlanning(root: string): Promise<TerritoryBenchRow[]> 
   );
 
   return [
-    timed('relevance document (département level)', exams, RUNS, () => computeRelevance(kit, 'department')),
-    timed('costs document', `${kit.equipment.length} machines`, RUNS, () => costsDocument(computeCosts(costInput), null)),
-    timed('on-call document, Île-de-France (default model)', `${idf.sites.length} sites`, RUNS, () => pooling(kit, region)),
-    timed('on-call document, Nord (59)', `${pooling(kit, department).sites.length} sites`, RUNS, () => pooling(kit, department)),
+    timed('relevance document (département level)', exams, RUNS, () =>
+      computeRelevance(kit, 'department'),
+    ),
+    timed('costs document', `${kit.equipment.length} machines`, RUNS, () =>
+      costsDocument(computeCosts(costInput), null),
+    ),
+    timed(
+      'on-call document, Île-de-France (default model)',
+      `${idf.sites.length} sites`,
+      RUNS,
+      () => pooling(kit, region),
+    ),
+    timed(
+      'on-call document, Nord (59)',
+      `${pooling(kit, department).sites.length} sites`,
+      RUNS,
+      () => pooling(kit, department),
+    ),
   ];
 }

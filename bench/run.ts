@@ -42,7 +42,12 @@ function median(values: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-async function timed(what: string, runs: number, detail: string, work: () => unknown): Promise<void> {
+async function timed(
+  what: string,
+  runs: number,
+  detail: string,
+  work: () => unknown,
+): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     (globalThis as { gc?: () => void }).gc?.();
@@ -52,7 +57,9 @@ async function timed(what: string, runs: number, detail: string, work: () => unk
   }
   const m = median(times);
   rows.push({ what, runs, medianMs: m, detail });
-  console.log(`${what.padEnd(52)} median ${(m / 1000).toFixed(2).padStart(7)} s over ${runs} runs  [${times.map((t) => (t / 1000).toFixed(2)).join(', ')}]  ${detail}`);
+  console.log(
+    `${what.padEnd(52)} median ${(m / 1000).toFixed(2).padStart(7)} s over ${runs} runs  [${times.map((t) => (t / 1000).toFixed(2)).join(', ')}]  ${detail}`,
+  );
 }
 
 const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -67,8 +74,12 @@ if (process.argv.includes('--hl7-only')) {
 
 if (process.argv.includes('--scale-only')) {
   try {
-    console.log(`plateau bench, kit scale only — node ${process.version}, ${new Date().toISOString()}, load ${load()}`);
-    console.log(`\n${kitScaleTable(await benchKitScale(root, quick ? scaleKits().slice(0, 1) : scaleKits()))}`);
+    console.log(
+      `plateau bench, kit scale only — node ${process.version}, ${new Date().toISOString()}, load ${load()}`,
+    );
+    console.log(
+      `\n${kitScaleTable(await benchKitScale(root, quick ? scaleKits().slice(0, 1) : scaleKits()))}`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -77,9 +88,12 @@ if (process.argv.includes('--scale-only')) {
 
 if (process.argv.includes('--store-only')) {
   // The national year imported into PGlite and PostgreSQL, then served under load (bench/national-store.ts; long).
-  const { benchNationalStore, nationalStoreDefaults, nationalStoreTable } = await import('./national-store.ts');
+  const { benchNationalStore, nationalStoreDefaults, nationalStoreTable } =
+    await import('./national-store.ts');
   const options = nationalStoreDefaults();
-  console.log(`plateau bench, national store only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `plateau bench, national store only — node ${process.version}, ${new Date().toISOString()}`,
+  );
   console.log(`\n${nationalStoreTable(await benchNationalStore(options), options)}`);
   rmSync(root, { recursive: true, force: true });
   process.exit(0);
@@ -94,7 +108,9 @@ if (process.argv.includes('--dicom-only')) {
 
 if (process.argv.includes('--territories-only')) {
   try {
-    console.log(`plateau bench, territories only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(
+      `plateau bench, territories only — node ${process.version}, ${new Date().toISOString()}`,
+    );
     console.log(`\n${territoriesTable(await benchTerritories(root))}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -104,7 +120,9 @@ if (process.argv.includes('--territories-only')) {
 
 if (process.argv.includes('--simulation-only')) {
   try {
-    console.log(`plateau bench, simulation only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(
+      `plateau bench, simulation only — node ${process.version}, ${new Date().toISOString()}`,
+    );
     console.log(`\n${simulationTable(await benchSimulation(root))}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -114,7 +132,9 @@ if (process.argv.includes('--simulation-only')) {
 
 if (process.argv.includes('--planning-only')) {
   try {
-    console.log(`plateau bench, planning documents only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(
+      `plateau bench, planning documents only — node ${process.version}, ${new Date().toISOString()}`,
+    );
     console.log(`\n${territoriesTable(await benchPlanning(root), 'Planning documents')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -124,7 +144,9 @@ if (process.argv.includes('--planning-only')) {
 
 if (process.argv.includes('--trends-only')) {
   try {
-    console.log(`plateau bench, trends only — node ${process.version}, ${new Date().toISOString()}`);
+    console.log(
+      `plateau bench, trends only — node ${process.version}, ${new Date().toISOString()}`,
+    );
     console.log(`\n${territoriesTable(benchTrends(), 'Trends')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -133,7 +155,9 @@ if (process.argv.includes('--trends-only')) {
 }
 
 if (process.argv.includes('--observatory-only')) {
-  console.log(`plateau bench, observatory only — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `plateau bench, observatory only — node ${process.version}, ${new Date().toISOString()}`,
+  );
   console.log(`\n${observatoryTable(await benchObservatory())}`);
   rmSync(root, { recursive: true, force: true });
   process.exit(0);
@@ -156,28 +180,45 @@ try {
   const campaignDir = join(root, 'campaign');
   const t = performance.now();
   const written = await writeGeneratedKit(campaignDir, { seed: 2010 });
-  console.log(`generated the national campaign: ${written.exams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated the national campaign: ${written.exams} exams in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   let kit = (await readKitDir(campaignDir)).kit;
   if (!kit) throw new Error('the generated campaign does not read back without errors');
   const exams = kit.exams.length;
   await timed('campaign: parse the kit (readKitDir)', 5, `${exams} exams`, async () => {
     kit = (await readKitDir(campaignDir)).kit;
   });
-  await timed('campaign: compute indicators + benchmark', 5, `${kit.equipment.length} machines`, () => computeCampaignDetailed(kit!));
-  await timed('campaign: compute, worker threads', 5, `${kit.equipment.length} machines`, async () => {
-    const cols = kitColumns(kit!, { shared: true });
-    return assembleCampaign(kit!, await computeMachines(cols, kit!.campaign));
-  });
+  await timed(
+    'campaign: compute indicators + benchmark',
+    5,
+    `${kit.equipment.length} machines`,
+    () => computeCampaignDetailed(kit!),
+  );
+  await timed(
+    'campaign: compute, worker threads',
+    5,
+    `${kit.equipment.length} machines`,
+    async () => {
+      const cols = kitColumns(kit!, { shared: true });
+      return assembleCampaign(kit!, await computeMachines(cols, kit!.campaign));
+    },
+  );
   let run = 0;
-  await timed('campaign: end to end (read + import + compute, PGlite)', 3, 'fresh store each run', async () => {
-    const read = await readKitDir(campaignDir);
-    const store = await openStore({ dataDir: join(root, `store-${run++}`) });
-    try {
-      await importKit(store, read.kit!, { issues: read.issues });
-    } finally {
-      await store.close();
-    }
-  });
+  await timed(
+    'campaign: end to end (read + import + compute, PGlite)',
+    3,
+    'fresh store each run',
+    async () => {
+      const read = await readKitDir(campaignDir);
+      const store = await openStore({ dataDir: join(root, `store-${run++}`) });
+      try {
+        await importKit(store, read.kit!, { issues: read.issues });
+      } finally {
+        await store.close();
+      }
+    },
+  );
   kit = null;
   console.log(`peak memory so far: ${peakMb()} MB`);
 
@@ -187,7 +228,8 @@ try {
 
   console.log(`\npeak memory (max RSS): ${peakMb()} MB`);
   console.log('\n| what | runs | median |\n|---|---|---|');
-  for (const r of rows) console.log(`| ${r.what} (${r.detail}) | ${r.runs} | ${(r.medianMs / 1000).toFixed(2)} s |`);
+  for (const r of rows)
+    console.log(`| ${r.what} (${r.detail}) | ${r.runs} | ${(r.medianMs / 1000).toFixed(2)} s |`);
   console.log(`\n${kitScaleTable(scale)}`);
 
   // 3. The HTTP API under load (its own child server and store).

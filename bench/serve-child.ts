@@ -34,7 +34,10 @@ export interface ServeChild {
  * Starts `plateau serve --port P ...args` with `env` added to this process's environment (a
  * database URL goes there, as in production, never in argv) and waits until /api/health answers.
  */
-export async function startServe(args: readonly string[], env: Record<string, string> = {}): Promise<ServeChild> {
+export async function startServe(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<ServeChild> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const entry = `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`;

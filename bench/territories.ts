@@ -47,11 +47,21 @@ const median = (values: number[]): number => {
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const perSecond = (count: number, ms: number): string => {
   const r = count / (ms / 1000);
-  return r >= 1e6 ? `${(r / 1e6).toFixed(2)} M` : r >= 1e4 ? `${Math.round(r / 1e3)} k` : fmt(Math.round(r));
+  return r >= 1e6
+    ? `${(r / 1e6).toFixed(2)} M`
+    : r >= 1e4
+      ? `${Math.round(r / 1e3)} k`
+      : fmt(Math.round(r));
 };
 
 /** Times `work` `runs` times after one warm-up run; returns the row (and logs the runs). Shared by bench/planning.ts. */
-export function timed(what: string, size: string, runs: number, work: () => unknown, rate?: (ms: number) => string): TerritoryBenchRow {
+export function timed(
+  what: string,
+  size: string,
+  runs: number,
+  work: () => unknown,
+  rate?: (ms: number) => string,
+): TerritoryBenchRow {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r <= runs; r++) {
@@ -66,7 +76,14 @@ export function timed(what: string, size: string, runs: number, work: () => unkn
     cpu.push((used.user + used.system) / 1000);
   }
   const medianMs = median(wall);
-  const row = { what, size, runs, medianMs, medianCpuMs: median(cpu), rate: rate?.(medianMs) ?? '' };
+  const row = {
+    what,
+    size,
+    runs,
+    medianMs,
+    medianCpuMs: median(cpu),
+    rate: rate?.(medianMs) ?? '',
+  };
   console.log(
     `${what.padEnd(48)} median ${medianMs.toFixed(1).padStart(8)} ms (CPU ${row.medianCpuMs.toFixed(1)} ms) over ${runs} runs  [${wall.map((t) => t.toFixed(1)).join(', ')}]  ${row.rate}`,
   );
@@ -86,7 +103,13 @@ function lcg(seed: number): () => number {
 // FINESS: a synthetic pair of extractions (establishments + equipment), published layout.
 
 /** FINESS's code of a département in `structureet.departement` (overseas as 9A…9F). */
-const FINESS_DEPARTMENT: Readonly<Record<string, string>> = { '971': '9A', '972': '9B', '973': '9C', '974': '9D', '976': '9F' };
+const FINESS_DEPARTMENT: Readonly<Record<string, string>> = {
+  '971': '9A',
+  '972': '9B',
+  '973': '9C',
+  '974': '9D',
+  '976': '9F',
+};
 
 /** Categories of establishments that hold CT or MRI authorisations (all placed by the sector table). */
 // prettier-ignore
@@ -137,7 +160,11 @@ export interface FinessBatch {
  * @example
  * const b = generateFinessExtractions(); // 84,000 + 2,000 + 14,000 lines (+ 2 comment lines)
  */
-export function generateFinessExtractions(establishments = 84_000, holders = 2_000, equipmentLines = 14_000): FinessBatch {
+export function generateFinessExtractions(
+  establishments = 84_000,
+  holders = 2_000,
+  equipmentLines = 14_000,
+): FinessBatch {
   const rand = lcg(12);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const pad = (n: number, w: number): string => String(n).padStart(w, '0');
@@ -164,19 +191,52 @@ export function generateFinessExtractions(establishments = 84_000, holders = 2_0
     const [cat, libcat, agr, libagr] = holder ? pick(HOLDER_CATEGORIES) : pick(OTHER_CATEGORIES);
     const id = `${prefix(d.code)}${pad(i, 9 - prefix(d.code).length)}`;
     const ej = `${prefix(d.code)}${pad(500_000 + i, 9 - prefix(d.code).length)}`;
-    const rs = holder ? `CH ${d.name.toUpperCase()} ${i}` : `${libcat.split(' ')[0]?.toUpperCase()} ${i}`;
+    const rs = holder
+      ? `CH ${d.name.toUpperCase()} ${i}`
+      : `${libcat.split(' ')[0]?.toUpperCase()} ${i}`;
     ids.push(id);
     legal.push(ej);
     names.push(rs);
     const quoted = i % 100 === 50 ? `"${rs} ""SITE ${i % 7}""; ANNEXE"` : rs;
-    const cp = `${d.code.length === 3 ? d.code : d.code.replace(/[AB]/, '0')}${pad(Math.floor(rand() * 100), 2)}`.slice(0, 5);
+    const cp =
+      `${d.code.length === 3 ? d.code : d.code.replace(/[AB]/, '0')}${pad(Math.floor(rand() * 100), 2)}`.slice(
+        0,
+        5,
+      );
     est.push(
       [
-        'structureet', id, ej, quoted, `${rs} - ${libcat.toUpperCase()}`, '', '', String(1 + Math.floor(rand() * 120)),
-        pick(['R', 'AV', 'BD', 'PL', 'CHE']), `DE LA REPUBLIQUE ${i % 97}`, '', '', pad(Math.floor(rand() * 900), 3),
-        FINESS_DEPARTMENT[d.code] ?? d.code, d.name.toUpperCase(), `${cp} VILLE ${i % 311}`, `0${1 + (i % 5)}${pad(i % 100_000_000, 8)}`,
-        '', cat, libcat, agr, libagr, `${pad(26_000_000 + i, 14)}`, '8610Z', '03', 'ARS établissements Publics de santé dotation globale',
-        '1', 'Etablissement public de santé', date(1950, 2020), date(1950, 2020), date(2022, 2025), '',
+        'structureet',
+        id,
+        ej,
+        quoted,
+        `${rs} - ${libcat.toUpperCase()}`,
+        '',
+        '',
+        String(1 + Math.floor(rand() * 120)),
+        pick(['R', 'AV', 'BD', 'PL', 'CHE']),
+        `DE LA REPUBLIQUE ${i % 97}`,
+        '',
+        '',
+        pad(Math.floor(rand() * 900), 3),
+        FINESS_DEPARTMENT[d.code] ?? d.code,
+        d.name.toUpperCase(),
+        `${cp} VILLE ${i % 311}`,
+        `0${1 + (i % 5)}${pad(i % 100_000_000, 8)}`,
+        '',
+        cat,
+        libcat,
+        agr,
+        libagr,
+        `${pad(26_000_000 + i, 14)}`,
+        '8610Z',
+        '03',
+        'ARS établissements Publics de santé dotation globale',
+        '1',
+        'Etablissement public de santé',
+        date(1950, 2020),
+        date(1950, 2020),
+        date(2022, 2025),
+        '',
       ].join(';'),
     );
   }
@@ -187,7 +247,9 @@ export function generateFinessExtractions(establishments = 84_000, holders = 2_0
     const h = Math.floor(rand() * holders);
     const imaging = i % 2 === 0;
     const [eml, libeml] = imaging
-      ? (rand() < 0.55 ? ['05602', 'Scanographe à utilisation médicale'] : ['06201', "Appareil d'IRM à utilisation clinique"])
+      ? rand() < 0.55
+        ? ['05602', 'Scanographe à utilisation médicale']
+        : ['06201', "Appareil d'IRM à utilisation clinique"]
       : pick(OTHER_EML);
     if (imaging) machines++;
     const authorised = date(1995, 2024);
@@ -195,13 +257,27 @@ export function generateFinessExtractions(establishments = 84_000, holders = 2_0
     const inService = rand() < 0.05 ? '' : date(Math.min(year + 1, 2025), Math.min(year + 2, 2025));
     eq.push(
       [
-        'equipmateriellourd', legal[h], names[h], eml, libeml, String(100_000_000 + i), `${pad(i % 100, 2)}-00-${pad(i, 6)}`,
-        `${pad(i % 100, 2)}-00-${pad(i, 6)}`, authorised, ids[h], inService,
+        'equipmateriellourd',
+        legal[h],
+        names[h],
+        eml,
+        libeml,
+        String(100_000_000 + i),
+        `${pad(i % 100, 2)}-00-${pad(i, 6)}`,
+        `${pad(i % 100, 2)}-00-${pad(i, 6)}`,
+        authorised,
+        ids[h],
+        inService,
       ].join(';'),
     );
   }
   const encode = (lines: string[]): Uint8Array => new TextEncoder().encode(`${lines.join('\n')}\n`);
-  return { establishments: encode(est), equipment: encode(eq), lines: est.length + eq.length, machines };
+  return {
+    establishments: encode(est),
+    equipment: encode(eq),
+    lines: est.length + eq.length,
+    machines,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,8 +302,15 @@ const OECD_TECHNOLOGIES: readonly (readonly [string, string])[] = [
   ['MAMMO', 'Mammographs'], ['RADTHER', 'Radiation therapy equipment'],
   ['LITHO', 'Lithotriptors'], ['ANGIO', 'Digital subtraction angiography units'],
 ];
-const OECD_PROVIDERS = [['_T', 'Total'], ['HP1', 'Hospitals'], ['HP3', 'Providers of ambulatory health care']] as const;
-const OECD_UNITS = [['10P6HB', 'Per million inhabitants'], ['NB', 'Number']] as const;
+const OECD_PROVIDERS = [
+  ['_T', 'Total'],
+  ['HP1', 'Hospitals'],
+  ['HP3', 'Providers of ambulatory health care'],
+] as const;
+const OECD_UNITS = [
+  ['10P6HB', 'Per million inhabitants'],
+  ['NB', 'Number'],
+] as const;
 
 /** What `generateOecdExport` wrote, and what the reader must give back. */
 export interface OecdBatch {
@@ -254,7 +337,8 @@ export function generateOecdExport(years = 26): OecdBatch {
       for (const [provider, providerName] of OECD_PROVIDERS) {
         for (const [unit, unitName] of OECD_UNITS) {
           for (let y = 0; y < years; y++) {
-            const value = unit === 'NB' ? String(Math.round(50 + rand() * 3000)) : (rand() * 60).toFixed(2);
+            const value =
+              unit === 'NB' ? String(Math.round(50 + rand() * 3000)) : (rand() * 60).toFixed(2);
             const estimated = rand() < 0.1;
             const techCell = techName.includes(',') ? `"${techName}"` : techName;
             lines.push(
@@ -277,7 +361,10 @@ export function generateOecdExport(years = 26): OecdBatch {
  * @example
  * console.log(territoriesTable(await benchTerritories('/tmp/bench')));
  */
-export async function benchTerritories(root: string, options: { runs?: number; readerRuns?: number } = {}): Promise<TerritoryBenchRow[]> {
+export async function benchTerritories(
+  root: string,
+  options: { runs?: number; readerRuns?: number } = {},
+): Promise<TerritoryBenchRow[]> {
   const runs = options.runs ?? 20;
   const readerRuns = options.readerRuns ?? 7;
   const out: TerritoryBenchRow[] = [];
@@ -289,7 +376,9 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   const read = await readKitDir(dir);
   const kit = read.kit;
   if (!kit?.register || kit.register.length !== written.registerMachines)
-    throw new Error(`the national campaign's register does not read back: ${kit?.register?.length ?? 'none'} of ${written.registerMachines} rows`);
+    throw new Error(
+      `the national campaign's register does not read back: ${kit?.register?.length ?? 'none'} of ${written.registerMachines} rows`,
+    );
   const register = kit.register;
   const { indicators, samples } = computeCampaignDetailed(kit);
   const machines = indicators.machines;
@@ -300,9 +389,18 @@ export async function benchTerritories(root: string, options: { runs?: number; r
 
   let territory: ReturnType<typeof territoryMachines> = [];
   out.push(
-    timed('TerritoryMachine[] (night access + samples)', `${machines.length} machines, ${fmt(kit.sessions.length)} sessions`, runs, () => {
-      territory = territoryMachines(machines, samples, nightAccessMachines(kit.sessions, kit.campaign));
-    }),
+    timed(
+      'TerritoryMachine[] (night access + samples)',
+      `${machines.length} machines, ${fmt(kit.sessions.length)} sessions`,
+      runs,
+      () => {
+        territory = territoryMachines(
+          machines,
+          samples,
+          nightAccessMachines(kit.sessions, kit.campaign),
+        );
+      },
+    ),
   );
   const input: TerritoryInput = {
     campaign: kit.campaign,
@@ -315,7 +413,9 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   };
   const doc = computeTerritories(input);
   if (doc.departments.length !== 101 || doc.regions.length !== 18)
-    throw new Error(`computeTerritories gave ${doc.departments.length} départements and ${doc.regions.length} regions`);
+    throw new Error(
+      `computeTerritories gave ${doc.departments.length} départements and ${doc.regions.length} regions`,
+    );
   out.push(timed('computeTerritories', size, runs, () => computeTerritories(input)));
 
   const source: TerritorySource = {
@@ -331,16 +431,29 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   const whole = territoriesOf(source);
   const kb = Math.round(JSON.stringify(whole).length / 1024);
   out.push(timed('territoriesOf (whole document)', size, runs, () => territoriesOf(source)));
-  const query: TerritoryQuery = { modality: 'MR', region: '32', inseeRegion: '32', gapTo: [{ kind: 'national' }, { kind: 'oecd', year: 2015 }] };
-  out.push(timed('territoriesOf (MR, region 32, filtered)', size, runs, () => territoriesOf(source, query)));
-  out.push(timed('JSON.stringify of the whole document', `${kb} KB`, runs, () => JSON.stringify(whole)));
+  const query: TerritoryQuery = {
+    modality: 'MR',
+    region: '32',
+    inseeRegion: '32',
+    gapTo: [{ kind: 'national' }, { kind: 'oecd', year: 2015 }],
+  };
+  out.push(
+    timed('territoriesOf (MR, region 32, filtered)', size, runs, () =>
+      territoriesOf(source, query),
+    ),
+  );
+  out.push(
+    timed('JSON.stringify of the whole document', `${kb} KB`, runs, () => JSON.stringify(whole)),
+  );
 
   // 2. equipment-register.csv on its own, with the kit's rules (readRegisterFile).
   const registerBytes = new Uint8Array(readFileSync(join(dir, 'equipment-register.csv')));
   const context = { campaign: kit.campaign, equipment: kit.equipment };
   const check = readRegisterFile('equipment-register.csv', registerBytes, context);
   if (check.rows?.length !== register.length || check.issues.some((i) => i.severity === 'error'))
-    throw new Error(`equipment-register.csv read alone gave ${check.rows?.length ?? 'no'} rows, ${check.issues.length} issues`);
+    throw new Error(
+      `equipment-register.csv read alone gave ${check.rows?.length ?? 'no'} rows, ${check.issues.length} issues`,
+    );
   out.push(
     timed(
       'equipment-register.csv (readRegisterFile)',
@@ -353,8 +466,11 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   // Its fixed part: the parser set up with the campaign and its machines, a header and no row.
   const headerOnly = registerBytes.slice(0, registerBytes.indexOf(10) + 1);
   out.push(
-    timed('  of which fixed (header only, no row)', `${machines.length} campaign machines`, runs, () =>
-      readRegisterFile('equipment-register.csv', headerOnly, context),
+    timed(
+      '  of which fixed (header only, no row)',
+      `${machines.length} campaign machines`,
+      runs,
+      () => readRegisterFile('equipment-register.csv', headerOnly, context),
     ),
   );
 
@@ -368,9 +484,13 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   const finessRead = readFinessExtractions(inputs);
   const finessProblems = finessRead.issues.filter((i) => i.severity !== 'info');
   if (finessRead.rows.length !== finess.machines || finessProblems.length > 0)
-    throw new Error(`the FINESS batch read back ${finessRead.rows.length}/${finess.machines} machines with ${finessProblems.length} issues, e.g. ${JSON.stringify(finessProblems[0])}`);
+    throw new Error(
+      `the FINESS batch read back ${finessRead.rows.length}/${finess.machines} machines with ${finessProblems.length} issues, e.g. ${JSON.stringify(finessProblems[0])}`,
+    );
   const finessMb = (finess.establishments.length + finess.equipment.length) / 1e6;
-  console.log(`FINESS batch: ${fmt(finess.lines)} lines, ${finessMb.toFixed(1)} MB, ${fmt(finess.machines)} CT/MRI, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `FINESS batch: ${fmt(finess.lines)} lines, ${finessMb.toFixed(1)} MB, ${fmt(finess.machines)} CT/MRI, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   out.push(
     timed(
       'FINESS extractions (readFinessExtractions)',
@@ -384,8 +504,13 @@ export async function benchTerritories(root: string, options: { runs?: number; r
   // 4. OECD SDMX-CSV export, ~50k rows.
   const oecd = generateOecdExport();
   const oecdRead = readOecdCsv(oecd.text, 'OECD.ELS.HD,DSD_HEALTH_REAC_HOSP@DF_MED_TECH.csv');
-  if (oecdRead.figures.length !== oecd.figures || oecdRead.issues.some((i) => i.severity === 'error'))
-    throw new Error(`the OECD export read back ${oecdRead.figures.length}/${oecd.figures} figures, issues ${JSON.stringify(oecdRead.issues.slice(0, 2))}`);
+  if (
+    oecdRead.figures.length !== oecd.figures ||
+    oecdRead.issues.some((i) => i.severity === 'error')
+  )
+    throw new Error(
+      `the OECD export read back ${oecdRead.figures.length}/${oecd.figures} figures, issues ${JSON.stringify(oecdRead.issues.slice(0, 2))}`,
+    );
   const oecdMb = Buffer.byteLength(oecd.text) / 1e6;
   out.push(
     timed(
@@ -400,11 +525,18 @@ export async function benchTerritories(root: string, options: { runs?: number; r
 }
 
 /** The figures as a Markdown table (also the planning documents' rows, under their own title). */
-export function territoriesTable(rows: readonly TerritoryBenchRow[], title = 'Territories'): string {
-  const ms = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+export function territoriesTable(
+  rows: readonly TerritoryBenchRow[],
+  title = 'Territories',
+): string {
+  const ms = (v: number): string =>
+    v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`;
   return [
     `| ${title} | size | runs | median (wall) | median CPU | throughput |`,
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.what} | ${r.size} | ${r.runs} | ${ms(r.medianMs)} | ${ms(r.medianCpuMs)} | ${r.rate} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${r.size} | ${r.runs} | ${ms(r.medianMs)} | ${ms(r.medianCpuMs)} | ${r.rate} |`,
+    ),
   ].join('\n');
 }

@@ -44,7 +44,9 @@ export function benchTrends(): TerritoryBenchRow[] {
   if (!nation || !replaced) throw new Error('trends: no nation trend or no documented replacement');
   const trend = machineTrend(series, replaced.equipmentId);
   if (trend?.links[0]?.equipmentId !== replaced.previousEquipmentId)
-    throw new Error(`trends: ${replaced.equipmentId} is not followed back to ${replaced.previousEquipmentId}`);
+    throw new Error(
+      `trends: ${replaced.equipmentId} is not followed back to ${replaced.previousEquipmentId}`,
+    );
   const regions = [...new Set(last.data.establishments.map((e) => e.region))];
   const sites = last.listings.map((l) => l.finess);
   const machines = last.machines.map((m) => m.equipmentId);
@@ -53,10 +55,18 @@ export function benchTrends(): TerritoryBenchRow[] {
   );
   return [
     timed('nation trend (both modalities)', '3 campaigns', RUNS, () => groupTrend(series, null)),
-    timed('every region trend', `${regions.length} regions`, RUNS, () => regions.map((r) => groupTrend(series, r))),
-    timed('every site trend', `${sites.length} sites`, RUNS, () => sites.map((f) => siteTrend(series, f))),
-    timed('every machine trend', `${machines.length} machines`, RUNS, () => machines.map((id) => machineTrend(series, id)), (ms) =>
-      `${((ms * 1000) / machines.length).toFixed(0)} µs/machine`,
+    timed('every region trend', `${regions.length} regions`, RUNS, () =>
+      regions.map((r) => groupTrend(series, r)),
+    ),
+    timed('every site trend', `${sites.length} sites`, RUNS, () =>
+      sites.map((f) => siteTrend(series, f)),
+    ),
+    timed(
+      'every machine trend',
+      `${machines.length} machines`,
+      RUNS,
+      () => machines.map((id) => machineTrend(series, id)),
+      (ms) => `${((ms * 1000) / machines.length).toFixed(0)} µs/machine`,
     ),
   ];
 }

@@ -23,7 +23,10 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const deps = [];
   for (const m of text.matchAll(statement)) if (!m[2]) deps.push(resolve(dirname(file), m[3]));
-  graph.set(file, deps.filter((d) => graph.has(d) || files.includes(d)));
+  graph.set(
+    file,
+    deps.filter((d) => graph.has(d) || files.includes(d)),
+  );
 }
 
 const state = new Map(); // 1 = on the stack, 2 = done
@@ -42,7 +45,8 @@ const visit = (file) => {
 for (const file of files) if (!state.has(file)) visit(file);
 
 if (cycles.length > 0) {
-  for (const c of cycles) console.error(`import cycle: ${c.map((f) => relative(process.cwd(), f)).join(' → ')}`);
+  for (const c of cycles)
+    console.error(`import cycle: ${c.map((f) => relative(process.cwd(), f)).join(' → ')}`);
   process.exit(1);
 }
 console.log(`no import cycle among ${files.length} modules`);

@@ -99,7 +99,8 @@ export type { CampaignListing } from './storage/campaign-repository.ts';
  *   await store.close();
  * }
  */
-export const openStore: typeof openStoreImpl = async (options) => (await import('./storage/open-store.ts')).openStore(options);
+export const openStore: typeof openStoreImpl = async (options) =>
+  (await import('./storage/open-store.ts')).openStore(options);
 
 /**
  * Stores a kit read without errors and its freshly computed indicators, in one transaction: the
@@ -120,7 +121,8 @@ export const importKit: typeof importKitImpl = async (store, kit, options) =>
  * @example
  * for (const c of await listCampaigns(store)) console.log(c.id, c.name);
  */
-export const listCampaigns: typeof listCampaignsImpl = async (store) => (await import('./storage/queries.ts')).listCampaigns(store);
+export const listCampaigns: typeof listCampaignsImpl = async (store) =>
+  (await import('./storage/queries.ts')).listCampaigns(store);
 
 // ── The version ──────────────────────────────────────────────────────────────────────────────────
 /** plateau's version, as its package.json says (read once, at the first call). */

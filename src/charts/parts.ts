@@ -3,7 +3,14 @@
  * piece by piece keeps the web bundle small. A renderer (canvas in the browser, SVG for
  * exports and PDF reports) is added by whoever draws.
  */
-import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  HeatmapChart,
+  LineChart,
+  MapChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   AriaComponent,
   GraphicComponent,

@@ -42,9 +42,13 @@ export const TREND_COLORS = {
  * @example
  * trendCampaignLabels([{ start: '2010-03-08', name: 'A', … }, { start: '2011-03-07', name: 'B', … }]); // ['2010', '2011']
  */
-export function trendCampaignLabels(campaigns: readonly Pick<CampaignRef, 'name' | 'start'>[]): string[] {
+export function trendCampaignLabels(
+  campaigns: readonly Pick<CampaignRef, 'name' | 'start'>[],
+): string[] {
   const years = campaigns.map((c) => c.start.slice(0, 4));
-  return campaigns.map((c, i) => (years.filter((y) => y === years[i]).length > 1 ? c.name : (years[i] ?? c.name)));
+  return campaigns.map((c, i) =>
+    years.filter((y) => y === years[i]).length > 1 ? c.name : (years[i] ?? c.name),
+  );
 }
 
 /** The unit of a machine figure (`MACHINE_FIGURES`); hours per week for an unknown key. */
@@ -89,7 +93,12 @@ function bandSeries(name: string, points: readonly BandPoint[]): object {
     const next = known.get(p.index + 1);
     const at = (x: number, y: number): number[] => api.coord([x, y]) as number[];
     if (next) {
-      const [a, b, c, d] = [at(p.index, p.low), at(next.index, next.low), at(next.index, next.high), at(p.index, p.high)];
+      const [a, b, c, d] = [
+        at(p.index, p.low),
+        at(next.index, next.low),
+        at(next.index, next.high),
+        at(p.index, p.high),
+      ];
       const edge = { stroke: BAND.border, lineWidth: 1 };
       return {
         type: 'group',
@@ -104,7 +113,11 @@ function bandSeries(name: string, points: readonly BandPoint[]): object {
     const width = ((api.size?.([1, 0]) as number[] | undefined)?.[0] ?? 40) * 0.36;
     const [x = 0, yLow = 0] = at(p.index, p.low);
     const [, yHigh = 0] = at(p.index, p.high);
-    return { type: 'rect', shape: { x: x - width / 2, y: yHigh, width, height: Math.max(1, yLow - yHigh) }, style };
+    return {
+      type: 'rect',
+      shape: { x: x - width / 2, y: yHigh, width, height: Math.max(1, yLow - yHigh) },
+      style,
+    };
   };
   return {
     type: 'custom',
@@ -147,7 +160,13 @@ function frame(f: Frame): EChartsOption {
             text: title,
             left: 4,
             top: 2,
-            textStyle: { fontSize: 12, lineHeight: 15, fontWeight: 'bold', color: INK.text, fontFamily: FONT_FAMILY },
+            textStyle: {
+              fontSize: 12,
+              lineHeight: 15,
+              fontWeight: 'bold',
+              color: INK.text,
+              fontFamily: FONT_FAMILY,
+            },
           },
         }),
     grid: { left: 8, right: 14, top: 26 + titleLines * 16, bottom: 6, containLabel: true },
@@ -168,7 +187,11 @@ function frame(f: Frame): EChartsOption {
       nameGap: 8,
       ...VALUE_AXIS_STYLE,
       nameTextStyle: { color: INK.muted, fontSize: 11, align: 'left' },
-      axisLabel: { color: INK.muted, fontSize: 11, formatter: (v: number) => tickLabel(v, f.unit, scale, f.lang) },
+      axisLabel: {
+        color: INK.muted,
+        fontSize: 11,
+        formatter: (v: number) => tickLabel(v, f.unit, scale, f.lang),
+      },
     },
     tooltip: {
       ...baseOption('').tooltip,
@@ -231,7 +254,12 @@ export function trendSmallMultiple(
     const q = p?.peers ?? null;
     const lines = [
       `<b>${escapeHtml(name)}</b> — ${escapeHtml(c.name)}`,
-      tooltipLine(TREND_COLORS.value, t(lang, 'trendChart.value'), p?.value == null ? t(lang, 'trendChart.absent') : fmt(p.value), lang),
+      tooltipLine(
+        TREND_COLORS.value,
+        t(lang, 'trendChart.value'),
+        p?.value == null ? t(lang, 'trendChart.absent') : fmt(p.value),
+        lang,
+      ),
     ];
     if (q) {
       lines.push(
@@ -245,7 +273,11 @@ export function trendSmallMultiple(
   };
   return {
     ...frame({
-      description: t(lang, 'trendChart.aria', { figure: name, first: labels[0] ?? '', last: labels.at(-1) ?? '' }),
+      description: t(lang, 'trendChart.aria', {
+        figure: name,
+        first: labels[0] ?? '',
+        last: labels.at(-1) ?? '',
+      }),
       title: options.title === false ? null : name,
       labels,
       unit: figure.unit,
@@ -255,8 +287,16 @@ export function trendSmallMultiple(
     }),
     series: [
       bandSeries(t(lang, 'trendChart.band'), bandPoints(bands)),
-      lineSeries(t(lang, 'trendChart.peersMedian'), medians, TREND_COLORS.median, { dashed: true, width: 1.5, symbolSize: 3 }),
-      lineSeries(t(lang, 'trendChart.value'), values, TREND_COLORS.value, { width: 2.5, symbolSize: 7, z: 3 }),
+      lineSeries(t(lang, 'trendChart.peersMedian'), medians, TREND_COLORS.median, {
+        dashed: true,
+        width: 1.5,
+        symbolSize: 3,
+      }),
+      lineSeries(t(lang, 'trendChart.value'), values, TREND_COLORS.value, {
+        width: 2.5,
+        symbolSize: 7,
+        z: 3,
+      }),
     ],
   } as EChartsOption;
 }
@@ -279,7 +319,10 @@ export interface GroupTrendChartInput {
  * @example
  * renderSvg(groupTrendSmallMultiple({ key: 'icrPerHour', years: trend.byModality.CT ?? [], campaigns: trend.campaigns, lang }), 300, 190);
  */
-export function groupTrendSmallMultiple(input: GroupTrendChartInput, options: TrendChartOptions = {}): EChartsOption {
+export function groupTrendSmallMultiple(
+  input: GroupTrendChartInput,
+  options: TrendChartOptions = {},
+): EChartsOption {
   const { key, campaigns, lang } = input;
   const unit = input.unit ?? trendFigureUnit(key);
   const labels = trendCampaignLabels(campaigns);
@@ -301,19 +344,36 @@ export function groupTrendSmallMultiple(input: GroupTrendChartInput, options: Tr
       tooltipLine(BAND.median, t(lang, 'trendChart.groupMedian'), fmt(q?.p50), lang),
       tooltipLine(BAND.median, t(lang, 'col.p80'), fmt(q?.p80), lang),
     );
-    if (hasNation) lines.push(tooltipLine(TREND_COLORS.nation, t(lang, 'trendChart.nationMedian'), fmt(nation[i]), lang));
+    if (hasNation)
+      lines.push(
+        tooltipLine(TREND_COLORS.nation, t(lang, 'trendChart.nationMedian'), fmt(nation[i]), lang),
+      );
     lines.push(escapeHtml(t(lang, 'trendChart.machineCount', { n: y?.machines ?? 0 })));
     return lines.join('<br>');
   };
   const series: object[] = [
     bandSeries(t(lang, 'trendChart.groupBand'), bandPoints(bands)),
-    lineSeries(t(lang, 'trendChart.groupMedian'), medians, TREND_COLORS.median, { width: 2.5, symbolSize: 6, z: 3 }),
+    lineSeries(t(lang, 'trendChart.groupMedian'), medians, TREND_COLORS.median, {
+      width: 2.5,
+      symbolSize: 6,
+      z: 3,
+    }),
   ];
   if (hasNation)
-    series.push(lineSeries(t(lang, 'trendChart.nationMedian'), nation, TREND_COLORS.nation, { dashed: true, width: 1.5, symbolSize: 4 }));
+    series.push(
+      lineSeries(t(lang, 'trendChart.nationMedian'), nation, TREND_COLORS.nation, {
+        dashed: true,
+        width: 1.5,
+        symbolSize: 4,
+      }),
+    );
   return {
     ...frame({
-      description: t(lang, 'trendChart.ariaGroup', { figure: name, first: labels[0] ?? '', last: labels.at(-1) ?? '' }),
+      description: t(lang, 'trendChart.ariaGroup', {
+        figure: name,
+        first: labels[0] ?? '',
+        last: labels.at(-1) ?? '',
+      }),
       title: options.title === false ? null : name,
       labels,
       unit,
@@ -324,4 +384,3 @@ export function groupTrendSmallMultiple(input: GroupTrendChartInput, options: Tr
     series,
   } as EChartsOption;
 }
-

@@ -35,7 +35,13 @@ export interface WhatIfChartInput {
 }
 
 /** The status quo in grey, then the scenarios in Okabe–Ito hues. */
-export const WHAT_IF_COLORS = [INK.muted, OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple] as const;
+export const WHAT_IF_COLORS = [
+  INK.muted,
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.green,
+  OKABE_ITO.purple,
+] as const;
 
 const colorOf = (i: number): string => WHAT_IF_COLORS[i % WHAT_IF_COLORS.length] ?? INK.muted;
 
@@ -51,10 +57,26 @@ const whisker =
     return {
       type: 'group',
       children: [
-        { type: 'line', shape: { x1: cx, y1: yLow, x2: cx, y2: yHigh }, style: { stroke: color, lineWidth: 2 } },
-        { type: 'line', shape: { x1: cx - cap, y1: yLow, x2: cx + cap, y2: yLow }, style: { stroke: color, lineWidth: 2 } },
-        { type: 'line', shape: { x1: cx - cap, y1: yHigh, x2: cx + cap, y2: yHigh }, style: { stroke: color, lineWidth: 2 } },
-        { type: 'circle', shape: { cx, cy, r: 4.5 }, style: { fill: color, stroke: '#ffffff', lineWidth: 1 } },
+        {
+          type: 'line',
+          shape: { x1: cx, y1: yLow, x2: cx, y2: yHigh },
+          style: { stroke: color, lineWidth: 2 },
+        },
+        {
+          type: 'line',
+          shape: { x1: cx - cap, y1: yLow, x2: cx + cap, y2: yLow },
+          style: { stroke: color, lineWidth: 2 },
+        },
+        {
+          type: 'line',
+          shape: { x1: cx - cap, y1: yHigh, x2: cx + cap, y2: yHigh },
+          style: { stroke: color, lineWidth: 2 },
+        },
+        {
+          type: 'circle',
+          shape: { cx, cy, r: 4.5 },
+          style: { fill: color, stroke: '#ffffff', lineWidth: 1 },
+        },
       ],
     };
   };
@@ -108,7 +130,11 @@ export function whatWouldChangeOption(input: WhatIfChartInput): EChartsOption {
       max: scale.max,
       interval: scale.interval,
       ...VALUE_AXIS_STYLE,
-      axisLabel: { ...VALUE_AXIS_STYLE.axisLabel, formatter: (v: number) => p.format(v), hideOverlap: true },
+      axisLabel: {
+        ...VALUE_AXIS_STYLE.axisLabel,
+        formatter: (v: number) => p.format(v),
+        hideOverlap: true,
+      },
     };
   });
   const series = input.panels.flatMap((p, panel) =>

@@ -48,22 +48,45 @@ export const CAMPAIGN_FIGURE_OPTIONS = {
 } as const;
 
 /** A whole-number option within bounds, or `fallback` when absent. */
-export function intOption(values: OptionValues, name: string, fallback: number, min: number, max: number): number {
+export function intOption(
+  values: OptionValues,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^-?\d+$/.test(raw) || n < min || n > max) {
-    throw new UsageError(say('cli.usage.intRange', { option: `--${name}`, min: String(min), max: String(max), value: String(raw) }));
+    throw new UsageError(
+      say('cli.usage.intRange', {
+        option: `--${name}`,
+        min: String(min),
+        max: String(max),
+        value: String(raw),
+      }),
+    );
   }
   return n;
 }
 
 /** A string option restricted to `allowed`, or undefined when absent. */
-export function enumOption<T extends string>(values: OptionValues, name: string, allowed: readonly T[]): T | undefined {
+export function enumOption<T extends string>(
+  values: OptionValues,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !allowed.includes(raw as T)) {
-    throw new UsageError(say('cli.usage.oneOf', { option: `--${name}`, values: allowed.join(', '), value: String(raw) }));
+    throw new UsageError(
+      say('cli.usage.oneOf', {
+        option: `--${name}`,
+        values: allowed.join(', '),
+        value: String(raw),
+      }),
+    );
   }
   return raw as T;
 }

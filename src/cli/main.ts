@@ -43,7 +43,8 @@ function langOf(argv: readonly string[]): Lang | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') break;
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
     if (arg === '--lang' || arg.startsWith('--lang=')) return isLang(value) ? value : null;
   }
   return langFromLocale(process.env);
@@ -89,7 +90,8 @@ function usageMessage(error: unknown, args: readonly string[], options: Options)
       ? say('cli.usage.missingValue', { option: flag })
       : say('cli.usage.dashValue', { option: flag, value: next });
   }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return say('cli.usage.positional', { value: quoted });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return say('cli.usage.positional', { value: quoted });
   return text;
 }
 
@@ -114,7 +116,11 @@ function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
     }
     previous = row;
   }
@@ -137,8 +143,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   setCliLang(lang ?? 'en');
   const entry = commandEntry(name);
   if (!entry) {
-    const near = closest(name, COMMANDS.map((c) => c.name));
-    process.stderr.write(`plateau: ${say('cli.usage.unknownCommand', { name })}${near ? ` ${say('cli.usage.didYouMean', { name: near })}` : ''}\n\n${mainHelp()}\n`);
+    const near = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    process.stderr.write(
+      `plateau: ${say('cli.usage.unknownCommand', { name })}${near ? ` ${say('cli.usage.didYouMean', { name: near })}` : ''}\n\n${mainHelp()}\n`,
+    );
     return 2;
   }
   // Only the command that runs is loaded, with its dependencies (PGlite, Playwright, …).
@@ -149,7 +160,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const options = { ...COMMON_OPTIONS, ...command.options };
     let parsed;
     try {
-      parsed = parseArgs({ args: withNegativeValues(rest, options), options, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: withNegativeValues(rest, options),
+        options,
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       throw new UsageError(usageMessage(error, rest, options));
     }
@@ -157,7 +173,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    return await command.run({ positionals: parsed.positionals, values: parsed.values as OptionValues });
+    return await command.run({
+      positionals: parsed.positionals,
+      values: parsed.values as OptionValues,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`plateau ${name}: ${error.message}\n\n${command.usage}\n`);
@@ -168,7 +187,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (debug) process.stderr.write(`${error.stack}\n`);
       return 1;
     }
-    process.stderr.write(`plateau ${name}: ${say('cli.failure', { detail: (error as Error).message })}\n`);
+    process.stderr.write(
+      `plateau ${name}: ${say('cli.failure', { detail: (error as Error).message })}\n`,
+    );
     process.stderr.write(debug ? `${(error as Error).stack}\n` : `${say('cli.failure.debug')}\n`);
     return 1;
   }

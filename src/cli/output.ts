@@ -58,23 +58,31 @@ export interface Column {
 
 function formatCell(value: Cell, col: Column): string {
   if (value === null) return '–';
-  if (typeof value === 'number') return Number.isFinite(value) ? value.toFixed(col.digits ?? 1) : '–';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value.toFixed(col.digits ?? 1) : '–';
   return value;
 }
 
 /** An aligned text table. */
 export function table(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((r) => columns.map((c, i) => formatCell(r[i] ?? null, c)));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...text.map((r) => (r[i] ?? '').length)));
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...text.map((r) => (r[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, i) => {
-        const right = (columns[i]?.align ?? (typeof rows[0]?.[i] === 'number' ? 'right' : 'left')) === 'right';
+        const right =
+          (columns[i]?.align ?? (typeof rows[0]?.[i] === 'number' ? 'right' : 'left')) === 'right';
         return right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), line(widths.map((w) => '─'.repeat(w))), ...text.map(line)].join('\n');
+  return [
+    line(columns.map((c) => c.header)),
+    line(widths.map((w) => '─'.repeat(w))),
+    ...text.map(line),
+  ].join('\n');
 }
 
 /**
@@ -95,20 +103,28 @@ export function csv(headers: readonly string[], rows: readonly (readonly Cell[])
 export function printIssues(issues: readonly Issue[], limit = 50): void {
   const write = (line: string): void => void process.stderr.write(`${line}\n`);
   const notes = new Map<string, Issue[]>();
-  for (const i of issues) if (i.severity === 'info') notes.set(i.code, [...(notes.get(i.code) ?? []), i]);
+  for (const i of issues)
+    if (i.severity === 'info') notes.set(i.code, [...(notes.get(i.code) ?? []), i]);
   for (const [code, list] of notes) {
     const first = list[0] as Issue;
-    write(say('cli.issues.note', { count: list.length, code, first: formatIssueIn(first, cliLang) }));
+    write(
+      say('cli.issues.note', { count: list.length, code, first: formatIssueIn(first, cliLang) }),
+    );
   }
   let shown = 0;
   for (const severity of ['warning', 'error'] as const) {
     const all = issues.filter((i) => i.severity === severity);
     const located = all.filter((i) => omittedBy(i) === null);
     for (const issue of located.slice(0, limit)) write(formatIssueIn(issue, cliLang));
-    for (const summary of all.filter((i) => omittedBy(i) !== null)) write(formatIssueIn(summary, cliLang));
+    for (const summary of all.filter((i) => omittedBy(i) !== null))
+      write(formatIssueIn(summary, cliLang));
     shown += Math.min(limit, located.length);
     if (located.length > limit)
-      write(say(severity === 'error' ? 'cli.issues.moreErrors' : 'cli.issues.moreWarnings', { n: located.length - limit }));
+      write(
+        say(severity === 'error' ? 'cli.issues.moreErrors' : 'cli.issues.moreWarnings', {
+          n: located.length - limit,
+        }),
+      );
   }
   const totals = issueTotals(issues);
   if (shown < totals.error + totals.warning)

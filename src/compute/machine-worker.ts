@@ -19,12 +19,20 @@ port.on('message', (request: WorkerRequest) => {
     const results: MachineResult[] = request.machines.map((cols) => computeMachine(cols, calendar));
     const transfer: ArrayBuffer[] = [];
     for (const r of results) {
-      for (const group of [r.samples.durationMinutes, r.samples.reportDelayMinutes, r.samples.appointmentDelayDays]) {
-        for (const array of Object.values(group)) if (array && array.buffer instanceof ArrayBuffer) transfer.push(array.buffer);
+      for (const group of [
+        r.samples.durationMinutes,
+        r.samples.reportDelayMinutes,
+        r.samples.appointmentDelayDays,
+      ]) {
+        for (const array of Object.values(group))
+          if (array && array.buffer instanceof ArrayBuffer) transfer.push(array.buffer);
       }
     }
     port.postMessage({ id: request.id, results } satisfies WorkerResponse, transfer);
   } catch (error) {
-    port.postMessage({ id: request.id, error: (error as Error).stack ?? String(error) } satisfies WorkerResponse);
+    port.postMessage({
+      id: request.id,
+      error: (error as Error).stack ?? String(error),
+    } satisfies WorkerResponse);
   }
 });

@@ -9,7 +9,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CampaignCalendar } from '../core/calendar.ts';
-import type { CampaignComputation, MachineColumns, MachineResult } from '../core/indicators/index.ts';
+import type {
+  CampaignComputation,
+  MachineColumns,
+  MachineResult,
+} from '../core/indicators/index.ts';
 import { assembleCampaign, computeMachine } from '../core/indicators/index.ts';
 import { kitColumns } from '../core/indicators/machine-columns.ts';
 import { examCount } from '../core/exam-table.ts';
@@ -78,7 +82,9 @@ export async function computeMachines(
     return columns.map((cols) => computeMachine(cols, calendar));
   }
   const batches = balancedBatches(columns, threads);
-  const answers = await Promise.all(batches.map((machines, id) => runBatch(script, { id, campaign, machines })));
+  const answers = await Promise.all(
+    batches.map((machines, id) => runBatch(script, { id, campaign, machines })),
+  );
   const byId = new Map<string, MachineResult>();
   for (const list of answers) for (const r of list) byId.set(r.indicators.equipmentId, r);
   return columns.map((cols) => byId.get(cols.equipment.equipmentId) as MachineResult);
@@ -90,7 +96,10 @@ export async function computeMachines(
  * exam table (on shared memory when the reader made it; copied there once otherwise), so the
  * workers read them without a copy; `kit.exams` is never materialised.
  */
-export async function computeCampaignParallel(kit: Kit, options: ParallelOptions = {}): Promise<CampaignComputation> {
+export async function computeCampaignParallel(
+  kit: Kit,
+  options: ParallelOptions = {},
+): Promise<CampaignComputation> {
   const threads = options.threads ?? availableParallelism();
   const parallel = threads > 1 && examCount(kit) >= PARALLEL_MIN_EXAMS && canRunInParallel();
   const columns = kitColumns(kit, { shared: parallel });

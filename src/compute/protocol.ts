@@ -8,4 +8,5 @@ export interface WorkerRequest {
   machines: MachineColumns[];
 }
 
-export type WorkerResponse = { id: number; results: MachineResult[] } | { id: number; error: string };
+export type WorkerResponse =
+  { id: number; results: MachineResult[] } | { id: number; error: string };

@@ -152,7 +152,10 @@ export function actFamily(code: string): ActFamily | null {
  * examFamily(['YYYY600', 'ZBQK001']); // 'thorax'
  * examFamily(['ZBQK001'], new Map([['ZBQK001', 'cardiac']])); // 'cardiac' (the user's acts.csv)
  */
-export function examFamily(acts: readonly string[], overrides?: ActFamilyOverrides): ActFamily | null {
+export function examFamily(
+  acts: readonly string[],
+  overrides?: ActFamilyOverrides,
+): ActFamily | null {
   for (const code of acts) {
     const family = overrides?.get(normalizeCode(code)) ?? actFamily(code);
     if (family !== null) return family;
@@ -174,7 +177,9 @@ function normalizeCode(code: string): string {
  * @example
  * examFamily(exam.acts, familyOverrides(kit.acts));
  */
-export function familyOverrides(acts: readonly { code: string; family?: ActFamily | null }[]): ActFamilyOverrides {
+export function familyOverrides(
+  acts: readonly { code: string; family?: ActFamily | null }[],
+): ActFamilyOverrides {
   const out = new Map<string, ActFamily>();
   for (const a of acts) if (a.family) out.set(normalizeCode(a.code), a.family);
   return out;

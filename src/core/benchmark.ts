@@ -8,9 +8,21 @@
 import type { Modality, SurveyAnswer } from './kit-types.ts';
 import { CATEGORIES, MODALITIES } from './kit-types.ts';
 import type { Quantiles } from './stats.ts';
-import { percentRank, quantiles, quantilesInPlace, quantilesOfSorted, sortedFinite } from './stats.ts';
+import {
+  percentRank,
+  quantiles,
+  quantilesInPlace,
+  quantilesOfSorted,
+  sortedFinite,
+} from './stats.ts';
 import type { MachineSamples } from './indicators/durations.ts';
-import type { MachineIndicators, PatientType, PeerBenchmark, SurveySummary, Typology } from './indicators/types.ts';
+import type {
+  MachineIndicators,
+  PatientType,
+  PeerBenchmark,
+  SurveySummary,
+  Typology,
+} from './indicators/types.ts';
 
 /** Narrows the peer group. Every given field must match. */
 export interface PeerFilter {
@@ -51,10 +63,30 @@ const medianOf = (q: Quantiles | undefined): number | null => q?.p50 ?? null;
 
 /** Every ranked figure, in the order of the site fiche. */
 export const MACHINE_FIGURES: readonly MachineFigure[] = [
-  { key: 'programmedOpening', value: (m) => m.openingHoursPerWeek.programmed, includedOnly: false, unit: 'h/week' },
-  { key: 'extendedOpening', value: (m) => m.openingHoursPerWeek.extended, includedOnly: false, unit: 'h/week' },
-  { key: 'totalOpening', value: (m) => m.openingHoursPerWeek.total, includedOnly: false, unit: 'h/week' },
-  { key: 'occupancyProgrammed', value: (m) => m.occupancy.programmed, includedOnly: true, unit: 'fraction' },
+  {
+    key: 'programmedOpening',
+    value: (m) => m.openingHoursPerWeek.programmed,
+    includedOnly: false,
+    unit: 'h/week',
+  },
+  {
+    key: 'extendedOpening',
+    value: (m) => m.openingHoursPerWeek.extended,
+    includedOnly: false,
+    unit: 'h/week',
+  },
+  {
+    key: 'totalOpening',
+    value: (m) => m.openingHoursPerWeek.total,
+    includedOnly: false,
+    unit: 'h/week',
+  },
+  {
+    key: 'occupancyProgrammed',
+    value: (m) => m.occupancy.programmed,
+    includedOnly: true,
+    unit: 'fraction',
+  },
   {
     key: 'occupancyProgrammedPlusEmergency',
     value: (m) => m.occupancy.programmedPlusEmergency,
@@ -62,21 +94,32 @@ export const MACHINE_FIGURES: readonly MachineFigure[] = [
     unit: 'fraction',
   },
   { key: 'icrPerHour', value: (m) => m.icrPerHour, includedOnly: true, unit: 'ICR/h' },
-  { key: 'passagesPerWeek', value: (m) => m.passagesPerWeek, includedOnly: false, unit: 'exams/week' },
+  {
+    key: 'passagesPerWeek',
+    value: (m) => m.passagesPerWeek,
+    includedOnly: false,
+    unit: 'exams/week',
+  },
   { key: 'emergencyShare', value: (m) => m.emergencyShare, includedOnly: false, unit: 'fraction' },
   { key: 'nightPerWeek', value: (m) => m.night.perWeek, includedOnly: false, unit: 'exams/week' },
-  { key: 'onCallHoursPerWeek', value: (m) => m.onCallHoursPerWeek, includedOnly: false, unit: 'h/week' },
-  ...CATEGORIES.map(
-    (c): MachineFigure => ({ key: `durationMedian${c}`, value: (m) => medianOf(m.durationMinutes[c]), includedOnly: false, unit: 'min' }),
-  ),
-  ...(['outpatient', 'inpatient', 'emergency'] as const).map(
-    (t): MachineFigure => ({
-      key: `reportDelayMedian_${t}`,
-      value: (m) => medianOf(m.reportDelayMinutes[t]),
-      includedOnly: false,
-      unit: 'min',
-    }),
-  ),
+  {
+    key: 'onCallHoursPerWeek',
+    value: (m) => m.onCallHoursPerWeek,
+    includedOnly: false,
+    unit: 'h/week',
+  },
+  ...CATEGORIES.map((c): MachineFigure => ({
+    key: `durationMedian${c}`,
+    value: (m) => medianOf(m.durationMinutes[c]),
+    includedOnly: false,
+    unit: 'min',
+  })),
+  ...(['outpatient', 'inpatient', 'emergency'] as const).map((t): MachineFigure => ({
+    key: `reportDelayMedian_${t}`,
+    value: (m) => medianOf(m.reportDelayMinutes[t]),
+    includedOnly: false,
+    unit: 'min',
+  })),
 ];
 
 /**
@@ -86,7 +129,11 @@ export const MACHINE_FIGURES: readonly MachineFigure[] = [
  * @example
  * matchesFilter(m, { modality: 'MR', department: '59' }, new Map([[m.finess, { department: '59', inseeRegion: '32' }]]));
  */
-export function matchesFilter(m: MachineIndicators, f: PeerFilter, places: SitePlaces = NO_PLACES): boolean {
+export function matchesFilter(
+  m: MachineIndicators,
+  f: PeerFilter,
+  places: SitePlaces = NO_PLACES,
+): boolean {
   return (
     (f.modality === undefined || m.modality === f.modality) &&
     (f.region === undefined || m.region === f.region) &&
@@ -161,8 +208,10 @@ function medians<K extends string>(
   return out;
 }
 
-const share = (peers: readonly MachineIndicators[], test: (m: MachineIndicators) => boolean): number | null =>
-  peers.length === 0 ? null : peers.filter(test).length / peers.length;
+const share = (
+  peers: readonly MachineIndicators[],
+  test: (m: MachineIndicators) => boolean,
+): number | null => (peers.length === 0 ? null : peers.filter(test).length / peers.length);
 
 const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 
@@ -180,7 +229,9 @@ export function peerBenchmark(
     programmedOpening: dist('programmedOpening'),
     extendedOpening: dist('extendedOpening'),
     totalOpening: dist('totalOpening'),
-    programmedPlusEmergencyOpening: quantiles(peers.map((m) => m.openingHoursPerWeek.programmedPlusEmergency)),
+    programmedPlusEmergencyOpening: quantiles(
+      peers.map((m) => m.openingHoursPerWeek.programmedPlusEmergency),
+    ),
     occupancyProgrammed: dist('occupancyProgrammed'),
     occupancyProgrammedPlusEmergency: dist('occupancyProgrammedPlusEmergency'),
     icrPerHour: dist('icrPerHour'),
@@ -192,7 +243,12 @@ export function peerBenchmark(
     durationMedianMinutes: medians(CATEGORIES, peers, (m) => m.durationMinutes),
     reportDelayMinutes: pooled(PATIENT_TYPES, peers, samples, (s) => s.reportDelayMinutes),
     reportDelayMedianMinutes: medians(PATIENT_TYPES, peers, (m) => m.reportDelayMinutes),
-    appointmentDelayDays: pooled(['outpatient', 'inpatient'] as const, peers, samples, (s) => s.appointmentDelayDays),
+    appointmentDelayDays: pooled(
+      ['outpatient', 'inpatient'] as const,
+      peers,
+      samples,
+      (s) => s.appointmentDelayDays,
+    ),
     significantOnCallShare: share(peers, (m) => m.significantOnCall),
     strongNightShare: share(peers, (m) => m.night.level === 'strong'),
     lowNightShare: share(peers, (m) => m.night.level === 'low'),
@@ -228,7 +284,10 @@ export function peerValuesOf(peers: readonly MachineIndicators[]): PeerValues {
  * Percentile rank (0..1, ties counting half) of a machine for every figure, among `peers`
  * (usually its modality). Occupancy and ICR per hour rank against included peers only.
  */
-export function percentRanks(m: MachineIndicators, peers: readonly MachineIndicators[] | PeerValues): Record<string, number | null> {
+export function percentRanks(
+  m: MachineIndicators,
+  peers: readonly MachineIndicators[] | PeerValues,
+): Record<string, number | null> {
   const values = peers instanceof Map ? peers : peerValuesOf(peers as readonly MachineIndicators[]);
   const out: Record<string, number | null> = {};
   for (const f of MACHINE_FIGURES) {
@@ -243,7 +302,9 @@ export function percentRanks(m: MachineIndicators, peers: readonly MachineIndica
  * The appointment survey per modality: earliest appointment offered (days), pooled over all
  * answers per patient type (report, figures 1-2) and per clinical case (figures 3-6).
  */
-export function surveySummary(answers: readonly SurveyAnswer[]): Partial<Record<Modality, SurveySummary>> {
+export function surveySummary(
+  answers: readonly SurveyAnswer[],
+): Partial<Record<Modality, SurveySummary>> {
   const out: Partial<Record<Modality, SurveySummary>> = {};
   for (const modality of MODALITIES) {
     const mine = answers.filter((a) => a.modality === modality);
@@ -256,10 +317,13 @@ export function surveySummary(answers: readonly SurveyAnswer[]): Partial<Record<
     const keys = [...new Set(mine.map((a) => `${a.case}|${a.patient}`))].sort();
     const byCase = keys.map((key) => {
       const [c, p] = key.split('|') as [string, 'outpatient' | 'inpatient'];
-      return { case: c, patient: p, days: quantiles(mine.filter((a) => a.case === c && a.patient === p).map((a) => a.days)) };
+      return {
+        case: c,
+        patient: p,
+        days: quantiles(mine.filter((a) => a.case === c && a.patient === p).map((a) => a.days)),
+      };
     });
     out[modality] = { modality, byPatient, byCase };
   }
   return out;
 }
-

@@ -6,7 +6,15 @@
  * some consumer reads it. Kits built otherwise (sources, generator, tests) get theirs from
  * `examTableOf`, so the indicators have one code path.
  */
-import { AGE_BANDS, CATEGORIES, type AgeBand, type Category, type Equipment, type Exam, type Kit } from './kit-types.ts';
+import {
+  AGE_BANDS,
+  CATEGORIES,
+  type AgeBand,
+  type Category,
+  type Equipment,
+  type Exam,
+  type Kit,
+} from './kit-types.ts';
 
 /** `ageBand` of a row whose band is unknown (blank cell). */
 export const NO_AGE_BAND = 255;
@@ -70,7 +78,8 @@ export function stringAt(column: StringColumn, i: number): string | null {
   let ascii = true;
   for (let k = from; k < to; k++) if ((bytes[k] as number) >= 0x80) ascii = false;
   if (!ascii) return decoder.decode(bytes.subarray(from, to));
-  if (to - from <= 64) return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+  if (to - from <= 64)
+    return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
   return decoder.decode(bytes.subarray(from, to));
 }
 
@@ -107,13 +116,17 @@ export function compareIds(a: string, b: string): number {
 
 const CATEGORY_OF = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 const AGE_OF = new Map<AgeBand, number>(AGE_BANDS.map((a, i) => [a, i]));
-const nullToNaN = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
+const nullToNaN = (v: number | null | undefined): number =>
+  v === null || v === undefined ? NaN : v;
 
 /**
  * The table of a list of exams (exams of machines absent from `equipment` are left out, as the
  * indicators ignore them). Used for kits that were not read from files.
  */
-export function buildExamTable(exams: readonly Exam[], equipment: readonly Pick<Equipment, 'equipmentId'>[]): ExamTable {
+export function buildExamTable(
+  exams: readonly Exam[],
+  equipment: readonly Pick<Equipment, 'equipmentId'>[],
+): ExamTable {
   const machineOf = new Map(equipment.map((e, i) => [e.equipmentId, i]));
   const kept: { exam: Exam; machine: number; file: number }[] = [];
   exams.forEach((exam, file) => {
@@ -167,7 +180,8 @@ export function buildExamTable(exams: readonly Exam[], equipment: readonly Pick<
     ageBand[i] = exam.ageBand === null ? NO_AGE_BAND : (AGE_OF.get(exam.ageBand) ?? NO_AGE_BAND);
     if (exam.patientKey !== undefined && exam.patientKey !== null) anyKey = true;
   });
-  for (let m = 0; m < equipment.length; m++) machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
+  for (let m = 0; m < equipment.length; m++)
+    machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
   return {
     length: n,
     machine,
@@ -189,12 +203,17 @@ export function buildExamTable(exams: readonly Exam[], equipment: readonly Pick<
 }
 
 /** Exam `row` of the table as a kit record (`equipment` gives the machine ids). */
-export function examAt(table: ExamTable, row: number, equipment: readonly Pick<Equipment, 'equipmentId'>[]): Exam {
+export function examAt(
+  table: ExamTable,
+  row: number,
+  equipment: readonly Pick<Equipment, 'equipmentId'>[],
+): Exam {
   const num = (v: number): number | null => (v !== v ? null : v);
   const band = table.ageBand[row] as number;
   const exam: Exam = {
     examId: stringAt(table.examId, row) as string,
-    equipmentId: (equipment[table.machine[row] as number] as Pick<Equipment, 'equipmentId'>).equipmentId,
+    equipmentId: (equipment[table.machine[row] as number] as Pick<Equipment, 'equipmentId'>)
+      .equipmentId,
     category: CATEGORIES[table.category[row] as number] as Category,
     roomIn: table.roomIn[row] as number,
     roomOut: table.roomOut[row] as number,
@@ -213,9 +232,13 @@ export function examAt(table: ExamTable, row: number, equipment: readonly Pick<E
 }
 
 /** Every exam of the table as kit records, in file order (a frozen array). */
-export function materializeExams(table: ExamTable, equipment: readonly Pick<Equipment, 'equipmentId'>[]): Exam[] {
+export function materializeExams(
+  table: ExamTable,
+  equipment: readonly Pick<Equipment, 'equipmentId'>[],
+): Exam[] {
   const out = new Array<Exam>(table.length);
-  for (let k = 0; k < table.length; k++) out[k] = examAt(table, table.fileOrder[k] as number, equipment);
+  for (let k = 0; k < table.length; k++)
+    out[k] = examAt(table, table.fileOrder[k] as number, equipment);
   return Object.freeze(out) as Exam[];
 }
 
@@ -229,10 +252,18 @@ type WithTable = Kit & { [TABLE]?: ExamTable };
  * records (frozen) on first read; assigning `kit.exams` replaces them and drops the table. A copy
  * of the kit (`{ ...kit }`) carries the materialised records, not the table.
  */
-export function attachExamTable<K extends Omit<Kit, 'exams'>>(kit: K, table: ExamTable): K & Pick<Kit, 'exams'> {
+export function attachExamTable<K extends Omit<Kit, 'exams'>>(
+  kit: K,
+  table: ExamTable,
+): K & Pick<Kit, 'exams'> {
   const target = kit as unknown as WithTable;
   let records: Exam[] | null = null;
-  Object.defineProperty(target, TABLE, { value: table, enumerable: false, configurable: true, writable: false });
+  Object.defineProperty(target, TABLE, {
+    value: table,
+    enumerable: false,
+    configurable: true,
+    writable: false,
+  });
   Object.defineProperty(target, 'exams', {
     enumerable: true,
     configurable: true,
@@ -242,7 +273,12 @@ export function attachExamTable<K extends Omit<Kit, 'exams'>>(kit: K, table: Exa
     },
     set(value: Exam[]) {
       Reflect.deleteProperty(target, TABLE);
-      Object.defineProperty(target, 'exams', { value, enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(target, 'exams', {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     },
   });
   return kit as K & Pick<Kit, 'exams'>;

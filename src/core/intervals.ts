@@ -22,7 +22,11 @@ export function unionOf(starts: ArrayLike<number>, ends: ArrayLike<number>): Int
   let sorted = true;
   for (let i = 0; i < n; i++) {
     if ((ends[i] as number) <= (starts[i] as number)) continue;
-    if (order.length > 0 && (starts[i] as number) < (starts[order[order.length - 1] as number] as number)) sorted = false;
+    if (
+      order.length > 0 &&
+      (starts[i] as number) < (starts[order[order.length - 1] as number] as number)
+    )
+      sorted = false;
     order.push(i);
   }
   // Sessions usually arrive sorted by start: then the union is a single merging pass.
@@ -47,7 +51,8 @@ export function unionOf(starts: ArrayLike<number>, ends: ArrayLike<number>): Int
 /** Total length of a union. */
 export function unionLength(u: IntervalUnion): number {
   let total = 0;
-  for (let i = 0; i < u.starts.length; i++) total += (u.ends[i] as number) - (u.starts[i] as number);
+  for (let i = 0; i < u.starts.length; i++)
+    total += (u.ends[i] as number) - (u.starts[i] as number);
   return total;
 }
 

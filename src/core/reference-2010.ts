@@ -16,10 +16,15 @@ export interface ReferenceFigure {
   unit: 'h/week' | 'fraction' | 'ICR/h' | 'exams/week' | 'min' | 'days';
   published: Readonly<Record<Modality, Triple>>;
   /** Where the same figure sits in a computed campaign (`null` when it cannot be computed). */
-  pick: (r: CampaignIndicators, m: Modality) => { p20: number | null; p50: number | null; p80: number | null } | null;
+  pick: (
+    r: CampaignIndicators,
+    m: Modality,
+  ) => { p20: number | null; p50: number | null; p80: number | null } | null;
 }
 
-const PUBLISHED_DURATIONS: Readonly<Record<'A' | 'H' | 'R' | 'U', Readonly<Record<Modality, Triple>>>> = {
+const PUBLISHED_DURATIONS: Readonly<
+  Record<'A' | 'H' | 'R' | 'U', Readonly<Record<Modality, Triple>>>
+> = {
   A: { CT: [5, 10, 15.8], MR: [14, 20, 30] },
   H: { CT: [7.1, 12, 20], MR: [19.4, 28, 40] },
   R: { CT: [10, 16.6, 27.9], MR: [20, 31.6, 47.9] },
@@ -55,39 +60,49 @@ export const REFERENCE_2010: readonly ReferenceFigure[] = [
     published: { CT: [105, 158, 214], MR: [70, 105, 149] },
     pick: (r, m) => r.benchmark[m]?.passagesPerWeek ?? null,
   },
-  ...(['A', 'H', 'R', 'U'] as const).map(
-    (c): ReferenceFigure => ({
-      key: `duration${c}`,
-      label: { fr: `Durée d'examen ${c} (min)`, en: `Exam duration ${c} (min)` },
-      unit: 'min',
-      published: PUBLISHED_DURATIONS[c],
-      pick: (r, m) => r.benchmark[m]?.durationMinutes[c] ?? null,
-    }),
-  ),
+  ...(['A', 'H', 'R', 'U'] as const).map((c): ReferenceFigure => ({
+    key: `duration${c}`,
+    label: { fr: `Durée d'examen ${c} (min)`, en: `Exam duration ${c} (min)` },
+    unit: 'min',
+    published: PUBLISHED_DURATIONS[c],
+    pick: (r, m) => r.benchmark[m]?.durationMinutes[c] ?? null,
+  })),
   {
     key: 'appointmentDelayOutpatient',
-    label: { fr: 'Délai de rendez-vous, patient ambulatoire (j)', en: 'Appointment delay, outpatient (days)' },
+    label: {
+      fr: 'Délai de rendez-vous, patient ambulatoire (j)',
+      en: 'Appointment delay, outpatient (days)',
+    },
     unit: 'days',
     published: { CT: [2, 7, 14], MR: [11, 21, 38] },
     pick: (r, m) => r.survey[m]?.byPatient.outpatient ?? null,
   },
   {
     key: 'appointmentDelayInpatient',
-    label: { fr: 'Délai de rendez-vous, patient hospitalisé (j)', en: 'Appointment delay, inpatient (days)' },
+    label: {
+      fr: 'Délai de rendez-vous, patient hospitalisé (j)',
+      en: 'Appointment delay, inpatient (days)',
+    },
     unit: 'days',
     published: { CT: [0, 2, 5], MR: [3, 7, 17] },
     pick: (r, m) => r.survey[m]?.byPatient.inpatient ?? null,
   },
   {
     key: 'reportDelayOutpatient',
-    label: { fr: 'Délai de compte-rendu, patient ambulatoire (min)', en: 'Report delay, outpatient (min)' },
+    label: {
+      fr: 'Délai de compte-rendu, patient ambulatoire (min)',
+      en: 'Report delay, outpatient (min)',
+    },
     unit: 'min',
     published: { CT: [48, 180, 1650], MR: [48, 360, 4140] },
     pick: (r, m) => r.benchmark[m]?.reportDelayMinutes.outpatient ?? null,
   },
   {
     key: 'reportDelayInpatient',
-    label: { fr: 'Délai de compte-rendu, patient hospitalisé (min)', en: 'Report delay, inpatient (min)' },
+    label: {
+      fr: 'Délai de compte-rendu, patient hospitalisé (min)',
+      en: 'Report delay, inpatient (min)',
+    },
     unit: 'min',
     published: { CT: [66, 174, 1452], MR: [72, 762, 3726] },
     pick: (r, m) => r.benchmark[m]?.reportDelayMinutes.inpatient ?? null,

@@ -83,7 +83,14 @@ export function percentRank(sorted: ArrayLike<number>, x: number): number | null
  * would hold if `a` were sorted: quickselect on several ranks at once (Hoare partition,
  * median-of-three pivot), descending only into the parts that hold a wanted rank.
  */
-function multiSelect(a: Float64Array, lo: number, hi: number, targets: readonly number[], tlo: number, thi: number): void {
+function multiSelect(
+  a: Float64Array,
+  lo: number,
+  hi: number,
+  targets: readonly number[],
+  tlo: number,
+  thi: number,
+): void {
   while (hi > lo && tlo <= thi) {
     const mid = (lo + hi) >>> 1;
     if ((a[mid] as number) < (a[lo] as number)) swap(a, mid, lo);

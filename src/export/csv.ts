@@ -94,7 +94,11 @@ export function tableToCsv(table: ExportTable, options: CsvOptions = {}): string
  * csvText(['machine', 'occupancy'], [['=HYPERLINK("x")', -0.5]], { bom: false, lineEnd: '\n' });
  * // 'machine,occupancy\n"\'=HYPERLINK(""x"")",-0.5\n'
  */
-export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+export function csvText(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvOptions = {},
+): string {
   const separator = options.separator ?? ',';
   const decimal = options.decimal ?? '.';
   const lineEnd = options.lineEnd ?? CRLF;

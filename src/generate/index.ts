@@ -26,7 +26,13 @@ export {
   registerSector,
   type RegisterPlanInput,
 } from './register.ts';
-export { assignPatientKeys, drawPatientKey, patientFrames, REPEAT_CHANCE, type PatientFrame } from './patients.ts';
+export {
+  assignPatientKeys,
+  drawPatientKey,
+  patientFrames,
+  REPEAT_CHANCE,
+  type PatientFrame,
+} from './patients.ts';
 export {
   applyYears,
   drawFirstYear,
@@ -37,4 +43,11 @@ export {
   type YearChangeKind,
 } from './years.ts';
 export { LAST_YEAR, YEAR_STARTS } from './options.ts';
-export { AGENDA_DAYS, generateSlots, MAX_SLOT_MACHINES, SLOT_DAYS, slotLengthOf, slotMachines } from './slots.ts';
+export {
+  AGENDA_DAYS,
+  generateSlots,
+  MAX_SLOT_MACHINES,
+  SLOT_DAYS,
+  slotLengthOf,
+  slotMachines,
+} from './slots.ts';

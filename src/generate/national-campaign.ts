@@ -77,7 +77,8 @@ export function planCampaign(options: GenerateOptions = {}): CampaignPlan {
   const o = resolveOptions(options);
   const first = drawFirstYear(o);
   // Later years: year 1's panel and profiles with the documented changes (years.ts).
-  const { establishments, equipment, machines, changes } = o.year === 1 ? { ...first, changes: [] } : applyYears(first, o);
+  const { establishments, equipment, machines, changes } =
+    o.year === 1 ? { ...first, changes: [] } : applyYears(first, o);
   const streamSeed = yearSeed(o.seed, o.year);
   const modalitiesOf = new Map<string, Set<Modality>>();
   for (const e of equipment) {
@@ -171,15 +172,26 @@ export function generateMachine(
  */
 export function generateCosts(plan: CampaignPlan): CostSet {
   const first = firstYears.get(plan);
-  if (!first) return illustrativeCosts(plan.equipment, new Rng(deriveSeed(plan.options.seed, 0xc057)));
+  if (!first)
+    return illustrativeCosts(plan.equipment, new Rng(deriveSeed(plan.options.seed, 0xc057)));
   // A later year: year 1's rows for the machines it had, a draw of the year's own for the new ones.
-  const kept = new Map(illustrativeCosts(first, new Rng(deriveSeed(plan.options.seed, 0xc057))).rows.map((r) => [r.equipmentId, r]));
+  const kept = new Map(
+    illustrativeCosts(first, new Rng(deriveSeed(plan.options.seed, 0xc057))).rows.map((r) => [
+      r.equipmentId,
+      r,
+    ]),
+  );
   const added = illustrativeCosts(
     plan.equipment.filter((e) => !kept.has(e.equipmentId)),
     new Rng(deriveSeed(plan.streamSeed, 0xc057)),
   ).rows;
   const fresh = new Map(added.map((r) => [r.equipmentId, r]));
-  return { origin: 'illustrative', rows: plan.equipment.map((e) => (kept.get(e.equipmentId) ?? fresh.get(e.equipmentId)) as CostSet['rows'][number]) };
+  return {
+    origin: 'illustrative',
+    rows: plan.equipment.map(
+      (e) => (kept.get(e.equipmentId) ?? fresh.get(e.equipmentId)) as CostSet['rows'][number],
+    ),
+  };
 }
 
 /**
@@ -193,7 +205,13 @@ export function generateMachineSlots(
 ): Slot[] {
   const machine = plan.equipment[index];
   if (machine === undefined || !plan.slotMachines.includes(index)) return [];
-  return generateSlots(machine, data.sessions, data.exams, frameOf(plan), new Rng(deriveSeed(plan.streamSeed, 0x5107, index)));
+  return generateSlots(
+    machine,
+    data.sessions,
+    data.exams,
+    frameOf(plan),
+    new Rng(deriveSeed(plan.streamSeed, 0x5107, index)),
+  );
 }
 
 /**
@@ -322,7 +340,12 @@ function slotsLine(plan: CampaignPlan, slots: readonly Slot[]): string {
   agendas) are days: the third next available appointment is short here.`;
 }
 
-function readme(plan: CampaignPlan, sessions: number, exams: number, slots: readonly Slot[]): string {
+function readme(
+  plan: CampaignPlan,
+  sessions: number,
+  exams: number,
+  slots: readonly Slot[],
+): string {
   const o = plan.options;
   const ct = plan.equipment.filter((e) => e.modality === 'CT').length;
   return `# ${plan.campaign.name}
@@ -361,7 +384,9 @@ ${changesSection(plan)}`;
 function changesSection(plan: CampaignPlan): string {
   if (plan.changes.length === 0) return '';
   const lines = plan.changes.map((c) => {
-    const ids = c.previousEquipmentId ? `${c.previousEquipmentId} → ${c.equipmentId}` : c.equipmentId;
+    const ids = c.previousEquipmentId
+      ? `${c.previousEquipmentId} → ${c.equipmentId}`
+      : c.equipmentId;
     const d = c.detail;
     return `- year ${c.year}, ${c.kind}: ${ids} (site ${c.finess}${c.region ? `, ${c.region}` : ''}): ${c.note}; ${d.measure} ${d.before ?? '?'} → ${d.after ?? '?'} ${d.unit}.`;
   });

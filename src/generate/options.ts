@@ -44,7 +44,9 @@ export const LAST_YEAR = 3;
 
 /** Options with defaults filled in and checked. */
 export function resolveOptions(options: GenerateOptions = {}): Required<GenerateOptions> {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GenerateOptions;
+  const given = Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as GenerateOptions;
   const year = given.year ?? 1;
   if (!Number.isInteger(year) || year < 1 || year > LAST_YEAR)
     throw new RangeError(`year must be 1, 2 or 3: ${year}`);

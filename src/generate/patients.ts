@@ -26,23 +26,51 @@ const SHARED_PURPOSE = 0x5a7e;
  * give about 3–6 % of a campaign's exams, the order of magnitude of the repeat rates quoted in
  * the imaging-relevance literature.
  */
-export const REPEAT_CHANCE: Readonly<Record<Category, number>> = { A: 0.03, H: 0.11, R: 0.09, U: 0.1 };
-const REPEAT_WINDOW: Readonly<Record<Category, number>> = { A: 28 * DAY, H: 10 * DAY, R: 14 * DAY, U: 5 * DAY };
-const REPEAT_MIN_GAP: Readonly<Record<Category, number>> = { A: 2 * DAY, H: 4 * HOUR, R: 1 * DAY, U: 2 * HOUR };
+export const REPEAT_CHANCE: Readonly<Record<Category, number>> = {
+  A: 0.03,
+  H: 0.11,
+  R: 0.09,
+  U: 0.1,
+};
+const REPEAT_WINDOW: Readonly<Record<Category, number>> = {
+  A: 28 * DAY,
+  H: 10 * DAY,
+  R: 14 * DAY,
+  U: 5 * DAY,
+};
+const REPEAT_MIN_GAP: Readonly<Record<Category, number>> = {
+  A: 2 * DAY,
+  H: 4 * HOUR,
+  R: 1 * DAY,
+  U: 2 * HOUR,
+};
 
 interface RepeatRule {
   chance: number;
   window: number;
   minGap: number;
 }
-const rule = (c: Category): RepeatRule => ({ chance: REPEAT_CHANCE[c], window: REPEAT_WINDOW[c], minGap: REPEAT_MIN_GAP[c] });
-const REPEAT: Readonly<Record<Category, RepeatRule>> = { A: rule('A'), H: rule('H'), R: rule('R'), U: rule('U') };
+const rule = (c: Category): RepeatRule => ({
+  chance: REPEAT_CHANCE[c],
+  window: REPEAT_WINDOW[c],
+  minGap: REPEAT_MIN_GAP[c],
+});
+const REPEAT: Readonly<Record<Category, RepeatRule>> = {
+  A: rule('A'),
+  H: rule('H'),
+  R: rule('R'),
+  U: rule('U'),
+};
 
 /**
  * Chance that a first exam at a site with both modalities is of a patient seen on the other
  * modality too (ASSUMPTION: neurological and spinal work-ups often take a CT then an MRI).
  */
-const SHARED_CHANCE: Partial<Record<ActFamily, number>> = { head: 0.1, spine: 0.08, vascular: 0.05 };
+const SHARED_CHANCE: Partial<Record<ActFamily, number>> = {
+  head: 0.1,
+  spine: 0.08,
+  vascular: 0.05,
+};
 const SHARED_OTHER = 0.02;
 
 /** Where a machine stands at its site, for the keys shared across modalities. */
@@ -116,7 +144,12 @@ function sharedKey(seed: number, site: number, band: number, n: number): string 
  * generated before. Exams are taken in room-entry order; a repeat takes the key of an earlier
  * exam of the same act family and age band within its category's window.
  */
-export function assignPatientKeys(exams: Exam[], frame: PatientFrame, seed: number, index: number): void {
+export function assignPatientKeys(
+  exams: Exam[],
+  frame: PatientFrame,
+  seed: number,
+  index: number,
+): void {
   const rng = new Rng(deriveSeed(seed, KEYS_PURPOSE, index));
   const n = exams.length;
   const order = new Uint32Array(n);
@@ -143,7 +176,11 @@ export function assignPatientKeys(exams: Exam[], frame: PatientFrame, seed: numb
       const family = examFamily(e.acts);
       let seen = byFamily.get(family);
       if (!seen) byFamily.set(family, (seen = []));
-      group = { family, share: family === null ? 0 : (SHARED_CHANCE[family] ?? SHARED_OTHER), seen };
+      group = {
+        family,
+        share: family === null ? 0 : (SHARED_CHANCE[family] ?? SHARED_OTHER),
+        seen,
+      };
       groups.set(e.acts, group);
     }
     const rule = REPEAT[e.category];
@@ -198,7 +235,11 @@ function earlierExam(
   for (let t = 0; t < 4; t++) {
     const c = seen[from + rng.int(to - from)] as number;
     const candidate = exams[c] as Exam;
-    if (candidate.ageBand === e.ageBand && (chainLast[chainOf[c] as number] as number) <= e.roomIn - minGap) return c;
+    if (
+      candidate.ageBand === e.ageBand &&
+      (chainLast[chainOf[c] as number] as number) <= e.roomIn - minGap
+    )
+      return c;
   }
   return -1;
 }

@@ -9,7 +9,15 @@
  * files are unchanged.
  */
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../core/calendar.ts';
-import type { Equipment, Establishment, Exam, Modality, Session, SessionType, Slot } from '../core/kit-types.ts';
+import type {
+  Equipment,
+  Establishment,
+  Exam,
+  Modality,
+  Session,
+  SessionType,
+  Slot,
+} from '../core/kit-types.ts';
 import type { Rng } from './random.ts';
 import type { CampaignFrame } from './timeline.ts';
 
@@ -35,7 +43,10 @@ const BOOKABLE: ReadonlySet<SessionType> = new Set(['PUBLIC_SCHEDULED', 'LIBERAL
  * @example
  * slotMachines(plan.establishments, plan.equipment); // [12, 13, 57, 58, 201]
  */
-export function slotMachines(establishments: readonly Establishment[], equipment: readonly Equipment[]): number[] {
+export function slotMachines(
+  establishments: readonly Establishment[],
+  equipment: readonly Equipment[],
+): number[] {
   const departmentOf = new Map(establishments.map((e) => [e.finess, e.department]));
   const byDepartment = new Map<string, number[]>();
   equipment.forEach((m, i) => {
@@ -48,7 +59,12 @@ export function slotMachines(establishments: readonly Establishment[], equipment
   let best: [string, number[]] | null = null;
   for (const [dep, list] of byDepartment) {
     if (list.length > MAX_SLOT_MACHINES) continue;
-    if (best === null || list.length > best[1].length || (list.length === best[1].length && dep < best[0])) best = [dep, list];
+    if (
+      best === null ||
+      list.length > best[1].length ||
+      (list.length === best[1].length && dep < best[0])
+    )
+      best = [dep, list];
   }
   return best === null ? [] : best[1];
 }
@@ -87,22 +103,29 @@ export function generateSlots(
   const { clock, firstDay } = frame;
   const days = Math.min(frame.days, SLOT_DAYS);
   const snapshots: number[] = [];
-  for (let d = 0; d < days; d++) snapshots.push(clock.toInstantLenient(firstDay + d * MS_PER_DAY + SNAPSHOT_HOUR * MS_PER_HOUR));
+  for (let d = 0; d < days; d++)
+    snapshots.push(clock.toInstantLenient(firstDay + d * MS_PER_DAY + SNAPSHOT_HOUR * MS_PER_HOUR));
   const last = clock.toInstantLenient(firstDay + days * MS_PER_DAY);
   const bookable = sessions
     .filter((s) => s.equipmentId === machine.equipmentId && BOOKABLE.has(s.type) && s.start < last)
     .sort((a, b) => a.start - b.start);
   const own = exams.filter((e) => e.equipmentId === machine.equipmentId);
   const inBookable = (t: number): boolean => bookable.some((s) => t >= s.start && t < s.end);
-  const booked = own.flatMap((e) => (e.scheduledMinutes !== null && inBookable(e.roomIn) ? [e.scheduledMinutes] : []));
+  const booked = own.flatMap((e) =>
+    e.scheduledMinutes !== null && inBookable(e.roomIn) ? [e.scheduledMinutes] : [],
+  );
   const length = slotLengthOf(machine.modality, booked) * MS_PER_MINUTE;
   const starts: number[] = [];
   for (const session of bookable)
-    for (let start = session.start; start + length <= session.end; start += length) starts.push(start);
+    for (let start = session.start; start + length <= session.end; start += length)
+      starts.push(start);
   const taken = new Float64Array(starts.length).fill(Number.POSITIVE_INFINITY);
   for (const e of own) {
-    const asked = e.requestedAt ?? (e.category === 'A' || e.category === 'H' ? Number.NEGATIVE_INFINITY : e.roomIn);
-    const until = e.roomIn + Math.max((e.scheduledMinutes ?? 0) * MS_PER_MINUTE, e.roomOut - e.roomIn);
+    const asked =
+      e.requestedAt ??
+      (e.category === 'A' || e.category === 'H' ? Number.NEGATIVE_INFINITY : e.roomIn);
+    const until =
+      e.roomIn + Math.max((e.scheduledMinutes ?? 0) * MS_PER_MINUTE, e.roomOut - e.roomIn);
     // The first slot that ends after the room entry, then every slot the exam reaches into.
     let lo = 0;
     let hi = starts.length;
@@ -117,7 +140,14 @@ export function generateSlots(
   const rows: Slot[] = [];
   starts.forEach((start, k) => {
     const heldBack = rng.chance(HELD_BACK_SHARE);
-    pushSeen(rows, machine.equipmentId, start, start + length, heldBack ? Number.NEGATIVE_INFINITY : (taken[k] as number), snapshots);
+    pushSeen(
+      rows,
+      machine.equipmentId,
+      start,
+      start + length,
+      heldBack ? Number.NEGATIVE_INFINITY : (taken[k] as number),
+      snapshots,
+    );
   });
   return rows;
 }
@@ -127,7 +157,14 @@ export function generateSlots(
  * busy when taken by then), then busy at the first morning after it was taken, while it is still
  * ahead. A slot already past at the first morning is not seen.
  */
-function pushSeen(rows: Slot[], equipmentId: string, start: number, end: number, taken: number, snapshots: readonly number[]): void {
+function pushSeen(
+  rows: Slot[],
+  equipmentId: string,
+  start: number,
+  end: number,
+  taken: number,
+  snapshots: readonly number[],
+): void {
   let k = snapshots.findIndex((t) => t >= start - AGENDA_DAYS * MS_PER_DAY);
   if (k < 0 || (snapshots[k] as number) >= start) return;
   const first = snapshots[k] as number;

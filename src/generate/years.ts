@@ -76,7 +76,11 @@ const LATEST_MRI = 22 * 60;
 export function drawFirstYear(o: Required<GenerateOptions>): FirstYear {
   const panel = drawPanel(o.machines, panelYearOf(o), new Rng(deriveSeed(o.seed, 0x9a7e)));
   const machines = drawProfiles(panel.machines, new Rng(deriveSeed(o.seed, 0x9f0f)));
-  return { establishments: panel.establishments, equipment: panel.machines.map((m) => m.equipment), machines };
+  return {
+    establishments: panel.establishments,
+    equipment: panel.machines.map((m) => m.equipment),
+    machines,
+  };
 }
 
 /**
@@ -101,7 +105,8 @@ export function yearChanges(options: GenerateOptions = {}): YearChange[] {
 
 const programmed = (b: Block): boolean => PROGRAMMED.has(b.type);
 const gridProgrammedHours = (g: WeekGrid): number =>
-  g.days.reduce((s, d) => s + d.filter(programmed).reduce((t, b) => t + b.end - b.start, 0), 0) / 60;
+  g.days.reduce((s, d) => s + d.filter(programmed).reduce((t, b) => t + b.end - b.start, 0), 0) /
+  60;
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Programmed sessions a week that start a working stretch (those whose start can be late). */
@@ -125,10 +130,14 @@ function lateHours(p: MachineProfile): number {
   return (stretchStarts(p.grid) * 0.75 * p.lateStartMinutes * Math.exp(0.32)) / 60;
 }
 
-const eligible = (p: MachineProfile): boolean => p.kind === 'scheduled' && !p.sparse && p.programmedHours > 0;
+const eligible = (p: MachineProfile): boolean =>
+  p.kind === 'scheduled' && !p.sparse && p.programmedHours > 0;
 
 function cloneGrid(g: WeekGrid): WeekGrid {
-  return { days: g.days.map((d) => d.map((b) => ({ ...b }))), maintenance: g.maintenance ? { ...g.maintenance } : null };
+  return {
+    days: g.days.map((d) => d.map((b) => ({ ...b }))),
+    maintenance: g.maintenance ? { ...g.maintenance } : null,
+  };
 }
 
 /**
@@ -141,9 +150,19 @@ export function extendGrid(grid: WeekGrid, minutes: number, latest: number): num
   const busy = (w: number): Block[] => {
     const m = grid.maintenance;
     const day = grid.days[w] as Block[];
-    return m && m.weekday === w ? [...day, { start: m.start, end: m.end, type: 'MAINTENANCE' as const }].sort((a, b) => a.start - b.start) : day;
+    return m && m.weekday === w
+      ? [...day, { start: m.start, end: m.end, type: 'MAINTENANCE' as const }].sort(
+          (a, b) => a.start - b.start,
+        )
+      : day;
   };
-  const place = (w: number, from: number, length: number, type: SessionType, extend: Block | null): number => {
+  const place = (
+    w: number,
+    from: number,
+    length: number,
+    type: SessionType,
+    extend: Block | null,
+  ): number => {
     for (let l = length; l >= 30; l -= 15) {
       const at = findSlot(busy(w), from, l, latest);
       if (at === null) continue;
@@ -185,7 +204,10 @@ interface Choices {
 /** Population of a kit region (its départements in the shipped population table), in millions. */
 function regionMillions(region: Region): number {
   const codes = new Set(region.departments.map((d) => d.code));
-  return POPULATION.departments.filter((d) => codes.has(d.code)).reduce((s, d) => s + d.population, 0) / 1e6;
+  return (
+    POPULATION.departments.filter((d) => codes.has(d.code)).reduce((s, d) => s + d.population, 0) /
+    1e6
+  );
 }
 
 function choose(first: FirstYear): Choices {
@@ -196,7 +218,9 @@ function choose(first: FirstYear): Choices {
     const millions = regionMillions(r);
     const count = equipment.filter((e) => siteOf.get(e.finess)?.region === r.name).length;
     return { r, millions, density: count / millions };
-  }).sort((a, b) => a.density - b.density || b.millions - a.millions || a.r.name.localeCompare(b.r.name));
+  }).sort(
+    (a, b) => a.density - b.density || b.millions - a.millions || a.r.name.localeCompare(b.r.name),
+  );
   const low = perRegion[0];
   const usedSites = new Set<string>();
   const usedMachines = new Set<number>();
@@ -213,7 +237,10 @@ function choose(first: FirstYear): Choices {
   const mri = machines.filter((p) => p.modality === 'MR' && eligible(p) && room(p));
   const saturated = mri
     .sort((a, b) => b.occupancy - a.occupancy || a.index - b.index)
-    .slice(0, Math.max(1, Math.round(machines.filter((p) => p.modality === 'MR').length * SATURATED_SHARE)))
+    .slice(
+      0,
+      Math.max(1, Math.round(machines.filter((p) => p.modality === 'MR').length * SATURATED_SHARE)),
+    )
     .map((p) => p.index);
   saturated.forEach(use);
   // (c), (d) The sites whose late starts weigh most (every machine with programmed time, the least of them).
@@ -264,7 +291,12 @@ function template(machines: readonly MachineProfile[]): MachineProfile | null {
   if (from.length === 0) return null;
   const occ = from.map((p) => p.occupancy).sort((a, b) => a - b);
   const median = occ[Math.floor(occ.length / 2)] as number;
-  return [...from].sort((a, b) => Math.abs(a.occupancy - median) - Math.abs(b.occupancy - median) || a.index - b.index)[0] ?? null;
+  return (
+    [...from].sort(
+      (a, b) =>
+        Math.abs(a.occupancy - median) - Math.abs(b.occupancy - median) || a.index - b.index,
+    )[0] ?? null
+  );
 }
 
 /**
@@ -296,22 +328,39 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
         kind: 'hours-extended',
         finess: p.finess,
         equipmentId: p.equipmentId,
-        detail: { measure: 'programmed opening', unit: 'h/week', before: round1(before), after: round1(gridProgrammedHours(p.grid)) },
+        detail: {
+          measure: 'programmed opening',
+          unit: 'h/week',
+          before: round1(before),
+          after: round1(gridProgrammedHours(p.grid)),
+        },
         note: `saturated MRI (target occupancy ${Math.round(p.occupancy * 100)} %): evening vacations added after its last weekday one`,
       });
     }
   };
-  const lateStarts = (year: number, finess: string | null, kind: 'late-starts-fixed' | 'late-starts-worse'): void => {
+  const lateStarts = (
+    year: number,
+    finess: string | null,
+    kind: 'late-starts-fixed' | 'late-starts-worse',
+  ): void => {
     for (const p of machines) {
       if (p.finess !== finess) continue;
       const before = p.lateStartMinutes;
-      p.lateStartMinutes = kind === 'late-starts-fixed' ? 0 : Math.min(WORSE_CAP, Math.max(WORSE_FLOOR, before * WORSE_FACTOR));
+      p.lateStartMinutes =
+        kind === 'late-starts-fixed'
+          ? 0
+          : Math.min(WORSE_CAP, Math.max(WORSE_FLOOR, before * WORSE_FACTOR));
       changes.push({
         year,
         kind,
         finess: p.finess,
         equipmentId: p.equipmentId,
-        detail: { measure: 'median late start of a late session', unit: 'min', before: round1(before), after: round1(p.lateStartMinutes) },
+        detail: {
+          measure: 'median late start of a late session',
+          unit: 'min',
+          before: round1(before),
+          after: round1(p.lateStartMinutes),
+        },
         note:
           kind === 'late-starts-fixed'
             ? 'the site starts its vacations on time (patients called in before the start)'
@@ -325,20 +374,34 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
     const model = template(machines);
     if (c.region && model) {
       const region = c.region;
-      const before = first.equipment.filter((e) => first.establishments.find((s) => s.finess === e.finess)?.region === region.name).length;
+      const before = first.equipment.filter(
+        (e) => first.establishments.find((s) => s.finess === e.finess)?.region === region.name,
+      ).length;
       const taken = new Set(establishments.map((e) => e.finess));
-      const dep = [...region.departments].sort((a, b) => b.weight - a.weight)[0] as Region['departments'][number];
+      const dep = [...region.departments].sort(
+        (a, b) => b.weight - a.weight,
+      )[0] as Region['departments'][number];
       const town = dep.towns[0] ?? region.name;
       let name = establishmentName('GIE', town, 0, rng);
       if (establishments.some((e) => e.name === name)) name = `${name} – site 2`;
-      const site: Establishment = { finess: newFiness(dep.code, rng, taken), name, legalStatus: 'GIE', region: region.name, department: dep.code };
+      const site: Establishment = {
+        finess: newFiness(dep.code, rng, taken),
+        name,
+        legalStatus: 'GIE',
+        region: region.name,
+        department: dep.code,
+      };
       establishments.push(site);
-      const hosts = [...(c.growSite ? [{ est: c.growSite, isNew: false }] : []), { est: site, isNew: true }];
+      const hosts = [
+        ...(c.growSite ? [{ est: c.growSite, isNew: false }] : []),
+        { est: site, isNew: true },
+      ];
       let after = before;
       for (const { est, isNew } of hosts) {
         const modality: Modality = model.modality;
         const id = newId();
-        const rank = equipment.filter((e) => e.finess === est.finess && e.modality === modality).length + 1;
+        const rank =
+          equipment.filter((e) => e.finess === est.finess && e.modality === modality).length + 1;
         equipment.push({
           equipmentId: id,
           finess: est.finess,
@@ -387,7 +450,12 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
       const old = equipment[k] as Equipment;
       const p = machines[k] as MachineProfile;
       const id = newId();
-      equipment[k] = { ...old, equipmentId: id, installedYear: panelYear + 1, previousId: old.equipmentId };
+      equipment[k] = {
+        ...old,
+        equipmentId: id,
+        installedYear: panelYear + 1,
+        previousId: old.equipmentId,
+      };
       const latent = p.durationLatent - 0.3;
       machines[k] = {
         ...p,
@@ -402,7 +470,12 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
         finess: old.finess,
         equipmentId: id,
         previousEquipmentId: old.equipmentId,
-        detail: { measure: 'installed year', unit: 'year', before: old.installedYear, after: panelYear + 1 },
+        detail: {
+          measure: 'installed year',
+          unit: 'year',
+          before: old.installedYear,
+          after: panelYear + 1,
+        },
         note: `the oldest machine of the panel (${old.label ?? old.modality}) replaced by a new one: shorter exams, fewer breakdowns`,
       });
     }
@@ -415,7 +488,9 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
     if (c.removed !== null) {
       const k = at(c.removed);
       const gone = equipment[k] as Equipment;
-      const count = equipment.filter((e) => e.finess === gone.finess && e.modality === gone.modality).length;
+      const count = equipment.filter(
+        (e) => e.finess === gone.finess && e.modality === gone.modality,
+      ).length;
       equipment = equipment.filter((_, j) => j !== k);
       machines = machines.filter((_, j) => j !== k);
       changes.push({
@@ -423,7 +498,12 @@ export function applyYears(first: FirstYear, o: Required<GenerateOptions>): Year
         kind: 'machine-removed',
         finess: gone.finess,
         equipmentId: gone.equipmentId,
-        detail: { measure: `${gone.modality} machines of the site`, unit: 'machines', before: count, after: count - 1 },
+        detail: {
+          measure: `${gone.modality} machines of the site`,
+          unit: 'machines',
+          before: count,
+          after: count - 1,
+        },
         note: `the least occupied ${gone.modality} of a site that has another one, decommissioned`,
       });
     }

@@ -5,12 +5,7 @@
  */
 import type { CampaignRef } from '../core/views/types.ts';
 import { seriesIds } from '../core/trends/index.ts';
-import type {
-  LeadVerdict,
-  MachineLink,
-  SiteOrigin,
-  TrendChange,
-} from '../core/trends/types.ts';
+import type { LeadVerdict, MachineLink, SiteOrigin, TrendChange } from '../core/trends/types.ts';
 import { trendFigureUnit } from '../charts/trends.ts';
 import { formatHoursPerWeek, formatRank, formatValue, MISSING } from './format.ts';
 import { figureLabel, leadLabel, modalityLabel } from './labels.ts';

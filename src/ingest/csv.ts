@@ -289,12 +289,9 @@ export class CsvTokenizer {
           const q = buf.indexOf('"', j);
           if (q < 0 || (q + 1 === len && !final)) {
             if (!final) return -1;
-            this.#issue(
-              'unclosed-quote',
-              startLine,
-              this.columns?.[k] ?? null,
-              { line: String(startLine) },
-            );
+            this.#issue('unclosed-quote', startLine, this.columns?.[k] ?? null, {
+              line: String(startLine),
+            });
             this.#line = startLine + breaks + countBreaks(buf, s, len) + 1;
             return len;
           }
@@ -374,12 +371,11 @@ export class CsvTokenizer {
     if (this.#pendingBlanks.length > 0) this.#flushBlanks();
     this.records++;
     if (count !== this.#width) {
-      this.#issue(
-        'cell-count',
-        line,
-        null,
-        { count, width: this.#width, separator: this.#sepText },
-      );
+      this.#issue('cell-count', line, null, {
+        count,
+        width: this.#width,
+        separator: this.#sepText,
+      });
       return;
     }
     const record = this.#record;
@@ -401,13 +397,7 @@ export class CsvTokenizer {
   /** Blank lines are only worth a word when data follows them (trailing ones are ignored). */
   #flushBlanks(): void {
     for (const line of this.#pendingBlanks) {
-      this.#issue(
-        'blank-line',
-        line,
-        null,
-        {},
-        'warning',
-      );
+      this.#issue('blank-line', line, null, {}, 'warning');
     }
     if (this.#extraBlanks > 0) {
       this.#issue('blank-line.more', null, null, { count: this.#extraBlanks }, 'warning');

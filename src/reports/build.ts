@@ -78,19 +78,35 @@ export function buildReport(
   };
   switch (request.kind) {
     case 'site':
-      return siteFiche(index, request.finess, lang, request.scope ?? 'modality', inputs.whatIf, inputs.planning, inputs.bundle, inputs.trends);
+      return siteFiche(
+        index,
+        request.finess,
+        lang,
+        request.scope ?? 'modality',
+        inputs.whatIf,
+        inputs.planning,
+        inputs.bundle,
+        inputs.trends,
+      );
     case 'national':
       return synthesisDocument(index, {}, lang, options);
     case 'region':
       try {
-        return synthesisDocument(index, { region: campaignRegion(index, request.region) }, lang, options);
+        return synthesisDocument(
+          index,
+          { region: campaignRegion(index, request.region) },
+          lang,
+          options,
+        );
       } catch (error) {
         if (!(error instanceof UnknownRegionError)) throw error;
         const near = closeMatches(request.region, error.known);
         throw new ReportError(
           'not-found',
           `no establishment of region '${request.region}' in campaign '${index.ref.id}'; ${
-            near.length > 0 ? `close matches: ${near.join(', ')}` : `regions: ${error.known.join(', ')}`
+            near.length > 0
+              ? `close matches: ${near.join(', ')}`
+              : `regions: ${error.known.join(', ')}`
           }`,
           { cause: error },
         );
@@ -134,7 +150,12 @@ function fileSlug(text: string): string {
  * reportFileName('synthetic-2010', { kind: 'region', region: 'Île-de-France' }, 'fr', 'pdf');
  * // "plateau-synthetic-2010-region-ile-de-france-fr.pdf"
  */
-export function reportFileName(campaignId: string, request: ReportRequest, lang: Lang, extension: 'pdf' | 'html'): string {
+export function reportFileName(
+  campaignId: string,
+  request: ReportRequest,
+  lang: Lang,
+  extension: 'pdf' | 'html',
+): string {
   const what =
     request.kind === 'site'
       ? `site-${fileSlug(request.finess)}`

@@ -52,14 +52,21 @@ export async function launchChromium(): Promise<LaunchedChromium> {
   const executablePath = findChromium();
   if (!executablePath) {
     const where = process.env['PLATEAU_CHROMIUM']?.trim() || '/usr/bin/chromium';
-    throw new ReportError('no-browser', `cannot print a PDF: no Chromium at ${where}; ${CHROMIUM_HINT}`);
+    throw new ReportError(
+      'no-browser',
+      `cannot print a PDF: no Chromium at ${where}; ${CHROMIUM_HINT}`,
+    );
   }
   // A throwaway home for the disk cache and crash dumps, so that nothing lands in the user's.
   const scratch = mkdtempSync(join(tmpdir(), 'plateau-pdf-chromium-'));
   try {
     const browser = await chromium.launch({
       executablePath,
-      args: [...CHROMIUM_ARGS, `--disk-cache-dir=${join(scratch, 'cache')}`, `--crash-dumps-dir=${join(scratch, 'crashes')}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disk-cache-dir=${join(scratch, 'cache')}`,
+        `--crash-dumps-dir=${join(scratch, 'crashes')}`,
+      ],
       env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch },
       timeout: 30_000,
     });
@@ -72,6 +79,10 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     };
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
-    throw new ReportError('no-browser', `cannot print a PDF: Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]})`, { cause: error });
+    throw new ReportError(
+      'no-browser',
+      `cannot print a PDF: Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]})`,
+      { cause: error },
+    );
   }
 }

@@ -11,7 +11,19 @@ import { figure } from './html.ts';
 export const COLUMN_WIDTH = 680;
 
 /** A chart as a figure: `option` drawn `height` px tall across the text column. */
-export function chartFigure(spec: { id: string; caption: Content; option: EChartsOption; height: number; width?: number; source?: Content }): Html {
+export function chartFigure(spec: {
+  id: string;
+  caption: Content;
+  option: EChartsOption;
+  height: number;
+  width?: number;
+  source?: Content;
+}): Html {
   const svg = renderSvg(spec.option, spec.width ?? COLUMN_WIDTH, Math.round(spec.height));
-  return figure({ id: spec.id, caption: spec.caption, svg, ...(spec.source !== undefined ? { source: spec.source } : {}) });
+  return figure({
+    id: spec.id,
+    caption: spec.caption,
+    svg,
+    ...(spec.source !== undefined ? { source: spec.source } : {}),
+  });
 }

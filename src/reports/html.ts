@@ -37,7 +37,8 @@ export class Html {
 
   /** @internal Use `html`, `esc` or `trusted`. */
   constructor(markup: string, token: typeof TOKEN) {
-    if (token !== TOKEN) throw new Error('Html is made by the report helpers (html`…`, esc, trusted)');
+    if (token !== TOKEN)
+      throw new Error('Html is made by the report helpers (html`…`, esc, trusted)');
     this.#markup = markup;
   }
 
@@ -185,19 +186,48 @@ export function table(spec: TableSpec): Html {
   const row = (cells: readonly Content[], tag: 'td' | 'th', className?: string): Html =>
     html`<tr${classAttr(className)}>${cells.map((c, i) => (tag === 'td' ? html`<td${align(i)}>${content(c)}</td>` : html`<th${align(i)}>${content(c)}</th>`))}</tr>`;
   const groups = spec.groups
-    ? html`<tr class="groups">${spec.groups.map((g) => html`<th colspan="${g.span}">${content(g.label)}</th>`)}</tr>`
+    ? html`<tr class="groups">
+        ${spec.groups.map((g) => html`<th colspan="${g.span}">${content(g.label)}</th>`)}
+      </tr>`
     : null;
   const widths = spec.columns.some((c) => c.width)
-    ? html`<colgroup>${spec.columns.map((c) => (c.width ? html`<col style="${`width:${c.width}`}">` : html`<col>`))}</colgroup>`
+    ? html`<colgroup>
+        ${spec.columns.map((c) => (c.width ? html`<col style="${`width:${c.width}`}" />` : html`<col />`))}
+      </colgroup>`
     : null;
-  const head = html`<thead>${groups}<tr>${spec.columns.map((c, i) => html`<th${align(i)}>${content(c.label)}</th>`)}</tr></thead>`;
+  const head = html`<thead>
+    ${groups}
+    <tr>
+      ${spec.columns.map((c, i) => html`<th${align(i)}>${content(c.label)}</th>`)}
+    </tr>
+  </thead>`;
   const body =
     spec.rows.length > 0
       ? spec.rows.map((r, i) => row(r, 'td', spec.rowClasses?.[i]))
-      : [html`<tr><td class="empty" colspan="${spec.columns.length}">${content(spec.empty ?? '—')}</td></tr>`];
-  const foot = spec.footer?.length ? html`<tfoot>${spec.footer.map((r) => row(r, 'td'))}</tfoot>` : null;
+      : [
+          html`<tr>
+            <td class="empty" colspan="${spec.columns.length}">${content(spec.empty ?? '—')}</td>
+          </tr>`,
+        ];
+  const foot = spec.footer?.length
+    ? html`<tfoot>
+        ${spec.footer.map((r) => row(r, 'td'))}
+      </tfoot>`
+    : null;
   const cls = ['data', spec.className].filter(Boolean).join(' ');
-  return html`<table class="${cls}">${spec.caption !== undefined ? html`<caption>${content(spec.caption)}</caption>` : null}${widths}${head}<tbody>${body}</tbody>${foot}</table>`;
+  return html`<table class="${cls}">
+    ${
+      spec.caption !== undefined
+        ? html`<caption>
+            ${content(spec.caption)}
+          </caption>`
+        : null
+    }${widths}${head}
+    <tbody>
+      ${body}
+    </tbody>
+    ${foot}
+  </table>`;
 }
 
 /** What `figure` draws. */
@@ -220,16 +250,31 @@ export interface FigureSpec {
  */
 export function figure(spec: FigureSpec): Html {
   const svg = spec.svg.replace(/^<\?xml[^>]*>\s*/, '');
-  if (!svg.trimStart().startsWith('<svg')) throw new Error(`figure ${spec.id}: not an SVG document`);
-  return html`<figure class="chart" id="${spec.id}">${trusted(svg)}<figcaption>${content(spec.caption)}${spec.source !== undefined ? html`<span class="source">${content(spec.source)}</span>` : null}</figcaption></figure>`;
+  if (!svg.trimStart().startsWith('<svg'))
+    throw new Error(`figure ${spec.id}: not an SVG document`);
+  return html`<figure class="chart" id="${spec.id}">
+    ${trusted(svg)}
+    <figcaption>
+      ${content(spec.caption)}${spec.source !== undefined ? html`<span class="source">${content(spec.source)}</span>` : null}
+    </figcaption>
+  </figure>`;
 }
 
 /**
  * Labelled values in two columns: `facts` (identity blocks, values in bold) or `definitions`
  * (terms in bold, plain text).
  */
-export function definitionList(items: readonly (readonly [Content, Content])[], kind: 'facts' | 'definitions' = 'facts'): Html {
-  return html`<dl class="${kind}">${items.map(([k, v]) => html`<dt>${content(k)}</dt><dd>${content(v)}</dd>`)}</dl>`;
+export function definitionList(
+  items: readonly (readonly [Content, Content])[],
+  kind: 'facts' | 'definitions' = 'facts',
+): Html {
+  return html`<dl class="${kind}">
+    ${items.map(
+      ([k, v]) =>
+        html`<dt>${content(k)}</dt>
+          <dd>${content(v)}</dd>`,
+    )}
+  </dl>`;
 }
 
 /**
@@ -238,7 +283,13 @@ export function definitionList(items: readonly (readonly [Content, Content])[], 
  * @example
  * section({ id: 'method', title: 'Méthode', level: 1, body: paragraph('…') });
  */
-export function section(spec: { id: string; title: string; level: 1 | 2; body: Html }): ReportSection {
-  if (!/^[a-z0-9-]+$/.test(spec.id)) throw new Error(`section id '${spec.id}' must match [a-z0-9-]+`);
+export function section(spec: {
+  id: string;
+  title: string;
+  level: 1 | 2;
+  body: Html;
+}): ReportSection {
+  if (!/^[a-z0-9-]+$/.test(spec.id))
+    throw new Error(`section id '${spec.id}' must match [a-z0-9-]+`);
   return { id: spec.id, title: spec.title, level: spec.level, html: spec.body.toString() };
 }

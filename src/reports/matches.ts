@@ -12,7 +12,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }
@@ -26,7 +30,11 @@ function distance(a: string, b: string): number {
  * @example
  * closeMatches('Bretgne', ['Bretagne', 'Normandie']); // ['Bretagne']
  */
-export function closeMatches(wanted: string, candidates: readonly { key: string; label?: string }[] | readonly string[], limit = 5): string[] {
+export function closeMatches(
+  wanted: string,
+  candidates: readonly { key: string; label?: string }[] | readonly string[],
+  limit = 5,
+): string[] {
   const list = (candidates as readonly (string | { key: string; label?: string })[]).map((c) =>
     typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key },
   );

@@ -23,7 +23,9 @@ class PdfObjects {
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.#text);
     const at = start ? Number(start[1]) : -1;
     if (at >= 0 && this.#text.startsWith('xref', at)) {
-      const table = /^xref\s+((?:\d+ \d+\s+(?:\d{10} \d{5} [nf]\s*)*)+)/.exec(this.#text.slice(at, at + 40 * 1024 * 1024));
+      const table = /^xref\s+((?:\d+ \d+\s+(?:\d{10} \d{5} [nf]\s*)*)+)/.exec(
+        this.#text.slice(at, at + 40 * 1024 * 1024),
+      );
       const lines = table?.[1]?.trim().split(/\s*\n\s*|\r\n?/) ?? [];
       let next = 0;
       for (const line of lines) {
@@ -105,9 +107,14 @@ function destsDictionary(pdf: PdfObjects, catalog: string): string {
  * const { pages, destinations } = namedDestinationPages(pdfBytes);
  * destinations.get('panel'); // 3
  */
-export function namedDestinationPages(bytes: Uint8Array): { pages: number; destinations: Map<string, number> } {
+export function namedDestinationPages(bytes: Uint8Array): {
+  pages: number;
+  destinations: Map<string, number>;
+} {
   const pdf = new PdfObjects(bytes);
-  const catalogRef = ref(pdf.trailer(), 'Root') ?? Number(/(\d+) 0 obj\s*<<\s*\/Type\s*\/Catalog/.exec(pdf.text)?.[1] ?? NaN);
+  const catalogRef =
+    ref(pdf.trailer(), 'Root') ??
+    Number(/(\d+) 0 obj\s*<<\s*\/Type\s*\/Catalog/.exec(pdf.text)?.[1] ?? NaN);
   if (!Number.isFinite(catalogRef)) throw new Error('PDF catalog not found');
   const catalog = pdf.object(catalogRef);
   const pagesRef = ref(catalog, 'Pages');
@@ -117,7 +124,9 @@ export function namedDestinationPages(bytes: Uint8Array): { pages: number; desti
   const destinations = new Map<string, number>();
   const body = destsDictionary(pdf, catalog);
   for (const m of body.matchAll(/\/([^\s/[<(]+)\s*(?:<<\s*\/D\s*)?\[\s*(\d+)\s+0\s+R/g)) {
-    const name = (m[1] ?? '').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const name = (m[1] ?? '').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) =>
+      String.fromCharCode(parseInt(h, 16)),
+    );
     const page = index.get(Number(m[2]));
     if (page !== undefined) destinations.set(name, page);
   }

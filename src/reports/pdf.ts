@@ -67,10 +67,16 @@ function footerTemplate(lang: Lang): string {
  * const bytes = await printPdf(renderReportHtml(doc), { lang: 'fr', headerTitle: doc.title });
  * await closePdfBrowser();
  */
-export function printPdf(html: string, options: PrintOptions = { lang: DEFAULT_LANG }): Promise<Uint8Array> {
+export function printPdf(
+  html: string,
+  options: PrintOptions = { lang: DEFAULT_LANG },
+): Promise<Uint8Array> {
   return serialized(async () => {
     const { browser: chromium } = await browser();
-    const context = await chromium.newContext({ locale: options.lang === 'fr' ? 'fr-FR' : 'en-GB', javaScriptEnabled: false });
+    const context = await chromium.newContext({
+      locale: options.lang === 'fr' ? 'fr-FR' : 'en-GB',
+      javaScriptEnabled: false,
+    });
     try {
       context.setDefaultTimeout(180_000);
       const page = await context.newPage();
@@ -109,7 +115,8 @@ export async function printReport(doc: ReportDocument): Promise<Uint8Array> {
   if (!doc.toc) return first;
   const { destinations } = namedDestinationPages(first);
   const missing = doc.sections.filter((s) => !destinations.has(s.id)).map((s) => s.id);
-  if (missing.length > 0) throw new Error(`sections not found in the printed PDF: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`sections not found in the printed PDF: ${missing.join(', ')}`);
   const render: RenderOptions = { tocPages: destinations };
   return printPdf(renderReportHtml(doc, render), options);
 }

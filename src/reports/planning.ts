@@ -79,12 +79,21 @@ export function planningInputs(kit: Kit, index: CampaignIndex): PlanningInputs {
     oncallOfRegion(code, distribution) {
       const key = `${code}|${distribution ?? ''}`;
       if (!oncall.has(key)) {
-        const territory = { kind: 'region' as const, code, name: regionByCode(code)?.name ?? null, sites: null };
+        const territory = {
+          kind: 'region' as const,
+          code,
+          name: regionByCode(code)?.name ?? null,
+          sites: null,
+        };
         const sites = sitesOfTerritory(exams, territory);
         oncall.set(
           key,
           sites.ok
-            ? oncallDocument(exams, sites.sites, { territory, model: defaultReadingModel(distribution ? { distribution } : {}), holidays: [] })
+            ? oncallDocument(exams, sites.sites, {
+                territory,
+                model: defaultReadingModel(distribution ? { distribution } : {}),
+                holidays: [],
+              })
             : null,
         );
       }

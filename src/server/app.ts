@@ -92,7 +92,11 @@ function methodNotAllowed(app: Hono<AppEnv>): void {
   for (const [path, methods] of byPath) {
     const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
     app.all(path, (c) =>
-      c.json(errorBody('method-not-allowed', `${c.req.method} is not allowed on ${path}: use ${allow}`), 405, { Allow: allow }),
+      c.json(
+        errorBody('method-not-allowed', `${c.req.method} is not allowed on ${path}: use ${allow}`),
+        405,
+        { Allow: allow },
+      ),
     );
   }
 }
@@ -113,7 +117,10 @@ export function createApp(options: AppOptions): PlateauApp {
   const cache = new CampaignCache(store, options.loadSamples ?? loadSamples);
   const jobs = new UploadJobs(store, {
     onImported: (id) => cache.invalidate(id),
-    onFailure: (error) => log?.(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    onFailure: (error) =>
+      log?.(
+        `upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   });
   const accounts = options.accounts ? createAccounts(options.accounts) : null;
   const ctx: ServerContext = {
@@ -135,7 +142,10 @@ export function createApp(options: AppOptions): PlateauApp {
   app.use('*', securityHeaders(accounts ? { hsts: (c) => isHttps(c, accounts.trustProxy) } : {}));
   const publicHosts = (options.publicHosts ?? []).map((name) => {
     const host = publicHost(name);
-    if (host === null) throw new TypeError(`publicHosts: '${name}' is not a host name, an IPv4 address or a bracketed IPv6 address (with an optional :port)`);
+    if (host === null)
+      throw new TypeError(
+        `publicHosts: '${name}' is not a host name, an IPv4 address or a bracketed IPv6 address (with an optional :port)`,
+      );
     return host;
   });
   app.use('*', originGuard({ port: options.port ?? null, publicHosts }));
@@ -165,7 +175,10 @@ export function createApp(options: AppOptions): PlateauApp {
   fhirRoutes(app, options.fhir, ctx);
   methodNotAllowed(app);
   const noRoute = (c: { req: { method: string; url: string } }): ReturnType<typeof errorBody> =>
-    errorBody('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname} (GET /api/openapi.json lists them)`);
+    errorBody(
+      'not-found',
+      `no route ${c.req.method} ${new URL(c.req.url).pathname} (GET /api/openapi.json lists them)`,
+    );
   app.all('/api', (c) => c.json(noRoute(c), 404));
   app.all('/api/*', (c) => c.json(noRoute(c), 404));
   if (options.webRoot) app.get('*', webRootHandler(options.webRoot));
@@ -182,10 +195,19 @@ export function createApp(options: AppOptions): PlateauApp {
     ),
   );
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, error.message), error.status);
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
-      return c.json(errorBody(code, error.message || 'the request could not be read'), error.status);
+      const code =
+        error.status === 413
+          ? 'payload-too-large'
+          : error.status === 404
+            ? 'not-found'
+            : 'bad-request';
+      return c.json(
+        errorBody(code, error.message || 'the request could not be read'),
+        error.status,
+      );
     }
     const where = `${c.req.method} ${new URL(c.req.url).pathname}`;
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -27,8 +27,14 @@ export function aggregatesOnly(finess: string, what: string, detail: string): Ap
 }
 
 /** Throws `aggregatesOnly` when the machine's site `finess` came as a bundle. */
-export function refuseBundleSite(index: CampaignIndex, finess: string | undefined, what: string, detail: string): void {
-  if (finess !== undefined && index.isBundleSite(finess)) throw aggregatesOnly(finess, what, detail);
+export function refuseBundleSite(
+  index: CampaignIndex,
+  finess: string | undefined,
+  what: string,
+  detail: string,
+): void {
+  if (finess !== undefined && index.isBundleSite(finess))
+    throw aggregatesOnly(finess, what, detail);
 }
 
 /** The bundle sites a planning document left out, and why (issue 16). */

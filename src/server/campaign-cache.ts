@@ -38,7 +38,10 @@ import { scopedStore } from '../storage/scoped-store.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
-export type SamplesLoader = (store: Store, campaignId: string) => Promise<Map<string, MachineSamples>>;
+export type SamplesLoader = (
+  store: Store,
+  campaignId: string,
+) => Promise<Map<string, MachineSamples>>;
 
 /**
  * The views memoized per campaign, serialized, with how many of each are kept: every site and
@@ -128,7 +131,9 @@ export class CachedCampaign {
     if (known) return known;
     const loading = loadMachineRecords(this.#store, this.index.ref.id, equipmentId);
     this.#records.set(equipmentId, loading);
-    loading.catch(() => this.#records.get(equipmentId) === loading && this.#records.delete(equipmentId));
+    loading.catch(
+      () => this.#records.get(equipmentId) === loading && this.#records.delete(equipmentId),
+    );
     return loading;
   }
 
@@ -185,7 +190,9 @@ export class CampaignCache {
   /** The stored peer groups per campaign, read once and shared by its partial entries. */
   readonly #peers = new Map<string, Promise<readonly StoredPeerGroup[]>>();
   /** The last campaign listing of each scope, with the campaigns' stamps it was computed under. */
-  readonly #lists = new Lru<string, { stamps: string; summaries: Promise<CampaignSummary[]> }>(1024);
+  readonly #lists = new Lru<string, { stamps: string; summaries: Promise<CampaignSummary[]> }>(
+    1024,
+  );
   /** The stamps query running for each scope key, shared by the listings that wait on it. */
   readonly #stamps = new Map<string, Promise<string>>();
 
@@ -241,7 +248,10 @@ export class CampaignCache {
   }
 
   async #summaries(store: Store): Promise<CampaignSummary[]> {
-    const [campaigns, machines] = await Promise.all([listCampaigns(store), countMachinesByModality(store)]);
+    const [campaigns, machines] = await Promise.all([
+      listCampaigns(store),
+      countMachinesByModality(store),
+    ]);
     const summaries = campaigns
       .filter((c) => c.hasResults)
       .map((c) =>
@@ -254,7 +264,10 @@ export class CampaignCache {
       );
     for (const s of summaries) {
       for (const entry of this.#entriesOf(s.id)) {
-        void entry.then((e) => e && e.index.summary.updatedAt !== s.updatedAt && this.invalidate(s.id), () => undefined);
+        void entry.then(
+          (e) => e && e.index.summary.updatedAt !== s.updatedAt && this.invalidate(s.id),
+          () => undefined,
+        );
       }
     }
     return summaries;
@@ -297,7 +310,9 @@ export class CampaignCache {
   }
 
   #entriesOf(id: string): Promise<CachedCampaign | null>[] {
-    return [...this.#entries, ...this.#scoped].filter(([key]) => key.startsWith(`${id}|`)).map(([, e]) => e);
+    return [...this.#entries, ...this.#scoped]
+      .filter(([key]) => key.startsWith(`${id}|`))
+      .map(([, e]) => e);
   }
 
   /** The stored peer groups of campaign `id`, read once (they are the same for every scope). */
@@ -315,12 +330,19 @@ export class CampaignCache {
     const store = scopedStore(this.#store, scope);
     const data = await loadCampaignData(store, id, {
       loadSamples: this.#loadSamples,
-      ...(seesEverything(scope) ? {} : { loadPeers: (s: Store, campaignId: string) => this.#peerGroups(s, campaignId) }),
+      ...(seesEverything(scope)
+        ? {}
+        : { loadPeers: (s: Store, campaignId: string) => this.#peerGroups(s, campaignId) }),
     });
-    return data ? new CachedCampaign(store, new CampaignIndex({
-          ...data,
-          places: sitePlaces(data.establishments),
-          ...(scope.kind === 'region' ? { wholeRegion: scope.region } : {}),
-        })) : null;
+    return data
+      ? new CachedCampaign(
+          store,
+          new CampaignIndex({
+            ...data,
+            places: sitePlaces(data.establishments),
+            ...(scope.kind === 'region' ? { wholeRegion: scope.region } : {}),
+          }),
+        )
+      : null;
   }
 }

@@ -41,7 +41,9 @@ export function errorBody(code: string, message: string): ApiErrorBody {
 }
 
 /** 401 `login-required`: the route needs a logged-in user (accounts mode). */
-export function loginRequired(message = 'log in first: POST /api/session with {"email","password"}'): ApiError {
+export function loginRequired(
+  message = 'log in first: POST /api/session with {"email","password"}',
+): ApiError {
   return new ApiError(401, 'login-required', message);
 }
 

@@ -7,7 +7,8 @@ export class Lru<K, V> {
   readonly capacity: number;
 
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer: ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be a positive integer: ${capacity}`);
     this.capacity = capacity;
   }
 

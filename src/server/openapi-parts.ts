@@ -15,11 +15,20 @@ export const numOrNull: Schema = { type: ['number', 'null'] };
 export const strOrNull: Schema = { type: ['string', 'null'] };
 export const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
 export const strEnum = (values: readonly string[]): Schema => ({ type: 'string', enum: values });
-export const json = (schema: Schema): Record<string, { schema: Schema }> => ({ 'application/json': { schema } });
+export const json = (schema: Schema): Record<string, { schema: Schema }> => ({
+  'application/json': { schema },
+});
 /** An error answer (`ApiError`) described by `description`. */
-export const apiError = (description: string): ResponseOrRef => ({ description, content: json(ref('ApiError')) });
+export const apiError = (description: string): ResponseOrRef => ({
+  description,
+  content: json(ref('ApiError')),
+});
 /** An object whose properties are all required unless listed in `optional`. */
-export const obj = (properties: Record<string, Schema>, optional: readonly string[] = [], description?: string): Schema => ({
+export const obj = (
+  properties: Record<string, Schema>,
+  optional: readonly string[] = [],
+  description?: string,
+): Schema => ({
   type: 'object',
   ...(description ? { description } : {}),
   properties,

@@ -52,11 +52,16 @@ export class Query {
    * @example
    * query.code('department', normalizeDepartmentCode, DEPARTMENT_CODES); // '2a' → '2A'
    */
-  code(name: string, normalize: (raw: string) => string | null, allowed: readonly string[]): string | undefined {
+  code(
+    name: string,
+    normalize: (raw: string) => string | null,
+    allowed: readonly string[],
+  ): string | undefined {
     const value = this.#values.get(name);
     if (value === undefined) return undefined;
     const code = normalize(value);
-    if (code === null || !allowed.includes(code)) throw badRequest(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+    if (code === null || !allowed.includes(code))
+      throw badRequest(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
     return code;
   }
 

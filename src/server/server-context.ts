@@ -47,7 +47,11 @@ export function requestStore(ctx: ServerContext, c: Context<AppEnv>): Store {
 }
 
 /** The loaded campaign `id` as the request's scope sees it, or a 404 naming it. */
-export async function campaignOr404(ctx: ServerContext, c: Context<AppEnv>, id: string): Promise<CachedCampaign> {
+export async function campaignOr404(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  id: string,
+): Promise<CachedCampaign> {
   const campaign = await ctx.cache.get(id, scopeOf(c));
   if (!campaign) throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them)`);
   return campaign;

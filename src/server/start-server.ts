@@ -42,7 +42,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { port, host = '127.0.0.1', ...appOptions } = options;
   const listened = isIP(host) === 6 ? `[${host}]` : host.toLowerCase();
   const wildcard = host === '0.0.0.0' || host === '::';
-  const ownName = !wildcard && !(LOOPBACK_HOSTS as readonly string[]).includes(listened) ? publicHost(listened) : null;
+  const ownName =
+    !wildcard && !(LOOPBACK_HOSTS as readonly string[]).includes(listened)
+      ? publicHost(listened)
+      : null;
   const publicHosts = [...(appOptions.publicHosts ?? []), ...(ownName ? [ownName] : [])];
   let app: PlateauApp | null = null;
   const server = createAdaptorServer({
@@ -54,7 +57,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.off('error', reject);
       // Made here, before any connection can be handled, once the port is known.
       try {
-        app = createApp({ ...appOptions, publicHosts, port: (server.address() as AddressInfo).port });
+        app = createApp({
+          ...appOptions,
+          publicHosts,
+          port: (server.address() as AddressInfo).port,
+        });
         resolve();
       } catch (error) {
         server.close();

@@ -67,12 +67,22 @@ export function webRootHandler(webRoot: string): (c: Context) => Promise<Respons
     const file = inside && target !== root ? await fileAt(target) : null;
     if (file) {
       const cache = pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
-      return c.body(new Uint8Array(file), 200, { 'content-type': contentTypeOf(target), 'cache-control': cache });
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': contentTypeOf(target),
+        'cache-control': cache,
+      });
     }
     // A missing hashed asset is a broken build, not an app route: say so instead of HTML.
     if (pathname.startsWith('/assets/')) return c.text('Not Found', 404);
     const index = await fileAt(join(root, 'index.html'));
-    if (!index) return c.text(`plateau's web app is not built (no index.html in ${root}): run npm run build`, 404);
-    return c.body(new Uint8Array(index), 200, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
+    if (!index)
+      return c.text(
+        `plateau's web app is not built (no index.html in ${root}): run npm run build`,
+        404,
+      );
+    return c.body(new Uint8Array(index), 200, {
+      'content-type': TYPES['.html'] ?? 'text/html',
+      'cache-control': 'no-cache',
+    });
   };
 }

@@ -34,13 +34,19 @@ export function copyActs(
   campaignId: string,
   rows: readonly Act[],
 ): Promise<UpsertCounts> {
-  return copyInChunks(q, 'acts', ['campaign_id', 'code', 'label', 'icr', 'family'], rows, (w, a) => {
-    w.repeatedText(campaignId);
-    w.text(a.code);
-    w.text(a.label);
-    w.float8(a.icr);
-    w.repeatedText(a.family);
-  });
+  return copyInChunks(
+    q,
+    'acts',
+    ['campaign_id', 'code', 'label', 'icr', 'family'],
+    rows,
+    (w, a) => {
+      w.repeatedText(campaignId);
+      w.text(a.code);
+      w.text(a.label);
+      w.float8(a.icr);
+      w.repeatedText(a.family);
+    },
+  );
 }
 
 /** Deletes the acts of a campaign that `rows` (just upserted) does not hold; returns how many. */
@@ -65,5 +71,7 @@ export async function readActs(q: Queryable, campaignId: string): Promise<Act[]>
     `select code, label, icr, family from acts where campaign_id = $1 order by code collate "C"`,
     [campaignId],
   );
-  return rows.map(({ code, label, icr, family }) => (family == null ? { code, label, icr } : { code, label, icr, family }));
+  return rows.map(({ code, label, icr, family }) =>
+    family == null ? { code, label, icr } : { code, label, icr, family },
+  );
 }

@@ -53,20 +53,28 @@ const UPDATE_MACHINES = `update machine_results r set ordinal = u.ordinal, indic
     and (r.ordinal, r.indicators::text) is distinct from (u.ordinal, u.indicators)
   returning r.equipment_id`;
 
-const UPSERT_CAMPAIGN = countingUpsert(`insert into campaign_results (campaign_id, benchmark, survey, quality, other, input_fingerprint)
+const UPSERT_CAMPAIGN =
+  countingUpsert(`insert into campaign_results (campaign_id, benchmark, survey, quality, other, input_fingerprint)
   values ($1, $2::json, $3::json, $4::json, $5::json, $6)
   on conflict (campaign_id) do update set
     benchmark = excluded.benchmark, survey = excluded.survey, quality = excluded.quality, other = excluded.other,
     input_fingerprint = excluded.input_fingerprint, computed_at = now()`);
 
-const NO_SAMPLES: MachineSamples = { durationMinutes: {}, reportDelayMinutes: {}, appointmentDelayDays: {} };
+const NO_SAMPLES: MachineSamples = {
+  durationMinutes: {},
+  reportDelayMinutes: {},
+  appointmentDelayDays: {},
+};
 
 /** Code-unit order, as `collate "C"` sorts the ASCII ids a full import orders machines by. */
 const byId = (a: MachineIndicators, b: MachineIndicators): number =>
   a.equipmentId < b.equipmentId ? -1 : a.equipmentId > b.equipmentId ? 1 : 0;
 
 /** The stored survey answers, or null when this role may not read them (42501, in a savepoint). */
-async function readSurveyIfAllowed(tx: Queryable, campaignId: string): Promise<SurveyAnswer[] | null> {
+async function readSurveyIfAllowed(
+  tx: Queryable,
+  campaignId: string,
+): Promise<SurveyAnswer[] | null> {
   await tx.query('savepoint plateau_aggregate_survey');
   try {
     const answers = await readSurvey(tx, campaignId);
@@ -127,11 +135,13 @@ export async function refreshAggregatesIn(
 /** The refresh's work, as whatever role `tx` runs as. */
 async function refreshWith(tx: Queryable, campaignId: string): Promise<AggregateRefresh | null> {
   // The imports' lock: an import committed meanwhile is read whole, never overwritten by older aggregates.
-  await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${campaignId}`]);
-  const [head] = await tx.query<{ survey: CampaignIndicators['survey']; other: { campaign?: CampaignIndicators['campaign'] } }>(
-    'select survey, other from campaign_results where campaign_id = $1',
-    [campaignId],
-  );
+  await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+    `plateau:campaign:${campaignId}`,
+  ]);
+  const [head] = await tx.query<{
+    survey: CampaignIndicators['survey'];
+    other: { campaign?: CampaignIndicators['campaign'] };
+  }>('select survey, other from campaign_results where campaign_id = $1', [campaignId]);
   if (!head?.other.campaign) return null;
   const rows = await tx.query<{ indicators: MachineIndicators }>(
     'select indicators from machine_results where campaign_id = $1',
@@ -144,7 +154,10 @@ async function refreshWith(tx: Queryable, campaignId: string): Promise<Aggregate
     indicators,
     samples: samples.get(indicators.equipmentId) ?? NO_SAMPLES,
   }));
-  const { indicators } = assembleCampaign({ campaign: head.other.campaign, survey: survey ?? [] }, results);
+  const { indicators } = assembleCampaign(
+    { campaign: head.other.campaign, survey: survey ?? [] },
+    results,
+  );
   const { machines: ranked, benchmark, quality, ...other } = indicators;
   const machineTexts = ranked.map((m) => JSON.stringify(m));
   const updated = await tx.query(UPDATE_MACHINES, [

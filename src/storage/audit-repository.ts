@@ -70,15 +70,28 @@ function secretKey(value: unknown): string | null {
 export async function audit(store: Store, entry: AuditEntry): Promise<void> {
   const detail = entry.detail ?? null;
   const key = secretKey(detail);
-  if (key !== null) throw new TypeError(`audit detail may not hold '${key}': no password, secret or token is ever logged`);
+  if (key !== null)
+    throw new TypeError(
+      `audit detail may not hold '${key}': no password, secret or token is ever logged`,
+    );
   await store.db.query(
     `insert into audit_log (user_id, email, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [entry.userId ?? null, entry.email ?? null, entry.action, entry.target ?? null, entry.outcome, detail === null ? null : JSON.stringify(detail)],
+    [
+      entry.userId ?? null,
+      entry.email ?? null,
+      entry.action,
+      entry.target ?? null,
+      entry.outcome,
+      detail === null ? null : JSON.stringify(detail),
+    ],
   );
 }
 
 /** The log, newest first: rows since `since` (default all), of `action` (default any), at most `limit` (default 100). */
-export async function readAudit(store: Store, { since, limit = 100, action }: ReadAuditOptions = {}): Promise<AuditRecord[]> {
+export async function readAudit(
+  store: Store,
+  { since, limit = 100, action }: ReadAuditOptions = {},
+): Promise<AuditRecord[]> {
   const rows = await store.db.query<{
     id: string;
     at: string;

@@ -42,7 +42,13 @@ export async function upsertInChunks<T>(
   toParams: (chunk: readonly T[]) => unknown[],
   options: { chunkRows?: number; onChunk?: (done: number, total: number) => void } = {},
 ): Promise<UpsertCounts> {
-  return upsertRangesInChunks(q, sql, rows.length, (start, end) => toParams(rows.slice(start, end)), options);
+  return upsertRangesInChunks(
+    q,
+    sql,
+    rows.length,
+    (start, end) => toParams(rows.slice(start, end)),
+    options,
+  );
 }
 
 /**
@@ -61,7 +67,10 @@ export async function upsertRangesInChunks(
   let updated = 0;
   for (let start = 0; start < count; start += size) {
     const end = Math.min(start + size, count);
-    const [counts] = await q.query<{ inserted: number; updated: number }>(sql, toParams(start, end));
+    const [counts] = await q.query<{ inserted: number; updated: number }>(
+      sql,
+      toParams(start, end),
+    );
     inserted += counts?.inserted ?? 0;
     updated += counts?.updated ?? 0;
     options.onChunk?.(end, count);
@@ -153,7 +162,14 @@ export async function copyInChunks<T>(
   encode: (writer: BinaryCopyWriter, row: T) => void,
   options: { chunkRows?: number; onChunk?: (done: number, total: number) => void } = {},
 ): Promise<UpsertCounts> {
-  return copyCountInChunks(q, table, columns, rows.length, (w, i) => encode(w, rows[i] as T), options);
+  return copyCountInChunks(
+    q,
+    table,
+    columns,
+    rows.length,
+    (w, i) => encode(w, rows[i] as T),
+    options,
+  );
 }
 
 /** `copyInChunks` over `count` rows that are not an array: `encode` writes the fields of row `i`. */

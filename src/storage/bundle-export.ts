@@ -17,7 +17,8 @@ import { loadEquipment, loadEstablishments, loadSurvey } from './view-queries.ts
 import { plateauVersion } from '../system/version.ts';
 
 /** Why a site's bundle cannot be made. */
-export type BundleExportRefusal = 'no-campaign' | 'no-site' | 'bundle-site' | 'no-machines' | 'no-results' | 'invalid';
+export type BundleExportRefusal =
+  'no-campaign' | 'no-site' | 'bundle-site' | 'no-machines' | 'no-results' | 'invalid';
 
 /** A bundle that cannot be made from this store: `reason` for the caller's words. */
 export { plateauVersion };
@@ -26,7 +27,11 @@ export class BundleExportError extends Error {
   readonly reason: BundleExportRefusal;
   /** The reader's problems when `reason` is `invalid`. */
   readonly problems: readonly BundleProblem[];
-  constructor(reason: BundleExportRefusal, message: string, problems: readonly BundleProblem[] = []) {
+  constructor(
+    reason: BundleExportRefusal,
+    message: string,
+    problems: readonly BundleProblem[] = [],
+  ) {
     super(message);
     this.name = 'BundleExportError';
     this.reason = reason;
@@ -50,13 +55,24 @@ export async function buildBundlePayload(
   options: { now?: Date } = {},
 ): Promise<BundlePayload> {
   const campaign = await readCampaign(store.db, campaignId);
-  if (campaign === null) throw new BundleExportError('no-campaign', `campaign ${campaignId} is not in this store`);
-  const establishment = (await loadEstablishments(store, campaignId)).find((e) => e.finess === finess);
-  if (establishment === undefined) throw new BundleExportError('no-site', `site ${finess} is not in campaign ${campaignId}`);
+  if (campaign === null)
+    throw new BundleExportError('no-campaign', `campaign ${campaignId} is not in this store`);
+  const establishment = (await loadEstablishments(store, campaignId)).find(
+    (e) => e.finess === finess,
+  );
+  if (establishment === undefined)
+    throw new BundleExportError('no-site', `site ${finess} is not in campaign ${campaignId}`);
   if ((await readBundleOrigin(store.db, campaignId, finess)) !== null)
-    throw new BundleExportError('bundle-site', `site ${finess} came into campaign ${campaignId} as a bundle: only a site exports its own figures`);
+    throw new BundleExportError(
+      'bundle-site',
+      `site ${finess} came into campaign ${campaignId} as a bundle: only a site exports its own figures`,
+    );
   const equipment = (await loadEquipment(store, campaignId)).filter((m) => m.finess === finess);
-  if (equipment.length === 0) throw new BundleExportError('no-machines', `site ${finess} has no machine in campaign ${campaignId}`);
+  if (equipment.length === 0)
+    throw new BundleExportError(
+      'no-machines',
+      `site ${finess} has no machine in campaign ${campaignId}`,
+    );
   const results = await loadResults(store, campaignId);
   const indicators = new Map((results?.machines ?? []).map((m) => [m.equipmentId, m]));
   const samples = await loadSamples(store, campaignId);
@@ -65,7 +81,10 @@ export async function buildBundlePayload(
     const figures = indicators.get(row.equipmentId);
     const values = samples.get(row.equipmentId);
     if (figures === undefined || values === undefined)
-      throw new BundleExportError('no-results', `campaign ${campaignId} has no stored results or samples for machine ${row.equipmentId}`);
+      throw new BundleExportError(
+        'no-results',
+        `campaign ${campaignId} has no stored results or samples for machine ${row.equipmentId}`,
+      );
     const { percentRank: _ranks, ...own } = figures;
     machines.push({ equipment: row, indicators: own, samples: binSamples(values) });
   }
@@ -74,7 +93,13 @@ export async function buildBundlePayload(
     version: BUNDLE_VERSION,
     createdAt: (options.now ?? new Date()).toISOString(),
     plateauVersion: plateauVersion(),
-    campaign: { id: campaign.id, name: campaign.name, start: campaign.start, days: campaign.days, timeZone: campaign.timeZone },
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      start: campaign.start,
+      days: campaign.days,
+      timeZone: campaign.timeZone,
+    },
     establishment,
     machines,
     survey: (await loadSurvey(store, campaignId)).filter((a) => a.finess === finess),
@@ -84,7 +109,11 @@ export async function buildBundlePayload(
   const read = readBundlePayload(JSON.parse(JSON.stringify(payload)));
   if ('errors' in read) {
     const first = read.errors[0] as BundleProblem;
-    throw new BundleExportError('invalid', `the bundle does not pass the reader (${read.errors.length} problems; first ${first.key} at ${first.path})`, read.errors);
+    throw new BundleExportError(
+      'invalid',
+      `the bundle does not pass the reader (${read.errors.length} problems; first ${first.key} at ${first.path})`,
+      read.errors,
+    );
   }
   return payload;
 }

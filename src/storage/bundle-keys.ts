@@ -56,13 +56,22 @@ export function checkPublicKey(pem: string): { keyId: string; pem: string } {
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new BundleKeyError('invalid', 'the public key is not a PEM public key (-----BEGIN PUBLIC KEY-----, as plateau bundle keygen writes KEY.pub.pem)');
+    throw new BundleKeyError(
+      'invalid',
+      'the public key is not a PEM public key (-----BEGIN PUBLIC KEY-----, as plateau bundle keygen writes KEY.pub.pem)',
+    );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new BundleKeyError('invalid', `the public key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519 (plateau bundle keygen makes one)`);
+    throw new BundleKeyError(
+      'invalid',
+      `the public key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519 (plateau bundle keygen makes one)`,
+    );
   }
   if (/PRIVATE KEY/.test(pem)) {
-    throw new BundleKeyError('invalid', 'this is a private key: register the public one (KEY.pub.pem), and keep the private key at the site');
+    throw new BundleKeyError(
+      'invalid',
+      'this is a private key: register the public one (KEY.pub.pem), and keep the private key at the site',
+    );
   }
   return { keyId: keyIdOf(key), pem: key.export({ type: 'spki', format: 'pem' }).toString() };
 }
@@ -81,7 +90,11 @@ export async function addBundleKey(
   actor: BundleKeyActor,
 ): Promise<BundleKey> {
   const finess = key.finess.trim();
-  if (!FINESS.test(finess)) throw new BundleKeyError('invalid', `'${finess.slice(0, 20)}' is not a FINESS (9 digits, or 2A/2B and 7 digits)`);
+  if (!FINESS.test(finess))
+    throw new BundleKeyError(
+      'invalid',
+      `'${finess.slice(0, 20)}' is not a FINESS (9 digits, or 2A/2B and 7 digits)`,
+    );
   const { keyId, pem } = checkPublicKey(key.publicKey);
   const label = key.label?.trim() || null;
   const rows = await store.db.query<BundleKey & Record<string, unknown>>(
@@ -92,9 +105,19 @@ export async function addBundleKey(
   const added = rows[0];
   if (!added) {
     const known = await lookupBundleKey(store.db, keyId);
-    throw new BundleKeyError('exists', `key ${keyId} is already registered${known ? ` (for ${known.finess})` : ''}`);
+    throw new BundleKeyError(
+      'exists',
+      `key ${keyId} is already registered${known ? ` (for ${known.finess})` : ''}`,
+    );
   }
-  await audit(store, { userId: actor.userId ?? null, email: actor.email, action: 'bundle-key.add', target: keyId, outcome: 'success', detail: { finess, label } });
+  await audit(store, {
+    userId: actor.userId ?? null,
+    email: actor.email,
+    action: 'bundle-key.add',
+    target: keyId,
+    outcome: 'success',
+    detail: { finess, label },
+  });
   return { ...added };
 }
 
@@ -108,7 +131,10 @@ export async function listBundleKeys(store: Store): Promise<BundleKey[]> {
 
 /** The key `keyId` (revoked or not), or null when none is registered under it. */
 export async function lookupBundleKey(q: Queryable, keyId: string): Promise<BundleKey | null> {
-  const [row] = await q.query<BundleKey & Record<string, unknown>>(`select ${COLUMNS} from bundle_keys where key_id = $1`, [keyId]);
+  const [row] = await q.query<BundleKey & Record<string, unknown>>(
+    `select ${COLUMNS} from bundle_keys where key_id = $1`,
+    [keyId],
+  );
   return row ? { ...row } : null;
 }
 
@@ -116,13 +142,28 @@ export async function lookupBundleKey(q: Queryable, keyId: string): Promise<Bund
  * Revokes `keyId`: bundles signed with it are refused from now on (those imported stay). Revoking
  * a revoked key keeps its first revocation time. `unknown` when no key has that id.
  */
-export async function revokeBundleKey(store: Store, keyId: string, actor: BundleKeyActor): Promise<BundleKey> {
+export async function revokeBundleKey(
+  store: Store,
+  keyId: string,
+  actor: BundleKeyActor,
+): Promise<BundleKey> {
   const rows = await store.db.query<BundleKey & Record<string, unknown>>(
     `update bundle_keys set revoked_at = coalesce(revoked_at, now()) where key_id = $1 returning ${COLUMNS}`,
     [keyId],
   );
   const key = rows[0];
-  if (!key) throw new BundleKeyError('unknown', `no bundle key ${keyId.slice(0, 40)} is registered (plateau bundle keys list shows them)`);
-  await audit(store, { userId: actor.userId ?? null, email: actor.email, action: 'bundle-key.revoke', target: keyId, outcome: 'success', detail: { finess: key.finess } });
+  if (!key)
+    throw new BundleKeyError(
+      'unknown',
+      `no bundle key ${keyId.slice(0, 40)} is registered (plateau bundle keys list shows them)`,
+    );
+  await audit(store, {
+    userId: actor.userId ?? null,
+    email: actor.email,
+    action: 'bundle-key.revoke',
+    target: keyId,
+    outcome: 'success',
+    detail: { finess: key.finess },
+  });
   return { ...key };
 }

@@ -140,7 +140,12 @@ const RECORD_TABLES = [
   // Not recomputed by a rename (plateau simulate computes them), and the id changes nothing in them.
   'simulation_checks',
 ] as const;
-const RESULT_TABLES = ['machine_results', 'machine_samples', 'campaign_results', 'peer_groups'] as const;
+const RESULT_TABLES = [
+  'machine_results',
+  'machine_samples',
+  'campaign_results',
+  'peer_groups',
+] as const;
 
 /**
  * Copies campaign `from` with every record and issue under the id `to` (its name, period, source
@@ -209,7 +214,11 @@ export async function readBundleSites(q: Queryable, campaignId: string): Promise
  * The signing key and creation instant of the bundle site `finess` of a campaign (issue 16); null
  * when the site did not come as a bundle (or the scope does not see it).
  */
-export async function readBundleOrigin(q: Queryable, campaignId: string, finess: string): Promise<{ keyId: string; createdAt: string } | null> {
+export async function readBundleOrigin(
+  q: Queryable,
+  campaignId: string,
+  finess: string,
+): Promise<{ keyId: string; createdAt: string } | null> {
   const [row] = await q.query<{ key_id: string; created_at: string | Date }>(
     'select key_id, created_at from bundle_sites where campaign_id = $1 and finess = $2',
     [campaignId, finess],

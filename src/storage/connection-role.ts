@@ -44,7 +44,8 @@ export async function connectionRole(db: Db): Promise<ConnectionRole> {
        coalesce((select pg_has_role(current_user, a.oid, 'MEMBER') from pg_roles a where a.rolname = 'plateau_app'), false) as in_app
      from pg_roles r where r.rolname = current_user`,
   );
-  if (!row) throw new Error('cannot read the role of the connection (pg_roles has no current_user)');
+  if (!row)
+    throw new Error('cannot read the role of the connection (pg_roles has no current_user)');
   return {
     engine: db.engine,
     user: row.user,
@@ -57,5 +58,11 @@ export async function connectionRole(db: Db): Promise<ConnectionRole> {
 
 /** True when row-level security holds for a connection of this role (a server may use it). */
 export function rlsBinds(role: ConnectionRole): boolean {
-  return role.engine === 'postgres' && role.memberOfApp && !role.ownsTables && !role.superuser && !role.bypassRls;
+  return (
+    role.engine === 'postgres' &&
+    role.memberOfApp &&
+    !role.ownsTables &&
+    !role.superuser &&
+    !role.bypassRls
+  );
 }

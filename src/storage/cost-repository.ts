@@ -30,22 +30,28 @@ export async function loadCosts(q: Queryable, campaignId: string): Promise<CostS
   if (rows.length === 0) return null;
   return {
     origin: rows.some((r) => r.origin === 'illustrative') ? 'illustrative' : 'input',
-    rows: rows.map(
-      (r): CostRow => ({
-        equipmentId: r.equipment_id,
-        purchasePrice: r.purchase_price,
-        amortisationYears: r.amortisation_years,
-        maintenance: r.maintenance,
-        staff: r.staff,
-        consumablesPerExam: r.consumables_per_exam,
-        overhead: r.overhead,
-      }),
-    ),
+    rows: rows.map((r): CostRow => ({
+      equipmentId: r.equipment_id,
+      purchasePrice: r.purchase_price,
+      amortisationYears: r.amortisation_years,
+      maintenance: r.maintenance,
+      staff: r.staff,
+      consumablesPerExam: r.consumables_per_exam,
+      overhead: r.overhead,
+    })),
   };
 }
 
 function rowKey(r: CostRow): string {
-  return [r.equipmentId, r.purchasePrice, r.amortisationYears, r.maintenance, r.staff, r.consumablesPerExam, r.overhead].join('\u0000');
+  return [
+    r.equipmentId,
+    r.purchasePrice,
+    r.amortisationYears,
+    r.maintenance,
+    r.staff,
+    r.consumablesPerExam,
+    r.overhead,
+  ].join('\u0000');
 }
 
 /** True when two cost sets (or none) hold the same origin and rows, in any order. */
@@ -77,7 +83,11 @@ export async function replaceCosts(
 }
 
 /** Inserts `costs`' rows for `campaignId` (nothing for an empty set); the machines must be stored. */
-export async function insertCostRows(q: Queryable, campaignId: string, costs: CostSet): Promise<void> {
+export async function insertCostRows(
+  q: Queryable,
+  campaignId: string,
+  costs: CostSet,
+): Promise<void> {
   const rows = costs.rows;
   if (rows.length === 0) return;
   await q.query(

@@ -46,7 +46,16 @@ export function copyEquipment(
   return copyInChunks(
     q,
     'equipment',
-    ['campaign_id', 'equipment_id', 'finess', 'modality', 'label', 'installed_year', 'role', 'previous_id'],
+    [
+      'campaign_id',
+      'equipment_id',
+      'finess',
+      'modality',
+      'label',
+      'installed_year',
+      'role',
+      'previous_id',
+    ],
     rows,
     (w, m) => {
       w.repeatedText(campaignId);
@@ -92,7 +101,8 @@ export interface EquipmentRow {
 }
 
 /** The columns of an `equipment` row that `equipmentOfRow` reads. */
-export const EQUIPMENT_COLUMNS = 'equipment_id, finess, modality, label, installed_year, role, previous_id';
+export const EQUIPMENT_COLUMNS =
+  'equipment_id, finess, modality, label, installed_year, role, previous_id';
 
 /** A machine from its `equipment` row (`previousId` absent when the column is null). */
 export function equipmentOfRow(r: EquipmentRow): Equipment {

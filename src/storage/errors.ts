@@ -34,7 +34,11 @@ export class StoreError extends Error {
   /** With `locked`: the process holding the store, or null when it did not say. */
   readonly holder: StoreHolderInfo | null;
 
-  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown; holder?: StoreHolderInfo | null }) {
+  constructor(
+    code: StoreErrorCode,
+    message: string,
+    options?: { cause?: unknown; holder?: StoreHolderInfo | null },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreError';
     this.code = code;

@@ -79,7 +79,8 @@ function upsertParams(rows: ExamRows, start: number, end: number): unknown[][] {
     const r = rowAt(rows, start + i);
     const list = t.acts[r] as number;
     let acts = joined.get(list);
-    if (acts === undefined) joined.set(list, (acts = (t.actLists[list] as readonly string[]).join(ACT_SEPARATOR)));
+    if (acts === undefined)
+      joined.set(list, (acts = (t.actLists[list] as readonly string[]).join(ACT_SEPARATOR)));
     const band = t.ageBand[r] as number;
     (cols[0] as unknown[])[i] = machineIdOf(rows, r);
     (cols[1] as unknown[])[i] = stringAt(t.examId, r);
@@ -108,9 +109,15 @@ export function upsertExams(
   rows: ExamRows,
   onChunk?: (done: number, total: number) => void,
 ): Promise<UpsertCounts> {
-  return upsertRangesInChunks(q, UPSERT, rows.length, (start, end) => [campaignId, ...upsertParams(rows, start, end)], {
-    onChunk,
-  });
+  return upsertRangesInChunks(
+    q,
+    UPSERT,
+    rows.length,
+    (start, end) => [campaignId, ...upsertParams(rows, start, end)],
+    {
+      onChunk,
+    },
+  );
 }
 
 const COPY_COLUMNS = ['campaign_id', 'equipment_id', 'exam_id', ...FIELDS] as const;
@@ -272,7 +279,9 @@ class StringColumnBuilder {
       this.#absent[i] = 1;
     } else {
       if (this.#size + value.length * 3 > this.#bytes.length) {
-        const grown = new Uint8Array(Math.max(this.#bytes.length * 2, this.#size + value.length * 3));
+        const grown = new Uint8Array(
+          Math.max(this.#bytes.length * 2, this.#size + value.length * 3),
+        );
         grown.set(this.#bytes.subarray(0, this.#size));
         this.#bytes = grown;
       }
@@ -282,7 +291,11 @@ class StringColumnBuilder {
   }
 
   done(): StringColumn {
-    return { bytes: this.#bytes.slice(0, this.#size), offsets: this.#offsets, absent: this.#absent };
+    return {
+      bytes: this.#bytes.slice(0, this.#size),
+      offsets: this.#offsets,
+      absent: this.#absent,
+    };
   }
 }
 
@@ -332,7 +345,8 @@ export async function readExamTable(
   let lastMachine = -1;
   for (const entry of machines) {
     const m = machineOf.get(entry.equipment_id);
-    if (m === undefined || m <= lastMachine) throw new Error(`exams of ${entry.equipment_id} are not in the stored equipment's order`);
+    if (m === undefined || m <= lastMachine)
+      throw new Error(`exams of ${entry.equipment_id} are not in the stored equipment's order`);
     for (let k = lastMachine + 1; k <= m; k++) machineStart[k] = row;
     lastMachine = m;
     const tuples = JSON.parse(entry.exams) as ExamTuple[];

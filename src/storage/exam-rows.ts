@@ -20,7 +20,10 @@ export interface ExamRows {
 }
 
 /** Every row of `table`. */
-export function allRows(table: ExamTable, equipment: readonly Pick<Equipment, 'equipmentId'>[]): ExamRows {
+export function allRows(
+  table: ExamTable,
+  equipment: readonly Pick<Equipment, 'equipmentId'>[],
+): ExamRows {
   return { table, equipment, rows: null, length: table.length };
 }
 
@@ -41,7 +44,10 @@ export function examRowsOfKit(kit: Kit): ExamRows {
 }
 
 /** `exams` as rows of a table built for them (machines of `equipment` first, then any other named). */
-export function examRowsOf(exams: readonly Exam[], equipment: readonly Pick<Equipment, 'equipmentId'>[] = []): ExamRows {
+export function examRowsOf(
+  exams: readonly Exam[],
+  equipment: readonly Pick<Equipment, 'equipmentId'>[] = [],
+): ExamRows {
   const known = new Set(equipment.map((m) => m.equipmentId));
   const machines: Pick<Equipment, 'equipmentId'>[] = [...equipment];
   for (const e of exams) {
@@ -150,7 +156,8 @@ export function lastExamRows(all: ExamRows): { rows: ExamRows; duplicates: strin
   }
   repeated.sort((a, b) => (pos[a] as number) - (pos[b] as number));
   const duplicates = repeated.map(
-    (row) => `${(all.equipment[table.machine[row] as number] as Pick<Equipment, 'equipmentId'>).equipmentId}/${stringAt(ids, row) as string}`,
+    (row) =>
+      `${(all.equipment[table.machine[row] as number] as Pick<Equipment, 'equipmentId'>).equipmentId}/${stringAt(ids, row) as string}`,
   );
   const base = all.rows ?? null;
   const keptRows: number[] = [];
@@ -179,5 +186,6 @@ export function forEachInFileOrder(rows: ExamRows, visit: (row: number) => boole
 
 /** The id of the machine of table row `row`. */
 export function machineIdOf(rows: ExamRows, row: number): string {
-  return (rows.equipment[rows.table.machine[row] as number] as Pick<Equipment, 'equipmentId'>).equipmentId;
+  return (rows.equipment[rows.table.machine[row] as number] as Pick<Equipment, 'equipmentId'>)
+    .equipmentId;
 }

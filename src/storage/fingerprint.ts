@@ -69,7 +69,8 @@ class JsonLines {
   stringBytes(column: StringColumn, i: number): void {
     const from = column.offsets[i] as number;
     const to = column.offsets[i + 1] as number;
-    if ((column.absent !== null && column.absent[i] === 1) || to - from > 1024) return this.value(stringAt(column, i));
+    if ((column.absent !== null && column.absent[i] === 1) || to - from > 1024)
+      return this.value(stringAt(column, i));
     this.room(to - from + 2);
     const start = this.pos;
     this.buf[this.pos++] = QUOTE;
@@ -238,9 +239,12 @@ export function kitFingerprint(kit: Kit): string {
     put('f', [e.finess, e.name, e.legalStatus, e.region, e.department]);
   for (const m of kit.equipment)
     // previous_id only when given: a kit without it keeps its fingerprint.
-    put('m', m.previousId === undefined
-      ? [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role]
-      : [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role, m.previousId]);
+    put(
+      'm',
+      m.previousId === undefined
+        ? [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role]
+        : [m.equipmentId, m.finess, m.modality, m.label, m.installedYear, m.role, m.previousId],
+    );
   for (const s of kit.sessions) {
     // s[equipmentId,start,end,type]
     lines.ascii('s[');

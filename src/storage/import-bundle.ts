@@ -85,22 +85,40 @@ export interface BundleImportSummary {
   aggregates: AggregateRefresh | null;
 }
 
-const INSERT_MACHINE_RESULTS = countingUpsert(`insert into machine_results (campaign_id, equipment_id, ordinal, indicators)
+const INSERT_MACHINE_RESULTS =
+  countingUpsert(`insert into machine_results (campaign_id, equipment_id, ordinal, indicators)
   select $1, u.equipment_id, u.ordinal, u.indicators::json
   from unnest($2::text[], $3::int4[], $4::text[]) as u (equipment_id, ordinal, indicators)
   on conflict (campaign_id, equipment_id) do update set ordinal = excluded.ordinal, indicators = excluded.indicators`);
 
-const INSERT_SAMPLES = countingUpsert(`insert into machine_samples (campaign_id, equipment_id, samples)
+const INSERT_SAMPLES =
+  countingUpsert(`insert into machine_samples (campaign_id, equipment_id, samples)
   select $1, u.equipment_id, decode(u.samples, 'base64')
   from unnest($2::text[], $3::text[]) as u (equipment_id, samples)
   on conflict (campaign_id, equipment_id) do update set samples = excluded.samples`);
 
 /** The verified payload of `text`, with its key id; a `BundleImportError` otherwise. */
-async function verified(q: Queryable, text: string, file: string | undefined): Promise<{ payload: BundlePayload; keyId: string }> {
-  const result = await verifyBundle(text, (keyId: string) => lookupBundleKey(q, keyId), file === undefined ? {} : { file });
+async function verified(
+  q: Queryable,
+  text: string,
+  file: string | undefined,
+): Promise<{ payload: BundlePayload; keyId: string }> {
+  const result = await verifyBundle(
+    text,
+    (keyId: string) => lookupBundleKey(q, keyId),
+    file === undefined ? {} : { file },
+  );
   if (result.ok) return { payload: result.payload, keyId: result.keyId };
-  const reason: BundleRefusal = result.reason === 'unknown-key' ? 'unknown-key' : result.reason === 'revoked-key' ? 'revoked-key' : 'invalid';
-  throw new BundleImportError(reason, `the bundle is refused: ${result.message}. Nothing was stored.`);
+  const reason: BundleRefusal =
+    result.reason === 'unknown-key'
+      ? 'unknown-key'
+      : result.reason === 'revoked-key'
+        ? 'revoked-key'
+        : 'invalid';
+  throw new BundleImportError(
+    reason,
+    `the bundle is refused: ${result.message}. Nothing was stored.`,
+  );
 }
 
 /** SQLSTATE of an error from the database, if any. */
@@ -120,7 +138,11 @@ function sqlState(error: unknown): string | undefined {
  * const summary = await importBundle(store, await readFile('590780193.bundle.json', 'utf8'));
  * summary.machines; // ['590780193-CT1', …]
  */
-export async function importBundle(store: Store, text: string, options: BundleImportOptions = {}): Promise<BundleImportSummary> {
+export async function importBundle(
+  store: Store,
+  text: string,
+  options: BundleImportOptions = {},
+): Promise<BundleImportSummary> {
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   try {
     return await store.db.transaction(async (tx) => {
@@ -135,13 +157,17 @@ export async function importBundle(store: Store, text: string, options: BundleIm
         );
       }
       // Takes turns with any other import of the campaign (a kit, a site's upload, another bundle).
-      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${id}`]);
+      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+        `plateau:campaign:${id}`,
+      ]);
       const [{ scope } = { scope: '' }] = await tx.query<{ scope: string }>(
         "select coalesce(current_setting('plateau.scope', true), '') as scope",
       );
       const stored = await readCampaign(tx, id);
       if (stored !== null) {
-        const period = (['start', 'days', 'timeZone'] as const).filter((k) => stored[k] !== campaign[k]);
+        const period = (['start', 'days', 'timeZone'] as const).filter(
+          (k) => stored[k] !== campaign[k],
+        );
         if (period.length > 0) {
           throw new BundleImportError(
             'period',
@@ -178,15 +204,25 @@ export async function importBundle(store: Store, text: string, options: BundleIm
             'delete from simulation_checks where campaign_id = $1 and equipment_id in (select equipment_id from equipment where campaign_id = $1 and finess = $2)',
             [id, finess],
           );
-          await tx.query('delete from establishments where campaign_id = $1 and finess = $2', [id, finess]);
+          await tx.query('delete from establishments where campaign_id = $1 and finess = $2', [
+            id,
+            finess,
+          ]);
           replaced = true;
         }
       }
       const source = options.source ?? `bundle: ${finess}`;
-      const created = stored === null ? (await upsertCampaign(tx, campaign, source)) === 'inserted' : false;
+      const created =
+        stored === null ? (await upsertCampaign(tx, campaign, source)) === 'inserted' : false;
       // A new campaign's results head, which the refresh reads the campaign's identity from (written
       // before the machines: saving results keeps only the machines they list).
-      if (created) await saveResults(tx, id, assembleCampaign({ campaign, survey: [] }, []).indicators, sha256);
+      if (created)
+        await saveResults(
+          tx,
+          id,
+          assembleCampaign({ campaign, survey: [] }, []).indicators,
+          sha256,
+        );
       const ids = payload.machines.map((m) => m.equipment.equipmentId);
       const taken = await tx.query<{ equipment_id: string }>(
         'select equipment_id from equipment where campaign_id = $1 and equipment_id = any ($2::text[])',
@@ -199,10 +235,17 @@ export async function importBundle(store: Store, text: string, options: BundleIm
         );
       }
       await upsertEstablishments(tx, id, [establishment]);
-      await upsertEquipment(tx, id, payload.machines.map((m) => m.equipment));
+      await upsertEquipment(
+        tx,
+        id,
+        payload.machines.map((m) => m.equipment),
+      );
       await upsertSurvey(tx, id, payload.survey);
       // Ordinals and percentile ranks are campaign-wide: the refresh below sets them.
-      const [top] = await tx.query<{ n: number }>('select coalesce(max(ordinal), -1)::int4 as n from machine_results where campaign_id = $1', [id]);
+      const [top] = await tx.query<{ n: number }>(
+        'select coalesce(max(ordinal), -1)::int4 as n from machine_results where campaign_id = $1',
+        [id],
+      );
       const first = (top?.n ?? -1) + 1;
       const results = payload.machines.map((m, i) => ({
         id: m.equipment.equipmentId,
@@ -216,18 +259,31 @@ export async function importBundle(store: Store, text: string, options: BundleIm
         chunk.map((r) => r.ordinal),
         chunk.map((r) => JSON.stringify(r.indicators)),
       ]);
-      await upsertInChunks(tx, INSERT_SAMPLES, results, (chunk) => [
-        id,
-        chunk.map((r) => r.id),
-        chunk.map((r) => Buffer.from(r.samples.buffer, r.samples.byteOffset, r.samples.byteLength).toString('base64')),
-      ], { chunkRows: 64 });
+      await upsertInChunks(
+        tx,
+        INSERT_SAMPLES,
+        results,
+        (chunk) => [
+          id,
+          chunk.map((r) => r.id),
+          chunk.map((r) =>
+            Buffer.from(r.samples.buffer, r.samples.byteOffset, r.samples.byteLength).toString(
+              'base64',
+            ),
+          ),
+        ],
+        { chunkRows: 64 },
+      );
       await tx.query(
         `insert into bundle_sites (campaign_id, finess, key_id, sha256, created_at, plateau_version) values ($1, $2, $3, $4, $5::timestamptz, $6)`,
         [id, finess, keyId, sha256, payload.createdAt, payload.plateauVersion],
       );
       if (!created) await touchCampaign(tx, id, source);
       const aggregates = await refreshAggregatesIn(tx, id, {
-        role: store.engine === 'postgres' && (scope === 'site' || scope === 'region') ? 'aggregator' : 'owner',
+        role:
+          store.engine === 'postgres' && (scope === 'site' || scope === 'region')
+            ? 'aggregator'
+            : 'owner',
       });
       return {
         campaignId: id,
@@ -245,10 +301,18 @@ export async function importBundle(store: Store, text: string, options: BundleIm
     if (error instanceof BundleImportError) throw error;
     const state = sqlState(error);
     if (state === '42501') {
-      throw new BundleImportError('foreign-site', `the bundle is refused: this account may not write its site's rows (${(error as Error).message}). Nothing was stored.`, { cause: error });
+      throw new BundleImportError(
+        'foreign-site',
+        `the bundle is refused: this account may not write its site's rows (${(error as Error).message}). Nothing was stored.`,
+        { cause: error },
+      );
     }
     if (state?.startsWith('23')) {
-      throw new BundleImportError('invalid', `the bundle cannot be stored: ${(error as Error).message}. Nothing was stored.`, { cause: error });
+      throw new BundleImportError(
+        'invalid',
+        `the bundle cannot be stored: ${(error as Error).message}. Nothing was stored.`,
+        { cause: error },
+      );
     }
     throw error;
   }

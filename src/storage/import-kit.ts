@@ -40,7 +40,12 @@ import {
 } from './campaign-repository.ts';
 import type { RecordCounts } from './campaign-repository.ts';
 import type { Queryable } from './db.ts';
-import { copyEquipment, deleteAbsentEquipment, readEquipment, upsertEquipment } from './equipment-repository.ts';
+import {
+  copyEquipment,
+  deleteAbsentEquipment,
+  readEquipment,
+  upsertEquipment,
+} from './equipment-repository.ts';
 import { StoreError } from './errors.ts';
 import {
   copyEstablishments,
@@ -50,7 +55,13 @@ import {
 } from './establishment-repository.ts';
 import { copyExams, deleteAbsentExams, isStorableAct, upsertExams } from './exam-repository.ts';
 import type { ExamRows } from './exam-rows.ts';
-import { examRowsOfKit, forEachInFileOrder, lastExamRows, machineIdOf, sameString } from './exam-rows.ts';
+import {
+  examRowsOfKit,
+  forEachInFileOrder,
+  lastExamRows,
+  machineIdOf,
+  sameString,
+} from './exam-rows.ts';
 import { kitFingerprint } from './fingerprint.ts';
 import { replaceIssues } from './issue-repository.ts';
 import { readKit } from './load-kit.ts';
@@ -71,7 +82,13 @@ import {
 } from './register-repository.ts';
 import { readSamples, samplesMissing, saveSamples } from './sample-repository.ts';
 import type { SlotChanges } from './slot-repository.ts';
-import { loadSlots, replaceSlots, sameSlots, slotChanges, unknownSlotMachines } from './slot-repository.ts';
+import {
+  loadSlots,
+  replaceSlots,
+  sameSlots,
+  slotChanges,
+  unknownSlotMachines,
+} from './slot-repository.ts';
 import {
   copySessions,
   deleteAbsentSessions,
@@ -79,7 +96,13 @@ import {
   sessionKey,
 } from './session-repository.ts';
 import { storedKitOf } from './stored-kit.ts';
-import { copySurvey, deleteAbsentSurvey, readSurvey, surveyKey, upsertSurvey } from './survey-repository.ts';
+import {
+  copySurvey,
+  deleteAbsentSurvey,
+  readSurvey,
+  surveyKey,
+  upsertSurvey,
+} from './survey-repository.ts';
 
 /** Where an import stands, for a progress bar. */
 export interface ImportProgress {
@@ -238,10 +261,20 @@ const RECORD_WORDS = {
   exams: ['exams', 'examens'],
 } as const;
 
-function duplicateIssue(file: string, column: string, what: keyof typeof RECORD_WORDS, duplicates: string[]): Issue {
+function duplicateIssue(
+  file: string,
+  column: string,
+  what: keyof typeof RECORD_WORDS,
+  duplicates: string[],
+): Issue {
   const shown = duplicates.slice(0, 10).join(', ') + (duplicates.length > 10 ? ', …' : '');
   const [en, fr] = RECORD_WORDS[what];
-  return makeIssue('warning', 'duplicate-record', file, null, column, { n: duplicates.length, what: en, 'what@fr': fr, shown });
+  return makeIssue('warning', 'duplicate-record', file, null, column, {
+    n: duplicates.length,
+    what: en,
+    'what@fr': fr,
+    shown,
+  });
 }
 
 /**
@@ -260,7 +293,9 @@ function nextRegister(
   const detached = brokenReferences(stored, machines);
   if (detached.length === 0) return { rows: stored, from: 'kept', detached };
   const gone = new Set(detached);
-  const rows = stored.map((m) => (m.equipmentId !== null && gone.has(m.equipmentId) ? { ...m, equipmentId: null } : m));
+  const rows = stored.map((m) =>
+    m.equipmentId !== null && gone.has(m.equipmentId) ? { ...m, equipmentId: null } : m,
+  );
   return { rows, from: 'kept', detached };
 }
 
@@ -272,15 +307,19 @@ function checkRegister(kit: Kit): void {
   const broken = brokenReferences(register, machines);
   const twice = namedTwice(register);
   if (broken.length === 0 && twice.length === 0) return;
-  const what = broken.length > 0
-    ? `the equipment register names ${broken.slice(0, 5).join(', ')}, not a machine of that modality in equipment.csv`
-    : `the equipment register names ${twice.slice(0, 5).join(', ')} on more than one row`;
+  const what =
+    broken.length > 0
+      ? `the equipment register names ${broken.slice(0, 5).join(', ')}, not a machine of that modality in equipment.csv`
+      : `the equipment register names ${twice.slice(0, 5).join(', ')} on more than one row`;
   throw new StoreError('invalid-kit', `the kit cannot be stored: ${what}. Nothing was stored.`);
 }
 
 /** Refuses a kit whose slots name a machine it does not hold (the table has no reference to check it). */
 function checkSlots(kit: Kit): void {
-  const unknown = unknownSlotMachines(kit.slots ?? [], new Set(kit.equipment.map((m) => m.equipmentId)));
+  const unknown = unknownSlotMachines(
+    kit.slots ?? [],
+    new Set(kit.equipment.map((m) => m.equipmentId)),
+  );
   if (unknown.length === 0) return;
   throw new StoreError(
     'invalid-kit',
@@ -353,7 +392,9 @@ function invalidKit(e: Error & { detail?: string; constraint?: string }): StoreE
 
 /** The kit without the records of the sites `finess` (bundle sites, computed elsewhere). */
 function withoutSites(kit: Kit, finess: ReadonlySet<string>): Kit {
-  const machines = new Set(kit.equipment.filter((m) => finess.has(m.finess)).map((m) => m.equipmentId));
+  const machines = new Set(
+    kit.equipment.filter((m) => finess.has(m.finess)).map((m) => m.equipmentId),
+  );
   return {
     ...kit,
     establishments: kit.establishments.filter((e) => !finess.has(e.finess)),
@@ -369,9 +410,16 @@ function withoutSites(kit: Kit, finess: ReadonlySet<string>): Kit {
  * site is either raw or bundled in a campaign (issue 16). The line is the record's (header = 1).
  */
 function checkBundleSites(kit: Kit, bundle: ReadonlySet<string>): void {
-  const rows = kit.establishments.flatMap((e, index) => (bundle.has(e.finess) ? [{ finess: e.finess, line: index + 2 }] : []));
+  const rows = kit.establishments.flatMap((e, index) =>
+    bundle.has(e.finess) ? [{ finess: e.finess, line: index + 2 }] : [],
+  );
   if (rows.length === 0) return;
-  const shown = rows.slice(0, 5).map((r) => `${FILES.establishments}:${r.line}:finess: site ${r.finess} came as a bundle into campaign ${kit.campaign.id}`);
+  const shown = rows
+    .slice(0, 5)
+    .map(
+      (r) =>
+        `${FILES.establishments}:${r.line}:finess: site ${r.finess} came as a bundle into campaign ${kit.campaign.id}`,
+    );
   throw new StoreError(
     'invalid-kit',
     `${shown.join('; ')}${rows.length > 5 ? ` (and ${rows.length - 5} more)` : ''}: a kit cannot replace a site that came as a bundle (leave it out of the kit; its bundle stays). Nothing was stored.`,
@@ -379,7 +427,11 @@ function checkBundleSites(kit: Kit, bundle: ReadonlySet<string>): void {
 }
 
 /** The stored establishments, machines and survey answers of the bundle sites `finess`. */
-async function bundleRows(tx: Queryable, id: string, finess: ReadonlySet<string>): Promise<Pick<Kit, 'establishments' | 'equipment' | 'survey'>> {
+async function bundleRows(
+  tx: Queryable,
+  id: string,
+  finess: ReadonlySet<string>,
+): Promise<Pick<Kit, 'establishments' | 'equipment' | 'survey'>> {
   return {
     establishments: (await readEstablishments(tx, id)).filter((e) => finess.has(e.finess)),
     equipment: (await readEquipment(tx, id)).filter((m) => finess.has(m.finess)),
@@ -407,7 +459,8 @@ async function computeAndSave(
   const fingerprint = kitFingerprint(stored);
   // Sites that came as signed bundles (issue 16) have figures and samples but no records: the
   // engine computes the raw sites, their stored figures join them, and the aggregates are redone.
-  const bundle = known === null ? new Set(await readBundleSites(tx, campaignId)) : new Set<string>();
+  const bundle =
+    known === null ? new Set(await readBundleSites(tx, campaignId)) : new Set<string>();
   const raw = bundle.size === 0 ? stored : withoutSites(stored, bundle);
   timings.loadMs += performance.now() - t;
   t = performance.now();
@@ -417,13 +470,16 @@ async function computeAndSave(
   t = performance.now();
   progress({ phase: 'save', done: 0, total: 1 });
   if (bundle.size > 0) {
-    const machines = new Set(stored.equipment.filter((m) => bundle.has(m.finess)).map((m) => m.equipmentId));
+    const machines = new Set(
+      stored.equipment.filter((m) => bundle.has(m.finess)).map((m) => m.equipmentId),
+    );
     const figures = await tx.query<{ indicators: MachineIndicators }>(
       'select indicators from machine_results where campaign_id = $1 and equipment_id = any ($2::text[])',
       [campaignId, [...machines]],
     );
     indicators.machines.push(...figures.map((r) => r.indicators));
-    for (const [machine, s] of await readSamples(tx, campaignId)) if (machines.has(machine)) samples.set(machine, s);
+    for (const [machine, s] of await readSamples(tx, campaignId))
+      if (machines.has(machine)) samples.set(machine, s);
     const write = await saveResults(tx, campaignId, indicators, fingerprint);
     await saveSamples(tx, campaignId, samples);
     await refreshAggregatesIn(tx, campaignId);
@@ -554,9 +610,13 @@ export async function importKit(
       const storedCosts = before === null ? null : await loadCosts(tx, id);
       const register = nextRegister(kit, storedRegister, equipment.rows);
       if (register !== null && register.detached.length > 0) {
-        const ids = register.detached.slice(0, 10).join(', ') + (register.detached.length > 10 ? ', …' : '');
+        const ids =
+          register.detached.slice(0, 10).join(', ') + (register.detached.length > 10 ? ', …' : '');
         issues.push(
-          makeIssue('warning', 'register-detached', REGISTER_FILE, null, 'equipment_id', { n: register.detached.length, ids }),
+          makeIssue('warning', 'register-detached', REGISTER_FILE, null, 'equipment_id', {
+            n: register.detached.length,
+            ids,
+          }),
         );
       }
       let replaced: ImportSummary['replaced'] = null;
@@ -568,7 +628,10 @@ export async function importKit(
         await deleteCampaignRow(tx, id);
       }
       // Sites that came as bundles stay: the kit may not name them, and its deletions spare them.
-      const bundle = replaced === null && before !== null ? new Set(await readBundleSites(tx, id)) : new Set<string>();
+      const bundle =
+        replaced === null && before !== null
+          ? new Set(await readBundleSites(tx, id))
+          : new Set<string>();
       checkBundleSites(kit, bundle);
       const kept = bundle.size === 0 ? null : await bundleRows(tx, id, bundle);
       const upserted = await upsertCampaign(tx, kit.campaign, source);
@@ -578,18 +641,23 @@ export async function importKit(
       const tKnown = performance.now();
       const known =
         upserted === 'inserted'
-          ? storedKitOf({
-              campaign: kit.campaign,
-              establishments: establishments.rows,
-              equipment: equipment.rows,
-              sessions: sessions.rows,
-              exams: [],
-              acts: acts.rows,
-              survey: survey.rows,
-              ...(register !== null && register.rows.length > 0 ? { register: register.rows } : {}),
-              ...(kit.slots !== undefined && kit.slots.length > 0 ? { slots: kit.slots } : {}),
-              ...(kit.costs !== undefined ? { costs: kit.costs } : {}),
-            }, exams.rows)
+          ? storedKitOf(
+              {
+                campaign: kit.campaign,
+                establishments: establishments.rows,
+                equipment: equipment.rows,
+                sessions: sessions.rows,
+                exams: [],
+                acts: acts.rows,
+                survey: survey.rows,
+                ...(register !== null && register.rows.length > 0
+                  ? { register: register.rows }
+                  : {}),
+                ...(kit.slots !== undefined && kit.slots.length > 0 ? { slots: kit.slots } : {}),
+                ...(kit.costs !== undefined ? { costs: kit.costs } : {}),
+              },
+              exams.rows,
+            )
           : null;
       timings.loadMs = performance.now() - tKnown;
       const copy = known !== null && canCopy(tx) ? tx : null;
@@ -619,10 +687,22 @@ export async function importKit(
           : {
               exams: await deleteAbsentExams(tx, id, exams.rows),
               sessions: await deleteAbsentSessions(tx, id, sessions.rows),
-              survey: await deleteAbsentSurvey(tx, id, kept ? [...survey.rows, ...kept.survey] : survey.rows),
+              survey: await deleteAbsentSurvey(
+                tx,
+                id,
+                kept ? [...survey.rows, ...kept.survey] : survey.rows,
+              ),
               acts: await deleteAbsentActs(tx, id, acts.rows),
-              equipment: await deleteAbsentEquipment(tx, id, kept ? [...equipment.rows, ...kept.equipment] : equipment.rows),
-              establishments: await deleteAbsentEstablishments(tx, id, kept ? [...establishments.rows, ...kept.establishments] : establishments.rows),
+              equipment: await deleteAbsentEquipment(
+                tx,
+                id,
+                kept ? [...equipment.rows, ...kept.equipment] : equipment.rows,
+              ),
+              establishments: await deleteAbsentEstablishments(
+                tx,
+                id,
+                kept ? [...establishments.rows, ...kept.establishments] : establishments.rows,
+              ),
             };
       // The register after the records: a campaign replaced over another period lost its rows
       // with the campaign, so it is written afresh.
@@ -631,18 +711,27 @@ export async function importKit(
       if (register !== null) {
         const stillStored = replaced ? null : storedRegister;
         await replaceRegister(tx, id, register.rows, stillStored);
-        registerSummary = { from: register.from, ...registerChanges(storedRegister ?? [], register.rows) };
+        registerSummary = {
+          from: register.from,
+          ...registerChanges(storedRegister ?? [], register.rows),
+        };
         registerChanged = !sameRegister(storedRegister ?? [], register.rows);
       }
       // Slots follow the kit (docs/readings-of-the-spec.md, "Slots"): none in the kit, none stored.
       const slots = kit.slots ?? [];
       await replaceSlots(tx, id, slots, replaced ? null : storedSlots);
-      const slotsSummary = storedSlots === null && slots.length === 0 ? null : slotChanges(storedSlots ?? [], slots);
+      const slotsSummary =
+        storedSlots === null && slots.length === 0 ? null : slotChanges(storedSlots ?? [], slots);
       const slotsChanged = !sameSlots(storedSlots ?? [], slots);
       // Costs follow the kit too, replaced whole (a campaign replaced over another period lost them).
       const costs = kit.costs !== undefined && kit.costs.rows.length > 0 ? kit.costs : null;
       const costsChanged = await replaceCosts(tx, id, costs, replaced ? null : storedCosts);
-      const costsSummary: ImportSummary['costs'] = storedCosts === null && costs === null ? null : costsChanged || replaced ? 'replaced' : 'unchanged';
+      const costsSummary: ImportSummary['costs'] =
+        storedCosts === null && costs === null
+          ? null
+          : costsChanged || replaced
+            ? 'replaced'
+            : 'unchanged';
       const summary = {
         campaign,
         replaced,
@@ -736,7 +825,9 @@ export async function renameCampaign(
   return store.db.transaction(async (tx) => {
     // In the same order as any other rename, so that two renames never wait on each other.
     for (const id of [from, to].sort()) {
-      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${id}`]);
+      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+        `plateau:campaign:${id}`,
+      ]);
     }
     if ((await readCampaign(tx, to)) !== null) return 'taken';
     if (!(await copyCampaignAs(tx, from, to))) return 'unknown';

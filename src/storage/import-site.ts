@@ -102,14 +102,14 @@ function refuse(
 ): StoreError {
   const shown = refusals.slice(0, 5).map((r) => {
     const line = locate?.(r.file, r.column, r.value) ?? null;
-    const where = line !== null ? `${r.file}:${line}:${r.column}` : `${r.file} (record ${r.index + 1}):${r.column}`;
+    const where =
+      line !== null
+        ? `${r.file}:${line}:${r.column}`
+        : `${r.file} (record ${r.index + 1}):${r.column}`;
     return `${where}: ${r.why}`;
   });
   const more = refusals.length > 5 ? ` (and ${refusals.length - 5} more)` : '';
-  return new StoreError(
-    'invalid-kit',
-    `${lead}: ${shown.join('; ')}${more}. Nothing was stored.`,
-  );
+  return new StoreError('invalid-kit', `${lead}: ${shown.join('; ')}${more}. Nothing was stored.`);
 }
 
 function sameAct(a: Act, b: Act): boolean {
@@ -123,15 +123,37 @@ function sameAct(a: Act, b: Act): boolean {
  */
 function foreignRows(kit: Kit, mine: ReadonlySet<string>): Refusal[] {
   const out: Refusal[] = [];
-  const notMine = (f: string) => `FINESS ${f} is not one of your establishments (${[...mine].join(', ')})`;
+  const notMine = (f: string) =>
+    `FINESS ${f} is not one of your establishments (${[...mine].join(', ')})`;
   kit.establishments.forEach((e, index) => {
-    if (!mine.has(e.finess)) out.push({ file: FILES.establishments, index, column: 'finess', value: e.finess, why: notMine(e.finess) });
+    if (!mine.has(e.finess))
+      out.push({
+        file: FILES.establishments,
+        index,
+        column: 'finess',
+        value: e.finess,
+        why: notMine(e.finess),
+      });
   });
   kit.equipment.forEach((m, index) => {
-    if (!mine.has(m.finess)) out.push({ file: FILES.equipment, index, column: 'finess', value: m.finess, why: `machine ${m.equipmentId}: ${notMine(m.finess)}` });
+    if (!mine.has(m.finess))
+      out.push({
+        file: FILES.equipment,
+        index,
+        column: 'finess',
+        value: m.finess,
+        why: `machine ${m.equipmentId}: ${notMine(m.finess)}`,
+      });
   });
   kit.survey.forEach((a, index) => {
-    if (!mine.has(a.finess)) out.push({ file: FILES.survey, index, column: 'finess', value: a.finess, why: notMine(a.finess) });
+    if (!mine.has(a.finess))
+      out.push({
+        file: FILES.survey,
+        index,
+        column: 'finess',
+        value: a.finess,
+        why: notMine(a.finess),
+      });
   });
   const machines = new Set(kit.equipment.map((m) => m.equipmentId));
   const unknown = (file: string, rows: readonly { equipmentId: string }[]) => {
@@ -139,7 +161,13 @@ function foreignRows(kit: Kit, mine: ReadonlySet<string>): Refusal[] {
     rows.forEach((r, index) => {
       if (machines.has(r.equipmentId) || seen >= 5) return;
       seen++;
-      out.push({ file, index, column: 'equipment_id', value: r.equipmentId, why: `machine ${r.equipmentId} is not one of your machines in equipment.csv` });
+      out.push({
+        file,
+        index,
+        column: 'equipment_id',
+        value: r.equipmentId,
+        why: `machine ${r.equipmentId} is not one of your machines in equipment.csv`,
+      });
     });
   };
   unknown(FILES.sessions, kit.sessions);
@@ -156,7 +184,13 @@ function changedActs(kit: Kit, stored: readonly Act[]): Refusal[] {
   kit.acts.forEach((a, index) => {
     const s = byCode.get(a.code);
     if (s === undefined) {
-      out.push({ file: FILES.acts, index, column: 'code', value: a.code, why: `act ${a.code} is not in the campaign's act table, which only a national user may change` });
+      out.push({
+        file: FILES.acts,
+        index,
+        column: 'code',
+        value: a.code,
+        why: `act ${a.code} is not in the campaign's act table, which only a national user may change`,
+      });
     } else if (!sameAct(a, s)) {
       out.push({
         file: FILES.acts,
@@ -177,20 +211,36 @@ function checkRecords(kit: Kit): Refusal[] {
   for (const [index, exam] of kit.exams.entries()) {
     const key = exam.patientKey;
     if (key != null && (key.trim() === '' || looksLikeRawIdentifier(key))) {
-      out.push({ file: FILES.exams, index, column: 'patient_key', value: key, why: `exam ${exam.examId} of ${exam.equipmentId} has a patient_key that is blank or looks like a raw patient identifier` });
+      out.push({
+        file: FILES.exams,
+        index,
+        column: 'patient_key',
+        value: key,
+        why: `exam ${exam.examId} of ${exam.equipmentId} has a patient_key that is blank or looks like a raw patient identifier`,
+      });
       break;
     }
     for (const code of exam.acts) {
       if (seen.has(code)) continue;
       seen.add(code);
-      if (!isStorableAct(code)) out.push({ file: FILES.exams, index, column: 'acts', value: code, why: `act code ${JSON.stringify(code)} cannot be stored` });
+      if (!isStorableAct(code))
+        out.push({
+          file: FILES.exams,
+          index,
+          column: 'acts',
+          value: code,
+          why: `act code ${JSON.stringify(code)} cannot be stored`,
+        });
     }
   }
   return out;
 }
 
 /** The last record of each key, where the first stood; and the repeated keys. */
-function lastByKey<T>(rows: readonly T[], key: (row: T) => string): { rows: T[]; duplicates: number } {
+function lastByKey<T>(
+  rows: readonly T[],
+  key: (row: T) => string,
+): { rows: T[]; duplicates: number } {
   const byKey = new Map<string, T>();
   let duplicates = 0;
   for (const row of rows) {
@@ -220,7 +270,9 @@ function diff<T>(before: readonly T[], after: readonly T[], key: (row: T) => str
 
 /** The part of a stored campaign (as `readKit` reads it) that belongs to `mine`. */
 function siteOf(kit: Kit, mine: ReadonlySet<string>): Kit {
-  const machines = new Set(kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId));
+  const machines = new Set(
+    kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId),
+  );
   return {
     campaign: kit.campaign,
     establishments: kit.establishments.filter((e) => mine.has(e.finess)),
@@ -230,23 +282,35 @@ function siteOf(kit: Kit, mine: ReadonlySet<string>): Kit {
     acts: kit.acts,
     survey: kit.survey.filter((a) => mine.has(a.finess)),
     slots: (kit.slots ?? []).filter((s) => machines.has(s.equipmentId)),
-    ...(kit.costs ? { costs: { origin: kit.costs.origin, rows: kit.costs.rows.filter((r) => machines.has(r.equipmentId)) } } : {}),
+    ...(kit.costs
+      ? {
+          costs: {
+            origin: kit.costs.origin,
+            rows: kit.costs.rows.filter((r) => machines.has(r.equipmentId)),
+          },
+        }
+      : {}),
   };
 }
 
 /** SQLSTATE 23505 (unique) or 42501 (row-level security): a key already held by another site's row. */
-function isTakenKey(e: unknown): e is Error & { code: string; constraint?: string; detail?: string } {
+function isTakenKey(
+  e: unknown,
+): e is Error & { code: string; constraint?: string; detail?: string } {
   const code = (e as { code?: unknown } | null)?.code;
   return e instanceof Error && (code === '23505' || code === '42501');
 }
 
 /** SQLSTATE class 23 (constraint) other than a taken key. */
-function isConstraintViolation(e: unknown): e is Error & { code: string; constraint?: string; detail?: string } {
+function isConstraintViolation(
+  e: unknown,
+): e is Error & { code: string; constraint?: string; detail?: string } {
   const code = (e as { code?: unknown } | null)?.code;
   return e instanceof Error && typeof code === 'string' && code.startsWith('23');
 }
 
-const UPSERT_SAMPLES = countingUpsert(`insert into machine_samples (campaign_id, equipment_id, samples)
+const UPSERT_SAMPLES =
+  countingUpsert(`insert into machine_samples (campaign_id, equipment_id, samples)
   select $1, u.equipment_id, decode(u.samples, 'base64')
   from unnest($2::text[], $3::text[]) as u (equipment_id, samples)
   on conflict (campaign_id, equipment_id) do update set samples = excluded.samples`);
@@ -256,7 +320,8 @@ function base64(samples: MachineSamples): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-const UPSERT_MACHINE_RESULTS = countingUpsert(`insert into machine_results (campaign_id, equipment_id, ordinal, indicators)
+const UPSERT_MACHINE_RESULTS =
+  countingUpsert(`insert into machine_results (campaign_id, equipment_id, ordinal, indicators)
   select $1, u.equipment_id, u.ordinal, u.indicators::json
   from unnest($2::text[], $3::int4[], $4::text[]) as u (equipment_id, ordinal, indicators)
   on conflict (campaign_id, equipment_id) do update set ordinal = excluded.ordinal, indicators = excluded.indicators`);
@@ -266,9 +331,16 @@ const UPSERT_MACHINE_RESULTS = countingUpsert(`insert into machine_results (camp
  * and a site cannot see the other sites' numbers, so the site's rows go after the highest number
  * it sees, moving further on (by savepoint) when another site's rows hold those numbers.
  */
-async function insertSlots(tx: Queryable, campaignId: string, slots: NonNullable<Kit['slots']>): Promise<void> {
+async function insertSlots(
+  tx: Queryable,
+  campaignId: string,
+  slots: NonNullable<Kit['slots']>,
+): Promise<void> {
   if (slots.length === 0) return;
-  const [top] = await tx.query<{ n: number }>('select coalesce(max(row_no), 0)::int4 as n from slots where campaign_id = $1', [campaignId]);
+  const [top] = await tx.query<{ n: number }>(
+    'select coalesce(max(row_no), 0)::int4 as n from slots where campaign_id = $1',
+    [campaignId],
+  );
   let base = top?.n ?? 0;
   for (let attempt = 0; ; attempt++) {
     await tx.query('savepoint plateau_site_slots');
@@ -313,7 +385,11 @@ export async function importSiteKit(
   const source = options.source ?? 'site kit';
   const progress = options.onProgress ?? (() => undefined);
   const mine = new Set(finess);
-  if (mine.size === 0) throw new StoreError('invalid-kit', 'a site import needs at least one FINESS to write: nothing was stored.');
+  if (mine.size === 0)
+    throw new StoreError(
+      'invalid-kit',
+      'a site import needs at least one FINESS to write: nothing was stored.',
+    );
 
   const establishments = lastByKey(kit.establishments, (e) => e.finess);
   const equipment = lastByKey(kit.equipment, (m) => m.equipmentId);
@@ -329,7 +405,9 @@ export async function importSiteKit(
   try {
     return await store.db.transaction(async (tx) => {
       // Takes turns with any other import of the campaign (a full one, or another site's).
-      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${id}`]);
+      await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+        `plateau:campaign:${id}`,
+      ]);
       let t = performance.now();
       progress({ phase: 'write', table: 'campaign', done: 0, total: 1 });
       const campaign = await readCampaign(tx, id);
@@ -339,24 +417,38 @@ export async function importSiteKit(
           `campaign.json: campaign ${id} is not in the store; a site imports into a campaign a national user has created (GET /api/campaigns lists them). Nothing was stored.`,
         );
       }
-      const period = (['start', 'days', 'timeZone'] as const).filter((k) => campaign[k] !== kit.campaign[k]);
+      const period = (['start', 'days', 'timeZone'] as const).filter(
+        (k) => campaign[k] !== kit.campaign[k],
+      );
       if (period.length > 0) {
         throw new StoreError(
           'invalid-kit',
           `campaign.json: campaign ${id} is stored for ${periodOf(campaign)}, and this kit is for ${periodOf(kit.campaign)} (` +
             period.map((k) => `${k} ${campaign[k]} → ${kit.campaign[k]}`).join(', ') +
-            '): a site cannot change the campaign\'s period. Nothing was stored.',
+            "): a site cannot change the campaign's period. Nothing was stored.",
         );
       }
       // A site is raw or bundled in a campaign (issue 16): its kit never silently replaces its bundle.
       const bundled = new Set(await readBundleSites(tx, id));
       const overBundle = kit.establishments.flatMap((e, index): Refusal[] =>
         bundled.has(e.finess)
-          ? [{ file: FILES.establishments, index, column: 'finess', value: e.finess, why: `site ${e.finess} came as a signed bundle into campaign ${id}` }]
+          ? [
+              {
+                file: FILES.establishments,
+                index,
+                column: 'finess',
+                value: e.finess,
+                why: `site ${e.finess} came as a signed bundle into campaign ${id}`,
+              },
+            ]
           : [],
       );
       if (overBundle.length > 0)
-        throw refuse(overBundle, options.locate, 'a kit cannot replace a site that came as a bundle (send a new bundle instead)');
+        throw refuse(
+          overBundle,
+          options.locate,
+          'a kit cannot replace a site that came as a bundle (send a new bundle instead)',
+        );
       const acts = await readActs(tx, id);
       const shared = changedActs(kit, acts);
       if (kit.register !== undefined) {
@@ -383,12 +475,27 @@ export async function importSiteKit(
       const still = new Set(kit.equipment.map((m) => m.equipmentId));
       const slots = kit.slots ?? (before.slots ?? []).filter((x) => still.has(x.equipmentId));
       const costs: Kit['costs'] =
-        kit.costs ?? (before.costs ? { origin: before.costs.origin, rows: before.costs.rows.filter((r) => still.has(r.equipmentId)) } : undefined);
+        kit.costs ??
+        (before.costs
+          ? {
+              origin: before.costs.origin,
+              rows: before.costs.rows.filter((r) => still.has(r.equipmentId)),
+            }
+          : undefined);
 
       // Rows without a foreign key to the machines go by hand; the rest cascade from the establishments.
-      await tx.query('delete from slots where campaign_id = $1 and equipment_id = any ($2::text[])', [id, beforeIds]);
-      await tx.query('delete from simulation_checks where campaign_id = $1 and equipment_id = any ($2::text[])', [id, beforeIds]);
-      await tx.query('delete from establishments where campaign_id = $1 and finess = any ($2::text[])', [id, ids]);
+      await tx.query(
+        'delete from slots where campaign_id = $1 and equipment_id = any ($2::text[])',
+        [id, beforeIds],
+      );
+      await tx.query(
+        'delete from simulation_checks where campaign_id = $1 and equipment_id = any ($2::text[])',
+        [id, beforeIds],
+      );
+      await tx.query(
+        'delete from establishments where campaign_id = $1 and finess = any ($2::text[])',
+        [id, ids],
+      );
       // A machine id another site holds: said plainly (under row-level security the insert would fail anyway).
       const taken = await tx.query<{ equipment_id: string }>(
         'select equipment_id from equipment where campaign_id = $1 and equipment_id = any ($2::text[])',
@@ -399,19 +506,36 @@ export async function importSiteKit(
         throw refuse(
           kit.equipment.flatMap((m, index) =>
             names.has(m.equipmentId)
-              ? [{ file: FILES.equipment, index, column: 'equipment_id', value: m.equipmentId, why: `equipment_id ${m.equipmentId} is already a machine of another establishment of this campaign` }]
+              ? [
+                  {
+                    file: FILES.equipment,
+                    index,
+                    column: 'equipment_id',
+                    value: m.equipmentId,
+                    why: `equipment_id ${m.equipmentId} is already a machine of another establishment of this campaign`,
+                  },
+                ]
               : [],
           ),
           options.locate,
         );
       }
-      progress({ phase: 'write', table: 'establishments', done: 0, total: establishments.rows.length });
+      progress({
+        phase: 'write',
+        table: 'establishments',
+        done: 0,
+        total: establishments.rows.length,
+      });
       await upsertEstablishments(tx, id, establishments.rows);
       progress({ phase: 'write', table: 'equipment', done: 0, total: equipment.rows.length });
       await upsertEquipment(tx, id, equipment.rows);
       await upsertSurvey(tx, id, survey.rows);
-      await insertSessions(tx, id, sessions.rows, (done, total) => progress({ phase: 'write', table: 'sessions', done, total }));
-      await upsertExams(tx, id, examRowsOf(exams.rows), (done, total) => progress({ phase: 'write', table: 'exams', done, total }));
+      await insertSessions(tx, id, sessions.rows, (done, total) =>
+        progress({ phase: 'write', table: 'sessions', done, total }),
+      );
+      await upsertExams(tx, id, examRowsOf(exams.rows), (done, total) =>
+        progress({ phase: 'write', table: 'exams', done, total }),
+      );
       await insertSlots(tx, id, slots);
       await insertCosts(tx, id, costs);
       await touchCampaign(tx, id, source);
@@ -423,7 +547,9 @@ export async function importSiteKit(
       const after = siteOf((await readKit(tx, id)) as Kit, mine);
       progress({ phase: 'compute', done: 0, total: 1 });
       const calendar = calendarOf(after);
-      const results: MachineResult[] = kitColumns({ ...after, acts }).map((cols) => computeMachine(cols, calendar));
+      const results: MachineResult[] = kitColumns({ ...after, acts }).map((cols) =>
+        computeMachine(cols, calendar),
+      );
       timings.computeMs = performance.now() - t;
       t = performance.now();
       progress({ phase: 'save', done: 0, total: 1 });
@@ -434,23 +560,39 @@ export async function importSiteKit(
         [id],
       );
       const first = (top?.n ?? -1) + 1;
-      await upsertInChunks(tx, UPSERT_MACHINE_RESULTS, results.map((r, i) => ({ r, ordinal: first + i })), (chunk) => [
-        id,
-        chunk.map((x) => x.r.indicators.equipmentId),
-        chunk.map((x) => x.ordinal),
-        chunk.map((x) => JSON.stringify(x.r.indicators)),
-      ]);
-      await upsertInChunks(tx, UPSERT_SAMPLES, results, (chunk) => [
-        id,
-        chunk.map((r) => r.indicators.equipmentId),
-        chunk.map((r) => base64(r.samples)),
-      ], { chunkRows: 64 });
+      await upsertInChunks(
+        tx,
+        UPSERT_MACHINE_RESULTS,
+        results.map((r, i) => ({ r, ordinal: first + i })),
+        (chunk) => [
+          id,
+          chunk.map((x) => x.r.indicators.equipmentId),
+          chunk.map((x) => x.ordinal),
+          chunk.map((x) => JSON.stringify(x.r.indicators)),
+        ],
+      );
+      await upsertInChunks(
+        tx,
+        UPSERT_SAMPLES,
+        results,
+        (chunk) => [
+          id,
+          chunk.map((r) => r.indicators.equipmentId),
+          chunk.map((r) => base64(r.samples)),
+        ],
+        { chunkRows: 64 },
+      );
       timings.saveMs = performance.now() - t;
       progress({ phase: 'save', done: 1, total: 1 });
 
       const costKey = (r: { equipmentId: string }) => r.equipmentId;
-      const slotKey = (s: { equipmentId: string; start: number; end: number; status: string; observedAt: number }) =>
-        `${s.equipmentId}\u0000${s.start}\u0000${s.end}\u0000${s.status}\u0000${s.observedAt}`;
+      const slotKey = (s: {
+        equipmentId: string;
+        start: number;
+        end: number;
+        status: string;
+        observedAt: number;
+      }) => `${s.equipmentId}\u0000${s.start}\u0000${s.end}\u0000${s.status}\u0000${s.observedAt}`;
       const summary = {
         establishments: diff(before.establishments, establishments.rows, (e) => e.finess),
         equipment: diff(before.equipment, equipment.rows, (m) => m.equipmentId),
@@ -469,7 +611,15 @@ export async function importSiteKit(
         [FILES.survey, 'case', 'survey answers', 'réponses à l’enquête', survey],
       ];
       for (const [file, column, what, fr, { duplicates }] of repeated) {
-        if (duplicates > 0) issues.push(makeIssue('warning', 'duplicate-record', file, null, column, { n: duplicates, what, 'what@fr': fr, shown: '' }));
+        if (duplicates > 0)
+          issues.push(
+            makeIssue('warning', 'duplicate-record', file, null, column, {
+              n: duplicates,
+              what,
+              'what@fr': fr,
+              shown: '',
+            }),
+          );
       }
       timings.totalMs = performance.now() - started;
       return {
@@ -493,7 +643,11 @@ export async function importSiteKit(
       );
     }
     if (isConstraintViolation(error)) {
-      throw new StoreError('invalid-kit', `the kit cannot be stored: ${error.message}.${error.detail ? ` ${error.detail}` : ''} Nothing was stored.`, { cause: error });
+      throw new StoreError(
+        'invalid-kit',
+        `the kit cannot be stored: ${error.message}.${error.detail ? ` ${error.detail}` : ''} Nothing was stored.`,
+        { cause: error },
+      );
     }
     throw error;
   }

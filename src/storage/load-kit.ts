@@ -23,7 +23,11 @@ import { readSurvey } from './survey-repository.ts';
  * with its equipment register and its slots, each in its file's order, and its costs (by machine),
  * when it has them.
  */
-export async function readKit(q: Queryable, campaignId: string, options: { examTable?: boolean } = {}): Promise<Kit | null> {
+export async function readKit(
+  q: Queryable,
+  campaignId: string,
+  options: { examTable?: boolean } = {},
+): Promise<Kit | null> {
   const campaign = await readCampaign(q, campaignId);
   if (!campaign) return null;
   const register = await loadRegister(q, campaignId);
@@ -41,7 +45,8 @@ export async function readKit(q: Queryable, campaignId: string, options: { examT
     ...(slots === null ? {} : { slots }),
     ...(costs === null ? {} : { costs }),
   };
-  if (options.examTable) return attachExamTable(rest, await readExamTable(q, campaignId, equipment));
+  if (options.examTable)
+    return attachExamTable(rest, await readExamTable(q, campaignId, equipment));
   return { ...rest, exams: await readExams(q, campaignId) };
 }
 

@@ -35,8 +35,13 @@ export function tokenHash(token: string): Buffer {
  * @example
  * const token = await createSession(store, user.id); // set it in an HttpOnly cookie
  */
-export async function createSession(store: Store, userId: number, { ttlHours = 8 }: CreateSessionOptions = {}): Promise<string> {
-  if (!Number.isFinite(ttlHours) || ttlHours <= 0) throw new RangeError(`ttlHours must be positive, got ${ttlHours}`);
+export async function createSession(
+  store: Store,
+  userId: number,
+  { ttlHours = 8 }: CreateSessionOptions = {},
+): Promise<string> {
+  if (!Number.isFinite(ttlHours) || ttlHours <= 0)
+    throw new RangeError(`ttlHours must be positive, got ${ttlHours}`);
   const token = randomBytes(32).toString('base64url');
   await store.db.query(
     `insert into user_sessions (token_hash, user_id, expires_at) values ($1, $2, now() + make_interval(secs => $3::float8))`,
@@ -102,6 +107,8 @@ export async function revokeUserSessions(store: Store, userId: number): Promise<
 
 /** Deletes the expired sessions (revoked ones too once expired); returns how many. */
 export async function purgeExpired(store: Store): Promise<number> {
-  const rows = await store.db.query(`delete from user_sessions where expires_at <= now() returning 1 as x`);
+  const rows = await store.db.query(
+    `delete from user_sessions where expires_at <= now() returning 1 as x`,
+  );
   return rows.length;
 }

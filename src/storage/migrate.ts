@@ -97,7 +97,9 @@ export async function schemaStatus(
   );
   const applied = new Set(
     table?.present
-      ? (await db.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version)
+      ? (await db.query<{ version: number }>('select version from schema_migrations')).map(
+          (r) => r.version,
+        )
       : [],
   );
   const known = new Set(migrations.map((m) => m.version));

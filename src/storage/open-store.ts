@@ -94,7 +94,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     }
     db = await openPostgresDb(options.url);
     location = redactUrl(options.url);
-    if (options.migrate === false) return { db, engine: db.engine, location, close: () => db.close() };
+    if (options.migrate === false)
+      return { db, engine: db.engine, location, close: () => db.close() };
   } else {
     location = resolveDataDir(options.dataDir);
     if (!location.startsWith('memory://')) lock = await lockFolder(location, options);
@@ -124,7 +125,11 @@ async function lockFolder(dir: string, options: OpenStoreOptions): Promise<Store
   try {
     mkdirSync(dir, { recursive: true });
   } catch (cause) {
-    throw new StoreError('open-failed', `cannot create the data folder ${dir}: ${(cause as Error).message}`, { cause });
+    throw new StoreError(
+      'open-failed',
+      `cannot create the data folder ${dir}: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   return lockStore(dir, options.command !== undefined ? { command: options.command } : {});
 }

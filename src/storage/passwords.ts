@@ -3,7 +3,12 @@
  * `scrypt$N$r$p$salt$hash` (base64url) so that the parameters travel with the hash and can be
  * raised later (`needsRehash`). Always asynchronous: a server never blocks on a hash.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
 
 /** The scrypt cost parameters of a hash. */
 export interface ScryptParams {
@@ -21,9 +26,16 @@ const KEY_BYTES = 32;
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; the default cap (32 MiB) is just under what N = 2^15 needs.
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -31,8 +43,18 @@ function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<B
 function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | null {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  const [N, r, p] = parts.slice(1, 4).map((s) => (/^[1-9]\d{0,9}$/.test(s as string) ? Number(s) : NaN)) as [number, number, number];
-  if (![N, r, p].every(Number.isSafeInteger) || (N & (N - 1)) !== 0 || N < 2 || N > 2 ** 20 || r > 64 || p > 16) return null;
+  const [N, r, p] = parts
+    .slice(1, 4)
+    .map((s) => (/^[1-9]\d{0,9}$/.test(s as string) ? Number(s) : NaN)) as [number, number, number];
+  if (
+    ![N, r, p].every(Number.isSafeInteger) ||
+    (N & (N - 1)) !== 0 ||
+    N < 2 ||
+    N > 2 ** 20 ||
+    r > 64 ||
+    p > 16
+  )
+    return null;
   const salt = Buffer.from(parts[4] as string, 'base64url');
   const hash = Buffer.from(parts[5] as string, 'base64url');
   if (salt.length < 8 || hash.length !== KEY_BYTES) return null;
@@ -45,10 +67,20 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buff
  * @example
  * const stored = await hashPassword('correct horse battery'); // 'scrypt$32768$8$1$…$…'
  */
-export async function hashPassword(password: string, params: ScryptParams = SCRYPT_DEFAULTS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = SCRYPT_DEFAULTS,
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await scrypt(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 /** True when `password` matches `stored` (compared in constant time); false for an unknown format. */

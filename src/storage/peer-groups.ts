@@ -15,7 +15,11 @@ import type { Store } from './open-store.ts';
  * @example
  * await writePeerGroups(tx, 'national-2010', storedPeerGroups(index));
  */
-export async function writePeerGroups(tx: Queryable, campaignId: string, groups: readonly StoredPeerGroup[]): Promise<void> {
+export async function writePeerGroups(
+  tx: Queryable,
+  campaignId: string,
+  groups: readonly StoredPeerGroup[],
+): Promise<void> {
   await tx.query('delete from peer_groups where campaign_id = $1', [campaignId]);
   if (groups.length === 0) return;
   await tx.query(
@@ -47,7 +51,10 @@ function canonical(f: StoredPeerGroup['filter']): StoredPeerGroup['filter'] {
  * @example
  * const groups = await loadPeerGroups(scopedStore(store, scope), 'national-2010');
  */
-export async function loadPeerGroups(store: Store | { db: Queryable }, campaignId: string): Promise<StoredPeerGroup[]> {
+export async function loadPeerGroups(
+  store: Store | { db: Queryable },
+  campaignId: string,
+): Promise<StoredPeerGroup[]> {
   const rows = await store.db.query<{ filter: string; n: number; values: string | null }>(
     `select filter::text as filter, n, "values"::text as "values" from peer_groups
      where campaign_id = $1 order by key collate "C"`,

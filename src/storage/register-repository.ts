@@ -37,7 +37,10 @@ interface RegisterRow {
  * @example
  * const fleet = await loadRegister(store.db, 'anap-2010'); // RegisterMachine[] | null
  */
-export async function loadRegister(q: Queryable, campaignId: string): Promise<RegisterMachine[] | null> {
+export async function loadRegister(
+  q: Queryable,
+  campaignId: string,
+): Promise<RegisterMachine[] | null> {
   const rows = await q.query<RegisterRow>(
     `select finess, department, modality, sector, authorisation_id,
        to_char(authorised_on, 'YYYY-MM-DD') as authorised_on,
@@ -105,7 +108,10 @@ export function registerChanges(
 }
 
 /** True when two registers hold the same rows in the same order. */
-export function sameRegister(a: readonly RegisterMachine[], b: readonly RegisterMachine[]): boolean {
+export function sameRegister(
+  a: readonly RegisterMachine[],
+  b: readonly RegisterMachine[],
+): boolean {
   return a.length === b.length && a.every((m, i) => rowKey(m) === rowKey(b[i] as RegisterMachine));
 }
 
@@ -121,7 +127,8 @@ export async function replaceRegister(
   rows: readonly RegisterMachine[],
   before?: readonly RegisterMachine[] | null,
 ): Promise<RegisterChanges> {
-  const stored = before === undefined ? ((await loadRegister(q, campaignId)) ?? []) : (before ?? []);
+  const stored =
+    before === undefined ? ((await loadRegister(q, campaignId)) ?? []) : (before ?? []);
   const changes = registerChanges(stored, rows);
   if (sameRegister(stored, rows)) return changes;
   await q.query('delete from register_machines where campaign_id = $1', [campaignId]);
@@ -203,27 +210,34 @@ export async function importRegister(
 ): Promise<RegisterImport> {
   return store.db.transaction(async (tx) => {
     // Takes turns with an import of the same campaign (import-kit.ts takes the same lock).
-    await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [`plateau:campaign:${campaignId}`]);
+    await tx.query('select 1 from pg_advisory_xact_lock(hashtext($1))', [
+      `plateau:campaign:${campaignId}`,
+    ]);
     const exists = await tx.query('select 1 from campaigns where id = $1', [campaignId]);
     if (exists.length === 0)
       throw new StoreError('unknown-campaign', `campaign ${campaignId} is not in the store`);
-    const machines = await tx.query<{ equipment_id: string; modality: RegisterMachine['modality'] }>(
-      'select equipment_id, modality from equipment where campaign_id = $1',
-      [campaignId],
-    );
+    const machines = await tx.query<{
+      equipment_id: string;
+      modality: RegisterMachine['modality'];
+    }>('select equipment_id, modality from equipment where campaign_id = $1', [campaignId]);
     const known = new Map(machines.map((m) => [m.equipment_id, m.modality]));
     const broken = brokenReferences(rows, known);
     const twice = namedTwice(rows);
     if (broken.length > 0 || twice.length > 0) {
-      const what = broken.length > 0
-        ? `equipment_id ${broken.slice(0, 5).join(', ')} is not a machine of that modality in campaign ${campaignId}`
-        : `equipment_id ${twice.slice(0, 5).join(', ')} is named by more than one row`;
-      throw new StoreError('invalid-kit', `the register cannot be stored: ${what}. Nothing was stored.`);
+      const what =
+        broken.length > 0
+          ? `equipment_id ${broken.slice(0, 5).join(', ')} is not a machine of that modality in campaign ${campaignId}`
+          : `equipment_id ${twice.slice(0, 5).join(', ')} is named by more than one row`;
+      throw new StoreError(
+        'invalid-kit',
+        `the register cannot be stored: ${what}. Nothing was stored.`,
+      );
     }
     const before = await loadRegister(tx, campaignId);
     const changes = await replaceRegister(tx, campaignId, rows, before);
     const changed = !sameRegister(before ?? [], rows);
-    if (changed) await tx.query('update campaigns set updated_at = now() where id = $1', [campaignId]);
+    if (changed)
+      await tx.query('update campaigns set updated_at = now() where id = $1', [campaignId]);
     return { campaignId, changes, changed };
   });
 }

@@ -12,7 +12,9 @@ import type { Db, Queryable, Row } from './db.ts';
 import type { Store } from './open-store.ts';
 
 /** The `plateau.*` settings of a scope, in the order `SET_SCOPE` takes them. */
-export function scopeSettings(scope: AccessScope): [scope: string, region: string, finess: string, userId: string] {
+export function scopeSettings(
+  scope: AccessScope,
+): [scope: string, region: string, finess: string, userId: string] {
   switch (scope.kind) {
     case 'local':
       throw new TypeError('the local scope runs on the store itself, without settings');
@@ -47,7 +49,8 @@ export function scopedStore(store: Store, scope: AccessScope): Store {
     });
   const db: Db = {
     engine: inner.engine,
-    query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => run((tx) => tx.query<R>(sql, params)),
+    query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) =>
+      run((tx) => tx.query<R>(sql, params)),
     exec: (sql: string) => run((tx) => tx.exec(sql)),
     transaction: run,
     // Closing a scoped view never closes the shared pool.

@@ -98,7 +98,12 @@ export function deleteAbsentSessions(
       { name: 'end_at', arrayType: 'float8[]', value: fromEpochMs },
       { name: 'type', arrayType: 'text[]' },
     ],
-    [rows.map((s) => s.equipmentId), rows.map((s) => s.start), rows.map((s) => s.end), rows.map((s) => s.type)],
+    [
+      rows.map((s) => s.equipmentId),
+      rows.map((s) => s.start),
+      rows.map((s) => s.end),
+      rows.map((s) => s.type),
+    ],
     rows.length,
   );
 }

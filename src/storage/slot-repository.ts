@@ -33,9 +33,21 @@ export async function loadSlots(q: Queryable, campaignId: string): Promise<Slot[
      from slots where campaign_id = $1`,
     [campaignId],
   );
-  const tuples = JSON.parse(row?.slots ?? '[]') as [string, number, number, Slot['status'], number][];
+  const tuples = JSON.parse(row?.slots ?? '[]') as [
+    string,
+    number,
+    number,
+    Slot['status'],
+    number,
+  ][];
   if (tuples.length === 0) return null;
-  return tuples.map(([equipmentId, start, end, status, observedAt]) => ({ equipmentId, start, end, status, observedAt }));
+  return tuples.map(([equipmentId, start, end, status, observedAt]) => ({
+    equipmentId,
+    start,
+    end,
+    status,
+    observedAt,
+  }));
 }
 
 /** A slot row as one comparable string (every field, in order). */
@@ -100,14 +112,22 @@ export async function replaceSlots(
 }
 
 /** The machines `rows` name that are not in `machines`, once each, in row order; empty when all are. */
-export function unknownSlotMachines(rows: readonly Slot[], machines: ReadonlySet<string>): string[] {
+export function unknownSlotMachines(
+  rows: readonly Slot[],
+  machines: ReadonlySet<string>,
+): string[] {
   const unknown = new Set<string>();
   for (const s of rows) if (!machines.has(s.equipmentId)) unknown.add(s.equipmentId);
   return [...unknown];
 }
 
 /** Inserts `rows` as the slots of `campaignId`, numbered (`row_no`) from `first` in their order. */
-export async function insertSlotRows(q: Queryable, campaignId: string, rows: readonly Slot[], first: number): Promise<void> {
+export async function insertSlotRows(
+  q: Queryable,
+  campaignId: string,
+  rows: readonly Slot[],
+  first: number,
+): Promise<void> {
   await q.query(
     `insert into slots (campaign_id, row_no, equipment_id, slot_start, slot_end, status, observed_at)
      select $1, u.row_no, u.equipment_id, ${fromEpochMs('u.slot_start')}, ${fromEpochMs('u.slot_end')}, u.status,

@@ -51,7 +51,8 @@ const ASK_TIMEOUT_MS = 1000;
 function defaultCommand(): string {
   const script = basename(process.argv[1] ?? 'node');
   const sub = process.argv[2];
-  if (/^plateau(\.[cm]?js)?$/.test(script)) return sub && /^[a-z-]+$/.test(sub) ? `plateau ${sub}` : 'plateau';
+  if (/^plateau(\.[cm]?js)?$/.test(script))
+    return sub && /^[a-z-]+$/.test(sub) ? `plateau ${sub}` : 'plateau';
   return script;
 }
 
@@ -67,8 +68,19 @@ function socketName(dir: string): string {
 function parseHolder(text: string): StoreHolder | null {
   try {
     const raw = JSON.parse(text) as Record<string, unknown>;
-    if (typeof raw['pid'] !== 'number' || typeof raw['command'] !== 'string' || typeof raw['since'] !== 'string' || typeof raw['hostname'] !== 'string') return null;
-    const holder: StoreHolder = { pid: raw['pid'], command: raw['command'], since: raw['since'], hostname: raw['hostname'] };
+    if (
+      typeof raw['pid'] !== 'number' ||
+      typeof raw['command'] !== 'string' ||
+      typeof raw['since'] !== 'string' ||
+      typeof raw['hostname'] !== 'string'
+    )
+      return null;
+    const holder: StoreHolder = {
+      pid: raw['pid'],
+      command: raw['command'],
+      since: raw['since'],
+      hostname: raw['hostname'],
+    };
     if (typeof raw['url'] === 'string') holder.url = raw['url'];
     return holder;
   } catch {
@@ -99,7 +111,12 @@ function writeLockFile(dir: string, holder: StoreHolder): void {
 /** Removes `plateau.lock` when it still names `holder`. */
 function removeOwnLockFile(dir: string, holder: StoreHolder): void {
   const current = readLockFile(dir);
-  if (current && current.pid === holder.pid && current.since === holder.since && current.hostname === holder.hostname) {
+  if (
+    current &&
+    current.pid === holder.pid &&
+    current.since === holder.since &&
+    current.hostname === holder.hostname
+  ) {
     rmSync(join(dir, LOCK_FILE), { force: true });
   }
 }
@@ -123,10 +140,11 @@ function ask(name: string): Promise<{ bound: boolean; holder: StoreHolder | null
       if (text.length > 4096) done(null, true);
     });
     socket.on('end', () => done(parseHolder(text), true));
-    socket.on('error', (error: NodeJS.ErrnoException) => done(null, connected || error.code !== 'ECONNREFUSED'));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      done(null, connected || error.code !== 'ECONNREFUSED'),
+    );
   });
 }
-
 
 function lockedError(dir: string, holder: StoreHolder | null): StoreError {
   const who = holder ? describeHolder(holder) : 'another process';
@@ -148,7 +166,9 @@ async function lockBySocket(dir: string, holder: StoreHolder): Promise<StoreLock
     socket.end(`${JSON.stringify(holder)}\n`);
   });
   const bound = await new Promise<boolean>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolve(false) : reject(error),
+    );
     server.listen({ path: name }, () => resolve(true));
   });
   if (!bound) {
@@ -187,7 +207,11 @@ async function lockByFile(dir: string, holder: StoreHolder): Promise<StoreLock> 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readLockFile(dir);
-      const stale = current !== null && current.hostname === hostname() && current.pid !== process.pid && !isProcessAlive(current.pid);
+      const stale =
+        current !== null &&
+        current.hostname === hostname() &&
+        current.pid !== process.pid &&
+        !isProcessAlive(current.pid);
       if (!stale || attempt > 2) throw lockedError(dir, current);
       // Moved aside, then checked: of two processes taking over the same stale lock, one moves
       // the stale file; the other may move the first one's fresh lock, and puts it back.
@@ -247,14 +271,19 @@ export async function lockStore(dir: string, options: LockOptions = {}): Promise
     since: new Date().toISOString(),
     hostname: hostname(),
   };
-  return (options.method ?? defaultMethod()) === 'socket' ? lockBySocket(dir, holder) : lockByFile(dir, holder);
+  return (options.method ?? defaultMethod()) === 'socket'
+    ? lockBySocket(dir, holder)
+    : lockByFile(dir, holder);
 }
 
 /**
  * Who holds the data folder `dir` now, or null when nobody does (a lock file left by a process
  * that has ended is ignored).
  */
-export async function storeHolder(dir: string, options: Pick<LockOptions, 'method'> = {}): Promise<StoreHolder | null> {
+export async function storeHolder(
+  dir: string,
+  options: Pick<LockOptions, 'method'> = {},
+): Promise<StoreHolder | null> {
   if ((options.method ?? defaultMethod()) === 'socket') {
     let name: string;
     try {
@@ -265,7 +294,10 @@ export async function storeHolder(dir: string, options: Pick<LockOptions, 'metho
     const answer = await ask(name);
     if (!answer.bound) return null;
     // A holder too busy to answer (a long computation) is named by its lock file.
-    return answer.holder ?? readLockFile(dir) ?? { pid: 0, command: 'another process', since: '', hostname: hostname() };
+    return (
+      answer.holder ??
+      readLockFile(dir) ?? { pid: 0, command: 'another process', since: '', hostname: hostname() }
+    );
   }
   const current = readLockFile(dir);
   if (current === null) return null;

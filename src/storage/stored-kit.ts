@@ -84,13 +84,16 @@ class Checker {
 function tableProblem(t: ExamTable): string | null {
   const whole = (v: number): boolean => Number.isSafeInteger(v);
   for (let r = 0; r < t.length; r++) {
-    if (!whole(t.roomIn[r] as number) || !whole(t.roomOut[r] as number)) return 'room_in or room_out is not a whole number of milliseconds';
+    if (!whole(t.roomIn[r] as number) || !whole(t.roomOut[r] as number))
+      return 'room_in or room_out is not a whole number of milliseconds';
     const rep = t.reportAt[r] as number;
     const req = t.requestedAt[r] as number;
-    if ((rep === rep && !whole(rep)) || (req === req && !whole(req))) return 'an instant is not a whole number of milliseconds';
+    if ((rep === rep && !whole(rep)) || (req === req && !whole(req)))
+      return 'an instant is not a whole number of milliseconds';
     const icr = t.rowIcr[r] as number;
     const minutes = t.scheduledMinutes[r] as number;
-    if (icr === Infinity || icr === -Infinity || minutes === Infinity || minutes === -Infinity) return 'a number is not finite';
+    if (icr === Infinity || icr === -Infinity || minutes === Infinity || minutes === -Infinity)
+      return 'a number is not finite';
   }
   const check = new Checker();
   for (const list of t.actLists) for (const code of list) check.text(code, 'act code');
@@ -111,11 +114,19 @@ function rowRecords(rows: ExamRows): Exam[] {
  * shared when the table's machines already are `order` and no row was dropped, gathered into new
  * ones otherwise. Null when `rows` name a machine not in `order` (storing them fails anyway).
  */
-function storedExamTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentId'>[]): ExamTable | null {
+function storedExamTable(
+  rows: ExamRows,
+  order: readonly Pick<Equipment, 'equipmentId'>[],
+): ExamTable | null {
   const t = rows.table;
   const machines = t.machineStart.length - 1;
   if (machines !== rows.equipment.length) return null;
-  const same = rows.rows === null && machines === order.length && order.every((m, i) => (rows.equipment[i] as Pick<Equipment, 'equipmentId'>).equipmentId === m.equipmentId);
+  const same =
+    rows.rows === null &&
+    machines === order.length &&
+    order.every(
+      (m, i) => (rows.equipment[i] as Pick<Equipment, 'equipmentId'>).equipmentId === m.equipmentId,
+    );
   const table = same ? t : gatherTable(rows, order);
   if (table === null) return null;
   const fileOrder = new Uint32Array(table.length);
@@ -126,17 +137,26 @@ function storedExamTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipm
     const to = table.machineStart[m + 1] as number;
     let sorted = true;
     for (let r = from; r + 1 < to && sorted; r++) {
-      if (table.roomIn[r] === table.roomIn[r + 1] && compareStrings(ids, r, r + 1) > 0) sorted = false;
+      if (table.roomIn[r] === table.roomIn[r + 1] && compareStrings(ids, r, r + 1) > 0)
+        sorted = false;
     }
     if (!sorted) {
-      fileOrder.subarray(from, to).sort((a, b) => (table.roomIn[a] as number) - (table.roomIn[b] as number) || compareStrings(ids, a, b));
+      fileOrder
+        .subarray(from, to)
+        .sort(
+          (a, b) =>
+            (table.roomIn[a] as number) - (table.roomIn[b] as number) || compareStrings(ids, a, b),
+        );
     }
   }
   return { ...table, fileOrder };
 }
 
 /** The rows of `rows` gathered into new columns, machines in `order`; null when a row's machine is not in it. */
-function gatherTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentId'>[]): ExamTable | null {
+function gatherTable(
+  rows: ExamRows,
+  order: readonly Pick<Equipment, 'equipmentId'>[],
+): ExamTable | null {
   const t = rows.table;
   const target = new Map(order.map((m, i) => [m.equipmentId, i]));
   const count = new Uint32Array(order.length + 1);
@@ -146,7 +166,8 @@ function gatherTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentI
     count[to + 1] = (count[to + 1] as number) + 1;
   }
   const machineStart = new Uint32Array(order.length + 1);
-  for (let m = 0; m < order.length; m++) machineStart[m + 1] = (machineStart[m] as number) + (count[m + 1] as number);
+  for (let m = 0; m < order.length; m++)
+    machineStart[m + 1] = (machineStart[m] as number) + (count[m + 1] as number);
   // Rows keep their table order within a machine (roomIn, roomOut, id), as the contract orders.
   const next = machineStart.slice(0, order.length);
   const from = new Uint32Array(rows.length);
@@ -166,7 +187,10 @@ function gatherTable(rows: ExamRows, order: readonly Pick<Equipment, 'equipmentI
   };
   const strings = (col: StringColumn): StringColumn => {
     let size = 0;
-    for (let i = 0; i < rows.length; i++) size += (col.offsets[(from[i] as number) + 1] as number) - (col.offsets[from[i] as number] as number);
+    for (let i = 0; i < rows.length; i++)
+      size +=
+        (col.offsets[(from[i] as number) + 1] as number) -
+        (col.offsets[from[i] as number] as number);
     const bytes = new Uint8Array(size);
     const offsets = new Uint32Array(rows.length + 1);
     const absent = col.absent === null ? null : new Uint8Array(rows.length);
@@ -308,7 +332,9 @@ export function storedKitOf(kit: Kit, examRows?: ExamRows): Kit | null {
     check.text(a.code, 'act code');
     check.text(a.label, 'act label');
     check.float(a.icr, 'act icr');
-    return a.family == null ? { code: a.code, label: a.label, icr: a.icr } : { code: a.code, label: a.label, icr: a.icr, family: a.family };
+    return a.family == null
+      ? { code: a.code, label: a.label, icr: a.icr }
+      : { code: a.code, label: a.label, icr: a.icr, family: a.family };
   });
   const survey = kit.survey.map((a): SurveyAnswer => {
     check.text(a.finess, 'finess');
@@ -328,8 +354,12 @@ export function storedKitOf(kit: Kit, examRows?: ExamRows): Kit | null {
     check.text(m.equipmentId, 'register equipment id');
     check.integer(m.installedYear, 'register installed year');
     check.float(m.fieldTesla, 'register field strength');
-    for (const [date, what] of [[m.authorisedOn, 'authorised_on'], [m.inServiceOn, 'in_service_on']] as const)
-      if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) check.problem ??= `register ${what} is not YYYY-MM-DD`;
+    for (const [date, what] of [
+      [m.authorisedOn, 'authorised_on'],
+      [m.inServiceOn, 'in_service_on'],
+    ] as const)
+      if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+        check.problem ??= `register ${what} is not YYYY-MM-DD`;
     return { ...m };
   });
   const slots = (kit.slots ?? []).map((s): Slot => {
@@ -337,11 +367,24 @@ export function storedKitOf(kit: Kit, examRows?: ExamRows): Kit | null {
     check.instant(s.start, 'slot start');
     check.instant(s.end, 'slot end');
     check.instant(s.observedAt, 'slot observed_at');
-    return { equipmentId: s.equipmentId, start: instant(s.start), end: instant(s.end), status: s.status, observedAt: instant(s.observedAt) };
+    return {
+      equipmentId: s.equipmentId,
+      start: instant(s.start),
+      end: instant(s.end),
+      status: s.status,
+      observedAt: instant(s.observedAt),
+    };
   });
   const costRows = (kit.costs?.rows ?? []).map((r): CostRow => {
     check.text(r.equipmentId, 'cost equipment id');
-    for (const v of [r.purchasePrice, r.amortisationYears, r.maintenance, r.staff, r.consumablesPerExam, r.overhead])
+    for (const v of [
+      r.purchasePrice,
+      r.amortisationYears,
+      r.maintenance,
+      r.staff,
+      r.consumablesPerExam,
+      r.overhead,
+    ])
       check.float(v, 'cost');
     return { ...r };
   });
@@ -391,7 +434,9 @@ export function storedKitOf(kit: Kit, examRows?: ExamRows): Kit | null {
     survey,
     ...(register.length > 0 ? { register } : {}),
     ...(slots.length > 0 ? { slots } : {}),
-    ...(kit.costs !== undefined && costRows.length > 0 ? { costs: { origin: kit.costs.origin, rows: costRows } } : {}),
+    ...(kit.costs !== undefined && costRows.length > 0
+      ? { costs: { origin: kit.costs.origin, rows: costRows } }
+      : {}),
   };
   if (table === null) return stored;
   const { exams: _none, ...rest } = stored;

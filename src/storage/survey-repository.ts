@@ -88,7 +88,12 @@ export function deleteAbsentSurvey(
       { name: 'clinical_case', arrayType: 'text[]' },
       { name: 'patient_type', arrayType: 'text[]' },
     ],
-    [rows.map((a) => a.finess), rows.map((a) => a.modality), rows.map((a) => a.case), rows.map((a) => a.patient)],
+    [
+      rows.map((a) => a.finess),
+      rows.map((a) => a.modality),
+      rows.map((a) => a.case),
+      rows.map((a) => a.patient),
+    ],
     rows.length,
   );
 }

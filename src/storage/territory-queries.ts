@@ -8,7 +8,10 @@ import { epochMs } from './bulk.ts';
 import type { Store } from './open-store.ts';
 
 /** The session types that open a machine to unscheduled patients outside its programme. */
-export const UNSCHEDULED_SESSION_TYPES = ['ON_CALL', 'EMERGENCY'] as const satisfies readonly SessionType[];
+export const UNSCHEDULED_SESSION_TYPES = [
+  'ON_CALL',
+  'EMERGENCY',
+] as const satisfies readonly SessionType[];
 
 /**
  * The `ON_CALL` and `EMERGENCY` sessions of a campaign, by machine then start (empty when the
@@ -18,7 +21,10 @@ export const UNSCHEDULED_SESSION_TYPES = ['ON_CALL', 'EMERGENCY'] as const satis
  * const sessions = await loadUnscheduledSessions(store, 'synthetic-2010');
  * nightAccessMachines(sessions, campaign);
  */
-export async function loadUnscheduledSessions(store: Store, campaignId: string): Promise<Session[]> {
+export async function loadUnscheduledSessions(
+  store: Store,
+  campaignId: string,
+): Promise<Session[]> {
   const [row] = await store.db.query<{ sessions: string }>(
     `select coalesce(json_agg(json_build_array(equipment_id, ${epochMs('start_at')}, ${epochMs('end_at')}, type)
        order by equipment_id collate "C", start_at, end_at, type collate "C"), '[]')::text as sessions

@@ -19,7 +19,10 @@ export async function storedCampaignRefs(store: Store): Promise<CampaignRef[]> {
 }
 
 /** Campaign `campaignId` of the store as a trend reads it (no samples), or null when it is not stored. */
-export async function loadTrendIndex(store: Store, campaignId: string): Promise<CampaignIndex | null> {
+export async function loadTrendIndex(
+  store: Store,
+  campaignId: string,
+): Promise<CampaignIndex | null> {
   const data = await loadCampaignData(store, campaignId, { loadSamples: async () => new Map() });
   return data ? new CampaignIndex({ ...data, places: sitePlaces(data.establishments) }) : null;
 }
@@ -37,5 +40,10 @@ export async function loadStoredSeries(
   anchorId: string,
   chosen?: readonly string[],
 ): Promise<TrendSeries | null> {
-  return loadSeries(await storedCampaignRefs(store), anchorId, (id) => loadTrendIndex(store, id), chosen);
+  return loadSeries(
+    await storedCampaignRefs(store),
+    anchorId,
+    (id) => loadTrendIndex(store, id),
+    chosen,
+  );
 }

@@ -7,7 +7,13 @@ import { territoryRegion } from '../plan/territories/territory-query.ts';
 import type { Queryable } from './db.ts';
 import type { Store } from './open-store.ts';
 import { randomBytes } from 'node:crypto';
-import { hashPassword, needsRehash, SCRYPT_DEFAULTS, verifyPassword, type ScryptParams } from './passwords.ts';
+import {
+  hashPassword,
+  needsRehash,
+  SCRYPT_DEFAULTS,
+  verifyPassword,
+  type ScryptParams,
+} from './passwords.ts';
 
 /** The roles a user may have: one or more sites, a region, the nation, or an administrator. */
 export const USER_ROLES = ['site', 'region', 'national', 'admin'] as const;
@@ -96,25 +102,38 @@ function userOf(row: UserRow): User {
 /** The e-mail as stored: trimmed and lower-cased; refused when it is not an address. */
 export function normalizeEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(e)) throw new UserAccountError('invalid', `'${email.trim()}' is not an e-mail address`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(e))
+    throw new UserAccountError('invalid', `'${email.trim()}' is not an e-mail address`);
   return e;
 }
 
 function checkPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new UserAccountError('invalid', `the password is too short: it needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new UserAccountError(
+      'invalid',
+      `the password is too short: it needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
   }
 }
 
 /** The audit row of a change to user `target`, by `actor` (none at the console); never a password. */
-async function audit(db: Queryable, action: string, target: string, options: UserRepositoryOptions, detail: object | null = null): Promise<void> {
-  await db.query(`insert into audit_log (user_id, email, action, target, outcome, detail) values ($1, $2, $3, $4, 'success', $5::jsonb)`, [
-    options.actor?.userId ?? null,
-    options.actor?.email ?? null,
-    action,
-    target,
-    detail === null ? null : JSON.stringify(detail),
-  ]);
+async function audit(
+  db: Queryable,
+  action: string,
+  target: string,
+  options: UserRepositoryOptions,
+  detail: object | null = null,
+): Promise<void> {
+  await db.query(
+    `insert into audit_log (user_id, email, action, target, outcome, detail) values ($1, $2, $3, $4, 'success', $5::jsonb)`,
+    [
+      options.actor?.userId ?? null,
+      options.actor?.email ?? null,
+      action,
+      target,
+      detail === null ? null : JSON.stringify(detail),
+    ],
+  );
 }
 
 /**
@@ -124,28 +143,45 @@ async function audit(db: Queryable, action: string, target: string, options: Use
  * @example
  * await addUser(store, { email: 'ars@ars.example', role: 'region', region: 'Bretagne', password });
  */
-export async function addUser(store: Store, user: NewUser, options: UserRepositoryOptions = {}): Promise<User> {
+export async function addUser(
+  store: Store,
+  user: NewUser,
+  options: UserRepositoryOptions = {},
+): Promise<User> {
   const email = normalizeEmail(user.email);
   if (!(USER_ROLES as readonly string[]).includes(user.role)) {
-    throw new UserAccountError('invalid', `unknown role '${user.role}': the roles are ${USER_ROLES.join(', ')}`);
+    throw new UserAccountError(
+      'invalid',
+      `unknown role '${user.role}': the roles are ${USER_ROLES.join(', ')}`,
+    );
   }
   const role = user.role as UserRole;
   const finess = (user.finess ?? []).map((f) => f.trim()).filter((f) => f !== '');
   const regionAsked = user.region?.trim() || null;
   if (role === 'site') {
-    if (finess.length === 0) throw new UserAccountError('invalid', 'a site user needs at least one FINESS (9 digits)');
+    if (finess.length === 0)
+      throw new UserAccountError('invalid', 'a site user needs at least one FINESS (9 digits)');
     const bad = finess.filter((f) => !/^\d{9}$/.test(f) && !/^2[AB]\d{7}$/.test(f));
-    if (bad.length > 0) throw new UserAccountError('invalid', `not a FINESS (9 digits): ${bad.join(', ')}`);
+    if (bad.length > 0)
+      throw new UserAccountError('invalid', `not a FINESS (9 digits): ${bad.join(', ')}`);
   } else if (finess.length > 0) {
     throw new UserAccountError('invalid', `only a site user has FINESS; a ${role} user has none`);
   }
   let region: string | null = null;
   if (role === 'region') {
-    if (regionAsked === null) throw new UserAccountError('invalid', 'a region user needs a region (INSEE code or name)');
+    if (regionAsked === null)
+      throw new UserAccountError('invalid', 'a region user needs a region (INSEE code or name)');
     region = territoryRegion(regionAsked);
-    if (region === null) throw new UserAccountError('invalid', `'${regionAsked}' is not a French region (INSEE code or name)`);
+    if (region === null)
+      throw new UserAccountError(
+        'invalid',
+        `'${regionAsked}' is not a French region (INSEE code or name)`,
+      );
   } else if (regionAsked !== null) {
-    throw new UserAccountError('invalid', `only a region user has a region; a ${role} user has none`);
+    throw new UserAccountError(
+      'invalid',
+      `only a region user has a region; a ${role} user has none`,
+    );
   }
   checkPassword(user.password);
   const hash = await hashPassword(user.password, options.scrypt);
@@ -169,31 +205,53 @@ export async function listUsers(store: Store): Promise<User[]> {
 }
 
 async function findId(db: Queryable, email: string): Promise<string> {
-  const rows = await db.query<{ id: string }>(`select id::text as id from users where email = $1`, [email]);
+  const rows = await db.query<{ id: string }>(`select id::text as id from users where email = $1`, [
+    email,
+  ]);
   if (rows.length === 0) throw new UserAccountError('unknown', `there is no user ${email}`);
   return (rows[0] as { id: string }).id;
 }
 
 /** Disables a user (it can no longer log in) and revokes its sessions. */
-export async function disableUser(store: Store, email: string, options: UserRepositoryOptions = {}): Promise<void> {
+export async function disableUser(
+  store: Store,
+  email: string,
+  options: UserRepositoryOptions = {},
+): Promise<void> {
   const e = normalizeEmail(email);
   await store.db.transaction(async (tx) => {
     const id = await findId(tx, e);
-    await tx.query(`update users set disabled_at = coalesce(disabled_at, now()) where id = $1`, [id]);
-    await tx.query(`update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`, [id]);
+    await tx.query(`update users set disabled_at = coalesce(disabled_at, now()) where id = $1`, [
+      id,
+    ]);
+    await tx.query(
+      `update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`,
+      [id],
+    );
     await audit(tx, 'user.disable', e, options);
   });
 }
 
 /** Sets a new password and revokes every open session of the user. */
-export async function resetPassword(store: Store, email: string, password: string, options: UserRepositoryOptions = {}): Promise<void> {
+export async function resetPassword(
+  store: Store,
+  email: string,
+  password: string,
+  options: UserRepositoryOptions = {},
+): Promise<void> {
   const e = normalizeEmail(email);
   checkPassword(password);
   const hash = await hashPassword(password, options.scrypt);
   await store.db.transaction(async (tx) => {
     const id = await findId(tx, e);
-    await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [id, hash]);
-    await tx.query(`update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`, [id]);
+    await tx.query(
+      `update users set password_hash = $2, password_changed_at = now() where id = $1`,
+      [id, hash],
+    );
+    await tx.query(
+      `update user_sessions set revoked_at = now() where user_id = $1 and revoked_at is null`,
+      [id],
+    );
     await audit(tx, 'user.reset', e, options);
   });
 }
@@ -206,9 +264,17 @@ let decoy: Promise<string> | null = null;
  * unknown e-mail costs a hash too (no timing tells which addresses exist); a hash made with weaker
  * parameters than the current ones is replaced on a successful login.
  */
-export async function verifyLogin(store: Store, email: string, password: string, options: UserRepositoryOptions = {}): Promise<User | null> {
+export async function verifyLogin(
+  store: Store,
+  email: string,
+  password: string,
+  options: UserRepositoryOptions = {},
+): Promise<User | null> {
   const e = email.trim().toLowerCase();
-  const rows = await store.db.query<UserRow & { password_hash: string }>(`select ${COLUMNS}, password_hash from users where email = $1`, [e]);
+  const rows = await store.db.query<UserRow & { password_hash: string }>(
+    `select ${COLUMNS}, password_hash from users where email = $1`,
+    [e],
+  );
   const row = rows[0];
   if (!row) {
     decoy ??= hashPassword(randomBytes(16).toString('hex'), options.scrypt);
@@ -219,11 +285,10 @@ export async function verifyLogin(store: Store, email: string, password: string,
   if (!ok || row.disabled_at !== null) return null;
   const current = options.scrypt ?? SCRYPT_DEFAULTS;
   if (needsRehash(row.password_hash, current)) {
-    await store.db.query(`update users set password_hash = $2 where id = $1 and password_hash = $3`, [
-      row.id,
-      await hashPassword(password, current),
-      row.password_hash,
-    ]);
+    await store.db.query(
+      `update users set password_hash = $2 where id = $1 and password_hash = $3`,
+      [row.id, await hashPassword(password, current), row.password_hash],
+    );
   }
   return userOf(row);
 }

@@ -43,7 +43,9 @@ export function loadSurvey(store: Store, campaignId: string): Promise<SurveyAnsw
  * @example
  * (await countMachinesByModality(store)).get('synthetic-2010'); // { CT: 326, MR: 191 }
  */
-export async function countMachinesByModality(store: Store): Promise<Map<string, Partial<Record<Modality, number>>>> {
+export async function countMachinesByModality(
+  store: Store,
+): Promise<Map<string, Partial<Record<Modality, number>>>> {
   const rows = await store.db.query<{ campaign_id: string; modality: Modality; n: number }>(
     `select campaign_id, modality, count(*)::int as n from equipment
      group by campaign_id, modality order by campaign_id collate "C", modality collate "C"`,

@@ -11,7 +11,9 @@ export function plateauVersion(): string {
   if (cached !== null) return cached;
   try {
     // src/system or dist/system: package.json is two folders up either way.
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version?: unknown };
     cached = typeof manifest.version === 'string' ? manifest.version : '0.0.0';
   } catch {
     cached = '0.0.0';

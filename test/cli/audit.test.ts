@@ -10,7 +10,8 @@ import { closeSharedStores } from '../helpers/shared-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
-  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()));
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 describe('plateau audit', () => {
   const root = mkdtempSync(join(tmpdir(), 'plateau-audit-'));
@@ -21,18 +22,28 @@ describe('plateau audit', () => {
     const [user] = await store.db.query<{ id: string }>(
       `insert into users (email, role, finess, password_hash) values ('site@chu.example', 'site', '{350000001}', 'scrypt$x') returning id::text as id`,
     );
-    const add = (at: string, userId: string | null, email: string | null, action: string, target: string | null, outcome: string) =>
-      store.db.query(`insert into audit_log (at, user_id, email, action, target, outcome) values ($1::timestamptz, $2, $3, $4, $5, $6)`, [
-        at,
-        userId,
-        email,
-        action,
-        target,
-        outcome,
-      ]);
+    const add = (
+      at: string,
+      userId: string | null,
+      email: string | null,
+      action: string,
+      target: string | null,
+      outcome: string,
+    ) =>
+      store.db.query(
+        `insert into audit_log (at, user_id, email, action, target, outcome) values ($1::timestamptz, $2, $3, $4, $5, $6)`,
+        [at, userId, email, action, target, outcome],
+      );
     await add('2026-12-01T08:00:00Z', null, 'intruder@x.example', 'login', null, 'failure');
     await add('2026-12-02T09:15:30Z', user!.id, 'site@chu.example', 'login', null, 'success');
-    await add('2026-12-03T10:00:00Z', user!.id, 'site@chu.example', 'read.site', 'finess:350000002', 'denied');
+    await add(
+      '2026-12-03T10:00:00Z',
+      user!.id,
+      'site@chu.example',
+      'read.site',
+      'finess:350000002',
+      'denied',
+    );
     await add('2026-12-04T11:00:00Z', null, null, 'export', 'campaign:national-2010', 'success');
     await store.close();
   });
@@ -67,15 +78,23 @@ describe('plateau audit', () => {
     const json = async (...args: string[]) => {
       const run = await runCli(['audit', '--data', data, '--json', ...args]);
       expect(run.code).toBe(0);
-      return (JSON.parse(run.stdout) as { at: string; action: string; email: string | null }[]).map((r) => `${r.at} ${r.action}`);
+      return (JSON.parse(run.stdout) as { at: string; action: string; email: string | null }[]).map(
+        (r) => `${r.at} ${r.action}`,
+      );
     };
-    expect(await json('--since', '2026-12-03')).toEqual(['2026-12-04T11:00:00.000Z export', '2026-12-03T10:00:00.000Z read.site']);
+    expect(await json('--since', '2026-12-03')).toEqual([
+      '2026-12-04T11:00:00.000Z export',
+      '2026-12-03T10:00:00.000Z read.site',
+    ]);
     expect(await json('--since', '2026-12-02T10:15:30+01:00')).toEqual([
       '2026-12-04T11:00:00.000Z export',
       '2026-12-03T10:00:00.000Z read.site',
       '2026-12-02T09:15:30.000Z login',
     ]);
-    expect(await json('--limit', '2')).toEqual(['2026-12-04T11:00:00.000Z export', '2026-12-03T10:00:00.000Z read.site']);
+    expect(await json('--limit', '2')).toEqual([
+      '2026-12-04T11:00:00.000Z export',
+      '2026-12-03T10:00:00.000Z read.site',
+    ]);
     expect(await json('--since', '2027-01-01')).toEqual([]);
   });
 

@@ -37,7 +37,14 @@ describe('plateau campaigns', () => {
     const store = await openStore({ dataDir: data });
     try {
       await importKit(store, smallKit('spring'), { source: 'test' });
-      await importKit(store, { ...smallKit('autumn'), campaign: { ...smallKit('autumn').campaign, name: 'Autumn', start: '2010-03-01' } }, { source: 'test' });
+      await importKit(
+        store,
+        {
+          ...smallKit('autumn'),
+          campaign: { ...smallKit('autumn').campaign, name: 'Autumn', start: '2010-03-01' },
+        },
+        { source: 'test' },
+      );
     } finally {
       await store.close();
     }
@@ -48,10 +55,14 @@ describe('plateau campaigns', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id\s+name\s+period\s+machines\s+exams\s+imported$/);
-    expect(lines[2]).toMatch(/^autumn\s+Autumn\s+2010-03-01, 28 days \(Europe\/Paris\)\s+3\s+6\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    expect(lines[2]).toMatch(
+      /^autumn\s+Autumn\s+2010-03-01, 28 days \(Europe\/Paris\)\s+3\s+6\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+    );
     expect(lines[3]).toMatch(/^spring\s+Campaign spring\s+2010-03-01, 28 days/);
     const json = await runCli(['campaigns', 'list', '--json', '--data', data]);
-    expect((JSON.parse(json.stdout) as { id: string; exams: number }[]).map((c) => [c.id, c.exams])).toEqual([
+    expect(
+      (JSON.parse(json.stdout) as { id: string; exams: number }[]).map((c) => [c.id, c.exams]),
+    ).toEqual([
       ['autumn', 6],
       ['spring', 6],
     ]);
@@ -61,7 +72,9 @@ describe('plateau campaigns', () => {
     const latest = await runCli(['indicators', '--json', '--data', data]);
     expect(latest.code, latest.stderr).toBe(0);
     expect(shown(latest.stdout)).toBe('autumn');
-    expect(latest.stderr).toContain("showing campaign 'autumn' (Autumn, 2010-03-01, 28 days (Europe/Paris)), the last imported of 2");
+    expect(latest.stderr).toContain(
+      "showing campaign 'autumn' (Autumn, 2010-03-01, 28 days (Europe/Paris)), the last imported of 2",
+    );
     expect(latest.stderr).toContain('the others: spring. Choose one with --campaign ID');
     const named = await runCli(['indicators', '--json', '--campaign', 'spring', '--data', data]);
     expect(named.code, named.stderr).toBe(0);
@@ -78,7 +91,14 @@ describe('plateau campaigns', () => {
     const r = await runCli(['campaigns', 'rename', 'spring', 'spring-2010', '--data', data]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("renamed campaign 'spring' to 'spring-2010'");
-    const after = await runCli(['indicators', '--json', '--campaign', 'spring-2010', '--data', data]);
+    const after = await runCli([
+      'indicators',
+      '--json',
+      '--campaign',
+      'spring-2010',
+      '--data',
+      data,
+    ]);
     const figures = (out: string): unknown => (JSON.parse(out) as { machines: unknown }).machines;
     expect(figures(after.stdout)).toEqual(figures(springFigures));
     const taken = await runCli(['campaigns', 'rename', 'spring-2010', 'autumn', '--data', data]);
@@ -87,13 +107,17 @@ describe('plateau campaigns', () => {
     const unknown = await runCli(['campaigns', 'rename', 'sprung', 'x', '--data', data]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no campaign 'sprung'");
-    expect((await runCli(['campaigns', 'rename', 'spring-2010', ' x', '--data', data])).code).toBe(2);
+    expect((await runCli(['campaigns', 'rename', 'spring-2010', ' x', '--data', data])).code).toBe(
+      2,
+    );
   });
 
   it('deletes a campaign only with --yes, and then shows the one left without a note', async () => {
     const unconfirmed = await runCli(['campaigns', 'delete', 'autumn', '--data', data]);
     expect(unconfirmed.code).toBe(1);
-    expect(unconfirmed.stderr).toContain("deleting campaign 'autumn' (Autumn, 2010-03-01, 28 days (Europe/Paris): 3 machines, 6 exams");
+    expect(unconfirmed.stderr).toContain(
+      "deleting campaign 'autumn' (Autumn, 2010-03-01, 28 days (Europe/Paris): 3 machines, 6 exams",
+    );
     expect(unconfirmed.stderr).toContain('nothing was deleted. Run again with --yes');
     const r = await runCli(['campaigns', 'delete', 'autumn', '--yes', '--data', data]);
     expect(r.code, r.stderr).toBe(0);
@@ -105,7 +129,13 @@ describe('plateau campaigns', () => {
   });
 
   it('answers usage errors with exit 2', async () => {
-    for (const args of [['campaigns'], ['campaigns', 'drop', 'x'], ['campaigns', 'delete'], ['campaigns', 'rename', 'a'], ['campaigns', 'list', 'extra']]) {
+    for (const args of [
+      ['campaigns'],
+      ['campaigns', 'drop', 'x'],
+      ['campaigns', 'delete'],
+      ['campaigns', 'rename', 'a'],
+      ['campaigns', 'list', 'extra'],
+    ]) {
       expect((await runCli([...args, '--data', data])).code, args.join(' ')).toBe(2);
     }
   });
@@ -117,7 +147,10 @@ describe('plateau import of a changed kit', () => {
 
   async function writeKit(name: string, kit: Kit): Promise<string> {
     // The kit's files take whole days of appointment delay.
-    await writeKitDir(kitDir(name), { ...kit, survey: kit.survey.map((a) => ({ ...a, days: Math.round(a.days) })) });
+    await writeKitDir(kitDir(name), {
+      ...kit,
+      survey: kit.survey.map((a) => ({ ...a, days: Math.round(a.days) })),
+    });
     return kitDir(name);
   }
 
@@ -125,7 +158,11 @@ describe('plateau import of a changed kit', () => {
     const kit = smallKit('changing');
     const first = await runCli(['import', await writeKit('full', kit), '--data', data]);
     expect(first.code, first.stderr).toBe(0);
-    const fewer: Kit = { ...kit, exams: kit.exams.filter((e) => e.examId !== 'CT1-3'), sessions: kit.sessions.slice(1) };
+    const fewer: Kit = {
+      ...kit,
+      exams: kit.exams.filter((e) => e.examId !== 'CT1-3'),
+      sessions: kit.sessions.slice(1),
+    };
     const r = await runCli(['import', await writeKit('fewer', fewer), '--data', data]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Campaign changing: stored \(/);
@@ -141,13 +178,23 @@ describe('plateau import of a changed kit', () => {
     const shifted: Kit = {
       ...kit,
       campaign: { ...kit.campaign, start: '2010-03-08' },
-      sessions: kit.sessions.map((s) => ({ ...s, start: s.start + 7 * 86_400_000, end: s.end + 7 * 86_400_000 })),
-      exams: kit.exams.map((e) => ({ ...e, roomIn: e.roomIn + 7 * 86_400_000, roomOut: e.roomOut + 7 * 86_400_000 })),
+      sessions: kit.sessions.map((s) => ({
+        ...s,
+        start: s.start + 7 * 86_400_000,
+        end: s.end + 7 * 86_400_000,
+      })),
+      exams: kit.exams.map((e) => ({
+        ...e,
+        roomIn: e.roomIn + 7 * 86_400_000,
+        roomOut: e.roomOut + 7 * 86_400_000,
+      })),
     };
     const dir = await writeKit('later', shifted);
     const refused = await runCli(['import', dir, '--data', data]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('campaign moving is stored for 2010-03-01, 28 days (Europe/Paris), and this kit is for 2010-03-08');
+    expect(refused.stderr).toContain(
+      'campaign moving is stored for 2010-03-01, 28 days (Europe/Paris), and this kit is for 2010-03-08',
+    );
     expect(refused.stderr).toContain('import it again with --replace');
     const replaced = await runCli(['import', dir, '--replace', '--data', data]);
     expect(replaced.code, replaced.stderr).toBe(0);
@@ -156,6 +203,8 @@ describe('plateau import of a changed kit', () => {
     );
     expect(replaced.stdout).toMatch(/exams {11}6 added, 0 changed, 6 removed, 0 unchanged/);
     const figures = await runCli(['indicators', '--json', '--campaign', 'moving', '--data', data]);
-    expect((JSON.parse(figures.stdout) as { campaign: { start: string } }).campaign.start).toBe('2010-03-08');
+    expect((JSON.parse(figures.stdout) as { campaign: { start: string } }).campaign.start).toBe(
+      '2010-03-08',
+    );
   });
 });

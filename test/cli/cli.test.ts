@@ -39,11 +39,26 @@ describe('plateau indicators KIT_DIR', () => {
     const doc = JSON.parse(r.stdout);
     const kit = (await readKitDir(KIT)).kit!;
     expect(doc).toEqual(JSON.parse(JSON.stringify(computeCampaign(kit))));
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['campaign', 'machines', 'benchmark', 'quality']));
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining(['campaign', 'machines', 'benchmark', 'quality']),
+    );
     expect(Object.keys(doc.machines[0])).toEqual(
       expect.arrayContaining([
-        'equipmentId', 'finess', 'modality', 'openingHoursPerWeek', 'passagesPerWeek', 'occupancy', 'occupancyIncluded',
-        'icrPerHour', 'emergencyShare', 'night', 'significantOnCall', 'typology', 'durationMinutes', 'reportDelayMinutes', 'leads',
+        'equipmentId',
+        'finess',
+        'modality',
+        'openingHoursPerWeek',
+        'passagesPerWeek',
+        'occupancy',
+        'occupancyIncluded',
+        'icrPerHour',
+        'emergencyShare',
+        'night',
+        'significantOnCall',
+        'typology',
+        'durationMinutes',
+        'reportDelayMinutes',
+        'leads',
       ]),
     );
   });

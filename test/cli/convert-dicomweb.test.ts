@@ -18,7 +18,12 @@ import { CAMPAIGN_ARGS, examMessages, writeMapping } from './source-fixtures.ts'
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-convert-dicomweb-'));
 const MAPPING = writeMapping(tmp);
 const HL7 = join(tmp, 'exam-1.hl7');
-writeFileSync(HL7, examMessages(1).map((m) => m.text).join('\r'));
+writeFileSync(
+  HL7,
+  examMessages(1)
+    .map((m) => m.text)
+    .join('\r'),
+);
 let n = 0;
 const fresh = (what: string): string => join(tmp, `${what}-${++n}`);
 
@@ -41,7 +46,8 @@ afterEach(() => {
   delete process.env.PACS_AUTH;
 });
 
-const convert = (...args: string[]) => runCli(['convert', ...args, '--mapping', MAPPING, ...CAMPAIGN_ARGS]);
+const convert = (...args: string[]) =>
+  runCli(['convert', ...args, '--mapping', MAPPING, ...CAMPAIGN_ARGS]);
 
 describe('the StudyDate range', () => {
   it("covers the campaign's days and one more on each side, across month and year ends", () => {
@@ -67,24 +73,40 @@ describe('plateau convert --dicomweb (fake PACS)', () => {
     expect(readFileSync(join(out, 'exams.csv'), 'utf8')).not.toMatch(/ACC-WEB-1|DUPONT/);
     const studies = pacs.requests.find((q) => q.path === '/dicom-web/studies')!;
     expect(studies.query.get('StudyDate')).toBe('20260301-20260309');
-    expect(pacs.requests.map((q) => q.authorization)).toEqual(pacs.requests.map(() => 'Bearer token-123'));
+    expect(pacs.requests.map((q) => q.authorization)).toEqual(
+      pacs.requests.map(() => 'Bearer token-123'),
+    );
     expect(r.stdout + r.stderr).not.toContain('token-123');
   });
 
   it("counts an exam the RIS and the PACS both describe once: the PACS's exams are the DICOM side", async () => {
     // The RIS's messages of the fake study: same accession and device, 10:00 to 10:10 local time.
     const ris = join(tmp, 'exam-web.hl7');
-    const text = examMessages(0, '20260304').map((m) => m.text).join('\r');
-    writeFileSync(ris, text.replaceAll('ACC0', 'ACC-WEB-1').replaceAll('CT_STATION_1', 'CT01_OC0').replaceAll('2026030409', '2026030410'));
+    const text = examMessages(0, '20260304')
+      .map((m) => m.text)
+      .join('\r');
+    writeFileSync(
+      ris,
+      text
+        .replaceAll('ACC0', 'ACC-WEB-1')
+        .replaceAll('CT_STATION_1', 'CT01_OC0')
+        .replaceAll('2026030409', '2026030410'),
+    );
     const out = fresh('kit');
     const r = await convert(ris, '--dicomweb', pacs.url, '--to-kit', out);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/reconciliation.*RIS 1 exam, DICOM 1 exam: 1 RIS exam matched to 1 DICOM exam \(1 by accession/);
+    expect(r.stderr).toMatch(
+      /reconciliation.*RIS 1 exam, DICOM 1 exam: 1 RIS exam matched to 1 DICOM exam \(1 by accession/,
+    );
     const { kit } = await readKitDir(out);
-    expect(kit!.exams.map((e) => [e.equipmentId, new Date(e.roomIn).toISOString(), new Date(e.roomOut).toISOString()])).toEqual([
-      ['CT-GE', '2026-03-04T09:00:00.000Z', '2026-03-04T09:10:00.000Z'],
-    ]);
+    expect(
+      kit!.exams.map((e) => [
+        e.equipmentId,
+        new Date(e.roomIn).toISOString(),
+        new Date(e.roomOut).toISOString(),
+      ]),
+    ).toEqual([['CT-GE', '2026-03-04T09:00:00.000Z', '2026-03-04T09:10:00.000Z']]);
   });
 
   it('reads PACS without any INPUT, repeated, with the header from a named variable', async () => {
@@ -92,7 +114,16 @@ describe('plateau convert --dicomweb (fake PACS)', () => {
     const other = await startFakePacs('empty');
     try {
       const out = fresh('kit');
-      const r = await convert('--dicomweb', pacs.url, '--dicomweb', other.url, '--dicomweb-auth-env', 'PACS_AUTH', '--to-kit', out);
+      const r = await convert(
+        '--dicomweb',
+        pacs.url,
+        '--dicomweb',
+        other.url,
+        '--dicomweb-auth-env',
+        'PACS_AUTH',
+        '--to-kit',
+        out,
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('exams          1');
       expect(other.requests).toHaveLength(1);
@@ -113,22 +144,35 @@ describe('plateau convert --dicomweb (fake PACS)', () => {
   it.each([
     [404, 'QIDO-RS answered HTTP 404 Not Found'],
     [500, 'QIDO-RS answered HTTP 500 Internal Server Error'],
-  ] as const)('refuses a PACS answering HTTP %i, naming it, and writes nothing', async (status, reason) => {
-    pacs.mode = status;
-    const out = fresh('kit');
-    const r = await convert(HL7, '--dicomweb', pacs.url, '--to-kit', out);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`plateau convert: cannot read the PACS at ${pacs.url}: ${reason}`);
-    expect(r.stderr).toContain('nothing was read from the sources');
-    expect(existsSync(out)).toBe(false);
-  });
+  ] as const)(
+    'refuses a PACS answering HTTP %i, naming it, and writes nothing',
+    async (status, reason) => {
+      pacs.mode = status;
+      const out = fresh('kit');
+      const r = await convert(HL7, '--dicomweb', pacs.url, '--to-kit', out);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`plateau convert: cannot read the PACS at ${pacs.url}: ${reason}`);
+      expect(r.stderr).toContain('nothing was read from the sources');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it('refuses a PACS that does not answer in time', async () => {
     pacs.mode = 'silent';
     const out = fresh('kit');
-    const r = await convert(HL7, '--dicomweb', pacs.url, '--dicomweb-timeout', '1', '--to-kit', out);
+    const r = await convert(
+      HL7,
+      '--dicomweb',
+      pacs.url,
+      '--dicomweb-timeout',
+      '1',
+      '--to-kit',
+      out,
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`cannot read the PACS at ${pacs.url}: QIDO-RS request failed: no answer within 1000 ms`);
+    expect(r.stderr).toContain(
+      `cannot read the PACS at ${pacs.url}: QIDO-RS request failed: no answer within 1000 ms`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -137,16 +181,34 @@ describe('plateau convert --dicomweb (fake PACS)', () => {
     const out = fresh('kit');
     const r = await convert(HL7, '--dicomweb', url, '--to-kit', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`cannot read the PACS at ${url}: QIDO-RS request failed: .*ECONNREFUSED`));
+    expect(r.stderr).toMatch(
+      new RegExp(`cannot read the PACS at ${url}: QIDO-RS request failed: .*ECONNREFUSED`),
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('never takes credentials as an option value, and needs a named variable to be set', async () => {
-    const inUrl = await convert(HL7, '--dicomweb', 'http://user:secret@127.0.0.1:1/dicom-web', '--to-kit', fresh('kit'));
+    const inUrl = await convert(
+      HL7,
+      '--dicomweb',
+      'http://user:secret@127.0.0.1:1/dicom-web',
+      '--to-kit',
+      fresh('kit'),
+    );
     expect(inUrl.code).toBe(2);
     expect(inUrl.stderr).toContain('--dicomweb URLs may not hold credentials');
-    expect((await convert(HL7, '--dicomweb', 'ftp://pacs/dicom-web', '--to-kit', fresh('kit'))).code).toBe(2);
-    const unset = await convert(HL7, '--dicomweb', pacs.url, '--dicomweb-auth-env', 'PACS_AUTH', '--to-kit', fresh('kit'));
+    expect(
+      (await convert(HL7, '--dicomweb', 'ftp://pacs/dicom-web', '--to-kit', fresh('kit'))).code,
+    ).toBe(2);
+    const unset = await convert(
+      HL7,
+      '--dicomweb',
+      pacs.url,
+      '--dicomweb-auth-env',
+      'PACS_AUTH',
+      '--to-kit',
+      fresh('kit'),
+    );
     expect(unset.code).toBe(1);
     expect(unset.stderr).toContain('--dicomweb-auth-env names PACS_AUTH, which is not set');
     expect(pacs.requests).toEqual([]);
@@ -162,14 +224,33 @@ describe('plateau convert --dicomweb (fake PACS)', () => {
 describe('plateau import --dicomweb (fake PACS)', () => {
   it('stores the exams of the PACS, and nothing when it fails', async () => {
     const data = fresh('store');
-    const r = await runCli(['import', '--dicomweb', pacs.url, '--mapping', MAPPING, ...CAMPAIGN_ARGS, '--data', data]);
+    const r = await runCli([
+      'import',
+      '--dicomweb',
+      pacs.url,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN_ARGS,
+      '--data',
+      data,
+    ]);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/exams\s+1 added/);
 
     pacs.mode = 500;
     const data2 = fresh('store');
-    const failed = await runCli(['import', HL7, '--dicomweb', pacs.url, '--mapping', MAPPING, ...CAMPAIGN_ARGS, '--data', data2]);
+    const failed = await runCli([
+      'import',
+      HL7,
+      '--dicomweb',
+      pacs.url,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN_ARGS,
+      '--data',
+      data2,
+    ]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`cannot read the PACS at ${pacs.url}`);
     expect(existsSync(data2)).toBe(false);
@@ -183,19 +264,48 @@ const haveSamples = haveShared(join(SAMPLES, 'CT_small.dcm'));
 describe.skipIf(!ORTHANC || !haveSamples)('plateau convert --dicomweb against Orthanc', () => {
   it('gives the exam the DICOM file gives, merged with an HL7 exam, and asks only for the StudyDate range', async () => {
     for (const name of ['CT_small.dcm', 'MR_small.dcm']) {
-      const stored = await fetch(`${ORTHANC}/instances`, { method: 'POST', body: readFileSync(join(SAMPLES, name)), headers: { 'Content-Type': 'application/dicom' } });
+      const stored = await fetch(`${ORTHANC}/instances`, {
+        method: 'POST',
+        body: readFileSync(join(SAMPLES, name)),
+        headers: { 'Content-Type': 'application/dicom' },
+      });
       expect(stored.ok, name).toBe(true);
     }
     // The samples are anonymized with shifted dates: CT_small.dcm was acquired on 1997-04-30 but
     // its StudyDate is 2004-01-19 (MR_small.dcm's 2004-08-26). A campaign from 1997-04-28 to
     // 2004-01-19 holds the CT's StudyDate and acquisition, not the MR's StudyDate.
-    const campaign = ['--mapping', MAPPING, '--campaign-id', 'ct-small', '--start', '1997-04-28', '--days', '2458'];
+    const campaign = [
+      '--mapping',
+      MAPPING,
+      '--campaign-id',
+      'ct-small',
+      '--start',
+      '1997-04-28',
+      '--days',
+      '2458',
+    ];
     const hl7 = join(tmp, 'exam-1997.hl7');
-    writeFileSync(hl7, examMessages(1, '19970430').map((m) => m.text).join('\r'));
+    writeFileSync(
+      hl7,
+      examMessages(1, '19970430')
+        .map((m) => m.text)
+        .join('\r'),
+    );
     const fromFile = fresh('kit');
-    expect((await runCli(['convert', join(SAMPLES, 'CT_small.dcm'), ...campaign, '--to-kit', fromFile])).code).toBe(0);
+    expect(
+      (await runCli(['convert', join(SAMPLES, 'CT_small.dcm'), ...campaign, '--to-kit', fromFile]))
+        .code,
+    ).toBe(0);
     const fromPacs = fresh('kit');
-    const r = await runCli(['convert', hl7, '--dicomweb', `${ORTHANC}/dicom-web`, ...campaign, '--to-kit', fromPacs]);
+    const r = await runCli([
+      'convert',
+      hl7,
+      '--dicomweb',
+      `${ORTHANC}/dicom-web`,
+      ...campaign,
+      '--to-kit',
+      fromPacs,
+    ]);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
     // The MR study is outside the StudyDate range: never read, so its unmapped device is not met.
@@ -206,8 +316,25 @@ describe.skipIf(!ORTHANC || !haveSamples)('plateau convert --dicomweb against Or
     expect(both.exams.find((e) => e.equipmentId === 'CT-GE')).toEqual(file.exams[0]);
 
     // Over the days of acquisition only, the PACS has no study: the HL7 exam alone.
-    const acquisitionDays = ['--mapping', MAPPING, '--campaign-id', 'ct-small', '--start', '1997-04-28', '--days', '7'];
-    const only = await runCli(['convert', hl7, '--dicomweb', `${ORTHANC}/dicom-web`, ...acquisitionDays, '--to-kit', fresh('kit')]);
+    const acquisitionDays = [
+      '--mapping',
+      MAPPING,
+      '--campaign-id',
+      'ct-small',
+      '--start',
+      '1997-04-28',
+      '--days',
+      '7',
+    ];
+    const only = await runCli([
+      'convert',
+      hl7,
+      '--dicomweb',
+      `${ORTHANC}/dicom-web`,
+      ...acquisitionDays,
+      '--to-kit',
+      fresh('kit'),
+    ]);
     expect(only.code).toBe(0);
     expect(only.stdout).toContain('exams          1');
   });

@@ -16,7 +16,14 @@ mkdirSync(sources);
 for (const input of inputs) writeFileSync(join(sources, input.name), input.bytes);
 const mappingFile = join(tmp, 'mapping.csv');
 writeFileSync(mappingFile, MAPPING_CSV);
-const CAMPAIGN = ['--campaign-id', campaign.id, '--start', campaign.start, '--days', String(campaign.days)];
+const CAMPAIGN = [
+  '--campaign-id',
+  campaign.id,
+  '--start',
+  campaign.start,
+  '--days',
+  String(campaign.days),
+];
 
 beforeEach(() => {
   process.env.PLATEAU_SECRET = SECRET;
@@ -29,16 +36,38 @@ describe('plateau convert --reconciliation', () => {
   it('writes one kit exam per room passage and the unmatched exams in French', async () => {
     const out = join(tmp, 'kit-fr');
     const csv = join(tmp, 'rapprochement.csv');
-    const run = await runCli(['convert', sources, '--mapping', mappingFile, ...CAMPAIGN, '--to-kit', out, '--reconciliation', csv, '--lang', 'fr']);
+    const run = await runCli([
+      'convert',
+      sources,
+      '--mapping',
+      mappingFile,
+      ...CAMPAIGN,
+      '--to-kit',
+      out,
+      '--reconciliation',
+      csv,
+      '--lang',
+      'fr',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     // --lang fr is also the language of the messages (plateau's common option).
-    expect(run.stderr).toMatch(/1 examen RIS n’a pas d’images d’un appareil qui en a envoyé pour cette période \(CT-1 1\)/);
+    expect(run.stderr).toMatch(
+      /1 examen RIS n’a pas d’images d’un appareil qui en a envoyé pour cette période \(CT-1 1\)/,
+    );
     expect(run.stderr).toContain(`reconciliation written to ${csv}`);
     const { kit } = await readKitDir(out);
-    expect(kit?.exams.map((e) => e.examId).sort()).toEqual(['ACC1', 'ACC2', 'ACC3', 'ACC4', 'ACC5'].map(h).sort());
-    const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(kit?.exams.map((e) => e.examId).sort()).toEqual(
+      ['ACC1', 'ACC2', 'ACC3', 'ACC4', 'ACC5'].map(h).sort(),
+    );
+    const lines = readFileSync(csv, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^ligne;equipement;debut_local;/);
-    expect(lines.slice(1, 3)).toEqual([`facture-non-realise;CT-1;2010-03-01 10:00;A;ZBQK002;${h('ACC2')};;;;;;;;`, `realise-non-facture;CT-1;2010-03-01 12:00;A;;${h('ACC3')};;;;;;;;`]);
+    expect(lines.slice(1, 3)).toEqual([
+      `facture-non-realise;CT-1;2010-03-01 10:00;A;ZBQK002;${h('ACC2')};;;;;;;;`,
+      `realise-non-facture;CT-1;2010-03-01 12:00;A;;${h('ACC3')};;;;;;;;`,
+    ]);
     expect(lines.at(-1)).toBe('total;tous;;;;;4;4;3;3;1;1;0;');
     expect(readFileSync(csv, 'utf8')).not.toMatch(/ACC\d|MARTIN/);
   });
@@ -48,14 +77,36 @@ describe('plateau convert --reconciliation', () => {
     mkdirSync(risOnly);
     writeFileSync(join(risOnly, 'ris.hl7'), inputs[0]!.bytes);
     const csv = join(tmp, 'none.csv');
-    const run = await runCli(['convert', risOnly, '--mapping', mappingFile, ...CAMPAIGN, '--to-kit', join(tmp, 'kit-ris'), '--reconciliation', csv]);
+    const run = await runCli([
+      'convert',
+      risOnly,
+      '--mapping',
+      mappingFile,
+      ...CAMPAIGN,
+      '--to-kit',
+      join(tmp, 'kit-ris'),
+      '--reconciliation',
+      csv,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('reconciliation needs both');
     expect(existsSync(csv)).toBe(false);
   });
 
   it('refuses an unknown --lang before reading anything', async () => {
-    const run = await runCli(['convert', sources, '--mapping', mappingFile, ...CAMPAIGN, '--to-kit', join(tmp, 'kit-xx'), '--reconciliation', join(tmp, 'x.csv'), '--lang', 'de']);
+    const run = await runCli([
+      'convert',
+      sources,
+      '--mapping',
+      mappingFile,
+      ...CAMPAIGN,
+      '--to-kit',
+      join(tmp, 'kit-xx'),
+      '--reconciliation',
+      join(tmp, 'x.csv'),
+      '--lang',
+      'de',
+    ]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/--lang/);
     expect(existsSync(join(tmp, 'kit-xx', 'campaign.json'))).toBe(false);

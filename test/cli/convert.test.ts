@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +48,10 @@ afterEach(() => {
 });
 
 /** Every byte of every file of a folder, as text. */
-const allText = (dir: string): string => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1')).join('\n');
+const allText = (dir: string): string =>
+  readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f), 'latin1'))
+    .join('\n');
 
 describe('plateau convert', () => {
   it('is listed and has help', async () => {
@@ -51,14 +63,28 @@ describe('plateau convert', () => {
 
   it('writes a data kit from a real DICOM file, without patient identity', async () => {
     const dir = out();
-    const r = await runCli(['convert', CT_SMALL, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', dir]);
+    const r = await runCli([
+      'convert',
+      CT_SMALL,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN,
+      '--to-kit',
+      dir,
+    ]);
     expect(r.stderr).not.toMatch(/ error: /);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('exams          1');
     expect(r.stdout).toContain('(0010,0010) PatientName: 1');
     const { kit, issues } = await readKitDir(dir);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(kit!.campaign).toEqual({ id: 'ct-small', name: 'ct-small', start: '1997-04-28', days: 7, timeZone: 'Europe/Paris' });
+    expect(kit!.campaign).toEqual({
+      id: 'ct-small',
+      name: 'ct-small',
+      start: '1997-04-28',
+      days: 7,
+      timeZone: 'Europe/Paris',
+    });
     expect(kit!.establishments.map((e) => e.finess)).toEqual(['620454421']);
     expect(kit!.equipment).toMatchObject([{ equipmentId: 'CT-1', modality: 'CT' }]);
     expect(kit!.exams).toHaveLength(1);
@@ -68,9 +94,19 @@ describe('plateau convert', () => {
 
   it('reads a whole folder of mixed sources, skipping what it does not know, with located warnings', async () => {
     const dir = out();
-    const r = await runCli(['convert', SAMPLES, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', dir]);
+    const r = await runCli([
+      'convert',
+      SAMPLES,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN,
+      '--to-kit',
+      dir,
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/SOURCES\.md warning: skipped: not a kit file, HL7 v2, FHIR, DICOM or XLSX/);
+    expect(r.stderr).toMatch(
+      /SOURCES\.md warning: skipped: not a kit file, HL7 v2, FHIR, DICOM or XLSX/,
+    );
     expect(r.stderr).toMatch(/MR_small\.dcm:1:\(0018,1000\) warning: .*not in the site mapping/);
     expect(r.stdout).toContain('PID.5 patient name');
     expect((await readKitDir(dir)).kit!.exams).toHaveLength(1);
@@ -78,11 +114,31 @@ describe('plateau convert', () => {
 
   it('takes the campaign from a campaign.json and the secret from another variable', async () => {
     const campaign = join(tmp, 'campaign.json');
-    writeFileSync(campaign, JSON.stringify({ id: 'c2', name: 'Avril', start: '1997-04-28', days: 7, timeZone: 'Europe/Paris' }));
+    writeFileSync(
+      campaign,
+      JSON.stringify({
+        id: 'c2',
+        name: 'Avril',
+        start: '1997-04-28',
+        days: 7,
+        timeZone: 'Europe/Paris',
+      }),
+    );
     process.env.OTHER_SECRET = 'x';
     delete process.env.PLATEAU_SECRET;
     const dir = out();
-    const r = await runCli(['convert', CT_SMALL, '--mapping', MAPPING, '--campaign', campaign, '--secret-env', 'OTHER_SECRET', '--to-kit', dir]);
+    const r = await runCli([
+      'convert',
+      CT_SMALL,
+      '--mapping',
+      MAPPING,
+      '--campaign',
+      campaign,
+      '--secret-env',
+      'OTHER_SECRET',
+      '--to-kit',
+      dir,
+    ]);
     expect(r.code).toBe(0);
     expect((await readKitDir(dir)).kit!.campaign.name).toBe('Avril');
   });
@@ -92,8 +148,18 @@ describe('plateau convert', () => {
     mkdirSync(input);
     cpSync(CT_SMALL, join(input, 'CT_small.dcm'));
     const first = join(input, 'kit');
-    expect((await runCli(['convert', input, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', first])).code).toBe(0);
-    const again = await runCli(['convert', input, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', first]);
+    expect(
+      (await runCli(['convert', input, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', first])).code,
+    ).toBe(0);
+    const again = await runCli([
+      'convert',
+      input,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN,
+      '--to-kit',
+      first,
+    ]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/input-with-kit\/kit warning: skipped: .* is a data kit folder/);
     expect((await readKitDir(first)).kit!.exams).toHaveLength(1);
@@ -102,7 +168,15 @@ describe('plateau convert', () => {
   it('refuses to run without the secret', async () => {
     delete process.env.PLATEAU_SECRET;
     const dir = out();
-    const r = await runCli(['convert', CT_SMALL, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', dir]);
+    const r = await runCli([
+      'convert',
+      CT_SMALL,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN,
+      '--to-kit',
+      dir,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('PLATEAU_SECRET');
     expect(existsSync(dir)).toBe(false);
@@ -111,23 +185,45 @@ describe('plateau convert', () => {
   it('exits 2 on a missing option', async () => {
     expect((await runCli(['convert', CT_SMALL, '--mapping', MAPPING, ...CAMPAIGN])).code).toBe(2);
     expect((await runCli(['convert', CT_SMALL, ...CAMPAIGN, '--to-kit', out()])).code).toBe(2);
-    expect((await runCli(['convert', CT_SMALL, '--mapping', MAPPING, '--to-kit', out()])).code).toBe(2);
-    expect((await runCli(['convert', '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', out()])).code).toBe(2);
+    expect(
+      (await runCli(['convert', CT_SMALL, '--mapping', MAPPING, '--to-kit', out()])).code,
+    ).toBe(2);
+    expect(
+      (await runCli(['convert', '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', out()])).code,
+    ).toBe(2);
   });
 
   it('refuses a bad mapping with located issues, and writes nothing', async () => {
     const bad = join(tmp, 'bad-mapping.csv');
-    writeFileSync(bad, 'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,Europe/Pari\n');
+    writeFileSync(
+      bad,
+      'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,Europe/Pari\n',
+    );
     const dir = out();
     const r = await runCli(['convert', CT_SMALL, '--mapping', bad, ...CAMPAIGN, '--to-kit', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad-mapping\.csv:3:target error: "Europe\/Pari" is not a known time zone/);
+    expect(r.stderr).toMatch(
+      /bad-mapping\.csv:3:target error: "Europe\/Pari" is not a known time zone/,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
   it('refuses when nothing falls in the campaign, and writes nothing', async () => {
     const dir = out();
-    const r = await runCli(['convert', CT_SMALL, '--mapping', MAPPING, '--campaign-id', 'x', '--start', '2010-03-01', '--days', '28', '--to-kit', dir]);
+    const r = await runCli([
+      'convert',
+      CT_SMALL,
+      '--mapping',
+      MAPPING,
+      '--campaign-id',
+      'x',
+      '--start',
+      '2010-03-01',
+      '--days',
+      '28',
+      '--to-kit',
+      dir,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no exam and no session');
     expect(existsSync(dir)).toBe(false);
@@ -140,7 +236,15 @@ describe('plateau convert', () => {
     const busy = join(tmp, 'busy');
     mkdirSync(busy);
     writeFileSync(join(busy, 'notes.txt'), 'mine');
-    const r2 = await runCli(['convert', CT_SMALL, '--mapping', MAPPING, ...CAMPAIGN, '--to-kit', busy]);
+    const r2 = await runCli([
+      'convert',
+      CT_SMALL,
+      '--mapping',
+      MAPPING,
+      ...CAMPAIGN,
+      '--to-kit',
+      busy,
+    ]);
     expect(r2.code).toBe(1);
     expect(readFileSync(join(busy, 'notes.txt'), 'utf8')).toBe('mine');
   });

@@ -23,7 +23,8 @@ vi.mock('../../src/storage/open-store.ts', async (actual) =>
 const tmp = mkdtempSync(join(tmpdir(), 'plateau-costs-'));
 const KIT = join(tmp, 'kit');
 const BARE = join(tmp, 'bare');
-const HEADER = 'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
+const HEADER =
+  'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
 const GOOD = `${HEADER}\nCT1,700000,7,60000,400000,20,40000\nMR1,1200000,12,100000,450000,30,60000\n`;
 
 beforeAll(async () => {
@@ -51,7 +52,11 @@ describe('plateau costs', () => {
   it('gives the figures of computeCosts on the kit and its costs.csv, CT1 by hand', async () => {
     const r = await runCli(['costs', KIT, '--json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { origin: string; machines: JsonMachine[]; sites: { finess: string; costPerYear: number }[] };
+    const doc = JSON.parse(r.stdout) as {
+      origin: string;
+      machines: JsonMachine[];
+      sites: { finess: string; costPerYear: number }[];
+    };
     expect(doc.origin).toBe('input');
 
     const kit = territoriesKit();
@@ -62,12 +67,30 @@ describe('plateau costs', () => {
       costs: {
         origin: 'input',
         rows: [
-          { equipmentId: 'CT1', purchasePrice: 700000, amortisationYears: 7, maintenance: 60000, staff: 400000, consumablesPerExam: 20, overhead: 40000 },
-          { equipmentId: 'MR1', purchasePrice: 1200000, amortisationYears: 12, maintenance: 100000, staff: 450000, consumablesPerExam: 30, overhead: 60000 },
+          {
+            equipmentId: 'CT1',
+            purchasePrice: 700000,
+            amortisationYears: 7,
+            maintenance: 60000,
+            staff: 400000,
+            consumablesPerExam: 20,
+            overhead: 40000,
+          },
+          {
+            equipmentId: 'MR1',
+            purchasePrice: 1200000,
+            amortisationYears: 12,
+            maintenance: 100000,
+            staff: 450000,
+            consumablesPerExam: 30,
+            overhead: 60000,
+          },
         ],
       },
     });
-    expect(doc).toEqual(JSON.parse(JSON.stringify(costsDocument(expected, join(KIT, 'costs.csv')))));
+    expect(doc).toEqual(
+      JSON.parse(JSON.stringify(costsDocument(expected, join(KIT, 'costs.csv')))),
+    );
 
     // CT1 by hand: 8 exams × 365 / 28 = 104.2857 a year; installed 1998, 12 years ≥ 7: no amortisation.
     const ct1 = doc.machines.find((m) => m.equipmentId === 'CT1')!;
@@ -82,7 +105,9 @@ describe('plateau costs', () => {
     // MR1: installed 2000, 10 years < 12: 1,200,000 / 12 = 100,000 amortised; 4 exams → 52.14 a year.
     const mr1 = doc.machines.find((m) => m.equipmentId === 'MR1')!;
     expect(mr1.costPerYear).toBeCloseTo(100000 + 100000 + 450000 + 60000 + (30 * 4 * 365) / 28, 6);
-    for (const m of doc.machines) for (const k of ['costPerOpeningHour', 'costPerIcr'] as const) expect(m[k] === null || typeof m[k] === 'number').toBe(true);
+    for (const m of doc.machines)
+      for (const k of ['costPerOpeningHour', 'costPerIcr'] as const)
+        expect(m[k] === null || typeof m[k] === 'number').toBe(true);
     expect(doc.sites.find((s) => s.finess === '590000001')?.costPerYear).toBeCloseTo(yearly, 6);
   });
 
@@ -108,7 +133,9 @@ describe('plateau costs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad.csv:2:staff error: staff -400000 is negative');
-    expect(r.stderr).toContain('bad.csv:3:equipment_id error: equipment_id CT9 is not a machine of the campaign');
+    expect(r.stderr).toContain(
+      'bad.csv:3:equipment_id error: equipment_id CT9 is not a machine of the campaign',
+    );
     expect(r.stderr).toContain(`${bad} has errors (above): no cost was computed`);
     const fr = await runCli(['costs', BARE, '--costs', bad, '--lang', 'fr']);
     expect(fr.code).toBe(1);
@@ -119,7 +146,9 @@ describe('plateau costs', () => {
   it('says how to give costs when there are none', async () => {
     const r = await runCli(['costs', BARE, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no costs given: write a costs.csv in the kit folder (imported with it into the store), or give --costs FILE.csv');
+    expect(r.stderr).toContain(
+      'no costs given: write a costs.csv in the kit folder (imported with it into the store), or give --costs FILE.csv',
+    );
     expect(r.stderr).toContain('--illustrative');
     expect(r.stdout).toBe('');
   });
@@ -132,11 +161,18 @@ describe('plateau costs', () => {
     for (const line of lines) expect(line).toContain('illustrative');
     expect(r.stdout).toContain('ILLUSTRATIVE costs');
     const fr = await runCli(['costs', BARE, '--illustrative', '--lang', 'fr']);
-    for (const line of fr.stdout.split('\n').filter((l) => l.trim() !== '' && !/^[─\s]+$/.test(l))) expect(line).toMatch(/illustrati/i);
+    for (const line of fr.stdout.split('\n').filter((l) => l.trim() !== '' && !/^[─\s]+$/.test(l)))
+      expect(line).toMatch(/illustrati/i);
     const json = await runCli(['costs', BARE, '--illustrative', '--json']);
-    const doc = JSON.parse(json.stdout) as { origin: string; machines: JsonMachine[]; sites: { provenance: { costs: string } }[] };
+    const doc = JSON.parse(json.stdout) as {
+      origin: string;
+      machines: JsonMachine[];
+      sites: { provenance: { costs: string } }[];
+    };
     expect(doc.origin).toBe('illustrative');
-    expect(doc.machines.every((m) => m.provenance.costs === 'illustrative' && m.costPerYear! > 0)).toBe(true);
+    expect(
+      doc.machines.every((m) => m.provenance.costs === 'illustrative' && m.costPerYear! > 0),
+    ).toBe(true);
     expect(doc.sites.every((s) => s.provenance.costs === 'illustrative')).toBe(true);
     expect((await runCli(['costs', BARE, '--illustrative', '--json'])).stdout).toBe(json.stdout);
   });
@@ -145,10 +181,23 @@ describe('plateau costs', () => {
     const data = join(tmp, 'store');
     const imported = await runCli(['import', BARE, '--data', data]);
     expect(imported.code, imported.stderr).toBe(0);
-    const fromStore = await runCli(['costs', '--costs', join(KIT, 'costs.csv'), '--data', data, '--json']);
+    const fromStore = await runCli([
+      'costs',
+      '--costs',
+      join(KIT, 'costs.csv'),
+      '--data',
+      data,
+      '--json',
+    ]);
     expect(fromStore.code, fromStore.stderr).toBe(0);
     const fromKit = await runCli(['costs', KIT, '--json']);
-    const strip = (text: string) => (JSON.parse(text) as { machines: JsonMachine[] }).machines.map((m) => [m.equipmentId, m.costPerYear, m.costPerExam, m.ftTier]);
+    const strip = (text: string) =>
+      (JSON.parse(text) as { machines: JsonMachine[] }).machines.map((m) => [
+        m.equipmentId,
+        m.costPerYear,
+        m.costPerExam,
+        m.ftTier,
+      ]);
     expect(strip(fromStore.stdout)).toEqual(strip(fromKit.stdout));
   });
 
@@ -158,11 +207,18 @@ describe('plateau costs', () => {
     expect(imported.code, imported.stderr).toBe(0);
     const stored = await runCli(['costs', '--data', data, '--json']);
     expect(stored.code, stored.stderr).toBe(0);
-    const doc = JSON.parse(stored.stdout) as { origin: string; costsFile: string | null; machines: JsonMachine[] };
+    const doc = JSON.parse(stored.stdout) as {
+      origin: string;
+      costsFile: string | null;
+      machines: JsonMachine[];
+    };
     expect(doc.origin).toBe('input');
     expect(doc.costsFile).toBeNull();
     // CT1 by hand, as above: 60,000 + 400,000 + 40,000 + 20 × 8 × 365 / 28.
-    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(
+      502085.714,
+      2,
+    );
     const text = await runCli(['costs', '--data', data, '--lang', 'en']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('from the costs imported with the campaign (provenance: input;');
@@ -171,7 +227,7 @@ describe('plateau costs', () => {
     expect(none.stderr).toContain('no costs given');
   });
 
-  it('--costs FILE overrides the kit\'s costs.csv', async () => {
+  it("--costs FILE overrides the kit's costs.csv", async () => {
     const other = join(tmp, 'other.csv');
     writeFileSync(other, `${HEADER}\nCT1,0,7,0,0,0,1000\n`);
     const r = await runCli(['costs', KIT, '--costs', other, '--json']);
@@ -185,7 +241,10 @@ describe('plateau costs', () => {
   it("says illustrative on every line and in the JSON when the kit's costs.csv says so (origin column)", async () => {
     const demo = join(tmp, 'demo');
     await writeKitDir(demo, territoriesKit());
-    writeFileSync(join(demo, 'costs.csv'), `${HEADER},origin\nCT1,700000,7,60000,400000,20,40000,illustrative\n`);
+    writeFileSync(
+      join(demo, 'costs.csv'),
+      `${HEADER},origin\nCT1,700000,7,60000,400000,20,40000,illustrative\n`,
+    );
     const r = await runCli(['costs', demo, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.trim() !== '' && !/^[─\s]+$/.test(l));
@@ -193,9 +252,14 @@ describe('plateau costs', () => {
     const json = await runCli(['costs', demo, '--json']);
     const doc = JSON.parse(json.stdout) as { origin: string; machines: JsonMachine[] };
     expect(doc.origin).toBe('illustrative');
-    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.provenance.costs).toBe('illustrative');
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.provenance.costs).toBe(
+      'illustrative',
+    );
     // Same figures as the input set: only the label differs.
-    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(502085.714, 2);
+    expect(doc.machines.find((m) => m.equipmentId === 'CT1')!.costPerYear).toBeCloseTo(
+      502085.714,
+      2,
+    );
   });
 
   it('refuses --costs with --illustrative', async () => {

@@ -17,14 +17,25 @@ export interface FakePacs {
 
 const STUDY = '1.2.826.0.1.3680043.8.498.1';
 const SERIES = `${STUDY}.1`;
-const value = (vr: string, ...values: string[]): { vr: string; Value: string[] } => ({ vr, Value: values });
+const value = (vr: string, ...values: string[]): { vr: string; Value: string[] } => ({
+  vr,
+  Value: values,
+});
 
 /** One CT study on the station CT01_OC0, images at 10:00:00 and 10:08:00 local time, 2026-03-04. */
 function answer(path: string): unknown[] {
   if (path === '/dicom-web/studies') {
-    return [{ '0020000D': value('UI', STUDY), '00080020': value('DA', '20260304'), '00080050': value('SH', 'ACC-WEB-1'), '00100010': { vr: 'PN', Value: [{ Alphabetic: 'DUPONT^JEAN' }] } }];
+    return [
+      {
+        '0020000D': value('UI', STUDY),
+        '00080020': value('DA', '20260304'),
+        '00080050': value('SH', 'ACC-WEB-1'),
+        '00100010': { vr: 'PN', Value: [{ Alphabetic: 'DUPONT^JEAN' }] },
+      },
+    ];
   }
-  if (path === `/dicom-web/studies/${STUDY}/series`) return [{ '0020000E': value('UI', SERIES), '00080060': value('CS', 'CT') }];
+  if (path === `/dicom-web/studies/${STUDY}/series`)
+    return [{ '0020000E': value('UI', SERIES), '00080060': value('CS', 'CT') }];
   if (path === `/dicom-web/studies/${STUDY}/series/${SERIES}/instances`) {
     return ['100000', '100800'].map((time, i) => ({
       '00080016': value('UI', '1.2.840.10008.5.1.4.1.1.2'),
@@ -44,10 +55,16 @@ export async function startFakePacs(mode: PacsMode = 'study'): Promise<FakePacs>
   const pacs: FakePacs = { url: '', requests: [], mode, close: () => Promise.resolve() };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    pacs.requests.push({ path: url.pathname, query: url.searchParams, authorization: req.headers.authorization });
+    pacs.requests.push({
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+    });
     if (pacs.mode === 'silent') return; // never answers: the client's timeout must end it
     if (pacs.mode === 404 || pacs.mode === 500) {
-      res.writeHead(pacs.mode, { 'Content-Type': 'text/plain' }).end(pacs.mode === 404 ? 'no such route' : 'database locked');
+      res
+        .writeHead(pacs.mode, { 'Content-Type': 'text/plain' })
+        .end(pacs.mode === 404 ? 'no such route' : 'database locked');
       return;
     }
     const body = pacs.mode === 'empty' ? [] : answer(url.pathname);

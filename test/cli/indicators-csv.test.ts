@@ -17,7 +17,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'plateau-csv-'));
   const kit = generateKit({ seed: 3, machines: 20, days: 7 });
   const finess = kit.establishments[0]!.finess;
-  const establishments = kit.establishments.map((e) => (e.finess === finess ? { ...e, region: EVIL } : e));
+  const establishments = kit.establishments.map((e) =>
+    e.finess === finess ? { ...e, region: EVIL } : e,
+  );
   await writeKitDir(dir, { ...kit, establishments });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +46,10 @@ describe('one CSV writer', () => {
     }
   });
   it('writes a negative number as a number and defuses only text', () => {
-    const text = csvText(['a', 'b', 'c', 'd'], [[-3.5, '-3.5', '+33 1 23', '@SUM(A1)']], { bom: false, lineEnd: '\n' });
+    const text = csvText(['a', 'b', 'c', 'd'], [[-3.5, '-3.5', '+33 1 23', '@SUM(A1)']], {
+      bom: false,
+      lineEnd: '\n',
+    });
     expect(text).toBe("a,b,c,d\n-3.5,'-3.5,'+33 1 23,'@SUM(A1)\n");
   });
   it('keeps the byte order mark and CRLF of spreadsheet exports by default', () => {

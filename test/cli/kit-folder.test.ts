@@ -1,7 +1,18 @@
 // `plateau convert --to-kit DIR` and `plateau generate DIR` write only into a new or empty folder,
 // or over their own earlier output of the same campaign (recognised by .plateau-kit.json), and
 // replace it as a whole; anything else needs --force, and the refusal says what is there.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,7 +31,14 @@ writeFileSync(
   'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,Europe/Paris\nsite,name,,CH Test\nsite,legal_status,,CH\nsite,region,,HDF\nequipment,station,CT01_OC0,CT-1\n',
 );
 // CT_small.dcm was acquired on 1997-04-30.
-const campaign = (id: string): string[] => ['--campaign-id', id, '--start', '1997-04-28', '--days', '7'];
+const campaign = (id: string): string[] => [
+  '--campaign-id',
+  id,
+  '--start',
+  '1997-04-28',
+  '--days',
+  '7',
+];
 const convert = (dir: string, id = 'ct-small', ...more: string[]) =>
   runCli(['convert', CT_SMALL, '--mapping', MAPPING, ...campaign(id), '--to-kit', dir, ...more]);
 let n = 0;
@@ -45,7 +63,9 @@ describe('plateau convert --to-kit', () => {
     const r = await convert(dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(dir);
-    expect(r.stderr).toContain('holds a data kit of campaign "conformance-101" that plateau did not write');
+    expect(r.stderr).toContain(
+      'holds a data kit of campaign "conformance-101" that plateau did not write',
+    );
     expect(r.stderr).toContain('README.md');
     expect(r.stderr).toContain('--force');
     expect(snapshot(dir)).toEqual(before);
@@ -59,7 +79,14 @@ describe('plateau convert --to-kit', () => {
     const r = await convert(dir, 'ct-small', '--force');
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(
-      [KIT_MANIFEST, 'campaign.json', 'equipment.csv', 'establishments.csv', 'exams.csv', 'sessions.csv'].sort(),
+      [
+        KIT_MANIFEST,
+        'campaign.json',
+        'equipment.csv',
+        'establishments.csv',
+        'exams.csv',
+        'sessions.csv',
+      ].sort(),
     );
     expect((await readKitDir(dir)).kit?.campaign.id).toBe('ct-small');
   });
@@ -69,12 +96,18 @@ describe('plateau convert --to-kit', () => {
     expect((await convert(dir)).code).toBe(0);
     const manifest = await readKitManifest(dir);
     expect(manifest).toMatchObject({ command: 'plateau convert', campaignId: 'ct-small' });
-    expect(manifest!.files.map((f) => f.name)).toEqual(readdirSync(dir).filter((f) => f !== KIT_MANIFEST).sort());
+    expect(manifest!.files.map((f) => f.name)).toEqual(
+      readdirSync(dir)
+        .filter((f) => f !== KIT_MANIFEST)
+        .sort(),
+    );
     expect((await convert(dir)).code).toBe(0);
 
     const other = await convert(dir, 'ct-other');
     expect(other.code).toBe(1);
-    expect(other.stderr).toContain('holds the data kit of another campaign, ct-small (this one is ct-other)');
+    expect(other.stderr).toContain(
+      'holds the data kit of another campaign, ct-small (this one is ct-other)',
+    );
     expect((await readKitDir(dir)).kit?.campaign.id).toBe('ct-small');
 
     writeFileSync(join(dir, 'notes.txt'), 'mine');
@@ -99,7 +132,9 @@ describe('plateau convert --to-kit', () => {
     delete process.env.PLATEAU_SECRET; // the folder is refused before the secret is even asked for
     const r = await convert(dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${dir} is not empty (1 entry: notes.txt) and is not a data kit plateau wrote`);
+    expect(r.stderr).toContain(
+      `${dir} is not empty (1 entry: notes.txt) and is not a data kit plateau wrote`,
+    );
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
@@ -111,7 +146,10 @@ describe('plateau generate', () => {
   it('replaces its own output of the same seed, refuses another seed without --force', async () => {
     const dir = fresh();
     expect((await generate(dir, '5')).code).toBe(0);
-    expect(await readKitManifest(dir)).toMatchObject({ command: 'plateau generate', campaignId: 'synthetic-5' });
+    expect(await readKitManifest(dir)).toMatchObject({
+      command: 'plateau generate',
+      campaignId: 'synthetic-5',
+    });
     expect(readdirSync(dir)).toContain('README.md');
     expect((await generate(dir, '5')).code).toBe(0);
     const other = await generate(dir, '6');

@@ -48,7 +48,10 @@ function handKit() {
   let k = 0;
   for (let day = 5; day <= 11; day++)
     for (let h = 0; h < 24; h++) {
-      const exam = { in: `2026-01-${pad(day)}T${pad(h)}:10`, out: `2026-01-${pad(day)}T${pad(h)}:30` };
+      const exam = {
+        in: `2026-01-${pad(day)}T${pad(h)}:10`,
+        out: `2026-01-${pad(day)}T${pad(h)}:30`,
+      };
       const weekday = day <= 9;
       if (weekday && h >= 8 && h < 20) {
         a.push(exam); // daytime: not PDS
@@ -65,8 +68,14 @@ function handKit() {
     ],
     { id: 'hand', name: 'Deux sites', start: '2026-01-05', days: 7 },
   );
-  Object.assign(kit.establishments.find((e) => e.finess === B)!, { department: '62', name: 'Site B' });
-  Object.assign(kit.establishments.find((e) => e.finess === A)!, { name: 'Site A' });
+  Object.assign(
+    kit.establishments.find((e) => e.finess === B)!,
+    { department: '62', name: 'Site B' },
+  );
+  Object.assign(
+    kit.establishments.find((e) => e.finess === A)!,
+    { name: 'Site A' },
+  );
   return kit;
 }
 
@@ -82,7 +91,14 @@ async function doc(...args: string[]): Promise<OncallDocument> {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as OncallDocument;
 }
-const HANDMADE = ['--reading-minutes', 'CT=10,MR=20', '--reading', 'exponential', '--hourly-rate', '100'];
+const HANDMADE = [
+  '--reading-minutes',
+  'CT=10,MR=20',
+  '--reading',
+  'exponential',
+  '--hourly-rate',
+  '100',
+];
 const opt = (d: OncallDocument, id: string) => d.options.find((o) => o.option === id)!;
 
 describe('plateau oncall on a two-site kit worked out by hand', () => {
@@ -125,8 +141,14 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
     expect(hub).toMatchObject({ linesNeeded: 1, onCallHoursPerWeek: 108, costPerWeek: 10_800 });
     expect(hub.shareReadWithinTarget).toBeCloseTo(0.894601, 5);
     expect(hub.meanResponseMinutes).toBeCloseTo(13.333333, 5);
-    expect(opt(d, 'hub-night-sites-weekend')).toMatchObject({ linesNeeded: 2, onCallHoursPerWeek: 156 });
-    expect(opt(d, 'sites-night-hub-weekend')).toMatchObject({ linesNeeded: 2, onCallHoursPerWeek: 168 });
+    expect(opt(d, 'hub-night-sites-weekend')).toMatchObject({
+      linesNeeded: 2,
+      onCallHoursPerWeek: 156,
+    });
+    expect(opt(d, 'sites-night-hub-weekend')).toMatchObject({
+      linesNeeded: 2,
+      onCallHoursPerWeek: 168,
+    });
   });
 
   it('a département takes only its sites; a holiday turns a weekday into PDS hours', async () => {
@@ -144,7 +166,9 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
     expect(d.model.distribution).toBe('deterministic');
     expect(opt(d, 'hub').provenance.linesNeeded).toBe('illustrative');
     expect(opt(d, 'hub').costPerWeek).toBeNull();
-    expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['illustrativeReading', 'noHolidays']));
+    expect(d.notes.map((n) => n.code)).toEqual(
+      expect.arrayContaining(['illustrativeReading', 'noHolidays']),
+    );
     expect(d.notes.map((n) => n.code)).not.toContain('readingCeiling');
     expect(d.notes.map((n) => n.code)).not.toContain('unreachable');
     // Fixed 15-min reads of λ = 1/h (site A alone): response ≤ 30 min ⇔ wait ≤ 15 min,
@@ -163,7 +187,9 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
     expect(opt(d, 'hub').queues.every((q) => q.method === 'erlang-c')).toBe(true);
     // Even with no wait only 1 − e^{−2} = 86 % is read within 30 min < 90 %.
     expect(opt(d, 'hub').linesNeeded).toBeNull();
-    expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['unreachable', 'readingCeiling']));
+    expect(d.notes.map((n) => n.code)).toEqual(
+      expect.arrayContaining(['unreachable', 'readingCeiling']),
+    );
     const ceiling = d.notes.find((n) => n.code === 'readingCeiling')!;
     expect(Number(ceiling.params.share)).toBeCloseTo(1 - Math.exp(-2), 10);
   });
@@ -172,10 +198,24 @@ describe('plateau oncall on a two-site kit worked out by hand', () => {
 describe('plateau oncall on a generated kit', () => {
   it('gives the document with flat figures for the four options', async () => {
     const d = await doc(GEN, '--department', genDepartment);
-    expect(Object.keys(d)).toEqual(expect.arrayContaining(['territory', 'sites', 'demand', 'options', 'model', 'notes']));
-    expect(d.options.map((o) => o.option)).toEqual(['separate', 'hub', 'hub-night-sites-weekend', 'sites-night-hub-weekend']);
+    expect(Object.keys(d)).toEqual(
+      expect.arrayContaining(['territory', 'sites', 'demand', 'options', 'model', 'notes']),
+    );
+    expect(d.options.map((o) => o.option)).toEqual([
+      'separate',
+      'hub',
+      'hub-night-sites-weekend',
+      'sites-night-hub-weekend',
+    ]);
     for (const o of d.options) {
-      for (const key of ['linesNeeded', 'onCallHoursPerWeek', 'shareReadWithinTarget', 'meanResponseMinutes', 'examsPerOnCallHour', 'costPerWeek'] as const) {
+      for (const key of [
+        'linesNeeded',
+        'onCallHoursPerWeek',
+        'shareReadWithinTarget',
+        'meanResponseMinutes',
+        'examsPerOnCallHour',
+        'costPerWeek',
+      ] as const) {
         expect(key in o, key).toBe(true);
         expect(o[key] === null || typeof o[key] === 'number', key).toBe(true);
         expect(o.provenance[key]).toBe('illustrative'); // default reading times
@@ -193,7 +233,9 @@ describe('plateau oncall tables and errors', () => {
     expect(r.stdout).toContain('Un centre pour tous');
     expect(r.stdout).toContain('Heures de garde / sem.');
     expect(r.stdout).toContain('2 sites');
-    expect(r.stdout.replace(/\u202f/g, ' ')).toContain('Provenance : demande — mesuré ; lignes, heures, parts et réponse — saisi ; coût — saisi');
+    expect(r.stdout.replace(/\u202f/g, ' ')).toContain(
+      'Provenance : demande — mesuré ; lignes, heures, parts et réponse — saisi ; coût — saisi',
+    );
     expect(r.stdout).toContain('94,9'); // the hub's share within target, 94.86 %
   });
 
@@ -207,7 +249,16 @@ describe('plateau oncall tables and errors', () => {
     expect(r.stdout).toContain('fixed (simulated) distribution');
     expect(r.stdout).toContain('plateau has no holiday table');
     expect(r.stdout).not.toContain('even with no wait');
-    const e = await runCli(['oncall', HAND, '--department', '59', '--reading', 'exponential', '--lang', 'en']);
+    const e = await runCli([
+      'oncall',
+      HAND,
+      '--department',
+      '59',
+      '--reading',
+      'exponential',
+      '--lang',
+      'en',
+    ]);
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toContain('exponential distribution');
     expect(e.stdout).toContain('even with no wait only 86% of CT exams are read within 30 min');

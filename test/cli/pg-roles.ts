@@ -9,7 +9,12 @@ import { openStore } from '../../src/storage/index.ts';
 export const PG_URL = process.env['PLATEAU_TEST_PG_URL'];
 
 /** `url` with another user (and password) and database. */
-export function urlAs(url: string, user: string, password: string | null, database?: string): string {
+export function urlAs(
+  url: string,
+  user: string,
+  password: string | null,
+  database?: string,
+): string {
   const u = new URL(url);
   u.username = user;
   u.password = password ?? '';
@@ -45,10 +50,18 @@ export interface PgPlace {
 }
 
 /** A new database, migrated by its owner when `migrated` (the default). */
-export async function pgPlace(adminUrl: string, options: { migrated?: boolean } = {}): Promise<PgPlace> {
+export async function pgPlace(
+  adminUrl: string,
+  options: { migrated?: boolean } = {},
+): Promise<PgPlace> {
   const name = `plateau_t_${randomBytes(6).toString('hex')}`;
   await sql(adminUrl, `create database ${name}`);
-  const ownerUrl = urlAs(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password), name);
+  const ownerUrl = urlAs(
+    adminUrl,
+    new URL(adminUrl).username,
+    decodeURIComponent(new URL(adminUrl).password),
+    name,
+  );
   const superUrl = urlAs(adminUrl, 'postgres', null, name);
   if (options.migrated ?? true) await (await openStore({ url: ownerUrl })).close();
   const roles: string[] = [];
@@ -61,7 +74,10 @@ export async function pgPlace(adminUrl: string, options: { migrated?: boolean } 
       const password = randomBytes(9).toString('hex');
       roles.push(role);
       // Only a superuser may give BYPASSRLS; plateau's owner has CREATEROLE and admin of plateau_app.
-      await sql(bypassRls ? superUrl : ownerUrl, `create role ${role} login password '${password}'${bypassRls ? ' bypassrls' : ''}${inApp ? ' in role plateau_app' : ''}`);
+      await sql(
+        bypassRls ? superUrl : ownerUrl,
+        `create role ${role} login password '${password}'${bypassRls ? ' bypassrls' : ''}${inApp ? ' in role plateau_app' : ''}`,
+      );
       return urlAs(adminUrl, role, password, name);
     },
     async dispose() {

@@ -35,17 +35,33 @@ describe('plateau references', () => {
     const none = join(tmp, 'none');
     const r = await runCli(['references', '--data', none]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`there is no store in ${none}: these are the figures shipped with plateau only`);
+    expect(r.stderr).toContain(
+      `there is no store in ${none}: these are the figures shipped with plateau only`,
+    );
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^measure\s+modality\s+sector\s+area\s+year\s+value\s+note\s+source\s+origin$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^unitsPerMillion\s+CT\s+OECD\s+2015\s+25\.7\s+OECD Health at a Glance 2017, as reported by docteurimago\.fr \(16\/11\/2017\)\s+shipped$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^unitsPerMillion\s+MR\s+private_practice\s+FRA\s+2018\s+6\.4\s+OECD Health Statistics/));
+    expect(lines[0]).toMatch(
+      /^measure\s+modality\s+sector\s+area\s+year\s+value\s+note\s+source\s+origin$/,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^unitsPerMillion\s+CT\s+OECD\s+2015\s+25\.7\s+OECD Health at a Glance 2017, as reported by docteurimago\.fr \(16\/11\/2017\)\s+shipped$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^unitsPerMillion\s+MR\s+private_practice\s+FRA\s+2018\s+6\.4\s+OECD Health Statistics/,
+      ),
+    );
     expect(lines).toHaveLength(2 + SHIPPED_REFERENCES.length);
     expect(existsSync(none)).toBe(false);
     const json = await runCli(['references', '--json', '--data', none]);
-    expect((JSON.parse(json.stdout) as ReferenceFigure[]).map((f) => f.origin)).toEqual(SHIPPED_REFERENCES.map(() => 'shipped'));
+    expect((JSON.parse(json.stdout) as ReferenceFigure[]).map((f) => f.origin)).toEqual(
+      SHIPPED_REFERENCES.map(() => 'shipped'),
+    );
     const fr = await runCli(['references', '--lang', 'fr', '--data', none]);
-    expect(fr.stdout.split('\n')[0]).toMatch(/^mesure\s+modalité\s+secteur\s+zone\s+année\s+valeur\s+remarque\s+source\s+origine$/);
+    expect(fr.stdout.split('\n')[0]).toMatch(
+      /^mesure\s+modalité\s+secteur\s+zone\s+année\s+valeur\s+remarque\s+source\s+origine$/,
+    );
     expect(fr.stderr).toContain('il n’y a pas de base plateau dans');
   });
 
@@ -55,7 +71,9 @@ describe('plateau references', () => {
     const r = await runCli(['references', '--load', file, '--data', data]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('input.csv:3:TIME_PERIOD error: TIME_PERIOD 2019-Q1 is not a year');
-    expect(r.stderr).toContain('input.csv:5 error: unitsPerMillion of CT for FRA in 2019 is already on line 2');
+    expect(r.stderr).toContain(
+      'input.csv:5 error: unitsPerMillion of CT for FRA in 2019 is already on line 2',
+    );
     expect(r.stderr).toContain(`${file}: 6 errors; nothing was stored`);
     expect(existsSync(data)).toBe(false);
   });
@@ -65,12 +83,22 @@ describe('plateau references', () => {
     const file = join(FIXTURES, 'oecd-med-tech', 'input.csv');
     const r = await runCli(['references', '--load', file, '--data', data]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('input.csv:7:MEASURE warning: 2 rows of the measure MEASURE MTU, UNIT_MEASURE 10P6HB, MEDICAL_TECH PET');
-    expect(r.stdout.trim()).toBe(`${file}: 8 figures stored in ${data}: 8 added, 0 replaced, 0 unchanged`);
+    expect(r.stderr).toContain(
+      'input.csv:7:MEASURE warning: 2 rows of the measure MEASURE MTU, UNIT_MEASURE 10P6HB, MEDICAL_TECH PET',
+    );
+    expect(r.stdout.trim()).toBe(
+      `${file}: 8 figures stored in ${data}: 8 added, 0 replaced, 0 unchanged`,
+    );
 
-    const listed = JSON.parse((await runCli(['references', '--json', '--data', data])).stdout) as ReferenceFigure[];
+    const listed = JSON.parse(
+      (await runCli(['references', '--json', '--data', data])).stdout,
+    ) as ReferenceFigure[];
     expect(listed).toHaveLength(SHIPPED_REFERENCES.length + 8);
-    expect(listed.filter((f) => f.origin === 'loaded').map((f) => `${f.measure} ${f.modality} ${f.sector ?? '-'} ${f.area} ${f.year} ${f.value}`)).toEqual([
+    expect(
+      listed
+        .filter((f) => f.origin === 'loaded')
+        .map((f) => `${f.measure} ${f.modality} ${f.sector ?? '-'} ${f.area} ${f.year} ${f.value}`),
+    ).toEqual([
       'unitsPerMillion CT - DEU 2020 35.1',
       'unitsPerMillion CT - FRA 2021 19.55',
       'unitsPerMillion CT - OECD 2021 29.77',
@@ -83,7 +111,10 @@ describe('plateau references', () => {
 
     // A table of the simple form: the OECD 2015 CT average (shipped) and France's 2021 CT density (loaded).
     const later = join(tmp, 'later.csv');
-    writeFileSync(later, 'country,measure,year,value,source\nOECD,ct_units_per_million,2015,26,OECD Health Statistics 2017\nFRA,ct_units_per_million,2021,19.6,\n');
+    writeFileSync(
+      later,
+      'country,measure,year,value,source\nOECD,ct_units_per_million,2015,26,OECD Health Statistics 2017\nFRA,ct_units_per_million,2021,19.6,\n',
+    );
     const again = await runCli(['references', '--load', later, '--data', data]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('2 figures stored in');
@@ -100,7 +131,13 @@ describe('plateau references', () => {
   });
 
   it('refuses a missing file and options that do not go together', async () => {
-    const missing = await runCli(['references', '--load', join(tmp, 'nope.csv'), '--data', join(tmp, 'x')]);
+    const missing = await runCli([
+      'references',
+      '--load',
+      join(tmp, 'nope.csv'),
+      '--data',
+      join(tmp, 'x'),
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.csv is not a file');
     expect((await runCli(['references', '--json', '--csv'])).code).toBe(2);

@@ -32,12 +32,15 @@ const HEAD_MR = ['ACQN001'];
 function exams(n: number, acts: string[], extra: Partial<MiniExam> = {}, from = 0): MiniExam[] {
   return Array.from({ length: n }, (_, i) => {
     const m = (from + i) * 20;
-    const t = (min: number): string => `2010-03-01T${String(8 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+    const t = (min: number): string =>
+      `2010-03-01T${String(8 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
     return { in: t(m), out: t(m + 15), acts, ...extra };
   });
 }
 
-const session: [string, string, 'PUBLIC_SCHEDULED'][] = [['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED']];
+const session: [string, string, 'PUBLIC_SCHEDULED'][] = [
+  ['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED'],
+];
 
 function relevanceKit(): Kit {
   const kit = buildKit(
@@ -53,7 +56,13 @@ function relevanceKit(): Kit {
           ...exams(1, [], {}, 4),
         ],
       },
-      { id: 'MR1', modality: 'MR', finess: A, sessions: session, exams: exams(1, HEAD_MR, { requested: '2010-02-20T10:00', booked: 20 }) },
+      {
+        id: 'MR1',
+        modality: 'MR',
+        finess: A,
+        sessions: session,
+        exams: exams(1, HEAD_MR, { requested: '2010-02-20T10:00', booked: 20 }),
+      },
       { id: 'CT2', finess: B, sessions: session, exams: exams(1, HEAD_CT) },
       { id: 'MR2', modality: 'MR', finess: B, sessions: session, exams: exams(3, HEAD_MR) },
       { id: 'CT3', finess: C, sessions: session, exams: exams(1, HEAD_CT) },
@@ -98,10 +107,20 @@ describe('plateau relevance KIT_DIR --json', () => {
   });
   it('counts head exams on CT and MRI per site, with scheduled and emergency apart', () => {
     const a = d.sites.find((s) => s.finess === A)!;
-    expect(a).toMatchObject({ name: 'Hôpital A', headCt: 4, headMr: 1, neuroCtShare: 0.8, peer: true });
+    expect(a).toMatchObject({
+      name: 'Hôpital A',
+      headCt: 4,
+      headMr: 1,
+      neuroCtShare: 0.8,
+      peer: true,
+    });
     expect(a.scheduled).toMatchObject({ headCt: 3, headMr: 1, neuroCtShare: 0.75 });
     expect(a.emergency).toMatchObject({ headCt: 1, headMr: 0, neuroCtShare: 1 });
-    expect(d.sites.find((s) => s.finess === B)).toMatchObject({ headCt: 1, headMr: 3, neuroCtShare: 0.25 });
+    expect(d.sites.find((s) => s.finess === B)).toMatchObject({
+      headCt: 1,
+      headMr: 3,
+      neuroCtShare: 0.25,
+    });
     expect(d.sites.find((s) => s.finess === B)!.emergency.neuroCtShare).toBeNull();
     expect(d.sites.find((s) => s.finess === C)).toMatchObject({ neuroCtShare: 0.5 });
   });
@@ -115,7 +134,12 @@ describe('plateau relevance KIT_DIR --json', () => {
     expect(by(B).neuroCtRank).toBeCloseTo(0.5 / 3, 12);
     expect(by(C).neuroCtRank).toBeCloseTo(0.5, 12);
     expect(d.sites.filter((s) => s.flagged).map((s) => s.finess)).toEqual([A]);
-    expect(by(D)).toMatchObject({ neuroCtShare: 1, peer: false, neuroCtRank: null, flagged: false });
+    expect(by(D)).toMatchObject({
+      neuroCtShare: 1,
+      peer: false,
+      neuroCtRank: null,
+      flagged: false,
+    });
   });
   it('gives the data-quality shares and a null repeat share with its note', () => {
     const a = d.sites.find((s) => s.finess === A)!;
@@ -128,11 +152,33 @@ describe('plateau relevance KIT_DIR --json', () => {
     expect(d.notes.map((n) => n.code)).toEqual(['repeats-need-patient-key']);
   });
   it('has the keys the issue asks for, flat numbers or null', () => {
-    expect(Object.keys(d)).toEqual(expect.arrayContaining(['sites', 'territories', 'peers', 'notes']));
-    expect(Object.keys(d.sites[0]!)).toEqual(
-      expect.arrayContaining(['finess', 'name', 'neuroCtShare', 'neuroCtRank', 'flagged', 'scheduled', 'emergency', 'repeatShare', 'withoutRequestShare', 'withoutBookedShare']),
+    expect(Object.keys(d)).toEqual(
+      expect.arrayContaining(['sites', 'territories', 'peers', 'notes']),
     );
-    expect(Object.keys(d.territories[0]!)).toEqual(expect.arrayContaining(['id', 'level', 'neuroCtShare', 'neuroCtRank', 'flagged', 'repeatShare']));
+    expect(Object.keys(d.sites[0]!)).toEqual(
+      expect.arrayContaining([
+        'finess',
+        'name',
+        'neuroCtShare',
+        'neuroCtRank',
+        'flagged',
+        'scheduled',
+        'emergency',
+        'repeatShare',
+        'withoutRequestShare',
+        'withoutBookedShare',
+      ]),
+    );
+    expect(Object.keys(d.territories[0]!)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'level',
+        'neuroCtShare',
+        'neuroCtRank',
+        'flagged',
+        'repeatShare',
+      ]),
+    );
   });
   it('pools sites per département by default', () => {
     expect(d.level).toBe('department');
@@ -162,7 +208,10 @@ describe('plateau relevance --level', () => {
     expect(r32.name).toBe('Hauts-de-France');
     expect(r32.neuroCtShare).toBeCloseTo(7 / 11, 12);
     expect(r32).toMatchObject({ flagged: true, neuroCtRank: 0.75 });
-    expect(d.territories.find((t) => t.id === '11')).toMatchObject({ flagged: false, neuroCtRank: 0.25 });
+    expect(d.territories.find((t) => t.id === '11')).toMatchObject({
+      flagged: false,
+      neuroCtRank: 0.25,
+    });
   });
   it('site gives no territory', async () => {
     const d = await doc('--level', 'site');
@@ -172,7 +221,10 @@ describe('plateau relevance --level', () => {
   it('counts the sites whose département is unknown', () => {
     const kit = relevanceKit();
     kit.establishments.find((e) => e.finess === C)!.department = null;
-    Object.assign(kit.establishments.find((e) => e.finess === C)!, { region: 'nowhere' });
+    Object.assign(
+      kit.establishments.find((e) => e.finess === C)!,
+      { region: 'nowhere' },
+    );
     const d = computeRelevance(kit, 'region');
     expect(d.territories.map((t) => t.id)).toEqual(['32']);
     expect(d.notes).toContainEqual({ code: 'sites-without-territory', n: 1 });
@@ -196,7 +248,9 @@ describe('plateau relevance tables', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Relevance — campaign rel');
     expect(r.stdout).toContain('2 regions');
-    expect(r.stdout).toContain('Peers (sites with CT and MRI, 3 sites): CT share P20 35%, P50 50%, P80 68%');
+    expect(r.stdout).toContain(
+      'Peers (sites with CT and MRI, 3 sites): CT share P20 35%, P50 50%, P80 68%',
+    );
     expect(r.stdout).toMatch(/Hôpital A .*80%.*review/);
     expect(r.stdout).toContain('not a peer');
     expect(r.stdout).toContain('no exam has a patient_key');
@@ -218,7 +272,13 @@ describe('plateau relevance with patient keys', () => {
     const kit = buildKit(
       [
         { id: 'CT1', finess: A, sessions: session, exams: exams(4, HEAD_CT) },
-        { id: 'MR1', modality: 'MR', finess: A, sessions: session, exams: exams(1, HEAD_MR, {}, 5) },
+        {
+          id: 'MR1',
+          modality: 'MR',
+          finess: A,
+          sessions: session,
+          exams: exams(1, HEAD_MR, {}, 5),
+        },
       ],
       { id: 'rep', name: 'Répétés' },
     );
@@ -247,13 +307,12 @@ describe('plateau relevance from the store', () => {
 });
 
 describe('plateau relevance usage errors', () => {
-  it.each([
-    [['--level', 'county']],
-    [['--campaign', 'x']],
-    [['other-dir']],
-  ])('%j exits 2', async (extra) => {
-    const r = await runCli(['relevance', KIT, '--lang', 'en', ...extra]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-  });
+  it.each([[['--level', 'county']], [['--campaign', 'x']], [['other-dir']]])(
+    '%j exits 2',
+    async (extra) => {
+      const r = await runCli(['relevance', KIT, '--lang', 'en', ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+    },
+  );
 });

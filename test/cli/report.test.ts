@@ -60,22 +60,59 @@ describe('plateau report: usage and errors', () => {
     const out = join(tmp, 'never.pdf');
     const site = await runCli(['report', '--site', '590000011', '--out', out, '--data', data]);
     expect(site.code).toBe(1);
-    expect(site.stderr).toContain("no establishment with FINESS '590000011' in campaign 'late'; close matches: 590000001");
-    const region = await runCli(['report', '--region', 'Haut-de-France', '--out', out, '--data', data]);
+    expect(site.stderr).toContain(
+      "no establishment with FINESS '590000011' in campaign 'late'; close matches: 590000001",
+    );
+    const region = await runCli([
+      'report',
+      '--region',
+      'Haut-de-France',
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(region.code).toBe(1);
     expect(region.stderr).toContain('close matches: Hauts-de-France');
-    const campaign = await runCli(['report', '--national', '--campaign', 'lat', '--out', out, '--data', data]);
+    const campaign = await runCli([
+      'report',
+      '--national',
+      '--campaign',
+      'lat',
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(campaign.code).toBe(1);
     expect(campaign.stderr).toContain("no campaign 'lat'");
     expect(campaign.stderr).toContain('close matches: late');
-    const empty = await runCli(['report', '--national', '--out', out, '--data', join(tmp, 'empty-store')]);
+    const empty = await runCli([
+      'report',
+      '--national',
+      '--out',
+      out,
+      '--data',
+      join(tmp, 'empty-store'),
+    ]);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('there is no plateau store in');
   }, 60_000);
 
   it('writes the HTML page with --html', async () => {
     const out = join(tmp, 'fiche.html');
-    const r = await runCli(['report', '--site', LATE_SITE, '--html', '--lang', 'en', '--out', out, '--data', data]);
+    const r = await runCli([
+      'report',
+      '--site',
+      LATE_SITE,
+      '--html',
+      '--lang',
+      'en',
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out} (HTML`);
     const page = readFileSync(out, 'utf8');
@@ -88,10 +125,24 @@ describe.runIf(pdfToolsAvailable())('plateau report: PDFs', () => {
   /** Prints a site fiche and returns its file. */
   async function fiche(lang: 'fr' | 'en'): Promise<string> {
     const out = join(tmp, `fiche-${lang}.pdf`);
-    const r = await runCli(['report', '--site', LATE_SITE, '--lang', lang, '--out', out, '--data', data]);
+    const r = await runCli([
+      'report',
+      '--site',
+      LATE_SITE,
+      '--lang',
+      lang,
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages, \\d+ KB\\) in [\\d.]+ s\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages, \\d+ KB\\) in [\\d.]+ s\\n$`,
+      ),
+    );
     return out;
   }
 
@@ -141,7 +192,17 @@ describe.runIf(pdfToolsAvailable())('plateau report: PDFs', () => {
     expect(text).toContain('3.75 h/week');
     expect(text).toContain('Position of Scanner Écho 1 (CT-LATE) among its peers');
     expect(text).toContain(`page 1 of ${pdfPageCount(file)}`);
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', file, join(pagesDir, 'fiche-en')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '3',
+      file,
+      join(pagesDir, 'fiche-en'),
+    ]);
   }, 60_000);
 
   it('prints the national synthesis with a contents page whose numbers are right', async () => {
@@ -152,13 +213,28 @@ describe.runIf(pdfToolsAvailable())('plateau report: PDFs', () => {
     const pages = pdfPageCount(out);
     const toc = plainSpaces(pdfText(out, 2, true));
     expect(toc).toContain('Sommaire');
-    const entries = [...toc.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
+    const entries = [...toc.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[1]!,
+      page: Number(m[2]),
+    }));
     expect(entries.length).toBeGreaterThanOrEqual(10);
     for (const { title, page } of entries) {
       expect(page, title).toBeGreaterThanOrEqual(3);
       expect(page, title).toBeLessThanOrEqual(pages);
-      expect(flat(pdfText(out, page)), `${title} on page ${page}`).toContain(title.replace(/\s+/g, ' '));
+      expect(flat(pdfText(out, page)), `${title} on page ${page}`).toContain(
+        title.replace(/\s+/g, ' '),
+      );
     }
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '4', out, join(pagesDir, 'national-fr')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '4',
+      out,
+      join(pagesDir, 'national-fr'),
+    ]);
   }, 120_000);
 });

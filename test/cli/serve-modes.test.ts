@@ -16,21 +16,27 @@ describe('plateau serve over the embedded store (local mode)', () => {
     [['--host', '10.0.0.5'], 'refusing --host 10.0.0.5'],
     [['--public-host', 'plateau.chu-exemple.fr'], 'refusing --public-host'],
     [['--trust-proxy'], 'refusing --trust-proxy'],
-  ])('refuses %j as a usage error, saying why and to use PostgreSQL with accounts', async (args, first) => {
-    const run = await runCli(['serve', '--port', '0', '--data', 'memory://', ...args]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(first);
-    expect(run.stderr).toContain('without login');
-    expect(run.stderr).toContain('plateau serve --database-url postgres://');
-    expect(run.stdout).not.toContain('plateau is serving');
-  });
+  ])(
+    'refuses %j as a usage error, saying why and to use PostgreSQL with accounts',
+    async (args, first) => {
+      const run = await runCli(['serve', '--port', '0', '--data', 'memory://', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(first);
+      expect(run.stderr).toContain('without login');
+      expect(run.stderr).toContain('plateau serve --database-url postgres://');
+      expect(run.stdout).not.toContain('plateau is serving');
+    },
+  );
 
   it('still serves on loopback, with the usage naming both modes', async () => {
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = captureOutput();
     try {
-      const running = serve({ port: '0', host: 'localhost', data: 'memory://' }, { until: () => stopped, webRoot: '/nonexistent' });
+      const running = serve(
+        { port: '0', host: 'localhost', data: 'memory://' },
+        { until: () => stopped, webRoot: '/nonexistent' },
+      );
       const deadline = Date.now() + 60_000;
       while (!/plateau is serving 0 campaigns at /.test(io.out.stdout)) {
         if (Date.now() > deadline) throw new Error(io.out.stderr);
@@ -42,7 +48,9 @@ describe('plateau serve over the embedded store (local mode)', () => {
       io.restore();
     }
     const help = await runCli(['serve', '--help']);
-    expect(help.stdout).toMatch(/local \(the embedded store[\s\S]*accounts \(--database-url, always\)[\s\S]*--trust-proxy/);
+    expect(help.stdout).toMatch(
+      /local \(the embedded store[\s\S]*accounts \(--database-url, always\)[\s\S]*--trust-proxy/,
+    );
   });
 });
 
@@ -69,7 +77,9 @@ describe.skipIf(!PG_URL)('plateau serve over PostgreSQL (accounts mode)', () => 
   it('refuses the owner of the tables, giving the SQL that makes a login role of plateau_app', async () => {
     const stderr = await refused(place.ownerUrl, "which owns plateau's tables");
     expect(stderr).toContain("create role plateau_web login password '…' in role plateau_app;");
-    expect(stderr).toContain(`plateau serve --database-url postgres://plateau_web:…@127.0.0.1:${new URL(PG_URL!).port}/${place.name}`);
+    expect(stderr).toContain(
+      `plateau serve --database-url postgres://plateau_web:…@127.0.0.1:${new URL(PG_URL!).port}/${place.name}`,
+    );
     // The password of the URL is never printed.
     expect(stderr).not.toContain(`:${new URL(PG_URL!).password}@`);
   });
@@ -79,7 +89,10 @@ describe.skipIf(!PG_URL)('plateau serve over PostgreSQL (accounts mode)', () => 
   });
 
   it('refuses a role that bypasses row-level security, even in plateau_app', async () => {
-    await refused(await place.loginRole({ bypassRls: true }), 'which bypasses row-level security (BYPASSRLS)');
+    await refused(
+      await place.loginRole({ bypassRls: true }),
+      'which bypasses row-level security (BYPASSRLS)',
+    );
   });
 
   it('refuses a login role outside plateau_app', async () => {
@@ -89,7 +102,9 @@ describe.skipIf(!PG_URL)('plateau serve over PostgreSQL (accounts mode)', () => 
   it('refuses a schema behind this plateau, saying the owner runs plateau migrate; plateau migrate then brings it up to date', async () => {
     const app = await fresh.loginRole();
     const stderr = await refused(app, "the database's schema is behind this plateau");
-    expect(stderr).toContain(`migrations ${MIGRATIONS.map((m) => m.version).join(', ')} not applied`);
+    expect(stderr).toContain(
+      `migrations ${MIGRATIONS.map((m) => m.version).join(', ')} not applied`,
+    );
     expect(stderr).toContain("run 'plateau migrate --database-url OWNER_URL'");
     // The app role may not migrate it itself.
     const denied = await runCli(['migrate', '--database-url', app]);
@@ -97,7 +112,9 @@ describe.skipIf(!PG_URL)('plateau serve over PostgreSQL (accounts mode)', () => 
     expect(denied.stderr).toContain('may not change the schema');
     const applied = await runCli(['migrate', '--database-url', fresh.ownerUrl]);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain(`applied migrations ${MIGRATIONS.map((m) => m.version).join(', ')} to postgres://`);
+    expect(applied.stdout).toContain(
+      `applied migrations ${MIGRATIONS.map((m) => m.version).join(', ')} to postgres://`,
+    );
     const again = await runCli(['migrate', '--database-url', fresh.ownerUrl]);
     expect(again.stdout).toContain('is up to date');
   }, 60_000);
@@ -117,11 +134,20 @@ describe.skipIf(!PG_URL)('plateau serve over PostgreSQL (accounts mode)', () => 
       const stopped = new Promise<void>((resolve) => (stop = resolve));
       const io = captureOutput();
       try {
-        const running = serve({ port: '0', 'database-url': app, 'trust-proxy': true }, { until: () => stopped, webRoot: '/nonexistent' });
+        const running = serve(
+          { port: '0', 'database-url': app, 'trust-proxy': true },
+          { until: () => stopped, webRoot: '/nonexistent' },
+        );
         const deadline = Date.now() + 60_000;
         let m: RegExpExecArray | null;
-        while (!(m = /plateau is serving the observatory \(accounts: login required\) from postgres:\/\/\S+ at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(io.out.stdout))) {
-          if (Date.now() > deadline || io.out.stderr.includes('plateau:')) throw new Error(io.out.stderr);
+        while (
+          !(m =
+            /plateau is serving the observatory \(accounts: login required\) from postgres:\/\/\S+ at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(
+              io.out.stdout,
+            ))
+        ) {
+          if (Date.now() > deadline || io.out.stderr.includes('plateau:'))
+            throw new Error(io.out.stderr);
           await new Promise((r) => setTimeout(r, 20));
         }
         const url = m[1]!;

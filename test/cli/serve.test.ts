@@ -20,9 +20,12 @@ function capture() {
   const url = async (): Promise<string> => {
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const m = /plateau is serving (\d+) campaigns? at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out.stdout);
+      const m = /plateau is serving (\d+) campaigns? at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(
+        out.stdout,
+      );
       if (m) return m[2]!;
-      if (Date.now() > deadline) throw new Error(`serve did not start:\n${out.stdout}\n${out.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`serve did not start:\n${out.stdout}\n${out.stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };
@@ -79,13 +82,21 @@ describe('plateau serve', () => {
       expect(io.out.stderr).toContain('demo year 3 of 3');
       expect(io.out.stderr).toContain('run npm run build');
       const campaigns = (await (await fetch(`${url}api/campaigns`)).json()) as CampaignSummary[];
-      expect(campaigns.map((c) => c.id).sort()).toEqual(['synthetic-2010', 'synthetic-2010-y2', 'synthetic-2010-y3']);
+      expect(campaigns.map((c) => c.id).sort()).toEqual([
+        'synthetic-2010',
+        'synthetic-2010-y2',
+        'synthetic-2010-y3',
+      ]);
       const machines = (id: string): number => {
         const c = campaigns.find((x) => x.id === id)!;
         return (c.machines.CT ?? 0) + (c.machines.MR ?? 0);
       };
       // Year 2 adds a machine at a new site of the most under-equipped region; 3 machines leave nothing to remove.
-      expect([machines('synthetic-2010'), machines('synthetic-2010-y2'), machines('synthetic-2010-y3')]).toEqual([3, 4, 4]);
+      expect([
+        machines('synthetic-2010'),
+        machines('synthetic-2010-y2'),
+        machines('synthetic-2010-y3'),
+      ]).toEqual([3, 4, 4]);
       expect((await fetch(url)).status).toBe(404);
       stop();
       code = await running;
@@ -103,7 +114,10 @@ describe('plateau serve', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = capture();
     try {
-      const running = serve({ port: '0', data: 'memory://' }, { until: () => stopped, webRoot: web });
+      const running = serve(
+        { port: '0', data: 'memory://' },
+        { until: () => stopped, webRoot: web },
+      );
       const url = await io.url();
       expect(io.out.stdout).toContain('plateau is serving 0 campaigns');
       expect(await (await fetch(`${url}benchmark`)).text()).toContain('<title>built</title>');

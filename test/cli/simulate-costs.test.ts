@@ -33,11 +33,17 @@ let file: string;
 beforeAll(async () => {
   kit = generateKit({ seed: 2010, machines: 6 });
   expect(kit.costs?.origin).toBe('illustrative');
-  machine = kit.equipment.find((e) => kit.costs!.rows.some((r) => r.equipmentId === e.equipmentId))!.equipmentId;
+  machine = kit.equipment.find((e) =>
+    kit.costs!.rows.some((r) => r.equipmentId === e.equipmentId),
+  )!.equipmentId;
   // The machine's sessions meeting Sunday 06:00–08:00 (its on-call nights) are taken out, so that
   // the session the scenario adds there falls on none: exactly 2 h a week added.
-  const sundays = ['2010-03-07', '2010-03-14', '2010-03-21', '2010-03-28'].map((d) => [at(`${d}T06:00`), at(`${d}T08:00`)] as const);
-  kit.sessions = kit.sessions.filter((s) => s.equipmentId !== machine || !sundays.some(([a, b]) => s.start < b && s.end > a));
+  const sundays = ['2010-03-07', '2010-03-14', '2010-03-21', '2010-03-28'].map(
+    (d) => [at(`${d}T06:00`), at(`${d}T08:00`)] as const,
+  );
+  kit.sessions = kit.sessions.filter(
+    (s) => s.equipmentId !== machine || !sundays.some(([a, b]) => s.start < b && s.end > a),
+  );
   await writeKitDir(KIT, kit);
   const { costs: _costs, ...bare } = kit;
   await writeKitDir(BARE, bare);
@@ -46,7 +52,10 @@ beforeAll(async () => {
     file,
     JSON.stringify({
       scenarios: [
-        { name: 'Sunday early', changes: [{ type: 'add-session', weekdays: [7], start: '06:00', end: '08:00' }] },
+        {
+          name: 'Sunday early',
+          changes: [{ type: 'add-session', weekdays: [7], start: '06:00', end: '08:00' }],
+        },
         { name: 'One more machine', changes: [{ type: 'add-machine' }] },
       ],
     }),
@@ -60,13 +69,32 @@ afterAll(async () => {
 type Priced = ScenarioResult & { cost: ScenarioCostLine };
 
 async function priced(dir: string): Promise<Priced[]> {
-  const r = await runCli(['simulate', '--machine', machine, dir, '--scenario', file, '--hourly-staff-cost', '50', '--json', '--replications', '3', '--seed', '5']);
+  const r = await runCli([
+    'simulate',
+    '--machine',
+    machine,
+    dir,
+    '--scenario',
+    file,
+    '--hourly-staff-cost',
+    '50',
+    '--json',
+    '--replications',
+    '3',
+    '--seed',
+    '5',
+  ]);
   expect(r.code, r.stderr).toBe(0);
   return (JSON.parse(r.stdout) as SimulationReport & { scenarios: Priced[] }).scenarios;
 }
 
 /** Cost ÷ gain when the gain is significant and positive, else the reason. */
-function expectRatio(ratio: ScenarioCostLine['costPerExamGained'], cost: number, gain: number | null, significant: boolean): void {
+function expectRatio(
+  ratio: ScenarioCostLine['costPerExamGained'],
+  cost: number,
+  gain: number | null,
+  significant: boolean,
+): void {
   if (gain === null) expect(ratio).toEqual({ value: null, reason: 'not-computable' });
   else if (!significant) expect(ratio).toEqual({ value: null, reason: 'not-significant' });
   else if (gain <= 0) expect(ratio).toEqual({ value: null, reason: 'no-gain' });
@@ -87,9 +115,19 @@ describe('plateau simulate --hourly-staff-cost', () => {
     expect(sunday!.cost.addedMachines).toEqual([]);
     const exams = sunday!.delta.passagesPerWeek;
     expect(sunday!.cost.examsGainedPerYear).toBeCloseTo(exams.mean! * 52, 9);
-    expectRatio(sunday!.cost.costPerExamGained, 5200, exams.mean === null ? null : exams.mean * 52, exams.significant);
+    expectRatio(
+      sunday!.cost.costPerExamGained,
+      5200,
+      exams.mean === null ? null : exams.mean * 52,
+      exams.significant,
+    );
     const delay = sunday!.delta['appointmentDelayDays.outpatient.p50'];
-    expectRatio(sunday!.cost.costPerDaySaved, 5200, delay.mean === null ? null : -delay.mean, delay.significant);
+    expectRatio(
+      sunday!.cost.costPerDaySaved,
+      5200,
+      delay.mean === null ? null : -delay.mean,
+      delay.significant,
+    );
   });
 
   it("prices an added machine from its copied grid and its costs row's amortisation and maintenance, illustrative", () => {
@@ -107,7 +145,12 @@ describe('plateau simulate --hourly-staff-cost', () => {
     expect(more.cost.provenance).toBe('illustrative');
     expect(more.cost.addedMachines).toEqual([{ gridOf: machine, count: 1, costsRow: true }]);
     const exams = more.delta.passagesPerWeek;
-    expectRatio(more.cost.costPerExamGained, yearly, exams.mean === null ? null : exams.mean * 52, exams.significant);
+    expectRatio(
+      more.cost.costPerExamGained,
+      yearly,
+      exams.mean === null ? null : exams.mean * 52,
+      exams.significant,
+    );
   });
 
   it('without costs, an added machine has no costs row: its cost and ratios say so', async () => {
@@ -122,10 +165,25 @@ describe('plateau simulate --hourly-staff-cost', () => {
   }, 120_000);
 
   it('prints the cost lines in English and French, saying illustrative', async () => {
-    const args = ['simulate', '--machine', machine, KIT, '--scenario', file, '--hourly-staff-cost', '50', '--replications', '3', '--seed', '5'];
+    const args = [
+      'simulate',
+      '--machine',
+      machine,
+      KIT,
+      '--scenario',
+      file,
+      '--hourly-staff-cost',
+      '50',
+      '--replications',
+      '3',
+      '--seed',
+      '5',
+    ];
     const en = await runCli([...args, '--lang', 'en']);
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stdout).toMatch(/Added cost \(input\): 5,200\u00a0€ a year = 2(\.0)? programmed machine-hours a week × 50(\.00)? € × 52/);
+    expect(en.stdout).toMatch(
+      /Added cost \(input\): 5,200\u00a0€ a year = 2(\.0)? programmed machine-hours a week × 50(\.00)? € × 52/,
+    );
     expect(en.stdout).toContain('Added cost (ILLUSTRATIVE costs):');
     expect(en.stdout).toContain('amortisation and maintenance of the machines added (1 × ');
     expect(en.stdout).toContain('Per exam gained (');
@@ -136,10 +194,32 @@ describe('plateau simulate --hourly-staff-cost', () => {
   }, 120_000);
 
   it('refuses a bad hourly cost, or one without --scenario (exit 2)', async () => {
-    const bad = await runCli(['simulate', '--machine', machine, KIT, '--scenario', file, '--hourly-staff-cost', '-3', '--lang', 'en']);
+    const bad = await runCli([
+      'simulate',
+      '--machine',
+      machine,
+      KIT,
+      '--scenario',
+      file,
+      '--hourly-staff-cost',
+      '-3',
+      '--lang',
+      'en',
+    ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--hourly-staff-cost takes euros per staff hour, a number ≥ 0 (got -3)');
-    const alone = await runCli(['simulate', '--machine', machine, KIT, '--hourly-staff-cost', '50', '--lang', 'en']);
+    expect(bad.stderr).toContain(
+      '--hourly-staff-cost takes euros per staff hour, a number ≥ 0 (got -3)',
+    );
+    const alone = await runCli([
+      'simulate',
+      '--machine',
+      machine,
+      KIT,
+      '--hourly-staff-cost',
+      '50',
+      '--lang',
+      'en',
+    ]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('give it with --scenario');
   });

@@ -15,10 +15,22 @@ export interface Message {
 const PID = 'PID|1||IPP42^^^CHU^PI||MARTIN^PAUL||19550505|M|||1 RUE X^^PARIS';
 
 function message(type: string, id: string, segments: string[], receivedAt: string): Message {
-  const text = [`MSH|^~\\&|RIS|CHU|PLATEAU|CHU|20260303090000+0100||${type}|${id}|P|2.5`, PID, 'PV1|1|O', ...segments].join('\r');
+  const text = [
+    `MSH|^~\\&|RIS|CHU|PLATEAU|CHU|20260303090000+0100||${type}|${id}|P|2.5`,
+    PID,
+    'PV1|1|O',
+    ...segments,
+  ].join('\r');
   return {
     text,
-    meta: { receivedAt, key: messageKey('RIS', 'CHU', id), controlId: id, sendingApplication: 'RIS', sendingFacility: 'CHU', messageType: type },
+    meta: {
+      receivedAt,
+      key: messageKey('RIS', 'CHU', id),
+      controlId: id,
+      sendingApplication: 'RIS',
+      sendingFacility: 'CHU',
+      messageType: type,
+    },
   };
 }
 
@@ -30,16 +42,33 @@ function message(type: string, id: string, segments: string[], receivedAt: strin
 export function examMessages(n: number, day = '20260303'): Message[] {
   const minute = (m: number): string => String(m).padStart(2, '0');
   const at = (m: number): string => `${day}09${minute(m)}00`;
-  const received = (m: number): string => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T08:${minute(m)}:00.000Z`;
+  const received = (m: number): string =>
+    `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T08:${minute(m)}:00.000Z`;
   return [
-    message('OMI^O23', `O${n}`, [`ORC|NW|P${n}|F${n}||SC||||${day}081500+0100`, `OBR|1|P${n}|F${n}|TDM-THX^Scanner thorax`, `IPC|ACC${n}|RP${n}|1.2.${n}|SPS${n}|CT||CT_STATION_1`], received(n)),
+    message(
+      'OMI^O23',
+      `O${n}`,
+      [
+        `ORC|NW|P${n}|F${n}||SC||||${day}081500+0100`,
+        `OBR|1|P${n}|F${n}|TDM-THX^Scanner thorax`,
+        `IPC|ACC${n}|RP${n}|1.2.${n}|SPS${n}|CT||CT_STATION_1`,
+      ],
+      received(n),
+    ),
     message('ORM^O01', `S${n}`, [`ORC|SC|P${n}|F${n}||IP||||${at(n)}`], received(n + 1)),
     message('ORM^O01', `C${n}`, [`ORC|SC|P${n}|F${n}||CM||||${at(n + 10)}`], received(n + 11)),
   ];
 }
 
 /** The campaign of the fixtures: 7 days from 2026-03-02. */
-export const CAMPAIGN_ARGS = ['--campaign-id', 'journal-2026', '--start', '2026-03-02', '--days', '7'];
+export const CAMPAIGN_ARGS = [
+  '--campaign-id',
+  'journal-2026',
+  '--start',
+  '2026-03-02',
+  '--days',
+  '7',
+];
 
 /** Writes the site mapping of the fixtures into `dir` and returns its path. */
 export function writeMapping(dir: string): string {

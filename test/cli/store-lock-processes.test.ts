@@ -6,7 +6,17 @@
 // at all.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +24,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInto, generateOptions } from '../../src/cli/commands/generate.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
-import { describeHolder, importKit, LOCK_FILE, listCampaigns, loadRegister, openStore, storeHolder } from '../../src/storage/index.ts';
+import {
+  describeHolder,
+  importKit,
+  LOCK_FILE,
+  listCampaigns,
+  loadRegister,
+  openStore,
+  storeHolder,
+} from '../../src/storage/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 
@@ -33,11 +51,19 @@ interface Counts {
 /** A small generated kit (3 machines, 7 days, about 400 exams) with campaign id `synthetic-SEED`. */
 async function kit(seed: number, machines = 3, days = 7): Promise<string> {
   const dir = join(tmp, `kit-${seed}`);
-  await generateInto(dir, generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }));
+  await generateInto(
+    dir,
+    generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }),
+  );
   const read = await readKitDir(dir);
   if (!read.kit) throw new Error(`kit ${seed} has errors`);
   const k = read.kit;
-  expected.set(k.campaign.id, { establishments: k.establishments.length, equipment: k.equipment.length, sessions: k.sessions.length, exams: k.exams.length });
+  expected.set(k.campaign.id, {
+    establishments: k.establishments.length,
+    equipment: k.equipment.length,
+    sessions: k.sessions.length,
+    exams: k.exams.length,
+  });
   return dir;
 }
 
@@ -47,9 +73,15 @@ beforeAll(async () => {
   await transpileTree(join(ROOT, 'src/cli/main.ts'), code);
   // The packages, and a package.json so that the PGlite template cache is found as usual.
   symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
-  writeFileSync(join(code, 'package.json'), '{ "name": "plateau-under-test", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(code, 'package.json'),
+    '{ "name": "plateau-under-test", "private": true, "type": "module" }\n',
+  );
   cli = join(code, 'plateau.mjs');
-  writeFileSync(cli, "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n");
+  writeFileSync(
+    cli,
+    "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n",
+  );
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -60,21 +92,33 @@ interface Child {
 }
 
 function start(args: string[]): Child {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PLATEAU_DATA: '', PLATEAU_DATABASE_URL: '' } });
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: tmp,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PLATEAU_DATA: '', PLATEAU_DATABASE_URL: '' },
+  });
   const out = { stdout: '', stderr: '' };
   child.stdout?.on('data', (d: Buffer) => (out.stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out.stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return { child, out, exited };
 }
 
-async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function run(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const c = start(args);
   const code = await c.exited;
   return { code, ...c.out };
 }
 
-async function until(what: string, test: () => boolean | Promise<boolean>, ms = 120_000): Promise<void> {
+async function until(
+  what: string,
+  test: () => boolean | Promise<boolean>,
+  ms = 120_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await test())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -100,17 +144,37 @@ async function stored(data: string): Promise<Map<string, Counts & { hasResults: 
   const store = await openStore({ dataDir: data, create: false });
   try {
     const list = await listCampaigns(store);
-    return new Map(list.map((c) => [c.id, { establishments: c.establishments, equipment: c.equipment, sessions: c.sessions, exams: c.exams, hasResults: c.hasResults }]));
+    return new Map(
+      list.map((c) => [
+        c.id,
+        {
+          establishments: c.establishments,
+          equipment: c.equipment,
+          sessions: c.sessions,
+          exams: c.exams,
+          hasResults: c.hasResults,
+        },
+      ]),
+    );
   } finally {
     await store.close();
   }
 }
 
 /** Every acknowledged campaign whole; any other one whole or absent. */
-function expectWhole(campaigns: Map<string, Counts & { hasResults: boolean }>, acknowledged: readonly string[], others: readonly string[] = []): void {
-  for (const id of acknowledged) expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
-  for (const id of others) if (campaigns.has(id)) expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
-  expect([...campaigns.keys()].filter((id) => !acknowledged.includes(id) && !others.includes(id))).toEqual([]);
+function expectWhole(
+  campaigns: Map<string, Counts & { hasResults: boolean }>,
+  acknowledged: readonly string[],
+  others: readonly string[] = [],
+): void {
+  for (const id of acknowledged)
+    expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
+  for (const id of others)
+    if (campaigns.has(id))
+      expect(campaigns.get(id), id).toEqual({ ...expected.get(id), hasResults: true });
+  expect(
+    [...campaigns.keys()].filter((id) => !acknowledged.includes(id) && !others.includes(id)),
+  ).toEqual([]);
 }
 
 /** The process named in `plateau.lock`, if any. */
@@ -133,7 +197,9 @@ async function importHere(data: string, dir: string): Promise<void> {
 /** Uploads the kit folder `dir` to the server at `url` (as the web app does) and returns its job's status URL. */
 async function upload(url: string, dir: string): Promise<URL> {
   const form = new FormData();
-  for (const name of readdirSync(dir)) if (/\.(csv|json)$/.test(name)) form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
+  for (const name of readdirSync(dir))
+    if (/\.(csv|json)$/.test(name))
+      form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
   const response = await fetch(new URL('api/uploads', url), { method: 'POST', body: form });
   expect(response.status).toBe(202);
   return new URL(response.headers.get('location') ?? '', url);
@@ -160,39 +226,78 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
     const server = await serve(data);
     try {
       const holder = await storeHolder(data);
-      expect(holder).toMatchObject({ pid: server.child.pid, command: 'plateau serve', url: server.url });
+      expect(holder).toMatchObject({
+        pid: server.child.pid,
+        command: 'plateau serve',
+        url: server.url,
+      });
       const handed = await run(['import', await kit(2), '--data', data]);
       expect(handed.stderr).toContain(`held by plateau serve (pid ${server.child.pid}`);
       // Said as a local import says it: the campaign, then rows added, changed, removed per table.
-      expect(handed.stdout).toMatch(new RegExp(`^Campaign synthetic-2: stored \\(new campaign\\) \\(through plateau serve \\(pid ${server.child.pid}, .*\\)\\)\n(  .*\n){6}$`));
-      expect(handed.stdout).toContain(`  equipment       3 added, 0 changed, 0 removed, 0 unchanged\n`);
+      expect(handed.stdout).toMatch(
+        new RegExp(
+          `^Campaign synthetic-2: stored \\(new campaign\\) \\(through plateau serve \\(pid ${server.child.pid}, .*\\)\\)\n(  .*\n){6}$`,
+        ),
+      );
+      expect(handed.stdout).toContain(
+        `  equipment       3 added, 0 changed, 0 removed, 0 unchanged\n`,
+      );
       expect(handed.code).toBe(0);
       // --replace goes with it: the same campaign over a longer period replaces the stored one.
       const longer = join(tmp, 'kit-2-longer');
       cpSync(join(tmp, 'kit-2'), longer, { recursive: true });
-      const campaign = JSON.parse(readFileSync(join(longer, 'campaign.json'), 'utf8')) as { days: number };
-      writeFileSync(join(longer, 'campaign.json'), JSON.stringify({ ...campaign, days: campaign.days + 1 }));
+      const campaign = JSON.parse(readFileSync(join(longer, 'campaign.json'), 'utf8')) as {
+        days: number;
+      };
+      writeFileSync(
+        join(longer, 'campaign.json'),
+        JSON.stringify({ ...campaign, days: campaign.days + 1 }),
+      );
       const replaced = await run(['import', longer, '--replace', '--data', data]);
-      expect(replaced.stdout).toMatch(/^Campaign synthetic-2: replaced the campaign stored over another period by this kit's \(through plateau serve \(pid \d+/);
+      expect(replaced.stdout).toMatch(
+        /^Campaign synthetic-2: replaced the campaign stored over another period by this kit's \(through plateau serve \(pid \d+/,
+      );
       expect(replaced.code).toBe(0);
       // A register alone goes to POST /api/campaigns/:id/register: refused there, located, nothing stored…
       const fleet = join(tmp, 'fleet.csv');
-      writeFileSync(fleet, 'finess,department,modality,sector,equipment_id\n590000001,59,CT,hospital,NOPE\n');
+      writeFileSync(
+        fleet,
+        'finess,department,modality,sector,equipment_id\n590000001,59,CT,hospital,NOPE\n',
+      );
       const badRegister = await run(['import', fleet, '--campaign', 'synthetic-2', '--data', data]);
-      expect(badRegister.stderr).toContain('fleet.csv:2:equipment_id error: equipment_id NOPE is not a machine of the stored campaign synthetic-2');
-      expect(badRegister.stderr).toContain('the equipment register has errors (listed above); nothing was stored');
+      expect(badRegister.stderr).toContain(
+        'fleet.csv:2:equipment_id error: equipment_id NOPE is not a machine of the stored campaign synthetic-2',
+      );
+      expect(badRegister.stderr).toContain(
+        'the equipment register has errors (listed above); nothing was stored',
+      );
       expect(badRegister.code).toBe(1);
       // …and two FINESS extractions given apart are sent as one, their issues located in each file, once.
       const establishments = join(tmp, 'etalab-cs1100507.csv');
-      writeFileSync(establishments, `finess;etalab;111;2026-05-12\nstructureet;590000011;590780011;CH;CH DE VALMONT;;;12;AV;LECLERC;;;606;59;NORD;59300 VALMONT;;;355;C.H.;1102;C.H.;;8610Z;03;;1;;1970-01-01;1970-01-01;2025-03-02;`);
-      const ct = 'equipmateriellourd;590780011;CH;05602;Scanographe;590001001;32-00-001;32-00-001;2004-11-02;590000011;2005-03-15';
+      writeFileSync(
+        establishments,
+        `finess;etalab;111;2026-05-12\nstructureet;590000011;590780011;CH;CH DE VALMONT;;;12;AV;LECLERC;;;606;59;NORD;59300 VALMONT;;;355;C.H.;1102;C.H.;;8610Z;03;;1;;1970-01-01;1970-01-01;2025-03-02;`,
+      );
+      const ct =
+        'equipmateriellourd;590780011;CH;05602;Scanographe;590001001;32-00-001;32-00-001;2004-11-02;590000011;2005-03-15';
       const equipmentFile = join(tmp, 'etalab_cs1100504.csv');
       writeFileSync(equipmentFile, `finess;etalab;111;2026-05-12\n${ct}\n${ct}\n`);
-      const finess = await run(['import', establishments, equipmentFile, '--campaign', 'synthetic-2', '--data', data]);
+      const finess = await run([
+        'import',
+        establishments,
+        equipmentFile,
+        '--campaign',
+        'synthetic-2',
+        '--data',
+        data,
+      ]);
       // The kit's register (the whole generated fleet) is replaced by the one CT of the extractions.
-      const kitRegister = readFileSync(join(longer, 'equipment-register.csv'), 'utf8').trim().split('\n').length - 1;
+      const kitRegister =
+        readFileSync(join(longer, 'equipment-register.csv'), 'utf8').trim().split('\n').length - 1;
       expect(kitRegister).toBeGreaterThan(100);
-      expect(finess.stdout).toBe(`Campaign synthetic-2: equipment register stored from ${establishments} ${equipmentFile} (through ${describeHolder((await storeHolder(data))!)})\n  register        1 added, ${kitRegister} removed, 0 unchanged\n`);
+      expect(finess.stdout).toBe(
+        `Campaign synthetic-2: equipment register stored from ${establishments} ${equipmentFile} (through ${describeHolder((await storeHolder(data))!)})\n  register        1 added, ${kitRegister} removed, 0 unchanged\n`,
+      );
       expect(finess.stderr.match(/etalab_cs1100504\.csv:3\b.*repeats line 2/g)).toHaveLength(1);
       expect(finess.stderr).not.toContain('finess-extractions.csv'); // the joined body's name never shows
       expect(finess.code).toBe(0);
@@ -208,7 +313,11 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
     expectWhole(await stored(data), ['synthetic-1', 'synthetic-2']);
     const store = await openStore({ dataDir: data, create: false });
     try {
-      expect((await loadRegister(store.db, 'synthetic-2'))?.map((m) => `${m.finess} ${m.modality} ${m.installedYear}`)).toEqual(['590000011 CT 2005']);
+      expect(
+        (await loadRegister(store.db, 'synthetic-2'))?.map(
+          (m) => `${m.finess} ${m.modality} ${m.installedYear}`,
+        ),
+      ).toEqual(['590000011 CT 2005']);
     } finally {
       await store.close();
     }
@@ -247,7 +356,10 @@ describe('two processes on one data folder', { timeout: 240_000 }, () => {
     for (const [i, delay] of [0, 500, 1500].entries()) {
       const id = `synthetic-${50 + i}`;
       const c = start(['import', await kit(50 + i, 10, 14), '--data', data]);
-      await until('the import to hold the store', () => lockFilePid(data) === c.child.pid || c.child.exitCode !== null);
+      await until(
+        'the import to hold the store',
+        () => lockFilePid(data) === c.child.pid || c.child.exitCode !== null,
+      );
       await sleep(delay);
       c.child.kill('SIGKILL');
       if ((await c.exited) === 0) acknowledged.push(id);

@@ -27,7 +27,8 @@ beforeAll(async () => {
   await writeKitDir(KIT, territoriesKit());
 });
 
-const pop = (code: string): number => POPULATION.departments.find((d) => d.code === code)!.population;
+const pop = (code: string): number =>
+  POPULATION.departments.find((d) => d.code === code)!.population;
 const TOTAL = POPULATION.departments.reduce((s, d) => s + d.population, 0);
 
 async function doc(...args: string[]): Promise<TerritoryDocument> {
@@ -46,17 +47,53 @@ describe('plateau territories KIT_DIR --json', () => {
     expect(d.departments).toHaveLength(101);
     expect(d.national.code).toBe('FR');
     expect(d.national.population).toBe(TOTAL);
-    expect(d.population).toMatchObject({ year: POPULATION.year, inForce: POPULATION.inForce, total: TOTAL });
-    expect(d.departments.find((x) => x.code === '59')).toMatchObject({ name: 'Nord', region: '32', population: pop('59') });
+    expect(d.population).toMatchObject({
+      year: POPULATION.year,
+      inForce: POPULATION.inForce,
+      total: TOTAL,
+    });
+    expect(d.departments.find((x) => x.code === '59')).toMatchObject({
+      name: 'Nord',
+      region: '32',
+      population: pop('59'),
+    });
     expect(Object.keys(d.national)).toEqual(
-      expect.arrayContaining(['code', 'name', 'population', 'units', 'unitsPerMillion', 'examsPer1000', 'imputedShare', 'gapTo', 'fleetAge', 'completeness', 'nightCoverage']),
+      expect.arrayContaining([
+        'code',
+        'name',
+        'population',
+        'units',
+        'unitsPerMillion',
+        'examsPer1000',
+        'imputedShare',
+        'gapTo',
+        'fleetAge',
+        'completeness',
+        'nightCoverage',
+      ]),
     );
   });
   it('counts the register units in service on the first day, and their density', () => {
     // MR2 is put into service in 2011: not counted.
-    expect(d.register).toMatchObject({ source: 'register', rows: 4, inService: 3, notYetInService: 1, addedFromCampaign: 0 });
-    expect(d.national.units.CT).toEqual({ total: 2, hospital: 1, privatePractice: 1, unknownSector: 0 });
-    expect(d.national.units.MR).toEqual({ total: 1, hospital: 0, privatePractice: 1, unknownSector: 0 });
+    expect(d.register).toMatchObject({
+      source: 'register',
+      rows: 4,
+      inService: 3,
+      notYetInService: 1,
+      addedFromCampaign: 0,
+    });
+    expect(d.national.units.CT).toEqual({
+      total: 2,
+      hospital: 1,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
+    expect(d.national.units.MR).toEqual({
+      total: 1,
+      hospital: 0,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
     const nord = d.departments.find((x) => x.code === '59')!;
     expect(nord.unitsPerMillion.CT?.total).toBeCloseTo((2 / pop('59')) * 1e6, 9);
     expect(d.regions.find((x) => x.code === '11')!.units.MR?.total).toBe(1);
@@ -74,7 +111,12 @@ describe('plateau territories KIT_DIR --json', () => {
   });
   it('gives fleet age, completeness and night MRI access', () => {
     // In 2010: CT1 12 years old, CT2 5, MR1 10.
-    expect(d.national.fleetAge.CT).toMatchObject({ known: 2, atLeast7: 1, atLeast10: 1, shareAtLeast10: 0.5 });
+    expect(d.national.fleetAge.CT).toMatchObject({
+      known: 2,
+      atLeast7: 1,
+      atLeast10: 1,
+      shareAtLeast10: 0.5,
+    });
     expect(d.national.fleetAge.MR).toMatchObject({ known: 1, atLeast10: 1 });
     expect(d.national.completeness).toMatchObject({ sites: 3, complete: 0, ctOnly: 2, mriOnly: 1 });
     expect(d.national.nightCoverage.nightMriMachines).toBe(1);
@@ -83,16 +125,23 @@ describe('plateau territories KIT_DIR --json', () => {
   });
   it('measures the gap to the national density and the latest OECD average, and lists the references', () => {
     const nord = d.departments.find((x) => x.code === '59')!;
-    const oecd = d.references.find((r) => r.area === 'OECD' && r.measure === 'unitsPerMillion' && r.modality === 'CT' && r.year === 2015)!;
+    const oecd = d.references.find(
+      (r) =>
+        r.area === 'OECD' &&
+        r.measure === 'unitsPerMillion' &&
+        r.modality === 'CT' &&
+        r.year === 2015,
+    )!;
     expect(oecd.value).toBe(25.7);
     expect(nord.gapTo.find((g) => g.reference === 'oecd' && g.modality === 'CT')).toMatchObject({
       year: 2015,
       machines: Math.ceil((25.7 * pop('59')) / 1e6 - 2),
     });
-    expect(nord.gapTo.find((g) => g.reference === 'national' && g.modality === 'CT')?.machines).toBe(
-      Math.max(0, Math.ceil((2 / TOTAL) * pop('59') - 2)),
-    );
-    for (const r of d.references) expect(r).toMatchObject({ year: expect.any(Number), source: expect.any(String) });
+    expect(
+      nord.gapTo.find((g) => g.reference === 'national' && g.modality === 'CT')?.machines,
+    ).toBe(Math.max(0, Math.ceil((2 / TOTAL) * pop('59') - 2)));
+    for (const r of d.references)
+      expect(r).toMatchObject({ year: expect.any(Number), source: expect.any(String) });
     expect(d.caveats.map((c) => c.code)).toContain('place-of-machine');
   });
 });
@@ -128,16 +177,30 @@ describe('levels, filters and gap references', () => {
     const emergency = await doc('--typology', 'emergency-dedicated');
     expect(emergency.national.nightCoverage.campaignMachines.CT ?? 0).toBe(0);
     expect(emergency.national.nightCoverage.campaignMachines.MR ?? 0).toBe(0);
-    expect((await doc('--typology', 'scheduled-centred')).national.nightCoverage.campaignMachines).toMatchObject({ CT: 1, MR: 1 });
+    expect(
+      (await doc('--typology', 'scheduled-centred')).national.nightCoverage.campaignMachines,
+    ).toMatchObject({ CT: 1, MR: 1 });
   });
   it('measures the gap to a typed target or a chosen OECD year', async () => {
     const target = await doc('--gap-to', 'CT=20,MR=15.5');
     expect(target.national.gapTo).toEqual([
-      expect.objectContaining({ reference: 'target', modality: 'CT', unitsPerMillion: 20, machines: Math.ceil((20 * TOTAL) / 1e6 - 2) }),
-      expect.objectContaining({ reference: 'target', modality: 'MR', unitsPerMillion: 15.5, machines: Math.ceil((15.5 * TOTAL) / 1e6 - 1) }),
+      expect.objectContaining({
+        reference: 'target',
+        modality: 'CT',
+        unitsPerMillion: 20,
+        machines: Math.ceil((20 * TOTAL) / 1e6 - 2),
+      }),
+      expect.objectContaining({
+        reference: 'target',
+        modality: 'MR',
+        unitsPerMillion: 15.5,
+        machines: Math.ceil((15.5 * TOTAL) / 1e6 - 1),
+      }),
     ]);
     const oecd = await doc('--gap-to', 'oecd:2015', '--modality', 'CT');
-    expect(oecd.national.gapTo).toEqual([expect.objectContaining({ reference: 'oecd', year: 2015, unitsPerMillion: 25.7 })]);
+    expect(oecd.national.gapTo).toEqual([
+      expect.objectContaining({ reference: 'oecd', year: 2015, unitsPerMillion: 25.7 }),
+    ]);
   });
   it.each([
     ['--gap-to', 'oecd:15'],
@@ -170,7 +233,9 @@ describe('table and CSV', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const header = lines.findIndex((l) => l.startsWith('Code'));
-    expect(lines[header]).toMatch(/Population\s+CT units\s+MR units\s+CT\/million\s+MR\/million\s+CT exams\/1,000/);
+    expect(lines[header]).toMatch(
+      /Population\s+CT units\s+MR units\s+CT\/million\s+MR\/million\s+CT exams\/1,000/,
+    );
     expect(lines[header]).toContain('Gap OECD 2015 CT');
     const rows = lines.slice(header + 2, lines.indexOf('', header));
     expect(rows).toHaveLength(19);
@@ -195,11 +260,24 @@ describe('table and CSV', () => {
   it('writes CSV: France and the regions, decimal point in English', async () => {
     const r = await runCli(['territories', KIT, '--csv', '--lang', 'en']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = r.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(1 + 1 + 18);
     const header = lines[0]!.split(',');
     expect(header.slice(0, 5)).toEqual(['level', 'code', 'name', 'region', 'population']);
-    expect(header).toEqual(expect.arrayContaining(['ct_units', 'ct_per_million', 'ct_exams_per_1000', 'ct_imputed_share', 'ct_gap_oecd_2015', 'ct_gap_national', 'night_mri_machines']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'ct_units',
+        'ct_per_million',
+        'ct_exams_per_1000',
+        'ct_imputed_share',
+        'ct_gap_oecd_2015',
+        'ct_gap_national',
+        'night_mri_machines',
+      ]),
+    );
     const hdf = lines.find((l) => l.startsWith('region,32,'))!.split(',');
     expect(hdf[header.indexOf('ct_units')]).toBe('2');
     expect(hdf[header.indexOf('ct_imputed_share')]).toBe('0.5');
@@ -208,7 +286,10 @@ describe('table and CSV', () => {
   it('writes CSV with ; and the decimal comma in French, one row per département', async () => {
     const r = await runCli(['territories', KIT, '--csv', '--level', 'department', '--lang', 'fr']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = r.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(1 + 1 + 101);
     const header = lines[0]!.split(';');
     const nord = lines.find((l) => l.startsWith('department;59;'))!.split(';');
@@ -233,10 +314,14 @@ describe('plateau indicators --department / --insee-region', () => {
     const ids = async (...args: string[]): Promise<string[]> => {
       const r = await runCli(['indicators', KIT, '--json', ...args]);
       expect(r.code, r.stderr).toBe(0);
-      return (JSON.parse(r.stdout) as { machines: { equipmentId: string }[] }).machines.map((m) => m.equipmentId);
+      return (JSON.parse(r.stdout) as { machines: { equipmentId: string }[] }).machines.map(
+        (m) => m.equipmentId,
+      );
     };
     expect(await ids('--department', '75')).toEqual(['MR1']);
-    const paris = JSON.parse((await runCli(['indicators', KIT, '--json', '--department', '75'])).stdout) as { benchmark: Record<string, { machines: number }> };
+    const paris = JSON.parse(
+      (await runCli(['indicators', KIT, '--json', '--department', '75'])).stdout,
+    ) as { benchmark: Record<string, { machines: number }> };
     expect(Object.keys(paris.benchmark)).toEqual(['MR']);
     expect(paris.benchmark['MR']?.machines).toBe(1);
     expect(await ids('--insee-region', '32')).toEqual(['CT1']);

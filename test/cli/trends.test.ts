@@ -42,7 +42,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const trends = (...args: string[]) => runCli(['trends', '--data', dir, '--campaign', IDS[2]!, ...args]);
+const trends = (...args: string[]) =>
+  runCli(['trends', '--data', dir, '--campaign', IDS[2]!, ...args]);
 
 describe('plateau trends', () => {
   it('gives the nation by default as JSON, per modality over the three campaigns', async () => {
@@ -50,15 +51,24 @@ describe('plateau trends', () => {
     expect(run.code, run.stderr).toBe(0);
     const trend = JSON.parse(run.stdout) as GroupTrend;
     expect([trend.level, trend.campaigns.map((c) => c.id)]).toEqual(['nation', IDS]);
-    expect(trend.byModality.CT!.map((y) => y.machines)).toEqual(kits.map((k) => k.equipment.filter((m) => m.modality === 'CT').length));
-    const mr = JSON.parse((await trends('--json', '--modality', 'MR', '--campaigns', IDS[0]!)).stdout) as GroupTrend;
-    expect([Object.keys(mr.byModality), mr.campaigns.map((c) => c.id)]).toEqual([['MR'], [IDS[0], IDS[2]]]);
+    expect(trend.byModality.CT!.map((y) => y.machines)).toEqual(
+      kits.map((k) => k.equipment.filter((m) => m.modality === 'CT').length),
+    );
+    const mr = JSON.parse(
+      (await trends('--json', '--modality', 'MR', '--campaigns', IDS[0]!)).stdout,
+    ) as GroupTrend;
+    expect([Object.keys(mr.byModality), mr.campaigns.map((c) => c.id)]).toEqual([
+      ['MR'],
+      [IDS[0], IDS[2]],
+    ]);
   });
 
   it('gives a machine, a site and a region as JSON', async () => {
     const id = [...opening].find(([, v]) => v.length === 3)![0];
     const machine = JSON.parse((await trends('--json', '--machine', id)).stdout) as MachineTrend;
-    expect(machine.figures.find((f) => f.key === 'programmedOpening')!.points.map((p) => p.value)).toEqual(opening.get(id));
+    expect(
+      machine.figures.find((f) => f.key === 'programmedOpening')!.points.map((p) => p.value),
+    ).toEqual(opening.get(id));
     const finess = kits[2]!.equipment.find((m) => m.equipmentId === id)!.finess;
     const site = JSON.parse((await trends('--json', '--site', finess)).stdout) as SiteTrend;
     expect([site.finess, site.years.map((y) => y.campaignId)]).toEqual([finess, IDS]);
@@ -74,9 +84,14 @@ describe('plateau trends', () => {
     const header = en.stdout.split('\n').find((l) => l.startsWith('Figure'))!;
     expect(header.split(/\s{2,}/)).toEqual(['Figure', '2010', '2011', '2012']);
     // Values as formatValue writes them (a no-break space before the unit).
-    const row = en.stdout.split('\n').find((l) => l.startsWith('Programmed opening'))!.replace(/[\u00a0\u202f]/g, ' ');
+    const row = en.stdout
+      .split('\n')
+      .find((l) => l.startsWith('Programmed opening'))!
+      .replace(/[\u00a0\u202f]/g, ' ');
     expect(row).toContain(`${opening.get(id)![2]!.toFixed(1)} h/week (peers P50`);
-    expect(en.stdout).toMatch(/Since last year \(synthetic-77-y2 → synthetic-77-y3\)|No notable change between synthetic-77-y2 and synthetic-77-y3/);
+    expect(en.stdout).toMatch(
+      /Since last year \(synthetic-77-y2 → synthetic-77-y3\)|No notable change between synthetic-77-y2 and synthetic-77-y3/,
+    );
     const fr = await trends('--lang', 'fr');
     expect(fr.stdout).toContain('Tendances nationales');
     expect(fr.stdout).toMatch(/Depuis l’an dernier|Aucun changement notable/);
@@ -87,11 +102,19 @@ describe('plateau trends', () => {
     expect((await trends('--modality', 'XR')).code).toBe(2);
     expect((await trends('--machine', 'x', '--modality', 'CT')).code).toBe(2);
     const machine = await trends('--machine', 'NOPE');
-    expect([machine.code, machine.stderr]).toEqual([1, expect.stringContaining("no machine 'NOPE' in campaign 'synthetic-77-y3'")]);
+    expect([machine.code, machine.stderr]).toEqual([
+      1,
+      expect.stringContaining("no machine 'NOPE' in campaign 'synthetic-77-y3'"),
+    ]);
     const campaigns = await trends('--campaigns', 'nope');
-    expect([campaigns.code, campaigns.stderr]).toEqual([1, expect.stringContaining("no campaign 'nope' stored before")]);
+    expect([campaigns.code, campaigns.stderr]).toEqual([
+      1,
+      expect.stringContaining("no campaign 'nope' stored before"),
+    ]);
     const help = await runCli(['trends', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: plateau trends [--campaign ID] [--site FINESS | --machine ID | --region R]');
+    expect(help.stdout).toContain(
+      'Usage: plateau trends [--campaign ID] [--site FINESS | --machine ID | --region R]',
+    );
   });
 });

@@ -13,7 +13,8 @@ import { runCli, type CliRun } from '../helpers/run-cli.ts';
 import { closeSharedStores } from '../helpers/shared-store.ts';
 
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
-  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()));
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const PW = 'Cli-Secret-Password-77';
 const root = mkdtempSync(join(tmpdir(), 'plateau-users-'));
@@ -42,11 +43,31 @@ describe('plateau users', () => {
   });
 
   it('adds users of each role and lists them', async () => {
-    const admin = await users(['add', 'Admin@CHU.example', '--role', 'admin', '--name', 'Admin CHU']);
+    const admin = await users([
+      'add',
+      'Admin@CHU.example',
+      '--role',
+      'admin',
+      '--name',
+      'Admin CHU',
+    ]);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toBe('User admin@chu.example added (role admin).\n');
-    expect((await users(['add', 'site@chu.example', '--role', 'site', '--finess', '350000001,350000002'])).code).toBe(0);
-    expect((await users(['add', 'ars@ars.example', '--role', 'region', '--region', 'Bretagne'])).code).toBe(0);
+    expect(
+      (
+        await users([
+          'add',
+          'site@chu.example',
+          '--role',
+          'site',
+          '--finess',
+          '350000001,350000002',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (await users(['add', 'ars@ars.example', '--role', 'region', '--region', 'Bretagne'])).code,
+    ).toBe(0);
     const table = await users(['list']);
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split('\n');
@@ -56,7 +77,11 @@ describe('plateau users', () => {
       ['ars@ars.example', 'region', 'region 53'],
       ['site@chu.example', 'site', '350000001, 350000002'],
     ]);
-    const json = JSON.parse((await users(['list', '--json'])).stdout) as { email: string; region: string | null; displayName: string | null }[];
+    const json = JSON.parse((await users(['list', '--json'])).stdout) as {
+      email: string;
+      region: string | null;
+      displayName: string | null;
+    }[];
     expect(json.map((u) => [u.email, u.region, u.displayName])).toEqual([
       ['admin@chu.example', null, 'Admin CHU'],
       ['ars@ars.example', '53', null],
@@ -91,7 +116,9 @@ describe('plateau users', () => {
     expect(reset.stdout).toMatch(/Password of site@chu.example changed/);
     const disabled = await users(['disable', 'ars@ars.example']);
     expect(disabled.code).toBe(0);
-    expect((await users(['list'])).stdout).toMatch(/ars@ars.example\s+region.*disabled on \d{4}-\d\d-\d\d/);
+    expect((await users(['list'])).stdout).toMatch(
+      /ars@ars.example\s+region.*disabled on \d{4}-\d\d-\d\d/,
+    );
     const unknown = await users(['disable', 'nobody@chu.example']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no user nobody@chu.example/);
@@ -100,11 +127,16 @@ describe('plateau users', () => {
       expect((await verifyLogin(store, 'site@chu.example', NEW))?.email).toBe('site@chu.example');
       expect(await verifyLogin(store, 'site@chu.example', PW)).toBeNull();
       expect(await verifyLogin(store, 'ars@ars.example', PW)).toBeNull();
-      const audit = await store.db.query<{ action: string; target: string; email: string; user_id: string | null }>(
-        `select action, target, email, user_id from audit_log order by id`,
-      );
+      const audit = await store.db.query<{
+        action: string;
+        target: string;
+        email: string;
+        user_id: string | null;
+      }>(`select action, target, email, user_id from audit_log order by id`);
       // Made at the console: no account, the system user named.
-      expect(audit.every((a) => a.user_id === null && a.email === `console:${userInfo().username}`)).toBe(true);
+      expect(
+        audit.every((a) => a.user_id === null && a.email === `console:${userInfo().username}`),
+      ).toBe(true);
       expect(audit.map((a) => `${a.action} ${a.target}`)).toEqual([
         'user.add admin@chu.example',
         'user.add site@chu.example',
@@ -120,7 +152,9 @@ describe('plateau users', () => {
   it('reads the password from the first line of stdin when PLATEAU_USER_PASSWORD is not set, and refuses an empty stdin', async () => {
     const STDIN_PW = 'From-Stdin-Password-99';
     const stdin = vi.spyOn(process, 'stdin', 'get');
-    stdin.mockReturnValue(Readable.from([`${STDIN_PW}\nsecond line\n`]) as unknown as typeof process.stdin);
+    stdin.mockReturnValue(
+      Readable.from([`${STDIN_PW}\nsecond line\n`]) as unknown as typeof process.stdin,
+    );
     const r = await users(['reset', 'admin@chu.example'], null);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(STDIN_PW);
@@ -130,7 +164,9 @@ describe('plateau users', () => {
     expect(none.stderr).toMatch(/no password: set PLATEAU_USER_PASSWORD/);
     const store = await openStore({ dataDir: data });
     try {
-      expect((await verifyLogin(store, 'admin@chu.example', STDIN_PW))?.email).toBe('admin@chu.example');
+      expect((await verifyLogin(store, 'admin@chu.example', STDIN_PW))?.email).toBe(
+        'admin@chu.example',
+      );
     } finally {
       await store.close();
     }

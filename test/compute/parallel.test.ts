@@ -22,9 +22,16 @@ describe('balanced batches', () => {
     const cols = kitColumns(kit);
     const batches = balancedBatches(cols, 3);
     expect(batches).toHaveLength(3);
-    expect(batches.flat().map((c) => c.equipment.equipmentId).sort()).toEqual(cols.map((c) => c.equipment.equipmentId).sort());
+    expect(
+      batches
+        .flat()
+        .map((c) => c.equipment.equipmentId)
+        .sort(),
+    ).toEqual(cols.map((c) => c.equipment.equipmentId).sort());
     const loads = batches.map((b) => b.reduce((n, c) => n + c.roomIn.length, 0));
-    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(Math.max(...cols.map((c) => c.roomIn.length)) + 200);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(
+      Math.max(...cols.map((c) => c.roomIn.length)) + 200,
+    );
   });
   it('computes in this thread when running from sources', () => {
     expect(canRunInParallel()).toBe(false);
@@ -34,14 +41,24 @@ describe('balanced batches', () => {
 describe.skipIf(!built)('worker threads (dist/ build)', () => {
   it('give the same figures as one thread', async () => {
     const parallel = (await import(pathToFileURL(dist).href)) as typeof ParallelModule;
-    const columns = (await import(pathToFileURL(join(import.meta.dirname, '../../dist/core/indicators/machine-columns.js')).href)) as typeof ColumnsModule;
-    const indicators = (await import(pathToFileURL(join(import.meta.dirname, '../../dist/core/indicators/index.js')).href)) as typeof IndicatorsModule;
+    const columns = (await import(
+      pathToFileURL(join(import.meta.dirname, '../../dist/core/indicators/machine-columns.js')).href
+    )) as typeof ColumnsModule;
+    const indicators = (await import(
+      pathToFileURL(join(import.meta.dirname, '../../dist/core/indicators/index.js')).href
+    )) as typeof IndicatorsModule;
     expect(parallel.canRunInParallel()).toBe(true);
     const kit = generateKit({ seed: 11, machines: 24, days: 14 });
-    const results = await parallel.computeMachines(columns.kitColumns(kit, { shared: true }), kit.campaign, { threads: 2 });
+    const results = await parallel.computeMachines(
+      columns.kitColumns(kit, { shared: true }),
+      kit.campaign,
+      { threads: 2 },
+    );
     const got = indicators.assembleCampaign(kit, results);
     const expected = computeCampaignDetailed(kit);
-    expect(JSON.parse(JSON.stringify(got.indicators))).toEqual(JSON.parse(JSON.stringify(expected.indicators)));
+    expect(JSON.parse(JSON.stringify(got.indicators))).toEqual(
+      JSON.parse(JSON.stringify(expected.indicators)),
+    );
     expect([...got.samples.keys()]).toEqual([...expected.samples.keys()]);
   });
 });

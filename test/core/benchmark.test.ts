@@ -13,10 +13,21 @@ const machines: MiniMachine[] = [0, 1, 2, 3, 4].map((k) => ({
   id: `CT${k}`,
   finess: k === 4 ? '750000001' : '590000001',
   sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']],
-  exams: Array.from({ length: k + 1 }, (_, i) => ({ in: hm(8 * 60 + 20 * i), out: hm(8 * 60 + 20 * i + 20) })),
+  exams: Array.from({ length: k + 1 }, (_, i) => ({
+    in: hm(8 * 60 + 20 * i),
+    out: hm(8 * 60 + 20 * i + 20),
+  })),
 }));
-machines.push({ id: 'CT5', sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']] });
-machines.push({ id: 'MR0', modality: 'MR', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00' }] });
+machines.push({
+  id: 'CT5',
+  sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']],
+});
+machines.push({
+  id: 'MR0',
+  modality: 'MR',
+  sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']],
+  exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00' }],
+});
 
 const kit = buildKit(machines, { days: 7 });
 kit.establishments.find((e) => e.finess === '750000001')!.region = 'IDF';
@@ -48,7 +59,9 @@ describe('benchmark', () => {
     const ct4 = indicators.machines.find((m) => m.equipmentId === 'CT4')!;
     expect(ct4.percentRank?.passagesPerWeek).toBeCloseTo(5.5 / 6, 12);
     expect(ct4.percentRank?.occupancyProgrammed).toBeCloseTo(4.5 / 5, 12);
-    expect(indicators.machines.find((m) => m.equipmentId === 'MR0')!.percentRank?.programmedOpening).toBe(0.5);
+    expect(
+      indicators.machines.find((m) => m.equipmentId === 'MR0')!.percentRank?.programmedOpening,
+    ).toBe(0.5);
   });
 });
 

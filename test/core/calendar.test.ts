@@ -11,18 +11,31 @@ describe('ZoneClock', () => {
   it('finds the spring gap and the autumn repeat', () => {
     expect(paris.resolve(naiveMs(2010, 3, 28, 2, 30)).kind).toBe('gap');
     expect(paris.resolve(naiveMs(2010, 3, 28, 1, 59)).kind).toBe('ok');
-    expect(paris.resolve(naiveMs(2010, 3, 28, 3, 0))).toEqual({ kind: 'ok', instant: Date.UTC(2010, 2, 28, 1, 0) });
+    expect(paris.resolve(naiveMs(2010, 3, 28, 3, 0))).toEqual({
+      kind: 'ok',
+      instant: Date.UTC(2010, 2, 28, 1, 0),
+    });
     expect(paris.resolve(naiveMs(2010, 10, 31, 2, 30))).toEqual({
       kind: 'ambiguous',
       earlier: Date.UTC(2010, 9, 31, 0, 30),
       later: Date.UTC(2010, 9, 31, 1, 30),
     });
-    expect(paris.resolve(naiveMs(2010, 10, 31, 3, 0))).toEqual({ kind: 'ok', instant: Date.UTC(2010, 9, 31, 2, 0) });
+    expect(paris.resolve(naiveMs(2010, 10, 31, 3, 0))).toEqual({
+      kind: 'ok',
+      instant: Date.UTC(2010, 9, 31, 2, 0),
+    });
   });
   it('round-trips every quarter hour of a year', () => {
     for (let t = Date.UTC(2010, 0, 1); t < Date.UTC(2011, 0, 1); t += 15 * 60_000) {
       const r = paris.resolve(paris.toNaive(t));
-      const back = r.kind === 'ok' ? r.instant : r.kind === 'ambiguous' ? (r.earlier === t ? r.earlier : r.later) : NaN;
+      const back =
+        r.kind === 'ok'
+          ? r.instant
+          : r.kind === 'ambiguous'
+            ? r.earlier === t
+              ? r.earlier
+              : r.later
+            : NaN;
       if (back !== t) throw new Error(`round trip failed at ${new Date(t).toISOString()}`);
     }
   });

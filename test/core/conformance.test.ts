@@ -13,11 +13,16 @@ const kits = readdirSync(DIR).filter((f) => /^kit-\d+$/.test(f));
 /** Every difference between the expected document and ours, as `path: expected …, got …`. */
 function differences(path: string, expected: unknown, got: unknown, out: string[] = []): string[] {
   if (expected !== null && typeof expected === 'object') {
-    if (got === null || typeof got !== 'object') out.push(`${path}: expected an object, got ${JSON.stringify(got)}`);
-    else for (const [k, v] of Object.entries(expected)) differences(`${path}.${k}`, v, (got as Record<string, unknown>)[k], out);
+    if (got === null || typeof got !== 'object')
+      out.push(`${path}: expected an object, got ${JSON.stringify(got)}`);
+    else
+      for (const [k, v] of Object.entries(expected))
+        differences(`${path}.${k}`, v, (got as Record<string, unknown>)[k], out);
   } else if (typeof expected === 'number' && typeof got === 'number') {
-    if (Math.abs(expected - got) > 1e-6 * Math.max(1, Math.abs(expected))) out.push(`${path}: expected ${expected}, got ${got}`);
-  } else if (expected !== got) out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+    if (Math.abs(expected - got) > 1e-6 * Math.max(1, Math.abs(expected)))
+      out.push(`${path}: expected ${expected}, got ${got}`);
+  } else if (expected !== got)
+    out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
   return out;
 }
 
@@ -34,7 +39,12 @@ describe('conformance kits', () => {
       };
       const out: string[] = [];
       for (const m of expected.machines) {
-        differences(`machines[${m.equipmentId}]`, m, got.machines.find((g) => g.equipmentId === m.equipmentId), out);
+        differences(
+          `machines[${m.equipmentId}]`,
+          m,
+          got.machines.find((g) => g.equipmentId === m.equipmentId),
+          out,
+        );
       }
       differences('benchmark', expected.benchmark, got.benchmark, out);
       expect(out).toEqual([]);

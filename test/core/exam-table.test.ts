@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attachExamTable, attachedExamTable, buildExamTable, examTableOf, materializeExams, stringAt, stringColumnOf } from '../../src/core/exam-table.ts';
+import {
+  attachExamTable,
+  attachedExamTable,
+  buildExamTable,
+  examTableOf,
+  materializeExams,
+  stringAt,
+  stringColumnOf,
+} from '../../src/core/exam-table.ts';
 import type { Exam, Kit } from '../../src/core/kit-types.ts';
 
 const exam = (over: Partial<Exam>): Exam => ({
@@ -21,7 +29,15 @@ describe('exam table', () => {
   const equipment = [{ equipmentId: 'B' }, { equipmentId: 'A' }];
   const exams = [
     exam({ examId: 'a2', roomIn: 5, acts: ['ZBQK002'], icr: 12, ageBand: '80+', patientKey: 'k1' }),
-    exam({ examId: 'b1', equipmentId: 'B', category: 'U', roomIn: 3, reportValidatedAt: 9, requestedAt: 1, scheduledMinutes: 15 }),
+    exam({
+      examId: 'b1',
+      equipmentId: 'B',
+      category: 'U',
+      roomIn: 3,
+      reportValidatedAt: 9,
+      requestedAt: 1,
+      scheduledMinutes: 15,
+    }),
     exam({ examId: 'a1', roomIn: 5, acts: ['ZBQK002'] }),
     exam({ examId: 'é', roomIn: 1, acts: ['A', 'B'] }),
   ];
@@ -36,7 +52,9 @@ describe('exam table', () => {
   });
 
   it('materialises the records in file order, equal to the originals', () => {
-    expect(materializeExams(table, equipment)).toEqual(exams.map((e) => ({ ...e, patientKey: e.patientKey })).map(stripUndefined));
+    expect(materializeExams(table, equipment)).toEqual(
+      exams.map((e) => ({ ...e, patientKey: e.patientKey })).map(stripUndefined),
+    );
   });
 
   it('keeps absent strings apart from empty ones', () => {

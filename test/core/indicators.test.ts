@@ -19,10 +19,30 @@ const spring = buildKit(
         ['2010-03-23T08:00', '2010-03-23T12:00', 'MAINTENANCE'],
       ],
       exams: [
-        { in: '2010-03-22T07:50', out: '2010-03-22T08:20', cat: 'A', report: '2010-03-22T08:50', requested: '2010-03-15T23:30' },
+        {
+          in: '2010-03-22T07:50',
+          out: '2010-03-22T08:20',
+          cat: 'A',
+          report: '2010-03-22T08:50',
+          requested: '2010-03-15T23:30',
+        },
         { in: '2010-03-22T08:30', out: '2010-03-22T08:32', cat: 'A', icr: 50, booked: 10 }, // 2 min: short
-        { in: '2010-03-22T08:40', out: '2010-03-22T09:00', cat: 'H', booked: 15, report: '2010-03-22T10:00', requested: '2010-03-22T07:00' },
-        { in: '2010-03-22T12:50', out: '2010-03-22T13:10', cat: 'R', icr: null, acts: ['ZBQK002'], booked: 30 },
+        {
+          in: '2010-03-22T08:40',
+          out: '2010-03-22T09:00',
+          cat: 'H',
+          booked: 15,
+          report: '2010-03-22T10:00',
+          requested: '2010-03-22T07:00',
+        },
+        {
+          in: '2010-03-22T12:50',
+          out: '2010-03-22T13:10',
+          cat: 'R',
+          icr: null,
+          acts: ['ZBQK002'],
+          booked: 30,
+        },
         { in: '2010-03-22T17:50', out: '2010-03-22T18:10', cat: 'U' },
         { in: '2010-03-28T01:50', out: '2010-03-28T03:10', cat: 'U', report: '2010-03-28T04:10' }, // 20 min real
         { in: '2010-03-23T21:00', out: '2010-03-23T21:30', cat: 'U' },
@@ -39,7 +59,12 @@ describe('openings', () => {
   it('counts the union of each class, once, over the weeks', () => {
     // programmed 08-18 (overlapping PRIVATE counts once) = 10 h over 2 weeks;
     // extended adds EMERGENCY 18-20; total adds 11 h of on-call and 4 h of maintenance.
-    expect(m1().openingHoursPerWeek).toEqual({ programmed: 5, extended: 6, total: 13.5, programmedPlusEmergency: 6 });
+    expect(m1().openingHoursPerWeek).toEqual({
+      programmed: 5,
+      extended: 6,
+      total: 13.5,
+      programmedPlusEmergency: 6,
+    });
   });
   it('measures on-call ∪ emergency time across the spring change (11 h, not 12)', () => {
     expect(m1().onCallHoursPerWeek).toBeCloseTo((2 + 11) / 2, 12);
@@ -116,11 +141,23 @@ describe('activity', () => {
 describe('night activity', () => {
   it('splits evening and deep night and averages over weekday nights', () => {
     // 21:00 Tuesday (weekday night) and 01:50 Sunday (night of Saturday): 10 weekday nights.
-    expect(m1().night).toEqual({ evening: 1, deepNight: 1, perWeekdayNight: 0.1, perWeek: 1, level: 'low' });
+    expect(m1().night).toEqual({
+      evening: 1,
+      deepNight: 1,
+      perWeekdayNight: 0.1,
+      perWeek: 1,
+      level: 'low',
+    });
   });
   it('calls ≥ 10 patients per weekday night strong', () => {
     const exams = [];
-    for (let d = 1; d <= 5; d++) for (let k = 0; k < 10; k++) exams.push({ in: `2010-03-0${d}T2${k % 4}:0${k % 10}`, out: `2010-03-0${d}T2${k % 4}:0${k % 10}`.replace(/:0(\d)$/, ':5$1'), cat: 'U' as const });
+    for (let d = 1; d <= 5; d++)
+      for (let k = 0; k < 10; k++)
+        exams.push({
+          in: `2010-03-0${d}T2${k % 4}:0${k % 10}`,
+          out: `2010-03-0${d}T2${k % 4}:0${k % 10}`.replace(/:0(\d)$/, ':5$1'),
+          cat: 'U' as const,
+        });
     const m = computeCampaign(buildKit([{ id: 'N', exams }], { days: 7 })).machines[0]!;
     expect(m.night.perWeekdayNight).toBe(10);
     expect(m.night.level).toBe('strong');
@@ -152,9 +189,24 @@ describe('improvement leads', () => {
     const l = m1().leads;
     // 08-13 owns exams 3 and 4: late 40, early 0 (ends 13:10), gap 230; 13-18 owns exam 5:
     // late 290, early 0; 12-14 owns exam 4: late 50, early 50.
-    expect(l.lateStartMinutes).toEqual({ n: 3, p50: 50, p80: expect.closeTo(194, 9), hoursPerWeek: expect.closeTo(380 / 60 / 2, 12) });
-    expect(l.earlyEndMinutes).toEqual({ n: 3, p50: 0, p80: expect.closeTo(30, 9), hoursPerWeek: expect.closeTo(50 / 60 / 2, 12) });
-    expect(l.turnoverGapMinutes).toEqual({ n: 1, p50: 230, p80: 230, hoursPerWeek: expect.closeTo(230 / 60 / 2, 12) });
+    expect(l.lateStartMinutes).toEqual({
+      n: 3,
+      p50: 50,
+      p80: expect.closeTo(194, 9),
+      hoursPerWeek: expect.closeTo(380 / 60 / 2, 12),
+    });
+    expect(l.earlyEndMinutes).toEqual({
+      n: 3,
+      p50: 0,
+      p80: expect.closeTo(30, 9),
+      hoursPerWeek: expect.closeTo(50 / 60 / 2, 12),
+    });
+    expect(l.turnoverGapMinutes).toEqual({
+      n: 1,
+      p50: 230,
+      p80: 230,
+      hoursPerWeek: expect.closeTo(230 / 60 / 2, 12),
+    });
     // exam 3: 20 - 15 = +5, exam 4: 20 - 30 = -10 (exam 2 is short): only +5 adds hours.
     expect(l.overrunMinutes?.n).toBe(2);
     expect(l.overrunMinutes?.p50).toBeCloseTo(-2.5, 12);
@@ -162,8 +214,15 @@ describe('improvement leads', () => {
     expect(l.overrunMinutes?.hoursPerWeek).toBeCloseTo(5 / 60 / 2, 12);
   });
   it('gives null leads to a machine with no programmed session', () => {
-    const m = computeCampaign(buildKit([{ id: 'E', exams: [{ in: '2010-03-01T10:00', out: '2010-03-01T10:20' }] }])).machines[0]!;
-    expect(m.leads).toEqual({ lateStartMinutes: null, earlyEndMinutes: null, turnoverGapMinutes: null, overrunMinutes: null });
+    const m = computeCampaign(
+      buildKit([{ id: 'E', exams: [{ in: '2010-03-01T10:00', out: '2010-03-01T10:20' }] }]),
+    ).machines[0]!;
+    expect(m.leads).toEqual({
+      lateStartMinutes: null,
+      earlyEndMinutes: null,
+      turnoverGapMinutes: null,
+      overrunMinutes: null,
+    });
     expect(m.occupancy).toEqual({ programmed: null, programmedPlusEmergency: null });
     expect(m.icrPerHour).toBeNull();
     expect(m.occupancyIncluded).toBe(false);
@@ -181,7 +240,12 @@ describe('autumn change (2010-10-31, 03:00 CEST → 02:00 CET)', () => {
         ],
         exams: [
           // 02:50 CEST → 02:10 CET is 20 real minutes; the report 20 minutes after that.
-          { in: '2010-10-31T02:50+02:00', out: '2010-10-31T02:10+01:00', cat: 'U', report: '2010-10-31T02:30+01:00' },
+          {
+            in: '2010-10-31T02:50+02:00',
+            out: '2010-10-31T02:10+01:00',
+            cat: 'U',
+            report: '2010-10-31T02:30+01:00',
+          },
           { in: '2010-10-25T08:00', out: '2010-10-25T08:30', cat: 'A' },
         ],
       },
@@ -204,7 +268,8 @@ describe('autumn change (2010-10-31, 03:00 CEST → 02:00 CET)', () => {
 describe('typology and on-call', () => {
   it('calls a machine open around the clock on emergencies with little programmed time emergency-dedicated', () => {
     const sessions: [string, string, 'EMERGENCY' | 'PUBLIC_SCHEDULED'][] = [];
-    for (let d = 1; d <= 7; d++) sessions.push([`2010-03-0${d}T00:00`, `2010-03-0${d + 1}T00:00`, 'EMERGENCY']);
+    for (let d = 1; d <= 7; d++)
+      sessions.push([`2010-03-0${d}T00:00`, `2010-03-0${d + 1}T00:00`, 'EMERGENCY']);
     sessions.push(['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED']);
     const m = computeCampaign(buildKit([{ id: 'U1', sessions }], { days: 7 })).machines[0]!;
     expect(m.openingHoursPerWeek.total).toBe(168);
@@ -219,6 +284,8 @@ describe('typology and on-call', () => {
       { in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'U' as const },
       { in: '2010-03-01T10:00', out: '2010-03-01T10:20', cat: 'A' as const },
     ];
-    expect(computeCampaign(buildKit([{ id: 'U2', exams }])).machines[0]!.typology).toBe('emergency-dedicated');
+    expect(computeCampaign(buildKit([{ id: 'U2', exams }])).machines[0]!.typology).toBe(
+      'emergency-dedicated',
+    );
   });
 });

@@ -27,12 +27,30 @@ const machineArb = fc.record({
   exams: fc.array(examArb, { maxLength: 60 }),
 });
 
-function kitOf(machines: { sessions: { offset: number; length: number; type: SessionType }[]; exams: { gap: number; length: number; category: Category; icr: number | null; booked: number | null; report: number | null }[] }[]): Kit {
+function kitOf(
+  machines: {
+    sessions: { offset: number; length: number; type: SessionType }[];
+    exams: {
+      gap: number;
+      length: number;
+      category: Category;
+      icr: number | null;
+      booked: number | null;
+      report: number | null;
+    }[];
+  }[],
+): Kit {
   const sessions: Session[] = [];
   const exams: Exam[] = [];
   machines.forEach((m, k) => {
     const id = `EQ${k}`;
-    for (const s of m.sessions) sessions.push({ equipmentId: id, start: START + s.offset * MIN, end: START + (s.offset + s.length) * MIN, type: s.type });
+    for (const s of m.sessions)
+      sessions.push({
+        equipmentId: id,
+        start: START + s.offset * MIN,
+        end: START + (s.offset + s.length) * MIN,
+        type: s.type,
+      });
     // One patient in the room at a time: exams follow each other.
     let t = START;
     m.exams.forEach((e, i) => {
@@ -56,8 +74,17 @@ function kitOf(machines: { sessions: { offset: number; length: number; type: Ses
   });
   return {
     campaign: { id: 'p', name: 'p', start: '2010-03-22', days: 7, timeZone: 'Europe/Paris' },
-    establishments: [{ finess: '590000001', name: 'S', legalStatus: 'CH', region: 'HDF', department: null }],
-    equipment: machines.map((_, k) => ({ equipmentId: `EQ${k}`, finess: '590000001', modality: k % 2 ? 'MR' : 'CT', label: null, installedYear: null, role: 'general' })),
+    establishments: [
+      { finess: '590000001', name: 'S', legalStatus: 'CH', region: 'HDF', department: null },
+    ],
+    equipment: machines.map((_, k) => ({
+      equipmentId: `EQ${k}`,
+      finess: '590000001',
+      modality: k % 2 ? 'MR' : 'CT',
+      label: null,
+      installedYear: null,
+      role: 'general',
+    })),
     sessions,
     exams,
     acts: [],
@@ -93,8 +120,10 @@ describe('indicator invariants', () => {
               expect(v).toBeLessThanOrEqual(1 + 1e-12);
             }
           }
-          if (m.inclusion.shareAbove15 !== null) expect(m.inclusion.shareAbove15).toBeLessThanOrEqual(1 + 1e-12);
-          for (const lead of Object.values(m.leads)) if (lead) expect(lead.hoursPerWeek).toBeGreaterThanOrEqual(0);
+          if (m.inclusion.shareAbove15 !== null)
+            expect(m.inclusion.shareAbove15).toBeLessThanOrEqual(1 + 1e-12);
+          for (const lead of Object.values(m.leads))
+            if (lead) expect(lead.hoursPerWeek).toBeGreaterThanOrEqual(0);
         }
       }),
       { numRuns: 150 },
@@ -102,11 +131,20 @@ describe('indicator invariants', () => {
   });
   it('does not depend on the order of the rows', () => {
     fc.assert(
-      fc.property(fc.array(machineArb, { minLength: 1, maxLength: 3 }), fc.integer(), (machines, seed) => {
-        const kit = kitOf(machines);
-        const other = { ...kit, sessions: shuffled(kit.sessions, seed), exams: shuffled(kit.exams, seed + 1), equipment: kit.equipment };
-        expect(computeCampaign(other)).toEqual(computeCampaign(kit));
-      }),
+      fc.property(
+        fc.array(machineArb, { minLength: 1, maxLength: 3 }),
+        fc.integer(),
+        (machines, seed) => {
+          const kit = kitOf(machines);
+          const other = {
+            ...kit,
+            sessions: shuffled(kit.sessions, seed),
+            exams: shuffled(kit.exams, seed + 1),
+            equipment: kit.equipment,
+          };
+          expect(computeCampaign(other)).toEqual(computeCampaign(kit));
+        },
+      ),
       { numRuns: 100 },
     );
   });

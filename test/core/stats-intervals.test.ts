@@ -22,7 +22,9 @@ describe('quantiles (type 7)', () => {
 });
 
 const intervals = fc.array(
-  fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 })).map(([s, l]) => [s, s + l] as const),
+  fc
+    .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 }))
+    .map(([s, l]) => [s, s + l] as const),
   { maxLength: 30 },
 );
 
@@ -38,7 +40,10 @@ describe('interval union', () => {
       fc.property(intervals, (list) => {
         const covered = new Set<number>();
         for (const [s, e] of list) for (let t = s; t < e; t++) covered.add(t);
-        const u = unionOf(list.map((i) => i[0]), list.map((i) => i[1]));
+        const u = unionOf(
+          list.map((i) => i[0]),
+          list.map((i) => i[1]),
+        );
         expect(unionLength(u)).toBe(covered.size);
         for (let t = 0; t < 1200; t += 7) expect(unionContains(u, t)).toBe(covered.has(t));
       }),
@@ -46,14 +51,22 @@ describe('interval union', () => {
   });
   it('overlap with a union matches cell counting', () => {
     fc.assert(
-      fc.property(intervals, fc.integer({ min: 0, max: 1200 }), fc.integer({ min: 0, max: 300 }), (list, a, len) => {
-        const covered = new Set<number>();
-        for (const [s, e] of list) for (let t = s; t < e; t++) covered.add(t);
-        let expected = 0;
-        for (let t = a; t < a + len; t++) if (covered.has(t)) expected++;
-        const u = unionOf(list.map((i) => i[0]), list.map((i) => i[1]));
-        expect(overlapWithUnion(u, a, a + len)).toBe(expected);
-      }),
+      fc.property(
+        intervals,
+        fc.integer({ min: 0, max: 1200 }),
+        fc.integer({ min: 0, max: 300 }),
+        (list, a, len) => {
+          const covered = new Set<number>();
+          for (const [s, e] of list) for (let t = s; t < e; t++) covered.add(t);
+          let expected = 0;
+          for (let t = a; t < a + len; t++) if (covered.has(t)) expected++;
+          const u = unionOf(
+            list.map((i) => i[0]),
+            list.map((i) => i[1]),
+          );
+          expect(overlapWithUnion(u, a, a + len)).toBe(expected);
+        },
+      ),
     );
   });
 });
@@ -61,15 +74,24 @@ describe('interval union', () => {
 describe('quantiles by selection', () => {
   it('equal those of a full sort, for any sample', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => d + 0)), { maxLength: 300 }), (list) => {
-        const sorted = Float64Array.from(list).sort();
-        expect(quantilesInPlace(Float64Array.from(list))).toEqual({
-          n: list.length,
-          p20: quantileSorted(sorted, 0.2),
-          p50: quantileSorted(sorted, 0.5),
-          p80: quantileSorted(sorted, 0.8),
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -50, max: 50 }),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => d + 0),
+          ),
+          { maxLength: 300 },
+        ),
+        (list) => {
+          const sorted = Float64Array.from(list).sort();
+          expect(quantilesInPlace(Float64Array.from(list))).toEqual({
+            n: list.length,
+            p20: quantileSorted(sorted, 0.2),
+            p50: quantileSorted(sorted, 0.5),
+            p80: quantileSorted(sorted, 0.8),
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -73,8 +73,13 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
   /** The first screen only, for the long benchmark pages (`accounts-top-<step>.png`). */
   const topShot = async (step: string): Promise<void> => {
     if (process.env['PLATEAU_E2E_SHOTS'] === '0') return;
-    await page().evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-    await page().screenshot({ path: join(ARTIFACTS, `${PREFIX}-top-${step}.png`), animations: 'disabled' });
+    await page().evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await page().screenshot({
+      path: join(ARTIFACTS, `${PREFIX}-top-${step}.png`),
+      animations: 'disabled',
+    });
   };
 
   beforeAll(async () => {
@@ -82,16 +87,63 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     place = await pgPlace(PG_URL!);
     owner = await openStore({ url: place.ownerUrl });
     kit = generateKit({ seed: 2010, machines: 40, days: 7 });
-    await importKit(owner, kit, { source: 'e2e accounts: generated campaign (40 machines, 7 days)' });
+    await importKit(owner, kit, {
+      source: 'e2e accounts: generated campaign (40 machines, 7 days)',
+    });
     const site = kit.establishments[0]!;
     siteFiness = site.finess;
     // The region user's region: another region than the site's, so that its pages differ.
     regionName = kit.establishments.find((e) => e.region !== site.region)?.region ?? site.region;
     const o = { scrypt: CHEAP };
-    users.set('site', await addUser(owner, { email: EMAIL.site, role: 'site', finess: [siteFiness], displayName: NAME.site, password: PASSWORD.site }, o));
-    users.set('region', await addUser(owner, { email: EMAIL.region, role: 'region', region: regionName, displayName: NAME.region, password: PASSWORD.region }, o));
-    users.set('national', await addUser(owner, { email: EMAIL.national, role: 'national', displayName: NAME.national, password: PASSWORD.national }, o));
-    users.set('admin', await addUser(owner, { email: EMAIL.admin, role: 'admin', displayName: NAME.admin, password: PASSWORD.admin }, o));
+    users.set(
+      'site',
+      await addUser(
+        owner,
+        {
+          email: EMAIL.site,
+          role: 'site',
+          finess: [siteFiness],
+          displayName: NAME.site,
+          password: PASSWORD.site,
+        },
+        o,
+      ),
+    );
+    users.set(
+      'region',
+      await addUser(
+        owner,
+        {
+          email: EMAIL.region,
+          role: 'region',
+          region: regionName,
+          displayName: NAME.region,
+          password: PASSWORD.region,
+        },
+        o,
+      ),
+    );
+    users.set(
+      'national',
+      await addUser(
+        owner,
+        {
+          email: EMAIL.national,
+          role: 'national',
+          displayName: NAME.national,
+          password: PASSWORD.national,
+        },
+        o,
+      ),
+    );
+    users.set(
+      'admin',
+      await addUser(
+        owner,
+        { email: EMAIL.admin, role: 'admin', displayName: NAME.admin, password: PASSWORD.admin },
+        o,
+      ),
+    );
     appStore = await openStore({ url: await place.loginRole(), migrate: false });
     server = await startServer({
       store: appStore,
@@ -119,7 +171,8 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
 
   afterEach(async (test) => {
     const w = watched;
-    if (w && test.task.result?.state === 'fail') await w.shot('failed', true).catch(() => undefined);
+    if (w && test.task.result?.state === 'fail')
+      await w.shot('failed', true).catch(() => undefined);
     await context?.close();
     const problems = (w?.problems ?? []).filter((p) => !expected.some((e) => e.test(p)));
     expect(problems, 'console errors, page errors or failed requests').toEqual([]);
@@ -137,12 +190,19 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
   }
 
   async function navTestIds(): Promise<string[]> {
-    return page()
-      .locator('nav.main-nav a')
-      // The tests' tsconfig has no DOM library: the little of an element used here.
-      .evaluateAll((links) =>
-        links.map((a) => (a as unknown as { getAttribute(name: string): string | null }).getAttribute('data-testid') ?? ''),
-      );
+    return (
+      page()
+        .locator('nav.main-nav a')
+        // The tests' tsconfig has no DOM library: the little of an element used here.
+        .evaluateAll((links) =>
+          links.map(
+            (a) =>
+              (a as unknown as { getAttribute(name: string): string | null }).getAttribute(
+                'data-testid',
+              ) ?? '',
+          ),
+        )
+    );
   }
 
   it('shows the login page to anyone, and one message for a wrong password', async () => {
@@ -157,12 +217,16 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await p.getByLabel('E-mail').fill(EMAIL.national);
     await p.getByLabel('Mot de passe').fill('not-the-password-at-all');
     await p.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => p.getByTestId('login-error').textContent()).toBe('E-mail ou mot de passe incorrect.');
+    await expect
+      .poll(() => p.getByTestId('login-error').textContent())
+      .toBe('E-mail ou mot de passe incorrect.');
     // An unknown e-mail: the same words.
     await p.getByLabel('E-mail').fill('nobody@nowhere.example');
     await p.getByLabel('Mot de passe').fill('whatever-password-1');
     await p.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => p.getByTestId('login-error').textContent()).toBe('E-mail ou mot de passe incorrect.');
+    await expect
+      .poll(() => p.getByTestId('login-error').textContent())
+      .toBe('E-mail ou mot de passe incorrect.');
     await shot('login-refused');
   });
 
@@ -174,7 +238,9 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
       await p.getByLabel('E-mail').fill('locked@site.example');
       await p.getByLabel('Password').fill(`wrong-password-${i}`);
       await p.getByRole('button', { name: 'Log in' }).click();
-      await expect.poll(() => p.getByTestId('login-error').textContent()).toBe('Incorrect e-mail or password.');
+      await expect
+        .poll(() => p.getByTestId('login-error').textContent())
+        .toBe('Incorrect e-mail or password.');
       await p.getByRole('button', { name: 'Log in' }).isEnabled();
     }
     expected.push(/status of 429 .*\/api\/session/);
@@ -227,14 +293,26 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
       exams: kit.exams.filter((x) => machines.has(x.equipmentId)),
       survey: kit.survey.filter((x) => mine(x.finess)),
       ...(kit.slots ? { slots: kit.slots.filter((x) => machines.has(x.equipmentId)) } : {}),
-      ...(kit.costs ? { costs: { ...kit.costs, rows: kit.costs.rows.filter((x) => machines.has(x.equipmentId)) } } : {}),
+      ...(kit.costs
+        ? {
+            costs: {
+              ...kit.costs,
+              rows: kit.costs.rows.filter((x) => machines.has(x.equipmentId)),
+            },
+          }
+        : {}),
     };
-    const files = [...(await kitFiles(own))].map(([name, bytes]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) }));
+    const files = [...(await kitFiles(own))].map(([name, bytes]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bytes),
+    }));
     await logIn('site', '/upload');
     const p = page();
     let token: string | null | undefined;
     p.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/uploads')) token = r.headers()['x-csrf-token'];
+      if (r.method() === 'POST' && r.url().endsWith('/api/uploads'))
+        token = r.headers()['x-csrf-token'];
     });
     await p.getByTestId('upload-files').setInputFiles(files);
     await p.getByTestId('upload-done').waitFor({ timeout: 60_000 });
@@ -285,12 +363,20 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await expect.poll(() => tableRows(p, 'users').count()).toBe(4);
     const rows = await tableCells(p, 'users');
     const byEmail = new Map(rows.map((r) => [r[0], r]));
-    expect(byEmail.get(EMAIL.site)?.slice(1, 4)).toEqual([NAME.site, 'Site', `FINESS ${siteFiness}`]);
+    expect(byEmail.get(EMAIL.site)?.slice(1, 4)).toEqual([
+      NAME.site,
+      'Site',
+      `FINESS ${siteFiness}`,
+    ]);
     expect(byEmail.get(EMAIL.region)?.slice(1, 4)).toEqual([NAME.region, 'Région', regionName]);
     expect(byEmail.get(EMAIL.admin)?.[5]).toBe('actif');
     // An administrator is not offered to disable their own account (the server refuses it too).
-    expect(await p.locator(`tr[data-email="${EMAIL.admin}"]`).getByTestId('user-disable').count()).toBe(0);
-    expect(await p.locator(`tr[data-email="${EMAIL.site}"]`).getByTestId('user-disable').count()).toBe(1);
+    expect(
+      await p.locator(`tr[data-email="${EMAIL.admin}"]`).getByTestId('user-disable').count(),
+    ).toBe(0);
+    expect(
+      await p.locator(`tr[data-email="${EMAIL.site}"]`).getByTestId('user-disable').count(),
+    ).toBe(1);
     await shot('admin-users');
 
     // Add a region user: the region field shows for that role only.
@@ -303,7 +389,9 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await p.getByTestId('user-add-region').fill('Bretagne');
     await p.getByTestId('user-add-password').fill('a-long-enough-password');
     await p.getByTestId('user-add-submit').click();
-    await expect.poll(() => p.getByTestId('user-notice').textContent()).toBe(`${newEmail} ajouté (rôle Région).`);
+    await expect
+      .poll(() => p.getByTestId('user-notice').textContent())
+      .toBe(`${newEmail} ajouté (rôle Région).`);
     await expect.poll(() => tableRows(p, 'users').count()).toBe(5);
     const added = (await tableCells(p, 'users')).find((r) => r[0] === newEmail);
     expect(added?.slice(1, 4)).toEqual(['Nouvelle ARS', 'Région', 'Bretagne']);
@@ -319,8 +407,12 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
 
     await row.getByTestId('user-disable').click();
     await row.getByTestId('user-disable-confirm').click();
-    await expect.poll(() => p.getByTestId('user-notice').textContent()).toMatch(new RegExp(`^${newEmail} est désactivé`));
-    await expect.poll(async () => (await tableCells(p, 'users')).find((r) => r[0] === newEmail)?.[5]).toMatch(/^désactivé le /);
+    await expect
+      .poll(() => p.getByTestId('user-notice').textContent())
+      .toMatch(new RegExp(`^${newEmail} est désactivé`));
+    await expect
+      .poll(async () => (await tableCells(p, 'users')).find((r) => r[0] === newEmail)?.[5])
+      .toMatch(/^désactivé le /);
     await shot('admin-user-disabled');
 
     await p.getByTestId('tab-audit').click();
@@ -328,7 +420,12 @@ describe.runIf(ready)('the web app in accounts mode (PostgreSQL)', () => {
     await expect.poll(() => tableRows(p, 'audit').count()).toBeGreaterThan(0);
     const audit = await tableCells(p, 'audit');
     // Columns: date, user, action, target, outcome, detail; newest first.
-    expect(audit[0]?.slice(1, 5)).toEqual([EMAIL.admin, 'désactivation de compte', newEmail, 'réussite']);
+    expect(audit[0]?.slice(1, 5)).toEqual([
+      EMAIL.admin,
+      'désactivation de compte',
+      newEmail,
+      'réussite',
+    ]);
     expect(audit.some((r) => r[2] === 'création de compte' && r[3] === newEmail)).toBe(true);
     expect(audit.some((r) => r[2] === 'nouveau mot de passe' && r[3] === newEmail)).toBe(true);
     expect(audit.some((r) => r[2] === 'connexion' && r[4] === 'échec')).toBe(true);

@@ -95,7 +95,9 @@ describe.runIf(browserAvailable())('uploading a data kit', () => {
     expect(await link.getAttribute('href')).toBe('/api/kit-template.xlsx?lang=fr');
     const template = await page.request.get(e2e.url('/api/kit-template.xlsx?lang=fr'));
     expect(template.status()).toBe(200);
-    expect(template.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(template.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
 
     await page.getByTestId('upload-files').setInputFiles({
       name: 'campagne.xlsx',

@@ -6,11 +6,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examFamily } from '../../src/core/act-families.ts';
 import type { Exam, Kit } from '../../src/core/kit-types.ts';
-import { drawPatientKey, generateKit, generateMachine, planCampaign } from '../../src/generate/index.ts';
+import {
+  drawPatientKey,
+  generateKit,
+  generateMachine,
+  planCampaign,
+} from '../../src/generate/index.ts';
 import { generateMachineData } from '../../src/generate/machine.ts';
 import type { Rng } from '../../src/generate/random.ts';
 import { ILLUSTRATIVE_RANGES } from '../../src/plan/costs/illustrative.ts';
-import { computeRepeats, looksLikeRawIdentifier, REPEAT_WINDOW_MS } from '../../src/plan/relevance/repeats.ts';
+import {
+  computeRepeats,
+  looksLikeRawIdentifier,
+  REPEAT_WINDOW_MS,
+} from '../../src/plan/relevance/repeats.ts';
 import { CampaignCalendar, ZoneClock } from '../../src/core/calendar.ts';
 
 const OPTIONS = { seed: 5, machines: 60, days: 28 };
@@ -37,7 +46,9 @@ function byKey(exams: readonly Exam[]): Map<string, Exam[]> {
 describe('patient keys of the synthetic exams', () => {
   it('keys every exam with 32 lowercase hex digits that are not read as an identifier', () => {
     expect(kit.exams.length).toBeGreaterThan(10_000);
-    const bad = kit.exams.filter((e) => typeof e.patientKey !== 'string' || !/^[0-9a-f]{32}$/.test(e.patientKey));
+    const bad = kit.exams.filter(
+      (e) => typeof e.patientKey !== 'string' || !/^[0-9a-f]{32}$/.test(e.patientKey),
+    );
     expect(bad).toEqual([]);
     expect(kit.exams.filter((e) => looksLikeRawIdentifier(e.patientKey as string))).toEqual([]);
     expect(computeRepeats(kit.exams, kit.equipment).refusedKeys).toBe(0);
@@ -47,7 +58,9 @@ describe('patient keys of the synthetic exams', () => {
     const digits = { uint32: () => 0x12345678 } as unknown as Rng;
     expect(drawPatientKey(digits)).toBe('f2345678123456781234567812345678');
     expect(looksLikeRawIdentifier(drawPatientKey(digits))).toBe(false);
-    expect(drawPatientKey({ uint32: () => 0xabcdef01 } as unknown as Rng)).toBe('abcdef01'.repeat(4));
+    expect(drawPatientKey({ uint32: () => 0xabcdef01 } as unknown as Rng)).toBe(
+      'abcdef01'.repeat(4),
+    );
   });
 
   it('repeats 3–6 % of exams within 30 days, more for inpatients and emergencies than outpatients', () => {
@@ -64,7 +77,12 @@ describe('patient keys of the synthetic exams', () => {
       const id = `${e.patientKey}|${modality.get(e.equipmentId)}|${examFamily(e.acts)}`;
       chains.set(id, [...(chains.get(id) ?? []), e]);
     }
-    const count: Record<Exam['category'], [number, number]> = { A: [0, 0], H: [0, 0], R: [0, 0], U: [0, 0] };
+    const count: Record<Exam['category'], [number, number]> = {
+      A: [0, 0],
+      H: [0, 0],
+      R: [0, 0],
+      U: [0, 0],
+    };
     let total = 0;
     for (const chain of chains.values()) {
       chain.sort((a, b) => a.roomIn - b.roomIn);
@@ -91,7 +109,8 @@ describe('patient keys of the synthetic exams', () => {
       const bands = new Set(exams.map((e) => e.ageBand).filter((b) => b !== null));
       expect(bands.size, key).toBeLessThanOrEqual(1);
       const machines = new Map<string, Exam[]>();
-      for (const e of exams) machines.set(e.equipmentId, [...(machines.get(e.equipmentId) ?? []), e]);
+      for (const e of exams)
+        machines.set(e.equipmentId, [...(machines.get(e.equipmentId) ?? []), e]);
       for (const list of machines.values()) {
         expect(new Set(list.map((e) => examFamily(e.acts))).size, key).toBe(1);
         list.sort((a, b) => a.roomIn - b.roomIn);
@@ -126,14 +145,24 @@ describe('patient keys of the synthetic exams', () => {
     expect(generateMachine(other, 7).exams.map((e) => e.patientKey)).toEqual(late);
     const first = kit.exams.filter((e) => e.equipmentId === plan.equipment[7]?.equipmentId);
     expect(first.map((e) => e.patientKey)).toEqual(late);
-    const seed6 = generateMachine(planCampaign({ ...OPTIONS, seed: 6 }), 7).exams.map((e) => e.patientKey);
+    const seed6 = generateMachine(planCampaign({ ...OPTIONS, seed: 6 }), 7).exams.map(
+      (e) => e.patientKey,
+    );
     expect(seed6.filter((k) => late.includes(k))).toEqual([]);
   });
 
   it('leaves every other field of the exams as the generator drew them', () => {
     const plan = planCampaign(OPTIONS);
-    const calendar = new CampaignCalendar(plan.campaign.start, plan.campaign.days, plan.campaign.timeZone);
-    const frame = { firstDay: calendar.firstDay, days: calendar.days, clock: new ZoneClock(plan.campaign.timeZone) };
+    const calendar = new CampaignCalendar(
+      plan.campaign.start,
+      plan.campaign.days,
+      plan.campaign.timeZone,
+    );
+    const frame = {
+      firstDay: calendar.firstDay,
+      days: calendar.days,
+      clock: new ZoneClock(plan.campaign.timeZone),
+    };
     for (const i of [0, 11, 42]) {
       const keyed = generateMachine(plan, i).exams.map(({ patientKey: _k, ...rest }) => rest);
       const profile = plan.machines[i];
@@ -164,6 +193,8 @@ describe('illustrative costs of the synthetic kit', () => {
     const again = generateKit({ ...OPTIONS, machines: 12, days: 3 });
     const twice = generateKit({ ...OPTIONS, machines: 12, days: 3 });
     expect(again.costs).toEqual(twice.costs);
-    expect(generateKit({ ...OPTIONS, seed: 6, machines: 12, days: 3 }).costs).not.toEqual(again.costs);
+    expect(generateKit({ ...OPTIONS, seed: 6, machines: 12, days: 3 }).costs).not.toEqual(
+      again.costs,
+    );
   });
 });

@@ -22,11 +22,33 @@ import { createKitWriter } from '../../src/ingest/kit/write-kit.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 
 const utc = (text: string): number => Date.parse(`${text}Z`);
-const site = (finess: string, department: string | null): Establishment => ({ finess, name: finess, legalStatus: 'CH', region: '32', department });
-const machineAt = (id: string, finess: string): Equipment => ({ equipmentId: id, finess, modality: 'CT', label: null, installedYear: null, role: 'general' });
+const site = (finess: string, department: string | null): Establishment => ({
+  finess,
+  name: finess,
+  legalStatus: 'CH',
+  region: '32',
+  department,
+});
+const machineAt = (id: string, finess: string): Equipment => ({
+  equipmentId: id,
+  finess,
+  modality: 'CT',
+  label: null,
+  installedYear: null,
+  role: 'general',
+});
 /** A stream whose `chance` answers the given answers in turn (then false). */
-const answers = (...values: boolean[]): Rng => ({ chance: () => values.shift() ?? false }) as unknown as Rng;
-const exam = (id: string, category: Exam['category'], roomIn: string, roomOut: string, requestedAt: string | null, scheduledMinutes: number | null, equipmentId = 'CT-1'): Exam => ({
+const answers = (...values: boolean[]): Rng =>
+  ({ chance: () => values.shift() ?? false }) as unknown as Rng;
+const exam = (
+  id: string,
+  category: Exam['category'],
+  roomIn: string,
+  roomOut: string,
+  requestedAt: string | null,
+  scheduledMinutes: number | null,
+  equipmentId = 'CT-1',
+): Exam => ({
   examId: id,
   equipmentId,
   category,
@@ -39,11 +61,23 @@ const exam = (id: string, category: Exam['category'], roomIn: string, roomOut: s
   scheduledMinutes,
   ageBand: null,
 });
-const row = (start: string, end: string, status: Slot['status'], seen: string): Slot => ({ equipmentId: 'CT-1', start: utc(start), end: utc(end), status, observedAt: utc(seen) });
+const row = (start: string, end: string, status: Slot['status'], seen: string): Slot => ({
+  equipmentId: 'CT-1',
+  start: utc(start),
+  end: utc(end),
+  status,
+  observedAt: utc(seen),
+});
 
 describe('slotMachines', () => {
   it('takes the département with the most campaign machines among those with at most 8, the smallest code on a tie', () => {
-    const establishments = [site('590000001', '59'), site('620000001', '62'), site('800000001', '80'), site('750000001', '75'), site('000000001', null)];
+    const establishments = [
+      site('590000001', '59'),
+      site('620000001', '62'),
+      site('800000001', '80'),
+      site('750000001', '75'),
+      site('000000001', null),
+    ];
     const equipment = [
       machineAt('A', '620000001'),
       machineAt('B', '590000001'),
@@ -57,7 +91,9 @@ describe('slotMachines', () => {
     ];
     // 59 and 62 hold two each (75 holds nine: too many; no département: never): 59.
     expect(slotMachines(establishments, equipment)).toEqual([1, 3]);
-    expect(slotMachines(establishments, [...equipment, machineAt('F', '620000001')])).toEqual([0, 2, 17]);
+    expect(slotMachines(establishments, [...equipment, machineAt('F', '620000001')])).toEqual([
+      0, 2, 17,
+    ]);
     expect(slotMachines([site('000000001', null)], [machineAt('X', '000000001')])).toEqual([]);
   });
 });
@@ -74,13 +110,37 @@ describe('slotLengthOf', () => {
 
 describe('generateSlots on a hand-made machine', () => {
   // Paris, 1–3 March 2010 (UTC+1): the agenda is looked at 06:00Z each morning.
-  const frame = { firstDay: utc('2010-03-01T00:00'), days: 3, clock: new ZoneClock('Europe/Paris') };
+  const frame = {
+    firstDay: utc('2010-03-01T00:00'),
+    days: 3,
+    clock: new ZoneClock('Europe/Paris'),
+  };
   const sessions: Session[] = [
-    { equipmentId: 'CT-1', start: utc('2010-03-02T07:00'), end: utc('2010-03-02T08:00'), type: 'PUBLIC_SCHEDULED' },
-    { equipmentId: 'CT-1', start: utc('2010-03-02T08:00'), end: utc('2010-03-02T09:00'), type: 'EMERGENCY' },
+    {
+      equipmentId: 'CT-1',
+      start: utc('2010-03-02T07:00'),
+      end: utc('2010-03-02T08:00'),
+      type: 'PUBLIC_SCHEDULED',
+    },
+    {
+      equipmentId: 'CT-1',
+      start: utc('2010-03-02T08:00'),
+      end: utc('2010-03-02T09:00'),
+      type: 'EMERGENCY',
+    },
     // 40 min: two slots of 20 (a last piece shorter than a slot is no slot).
-    { equipmentId: 'CT-1', start: utc('2010-03-03T07:00'), end: utc('2010-03-03T07:50'), type: 'LIBERAL' },
-    { equipmentId: 'MR-9', start: utc('2010-03-02T07:00'), end: utc('2010-03-02T08:00'), type: 'PUBLIC_SCHEDULED' },
+    {
+      equipmentId: 'CT-1',
+      start: utc('2010-03-03T07:00'),
+      end: utc('2010-03-03T07:50'),
+      type: 'LIBERAL',
+    },
+    {
+      equipmentId: 'MR-9',
+      start: utc('2010-03-02T07:00'),
+      end: utc('2010-03-02T08:00'),
+      type: 'PUBLIC_SCHEDULED',
+    },
   ];
   const exams: Exam[] = [
     // Asked on Monday at 11:00Z for Tuesday's first slot: free on Monday morning, taken on Tuesday's.
@@ -93,7 +153,9 @@ describe('generateSlots on a hand-made machine', () => {
   ];
 
   it('cuts sessions open to appointments into slots of the booked length, seen when first shown and when taken', () => {
-    expect(generateSlots({ equipmentId: 'CT-1', modality: 'CT' }, sessions, exams, frame, answers())).toEqual([
+    expect(
+      generateSlots({ equipmentId: 'CT-1', modality: 'CT' }, sessions, exams, frame, answers()),
+    ).toEqual([
       row('2010-03-02T07:00', '2010-03-02T07:20', 'free', '2010-03-01T06:00'),
       row('2010-03-02T07:00', '2010-03-02T07:20', 'busy', '2010-03-02T06:00'),
       row('2010-03-02T07:20', '2010-03-02T07:40', 'busy', '2010-03-01T06:00'),
@@ -104,7 +166,13 @@ describe('generateSlots on a hand-made machine', () => {
   });
 
   it('holds back the slots its own stream says, busy from the start', () => {
-    const rows = generateSlots({ equipmentId: 'CT-1', modality: 'CT' }, sessions, exams, frame, answers(false, false, false, true));
+    const rows = generateSlots(
+      { equipmentId: 'CT-1', modality: 'CT' },
+      sessions,
+      exams,
+      frame,
+      answers(false, false, false, true),
+    );
     expect(rows.slice(4)).toEqual([
       row('2010-03-03T07:00', '2010-03-03T07:20', 'busy', '2010-03-01T06:00'),
       row('2010-03-03T07:20', '2010-03-03T07:40', 'free', '2010-03-01T06:00'),
@@ -115,12 +183,22 @@ describe('generateSlots on a hand-made machine', () => {
     const long = { ...frame, days: 70 };
     // 30 April 08:00 local (UTC+2): 56 days earlier is 5 March 06:00Z, that morning's look.
     const later: Session[] = [
-      { equipmentId: 'CT-1', start: utc('2010-04-30T06:00'), end: utc('2010-04-30T06:30'), type: 'PUBLIC_SCHEDULED' },
-      { equipmentId: 'CT-1', start: utc('2010-03-01T05:00'), end: utc('2010-03-01T05:30'), type: 'PUBLIC_SCHEDULED' },
+      {
+        equipmentId: 'CT-1',
+        start: utc('2010-04-30T06:00'),
+        end: utc('2010-04-30T06:30'),
+        type: 'PUBLIC_SCHEDULED',
+      },
+      {
+        equipmentId: 'CT-1',
+        start: utc('2010-03-01T05:00'),
+        end: utc('2010-03-01T05:30'),
+        type: 'PUBLIC_SCHEDULED',
+      },
     ];
-    expect(generateSlots({ equipmentId: 'CT-1', modality: 'MR' }, later, [], long, answers())).toEqual([
-      row('2010-04-30T06:00', '2010-04-30T06:30', 'free', '2010-03-05T06:00'),
-    ]);
+    expect(
+      generateSlots({ equipmentId: 'CT-1', modality: 'MR' }, later, [], long, answers()),
+    ).toEqual([row('2010-04-30T06:00', '2010-04-30T06:30', 'free', '2010-03-05T06:00')]);
   });
 });
 
@@ -134,9 +212,19 @@ describe('the synthetic campaign’s slots', () => {
     expect(deps.size).toBe(1);
     // Every machine of that département has slots.
     const dep = [...deps][0];
-    expect(plan.equipment.filter((m) => department.get(m.finess) === dep)).toHaveLength(plan.slotMachines.length);
-    const calendar = new CampaignCalendar(plan.campaign.start, plan.campaign.days, plan.campaign.timeZone);
-    const mornings = new Set(Array.from({ length: calendar.days }, (_, d) => calendar.clock.toInstantLenient(calendar.firstDay + d * MS_PER_DAY + 7 * 3_600_000)));
+    expect(plan.equipment.filter((m) => department.get(m.finess) === dep)).toHaveLength(
+      plan.slotMachines.length,
+    );
+    const calendar = new CampaignCalendar(
+      plan.campaign.start,
+      plan.campaign.days,
+      plan.campaign.timeZone,
+    );
+    const mornings = new Set(
+      Array.from({ length: calendar.days }, (_, d) =>
+        calendar.clock.toInstantLenient(calendar.firstDay + d * MS_PER_DAY + 7 * 3_600_000),
+      ),
+    );
     let checked = 0;
     for (const i of plan.slotMachines.slice(0, 3)) {
       const data = generateMachine(plan, i);
@@ -150,7 +238,10 @@ describe('the synthetic campaign’s slots', () => {
       }
       for (const seen of bySlot.values()) {
         // Seen once (free or busy), or free then busy.
-        expect(seen.length === 1 || (seen.length === 2 && seen[0]!.status === 'free' && seen[1]!.status === 'busy')).toBe(true);
+        expect(
+          seen.length === 1 ||
+            (seen.length === 2 && seen[0]!.status === 'free' && seen[1]!.status === 'busy'),
+        ).toBe(true);
       }
       // An outpatient asked for before a morning's look holds its slot, busy at that look.
       const starts = [...bySlot.keys()].sort((a, b) => a - b);
@@ -159,7 +250,9 @@ describe('the synthetic campaign’s slots', () => {
         const start = starts.filter((t) => t <= e.roomIn).pop();
         const seen = start === undefined ? undefined : bySlot.get(start);
         if (seen === undefined || e.roomIn >= seen[0]!.end) continue;
-        const looks = [...mornings].filter((t) => t >= e.requestedAt! && t < seen[0]!.start && t >= seen[0]!.observedAt);
+        const looks = [...mornings].filter(
+          (t) => t >= e.requestedAt! && t < seen[0]!.start && t >= seen[0]!.observedAt,
+        );
         for (const t of looks) {
           const last = seen.filter((s) => s.observedAt <= t).pop();
           expect(last?.status).toBe('busy');
@@ -172,9 +265,13 @@ describe('the synthetic campaign’s slots', () => {
 
   it('stay under 5 MB of slots.csv for a national year (12 weeks of agendas at most)', async () => {
     const plan = planCampaign({ seed: 2010, days: 365 });
-    const slots = plan.slotMachines.flatMap((i) => generateMachineSlots(plan, i, generateMachine(plan, i)));
+    const slots = plan.slotMachines.flatMap((i) =>
+      generateMachineSlots(plan, i, generateMachine(plan, i)),
+    );
     const last = Math.max(...slots.map((s) => s.start));
-    expect(last).toBeLessThan(new CampaignCalendar(plan.campaign.start, 85, plan.campaign.timeZone).end);
+    expect(last).toBeLessThan(
+      new CampaignCalendar(plan.campaign.start, 85, plan.campaign.timeZone).end,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'plateau-slots-size-'));
     try {
       const writer = createKitWriter(dir, plan.campaign);
@@ -199,7 +296,9 @@ describe('the synthetic campaign’s slots', () => {
       const { kit, issues } = await readKitDir(dir);
       expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(kit?.slots).toEqual(expected);
-      expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(`slots.csv: the agendas of the`);
+      expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(
+        `slots.csv: the agendas of the`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,12 @@
  * siteTrend and groupTrend must find what src/generate/years.ts put in them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { groupTrend, machineTrend, siteTrend, type TrendSeries } from '../../src/core/trends/index.ts';
+import {
+  groupTrend,
+  machineTrend,
+  siteTrend,
+  type TrendSeries,
+} from '../../src/core/trends/index.ts';
 import { generateKit, yearChanges, type YearChange } from '../../src/generate/index.ts';
 import { indexOf } from '../core/views/views-kit.ts';
 
@@ -31,7 +36,9 @@ describe('the trends of the three demo years', () => {
     const site = siteTrend(series, fixed[0]!.finess)!;
     for (const c of fixed) {
       const machine = site.machines.find((m) => m.equipmentId === c.equipmentId)!;
-      const lead = machine.leads.find((l) => l.key === 'lateStartMinutes' && l.from === Y1 && l.to === Y2)!;
+      const lead = machine.leads.find(
+        (l) => l.key === 'lateStartMinutes' && l.from === Y1 && l.to === Y2,
+      )!;
       expect(lead.verdict).toBe('acted');
       expect(lead.after!.hoursPerWeek).toBeLessThan(0.5 * lead.before!.hoursPerWeek);
     }
@@ -41,7 +48,9 @@ describe('the trends of the three demo years', () => {
     const worse = ofKind('late-starts-worse');
     expect(worse.length).toBeGreaterThan(0);
     for (const c of worse) {
-      const lead = machineTrend(series, c.equipmentId)!.leads.find((l) => l.key === 'lateStartMinutes' && l.from === Y2 && l.to === Y3)!;
+      const lead = machineTrend(series, c.equipmentId)!.leads.find(
+        (l) => l.key === 'lateStartMinutes' && l.from === Y2 && l.to === Y3,
+      )!;
       expect(lead.verdict).toBe('worse');
     }
   });
@@ -50,9 +59,13 @@ describe('the trends of the three demo years', () => {
     const added = ofKind('machine-added');
     const region = added[0]!.region!;
     const trend = groupTrend(series, region)!;
-    const events = trend.changes.filter((c) => c.kind === 'machine-added' && c.from === Y1 && c.to === Y2).map((c) => c.equipmentId);
+    const events = trend.changes
+      .filter((c) => c.kind === 'machine-added' && c.from === Y1 && c.to === Y2)
+      .map((c) => c.equipmentId);
     expect(new Set(events)).toEqual(new Set(added.map((c) => c.equipmentId)));
-    const machinesPerYear = (['CT', 'MR'] as const).map((m) => (trend.byModality[m] ?? []).map((y) => y.machines));
+    const machinesPerYear = (['CT', 'MR'] as const).map((m) =>
+      (trend.byModality[m] ?? []).map((y) => y.machines),
+    );
     const total = [0, 1, 2].map((k) => machinesPerYear.reduce((t, list) => t + (list[k] ?? 0), 0));
     expect(total[1]! - total[0]!).toBe(added.length);
   });
@@ -66,7 +79,12 @@ describe('the trends of the three demo years', () => {
       [c!.equipmentId, 'same-id'],
     ]);
     const event = trend.changes.find((x) => x.kind === 'machine-replaced')!;
-    expect(event).toMatchObject({ from: Y1, to: Y2, equipmentId: c!.equipmentId, previousEquipmentId: c!.previousEquipmentId });
+    expect(event).toMatchObject({
+      from: Y1,
+      to: Y2,
+      equipmentId: c!.equipmentId,
+      previousEquipmentId: c!.previousEquipmentId,
+    });
     // Its year-1 figures are followed too.
     expect(trend.figures.find((f) => f.key === 'passagesPerWeek')!.points[0]!.value).not.toBeNull();
   });
@@ -74,8 +92,20 @@ describe('the trends of the three demo years', () => {
   it('find the removed machine (year 2 → 3)', () => {
     const [c] = ofKind('machine-removed');
     const site = siteTrend(series, c!.finess)!;
-    expect(site.changes.some((x) => x.kind === 'machine-removed' && x.equipmentId === c!.equipmentId && x.from === Y2 && x.to === Y3)).toBe(true);
-    expect(groupTrend(series, null)!.changes.some((x) => x.kind === 'machine-removed' && x.equipmentId === c!.equipmentId)).toBe(true);
+    expect(
+      site.changes.some(
+        (x) =>
+          x.kind === 'machine-removed' &&
+          x.equipmentId === c!.equipmentId &&
+          x.from === Y2 &&
+          x.to === Y3,
+      ),
+    ).toBe(true);
+    expect(
+      groupTrend(series, null)!.changes.some(
+        (x) => x.kind === 'machine-removed' && x.equipmentId === c!.equipmentId,
+      ),
+    ).toBe(true);
   });
 
   it('see the saturated MRIs’ programmed opening go up, year after year', () => {
@@ -83,10 +113,17 @@ describe('the trends of the three demo years', () => {
     expect(extended.length).toBeGreaterThan(0);
     for (const c of extended) {
       const trend = machineTrend(series, c.equipmentId)!;
-      const [v1, v2, v3] = trend.figures.find((f) => f.key === 'programmedOpening')!.points.map((p) => p.value as number) as [number, number, number];
+      const [v1, v2, v3] = trend.figures
+        .find((f) => f.key === 'programmedOpening')!
+        .points.map((p) => p.value as number) as [number, number, number];
       expect(v2 - v1).toBeGreaterThan(5);
       expect(v3 - v2).toBeGreaterThan(2);
-      expect(trend.changes.some((x) => x.kind === 'figure' && x.figure === 'programmedOpening' && x.to === Y2 && x.notable)).toBe(true);
+      expect(
+        trend.changes.some(
+          (x) =>
+            x.kind === 'figure' && x.figure === 'programmedOpening' && x.to === Y2 && x.notable,
+        ),
+      ).toBe(true);
     }
   });
 });

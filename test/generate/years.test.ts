@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMMED_TYPES } from '../../src/core/indicators/openings.ts';
 import type { Kit, SessionType } from '../../src/core/kit-types.ts';
-import { generateKit, planCampaign, writeGeneratedKit, yearChanges } from '../../src/generate/index.ts';
+import {
+  generateKit,
+  planCampaign,
+  writeGeneratedKit,
+  yearChanges,
+} from '../../src/generate/index.ts';
 import type { YearChange } from '../../src/generate/index.ts';
 import { REGIONS } from '../../src/generate/geography.ts';
 import { POPULATION } from '../../src/plan/territories/population.ts';
@@ -33,15 +38,23 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ofKind = (kind: YearChange['kind']): YearChange[] => changes.filter((c) => c.kind === kind);
-const sitesOf = (kind: YearChange['kind']): string[] => [...new Set(ofKind(kind).map((c) => c.finess))];
+const sitesOf = (kind: YearChange['kind']): string[] => [
+  ...new Set(ofKind(kind).map((c) => c.finess)),
+];
 
 /** Σ late start (first exam of 3 min or more − start) over the programmed sessions that start a stretch, in minutes a week. */
 function lateMinutesPerWeek(kit: Kit, equipmentId: string): number {
-  const sessions = kit.sessions.filter((s) => s.equipmentId === equipmentId && PROGRAMMED.has(s.type)).sort((a, b) => a.start - b.start);
-  const exams = kit.exams.filter((e) => e.equipmentId === equipmentId && e.roomOut - e.roomIn >= 3 * MINUTE);
+  const sessions = kit.sessions
+    .filter((s) => s.equipmentId === equipmentId && PROGRAMMED.has(s.type))
+    .sort((a, b) => a.start - b.start);
+  const exams = kit.exams.filter(
+    (e) => e.equipmentId === equipmentId && e.roomOut - e.roomIn >= 3 * MINUTE,
+  );
   let late = 0;
   for (const s of sessions) {
-    const first = exams.filter((e) => e.roomIn >= s.start && e.roomIn < s.end).reduce((t, e) => Math.min(t, e.roomIn), Infinity);
+    const first = exams
+      .filter((e) => e.roomIn >= s.start && e.roomIn < s.end)
+      .reduce((t, e) => Math.min(t, e.roomIn), Infinity);
     if (first < Infinity) late += (first - s.start) / MINUTE;
   }
   return late / (kit.campaign.days / 7);
@@ -49,12 +62,16 @@ function lateMinutesPerWeek(kit: Kit, equipmentId: string): number {
 
 /** Programmed session hours a week of a machine, from sessions.csv. */
 function programmedHours(kit: Kit, equipmentId: string): number {
-  const ms = kit.sessions.filter((s) => s.equipmentId === equipmentId && PROGRAMMED.has(s.type)).reduce((t, s) => t + s.end - s.start, 0);
+  const ms = kit.sessions
+    .filter((s) => s.equipmentId === equipmentId && PROGRAMMED.has(s.type))
+    .reduce((t, s) => t + s.end - s.start, 0);
   return ms / 3_600_000 / (kit.campaign.days / 7);
 }
 
 const siteLate = (kit: Kit, finess: string): number =>
-  kit.equipment.filter((e) => e.finess === finess).reduce((t, e) => t + lateMinutesPerWeek(kit, e.equipmentId), 0);
+  kit.equipment
+    .filter((e) => e.finess === finess)
+    .reduce((t, e) => t + lateMinutesPerWeek(kit, e.equipmentId), 0);
 
 describe('year 1', () => {
   it('is byte for byte the kit written before the demo years existed (40 machines, 7 days)', async () => {
@@ -63,7 +80,13 @@ describe('year 1', () => {
     const hashes = Object.fromEntries(
       readdirSync(dir)
         .sort()
-        .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex').slice(0, 16)]),
+        .map((f) => [
+          f,
+          createHash('sha256')
+            .update(readFileSync(join(dir, f)))
+            .digest('hex')
+            .slice(0, 16),
+        ]),
     );
     // `plateau generate /tmp/h1/base-40 --machines 40 --days 7` on main at ef82405, sha256 (first 16 digits).
     expect(hashes).toEqual({
@@ -90,13 +113,18 @@ describe('year 1', () => {
 
 describe('years 2 and 3', () => {
   it('are later campaigns of their own: ids, names, Monday starts; an explicit start wins', () => {
-    expect([kits[2].campaign.id, kits[3].campaign.id]).toEqual(['synthetic-2010-y2', 'synthetic-2010-y3']);
+    expect([kits[2].campaign.id, kits[3].campaign.id]).toEqual([
+      'synthetic-2010-y2',
+      'synthetic-2010-y3',
+    ]);
     expect([kits[2].campaign.start, kits[3].campaign.start]).toEqual(['2011-03-07', '2012-03-05']);
     expect(kits[2].campaign.name).toContain('année 2 (2011)');
     expect(kits[3].campaign.name).toContain('année 3 (2012)');
     expect(new Date('2011-03-07T12:00:00Z').getUTCDay()).toBe(1);
     expect(new Date('2012-03-05T12:00:00Z').getUTCDay()).toBe(1);
-    expect(planCampaign({ ...SMALL, year: 2, start: '2011-09-05' }).campaign.start).toBe('2011-09-05');
+    expect(planCampaign({ ...SMALL, year: 2, start: '2011-09-05' }).campaign.start).toBe(
+      '2011-09-05',
+    );
     expect(() => planCampaign({ year: 4 })).toThrow(/year/);
     // plateau generate --year N
     expect(generateOptions({ year: '3' }).year).toBe(3);
@@ -109,12 +137,19 @@ describe('years 2 and 3', () => {
     const replaced = ofKind('machine-replaced').map((c) => c.previousEquipmentId);
     for (const e of kits[1].equipment) {
       if (replaced.includes(e.equipmentId)) continue;
-      expect(y2.get(e.equipmentId)).toMatchObject({ finess: e.finess, modality: e.modality, installedYear: e.installedYear });
+      expect(y2.get(e.equipmentId)).toMatchObject({
+        finess: e.finess,
+        modality: e.modality,
+        installedYear: e.installedYear,
+      });
     }
     for (const s of kits[1].establishments) expect(kits[2].establishments).toContainEqual(s);
-    const count = (kit: Kit, id: string): number => kit.exams.filter((x) => x.equipmentId === id).length;
+    const count = (kit: Kit, id: string): number =>
+      kit.exams.filter((x) => x.equipmentId === id).length;
     // Natural noise: the same machine does not repeat its year-1 exams.
-    const same = kits[1].equipment.filter((e) => count(kits[1], e.equipmentId) === count(kits[2], e.equipmentId)).length;
+    const same = kits[1].equipment.filter(
+      (e) => count(kits[1], e.equipmentId) === count(kits[2], e.equipmentId),
+    ).length;
     expect(same).toBeLessThan(kits[1].equipment.length / 4);
   });
 
@@ -125,11 +160,17 @@ describe('years 2 and 3', () => {
     expect(new Set(added.map((c) => c.region))).toEqual(new Set(['Nord-Pas-de-Calais']));
     const millions = (name: string): number => {
       const codes = new Set(REGIONS.find((r) => r.name === name)!.departments.map((d) => d.code));
-      return POPULATION.departments.filter((d) => codes.has(d.code)).reduce((t, d) => t + d.population, 0) / 1e6;
+      return (
+        POPULATION.departments
+          .filter((d) => codes.has(d.code))
+          .reduce((t, d) => t + d.population, 0) / 1e6
+      );
     };
     const regionOf = new Map(kits[1].establishments.map((e) => [e.finess, e.region]));
-    const density = (name: string): number => kits[1].equipment.filter((e) => regionOf.get(e.finess) === name).length / millions(name);
-    for (const r of REGIONS) expect(density(r.name)).toBeGreaterThanOrEqual(density('Nord-Pas-de-Calais'));
+    const density = (name: string): number =>
+      kits[1].equipment.filter((e) => regionOf.get(e.finess) === name).length / millions(name);
+    for (const r of REGIONS)
+      expect(density(r.name)).toBeGreaterThanOrEqual(density('Nord-Pas-de-Calais'));
     for (const year of [2, 3] as const) {
       const sites = new Map(kits[year].establishments.map((e) => [e.finess, e]));
       for (const c of added) {
@@ -139,7 +180,9 @@ describe('years 2 and 3', () => {
         expect(kits[year].exams.some((x) => x.equipmentId === c.equipmentId)).toBe(true);
       }
     }
-    expect(kits[1].equipment.some((e) => added.some((c) => c.equipmentId === e.equipmentId))).toBe(false);
+    expect(kits[1].equipment.some((e) => added.some((c) => c.equipmentId === e.equipmentId))).toBe(
+      false,
+    );
     expect(kits[2].establishments.length).toBe(kits[1].establishments.length + 1);
   });
 
@@ -148,7 +191,9 @@ describe('years 2 and 3', () => {
     expect(extended.filter((c) => c.year === 2).length).toBeGreaterThanOrEqual(1);
     for (const c of extended.filter((x) => x.year === 2)) {
       expect(kits[1].equipment.find((e) => e.equipmentId === c.equipmentId)?.modality).toBe('MR');
-      const [h1, h2, h3] = [1, 2, 3].map((y) => programmedHours(kits[y as 1 | 2 | 3], c.equipmentId)) as [number, number, number];
+      const [h1, h2, h3] = [1, 2, 3].map((y) =>
+        programmedHours(kits[y as 1 | 2 | 3], c.equipmentId),
+      ) as [number, number, number];
       // +8 h/week planned in year 2, +4 more in year 3 (a breakdown may cut a few hours of a fortnight).
       expect(h2 - h1).toBeGreaterThan(5);
       expect(h3 - h1).toBeGreaterThan(9);
@@ -160,7 +205,9 @@ describe('years 2 and 3', () => {
     const [worse] = sitesOf('late-starts-worse');
     expect(fixed).toBeDefined();
     expect(worse).toBeDefined();
-    expect(ofKind('late-starts-fixed').every((c) => c.year === 2 && c.detail.after === 0)).toBe(true);
+    expect(ofKind('late-starts-fixed').every((c) => c.year === 2 && c.detail.after === 0)).toBe(
+      true,
+    );
     const fixedLate = [1, 2, 3].map((y) => siteLate(kits[y as 1 | 2 | 3], fixed!));
     expect(fixedLate[0]).toBeGreaterThan(20);
     expect(fixedLate[1]).toBeLessThan(0.3 * fixedLate[0]!);
@@ -177,21 +224,34 @@ describe('years 2 and 3', () => {
     const old = kits[1].equipment.find((e) => e.equipmentId === c!.previousEquipmentId)!;
     for (const year of [2, 3] as const) {
       const now = kits[year].equipment.find((e) => e.equipmentId === c!.equipmentId)!;
-      expect(now).toMatchObject({ previousId: old.equipmentId, finess: old.finess, modality: old.modality, installedYear: 2011 });
+      expect(now).toMatchObject({
+        previousId: old.equipmentId,
+        finess: old.finess,
+        modality: old.modality,
+        installedYear: 2011,
+      });
       expect(now.installedYear!).toBeGreaterThan(old.installedYear!);
       expect(kits[year].equipment.some((e) => e.equipmentId === old.equipmentId)).toBe(false);
       expect(kits[year].exams.some((x) => x.equipmentId === old.equipmentId)).toBe(false);
     }
     // Only the replacement carries previous_id.
-    expect(kits[2].equipment.filter((e) => e.previousId !== undefined).map((e) => e.equipmentId)).toEqual([c!.equipmentId]);
+    expect(
+      kits[2].equipment.filter((e) => e.previousId !== undefined).map((e) => e.equipmentId),
+    ).toEqual([c!.equipmentId]);
     // On disk: equipment.csv has the previous_id column (written only when a machine has one).
     const dir = join(tmp, 'y2');
     await writeGeneratedKit(dir, { machines: 40, days: 7, year: 2 });
     const lines = readFileSync(join(dir, 'equipment.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('equipment_id,finess,modality,label,installed_year,role,previous_id');
-    const small = yearChanges({ machines: 40, days: 7, year: 2 }).find((x) => x.kind === 'machine-replaced')!;
+    const small = yearChanges({ machines: 40, days: 7, year: 2 }).find(
+      (x) => x.kind === 'machine-replaced',
+    )!;
     expect(lines.filter((l) => l.endsWith(`,${small.previousEquipmentId}`))).toHaveLength(1);
-    expect(lines.find((l) => l.endsWith(`,${small.previousEquipmentId}`))?.startsWith(`${small.equipmentId},`)).toBe(true);
+    expect(
+      lines
+        .find((l) => l.endsWith(`,${small.previousEquipmentId}`))
+        ?.startsWith(`${small.equipmentId},`),
+    ).toBe(true);
     expect(readFileSync(join(dir, 'campaign.json'), 'utf8')).toContain('"id": "synthetic-2010-y2"');
   });
 
@@ -203,7 +263,9 @@ describe('years 2 and 3', () => {
     expect(kits[3].exams.some((x) => x.equipmentId === c!.equipmentId)).toBe(false);
     expect(kits[3].sessions.some((x) => x.equipmentId === c!.equipmentId)).toBe(false);
     const gone = kits[2].equipment.find((e) => e.equipmentId === c!.equipmentId)!;
-    expect(kits[3].equipment.some((e) => e.finess === gone.finess && e.modality === gone.modality)).toBe(true);
+    expect(
+      kits[3].equipment.some((e) => e.finess === gone.finess && e.modality === gone.modality),
+    ).toBe(true);
     expect(kits[3].equipment.length).toBe(kits[2].equipment.length - 1);
   });
 
@@ -211,7 +273,14 @@ describe('years 2 and 3', () => {
     const two = yearChanges({ ...SMALL, year: 2 });
     expect(changes.filter((c) => c.year === 2)).toEqual(two);
     expect(new Set(changes.map((c) => c.kind))).toEqual(
-      new Set(['machine-added', 'hours-extended', 'late-starts-fixed', 'late-starts-worse', 'machine-replaced', 'machine-removed']),
+      new Set([
+        'machine-added',
+        'hours-extended',
+        'late-starts-fixed',
+        'late-starts-worse',
+        'machine-replaced',
+        'machine-removed',
+      ]),
     );
   });
 });

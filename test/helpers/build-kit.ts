@@ -1,7 +1,14 @@
 // Builds small hand-checkable kits from wall-clock strings in the campaign's zone, so that a
 // test reads like the timeline it describes.
 import { naiveMs, ZoneClock } from '../../src/core/calendar.ts';
-import type { Category, Exam, Kit, Modality, Session, SessionType } from '../../src/core/kit-types.ts';
+import type {
+  Category,
+  Exam,
+  Kit,
+  Modality,
+  Session,
+  SessionType,
+} from '../../src/core/kit-types.ts';
 
 export interface MiniExam {
   in: string;
@@ -24,7 +31,9 @@ export interface MiniMachine {
 
 /** Instant of a wall-clock `YYYY-MM-DDTHH:MM[:SS][+HH:MM]` in `zone`; throws on a gap or repeat. */
 export function at(text: string, zone = 'Europe/Paris'): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/.exec(
+    text,
+  );
   if (!m) throw new Error(`bad time ${text}`);
   const naive = naiveMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
   if (m[7]) {
@@ -42,12 +51,20 @@ export function buildKit(
   campaign: Partial<Kit['campaign']> = {},
   acts: Kit['acts'] = [],
 ): Kit {
-  const c = { id: 'test', name: 'Test', start: '2010-03-01', days: 28, timeZone: 'Europe/Paris', ...campaign };
+  const c = {
+    id: 'test',
+    name: 'Test',
+    start: '2010-03-01',
+    days: 28,
+    timeZone: 'Europe/Paris',
+    ...campaign,
+  };
   const finesses = [...new Set(machines.map((m) => m.finess ?? '590000001'))];
   const sessions: Session[] = [];
   const exams: Exam[] = [];
   for (const m of machines) {
-    for (const [s, e, type] of m.sessions ?? []) sessions.push({ equipmentId: m.id, start: at(s, c.timeZone), end: at(e, c.timeZone), type });
+    for (const [s, e, type] of m.sessions ?? [])
+      sessions.push({ equipmentId: m.id, start: at(s, c.timeZone), end: at(e, c.timeZone), type });
     (m.exams ?? []).forEach((x, i) =>
       exams.push({
         examId: `${m.id}-${i}`,
@@ -66,7 +83,13 @@ export function buildKit(
   }
   return {
     campaign: c,
-    establishments: finesses.map((f, i) => ({ finess: f, name: `Site ${i}`, legalStatus: 'CH', region: 'HDF', department: '59' })),
+    establishments: finesses.map((f, i) => ({
+      finess: f,
+      name: `Site ${i}`,
+      legalStatus: 'CH',
+      region: 'HDF',
+      department: '59',
+    })),
     equipment: machines.map((m) => ({
       equipmentId: m.id,
       finess: m.finess ?? '590000001',

@@ -9,7 +9,11 @@ import type { Kit } from '../../src/core/kit-types.ts';
 import { siteKit } from './site-kit.ts';
 
 /** The payload of site `finess` of `kit`, made at `createdAt`. */
-export function bundlePayloadOf(kit: Kit, finess: string, createdAt = '2026-12-01T10:00:00.000Z'): BundlePayload {
+export function bundlePayloadOf(
+  kit: Kit,
+  finess: string,
+  createdAt = '2026-12-01T10:00:00.000Z',
+): BundlePayload {
   const mine = siteKit(kit, [finess]);
   const { indicators, samples } = computeCampaignDetailed(mine);
   return {

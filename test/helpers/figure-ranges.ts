@@ -22,9 +22,16 @@ export function maxOpeningHours(campaign: CampaignIndicators['campaign']): numbe
 /** Floating-point slack: sums of milliseconds divided by weeks. */
 const EPS = 1e-9;
 
-function within(out: string[], where: string, value: number | null | undefined, min: number, max: number): void {
+function within(
+  out: string[],
+  where: string,
+  value: number | null | undefined,
+  min: number,
+  max: number,
+): void {
   if (value === null || value === undefined) return;
-  if (!Number.isFinite(value) || value < min - EPS || value > max + EPS) out.push(`${where} = ${value}, outside [${min}, ${max}]`);
+  if (!Number.isFinite(value) || value < min - EPS || value > max + EPS)
+    out.push(`${where} = ${value}, outside [${min}, ${max}]`);
 }
 
 /** The figures of one machine outside their possible range, in words (none: an empty list). */
@@ -37,19 +44,33 @@ export function machineOutOfRange(m: MachineIndicators, weekHours: number): stri
   }
   within(out, at('onCallHoursPerWeek'), m.onCallHoursPerWeek, 0, weekHours);
   if (o.programmed > o.extended + EPS || o.extended > o.total + EPS) {
-    out.push(`${at('openingHoursPerWeek')}: programmed ${o.programmed} ⊄ extended ${o.extended} ⊄ total ${o.total}`);
+    out.push(
+      `${at('openingHoursPerWeek')}: programmed ${o.programmed} ⊄ extended ${o.extended} ⊄ total ${o.total}`,
+    );
   }
-  if (o.programmed > o.programmedPlusEmergency + EPS || o.programmedPlusEmergency > o.extended + EPS) {
-    out.push(`${at('openingHoursPerWeek')}: programmedPlusEmergency ${o.programmedPlusEmergency} not between programmed and extended`);
+  if (
+    o.programmed > o.programmedPlusEmergency + EPS ||
+    o.programmedPlusEmergency > o.extended + EPS
+  ) {
+    out.push(
+      `${at('openingHoursPerWeek')}: programmedPlusEmergency ${o.programmedPlusEmergency} not between programmed and extended`,
+    );
   }
   const occupancyMax = m.quality.overlappingExams > 0 ? Infinity : 1;
   within(out, at('occupancy.programmed'), m.occupancy.programmed, 0, occupancyMax);
-  within(out, at('occupancy.programmedPlusEmergency'), m.occupancy.programmedPlusEmergency, 0, occupancyMax);
+  within(
+    out,
+    at('occupancy.programmedPlusEmergency'),
+    m.occupancy.programmedPlusEmergency,
+    0,
+    occupancyMax,
+  );
   within(out, at('emergencyShare'), m.emergencyShare, 0, 1);
   within(out, at('inclusion.shareAbove15'), m.inclusion.shareAbove15, 0, 1);
   within(out, at('icrPerHour'), m.icrPerHour, 0, Infinity);
   within(out, at('passagesPerWeek'), m.passagesPerWeek, 0, Infinity);
-  for (const [figure, rank] of Object.entries(m.percentRank ?? {})) within(out, at(`percentRank.${figure}`), rank, 0, 1);
+  for (const [figure, rank] of Object.entries(m.percentRank ?? {}))
+    within(out, at(`percentRank.${figure}`), rank, 0, 1);
   return out;
 }
 
@@ -59,11 +80,20 @@ export function outOfRange(results: CampaignIndicators): string[] {
   const out = results.machines.flatMap((m) => machineOutOfRange(m, weekHours));
   for (const [modality, b] of Object.entries(results.benchmark)) {
     if (!b) continue;
-    for (const key of ['programmedOpening', 'extendedOpening', 'totalOpening', 'programmedPlusEmergencyOpening', 'onCallHoursPerWeek'] as const) {
-      for (const q of ['p20', 'p50', 'p80'] as const) within(out, `benchmark ${modality} ${key}.${q}`, b[key][q], 0, weekHours);
+    for (const key of [
+      'programmedOpening',
+      'extendedOpening',
+      'totalOpening',
+      'programmedPlusEmergencyOpening',
+      'onCallHoursPerWeek',
+    ] as const) {
+      for (const q of ['p20', 'p50', 'p80'] as const)
+        within(out, `benchmark ${modality} ${key}.${q}`, b[key][q], 0, weekHours);
     }
-    for (const q of ['p20', 'p50', 'p80'] as const) within(out, `benchmark ${modality} emergencyShare.${q}`, b.emergencyShare[q], 0, 1);
-    for (const key of ['significantOnCallShare', 'strongNightShare', 'lowNightShare'] as const) within(out, `benchmark ${modality} ${key}`, b[key], 0, 1);
+    for (const q of ['p20', 'p50', 'p80'] as const)
+      within(out, `benchmark ${modality} emergencyShare.${q}`, b.emergencyShare[q], 0, 1);
+    for (const key of ['significantOnCallShare', 'strongNightShare', 'lowNightShare'] as const)
+      within(out, `benchmark ${modality} ${key}`, b[key], 0, 1);
   }
   return out;
 }

@@ -10,10 +10,33 @@ export function filledKitWorkbook(id = 'book', name = 'Classeur'): Uint8Array {
     rows: {
       'establishments.csv': [['010000024', 'CH Bourg', 'CH', 'ARA', '01']],
       'equipment.csv': [['CT-1', '010000024', 'CT', 'Scanner', 2006, 'general']],
-      'sessions.csv': [['CT-1', { dateTime: '2010-03-01T08:00' }, { dateTime: '2010-03-01T13:00' }, 'PUBLIC_SCHEDULED']],
+      'sessions.csv': [
+        [
+          'CT-1',
+          { dateTime: '2010-03-01T08:00' },
+          { dateTime: '2010-03-01T13:00' },
+          'PUBLIC_SCHEDULED',
+        ],
+      ],
       'exams.csv': [
-        ['E1', 'CT-1', 'A', { dateTime: '2010-03-01T08:30' }, { dateTime: '2010-03-01T08:50' }, null, 75],
-        ['E2', 'CT-1', 'U', { dateTime: '2010-03-01T09:00' }, { dateTime: '2010-03-01T09:12' }, null, 50],
+        [
+          'E1',
+          'CT-1',
+          'A',
+          { dateTime: '2010-03-01T08:30' },
+          { dateTime: '2010-03-01T08:50' },
+          null,
+          75,
+        ],
+        [
+          'E2',
+          'CT-1',
+          'U',
+          { dateTime: '2010-03-01T09:00' },
+          { dateTime: '2010-03-01T09:12' },
+          null,
+          50,
+        ],
       ],
     },
   });

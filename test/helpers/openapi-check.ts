@@ -5,7 +5,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { OpenApiDocument, Operation, Response as DocResponse, ResponseOrRef, Schema } from '../../src/server/openapi.ts';
+import type {
+  OpenApiDocument,
+  Operation,
+  Response as DocResponse,
+  ResponseOrRef,
+  Schema,
+} from '../../src/server/openapi.ts';
 
 const BASE = 'https://plateau.invalid/openapi/';
 
@@ -47,7 +53,9 @@ function absolute(schema: unknown): unknown {
   return Object.fromEntries(
     Object.entries(schema).map(([k, v]) => [
       k,
-      k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${BASE}schemas/`) : absolute(v),
+      k === '$ref' && typeof v === 'string'
+        ? v.replace('#/components/schemas/', `${BASE}schemas/`)
+        : absolute(v),
     ]),
   );
 }
@@ -72,7 +80,12 @@ export class OpenApiChecker {
       this.#ajv.addSchema(absolute(schema) as object, `${BASE}schemas/${name}`);
     }
     this.#routes = Object.entries(doc.paths)
-      .map(([template, ops]) => ({ template, regex: templateRegex(template), params: (template.match(/\{/g) ?? []).length, ops }))
+      .map(([template, ops]) => ({
+        template,
+        regex: templateRegex(template),
+        params: (template.match(/\{/g) ?? []).length,
+        ops,
+      }))
       .sort((a, b) => a.params - b.params);
   }
 
@@ -101,16 +114,30 @@ export class OpenApiChecker {
   }
 
   /** Checks one answer; `body` is the answer's text (read from a clone). */
-  check(method: string, path: string, status: number, contentType: string | null, body: string): void {
+  check(
+    method: string,
+    path: string,
+    status: number,
+    contentType: string | null,
+    body: string,
+  ): void {
     this.checked += 1;
-    const fail = (problem: string): void => void this.#mismatches.push({ method, path, status, problem });
+    const fail = (problem: string): void =>
+      void this.#mismatches.push({ method, path, status, problem });
     const route = this.route(path);
     const op = route?.ops[method.toLowerCase() === 'head' ? 'get' : method.toLowerCase()];
     const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
     if (!route || !op) {
       if (!NO_OPERATION_STATUSES.has(status)) return fail('no operation in the document');
-      if (media !== 'application/json') return fail(`a catch-all ${status} answer in ${media || 'no content type'}`);
-      return this.#validate(`catch-all ${status}`, this.#response({ $ref: '#/components/responses/NotFound' }).content!['application/json']!.schema, body, fail);
+      if (media !== 'application/json')
+        return fail(`a catch-all ${status} answer in ${media || 'no content type'}`);
+      return this.#validate(
+        `catch-all ${status}`,
+        this.#response({ $ref: '#/components/responses/NotFound' }).content!['application/json']!
+          .schema,
+        body,
+        fail,
+      );
     }
     const documented = op.responses[String(status)];
     if (!documented) return fail(`status not documented for ${op.operationId}`);
@@ -122,10 +149,14 @@ export class OpenApiChecker {
     }
     const content = response.content?.[media];
     if (!content) {
-      return fail(`${media} not documented for ${op.operationId} ${status} (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`);
+      return fail(
+        `${media} not documented for ${op.operationId} ${status} (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`,
+      );
     }
     if (media !== 'application/json') return;
-    this.#validate(`${method} ${route.template} ${status}`, content.schema, body, (problem) => fail(`${op.operationId}: ${problem}`));
+    this.#validate(`${method} ${route.template} ${status}`, content.schema, body, (problem) =>
+      fail(`${op.operationId}: ${problem}`),
+    );
   }
 
   #validate(key: string, schema: Schema, body: string, fail: (problem: string) => void): void {
@@ -143,7 +174,12 @@ export class OpenApiChecker {
     }
     this.validated += 1;
     if (!validate(value)) {
-      const errors = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+      const errors = (validate.errors ?? [])
+        .slice(0, 8)
+        .map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message ?? ''}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+        );
       fail(errors.join('; '));
     }
   }

@@ -6,7 +6,10 @@ import { afterAll, afterEach, vi } from 'vitest';
 import type * as AppModule from '../../src/server/app.ts';
 import { OpenApiChecker, describeMismatches } from './openapi-check.ts';
 
-const state = vi.hoisted(() => ({ checker: undefined as OpenApiChecker | undefined, pending: new Set<Promise<void>>() }));
+const state = vi.hoisted(() => ({
+  checker: undefined as OpenApiChecker | undefined,
+  pending: new Set<Promise<void>>(),
+}));
 
 vi.mock('../../src/server/app.ts', async (importOriginal) => {
   const original = await importOriginal<typeof AppModule>();
@@ -17,7 +20,9 @@ vi.mock('../../src/server/app.ts', async (importOriginal) => {
     const app = original.createApp(options);
     const fetch = app.fetch;
     app.fetch = async (request: Request, ...rest: unknown[]) => {
-      const response = await (fetch as (r: Request, ...x: unknown[]) => Response | Promise<Response>)(request, ...rest);
+      const response = await (
+        fetch as (r: Request, ...x: unknown[]) => Response | Promise<Response>
+      )(request, ...rest);
       const path = new URL(request.url).pathname;
       if (!path.startsWith('/api/') || request.method === 'OPTIONS') return response;
       const type = response.headers.get('content-type');
@@ -48,5 +53,6 @@ afterEach(flush);
 afterAll(async () => {
   await flush();
   const out = process.env.PLATEAU_OPENAPI_STATS;
-  if (out && state.checker) appendFileSync(out, `${state.checker.checked} ${state.checker.validated}\n`);
+  if (out && state.checker)
+    appendFileSync(out, `${state.checker.checked} ${state.checker.validated}\n`);
 });

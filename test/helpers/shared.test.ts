@@ -41,8 +41,19 @@ describe('haveShared', () => {
   });
 
   it('reads CI as CI services set it', () => {
-    expect([undefined, '', 'false', 'FALSE', '0'].map((CI) => sharedRequired({ CI }))).toEqual([false, false, false, false, false]);
-    expect(['true', 'TRUE', '1', 'yes'].map((CI) => sharedRequired({ CI }))).toEqual([true, true, true, true]);
+    expect([undefined, '', 'false', 'FALSE', '0'].map((CI) => sharedRequired({ CI }))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['true', 'TRUE', '1', 'yes'].map((CI) => sharedRequired({ CI }))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -56,7 +67,8 @@ describe('the sample-file suites', () => {
     const silent: string[] = [];
     for (const f of files) {
       for (const m of readFileSync(f, 'utf8').matchAll(/existsSync\(([^)]*)\)/g)) {
-        if (/SHARED|SAMPLE|shared/.test(m[1] as string)) silent.push(`${relative(TEST_DIR, f)}: ${m[0]}`);
+        if (/SHARED|SAMPLE|shared/.test(m[1] as string))
+          silent.push(`${relative(TEST_DIR, f)}: ${m[0]}`);
       }
     }
     expect(silent).toEqual([]);

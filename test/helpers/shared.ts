@@ -9,7 +9,9 @@ import { join } from 'node:path';
 export const SHARED_DIR = join(import.meta.dirname, '../../../shared');
 
 /** True when the run must have ../shared: `CI` set to anything but empty, `false` or `0`. */
-export function sharedRequired(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+export function sharedRequired(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   const ci = env['CI']?.trim().toLowerCase();
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
@@ -28,9 +30,14 @@ export function sharedMissingMessage(path: string): string {
  * const SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
  * describe.skipIf(!haveShared(SAMPLES))('HL7 v2 sample files', () => { … });
  */
-export function haveShared(path: string = SHARED_DIR, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+export function haveShared(
+  path: string = SHARED_DIR,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   if (existsSync(path)) return true;
   if (sharedRequired(env)) throw new Error(sharedMissingMessage(path));
-  console.warn(`skipped: ${path} is missing (../shared beside the clone; under CI=true this fails)`);
+  console.warn(
+    `skipped: ${path} is missing (../shared beside the clone; under CI=true this fails)`,
+  );
   return false;
 }

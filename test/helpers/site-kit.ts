@@ -6,7 +6,9 @@ import type { Kit } from '../../src/core/kit-types.ts';
 /** The part of `kit` belonging to the establishments `finess`. */
 export function siteKit(kit: Kit, finess: readonly string[]): Kit {
   const mine = new Set(finess);
-  const machines = new Set(kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId));
+  const machines = new Set(
+    kit.equipment.filter((m) => mine.has(m.finess)).map((m) => m.equipmentId),
+  );
   return {
     campaign: kit.campaign,
     establishments: kit.establishments.filter((e) => mine.has(e.finess)),
@@ -16,6 +18,8 @@ export function siteKit(kit: Kit, finess: readonly string[]): Kit {
     acts: kit.acts,
     survey: kit.survey.filter((a) => mine.has(a.finess)),
     ...(kit.slots ? { slots: kit.slots.filter((s) => machines.has(s.equipmentId)) } : {}),
-    ...(kit.costs ? { costs: { ...kit.costs, rows: kit.costs.rows.filter((r) => machines.has(r.equipmentId)) } } : {}),
+    ...(kit.costs
+      ? { costs: { ...kit.costs, rows: kit.costs.rows.filter((r) => machines.has(r.equipmentId)) } }
+      : {}),
   };
 }

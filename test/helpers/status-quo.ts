@@ -8,7 +8,9 @@ import { FIGURE_KEYS } from '../../src/plan/simulation/types.ts';
 export function blankStatusQuo(reproduces = true, failing: FailingFigure[] = []): StatusQuo {
   return {
     observed: Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) as StatusQuo['observed'],
-    simulated: Object.fromEntries(FIGURE_KEYS.map((k) => [k, { mean: null, ci95: null }])) as StatusQuo['simulated'],
+    simulated: Object.fromEntries(
+      FIGURE_KEYS.map((k) => [k, { mean: null, ci95: null }]),
+    ) as StatusQuo['simulated'],
     reproduces,
     failing,
   };

@@ -35,9 +35,11 @@ export async function transpileTree(entry: string, out: string): Promise<void> {
     const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
-    for (const m of code.matchAll(/from ["'](\.[^"']+)\.js["']/g)) queue.push(resolve(dirname(file), `${m[1]}.ts`));
+    for (const m of code.matchAll(/from ["'](\.[^"']+)\.js["']/g))
+      queue.push(resolve(dirname(file), `${m[1]}.ts`));
     // Modules loaded on demand (the CLI's commands: src/cli/commands/index.ts).
-    for (const m of code.matchAll(/import\(["'](\.[^"']+)\.js["']\)/g)) queue.push(resolve(dirname(file), `${m[1]}.ts`));
+    for (const m of code.matchAll(/import\(["'](\.[^"']+)\.js["']\)/g))
+      queue.push(resolve(dirname(file), `${m[1]}.ts`));
     // Data the modules import as JSON (the population table) is copied as it is.
     for (const m of code.matchAll(/from ["'](\.[^"']+\.json)["']/g)) {
       const json = resolve(dirname(file), m[1] as string);

@@ -115,7 +115,9 @@ describe('dates and times', () => {
   });
 
   it('writes an instant in a given time zone', () => {
-    expect(formatDateTime('2010-03-01T07:30:00Z', 'fr', 'Europe/Paris')).toBe('1er mars 2010, 08:30');
+    expect(formatDateTime('2010-03-01T07:30:00Z', 'fr', 'Europe/Paris')).toBe(
+      '1er mars 2010, 08:30',
+    );
     expect(formatDateTime('2010-03-02T07:30:00Z', 'fr', 'Europe/Paris')).toBe('2 mars 2010, 08:30');
     expect(formatDateTime('2010-03-01T07:30:00Z', 'en', 'UTC')).toBe('1 Mar 2010, 07:30');
   });

@@ -53,7 +53,8 @@ describe('issue catalogs', () => {
       const fr2 = [...new Set([...issueArguments(fr.message), ...issueArguments(fr.hint)])].sort();
       expect(fr2, key).toEqual(en2);
       // A template of parameters alone (a FHIR element's name) says the same in both languages.
-      if (en.message.replace(/\{\w+\}/g, '').trim() !== '') expect(fr.message, key).not.toBe(en.message);
+      if (en.message.replace(/\{\w+\}/g, '').trim() !== '')
+        expect(fr.message, key).not.toBe(en.message);
     }
   });
 
@@ -106,7 +107,12 @@ describe('issue catalogs', () => {
     const fr = issueWords(issue, 'fr').message;
     expect(fr).toContain('(11 caractères\u202f: lettres, espaces)');
     expect(fr).not.toMatch(/character|letters/);
-    expect(issueWords(makeIssue('warning', 'hl7-bad-time', 'm.hl7', 3, 'OBR.7', { text: describeText('x') }), 'fr').message).toContain('1 caractère\u202f: lettres');
+    expect(
+      issueWords(
+        makeIssue('warning', 'hl7-bad-time', 'm.hl7', 3, 'OBR.7', { text: describeText('x') }),
+        'fr',
+      ).message,
+    ).toContain('1 caractère\u202f: lettres');
     expect(quoteCode('Martin Paul')).toBe('a value of 11 characters: letters, spaces');
   });
 
@@ -114,14 +120,25 @@ describe('issue catalogs', () => {
     const { importKit } = await import('../../src/storage/import-kit.ts');
     const { openStore } = await import('../../src/storage/open-store.ts');
     const { buildKit } = await import('../helpers/build-kit.ts');
-    const kit = buildKit([{ id: 'CT1', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'A' }] }], { id: 'dup' });
+    const kit = buildKit(
+      [
+        {
+          id: 'CT1',
+          sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']],
+          exams: [{ in: '2010-03-01T09:00', out: '2010-03-01T09:20', cat: 'A' }],
+        },
+      ],
+      { id: 'dup' },
+    );
     kit.exams.push({ ...kit.exams[0]! });
     const store = await openStore({ dataDir: 'memory://' });
     try {
       const { issues } = await importKit(store, kit);
       const dup = issues.find((i) => i.code === 'duplicate-record')!;
       expect(dup.message).toContain('1 exams appear more than once in the input');
-      expect(issueWords(dup, 'fr').message).toContain('1 examens figurent plus d’une fois dans les données');
+      expect(issueWords(dup, 'fr').message).toContain(
+        '1 examens figurent plus d’une fois dans les données',
+      );
     } finally {
       await store.close();
     }
@@ -144,7 +161,11 @@ describe('issue catalogs', () => {
     const listed = Array.from({ length: 1000 }, () =>
       makeIssue('error', 'required', 'exams.csv', 2, 'icr', { column: 'icr' }),
     );
-    expect(issueTotals([...listed, cap])).toMatchObject({ error: 4312, listed: 1000, omitted: 3312 });
+    expect(issueTotals([...listed, cap])).toMatchObject({
+      error: 4312,
+      listed: 1000,
+      omitted: 3312,
+    });
   });
 });
 
@@ -159,14 +180,37 @@ function kitFiles(dir: string): Map<string, Uint8Array> {
 }
 
 const PIECES = [
-  '"', ',', ';', '\n', '\r\n', '\t', ' ', '', 'x', 'é', '/', '-', '2001', '99:99', '+01:00',
-  '1,5', '1e9', 'NaN', '-3', 'CT', 'mr', 'U', '2010-03-28T02:30', '2010-10-31T02:30', '\u0000',
+  '"',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '',
+  'x',
+  'é',
+  '/',
+  '-',
+  '2001',
+  '99:99',
+  '+01:00',
+  '1,5',
+  '1e9',
+  'NaN',
+  '-3',
+  'CT',
+  'mr',
+  'U',
+  '2010-03-28T02:30',
+  '2010-10-31T02:30',
+  '\u0000',
 ];
 
 /** A mutated copy of a kit's files: cells, lines, headers and bytes changed at random. */
 function mutate(files: Map<string, Uint8Array>, random: () => number): Map<string, Uint8Array> {
   const out = new Map(files);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   for (let m = 0; m < 1 + Math.floor(random() * 4) && out.size > 0; m++) {
     const name = pick([...out.keys()]);
     const bytes = out.get(name) as Uint8Array;
@@ -181,8 +225,13 @@ function mutate(files: Map<string, Uint8Array>, random: () => number): Map<strin
     } else if (kind === 1) lines.splice(i, 0, lines[i] ?? '');
     else if (kind === 2) lines.splice(i, 1);
     else if (kind === 3) lines.splice(i, 0, '');
-    else if (kind === 4 && random() < 0.5) lines[0] = (lines[0] ?? '').replace(/[a-z]+/, pick(['nom', 'ipp', 'xx', '', 'Room_In']));
-    else if (kind === 4) lines[i] = (lines[i] ?? '').replace(/20\d\d-\d\d-\d\d/, pick(['2001-03-01', '2010-02-27', '2010-12-01']));
+    else if (kind === 4 && random() < 0.5)
+      lines[0] = (lines[0] ?? '').replace(/[a-z]+/, pick(['nom', 'ipp', 'xx', '', 'Room_In']));
+    else if (kind === 4)
+      lines[i] = (lines[i] ?? '').replace(
+        /20\d\d-\d\d-\d\d/,
+        pick(['2001-03-01', '2010-02-27', '2010-12-01']),
+      );
     if (kind <= 4) {
       out.set(name, new TextEncoder().encode(lines.join('\n')));
     } else if (kind === 5) {
@@ -269,14 +318,28 @@ const MAPPING = [
   'category,patient_class,E,U',
   'act,local_code,SCAN-THORAX,ZBQK002',
 ];
-const MAPPING_PIECES = ['', 'x', '9', 'site', 'equipment', 'category', 'act', 'Mars/Olympus', '12345678', '"', ',', 'Q', '1969'];
+const MAPPING_PIECES = [
+  '',
+  'x',
+  '9',
+  'site',
+  'equipment',
+  'category',
+  'act',
+  'Mars/Olympus',
+  '12345678',
+  '"',
+  ',',
+  'Q',
+  '1969',
+];
 
 describe('every issue of the site mapping reader', () => {
   it('on fuzzed mapping files has its words in both languages', () => {
     const seen = new Set<string>();
     const seed = 7;
     const random = mulberry32(seed);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     for (let run = 0; run < 300; run++) {
       const rows = MAPPING.map((row) => row.split(','));
       for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
@@ -301,7 +364,9 @@ describe('every issue of the kit workbook reader', () => {
     const blank = kitTemplateXlsx({ lang: 'fr' });
     const entries = unzipSync(blank);
     const broken = zipSync(
-      Object.fromEntries(Object.entries(entries).filter(([path]) => !path.includes('workbook.xml'))),
+      Object.fromEntries(
+        Object.entries(entries).filter(([path]) => !path.includes('workbook.xml')),
+      ),
     );
     const books = [blank, broken, blank.subarray(0, blank.length / 2)];
     const seen = new Set<string>();
@@ -316,26 +381,50 @@ describe('every issue of the kit workbook reader', () => {
 });
 
 const HL7_SAMPLES = `${SHARED_DIR}/samples/hl7v2`;
-const HL7_NOISE = ['|', '^', '~', '\\', '&', '\r', '\n', 'MSH|', 'MSH|^~\\&|', '\\X', '9', 'Z', '20100328023000', 'ORC|CA|', 'PV1|1|'];
+const HL7_NOISE = [
+  '|',
+  '^',
+  '~',
+  '\\',
+  '&',
+  '\r',
+  '\n',
+  'MSH|',
+  'MSH|^~\\&|',
+  '\\X',
+  '9',
+  'Z',
+  '20100328023000',
+  'ORC|CA|',
+  'PV1|1|',
+];
 
 describe('every issue of the HL7 v2 reader', () => {
   it('on the samples and fuzzed variants has its words in both languages', async () => {
-    const samples = readdirSync(HL7_SAMPLES).filter((f) => f.endsWith('.hl7')).sort();
+    const samples = readdirSync(HL7_SAMPLES)
+      .filter((f) => f.endsWith('.hl7'))
+      .sort();
     const texts = samples.map((f) => readFileSync(join(HL7_SAMPLES, f), 'utf8'));
     const seed = 5;
     const random = mulberry32(seed);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const seen = new Set<string>();
     for (let run = 0; run < 400; run++) {
       let text = texts[run % texts.length] as string;
       if (run >= texts.length) {
         for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
           const at = Math.floor(random() * (text.length + 1));
-          text = random() < 0.2 ? text.slice(0, at) : text.slice(0, at) + pick(HL7_NOISE) + text.slice(at + Math.floor(random() * 3));
+          text =
+            random() < 0.2
+              ? text.slice(0, at)
+              : text.slice(0, at) + pick(HL7_NOISE) + text.slice(at + Math.floor(random() * 3));
         }
       }
       const input = { name: `m${run}.hl7`, bytes: new TextEncoder().encode(text) };
-      const { issues } = await hl7v2Adapter.read([input], { mapping: SAMPLE_MAPPING, secret: 'catalog-test-secret-0123456789' });
+      const { issues } = await hl7v2Adapter.read([input], {
+        mapping: SAMPLE_MAPPING,
+        secret: 'catalog-test-secret-0123456789',
+      });
       for (const issue of issues) {
         const problem = problemOf(issue);
         if (problem !== null) expect.fail(`seed ${seed} run ${run}: ${problem}`);
@@ -346,7 +435,22 @@ describe('every issue of the HL7 v2 reader', () => {
   });
 });
 
-const FHIR_NOISE = ['{', '}', '[', ']', '"', ',', ':', 'null', '"Bundle"', '"resourceType"', '"2010-03-01"', '"noshow"', '\\u0000', '1e999'];
+const FHIR_NOISE = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  'null',
+  '"Bundle"',
+  '"resourceType"',
+  '"2010-03-01"',
+  '"noshow"',
+  '\\u0000',
+  '1e999',
+];
 
 describe('every issue of the FHIR reader', () => {
   it('on the R4 samples and fuzzed variants has its words in both languages', async () => {
@@ -354,7 +458,7 @@ describe('every issue of the FHIR reader', () => {
     const mapping = mappingOf('samples');
     const seed = 3;
     const random = mulberry32(seed);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const seen = new Set<string>();
     const check = (issues: readonly Issue[], run: number): void => {
       for (const issue of issues) {
@@ -372,7 +476,10 @@ describe('every issue of the FHIR reader', () => {
         text = text.slice(0, at) + pick(FHIR_NOISE) + text.slice(at + Math.floor(random() * 4));
       }
       const name = run % 7 === 0 ? 'm.ndjson' : sample.name;
-      const input = { name, bytes: new TextEncoder().encode(run % 7 === 0 ? text.replace(/\n\s*/g, ' ') : text) };
+      const input = {
+        name,
+        bytes: new TextEncoder().encode(run % 7 === 0 ? text.replace(/\n\s*/g, ' ') : text),
+      };
       check((await fhirAdapter.read([input], { mapping, secret: SECRET })).issues, run);
     }
     expect(seen.size).toBeGreaterThan(6);

@@ -66,7 +66,10 @@ describe('the cap on issues of one kind', () => {
     expect(done.state).toBe('rejected');
     expect(done.error?.message).toBe('1250 errors in the kit: nothing was stored');
     const cap = done.issues.find((i) => i.code === 'too-many-issues');
-    expect(cap?.text).toMatchObject({ key: 'too-many-issues', params: { total: 1250, shown: 1000 } });
+    expect(cap?.text).toMatchObject({
+      key: 'too-many-issues',
+      params: { total: 1250, shown: 1000 },
+    });
   });
 });
 
@@ -75,8 +78,14 @@ describe('printed issues', () => {
     const { out, restore } = captureOutput();
     try {
       printIssues([
-        makeIssue('error', 'no-activity', 'assembled', null, null, { days: 28, start: '2010-03-01' }),
-        makeIssue('warning', 'duplicate-exam', 'assembled', null, null, { id: 'E1', fields: 'roomIn' }),
+        makeIssue('error', 'no-activity', 'assembled', null, null, {
+          days: 28,
+          start: '2010-03-01',
+        }),
+        makeIssue('warning', 'duplicate-exam', 'assembled', null, null, {
+          id: 'E1',
+          fields: 'roomIn',
+        }),
         makeIssue('info', 'unused-equipment', 'assembled', null, null, { ids: 'CT9' }),
       ]);
     } finally {
@@ -99,17 +108,26 @@ describe('a file saved as UTF-16', () => {
     return bytes;
   };
 
-  it.each([true, false])('is named as UTF-16 with the CSV UTF-8 hint (byte-order mark: %s)', (bom) => {
-    const files = new Map<string, Uint8Array>();
-    for (const name of ['campaign.json', 'establishments.csv', 'equipment.csv', 'sessions.csv', 'exams.csv'])
-      files.set(name, new Uint8Array(readFileSync(join(GOOD, name))));
-    files.set('exams.csv', utf16(readFileSync(join(GOOD, 'exams.csv'), 'utf8'), bom));
-    const issues = parseKit(files).issues.filter((i) => i.file === 'exams.csv');
-    expect(issues.map((i) => i.code)).toEqual(['encoding']);
-    expect(issues[0]?.message).toContain('UTF-16');
-    expect(issues[0]?.hint).toContain('CSV UTF-8');
-    expect(issues[0]?.hint).not.toContain('Windows-1252');
-  });
+  it.each([true, false])(
+    'is named as UTF-16 with the CSV UTF-8 hint (byte-order mark: %s)',
+    (bom) => {
+      const files = new Map<string, Uint8Array>();
+      for (const name of [
+        'campaign.json',
+        'establishments.csv',
+        'equipment.csv',
+        'sessions.csv',
+        'exams.csv',
+      ])
+        files.set(name, new Uint8Array(readFileSync(join(GOOD, name))));
+      files.set('exams.csv', utf16(readFileSync(join(GOOD, 'exams.csv'), 'utf8'), bom));
+      const issues = parseKit(files).issues.filter((i) => i.file === 'exams.csv');
+      expect(issues.map((i) => i.code)).toEqual(['encoding']);
+      expect(issues[0]?.message).toContain('UTF-16');
+      expect(issues[0]?.hint).toContain('CSV UTF-8');
+      expect(issues[0]?.hint).not.toContain('Windows-1252');
+    },
+  );
 });
 
 describe('a site mapping file saved as UTF-16', () => {
@@ -148,7 +166,9 @@ describe('command-line refusals', () => {
     );
     expect(run.stderr).toContain('3 erreurs dans le kit\u202f; rien n’a été calculé ni enregistré');
     const usage = await runCli(['generate', join(root, 'gen'), '--machines', '-3', '--lang', 'fr']);
-    expect(usage.stderr).toContain('--machines prend un nombre entier de 1 à 100000, pas «\u202f-3\u202f»');
+    expect(usage.stderr).toContain(
+      '--machines prend un nombre entier de 1 à 100000, pas «\u202f-3\u202f»',
+    );
   });
 
   it('follow the locale when --lang is not given', () => {

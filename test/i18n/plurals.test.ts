@@ -49,20 +49,36 @@ const CASES: Partial<Record<MessageKey, Case>> = {
     fr: ['Voir l’autre changement', 'Voir l’autre changement', 'Voir les 2 autres changements'],
     en: ['Show the 0 other changes', 'Show the other change', 'Show the 2 other changes'],
   },
-  'trendChart.peerCount': { params: n, fr: ['0 pair', '1 pair', '2 pairs'], en: ['0 peers', '1 peer', '2 peers'] },
-  'trendChart.machineCount': { params: n, fr: ['0 machine', '1 machine', '2 machines'], en: ['0 machines', '1 machine', '2 machines'] },
+  'trendChart.peerCount': {
+    params: n,
+    fr: ['0 pair', '1 pair', '2 pairs'],
+    en: ['0 peers', '1 peer', '2 peers'],
+  },
+  'trendChart.machineCount': {
+    params: n,
+    fr: ['0 machine', '1 machine', '2 machines'],
+    en: ['0 machines', '1 machine', '2 machines'],
+  },
   'cli.oncall.sites': {
     params: (count) => ({ n: count, list: 'A' }),
     fr: ['0 site', '1 site', '2 sites'],
     en: ['0 sites', '1 site', '2 sites'],
   },
-  'cli.relevance.sites': { params: n, fr: ['0 site', '1 site', '2 sites'], en: ['0 sites', '1 site', '2 sites'] },
+  'cli.relevance.sites': {
+    params: n,
+    fr: ['0 site', '1 site', '2 sites'],
+    en: ['0 sites', '1 site', '2 sites'],
+  },
   'cli.relevance.territories.department': {
     params: n,
     fr: ['0 département', '1 département', '2 départements'],
     en: ['0 départements', '1 département', '2 départements'],
   },
-  'cli.relevance.territories.region': { params: n, fr: ['0 région', '1 région', '2 régions'], en: ['0 regions', '1 region', '2 regions'] },
+  'cli.relevance.territories.region': {
+    params: n,
+    fr: ['0 région', '1 région', '2 régions'],
+    en: ['0 regions', '1 region', '2 regions'],
+  },
   'cli.relevance.peers.sites': {
     params: (count) => ({ n: count, p20: 'a', p50: 'b', p80: 'c' }),
     fr: ['IRM, 0 site)', 'IRM, 1 site)', 'IRM, 2 sites)'],
@@ -75,13 +91,29 @@ const CASES: Partial<Record<MessageKey, Case>> = {
   },
   'cli.relevance.note.unknown-machine-exams': {
     params: n,
-    fr: ['0 examen sur une machine inconnue est laissé', '1 examen sur une machine inconnue est laissé', '2 examens sur des machines inconnues sont laissés'],
-    en: ['0 exams on unknown machines are left', '1 exam on an unknown machine is left', '2 exams on unknown machines are left'],
+    fr: [
+      '0 examen sur une machine inconnue est laissé',
+      '1 examen sur une machine inconnue est laissé',
+      '2 examens sur des machines inconnues sont laissés',
+    ],
+    en: [
+      '0 exams on unknown machines are left',
+      '1 exam on an unknown machine is left',
+      '2 exams on unknown machines are left',
+    ],
   },
   'cli.relevance.note.sites-without-territory': {
     params: n,
-    fr: ['0 site sans département reconnu n’est compté', '1 site sans département reconnu n’est compté', '2 sites sans département reconnu ne sont comptés'],
-    en: ['0 sites without a known département are', '1 site without a known département is', '2 sites without a known département are'],
+    fr: [
+      '0 site sans département reconnu n’est compté',
+      '1 site sans département reconnu n’est compté',
+      '2 sites sans département reconnu ne sont comptés',
+    ],
+    en: [
+      '0 sites without a known département are',
+      '1 site without a known département is',
+      '2 sites without a known département are',
+    ],
   },
   'simulation.note.delays-outside-sessions': {
     params: n,

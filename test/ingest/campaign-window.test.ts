@@ -13,7 +13,8 @@ import { at } from '../helpers/build-kit.ts';
 import { MAPPING_CSV } from './sources/fake-adapter.ts';
 
 // 2010-03-28 is the spring daylight-saving change in Paris: the last day is 23 hours long.
-const CAMPAIGN = '{ "id": "c", "name": "C", "start": "2010-03-01", "days": 28, "timeZone": "Europe/Paris" }';
+const CAMPAIGN =
+  '{ "id": "c", "name": "C", "start": "2010-03-01", "days": 28, "timeZone": "Europe/Paris" }';
 
 function kitWith(sessions: string[], exams: string[]) {
   return parseKit(
@@ -21,7 +22,10 @@ function kitWith(sessions: string[], exams: string[]) {
       ['campaign.json', CAMPAIGN],
       ['establishments.csv', 'finess,name,legal_status,region\n590000001,CH,CH,HDF\n'],
       ['equipment.csv', 'equipment_id,finess,modality\nCT1,590000001,CT\n'],
-      ['sessions.csv', `equipment_id,start,end,type\n${sessions.map((s) => `CT1,${s}\n`).join('')}`],
+      [
+        'sessions.csv',
+        `equipment_id,start,end,type\n${sessions.map((s) => `CT1,${s}\n`).join('')}`,
+      ],
       [
         'exams.csv',
         `exam_id,equipment_id,category,room_in,room_out\n${exams.map((e, i) => `E${i},CT1,A,${e}\n`).join('')}`,
@@ -31,7 +35,9 @@ function kitWith(sessions: string[], exams: string[]) {
 }
 
 const placed = (issues: Issue[], codes: string[]): string[] =>
-  issues.filter((i) => codes.includes(i.code)).map((i) => `${i.severity} ${issuePlace(i)} ${i.code}`);
+  issues
+    .filter((i) => codes.includes(i.code))
+    .map((i) => `${i.severity} ${issuePlace(i)} ${i.code}`);
 
 describe('rows away from the campaign in a data kit', () => {
   it('refuses an exam dated years away, naming its file, line and column', () => {
@@ -40,7 +46,9 @@ describe('rows away from the campaign in a data kit', () => {
       ['2010-03-01T08:05,2010-03-01T08:20', '2001-03-05T09:00,2001-03-05T09:20'],
     );
     expect(kit).toBeNull();
-    expect(placed(issues, ['outside-campaign', 'campaign-margin'])).toEqual(['error exams.csv:3:room_in outside-campaign']);
+    expect(placed(issues, ['outside-campaign', 'campaign-margin'])).toEqual([
+      'error exams.csv:3:room_in outside-campaign',
+    ]);
     const error = issues.find((i) => i.code === 'outside-campaign')!;
     expect(error.message).toBe(
       "room_in 2001-03-05T09:00 is 3,283 days (8 years) before the campaign's first day (2010-03-01): " +
@@ -72,7 +80,9 @@ describe('rows away from the campaign in a data kit', () => {
   it('refuses an exam two days after the last day, even in the night', () => {
     const { kit, issues } = kitWith([], ['2010-03-30T01:00,2010-03-30T01:20']);
     expect(kit).toBeNull();
-    expect(placed(issues, ['outside-campaign'])).toEqual(['error exams.csv:2:room_in outside-campaign']);
+    expect(placed(issues, ['outside-campaign'])).toEqual([
+      'error exams.csv:2:room_in outside-campaign',
+    ]);
     expect(issues[0]!.message).toContain("2 days after the campaign's last day (2010-03-28)");
   });
 
@@ -93,7 +103,9 @@ describe('rows away from the campaign in a data kit', () => {
       'error sessions.csv:4:end outside-campaign',
       'warning sessions.csv:5:start campaign-margin',
     ]);
-    expect(issues.find((i) => i.line === 4)!.message).toMatch(/^the session 2010-03-27T08:00 to 2011-03-27T13:00 ends 364 days after/);
+    expect(issues.find((i) => i.line === 4)!.message).toMatch(
+      /^the session 2010-03-27T08:00 to 2011-03-27T13:00 ends 364 days after/,
+    );
   });
 });
 

@@ -4,11 +4,24 @@
 // old README beside new files); the next run clears what the killed one left beside it. The
 // child runs the TypeScript sources, type-stripped here.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIT_MANIFEST, KitFolderError, readKitManifest, writeKitFolder } from '../../src/ingest/kit/kit-folder.ts';
+import {
+  KIT_MANIFEST,
+  KitFolderError,
+  readKitManifest,
+  writeKitFolder,
+} from '../../src/ingest/kit/kit-folder.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 
@@ -58,9 +71,13 @@ async function write(
   count: number,
   killAfter?: number | 'on-swap',
 ): Promise<{ outcome: 'done' | 'killed'; busy: number }> {
-  const child = spawn(process.execPath, [join(tmp, 'code/child.mjs'), join(parent, 'kit'), tag, String(count)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(tmp, 'code/child.mjs'), join(parent, 'kit'), tag, String(count)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -103,7 +120,11 @@ async function write(
 async function wholeKit(dir: string, counts: ReadonlyMap<string, number>): Promise<string> {
   const tag = /^kit (\w+)$/.exec(readFileSync(join(dir, 'README.md'), 'utf8').trim())?.[1] ?? '?';
   const manifest = await readKitManifest(dir);
-  expect(manifest?.files.map((f) => f.name)).toEqual(readdirSync(dir).filter((n) => n !== KIT_MANIFEST).sort());
+  expect(manifest?.files.map((f) => f.name)).toEqual(
+    readdirSync(dir)
+      .filter((n) => n !== KIT_MANIFEST)
+      .sort(),
+  );
   const { kit, issues } = await readKitDir(dir);
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   expect(kit!.exams.every((e) => e.examId.startsWith(`${tag}-`))).toBe(true);
@@ -170,7 +191,11 @@ describe('a kit folder written by a process killed with SIGKILL', () => {
     writeFileSync(join(parent, `.kit.plateau-new-${pid}-0badc0de`, 'exams.csv'), 'exam_id\n');
     const failure = new Error('stopped before writing');
     const notes: string[] = [];
-    const options = { command: 'crash-test', campaignId: 'crash', onNote: (m: string) => notes.push(m) };
+    const options = {
+      command: 'crash-test',
+      campaignId: 'crash',
+      onNote: (m: string) => notes.push(m),
+    };
     await expect(writeKitFolder(dir, options, () => Promise.reject(failure))).rejects.toBe(failure);
     expect(notes).toEqual([`${dir}: the kit an interrupted run had moved aside was put back`]);
     expect(await wholeKit(dir, counts)).toBe('A');
@@ -183,9 +208,15 @@ describe('a kit folder written by a process killed with SIGKILL', () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       mkdirSync(join(parent, `.kit.plateau-new-${sleeper.pid}-0badc0de`));
-      const attempt = writeKitFolder(join(parent, 'kit'), { command: 'crash-test', campaignId: 'crash' }, async () => undefined);
+      const attempt = writeKitFolder(
+        join(parent, 'kit'),
+        { command: 'crash-test', campaignId: 'crash' },
+        async () => undefined,
+      );
       await expect(attempt).rejects.toBeInstanceOf(KitFolderError);
-      await expect(attempt).rejects.toThrow(`another plateau process (pid ${sleeper.pid}) is writing ${join(parent, 'kit')}`);
+      await expect(attempt).rejects.toThrow(
+        `another plateau process (pid ${sleeper.pid}) is writing ${join(parent, 'kit')}`,
+      );
     } finally {
       sleeper.kill('SIGKILL');
     }

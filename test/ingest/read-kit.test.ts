@@ -138,7 +138,9 @@ describe('readKitDir', () => {
     const summary = result.issues.filter((i) => i.code === 'too-many-issues');
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatchObject({ severity: 'error', file: 'exams.csv' });
-    expect(summary[0]?.message).toContain('1,250 issues of the kind "out-of-range" in exams.csv: the first 1,000 are listed, the other 250 are not');
+    expect(summary[0]?.message).toContain(
+      '1,250 issues of the kind "out-of-range" in exams.csv: the first 1,000 are listed, the other 250 are not',
+    );
   });
 
   it('reports progress in bytes over the whole kit', async () => {

@@ -23,11 +23,18 @@ function exportedValues(source: string): string[] {
   const names: string[] = [];
   for (const m of source.matchAll(/^export\s+\{([^}]*)\}/gm)) {
     for (const part of (m[1] as string).split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && !name.startsWith('type ')) names.push(name);
     }
   }
-  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:const|function|class|let)\s+([A-Za-z_$][\w$]*)/gm)) names.push(m[1] as string);
+  for (const m of source.matchAll(
+    /^export\s+(?:async\s+)?(?:const|function|class|let)\s+([A-Za-z_$][\w$]*)/gm,
+  ))
+    names.push(m[1] as string);
   return names.sort();
 }
 
@@ -80,13 +87,20 @@ describe('plateau as a library (the built package, imported by name)', () => {
 
   beforeAll(async () => {
     // Not skipped without a build: CI builds dist/ (npm ci → prepare); locally, build it first.
-    expect(existsSync(join(ROOT, 'dist/index.js')), 'dist/index.js is missing: npx tsc -p tsconfig.build.json').toBe(true);
+    expect(
+      existsSync(join(ROOT, 'dist/index.js')),
+      'dist/index.js is missing: npx tsc -p tsconfig.build.json',
+    ).toBe(true);
     tmp = mkdtempSync(join(tmpdir(), 'plateau-library-'));
     mkdirSync(join(tmp, 'node_modules'));
     symlinkSync(ROOT, join(tmp, 'node_modules/plateau'), 'dir');
     kitDir = join(tmp, 'kit');
     await writeGeneratedKit(kitDir, { seed: 17, machines: 24, days: 7 });
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROGRAM, kitDir, join(tmp, 'data')], { cwd: tmp });
+    const { stdout } = await run(
+      process.execPath,
+      ['--input-type=module', '-e', PROGRAM, kitDir, join(tmp, 'data')],
+      { cwd: tmp },
+    );
     report = JSON.parse(stdout) as ChildReport;
   }, 120_000);
 
@@ -96,7 +110,22 @@ describe('plateau as a library (the built package, imported by name)', () => {
 
   it('exports at run time every name src/index.ts exports, and the core of the API', () => {
     const declared = exportedValues(readFileSync(INDEX, 'utf8'));
-    for (const name of ['readKitDir', 'parseKit', 'computeCampaign', 'computeCampaignDetailed', 'computeCampaignParallel', 'benchmarkByModality', 'examTableOf', 'examCount', 'formatIssue', 'generateKit', 'openStore', 'importKit', 'plateauVersion', 'StoreError']) {
+    for (const name of [
+      'readKitDir',
+      'parseKit',
+      'computeCampaign',
+      'computeCampaignDetailed',
+      'computeCampaignParallel',
+      'benchmarkByModality',
+      'examTableOf',
+      'examCount',
+      'formatIssue',
+      'generateKit',
+      'openStore',
+      'importKit',
+      'plateauVersion',
+      'StoreError',
+    ]) {
       expect(declared, `src/index.ts exports ${name}`).toContain(name);
     }
     // A build older than src/index.ts lacks names: rebuild (npx tsc -p tsconfig.build.json).
@@ -104,23 +133,41 @@ describe('plateau as a library (the built package, imported by name)', () => {
   });
 
   it('ships its declarations where package.json says, naming the same exports', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { types: string; exports: Record<string, { types?: string; import?: string } | string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      types: string;
+      exports: Record<string, { types?: string; import?: string } | string>;
+    };
     const main = manifest.exports['.'] as { types: string; import: string };
     expect(main.import).toBe('./dist/index.js');
     expect(join(ROOT, main.types)).toBe(join(ROOT, manifest.types));
     const dts = readFileSync(join(ROOT, main.types), 'utf8');
-    for (const name of exportedValues(readFileSync(INDEX, 'utf8'))) expect(dts, name).toMatch(new RegExp(`\\b${name}\\b`));
-    for (const type of ['Kit', 'KitReadResult', 'CampaignIndicators', 'MachineIndicators', 'PeerBenchmark', 'ExamTable', 'Store', 'Issue']) expect(dts, type).toMatch(new RegExp(`\\b${type}\\b`));
+    for (const name of exportedValues(readFileSync(INDEX, 'utf8')))
+      expect(dts, name).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const type of [
+      'Kit',
+      'KitReadResult',
+      'CampaignIndicators',
+      'MachineIndicators',
+      'PeerBenchmark',
+      'ExamTable',
+      'Store',
+      'Issue',
+    ])
+      expect(dts, type).toMatch(new RegExp(`\\b${type}\\b`));
   });
 
   it('says the version of package.json and keeps its internal modules private', () => {
     expect(report.version).toBe(report.manifestVersion);
-    expect(report.version).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(report.version).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     expect(report.deepImport).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
   it('reads a kit and computes the figures the sources compute', async () => {
-    const lines = readFileSync(join(kitDir, 'exams.csv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(join(kitDir, 'exams.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(report.errors).toBe(0);
     expect(report.examCount).toBe(lines.length - 1); // one exam per row, header aside
     expect(report.examTableRows).toBe(lines.length - 1);

@@ -17,11 +17,18 @@ const raw = indexOf(kit);
 const noRecords: MachineWhatIf = { state: 'no-records' };
 const whatIf = new Map(kit.equipment.map((e) => [e.equipmentId, noRecords]));
 const bundle = { keyId: '0123456789abcdef', createdAt: '2010-04-02T08:30:00.000Z' };
-const plain = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/\u202f|\u00a0/g, ' ');
+const plain = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\u202f|\u00a0/g, ' ');
 
 describe('a bundle site in the reports', () => {
   it('gives its fiche the notice after the identity, and no simulated page', () => {
-    const doc = buildReport(index, { kind: 'site', finess: SITES.europe }, 'fr', { whatIf, bundle });
+    const doc = buildReport(index, { kind: 'site', finess: SITES.europe }, 'fr', {
+      whatIf,
+      bundle,
+    });
     const ids = doc.sections.map((s) => s.id);
     expect(ids.slice(0, 2)).toEqual(['identity', 'bundle']);
     expect(ids.some((id) => id.endsWith('-what-would-change'))).toBe(false);
@@ -36,7 +43,9 @@ describe('a bundle site in the reports', () => {
   });
 
   it('says the site came as a bundle even without the bundle’s facts, in English too', () => {
-    const page = plain(renderReportHtml(buildReport(index, { kind: 'site', finess: SITES.europe }, 'en')));
+    const page = plain(
+      renderReportHtml(buildReport(index, { kind: 'site', finess: SITES.europe }, 'en')),
+    );
     expect(page).toContain('This establishment sent a signed bundle of aggregates');
     expect(page).toContain('Signing key not given');
   });
@@ -47,27 +56,44 @@ describe('a bundle site in the reports', () => {
     expect(doc.sections.filter((s) => s.id.endsWith('-what-would-change'))).toHaveLength(2);
     const before = buildReport(raw, { kind: 'site', finess: SITES.eloi }, 'fr', { whatIf, bundle });
     // Same sections and text (charts' generated class names differ from one render to the next).
-    expect(doc.sections.map((s) => [s.id, s.title])).toEqual(before.sections.map((s) => [s.id, s.title]));
+    expect(doc.sections.map((s) => [s.id, s.title])).toEqual(
+      before.sections.map((s) => [s.id, s.title]),
+    );
     expect(plain(renderReportHtml(doc)).length).toBe(plain(renderReportHtml(before)).length);
   });
 
   it('counts bundle sites in the syntheses’ panel', () => {
     const panel = (i: CampaignIndex, lang: 'fr' | 'en'): string =>
       plain(synthesisDocument(i, {}, lang).sections.find((s) => s.id === 'panel')!.html);
-    expect(panel(index, 'fr')).toContain('1 établissement a transmis des agrégats signés (2 machines)');
+    expect(panel(index, 'fr')).toContain(
+      '1 établissement a transmis des agrégats signés (2 machines)',
+    );
     expect(panel(index, 'en')).toContain('1 establishment sent signed aggregates (2 machines)');
     // A region without bundle sites says nothing of them (the same panel as raw data).
-    const region = plain(synthesisDocument(index, { region: 'Hauts-de-France' }, 'fr').sections.find((s) => s.id === 'panel')!.html);
+    const region = plain(
+      synthesisDocument(index, { region: 'Hauts-de-France' }, 'fr').sections.find(
+        (s) => s.id === 'panel',
+      )!.html,
+    );
     expect(region).not.toContain('agrégats signés');
   });
 
   it('is left out of the planning documents that need exams, kept in the costs', () => {
     // 750000001 (Paris, département 75) is the only site of region 11.
-    expect(planningInputs(kit, raw).oncallOfRegion('11')?.sites.map((x) => x.finess)).toEqual([SITES.europe]);
+    expect(
+      planningInputs(kit, raw)
+        .oncallOfRegion('11')
+        ?.sites.map((x) => x.finess),
+    ).toEqual([SITES.europe]);
     const planning = planningInputs(kit, index);
     expect(planning.oncallOfRegion('11')).toBeNull();
     expect(planning.relevance().sites.some((x) => x.finess === SITES.europe)).toBe(false);
-    expect(index.withoutBundleSites(kit).equipment.map((e) => e.equipmentId).sort()).toEqual(['CT0', 'CT1', 'CT2', 'CT3']);
+    expect(
+      index
+        .withoutBundleSites(kit)
+        .equipment.map((e) => e.equipmentId)
+        .sort(),
+    ).toEqual(['CT0', 'CT1', 'CT2', 'CT3']);
     expect(raw.withoutBundleSites(kit)).toBe(kit);
   });
 });

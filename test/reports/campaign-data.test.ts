@@ -19,11 +19,19 @@ describe('loadCampaignData', () => {
   it('reads back what the views and reports are built from', async () => {
     const data = (await loadCampaignData(store, 'late'))!;
     const { indicators, samples } = computeCampaignDetailed(kit);
-    expect(data.results.machines.map((m) => m.equipmentId).sort()).toEqual(indicators.machines.map((m) => m.equipmentId).sort());
-    expect(data.results.machines.find((m) => m.equipmentId === 'CT-LATE')!.leads).toEqual(indicators.machines.find((m) => m.equipmentId === 'CT-LATE')!.leads);
+    expect(data.results.machines.map((m) => m.equipmentId).sort()).toEqual(
+      indicators.machines.map((m) => m.equipmentId).sort(),
+    );
+    expect(data.results.machines.find((m) => m.equipmentId === 'CT-LATE')!.leads).toEqual(
+      indicators.machines.find((m) => m.equipmentId === 'CT-LATE')!.leads,
+    );
     expect([...data.samples.keys()].sort()).toEqual([...samples.keys()].sort());
-    expect(data.samples.get('CT-LATE')!.durationMinutes.A!.length).toBe(samples.get('CT-LATE')!.durationMinutes.A!.length);
-    expect(data.establishments.map((e) => e.name).sort()).toEqual(kit.establishments.map((e) => e.name).sort());
+    expect(data.samples.get('CT-LATE')!.durationMinutes.A!.length).toBe(
+      samples.get('CT-LATE')!.durationMinutes.A!.length,
+    );
+    expect(data.establishments.map((e) => e.name).sort()).toEqual(
+      kit.establishments.map((e) => e.name).sort(),
+    );
     expect(data.equipment).toHaveLength(4);
     expect(data.survey).toHaveLength(3);
     expect(data.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);

@@ -32,19 +32,36 @@ function lateMachine(): MiniMachine {
     sessions.push([`${day}T08:00`, `${day}T18:00`, 'PUBLIC_SCHEDULED']);
     for (let k = 0; k < 37; k++) {
       const start = 8 * 60 + 45 + 15 * k;
-      exams.push({ in: `${day}T${clock(start)}`, out: `${day}T${clock(start + 14)}`, cat: k % 4 === 0 ? 'H' : 'A', booked: 13, icr: 80 });
+      exams.push({
+        in: `${day}T${clock(start)}`,
+        out: `${day}T${clock(start + 14)}`,
+        cat: k % 4 === 0 ? 'H' : 'A',
+        booked: 13,
+        icr: 80,
+      });
     }
   }
   return { id: 'CT-LATE', finess: LATE_SITE, sessions, exams };
 }
 
-function peerMachine(id: string, finess: string, modality: 'CT' | 'MR', minutes: number): MiniMachine {
+function peerMachine(
+  id: string,
+  finess: string,
+  modality: 'CT' | 'MR',
+  minutes: number,
+): MiniMachine {
   const sessions: MiniMachine['sessions'] = [];
   const exams: MiniExam[] = [];
   for (const day of weekdays()) {
     sessions.push([`${day}T08:00`, `${day}T17:00`, 'PUBLIC_SCHEDULED']);
     for (let start = 8 * 60 + 5; start + minutes <= 17 * 60; start += minutes + 5) {
-      exams.push({ in: `${day}T${clock(start)}`, out: `${day}T${clock(start + minutes)}`, cat: 'A', booked: minutes, icr: 120 });
+      exams.push({
+        in: `${day}T${clock(start)}`,
+        out: `${day}T${clock(start + minutes)}`,
+        cat: 'A',
+        booked: minutes,
+        icr: 120,
+      });
     }
   }
   return { id, finess, modality, sessions, exams };
@@ -52,16 +69,28 @@ function peerMachine(id: string, finess: string, modality: 'CT' | 'MR', minutes:
 
 /** The kit: the late site (one CT, one MR) and a peer site (two CT). */
 export function lateStartKit(): Kit {
-  const kit = buildKit([
-    lateMachine(),
-    peerMachine('MR-LATE-SITE', LATE_SITE, 'MR', 25),
-    peerMachine('CT-PEER-1', PEER_SITE, 'CT', 12),
-    peerMachine('CT-PEER-2', PEER_SITE, 'CT', 18),
-  ], { id: 'late', name: 'Campagne d’essai', days: 28 });
+  const kit = buildKit(
+    [
+      lateMachine(),
+      peerMachine('MR-LATE-SITE', LATE_SITE, 'MR', 25),
+      peerMachine('CT-PEER-1', PEER_SITE, 'CT', 12),
+      peerMachine('CT-PEER-2', PEER_SITE, 'CT', 18),
+    ],
+    { id: 'late', name: 'Campagne d’essai', days: 28 },
+  );
   const late = kit.establishments.find((e) => e.finess === LATE_SITE)!;
-  Object.assign(late, { name: 'Hôpital Saint-Éloi & Cie <test>', region: 'Hauts-de-France', legalStatus: 'CH' });
+  Object.assign(late, {
+    name: 'Hôpital Saint-Éloi & Cie <test>',
+    region: 'Hauts-de-France',
+    legalStatus: 'CH',
+  });
   const peer = kit.establishments.find((e) => e.finess === PEER_SITE)!;
-  Object.assign(peer, { name: 'Clinique Européenne', region: 'Île-de-France', legalStatus: 'PRIVATE', department: '75' });
+  Object.assign(peer, {
+    name: 'Clinique Européenne',
+    region: 'Île-de-France',
+    legalStatus: 'PRIVATE',
+    department: '75',
+  });
   kit.equipment.find((e) => e.equipmentId === 'CT-LATE')!.label = 'Scanner Écho 1';
   kit.survey = [
     { finess: LATE_SITE, modality: 'CT', case: 'CT_BRAIN_80F', patient: 'outpatient', days: 12 },

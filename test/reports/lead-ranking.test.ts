@@ -39,12 +39,31 @@ describe('rankLeads', () => {
     // weighted median of 10 (×20), 15 (×30), 30 (×10): half of 60 is reached at 15
     expect(ranking.medianExamMinutes).toBe(15);
     expect(ranking.durationBasis).toBe('category-medians');
-    expect(ranking.leads.map((l) => l.key)).toEqual(['overrunMinutes', 'lateStartMinutes', 'earlyEndMinutes', 'turnoverGapMinutes']);
+    expect(ranking.leads.map((l) => l.key)).toEqual([
+      'overrunMinutes',
+      'lateStartMinutes',
+      'earlyEndMinutes',
+      'turnoverGapMinutes',
+    ]);
     const [overrun, late, early, turnover] = ranking.leads;
-    expect(overrun).toEqual({ key: 'overrunMinutes', n: 100, median: 2, p80: 5, hoursPerWeek: 5, examsPerWeek: 20 });
+    expect(overrun).toEqual({
+      key: 'overrunMinutes',
+      n: 100,
+      median: 2,
+      p80: 5,
+      hoursPerWeek: 5,
+      examsPerWeek: 20,
+    });
     expect(late!.examsPerWeek).toBeCloseTo(15, 10); // 3.75 h × 60 / 15 min
     expect(early!.examsPerWeek).toBeCloseTo(4, 10);
-    expect(turnover).toEqual({ key: 'turnoverGapMinutes', n: 0, median: null, p80: null, hoursPerWeek: null, examsPerWeek: null });
+    expect(turnover).toEqual({
+      key: 'turnoverGapMinutes',
+      n: 0,
+      median: null,
+      p80: null,
+      hoursPerWeek: null,
+      examsPerWeek: null,
+    });
   });
 
   it('pools the exams of the samples when it has them', () => {
@@ -53,15 +72,28 @@ describe('rankLeads', () => {
       reportDelayMinutes: {},
       appointmentDelayDays: {},
     };
-    const ranking = rankLeads(machineWith({ leads: handLeads, durationMinutes: handDurations }), samples);
+    const ranking = rankLeads(
+      machineWith({ leads: handLeads, durationMinutes: handDurations }),
+      samples,
+    );
     expect(ranking.durationBasis).toBe('pooled-exams');
     expect(ranking.medianExamMinutes).toBe(25);
-    expect(ranking.leads.find((l) => l.key === 'lateStartMinutes')!.examsPerWeek).toBeCloseTo(9, 10);
+    expect(ranking.leads.find((l) => l.key === 'lateStartMinutes')!.examsPerWeek).toBeCloseTo(
+      9,
+      10,
+    );
   });
 
   it('falls back to the category medians when the samples are empty, and says when nothing is timed', () => {
-    const empty: MachineSamples = { durationMinutes: {}, reportDelayMinutes: {}, appointmentDelayDays: {} };
-    expect(medianExamDuration(machineWith({ durationMinutes: handDurations }), empty)).toEqual({ minutes: 15, basis: 'category-medians' });
+    const empty: MachineSamples = {
+      durationMinutes: {},
+      reportDelayMinutes: {},
+      appointmentDelayDays: {},
+    };
+    expect(medianExamDuration(machineWith({ durationMinutes: handDurations }), empty)).toEqual({
+      minutes: 15,
+      basis: 'category-medians',
+    });
     const none = rankLeads(machineWith({ leads: handLeads, durationMinutes: {} }), empty);
     expect(none.medianExamMinutes).toBeNull();
     expect(none.durationBasis).toBeNull();
@@ -70,7 +102,12 @@ describe('rankLeads', () => {
 
   it('ranks late start first on a machine that starts 45 minutes late every morning (engine-computed)', () => {
     const ranking = rankLeads(base, index.data.samples.get('CT-LATE'));
-    expect(ranking.leads.map((l) => l.key)).toEqual(['lateStartMinutes', 'overrunMinutes', 'turnoverGapMinutes', 'earlyEndMinutes']);
+    expect(ranking.leads.map((l) => l.key)).toEqual([
+      'lateStartMinutes',
+      'overrunMinutes',
+      'turnoverGapMinutes',
+      'earlyEndMinutes',
+    ]);
     const [late, overrun, turnover, early] = ranking.leads;
     expect(late!.n).toBe(20);
     expect(late!.median).toBe(45);

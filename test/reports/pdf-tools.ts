@@ -9,12 +9,14 @@ const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'];
 
 /** True when Chromium and poppler are there; else warns (or throws when they are required). */
 export function pdfToolsAvailable(): boolean {
-  const missing = [findChromium() ? null : 'Chromium (apt-get install chromium, or PLATEAU_CHROMIUM)', ...POPPLER.map((p) => (existsSync(p) ? null : `${p} (apt-get install poppler-utils)`))].filter(
-    (m): m is string => m !== null,
-  );
+  const missing = [
+    findChromium() ? null : 'Chromium (apt-get install chromium, or PLATEAU_CHROMIUM)',
+    ...POPPLER.map((p) => (existsSync(p) ? null : `${p} (apt-get install poppler-utils)`)),
+  ].filter((m): m is string => m !== null);
   if (missing.length === 0) return true;
   const message = `PDF report tests skipped: missing ${missing.join(', ')}`;
-  if (process.env['PLATEAU_REQUIRE_BROWSER'] === '1') throw new Error(`PLATEAU_REQUIRE_BROWSER=1 but ${message}`);
+  if (process.env['PLATEAU_REQUIRE_BROWSER'] === '1')
+    throw new Error(`PLATEAU_REQUIRE_BROWSER=1 but ${message}`);
   console.warn(message);
   return false;
 }
@@ -22,7 +24,11 @@ export function pdfToolsAvailable(): boolean {
 /** The text of a PDF file (all pages, or page `page` only, 1-based); `layout` keeps lines as laid out. */
 export function pdfText(file: string, page?: number, layout = false): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', [...range, ...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return execFileSync(
+    'pdftotext',
+    [...range, ...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'],
+    { encoding: 'utf8' },
+  );
 }
 
 /** The page count pdfinfo reads. */

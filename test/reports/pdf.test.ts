@@ -17,15 +17,28 @@ afterAll(async () => {
 
 /** A synthesis-like document whose chapters and long tables spread over many pages. */
 function longDocument(lang: 'fr' | 'en'): ReportDocument {
-  const rows = (n: number): string[][] => Array.from({ length: n }, (_, k) => [`ligne ${k + 1}`, `${1000 + k}`]);
+  const rows = (n: number): string[][] =>
+    Array.from({ length: n }, (_, k) => [`ligne ${k + 1}`, `${1000 + k}`]);
   const sections = [1, 2, 3, 4].flatMap((i) => [
     section({
       id: `chapter-${i}`,
       title: `Chapitre ${i} — délais « accès »`,
       level: 1,
-      body: joinHtml([paragraph('Texte accentué : é è à ç ô œ.'), table({ caption: `Tableau ${i}`, columns: [{ label: 'Ligne' }, { label: 'Valeur', align: 'right' }], rows: rows(i * 25) })]),
+      body: joinHtml([
+        paragraph('Texte accentué : é è à ç ô œ.'),
+        table({
+          caption: `Tableau ${i}`,
+          columns: [{ label: 'Ligne' }, { label: 'Valeur', align: 'right' }],
+          rows: rows(i * 25),
+        }),
+      ]),
     }),
-    section({ id: `chapter-${i}-detail`, title: `Détail ${i}.1`, level: 2, body: html`<p>${'Suite'}</p>` }),
+    section({
+      id: `chapter-${i}-detail`,
+      title: `Détail ${i}.1`,
+      level: 2,
+      body: html`<p>${'Suite'}</p>`,
+    }),
   ]);
   return {
     kind: 'national',
@@ -57,39 +70,48 @@ describe('printing without a browser', () => {
 });
 
 describe.runIf(pdfToolsAvailable())('printing to PDF', () => {
-  it('numbers the contents with the pages where the sections really are', { timeout: 60_000 }, async () => {
-    const doc = longDocument('fr');
-    const bytes = await printReport(doc);
-    const file = join(tmp, 'long-fr.pdf');
-    writeFileSync(file, bytes);
-    const pages = pdfPageCount(file);
-    expect(pages).toBeGreaterThanOrEqual(8);
-    const { pages: parsed, destinations } = namedDestinationPages(bytes);
-    expect(parsed).toBe(pages);
-    // The contents page (page 2) lists each title with a page number…
-    const toc = plainSpaces(pdfText(file, 2, true));
-    expect(toc).toContain('Sommaire');
-    for (const s of doc.sections) {
-      const listed = new RegExp(`${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\s+(\\d+)`).exec(toc);
-      expect(listed, s.title).not.toBeNull();
-      const page = Number(listed![1]);
-      // …which is where the title is printed, and where the PDF's link target points.
-      expect(plainSpaces(pdfText(file, page)), `${s.title} on page ${page}`).toContain(s.title);
-      expect(destinations.get(s.id)).toBe(page);
-    }
-    // Chapters start a page: chapter 2 is not on chapter 1's page.
-    expect(destinations.get('chapter-2')).toBeGreaterThan(destinations.get('chapter-1')!);
-    // Every page has its footer, in French, and the header carries the title.
-    for (const p of [1, pages]) {
-      const text = plainSpaces(pdfText(file, p));
-      expect(text).toContain(`page ${p} sur ${pages}`);
-      expect(text).toContain('Synthèse d’essai');
-    }
-  });
+  it(
+    'numbers the contents with the pages where the sections really are',
+    { timeout: 60_000 },
+    async () => {
+      const doc = longDocument('fr');
+      const bytes = await printReport(doc);
+      const file = join(tmp, 'long-fr.pdf');
+      writeFileSync(file, bytes);
+      const pages = pdfPageCount(file);
+      expect(pages).toBeGreaterThanOrEqual(8);
+      const { pages: parsed, destinations } = namedDestinationPages(bytes);
+      expect(parsed).toBe(pages);
+      // The contents page (page 2) lists each title with a page number…
+      const toc = plainSpaces(pdfText(file, 2, true));
+      expect(toc).toContain('Sommaire');
+      for (const s of doc.sections) {
+        const listed = new RegExp(
+          `${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\s+(\\d+)`,
+        ).exec(toc);
+        expect(listed, s.title).not.toBeNull();
+        const page = Number(listed![1]);
+        // …which is where the title is printed, and where the PDF's link target points.
+        expect(plainSpaces(pdfText(file, page)), `${s.title} on page ${page}`).toContain(s.title);
+        expect(destinations.get(s.id)).toBe(page);
+      }
+      // Chapters start a page: chapter 2 is not on chapter 1's page.
+      expect(destinations.get('chapter-2')).toBeGreaterThan(destinations.get('chapter-1')!);
+      // Every page has its footer, in French, and the header carries the title.
+      for (const p of [1, pages]) {
+        const text = plainSpaces(pdfText(file, p));
+        expect(text).toContain(`page ${p} sur ${pages}`);
+        expect(text).toContain('Synthèse d’essai');
+      }
+    },
+  );
 
   it('writes English footers, and reuses one browser', { timeout: 60_000 }, async () => {
     const started = performance.now();
-    const bytes = await printPdf('<!DOCTYPE html><html lang="en"><body><p>Hello — « é »</p></body></html>', { lang: 'en', headerTitle: 'A <title>' });
+    const bytes = await printPdf(
+      '<!DOCTYPE html><html lang="en"><body><p>Hello — « é »</p></body></html>',
+      { lang: 'en', headerTitle: 'A <title>' },
+    );
     const warm = performance.now() - started;
     const file = join(tmp, 'short-en.pdf');
     writeFileSync(file, bytes);
@@ -103,7 +125,9 @@ describe.runIf(pdfToolsAvailable())('printing to PDF', () => {
   });
 
   it('prints concurrent requests one at a time, each whole', { timeout: 60_000 }, async () => {
-    const docs = ['un', 'deux', 'trois'].map((word) => `<!DOCTYPE html><html><body><p>${word}</p></body></html>`);
+    const docs = ['un', 'deux', 'trois'].map(
+      (word) => `<!DOCTYPE html><html><body><p>${word}</p></body></html>`,
+    );
     const results = await Promise.all(docs.map((d) => printPdf(d, { lang: 'fr' })));
     results.forEach((bytes, i) => {
       const file = join(tmp, `c${i}.pdf`);

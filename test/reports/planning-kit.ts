@@ -33,7 +33,9 @@ const HEAD_MR = ['ACQN001'];
 const BODY = ['ZZQH033'];
 
 /** The 10 weekdays of the campaign. */
-const WEEKDAYS = ['01', '02', '03', '04', '05', '08', '09', '10', '11', '12'].map((d) => `2010-03-${d}`);
+const WEEKDAYS = ['01', '02', '03', '04', '05', '08', '09', '10', '11', '12'].map(
+  (d) => `2010-03-${d}`,
+);
 
 const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -53,24 +55,50 @@ function daytime(n: number, shape: Partial<MiniExam>, from: { k: number }): Mini
 function pds(n: number, period: 'night' | 'weekend'): MiniExam[] {
   const out: MiniExam[] = [];
   for (let i = 0; i < n; i++) {
-    const day = period === 'night' ? WEEKDAYS[i % WEEKDAYS.length]! : ['2010-03-06', '2010-03-07', '2010-03-13', '2010-03-14'][i % 4]!;
-    const start = (period === 'night' ? 22 * 60 : 10 * 60) + 20 * Math.floor(i / (period === 'night' ? 10 : 4));
-    out.push({ in: `${day}T${clock(start)}`, out: `${day}T${clock(start + 15)}`, cat: 'U', acts: BODY });
+    const day =
+      period === 'night'
+        ? WEEKDAYS[i % WEEKDAYS.length]!
+        : ['2010-03-06', '2010-03-07', '2010-03-13', '2010-03-14'][i % 4]!;
+    const start =
+      (period === 'night' ? 22 * 60 : 10 * 60) + 20 * Math.floor(i / (period === 'night' ? 10 : 4));
+    out.push({
+      in: `${day}T${clock(start)}`,
+      out: `${day}T${clock(start + 15)}`,
+      cat: 'U',
+      acts: BODY,
+    });
   }
   return out;
 }
 
-function machine(id: string, finess: string, modality: 'CT' | 'MR', exams: MiniExam[]): MiniMachine {
+function machine(
+  id: string,
+  finess: string,
+  modality: 'CT' | 'MR',
+  exams: MiniExam[],
+): MiniMachine {
   return {
     id,
     finess,
     modality,
-    sessions: WEEKDAYS.map((d): [string, string, 'PUBLIC_SCHEDULED'] => [`${d}T08:00`, `${d}T18:00`, 'PUBLIC_SCHEDULED']),
+    sessions: WEEKDAYS.map((d): [string, string, 'PUBLIC_SCHEDULED'] => [
+      `${d}T08:00`,
+      `${d}T18:00`,
+      'PUBLIC_SCHEDULED',
+    ]),
     exams,
   };
 }
 
-function headMachine(id: string, finess: string, modality: 'CT' | 'MR', scheduled: number, emergency: number, extra: MiniExam[] = [], shape: Partial<MiniExam> = {}): MiniMachine {
+function headMachine(
+  id: string,
+  finess: string,
+  modality: 'CT' | 'MR',
+  scheduled: number,
+  emergency: number,
+  extra: MiniExam[] = [],
+  shape: Partial<MiniExam> = {},
+): MiniMachine {
   const k = { k: 0 };
   const acts = modality === 'CT' ? HEAD_CT : HEAD_MR;
   return machine(id, finess, modality, [
@@ -84,7 +112,17 @@ function headMachine(id: string, finess: string, modality: 'CT' | 'MR', schedule
 export function planningCosts(origin: CostSet['origin'] = 'input'): CostSet {
   return {
     origin,
-    rows: [{ equipmentId: 'CT-A', purchasePrice: 700_000, amortisationYears: 7, maintenance: 60_000, staff: 400_000, consumablesPerExam: 20, overhead: 100_000 }],
+    rows: [
+      {
+        equipmentId: 'CT-A',
+        purchasePrice: 700_000,
+        amortisationYears: 7,
+        maintenance: 60_000,
+        staff: 400_000,
+        consumablesPerExam: 20,
+        overhead: 100_000,
+      },
+    ],
   };
 }
 
@@ -94,7 +132,10 @@ const KEYS = Array.from({ length: 8 }, (_, i) => `abcdef${i}`.repeat(10).slice(0
 export function planningKit(options: { costs?: CostSet | null; keys?: boolean } = {}): Kit {
   const kit = buildKit(
     [
-      headMachine('CT-A', SITE_A, 'CT', 30, 10, [...pds(6, 'night'), ...pds(4, 'weekend')], { requested: '2010-02-15T09:00', booked: 15 }),
+      headMachine('CT-A', SITE_A, 'CT', 30, 10, [...pds(6, 'night'), ...pds(4, 'weekend')], {
+        requested: '2010-02-15T09:00',
+        booked: 15,
+      }),
       headMachine('MR-A', SITE_A, 'MR', 10, 0, pds(2, 'weekend'), { booked: 15 }),
       headMachine('CT-B', SITE_B, 'CT', 10, 5, pds(2, 'night')),
       headMachine('MR-B', SITE_B, 'MR', 30, 5),

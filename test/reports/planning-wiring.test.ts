@@ -54,12 +54,25 @@ describe('plateau report with a stored campaign’s kit', () => {
     expect(page).toContain('CT-A Scanner 1 304 686 071 263,9 526,3 5,26 0 9 696');
     expect(page).toContain('Part du scanner dans l’imagerie de la tête');
     expect(page).toContain('Tous les examens 40 10 80 % 38 % 50 % 68 % 3 83ᵉ centile à revoir');
-    expect(page).toContain('Examens répétés (même patient, même modalité et famille d’actes, dans les 30 jours) 20 %');
+    expect(page).toContain(
+      'Examens répétés (même patient, même modalité et famille d’actes, dans les 30 jours) 20 %',
+    );
   });
 
   it('prints the regional synthesis’s nights and teleradiology', { timeout: 120_000 }, async () => {
     const out = join(tmp, 'region.html');
-    const r = await runCli(['report', '--region', 'Hauts-de-France', '--lang', 'en', '--html', '--out', out, '--data', data]);
+    const r = await runCli([
+      'report',
+      '--region',
+      'Hauts-de-France',
+      '--lang',
+      'en',
+      '--html',
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(r.code).toBe(0);
     const page = flat(readFileSync(out, 'utf8'));
     expect(page).toContain('<h1>Nights and teleradiology</h1>'.replace(/<[^>]+>/g, ' ').trim());
@@ -70,31 +83,40 @@ describe('plateau report with a stored campaign’s kit', () => {
 });
 
 describe.runIf(pdfToolsAvailable())('the report routes with a stored campaign’s kit', () => {
-  it('read the campaign’s exams once for the French and English fiches and the synthesis', { timeout: 120_000 }, async () => {
-    const queries: string[] = [];
-    const watched = wrappedStore(store, {
-      query: ((sql: string, params?: unknown[]) => {
-        queries.push(sql);
-        return store.db.query(sql, params);
-      }) as Store['db']['query'],
-    });
-    const app = createApp({ store: watched });
-    // readExams of loadKit (the machine records of the simulations read exams per machine)
-    const readsKit = (): number => queries.filter((q) => q.trimStart().startsWith('select equipment_id, json_agg(') && /from exams where campaign_id = \$1\s/.test(q)).length;
-    const base = '/api/campaigns/planning/reports';
-    const fr = await app.request(`${base}/site/${SITE_A}.pdf?lang=fr`);
-    expect(fr.status).toBe(200);
-    expect(readsKit()).toBe(1);
-    const en = await app.request(`${base}/site/${SITE_A}.pdf?lang=en`);
-    expect(en.status).toBe(200);
-    const region = await app.request(`${base}/region/Hauts-de-France.pdf?lang=en`);
-    expect(region.status).toBe(200);
-    expect(readsKit()).toBe(1);
-    const file = join(tmp, 'site-en.pdf');
-    writeFileSync(file, new Uint8Array(await en.arrayBuffer()));
-    const text = plainSpaces(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-    expect(text).toContain('Costs');
-    expect(text).toContain('Relevance');
-    expect(text).toContain('To review against the Guide du bon usage');
-  });
+  it(
+    'read the campaign’s exams once for the French and English fiches and the synthesis',
+    { timeout: 120_000 },
+    async () => {
+      const queries: string[] = [];
+      const watched = wrappedStore(store, {
+        query: ((sql: string, params?: unknown[]) => {
+          queries.push(sql);
+          return store.db.query(sql, params);
+        }) as Store['db']['query'],
+      });
+      const app = createApp({ store: watched });
+      // readExams of loadKit (the machine records of the simulations read exams per machine)
+      const readsKit = (): number =>
+        queries.filter(
+          (q) =>
+            q.trimStart().startsWith('select equipment_id, json_agg(') &&
+            /from exams where campaign_id = \$1\s/.test(q),
+        ).length;
+      const base = '/api/campaigns/planning/reports';
+      const fr = await app.request(`${base}/site/${SITE_A}.pdf?lang=fr`);
+      expect(fr.status).toBe(200);
+      expect(readsKit()).toBe(1);
+      const en = await app.request(`${base}/site/${SITE_A}.pdf?lang=en`);
+      expect(en.status).toBe(200);
+      const region = await app.request(`${base}/region/Hauts-de-France.pdf?lang=en`);
+      expect(region.status).toBe(200);
+      expect(readsKit()).toBe(1);
+      const file = join(tmp, 'site-en.pdf');
+      writeFileSync(file, new Uint8Array(await en.arrayBuffer()));
+      const text = plainSpaces(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+      expect(text).toContain('Costs');
+      expect(text).toContain('Relevance');
+      expect(text).toContain('To review against the Guide du bon usage');
+    },
+  );
 });

@@ -42,7 +42,11 @@ afterAll(async () => {
 function ctUnits(departments?: readonly string[]): number {
   return kit.register!.filter((r) => {
     const date = r.inServiceOn ?? r.authorisedOn;
-    return r.modality === 'CT' && (date === null || date <= kit.campaign.start) && (!departments || departments.includes(r.department));
+    return (
+      r.modality === 'CT' &&
+      (date === null || date <= kit.campaign.start) &&
+      (!departments || departments.includes(r.department))
+    );
   }).length;
 }
 
@@ -55,24 +59,47 @@ const flat = (html: string): string =>
     .replace(/[\s\u202f\u00a0]+/g, ' ');
 
 describe('plateau report with a stored register', () => {
-  it('prints the territory chapter of the national synthesis from the store', { timeout: 120_000 }, async () => {
-    const out = join(tmp, 'national.html');
-    const r = await runCli(['report', '--national', '--html', '--out', out, '--data', data]);
-    expect(r.code, r.stderr).toBe(0);
-    const page = readFileSync(out, 'utf8');
-    expect(page).toContain('<section class="section level-1 new-page" id="territories">');
-    const text = flat(page);
-    expect(text).toContain(`Parc : registre des équipements de la campagne, ${kit.register!.length.toLocaleString('fr-FR').replace(/\s/g, ' ')} lignes`);
-    expect(text).toMatch(new RegExp(`Scanner : ${ctUnits().toLocaleString('fr-FR').replace(/\s/g, ' ')} appareils en service`));
-    expect(page).toContain('IGN ADMIN EXPRESS, via gregoiredavid/france-geojson');
-  });
+  it(
+    'prints the territory chapter of the national synthesis from the store',
+    { timeout: 120_000 },
+    async () => {
+      const out = join(tmp, 'national.html');
+      const r = await runCli(['report', '--national', '--html', '--out', out, '--data', data]);
+      expect(r.code, r.stderr).toBe(0);
+      const page = readFileSync(out, 'utf8');
+      expect(page).toContain('<section class="section level-1 new-page" id="territories">');
+      const text = flat(page);
+      expect(text).toContain(
+        `Parc : registre des équipements de la campagne, ${kit.register!.length.toLocaleString('fr-FR').replace(/\s/g, ' ')} lignes`,
+      );
+      expect(text).toMatch(
+        new RegExp(
+          `Scanner : ${ctUnits().toLocaleString('fr-FR').replace(/\s/g, ' ')} appareils en service`,
+        ),
+      );
+      expect(page).toContain('IGN ADMIN EXPRESS, via gregoiredavid/france-geojson');
+    },
+  );
 
   it('prints the current region of a 2010 region name', { timeout: 120_000 }, async () => {
     const out = join(tmp, 'region.html');
-    const r = await runCli(['report', '--region', 'Nord-Pas-de-Calais', '--lang', 'en', '--html', '--out', out, '--data', data]);
+    const r = await runCli([
+      'report',
+      '--region',
+      'Nord-Pas-de-Calais',
+      '--lang',
+      'en',
+      '--html',
+      '--out',
+      out,
+      '--data',
+      data,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const text = flat(readFileSync(out, 'utf8'));
-    expect(text).toContain("current region Hauts-de-France (INSEE code 32), which contains the campaign's region \"Nord-Pas-de-Calais\"");
+    expect(text).toContain(
+      'current region Hauts-de-France (INSEE code 32), which contains the campaign\'s region "Nord-Pas-de-Calais"',
+    );
     expect(text).toContain(`CT: ${ctUnits(['02', '59', '60', '62', '80'])} units in service`);
   });
 });
@@ -80,7 +107,9 @@ describe('plateau report with a stored register', () => {
 describe.runIf(pdfToolsAvailable())('the API synthesis with a stored register', () => {
   it('prints the territory chapter in the national synthesis', { timeout: 120_000 }, async () => {
     const app = createApp({ store });
-    const response = await app.request(`/api/campaigns/${kit.campaign.id}/reports/national.pdf?lang=en`);
+    const response = await app.request(
+      `/api/campaigns/${kit.campaign.id}/reports/national.pdf?lang=en`,
+    );
     expect(response.status).toBe(200);
     const file = join(tmp, 'national-api.pdf');
     // The whole English synthesis: its chapter on sane pages (synthesis-territories.test.ts prints the French one).

@@ -11,7 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { whatWouldChangeOption } from '../../src/charts/what-would-change.ts';
 import type { RankedLead } from '../../src/core/views/index.ts';
 import { establishmentView, rankLeads } from '../../src/core/views/index.ts';
-import type { Delta, Estimate, FigureKey, Figures, ScenarioResult, SimulationReport } from '../../src/plan/simulation/types.ts';
+import type {
+  Delta,
+  Estimate,
+  FigureKey,
+  Figures,
+  ScenarioResult,
+  SimulationReport,
+} from '../../src/plan/simulation/types.ts';
 import { FIGURE_KEYS } from '../../src/plan/simulation/types.ts';
 import { renderReportHtml } from '../../src/reports/document.ts';
 import { whatWouldChangeEn } from '../../src/reports/messages/what-would-change-en.ts';
@@ -27,8 +34,13 @@ import { pdfText, pdfToolsAvailable, plainSpaces } from './pdf-tools.ts';
 
 const kit = lateStartKit();
 const index = indexOfKit(kit);
-const ct = establishmentView(index, LATE_SITE, 'modality')!.machines.find((m) => m.point.equipmentId === 'CT-LATE')!;
-const ctPlans = planWhatIf(ct.indicators, rankLeads(ct.indicators, index.data.samples.get('CT-LATE')));
+const ct = establishmentView(index, LATE_SITE, 'modality')!.machines.find(
+  (m) => m.point.equipmentId === 'CT-LATE',
+)!;
+const ctPlans = planWhatIf(
+  ct.indicators,
+  rankLeads(ct.indicators, index.data.samples.get('CT-LATE')),
+);
 
 /** Text with no-break spaces made plain and tags removed, one space between words. */
 const text = (html: string): string =>
@@ -47,18 +59,34 @@ function tables(page: string, className: string): string[][][] {
     const start = page.indexOf(`<table class="data ${className}">`, from);
     if (start < 0) return out;
     const body = page.slice(page.indexOf('<tbody>', start), page.indexOf('</tbody>', start));
-    out.push([...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1] ?? '')));
+    out.push(
+      [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((row) =>
+        [...(row[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1] ?? ''),
+      ),
+    );
     from = start + 1;
   }
 }
 
-const est = (mean: number | null, low?: number, high?: number): Estimate => ({ mean, ci95: low === undefined || high === undefined ? null : [low, high] });
-const delta = (mean: number, low: number, high: number, significant: boolean): Delta => ({ mean, ci95: [low, high], significant });
+const est = (mean: number | null, low?: number, high?: number): Estimate => ({
+  mean,
+  ci95: low === undefined || high === undefined ? null : [low, high],
+});
+const delta = (mean: number, low: number, high: number, significant: boolean): Delta => ({
+  mean,
+  ci95: [low, high],
+  significant,
+});
 const nullFigures = (): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) as Figures;
 const estimates = (given: Partial<Record<FigureKey, Estimate>>): Record<FigureKey, Estimate> =>
-  Object.fromEntries(FIGURE_KEYS.map((k) => [k, given[k] ?? est(null)])) as Record<FigureKey, Estimate>;
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, given[k] ?? est(null)])) as Record<
+    FigureKey,
+    Estimate
+  >;
 const deltas = (given: Partial<Record<FigureKey, Delta>>): Record<FigureKey, Delta> =>
-  Object.fromEntries(FIGURE_KEYS.map((k) => [k, given[k] ?? { mean: null, ci95: null, significant: false }])) as Record<FigureKey, Delta>;
+  Object.fromEntries(
+    FIGURE_KEYS.map((k) => [k, given[k] ?? { mean: null, ci95: null, significant: false }]),
+  ) as Record<FigureKey, Delta>;
 
 /**
  * A hand-made report of CT-LATE: the status quo, then "sessions on time" (occupancy +2.4 points
@@ -66,9 +94,19 @@ const deltas = (given: Partial<Record<FigureKey, Delta>>): Record<FigureKey, Del
  * significant) and "predicted durations" (overtime −7.9 min significant).
  */
 function handReport(reproduces: boolean, outpatientObserved: number | null = 3): SimulationReport {
-  const observed: Figures = { ...nullFigures(), 'occupancy.programmed': 0.863, passagesPerWeek: 185, 'appointmentDelayDays.outpatient.p50': outpatientObserved, overtimeMinutesPerWeek: 0 };
+  const observed: Figures = {
+    ...nullFigures(),
+    'occupancy.programmed': 0.863,
+    passagesPerWeek: 185,
+    'appointmentDelayDays.outpatient.p50': outpatientObserved,
+    overtimeMinutesPerWeek: 0,
+  };
   const simulated = estimates({
-    'occupancy.programmed': est(reproduces ? 0.85 : 0.72, reproduces ? 0.84 : 0.7, reproduces ? 0.86 : 0.74),
+    'occupancy.programmed': est(
+      reproduces ? 0.85 : 0.72,
+      reproduces ? 0.84 : 0.7,
+      reproduces ? 0.86 : 0.74,
+    ),
     passagesPerWeek: est(184.3, 181.2, 187.5),
     'appointmentDelayDays.outpatient.p50': est(3.2, 2.9, 3.5),
     overtimeMinutesPerWeek: est(18.2, 15.9, 20.5),
@@ -118,7 +156,16 @@ function handReport(reproduces: boolean, outpatientObserved: number | null = 3):
       observed,
       simulated,
       reproduces,
-      failing: reproduces ? [] : [{ figure: 'occupancy.programmed', observed: 0.863, simulated: 0.72, tolerance: 0.04315 }],
+      failing: reproduces
+        ? []
+        : [
+            {
+              figure: 'occupancy.programmed',
+              observed: 0.863,
+              simulated: 0.72,
+              tolerance: 0.04315,
+            },
+          ],
     },
     scenarios: [lateStart, predicted],
     engine: { events: 1, seconds: 1, eventsPerSecond: 1 },
@@ -139,38 +186,89 @@ describe('leads turned into scenarios', () => {
       [2, 'overrunMinutes', [{ type: 'predicted-durations' }], null],
       [3, 'turnoverGapMinutes', null, 'turnover'],
     ]);
-    expect(ctPlans.map((p) => p.scenario?.name ?? null)).toEqual(['lateStartMinutes', 'overrunMinutes', null]);
-    const noPrediction = planWhatIf(ct.indicators, rankLeads(ct.indicators, index.data.samples.get('CT-LATE')), { predictedDurations: false });
+    expect(ctPlans.map((p) => p.scenario?.name ?? null)).toEqual([
+      'lateStartMinutes',
+      'overrunMinutes',
+      null,
+    ]);
+    const noPrediction = planWhatIf(
+      ct.indicators,
+      rankLeads(ct.indicators, index.data.samples.get('CT-LATE')),
+      { predictedDurations: false },
+    );
     expect(noPrediction[1]).toMatchObject({ scenario: null, skip: 'no-prediction' });
   });
 
   it('fills the early ends’ freed hours with a demand growth, hand-computed', () => {
-    const machine = { occupancy: { programmed: 0.8, programmedPlusEmergency: null }, openingHoursPerWeek: { programmed: 50, extended: 50, total: 50, programmedPlusEmergency: 50 } };
+    const machine = {
+      occupancy: { programmed: 0.8, programmedPlusEmergency: null },
+      openingHoursPerWeek: { programmed: 50, extended: 50, total: 50, programmedPlusEmergency: 50 },
+    };
     // 2 h/week freed / (0.8 × 50 h used) = 5 %
     expect(demandGrowthPercent(2, machine)).toBe(5);
     // CT-LATE: 20 sessions × 1 min / 4 weeks = 1/12 h; / (0.86333 × 50 h) = 0.193 % → 0.2
-    expect(demandGrowthPercent(1 / 12, { ...machine, occupancy: { programmed: 0.86333, programmedPlusEmergency: null } })).toBe(0.2);
-    expect(demandGrowthPercent(2, { ...machine, occupancy: { programmed: null, programmedPlusEmergency: null } })).toBeNull();
-    const lead = (key: RankedLead['key'], hoursPerWeek: number | null): RankedLead => ({ key, n: 20, median: 10, p80: 12, hoursPerWeek, examsPerWeek: null });
+    expect(
+      demandGrowthPercent(1 / 12, {
+        ...machine,
+        occupancy: { programmed: 0.86333, programmedPlusEmergency: null },
+      }),
+    ).toBe(0.2);
+    expect(
+      demandGrowthPercent(2, {
+        ...machine,
+        occupancy: { programmed: null, programmedPlusEmergency: null },
+      }),
+    ).toBeNull();
+    const lead = (key: RankedLead['key'], hoursPerWeek: number | null): RankedLead => ({
+      key,
+      n: 20,
+      median: 10,
+      p80: 12,
+      hoursPerWeek,
+      examsPerWeek: null,
+    });
     const plans = planWhatIf(machine, {
-      leads: [lead('earlyEndMinutes', 2), lead('lateStartMinutes', 1), lead('overrunMinutes', 0.5), lead('turnoverGapMinutes', 0.25)],
+      leads: [
+        lead('earlyEndMinutes', 2),
+        lead('lateStartMinutes', 1),
+        lead('overrunMinutes', 0.5),
+        lead('turnoverGapMinutes', 0.25),
+      ],
       medianExamMinutes: 15,
       durationBasis: 'pooled-exams',
     });
     // At most three leads, best first.
-    expect(plans.map((p) => p.lead.key)).toEqual(['earlyEndMinutes', 'lateStartMinutes', 'overrunMinutes']);
-    expect(plans[0]).toMatchObject({ percent: 5, scenario: { name: 'earlyEndMinutes', changes: [{ type: 'demand-growth', percent: 5 }] } });
+    expect(plans.map((p) => p.lead.key)).toEqual([
+      'earlyEndMinutes',
+      'lateStartMinutes',
+      'overrunMinutes',
+    ]);
+    expect(plans[0]).toMatchObject({
+      percent: 5,
+      scenario: { name: 'earlyEndMinutes', changes: [{ type: 'demand-growth', percent: 5 }] },
+    });
     // A lead that frees no time is not a scenario.
-    const none = planWhatIf(machine, { leads: [lead('lateStartMinutes', 0), lead('earlyEndMinutes', null)], medianExamMinutes: 15, durationBasis: 'pooled-exams' });
+    const none = planWhatIf(machine, {
+      leads: [lead('lateStartMinutes', 0), lead('earlyEndMinutes', null)],
+      medianExamMinutes: 15,
+      durationBasis: 'pooled-exams',
+    });
     expect(none).toEqual([]);
   });
 });
 
 describe('the what-would-change page', () => {
   it('is in the fiche only when simulations are given, right after the leads', () => {
-    expect(siteFiche(index, LATE_SITE, 'fr').sections.some((s) => s.id.endsWith('what-would-change'))).toBe(false);
+    expect(
+      siteFiche(index, LATE_SITE, 'fr').sections.some((s) => s.id.endsWith('what-would-change')),
+    ).toBe(false);
     const ids = siteFiche(index, LATE_SITE, 'fr', 'modality', new Map()).sections.map((s) => s.id);
-    expect(ids.slice(ids.indexOf('machine-1-ct-late-leads'), ids.indexOf('machine-1-ct-late-quality') + 1)).toEqual([
+    expect(
+      ids.slice(
+        ids.indexOf('machine-1-ct-late-leads'),
+        ids.indexOf('machine-1-ct-late-quality') + 1,
+      ),
+    ).toEqual([
       'machine-1-ct-late-leads',
       'machine-1-ct-late-what-would-change',
       'machine-1-ct-late-quality',
@@ -180,18 +278,46 @@ describe('the what-would-change page', () => {
 
   it('writes a significant difference as one, and a non-significant one as none', () => {
     const page = section({ state: 'computed', plans: ctPlans, report: handReport(true) });
-    const [sq, late, predicted] = [tables(page, 'what-if-status-quo'), ...[tables(page, 'what-if-scenario')]].flat();
+    const [sq, late, predicted] = [
+      tables(page, 'what-if-status-quo'),
+      ...[tables(page, 'what-if-scenario')],
+    ].flat();
     expect(sq!.map((r) => r.map((c) => text(c).trim()))).toEqual([
       ['Passages par semaine', '185', '184,3 (181,2 – 187,5)', 'reproduit'],
       ['Taux d’occupation (programmé)', '86,3 %', '85 % (84 % – 86 %)', 'reproduit'],
       ['Délai de rendez-vous médian, externes', '3 j', '3,2 j (2,9 j – 3,5 j)', 'reproduit'],
-      ['Dépassements horaires par semaine', '0 min', '18,2 min (15,9 min – 20,5 min)', 'non contrôlé'],
+      [
+        'Dépassements horaires par semaine',
+        '0 min',
+        '18,2 min (15,9 min – 20,5 min)',
+        'non contrôlé',
+      ],
     ]);
     expect(late!.map((r) => r.map((c) => text(c).trim()))).toEqual([
-      ['Passages par semaine', '184,3 (181,2 – 187,5)', '184,3 (181,2 – 187,5)', 'pas de différence significative'],
-      ['Taux d’occupation (programmé)', '85 % (84 % – 86 %)', '87,4 % (86,2 % – 88,6 %)', '+2,4 pt (+2 pt à +2,8 pt)'],
-      ['Délai de rendez-vous médian, externes', '3,2 j (2,9 j – 3,5 j)', '2,7 j (2,4 j – 3 j)', '−0,5 j (−0,8 j à −0,2 j)'],
-      ['Dépassements horaires par semaine', '18,2 min (15,9 min – 20,5 min)', '17,5 min (15,3 min – 19,7 min)', 'pas de différence significative'],
+      [
+        'Passages par semaine',
+        '184,3 (181,2 – 187,5)',
+        '184,3 (181,2 – 187,5)',
+        'pas de différence significative',
+      ],
+      [
+        'Taux d’occupation (programmé)',
+        '85 % (84 % – 86 %)',
+        '87,4 % (86,2 % – 88,6 %)',
+        '+2,4 pt (+2 pt à +2,8 pt)',
+      ],
+      [
+        'Délai de rendez-vous médian, externes',
+        '3,2 j (2,9 j – 3,5 j)',
+        '2,7 j (2,4 j – 3 j)',
+        '−0,5 j (−0,8 j à −0,2 j)',
+      ],
+      [
+        'Dépassements horaires par semaine',
+        '18,2 min (15,9 min – 20,5 min)',
+        '17,5 min (15,3 min – 19,7 min)',
+        'pas de différence significative',
+      ],
     ]);
     // A difference is bold; "no significant difference" is muted, never a number.
     expect(late![1]![3]).toMatch(/^<strong>/);
@@ -204,11 +330,19 @@ describe('the what-would-change page', () => {
     ]);
     const words = text(page);
     expect(words).toContain('Le statu quo reproduit la campagne');
-    expect(words).toContain('1. Démarrage tardif (3,75 h/sem) Changement simulé : les vacations démarrent à l’heure ; les retards au démarrage de la campagne (médiane 45 min) sont retirés.');
-    expect(words).toContain('2. Dépassement de la durée programmée (3,08 h/sem) Changement simulé : chaque examen est programmé à la durée prédite');
-    expect(words).toContain('3. Temps inter-examens (3 h/sem) Non simulé : la simulation réserve à chaque examen sa durée programmée');
+    expect(words).toContain(
+      '1. Démarrage tardif (3,75 h/sem) Changement simulé : les vacations démarrent à l’heure ; les retards au démarrage de la campagne (médiane 45 min) sont retirés.',
+    );
+    expect(words).toContain(
+      '2. Dépassement de la durée programmée (3,08 h/sem) Changement simulé : chaque examen est programmé à la durée prédite',
+    );
+    expect(words).toContain(
+      '3. Temps inter-examens (3 h/sem) Non simulé : la simulation réserve à chaque examen sa durée programmée',
+    );
     expect(words).toContain('20 réplications, graine 13');
-    expect(page).toContain('<figure class="chart" id="machine-1-ct-late-fig-what-would-change"><svg');
+    expect(page).toContain(
+      '<figure class="chart" id="machine-1-ct-late-fig-what-would-change"><svg',
+    );
   });
 
   it('gives no scenario figure when the status quo does not reproduce the campaign, and names the failing figure', () => {
@@ -224,22 +358,37 @@ describe('the what-would-change page', () => {
       expect(tables(page, 'what-if-scenario')).toEqual([]);
       expect(page).not.toContain('fig-what-would-change');
       // None of the scenarios' figures is claimed.
-      for (const v of lang === 'fr' ? ['87,4', '2,7 j', '+2,4', '−7,9'] : ['87.4', '2.7 d', '+2.4', '−7.9']) expect(words).not.toContain(v);
-      expect(tables(page, 'what-if-status-quo')[0]![1]!.map((c) => text(c).trim())[3]).toBe(lang === 'fr' ? 'hors tolérance (± 4,3 pt)' : 'outside tolerance (± 4.3 pt)');
+      for (const v of lang === 'fr'
+        ? ['87,4', '2,7 j', '+2,4', '−7,9']
+        : ['87.4', '2.7 d', '+2.4', '−7.9'])
+        expect(words).not.toContain(v);
+      expect(tables(page, 'what-if-status-quo')[0]![1]!.map((c) => text(c).trim())[3]).toBe(
+        lang === 'fr' ? 'hors tolérance (± 4,3 pt)' : 'outside tolerance (± 4.3 pt)',
+      );
       // The changes are still said in words.
-      expect(words).toContain(lang === 'fr' ? 'les vacations démarrent à l’heure' : 'sessions start on time');
+      expect(words).toContain(
+        lang === 'fr' ? 'les vacations démarrent à l’heure' : 'sessions start on time',
+      );
     }
   });
 
   it('leaves appointment delays out when the campaign did not measure them', () => {
     const page = section({ state: 'computed', plans: ctPlans, report: handReport(true, null) });
     expect(page).not.toContain('Délai de rendez-vous médian');
-    expect(text(page)).toContain('Délais de rendez-vous non donnés : les examens de la campagne ne portent pas de date de demande');
-    expect(tables(page, 'what-if-scenario')[0]!.map((r) => text(r[0]!).trim())).toEqual(['Passages par semaine', 'Taux d’occupation (programmé)', 'Dépassements horaires par semaine']);
+    expect(text(page)).toContain(
+      'Délais de rendez-vous non donnés : les examens de la campagne ne portent pas de date de demande',
+    );
+    expect(tables(page, 'what-if-scenario')[0]!.map((r) => text(r[0]!).trim())).toEqual([
+      'Passages par semaine',
+      'Taux d’occupation (programmé)',
+      'Dépassements horaires par semaine',
+    ]);
   });
 
   it('says why a machine has no simulation', () => {
-    expect(text(section({ state: 'too-little-data', scheduledExams: 12, programmedSessions: 3 }))).toContain(
+    expect(
+      text(section({ state: 'too-little-data', scheduledExams: 12, programmedSessions: 3 })),
+    ).toContain(
       'Non calculé : trop peu de données pour calibrer la simulation (12 examens programmés et 3 vacations programmées ; il en faut au moins 30 et 4).',
     );
     expect(text(section({ state: 'time-budget', seconds: 30 }, 'en'))).toContain(
@@ -248,13 +397,17 @@ describe('the what-would-change page', () => {
     expect(text(section({ state: 'no-lead' }, 'en'))).toContain('No measurable lead to simulate');
     // A machine the map does not hold is said not to be in the store.
     const doc = siteFiche(index, LATE_SITE, 'en', 'modality', new Map());
-    expect(text(doc.sections.find((s) => s.id === 'machine-2-mr-late-site-what-would-change')!.html)).toContain('Not computed: the machine’s records are not in the store.');
+    expect(
+      text(doc.sections.find((s) => s.id === 'machine-2-mr-late-site-what-would-change')!.html),
+    ).toContain('Not computed: the machine’s records are not in the store.');
   });
 
   it('has the same parameters in French and English', () => {
     const params = (s: string): string[] => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
     for (const [key, fr] of Object.entries(whatWouldChangeFr)) {
-      expect(params(whatWouldChangeEn[key as keyof typeof whatWouldChangeFr]), key).toEqual(params(fr));
+      expect(params(whatWouldChangeEn[key as keyof typeof whatWouldChangeFr]), key).toEqual(
+        params(fr),
+      );
     }
   });
 });
@@ -268,7 +421,14 @@ describe('the what-would-change chart', () => {
         { name: '1. Démarrage à l’heure', short: '1' },
       ],
       panels: [
-        { title: 'Passages', values: [{ mean: 184, low: 181, high: 187 }, { mean: 190, low: 188, high: 192 }], format: String },
+        {
+          title: 'Passages',
+          values: [
+            { mean: 184, low: 181, high: 187 },
+            { mean: 190, low: 188, high: 192 },
+          ],
+          format: String,
+        },
         { title: 'Dépassements', values: [{ mean: 18, low: 16, high: 20 }, null], format: String },
       ],
     }) as unknown as {
@@ -302,53 +462,87 @@ describe.runIf(pdfToolsAvailable())('a fiche printed with its simulations', () =
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('simulates CT-LATE’s leads from the store, reproducibly, and prints the page', { timeout: 180_000 }, async () => {
-    const store = await openStore({ dataDir: join(tmp, 'data') });
-    let whatIf: Map<string, MachineWhatIf>;
-    let again: Map<string, MachineWhatIf>;
-    try {
-      await importKit(store, kit, { source: 'test' });
-      const started = performance.now();
-      whatIf = await whatWouldChangeOfSite(store, index, LATE_SITE);
-      console.info(`what would change, 2 machines × 20 replications: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      again = await whatWouldChangeOfSite(store, index, LATE_SITE);
-    } finally {
-      await store.close();
-    }
-    const ctWhatIf = whatIf.get('CT-LATE')!;
-    expect(ctWhatIf.state).toBe('computed');
-    const { report, plans } = ctWhatIf as Extract<MachineWhatIf, { state: 'computed' }>;
-    expect(plans.map((p: LeadPlan) => p.scenario?.changes[0]?.type ?? p.skip)).toEqual(['fix-late-start', 'predicted-durations', 'turnover']);
-    expect(report.replications).toBe(20);
-    expect(report.statusQuo.reproduces).toBe(true);
-    // Sessions that start 45 minutes late every morning: started on time, their work moves
-    // inside the programmed hours, so programmed occupancy rises (demand is unchanged).
-    const late = report.scenarios.find((s) => s.name === 'lateStartMinutes')!;
-    expect(late.delta['occupancy.programmed'].significant).toBe(true);
-    expect(late.delta['occupancy.programmed'].mean).toBeGreaterThan(0);
-    // The same campaign prints the same page: fixed seed (the engine's timing aside, and the
-    // SVG's element ids, which ECharts numbers across the charts a process draws).
-    const timeless = (m: Map<string, MachineWhatIf>): unknown =>
-      [...m].map(([id, w]) => [id, w.state === 'computed' ? { ...w, report: { ...w.report, engine: null } } : w]);
-    expect(timeless(again)).toEqual(timeless(whatIf));
-    const doc = siteFiche(index, LATE_SITE, 'fr', 'modality', whatIf);
-    const noSvg = (page: string): string => page.replace(/<svg[\s\S]*?<\/svg>/g, '<svg/>');
-    expect(noSvg(renderReportHtml(siteFiche(index, LATE_SITE, 'fr', 'modality', again)))).toBe(noSvg(renderReportHtml(doc)));
+  it(
+    'simulates CT-LATE’s leads from the store, reproducibly, and prints the page',
+    { timeout: 180_000 },
+    async () => {
+      const store = await openStore({ dataDir: join(tmp, 'data') });
+      let whatIf: Map<string, MachineWhatIf>;
+      let again: Map<string, MachineWhatIf>;
+      try {
+        await importKit(store, kit, { source: 'test' });
+        const started = performance.now();
+        whatIf = await whatWouldChangeOfSite(store, index, LATE_SITE);
+        console.info(
+          `what would change, 2 machines × 20 replications: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+        again = await whatWouldChangeOfSite(store, index, LATE_SITE);
+      } finally {
+        await store.close();
+      }
+      const ctWhatIf = whatIf.get('CT-LATE')!;
+      expect(ctWhatIf.state).toBe('computed');
+      const { report, plans } = ctWhatIf as Extract<MachineWhatIf, { state: 'computed' }>;
+      expect(plans.map((p: LeadPlan) => p.scenario?.changes[0]?.type ?? p.skip)).toEqual([
+        'fix-late-start',
+        'predicted-durations',
+        'turnover',
+      ]);
+      expect(report.replications).toBe(20);
+      expect(report.statusQuo.reproduces).toBe(true);
+      // Sessions that start 45 minutes late every morning: started on time, their work moves
+      // inside the programmed hours, so programmed occupancy rises (demand is unchanged).
+      const late = report.scenarios.find((s) => s.name === 'lateStartMinutes')!;
+      expect(late.delta['occupancy.programmed'].significant).toBe(true);
+      expect(late.delta['occupancy.programmed'].mean).toBeGreaterThan(0);
+      // The same campaign prints the same page: fixed seed (the engine's timing aside, and the
+      // SVG's element ids, which ECharts numbers across the charts a process draws).
+      const timeless = (m: Map<string, MachineWhatIf>): unknown =>
+        [...m].map(([id, w]) => [
+          id,
+          w.state === 'computed' ? { ...w, report: { ...w.report, engine: null } } : w,
+        ]);
+      expect(timeless(again)).toEqual(timeless(whatIf));
+      const doc = siteFiche(index, LATE_SITE, 'fr', 'modality', whatIf);
+      const noSvg = (page: string): string => page.replace(/<svg[\s\S]*?<\/svg>/g, '<svg/>');
+      expect(noSvg(renderReportHtml(siteFiche(index, LATE_SITE, 'fr', 'modality', again)))).toBe(
+        noSvg(renderReportHtml(doc)),
+      );
 
-    const file = join(tmp, 'fiche.pdf');
-    writeFileSync(file, await printReport(doc));
-    const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1]!;
-    let page = -1;
-    for (let p = 1; p <= Number(pages); p++) {
-      if (plainSpaces(pdfText(file, p)).includes('Statu quo et scénarios de Scanner Écho 1 (CT-LATE)')) page = p;
-    }
-    expect(page).toBeGreaterThan(0);
-    const words = plainSpaces(pdfText(file)).replace(/\s+/g, ' ');
-    expect(words).toContain('Ce qui changerait');
-    expect(words).toContain('Le statu quo reproduit la campagne');
-    expect(words).toContain('Statu quo de Scanner Écho 1 (CT-LATE) : la campagne mesurée et sa simulation');
-    const pagesDir = join(import.meta.dirname, '../../.tmp/what-would-change');
-    mkdirSync(pagesDir, { recursive: true });
-    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', String(page - 1), '-l', String(page + 1), file, join(pagesDir, 'fiche-fr')]);
-  });
+      const file = join(tmp, 'fiche.pdf');
+      writeFileSync(file, await printReport(doc));
+      const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(
+        /^Pages:\s+(\d+)/m,
+      )![1]!;
+      let page = -1;
+      for (let p = 1; p <= Number(pages); p++) {
+        if (
+          plainSpaces(pdfText(file, p)).includes(
+            'Statu quo et scénarios de Scanner Écho 1 (CT-LATE)',
+          )
+        )
+          page = p;
+      }
+      expect(page).toBeGreaterThan(0);
+      const words = plainSpaces(pdfText(file)).replace(/\s+/g, ' ');
+      expect(words).toContain('Ce qui changerait');
+      expect(words).toContain('Le statu quo reproduit la campagne');
+      expect(words).toContain(
+        'Statu quo de Scanner Écho 1 (CT-LATE) : la campagne mesurée et sa simulation',
+      );
+      const pagesDir = join(import.meta.dirname, '../../.tmp/what-would-change');
+      mkdirSync(pagesDir, { recursive: true });
+      execFileSync('pdftoppm', [
+        '-r',
+        '70',
+        '-png',
+        '-f',
+        String(page - 1),
+        '-l',
+        String(page + 1),
+        file,
+        join(pagesDir, 'fiche-fr'),
+      ]);
+    },
+  );
 });

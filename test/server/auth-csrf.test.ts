@@ -46,21 +46,39 @@ describe('state-changing requests in accounts mode', () => {
   it('refuses a POST without the header, with a wrong one or with another session’s value (403 csrf), and does nothing', async () => {
     const admin = await session(app, 'admin');
     const other = await session(app, 'national');
-    for (const [i, header] of [undefined, 'wrong', other.csrf, admin.csrf.toLowerCase()].entries()) {
-      const headers: Record<string, string> = { cookie: admin.cookie, 'content-type': 'application/json' };
+    for (const [i, header] of [
+      undefined,
+      'wrong',
+      other.csrf,
+      admin.csrf.toLowerCase(),
+    ].entries()) {
+      const headers: Record<string, string> = {
+        cookie: admin.cookie,
+        'content-type': 'application/json',
+      };
       if (header !== undefined) headers['x-csrf-token'] = header;
-      const response = await app.request('/api/admin/users', { method: 'POST', headers, body: newUser(`refused${i}@x.example`) });
+      const response = await app.request('/api/admin/users', {
+        method: 'POST',
+        headers,
+        body: newUser(`refused${i}@x.example`),
+      });
       expect(response.status, String(header)).toBe(403);
       expect((await json<{ error: { code: string } }>(response)).error.code).toBe('csrf');
     }
-    expect((await listUsers(store)).map((u) => u.email).filter((e) => e.startsWith('refused'))).toEqual([]);
+    expect(
+      (await listUsers(store)).map((u) => u.email).filter((e) => e.startsWith('refused')),
+    ).toEqual([]);
   });
 
   it('lets the right value through', async () => {
     const admin = await session(app, 'admin');
     const response = await app.request('/api/admin/users', {
       method: 'POST',
-      headers: { cookie: admin.cookie, 'content-type': 'application/json', 'x-csrf-token': admin.csrf },
+      headers: {
+        cookie: admin.cookie,
+        'content-type': 'application/json',
+        'x-csrf-token': admin.csrf,
+      },
       body: newUser('passed@x.example'),
     });
     expect(response.status).toBe(201);
@@ -69,21 +87,35 @@ describe('state-changing requests in accounts mode', () => {
 
   it('needs it for the logout too (the session stays open without it)', async () => {
     const site = await session(app, 'site');
-    const refused = await app.request('/api/session', { method: 'DELETE', headers: { cookie: site.cookie } });
+    const refused = await app.request('/api/session', {
+      method: 'DELETE',
+      headers: { cookie: site.cookie },
+    });
     expect(refused.status).toBe(403);
-    expect((await app.request('/api/session', { headers: { cookie: site.cookie } })).status).toBe(200);
-    const done = await app.request('/api/session', { method: 'DELETE', headers: { cookie: site.cookie, 'x-csrf-token': site.csrf } });
+    expect((await app.request('/api/session', { headers: { cookie: site.cookie } })).status).toBe(
+      200,
+    );
+    const done = await app.request('/api/session', {
+      method: 'DELETE',
+      headers: { cookie: site.cookie, 'x-csrf-token': site.csrf },
+    });
     expect(done.status).toBe(204);
   });
 
   it('does not ask it of the login, and answers an anonymous POST 401 before any CSRF check', async () => {
-    const anonymous = await app.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: newUser('anon@x.example') });
+    const anonymous = await app.request('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: newUser('anon@x.example'),
+    });
     expect(anonymous.status).toBe(401);
     const put = await app.request('/api/campaigns/x', { method: 'PUT' });
     expect(put.status).toBe(401);
     // A logged-in PUT without the header: 403 before the route's own 405.
     const { cookie } = await session(app, 'national');
-    expect((await app.request('/api/campaigns', { method: 'PUT', headers: { cookie } })).status).toBe(403);
+    expect(
+      (await app.request('/api/campaigns', { method: 'PUT', headers: { cookie } })).status,
+    ).toBe(403);
   });
 
   it('keeps the origin guard: a cross-site page is refused even with the right value', async () => {

@@ -28,25 +28,60 @@ export const EMAILS = {
 /** Adds one user of each role, and a disabled site user. */
 export async function seedUsers(store: Store): Promise<void> {
   const o = { scrypt: CHEAP };
-  await addUser(store, { email: EMAILS.site, role: 'site', finess: ['590780193'], displayName: 'Imagerie CHU', password: PASSWORDS.site }, o);
-  await addUser(store, { email: EMAILS.region, role: 'region', region: 'Bretagne', password: PASSWORDS.region }, o);
-  await addUser(store, { email: EMAILS.national, role: 'national', password: PASSWORDS.national }, o);
+  await addUser(
+    store,
+    {
+      email: EMAILS.site,
+      role: 'site',
+      finess: ['590780193'],
+      displayName: 'Imagerie CHU',
+      password: PASSWORDS.site,
+    },
+    o,
+  );
+  await addUser(
+    store,
+    { email: EMAILS.region, role: 'region', region: 'Bretagne', password: PASSWORDS.region },
+    o,
+  );
+  await addUser(
+    store,
+    { email: EMAILS.national, role: 'national', password: PASSWORDS.national },
+    o,
+  );
   await addUser(store, { email: EMAILS.admin, role: 'admin', password: PASSWORDS.admin }, o);
-  await addUser(store, { email: EMAILS.disabled, role: 'site', finess: ['590780193'], password: PASSWORDS.disabled }, o);
+  await addUser(
+    store,
+    { email: EMAILS.disabled, role: 'site', finess: ['590780193'], password: PASSWORDS.disabled },
+    o,
+  );
   await disableUser(store, EMAILS.disabled);
 }
 
 /** An accounts-mode app over `store`. */
-export function accountsApp(store: Store, accounts: AccountsOptions = {}, log?: (line: string) => void): PlateauApp {
+export function accountsApp(
+  store: Store,
+  accounts: AccountsOptions = {},
+  log?: (line: string) => void,
+): PlateauApp {
   return createApp({ store, accounts: { scrypt: CHEAP, ...accounts }, ...(log ? { log } : {}) });
 }
 
 /** POST /api/session with `body` as JSON. */
-export function login(app: PlateauApp, email: string, password: string, init: { url?: string; headers?: Record<string, string>; env?: unknown } = {}): Promise<Response> {
+export function login(
+  app: PlateauApp,
+  email: string,
+  password: string,
+  init: { url?: string; headers?: Record<string, string>; env?: unknown } = {},
+): Promise<Response> {
   return Promise.resolve(
     app.request(
       init.url ?? '/api/session',
-      { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ email, password }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: JSON.stringify({ email, password }),
+      },
       init.env,
     ),
   );
@@ -60,9 +95,13 @@ export function cookieOf(response: Response): string {
 }
 
 /** Logs in as `role`; the Cookie header and the CSRF value. */
-export async function session(app: PlateauApp, role: keyof typeof EMAILS): Promise<{ cookie: string; csrf: string }> {
+export async function session(
+  app: PlateauApp,
+  role: keyof typeof EMAILS,
+): Promise<{ cookie: string; csrf: string }> {
   const response = await login(app, EMAILS[role], PASSWORDS[role]);
-  if (response.status !== 200) throw new Error(`login as ${role}: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${role}: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { csrf: string };
   return { cookie: cookieOf(response), csrf: body.csrf };
 }

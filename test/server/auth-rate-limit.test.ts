@@ -25,7 +25,11 @@ describe('LoginRateLimiter', () => {
     const refused = limiter.begin('a@x.example', '10.0.0.2');
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 300, by: 'email' });
     now += 5 * MINUTE - 1;
-    expect(limiter.begin('a@x.example', '10.0.0.2')).toEqual({ allowed: false, retryAfterSeconds: 1, by: 'email' });
+    expect(limiter.begin('a@x.example', '10.0.0.2')).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+      by: 'email',
+    });
     now += 1;
     expect(limiter.begin('a@x.example', '10.0.0.2').allowed).toBe(true);
     // That attempt counts again: ten in the window (t0+1 … t0+9, t0+15).
@@ -37,8 +41,13 @@ describe('LoginRateLimiter', () => {
   it('refuses the 31st attempt from one address whatever the e-mails', () => {
     const now = 5_000_000;
     const limiter = new LoginRateLimiter({ now: () => now });
-    for (let i = 0; i < 30; i++) expect(limiter.begin(`u${i}@x.example`, '10.0.0.9').allowed).toBe(true);
-    expect(limiter.begin('fresh@x.example', '10.0.0.9')).toEqual({ allowed: false, retryAfterSeconds: 900, by: 'address' });
+    for (let i = 0; i < 30; i++)
+      expect(limiter.begin(`u${i}@x.example`, '10.0.0.9').allowed).toBe(true);
+    expect(limiter.begin('fresh@x.example', '10.0.0.9')).toEqual({
+      allowed: false,
+      retryAfterSeconds: 900,
+      by: 'address',
+    });
     expect(limiter.begin('fresh@x.example', '10.0.0.8').allowed).toBe(true);
   });
 
@@ -83,7 +92,9 @@ describe('POST /api/session rate limiting', () => {
 
   it('answers 429 with Retry-After after 10 failures for an e-mail, even to the right password, then recovers', async () => {
     for (let i = 0; i < 10; i++) {
-      const response = await login(app, EMAILS.site, `wrong-password-${i}-xx`, { env: socket(`10.1.0.${i}`) });
+      const response = await login(app, EMAILS.site, `wrong-password-${i}-xx`, {
+        env: socket(`10.1.0.${i}`),
+      });
       expect(response.status).toBe(401);
     }
     const refused = await login(app, EMAILS.site, PASSWORDS.site, { env: socket('10.1.1.1') });
@@ -92,7 +103,11 @@ describe('POST /api/session rate limiting', () => {
     expect((await json<{ error: { code: string } }>(refused)).error.code).toBe('too-many-attempts');
     expect(refused.headers.get('set-cookie')).toBeNull();
     const [row] = await readAudit(store, { action: 'login', limit: 1 });
-    expect(row).toMatchObject({ email: EMAILS.site, outcome: 'denied', detail: { reason: 'rate-limited', by: 'email', address: '10.1.1.1' } });
+    expect(row).toMatchObject({
+      email: EMAILS.site,
+      outcome: 'denied',
+      detail: { reason: 'rate-limited', by: 'email', address: '10.1.1.1' },
+    });
     expect(JSON.stringify(row)).not.toContain(PASSWORDS.site);
 
     now += 15 * 60_000;
@@ -102,17 +117,32 @@ describe('POST /api/session rate limiting', () => {
 
   it('counts 30 failures per client address (the socket’s peer), whatever the e-mails', async () => {
     for (let i = 0; i < 30; i++) {
-      expect((await login(app, `nobody${i}@x.example`, 'some-password-1234', { env: socket('192.0.2.7') })).status).toBe(401);
+      expect(
+        (
+          await login(app, `nobody${i}@x.example`, 'some-password-1234', {
+            env: socket('192.0.2.7'),
+          })
+        ).status,
+      ).toBe(401);
     }
-    const refused = await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.7') });
+    const refused = await login(app, EMAILS.national, PASSWORDS.national, {
+      env: socket('192.0.2.7'),
+    });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBe(900);
     // Another address logs in; X-Forwarded-For is not believed without trustProxy.
-    expect((await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.8') })).status).toBe(200);
-    const spoofed = await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.7'), headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(
+      (await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.8') })).status,
+    ).toBe(200);
+    const spoofed = await login(app, EMAILS.national, PASSWORDS.national, {
+      env: socket('192.0.2.7'),
+      headers: { 'x-forwarded-for': '203.0.113.5' },
+    });
     expect(spoofed.status).toBe(429);
     now += 15 * 60_000;
-    expect((await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.7') })).status).toBe(200);
+    expect(
+      (await login(app, EMAILS.national, PASSWORDS.national, { env: socket('192.0.2.7') })).status,
+    ).toBe(200);
   });
 
   it('reads the client address from the Node socket of a real server', async () => {
@@ -125,22 +155,40 @@ describe('POST /api/session rate limiting', () => {
       });
       expect(response.status).toBe(401);
       const [row] = await readAudit(store, { action: 'login', limit: 1 });
-      expect(row).toMatchObject({ email: 'socket@x.example', detail: { reason: 'unknown-email', address: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/) } });
+      expect(row).toMatchObject({
+        email: 'socket@x.example',
+        detail: {
+          reason: 'unknown-email',
+          address: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/),
+        },
+      });
     } finally {
       await server.close();
     }
   });
 
   it('with trustProxy, counts by the last hop of X-Forwarded-For', async () => {
-    const proxied = accountsApp(store, { trustProxy: true, rateLimit: { now: () => now, perAddress: 3 } });
+    const proxied = accountsApp(store, {
+      trustProxy: true,
+      rateLimit: { now: () => now, perAddress: 3 },
+    });
     const proxy = socket('127.0.0.1');
     for (let i = 0; i < 3; i++) {
       const headers = { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` }; // the client may forge the first hops
-      expect((await login(proxied, `ghost${i}@x.example`, 'some-password-1234', { env: proxy, headers })).status).toBe(401);
+      expect(
+        (await login(proxied, `ghost${i}@x.example`, 'some-password-1234', { env: proxy, headers }))
+          .status,
+      ).toBe(401);
     }
-    const refused = await login(proxied, EMAILS.admin, PASSWORDS.admin, { env: proxy, headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const refused = await login(proxied, EMAILS.admin, PASSWORDS.admin, {
+      env: proxy,
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
     expect(refused.status).toBe(429);
-    const other = await login(proxied, EMAILS.admin, PASSWORDS.admin, { env: proxy, headers: { 'x-forwarded-for': '203.0.113.10' } });
+    const other = await login(proxied, EMAILS.admin, PASSWORDS.admin, {
+      env: proxy,
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+    });
     expect(other.status).toBe(200);
   });
 });

@@ -7,7 +7,15 @@ import { createApp } from '../../src/server/app.ts';
 import type { PlateauApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { readAudit, revokeUserSessions } from '../../src/storage/index.ts';
-import { accountsApp, cookieOf, EMAILS, login, PASSWORDS, seedUsers, session } from './auth-helpers.ts';
+import {
+  accountsApp,
+  cookieOf,
+  EMAILS,
+  login,
+  PASSWORDS,
+  seedUsers,
+  session,
+} from './auth-helpers.ts';
 import { json, memoryStore, wrappedStore } from './helpers.ts';
 
 let store: Store;
@@ -52,12 +60,16 @@ describe('POST /api/session (accounts mode)', () => {
   });
 
   it("gives a region user its region's code and name", async () => {
-    const body = await json<{ user: { region: string; regionName: string; role: string } }>(await login(app, EMAILS.region, PASSWORDS.region));
+    const body = await json<{ user: { region: string; regionName: string; role: string } }>(
+      await login(app, EMAILS.region, PASSWORDS.region),
+    );
     expect(body.user).toMatchObject({ role: 'region', region: '53', regionName: 'Bretagne' });
   });
 
   it('sets a Secure __Host- cookie and HSTS over HTTPS (TLS)', async () => {
-    const response = await login(app, EMAILS.national, PASSWORDS.national, { url: 'https://localhost/api/session' });
+    const response = await login(app, EMAILS.national, PASSWORDS.national, {
+      url: 'https://localhost/api/session',
+    });
     expect(response.status).toBe(200);
     const set = response.headers.get('set-cookie')!;
     expect(set).toMatch(/^__Host-plateau_session=[A-Za-z0-9_-]{43}; /);
@@ -69,10 +81,16 @@ describe('POST /api/session (accounts mode)', () => {
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
     // The __Host- cookie opens the session over HTTPS only; the plain name is not read there.
     const cookie = cookieOf(response);
-    expect((await app.request('https://localhost/api/session', { headers: { cookie } })).status).toBe(200);
-    expect((await app.request('http://localhost/api/session', { headers: { cookie } })).status).toBe(401);
+    expect(
+      (await app.request('https://localhost/api/session', { headers: { cookie } })).status,
+    ).toBe(200);
+    expect(
+      (await app.request('http://localhost/api/session', { headers: { cookie } })).status,
+    ).toBe(401);
     const plain = cookie.replace('__Host-', '');
-    expect((await app.request('https://localhost/api/session', { headers: { cookie: plain } })).status).toBe(401);
+    expect(
+      (await app.request('https://localhost/api/session', { headers: { cookie: plain } })).status,
+    ).toBe(401);
   });
 
   it('believes X-Forwarded-Proto: https only with trustProxy', async () => {
@@ -101,8 +119,16 @@ describe('POST /api/session (accounts mode)', () => {
 
   it('refuses a body that is not {"email","password"} with a 400 that does not quote it', async () => {
     const secret = 'quoted-password-Xy9!';
-    for (const body of [`{"email":"a@b.example","password":"${secret}"`, JSON.stringify({ email: 'a@b.example', password: secret, remember: true }), JSON.stringify({ email: 'a@b.example' })]) {
-      const response = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const body of [
+      `{"email":"a@b.example","password":"${secret}"`,
+      JSON.stringify({ email: 'a@b.example', password: secret, remember: true }),
+      JSON.stringify({ email: 'a@b.example' }),
+    ]) {
+      const response = await app.request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(400);
       expect(await response.text()).not.toContain(secret);
     }
@@ -116,15 +142,31 @@ describe('the session', () => {
     const cookie = cookieOf(response);
     const got = await app.request('/api/session', { headers: { cookie } });
     expect(got.status).toBe(200);
-    expect(await got.json()).toMatchObject({ mode: 'accounts', user: { email: EMAILS.admin, role: 'admin', finess: [], region: null }, csrf });
+    expect(await got.json()).toMatchObject({
+      mode: 'accounts',
+      user: { email: EMAILS.admin, role: 'admin', finess: [], region: null },
+      csrf,
+    });
     const anonymous = await app.request('/api/session');
     expect(anonymous.status).toBe(401);
     expect((await json<{ error: { code: string } }>(anonymous)).error.code).toBe('login-required');
-    expect((await app.request('/api/session', { headers: { cookie: 'plateau_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } })).status).toBe(401);
+    expect(
+      (
+        await app.request('/api/session', {
+          headers: { cookie: 'plateau_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses anonymous /api requests but health, openapi.json and session; lets logged-in ones through, marked no-store', async () => {
-    for (const path of ['/api/campaigns', '/api/references', '/api/uploads/x', '/api/admin/users', '/api/nowhere']) {
+    for (const path of [
+      '/api/campaigns',
+      '/api/references',
+      '/api/uploads/x',
+      '/api/admin/users',
+      '/api/nowhere',
+    ]) {
       const response = await app.request(path);
       expect(response.status, path).toBe(401);
       expect((await json<{ error: { code: string } }>(response)).error.code).toBe('login-required');
@@ -152,14 +194,24 @@ describe('the session', () => {
 
   it('DELETE /api/session revokes the session, clears the cookie and is audited', async () => {
     const { cookie, csrf } = await session(app, 'region');
-    const out = await app.request('/api/session', { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await app.request('/api/session', {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.status).toBe(204);
-    expect(out.headers.get('set-cookie')).toMatch(/^plateau_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Strict/);
+    expect(out.headers.get('set-cookie')).toMatch(
+      /^plateau_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Strict/,
+    );
     // The browser could replay the old cookie: the session itself is revoked.
     expect((await app.request('/api/session', { headers: { cookie } })).status).toBe(401);
     expect((await app.request('/api/campaigns', { headers: { cookie } })).status).toBe(401);
     const [row] = await readAudit(store, { action: 'logout', limit: 1 });
-    expect(row).toMatchObject({ action: 'logout', email: EMAILS.region, outcome: 'success', target: EMAILS.region });
+    expect(row).toMatchObject({
+      action: 'logout',
+      email: EMAILS.region,
+      outcome: 'success',
+      target: EMAILS.region,
+    });
   });
 
   it('refuses an expired session (expires_at in the past)', async () => {
@@ -176,7 +228,10 @@ describe('the session', () => {
   it('refuses a revoked session', async () => {
     const { cookie } = await session(app, 'national');
     expect((await app.request('/api/campaigns', { headers: { cookie } })).status).toBe(200);
-    const [row] = await store.db.query<{ id: string }>(`select id::text as id from users where email = $1`, [EMAILS.national]);
+    const [row] = await store.db.query<{ id: string }>(
+      `select id::text as id from users where email = $1`,
+      [EMAILS.national],
+    );
     expect(await revokeUserSessions(store, Number(row!.id))).toBeGreaterThan(0);
     expect((await app.request('/api/campaigns', { headers: { cookie } })).status).toBe(401);
   });
@@ -196,13 +251,27 @@ describe('the audit log and the request log', () => {
   it('audits each login with its outcome and reason, and never holds a password; no log line does either', async () => {
     const audited = await readAudit(store, { action: 'login', limit: 1000 });
     const byReason = (reason: string) => audited.filter((r) => r.detail?.['reason'] === reason);
-    expect(audited.filter((r) => r.outcome === 'success' && r.email === EMAILS.site).length).toBeGreaterThan(0);
-    expect(byReason('bad-password')[0]).toMatchObject({ email: EMAILS.site, outcome: 'failure', userId: expect.any(Number) });
-    expect(byReason('unknown-email')[0]).toMatchObject({ email: 'nobody@nowhere.example', outcome: 'failure', userId: null });
+    expect(
+      audited.filter((r) => r.outcome === 'success' && r.email === EMAILS.site).length,
+    ).toBeGreaterThan(0);
+    expect(byReason('bad-password')[0]).toMatchObject({
+      email: EMAILS.site,
+      outcome: 'failure',
+      userId: expect.any(Number),
+    });
+    expect(byReason('unknown-email')[0]).toMatchObject({
+      email: 'nobody@nowhere.example',
+      outcome: 'failure',
+      userId: null,
+    });
     expect(byReason('disabled')[0]).toMatchObject({ email: EMAILS.disabled, outcome: 'denied' });
     const everything = JSON.stringify(await readAudit(store, { limit: 10_000 }));
     expect(lines.length).toBeGreaterThan(10);
-    for (const password of [...Object.values(PASSWORDS), 'not-the-password-1234', 'quoted-password-Xy9!']) {
+    for (const password of [
+      ...Object.values(PASSWORDS),
+      'not-the-password-1234',
+      'quoted-password-Xy9!',
+    ]) {
       expect(everything).not.toContain(password);
       for (const line of lines) expect(line).not.toContain(password);
     }
@@ -223,14 +292,23 @@ describe('a failing store during a login', () => {
   it('answers a plain 500 and logs the error, without the password', async () => {
     const failing = wrappedStore(store, {
       query: ((sql: string, params?: unknown[]) =>
-        store.db.query(sql.replace('insert into audit_log', 'insert into audit_log_missing'), params)) as typeof store.db.query,
+        store.db.query(
+          sql.replace('insert into audit_log', 'insert into audit_log_missing'),
+          params,
+        )) as typeof store.db.query,
     });
     const logged: string[] = [];
     const broken = accountsApp(failing, {}, (line) => logged.push(line));
     const response = await login(broken, EMAILS.admin, PASSWORDS.admin);
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
-    expect(logged.some((l) => l.startsWith('error POST /api/session: ') && l.includes('audit_log_missing'))).toBe(true);
+    expect(await response.json()).toEqual({
+      error: { code: 'internal', message: 'internal server error' },
+    });
+    expect(
+      logged.some(
+        (l) => l.startsWith('error POST /api/session: ') && l.includes('audit_log_missing'),
+      ),
+    ).toBe(true);
     for (const line of logged) expect(line).not.toContain(PASSWORDS.admin);
   });
 });

@@ -30,34 +30,70 @@ describe('bundle routes (local mode)', () => {
   afterAll(async () => store?.close());
 
   it('registers a key, imports a bundle, refuses a tampered file and a revoked key', async () => {
-    const added = await post('/api/admin/bundle-keys', JSON.stringify({ finess: site, publicKey: key.publicPem, label: 'CHU' }));
+    const added = await post(
+      '/api/admin/bundle-keys',
+      JSON.stringify({ finess: site, publicKey: key.publicPem, label: 'CHU' }),
+    );
     expect(added.status).toBe(201);
-    expect(((await added.json()) as { key: { keyId: string; addedBy: string } }).key).toMatchObject({ keyId: key.keyId, addedBy: 'local' });
-    const listed = (await (await app.request('/api/admin/bundle-keys')).json()) as { keys: { keyId: string; finess: string }[] };
+    expect(((await added.json()) as { key: { keyId: string; addedBy: string } }).key).toMatchObject(
+      { keyId: key.keyId, addedBy: 'local' },
+    );
+    const listed = (await (await app.request('/api/admin/bundle-keys')).json()) as {
+      keys: { keyId: string; finess: string }[];
+    };
     expect(listed.keys.map((k) => [k.keyId, k.finess])).toEqual([[key.keyId, site]]);
     // Before: no campaign. The bundle creates it, and the campaign's page shows its machines.
     expect((await app.request(`/api/campaigns/${kit.campaign.id}`)).status).toBe(404);
     const imported = await post('/api/bundles', text);
     expect(imported.status, await imported.clone().text()).toBe(201);
-    expect(await imported.json()).toMatchObject({ campaignId: kit.campaign.id, finess: site, campaign: 'inserted', keyId: key.keyId });
-    const machines = (await (await app.request(`/api/campaigns/${kit.campaign.id}/machines`)).json()) as { equipmentId: string }[] | { machines: { equipmentId: string }[] };
-    const ids = (Array.isArray(machines) ? machines : machines.machines).map((m) => m.equipmentId).sort();
-    expect(ids).toEqual(kit.equipment.filter((m) => m.finess === site).map((m) => m.equipmentId).sort());
+    expect(await imported.json()).toMatchObject({
+      campaignId: kit.campaign.id,
+      finess: site,
+      campaign: 'inserted',
+      keyId: key.keyId,
+    });
+    const machines = (await (
+      await app.request(`/api/campaigns/${kit.campaign.id}/machines`)
+    ).json()) as { equipmentId: string }[] | { machines: { equipmentId: string }[] };
+    const ids = (Array.isArray(machines) ? machines : machines.machines)
+      .map((m) => m.equipmentId)
+      .sort();
+    expect(ids).toEqual(
+      kit.equipment
+        .filter((m) => m.finess === site)
+        .map((m) => m.equipmentId)
+        .sort(),
+    );
     // Tampered: 400 with the located reason.
     const signed = JSON.parse(text) as { payload: string };
-    const tampered = await post('/api/bundles', JSON.stringify({ ...signed, payload: `${signed.payload} ` }));
+    const tampered = await post(
+      '/api/bundles',
+      JSON.stringify({ ...signed, payload: `${signed.payload} ` }),
+    );
     expect(tampered.status).toBe(400);
-    expect(((await tampered.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'bundle-invalid' });
+    expect(
+      ((await tampered.json()) as { error: { code: string; message: string } }).error,
+    ).toMatchObject({ code: 'bundle-invalid' });
     // Another site's key (unregistered): 400 unknown key.
-    const stranger = JSON.stringify(signBundle(bundlePayloadOf(kit, other), generateSiteKey().privatePem));
+    const stranger = JSON.stringify(
+      signBundle(bundlePayloadOf(kit, other), generateSiteKey().privatePem),
+    );
     const unknown = await post('/api/bundles', stranger);
-    expect([unknown.status, ((await unknown.json()) as { error: { code: string } }).error.code]).toEqual([400, 'bundle-unknown-key']);
+    expect([
+      unknown.status,
+      ((await unknown.json()) as { error: { code: string } }).error.code,
+    ]).toEqual([400, 'bundle-unknown-key']);
     // Revoked: DELETE, then 400.
     const revoked = await app.request(`/api/admin/bundle-keys/${key.keyId}`, { method: 'DELETE' });
     expect(revoked.status).toBe(200);
     const again = await post('/api/bundles', text);
-    expect([again.status, ((await again.json()) as { error: { code: string } }).error.code]).toEqual([400, 'bundle-revoked-key']);
+    expect([
+      again.status,
+      ((await again.json()) as { error: { code: string } }).error.code,
+    ]).toEqual([400, 'bundle-revoked-key']);
     expect((await post('/api/bundles', text, 'text/plain')).status).toBe(400);
-    expect((await app.request('/api/admin/bundle-keys/0000000000000000', { method: 'DELETE' })).status).toBe(404);
+    expect(
+      (await app.request('/api/admin/bundle-keys/0000000000000000', { method: 'DELETE' })).status,
+    ).toBe(404);
   }, 60_000);
 });

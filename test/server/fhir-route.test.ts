@@ -118,8 +118,12 @@ describe('POST /api/fhir with an inbox (plateau serve --fhir-inbox)', () => {
     const response = await post(app, bundle);
     expect(response.status).toBe(201);
     const summary = (await response.json()) as FhirReadSummary;
-    expect(summary.plateau.stored).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-[0-9a-f]{8}\.json$/);
-    expect(summary.issue[0]?.diagnostics).toBe(`read 1 exam, 1 session, 1 machine; kept de-identified in the inbox as ${summary.plateau.stored}, for plateau import`);
+    expect(summary.plateau.stored).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-[0-9a-f]{8}\.json$/,
+    );
+    expect(summary.issue[0]?.diagnostics).toBe(
+      `read 1 exam, 1 session, 1 machine; kept de-identified in the inbox as ${summary.plateau.stored}, for plateau import`,
+    );
     expect(readdirSync(inbox)).toEqual([summary.plateau.stored]);
     const path = join(inbox, summary.plateau.stored!);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -128,16 +132,25 @@ describe('POST /api/fhir with an inbox (plateau serve --fhir-inbox)', () => {
     expect(text).not.toContain('urn:uuid:0a5c2f0e-0000-4000-8000-000000000001');
     // What plateau import reads from the inbox: the exam the Bundle gave, less the day of birth.
     const context = { mapping: fhir.mapping, secret: fhir.secret };
-    const original = await fhirAdapter.read([{ name: 'request', bytes: new Uint8Array(bundle) }], context);
-    const fromInbox = await fhirAdapter.read([{ name: summary.plateau.stored!, bytes: new Uint8Array(readFileSync(path)) }], context);
-    const noBand = (exams: typeof original.records.exams) => exams.map((e) => ({ ...e, ageBand: null }));
+    const original = await fhirAdapter.read(
+      [{ name: 'request', bytes: new Uint8Array(bundle) }],
+      context,
+    );
+    const fromInbox = await fhirAdapter.read(
+      [{ name: summary.plateau.stored!, bytes: new Uint8Array(readFileSync(path)) }],
+      context,
+    );
+    const noBand = (exams: typeof original.records.exams) =>
+      exams.map((e) => ({ ...e, ageBand: null }));
     expect(noBand(fromInbox.records.exams)).toEqual(noBand(original.records.exams));
     expect(fromInbox.records.sessions).toEqual(original.records.sessions);
   });
 
   it('keeps nothing of a Bundle with errors', async () => {
     const before = readdirSync(inbox);
-    const text = bundle.toString('utf8').replace('"2026-03-10T09:27:30+01:00"', '"2026-03-10T09:27:30"');
+    const text = bundle
+      .toString('utf8')
+      .replace('"2026-03-10T09:27:30+01:00"', '"2026-03-10T09:27:30"');
     const response = await post(app, text);
     expect(response.status).toBe(200);
     expect(((await response.json()) as FhirReadSummary).plateau.stored).toBeNull();

@@ -33,7 +33,8 @@ export async function memoryStore(): Promise<Store> {
 /** The files of a folder, by name. */
 export async function filesOf(dir: string): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  for (const name of (await readdir(dir)).sort()) out.set(name, new Uint8Array(await readFile(join(dir, name))));
+  for (const name of (await readdir(dir)).sort())
+    out.set(name, new Uint8Array(await readFile(join(dir, name))));
   return out;
 }
 
@@ -51,7 +52,8 @@ export async function kitFiles(kit: Kit): Promise<Map<string, Uint8Array>> {
 /** A multipart form with one `files` field per file, named `prefix + name`. */
 export function uploadForm(files: ReadonlyMap<string, Uint8Array>, prefix = ''): FormData {
   const form = new FormData();
-  for (const [name, bytes] of files) form.append('files', new Blob([new Uint8Array(bytes)]), prefix + name);
+  for (const [name, bytes] of files)
+    form.append('files', new Blob([new Uint8Array(bytes)]), prefix + name);
   return form;
 }
 
@@ -60,12 +62,18 @@ export async function json<T>(response: Response): Promise<T> {
 }
 
 /** Polls an upload until it is done, rejected or failed. */
-export async function settled(app: PlateauApp, id: string, timeoutMs = 60_000): Promise<UploadStatus> {
+export async function settled(
+  app: PlateauApp,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<UploadStatus> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await json<UploadStatus>(await app.request(`/api/uploads/${id}`));
-    if (status.state === 'done' || status.state === 'rejected' || status.state === 'failed') return status;
-    if (Date.now() > deadline) throw new Error(`upload ${id} still ${status.state} after ${timeoutMs} ms`);
+    if (status.state === 'done' || status.state === 'rejected' || status.state === 'failed')
+      return status;
+    if (Date.now() > deadline)
+      throw new Error(`upload ${id} still ${status.state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -6,7 +6,14 @@ import { createApp, OPENAPI } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
 
 // Routes are registered without touching the store; requests below never reach it (400 first).
-const app = createApp({ store: { db: {}, engine: 'pglite', location: 'nowhere', close: async () => undefined } as unknown as Store });
+const app = createApp({
+  store: {
+    db: {},
+    engine: 'pglite',
+    location: 'nowhere',
+    close: async () => undefined,
+  } as unknown as Store,
+});
 
 const toOpenApi = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
 const registered = [
@@ -31,7 +38,9 @@ describe('the OpenAPI document', () => {
       for (const op of Object.values(ops)) {
         const inPath = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
         expect(inPath, `${op.operationId}`).toEqual(names);
-        expect(op.responses['200'] ?? op.responses['201'] ?? op.responses['202'] ?? op.responses['204']).toBeDefined();
+        expect(
+          op.responses['200'] ?? op.responses['201'] ?? op.responses['202'] ?? op.responses['204'],
+        ).toBeDefined();
       }
     }
   });
@@ -53,7 +62,9 @@ describe('the OpenAPI document', () => {
     }
   });
   it('resolves every $ref', () => {
-    const refs = [...JSON.stringify(OPENAPI).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/(\w+)"/g)];
+    const refs = [
+      ...JSON.stringify(OPENAPI).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/(\w+)"/g),
+    ];
     expect(refs.length).toBeGreaterThan(30);
     for (const [, kind, name] of refs) {
       const table = kind === 'schemas' ? OPENAPI.components.schemas : OPENAPI.components.responses;

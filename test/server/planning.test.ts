@@ -40,7 +40,10 @@ function planningKit(id: string): Kit {
   let daytime = 0;
   for (let day = 5; day <= 11; day++)
     for (let h = 0; h < 24; h++) {
-      const exam: MiniExam = { in: `2026-01-${pad(day)}T${pad(h)}:10`, out: `2026-01-${pad(day)}T${pad(h)}:30` };
+      const exam: MiniExam = {
+        in: `2026-01-${pad(day)}T${pad(h)}:10`,
+        out: `2026-01-${pad(day)}T${pad(h)}:30`,
+      };
       if (day <= 9 && h >= 8 && h < 20) {
         aCt.push({ ...exam, acts: daytime++ < 6 ? ['ACQK001'] : [] }); // daytime: not PDS
         continue;
@@ -50,7 +53,11 @@ function planningKit(id: string): Kit {
       k++;
     }
   const mri = (n: number): MiniExam[] =>
-    Array.from({ length: n }, (_, i) => ({ in: `2026-01-05T${pad(9 + i)}:00`, out: `2026-01-05T${pad(9 + i)}:30`, acts: ['ACQN001'] }));
+    Array.from({ length: n }, (_, i) => ({
+      in: `2026-01-05T${pad(9 + i)}:00`,
+      out: `2026-01-05T${pad(9 + i)}:30`,
+      acts: ['ACQN001'],
+    }));
   const weekdays: [string, string, 'PUBLIC_SCHEDULED'][] = [5, 6, 7, 8, 9].map((d) => [
     `2026-01-${pad(d)}T08:00`,
     `2026-01-${pad(d)}T20:00`,
@@ -65,13 +72,30 @@ function planningKit(id: string): Kit {
     ],
     { id, name: 'Deux sites', start: '2026-01-05', days: 7 },
   );
-  Object.assign(kit.establishments.find((e) => e.finess === A)!, { name: 'Site A' });
-  Object.assign(kit.establishments.find((e) => e.finess === B)!, { name: 'Site B', department: '62' });
-  Object.assign(kit.equipment.find((e) => e.equipmentId === 'A-CT')!, { installedYear: 2022 });
+  Object.assign(
+    kit.establishments.find((e) => e.finess === A)!,
+    { name: 'Site A' },
+  );
+  Object.assign(
+    kit.establishments.find((e) => e.finess === B)!,
+    { name: 'Site B', department: '62' },
+  );
+  Object.assign(
+    kit.equipment.find((e) => e.equipmentId === 'A-CT')!,
+    { installedYear: 2022 },
+  );
   return kit;
 }
 
-const ROW = { equipmentId: 'A-CT', purchasePrice: 700_000, amortisationYears: 7, maintenance: 50_000, staff: 200_000, consumablesPerExam: 10, overhead: 0 };
+const ROW = {
+  equipmentId: 'A-CT',
+  purchasePrice: 700_000,
+  amortisationYears: 7,
+  maintenance: 50_000,
+  staff: 200_000,
+  consumablesPerExam: 10,
+  overhead: 0,
+};
 
 let store: Store;
 let app: PlateauApp;
@@ -99,7 +123,10 @@ afterAll(async () => {
 
 async function get<T>(path: string): Promise<T> {
   const response = await app.request(path);
-  expect(response.status, `${path}: ${response.status === 200 ? '' : await response.clone().text()}`).toBe(200);
+  expect(
+    response.status,
+    `${path}: ${response.status === 200 ? '' : await response.clone().text()}`,
+  ).toBe(200);
   return json<T>(response);
 }
 
@@ -126,8 +153,12 @@ describe('the planning kit is read once per campaign', () => {
     await get('/api/campaigns/plan/oncall?sites=620000002,590000001&readingCT=10');
     expect(examReads - before).toBe(1);
     // The same normalized query (sites in another order, a value written otherwise) is the same memo.
-    const one = await (await app.request('/api/campaigns/plan/oncall?sites=590000001,620000002&readingCT=1e1')).text();
-    const two = await (await app.request('/api/campaigns/plan/oncall?sites=620000002,590000001&readingCT=10')).text();
+    const one = await (
+      await app.request('/api/campaigns/plan/oncall?sites=590000001,620000002&readingCT=1e1')
+    ).text();
+    const two = await (
+      await app.request('/api/campaigns/plan/oncall?sites=620000002,590000001&readingCT=10')
+    ).text();
     expect(one).toBe(two);
     expect(examReads - before).toBe(1);
   });
@@ -146,7 +177,11 @@ describe('GET /api/campaigns/:id/costs', () => {
     expect(aCt.costPerExam).toBeCloseTo(437_600 / 8760, 9);
     expect(aCt.costPerOpeningHour).toBeCloseTo(437_600 / 3120, 9);
     expect(aCt.costPerIcr).toBeCloseTo(437_600 / 876_000, 9);
-    expect(aCt.provenance).toEqual({ costs: 'input', annualisedExams: 'measured', ftTier: 'reference' });
+    expect(aCt.provenance).toEqual({
+      costs: 'input',
+      annualisedExams: 'measured',
+      ftTier: 'reference',
+    });
     const bCt = costs!.machines.find((m) => m.equipmentId === 'B-CT')!;
     expect(bCt.costPerYear).toBeNull();
     expect(bCt.nullReasons.costPerYear).toBe('no-cost-row');
@@ -165,7 +200,9 @@ describe('GET /api/campaigns/:id/costs', () => {
   it('says illustrative when the stored cost set is', async () => {
     const { costs } = await get<{ costs: CostsDocument }>('/api/campaigns/plan-demo/costs');
     expect(costs.origin).toBe('illustrative');
-    expect(costs.machines.find((m) => m.equipmentId === 'A-CT')!.provenance.costs).toBe('illustrative');
+    expect(costs.machines.find((m) => m.equipmentId === 'A-CT')!.provenance.costs).toBe(
+      'illustrative',
+    );
     expect(costs.sites.every((s) => s.provenance.costs === 'illustrative')).toBe(true);
   });
 
@@ -175,8 +212,17 @@ describe('GET /api/campaigns/:id/costs', () => {
 
   it('answers 404 for an unknown campaign or site, 400 for an unknown parameter', async () => {
     await expectError('/api/campaigns/nope/costs', 404, "no campaign 'nope'");
-    await expectError('/api/campaigns/plan/costs?finess=999999999', 404, "no establishment '999999999'");
-    await expectError('/api/campaigns/plan/costs?site=1', 400, "unknown query parameter 'site'", 'finess');
+    await expectError(
+      '/api/campaigns/plan/costs?finess=999999999',
+      404,
+      "no establishment '999999999'",
+    );
+    await expectError(
+      '/api/campaigns/plan/costs?site=1',
+      400,
+      "unknown query parameter 'site'",
+      'finess',
+    );
   });
 });
 
@@ -205,11 +251,17 @@ describe('GET /api/campaigns/:id/relevance', () => {
     // Both départements are in Hauts-de-France (32): (6 + 2) / (6 + 4 + 2 + 2) = 8 / 14.
     expect(region.territories.map((t) => [t.id, t.headCt, t.headMr])).toEqual([['32', 8, 6]]);
     expect(region.territories[0]!.neuroCtShare).toBeCloseTo(8 / 14, 12);
-    expect((await get<RelevanceDocument>('/api/campaigns/plan/relevance?level=site')).territories).toEqual([]);
+    expect(
+      (await get<RelevanceDocument>('/api/campaigns/plan/relevance?level=site')).territories,
+    ).toEqual([]);
   });
 
   it('answers 400 for an unknown level, 404 for an unknown campaign', async () => {
-    await expectError('/api/campaigns/plan/relevance?level=nation', 400, 'level must be one of site, department, region');
+    await expectError(
+      '/api/campaigns/plan/relevance?level=nation',
+      400,
+      'level must be one of site, department, region',
+    );
     await expectError('/api/campaigns/nope/relevance', 404, "no campaign 'nope'");
   });
 });
@@ -226,12 +278,18 @@ describe('GET /api/campaigns/:id/oncall', () => {
       [B, '62'],
     ]);
     expect(d.demand.hoursPerWeek).toEqual({ night: 60, weekend: 48 });
-    const ct = d.demand.rows.filter((r) => r.modality === 'CT').map((r) => [r.site, r.perWeek.night, r.perWeek.weekend]);
+    const ct = d.demand.rows
+      .filter((r) => r.modality === 'CT')
+      .map((r) => [r.site, r.perWeek.night, r.perWeek.weekend]);
     expect(ct).toEqual([
       [A, 60, 48],
       [B, 30, 24],
     ]);
-    expect(d.demand.rows.filter((r) => r.modality === 'MR').every((r) => r.perWeek.night + r.perWeek.weekend === 0)).toBe(true);
+    expect(
+      d.demand.rows
+        .filter((r) => r.modality === 'MR')
+        .every((r) => r.perWeek.night + r.perWeek.weekend === 0),
+    ).toBe(true);
     // Kept for the charts: 168 hours, A's Monday 20:00 slot holds one exam a week.
     const a = d.demand.rows.find((r) => r.site === A && r.modality === 'CT')!;
     expect(a.byHourOfWeek).toHaveLength(168);
@@ -249,20 +307,37 @@ describe('GET /api/campaigns/:id/oncall', () => {
     expect(hub).toMatchObject({ linesNeeded: 2, onCallHoursPerWeek: 216 });
     expect(hub.shareReadWithinTarget).toBeCloseTo(0.948563, 5);
     expect(hub.provenance.linesNeeded).toBe('input');
-    expect(d.model).toMatchObject({ distribution: 'exponential', readingProvenance: 'input', hourlyRate: 100, holidays: [] });
+    expect(d.model).toMatchObject({
+      distribution: 'exponential',
+      readingProvenance: 'input',
+      hourlyRate: 100,
+      holidays: [],
+    });
     expect(d.notes.map((n) => n.code)).not.toContain('illustrativeReading');
     // Target 85 %: the hub reads for both with one line, half the hours.
-    const low = await get<OncallDocument>(`/api/campaigns/plan/oncall?sites=${A},${B}&${handmade}&targetShare=0.85`);
-    expect(opt(low, 'hub')).toMatchObject({ linesNeeded: 1, onCallHoursPerWeek: 108, costPerWeek: 10_800 });
+    const low = await get<OncallDocument>(
+      `/api/campaigns/plan/oncall?sites=${A},${B}&${handmade}&targetShare=0.85`,
+    );
+    expect(opt(low, 'hub')).toMatchObject({
+      linesNeeded: 1,
+      onCallHoursPerWeek: 108,
+      costPerWeek: 10_800,
+    });
   });
 
   it('defaults: illustrative reading times read in fixed time, said in the model, provenance and notes', async () => {
     const d = await get<OncallDocument>('/api/campaigns/plan/oncall?department=59');
     expect(d.sites.map((s) => s.finess)).toEqual([A]);
-    expect(d.model).toMatchObject({ readingMinutes: { CT: 15, MR: 20 }, readingProvenance: 'illustrative', distribution: 'deterministic' });
+    expect(d.model).toMatchObject({
+      readingMinutes: { CT: 15, MR: 20 },
+      readingProvenance: 'illustrative',
+      distribution: 'deterministic',
+    });
     expect(opt(d, 'hub').provenance.linesNeeded).toBe('illustrative');
     expect(opt(d, 'hub').costPerWeek).toBeNull();
-    expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['illustrativeReading', 'noHolidays']));
+    expect(d.notes.map((n) => n.code)).toEqual(
+      expect.arrayContaining(['illustrativeReading', 'noHolidays']),
+    );
     // Fixed 15 min, λ = 1/h: (1 − ρ)·e^{λS} = 0.75·e^{0.25} = 96.3 % within 30 min with one line.
     expect(opt(d, 'hub').linesNeeded).toBe(1);
     // One reading time given, the other left illustrative: the model stays illustrative.
@@ -272,7 +347,9 @@ describe('GET /api/campaigns/:id/oncall', () => {
   });
 
   it('counts a holiday as a weekend day', async () => {
-    const d = await get<OncallDocument>(`/api/campaigns/plan/oncall?department=59&${handmade}&holidays=2026-01-06`);
+    const d = await get<OncallDocument>(
+      `/api/campaigns/plan/oncall?department=59&${handmade}&holidays=2026-01-06`,
+    );
     expect(d.demand.hoursPerWeek).toEqual({ night: 48, weekend: 72 });
     expect(d.model.holidays).toEqual(['2026-01-06']);
   });
@@ -299,8 +376,16 @@ describe('GET /api/campaigns/:id/oncall', () => {
   });
 
   it('answers 404 for a territory without site, an unknown site or campaign', async () => {
-    await expectError('/api/campaigns/plan/oncall?department=75', 404, 'no site in département 75 (Paris)');
-    await expectError(`/api/campaigns/plan/oncall?sites=${A},999999999`, 404, "no establishment '999999999'");
+    await expectError(
+      '/api/campaigns/plan/oncall?department=75',
+      404,
+      'no site in département 75 (Paris)',
+    );
+    await expectError(
+      `/api/campaigns/plan/oncall?sites=${A},999999999`,
+      404,
+      "no establishment '999999999'",
+    );
     await expectError('/api/campaigns/nope/oncall?department=59', 404, "no campaign 'nope'");
   });
 });

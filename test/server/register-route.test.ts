@@ -28,7 +28,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-const HEADER = 'finess,department,modality,sector,authorised_on,in_service_on,installed_year,field_tesla,equipment_id';
+const HEADER =
+  'finess,department,modality,sector,authorised_on,in_service_on,installed_year,field_tesla,equipment_id';
 /** CT1 and MR1 as the kit has them, the Clinique CT and the 2011 MR gone, two CTs in the Pas-de-Calais. */
 const NEW_REGISTER = [
   HEADER,
@@ -37,14 +38,32 @@ const NEW_REGISTER = [
   '620000001,62,CT,hospital,,,2006,,',
   '620000002,62,CT,private_practice,,,2009,,',
 ].join('\n');
-const STORED_AFTER = ['590000001 59 CT CT1', '750000001 75 MR MR1', '620000001 62 CT -', '620000002 62 CT -'];
+const STORED_AFTER = [
+  '590000001 59 CT CT1',
+  '750000001 75 MR MR1',
+  '620000001 62 CT -',
+  '620000002 62 CT -',
+];
 
-async function post(body: string, query = '', headers: Record<string, string> = {}, id = 'terr'): Promise<Response> {
-  return await app.request(`/api/campaigns/${id}/register${query}`, { method: 'POST', body, headers: { 'Content-Type': 'text/csv', ...headers } });
+async function post(
+  body: string,
+  query = '',
+  headers: Record<string, string> = {},
+  id = 'terr',
+): Promise<Response> {
+  return await app.request(`/api/campaigns/${id}/register${query}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'text/csv', ...headers },
+  });
 }
 
 async function storedRows(): Promise<string[] | null> {
-  return (await loadRegister(store.db, 'terr'))?.map((m) => `${m.finess} ${m.department} ${m.modality} ${m.equipmentId ?? '-'}`) ?? null;
+  return (
+    (await loadRegister(store.db, 'terr'))?.map(
+      (m) => `${m.finess} ${m.department} ${m.modality} ${m.equipmentId ?? '-'}`,
+    ) ?? null
+  );
 }
 
 async function territories(): Promise<TerritoryDocument> {
@@ -53,12 +72,18 @@ async function territories(): Promise<TerritoryDocument> {
   return json<TerritoryDocument>(response);
 }
 
-const units = (d: TerritoryDocument, code: string) => d.departments.find((x) => x.code === code)!.units.CT;
+const units = (d: TerritoryDocument, code: string) =>
+  d.departments.find((x) => x.code === code)!.units.CT;
 
 describe('POST /api/campaigns/:id/register', () => {
   it('replaces the stored register, says what changed, and the territories are built again from it', async () => {
     const before = await territories(); // built and memoised from the kit's register
-    expect(before.national.units.CT).toEqual({ total: 2, hospital: 1, privatePractice: 1, unknownSector: 0 });
+    expect(before.national.units.CT).toEqual({
+      total: 2,
+      hospital: 1,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
     expect(units(before, '62')?.total ?? 0).toBe(0);
 
     const response = await post(NEW_REGISTER, '?name=hdf-fleet.csv');
@@ -77,23 +102,48 @@ describe('POST /api/campaigns/:id/register', () => {
 
     const after = await territories();
     expect(after.register).toMatchObject({ source: 'register', rows: 4, inService: 4 });
-    expect(after.national.units.CT).toEqual({ total: 3, hospital: 2, privatePractice: 1, unknownSector: 0 });
-    expect(units(after, '62')).toEqual({ total: 2, hospital: 1, privatePractice: 1, unknownSector: 0 });
-    expect(units(after, '59')).toEqual({ total: 1, hospital: 1, privatePractice: 0, unknownSector: 0 });
+    expect(after.national.units.CT).toEqual({
+      total: 3,
+      hospital: 2,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
+    expect(units(after, '62')).toEqual({
+      total: 2,
+      hospital: 1,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
+    expect(units(after, '59')).toEqual({
+      total: 1,
+      hospital: 1,
+      privatePractice: 0,
+      unknownSector: 0,
+    });
 
     // The same file again: nothing changes.
     const again = await json<RegisterUploadResult>(await post(NEW_REGISTER, '?name=hdf-fleet.csv'));
-    expect(again).toMatchObject({ changes: { added: 0, removed: 0, unchanged: 4 }, changed: false });
+    expect(again).toMatchObject({
+      changes: { added: 0, removed: 0, unchanged: 4 },
+      changed: false,
+    });
   });
 
   it('answers 422 with every located issue and stores nothing when the register has errors', async () => {
-    const bad = [HEADER, '590000001,59,CT,hospital,,,1998,,CT1', '590000002,59,CT,hospital,,,,,CT9', '590000003,99,CT,hospital,,,,,'].join('\n');
+    const bad = [
+      HEADER,
+      '590000001,59,CT,hospital,,,1998,,CT1',
+      '590000002,59,CT,hospital,,,,,CT9',
+      '590000003,99,CT,hospital,,,,,',
+    ].join('\n');
     const response = await post(bad, '?name=bad-fleet.csv');
     expect(response.status).toBe(422);
     const body = await json<RegisterRefusal>(response);
     expect(body.error.code).toBe('invalid-register');
     expect(body.error.message).toContain('nothing was stored');
-    const errors = body.issues.filter((i: Issue) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`);
+    const errors = body.issues
+      .filter((i: Issue) => i.severity === 'error')
+      .map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`);
     expect(errors).toEqual([
       'bad-fleet.csv:3:equipment_id equipment_id CT9 is not a machine of the stored campaign terr',
       'bad-fleet.csv:4:department department "99" is not a French département code',
@@ -118,7 +168,9 @@ describe('POST /api/campaigns/:id/register', () => {
     expect(wrongType.status).toBe(415);
     const neither = await post('a,b,c\n1,2,3\n');
     expect(neither.status).toBe(400);
-    expect((await json<ApiError>(neither)).error.message).toContain('neither an equipment-register.csv');
+    expect((await json<ApiError>(neither)).error.message).toContain(
+      'neither an equipment-register.csv',
+    );
     const badName = await post(NEW_REGISTER, '?name=../x.csv');
     expect(badName.status).toBe(400);
 
@@ -134,12 +186,19 @@ describe('POST /api/campaigns/:id/register', () => {
       "equipmateriellourd;590780011;CH DE VALMONT;06201;Appareil d'IRM à utilisation clinique;590001002;32-00-002;32-00-002;2008-06-10;590000011;2009-01-20\n";
     const response = await post(finess, '?name=valmont.csv');
     expect(response.status, await response.clone().text()).toBe(200);
-    expect(await json<RegisterUploadResult>(response)).toMatchObject({ file: 'valmont.csv', kind: 'finess', changes: { added: 2, removed: 4, unchanged: 0 }, changed: true });
+    expect(await json<RegisterUploadResult>(response)).toMatchObject({
+      file: 'valmont.csv',
+      kind: 'finess',
+      changes: { added: 2, removed: 4, unchanged: 0 },
+      changed: true,
+    });
     expect(await storedRows()).toEqual(['590000011 59 CT -', '590000011 59 MR -']);
     // A line FINESS does not have is located in the file named.
     const bad = await post(`${finess}not a line\n`, '?name=valmont.csv');
     expect(bad.status).toBe(422);
-    expect((await json<RegisterRefusal>(bad)).issues.map((i) => `${i.file}:${i.line} ${i.code}`)).toContain('valmont.csv:6 finess-unknown-line');
+    expect(
+      (await json<RegisterRefusal>(bad)).issues.map((i) => `${i.file}:${i.line} ${i.code}`),
+    ).toContain('valmont.csv:6 finess-unknown-line');
     expect(await storedRows()).toEqual(['590000011 59 CT -', '590000011 59 MR -']);
   });
 });

@@ -5,7 +5,12 @@
 // scope's entry holds only its machines and compares them as the full campaign does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessScope } from '../../src/core/access.ts';
-import { campaignDetail, establishmentView, machineComparison, PEER_SCOPES } from '../../src/core/views/index.ts';
+import {
+  campaignDetail,
+  establishmentView,
+  machineComparison,
+  PEER_SCOPES,
+} from '../../src/core/views/index.ts';
 import { SCOPED_ENTRIES, CampaignCache } from '../../src/server/campaign-cache.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { importKit, loadSamples, openStore } from '../../src/storage/index.ts';
@@ -17,7 +22,11 @@ import { memoryStore, wrappedStore } from './helpers.ts';
 const LOCAL: AccessScope = { kind: 'local' };
 const NATIONAL: AccessScope = { kind: 'national', userId: 1, admin: false };
 const ADMIN: AccessScope = { kind: 'national', userId: 2, admin: true };
-const site = (finess: string, userId = 10): AccessScope => ({ kind: 'site', userId, finess: [finess] });
+const site = (finess: string, userId = 10): AccessScope => ({
+  kind: 'site',
+  userId,
+  finess: [finess],
+});
 /** Hauts-de-France: Alpha (59) and Bravo (62). */
 const HDF: AccessScope = { kind: 'region', userId: 20, region: '32' };
 
@@ -108,7 +117,9 @@ describe('the campaign cache per scope (PGlite)', () => {
     const [summary] = await cache.list(LOCAL);
     expect(summary).toMatchObject({ id: 'scoped', establishments: 5, machines: { CT: 11, MR: 3 } });
     const mine = await cache.get('scoped', site(ALPHA.finess));
-    await store.db.query(`update campaigns set updated_at = updated_at + interval '1 second' where id = 'scoped'`);
+    await store.db.query(
+      `update campaigns set updated_at = updated_at + interval '1 second' where id = 'scoped'`,
+    );
     await cache.list(site(ALPHA.finess));
     await new Promise((r) => setTimeout(r, 0));
     expect(await cache.get('scoped', site(ALPHA.finess))).not.toBe(mine);
@@ -119,10 +130,14 @@ describe('the campaign cache per scope (PGlite)', () => {
     expect(await cache.list(site(ALPHA.finess))).toBe(first);
     const before = (await cache.list(LOCAL))[0]!.exams;
     // A row removed behind the cache's back is not seen until the campaign's stamp moves.
-    await store.db.query(`delete from exams where campaign_id = 'scoped' and (equipment_id, exam_id) = (select equipment_id, exam_id from exams where campaign_id = 'scoped' order by 1, 2 limit 1)`);
+    await store.db.query(
+      `delete from exams where campaign_id = 'scoped' and (equipment_id, exam_id) = (select equipment_id, exam_id from exams where campaign_id = 'scoped' order by 1, 2 limit 1)`,
+    );
     expect((await cache.list(LOCAL))[0]!.exams).toBe(before);
     expect(await cache.list(site(ALPHA.finess))).toBe(first);
-    await store.db.query(`update campaigns set updated_at = updated_at + interval '1 second' where id = 'scoped'`);
+    await store.db.query(
+      `update campaigns set updated_at = updated_at + interval '1 second' where id = 'scoped'`,
+    );
     expect((await cache.list(LOCAL))[0]!.exams).toBe(before - 1);
     expect(await cache.list(site(ALPHA.finess))).not.toBe(first);
   });
@@ -150,10 +165,24 @@ describe.skipIf(!PG_URL)('the campaign cache over a plateau_app login role (Post
     const mine = (await cache.get('scoped', site(ALPHA.finess)))!;
     const full = (await cache.get('scoped', NATIONAL))!;
     expect(full.index.machines).toHaveLength(14);
-    expect(mine.index.machines.map((m) => m.equipmentId)).toEqual(['CT-ALPHA-1', 'CT-ALPHA-2', 'CT-ALPHA-3', 'MR-ALPHA-1']);
+    expect(mine.index.machines.map((m) => m.equipmentId)).toEqual([
+      'CT-ALPHA-1',
+      'CT-ALPHA-2',
+      'CT-ALPHA-3',
+      'MR-ALPHA-1',
+    ]);
     expect(mine.index.data.establishments.map((e) => e.finess)).toEqual([ALPHA.finess]);
-    expect([...mine.index.data.samples.keys()].sort()).toEqual(['CT-ALPHA-1', 'CT-ALPHA-2', 'CT-ALPHA-3', 'MR-ALPHA-1']);
-    expect(campaignDetail(mine.index)).toMatchObject({ establishments: 1, machines: { CT: 3, MR: 1 }, exams: 1 + 2 + 3 + 2 });
+    expect([...mine.index.data.samples.keys()].sort()).toEqual([
+      'CT-ALPHA-1',
+      'CT-ALPHA-2',
+      'CT-ALPHA-3',
+      'MR-ALPHA-1',
+    ]);
+    expect(campaignDetail(mine.index)).toMatchObject({
+      establishments: 1,
+      machines: { CT: 3, MR: 1 },
+      exams: 1 + 2 + 3 + 2,
+    });
     for (const m of mine.index.machines) {
       for (const scope of PEER_SCOPES) {
         const a = machineComparison(mine.index, m, scope);
@@ -163,7 +192,9 @@ describe.skipIf(!PG_URL)('the campaign cache over a plateau_app login role (Post
         else expect(a.figures.every((f) => f.rank === null && f.peers.p50 === null)).toBe(true);
       }
     }
-    const text = JSON.stringify(PEER_SCOPES.map((scope) => establishmentView(mine.index, ALPHA.finess, scope)));
+    const text = JSON.stringify(
+      PEER_SCOPES.map((scope) => establishmentView(mine.index, ALPHA.finess, scope)),
+    );
     for (const other of SITES.slice(1)) expect(text).not.toContain(other.finess);
   });
 
@@ -173,10 +204,18 @@ describe.skipIf(!PG_URL)('the campaign cache over a plateau_app login role (Post
     // Another site's machine is no row of this scope's store.
     expect(await mine.machineRecords('CT-BRAVO-1')).toBeNull();
     const [listed] = await cache.list(site(ALPHA.finess));
-    expect(listed).toMatchObject({ id: 'scoped', establishments: 1, exams: 8, machines: { CT: 3, MR: 1 } });
+    expect(listed).toMatchObject({
+      id: 'scoped',
+      establishments: 1,
+      exams: 8,
+      machines: { CT: 3, MR: 1 },
+    });
     const [all] = await cache.list(NATIONAL);
     expect(all).toMatchObject({ establishments: 5, machines: { CT: 11, MR: 3 } });
     const region = (await cache.get('scoped', HDF))!;
-    expect(region.index.machines.map((m) => m.finess).sort()).toEqual([...Array(4).fill(ALPHA.finess), ...Array(2).fill(SITES[1].finess)]);
+    expect(region.index.machines.map((m) => m.finess).sort()).toEqual([
+      ...Array(4).fill(ALPHA.finess),
+      ...Array(2).fill(SITES[1].finess),
+    ]);
   });
 });

@@ -80,7 +80,9 @@ afterAll(async () => {
 });
 
 const model = async (machines: string, id = 'synthetic-2010'): Promise<Response> =>
-  await app.request(`/api/campaigns/${id}/simulation/model?machines=${encodeURIComponent(machines)}`);
+  await app.request(
+    `/api/campaigns/${id}/simulation/model?machines=${encodeURIComponent(machines)}`,
+  );
 
 async function refused(response: Response, status: number, says: string): Promise<void> {
   expect(response.status).toBe(status);
@@ -166,7 +168,8 @@ describe('GET /api/campaigns/:id/simulation/checks', () => {
     const failing = [
       { figure: 'occupancy.programmed' as const, observed: 0.7, simulated: 0.6, tolerance: 0.035 },
     ];
-    const sq = (reproduces: boolean): StatusQuo => blankStatusQuo(reproduces, reproduces ? [] : failing);
+    const sq = (reproduces: boolean): StatusQuo =>
+      blankStatusQuo(reproduces, reproduces ? [] : failing);
     await replaceSimulationChecks(
       store,
       'synthetic-2010',

@@ -25,7 +25,9 @@ describe('startServer', () => {
     expect(await health.json()).toEqual({ status: 'ok', engine: 'pglite' });
     // 50 clients at once on the establishment view.
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => fetch(`${server.url}api/campaigns/views/establishments/590000001`).then((r) => r.status)),
+      Array.from({ length: 50 }, () =>
+        fetch(`${server.url}api/campaigns/views/establishments/590000001`).then((r) => r.status),
+      ),
     );
     expect(new Set(answers)).toEqual(new Set([200]));
     await server.close();
@@ -34,7 +36,9 @@ describe('startServer', () => {
   it('fails when the port is taken', async () => {
     const first = await startServer({ store, port: 0 });
     try {
-      await expect(startServer({ store, port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(startServer({ store, port: first.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
     } finally {
       await first.close();
     }

@@ -4,7 +4,12 @@
 // of references, and GET /api/references.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlateauApp } from '../../src/server/app.ts';
-import type { ApiError, BenchmarkView, CampaignDetail, MachinePoint } from '../../src/core/views/types.ts';
+import type {
+  ApiError,
+  BenchmarkView,
+  CampaignDetail,
+  MachinePoint,
+} from '../../src/core/views/types.ts';
 import { POPULATION } from '../../src/plan/territories/population.ts';
 import { SHIPPED_REFERENCES } from '../../src/plan/territories/references.ts';
 import type { ReferenceFigure, TerritoryDocument } from '../../src/plan/territories/types.ts';
@@ -37,7 +42,10 @@ afterAll(async () => {
 
 async function get<T>(path: string): Promise<T> {
   const response = await app.request(path);
-  expect(response.status, `${path}: ${response.status === 200 ? '' : await response.clone().text()}`).toBe(200);
+  expect(
+    response.status,
+    `${path}: ${response.status === 200 ? '' : await response.clone().text()}`,
+  ).toBe(200);
   return json<T>(response);
 }
 
@@ -57,7 +65,12 @@ describe('GET /api/campaigns/:id/territories', () => {
     expect(d.national.population).toBe(TOTAL);
     // The stored register: 4 rows, 3 in service on 2010-03-01.
     expect(d.register).toMatchObject({ source: 'register', rows: 4, inService: 3 });
-    expect(d.national.units.CT).toEqual({ total: 2, hospital: 1, privatePractice: 1, unknownSector: 0 });
+    expect(d.national.units.CT).toEqual({
+      total: 2,
+      hospital: 1,
+      privatePractice: 1,
+      unknownSector: 0,
+    });
     // MR1's on-call session 21:00–23:00, read from the store: night MRI access in Paris.
     expect(d.departments.find((x) => x.code === '75')!.nightCoverage.nightMriAccess).toBe(true);
     expect(d.national.nightCoverage.nightMriMachines).toBe(1);
@@ -65,7 +78,9 @@ describe('GET /api/campaigns/:id/territories', () => {
     expect(d.references.length).toBe(SHIPPED_REFERENCES.length);
   });
   it('takes the filters: modality, region listed, measured machines by place, gap references', async () => {
-    expect((await get<TerritoryDocument>(`${base}/territories?modality=MR`)).modalities).toEqual(['MR']);
+    expect((await get<TerritoryDocument>(`${base}/territories?modality=MR`)).modalities).toEqual([
+      'MR',
+    ]);
     const hdf = await get<TerritoryDocument>(`${base}/territories?region=Nord-Pas-de-Calais`);
     expect(hdf.regions.map((r) => r.code)).toEqual(['32']);
     expect(hdf.departments.map((x) => x.code)).toEqual(['02', '59', '60', '62', '80']);
@@ -75,19 +90,49 @@ describe('GET /api/campaigns/:id/territories', () => {
     const nord = await get<TerritoryDocument>(`${base}/territories?inseeRegion=32&legalStatus=CH`);
     expect(nord.national.nightCoverage.campaignMachines).toMatchObject({ CT: 1 });
     expect(nord.national.nightCoverage.campaignMachines.MR ?? 0).toBe(0);
-    const target = await get<TerritoryDocument>(`${base}/territories?gapTo=${encodeURIComponent('CT=20')}&modality=CT`);
+    const target = await get<TerritoryDocument>(
+      `${base}/territories?gapTo=${encodeURIComponent('CT=20')}&modality=CT`,
+    );
     expect(target.national.gapTo).toEqual([
-      expect.objectContaining({ reference: 'target', modality: 'CT', unitsPerMillion: 20, machines: Math.ceil((20 * TOTAL) / 1e6 - 2) }),
+      expect.objectContaining({
+        reference: 'target',
+        modality: 'CT',
+        unitsPerMillion: 20,
+        machines: Math.ceil((20 * TOTAL) / 1e6 - 2),
+      }),
     ]);
     const oecd = await get<TerritoryDocument>(`${base}/territories?gapTo=oecd:2015&modality=MR`);
-    expect(oecd.national.gapTo).toEqual([expect.objectContaining({ reference: 'oecd', year: 2015, unitsPerMillion: 15.9 })]);
+    expect(oecd.national.gapTo).toEqual([
+      expect.objectContaining({ reference: 'oecd', year: 2015, unitsPerMillion: 15.9 }),
+    ]);
   });
   it('answers 400 naming what each parameter accepts, and 404 for an unknown campaign', async () => {
-    await expectBadRequest(`${base}/territories?region=Atlantis`, 'region must be', '32', 'Atlantis');
-    await expectBadRequest(`${base}/territories?department=20`, 'department must be one of 01, 02', '2A, 2B', '976');
-    await expectBadRequest(`${base}/territories?inseeRegion=99`, 'inseeRegion must be one of 01', '94');
-    await expectBadRequest(`${base}/territories?gapTo=oecd:15`, 'gapTo must be national, oecd, oecd:YEAR');
-    await expectBadRequest(`${base}/territories?gapTo=oecd:1990`, 'no OECD average density for 1990', '2015');
+    await expectBadRequest(
+      `${base}/territories?region=Atlantis`,
+      'region must be',
+      '32',
+      'Atlantis',
+    );
+    await expectBadRequest(
+      `${base}/territories?department=20`,
+      'department must be one of 01, 02',
+      '2A, 2B',
+      '976',
+    );
+    await expectBadRequest(
+      `${base}/territories?inseeRegion=99`,
+      'inseeRegion must be one of 01',
+      '94',
+    );
+    await expectBadRequest(
+      `${base}/territories?gapTo=oecd:15`,
+      'gapTo must be national, oecd, oecd:YEAR',
+    );
+    await expectBadRequest(
+      `${base}/territories?gapTo=oecd:1990`,
+      'no OECD average density for 1990',
+      '2015',
+    );
     await expectBadRequest(`${base}/territories?modality=XR`, 'modality must be one of CT, MR');
     await expectBadRequest(`${base}/territories?level=region`, "unknown query parameter 'level'");
     const missing = await app.request('/api/campaigns/nope/territories');
@@ -108,10 +153,15 @@ describe('GET /api/campaigns/:id/territories', () => {
       origin: 'loaded',
     };
     await storeReferences(store, [newer], 'oecd.csv');
-    const after = JSON.parse(await (await app.request(`${base}/territories?modality=CT`)).text()) as TerritoryDocument;
+    const after = JSON.parse(
+      await (await app.request(`${base}/territories?modality=CT`)).text(),
+    ) as TerritoryDocument;
     expect(after.references).toContainEqual(newer);
     // The latest OECD average is now 2021's.
-    expect(after.national.gapTo.find((g) => g.reference === 'oecd')).toMatchObject({ year: 2021, unitsPerMillion: 30 });
+    expect(after.national.gapTo.find((g) => g.reference === 'oecd')).toMatchObject({
+      year: 2021,
+      unitsPerMillion: 30,
+    });
     const refs = await get<ReferenceFigure[]>('/api/references');
     expect(refs).toContainEqual(newer);
     expect(refs).toHaveLength(SHIPPED_REFERENCES.length + 1);
@@ -131,7 +181,9 @@ describe('benchmark and machines by département and INSEE region', () => {
     expect(ids(paris.machines)).toEqual(['MR1']);
     expect(paris.filter).toEqual({ department: '75' });
     expect(Object.keys(paris.benchmark)).toEqual(['MR']);
-    expect(ids((await get<BenchmarkView>(`${base}/benchmark?inseeRegion=32`)).machines)).toEqual(['CT1']);
+    expect(ids((await get<BenchmarkView>(`${base}/benchmark?inseeRegion=32`)).machines)).toEqual([
+      'CT1',
+    ]);
     expect(ids(await get<MachinePoint[]>(`${base}/machines?inseeRegion=11`))).toEqual(['MR1']);
     // A département written as FINESS or a hand would, and one without sites: an empty selection.
     const corsica = await get<BenchmarkView>(`${base}/benchmark?department=2a`);
@@ -140,7 +192,15 @@ describe('benchmark and machines by département and INSEE region', () => {
     expect(corsica.benchmark).toEqual({});
   });
   it('refuses a value that is no INSEE code, naming the codes', async () => {
-    await expectBadRequest(`${base}/benchmark?department=20`, 'department must be one of', '2A, 2B');
-    await expectBadRequest(`${base}/machines?inseeRegion=Picardie`, 'inseeRegion must be one of', '32');
+    await expectBadRequest(
+      `${base}/benchmark?department=20`,
+      'department must be one of',
+      '2A, 2B',
+    );
+    await expectBadRequest(
+      `${base}/machines?inseeRegion=Picardie`,
+      'inseeRegion must be one of',
+      '32',
+    );
   });
 });

@@ -36,7 +36,9 @@ afterAll(async () => {
 
 async function get<T>(path: string, status = 200): Promise<T> {
   const response = await app.request(path);
-  expect(response.status, `${path}: ${status === 200 ? await response.clone().text() : ''}`).toBe(status);
+  expect(response.status, `${path}: ${status === 200 ? await response.clone().text() : ''}`).toBe(
+    status,
+  );
   return json<T>(response);
 }
 
@@ -50,33 +52,55 @@ describe('the trend routes', () => {
   });
 
   it('follows a machine over the three campaigns, its values those stored for each', async () => {
-    const id = kits[0]!.equipment.find((m) => kits[2]!.equipment.some((n) => n.equipmentId === m.equipmentId))!.equipmentId;
+    const id = kits[0]!.equipment.find((m) =>
+      kits[2]!.equipment.some((n) => n.equipmentId === m.equipmentId),
+    )!.equipmentId;
     const trend = await get<MachineTrend>(`${LAST}/trends/machines/${id}`);
     expect(trend.campaigns.map((c) => c.id)).toEqual(IDS);
-    expect(trend.links.map((l) => [l.campaignId, l.equipmentId, l.link])).toEqual(IDS.map((c) => [c, id, 'same-id']));
+    expect(trend.links.map((l) => [l.campaignId, l.equipmentId, l.link])).toEqual(
+      IDS.map((c) => [c, id, 'same-id']),
+    );
     const opening = trend.figures.find((f) => f.key === 'programmedOpening')!;
     for (const [k, campaign] of IDS.entries()) {
-      const stored = (await loadResults(store, campaign))!.machines.find((m) => m.equipmentId === id)!;
-      expect(opening.points[k]).toMatchObject({ campaignId: campaign, value: stored.openingHoursPerWeek.programmed });
+      const stored = (await loadResults(store, campaign))!.machines.find(
+        (m) => m.equipmentId === id,
+      )!;
+      expect(opening.points[k]).toMatchObject({
+        campaignId: campaign,
+        value: stored.openingHoursPerWeek.programmed,
+      });
       expect(opening.points[k]!.peers).not.toBeNull();
     }
     // Anchored on year 2, or narrowed to years 1 and 3.
-    expect((await get<MachineTrend>(`/api/campaigns/${IDS[1]}/trends/machines/${id}`)).campaigns.map((c) => c.id)).toEqual(IDS.slice(0, 2));
+    expect(
+      (await get<MachineTrend>(`/api/campaigns/${IDS[1]}/trends/machines/${id}`)).campaigns.map(
+        (c) => c.id,
+      ),
+    ).toEqual(IDS.slice(0, 2));
     const narrowed = await get<MachineTrend>(`${LAST}/trends/machines/${id}?campaigns=${IDS[0]}`);
     expect(narrowed.campaigns.map((c) => c.id)).toEqual([IDS[0], IDS[2]]);
     expect(narrowed.figures[0]!.points).toHaveLength(2);
   });
 
   it('follows the machine year 2 replaced back through its previous_id', async () => {
-    const replaced = yearChanges({ ...OPTIONS, year: 3 }).find((c) => c.kind === 'machine-replaced')!;
-    expect(kits[2]!.equipment.find((m) => m.equipmentId === replaced.equipmentId)?.previousId).toBe(replaced.previousEquipmentId);
+    const replaced = yearChanges({ ...OPTIONS, year: 3 }).find(
+      (c) => c.kind === 'machine-replaced',
+    )!;
+    expect(kits[2]!.equipment.find((m) => m.equipmentId === replaced.equipmentId)?.previousId).toBe(
+      replaced.previousEquipmentId,
+    );
     const trend = await get<MachineTrend>(`${LAST}/trends/machines/${replaced.equipmentId}`);
     expect(trend.links.map((l) => [l.equipmentId, l.link])).toEqual([
       [replaced.previousEquipmentId, 'mapped'],
       [replaced.equipmentId, 'same-id'],
       [replaced.equipmentId, 'same-id'],
     ]);
-    expect(trend.changes.some((c) => c.kind === 'machine-replaced' && c.previousEquipmentId === replaced.previousEquipmentId)).toBe(true);
+    expect(
+      trend.changes.some(
+        (c) =>
+          c.kind === 'machine-replaced' && c.previousEquipmentId === replaced.previousEquipmentId,
+      ),
+    ).toBe(true);
   });
 
   it('gives a site, a region (by its name or INSEE code) and the nation per modality', async () => {
@@ -86,25 +110,50 @@ describe('the trend routes', () => {
     const machines = kits.map((k) => k.equipment.filter((m) => m.finess === site.finess).length);
     expect(trend.years.map((y) => (y.machines.CT ?? 0) + (y.machines.MR ?? 0))).toEqual(machines);
 
-    const region = await get<GroupTrend>(`${LAST}/trends/regions/${encodeURIComponent(site.region)}?modality=CT`);
-    expect([region.level, region.region, Object.keys(region.byModality)]).toEqual(['region', site.region, ['CT']]);
-    const regionSites = (k: Kit) => new Set(k.establishments.filter((e) => e.region === site.region).map((e) => e.finess));
-    const ctOf = (k: Kit) => k.equipment.filter((m) => m.modality === 'CT' && regionSites(k).has(m.finess)).length;
+    const region = await get<GroupTrend>(
+      `${LAST}/trends/regions/${encodeURIComponent(site.region)}?modality=CT`,
+    );
+    expect([region.level, region.region, Object.keys(region.byModality)]).toEqual([
+      'region',
+      site.region,
+      ['CT'],
+    ]);
+    const regionSites = (k: Kit) =>
+      new Set(k.establishments.filter((e) => e.region === site.region).map((e) => e.finess));
+    const ctOf = (k: Kit) =>
+      k.equipment.filter((m) => m.modality === 'CT' && regionSites(k).has(m.finess)).length;
     expect(region.byModality.CT!.map((y) => y.machines)).toEqual(kits.map(ctOf));
 
     const nation = await get<GroupTrend>(`${LAST}/trends`);
     expect(nation.level).toBe('nation');
     expect(nation.campaigns.map((c) => c.id)).toEqual(IDS);
-    expect(nation.byModality.MR!.map((y) => y.machines)).toEqual(kits.map((k) => k.equipment.filter((m) => m.modality === 'MR').length));
-    expect(Object.keys((await get<GroupTrend>(`${LAST}/trends?modality=MR`)).byModality)).toEqual(['MR']);
+    expect(nation.byModality.MR!.map((y) => y.machines)).toEqual(
+      kits.map((k) => k.equipment.filter((m) => m.modality === 'MR').length),
+    );
+    expect(Object.keys((await get<GroupTrend>(`${LAST}/trends?modality=MR`)).byModality)).toEqual([
+      'MR',
+    ]);
   });
 
   it('answers 400 for a bad parameter and 404 for what is not stored', async () => {
-    for (const path of [`${LAST}/trends?modality=XR`, `${LAST}/trends?campaigns=nope`, `${LAST}/trends?zzz=1`, `${LAST}/trends/machines/x?modality=CT`]) {
+    for (const path of [
+      `${LAST}/trends?modality=XR`,
+      `${LAST}/trends?campaigns=nope`,
+      `${LAST}/trends?zzz=1`,
+      `${LAST}/trends/machines/x?modality=CT`,
+    ]) {
       expect((await app.request(path)).status, path).toBe(400);
     }
-    expect((await get<{ error: { message: string } }>(`${LAST}/trends?campaigns=nope`, 400)).error.message).toContain(IDS[0]);
-    for (const path of ['/api/campaigns/nope/trends', `${LAST}/trends/machines/NOPE`, `${LAST}/trends/establishments/000000000`, `${LAST}/trends/regions/Atlantis`]) {
+    expect(
+      (await get<{ error: { message: string } }>(`${LAST}/trends?campaigns=nope`, 400)).error
+        .message,
+    ).toContain(IDS[0]);
+    for (const path of [
+      '/api/campaigns/nope/trends',
+      `${LAST}/trends/machines/NOPE`,
+      `${LAST}/trends/establishments/000000000`,
+      `${LAST}/trends/regions/Atlantis`,
+    ]) {
       expect((await app.request(path)).status, path).toBe(404);
     }
   });

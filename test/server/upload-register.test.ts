@@ -53,17 +53,31 @@ describe('an uploaded kit with equipment-register.csv', () => {
   it('stores the register, from a folder or a zip', async () => {
     const kit = viewsKit();
     kit.campaign = { ...kit.campaign, id: 'with-register' };
-    const files = await kitFiles({ ...kit, register: [ROW, { ...ROW, equipmentId: null, department: '62', finess: '620000002' }] });
+    const files = await kitFiles({
+      ...kit,
+      register: [ROW, { ...ROW, equipmentId: null, department: '62', finess: '620000002' }],
+    });
     expect([...files.keys()]).toContain('equipment-register.csv');
     const done = await upload(uploadForm(files, 'kit/'));
     expect(done.state, JSON.stringify(done.issues)).toBe('done');
     expect(done.files).toContain('equipment-register.csv');
-    expect((await loadRegister(store.db, 'with-register'))?.map((r) => `${r.finess} ${r.equipmentId}`)).toEqual(['590000001 CT0', '620000002 null']);
+    expect(
+      (await loadRegister(store.db, 'with-register'))?.map((r) => `${r.finess} ${r.equipmentId}`),
+    ).toEqual(['590000001 CT0', '620000002 null']);
     // A zip whose register has its header alone: the fleet is emptied.
     const header = new TextDecoder().decode(files.get('equipment-register.csv')!).split('\n')[0];
     const entries = Object.fromEntries([...files].map(([name, bytes]) => [`kit/${name}`, bytes]));
     const zipped = new FormData();
-    zipped.append('files', new Blob([zipSync({ ...entries, 'kit/equipment-register.csv': new TextEncoder().encode(`${header}\n`) })]), 'kit.zip');
+    zipped.append(
+      'files',
+      new Blob([
+        zipSync({
+          ...entries,
+          'kit/equipment-register.csv': new TextEncoder().encode(`${header}\n`),
+        }),
+      ]),
+      'kit.zip',
+    );
     const emptied = await upload(zipped);
     expect(emptied.state, JSON.stringify(emptied.issues)).toBe('done');
     expect(await loadRegister(store.db, 'with-register')).toBeNull();
@@ -75,9 +89,11 @@ describe('an uploaded kit with equipment-register.csv', () => {
     const files = await kitFiles({ ...kit, register: [{ ...ROW, equipmentId: 'NOPE' }] });
     const status = await upload(uploadForm(files, 'kit/'));
     expect(status.state).toBe('rejected');
-    expect(status.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual([
-      'equipment-register.csv:2:equipment_id unknown-reference',
-    ]);
+    expect(
+      status.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`),
+    ).toEqual(['equipment-register.csv:2:equipment_id unknown-reference']);
     expect(await loadRegister(store.db, 'bad-register')).toBeNull();
   });
 });

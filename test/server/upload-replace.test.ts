@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 async function upload(k: Kit, query = ''): Promise<UploadStatus> {
-  const response = await app.request(`/api/uploads${query}`, { method: 'POST', body: uploadForm(await kitFiles(k)) });
+  const response = await app.request(`/api/uploads${query}`, {
+    method: 'POST',
+    body: uploadForm(await kitFiles(k)),
+  });
   expect(response.status).toBe(202);
   return settled(app, (await json<UploadStatus>(response)).id);
 }
@@ -50,7 +53,10 @@ describe('an upload of a campaign already stored', () => {
   it('counts what it added, changed and removed per table, and leaves exactly the kit stored', async () => {
     const first = await upload(kit);
     expect(first.state, first.error?.message).toBe('done');
-    expect(first.summary).toMatchObject({ campaign: 'inserted', changes: { exams: { inserted: kit.exams.length, updated: 0, removed: 0, unchanged: 0 } } });
+    expect(first.summary).toMatchObject({
+      campaign: 'inserted',
+      changes: { exams: { inserted: kit.exams.length, updated: 0, removed: 0, unchanged: 0 } },
+    });
     const fewer: Kit = { ...kit, exams: kit.exams.slice(3) };
     const second = await upload(fewer);
     expect(second.state, second.error?.message).toBe('done');
@@ -78,13 +84,23 @@ describe('an upload of a campaign already stored', () => {
     expect(replaced.state, replaced.error?.message).toBe('done');
     expect(replaced.summary).toMatchObject({
       campaign: 'replaced',
-      changes: { exams: { inserted: kit.exams.length, updated: 0, removed: kit.exams.length - 3, unchanged: 0 } },
+      changes: {
+        exams: {
+          inserted: kit.exams.length,
+          updated: 0,
+          removed: kit.exams.length - 3,
+          unchanged: 0,
+        },
+      },
     });
     expect((await listCampaigns(store)).find((c) => c.id === 'again')?.start).toBe('2010-03-08');
   });
 
   it('refuses a replace parameter it does not know', async () => {
-    const response = await app.request('/api/uploads?replace=yes', { method: 'POST', body: uploadForm(await kitFiles(kit)) });
+    const response = await app.request('/api/uploads?replace=yes', {
+      method: 'POST',
+      body: uploadForm(await kitFiles(kit)),
+    });
     expect(response.status).toBe(400);
     expect((await json<ApiError>(response)).error.message).toContain('replace must be one of 0, 1');
   });

@@ -42,7 +42,8 @@ async function follow(form: FormData): Promise<UploadStatus['progress'][]> {
     await new Promise((r) => setImmediate(r));
     const status = await json<UploadStatus>(await app.request(`/api/uploads/${first.id}`));
     seen.push(status.progress);
-    if (status.state === 'done' || status.state === 'rejected' || status.state === 'failed') return seen;
+    if (status.state === 'done' || status.state === 'rejected' || status.state === 'failed')
+      return seen;
   }
   throw new Error('the upload never settled');
 }
@@ -55,9 +56,12 @@ describe('upload stages', () => {
       }
     }
     for (const table of UPLOAD_TABLES) {
-      for (const dict of [fr, en] as Record<string, string>[]) expect(dict[`upload.table.${table}`], table).toMatch(/\S/);
+      for (const dict of [fr, en] as Record<string, string>[])
+        expect(dict[`upload.table.${table}`], table).toMatch(/\S/);
     }
-    expect(new Set(UPLOAD_STAGES.map((s) => fr[`upload.server.${s}`])).size).toBe(UPLOAD_STAGES.length);
+    expect(new Set(UPLOAD_STAGES.map((s) => fr[`upload.server.${s}`])).size).toBe(
+      UPLOAD_STAGES.length,
+    );
   });
   it('are the only stages a good upload reports, queued to done', async () => {
     const seen = await follow(uploadForm(files));

@@ -5,17 +5,37 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlateauApp } from '../../src/server/app.ts';
-import type { ApiError, CampaignDetail, CampaignSummary, UploadStatus } from '../../src/core/views/types.ts';
+import type {
+  ApiError,
+  CampaignDetail,
+  CampaignSummary,
+  UploadStatus,
+} from '../../src/core/views/types.ts';
 import { createApp } from '../../src/server/index.ts';
 import type { Store } from '../../src/storage/index.ts';
 import { listCampaigns } from '../../src/storage/index.ts';
 import { viewsKit } from '../core/views/views-kit.ts';
 import { blankKitWorkbook, filledKitWorkbook } from '../helpers/kit-workbook.ts';
 import { kitTemplateXlsx } from '../../src/ingest/sources/xlsx/index.ts';
-import { filesOf, json, kitFiles, memoryStore, settled, uploadForm, wrappedStore } from './helpers.ts';
+import {
+  filesOf,
+  json,
+  kitFiles,
+  memoryStore,
+  settled,
+  uploadForm,
+  wrappedStore,
+} from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/kits');
-const KIT_FILES = ['campaign.json', 'equipment.csv', 'establishments.csv', 'exams.csv', 'sessions.csv', 'appointment-survey.csv'].sort();
+const KIT_FILES = [
+  'campaign.json',
+  'equipment.csv',
+  'establishments.csv',
+  'exams.csv',
+  'sessions.csv',
+  'appointment-survey.csv',
+].sort();
 
 let store: Store;
 let app: PlateauApp;
@@ -32,8 +52,16 @@ afterAll(async () => {
   await store?.close();
 });
 
-async function post(target: PlateauApp, form: FormData | string, headers?: Record<string, string>): Promise<Response> {
-  return target.request('/api/uploads', { method: 'POST', body: form, ...(headers ? { headers } : {}) });
+async function post(
+  target: PlateauApp,
+  form: FormData | string,
+  headers?: Record<string, string>,
+): Promise<Response> {
+  return target.request('/api/uploads', {
+    method: 'POST',
+    body: form,
+    ...(headers ? { headers } : {}),
+  });
 }
 
 async function upload(target: PlateauApp, form: FormData): Promise<UploadStatus> {
@@ -44,7 +72,14 @@ async function upload(target: PlateauApp, form: FormData): Promise<UploadStatus>
   return settled(target, status.id);
 }
 
-async function expectRefused(target: PlateauApp, form: FormData | string, status: number, code: string, fragment: string, headers?: Record<string, string>) {
+async function expectRefused(
+  target: PlateauApp,
+  form: FormData | string,
+  status: number,
+  code: string,
+  fragment: string,
+  headers?: Record<string, string>,
+) {
   const response = await post(target, form, headers);
   expect(response.status).toBe(status);
   const body = await json<ApiError>(response);
@@ -57,7 +92,14 @@ describe('a clean kit', () => {
     const response = await post(app, uploadForm(files, 'ars-kit/'));
     expect(response.status).toBe(202);
     const first = await json<UploadStatus>(response);
-    expect(first).toMatchObject({ state: 'validating', files: KIT_FILES, issues: [], campaignId: null, summary: null, error: null });
+    expect(first).toMatchObject({
+      state: 'validating',
+      files: KIT_FILES,
+      issues: [],
+      campaignId: null,
+      summary: null,
+      error: null,
+    });
     const done = await settled(app, first.id);
     expect(done).toMatchObject({
       id: first.id,
@@ -87,7 +129,10 @@ describe('a clean kit', () => {
     expect(after.exams).toBe(15);
   });
   it('is read from a zip, its folder and noise dropped', async () => {
-    const entries: Record<string, Uint8Array> = { 'export/': new Uint8Array(), '__MACOSX/export/._exams.csv': new Uint8Array([1, 2]) };
+    const entries: Record<string, Uint8Array> = {
+      'export/': new Uint8Array(),
+      '__MACOSX/export/._exams.csv': new Uint8Array([1, 2]),
+    };
     for (const [name, bytes] of files) entries[`export/${name}`] = bytes;
     entries['export/campaign.json'] = new TextEncoder().encode(
       new TextDecoder().decode(files.get('campaign.json')).replace('"uploaded"', '"zipped"'),
@@ -96,7 +141,9 @@ describe('a clean kit', () => {
     form.append('files', new Blob([zipSync(entries)]), 'export.zip');
     const done = await upload(app, form);
     expect(done).toMatchObject({ state: 'done', campaignId: 'zipped', files: KIT_FILES });
-    expect((await listCampaigns(store)).find((c) => c.id === 'zipped')?.source).toBe('upload: export.zip');
+    expect((await listCampaigns(store)).find((c) => c.id === 'zipped')?.source).toBe(
+      'upload: export.zip',
+    );
   });
 });
 
@@ -106,10 +153,21 @@ describe('a kit with errors', () => {
     const bad = await filesOf(join(FIXTURES, 'bad-values/input'));
     const done = await upload(app, uploadForm(bad, 'bad-values/'));
     expect(done.state).toBe('rejected');
-    expect(done.error).toEqual({ code: 'invalid-kit', message: expect.stringMatching(/^\d+ errors in the kit: nothing was stored$/) });
+    expect(done.error).toEqual({
+      code: 'invalid-kit',
+      message: expect.stringMatching(/^\d+ errors in the kit: nothing was stored$/),
+    });
     expect(done.campaignId).toBeNull();
-    const located = done.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`);
-    expect(located).toEqual(expect.arrayContaining(['exams.csv:4:room_out negative-duration', 'establishments.csv:4:finess invalid-finess', 'sessions.csv:6:end dst-gap']));
+    const located = done.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`);
+    expect(located).toEqual(
+      expect.arrayContaining([
+        'exams.csv:4:room_out negative-duration',
+        'establishments.csv:4:finess invalid-finess',
+        'sessions.csv:6:end dst-gap',
+      ]),
+    );
     expect(located.length).toBeGreaterThan(30);
     expect((await listCampaigns(store)).map((c) => c.id)).toEqual(before);
   });
@@ -124,29 +182,54 @@ describe('a kit with errors', () => {
 
 describe('a kit workbook (.xlsx)', () => {
   it('is read as the kit it holds and imported', async () => {
-    const done = await upload(app, uploadForm(new Map([['campagne.xlsx', filledKitWorkbook('book-upload', 'Classeur')]]), 'Mes documents/'));
-    expect(done).toMatchObject({ state: 'done', files: ['campagne.xlsx'], campaignId: 'book-upload', summary: { exams: 2, machines: 1, establishments: 1 }, error: null });
-    expect((await listCampaigns(store)).find((c) => c.id === 'book-upload')?.source).toBe('upload: campagne.xlsx');
+    const done = await upload(
+      app,
+      uploadForm(
+        new Map([['campagne.xlsx', filledKitWorkbook('book-upload', 'Classeur')]]),
+        'Mes documents/',
+      ),
+    );
+    expect(done).toMatchObject({
+      state: 'done',
+      files: ['campagne.xlsx'],
+      campaignId: 'book-upload',
+      summary: { exams: 2, machines: 1, establishments: 1 },
+      error: null,
+    });
+    expect((await listCampaigns(store)).find((c) => c.id === 'book-upload')?.source).toBe(
+      'upload: campagne.xlsx',
+    );
   });
   it('is rejected with its errors located by sheet, row and column, and nothing is stored', async () => {
     const before = (await listCampaigns(store)).map((c) => c.id);
     const done = await upload(app, uploadForm(new Map([['blank.xlsx', blankKitWorkbook()]])));
     expect(done.state).toBe('rejected');
-    const located = done.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column}`);
+    const located = done.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.file}:${i.line}:${i.column}`);
     expect(located).toContain('blank.xlsx#campaign:2:B');
     expect((await listCampaigns(store)).map((c) => c.id)).toEqual(before);
   });
   it('is rejected, located, when it is no workbook at all', async () => {
-    const done = await upload(app, uploadForm(new Map([['notes.xlsx', new TextEncoder().encode('not a zip')]])));
+    const done = await upload(
+      app,
+      uploadForm(new Map([['notes.xlsx', new TextEncoder().encode('not a zip')]])),
+    );
     expect(done.state).toBe('rejected');
-    expect(done.issues.some((i) => i.severity === 'error' && i.file.startsWith('notes.xlsx'))).toBe(true);
+    expect(done.issues.some((i) => i.severity === 'error' && i.file.startsWith('notes.xlsx'))).toBe(
+      true,
+    );
   });
   it('starts from the blank template the API serves, in either language', async () => {
     for (const lang of ['fr', 'en']) {
       const response = await app.request(`/api/kit-template.xlsx?lang=${lang}`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="plateau-kit-template-${lang}.xlsx"`);
+      expect(response.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="plateau-kit-template-${lang}.xlsx"`,
+      );
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect(bytes).toEqual(kitTemplateXlsx({ lang: lang as 'fr' | 'en' }));
     }
@@ -200,13 +283,18 @@ describe('imports', () => {
     });
     const done = await upload(failing, uploadForm(files));
     expect(done.state).toBe('failed');
-    expect(done.error).toEqual({ code: 'import-failed', message: 'the import failed: connection lost' });
+    expect(done.error).toEqual({
+      code: 'import-failed',
+      message: 'the import failed: connection lost',
+    });
   });
 });
 
 describe('malformed uploads', () => {
   it('are refused with a 400 saying what to send', async () => {
-    await expectRefused(app, '{"files": []}', 400, 'bad-request', 'multipart/form-data', { 'content-type': 'application/json' });
+    await expectRefused(app, '{"files": []}', 400, 'bad-request', 'multipart/form-data', {
+      'content-type': 'application/json',
+    });
     await expectRefused(app, new FormData(), 400, 'bad-request', "'files'");
     const text = new FormData();
     text.append('files', 'campaign.json');

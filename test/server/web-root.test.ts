@@ -10,14 +10,22 @@ import type { Store } from '../../src/storage/index.ts';
 const root = mkdtempSync(join(tmpdir(), 'plateau-web-'));
 const web = join(root, 'web');
 mkdirSync(join(web, 'assets'), { recursive: true });
-writeFileSync(join(web, 'index.html'), '<!doctype html><title>plateau</title><script type="module" src="/assets/app-1a2b.js"></script>');
+writeFileSync(
+  join(web, 'index.html'),
+  '<!doctype html><title>plateau</title><script type="module" src="/assets/app-1a2b.js"></script>',
+);
 writeFileSync(join(web, 'assets', 'app-1a2b.js'), 'console.log("plateau")');
 writeFileSync(join(web, 'assets', 'app-1a2b.css'), 'body{}');
 writeFileSync(join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 writeFileSync(join(root, 'secret.txt'), 'do not serve');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const store = { db: {}, engine: 'pglite', location: 'nowhere', close: async () => undefined } as unknown as Store;
+const store = {
+  db: {},
+  engine: 'pglite',
+  location: 'nowhere',
+  close: async () => undefined,
+} as unknown as Store;
 const app = createApp({ store, webRoot: web });
 
 describe('the web root', () => {
@@ -36,7 +44,9 @@ describe('the web root', () => {
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=UTF-8');
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await js.text()).toBe('console.log("plateau")');
-    expect((await app.request('/assets/app-1a2b.css')).headers.get('content-type')).toBe('text/css; charset=UTF-8');
+    expect((await app.request('/assets/app-1a2b.css')).headers.get('content-type')).toBe(
+      'text/css; charset=UTF-8',
+    );
     const svg = await app.request('/favicon.svg');
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     expect(svg.headers.get('cache-control')).toBe('no-cache');
@@ -52,7 +62,12 @@ describe('the web root', () => {
     expect(head.status).toBe(200);
   });
   it('never serves a file outside the web root', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+    ]) {
       const response = await app.request(path);
       expect(await response.text(), path).not.toContain('do not serve');
     }

@@ -37,20 +37,28 @@ describe.each(ENGINES)('the accounts schema on $name', ({ place: makePlace }) =>
   });
 
   it('keeps sessions by a 32-byte token hash only', async () => {
-    const [user] = (await store.db.query<{ id: string }>(`select id from users where email = 'site@chu.example'`));
+    const [user] = await store.db.query<{ id: string }>(
+      `select id from users where email = 'site@chu.example'`,
+    );
     const insert = (hash: Buffer) =>
-      store.db.query(`insert into user_sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '8 hours')`, [
-        hash,
-        user!.id,
-      ]);
+      store.db.query(
+        `insert into user_sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '8 hours')`,
+        [hash, user!.id],
+      );
     await insert(Buffer.alloc(32, 7));
     await expect(insert(Buffer.alloc(16, 7))).rejects.toThrow();
   });
 
   it('appends to the audit log and refuses to change or empty it', async () => {
-    await store.db.query(`insert into audit_log (email, action, target, outcome) values ('site@chu.example', 'login', null, 'success')`);
-    await store.db.query(`insert into audit_log (email, action, target, outcome) values ('x@y.example', 'login', null, 'failure')`);
-    await expect(store.db.query(`update audit_log set outcome = 'success'`)).rejects.toThrow(/append-only/);
+    await store.db.query(
+      `insert into audit_log (email, action, target, outcome) values ('site@chu.example', 'login', null, 'success')`,
+    );
+    await store.db.query(
+      `insert into audit_log (email, action, target, outcome) values ('x@y.example', 'login', null, 'failure')`,
+    );
+    await expect(store.db.query(`update audit_log set outcome = 'success'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(store.db.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
     await expect(store.db.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
     const rows = await store.db.query<{ n: string }>(`select count(*)::text as n from audit_log`);

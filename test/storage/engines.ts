@@ -36,7 +36,9 @@ async function pglitePlace(): Promise<TestPlace> {
 }
 
 /** A new empty database on the test server, and how to drop it. */
-export async function serverDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function serverDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `plateau_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -70,7 +72,11 @@ export async function serverDatabase(adminUrl: string): Promise<{ url: string; d
 
 async function postgresPlace(adminUrl: string): Promise<TestPlace> {
   const database = await serverDatabase(adminUrl);
-  return { engine: 'postgres', open: () => openStore({ url: database.url }), dispose: database.drop };
+  return {
+    engine: 'postgres',
+    open: () => openStore({ url: database.url }),
+    dispose: database.drop,
+  };
 }
 
 const pgUrl = process.env['PLATEAU_TEST_PG_URL'];

@@ -40,16 +40,21 @@ const ID = kit.campaign.id;
 /** Sites with machines, by FINESS; every third one sends a bundle. */
 const sites = [...new Set(kit.equipment.map((m) => m.finess))].sort();
 const bundled = sites.filter((_, i) => i % 3 === 0);
-const rawKit = siteKit(kit, kit.establishments.map((e) => e.finess).filter((f) => !bundled.includes(f)));
+const rawKit = siteKit(
+  kit,
+  kit.establishments.map((e) => e.finess).filter((f) => !bundled.includes(f)),
+);
 const keys = new Map<string, SiteKey>(bundled.map((f) => [f, generateSiteKey()]));
 
 const payloadOf = bundlePayloadOf;
 
-const fileOf = (payload: BundlePayload, key: SiteKey): string => JSON.stringify(signBundle(payload, key.privatePem));
+const fileOf = (payload: BundlePayload, key: SiteKey): string =>
+  JSON.stringify(signBundle(payload, key.privatePem));
 const texts = new Map(bundled.map((f) => [f, fileOf(payloadOf(kit, f), keys.get(f)!)]));
 
 async function registerKeys(store: Store): Promise<void> {
-  for (const [finess, key] of keys) await addBundleKey(store, { finess, publicKey: key.publicPem }, ADMIN);
+  for (const [finess, key] of keys)
+    await addBundleKey(store, { finess, publicKey: key.publicPem }, ADMIN);
 }
 
 /** Rows of the tables a bundle writes, for "nothing stored". */
@@ -75,7 +80,10 @@ const FAMILIES = ['durationMinutes', 'reportDelayMinutes', 'appointmentDelayDays
  * pooled families, whose quantiles are each within `BINNING[family] / 2`; returns the max
  * difference per family.
  */
-function compare(a: CampaignIndicators, b: CampaignIndicators): Record<(typeof FAMILIES)[number], number> {
+function compare(
+  a: CampaignIndicators,
+  b: CampaignIndicators,
+): Record<(typeof FAMILIES)[number], number> {
   const byId = (list: readonly MachineIndicators[]) => new Map(list.map((m) => [m.equipmentId, m]));
   const ma = byId(a.machines);
   const mb = byId(b.machines);
@@ -90,7 +98,11 @@ function compare(a: CampaignIndicators, b: CampaignIndicators): Record<(typeof F
     const { durationMinutes: da, reportDelayMinutes: ra, appointmentDelayDays: aa, ...restA } = pa!;
     const { durationMinutes: db, reportDelayMinutes: rb, appointmentDelayDays: ab, ...restB } = pb;
     expect(restB, modality).toEqual(restA);
-    const pairs = [['durationMinutes', da, db], ['reportDelayMinutes', ra, rb], ['appointmentDelayDays', aa, ab]] as const;
+    const pairs = [
+      ['durationMinutes', da, db],
+      ['reportDelayMinutes', ra, rb],
+      ['appointmentDelayDays', aa, ab],
+    ] as const;
     for (const [family, x, y] of pairs) {
       expect(Object.keys(y).sort(), `${modality} ${family}`).toEqual(Object.keys(x).sort());
       for (const [k, q] of Object.entries(x)) {
@@ -102,7 +114,9 @@ function compare(a: CampaignIndicators, b: CampaignIndicators): Record<(typeof F
           expect(v === null, `${modality} ${family}.${k}.${p} null`).toBe(u === null);
           if (u === null || v === null) continue;
           const d = Math.abs(u - v);
-          expect(d, `${modality} ${family}.${k}.${p}`).toBeLessThanOrEqual(BINNING[family] / 2 + 1e-9);
+          expect(d, `${modality} ${family}.${k}.${p}`).toBeLessThanOrEqual(
+            BINNING[family] / 2 + 1e-9,
+          );
           max[family] = Math.max(max[family], d);
         }
       }
@@ -138,7 +152,8 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     // The bundles first (the campaign is created from the first one), then the raw sites' kit.
     const first = await importBundle(mixed, texts.get(bundled[0]!)!);
     expect([first.campaign, first.finess, first.replaced]).toEqual(['inserted', bundled[0], false]);
-    for (const f of bundled.slice(1)) expect((await importBundle(mixed, texts.get(f)!)).campaign).toBe('existing');
+    for (const f of bundled.slice(1))
+      expect((await importBundle(mixed, texts.get(f)!)).campaign).toBe('existing');
     await importKit(mixed, rawKit);
     const a = (await loadResults(raw, ID))!;
     const b = (await loadResults(mixed, ID))!;
@@ -148,7 +163,13 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
         FAMILIES.map((f) => `${f} ${max[f].toFixed(3)} (bound ${BINNING[f] / 2})`).join(', '),
     );
     // The stored order is the full import's (by equipment id) in both.
-    const order = async (s: Store) => (await s.db.query<{ equipment_id: string }>('select equipment_id from machine_results where campaign_id = $1 order by ordinal', [ID])).map((r) => r.equipment_id);
+    const order = async (s: Store) =>
+      (
+        await s.db.query<{ equipment_id: string }>(
+          'select equipment_id from machine_results where campaign_id = $1 order by ordinal',
+          [ID],
+        )
+      ).map((r) => r.equipment_id);
     expect(await order(mixed)).toEqual(await order(raw));
     const data = (await loadCampaignData(mixed, ID))!;
     expect([...(data.bundleSites ?? [])].sort()).toEqual(bundled);
@@ -160,36 +181,71 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     const before = await footprint(mixed);
     const key = keys.get(f)!;
     const signed = JSON.parse(texts.get(f)!) as { payload: string; signature: { value: string } };
-    const payload = JSON.parse(signed.payload) as BundlePayload & { machines: { indicators: Record<string, unknown> }[] };
+    const payload = JSON.parse(signed.payload) as BundlePayload & {
+      machines: { indicators: Record<string, unknown> }[];
+    };
     const refusal = async (text: string, reason: string, words: string | RegExp) => {
-      const error = await importBundle(mixed, text).then(() => null, (e: unknown) => e);
+      const error = await importBundle(mixed, text).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, reason).toBeInstanceOf(BundleImportError);
       expect((error as BundleImportError).reason, (error as Error).message).toBe(reason);
       expect((error as Error).message).toMatch(words);
       expect(await footprint(mixed), reason).toBe(before);
     };
     // Bad signature: another key's signature under this key's id.
-    const other = JSON.parse(fileOf(payloadOf(kit, f), generateSiteKey())) as { signature: { value: string } };
-    await refusal(JSON.stringify({ ...signed, signature: { ...signed.signature, value: other.signature.value } }), 'invalid', /signature/i);
+    const other = JSON.parse(fileOf(payloadOf(kit, f), generateSiteKey())) as {
+      signature: { value: string };
+    };
+    await refusal(
+      JSON.stringify({
+        ...signed,
+        signature: { ...signed.signature, value: other.signature.value },
+      }),
+      'invalid',
+      /signature/i,
+    );
     // Unknown key: signed by a key nobody registered.
     await refusal(fileOf(payloadOf(kit, f), generateSiteKey()), 'unknown-key', /key/i);
     // Tampered figure: the payload text changed after signing.
-    const tampered = { ...payload, machines: payload.machines.map((m, i) => (i === 0 ? { ...m, indicators: { ...m.indicators, exams: 1 } } : m)) };
-    await refusal(JSON.stringify({ ...signed, payload: JSON.stringify(tampered) }), 'invalid', /signature/i);
+    const tampered = {
+      ...payload,
+      machines: payload.machines.map((m, i) =>
+        i === 0 ? { ...m, indicators: { ...m.indicators, exams: 1 } } : m,
+      ),
+    };
+    await refusal(
+      JSON.stringify({ ...signed, payload: JSON.stringify(tampered) }),
+      'invalid',
+      /signature/i,
+    );
     // An exam row inside, validly signed: refused by the allow-list.
-    const withExams = { ...payload, machines: payload.machines.map((m, i) => (i === 0 ? { ...m, exams: [{ examId: 'X1', roomIn: 0 }] } : m)) };
+    const withExams = {
+      ...payload,
+      machines: payload.machines.map((m, i) =>
+        i === 0 ? { ...m, exams: [{ examId: 'X1', roomIn: 0 }] } : m,
+      ),
+    };
     await refusal(fileOf(withExams as BundlePayload, key), 'invalid', /exams/);
     // A site present as raw data.
     const rawSite = sites.find((s) => !bundled.includes(s))!;
     const rawKey = generateSiteKey();
     await addBundleKey(mixed, { finess: rawSite, publicKey: rawKey.publicPem }, ADMIN);
     const beforeRaw = await footprint(mixed);
-    const error = await importBundle(mixed, fileOf(payloadOf(kit, rawSite), rawKey)).catch((e: unknown) => e);
+    const error = await importBundle(mixed, fileOf(payloadOf(kit, rawSite), rawKey)).catch(
+      (e: unknown) => e,
+    );
     expect((error as BundleImportError).reason).toBe('raw-site');
-    expect((error as Error).message).toContain(`site ${rawSite} is in campaign ${ID} as raw data; a bundle cannot replace it`);
+    expect((error as Error).message).toContain(
+      `site ${rawSite} is in campaign ${ID} as raw data; a bundle cannot replace it`,
+    );
     expect(await footprint(mixed)).toBe(beforeRaw);
     // Another period.
-    const later = payloadOf({ ...kit, campaign: { ...kit.campaign, days: kit.campaign.days - 1 } }, f);
+    const later = payloadOf(
+      { ...kit, campaign: { ...kit.campaign, days: kit.campaign.days - 1 } },
+      f,
+    );
     const periodError = await importBundle(mixed, fileOf(later, key)).catch((e: unknown) => e);
     expect((periodError as BundleImportError).reason).toBe('period');
     // Revoked key: then refused, though it verified before.
@@ -203,16 +259,28 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     const f = bundled[2]!;
     const error = await importKit(mixed, kit).catch((e: unknown) => e);
     const line = kit.establishments.findIndex((e) => e.finess === bundled[0]) + 2;
-    expect((error as Error).message).toContain(`establishments.csv:${line}:finess: site ${bundled[0]} came as a bundle`);
+    expect((error as Error).message).toContain(
+      `establishments.csv:${line}:finess: site ${bundled[0]} came as a bundle`,
+    );
     // A kit import of the raw sites (one machine's exams fewer) keeps every bundle site and machine.
     const dropped = rawKit.equipment[0]!.equipmentId;
-    const lessKit = { ...rawKit, exams: rawKit.exams.filter((x) => !(x.equipmentId === dropped && x.examId.endsWith('1'))) };
+    const lessKit = {
+      ...rawKit,
+      exams: rawKit.exams.filter((x) => !(x.equipmentId === dropped && x.examId.endsWith('1'))),
+    };
     await importKit(mixed, lessKit);
     const after = (await loadResults(mixed, ID))!;
-    const bundleMachines = kit.equipment.filter((m) => bundled.includes(m.finess)).map((m) => m.equipmentId);
-    expect(after.machines.filter((m) => bundleMachines.includes(m.equipmentId)).length).toBe(bundleMachines.length);
+    const bundleMachines = kit.equipment
+      .filter((m) => bundled.includes(m.finess))
+      .map((m) => m.equipmentId);
+    expect(after.machines.filter((m) => bundleMachines.includes(m.equipmentId)).length).toBe(
+      bundleMachines.length,
+    );
     expect(after.machines.length).toBe(kit.equipment.length);
-    const [{ n }] = (await mixed.db.query<{ n: number }>('select count(*)::int as n from bundle_sites where campaign_id = $1', [ID])) as [{ n: number }];
+    const [{ n }] = (await mixed.db.query<{ n: number }>(
+      'select count(*)::int as n from bundle_sites where campaign_id = $1',
+      [ID],
+    )) as [{ n: number }];
     expect(n).toBe(bundled.length);
     await importKit(mixed, rawKit);
     // A newer bundle of a site, its machine's figure changed: replaces the older one's rows.
@@ -222,10 +290,18 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     const summary = await importBundle(mixed, fileOf(newer, keys.get(f)!));
     expect([summary.replaced, summary.machines]).toEqual([true, [machine.equipment.equipmentId]]);
     const stored = (await loadResults(mixed, ID))!;
-    const gone = kit.equipment.filter((m) => m.finess === f).map((m) => m.equipmentId).slice(1);
+    const gone = kit.equipment
+      .filter((m) => m.finess === f)
+      .map((m) => m.equipmentId)
+      .slice(1);
     expect(stored.machines.filter((m) => gone.includes(m.equipmentId))).toEqual([]);
-    expect(stored.machines.find((m) => m.equipmentId === machine.equipment.equipmentId)?.exams).toBe(machine.indicators.exams);
-    const [row] = await mixed.db.query<{ created: string }>(`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as created from bundle_sites where campaign_id = $1 and finess = $2`, [ID, f]);
+    expect(
+      stored.machines.find((m) => m.equipmentId === machine.equipment.equipmentId)?.exams,
+    ).toBe(machine.indicators.exams);
+    const [row] = await mixed.db.query<{ created: string }>(
+      `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as created from bundle_sites where campaign_id = $1 and finess = $2`,
+      [ID, f],
+    );
     expect(row?.created).toBe('2026-12-05');
     // Back to the full bundle for what follows.
     await importBundle(mixed, texts.get(f)!);
@@ -239,11 +315,13 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
     const data = (await loadCampaignData(mixed, 'renamed'))!;
     expect([...(data.bundleSites ?? [])].sort()).toEqual(bundled);
     expect(await deleteCampaign(mixed, 'renamed')).toBeTruthy();
-    const [{ n }] = (await mixed.db.query<{ n: number }>('select count(*)::int as n from bundle_sites')) as [{ n: number }];
+    const [{ n }] = (await mixed.db.query<{ n: number }>(
+      'select count(*)::int as n from bundle_sites',
+    )) as [{ n: number }];
     expect(n).toBe(0);
   }, 120_000);
 
-  it('makes a store from a bundle alone (with a machine\'s previous id)', async () => {
+  it("makes a store from a bundle alone (with a machine's previous id)", async () => {
     const place = await engine.place();
     const store = await place.open();
     try {
@@ -253,18 +331,27 @@ describe.each(ENGINES)('signed bundles in the store on $name', (engine) => {
       const payload = payloadOf(kit, f);
       payload.machines[0]!.equipment = { ...payload.machines[0]!.equipment, previousId: 'OLD-1' };
       const summary = await importBundle(store, fileOf(payload, keys.get(f)!));
-      const [previous] = await store.db.query<{ previous_id: string }>('select previous_id from equipment where equipment_id = $1', [payload.machines[0]!.equipment.equipmentId]);
+      const [previous] = await store.db.query<{ previous_id: string }>(
+        'select previous_id from equipment where equipment_id = $1',
+        [payload.machines[0]!.equipment.equipmentId],
+      );
       expect(previous?.previous_id).toBe('OLD-1');
       expect(summary.campaign).toBe('inserted');
       const data = (await loadCampaignData(store, ID))!;
       expect(data.results.campaign).toEqual(kit.campaign);
       expect(data.establishments.map((e) => e.finess)).toEqual([f]);
-      const mine = kit.equipment.filter((m) => m.finess === f).map((m) => m.equipmentId).sort();
+      const mine = kit.equipment
+        .filter((m) => m.finess === f)
+        .map((m) => m.equipmentId)
+        .sort();
       expect(data.results.machines.map((m) => m.equipmentId).sort()).toEqual(mine);
       // Ranks among its own machines, computed by the store (the bundle carries none).
-      for (const m of data.results.machines) expect(Object.keys(m.percentRank ?? {}).length).toBeGreaterThan(0);
+      for (const m of data.results.machines)
+        expect(Object.keys(m.percentRank ?? {}).length).toBeGreaterThan(0);
       expect([...data.bundleSites!]).toEqual([f]);
-      const [{ n }] = (await store.db.query<{ n: number }>('select (select count(*) from exams)::int + (select count(*) from sessions)::int as n')) as [{ n: number }];
+      const [{ n }] = (await store.db.query<{ n: number }>(
+        'select (select count(*) from exams)::int + (select count(*) from sessions)::int as n',
+      )) as [{ n: number }];
       expect(n).toBe(0);
     } finally {
       await store.close();
@@ -300,10 +387,15 @@ describe.skipIf(!PG_URL)('signed bundles under row-level security (PostgreSQL)',
     const national = scopedStore(app, { kind: 'national', userId: 2, admin: false });
     const admin = scopedStore(app, { kind: 'national', userId: 3, admin: true });
     for (const store of [national, site(f)]) {
-      const error = await addBundleKey(store, { finess: f, publicKey: keys.get(f)!.publicPem }, ADMIN).catch((e: unknown) => e);
+      const error = await addBundleKey(
+        store,
+        { finess: f, publicKey: keys.get(f)!.publicPem },
+        ADMIN,
+      ).catch((e: unknown) => e);
       expect((error as { code?: string }).code).toBe('42501');
     }
-    for (const finess of [f, g]) await addBundleKey(admin, { finess, publicKey: keys.get(finess)!.publicPem }, ADMIN);
+    for (const finess of [f, g])
+      await addBundleKey(admin, { finess, publicKey: keys.get(finess)!.publicPem }, ADMIN);
     const revoked = generateSiteKey();
     const added = await addBundleKey(admin, { finess: f, publicKey: revoked.publicPem }, ADMIN);
     await expect(revokeBundleKey(site(f), added.keyId, ADMIN)).rejects.toThrow();
@@ -318,7 +410,10 @@ describe.skipIf(!PG_URL)('signed bundles under row-level security (PostgreSQL)',
       const foreign = await importBundle(site(f), texts.get(g)!, options).catch((e: unknown) => e);
       expect((foreign as BundleImportError).reason).toBe('unknown-key');
     }
-    const region = await importBundle(scopedStore(app, { kind: 'region', userId: 4, region: '11' }), texts.get(f)!).catch((e: unknown) => e);
+    const region = await importBundle(
+      scopedStore(app, { kind: 'region', userId: 4, region: '11' }),
+      texts.get(f)!,
+    ).catch((e: unknown) => e);
     expect(region).toBeInstanceOf(BundleImportError);
     expect(await footprint(owner)).toBe(before);
     // Its own: stored, and ranked among every machine by the aggregator.
@@ -327,6 +422,7 @@ describe.skipIf(!PG_URL)('signed bundles under row-level security (PostgreSQL)',
     const results = (await loadResults(owner, ID))!;
     const mine = results.machines.filter((m) => summary.machines.includes(m.equipmentId));
     expect(mine.length).toBe(summary.machines.length);
-    for (const m of mine) expect(Object.values(m.percentRank ?? {}).some((v) => v !== null)).toBe(true);
+    for (const m of mine)
+      expect(Object.values(m.percentRank ?? {}).some((v) => v !== null)).toBe(true);
   }, 60_000);
 });

@@ -356,7 +356,12 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
     expect(kit.exams.length).toBeGreaterThan(CHUNK_ROWS);
     const progress: ImportProgress[] = [];
     const first = await importKit(store, kit, { onProgress: (p) => progress.push(p) });
-    expect(first.exams).toEqual({ inserted: kit.exams.length, updated: 0, unchanged: 0, removed: 0 });
+    expect(first.exams).toEqual({
+      inserted: kit.exams.length,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     // Progress after each chunk, whichever way the engine loads a new campaign.
     expect(progress.filter((p) => p.table === 'exams')).toEqual(
       [...Array(Math.ceil(kit.exams.length / CHUNK_ROWS)).keys()].map((i) => ({
@@ -367,7 +372,12 @@ describe.each(ENGINES)('importKit on $name', ({ place: makePlace }) => {
       })),
     );
     const again = await importKit(store, kit);
-    expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: kit.exams.length, removed: 0 });
+    expect(again.exams).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: kit.exams.length,
+      removed: 0,
+    });
     expect(again.results).toBeNull();
     // One changed exam in each chunk.
     const changed = kit.exams.map((e, i) => (i % CHUNK_ROWS === 7 ? { ...e, icr: 999 } : e));

@@ -28,22 +28,33 @@ async function rowsOf(store: Store, finess: string): Promise<string> {
   const parts = [
     await q(`select * from establishments where finess = $1 order by campaign_id`),
     await q(`select * from equipment where finess = $1 order by equipment_id`),
-    await q(`select * from survey_answers where finess = $1 order by modality, clinical_case, patient_type`),
-    await q(`select * from sessions where equipment_id in ${machines} order by equipment_id, start_at, end_at, type`),
+    await q(
+      `select * from survey_answers where finess = $1 order by modality, clinical_case, patient_type`,
+    ),
+    await q(
+      `select * from sessions where equipment_id in ${machines} order by equipment_id, start_at, end_at, type`,
+    ),
     await q(`select * from exams where equipment_id in ${machines} order by equipment_id, exam_id`),
-    await q(`select equipment_id, encode(samples, 'base64') from machine_samples where equipment_id in ${machines} order by equipment_id`),
+    await q(
+      `select equipment_id, encode(samples, 'base64') from machine_samples where equipment_id in ${machines} order by equipment_id`,
+    ),
   ];
   return JSON.stringify(parts);
 }
 
 async function resultsOf(store: Store, finess: string): Promise<Record<string, unknown>> {
-  const rows = await store.db.query<{ equipment_id: string; indicators: { percentRank?: unknown } }>(
+  const rows = await store.db.query<{
+    equipment_id: string;
+    indicators: { percentRank?: unknown };
+  }>(
     `select equipment_id, indicators from machine_results r join equipment e using (campaign_id, equipment_id)
      where e.finess = $1 order by equipment_id`,
     [finess],
   );
   // Percentile ranks are campaign-wide (the aggregator's); the machine's own figures are compared.
-  return Object.fromEntries(rows.map((r) => [r.equipment_id, { ...r.indicators, percentRank: undefined }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.equipment_id, { ...r.indicators, percentRank: undefined }]),
+  );
 }
 
 describe.each(ENGINES)('site import on $name', (engine) => {
@@ -79,7 +90,12 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     const summary = await importSiteKit(store, changed, [A], { source: 'test site' });
     expect(summary.exams.removed).toBe(Math.ceil(examsBefore / 2));
     expect(summary.exams.inserted).toBe(0);
-    expect(summary.equipment).toEqual({ inserted: 0, updated: 0, unchanged: mine.equipment.length, removed: 0 });
+    expect(summary.equipment).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: mine.equipment.length,
+      removed: 0,
+    });
     expect(summary.acts).toBe('matched');
     expect(summary.changed).toBe(true);
     expect(summary.machines.sort()).toEqual(mine.equipment.map((m) => m.equipmentId).sort());
@@ -89,15 +105,20 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     expect(await resultsOf(store, B)).toEqual(otherResults);
     // This site: the changed machine's figures changed, to what the engine gives over the store.
     const mineAfter = await resultsOf(store, A);
-    expect((mineAfter[machine] as { exams: number }).exams).toBe(examsBefore - Math.ceil(examsBefore / 2));
+    expect((mineAfter[machine] as { exams: number }).exams).toBe(
+      examsBefore - Math.ceil(examsBefore / 2),
+    );
     expect(mineAfter[machine]).not.toEqual(mineBefore[machine]);
-    for (const m of mine.equipment.slice(1)) expect(mineAfter[m.equipmentId]).toEqual(mineBefore[m.equipmentId]);
+    for (const m of mine.equipment.slice(1))
+      expect(mineAfter[m.equipmentId]).toEqual(mineBefore[m.equipmentId]);
 
     const refresh = await refreshAggregates(store, 'sites');
     expect(refresh).toMatchObject({ machines: 12, survey: 'recomputed' });
     const stored = await loadResults(store, 'sites');
     const scratch = computeCampaign((await loadKit(store, 'sites'))!);
-    expect(JSON.parse(JSON.stringify(stored!.benchmark))).toEqual(JSON.parse(JSON.stringify(scratch.benchmark)));
+    expect(JSON.parse(JSON.stringify(stored!.benchmark))).toEqual(
+      JSON.parse(JSON.stringify(scratch.benchmark)),
+    );
     expect(stored!.quality).toEqual(JSON.parse(JSON.stringify(scratch.quality)));
     expect(stored!.survey).toEqual(JSON.parse(JSON.stringify(scratch.survey)));
     // Every machine, ranks included, in the full import's order.
@@ -113,7 +134,10 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     const before = (await rowsOf(store, A)) + (await rowsOf(store, B));
     const mine = siteKit(kit, [A]);
     const foreign = kit.equipment.find((m) => m.finess === B)!;
-    const refused = async (k: Kit, locate?: (f: string, c: string, v: string) => number | null): Promise<string> => {
+    const refused = async (
+      k: Kit,
+      locate?: (f: string, c: string, v: string) => number | null,
+    ): Promise<string> => {
       const e = await importSiteKit(store, k, [A], { locate }).then(
         () => null,
         (error: unknown) => error,
@@ -123,26 +147,57 @@ describe.each(ENGINES)('site import on $name', (engine) => {
       return (e as StoreError).message;
     };
     // A machine of B in equipment.csv, located by the upload's files (line 5 here).
-    expect(await refused({ ...mine, equipment: [...mine.equipment, foreign] }, (f, c, v) => (f === 'equipment.csv' && c === 'finess' && v === B ? 5 : null))).toMatch(
-      new RegExp(`equipment\\.csv:5:finess: machine ${foreign.equipmentId}: FINESS ${B} is not one of your establishments`),
+    expect(
+      await refused({ ...mine, equipment: [...mine.equipment, foreign] }, (f, c, v) =>
+        f === 'equipment.csv' && c === 'finess' && v === B ? 5 : null,
+      ),
+    ).toMatch(
+      new RegExp(
+        `equipment\\.csv:5:finess: machine ${foreign.equipmentId}: FINESS ${B} is not one of your establishments`,
+      ),
     );
     // B's establishment row, without a locator: its rank among the records.
-    expect(await refused({ ...mine, establishments: [...mine.establishments, kit.establishments.find((e) => e.finess === B)!] })).toMatch(
+    expect(
+      await refused({
+        ...mine,
+        establishments: [...mine.establishments, kit.establishments.find((e) => e.finess === B)!],
+      }),
+    ).toMatch(
       /establishments\.csv \(record 2\):finess: FINESS 590000001 is not one of your establishments/,
     );
     // An exam of a machine not in the kit's equipment.csv.
-    expect(await refused({ ...mine, exams: [...mine.exams, { ...kit.exams.find((e) => e.equipmentId === foreign.equipmentId)! }] })).toMatch(
-      new RegExp(`exams\\.csv \\(record ${mine.exams.length + 1}\\):equipment_id: machine ${foreign.equipmentId} is not one of your machines`),
+    expect(
+      await refused({
+        ...mine,
+        exams: [
+          ...mine.exams,
+          { ...kit.exams.find((e) => e.equipmentId === foreign.equipmentId)! },
+        ],
+      }),
+    ).toMatch(
+      new RegExp(
+        `exams\\.csv \\(record ${mine.exams.length + 1}\\):equipment_id: machine ${foreign.equipmentId} is not one of your machines`,
+      ),
     );
     // A survey answer of B.
-    expect(await refused({ ...mine, survey: [...mine.survey, kit.survey.find((a) => a.finess === B)!] })).toMatch(/appointment-survey\.csv .*FINESS 590000001/);
+    expect(
+      await refused({ ...mine, survey: [...mine.survey, kit.survey.find((a) => a.finess === B)!] }),
+    ).toMatch(/appointment-survey\.csv .*FINESS 590000001/);
     // A changed act, and a new one.
     const act = kit.acts[0]!;
-    expect(await refused({ ...mine, acts: [{ ...act, icr: act.icr + 1 }] })).toMatch(new RegExp(`acts\\.csv \\(record 1\\):code: act ${act.code} differs`));
-    expect(await refused({ ...mine, acts: [...mine.acts, { code: 'NEW0001', label: 'x', icr: 1 }] })).toMatch(/act NEW0001 is not in the campaign's act table/);
+    expect(await refused({ ...mine, acts: [{ ...act, icr: act.icr + 1 }] })).toMatch(
+      new RegExp(`acts\\.csv \\(record 1\\):code: act ${act.code} differs`),
+    );
+    expect(
+      await refused({ ...mine, acts: [...mine.acts, { code: 'NEW0001', label: 'x', icr: 1 }] }),
+    ).toMatch(/act NEW0001 is not in the campaign's act table/);
     // Another period; an unknown campaign.
-    expect(await refused({ ...mine, campaign: { ...mine.campaign, days: 27 } })).toMatch(/campaign\.json: .*days 28 → 27/);
-    expect(await refused({ ...mine, campaign: { ...mine.campaign, id: 'nope' } })).toMatch(/campaign nope is not in the store/);
+    expect(await refused({ ...mine, campaign: { ...mine.campaign, days: 27 } })).toMatch(
+      /campaign\.json: .*days 28 → 27/,
+    );
+    expect(await refused({ ...mine, campaign: { ...mine.campaign, id: 'nope' } })).toMatch(
+      /campaign nope is not in the store/,
+    );
     expect((await rowsOf(store, A)) + (await rowsOf(store, B))).toBe(before);
   }, 60_000);
 
@@ -155,8 +210,14 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     expect(subset).toMatchObject({ acts: 'matched', changed: false });
     const foreign = kit.equipment.find((m) => m.finess === B)!;
     const before = await rowsOf(store, B);
-    await expect(importSiteKit(store, { ...mine, equipment: [...mine.equipment, { ...foreign, finess: A }] }, [A])).rejects.toThrow(
-      new RegExp(`equipment\\.csv \\(record ${mine.equipment.length + 1}\\):equipment_id: equipment_id ${foreign.equipmentId} is already a machine of another establishment`),
+    await expect(
+      importSiteKit(store, { ...mine, equipment: [...mine.equipment, { ...foreign, finess: A }] }, [
+        A,
+      ]),
+    ).rejects.toThrow(
+      new RegExp(
+        `equipment\\.csv \\(record ${mine.equipment.length + 1}\\):equipment_id: equipment_id ${foreign.equipmentId} is already a machine of another establishment`,
+      ),
     );
     expect(await rowsOf(store, B)).toBe(before);
   }, 60_000);
@@ -167,7 +228,15 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     const day = Date.parse(`${kit.campaign.start}T08:00:00Z`);
     const withBoth: Kit = {
       ...mine,
-      slots: [{ equipmentId: first!.equipmentId, start: day, end: day + 30 * 60_000, status: 'free', observedAt: day }],
+      slots: [
+        {
+          equipmentId: first!.equipmentId,
+          start: day,
+          end: day + 30 * 60_000,
+          status: 'free',
+          observedAt: day,
+        },
+      ],
       costs: {
         origin: 'input',
         rows: [first!, second!].map((m) => ({
@@ -183,8 +252,12 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     };
     await importSiteKit(store, withBoth, [A]);
     const stored = async () => ({
-      slots: await store.db.query(`select equipment_id, status from slots where campaign_id = 'sites' order by equipment_id`),
-      costs: await store.db.query(`select equipment_id, staff, origin from costs where campaign_id = 'sites' order by equipment_id`),
+      slots: await store.db.query(
+        `select equipment_id, status from slots where campaign_id = 'sites' order by equipment_id`,
+      ),
+      costs: await store.db.query(
+        `select equipment_id, staff, origin from costs where campaign_id = 'sites' order by equipment_id`,
+      ),
     });
     const kept = await stored();
     expect(kept.slots).toEqual([{ equipment_id: first!.equipmentId, status: 'free' }]);
@@ -194,7 +267,16 @@ describe.each(ENGINES)('site import on $name', (engine) => {
     expect(summary.slots).toMatchObject({ inserted: 0, removed: 0 });
     expect(summary.costs).toMatchObject({ inserted: 0, removed: 0 });
     // A machine the kit drops takes its costs with it.
-    await importSiteKit(store, { ...mine, equipment: mine.equipment.filter((m) => m !== second), sessions: mine.sessions.filter((x) => x.equipmentId !== second!.equipmentId), exams: mine.exams.filter((x) => x.equipmentId !== second!.equipmentId) }, [A]);
+    await importSiteKit(
+      store,
+      {
+        ...mine,
+        equipment: mine.equipment.filter((m) => m !== second),
+        sessions: mine.sessions.filter((x) => x.equipmentId !== second!.equipmentId),
+        exams: mine.exams.filter((x) => x.equipmentId !== second!.equipmentId),
+      },
+      [A],
+    );
     expect((await stored()).costs).toEqual([kept.costs[0]]);
     await importSiteKit(store, mine, [A]);
   }, 60_000);

@@ -25,7 +25,11 @@ const base = generateKit({ seed: 11, machines: 6, days: 7 });
 // the repeat is later in the file, so it is the one stored.
 const first = base.exams[0] as Exam;
 const repeat: Exam = { ...first, roomOut: first.roomOut + 60_000 };
-const messy: Kit = { ...base, equipment: [...base.equipment].reverse(), exams: [...base.exams, repeat] };
+const messy: Kit = {
+  ...base,
+  equipment: [...base.equipment].reverse(),
+  exams: [...base.exams, repeat],
+};
 
 describe.each(ENGINES)('importing an exam table on $name', ({ place: makePlace }) => {
   let place: TestPlace;
@@ -59,14 +63,22 @@ describe.each(ENGINES)('importing an exam table on $name', ({ place: makePlace }
   });
 
   it('keeps the later of a repeated exam and says so, machines out of order', async () => {
-    const asRecords = await importKit(store, { ...messy, campaign: { ...messy.campaign, id: 'mrec' } });
+    const asRecords = await importKit(store, {
+      ...messy,
+      campaign: { ...messy.campaign, id: 'mrec' },
+    });
     const kit = tableKit(messy, 'mtab');
     const asTable = await importKit(store, kit);
     expect(asTable.issues).toEqual(asRecords.issues);
-    expect(asTable.issues[0]?.text?.params).toMatchObject({ n: 1, shown: `${first.equipmentId}/${first.examId}` });
+    expect(asTable.issues[0]?.text?.params).toMatchObject({
+      n: 1,
+      shown: `${first.equipmentId}/${first.examId}`,
+    });
     expect(asTable.exams.inserted).toBe(base.exams.length);
     const stored = (await loadKit(store, 'mtab'))!;
-    const kept = stored.exams.find((e) => e.equipmentId === first.equipmentId && e.examId === first.examId);
+    const kept = stored.exams.find(
+      (e) => e.equipmentId === first.equipmentId && e.examId === first.examId,
+    );
     expect(kept?.roomOut).toBe(repeat.roomOut);
     expect(asTable.fingerprint).toBe(kitFingerprint(stored));
     expect(stored.exams).toEqual((await loadKit(store, 'mrec'))!.exams);

@@ -7,7 +7,14 @@
 // `plateau serve` in the accounts mode (PostgreSQL, a plateau_app login role) killed while a
 // national user's upload is importing.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +23,14 @@ import { generateInto, generateOptions } from '../../src/cli/commands/generate.t
 import type { Kit } from '../../src/core/kit-types.ts';
 import { readKitDir } from '../../src/ingest/kit/read-kit.ts';
 import type { Store } from '../../src/storage/index.ts';
-import { addUser, importKit, kitFingerprint, listCampaigns, loadKit, openStore } from '../../src/storage/index.ts';
+import {
+  addUser,
+  importKit,
+  kitFingerprint,
+  listCampaigns,
+  loadKit,
+  openStore,
+} from '../../src/storage/index.ts';
 import { ROOT, transpileTree } from '../helpers/transpile-tree.ts';
 import type { PgPlace } from '../cli/pg-roles.ts';
 import { PG_URL, pgPlace } from '../cli/pg-roles.ts';
@@ -33,7 +47,10 @@ const kits = new Map<string, { dir: string; kit: Kit; fingerprint: string }>();
  */
 async function makeKit(name: string, seed: number, machines: number, days: number): Promise<void> {
   const dir = join(tmp, name);
-  await generateInto(dir, generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }));
+  await generateInto(
+    dir,
+    generateOptions({ seed: String(seed), machines: String(machines), days: String(days) }),
+  );
   const read = await readKitDir(dir);
   if (!read.kit) throw new Error(`kit ${name} has errors`);
   const scratch = await openStore({ dataDir: 'memory://' });
@@ -51,9 +68,15 @@ beforeAll(async () => {
   const code = join(tmp, 'code');
   await transpileTree(join(ROOT, 'src/cli/main.ts'), code);
   symlinkSync(join(ROOT, 'node_modules'), join(code, 'node_modules'));
-  writeFileSync(join(code, 'package.json'), '{ "name": "plateau-under-test", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(code, 'package.json'),
+    '{ "name": "plateau-under-test", "private": true, "type": "module" }\n',
+  );
   cli = join(code, 'plateau.mjs');
-  writeFileSync(cli, "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n");
+  writeFileSync(
+    cli,
+    "import { main } from './src/cli/main.js';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n",
+  );
   // Same campaign id (synthetic-41), two periods: the longer one replaces the shorter.
   await makeKit('short', 41, 60, 14);
   await makeKit('long', 41, 60, 28);
@@ -84,7 +107,8 @@ function importCli(args: string[], killOnProgress: boolean, killAfterMs = 6000):
   const timer = killOnProgress ? setTimeout(kill, killAfterMs) : null;
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
-    if (killOnProgress && /importing synthetic-\d+ into .* (write|load|compute|save)/.test(stderr)) kill();
+    if (killOnProgress && /importing synthetic-\d+ into .* (write|load|compute|save)/.test(stderr))
+      kill();
   });
   child.stdout.resume();
   return new Promise((resolve) =>
@@ -98,7 +122,15 @@ function importCli(args: string[], killOnProgress: boolean, killAfterMs = 6000):
 /** The stored row counts of the tables a kit fills (one campaign per store here). */
 async function counts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ['campaigns', 'establishments', 'equipment', 'sessions', 'exams', 'machine_results', 'campaign_results']) {
+  for (const table of [
+    'campaigns',
+    'establishments',
+    'equipment',
+    'sessions',
+    'exams',
+    'machine_results',
+    'campaign_results',
+  ]) {
     const [row] = await store.db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
     out[table] = row!.n;
   }
@@ -124,7 +156,9 @@ async function expectHolds(open: () => Promise<Store>, name: string): Promise<vo
   const store = await open();
   try {
     expect((await listCampaigns(store)).map((c) => c.id)).toEqual([kit.campaign.id]);
-    const [stored] = await store.db.query<{ f: string }>('select input_fingerprint as f from campaign_results');
+    const [stored] = await store.db.query<{ f: string }>(
+      'select input_fingerprint as f from campaign_results',
+    );
     expect(stored!.f).toBe(fingerprint);
     expect(kitFingerprint((await loadKit(store, kit.campaign.id))!)).toBe(fingerprint);
     expect(await counts(store)).toEqual(countsOf(kit));
@@ -138,7 +172,10 @@ async function expectEmpty(open: () => Promise<Store>): Promise<void> {
   try {
     expect(await listCampaigns(store)).toEqual([]);
     const c = await counts(store);
-    expect(Object.values(c).every((n) => n === 0), JSON.stringify(c)).toBe(true);
+    expect(
+      Object.values(c).every((n) => n === 0),
+      JSON.stringify(c),
+    ).toBe(true);
   } finally {
     await store.close();
   }
@@ -156,7 +193,11 @@ const places: { name: string; skip: boolean; make: () => Promise<Place> }[] = [
     skip: !PG_URL,
     make: async () => {
       const pgp: PgPlace = await pgPlace(PG_URL!);
-      return { target: ['--database-url', pgp.ownerUrl], open: () => openStore({ url: pgp.ownerUrl }), dispose: () => pgp.dispose() };
+      return {
+        target: ['--database-url', pgp.ownerUrl],
+        open: () => openStore({ url: pgp.ownerUrl }),
+        dispose: () => pgp.dispose(),
+      };
     },
   },
 ];
@@ -176,7 +217,10 @@ describe.each(places)('kill -9 during plateau import, $name', ({ skip, make }) =
         const done = await importCli([kits.get('short')!.dir, ...place.target], false);
         expect(done.code, done.stderr).toBe(0);
         await expectHolds(place.open, 'short');
-        const replace = await importCli([kits.get('long')!.dir, '--replace', ...place.target], true);
+        const replace = await importCli(
+          [kits.get('long')!.dir, '--replace', ...place.target],
+          true,
+        );
         expect(replace.signal, replace.stderr).toBe('SIGKILL');
         await expectHolds(place.open, 'short');
 
@@ -202,7 +246,9 @@ async function freePort(): Promise<number> {
 }
 
 /** `plateau serve --database-url URL` in a child process, once /api/health answers. */
-async function serveChild(url: string): Promise<{ base: string; kill: () => Promise<void>; stop: () => Promise<void> }> {
+async function serveChild(
+  url: string,
+): Promise<{ base: string; kill: () => Promise<void>; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
     cwd: tmp,
@@ -215,8 +261,13 @@ async function serveChild(url: string): Promise<{ base: string; kill: () => Prom
   const exited = new Promise((r) => child.once('exit', r));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${output}`);
+  while (
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`serve did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -233,14 +284,34 @@ async function serveChild(url: string): Promise<{ base: string; kill: () => Prom
 }
 
 /** Logs in and uploads the kit folder `dir` (its files as `files` fields); returns the job's address. */
-async function upload(base: string, email: string, password: string, dir: string): Promise<{ job: string; headers: Record<string, string> }> {
-  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+async function upload(
+  base: string,
+  email: string,
+  password: string,
+  dir: string,
+): Promise<{ job: string; headers: Record<string, string> }> {
+  const login = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(login.status).toBe(200);
   const csrf = ((await login.json()) as { csrf: string }).csrf;
-  const headers = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrf };
+  const headers = {
+    cookie: login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    'x-csrf-token': csrf,
+  };
   const form = new FormData();
-  for (const name of readdirSync(dir)) form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
-  const sent = await fetch(`${base}/api/uploads?replace=1`, { method: 'POST', headers, body: form });
+  for (const name of readdirSync(dir))
+    form.append('files', new Blob([readFileSync(join(dir, name))]), `kit/${name}`);
+  const sent = await fetch(`${base}/api/uploads?replace=1`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
   expect(sent.status, await sent.clone().text()).toBe(202);
   return { job: `${base}${sent.headers.get('location')}`, headers };
 }
@@ -248,56 +319,79 @@ async function upload(base: string, email: string, password: string, dir: string
 async function jobState(job: string, headers: Record<string, string>): Promise<string> {
   const status = (await (await fetch(job, { headers })).json()) as { state: string };
   // A failed or rejected job says why in the assertion message.
-  return ['failed', 'rejected'].includes(status.state) ? `${status.state}: ${JSON.stringify(status).slice(0, 1500)}` : status.state;
+  return ['failed', 'rejected'].includes(status.state)
+    ? `${status.state}: ${JSON.stringify(status).slice(0, 1500)}`
+    : status.state;
 }
 
-describe.skipIf(!PG_URL)('kill -9 of plateau serve during an upload import, PostgreSQL accounts mode', () => {
-  it('leaves the previous import whole, and the same upload then succeeds', async () => {
-    const place = await pgPlace(PG_URL!);
-    try {
-      const password = 'national password for the test';
-      const owner = await openStore({ url: place.ownerUrl });
+describe.skipIf(!PG_URL)(
+  'kill -9 of plateau serve during an upload import, PostgreSQL accounts mode',
+  () => {
+    it('leaves the previous import whole, and the same upload then succeeds', async () => {
+      const place = await pgPlace(PG_URL!);
       try {
-        const read = await readKitDir(kits.get('short')!.dir);
-        await importKit(owner, read.kit as Kit, { issues: read.issues });
-        await addUser(owner, { email: 'national@test.example', role: 'national', password }, { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-      } finally {
-        await owner.close();
-      }
-      const open = (): Promise<Store> => openStore({ url: place.ownerUrl });
-      await expectHolds(open, 'short');
-      const app = await place.loginRole();
-
-      let server = await serveChild(app);
-      let sent = await upload(server.base, 'national@test.example', password, kits.get('long')!.dir);
-      const deadline = Date.now() + 120_000;
-      let state = await jobState(sent.job, sent.headers);
-      while (state !== 'importing') {
-        if (!['validating', 'queued'].includes(state)) throw new Error(`the upload did not import: ${state}`);
-        if (Date.now() > deadline) throw new Error(`the upload never reached importing (${state})`);
-        await new Promise((r) => setTimeout(r, 50));
-        state = await jobState(sent.job, sent.headers);
-      }
-      await new Promise((r) => setTimeout(r, 300));
-      await server.kill();
-      await expectHolds(open, 'short');
-
-      server = await serveChild(app);
-      try {
-        sent = await upload(server.base, 'national@test.example', password, kits.get('long')!.dir);
-        for (;;) {
-          state = await jobState(sent.job, sent.headers);
-          if (state === 'done') break;
-          if (!['validating', 'queued', 'importing'].includes(state)) throw new Error(`the upload did not import: ${state}`);
-          if (Date.now() > deadline + 300_000) throw new Error('the second upload did not finish');
-          await new Promise((r) => setTimeout(r, 200));
+        const password = 'national password for the test';
+        const owner = await openStore({ url: place.ownerUrl });
+        try {
+          const read = await readKitDir(kits.get('short')!.dir);
+          await importKit(owner, read.kit as Kit, { issues: read.issues });
+          await addUser(
+            owner,
+            { email: 'national@test.example', role: 'national', password },
+            { scrypt: { N: 2 ** 10, r: 8, p: 1 } },
+          );
+        } finally {
+          await owner.close();
         }
+        const open = (): Promise<Store> => openStore({ url: place.ownerUrl });
+        await expectHolds(open, 'short');
+        const app = await place.loginRole();
+
+        let server = await serveChild(app);
+        let sent = await upload(
+          server.base,
+          'national@test.example',
+          password,
+          kits.get('long')!.dir,
+        );
+        const deadline = Date.now() + 120_000;
+        let state = await jobState(sent.job, sent.headers);
+        while (state !== 'importing') {
+          if (!['validating', 'queued'].includes(state))
+            throw new Error(`the upload did not import: ${state}`);
+          if (Date.now() > deadline)
+            throw new Error(`the upload never reached importing (${state})`);
+          await new Promise((r) => setTimeout(r, 50));
+          state = await jobState(sent.job, sent.headers);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        await server.kill();
+        await expectHolds(open, 'short');
+
+        server = await serveChild(app);
+        try {
+          sent = await upload(
+            server.base,
+            'national@test.example',
+            password,
+            kits.get('long')!.dir,
+          );
+          for (;;) {
+            state = await jobState(sent.job, sent.headers);
+            if (state === 'done') break;
+            if (!['validating', 'queued', 'importing'].includes(state))
+              throw new Error(`the upload did not import: ${state}`);
+            if (Date.now() > deadline + 300_000)
+              throw new Error('the second upload did not finish');
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        } finally {
+          await server.stop();
+        }
+        await expectHolds(open, 'long');
       } finally {
-        await server.stop();
+        await place.dispose();
       }
-      await expectHolds(open, 'long');
-    } finally {
-      await place.dispose();
-    }
-  }, 600_000);
-});
+    }, 600_000);
+  },
+);

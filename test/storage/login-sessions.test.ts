@@ -19,7 +19,13 @@ describe.each(ENGINES)('login sessions on $name', ({ place: makePlace }) => {
   let siteId: number;
   let regionId: number;
 
-  const addUser = async (email: string, role: string, finess: string[], region: string | null, name: string | null) => {
+  const addUser = async (
+    email: string,
+    role: string,
+    finess: string[],
+    region: string | null,
+    name: string | null,
+  ) => {
     const rows = await store.db.query<{ id: string }>(
       `insert into users (email, role, finess, region, password_hash, display_name) values ($1, $2, $3, $4, 'scrypt$x', $5) returning id::text as id`,
       [email, role, finess, region, name],
@@ -67,7 +73,13 @@ describe.each(ENGINES)('login sessions on $name', ({ place: makePlace }) => {
     expect(kept!.age).toBeGreaterThanOrEqual(30);
     const other = await createSession(store, regionId, { ttlHours: 1 });
     expect(other).not.toBe(token);
-    expect(await sessionUser(store, other)).toMatchObject({ id: regionId, role: 'region', region: '53', finess: [], displayName: null });
+    expect(await sessionUser(store, other)).toMatchObject({
+      id: regionId,
+      role: 'region',
+      region: '53',
+      finess: [],
+      displayName: null,
+    });
   });
 
   it('stores only the SHA-256 of the token', async () => {
@@ -77,7 +89,11 @@ describe.each(ENGINES)('login sessions on $name', ({ place: makePlace }) => {
     );
     const expected = createHash('sha256').update(token).digest('hex');
     expect(rows.map((r) => r.hex)).toContain(expected);
-    const dump = (await store.db.query<{ t: string }>(`select string_agg(s::text, ' ') as t from user_sessions s`))[0]!.t;
+    const dump = (
+      await store.db.query<{ t: string }>(
+        `select string_agg(s::text, ' ') as t from user_sessions s`,
+      )
+    )[0]!.t;
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(Buffer.from(token, 'base64url').toString('hex'));
   });
@@ -96,7 +112,10 @@ describe.each(ENGINES)('login sessions on $name', ({ place: makePlace }) => {
     const token = await createSession(store, siteId, { ttlHours: 1 });
     expect(await sessionUser(store, token)).not.toBeNull();
     const hash = createHash('sha256').update(token).digest();
-    await store.db.query(`update user_sessions set expires_at = now() - interval '1 second' where token_hash = $1`, [hash]);
+    await store.db.query(
+      `update user_sessions set expires_at = now() - interval '1 second' where token_hash = $1`,
+      [hash],
+    );
     expect(await sessionUser(store, token)).toBeNull();
     const before = await store.db.query(`select 1 from user_sessions`);
     expect(await purgeExpired(store)).toBe(1);

@@ -1,6 +1,11 @@
 // Password hashes (issue 15): scrypt round trip, salts, tampering, the stored format, rehash.
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, SCRYPT_DEFAULTS, verifyPassword } from '../../src/storage/passwords.ts';
+import {
+  hashPassword,
+  needsRehash,
+  SCRYPT_DEFAULTS,
+  verifyPassword,
+} from '../../src/storage/passwords.ts';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -31,9 +36,20 @@ describe('password hashes', () => {
     key[0] = key[0]! ^ 1;
     const tampered = [...parts.slice(0, 5), key.toString('base64url')].join('$');
     expect(await verifyPassword('another long secret', tampered)).toBe(false);
-    const otherSalt = [...parts.slice(0, 4), parts[4] === b.split('$')[4] ? 'x' : b.split('$')[4], parts[5]].join('$');
+    const otherSalt = [
+      ...parts.slice(0, 4),
+      parts[4] === b.split('$')[4] ? 'x' : b.split('$')[4],
+      parts[5],
+    ].join('$');
     expect(await verifyPassword('another long secret', otherSalt)).toBe(false);
-    for (const bad of ['', 'plain', 'argon2id$v=19$m=1', 'scrypt$1000$8$1$abc$def', `bcrypt$${parts.slice(1).join('$')}`, a.slice(0, -2)]) {
+    for (const bad of [
+      '',
+      'plain',
+      'argon2id$v=19$m=1',
+      'scrypt$1000$8$1$abc$def',
+      `bcrypt$${parts.slice(1).join('$')}`,
+      a.slice(0, -2),
+    ]) {
       expect(await verifyPassword('another long secret', bad)).toBe(false);
     }
   });

@@ -24,7 +24,8 @@ describe.each(ENGINES)('stored peer groups on $name', ({ place: makePlace }) => 
     await place?.dispose();
   });
 
-  const fromIndex = async () => storedPeerGroups(new CampaignIndex((await loadCampaignData(store, 'views'))!));
+  const fromIndex = async () =>
+    storedPeerGroups(new CampaignIndex((await loadCampaignData(store, 'views'))!));
 
   it('are written by the import, as the index of the stored campaign gives them', async () => {
     await importKit(store, viewsKit());
@@ -44,9 +45,11 @@ describe.each(ENGINES)('stored peer groups on $name', ({ place: makePlace }) => 
     await importKit(store, kit);
     const stored = await loadPeerGroups(store, 'views');
     expect(stored).toEqual(await fromIndex());
-    expect(stored.find((g) => peerGroupKey(g.filter) === '["CT","Hauts-de-France",null,null]')?.values?.['passagesPerWeek']).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
+    expect(
+      stored.find((g) => peerGroupKey(g.filter) === '["CT","Hauts-de-France",null,null]')?.values?.[
+        'passagesPerWeek'
+      ],
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(stored.some((g) => g.filter.region === 'Île-de-France')).toBe(false);
     await store.db.transaction((tx) => writePeerGroups(tx, 'views', []));
     expect(await loadPeerGroups(store, 'views')).toEqual([]);

@@ -24,13 +24,16 @@ import { runCli } from '../helpers/run-cli.ts';
 import { ENGINES, type TestPlace } from './engines.ts';
 
 vi.mock('../../src/storage/open-store.ts', async (actual) =>
-  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()));
+  (await import('../helpers/shared-store.ts')).sharingOpenStore(await actual()),
+);
 
 const KEY_A = `${'a'.repeat(40)}0123456789abcdef0123456789abcdef`;
 const KEY_B = 'plateau.h.Zk3q9X2mWv7pL0aB';
-const COSTS_HEADER = 'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
+const COSTS_HEADER =
+  'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
 const GOOD_COSTS = `${COSTS_HEADER},origin\nMR-1,1400000,7,120000,500000,30,100000,illustrative\nCT-1,700000,7,60000,400000,22.5,80000,illustrative\n`;
-const GOOD_ACTS = 'code,label,icr,family\nACQK001,Scanner crâne,25,spine\nZBQK001,Scanner thorax,25,\n';
+const GOOD_ACTS =
+  'code,label,icr,family\nACQK001,Scanner crâne,25,spine\nZBQK001,Scanner thorax,25,\n';
 const GOOD_EXAMS =
   'exam_id,equipment_id,category,room_in,room_out,acts,patient_key\n' +
   `E1,CT-1,A,2010-03-02T09:00,2010-03-02T09:20,ACQK001,${KEY_A}\n` +
@@ -38,12 +41,33 @@ const GOOD_EXAMS =
   `E3,MR-1,H,2010-03-02T11:00,2010-03-02T11:30,,\n`;
 
 /** The files of a tiny kit (two machines, three exams) of campaign `id`, parts replaced as given. */
-function kitFiles(id: string, parts: { exams?: string; acts?: string; costs?: string | null } = {}): Map<string, string> {
+function kitFiles(
+  id: string,
+  parts: { exams?: string; acts?: string; costs?: string | null } = {},
+): Map<string, string> {
   const files = new Map<string, string>([
-    ['campaign.json', JSON.stringify({ id, name: 'Planning inputs', start: '2010-03-01', days: 28, timeZone: 'Europe/Paris' })],
-    ['establishments.csv', 'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n'],
-    ['equipment.csv', 'equipment_id,finess,modality,installed_year\nCT-1,590000001,CT,2005\nMR-1,590000001,MR,\n'],
-    ['sessions.csv', 'equipment_id,start,end,type\nCT-1,2010-03-02T08:00,2010-03-02T18:00,PUBLIC_SCHEDULED\nMR-1,2010-03-02T08:00,2010-03-02T18:00,PUBLIC_SCHEDULED\n'],
+    [
+      'campaign.json',
+      JSON.stringify({
+        id,
+        name: 'Planning inputs',
+        start: '2010-03-01',
+        days: 28,
+        timeZone: 'Europe/Paris',
+      }),
+    ],
+    [
+      'establishments.csv',
+      'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n',
+    ],
+    [
+      'equipment.csv',
+      'equipment_id,finess,modality,installed_year\nCT-1,590000001,CT,2005\nMR-1,590000001,MR,\n',
+    ],
+    [
+      'sessions.csv',
+      'equipment_id,start,end,type\nCT-1,2010-03-02T08:00,2010-03-02T18:00,PUBLIC_SCHEDULED\nMR-1,2010-03-02T08:00,2010-03-02T18:00,PUBLIC_SCHEDULED\n',
+    ],
     ['exams.csv', parts.exams ?? GOOD_EXAMS],
     ['acts.csv', parts.acts ?? GOOD_ACTS],
   ]);
@@ -91,8 +115,24 @@ describe.each(ENGINES)('the planning inputs on $name', ({ place: makePlace }) =>
     expect(stored.costs).toEqual({
       origin: 'illustrative',
       rows: [
-        { equipmentId: 'CT-1', purchasePrice: 700000, amortisationYears: 7, maintenance: 60000, staff: 400000, consumablesPerExam: 22.5, overhead: 80000 },
-        { equipmentId: 'MR-1', purchasePrice: 1400000, amortisationYears: 7, maintenance: 120000, staff: 500000, consumablesPerExam: 30, overhead: 100000 },
+        {
+          equipmentId: 'CT-1',
+          purchasePrice: 700000,
+          amortisationYears: 7,
+          maintenance: 60000,
+          staff: 400000,
+          consumablesPerExam: 22.5,
+          overhead: 80000,
+        },
+        {
+          equipmentId: 'MR-1',
+          purchasePrice: 1400000,
+          amortisationYears: 7,
+          maintenance: 120000,
+          staff: 500000,
+          consumablesPerExam: 30,
+          overhead: 100000,
+        },
       ],
     });
     expect(storedKitOf(kit)).toEqual(stored);
@@ -121,7 +161,17 @@ describe.each(ENGINES)('the planning inputs on $name', ({ place: makePlace }) =>
     expect(stored.acts.map((a) => a.family ?? null)).toEqual([null, 'thorax']);
     expect(stored.costs).toEqual({
       origin: 'input',
-      rows: [{ equipmentId: 'CT-1', purchasePrice: 1, amortisationYears: 7, maintenance: 1, staff: 1, consumablesPerExam: 1, overhead: 1 }],
+      rows: [
+        {
+          equipmentId: 'CT-1',
+          purchasePrice: 1,
+          amortisationYears: 7,
+          maintenance: 1,
+          staff: 1,
+          consumablesPerExam: 1,
+          overhead: 1,
+        },
+      ],
     });
     const without = await importKit(store, kitOf('plan', { exams, costs: null }));
     expect(without).toMatchObject({ changed: true, costs: 'replaced' });
@@ -136,9 +186,15 @@ describe.each(ENGINES)('the planning inputs on $name', ({ place: makePlace }) =>
   it('refuses a kit built elsewhere with a raw patient key, a negative cost or a cost of an unknown machine: nothing stored', async () => {
     const kit = kitOf('elsewhere');
     const cases: Kit[] = [
-      { ...kit, exams: kit.exams.map((e, i) => (i === 1 ? { ...e, patientKey: 'DUPONT Jean' } : e)) },
+      {
+        ...kit,
+        exams: kit.exams.map((e, i) => (i === 1 ? { ...e, patientKey: 'DUPONT Jean' } : e)),
+      },
       { ...kit, costs: { origin: 'input', rows: [{ ...kit.costs!.rows[0]!, maintenance: -5 }] } },
-      { ...kit, costs: { origin: 'input', rows: [{ ...kit.costs!.rows[0]!, equipmentId: 'CT-9' }] } },
+      {
+        ...kit,
+        costs: { origin: 'input', rows: [{ ...kit.costs!.rows[0]!, equipmentId: 'CT-9' }] },
+      },
     ];
     for (const bad of cases) {
       const error = await importKit(store, bad).catch((e: unknown) => e);
@@ -176,13 +232,38 @@ describe('plateau import of a kit the reader refuses', () => {
     const before = await loadKit(store, 'prior');
     expect(before?.costs?.rows).toHaveLength(2);
 
-    const nir = GOOD_EXAMS.replace(`,${KEY_B}\n`, ',1 85 05 78 006 084 36\n').replace('11:30,,', '11:30,,DUPONT Jean');
+    const nir = GOOD_EXAMS.replace(`,${KEY_B}\n`, ',1 85 05 78 006 084 36\n').replace(
+      '11:30,,',
+      '11:30,,DUPONT Jean',
+    );
     const cases: [string, Map<string, string>, string[]][] = [
-      ['keys', kitFiles('prior', { exams: nir, costs: `${COSTS_HEADER}\nCT-1,1,7,1,1,1,1\n` }), ['exams.csv:3:patient_key', 'exams.csv:4:patient_key']],
-      ['family', kitFiles('fresh', { acts: 'code,label,icr,family\nACQK001,x,25,brain\n' }), ['acts.csv:2:family']],
-      ['negative', kitFiles('fresh', { costs: `${COSTS_HEADER}\nCT-1,1,7,-1,1,1,1\n` }), ['costs.csv:2:maintenance']],
-      ['unknown', kitFiles('fresh', { costs: `${COSTS_HEADER}\nCT-9,1,7,1,1,1,1\n` }), ['costs.csv:2:equipment_id']],
-      ['mixed', kitFiles('fresh', { costs: `${COSTS_HEADER},origin\nCT-1,1,7,1,1,1,1,input\nMR-1,1,7,1,1,1,1,illustrative\n` }), ['costs.csv:3:origin']],
+      [
+        'keys',
+        kitFiles('prior', { exams: nir, costs: `${COSTS_HEADER}\nCT-1,1,7,1,1,1,1\n` }),
+        ['exams.csv:3:patient_key', 'exams.csv:4:patient_key'],
+      ],
+      [
+        'family',
+        kitFiles('fresh', { acts: 'code,label,icr,family\nACQK001,x,25,brain\n' }),
+        ['acts.csv:2:family'],
+      ],
+      [
+        'negative',
+        kitFiles('fresh', { costs: `${COSTS_HEADER}\nCT-1,1,7,-1,1,1,1\n` }),
+        ['costs.csv:2:maintenance'],
+      ],
+      [
+        'unknown',
+        kitFiles('fresh', { costs: `${COSTS_HEADER}\nCT-9,1,7,1,1,1,1\n` }),
+        ['costs.csv:2:equipment_id'],
+      ],
+      [
+        'mixed',
+        kitFiles('fresh', {
+          costs: `${COSTS_HEADER},origin\nCT-1,1,7,1,1,1,1,input\nMR-1,1,7,1,1,1,1,illustrative\n`,
+        }),
+        ['costs.csv:3:origin'],
+      ],
     ];
     for (const [name, files, places] of cases) {
       const r = await runCli(['import', await kitDir(name, files), '--data', data]);

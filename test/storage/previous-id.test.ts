@@ -17,14 +17,29 @@ import { ENGINES, type TestPlace } from './engines.ts';
 function kitOf(equipment: string): Kit {
   const { kit, issues } = parseKit(
     new Map([
-      ['campaign.json', JSON.stringify({ id: 'prev', name: 'Previous ids', start: '2011-03-07', days: 7, timeZone: 'Europe/Paris' })],
-      ['establishments.csv', 'finess,name,legal_status,region\n590000001,CH Nord,CH,Hauts-de-France\n'],
+      [
+        'campaign.json',
+        JSON.stringify({
+          id: 'prev',
+          name: 'Previous ids',
+          start: '2011-03-07',
+          days: 7,
+          timeZone: 'Europe/Paris',
+        }),
+      ],
+      [
+        'establishments.csv',
+        'finess,name,legal_status,region\n590000001,CH Nord,CH,Hauts-de-France\n',
+      ],
       ['equipment.csv', equipment],
       [
         'sessions.csv',
         'equipment_id,start,end,type\nCT-2,2011-03-08T08:00,2011-03-08T18:00,PUBLIC_SCHEDULED\nMR-1,2011-03-08T08:00,2011-03-08T18:00,PUBLIC_SCHEDULED\n',
       ],
-      ['exams.csv', 'exam_id,equipment_id,category,room_in,room_out\nE1,CT-2,A,2011-03-08T09:00,2011-03-08T09:20\nE2,MR-1,H,2011-03-08T10:00,2011-03-08T10:30\n'],
+      [
+        'exams.csv',
+        'exam_id,equipment_id,category,room_in,room_out\nE1,CT-2,A,2011-03-08T09:00,2011-03-08T09:20\nE2,MR-1,H,2011-03-08T10:00,2011-03-08T10:30\n',
+      ],
     ]),
   );
   if (kit === null) throw new Error(issues.map((i) => i.message).join('; '));
@@ -47,31 +62,53 @@ describe.each(ENGINES)('equipment.previous_id on $name', ({ place: makePlace }) 
   });
 
   it('is stored by COPY and by upsert, and read back absent when blank', async () => {
-    const kit = kitOf('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD\nMR-1,590000001,MR,\n');
+    const kit = kitOf(
+      'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD\nMR-1,590000001,MR,\n',
+    );
     await importKit(store, kit);
     const stored = (await loadKit(store, 'prev'))!;
-    expect(previousIds(stored.equipment)).toEqual([['CT-2', 'CT-OLD'], ['MR-1', 'absent']]);
-    expect(previousIds(await loadEquipment(store, 'prev'))).toEqual([['CT-2', 'CT-OLD'], ['MR-1', 'absent']]);
+    expect(previousIds(stored.equipment)).toEqual([
+      ['CT-2', 'CT-OLD'],
+      ['MR-1', 'absent'],
+    ]);
+    expect(previousIds(await loadEquipment(store, 'prev'))).toEqual([
+      ['CT-2', 'CT-OLD'],
+      ['MR-1', 'absent'],
+    ]);
     expect(storedKitOf(kit)).toEqual(stored);
     expect(kitFingerprint(stored)).toBe(kitFingerprint(kit));
-    const [row] = await store.db.query<{ n: number }>(`select count(*)::int as n from equipment where previous_id is null`);
+    const [row] = await store.db.query<{ n: number }>(
+      `select count(*)::int as n from equipment where previous_id is null`,
+    );
     expect(row?.n).toBe(1);
 
-    const edited = kitOf('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,\nMR-1,590000001,MR,MR-0\n');
+    const edited = kitOf(
+      'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,\nMR-1,590000001,MR,MR-0\n',
+    );
     expect((await importKit(store, edited)).changed).toBe(true);
-    expect(previousIds((await loadKit(store, 'prev'))!.equipment)).toEqual([['CT-2', 'absent'], ['MR-1', 'MR-0']]);
+    expect(previousIds((await loadKit(store, 'prev'))!.equipment)).toEqual([
+      ['CT-2', 'absent'],
+      ['MR-1', 'MR-0'],
+    ]);
     expect((await importKit(store, edited)).changed).toBe(false);
   });
 
   it('leaves a kit without the column with the fingerprint it had before (no previous_id in it)', async () => {
     const plain = kitOf('equipment_id,finess,modality\nCT-2,590000001,CT\nMR-1,590000001,MR\n');
-    const blank = kitOf('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,\nMR-1,590000001,MR,\n');
-    const named = kitOf('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD\nMR-1,590000001,MR,\n');
+    const blank = kitOf(
+      'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,\nMR-1,590000001,MR,\n',
+    );
+    const named = kitOf(
+      'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD\nMR-1,590000001,MR,\n',
+    );
     expect(kitFingerprint(blank)).toBe(kitFingerprint(plain));
     expect(kitFingerprint(named)).not.toBe(kitFingerprint(plain));
     await importKit(store, plain);
     const stored = (await loadKit(store, 'prev'))!;
-    expect(previousIds(stored.equipment)).toEqual([['CT-2', 'absent'], ['MR-1', 'absent']]);
+    expect(previousIds(stored.equipment)).toEqual([
+      ['CT-2', 'absent'],
+      ['MR-1', 'absent'],
+    ]);
     expect(kitFingerprint(stored)).toBe(kitFingerprint(plain));
   });
 });

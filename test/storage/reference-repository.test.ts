@@ -47,7 +47,11 @@ describe.each(ENGINES)('reference figures on $name', (engine) => {
       figure({ modality: 'MR', sector: 'hospital', value: 9.25 }),
       figure({ modality: 'MR', sector: 'private_practice', value: 7.5 }),
     ];
-    expect(await storeReferences(store, first, 'a.csv')).toEqual({ added: 4, replaced: 0, unchanged: 0 });
+    expect(await storeReferences(store, first, 'a.csv')).toEqual({
+      added: 4,
+      replaced: 0,
+      unchanged: 0,
+    });
     const read = await loadedReferences(store);
     expect(read).toHaveLength(4);
     expect(read.find((f) => f.sector === 'hospital')).toEqual(first[2]);
@@ -59,22 +63,40 @@ describe.each(ENGINES)('reference figures on $name', (engine) => {
       figure({ area: 'OECD', value: 29.1, note: 'E' }),
       figure({ year: 2022, value: 19.5 }),
     ];
-    expect(await storeReferences(store, second, 'b.csv')).toEqual({ added: 1, replaced: 1, unchanged: 1 });
+    expect(await storeReferences(store, second, 'b.csv')).toEqual({
+      added: 1,
+      replaced: 1,
+      unchanged: 1,
+    });
     const after = await loadedReferences(store);
     expect(after).toHaveLength(5);
-    expect(after.filter((f) => f.area === 'FRA' && f.modality === 'CT').map((f) => [f.year, f.value, f.source])).toEqual([
+    expect(
+      after
+        .filter((f) => f.area === 'FRA' && f.modality === 'CT')
+        .map((f) => [f.year, f.value, f.source]),
+    ).toEqual([
       [2021, 19.2, 'OECD Data Explorer export b.csv'],
       [2022, 19.5, 'OECD Data Explorer export a.csv'],
     ]);
-    const [{ loaded_from: from } = { loaded_from: '' }] = await store.db.query<{ loaded_from: string }>(
+    const [{ loaded_from: from } = { loaded_from: '' }] = await store.db.query<{
+      loaded_from: string;
+    }>(
       `select loaded_from from reference_figures where area = 'FRA' and modality = 'CT' and year = 2021`,
     );
     expect(from).toBe('b.csv');
   });
 
   it('keeps the last of figures repeated in one load, and stores nothing for none', async () => {
-    expect(await storeReferences(store, [], 'empty.csv')).toEqual({ added: 0, replaced: 0, unchanged: 0 });
-    const counts = await storeReferences(store, [figure({ value: 1 }), figure({ value: 2 })], 'twice.csv');
+    expect(await storeReferences(store, [], 'empty.csv')).toEqual({
+      added: 0,
+      replaced: 0,
+      unchanged: 0,
+    });
+    const counts = await storeReferences(
+      store,
+      [figure({ value: 1 }), figure({ value: 2 })],
+      'twice.csv',
+    );
     expect(counts).toEqual({ added: 1, replaced: 0, unchanged: 0 });
     expect((await loadedReferences(store)).map((f) => f.value)).toEqual([2]);
   });

@@ -11,12 +11,18 @@ import { loadKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
 import { kitFingerprint } from '../../src/storage/fingerprint.ts';
 import { loadIssues } from '../../src/storage/queries.ts';
-import { importRegister, loadRegister, registerChanges } from '../../src/storage/register-repository.ts';
+import {
+  importRegister,
+  loadRegister,
+  registerChanges,
+} from '../../src/storage/register-repository.ts';
 import { buildKit } from '../helpers/build-kit.ts';
 import { ENGINES } from './engines.ts';
 import type { TestPlace } from './engines.ts';
 
-const m = (r: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 'department' | 'modality'>): RegisterMachine => ({
+const m = (
+  r: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 'department' | 'modality'>,
+): RegisterMachine => ({
   sector: 'hospital',
   authorisationId: null,
   authorisedOn: null,
@@ -29,14 +35,42 @@ const m = (r: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 'depar
 });
 
 const FLEET: RegisterMachine[] = [
-  m({ finess: '590000001', department: '59', modality: 'MR', authorisationId: '59-0001', authorisedOn: '2004-02-29', inServiceOn: '2004-10-01', installedYear: 2009, fieldTesla: 1.5, equipmentId: 'MR1' }),
-  m({ finess: '590000001', department: '59', modality: 'CT', installedYear: 2003, equipmentId: 'CT1' }),
+  m({
+    finess: '590000001',
+    department: '59',
+    modality: 'MR',
+    authorisationId: '59-0001',
+    authorisedOn: '2004-02-29',
+    inServiceOn: '2004-10-01',
+    installedYear: 2009,
+    fieldTesla: 1.5,
+    equipmentId: 'MR1',
+  }),
+  m({
+    finess: '590000001',
+    department: '59',
+    modality: 'CT',
+    installedYear: 2003,
+    equipmentId: 'CT1',
+  }),
   m({ finess: '2A0000002', department: '2A', modality: 'CT', sector: 'private_practice' }),
-  m({ finess: '970000003', department: '971', modality: 'MR', sector: 'private_practice', fieldTesla: 3, origin: 'finess' }),
+  m({
+    finess: '970000003',
+    department: '971',
+    modality: 'MR',
+    sector: 'private_practice',
+    fieldTesla: 3,
+    origin: 'finess',
+  }),
 ];
 
 /** Two machines with one exam each; `register` as given (absent when undefined). */
-function kitOf(id: string, register?: RegisterMachine[], machines: ('CT1' | 'MR1')[] = ['CT1', 'MR1'], start = '2010-03-01'): Kit {
+function kitOf(
+  id: string,
+  register?: RegisterMachine[],
+  machines: ('CT1' | 'MR1')[] = ['CT1', 'MR1'],
+  start = '2010-03-01',
+): Kit {
   const kit = buildKit(
     machines.map((name) => ({
       id: name,
@@ -50,16 +84,27 @@ function kitOf(id: string, register?: RegisterMachine[], machines: ('CT1' | 'MR1
 }
 
 async function registerRows(store: Store, id: string): Promise<number> {
-  const [row] = await store.db.query<{ n: number }>('select count(*)::int as n from register_machines where campaign_id = $1', [id]);
+  const [row] = await store.db.query<{ n: number }>(
+    'select count(*)::int as n from register_machines where campaign_id = $1',
+    [id],
+  );
   return row!.n;
 }
 
 describe('registerChanges', () => {
   it('compares rows as values: reordered rows are unchanged, a changed row is one removed and one added', () => {
-    expect(registerChanges(FLEET, [...FLEET].reverse())).toEqual({ added: 0, removed: 0, unchanged: 4 });
+    expect(registerChanges(FLEET, [...FLEET].reverse())).toEqual({
+      added: 0,
+      removed: 0,
+      unchanged: 4,
+    });
     const edited = FLEET.map((r, i) => (i === 2 ? { ...r, department: '2B' } : r));
     expect(registerChanges(FLEET, edited)).toEqual({ added: 1, removed: 1, unchanged: 3 });
-    expect(registerChanges([FLEET[2]!, FLEET[2]!], [FLEET[2]!])).toEqual({ added: 0, removed: 1, unchanged: 1 });
+    expect(registerChanges([FLEET[2]!, FLEET[2]!], [FLEET[2]!])).toEqual({
+      added: 0,
+      removed: 1,
+      unchanged: 1,
+    });
   });
 });
 
@@ -76,7 +121,7 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
     await place?.dispose();
   });
 
-  it('stores a kit\'s register in its order and reads it back the same; the results ignore it', async () => {
+  it("stores a kit's register in its order and reads it back the same; the results ignore it", async () => {
     const plain = await importKit(store, kitOf('plain'));
     expect(plain.register).toBeNull();
     expect(await loadRegister(store.db, 'plain')).toBeNull();
@@ -118,8 +163,14 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
     expect(stored?.map((r) => r.equipmentId)).toEqual([null, 'CT1', null, null]);
     expect(stored?.[0]).toEqual({ ...FLEET[0], equipmentId: null });
     const issue = fewer.issues.find((i) => i.code === 'register-detached');
-    expect(issue).toMatchObject({ severity: 'warning', file: 'equipment-register.csv', column: 'equipment_id' });
-    expect(issue?.message).toBe('1 row of the stored register named machines this kit no longer holds (MR1): their equipment_id was cleared');
+    expect(issue).toMatchObject({
+      severity: 'warning',
+      file: 'equipment-register.csv',
+      column: 'equipment_id',
+    });
+    expect(issue?.message).toBe(
+      '1 row of the stored register named machines this kit no longer holds (MR1): their equipment_id was cleared',
+    );
     expect((await loadIssues(store, 'fleet')).map((i) => i.code)).toContain('register-detached');
   });
 
@@ -133,10 +184,18 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
   it('imports a register on its own, checked against the stored machines', async () => {
     await importKit(store, kitOf('alone'));
     const first = await importRegister(store, 'alone', FLEET);
-    expect(first).toEqual({ campaignId: 'alone', changes: { added: 4, removed: 0, unchanged: 0 }, changed: true });
+    expect(first).toEqual({
+      campaignId: 'alone',
+      changes: { added: 4, removed: 0, unchanged: 0 },
+      changed: true,
+    });
     expect(await loadRegister(store.db, 'alone')).toEqual(FLEET);
     const reordered = await importRegister(store, 'alone', [...FLEET].reverse());
-    expect(reordered).toEqual({ campaignId: 'alone', changes: { added: 0, removed: 0, unchanged: 4 }, changed: true });
+    expect(reordered).toEqual({
+      campaignId: 'alone',
+      changes: { added: 0, removed: 0, unchanged: 4 },
+      changed: true,
+    });
     expect(await loadRegister(store.db, 'alone')).toEqual([...FLEET].reverse());
     const same = await importRegister(store, 'alone', [...FLEET].reverse());
     expect(same.changed).toBe(false);
@@ -148,8 +207,16 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
   it('refuses a register naming an unknown machine, one of another modality or one twice, and an unknown campaign: nothing stored', async () => {
     const before = await loadRegister(store.db, 'alone');
     const refusals: [string, RegisterMachine[], string][] = [
-      ['alone', [m({ finess: '590000001', department: '59', modality: 'CT', equipmentId: 'CT9' })], 'invalid-kit'],
-      ['alone', [m({ finess: '590000001', department: '59', modality: 'MR', equipmentId: 'CT1' })], 'invalid-kit'],
+      [
+        'alone',
+        [m({ finess: '590000001', department: '59', modality: 'CT', equipmentId: 'CT9' })],
+        'invalid-kit',
+      ],
+      [
+        'alone',
+        [m({ finess: '590000001', department: '59', modality: 'MR', equipmentId: 'CT1' })],
+        'invalid-kit',
+      ],
       ['alone', [FLEET[1]!, FLEET[1]!], 'invalid-kit'],
       ['nowhere', FLEET, 'unknown-campaign'],
     ];
@@ -160,7 +227,9 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
     }
     expect(await loadRegister(store.db, 'alone')).toEqual(before);
     // In a kit, the same refusal stores nothing at all.
-    const kit = kitOf('refused', [m({ finess: '590000001', department: '59', modality: 'CT', equipmentId: 'MR1' })]);
+    const kit = kitOf('refused', [
+      m({ finess: '590000001', department: '59', modality: 'CT', equipmentId: 'MR1' }),
+    ]);
     await expect(importKit(store, kit)).rejects.toMatchObject({ code: 'invalid-kit' });
     expect(await loadKit(store, 'refused')).toBeNull();
     expect(await registerRows(store, 'refused')).toBe(0);
@@ -168,7 +237,11 @@ describe.each(ENGINES)('the equipment register on $name', ({ place: makePlace })
 
   it('keeps the register when the campaign is replaced over another period, and when it is renamed', async () => {
     await importKit(store, kitOf('moved', FLEET));
-    const replaced = await importKit(store, kitOf('moved', undefined, ['CT1', 'MR1'], '2011-03-07'), { replace: true });
+    const replaced = await importKit(
+      store,
+      kitOf('moved', undefined, ['CT1', 'MR1'], '2011-03-07'),
+      { replace: true },
+    );
     expect(replaced.campaign).toBe('replaced');
     expect(replaced.register).toEqual({ from: 'kept', added: 0, removed: 0, unchanged: 4 });
     expect(await loadRegister(store.db, 'moved')).toEqual(FLEET);

@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCampaign } from '../../src/core/indicators/index.ts';
-import type { Campaign, Category, Exam, Kit, Session, SessionType } from '../../src/core/kit-types.ts';
+import type {
+  Campaign,
+  Category,
+  Exam,
+  Kit,
+  Session,
+  SessionType,
+} from '../../src/core/kit-types.ts';
 import { SESSION_TYPES } from '../../src/core/kit-types.ts';
 import { StoreError } from '../../src/storage/errors.ts';
 import { importKit } from '../../src/storage/import-kit.ts';
@@ -31,19 +38,36 @@ function roundTheClock(id: string, start: string, timeZone = 'Europe/Paris'): Ki
     const next = new Date(first + (d + 1) * DAY).toISOString().slice(0, 10);
     sessions.push([`${day}T00:00`, `${next}T00:00`, 'ON_CALL']);
   }
-  return buildKit([{ id: 'CT1', sessions, exams: [{ in: `${start}T10:00`, out: `${start}T10:20`, cat: 'U' }] }], {
-    id,
-    start,
-    timeZone,
-  });
+  return buildKit(
+    [{ id: 'CT1', sessions, exams: [{ in: `${start}T10:00`, out: `${start}T10:20`, cat: 'U' }] }],
+    {
+      id,
+      start,
+      timeZone,
+    },
+  );
 }
 
 /** Row counts of every table that hangs off a campaign. */
 async function rowCounts(store: Store, id: string): Promise<Record<string, number>> {
-  const tables = ['establishments', 'equipment', 'sessions', 'exams', 'acts', 'survey_answers', 'import_issues', 'machine_results', 'machine_samples', 'campaign_results'];
+  const tables = [
+    'establishments',
+    'equipment',
+    'sessions',
+    'exams',
+    'acts',
+    'survey_answers',
+    'import_issues',
+    'machine_results',
+    'machine_samples',
+    'campaign_results',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const [row] = await store.db.query<{ n: number }>(`select count(*)::int as n from ${t} where campaign_id = $1`, [id]);
+    const [row] = await store.db.query<{ n: number }>(
+      `select count(*)::int as n from ${t} where campaign_id = $1`,
+      [id],
+    );
     out[t] = row!.n;
   }
   return out;
@@ -53,7 +77,13 @@ async function rowCounts(store: Store, id: string): Promise<Record<string, numbe
 // anywhere in them (overlapping one another or not), and edits between imports.
 
 const START = Date.UTC(2010, 2, 1);
-const CAMPAIGN: Campaign = { id: 'prop', name: 'Property', start: '2010-03-01', days: 28, timeZone: 'UTC' };
+const CAMPAIGN: Campaign = {
+  id: 'prop',
+  name: 'Property',
+  start: '2010-03-01',
+  days: 28,
+  timeZone: 'UTC',
+};
 
 const sessionArb = (machines: number): fc.Arbitrary<Session> =>
   fc
@@ -102,30 +132,37 @@ const kitArb = fc.integer({ min: 1, max: 3 }).chain((machines) =>
         maxLength: 40,
         selector: (s) => `${s.equipmentId}/${s.start}/${s.end}/${s.type}`,
       }),
-      exams: fc.uniqueArray(examArb(machines), { maxLength: 60, selector: (e) => `${e.equipmentId}/${e.examId}` }),
+      exams: fc.uniqueArray(examArb(machines), {
+        maxLength: 60,
+        selector: (e) => `${e.equipmentId}/${e.examId}`,
+      }),
       mr: fc.boolean(),
     })
-    .map(
-      ({ sessions, exams, mr }): Kit => ({
-        campaign: CAMPAIGN,
-        establishments: [
-          { finess: '590000001', name: 'Site 1', legalStatus: 'CH', region: 'HDF', department: '59' },
-          { finess: '590000002', name: 'Site 2', legalStatus: 'PRIVATE', region: 'HDF', department: null },
-        ].slice(0, machines === 1 ? 1 : 2) as Kit['establishments'],
-        equipment: [...Array(machines).keys()].map((i) => ({
-          equipmentId: `M${i}`,
-          finess: i === 0 ? '590000001' : '590000002',
-          modality: mr && i === machines - 1 ? 'MR' : 'CT',
-          label: null,
-          installedYear: null,
-          role: 'general',
-        })),
-        sessions,
-        exams,
-        acts: [],
-        survey: [],
-      }),
-    ),
+    .map(({ sessions, exams, mr }): Kit => ({
+      campaign: CAMPAIGN,
+      establishments: [
+        { finess: '590000001', name: 'Site 1', legalStatus: 'CH', region: 'HDF', department: '59' },
+        {
+          finess: '590000002',
+          name: 'Site 2',
+          legalStatus: 'PRIVATE',
+          region: 'HDF',
+          department: null,
+        },
+      ].slice(0, machines === 1 ? 1 : 2) as Kit['establishments'],
+      equipment: [...Array(machines).keys()].map((i) => ({
+        equipmentId: `M${i}`,
+        finess: i === 0 ? '590000001' : '590000002',
+        modality: mr && i === machines - 1 ? 'MR' : 'CT',
+        label: null,
+        installedYear: null,
+        role: 'general',
+      })),
+      sessions,
+      exams,
+      acts: [],
+      survey: [],
+    })),
 );
 
 describe.each(ENGINES)('re-importing a campaign on $name', ({ place: makePlace }) => {
@@ -156,7 +193,10 @@ describe.each(ENGINES)('re-importing a campaign on $name', ({ place: makePlace }
 
     const summary = await importKit(store, moved, { replace: true, source: 'kits/april' });
     expect(summary.campaign).toBe('replaced');
-    expect(summary.replaced).toEqual({ previous: expect.objectContaining({ start: '2010-03-01' }), current: moved.campaign });
+    expect(summary.replaced).toEqual({
+      previous: expect.objectContaining({ start: '2010-03-01' }),
+      current: moved.campaign,
+    });
     expect(summary.sessions).toEqual({ inserted: 28, updated: 0, unchanged: 0, removed: 28 });
     expect(summary.exams).toEqual({ inserted: 1, updated: 0, unchanged: 0, removed: 1 });
     const results = (await loadResults(store, 'period'))!;
@@ -168,14 +208,26 @@ describe.each(ENGINES)('re-importing a campaign on $name', ({ place: makePlace }
     expect((await importKit(store, moved, { replace: true })).changed).toBe(false);
     // A time zone alone is another period too.
     const elsewhere = roundTheClock('period', '2010-04-05', 'America/Cayenne');
-    await expect(importKit(store, elsewhere)).rejects.toThrow(/timeZone Europe\/Paris → America\/Cayenne/);
+    await expect(importKit(store, elsewhere)).rejects.toThrow(
+      /timeZone Europe\/Paris → America\/Cayenne/,
+    );
   });
 
   it('removes what the kit no longer holds, with its results, samples and issues', async () => {
     const kit = smallKit('shrink');
     await importKit(store, kit, {
       source: 'kits/shrink',
-      issues: [{ severity: 'warning', code: 'unknown-column', file: 'exams.csv', line: 1, column: 'x', message: 'm', hint: null }],
+      issues: [
+        {
+          severity: 'warning',
+          code: 'unknown-column',
+          file: 'exams.csv',
+          line: 1,
+          column: 'x',
+          message: 'm',
+          hint: null,
+        },
+      ],
     });
     // Site 590000002 and its two machines (MR1, CT2) gone; one CT1 exam, one session, one act and
     // one survey answer gone; one exam changed.
@@ -203,13 +255,20 @@ describe.each(ENGINES)('re-importing a campaign on $name', ({ place: makePlace }
     expect(await loadKit(store, 'shrink')).toEqual(sortedKit(next));
     expect(await loadResults(store, 'shrink')).toEqual(computeCampaign(sortedKit(next)));
     expect([...(await loadSamples(store, 'shrink')).keys()]).toEqual(['CT1']);
-    expect(await rowCounts(store, 'shrink')).toMatchObject({ machine_results: 1, machine_samples: 1, import_issues: 0 });
+    expect(await rowCounts(store, 'shrink')).toMatchObject({
+      machine_results: 1,
+      machine_samples: 1,
+      import_issues: 0,
+    });
     expect(await loadIssues(store, 'shrink')).toEqual([]);
     // The same kit again: nothing changed, nothing removed.
     const again = await importKit(store, next, { source: 'kits/shrink' });
     expect(again.changed).toBe(false);
     expect(again.exams).toEqual({ inserted: 0, updated: 0, unchanged: 3, removed: 0 });
-    expect((await listCampaigns(store)).find((c) => c.id === 'shrink')).toMatchObject({ equipment: 1, exams: 3 });
+    expect((await listCampaigns(store)).find((c) => c.id === 'shrink')).toMatchObject({
+      equipment: 1,
+      exams: 3,
+    });
   });
 
   it('holds exactly the last kit imported, with every figure in its range (property)', async () => {
@@ -235,14 +294,27 @@ describe.each(ENGINES)('re-importing a campaign on $name', ({ place: makePlace }
   it('counts a session past the campaign’s last day whole, as the conformance kits do: opening passes 168 h by that night only, within the accepted window', async () => {
     const kit = roundTheClock('overrun', '2010-04-05');
     // The last night's on-call runs 10 h past the campaign's end (2010-05-03 00:00 in Paris).
-    kit.sessions.push({ equipmentId: 'CT1', start: Date.UTC(2010, 4, 2, 22), end: Date.UTC(2010, 4, 3, 8), type: 'ON_CALL' });
+    kit.sessions.push({
+      equipmentId: 'CT1',
+      start: Date.UTC(2010, 4, 2, 22),
+      end: Date.UTC(2010, 4, 3, 8),
+      type: 'ON_CALL',
+    });
     await importKit(store, kit);
     const results = (await loadResults(store, 'overrun'))!;
     expect(results.machines[0]!.openingHoursPerWeek.total).toBeCloseTo((28 * 24 + 10) / 4, 9);
     expect(outOfRange(results)).toEqual([]);
     // The 335.75 h of the merged periods (before imports replaced) is out of that range.
-    const merged = { ...results, machines: results.machines.map((m) => ({ ...m, openingHoursPerWeek: { ...m.openingHoursPerWeek, total: 335.75 } })) };
-    expect(outOfRange(merged)).toEqual([expect.stringContaining('CT1 openingHoursPerWeek.total = 335.75')]);
+    const merged = {
+      ...results,
+      machines: results.machines.map((m) => ({
+        ...m,
+        openingHoursPerWeek: { ...m.openingHoursPerWeek, total: 335.75 },
+      })),
+    };
+    expect(outOfRange(merged)).toEqual([
+      expect.stringContaining('CT1 openingHoursPerWeek.total = 335.75'),
+    ]);
     expect(maxOpeningHours(results.campaign)).toBe(180);
   });
 });

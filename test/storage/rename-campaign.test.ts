@@ -17,10 +17,25 @@ import { smallKit, sortedKit } from './small-kit.ts';
 const withId = (kit: Kit, id: string): Kit => ({ ...kit, campaign: { ...kit.campaign, id } });
 
 async function rowsOf(store: Store, id: string): Promise<number> {
-  const tables = ['campaigns', 'establishments', 'equipment', 'sessions', 'exams', 'acts', 'survey_answers', 'import_issues', 'machine_results', 'machine_samples', 'campaign_results'];
+  const tables = [
+    'campaigns',
+    'establishments',
+    'equipment',
+    'sessions',
+    'exams',
+    'acts',
+    'survey_answers',
+    'import_issues',
+    'machine_results',
+    'machine_samples',
+    'campaign_results',
+  ];
   let n = 0;
   for (const t of tables) {
-    const [row] = await store.db.query<{ n: number }>(`select count(*)::int as n from ${t} where ${t === 'campaigns' ? 'id' : 'campaign_id'} = $1`, [id]);
+    const [row] = await store.db.query<{ n: number }>(
+      `select count(*)::int as n from ${t} where ${t === 'campaigns' ? 'id' : 'campaign_id'} = $1`,
+      [id],
+    );
     n += row!.n;
   }
   return n;
@@ -41,7 +56,15 @@ describe.each(ENGINES)('renameCampaign on $name', ({ place: makePlace }) => {
 
   it('moves every record, issue and result to the new id and leaves nothing under the old one', async () => {
     const kit = smallKit('before');
-    const issue = { severity: 'warning' as const, code: 'unknown-column', file: 'exams.csv', line: 1, column: 'x', message: 'an unknown column', hint: null };
+    const issue = {
+      severity: 'warning' as const,
+      code: 'unknown-column',
+      file: 'exams.csv',
+      line: 1,
+      column: 'x',
+      message: 'an unknown column',
+      hint: null,
+    };
     await importKit(store, kit, { source: 'kits/before', issues: [issue] });
     const listed = (await listCampaigns(store)).find((c) => c.id === 'before')!;
 
@@ -52,10 +75,19 @@ describe.each(ENGINES)('renameCampaign on $name', ({ place: makePlace }) => {
     expect([...(await loadSamples(store, 'after')).keys()].sort()).toEqual(['CT1', 'CT2', 'MR1']);
     expect(await loadIssues(store, 'after')).toEqual([{ ...issue, source: 'kits/before' }]);
     const after = (await listCampaigns(store)).find((c) => c.id === 'after')!;
-    expect(after).toMatchObject({ name: listed.name, start: listed.start, days: listed.days, importedAt: listed.importedAt, exams: listed.exams, hasResults: true });
+    expect(after).toMatchObject({
+      name: listed.name,
+      start: listed.start,
+      days: listed.days,
+      importedAt: listed.importedAt,
+      exams: listed.exams,
+      hasResults: true,
+    });
     expect(await rowsOf(store, 'before')).toBe(0);
     // The renamed campaign re-imported under its new id is the same campaign.
-    expect((await importKit(store, renamed, { source: 'kits/before', issues: [issue] })).changed).toBe(false);
+    expect(
+      (await importKit(store, renamed, { source: 'kits/before', issues: [issue] })).changed,
+    ).toBe(false);
   });
 
   it('changes nothing when the new id is taken or the old one is not stored', async () => {

@@ -16,7 +16,13 @@ import { ENGINES } from './engines.ts';
 import type { TestPlace } from './engines.ts';
 
 const utc = (text: string): number => Date.parse(`${text}Z`);
-const s = (equipmentId: string, start: string, end: string, status: Slot['status'], seen: string): Slot => ({
+const s = (
+  equipmentId: string,
+  start: string,
+  end: string,
+  status: Slot['status'],
+  seen: string,
+): Slot => ({
   equipmentId,
   start: utc(start),
   end: utc(end),
@@ -50,13 +56,20 @@ function kitOf(id: string, slots?: Slot[], start = '2010-03-01'): Kit {
 }
 
 async function slotRows(store: Store, id: string): Promise<number> {
-  const [row] = await store.db.query<{ n: number }>('select count(*)::int as n from slots where campaign_id = $1', [id]);
+  const [row] = await store.db.query<{ n: number }>(
+    'select count(*)::int as n from slots where campaign_id = $1',
+    [id],
+  );
   return row!.n;
 }
 
 describe('slotChanges', () => {
   it('compares rows as values: reordered rows are unchanged, a repeated row counts as often as it comes', () => {
-    expect(slotChanges(SLOTS, [...SLOTS].reverse())).toEqual({ added: 0, removed: 0, unchanged: 6 });
+    expect(slotChanges(SLOTS, [...SLOTS].reverse())).toEqual({
+      added: 0,
+      removed: 0,
+      unchanged: 6,
+    });
     const edited = SLOTS.map((x, i) => (i === 1 ? { ...x, status: 'busy' as const } : x));
     expect(slotChanges(SLOTS, edited)).toEqual({ added: 1, removed: 1, unchanged: 5 });
     expect(slotChanges(SLOTS, SLOTS.slice(0, 4))).toEqual({ added: 0, removed: 2, unchanged: 4 });
@@ -98,7 +111,10 @@ describe.each(ENGINES)('the booking slots on $name', ({ place: makePlace }) => {
     expect(again.slots).toEqual({ added: 0, removed: 0, unchanged: 6 });
     expect(again.changed).toBe(false);
     expect(again.results).toBeNull();
-    const edited = [...SLOTS.slice(0, 3), s('CT1', '2010-03-02T08:40', '2010-03-02T09:00', 'free', '2010-03-01T06:00')];
+    const edited = [
+      ...SLOTS.slice(0, 3),
+      s('CT1', '2010-03-02T08:40', '2010-03-02T09:00', 'free', '2010-03-01T06:00'),
+    ];
     const summary = await importKit(store, kitOf('agenda', edited));
     expect(summary.slots).toEqual({ added: 1, removed: 3, unchanged: 3 });
     expect(summary.changed).toBe(true);
@@ -119,7 +135,10 @@ describe.each(ENGINES)('the booking slots on $name', ({ place: makePlace }) => {
   });
 
   it('refuses a kit whose slots name a machine it does not hold: nothing stored', async () => {
-    const kit = kitOf('refused', [...SLOTS, s('CT9', '2010-03-02T08:00', '2010-03-02T08:20', 'free', '2010-03-01T06:00')]);
+    const kit = kitOf('refused', [
+      ...SLOTS,
+      s('CT9', '2010-03-02T08:00', '2010-03-02T08:20', 'free', '2010-03-01T06:00'),
+    ]);
     const error = await importKit(store, kit).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid-kit' });
     expect((error as Error).message).toContain('CT9');
@@ -129,7 +148,11 @@ describe.each(ENGINES)('the booking slots on $name', ({ place: makePlace }) => {
 
   it('replaces the slots with the kit’s when the campaign is replaced over another period, and carries them in a rename', async () => {
     await importKit(store, kitOf('moved', SLOTS));
-    const later = SLOTS.map((x) => ({ ...x, start: x.start + 7 * 86_400_000, end: x.end + 7 * 86_400_000 }));
+    const later = SLOTS.map((x) => ({
+      ...x,
+      start: x.start + 7 * 86_400_000,
+      end: x.end + 7 * 86_400_000,
+    }));
     const replaced = await importKit(store, kitOf('moved', later, '2010-03-08'), { replace: true });
     expect(replaced.campaign).toBe('replaced');
     expect(replaced.slots).toEqual({ added: 6, removed: 6, unchanged: 0 });

@@ -3,11 +3,26 @@
 // folders without a store refused when only reading; an interrupted creation started again.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE, listCampaigns, lockStore, openStore, StoreError, storeHolder } from '../../src/storage/index.ts';
+import {
+  LOCK_FILE,
+  listCampaigns,
+  lockStore,
+  openStore,
+  StoreError,
+  storeHolder,
+} from '../../src/storage/index.ts';
 import type { StoreLock } from '../../src/storage/index.ts';
 import { ROOT, transpileTree } from '../ingest/sources/mllp/transpile-tree.ts';
 
@@ -37,7 +52,9 @@ function folder(name: string): string {
 /** A child process holding the lock of `dir` until killed. */
 function holder(dir: string, method: 'socket' | 'file'): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(tmp, 'code/holder.mjs'), dir, method], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(tmp, 'code/holder.mjs'), dir, method], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('LOCKED') && resolve(child));
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -70,10 +87,25 @@ describe.each(['socket', 'file'] as const)('the store lock (%s)', (method) => {
     lock.announce({ url: 'http://127.0.0.1:4317/' });
     const error = await lockedBy(dir, method);
     expect(error.code).toBe('locked');
-    expect(error.holder).toMatchObject({ pid: process.pid, command: 'plateau serve', hostname: hostname(), url: 'http://127.0.0.1:4317/' });
-    expect(error.message).toMatch(new RegExp(`^the data folder ${dir} is in use by plateau serve \\(pid ${process.pid}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, at http://127\\.0\\.0\\.1:4317/\\)$`));
-    expect(await storeHolder(dir, { method })).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:4317/' });
-    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, command: 'plateau serve' });
+    expect(error.holder).toMatchObject({
+      pid: process.pid,
+      command: 'plateau serve',
+      hostname: hostname(),
+      url: 'http://127.0.0.1:4317/',
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^the data folder ${dir} is in use by plateau serve \\(pid ${process.pid}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, at http://127\\.0\\.0\\.1:4317/\\)$`,
+      ),
+    );
+    expect(await storeHolder(dir, { method })).toMatchObject({
+      pid: process.pid,
+      url: 'http://127.0.0.1:4317/',
+    });
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      command: 'plateau serve',
+    });
     await lock.release();
     await lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
@@ -85,15 +117,25 @@ describe.each(['socket', 'file'] as const)('the store lock (%s)', (method) => {
   it('is not left stuck by a holder killed with SIGKILL', async () => {
     const dir = folder(`killed-${method}`);
     const child = await holder(dir, method);
-    expect(await storeHolder(dir, { method })).toMatchObject({ pid: child.pid, command: 'plateau holder', url: 'http://127.0.0.1:4317/' });
-    expect((await lockedBy(dir, method)).message).toContain(`in use by plateau holder (pid ${child.pid}`);
+    expect(await storeHolder(dir, { method })).toMatchObject({
+      pid: child.pid,
+      command: 'plateau holder',
+      url: 'http://127.0.0.1:4317/',
+    });
+    expect((await lockedBy(dir, method)).message).toContain(
+      `in use by plateau holder (pid ${child.pid}`,
+    );
     await killed(child);
     // Its file is left behind, naming a process that is gone: it blocks nobody.
-    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: child.pid });
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: child.pid,
+    });
     expect(await storeHolder(dir, { method })).toBeNull();
     const lock: StoreLock = await lockStore(dir, { method });
     expect(lock.holder.pid).toBe(process.pid);
-    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     await lock.release();
   });
 });
@@ -101,12 +143,19 @@ describe.each(['socket', 'file'] as const)('the store lock (%s)', (method) => {
 describe('the lock file fallback', () => {
   it('is not taken over from a live process, nor from another machine', async () => {
     const dir = folder('file-live');
-    const live = { pid: process.ppid, command: 'plateau import', since: '2026-03-02T09:14:00.000Z', hostname: hostname() };
+    const live = {
+      pid: process.ppid,
+      command: 'plateau import',
+      since: '2026-03-02T09:14:00.000Z',
+      hostname: hostname(),
+    };
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify(live));
     expect((await lockedBy(dir, 'file')).holder).toEqual(live);
     const remote = { ...live, pid: 999_999_999, hostname: 'another-host' };
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify(remote));
-    expect((await lockedBy(dir, 'file')).message).toContain('plateau import (pid 999999999 on another-host, since 2026-03-02 09:14 UTC)');
+    expect((await lockedBy(dir, 'file')).message).toContain(
+      'plateau import (pid 999999999 on another-host, since 2026-03-02 09:14 UTC)',
+    );
   });
 });
 
@@ -115,7 +164,10 @@ describe('openStore and the lock', () => {
     const dataDir = join(tmp, 'store');
     const store = await openStore({ dataDir, command: 'plateau test' });
     const error = await openStore({ dataDir }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'locked', holder: { pid: process.pid, command: 'plateau test' } });
+    expect(error).toMatchObject({
+      code: 'locked',
+      holder: { pid: process.pid, command: 'plateau test' },
+    });
     await store.close();
     const again = await openStore({ dataDir, create: false });
     expect(await listCampaigns(again)).toEqual([]);
@@ -125,17 +177,24 @@ describe('openStore and the lock', () => {
 
   it('refuses, creating nothing, a folder without a store when it may not create one', async () => {
     const missing = join(tmp, 'missing');
-    await expect(openStore({ dataDir: missing, create: false })).rejects.toMatchObject({ code: 'no-store' });
+    await expect(openStore({ dataDir: missing, create: false })).rejects.toMatchObject({
+      code: 'no-store',
+    });
     expect(existsSync(missing)).toBe(false);
     const empty = folder('empty');
-    await expect(openStore({ dataDir: empty, create: false })).rejects.toMatchObject({ code: 'no-store' });
+    await expect(openStore({ dataDir: empty, create: false })).rejects.toMatchObject({
+      code: 'no-store',
+    });
     expect(readdirSync(empty)).toEqual([]);
   });
 
   it('refuses a folder holding other files than a store', async () => {
     const dir = folder('documents');
     writeFileSync(join(dir, 'notes.txt'), 'not a store');
-    await expect(openStore({ dataDir: dir })).rejects.toMatchObject({ code: 'open-failed', message: expect.stringContaining('holds files but no plateau store') });
+    await expect(openStore({ dataDir: dir })).rejects.toMatchObject({
+      code: 'open-failed',
+      message: expect.stringContaining('holds files but no plateau store'),
+    });
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
@@ -145,7 +204,15 @@ describe('openStore and the lock', () => {
     writeFileSync(join(dir, 'plateau.creating'), '');
     writeFileSync(join(dir, 'PG_VERSION'), '17\n');
     mkdirSync(join(dir, 'base'));
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 999_999_999, command: 'plateau import', since: '2026-03-02T09:14:00.000Z', hostname: hostname() }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: 999_999_999,
+        command: 'plateau import',
+        since: '2026-03-02T09:14:00.000Z',
+        hostname: hostname(),
+      }),
+    );
     const store = await openStore({ dataDir: dir });
     expect(await listCampaigns(store)).toEqual([]);
     await store.close();

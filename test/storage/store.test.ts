@@ -162,7 +162,9 @@ describe.each(ENGINES)('store on $name', ({ place: makePlace }) => {
     // A site's INSEE region code (issue 15's region scope), not a person's INSEE number.
     const siteRegion = (c: { table_name: string; column_name: string }): boolean =>
       c.table_name === 'establishments' && c.column_name === 'insee_region';
-    expect(columns.filter((c) => identifying.test(c.column_name) && !staff(c) && !siteRegion(c))).toEqual([]);
+    expect(
+      columns.filter((c) => identifying.test(c.column_name) && !staff(c) && !siteRegion(c)),
+    ).toEqual([]);
     expect(columns.filter(staff)).toHaveLength(2);
     expect(columns.filter((c) => c.table_name === 'exams').map((c) => c.column_name)).toEqual([
       'campaign_id',

@@ -56,7 +56,9 @@ describe('what a role is offered', () => {
   });
 
   it('opens a campaign on a site user’s first establishment, elsewhere on the campaign', () => {
-    expect(campaignLanding(user('site'), 'anap 2010')).toBe('/c/anap%202010/establishments/590780193');
+    expect(campaignLanding(user('site'), 'anap 2010')).toBe(
+      '/c/anap%202010/establishments/590780193',
+    );
     expect(campaignLanding(user('site', { finess: [] }), 'x')).toBeNull();
     expect(campaignLanding(user('region'), 'x')).toBeNull();
     expect(campaignLanding(null, 'x')).toBeNull();
@@ -128,16 +130,27 @@ describe('the session state', () => {
 
   it('logs in, sends the CSRF token with every change, and goes back to the login page on a later 401', async () => {
     const me = user('national');
-    answers.push(json(401, { error: { code: 'bad-credentials', message: 'wrong e-mail or password' } }));
+    answers.push(
+      json(401, { error: { code: 'bad-credentials', message: 'wrong e-mail or password' } }),
+    );
     expect(await logIn('n@x.example', 'nope')).toEqual({ kind: 'bad-credentials' });
-    answers.push(json(429, { error: { code: 'too-many-attempts', message: 'later' } }, { 'Retry-After': '840' }));
+    answers.push(
+      json(
+        429,
+        { error: { code: 'too-many-attempts', message: 'later' } },
+        { 'Retry-After': '840' },
+      ),
+    );
     expect(await logIn('n@x.example', 'nope')).toEqual({ kind: 'too-many', retryAfter: 840 });
     // A refused login changes nothing.
     expect(sessionState().status).not.toBe('accounts');
 
     answers.push(json(200, { user: me, csrf: 'tok-1' }));
     expect(await logIn('n@x.example', 'right-password')).toBeNull();
-    expect(JSON.parse(String(calls.at(-1)?.init?.body))).toEqual({ email: 'n@x.example', password: 'right-password' });
+    expect(JSON.parse(String(calls.at(-1)?.init?.body))).toEqual({
+      email: 'n@x.example',
+      password: 'right-password',
+    });
     expect(sessionState()).toEqual({ status: 'accounts', user: me, csrf: 'tok-1' });
 
     answers.push(json(201, { user: me }));

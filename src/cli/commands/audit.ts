@@ -36,7 +36,11 @@ export function sinceOf(raw: string | undefined): Date | undefined {
   const instant = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw);
   const date = new Date(day ? `${raw}T00:00:00Z` : raw);
   // A day that does not exist (2026-02-30) rolls over in Date: refused by comparing back.
-  if ((!day && !instant) || Number.isNaN(date.getTime()) || (day && date.toISOString().slice(0, 10) !== raw)) {
+  if (
+    (!day && !instant) ||
+    Number.isNaN(date.getTime()) ||
+    (day && date.toISOString().slice(0, 10) !== raw)
+  ) {
     throw new UsageError(say('cli.audit.usage.since', { value: raw }));
   }
   return date;
@@ -70,7 +74,12 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'show the audit log of the store (logins, reads, exports, account changes)',
   usage: USAGE,
-  options: { ...STORE_OPTIONS, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...STORE_OPTIONS,
+    since: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument');
     const since = sinceOf(stringOption(values, 'since'));

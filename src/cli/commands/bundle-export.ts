@@ -29,20 +29,41 @@ export interface BundleSubcommand {
   values: OptionValues;
 }
 
-const ALL_OPTIONS = ['site', 'key', 'out', 'campaign', 'public-key', 'label', 'json', 'data', 'database-url'];
+const ALL_OPTIONS = [
+  'site',
+  'key',
+  'out',
+  'campaign',
+  'public-key',
+  'label',
+  'json',
+  'data',
+  'database-url',
+];
 
 /** Refuses positionals and options the action does not take. */
-function only(action: string, { positionals, values }: BundleSubcommand, allowed: readonly string[]): void {
-  if (positionals.length > 0) throw new UsageError(`plateau bundle ${action} takes no argument (got ${positionals.length})`);
+function only(
+  action: string,
+  { positionals, values }: BundleSubcommand,
+  allowed: readonly string[],
+): void {
+  if (positionals.length > 0)
+    throw new UsageError(`plateau bundle ${action} takes no argument (got ${positionals.length})`);
   const extra = ALL_OPTIONS.filter((o) => values[o] !== undefined && !allowed.includes(o));
-  if (extra.length > 0) throw new UsageError(`plateau bundle ${action} does not take ${extra.map((o) => `--${o}`).join(', ')}`);
+  if (extra.length > 0)
+    throw new UsageError(
+      `plateau bundle ${action} does not take ${extra.map((o) => `--${o}`).join(', ')}`,
+    );
 }
 
 /** `--site`: a FINESS (9 letters or digits). */
 function siteOf(action: string, values: OptionValues): string {
   const site = stringOption(values, 'site');
   if (site === undefined) throw new UsageError(`plateau bundle ${action} needs --site FINESS`);
-  if (!/^[0-9A-Za-z]{9}$/.test(site)) throw new UsageError(`--site should be a FINESS: 9 letters or digits (got ${site.length} characters)`);
+  if (!/^[0-9A-Za-z]{9}$/.test(site))
+    throw new UsageError(
+      `--site should be a FINESS: 9 letters or digits (got ${site.length} characters)`,
+    );
   return site;
 }
 
@@ -54,7 +75,9 @@ function required(action: string, values: OptionValues, name: string, what: stri
 
 /** KEY.pem → KEY.pub.pem (another name: NAME.pub.pem). */
 export function publicKeyPath(privatePath: string): string {
-  return /\.pem$/i.test(privatePath) ? privatePath.replace(/\.pem$/i, '.pub.pem') : `${privatePath}.pub.pem`;
+  return /\.pem$/i.test(privatePath)
+    ? privatePath.replace(/\.pem$/i, '.pub.pem')
+    : `${privatePath}.pub.pem`;
 }
 
 /** Writes a new file (`wx`: never over an existing one) with `mode`. */
@@ -63,7 +86,8 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
   try {
     handle = await open(path, 'wx', mode);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(say('cli.bundle.keygen.exists', { file: path }));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UserError(say('cli.bundle.keygen.exists', { file: path }));
     throw error;
   }
   try {
@@ -91,8 +115,12 @@ export async function runBundleKeygen(command: BundleSubcommand): Promise<number
   const key = generateSiteKey();
   await writeNew(privatePath, key.privatePem, 0o600);
   await writeNew(publicPath, key.publicPem, 0o644);
-  process.stdout.write(`${say('cli.bundle.keygen.written', { keyId: key.keyId, finess, privateFile: privatePath, publicFile: publicPath })}\n`);
-  process.stdout.write(`${say('cli.bundle.keygen.next', { publicFile: publicPath, finess, publicName: basename(publicPath) })}\n`);
+  process.stdout.write(
+    `${say('cli.bundle.keygen.written', { keyId: key.keyId, finess, privateFile: privatePath, publicFile: publicPath })}\n`,
+  );
+  process.stdout.write(
+    `${say('cli.bundle.keygen.next', { publicFile: publicPath, finess, publicName: basename(publicPath) })}\n`,
+  );
   return 0;
 }
 
@@ -138,7 +166,12 @@ export async function runBundleExport(command: BundleSubcommand): Promise<number
       if (!(error instanceof BundleExportError)) throw error;
       const first = error.problems[0];
       throw new UserError(
-        say(EXPORT_WORDS[error.reason], { finess, campaign: campaign.id, n: error.problems.length, first: first ? `${first.key} ${first.path}` : '' }),
+        say(EXPORT_WORDS[error.reason], {
+          finess,
+          campaign: campaign.id,
+          n: error.problems.length,
+          first: first ? `${first.key} ${first.path}` : '',
+        }),
       );
     }
   });
@@ -164,7 +197,9 @@ export async function runBundleExport(command: BundleSubcommand): Promise<number
     ...Object.values(m.samples.appointmentDelayDays),
   ]);
   const size = sizeText(Buffer.byteLength(text, 'utf8'));
-  process.stdout.write(`${say('cli.bundle.export.written', { finess, campaign: payload.campaign.id, file: out, size, keyId: signed.signature.keyId })}\n`);
+  process.stdout.write(
+    `${say('cli.bundle.export.written', { finess, campaign: payload.campaign.id, file: out, size, keyId: signed.signature.keyId })}\n`,
+  );
   process.stdout.write(
     `${say('cli.bundle.export.contents', {
       machines: payload.machines.length,

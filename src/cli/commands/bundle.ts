@@ -8,7 +8,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BundleKey, Store } from '../../storage/index.ts';
-import { addBundleKey, BundleImportError, BundleKeyError, importBundle, listBundleKeys, revokeBundleKey } from '../../storage/index.ts';
+import {
+  addBundleKey,
+  BundleImportError,
+  BundleKeyError,
+  importBundle,
+  listBundleKeys,
+  revokeBundleKey,
+} from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
 import { say, table, UsageError, UserError } from '../output.ts';
@@ -56,7 +63,11 @@ function consoleActor(): { userId: null; email: string } {
   return { userId: null, email: `console:${systemUser()}` };
 }
 
-async function keyChange<T>(values: OptionValues, work: (store: Store) => Promise<T>, create = false): Promise<T> {
+async function keyChange<T>(
+  values: OptionValues,
+  work: (store: Store) => Promise<T>,
+  create = false,
+): Promise<T> {
   try {
     return await withStore(values, work, { create });
   } catch (error) {
@@ -74,14 +85,18 @@ function listKeys(keys: readonly BundleKey[], store: Store, json: boolean): void
     process.stdout.write(`${say('cli.bundle.noKeys', { store: store.location })}\n`);
     return;
   }
-  const columns = (['keyId', 'finess', 'label', 'added', 'by', 'state'] as const).map((k) => ({ header: say(`cli.bundle.head.${k}`) }));
+  const columns = (['keyId', 'finess', 'label', 'added', 'by', 'state'] as const).map((k) => ({
+    header: say(`cli.bundle.head.${k}`),
+  }));
   const rows = keys.map((k) => [
     k.keyId,
     k.finess,
     k.label ?? '',
     k.addedAt.slice(0, 10),
     k.addedBy,
-    k.revokedAt === null ? say('cli.bundle.state.active') : say('cli.bundle.state.revoked', { date: k.revokedAt.slice(0, 10) }),
+    k.revokedAt === null
+      ? say('cli.bundle.state.active')
+      : say('cli.bundle.state.revoked', { date: k.revokedAt.slice(0, 10) }),
   ]);
   process.stdout.write(`${table(columns, rows)}\n`);
 }
@@ -89,21 +104,34 @@ function listKeys(keys: readonly BundleKey[], store: Store, json: boolean): void
 async function keys(rest: string[], values: OptionValues): Promise<number> {
   const [action, ...args] = rest;
   const only = (allowed: readonly string[]): void => {
-    const extra = ['site', 'public-key', 'label', 'json', 'key', 'out', 'campaign'].filter((o) => values[o] !== undefined && !allowed.includes(o));
-    if (extra.length > 0) throw new UsageError(`plateau bundle keys ${action ?? ''} does not take ${extra.map((o) => `--${o}`).join(', ')}`);
+    const extra = ['site', 'public-key', 'label', 'json', 'key', 'out', 'campaign'].filter(
+      (o) => values[o] !== undefined && !allowed.includes(o),
+    );
+    if (extra.length > 0)
+      throw new UsageError(
+        `plateau bundle keys ${action ?? ''} does not take ${extra.map((o) => `--${o}`).join(', ')}`,
+      );
   };
   if (action === 'list') {
     if (args.length > 0) throw new UsageError('plateau bundle keys list takes no argument');
     only(['json']);
-    await withStore(values, async (store) => listKeys(await listBundleKeys(store), store, values['json'] === true));
+    await withStore(values, async (store) =>
+      listKeys(await listBundleKeys(store), store, values['json'] === true),
+    );
     return 0;
   }
   if (action === 'add') {
-    if (args.length > 0) throw new UsageError('plateau bundle keys add takes --site F --public-key FILE.pub.pem [--label L]');
+    if (args.length > 0)
+      throw new UsageError(
+        'plateau bundle keys add takes --site F --public-key FILE.pub.pem [--label L]',
+      );
     only(['site', 'public-key', 'label']);
     const site = stringOption(values, 'site');
     const file = stringOption(values, 'public-key');
-    if (site === undefined || file === undefined) throw new UsageError('plateau bundle keys add needs --site FINESS and --public-key FILE.pub.pem');
+    if (site === undefined || file === undefined)
+      throw new UsageError(
+        'plateau bundle keys add needs --site FINESS and --public-key FILE.pub.pem',
+      );
     let pem: string;
     try {
       pem = await readFile(file, 'utf8');
@@ -111,23 +139,42 @@ async function keys(rest: string[], values: OptionValues): Promise<number> {
       throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const label = stringOption(values, 'label');
-    const key = await keyChange(values, (store) => addBundleKey(store, { finess: site, publicKey: pem, label: label ?? null }, consoleActor()), true);
-    process.stdout.write(`${say('cli.bundle.keyAdded', { keyId: key.keyId, finess: key.finess })}\n`);
+    const key = await keyChange(
+      values,
+      (store) =>
+        addBundleKey(store, { finess: site, publicKey: pem, label: label ?? null }, consoleActor()),
+      true,
+    );
+    process.stdout.write(
+      `${say('cli.bundle.keyAdded', { keyId: key.keyId, finess: key.finess })}\n`,
+    );
     return 0;
   }
   if (action === 'revoke') {
-    if (args.length !== 1) throw new UsageError('plateau bundle keys revoke takes one KEYID (plateau bundle keys list shows them)');
+    if (args.length !== 1)
+      throw new UsageError(
+        'plateau bundle keys revoke takes one KEYID (plateau bundle keys list shows them)',
+      );
     only([]);
-    const key = await keyChange(values, (store) => revokeBundleKey(store, args[0] as string, consoleActor()));
-    process.stdout.write(`${say('cli.bundle.keyRevoked', { keyId: key.keyId, finess: key.finess })}\n`);
+    const key = await keyChange(values, (store) =>
+      revokeBundleKey(store, args[0] as string, consoleActor()),
+    );
+    process.stdout.write(
+      `${say('cli.bundle.keyRevoked', { keyId: key.keyId, finess: key.finess })}\n`,
+    );
     return 0;
   }
-  throw new UsageError(action === undefined ? 'say what to do with the keys: add, list or revoke' : `unknown action 'keys ${action}': add, list or revoke`);
+  throw new UsageError(
+    action === undefined
+      ? 'say what to do with the keys: add, list or revoke'
+      : `unknown action 'keys ${action}': add, list or revoke`,
+  );
 }
 
 /** Imports each file in turn (each its own transaction); 1 when any was refused. */
 async function importFiles(files: string[], values: OptionValues): Promise<number> {
-  if (files.length === 0) throw new UsageError('plateau bundle import takes one or more bundle files');
+  if (files.length === 0)
+    throw new UsageError('plateau bundle import takes one or more bundle files');
   const texts: { file: string; text: string }[] = [];
   for (const file of files) {
     try {
@@ -158,20 +205,23 @@ async function importFiles(files: string[], values: OptionValues): Promise<numbe
         } catch (error) {
           if (!(error instanceof BundleImportError)) throw error;
           refused.push(name);
-          process.stderr.write(`${say('cli.bundle.refused', { file: name, reason: error.message })}\n`);
+          process.stderr.write(
+            `${say('cli.bundle.refused', { file: name, reason: error.message })}\n`,
+          );
         }
       }
     },
     { create: true },
   );
   if (refused.length === 0) return 0;
-  if (texts.length > 1) process.stderr.write(`${say('cli.bundle.someRefused', { files: refused.join(', ') })}\n`);
+  if (texts.length > 1)
+    process.stderr.write(`${say('cli.bundle.someRefused', { files: refused.join(', ') })}\n`);
   return 1;
 }
 
 export const bundleCommand: Command = {
   name: 'bundle',
-  summary: 'signed bundles of a site\'s figures: make a key, export, register keys, import',
+  summary: "signed bundles of a site's figures: make a key, export, register keys, import",
   usage: USAGE,
   options: {
     ...STORE_OPTIONS,
@@ -187,12 +237,19 @@ export const bundleCommand: Command = {
     if (action === 'export') return runBundleExport({ positionals: rest, values });
     if (action === 'keys') return keys(rest, values);
     if (action === 'import') {
-      const extra = ['site', 'public-key', 'label', 'json', 'key', 'out', 'campaign'].filter((o) => values[o] !== undefined);
-      if (extra.length > 0) throw new UsageError(`plateau bundle import does not take ${extra.map((o) => `--${o}`).join(', ')}`);
+      const extra = ['site', 'public-key', 'label', 'json', 'key', 'out', 'campaign'].filter(
+        (o) => values[o] !== undefined,
+      );
+      if (extra.length > 0)
+        throw new UsageError(
+          `plateau bundle import does not take ${extra.map((o) => `--${o}`).join(', ')}`,
+        );
       return importFiles(rest, values);
     }
     throw new UsageError(
-      action === undefined ? 'say what to do: keygen, export, import or keys' : `unknown action '${action}': keygen, export, import or keys`,
+      action === undefined
+        ? 'say what to do: keygen, export, import or keys'
+        : `unknown action '${action}': keygen, export, import or keys`,
     );
   },
 };

@@ -50,7 +50,11 @@ function minuteOf(iso: string): string {
 }
 
 /** The message for a campaign id that is not stored, with close matches and the stored ids. */
-function unknownCampaign(id: string, campaigns: readonly CampaignListing[], store: Store): UserError {
+function unknownCampaign(
+  id: string,
+  campaigns: readonly CampaignListing[],
+  store: Store,
+): UserError {
   const ids = campaigns.map((c) => c.id);
   const near = closeMatches(id, ids);
   const stored = ids.length > 0 ? `campaigns stored: ${ids.join(', ')}` : 'it holds no campaign';
@@ -74,7 +78,10 @@ function noCampaign(store: Store): UserError {
  * @example
  * const campaign = await chooseCampaign(store, stringOption(values, 'campaign'));
  */
-export async function chooseCampaign(store: Store, asked: string | undefined): Promise<CampaignListing> {
+export async function chooseCampaign(
+  store: Store,
+  asked: string | undefined,
+): Promise<CampaignListing> {
   const campaigns = (await listCampaigns(store)).filter((c) => c.hasResults);
   if (campaigns.length === 0) throw noCampaign(store);
   if (asked !== undefined) {
@@ -82,7 +89,9 @@ export async function chooseCampaign(store: Store, asked: string | undefined): P
     if (!found) throw unknownCampaign(asked, campaigns, store);
     return found;
   }
-  const latest = [...campaigns].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))[0] as CampaignListing;
+  const latest = [...campaigns].sort(
+    (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id),
+  )[0] as CampaignListing;
   if (campaigns.length > 1) {
     const others = campaigns.filter((c) => c !== latest).map((c) => c.id);
     process.stderr.write(
@@ -103,7 +112,9 @@ export async function storedComputation(store: Store, id: string): Promise<Campa
   if (!results) throw new UserError(`no results for campaign '${id}' in ${store.location}`);
   let samples = await loadSamples(store, id);
   if (results.machines.some((m) => !samples.has(m.equipmentId))) {
-    process.stderr.write(`computing the exam samples of campaign '${id}' once (stored by an older plateau)\n`);
+    process.stderr.write(
+      `computing the exam samples of campaign '${id}' once (stored by an older plateau)\n`,
+    );
     await recomputeResults(store, id);
     results = (await loadResults(store, id)) ?? results;
     samples = await loadSamples(store, id);
@@ -123,8 +134,22 @@ async function list(store: Store, json: boolean): Promise<void> {
   }
   process.stdout.write(
     `${table(
-      [{ header: 'id' }, { header: 'name' }, { header: 'period' }, { header: 'machines', digits: 0 }, { header: 'exams', digits: 0 }, { header: 'imported' }],
-      campaigns.map((c) => [c.id, c.name, periodOf(c), c.equipment, c.exams, minuteOf(c.importedAt)]),
+      [
+        { header: 'id' },
+        { header: 'name' },
+        { header: 'period' },
+        { header: 'machines', digits: 0 },
+        { header: 'exams', digits: 0 },
+        { header: 'imported' },
+      ],
+      campaigns.map((c) => [
+        c.id,
+        c.name,
+        periodOf(c),
+        c.equipment,
+        c.exams,
+        minuteOf(c.importedAt),
+      ]),
     )}\n`,
   );
 }
@@ -133,7 +158,9 @@ async function list(store: Store, json: boolean): Promise<void> {
 function newId(id: string): string {
   // Control characters and surrounding spaces could not be told apart in a listing.
   if (id.trim() !== id || id === '' || /\p{Cc}/u.test(id)) {
-    throw new UsageError('NEW must be a non-empty id without surrounding spaces or control characters');
+    throw new UsageError(
+      'NEW must be a non-empty id without surrounding spaces or control characters',
+    );
   }
   return id;
 }
@@ -162,7 +189,9 @@ export const campaignsCommand: Command = {
         if (!found) throw unknownCampaign(id, campaigns, store);
         const what = `campaign '${id}' (${found.name}, ${periodOf(found)}: ${found.equipment} machines, ${found.exams} exams, its results and issues)`;
         if (values['yes'] !== true) {
-          throw new UserError(`deleting ${what} cannot be undone: nothing was deleted. Run again with --yes to delete it`);
+          throw new UserError(
+            `deleting ${what} cannot be undone: nothing was deleted. Run again with --yes to delete it`,
+          );
         }
         await deleteCampaign(store, id);
         process.stdout.write(`deleted ${what}\n`);
@@ -182,10 +211,16 @@ export const campaignsCommand: Command = {
             `a campaign '${target}' is already stored: nothing was renamed. Choose another NEW id, or delete that campaign first (plateau campaigns delete ${target} --yes)`,
           );
         }
-        process.stdout.write(`renamed campaign '${from}' to '${target}' (records, issues and results kept)\n`);
+        process.stdout.write(
+          `renamed campaign '${from}' to '${target}' (records, issues and results kept)\n`,
+        );
       });
       return 0;
     }
-    throw new UsageError(action === undefined ? 'say what to do: list, delete ID --yes, or rename OLD NEW' : `unknown action '${action}': list, delete or rename`);
+    throw new UsageError(
+      action === undefined
+        ? 'say what to do: list, delete ID --yes, or rename OLD NEW'
+        : `unknown action '${action}': list, delete or rename`,
+    );
   },
 };

@@ -16,13 +16,21 @@ import { checkKitFolder, KitFolderError, writeKitFolder } from '../../ingest/kit
 import { writeKitDir } from '../../ingest/kit/write-kit.ts';
 import { kitFromSources, readCampaignText } from '../../ingest/sources/assemble.ts';
 import type { SiteMappingFile } from '../../ingest/sources/mapping.ts';
-import { reconciliationCsv, type ReconciliationReport } from '../../ingest/sources/reconcile/index.ts';
+import {
+  reconciliationCsv,
+  type ReconciliationReport,
+} from '../../ingest/sources/reconcile/index.ts';
 import { mergeInto, readSources } from '../../ingest/sources/registry.ts';
 import { emptyRecords, type SourceInput } from '../../ingest/sources/types.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, intOption, stringOption } from '../command.ts';
 import { printIssues, UsageError, UserError } from '../output.ts';
-import { DICOMWEB_OPTIONS, DICOMWEB_OPTIONS_HELP, dicomwebUrls, readDicomwebSources } from './dicomweb-input.ts';
+import {
+  DICOMWEB_OPTIONS,
+  DICOMWEB_OPTIONS_HELP,
+  dicomwebUrls,
+  readDicomwebSources,
+} from './dicomweb-input.ts';
 import { isJournalDir, isJournalFile, readJournalFolder } from './journal-input.ts';
 import { readMappingOrFail, siteSecret } from './site-context.ts';
 
@@ -100,11 +108,20 @@ export const convertCommand: Command = {
     const inputs = sourcePaths(args, values);
     const out = stringOption(values, 'to-kit');
     if (out === undefined) throw new UsageError('--to-kit OUT_DIR is required');
-    const folder = { command: 'plateau convert', force: values.force === true, forceFlag: '--force', onNote };
+    const folder = {
+      command: 'plateau convert',
+      force: values.force === true,
+      forceFlag: '--force',
+      onNote,
+    };
     // Checked before the sources are read (a conversion can be long), and again with the campaign.
     await kitFolderOrFail(() => checkKitFolder(out, folder));
     const { kit, removed } = await convertSources(inputs, values);
-    await kitFolderOrFail(() => writeKitFolder(out, { ...folder, campaignId: kit.campaign.id }, (dir) => writeKitDir(dir, kit)));
+    await kitFolderOrFail(() =>
+      writeKitFolder(out, { ...folder, campaignId: kit.campaign.id }, (dir) =>
+        writeKitDir(dir, kit),
+      ),
+    );
     process.stdout.write(`${describeConversion(kit, out, removed)}\n`);
     return 0;
   },
@@ -112,7 +129,8 @@ export const convertCommand: Command = {
 
 /** The INPUT paths of a source command: at least one, unless `--dicomweb` gives a PACS. */
 export function sourcePaths(args: string[], values: OptionValues): string[] {
-  if (args.length === 0 && dicomwebUrls(values).length === 0) throw new UsageError('expected one or more INPUT files or folders, or --dicomweb URL');
+  if (args.length === 0 && dicomwebUrls(values).length === 0)
+    throw new UsageError('expected one or more INPUT files or folders, or --dicomweb URL');
   return args;
 }
 
@@ -126,7 +144,8 @@ export async function convertSources(
   values: OptionValues,
 ): Promise<{ kit: Kit; issues: Issue[]; removed: Record<string, number> }> {
   const mappingPath = stringOption(values, 'mapping');
-  if (mappingPath === undefined) throw new UsageError('--mapping FILE is required to read source files');
+  if (mappingPath === undefined)
+    throw new UsageError('--mapping FILE is required to read source files');
   const hasPacs = dicomwebUrls(values).length > 0;
   const secret = siteSecret(values);
   const mapping = await readMappingOrFail(mappingPath);
@@ -134,18 +153,29 @@ export async function convertSources(
   const context = { mapping, secret };
   const collected = paths.length > 0 ? await collectInputs(paths) : { inputs: [], issues: [] };
   // With a PACS, files are optional: an empty journal must not stop its exams.
-  const read = collected.inputs.length > 0 || !hasPacs ? await readSources(collected.inputs, context) : { records: emptyRecords(), issues: [] };
+  const read =
+    collected.inputs.length > 0 || !hasPacs
+      ? await readSources(collected.inputs, context)
+      : { records: emptyRecords(), issues: [] };
   const pacs = await readDicomwebSources(values, campaign, context);
   for (const records of pacs.records) mergeInto(read.records, records);
   const actsTable = await actsOf(values);
   if (actsTable.acts) read.records.acts.push(...actsTable.acts);
   const assembled = await kitFromSources(read.records, campaign, mapping);
-  const issues = [...collected.issues, ...actsTable.issues, ...read.issues, ...pacs.issues, ...assembled.issues];
+  const issues = [
+    ...collected.issues,
+    ...actsTable.issues,
+    ...read.issues,
+    ...pacs.issues,
+    ...assembled.issues,
+  ];
   printIssues(issues);
   await writeReconciliation(values, assembled.reconciliation);
   if (assembled.kit === null || issues.some((i) => i.severity === 'error')) {
     const errors = issues.filter((i) => i.severity === 'error').length;
-    throw new UserError(`${errors} error${errors === 1 ? '' : 's'} in the sources; no kit was made`);
+    throw new UserError(
+      `${errors} error${errors === 1 ? '' : 's'} in the sources; no kit was made`,
+    );
   }
   return { kit: assembled.kit, issues, removed: read.records.removed };
 }
@@ -161,12 +191,17 @@ async function actsOf(values: OptionValues): Promise<{ acts: Act[] | null; issue
 }
 
 /** Writes `--reconciliation FILE` when asked; says so when the sources gave nothing to reconcile. */
-async function writeReconciliation(values: OptionValues, report: ReconciliationReport | null): Promise<void> {
+async function writeReconciliation(
+  values: OptionValues,
+  report: ReconciliationReport | null,
+): Promise<void> {
   const path = stringOption(values, 'reconciliation');
   const lang = enumOption(values, 'lang', LANGS) ?? DEFAULT_LANG;
   if (path === undefined) return;
   if (report === null) {
-    process.stderr.write(`no reconciliation written to ${path}: the sources hold RIS exams only or images only (reconciliation needs both)\n`);
+    process.stderr.write(
+      `no reconciliation written to ${path}: the sources hold RIS exams only or images only (reconciliation needs both)\n`,
+    );
     return;
   }
   await writeFile(path, reconciliationCsv(report, lang)).catch((error: unknown) => {
@@ -178,7 +213,8 @@ async function writeReconciliation(values: OptionValues, report: ReconciliationR
 async function campaignOf(values: OptionValues, mapping: SiteMappingFile): Promise<Campaign> {
   const file = stringOption(values, 'campaign');
   const id = stringOption(values, 'campaign-id');
-  if (file !== undefined && id !== undefined) throw new UsageError('give --campaign FILE or --campaign-id, not both');
+  if (file !== undefined && id !== undefined)
+    throw new UsageError('give --campaign FILE or --campaign-id, not both');
   let checked: ReturnType<typeof readCampaignText>;
   if (file !== undefined) {
     const text = await readFile(file, 'utf8').catch((error: unknown) => {
@@ -188,10 +224,18 @@ async function campaignOf(values: OptionValues, mapping: SiteMappingFile): Promi
   } else {
     const start = stringOption(values, 'start');
     if (id === undefined || start === undefined || values.days === undefined) {
-      throw new UsageError('give the campaign: --campaign campaign.json, or --campaign-id ID --start YYYY-MM-DD --days N');
+      throw new UsageError(
+        'give the campaign: --campaign campaign.json, or --campaign-id ID --start YYYY-MM-DD --days N',
+      );
     }
     const days = intOption(values, 'days', 28, 1, 3660);
-    const campaign = { id, name: stringOption(values, 'campaign-name') ?? id, start, days, timeZone: mapping.timeZone };
+    const campaign = {
+      id,
+      name: stringOption(values, 'campaign-name') ?? id,
+      start,
+      days,
+      timeZone: mapping.timeZone,
+    };
     checked = readCampaignText('--campaign-id/--start/--days', JSON.stringify(campaign, null, 2));
   }
   printIssues(checked.issues);
@@ -213,7 +257,9 @@ export async function isKitDir(dir: string): Promise<boolean> {
  * directly is refused (it is imported as it is); one met inside a folder (e.g. an earlier
  * output) is skipped with a warning. One journal file named directly is refused for its folder.
  */
-export async function collectInputs(paths: readonly string[]): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
+export async function collectInputs(
+  paths: readonly string[],
+): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
   const inputs: SourceInput[] = [];
   const issues: Issue[] = [];
   const visit = async (path: string, top: boolean): Promise<void> => {
@@ -221,7 +267,10 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
     if (info === null) throw new UserError(`${path} does not exist`);
     if (info.isDirectory()) {
       if (await isKitDir(path)) {
-        if (top) throw new UserError(`${path} is a data kit already (it holds campaign.json): import it with plateau import ${path}`);
+        if (top)
+          throw new UserError(
+            `${path} is a data kit already (it holds campaign.json): import it with plateau import ${path}`,
+          );
         issues.push(makeIssue('warning', 'nested-kit', path, null, null, { path }));
         return;
       }
@@ -233,9 +282,13 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
       }
       const entries = await readdir(path, { withFileTypes: true });
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) if (!entry.name.startsWith('.')) await visit(join(path, entry.name), false);
+      for (const entry of entries)
+        if (!entry.name.startsWith('.')) await visit(join(path, entry.name), false);
     } else if (info.isFile()) {
-      if (top && (await isJournalFile(path))) throw new UserError(`${path} is one file of an MLLP journal: give its folder, ${dirname(path)}, to read the journal whole`);
+      if (top && (await isJournalFile(path)))
+        throw new UserError(
+          `${path} is one file of an MLLP journal: give its folder, ${dirname(path)}, to read the journal whole`,
+        );
       inputs.push({ name: path, bytes: new Uint8Array(await readFile(path)) });
     }
   };

@@ -13,7 +13,13 @@ import { Rng } from '../../core/random.ts';
 import { computeCampaignParallel } from '../../compute/parallel.ts';
 import { readCostsCsv } from '../../ingest/costs/costs-file.ts';
 import type { CostReport, CostSet, SiteCost } from '../../plan/costs/index.ts';
-import { computeCosts, costMachines, costsDocument, FORFAIT_REFERENCE, illustrativeCosts } from '../../plan/costs/index.ts';
+import {
+  computeCosts,
+  costMachines,
+  costsDocument,
+  FORFAIT_REFERENCE,
+  illustrativeCosts,
+} from '../../plan/costs/index.ts';
 import { loadCosts, loadEquipment } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -98,7 +104,13 @@ async function fromStore(values: OptionValues, withCosts: boolean): Promise<Cost
     const { indicators } = await storedComputation(store, id);
     const equipment = await loadEquipment(store, id);
     const costs = withCosts ? await loadCosts(store.db, id) : null;
-    return { campaign: indicators.campaign, equipment, machines: indicators.machines, costs, costsFile: null };
+    return {
+      campaign: indicators.campaign,
+      equipment,
+      machines: indicators.machines,
+      costs,
+      costsFile: null,
+    };
   });
 }
 
@@ -124,9 +136,12 @@ async function chosenCosts(
   source: CostSource,
   options: { illustrative: boolean; file: string | undefined },
 ): Promise<{ costs: CostSet; file: string | null }> {
-  if (options.illustrative) return { costs: illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED)), file: null };
-  if (options.file !== undefined) return { costs: await costSetOf(options.file, source), file: options.file };
-  if (source.costs && source.costs.rows.length > 0) return { costs: source.costs, file: source.costsFile };
+  if (options.illustrative)
+    return { costs: illustrativeCosts(source.equipment, new Rng(ILLUSTRATIVE_SEED)), file: null };
+  if (options.file !== undefined)
+    return { costs: await costSetOf(options.file, source), file: options.file };
+  if (source.costs && source.costs.rows.length > 0)
+    return { costs: source.costs, file: source.costsFile };
   throw new UserError(say('cli.costs.none'));
 }
 
@@ -140,8 +155,15 @@ function describe(report: CostReport, campaign: Campaign, place: string | null):
   const title =
     report.origin === 'illustrative'
       ? say('cli.costs.title.illustrative', { campaign: campaign.name })
-      : say('cli.costs.title.input', { campaign: campaign.name, place: place ?? say('cli.costs.place.stored') });
-  const num = (header: string, digits: number) => ({ header: say(header as never, p), digits, align: 'right' as const });
+      : say('cli.costs.title.input', {
+          campaign: campaign.name,
+          place: place ?? say('cli.costs.place.stored'),
+        });
+  const num = (header: string, digits: number) => ({
+    header: say(header as never, p),
+    digits,
+    align: 'right' as const,
+  });
   const machineRows: Cell[][] = report.machines.map((m) => [
     m.equipmentId,
     m.finess,
@@ -193,17 +215,33 @@ function describe(report: CostReport, campaign: Campaign, place: string | null):
     siteRows,
   );
   const notes: string[] = [];
-  const without = report.machines.filter((m) => m.costPerYear.reason === 'no-cost-row').map((m) => m.equipmentId);
+  const without = report.machines
+    .filter((m) => m.costPerYear.reason === 'no-cost-row')
+    .map((m) => m.equipmentId);
   if (without.length > 0) notes.push(say('cli.costs.without', { ids: without.join(', '), origin }));
-  const unknownAge = report.machines.filter((m) => m.ageUnknown && m.costPerYear.value !== null).map((m) => m.equipmentId);
-  if (unknownAge.length > 0) notes.push(say('cli.costs.ageUnknown', { ids: unknownAge.join(', '), origin }));
+  const unknownAge = report.machines
+    .filter((m) => m.ageUnknown && m.costPerYear.value !== null)
+    .map((m) => m.equipmentId);
+  if (unknownAge.length > 0)
+    notes.push(say('cli.costs.ageUnknown', { ids: unknownAge.join(', '), origin }));
   notes.push(say('cli.costs.tiers', { source: FORFAIT_REFERENCE.source, origin }));
-  return [title, '', say('cli.costs.machines', p), machines, '', say('cli.costs.sites', p), sites, '', ...notes].join('\n');
+  return [
+    title,
+    '',
+    say('cli.costs.machines', p),
+    machines,
+    '',
+    say('cli.costs.sites', p),
+    sites,
+    '',
+    ...notes,
+  ].join('\n');
 }
 
 export const costsCommand: Command = {
   name: 'costs',
-  summary: 'cost per year, opening hour, exam and ICR point, and forfait technique tier, per machine and site',
+  summary:
+    'cost per year, opening hour, exam and ICR point, and forfait technique tier, per machine and site',
   usage: USAGE,
   options: {
     json: { type: 'boolean' },
@@ -216,19 +254,23 @@ export const costsCommand: Command = {
     const [kitDir] = positionals(args, 0, 1, 'at most one KIT_DIR');
     const file = stringOption(values, 'costs');
     const illustrative = values['illustrative'] === true;
-    if (file !== undefined && illustrative) throw new UsageError('choose one of --costs and --illustrative');
+    if (file !== undefined && illustrative)
+      throw new UsageError('choose one of --costs and --illustrative');
     if (kitDir !== undefined && stringOption(values, 'campaign') !== undefined)
       throw new UsageError('--campaign names a stored campaign: give it without KIT_DIR');
-    const source = kitDir !== undefined ? await fromKit(kitDir) : await fromStore(values, file === undefined && !illustrative);
+    const source =
+      kitDir !== undefined
+        ? await fromKit(kitDir)
+        : await fromStore(values, file === undefined && !illustrative);
     const { costs, file: costsFile } = await chosenCosts(source, { illustrative, file });
     const report = computeCosts({
       campaign: { year: Number(source.campaign.start.slice(0, 4)), days: source.campaign.days },
       machines: costMachines(source.equipment, source.machines),
       costs,
     });
-    if (values['json']) process.stdout.write(`${JSON.stringify(costsDocument(report, costsFile), null, 2)}\n`);
+    if (values['json'])
+      process.stdout.write(`${JSON.stringify(costsDocument(report, costsFile), null, 2)}\n`);
     else process.stdout.write(`${describe(report, source.campaign, costsFile)}\n`);
     return 0;
   },
 };
-

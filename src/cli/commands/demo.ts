@@ -39,8 +39,12 @@ export const demoCommand: Command = {
   usage: USAGE,
   options: { ...STORE_OPTIONS, seed: { type: 'string' } },
   async run({ values }) {
-    const summaries = await withStore(values, (store) => importDemoCampaign(store, values), { create: true });
-    process.stdout.write(`${summaries.map(describeImport).join('\n\n')}\n\nNext: plateau indicators (or --json, --csv)\n`);
+    const summaries = await withStore(values, (store) => importDemoCampaign(store, values), {
+      create: true,
+    });
+    process.stdout.write(
+      `${summaries.map(describeImport).join('\n\n')}\n\nNext: plateau indicators (or --json, --csv)\n`,
+    );
     return 0;
   },
 };
@@ -54,10 +58,15 @@ export const demoCommand: Command = {
  * @example
  * await importDemoCampaign(store, { data: './plateau-data' }); // synthetic-2010, -y2, -y3
  */
-export async function importDemoCampaign(store: Store, values: OptionValues): Promise<ImportSummary[]> {
+export async function importDemoCampaign(
+  store: Store,
+  values: OptionValues,
+): Promise<ImportSummary[]> {
   const dataDir = resolveDataDir(stringOption(values, 'data'));
   // An in-memory store has no folder to keep the kit in: the system's temporary folder does.
-  const kitsDir = dataDir.startsWith('memory://') ? join(tmpdir(), 'plateau-kits') : join(dataDir, 'kits');
+  const kitsDir = dataDir.startsWith('memory://')
+    ? join(tmpdir(), 'plateau-kits')
+    : join(dataDir, 'kits');
   const summaries: ImportSummary[] = [];
   for (let year = 1; year <= LAST_YEAR; year++) {
     const options = { ...generateOptions(values), year };
@@ -67,8 +76,14 @@ export async function importDemoCampaign(store: Store, values: OptionValues): Pr
       // Generated beside its final place and renamed when complete (as 'plateau generate' does):
       // an interrupted demo never leaves a half-written kit that a later run would take for a
       // whole one, and the next run removes what a killed one left.
-      const folder = { command: 'plateau generate', campaignId: planCampaign(options).campaign.id, onNote };
-      await kitFolderOrFail(() => writeKitFolder(kitDir, folder, (tmp) => generateInto(tmp, options, kitDir)));
+      const folder = {
+        command: 'plateau generate',
+        campaignId: planCampaign(options).campaign.id,
+        onNote,
+      };
+      await kitFolderOrFail(() =>
+        writeKitFolder(kitDir, folder, (tmp) => generateInto(tmp, options, kitDir)),
+      );
     } else process.stderr.write(`using the kit already generated in ${kitDir}\n`);
     const { kit, issues } = await readKitWithIssues(kitDir);
     summaries.push(await importInto(store, kit, issues, kitDir));

@@ -55,11 +55,15 @@ function checkedUrl(raw: string): string {
   } catch {
     throw new UsageError(`--dicomweb takes an http:// or https:// URL, not '${raw}'`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--dicomweb takes an http:// or https:// URL, not '${raw}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--dicomweb takes an http:// or https:// URL, not '${raw}'`);
   if (url.username !== '' || url.password !== '') {
-    throw new UsageError(`--dicomweb URLs may not hold credentials: put the Authorization header in the environment variable ${DEFAULT_DICOMWEB_AUTH_ENV} (or the one --dicomweb-auth-env names)`);
+    throw new UsageError(
+      `--dicomweb URLs may not hold credentials: put the Authorization header in the environment variable ${DEFAULT_DICOMWEB_AUTH_ENV} (or the one --dicomweb-auth-env names)`,
+    );
   }
-  if (url.search !== '' || url.hash !== '') throw new UsageError(`--dicomweb takes the DICOMweb root without a query, not '${raw}'`);
+  if (url.search !== '' || url.hash !== '')
+    throw new UsageError(`--dicomweb takes the DICOMweb root without a query, not '${raw}'`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -73,7 +77,9 @@ function authorizationHeader(values: OptionValues): Record<string, string> {
   const named = stringOption(values, 'dicomweb-auth-env');
   const value = process.env[named ?? DEFAULT_DICOMWEB_AUTH_ENV] ?? '';
   if (value === '' && named !== undefined) {
-    throw new UserError(`--dicomweb-auth-env names ${named}, which is not set: put the PACS's Authorization header value in it`);
+    throw new UserError(
+      `--dicomweb-auth-env names ${named}, which is not set: put the PACS's Authorization header value in it`,
+    );
   }
   return value === '' ? {} : { Authorization: value };
 }
@@ -101,7 +107,10 @@ export async function readDicomwebSources(
   for (const baseUrl of urls) {
     const read = await readDicomweb({ baseUrl, studyDate, timeoutMs, headers }, context);
     const failure = read.issues.find((i) => i.code === 'dicomweb-request');
-    if (failure) throw new UserError(`cannot read the PACS at ${baseUrl}: ${failure.message} (${failure.file}); nothing was read from the sources`);
+    if (failure)
+      throw new UserError(
+        `cannot read the PACS at ${baseUrl}: ${failure.message} (${failure.file}); nothing was read from the sources`,
+      );
     records.push(read.records);
     issues.push(...read.issues);
   }

@@ -62,7 +62,9 @@ export const generateCommand: Command = {
       forceFlag: '--force',
       onNote,
     };
-    await kitFolderOrFail(() => writeKitFolder(dir as string, folder, (tmp) => generateInto(tmp, options, dir)));
+    await kitFolderOrFail(() =>
+      writeKitFolder(dir as string, folder, (tmp) => generateInto(tmp, options, dir)),
+    );
     return 0;
   },
 };
@@ -70,7 +72,8 @@ export const generateCommand: Command = {
 /** The generator options of a command line. */
 export function generateOptions(values: OptionValues): GenerateOptions {
   const start = stringOption(values, 'start');
-  if (start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError(`--start takes a date YYYY-MM-DD, not '${start}'`);
+  if (start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(start))
+    throw new UsageError(`--start takes a date YYYY-MM-DD, not '${start}'`);
   return {
     seed: intOption(values, 'seed', 2010, 0, 2 ** 31 - 1),
     machines: intOption(values, 'machines', 517, 1, 100_000),
@@ -84,9 +87,15 @@ export function generateOptions(values: OptionValues): GenerateOptions {
  * Writes the generated kit into `dir` with progress on stderr and a one-line summary, naming the
  * folder `shownAs` (the final place of a kit built in a work folder).
  */
-export async function generateInto(dir: string, options: GenerateOptions, shownAs = dir): Promise<void> {
+export async function generateInto(
+  dir: string,
+  options: GenerateOptions,
+  shownAs = dir,
+): Promise<void> {
   const progress = new Progress(`generating ${shownAs}`);
-  const summary = await writeGeneratedKit(dir, options, (p) => progress.update(p.done, p.total, 'machines'));
+  const summary = await writeGeneratedKit(dir, options, (p) =>
+    progress.update(p.done, p.total, 'machines'),
+  );
   progress.done(
     `wrote ${shownAs}: ${summary.machines} machines, ${summary.exams} exams, ${summary.sessions} sessions, ${summary.registerMachines} machines in the register of the whole fleet, ${summary.slots} slot rows`,
   );

@@ -14,10 +14,19 @@ import { issueTotals } from '../../core/issues.ts';
 import type { RegisterMachine } from '../../core/kit-types.ts';
 import { isRegisterHeader, readRegisterFile } from '../../ingest/kit/register-file.ts';
 import type { FinessReadResult } from '../../ingest/sources/finess/read-finess.ts';
-import { isFinessExtraction, readFinessExtractions } from '../../ingest/sources/finess/read-finess.ts';
+import {
+  isFinessExtraction,
+  readFinessExtractions,
+} from '../../ingest/sources/finess/read-finess.ts';
 import type { RegisterUploadResult } from '../../server/routes/register.ts';
 import type { CampaignListing, Store } from '../../storage/index.ts';
-import { describeHolder, importRegister, listCampaigns, loadEquipment, StoreError } from '../../storage/index.ts';
+import {
+  describeHolder,
+  importRegister,
+  listCampaigns,
+  loadEquipment,
+  StoreError,
+} from '../../storage/index.ts';
 import type { OptionValues } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { printIssues, say, UserError } from '../output.ts';
@@ -52,7 +61,9 @@ async function headOf(path: string): Promise<string | null> {
  * @example
  * await registerInputKind(['./hdf/equipment-register.csv']); // 'register'
  */
-export async function registerInputKind(paths: readonly string[]): Promise<RegisterInputKind | null> {
+export async function registerInputKind(
+  paths: readonly string[],
+): Promise<RegisterInputKind | null> {
   if (paths.length === 0) return null;
   const heads = await Promise.all(paths.map(headOf));
   if (heads.some((h) => h === null)) return null;
@@ -62,13 +73,17 @@ export async function registerInputKind(paths: readonly string[]): Promise<Regis
 }
 
 /** The campaign `--campaign` (or `--campaign-id`) names, if any. */
-const askedCampaign = (values: OptionValues): string | undefined => stringOption(values, 'campaign') ?? stringOption(values, 'campaign-id');
+const askedCampaign = (values: OptionValues): string | undefined =>
+  stringOption(values, 'campaign') ?? stringOption(values, 'campaign-id');
 
 /**
  * The stored campaign the register is for, among `campaigns`: the one `asked` names, else the
  * only one; a UserError listing the stored ids otherwise.
  */
-function pickCampaign<T extends { id: string }>(campaigns: readonly T[], asked: string | undefined): T {
+function pickCampaign<T extends { id: string }>(
+  campaigns: readonly T[],
+  asked: string | undefined,
+): T {
   const ids = campaigns.map((c) => c.id).join(', ');
   if (campaigns.length === 0) throw new UserError(say('cli.register.noCampaign'));
   if (asked === undefined) {
@@ -87,9 +102,12 @@ async function campaignFor(store: Store, values: OptionValues): Promise<Campaign
 
 /** The FINESS extractions in `files` read as one, their issues printed; a UserError on an error. */
 function readFiness(files: readonly { path: string; bytes: Uint8Array }[]): FinessReadResult {
-  const read = readFinessExtractions(files.map(({ path, bytes }) => ({ input: bytes, fileName: basename(path) })));
+  const read = readFinessExtractions(
+    files.map(({ path, bytes }) => ({ input: bytes, fileName: basename(path) })),
+  );
   printIssues(read.issues);
-  if (issueTotals(read.issues).error > 0) throw new UserError(say('cli.register.refused', { place: files.map((f) => f.path).join(' ') }));
+  if (issueTotals(read.issues).error > 0)
+    throw new UserError(say('cli.register.refused', { place: files.map((f) => f.path).join(' ') }));
   return read;
 }
 
@@ -108,7 +126,10 @@ async function readRows(
   const [{ path, bytes }] = files as [{ path: string; bytes: Uint8Array }];
   const equipment = await loadEquipment(store, campaign.id);
   const { id, name, start, days, timeZone } = campaign;
-  const read = readRegisterFile(basename(path), bytes, { campaign: { id, name, start, days, timeZone }, equipment });
+  const read = readRegisterFile(basename(path), bytes, {
+    campaign: { id, name, start, days, timeZone },
+    equipment,
+  });
   printIssues(read.issues);
   if (read.rows === null || issueTotals(read.issues).error > 0) {
     throw new UserError(say('cli.register.refused', { place: paths.join(' ') }));
@@ -154,8 +175,10 @@ function registerBody(files: readonly { path: string; bytes: Uint8Array }[]): Re
 /** `issue` located back in the file of `body` its line falls in. */
 function locatedBack(issue: Issue, body: RegisterBody): Issue {
   if (body.parts.length === 1 || issue.file !== body.name) return issue;
-  const part = issue.line === null ? null : body.parts.findLast((p) => p.firstLine <= (issue.line as number));
-  if (!part || issue.line === null) return { ...issue, file: body.parts.map((p) => p.file).join(' + ') };
+  const part =
+    issue.line === null ? null : body.parts.findLast((p) => p.firstLine <= (issue.line as number));
+  if (!part || issue.line === null)
+    return { ...issue, file: body.parts.map((p) => p.file).join(' + ') };
   return { ...issue, file: part.file, line: issue.line - part.firstLine + 1 };
 }
 
@@ -165,17 +188,26 @@ function locatedBack(issue: Issue, body: RegisterBody): Issue {
  * file), to import here. FINESS extractions are read here first (their issues printed as a local
  * import prints them); the server's issues are printed unless already printed.
  */
-async function handOffRegister(paths: readonly string[], kind: RegisterInputKind, values: OptionValues): Promise<number | null> {
+async function handOffRegister(
+  paths: readonly string[],
+  kind: RegisterInputKind,
+  values: OptionValues,
+): Promise<number | null> {
   const server = await servingHolder(values);
   if (server === null) return null;
-  process.stderr.write(`the store is held by ${describeHolder(server)}: handing the register to it\n`);
+  process.stderr.write(
+    `the store is held by ${describeHolder(server)}: handing the register to it\n`,
+  );
   let listed: Response;
   try {
     listed = await fetch(new URL('api/campaigns', server.url));
   } catch {
     return null; // stopped: the store is free again (or held by another)
   }
-  if (!listed.ok) throw new UserError(`${describeHolder(server)} did not list its campaigns (${listed.status}: ${apiMessage(await jsonOf(listed))})`);
+  if (!listed.ok)
+    throw new UserError(
+      `${describeHolder(server)} did not list its campaigns (${listed.status}: ${apiMessage(await jsonOf(listed))})`,
+    );
   const campaign = pickCampaign((await listed.json()) as { id: string }[], askedCampaign(values));
   const files = await readFiles(paths);
   const printed = new Set<string>();
@@ -186,28 +218,47 @@ async function handOffRegister(paths: readonly string[], kind: RegisterInputKind
   const body = registerBody(files);
   let response: Response;
   try {
-    response = await fetch(new URL(`api/campaigns/${encodeURIComponent(campaign.id)}/register?name=${encodeURIComponent(body.name)}`, server.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/csv' },
-      body: body.bytes as Uint8Array<ArrayBuffer>,
-    });
+    response = await fetch(
+      new URL(
+        `api/campaigns/${encodeURIComponent(campaign.id)}/register?name=${encodeURIComponent(body.name)}`,
+        server.url,
+      ),
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: body.bytes as Uint8Array<ArrayBuffer>,
+      },
+    );
   } catch {
     return null;
   }
   const answer = await jsonOf(response);
-  const issues = ((answer as { issues?: Issue[] } | null)?.issues ?? []).map((i) => locatedBack(i, body));
+  const issues = ((answer as { issues?: Issue[] } | null)?.issues ?? []).map((i) =>
+    locatedBack(i, body),
+  );
   printIssues(issues.filter((i) => !printed.has(issueKey(i))));
-  if (response.status === 422) throw new UserError(say('cli.register.refused', { place: paths.join(' ') }));
+  if (response.status === 422)
+    throw new UserError(say('cli.register.refused', { place: paths.join(' ') }));
   if (response.status !== 200) {
-    throw new UserError(`${describeHolder(server)} refused the register (${response.status}: ${apiMessage(answer)}); nothing was stored`);
+    throw new UserError(
+      `${describeHolder(server)} refused the register (${response.status}: ${apiMessage(answer)}); nothing was stored`,
+    );
   }
-  process.stdout.write(`${describeHandedRegister(answer as RegisterUploadResult, paths, server)}\n`);
+  process.stdout.write(
+    `${describeHandedRegister(answer as RegisterUploadResult, paths, server)}\n`,
+  );
   return 0;
 }
 
 /** What the server did with the register, in the words of a local import, and which server did it. */
-function describeHandedRegister(r: RegisterUploadResult, paths: readonly string[], server: ServingHolder): string {
-  const [first, ...rest] = describeRegisterImport(r, paths.map((p) => resolve(p)).join(' ')).split('\n');
+function describeHandedRegister(
+  r: RegisterUploadResult,
+  paths: readonly string[],
+  server: ServingHolder,
+): string {
+  const [first, ...rest] = describeRegisterImport(r, paths.map((p) => resolve(p)).join(' ')).split(
+    '\n',
+  );
   return [`${first} (through ${describeHolder(server)})`, ...rest].join('\n');
 }
 

@@ -3,7 +3,12 @@
  * or in the server it was handed to: what became of the campaign, then per table the rows added,
  * changed, removed and unchanged.
  */
-import type { ImportSummary, RegisterChanges, RegisterImport, TableChanges } from '../../storage/index.ts';
+import type {
+  ImportSummary,
+  RegisterChanges,
+  RegisterImport,
+  TableChanges,
+} from '../../storage/index.ts';
 import { KIT_TABLES, periodOf } from '../../storage/index.ts';
 
 const TABLE_LABELS: Record<(typeof KIT_TABLES)[number], string> = {
@@ -24,7 +29,9 @@ const counts = (c: TableChanges): string =>
  * One indented line per table: rows added, changed, removed and unchanged (from an import's
  * summary, or the `changes` of an upload job's summary).
  */
-export function changeLines(changes: Readonly<Record<(typeof KIT_TABLES)[number], TableChanges>>): string[] {
+export function changeLines(
+  changes: Readonly<Record<(typeof KIT_TABLES)[number], TableChanges>>,
+): string[] {
   return KIT_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(LABEL_WIDTH)}  ${counts(changes[t])}`);
 }
 
@@ -45,8 +52,10 @@ export function importOutcome(
   changed: boolean,
   replaced?: ImportSummary['replaced'],
 ): string {
-  if (replaced) return `replaced the campaign stored for ${periodOf(replaced.previous)} by this kit's, ${periodOf(replaced.current)}`;
-  if (campaign === 'replaced') return "replaced the campaign stored over another period by this kit's";
+  if (replaced)
+    return `replaced the campaign stored for ${periodOf(replaced.previous)} by this kit's, ${periodOf(replaced.current)}`;
+  if (campaign === 'replaced')
+    return "replaced the campaign stored over another period by this kit's";
   if (campaign === 'inserted') return 'stored (new campaign)';
   return changed ? 'stored' : 'already up to date, nothing changed';
 }
@@ -73,6 +82,8 @@ export function describeImport(s: ImportSummary): string {
  * //   register        4 added, 0 removed, 0 unchanged
  */
 export function describeRegisterImport(r: RegisterImport, source: string): string {
-  const outcome = r.changed ? `equipment register stored from ${source}` : 'equipment register already up to date, nothing changed';
+  const outcome = r.changed
+    ? `equipment register stored from ${source}`
+    : 'equipment register already up to date, nothing changed';
   return [`Campaign ${r.campaignId}: ${outcome}`, registerLine(r.changes)].join('\n');
 }

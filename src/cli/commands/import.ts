@@ -66,24 +66,65 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'check a data kit (or source files) and store it with its indicators',
   usage: USAGE,
-  options: { ...STORE_OPTIONS, ...SOURCE_OPTIONS, recompute: { type: 'boolean' }, replace: { type: 'boolean' } },
+  options: {
+    ...STORE_OPTIONS,
+    ...SOURCE_OPTIONS,
+    recompute: { type: 'boolean' },
+    replace: { type: 'boolean' },
+  },
   async run({ positionals: args, values }) {
     const urls = dicomwebUrls(values);
-    const inputs = urls.length > 0 ? args : positionals(args, 1, Number.MAX_SAFE_INTEGER, 'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping');
+    const inputs =
+      urls.length > 0
+        ? args
+        : positionals(
+            args,
+            1,
+            Number.MAX_SAFE_INTEGER,
+            'one KIT_DIR (a folder holding campaign.json and the CSV files), or source files with --mapping',
+          );
     // An equipment register (or FINESS extractions) alone, for a stored campaign.
-    const registerKind = urls.length === 0 && values.mapping === undefined ? await registerInputKind(inputs) : null;
+    const registerKind =
+      urls.length === 0 && values.mapping === undefined ? await registerInputKind(inputs) : null;
     if (registerKind !== null) return importRegisterFiles(inputs, registerKind, values);
     const [first] = inputs;
-    const asKit = first !== undefined && inputs.length === 1 && urls.length === 0 && (values.mapping === undefined || (await isKitDir(first)));
+    const asKit =
+      first !== undefined &&
+      inputs.length === 1 &&
+      urls.length === 0 &&
+      (values.mapping === undefined || (await isKitDir(first)));
     if (asKit && values.mapping === undefined && (await isJournalDir(first))) {
-      throw new UsageError(`${first} is an MLLP journal folder: give --mapping FILE and the campaign to read its messages`);
+      throw new UsageError(
+        `${first} is an MLLP journal folder: give --mapping FILE and the campaign to read its messages`,
+      );
     }
-    const { kit, issues } = asKit ? await readKitWithIssues(first) : await convertSources(inputs, values);
+    const { kit, issues } = asKit
+      ? await readKitWithIssues(first)
+      : await convertSources(inputs, values);
     const source = [...inputs.map((p) => resolve(p)), ...urls].join(' ');
     // A `plateau serve` holding the data folder gets the kit through its upload API.
-    const handedOff = values.recompute ? null : await handOffImport(values, { kit, issues, path: asKit ? first : null, replace: values['replace'] === true });
+    const handedOff = values.recompute
+      ? null
+      : await handOffImport(values, {
+          kit,
+          issues,
+          path: asKit ? first : null,
+          replace: values['replace'] === true,
+        });
     if (handedOff !== null) return handedOff;
-    const summary = await withStore(values, (store) => importInto(store, kit, issues, source, Boolean(values.recompute), values['replace'] === true), { create: true });
+    const summary = await withStore(
+      values,
+      (store) =>
+        importInto(
+          store,
+          kit,
+          issues,
+          source,
+          Boolean(values.recompute),
+          values['replace'] === true,
+        ),
+      { create: true },
+    );
     process.stdout.write(`${describeImport(summary)}\n`);
     return 0;
   },
@@ -108,7 +149,8 @@ export async function importInto(
       issues,
       recompute,
       replace,
-      onProgress: (p) => progress.update(p.done, p.total, p.table ? `${p.phase} ${p.table}` : p.phase),
+      onProgress: (p) =>
+        progress.update(p.done, p.total, p.table ? `${p.phase} ${p.table}` : p.phase),
     });
     progress.done();
     return summary;
@@ -118,4 +160,3 @@ export async function importInto(
     throw error;
   }
 }
-

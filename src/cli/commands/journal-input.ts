@@ -9,7 +9,11 @@ import { basename, join } from 'node:path';
 import type { Issue } from '../../core/issues.ts';
 import { makeIssue } from '../../i18n/issues/index.ts';
 import { JournalCorruptError, readJournal } from '../../ingest/sources/mllp/index.ts';
-import { FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE } from '../../ingest/sources/mllp/journal-format.ts';
+import {
+  FILE_HEADER,
+  JOURNAL_FILE,
+  JOURNAL_LOCK_FILE,
+} from '../../ingest/sources/mllp/journal-format.ts';
 import type { SourceInput } from '../../ingest/sources/types.ts';
 import { UserError } from '../output.ts';
 
@@ -52,7 +56,10 @@ export async function isJournalDir(dir: string): Promise<boolean> {
   const journals = entries.filter((e) => e.isFile() && JOURNAL_FILE.test(e.name));
   for (const entry of journals) if (await startsWithHeader(join(dir, entry.name))) return true;
   const lock = entries.some((e) => e.isFile() && e.name === JOURNAL_LOCK_FILE);
-  return lock && entries.every((e) => e.isFile() && (e.name === JOURNAL_LOCK_FILE || JOURNAL_FILE.test(e.name)));
+  return (
+    lock &&
+    entries.every((e) => e.isFile() && (e.name === JOURNAL_LOCK_FILE || JOURNAL_FILE.test(e.name)))
+  );
 }
 
 /**
@@ -64,22 +71,35 @@ export async function isJournalDir(dir: string): Promise<boolean> {
  * @example
  * const { inputs, issues } = await readJournalFolder('./plateau-data/mllp-journal');
  */
-export async function readJournalFolder(dir: string): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
+export async function readJournalFolder(
+  dir: string,
+): Promise<{ inputs: SourceInput[]; issues: Issue[] }> {
   const inputs: SourceInput[] = [];
   const issues: Issue[] = [];
   try {
-    for await (const entry of readJournal(dir)) inputs.push({ name: entry.name, bytes: entry.bytes });
+    for await (const entry of readJournal(dir))
+      inputs.push({ name: entry.name, bytes: entry.bytes });
   } catch (error) {
     if (error instanceof JournalCorruptError) {
-      throw new UserError(`${join(dir, error.file)}: ${error.message}. Nothing was read from the sources.`);
+      throw new UserError(
+        `${join(dir, error.file)}: ${error.message}. Nothing was read from the sources.`,
+      );
     }
     throw error;
   }
-  if (inputs.length === 0) issues.push(makeIssue('warning', 'empty-journal', dir, null, null, { dir }));
+  if (inputs.length === 0)
+    issues.push(makeIssue('warning', 'empty-journal', dir, null, null, { dir }));
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.') || e.name === JOURNAL_LOCK_FILE || (e.isFile() && JOURNAL_FILE.test(e.name))) continue;
-    issues.push(makeIssue('warning', 'not-in-journal', join(dir, e.name), null, null, { name: e.name, dir }));
+    if (
+      e.name.startsWith('.') ||
+      e.name === JOURNAL_LOCK_FILE ||
+      (e.isFile() && JOURNAL_FILE.test(e.name))
+    )
+      continue;
+    issues.push(
+      makeIssue('warning', 'not-in-journal', join(dir, e.name), null, null, { name: e.name, dir }),
+    );
   }
   return { inputs, issues };
 }

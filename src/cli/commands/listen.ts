@@ -4,8 +4,17 @@
  * stderr, with a count per minute). Stops cleanly on SIGINT and SIGTERM.
  */
 import { join } from 'node:path';
-import { JournalCorruptError, JournalLockedError, JournalPermissionError, startMllpListener } from '../../ingest/sources/mllp/index.ts';
-import type { MllpConnectionEvent, MllpListener, MllpOutcome } from '../../ingest/sources/mllp/index.ts';
+import {
+  JournalCorruptError,
+  JournalLockedError,
+  JournalPermissionError,
+  startMllpListener,
+} from '../../ingest/sources/mllp/index.ts';
+import type {
+  MllpConnectionEvent,
+  MllpListener,
+  MllpOutcome,
+} from '../../ingest/sources/mllp/index.ts';
 import { resolveDataDir } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { intOption, positionals, stringOption } from '../command.ts';
@@ -53,14 +62,21 @@ Examples:
   PLATEAU_SECRET=… plateau import /var/lib/plateau/mllp --mapping mapping.csv --campaign campaign.json`;
 
 /** Counts of one minute, printed on stderr when anything happened. */
-function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcome): void; connection(e: MllpConnectionEvent): void; flush(): void } {
+function minuteCounter(listener: () => MllpListener | null): {
+  add(o: MllpOutcome): void;
+  connection(e: MllpConnectionEvent): void;
+  flush(): void;
+} {
   const counts = { accepted: 0, duplicate: 0, rejected: 0 };
   /** Connections refused or closed by a limit this minute; lines past the first few are counted only. */
   let limited = 0;
   return {
     add(o) {
       counts[o.status] += 1;
-      if (o.status === 'rejected') process.stderr.write(`rejected ${o.controlId || '(no control id)'} from ${o.peer}: ${o.code} ${o.reason}\n`);
+      if (o.status === 'rejected')
+        process.stderr.write(
+          `rejected ${o.controlId || '(no control id)'} from ${o.peer}: ${o.code} ${o.reason}\n`,
+        );
     },
     connection(e) {
       limited += 1;
@@ -69,13 +85,17 @@ function minuteCounter(listener: () => MllpListener | null): { add(o: MllpOutcom
     },
     flush() {
       if (limited > CONNECTION_LINES_PER_MINUTE) {
-        process.stderr.write(`${limited - CONNECTION_LINES_PER_MINUTE} more connections refused or closed by the limits this minute (not listed)\n`);
+        process.stderr.write(
+          `${limited - CONNECTION_LINES_PER_MINUTE} more connections refused or closed by the limits this minute (not listed)\n`,
+        );
       }
       limited = 0;
       if (counts.accepted + counts.duplicate + counts.rejected === 0) return;
       const time = new Date().toISOString().slice(11, 16);
       const total = listener()?.journal.count ?? 0;
-      process.stderr.write(`${time} UTC: ${counts.accepted} accepted, ${counts.duplicate} resent, ${counts.rejected} rejected (journal: ${total} messages)\n`);
+      process.stderr.write(
+        `${time} UTC: ${counts.accepted} accepted, ${counts.duplicate} resent, ${counts.rejected} rejected (journal: ${total} messages)\n`,
+      );
       counts.accepted = counts.duplicate = counts.rejected = 0;
     },
   };
@@ -86,7 +106,8 @@ const CONNECTION_LINES_PER_MINUTE = 10;
 
 /** The stderr line for a connection a limit refused or closed. */
 function connectionLine(e: MllpConnectionEvent): string {
-  const dropped = (n: number): string => (n > 0 ? `; its unfinished message (${n} bytes so far) was dropped, the sender resends it` : '');
+  const dropped = (n: number): string =>
+    n > 0 ? `; its unfinished message (${n} bytes so far) was dropped, the sender resends it` : '';
   switch (e.kind) {
     case 'refused':
       return `refused a connection from ${e.peer}: ${e.limit} connections are open already (--max-connections)`;
@@ -103,7 +124,10 @@ function connectionLine(e: MllpConnectionEvent): string {
  * @example
  * await listen({ mllp: '0', journal: dir }, { until: () => stopped });
  */
-export async function listen(values: OptionValues, options: { until?: () => Promise<unknown> } = {}): Promise<number> {
+export async function listen(
+  values: OptionValues,
+  options: { until?: () => Promise<unknown> } = {},
+): Promise<number> {
   const { until = nextStopSignal } = options;
   if (values['mllp'] === undefined) throw new UsageError('--mllp PORT is required');
   const port = intOption(values, 'mllp', 2575, 0, 65_535);
@@ -111,15 +135,24 @@ export async function listen(values: OptionValues, options: { until?: () => Prom
   const maxFrameBytes = intOption(values, 'max-bytes', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
   const maxConnections = intOption(values, 'max-connections', 32, 1, 10_000);
   const idleTimeoutMs = intOption(values, 'idle-timeout', 600, 1, 7 * 24 * 3600) * 1000;
-  const maxBufferedBytes = intOption(values, 'max-buffered', Math.max(64 * 1024 * 1024, 2 * maxFrameBytes), 1024, 16 * 1024 * 1024 * 1024);
+  const maxBufferedBytes = intOption(
+    values,
+    'max-buffered',
+    Math.max(64 * 1024 * 1024, 2 * maxFrameBytes),
+    1024,
+    16 * 1024 * 1024 * 1024,
+  );
   if (maxBufferedBytes < maxFrameBytes) {
-    throw new UsageError(`--max-buffered (${maxBufferedBytes}) must be at least --max-bytes (${maxFrameBytes}): a message that large could never be received`);
+    throw new UsageError(
+      `--max-buffered (${maxBufferedBytes}) must be at least --max-bytes (${maxFrameBytes}): a message that large could never be received`,
+    );
   }
   const secret = siteSecret(values);
   let journalDir = stringOption(values, 'journal');
   if (journalDir === undefined) {
     const dataDir = resolveDataDir(stringOption(values, 'data'));
-    if (dataDir.startsWith('memory://')) throw new UsageError('an in-memory store has no folder for the journal: give --journal DIR');
+    if (dataDir.startsWith('memory://'))
+      throw new UsageError('an in-memory store has no folder for the journal: give --journal DIR');
     journalDir = join(dataDir, 'mllp-journal');
   }
 
@@ -139,18 +172,30 @@ export async function listen(values: OptionValues, options: { until?: () => Prom
       onConnection: (e) => counter.connection(e),
     });
   } catch (error) {
-    if (error instanceof JournalLockedError || error instanceof JournalCorruptError || error instanceof JournalPermissionError) throw new UserError(error.message);
+    if (
+      error instanceof JournalLockedError ||
+      error instanceof JournalCorruptError ||
+      error instanceof JournalPermissionError
+    )
+      throw new UserError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --mllp`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot listen on ${host}: not an address of this machine`);
-    if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port} or to write ${journalDir}`);
+    if (code === 'EADDRINUSE')
+      throw new UserError(`port ${port} is already in use on ${host}: choose another with --mllp`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UserError(`cannot listen on ${host}: not an address of this machine`);
+    if (code === 'EACCES')
+      throw new UserError(`not allowed to listen on port ${port} or to write ${journalDir}`);
     throw error;
   }
   for (const t of listener.journal.tightened) {
-    process.stderr.write(`${t.path} was open to other local users (mode 0${t.mode.toString(8)}): restricted to its owner\n`);
+    process.stderr.write(
+      `${t.path} was open to other local users (mode 0${t.mode.toString(8)}): restricted to its owner\n`,
+    );
   }
   for (const r of listener.recovered) {
-    process.stderr.write(`journal ${r.file}: dropped ${r.droppedBytes} bytes of a message cut by a crash (never acknowledged: the sender resends it)\n`);
+    process.stderr.write(
+      `journal ${r.file}: dropped ${r.droppedBytes} bytes of a message cut by a crash (never acknowledged: the sender resends it)\n`,
+    );
   }
   const stop = until();
   process.stdout.write(

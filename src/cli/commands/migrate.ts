@@ -36,9 +36,13 @@ export const migrateCommand: Command = {
     const url = databaseUrlOf(values);
     if (url === undefined) {
       // The embedded store is migrated whenever it is opened.
-      await withStore(values, async (store) => {
-        process.stdout.write(`the store at ${store.location} is up to date\n`);
-      }, { create: true });
+      await withStore(
+        values,
+        async (store) => {
+          process.stdout.write(`the store at ${store.location} is up to date\n`);
+        },
+        { create: true },
+      );
       return 0;
     }
     let store;
@@ -55,12 +59,15 @@ export const migrateCommand: Command = {
       } catch (error) {
         if (error instanceof StoreError) throw new UserError(error.message);
         if ((error as { code?: string }).code === '42501') {
-          throw new UserError(`the role of ${store.location} may not change the schema (${(error as Error).message}): run plateau migrate with the URL of the role owning the tables`);
+          throw new UserError(
+            `the role of ${store.location} may not change the schema (${(error as Error).message}): run plateau migrate with the URL of the role owning the tables`,
+          );
         }
         throw error;
       }
       const { missing } = await schemaStatus(store.db);
-      if (missing.length > 0) throw new UserError(`migrations ${missing.join(', ')} are still missing`);
+      if (missing.length > 0)
+        throw new UserError(`migrations ${missing.join(', ')} are still missing`);
       process.stdout.write(
         applied.length === 0
           ? `the database at ${store.location} is up to date\n`

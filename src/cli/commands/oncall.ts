@@ -21,7 +21,12 @@ import {
   type Provenance,
   type ReadingModel,
 } from '../../plan/oncall/index.ts';
-import { departmentByCode, normalizeDepartmentCode, POPULATION, regionByCode } from '../../plan/territories/population.ts';
+import {
+  departmentByCode,
+  normalizeDepartmentCode,
+  POPULATION,
+  regionByCode,
+} from '../../plan/territories/population.ts';
 import { territoryRegion } from '../../plan/territories/territory-query.ts';
 import { loadKit } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
@@ -87,11 +92,17 @@ function usage(option: string, expected: string, value: string): UsageError {
   return new UsageError(say('cli.usage.oneOf', { option, values: expected, value }));
 }
 
-function numberOption(values: OptionValues, name: string, ok: (n: number) => boolean, expected: MessageKey): number | undefined {
+function numberOption(
+  values: OptionValues,
+  name: string,
+  ok: (n: number) => boolean,
+  expected: MessageKey,
+): number | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw usage(`--${name}`, say(expected), raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n))
+    throw usage(`--${name}`, say(expected), raw);
   return n;
 }
 
@@ -102,7 +113,14 @@ function readingMinutesOption(raw: string): Record<Modality, number> & { given: 
     const m = /^\s*([A-Za-z]+)\s*=\s*([0-9.]+)\s*$/.exec(part);
     const modality = m?.[1]?.toUpperCase() as Modality | undefined;
     const n = Number(m?.[2]);
-    if (!m || modality === undefined || !MODALITIES.includes(modality) || given.has(modality) || !Number.isFinite(n) || n <= 0)
+    if (
+      !m ||
+      modality === undefined ||
+      !MODALITIES.includes(modality) ||
+      given.has(modality) ||
+      !Number.isFinite(n) ||
+      n <= 0
+    )
       throw usage('--reading-minutes', say('cli.oncall.usage.readingMinutes'), raw);
     minutes[modality] = n;
     given.add(modality);
@@ -117,7 +135,12 @@ function holidaysOption(raw: string | undefined): string[] {
     const m = DATE.exec(d);
     const [y, mo, da] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
     const t = new Date(Date.UTC(y, mo - 1, da));
-    if (m === null || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== da)
+    if (
+      m === null ||
+      t.getUTCFullYear() !== y ||
+      t.getUTCMonth() !== mo - 1 ||
+      t.getUTCDate() !== da
+    )
       throw usage('--holidays', say('cli.oncall.usage.holidays'), raw);
   }
   return [...new Set(dates)].sort();
@@ -137,10 +160,18 @@ function territoryOption(values: OptionValues): OncallTerritory {
   }
   if (region !== undefined) {
     const code = territoryRegion(region);
-    if (code === null) throw usage('--region', POPULATION.regions.map((r) => r.code).join(', '), region);
+    if (code === null)
+      throw usage('--region', POPULATION.regions.map((r) => r.code).join(', '), region);
     return { kind: 'region', code, name: regionByCode(code)?.name ?? null, sites: null };
   }
-  const list = [...new Set((sites ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  const list = [
+    ...new Set(
+      (sites ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
   if (list.length === 0) throw usage('--sites', 'F1,F2…', sites ?? '');
   return { kind: 'sites', code: null, name: null, sites: list };
 }
@@ -157,14 +188,29 @@ export function oncallOptions(values: OptionValues): OncallOptions {
     overrides.readingProvenance = given.size === MODALITIES.length ? 'input' : 'illustrative';
   }
   const reading = enumOption(values, 'reading', DISTRIBUTIONS);
-  if (reading !== undefined) overrides.distribution = reading === 'fixed' ? 'deterministic' : 'exponential';
-  const targetMinutes = numberOption(values, 'target-minutes', (n) => n > 0, 'cli.oncall.usage.positive');
+  if (reading !== undefined)
+    overrides.distribution = reading === 'fixed' ? 'deterministic' : 'exponential';
+  const targetMinutes = numberOption(
+    values,
+    'target-minutes',
+    (n) => n > 0,
+    'cli.oncall.usage.positive',
+  );
   if (targetMinutes !== undefined) overrides.targetMinutes = targetMinutes;
-  const targetShare = numberOption(values, 'target-share', (n) => n > 0 && n < 1, 'cli.oncall.usage.share');
+  const targetShare = numberOption(
+    values,
+    'target-share',
+    (n) => n > 0 && n < 1,
+    'cli.oncall.usage.share',
+  );
   if (targetShare !== undefined) overrides.targetShare = targetShare;
   const rate = numberOption(values, 'hourly-rate', (n) => n >= 0, 'cli.oncall.usage.rate');
   if (rate !== undefined) overrides.hourlyRate = rate;
-  return { territory, model: defaultReadingModel(overrides), holidays: holidaysOption(stringOption(values, 'holidays')) };
+  return {
+    territory,
+    model: defaultReadingModel(overrides),
+    holidays: holidaysOption(stringOption(values, 'holidays')),
+  };
 }
 
 function placeOf(t: OncallTerritory): string {
@@ -227,7 +273,10 @@ function sitesOrFail(kit: Pick<Kit, 'establishments'>, territory: OncallTerritor
 }
 
 /** The pooling document of the kit's sites in the options' territory (a clear error when it has none). */
-export function oncallDocumentOf(kit: Pick<Kit, 'campaign' | 'establishments' | 'equipment' | 'exams'>, options: OncallOptions): OncallDocument {
+export function oncallDocumentOf(
+  kit: Pick<Kit, 'campaign' | 'establishments' | 'equipment' | 'exams'>,
+  options: OncallOptions,
+): OncallDocument {
   return oncallDocument(kit, sitesOrFail(kit, options.territory), options);
 }
 
@@ -262,7 +311,10 @@ export function describeOncall(doc: OncallDocument): string {
   const lines = [
     say('cli.oncall.title', { id: c.id, name: c.name, start: c.start }),
     territoryLine(doc.territory),
-    say('cli.oncall.sites', { n: doc.sites.length, list: doc.sites.map((s) => `${s.name} (${s.finess})`).join(', ') }),
+    say('cli.oncall.sites', {
+      n: doc.sites.length,
+      list: doc.sites.map((s) => `${s.name} (${s.finess})`).join(', '),
+    }),
     say('cli.oncall.hours', {
       night: formatNumber(doc.demand.hoursPerWeek.night, lang, 1),
       weekend: formatNumber(doc.demand.hoursPerWeek.weekend, lang, 1),
@@ -273,17 +325,26 @@ export function describeOncall(doc: OncallDocument): string {
     if (rows.length === 0) continue;
     const sum = (p: 'night' | 'weekend'): number => rows.reduce((s, r) => s + r.perWeek[p], 0);
     lines.push(
-      say('cli.oncall.demand', { modality, night: formatNumber(sum('night'), lang, 1), weekend: formatNumber(sum('weekend'), lang, 1) }),
+      say('cli.oncall.demand', {
+        modality,
+        night: formatNumber(sum('night'), lang, 1),
+        weekend: formatNumber(sum('weekend'), lang, 1),
+      }),
     );
   }
   lines.push(
     say('cli.oncall.model', {
-      reading: MODALITIES.map((k) => `${k} ${formatNumber(m.readingMinutes[k], lang, 1)} min`).join(', '),
+      reading: MODALITIES.map((k) => `${k} ${formatNumber(m.readingMinutes[k], lang, 1)} min`).join(
+        ', ',
+      ),
       readingProvenance: prov(m.readingProvenance),
       distribution: say(`cli.oncall.distribution.${m.distribution}`),
       targetShare: formatPercent(m.targetShare, lang, 0),
       targetMinutes: formatNumber(m.targetMinutes, lang, 1),
-      rate: m.hourlyRate === null ? say('cli.oncall.noRate') : `${formatNumber(m.hourlyRate, lang, 2)} €`,
+      rate:
+        m.hourlyRate === null
+          ? say('cli.oncall.noRate')
+          : `${formatNumber(m.hourlyRate, lang, 2)} €`,
     }),
   );
   const columns: Column[] = [
@@ -310,7 +371,9 @@ export function describeOncall(doc: OncallDocument): string {
     lines.push(
       say('cli.oncall.provenance', {
         demand: prov(doc.demand.provenance),
-        figures: prov(weakest(first.linesNeeded, first.onCallHoursPerWeek, first.shareReadWithinTarget)),
+        figures: prov(
+          weakest(first.linesNeeded, first.onCallHoursPerWeek, first.shareReadWithinTarget),
+        ),
         cost: prov(first.costPerWeek),
       }),
     );

@@ -11,7 +11,10 @@ import { readKitWorkbook } from '../../ingest/sources/xlsx/index.ts';
 import { errorTotal, printIssues, Progress, say, UserError } from '../output.ts';
 
 /** The kit of a folder, or a `UserError` after printing its located errors. */
-export async function readKitOrFail(dir: string, options: Pick<ReadKitOptions, 'patientKeys'> = {}): Promise<Kit> {
+export async function readKitOrFail(
+  dir: string,
+  options: Pick<ReadKitOptions, 'patientKeys'> = {},
+): Promise<Kit> {
   return (await readKitWithIssues(dir, options)).kit;
 }
 
@@ -27,16 +30,23 @@ export async function readKitWithIssues(
   if (info?.isFile() && dir.toLowerCase().endsWith('.xlsx')) return readWorkbookOrFail(dir);
   if (!info?.isDirectory()) throw new UserError(say('cli.kit.notFolder', { place: dir }));
   const progress = new Progress(say('cli.kit.reading', { place: dir }));
-  const result = await readKitDir(dir, { ...options, onProgress: (p) => progress.update(p.done, p.total, p.file) });
+  const result = await readKitDir(dir, {
+    ...options,
+    onProgress: (p) => progress.update(p.done, p.total, p.file),
+  });
   progress.done();
   printIssues(result.issues);
-  if (!result.kit) throw new UserError(say('cli.kit.refused', { place: dir, errors: errorTotal(result.issues) }));
+  if (!result.kit)
+    throw new UserError(say('cli.kit.refused', { place: dir, errors: errorTotal(result.issues) }));
   return { kit: result.kit, issues: result.issues };
 }
 
 async function readWorkbookOrFail(path: string): Promise<{ kit: Kit; issues: Issue[] }> {
   const result = readKitWorkbook(basename(path), new Uint8Array(await readFile(path)));
   printIssues(result.issues);
-  if (!result.kit) throw new UserError(say('cli.workbook.refused', { place: path, errors: errorTotal(result.issues) }));
+  if (!result.kit)
+    throw new UserError(
+      say('cli.workbook.refused', { place: path, errors: errorTotal(result.issues) }),
+    );
   return { kit: result.kit, issues: result.issues };
 }

@@ -65,12 +65,32 @@ async function listedFigures(values: OptionValues): Promise<ReferenceFigure[]> {
   return mergeReferences(SHIPPED_REFERENCES, loaded);
 }
 
-const COLUMNS = ['measure', 'modality', 'sector', 'area', 'year', 'value', 'note', 'source', 'origin'] as const;
+const COLUMNS = [
+  'measure',
+  'modality',
+  'sector',
+  'area',
+  'year',
+  'value',
+  'note',
+  'source',
+  'origin',
+] as const;
 
 /** A figure's cells: year and value as text for the aligned table, as numbers for CSV (never defused). */
 function cells(f: ReferenceFigure, numbers = false): Cell[] {
   const [year, value] = numbers ? [f.year, f.value] : [String(f.year), String(f.value)];
-  return [f.measure, f.modality, f.sector ?? '', f.area, year, value, f.note ?? '', f.source, f.origin];
+  return [
+    f.measure,
+    f.modality,
+    f.sector ?? '',
+    f.area,
+    year,
+    value,
+    f.note ?? '',
+    f.source,
+    f.origin,
+  ];
 }
 
 function print(figures: readonly ReferenceFigure[], values: OptionValues): void {
@@ -79,42 +99,67 @@ function print(figures: readonly ReferenceFigure[], values: OptionValues): void 
     return;
   }
   if (values['csv']) {
-    process.stdout.write(csv([...COLUMNS], figures.map((f) => cells(f, true))));
+    process.stdout.write(
+      csv(
+        [...COLUMNS],
+        figures.map((f) => cells(f, true)),
+      ),
+    );
     return;
   }
   const columns = COLUMNS.map((c) => ({
     header: say(`cli.references.col.${c}`),
     ...(c === 'year' || c === 'value' ? { align: 'right' as const } : {}),
   }));
-  process.stdout.write(`${table(columns, figures.map((f) => cells(f)))}\n`);
+  process.stdout.write(
+    `${table(
+      columns,
+      figures.map((f) => cells(f)),
+    )}\n`,
+  );
 }
 
 /** Reads `path`, prints its issues, and stores its figures when it has no error. */
 async function load(path: string, values: OptionValues): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new UserError(say('cli.references.notFile', { place: path }));
-  const { figures, issues } = readOecdCsvBytes(new Uint8Array(await readFile(path)), basename(path));
+  const { figures, issues } = readOecdCsvBytes(
+    new Uint8Array(await readFile(path)),
+    basename(path),
+  );
   printIssues(issues);
   const errors = errorTotal(issues);
   if (errors > 0) throw new UserError(say('cli.references.refused', { place: path, errors }));
   if (figures.length === 0) throw new UserError(say('cli.references.none', { place: path }));
-  const counts = await withStore(values, async (store) => ({ ...(await storeReferences(store, figures, path)), store: store.location }), {
-    create: true,
-  });
-  process.stdout.write(`${say('cli.references.loaded', { place: path, n: figures.length, ...counts })}\n`);
+  const counts = await withStore(
+    values,
+    async (store) => ({ ...(await storeReferences(store, figures, path)), store: store.location }),
+    {
+      create: true,
+    },
+  );
+  process.stdout.write(
+    `${say('cli.references.loaded', { place: path, n: figures.length, ...counts })}\n`,
+  );
 }
 
 export const referencesCommand: Command = {
   name: 'references',
   summary: 'list the published figures (OECD, France) and load newer ones from an OECD export',
   usage: USAGE,
-  options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, load: { type: 'string' }, ...STORE_OPTIONS },
+  options: {
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    load: { type: 'string' },
+    ...STORE_OPTIONS,
+  },
   async run({ positionals: args, values }) {
     positionals(args, 0, 0, 'no argument (give the export to load with --load FILE.csv)');
     if (values['json'] && values['csv']) throw new UsageError('choose one of --json and --csv');
     const file = stringOption(values, 'load');
     if (file !== undefined) {
-      if (values['json'] || values['csv']) throw new UsageError('--load stores figures: list them afterwards with --json or --csv');
+      if (values['json'] || values['csv'])
+        throw new UsageError('--load stores figures: list them afterwards with --json or --csv');
       await load(file, values);
       return 0;
     }

@@ -6,7 +6,13 @@
 import type { Kit } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
 import { formatInteger, formatPercent } from '../../i18n/index.ts';
-import { computeRelevance, RELEVANCE_LEVELS, type RelevanceDocument, type RelevanceLevel, type ScopeFigures } from '../../plan/relevance/document.ts';
+import {
+  computeRelevance,
+  RELEVANCE_LEVELS,
+  type RelevanceDocument,
+  type RelevanceLevel,
+  type ScopeFigures,
+} from '../../plan/relevance/document.ts';
 import { loadKit } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { enumOption, positionals, STORE_OPTIONS, stringOption } from '../command.ts';
@@ -88,7 +94,11 @@ export function describeRelevance(doc: RelevanceDocument): string {
     { header: say(`cli.relevance.col.${prefix}Mr`), align: 'right' },
     { header: say(`cli.relevance.col.${prefix}Share`), align: 'right' },
   ];
-  const scopeCells = (s: ScopeFigures): string[] => [int(s.headCt), int(s.headMr), pct(s.neuroCtShare)];
+  const scopeCells = (s: ScopeFigures): string[] => [
+    int(s.headCt),
+    int(s.headMr),
+    pct(s.neuroCtShare),
+  ];
   const lines = [say('cli.relevance.title', { id: doc.campaign.id, name: doc.campaign.name }), ''];
   lines.push(say('cli.relevance.sites', { n: doc.sites.length }));
   lines.push(
@@ -151,10 +161,20 @@ export function describeRelevance(doc: RelevanceDocument): string {
     lines.push('', peersLine('territories', doc.peers.territories.all, pct));
   }
   lines.push('', say('cli.relevance.legend'));
-  for (const note of doc.notes) lines.push(`  - ${say(`cli.relevance.note.${note.code}`, { n: note.n })}`);
+  for (const note of doc.notes)
+    lines.push(`  - ${say(`cli.relevance.note.${note.code}`, { n: note.n })}`);
   return lines.join('\n');
 }
 
-function peersLine(kind: 'sites' | 'territories', q: Quantiles, pct: (v: number | null) => string): string {
-  return say(`cli.relevance.peers.${kind}`, { n: q.n, p20: pct(q.p20), p50: pct(q.p50), p80: pct(q.p80) });
+function peersLine(
+  kind: 'sites' | 'territories',
+  q: Quantiles,
+  pct: (v: number | null) => string,
+): string {
+  return say(`cli.relevance.peers.${kind}`, {
+    n: q.n,
+    p20: pct(q.p20),
+    p50: pct(q.p50),
+    p80: pct(q.p80),
+  });
 }

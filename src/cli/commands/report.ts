@@ -72,9 +72,11 @@ function requestOf(values: OptionValues): ReportRequest {
   const region = stringOption(values, 'region');
   const national = values['national'] === true;
   const given = [site !== undefined, region !== undefined, national].filter(Boolean).length;
-  if (given !== 1) throw new UsageError('give exactly one of --site FINESS, --region R and --national');
+  if (given !== 1)
+    throw new UsageError('give exactly one of --site FINESS, --region R and --national');
   const scope = enumOption(values, 'scope', PEER_SCOPES);
-  if (scope !== undefined && site === undefined) throw new UsageError('--scope applies to a site fiche (--site) only');
+  if (scope !== undefined && site === undefined)
+    throw new UsageError('--scope applies to a site fiche (--site) only');
   if (site !== undefined) {
     if (site.trim() === '') throw new UsageError('--site takes a FINESS number');
     return { kind: 'site', finess: site.trim(), ...(scope ? { scope } : {}) };
@@ -114,11 +116,25 @@ async function campaignData(
     // The stored campaigns up to this one: with an earlier one, the report gains its trends.
     const trends = await loadStoredSeries(store, id);
     if (request.kind === 'site') {
-      const bundle = index.isBundleSite(request.finess) ? await siteBundleOrigin(store.db, id, request.finess) : null;
-      return { index, territories: null, planning, bundle, trends, whatIf: await whatWouldChangeOfSite(store, index, request.finess) };
+      const bundle = index.isBundleSite(request.finess)
+        ? await siteBundleOrigin(store.db, id, request.finess)
+        : null;
+      return {
+        index,
+        territories: null,
+        planning,
+        bundle,
+        trends,
+        whatIf: await whatWouldChangeOfSite(store, index, request.finess),
+      };
     }
     if (!needsTerritories(request)) return { index, territories: null, planning, trends };
-    return { index, territories: territoriesOf(await loadTerritorySource(store, id, data)), planning, trends };
+    return {
+      index,
+      territories: territoriesOf(await loadTerritorySource(store, id, data)),
+      planning,
+      trends,
+    };
   });
 }
 
@@ -163,7 +179,9 @@ export const reportCommand: Command = {
       await write(out, pdf);
       const { pages } = namedDestinationPages(pdf);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`wrote ${out} (${pages} pages, ${Math.round(pdf.byteLength / 1024)} KB) in ${seconds} s\n`);
+      process.stdout.write(
+        `wrote ${out} (${pages} pages, ${Math.round(pdf.byteLength / 1024)} KB) in ${seconds} s\n`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof ReportError) throw new UserError(error.message);

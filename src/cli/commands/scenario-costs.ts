@@ -47,7 +47,9 @@ export interface ScenarioCostLine {
 }
 
 /** Programmed machine-hours per week of a model's grid (every machine, every programmed session). */
-export function programmedHoursPerWeek(model: Pick<SimulationModel, 'sessions' | 'gridWeeks'>): number {
+export function programmedHoursPerWeek(
+  model: Pick<SimulationModel, 'sessions' | 'gridWeeks'>,
+): number {
   let ms = 0;
   for (const s of model.sessions) if (PROGRAMMED.has(s.type)) ms += s.end - s.start;
   return ms / HOUR_MS / Math.max(1, model.gridWeeks);
@@ -67,7 +69,10 @@ export function scenarioCostLine(
   costs: CostSet | null,
   hourlyStaffCost: number,
 ): ScenarioCostLine {
-  const staffHoursPerWeek = Math.max(0, programmedHoursPerWeek(applyScenario(model, scenario)) - programmedHoursPerWeek(model));
+  const staffHoursPerWeek = Math.max(
+    0,
+    programmedHoursPerWeek(applyScenario(model, scenario)) - programmedHoursPerWeek(model),
+  );
   const rows = new Map((costs?.rows ?? []).map((r) => [r.equipmentId, r]));
   const addedMachines: ScenarioCostLine['addedMachines'] = [];
   const priced: NonNullable<AddedCost['addedMachines']> = [];
@@ -77,16 +82,30 @@ export function scenarioCostLine(
     const count = change.count ?? 1;
     const row = rows.get(gridOf);
     addedMachines.push({ gridOf, count, costsRow: row !== undefined });
-    if (row) for (let i = 0; i < count; i++) priced.push({ purchasePrice: row.purchasePrice, amortisationYears: row.amortisationYears, maintenance: row.maintenance });
+    if (row)
+      for (let i = 0; i < count; i++)
+        priced.push({
+          purchasePrice: row.purchasePrice,
+          amortisationYears: row.amortisationYears,
+          maintenance: row.maintenance,
+        });
   }
   const provenance: CostOrigin = addedMachines.length > 0 && costs ? costs.origin : 'input';
   const addedCost: AddedCost = { staffHoursPerWeek, hourlyStaffCost, addedMachines: priced };
   const cost = scenarioCost({ origin: provenance }, result, addedCost);
   const yearly = addedYearlyCost(addedCost);
   const missingRow = addedMachines.some((m) => !m.costsRow);
-  const costReasons: readonly (ScenarioCostReason | undefined)[] = ['missing-hourly-cost', 'invalid-added-cost'];
-  const ratio = (r: { value: number | null; reason?: ScenarioCostNullReason }): ScenarioCostFigure =>
-    missingRow && (r.value !== null || costReasons.includes(r.reason)) ? { value: null, reason: 'no-cost-row' } : { ...r };
+  const costReasons: readonly (ScenarioCostReason | undefined)[] = [
+    'missing-hourly-cost',
+    'invalid-added-cost',
+  ];
+  const ratio = (r: {
+    value: number | null;
+    reason?: ScenarioCostNullReason;
+  }): ScenarioCostFigure =>
+    missingRow && (r.value !== null || costReasons.includes(r.reason))
+      ? { value: null, reason: 'no-cost-row' }
+      : { ...r };
   const added: ScenarioCostFigure = missingRow
     ? { value: null, reason: 'no-cost-row' }
     : yearly.value === null

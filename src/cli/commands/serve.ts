@@ -18,9 +18,22 @@ import { DEFAULT_INBOX_QUOTA } from '../../server/routes/fhir.ts';
 import { publicHost } from '../../server/origin-guard.ts';
 import type { AppOptions, RunningServer } from '../../server/index.ts';
 import type { SchemaStatus, Store } from '../../storage/index.ts';
-import { connectionRole, listCampaigns, openStore, rlsBinds, schemaStatus, StoreError } from '../../storage/index.ts';
+import {
+  connectionRole,
+  listCampaigns,
+  openStore,
+  rlsBinds,
+  schemaStatus,
+  StoreError,
+} from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
-import { intOption, positionals, STORE_OPTIONS, stringListOption, stringOption } from '../command.ts';
+import {
+  intOption,
+  positionals,
+  STORE_OPTIONS,
+  stringListOption,
+  stringOption,
+} from '../command.ts';
 import { UsageError, UserError } from '../output.ts';
 import { importDemoCampaign } from './demo.ts';
 import { readMappingOrFail, siteSecret } from './site-context.ts';
@@ -138,20 +151,26 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
     );
   }
   const fhir = await fhirEndpointOf(values);
-  const store = url === undefined ? await openStoreFor(values, { create: true }) : await openAppStore(url);
+  const store =
+    url === undefined ? await openStoreFor(values, { create: true }) : await openAppStore(url);
   try {
     let campaigns: number | null = null;
     if (url === undefined) {
       let listed = await listCampaigns(store);
       if (values['demo-if-empty'] && listed.length === 0) {
-        process.stderr.write(`the store at ${store.location} holds no campaign: importing the national campaign's three demo years first\n`);
+        process.stderr.write(
+          `the store at ${store.location} holds no campaign: importing the national campaign's three demo years first\n`,
+        );
         await importDemoCampaign(store, values);
         listed = await listCampaigns(store);
       }
       campaigns = listed.length;
     }
     const hasWeb = existsSync(join(webRoot, 'index.html'));
-    if (!hasWeb) process.stderr.write(`the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`);
+    if (!hasWeb)
+      process.stderr.write(
+        `the web app is not built (no ${join(webRoot, 'index.html')}): run npm run build. Serving the API only.\n`,
+      );
     let server: RunningServer;
     try {
       server = await startServer({
@@ -165,15 +184,27 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use on ${host}: choose another with --port`);
-      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot listen on ${host}: not an address of this machine`);
-      if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}: choose one above 1023`);
+      if (code === 'EADDRINUSE')
+        throw new UserError(
+          `port ${port} is already in use on ${host}: choose another with --port`,
+        );
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw new UserError(`cannot listen on ${host}: not an address of this machine`);
+      if (code === 'EACCES')
+        throw new UserError(`not allowed to listen on port ${port}: choose one above 1023`);
       throw error;
     }
     if (fhir) {
-      const quota = fhir.inboxQuota ? ` (those giving exams or sessions; up to ${Math.round((fhir.inboxQuota.bytes ?? 0) / 2 ** 20)} MiB, ${fhir.inboxQuota.files} Bundles)` : '';
-      const kept = fhir.inbox !== undefined ? `, keeping those without errors de-identified in ${fhir.inbox}${quota}` : '';
-      process.stderr.write(`POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})${kept}\n`);
+      const quota = fhir.inboxQuota
+        ? ` (those giving exams or sessions; up to ${Math.round((fhir.inboxQuota.bytes ?? 0) / 2 ** 20)} MiB, ${fhir.inboxQuota.files} Bundles)`
+        : '';
+      const kept =
+        fhir.inbox !== undefined
+          ? `, keeping those without errors de-identified in ${fhir.inbox}${quota}`
+          : '';
+      process.stderr.write(
+        `POST /api/fhir reads FHIR R4 Bundles with the site mapping ${stringOption(values, 'mapping')} (FINESS ${fhir.mapping.finess})${kept}\n`,
+      );
     }
     // Who finds the data folder held learns where to send its work (plateau import hands it over).
     store.announce?.({ url: server.url });
@@ -184,13 +215,19 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
       );
     }
     if (url !== undefined && trustProxy && !isLoopback(host)) {
-      process.stderr.write(`--trust-proxy believes X-Forwarded-For and X-Forwarded-Proto from anyone reaching ${host}:${port}: let only the reverse proxy reach it (firewall), or listen on 127.0.0.1\n`);
+      process.stderr.write(
+        `--trust-proxy believes X-Forwarded-For and X-Forwarded-Proto from anyone reaching ${host}:${port}: let only the reverse proxy reach it (firewall), or listen on 127.0.0.1\n`,
+      );
     }
     const stop = until();
     if (campaigns === null) {
-      process.stdout.write(`plateau is serving the observatory (accounts: login required) from ${store.location} at ${server.url}\n`);
+      process.stdout.write(
+        `plateau is serving the observatory (accounts: login required) from ${store.location} at ${server.url}\n`,
+      );
     } else {
-      process.stdout.write(`plateau is serving ${campaigns === 1 ? '1 campaign' : `${campaigns} campaigns`} at ${server.url}\n`);
+      process.stdout.write(
+        `plateau is serving ${campaigns === 1 ? '1 campaign' : `${campaigns} campaigns`} at ${server.url}\n`,
+      );
     }
     await stop.catch(() => undefined);
     process.stderr.write('stopping plateau\n');
@@ -205,7 +242,10 @@ export async function serve(values: OptionValues, options: ServeOptions = {}): P
 
 /** The loopback addresses and name: the only ones the local mode (no login) listens on. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
@@ -213,14 +253,27 @@ export function isLoopback(host: string): boolean {
  * Refuses (usage error, exit 2) to serve the embedded store beyond this machine: the local mode
  * has no login, so whoever reaches it sees every site's data.
  */
-function refuseLocalBeyondLoopback(host: string, publicHosts: readonly string[], trustProxy: boolean): void {
+function refuseLocalBeyondLoopback(
+  host: string,
+  publicHosts: readonly string[],
+  trustProxy: boolean,
+): void {
   const why =
-    'the embedded store (PGlite) is served in the local mode, without login, so whoever reaches it would see every site\'s data';
+    "the embedded store (PGlite) is served in the local mode, without login, so whoever reaches it would see every site's data";
   const instead =
     'To serve the network, keep the data in PostgreSQL and serve it with accounts: plateau serve --database-url postgres://plateau_web:…@host/db (docs/production.md)';
-  if (!isLoopback(host)) throw new UsageError(`refusing --host ${host}: ${why}; it listens on 127.0.0.1, ::1 or localhost only. ${instead}`);
-  if (publicHosts.length > 0) throw new UsageError(`refusing --public-host: ${why}; it answers this machine only. ${instead}`);
-  if (trustProxy) throw new UsageError(`refusing --trust-proxy: a reverse proxy puts the server on the network, and ${why}. ${instead}`);
+  if (!isLoopback(host))
+    throw new UsageError(
+      `refusing --host ${host}: ${why}; it listens on 127.0.0.1, ::1 or localhost only. ${instead}`,
+    );
+  if (publicHosts.length > 0)
+    throw new UsageError(
+      `refusing --public-host: ${why}; it answers this machine only. ${instead}`,
+    );
+  if (trustProxy)
+    throw new UsageError(
+      `refusing --trust-proxy: a reverse proxy puts the server on the network, and ${why}. ${instead}`,
+    );
 }
 
 /** The SQL an administrator runs (as the owner or a superuser) to make the server's login role. */
@@ -278,22 +331,32 @@ function serverAndDatabase(store: Store): string {
 
 /** Refuses a schema the app role cannot use as is: behind (the owner migrates) or newer. */
 async function refuseOtherSchema(store: Store): Promise<void> {
-  const migrateHint = "run 'plateau migrate --database-url OWNER_URL' (the role owning the tables), then start the server again";
+  const migrateHint =
+    "run 'plateau migrate --database-url OWNER_URL' (the role owning the tables), then start the server again";
   let status: SchemaStatus;
   try {
     status = await schemaStatus(store.db);
   } catch (error) {
     if ((error as { code?: string }).code === '42501') {
-      throw new UserError(`the role may not read the schema's version (schema_migrations): the database was not migrated by this plateau, which grants plateau_app what it needs; ${migrateHint}`);
+      throw new UserError(
+        `the role may not read the schema's version (schema_migrations): the database was not migrated by this plateau, which grants plateau_app what it needs; ${migrateHint}`,
+      );
     }
     throw error;
   }
   if (status.unknown.length > 0) {
-    throw new UserError(`this database was migrated by a newer plateau (schema migration ${status.unknown.join(', ')}): upgrade plateau on this server`);
+    throw new UserError(
+      `this database was migrated by a newer plateau (schema migration ${status.unknown.join(', ')}): upgrade plateau on this server`,
+    );
   }
   if (status.missing.length > 0) {
-    const what = status.missing.length === 1 ? `migration ${status.missing[0]}` : `migrations ${status.missing.join(', ')}`;
-    throw new UserError(`the database's schema is behind this plateau (${what} not applied), and the server's role may not change it: ${migrateHint}`);
+    const what =
+      status.missing.length === 1
+        ? `migration ${status.missing[0]}`
+        : `migrations ${status.missing.join(', ')}`;
+    throw new UserError(
+      `the database's schema is behind this plateau (${what} not applied), and the server's role may not change it: ${migrateHint}`,
+    );
   }
 }
 
@@ -302,7 +365,9 @@ function publicHostsOf(values: OptionValues): string[] {
   return stringListOption(values, 'public-host').map((name) => {
     const host = publicHost(name);
     if (host === null) {
-      throw new UsageError(`--public-host ${JSON.stringify(name)} is not a host name, an IPv4 address or an IPv6 address in brackets (with an optional :port); give the name alone, without http://`);
+      throw new UsageError(
+        `--public-host ${JSON.stringify(name)} is not a host name, an IPv4 address or an IPv6 address in brackets (with an optional :port); give the name alone, without http://`,
+      );
     }
     return host;
   });
@@ -315,15 +380,27 @@ function publicHostsOf(values: OptionValues): string[] {
 async function fhirEndpointOf(values: OptionValues): Promise<AppOptions['fhir']> {
   const path = stringOption(values, 'mapping');
   const inbox = stringOption(values, 'fhir-inbox');
-  const quotaGiven = values['fhir-inbox-max-mib'] !== undefined || values['fhir-inbox-max-files'] !== undefined;
-  if (quotaGiven && inbox === undefined) throw new UsageError('--fhir-inbox-max-mib and --fhir-inbox-max-files go with --fhir-inbox DIR');
+  const quotaGiven =
+    values['fhir-inbox-max-mib'] !== undefined || values['fhir-inbox-max-files'] !== undefined;
+  if (quotaGiven && inbox === undefined)
+    throw new UsageError(
+      '--fhir-inbox-max-mib and --fhir-inbox-max-files go with --fhir-inbox DIR',
+    );
   const inboxQuota = {
-    bytes: intOption(values, 'fhir-inbox-max-mib', DEFAULT_INBOX_QUOTA.bytes / 2 ** 20, 1, 1024 * 1024) * 2 ** 20,
+    bytes:
+      intOption(values, 'fhir-inbox-max-mib', DEFAULT_INBOX_QUOTA.bytes / 2 ** 20, 1, 1024 * 1024) *
+      2 ** 20,
     files: intOption(values, 'fhir-inbox-max-files', DEFAULT_INBOX_QUOTA.files, 1, 100_000_000),
   };
   if (path === undefined) {
-    if (values['secret-env'] !== undefined) throw new UsageError('--secret-env goes with --mapping FILE (the secret is only used to read FHIR Bundles)');
-    if (inbox !== undefined) throw new UsageError('--fhir-inbox goes with --mapping FILE (Bundles are read with the mapping before they are kept)');
+    if (values['secret-env'] !== undefined)
+      throw new UsageError(
+        '--secret-env goes with --mapping FILE (the secret is only used to read FHIR Bundles)',
+      );
+    if (inbox !== undefined)
+      throw new UsageError(
+        '--fhir-inbox goes with --mapping FILE (Bundles are read with the mapping before they are kept)',
+      );
     return undefined;
   }
   const secret = siteSecret(values);
@@ -347,9 +424,13 @@ async function ownerOnlyInbox(dir: string): Promise<void> {
     await chmod(dir, 0o700);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(`the FHIR inbox ${dir} is open to other local users (mode ${shown}) and could not be restricted (${reason}): run chmod 700 on it, or give a folder of your own`);
+    throw new UserError(
+      `the FHIR inbox ${dir} is open to other local users (mode ${shown}) and could not be restricted (${reason}): run chmod 700 on it, or give a folder of your own`,
+    );
   }
-  process.stderr.write(`the FHIR inbox ${dir} was open to other local users (mode ${shown}): restricted to its owner\n`);
+  process.stderr.write(
+    `the FHIR inbox ${dir} was open to other local users (mode ${shown}): restricted to its owner\n`,
+  );
 }
 
 export const serveCommand: Command = {

@@ -54,7 +54,8 @@ export async function servingHolder(values: OptionValues): Promise<ServingHolder
 /** The kit's files as multipart `files` fields named `FOLDER/file`, the way the web app sends a folder. */
 async function kitForm(job: ImportJob): Promise<FormData> {
   const form = new FormData();
-  const add = (name: string, bytes: Uint8Array): void => form.append('files', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
+  const add = (name: string, bytes: Uint8Array): void =>
+    form.append('files', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   if (job.path !== null && (await stat(job.path)).isFile()) {
     add(basename(job.path), await readFile(job.path)); // one .xlsx workbook
     return form;
@@ -91,11 +92,14 @@ export function apiMessage(body: unknown): string {
 }
 
 /** What tells two printings of one issue apart: severity, code and place. */
-export const issueKey = (i: Issue): string => [i.severity, i.code, basename(i.file), i.line ?? '', i.column ?? ''].join('|');
+export const issueKey = (i: Issue): string =>
+  [i.severity, i.code, basename(i.file), i.line ?? '', i.column ?? ''].join('|');
 
 /** Polls upload `id` until it is done, rejected or failed. */
 async function outcome(server: ServingHolder, first: UploadStatus): Promise<UploadStatus> {
-  const progress = new Progress(`importing ${first.files.length} files through ${describeHolder(server)}`);
+  const progress = new Progress(
+    `importing ${first.files.length} files through ${describeHolder(server)}`,
+  );
   let status = first;
   try {
     while (status.state === 'validating' || status.state === 'importing') {
@@ -108,9 +112,16 @@ async function outcome(server: ServingHolder, first: UploadStatus): Promise<Uplo
           `the server at ${server.url} stopped answering while it imported the kit: it may not be stored. Run 'plateau import' again (importing the same kit twice changes nothing)`,
         );
       }
-      if (!response.ok) throw new UserError(`the server at ${server.url} lost track of the import (${response.status}: ${apiMessage(await jsonOf(response))})`);
+      if (!response.ok)
+        throw new UserError(
+          `the server at ${server.url} lost track of the import (${response.status}: ${apiMessage(await jsonOf(response))})`,
+        );
       status = (await response.json()) as UploadStatus;
-      progress.update(Math.round((status.progress.fraction ?? 0) * 100), status.progress.fraction === null ? null : 100, status.progress.stage);
+      progress.update(
+        Math.round((status.progress.fraction ?? 0) * 100),
+        status.progress.fraction === null ? null : 100,
+        status.progress.stage,
+      );
     }
   } finally {
     progress.done();
@@ -134,20 +145,27 @@ export async function handOffImport(values: OptionValues, job: ImportJob): Promi
   const form = await kitForm(job);
   let response: Response;
   try {
-    response = await fetch(new URL(`api/uploads${job.replace ? '?replace=1' : ''}`, server.url), { method: 'POST', body: form });
+    response = await fetch(new URL(`api/uploads${job.replace ? '?replace=1' : ''}`, server.url), {
+      method: 'POST',
+      body: form,
+    });
   } catch {
     // The server stopped before it took the kit: the store is free again (or held by another).
     return null;
   }
   const body = await jsonOf(response);
   if (response.status !== 202) {
-    throw new UserError(`${describeHolder(server)} refused the kit (${response.status}: ${apiMessage(body)}); nothing was stored`);
+    throw new UserError(
+      `${describeHolder(server)} refused the kit (${response.status}: ${apiMessage(body)}); nothing was stored`,
+    );
   }
   const status = await outcome(server, body as UploadStatus);
   const printed = new Set(job.issues.map(issueKey));
   printIssues(status.issues.filter((i) => !printed.has(issueKey(i))));
   if (status.state !== 'done') {
-    throw new UserError(`${status.error?.message ?? `the import ${status.state}`} (imported through ${server.url})`);
+    throw new UserError(
+      `${status.error?.message ?? `the import ${status.state}`} (imported through ${server.url})`,
+    );
   }
   process.stdout.write(`${describeUpload(status, job, server)}\n`);
   return 0;
@@ -159,6 +177,11 @@ function describeUpload(status: UploadStatus, job: ImportJob, server: ServingHol
   const id = status.campaignId ?? job.kit.campaign.id;
   const by = `(through ${describeHolder(server)})`;
   if (!s) return `Campaign ${id}: stored ${by}`;
-  const changed = s.campaign === 'updated' || Object.values(s.changes).some((c) => c.inserted + c.updated + c.removed > 0);
-  return [`Campaign ${id}: ${importOutcome(s.campaign, changed)} ${by}`, ...changeLines(s.changes)].join('\n');
+  const changed =
+    s.campaign === 'updated' ||
+    Object.values(s.changes).some((c) => c.inserted + c.updated + c.removed > 0);
+  return [
+    `Campaign ${id}: ${importOutcome(s.campaign, changed)} ${by}`,
+    ...changeLines(s.changes),
+  ].join('\n');
 }

@@ -35,7 +35,13 @@ import type {
 import { FIGURE_KEYS } from '../../plan/simulation/types.ts';
 import { closeMatches } from '../../reports/matches.ts';
 import type { Store } from '../../storage/index.ts';
-import { describeHolder, loadCosts, loadEquipment, loadEstablishments, loadKit } from '../../storage/index.ts';
+import {
+  describeHolder,
+  loadCosts,
+  loadEquipment,
+  loadEstablishments,
+  loadKit,
+} from '../../storage/index.ts';
 import { loadSimulationRecords } from '../../storage/machine-records.ts';
 import { loadSimulationChecks, replaceSimulationChecks } from '../../storage/simulation-checks.ts';
 import type { Command, OptionValues } from '../command.ts';
@@ -279,8 +285,14 @@ async function simulateTarget(
   const hourlyStaffCost = hourlyStaffCostOf(values);
   // The file is read before the records: a refused file costs nothing and runs nothing.
   const file = path === undefined ? null : await scenarioFile(path);
-  const addsMachine = file?.scenarios.some((sc) => sc.changes.some((c) => c.type === 'add-machine')) ?? false;
-  const { records, costs } = await recordsOf(target, kitDir, values, hourlyStaffCost !== undefined && addsMachine);
+  const addsMachine =
+    file?.scenarios.some((sc) => sc.changes.some((c) => c.type === 'add-machine')) ?? false;
+  const { records, costs } = await recordsOf(
+    target,
+    kitDir,
+    values,
+    hourlyStaffCost !== undefined && addsMachine,
+  );
   const { model, durations, nextAvailable } = calibrateMachines(records);
   let scenarios: Scenario[] = [];
   if (file !== null) {
@@ -312,9 +324,17 @@ async function simulateTarget(
   const scenarioCosts =
     hourlyStaffCost === undefined
       ? null
-      : report.scenarios.map((result, i) => scenarioCostLine(model, scenarios[i] as Scenario, result, costs, hourlyStaffCost));
+      : report.scenarios.map((result, i) =>
+          scenarioCostLine(model, scenarios[i] as Scenario, result, costs, hourlyStaffCost),
+        );
   if (values['json']) {
-    const withCosts = scenarioCosts === null ? report : { ...report, scenarios: report.scenarios.map((sc, i) => ({ ...sc, cost: scenarioCosts[i] })) };
+    const withCosts =
+      scenarioCosts === null
+        ? report
+        : {
+            ...report,
+            scenarios: report.scenarios.map((sc, i) => ({ ...sc, cost: scenarioCosts[i] })),
+          };
     process.stdout.write(`${JSON.stringify(withCosts, null, 2)}\n`);
   } else process.stdout.write(`${describeReport(report, records, scenarioCosts)}\n`);
   return 0;
@@ -633,7 +653,8 @@ export function describeReport(
 
 /** Euros, whole, or the reason it is null. */
 function euros(f: ScenarioCostFigure, unit: string): string {
-  if (f.value === null) return `– (${say(`cli.simulate.cost.reason.${f.reason ?? 'not-computable'}`)})`;
+  if (f.value === null)
+    return `– (${say(`cli.simulate.cost.reason.${f.reason ?? 'not-computable'}`)})`;
   return `${formatInteger(Math.round(f.value), getCliLang())}\u00a0€${unit}`;
 }
 
@@ -653,9 +674,15 @@ function scenarioCostText(c: ScenarioCostLine): string[] {
     say('cli.simulate.cost.ratios', {
       provenance,
       perExam: euros(c.costPerExamGained, ''),
-      examsGained: c.examsGainedPerYear === null ? '–' : formatNumber(Number(c.examsGainedPerYear.toFixed(0)) + 0, lang, 0),
+      examsGained:
+        c.examsGainedPerYear === null
+          ? '–'
+          : formatNumber(Number(c.examsGainedPerYear.toFixed(0)) + 0, lang, 0),
       perDay: euros(c.costPerDaySaved, ''),
-      daysSaved: c.p50DaysSaved === null ? '–' : formatNumber(Number(c.p50DaysSaved.toFixed(1)) + 0, lang, 1),
+      daysSaved:
+        c.p50DaysSaved === null
+          ? '–'
+          : formatNumber(Number(c.p50DaysSaved.toFixed(1)) + 0, lang, 1),
     }),
     ...(c.reliable ? [] : [say('cli.simulate.cost.unreliable')]),
   ];

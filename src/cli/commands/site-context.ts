@@ -23,7 +23,9 @@ export function siteSecret(values: OptionValues): string {
   const name = stringOption(values, 'secret-env') ?? DEFAULT_SECRET_ENV;
   const secret = process.env[name] ?? '';
   if (secret === '') {
-    throw new UserError(`the site secret is not set: put it in the environment variable ${name} (patient identifiers are hashed with it; it is never stored)`);
+    throw new UserError(
+      `the site secret is not set: put it in the environment variable ${name} (patient identifiers are hashed with it; it is never stored)`,
+    );
   }
   return secret;
 }
@@ -35,7 +37,10 @@ export function siteSecret(values: OptionValues): string {
  * @example
  * const mapping = await readMappingOrFail('mapping.csv');
  */
-export async function readMappingOrFail(path: string, consequence = 'nothing was read'): Promise<SiteMappingFile> {
+export async function readMappingOrFail(
+  path: string,
+  consequence = 'nothing was read',
+): Promise<SiteMappingFile> {
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new UserError(`cannot read the mapping file ${path}: ${(error as Error).message}`);
   });

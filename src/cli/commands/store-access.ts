@@ -43,11 +43,16 @@ function storeMessage(error: StoreError, dataDir: string): string {
 }
 
 /** Opens the store the options name; store failures (held, missing…) become user errors (exit 1). */
-export async function openStoreFor(values: OptionValues, options: OpenForOptions = {}): Promise<Store> {
+export async function openStoreFor(
+  values: OptionValues,
+  options: OpenForOptions = {},
+): Promise<Store> {
   const url = databaseUrlOf(values);
   const dataDir = resolveDataDir(stringOption(values, 'data'));
   try {
-    return url ? await openStore({ url }) : await openStore({ dataDir, create: options.create ?? false });
+    return url
+      ? await openStore({ url })
+      : await openStore({ dataDir, create: options.create ?? false });
   } catch (error) {
     if (error instanceof StoreError) throw new UserError(storeMessage(error, dataDir));
     throw error;

@@ -8,11 +8,25 @@ import { MACHINE_FIGURES } from '../../core/benchmark.ts';
 import type { Modality } from '../../core/kit-types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
-import type { FigureTrend, GroupTrend, LeadFollowUp, MachineTrend, SiteTrend, TrendChange, TrendSeries } from '../../core/trends/index.ts';
+import type {
+  FigureTrend,
+  GroupTrend,
+  LeadFollowUp,
+  MachineTrend,
+  SiteTrend,
+  TrendChange,
+  TrendSeries,
+} from '../../core/trends/index.ts';
 import { groupTrend, machineTrend, siteTrend } from '../../core/trends/index.ts';
 import type { CampaignRef } from '../../core/views/types.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { formatAxisValue, formatHoursPerWeek, formatInteger, formatRank, formatValue } from '../../i18n/index.ts';
+import {
+  formatAxisValue,
+  formatHoursPerWeek,
+  formatInteger,
+  formatRank,
+  formatValue,
+} from '../../i18n/index.ts';
 import { campaignRegion } from '../../reports/build.ts';
 import { loadStoredSeries } from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
@@ -54,7 +68,11 @@ const label = (key: string): string => say(key as MessageKey);
 /** A campaign's column header: its start year, or its id when two campaigns share a year. */
 function headers(campaigns: readonly CampaignRef[]): string[] {
   const years = campaigns.map((c) => c.start.slice(0, 4));
-  return campaigns.map((c, i) => (years.indexOf(years[i] as string) === years.lastIndexOf(years[i] as string) ? (years[i] as string) : c.id));
+  return campaigns.map((c, i) =>
+    years.indexOf(years[i] as string) === years.lastIndexOf(years[i] as string)
+      ? (years[i] as string)
+      : c.id,
+  );
 }
 
 function value(key: string, v: number | null): string {
@@ -64,11 +82,19 @@ function value(key: string, v: number | null): string {
 
 function figureTable(figures: readonly FigureTrend[], campaigns: readonly CampaignRef[]): string {
   return table(
-    [{ header: say('trends.col.figure') }, ...headers(campaigns).map((header) => ({ header, align: 'right' as const }))],
+    [
+      { header: say('trends.col.figure') },
+      ...headers(campaigns).map((header) => ({ header, align: 'right' as const })),
+    ],
     figures.map((f) => [
       label(`figure.${f.key}`),
       ...f.points.map((p) =>
-        p.value === null ? say('trends.absent') : say('trends.cell.value', { value: value(f.key, p.value), p50: value(f.key, p.peers?.p50 ?? null) }),
+        p.value === null
+          ? say('trends.absent')
+          : say('trends.cell.value', {
+              value: value(f.key, p.value),
+              p50: value(f.key, p.peers?.p50 ?? null),
+            }),
       ),
     ]),
   );
@@ -78,7 +104,8 @@ function band(key: string, q: Quantiles | null): string {
   if (q === null) return '–';
   const unit = FIGURE_UNITS.get(key);
   // The unit once, on the median; the band's ends as a chart's axis writes them.
-  const end = (v: number | null): string => (v === null || !unit ? value(key, v) : formatAxisValue(v, unit, getCliLang()));
+  const end = (v: number | null): string =>
+    v === null || !unit ? value(key, v) : formatAxisValue(v, unit, getCliLang());
   return say('trends.cell.band', { p50: value(key, q.p50), p20: end(q.p20), p80: end(q.p80) });
 }
 
@@ -102,7 +129,10 @@ function leadLines(leads: readonly LeadFollowUp[]): string[] {
 }
 
 /** One change in words (the web's sentences). */
-export function changeWords(change: TrendChange, siteName: (finess: string | null) => string): string {
+export function changeWords(
+  change: TrendChange,
+  siteName: (finess: string | null) => string,
+): string {
   const machine = change.equipmentId ?? '';
   const site = siteName(change.finess);
   switch (change.kind) {
@@ -110,7 +140,11 @@ export function changeWords(change: TrendChange, siteName: (finess: string | nul
     case 'machine-removed':
     case 'machine-replaced':
     case 'machine-renamed':
-      return say(`trends.web.change.${change.kind}` as MessageKey, { machine, site, previous: change.previousEquipmentId ?? '' });
+      return say(`trends.web.change.${change.kind}` as MessageKey, {
+        machine,
+        site,
+        previous: change.previousEquipmentId ?? '',
+      });
     case 'site-added':
     case 'site-removed':
       return say(`trends.web.change.${change.kind}` as MessageKey, { site });
@@ -127,9 +161,16 @@ export function changeWords(change: TrendChange, siteName: (finess: string | nul
       const subject = machine
         ? `${machine}, `
         : change.modality
-          ? say('trends.web.change.groupFigure', { modality: say(`modality.${change.modality}` as MessageKey) })
+          ? say('trends.web.change.groupFigure', {
+              modality: say(`modality.${change.modality}` as MessageKey),
+            })
           : '';
-      const params = { subject, figure: label(`figure.${key}`), before: value(key, change.before), after: value(key, change.after) };
+      const params = {
+        subject,
+        figure: label(`figure.${key}`),
+        before: value(key, change.before),
+        after: value(key, change.after),
+      };
       return change.rankBefore !== null && change.rankAfter !== null
         ? say('trends.web.change.figureRank', {
             ...params,
@@ -141,17 +182,29 @@ export function changeWords(change: TrendChange, siteName: (finess: string | nul
   }
 }
 
-function sinceLines(campaigns: readonly CampaignRef[], since: readonly TrendChange[], siteName: (f: string | null) => string): string[] {
+function sinceLines(
+  campaigns: readonly CampaignRef[],
+  since: readonly TrendChange[],
+  siteName: (f: string | null) => string,
+): string[] {
   if (campaigns.length < 2) return ['', say('trends.single')];
   const from = since[0]?.from ?? (campaigns[campaigns.length - 2] as CampaignRef).id;
   const to = since[0]?.to ?? (campaigns[campaigns.length - 1] as CampaignRef).id;
   if (since.length === 0) return ['', say('trends.since.none', { from, to })];
-  return ['', say('trends.since.title', { from, to }), ...since.map((c) => `  - ${changeWords(c, siteName)}`)];
+  return [
+    '',
+    say('trends.since.title', { from, to }),
+    ...since.map((c) => `  - ${changeWords(c, siteName)}`),
+  ];
 }
 
 function machineText(trend: MachineTrend, siteName: (f: string | null) => string): string[] {
   return [
-    say('trends.title.machine', { machine: trend.equipmentId, modality: trend.modality, establishment: trend.establishment }),
+    say('trends.title.machine', {
+      machine: trend.equipmentId,
+      modality: trend.modality,
+      establishment: trend.establishment,
+    }),
     say('trends.series', { list: trend.campaigns.map((c) => c.id).join(', ') }),
     '',
     figureTable(trend.figures, trend.campaigns),
@@ -163,17 +216,37 @@ function machineText(trend: MachineTrend, siteName: (f: string | null) => string
 function siteText(trend: SiteTrend, siteName: (f: string | null) => string): string[] {
   const lang = getCliLang();
   const rows = [
-    [say('trends.row.present'), ...trend.years.map((y) => (y.present ? say('trends.web.yes') : say('trends.web.no')))],
-    ...MODALITIES.map((m) => [say(`modality.${m}` as MessageKey), ...trend.years.map((y) => formatInteger(y.machines[m] ?? 0, lang))]),
+    [
+      say('trends.row.present'),
+      ...trend.years.map((y) => (y.present ? say('trends.web.yes') : say('trends.web.no'))),
+    ],
+    ...MODALITIES.map((m) => [
+      say(`modality.${m}` as MessageKey),
+      ...trend.years.map((y) => formatInteger(y.machines[m] ?? 0, lang)),
+    ]),
     [say('trends.row.exams'), ...trend.years.map((y) => formatInteger(y.exams, lang))],
-    [say('trends.row.programmedOpening'), ...trend.years.map((y) => formatHoursPerWeek(y.programmedOpening, lang))],
+    [
+      say('trends.row.programmedOpening'),
+      ...trend.years.map((y) => formatHoursPerWeek(y.programmedOpening, lang)),
+    ],
   ];
   return [
     say('trends.title.site', { name: trend.name, finess: trend.finess }),
     say('trends.series', { list: trend.campaigns.map((c) => c.id).join(', ') }),
     '',
-    table([{ header: '' }, ...headers(trend.campaigns).map((header) => ({ header, align: 'right' as const }))], rows),
-    ...trend.machines.flatMap((m) => ['', say('trends.machine.of', { machine: m.equipmentId }), figureTable(m.figures, m.campaigns), ...leadLines(m.leads)]),
+    table(
+      [
+        { header: '' },
+        ...headers(trend.campaigns).map((header) => ({ header, align: 'right' as const })),
+      ],
+      rows,
+    ),
+    ...trend.machines.flatMap((m) => [
+      '',
+      say('trends.machine.of', { machine: m.equipmentId }),
+      figureTable(m.figures, m.campaigns),
+      ...leadLines(m.leads),
+    ]),
     ...sinceLines(trend.campaigns, trend.sinceLastYear, siteName),
   ];
 }
@@ -181,7 +254,9 @@ function siteText(trend: SiteTrend, siteName: (f: string | null) => string): str
 function groupText(trend: GroupTrend, siteName: (f: string | null) => string): string[] {
   const lang = getCliLang();
   const out = [
-    trend.level === 'region' ? say('trends.title.region', { region: trend.region ?? '' }) : say('trends.title.nationAll'),
+    trend.level === 'region'
+      ? say('trends.title.region', { region: trend.region ?? '' })
+      : say('trends.title.nationAll'),
     say('trends.series', { list: trend.campaigns.map((c) => c.id).join(', ') }),
   ];
   for (const modality of MODALITIES) {
@@ -189,18 +264,41 @@ function groupText(trend: GroupTrend, siteName: (f: string | null) => string): s
     if (!years) continue;
     const rows = [
       [say('trends.row.machines'), ...years.map((y) => formatInteger(y.machines, lang))],
-      [say('trends.row.sites'), ...years.map((y) => `${formatInteger(y.sites, lang)} (${formatInteger(y.bundleSites, lang)})`)],
+      [
+        say('trends.row.sites'),
+        ...years.map(
+          (y) => `${formatInteger(y.sites, lang)} (${formatInteger(y.bundleSites, lang)})`,
+        ),
+      ],
       [say('trends.row.exams'), ...years.map((y) => formatInteger(y.exams, lang))],
-      ...MACHINE_FIGURES.map((f) => [label(`figure.${f.key}`), ...years.map((y) => band(f.key, y.figures[f.key] ?? null))]),
+      ...MACHINE_FIGURES.map((f) => [
+        label(`figure.${f.key}`),
+        ...years.map((y) => band(f.key, y.figures[f.key] ?? null)),
+      ]),
     ];
-    out.push('', say('trends.title.nation', { modality: say(`modality.${modality}` as MessageKey) }));
-    out.push(table([{ header: say('trends.col.group') }, ...headers(trend.campaigns).map((header) => ({ header, align: 'right' as const }))], rows));
+    out.push(
+      '',
+      say('trends.title.nation', { modality: say(`modality.${modality}` as MessageKey) }),
+    );
+    out.push(
+      table(
+        [
+          { header: say('trends.col.group') },
+          ...headers(trend.campaigns).map((header) => ({ header, align: 'right' as const })),
+        ],
+        rows,
+      ),
+    );
   }
   return [...out, ...sinceLines(trend.campaigns, trend.sinceLastYear, siteName)];
 }
 
 /** What `plateau trends` shows: the trend asked, from `series`; a user error when it is not in the campaign. */
-function build(series: TrendSeries, values: OptionValues, modality: Modality | undefined): MachineTrend | SiteTrend | GroupTrend {
+function build(
+  series: TrendSeries,
+  values: OptionValues,
+  modality: Modality | undefined,
+): MachineTrend | SiteTrend | GroupTrend {
   const anchor = series[series.length - 1];
   if (!anchor) throw new UserError('no campaign to show');
   const site = stringOption(values, 'site');
@@ -213,13 +311,16 @@ function build(series: TrendSeries, values: OptionValues, modality: Modality | u
   }
   if (site !== undefined) {
     const trend = siteTrend(series, site);
-    if (!trend) throw new UserError(`no establishment with FINESS '${site}' in campaign '${anchor.ref.id}'`);
+    if (!trend)
+      throw new UserError(`no establishment with FINESS '${site}' in campaign '${anchor.ref.id}'`);
     return trend;
   }
   const named = region === undefined ? null : campaignRegion(anchor, region);
   const trend = groupTrend(series, named, modality);
   if (!trend) {
-    throw new UserError(`no region '${region}' in campaign '${anchor.ref.id}' or the campaigns before it (regions: ${anchor.options.regions.join(', ')})`);
+    throw new UserError(
+      `no region '${region}' in campaign '${anchor.ref.id}' or the campaigns before it (regions: ${anchor.options.regions.join(', ')})`,
+    );
   }
   return trend;
 }
@@ -239,23 +340,44 @@ export const trendsCommand: Command = {
     modality: { type: 'string' },
   },
   async run({ positionals: args, values }) {
-    if (args.length > 0) throw new UsageError(`plateau trends reads the store and takes no argument (got '${args[0]}')`);
+    if (args.length > 0)
+      throw new UsageError(
+        `plateau trends reads the store and takes no argument (got '${args[0]}')`,
+      );
     const subjects = ['site', 'machine', 'region'].filter((o) => values[o] !== undefined);
-    if (subjects.length > 1) throw new UsageError(`give one of --site, --machine and --region (got ${subjects.map((s) => `--${s}`).join(' and ')})`);
+    if (subjects.length > 1)
+      throw new UsageError(
+        `give one of --site, --machine and --region (got ${subjects.map((s) => `--${s}`).join(' and ')})`,
+      );
     const modality = enumOption(values, 'modality', MODALITIES);
-    if (modality !== undefined && (values['site'] !== undefined || values['machine'] !== undefined)) {
-      throw new UsageError('--modality narrows the nation or a region; a site or a machine shows its own machines');
+    if (
+      modality !== undefined &&
+      (values['site'] !== undefined || values['machine'] !== undefined)
+    ) {
+      throw new UsageError(
+        '--modality narrows the nation or a region; a site or a machine shows its own machines',
+      );
     }
     const campaigns = stringOption(values, 'campaigns');
-    const chosen = campaigns === undefined ? undefined : campaigns.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (chosen !== undefined && chosen.length === 0) throw new UsageError('--campaigns takes campaign ids separated by commas');
+    const chosen =
+      campaigns === undefined
+        ? undefined
+        : campaigns
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    if (chosen !== undefined && chosen.length === 0)
+      throw new UsageError('--campaigns takes campaign ids separated by commas');
     await withStore(values, async (store) => {
       const anchor = await chooseCampaign(store, stringOption(values, 'campaign'));
       const series = await loadStoredSeries(store, anchor.id, chosen);
-      if (!series) throw new UserError(`campaign '${anchor.id}' has no results in ${store.location}`);
+      if (!series)
+        throw new UserError(`campaign '${anchor.id}' has no results in ${store.location}`);
       const missing = (chosen ?? []).filter((id) => !series.some((i) => i.ref.id === id));
       if (missing.length > 0) {
-        throw new UserError(`--campaigns: no campaign ${missing.map((m) => `'${m}'`).join(', ')} stored before '${anchor.id}' in ${store.location} ('plateau campaigns list' shows them)`);
+        throw new UserError(
+          `--campaigns: no campaign ${missing.map((m) => `'${m}'`).join(', ')} stored before '${anchor.id}' in ${store.location} ('plateau campaigns list' shows them)`,
+        );
       }
       const trend = build(series, values, modality);
       if (values['json'] === true) {
@@ -263,8 +385,17 @@ export const trendsCommand: Command = {
         return;
       }
       const siteName = (finess: string | null): string =>
-        finess === null ? '' : (series.findLast((i) => i.establishmentByFiness.has(finess))?.establishmentByFiness.get(finess)?.name ?? finess);
-      const lines = 'equipmentId' in trend ? machineText(trend, siteName) : 'years' in trend ? siteText(trend, siteName) : groupText(trend, siteName);
+        finess === null
+          ? ''
+          : (series
+              .findLast((i) => i.establishmentByFiness.has(finess))
+              ?.establishmentByFiness.get(finess)?.name ?? finess);
+      const lines =
+        'equipmentId' in trend
+          ? machineText(trend, siteName)
+          : 'years' in trend
+            ? siteText(trend, siteName)
+            : groupText(trend, siteName);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
     return 0;

@@ -6,7 +6,13 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Store, User } from '../../storage/index.ts';
-import { addUser, disableUser, listUsers, resetPassword, UserAccountError } from '../../storage/index.ts';
+import {
+  addUser,
+  disableUser,
+  listUsers,
+  resetPassword,
+  UserAccountError,
+} from '../../storage/index.ts';
 import type { Command, OptionValues } from '../command.ts';
 import { STORE_OPTIONS, stringOption } from '../command.ts';
 import { say, table, UsageError, UserError } from '../output.ts';
@@ -76,7 +82,11 @@ async function readPassword(): Promise<string> {
 }
 
 /** Runs an account change; refusals (bad role, unknown user…) become user errors. */
-async function change<T>(values: OptionValues, work: (store: Store) => Promise<T>, create = false): Promise<T> {
+async function change<T>(
+  values: OptionValues,
+  work: (store: Store) => Promise<T>,
+  create = false,
+): Promise<T> {
   try {
     return await withStore(values, work, { create });
   } catch (error) {
@@ -101,21 +111,25 @@ async function list(store: Store, json: boolean): Promise<void> {
     process.stdout.write(`${say('cli.users.none', { store: store.location })}\n`);
     return;
   }
-  const columns = (['email', 'role', 'scope', 'name', 'created', 'state'] as const).map((k) => ({ header: say(`cli.users.head.${k}`) }));
+  const columns = (['email', 'role', 'scope', 'name', 'created', 'state'] as const).map((k) => ({
+    header: say(`cli.users.head.${k}`),
+  }));
   const rows = users.map((u) => [
     u.email,
     u.role,
     scopeOf(u),
     u.displayName ?? '',
     u.createdAt.slice(0, 10),
-    u.disabledAt === null ? say('cli.users.state.active') : say('cli.users.state.disabled', { date: u.disabledAt.slice(0, 10) }),
+    u.disabledAt === null
+      ? say('cli.users.state.active')
+      : say('cli.users.state.disabled', { date: u.disabledAt.slice(0, 10) }),
   ]);
   process.stdout.write(`${table(columns, rows)}\n`);
 }
 
 export const usersCommand: Command = {
   name: 'users',
-  summary: 'add, list, disable the observatory\'s user accounts, or reset a password',
+  summary: "add, list, disable the observatory's user accounts, or reset a password",
   usage: USAGE,
   options: {
     ...STORE_OPTIONS,
@@ -131,8 +145,13 @@ export const usersCommand: Command = {
       if (rest.length !== n) throw new UsageError(`plateau users ${action} takes ${what}`);
     };
     const only = (allowed: readonly string[]): void => {
-      const extra = ['role', 'finess', 'region', 'name', 'json'].filter((o) => values[o] !== undefined && !allowed.includes(o));
-      if (extra.length > 0) throw new UsageError(`plateau users ${action} does not take ${extra.map((o) => `--${o}`).join(', ')}`);
+      const extra = ['role', 'finess', 'region', 'name', 'json'].filter(
+        (o) => values[o] !== undefined && !allowed.includes(o),
+      );
+      if (extra.length > 0)
+        throw new UsageError(
+          `plateau users ${action} does not take ${extra.map((o) => `--${o}`).join(', ')}`,
+        );
     };
     if (action === 'list') {
       arity(0, 'no argument');
@@ -144,18 +163,25 @@ export const usersCommand: Command = {
       arity(1, 'one EMAIL');
       only(['role', 'finess', 'region', 'name']);
       const role = stringOption(values, 'role');
-      if (role === undefined) throw new UsageError('plateau users add needs --role: site, region, national or admin');
+      if (role === undefined)
+        throw new UsageError('plateau users add needs --role: site, region, national or admin');
       const finess = stringOption(values, 'finess')?.split(',') ?? [];
       const password = await readPassword();
-      const user = await change(values, (store) =>
-        addUser(store, {
-          email: rest[0] as string,
-          role,
-          finess,
-          region: stringOption(values, 'region') ?? null,
-          displayName: stringOption(values, 'name') ?? null,
-          password,
-        }, CONSOLE),
+      const user = await change(
+        values,
+        (store) =>
+          addUser(
+            store,
+            {
+              email: rest[0] as string,
+              role,
+              finess,
+              region: stringOption(values, 'region') ?? null,
+              displayName: stringOption(values, 'name') ?? null,
+              password,
+            },
+            CONSOLE,
+          ),
         true,
       );
       process.stdout.write(`${say('cli.users.added', { email: user.email, role: user.role })}\n`);
@@ -179,7 +205,9 @@ export const usersCommand: Command = {
       return 0;
     }
     throw new UsageError(
-      action === undefined ? 'say what to do: add EMAIL --role ROLE, list, disable EMAIL or reset EMAIL' : `unknown action '${action}': add, list, disable or reset`,
+      action === undefined
+        ? 'say what to do: add EMAIL --role ROLE, list, disable EMAIL or reset EMAIL'
+        : `unknown action '${action}': add, list, disable or reset`,
     );
   },
 };

@@ -44,7 +44,10 @@ export function valuesOf(histogram: Histogram): Float64Array {
   return out;
 }
 
-function mapValues<K extends string, A, B>(record: Partial<Record<K, A>>, fn: (a: A) => B): Partial<Record<K, B>> {
+function mapValues<K extends string, A, B>(
+  record: Partial<Record<K, A>>,
+  fn: (a: A) => B,
+): Partial<Record<K, B>> {
   const out: Partial<Record<K, B>> = {};
   for (const [k, v] of Object.entries(record) as [K, A][]) out[k] = fn(v);
   return out;
@@ -59,9 +62,15 @@ function mapValues<K extends string, A, B>(record: Partial<Record<K, A>>, fn: (a
  */
 export function binSamples(samples: MachineSamples): BinnedSamples {
   return {
-    durationMinutes: mapValues(samples.durationMinutes, (v) => histogramOf(v, BINNING.durationMinutes)),
-    reportDelayMinutes: mapValues(samples.reportDelayMinutes, (v) => histogramOf(v, BINNING.reportDelayMinutes)),
-    appointmentDelayDays: mapValues(samples.appointmentDelayDays, (v) => histogramOf(v, BINNING.appointmentDelayDays)),
+    durationMinutes: mapValues(samples.durationMinutes, (v) =>
+      histogramOf(v, BINNING.durationMinutes),
+    ),
+    reportDelayMinutes: mapValues(samples.reportDelayMinutes, (v) =>
+      histogramOf(v, BINNING.reportDelayMinutes),
+    ),
+    appointmentDelayDays: mapValues(samples.appointmentDelayDays, (v) =>
+      histogramOf(v, BINNING.appointmentDelayDays),
+    ),
   };
 }
 

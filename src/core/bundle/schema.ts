@@ -75,14 +75,18 @@ export class ProblemSink {
 
   /** Adds a problem (counted, not listed, past the limit). */
   add(key: BundleProblemKey, path: string, params: Record<string, string | number> = {}): void {
-    if (this.problems.length < this.limit) this.problems.push({ key, path, params: { path: shownPath(path), ...params } });
+    if (this.problems.length < this.limit)
+      this.problems.push({ key, path, params: { path: shownPath(path), ...params } });
     else this.#omitted++;
   }
 
   /** The problems, with one closing problem for those past the limit. */
   list(): BundleProblem[] {
     if (this.#omitted === 0) return this.problems;
-    return [...this.problems, { key: 'bundle-invalid.too-many', path: '', params: { path: '', n: this.#omitted } }];
+    return [
+      ...this.problems,
+      { key: 'bundle-invalid.too-many', path: '', params: { path: '', n: this.#omitted } },
+    ];
   }
 
   get count(): number {
@@ -100,10 +104,32 @@ function shownPath(path: string): string {
  * anywhere in a bundle they get their own refusal, "a bundle carries aggregates only".
  */
 const EXAM_LIKE = new Set([
-  'exam', 'exams', 'examid', 'examrows', 'rows', 'session', 'sessions', 'passage', 'passages',
-  'patients', 'patientkey', 'patientid', 'patientkeys', 'ipp', 'nir', 'nda',
-  'accession', 'accessionnumber', 'roomin', 'roomout', 'reportvalidatedat', 'requestedat',
-  'radiologist', 'radiologists', 'birthdate', 'dateofbirth',
+  'exam',
+  'exams',
+  'examid',
+  'examrows',
+  'rows',
+  'session',
+  'sessions',
+  'passage',
+  'passages',
+  'patients',
+  'patientkey',
+  'patientid',
+  'patientkeys',
+  'ipp',
+  'nir',
+  'nda',
+  'accession',
+  'accessionnumber',
+  'roomin',
+  'roomout',
+  'reportvalidatedat',
+  'requestedat',
+  'radiologist',
+  'radiologists',
+  'birthdate',
+  'dateofbirth',
 ]);
 
 /** True when a key names exam-level rows or a patient (see `EXAM_LIKE`). */
@@ -144,17 +170,30 @@ function visit(schema: Schema, value: unknown, path: string, out: ProblemSink): 
       return;
     case 'text':
       if (typeof value !== 'string') return out.add('bundle-invalid.text', path);
-      if (value.length > (schema.max ?? 200)) return out.add('bundle-invalid.text-long', path, { max: schema.max ?? 200 });
-      if (schema.pattern !== undefined && !schema.pattern.test(value)) out.add(schema.fault ?? 'bundle-invalid.blank', path);
+      if (value.length > (schema.max ?? 200))
+        return out.add('bundle-invalid.text-long', path, { max: schema.max ?? 200 });
+      if (schema.pattern !== undefined && !schema.pattern.test(value))
+        out.add(schema.fault ?? 'bundle-invalid.blank', path);
       return;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return out.add('bundle-invalid.number', path, { min: schema.min ?? '-∞', max: schema.max ?? '∞' });
-      if ((schema.min !== undefined && value < schema.min) || (schema.max !== undefined && value > schema.max))
+        return out.add('bundle-invalid.number', path, {
+          min: schema.min ?? '-∞',
+          max: schema.max ?? '∞',
+        });
+      if (
+        (schema.min !== undefined && value < schema.min) ||
+        (schema.max !== undefined && value > schema.max)
+      )
         out.add('bundle-invalid.number', path, { min: schema.min ?? '-∞', max: schema.max ?? '∞' });
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < schema.min || value > (schema.max ?? Infinity))
+      if (
+        typeof value !== 'number' ||
+        !Number.isSafeInteger(value) ||
+        value < schema.min ||
+        value > (schema.max ?? Infinity)
+      )
         out.add('bundle-invalid.integer', path, { min: schema.min, max: schema.max ?? '∞' });
       return;
     case 'boolean':
@@ -166,7 +205,8 @@ function visit(schema: Schema, value: unknown, path: string, out: ProblemSink): 
       return;
     case 'array':
       if (!Array.isArray(value)) return out.add('bundle-invalid.array', path);
-      if (value.length > schema.max) return out.add('bundle-invalid.array-long', path, { max: schema.max });
+      if (value.length > schema.max)
+        return out.add('bundle-invalid.array-long', path, { max: schema.max });
       value.forEach((item, i) => visit(schema.of, item, `${path}[${i}]`, out));
       return;
     case 'object':
@@ -175,7 +215,10 @@ function visit(schema: Schema, value: unknown, path: string, out: ProblemSink): 
         const at = childPath(path, key);
         const field = schema.fields[key];
         // A known count key holding rows (`indicators.exams: […]`) is exam rows, said so.
-        if (Object.hasOwn(schema.fields, key) && !(field?.kind !== 'array' && looksLikeRows(value[key])))
+        if (
+          Object.hasOwn(schema.fields, key) &&
+          !(field?.kind !== 'array' && looksLikeRows(value[key]))
+        )
           visit(field as Schema, value[key], at, out);
         else if (isExamLikeKey(key) || looksLikeRows(value[key])) out.add('bundle-exam-rows', at);
         else out.add('bundle-unknown-key', at);

@@ -26,7 +26,11 @@ export type { BundleProblem, BundleProblemKey } from './schema.ts';
 /** The largest bundle file the observatory reads (bytes). */
 export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
 
-const PATIENT_TYPES = ['outpatient', 'inpatient', 'emergency'] as const satisfies readonly PatientType[];
+const PATIENT_TYPES = [
+  'outpatient',
+  'inpatient',
+  'emergency',
+] as const satisfies readonly PatientType[];
 const FAMILY_KEYS: Readonly<Record<SampleFamily, readonly string[]>> = {
   durationMinutes: CATEGORIES,
   reportDelayMinutes: PATIENT_TYPES,
@@ -34,7 +38,12 @@ const FAMILY_KEYS: Readonly<Record<SampleFamily, readonly string[]>> = {
 };
 
 const text = (max = 200): Schema => ({ kind: 'text', max });
-const nonBlank = (max = 200): Schema => ({ kind: 'text', max, pattern: /\S/, fault: 'bundle-invalid.blank' });
+const nonBlank = (max = 200): Schema => ({
+  kind: 'text',
+  max,
+  pattern: /\S/,
+  fault: 'bundle-invalid.blank',
+});
 const num: Schema = { kind: 'number' };
 const positive: Schema = { kind: 'number', min: 0 };
 const count: Schema = { kind: 'integer', min: 0 };
@@ -42,11 +51,23 @@ const bool: Schema = { kind: 'boolean' };
 const nullable = (of: Schema): Schema => ({ kind: 'nullable', of });
 const object = (fields: Record<string, Schema>, optional?: readonly string[]): Schema =>
   optional === undefined ? { kind: 'object', fields } : { kind: 'object', fields, optional };
-const finess: Schema = { kind: 'text', max: 9, pattern: /^[0-9A-Za-z]{9}$/, fault: 'bundle-invalid.finess' };
+const finess: Schema = {
+  kind: 'text',
+  max: 9,
+  pattern: /^[0-9A-Za-z]{9}$/,
+  fault: 'bundle-invalid.finess',
+};
 
-const quantilesSchema = object({ n: count, p20: nullable(num), p50: nullable(num), p80: nullable(num) });
+const quantilesSchema = object({
+  n: count,
+  p20: nullable(num),
+  p50: nullable(num),
+  p80: nullable(num),
+});
 const hoursOfWeek: Schema = { kind: 'number', min: 0, max: 168 };
-const lead = nullable(object({ n: count, p50: nullable(num), p80: nullable(num), hoursPerWeek: num }));
+const lead = nullable(
+  object({ n: count, p50: nullable(num), p80: nullable(num), hoursPerWeek: num }),
+);
 
 const indicatorsSchema = object({
   equipmentId: nonBlank(100),
@@ -63,7 +84,10 @@ const indicatorsSchema = object({
   onCallHoursPerWeek: hoursOfWeek,
   exams: count,
   passagesPerWeek: positive,
-  occupancy: object({ programmed: nullable(positive), programmedPlusEmergency: nullable(positive) }),
+  occupancy: object({
+    programmed: nullable(positive),
+    programmedPlusEmergency: nullable(positive),
+  }),
   occupancyIncluded: bool,
   inclusion: object({
     included: bool,
@@ -112,13 +136,21 @@ function histogramSchema(family: SampleFamily): Schema {
   };
   return {
     kind: 'custom',
-    of: object({ width: { kind: 'number', min: 0 }, n: count, bins: { kind: 'array', of: pair, max: 1_000_000 } }),
+    of: object({
+      width: { kind: 'number', min: 0 },
+      n: count,
+      bins: { kind: 'array', of: pair, max: 1_000_000 },
+    }),
     check: (value, path, out) => {
       const h = value as Histogram;
       for (const fault of histogramFaults(h, BINNING[family])) {
-        if (fault === 'width') out.add('bundle-histogram.width', childPath(path, 'width'), { width: BINNING[family] });
+        if (fault === 'width')
+          out.add('bundle-histogram.width', childPath(path, 'width'), { width: BINNING[family] });
         else if (fault === 'total')
-          out.add('bundle-histogram.total', childPath(path, 'n'), { n: h.n, sum: h.bins.reduce((s, b) => s + b[1], 0) });
+          out.add('bundle-histogram.total', childPath(path, 'n'), {
+            n: h.n,
+            sum: h.bins.reduce((s, b) => s + b[1], 0),
+          });
         else out.add(`bundle-histogram.${fault}`, childPath(path, 'bins'));
       }
     },
@@ -127,7 +159,10 @@ function histogramSchema(family: SampleFamily): Schema {
 
 const samplesSchema = object(
   Object.fromEntries(
-    (Object.keys(BINNING) as SampleFamily[]).map((f) => [f, { kind: 'record', keys: FAMILY_KEYS[f], of: histogramSchema(f) }]),
+    (Object.keys(BINNING) as SampleFamily[]).map((f) => [
+      f,
+      { kind: 'record', keys: FAMILY_KEYS[f], of: histogramSchema(f) },
+    ]),
   ),
 );
 
@@ -162,13 +197,20 @@ export function invalidCampaignFields(record: Readonly<Record<string, unknown>>)
   if (typeof name !== 'string' || name.trim() === '') out.push('name');
   if (typeof start !== 'string' || parseIsoDate(start) === null) out.push('start');
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) out.push('days');
-  if (typeof timeZone !== 'string' || timeZone.trim() === '' || !isValidTimeZone(timeZone)) out.push('timeZone');
+  if (typeof timeZone !== 'string' || timeZone.trim() === '' || !isValidTimeZone(timeZone))
+    out.push('timeZone');
   return out;
 }
 
 const campaignSchema: Schema = {
   kind: 'custom',
-  of: object({ id: text(100), name: text(), start: text(10), days: { kind: 'integer', min: 1 }, timeZone: text(64) }),
+  of: object({
+    id: text(100),
+    name: text(),
+    start: text(10),
+    days: { kind: 'integer', min: 1 },
+    timeZone: text(64),
+  }),
   check: (value, path, out) => {
     for (const field of invalidCampaignFields(value as Record<string, unknown>)) {
       const at = childPath(path, field);
@@ -188,10 +230,16 @@ const payloadSchema = object({
     kind: 'custom',
     of: text(30),
     check: (value, path, out) => {
-      if (!ISO_INSTANT.test(value as string) || !Number.isFinite(Date.parse(value as string))) out.add('bundle-invalid.instant', path);
+      if (!ISO_INSTANT.test(value as string) || !Number.isFinite(Date.parse(value as string)))
+        out.add('bundle-invalid.instant', path);
     },
   },
-  plateauVersion: { kind: 'text', max: 40, pattern: /^[0-9A-Za-z.+-]+$/, fault: 'bundle-invalid.plateau-version' },
+  plateauVersion: {
+    kind: 'text',
+    max: 40,
+    pattern: /^[0-9A-Za-z.+-]+$/,
+    fault: 'bundle-invalid.plateau-version',
+  },
   campaign: campaignSchema,
   establishment: object({
     finess,
@@ -203,7 +251,11 @@ const payloadSchema = object({
   machines: {
     kind: 'array',
     max: 1000,
-    of: object({ equipment: equipmentSchema, indicators: indicatorsSchema, samples: samplesSchema }),
+    of: object({
+      equipment: equipmentSchema,
+      indicators: indicatorsSchema,
+      samples: samplesSchema,
+    }),
   },
   survey: {
     kind: 'array',
@@ -233,20 +285,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Format and version first: a file of another kind is refused by one problem, not by each key. */
-function formatProblem(
-  json: unknown,
-  format: string,
-  version: number,
-): BundleProblem | null {
-  if (!isRecord(json)) return { key: 'bundle-invalid.object', path: '', params: { path: '(document)' } };
-  if (json['format'] !== format) return { key: 'bundle-invalid.format', path: 'format', params: { path: 'format', format } };
+function formatProblem(json: unknown, format: string, version: number): BundleProblem | null {
+  if (!isRecord(json))
+    return { key: 'bundle-invalid.object', path: '', params: { path: '(document)' } };
+  if (json['format'] !== format)
+    return { key: 'bundle-invalid.format', path: 'format', params: { path: 'format', format } };
   if (json['version'] !== version)
     return {
       key: 'bundle-invalid.version',
       path: 'version',
       params: {
         path: 'version',
-        version: typeof json['version'] === 'number' && Number.isSafeInteger(json['version']) ? json['version'] : '?',
+        version:
+          typeof json['version'] === 'number' && Number.isSafeInteger(json['version'])
+            ? json['version']
+            : '?',
         supported: version,
       },
     };
@@ -266,14 +319,19 @@ function crossCheck(payload: BundlePayload, out: ProblemSink): void {
   payload.machines.forEach((machine, i) => {
     const at = `machines[${i}]`;
     const { equipment, indicators, samples } = machine;
-    if (equipment.finess !== site) out.add('bundle-establishment.foreign', `${at}.equipment.finess`);
+    if (equipment.finess !== site)
+      out.add('bundle-establishment.foreign', `${at}.equipment.finess`);
     const first = seen.get(equipment.equipmentId);
-    if (first !== undefined) out.add('bundle-machine.duplicate', `${at}.equipment.equipmentId`, { first });
+    if (first !== undefined)
+      out.add('bundle-machine.duplicate', `${at}.equipment.equipmentId`, { first });
     else seen.set(equipment.equipmentId, `${at}.equipment.equipmentId`);
     for (const field of ['equipmentId', 'finess', 'modality'] as const)
-      if (indicators[field] !== equipment[field]) out.add('bundle-machine.indicators', `${at}.indicators.${field}`, { field });
+      if (indicators[field] !== equipment[field])
+        out.add('bundle-machine.indicators', `${at}.indicators.${field}`, { field });
     for (const family of Object.keys(BINNING) as SampleFamily[]) {
-      const figures = indicators[family] as Partial<Record<string, { n: number; p20: number | null; p50: number | null; p80: number | null }>>;
+      const figures = indicators[family] as Partial<
+        Record<string, { n: number; p20: number | null; p50: number | null; p80: number | null }>
+      >;
       const histograms = samples[family] as Partial<Record<string, Histogram>>;
       const keys = new Set([...Object.keys(figures), ...Object.keys(histograms)]);
       for (const key of keys) {
@@ -292,7 +350,10 @@ function crossCheck(payload: BundlePayload, out: ProblemSink): void {
         for (const q of ['p20', 'p50', 'p80'] as const) {
           const a = figure[q];
           const b = binned[q];
-          if ((a === null) !== (b === null) || (a !== null && b !== null && !within(a, b, histogram.width)))
+          if (
+            (a === null) !== (b === null) ||
+            (a !== null && b !== null && !within(a, b, histogram.width))
+          )
             out.add('bundle-consistency.quantile', `${path}.${q}`, { width: histogram.width / 2 });
         }
       }
@@ -300,13 +361,17 @@ function crossCheck(payload: BundlePayload, out: ProblemSink): void {
     const durations = Object.values(samples.durationMinutes).reduce((s, h) => s + (h?.n ?? 0), 0);
     const delays = Object.values(samples.reportDelayMinutes).reduce((s, h) => s + (h?.n ?? 0), 0);
     if (durations > indicators.exams || delays > indicators.exams)
-      out.add('bundle-consistency.exams', `${at}.indicators.exams`, { n: indicators.exams, samples: Math.max(durations, delays) });
+      out.add('bundle-consistency.exams', `${at}.indicators.exams`, {
+        n: indicators.exams,
+        samples: Math.max(durations, delays),
+      });
   });
   const answers = new Map<string, number>();
   payload.survey.forEach((answer, i) => {
     const at = `survey[${i}]`;
     if (answer.finess !== site) out.add('bundle-establishment.foreign', `${at}.finess`);
-    if (CLINICAL_CASES[answer.case] !== answer.modality) out.add('bundle-survey.case', `${at}.case`);
+    if (CLINICAL_CASES[answer.case] !== answer.modality)
+      out.add('bundle-survey.case', `${at}.case`);
     const key = `${answer.modality}|${answer.case}|${answer.patient}`;
     const first = answers.get(key);
     if (first !== undefined) out.add('bundle-survey.duplicate', at, { first: `survey[${first}]` });
@@ -323,7 +388,9 @@ function crossCheck(payload: BundlePayload, out: ProblemSink): void {
  * const read = readBundlePayload(JSON.parse(signed.payload));
  * if ('errors' in read) refuse(read.errors); else store(read.payload);
  */
-export function readBundlePayload(json: unknown): { payload: BundlePayload } | { errors: BundleProblem[] } {
+export function readBundlePayload(
+  json: unknown,
+): { payload: BundlePayload } | { errors: BundleProblem[] } {
   const wrong = formatProblem(json, BUNDLE_FORMAT, BUNDLE_VERSION);
   if (wrong !== null) return { errors: [wrong] };
   const out = new ProblemSink();
@@ -340,7 +407,12 @@ const signedSchema = object({
   signature: object({
     algorithm: { kind: 'choice', values: ['Ed25519'] },
     keyId: { kind: 'text', max: 16, pattern: /^[0-9a-f]{16}$/, fault: 'bundle-invalid.key-id' },
-    value: { kind: 'text', max: 200, pattern: /^[A-Za-z0-9+/]+={0,2}$/, fault: 'bundle-invalid.base64' },
+    value: {
+      kind: 'text',
+      max: 200,
+      pattern: /^[A-Za-z0-9+/]+={0,2}$/,
+      fault: 'bundle-invalid.base64',
+    },
   }),
 });
 
@@ -348,9 +420,13 @@ const signedSchema = object({
  * Reads the signed file's outer object (parsed JSON): format, version, the payload text and the
  * signature, nothing else. The payload is read by `readBundlePayload` once its signature is checked.
  */
-export function readSignedBundle(json: unknown): { bundle: SignedBundle } | { errors: BundleProblem[] } {
+export function readSignedBundle(
+  json: unknown,
+): { bundle: SignedBundle } | { errors: BundleProblem[] } {
   const wrong = formatProblem(json, 'plateau-signed-bundle', BUNDLE_VERSION);
   if (wrong !== null) return { errors: [wrong] };
   const out = new ProblemSink();
-  return check(signedSchema, json, '', out) ? { bundle: json as SignedBundle } : { errors: out.list() };
+  return check(signedSchema, json, '', out)
+    ? { bundle: json as SignedBundle }
+    : { errors: out.list() };
 }

@@ -66,7 +66,8 @@ export function examsOutside(cols: MachineColumns, u: IntervalUnion): number {
 /** Exams under 3 minutes: doubtful entries, kept for counts and ICR only. */
 export function shortExams(cols: MachineColumns): number {
   let n = 0;
-  for (let i = 0; i < cols.roomIn.length; i++) if ((cols.roomOut[i] as number) - (cols.roomIn[i] as number) < SHORT_EXAM_MS) n++;
+  for (let i = 0; i < cols.roomIn.length; i++)
+    if ((cols.roomOut[i] as number) - (cols.roomIn[i] as number) < SHORT_EXAM_MS) n++;
   return n;
 }
 

@@ -36,7 +36,11 @@ const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emerg
  * One typed array per group from a per-exam group index (-1 = skip) and value, in two passes
  * (count, then fill) so that nothing is allocated per exam.
  */
-function grouped<K extends string>(keys: readonly K[], groups: Int8Array, values: Float64Array): Partial<Record<K, Float64Array>> {
+function grouped<K extends string>(
+  keys: readonly K[],
+  groups: Int8Array,
+  values: Float64Array,
+): Partial<Record<K, Float64Array>> {
   const counts = new Int32Array(keys.length);
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as number;
@@ -74,13 +78,17 @@ export function durationSamples(cols: MachineColumns): Partial<Record<Category, 
   return grouped(CATEGORIES, groups, values);
 }
 
-const PATIENT_TYPE_INDEX = Int8Array.from(CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_TYPE_OF[c])));
+const PATIENT_TYPE_INDEX = Int8Array.from(
+  CATEGORIES.map((c) => PATIENT_TYPES.indexOf(PATIENT_TYPE_OF[c])),
+);
 
 /**
  * Report delay (minutes) = `reportValidatedAt − roomOut` when both are known, grouped by patient
  * type (outpatient = A; inpatient = H, R; emergency = U).
  */
-export function reportDelaySamples(cols: MachineColumns): Partial<Record<PatientType, Float64Array>> {
+export function reportDelaySamples(
+  cols: MachineColumns,
+): Partial<Record<PatientType, Float64Array>> {
   const { reportAt, roomOut, category } = cols;
   const n = roomOut.length;
   const groups = new Int8Array(n);
@@ -116,14 +124,17 @@ export function appointmentDelaySamples(
     groups[i] = g;
     if (g >= 0) {
       values[i] =
-        Math.floor(clock.toNaive(roomIn[i] as number) / MS_PER_DAY) - Math.floor(clock.toNaive(requested) / MS_PER_DAY);
+        Math.floor(clock.toNaive(roomIn[i] as number) / MS_PER_DAY) -
+        Math.floor(clock.toNaive(requested) / MS_PER_DAY);
     }
   }
   return grouped(['outpatient', 'inpatient'] as const, groups, values);
 }
 
 /** P20/P50/P80 of each sample of a record (the samples are reordered, not copied). */
-export function quantilesByKey<K extends string>(samples: Partial<Record<K, Float64Array>>): Partial<Record<K, Quantiles>> {
+export function quantilesByKey<K extends string>(
+  samples: Partial<Record<K, Float64Array>>,
+): Partial<Record<K, Quantiles>> {
   const out: Partial<Record<K, Quantiles>> = {};
   for (const [k, v] of Object.entries(samples) as [K, Float64Array][]) out[k] = quantilesInPlace(v);
   return out;

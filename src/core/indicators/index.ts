@@ -6,7 +6,15 @@
 import { CampaignCalendar } from '../calendar.ts';
 import type { Kit, Modality } from '../kit-types.ts';
 import { benchmarkByModality, peerValuesOf, percentRanks, surveySummary } from '../benchmark.ts';
-import { emergencyShare, examsOutside, icrPerHour, icrTotal, overlappingExams, passagesPerWeek, shortExams } from './activity.ts';
+import {
+  emergencyShare,
+  examsOutside,
+  icrPerHour,
+  icrTotal,
+  overlappingExams,
+  passagesPerWeek,
+  shortExams,
+} from './activity.ts';
 import type { MachineSamples } from './durations.ts';
 import { machineSamples, quantilesByKey } from './durations.ts';
 import { improvementLeads } from './leads.ts';
@@ -105,7 +113,10 @@ export function campaignQuality(machines: readonly MachineIndicators[]): Campaig
     shortExams: short,
     overlappingExams: overlapping,
     excludedFromOccupancy: excluded.map((m) => m.equipmentId),
-    exclusions: excluded.map((m) => ({ equipmentId: m.equipmentId, reason: m.inclusion.reason ?? 'excluded' })),
+    exclusions: excluded.map((m) => ({
+      equipmentId: m.equipmentId,
+      reason: m.inclusion.reason ?? 'excluded',
+    })),
     unknownActs: [...unknown].sort(),
     unvaluedExams: unvalued,
     examsOutsideSessions: outside,
@@ -116,7 +127,10 @@ export function campaignQuality(machines: readonly MachineIndicators[]): Campaig
  * Assembles machine results into the campaign document: benchmark per modality, percentile
  * ranks of each machine among its modality, survey summary and data quality.
  */
-export function assembleCampaign(kit: Pick<Kit, 'campaign' | 'survey'>, results: readonly MachineResult[]): CampaignComputation {
+export function assembleCampaign(
+  kit: Pick<Kit, 'campaign' | 'survey'>,
+  results: readonly MachineResult[],
+): CampaignComputation {
   const machines = results.map((r) => r.indicators);
   const samples = new Map(results.map((r) => [r.indicators.equipmentId, r.samples]));
   const byModality = new Map<Modality, MachineIndicators[]>();
@@ -125,8 +139,11 @@ export function assembleCampaign(kit: Pick<Kit, 'campaign' | 'survey'>, results:
     if (!list) byModality.set(m.modality, (list = []));
     list.push(m);
   }
-  const peerValues = new Map([...byModality].map(([modality, list]) => [modality, peerValuesOf(list)]));
-  for (const m of machines) m.percentRank = percentRanks(m, peerValues.get(m.modality) ?? new Map());
+  const peerValues = new Map(
+    [...byModality].map(([modality, list]) => [modality, peerValuesOf(list)]),
+  );
+  for (const m of machines)
+    m.percentRank = percentRanks(m, peerValues.get(m.modality) ?? new Map());
   const { id, name, start, days, timeZone } = kit.campaign;
   return {
     indicators: {
@@ -143,7 +160,10 @@ export function assembleCampaign(kit: Pick<Kit, 'campaign' | 'survey'>, results:
 /** Every figure of a campaign and the samples behind them. */
 export function computeCampaignDetailed(kit: Kit): CampaignComputation {
   const calendar = calendarOf(kit);
-  return assembleCampaign(kit, kitColumns(kit).map((cols) => computeMachine(cols, calendar)));
+  return assembleCampaign(
+    kit,
+    kitColumns(kit).map((cols) => computeMachine(cols, calendar)),
+  );
 }
 
 /**

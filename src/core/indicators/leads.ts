@@ -20,7 +20,12 @@ export function leadOf(values: Float64Array, weeks: number): Lead | null {
   let positive = 0;
   for (const v of values) if (v > 0) positive += v;
   const q = quantilesInPlace(values);
-  return { n: q.n, p50: q.p50, p80: q.p80, hoursPerWeek: (positive * MS_PER_MINUTE) / MS_PER_HOUR / weeks };
+  return {
+    n: q.n,
+    p50: q.p50,
+    p80: q.p80,
+    hoursPerWeek: (positive * MS_PER_MINUTE) / MS_PER_HOUR / weeks,
+  };
 }
 
 /** A growable list of numbers in a typed array (no boxing, one allocation per doubling). */

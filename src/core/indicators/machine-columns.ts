@@ -5,7 +5,15 @@
  */
 import type { ExamTable } from '../exam-table.ts';
 import { compareIds, examTableOf } from '../exam-table.ts';
-import type { Category, Equipment, Establishment, Exam, Kit, Session, SessionType } from '../kit-types.ts';
+import type {
+  Category,
+  Equipment,
+  Establishment,
+  Exam,
+  Kit,
+  Session,
+  SessionType,
+} from '../kit-types.ts';
 import { SESSION_TYPES } from '../kit-types.ts';
 
 /** Index of each category in `CATEGORIES` (A=0, H=1, R=2, U=3). */
@@ -13,9 +21,9 @@ export const CATEGORY_INDEX: Readonly<Record<Category, number>> = { A: 0, H: 1, 
 export const CATEGORY_U = CATEGORY_INDEX.U;
 
 /** Index of each session type in `SESSION_TYPES`. */
-export const SESSION_TYPE_INDEX = Object.fromEntries(SESSION_TYPES.map((t, i) => [t, i])) as Readonly<
-  Record<SessionType, number>
->;
+export const SESSION_TYPE_INDEX = Object.fromEntries(
+  SESSION_TYPES.map((t, i) => [t, i]),
+) as Readonly<Record<SessionType, number>>;
 
 /** Exams shorter than this are doubtful entries: counted, valued, but kept out of durations and occupancy. */
 export const SHORT_EXAM_MS = 3 * 60_000;
@@ -62,7 +70,11 @@ export function actTableOf(kit: Pick<Kit, 'acts'>): ActTable {
  * valued (no ICR and no act, or an act missing from the table: never silently 0); the codes
  * missing from the table are added to `unknown`.
  */
-export function examIcr(exam: Pick<Exam, 'icr' | 'acts'>, acts: ActTable, unknown?: Set<string>): number {
+export function examIcr(
+  exam: Pick<Exam, 'icr' | 'acts'>,
+  acts: ActTable,
+  unknown?: Set<string>,
+): number {
   if (exam.icr !== null) return exam.icr;
   if (exam.acts.length === 0) return NaN;
   let sum = 0;
@@ -121,7 +133,9 @@ export function machineColumns(
 ): MachineColumns {
   const f64 = (length: number): Float64Array => f64Of(length, options.shared);
   // Ties broken by roomOut then id so that the result never depends on row order.
-  const ordered = [...exams].sort((x, y) => x.roomIn - y.roomIn || x.roomOut - y.roomOut || compareIds(x.examId, y.examId));
+  const ordered = [...exams].sort(
+    (x, y) => x.roomIn - y.roomIn || x.roomOut - y.roomOut || compareIds(x.examId, y.examId),
+  );
   const n = exams.length;
   const cols: MachineColumns = {
     equipment,
@@ -211,7 +225,9 @@ export function tableIcr(table: ExamTable, acts: ActTable, options: ColumnOption
 /** `column` itself when it already lives on shared memory (or `shared` is off), else a shared copy. */
 function onShared<T extends Float64Array | Uint8Array>(column: T, shared: boolean | undefined): T {
   if (!shared || column.buffer instanceof SharedArrayBuffer) return column;
-  const copy = new (column.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(column.byteLength));
+  const copy = new (column.constructor as new (b: SharedArrayBuffer) => T)(
+    new SharedArrayBuffer(column.byteLength),
+  );
   copy.set(column);
   return copy;
 }
@@ -223,7 +239,10 @@ function onShared<T extends Float64Array | Uint8Array>(column: T, shared: boolea
  * `shared` asks for it and the table is not already there). `kit.exams` is never read for a kit
  * that carries a table.
  */
-export function kitColumns(kit: Pick<Kit, 'exams' | 'equipment' | 'establishments' | 'sessions' | 'acts'>, options: ColumnOptions = {}): MachineColumns[] {
+export function kitColumns(
+  kit: Pick<Kit, 'exams' | 'equipment' | 'establishments' | 'sessions' | 'acts'>,
+  options: ColumnOptions = {},
+): MachineColumns[] {
   return tableColumns(examTableOf(kit), kit, options);
 }
 
@@ -234,7 +253,9 @@ export function tableColumns(
   options: ColumnOptions = {},
 ): MachineColumns[] {
   if (table.machineStart.length !== kit.equipment.length + 1) {
-    throw new Error(`exam table of ${table.machineStart.length - 1} machines for ${kit.equipment.length} in equipment`);
+    throw new Error(
+      `exam table of ${table.machineStart.length - 1} machines for ${kit.equipment.length} in equipment`,
+    );
   }
   const shared = options.shared;
   const { icr, unvalued, unknownActs } = tableIcr(table, actTableOf(kit), options);

@@ -40,17 +40,28 @@ export function nightActivity(cols: MachineColumns, calendar: CampaignCalendar):
     } else continue;
     // 1970-01-01 was a Thursday: day 0 has weekday 4
     const weekday = (((nightOf + 4) % 7) + 7) % 7;
-    if (weekday >= 1 && weekday <= 5 && calendar.dayIndexOfNaive(nightOf * MS_PER_DAY) >= 0) weekdayNightExams++;
+    if (weekday >= 1 && weekday <= 5 && calendar.dayIndexOfNaive(nightOf * MS_PER_DAY) >= 0)
+      weekdayNightExams++;
   }
   const weekdayNights = calendar.weekdayCount();
   const perWeekdayNight = weekdayNights > 0 ? weekdayNightExams / weekdayNights : null;
   const perWeek = (evening + deepNight) / calendar.weeks;
-  return { evening, deepNight, perWeekdayNight, perWeek, level: nightLevel(perWeekdayNight, perWeek) };
+  return {
+    evening,
+    deepNight,
+    perWeekdayNight,
+    perWeek,
+    level: nightLevel(perWeekdayNight, perWeek),
+  };
 }
 
 /** `strong` at ≥ 10 patients per weekday night, `low` at ≤ 5 per week, `moderate` between. */
-export function nightLevel(perWeekdayNight: number | null, perWeek: number): NightActivity['level'] {
-  if (perWeekdayNight !== null && perWeekdayNight >= STRONG_NIGHT_PER_WEEKDAY_NIGHT) return 'strong';
+export function nightLevel(
+  perWeekdayNight: number | null,
+  perWeek: number,
+): NightActivity['level'] {
+  if (perWeekdayNight !== null && perWeekdayNight >= STRONG_NIGHT_PER_WEEKDAY_NIGHT)
+    return 'strong';
   if (perWeek <= LOW_NIGHT_PER_WEEK) return 'low';
   return 'moderate';
 }

@@ -51,7 +51,9 @@ export const INCLUDED_TIME_SHARE = 0.95;
  * 3 minutes or more with the session, divided by its length), in session order. Exams are sorted
  * by `roomIn`, so a session only looks at the exams that can touch it.
  */
-export function programmedSessionOccupancies(cols: MachineColumns): { length: number; occupancy: number }[] {
+export function programmedSessionOccupancies(
+  cols: MachineColumns,
+): { length: number; occupancy: number }[] {
   const out: { length: number; occupancy: number }[] = [];
   const { roomIn, roomOut, sessionStart, sessionEnd, sessionType } = cols;
   // The longest exam bounds how far back an exam starting before a session can reach into it;
@@ -95,7 +97,12 @@ export function occupancyInclusion(cols: MachineColumns): InclusionDetail {
   }
   const programmedSessionHours = total / MS_PER_HOUR;
   if (total <= 0) {
-    return { included: false, programmedSessionHours, shareAbove15: null, reason: 'no programmed session' };
+    return {
+      included: false,
+      programmedSessionHours,
+      shareAbove15: null,
+      reason: 'no programmed session',
+    };
   }
   const share = used / total;
   const included = share >= INCLUDED_TIME_SHARE;
@@ -108,4 +115,3 @@ export function occupancyInclusion(cols: MachineColumns): InclusionDetail {
       : `only ${(share * 100).toFixed(1)} % of programmed time is in sessions occupied above 15 % (95 % required)`,
   };
 }
-

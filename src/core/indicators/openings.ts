@@ -20,9 +20,18 @@ export const PROGRAMMED_TYPES: readonly SessionType[] = [
   'OTHER_SPECIALTY',
 ];
 /** Extended opening ("ouverture élargie") = programmed + these: staff posted outside on-call. */
-export const EXTENDED_ONLY_TYPES: readonly SessionType[] = ['EMERGENCY', 'RECONDITIONING', 'BREAKDOWN', 'RESEARCH'];
+export const EXTENDED_ONLY_TYPES: readonly SessionType[] = [
+  'EMERGENCY',
+  'RECONDITIONING',
+  'BREAKDOWN',
+  'RESEARCH',
+];
 /** Total opening = extended + these. */
-export const TOTAL_ONLY_TYPES: readonly SessionType[] = ['ON_CALL', 'MAINTENANCE', 'QUALITY_CONTROL'];
+export const TOTAL_ONLY_TYPES: readonly SessionType[] = [
+  'ON_CALL',
+  'MAINTENANCE',
+  'QUALITY_CONTROL',
+];
 
 export const PROGRAMMED_MASK = maskOf(PROGRAMMED_TYPES);
 export const EXTENDED_MASK = PROGRAMMED_MASK | maskOf(EXTENDED_ONLY_TYPES);

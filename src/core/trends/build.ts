@@ -11,7 +11,13 @@ import type { Modality } from '../kit-types.ts';
 import { MODALITIES } from '../kit-types.ts';
 import type { CampaignIndex } from '../views/campaign-index.ts';
 import { machinesByModality } from '../views/summary.ts';
-import { figureChange, leadChange, machineEvent, machineFigureChanges, membershipEvents } from './changes.ts';
+import {
+  figureChange,
+  leadChange,
+  machineEvent,
+  machineFigureChanges,
+  membershipEvents,
+} from './changes.ts';
 import { figureTrends } from './figure-points.ts';
 import { groupMachines, groupYear } from './group-bands.ts';
 import type { TrendSeries } from './index.ts';
@@ -19,7 +25,15 @@ import { leadFollowUps } from './lead-follow-up.ts';
 import type { FollowedMachine } from './matching.ts';
 import { followBack, mappedKind, presentPairs, siteOrigin } from './matching.ts';
 import { sinceLastYear } from './since-last-year.ts';
-import type { GroupTrend, GroupTrendYear, MachineLink, MachineTrend, SiteTrend, SiteTrendYear, TrendChange } from './types.ts';
+import type {
+  GroupTrend,
+  GroupTrendYear,
+  MachineLink,
+  MachineTrend,
+  SiteTrend,
+  SiteTrendYear,
+  TrendChange,
+} from './types.ts';
 
 const at = (series: TrendSeries, k: number): CampaignIndex => series[k] as CampaignIndex;
 const lastId = (series: TrendSeries): string | undefined => series[series.length - 1]?.ref.id;
@@ -37,26 +51,56 @@ function machineEvents(series: TrendSeries, followed: FollowedMachine, k: number
     const kind = mappedKind(earlier, before.equipmentId, later, after.equipmentId);
     return [machineEvent(kind, from, to, after, before.equipmentId, true)];
   }
-  if (after) return [machineEvent('machine-added', from, to, after, null, earlier.machinesOf(after.finess).length > 0)];
-  if (before) return [machineEvent('machine-removed', from, to, before, null, later.machinesOf(before.finess).length > 0)];
+  if (after)
+    return [
+      machineEvent(
+        'machine-added',
+        from,
+        to,
+        after,
+        null,
+        earlier.machinesOf(after.finess).length > 0,
+      ),
+    ];
+  if (before)
+    return [
+      machineEvent(
+        'machine-removed',
+        from,
+        to,
+        before,
+        null,
+        later.machinesOf(before.finess).length > 0,
+      ),
+    ];
   return [];
 }
 
 /** The lead and figure changes of a followed machine, by the position of their later campaign. */
-function stepChanges(series: TrendSeries, followed: FollowedMachine, leads: MachineTrend['leads']): Map<number, TrendChange[]> {
+function stepChanges(
+  series: TrendSeries,
+  followed: FollowedMachine,
+  leads: MachineTrend['leads'],
+): Map<number, TrendChange[]> {
   const out = new Map<number, TrendChange[]>();
   for (const [i, j] of presentPairs(followed.steps)) {
     const before = followed.steps[i] as MachineIndicators;
     const after = followed.steps[j] as MachineIndicators;
     const from = at(series, i).ref.id;
     const to = at(series, j).ref.id;
-    const leadChanges = leads.filter((l) => l.from === from && l.to === to).flatMap((l) => leadChange(l, after) ?? []);
+    const leadChanges = leads
+      .filter((l) => l.from === from && l.to === to)
+      .flatMap((l) => leadChange(l, after) ?? []);
     out.set(j, [...leadChanges, ...machineFigureChanges(from, to, before, after)]);
   }
   return out;
 }
 
-function link(index: CampaignIndex, m: MachineIndicators | null, kind: MachineLink['link']): MachineLink {
+function link(
+  index: CampaignIndex,
+  m: MachineIndicators | null,
+  kind: MachineLink['link'],
+): MachineLink {
   const equipment = m ? index.equipmentById.get(m.equipmentId) : undefined;
   return {
     campaignId: index.ref.id,
@@ -69,13 +113,17 @@ function link(index: CampaignIndex, m: MachineIndicators | null, kind: MachineLi
 }
 
 /** A followed machine's trend, and its lead and figure changes per step (for its site's trend). */
-function followedTrend(series: TrendSeries, followed: FollowedMachine): { trend: MachineTrend; steps: Map<number, TrendChange[]> } {
+function followedTrend(
+  series: TrendSeries,
+  followed: FollowedMachine,
+): { trend: MachineTrend; steps: Map<number, TrendChange[]> } {
   const last = at(series, followed.last);
   const m = followed.steps[followed.last] as MachineIndicators;
   const leads = leadFollowUps(series, followed.steps);
   const steps = stepChanges(series, followed, leads);
   const changes: TrendChange[] = [];
-  for (let k = 1; k < series.length; k++) changes.push(...machineEvents(series, followed, k), ...(steps.get(k) ?? []));
+  for (let k = 1; k < series.length; k++)
+    changes.push(...machineEvents(series, followed, k), ...(steps.get(k) ?? []));
   const trend: MachineTrend = {
     campaigns: series.map((i) => i.ref),
     equipmentId: m.equipmentId,
@@ -83,7 +131,9 @@ function followedTrend(series: TrendSeries, followed: FollowedMachine): { trend:
     finess: m.finess,
     establishment: last.establishmentByFiness.get(m.finess)?.name ?? m.finess,
     modality: m.modality,
-    links: series.map((index, k) => link(index, followed.steps[k] ?? null, followed.links[k] ?? 'absent')),
+    links: series.map((index, k) =>
+      link(index, followed.steps[k] ?? null, followed.links[k] ?? 'absent'),
+    ),
     figures: figureTrends(series, followed.steps),
     leads,
     changes,
@@ -142,16 +192,20 @@ export function siteTrend(series: TrendSeries, finess: string): SiteTrend | null
     });
   };
   for (let k = lastPosition; k >= 0; k--) {
-    for (const m of at(series, k).machinesOf(finess)) if (!claimed.has(`${k}|${m.equipmentId}`)) follow(k, m.equipmentId);
+    for (const m of at(series, k).machinesOf(finess))
+      if (!claimed.has(`${k}|${m.equipmentId}`)) follow(k, m.equipmentId);
   }
   const built = followed.map((f) => followedTrend(series, f));
   const changes: TrendChange[] = [];
   for (let k = 1; k < series.length; k++) {
     const earlier = at(series, k - 1);
     const later = at(series, k);
-    changes.push(...membershipEvents(earlier, later, earlier.machinesOf(finess), later.machinesOf(finess)));
+    changes.push(
+      ...membershipEvents(earlier, later, earlier.machinesOf(finess), later.machinesOf(finess)),
+    );
     for (const b of built) changes.push(...(b.steps.get(k) ?? []).filter((c) => c.kind === 'lead'));
-    for (const b of built) changes.push(...(b.steps.get(k) ?? []).filter((c) => c.kind === 'figure'));
+    for (const b of built)
+      changes.push(...(b.steps.get(k) ?? []).filter((c) => c.kind === 'figure'));
   }
   return {
     campaigns: series.map((i) => i.ref),
@@ -165,7 +219,11 @@ export function siteTrend(series: TrendSeries, finess: string): SiteTrend | null
 }
 
 function regionSeen(series: TrendSeries, region: string): boolean {
-  return series.some((index) => index.data.establishments.some((e) => e.region === region) || index.machines.some((m) => m.region === region));
+  return series.some(
+    (index) =>
+      index.data.establishments.some((e) => e.region === region) ||
+      index.machines.some((m) => m.region === region),
+  );
 }
 
 const shown = (years: readonly GroupTrendYear[]): boolean =>
@@ -178,7 +236,11 @@ const shown = (years: readonly GroupTrendYear[]): boolean =>
  * @example
  * groupTrend(series, 'Hauts-de-France', 'MR')?.byModality.MR?.map((y) => y.figures['programmedOpening']?.p50);
  */
-export function groupTrend(series: TrendSeries, region: string | null, modality?: Modality): GroupTrend | null {
+export function groupTrend(
+  series: TrendSeries,
+  region: string | null,
+  modality?: Modality,
+): GroupTrend | null {
   if (region !== null && !regionSeen(series, region)) return null;
   const byModality: GroupTrend['byModality'] = {};
   for (const mod of MODALITIES) {
@@ -187,7 +249,8 @@ export function groupTrend(series: TrendSeries, region: string | null, modality?
     if (shown(years)) byModality[mod] = years;
   }
   const modalities = Object.keys(byModality) as Modality[];
-  const members = (index: CampaignIndex): MachineIndicators[] => modalities.flatMap((mod) => groupMachines(index, mod, region));
+  const members = (index: CampaignIndex): MachineIndicators[] =>
+    modalities.flatMap((mod) => groupMachines(index, mod, region));
   const changes: TrendChange[] = [];
   for (let k = 1; k < series.length; k++) {
     const earlier = at(series, k - 1);
@@ -198,7 +261,10 @@ export function groupTrend(series: TrendSeries, region: string | null, modality?
       const before = years[k - 1] as GroupTrendYear;
       const after = years[k] as GroupTrendYear;
       for (const f of MACHINE_FIGURES) {
-        const values = { before: before.figures[f.key]?.p50 ?? null, after: after.figures[f.key]?.p50 ?? null };
+        const values = {
+          before: before.figures[f.key]?.p50 ?? null,
+          after: after.figures[f.key]?.p50 ?? null,
+        };
         const c = figureChange(earlier.ref.id, later.ref.id, f.key, values, { modality: mod });
         if (c) changes.push(c);
       }

@@ -18,7 +18,12 @@ import { NOTABLE_RANK_MOVE, NOTABLE_RELATIVE_CHANGE } from './types.ts';
  * @example
  * trendChange('site-added', '2010', '2011', { finess: '590780193', notable: true });
  */
-export function trendChange(kind: TrendChangeKind, from: string, to: string, fields: Partial<TrendChange> = {}): TrendChange {
+export function trendChange(
+  kind: TrendChangeKind,
+  from: string,
+  to: string,
+  fields: Partial<TrendChange> = {},
+): TrendChange {
   return {
     kind,
     from,
@@ -50,11 +55,20 @@ export function relativeChange(before: number | null, after: number | null): num
 }
 
 /** True when a figure's move passes `NOTABLE_RELATIVE_CHANGE`, or its rank's `NOTABLE_RANK_MOVE`. */
-export function figureNotable(before: number | null, after: number | null, rankBefore: number | null, rankAfter: number | null): boolean {
+export function figureNotable(
+  before: number | null,
+  after: number | null,
+  rankBefore: number | null,
+  rankAfter: number | null,
+): boolean {
   const relative = relativeChange(before, after);
   // A tiny epsilon so that a move of exactly 10 % (or 0.15 of rank) computed in floating point counts.
   if (relative !== null && relative >= NOTABLE_RELATIVE_CHANGE - 1e-12) return true;
-  return rankBefore !== null && rankAfter !== null && Math.abs(rankAfter - rankBefore) >= NOTABLE_RANK_MOVE - 1e-12;
+  return (
+    rankBefore !== null &&
+    rankAfter !== null &&
+    Math.abs(rankAfter - rankBefore) >= NOTABLE_RANK_MOVE - 1e-12
+  );
 }
 
 /** A figure's change (of a machine's value, or of a group's P50), null when nothing moved or a side is unknown. */
@@ -62,7 +76,12 @@ export function figureChange(
   from: string,
   to: string,
   figure: FigureKey,
-  values: { before: number | null; after: number | null; rankBefore?: number | null; rankAfter?: number | null },
+  values: {
+    before: number | null;
+    after: number | null;
+    rankBefore?: number | null;
+    rankAfter?: number | null;
+  },
   where: { finess?: string | null; equipmentId?: string | null; modality?: Modality | null },
 ): TrendChange | null {
   const { before, after } = values;
@@ -82,7 +101,12 @@ export function figureChange(
 }
 
 /** Every figure of a machine that moved from one campaign to the next it is in, in `MACHINE_FIGURES` order. */
-export function machineFigureChanges(from: string, to: string, before: MachineIndicators, after: MachineIndicators): TrendChange[] {
+export function machineFigureChanges(
+  from: string,
+  to: string,
+  before: MachineIndicators,
+  after: MachineIndicators,
+): TrendChange[] {
   const out: TrendChange[] = [];
   for (const f of MACHINE_FIGURES) {
     const c = figureChange(
@@ -132,7 +156,13 @@ export function machineEvent(
   previousEquipmentId: string | null,
   notable: boolean,
 ): TrendChange {
-  return trendChange(kind, from, to, { finess: m.finess, equipmentId: m.equipmentId, previousEquipmentId, modality: m.modality, notable });
+  return trendChange(kind, from, to, {
+    finess: m.finess,
+    equipmentId: m.equipmentId,
+    previousEquipmentId,
+    modality: m.modality,
+    notable,
+  });
 }
 
 const byFiness = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -173,7 +203,8 @@ export function membershipEvents(
     } else out.push(machineEvent('machine-added', from, to, m, null, sitesBefore.has(m.finess)));
   }
   for (const m of before) {
-    if (!continued.has(m.equipmentId)) out.push(machineEvent('machine-removed', from, to, m, null, sitesAfter.has(m.finess)));
+    if (!continued.has(m.equipmentId))
+      out.push(machineEvent('machine-removed', from, to, m, null, sitesAfter.has(m.finess)));
   }
   return out;
 }

@@ -11,8 +11,14 @@ import type { TrendSeries } from './index.ts';
 import type { FigureTrend, TrendPoint } from './types.ts';
 
 /** One figure of a machine in one campaign (`m` null when absent: no value, no band). */
-export function figurePoint(campaignId: string, m: MachineIndicators | null, group: PeerGroup | null, figure: MachineFigure): TrendPoint {
-  if (m === null || group === null) return { campaignId, value: null, peers: null, peerCount: 0, rank: null };
+export function figurePoint(
+  campaignId: string,
+  m: MachineIndicators | null,
+  group: PeerGroup | null,
+  figure: MachineFigure,
+): TrendPoint {
+  if (m === null || group === null)
+    return { campaignId, value: null, peers: null, peerCount: 0, rank: null };
   return {
     campaignId,
     value: figure.value(m),
@@ -28,7 +34,10 @@ export function figurePoint(campaignId: string, m: MachineIndicators | null, gro
  * @example
  * figureTrends(series, followBack(series, series.length - 1, 'CT-001')!.steps)[0]?.points[2]?.rank;
  */
-export function figureTrends(series: TrendSeries, steps: readonly (MachineIndicators | null)[]): FigureTrend[] {
+export function figureTrends(
+  series: TrendSeries,
+  steps: readonly (MachineIndicators | null)[],
+): FigureTrend[] {
   const groups = series.map((index, k) => {
     const m = steps[k] ?? null;
     return m === null ? null : index.peerGroup(m, 'modality');
@@ -36,6 +45,8 @@ export function figureTrends(series: TrendSeries, steps: readonly (MachineIndica
   return MACHINE_FIGURES.map((f) => ({
     key: f.key,
     unit: f.unit,
-    points: series.map((index, k) => figurePoint(index.ref.id, steps[k] ?? null, groups[k] ?? null, f)),
+    points: series.map((index, k) =>
+      figurePoint(index.ref.id, steps[k] ?? null, groups[k] ?? null, f),
+    ),
   }));
 }

@@ -29,16 +29,29 @@ export function bandsOf(machines: readonly MachineIndicators[]): Bands {
 }
 
 /** The bands of a partial index's stored group (all null when not stored, or hidden under `MIN_PEERS`). */
-export function storedBands(index: CampaignIndex, modality: Modality, region: string | null): Bands {
+export function storedBands(
+  index: CampaignIndex,
+  modality: Modality,
+  region: string | null,
+): Bands {
   const stored = index.storedGroup(region === null ? { modality } : { modality, region });
   return Object.fromEntries(
-    MACHINE_FIGURES.map((f) => [f.key, stored?.values ? band(sortedFinite(stored.values[f.key] ?? EMPTY)) : null]),
+    MACHINE_FIGURES.map((f) => [
+      f.key,
+      stored?.values ? band(sortedFinite(stored.values[f.key] ?? EMPTY)) : null,
+    ]),
   );
 }
 
 /** The machines of a modality in the region (every region when null) that the index holds. */
-export function groupMachines(index: CampaignIndex, modality: Modality, region: string | null): MachineIndicators[] {
-  return index.machines.filter((m) => m.modality === modality && (region === null || m.region === region));
+export function groupMachines(
+  index: CampaignIndex,
+  modality: Modality,
+  region: string | null,
+): MachineIndicators[] {
+  return index.machines.filter(
+    (m) => m.modality === modality && (region === null || m.region === region),
+  );
 }
 
 /**
@@ -46,7 +59,9 @@ export function groupMachines(index: CampaignIndex, modality: Modality, region: 
  * stored group's.
  */
 export function groupBands(index: CampaignIndex, modality: Modality, region: string | null): Bands {
-  return index.partial ? storedBands(index, modality, region) : bandsOf(groupMachines(index, modality, region));
+  return index.partial
+    ? storedBands(index, modality, region)
+    : bandsOf(groupMachines(index, modality, region));
 }
 
 /**
@@ -55,7 +70,11 @@ export function groupBands(index: CampaignIndex, modality: Modality, region: str
  * @example
  * groupYear(index, 'CT', 'Hauts-de-France').figures['programmedOpening']?.p50;
  */
-export function groupYear(index: CampaignIndex, modality: Modality, region: string | null): GroupTrendYear {
+export function groupYear(
+  index: CampaignIndex,
+  modality: Modality,
+  region: string | null,
+): GroupTrendYear {
   const machines = groupMachines(index, modality, region);
   const sites = new Set(machines.map((m) => m.finess));
   let bundleSites = 0;

@@ -21,13 +21,21 @@ export type TrendSeries = readonly CampaignIndex[];
  * @example
  * seriesIds(await cache.list(scope), 'synthetic-2010-2012'); // ['synthetic-2010', 'synthetic-2010-2011', 'synthetic-2010-2012']
  */
-export function seriesIds(campaigns: readonly CampaignRef[], anchorId: string, chosen?: readonly string[]): string[] | null {
+export function seriesIds(
+  campaigns: readonly CampaignRef[],
+  anchorId: string,
+  chosen?: readonly string[],
+): string[] | null {
   const anchor = campaigns.find((c) => c.id === anchorId);
   if (!anchor) return null;
   const wanted = chosen ? new Set([...chosen, anchorId]) : null;
   return campaigns
-    .filter((c) => c.id === anchorId || ((wanted === null || wanted.has(c.id)) && c.start < anchor.start))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter(
+      (c) => c.id === anchorId || ((wanted === null || wanted.has(c.id)) && c.start < anchor.start),
+    )
+    .sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    )
     .map((c) => c.id);
 }
 

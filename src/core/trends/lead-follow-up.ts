@@ -30,7 +30,12 @@ export function leadVerdict(before: Lead | null, after: Lead | null): LeadVerdic
 }
 
 /** The four leads of a machine from one campaign to the next it is in, in `LEAD_KEYS` order. */
-export function leadsBetween(from: string, to: string, before: MachineIndicators, after: MachineIndicators): LeadFollowUp[] {
+export function leadsBetween(
+  from: string,
+  to: string,
+  before: MachineIndicators,
+  after: MachineIndicators,
+): LeadFollowUp[] {
   return LEAD_KEYS.map((key) => {
     const b = (before.leads as Leads)[key];
     const a = (after.leads as Leads)[key];
@@ -39,7 +44,12 @@ export function leadsBetween(from: string, to: string, before: MachineIndicators
 }
 
 /** Every lead follow-up of a followed machine, oldest pair first. */
-export function leadFollowUps(series: TrendSeries, steps: readonly (MachineIndicators | null)[]): LeadFollowUp[] {
+export function leadFollowUps(
+  series: TrendSeries,
+  steps: readonly (MachineIndicators | null)[],
+): LeadFollowUp[] {
   const id = (k: number): string => (series[k] as CampaignIndex).ref.id;
-  return presentPairs(steps).flatMap(([i, j]) => leadsBetween(id(i), id(j), steps[i] as MachineIndicators, steps[j] as MachineIndicators));
+  return presentPairs(steps).flatMap(([i, j]) =>
+    leadsBetween(id(i), id(j), steps[i] as MachineIndicators, steps[j] as MachineIndicators),
+  );
 }

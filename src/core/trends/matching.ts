@@ -21,7 +21,11 @@ export interface Continuation {
  * @example
  * continuedFrom(index2010, index2011, index2011.machineById.get('CT-NEW')!); // { machine: CT-OLD, link: 'mapped' }
  */
-export function continuedFrom(earlier: CampaignIndex, later: CampaignIndex, m: MachineIndicators): Continuation | null {
+export function continuedFrom(
+  earlier: CampaignIndex,
+  later: CampaignIndex,
+  m: MachineIndicators,
+): Continuation | null {
   const same = earlier.machineById.get(m.equipmentId);
   if (same) return { machine: same, link: 'same-id' };
   const previousId = later.equipmentById.get(m.equipmentId)?.previousId;
@@ -45,7 +49,11 @@ export interface FollowedMachine {
  * first campaign, across campaigns it is absent from; every campaign after `from` is `absent`.
  * Null when it is not in that campaign.
  */
-export function followBack(series: TrendSeries, from: number, equipmentId: string): FollowedMachine | null {
+export function followBack(
+  series: TrendSeries,
+  from: number,
+  equipmentId: string,
+): FollowedMachine | null {
   const start = series[from]?.machineById.get(equipmentId);
   if (!start) return null;
   const steps: (MachineIndicators | null)[] = series.map(() => null);
@@ -70,7 +78,12 @@ export function followBack(series: TrendSeries, from: number, equipmentId: strin
  * Whether a mapped machine replaced the earlier one or is the same machine renamed: replaced when
  * their installation years differ (one known and not the other counts as differing).
  */
-export function mappedKind(earlier: CampaignIndex, earlierId: string, later: CampaignIndex, laterId: string): TrendChangeKind {
+export function mappedKind(
+  earlier: CampaignIndex,
+  earlierId: string,
+  later: CampaignIndex,
+  laterId: string,
+): TrendChangeKind {
   const before = earlier.equipmentById.get(earlierId)?.installedYear ?? null;
   const after = later.equipmentById.get(laterId)?.installedYear ?? null;
   return before === after ? 'machine-renamed' : 'machine-replaced';
@@ -78,7 +91,8 @@ export function mappedKind(earlier: CampaignIndex, earlierId: string, later: Cam
 
 /** Where a site's figures came from in a campaign; null when the site is not in it. */
 export function siteOrigin(index: CampaignIndex, finess: string): SiteOrigin | null {
-  if (!index.establishmentByFiness.has(finess) && index.machinesOf(finess).length === 0) return null;
+  if (!index.establishmentByFiness.has(finess) && index.machinesOf(finess).length === 0)
+    return null;
   return index.data.bundleSites?.has(finess) === true ? 'bundle' : 'raw';
 }
 

@@ -21,8 +21,10 @@ function group(c: TrendChange): number {
   return 0;
 }
 
-const hoursMove = (c: TrendChange): number => (c.before === null || c.after === null ? 0 : Math.abs(c.after - c.before));
-const rankMove = (c: TrendChange): number => (c.rankBefore === null || c.rankAfter === null ? 0 : Math.abs(c.rankAfter - c.rankBefore));
+const hoursMove = (c: TrendChange): number =>
+  c.before === null || c.after === null ? 0 : Math.abs(c.after - c.before);
+const rankMove = (c: TrendChange): number =>
+  c.rankBefore === null || c.rankAfter === null ? 0 : Math.abs(c.rankAfter - c.rankBefore);
 
 /** Most notable first, within the groups of the module comment. */
 export function compareNotable(a: TrendChange, b: TrendChange): number {
@@ -42,6 +44,9 @@ export function compareNotable(a: TrendChange, b: TrendChange): number {
  * @example
  * sinceLastYear(trend.changes, trend.campaigns.at(-1)!.id);
  */
-export function sinceLastYear(changes: readonly TrendChange[], lastCampaignId: string | undefined): TrendChange[] {
+export function sinceLastYear(
+  changes: readonly TrendChange[],
+  lastCampaignId: string | undefined,
+): TrendChange[] {
   return changes.filter((c) => c.notable && c.to === lastCampaignId).sort(compareNotable);
 }

@@ -68,7 +68,8 @@ export interface MachineLink {
  * freed less than `LEAD_WORTH_HOURS` before and still does; `new-lead` when it did not and now
  * does; `unknown` when either value is missing.
  */
-export type LeadVerdict = 'acted' | 'partly' | 'unchanged' | 'worse' | 'no-lead' | 'new-lead' | 'unknown';
+export type LeadVerdict =
+  'acted' | 'partly' | 'unchanged' | 'worse' | 'no-lead' | 'new-lead' | 'unknown';
 
 /** One lead of a machine between two consecutive campaigns of the series. */
 export interface LeadFollowUp {

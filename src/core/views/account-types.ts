@@ -27,7 +27,8 @@ export interface LoginAnswer {
 }
 
 /** `GET /api/session` → 200: no login in local mode; the user and CSRF value in accounts mode. */
-export type SessionState = { mode: 'local' } | { mode: 'accounts'; user: SessionInfo; csrf: string };
+export type SessionState =
+  { mode: 'local' } | { mode: 'accounts'; user: SessionInfo; csrf: string };
 
 /** A user account as the administrator sees it (never its password hash). */
 export interface AdminUser extends SessionInfo {

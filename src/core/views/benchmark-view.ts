@@ -23,7 +23,10 @@ import type { BenchmarkView, MachinePoint } from './types.ts';
 
 const NO_SAMPLES: ReadonlyMap<string, MachineSamples> = new Map();
 
-function onlyModality<T>(byModality: Partial<Record<Modality, T>>, modality: Modality | undefined): Partial<Record<Modality, T>> {
+function onlyModality<T>(
+  byModality: Partial<Record<Modality, T>>,
+  modality: Modality | undefined,
+): Partial<Record<Modality, T>> {
   if (modality === undefined) return { ...byModality };
   const value = byModality[modality];
   return value === undefined ? {} : { [modality]: value };
@@ -44,7 +47,9 @@ function selectedAnswers(index: CampaignIndex, filter: BenchmarkFilter): SurveyA
     if (filter.department !== undefined && place?.department !== filter.department) return false;
     if (filter.inseeRegion !== undefined && place?.inseeRegion !== filter.inseeRegion) return false;
     if (filter.typology === undefined) return true;
-    return index.machinesOf(a.finess).some((m) => m.modality === a.modality && m.typology === filter.typology);
+    return index
+      .machinesOf(a.finess)
+      .some((m) => m.modality === a.modality && m.typology === filter.typology);
   });
 }
 
@@ -108,11 +113,16 @@ const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emerg
  * on-call levels) is not stored and left out (empty, null). `includedMachines` counts the
  * values of the programmed occupancy (the included machines whose occupancy is known).
  */
-export function storedPeerBenchmark(group: StoredPeerGroup & { values: Record<string, number[]> }): PeerBenchmark {
+export function storedPeerBenchmark(
+  group: StoredPeerGroup & { values: Record<string, number[]> },
+): PeerBenchmark {
   const values = group.values;
   const sorted = (key: string): Float64Array => sortedFinite(values[key] ?? []);
   const dist = (key: string): Quantiles => quantilesOfSorted(sorted(key));
-  const medians = <K extends string>(keys: readonly K[], figure: (k: K) => string): Partial<Record<K, Quantiles>> => {
+  const medians = <K extends string>(
+    keys: readonly K[],
+    figure: (k: K) => string,
+  ): Partial<Record<K, Quantiles>> => {
     const out: Partial<Record<K, Quantiles>> = {};
     for (const k of keys) {
       const v = sorted(figure(k));
@@ -155,10 +165,13 @@ export function storedPeerBenchmark(group: StoredPeerGroup & { values: Record<st
 function placeSeenWhole(index: CampaignIndex, f: BenchmarkFilter): boolean {
   const region = index.data.wholeRegion;
   if (region === undefined) return false;
-  if (f.region === undefined && f.inseeRegion === undefined && f.department === undefined) return false;
+  if (f.region === undefined && f.inseeRegion === undefined && f.department === undefined)
+    return false;
   if (f.inseeRegion !== undefined && f.inseeRegion !== region) return false;
   const selected = index.machines.filter((m) => matchesFilter(m, f, index.places));
-  return selected.length > 0 && selected.every((m) => index.places.get(m.finess)?.inseeRegion === region);
+  return (
+    selected.length > 0 && selected.every((m) => index.places.get(m.finess)?.inseeRegion === region)
+  );
 }
 
 /**

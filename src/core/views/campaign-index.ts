@@ -21,7 +21,13 @@ import type { Quantiles } from '../stats.ts';
 import { quantilesOfSorted, sortedFinite } from '../stats.ts';
 import { establishmentListing } from './listings.ts';
 import { machinePoint } from './machine-point.ts';
-import { campaignRef, campaignSummary, compareLabels, filterOptions, machinesByModality } from './summary.ts';
+import {
+  campaignRef,
+  campaignSummary,
+  compareLabels,
+  filterOptions,
+  machinesByModality,
+} from './summary.ts';
 import { foldText } from './text-search.ts';
 import type {
   CampaignRef,
@@ -81,8 +87,15 @@ export interface PeerGroup {
 const EMPTY: readonly never[] = [];
 
 /** The key of a peer group of a modality narrowed by at most region, legal status or typology. */
-function groupKey(filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>): string {
-  return JSON.stringify([filter.modality, filter.region ?? null, filter.legalStatus ?? null, filter.typology ?? null]);
+function groupKey(
+  filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>,
+): string {
+  return JSON.stringify([
+    filter.modality,
+    filter.region ?? null,
+    filter.legalStatus ?? null,
+    filter.typology ?? null,
+  ]);
 }
 
 /**
@@ -95,7 +108,11 @@ function partialData(data: CampaignData, shown: ReadonlySet<Modality>): Campaign
   const sites = new Set(data.establishments.map((e) => e.finess));
   const machines = data.results.machines
     .filter((m) => sites.has(m.finess))
-    .map((m) => (m.percentRank === undefined || shown.has(m.modality) ? m : { ...m, percentRank: nullRanks(m.percentRank) }));
+    .map((m) =>
+      m.percentRank === undefined || shown.has(m.modality)
+        ? m
+        : { ...m, percentRank: nullRanks(m.percentRank) },
+    );
   const ids = new Set(machines.map((m) => m.equipmentId));
   const pick = <T>(byModality: Partial<Record<Modality, T>>): Partial<Record<Modality, T>> => {
     const out: Partial<Record<Modality, T>> = {};
@@ -157,12 +174,18 @@ export class CampaignIndex {
   constructor(loaded: CampaignData) {
     this.partial = loaded.peers !== undefined;
     for (const g of loaded.peers ?? EMPTY) this.#stored.set(groupKey(g.filter), g);
-    const shown = new Set(MODALITIES.filter((modality) => this.#stored.get(groupKey({ modality }))?.values));
+    const shown = new Set(
+      MODALITIES.filter((modality) => this.#stored.get(groupKey({ modality }))?.values),
+    );
     const data = this.partial ? partialData(loaded, shown) : loaded;
     this.data = data;
     const { results } = data;
     this.ref = campaignRef(results.campaign);
-    this.calendar = new CampaignCalendar(results.campaign.start, results.campaign.days, results.campaign.timeZone);
+    this.calendar = new CampaignCalendar(
+      results.campaign.start,
+      results.campaign.days,
+      results.campaign.timeZone,
+    );
     this.machines = results.machines;
     this.machineById = new Map(results.machines.map((m) => [m.equipmentId, m]));
     this.establishmentByFiness = new Map(data.establishments.map((e) => [e.finess, e]));
@@ -177,14 +200,20 @@ export class CampaignIndex {
     this.points = new Map(
       results.machines.map((m) => [
         m.equipmentId,
-        machinePoint(m, this.establishmentByFiness.get(m.finess), this.equipmentById.get(m.equipmentId), bundle(m.finess)),
+        machinePoint(
+          m,
+          this.establishmentByFiness.get(m.finess),
+          this.equipmentById.get(m.equipmentId),
+          bundle(m.finess),
+        ),
       ]),
     );
     this.listings = data.establishments
       .map((e) => establishmentListing(e, this.machinesOf(e.finess), bundle(e.finess)))
       .sort((a, b) => compareLabels(a.name, b.name) || compareLabels(a.finess, b.finess));
     this.listingByFiness = new Map(this.listings.map((l) => [l.finess, l]));
-    for (const e of data.establishments) this.#search.set(e.finess, [foldText(e.name), foldText(e.finess)]);
+    for (const e of data.establishments)
+      this.#search.set(e.finess, [foldText(e.name), foldText(e.finess)]);
     this.options = filterOptions(data.establishments, results.machines, this.places);
     this.summary = campaignSummary(results.campaign, {
       updatedAt: data.updatedAt,
@@ -213,10 +242,16 @@ export class CampaignIndex {
    * exams): what the exam-level documents (on-call, relevance) are computed over. `kit` itself
    * when the campaign has no bundle site.
    */
-  withoutBundleSites<K extends { establishments: readonly Establishment[]; equipment: readonly Equipment[] }>(kit: K): K {
+  withoutBundleSites<
+    K extends { establishments: readonly Establishment[]; equipment: readonly Equipment[] },
+  >(kit: K): K {
     if (!this.data.bundleSites?.size) return kit;
     const raw = (e: { finess: string }): boolean => !this.isBundleSite(e.finess);
-    return { ...kit, establishments: kit.establishments.filter(raw), equipment: kit.equipment.filter(raw) };
+    return {
+      ...kit,
+      establishments: kit.establishments.filter(raw),
+      equipment: kit.equipment.filter(raw),
+    };
   }
 
   /** The folded name and FINESS of an establishment, for the search. */
@@ -240,7 +275,9 @@ export class CampaignIndex {
    * The stored peer group of exactly `filter` (a modality, narrowed by at most one of region,
    * legal status and typology); undefined when the index is not partial or has no such group.
    */
-  storedGroup(filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>): StoredPeerGroup | undefined {
+  storedGroup(
+    filter: Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology'>,
+  ): StoredPeerGroup | undefined {
     return this.#stored.get(groupKey(filter));
   }
 
@@ -257,17 +294,24 @@ export class CampaignIndex {
   #computedPeerGroup(filter: PeerFilter): PeerGroup {
     const machines = this.machines.filter((m) => matchesFilter(m, filter, this.places));
     const values = peerValuesOf(machines);
-    const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
+    const quantiles = new Map(
+      MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]),
+    );
     return { filter, count: machines.length, values, quantiles };
   }
 
   /** A partial index's group: the stored one's values, or nothing shown (hidden or not stored). */
   #storedPeerGroup(filter: PeerFilter, key: string): PeerGroup {
     const stored = this.#stored.get(key);
-    if (!stored?.values) return { filter, count: stored?.n ?? 0, values: new Map(), quantiles: new Map() };
+    if (!stored?.values)
+      return { filter, count: stored?.n ?? 0, values: new Map(), quantiles: new Map() };
     const sorted = stored.values;
-    const values: PeerValues = new Map(MACHINE_FIGURES.map((f) => [f.key, sortedFinite(sorted[f.key] ?? EMPTY)]));
-    const quantiles = new Map(MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]));
+    const values: PeerValues = new Map(
+      MACHINE_FIGURES.map((f) => [f.key, sortedFinite(sorted[f.key] ?? EMPTY)]),
+    );
+    const quantiles = new Map(
+      MACHINE_FIGURES.map((f) => [f.key, quantilesOfSorted(values.get(f.key) ?? EMPTY)]),
+    );
     return { filter, count: stored.n, values, quantiles };
   }
 }

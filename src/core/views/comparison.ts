@@ -18,18 +18,20 @@ const NO_QUANTILES = { n: 0, p20: null, p50: null, p80: null };
  * @example
  * machineComparison(index, index.machineById.get('CT-001')!, 'region').figures[0]?.rank;
  */
-export function machineComparison(index: CampaignIndex, m: MachineIndicators, scope: PeerScope): MachineComparison {
+export function machineComparison(
+  index: CampaignIndex,
+  m: MachineIndicators,
+  scope: PeerScope,
+): MachineComparison {
   const group = index.peerGroup(m, scope);
   const ranks = percentRanks(m, group.values);
-  const figures = MACHINE_FIGURES.map(
-    (f): FigureComparison => ({
-      key: f.key,
-      unit: f.unit,
-      value: f.value(m),
-      peers: group.quantiles.get(f.key) ?? NO_QUANTILES,
-      rank: ranks[f.key] ?? null,
-    }),
-  );
+  const figures = MACHINE_FIGURES.map((f): FigureComparison => ({
+    key: f.key,
+    unit: f.unit,
+    value: f.value(m),
+    peers: group.quantiles.get(f.key) ?? NO_QUANTILES,
+    rank: ranks[f.key] ?? null,
+  }));
   const point = index.points.get(m.equipmentId);
   if (!point) throw new Error(`machine ${m.equipmentId} is not in the campaign index`);
   return {

@@ -12,7 +12,11 @@ import type { EstablishmentView, PeerScope } from './types.ts';
  * @example
  * establishmentView(index, '590780193', 'modality')?.machines.length;
  */
-export function establishmentView(index: CampaignIndex, finess: string, scope: PeerScope): EstablishmentView | null {
+export function establishmentView(
+  index: CampaignIndex,
+  finess: string,
+  scope: PeerScope,
+): EstablishmentView | null {
   const establishment = index.listingByFiness.get(finess);
   if (!establishment) return null;
   return {

@@ -8,13 +8,24 @@ import type { Typology } from '../indicators/types.ts';
 import type { PeerScope } from './types.ts';
 
 /** Every machine typology, in display order. */
-export const TYPOLOGIES = ['emergency-dedicated', 'scheduled-centred'] as const satisfies readonly Typology[];
+export const TYPOLOGIES = [
+  'emergency-dedicated',
+  'scheduled-centred',
+] as const satisfies readonly Typology[];
 
 /** Every peer scope of the establishment view, widest first. */
-export const PEER_SCOPES = ['modality', 'region', 'legalStatus', 'typology'] as const satisfies readonly PeerScope[];
+export const PEER_SCOPES = [
+  'modality',
+  'region',
+  'legalStatus',
+  'typology',
+] as const satisfies readonly PeerScope[];
 
 /** The benchmark filters (`PeerFilter` without `finess`). */
-export type BenchmarkFilter = Pick<PeerFilter, 'modality' | 'region' | 'legalStatus' | 'typology' | 'department' | 'inseeRegion'>;
+export type BenchmarkFilter = Pick<
+  PeerFilter,
+  'modality' | 'region' | 'legalStatus' | 'typology' | 'department' | 'inseeRegion'
+>;
 
 /**
  * The filter with only its defined fields, in a fixed order.

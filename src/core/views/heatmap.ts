@@ -32,13 +32,16 @@ export function heatmapView(
 ): HeatmapView {
   const counts = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const x of exams) {
-    if (x.equipmentId !== equipmentId || x.roomIn < calendar.start || x.roomIn >= calendar.end) continue;
+    if (x.equipmentId !== equipmentId || x.roomIn < calendar.start || x.roomIn >= calendar.end)
+      continue;
     const wall = calendar.clock.toWallClock(x.roomIn);
     const row = counts[(wall.weekday + 6) % 7] as number[];
     row[wall.hour] = (row[wall.hour] ?? 0) + 1;
   }
   const per = daysPerWeekday(calendar);
-  const cells = counts.map((row, r) => row.map((n) => ((per[r] ?? 0) > 0 ? n / (per[r] as number) : 0)));
+  const cells = counts.map((row, r) =>
+    row.map((n) => ((per[r] ?? 0) > 0 ? n / (per[r] as number) : 0)),
+  );
   const max = Math.max(0, ...cells.flat());
   return { equipmentId, cells, daysPerWeekday: per, max };
 }

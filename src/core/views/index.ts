@@ -9,7 +9,14 @@ export type { CampaignData, PeerGroup } from './campaign-index.ts';
 export { benchmarkView, selectMachines } from './benchmark-view.ts';
 export { machineComparison } from './comparison.ts';
 export { establishmentView } from './establishment-view.ts';
-export { PEER_SCOPES, TYPOLOGIES, compareDepartmentCodes, filterKey, narrowsModality, normalizeFilter } from './filters.ts';
+export {
+  PEER_SCOPES,
+  TYPOLOGIES,
+  compareDepartmentCodes,
+  filterKey,
+  narrowsModality,
+  normalizeFilter,
+} from './filters.ts';
 export type { BenchmarkFilter } from './filters.ts';
 export { daysPerWeekday, heatmapView } from './heatmap.ts';
 export { LEAD_KEYS, medianExamDuration, rankLeads, weightedMedian } from './lead-ranking.ts';
@@ -19,6 +26,13 @@ export type { EstablishmentQuery } from './listings.ts';
 export { machineFigures, machinePoint } from './machine-point.ts';
 export { machineView, weekCount, weekRefs } from './machine-view.ts';
 export { qualityView } from './quality-view.ts';
-export { campaignDetail, campaignRef, campaignSummary, compareLabels, filterOptions, machinesByModality } from './summary.ts';
+export {
+  campaignDetail,
+  campaignRef,
+  campaignSummary,
+  compareLabels,
+  filterOptions,
+  machinesByModality,
+} from './summary.ts';
 export { foldText, matchesSearch } from './text-search.ts';
 export { timelineView } from './timeline.ts';

@@ -10,7 +10,12 @@ import type { Category } from '../kit-types.ts';
 import { quantileSorted, sortedFinite } from '../stats.ts';
 
 /** The four leads, in the order used to break ties. */
-export const LEAD_KEYS = ['lateStartMinutes', 'earlyEndMinutes', 'turnoverGapMinutes', 'overrunMinutes'] as const;
+export const LEAD_KEYS = [
+  'lateStartMinutes',
+  'earlyEndMinutes',
+  'turnoverGapMinutes',
+  'overrunMinutes',
+] as const;
 
 export type LeadKey = (typeof LEAD_KEYS)[number];
 
@@ -50,7 +55,10 @@ export interface LeadRanking {
  * @example
  * weightedMedian([10, 20, 40], [1, 1, 3]); // 40 (weights 1+1 < 2.5 ≤ 1+1+3)
  */
-export function weightedMedian(values: readonly number[], weights: readonly number[]): number | null {
+export function weightedMedian(
+  values: readonly number[],
+  weights: readonly number[],
+): number | null {
   const pairs = values
     .map((v, i) => [v, weights[i] ?? 0] as const)
     .filter(([v, w]) => Number.isFinite(v) && w > 0)
@@ -76,7 +84,9 @@ export function medianExamDuration(
   samples?: MachineSamples,
 ): { minutes: number | null; basis: DurationBasis | null } {
   if (samples) {
-    const arrays = Object.values(samples.durationMinutes).filter((a): a is Float64Array => a !== undefined);
+    const arrays = Object.values(samples.durationMinutes).filter(
+      (a): a is Float64Array => a !== undefined,
+    );
     const size = arrays.reduce((sum, a) => sum + a.length, 0);
     if (size > 0) {
       const pooled = new Float64Array(size);
@@ -89,7 +99,10 @@ export function medianExamDuration(
       if (median !== null) return { minutes: median, basis: 'pooled-exams' };
     }
   }
-  const categories = Object.entries(machine.durationMinutes) as [Category, { n: number; p50: number | null }][];
+  const categories = Object.entries(machine.durationMinutes) as [
+    Category,
+    { n: number; p50: number | null },
+  ][];
   const known = categories.filter(([, q]) => q.p50 !== null && q.n > 0);
   const minutes = weightedMedian(
     known.map(([, q]) => q.p50 as number),
@@ -101,7 +114,14 @@ export function medianExamDuration(
 function rankedLead(key: LeadKey, lead: Lead | null, minutes: number | null): RankedLead {
   if (!lead) return { key, n: 0, median: null, p80: null, hoursPerWeek: null, examsPerWeek: null };
   const examsPerWeek = minutes !== null && minutes > 0 ? (lead.hoursPerWeek * 60) / minutes : null;
-  return { key, n: lead.n, median: lead.p50, p80: lead.p80, hoursPerWeek: lead.hoursPerWeek, examsPerWeek };
+  return {
+    key,
+    n: lead.n,
+    median: lead.p50,
+    p80: lead.p80,
+    hoursPerWeek: lead.hoursPerWeek,
+    examsPerWeek,
+  };
 }
 
 /**
@@ -118,7 +138,11 @@ export function rankLeads(machine: MachineIndicators, samples?: MachineSamples):
   const order = (l: RankedLead): number => LEAD_KEYS.indexOf(l.key);
   leads.sort((a, b) => {
     if (a.hoursPerWeek === null || b.hoursPerWeek === null) {
-      return a.hoursPerWeek === b.hoursPerWeek ? order(a) - order(b) : a.hoursPerWeek === null ? 1 : -1;
+      return a.hoursPerWeek === b.hoursPerWeek
+        ? order(a) - order(b)
+        : a.hoursPerWeek === null
+          ? 1
+          : -1;
     }
     return b.hoursPerWeek - a.hoursPerWeek || order(a) - order(b);
   });

@@ -13,7 +13,11 @@ import type { EstablishmentListing, RegionListing } from './types.ts';
  * One establishment's listing row from its machines' stored indicators; `bundle` marks a site
  * that came as a signed bundle of aggregates (`origin: 'bundle'`; raw data has no `origin`).
  */
-export function establishmentListing(e: Establishment, machines: readonly MachineIndicators[], bundle = false): EstablishmentListing {
+export function establishmentListing(
+  e: Establishment,
+  machines: readonly MachineIndicators[],
+  bundle = false,
+): EstablishmentListing {
   return {
     finess: e.finess,
     name: e.name,
@@ -39,7 +43,10 @@ export interface EstablishmentQuery {
  * @example
  * establishmentListings(index, { region: 'Hauts-de-France', q: 'chu lille' });
  */
-export function establishmentListings(index: CampaignIndex, query: EstablishmentQuery = {}): EstablishmentListing[] {
+export function establishmentListings(
+  index: CampaignIndex,
+  query: EstablishmentQuery = {},
+): EstablishmentListing[] {
   const q = foldText(query.q ?? '');
   return index.listings.filter(
     (e) =>
@@ -54,7 +61,8 @@ export function regionListings(index: CampaignIndex): RegionListing[] {
   const rows = new Map<string, RegionListing>();
   for (const e of index.listings) {
     let row = rows.get(e.region);
-    if (!row) rows.set(e.region, (row = { region: e.region, establishments: 0, machines: {}, exams: 0 }));
+    if (!row)
+      rows.set(e.region, (row = { region: e.region, establishments: 0, machines: {}, exams: 0 }));
     row.establishments++;
     if (e.origin === 'bundle') row.bundleSites = (row.bundleSites ?? 0) + 1;
     row.exams += e.exams;

@@ -30,7 +30,11 @@ export function weekRefs(calendar: Pick<CampaignCalendar, 'days' | 'firstDay'>):
  * The machine `equipmentId` compared with its peers (`scope`, its modality by default), or null
  * when the campaign has no such machine.
  */
-export function machineView(index: CampaignIndex, equipmentId: string, scope: PeerScope = 'modality'): MachineView | null {
+export function machineView(
+  index: CampaignIndex,
+  equipmentId: string,
+  scope: PeerScope = 'modality',
+): MachineView | null {
   const m = index.machineById.get(equipmentId);
   if (!m) return null;
   const establishment = index.listingByFiness.get(m.finess) ?? {

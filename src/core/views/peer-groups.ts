@@ -20,7 +20,12 @@ import type { PeerScope } from './types.ts';
  * peerGroupKey({ modality: 'CT', legalStatus: 'CH' }); // '["CT",null,"CH",null]'
  */
 export function peerGroupKey(filter: StoredPeerGroup['filter']): string {
-  return JSON.stringify([filter.modality, filter.region ?? null, filter.legalStatus ?? null, filter.typology ?? null]);
+  return JSON.stringify([
+    filter.modality,
+    filter.region ?? null,
+    filter.legalStatus ?? null,
+    filter.typology ?? null,
+  ]);
 }
 
 /** A group of the index as stored: its filter, size, and each figure's sorted values (or null). */
@@ -33,7 +38,10 @@ function stored(index: CampaignIndex, group: PeerGroup): StoredPeerGroup {
   if (typology !== undefined) filter.typology = typology;
   // Counted here, with the index's own filter semantics, whatever else the group carries.
   const n = index.machines.filter((m) => matchesFilter(m, group.filter, index.places)).length;
-  const values = n < MIN_PEERS ? null : Object.fromEntries([...group.values].map(([key, sorted]) => [key, Array.from(sorted)]));
+  const values =
+    n < MIN_PEERS
+      ? null
+      : Object.fromEntries([...group.values].map(([key, sorted]) => [key, Array.from(sorted)]));
   return { filter, n, values };
 }
 
@@ -56,7 +64,8 @@ export function storedPeerGroups(index: CampaignIndex): StoredPeerGroup[] {
   for (const m of index.machines) {
     add(m, 'modality', { modality: m.modality });
     if (m.region !== null) add(m, 'region', { modality: m.modality, region: m.region });
-    if (m.legalStatus !== null) add(m, 'legalStatus', { modality: m.modality, legalStatus: m.legalStatus });
+    if (m.legalStatus !== null)
+      add(m, 'legalStatus', { modality: m.modality, legalStatus: m.legalStatus });
     add(m, 'typology', { modality: m.modality, typology: m.typology });
   }
   return [...representative.entries()]

@@ -30,26 +30,29 @@ export function exclusionCodeOf(inclusion: InclusionDetail): OccupancyExclusionC
  * @example
  * qualityView(index, await loadIssues(store, index.ref.id)).issueCounts.warning;
  */
-export function qualityView(index: CampaignIndex, issues: readonly (Issue & { source: string })[]): QualityView {
-  const machines = index.machines.map(
-    (m): MachineQualityRow => ({
-      equipmentId: m.equipmentId,
-      finess: m.finess,
-      establishment: index.establishmentByFiness.get(m.finess)?.name ?? m.finess,
-      modality: m.modality,
-      exams: m.exams,
-      shortExams: m.quality.shortExams,
-      unvaluedExams: m.quality.unvaluedExams,
-      examsOutsideSessions: m.quality.examsOutsideSessions,
-      overlappingExams: m.quality.overlappingExams,
-      unknownActs: [...m.quality.unknownActs],
-      occupancyIncluded: m.occupancyIncluded,
-      exclusionReason: m.occupancyIncluded ? null : (m.inclusion.reason ?? 'left out of the occupancy distributions'),
-      exclusionCode: m.occupancyIncluded ? null : exclusionCodeOf(m.inclusion),
-      shareAbove15: m.inclusion.shareAbove15,
-      ...(index.isBundleSite(m.finess) ? { origin: 'bundle' as const } : {}),
-    }),
-  );
+export function qualityView(
+  index: CampaignIndex,
+  issues: readonly (Issue & { source: string })[],
+): QualityView {
+  const machines = index.machines.map((m): MachineQualityRow => ({
+    equipmentId: m.equipmentId,
+    finess: m.finess,
+    establishment: index.establishmentByFiness.get(m.finess)?.name ?? m.finess,
+    modality: m.modality,
+    exams: m.exams,
+    shortExams: m.quality.shortExams,
+    unvaluedExams: m.quality.unvaluedExams,
+    examsOutsideSessions: m.quality.examsOutsideSessions,
+    overlappingExams: m.quality.overlappingExams,
+    unknownActs: [...m.quality.unknownActs],
+    occupancyIncluded: m.occupancyIncluded,
+    exclusionReason: m.occupancyIncluded
+      ? null
+      : (m.inclusion.reason ?? 'left out of the occupancy distributions'),
+    exclusionCode: m.occupancyIncluded ? null : exclusionCodeOf(m.inclusion),
+    shareAbove15: m.inclusion.shareAbove15,
+    ...(index.isBundleSite(m.finess) ? { origin: 'bundle' as const } : {}),
+  }));
   // A capped kind counts for all its issues, not for its one summary.
   const { error, warning, info } = issueTotals(issues);
   const issueCounts = { error, warning, info };

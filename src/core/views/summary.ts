@@ -22,7 +22,9 @@ export function campaignRef(c: Campaign): CampaignRef {
 }
 
 /** Machines per modality of an equipment list (modalities with none left out). */
-export function machinesByModality(equipment: readonly Pick<Equipment, 'modality'>[]): Partial<Record<Modality, number>> {
+export function machinesByModality(
+  equipment: readonly Pick<Equipment, 'modality'>[],
+): Partial<Record<Modality, number>> {
   const out: Partial<Record<Modality, number>> = {};
   for (const modality of MODALITIES) {
     const n = equipment.filter((e) => e.modality === modality).length;
@@ -55,7 +57,9 @@ export function campaignSummary(
     exams: counts.exams,
     machines: counts.machines,
     establishments: counts.establishments,
-    ...(counts.bundleSites ? { bundleSites: counts.bundleSites, bundleMachines: counts.bundleMachines ?? 0 } : {}),
+    ...(counts.bundleSites
+      ? { bundleSites: counts.bundleSites, bundleMachines: counts.bundleMachines ?? 0 }
+      : {}),
   };
 }
 

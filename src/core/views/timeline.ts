@@ -20,7 +20,12 @@ interface LocalDay {
 }
 
 /** The part of `[start, end)` inside the day, in minutes from its local midnight, or null. */
-function cut(day: LocalDay, calendar: CampaignCalendar, start: number, end: number): DaySpan | null {
+function cut(
+  day: LocalDay,
+  calendar: CampaignCalendar,
+  start: number,
+  end: number,
+): DaySpan | null {
   if (end <= day.from || start >= day.to || end <= start) return null;
   const minute = (instant: number): number => {
     if (instant <= day.from) return 0;
@@ -33,7 +38,8 @@ function cut(day: LocalDay, calendar: CampaignCalendar, start: number, end: numb
   const startMinute = minute(from);
   let endMinute = minute(to);
   // In the autumn repeated hour wall-clock time runs back: draw such a span for its real length.
-  if (endMinute < startMinute) endMinute = Math.min(DAY_MINUTES, startMinute + (to - from) / MS_PER_MINUTE);
+  if (endMinute < startMinute)
+    endMinute = Math.min(DAY_MINUTES, startMinute + (to - from) / MS_PER_MINUTE);
   return { startMinute, endMinute };
 }
 
@@ -77,12 +83,27 @@ export function timelineView(
     for (const x of exams) {
       if (x.equipmentId !== equipmentId) continue;
       const span = cut(day, calendar, x.roomIn, x.roomOut);
-      if (span) dayExams.push({ ...span, category: x.category, short: x.roomOut - x.roomIn < SHORT_EXAM_MS });
+      if (span)
+        dayExams.push({
+          ...span,
+          category: x.category,
+          short: x.roomOut - x.roomIn < SHORT_EXAM_MS,
+        });
     }
-    daySessions.sort((a, b) => a.startMinute - b.startMinute || a.endMinute - b.endMinute || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    daySessions.sort(
+      (a, b) =>
+        a.startMinute - b.startMinute ||
+        a.endMinute - b.endMinute ||
+        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+    );
     dayExams.sort((a, b) => a.startMinute - b.startMinute || a.endMinute - b.endMinute);
     const weekday = new Date(naive).getUTCDay();
-    days.push({ date: formatIsoDate(naive), weekday: weekday === 0 ? 7 : weekday, sessions: daySessions, exams: dayExams });
+    days.push({
+      date: formatIsoDate(naive),
+      weekday: weekday === 0 ? 7 : weekday,
+      sessions: daySessions,
+      exams: dayExams,
+    });
   }
   return {
     equipmentId,

@@ -284,7 +284,10 @@ export interface UploadStatus {
     machines: number;
     establishments: number;
     campaign: 'inserted' | 'updated' | 'unchanged' | 'replaced';
-    changes: Record<'establishments' | 'equipment' | 'acts' | 'survey' | 'sessions' | 'exams', TableChangeCounts>;
+    changes: Record<
+      'establishments' | 'equipment' | 'acts' | 'survey' | 'sessions' | 'exams',
+      TableChangeCounts
+    >;
   } | null;
   /** Why it was rejected or failed, in one sentence. */
   error: { code: string; message: string } | null;

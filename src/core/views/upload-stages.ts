@@ -29,7 +29,15 @@ export const UPLOAD_STAGES = [
 export type UploadStage = (typeof UPLOAD_STAGES)[number];
 
 /** The tables an import writes, in the `writing` stage (storage's `ImportProgress.table`). */
-export const UPLOAD_TABLES = ['campaign', 'establishments', 'equipment', 'acts', 'survey', 'sessions', 'exams'] as const;
+export const UPLOAD_TABLES = [
+  'campaign',
+  'establishments',
+  'equipment',
+  'acts',
+  'survey',
+  'sessions',
+  'exams',
+] as const;
 
 /** A table an import writes (see `UPLOAD_TABLES`). */
 export type UploadTable = (typeof UPLOAD_TABLES)[number];

@@ -129,11 +129,11 @@ export const enIssues = {
   },
   'invalid-campaign.timeZone': {
     message: 'timeZone is {value}, not an IANA time zone',
-    hint: "write the zone of the sites' clocks, e.g. \"Europe/Paris\"; date-times cannot be read without it",
+    hint: 'write the zone of the sites\' clocks, e.g. "Europe/Paris"; date-times cannot be read without it',
   },
   'invalid-campaign.timeZone-missing': {
     message: 'timeZone is missing, not an IANA time zone',
-    hint: "write the zone of the sites' clocks, e.g. \"Europe/Paris\"; date-times cannot be read without it",
+    hint: 'write the zone of the sites\' clocks, e.g. "Europe/Paris"; date-times cannot be read without it',
   },
   'unknown-key': {
     message: '{file} has a key "{key}" that is not read',
@@ -334,8 +334,7 @@ export const enIssues = {
     hint: 'room_out is when the patient left the room: check both times and their dates',
   },
   'duration-over-24h': {
-    message:
-      'the exam lasts {amount} {unit} (room_in {roomIn}, room_out {roomOut}), over 24 h',
+    message: 'the exam lasts {amount} {unit} (room_in {roomIn}, room_out {roomOut}), over 24 h',
     hint: 'an exam longer than a day is a data error: check the dates of room_in and room_out',
   },
   'case-modality': {
@@ -629,8 +628,7 @@ export const enIssues = {
     hint: 'derived images may be reconstructed after the exam; times are less reliable',
   },
   'dicom-no-time': {
-    message:
-      'study of {n} instance(s) has no acquisition, content, series or MPPS time: no exam',
+    message: 'study of {n} instance(s) has no acquisition, content, series or MPPS time: no exam',
     hint: 'export the original images (with AcquisitionTime) rather than derived objects',
   },
   'dicom-study-date-gap': {
@@ -744,7 +742,10 @@ export const enIssues = {
     message: 'the file has no resourceType',
     hint: 'send a FHIR resource or Bundle',
   },
-  'fhir-bundle-type': { message: "Bundle.type '{type}' is not read", hint: 'send a {types} Bundle' },
+  'fhir-bundle-type': {
+    message: "Bundle.type '{type}' is not read",
+    hint: 'send a {types} Bundle',
+  },
   'fhir-bundle-entry.array': { message: 'Bundle.entry is not an array', hint: null },
   'fhir-bundle-entry': { message: '{entry} has no resource', hint: null },
   'fhir-nested-bundle': {
@@ -849,8 +850,7 @@ export const enIssues = {
     hint: 'add site,name / site,legal_status / site,region rows to the mapping file',
   },
   'duplicate-equipment': {
-    message:
-      'equipment {id} is {first} in one source and {other} in another; {first} is kept',
+    message: 'equipment {id} is {first} in one source and {other} in another; {first} is kept',
     hint: 'check the equipment rows of the mapping file',
   },
   'unknown-modality': {

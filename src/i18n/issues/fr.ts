@@ -14,7 +14,6 @@ import { patientKeyIssuesFr } from './patient-key-fr.ts';
 import { bundleIssuesFr } from './bundle-fr.ts';
 import { trendsIssuesFr } from './trends-fr.ts';
 
-
 const DATE_TIME_HINT =
   'écrire AAAA-MM-JJTHH:MM[:SS] dans le fuseau horaire de la campagne, par exemple {example}, éventuellement suivi d’un décalage comme +01:00 ou Z';
 
@@ -32,8 +31,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'dans une valeur entre guillemets, écrire un guillemet comme deux guillemets ("")',
   },
   'cell-count': {
-    message:
-      'la ligne a {count, plural, one {# case} other {# cases}}, l’en-tête en a {width}',
+    message: 'la ligne a {count, plural, one {# case} other {# cases}}, l’en-tête en a {width}',
     hint: 'séparer chaque valeur par « {separator} », et mettre entre guillemets une valeur qui contient « {separator} », un guillemet ou un saut de ligne',
   },
   'blank-line': {
@@ -148,7 +146,8 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'garder une seule des deux colonnes',
   },
   'unknown-column': {
-    message: '{file} a une colonne « {column} » qui ne fait pas partie du kit ; elle a été mise de côté',
+    message:
+      '{file} a une colonne « {column} » qui ne fait pas partie du kit ; elle a été mise de côté',
     hint: 'les colonnes de {file} sont {columns} ; vérifier l’orthographe si « {column} » devait être l’une d’elles',
   },
   'missing-column': {
@@ -326,8 +325,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'room_out est l’heure où le patient a quitté la salle : vérifier les deux heures et leurs dates',
   },
   'duration-over-24h': {
-    message:
-      'l’examen dure {amount} {unit} (room_in {roomIn}, room_out {roomOut}), plus de 24 h',
+    message: 'l’examen dure {amount} {unit} (room_in {roomIn}, room_out {roomOut}), plus de 24 h',
     hint: 'un examen de plus d’une journée est une erreur de saisie : vérifier les dates de room_in et room_out',
   },
   'case-modality': {
@@ -533,8 +531,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'Envoyer un message par trame.',
   },
   'hl7-bad-time': {
-    message:
-      'La valeur ({text}) n’est pas une heure HL7 (AAAAMMJJHHMM[SS][+/-ZZZZ]) : ignorée.',
+    message: 'La valeur ({text}) n’est pas une heure HL7 (AAAAMMJJHHMM[SS][+/-ZZZZ]) : ignorée.',
     hint: 'Envoyer les heures sous la forme AAAAMMJJHHMMSS, avec le décalage UTC si possible.',
   },
   'dst-gap.hl7': {
@@ -658,8 +655,7 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'deux études sur un même appareil au même moment : vérifier les numéros d’examen ou la correspondance des appareils',
   },
   'dicom-duplicate-accession': {
-    message:
-      'le numéro d’examen {accession} sert à un autre examen : celui-ci est nommé {renamed}',
+    message: 'le numéro d’examen {accession} sert à un autre examen : celui-ci est nommé {renamed}',
     hint: null,
   },
 
@@ -708,15 +704,17 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     message: 'une valeur vide n’est pas un statut de Slot',
     hint: 'free, busy, busy-tentative, busy-unavailable ou entered-in-error',
   },
-  'fhir-slot-times': { message: 'pas de début et de fin plus tardive : pas de vacation', hint: null },
+  'fhir-slot-times': {
+    message: 'pas de début et de fin plus tardive : pas de vacation',
+    hint: null,
+  },
   'fhir-slot-schedule': {
     message: 'son Schedule n’est pas parmi les ressources lues : pas de vacation',
     hint: 'envoyer le Schedule (son acteur nomme l’appareil) avec les créneaux',
   },
 
   'fhir-json-depth': {
-    message:
-      'le JSON imbrique des tableaux ou des objets sur plus de {depth} niveaux : non lu',
+    message: 'le JSON imbrique des tableaux ou des objets sur plus de {depth} niveaux : non lu',
     hint: 'les ressources FHIR sont bien moins imbriquées : envoyer les ressources telles qu’un système FHIR les exporte',
   },
   'fhir-json-depth.line': {
@@ -897,7 +895,8 @@ export const frIssues: Readonly<Record<IssueKey, IssueTemplate>> = {
     hint: 'corriger ceux qui sont listés (ils ont souvent une seule cause, comme le format d’une colonne) et relire le kit',
   },
   'duplicate-record': {
-    message: '{n} {what} figurent plus d’une fois dans les données ; la dernière occurrence a été gardée : {shown}',
+    message:
+      '{n} {what} figurent plus d’une fois dans les données ; la dernière occurrence a été gardée : {shown}',
     hint: 'Chaque enregistrement doit figurer une fois : vérifier que l’export ne répète pas de lignes.',
   },
   'nested-kit': {

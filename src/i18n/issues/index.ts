@@ -57,7 +57,8 @@ function compiledOf(lang: Lang, key: IssueKey, field: 'message' | 'hint'): Compi
   let fn = compiled.get(id);
   if (fn === undefined) {
     const raw = ISSUE_CATALOGS[lang][key][field];
-    fn = raw === null ? null : compile(lang, parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw));
+    fn =
+      raw === null ? null : compile(lang, parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw));
     compiled.set(id, fn);
   }
   return fn;
@@ -92,7 +93,10 @@ const FRENCH_KINDS: Readonly<Record<string, string>> = {
 function frenchText(value: string): string {
   if (!value.includes('character')) return value;
   return value.replace(DESCRIPTION, (_, valueOf: string | undefined, n: string, kinds: string) => {
-    const words = kinds.split(', ').map((k) => FRENCH_KINDS[k] ?? k).join(', ');
+    const words = kinds
+      .split(', ')
+      .map((k) => FRENCH_KINDS[k] ?? k)
+      .join(', ');
     const count = `${n} caractère${n === '1' ? '' : 's'}\u202f: ${words}`;
     return valueOf ? `une valeur de ${count}` : count;
   });
@@ -129,7 +133,8 @@ function compile(lang: Lang, parts: readonly MessagePart[], count = false): Comp
         const value = params[name];
         const n = typeof value === 'number' ? value : null;
         const form =
-          (n !== null ? (forms.get(`=${n}`) ?? forms.get(pluralCategory(lang, n))) : undefined) ?? other;
+          (n !== null ? (forms.get(`=${n}`) ?? forms.get(pluralCategory(lang, n))) : undefined) ??
+          other;
         return (form as (p: typeof params, shown: string) => string)(params, show(value, lang));
       };
     });

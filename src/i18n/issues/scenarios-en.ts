@@ -13,11 +13,13 @@ export const scenariosIssuesEn = {
     hint: 'a scenario file nests five levels at most (the file, its scenarios, a scenario, its changes, a list of weekdays): check the brackets',
   },
   'scenario-file.syntax': {
-    message: '{file} is not valid JSON: it stops making sense at line {line}, character {character}',
+    message:
+      '{file} is not valid JSON: it stops making sense at line {line}, character {character}',
     hint: 'check the commas between items (none after the last one), the double quotes around keys and text, and the closing brackets; JSON allows no comment',
   },
   'scenario-file.shape': {
-    message: '{file} holds neither a scenario, a list of scenarios nor an object with a "scenarios" list',
+    message:
+      '{file} holds neither a scenario, a list of scenarios nor an object with a "scenarios" list',
     hint: 'write an object whose "scenarios" is a list of scenarios, each with a "name" and its "changes" (see docs/scenarios.md)',
   },
   'scenario-file.empty': {

@@ -12,11 +12,13 @@ export const scenariosIssuesFr = {
     hint: 'un fichier de scénarios a au plus cinq niveaux (le fichier, ses scénarios, un scénario, ses changements, une liste de jours) : vérifier les crochets et accolades',
   },
   'scenario-file.syntax': {
-    message: '{file} n’est pas du JSON valide : le texte devient illisible ligne {line}, caractère {character}',
+    message:
+      '{file} n’est pas du JSON valide : le texte devient illisible ligne {line}, caractère {character}',
     hint: 'vérifier les virgules entre éléments (aucune après le dernier), les guillemets droits autour des clés et des textes, et les fermetures de crochets ; JSON n’admet pas de commentaire',
   },
   'scenario-file.shape': {
-    message: '{file} ne contient ni un scénario, ni une liste de scénarios, ni un objet avec une liste « scenarios »',
+    message:
+      '{file} ne contient ni un scénario, ni une liste de scénarios, ni un objet avec une liste « scenarios »',
     hint: 'écrire un objet dont « scenarios » est une liste de scénarios, chacun avec un « name » et ses « changes » (voir docs/scenarios.md)',
   },
   'scenario-file.empty': {

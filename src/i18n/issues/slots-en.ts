@@ -10,7 +10,8 @@ export const slotsIssuesEn = {
     hint: 'a slot ends after it starts: check both date-times',
   },
   'slot-conflict': {
-    message: 'this slot is seen {status} at {observed}, and {other} on line {first} at the same instant',
+    message:
+      'this slot is seen {status} at {observed}, and {other} on line {first} at the same instant',
     hint: 'keep one row per slot and instant; plateau reads the slot busy at that instant',
   },
   'fhir-slot-observed': {

@@ -15,5 +15,6 @@ export const auditMessagesEn = {
   'cli.audit.outcome.denied': 'denied',
   'cli.audit.nobody': 'anonymous',
   'cli.audit.empty': 'The audit log of {place} is empty.',
-  'cli.audit.usage.since': "--since takes a date YYYY-MM-DD or an ISO 8601 instant (2026-12-06T09:30:00Z), not '{value}'",
+  'cli.audit.usage.since':
+    "--since takes a date YYYY-MM-DD or an ISO 8601 instant (2026-12-06T09:30:00Z), not '{value}'",
 } satisfies Record<keyof typeof auditMessagesFr, string>;

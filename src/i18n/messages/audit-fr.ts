@@ -13,5 +13,6 @@ export const auditMessagesFr = {
   'cli.audit.outcome.denied': 'refusé',
   'cli.audit.nobody': 'anonyme',
   'cli.audit.empty': 'Le journal d’audit de {place} est vide.',
-  'cli.audit.usage.since': "--since prend une date AAAA-MM-JJ ou un instant ISO 8601 (2026-12-06T09:30:00Z), pas « {value} »",
+  'cli.audit.usage.since':
+    '--since prend une date AAAA-MM-JJ ou un instant ISO 8601 (2026-12-06T09:30:00Z), pas « {value} »',
 } satisfies Record<string, string>;

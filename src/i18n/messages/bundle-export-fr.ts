@@ -19,15 +19,22 @@ export const bundleExportMessagesFr = {
     'Clé {keyId} du site {finess} : clé privée {privateFile} (à garder sur cette machine, lisible par vous seul), clé publique {publicFile}.',
   'cli.bundle.keygen.next':
     'Ensuite : envoyer {publicFile} (la clé publique seulement) à l’administrateur de l’observatoire, qui l’enregistre avec : plateau bundle keys add --site {finess} --public-key {publicName}',
-  'cli.bundle.keygen.exists': '{file} existe déjà : plateau n’écrase jamais une clé (donner un autre --out, ou déplacer vous-même l’ancienne clé)',
-  'cli.bundle.export.written': 'Lot du site {finess}, campagne {campaign}, écrit dans {file} ({size}), signé avec la clé {keyId}.',
+  'cli.bundle.keygen.exists':
+    '{file} existe déjà : plateau n’écrase jamais une clé (donner un autre --out, ou déplacer vous-même l’ancienne clé)',
+  'cli.bundle.export.written':
+    'Lot du site {finess}, campagne {campaign}, écrit dans {file} ({size}), signé avec la clé {keyId}.',
   'cli.bundle.export.contents':
     'Il contient {machines, plural, one {# machine} other {# machines}} (indicateurs), {histograms, plural, one {# histogramme} other {# histogrammes}} de {values} valeurs mises en classes, {answers, plural, one {# réponse à l’enquête} other {# réponses à l’enquête}} ; aucune ligne d’examen, aucune clé patient.',
-  'cli.bundle.export.badKey': '{file} n’est pas une clé privée Ed25519 (le fichier PEM PKCS8 qu’écrit plateau bundle keygen)',
+  'cli.bundle.export.badKey':
+    '{file} n’est pas une clé privée Ed25519 (le fichier PEM PKCS8 qu’écrit plateau bundle keygen)',
   'cli.bundle.export.noCampaign': 'la campagne {campaign} n’est pas dans ce stockage',
   'cli.bundle.export.noSite': 'le site {finess} n’est pas dans la campagne {campaign}',
-  'cli.bundle.export.bundleSite': 'le site {finess} est entré dans la campagne {campaign} par un lot : seul un site exporte ses propres chiffres',
-  'cli.bundle.export.noMachines': 'le site {finess} n’a aucune machine dans la campagne {campaign} : rien à exporter',
-  'cli.bundle.export.noResults': 'la campagne {campaign} n’a pas de résultats enregistrés pour les machines du site : relancer plateau import',
-  'cli.bundle.export.invalid': 'le lot tiré de ce stockage ne passe pas le lecteur de l’observatoire ({n, plural, one {# problème} other {# problèmes}}) : {first}',
+  'cli.bundle.export.bundleSite':
+    'le site {finess} est entré dans la campagne {campaign} par un lot : seul un site exporte ses propres chiffres',
+  'cli.bundle.export.noMachines':
+    'le site {finess} n’a aucune machine dans la campagne {campaign} : rien à exporter',
+  'cli.bundle.export.noResults':
+    'la campagne {campaign} n’a pas de résultats enregistrés pour les machines du site : relancer plateau import',
+  'cli.bundle.export.invalid':
+    'le lot tiré de ce stockage ne passe pas le lecteur de l’observatoire ({n, plural, one {# problème} other {# problèmes}}) : {first}',
 } satisfies Record<string, string>;

@@ -10,8 +10,10 @@ export const bundleStoreMessagesFr = {
   'cli.bundle.refused': '{file} : {reason}',
   'cli.bundle.someRefused': 'Refusés, rien n’a été stocké pour eux : {files}.',
   'cli.bundle.keyAdded': 'Clé {keyId} enregistrée pour le site {finess}.',
-  'cli.bundle.keyRevoked': 'Clé {keyId} (site {finess}) révoquée : les paquets signés avec elle sont désormais refusés.',
-  'cli.bundle.noKeys': "Aucune clé de paquet dans {store} : 'plateau bundle keys add --site F --public-key FICHIER.pub.pem' en enregistre une.",
+  'cli.bundle.keyRevoked':
+    'Clé {keyId} (site {finess}) révoquée : les paquets signés avec elle sont désormais refusés.',
+  'cli.bundle.noKeys':
+    "Aucune clé de paquet dans {store} : 'plateau bundle keys add --site F --public-key FICHIER.pub.pem' en enregistre une.",
   'cli.bundle.head.keyId': 'clé',
   'cli.bundle.head.finess': 'FINESS',
   'cli.bundle.head.label': 'libellé',

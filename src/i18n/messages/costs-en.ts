@@ -11,12 +11,12 @@ export const costsMessagesEn = {
   'issue.cost-amortisation-years': 'Amortisation years not above 0',
   'issue.cost-origin': 'Cost origin unknown or mixed',
   'cli.costs.notFile': '{place} is not a file',
-  'cli.costs.refused':
-    '{place} has errors (above): no cost was computed',
+  'cli.costs.refused': '{place} has errors (above): no cost was computed',
   'cli.costs.none':
     'no costs given: write a costs.csv in the kit folder (imported with it into the store), or give --costs FILE.csv, with the columns equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead (yearly euros; consumables per exam); or --illustrative for a drawn demo set',
   'cli.costs.place.stored': 'the costs imported with the campaign',
-  'cli.costs.title.input': 'Costs of {campaign} from {place} (provenance: input; ratios divided by the measured activity)',
+  'cli.costs.title.input':
+    'Costs of {campaign} from {place} (provenance: input; ratios divided by the measured activity)',
   'cli.costs.title.illustrative':
     'ILLUSTRATIVE costs of {campaign}: drawn orders of magnitude, not the site’s costs (provenance: illustrative)',
   'cli.costs.machines': 'Per machine ({origin})',

@@ -11,12 +11,12 @@ export const costsMessagesFr = {
   'issue.cost-amortisation-years': 'Durée d’amortissement non supérieure à 0',
   'issue.cost-origin': 'Origine des coûts inconnue ou mélangée',
   'cli.costs.notFile': '{place} n’est pas un fichier',
-  'cli.costs.refused':
-    '{place} a des erreurs (ci-dessus) : aucun coût n’a été calculé',
+  'cli.costs.refused': '{place} a des erreurs (ci-dessus) : aucun coût n’a été calculé',
   'cli.costs.none':
     'aucun coût donné : écrivez un costs.csv dans le dossier du kit (importé avec lui dans la base), ou donnez --costs FICHIER.csv, avec les colonnes equipment_id, purchase_price, amortisation_years, maintenance, staff, consumables_per_exam, overhead (euros par an ; consommables par examen) ; ou --illustrative pour un jeu de démonstration tiré au sort',
   'cli.costs.place.stored': 'les coûts importés avec la campagne',
-  'cli.costs.title.input': 'Coûts de {campaign} d’après {place} (provenance : saisie ; ratios divisés par l’activité mesurée)',
+  'cli.costs.title.input':
+    'Coûts de {campaign} d’après {place} (provenance : saisie ; ratios divisés par l’activité mesurée)',
   'cli.costs.title.illustrative':
     'Coûts ILLUSTRATIFS de {campaign} : ordres de grandeur tirés au sort, pas les coûts du site (provenance : illustratif)',
   'cli.costs.machines': 'Par machine ({origin})',

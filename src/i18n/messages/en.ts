@@ -25,7 +25,6 @@ import { webTrendsMessagesEn } from './web-trends-en.ts';
 import { webBundlesMessagesEn } from './web-bundles-en.ts';
 import { trendsMessagesEn } from './trends-en.ts';
 
-
 export const en: Readonly<Record<MessageKey, string>> = {
   'app.name': 'plateau',
   'app.tagline': 'CT and MRI imaging platform benchmark',

@@ -448,7 +448,8 @@ export const fr = {
   'upload.title': 'Importer un kit de données',
   'upload.intro':
     'Un kit est un dossier de fichiers : campaign.json, establishments.csv, equipment.csv, sessions.csv, exams.csv, et en option acts.csv et appointment-survey.csv. S’il contient une erreur, rien n’est enregistré et chaque problème est situé.',
-  'upload.drop': 'Déposez ici le dossier du kit, ses fichiers, une archive .zip ou son classeur .xlsx',
+  'upload.drop':
+    'Déposez ici le dossier du kit, ses fichiers, une archive .zip ou son classeur .xlsx',
   'upload.workbook': 'Le kit peut aussi tenir dans un classeur, une feuille par fichier :',
   'upload.template': 'télécharger le classeur vierge (aide par colonne, listes déroulantes)',
   'upload.or': 'ou',
@@ -472,8 +473,10 @@ export const fr = {
   'upload.done.open': 'Ouvrir la campagne « {id} »',
   'upload.done.changes':
     'Par rapport à la campagne déjà enregistrée : {added, plural, one {# ligne ajoutée} other {# lignes ajoutées}}, {changed, plural, one {# modifiée} other {# modifiées}}, {removed, plural, one {# supprimée} other {# supprimées}}.',
-  'upload.done.unchanged': 'La campagne enregistrée contenait déjà exactement ce kit : rien n’a changé.',
-  'upload.done.replaced': 'La campagne enregistrée pour une autre période a été remplacée en entier.',
+  'upload.done.unchanged':
+    'La campagne enregistrée contenait déjà exactement ce kit : rien n’a changé.',
+  'upload.done.replaced':
+    'La campagne enregistrée pour une autre période a été remplacée en entier.',
   'upload.warnings': 'Avertissements et informations ({n})',
   'upload.issues.title': 'Problèmes trouvés',
   'upload.rejected.server':
@@ -639,7 +642,8 @@ export const fr = {
   'issue.hl7-implausible-times': 'Heures d’examen HL7 invraisemblables',
   'issue.dicom-unmapped-device': 'Appareil DICOM absent du fichier de correspondance',
   'issue.no-patient-class': 'Examen sans classe de patient, compté en externe',
-  'issue.unmapped-category': 'Classe de patient absente du fichier de correspondance, comptée en externe',
+  'issue.unmapped-category':
+    'Classe de patient absente du fichier de correspondance, comptée en externe',
   'issue.dicom-other-modality': 'Images d’une autre modalité, non lues',
   'issue.dicom-merged-accessions': 'Numéros d’examen DICOM fusionnés',
   'issue.fhir-appointment-not-exam': 'Rendez-vous FHIR qui n’a pas donné d’examen',

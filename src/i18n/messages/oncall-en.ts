@@ -13,7 +13,8 @@ export const oncallMessagesEn = {
   'cli.oncall.sites': '{n, plural, one {# site} other {# sites}}: {list}',
   'cli.oncall.hours':
     'PDS hours per week: {night} at night (Mon–Fri 20:00–08:00), {weekend} at weekends and on holidays',
-  'cli.oncall.demand': 'Exams in PDS hours per week (measured): {modality} {night} at night, {weekend} at weekends',
+  'cli.oncall.demand':
+    'Exams in PDS hours per week (measured): {modality} {night} at night, {weekend} at weekends',
   'cli.oncall.model':
     'Reading: {reading} ({readingProvenance}), {distribution} distribution; target {targetShare} read within {targetMinutes} min; hourly rate {rate}',
   'cli.oncall.distribution.exponential': 'exponential',
@@ -30,7 +31,8 @@ export const oncallMessagesEn = {
   'cli.oncall.option.hub': 'One hub for all',
   'cli.oncall.option.hub-night-sites-weekend': 'Hub at night, sites at weekends',
   'cli.oncall.option.sites-night-hub-weekend': 'Sites at night, hub at weekends',
-  'cli.oncall.provenance': 'Provenance: demand — {demand}; lines, hours, shares and response — {figures}; cost — {cost}',
+  'cli.oncall.provenance':
+    'Provenance: demand — {demand}; lines, hours, shares and response — {figures}; cost — {cost}',
   'cli.oncall.provenance.measured': 'measured',
   'cli.oncall.provenance.input': 'input',
   'cli.oncall.provenance.illustrative': 'illustrative',
@@ -39,9 +41,10 @@ export const oncallMessagesEn = {
     'the default reading times (CT 15 min, MRI 20 min) are ILLUSTRATIVE, neither measured nor from a reference: give your own with --reading-minutes',
   'cli.oncall.note.stationary':
     'each queue is taken as stationary at the mean rate of its hours: evening peaks are not modelled (busiest hour in the JSON, peakArrivalsPerHour)',
-  'cli.oncall.note.noHolidays': 'no public holiday counted (plateau has no holiday table: --holidays)',
+  'cli.oncall.note.noHolidays':
+    'no public holiday counted (plateau has no holiday table: --holidays)',
   'cli.oncall.note.unreachable':
-    'for at least one queue no line count up to {max} reaches the target: the option\'s figures are empty',
+    "for at least one queue no line count up to {max} reaches the target: the option's figures are empty",
   'cli.oncall.note.readingCeiling':
     'exponential reading: even with no wait only {share} of {modality} exams are read within {targetMinutes} min (mean {minutes} min), less than the target: use --reading fixed, a longer --target-minutes or a lower --target-share',
   'cli.oncall.note.noDemand': 'no exam in PDS hours at these sites during the campaign',

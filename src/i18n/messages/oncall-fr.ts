@@ -8,11 +8,11 @@ export const oncallMessagesFr = {
   'cli.oncall.place.department': 'département {code} ({name})',
   'cli.oncall.place.region': 'région {code} ({name})',
   'cli.oncall.place.sites': 'sites choisis',
-  'cli.oncall.sites':
-    '{n, plural, one {# site} other {# sites}} : {list}',
+  'cli.oncall.sites': '{n, plural, one {# site} other {# sites}} : {list}',
   'cli.oncall.hours':
     'Heures de PDS par semaine : {night} de nuit (lun.–ven. 20 h–8 h), {weekend} de week-end et jours fériés',
-  'cli.oncall.demand': 'Examens en heures de PDS par semaine (mesurés) : {modality} {night} de nuit, {weekend} de week-end',
+  'cli.oncall.demand':
+    'Examens en heures de PDS par semaine (mesurés) : {modality} {night} de nuit, {weekend} de week-end',
   'cli.oncall.model':
     'Lecture : {reading} ({readingProvenance}), loi {distribution} ; cible {targetShare} lus en {targetMinutes} min au plus ; tarif horaire {rate}',
   'cli.oncall.distribution.exponential': 'exponentielle',
@@ -29,7 +29,8 @@ export const oncallMessagesFr = {
   'cli.oncall.option.hub': 'Un centre pour tous',
   'cli.oncall.option.hub-night-sites-weekend': 'Centre la nuit, sites le week-end',
   'cli.oncall.option.sites-night-hub-weekend': 'Sites la nuit, centre le week-end',
-  'cli.oncall.provenance': 'Provenance : demande — {demand} ; lignes, heures, parts et réponse — {figures} ; coût — {cost}',
+  'cli.oncall.provenance':
+    'Provenance : demande — {demand} ; lignes, heures, parts et réponse — {figures} ; coût — {cost}',
   'cli.oncall.provenance.measured': 'mesuré',
   'cli.oncall.provenance.input': 'saisi',
   'cli.oncall.provenance.illustrative': 'illustratif',

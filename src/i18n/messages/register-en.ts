@@ -10,7 +10,8 @@ export const registerMessagesEn = {
   'issue.register-service-date': 'Put into service before its authorisation',
   'issue.register-detached': 'Register row no longer names a campaign machine',
   'cli.register.reading': 'reading the equipment register {place}',
-  'cli.register.refused': '{place}: the equipment register has errors (listed above); nothing was stored',
+  'cli.register.refused':
+    '{place}: the equipment register has errors (listed above); nothing was stored',
   'cli.register.campaignMissing':
     'the store holds several campaigns: say which one this register is for with --campaign ID (stored: {ids})',
   'cli.register.campaignUnknown':

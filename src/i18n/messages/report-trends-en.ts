@@ -12,6 +12,8 @@ export const reportTrendsMessagesEn = {
   'trendChart.peerCount': '{n, plural, one {# peer} other {# peers}}',
   'trendChart.machineCount': '{n, plural, one {# machine} other {# machines}}',
   'trendChart.absent': 'absent',
-  'trendChart.aria': '{figure} from campaign {first} to {last}: value, peers’ median and P20–P80 band.',
-  'trendChart.ariaGroup': '{figure} from campaign {first} to {last}: the group’s median and P20–P80 band.',
+  'trendChart.aria':
+    '{figure} from campaign {first} to {last}: value, peers’ median and P20–P80 band.',
+  'trendChart.ariaGroup':
+    '{figure} from campaign {first} to {last}: the group’s median and P20–P80 band.',
 } as const;

@@ -12,6 +12,8 @@ export const reportTrendsMessagesFr = {
   'trendChart.peerCount': '{n, plural, one {# pair} other {# pairs}}',
   'trendChart.machineCount': '{n, plural, one {# machine} other {# machines}}',
   'trendChart.absent': 'absente',
-  'trendChart.aria': '{figure} de la campagne {first} à {last} : valeur, médiane et intervalle P20–P80 des pairs.',
-  'trendChart.ariaGroup': '{figure} de la campagne {first} à {last} : médiane et intervalle P20–P80 du groupe.',
+  'trendChart.aria':
+    '{figure} de la campagne {first} à {last} : valeur, médiane et intervalle P20–P80 des pairs.',
+  'trendChart.ariaGroup':
+    '{figure} de la campagne {first} à {last} : médiane et intervalle P20–P80 du groupe.',
 } as const;

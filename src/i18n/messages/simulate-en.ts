@@ -27,7 +27,8 @@ export const simulateMessagesEn = {
   'cli.simulate.reproduces':
     'Reproduces the campaign: yes (occupancy and exams per week within 5 %, median delay within 20 % or 1 day)',
   'cli.simulate.fails': 'Reproduces the campaign: no — {figures}',
-  'cli.simulate.failing': '{figure}: observed {observed}, simulated {simulated}, tolerance {tolerance}',
+  'cli.simulate.failing':
+    '{figure}: observed {observed}, simulated {simulated}, tolerance {tolerance}',
   'cli.simulate.col.figure': 'Figure',
   'cli.simulate.col.observed': 'Observed',
   'cli.simulate.col.simulated': 'Simulated',
@@ -39,11 +40,14 @@ export const simulateMessagesEn = {
   'cli.simulate.col.deltaInterval': '95 % CI of the difference',
   'cli.simulate.check.ok': 'ok',
   'cli.simulate.check.fails': 'out of tolerance',
-  'cli.simulate.usage.costNeedsScenario': '--hourly-staff-cost prices the scenarios: give it with --scenario FILE.json',
-  'cli.simulate.usage.hourlyStaffCost': '--hourly-staff-cost takes euros per staff hour, a number ≥ 0 (got {value})',
+  'cli.simulate.usage.costNeedsScenario':
+    '--hourly-staff-cost prices the scenarios: give it with --scenario FILE.json',
+  'cli.simulate.usage.hourlyStaffCost':
+    '--hourly-staff-cost takes euros per staff hour, a number ≥ 0 (got {value})',
   'cli.simulate.cost.added':
     'Added cost ({provenance}): {added} a year = {staffHours} programmed machine-hours a week × {rate} € × 52{addedMachines}',
-  'cli.simulate.cost.machines': ' + amortisation and maintenance of the machines added ({list}, from their costs.csv row)',
+  'cli.simulate.cost.machines':
+    ' + amortisation and maintenance of the machines added ({list}, from their costs.csv row)',
   'cli.simulate.cost.ratios':
     'Per exam gained ({provenance}): {perExam} ({examsGained} exams a year); per day of outpatient P50 delay saved: {perDay} ({daysSaved} days)',
   'cli.simulate.cost.unreliable': 'Indicative: the status quo does not reproduce the campaign.',
@@ -62,8 +66,10 @@ export const simulateMessagesEn = {
     '* significant difference: its 95 % confidence interval excludes 0 (every scenario replays the status quo’s draws).',
   'cli.simulate.durations':
     'Predicted durations ({method}): week held out from {from} to {to}, exams: {heldOutExams}; mean absolute error of the model {modelMae}, of the booked lengths {bookedMae} (exams with a booked length: {bookedExams}, model on those exams {modelOnBooked}); P80 coverage: {coverage}.',
-  'cli.simulate.durations.model': 'The model is closer to the real durations than the booked lengths.',
-  'cli.simulate.durations.booked': 'The booked lengths are closer to the real durations than the model.',
+  'cli.simulate.durations.model':
+    'The model is closer to the real durations than the booked lengths.',
+  'cli.simulate.durations.booked':
+    'The booked lengths are closer to the real durations than the model.',
   'cli.simulate.durations.slots': 'Recommended slots per act family: {slots}',
   'cli.simulate.nextAvailable':
     'Third next available appointment, {machine}: median {median} (days computed: {computedDays}, slot looked for: {slot})',
@@ -82,8 +88,10 @@ export const simulateMessagesEn = {
   'cli.simulate.usage.target':
     'say what to simulate: --machine ID, --site FINESS --modality CT|MR, or --all',
   'cli.simulate.usage.oneTarget': 'choose one of --machine, --site and --all',
-  'cli.simulate.usage.modality': '--modality goes with --site (the machines of one site and one modality, simulated together)',
-  'cli.simulate.usage.allOnly': '--all replays the status quo of every machine alone: {option} does not apply to it',
+  'cli.simulate.usage.modality':
+    '--modality goes with --site (the machines of one site and one modality, simulated together)',
+  'cli.simulate.usage.allOnly':
+    '--all replays the status quo of every machine alone: {option} does not apply to it',
   'cli.simulate.unknownMachine': 'no machine “{id}” in campaign {campaign}{near}',
   'cli.simulate.near': '; close matches: {ids}',
   'cli.simulate.noSiteMachines': 'no {modality} machine at site {finess} in campaign {campaign}',
@@ -99,7 +107,8 @@ export const simulateMessagesEn = {
   'simulate.quality.title': 'Simulation: status quo',
   'simulate.quality.lede':
     'Each machine is simulated on its own campaign; the model must find its occupancy and exams per week within 5 %, and its median appointment delay within 20 % or 1 day. The scenarios of a machine that does not reproduce its campaign are marked unreliable.',
-  'simulate.quality.summary': 'Machines that reproduce their campaign: {reproduce} of {checked} ({share}).',
+  'simulate.quality.summary':
+    'Machines that reproduce their campaign: {reproduce} of {checked} ({share}).',
   'simulate.quality.computed': 'Computed on {date} · replications: {replications} · seed: {seed}.',
   'simulate.quality.unchecked': 'Machines of the campaign without a check: {unchecked}.',
   'simulate.quality.allReproduce': 'Every machine checked reproduces its campaign.',

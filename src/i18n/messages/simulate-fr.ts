@@ -8,11 +8,15 @@ export const simulateMessagesFr = {
   'simulate.figure.passagesPerWeek': 'Passages par semaine',
   'simulate.figure.icrPerHour': 'ICR par heure programmée',
   'simulate.figure.appointmentDelayDays.outpatient.p20': 'Délai de rendez-vous externes, P20 (j)',
-  'simulate.figure.appointmentDelayDays.outpatient.p50': 'Délai de rendez-vous externes, médiane (j)',
+  'simulate.figure.appointmentDelayDays.outpatient.p50':
+    'Délai de rendez-vous externes, médiane (j)',
   'simulate.figure.appointmentDelayDays.outpatient.p80': 'Délai de rendez-vous externes, P80 (j)',
-  'simulate.figure.appointmentDelayDays.inpatient.p20': 'Délai de rendez-vous hospitalisés, P20 (j)',
-  'simulate.figure.appointmentDelayDays.inpatient.p50': 'Délai de rendez-vous hospitalisés, médiane (j)',
-  'simulate.figure.appointmentDelayDays.inpatient.p80': 'Délai de rendez-vous hospitalisés, P80 (j)',
+  'simulate.figure.appointmentDelayDays.inpatient.p20':
+    'Délai de rendez-vous hospitalisés, P20 (j)',
+  'simulate.figure.appointmentDelayDays.inpatient.p50':
+    'Délai de rendez-vous hospitalisés, médiane (j)',
+  'simulate.figure.appointmentDelayDays.inpatient.p80':
+    'Délai de rendez-vous hospitalisés, P80 (j)',
   'simulate.figure.unscheduledWaitMinutes.p50': 'Attente des non programmés, médiane (min)',
   'simulate.figure.unscheduledWaitMinutes.p90': 'Attente des non programmés, P90 (min)',
   'simulate.figure.overtimeMinutesPerWeek': 'Dépassements (min par semaine)',
@@ -27,7 +31,8 @@ export const simulateMessagesFr = {
   'cli.simulate.reproduces':
     'Reproduit la campagne : oui (occupation et passages à 5 % près, délai médian à 20 % ou 1 jour près)',
   'cli.simulate.fails': 'Reproduit la campagne : non — {figures}',
-  'cli.simulate.failing': '{figure} : observé {observed}, simulé {simulated}, tolérance {tolerance}',
+  'cli.simulate.failing':
+    '{figure} : observé {observed}, simulé {simulated}, tolérance {tolerance}',
   'cli.simulate.col.figure': 'Chiffre',
   'cli.simulate.col.observed': 'Observé',
   'cli.simulate.col.simulated': 'Simulé',
@@ -39,11 +44,14 @@ export const simulateMessagesFr = {
   'cli.simulate.col.deltaInterval': 'IC 95 % de la différence',
   'cli.simulate.check.ok': 'ok',
   'cli.simulate.check.fails': 'hors tolérance',
-  'cli.simulate.usage.costNeedsScenario': '--hourly-staff-cost chiffre les scénarios : donnez-le avec --scenario FICHIER.json',
-  'cli.simulate.usage.hourlyStaffCost': '--hourly-staff-cost prend des euros par heure de personnel, un nombre ≥ 0 (reçu {value})',
+  'cli.simulate.usage.costNeedsScenario':
+    '--hourly-staff-cost chiffre les scénarios : donnez-le avec --scenario FICHIER.json',
+  'cli.simulate.usage.hourlyStaffCost':
+    '--hourly-staff-cost prend des euros par heure de personnel, un nombre ≥ 0 (reçu {value})',
   'cli.simulate.cost.added':
     'Coût ajouté ({provenance}) : {added} par an = {staffHours} heures-machine programmées par semaine × {rate} € × 52{addedMachines}',
-  'cli.simulate.cost.machines': ' + amortissement et maintenance des machines ajoutées ({list}, d’après leur ligne de costs.csv)',
+  'cli.simulate.cost.machines':
+    ' + amortissement et maintenance des machines ajoutées ({list}, d’après leur ligne de costs.csv)',
   'cli.simulate.cost.ratios':
     'Par examen gagné ({provenance}) : {perExam} ({examsGained} examens par an) ; par jour de délai P50 externe gagné : {perDay} ({daysSaved} jours)',
   'cli.simulate.cost.unreliable': 'Indicatif : le statu quo ne reproduit pas la campagne.',
@@ -57,13 +65,16 @@ export const simulateMessagesFr = {
   'cli.simulate.cost.reason.no-cost-row': 'pas de ligne costs.csv pour la machine copiée',
   'cli.simulate.scenario': 'Scénario : {name}',
   'cli.simulate.unreliable': 'Non fiable : le statu quo ne reproduit pas la campagne.',
-  'cli.simulate.noScenario': 'Aucun scénario : décrivez-en dans un fichier JSON donné avec --scenario.',
+  'cli.simulate.noScenario':
+    'Aucun scénario : décrivez-en dans un fichier JSON donné avec --scenario.',
   'cli.simulate.legend':
     '* différence significative : son intervalle de confiance à 95 % exclut 0 (chaque scénario rejoue les mêmes tirages que le statu quo).',
   'cli.simulate.durations':
     'Durées prédites ({method}) : semaine tenue à l’écart du {from} au {to}, examens : {heldOutExams} ; erreur absolue moyenne du modèle {modelMae}, des durées réservées {bookedMae} (examens avec une durée réservée : {bookedExams}, modèle sur ces examens {modelOnBooked}) ; couverture du P80 : {coverage}.',
-  'cli.simulate.durations.model': 'Le modèle est plus proche des durées réelles que les durées réservées.',
-  'cli.simulate.durations.booked': 'Les durées réservées sont plus proches des durées réelles que le modèle.',
+  'cli.simulate.durations.model':
+    'Le modèle est plus proche des durées réelles que les durées réservées.',
+  'cli.simulate.durations.booked':
+    'Les durées réservées sont plus proches des durées réelles que le modèle.',
   'cli.simulate.durations.slots': 'Créneaux recommandés par famille d’actes : {slots}',
   'cli.simulate.nextAvailable':
     '3e prochain rendez-vous disponible, {machine} : médiane {median} (jours calculés : {computedDays}, créneau cherché : {slot})',
@@ -82,15 +93,19 @@ export const simulateMessagesFr = {
   'cli.simulate.usage.target':
     'dites quoi simuler : --machine ID, --site FINESS --modality CT|MR, ou --all',
   'cli.simulate.usage.oneTarget': 'choisissez un seul de --machine, --site et --all',
-  'cli.simulate.usage.modality': '--modality va avec --site (les machines d’un site et d’une modalité, simulées ensemble)',
-  'cli.simulate.usage.allOnly': '--all rejoue le statu quo de chaque machine seul : {option} ne s’y applique pas',
+  'cli.simulate.usage.modality':
+    '--modality va avec --site (les machines d’un site et d’une modalité, simulées ensemble)',
+  'cli.simulate.usage.allOnly':
+    '--all rejoue le statu quo de chaque machine seul : {option} ne s’y applique pas',
   'cli.simulate.unknownMachine': 'pas de machine « {id} » dans la campagne {campaign}{near}',
   'cli.simulate.near': ' ; proches : {ids}',
-  'cli.simulate.noSiteMachines': 'pas de machine {modality} sur le site {finess} dans la campagne {campaign}',
+  'cli.simulate.noSiteMachines':
+    'pas de machine {modality} sur le site {finess} dans la campagne {campaign}',
   'cli.simulate.mixedMachines':
     'les machines simulées ensemble doivent être d’un même site et d’une même modalité : {ids}',
   'cli.simulate.tooMany': 'au plus {max} machines simulées ensemble (demandées : {asked})',
-  'cli.simulate.scenarioUnreadable': 'impossible de lire le fichier de scénarios {place} : {reason}',
+  'cli.simulate.scenarioUnreadable':
+    'impossible de lire le fichier de scénarios {place} : {reason}',
   'cli.simulate.scenarioRefused':
     'fichier de scénarios {place} refusé (erreurs : {errorCount}) : rien n’a été simulé. Le format est décrit dans docs/scenarios.md',
   'cli.simulate.held':
@@ -99,8 +114,10 @@ export const simulateMessagesFr = {
   'simulate.quality.title': 'Simulation : statu quo',
   'simulate.quality.lede':
     'Chaque machine est simulée sur sa propre campagne ; le modèle doit en retrouver l’occupation et les passages par semaine à 5 % près, et le délai de rendez-vous médian à 20 % ou 1 jour près. Les scénarios d’une machine qui ne reproduit pas sa campagne sont marqués non fiables.',
-  'simulate.quality.summary': 'Machines qui reproduisent leur campagne : {reproduce} sur {checked} ({share}).',
-  'simulate.quality.computed': 'Calculé le {date} · réplications : {replications} · graine : {seed}.',
+  'simulate.quality.summary':
+    'Machines qui reproduisent leur campagne : {reproduce} sur {checked} ({share}).',
+  'simulate.quality.computed':
+    'Calculé le {date} · réplications : {replications} · graine : {seed}.',
   'simulate.quality.unchecked': 'Machines de la campagne sans contrôle : {unchecked}.',
   'simulate.quality.allReproduce': 'Toutes les machines contrôlées reproduisent leur campagne.',
   'simulate.quality.failingTitle': 'Machines qui ne reproduisent pas leur campagne',

@@ -5,16 +5,20 @@
 export const simulationMessagesEn = {
   'simulation.note.lead-pooled':
     'No scheduled exam of category {category} carries its request time: its minimum lead is drawn from the leads of categories A, H and R together',
-  'simulation.note.no-lead': 'No scheduled exam carries its request time: requests are booked with no minimum lead',
+  'simulation.note.no-lead':
+    'No scheduled exam carries its request time: requests are booked with no minimum lead',
   'simulation.note.slot-from-durations':
     'Booked length unknown for category {category}: {minutes}-minute slots (median duration rounded up to 5 minutes)',
   'simulation.note.request-from-exam-times':
     'Only {percent} % of scheduled exams carry their request time: requests are placed at the exam time less the median lead of its category',
   'simulation.note.no-late-start': 'No programmed session holds an exam: no late start is drawn',
-  'simulation.note.partial-week': 'The campaign lasts {days, plural, one {# day} other {# days}}: the grid repeats its first {gridWeeks} whole weeks',
+  'simulation.note.partial-week':
+    'The campaign lasts {days, plural, one {# day} other {# days}}: the grid repeats its first {gridWeeks} whole weeks',
   'simulation.note.no-scheduled': 'No scheduled exam: only the unscheduled demand is simulated',
-  'simulation.note.no-show-default': 'No-show rates unknown: 0 by default (enter them in a scenario)',
-  'simulation.note.warmup-extended': 'Warm-up lengthened to {weeks} weeks to cover the longest appointment leads',
+  'simulation.note.no-show-default':
+    'No-show rates unknown: 0 by default (enter them in a scenario)',
+  'simulation.note.warmup-extended':
+    'Warm-up lengthened to {weeks} weeks to cover the longest appointment leads',
   'simulation.note.inpatient-share':
     'Inpatients (H, R) take {percent} % of the booked minutes: that part of each session is held for them until 24 h before it starts',
   'simulation.note.delays-outside-sessions':

@@ -15,7 +15,8 @@ export const simulationMessagesFr = {
     'Aucune vacation programmée n’a d’examen : pas de retard au démarrage tiré',
   'simulation.note.partial-week':
     'La campagne dure {days, plural, one {# jour} other {# jours}} : la grille répète ses {gridWeeks} premières semaines entières',
-  'simulation.note.no-scheduled': 'Aucun examen programmé : seule la demande non programmée est simulée',
+  'simulation.note.no-scheduled':
+    'Aucun examen programmé : seule la demande non programmée est simulée',
   'simulation.note.no-show-default':
     'Taux de rendez-vous non honorés inconnu : 0 par défaut (à saisir dans un scénario)',
   'simulation.note.warmup-extended':

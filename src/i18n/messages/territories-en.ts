@@ -149,12 +149,18 @@ export const territoriesMessagesEn = {
   'territories.filter.inseeRegion': 'Region: {code}',
   'territories.filter.clear': 'Remove',
   'territories.filter.clearAria': 'Remove the filter {filter}',
-  'cli.territories.title': 'Territories · campaign {id} — {name} · {start}, {days, plural, one {# day} other {# days}}',
-  'cli.territories.population': 'Population: INSEE legal population {year} (in force on 1 January {inForce}), {total} inhabitants. {source}',
-  'cli.territories.register': 'Fleet: the equipment register. Units in service on {start}: {inService}; rows: {rows}; not yet in service: {notYet}; campaign units no row named (added, sector unknown): {added}.',
-  'cli.territories.registerNone': 'Fleet: no equipment register; only the campaign’s units are counted ({inService}), so densities are a floor.',
-  'cli.territories.unknownDepartments': 'Register rows in départements outside the population table, not counted: {codes}.',
-  'cli.territories.unplaced': '{sites, plural, one {# campaign site has} other {# campaign sites have}} no département ({machines, plural, one {# unit} other {# units}}): counted for France only.',
+  'cli.territories.title':
+    'Territories · campaign {id} — {name} · {start}, {days, plural, one {# day} other {# days}}',
+  'cli.territories.population':
+    'Population: INSEE legal population {year} (in force on 1 January {inForce}), {total} inhabitants. {source}',
+  'cli.territories.register':
+    'Fleet: the equipment register. Units in service on {start}: {inService}; rows: {rows}; not yet in service: {notYet}; campaign units no row named (added, sector unknown): {added}.',
+  'cli.territories.registerNone':
+    'Fleet: no equipment register; only the campaign’s units are counted ({inService}), so densities are a floor.',
+  'cli.territories.unknownDepartments':
+    'Register rows in départements outside the population table, not counted: {codes}.',
+  'cli.territories.unplaced':
+    '{sites, plural, one {# campaign site has} other {# campaign sites have}} no département ({machines, plural, one {# unit} other {# units}}): counted for France only.',
   'cli.territories.col.code': 'Code',
   'cli.territories.col.name': 'Territory',
   'cli.territories.col.population': 'Population',
@@ -169,9 +175,12 @@ export const territoriesMessagesEn = {
   'cli.territories.gap.national': 'national',
   'cli.territories.gap.oecd': 'OECD {year}',
   'cli.territories.gap.target': 'target',
-  'cli.territories.legend': 'Units in service on the campaign’s first day, and per million inhabitants; exams a year per 1,000 inhabitants, by place of the machine, and the share of them imputed; gap: units missing to reach the reference density; ≥ 10 years: share of the units of known age; complete sites: with CT and MRI; night MRI: campaign MRI units with on-call or emergency sessions between 20:00 and 08:00.',
+  'cli.territories.legend':
+    'Units in service on the campaign’s first day, and per million inhabitants; exams a year per 1,000 inhabitants, by place of the machine, and the share of them imputed; gap: units missing to reach the reference density; ≥ 10 years: share of the units of known age; complete sites: with CT and MRI; night MRI: campaign MRI units with on-call or emergency sessions between 20:00 and 08:00.',
   'cli.territories.references': 'Published figures:',
   'cli.territories.ref.france': 'France',
-  'cli.territories.unknownOecdYear': '--gap-to: no OECD average density for {years} (the years known: {known})',
-  'cli.territories.ref.line': '{area} · {modality} · {measure}: {value} ({year}{loaded}) — {source}',
+  'cli.territories.unknownOecdYear':
+    '--gap-to: no OECD average density for {years} (the years known: {known})',
+  'cli.territories.ref.line':
+    '{area} · {modality} · {measure}: {value} ({year}{loaded}) — {source}',
 } satisfies Record<string, string>;

@@ -150,12 +150,18 @@ export const territoriesMessagesFr = {
   'territories.filter.inseeRegion': 'Région : {code}',
   'territories.filter.clear': 'Retirer',
   'territories.filter.clearAria': 'Retirer le filtre {filter}',
-  'cli.territories.title': 'Territoires · campagne {id} — {name} · {start}, {days, plural, one {# jour} other {# jours}}',
-  'cli.territories.population': 'Population : population légale INSEE {year} (en vigueur au 1er janvier {inForce}), {total} habitants. {source}',
-  'cli.territories.register': 'Parc : le registre des équipements. Appareils en service le {start} : {inService} ; lignes : {rows} ; pas encore en service : {notYet} ; appareils de la campagne absents du registre (ajoutés, secteur inconnu) : {added}.',
-  'cli.territories.registerNone': 'Parc : pas de registre des équipements ; seuls les appareils de la campagne sont comptés ({inService}) : les densités sont un minimum.',
-  'cli.territories.unknownDepartments': 'Lignes du registre dans des départements hors de la table de population, non comptées : {codes}.',
-  'cli.territories.unplaced': '{sites, plural, one {# site de la campagne n’a} other {# sites de la campagne n’ont}} pas de département ({machines, plural, one {# appareil} other {# appareils}}) : comptés pour la France seulement.',
+  'cli.territories.title':
+    'Territoires · campagne {id} — {name} · {start}, {days, plural, one {# jour} other {# jours}}',
+  'cli.territories.population':
+    'Population : population légale INSEE {year} (en vigueur au 1er janvier {inForce}), {total} habitants. {source}',
+  'cli.territories.register':
+    'Parc : le registre des équipements. Appareils en service le {start} : {inService} ; lignes : {rows} ; pas encore en service : {notYet} ; appareils de la campagne absents du registre (ajoutés, secteur inconnu) : {added}.',
+  'cli.territories.registerNone':
+    'Parc : pas de registre des équipements ; seuls les appareils de la campagne sont comptés ({inService}) : les densités sont un minimum.',
+  'cli.territories.unknownDepartments':
+    'Lignes du registre dans des départements hors de la table de population, non comptées : {codes}.',
+  'cli.territories.unplaced':
+    '{sites, plural, one {# site de la campagne n’a} other {# sites de la campagne n’ont}} pas de département ({machines, plural, one {# appareil} other {# appareils}}) : comptés pour la France seulement.',
   'cli.territories.col.code': 'Code',
   'cli.territories.col.name': 'Territoire',
   'cli.territories.col.population': 'Population',
@@ -170,9 +176,12 @@ export const territoriesMessagesFr = {
   'cli.territories.gap.national': 'national',
   'cli.territories.gap.oecd': 'OCDE {year}',
   'cli.territories.gap.target': 'cible',
-  'cli.territories.legend': 'Appareils en service le premier jour de la campagne, et par million d’habitants ; examens par an pour 1 000 habitants, au lieu de l’appareil, et leur part imputée ; manque : appareils à ajouter pour atteindre la densité de référence ; ≥ 10 ans : part des appareils d’âge connu ; sites complets : avec scanner et IRM ; IRM de nuit : IRM de la campagne avec des vacations d’astreinte ou d’urgence entre 20 h et 8 h.',
+  'cli.territories.legend':
+    'Appareils en service le premier jour de la campagne, et par million d’habitants ; examens par an pour 1 000 habitants, au lieu de l’appareil, et leur part imputée ; manque : appareils à ajouter pour atteindre la densité de référence ; ≥ 10 ans : part des appareils d’âge connu ; sites complets : avec scanner et IRM ; IRM de nuit : IRM de la campagne avec des vacations d’astreinte ou d’urgence entre 20 h et 8 h.',
   'cli.territories.references': 'Chiffres publiés :',
   'cli.territories.ref.france': 'France',
-  'cli.territories.unknownOecdYear': '--gap-to : aucune densité moyenne OCDE pour {years} (années connues : {known})',
-  'cli.territories.ref.line': '{area} · {modality} · {measure} : {value} ({year}{loaded}) — {source}',
+  'cli.territories.unknownOecdYear':
+    '--gap-to : aucune densité moyenne OCDE pour {years} (années connues : {known})',
+  'cli.territories.ref.line':
+    '{area} · {modality} · {measure} : {value} ({year}{loaded}) — {source}',
 } satisfies Record<string, string>;

@@ -14,7 +14,8 @@ export const trendsMessagesEn = {
   'trends.title.site': 'Trends of {name} ({finess})',
   'trends.title.machine': 'Trends of machine {machine} ({modality}, {establishment})',
   'trends.series': 'Campaigns followed: {list}',
-  'trends.single': 'Only one campaign is stored up to this one: there is no earlier campaign to compare with yet.',
+  'trends.single':
+    'Only one campaign is stored up to this one: there is no earlier campaign to compare with yet.',
   'trends.col.figure': 'Figure',
   'trends.col.group': 'Group',
   'trends.cell.value': '{value} (peers P50 {p50})',

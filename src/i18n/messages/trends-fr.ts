@@ -12,7 +12,8 @@ export const trendsMessagesFr = {
   'trends.title.site': 'Tendances de {name} ({finess})',
   'trends.title.machine': 'Tendances de la machine {machine} ({modality}, {establishment})',
   'trends.series': 'Campagnes suivies : {list}',
-  'trends.single': 'Une seule campagne est stockée jusqu’à celle-ci : pas encore de campagne antérieure à comparer.',
+  'trends.single':
+    'Une seule campagne est stockée jusqu’à celle-ci : pas encore de campagne antérieure à comparer.',
   'trends.col.figure': 'Indicateur',
   'trends.col.group': 'Groupe',
   'trends.cell.value': '{value} (P50 pairs {p50})',

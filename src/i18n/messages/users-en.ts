@@ -6,7 +6,8 @@ import type { usersMessagesFr } from './users-fr.ts';
 
 export const usersMessagesEn = {
   'cli.users.added': 'User {email} added (role {role}).',
-  'cli.users.disabled': 'User {email} disabled: they can no longer log in and their sessions are revoked.',
+  'cli.users.disabled':
+    'User {email} disabled: they can no longer log in and their sessions are revoked.',
   'cli.users.reset': 'Password of {email} changed: their open sessions are revoked.',
   'cli.users.none': "No user in {store}: 'plateau users add EMAIL --role admin' creates the first.",
   'cli.users.noPassword':

@@ -4,9 +4,11 @@
  */
 export const usersMessagesFr = {
   'cli.users.added': 'Utilisateur {email} ajouté (rôle {role}).',
-  'cli.users.disabled': 'Utilisateur {email} désactivé : il ne peut plus se connecter et ses sessions sont révoquées.',
+  'cli.users.disabled':
+    'Utilisateur {email} désactivé : il ne peut plus se connecter et ses sessions sont révoquées.',
   'cli.users.reset': 'Mot de passe de {email} changé : ses sessions ouvertes sont révoquées.',
-  'cli.users.none': 'Aucun utilisateur dans {store} : « plateau users add EMAIL --role admin » crée le premier.',
+  'cli.users.none':
+    'Aucun utilisateur dans {store} : « plateau users add EMAIL --role admin » crée le premier.',
   'cli.users.noPassword':
     'aucun mot de passe : définissez PLATEAU_USER_PASSWORD ou donnez-le sur la première ligne de l’entrée standard (jamais en option)',
   'cli.users.prompt': 'Mot de passe (12 caractères au moins), puis Entrée : ',

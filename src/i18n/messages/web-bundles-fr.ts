@@ -5,7 +5,8 @@
  */
 export const webBundlesMessagesFr = {
   'bundles.web.badge': 'agrégats signés',
-  'bundles.web.badgeTitle': 'Ce site a transmis un paquet signé d’agrégats (bundle), pas ses examens',
+  'bundles.web.badgeTitle':
+    'Ce site a transmis un paquet signé d’agrégats (bundle), pas ses examens',
   'bundles.web.sites':
     '{n, plural, one {dont # établissement en agrégats signés} other {dont # établissements en agrégats signés}}',
   'bundles.web.banner.title': 'Données transmises en agrégats signés',

@@ -20,7 +20,8 @@ export const webTrendsMessagesEn = {
   'trends.web.since.title': 'Since last year',
   'trends.web.since.note': 'The notable changes between {from} and {to}, most notable first.',
   'trends.web.since.none': 'No notable change between {from} and {to}.',
-  'trends.web.since.more': '{n, plural, one {Show the other change} other {Show the # other changes}}',
+  'trends.web.since.more':
+    '{n, plural, one {Show the other change} other {Show the # other changes}}',
 
   'trends.web.change.machine-added': '{machine} ({site}): new machine',
   'trends.web.change.machine-removed': '{machine} ({site}): machine removed',

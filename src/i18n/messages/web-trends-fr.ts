@@ -20,7 +20,8 @@ export const webTrendsMessagesFr = {
   'trends.web.since.note':
     'Les changements notables entre {from} et {to}, les plus marquants d’abord.',
   'trends.web.since.none': 'Aucun changement notable entre {from} et {to}.',
-  'trends.web.since.more': '{n, plural, one {Voir l’autre changement} other {Voir les # autres changements}}',
+  'trends.web.since.more':
+    '{n, plural, one {Voir l’autre changement} other {Voir les # autres changements}}',
 
   'trends.web.change.machine-added': '{machine} ({site}) : nouvelle machine',
   'trends.web.change.machine-removed': '{machine} ({site}) : machine retirée',

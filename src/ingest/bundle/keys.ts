@@ -40,7 +40,12 @@ export function generateSiteKey(): SiteKey {
  * keyIdOf(publicPem); // '3f2a9c0d4e5b6a71'
  */
 export function keyIdOf(key: string | KeyObject): string {
-  const object = typeof key === 'string' ? createPublicKey(key) : key.type === 'private' ? createPublicKey(key) : key;
+  const object =
+    typeof key === 'string'
+      ? createPublicKey(key)
+      : key.type === 'private'
+        ? createPublicKey(key)
+        : key;
   const der = object.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(der).digest('hex').slice(0, 16);
 }

@@ -15,7 +15,8 @@ import { keyIdOf } from './keys.ts';
  */
 export function readPrivateKey(pem: string): KeyObject {
   const key = createPrivateKey({ key: pem, format: 'pem' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`not an Ed25519 key (${key.asymmetricKeyType ?? 'unknown type'})`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`not an Ed25519 key (${key.asymmetricKeyType ?? 'unknown type'})`);
   return key;
 }
 

@@ -6,7 +6,11 @@
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import type { BundleProblem } from '../../core/bundle/validate.ts';
-import { MAX_BUNDLE_BYTES, readBundlePayload, readSignedBundle } from '../../core/bundle/validate.ts';
+import {
+  MAX_BUNDLE_BYTES,
+  readBundlePayload,
+  readSignedBundle,
+} from '../../core/bundle/validate.ts';
 import type { BundlePayload } from '../../core/bundle/types.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
@@ -18,12 +22,12 @@ import { jsonFaultOffset, placeOf } from './json-place.ts';
  * (`publicPem` + `revoked`, or a `bundle_keys` row's `publicKey` + `revokedAt`).
  */
 export type RegisteredKey = { finess: string } & (
-  | { publicPem: string; revoked: boolean }
-  | { publicKey: string; revokedAt: string | null }
+  { publicPem: string; revoked: boolean } | { publicKey: string; revokedAt: string | null }
 );
 
 /** Why a bundle was refused. */
-export type BundleVerifyRefusal = 'file' | 'unknown-key' | 'revoked-key' | 'signature' | 'foreign-key' | 'payload';
+export type BundleVerifyRefusal =
+  'file' | 'unknown-key' | 'revoked-key' | 'signature' | 'foreign-key' | 'payload';
 
 /** A verified bundle, or why not. */
 export type BundleVerification =
@@ -69,7 +73,9 @@ function problemIssues(file: string, problems: readonly BundleProblem[]): Issue[
 }
 
 function refused(reason: BundleVerifyRefusal, issues: Issue[], sha256: string): BundleVerification {
-  const located = issues.slice(0, 3).map((i) => `${i.file}${i.column ? ` ${i.column}` : ''}: ${i.message}`);
+  const located = issues
+    .slice(0, 3)
+    .map((i) => `${i.file}${i.column ? ` ${i.column}` : ''}: ${i.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return { ok: false, reason, message: located.join('; ') + more, issues, sha256 };
 }
@@ -92,43 +98,95 @@ export async function verifyBundle(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length > MAX_BUNDLE_BYTES) {
     const mib = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
-    return refused('file', [issue(file, 'bundle-file.too-large', null, { file, size: mib(bytes.length), max: mib(MAX_BUNDLE_BYTES) })], sha256);
+    return refused(
+      'file',
+      [
+        issue(file, 'bundle-file.too-large', null, {
+          file,
+          size: mib(bytes.length),
+          max: mib(MAX_BUNDLE_BYTES),
+        }),
+      ],
+      sha256,
+    );
   }
   let outer: unknown;
   try {
     outer = JSON.parse(text);
   } catch {
-    return refused('file', [issue(file, 'bundle-file.json', null, { file, ...placeOf(text, jsonFaultOffset(text) ?? text.length) })], sha256);
+    return refused(
+      'file',
+      [
+        issue(file, 'bundle-file.json', null, {
+          file,
+          ...placeOf(text, jsonFaultOffset(text) ?? text.length),
+        }),
+      ],
+      sha256,
+    );
   }
   const read = readSignedBundle(outer);
   if ('errors' in read) return refused('file', problemIssues(file, read.errors), sha256);
   const { payload: payloadText, signature } = read.bundle;
   const keyId = signature.keyId;
   const key = await lookupKey(keyId);
-  if (key === null) return refused('unknown-key', [issue(file, 'bundle-key.unknown', 'signature.keyId', { keyId })], sha256);
+  if (key === null)
+    return refused(
+      'unknown-key',
+      [issue(file, 'bundle-key.unknown', 'signature.keyId', { keyId })],
+      sha256,
+    );
   const revoked = 'revoked' in key ? key.revoked : key.revokedAt !== null;
-  if (revoked) return refused('revoked-key', [issue(file, 'bundle-key.revoked', 'signature.keyId', { keyId })], sha256);
+  if (revoked)
+    return refused(
+      'revoked-key',
+      [issue(file, 'bundle-key.revoked', 'signature.keyId', { keyId })],
+      sha256,
+    );
   let good = false;
   try {
     const publicKey = createPublicKey('publicPem' in key ? key.publicPem : key.publicKey);
-    good = verify(null, Buffer.from(payloadText, 'utf8'), publicKey, Buffer.from(signature.value, 'base64'));
+    good = verify(
+      null,
+      Buffer.from(payloadText, 'utf8'),
+      publicKey,
+      Buffer.from(signature.value, 'base64'),
+    );
   } catch {
     good = false;
   }
-  if (!good) return refused('signature', [issue(file, 'bundle-signature', 'signature.value', { keyId })], sha256);
+  if (!good)
+    return refused(
+      'signature',
+      [issue(file, 'bundle-signature', 'signature.value', { keyId })],
+      sha256,
+    );
   let json: unknown;
   try {
     json = JSON.parse(payloadText);
   } catch {
-    return refused('payload', [issue(file, 'bundle-file.payload-json', 'payload', { file })], sha256);
+    return refused(
+      'payload',
+      [issue(file, 'bundle-file.payload-json', 'payload', { file })],
+      sha256,
+    );
   }
   // The key's site before the payload's details: a site signs only its own bundle.
   const establishment = (json as { establishment?: { finess?: unknown } } | null)?.establishment;
-  const finess = typeof establishment?.finess === 'string' && /^[0-9A-Za-z]{9}$/.test(establishment.finess) ? establishment.finess : null;
+  const finess =
+    typeof establishment?.finess === 'string' && /^[0-9A-Za-z]{9}$/.test(establishment.finess)
+      ? establishment.finess
+      : null;
   if (finess !== null && finess !== key.finess) {
     return refused(
       'foreign-key',
-      [issue(file, 'bundle-key.finess', 'payload.establishment.finess', { keyId, keyFiness: key.finess, finess })],
+      [
+        issue(file, 'bundle-key.finess', 'payload.establishment.finess', {
+          keyId,
+          keyFiness: key.finess,
+          finess,
+        }),
+      ],
       sha256,
     );
   }

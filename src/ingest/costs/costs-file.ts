@@ -46,15 +46,27 @@ const ANY_MACHINE: ReadonlySet<string> = { has: () => true } as unknown as Reado
  * @example
  * readCostsCsv('equipment_id,purchase_price,…\nCT1,-5,…\n', 'costs.csv', new Set(['CT1'])).issues[0].line; // 2
  */
-export function readCostsCsv(text: string, file: string, knownEquipment: ReadonlySet<string> | null): CostsFileResult {
+export function readCostsCsv(
+  text: string,
+  file: string,
+  knownEquipment: ReadonlySet<string> | null,
+): CostsFileResult {
   const table = parseCsv(text, file);
   const issues: Issue[] = [...table.issues];
   const { rows, problems } = validateCostRows(
-    { header: table.columns, rows: table.rows.map((cells, i) => ({ line: table.lines[i] ?? i + 2, cells })) },
+    {
+      header: table.columns,
+      rows: table.rows.map((cells, i) => ({ line: table.lines[i] ?? i + 2, cells })),
+    },
     knownEquipment ?? ANY_MACHINE,
   );
   for (const p of problems) {
-    issues.push(makeIssue('error', KEYS[p.code], file, p.line, p.column, { ...p.params, ...(p.column ? { column: p.column } : {}) }));
+    issues.push(
+      makeIssue('error', KEYS[p.code], file, p.line, p.column, {
+        ...p.params,
+        ...(p.column ? { column: p.column } : {}),
+      }),
+    );
   }
   const at = table.columns.findIndex((c) => c.trim().toLowerCase() === 'origin');
   let origin: CostOrigin = 'input';
@@ -65,13 +77,22 @@ export function readCostsCsv(text: string, file: string, knownEquipment: Readonl
       const textOf = (cells[at] ?? '').trim();
       const value = (textOf === '' ? 'input' : textOf) as CostOrigin;
       if (!COST_ORIGINS.includes(value)) {
-        issues.push(makeIssue('error', 'cost-origin', file, line, 'origin', { value: shownCellText(textOf), values: COST_ORIGINS.join(', ') }));
+        issues.push(
+          makeIssue('error', 'cost-origin', file, line, 'origin', {
+            value: shownCellText(textOf),
+            values: COST_ORIGINS.join(', '),
+          }),
+        );
         return;
       }
       if (first === null) first = { origin: value, line };
       else if (first.origin !== value) {
         issues.push(
-          makeIssue('error', 'cost-origin.mixed', file, line, 'origin', { value, first: first.origin, firstLine: first.line }),
+          makeIssue('error', 'cost-origin.mixed', file, line, 'origin', {
+            value,
+            first: first.origin,
+            firstLine: first.line,
+          }),
         );
       }
     });

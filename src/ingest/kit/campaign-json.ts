@@ -53,7 +53,9 @@ export function readCampaign(text: string, file: string, sink: IssueSink): Campa
           typeof value === 'string'
             ? `"${shownCellText(value)}"`
             : typeof value === 'object' && value !== null
-              ? Array.isArray(value) ? 'a list' : 'an object'
+              ? Array.isArray(value)
+                ? 'a list'
+                : 'an object'
               : (JSON.stringify(value) ?? String(value)),
       });
   };

@@ -5,7 +5,12 @@
  * mistyped date (2001 for 2010) that would count in every figure. Days are local calendar days
  * of the campaign's zone, so a daylight-saving change never moves the edges.
  */
-import { type CampaignCalendar, formatIsoDate, MS_PER_DAY, MS_PER_HOUR } from '../../core/calendar.ts';
+import {
+  type CampaignCalendar,
+  formatIsoDate,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+} from '../../core/calendar.ts';
 
 /**
  * Where an instant or a span lies: `in` the campaign (its days and its last night, until noon
@@ -52,14 +57,28 @@ export class CampaignWindow {
   away(
     t: number,
     start: string,
-  ): { side: 'before' | 'after'; n: number; years: number; edge: string; days: number; start: string } {
+  ): {
+    side: 'before' | 'after';
+    n: number;
+    years: number;
+    edge: string;
+    days: number;
+    start: string;
+  } {
     const days = this.#calendar.days;
     const day = this.dayOf(t);
     const before = day < 0;
     const n = before ? -day : day - (days - 1);
     const first = this.#calendar.firstDay;
     const edge = before ? start : formatIsoDate(first + (days - 1) * MS_PER_DAY);
-    return { side: before ? 'before' : 'after', n, years: Math.floor(n / 365.25), edge, days, start };
+    return {
+      side: before ? 'before' : 'after',
+      n,
+      years: Math.floor(n / 365.25),
+      edge,
+      days,
+      start,
+    };
   }
 
   /**

@@ -47,7 +47,9 @@ export class CellReader {
 
   /** Reports a blank required cell. */
   blankRequired(line: number, column: string): void {
-    this.say('error', enColumnHelp[column] ? 'required.help' : 'required', line, column, { column });
+    this.say('error', enColumnHelp[column] ? 'required.help' : 'required', line, column, {
+      column,
+    });
   }
 
   /** The cell as text, or `null` (and an error) when it is blank. */

@@ -25,7 +25,12 @@ export interface KitFileFeed {
  * it can, and returns the index of its line feed (or `limit`); -1 leaves the line to the
  * tokenizer (nothing done).
  */
-export type ByteLineReader = (bytes: Uint8Array, from: number, limit: number, line: number) => number;
+export type ByteLineReader = (
+  bytes: Uint8Array,
+  from: number,
+  limit: number,
+  line: number,
+) => number;
 
 /** Lines a byte reader may fail in a row before the rest of the chunk goes to the tokenizer. */
 const MAX_FAILED_IN_A_ROW = 16;
@@ -89,7 +94,12 @@ export class CsvFeed implements KitFileFeed {
       // (when both pieces are UTF-8: else one piece, so the decoder reports where it always did).
       const first = chunk.indexOf(10) + 1;
       const head = concatBytes(carry, chunk, first);
-      if (first < cut && this.#lineReader !== null && isUtf8(head) && isUtf8(chunk.subarray(first, cut))) {
+      if (
+        first < cut &&
+        this.#lineReader !== null &&
+        isUtf8(head) &&
+        isUtf8(chunk.subarray(first, cut))
+      ) {
         this.#feed(head);
         this.#feed(chunk.subarray(first, cut));
       } else this.#feed(concatBytes(carry, chunk, cut));
@@ -115,7 +125,8 @@ export class CsvFeed implements KitFileFeed {
     }
     let reader = lineReader();
     // Buffer's own indexOf goes through C++ per call; the typed array's is a builtin.
-    if (bytes instanceof Buffer) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (bytes instanceof Buffer)
+      bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const length = bytes.length;
     let run = 0; // start of the lines left to the tokenizer, not pushed yet
     let failed = 0;
@@ -143,7 +154,8 @@ export class CsvFeed implements KitFileFeed {
   }
 
   #decode(bytes: Uint8Array): string {
-    if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    if (isAscii(bytes))
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     if (!this.#lenient) {
       try {
         return this.#decoder.decode(bytes);

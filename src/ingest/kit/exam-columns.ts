@@ -4,7 +4,12 @@
  * sorted, the columns as written are the table (no copy); otherwise rows are grouped with a
  * counting sort and sorted within a machine. Shared memory lets indicator workers read them.
  */
-import { compareIds, NO_AGE_BAND, type ExamTable, type StringColumn } from '../../core/exam-table.ts';
+import {
+  compareIds,
+  NO_AGE_BAND,
+  type ExamTable,
+  type StringColumn,
+} from '../../core/exam-table.ts';
 import { ACT_SEPARATOR } from './kit-files.ts';
 import { ByteStore } from './byte-store.ts';
 import { SharedGrowable } from './shared-growable.ts';
@@ -54,7 +59,9 @@ export class ActLists {
       if (seen.equals(e, bytes, from, to)) return this.#seenIndex[e] as number;
       e = this.#nextSeen[e];
     }
-    const index = this.ofText(String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]));
+    const index = this.ofText(
+      String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]),
+    );
     const entry = seen.add(bytes, from, to);
     this.#seenIndex.push(index);
     this.#nextSeen.push(this.#byHash.get(h));
@@ -165,7 +172,8 @@ export class ExamColumns {
       if (m >= machines) throw new Error(`exam row ${r} has machine ${m} of ${machines}`);
       machineStart[m + 1] = (machineStart[m + 1] as number) + 1;
     }
-    for (let m = 0; m < machines; m++) machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
+    for (let m = 0; m < machines; m++)
+      machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
     const roomIn = this.#roomIn.take(n);
     const roomOut = this.#roomOut.take(n);
     const idText = (r: number): string => decodeEntry(ids, idOf[r] as number);
@@ -196,29 +204,38 @@ export class ExamColumns {
         const from = machineStart[m] as number;
         const to = machineStart[m + 1] as number;
         let sorted = true;
-        for (let i = from + 1; i < to && sorted; i++) sorted = compareRows(order[i - 1] as number, order[i] as number) < 0;
+        for (let i = from + 1; i < to && sorted; i++)
+          sorted = compareRows(order[i - 1] as number, order[i] as number) < 0;
         if (!sorted) order.subarray(from, to).sort(compareRows);
       }
       for (let t = 0; t < n; t++) fileOrder[order[t] as number] = t;
     }
-    const permuted = <T extends Float64Array | Uint32Array | Uint8Array>(column: T, make: (buffer: SharedArrayBuffer) => T): T => {
+    const permuted = <T extends Float64Array | Uint32Array | Uint8Array>(
+      column: T,
+      make: (buffer: SharedArrayBuffer) => T,
+    ): T => {
       if (order === null) return column;
       const out = make(new SharedArrayBuffer(column.BYTES_PER_ELEMENT * n));
       for (let t = 0; t < n; t++) out[t] = column[order[t] as number] as number;
       return out;
     };
-    const f64 = (column: Float64Array): Float64Array => permuted(column, (b) => new Float64Array(b));
+    const f64 = (column: Float64Array): Float64Array =>
+      permuted(column, (b) => new Float64Array(b));
     const u32 = (column: Uint32Array): Uint32Array => permuted(column, (b) => new Uint32Array(b));
     const u8 = (column: Uint8Array): Uint8Array => permuted(column, (b) => new Uint8Array(b));
     // Without an error, every id registered is a row's, in file order.
     const examId =
-      order === null && ids.count === n ? { ...ids.columns(), absent: null } : stringColumn(ids, n, (t) => idOf[order === null ? t : (order[t] as number)] as number);
+      order === null && ids.count === n
+        ? { ...ids.columns(), absent: null }
+        : stringColumn(ids, n, (t) => idOf[order === null ? t : (order[t] as number)] as number);
     const keys = this.keys;
     let patientKey: StringColumn | null = null;
     if (keys !== null) {
       const keyOf = this.#key.take(n);
       const inOrder = order === null && keys.count === n;
-      patientKey = inOrder ? { ...keys.columns(), absent: null } : stringColumn(keys, n, (t) => keyOf[order === null ? t : (order[t] as number)] as number);
+      patientKey = inOrder
+        ? { ...keys.columns(), absent: null }
+        : stringColumn(keys, n, (t) => keyOf[order === null ? t : (order[t] as number)] as number);
     }
     return {
       length: n,

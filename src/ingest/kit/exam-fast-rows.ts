@@ -33,7 +33,8 @@ CATEGORY_OF_BYTE[85] = 3;
 function ageBandAt(b: Uint8Array, from: number, to: number): number {
   const n = to - from;
   const c0 = b[from];
-  if (n === 4 && c0 === 48 && b[from + 1] === 45 && b[from + 2] === 49 && b[from + 3] === 55) return 0;
+  if (n === 4 && c0 === 48 && b[from + 1] === 45 && b[from + 2] === 49 && b[from + 3] === 55)
+    return 0;
   if (n === 5 && b[from + 2] === 45) {
     const a = c0 === 49 && b[from + 1] === 56 && b[from + 3] === 54 && b[from + 4] === 52; // 18-64
     if (a) return 1;
@@ -211,9 +212,28 @@ export class FastExamRows {
     if (id < 0) return -1;
     if (this.#ctx.sink.errorCount > 0) return stop;
     const columns = this.#columns;
-    const key = hasKey && columns.keys !== null ? columns.keys.add(b, starts[x.key] as number, ends[x.key] as number) : NO_KEY;
-    const acts = x.acts >= 0 && starts[x.acts] !== ends[x.acts] ? columns.acts.ofAscii(b, starts[x.acts] as number, ends[x.acts] as number) : 0;
-    columns.append(equipment.index, id, category, roomIn, roomOut, icr, acts, report, requested, scheduled, ageBand, key);
+    const key =
+      hasKey && columns.keys !== null
+        ? columns.keys.add(b, starts[x.key] as number, ends[x.key] as number)
+        : NO_KEY;
+    const acts =
+      x.acts >= 0 && starts[x.acts] !== ends[x.acts]
+        ? columns.acts.ofAscii(b, starts[x.acts] as number, ends[x.acts] as number)
+        : 0;
+    columns.append(
+      equipment.index,
+      id,
+      category,
+      roomIn,
+      roomOut,
+      icr,
+      acts,
+      report,
+      requested,
+      scheduled,
+      ageBand,
+      key,
+    );
     return stop;
   }
 
@@ -224,7 +244,8 @@ export class FastExamRows {
   #instant(b: Uint8Array, from: number, to: number): number {
     const n = to - from;
     if (n !== 16 && n !== 19) return NaN;
-    if (b[from + 4] !== 45 || b[from + 7] !== 45 || b[from + 10] !== 84 || b[from + 13] !== 58) return NaN;
+    if (b[from + 4] !== 45 || b[from + 7] !== 45 || b[from + 10] !== 84 || b[from + 13] !== 58)
+      return NaN;
     const y0 = (b[from] as number) - 48;
     const y1 = (b[from + 1] as number) - 48;
     const y2 = (b[from + 2] as number) - 48;
@@ -233,7 +254,17 @@ export class FastExamRows {
     const m1 = (b[from + 6] as number) - 48;
     const d0 = (b[from + 8] as number) - 48;
     const d1 = (b[from + 9] as number) - 48;
-    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
+    if (
+      (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
+      y0 > 9 ||
+      y1 > 9 ||
+      y2 > 9 ||
+      y3 > 9 ||
+      m0 > 9 ||
+      m1 > 9 ||
+      d0 > 9 ||
+      d1 > 9
+    )
       return NaN;
     const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const month = m0 * 10 + m1;
@@ -246,7 +277,8 @@ export class FastExamRows {
       if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
       const days = daysFromCivil(year, month, day);
       const offset = this.#dates.dayOffset(days);
-      if (offset !== offset) naiveDay = days; // a daylight-saving day: each time resolved
+      if (offset !== offset)
+        naiveDay = days; // a daylight-saving day: each time resolved
       else {
         this.#lastDate = date;
         this.#lastBase = base = days * MS_PER_DAY - offset;
@@ -267,7 +299,8 @@ export class FastExamRows {
       t += (s0 * 10 + s1) * 1000;
     }
     // NaN in a gap or a repeated hour: the checked path says which.
-    if (naiveDay === naiveDay) return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
+    if (naiveDay === naiveDay)
+      return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
     return base + t;
   }
 }

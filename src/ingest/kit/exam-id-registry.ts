@@ -79,7 +79,11 @@ export class ExamIdRegistry {
   /** Moves a machine's ids into the hash table (its first id out of order). */
   #hash(machine: number): void {
     this.#hashed[machine] = true;
-    for (let e = this.#last[machine] as number; e !== NONE; e = (this.#previous[e >>> 16] as Int32Array)[e & 0xffff] as number) {
+    for (
+      let e = this.#last[machine] as number;
+      e !== NONE;
+      e = (this.#previous[e >>> 16] as Int32Array)[e & 0xffff] as number
+    ) {
       const block = this.ids.blockOf(e);
       const at = this.ids.offsetOf(e);
       this.#insert(e, machine, block, at, at + this.ids.lengthOf(e));
@@ -93,7 +97,11 @@ export class ExamIdRegistry {
     for (let s = hashKey(machine, source, from, to) & mask; ; s = (s + 1) & mask) {
       const e = (slots[s] as number) - 1;
       if (e === NONE) return NONE;
-      if ((this.#machines[e >>> 16] as Uint32Array)[e & 0xffff] === machine && this.ids.equals(e, source, from, to)) return e;
+      if (
+        (this.#machines[e >>> 16] as Uint32Array)[e & 0xffff] === machine &&
+        this.ids.equals(e, source, from, to)
+      )
+        return e;
     }
   }
 

@@ -76,7 +76,12 @@ export class CheckedExamRows {
   readonly #i: ExamColumnIndexes;
   readonly columns: ExamColumns;
 
-  constructor(ctx: ExamRowsContext, cells: CellReader, indexes: ExamColumnIndexes, columns: ExamColumns) {
+  constructor(
+    ctx: ExamRowsContext,
+    cells: CellReader,
+    indexes: ExamColumnIndexes,
+    columns: ExamColumns,
+  ) {
     this.#ctx = ctx;
     this.#r = cells;
     this.#i = indexes;
@@ -96,7 +101,8 @@ export class CheckedExamRows {
     const roomOut = r.dateTime(row, c.roomOut, 'room_out');
     const outPrecision = r.dates.precision;
     const duration = roomOut - roomIn;
-    if (duration < 0 || duration > MS_PER_DAY) ok = this.#durationIssue(row, duration, outPrecision);
+    if (duration < 0 || duration > MS_PER_DAY)
+      ok = this.#durationIssue(row, duration, outPrecision);
     const icr = r.number(row, c.icr, 'icr', 0);
     const report = r.optionalDateTime(row, c.report, 'report_validated_at');
     const requested = r.optionalDateTime(row, c.requested, 'requested_at');

@@ -148,7 +148,17 @@ export function shownCellText(text: string): string {
 }
 
 /** Issue parameters that name the kit's own structure (files, columns, lists, zones), never a cell. */
-const STRUCTURE_PARAMS = new Set(['file', 'column', 'columns', 'header', 'values', 'zone', 'example', 'encoding', 'position']);
+const STRUCTURE_PARAMS = new Set([
+  'file',
+  'column',
+  'columns',
+  'header',
+  'values',
+  'zone',
+  'example',
+  'encoding',
+  'position',
+]);
 
 /**
  * The issue sink of a kit read: what a cell holds (`text`, `finess`, `equipment`… any parameter
@@ -156,9 +166,17 @@ const STRUCTURE_PARAMS = new Set(['file', 'column', 'columns', 'header', 'values
  * name typed in a kit.
  */
 export class CellTextSink extends IssueSink {
-  override say(severity: Severity, key: IssueKey, file: string, line: number | null, column: string | null, params: IssueParams = {}): void {
+  override say(
+    severity: Severity,
+    key: IssueKey,
+    file: string,
+    line: number | null,
+    column: string | null,
+    params: IssueParams = {},
+  ): void {
     const shown: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(params)) shown[k] = typeof v === 'string' && !STRUCTURE_PARAMS.has(k) ? shownCellText(v) : v;
+    for (const [k, v] of Object.entries(params))
+      shown[k] = typeof v === 'string' && !STRUCTURE_PARAMS.has(k) ? shownCellText(v) : v;
     super.say(severity, key, file, line, column, shown);
   }
 }

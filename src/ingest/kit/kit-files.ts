@@ -27,7 +27,10 @@ export const ESTABLISHMENTS_FILE: KitFileSpec = {
 export const EQUIPMENT_FILE: KitFileSpec = {
   name: 'equipment.csv',
   required: true,
-  columns: cols(['equipment_id', 'finess', 'modality'], ['label', 'installed_year', 'role', 'previous_id']),
+  columns: cols(
+    ['equipment_id', 'finess', 'modality'],
+    ['label', 'installed_year', 'role', 'previous_id'],
+  ),
 };
 
 export const SESSIONS_FILE: KitFileSpec = {
@@ -41,7 +44,15 @@ export const EXAMS_FILE: KitFileSpec = {
   required: true,
   columns: cols(
     ['exam_id', 'equipment_id', 'category', 'room_in', 'room_out'],
-    ['acts', 'icr', 'report_validated_at', 'requested_at', 'scheduled_minutes', 'age_band', 'patient_key'],
+    [
+      'acts',
+      'icr',
+      'report_validated_at',
+      'requested_at',
+      'scheduled_minutes',
+      'age_band',
+      'patient_key',
+    ],
   ),
 };
 
@@ -77,7 +88,14 @@ export const REGISTER_FILE: KitFileSpec = {
   required: false,
   columns: cols(
     ['finess', 'department', 'modality', 'sector'],
-    ['authorisation_id', 'authorised_on', 'in_service_on', 'installed_year', 'field_tesla', 'equipment_id'],
+    [
+      'authorisation_id',
+      'authorised_on',
+      'in_service_on',
+      'installed_year',
+      'field_tesla',
+      'equipment_id',
+    ],
   ),
 };
 

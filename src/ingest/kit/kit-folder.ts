@@ -131,7 +131,12 @@ export async function readKitManifest(dir: string): Promise<KitManifest | null> 
       typeof value.command !== 'string' ||
       typeof value.campaignId !== 'string' ||
       files === null ||
-      !files.every((f) => typeof f?.name === 'string' && typeof f.size === 'number' && typeof f.mtimeMs === 'number')
+      !files.every(
+        (f) =>
+          typeof f?.name === 'string' &&
+          typeof f.size === 'number' &&
+          typeof f.mtimeMs === 'number',
+      )
     ) {
       return null;
     }
@@ -146,7 +151,11 @@ export async function readKitManifest(dir: string): Promise<KitManifest | null> 
  * had moved aside (put back when the new one never took its place). A leftover of a process
  * still running means another writer is at work on the same folder: refused.
  */
-async function putLeftoversRight(parent: string, base: string, onNote?: (message: string) => void): Promise<void> {
+async function putLeftoversRight(
+  parent: string,
+  base: string,
+  onNote?: (message: string) => void,
+): Promise<void> {
   for (const name of await readdir(parent)) {
     const m = LEFTOVER.exec(name);
     if (m === null || m[1] !== base) continue;
@@ -164,7 +173,6 @@ async function putLeftoversRight(parent: string, base: string, onNote?: (message
     } else await rm(path, { recursive: true, force: true });
   }
 }
-
 
 /**
  * Throws a KitFolderError unless `dir` may take this command's kit (see writeKitFolder); without
@@ -186,9 +194,12 @@ async function checkTarget(target: string, options: CheckOptions): Promise<void>
   const info = await lstat(target).catch(() => null);
   if (info === null) return;
   if (info.isSymbolicLink()) {
-    throw new KitFolderError(`${target} is a symbolic link: give the folder it points to, or a new folder`);
+    throw new KitFolderError(
+      `${target} is a symbolic link: give the folder it points to, or a new folder`,
+    );
   }
-  if (!info.isDirectory()) throw new KitFolderError(`${target} exists and is not a folder: give a new or empty folder`);
+  if (!info.isDirectory())
+    throw new KitFolderError(`${target} exists and is not a folder: give a new or empty folder`);
   // The folder is replaced by a rename: never one a shell stands in, even empty.
   const held = heldFolder(target);
   if (held !== null) {
@@ -196,12 +207,16 @@ async function checkTarget(target: string, options: CheckOptions): Promise<void>
       `${target} is ${held}: a kit is never written over it, even with ${options.forceFlag ?? '--force'}; give the kit a folder of its own`,
     );
   }
-  const entries = (await readdir(target, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const entries = (await readdir(target, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
   const names = entries.map((e) => e.name);
   if (names.length === 0) return;
   const why = await notOwnOutput(target, names, options);
   if (why === null || options.force) return;
-  const listed = entries.slice(0, SHOWN_NAMES).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+  const listed = entries
+    .slice(0, SHOWN_NAMES)
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
   const shown = `${names.length === 1 ? '1 entry' : `${names.length} entries`}: ${listed.join(', ')}${names.length > SHOWN_NAMES ? ', …' : ''}`;
   throw new KitFolderError(
     `${target} is not empty (${shown}) and ${why}; nothing was written. ` +
@@ -214,12 +229,17 @@ function heldFolder(target: string): string | null {
   if (dirname(target) === target) return 'the root of a file system';
   if (target === resolve(homedir())) return 'your home folder';
   const r = relative(target, process.cwd());
-  if (r === '' || !(r === '..' || r.startsWith(`..${sep}`) || isAbsolute(r))) return 'the current folder or holds it';
+  if (r === '' || !(r === '..' || r.startsWith(`..${sep}`) || isAbsolute(r)))
+    return 'the current folder or holds it';
   return null;
 }
 
 /** Why the folder is not this command's own earlier output of the same campaign; null when it is. */
-async function notOwnOutput(target: string, names: readonly string[], options: CheckOptions): Promise<string | null> {
+async function notOwnOutput(
+  target: string,
+  names: readonly string[],
+  options: CheckOptions,
+): Promise<string | null> {
   const manifest = await readKitManifest(target);
   if (manifest === null) {
     const campaign = await campaignIdIn(target);
@@ -235,7 +255,8 @@ async function notOwnOutput(target: string, names: readonly string[], options: C
   }
   const written = new Map(manifest.files.map((f) => [f.name, f]));
   const extra = names.filter((n) => n !== KIT_MANIFEST && !written.has(n));
-  if (extra.length > 0) return `holds files plateau did not write there (${extra.slice(0, SHOWN_NAMES).join(', ')})`;
+  if (extra.length > 0)
+    return `holds files plateau did not write there (${extra.slice(0, SHOWN_NAMES).join(', ')})`;
   for (const name of names) {
     const file = written.get(name);
     if (file === undefined) continue;
@@ -261,7 +282,9 @@ async function campaignIdIn(dir: string): Promise<string | null> {
 /** Flushes every file of `dir` to disk, then records them in the manifest, flushed too. */
 async function writeManifest(dir: string, options: KitFolderOptions): Promise<void> {
   const files: KitManifest['files'] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
     if (!entry.isFile() || entry.name === KIT_MANIFEST) continue;
     const path = join(dir, entry.name);
     await syncPath(path);

@@ -34,7 +34,8 @@ export function mapHeader(
   // A first line naming no column of the kit is data, not a header (a name, a date…): its
   // cells are described, never quoted; a header's unknown column is quoted when it looks like one.
   const isData = !columns.some((c) => known.has(c.toLowerCase()));
-  const shown = (raw: string): string => (!isData && isHeaderShaped(raw) ? raw : `(${describeText(raw)})`);
+  const shown = (raw: string): string =>
+    !isData && isHeaderShaped(raw) ? raw : `(${describeText(raw)})`;
   columns.forEach((raw, i) => {
     const key = raw.toLowerCase();
     if (raw === '') {

@@ -61,7 +61,8 @@ export class KitMachines {
       const to = row.ends[i] as number;
       const last = this.#last;
       // Rows often come grouped by machine: try the previous one before hashing.
-      if (last !== null && to - from === last.id.length && row.source.startsWith(last.id, from)) return last;
+      if (last !== null && to - from === last.id.length && row.source.startsWith(last.id, from))
+        return last;
       const known = this.ids.getRange(row.source, from, to);
       if (known !== undefined) return (this.#last = known);
     }

@@ -156,7 +156,10 @@ export class KitParser {
     else {
       const wide = wideEncodingOf(input);
       if (wide !== null) {
-        this.#sink.say('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide });
+        this.#sink.say('error', 'encoding.unicode', name, null, null, {
+          file: name,
+          encoding: wide,
+        });
         return;
       }
       try {
@@ -193,7 +196,10 @@ export class KitParser {
     else {
       const wide = wideEncodingOf(content);
       if (wide !== null) {
-        this.#sink.say('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide });
+        this.#sink.say('error', 'encoding.unicode', name, null, null, {
+          file: name,
+          encoding: wide,
+        });
         return;
       }
       try {
@@ -203,7 +209,11 @@ export class KitParser {
         return;
       }
     }
-    const { costs, issues } = readCostSet(text, name, this.#machines.checked ? this.#machines.machineIds : null);
+    const { costs, issues } = readCostSet(
+      text,
+      name,
+      this.#machines.checked ? this.#machines.machineIds : null,
+    );
     for (const issue of issues) this.#sink.add(issue);
     this.#files.push({ name, rows: costs?.rows.length ?? 0, unknownColumns: [] });
     this.#costs = costs;
@@ -255,14 +265,20 @@ export class KitParser {
     const onEnd = (): void => {
       summary.rows = tokenizer.records;
     };
-    return new CsvFeed(tokenizer, this.#sink, onEnd, spec.name === EXAMS_FILE.name ? () => lines : null);
+    return new CsvFeed(
+      tokenizer,
+      this.#sink,
+      onEnd,
+      spec.name === EXAMS_FILE.name ? () => lines : null,
+    );
   }
 
   /** Ends the read: the kit when no issue is an error, else null, and every issue. */
   finish(): KitReadResult {
     const issues = this.#sink.finish();
     const campaign = this.#campaign;
-    if (campaign === null || this.#sink.errorCount > 0) return { kit: null, issues, files: this.#files };
+    if (campaign === null || this.#sink.errorCount > 0)
+      return { kit: null, issues, files: this.#files };
     const columns = this.#examColumns ?? new ExamColumns(false);
     this.#examColumns = null;
     const table = columns.toTable(this.#equipment.length, this.#examIds.ids);
@@ -293,13 +309,22 @@ export class KitParser {
         this.#machines.checked = true;
         return this.#equipmentRows(col, cells);
       case SESSIONS_FILE.name:
-        return new SessionRows(this.#sessions, this.#machines, this.#window, this.#campaign?.start ?? '', this.#sink).read(col, cells);
+        return new SessionRows(
+          this.#sessions,
+          this.#machines,
+          this.#window,
+          this.#campaign?.start ?? '',
+          this.#sink,
+        ).read(col, cells);
       case ACTS_FILE.name:
         return new ActRows(this.#acts, this.#sink).read(col, cells);
       case SURVEY_FILE.name:
         return this.#surveyRows(col, cells);
       case REGISTER_FILE.name:
-        return (this.#register = new RegisterRows(this.#campaign, this.#machines, this.#sink)).read(col, cells);
+        return (this.#register = new RegisterRows(this.#campaign, this.#machines, this.#sink)).read(
+          col,
+          cells,
+        );
       case SLOTS_FILE.name:
         return slotRows(col, cells, (this.#slots = []), {
           equipment: (row, i) => this.#machines.known(row, i, cells)?.id ?? null,
@@ -409,7 +434,8 @@ export class KitParser {
       const role = r.choice(EQUIPMENT_ROLES, row, iRole, 'role', true);
       const previousId = previousIdOf(row, iPrevious, idText, r);
       if (equipmentId === null || finess === null || !modality || role === undefined) return;
-      if (installedYear !== installedYear || previousId === false || this.#sink.errorCount > 0) return;
+      if (installedYear !== installedYear || previousId === false || this.#sink.errorCount > 0)
+        return;
       const machine: Equipment = {
         equipmentId,
         finess,
@@ -446,7 +472,10 @@ export class KitParser {
       this.#fastExamRows && window !== null
         ? new FastExamRows({ ...ctx, window }, this.#dates, indexes, columns, width, separator)
         : null;
-    return { row: (record) => checked.read(record), lines: fast === null ? null : fast.read.bind(fast) };
+    return {
+      row: (record) => checked.read(record),
+      lines: fast === null ? null : fast.read.bind(fast),
+    };
   }
 
   #surveyRows(col: (c: string) => number, r: CellReader): RowReader {

@@ -7,7 +7,12 @@ import { makeIssue } from '../../i18n/issues/index.ts';
 import { KitParser, type KitParserOptions, type KitReadResult } from './kit-parser.ts';
 import { CAMPAIGN_FILE, COSTS_FILE_NAME, KIT_READ_FILES } from './kit-files.ts';
 
-export { KitParser, type KitFileSummary, type KitReadResult, type KitParserOptions } from './kit-parser.ts';
+export {
+  KitParser,
+  type KitFileSummary,
+  type KitReadResult,
+  type KitParserOptions,
+} from './kit-parser.ts';
 export type { KitFileFeed } from './csv-feed.ts';
 
 /**

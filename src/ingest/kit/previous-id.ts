@@ -17,7 +17,12 @@ const NOT_AN_ID = /^\s|\s$|\p{Cc}/u;
  * @example
  * previousIdOf(row, col('previous_id'), 'CT-2', cells); // 'CT-OLD-2', or null when blank
  */
-export function previousIdOf(row: CsvRecord, i: number, equipmentId: string | null, r: CellReader): string | null | false {
+export function previousIdOf(
+  row: CsvRecord,
+  i: number,
+  equipmentId: string | null,
+  r: CellReader,
+): string | null | false {
   if (row.blank(i)) return null;
   const text = row.cell(i);
   if (NOT_AN_ID.test(text)) {

@@ -23,7 +23,9 @@ export interface RegisterContext {
  */
 export function isRegisterHeader(head: string): boolean {
   const line = (head.charCodeAt(0) === 0xfeff ? head.slice(1) : head).split(/\r?\n/, 1)[0] ?? '';
-  const names = new Set(line.split(/[,;]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase()));
+  const names = new Set(
+    line.split(/[,;]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase()),
+  );
   return REGISTER_FILE.columns.every((c) => !c.required || names.has(c.name));
 }
 

@@ -4,7 +4,13 @@
  * machine (`equipment_id`) is checked against it (modality, named once).
  */
 import { parseIsoDate } from '../../core/calendar.ts';
-import { MODALITIES, REGISTER_SECTORS, type Campaign, type Modality, type RegisterMachine } from '../../core/kit-types.ts';
+import {
+  MODALITIES,
+  REGISTER_SECTORS,
+  type Campaign,
+  type Modality,
+  type RegisterMachine,
+} from '../../core/kit-types.ts';
 import { normalizeDepartmentCode } from '../../plan/territories/population.ts';
 import type { CsvRecord } from '../csv.ts';
 import { detach, type CellReader } from './cells.ts';
@@ -86,7 +92,8 @@ export class RegisterRows {
         });
       }
       if (finess === null || department === null || !modality || !sector) return;
-      if (authorisedOn === undefined || inServiceOn === undefined || equipmentId === undefined) return;
+      if (authorisedOn === undefined || inServiceOn === undefined || equipmentId === undefined)
+        return;
       if (installedYear !== installedYear || fieldTesla !== fieldTesla) return;
       if (this.#sink.errorCount > 0) return;
       register.push({
@@ -178,9 +185,15 @@ export class RegisterRows {
     if (modality && known.modality !== null && known.modality !== modality) {
       const params = { id: text, equipmentModality: known.modality, modality };
       if (this.#machines.storedCampaign === null)
-        r.say('error', 'register-modality', line, 'equipment_id', { ...params, file: EQUIPMENT_FILE.name });
+        r.say('error', 'register-modality', line, 'equipment_id', {
+          ...params,
+          file: EQUIPMENT_FILE.name,
+        });
       else
-        r.say('error', 'register-modality.campaign', line, 'equipment_id', { ...params, campaign: this.#machines.storedCampaign });
+        r.say('error', 'register-modality.campaign', line, 'equipment_id', {
+          ...params,
+          campaign: this.#machines.storedCampaign,
+        });
       ok = false;
     }
     return ok ? known.id : undefined;

@@ -19,7 +19,13 @@ export class SessionRows {
   readonly #campaignStart: string;
   readonly #sink: IssueSink;
 
-  constructor(rows: Session[], machines: KitMachines, window: CampaignWindow | null, campaignStart: string, sink: IssueSink) {
+  constructor(
+    rows: Session[],
+    machines: KitMachines,
+    window: CampaignWindow | null,
+    campaignStart: string,
+    sink: IssueSink,
+  ) {
     this.rows = rows;
     this.#machines = machines;
     this.#window = window;
@@ -70,16 +76,25 @@ export class SessionRows {
     const span = { from: row.cell(iStart), to: row.cell(iEnd) };
     if (place === 'margin') {
       const away = window.away(start, this.#campaignStart);
-      r.say('warning', `campaign-margin.session-${away.side}`, row.line, 'start', { ...span, ...away });
+      r.say('warning', `campaign-margin.session-${away.side}`, row.line, 'start', {
+        ...span,
+        ...away,
+      });
       return false;
     }
     const far = window.placeOf(start) === 'far' ? start : end;
     const away = window.away(far, this.#campaignStart);
-    r.say('error', `outside-campaign.session-${away.side}`, row.line, far === start ? 'start' : 'end', {
-      ...span,
-      ...away,
-      end: far === start ? 0 : 1,
-    });
+    r.say(
+      'error',
+      `outside-campaign.session-${away.side}`,
+      row.line,
+      far === start ? 'start' : 'end',
+      {
+        ...span,
+        ...away,
+        end: far === start ? 0 : 1,
+      },
+    );
     return true;
   }
 }

@@ -45,7 +45,10 @@ export class SharedGrowable<T extends SharedTypedArray> {
   reserve(n: number): T {
     if (n <= this.view.length) return this.view;
     const size = this.#type.BYTES_PER_ELEMENT;
-    const elements = Math.min(Math.max(n, FIRST_ELEMENTS, this.view.length * 2), Math.floor(MAX_BYTES / size));
+    const elements = Math.min(
+      Math.max(n, FIRST_ELEMENTS, this.view.length * 2),
+      Math.floor(MAX_BYTES / size),
+    );
     if (elements < n) throw new RangeError(`a kit column cannot hold more than ${elements} values`);
     this.#buffer.grow(elements * size);
     this.view = new this.#type(this.#buffer, 0, elements);

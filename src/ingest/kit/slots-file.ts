@@ -53,10 +53,20 @@ export function slotRows(
     const status = r.choice(SLOT_STATUSES, row, iStatus, 'status');
     const observedAt = r.dateTime(row, iObserved, 'observed_at');
     if (end <= start) {
-      r.say('error', 'slot-end-before-start', line, 'end', { end: row.cell(iEnd), start: row.cell(iStart) });
+      r.say('error', 'slot-end-before-start', line, 'end', {
+        end: row.cell(iEnd),
+        start: row.cell(iStart),
+      });
       return;
     }
-    if (equipmentId === null || !status || start !== start || end !== end || observedAt !== observedAt) return;
+    if (
+      equipmentId === null ||
+      !status ||
+      start !== start ||
+      end !== end ||
+      observedAt !== observedAt
+    )
+      return;
     const key = `${equipmentId}\u0000${start}\u0000${end}\u0000${observedAt}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, { status, line });

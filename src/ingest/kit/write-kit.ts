@@ -236,7 +236,9 @@ class StreamingKitWriter implements KitWriter {
   writeRegister(rows: readonly RegisterMachine[]): Promise<void> {
     return this.#whole(REGISTER_FILE, rows, (r) => {
       if (r.sector === null)
-        throw new RangeError(`register row of ${r.finess} has no sector: equipment-register.csv requires one`);
+        throw new RangeError(
+          `register row of ${r.finess} has no sector: equipment-register.csv requires one`,
+        );
       return this.#line([
         this.#text(r.finess),
         this.#text(r.department),
@@ -318,15 +320,27 @@ class StreamingKitWriter implements KitWriter {
       if (this.#closed) return;
       this.#closed = true;
       if (!this.#written.has(ESTABLISHMENTS_FILE.name))
-        await writeFile(join(this.#dir, ESTABLISHMENTS_FILE.name), this.#header(ESTABLISHMENTS_FILE));
+        await writeFile(
+          join(this.#dir, ESTABLISHMENTS_FILE.name),
+          this.#header(ESTABLISHMENTS_FILE),
+        );
       if (!this.#written.has(EQUIPMENT_FILE.name))
-        await writeFile(join(this.#dir, EQUIPMENT_FILE.name), this.#header(EQUIPMENT_FILE, equipmentColumns(false)));
+        await writeFile(
+          join(this.#dir, EQUIPMENT_FILE.name),
+          this.#header(EQUIPMENT_FILE, equipmentColumns(false)),
+        );
       for (const spec of [SESSIONS_FILE, EXAMS_FILE]) {
         const stream = this.#stream(spec);
         stream.end();
         await finished(stream);
       }
-      for (const name of [ACTS_FILE.name, SURVEY_FILE.name, REGISTER_FILE.name, SLOTS_FILE.name, COSTS_FILE_NAME]) {
+      for (const name of [
+        ACTS_FILE.name,
+        SURVEY_FILE.name,
+        REGISTER_FILE.name,
+        SLOTS_FILE.name,
+        COSTS_FILE_NAME,
+      ]) {
         if (!this.#written.has(name)) await rm(join(this.#dir, name), { force: true });
       }
     });

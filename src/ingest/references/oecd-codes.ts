@@ -31,7 +31,8 @@ export interface ReadMeasure {
 }
 
 /** Technologies that are not CT nor MRI although their names share words with them. */
-const OTHER_TECHNOLOGY = /emission|\bPET\b|SPECT|gamma|mammo|radiation|radiother|lithotri|angiograph/i;
+const OTHER_TECHNOLOGY =
+  /emission|\bPET\b|SPECT|gamma|mammo|radiation|radiother|lithotri|angiograph/i;
 
 /** The modality a code or label names; null when none or another technology. */
 function modalityOf(part: Coded): Modality | null | 'other' {
@@ -65,7 +66,8 @@ function unitOf(parts: SdmxMeasureParts): 'perMillion' | 'perThousand' | 'count'
   if (code === '10P3HB') return 'perThousand';
   if (code === 'NB') return 'count';
   for (const label of [parts.unit.label, parts.measure.label]) {
-    if (/per (1[ ,.\u00a0\u202f]?000[ ,.\u00a0\u202f]?000|million)\b/i.test(label)) return 'perMillion';
+    if (/per (1[ ,.\u00a0\u202f]?000[ ,.\u00a0\u202f]?000|million)\b/i.test(label))
+      return 'perMillion';
     if (/per (1[ ,.\u00a0\u202f]?000|thousand)\b/i.test(label)) return 'perThousand';
     if (/^(number|units)$/i.test(label.trim())) return 'count';
   }
@@ -102,7 +104,8 @@ export function readSdmxMeasure(parts: SdmxMeasureParts): ReadMeasure | null {
   const fromTechnology = modalityOf(parts.technology);
   const fromMeasure = modalityOf(parts.measure);
   if (fromTechnology === 'other' || fromMeasure === 'other') return null;
-  if (fromTechnology !== null && fromMeasure !== null && fromTechnology !== fromMeasure) return null;
+  if (fromTechnology !== null && fromMeasure !== null && fromTechnology !== fromMeasure)
+    return null;
   const modality = fromTechnology ?? fromMeasure;
   const kind = kindOf(parts);
   const unit = unitOf(parts);
@@ -147,7 +150,12 @@ const SIMPLE_NAME = new RegExp(
 export function readSimpleMeasure(name: string): ReadMeasure | null {
   const match = SIMPLE_NAME.exec(name.trim().toLowerCase());
   if (match === null) return null;
-  const [, modality, what, sector] = match as unknown as [string, string, string, string | undefined];
+  const [, modality, what, sector] = match as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   return {
     measure: SIMPLE_MEASURES[what] as ReferenceMeasure,
     modality: modality === 'ct' ? 'CT' : 'MR',
@@ -170,6 +178,11 @@ const OECD_LABEL = /^OECD([ -]*(average|avg)| - average)?$/i;
  */
 export function readArea(area: Coded): string | null {
   const code = area.code.trim().toUpperCase();
-  if (OECD_CODES.has(code) || OECD_LABEL.test(area.code.trim()) || OECD_LABEL.test(area.label.trim())) return 'OECD';
+  if (
+    OECD_CODES.has(code) ||
+    OECD_LABEL.test(area.code.trim()) ||
+    OECD_LABEL.test(area.label.trim())
+  )
+    return 'OECD';
   return /^[A-Z]{3}$/.test(code) ? code : null;
 }

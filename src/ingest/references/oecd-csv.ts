@@ -62,8 +62,13 @@ interface Skipped {
  */
 export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
   const sink = new IssueSink();
-  const say = (severity: Issue['severity'], key: IssueKey, line: number | null, column: string | null, params: IssueParams): void =>
-    sink.say(severity, key, fileName, line, column, params);
+  const say = (
+    severity: Issue['severity'],
+    key: IssueKey,
+    line: number | null,
+    column: string | null,
+    params: IssueParams,
+  ): void => sink.say(severity, key, fileName, line, column, params);
   const figures: ReferenceFigure[] = [];
   const lines = new Map<string, number>();
   const skippedMeasures = new Map<string, Skipped>();
@@ -71,7 +76,14 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
   let row: ((record: CsvRecord) => void) | null = null;
   let records = 0;
 
-  const skip = (map: Map<string, Skipped>, what: string, key: IssueKey, line: number, column: string, params: IssueParams): void => {
+  const skip = (
+    map: Map<string, Skipped>,
+    what: string,
+    key: IssueKey,
+    line: number,
+    column: string,
+    params: IssueParams,
+  ): void => {
     const seen = map.get(what);
     if (seen) seen.count++;
     else map.set(what, { key, count: 1, first: line, column, params });
@@ -108,8 +120,14 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
   });
 
   /** The row reader of the header's form, or null (with errors) when the file cannot be read. */
-  function headerOf(columns: string[], separator: CsvSeparator, line: number): ((record: CsvRecord) => void) | null {
-    const shownHeader = columns.map((c) => (isHeaderShaped(c) ? c : `(${describeText(c)})`)).join(', ');
+  function headerOf(
+    columns: string[],
+    separator: CsvSeparator,
+    line: number,
+  ): ((record: CsvRecord) => void) | null {
+    const shownHeader = columns
+      .map((c) => (isHeaderShaped(c) ? c : `(${describeText(c)})`))
+      .join(', ');
     const sdmx = new Map<string, SdmxColumn>();
     let duplicate = false;
     columns.forEach((raw, i) => {
@@ -122,19 +140,29 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
         return;
       }
       const next = columns[i + 1];
-      const label = !combined && next !== undefined && !SDMX_ID.test(next) && !COMBINED.test(next) ? i + 1 : -1;
+      const label =
+        !combined && next !== undefined && !SDMX_ID.test(next) && !COMBINED.test(next) ? i + 1 : -1;
       sdmx.set(id, { index: i, label, combined: combined !== null });
     });
     if (['REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'STRUCTURE'].some((id) => sdmx.has(id))) {
       const missing = SDMX_REQUIRED.filter((id) => !sdmx.has(id));
-      for (const column of missing) say('error', 'missing-column', line, column, { file: fileName, column, header: shownHeader });
+      for (const column of missing)
+        say('error', 'missing-column', line, column, {
+          file: fileName,
+          column,
+          header: shownHeader,
+        });
       return missing.length > 0 || duplicate ? null : sdmxRows(sdmx, separator);
     }
     const simple = new Map<string, number>();
     let simpleDuplicate = false;
     columns.forEach((raw, i) => {
       const name = raw.trim().toLowerCase();
-      if (!(SIMPLE_REQUIRED as readonly string[]).includes(name) && !(SIMPLE_OPTIONAL as readonly string[]).includes(name)) return;
+      if (
+        !(SIMPLE_REQUIRED as readonly string[]).includes(name) &&
+        !(SIMPLE_OPTIONAL as readonly string[]).includes(name)
+      )
+        return;
       if (simple.has(name)) {
         simpleDuplicate = true;
         say('error', 'duplicate-column', line, name, { file: fileName, column: name });
@@ -145,23 +173,31 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
       return null;
     }
     const missing = SIMPLE_REQUIRED.filter((name) => !simple.has(name));
-    for (const column of missing) say('error', 'missing-column', line, column, { file: fileName, column, header: shownHeader });
+    for (const column of missing)
+      say('error', 'missing-column', line, column, { file: fileName, column, header: shownHeader });
     return missing.length > 0 || simpleDuplicate ? null : simpleRows(simple, separator);
   }
 
-  function sdmxRows(columns: Map<string, SdmxColumn>, separator: CsvSeparator): (record: CsvRecord) => void {
+  function sdmxRows(
+    columns: Map<string, SdmxColumn>,
+    separator: CsvSeparator,
+  ): (record: CsvRecord) => void {
     const coded = (record: CsvRecord, id: string): Coded => {
       const at = columns.get(id);
       if (at === undefined) return { code: '', label: '' };
       const cell = record.cell(at.index);
       if (at.combined) {
         const colon = cell.indexOf(': ');
-        return colon < 0 ? { code: cell.trim(), label: '' } : { code: cell.slice(0, colon).trim(), label: cell.slice(colon + 2).trim() };
+        return colon < 0
+          ? { code: cell.trim(), label: '' }
+          : { code: cell.slice(0, colon).trim(), label: cell.slice(colon + 2).trim() };
       }
       return { code: cell, label: at.label < 0 ? '' : record.cell(at.label) };
     };
     const technologyId = columns.has('MEDICAL_TECH') ? 'MEDICAL_TECH' : 'MEDICAL_PROCEDURE';
-    const describing = ['MEASURE', 'UNIT_MEASURE', technologyId, 'HEALTH_CARE_PROVIDER'].filter((id) => columns.has(id));
+    const describing = ['MEASURE', 'UNIT_MEASURE', technologyId, 'HEALTH_CARE_PROVIDER'].filter(
+      (id) => columns.has(id),
+    );
     return (record) => {
       const line = record.line;
       const parts = {
@@ -172,19 +208,33 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
       };
       const read = readSdmxMeasure(parts);
       if (read === null) {
-        const codes = describing.map((id) => `${id} ${shownCode(coded(record, id).code)}`).join(', ');
+        const codes = describing
+          .map((id) => `${id} ${shownCode(coded(record, id).code)}`)
+          .join(', ');
         skip(skippedMeasures, codes, 'reference-measure', line, 'MEASURE', { measure: codes });
         return;
       }
       const areaCell = coded(record, 'REF_AREA');
       const area = readArea(areaCell);
       if (area === null) {
-        skip(skippedAreas, areaCell.code, 'reference-area', line, 'REF_AREA', { area: quoteCode(areaCell.code) });
+        skip(skippedAreas, areaCell.code, 'reference-area', line, 'REF_AREA', {
+          area: quoteCode(areaCell.code),
+        });
         return;
       }
-      const year = readYear(record.cell(columns.get('TIME_PERIOD')?.index ?? -1), line, 'TIME_PERIOD');
+      const year = readYear(
+        record.cell(columns.get('TIME_PERIOD')?.index ?? -1),
+        line,
+        'TIME_PERIOD',
+      );
       const multiplier = readMultiplier(coded(record, 'UNIT_MULT').code, line);
-      const value = readValue(record.cell(columns.get('OBS_VALUE')?.index ?? -1), separator, multiplier, line, 'OBS_VALUE');
+      const value = readValue(
+        record.cell(columns.get('OBS_VALUE')?.index ?? -1),
+        separator,
+        multiplier,
+        line,
+        'OBS_VALUE',
+      );
       if (year === null || value === null || multiplier === null) return;
       const status = coded(record, 'OBS_STATUS');
       const structure = coded(record, 'STRUCTURE_NAME').code || coded(record, 'STRUCTURE_ID').code;
@@ -194,8 +244,14 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
           area,
           year,
           value,
-          source: structure === '' ? `${EXPORT_SOURCE} ${fileName}` : `${EXPORT_SOURCE} ${fileName}: ${structure}`,
-          note: status.code === '' || status.code === 'A' ? null : status.label || `OBS_STATUS ${status.code}`,
+          source:
+            structure === ''
+              ? `${EXPORT_SOURCE} ${fileName}`
+              : `${EXPORT_SOURCE} ${fileName}: ${structure}`,
+          note:
+            status.code === '' || status.code === 'A'
+              ? null
+              : status.label || `OBS_STATUS ${status.code}`,
           origin: 'loaded',
         },
         line,
@@ -203,7 +259,10 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
     };
   }
 
-  function simpleRows(columns: Map<string, number>, separator: CsvSeparator): (record: CsvRecord) => void {
+  function simpleRows(
+    columns: Map<string, number>,
+    separator: CsvSeparator,
+  ): (record: CsvRecord) => void {
     const at = (name: string): number => columns.get(name) ?? -1;
     return (record) => {
       const line = record.line;
@@ -211,13 +270,17 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
       const read: ReadMeasure | null = readSimpleMeasure(name);
       if (read === null) {
         const key = name.trim().toLowerCase();
-        skip(skippedMeasures, key, 'reference-measure.simple', line, 'measure', { measure: quoteCode(key, 40) });
+        skip(skippedMeasures, key, 'reference-measure.simple', line, 'measure', {
+          measure: quoteCode(key, 40),
+        });
         return;
       }
       const country = record.cell(at('country'));
       const area = readArea({ code: country, label: '' });
       if (area === null) {
-        skip(skippedAreas, country, 'reference-area', line, 'country', { area: quoteCode(country) });
+        skip(skippedAreas, country, 'reference-area', line, 'country', {
+          area: quoteCode(country),
+        });
         return;
       }
       const year = readYear(record.cell(at('year')), line, 'year');
@@ -261,7 +324,13 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
    * A figure (a decimal point; a decimal comma too in a `;`-separated file) times 10^multiplier.
    * Blank: a warning and null (an observation the export lacks); anything else: an error.
    */
-  function readValue(text: string, separator: CsvSeparator, multiplier: number | null, line: number, column: string): number | null {
+  function readValue(
+    text: string,
+    separator: CsvSeparator,
+    multiplier: number | null,
+    line: number,
+    column: string,
+  ): number | null {
     if (text === '') {
       say('warning', 'reference-value.blank', line, column, { column });
       return null;
@@ -287,8 +356,15 @@ export function readOecdCsv(text: string, fileName: string): OecdCsvResult {
   tokenizer.push(text);
   tokenizer.end();
   if (row !== null && records === 0) say('error', 'reference-empty', 1, null, { file: fileName });
-  const counted = [...skippedMeasures.values(), ...skippedAreas.values()].sort((a, b) => a.first - b.first);
-  for (const s of counted) say('warning', s.key, s.first, s.column, { ...s.params, count: s.count, first: String(s.first) });
+  const counted = [...skippedMeasures.values(), ...skippedAreas.values()].sort(
+    (a, b) => a.first - b.first,
+  );
+  for (const s of counted)
+    say('warning', s.key, s.first, s.column, {
+      ...s.params,
+      count: s.count,
+      first: String(s.first),
+    });
   const issues = sink.finish();
   return { figures: sink.errorCount === 0 ? figures : [], issues };
 }
@@ -309,7 +385,15 @@ function shownCode(code: string): string {
 export function readOecdCsvBytes(bytes: Uint8Array, fileName: string): OecdCsvResult {
   const wide = wideEncodingOf(bytes);
   if (wide !== null) {
-    return { figures: [], issues: [makeIssue('error', 'encoding.unicode', fileName, null, null, { file: fileName, encoding: wide })] };
+    return {
+      figures: [],
+      issues: [
+        makeIssue('error', 'encoding.unicode', fileName, null, null, {
+          file: fileName,
+          encoding: wide,
+        }),
+      ],
+    };
   }
   try {
     return readOecdCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes), fileName);
@@ -320,7 +404,10 @@ export function readOecdCsvBytes(bytes: Uint8Array, fileName: string): OecdCsvRe
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
     const read = readOecdCsv(text, fileName);
-    const encoding = makeIssue('error', 'encoding', fileName, line, null, { file: fileName, line: String(line) });
+    const encoding = makeIssue('error', 'encoding', fileName, line, null, {
+      file: fileName,
+      line: String(line),
+    });
     return { figures: [], issues: [encoding, ...read.issues] };
   }
 }

@@ -16,7 +16,12 @@ import {
   MAX_GROWTH_PERCENT,
   MAX_RESERVED_SHARE,
 } from '../../plan/simulation/scenarios.ts';
-import type { IsoWeekday, Scenario, ScenarioChange, SimulationModel } from '../../plan/simulation/types.ts';
+import type {
+  IsoWeekday,
+  Scenario,
+  ScenarioChange,
+  SimulationModel,
+} from '../../plan/simulation/types.ts';
 import { SCENARIO_CHANGE_TYPES } from '../../plan/simulation/types.ts';
 import { describeText, isCodeShaped, quoteCode, shownCellText } from '../kit/identifying.ts';
 import { lineCounter, syntaxErrorOffset, tooDeep } from '../sources/fhir/json-text.ts';
@@ -42,8 +47,13 @@ export type ScenarioMachines = Pick<SimulationModel, 'machines'>;
 type ChangeType = ScenarioChange['type'];
 
 /** The keys of each change type, required then optional (`type` itself aside). */
-const FIELDS: Readonly<Record<ChangeType, { required: readonly string[]; optional: readonly string[] }>> = {
-  'extend-hours': { required: ['weekdays'], optional: ['openEarlierMinutes', 'closeLaterMinutes', 'machine'] },
+const FIELDS: Readonly<
+  Record<ChangeType, { required: readonly string[]; optional: readonly string[] }>
+> = {
+  'extend-hours': {
+    required: ['weekdays'],
+    optional: ['openEarlierMinutes', 'closeLaterMinutes', 'machine'],
+  },
   'add-session': { required: ['weekdays', 'start', 'end'], optional: ['machine'] },
   'add-machine': { required: [], optional: ['count', 'gridOf'] },
   'emergency-reservation': { required: ['share'], optional: [] },
@@ -66,18 +76,24 @@ const TYPES = SCENARIO_CHANGE_TYPES.join(', ');
  * readScenarioFile('{"scenarios":[{"name":"+10 %","changes":[{"type":"demand-growth","percent":10}]}]}', 'growth.json');
  * // → { scenarios: [{ name: '+10 %', changes: [{ type: 'demand-growth', percent: 10 }] }], issues: [], pointers: ['/scenarios/0'] }
  */
-export function readScenarioFile(text: string, fileName: string, options: { model?: ScenarioMachines } = {}): ScenarioFile {
+export function readScenarioFile(
+  text: string,
+  fileName: string,
+  options: { model?: ScenarioMachines } = {},
+): ScenarioFile {
   const refused = (key: IssueKey, line: number | null, params: IssueParams = {}): ScenarioFile => ({
     scenarios: [],
     issues: [makeIssue('error', key, fileName, line, null, { file: fileName, ...params })],
     pointers: [],
   });
   const bytes = utf8Length(text, MAX_SCENARIO_FILE_BYTES);
-  if (bytes > MAX_SCENARIO_FILE_BYTES) return refused('scenario-file.size', null, { size: Math.ceil(bytes / 1024) });
+  if (bytes > MAX_SCENARIO_FILE_BYTES)
+    return refused('scenario-file.size', null, { size: Math.ceil(bytes / 1024) });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineOfOffset = lineCounter(body);
   const deep = tooDeep(body, MAX_SCENARIO_DEPTH);
-  if (deep !== null) return refused('scenario-file.depth', lineOfOffset(deep), { line: lineOfOffset(deep) });
+  if (deep !== null)
+    return refused('scenario-file.depth', lineOfOffset(deep), { line: lineOfOffset(deep) });
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -93,10 +109,19 @@ export function readScenarioFile(text: string, fileName: string, options: { mode
     return offset === undefined ? null : lineOfOffset(offset);
   };
   const reader = new ScenarioReader(fileName, lineOf);
-  for (const { pointer, key } of duplicates) reader.error('scenario-duplicate.key', memberPointer(pointer, key), { key: quoteCode(key, 40) });
+  for (const { pointer, key } of duplicates)
+    reader.error('scenario-duplicate.key', memberPointer(pointer, key), {
+      key: quoteCode(key, 40),
+    });
   reader.readRoot(value);
   if (options.model !== undefined && !reader.failed)
-    reader.issues.push(...checkScenarioMachines(reader.scenarios, options.model, { file: fileName, pointers: reader.pointers, lineOf }));
+    reader.issues.push(
+      ...checkScenarioMachines(reader.scenarios, options.model, {
+        file: fileName,
+        pointers: reader.pointers,
+        lineOf,
+      }),
+    );
   return reader.result();
 }
 
@@ -122,7 +147,11 @@ export function readScenarioValue(value: unknown, fileName: string): ScenarioFil
 export function checkScenarioMachines(
   scenarios: readonly Scenario[],
   model: ScenarioMachines,
-  options: { file?: string; pointers?: readonly string[]; lineOf?: (pointer: string) => number | null } = {},
+  options: {
+    file?: string;
+    pointers?: readonly string[];
+    lineOf?: (pointer: string) => number | null;
+  } = {},
 ): Issue[] {
   const file = options.file ?? 'scenarios';
   const issues: Issue[] = [];
@@ -132,7 +161,16 @@ export function checkScenarioMachines(
     const check = (id: string | undefined, pointer: string): boolean => {
       if (id === undefined || known.includes(id)) return true;
       const params = { machine: quoteCode(id, 40), machines: known.join(', ') };
-      issues.push(makeIssue('error', 'scenario-machine', file, options.lineOf?.(pointer) ?? null, pointer, params));
+      issues.push(
+        makeIssue(
+          'error',
+          'scenario-machine',
+          file,
+          options.lineOf?.(pointer) ?? null,
+          pointer,
+          params,
+        ),
+      );
       return false;
     };
     scenario.changes.forEach((change, j) => {
@@ -146,7 +184,11 @@ export function checkScenarioMachines(
           while (known.includes(`${source}+${n}`)) n++;
           known.push(`${source}+${n}`);
         }
-      } else if (change.type === 'extend-hours' || change.type === 'add-session' || change.type === 'interventional-sessions') {
+      } else if (
+        change.type === 'extend-hours' ||
+        change.type === 'add-session' ||
+        change.type === 'interventional-sessions'
+      ) {
         check(change.machine, `${at}/machine`);
       }
     });
@@ -188,7 +230,10 @@ function token(key: string | number): string {
  * its key), and the members whose key repeats one of the same object (JSON.parse keeps the last
  * silently). Recursion is bounded: the depth was checked first.
  */
-function scanPointers(text: string): { offsets: Map<string, number>; duplicates: { pointer: string; key: string }[] } {
+function scanPointers(text: string): {
+  offsets: Map<string, number>;
+  duplicates: { pointer: string; key: string }[];
+} {
   const offsets = new Map<string, number>();
   const duplicates: { pointer: string; key: string }[] = [];
   let i = 0;
@@ -246,8 +291,13 @@ function shown(value: unknown): string {
     const text = shownCellText(value);
     return text.startsWith('(') ? text : `"${text}"`;
   }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : `(${describeText(String(value))})`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
+  return Array.isArray(value)
+    ? '[…]'
+    : typeof value === 'object'
+      ? '{…}'
+      : `(${describeText(String(value))})`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -277,7 +327,16 @@ class ScenarioReader {
   }
 
   say(severity: Severity, key: IssueKey, pointer: string, params: IssueParams = {}): void {
-    this.issues.push(makeIssue(severity, key, this.#file, this.#lineOf(pointer), pointer === '' ? null : pointer, params));
+    this.issues.push(
+      makeIssue(
+        severity,
+        key,
+        this.#file,
+        this.#lineOf(pointer),
+        pointer === '' ? null : pointer,
+        params,
+      ),
+    );
   }
 
   error(key: IssueKey, pointer: string, params: IssueParams = {}): void {
@@ -285,7 +344,13 @@ class ScenarioReader {
   }
 
   /** Unknown keys of `object` said at their own pointer; true when there is none. */
-  #knownKeys(object: Record<string, unknown>, pointer: string, allowed: readonly string[], key: IssueKey, params: IssueParams = {}): boolean {
+  #knownKeys(
+    object: Record<string, unknown>,
+    pointer: string,
+    allowed: readonly string[],
+    key: IssueKey,
+    params: IssueParams = {},
+  ): boolean {
     let ok = true;
     for (const name of Object.keys(object)) {
       if (allowed.includes(name)) continue;
@@ -302,7 +367,8 @@ class ScenarioReader {
     this.#knownKeys(value, '', FILE_KEYS, 'scenario-key.file');
     this.#description(value, '');
     const list = value['scenarios'];
-    if (!Array.isArray(list)) return this.error('scenario-value.list', '/scenarios', { field: 'scenarios' });
+    if (!Array.isArray(list))
+      return this.error('scenario-value.list', '/scenarios', { field: 'scenarios' });
     this.#list(list, '/scenarios');
   }
 
@@ -335,7 +401,9 @@ class ScenarioReader {
       } else {
         const first = this.scenarios.findIndex((s) => s.name === name);
         if (first >= 0) {
-          this.error('scenario-duplicate.name', `${pointer}/name`, { first: this.pointers[first] || '/' });
+          this.error('scenario-duplicate.name', `${pointer}/name`, {
+            first: this.pointers[first] || '/',
+          });
           ok = false;
         }
       }
@@ -378,7 +446,10 @@ class ScenarioReader {
     const changeType = type as ChangeType;
     const fields = FIELDS[changeType];
     const keys = ['type', ...fields.required, ...fields.optional];
-    const known = this.#knownKeys(value, pointer, keys, 'scenario-key.change', { type, keys: keys.join(', ') });
+    const known = this.#knownKeys(value, pointer, keys, 'scenario-key.change', {
+      type,
+      keys: keys.join(', '),
+    });
     let complete = true;
     for (const field of fields.required)
       if (!Object.hasOwn(value, field)) {
@@ -397,16 +468,27 @@ class ScenarioReader {
     const at = (field: string): string => `${pointer}/${field}`;
     switch (type) {
       case 'extend-hours': {
-        const change: Extract<ScenarioChange, { type: 'extend-hours' }> = { type, weekdays: this.#weekdays(v['weekdays'], at('weekdays')) };
+        const change: Extract<ScenarioChange, { type: 'extend-hours' }> = {
+          type,
+          weekdays: this.#weekdays(v['weekdays'], at('weekdays')),
+        };
         const before = this.issues.length;
         for (const field of ['openEarlierMinutes', 'closeLaterMinutes'] as const) {
           const minutes = v[field];
           if (minutes === undefined) continue;
           if (typeof minutes !== 'number' || !(minutes >= 0 && minutes <= MAX_EXTEND_MINUTES))
-            this.error('scenario-value.minutes', at(field), { field, text: shown(minutes), max: String(MAX_EXTEND_MINUTES) });
+            this.error('scenario-value.minutes', at(field), {
+              field,
+              text: shown(minutes),
+              max: String(MAX_EXTEND_MINUTES),
+            });
           else change[field] = minutes;
         }
-        if (this.issues.length === before && !((change.openEarlierMinutes ?? 0) > 0) && !((change.closeLaterMinutes ?? 0) > 0))
+        if (
+          this.issues.length === before &&
+          !((change.openEarlierMinutes ?? 0) > 0) &&
+          !((change.closeLaterMinutes ?? 0) > 0)
+        )
           this.error('scenario-value.extend-nothing', pointer);
         this.#machineField(v, 'machine', pointer, change);
         return change;
@@ -416,7 +498,11 @@ class ScenarioReader {
         const weekdays = this.#weekdays(v['weekdays'], at('weekdays'));
         const start = this.#time(v['start'], at('start'), 'start', false);
         const end = this.#time(v['end'], at('end'), 'end', true);
-        if (start !== null && end !== null && (localMinutes(end) as number) <= (localMinutes(start) as number))
+        if (
+          start !== null &&
+          end !== null &&
+          (localMinutes(end) as number) <= (localMinutes(start) as number)
+        )
           this.error('scenario-value.time-order', at('end'), { start, end });
         const change: ScenarioChange = { type, weekdays, start: start ?? '', end: end ?? '' };
         this.#machineField(v, 'machine', pointer, change);
@@ -426,8 +512,16 @@ class ScenarioReader {
         const change: ScenarioChange = { type };
         const count = v['count'];
         if (count !== undefined) {
-          if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_ADDED_MACHINES)
-            this.error('scenario-value.count', at('count'), { text: shown(count), max: String(MAX_ADDED_MACHINES) });
+          if (
+            typeof count !== 'number' ||
+            !Number.isInteger(count) ||
+            count < 1 ||
+            count > MAX_ADDED_MACHINES
+          )
+            this.error('scenario-value.count', at('count'), {
+              text: shown(count),
+              max: String(MAX_ADDED_MACHINES),
+            });
           else change.count = count;
         }
         this.#machineField(v, 'gridOf', pointer, change);
@@ -436,13 +530,19 @@ class ScenarioReader {
       case 'emergency-reservation': {
         const share = v['share'];
         if (typeof share !== 'number' || !(share >= 0 && share <= MAX_RESERVED_SHARE))
-          this.error('scenario-value.share', at('share'), { text: shown(share), max: String(MAX_RESERVED_SHARE) });
+          this.error('scenario-value.share', at('share'), {
+            text: shown(share),
+            max: String(MAX_RESERVED_SHARE),
+          });
         return { type, share: share as number };
       }
       case 'demand-growth': {
         const percent = v['percent'];
         if (typeof percent !== 'number' || !(percent > -100 && percent <= MAX_GROWTH_PERCENT))
-          this.error('scenario-value.percent', at('percent'), { text: shown(percent), max: String(MAX_GROWTH_PERCENT) });
+          this.error('scenario-value.percent', at('percent'), {
+            text: shown(percent),
+            max: String(MAX_GROWTH_PERCENT),
+          });
         return { type, percent: percent as number };
       }
       case 'no-show':
@@ -453,10 +553,16 @@ class ScenarioReader {
     }
   }
 
-  #machineField(v: Record<string, unknown>, field: 'machine' | 'gridOf', pointer: string, change: Record<string, unknown>): void {
+  #machineField(
+    v: Record<string, unknown>,
+    field: 'machine' | 'gridOf',
+    pointer: string,
+    change: Record<string, unknown>,
+  ): void {
     const id = v[field];
     if (id === undefined) return;
-    if (typeof id !== 'string' || id.trim() === '') this.error('scenario-value.machine', `${pointer}/${field}`, { field });
+    if (typeof id !== 'string' || id.trim() === '')
+      this.error('scenario-value.machine', `${pointer}/${field}`, { field });
     else change[field] = id.trim();
   }
 
@@ -470,7 +576,8 @@ class ScenarioReader {
     value.forEach((day, k) => {
       if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7)
         this.error('scenario-value.weekday', `${pointer}/${k}`, { text: shown(day) });
-      else if (out.includes(day as IsoWeekday)) this.error('scenario-duplicate.weekday', `${pointer}/${k}`, { text: day });
+      else if (out.includes(day as IsoWeekday))
+        this.error('scenario-duplicate.weekday', `${pointer}/${k}`, { text: day });
       else out.push(day as IsoWeekday);
     });
     return out;
@@ -497,7 +604,10 @@ class ScenarioReader {
       const rate = value[category];
       if (rate === undefined) continue;
       if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
-        this.error('scenario-value.rate', `${pointer}/${category}`, { text: shown(rate), category });
+        this.error('scenario-value.rate', `${pointer}/${category}`, {
+          text: shown(rate),
+          category,
+        });
       else rates[category] = rate;
     }
     return rates;

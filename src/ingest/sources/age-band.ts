@@ -40,14 +40,20 @@ export function birthDate(year: string, month: string, day: string | undefined):
  * ageBandAt(naiveMs(1945, 3, 2), Date.parse('2010-03-01T10:00:00Z'), paris); // '65-79' (64 until the 2nd: '18-64')
  * ageBandAt(naiveMs(1945, 3, 1), Date.parse('2010-03-15T10:00:00Z'), paris, true); // null: 64 or 65
  */
-export function ageBandAt(birthDay: number, instant: number, zone: ZoneClock, monthOnly = false): AgeBand | null {
+export function ageBandAt(
+  birthDay: number,
+  instant: number,
+  zone: ZoneClock,
+  monthOnly = false,
+): AgeBand | null {
   const at = zone.toWallClock(instant);
   const born = naiveFields(birthDay);
   const yearsIfBornOn = (day: number): number => {
     const before = at.month < born.month || (at.month === born.month && at.day < day);
     return at.year - born.year - (before ? 1 : 0);
   };
-  const band = (years: number): AgeBand | null => (years < 0 ? null : years < 18 ? '0-17' : years < 65 ? '18-64' : years < 80 ? '65-79' : '80+');
+  const band = (years: number): AgeBand | null =>
+    years < 0 ? null : years < 18 ? '0-17' : years < 65 ? '18-64' : years < 80 ? '65-79' : '80+';
   if (!monthOnly) return band(yearsIfBornOn(born.day));
   // Born on the 1st (oldest) or on the last day (youngest) of the month.
   const oldest = band(yearsIfBornOn(1));

@@ -14,16 +14,31 @@ import { CampaignCalendar } from '../../core/calendar.ts';
 import type { Issue } from '../../core/issues.ts';
 import type { IssueKey, IssueParams } from '../../i18n/issues/index.ts';
 import { about, makeIssue } from '../../i18n/issues/index.ts';
-import type { Act, Campaign, Equipment, Establishment, Exam, Kit, Session, Slot } from '../../core/kit-types.ts';
+import type {
+  Act,
+  Campaign,
+  Equipment,
+  Establishment,
+  Exam,
+  Kit,
+  Session,
+  Slot,
+} from '../../core/kit-types.ts';
 import { CampaignWindow } from '../kit/campaign-window.ts';
 import { KitParser, readKitDir } from '../kit/read-kit.ts';
 import { writeKitDir } from '../kit/write-kit.ts';
 import type { SiteMappingFile } from './mapping.ts';
-import { reconcile, reconciliationIssues, type ExamPair, type ReconciliationReport } from './reconcile/index.ts';
+import {
+  reconcile,
+  reconciliationIssues,
+  type ExamPair,
+  type ReconciliationReport,
+} from './reconcile/index.ts';
 import type { SiteMapping, SourceId, SourceRecords } from './types.ts';
 
 /** A mapping as the adapters see it, with what a mapping file may add (establishment, machines). */
-export type AssemblyMapping = SiteMapping & Partial<Pick<SiteMappingFile, 'establishment' | 'machines'>>;
+export type AssemblyMapping = SiteMapping &
+  Partial<Pick<SiteMappingFile, 'establishment' | 'machines'>>;
 
 /** Where assembly issues are filed: they concern no one source file. */
 export const ASSEMBLED = '(assembled kit)';
@@ -34,7 +49,10 @@ export const ASSEMBLED = '(assembled kit)';
  * @example
  * const { campaign, issues } = readCampaignText('campaign.json', text);
  */
-export function readCampaignText(name: string, text: string): { campaign: Campaign | null; issues: Issue[] } {
+export function readCampaignText(
+  name: string,
+  text: string,
+): { campaign: Campaign | null; issues: Issue[] } {
   const parser = new KitParser();
   parser.campaign(text, name);
   const { kit, issues } = parser.finish();
@@ -84,7 +102,10 @@ export async function kitFromSources(
   let outExams: number;
   let reconciliation: ReconciliationReport | null = null;
   if (dicomSide.length > 0 && dicomSide.length < records.exams.length) {
-    const ris = mergeExams(records.exams.filter((e) => !isDicom(e)), note);
+    const ris = mergeExams(
+      records.exams.filter((e) => !isDicom(e)),
+      note,
+    );
     const dicom = mergeExams(dicomSide, note);
     const risIn = ris.filter(inCampaign);
     const dicomIn = dicom.filter(inCampaign);
@@ -103,7 +124,12 @@ export async function kitFromSources(
   const outSessions = distinct.length - sessions.length;
   if (outExams > 0 || outSessions > 0) {
     const far = farDates(records.exams, distinct, window);
-    const counts = { exams: outExams, sessions: outSessions, days: campaign.days, start: campaign.start };
+    const counts = {
+      exams: outExams,
+      sessions: outSessions,
+      days: campaign.days,
+      start: campaign.start,
+    };
     if (far === null) note('info', 'outside-campaign.sources', counts);
     else note('info', 'outside-campaign.sources-far', { ...counts, ...far });
   }
@@ -112,16 +138,32 @@ export async function kitFromSources(
     note('error', 'no-activity', { days: campaign.days, start: campaign.start });
   }
   const establishments = mergeEstablishments(records.establishments, mapping, note);
-  const used = new Set<string>([...sessions.map((s) => s.equipmentId), ...exams.map((e) => e.equipmentId)]);
+  const used = new Set<string>([
+    ...sessions.map((s) => s.equipmentId),
+    ...exams.map((e) => e.equipmentId),
+  ]);
   const equipment = mergeEquipment(records.equipment, used, mapping, note);
   const acts = mergeActs(records.acts, note);
   const slots = slotsOn(records.slots ?? [], equipment, note);
 
   if (issues.some((i) => i.severity === 'error')) return { kit: null, issues, reconciliation };
-  const kit: Kit = { campaign, establishments, equipment, sessions, exams, acts, survey: [], ...(slots.length > 0 ? { slots } : {}) };
+  const kit: Kit = {
+    campaign,
+    establishments,
+    equipment,
+    sessions,
+    exams,
+    acts,
+    survey: [],
+    ...(slots.length > 0 ? { slots } : {}),
+  };
   const { kit: checkedKit, issues: kitIssues } = await roundTrip(kit);
   issues.push(...kitIssues);
-  return { kit: issues.some((i) => i.severity === 'error') ? null : checkedKit, issues, reconciliation };
+  return {
+    kit: issues.some((i) => i.severity === 'error') ? null : checkedKit,
+    issues,
+    reconciliation,
+  };
 }
 
 /**
@@ -165,7 +207,9 @@ function mergeExams(all: readonly Exam[], note: Note): Exam[] {
       byId.set(exam.examId, { ...exam, acts: [...exam.acts] });
       continue;
     }
-    const differ = (['equipmentId', 'category', 'roomIn', 'roomOut'] as const).filter((k) => first[k] !== exam[k]);
+    const differ = (['equipmentId', 'category', 'roomIn', 'roomOut'] as const).filter(
+      (k) => first[k] !== exam[k],
+    );
     if (differ.length > 0) {
       conflicts++;
       if (conflicts <= 100) {
@@ -193,7 +237,11 @@ function uniqueSessions(all: readonly Session[]): Session[] {
   return [...seen.values()];
 }
 
-function mergeEstablishments(all: readonly Establishment[], mapping: AssemblyMapping, note: Note): Establishment[] {
+function mergeEstablishments(
+  all: readonly Establishment[],
+  mapping: AssemblyMapping,
+  note: Note,
+): Establishment[] {
   const byFiness = new Map<string, Establishment>();
   for (const e of all) {
     const first = byFiness.get(e.finess);
@@ -211,13 +259,22 @@ function mergeEstablishments(all: readonly Establishment[], mapping: AssemblyMap
   return [...byFiness.values()];
 }
 
-function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, mapping: AssemblyMapping, note: Note): Equipment[] {
+function mergeEquipment(
+  all: readonly Equipment[],
+  used: ReadonlySet<string>,
+  mapping: AssemblyMapping,
+  note: Note,
+): Equipment[] {
   const byId = new Map<string, Equipment>();
   for (const e of all) {
     const first = byId.get(e.equipmentId);
     if (first === undefined) byId.set(e.equipmentId, { ...e });
     else if (first.modality !== e.modality) {
-      note('warning', 'duplicate-equipment', { id: e.equipmentId, first: first.modality, other: e.modality });
+      note('warning', 'duplicate-equipment', {
+        id: e.equipmentId,
+        first: first.modality,
+        other: e.modality,
+      });
     }
   }
   for (const id of used) {
@@ -227,13 +284,24 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
       note('error', 'unknown-modality', { id });
       continue;
     }
-    byId.set(id, { equipmentId: id, finess: mapping.finess, modality: info.modality, label: null, installedYear: null, role: 'general' });
+    byId.set(id, {
+      equipmentId: id,
+      finess: mapping.finess,
+      modality: info.modality,
+      label: null,
+      installedYear: null,
+      role: 'general',
+    });
   }
   for (const e of byId.values()) {
     const info = mapping.machines?.get(e.equipmentId);
     if (!info) continue;
     if (info.modality !== undefined && info.modality !== e.modality) {
-      note('warning', 'modality-conflict', { id: e.equipmentId, mapping: info.modality, source: e.modality });
+      note('warning', 'modality-conflict', {
+        id: e.equipmentId,
+        mapping: info.modality,
+        source: e.modality,
+      });
       e.modality = info.modality;
     }
     if (info.label !== undefined) e.label = info.label;
@@ -252,7 +320,11 @@ function mergeEquipment(all: readonly Equipment[], used: ReadonlySet<string>, ma
  * How many source rows lie more than a day away from the campaign, and the span of their dates
  * (null when none): a mistyped year shows up here.
  */
-function farDates(exams: readonly Exam[], sessions: readonly Session[], window: CampaignWindow): { far: number; from: string; to: string } | null {
+function farDates(
+  exams: readonly Exam[],
+  sessions: readonly Session[],
+  window: CampaignWindow,
+): { far: number; from: string; to: string } | null {
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -289,7 +361,11 @@ function slotsOn(all: readonly Slot[], equipment: readonly Equipment[], note: No
   if (away.size > 0) {
     const ids = [...away.keys()].sort();
     const n = [...away.values()].reduce((a, b) => a + b, 0);
-    note('info', 'slot-unknown-equipment.sources', { n, machines: ids.length, ids: ids.slice(0, 10).join(', ') + (ids.length > 10 ? ', …' : '') });
+    note('info', 'slot-unknown-equipment.sources', {
+      n,
+      machines: ids.length,
+      ids: ids.slice(0, 10).join(', ') + (ids.length > 10 ? ', …' : ''),
+    });
   }
   return kept.sort(
     (a, b) =>
@@ -305,7 +381,12 @@ function mergeActs(all: readonly Act[], note: Note): Act[] {
   for (const a of all) {
     const first = byCode.get(a.code);
     if (first === undefined) byCode.set(a.code, a);
-    else if (first.icr !== a.icr) note('warning', 'duplicate-act', { code: a.code, first: String(first.icr), other: String(a.icr) });
+    else if (first.icr !== a.icr)
+      note('warning', 'duplicate-act', {
+        code: a.code,
+        first: String(first.icr),
+        other: String(a.icr),
+      });
   }
   return [...byCode.values()];
 }
@@ -334,7 +415,11 @@ function refile(issue: Issue, kit: Kit): Issue {
     if (e) return about(refiled, 'about.exam', { id: e.examId, equipment: e.equipmentId });
   } else if (issue.file === 'sessions.csv') {
     const s = kit.sessions[index];
-    if (s) return about(refiled, 'about.session', { equipment: s.equipmentId, start: new Date(s.start).toISOString() });
+    if (s)
+      return about(refiled, 'about.session', {
+        equipment: s.equipmentId,
+        start: new Date(s.start).toISOString(),
+      });
   } else if (issue.file === 'equipment.csv') {
     const e = kit.equipment[index];
     if (e) return about(refiled, 'about.equipment', { id: e.equipmentId });

@@ -73,13 +73,19 @@ export interface DeviceKeys {
 const COLUMNS = ['kind', 'key', 'value', 'target'] as const;
 const KINDS = ['site', 'equipment', 'category', 'act'] as const;
 const SITE_KEYS = ['finess', 'time_zone', 'name', 'legal_status', 'region', 'department'] as const;
-const DEVICE_KEYS = { station: 'station', ae_title: 'aeTitle', serial: 'serial', location: 'location' } as const;
+const DEVICE_KEYS = {
+  station: 'station',
+  ae_title: 'aeTitle',
+  serial: 'serial',
+  location: 'location',
+} as const;
 const MACHINE_KEYS = ['modality', 'label', 'installed_year', 'role'] as const;
 const CATEGORY_KEYS = { patient_class: 'patientClass', unit: 'unit' } as const;
 const CCAM = /^[A-Z]{4}\d{3}$/;
 
 const norm = (s: string): string => s.trim().toUpperCase();
-const has = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+const has = <T extends string>(list: readonly T[], v: string): v is T =>
+  (list as readonly string[]).includes(v);
 
 /**
  * Reads a site mapping file. Every problem is a located issue (`mapping.csv:4:target`); the
@@ -89,13 +95,28 @@ const has = <T extends string>(list: readonly T[], v: string): v is T => (list a
  * const { mapping, issues } = parseMapping('mapping.csv', 'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,Europe/Paris\n');
  * mapping?.finess; // '620454421'
  */
-export function parseMapping(name: string, text: string): { mapping: SiteMappingFile | null; issues: Issue[] } {
+export function parseMapping(
+  name: string,
+  text: string,
+): { mapping: SiteMappingFile | null; issues: Issue[] } {
   // Saved as "Unicode text": its NUL bytes would be read as a header with no known column.
   const wide = wideEncodingOfText(text);
-  if (wide !== null) return { mapping: null, issues: [makeIssue('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide })] };
+  if (wide !== null)
+    return {
+      mapping: null,
+      issues: [
+        makeIssue('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide }),
+      ],
+    };
   const table = parseCsv(text, name);
   const issues: Issue[] = [...table.issues];
-  const issue = (line: number | null, column: string | null, key: IssueKey, params: IssueParams = {}, severity: Issue['severity'] = 'error'): void => {
+  const issue = (
+    line: number | null,
+    column: string | null,
+    key: IssueKey,
+    params: IssueParams = {},
+    severity: Issue['severity'] = 'error',
+  ): void => {
     issues.push(makeIssue(severity, key, name, line, column, params));
   };
   const at = new Map<string, number>();
@@ -106,7 +127,15 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     return { mapping: null, issues };
   }
   const site = new Map<string, { value: string; line: number }>();
-  const mapping: SiteMappingFile = { finess: '', timeZone: '', equipment: [], categories: [], acts: [], establishment: null, machines: new Map() };
+  const mapping: SiteMappingFile = {
+    finess: '',
+    timeZone: '',
+    equipment: [],
+    categories: [],
+    acts: [],
+    establishment: null,
+    machines: new Map(),
+  };
 
   table.rows.forEach((row, r) => {
     const line = table.lines[r] ?? null;
@@ -115,8 +144,16 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     const key = get('key').toLowerCase();
     const value = get('value');
     const target = get('target');
-    const need = (what: 'site-target' | 'value' | 'target', ok: boolean, column: string): boolean => {
-      if (!ok) issue(line, column, `missing-value.${what}`, { kind: quoteCode(kind, 64), key: quoteCode(key, 64) });
+    const need = (
+      what: 'site-target' | 'value' | 'target',
+      ok: boolean,
+      column: string,
+    ): boolean => {
+      if (!ok)
+        issue(line, column, `missing-value.${what}`, {
+          kind: quoteCode(kind, 64),
+          key: quoteCode(key, 64),
+        });
       return ok;
     };
     if (!has(KINDS, kind)) {
@@ -125,13 +162,19 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     }
     if (kind === 'site') {
       if (!has(SITE_KEYS, key)) {
-        issue(line, 'key', 'unknown-key.site', { key: quoteCode(key, 64), keys: SITE_KEYS.join(', ') });
+        issue(line, 'key', 'unknown-key.site', {
+          key: quoteCode(key, 64),
+          keys: SITE_KEYS.join(', '),
+        });
         return;
       }
       if (!need('site-target', target !== '', 'target')) return;
       const first = site.get(key);
       if (first) {
-        issue(line, 'key', 'duplicate-key.site', { key: quoteCode(key, 64), first: String(first.line) });
+        issue(line, 'key', 'duplicate-key.site', {
+          key: quoteCode(key, 64),
+          first: String(first.line),
+        });
         return;
       }
       site.set(key, { value: target, line: line ?? 0 });
@@ -141,17 +184,28 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
     if (!need('target', target !== '', 'target')) return;
     if (kind === 'equipment') {
       if (key in DEVICE_KEYS) {
-        mapping.equipment.push({ [DEVICE_KEYS[key as keyof typeof DEVICE_KEYS]]: value, equipmentId: target });
+        mapping.equipment.push({
+          [DEVICE_KEYS[key as keyof typeof DEVICE_KEYS]]: value,
+          equipmentId: target,
+        });
       } else if (has(MACHINE_KEYS, key)) {
-        machineRow(mapping.machines, key, value, target, (column, which, params) => issue(line, column, which, params));
+        machineRow(mapping.machines, key, value, target, (column, which, params) =>
+          issue(line, column, which, params),
+        );
       } else {
-        issue(line, 'key', 'unknown-key.equipment', { key: quoteCode(key, 64), keys: [...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', ') });
+        issue(line, 'key', 'unknown-key.equipment', {
+          key: quoteCode(key, 64),
+          keys: [...Object.keys(DEVICE_KEYS), ...MACHINE_KEYS].join(', '),
+        });
       }
       return;
     }
     if (kind === 'category') {
       if (!(key in CATEGORY_KEYS)) {
-        issue(line, 'key', 'unknown-key.category', { key: quoteCode(key, 64), keys: Object.keys(CATEGORY_KEYS).join(', ') });
+        issue(line, 'key', 'unknown-key.category', {
+          key: quoteCode(key, 64),
+          keys: Object.keys(CATEGORY_KEYS).join(', '),
+        });
         return;
       }
       const category = target.toUpperCase();
@@ -159,7 +213,10 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
         issue(line, 'target', 'invalid-category', { value: quoteCode(target, 64) });
         return;
       }
-      mapping.categories.push({ [CATEGORY_KEYS[key as keyof typeof CATEGORY_KEYS]]: value, category });
+      mapping.categories.push({
+        [CATEGORY_KEYS[key as keyof typeof CATEGORY_KEYS]]: value,
+        category,
+      });
       return;
     }
     if (key !== 'local_code') {
@@ -167,19 +224,27 @@ export function parseMapping(name: string, text: string): { mapping: SiteMapping
       return;
     }
     const ccam = target.toUpperCase();
-    if (!CCAM.test(ccam)) issue(line, 'target', 'invalid-ccam', { value: quoteCode(target, 64) }, 'warning');
+    if (!CCAM.test(ccam))
+      issue(line, 'target', 'invalid-ccam', { value: quoteCode(target, 64) }, 'warning');
     mapping.acts.push({ localCode: value, ccam });
   });
 
   const finess = site.get('finess');
   if (!finess) issue(null, null, 'missing-finess');
-  else if (finess.value.length !== 9) issue(finess.line, 'target', 'invalid-finess.mapping', { finess: quoteCode(finess.value, 64), length: finess.value.length });
+  else if (finess.value.length !== 9)
+    issue(finess.line, 'target', 'invalid-finess.mapping', {
+      finess: quoteCode(finess.value, 64),
+      length: finess.value.length,
+    });
   else mapping.finess = finess.value;
   const zone = site.get('time_zone');
   if (!zone) issue(null, null, 'missing-time-zone');
-  else if (!isValidTimeZone(zone.value)) issue(zone.line, 'target', 'invalid-time-zone', { zone: quoteCode(zone.value, 64) });
+  else if (!isValidTimeZone(zone.value))
+    issue(zone.line, 'target', 'invalid-time-zone', { zone: quoteCode(zone.value, 64) });
   else mapping.timeZone = zone.value;
-  mapping.establishment = establishmentOf(site, mapping.finess, (line, column, which, params) => issue(line, column, which, params));
+  mapping.establishment = establishmentOf(site, mapping.finess, (line, column, which, params) =>
+    issue(line, column, which, params),
+  );
 
   return { mapping: issues.some((i) => i.severity === 'error') ? null : mapping, issues };
 }
@@ -200,7 +265,11 @@ function machineRow(
     else bad('value', 'invalid-value.modality', { value: quoteCode(value, 64) });
   } else if (key === 'role') {
     if (has(EQUIPMENT_ROLES, value)) info.role = value;
-    else bad('value', 'invalid-value.role', { value: quoteCode(value, 64), roles: EQUIPMENT_ROLES.join(', ') });
+    else
+      bad('value', 'invalid-value.role', {
+        value: quoteCode(value, 64),
+        roles: EQUIPMENT_ROLES.join(', '),
+      });
   } else {
     const year = Number(value);
     if (/^\d{4}$/.test(value) && year >= 1970 && year <= 2100) info.installedYear = year;
@@ -217,7 +286,10 @@ function establishmentOf(
   const status = site.get('legal_status');
   const region = site.get('region');
   if (status && !has(LEGAL_STATUSES, status.value)) {
-    bad(status.line, 'target', 'invalid-value.legal-status', { value: quoteCode(status.value, 64), statuses: LEGAL_STATUSES.join(', ') });
+    bad(status.line, 'target', 'invalid-value.legal-status', {
+      value: quoteCode(status.value, 64),
+      statuses: LEGAL_STATUSES.join(', '),
+    });
     return null;
   }
   if (!name || !status || !region || finess === '') return null;
@@ -261,7 +333,10 @@ export function equipmentFor(mapping: SiteMapping, keys: DeviceKeys): string | n
  * @example
  * categoryFor(mapping, { patientClass: 'I', unit: 'REA1' }); // 'R' when `category,unit,REA1,R` comes first
  */
-export function categoryFor(mapping: SiteMapping, keys: { patientClass?: string | null; unit?: string | null }): Category | null {
+export function categoryFor(
+  mapping: SiteMapping,
+  keys: { patientClass?: string | null; unit?: string | null },
+): Category | null {
   for (const entry of mapping.categories) {
     let given = 0;
     let all = true;

@@ -28,7 +28,9 @@ interface Tally {
 export type ClassSource = 'HL7 v2' | 'FHIR' | 'DICOM';
 
 /** The catalog key of the no-patient-class warning of each source (which words its fields). */
-const MISSING_KEYS: Readonly<Record<ClassSource, 'no-patient-class.hl7v2' | 'no-patient-class.fhir' | 'no-patient-class.dicom'>> = {
+const MISSING_KEYS: Readonly<
+  Record<ClassSource, 'no-patient-class.hl7v2' | 'no-patient-class.fhir' | 'no-patient-class.dicom'>
+> = {
   'HL7 v2': 'no-patient-class.hl7v2',
   FHIR: 'no-patient-class.fhir',
   DICOM: 'no-patient-class.dicom',
@@ -80,7 +82,11 @@ export class UnknownCategories {
     const out: Issue[] = [];
     const { source, column } = this.where;
     if (this.missing.count > 0) {
-      out.push(makeIssue('warning', MISSING_KEYS[source], this.missing.file, this.missing.line, column, { n: this.missing.count }));
+      out.push(
+        makeIssue('warning', MISSING_KEYS[source], this.missing.file, this.missing.line, column, {
+          n: this.missing.count,
+        }),
+      );
     }
     if (this.unmapped.count > 0) {
       const values = [...this.unmapped.values];

@@ -9,11 +9,23 @@ import { makeIssue } from '../../i18n/issues/index.ts';
 import { dicomAdapter } from './dicom/index.ts';
 import { fhirAdapter } from './fhir/index.ts';
 import { hl7v2Adapter } from './hl7v2/index.ts';
-import { addExamKeys, emptyRecords, type SourceAdapter, type SourceContext, type SourceInput, type SourceRecords } from './types.ts';
+import {
+  addExamKeys,
+  emptyRecords,
+  type SourceAdapter,
+  type SourceContext,
+  type SourceInput,
+  type SourceRecords,
+} from './types.ts';
 import { xlsxAdapter } from './xlsx/index.ts';
 
 /** Every adapter, in order of precedence. Adding a source is one line here. */
-export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [hl7v2Adapter, fhirAdapter, xlsxAdapter, dicomAdapter];
+export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [
+  hl7v2Adapter,
+  fhirAdapter,
+  xlsxAdapter,
+  dicomAdapter,
+];
 
 /**
  * The adapter that recognizes a file (the first in `adapters` whose `detect` says yes), or null.
@@ -21,7 +33,10 @@ export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [hl7v2Adapter, fhirAdap
  * @example
  * detectSource({ name: 'orm.hl7', bytes })?.id; // 'hl7v2'
  */
-export function detectSource(input: SourceInput, adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS): SourceAdapter | null {
+export function detectSource(
+  input: SourceInput,
+  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
+): SourceAdapter | null {
   for (const adapter of adapters) {
     try {
       if (adapter.detect(input)) return adapter;
@@ -65,7 +80,9 @@ export async function readSources(
   const records = emptyRecords();
   if (groups.size === 0) {
     const file = inputs.length === 1 ? (inputs[0]?.name ?? '(no input)') : '(inputs)';
-    issues.push(makeIssue('error', inputs.length === 0 ? 'no-source.none' : 'no-source', file, null, null));
+    issues.push(
+      makeIssue('error', inputs.length === 0 ? 'no-source.none' : 'no-source', file, null, null),
+    );
     return { records, issues };
   }
   for (const adapter of adapters) {
@@ -75,10 +92,12 @@ export async function readSources(
       const result = await adapter.read(group, context);
       issues.push(...result.issues);
       // Which side (RIS or DICOM) each exam is on, for reconciliation (assemble.ts).
-      for (const exam of result.records.exams) if (!result.records.source.has(exam)) result.records.source.set(exam, adapter.id);
+      for (const exam of result.records.exams)
+        if (!result.records.source.has(exam)) result.records.source.set(exam, adapter.id);
       mergeInto(records, result.records);
     } catch (error) {
-      const file = group.length === 1 ? (group[0]?.name ?? adapter.id) : `${group.length} ${adapter.id} files`;
+      const file =
+        group.length === 1 ? (group[0]?.name ?? adapter.id) : `${group.length} ${adapter.id} files`;
       issues.push(
         makeIssue('error', 'adapter-failure', file, null, null, {
           reader: adapter.label,
@@ -101,7 +120,8 @@ export function mergeInto(into: SourceRecords, from: SourceRecords): void {
     const slots = (into.slots ??= []);
     for (const slot of from.slots) slots.push(slot);
   }
-  for (const [field, n] of Object.entries(from.removed)) into.removed[field] = (into.removed[field] ?? 0) + n;
+  for (const [field, n] of Object.entries(from.removed))
+    into.removed[field] = (into.removed[field] ?? 0) + n;
   for (const [examId, keys] of from.keys) addExamKeys(into.keys, examId, keys);
   for (const [exam, id] of from.source) into.source.set(exam, id);
 }

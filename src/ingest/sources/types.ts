@@ -6,7 +6,15 @@
  * hash and names, birth dates and addresses are dropped, counted in `removed`.
  */
 import type { Issue } from '../../core/issues.ts';
-import type { Act, Category, Equipment, Establishment, Exam, Session, Slot } from '../../core/kit-types.ts';
+import type {
+  Act,
+  Category,
+  Equipment,
+  Establishment,
+  Exam,
+  Session,
+  Slot,
+} from '../../core/kit-types.ts';
 
 /** One input file (or message), named as the issues will name it. */
 export interface SourceInput {
@@ -74,7 +82,11 @@ export function mergeExamKeys(into: ExamKeys, keys: Partial<ExamKeys>): void {
 }
 
 /** Adds hashed keys to an exam's entry of a key table (in place, each hash once). */
-export function addExamKeys(table: Map<string, ExamKeys>, examId: string, keys: Partial<ExamKeys>): void {
+export function addExamKeys(
+  table: Map<string, ExamKeys>,
+  examId: string,
+  keys: Partial<ExamKeys>,
+): void {
   let entry = table.get(examId);
   if (entry === undefined) table.set(examId, (entry = { accessions: [], studyUids: [] }));
   mergeExamKeys(entry, keys);
@@ -97,10 +109,22 @@ export interface SourceAdapter {
   /** True when the file looks like this source (name and first bytes; cheap, no full parse). */
   detect(input: SourceInput): boolean;
   /** Reads the inputs; a file with an error gives no record but its issues. */
-  read(inputs: readonly SourceInput[], context: SourceContext): Promise<{ records: SourceRecords; issues: Issue[] }>;
+  read(
+    inputs: readonly SourceInput[],
+    context: SourceContext,
+  ): Promise<{ records: SourceRecords; issues: Issue[] }>;
 }
 
 /** Empty records, to fill. */
 export function emptyRecords(): SourceRecords {
-  return { establishments: [], equipment: [], sessions: [], exams: [], acts: [], removed: {}, keys: new Map(), source: new Map() };
+  return {
+    establishments: [],
+    equipment: [],
+    sessions: [],
+    exams: [],
+    acts: [],
+    removed: {},
+    keys: new Map(),
+    source: new Map(),
+  };
 }

@@ -42,33 +42,49 @@ export function forfaitTier(modality: Modality, annualExams: number): ForfaitTie
   const [t1, t2] = thresholds;
   const tier = annualExams >= t2 ? 2 : annualExams >= t1 ? 1 : 0;
   const examsToNextTier = tier === 2 ? null : (tier === 0 ? t1 : t2) - annualExams;
-  return { tier, examsToNextTier, thresholds, provenance: 'reference', reference: FORFAIT_REFERENCE };
+  return {
+    tier,
+    examsToNextTier,
+    thresholds,
+    provenance: 'reference',
+    reference: FORFAIT_REFERENCE,
+  };
 }
 
-function ratio(cost: CostFigure, denominator: number | null, reason: CostFigure['reason']): CostFigure {
+function ratio(
+  cost: CostFigure,
+  denominator: number | null,
+  reason: CostFigure['reason'],
+): CostFigure {
   if (cost.value === null) return cost;
-  if (denominator === null || denominator <= 0) return { value: null, provenance: cost.provenance, reason };
+  if (denominator === null || denominator <= 0)
+    return { value: null, provenance: cost.provenance, reason };
   return { value: cost.value / denominator, provenance: cost.provenance };
 }
 
 /** The measured facts of the machines that have indicators (a machine without indicators is left out). */
 export function costMachines(
   equipment: readonly Equipment[],
-  indicators: readonly Pick<MachineIndicators, 'equipmentId' | 'exams' | 'icrTotal' | 'openingHoursPerWeek'>[],
+  indicators: readonly Pick<
+    MachineIndicators,
+    'equipmentId' | 'exams' | 'icrTotal' | 'openingHoursPerWeek'
+  >[],
 ): CostMachine[] {
   const byId = new Map(indicators.map((i) => [i.equipmentId, i]));
   return equipment.flatMap((e) => {
     const i = byId.get(e.equipmentId);
     return i
-      ? [{
-          equipmentId: e.equipmentId,
-          finess: e.finess,
-          modality: e.modality,
-          installedYear: e.installedYear,
-          exams: i.exams,
-          icrTotal: i.icrTotal,
-          programmedHoursPerWeek: i.openingHoursPerWeek.programmed,
-        }]
+      ? [
+          {
+            equipmentId: e.equipmentId,
+            finess: e.finess,
+            modality: e.modality,
+            installedYear: e.installedYear,
+            exams: i.exams,
+            icrTotal: i.icrTotal,
+            programmedHoursPerWeek: i.openingHoursPerWeek.programmed,
+          },
+        ]
       : [];
   });
 }
@@ -78,7 +94,8 @@ export function computeCosts(input: CostInput): CostReport {
   const { campaign, machines, costs } = input;
   const origin = costs.origin;
   const rows = new Map(costs.rows.map((r) => [r.equipmentId, r]));
-  const annualise = (n: number): number | null => (campaign.days > 0 ? (n * 365) / campaign.days : null);
+  const annualise = (n: number): number | null =>
+    campaign.days > 0 ? (n * 365) / campaign.days : null;
 
   const out: MachineCost[] = machines.map((m) => {
     const annual = annualise(m.exams);
@@ -161,8 +178,11 @@ export function computeCosts(input: CostInput): CostReport {
 /** Added yearly cost of a scenario, or null (with why) when incomplete or invalid. */
 export function addedYearlyCost(
   added: AddedCost,
-): { value: number; reason?: undefined } | { value: null; reason: 'missing-hourly-cost' | 'invalid-added-cost' } {
-  const finiteNonNeg = (x: number | undefined): boolean => x === undefined || (Number.isFinite(x) && x >= 0);
+):
+  | { value: number; reason?: undefined }
+  | { value: null; reason: 'missing-hourly-cost' | 'invalid-added-cost' } {
+  const finiteNonNeg = (x: number | undefined): boolean =>
+    x === undefined || (Number.isFinite(x) && x >= 0);
   if (!finiteNonNeg(added.staffHoursPerWeek) || !finiteNonNeg(added.hourlyStaffCost)) {
     return { value: null, reason: 'invalid-added-cost' };
   }
@@ -192,7 +212,11 @@ export function addedYearlyCost(
  * its gain is not significant (95 % interval of the paired delta includes 0), ≤ 0, or not computable.
  * `base.origin` is the origin of the cost inputs (an illustrative set makes an illustrative result).
  */
-export function scenarioCost(base: { origin: CostOrigin }, scenario: ScenarioResult, added: AddedCost): ScenarioCost {
+export function scenarioCost(
+  base: { origin: CostOrigin },
+  scenario: ScenarioResult,
+  added: AddedCost,
+): ScenarioCost {
   const cost = addedYearlyCost(added);
   const exams = scenario.delta.passagesPerWeek;
   const delay = scenario.delta['appointmentDelayDays.outpatient.p50'];

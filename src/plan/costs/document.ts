@@ -5,7 +5,13 @@
  */
 import type { Modality } from '../../core/kit-types.ts';
 import { FORFAIT_REFERENCE } from './compute.ts';
-import type { CostNullReason, CostOrigin, CostReference, CostReport, MachineCost } from './types.ts';
+import type {
+  CostNullReason,
+  CostOrigin,
+  CostReference,
+  CostReport,
+  MachineCost,
+} from './types.ts';
 
 type Money = number | null;
 
@@ -26,7 +32,9 @@ export interface CostsDocumentMachine {
   examsToNextTier: number | null;
   ftThresholds: readonly [number, number] | null;
   provenance: { costs: CostOrigin; annualisedExams: 'measured'; ftTier: 'reference' };
-  nullReasons: Partial<Record<'costPerYear' | 'costPerOpeningHour' | 'costPerExam' | 'costPerIcr', CostNullReason>>;
+  nullReasons: Partial<
+    Record<'costPerYear' | 'costPerOpeningHour' | 'costPerExam' | 'costPerIcr', CostNullReason>
+  >;
 }
 
 /** One site of the document (totals over its costed machines). */
@@ -96,4 +104,3 @@ function reasons(m: MachineCost): CostsDocumentMachine['nullReasons'] {
   }
   return out;
 }
-

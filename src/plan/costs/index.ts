@@ -13,6 +13,15 @@ export {
   forfaitTier,
   scenarioCost,
 } from './compute.ts';
-export { validateCostRows, type CostCsv, type CostProblem, type CostProblemCode } from './validate.ts';
-export { ILLUSTRATIVE_AMORTISATION_YEARS, ILLUSTRATIVE_RANGES, illustrativeCosts } from './illustrative.ts';
+export {
+  validateCostRows,
+  type CostCsv,
+  type CostProblem,
+  type CostProblemCode,
+} from './validate.ts';
+export {
+  ILLUSTRATIVE_AMORTISATION_YEARS,
+  ILLUSTRATIVE_RANGES,
+  illustrativeCosts,
+} from './illustrative.ts';
 export * from './document.ts';

@@ -27,11 +27,7 @@ export type CostProvenance = CostOrigin | 'measured' | 'reference';
 
 /** Why a figure is null (never a silent default). */
 export type CostNullReason =
-  | 'no-cost-row'
-  | 'no-exams'
-  | 'no-opening-hours'
-  | 'no-icr'
-  | 'no-campaign-days';
+  'no-cost-row' | 'no-exams' | 'no-opening-hours' | 'no-icr' | 'no-campaign-days';
 
 /** One figure: its value (null when it cannot be computed, with the reason) and its provenance. */
 export interface CostFigure {
@@ -136,11 +132,7 @@ export interface AddedCost {
 
 /** Why a scenario ratio is null. */
 export type ScenarioCostNullReason =
-  | 'not-significant'
-  | 'no-gain'
-  | 'not-computable'
-  | 'missing-hourly-cost'
-  | 'invalid-added-cost';
+  'not-significant' | 'no-gain' | 'not-computable' | 'missing-hourly-cost' | 'invalid-added-cost';
 
 /** A scenario's cost ratio, or null with why. */
 export interface ScenarioRatio {

@@ -43,7 +43,13 @@ export function validateCostRows(
   const index = new Map<string, number>();
   for (const [name] of COST_COLUMNS) {
     const at = header.indexOf(name);
-    if (at < 0) problems.push({ line: csv.headerLine ?? 1, column: name, code: 'costs.missing-column', params: { column: name } });
+    if (at < 0)
+      problems.push({
+        line: csv.headerLine ?? 1,
+        column: name,
+        code: 'costs.missing-column',
+        params: { column: name },
+      });
     else index.set(name, at);
   }
   if (problems.length > 0) return { rows: [], problems };
@@ -55,20 +61,37 @@ export function validateCostRows(
     const cell = (name: string): string => (cells[index.get(name) ?? -1] ?? '').trim();
     const equipmentId = cell('equipment_id');
     if (!knownEquipment.has(equipmentId)) {
-      problems.push({ line, column: 'equipment_id', code: 'costs.unknown-equipment', params: { equipmentId } });
+      problems.push({
+        line,
+        column: 'equipment_id',
+        code: 'costs.unknown-equipment',
+        params: { equipmentId },
+      });
     }
     const first = seen.get(equipmentId);
     if (first !== undefined) {
-      problems.push({ line, column: 'equipment_id', code: 'costs.duplicate-machine', params: { equipmentId, firstLine: first } });
+      problems.push({
+        line,
+        column: 'equipment_id',
+        code: 'costs.duplicate-machine',
+        params: { equipmentId, firstLine: first },
+      });
     } else seen.set(equipmentId, line);
     const row: Record<string, number | string> = { equipmentId };
     for (const [name, field] of COST_COLUMNS.slice(1)) {
       const text = cell(name);
-      const value = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+      const value = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)
+        ? Number(text.replace(',', '.'))
+        : Number.NaN;
       if (!Number.isFinite(value)) {
         problems.push({ line, column: name, code: 'costs.not-a-number', params: { value: text } });
       } else if (name === 'amortisation_years' && value <= 0) {
-        problems.push({ line, column: name, code: 'costs.amortisation-years', params: { value: text } });
+        problems.push({
+          line,
+          column: name,
+          code: 'costs.amortisation-years',
+          params: { value: text },
+        });
       } else if (value < 0) {
         problems.push({ line, column: name, code: 'costs.negative', params: { value: text } });
       }

@@ -51,7 +51,10 @@ export type TerritorySites =
   | { ok: false; code: 'noSite' };
 
 /** The FINESS of the kit's sites in the territory, sorted; unknown asked sites or an empty territory say so. */
-export function sitesOfTerritory(kit: Pick<Kit, 'establishments'>, territory: OncallTerritory): TerritorySites {
+export function sitesOfTerritory(
+  kit: Pick<Kit, 'establishments'>,
+  territory: OncallTerritory,
+): TerritorySites {
   const finess = new Set(kit.establishments.map((e) => e.finess));
   if (territory.kind === 'sites') {
     const unknown = (territory.sites ?? []).filter((s) => !finess.has(s));
@@ -61,7 +64,9 @@ export function sitesOfTerritory(kit: Pick<Kit, 'establishments'>, territory: On
   const chosen = kit.establishments
     .filter((e) => {
       const place = sitePlace(e);
-      return territory.kind === 'department' ? place.department === territory.code : place.inseeRegion === territory.code;
+      return territory.kind === 'department'
+        ? place.department === territory.code
+        : place.inseeRegion === territory.code;
     })
     .map((e) => e.finess)
     .sort();
@@ -138,7 +143,8 @@ export function oncallDocument(
   const demand = pdsDemand(kit.campaign, equipment, kit.exams, new Set(options.holidays));
   const pooled = poolingOptions(demand, options.model, sites);
   const notes: OncallNote[] = [];
-  const note = (code: OncallNoteCode, params: Record<string, string | number> = {}): void => void notes.push({ code, params });
+  const note = (code: OncallNoteCode, params: Record<string, string | number> = {}): void =>
+    void notes.push({ code, params });
   const m = options.model;
   if (m.readingProvenance === 'illustrative') note('illustrativeReading');
   if (demand.rows.length === 0) note('noDemand');
@@ -151,7 +157,12 @@ export function oncallDocument(
       if (!demand.rows.some((r) => r.modality === modality)) continue;
       const ceiling = 1 - Math.exp(-m.targetMinutes / m.readingMinutes[modality]);
       if (ceiling < m.targetShare)
-        note('readingCeiling', { modality, share: ceiling, targetMinutes: m.targetMinutes, minutes: m.readingMinutes[modality] });
+        note('readingCeiling', {
+          modality,
+          share: ceiling,
+          targetMinutes: m.targetMinutes,
+          minutes: m.readingMinutes[modality],
+        });
     }
   }
   const byFiness = new Map(kit.establishments.map((e) => [e.finess, e]));
@@ -168,10 +179,20 @@ export function oncallDocument(
       const e = byFiness.get(f);
       return { finess: f, name: e?.name ?? f, department: e ? sitePlace(e).department : null };
     }),
-    demand: { campaignDays: demand.campaignDays, hoursPerWeek: demand.hoursPerWeek, rows: demand.rows, provenance: 'measured' },
+    demand: {
+      campaignDays: demand.campaignDays,
+      hoursPerWeek: demand.hoursPerWeek,
+      rows: demand.rows,
+      provenance: 'measured',
+    },
     options: pooled.map((o) => {
-      const figures = Object.fromEntries(ONCALL_FIGURES.map((k) => [k, o[k].value])) as Record<OncallFigure, number | null>;
-      const provenance = Object.fromEntries(ONCALL_FIGURES.map((k) => [k, o[k].provenance])) as Record<OncallFigure, Provenance>;
+      const figures = Object.fromEntries(ONCALL_FIGURES.map((k) => [k, o[k].value])) as Record<
+        OncallFigure,
+        number | null
+      >;
+      const provenance = Object.fromEntries(
+        ONCALL_FIGURES.map((k) => [k, o[k].provenance]),
+      ) as Record<OncallFigure, Provenance>;
       return { option: o.id, ...figures, provenance, queues: o.queues };
     }),
     model: { ...m, holidays: options.holidays },

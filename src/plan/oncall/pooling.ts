@@ -56,18 +56,28 @@ export function defaultReadingModel(overrides: Partial<ReadingModel> = {}): Read
  * a queue without arrivals gets 0 lines. Weekday daytime hours in the profile are holidays
  * (counted with the weekend period for the peak).
  */
-export function queueFigures(demand: PdsDemand, sites: readonly string[], periods: readonly PdsPeriod[], model: ReadingModel): QueueFigures {
+export function queueFigures(
+  demand: PdsDemand,
+  sites: readonly string[],
+  periods: readonly PdsPeriod[],
+  model: ReadingModel,
+): QueueFigures {
   const hours = periods.reduce((s, p) => s + demand.hoursPerWeek[p], 0);
   const classes: ReadingClass[] = MODALITIES.map((m) => {
     let perWeek = 0;
     for (const row of demand.rows)
-      if (row.modality === m && sites.includes(row.site)) for (const p of periods) perWeek += row.perWeek[p];
-    return { arrivalsPerHour: hours > 0 ? perWeek / hours : 0, readingHours: model.readingMinutes[m] / 60 };
+      if (row.modality === m && sites.includes(row.site))
+        for (const p of periods) perWeek += row.perWeek[p];
+    return {
+      arrivalsPerHour: hours > 0 ? perWeek / hours : 0,
+      readingHours: model.readingMinutes[m] / 60,
+    };
   });
   const arrivalsPerHour = classes.reduce((s, k) => s + k.arrivalsPerHour, 0);
   const profile = new Array<number>(168).fill(0);
   for (const row of demand.rows)
-    if (sites.includes(row.site)) row.byHourOfWeek.forEach((v, i) => (profile[i] = (profile[i] ?? 0) + v));
+    if (sites.includes(row.site))
+      row.byHourOfWeek.forEach((v, i) => (profile[i] = (profile[i] ?? 0) + v));
   const inPeriods = (i: number): boolean => {
     const day = Math.floor(i / 24);
     const hour = i % 24;
@@ -83,11 +93,20 @@ export function queueFigures(demand: PdsDemand, sites: readonly string[], period
   };
   const active = classes.filter((k) => k.arrivalsPerHour > 0);
   const oneMean = active.every((k) => k.readingHours === active[0]?.readingHours);
-  const method: QueueFigures['method'] = model.distribution === 'exponential' && oneMean ? 'erlang-c' : 'simulation';
-  const base = { sites: [...sites], periods: [...periods], arrivalsPerHour, peakArrivalsPerHour, method };
-  if (arrivalsPerHour <= 0) return { ...base, lines: 0, shareWithinTarget: null, meanResponseMinutes: null };
+  const method: QueueFigures['method'] =
+    model.distribution === 'exponential' && oneMean ? 'erlang-c' : 'simulation';
+  const base = {
+    sites: [...sites],
+    periods: [...periods],
+    arrivalsPerHour,
+    peakArrivalsPerHour,
+    method,
+  };
+  if (arrivalsPerHour <= 0)
+    return { ...base, lines: 0, shareWithinTarget: null, meanResponseMinutes: null };
   const found = linesForTarget(classes, model.targetShare, model.maxLines, settings);
-  if (found === null) return { ...base, lines: null, shareWithinTarget: null, meanResponseMinutes: null };
+  if (found === null)
+    return { ...base, lines: null, shareWithinTarget: null, meanResponseMinutes: null };
   return {
     ...base,
     lines: found.lines,
@@ -103,10 +122,17 @@ function sitesOf(demand: PdsDemand): string[] {
 }
 
 /** Builds the four options for the chosen sites (default: every site with PDS exams). */
-export function poolingOptions(demand: PdsDemand, model: ReadingModel, chosenSites?: readonly string[]): PoolingOption[] {
+export function poolingOptions(
+  demand: PdsDemand,
+  model: ReadingModel,
+  chosenSites?: readonly string[],
+): PoolingOption[] {
   const sites = chosenSites ? [...chosenSites] : sitesOf(demand);
-  const each = (periods: PdsPeriod[]): QueueFigures[] => sites.map((s) => queueFigures(demand, [s], periods, model));
-  const hub = (periods: PdsPeriod[]): QueueFigures[] => [queueFigures(demand, sites, periods, model)];
+  const each = (periods: PdsPeriod[]): QueueFigures[] =>
+    sites.map((s) => queueFigures(demand, [s], periods, model));
+  const hub = (periods: PdsPeriod[]): QueueFigures[] => [
+    queueFigures(demand, sites, periods, model),
+  ];
   // Every option staffs nights and weekends apart (their rates differ: one queue over both at the
   // mean rate would understaff the busier period), so the four options compare like with like.
   const layouts: [PoolingOptionId, QueueFigures[]][] = [
@@ -118,7 +144,12 @@ export function poolingOptions(demand: PdsDemand, model: ReadingModel, chosenSit
   return layouts.map(([id, queues]) => summarise(id, queues, demand, model));
 }
 
-function summarise(id: PoolingOptionId, queues: QueueFigures[], demand: PdsDemand, model: ReadingModel): PoolingOption {
+function summarise(
+  id: PoolingOptionId,
+  queues: QueueFigures[],
+  demand: PdsDemand,
+  model: ReadingModel,
+): PoolingOption {
   const p = weakest('measured', model.readingProvenance);
   const fig = (value: number | null, provenance: Provenance = p): Figure => ({ value, provenance });
   const missing = queues.some((q) => q.lines === null);

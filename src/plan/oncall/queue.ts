@@ -23,7 +23,10 @@ export function mmcResponseWithin(lambda: number, mu: number, c: number, t: numb
   const theta = c * mu - lambda;
   const C = erlangC(c, a);
   const em = Math.exp(-mu * t);
-  const tail = Math.abs(theta - mu) < 1e-12 * mu ? em * (1 + C * mu * t) : em + (C * mu * (em - Math.exp(-theta * t))) / (theta - mu);
+  const tail =
+    Math.abs(theta - mu) < 1e-12 * mu
+      ? em * (1 + C * mu * t)
+      : em + (C * mu * (em - Math.exp(-theta * t))) / (theta - mu);
   return 1 - tail;
 }
 
@@ -54,12 +57,18 @@ export interface QueueSettings {
  * else a simulation: Poisson arrivals, class drawn by its arrival share, its reading time drawn
  * (exponential or fixed), 10 % warm-up. `null` when there is no arrival.
  */
-export function evaluateQueue(classes: readonly ReadingClass[], c: number, s: QueueSettings): QueueRun | null {
+export function evaluateQueue(
+  classes: readonly ReadingClass[],
+  c: number,
+  s: QueueSettings,
+): QueueRun | null {
   const active = classes.filter((k) => k.arrivalsPerHour > 0);
   const lambda = active.reduce((sum, k) => sum + k.arrivalsPerHour, 0);
   if (lambda <= 0) return null;
-  const meanReading = active.reduce((sum, k) => sum + k.arrivalsPerHour * k.readingHours, 0) / lambda;
-  if (lambda * meanReading >= c) return { shareWithin: 0, meanResponseHours: Infinity, method: 'erlang-c' };
+  const meanReading =
+    active.reduce((sum, k) => sum + k.arrivalsPerHour * k.readingHours, 0) / lambda;
+  if (lambda * meanReading >= c)
+    return { shareWithin: 0, meanResponseHours: Infinity, method: 'erlang-c' };
   const oneMean = active.every((k) => Math.abs(k.readingHours - meanReading) < 1e-12);
   if (s.distribution === 'exponential' && oneMean && s.forceSimulation !== true) {
     const mu = 1 / meanReading;
@@ -78,13 +87,19 @@ export function evaluateQueue(classes: readonly ReadingClass[], c: number, s: Qu
     interArrival: () => arrivals.exponential(1 / lambda),
     service: () => {
       const k = active[service.weighted(weights)] as ReadingClass;
-      return s.distribution === 'exponential' ? service.exponential(k.readingHours) : k.readingHours;
+      return s.distribution === 'exponential'
+        ? service.exponential(k.readingHours)
+        : k.readingHours;
     },
     customers: s.customers,
     warmup: Math.ceil(s.customers / 10),
     within: s.targetHours,
   });
-  return { shareWithin: r.shareSojournWithin ?? 0, meanResponseHours: r.meanSojourn, method: 'simulation' };
+  return {
+    shareWithin: r.shareSojournWithin ?? 0,
+    meanResponseHours: r.meanSojourn,
+    method: 'simulation',
+  };
 }
 
 /** Smallest line count in 1…maxLines whose share within target reaches `targetShare`, with its run. */

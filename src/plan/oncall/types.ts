@@ -93,7 +93,8 @@ export interface QueueFigures {
   method: 'erlang-c' | 'simulation';
 }
 
-export type PoolingOptionId = 'separate' | 'hub' | 'hub-night-sites-weekend' | 'sites-night-hub-weekend';
+export type PoolingOptionId =
+  'separate' | 'hub' | 'hub-night-sites-weekend' | 'sites-night-hub-weekend';
 
 /** Figures of one organisation option. */
 export interface PoolingOption {

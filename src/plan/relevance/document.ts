@@ -7,7 +7,12 @@
 import { familyOverrides } from '../../core/act-families.ts';
 import type { Kit } from '../../core/kit-types.ts';
 import type { Quantiles } from '../../core/stats.ts';
-import { departmentByCode, normalizeDepartmentCode, regionByCode, regionCodeOf } from '../territories/population.ts';
+import {
+  departmentByCode,
+  normalizeDepartmentCode,
+  regionByCode,
+  regionCodeOf,
+} from '../territories/population.ts';
 import { computeNeuro } from './neuro.ts';
 import { computeQuality } from './quality.ts';
 import { computeRepeats } from './repeats.ts';
@@ -54,7 +59,8 @@ export interface TerritoryRelevance extends ScopeFigures {
 }
 
 /** What limits the figures, as a note of the document. */
-export type RelevanceNoteCode = 'repeats-need-patient-key' | 'unknown-machine-exams' | 'sites-without-territory';
+export type RelevanceNoteCode =
+  'repeats-need-patient-key' | 'unknown-machine-exams' | 'sites-without-territory';
 
 /** The document `plateau relevance --json` prints. */
 export interface RelevanceDocument {
@@ -71,7 +77,11 @@ export interface RelevanceDocument {
 }
 
 /** The territory id of a site at `level`, or `null` when its département is unknown. */
-function territoryOf(department: string | null, region: string, level: 'department' | 'region'): string | null {
+function territoryOf(
+  department: string | null,
+  region: string,
+  level: 'department' | 'region',
+): string | null {
   const dep = department === null ? null : normalizeDepartmentCode(department);
   if (level === 'department') return dep;
   if (dep !== null) return departmentByCode(dep)?.region ?? null;
@@ -149,7 +159,8 @@ export function computeRelevance(kit: Kit, level: RelevanceLevel): RelevanceDocu
   const keyed = repeats.entries.reduce((n, r) => n + r.keyed, 0);
   const notes: RelevanceDocument['notes'] = [];
   if (keyed === 0) notes.push({ code: 'repeats-need-patient-key', n: 0 });
-  if (neuro.unknownMachineExams > 0) notes.push({ code: 'unknown-machine-exams', n: neuro.unknownMachineExams });
+  if (neuro.unknownMachineExams > 0)
+    notes.push({ code: 'unknown-machine-exams', n: neuro.unknownMachineExams });
   if (unplaced > 0) notes.push({ code: 'sites-without-territory', n: unplaced });
   return {
     campaign: { id: kit.campaign.id, name: kit.campaign.name },
@@ -160,4 +171,3 @@ export function computeRelevance(kit: Kit, level: RelevanceLevel): RelevanceDocu
     notes,
   };
 }
-

@@ -15,7 +15,8 @@ export function computeQuality(
 ): QualityEntry[] {
   const siteOf = new Map(machines.map((m) => [m.equipmentId, m.finess]));
   const bySite = new Map<string, { exams: number; noRequest: number; noLength: number }>();
-  for (const m of machines) if (!bySite.has(m.finess)) bySite.set(m.finess, { exams: 0, noRequest: 0, noLength: 0 });
+  for (const m of machines)
+    if (!bySite.has(m.finess)) bySite.set(m.finess, { exams: 0, noRequest: 0, noLength: 0 });
   for (const e of exams) {
     const finess = siteOf.get(e.equipmentId);
     if (finess === undefined) continue;

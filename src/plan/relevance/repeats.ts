@@ -95,7 +95,15 @@ export function computeRepeats(
     const id = `${m.finess}\u0000${modality}\u0000${family}`;
     let entry = entries.get(id);
     if (!entry) {
-      entry = { finess: m.finess, modality, family, exams: 0, keyed: 0, repeats: 0, repeatShare: null };
+      entry = {
+        finess: m.finess,
+        modality,
+        family,
+        exams: 0,
+        keyed: 0,
+        repeats: 0,
+        repeatShare: null,
+      };
       entries.set(id, entry);
     }
     entry.exams++;
@@ -118,16 +126,26 @@ export function computeRepeats(
   // have one exam); a repeat follows the previous exam of its chain within the window.
   const size = new Int32Array(chainOf.size);
   for (const c of chain) size[c] = (size[c] as number) + 1;
-  const order = Uint32Array.from(chain.keys()).filter((i) => (size[chain[i] as number] as number) > 1);
-  order.sort((a, b) => (chain[a] as number) - (chain[b] as number) || (at[a] as number) - (at[b] as number) || cmp(ids[a] as string, ids[b] as string));
+  const order = Uint32Array.from(chain.keys()).filter(
+    (i) => (size[chain[i] as number] as number) > 1,
+  );
+  order.sort(
+    (a, b) =>
+      (chain[a] as number) - (chain[b] as number) ||
+      (at[a] as number) - (at[b] as number) ||
+      cmp(ids[a] as string, ids[b] as string),
+  );
   for (let k = 1; k < order.length; k++) {
     const i = order[k] as number;
     const p = order[k - 1] as number;
-    if (chain[i] === chain[p] && (at[i] as number) - (at[p] as number) <= REPEAT_WINDOW_MS) (of[i] as RepeatEntry).repeats++;
+    if (chain[i] === chain[p] && (at[i] as number) - (at[p] as number) <= REPEAT_WINDOW_MS)
+      (of[i] as RepeatEntry).repeats++;
   }
   const out = [...entries.values()]
     .map((x) => ({ ...x, repeatShare: x.keyed === 0 ? null : x.repeats / x.keyed }))
-    .sort((a, b) => cmp(a.finess, b.finess) || cmp(a.modality, b.modality) || cmp(a.family, b.family));
+    .sort(
+      (a, b) => cmp(a.finess, b.finess) || cmp(a.modality, b.modality) || cmp(a.family, b.family),
+    );
   return { entries: out, refusedKeys, leftOut };
 }
 

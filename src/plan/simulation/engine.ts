@@ -463,7 +463,12 @@ function runEngine(
       const e = reqExam[k] as number;
       // Sessions starting 24 h from now or later have not released their held part: an
       // outpatient leaves it alone, an inpatient takes it only when their open part is full.
-      const i = agenda.book(earliest, sBook[e] as number, now + HELD_RELEASE_MS, sCat[e] === OUTPATIENT);
+      const i = agenda.book(
+        earliest,
+        sBook[e] as number,
+        now + HELD_RELEASE_MS,
+        sCat[e] === OUTPATIENT,
+      );
       if (i < 0) {
         if (now >= ws && now < we) unbooked++;
         continue;
@@ -682,7 +687,10 @@ function prepareSessions(
  * that category, uniformly; without it (or at an hour no category with exams has a rate), an
  * exam of the whole pool, uniformly.
  */
-export function categoryDraw(model: SimulationModel, categories: Uint8Array): (u: number, hourOfWeek: number) => number {
+export function categoryDraw(
+  model: SimulationModel,
+  categories: Uint8Array,
+): (u: number, hourOfWeek: number) => number {
   const size = categories.length;
   const whole = (u: number): number => Math.min(size - 1, Math.floor(u * size));
   const byCategory = model.scheduled.requestsPerHourOfWeekByCategory;
@@ -695,7 +703,8 @@ export function categoryDraw(model: SimulationModel, categories: Uint8Array): (u
   for (let h = 0; h < 168; h++) {
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      const rate = (members[c] as number[]).length > 0 ? (byCategory[CATEGORIES[c] as Category]?.[h] ?? 0) : 0;
+      const rate =
+        (members[c] as number[]).length > 0 ? (byCategory[CATEGORIES[c] as Category]?.[h] ?? 0) : 0;
       if (rate > 0) sum += rate;
       cumulative[h * k + c] = sum;
     }

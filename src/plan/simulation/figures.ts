@@ -10,11 +10,23 @@ import { CampaignCalendar, MS_PER_HOUR, MS_PER_MINUTE } from '../../core/calenda
 import { icrPerHour, passagesPerWeek } from '../../core/indicators/activity.ts';
 import { appointmentDelaySamples } from '../../core/indicators/durations.ts';
 import type { MachineColumns } from '../../core/indicators/machine-columns.ts';
-import { actTableOf, CATEGORY_INDEX, machineColumns, SESSION_TYPE_INDEX, SHORT_EXAM_MS } from '../../core/indicators/machine-columns.ts';
+import {
+  actTableOf,
+  CATEGORY_INDEX,
+  machineColumns,
+  SESSION_TYPE_INDEX,
+  SHORT_EXAM_MS,
+} from '../../core/indicators/machine-columns.ts';
 import { occupancyOf } from '../../core/indicators/occupancy.ts';
 import { PROGRAMMED_MASK, sessionUnion } from '../../core/indicators/openings.ts';
 import type { IntervalUnion } from '../../core/intervals.ts';
-import { firstEndingAfter, overlapWithUnion, unionContains, unionLength, unionOf } from '../../core/intervals.ts';
+import {
+  firstEndingAfter,
+  overlapWithUnion,
+  unionContains,
+  unionLength,
+  unionOf,
+} from '../../core/intervals.ts';
 import type { Equipment, Exam, Session } from '../../core/kit-types.ts';
 import { quantileSorted, quantilesInPlace, sortedFinite } from '../../core/stats.ts';
 import type { Figures, MachineRecords, ReplicationOutput, SimulationModel } from './types.ts';
@@ -53,7 +65,10 @@ export interface DelayScope {
  * programmed union (NaN elsewhere), so that the core delay samples cover the booked population;
  * counts the A and H exams with a request time left out.
  */
-function bookedPopulation(cols: MachineColumns, programmed: IntervalUnion): { cols: MachineColumns; outside: number } {
+function bookedPopulation(
+  cols: MachineColumns,
+  programmed: IntervalUnion,
+): { cols: MachineColumns; outside: number } {
   const { requestedAt, roomIn, category } = cols;
   let masked: Float64Array | null = null;
   let outside = 0;
@@ -112,7 +127,11 @@ export function idleMinutesOf(cols: MachineColumns, programmed: IntervalUnion): 
 }
 
 /** P20/P50/P80 keys of a delay sample. */
-function delayQuantiles(samples: Float64Array[]): { p20: number | null; p50: number | null; p80: number | null } {
+function delayQuantiles(samples: Float64Array[]): {
+  p20: number | null;
+  p50: number | null;
+  p80: number | null;
+} {
   let n = 0;
   for (const s of samples) n += s.length;
   const all = new Float64Array(n);
@@ -169,7 +188,8 @@ function figuresOfMachines(
   const out = delayQuantiles(outpatient);
   const inp = delayQuantiles(inpatient);
   const sortedWaits = waits === null ? null : sortedFinite(waits);
-  const wait = (p: number): number | null => (sortedWaits === null ? null : quantileSorted(sortedWaits, p));
+  const wait = (p: number): number | null =>
+    sortedWaits === null ? null : quantileSorted(sortedWaits, p);
   const figures: Figures = {
     'occupancy.programmed': open > 0 ? busy / open : null,
     passagesPerWeek: passages,
@@ -186,7 +206,14 @@ function figuresOfMachines(
     idleMinutesPerWeek: idle / weeks,
   };
   const count = (samples: Float64Array[]): number => samples.reduce((n, x) => n + x.length, 0);
-  return { figures, delays: { outpatient: count(outpatient), inpatient: count(inpatient), outsideSessions: outside } };
+  return {
+    figures,
+    delays: {
+      outpatient: count(outpatient),
+      inpatient: count(inpatient),
+      outsideSessions: outside,
+    },
+  };
 }
 
 /**
@@ -200,7 +227,10 @@ export function observedFigures(records: MachineRecords): Figures {
 }
 
 /** `observedFigures` with the sizes of its delay samples and the delays left out of scope. */
-export function observedFiguresWithScope(records: MachineRecords): { figures: Figures; delays: DelayScope } {
+export function observedFiguresWithScope(records: MachineRecords): {
+  figures: Figures;
+  delays: DelayScope;
+} {
   const { campaign } = records;
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
   const acts = actTableOf(records);
@@ -216,7 +246,13 @@ export function observedFiguresWithScope(records: MachineRecords): { figures: Fi
     if (i !== undefined) (exams[i] as Exam[]).push(e);
   }
   const machines = records.equipment.map((eq, i) => {
-    const cols = machineColumns(eq, records.establishment, sessions[i] as Session[], exams[i] as Exam[], acts);
+    const cols = machineColumns(
+      eq,
+      records.establishment,
+      sessions[i] as Session[],
+      exams[i] as Exam[],
+      acts,
+    );
     return { cols, programmed: sessionUnion(cols, PROGRAMMED_MASK) };
   });
   return figuresOfMachines(machines, calendar, calendar.weeks, null);
@@ -227,7 +263,11 @@ export function observedFiguresWithScope(records: MachineRecords): { figures: Fi
  * window's grid as core columns per machine. Sessions given to interventional radiology are left
  * out of the diagnostic programmed time (occupancy, ICR per hour, idle time, overtime).
  */
-export function figuresOf(output: ReplicationOutput, model: SimulationModel, weeks: number): Figures {
+export function figuresOf(
+  output: ReplicationOutput,
+  model: SimulationModel,
+  weeks: number,
+): Figures {
   const { campaign } = model;
   const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
   const n = model.machines.length;
@@ -237,7 +277,10 @@ export function figuresOf(output: ReplicationOutput, model: SimulationModel, wee
     const m = exams.machine[i] as number;
     count[m] = (count[m] as number) + 1;
   }
-  const order: Int32Array[] = Array.from({ length: n }, (_, m) => new Int32Array(count[m] as number));
+  const order: Int32Array[] = Array.from(
+    { length: n },
+    (_, m) => new Int32Array(count[m] as number),
+  );
   const fill = new Int32Array(n);
   for (let i = 0; i < exams.machine.length; i++) {
     const m = exams.machine[i] as number;
@@ -248,7 +291,9 @@ export function figuresOf(output: ReplicationOutput, model: SimulationModel, wee
   const machines = model.machines.map((machine, m): FigureMachine => {
     // Exams by roomIn, as the core columns require.
     const sorted = Array.from(order[m] as Int32Array).sort(
-      (a, b) => (exams.roomIn[a] as number) - (exams.roomIn[b] as number) || (exams.roomOut[a] as number) - (exams.roomOut[b] as number),
+      (a, b) =>
+        (exams.roomIn[a] as number) - (exams.roomIn[b] as number) ||
+        (exams.roomOut[a] as number) - (exams.roomOut[b] as number),
     );
     const k = sorted.length;
     const grid = output.sessions

@@ -41,7 +41,10 @@ function historiesOf(slots: readonly Slot[], equipmentId: string): SlotHistory[]
   const out: SlotHistory[] = [];
   for (const list of byKey.values()) {
     // Free before busy at one instant, so that the last one seen at that instant is busy.
-    list.sort((a, b) => a.observedAt - b.observedAt || (a.status === b.status ? 0 : a.status === 'free' ? -1 : 1));
+    list.sort(
+      (a, b) =>
+        a.observedAt - b.observedAt || (a.status === b.status ? 0 : a.status === 'free' ? -1 : 1),
+    );
     const first = list[0] as Slot;
     out.push({
       start: first.start,
@@ -72,7 +75,12 @@ function freeAt(h: SlotHistory, at: number): boolean {
  * each merged interval giving ⌊its length / length⌋ appointments back to back from its start.
  * `histories` are sorted by start.
  */
-function rankedAppointment(histories: readonly SlotHistory[], at: number, length: number, rank: number): number | null {
+function rankedAppointment(
+  histories: readonly SlotHistory[],
+  at: number,
+  length: number,
+  rank: number,
+): number | null {
   let from = firstStartingAt(histories, at);
   let count = 0;
   let a = NaN;
@@ -141,7 +149,9 @@ export function thirdNextAvailable(
   const length = slotMinutes * MS_PER_MINUTE;
   const delays: number[] = [];
   for (let day = 0; day < calendar.days; day++) {
-    const at = calendar.clock.toInstantLenient(calendar.firstDay + day * MS_PER_DAY + MORNING_HOUR * MS_PER_HOUR);
+    const at = calendar.clock.toInstantLenient(
+      calendar.firstDay + day * MS_PER_DAY + MORNING_HOUR * MS_PER_HOUR,
+    );
     const start = rankedAppointment(histories, at, length, APPOINTMENT_RANK);
     if (start !== null) delays.push((start - at) / MS_PER_DAY);
   }

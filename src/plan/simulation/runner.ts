@@ -86,7 +86,8 @@ export function statusQuoCheck(
     if (o === null || unchecked.includes(figure)) continue;
     const s = simulated[figure].mean;
     const tol = tolerance(o);
-    if (s === null || !(Math.abs(s - o) <= tol)) failing.push({ figure, observed: o, simulated: s ?? NaN, tolerance: tol });
+    if (s === null || !(Math.abs(s - o) <= tol))
+      failing.push({ figure, observed: o, simulated: s ?? NaN, tolerance: tol });
   }
   return { reproduces: failing.length === 0, failing };
 }
@@ -128,10 +129,14 @@ function now(): number {
 /** Per figure, the values of each replication. */
 type Series = Record<FigureKey, (number | null)[]>;
 
-const emptySeries = (): Series => Object.fromEntries(FIGURE_KEYS.map((k) => [k, []])) as unknown as Series;
+const emptySeries = (): Series =>
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, []])) as unknown as Series;
 
 function estimates(series: Series): Record<FigureKey, Estimate> {
-  return Object.fromEntries(FIGURE_KEYS.map((k) => [k, estimate(series[k])])) as Record<FigureKey, Estimate>;
+  return Object.fromEntries(FIGURE_KEYS.map((k) => [k, estimate(series[k])])) as Record<
+    FigureKey,
+    Estimate
+  >;
 }
 
 /**
@@ -144,7 +149,11 @@ function estimates(series: Series): Record<FigureKey, Estimate> {
  * const report = runSimulation(calibrate(records), [{ name: 'Saturday', changes: [...] }]);
  * report.scenarios[0].delta['appointmentDelayDays.outpatient.p50']; // { mean, ci95, significant }
  */
-export function runSimulation(model: SimulationModel, scenarios: readonly Scenario[], options: RunSimulationOptions = {}): SimulationReport {
+export function runSimulation(
+  model: SimulationModel,
+  scenarios: readonly Scenario[],
+  options: RunSimulationOptions = {},
+): SimulationReport {
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? DEFAULT_SEED;
   const weeks = options.weeks ?? model.gridWeeks;
@@ -183,7 +192,9 @@ export function runSimulation(model: SimulationModel, scenarios: readonly Scenar
       name: scenario.name,
       changes: scenario.changes,
       figures: estimates(s),
-      delta: Object.fromEntries(FIGURE_KEYS.map((k) => [k, pairedDelta(statusQuoSeries[k], s[k])])) as Record<FigureKey, Delta>,
+      delta: Object.fromEntries(
+        FIGURE_KEYS.map((k) => [k, pairedDelta(statusQuoSeries[k], s[k])]),
+      ) as Record<FigureKey, Delta>,
       reliable: check.reproduces,
     };
   });
@@ -196,7 +207,12 @@ export function runSimulation(model: SimulationModel, scenarios: readonly Scenar
     warmupWeeks,
     replications,
     seed,
-    statusQuo: { observed: model.observed, simulated, reproduces: check.reproduces, failing: check.failing },
+    statusQuo: {
+      observed: model.observed,
+      simulated,
+      reproduces: check.reproduces,
+      failing: check.failing,
+    },
     scenarios: results,
     engine: { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : 0 },
     notes,

@@ -80,7 +80,10 @@ export function applyScenario(model: SimulationModel, scenario: Scenario): Simul
  * @throws RangeError on a value the scenario reader refuses (weekday, `HH:MM`, share, percent…):
  * read untrusted scenarios with `readScenarioFile` / `readScenarioValue` first.
  */
-export function applyScenarioWithNotes(model: SimulationModel, scenario: Scenario): AppliedScenario {
+export function applyScenarioWithNotes(
+  model: SimulationModel,
+  scenario: Scenario,
+): AppliedScenario {
   const grid = new GridEditor(model);
   scenario.changes.forEach((change, i) => grid.apply(change, i + 1));
   const notes = grid.notes;
@@ -131,12 +134,19 @@ class GridEditor {
     for (let d = 0; d < gridDays; d++) {
       const naive = this.#calendar.firstDay + d * MS_PER_DAY;
       const weekday = (new Date(naive).getUTCDay() || 7) as IsoWeekday;
-      this.#days.push({ naive, weekday, start: clock.startOfDay(naive), end: clock.startOfDay(naive + MS_PER_DAY) });
+      this.#days.push({
+        naive,
+        weekday,
+        start: clock.startOfDay(naive),
+        end: clock.startOfDay(naive + MS_PER_DAY),
+      });
     }
   }
 
   sortedSessions(): GridSession[] {
-    return [...this.sessions].sort((a, b) => a.start - b.start || a.machine - b.machine || a.end - b.end);
+    return [...this.sessions].sort(
+      (a, b) => a.start - b.start || a.machine - b.machine || a.end - b.end,
+    );
   }
 
   apply(change: ScenarioChange, position: number): void {
@@ -149,7 +159,9 @@ class GridEditor {
         return this.#addMachine(change, position);
       case 'emergency-reservation':
         if (!(change.share >= 0 && change.share <= MAX_RESERVED_SHARE))
-          throw new RangeError(`emergency-reservation: share ${change.share} is not within 0..${MAX_RESERVED_SHARE}`);
+          throw new RangeError(
+            `emergency-reservation: share ${change.share} is not within 0..${MAX_RESERVED_SHARE}`,
+          );
         this.policy.reservedShare = change.share;
         return;
       case 'interventional-sessions':
@@ -160,7 +172,9 @@ class GridEditor {
         return;
       case 'demand-growth':
         if (!(change.percent > -100 && change.percent <= MAX_GROWTH_PERCENT))
-          throw new RangeError(`demand-growth: percent ${change.percent} is not within (-100, ${MAX_GROWTH_PERCENT}]`);
+          throw new RangeError(
+            `demand-growth: percent ${change.percent} is not within (-100, ${MAX_GROWTH_PERCENT}]`,
+          );
         this.policy.demandFactor *= 1 + change.percent / 100;
         return;
       case 'fix-late-start':
@@ -200,7 +214,8 @@ class GridEditor {
 
   #daysOf(weekdays: readonly IsoWeekday[]): GridDay[] {
     for (const w of weekdays)
-      if (!(Number.isInteger(w) && w >= 1 && w <= 7)) throw new RangeError(`weekday ${w} is not within 1..7`);
+      if (!(Number.isInteger(w) && w >= 1 && w <= 7))
+        throw new RangeError(`weekday ${w} is not within 1..7`);
     const set = new Set<number>(weekdays);
     return this.#days.filter((d) => set.has(d.weekday));
   }
@@ -212,7 +227,10 @@ class GridEditor {
     if (a === null || b === null || a === 1440 || b <= a)
       throw new RangeError(`${type}: ${start}–${end} is not a span of local times HH:MM`);
     const clock = this.#calendar.clock;
-    return [clock.toInstantLenient(day.naive + a * MS_PER_MINUTE), clock.toInstantLenient(day.naive + b * MS_PER_MINUTE)];
+    return [
+      clock.toInstantLenient(day.naive + a * MS_PER_MINUTE),
+      clock.toInstantLenient(day.naive + b * MS_PER_MINUTE),
+    ];
   }
 
   /**
@@ -235,7 +253,9 @@ class GridEditor {
     const later = (change.closeLaterMinutes ?? 0) * MS_PER_MINUTE;
     for (const minutes of [change.openEarlierMinutes ?? 0, change.closeLaterMinutes ?? 0])
       if (!(minutes >= 0 && minutes <= MAX_EXTEND_MINUTES))
-        throw new RangeError(`extend-hours: ${minutes} minutes is not within 0..${MAX_EXTEND_MINUTES}`);
+        throw new RangeError(
+          `extend-hours: ${minutes} minutes is not within 0..${MAX_EXTEND_MINUTES}`,
+        );
     const days = this.#daysOf(change.weekdays);
     const targets = this.#targets(change.machine, position, true);
     if (targets === null) return;
@@ -247,7 +267,13 @@ class GridEditor {
         let first: GridSession | null = null;
         let last: GridSession | null = null;
         for (const s of this.sessions) {
-          if (s.machine !== m || !PROGRAMMED.has(s.type) || s.interventional || s.start < day.start || s.start >= day.end)
+          if (
+            s.machine !== m ||
+            !PROGRAMMED.has(s.type) ||
+            s.interventional ||
+            s.start < day.start ||
+            s.start >= day.end
+          )
             continue;
           if (first === null || s.start < first.start) first = s;
           if (last === null || s.end > last.end) last = s;
@@ -258,7 +284,8 @@ class GridEditor {
         if (earlier > 0) {
           const wanted = first.start - earlier;
           let start = wanted;
-          for (const b of this.#blockers(m, first)) if (b.start < first.start && b.end > start) start = b.end;
+          for (const b of this.#blockers(m, first))
+            if (b.start < first.start && b.end > start) start = b.end;
           start = Math.min(start, first.start);
           lost += start - wanted;
           first.start = start;
@@ -266,7 +293,8 @@ class GridEditor {
         if (later > 0) {
           const wanted = last.end + later;
           let end = wanted;
-          for (const b of this.#blockers(m, last)) if (b.end > last.end && b.start < end) end = b.start;
+          for (const b of this.#blockers(m, last))
+            if (b.end > last.end && b.start < end) end = b.start;
           end = Math.max(end, last.end);
           lost += wanted - end;
           last.end = end;
@@ -279,7 +307,11 @@ class GridEditor {
       const equipment = (this.machines[m] as Machine).equipmentId;
       if (extended === 0) this.#note('scenario-extend-none', position, { equipment });
       else if (clipped > 0)
-        this.#note('scenario-extend-clipped', position, { equipment, days: clippedDays, minutes: Math.round(clipped / MS_PER_MINUTE) });
+        this.#note('scenario-extend-clipped', position, {
+          equipment,
+          days: clippedDays,
+          minutes: Math.round(clipped / MS_PER_MINUTE),
+        });
     }
   }
 
@@ -342,12 +374,20 @@ class GridEditor {
       const equipmentId = `${model.equipmentId}+${n}`;
       taken.add(equipmentId);
       const index = this.machines.length;
-      this.machines.push({ equipmentId, finess: model.finess, modality: model.modality, label: null });
+      this.machines.push({
+        equipmentId,
+        finess: model.finess,
+        modality: model.modality,
+        label: null,
+      });
       for (const s of copied) this.sessions.push({ ...s, machine: index });
     }
   }
 
-  #interventional(change: Extract<ScenarioChange, { type: 'interventional-sessions' }>, position: number): void {
+  #interventional(
+    change: Extract<ScenarioChange, { type: 'interventional-sessions' }>,
+    position: number,
+  ): void {
     const days = this.#daysOf(change.weekdays);
     const targets = this.#targets(change.machine, position, true);
     if (targets === null) return;
@@ -357,7 +397,13 @@ class GridEditor {
       const [a, b] = this.#localSpan(day, change.start, change.end, change.type);
       const next: GridSession[] = [];
       for (const s of this.sessions) {
-        if (!chosen.has(s.machine) || !PROGRAMMED.has(s.type) || s.interventional || s.end <= a || s.start >= b) {
+        if (
+          !chosen.has(s.machine) ||
+          !PROGRAMMED.has(s.type) ||
+          s.interventional ||
+          s.end <= a ||
+          s.start >= b
+        ) {
           next.push(s);
           continue;
         }

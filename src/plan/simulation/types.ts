@@ -9,7 +9,18 @@
  *           ─ simulate(model, run) → ReplicationOutput ─ figuresOf(output) → Figures
  *           runSimulation(model, scenarios, options) → SimulationReport (R replications, CRN).
  */
-import type { Act, Campaign, Category, Equipment, Establishment, Exam, Modality, Session, SessionType, Slot } from '../../core/kit-types.ts';
+import type {
+  Act,
+  Campaign,
+  Category,
+  Equipment,
+  Establishment,
+  Exam,
+  Modality,
+  Session,
+  SessionType,
+  Slot,
+} from '../../core/kit-types.ts';
 
 // ───────────────────────────── inputs ─────────────────────────────
 
@@ -173,7 +184,13 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 /** One change of a scenario (planning.md §3 list); a scenario combines any number of them. */
 export type ScenarioChange =
   /** Open earlier and/or close later: the day's first programmed session starts earlier, its last ends later. */
-  | { type: 'extend-hours'; weekdays: IsoWeekday[]; openEarlierMinutes?: number; closeLaterMinutes?: number; machine?: string }
+  | {
+      type: 'extend-hours';
+      weekdays: IsoWeekday[];
+      openEarlierMinutes?: number;
+      closeLaterMinutes?: number;
+      machine?: string;
+    }
   /** A programmed session added every week on these weekdays (local `HH:MM`), e.g. a Saturday morning. */
   | { type: 'add-session'; weekdays: IsoWeekday[]; start: string; end: string; machine?: string }
   /** Machines added to the pool, each with a copy of a pool machine's programmed grid (default the first). */
@@ -181,7 +198,13 @@ export type ScenarioChange =
   /** Part of each programmed session kept for unscheduled exams (`share` 0..0.9) instead of mixed. */
   | { type: 'emergency-reservation'; share: number }
   /** Programmed time given to interventional radiology on these weekdays and hours: removed from diagnostic booking. */
-  | { type: 'interventional-sessions'; weekdays: IsoWeekday[]; start: string; end: string; machine?: string }
+  | {
+      type: 'interventional-sessions';
+      weekdays: IsoWeekday[];
+      start: string;
+      end: string;
+      machine?: string;
+    }
   /** Book every scheduled exam at its act family's predicted slot length instead of its booked length. */
   | { type: 'predicted-durations' }
   /** Every arrival rate × (1 + percent / 100); negative for a fall. */

@@ -84,7 +84,8 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
   'site.survey.title': 'Appointment delays: clinical-case survey',
   'site.survey.intro':
     'Earliest appointment offered for each clinical case of the survey (days), as the establishment answered, against the answers of the establishments of its region and of the whole campaign.',
-  'site.survey.caption': 'Declared appointment delays — {modality}: the establishment, its region and the campaign',
+  'site.survey.caption':
+    'Declared appointment delays — {modality}: the establishment, its region and the campaign',
   'site.survey.table': 'Appointment survey — {modality}, days: median (P20 – P80)',
   'site.survey.none': 'The establishment did not answer the appointment survey.',
   'site.survey.reading':
@@ -99,13 +100,16 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
   'site.machine.included': 'Counted in the occupancy rate',
 
   'site.position.title': 'Position among peers',
-  'site.position.caption': 'Position of {machine} among its peers: band from the 20th to the 80th percentile, line at the median',
-  'site.position.table': 'Values of the machine and of its peers ({n, plural, one {# machine} other {# machines}} at most)',
+  'site.position.caption':
+    'Position of {machine} among its peers: band from the 20th to the 80th percentile, line at the median',
+  'site.position.table':
+    'Values of the machine and of its peers ({n, plural, one {# machine} other {# machines}} at most)',
   'site.position.excluded':
     'This machine does not meet the 95 % / 15 % rule: it has no rank for the occupancy rate or ICR per hour.',
 
   'site.durations.title': 'Exam durations by patient category',
-  'site.durations.caption': 'Exam durations of {machine} and its peers, by patient category (P20 – P80 and median)',
+  'site.durations.caption':
+    'Exam durations of {machine} and its peers, by patient category (P20 – P80 and median)',
   'site.durations.none': 'No exam of 3 minutes or more: no duration to compare.',
   'site.durations.reading':
     'Duration = room out − room in, over exams of 3 minutes or more. The band runs from the 20th to the 80th percentile; the line marks the median.',
@@ -137,7 +141,8 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
   'site.leads.intro':
     'Time lost in programmed sessions, ranked by the hours per week it would free, and translated into exams per week at the machine’s median exam duration.',
   'site.leads.table': 'Improvement leads of {machine}, largest first',
-  'site.leads.caption': 'Hours per week at stake in each lead of {machine}, and the equivalent exams per week',
+  'site.leads.caption':
+    'Hours per week at stake in each lead of {machine}, and the equivalent exams per week',
   'site.leads.aria': 'Bars of the hours per week at stake in each improvement lead.',
   'site.leads.axis': 'Hours per week',
   'site.leads.examsShort': '{n} exams/week',
@@ -145,7 +150,8 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
     'Exams per week = hours per week × 60 / {minutes}, the median duration of the machine’s exams of 3 minutes or more.',
   'site.leads.basisCategories':
     'Exams per week = hours per week × 60 / {minutes}, the median of the machine’s per-category median durations weighted by their exam counts.',
-  'site.leads.noDuration': 'The machine has no exam of 3 minutes or more: the leads are not translated into exams.',
+  'site.leads.noDuration':
+    'The machine has no exam of 3 minutes or more: the leads are not translated into exams.',
   'site.leads.none': 'No measurable lead: no programmed session of the machine holds an exam.',
   'site.leads.caveat':
     'These hours are a potential, not a target: a late start may come from patient preparation, a turnover gap from cleaning. They show where to look first.',
@@ -161,7 +167,8 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
     '{n, plural, one {# exam not valued} other {# exams not valued}}; acts missing from the act table: {acts}.',
   'site.quality.included':
     'Machine counted in the occupancy and ICR-per-hour figures: {share} of its programmed time lies in sessions occupied above 15 % (95 % required).',
-  'site.quality.excluded': 'Machine left out of the occupancy and ICR-per-hour distributions: {reason}.',
+  'site.quality.excluded':
+    'Machine left out of the occupancy and ICR-per-hour distributions: {reason}.',
   'site.quality.clean': 'Nothing to check in the machine’s {n} exams.',
 
   'site.method.title': 'Method',
@@ -198,7 +205,8 @@ export const en: Readonly<Record<ReportMessageKey, string>> = {
     'P20, median and P80 by linear interpolation between ranks (Hyndman and Fan type 7). A machine’s rank is the share of its peers below it, ties counting half.',
   'site.method.peers': 'Peers',
   'site.method.peersText': 'Each machine is compared with {scope}.',
-  'site.method.source': 'Computed by plateau from the campaign’s data; no value is estimated or filled in.',
+  'site.method.source':
+    'Computed by plateau from the campaign’s data; no value is estimated or filled in.',
   ...whatWouldChangeEn,
   ...planningEn,
   ...bundlesEn,

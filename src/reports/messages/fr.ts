@@ -78,14 +78,16 @@ export const fr = {
   'site.openings.title': 'Ouverture sur les 168 heures de la semaine',
   'site.openings.intro':
     'Heures par semaine d’ouverture de chaque machine, en trois classes de plages : programmées (vacations publiques, libérales, privées, PH hors imagerie), étendues (s’y ajoutent urgences, reconditionnement, pannes, recherche) et totales (s’y ajoutent permanence des soins, maintenance et contrôle qualité).',
-  'site.openings.caption': 'Ouverture hebdomadaire des machines de l’établissement, en heures sur 168',
+  'site.openings.caption':
+    'Ouverture hebdomadaire des machines de l’établissement, en heures sur 168',
   'site.openings.table': 'Heures d’ouverture par semaine, et médiane des pairs',
   'site.openings.peerMedian': 'médiane des pairs',
 
   'site.survey.title': 'Délais de rendez-vous : enquête par cas cliniques',
   'site.survey.intro':
     'Premier rendez-vous proposé pour chaque cas clinique de l’enquête (en jours), tel que l’établissement l’a déclaré, face aux réponses des établissements de sa région et de toute la campagne.',
-  'site.survey.caption': 'Délais de rendez-vous déclarés — {modality} : l’établissement, sa région et la campagne',
+  'site.survey.caption':
+    'Délais de rendez-vous déclarés — {modality} : l’établissement, sa région et la campagne',
   'site.survey.table': 'Enquête de délais — {modality}, en jours : médiane (P20 – P80)',
   'site.survey.none': 'L’établissement n’a pas répondu à l’enquête de délais de rendez-vous.',
   'site.survey.reading':
@@ -100,24 +102,29 @@ export const fr = {
   'site.machine.included': 'Retenue pour le taux d’occupation',
 
   'site.position.title': 'Position parmi les pairs',
-  'site.position.caption': 'Position de {machine} parmi ses pairs : bande du 20ᵉ au 80ᵉ centile, trait à la médiane',
-  'site.position.table': 'Valeurs de la machine et de ses pairs ({n, plural, one {# machine} other {# machines}} au plus)',
+  'site.position.caption':
+    'Position de {machine} parmi ses pairs : bande du 20ᵉ au 80ᵉ centile, trait à la médiane',
+  'site.position.table':
+    'Valeurs de la machine et de ses pairs ({n, plural, one {# machine} other {# machines}} au plus)',
   'site.position.excluded':
     'Cette machine ne satisfait pas la règle des 95 % / 15 % : elle n’a pas de rang pour le taux d’occupation ni pour l’ICR par heure.',
 
   'site.durations.title': 'Durées d’examen par catégorie de patient',
-  'site.durations.caption': 'Durées d’examen de {machine} et de ses pairs, par catégorie de patient (P20 – P80 et médiane)',
+  'site.durations.caption':
+    'Durées d’examen de {machine} et de ses pairs, par catégorie de patient (P20 – P80 et médiane)',
   'site.durations.none': 'Aucun examen de 3 minutes ou plus : pas de durée à comparer.',
   'site.durations.reading':
     'Durée = sortie de salle − entrée en salle, sur les examens de 3 minutes ou plus. La bande va du 20ᵉ au 80ᵉ centile, le trait marque la médiane.',
 
   'site.delays.title': 'Délais',
   'site.delays.reportTitle': 'Délais de compte rendu par type de patient',
-  'site.delays.reportCaption': 'Délais de compte rendu de {machine} et de ses pairs (échelle logarithmique)',
+  'site.delays.reportCaption':
+    'Délais de compte rendu de {machine} et de ses pairs (échelle logarithmique)',
   'site.delays.table': 'Délais réalisés : médiane (P20 – P80)',
   'site.delays.reportRow': 'Compte rendu, {patient}',
   'site.delays.appointmentRow': 'Rendez-vous réalisé, {patient}',
-  'site.delays.none': 'Aucun délai de compte rendu ni de rendez-vous n’est renseigné pour cette machine.',
+  'site.delays.none':
+    'Aucun délai de compte rendu ni de rendez-vous n’est renseigné pour cette machine.',
   'site.delays.reading':
     'Délai de compte rendu = validation du compte rendu − sortie de salle. Délai de rendez-vous réalisé = jours calendaires entre la demande et l’examen, pour les patients ambulatoires et hospitalisés.',
 
@@ -137,8 +144,10 @@ export const fr = {
   'site.leads.title': 'Pistes d’amélioration',
   'site.leads.intro':
     'Temps perdu dans les vacations programmées, classé par les heures par semaine qu’il libérerait, et traduit en examens par semaine à la durée médiane d’examen de la machine.',
-  'site.leads.table': 'Pistes d’amélioration de {machine}, de la plus importante à la moins importante',
-  'site.leads.caption': 'Heures par semaine en jeu pour chaque piste de {machine}, et examens par semaine équivalents',
+  'site.leads.table':
+    'Pistes d’amélioration de {machine}, de la plus importante à la moins importante',
+  'site.leads.caption':
+    'Heures par semaine en jeu pour chaque piste de {machine}, et examens par semaine équivalents',
   'site.leads.aria': 'Barres des heures par semaine en jeu pour chaque piste d’amélioration.',
   'site.leads.axis': 'Heures par semaine',
   'site.leads.examsShort': '{n} examens/sem',
@@ -146,8 +155,10 @@ export const fr = {
     'Examens par semaine = heures par semaine × 60 / {minutes}, la durée médiane des examens de 3 minutes ou plus de la machine.',
   'site.leads.basisCategories':
     'Examens par semaine = heures par semaine × 60 / {minutes}, la médiane des durées médianes par catégorie de la machine, pondérée par leur nombre d’examens.',
-  'site.leads.noDuration': 'La machine n’a aucun examen de 3 minutes ou plus : les pistes ne sont pas traduites en examens.',
-  'site.leads.none': 'Aucune piste mesurable : aucune vacation programmée de la machine ne contient d’examen.',
+  'site.leads.noDuration':
+    'La machine n’a aucun examen de 3 minutes ou plus : les pistes ne sont pas traduites en examens.',
+  'site.leads.none':
+    'Aucune piste mesurable : aucune vacation programmée de la machine ne contient d’examen.',
   'site.leads.caveat':
     'Ces heures sont un potentiel, non un objectif : un démarrage tardif peut tenir à la préparation des patients, un temps inter-examens au bionettoyage. Elles désignent où regarder en premier.',
 
@@ -162,7 +173,8 @@ export const fr = {
     '{n, plural, one {# examen non valorisé} other {# examens non valorisés}} ; actes absents de la table des actes : {acts}.',
   'site.quality.included':
     'Machine retenue pour le taux d’occupation et l’ICR par heure : {share} de son temps programmé est dans des vacations occupées à plus de 15 % (95 % requis).',
-  'site.quality.excluded': 'Machine écartée des distributions d’occupation et d’ICR par heure : {reason}.',
+  'site.quality.excluded':
+    'Machine écartée des distributions d’occupation et d’ICR par heure : {reason}.',
   'site.quality.clean': 'Aucun point à vérifier sur les {n} examens de la machine.',
 
   'site.method.title': 'Méthode',
@@ -199,7 +211,8 @@ export const fr = {
     'P20, médiane et P80 par interpolation linéaire entre rangs (type 7 de Hyndman et Fan). Le rang d’une machine est la part de ses pairs en dessous d’elle, les ex æquo comptant pour moitié.',
   'site.method.peers': 'Pairs',
   'site.method.peersText': 'Chaque machine est comparée à {scope}.',
-  'site.method.source': 'Calculé par plateau à partir des données de la campagne ; aucune valeur n’est estimée ni complétée.',
+  'site.method.source':
+    'Calculé par plateau à partir des données de la campagne ; aucune valeur n’est estimée ni complétée.',
   ...whatWouldChangeFr,
   ...planningFr,
   ...bundlesFr,

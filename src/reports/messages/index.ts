@@ -12,7 +12,9 @@ import { fr } from './fr.ts';
 export type { ReportMessageKey } from './fr.ts';
 
 /** The reports' dictionaries by language. */
-export const REPORT_DICTIONARIES: Readonly<Record<Lang, Readonly<Record<ReportMessageKey, string>>>> = { fr, en };
+export const REPORT_DICTIONARIES: Readonly<
+  Record<Lang, Readonly<Record<ReportMessageKey, string>>>
+> = { fr, en };
 
 const parsed = new Map<string, readonly MessagePart[]>();
 
@@ -30,5 +32,7 @@ export function rt(lang: Lang, key: ReportMessageKey, params?: MessageParams): s
     parts = parseMessage(lang === 'fr' ? frenchSpacing(raw) : raw);
     parsed.set(id, parts);
   }
-  return formatParts(parts, lang, params, (v) => (typeof v === 'number' ? formatNumber(v, lang) : v));
+  return formatParts(parts, lang, params, (v) =>
+    typeof v === 'number' ? formatNumber(v, lang) : v,
+  );
 }

@@ -34,7 +34,8 @@ export const planningEn: Readonly<Record<keyof typeof planningFr, string>> = {
   'plan.costs.topTier': 'top tier',
   'plan.costs.without': 'No cost row, left out of the site’s totals: {ids}.',
   'plan.costs.ageUnknown': 'Installed year unknown: the purchase is amortised in full for {ids}.',
-  'plan.costs.amortised': 'Purchase already amortised (machine older than its amortisation period), not counted for {ids}.',
+  'plan.costs.amortised':
+    'Purchase already amortised (machine older than its amortisation period), not counted for {ids}.',
   'plan.costs.reasons': 'Empty cells: {list}.',
   'plan.costs.reason.no-cost-row': 'no cost row',
   'plan.costs.reason.no-exams': 'no exam',
@@ -62,7 +63,8 @@ export const planningEn: Readonly<Record<keyof typeof planningFr, string>> = {
   'plan.rel.col.value': 'Value',
   'plan.rel.table.caption': 'CT share of head imaging: the site and its peers (measured)',
   'plan.rel.chart.caption': 'The site’s CT share of head imaging on the peer sites’ P20–P80 band',
-  'plan.rel.chart.source': 'Band: peer sites’ P20–P80; tick: median; dot: this site. Measured over the campaign.',
+  'plan.rel.chart.source':
+    'Band: peer sites’ P20–P80; tick: median; dot: this site. Measured over the campaign.',
   'plan.rel.flag.yes': 'to review',
   'plan.rel.flag.no': 'no',
   'plan.rel.flagged':
@@ -88,7 +90,8 @@ export const planningEn: Readonly<Record<keyof typeof planningFr, string>> = {
   'plan.oncall.title': 'Nights and teleradiology',
   'plan.oncall.intro':
     'The permanence-of-care (PDS) demand measured over the campaign: exams ending at night (Monday–Friday, 20:00–08:00) and at weekends, per week and per département, then four ways of organising their reading by on-call radiologists, computed for the whole region.',
-  'plan.oncall.sites': '{n, plural, one {# site} other {# sites}} of the campaign in region {name} (INSEE code {code}).',
+  'plan.oncall.sites':
+    '{n, plural, one {# site} other {# sites}} of the campaign in region {name} (INSEE code {code}).',
   'plan.oncall.current':
     'Figures of the current region {current} (INSEE code {code}), which contains {region}: on-call duty is organised at that scale.',
   'plan.oncall.unknownRegion': 'No figures: region {region} matches no INSEE region.',
@@ -106,7 +109,8 @@ export const planningEn: Readonly<Record<keyof typeof planningFr, string>> = {
     'Default settings: reading times CT {ct} min and MRI {mr} min (illustrative), {distribution} distribution; target: {share} of exams read within {minutes} min, from the end of the exam to the report; no public holiday; no hourly rate, hence no cost.',
   'plan.oncall.distribution.exponential': 'exponential',
   'plan.oncall.distribution.deterministic': 'fixed (simulated)',
-  'plan.oncall.options.caption': 'On-call organisations for the whole region, {distribution} reading',
+  'plan.oncall.options.caption':
+    'On-call organisations for the whole region, {distribution} reading',
   'plan.oncall.fixed':
     'With exponential reading the target is out of reach (see the notes): the same settings with fixed reading times.',
   'plan.oncall.col.option': 'Organisation',

@@ -32,8 +32,10 @@ export const planningFr = {
   'plan.costs.col.examsToNextTier': 'Examens / an jusqu’au palier suivant',
   'plan.costs.topTier': 'palier le plus haut',
   'plan.costs.without': 'Sans ligne de coûts, hors des totaux du site : {ids}.',
-  'plan.costs.ageUnknown': 'Année d’installation inconnue : l’achat est amorti en entier pour {ids}.',
-  'plan.costs.amortised': 'Achat déjà amorti (machine plus âgée que sa durée d’amortissement), non compté pour {ids}.',
+  'plan.costs.ageUnknown':
+    'Année d’installation inconnue : l’achat est amorti en entier pour {ids}.',
+  'plan.costs.amortised':
+    'Achat déjà amorti (machine plus âgée que sa durée d’amortissement), non compté pour {ids}.',
   'plan.costs.reasons': 'Cases vides : {list}.',
   'plan.costs.reason.no-cost-row': 'pas de ligne de coûts',
   'plan.costs.reason.no-exams': 'aucun examen',
@@ -59,9 +61,11 @@ export const planningFr = {
   'plan.rel.col.flag': 'À revoir',
   'plan.rel.col.figure': 'Indicateur',
   'plan.rel.col.value': 'Valeur',
-  'plan.rel.table.caption': 'Part du scanner dans l’imagerie de la tête : le site et ses pairs (mesuré)',
+  'plan.rel.table.caption':
+    'Part du scanner dans l’imagerie de la tête : le site et ses pairs (mesuré)',
   'plan.rel.chart.caption': 'Part du scanner (tête) du site sur la bande P20–P80 des sites pairs',
-  'plan.rel.chart.source': 'Bande : P20–P80 des sites pairs ; trait : médiane ; point : ce site. Mesuré sur la campagne.',
+  'plan.rel.chart.source':
+    'Bande : P20–P80 des sites pairs ; trait : médiane ; point : ce site. Mesuré sur la campagne.',
   'plan.rel.flag.yes': 'à revoir',
   'plan.rel.flag.no': 'non',
   'plan.rel.flagged':
@@ -74,7 +78,8 @@ export const planningFr = {
   'plan.rel.notFound': 'Aucun examen de ce site dans la campagne : pas de chiffre de pertinence.',
   'plan.rel.quality.title': 'Examens répétés et qualité des données',
   'plan.rel.quality.caption': 'Examens répétés et qualité des données du site',
-  'plan.rel.repeats': 'Examens répétés (même patient, même modalité et famille d’actes, dans les 30 jours)',
+  'plan.rel.repeats':
+    'Examens répétés (même patient, même modalité et famille d’actes, dans les 30 jours)',
   'plan.rel.repeats.none':
     'non calculé : les examens n’ont pas de clé patient (colonne patient_key d’exams.csv, une clé chiffrée)',
   'plan.rel.repeats.noKey': 'non calculé : aucun examen du site n’a de clé patient',
@@ -87,7 +92,8 @@ export const planningFr = {
   'plan.oncall.title': 'Nuits et téléradiologie',
   'plan.oncall.intro':
     'La demande de permanence des soins (PDS) mesurée sur la campagne : les examens terminés la nuit (lundi–vendredi, 20 h–8 h) et le week-end, par semaine et par département, puis quatre façons d’organiser leur lecture par les radiologues de garde, calculées pour toute la région.',
-  'plan.oncall.sites': '{n, plural, one {# site} other {# sites}} de la campagne dans la région {name} (code INSEE {code}).',
+  'plan.oncall.sites':
+    '{n, plural, one {# site} other {# sites}} de la campagne dans la région {name} (code INSEE {code}).',
   'plan.oncall.current':
     'Chiffres de la région actuelle {current} (code INSEE {code}), qui contient {region} : la garde s’organise à cette échelle.',
   'plan.oncall.unknownRegion':
@@ -106,7 +112,8 @@ export const planningFr = {
     'Réglages par défaut : durées de lecture scanner {ct} min et IRM {mr} min (illustratives), loi {distribution} ; cible : {share} des examens lus en {minutes} min au plus, de la fin de l’examen au compte rendu ; aucun jour férié ; aucun tarif horaire, donc aucun coût.',
   'plan.oncall.distribution.exponential': 'exponentielle',
   'plan.oncall.distribution.deterministic': 'fixe (simulée)',
-  'plan.oncall.options.caption': 'Organisations de la garde pour toute la région, lecture {distribution}',
+  'plan.oncall.options.caption':
+    'Organisations de la garde pour toute la région, lecture {distribution}',
   'plan.oncall.fixed':
     'Avec une lecture exponentielle, la cible est hors d’atteinte (voir les notes) : les mêmes réglages avec des durées de lecture fixes.',
   'plan.oncall.col.option': 'Organisation',

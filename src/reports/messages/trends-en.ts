@@ -31,13 +31,20 @@ export const trendsEn = {
   'trends.synthesis.table': '{modality}: median [P20 – P80] per campaign',
   'trends.synthesis.nation': 'Nat. P50 {campaign}',
   'trends.synthesis.events': 'Since last year ({from} → {to}): {list}.',
-  'trends.synthesis.noEvents': 'Since last year ({from} → {to}): no machine or establishment added or removed.',
-  'trends.synthesis.count.machine-added': '{n, plural, one {# machine added} other {# machines added}}',
-  'trends.synthesis.count.machine-removed': '{n, plural, one {# machine removed} other {# machines removed}}',
-  'trends.synthesis.count.machine-replaced': '{n, plural, one {# machine replaced} other {# machines replaced}}',
-  'trends.synthesis.count.machine-renamed': '{n, plural, one {# machine renamed} other {# machines renamed}}',
-  'trends.synthesis.count.site-added': '{n, plural, one {# establishment added} other {# establishments added}}',
-  'trends.synthesis.count.site-removed': '{n, plural, one {# establishment removed} other {# establishments removed}}',
+  'trends.synthesis.noEvents':
+    'Since last year ({from} → {to}): no machine or establishment added or removed.',
+  'trends.synthesis.count.machine-added':
+    '{n, plural, one {# machine added} other {# machines added}}',
+  'trends.synthesis.count.machine-removed':
+    '{n, plural, one {# machine removed} other {# machines removed}}',
+  'trends.synthesis.count.machine-replaced':
+    '{n, plural, one {# machine replaced} other {# machines replaced}}',
+  'trends.synthesis.count.machine-renamed':
+    '{n, plural, one {# machine renamed} other {# machines renamed}}',
+  'trends.synthesis.count.site-added':
+    '{n, plural, one {# establishment added} other {# establishments added}}',
+  'trends.synthesis.count.site-removed':
+    '{n, plural, one {# establishment removed} other {# establishments removed}}',
   'trends.synthesis.bundles':
     '{n, plural, one {# establishment} other {# establishments}} sent a signed bundle of aggregates rather than raw data in the last campaign; {n, plural, one {it is} other {they are}} counted in the medians and bands like the others.',
   'trends.synthesis.moves': 'Notable moves of the medians',

@@ -10,7 +10,8 @@ export const whatWouldChangeEn: Readonly<Record<keyof typeof whatWouldChangeFr, 
     'The top-ranked leads of {machine}, turned into scenarios and simulated on the machine’s own data (a simulation calibrated on its own campaign): mean of {replications} replications, 95 % confidence interval in brackets. A gap is called a difference only when its 95 % interval excludes 0. Demand stays the campaign’s: time freed shows in delays and overtime, not in passages, unless demand grows.',
   'site.whatIf.noDelay':
     'Appointment delays not given: the campaign’s exams carry no request date, so the simulation has no measured delay to reproduce.',
-  'site.whatIf.noLead': 'No measurable lead to simulate: no programmed session of the machine loses measurable time.',
+  'site.whatIf.noLead':
+    'No measurable lead to simulate: no programmed session of the machine loses measurable time.',
   'site.whatIf.notComputed.noRecords': 'Not computed: the machine’s records are not in the store.',
   'site.whatIf.notComputed.tooLittleData':
     'Not computed: too little data to calibrate the simulation ({exams, plural, one {# scheduled exam} other {# scheduled exams}} and {sessions, plural, one {# programmed session} other {# programmed sessions}}; it needs at least {minExams} and {minSessions}).',
@@ -32,7 +33,8 @@ export const whatWouldChangeEn: Readonly<Record<keyof typeof whatWouldChangeFr, 
     'The status quo reproduces the campaign: occupancy and passages per week within 5 % of the measured values, median appointment delay within 20 % or one day. Each scenario is compared with this simulated status quo on the same random draws.',
   'site.whatIf.sq.unreliable':
     'Not reliable: {figures}. The simulation does not reproduce this machine’s campaign; no scenario figure is given.',
-  'site.whatIf.sq.failing': '{figure} fails (simulated {simulated}, measured {observed}, tolerance ±\u00a0{tolerance})',
+  'site.whatIf.sq.failing':
+    '{figure} fails (simulated {simulated}, measured {observed}, tolerance ±\u00a0{tolerance})',
   'site.whatIf.lead': '{rank}. {lead} ({hours})',
   'site.whatIf.change.fixLateStart':
     'Change simulated: sessions start on time; the campaign’s late starts (median {median}) are removed.',

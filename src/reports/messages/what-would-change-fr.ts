@@ -9,8 +9,10 @@ export const whatWouldChangeFr = {
     'Les pistes les mieux classées de {machine}, traduites en scénarios et simulées sur les données de la machine (une simulation calibrée sur sa propre campagne) : moyenne de {replications} réplications, intervalle de confiance à 95 % entre parenthèses. Un écart n’est appelé différence que lorsque son intervalle à 95 % exclut 0. La demande reste celle de la campagne : du temps libéré se lit en délais et en dépassements horaires, pas en passages, sauf si la demande augmente.',
   'site.whatIf.noDelay':
     'Délais de rendez-vous non donnés : les examens de la campagne ne portent pas de date de demande, la simulation n’a pas de délai mesuré à reproduire.',
-  'site.whatIf.noLead': 'Aucune piste mesurable à simuler : aucune vacation programmée de la machine ne perd de temps mesurable.',
-  'site.whatIf.notComputed.noRecords': 'Non calculé : les données de la machine ne sont pas dans la base.',
+  'site.whatIf.noLead':
+    'Aucune piste mesurable à simuler : aucune vacation programmée de la machine ne perd de temps mesurable.',
+  'site.whatIf.notComputed.noRecords':
+    'Non calculé : les données de la machine ne sont pas dans la base.',
   'site.whatIf.notComputed.tooLittleData':
     'Non calculé : trop peu de données pour calibrer la simulation ({exams, plural, one {# examen programmé} other {# examens programmés}} et {sessions, plural, one {# vacation programmée} other {# vacations programmées}} ; il en faut au moins {minExams} et {minSessions}).',
   'site.whatIf.notComputed.timeBudget':
@@ -31,7 +33,8 @@ export const whatWouldChangeFr = {
     'Le statu quo reproduit la campagne : taux d’occupation et passages par semaine à moins de 5 % des valeurs mesurées, délai médian de rendez-vous à moins de 20 % ou d’un jour. Chaque scénario est comparé à ce statu quo simulé avec les mêmes tirages aléatoires.',
   'site.whatIf.sq.unreliable':
     'Non fiable : {figures}. La simulation ne reproduit pas la campagne de cette machine ; aucun chiffre de scénario n’est donné.',
-  'site.whatIf.sq.failing': '{figure} hors tolérance (simulé {simulated}, mesuré {observed}, tolérance ±\u00a0{tolerance})',
+  'site.whatIf.sq.failing':
+    '{figure} hors tolérance (simulé {simulated}, mesuré {observed}, tolérance ±\u00a0{tolerance})',
   'site.whatIf.lead': '{rank}. {lead} ({hours})',
   'site.whatIf.change.fixLateStart':
     'Changement simulé : les vacations démarrent à l’heure ; les retards au démarrage de la campagne (médiane {median}) sont retirés.',
@@ -71,7 +74,8 @@ export const whatWouldChangeFr = {
   'site.whatIf.figure.appointmentDelayDays.outpatient.p50': 'Délai de rendez-vous médian, externes',
   'site.whatIf.figure.appointmentDelayDays.outpatient.p80': 'Délai de rendez-vous externes, P80',
   'site.whatIf.figure.appointmentDelayDays.inpatient.p20': 'Délai de rendez-vous hospitalisés, P20',
-  'site.whatIf.figure.appointmentDelayDays.inpatient.p50': 'Délai de rendez-vous médian, hospitalisés',
+  'site.whatIf.figure.appointmentDelayDays.inpatient.p50':
+    'Délai de rendez-vous médian, hospitalisés',
   'site.whatIf.figure.appointmentDelayDays.inpatient.p80': 'Délai de rendez-vous hospitalisés, P80',
   'site.whatIf.figure.unscheduledWaitMinutes.p50': 'Attente des patients non programmés, médiane',
   'site.whatIf.figure.unscheduledWaitMinutes.p90': 'Attente des patients non programmés, P90',

@@ -28,7 +28,10 @@ export function bundleSection(ctx: FicheContext, origin: SiteBundleOrigin | null
     paragraph(rt(lang, 'site.bundle.text')),
     definitionList([
       [rt(lang, 'site.bundle.key'), origin?.keyId ?? unknown],
-      [rt(lang, 'site.bundle.createdAt'), origin ? formatDateTime(origin.createdAt, lang, ctx.index.ref.timeZone) : unknown],
+      [
+        rt(lang, 'site.bundle.createdAt'),
+        origin ? formatDateTime(origin.createdAt, lang, ctx.index.ref.timeZone) : unknown,
+      ],
     ]),
     note(rt(lang, 'site.bundle.skipped')),
   ]);

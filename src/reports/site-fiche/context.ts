@@ -3,7 +3,12 @@
  * peer scope, and the peers' benchmark of each machine (computed once per peer group).
  */
 import type { PeerBenchmark, SurveySummary } from '../../core/indicators/types.ts';
-import type { CampaignIndex, EstablishmentListing, MachineComparison, PeerScope } from '../../core/views/index.ts';
+import type {
+  CampaignIndex,
+  EstablishmentListing,
+  MachineComparison,
+  PeerScope,
+} from '../../core/views/index.ts';
 import { benchmarkView } from '../../core/views/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { Modality } from '../../core/kit-types.ts';
@@ -48,7 +53,12 @@ export function ficheContext(
   const cache = new Map<string, PeerData>();
   const peersOf = (machine: MachineComparison): PeerData => {
     const f = machine.peerFilter;
-    const key = JSON.stringify([f.modality, f.region ?? null, f.legalStatus ?? null, f.typology ?? null]);
+    const key = JSON.stringify([
+      f.modality,
+      f.region ?? null,
+      f.legalStatus ?? null,
+      f.typology ?? null,
+    ]);
     let data = cache.get(key);
     if (!data) {
       const filter = {
@@ -81,7 +91,10 @@ export function ficheContext(
     regionalSurvey: (modality) => {
       if (!regionName) return null;
       if (!regional.has(modality)) {
-        regional.set(modality, benchmarkView(index, { modality, region: regionName }).survey[modality] ?? null);
+        regional.set(
+          modality,
+          benchmarkView(index, { modality, region: regionName }).survey[modality] ?? null,
+        );
       }
       return regional.get(modality) ?? null;
     },

@@ -15,11 +15,15 @@ import { rt } from '../messages/index.ts';
 import { illustrativeBadge, provenanceLabel } from '../provenance.ts';
 import type { FicheContext } from './context.ts';
 
-const money = (v: number | null, digits: number, lang: Lang): string => formatNumber(v, lang, digits);
+const money = (v: number | null, digits: number, lang: Lang): string =>
+  formatNumber(v, lang, digits);
 
 function tierCells(m: CostsDocumentMachine, lang: Lang): [string, string] {
   if (m.ftTier === null) return ['—', '—'];
-  return [String(m.ftTier), m.ftTier === 2 ? rt(lang, 'plan.costs.topTier') : formatInteger(m.examsToNextTier, lang)];
+  return [
+    String(m.ftTier),
+    m.ftTier === 2 ? rt(lang, 'plan.costs.topTier') : formatInteger(m.examsToNextTier, lang),
+  ];
 }
 
 /** The cost section of the fiche's site, or null when the campaign has no costs. */
@@ -90,7 +94,11 @@ export function costsSection(ctx: FicheContext, doc: CostsDocument | null): Repo
         ],
       })
     : null;
-  const ids = (pick: (m: CostsDocumentMachine) => boolean): string => machines.filter(pick).map((m) => name(m.equipmentId)).join(', ');
+  const ids = (pick: (m: CostsDocumentMachine) => boolean): string =>
+    machines
+      .filter(pick)
+      .map((m) => name(m.equipmentId))
+      .join(', ');
   const items: string[] = [];
   const without = ids((m) => m.nullReasons.costPerYear === 'no-cost-row');
   if (without) items.push(rt(lang, 'plan.costs.without', { ids: without }));
@@ -100,17 +108,27 @@ export function costsSection(ctx: FicheContext, doc: CostsDocument | null): Repo
   if (amortised) items.push(rt(lang, 'plan.costs.amortised', { ids: amortised }));
   const reasons = [...new Set(machines.flatMap((m) => Object.values(m.nullReasons)))];
   if (reasons.length > 0) {
-    items.push(rt(lang, 'plan.costs.reasons', { list: reasons.map((r) => rt(lang, `plan.costs.reason.${r}`)).join(', ') }));
+    items.push(
+      rt(lang, 'plan.costs.reasons', {
+        list: reasons.map((r) => rt(lang, `plan.costs.reason.${r}`)).join(', '),
+      }),
+    );
   }
   const tier = (m: Modality, i: 0 | 1): string => formatInteger(FORFAIT_TIERS[m][i], lang);
   const body = joinHtml([
     origin === 'illustrative'
-      ? note(html`${illustrativeBadge(lang)} ${rt(lang, 'plan.costs.origin.illustrative')}`, 'warning')
+      ? note(
+          html`${illustrativeBadge(lang)} ${rt(lang, 'plan.costs.origin.illustrative')}`,
+          'warning',
+        )
       : paragraph(rt(lang, 'plan.costs.origin.input')),
     machineTable,
     siteTable,
     items.length > 0 ? list(items) : null,
-    paragraph(rt(lang, 'plan.costs.method', { days: ctx.index.data.results.campaign.days }), 'muted'),
+    paragraph(
+      rt(lang, 'plan.costs.method', { days: ctx.index.data.results.campaign.days }),
+      'muted',
+    ),
     paragraph(
       rt(lang, 'plan.costs.tiers', {
         source: doc.forfaitReference.source,

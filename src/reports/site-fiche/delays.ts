@@ -19,7 +19,8 @@ import { rangeText } from './format.ts';
 const REPORT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 const APPOINTMENT_TYPES = ['outpatient', 'inpatient'] as const;
 
-const has = (q: Quantiles | undefined): q is Quantiles => q !== undefined && q.n > 0 && q.p50 !== null;
+const has = (q: Quantiles | undefined): q is Quantiles =>
+  q !== undefined && q.n > 0 && q.p50 !== null;
 
 /** The delays section body of one machine. */
 export function delaysBody(ctx: FicheContext, machine: MachineComparison, figureId: string): Html {
@@ -28,15 +29,27 @@ export function delaysBody(ctx: FicheContext, machine: MachineComparison, figure
   const own = machine.indicators;
   const minutes = (v: number): string => formatMinutes(v, lang);
   const days = (v: number): string => formatDays(v, lang);
-  const reportTypes = REPORT_TYPES.filter((p) => has(own.reportDelayMinutes[p]) || has(peers?.reportDelayMinutes[p]));
-  const appointmentTypes = APPOINTMENT_TYPES.filter((p) => has(own.appointmentDelayDays[p]) || has(peers?.appointmentDelayDays[p]));
+  const reportTypes = REPORT_TYPES.filter(
+    (p) => has(own.reportDelayMinutes[p]) || has(peers?.reportDelayMinutes[p]),
+  );
+  const appointmentTypes = APPOINTMENT_TYPES.filter(
+    (p) => has(own.appointmentDelayDays[p]) || has(peers?.appointmentDelayDays[p]),
+  );
   const parts: (Html | null)[] = [];
   if (reportTypes.length > 0) {
     const thisMachine = rt(lang, 'site.series.thisMachine');
     const peerSeries = rt(lang, 'site.series.peerExams');
     const rows: RangeRow[] = reportTypes.flatMap((p) => [
-      { label: patientLabel(p, lang), series: thisMachine, quantiles: own.reportDelayMinutes[p] ?? null },
-      { label: patientLabel(p, lang), series: peerSeries, quantiles: peers?.reportDelayMinutes[p] ?? null },
+      {
+        label: patientLabel(p, lang),
+        series: thisMachine,
+        quantiles: own.reportDelayMinutes[p] ?? null,
+      },
+      {
+        label: patientLabel(p, lang),
+        series: peerSeries,
+        quantiles: peers?.reportDelayMinutes[p] ?? null,
+      },
     ]);
     if (reportTypes.some((p) => has(own.reportDelayMinutes[p]))) {
       parts.push(

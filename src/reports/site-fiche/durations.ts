@@ -17,7 +17,11 @@ import { machineTitle } from './context.ts';
 import { rangeText } from './format.ts';
 
 /** The durations section body of one machine; null figure when the machine has no timed exam. */
-export function durationsBody(ctx: FicheContext, machine: MachineComparison, figureId: string): Html {
+export function durationsBody(
+  ctx: FicheContext,
+  machine: MachineComparison,
+  figureId: string,
+): Html {
   const { lang } = ctx;
   const peers = ctx.peersOf(machine);
   const own = machine.indicators.durationMinutes;
@@ -25,7 +29,9 @@ export function durationsBody(ctx: FicheContext, machine: MachineComparison, fig
   const medians = peers.benchmark?.durationMedianMinutes ?? {};
   const usePooled = Object.keys(pooled).length > 0;
   const peerQuantiles = (usePooled ? pooled : medians) as Partial<Record<string, Quantiles>>;
-  const categories = CATEGORIES.filter((c) => (own[c]?.n ?? 0) > 0 || (peerQuantiles[c]?.n ?? 0) > 0);
+  const categories = CATEGORIES.filter(
+    (c) => (own[c]?.n ?? 0) > 0 || (peerQuantiles[c]?.n ?? 0) > 0,
+  );
   if (categories.length === 0) return paragraph(rt(lang, 'site.durations.none'));
   const thisMachine = rt(lang, 'site.series.thisMachine');
   const peerSeries = rt(lang, usePooled ? 'site.series.peerExams' : 'site.series.peerMedians');
@@ -55,7 +61,10 @@ export function durationsBody(ctx: FicheContext, machine: MachineComparison, fig
         { label: rt(lang, 'col.category'), width: '26%' },
         { label: rt(lang, 'col.examsTimed'), align: 'right' },
         { label: rt(lang, 'col.machineRange'), align: 'right' },
-        { label: rt(lang, usePooled ? 'col.peerExamsRange' : 'col.peerMediansRange'), align: 'right' },
+        {
+          label: rt(lang, usePooled ? 'col.peerExamsRange' : 'col.peerMediansRange'),
+          align: 'right',
+        },
       ],
       rows: categories.map((c) => [
         categoryLabel(c, lang),

@@ -5,7 +5,18 @@
 import type { EChartsOption } from 'echarts';
 import { INK, openingsOption } from '../../charts/index.ts';
 import type { MachinePoint } from '../../core/views/index.ts';
-import { addDays, formatDate, formatHoursPerWeek, formatInteger, formatPercent, legalStatusLabel, modalityLabel, nightLevelLabel, t, typologyLabel } from '../../i18n/index.ts';
+import {
+  addDays,
+  formatDate,
+  formatHoursPerWeek,
+  formatInteger,
+  formatPercent,
+  legalStatusLabel,
+  modalityLabel,
+  nightLevelLabel,
+  t,
+  typologyLabel,
+} from '../../i18n/index.ts';
 import type { ReportSection } from '../document-types.ts';
 import { chartFigure } from '../figures.ts';
 import { definitionList, joinHtml, note, paragraph, section, table } from '../html.ts';
@@ -17,7 +28,10 @@ import { machineTitle } from './context.ts';
 export function panelText(ctx: FicheContext): string {
   const { lang } = ctx;
   const { CT = 0, MR = 0 } = ctx.establishment.machines;
-  const parts = [CT > 0 ? t(lang, 'common.ct', { n: CT }) : null, MR > 0 ? t(lang, 'common.mr', { n: MR }) : null].filter((p): p is string => p !== null);
+  const parts = [
+    CT > 0 ? t(lang, 'common.ct', { n: CT }) : null,
+    MR > 0 ? t(lang, 'common.mr', { n: MR }) : null,
+  ].filter((p): p is string => p !== null);
   return parts.length > 0 ? parts.join(', ') : rt(lang, 'site.identity.noMachine');
 }
 
@@ -34,7 +48,14 @@ export function identitySection(ctx: FicheContext): ReportSection {
     [rt(lang, 'col.legalStatus'), legalStatusLabel(e.legalStatus, lang)],
     [rt(lang, 'site.identity.machines'), panelText(ctx)],
     [rt(lang, 'site.identity.campaign'), campaign.name],
-    [rt(lang, 'site.identity.period'), rt(lang, 'doc.period', { start: formatDate(campaign.start, lang), end: formatDate(end, lang), days: campaign.days })],
+    [
+      rt(lang, 'site.identity.period'),
+      rt(lang, 'doc.period', {
+        start: formatDate(campaign.start, lang),
+        end: formatDate(end, lang),
+        days: campaign.days,
+      }),
+    ],
     [rt(lang, 'site.identity.exams'), formatInteger(e.exams, lang)],
     [rt(lang, 'site.identity.peers'), t(lang, `establishment.peers.${ctx.scope}`)],
   ]);
@@ -77,12 +98,20 @@ export function identitySection(ctx: FicheContext): ReportSection {
 export function openingsSection(ctx: FicheContext): ReportSection | null {
   const { lang } = ctx;
   if (ctx.machines.length === 0) return null;
-  const points: MachinePoint[] = ctx.machines.map((mc) => ({ ...mc.point, establishment: machineTitle(mc) }));
+  const points: MachinePoint[] = ctx.machines.map((mc) => ({
+    ...mc.point,
+    establishment: machineTitle(mc),
+  }));
   // The shared chart hides machine names (a campaign has hundreds); a site has a few: name
   // them, by their identifiers alone and slanted when there are many.
   const base = openingsOption({ points, lang });
   const many = ctx.machines.length > 4;
-  const names = new Map(ctx.machines.map((mc) => [mc.point.equipmentId, many ? mc.point.equipmentId : machineTitle(mc)]));
+  const names = new Map(
+    ctx.machines.map((mc) => [
+      mc.point.equipmentId,
+      many ? mc.point.equipmentId : machineTitle(mc),
+    ]),
+  );
   const option: EChartsOption = {
     ...base,
     grid: { left: 48, right: 16, top: 64, bottom: many ? 92 : 60 },
@@ -105,7 +134,12 @@ export function openingsSection(ctx: FicheContext): ReportSection | null {
     formatHoursPerWeek(mc.figures.find((f) => f.key === key)?.peers.p50, lang);
   const body = joinHtml([
     paragraph(rt(lang, 'site.openings.intro')),
-    chartFigure({ id: 'fig-openings', caption: rt(lang, 'site.openings.caption'), option, height: many ? 330 : 300 }),
+    chartFigure({
+      id: 'fig-openings',
+      caption: rt(lang, 'site.openings.caption'),
+      option,
+      height: many ? 330 : 300,
+    }),
     table({
       caption: rt(lang, 'site.openings.table'),
       columns: [
@@ -120,8 +154,22 @@ export function openingsSection(ctx: FicheContext): ReportSection | null {
       rows: ctx.machines.flatMap((mc) => {
         const o = mc.indicators.openingHoursPerWeek;
         return [
-          [machineTitle(mc), formatHoursPerWeek(o.programmed, lang), formatHoursPerWeek(o.extended, lang), formatHoursPerWeek(o.total, lang), formatHoursPerWeek(o.programmedPlusEmergency, lang), formatHoursPerWeek(mc.indicators.onCallHoursPerWeek, lang)],
-          [rt(lang, 'site.openings.peerMedian'), peerMedian(mc, 'programmedOpening'), peerMedian(mc, 'extendedOpening'), peerMedian(mc, 'totalOpening'), '—', peerMedian(mc, 'onCallHoursPerWeek')],
+          [
+            machineTitle(mc),
+            formatHoursPerWeek(o.programmed, lang),
+            formatHoursPerWeek(o.extended, lang),
+            formatHoursPerWeek(o.total, lang),
+            formatHoursPerWeek(o.programmedPlusEmergency, lang),
+            formatHoursPerWeek(mc.indicators.onCallHoursPerWeek, lang),
+          ],
+          [
+            rt(lang, 'site.openings.peerMedian'),
+            peerMedian(mc, 'programmedOpening'),
+            peerMedian(mc, 'extendedOpening'),
+            peerMedian(mc, 'totalOpening'),
+            '—',
+            peerMedian(mc, 'onCallHoursPerWeek'),
+          ],
         ];
       }),
     }),

@@ -51,7 +51,10 @@ export function siteFiche(
 ): ReportDocument {
   const view = establishmentView(index, finess, scope);
   if (!view) {
-    const near = closeMatches(finess, index.listings.map((l) => ({ key: l.finess, label: l.name })));
+    const near = closeMatches(
+      finess,
+      index.listings.map((l) => ({ key: l.finess, label: l.name })),
+    );
     throw new ReportError(
       'not-found',
       `no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`,
@@ -59,7 +62,14 @@ export function siteFiche(
   }
   // A bundle site sent no exam rows: nothing to simulate, no relevance figures of its own.
   const aggregatesOnly = index.isBundleSite(finess);
-  const ctx = ficheContext(index, view.establishment, view.machines, lang, scope, aggregatesOnly ? undefined : whatIf);
+  const ctx = ficheContext(
+    index,
+    view.establishment,
+    view.machines,
+    lang,
+    scope,
+    aggregatesOnly ? undefined : whatIf,
+  );
   const e = view.establishment;
   // With an earlier campaign in `trends` (the series anchored on this one): a trends chapter, and a sub-section per machine.
   const trend = ficheTrend(trends, finess);
@@ -68,12 +78,15 @@ export function siteFiche(
     ...(aggregatesOnly ? [bundleSection(ctx, bundle ?? null)] : []),
     ...[openingsSection(ctx)].filter((s): s is ReportSection => s !== null),
     surveySection(ctx),
-    ...(planning ? [costsSection(ctx, planning.costs())].filter((s): s is ReportSection => s !== null) : []),
+    ...(planning
+      ? [costsSection(ctx, planning.costs())].filter((s): s is ReportSection => s !== null)
+      : []),
     ...(planning && !aggregatesOnly ? relevanceSections(ctx, planning.relevance()) : []),
     ...(trend ? [siteTrendSection(ctx, trend)] : []),
     ...view.machines.flatMap((m, i) => {
       const chapter = machineSections(ctx, m, i + 1);
-      const followed = trend && chapter[0] ? machineTrendSection(ctx, trend, m, chapter[0].id) : null;
+      const followed =
+        trend && chapter[0] ? machineTrendSection(ctx, trend, m, chapter[0].id) : null;
       return followed ? [...chapter, followed] : chapter;
     }),
     methodSection(ctx),
@@ -83,7 +96,11 @@ export function siteFiche(
     lang,
     campaign: index.ref,
     title: rt(lang, 'site.title', { name: e.name }),
-    subtitle: rt(lang, 'site.subtitle', { finess: e.finess, region: e.region || '—', panel: panelText(ctx) }),
+    subtitle: rt(lang, 'site.subtitle', {
+      finess: e.finess,
+      region: e.region || '—',
+      panel: panelText(ctx),
+    }),
     sections,
     toc: false,
   };

@@ -41,7 +41,12 @@ export function leadsOption(leads: readonly RankedLead[], lang: Lang): EChartsOp
         type: 'bar',
         barMaxWidth: 22,
         itemStyle: { color: OKABE_ITO.orange },
-        label: { show: true, position: 'right', color: INK.text, formatter: (p: { dataIndex: number }) => label(measured[p.dataIndex] as RankedLead) },
+        label: {
+          show: true,
+          position: 'right',
+          color: INK.text,
+          formatter: (p: { dataIndex: number }) => label(measured[p.dataIndex] as RankedLead),
+        },
         data: measured.map((l) => l.hoursPerWeek),
       },
     ],

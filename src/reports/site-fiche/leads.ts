@@ -18,15 +18,24 @@ import { leadsOption } from './leads-chart.ts';
 /** The leads section body of one machine. */
 export function leadsBody(ctx: FicheContext, machine: MachineComparison, figureId: string): Html {
   const { lang } = ctx;
-  const ranking = rankLeads(machine.indicators, ctx.index.data.samples.get(machine.point.equipmentId));
+  const ranking = rankLeads(
+    machine.indicators,
+    ctx.index.data.samples.get(machine.point.equipmentId),
+  );
   const measured = ranking.leads.filter((l) => l.hoursPerWeek !== null);
   if (measured.length === 0) return paragraph(rt(lang, 'site.leads.none'));
   const basis =
     ranking.medianExamMinutes === null
       ? rt(lang, 'site.leads.noDuration')
-      : rt(lang, ranking.durationBasis === 'pooled-exams' ? 'site.leads.basisPooled' : 'site.leads.basisCategories', {
-          minutes: formatMinutes(ranking.medianExamMinutes, lang),
-        });
+      : rt(
+          lang,
+          ranking.durationBasis === 'pooled-exams'
+            ? 'site.leads.basisPooled'
+            : 'site.leads.basisCategories',
+          {
+            minutes: formatMinutes(ranking.medianExamMinutes, lang),
+          },
+        );
   const explain = measured.map((l) =>
     t(lang, `lead.${l.key}.explain`, {
       n: l.n,

@@ -20,29 +20,61 @@ import { whatWouldChangeBody } from './what-would-change.ts';
 
 /** An id fragment from an equipment id: lower case, `[a-z0-9-]` only. */
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'x'
+  );
 }
 
 /**
  * The sections of machine number `n` (1-based) of the fiche. The chapter's id starts with
  * `machine-`: in a site fiche such a chapter starts a new page (see `document.ts`).
  */
-export function machineSections(ctx: FicheContext, machine: MachineComparison, n: number): ReportSection[] {
+export function machineSections(
+  ctx: FicheContext,
+  machine: MachineComparison,
+  n: number,
+): ReportSection[] {
   const { lang } = ctx;
   const m = machine.indicators;
   const id = `machine-${n}-${slug(machine.point.equipmentId)}`;
-  const title = rt(lang, 'site.machine.title', { machine: machineTitle(machine), modality: modalityLabel(m.modality, lang) });
+  const title = rt(lang, 'site.machine.title', {
+    machine: machineTitle(machine),
+    modality: modalityLabel(m.modality, lang),
+  });
   const intro = joinHtml([
     definitionList([
-      [rt(lang, 'site.machine.peers'), rt(lang, 'site.machine.peersText', { n: machine.peerCount, scope: t(lang, `establishment.peers.${ctx.scope}`) })],
-      [rt(lang, 'site.machine.exams'), rt(lang, 'site.machine.examsText', { n: formatInteger(m.exams, lang), perWeek: formatInteger(Math.round(m.passagesPerWeek), lang) })],
+      [
+        rt(lang, 'site.machine.peers'),
+        rt(lang, 'site.machine.peersText', {
+          n: machine.peerCount,
+          scope: t(lang, `establishment.peers.${ctx.scope}`),
+        }),
+      ],
+      [
+        rt(lang, 'site.machine.exams'),
+        rt(lang, 'site.machine.examsText', {
+          n: formatInteger(m.exams, lang),
+          perWeek: formatInteger(Math.round(m.passagesPerWeek), lang),
+        }),
+      ],
       [rt(lang, 'col.typology'), typologyLabel(m.typology, lang)],
       [rt(lang, 'site.machine.emergencyShare'), formatPercent(m.emergencyShare, lang)],
-      [rt(lang, 'site.machine.included'), rt(lang, m.occupancyIncluded ? 'common.yes' : 'common.no')],
+      [
+        rt(lang, 'site.machine.included'),
+        rt(lang, m.occupancyIncluded ? 'common.yes' : 'common.no'),
+      ],
     ]),
   ]);
-  const sub = (suffix: string, key: Parameters<typeof rt>[1], body: ReturnType<typeof joinHtml>): ReportSection =>
-    section({ id: `${id}-${suffix}`, title: rt(lang, key), level: 2, body });
+  const sub = (
+    suffix: string,
+    key: Parameters<typeof rt>[1],
+    body: ReturnType<typeof joinHtml>,
+  ): ReportSection => section({ id: `${id}-${suffix}`, title: rt(lang, key), level: 2, body });
   return [
     section({ id, title, level: 1, body: intro }),
     sub('position', 'site.position.title', positionBody(ctx, machine, `${id}-fig-position`)),
@@ -55,7 +87,12 @@ export function machineSections(ctx: FicheContext, machine: MachineComparison, n
           sub(
             'what-would-change',
             'site.whatIf.title',
-            whatWouldChangeBody(ctx, machine, ctx.whatIf.get(machine.point.equipmentId) ?? { state: 'no-records' }, `${id}-fig-what-would-change`),
+            whatWouldChangeBody(
+              ctx,
+              machine,
+              ctx.whatIf.get(machine.point.equipmentId) ?? { state: 'no-records' },
+              `${id}-fig-what-would-change`,
+            ),
           ),
         ]
       : []),

@@ -2,7 +2,12 @@
  * Night activity and on-call work of a machine, with the share of its peers in each class.
  */
 import type { MachineComparison } from '../../core/views/index.ts';
-import { formatHoursPerWeek, formatNumber, formatPercent, nightLevelLabel } from '../../i18n/index.ts';
+import {
+  formatHoursPerWeek,
+  formatNumber,
+  formatPercent,
+  nightLevelLabel,
+} from '../../i18n/index.ts';
 import { MISSING } from '../../i18n/index.ts';
 import type { Html } from '../html.ts';
 import { joinHtml, paragraph, table } from '../html.ts';
@@ -21,15 +26,49 @@ export function nightBody(ctx: FicheContext, machine: MachineComparison): Html {
   };
   return joinHtml([
     table({
-      columns: [{ label: rt(lang, 'col.figure'), width: '52%' }, { label: rt(lang, 'col.thisMachine'), align: 'right' }, { label: rt(lang, 'col.peers'), align: 'right' }],
+      columns: [
+        { label: rt(lang, 'col.figure'), width: '52%' },
+        { label: rt(lang, 'col.thisMachine'), align: 'right' },
+        { label: rt(lang, 'col.peers'), align: 'right' },
+      ],
       rows: [
         [rt(lang, 'site.night.evening'), formatNumber(m.night.evening, lang, 0), MISSING],
         [rt(lang, 'site.night.deepNight'), formatNumber(m.night.deepNight, lang, 0), MISSING],
-        [rt(lang, 'site.night.perWeekdayNight'), formatNumber(m.night.perWeekdayNight, lang), MISSING],
-        [rt(lang, 'site.night.perWeek'), formatNumber(m.night.perWeek, lang), rt(lang, 'site.peerMedian', { value: rank('nightPerWeek') })],
-        [rt(lang, 'site.night.level'), nightLevelLabel(m.night.level, lang), rt(lang, 'site.night.peerShares', { strong: formatPercent(peers?.strongNightShare, lang), low: formatPercent(peers?.lowNightShare, lang) })],
-        [rt(lang, 'site.night.onCallHours'), formatHoursPerWeek(m.onCallHoursPerWeek, lang), rt(lang, 'site.peerMedian', { value: formatHoursPerWeek(machine.figures.find((f) => f.key === 'onCallHoursPerWeek')?.peers.p50, lang) })],
-        [rt(lang, 'site.night.significantOnCall'), yesNo(m.significantOnCall), rt(lang, 'site.night.peerOnCall', { share: formatPercent(peers?.significantOnCallShare, lang) })],
+        [
+          rt(lang, 'site.night.perWeekdayNight'),
+          formatNumber(m.night.perWeekdayNight, lang),
+          MISSING,
+        ],
+        [
+          rt(lang, 'site.night.perWeek'),
+          formatNumber(m.night.perWeek, lang),
+          rt(lang, 'site.peerMedian', { value: rank('nightPerWeek') }),
+        ],
+        [
+          rt(lang, 'site.night.level'),
+          nightLevelLabel(m.night.level, lang),
+          rt(lang, 'site.night.peerShares', {
+            strong: formatPercent(peers?.strongNightShare, lang),
+            low: formatPercent(peers?.lowNightShare, lang),
+          }),
+        ],
+        [
+          rt(lang, 'site.night.onCallHours'),
+          formatHoursPerWeek(m.onCallHoursPerWeek, lang),
+          rt(lang, 'site.peerMedian', {
+            value: formatHoursPerWeek(
+              machine.figures.find((f) => f.key === 'onCallHoursPerWeek')?.peers.p50,
+              lang,
+            ),
+          }),
+        ],
+        [
+          rt(lang, 'site.night.significantOnCall'),
+          yesNo(m.significantOnCall),
+          rt(lang, 'site.night.peerOnCall', {
+            share: formatPercent(peers?.significantOnCallShare, lang),
+          }),
+        ],
       ],
     }),
     paragraph(rt(lang, 'site.night.reading'), 'muted'),

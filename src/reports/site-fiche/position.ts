@@ -13,10 +13,15 @@ import type { FicheContext } from './context.ts';
 import { machineTitle } from './context.ts';
 
 /** The position section body of one machine. */
-export function positionBody(ctx: FicheContext, machine: MachineComparison, figureId: string): Html {
+export function positionBody(
+  ctx: FicheContext,
+  machine: MachineComparison,
+  figureId: string,
+): Html {
   const { lang } = ctx;
   const figures = machine.figures;
-  const fmt = (v: number | null, unit: (typeof figures)[number]['unit']): string => formatValue(v, unit, lang);
+  const fmt = (v: number | null, unit: (typeof figures)[number]['unit']): string =>
+    formatValue(v, unit, lang);
   const option = positionOption({ figures, lang });
   return joinHtml([
     chartFigure({
@@ -46,6 +51,8 @@ export function positionBody(ctx: FicheContext, machine: MachineComparison, figu
         formatInteger(f.peers.n, lang),
       ]),
     }),
-    machine.indicators.occupancyIncluded ? null : note(rt(lang, 'site.position.excluded'), 'warning'),
+    machine.indicators.occupancyIncluded
+      ? null
+      : note(rt(lang, 'site.position.excluded'), 'warning'),
   ]);
 }

@@ -17,17 +17,39 @@ export function qualityBody(ctx: FicheContext, machine: MachineComparison): Html
   const q = m.quality;
   const share = (n: number): string => formatPercent(m.exams > 0 ? n / m.exams : null, lang);
   const items: string[] = [];
-  if (q.shortExams > 0) items.push(rt(lang, 'site.quality.short', { n: q.shortExams, share: share(q.shortExams) }));
-  if (q.overlappingExams > 0) items.push(rt(lang, 'site.quality.overlapping', { n: q.overlappingExams, share: share(q.overlappingExams) }));
-  if (q.examsOutsideSessions > 0) items.push(rt(lang, 'site.quality.outside', { n: q.examsOutsideSessions, share: share(q.examsOutsideSessions) }));
+  if (q.shortExams > 0)
+    items.push(rt(lang, 'site.quality.short', { n: q.shortExams, share: share(q.shortExams) }));
+  if (q.overlappingExams > 0)
+    items.push(
+      rt(lang, 'site.quality.overlapping', {
+        n: q.overlappingExams,
+        share: share(q.overlappingExams),
+      }),
+    );
+  if (q.examsOutsideSessions > 0)
+    items.push(
+      rt(lang, 'site.quality.outside', {
+        n: q.examsOutsideSessions,
+        share: share(q.examsOutsideSessions),
+      }),
+    );
   if (q.unvaluedExams > 0 || q.unknownActs.length > 0) {
-    items.push(rt(lang, 'site.quality.unknownActs', { n: q.unvaluedExams, acts: q.unknownActs.length > 0 ? q.unknownActs.join(', ') : '—' }));
+    items.push(
+      rt(lang, 'site.quality.unknownActs', {
+        n: q.unvaluedExams,
+        acts: q.unknownActs.length > 0 ? q.unknownActs.join(', ') : '—',
+      }),
+    );
   }
   const inclusion = m.occupancyIncluded
     ? rt(lang, 'site.quality.included', { share: formatPercent(m.inclusion.shareAbove15, lang) })
-    : rt(lang, 'site.quality.excluded', { reason: exclusionText(exclusionCodeOf(m.inclusion), m.inclusion.shareAbove15, lang) });
+    : rt(lang, 'site.quality.excluded', {
+        reason: exclusionText(exclusionCodeOf(m.inclusion), m.inclusion.shareAbove15, lang),
+      });
   return joinHtml([
     m.occupancyIncluded ? paragraph(inclusion) : note(inclusion, 'warning'),
-    items.length > 0 ? list(items) : paragraph(rt(lang, 'site.quality.clean', { n: formatInteger(m.exams, lang) })),
+    items.length > 0
+      ? list(items)
+      : paragraph(rt(lang, 'site.quality.clean', { n: formatInteger(m.exams, lang) })),
   ]);
 }

@@ -5,7 +5,11 @@
  * bon usage, then its repeat exams (or why they are not computed) and data-quality shares.
  */
 import { formatInteger, formatPercent, formatRank } from '../../i18n/index.ts';
-import type { RelevanceDocument, ScopeFigures, SiteRelevance } from '../../plan/relevance/document.ts';
+import type {
+  RelevanceDocument,
+  ScopeFigures,
+  SiteRelevance,
+} from '../../plan/relevance/document.ts';
 import { NEURO_SCOPES } from '../../plan/relevance/types.ts';
 import type { NeuroScope } from '../../plan/relevance/types.ts';
 import type { ReportSection } from '../document-types.ts';
@@ -25,9 +29,15 @@ const figuresOf = (site: SiteRelevance, scope: NeuroScope): ScopeFigures =>
 function neuroBody(ctx: FicheContext, doc: RelevanceDocument, site: SiteRelevance): Html {
   const { lang } = ctx;
   const pct = (v: number | null): string => formatPercent(v, lang);
-  const rows = NEURO_SCOPES.map((scope) => ({ scope, f: figuresOf(site, scope), peers: doc.peers.sites[scope] }));
+  const rows = NEURO_SCOPES.map((scope) => ({
+    scope,
+    f: figuresOf(site, scope),
+    peers: doc.peers.sites[scope],
+  }));
   const anyHead = rows.some((r) => r.f.headCt + r.f.headMr > 0);
-  const flagged = rows.filter((r) => r.f.flagged).map((r) => lowerFirst(rt(lang, `plan.rel.scope.${r.scope}`)));
+  const flagged = rows
+    .filter((r) => r.f.flagged)
+    .map((r) => lowerFirst(rt(lang, `plan.rel.scope.${r.scope}`)));
   const verdict = !site.peer
     ? note(rt(lang, 'plan.rel.notPeer'))
     : !anyHead
@@ -109,12 +119,22 @@ function qualityBody(ctx: FicheContext, doc: RelevanceDocument, site: SiteReleva
       ],
       rows: [
         [rt(lang, 'plan.rel.repeats'), repeats, measured],
-        [rt(lang, 'plan.rel.withoutRequest'), formatPercent(site.withoutRequestShare, lang), measured],
-        [rt(lang, 'plan.rel.withoutBooked'), formatPercent(site.withoutBookedShare, lang), measured],
+        [
+          rt(lang, 'plan.rel.withoutRequest'),
+          formatPercent(site.withoutRequestShare, lang),
+          measured,
+        ],
+        [
+          rt(lang, 'plan.rel.withoutBooked'),
+          formatPercent(site.withoutBookedShare, lang),
+          measured,
+        ],
         [rt(lang, 'plan.rel.exams'), formatInteger(site.exams, lang), measured],
       ],
     }),
-    unknown ? paragraph(rt(lang, 'plan.rel.note.unknown-machine-exams', { n: unknown.n }), 'muted') : null,
+    unknown
+      ? paragraph(rt(lang, 'plan.rel.note.unknown-machine-exams', { n: unknown.n }), 'muted')
+      : null,
   ]);
 }
 
@@ -123,15 +143,30 @@ export function relevanceSections(ctx: FicheContext, doc: RelevanceDocument): Re
   const { lang } = ctx;
   const site = doc.sites.find((s) => s.finess === ctx.establishment.finess);
   if (!site) {
-    return [section({ id: 'relevance', title: rt(lang, 'plan.rel.title'), level: 1, body: note(rt(lang, 'plan.rel.notFound')) })];
+    return [
+      section({
+        id: 'relevance',
+        title: rt(lang, 'plan.rel.title'),
+        level: 1,
+        body: note(rt(lang, 'plan.rel.notFound')),
+      }),
+    ];
   }
   return [
     section({
       id: 'relevance',
       title: rt(lang, 'plan.rel.title'),
       level: 1,
-      body: joinHtml([html`<h3>${rt(lang, 'plan.rel.neuro.title')}</h3>`, neuroBody(ctx, doc, site)]),
+      body: joinHtml([
+        html`<h3>${rt(lang, 'plan.rel.neuro.title')}</h3>`,
+        neuroBody(ctx, doc, site),
+      ]),
     }),
-    section({ id: 'relevance-quality', title: rt(lang, 'plan.rel.quality.title'), level: 2, body: qualityBody(ctx, doc, site) }),
+    section({
+      id: 'relevance-quality',
+      title: rt(lang, 'plan.rel.quality.title'),
+      level: 2,
+      body: qualityBody(ctx, doc, site),
+    }),
   ];
 }

@@ -8,7 +8,13 @@ import type { RangeRow } from '../../charts/index.ts';
 import type { SurveySummary } from '../../core/indicators/types.ts';
 import type { Modality, SurveyAnswer } from '../../core/kit-types.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
-import { caseLabel, caseShortLabel, formatDays, modalityLabel, patientLabel } from '../../i18n/index.ts';
+import {
+  caseLabel,
+  caseShortLabel,
+  formatDays,
+  modalityLabel,
+  patientLabel,
+} from '../../i18n/index.ts';
 import { MISSING } from '../../i18n/index.ts';
 import type { ReportSection } from '../document-types.ts';
 import { chartFigure } from '../figures.ts';
@@ -21,7 +27,11 @@ import { rangeText } from './format.ts';
 const caseQuantiles = (s: SurveySummary | null, code: string, patient: string) =>
   s?.byCase.find((c) => c.case === code && c.patient === patient)?.days ?? null;
 
-function modalityBody(ctx: FicheContext, modality: Modality, answers: readonly SurveyAnswer[]): Html {
+function modalityBody(
+  ctx: FicheContext,
+  modality: Modality,
+  answers: readonly SurveyAnswer[],
+): Html {
   const { lang } = ctx;
   const national = ctx.nationalSurvey(modality);
   const regional = ctx.regionalSurvey(modality);
@@ -32,7 +42,12 @@ function modalityBody(ctx: FicheContext, modality: Modality, answers: readonly S
   const rows: RangeRow[] = answers.flatMap((a) => {
     const label = `${caseShortLabel(a.case, lang)} (${patientLabel(a.patient, lang)})`;
     return [
-      { label, longLabel: caseLabel(a.case, lang), series: site, quantiles: { n: 1, p20: a.days, p50: a.days, p80: a.days } },
+      {
+        label,
+        longLabel: caseLabel(a.case, lang),
+        series: site,
+        quantiles: { n: 1, p20: a.days, p50: a.days, p80: a.days },
+      },
       { label, series: region, quantiles: caseQuantiles(regional, a.case, a.patient) },
       { label, series: nation, quantiles: caseQuantiles(national, a.case, a.patient) },
     ];
@@ -45,7 +60,13 @@ function modalityBody(ctx: FicheContext, modality: Modality, answers: readonly S
     colors: { [site]: OKABE_ITO.vermillion, [region]: OKABE_ITO.orange, [nation]: OKABE_ITO.blue },
   });
   // Clinical cases have long names: give them more of the page than the shared chart does.
-  const option = { ...base, yAxis: { ...(base.yAxis as object), axisLabel: { color: INK.text, width: 330, overflow: 'truncate', fontSize: 11 } } } as EChartsOption;
+  const option = {
+    ...base,
+    yAxis: {
+      ...(base.yAxis as object),
+      axisLabel: { color: INK.text, width: 330, overflow: 'truncate', fontSize: 11 },
+    },
+  } as EChartsOption;
   return joinHtml([
     chartFigure({
       id: `fig-survey-${modality.toLowerCase()}`,
@@ -82,7 +103,9 @@ export function surveySection(ctx: FicheContext): ReportSection {
       modalityBody(
         ctx,
         m,
-        answers.filter((a) => a.modality === m).sort((a, b) => a.case.localeCompare(b.case) || a.patient.localeCompare(b.patient)),
+        answers
+          .filter((a) => a.modality === m)
+          .sort((a, b) => a.case.localeCompare(b.case) || a.patient.localeCompare(b.patient)),
       ),
     ),
     modalities.length === 0 ? paragraph(rt(lang, 'site.survey.none')) : null,

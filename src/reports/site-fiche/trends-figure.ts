@@ -20,10 +20,21 @@ export const MULTIPLE_HEIGHT = 150;
  * @example
  * smallMultiples('m1-trends', 'CT 1, campaign by campaign', figures.map((f) => trendSmallMultiple(f, campaigns, 'en')));
  */
-export function smallMultiples(id: string, caption: Content, options: readonly EChartsOption[]): Html {
+export function smallMultiples(
+  id: string,
+  caption: Content,
+  options: readonly EChartsOption[],
+): Html {
   const gap = 8;
   const width = Math.floor((COLUMN_WIDTH - gap * (MULTIPLES_COLUMNS - 1)) / MULTIPLES_COLUMNS);
-  const cells = options.map((o) => trusted(`<div class="multiple">${renderSvg(o, width, MULTIPLE_HEIGHT).replace(/^<\?xml[^>]*>\s*/, '')}</div>`));
+  const cells = options.map((o) =>
+    trusted(
+      `<div class="multiple">${renderSvg(o, width, MULTIPLE_HEIGHT).replace(/^<\?xml[^>]*>\s*/, '')}</div>`,
+    ),
+  );
   const grid = `display:grid;grid-template-columns:repeat(${MULTIPLES_COLUMNS},${width}px);gap:4px ${gap}px;justify-content:center`;
-  return html`<figure class="chart multiples" id="${id}"><div style="${grid}">${cells}</div><figcaption>${caption}</figcaption></figure>`;
+  return html`<figure class="chart multiples" id="${id}">
+    <div style="${grid}">${cells}</div>
+    <figcaption>${caption}</figcaption>
+  </figure>`;
 }

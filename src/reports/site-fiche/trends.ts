@@ -6,7 +6,13 @@
  * is found in each campaign, its leads followed with verdicts, and "since last year" in words.
  */
 import { trendCampaignLabels, trendSmallMultiple } from '../../charts/trends.ts';
-import type { FigureTrend, MachineTrend, SiteTrend, TrendChange, TrendSeries } from '../../core/trends/index.ts';
+import type {
+  FigureTrend,
+  MachineTrend,
+  SiteTrend,
+  TrendChange,
+  TrendSeries,
+} from '../../core/trends/index.ts';
 import { siteTrend } from '../../core/trends/index.ts';
 import type { CampaignRef } from '../../core/views/types.ts';
 import type { MachineComparison } from '../../core/views/index.ts';
@@ -38,7 +44,10 @@ const MAX_EVENTS = 12;
  * The trend of establishment `finess` over `series` when it has an earlier campaign to compare
  * with (two campaigns or more); null otherwise, and the fiche has no trends.
  */
-export function ficheTrend(series: TrendSeries | null | undefined, finess: string): SiteTrend | null {
+export function ficheTrend(
+  series: TrendSeries | null | undefined,
+  finess: string,
+): SiteTrend | null {
   if (!series || series.length < 2) return null;
   return siteTrend(series, finess);
 }
@@ -53,12 +62,16 @@ function namesOf(ctx: FicheContext, trend: SiteTrend): ChangeNames {
   const labels = new Map<string, string>();
   for (const m of trend.machines) {
     for (const l of m.links) {
-      if (l.equipmentId !== null && l.label && l.label !== l.equipmentId) labels.set(l.equipmentId, `${l.label} (${l.equipmentId})`);
+      if (l.equipmentId !== null && l.label && l.label !== l.equipmentId)
+        labels.set(l.equipmentId, `${l.label} (${l.equipmentId})`);
     }
   }
   return {
     machine: (id) => labels.get(id) ?? id,
-    site: (finess) => (finess === trend.finess ? trend.name : (ctx.index.establishmentByFiness.get(finess)?.name ?? finess)),
+    site: (finess) =>
+      finess === trend.finess
+        ? trend.name
+        : (ctx.index.establishmentByFiness.get(finess)?.name ?? finess),
   };
 }
 
@@ -68,7 +81,14 @@ function lastStep(campaigns: readonly CampaignRef[]): { from: string; to: string
   return { from: labels[labels.length - 2] ?? MISSING, to: labels[labels.length - 1] ?? MISSING };
 }
 
-const EVENT_KINDS: ReadonlySet<TrendChange['kind']> = new Set(['machine-added', 'machine-removed', 'machine-replaced', 'machine-renamed', 'site-added', 'site-removed']);
+const EVENT_KINDS: ReadonlySet<TrendChange['kind']> = new Set([
+  'machine-added',
+  'machine-removed',
+  'machine-replaced',
+  'machine-renamed',
+  'site-added',
+  'site-removed',
+]);
 
 /**
  * The establishment's chapter: the campaigns followed, the establishment in each (machines,
@@ -109,14 +129,16 @@ export function siteTrendSection(ctx: FicheContext, trend: SiteTrend): ReportSec
   // a line left alone there would leave a page almost blank.
   const body = joinHtml([
     paragraph(rt(lang, 'trends.site.intro')),
-    html`<div class="keep">${joinHtml([
-      paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
-      paragraph(strong(rt(lang, 'trends.site.events', step))),
-      events.length === 0
-        ? paragraph(rt(lang, 'trends.site.noEvents', step))
-        : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
-      years,
-    ])}</div>`,
+    html`<div class="keep">
+      ${joinHtml([
+        paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
+        paragraph(strong(rt(lang, 'trends.site.events', step))),
+        events.length === 0
+          ? paragraph(rt(lang, 'trends.site.noEvents', step))
+          : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
+        years,
+      ])}
+    </div>`,
   ]);
   return section({ id: 'trends', title: rt(lang, 'trends.site.title'), level: 1, body });
 }
@@ -135,16 +157,26 @@ export function lateStartTrend(machine: MachineTrend): FigureTrend {
   return {
     key: 'lateStartMinutes',
     unit: 'h/week',
-    points: machine.campaigns.map((c) => ({ campaignId: c.id, value: hours.get(c.id) ?? null, peers: null, peerCount: 0, rank: null })),
+    points: machine.campaigns.map((c) => ({
+      campaignId: c.id,
+      value: hours.get(c.id) ?? null,
+      peers: null,
+      peerCount: 0,
+      rank: null,
+    })),
   };
 }
 
 /** The small multiples of a machine: its key figures, then its late-start hours. */
 function machineMultiples(lang: Lang, machine: MachineTrend, id: string, title: string): Html {
-  const figures = FICHE_TREND_FIGURES.map((key) => machine.figures.find((f) => f.key === key)).filter((f): f is FigureTrend => f !== undefined);
+  const figures = FICHE_TREND_FIGURES.map((key) =>
+    machine.figures.find((f) => f.key === key),
+  ).filter((f): f is FigureTrend => f !== undefined);
   const options = [
     ...figures.map((f) => trendSmallMultiple(f, machine.campaigns, lang)),
-    trendSmallMultiple(lateStartTrend(machine), machine.campaigns, lang, { label: rt(lang, 'trends.lead.lateStart') }),
+    trendSmallMultiple(lateStartTrend(machine), machine.campaigns, lang, {
+      label: rt(lang, 'trends.lead.lateStart'),
+    }),
   ];
   return smallMultiples(id, rt(lang, 'trends.machine.multiples', { machine: title }), options);
 }
@@ -153,7 +185,12 @@ function machineMultiples(lang: Lang, machine: MachineTrend, id: string, title: 
  * The "Trends" sub-section of a machine's chapter (`chapterId` is the chapter's id), or null when
  * the trend does not follow this machine.
  */
-export function machineTrendSection(ctx: FicheContext, trend: SiteTrend, machine: MachineComparison, chapterId: string): ReportSection | null {
+export function machineTrendSection(
+  ctx: FicheContext,
+  trend: SiteTrend,
+  machine: MachineComparison,
+  chapterId: string,
+): ReportSection | null {
   const { lang } = ctx;
   const m = trend.machines.find((x) => x.equipmentId === machine.point.equipmentId);
   if (!m) return null;
@@ -212,5 +249,10 @@ export function machineTrendSection(ctx: FicheContext, trend: SiteTrend, machine
     links,
     leads,
   ]);
-  return section({ id: `${chapterId}-trends`, title: rt(lang, 'trends.machine.title'), level: 2, body });
+  return section({
+    id: `${chapterId}-trends`,
+    title: rt(lang, 'trends.machine.title'),
+    level: 2,
+    body,
+  });
 }

@@ -11,8 +11,22 @@ import { whatWouldChangeOption } from '../../charts/what-would-change.ts';
 import type { MachineIndicators } from '../../core/indicators/types.ts';
 import type { LeadRanking, MachineComparison, RankedLead } from '../../core/views/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { formatDays, formatInteger, formatMinutes, formatNumber, formatPercent, leadLabel, MISSING } from '../../i18n/index.ts';
-import type { Estimate, FigureKey, Scenario, ScenarioResult, SimulationReport } from '../../plan/simulation/types.ts';
+import {
+  formatDays,
+  formatInteger,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+  leadLabel,
+  MISSING,
+} from '../../i18n/index.ts';
+import type {
+  Estimate,
+  FigureKey,
+  Scenario,
+  ScenarioResult,
+  SimulationReport,
+} from '../../plan/simulation/types.ts';
 import { chartFigure } from '../figures.ts';
 import type { Html } from '../html.ts';
 import { html, joinHtml, list, note, paragraph, strong, table } from '../html.ts';
@@ -108,8 +122,13 @@ export function planWhatIf(
   const measured = ranking.leads.filter((l) => l.hoursPerWeek !== null);
   const plans: LeadPlan[] = [];
   measured.forEach((lead, i) => {
-    if (plans.length >= WHAT_IF_MAX_LEADS || lead.hoursPerWeek === null || !(lead.hoursPerWeek > 0)) return;
-    const plan = (scenario: Scenario | null, skip: LeadSkip | null, percent: number | null = null): LeadPlan => ({
+    if (plans.length >= WHAT_IF_MAX_LEADS || lead.hoursPerWeek === null || !(lead.hoursPerWeek > 0))
+      return;
+    const plan = (
+      scenario: Scenario | null,
+      skip: LeadSkip | null,
+      percent: number | null = null,
+    ): LeadPlan => ({
       rank: i + 1,
       lead,
       scenario,
@@ -123,12 +142,18 @@ export function planWhatIf(
         return;
       case 'overrunMinutes':
         plans.push(
-          options.predictedDurations === false ? plan(null, 'no-prediction') : plan(named([{ type: 'predicted-durations' }]), null),
+          options.predictedDurations === false
+            ? plan(null, 'no-prediction')
+            : plan(named([{ type: 'predicted-durations' }]), null),
         );
         return;
       case 'earlyEndMinutes': {
         const percent = demandGrowthPercent(lead.hoursPerWeek, machine);
-        plans.push(percent === null ? plan(null, 'no-occupancy') : plan(named([{ type: 'demand-growth', percent }]), null, percent));
+        plans.push(
+          percent === null
+            ? plan(null, 'no-occupancy')
+            : plan(named([{ type: 'demand-growth', percent }]), null, percent),
+        );
         return;
       }
       case 'turnoverGapMinutes':
@@ -141,14 +166,20 @@ export function planWhatIf(
 
 // ───────────────────────────── words and numbers ─────────────────────────────
 
-const figureName = (key: FigureKey, lang: Lang): string => rt(lang, `site.whatIf.figure.${key}` as ReportMessageKey);
+const figureName = (key: FigureKey, lang: Lang): string =>
+  rt(lang, `site.whatIf.figure.${key}` as ReportMessageKey);
 
 /** A value of a figure in its unit. */
 function value(key: FigureKey, v: number | null | undefined, lang: Lang): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return MISSING;
   if (key === 'occupancy.programmed') return formatPercent(v, lang);
   if (key.startsWith('appointmentDelayDays.')) return formatDays(v, lang);
-  if (key.endsWith('Minutes') || key.startsWith('unscheduledWaitMinutes') || key.endsWith('MinutesPerWeek')) return formatMinutes(v, lang);
+  if (
+    key.endsWith('Minutes') ||
+    key.startsWith('unscheduledWaitMinutes') ||
+    key.endsWith('MinutesPerWeek')
+  )
+    return formatMinutes(v, lang);
   return formatNumber(v, lang);
 }
 
@@ -156,7 +187,8 @@ function value(key: FigureKey, v: number | null | undefined, lang: Lang): string
 function difference(key: FigureKey, d: number, lang: Lang): string {
   const sign = d > 0 ? '+' : d < 0 ? '−' : '';
   const size = Math.abs(d);
-  if (key === 'occupancy.programmed') return `${sign}${rt(lang, 'site.whatIf.points', { value: formatNumber(size * 100, lang) })}`;
+  if (key === 'occupancy.programmed')
+    return `${sign}${rt(lang, 'site.whatIf.points', { value: formatNumber(size * 100, lang) })}`;
   return `${sign}${value(key, size, lang)}`;
 }
 
@@ -171,14 +203,20 @@ function estimateText(key: FigureKey, e: Estimate | undefined, lang: Lang): stri
 function deltaText(key: FigureKey, result: ScenarioResult, lang: Lang): Html | string {
   const d = result.delta[key];
   if (!d || d.mean === null) return MISSING;
-  if (!d.significant || !d.ci95) return html`<span class="muted">${rt(lang, 'site.whatIf.notSignificant')}</span>`;
-  const interval = rt(lang, 'site.whatIf.interval', { low: difference(key, d.ci95[0], lang), high: difference(key, d.ci95[1], lang) });
+  if (!d.significant || !d.ci95)
+    return html`<span class="muted">${rt(lang, 'site.whatIf.notSignificant')}</span>`;
+  const interval = rt(lang, 'site.whatIf.interval', {
+    low: difference(key, d.ci95[0], lang),
+    high: difference(key, d.ci95[1], lang),
+  });
   return strong(`${difference(key, d.mean, lang)} (${interval})`);
 }
 
 /** The tolerance of a failing figure in its unit (occupancy in points). */
 function toleranceText(key: FigureKey, tolerance: number, lang: Lang): string {
-  return key === 'occupancy.programmed' ? rt(lang, 'site.whatIf.points', { value: formatNumber(tolerance * 100, lang) }) : value(key, tolerance, lang);
+  return key === 'occupancy.programmed'
+    ? rt(lang, 'site.whatIf.points', { value: formatNumber(tolerance * 100, lang) })
+    : value(key, tolerance, lang);
 }
 
 /** The scenario's name in the page's words. */
@@ -186,7 +224,10 @@ function scenarioName(plan: LeadPlan, lang: Lang): string {
   const type = plan.scenario?.changes[0]?.type;
   if (type === 'fix-late-start') return rt(lang, 'site.whatIf.name.fixLateStart');
   if (type === 'predicted-durations') return rt(lang, 'site.whatIf.name.predictedDurations');
-  if (type === 'demand-growth') return rt(lang, 'site.whatIf.name.demandGrowth', { percent: formatPercent((plan.percent ?? 0) / 100, lang) });
+  if (type === 'demand-growth')
+    return rt(lang, 'site.whatIf.name.demandGrowth', {
+      percent: formatPercent((plan.percent ?? 0) / 100, lang),
+    });
   return leadLabel(plan.lead.key, lang);
 }
 
@@ -196,7 +237,10 @@ function changeText(plan: LeadPlan, lang: Lang): string {
   if (plan.skip === 'no-prediction') return rt(lang, 'site.whatIf.skip.noPrediction');
   if (plan.skip === 'no-occupancy') return rt(lang, 'site.whatIf.skip.noOccupancy');
   const type = plan.scenario?.changes[0]?.type;
-  if (type === 'fix-late-start') return rt(lang, 'site.whatIf.change.fixLateStart', { median: formatMinutes(plan.lead.median, lang) });
+  if (type === 'fix-late-start')
+    return rt(lang, 'site.whatIf.change.fixLateStart', {
+      median: formatMinutes(plan.lead.median, lang),
+    });
   if (type === 'predicted-durations') return rt(lang, 'site.whatIf.change.predictedDurations');
   return rt(lang, 'site.whatIf.change.demandGrowth', {
     percent: formatPercent((plan.percent ?? 0) / 100, lang),
@@ -220,19 +264,29 @@ function leadHeading(plan: LeadPlan, lang: Lang): string {
  * (without request dates the simulation has no delay to reproduce, its delays mean nothing).
  */
 function shownFigures(report: SimulationReport): FigureKey[] {
-  return WHAT_IF_FIGURES.filter((key) => !key.startsWith('appointmentDelayDays.') || report.statusQuo.observed[key] !== null);
+  return WHAT_IF_FIGURES.filter(
+    (key) => !key.startsWith('appointmentDelayDays.') || report.statusQuo.observed[key] !== null,
+  );
 }
 
 /** The status quo: measured, simulated (mean and interval) and the check of each figure. */
 function statusQuoTable(report: SimulationReport, lang: Lang, machine: string): Html {
   const { observed, simulated, failing } = report.statusQuo;
   const keys = shownFigures(report);
-  if (observed['appointmentDelayDays.inpatient.p50'] !== null) keys.splice(keys.indexOf('overtimeMinutesPerWeek'), 0, 'appointmentDelayDays.inpatient.p50');
+  if (observed['appointmentDelayDays.inpatient.p50'] !== null)
+    keys.splice(keys.indexOf('overtimeMinutesPerWeek'), 0, 'appointmentDelayDays.inpatient.p50');
   for (const f of failing) if (!keys.includes(f.figure)) keys.push(f.figure);
   const check = (key: FigureKey): Html | string => {
     const fails = failing.find((f) => f.figure === key);
-    if (fails) return strong(rt(lang, 'site.whatIf.check.fails', { tolerance: toleranceText(key, fails.tolerance, lang) }));
-    return CHECKED.has(key) && observed[key] !== null ? rt(lang, 'site.whatIf.check.ok') : html`<span class="muted">${rt(lang, 'site.whatIf.check.none')}</span>`;
+    if (fails)
+      return strong(
+        rt(lang, 'site.whatIf.check.fails', {
+          tolerance: toleranceText(key, fails.tolerance, lang),
+        }),
+      );
+    return CHECKED.has(key) && observed[key] !== null
+      ? rt(lang, 'site.whatIf.check.ok')
+      : html`<span class="muted">${rt(lang, 'site.whatIf.check.none')}</span>`;
   };
   return table({
     caption: rt(lang, 'site.whatIf.sq.caption', { machine }),
@@ -243,14 +297,28 @@ function statusQuoTable(report: SimulationReport, lang: Lang, machine: string): 
       { label: rt(lang, 'site.whatIf.col.simulated'), align: 'right' },
       { label: rt(lang, 'site.whatIf.col.check') },
     ],
-    rows: keys.map((key) => [figureName(key, lang), value(key, observed[key], lang), estimateText(key, simulated[key], lang), check(key)]),
+    rows: keys.map((key) => [
+      figureName(key, lang),
+      value(key, observed[key], lang),
+      estimateText(key, simulated[key], lang),
+      check(key),
+    ]),
   });
 }
 
 /** One scenario against the status quo, figure by figure. */
-function scenarioTable(report: SimulationReport, result: ScenarioResult, plan: LeadPlan, lang: Lang, machine: string): Html {
+function scenarioTable(
+  report: SimulationReport,
+  result: ScenarioResult,
+  plan: LeadPlan,
+  lang: Lang,
+  machine: string,
+): Html {
   return table({
-    caption: rt(lang, 'site.whatIf.scenario.caption', { scenario: scenarioName(plan, lang), machine }),
+    caption: rt(lang, 'site.whatIf.scenario.caption', {
+      scenario: scenarioName(plan, lang),
+      machine,
+    }),
     className: 'what-if-scenario',
     columns: [
       { label: rt(lang, 'site.whatIf.col.figure'), width: '34%' },
@@ -273,13 +341,23 @@ const point = (e: Estimate | undefined): IntervalPoint | null =>
     : null;
 
 /** The small chart: status quo and each simulated scenario, figure by figure. */
-function whatIfChart(report: SimulationReport, simulated: readonly [LeadPlan, ScenarioResult][], lang: Lang, machine: string, figureId: string): Html | null {
+function whatIfChart(
+  report: SimulationReport,
+  simulated: readonly [LeadPlan, ScenarioResult][],
+  lang: Lang,
+  machine: string,
+  figureId: string,
+): Html | null {
   const panels = shownFigures(report)
     .map((key) => ({
       // The short name carries the unit: ticks are bare numbers (occupancy in percent).
       title: rt(lang, `site.whatIf.short.${key as (typeof WHAT_IF_FIGURES)[number]}`),
-      values: [point(report.statusQuo.simulated[key]), ...simulated.map(([, r]) => point(r.figures[key]))],
-      format: (v: number) => (key === 'occupancy.programmed' ? formatPercent(v, lang, 0) : formatNumber(v, lang)),
+      values: [
+        point(report.statusQuo.simulated[key]),
+        ...simulated.map(([, r]) => point(r.figures[key])),
+      ],
+      format: (v: number) =>
+        key === 'occupancy.programmed' ? formatPercent(v, lang, 0) : formatNumber(v, lang),
     }))
     .filter((p) => p.values.some((v) => v !== null));
   if (panels.length === 0 || simulated.length === 0) return null;
@@ -290,7 +368,10 @@ function whatIfChart(report: SimulationReport, simulated: readonly [LeadPlan, Sc
       description: rt(lang, 'site.whatIf.chart.aria'),
       series: [
         { name: rt(lang, 'site.whatIf.statusQuo'), short: rt(lang, 'site.whatIf.statusQuoShort') },
-        ...simulated.map(([plan]) => ({ name: `${plan.rank}. ${scenarioName(plan, lang)}`, short: String(plan.rank) })),
+        ...simulated.map(([plan]) => ({
+          name: `${plan.rank}. ${scenarioName(plan, lang)}`,
+          short: String(plan.rank),
+        })),
       ],
       panels,
     }),
@@ -299,7 +380,11 @@ function whatIfChart(report: SimulationReport, simulated: readonly [LeadPlan, Sc
 }
 
 /** The reason a machine has no simulation, in a sentence. */
-function notComputedText(whatIf: Exclude<MachineWhatIf, { state: 'computed' }>, lang: Lang, machine: MachineComparison): string {
+function notComputedText(
+  whatIf: Exclude<MachineWhatIf, { state: 'computed' }>,
+  lang: Lang,
+  machine: MachineComparison,
+): string {
   switch (whatIf.state) {
     case 'no-lead':
       return rt(lang, 'site.whatIf.noLead');
@@ -313,7 +398,10 @@ function notComputedText(whatIf: Exclude<MachineWhatIf, { state: 'computed' }>, 
         minSessions: MIN_PROGRAMMED_SESSIONS,
       });
     case 'time-budget':
-      return rt(lang, 'site.whatIf.notComputed.timeBudget', { seconds: formatInteger(whatIf.seconds, lang), id: machine.point.equipmentId });
+      return rt(lang, 'site.whatIf.notComputed.timeBudget', {
+        seconds: formatInteger(whatIf.seconds, lang),
+        id: machine.point.equipmentId,
+      });
     case 'failed':
       return rt(lang, 'site.whatIf.notComputed.failed', { message: whatIf.message });
   }
@@ -325,9 +413,18 @@ function notComputedText(whatIf: Exclude<MachineWhatIf, { state: 'computed' }>, 
  * the campaign, the chart and, lead by lead, the change in words and the scenario against the
  * status quo; when it does not, "not reliable: figure X fails" and the changes in words only.
  */
-export function whatWouldChangeBody(ctx: FicheContext, machine: MachineComparison, whatIf: MachineWhatIf, figureId: string): Html {
+export function whatWouldChangeBody(
+  ctx: FicheContext,
+  machine: MachineComparison,
+  whatIf: MachineWhatIf,
+  figureId: string,
+): Html {
   const { lang } = ctx;
-  if (whatIf.state !== 'computed') return note(notComputedText(whatIf, lang, machine), whatIf.state === 'no-lead' ? 'info' : 'warning');
+  if (whatIf.state !== 'computed')
+    return note(
+      notComputedText(whatIf, lang, machine),
+      whatIf.state === 'no-lead' ? 'info' : 'warning',
+    );
   const { report, plans } = whatIf;
   const title = machineTitle(machine);
   const sq = report.statusQuo;
@@ -337,7 +434,8 @@ export function whatWouldChangeBody(ctx: FicheContext, machine: MachineCompariso
     paragraph(rt(lang, 'site.whatIf.intro', { machine: title, replications: report.replications })),
     statusQuoTable(report, lang, title),
   ];
-  if (shownFigures(report).length < WHAT_IF_FIGURES.length) parts.push(paragraph(rt(lang, 'site.whatIf.noDelay'), 'muted'));
+  if (shownFigures(report).length < WHAT_IF_FIGURES.length)
+    parts.push(paragraph(rt(lang, 'site.whatIf.noDelay'), 'muted'));
   if (!reliable) {
     const figures = sq.failing.map((f) =>
       rt(lang, 'site.whatIf.sq.failing', {
@@ -347,8 +445,17 @@ export function whatWouldChangeBody(ctx: FicheContext, machine: MachineCompariso
         tolerance: toleranceText(f.figure, f.tolerance, lang),
       }),
     );
-    parts.push(note(rt(lang, 'site.whatIf.sq.unreliable', { figures: figures.join(lang === 'fr' ? '\u202f; ' : '; ') }), 'warning'));
-    parts.push(list(plans.map((p) => html`${strong(leadHeading(p, lang))} — ${changeText(p, lang)}`)));
+    parts.push(
+      note(
+        rt(lang, 'site.whatIf.sq.unreliable', {
+          figures: figures.join(lang === 'fr' ? '\u202f; ' : '; '),
+        }),
+        'warning',
+      ),
+    );
+    parts.push(
+      list(plans.map((p) => html`${strong(leadHeading(p, lang))} — ${changeText(p, lang)}`)),
+    );
   } else {
     parts.push(paragraph(rt(lang, 'site.whatIf.sq.reproduces'), 'muted'));
     const simulated = plans.flatMap((p): [LeadPlan, ScenarioResult][] => {
@@ -360,13 +467,21 @@ export function whatWouldChangeBody(ctx: FicheContext, machine: MachineCompariso
       const result = simulated.find(([p]) => p === plan)?.[1];
       // A lead, its change and its table stay on one page.
       parts.push(
-        html`<div class="keep"><h3>${leadHeading(plan, lang)}</h3>${paragraph(changeText(plan, lang))}${result ? scenarioTable(report, result, plan, lang, title) : null}</div>`,
+        html`<div class="keep">
+          <h3>${leadHeading(plan, lang)}</h3>
+          ${paragraph(changeText(plan, lang))}${result ? scenarioTable(report, result, plan, lang, title) : null}
+        </div>`,
       );
     }
   }
   parts.push(
     paragraph(
-      rt(lang, 'site.whatIf.reading', { weeks: report.weeks, warmup: report.warmupWeeks, replications: report.replications, seed: report.seed }),
+      rt(lang, 'site.whatIf.reading', {
+        weeks: report.weeks,
+        warmup: report.warmupWeeks,
+        replications: report.replications,
+        seed: report.seed,
+      }),
       'muted',
     ),
   );

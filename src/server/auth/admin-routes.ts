@@ -5,9 +5,22 @@
  * invalid, 404 unknown user, 409 taken e-mail). In local mode there are no accounts: 404.
  */
 import type { Context, Hono } from 'hono';
-import type { AdminUser, AdminUserAnswer, AdminUserList, AuditLogAnswer } from '../../core/views/account-types.ts';
+import type {
+  AdminUser,
+  AdminUserAnswer,
+  AdminUserList,
+  AuditLogAnswer,
+} from '../../core/views/account-types.ts';
 import type { User, UserRepositoryOptions } from '../../storage/index.ts';
-import { addUser, disableUser, listUsers, normalizeEmail, readAudit, resetPassword, UserAccountError } from '../../storage/index.ts';
+import {
+  addUser,
+  disableUser,
+  listUsers,
+  normalizeEmail,
+  readAudit,
+  resetPassword,
+  UserAccountError,
+} from '../../storage/index.ts';
 import { ApiError, badRequest, notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
@@ -41,19 +54,34 @@ function accountError(error: unknown): unknown {
 function sinceOf(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(
+    value,
+  );
   const date = new Date(day ? `${value}T00:00:00Z` : value);
   if ((!day && !instant) || Number.isNaN(date.getTime())) {
-    throw badRequest(`since must be a day (2026-03-01) or an instant with its zone (2026-03-01T08:00:00Z) (got '${value.slice(0, 40)}')`);
+    throw badRequest(
+      `since must be a day (2026-03-01) or an instant with its zone (2026-03-01T08:00:00Z) (got '${value.slice(0, 40)}')`,
+    );
   }
   return date;
 }
 
 /** Registers `/api/admin/*` on `app`. */
-export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Accounts | null): void {
+export function adminRoutes(
+  app: Hono<AppEnv>,
+  ctx: ServerContext,
+  accounts: Accounts | null,
+): void {
   /** The acting administrator, for the repository's audit rows; 404 in local mode, 403 for non-admins. */
-  const admin = async (c: Context<AppEnv>, action: string, target: string | null = null): Promise<UserRepositoryOptions> => {
-    if (accounts === null) throw notFound('there are no accounts in local mode (plateau serve --database-url serves the observatory with accounts)');
+  const admin = async (
+    c: Context<AppEnv>,
+    action: string,
+    target: string | null = null,
+  ): Promise<UserRepositoryOptions> => {
+    if (accounts === null)
+      throw notFound(
+        'there are no accounts in local mode (plateau serve --database-url serves the observatory with accounts)',
+      );
     await requireScope(ctx, c, ['admin'], action, target);
     const user = c.get('user');
     return {
@@ -61,7 +89,11 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Acc
       ...(accounts.scrypt ? { scrypt: accounts.scrypt } : {}),
     };
   };
-  const userAnswer = async (c: Context<AppEnv>, email: string, status: 200 | 201 = 200): Promise<Response> => {
+  const userAnswer = async (
+    c: Context<AppEnv>,
+    email: string,
+    status: 200 | 201 = 200,
+  ): Promise<Response> => {
     const user = (await listUsers(ctx.store)).find((u) => u.email === email);
     if (!user) throw notFound(`there is no user ${email}`);
     return c.json({ user: adminUserOf(user) } satisfies AdminUserAnswer, status);
@@ -88,7 +120,11 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Acc
     const body = await readJsonObject(c, what);
     onlyFields(body, ['email', 'role', 'finess', 'region', 'displayName', 'password'], what);
     const finess = body['finess'];
-    if (finess !== undefined && finess !== null && !(Array.isArray(finess) && finess.every((f) => typeof f === 'string'))) {
+    if (
+      finess !== undefined &&
+      finess !== null &&
+      !(Array.isArray(finess) && finess.every((f) => typeof f === 'string'))
+    ) {
       throw badRequest(`${what}: "finess" must be an array of FINESS strings`);
     }
     const region = optionalString(body, 'region', what);
@@ -117,7 +153,8 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Acc
     readQuery(c, []);
     const email = emailParam(c);
     const options = await admin(c, 'user.disable', email);
-    if (c.get('user')?.email === email) throw new ApiError(409, 'own-account', 'an administrator may not disable their own account');
+    if (c.get('user')?.email === email)
+      throw new ApiError(409, 'own-account', 'an administrator may not disable their own account');
     try {
       await disableUser(ctx.store, email, options);
     } catch (error) {
@@ -147,11 +184,17 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Acc
     const limit = query.integer('limit', 1, MAX_AUDIT_ROWS, 100);
     const action = query.text('action');
     if (action !== undefined && !/^[a-z][a-z.-]{0,63}$/.test(action)) {
-      throw badRequest(`action must be an audit action such as login, logout, read.site, user.add (got '${action.slice(0, 40)}')`);
+      throw badRequest(
+        `action must be an audit action such as login, logout, read.site, user.add (got '${action.slice(0, 40)}')`,
+      );
     }
     await admin(c, 'admin.audit');
     // The scoped store: audit_log's policy lets the app role read it under scope admin only.
-    const rows = await readAudit(requestStore(ctx, c), { ...(since ? { since } : {}), limit, ...(action !== undefined ? { action } : {}) });
+    const rows = await readAudit(requestStore(ctx, c), {
+      ...(since ? { since } : {}),
+      limit,
+      ...(action !== undefined ? { action } : {}),
+    });
     return c.json({ entries: rows } satisfies AuditLogAnswer);
   });
 }

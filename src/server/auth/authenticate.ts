@@ -46,7 +46,9 @@ export interface Accounts {
 export function createAccounts(options: AccountsOptions): Accounts {
   const sessionHours = options.sessionHours ?? 8;
   if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 30) {
-    throw new RangeError(`accounts.sessionHours must be more than 0 and at most 720, got ${sessionHours}`);
+    throw new RangeError(
+      `accounts.sessionHours must be more than 0 and at most 720, got ${sessionHours}`,
+    );
   }
   return {
     trustProxy: options.trustProxy ?? false,
@@ -85,7 +87,11 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /** The user as the web app shows it. */
-export function sessionInfoOf(user: Pick<SessionUser, 'email' | 'displayName' | 'role' | 'finess' | 'region'> & { id: number | string }): SessionInfo {
+export function sessionInfoOf(
+  user: Pick<SessionUser, 'email' | 'displayName' | 'role' | 'finess' | 'region'> & {
+    id: number | string;
+  },
+): SessionInfo {
   return {
     id: Number(user.id),
     email: user.email,
@@ -135,9 +141,18 @@ export function authenticate(ctx: ServerContext, accounts: Accounts): Middleware
     if (user === null && !isPublic(method, path)) {
       return refuse(401, 'login-required', loginRequired().message);
     }
-    if (!SAFE_METHODS.has(method) && !(method === 'POST' && path === '/api/session') && token !== null && user !== null) {
+    if (
+      !SAFE_METHODS.has(method) &&
+      !(method === 'POST' && path === '/api/session') &&
+      token !== null &&
+      user !== null
+    ) {
       if (!accounts.csrf.check(token, c.req.header(CSRF_HEADER))) {
-        return refuse(403, 'csrf', `a ${method} needs the ${CSRF_HEADER} header with the session's csrf value (GET /api/session gives it)`);
+        return refuse(
+          403,
+          'csrf',
+          `a ${method} needs the ${CSRF_HEADER} header with the session's csrf value (GET /api/session gives it)`,
+        );
       }
     }
     await next();

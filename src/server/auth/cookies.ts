@@ -35,7 +35,12 @@ export function readSessionToken(c: Context, trustProxy: boolean): string | null
 }
 
 /** Sets the session cookie, living `maxAgeSeconds`. */
-export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, trustProxy: boolean): void {
+export function setSessionCookie(
+  c: Context,
+  token: string,
+  maxAgeSeconds: number,
+  trustProxy: boolean,
+): void {
   const https = isHttps(c, trustProxy);
   setCookie(c, https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,

@@ -55,7 +55,9 @@ export async function requireScope(
   const kind = scopeKind(scope);
   if (kind === 'local' || kinds.includes(kind) || UNCHECKED.has(scope)) return scope;
   await auditEvent(ctx, c, { action, target, outcome: 'denied', detail: { scope: kind } });
-  throw forbidden(`a ${kind} user may not do this (${action}): it is for ${kinds.filter((k) => k !== 'local').join(', ')} users`);
+  throw forbidden(
+    `a ${kind} user may not do this (${action}): it is for ${kinds.filter((k) => k !== 'local').join(', ')} users`,
+  );
 }
 
 /** What `auditEvent` appends. */
@@ -70,7 +72,11 @@ export interface AuditEvent {
  * Appends an audit row naming the request's user (accounts mode only; nothing in local mode).
  * Writes through the store itself: the audit table takes inserts from every role.
  */
-export async function auditEvent(ctx: ServerContext, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
+export async function auditEvent(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  event: AuditEvent,
+): Promise<void> {
   if (ctx.mode === 'local') return;
   await auditAs(ctx, (c.get('user') as SessionUser | null | undefined) ?? null, event);
 }
@@ -117,7 +123,12 @@ export async function maySeeSite(
   campaignId: string,
 ): Promise<boolean> {
   if (coversSite(scopeOf(c), finess, places)) return true;
-  await auditEvent(ctx, c, { action, target: finess, outcome: 'denied', detail: { campaign: campaignId, scope: scopeKind(scopeOf(c)) } });
+  await auditEvent(ctx, c, {
+    action,
+    target: finess,
+    outcome: 'denied',
+    detail: { campaign: campaignId, scope: scopeKind(scopeOf(c)) },
+  });
   return false;
 }
 
@@ -137,8 +148,18 @@ export async function maySeeMachine(
   campaignId: string,
 ): Promise<boolean> {
   const scope = scopeOf(c);
-  if (finess === undefined ? seesEverything(scope) || UNCHECKED.has(scope) : coversSite(scope, finess, places)) return true;
-  await auditEvent(ctx, c, { action, target: equipmentId, outcome: 'denied', detail: { campaign: campaignId, scope: scopeKind(scope) } });
+  if (
+    finess === undefined
+      ? seesEverything(scope) || UNCHECKED.has(scope)
+      : coversSite(scope, finess, places)
+  )
+    return true;
+  await auditEvent(ctx, c, {
+    action,
+    target: equipmentId,
+    outcome: 'denied',
+    detail: { campaign: campaignId, scope: scopeKind(scope) },
+  });
   return false;
 }
 

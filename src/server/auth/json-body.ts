@@ -9,11 +9,21 @@ import { ApiError, badRequest } from '../errors.ts';
 export const MAX_ACCOUNT_BODY = 16 * 1024;
 
 /** The request's JSON object body; a 400 (413 past `maxBytes`) that does not quote it otherwise. */
-export async function readJsonObject(c: Context, what: string, maxBytes = MAX_ACCOUNT_BODY): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  c: Context,
+  what: string,
+  maxBytes = MAX_ACCOUNT_BODY,
+): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) throw badRequest(`${what} takes a JSON body (Content-Type: application/json)`);
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw badRequest(`${what} takes a JSON body (Content-Type: application/json)`);
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > maxBytes) throw new ApiError(413, 'payload-too-large', `${what}: the body may not exceed ${maxBytes} bytes`);
+  if (declared > maxBytes)
+    throw new ApiError(
+      413,
+      'payload-too-large',
+      `${what}: the body may not exceed ${maxBytes} bytes`,
+    );
   const body = c.req.raw.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,7 +35,11 @@ export async function readJsonObject(c: Context, what: string, maxBytes = MAX_AC
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        throw new ApiError(413, 'payload-too-large', `${what}: the body may not exceed ${maxBytes} bytes`);
+        throw new ApiError(
+          413,
+          'payload-too-large',
+          `${what}: the body may not exceed ${maxBytes} bytes`,
+        );
       }
       chunks.push(value);
     }
@@ -36,19 +50,25 @@ export async function readJsonObject(c: Context, what: string, maxBytes = MAX_AC
   } catch {
     throw badRequest(`${what}: the body is not valid JSON`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest(`${what}: the body must be a JSON object`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw badRequest(`${what}: the body must be a JSON object`);
   return parsed as Record<string, unknown>;
 }
 
 /** A string field of `body`, or a 400 naming the field (never its value). */
 export function stringField(body: Record<string, unknown>, name: string, what: string): string {
   const value = body[name];
-  if (typeof value !== 'string' || value === '') throw badRequest(`${what}: "${name}" must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw badRequest(`${what}: "${name}" must be a non-empty string`);
   return value;
 }
 
 /** An optional string field (absent or null → undefined), or a 400 naming the field. */
-export function optionalString(body: Record<string, unknown>, name: string, what: string): string | undefined {
+export function optionalString(
+  body: Record<string, unknown>,
+  name: string,
+  what: string,
+): string | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw badRequest(`${what}: "${name}" must be a string`);
@@ -56,7 +76,14 @@ export function optionalString(body: Record<string, unknown>, name: string, what
 }
 
 /** Refuses (400) fields other than `allowed`, naming them (never their values). */
-export function onlyFields(body: Record<string, unknown>, allowed: readonly string[], what: string): void {
+export function onlyFields(
+  body: Record<string, unknown>,
+  allowed: readonly string[],
+  what: string,
+): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) throw badRequest(`${what}: unknown field ${extra.map((k) => `"${k.slice(0, 40)}"`).join(', ')} (it takes ${allowed.join(', ')})`);
+  if (extra.length > 0)
+    throw badRequest(
+      `${what}: unknown field ${extra.map((k) => `"${k.slice(0, 40)}"`).join(', ')} (it takes ${allowed.join(', ')})`,
+    );
 }

@@ -7,23 +7,47 @@ import { ACCESS_ROLES } from '../../core/access.ts';
 import type { Operation, Parameter, Schema } from '../openapi.ts';
 import { apiError, json, obj, ref, str, strOrNull, use } from '../openapi-parts.ts';
 
-const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', required: false, description, schema });
-const emailPath: Parameter = { name: 'email', in: 'path', required: true, description: "The user's e-mail (case does not matter).", schema: str };
+const query = (name: string, description: string, schema: Schema): Parameter => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const emailPath: Parameter = {
+  name: 'email',
+  in: 'path',
+  required: true,
+  description: "The user's e-mail (case does not matter).",
+  schema: str,
+};
 
 const LOGIN_REQUIRED = apiError('login-required: no live session (accounts mode).');
 const CSRF = apiError(
   'csrf: the X-CSRF-Token header is missing or wrong (accounts mode; every POST/PUT/PATCH/DELETE but the login), or cross-origin (a page of another site).',
 );
 const FORBIDDEN = apiError('forbidden: only an administrator may do this.');
-const common = { '405': use('MethodNotAllowed'), '421': use('HostNotAllowed'), '500': use('ServerError') };
-const jsonBody = (description: string, schema: Schema): Operation['requestBody'] => ({ required: true, description, content: json(schema) });
+const common = {
+  '405': use('MethodNotAllowed'),
+  '421': use('HostNotAllowed'),
+  '500': use('ServerError'),
+};
+const jsonBody = (description: string, schema: Schema): Operation['requestBody'] => ({
+  required: true,
+  description,
+  content: json(schema),
+});
 
 const sessionInfo = obj({
   id: { type: 'integer' },
   email: str,
   displayName: strOrNull,
   role: { type: 'string', enum: ACCESS_ROLES },
-  finess: { type: 'array', items: str, description: "A site user's FINESS (empty for other roles)." },
+  finess: {
+    type: 'array',
+    items: str,
+    description: "A site user's FINESS (empty for other roles).",
+  },
   region: { ...strOrNull, description: "A region user's INSEE region code." },
   regionName: strOrNull,
 });
@@ -31,7 +55,13 @@ const sessionInfo = obj({
 /** The schemas of the accounts routes. */
 export const ACCOUNT_SCHEMAS: Record<string, Schema> = {
   SessionInfo: sessionInfo,
-  LoginAnswer: obj({ user: ref('SessionInfo'), csrf: { ...str, description: 'The value of the X-CSRF-Token header every state-changing request must carry.' } }),
+  LoginAnswer: obj({
+    user: ref('SessionInfo'),
+    csrf: {
+      ...str,
+      description: 'The value of the X-CSRF-Token header every state-changing request must carry.',
+    },
+  }),
   SessionState: {
     anyOf: [
       obj({ mode: { type: 'string', const: 'local' } }),
@@ -40,7 +70,12 @@ export const ACCOUNT_SCHEMAS: Record<string, Schema> = {
   },
   AdminUser: {
     ...sessionInfo,
-    properties: { ...sessionInfo.properties, createdAt: str, passwordChangedAt: str, disabledAt: strOrNull },
+    properties: {
+      ...sessionInfo.properties,
+      createdAt: str,
+      passwordChangedAt: str,
+      disabledAt: strOrNull,
+    },
     required: [...(sessionInfo.required ?? []), 'createdAt', 'passwordChangedAt', 'disabledAt'],
   },
   AdminUserAnswer: obj({ user: ref('AdminUser') }),
@@ -63,17 +98,27 @@ export const ACCOUNT_SCHEMAS: Record<string, Schema> = {
 };
 
 /** The paths of the accounts routes. */
-export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'delete', Operation>>> = {
+export const ACCOUNT_PATHS: Record<
+  string,
+  Partial<Record<'get' | 'post' | 'delete', Operation>>
+> = {
   '/api/session': {
     get: {
       operationId: 'getSession',
-      summary: "Who is logged in: { mode: 'local' } without accounts; the user and the CSRF value in accounts mode.",
+      summary:
+        "Who is logged in: { mode: 'local' } without accounts; the user and the CSRF value in accounts mode.",
       tags: ['accounts'],
-      responses: { '200': { description: 'The session.', content: json(ref('SessionState')) }, '400': use('BadRequest'), '401': LOGIN_REQUIRED, ...common },
+      responses: {
+        '200': { description: 'The session.', content: json(ref('SessionState')) },
+        '400': use('BadRequest'),
+        '401': LOGIN_REQUIRED,
+        ...common,
+      },
     },
     post: {
       operationId: 'login',
-      summary: 'Logs in: sets the HttpOnly session cookie (plateau_session, __Host-plateau_session over HTTPS) and gives the CSRF value.',
+      summary:
+        'Logs in: sets the HttpOnly session cookie (plateau_session, __Host-plateau_session over HTTPS) and gives the CSRF value.',
       description:
         'One answer (401 bad-credentials) whatever the cause: unknown e-mail, wrong password or disabled account. 10 failures per e-mail, or 30 per client address, within 15 minutes answer 429 too-many-attempts with Retry-After. Every attempt is audited (never the password). In local mode: 409 local-mode.',
       tags: ['accounts'],
@@ -86,8 +131,14 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
         '409': apiError('local-mode: this server has no accounts.'),
         '413': use('PayloadTooLarge'),
         '429': {
-          description: 'too-many-attempts: too many failed logins for this e-mail or from this address.',
-          headers: { 'Retry-After': { description: 'Seconds until a new attempt is counted.', schema: { type: 'integer' } } },
+          description:
+            'too-many-attempts: too many failed logins for this e-mail or from this address.',
+          headers: {
+            'Retry-After': {
+              description: 'Seconds until a new attempt is counted.',
+              schema: { type: 'integer' },
+            },
+          },
           content: json(ref('ApiError')),
         },
         ...common,
@@ -97,7 +148,13 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
       operationId: 'logout',
       summary: 'Logs out: revokes the session and clears its cookie (needs X-CSRF-Token).',
       tags: ['accounts'],
-      responses: { '204': { description: 'Logged out.' }, '400': use('BadRequest'), '401': LOGIN_REQUIRED, '403': CSRF, ...common },
+      responses: {
+        '204': { description: 'Logged out.' },
+        '400': use('BadRequest'),
+        '401': LOGIN_REQUIRED,
+        '403': CSRF,
+        ...common,
+      },
     },
   },
   '/api/admin/users': {
@@ -105,12 +162,20 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
       operationId: 'listUsers',
       summary: 'Every user account, by e-mail (administrators only).',
       tags: ['accounts'],
-      responses: { '200': { description: 'The accounts.', content: json(ref('AdminUserList')) }, '400': use('BadRequest'), '401': LOGIN_REQUIRED, '403': FORBIDDEN, '404': use('NotFound'), ...common },
+      responses: {
+        '200': { description: 'The accounts.', content: json(ref('AdminUserList')) },
+        '400': use('BadRequest'),
+        '401': LOGIN_REQUIRED,
+        '403': FORBIDDEN,
+        '404': use('NotFound'),
+        ...common,
+      },
     },
     post: {
       operationId: 'addUser',
       summary: 'Adds a user account (administrators only; audited user.add).',
-      description: 'A site user needs FINESS, a region user a region (INSEE code or name); the password at least 12 characters.',
+      description:
+        'A site user needs FINESS, a region user a region (INSEE code or name); the password at least 12 characters.',
       tags: ['accounts'],
       requestBody: jsonBody(
         'The account.',
@@ -139,7 +204,8 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
   '/api/admin/users/{email}/disable': {
     post: {
       operationId: 'disableUser',
-      summary: 'Disables an account and revokes its sessions (administrators only; audited user.disable).',
+      summary:
+        'Disables an account and revokes its sessions (administrators only; audited user.disable).',
       tags: ['accounts'],
       parameters: [emailPath],
       responses: {
@@ -156,7 +222,8 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
   '/api/admin/users/{email}/reset': {
     post: {
       operationId: 'resetUserPassword',
-      summary: "Sets a new password and revokes the account's sessions (administrators only; audited user.reset).",
+      summary:
+        "Sets a new password and revokes the account's sessions (administrators only; audited user.reset).",
       tags: ['accounts'],
       parameters: [emailPath],
       requestBody: jsonBody('The new password (at least 12 characters).', obj({ password: str })),
@@ -176,11 +243,30 @@ export const ACCOUNT_PATHS: Record<string, Partial<Record<'get' | 'post' | 'dele
       summary: 'The audit log, newest first (administrators only).',
       tags: ['accounts'],
       parameters: [
-        query('since', 'Only rows at or after this day (2026-03-01, UTC) or instant with its zone.', str),
-        query('limit', 'At most this many rows, 1–1000 (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }),
-        query('action', 'Only rows of this action (login, logout, read.site, read.machine, export.pdf, import, user.add, user.disable, user.reset, access…).', str),
+        query(
+          'since',
+          'Only rows at or after this day (2026-03-01, UTC) or instant with its zone.',
+          str,
+        ),
+        query('limit', 'At most this many rows, 1–1000 (default 100).', {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+        }),
+        query(
+          'action',
+          'Only rows of this action (login, logout, read.site, read.machine, export.pdf, import, user.add, user.disable, user.reset, access…).',
+          str,
+        ),
       ],
-      responses: { '200': { description: 'The rows.', content: json(ref('AuditLogAnswer')) }, '400': use('BadRequest'), '401': LOGIN_REQUIRED, '403': FORBIDDEN, '404': use('NotFound'), ...common },
+      responses: {
+        '200': { description: 'The rows.', content: json(ref('AuditLogAnswer')) },
+        '400': use('BadRequest'),
+        '401': LOGIN_REQUIRED,
+        '403': FORBIDDEN,
+        '404': use('NotFound'),
+        ...common,
+      },
     },
   },
 };

@@ -26,7 +26,9 @@ export interface LoginAttempt {
 }
 
 /** The answer of `begin`: an attempt to run, or a refusal with the seconds to wait. */
-export type AttemptVerdict = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterSeconds: number; by: 'email' | 'address' };
+export type AttemptVerdict =
+  | { allowed: true; attempt: LoginAttempt }
+  | { allowed: false; retryAfterSeconds: number; by: 'email' | 'address' };
 
 /** Counts failed logins by e-mail and client address. */
 export class LoginRateLimiter {
@@ -43,8 +45,13 @@ export class LoginRateLimiter {
     this.windowMs = options.windowMs ?? 15 * 60_000;
     this.#now = options.now ?? Date.now;
     this.#maxKeys = options.maxKeys ?? 100_000;
-    for (const [name, value] of [['perEmail', this.perEmail], ['perAddress', this.perAddress], ['windowMs', this.windowMs]] as const) {
-      if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`rate limit ${name} must be a positive whole number, got ${value}`);
+    for (const [name, value] of [
+      ['perEmail', this.perEmail],
+      ['perAddress', this.perAddress],
+      ['windowMs', this.windowMs],
+    ] as const) {
+      if (!Number.isSafeInteger(value) || value < 1)
+        throw new RangeError(`rate limit ${name} must be a positive whole number, got ${value}`);
     }
   }
 
@@ -66,7 +73,8 @@ export class LoginRateLimiter {
     }
     if (this.#hits.size >= this.#maxKeys) {
       // Forget the expired keys, then the oldest ones, so that a spray of addresses cannot grow memory.
-      for (const [k, t] of this.#hits) if ((t.at(-1) ?? 0) <= now - this.windowMs) this.#hits.delete(k);
+      for (const [k, t] of this.#hits)
+        if ((t.at(-1) ?? 0) <= now - this.windowMs) this.#hits.delete(k);
       for (const k of this.#hits.keys()) {
         if (this.#hits.size < this.#maxKeys * 0.9) break;
         this.#hits.delete(k);
@@ -100,9 +108,14 @@ export class LoginRateLimiter {
     const byEmail = this.#live(emailKey, now);
     const byAddress = this.#live(addressKey, now);
     const wait = (times: number[], limit: number): number =>
-      Math.max(1, Math.ceil(((times[times.length - limit] as number) + this.windowMs - now) / 1000));
-    if (byEmail.length >= this.perEmail) return { allowed: false, retryAfterSeconds: wait(byEmail, this.perEmail), by: 'email' };
-    if (byAddress.length >= this.perAddress) return { allowed: false, retryAfterSeconds: wait(byAddress, this.perAddress), by: 'address' };
+      Math.max(
+        1,
+        Math.ceil(((times[times.length - limit] as number) + this.windowMs - now) / 1000),
+      );
+    if (byEmail.length >= this.perEmail)
+      return { allowed: false, retryAfterSeconds: wait(byEmail, this.perEmail), by: 'email' };
+    if (byAddress.length >= this.perAddress)
+      return { allowed: false, retryAfterSeconds: wait(byAddress, this.perAddress), by: 'address' };
     this.#add(emailKey, now);
     this.#add(addressKey, now);
     return {

@@ -25,7 +25,10 @@ function auditedEmail(email: string): string | null {
 }
 
 /** Why a login of `email` failed, for the audit log, and the account's id when there is one. */
-async function failureOf(ctx: ServerContext, email: string | null): Promise<{ userId: number | null; reason: string; outcome: 'failure' | 'denied' }> {
+async function failureOf(
+  ctx: ServerContext,
+  email: string | null,
+): Promise<{ userId: number | null; reason: string; outcome: 'failure' | 'denied' }> {
   if (email === null) return { userId: null, reason: 'unknown-email', outcome: 'failure' };
   const rows = await ctx.store.db.query<{ id: string; disabled: boolean }>(
     `select id::text as id, disabled_at is not null as disabled from users where email = $1`,
@@ -42,20 +45,33 @@ async function failureOf(ctx: ServerContext, email: string | null): Promise<{ us
  * Registers `/api/session` on `app`: in local mode `GET` says so and `POST` is refused (409); in
  * accounts mode (`accounts` given) the login, the session and the logout.
  */
-export function sessionRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: Accounts | null): void {
+export function sessionRoutes(
+  app: Hono<AppEnv>,
+  ctx: ServerContext,
+  accounts: Accounts | null,
+): void {
   app.get('/api/session', (c) => {
     readQuery(c, []);
     if (accounts === null) return c.json({ mode: 'local' } satisfies SessionState);
     const user = c.get('user');
     const token = readSessionToken(c, accounts.trustProxy);
-    if (user === null || token === null) return c.json(errorBody('login-required', 'no session: log in with POST /api/session'), 401);
-    return c.json({ mode: 'accounts', user: sessionInfoOf(user), csrf: accounts.csrf.valueOf(token) } satisfies SessionState);
+    if (user === null || token === null)
+      return c.json(errorBody('login-required', 'no session: log in with POST /api/session'), 401);
+    return c.json({
+      mode: 'accounts',
+      user: sessionInfoOf(user),
+      csrf: accounts.csrf.valueOf(token),
+    } satisfies SessionState);
   });
 
   app.post('/api/session', async (c) => {
     readQuery(c, []);
     if (accounts === null) {
-      throw new ApiError(409, 'local-mode', 'this server runs in local mode (embedded store, no accounts): there is nothing to log in to');
+      throw new ApiError(
+        409,
+        'local-mode',
+        'this server runs in local mode (embedded store, no accounts): there is nothing to log in to',
+      );
     }
     const what = 'POST /api/session';
     const body = await readJsonObject(c, what);
@@ -77,12 +93,20 @@ export function sessionRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: A
         detail: { reason: 'rate-limited', by: verdict.by, address },
       });
       return c.json(
-        errorBody('too-many-attempts', `too many failed logins: try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min`),
+        errorBody(
+          'too-many-attempts',
+          `too many failed logins: try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min`,
+        ),
         429,
         { 'Retry-After': String(verdict.retryAfterSeconds) },
       );
     }
-    const user = await verifyLogin(ctx.store, email, password, accounts.scrypt ? { scrypt: accounts.scrypt } : {});
+    const user = await verifyLogin(
+      ctx.store,
+      email,
+      password,
+      accounts.scrypt ? { scrypt: accounts.scrypt } : {},
+    );
     if (user === null) {
       const failure = await failureOf(ctx, target);
       await audit(ctx.store, {
@@ -99,8 +123,18 @@ export function sessionRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: A
     const id = Number(user.id);
     const token = await createSession(ctx.store, id, { ttlHours: accounts.sessionHours });
     setSessionCookie(c, token, accounts.sessionHours * 3600, accounts.trustProxy);
-    await audit(ctx.store, { userId: id, email: user.email, action: 'login', target: user.email, outcome: 'success', detail: { address } });
-    return c.json({ user: sessionInfoOf(user), csrf: accounts.csrf.valueOf(token) } satisfies LoginAnswer);
+    await audit(ctx.store, {
+      userId: id,
+      email: user.email,
+      action: 'login',
+      target: user.email,
+      outcome: 'success',
+      detail: { address },
+    });
+    return c.json({
+      user: sessionInfoOf(user),
+      csrf: accounts.csrf.valueOf(token),
+    } satisfies LoginAnswer);
   });
 
   app.delete('/api/session', async (c: Context<AppEnv>) => {
@@ -111,7 +145,13 @@ export function sessionRoutes(app: Hono<AppEnv>, ctx: ServerContext, accounts: A
     if (token !== null) await revokeSession(ctx.store, token);
     clearSessionCookie(c, accounts.trustProxy);
     if (user !== null) {
-      await audit(ctx.store, { userId: user.id, email: user.email, action: 'logout', target: user.email, outcome: 'success' });
+      await audit(ctx.store, {
+        userId: user.id,
+        email: user.email,
+        action: 'logout',
+        target: user.email,
+        outcome: 'success',
+      });
     }
     return c.body(null, 204);
   });

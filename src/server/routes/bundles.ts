@@ -10,7 +10,14 @@
 import type { Context, Hono } from 'hono';
 import { MAX_BUNDLE_BYTES } from '../../core/bundle/validate.ts';
 import type { BundleKeyActor, BundleRefusal } from '../../storage/index.ts';
-import { addBundleKey, BundleImportError, BundleKeyError, importBundle, listBundleKeys, revokeBundleKey } from '../../storage/index.ts';
+import {
+  addBundleKey,
+  BundleImportError,
+  BundleKeyError,
+  importBundle,
+  listBundleKeys,
+  revokeBundleKey,
+} from '../../storage/index.ts';
 import { onlyFields, optionalString, readJsonObject, stringField } from '../auth/json-body.ts';
 import { auditEvent, requireScope } from '../auth/guards.ts';
 import { bodyLimit } from '../body-limit.ts';
@@ -49,14 +56,27 @@ function keyError(error: unknown): unknown {
 export function bundleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const limit = bodyLimit({
     maxSize: MAX_BUNDLE_BYTES,
-    onError: (c) => c.json(errorBody('payload-too-large', `a bundle may not exceed ${MAX_BUNDLE_BYTES / 2 ** 20} MiB`), 413),
+    onError: (c) =>
+      c.json(
+        errorBody('payload-too-large', `a bundle may not exceed ${MAX_BUNDLE_BYTES / 2 ** 20} MiB`),
+        413,
+      ),
   });
 
   app.post('/api/bundles', limit, async (c) => {
     readQuery(c, []);
-    const scope = await requireScope(ctx, c, ['site', 'national', 'admin'], 'bundle.import', 'bundle');
+    const scope = await requireScope(
+      ctx,
+      c,
+      ['site', 'national', 'admin'],
+      'bundle.import',
+      'bundle',
+    );
     const type = c.req.header('content-type') ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) throw badRequest('POST /api/bundles takes the bundle file as its body (Content-Type: application/json)');
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      throw badRequest(
+        'POST /api/bundles takes the bundle file as its body (Content-Type: application/json)',
+      );
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
@@ -64,18 +84,32 @@ export function bundleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
       throw badRequest('POST /api/bundles: the body is not UTF-8 text');
     }
     try {
-      const summary = await importBundle(requestStore(ctx, c), text, scope.kind === 'site' ? { finess: scope.finess } : {});
+      const summary = await importBundle(
+        requestStore(ctx, c),
+        text,
+        scope.kind === 'site' ? { finess: scope.finess } : {},
+      );
       ctx.cache.invalidate(summary.campaignId);
       await auditEvent(ctx, c, {
         action: 'bundle.import',
         target: summary.finess,
         outcome: 'success',
-        detail: { campaign: summary.campaignId, keyId: summary.keyId, sha256: summary.sha256, replaced: summary.replaced },
+        detail: {
+          campaign: summary.campaignId,
+          keyId: summary.keyId,
+          sha256: summary.sha256,
+          replaced: summary.replaced,
+        },
       });
       return c.json(summary, 201);
     } catch (error) {
       if (!(error instanceof BundleImportError)) throw error;
-      await auditEvent(ctx, c, { action: 'bundle.import', target: null, outcome: error.reason === 'foreign-site' ? 'denied' : 'failure', detail: { reason: error.reason } });
+      await auditEvent(ctx, c, {
+        action: 'bundle.import',
+        target: null,
+        outcome: error.reason === 'foreign-site' ? 'denied' : 'failure',
+        detail: { reason: error.reason },
+      });
       throw new ApiError(STATUS[error.reason], `bundle-${error.reason}`, error.message);
     }
   });
@@ -96,7 +130,11 @@ export function bundleRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     try {
       const key = await addBundleKey(
         requestStore(ctx, c),
-        { finess: stringField(body, 'finess', what), publicKey: stringField(body, 'publicKey', what), label: label ?? null },
+        {
+          finess: stringField(body, 'finess', what),
+          publicKey: stringField(body, 'publicKey', what),
+          label: label ?? null,
+        },
         actorOf(c),
       );
       return c.json({ key }, 201);

@@ -26,7 +26,14 @@ import { auditSuccess, maySeeSite, requireScope } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 
 /** The peer-group filters of the benchmark and machine listing. */
-export const FILTER_PARAMS = ['modality', 'region', 'legalStatus', 'typology', 'department', 'inseeRegion'] as const;
+export const FILTER_PARAMS = [
+  'modality',
+  'region',
+  'legalStatus',
+  'typology',
+  'department',
+  'inseeRegion',
+] as const;
 
 /** INSEE codes of the 101 départements (a map's territories, whether the campaign has sites there or not). */
 export const DEPARTMENT_CODES: readonly string[] = POPULATION.departments.map((d) => d.code);
@@ -34,7 +41,8 @@ export const DEPARTMENT_CODES: readonly string[] = POPULATION.departments.map((d
 export const INSEE_REGION_CODES: readonly string[] = POPULATION.regions.map((r) => r.code);
 
 /** A one-digit region code padded (`2` → `02`); other values as given. */
-const regionCode = (raw: string): string => (/^\d$/.test(raw.trim()) ? `0${raw.trim()}` : raw.trim());
+const regionCode = (raw: string): string =>
+  /^\d$/.test(raw.trim()) ? `0${raw.trim()}` : raw.trim();
 
 /**
  * The département (`59`, `2A`, `971`; `1` and `2a` read as `01` and `2A`) and INSEE region
@@ -71,7 +79,10 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id', async (c) => {
     readQuery(c, []);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    return sendJson(c, campaign.json('campaign', 'detail', () => campaignDetail(campaign.index)));
+    return sendJson(
+      c,
+      campaign.json('campaign', 'detail', () => campaignDetail(campaign.index)),
+    );
   });
 
   app.get('/api/campaigns/:id/benchmark', async (c) => {
@@ -83,14 +94,18 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/regions', async (c) => {
     readQuery(c, []);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    return sendJson(c, campaign.json('campaign', 'regions', () => regionListings(campaign.index)));
+    return sendJson(
+      c,
+      campaign.json('campaign', 'regions', () => regionListings(campaign.index)),
+    );
   });
 
   app.get('/api/campaigns/:id/establishments', async (c) => {
     const query = readQuery(c, ['region', 'legalStatus', 'q']);
     const { index } = await campaignOr404(ctx, c, c.req.param('id'));
     const q = query.text('q');
-    if (q !== undefined && q.length > MAX_SEARCH) throw badRequest(`q must be at most ${MAX_SEARCH} characters long`);
+    if (q !== undefined && q.length > MAX_SEARCH)
+      throw badRequest(`q must be at most ${MAX_SEARCH} characters long`);
     return c.json(
       establishmentListings(index, {
         region: query.oneOf('region', index.options.regions),
@@ -107,11 +122,22 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     const finess = c.req.param('finess');
     // A site outside the scope is answered as an unknown one (and its refusal audited).
-    if (!(await maySeeSite(ctx, c, index.places, finess, 'read.site', index.ref.id)) || !index.listingByFiness.has(finess)) {
+    if (
+      !(await maySeeSite(ctx, c, index.places, finess, 'read.site', index.ref.id)) ||
+      !index.listingByFiness.has(finess)
+    ) {
       throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'`);
     }
-    await auditSuccess(ctx, c, 'read.site', finess, { campaign: index.ref.id, view: 'establishment' });
-    return sendJson(c, campaign.json('establishment', `${finess}\u0000${scope}`, () => establishmentView(index, finess, scope)));
+    await auditSuccess(ctx, c, 'read.site', finess, {
+      campaign: index.ref.id,
+      view: 'establishment',
+    });
+    return sendJson(
+      c,
+      campaign.json('establishment', `${finess}\u0000${scope}`, () =>
+        establishmentView(index, finess, scope),
+      ),
+    );
   });
 
   app.get('/api/campaigns/:id/quality', async (c) => {
@@ -119,6 +145,11 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     // Import issues name every site's rows: national and admin users only.
     await requireScope(ctx, c, ['national', 'admin'], 'access', `quality:${c.req.param('id')}`);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    return sendJson(c, await campaign.jsonAsync('campaign', 'quality', async () => qualityView(campaign.index, await campaign.issues())));
+    return sendJson(
+      c,
+      await campaign.jsonAsync('campaign', 'quality', async () =>
+        qualityView(campaign.index, await campaign.issues()),
+      ),
+    );
   });
 }

@@ -223,7 +223,11 @@ function refusal(code: OperationOutcomeIssue['code'], diagnostics: string): stri
  * Registers `POST /api/fhir` on `app`; without `options` it answers 503 `fhir-not-configured`.
  * National and admin users only (a refusal is audited through `ctx`).
  */
-export function fhirRoutes(app: Hono<AppEnv>, options: FhirEndpointOptions | undefined, ctx: ServerContext): void {
+export function fhirRoutes(
+  app: Hono<AppEnv>,
+  options: FhirEndpointOptions | undefined,
+  ctx: ServerContext,
+): void {
   const maxBytes = options?.maxBytes ?? 64 * MIB;
   const inbox =
     options?.inbox === undefined

@@ -7,7 +7,15 @@ import type { Context, Hono } from 'hono';
 import type { CachedCampaign } from '../campaign-cache.ts';
 import type { MachineIndicators } from '../../core/indicators/types.ts';
 import type { MachineRecords } from '../../storage/index.ts';
-import { filterKey, heatmapView, machineView, PEER_SCOPES, selectMachines, timelineView, weekCount } from '../../core/views/index.ts';
+import {
+  filterKey,
+  heatmapView,
+  machineView,
+  PEER_SCOPES,
+  selectMachines,
+  timelineView,
+  weekCount,
+} from '../../core/views/index.ts';
 import { notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
@@ -32,16 +40,31 @@ async function machineOr404(
   const { index } = campaign;
   const m = index.machineById.get(equipmentId);
   const finess = m?.finess ?? index.equipmentById.get(equipmentId)?.finess;
-  if (!(await maySeeMachine(ctx, c, index.places, equipmentId, finess, 'read.machine', index.ref.id)) || !m) {
+  if (
+    !(await maySeeMachine(
+      ctx,
+      c,
+      index.places,
+      equipmentId,
+      finess,
+      'read.machine',
+      index.ref.id,
+    )) ||
+    !m
+  ) {
     throw notFound(`no machine '${equipmentId}' in campaign '${index.ref.id}'`);
   }
   await auditSuccess(ctx, c, 'read.machine', equipmentId, { campaign: index.ref.id, view });
   return m;
 }
 
-async function recordsOr404(campaign: CachedCampaign, equipmentId: string): Promise<MachineRecords> {
+async function recordsOr404(
+  campaign: CachedCampaign,
+  equipmentId: string,
+): Promise<MachineRecords> {
   const records = await campaign.machineRecords(equipmentId);
-  if (!records) throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
+  if (!records)
+    throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
   return records;
 }
 
@@ -51,7 +74,10 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const query = readQuery(c, FILTER_PARAMS);
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const filter = benchmarkFilter(query, campaign.index);
-    return sendJson(c, campaign.json('machines', filterKey(filter), () => selectMachines(campaign.index, filter)));
+    return sendJson(
+      c,
+      campaign.json('machines', filterKey(filter), () => selectMachines(campaign.index, filter)),
+    );
   });
 
   app.get('/api/campaigns/:id/machines/:equipmentId', async (c) => {
@@ -59,7 +85,12 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const campaign = await campaignOr404(ctx, c, c.req.param('id'));
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'machine');
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
-    return sendJson(c, campaign.json('machine', `${m.equipmentId}\u0000${scope}`, () => machineView(campaign.index, m.equipmentId, scope)));
+    return sendJson(
+      c,
+      campaign.json('machine', `${m.equipmentId}\u0000${scope}`, () =>
+        machineView(campaign.index, m.equipmentId, scope),
+      ),
+    );
   });
 
   app.get('/api/campaigns/:id/machines/:equipmentId/timeline', async (c) => {

@@ -7,7 +7,20 @@ import { MACHINE_FIGURES } from '../../core/benchmark.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import { LEAD_KEYS } from '../../core/views/lead-ranking.ts';
 import type { Operation, Parameter, ResponseOrRef, Schema } from '../openapi.ts';
-import { arr, bool, int, json, nullable, numOrNull, obj, ref, str, strEnum, strOrNull, use } from '../openapi-parts.ts';
+import {
+  arr,
+  bool,
+  int,
+  json,
+  nullable,
+  numOrNull,
+  obj,
+  ref,
+  str,
+  strEnum,
+  strOrNull,
+  use,
+} from '../openapi-parts.ts';
 
 const byModality = (value: Schema): Schema => ({
   type: 'object',
@@ -19,14 +32,32 @@ const byFigure = (value: Schema): Schema => ({
 });
 
 const modality = strEnum(MODALITIES);
-const verdict = strEnum(['acted', 'partly', 'unchanged', 'worse', 'no-lead', 'new-lead', 'unknown']);
+const verdict = strEnum([
+  'acted',
+  'partly',
+  'unchanged',
+  'worse',
+  'no-lead',
+  'new-lead',
+  'unknown',
+]);
 const origin = nullable(strEnum(['raw', 'bundle']));
 const campaigns = arr(ref('CampaignRef'));
 
 /** The schemas of the trend routes. */
 export const TREND_SCHEMAS: Record<string, Schema> = {
-  TrendPoint: obj({ campaignId: str, value: numOrNull, peers: nullable(ref('Quantiles')), peerCount: int, rank: numOrNull }),
-  FigureTrend: obj({ key: str, unit: strEnum([...new Set(MACHINE_FIGURES.map((f) => f.unit))]), points: arr(ref('TrendPoint')) }),
+  TrendPoint: obj({
+    campaignId: str,
+    value: numOrNull,
+    peers: nullable(ref('Quantiles')),
+    peerCount: int,
+    rank: numOrNull,
+  }),
+  FigureTrend: obj({
+    key: str,
+    unit: strEnum([...new Set(MACHINE_FIGURES.map((f) => f.unit))]),
+    points: arr(ref('TrendPoint')),
+  }),
   MachineLink: obj({
     campaignId: str,
     equipmentId: strOrNull,
@@ -35,10 +66,26 @@ export const TREND_SCHEMAS: Record<string, Schema> = {
     installedYear: { type: ['integer', 'null'] },
     origin,
   }),
-  LeadFollowUp: obj({ key: strEnum(LEAD_KEYS), from: str, to: str, before: nullable(ref('Lead')), after: nullable(ref('Lead')), verdict }),
+  LeadFollowUp: obj({
+    key: strEnum(LEAD_KEYS),
+    from: str,
+    to: str,
+    before: nullable(ref('Lead')),
+    after: nullable(ref('Lead')),
+    verdict,
+  }),
   TrendChange: obj(
     {
-      kind: strEnum(['machine-added', 'machine-removed', 'machine-replaced', 'machine-renamed', 'site-added', 'site-removed', 'figure', 'lead']),
+      kind: strEnum([
+        'machine-added',
+        'machine-removed',
+        'machine-replaced',
+        'machine-renamed',
+        'site-added',
+        'site-removed',
+        'figure',
+        'lead',
+      ]),
       from: str,
       to: str,
       finess: strOrNull,
@@ -107,8 +154,20 @@ export const TREND_SCHEMAS: Record<string, Schema> = {
   }),
 };
 
-const path = (name: string, description: string): Parameter => ({ name, in: 'path', required: true, description, schema: str });
-const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', required: false, description, schema });
+const path = (name: string, description: string): Parameter => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: str,
+});
+const query = (name: string, description: string, schema: Schema): Parameter => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 const campaignId = path('id', 'The campaign the trend is anchored on: the last of the series.');
 const campaignsParam = query(
   'campaigns',
@@ -116,7 +175,11 @@ const campaignsParam = query(
   str,
 );
 const modalityParam = query('modality', 'Only this modality.', modality);
-const ok = (description: string, schema: string, extra: Record<string, ResponseOrRef> = {}): Record<string, ResponseOrRef> => ({
+const ok = (
+  description: string,
+  schema: string,
+  extra: Record<string, ResponseOrRef> = {},
+): Record<string, ResponseOrRef> => ({
   '200': { description, content: json(ref(schema)) },
   '400': use('BadRequest'),
   '401': use('LoginRequired'),
@@ -133,38 +196,61 @@ export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
   '/api/campaigns/{id}/trends': {
     get: {
       operationId: 'getNationTrend',
-      summary: 'The nation over the stored campaigns up to this one: per modality, machines, sites and the P20/P50/P80 of each figure.',
+      summary:
+        'The nation over the stored campaigns up to this one: per modality, machines, sites and the P20/P50/P80 of each figure.',
       tags: ['trends'],
       parameters: [campaignId, modalityParam, campaignsParam],
-      responses: ok('The national trend (a site or region user sees its own machines counted, bands from the stored peer groups).', 'GroupTrend'),
+      responses: ok(
+        'The national trend (a site or region user sees its own machines counted, bands from the stored peer groups).',
+        'GroupTrend',
+      ),
     },
   },
   '/api/campaigns/{id}/trends/regions/{region}': {
     get: {
       operationId: 'getRegionTrend',
-      summary: 'A region (as the kits name it, or its INSEE code) over the stored campaigns up to this one, with the nation’s bands.',
+      summary:
+        'A region (as the kits name it, or its INSEE code) over the stored campaigns up to this one, with the nation’s bands.',
       tags: ['trends'],
-      parameters: [campaignId, path('region', 'The region as the campaign names it, or its INSEE code.'), modalityParam, campaignsParam],
+      parameters: [
+        campaignId,
+        path('region', 'The region as the campaign names it, or its INSEE code.'),
+        modalityParam,
+        campaignsParam,
+      ],
       responses: ok('The region’s trend.', 'GroupTrend', {
-        '403': { description: 'forbidden: a site user, or a region user asking for another region.', content: json(ref('ApiError')) },
+        '403': {
+          description: 'forbidden: a site user, or a region user asking for another region.',
+          content: json(ref('ApiError')),
+        },
       }),
     },
   },
   '/api/campaigns/{id}/trends/establishments/{finess}': {
     get: {
       operationId: 'getSiteTrend',
-      summary: 'A site over the stored campaigns up to this one: its machines followed back, what changed, since last year (audited read.site).',
+      summary:
+        'A site over the stored campaigns up to this one: its machines followed back, what changed, since last year (audited read.site).',
       tags: ['trends'],
-      parameters: [campaignId, path('finess', 'The FINESS of an establishment of the campaign.'), campaignsParam],
+      parameters: [
+        campaignId,
+        path('finess', 'The FINESS of an establishment of the campaign.'),
+        campaignsParam,
+      ],
       responses: ok('The site’s trend.', 'SiteTrend'),
     },
   },
   '/api/campaigns/{id}/trends/machines/{equipmentId}': {
     get: {
       operationId: 'getMachineTrend',
-      summary: 'A machine followed back through its ids and previous ids: each figure with its peers’ band, its leads followed, what changed (audited read.machine).',
+      summary:
+        'A machine followed back through its ids and previous ids: each figure with its peers’ band, its leads followed, what changed (audited read.machine).',
       tags: ['trends'],
-      parameters: [campaignId, path('equipmentId', 'The equipment id of a machine of the campaign.'), campaignsParam],
+      parameters: [
+        campaignId,
+        path('equipmentId', 'The equipment id of a machine of the campaign.'),
+        campaignsParam,
+      ],
       responses: ok('The machine’s trend.', 'MachineTrend'),
     },
   },

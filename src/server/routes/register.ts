@@ -12,7 +12,10 @@ import type { Issue } from '../../core/issues.ts';
 import { issueTotals } from '../../core/issues.ts';
 import type { RegisterMachine } from '../../core/kit-types.ts';
 import { isRegisterHeader, readRegisterFile } from '../../ingest/kit/register-file.ts';
-import { isFinessExtraction, readFinessExtraction } from '../../ingest/sources/finess/read-finess.ts';
+import {
+  isFinessExtraction,
+  readFinessExtraction,
+} from '../../ingest/sources/finess/read-finess.ts';
 import { readCampaign } from '../../storage/campaign-repository.ts';
 import type { RegisterChanges, RegisterImport } from '../../storage/index.ts';
 import { importRegister, loadEquipment, StoreError } from '../../storage/index.ts';
@@ -54,10 +57,15 @@ const HEAD_BYTES = 4096;
 /** True for a file name given for issue locations: a plain name, no folder, no control character. */
 function isFileName(name: string): boolean {
   if (name.length > 255 || name === '.' || name === '..') return false;
-  return [...name].every((ch) => ch !== '/' && ch !== '\\' && ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
+  return [...name].every(
+    (ch) => ch !== '/' && ch !== '\\' && ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f,
+  );
 }
 
-const DEFAULT_NAME: Record<RegisterFileKind, string> = { register: 'equipment-register.csv', finess: 'finess.csv' };
+const DEFAULT_NAME: Record<RegisterFileKind, string> = {
+  register: 'equipment-register.csv',
+  finess: 'finess.csv',
+};
 
 /** `register` or `finess` from the start of `bytes`, or null when it is neither. */
 function kindOf(bytes: Uint8Array): RegisterFileKind | null {
@@ -72,7 +80,13 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     maxSize: ctx.limits.bodyBytes,
     spool: true,
     onError: (c) =>
-      c.json(errorBody('payload-too-large', `a register may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`), 413),
+      c.json(
+        errorBody(
+          'payload-too-large',
+          `a register may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`,
+        ),
+        413,
+      ),
   });
 
   app.post('/api/campaigns/:id/register', limit, async (c) => {
@@ -80,19 +94,27 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     await requireScope(ctx, c, ['national', 'admin'], 'import', `register:${c.req.param('id')}`);
     const given = readQuery(c, ['name']).text('name');
     if (given !== undefined && !isFileName(given)) {
-      throw badRequest(`name must be a file name (no folder, at most 255 characters), the one issues are located in (got '${given.slice(0, 80)}')`);
+      throw badRequest(
+        `name must be a file name (no folder, at most 255 characters), the one issues are located in (got '${given.slice(0, 80)}')`,
+      );
     }
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/csv\s*(;|$)/i.test(type)) {
       return c.json(
-        errorBody('unsupported-media-type', `POST /api/campaigns/{id}/register takes text/csv (the file's bytes), not '${type.slice(0, 80)}'`),
+        errorBody(
+          'unsupported-media-type',
+          `POST /api/campaigns/{id}/register takes text/csv (the file's bytes), not '${type.slice(0, 80)}'`,
+        ),
         415,
       );
     }
     const id = c.req.param('id');
     const store = requestStore(ctx, c);
     const campaign = await readCampaign(store.db, id);
-    if (!campaign) throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them): import its kit first, then its register`);
+    if (!campaign)
+      throw notFound(
+        `no campaign '${id}' in the store (GET /api/campaigns lists them): import its kit first, then its register`,
+      );
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const kind = kindOf(bytes);
     if (kind === null) {
@@ -106,25 +128,49 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
         ? readRegisterFile(file, bytes, { campaign, equipment: await loadEquipment(store, id) })
         : readFinessExtraction(bytes, file);
     const refuse = async (message: string, issues: Issue[]): Promise<Response> => {
-      await auditEvent(ctx, c, { action: 'import', target: id, outcome: 'failure', detail: { kind: 'register', file, errors: issueTotals(issues).error } });
-      return c.json({ error: { code: 'invalid-register', message }, issues } satisfies RegisterRefusal, 422);
+      await auditEvent(ctx, c, {
+        action: 'import',
+        target: id,
+        outcome: 'failure',
+        detail: { kind: 'register', file, errors: issueTotals(issues).error },
+      });
+      return c.json(
+        { error: { code: 'invalid-register', message }, issues } satisfies RegisterRefusal,
+        422,
+      );
     };
     if (read.rows === null || issueTotals(read.issues).error > 0) {
-      return refuse(`${file}: the equipment register has errors (listed in issues); nothing was stored`, read.issues);
+      return refuse(
+        `${file}: the equipment register has errors (listed in issues); nothing was stored`,
+        read.issues,
+      );
     }
     let stored: RegisterImport;
     try {
       stored = await importRegister(store, id, read.rows);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      if (error.code === 'unknown-campaign') throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them)`);
+      if (error.code === 'unknown-campaign')
+        throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them)`);
       if (error.code === 'invalid-kit') return refuse(error.message, read.issues);
       throw error;
     }
     // The loaded campaign's territory documents and reports were built from the old register.
     if (stored.changed) ctx.cache.invalidate(id);
-    await auditEvent(ctx, c, { action: 'import', target: id, outcome: 'success', detail: { kind: 'register', file, ...stored.changes, changed: stored.changed } });
-    const answer: RegisterUploadResult = { campaignId: id, file, kind, changes: stored.changes, changed: stored.changed, issues: read.issues };
+    await auditEvent(ctx, c, {
+      action: 'import',
+      target: id,
+      outcome: 'success',
+      detail: { kind: 'register', file, ...stored.changes, changed: stored.changed },
+    });
+    const answer: RegisterUploadResult = {
+      campaignId: id,
+      file,
+      kind,
+      changes: stored.changes,
+      changed: stored.changed,
+      issues: read.issues,
+    };
     return c.json(answer, 200);
   });
 }

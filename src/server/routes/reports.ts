@@ -14,7 +14,12 @@ import { DEFAULT_LANG, LANGS } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { territoriesOf, territoryRegion } from '../../plan/territories/territory-query.ts';
 import type { ReportRequest } from '../../reports/build.ts';
-import { buildReport, campaignRegion, needsTerritories, reportFileName } from '../../reports/build.ts';
+import {
+  buildReport,
+  campaignRegion,
+  needsTerritories,
+  reportFileName,
+} from '../../reports/build.ts';
 import { ReportError } from '../../reports/errors.ts';
 import { printReport } from '../../reports/pdf.ts';
 import { planningInputs } from '../../reports/planning.ts';
@@ -28,7 +33,14 @@ import { Lru } from '../lru.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404, requestStore, scopeOf } from '../server-context.ts';
-import { auditEvent, auditSuccess, coversRegion, coversSite, maySeeSite, requireScope } from '../auth/guards.ts';
+import {
+  auditEvent,
+  auditSuccess,
+  coversRegion,
+  coversSite,
+  maySeeSite,
+  requireScope,
+} from '../auth/guards.ts';
 import type { AccessScope } from '../../core/access.ts';
 import { scopeKey } from '../../core/access.ts';
 import { closeMatches } from '../../reports/matches.ts';
@@ -82,7 +94,15 @@ class ReportPrinter {
     const territories = needsTerritories(request);
     const loaded = territories ? await loadedReferences(store) : null;
     const references = loaded ? figuresKey(loaded) : null;
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, request, lang, references, series, ...scopePart(scope)]);
+    const key = JSON.stringify([
+      index.ref.id,
+      index.summary.updatedAt,
+      request,
+      lang,
+      references,
+      series,
+      ...scopePart(scope),
+    ]);
     const known = this.#cache.get(key);
     if (known) return known;
     // Built inside the queue too: a synthesis takes a while to lay out, and the report's
@@ -95,14 +115,25 @@ class ReportPrinter {
         : null;
       // A site fiche simulates its machines' top leads (a few seconds, a fixed seed).
       const whatIf =
-        request.kind === 'site' ? await this.#whatIfOf(store, scope, index, request.finess) : undefined;
+        request.kind === 'site'
+          ? await this.#whatIfOf(store, scope, index, request.finess)
+          : undefined;
       // Costs, relevance (site fiche) and on-call pooling (regional synthesis) read the exams.
       const kit = request.kind === 'national' ? null : await campaign.planningKit();
       const planning = kit ? planningInputs(kit, index) : null;
       // A site that came as a signed bundle: its fiche's notice names the key and the date.
-      const bundle = request.kind === 'site' && index.isBundleSite(request.finess) ? await siteBundleOrigin(store.db, index.ref.id, request.finess) : null;
+      const bundle =
+        request.kind === 'site' && index.isBundleSite(request.finess)
+          ? await siteBundleOrigin(store.db, index.ref.id, request.finess)
+          : null;
       return printReport(
-        buildReport(index, request, lang, { territories: document, planning, bundle, trends, ...(whatIf ? { whatIf } : {}) }),
+        buildReport(index, request, lang, {
+          territories: document,
+          planning,
+          bundle,
+          trends,
+          ...(whatIf ? { whatIf } : {}),
+        }),
       );
     });
     this.#queue = run.catch(() => undefined);
@@ -117,7 +148,12 @@ class ReportPrinter {
     index: CachedCampaign['index'],
     finess: string,
   ): ReturnType<typeof whatWouldChangeOfSite> {
-    const key = JSON.stringify([index.ref.id, index.summary.updatedAt, finess, ...scopePart(scope)]);
+    const key = JSON.stringify([
+      index.ref.id,
+      index.summary.updatedAt,
+      finess,
+      ...scopePart(scope),
+    ]);
     const known = this.#whatIf.get(key);
     if (known) return known;
     const run = whatWouldChangeOfSite(store, index, finess);
@@ -129,7 +165,11 @@ class ReportPrinter {
 
 /** The audit target of a report: `site:FINESS`, `region:NAME` or `national`. */
 function reportTarget(request: ReportRequest): string {
-  return request.kind === 'site' ? `site:${request.finess}` : request.kind === 'region' ? `region:${request.region}` : 'national';
+  return request.kind === 'site'
+    ? `site:${request.finess}`
+    : request.kind === 'region'
+      ? `region:${request.region}`
+      : 'national';
 }
 
 /**
@@ -152,7 +192,8 @@ async function answer(
     const id = campaign.index.ref.id;
     const scope = scopeOf(c);
     const trends = await loadSeries(await ctx.cache.list(scope), id, async (other) =>
-      other === id ? campaign.index : ((await ctx.cache.get(other, scope))?.index ?? null));
+      other === id ? campaign.index : ((await ctx.cache.get(other, scope))?.index ?? null),
+    );
     bytes = await printer.pdf(requestStore(ctx, c), scope, campaign, request, lang, trends);
   } catch (error) {
     if (error instanceof ReportError) {
@@ -162,7 +203,11 @@ async function answer(
     throw error;
   }
   const name = reportFileName(campaign.index.ref.id, request, lang, 'pdf');
-  await auditSuccess(ctx, c, 'export.pdf', reportTarget(request), { campaign: campaign.index.ref.id, kind: request.kind, lang });
+  await auditSuccess(ctx, c, 'export.pdf', reportTarget(request), {
+    campaign: campaign.index.ref.id,
+    kind: request.kind,
+    lang,
+  });
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="${name}"`,
@@ -184,8 +229,13 @@ export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     return answer(c, ctx, printer, { kind: 'site', finess, scope }, lang, async ({ index }) => {
       if (await maySeeSite(ctx, c, index.places, finess, 'export.pdf', index.ref.id)) return;
       const visible = index.listings.filter((l) => coversSite(scopeOf(c), l.finess, index.places));
-      const near = closeMatches(finess, visible.map((l) => ({ key: l.finess, label: l.name })));
-      throw notFound(`no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`);
+      const near = closeMatches(
+        finess,
+        visible.map((l) => ({ key: l.finess, label: l.name })),
+      );
+      throw notFound(
+        `no establishment with FINESS '${finess}' in campaign '${index.ref.id}'${near.length > 0 ? `; close matches: ${near.join(', ')}` : ''}`,
+      );
     });
   });
 
@@ -193,11 +243,24 @@ export function reportRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const query = readQuery(c, ['lang']);
     const lang = query.oneOf('lang', LANGS) ?? DEFAULT_LANG;
     const region = pdfParam(c, 'region');
-    const user = await requireScope(ctx, c, ['region', 'national', 'admin'], 'export.pdf', `region:${region}`);
+    const user = await requireScope(
+      ctx,
+      c,
+      ['region', 'national', 'admin'],
+      'export.pdf',
+      `region:${region}`,
+    );
     // A region user prints its own region's synthesis only (the kit's region, by name or code).
     if (user.kind === 'region' && !coversRegion(user, territoryRegion(region))) {
-      await auditEvent(ctx, c, { action: 'export.pdf', target: `region:${region}`, outcome: 'denied', detail: { scope: 'region' } });
-      throw forbidden(`a region user prints its own region's synthesis only (region ${user.region})`);
+      await auditEvent(ctx, c, {
+        action: 'export.pdf',
+        target: `region:${region}`,
+        outcome: 'denied',
+        detail: { scope: 'region' },
+      });
+      throw forbidden(
+        `a region user prints its own region's synthesis only (region ${user.region})`,
+      );
     }
     // Named as the campaign names it, for the file name and the printed reports' cache.
     const { index } = await campaignOr404(ctx, c, c.req.param('id'));

@@ -67,7 +67,10 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     for (const m of ids) {
       const machine = index.equipmentById.get(m);
       // A machine outside the scope is answered as an unknown one (and its refusal audited).
-      if (!(await maySeeMachine(ctx, c, index.places, m, machine?.finess, 'read.machine', id)) || !machine)
+      if (
+        !(await maySeeMachine(ctx, c, index.places, m, machine?.finess, 'read.machine', id)) ||
+        !machine
+      )
         throw notFound(
           `no machine '${m}' in campaign '${id}' (GET /api/campaigns/${encodeURIComponent(id)}/machines lists them)`,
         );
@@ -79,11 +82,24 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
         `machines simulated together must be of one site and one modality: ${machines.map((m) => `${m.equipmentId} (${m.finess}, ${m.modality})`).join(', ')}`,
       );
     }
-    refuseBundleSite(index, first?.finess, 'simulate', 'no model can be calibrated without its sessions and exams');
-    await auditSuccess(ctx, c, 'read.machine', ids.join(','), { campaign: id, view: 'simulation-model' });
+    refuseBundleSite(
+      index,
+      first?.finess,
+      'simulate',
+      'no model can be calibrated without its sessions and exams',
+    );
+    await auditSuccess(ctx, c, 'read.machine', ids.join(','), {
+      campaign: id,
+      view: 'simulation-model',
+    });
     // Sorted as the records are: the same pool asked in another order is the same model. The
     // scope is in the key: a model is calibrated on the records the scope's store returns.
-    const key = [id, campaign.index.summary.updatedAt, ...[...ids].sort(), ...scopeSuffix(scopeOf(c))].join('\u0000');
+    const key = [
+      id,
+      campaign.index.summary.updatedAt,
+      ...[...ids].sort(),
+      ...scopeSuffix(scopeOf(c)),
+    ].join('\u0000');
     let text = models.get(key);
     if (!text) {
       const made = loadSimulationRecords(requestStore(ctx, c), id, ids).then((records) => {
@@ -107,7 +123,16 @@ export function simulationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const visible = (finess: string): boolean => coversSite(scope, finess, places);
     const equipment = data.equipment.filter((e) => visible(e.finess));
     const mine = new Set(equipment.map((e) => e.equipmentId));
-    const checks = (await loadSimulationChecks(requestStore(ctx, c), ref.id)).filter((k) => seesEverything(scope) || mine.has(k.equipmentId));
-    return c.json(checksView(ref, equipment, data.establishments.filter((e) => visible(e.finess)), checks));
+    const checks = (await loadSimulationChecks(requestStore(ctx, c), ref.id)).filter(
+      (k) => seesEverything(scope) || mine.has(k.equipmentId),
+    );
+    return c.json(
+      checksView(
+        ref,
+        equipment,
+        data.establishments.filter((e) => visible(e.finess)),
+        checks,
+      ),
+    );
   });
 }

@@ -109,6 +109,8 @@ export function territoryRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/references', async (c) => {
     readQuery(c, []);
-    return c.json(mergeReferences(SHIPPED_REFERENCES, await loadedReferences(requestStore(ctx, c))));
+    return c.json(
+      mergeReferences(SHIPPED_REFERENCES, await loadedReferences(requestStore(ctx, c))),
+    );
   });
 }

@@ -27,7 +27,13 @@ export function uploadRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     maxSize: ctx.limits.bodyBytes,
     spool: true,
     onError: (c) =>
-      c.json(errorBody('payload-too-large', `an upload may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`), 413),
+      c.json(
+        errorBody(
+          'payload-too-large',
+          `an upload may not exceed ${Math.round(ctx.limits.bodyBytes / MIB)} MiB`,
+        ),
+        413,
+      ),
   });
 
   app.post('/api/uploads', limit, async (c) => {
@@ -38,7 +44,9 @@ export function uploadRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const scope = await requireScope(ctx, c, ['site', 'national', 'admin'], 'import', 'upload');
     const type = c.req.header('content-type') ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) {
-      throw badRequest("POST /api/uploads takes multipart/form-data: the kit's files (or one .zip, or one .xlsx workbook) as 'files' fields");
+      throw badRequest(
+        "POST /api/uploads takes multipart/form-data: the kit's files (or one .zip, or one .xlsx workbook) as 'files' fields",
+      );
     }
     let form: FormData;
     try {
@@ -51,7 +59,11 @@ export function uploadRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const status =
       scope.kind === 'local'
         ? ctx.jobs.submit(files, origin, kind, { replace })
-        : ctx.jobs.submit(files, origin, kind, { replace, scope, email: c.get('user')?.email ?? null });
+        : ctx.jobs.submit(files, origin, kind, {
+            replace,
+            scope,
+            email: c.get('user')?.email ?? null,
+          });
     c.header('Location', `/api/uploads/${status.id}`);
     return c.json(status, 202);
   });
@@ -76,7 +88,12 @@ export function uploadRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const status = ctx.jobs.get(id, scope);
     if (!status) {
       if (ctx.jobs.ownerOf(id)) {
-        await auditEvent(ctx, c, { action: 'access', target: `upload:${id}`, outcome: 'denied', detail: { scope: scopeKind(scope) } });
+        await auditEvent(ctx, c, {
+          action: 'access',
+          target: `upload:${id}`,
+          outcome: 'denied',
+          detail: { scope: scopeKind(scope) },
+        });
       }
       throw notFound(`no upload '${id}' (uploads are kept in memory, the last 50 only)`);
     }

@@ -7,7 +7,14 @@ import { parseCsv } from '../../ingest/csv.ts';
 import type { LocateRow } from '../../storage/import-site.ts';
 
 /** The files whose rows a site import may refuse by line. */
-const LOCATED = new Set(['establishments.csv', 'equipment.csv', 'appointment-survey.csv', 'acts.csv', 'costs.csv', 'slots.csv']);
+const LOCATED = new Set([
+  'establishments.csv',
+  'equipment.csv',
+  'appointment-survey.csv',
+  'acts.csv',
+  'costs.csv',
+  'slots.csv',
+]);
 
 /**
  * A `LocateRow` over an upload's files (paths inside the kit): the line of the first row of `file`

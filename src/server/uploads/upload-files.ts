@@ -55,14 +55,20 @@ function isNoise(path: string): boolean {
  * Drops the leading folders every path shares (`kit/exams.csv`, `kit/sessions.csv` →
  * `exams.csv`, `sessions.csv`), returning the folder dropped.
  */
-export function stripCommonFolder(paths: readonly string[]): { paths: string[]; folder: string | null } {
+export function stripCommonFolder(paths: readonly string[]): {
+  paths: string[];
+  folder: string | null;
+} {
   let current = paths.map((p) => p.split('/'));
   const dropped: string[] = [];
   while (current.length > 0 && current.every((p) => p.length > 1 && p[0] === current[0]?.[0])) {
     dropped.push(current[0]?.[0] ?? '');
     current = current.map((p) => p.slice(1));
   }
-  return { paths: current.map((p) => p.join('/')), folder: dropped.length ? dropped.join('/') : null };
+  return {
+    paths: current.map((p) => p.join('/')),
+    folder: dropped.length ? dropped.join('/') : null,
+  };
 }
 
 /**
@@ -74,7 +80,10 @@ export function stripCommonFolder(paths: readonly string[]): { paths: string[]; 
  * @example
  * unzipKit(bytes, DEFAULT_UPLOAD_LIMITS).get('kit/exams.csv');
  */
-export function unzipKit(bytes: Uint8Array, limits: Pick<UploadLimits, 'zipBytes' | 'zipEntries'>): Map<string, Uint8Array> {
+export function unzipKit(
+  bytes: Uint8Array,
+  limits: Pick<UploadLimits, 'zipBytes' | 'zipEntries'>,
+): Map<string, Uint8Array> {
   let entries = 0;
   let total = 0;
   let unpacked: Map<string, Uint8Array>;
@@ -84,16 +93,21 @@ export function unzipKit(bytes: Uint8Array, limits: Pick<UploadLimits, 'zipBytes
       if (file.name.endsWith('/') || isNoise(path)) return false;
       entries++;
       total += file.originalSize;
-      if (entries > limits.zipEntries) throw tooLarge(`the zip holds more than ${limits.zipEntries} files`);
+      if (entries > limits.zipEntries)
+        throw tooLarge(`the zip holds more than ${limits.zipEntries} files`);
       if (total > limits.zipBytes) {
-        throw tooLarge(`the zip's files would take more than ${Math.round(limits.zipBytes / MIB)} MiB once unpacked`);
+        throw tooLarge(
+          `the zip's files would take more than ${Math.round(limits.zipBytes / MIB)} MiB once unpacked`,
+        );
       }
       return true;
     });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof ZipError) throw badRequest(`the .zip could not be read: ${error.message}`);
-    throw badRequest(`the .zip could not be read (${error instanceof Error ? error.message : String(error)})`);
+    throw badRequest(
+      `the .zip could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const out = new Map<string, Uint8Array>();
   for (const [name, content] of unpacked) {
@@ -112,8 +126,10 @@ export function unzipKit(bytes: Uint8Array, limits: Pick<UploadLimits, 'zipBytes
 export async function filesOfForm(form: FormData, limits: UploadLimits): Promise<UploadFiles> {
   const fields = form.getAll('files');
   const others = [...new Set([...form.keys()].filter((k) => k !== 'files'))];
-  if (others.length > 0) throw badRequest(`unknown form field '${others[0]}': the kit's files go in 'files' fields`);
-  if (fields.length === 0) throw badRequest("no kit file: send the kit's files (or one .zip of them) as 'files' fields");
+  if (others.length > 0)
+    throw badRequest(`unknown form field '${others[0]}': the kit's files go in 'files' fields`);
+  if (fields.length === 0)
+    throw badRequest("no kit file: send the kit's files (or one .zip of them) as 'files' fields");
   const files: { path: string; content: Uint8Array }[] = [];
   for (const field of fields) {
     if (typeof field === 'string') throw badRequest("each 'files' field must be a file, not text");
@@ -122,7 +138,10 @@ export async function filesOfForm(form: FormData, limits: UploadLimits): Promise
   const books = files.filter((f) => /\.xlsx$/i.test(f.path));
   if (books.length > 0) {
     const [book] = books;
-    if (files.length > 1 || !book) throw badRequest("send either one .xlsx workbook of the kit or the kit's files, not both nor several workbooks");
+    if (files.length > 1 || !book)
+      throw badRequest(
+        "send either one .xlsx workbook of the kit or the kit's files, not both nor several workbooks",
+      );
     const name = book.path.split('/').pop() ?? book.path;
     return { kind: 'workbook', files: new Map([[name, book.content]]), origin: name };
   }
@@ -131,7 +150,10 @@ export async function filesOfForm(form: FormData, limits: UploadLimits): Promise
   let origin: string;
   if (zips.length > 0) {
     const [zip] = zips;
-    if (files.length > 1 || !zip) throw badRequest("send either one .zip of the kit or the kit's files, not both nor several zips");
+    if (files.length > 1 || !zip)
+      throw badRequest(
+        "send either one .zip of the kit or the kit's files, not both nor several zips",
+      );
     raw = unzipKit(zip.content, limits);
     origin = zip.path.split('/').pop() ?? zip.path;
   } else {
@@ -143,7 +165,8 @@ export async function filesOfForm(form: FormData, limits: UploadLimits): Promise
     }
     origin = '';
   }
-  if (raw.size === 0) throw badRequest('the upload holds no kit file (only folders or hidden files)');
+  if (raw.size === 0)
+    throw badRequest('the upload holds no kit file (only folders or hidden files)');
   const { paths, folder } = stripCommonFolder([...raw.keys()]);
   const contents = [...raw.values()];
   const out = new Map<string, Uint8Array>();

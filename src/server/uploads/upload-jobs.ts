@@ -77,27 +77,57 @@ function mayRead(job: Job, viewer: AccessScope | undefined): boolean {
 const TERMINAL = new Set<UploadStatus['state']>(['done', 'rejected', 'failed']);
 
 /** The stage code of each phase of an import. */
-const PHASE_STAGES = { write: 'writing', load: 'loading', compute: 'computing', save: 'saving' } as const satisfies Record<ImportProgress['phase'], UploadStage>;
+const PHASE_STAGES = {
+  write: 'writing',
+  load: 'loading',
+  compute: 'computing',
+  save: 'saving',
+} as const satisfies Record<ImportProgress['phase'], UploadStage>;
 
 /** An import's progress as an upload's: the stage code, the table written, the fraction done. */
 function stageOf(p: ImportProgress): UploadStatus['progress'] {
-  return { stage: PHASE_STAGES[p.phase], ...(p.phase === 'write' && p.table ? { table: p.table } : {}), fraction: p.total > 0 ? Math.min(1, p.done / p.total) : null };
+  return {
+    stage: PHASE_STAGES[p.phase],
+    ...(p.phase === 'write' && p.table ? { table: p.table } : {}),
+    fraction: p.total > 0 ? Math.min(1, p.done / p.total) : null,
+  };
 }
 
 /** Errors in all, the ones the reader's cap only counted included (4,312, not 1,001). */
 /** The summary an upload's status gives of its import. */
 function summaryOf(s: ImportSummary): NonNullable<UploadStatus['summary']> {
-  const count = (c: { inserted: number; updated: number; unchanged: number }): number => c.inserted + c.updated + c.unchanged;
+  const count = (c: { inserted: number; updated: number; unchanged: number }): number =>
+    c.inserted + c.updated + c.unchanged;
   const changes = Object.fromEntries(
-    KIT_TABLES.map((t) => [t, { inserted: s[t].inserted, updated: s[t].updated, removed: s[t].removed, unchanged: s[t].unchanged }]),
+    KIT_TABLES.map((t) => [
+      t,
+      {
+        inserted: s[t].inserted,
+        updated: s[t].updated,
+        removed: s[t].removed,
+        unchanged: s[t].unchanged,
+      },
+    ]),
   ) as NonNullable<UploadStatus['summary']>['changes'];
-  return { exams: count(s.exams), machines: count(s.equipment), establishments: count(s.establishments), campaign: s.campaign, changes };
+  return {
+    exams: count(s.exams),
+    machines: count(s.equipment),
+    establishments: count(s.establishments),
+    campaign: s.campaign,
+    changes,
+  };
 }
 
 /** The summary an upload's status gives of a site's import (the site's rows only; acts are never written). */
 function siteSummaryOf(s: SiteImportSummary, acts: number): NonNullable<UploadStatus['summary']> {
-  const count = (c: { inserted: number; updated: number; unchanged: number }): number => c.inserted + c.updated + c.unchanged;
-  const pick = (c: SiteImportSummary['exams']) => ({ inserted: c.inserted, updated: c.updated, removed: c.removed, unchanged: c.unchanged });
+  const count = (c: { inserted: number; updated: number; unchanged: number }): number =>
+    c.inserted + c.updated + c.unchanged;
+  const pick = (c: SiteImportSummary['exams']) => ({
+    inserted: c.inserted,
+    updated: c.updated,
+    removed: c.removed,
+    unchanged: c.unchanged,
+  });
   return {
     exams: count(s.exams),
     machines: count(s.equipment),
@@ -147,9 +177,17 @@ export class UploadJobs {
    * jobs.submit(new Map([['campagne.xlsx', bytes]]), 'campagne.xlsx', 'workbook');
    * jobs.submit(files, 'kit.zip', 'kit', { scope: scopeOf(c), email: c.get('user')?.email });
    */
-  submit(files: Map<string, Uint8Array>, origin: string, kind: 'kit' | 'workbook' = 'kit', options: SubmitOptions = {}): UploadStatus {
+  submit(
+    files: Map<string, Uint8Array>,
+    origin: string,
+    kind: 'kit' | 'workbook' = 'kit',
+    options: SubmitOptions = {},
+  ): UploadStatus {
     const scope = options.scope ?? { kind: 'local' };
-    if (scope.kind === 'region') throw forbidden('a regional user cannot upload a campaign: a site uploads its own data, a national user the whole kit');
+    if (scope.kind === 'region')
+      throw forbidden(
+        'a regional user cannot upload a campaign: a site uploads its own data, a national user the whole kit',
+      );
     const id = randomUUID();
     const status: UploadStatus = {
       id,
@@ -216,13 +254,17 @@ export class UploadJobs {
       const files = job.files ?? new Map<string, Uint8Array>();
       const read = job.kind === 'workbook' ? readWorkbookUpload(files) : parseKit(files);
       // A site's refusal names the line of the row: its small files are kept for that, not the exams.
-      const locate = job.scope.kind === 'site' && job.kind === 'kit' ? rowLocator(files) : undefined;
+      const locate =
+        job.scope.kind === 'site' && job.kind === 'kit' ? rowLocator(files) : undefined;
       job.files = null;
       status.issues = read.issues;
       if (read.kit === null) {
         const n = errorCount(read.issues);
         status.state = 'rejected';
-        status.error = { code: 'invalid-kit', message: `${n} error${n === 1 ? '' : 's'} in the kit: nothing was stored` };
+        status.error = {
+          code: 'invalid-kit',
+          message: `${n} error${n === 1 ? '' : 's'} in the kit: nothing was stored`,
+        };
         await this.#audit(job, 'failure', null, { reason: 'invalid-kit', errors: n });
         return;
       }
@@ -233,11 +275,16 @@ export class UploadJobs {
       const onProgress = (p: ImportProgress) => (status.progress = stageOf(p));
       if (job.scope.kind === 'site') {
         const scope = job.scope;
-        const summary = await importSiteKit(scopedStore(this.#store, scope), read.kit, scope.finess, {
-          source,
-          onProgress,
-          ...(locate ? { locate } : {}),
-        });
+        const summary = await importSiteKit(
+          scopedStore(this.#store, scope),
+          read.kit,
+          scope.finess,
+          {
+            source,
+            onProgress,
+            ...(locate ? { locate } : {}),
+          },
+        );
         status.progress = { stage: 'refreshing', fraction: null };
         await refreshAggregates(this.#store, summary.campaignId);
         status.issues = [...read.issues, ...summary.issues];
@@ -246,14 +293,23 @@ export class UploadJobs {
       } else {
         // National and admin import through their scope too: the app role's policies admit their
         // writes only when plateau.scope is set (the local scope is the store itself).
-        const summary = await importKit(scopedStore(this.#store, job.scope), read.kit, { source, issues: read.issues, replace: job.replace, onProgress });
+        const summary = await importKit(scopedStore(this.#store, job.scope), read.kit, {
+          source,
+          issues: read.issues,
+          replace: job.replace,
+          onProgress,
+        });
         status.issues = [...read.issues, ...summary.issues];
         status.campaignId = summary.campaignId;
         status.summary = summaryOf(summary);
       }
       status.state = 'done';
       status.progress = { stage: 'done', fraction: 1 };
-      await this.#audit(job, 'success', status.campaignId, { exams: status.summary.exams, machines: status.summary.machines, campaign: status.summary.campaign });
+      await this.#audit(job, 'success', status.campaignId, {
+        exams: status.summary.exams,
+        machines: status.summary.machines,
+        campaign: status.summary.campaign,
+      });
       this.#options.onImported?.(status.campaignId);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'invalid-kit') {
@@ -261,18 +317,27 @@ export class UploadJobs {
         status.error = { code: 'invalid-kit', message: error.message };
       } else {
         status.state = 'failed';
-        status.error = { code: 'import-failed', message: `the import failed: ${error instanceof Error ? error.message : String(error)}` };
+        status.error = {
+          code: 'import-failed',
+          message: `the import failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
         this.#options.onFailure?.(error);
       }
       await this.#audit(job, 'failure', target, { reason: status.error.code });
     } finally {
       job.files = null;
-      if (status.state === 'rejected' || status.state === 'failed') status.progress = { stage: status.state, fraction: null };
+      if (status.state === 'rejected' || status.state === 'failed')
+        status.progress = { stage: status.state, fraction: null };
     }
   }
 
   /** Appends the job's `import` row to the audit log when a user submitted it (never fails the job). */
-  async #audit(job: Job, outcome: 'success' | 'failure', campaignId: string | null, detail: Record<string, unknown>): Promise<void> {
+  async #audit(
+    job: Job,
+    outcome: 'success' | 'failure',
+    campaignId: string | null,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     if (job.userId === null) return;
     try {
       await audit(this.#store, {

@@ -5,7 +5,11 @@
  * let a connection see only what its `plateau.*` settings (set per transaction by `scopedStore`)
  * admit. The owner keeps bypassing them (RLS is enabled, not forced): imports run as the owner.
  */
-import { normalizeDepartmentCode, POPULATION, regionNames } from '../../plan/territories/population.ts';
+import {
+  normalizeDepartmentCode,
+  POPULATION,
+  regionNames,
+} from '../../plan/territories/population.ts';
 
 export const version = 8;
 export const name = 'row-security';
@@ -63,8 +67,10 @@ const ALL = '(select plateau_sees_all())';
 const AGG = "current_user = 'plateau_aggregator'";
 /** Any scope at all (a connection that set none sees nothing). */
 const SCOPED = "(select plateau_scope()) in ('national', 'admin', 'region', 'site')";
-const VISIBLE_SITES = '(campaign_id, finess) in (select e.campaign_id, e.finess from establishments e)';
-const VISIBLE_MACHINES = '(campaign_id, equipment_id) in (select q.campaign_id, q.equipment_id from equipment q)';
+const VISIBLE_SITES =
+  '(campaign_id, finess) in (select e.campaign_id, e.finess from establishments e)';
+const VISIBLE_MACHINES =
+  '(campaign_id, equipment_id) in (select q.campaign_id, q.equipment_id from equipment q)';
 const WRITABLE_MACHINES =
   '(campaign_id, equipment_id) in (select q.campaign_id, q.equipment_id from equipment q where plateau_writes_site(q.finess))';
 
@@ -95,8 +101,20 @@ const MACHINE_TABLES = [
   'slots',
   'simulation_checks',
 ] as const;
-const CAMPAIGN_TABLES = ['campaigns', 'campaign_results', 'acts', 'register_machines', 'reference_figures', 'peer_groups'] as const;
-const DATA_TABLES = [...SITE_TABLES, ...MACHINE_TABLES, ...CAMPAIGN_TABLES, 'import_issues'] as const;
+const CAMPAIGN_TABLES = [
+  'campaigns',
+  'campaign_results',
+  'acts',
+  'register_machines',
+  'reference_figures',
+  'peer_groups',
+] as const;
+const DATA_TABLES = [
+  ...SITE_TABLES,
+  ...MACHINE_TABLES,
+  ...CAMPAIGN_TABLES,
+  'import_issues',
+] as const;
 
 export const sql = /* sql */ `
 -- The group roles (cluster-wide: another database may have made them, or be making them now).

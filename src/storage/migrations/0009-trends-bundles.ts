@@ -13,7 +13,8 @@ export const name = 'trends-bundles';
 /** Same predicates as migration 0008 (functions and settings defined there). */
 const ALL = '(select plateau_sees_all())';
 const AGG = "current_user = 'plateau_aggregator'";
-const VISIBLE_SITES = '(campaign_id, finess) in (select e.campaign_id, e.finess from establishments e)';
+const VISIBLE_SITES =
+  '(campaign_id, finess) in (select e.campaign_id, e.finess from establishments e)';
 
 export const sql = /* sql */ `
 alter table equipment add column previous_id text check (previous_id <> '');

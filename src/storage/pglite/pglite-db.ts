@@ -12,7 +12,15 @@
  * machine may lose the last commits. A folder whose creation was interrupted (marked by
  * `plateau.creating`) is created again on the next open.
  */
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
@@ -101,11 +109,16 @@ const CREATING_FILE = 'plateau.creating';
 
 /** plateau's own files in a data folder, beside PostgreSQL's: the lock and its temporary copies. */
 function isLockEntry(name: string): boolean {
-  return name === LOCK_FILE || name.startsWith(`.${LOCK_FILE}.`) || name.startsWith(`${LOCK_FILE}.stale-`);
+  return (
+    name === LOCK_FILE ||
+    name.startsWith(`.${LOCK_FILE}.`) ||
+    name.startsWith(`${LOCK_FILE}.stale-`)
+  );
 }
 
 /** Not part of the database (plateau's files, hidden files): kept when the folder is emptied, left out of the template. */
-const notDatabase = (name: string): boolean => isLockEntry(name) || name === CREATING_FILE || name.startsWith('.');
+const notDatabase = (name: string): boolean =>
+  isLockEntry(name) || name === CREATING_FILE || name.startsWith('.');
 
 /**
  * What the data folder holds: `none` (missing, or nothing but plateau's lock and hidden files), `interrupted` (a
@@ -197,7 +210,9 @@ export async function openPgliteDb(dataDir: string, options: PgliteOpenOptions =
       mkdirSync(dataDir, { recursive: true });
       const state = dataFolderState(dataDir);
       if (state === 'other') {
-        throw new Error('it holds files but no plateau store (no PG_VERSION): give a new or empty folder, or the folder of an existing store');
+        throw new Error(
+          'it holds files but no plateau store (no PG_VERSION): give a new or empty folder, or the folder of an existing store',
+        );
       }
       if (state === 'store') {
         pg = await start(dataDir);
@@ -205,7 +220,10 @@ export async function openPgliteDb(dataDir: string, options: PgliteOpenOptions =
         // Created under a marker: a process killed half-way leaves it, and the next open
         // starts the folder again instead of failing on a partial database.
         if (state === 'interrupted') emptyFolder(dataDir, isLockEntry);
-        writeFileSync(join(dataDir, CREATING_FILE), 'a store is being created here; if no plateau is running, it was interrupted and will be created again\n');
+        writeFileSync(
+          join(dataDir, CREATING_FILE),
+          'a store is being created here; if no plateau is running, it was interrupted and will be created again\n',
+        );
         const template =
           options.template === false
             ? null

@@ -15,7 +15,11 @@ export function BundleBadge({ row }: { row: WithOrigin | null | undefined }): Re
   return (
     <>
       {' '}
-      <span className="badge badge-info" title={t('bundles.web.badgeTitle')} data-testid="bundle-badge">
+      <span
+        className="badge badge-info"
+        title={t('bundles.web.badgeTitle')}
+        data-testid="bundle-badge"
+      >
         {t('bundles.web.badge')}
       </span>
     </>
@@ -38,7 +42,11 @@ export function BundleBanner({
   return (
     <div className="notice small" role="note" data-testid="bundle-banner">
       <strong>{t('bundles.web.banner.title')}</strong>{' '}
-      {t(kind === 'establishment' ? 'bundles.web.banner.establishment' : 'bundles.web.banner.machine')}
+      {t(
+        kind === 'establishment'
+          ? 'bundles.web.banner.establishment'
+          : 'bundles.web.banner.machine',
+      )}
       {hidden && <> {t('bundles.web.hidden')}</>}
     </div>
   );

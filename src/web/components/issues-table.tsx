@@ -102,7 +102,11 @@ export function IssuesTable<I extends Issue & { source?: string }>({
       wrap: true,
       render: (i) => {
         const words = issueWords(i, lang);
-        return words.hint ? <span lang={words.translated ? lang : 'en'}>{words.hint}</span> : MISSING;
+        return words.hint ? (
+          <span lang={words.translated ? lang : 'en'}>{words.hint}</span>
+        ) : (
+          MISSING
+        );
       },
     },
     { key: 'code', label: t('col.code'), kind: 'text', value: (i) => i.code, exportOnly: true },

@@ -14,7 +14,13 @@ export type ReportTarget =
   | { kind: 'national' };
 
 /** The download link of one report of campaign `campaignId` (none when the user's role may not have it). */
-export function ReportLink({ campaignId, target }: { campaignId: string; target: ReportTarget }): ReactNode {
+export function ReportLink({
+  campaignId,
+  target,
+}: {
+  campaignId: string;
+  target: ReportTarget;
+}): ReactNode {
   const t = useT();
   const lang = useLang();
   const user = useSessionUser();

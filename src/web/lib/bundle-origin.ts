@@ -26,7 +26,10 @@ export function examParts(row: WithOrigin | null | undefined): ReadonlySet<ExamP
  * The page tab to show: a bundle site's page asked for its scenarios shows the overview (with the
  * reason) instead; any other tab is kept.
  */
-export function shownTab<T extends string>(tab: T, row: WithOrigin | null | undefined): T | 'overview' {
+export function shownTab<T extends string>(
+  tab: T,
+  row: WithOrigin | null | undefined,
+): T | 'overview' {
   return tab === 'scenarios' && isBundle(row) ? 'overview' : tab;
 }
 

@@ -106,8 +106,7 @@ export const paths = {
   territory: (id: string, department: string): string =>
     `/c/${enc(id)}/territories/${enc(department)}`,
   /** Nights and teleradiology of a territory (`department`, `region`) and the pooling form's settings. */
-  oncall: (id: string, query: QueryValues = {}): string =>
-    withQuery(`/c/${enc(id)}/oncall`, query),
+  oncall: (id: string, query: QueryValues = {}): string => withQuery(`/c/${enc(id)}/oncall`, query),
   /** The accounts (administrators only, accounts mode). */
   adminUsers: (): string => '/admin/users',
   /** The audit log, filtered by action and day, `limit` rows at most. */

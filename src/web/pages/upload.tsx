@@ -230,7 +230,10 @@ export function UploadPage(): ReactNode {
 }
 
 /** What the import changed in the store: a replaced period, nothing, or rows added, changed and removed. */
-function changesText(summary: NonNullable<UploadStatus['summary']>, t: ReturnType<typeof useT>): string | null {
+function changesText(
+  summary: NonNullable<UploadStatus['summary']>,
+  t: ReturnType<typeof useT>,
+): string | null {
   if (summary.campaign === 'replaced') return t('upload.done.replaced');
   if (summary.campaign === 'inserted') return null;
   const tables = Object.values(summary.changes);
@@ -295,7 +298,12 @@ function Result({ status, onAgain }: { status: UploadStatus; onAgain: () => void
         {t(status.state === 'rejected' ? 'upload.rejected.title' : 'upload.failed.title')}
       </h2>
       {errors.length > 0 ? (
-        <p>{t('upload.rejected.body', { errors: totals.error, others: totals.warning + totals.info })}</p>
+        <p>
+          {t('upload.rejected.body', {
+            errors: totals.error,
+            others: totals.warning + totals.info,
+          })}
+        </p>
       ) : (
         status.error && (
           // A rule checked while storing (no located issue): the server's own words, marked

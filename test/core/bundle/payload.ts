@@ -10,16 +10,27 @@ export const FINESS = '350000001';
 
 export function sampleOf(): MachineSamples {
   return {
-    durationMinutes: { A: Float64Array.of(12.1, 14.6, 9.8, 20.2, 15.1), U: Float64Array.of(18, 22.4) },
-    reportDelayMinutes: { outpatient: Float64Array.of(60, 125, 300, 1440), emergency: Float64Array.of(31, 44) },
+    durationMinutes: {
+      A: Float64Array.of(12.1, 14.6, 9.8, 20.2, 15.1),
+      U: Float64Array.of(18, 22.4),
+    },
+    reportDelayMinutes: {
+      outpatient: Float64Array.of(60, 125, 300, 1440),
+      emergency: Float64Array.of(31, 44),
+    },
     appointmentDelayDays: { outpatient: Float64Array.of(3, 10, 21) },
   };
 }
 
 /** The indicators of a machine whose samples are `samples` (quantiles computed from the true values). */
-export function indicatorsOf(equipmentId: string, samples: MachineSamples): Omit<MachineIndicators, 'percentRank'> {
+export function indicatorsOf(
+  equipmentId: string,
+  samples: MachineSamples,
+): Omit<MachineIndicators, 'percentRank'> {
   const q = <K extends string>(r: Partial<Record<K, Float64Array>>) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, quantiles(v as Float64Array)])) as Partial<Record<K, ReturnType<typeof quantiles>>>;
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, quantiles(v as Float64Array)]),
+    ) as Partial<Record<K, ReturnType<typeof quantiles>>>;
   return {
     equipmentId,
     finess: FINESS,
@@ -48,7 +59,13 @@ export function indicatorsOf(equipmentId: string, samples: MachineSamples): Omit
       turnoverGapMinutes: { n: 40, p50: 6, p80: 11, hoursPerWeek: 2 },
       overrunMinutes: null,
     },
-    quality: { shortExams: 0, unvaluedExams: 1, unknownActs: ['ZZZZ999'], examsOutsideSessions: 0, overlappingExams: 0 },
+    quality: {
+      shortExams: 0,
+      unvaluedExams: 1,
+      unknownActs: ['ZZZZ999'],
+      examsOutsideSessions: 0,
+      overlappingExams: 0,
+    },
   };
 }
 
@@ -56,7 +73,14 @@ export function indicatorsOf(equipmentId: string, samples: MachineSamples): Omit
 export function payloadJson(): Record<string, unknown> {
   const samples = sampleOf();
   const machine = (id: string) => ({
-    equipment: { equipmentId: id, finess: FINESS, modality: 'CT', label: 'Scanner 1', installedYear: 2008, role: 'general' },
+    equipment: {
+      equipmentId: id,
+      finess: FINESS,
+      modality: 'CT',
+      label: 'Scanner 1',
+      installedYear: 2008,
+      role: 'general',
+    },
     indicators: indicatorsOf(id, samples),
     samples: binSamples(samples),
   });
@@ -65,10 +89,24 @@ export function payloadJson(): Record<string, unknown> {
     version: BUNDLE_VERSION,
     createdAt: '2011-04-02T10:00:00.000Z',
     plateauVersion: '0.1.0',
-    campaign: { id: 'anap-2011', name: 'Campagne 2011', start: '2011-03-07', days: 28, timeZone: 'Europe/Paris' },
-    establishment: { finess: FINESS, name: 'CHU de Rennes', legalStatus: 'CHU', region: 'Bretagne', department: '35' },
+    campaign: {
+      id: 'anap-2011',
+      name: 'Campagne 2011',
+      start: '2011-03-07',
+      days: 28,
+      timeZone: 'Europe/Paris',
+    },
+    establishment: {
+      finess: FINESS,
+      name: 'CHU de Rennes',
+      legalStatus: 'CHU',
+      region: 'Bretagne',
+      department: '35',
+    },
     machines: [machine('CT1'), machine('CT2')] as BundlePayload['machines'],
-    survey: [{ finess: FINESS, modality: 'CT', case: 'CT_BRAIN_80F', patient: 'outpatient', days: 12 }],
+    survey: [
+      { finess: FINESS, modality: 'CT', case: 'CT_BRAIN_80F', patient: 'outpatient', days: 12 },
+    ],
     binning: { ...BINNING },
   };
   return JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;

@@ -2,7 +2,11 @@
 // bad counts, bad widths and figures that disagree with their histograms are refused by JSON path.
 import { describe, expect, it } from 'vitest';
 import type { BundleProblem } from '../../../src/core/bundle/validate.ts';
-import { invalidCampaignFields, readBundlePayload, readSignedBundle } from '../../../src/core/bundle/validate.ts';
+import {
+  invalidCampaignFields,
+  readBundlePayload,
+  readSignedBundle,
+} from '../../../src/core/bundle/validate.ts';
 import { payloadJson } from './payload.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- spoiling a JSON tree by path
@@ -50,7 +54,9 @@ describe('readBundlePayload', () => {
   it('names a key that is not identifier-like by its length only', () => {
     const json = payloadJson() as Json;
     json['establishment']['Jean Dupont né le 3/4/1950'] = 1;
-    expect(pairs(errorsOf(json))).toEqual([['bundle-unknown-key', 'establishment.[a key of 26 characters]']]);
+    expect(pairs(errorsOf(json))).toEqual([
+      ['bundle-unknown-key', 'establishment.[a key of 26 characters]'],
+    ]);
   });
 
   it('refuses bad counts, bins and widths', () => {
@@ -105,7 +111,12 @@ describe('readBundlePayload', () => {
     json['machines'][0]['indicators']['durationMinutes']['A']['p50'] = 14.8; // 0.3 from 14.5: changed
     json['machines'][0]['indicators']['durationMinutes']['U']['n'] = 3;
     json['machines'][1]['indicators']['exams'] = 5; // its histograms hold 7 durations
-    json['machines'][1]['indicators']['reportDelayMinutes']['inpatient'] = { n: 1, p20: 1, p50: 1, p80: 1 };
+    json['machines'][1]['indicators']['reportDelayMinutes']['inpatient'] = {
+      n: 1,
+      p20: 1,
+      p50: 1,
+      p80: 1,
+    };
     expect(pairs(errorsOf(json))).toEqual([
       ['bundle-consistency.quantile', 'machines[0].indicators.durationMinutes.A.p50'],
       ['bundle-consistency.n', 'machines[0].indicators.durationMinutes.U.n'],
@@ -113,21 +124,36 @@ describe('readBundlePayload', () => {
       ['bundle-consistency.exams', 'machines[1].indicators.exams'],
     ]);
     json['machines'][0]['indicators']['durationMinutes']['A']['p50'] = 14.7; // 0.2 from 14.5: within half a bin
-    expect(pairs(errorsOf(json))[0]).toEqual(['bundle-consistency.n', 'machines[0].indicators.durationMinutes.U.n']);
+    expect(pairs(errorsOf(json))[0]).toEqual([
+      'bundle-consistency.n',
+      'machines[0].indicators.durationMinutes.U.n',
+    ]);
   });
 
   it('refuses another format or version with one problem, and a missing figure', () => {
-    expect(pairs(errorsOf({ ...payloadJson(), format: 'zip' }))).toEqual([['bundle-invalid.format', 'format']]);
-    expect(errorsOf({ ...payloadJson(), version: 2 })[0]?.params).toMatchObject({ version: 2, supported: 1 });
+    expect(pairs(errorsOf({ ...payloadJson(), format: 'zip' }))).toEqual([
+      ['bundle-invalid.format', 'format'],
+    ]);
+    expect(errorsOf({ ...payloadJson(), version: 2 })[0]?.params).toMatchObject({
+      version: 2,
+      supported: 1,
+    });
     const json = payloadJson() as Json;
     delete json['machines'][0]['indicators']['night'];
-    expect(pairs(errorsOf(json))).toEqual([['bundle-invalid.missing', 'machines[0].indicators.night']]);
+    expect(pairs(errorsOf(json))).toEqual([
+      ['bundle-invalid.missing', 'machines[0].indicators.night'],
+    ]);
   });
 });
 
 describe('readSignedBundle', () => {
   it('reads the outer file by its allow-list', () => {
-    const file = { format: 'plateau-signed-bundle', version: 1, payload: '{}', signature: { algorithm: 'Ed25519', keyId: '0123456789abcdef', value: 'AAAA' } };
+    const file = {
+      format: 'plateau-signed-bundle',
+      version: 1,
+      payload: '{}',
+      signature: { algorithm: 'Ed25519', keyId: '0123456789abcdef', value: 'AAAA' },
+    };
     expect('bundle' in readSignedBundle(file)).toBe(true);
     const extra = readSignedBundle({ ...file, exams: [] });
     expect('errors' in extra && pairs(extra.errors)).toEqual([['bundle-exam-rows', 'exams']]);
@@ -136,7 +162,17 @@ describe('readSignedBundle', () => {
 
 describe('invalidCampaignFields', () => {
   it('names the unusable fields as campaign.json would', () => {
-    expect(invalidCampaignFields({ id: 'c', name: 'C', start: '2011-03-07', days: 28, timeZone: 'Europe/Paris' })).toEqual([]);
-    expect(invalidCampaignFields({ id: ' ', start: '2011-13-01', days: 0.5, timeZone: 'Nowhere' })).toEqual(['id', 'name', 'start', 'days', 'timeZone']);
+    expect(
+      invalidCampaignFields({
+        id: 'c',
+        name: 'C',
+        start: '2011-03-07',
+        days: 28,
+        timeZone: 'Europe/Paris',
+      }),
+    ).toEqual([]);
+    expect(
+      invalidCampaignFields({ id: ' ', start: '2011-13-01', days: 0.5, timeZone: 'Nowhere' }),
+    ).toEqual(['id', 'name', 'start', 'days', 'timeZone']);
   });
 });

@@ -36,8 +36,17 @@ const exam = (over: Partial<Exam>): Exam => ({
 function smallKit(exams: Exam[]): Kit {
   const kit: Kit = {
     campaign: { id: 'c', name: 'c', start: '2010-03-22', days: 7, timeZone: 'Europe/Paris' },
-    establishments: [{ finess: '590000001', name: 'S', legalStatus: 'CH', region: 'HDF', department: null }],
-    equipment: ['B', 'A'].map((id) => ({ equipmentId: id, finess: '590000001', modality: 'CT', label: null, installedYear: null, role: 'general' })),
+    establishments: [
+      { finess: '590000001', name: 'S', legalStatus: 'CH', region: 'HDF', department: null },
+    ],
+    equipment: ['B', 'A'].map((id) => ({
+      equipmentId: id,
+      finess: '590000001',
+      modality: 'CT',
+      label: null,
+      installedYear: null,
+      role: 'general',
+    })),
     sessions: [
       { equipmentId: 'A', start: T0 - H, end: T0 + 8 * H, type: 'PUBLIC_SCHEDULED' },
       { equipmentId: 'B', start: T0 - H, end: T0 + 8 * H, type: 'PUBLIC_SCHEDULED' },
@@ -85,11 +94,23 @@ describe('kit columns over the exam table', () => {
       [2, ['QQ', 'RR']],
     ]);
     const shared = kitColumns(kit, { shared: true });
-    for (const k of ['roomIn', 'roomOut', 'category', 'icr', 'reportAt', 'requestedAt', 'scheduledMinutes', 'sessionStart'] as const) {
+    for (const k of [
+      'roomIn',
+      'roomOut',
+      'category',
+      'icr',
+      'reportAt',
+      'requestedAt',
+      'scheduledMinutes',
+      'sessionStart',
+    ] as const) {
       expect(shared[1]?.[k].buffer).toBeInstanceOf(SharedArrayBuffer);
     }
     expect(shared[0]?.icr.buffer).toBe(shared[1]?.icr.buffer);
-    expect(computeCampaign(kit).quality).toMatchObject({ unvaluedExams: 3, unknownActs: ['QQ', 'RR'] });
+    expect(computeCampaign(kit).quality).toMatchObject({
+      unvaluedExams: 3,
+      unknownActs: ['QQ', 'RR'],
+    });
   });
 });
 
@@ -137,36 +158,40 @@ describe('row order', () => {
 
   it('changes no figure when the exam rows are shuffled', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 80 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (rows, seed) => {
-        const start = Date.UTC(2010, 2, 21, 23);
-        const exams = rows.map((r) => {
-          const roomIn = start + r.start * 900_000;
-          const roomOut = roomIn + r.minutes * 60_000;
-          return exam({
-            examId: `E${r.id}`,
-            equipmentId: base.equipment[r.machine]!.equipmentId,
-            category: r.category,
-            roomIn,
-            roomOut,
-            icr: r.icr,
-            acts: r.acts,
-            reportValidatedAt: r.report === null ? null : roomOut + r.report * 60_000,
-            requestedAt: roomIn - 2 * 86_400_000,
+      fc.property(
+        fc.array(rowArb, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (rows, seed) => {
+          const start = Date.UTC(2010, 2, 21, 23);
+          const exams = rows.map((r) => {
+            const roomIn = start + r.start * 900_000;
+            const roomOut = roomIn + r.minutes * 60_000;
+            return exam({
+              examId: `E${r.id}`,
+              equipmentId: base.equipment[r.machine]!.equipmentId,
+              category: r.category,
+              roomIn,
+              roomOut,
+              icr: r.icr,
+              acts: r.acts,
+              reportValidatedAt: r.report === null ? null : roomOut + r.report * 60_000,
+              requestedAt: roomIn - 2 * 86_400_000,
+            });
           });
-        });
-        const kit: Kit = { ...base, exams };
-        const shuffledExams = [...exams];
-        let s = seed;
-        for (let i = shuffledExams.length - 1; i > 0; i--) {
-          s = (s * 1664525 + 1013904223) >>> 0;
-          const j = s % (i + 1);
-          [shuffledExams[i], shuffledExams[j]] = [shuffledExams[j]!, shuffledExams[i]!];
-        }
-        const a = computeCampaignDetailed(kit);
-        const b = computeCampaignDetailed({ ...kit, exams: shuffledExams });
-        expect(JSON.stringify(b.indicators)).toBe(JSON.stringify(a.indicators));
-        for (const [id, samples] of a.samples) expect(b.samples.get(id)).toEqual(samples);
-      }),
+          const kit: Kit = { ...base, exams };
+          const shuffledExams = [...exams];
+          let s = seed;
+          for (let i = shuffledExams.length - 1; i > 0; i--) {
+            s = (s * 1664525 + 1013904223) >>> 0;
+            const j = s % (i + 1);
+            [shuffledExams[i], shuffledExams[j]] = [shuffledExams[j]!, shuffledExams[i]!];
+          }
+          const a = computeCampaignDetailed(kit);
+          const b = computeCampaignDetailed({ ...kit, exams: shuffledExams });
+          expect(JSON.stringify(b.indicators)).toBe(JSON.stringify(a.indicators));
+          for (const [id, samples] of a.samples) expect(b.samples.get(id)).toEqual(samples);
+        },
+      ),
       { numRuns: 60 },
     );
   });

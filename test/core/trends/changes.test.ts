@@ -1,6 +1,11 @@
 // The notability thresholds of a figure's change and the "since last year" order, on hand-made changes.
 import { describe, expect, it } from 'vitest';
-import { figureChange, figureNotable, relativeChange, trendChange } from '../../../src/core/trends/changes.ts';
+import {
+  figureChange,
+  figureNotable,
+  relativeChange,
+  trendChange,
+} from '../../../src/core/trends/changes.ts';
 import { sinceLastYear } from '../../../src/core/trends/since-last-year.ts';
 
 describe('a figure change', () => {
@@ -16,9 +21,25 @@ describe('a figure change', () => {
   });
 
   it('is left out when nothing moved or a side is unknown', () => {
-    expect(figureChange('a', 'b', 'icrPerHour', { before: 5, after: 5, rankBefore: 0.5, rankAfter: 0.5 }, {})).toBeNull();
+    expect(
+      figureChange(
+        'a',
+        'b',
+        'icrPerHour',
+        { before: 5, after: 5, rankBefore: 0.5, rankAfter: 0.5 },
+        {},
+      ),
+    ).toBeNull();
     expect(figureChange('a', 'b', 'icrPerHour', { before: null, after: 5 }, {})).toBeNull();
-    expect(figureChange('a', 'b', 'icrPerHour', { before: 5, after: 5, rankBefore: 0.5, rankAfter: 0.7 }, {})).toMatchObject({
+    expect(
+      figureChange(
+        'a',
+        'b',
+        'icrPerHour',
+        { before: 5, after: 5, rankBefore: 0.5, rankAfter: 0.7 },
+        {},
+      ),
+    ).toMatchObject({
       notable: true,
       rankAfter: 0.7,
     });
@@ -27,7 +48,8 @@ describe('a figure change', () => {
 
 describe('since last year', () => {
   it('keeps the notable changes into the last campaign: events, leads by hours moved, figures by relative change', () => {
-    const fig = (figure: string, before: number, after: number) => trendChange('figure', 'b', 'c', { figure, before, after, notable: true });
+    const fig = (figure: string, before: number, after: number) =>
+      trendChange('figure', 'b', 'c', { figure, before, after, notable: true });
     const lead = (key: 'lateStartMinutes' | 'earlyEndMinutes', before: number, after: number) =>
       trendChange('lead', 'b', 'c', { lead: key, before, after, notable: true });
     const changes = [

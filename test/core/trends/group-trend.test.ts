@@ -2,16 +2,25 @@
 // scope's partial ones (its rows, bands from the stored peer groups, none under MIN_PEERS).
 import { describe, expect, it } from 'vitest';
 import type { Quantiles } from '../../../src/core/stats.ts';
-import type { GroupTrend, GroupTrendYear, MachineTrend, TrendChange } from '../../../src/core/trends/index.ts';
+import type {
+  GroupTrend,
+  GroupTrendYear,
+  MachineTrend,
+  TrendChange,
+} from '../../../src/core/trends/index.ts';
 import { groupTrend, machineTrend } from '../../../src/core/trends/index.ts';
 import { CampaignIndex } from '../../../src/core/views/index.ts';
 import { dataOf, fullSeries, S1, S4, scopedData, trendKit } from './trend-kits.ts';
 
 const series = fullSeries();
-const partial = ([0, 1, 2] as const).map((y) => new CampaignIndex(scopedData(dataOf(trendKit(y)), [S1])));
+const partial = ([0, 1, 2] as const).map(
+  (y) => new CampaignIndex(scopedData(dataOf(trendKit(y)), [S1])),
+);
 const band = (q: Quantiles | null | undefined) => (q ? [q.n, q.p20, q.p50, q.p80] : null);
-const counts = (years: GroupTrendYear[] | undefined) => years?.map((y) => [y.machines, y.sites, y.bundleSites, y.exams]);
-const said = (c: TrendChange): string => `${c.kind}:${c.modality ?? ''}:${c.figure ?? c.equipmentId ?? c.finess ?? ''}`;
+const counts = (years: GroupTrendYear[] | undefined) =>
+  years?.map((y) => [y.machines, y.sites, y.bundleSites, y.exams]);
+const said = (c: TrendChange): string =>
+  `${c.kind}:${c.modality ?? ''}:${c.figure ?? c.equipmentId ?? c.finess ?? ''}`;
 
 describe('the nation over three campaigns', () => {
   const nation = groupTrend(series, null) as GroupTrend;
@@ -40,7 +49,12 @@ describe('the nation over three campaigns', () => {
       [5, 18, 25, 32],
     ]);
     // Occupancy over included machines (all are): [.25 × 5] then [.25 × 4, .4] → P80 .25 + .2 × .15.
-    expect(band(ct[2]?.figures['occupancyProgrammed'])).toEqual([5, 0.25, 0.25, 0.25 + 0.2 * (0.4 - 0.25)]);
+    expect(band(ct[2]?.figures['occupancyProgrammed'])).toEqual([
+      5,
+      0.25,
+      0.25,
+      0.25 + 0.2 * (0.4 - 0.25),
+    ]);
     expect(band(ct[0]?.figures['reportDelayMedian_outpatient'])).toBeNull();
     expect(ct[0]?.national).toBeNull();
   });
@@ -55,9 +69,17 @@ describe('the nation over three campaigns', () => {
       'figure:CT:extendedOpening',
       'figure:CT:totalOpening',
     ]);
-    expect(nation.sinceLastYear[4]).toMatchObject({ before: 30, after: 25, from: 'y2011', to: 'y2012' });
+    expect(nation.sinceLastYear[4]).toMatchObject({
+      before: 30,
+      after: 25,
+      from: 'y2011',
+      to: 'y2012',
+    });
     // MR-4 came with its site: listed, not notable on its own.
-    expect(nation.changes.find((c) => c.equipmentId === 'MR-4')).toMatchObject({ kind: 'machine-added', notable: false });
+    expect(nation.changes.find((c) => c.equipmentId === 'MR-4')).toMatchObject({
+      kind: 'machine-added',
+      notable: false,
+    });
     expect(nation.changes.filter((c) => c.to === 'y2011' && c.notable).map(said)).toEqual([
       'machine-replaced:CT:P2-NEW',
       'figure:CT:programmedOpening',
@@ -128,7 +150,11 @@ describe('a site scope’s partial indexes', () => {
       [30, [5, 18, 30, 32], 5, 0.6],
       [25, [5, 18, 25, 32], 5, 0.5],
     ]);
-    expect(t.sinceLastYear.map((c) => c.kind).slice(0, 3)).toEqual(['machine-renamed', 'lead', 'lead']);
+    expect(t.sinceLastYear.map((c) => c.kind).slice(0, 3)).toEqual([
+      'machine-renamed',
+      'lead',
+      'lead',
+    ]);
     // MR: one machine, then two: stored, never shown.
     const mr = machineTrend(partial, 'MR-1') as MachineTrend;
     expect(mr.figures[0]?.points.map((p) => [p.value, p.peers, p.peerCount, p.rank])).toEqual([
@@ -151,9 +177,17 @@ describe('a site scope’s partial indexes', () => {
       [5, 18, 30, 32],
       [5, 18, 25, 32],
     ]);
-    expect(nation.byModality.MR?.map((y) => y.figures['programmedOpening'])).toEqual([null, null, null]);
+    expect(nation.byModality.MR?.map((y) => y.figures['programmedOpening'])).toEqual([
+      null,
+      null,
+      null,
+    ]);
     const hdf = groupTrend(partial, 'Hauts-de-France') as GroupTrend;
-    expect(hdf.byModality.CT?.map((y) => y.figures['programmedOpening'])).toEqual([null, null, null]);
+    expect(hdf.byModality.CT?.map((y) => y.figures['programmedOpening'])).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(hdf.byModality.CT?.map((y) => band(y.national?.['programmedOpening']))).toEqual([
       [5, 18, 20, 32],
       [5, 18, 30, 32],

@@ -9,16 +9,24 @@ import { fullSeries, S1 } from './trend-kits.ts';
 
 const series = fullSeries();
 const trend = machineTrend(series, 'CT-A2') as MachineTrend;
-const figure = (t: MachineTrend, key: string): FigureTrend => t.figures.find((f) => f.key === key) as FigureTrend;
+const figure = (t: MachineTrend, key: string): FigureTrend =>
+  t.figures.find((f) => f.key === key) as FigureTrend;
 const values = (t: MachineTrend, key: string) => figure(t, key).points.map((p) => p.value);
 const ranks = (t: MachineTrend, key: string) => figure(t, key).points.map((p) => p.rank);
-const bands = (t: MachineTrend, key: string) => figure(t, key).points.map((p) => p.peers && [p.peers.p20, p.peers.p50, p.peers.p80]);
-const said = (c: TrendChange): string => `${c.kind}:${c.figure ?? c.lead ?? c.previousEquipmentId ?? ''}`;
+const bands = (t: MachineTrend, key: string) =>
+  figure(t, key).points.map((p) => p.peers && [p.peers.p20, p.peers.p50, p.peers.p80]);
+const said = (c: TrendChange): string =>
+  `${c.kind}:${c.figure ?? c.lead ?? c.previousEquipmentId ?? ''}`;
 
 describe('a machine followed over three campaigns (hand-checked)', () => {
   it('follows CT-A2 back through its previous id CT-A', () => {
     expect(trend.campaigns.map((c) => c.id)).toEqual(['y2010', 'y2011', 'y2012']);
-    expect(trend).toMatchObject({ equipmentId: 'CT-A2', finess: S1, establishment: 'Hôpital Un', modality: 'CT' });
+    expect(trend).toMatchObject({
+      equipmentId: 'CT-A2',
+      finess: S1,
+      establishment: 'Hôpital Un',
+      modality: 'CT',
+    });
     expect(trend.links.map((l) => [l.equipmentId, l.link, l.installedYear, l.origin])).toEqual([
       ['CT-A', 'same-id', 2005, 'raw'],
       ['CT-A', 'mapped', 2005, 'raw'],
@@ -60,7 +68,10 @@ describe('a machine followed over three campaigns (hand-checked)', () => {
   });
 
   it('says whether each lead of the year before was acted on', () => {
-    const hours = (key: string) => trend.leads.filter((l) => l.key === key).map((l) => [l.before?.hoursPerWeek, l.after?.hoursPerWeek, l.verdict]);
+    const hours = (key: string) =>
+      trend.leads
+        .filter((l) => l.key === key)
+        .map((l) => [l.before?.hoursPerWeek, l.after?.hoursPerWeek, l.verdict]);
     // Late start 60, 30, 60 min a day × 5: 5 → 2.5 h (ratio 0.5, acted), 2.5 → 5 (worse).
     expect(hours('lateStartMinutes')).toEqual([
       [5, 2.5, 'acted'],
@@ -76,8 +87,14 @@ describe('a machine followed over three campaigns (hand-checked)', () => {
       [0, 0, 'no-lead'],
       [0, 0, 'no-lead'],
     ]);
-    expect(trend.leads.filter((l) => l.key === 'overrunMinutes').map((l) => l.verdict)).toEqual(['unknown', 'unknown']);
-    expect(trend.leads.map((l) => `${l.from}>${l.to}`)).toEqual([...Array(4).fill('y2010>y2011'), ...Array(4).fill('y2011>y2012')]);
+    expect(trend.leads.filter((l) => l.key === 'overrunMinutes').map((l) => l.verdict)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
+    expect(trend.leads.map((l) => `${l.from}>${l.to}`)).toEqual([
+      ...Array(4).fill('y2010>y2011'),
+      ...Array(4).fill('y2011>y2012'),
+    ]);
   });
 
   it('lists the changes step by step and what is notable', () => {
@@ -93,7 +110,14 @@ describe('a machine followed over three campaigns (hand-checked)', () => {
     ]);
     expect(first.every((c) => c.notable)).toBe(true);
     const passages = first.find((c) => c.figure === 'passagesPerWeek');
-    expect(passages).toMatchObject({ before: 10, after: 15, rankBefore: 0.4, rankAfter: 0.6, equipmentId: 'CT-A', from: 'y2010' });
+    expect(passages).toMatchObject({
+      before: 10,
+      after: 15,
+      rankBefore: 0.4,
+      rankAfter: 0.6,
+      equipmentId: 'CT-A',
+      from: 'y2010',
+    });
   });
 
   it('orders since last year: events, leads by hours moved, figures by relative change', () => {
@@ -113,7 +137,12 @@ describe('a machine followed over three campaigns (hand-checked)', () => {
     ]);
     expect(trend.sinceLastYear[1]).toMatchObject({ verdict: 'acted', before: 20, after: 10 });
     expect(trend.sinceLastYear[2]).toMatchObject({ verdict: 'worse', before: 2.5, after: 5 });
-    expect(trend.sinceLastYear[0]).toMatchObject({ from: 'y2011', to: 'y2012', equipmentId: 'CT-A2', notable: true });
+    expect(trend.sinceLastYear[0]).toMatchObject({
+      from: 'y2011',
+      to: 'y2012',
+      equipmentId: 'CT-A2',
+      notable: true,
+    });
   });
 });
 
@@ -131,7 +160,11 @@ describe('machines mapped across campaigns', () => {
     expect(values(t, 'passagesPerWeek')).toEqual([10, 10, 10]);
     const figures = t.changes.filter((c) => c.kind === 'figure');
     expect(figures.every((c) => c.before === c.after && !c.notable)).toBe(true);
-    expect(figures.find((c) => c.figure === 'programmedOpening')).toMatchObject({ from: 'y2010', rankBefore: 0.4, rankAfter: 0.3 });
+    expect(figures.find((c) => c.figure === 'programmedOpening')).toMatchObject({
+      from: 'y2010',
+      rankBefore: 0.4,
+      rankAfter: 0.3,
+    });
     // 2012: site 2 came as a bundle.
     expect(t.links.map((l) => l.origin)).toEqual(['raw', 'raw', 'bundle']);
     expect(t.sinceLastYear).toEqual([]);

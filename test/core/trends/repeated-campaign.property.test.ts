@@ -34,7 +34,11 @@ function kitOf(specs: Spec[]): Kit {
       id: `M${i}`,
       modality: s.mr ? 'MR' : 'CT',
       finess: `59000000${s.site}`,
-      sessions: days.map((d) => [hm(d, s.open * 60), hm(d, (s.open + s.hours) * 60), 'PUBLIC_SCHEDULED']),
+      sessions: days.map((d) => [
+        hm(d, s.open * 60),
+        hm(d, (s.open + s.hours) * 60),
+        'PUBLIC_SCHEDULED',
+      ]),
       exams: days.flatMap((d) =>
         Array.from({ length: s.exams }, (_, e) => {
           const start = s.open * 60 + s.late + e * (s.minutes + s.gap);
@@ -57,22 +61,28 @@ function repeated(kit: Kit, times: number): CampaignIndex[] {
 describe('the same campaign repeated', () => {
   it('has no notable change and every measured lead unchanged or no lead', () => {
     fc.assert(
-      fc.property(fc.array(machineArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 2, max: 3 }), (specs, times) => {
-        const kit = kitOf(specs);
-        const series = repeated(kit, times);
-        for (const e of kit.equipment) {
-          const t = machineTrend(series, e.equipmentId);
-          expect(t).not.toBeNull();
-          expect(t?.changes.filter((c) => c.notable)).toEqual([]);
-          expect(t?.sinceLastYear).toEqual([]);
-          expect(t?.links.every((l) => l.link === 'same-id')).toBe(true);
-          // A lead not measured (one exam a session: no turnover pair) is unknown on both sides.
-          for (const l of t?.leads ?? []) expect(l.before === null ? 'unknown' : ['unchanged', 'no-lead']).toContain(l.verdict);
-          expect(t?.leads).toHaveLength(4 * (times - 1));
-        }
-        for (const e of kit.establishments) expect(siteTrend(series, e.finess)?.changes).toEqual([]);
-        expect(groupTrend(series, null)?.changes).toEqual([]);
-      }),
+      fc.property(
+        fc.array(machineArb, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 2, max: 3 }),
+        (specs, times) => {
+          const kit = kitOf(specs);
+          const series = repeated(kit, times);
+          for (const e of kit.equipment) {
+            const t = machineTrend(series, e.equipmentId);
+            expect(t).not.toBeNull();
+            expect(t?.changes.filter((c) => c.notable)).toEqual([]);
+            expect(t?.sinceLastYear).toEqual([]);
+            expect(t?.links.every((l) => l.link === 'same-id')).toBe(true);
+            // A lead not measured (one exam a session: no turnover pair) is unknown on both sides.
+            for (const l of t?.leads ?? [])
+              expect(l.before === null ? 'unknown' : ['unchanged', 'no-lead']).toContain(l.verdict);
+            expect(t?.leads).toHaveLength(4 * (times - 1));
+          }
+          for (const e of kit.establishments)
+            expect(siteTrend(series, e.finess)?.changes).toEqual([]);
+          expect(groupTrend(series, null)?.changes).toEqual([]);
+        },
+      ),
       { numRuns: 12, seed: 16 },
     );
   });

@@ -63,7 +63,11 @@ function mini(start: string, s: Spec): MiniMachine {
     id: s.id,
     finess: s.finess,
     modality: s.modality ?? 'CT',
-    sessions: days.map((d) => [stamp(start, d, s.open), stamp(start, d, s.close), 'PUBLIC_SCHEDULED']),
+    sessions: days.map((d) => [
+      stamp(start, d, s.open),
+      stamp(start, d, s.close),
+      'PUBLIC_SCHEDULED',
+    ]),
     exams: days.flatMap((d) =>
       Array.from({ length: s.exams }, (_, e) => ({
         in: stamp(start, d, s.first + e * minutes),
@@ -74,8 +78,25 @@ function mini(start: string, s: Spec): MiniMachine {
   };
 }
 
-const peer = (id: string, finess: string, k: number): Spec => ({ id, finess, open: 480, close: 480 + 120 * k, first: 480, exams: k });
-const MR1: Spec = { id: 'MR-1', finess: S1, modality: 'MR', open: 480, close: 1080, first: 480, exams: 1, minutes: 60, days: 1 };
+const peer = (id: string, finess: string, k: number): Spec => ({
+  id,
+  finess,
+  open: 480,
+  close: 480 + 120 * k,
+  first: 480,
+  exams: k,
+});
+const MR1: Spec = {
+  id: 'MR-1',
+  finess: S1,
+  modality: 'MR',
+  open: 480,
+  close: 1080,
+  first: 480,
+  exams: 1,
+  minutes: 60,
+  days: 1,
+};
 
 function specs(year: 0 | 1 | 2): Spec[] {
   const machines: Spec[][] = [
@@ -96,7 +117,17 @@ function specs(year: 0 | 1 | 2): Spec[] {
       MR1,
     ],
     [
-      { id: 'CT-A2', finess: S1, open: 480, close: 780, first: 540, exams: 4, icr: 150, installed: 2005, previousId: 'CT-A' },
+      {
+        id: 'CT-A2',
+        finess: S1,
+        open: 480,
+        close: 780,
+        first: 540,
+        exams: 4,
+        icr: 150,
+        installed: 2005,
+        previousId: 'CT-A',
+      },
       peer('P1', S1, 1),
       { ...peer('P2-NEW', S2, 2), installed: 2011, previousId: 'P2' },
       peer('P3', S3, 3),
@@ -140,7 +171,9 @@ export function scopedData(full: CampaignData, finess: readonly string[]): Campa
   return {
     ...full,
     results: { ...full.results, machines },
-    samples: new Map([...full.samples].filter(([id]) => machines.some((m) => m.equipmentId === id))),
+    samples: new Map(
+      [...full.samples].filter(([id]) => machines.some((m) => m.equipmentId === id)),
+    ),
     establishments: full.establishments.filter((e) => sites.has(e.finess)),
     equipment: full.equipment.filter((e) => sites.has(e.finess)),
     survey: full.survey.filter((a) => sites.has(a.finess)),

@@ -2,7 +2,11 @@
 // pooled samples when they cover it, pooled figures left out when they do not), the machine
 // points, and the establishment and machine views' comparisons with peers.
 import { describe, expect, it } from 'vitest';
-import { benchmarkByModality, MACHINE_FIGURES, surveySummary } from '../../../src/core/benchmark.ts';
+import {
+  benchmarkByModality,
+  MACHINE_FIGURES,
+  surveySummary,
+} from '../../../src/core/benchmark.ts';
 import { CampaignCalendar } from '../../../src/core/calendar.ts';
 import { quantiles } from '../../../src/core/stats.ts';
 import {
@@ -25,7 +29,14 @@ describe('benchmark view', () => {
     expect(view.benchmark).toEqual(index.data.results.benchmark);
     expect(view.survey).toEqual(index.data.results.survey);
     expect(view.pooledExact).toBe(true);
-    expect(view.machines.map((m) => m.equipmentId)).toEqual(['CT0', 'CT1', 'CT2', 'CT3', 'CT4', 'MR0']);
+    expect(view.machines.map((m) => m.equipmentId)).toEqual([
+      'CT0',
+      'CT1',
+      'CT2',
+      'CT3',
+      'CT4',
+      'MR0',
+    ]);
     expect(view.options).toBe(index.options);
     const mr = benchmarkView(blind, { modality: 'MR' });
     expect(Object.keys(mr.benchmark)).toEqual(['MR']);
@@ -51,7 +62,9 @@ describe('benchmark view', () => {
     expect(view.benchmark.CT?.reportDelayMinutes).toEqual({});
     expect(view.benchmark.CT?.appointmentDelayDays).toEqual({});
     // Per-machine figures need no samples.
-    expect(view.benchmark.CT?.occupancyProgrammed).toEqual(benchmarkView(index, { region: 'Hauts-de-France' }).benchmark.CT?.occupancyProgrammed);
+    expect(view.benchmark.CT?.occupancyProgrammed).toEqual(
+      benchmarkView(index, { region: 'Hauts-de-France' }).benchmark.CT?.occupancyProgrammed,
+    );
     expect(view.benchmark.CT?.durationMedianMinutes.A?.n).toBe(3);
   });
   it("takes the survey over the selected establishments' answers", () => {
@@ -71,7 +84,9 @@ describe('benchmark view', () => {
     expect(none).toMatchObject({ benchmark: {}, survey: {}, machines: [], pooledExact: true });
   });
   it('keys equal filters alike', () => {
-    expect(filterKey({ region: 'X', modality: 'CT' })).toBe(filterKey({ modality: 'CT', region: 'X', typology: undefined }));
+    expect(filterKey({ region: 'X', modality: 'CT' })).toBe(
+      filterKey({ modality: 'CT', region: 'X', typology: undefined }),
+    );
     expect(filterKey({ modality: 'CT' })).not.toBe(filterKey({ modality: 'MR' }));
   });
 });
@@ -94,7 +109,9 @@ describe('machine points', () => {
       nightLevel: stored.night.level,
       significantOnCall: stored.significantOnCall,
     });
-    expect(Object.keys(ct0!.figures).sort()).toEqual([...MACHINE_FIGURES.map((f) => f.key), 'programmedPlusEmergencyOpening'].sort());
+    expect(Object.keys(ct0!.figures).sort()).toEqual(
+      [...MACHINE_FIGURES.map((f) => f.key), 'programmedPlusEmergencyOpening'].sort(),
+    );
     expect(ct0!.figures['occupancyProgrammed']).toBeCloseTo(20 / 120, 12);
     expect(ct0!.figures['programmedOpening']).toBe(2);
     expect(selectMachines(index, { modality: 'CT', legalStatus: 'CH' })).toHaveLength(2);
@@ -131,7 +148,9 @@ describe('establishment view', () => {
     const byStatus = establishmentView(index, SITES.eloi, 'legalStatus')!.machines[1]!;
     expect(byStatus.peerFilter).toEqual({ modality: 'CT', legalStatus: 'CH' });
     expect(byStatus.peerCount).toBe(2);
-    const mr = establishmentView(index, SITES.europe, 'typology')!.machines.find((m) => m.point.modality === 'MR')!;
+    const mr = establishmentView(index, SITES.europe, 'typology')!.machines.find(
+      (m) => m.point.modality === 'MR',
+    )!;
     expect(mr.peerCount).toBe(1);
     expect(mr.figures.find((f) => f.key === 'programmedOpening')!.rank).toBe(0.5);
   });

@@ -20,27 +20,47 @@ describe('bundle origin in the views', () => {
   it('marks the bundle site’s listing and machine points, and nothing else', () => {
     const listings = establishmentListings(index);
     expect(listings.find((l) => l.finess === SITES.europe)?.origin).toBe('bundle');
-    expect(listings.filter((l) => l.origin !== undefined).map((l) => l.finess)).toEqual([SITES.europe]);
+    expect(listings.filter((l) => l.origin !== undefined).map((l) => l.finess)).toEqual([
+      SITES.europe,
+    ]);
     // Raw sites carry no origin key at all (the JSON of raw data is unchanged).
     expect('origin' in listings.find((l) => l.finess === SITES.eloi)!).toBe(false);
     const points = selectMachines(index, {});
-    expect(points.filter((p) => p.origin === 'bundle').map((p) => p.equipmentId).sort()).toEqual(['CT4', 'MR0']);
+    expect(
+      points
+        .filter((p) => p.origin === 'bundle')
+        .map((p) => p.equipmentId)
+        .sort(),
+    ).toEqual(['CT4', 'MR0']);
     expect(points.filter((p) => p.origin === undefined)).toHaveLength(4);
   });
 
   it('counts bundle sites and machines in the summary, the regions and the quality view', () => {
-    expect(campaignDetail(index)).toMatchObject({ establishments: 3, bundleSites: 1, bundleMachines: 2 });
+    expect(campaignDetail(index)).toMatchObject({
+      establishments: 3,
+      bundleSites: 1,
+      bundleMachines: 2,
+    });
     const regions = regionListings(index);
     expect(regions.find((r) => r.region === 'Île-de-France')?.bundleSites).toBe(1);
     expect(regions.find((r) => r.region === 'Hauts-de-France')?.bundleSites).toBeUndefined();
     const quality = qualityView(index, []);
     expect(quality).toMatchObject({ bundleSites: 1, bundleMachines: 2 });
-    expect(quality.machines.filter((m) => m.origin === 'bundle').map((m) => m.equipmentId).sort()).toEqual(['CT4', 'MR0']);
+    expect(
+      quality.machines
+        .filter((m) => m.origin === 'bundle')
+        .map((m) => m.equipmentId)
+        .sort(),
+    ).toEqual(['CT4', 'MR0']);
   });
 
   it('carries the origin into the establishment and machine views', () => {
     expect(establishmentView(index, SITES.europe, 'modality')?.establishment.origin).toBe('bundle');
-    expect(establishmentView(index, SITES.europe, 'modality')?.machines.every((m) => m.point.origin === 'bundle')).toBe(true);
+    expect(
+      establishmentView(index, SITES.europe, 'modality')?.machines.every(
+        (m) => m.point.origin === 'bundle',
+      ),
+    ).toBe(true);
     const machine = machineView(index, 'MR0');
     expect(machine?.establishment.origin).toBe('bundle');
     expect(machine?.machine.point.origin).toBe('bundle');
@@ -56,6 +76,8 @@ describe('bundle origin in the views', () => {
     expect('bundleSites' in qualityView(raw, [])).toBe(false);
     expect(regionListings(raw).some((r) => 'bundleSites' in r)).toBe(false);
     // An empty set is the same as none.
-    expect('bundleSites' in campaignDetail(indexOf(kit, true, { bundleSites: new Set() }))).toBe(false);
+    expect('bundleSites' in campaignDetail(indexOf(kit, true, { bundleSites: new Set() }))).toBe(
+      false,
+    );
   });
 });

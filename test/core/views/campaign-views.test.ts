@@ -52,7 +52,11 @@ describe('listings', () => {
   });
   it('sorts establishments by name and counts their machines', () => {
     const rows = establishmentListings(index);
-    expect(rows.map((r) => r.name)).toEqual(['Clinique du Nord', 'Hôpital Européen', 'Hôpital Saint-Éloi']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'Clinique du Nord',
+      'Hôpital Européen',
+      'Hôpital Saint-Éloi',
+    ]);
     expect(rows[1]).toEqual({
       finess: SITES.europe,
       name: 'Hôpital Européen',
@@ -75,8 +79,14 @@ describe('listings', () => {
     expect(foldText("Clinique du Sacré-Cœur d'Æ")).toBe('clinique du sacre coeur d ae');
   });
   it('filters by region and legal status', () => {
-    expect(establishmentListings(index, { region: 'Hauts-de-France' }).map((r) => r.finess)).toEqual([SITES.nord, SITES.eloi]);
-    expect(establishmentListings(index, { region: 'Hauts-de-France', legalStatus: 'CH' }).map((r) => r.finess)).toEqual([SITES.eloi]);
+    expect(
+      establishmentListings(index, { region: 'Hauts-de-France' }).map((r) => r.finess),
+    ).toEqual([SITES.nord, SITES.eloi]);
+    expect(
+      establishmentListings(index, { region: 'Hauts-de-France', legalStatus: 'CH' }).map(
+        (r) => r.finess,
+      ),
+    ).toEqual([SITES.eloi]);
     expect(establishmentListings(index, { legalStatus: 'ESPIC' })).toEqual([]);
   });
 });
@@ -84,8 +94,26 @@ describe('listings', () => {
 describe('quality view', () => {
   it('gives one row per machine from its stored quality and inclusion, and counts issues', () => {
     const view = qualityView(index, [
-      { severity: 'warning', code: 'w', file: 'exams.csv', line: 3, column: null, message: 'm', hint: null, source: 'kit' },
-      { severity: 'info', code: 'i', file: 'exams.csv', line: null, column: null, message: 'm', hint: null, source: 'kit' },
+      {
+        severity: 'warning',
+        code: 'w',
+        file: 'exams.csv',
+        line: 3,
+        column: null,
+        message: 'm',
+        hint: null,
+        source: 'kit',
+      },
+      {
+        severity: 'info',
+        code: 'i',
+        file: 'exams.csv',
+        line: null,
+        column: null,
+        message: 'm',
+        hint: null,
+        source: 'kit',
+      },
     ]);
     expect(view.campaign.id).toBe('views');
     expect(view.machines).toHaveLength(6);
@@ -116,24 +144,70 @@ describe('exclusion codes', () => {
   it('say why the inclusion rule left a machine out, beside the share above 15 %', () => {
     const kit = buildKit([
       // Busy 20 min of a 2-hour programmed session: 17 % occupied, kept.
-      { id: 'KEPT', sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T08:20' }] },
+      {
+        id: 'KEPT',
+        sessions: [['2010-03-01T08:00', '2010-03-01T10:00', 'PUBLIC_SCHEDULED']],
+        exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T08:20' }],
+      },
       // Busy 1 h of a 10-hour programmed session: 10 %, under 15 %.
-      { id: 'IDLE', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00' }] },
+      {
+        id: 'IDLE',
+        sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'PUBLIC_SCHEDULED']],
+        exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00' }],
+      },
       // Emergency sessions only: no programmed time at all.
-      { id: 'EMERG', sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'EMERGENCY']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00', cat: 'U' }] },
+      {
+        id: 'EMERG',
+        sessions: [['2010-03-01T08:00', '2010-03-01T18:00', 'EMERGENCY']],
+        exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T09:00', cat: 'U' }],
+      },
     ]);
     const view = qualityView(indexOf(kit), []);
     const row = (id: string) => view.machines.find((m) => m.equipmentId === id)!;
-    expect(row('KEPT')).toMatchObject({ occupancyIncluded: true, exclusionCode: null, exclusionReason: null, shareAbove15: 1 });
-    expect(row('IDLE')).toMatchObject({ occupancyIncluded: false, exclusionCode: 'below-15-percent', shareAbove15: 0 });
+    expect(row('KEPT')).toMatchObject({
+      occupancyIncluded: true,
+      exclusionCode: null,
+      exclusionReason: null,
+      shareAbove15: 1,
+    });
+    expect(row('IDLE')).toMatchObject({
+      occupancyIncluded: false,
+      exclusionCode: 'below-15-percent',
+      shareAbove15: 0,
+    });
     expect(row('IDLE').exclusionReason).toContain('only 0.0 %');
-    expect(row('EMERG')).toMatchObject({ occupancyIncluded: false, exclusionCode: 'no-programmed-sessions', shareAbove15: null });
+    expect(row('EMERG')).toMatchObject({
+      occupancyIncluded: false,
+      exclusionCode: 'no-programmed-sessions',
+      shareAbove15: null,
+    });
     expect(row('EMERG').exclusionReason).toBe('no programmed session');
   });
 
   it('follow the inclusion detail', () => {
-    expect(exclusionCodeOf({ included: true, programmedSessionHours: 10, shareAbove15: 0.97, reason: null })).toBeNull();
-    expect(exclusionCodeOf({ included: false, programmedSessionHours: 10, shareAbove15: 0.5, reason: 'x' })).toBe('below-15-percent');
-    expect(exclusionCodeOf({ included: false, programmedSessionHours: 0, shareAbove15: null, reason: 'x' })).toBe('no-programmed-sessions');
+    expect(
+      exclusionCodeOf({
+        included: true,
+        programmedSessionHours: 10,
+        shareAbove15: 0.97,
+        reason: null,
+      }),
+    ).toBeNull();
+    expect(
+      exclusionCodeOf({
+        included: false,
+        programmedSessionHours: 10,
+        shareAbove15: 0.5,
+        reason: 'x',
+      }),
+    ).toBe('below-15-percent');
+    expect(
+      exclusionCodeOf({
+        included: false,
+        programmedSessionHours: 0,
+        shareAbove15: null,
+        reason: 'x',
+      }),
+    ).toBe('no-programmed-sessions');
   });
 });

@@ -31,7 +31,10 @@ describe('storedPeerGroups', () => {
     });
     // Ordered by key, filters carrying only their narrowing field.
     expect(groups.map((g) => peerGroupKey(g.filter))).toEqual([...byKey.keys()].sort());
-    expect(byKey.get('["CT",null,"CH",null]')!.filter).toEqual({ modality: 'CT', legalStatus: 'CH' });
+    expect(byKey.get('["CT",null,"CH",null]')!.filter).toEqual({
+      modality: 'CT',
+      legalStatus: 'CH',
+    });
     expect(byKey.get('["MR",null,null,null]')!.filter).toEqual({ modality: 'MR' });
   });
 

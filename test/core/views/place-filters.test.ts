@@ -34,7 +34,8 @@ const index = new CampaignIndex({
   updatedAt: '2026-01-02T03:04:05.000Z',
   places: PLACES,
 });
-const ids = (points: readonly { equipmentId: string }[]): string[] => points.map((p) => p.equipmentId);
+const ids = (points: readonly { equipmentId: string }[]): string[] =>
+  points.map((p) => p.equipmentId);
 
 describe('département and INSEE region filters', () => {
   it('select the machines of the sites placed there', () => {
@@ -75,15 +76,19 @@ describe('département and INSEE region filters', () => {
   it('count in the filter key and narrow the modality', () => {
     expect(filterKey({ department: '59' })).not.toBe(filterKey({}));
     expect(filterKey({ department: '59' })).not.toBe(filterKey({ inseeRegion: '59' }));
-    expect(filterKey({ inseeRegion: '32', modality: 'CT' })).toBe(filterKey({ modality: 'CT', inseeRegion: '32', region: undefined }));
-    expect(normalizeFilter({ inseeRegion: '32', department: undefined })).toEqual({ inseeRegion: '32' });
+    expect(filterKey({ inseeRegion: '32', modality: 'CT' })).toBe(
+      filterKey({ modality: 'CT', inseeRegion: '32', region: undefined }),
+    );
+    expect(normalizeFilter({ inseeRegion: '32', department: undefined })).toEqual({
+      inseeRegion: '32',
+    });
     expect(narrowsModality({ department: '59' })).toBe(true);
     expect(narrowsModality({ inseeRegion: '32' })).toBe(true);
     expect(narrowsModality({ modality: 'CT' })).toBe(false);
   });
   it('sorts département codes as INSEE does', () => {
-    expect(['971', '21', '2B', '19', '2A', '01', '95', '976'].sort(compareDepartmentCodes)).toEqual([
-      '01', '19', '2A', '2B', '21', '95', '971', '976',
-    ]);
+    expect(['971', '21', '2B', '19', '2A', '01', '95', '976'].sort(compareDepartmentCodes)).toEqual(
+      ['01', '19', '2A', '2B', '21', '95', '971', '976'],
+    );
   });
 });

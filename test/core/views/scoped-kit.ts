@@ -6,11 +6,51 @@ import type { MiniMachine } from '../../helpers/build-kit.ts';
 import { buildKit } from '../../helpers/build-kit.ts';
 
 export const SITES = [
-  { finess: '590000011', name: 'Hôpital Alpha', region: 'Hauts-de-France', department: '59', legalStatus: 'CH', ct: 3, mr: 1 },
-  { finess: '620000022', name: 'Clinique Bravo', region: 'Hauts-de-France', department: '62', legalStatus: 'PRIVATE', ct: 2, mr: 0 },
-  { finess: '750000033', name: 'CHU Charlie', region: 'Île-de-France', department: '75', legalStatus: 'CHU', ct: 3, mr: 1 },
-  { finess: '920000044', name: 'Hôpital Delta', region: 'Île-de-France', department: '92', legalStatus: 'CH', ct: 2, mr: 1 },
-  { finess: '350000055', name: 'Hôpital Echo', region: 'Bretagne', department: '35', legalStatus: 'CH', ct: 1, mr: 0 },
+  {
+    finess: '590000011',
+    name: 'Hôpital Alpha',
+    region: 'Hauts-de-France',
+    department: '59',
+    legalStatus: 'CH',
+    ct: 3,
+    mr: 1,
+  },
+  {
+    finess: '620000022',
+    name: 'Clinique Bravo',
+    region: 'Hauts-de-France',
+    department: '62',
+    legalStatus: 'PRIVATE',
+    ct: 2,
+    mr: 0,
+  },
+  {
+    finess: '750000033',
+    name: 'CHU Charlie',
+    region: 'Île-de-France',
+    department: '75',
+    legalStatus: 'CHU',
+    ct: 3,
+    mr: 1,
+  },
+  {
+    finess: '920000044',
+    name: 'Hôpital Delta',
+    region: 'Île-de-France',
+    department: '92',
+    legalStatus: 'CH',
+    ct: 2,
+    mr: 1,
+  },
+  {
+    finess: '350000055',
+    name: 'Hôpital Echo',
+    region: 'Bretagne',
+    department: '35',
+    legalStatus: 'CH',
+    ct: 1,
+    mr: 0,
+  },
 ] as const;
 export const [ALPHA] = SITES;
 
@@ -53,8 +93,22 @@ export function scopedKit(): Kit {
     }
   }
   const kit = buildKit(machines, { id: 'scoped', name: 'Scoped', days: 7 });
-  for (const site of SITES) Object.assign(kit.establishments.find((e) => e.finess === site.finess)!, { name: site.name, region: site.region, department: site.department, legalStatus: site.legalStatus });
-  kit.survey = SITES.map((s, n) => ({ finess: s.finess, modality: 'CT' as const, case: 'CT_BRAIN_80F', patient: 'outpatient' as const, days: 10 * (n + 1) }));
+  for (const site of SITES)
+    Object.assign(
+      kit.establishments.find((e) => e.finess === site.finess)!,
+      {
+        name: site.name,
+        region: site.region,
+        department: site.department,
+        legalStatus: site.legalStatus,
+      },
+    );
+  kit.survey = SITES.map((s, n) => ({
+    finess: s.finess,
+    modality: 'CT' as const,
+    case: 'CT_BRAIN_80F',
+    patient: 'outpatient' as const,
+    days: 10 * (n + 1),
+  }));
   return kit;
 }
-

@@ -7,13 +7,23 @@ import type { Exam, Session } from '../../../src/core/kit-types.ts';
 import { daysPerWeekday, heatmapView, timelineView } from '../../../src/core/views/index.ts';
 import { at } from '../../helpers/build-kit.ts';
 
-const session = (start: string, end: string, type: Session['type'], equipmentId = 'CT1'): Session => ({
+const session = (
+  start: string,
+  end: string,
+  type: Session['type'],
+  equipmentId = 'CT1',
+): Session => ({
   equipmentId,
   start: at(start),
   end: at(end),
   type,
 });
-const exam = (roomIn: string, roomOut: string, category: Exam['category'] = 'A', equipmentId = 'CT1'): Exam => ({
+const exam = (
+  roomIn: string,
+  roomOut: string,
+  category: Exam['category'] = 'A',
+  equipmentId = 'CT1',
+): Exam => ({
   examId: `${equipmentId}-${roomIn}`,
   equipmentId,
   category,
@@ -64,13 +74,23 @@ describe('timeline', () => {
     ]);
   });
   it("keeps only the machine's own records", () => {
-    expect(day('2010-03-22').sessions).toEqual([{ startMinute: 480, endMinute: 780, type: 'PUBLIC_SCHEDULED' }]);
-    expect(day('2010-03-22').exams).toEqual([{ startMinute: 540, endMinute: 560, category: 'A', short: false }]);
+    expect(day('2010-03-22').sessions).toEqual([
+      { startMinute: 480, endMinute: 780, type: 'PUBLIC_SCHEDULED' },
+    ]);
+    expect(day('2010-03-22').exams).toEqual([
+      { startMinute: 540, endMinute: 560, category: 'A', short: false },
+    ]);
   });
   it('cuts spans at local midnight', () => {
-    expect(day('2010-03-27').sessions).toEqual([{ startMinute: 1200, endMinute: 1440, type: 'ON_CALL' }]);
-    expect(day('2010-03-23').exams).toEqual([{ startMinute: 1430, endMinute: 1440, category: 'R', short: false }]);
-    expect(day('2010-03-24').exams).toEqual([{ startMinute: 0, endMinute: 20, category: 'R', short: false }]);
+    expect(day('2010-03-27').sessions).toEqual([
+      { startMinute: 1200, endMinute: 1440, type: 'ON_CALL' },
+    ]);
+    expect(day('2010-03-23').exams).toEqual([
+      { startMinute: 1430, endMinute: 1440, category: 'R', short: false },
+    ]);
+    expect(day('2010-03-24').exams).toEqual([
+      { startMinute: 0, endMinute: 20, category: 'R', short: false },
+    ]);
   });
   it('places spans of the 23-hour spring day at their wall-clock minutes', () => {
     const sunday = day('2010-03-28');
@@ -89,7 +109,9 @@ describe('timeline', () => {
     const week1 = timelineView(spring, 'CT1', 1, sessions, exams);
     expect(week1.week).toEqual({ index: 1, start: '2010-03-29' });
     expect(week1.days.map((d) => d.date)).toEqual(['2010-03-29', '2010-03-30', '2010-03-31']);
-    expect(week1.days[0]!.exams).toEqual([{ startMinute: 600, endMinute: 630, category: 'A', short: false }]);
+    expect(week1.days[0]!.exams).toEqual([
+      { startMinute: 600, endMinute: 630, category: 'A', short: false },
+    ]);
     expect(week1.days[0]!.sessions).toEqual([]);
     expect(() => timelineView(spring, 'CT1', 2, sessions, exams)).toThrow(RangeError);
     expect(() => timelineView(spring, 'CT1', -1, sessions, exams)).toThrow(RangeError);
@@ -105,7 +127,10 @@ describe('timeline', () => {
         session('2010-10-31T00:00', '2010-11-01T00:00', 'ON_CALL'),
         session('2010-10-31T01:30', '2010-10-31T04:00', 'EMERGENCY'),
       ],
-      [exam('2010-10-31T02:50+02:00', '2010-10-31T02:10+01:00'), exam('2010-10-31T02:20+01:00', '2010-10-31T02:40+01:00')],
+      [
+        exam('2010-10-31T02:50+02:00', '2010-10-31T02:10+01:00'),
+        exam('2010-10-31T02:20+01:00', '2010-10-31T02:40+01:00'),
+      ],
     );
     const sunday = view.days[6]!;
     expect(sunday.date).toBe('2010-10-31');
@@ -123,7 +148,9 @@ describe('timeline', () => {
 describe('heatmap', () => {
   it('counts the days of each weekday in the campaign', () => {
     expect(daysPerWeekday(spring)).toEqual([2, 2, 2, 1, 1, 1, 1]);
-    expect(daysPerWeekday(new CampaignCalendar('2010-03-01', 28, 'Europe/Paris'))).toEqual([4, 4, 4, 4, 4, 4, 4]);
+    expect(daysPerWeekday(new CampaignCalendar('2010-03-01', 28, 'Europe/Paris'))).toEqual([
+      4, 4, 4, 4, 4, 4, 4,
+    ]);
   });
   it('gives mean exams started per local weekday and hour, over the campaign only', () => {
     const view = heatmapView(spring, 'CT1', exams);

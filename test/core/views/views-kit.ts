@@ -40,9 +40,23 @@ export function viewsKit(): Kit {
   });
   const kit = buildKit(machines, { id: 'views', name: 'Views', days: 7 });
   const site = (finess: string) => kit.establishments.find((e) => e.finess === finess)!;
-  Object.assign(site(SITES.eloi), { name: 'Hôpital Saint-Éloi', region: 'Hauts-de-France', legalStatus: 'CH' });
-  Object.assign(site(SITES.nord), { name: 'Clinique du Nord', region: 'Hauts-de-France', legalStatus: 'PRIVATE', department: null });
-  Object.assign(site(SITES.europe), { name: 'Hôpital Européen', region: 'Île-de-France', legalStatus: 'CHU', department: '75' });
+  Object.assign(site(SITES.eloi), {
+    name: 'Hôpital Saint-Éloi',
+    region: 'Hauts-de-France',
+    legalStatus: 'CH',
+  });
+  Object.assign(site(SITES.nord), {
+    name: 'Clinique du Nord',
+    region: 'Hauts-de-France',
+    legalStatus: 'PRIVATE',
+    department: null,
+  });
+  Object.assign(site(SITES.europe), {
+    name: 'Hôpital Européen',
+    region: 'Île-de-France',
+    legalStatus: 'CHU',
+    department: '75',
+  });
   kit.equipment.find((e) => e.equipmentId === 'CT0')!.label = 'Scanner A';
   kit.survey = [
     { finess: SITES.eloi, modality: 'CT', case: 'CT_BRAIN_80F', patient: 'outpatient', days: 10 },
@@ -54,7 +68,11 @@ export function viewsKit(): Kit {
 }
 
 /** The index of `kit` as the server builds it, with or without the samples; `more` adds to its data (bundle sites, say). */
-export function indexOf(kit: Kit, withSamples = true, more: Partial<CampaignData> = {}): CampaignIndex {
+export function indexOf(
+  kit: Kit,
+  withSamples = true,
+  more: Partial<CampaignData> = {},
+): CampaignIndex {
   const { indicators, samples } = computeCampaignDetailed(kit);
   return new CampaignIndex({
     results: indicators,

@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_HINT as INSTALL_HINT, findChromium } from '../../../src/reports/chromium.ts';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_HINT as INSTALL_HINT,
+  findChromium,
+} from '../../../src/reports/chromium.ts';
 
 // The browser lookup and its flags are the reports' own (src/reports/chromium.ts): one place.
 export { CHROMIUM_ARGS, findChromium };

@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BundlePayload } from '../../../src/core/bundle/types.ts';
-import { BUNDLE_ISSUE_CODES, generateSiteKey, keyIdOf, signBundle, verifyBundle } from '../../../src/ingest/bundle/index.ts';
+import {
+  BUNDLE_ISSUE_CODES,
+  generateSiteKey,
+  keyIdOf,
+  signBundle,
+  verifyBundle,
+} from '../../../src/ingest/bundle/index.ts';
 import type { RegisteredKey } from '../../../src/ingest/bundle/index.ts';
 import { codeOfKey, ISSUE_CATALOGS, issueWords } from '../../../src/i18n/issues/index.ts';
 import { jsonFaultOffset } from '../../../src/ingest/bundle/json-place.ts';
@@ -13,7 +19,9 @@ const site = generateSiteKey();
 const other = generateSiteKey();
 const payload = payloadJson() as unknown as BundlePayload;
 const file = JSON.stringify(signBundle(payload, site.privatePem));
-const registry = new Map<string, RegisteredKey>([[site.keyId, { finess: FINESS, publicPem: site.publicPem, revoked: false }]]);
+const registry = new Map<string, RegisteredKey>([
+  [site.keyId, { finess: FINESS, publicPem: site.publicPem, revoked: false }],
+]);
 const lookup = (id: string) => registry.get(id) ?? null;
 
 describe('site keys', () => {
@@ -29,7 +37,11 @@ describe('site keys', () => {
 describe('verifyBundle', () => {
   it('accepts a signed bundle and gives its payload, key id and the file SHA-256', async () => {
     const result = await verifyBundle(file, lookup);
-    expect(result).toMatchObject({ ok: true, keyId: site.keyId, sha256: createHash('sha256').update(file).digest('hex') });
+    expect(result).toMatchObject({
+      ok: true,
+      keyId: site.keyId,
+      sha256: createHash('sha256').update(file).digest('hex'),
+    });
     expect(result.ok && result.payload).toEqual(payload);
     // Async lookups (a database) too.
     expect((await verifyBundle(file, async (id) => lookup(id))).ok).toBe(true);
@@ -49,23 +61,39 @@ describe('verifyBundle', () => {
     const signed = JSON.parse(file);
     signed.payload = signed.payload.replace('"icrPerHour":31.5', '"icrPerHour":41.5');
     expect(signed.payload).toContain('"icrPerHour":41.5');
-    expect(await verifyBundle(JSON.stringify(signed), lookup)).toMatchObject({ ok: false, reason: 'signature' });
+    expect(await verifyBundle(JSON.stringify(signed), lookup)).toMatchObject({
+      ok: false,
+      reason: 'signature',
+    });
   });
 
   it('refuses an unknown key and a revoked key, naming the key id in both languages', async () => {
-    const unknown = await verifyBundle(JSON.stringify(signBundle(payload, other.privatePem)), lookup);
+    const unknown = await verifyBundle(
+      JSON.stringify(signBundle(payload, other.privatePem)),
+      lookup,
+    );
     expect(unknown).toMatchObject({ ok: false, reason: 'unknown-key' });
     const issue = !unknown.ok ? unknown.issues[0] : undefined;
-    expect(issue?.message).toBe(`the bundle is signed with key ${other.keyId}, which is not registered: unknown key`);
+    expect(issue?.message).toBe(
+      `the bundle is signed with key ${other.keyId}, which is not registered: unknown key`,
+    );
     expect(issueWords(issue as NonNullable<typeof issue>, 'fr').message).toBe(
       `le lot est signé avec la clé ${other.keyId}, qui n’est pas enregistrée\u202f: clé inconnue`,
     );
-    const revoked = await verifyBundle(file, () => ({ finess: FINESS, publicKey: site.publicPem, revokedAt: '2011-04-01T00:00:00Z' }));
+    const revoked = await verifyBundle(file, () => ({
+      finess: FINESS,
+      publicKey: site.publicPem,
+      revokedAt: '2011-04-01T00:00:00Z',
+    }));
     expect(revoked).toMatchObject({ ok: false, reason: 'revoked-key' });
   });
 
   it("refuses a key registered to another FINESS than the bundle's establishment", async () => {
-    const result = await verifyBundle(file, () => ({ finess: '350000002', publicPem: site.publicPem, revoked: false }));
+    const result = await verifyBundle(file, () => ({
+      finess: '350000002',
+      publicPem: site.publicPem,
+      revoked: false,
+    }));
     expect(result).toMatchObject({ ok: false, reason: 'foreign-key' });
     expect(!result.ok && result.issues[0]?.message).toBe(
       `key ${site.keyId} is registered to 350000002, not to the bundle's establishment ${FINESS}`,
@@ -73,12 +101,21 @@ describe('verifyBundle', () => {
   });
 
   it('refuses a validly signed bundle with an exam row inside, by path', async () => {
-    const spoiled = payloadJson() as Record<string, unknown> & { machines: Record<string, unknown>[] };
+    const spoiled = payloadJson() as Record<string, unknown> & {
+      machines: Record<string, unknown>[];
+    };
     (spoiled.machines[0] as Record<string, unknown>)['exams'] = [{ examId: 'E1', patientKey: 'x' }];
-    const result = await verifyBundle(JSON.stringify(signBundle(spoiled as unknown as BundlePayload, site.privatePem)), lookup);
+    const result = await verifyBundle(
+      JSON.stringify(signBundle(spoiled as unknown as BundlePayload, site.privatePem)),
+      lookup,
+    );
     expect(result).toMatchObject({ ok: false, reason: 'payload' });
     expect(!result.ok && result.issues.map((i) => [i.code, i.column, i.message])).toEqual([
-      ['bundle-exam-rows', 'machines[0].exams', 'a bundle carries aggregates only: exam rows found at machines[0].exams'],
+      [
+        'bundle-exam-rows',
+        'machines[0].exams',
+        'a bundle carries aggregates only: exam rows found at machines[0].exams',
+      ],
     ]);
   });
 
@@ -106,7 +143,11 @@ describe('jsonFaultOffset', () => {
 
 describe('issue codes', () => {
   it('BUNDLE_ISSUE_CODES lists every bundle code of the catalogs', () => {
-    const codes = new Set(Object.keys(ISSUE_CATALOGS.en).filter((k) => k.startsWith('bundle-')).map(codeOfKey));
+    const codes = new Set(
+      Object.keys(ISSUE_CATALOGS.en)
+        .filter((k) => k.startsWith('bundle-'))
+        .map(codeOfKey),
+    );
     expect(codes).toEqual(new Set(BUNDLE_ISSUE_CODES));
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { issueWords } from '../../../src/i18n/issues/index.ts';
 import { readCostsCsv } from '../../../src/ingest/costs/costs-file.ts';
 
-const HEADER = 'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
+const HEADER =
+  'equipment_id,purchase_price,amortisation_years,maintenance,staff,consumables_per_exam,overhead';
 const KNOWN = new Set(['CT1', 'MR1']);
 
 describe('readCostsCsv', () => {
@@ -13,7 +14,13 @@ describe('readCostsCsv', () => {
     const r = readCostsCsv(text, 'costs.csv', KNOWN);
     expect(r.issues).toEqual([]);
     expect(r.rows[0]).toEqual({
-      equipmentId: 'CT1', purchasePrice: 700000, amortisationYears: 7, maintenance: 60000, staff: 400000, consumablesPerExam: 22.5, overhead: 80000,
+      equipmentId: 'CT1',
+      purchasePrice: 700000,
+      amortisationYears: 7,
+      maintenance: 60000,
+      staff: 400000,
+      consumablesPerExam: 22.5,
+      overhead: 80000,
     });
     expect(r.rows).toHaveLength(2);
   });
@@ -30,12 +37,20 @@ describe('readCostsCsv', () => {
       'costs.csv:4:consumables_per_exam error cost-not-a-number',
     ]);
     expect(r.issues[0]?.message).toBe('maintenance -60000 is negative');
-    expect(issueWords(r.issues[1]!, 'fr').message).toBe('equipment_id CT9 n’est pas une machine de la campagne');
+    expect(issueWords(r.issues[1]!, 'fr').message).toBe(
+      'equipment_id CT9 n’est pas une machine de la campagne',
+    );
   });
 
   it('says which column is missing, on the header line', () => {
     const r = readCostsCsv('equipment_id,purchase_price\nCT1,5\n', 'c.csv', KNOWN);
-    expect(r.issues.map((i) => `${i.line}:${i.column}`)).toEqual(['1:amortisation_years', '1:maintenance', '1:staff', '1:consumables_per_exam', '1:overhead']);
+    expect(r.issues.map((i) => `${i.line}:${i.column}`)).toEqual([
+      '1:amortisation_years',
+      '1:maintenance',
+      '1:staff',
+      '1:consumables_per_exam',
+      '1:overhead',
+    ]);
     expect(r.rows).toEqual([]);
   });
 });

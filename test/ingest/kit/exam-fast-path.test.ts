@@ -11,11 +11,19 @@ import { KitParser, parseKit, type KitReadResult } from '../../../src/ingest/kit
 import { KIT_READ_FILES } from '../../../src/ingest/kit/kit-files.ts';
 
 const encoder = new TextEncoder();
-const CAMPAIGN = JSON.stringify({ id: 'c', name: 'C', start: '2010-03-25', days: 7, timeZone: 'Europe/Paris' });
+const CAMPAIGN = JSON.stringify({
+  id: 'c',
+  name: 'C',
+  start: '2010-03-25',
+  days: 7,
+  timeZone: 'Europe/Paris',
+});
 const BASE: Record<string, string> = {
   'establishments.csv': 'finess,name,legal_status,region,department\n590000001,CH Nord,CH,HDF,59\n',
-  'equipment.csv': 'equipment_id,finess,modality,label,installed_year,role\nEQ1,590000001,CT,S1,2008,\nEQ2,590000001,MR,,,\n',
-  'sessions.csv': 'equipment_id,start,end,type\nEQ1,2010-03-26T08:00,2010-03-26T13:00,PUBLIC_SCHEDULED\n',
+  'equipment.csv':
+    'equipment_id,finess,modality,label,installed_year,role\nEQ1,590000001,CT,S1,2008,\nEQ2,590000001,MR,,,\n',
+  'sessions.csv':
+    'equipment_id,start,end,type\nEQ1,2010-03-26T08:00,2010-03-26T13:00,PUBLIC_SCHEDULED\n',
 };
 const HEADER = [
   'exam_id',
@@ -39,7 +47,10 @@ function read(exams: Uint8Array, fast: boolean, chunk: number): KitReadResult {
   parser.campaign(CAMPAIGN);
   for (const spec of KIT_READ_FILES) {
     const text = spec.name === 'exams.csv' ? null : BASE[spec.name];
-    const feed = parser.csv(spec, text === undefined && spec.name !== 'exams.csv' ? null : spec.name);
+    const feed = parser.csv(
+      spec,
+      text === undefined && spec.name !== 'exams.csv' ? null : spec.name,
+    );
     if (feed === null) continue;
     if (text !== null && text !== undefined) feed.push(encoder.encode(text));
     else for (let at = 0; at < exams.length; at += chunk) feed.push(exams.subarray(at, at + chunk));
@@ -70,15 +81,51 @@ const cell = {
   eq: fc.constantFrom('EQ1', 'EQ1', 'EQ2', 'EQ9', ''),
   cat: fc.constantFrom('A', 'H', 'R', 'U', 'u', ''),
   date: fc.constantFrom(...dates),
-  acts: fc.constantFrom('', 'ZCQH001', 'ZCQH001|ACQK001', ' ZCQH001 | ACQK001', 'ZCQH001||', 'ÉCHO'),
+  acts: fc.constantFrom(
+    '',
+    'ZCQH001',
+    'ZCQH001|ACQK001',
+    ' ZCQH001 | ACQK001',
+    'ZCQH001||',
+    'ÉCHO',
+  ),
   icr: fc.constantFrom('', '1', '2.5', '2,5', '-1', 'x', '1e3', '0012', '1234567890123456'),
   scheduled: fc.constantFrom('', '15', '0', '7.5', 'x', '20'),
   age: fc.constantFrom('', '18-64', '80+', '0-17', '65-79', 'adult'),
-  key: fc.constantFrom('', HEX, HEX.toUpperCase(), '12345678901234567890123456789012', 'Jean Dupont', 'abc'),
+  key: fc.constantFrom(
+    '',
+    HEX,
+    HEX.toUpperCase(),
+    '12345678901234567890123456789012',
+    'Jean Dupont',
+    'abc',
+  ),
 };
 const row = fc.record({
-  cells: fc.tuple(cell.id, cell.eq, cell.cat, cell.date, cell.date, cell.acts, cell.icr, cell.date, cell.date, cell.scheduled, cell.age, cell.key),
-  shape: fc.constantFrom('plain', 'plain', 'plain', 'plain', 'crlf', 'blank-before', 'short', 'space'),
+  cells: fc.tuple(
+    cell.id,
+    cell.eq,
+    cell.cat,
+    cell.date,
+    cell.date,
+    cell.acts,
+    cell.icr,
+    cell.date,
+    cell.date,
+    cell.scheduled,
+    cell.age,
+    cell.key,
+  ),
+  shape: fc.constantFrom(
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'crlf',
+    'blank-before',
+    'short',
+    'space',
+  ),
 });
 /** Rows mostly canonical (room_out a few minutes after room_in), some with one cell from the pools. */
 const canonicalRow = fc.record({
@@ -172,7 +219,9 @@ describe('the fast path of exams.csv', () => {
             let cellsOut = [...cells];
             if (shape === 'short') cellsOut = cellsOut.slice(1);
             if (shape === 'space') cellsOut[2] = ` ${cellsOut[2]}`;
-            let text = cellsOut.map((c) => (separator === ';' ? c : c.replace(/,/g, '.'))).join(separator);
+            let text = cellsOut
+              .map((c) => (separator === ';' ? c : c.replace(/,/g, '.')))
+              .join(separator);
             if (shape === 'crlf') text += '\r';
             if (shape === 'blank-before') lines.push('');
             lines.splice(Math.floor(lines.length / 2), 0, text);
@@ -186,7 +235,8 @@ describe('the fast path of exams.csv', () => {
 
   it('reads canonical rows to the hand-checked instants and codes (Paris, across the spring change)', () => {
     const lines = [
-      'A1,EQ2,U,2010-03-26T08:30,2010-03-26T08:45:30,ZCQH001|ACQK001,,2010-03-26T10:00,,15,80+,' + HEX,
+      'A1,EQ2,U,2010-03-26T08:30,2010-03-26T08:45:30,ZCQH001|ACQK001,,2010-03-26T10:00,,15,80+,' +
+        HEX,
       'A2,EQ1,A,2010-03-28T03:10,2010-03-28T03:20,,2.5,,2010-03-27T18:00,,,',
       'A3,EQ1,R,2010-03-28T01:10,2010-03-28T01:20,,,,,,0-17,',
     ];
@@ -198,7 +248,11 @@ describe('the fast path of exams.csv', () => {
     expect([...table.machineStart]).toEqual([0, 2, 3]);
     // EQ1 first (equipment.csv order), its rows by room_in: A3 (01:10 UTC+1) then A2 (03:10 UTC+2).
     expect([...table.fileOrder]).toEqual([2, 1, 0]);
-    expect([...table.roomIn]).toEqual([Date.UTC(2010, 2, 28, 0, 10), Date.UTC(2010, 2, 28, 1, 10), Date.UTC(2010, 2, 26, 7, 30)]);
+    expect([...table.roomIn]).toEqual([
+      Date.UTC(2010, 2, 28, 0, 10),
+      Date.UTC(2010, 2, 28, 1, 10),
+      Date.UTC(2010, 2, 26, 7, 30),
+    ]);
     expect(table.roomOut[2]).toBe(Date.UTC(2010, 2, 26, 7, 45, 30));
     expect([...table.category]).toEqual([2, 0, 3]);
     expect([...table.ageBand]).toEqual([0, NO_AGE_BAND, 3]);
@@ -228,11 +282,18 @@ describe('the fast path of exams.csv', () => {
       ]),
     );
     expect(kit).toBeNull();
-    expect(issues.map((i) => `${i.line} ${i.code}`)).toEqual(['3 duplicate-key', '4 report-before-exam', '5 patient-key-identifier']);
+    expect(issues.map((i) => `${i.line} ${i.code}`)).toEqual([
+      '3 duplicate-key',
+      '4 report-before-exam',
+      '5 patient-key-identifier',
+    ]);
   });
 
   it('reads a multi-byte character cut between chunks, and reports a bad byte on its line', () => {
-    const lines = ['C1,EQ1,A,2010-03-26T08:00,2010-03-26T08:10,ÉCHO|É2,,,,,,', 'C2,EQ1,A,2010-03-26T09:00,2010-03-26T09:10,,,,,,,'];
+    const lines = [
+      'C1,EQ1,A,2010-03-26T08:00,2010-03-26T08:10,ÉCHO|É2,,,,,,',
+      'C2,EQ1,A,2010-03-26T09:00,2010-03-26T09:10,,,,,,,',
+    ];
     const exams = examsFile(',', lines);
     const at = exams.indexOf(0xc3) + 1; // inside É
     for (const chunk of [at, 3, 7]) {
@@ -260,7 +321,8 @@ describe('patient keys not kept (patientKeys: false, the indicators)', () => {
     }
     return parser.finish();
   }
-  const row = (id: string, key: string): string => `${id},EQ1,A,2010-03-26T08:00,2010-03-26T08:20,,12,,,,18-64,${key}`;
+  const row = (id: string, key: string): string =>
+    `${id},EQ1,A,2010-03-26T08:00,2010-03-26T08:20,,12,,,,18-64,${key}`;
 
   it('checks every key but keeps none: the table has no key column, the records no key', () => {
     const ok = readWith(`${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '')}\n`, false);
@@ -273,7 +335,10 @@ describe('patient keys not kept (patientKeys: false, the indicators)', () => {
   });
 
   it('still refuses a raw identifier in patient_key, on its line', () => {
-    const bad = readWith(`${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '1850575123456')}\n`, false);
+    const bad = readWith(
+      `${HEADER.join(',')}\n${row('e1', HEX)}\n${row('e2', '1850575123456')}\n`,
+      false,
+    );
     expect(bad.kit).toBeNull();
     expect(bad.issues.find((i) => i.code === 'patient-key-identifier')?.line).toBe(3);
   });

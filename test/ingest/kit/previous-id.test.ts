@@ -12,23 +12,43 @@ import { parseKit } from '../../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../../src/ingest/kit/read-kit.ts';
 import { writeKitDir } from '../../../src/ingest/kit/write-kit.ts';
 
-const CAMPAIGN = { id: 'prev-2011', name: 'Previous ids', start: '2011-03-07', days: 7, timeZone: 'Europe/Paris' };
+const CAMPAIGN = {
+  id: 'prev-2011',
+  name: 'Previous ids',
+  start: '2011-03-07',
+  days: 7,
+  timeZone: 'Europe/Paris',
+};
 
 function kitFiles(equipment: string): Map<string, string> {
   return new Map([
     ['campaign.json', JSON.stringify(CAMPAIGN)],
-    ['establishments.csv', 'finess,name,legal_status,region\n590000001,CH Nord,CH,Hauts-de-France\n'],
+    [
+      'establishments.csv',
+      'finess,name,legal_status,region\n590000001,CH Nord,CH,Hauts-de-France\n',
+    ],
     ['equipment.csv', equipment],
-    ['sessions.csv', 'equipment_id,start,end,type\nCT-2,2011-03-08T08:00,2011-03-08T18:00,PUBLIC_SCHEDULED\n'],
-    ['exams.csv', 'exam_id,equipment_id,category,room_in,room_out\nE1,CT-2,A,2011-03-08T09:00,2011-03-08T09:20\n'],
+    [
+      'sessions.csv',
+      'equipment_id,start,end,type\nCT-2,2011-03-08T08:00,2011-03-08T18:00,PUBLIC_SCHEDULED\n',
+    ],
+    [
+      'exams.csv',
+      'exam_id,equipment_id,category,room_in,room_out\nE1,CT-2,A,2011-03-08T09:00,2011-03-08T09:20\n',
+    ],
   ]);
 }
 
-const placed = (issues: readonly Issue[]): string[] => issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.text?.key}`);
+const placed = (issues: readonly Issue[]): string[] =>
+  issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.text?.key}`);
 
 describe('equipment.csv previous_id', () => {
   it('is read when given, and absent when blank or when the column is missing', () => {
-    const { kit, issues } = parseKit(kitFiles('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD-1\nMR-1,590000001,MR,\n'));
+    const { kit, issues } = parseKit(
+      kitFiles(
+        'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD-1\nMR-1,590000001,MR,\n',
+      ),
+    );
     expect(issues).toEqual([]);
     expect(kit?.equipment[0]?.previousId).toBe('CT-OLD-1');
     expect(kit?.equipment[1] && 'previousId' in kit.equipment[1]).toBe(false);
@@ -53,17 +73,25 @@ describe('equipment.csv previous_id', () => {
       'equipment.csv:3:previous_id previous-id.invalid',
       'equipment.csv:4:previous_id previous-id.invalid',
     ]);
-    expect(issues[0]?.message).toBe("previous_id CT-2 is this machine’s own equipment_id");
-    expect(issueWords(issues[0] as Issue, 'fr').message).toBe("previous_id CT-2 est l’equipment_id de la machine elle-même");
+    expect(issues[0]?.message).toBe('previous_id CT-2 is this machine’s own equipment_id');
+    expect(issueWords(issues[0] as Issue, 'fr').message).toBe(
+      'previous_id CT-2 est l’equipment_id de la machine elle-même',
+    );
   });
 
   it('is written back only when a machine has one, and read again the same', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plateau-prev-'));
     try {
-      const { kit } = parseKit(kitFiles('equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD-1\nMR-1,590000001,MR,\n'));
+      const { kit } = parseKit(
+        kitFiles(
+          'equipment_id,finess,modality,previous_id\nCT-2,590000001,CT,CT-OLD-1\nMR-1,590000001,MR,\n',
+        ),
+      );
       await writeKitDir(join(dir, 'with'), kit!);
       const text = await readFile(join(dir, 'with', 'equipment.csv'), 'utf8');
-      expect(text.split('\n')[0]).toBe('equipment_id,finess,modality,label,installed_year,role,previous_id');
+      expect(text.split('\n')[0]).toBe(
+        'equipment_id,finess,modality,label,installed_year,role,previous_id',
+      );
       expect(text).toContain('CT-2,590000001,CT,,,general,CT-OLD-1\n');
       const back = await readKitDir(join(dir, 'with'));
       expect(back.kit?.equipment).toEqual(kit!.equipment);

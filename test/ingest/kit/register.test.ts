@@ -14,14 +14,24 @@ import { readKitDir } from '../../../src/ingest/kit/read-kit.ts';
 import { isRegisterHeader, readRegisterFile } from '../../../src/ingest/kit/register-file.ts';
 import { createKitWriter, writeKitDir } from '../../../src/ingest/kit/write-kit.ts';
 
-const CAMPAIGN = { id: 'reg-2010', name: 'Register test', start: '2010-03-01', days: 28, timeZone: 'Europe/Paris' };
-const HEADER = 'finess,department,modality,sector,authorisation_id,authorised_on,in_service_on,installed_year,field_tesla,equipment_id';
+const CAMPAIGN = {
+  id: 'reg-2010',
+  name: 'Register test',
+  start: '2010-03-01',
+  days: 28,
+  timeZone: 'Europe/Paris',
+};
+const HEADER =
+  'finess,department,modality,sector,authorisation_id,authorised_on,in_service_on,installed_year,field_tesla,equipment_id';
 
 /** A tiny kit (two machines, no activity) with `register` as its equipment-register.csv. */
 function kitFiles(register?: string): Map<string, string> {
   const files = new Map<string, string>([
     ['campaign.json', JSON.stringify(CAMPAIGN)],
-    ['establishments.csv', 'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n'],
+    [
+      'establishments.csv',
+      'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n',
+    ],
     ['equipment.csv', 'equipment_id,finess,modality\nCT-1,590000001,CT\nMR-1,590000001,MR\n'],
     ['sessions.csv', 'equipment_id,start,end,type\n'],
     ['exams.csv', 'exam_id,equipment_id,category,room_in,room_out\n'],
@@ -30,7 +40,9 @@ function kitFiles(register?: string): Map<string, string> {
   return files;
 }
 
-const machine = (m: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 'department' | 'modality'>): RegisterMachine => ({
+const machine = (
+  m: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 'department' | 'modality'>,
+): RegisterMachine => ({
   sector: 'hospital',
   authorisationId: null,
   authorisedOn: null,
@@ -46,7 +58,10 @@ const machine = (m: Partial<RegisterMachine> & Pick<RegisterMachine, 'finess' | 
 const placed = (issues: readonly Issue[]): string[] =>
   issues
     .filter((i) => i.file === 'equipment-register.csv')
-    .map((i) => `${i.line}:${i.column} ${i.text?.key}${i.severity === 'error' ? '' : ` (${i.severity})`}`);
+    .map(
+      (i) =>
+        `${i.line}:${i.column} ${i.text?.key}${i.severity === 'error' ? '' : ` (${i.severity})`}`,
+    );
 
 describe('equipment-register.csv in a kit', () => {
   it('reads good rows: départements as INSEE writes them, blanks null, origin register', () => {
@@ -62,13 +77,45 @@ describe('equipment-register.csv in a kit', () => {
     );
     expect(issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(kit?.register).toEqual([
-      machine({ finess: '590000001', department: '59', modality: 'CT', authorisationId: '59-123', authorisedOn: '2005-04-01', inServiceOn: '2005-09-15', installedYear: 2012, equipmentId: 'CT-1' }),
-      machine({ finess: '590000001', department: '59', modality: 'MR', installedYear: 2009, fieldTesla: 1.5, equipmentId: 'MR-1' }),
-      machine({ finess: '2A0000002', department: '2A', modality: 'MR', sector: 'private_practice', authorisedOn: '2001-01-31', fieldTesla: 3 }),
-      machine({ finess: '970000003', department: '971', modality: 'CT', sector: 'private_practice' }),
+      machine({
+        finess: '590000001',
+        department: '59',
+        modality: 'CT',
+        authorisationId: '59-123',
+        authorisedOn: '2005-04-01',
+        inServiceOn: '2005-09-15',
+        installedYear: 2012,
+        equipmentId: 'CT-1',
+      }),
+      machine({
+        finess: '590000001',
+        department: '59',
+        modality: 'MR',
+        installedYear: 2009,
+        fieldTesla: 1.5,
+        equipmentId: 'MR-1',
+      }),
+      machine({
+        finess: '2A0000002',
+        department: '2A',
+        modality: 'MR',
+        sector: 'private_practice',
+        authorisedOn: '2001-01-31',
+        fieldTesla: 3,
+      }),
+      machine({
+        finess: '970000003',
+        department: '971',
+        modality: 'CT',
+        sector: 'private_practice',
+      }),
       machine({ finess: '010000004', department: '01', modality: 'CT', installedYear: 1950 }),
     ]);
-    expect(files.find((f) => f.name === 'equipment-register.csv')).toEqual({ name: 'equipment-register.csv', rows: 5, unknownColumns: [] });
+    expect(files.find((f) => f.name === 'equipment-register.csv')).toEqual({
+      name: 'equipment-register.csv',
+      rows: 5,
+      unknownColumns: [],
+    });
   });
 
   it('is optional: no file gives no register, a header alone an empty one', () => {
@@ -119,10 +166,13 @@ describe('equipment-register.csv in a kit', () => {
       '17:sector required',
       '18:installed_year invalid-number.not-whole',
     ]);
-    const byLine = (line: number): Issue => issues.find((i) => i.file === 'equipment-register.csv' && i.line === line)!;
+    const byLine = (line: number): Issue =>
+      issues.find((i) => i.file === 'equipment-register.csv' && i.line === line)!;
     expect(byLine(3).message).toBe('department "20" is not a French département code');
     expect(byLine(9).message).toBe("installed_year 2011 is after the campaign's year, 2010");
-    expect(byLine(14).message).toBe('equipment_id CT-1 is CT in equipment.csv, and this row says MR');
+    expect(byLine(14).message).toBe(
+      'equipment_id CT-1 is CT in equipment.csv, and this row says MR',
+    );
     expect(byLine(16).message).toBe('equipment_id MR-1 is already named on line 15');
     // Every issue has its words in both languages, all parameters filled.
     for (const issue of issues) {
@@ -135,26 +185,52 @@ describe('equipment-register.csv in a kit', () => {
 
   it('warns of a machine put into service before its authorisation, and keeps unknown columns aside', () => {
     const { kit, issues, files } = parseKit(
-      kitFiles('finess,department,modality,sector,authorised_on,in_service_on,brand\n590000001,59,CT,hospital,2008-06-01,2008-05-31,GE\n'),
+      kitFiles(
+        'finess,department,modality,sector,authorised_on,in_service_on,brand\n590000001,59,CT,hospital,2008-06-01,2008-05-31,GE\n',
+      ),
     );
-    expect(placed(issues)).toEqual(['1:brand unknown-column (warning)', '2:in_service_on register-service-date (warning)']);
-    expect(issues.find((i) => i.code === 'register-service-date')?.message).toBe('in_service_on 2008-05-31 is before authorised_on 2008-06-01');
-    expect(kit?.register).toEqual([machine({ finess: '590000001', department: '59', modality: 'CT', authorisedOn: '2008-06-01', inServiceOn: '2008-05-31' })]);
-    expect(files.find((f) => f.name === 'equipment-register.csv')?.unknownColumns).toEqual(['brand']);
+    expect(placed(issues)).toEqual([
+      '1:brand unknown-column (warning)',
+      '2:in_service_on register-service-date (warning)',
+    ]);
+    expect(issues.find((i) => i.code === 'register-service-date')?.message).toBe(
+      'in_service_on 2008-05-31 is before authorised_on 2008-06-01',
+    );
+    expect(kit?.register).toEqual([
+      machine({
+        finess: '590000001',
+        department: '59',
+        modality: 'CT',
+        authorisedOn: '2008-06-01',
+        inServiceOn: '2008-05-31',
+      }),
+    ]);
+    expect(files.find((f) => f.name === 'equipment-register.csv')?.unknownColumns).toEqual([
+      'brand',
+    ]);
   });
 
   it('refuses a header without a required column, and reads ";" files', () => {
     const missing = parseKit(kitFiles('finess,department,modality\n590000001,59,CT\n'));
     expect(missing.kit).toBeNull();
     expect(placed(missing.issues)).toEqual(['1:sector missing-column']);
-    const semicolon = parseKit(kitFiles('finess;department;modality;sector;field_tesla\n590000001;59;MR;hospital;1,5\n'));
+    const semicolon = parseKit(
+      kitFiles('finess;department;modality;sector;field_tesla\n590000001;59;MR;hospital;1,5\n'),
+    );
     expect(semicolon.kit?.register?.[0]?.fieldTesla).toBe(1.5);
   });
 });
 
 describe('a register read on its own', () => {
   const equipment: Equipment[] = [
-    { equipmentId: 'CT-1', finess: '590000001', modality: 'CT', label: null, installedYear: null, role: 'general' },
+    {
+      equipmentId: 'CT-1',
+      finess: '590000001',
+      modality: 'CT',
+      label: null,
+      installedYear: null,
+      role: 'general',
+    },
   ];
   const context = { campaign: CAMPAIGN, equipment };
 
@@ -166,20 +242,37 @@ describe('a register read on its own', () => {
   });
 
   it('checks equipment_id against the stored campaign, issues in the given file', () => {
-    const good = readRegisterFile('hdf.csv', `${HEADER}\n590000001,59,CT,hospital,,,,,,CT-1\n620000001,62,MR,private_practice,,,,,,\n`, context);
+    const good = readRegisterFile(
+      'hdf.csv',
+      `${HEADER}\n590000001,59,CT,hospital,,,,,,CT-1\n620000001,62,MR,private_practice,,,,,,\n`,
+      context,
+    );
     expect(good.issues).toEqual([]);
     expect(good.rows).toEqual([
       machine({ finess: '590000001', department: '59', modality: 'CT', equipmentId: 'CT-1' }),
-      machine({ finess: '620000001', department: '62', modality: 'MR', sector: 'private_practice' }),
+      machine({
+        finess: '620000001',
+        department: '62',
+        modality: 'MR',
+        sector: 'private_practice',
+      }),
     ]);
-    const bad = readRegisterFile('hdf.csv', `${HEADER}\n590000001,59,CT,hospital,,,,,,CT-9\n590000001,59,MR,hospital,,,,,,CT-1\n`, context);
+    const bad = readRegisterFile(
+      'hdf.csv',
+      `${HEADER}\n590000001,59,CT,hospital,,,,,,CT-9\n590000001,59,MR,hospital,,,,,,CT-1\n`,
+      context,
+    );
     expect(bad.rows).toBeNull();
     expect(bad.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.text?.key}`)).toEqual([
       'hdf.csv:2:equipment_id unknown-reference.register-campaign',
       'hdf.csv:3:equipment_id register-modality.campaign',
     ]);
-    expect(bad.issues[0]?.message).toBe('equipment_id CT-9 is not a machine of the stored campaign reg-2010');
-    expect(issueWords(bad.issues[1]!, 'fr').message).toBe('equipment_id CT-1 est CT dans la campagne enregistrée reg-2010, et cette ligne dit MR');
+    expect(bad.issues[0]?.message).toBe(
+      'equipment_id CT-9 is not a machine of the stored campaign reg-2010',
+    );
+    expect(issueWords(bad.issues[1]!, 'fr').message).toBe(
+      'equipment_id CT-1 est CT dans la campagne enregistrée reg-2010, et cette ligne dit MR',
+    );
   });
 });
 
@@ -192,8 +285,23 @@ describe('writing equipment-register.csv', () => {
     return dir;
   };
   const register: RegisterMachine[] = [
-    machine({ finess: '590000001', department: '59', modality: 'CT', authorisationId: 'A, "1"', authorisedOn: '2005-04-01', inServiceOn: '2005-09-15', installedYear: 2009, equipmentId: 'CT-1' }),
-    machine({ finess: '2A0000002', department: '2A', modality: 'MR', sector: 'private_practice', fieldTesla: 1.5 }),
+    machine({
+      finess: '590000001',
+      department: '59',
+      modality: 'CT',
+      authorisationId: 'A, "1"',
+      authorisedOn: '2005-04-01',
+      inServiceOn: '2005-09-15',
+      installedYear: 2009,
+      equipmentId: 'CT-1',
+    }),
+    machine({
+      finess: '2A0000002',
+      department: '2A',
+      modality: 'MR',
+      sector: 'private_practice',
+      fieldTesla: 1.5,
+    }),
   ];
   const kit = (): Kit => {
     const read = parseKit(kitFiles());
@@ -224,6 +332,8 @@ describe('writing equipment-register.csv', () => {
     await again.close();
     expect((await readKitDir(dir)).kit).not.toHaveProperty('register');
     const refused = createKitWriter(dir, CAMPAIGN);
-    await expect(refused.writeRegister([{ ...register[0]!, sector: null }])).rejects.toThrow(/no sector/);
+    await expect(refused.writeRegister([{ ...register[0]!, sector: null }])).rejects.toThrow(
+      /no sector/,
+    );
   });
 });

@@ -13,14 +13,23 @@ import { parseKit } from '../../../src/ingest/kit/parse-kit.ts';
 import { readKitDir } from '../../../src/ingest/kit/read-kit.ts';
 import { writeKitDir } from '../../../src/ingest/kit/write-kit.ts';
 
-const CAMPAIGN = { id: 'slots-2010', name: 'Slots test', start: '2010-03-01', days: 28, timeZone: 'Europe/Paris' };
+const CAMPAIGN = {
+  id: 'slots-2010',
+  name: 'Slots test',
+  start: '2010-03-01',
+  days: 28,
+  timeZone: 'Europe/Paris',
+};
 const HEADER = 'equipment_id,start,end,status,observed_at';
 
 /** A tiny kit (two machines, no activity) with `slots` as its slots.csv. */
 function kitFiles(slots?: string): Map<string, string> {
   const files = new Map<string, string>([
     ['campaign.json', JSON.stringify(CAMPAIGN)],
-    ['establishments.csv', 'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n'],
+    [
+      'establishments.csv',
+      'finess,name,legal_status,region,department\n590000001,CH Nord,CH,32,59\n',
+    ],
     ['equipment.csv', 'equipment_id,finess,modality\nCT-1,590000001,CT\nMR-1,590000001,MR\n'],
     ['sessions.csv', 'equipment_id,start,end,type\n'],
     ['exams.csv', 'exam_id,equipment_id,category,room_in,room_out\n'],
@@ -33,7 +42,10 @@ function kitFiles(slots?: string): Map<string, string> {
 const placed = (issues: readonly Issue[]): string[] =>
   issues
     .filter((i) => i.file === 'slots.csv')
-    .map((i) => `${i.line}:${i.column} ${i.text?.key}${i.severity === 'error' ? '' : ` (${i.severity})`}`);
+    .map(
+      (i) =>
+        `${i.line}:${i.column} ${i.text?.key}${i.severity === 'error' ? '' : ` (${i.severity})`}`,
+    );
 
 // Paris is UTC+1 in March until the 28th at 02:00 local, UTC+2 after.
 const utc = (text: string): number => Date.parse(`${text}Z`);
@@ -50,12 +62,34 @@ describe('slots.csv in a kit', () => {
     );
     expect(issues).toEqual([]);
     expect(kit?.slots).toEqual<Slot[]>([
-      { equipmentId: 'CT-1', start: utc('2010-03-02T07:00'), end: utc('2010-03-02T07:20'), status: 'free', observedAt: utc('2010-03-01T06:00') },
-      { equipmentId: 'CT-1', start: utc('2010-03-02T07:00'), end: utc('2010-03-02T07:20'), status: 'busy', observedAt: utc('2010-03-01T15:45:10') },
+      {
+        equipmentId: 'CT-1',
+        start: utc('2010-03-02T07:00'),
+        end: utc('2010-03-02T07:20'),
+        status: 'free',
+        observedAt: utc('2010-03-01T06:00'),
+      },
+      {
+        equipmentId: 'CT-1',
+        start: utc('2010-03-02T07:00'),
+        end: utc('2010-03-02T07:20'),
+        status: 'busy',
+        observedAt: utc('2010-03-01T15:45:10'),
+      },
       // After the spring change: UTC+2; the explicit Z is taken as it is.
-      { equipmentId: 'MR-1', start: utc('2010-03-29T07:00'), end: utc('2010-03-29T07:30'), status: 'free', observedAt: utc('2010-03-26T07:00') },
+      {
+        equipmentId: 'MR-1',
+        start: utc('2010-03-29T07:00'),
+        end: utc('2010-03-29T07:30'),
+        status: 'free',
+        observedAt: utc('2010-03-26T07:00'),
+      },
     ]);
-    expect(files.find((f) => f.name === 'slots.csv')).toEqual({ name: 'slots.csv', rows: 3, unknownColumns: [] });
+    expect(files.find((f) => f.name === 'slots.csv')).toEqual({
+      name: 'slots.csv',
+      rows: 3,
+      unknownColumns: [],
+    });
   });
 
   it('is optional: no file gives no slots, a header alone none; columns in any order, `;` too', () => {
@@ -63,10 +97,20 @@ describe('slots.csv in a kit', () => {
     expect(without.kit).not.toBeNull();
     expect(without.kit).not.toHaveProperty('slots');
     expect(parseKit(kitFiles(`${HEADER}\n`)).kit?.slots).toEqual([]);
-    const shuffled = parseKit(kitFiles('status;observed_at;end;start;equipment_id\nbusy;2010-03-01 07:00;2010-03-03 10:00;2010-03-03 09:40;MR-1\n'));
+    const shuffled = parseKit(
+      kitFiles(
+        'status;observed_at;end;start;equipment_id\nbusy;2010-03-01 07:00;2010-03-03 10:00;2010-03-03 09:40;MR-1\n',
+      ),
+    );
     expect(shuffled.issues).toEqual([]);
     expect(shuffled.kit?.slots).toEqual([
-      { equipmentId: 'MR-1', start: utc('2010-03-03T08:40'), end: utc('2010-03-03T09:00'), status: 'busy', observedAt: utc('2010-03-01T06:00') },
+      {
+        equipmentId: 'MR-1',
+        start: utc('2010-03-03T08:40'),
+        end: utc('2010-03-03T09:00'),
+        status: 'busy',
+        observedAt: utc('2010-03-01T06:00'),
+      },
     ]);
   });
 
@@ -101,13 +145,17 @@ describe('slots.csv in a kit', () => {
     ]);
     const endBefore = issues.find((i) => i.line === 5);
     expect(endBefore?.message).toBe('end 2010-03-02T08:40 is not after start 2010-03-02T09:00');
-    expect(issueWords(endBefore as Issue, 'fr').message).toBe('la fin 2010-03-02T08:40 n’est pas après le début 2010-03-02T09:00');
+    expect(issueWords(endBefore as Issue, 'fr').message).toBe(
+      'la fin 2010-03-02T08:40 n’est pas après le début 2010-03-02T09:00',
+    );
     // A blank slot time is not described as a session's.
     expect(issues.find((i) => i.line === 8)?.hint).toBe('fill in start; it is required');
   });
 
   it('refuses a file without a required column, and warns of one slot seen free and busy at one instant', () => {
-    const missing = parseKit(kitFiles('equipment_id,start,end,status\nCT-1,2010-03-02T08:00,2010-03-02T08:20,free\n'));
+    const missing = parseKit(
+      kitFiles('equipment_id,start,end,status\nCT-1,2010-03-02T08:00,2010-03-02T08:20,free\n'),
+    );
     expect(missing.kit).toBeNull();
     expect(placed(missing.issues)).toEqual(['1:observed_at missing-column']);
 
@@ -127,7 +175,9 @@ describe('slots.csv in a kit', () => {
   });
 
   it('reports unknown machines once equipment.csv is usable, and no cascade when it is not', () => {
-    const files = kitFiles(`${HEADER}\nCT-9,2010-03-02T08:00,2010-03-02T08:20,free,2010-03-01T07:00\n`);
+    const files = kitFiles(
+      `${HEADER}\nCT-9,2010-03-02T08:00,2010-03-02T08:20,free,2010-03-01T07:00\n`,
+    );
     files.set('equipment.csv', 'equipment_id,finess\nCT-1,590000001\n');
     const { kit, issues } = parseKit(files);
     expect(kit).toBeNull();
@@ -144,9 +194,27 @@ describe('slots.csv written by writeKitDir', () => {
       const campaign = { ...CAMPAIGN, start: '2010-10-18', days: 28 };
       // 2010-10-31 02:30 local happens twice: 00:30Z (UTC+2) then 01:30Z (UTC+1).
       const slots: Slot[] = [
-        { equipmentId: 'MR-1', start: utc('2010-10-31T00:30'), end: utc('2010-10-31T01:30'), status: 'free', observedAt: utc('2010-10-30T05:00') },
-        { equipmentId: 'MR-1', start: utc('2010-10-31T01:30'), end: utc('2010-10-31T02:30'), status: 'busy', observedAt: utc('2010-10-31T01:40') },
-        { equipmentId: 'CT-1', start: utc('2010-10-19T06:00'), end: utc('2010-10-19T06:15'), status: 'free', observedAt: utc('2010-10-18T05:00') },
+        {
+          equipmentId: 'MR-1',
+          start: utc('2010-10-31T00:30'),
+          end: utc('2010-10-31T01:30'),
+          status: 'free',
+          observedAt: utc('2010-10-30T05:00'),
+        },
+        {
+          equipmentId: 'MR-1',
+          start: utc('2010-10-31T01:30'),
+          end: utc('2010-10-31T02:30'),
+          status: 'busy',
+          observedAt: utc('2010-10-31T01:40'),
+        },
+        {
+          equipmentId: 'CT-1',
+          start: utc('2010-10-19T06:00'),
+          end: utc('2010-10-19T06:15'),
+          status: 'free',
+          observedAt: utc('2010-10-18T05:00'),
+        },
       ];
       await writeKitDir(dir, { ...base, campaign, slots });
       const text = await readFile(join(dir, 'slots.csv'), 'utf8');

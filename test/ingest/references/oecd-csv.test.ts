@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../src/core/issues.ts';
 import { issueWords } from '../../../src/i18n/issues/index.ts';
-import { readArea, readSdmxMeasure, readSimpleMeasure } from '../../../src/ingest/references/oecd-codes.ts';
+import {
+  readArea,
+  readSdmxMeasure,
+  readSimpleMeasure,
+} from '../../../src/ingest/references/oecd-codes.ts';
 import { readOecdCsv, readOecdCsvBytes } from '../../../src/ingest/references/oecd-csv.ts';
 import type { ReferenceFigure } from '../../../src/plan/territories/types.ts';
 
@@ -51,8 +55,12 @@ describe('an OECD Data Explorer export with labels (fixture oecd-med-tech)', () 
     expect(issueWords(measure, 'fr').message).toBe(
       '2 lignes de la mesure MEASURE MTU, UNIT_MEASURE 10P6HB, MEDICAL_TECH PET, HEALTH_CARE_PROVIDER _T ignorées\u202f: plateau ne sait pas ce qu’elle mesure (première ligne 7)',
     );
-    expect(byKey(result.issues, 'reference-area').message).toContain('1 row of the area "EU27_2020" skipped');
-    expect(byKey(result.issues, 'reference-value.blank').message).toBe('OBS_VALUE is blank: the row was skipped');
+    expect(byKey(result.issues, 'reference-area').message).toContain(
+      '1 row of the area "EU27_2020" skipped',
+    );
+    expect(byKey(result.issues, 'reference-value.blank').message).toBe(
+      'OBS_VALUE is blank: the row was skipped',
+    );
   });
 });
 
@@ -83,8 +91,20 @@ describe('an OECD export of codes with errors (fixture oecd-codes-errors)', () =
     const read = readOecdCsv(clean, 'input.csv');
     expect(read.issues).toEqual([]);
     expect(read.figures.map((f) => [f.modality, f.area, f.year, f.value, f.source])).toEqual([
-      ['CT', 'FRA', 2019, 17.8, 'OECD Data Explorer export input.csv: OECD.ELS.HD:DSD_HEALTH_REAC_HOSP@DF_MED_TECH(1.0)'],
-      ['MR', 'ESP', 2019, 18.1, 'OECD Data Explorer export input.csv: OECD.ELS.HD:DSD_HEALTH_REAC_HOSP@DF_MED_TECH(1.0)'],
+      [
+        'CT',
+        'FRA',
+        2019,
+        17.8,
+        'OECD Data Explorer export input.csv: OECD.ELS.HD:DSD_HEALTH_REAC_HOSP@DF_MED_TECH(1.0)',
+      ],
+      [
+        'MR',
+        'ESP',
+        2019,
+        18.1,
+        'OECD Data Explorer export input.csv: OECD.ELS.HD:DSD_HEALTH_REAC_HOSP@DF_MED_TECH(1.0)',
+      ],
     ]);
   });
 });
@@ -102,11 +122,61 @@ describe('the simple form: country, measure, year, value', () => {
     const read = readOecdCsv(text, 'figures.csv');
     expect(read.issues).toEqual([]);
     expect(read.figures).toEqual([
-      { measure: 'unitsPerMillion', modality: 'CT', sector: null, area: 'FRA', year: 2021, value: 18.9, source: 'OECD Data Explorer export figures.csv', note: null, origin: 'loaded' },
-      { measure: 'unitsPerMillion', modality: 'MR', sector: 'hospital', area: 'FRA', year: 2021, value: 8.9, source: 'OECD Health Statistics 2023', note: null, origin: 'loaded' },
-      { measure: 'unitsPerMillion', modality: 'CT', sector: null, area: 'OECD', year: 2021, value: 29.8, source: 'OECD Data Explorer export figures.csv', note: 'estimate', origin: 'loaded' },
-      { measure: 'meanWaitDays', modality: 'MR', sector: null, area: 'FRA', year: 2023, value: 33.5, source: 'Imagerie Santé Avenir 2023', note: null, origin: 'loaded' },
-      { measure: 'examsPer1000', modality: 'CT', sector: null, area: 'FRA', year: 2021, value: 207.6, source: 'OECD Data Explorer export figures.csv', note: '5th', origin: 'loaded' },
+      {
+        measure: 'unitsPerMillion',
+        modality: 'CT',
+        sector: null,
+        area: 'FRA',
+        year: 2021,
+        value: 18.9,
+        source: 'OECD Data Explorer export figures.csv',
+        note: null,
+        origin: 'loaded',
+      },
+      {
+        measure: 'unitsPerMillion',
+        modality: 'MR',
+        sector: 'hospital',
+        area: 'FRA',
+        year: 2021,
+        value: 8.9,
+        source: 'OECD Health Statistics 2023',
+        note: null,
+        origin: 'loaded',
+      },
+      {
+        measure: 'unitsPerMillion',
+        modality: 'CT',
+        sector: null,
+        area: 'OECD',
+        year: 2021,
+        value: 29.8,
+        source: 'OECD Data Explorer export figures.csv',
+        note: 'estimate',
+        origin: 'loaded',
+      },
+      {
+        measure: 'meanWaitDays',
+        modality: 'MR',
+        sector: null,
+        area: 'FRA',
+        year: 2023,
+        value: 33.5,
+        source: 'Imagerie Santé Avenir 2023',
+        note: null,
+        origin: 'loaded',
+      },
+      {
+        measure: 'examsPer1000',
+        modality: 'CT',
+        sector: null,
+        area: 'FRA',
+        year: 2021,
+        value: 207.6,
+        source: 'OECD Data Explorer export figures.csv',
+        note: '5th',
+        origin: 'loaded',
+      },
     ]);
   });
 
@@ -125,9 +195,13 @@ describe('the simple form: country, measure, year, value', () => {
       ['warning', 'reference-area', 5, 'country'],
     ]);
     expect(read.issues[0]?.text?.key).toBe('reference-measure.simple');
-    expect(read.issues[0]?.message).toContain('2 rows of the measure "pet_units_per_million" skipped');
+    expect(read.issues[0]?.message).toContain(
+      '2 rows of the measure "pet_units_per_million" skipped',
+    );
     // A region's name is described, not quoted.
-    expect(read.issues[1]?.message).toContain('1 row of the area a value of 13 characters: letters, punctuation skipped');
+    expect(read.issues[1]?.message).toContain(
+      '1 row of the area a value of 13 characters: letters, punctuation skipped',
+    );
   });
 });
 
@@ -139,9 +213,9 @@ describe('other forms of the export', () => {
     ].join('\n');
     const read = readOecdCsv(text, 'both.csv');
     expect(read.issues).toEqual([]);
-    expect(read.figures.map((f) => [f.measure, f.modality, f.sector, f.area, f.year, f.value])).toEqual([
-      ['unitsPerMillion', 'MR', null, 'FRA', 2021, 16.64],
-    ]);
+    expect(
+      read.figures.map((f) => [f.measure, f.modality, f.sector, f.area, f.year, f.value]),
+    ).toEqual([['unitsPerMillion', 'MR', null, 'FRA', 2021, 16.64]]);
   });
 
   it('recognises exams per 1,000 and numbers of exams from their labels, and nothing it cannot name', () => {
@@ -182,7 +256,10 @@ describe('files that cannot be read', () => {
     expect(placed(sdmx.issues)).toEqual([['error', 'missing-column', 1, 'OBS_VALUE']]);
     const simple = readOecdCsv('country,measure,year\nFRA,ct_units_per_million,2021\n', 's.csv');
     expect(placed(simple.issues)).toEqual([['error', 'missing-column', 1, 'value']]);
-    const twice = readOecdCsv('country,measure,year,value,Value\nFRA,ct_units_per_million,2021,1,2\n', 't.csv');
+    const twice = readOecdCsv(
+      'country,measure,year,value,Value\nFRA,ct_units_per_million,2021,1,2\n',
+      't.csv',
+    );
     expect(placed(twice.issues)).toEqual([['error', 'duplicate-column', 1, 'value']]);
   });
 
@@ -199,15 +276,23 @@ describe('files that cannot be read', () => {
     const bad = readOecdCsvBytes(latin1, 'l.csv');
     expect(bad.figures).toEqual([]);
     expect(placed(bad.issues)[0]).toEqual(['error', 'encoding', 3, null]);
-    const bom = readOecdCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'b.csv');
+    const bom = readOecdCsvBytes(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
+      'b.csv',
+    );
     expect(bom.issues).toEqual([]);
     expect(bom.figures.map((f) => f.value)).toEqual([18.9]);
   });
 });
 
 describe('what a row measures', () => {
-  const parts = (over: Partial<Record<'measure' | 'unit' | 'technology' | 'provider', [string, string]>>) => {
-    const coded = (p: [string, string] | undefined, code: string) => ({ code: p?.[0] ?? code, label: p?.[1] ?? '' });
+  const parts = (
+    over: Partial<Record<'measure' | 'unit' | 'technology' | 'provider', [string, string]>>,
+  ) => {
+    const coded = (p: [string, string] | undefined, code: string) => ({
+      code: p?.[0] ?? code,
+      label: p?.[1] ?? '',
+    });
     return {
       measure: coded(over.measure, 'MTU'),
       unit: coded(over.unit, '10P6HB'),
@@ -217,16 +302,28 @@ describe('what a row measures', () => {
   };
 
   it('reads the providers as sectors, by code or by label', () => {
-    expect(readSdmxMeasure(parts({}))).toEqual({ measure: 'unitsPerMillion', modality: 'CT', sector: null });
+    expect(readSdmxMeasure(parts({}))).toEqual({
+      measure: 'unitsPerMillion',
+      modality: 'CT',
+      sector: null,
+    });
     expect(readSdmxMeasure(parts({ provider: ['HP3', ''] }))?.sector).toBe('private_practice');
     expect(readSdmxMeasure(parts({ provider: ['X1', 'Hospitals'] }))?.sector).toBe('hospital');
-    expect(readSdmxMeasure(parts({ provider: ['HP4', 'Providers of ancillary services'] }))).toBeNull();
+    expect(
+      readSdmxMeasure(parts({ provider: ['HP4', 'Providers of ancillary services'] })),
+    ).toBeNull();
   });
 
   it('never guesses: another technology, a conflict, an unknown unit or measure is no figure', () => {
     expect(readSdmxMeasure(parts({ technology: ['PETCT', 'PET-CT scanners'] }))).toBeNull();
-    expect(readSdmxMeasure(parts({ technology: ['SPECT', 'Single-photon emission computed tomography'] }))).toBeNull();
-    expect(readSdmxMeasure(parts({ measure: ['MTU', 'Magnetic resonance imaging units'] }))).toBeNull();
+    expect(
+      readSdmxMeasure(
+        parts({ technology: ['SPECT', 'Single-photon emission computed tomography'] }),
+      ),
+    ).toBeNull();
+    expect(
+      readSdmxMeasure(parts({ measure: ['MTU', 'Magnetic resonance imaging units'] })),
+    ).toBeNull();
     expect(readSdmxMeasure(parts({ unit: ['PT_POP', 'Percentage of population'] }))).toBeNull();
     expect(readSdmxMeasure(parts({ measure: ['ZZZ', ''] }))).toBeNull();
     expect(readSdmxMeasure(parts({ unit: ['10P3HB', ''] }))).toBeNull();
@@ -242,8 +339,16 @@ describe('what a row measures', () => {
   });
 
   it('reads the simple names, and no other', () => {
-    expect(readSimpleMeasure(' MR_installed_units ')).toEqual({ measure: 'installedUnits', modality: 'MR', sector: null });
-    expect(readSimpleMeasure('ct_cost_euros_private_practice')).toEqual({ measure: 'costEuros', modality: 'CT', sector: 'private_practice' });
+    expect(readSimpleMeasure(' MR_installed_units ')).toEqual({
+      measure: 'installedUnits',
+      modality: 'MR',
+      sector: null,
+    });
+    expect(readSimpleMeasure('ct_cost_euros_private_practice')).toEqual({
+      measure: 'costEuros',
+      modality: 'CT',
+      sector: 'private_practice',
+    });
     expect(readSimpleMeasure('ct_units_per_million_ambulatory')).toBeNull();
     expect(readSimpleMeasure('ct_units')).toBeNull();
   });

@@ -46,14 +46,28 @@ function check(issue: Issue): void {
 const places = (issues: readonly Issue[]) => issues.map((i) => [i.text?.key, i.line, i.column]);
 
 describe('readScenarioFile: forms', () => {
-  const scenario: Scenario = { name: 'Demand +10 %', changes: [{ type: 'demand-growth', percent: 10 }] };
+  const scenario: Scenario = {
+    name: 'Demand +10 %',
+    changes: [{ type: 'demand-growth', percent: 10 }],
+  };
 
   it('reads an object with a list of scenarios, a list, or one scenario', () => {
     const wrapped = read(JSON.stringify({ scenarios: [scenario], description: 'x' }));
     expect(wrapped).toEqual({ scenarios: [scenario], issues: [], pointers: ['/scenarios/0'] });
-    expect(read(JSON.stringify([scenario, { ...scenario, name: 'Other' }])).pointers).toEqual(['/0', '/1']);
-    expect(read(`\ufeff${JSON.stringify(scenario)}`)).toEqual({ scenarios: [scenario], issues: [], pointers: [''] });
-    expect(readScenarioValue([scenario], 'body')).toEqual({ scenarios: [scenario], issues: [], pointers: ['/0'] });
+    expect(read(JSON.stringify([scenario, { ...scenario, name: 'Other' }])).pointers).toEqual([
+      '/0',
+      '/1',
+    ]);
+    expect(read(`\ufeff${JSON.stringify(scenario)}`)).toEqual({
+      scenarios: [scenario],
+      issues: [],
+      pointers: [''],
+    });
+    expect(readScenarioValue([scenario], 'body')).toEqual({
+      scenarios: [scenario],
+      issues: [],
+      pointers: ['/0'],
+    });
   });
 
   it('reads every change type, times written HH:MM (24:00 for an end), names trimmed', () => {
@@ -61,11 +75,23 @@ describe('readScenarioFile: forms', () => {
       JSON.stringify({
         name: '  All  ',
         changes: [
-          { type: 'extend-hours', weekdays: [1, 5], openEarlierMinutes: 30, closeLaterMinutes: 0, machine: 'CT2' },
+          {
+            type: 'extend-hours',
+            weekdays: [1, 5],
+            openEarlierMinutes: 30,
+            closeLaterMinutes: 0,
+            machine: 'CT2',
+          },
           { type: 'add-session', weekdays: [6], start: '8:00', end: '24:00' },
           { type: 'add-machine', count: 2, gridOf: 'CT2' },
           { type: 'emergency-reservation', share: 0.9 },
-          { type: 'interventional-sessions', weekdays: [2], start: '13:00', end: '18:30', machine: 'CT1' },
+          {
+            type: 'interventional-sessions',
+            weekdays: [2],
+            start: '13:00',
+            end: '18:30',
+            machine: 'CT1',
+          },
           { type: 'predicted-durations' },
           { type: 'demand-growth', percent: -99.5 },
           { type: 'fix-late-start' },
@@ -78,11 +104,23 @@ describe('readScenarioFile: forms', () => {
       {
         name: 'All',
         changes: [
-          { type: 'extend-hours', weekdays: [1, 5], openEarlierMinutes: 30, closeLaterMinutes: 0, machine: 'CT2' },
+          {
+            type: 'extend-hours',
+            weekdays: [1, 5],
+            openEarlierMinutes: 30,
+            closeLaterMinutes: 0,
+            machine: 'CT2',
+          },
           { type: 'add-session', weekdays: [6], start: '08:00', end: '24:00' },
           { type: 'add-machine', count: 2, gridOf: 'CT2' },
           { type: 'emergency-reservation', share: 0.9 },
-          { type: 'interventional-sessions', weekdays: [2], start: '13:00', end: '18:30', machine: 'CT1' },
+          {
+            type: 'interventional-sessions',
+            weekdays: [2],
+            start: '13:00',
+            end: '18:30',
+            machine: 'CT1',
+          },
           { type: 'predicted-durations' },
           { type: 'demand-growth', percent: -99.5 },
           { type: 'fix-late-start' },
@@ -139,40 +177,86 @@ describe('readScenarioFile: errors, located', () => {
       'percent -100 is not a number above -100 and at most 1000',
       'a change has no "type"',
     ]);
-    expect(issues[0]?.hint).toBe('a change of type add-session takes the keys type, weekdays, start, end, machine: check the spelling (letters are case-sensitive)');
-    expect(issueWords(issues[4] as Issue, 'fr').message).toBe('share 0.95 n’est pas un nombre de 0 à 0.9');
+    expect(issues[0]?.hint).toBe(
+      'a change of type add-session takes the keys type, weekdays, start, end, machine: check the spelling (letters are case-sensitive)',
+    );
+    expect(issueWords(issues[4] as Issue, 'fr').message).toBe(
+      'share 0.95 n’est pas un nombre de 0 à 0.9',
+    );
   });
 
   it('checks each field of each change type', () => {
-    const change = (c: object) => places(read(JSON.stringify([{ name: 'x', changes: [c] }])).issues);
+    const change = (c: object) =>
+      places(read(JSON.stringify([{ name: 'x', changes: [c] }])).issues);
     const at = (field: string) => `/0/changes/0${field}`;
-    expect(change({ type: 'add-session', weekdays: [6], start: '12:00', end: '12:00' })).toEqual([['scenario-value.time-order', 1, at('/end')]]);
-    expect(change({ type: 'add-session', weekdays: [6], start: '24:00', end: '24:00' })).toEqual([['scenario-value.time', 1, at('/start')]]);
-    expect(change({ type: 'interventional-sessions', weekdays: [], start: '08:00' })).toEqual([['scenario-required.change', 1, at('')]]);
-    expect(change({ type: 'interventional-sessions', weekdays: [], start: '08:00', end: '09:00' })).toEqual([['scenario-value.weekdays-empty', 1, at('/weekdays')]]);
-    expect(change({ type: 'add-session', weekdays: '6', start: '08:00', end: '09:00' })).toEqual([['scenario-value.list', 1, at('/weekdays')]]);
+    expect(change({ type: 'add-session', weekdays: [6], start: '12:00', end: '12:00' })).toEqual([
+      ['scenario-value.time-order', 1, at('/end')],
+    ]);
+    expect(change({ type: 'add-session', weekdays: [6], start: '24:00', end: '24:00' })).toEqual([
+      ['scenario-value.time', 1, at('/start')],
+    ]);
+    expect(change({ type: 'interventional-sessions', weekdays: [], start: '08:00' })).toEqual([
+      ['scenario-required.change', 1, at('')],
+    ]);
+    expect(
+      change({ type: 'interventional-sessions', weekdays: [], start: '08:00', end: '09:00' }),
+    ).toEqual([['scenario-value.weekdays-empty', 1, at('/weekdays')]]);
+    expect(change({ type: 'add-session', weekdays: '6', start: '08:00', end: '09:00' })).toEqual([
+      ['scenario-value.list', 1, at('/weekdays')],
+    ]);
     expect(change({ type: 'add-session', weekdays: [6, 7, 6], start: '08:00', end: 9 })).toEqual([
       ['scenario-duplicate.weekday', 1, at('/weekdays/2')],
       ['scenario-value.time', 1, at('/end')],
     ]);
-    expect(change({ type: 'extend-hours', weekdays: [1] })).toEqual([['scenario-value.extend-nothing', 1, at('')]]);
-    expect(change({ type: 'extend-hours', weekdays: [1], openEarlierMinutes: 0, closeLaterMinutes: 721 })).toEqual([['scenario-value.minutes', 1, at('/closeLaterMinutes')]]);
-    expect(change({ type: 'extend-hours', weekdays: [1], openEarlierMinutes: 30, machine: '' })).toEqual([['scenario-value.machine', 1, at('/machine')]]);
-    expect(change({ type: 'add-machine', count: 1.5 })).toEqual([['scenario-value.count', 1, at('/count')]]);
-    expect(change({ type: 'add-machine', count: 11 })).toEqual([['scenario-value.count', 1, at('/count')]]);
-    expect(change({ type: 'add-machine', gridOf: 7 })).toEqual([['scenario-value.machine', 1, at('/gridOf')]]);
-    expect(change({ type: 'demand-growth', percent: '10' })).toEqual([['scenario-value.percent', 1, at('/percent')]]);
-    expect(change({ type: 'demand-growth', percent: 1001 })).toEqual([['scenario-value.percent', 1, at('/percent')]]);
+    expect(change({ type: 'extend-hours', weekdays: [1] })).toEqual([
+      ['scenario-value.extend-nothing', 1, at('')],
+    ]);
+    expect(
+      change({
+        type: 'extend-hours',
+        weekdays: [1],
+        openEarlierMinutes: 0,
+        closeLaterMinutes: 721,
+      }),
+    ).toEqual([['scenario-value.minutes', 1, at('/closeLaterMinutes')]]);
+    expect(
+      change({ type: 'extend-hours', weekdays: [1], openEarlierMinutes: 30, machine: '' }),
+    ).toEqual([['scenario-value.machine', 1, at('/machine')]]);
+    expect(change({ type: 'add-machine', count: 1.5 })).toEqual([
+      ['scenario-value.count', 1, at('/count')],
+    ]);
+    expect(change({ type: 'add-machine', count: 11 })).toEqual([
+      ['scenario-value.count', 1, at('/count')],
+    ]);
+    expect(change({ type: 'add-machine', gridOf: 7 })).toEqual([
+      ['scenario-value.machine', 1, at('/gridOf')],
+    ]);
+    expect(change({ type: 'demand-growth', percent: '10' })).toEqual([
+      ['scenario-value.percent', 1, at('/percent')],
+    ]);
+    expect(change({ type: 'demand-growth', percent: 1001 })).toEqual([
+      ['scenario-value.percent', 1, at('/percent')],
+    ]);
     expect(change({ type: 'demand-growth', percent: 1000 })).toEqual([]);
-    expect(change({ type: 'emergency-reservation', share: -0.1 })).toEqual([['scenario-value.share', 1, at('/share')]]);
+    expect(change({ type: 'emergency-reservation', share: -0.1 })).toEqual([
+      ['scenario-value.share', 1, at('/share')],
+    ]);
     expect(change({ type: 'no-show', rates: { X: 0.1, a: 0.2 } })).toEqual([
       ['scenario-key.rates', 1, at('/rates/X')],
       ['scenario-key.rates', 1, at('/rates/a')],
     ]);
-    expect(change({ type: 'no-show', rates: { A: 2 } })).toEqual([['scenario-value.rate', 1, at('/rates/A')]]);
-    expect(change({ type: 'no-show', rates: [0.1] })).toEqual([['scenario-value.rates', 1, at('/rates')]]);
-    expect(change({ type: 'fix-late-start', percent: 3 })).toEqual([['scenario-key.change', 1, at('/percent')]]);
-    expect(change({ type: 'add-machine', 'a/b': 1 })).toEqual([['scenario-key.change', 1, at('/a~1b')]]);
+    expect(change({ type: 'no-show', rates: { A: 2 } })).toEqual([
+      ['scenario-value.rate', 1, at('/rates/A')],
+    ]);
+    expect(change({ type: 'no-show', rates: [0.1] })).toEqual([
+      ['scenario-value.rates', 1, at('/rates')],
+    ]);
+    expect(change({ type: 'fix-late-start', percent: 3 })).toEqual([
+      ['scenario-key.change', 1, at('/percent')],
+    ]);
+    expect(change({ type: 'add-machine', 'a/b': 1 })).toEqual([
+      ['scenario-key.change', 1, at('/a~1b')],
+    ]);
     expect(change([{ type: 'fix-late-start' }])).toEqual([['scenario-value.change', 1, at('')]]);
   });
 
@@ -186,13 +270,20 @@ describe('readScenarioFile: errors, located', () => {
       ['scenario-key.file', 2, '/versoin'],
       ['scenario-value.scenario', 1, '/scenarios/0'],
     ]);
-    expect(file('{"changes": []}')).toEqual([['scenario-required.scenario', 1, null], ['scenario-empty', 1, null]]);
+    expect(file('{"changes": []}')).toEqual([
+      ['scenario-required.scenario', 1, null],
+      ['scenario-empty', 1, null],
+    ]);
     expect(file('{"name": " ", "changes": [], "description": 3}')).toEqual([
       ['scenario-value.text', 1, '/description'],
       ['scenario-value.name', 1, '/name'],
       ['scenario-empty', 1, null],
     ]);
-    expect(file(`{"name": "${'x'.repeat(201)}", "changes": []}`)[0]).toEqual(['scenario-value.name', 1, '/name']);
+    expect(file(`{"name": "${'x'.repeat(201)}", "changes": []}`)[0]).toEqual([
+      'scenario-value.name',
+      1,
+      '/name',
+    ]);
     expect(file('{"name": "a", "changes": {}}')).toEqual([['scenario-value.list', 1, '/changes']]);
     expect(file('{"name": "a", "changs": []}')).toEqual([
       ['scenario-key.scenario', 1, '/changs'],
@@ -204,21 +295,32 @@ describe('readScenarioFile: errors, located', () => {
       ['scenario-empty', 3, '/1'],
     ]);
     const twice = read('{"name": "a",\n "changes": [],\n "name": "b"}');
-    expect(places(twice.issues)).toEqual([['scenario-duplicate.key', 3, '/name'], ['scenario-empty', 1, null]]);
+    expect(places(twice.issues)).toEqual([
+      ['scenario-duplicate.key', 3, '/name'],
+      ['scenario-empty', 1, null],
+    ]);
     expect(twice.scenarios).toEqual([]);
   });
 
   it('refuses a file that is not JSON at the place it breaks, without quoting it', () => {
     const trailing = read('{\n  "name": "x",\n  "changes": [],\n}');
     expect(places(trailing.issues)).toEqual([['scenario-file.syntax', 4, null]]);
-    expect(trailing.issues[0]?.message).toBe('scenarios.json is not valid JSON: it stops making sense at line 4, character 1');
+    expect(trailing.issues[0]?.message).toBe(
+      'scenarios.json is not valid JSON: it stops making sense at line 4, character 1',
+    );
     const named = read('{"name": "Jean Dupont" "changes": []}');
-    expect(named.issues[0]?.message).toBe('scenarios.json is not valid JSON: it stops making sense at line 1, character 24');
+    expect(named.issues[0]?.message).toBe(
+      'scenarios.json is not valid JSON: it stops making sense at line 1, character 24',
+    );
     const typed = read('{"name": "x", "changes": [{"type": "Jean Dupont"}]}');
     expect(typed.issues[0]?.message).toBe('unknown change type (11 characters: letters, spaces)');
-    expect(issueWords(typed.issues[0] as Issue, 'fr').message).toBe('type de changement inconnu (11 caractères\u202f: lettres, espaces)');
+    expect(issueWords(typed.issues[0] as Issue, 'fr').message).toBe(
+      'type de changement inconnu (11 caractères\u202f: lettres, espaces)',
+    );
     const key = read('{"name": "x", "changes": [{"type": "fix-late-start", "Jean Dupont": 1}]}');
-    expect(key.issues[0]?.message).toBe('unknown key a value of 11 characters: letters, spaces in a change of type fix-late-start');
+    expect(key.issues[0]?.message).toBe(
+      'unknown key a value of 11 characters: letters, spaces in a change of type fix-late-start',
+    );
     // The pointer names the change, not the key typed in it.
     expect(key.issues[0]?.column).toBe('/changes/0');
     for (const r of [named, typed, key]) expect(JSON.stringify(r.issues)).not.toContain('Dupont');
@@ -227,29 +329,44 @@ describe('readScenarioFile: errors, located', () => {
   it('refuses a file nested deeper than 20 levels or larger than 1 MiB before reading it', () => {
     const deep = read(`{"name": "x", "changes": ${'['.repeat(20)}${']'.repeat(20)}}`);
     expect(places(deep.issues)).toEqual([['scenario-file.depth', 1, null]]);
-    expect(deep.issues[0]?.message).toBe('scenarios.json nests lists and objects more than 20 levels deep (line 1)');
+    expect(deep.issues[0]?.message).toBe(
+      'scenarios.json nests lists and objects more than 20 levels deep (line 1)',
+    );
     const twenty = read(`{"name": "x", "changes": ${'['.repeat(19)}${']'.repeat(19)}}`);
     expect(twenty.issues[0]?.text?.key).toBe('scenario-value.change');
     // 600,000 characters but 1,200,000 UTF-8 bytes: 1,172 KiB.
     const wide = read(`{"name": "${'é'.repeat(600_000)}", "changes": []}`);
     expect(places(wide.issues)).toEqual([['scenario-file.size', null, null]]);
-    expect(wide.issues[0]?.message).toBe('scenarios.json is 1,172 KiB: a scenario file is at most 1,024 KiB (1 MiB)');
+    expect(wide.issues[0]?.message).toBe(
+      'scenarios.json is 1,172 KiB: a scenario file is at most 1,024 KiB (1 MiB)',
+    );
     const body = '{"name": "x", "changes": []}';
     const exact = read(body + ' '.repeat(MAX_SCENARIO_FILE_BYTES - body.length));
     expect(exact.scenarios).toEqual([{ name: 'x', changes: [] }]);
-    expect(read(body + ' '.repeat(MAX_SCENARIO_FILE_BYTES - body.length + 1)).issues[0]?.text?.key).toBe('scenario-file.size');
+    expect(
+      read(body + ' '.repeat(MAX_SCENARIO_FILE_BYTES - body.length + 1)).issues[0]?.text?.key,
+    ).toBe('scenario-file.size');
   });
 });
 
 describe('checkScenarioMachines', () => {
   const scenarios: Scenario[] = [
-    { name: 'ok', changes: [{ type: 'extend-hours', weekdays: [1], openEarlierMinutes: 30, machine: 'CT2' }] },
+    {
+      name: 'ok',
+      changes: [{ type: 'extend-hours', weekdays: [1], openEarlierMinutes: 30, machine: 'CT2' }],
+    },
     {
       name: 'pool',
       changes: [
         { type: 'add-machine' },
         { type: 'add-session', weekdays: [6], start: '08:00', end: '12:00', machine: 'CT1+1' },
-        { type: 'interventional-sessions', weekdays: [2], start: '08:00', end: '12:00', machine: 'CT1+2' },
+        {
+          type: 'interventional-sessions',
+          weekdays: [2],
+          start: '08:00',
+          end: '12:00',
+          machine: 'CT1+2',
+        },
         { type: 'add-machine', gridOf: 'CT9' },
       ],
     },
@@ -262,7 +379,9 @@ describe('checkScenarioMachines', () => {
       ['scenario-machine', null, '/scenarios/1/changes/2/machine'],
       ['scenario-machine', null, '/scenarios/1/changes/3/gridOf'],
     ]);
-    expect(issues[0]?.message).toBe('no machine "CT1+2" among the simulated ones (CT1, CT2, CT1+1)');
+    expect(issues[0]?.message).toBe(
+      'no machine "CT1+2" among the simulated ones (CT1, CT2, CT1+1)',
+    );
     expect(issues[0]?.file).toBe('what-if.json');
   });
 
@@ -281,7 +400,9 @@ describe('checkScenarioMachines', () => {
 });
 
 describe('the example files', () => {
-  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('are the documented ones, and each reads with no issue', () => {
     expect(files).toEqual([
@@ -294,11 +415,18 @@ describe('the example files', () => {
       'second-machine.json',
     ]);
     for (const file of files) {
-      const { scenarios, issues } = readScenarioFile(readFileSync(join(EXAMPLES, file), 'utf8'), file, { model: MODEL });
+      const { scenarios, issues } = readScenarioFile(
+        readFileSync(join(EXAMPLES, file), 'utf8'),
+        file,
+        { model: MODEL },
+      );
       expect(issues, file).toEqual([]);
       expect(scenarios.length, file).toBeGreaterThan(0);
     }
-    const combined = readScenarioFile(readFileSync(join(EXAMPLES, 'combined.json'), 'utf8'), 'combined.json');
+    const combined = readScenarioFile(
+      readFileSync(join(EXAMPLES, 'combined.json'), 'utf8'),
+      'combined.json',
+    );
     const types = new Set(combined.scenarios.flatMap((s) => s.changes.map((c) => c.type)));
     expect(types.size).toBeGreaterThanOrEqual(8);
   });

@@ -34,18 +34,49 @@ export const fakeAdapter: SourceAdapter = {
       try {
         data = JSON.parse(new TextDecoder().decode(input.bytes)) as FakeFile;
       } catch {
-        issues.push({ severity: 'error', code: 'fake-syntax', file: input.name, line: 1, column: null, message: 'not JSON', hint: null });
+        issues.push({
+          severity: 'error',
+          code: 'fake-syntax',
+          file: input.name,
+          line: 1,
+          column: null,
+          message: 'not JSON',
+          hint: null,
+        });
         continue;
       }
       const device = (station: string, where: string): string | null => {
         const id = equipmentFor(mapping, { station });
-        if (id === null) issues.push({ severity: 'error', code: 'unknown-device', file: input.name, line: null, column: where, message: `station ${station} is not in the mapping`, hint: 'add an equipment,station row' });
+        if (id === null)
+          issues.push({
+            severity: 'error',
+            code: 'unknown-device',
+            file: input.name,
+            line: null,
+            column: where,
+            message: `station ${station} is not in the mapping`,
+            hint: 'add an equipment,station row',
+          });
         return id;
       };
-      for (const e of data.equipment ?? []) records.equipment.push({ equipmentId: e.id, finess: mapping.finess, modality: e.modality, label: null, installedYear: null, role: 'general' });
+      for (const e of data.equipment ?? [])
+        records.equipment.push({
+          equipmentId: e.id,
+          finess: mapping.finess,
+          modality: e.modality,
+          label: null,
+          installedYear: null,
+          role: 'general',
+        });
       (data.sessions ?? []).forEach((s, i) => {
         const equipmentId = device(s.station, `sessions[${i}]`);
-        if (equipmentId) records.sessions.push({ equipmentId, start: Date.parse(s.start), end: Date.parse(s.end), type: s.type });
+        if (equipmentId)
+          records.sessions.push({
+            equipmentId,
+            start: Date.parse(s.start),
+            end: Date.parse(s.end),
+            type: s.type,
+          });
       });
       (data.exams ?? []).forEach((x, i) => {
         const equipmentId = device(x.station, `exams[${i}]`);
@@ -56,8 +87,17 @@ export const fakeAdapter: SourceAdapter = {
         if (x.patientName !== undefined) countRemoved(records.removed, 'patient name');
         if (equipmentId === null) return;
         records.exams.push({
-          examId: x.id, equipmentId, category: x.category ?? 'A', roomIn: Date.parse(x.in), roomOut: Date.parse(x.out), acts: [], icr: null,
-          reportValidatedAt: x.report ? Date.parse(x.report) : null, requestedAt: null, scheduledMinutes: null, ageBand: null,
+          examId: x.id,
+          equipmentId,
+          category: x.category ?? 'A',
+          roomIn: Date.parse(x.in),
+          roomOut: Date.parse(x.out),
+          acts: [],
+          icr: null,
+          reportValidatedAt: x.report ? Date.parse(x.report) : null,
+          requestedAt: null,
+          scheduledMinutes: null,
+          ageBand: null,
         });
       });
     }
@@ -78,4 +118,5 @@ export const MAPPING_CSV = [
   '',
 ].join('\n');
 
-export const fakeFile = (data: FakeFile): Uint8Array => new TextEncoder().encode(JSON.stringify(data));
+export const fakeFile = (data: FakeFile): Uint8Array =>
+  new TextEncoder().encode(JSON.stringify(data));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ccamFor, categoryFor, equipmentFor, parseMapping } from '../../../src/ingest/sources/mapping.ts';
+import {
+  ccamFor,
+  categoryFor,
+  equipmentFor,
+  parseMapping,
+} from '../../../src/ingest/sources/mapping.ts';
 
 const GOOD = [
   'kind,key,value,target',
@@ -28,7 +33,13 @@ describe('parseMapping', () => {
     expect(mapping).not.toBeNull();
     expect(mapping!.finess).toBe('620454421');
     expect(mapping!.timeZone).toBe('Europe/Paris');
-    expect(mapping!.establishment).toEqual({ finess: '620454421', name: 'CH de Lens', legalStatus: 'CH', region: 'Hauts-de-France', department: null });
+    expect(mapping!.establishment).toEqual({
+      finess: '620454421',
+      name: 'CH de Lens',
+      legalStatus: 'CH',
+      region: 'Hauts-de-France',
+      department: null,
+    });
     expect(mapping!.equipment).toEqual([
       { station: 'CTSCAN1', equipmentId: 'CT-LENS-1' },
       { aeTitle: 'CT1_AE', equipmentId: 'CT-LENS-1' },
@@ -41,7 +52,10 @@ describe('parseMapping', () => {
   });
 
   it('accepts ; separators and no establishment rows', () => {
-    const { mapping, issues } = parseMapping('m.csv', 'kind;key;value;target\nsite;finess;;620454421\nsite;time_zone;;America/Martinique\n');
+    const { mapping, issues } = parseMapping(
+      'm.csv',
+      'kind;key;value;target\nsite;finess;;620454421\nsite;time_zone;;America/Martinique\n',
+    );
     expect(issues).toEqual([]);
     expect(mapping?.timeZone).toBe('America/Martinique');
     expect(mapping?.establishment).toBeNull();
@@ -60,7 +74,12 @@ describe('parseMapping', () => {
     const { mapping, issues } = parseMapping('mapping.csv', text);
     expect(mapping).toBeNull();
     const at = (code: string) => issues.find((i) => i.code === code);
-    expect(at('invalid-time-zone')).toMatchObject({ file: 'mapping.csv', line: 2, column: 'target', severity: 'error' });
+    expect(at('invalid-time-zone')).toMatchObject({
+      file: 'mapping.csv',
+      line: 2,
+      column: 'target',
+      severity: 'error',
+    });
     expect(at('unknown-kind')).toMatchObject({ line: 3, column: 'kind' });
     expect(at('invalid-category')).toMatchObject({ line: 4, column: 'target' });
     expect(at('unknown-key')).toMatchObject({ line: 5, column: 'key' });
@@ -71,7 +90,8 @@ describe('parseMapping', () => {
   });
 
   it('checks what the mapping says of machines and of the establishment', () => {
-    const text = 'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,UTC\nsite,legal_status,,HOSPITAL\nequipment,modality,XR,M1\nequipment,installed_year,19,M1\nequipment,role,spare,M1\nsite,finess,,620454422\n';
+    const text =
+      'kind,key,value,target\nsite,finess,,620454421\nsite,time_zone,,UTC\nsite,legal_status,,HOSPITAL\nequipment,modality,XR,M1\nequipment,installed_year,19,M1\nequipment,role,spare,M1\nsite,finess,,620454422\n';
     const { mapping, issues } = parseMapping('m.csv', text);
     expect(mapping).toBeNull();
     expect(issues.map((i) => [i.line, i.column, i.code])).toEqual([
@@ -84,8 +104,14 @@ describe('parseMapping', () => {
   });
 
   it('refuses a file without the four columns, and a short finess', () => {
-    expect(parseMapping('m.csv', 'kind,key,target\nsite,finess,1\n').issues[0]).toMatchObject({ code: 'missing-column', line: 1 });
-    const short = parseMapping('m.csv', 'kind,key,value,target\nsite,finess,,62045442\nsite,time_zone,,UTC\n');
+    expect(parseMapping('m.csv', 'kind,key,target\nsite,finess,1\n').issues[0]).toMatchObject({
+      code: 'missing-column',
+      line: 1,
+    });
+    const short = parseMapping(
+      'm.csv',
+      'kind,key,value,target\nsite,finess,,62045442\nsite,time_zone,,UTC\n',
+    );
     expect(short.mapping).toBeNull();
     expect(short.issues[0]).toMatchObject({ code: 'invalid-finess', line: 2 });
   });

@@ -32,7 +32,9 @@ const mapping: SiteMapping = {
 const context = { mapping, secret: SECRET };
 
 /** The rule's warnings, as the user reads them. */
-function ruleIssues(issues: readonly Issue[]): { code: string; severity: string; message: string }[] {
+function ruleIssues(
+  issues: readonly Issue[],
+): { code: string; severity: string; message: string }[] {
   return issues
     .filter((i) => i.code === 'no-patient-class' || i.code === 'unmapped-category')
     .map((i) => ({ code: i.code, severity: i.severity, message: i.message }));
@@ -43,13 +45,19 @@ function expectRule(issues: readonly Issue[], source: string, unmapped: string):
     {
       code: 'no-patient-class',
       severity: 'warning',
-      message: expect.stringMatching(new RegExp(`^1 exam of the ${source} source had no patient class \\(.+\\): counted as outpatients \\(category A\\), not dropped\\.$`)) as string,
+      message: expect.stringMatching(
+        new RegExp(
+          `^1 exam of the ${source} source had no patient class \\(.+\\): counted as outpatients \\(category A\\), not dropped\\.$`,
+        ),
+      ) as string,
     },
     {
       code: 'unmapped-category',
       severity: 'warning',
       message: expect.stringMatching(
-        new RegExp(`^1 exam of the ${source} source had a patient class or unit that the site mapping does not list \\(.*"${unmapped}".*\\): counted as outpatients \\(category A\\), not dropped\\.$`),
+        new RegExp(
+          `^1 exam of the ${source} source had a patient class or unit that the site mapping does not list \\(.*"${unmapped}".*\\): counted as outpatients \\(category A\\), not dropped\\.$`,
+        ),
       ) as string,
     },
   ]);
@@ -66,7 +74,10 @@ describe('exams whose patient category cannot be known', () => {
       `IPC|ACC${n}||||||CT_STATION_1`,
     ];
     const text = [...exam(1, null), ...exam(2, 'PV1|1|HH'), ...exam(3, 'PV1|1|E')].join('\r');
-    const { records, issues } = await hl7v2Adapter.read([{ name: 'm.hl7', bytes: enc.encode(text) }], context);
+    const { records, issues } = await hl7v2Adapter.read(
+      [{ name: 'm.hl7', bytes: enc.encode(text) }],
+      context,
+    );
     expect(records.exams.map((e) => e.category)).toEqual(['A', 'A', 'U']);
     expectRule(issues, 'HL7 v2', 'HH');
   });
@@ -74,9 +85,19 @@ describe('exams whose patient category cannot be known', () => {
   it('FHIR: a Procedure without an Encounter, or with a class the mapping lacks → kept as A, said once each', async () => {
     const [, order1, proc1] = examResources(1);
     const lone = [{ ...order1, encounter: undefined }, proc1];
-    const other = examResources(2, { start: '2026-03-10T10:00:00+01:00', end: '2026-03-10T10:20:00+01:00', encounterClass: 'HH' });
-    const mapped = examResources(3, { start: '2026-03-10T11:00:00+01:00', end: '2026-03-10T11:20:00+01:00' });
-    const input: SourceInput = { name: 'b.json', bytes: enc.encode(bundle([...lone, ...other, ...mapped] as never)) };
+    const other = examResources(2, {
+      start: '2026-03-10T10:00:00+01:00',
+      end: '2026-03-10T10:20:00+01:00',
+      encounterClass: 'HH',
+    });
+    const mapped = examResources(3, {
+      start: '2026-03-10T11:00:00+01:00',
+      end: '2026-03-10T11:20:00+01:00',
+    });
+    const input: SourceInput = {
+      name: 'b.json',
+      bytes: enc.encode(bundle([...lone, ...other, ...mapped] as never)),
+    };
     const { records, issues } = await fhirAdapter.read([input], context);
     expect(records.exams.map((e) => e.category).sort()).toEqual(['A', 'A', 'U']);
     expectRule(issues, 'FHIR', 'HH');
@@ -99,7 +120,10 @@ describe('exams whose patient category cannot be known', () => {
       ];
       return { name: `s${study}.dcm`, bytes: part10(els) };
     };
-    const { records, issues } = await dicomAdapter.read([image('1', '090000', null), image('2', '110000', 'CARDIO'), image('3', '130000', 'URG')], context);
+    const { records, issues } = await dicomAdapter.read(
+      [image('1', '090000', null), image('2', '110000', 'CARDIO'), image('3', '130000', 'URG')],
+      context,
+    );
     expect(records.exams.map((e) => e.category)).toEqual(['A', 'A', 'U']);
     expectRule(issues, 'DICOM', 'CARDIO');
   });

@@ -6,12 +6,27 @@ import { fakeAdapter, fakeFile, MAPPING_CSV } from './fake-adapter.ts';
 
 const mapping = parseMapping('mapping.csv', MAPPING_CSV).mapping!;
 const context = { mapping, secret: 'k' };
-const exam = { id: 'A1', station: 'CTSCAN1', in: '2010-03-01T08:00:00Z', out: '2010-03-01T08:20:00Z', patient: 'IPP1', patientName: 'DOE^JOHN' };
+const exam = {
+  id: 'A1',
+  station: 'CTSCAN1',
+  in: '2010-03-01T08:00:00Z',
+  out: '2010-03-01T08:20:00Z',
+  patient: 'IPP1',
+  patientName: 'DOE^JOHN',
+};
 
 describe('detectSource', () => {
   it('gives the first adapter that claims the file, and survives a throwing detector', () => {
-    const throwing: SourceAdapter = { ...fakeAdapter, id: 'dicom', detect: () => { throw new Error('boom'); } };
-    expect(detectSource({ name: 'a.fake.json', bytes: new Uint8Array() }, [throwing, fakeAdapter])).toBe(fakeAdapter);
+    const throwing: SourceAdapter = {
+      ...fakeAdapter,
+      id: 'dicom',
+      detect: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(
+      detectSource({ name: 'a.fake.json', bytes: new Uint8Array() }, [throwing, fakeAdapter]),
+    ).toBe(fakeAdapter);
     expect(detectSource({ name: 'a.txt', bytes: new Uint8Array() }, [fakeAdapter])).toBeNull();
   });
 });
@@ -30,21 +45,41 @@ describe('readSources', () => {
     expect(records.exams.map((e) => e.examId)).toEqual(['A1', 'A2']);
     expect(records.removed).toEqual({ 'patient id': 2, 'patient name': 2 });
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ severity: 'warning', code: 'unknown-source', file: 'README.txt' });
+    expect(issues[0]).toMatchObject({
+      severity: 'warning',
+      code: 'unknown-source',
+      file: 'README.txt',
+    });
     expect(issues[0]!.message).toContain('not a kit file, HL7 v2, FHIR, DICOM or XLSX');
   });
   it('is an error when no input is a known source', async () => {
-    const { issues } = await readSources([{ name: 'x.bin', bytes: new Uint8Array([1]) }], context, [fakeAdapter]);
-    expect(issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'unknown-source'], ['error', 'no-source']]);
+    const { issues } = await readSources([{ name: 'x.bin', bytes: new Uint8Array([1]) }], context, [
+      fakeAdapter,
+    ]);
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([
+      ['warning', 'unknown-source'],
+      ['error', 'no-source'],
+    ]);
   });
   it('turns an adapter that throws into a located error', async () => {
-    const broken: SourceAdapter = { ...fakeAdapter, read: () => Promise.reject(new Error('kaput')) };
-    const { issues } = await readSources([{ name: 'a.fake.json', bytes: fakeFile({}) }], context, [broken]);
-    expect(issues).toEqual([expect.objectContaining({ severity: 'error', code: 'adapter-failure', file: 'a.fake.json' })]);
+    const broken: SourceAdapter = {
+      ...fakeAdapter,
+      read: () => Promise.reject(new Error('kaput')),
+    };
+    const { issues } = await readSources([{ name: 'a.fake.json', bytes: fakeFile({}) }], context, [
+      broken,
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'adapter-failure', file: 'a.fake.json' }),
+    ]);
     expect(issues[0]!.message).toContain('kaput');
   });
   it('passes the secret: an empty one makes the adapter fail, reported as an issue', async () => {
-    const { issues } = await readSources([{ name: 'a.fake.json', bytes: fakeFile({ exams: [exam] }) }], { mapping, secret: '' }, [fakeAdapter]);
+    const { issues } = await readSources(
+      [{ name: 'a.fake.json', bytes: fakeFile({ exams: [exam] }) }],
+      { mapping, secret: '' },
+      [fakeAdapter],
+    );
     expect(issues[0]).toMatchObject({ code: 'adapter-failure' });
     expect(issues[0]!.message).toContain('secret');
   });

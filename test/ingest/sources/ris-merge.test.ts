@@ -19,9 +19,21 @@ const mapping: AssemblyMapping = {
   ...fhirMapping,
   equipment: [...fhirMapping.equipment, { station: 'CT_STATION_2', equipmentId: 'CT-2' }],
   acts: [...fhirMapping.acts, { localCode: 'TDM', ccam: 'ZBQK002' }],
-  establishment: { finess: fhirMapping.finess, name: 'CH de Lyon', legalStatus: 'CH', region: 'Auvergne-Rhône-Alpes', department: null },
+  establishment: {
+    finess: fhirMapping.finess,
+    name: 'CH de Lyon',
+    legalStatus: 'CH',
+    region: 'Auvergne-Rhône-Alpes',
+    department: null,
+  },
 };
-const campaign: Campaign = { id: 'ris-twice', name: 'RIS twice', start: '2026-03-09', days: 7, timeZone: 'Europe/Paris' };
+const campaign: Campaign = {
+  id: 'ris-twice',
+  name: 'RIS twice',
+  start: '2026-03-09',
+  days: 7,
+  timeZone: 'Europe/Paris',
+};
 
 /** The same exam as an HL7 v2 order with its room times (no report, no booking). */
 function hl7(start: string, end: string): Uint8Array {
@@ -69,7 +81,16 @@ describe('an exam the RIS sends as HL7 v2 and as FHIR', () => {
   it('keeps the HL7 v2 room times when FHIR says otherwise, and says so', async () => {
     const { kit, issues } = await assembled(hl7('20260310090000+0100', '20260310092000+0100'));
     expect(kit!.exams).toHaveLength(1);
-    expect(kit!.exams[0]).toMatchObject({ roomIn: Date.parse('2026-03-10T08:00:00Z'), roomOut: Date.parse('2026-03-10T08:20:00Z') });
-    expect(issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'duplicate-exam', message: expect.stringContaining('roomIn, roomOut') as unknown }));
+    expect(kit!.exams[0]).toMatchObject({
+      roomIn: Date.parse('2026-03-10T08:00:00Z'),
+      roomOut: Date.parse('2026-03-10T08:20:00Z'),
+    });
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'duplicate-exam',
+        message: expect.stringContaining('roomIn, roomOut') as unknown,
+      }),
+    );
   });
 });

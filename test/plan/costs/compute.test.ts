@@ -1,7 +1,12 @@
 // Cost figures of planning.md §5 computed by hand (comments): the amortisation boundary (age 6
 // vs 7 with 7 years), the forfait technique tiers at their thresholds, site totals, a missing row.
 import { describe, expect, it } from 'vitest';
-import { computeCosts, forfaitTier, type CostMachine, type CostRow } from '../../../src/plan/costs/index.ts';
+import {
+  computeCosts,
+  forfaitTier,
+  type CostMachine,
+  type CostRow,
+} from '../../../src/plan/costs/index.ts';
 
 const row = (equipmentId: string): CostRow => ({
   equipmentId,
@@ -12,7 +17,11 @@ const row = (equipmentId: string): CostRow => ({
   consumablesPerExam: 20,
   overhead: 80_000,
 });
-const machine = (equipmentId: string, installedYear: number | null, finess = 'F1'): CostMachine => ({
+const machine = (
+  equipmentId: string,
+  installedYear: number | null,
+  finess = 'F1',
+): CostMachine => ({
   equipmentId,
   finess,
   modality: 'CT',
@@ -26,7 +35,13 @@ const campaign = { year: 2025, days: 73 };
 describe('computeCosts by hand', () => {
   const report = computeCosts({
     campaign,
-    machines: [machine('A', 2019), machine('B', 2018), machine('U', null), machine('C', 2020), machine('D', 2020, 'F2')],
+    machines: [
+      machine('A', 2019),
+      machine('B', 2018),
+      machine('U', null),
+      machine('C', 2020),
+      machine('D', 2020, 'F2'),
+    ],
     costs: { origin: 'input', rows: [row('A'), row('B'), row('U'), row('D'), row('ghost')] },
   });
   const byId = new Map(report.machines.map((m) => [m.equipmentId, m]));
@@ -76,15 +91,16 @@ describe('computeCosts by hand', () => {
   });
 
   it('labels every cost figure illustrative when the set is the demo one', () => {
-    const r = computeCosts({ campaign, machines: [machine('A', 2019)], costs: { origin: 'illustrative', rows: [row('A')] } });
+    const r = computeCosts({
+      campaign,
+      machines: [machine('A', 2019)],
+      costs: { origin: 'illustrative', rows: [row('A')] },
+    });
     expect(r.origin).toBe('illustrative');
     const a = r.machines[0]!;
-    expect([a.costPerYear, a.costPerExam, a.costPerIcr, a.costPerOpeningHour].map((f) => f.provenance)).toEqual([
-      'illustrative',
-      'illustrative',
-      'illustrative',
-      'illustrative',
-    ]);
+    expect(
+      [a.costPerYear, a.costPerExam, a.costPerIcr, a.costPerOpeningHour].map((f) => f.provenance),
+    ).toEqual(['illustrative', 'illustrative', 'illustrative', 'illustrative']);
     expect(a.ftTier?.provenance).toBe('reference');
     expect(a.ftTier?.reference.year).toBe(2023);
   });
@@ -97,7 +113,11 @@ describe('computeCosts by hand', () => {
     });
     const a = r.machines[0]!;
     expect(a.costPerYear.value).toBe(643_000); // 100,000 + 63,000 + 400,000 + 80,000, no consumables
-    expect(a.costPerOpeningHour).toEqual({ value: null, provenance: 'input', reason: 'no-opening-hours' });
+    expect(a.costPerOpeningHour).toEqual({
+      value: null,
+      provenance: 'input',
+      reason: 'no-opening-hours',
+    });
     expect(a.costPerExam).toEqual({ value: null, provenance: 'input', reason: 'no-exams' });
     expect(a.costPerIcr).toEqual({ value: null, provenance: 'input', reason: 'no-icr' });
     expect(a.ftTier?.tier).toBe(0);

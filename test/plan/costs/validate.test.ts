@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { validateCostRows } from '../../../src/plan/costs/index.ts';
 
-const header = ['equipment_id', 'purchase_price', 'amortisation_years', 'maintenance', 'staff', 'consumables_per_exam', 'overhead'];
+const header = [
+  'equipment_id',
+  'purchase_price',
+  'amortisation_years',
+  'maintenance',
+  'staff',
+  'consumables_per_exam',
+  'overhead',
+];
 const known = new Set(['CT1', 'CT2', 'MR1']);
 
 describe('validateCostRows', () => {
@@ -22,12 +30,32 @@ describe('validateCostRows', () => {
       known,
     );
     expect(problems).toEqual([
-      { line: 3, column: 'equipment_id', code: 'costs.unknown-equipment', params: { equipmentId: 'XX9' } },
+      {
+        line: 3,
+        column: 'equipment_id',
+        code: 'costs.unknown-equipment',
+        params: { equipmentId: 'XX9' },
+      },
       { line: 4, column: 'maintenance', code: 'costs.negative', params: { value: '-5' } },
       { line: 5, column: 'staff', code: 'costs.not-a-number', params: { value: 'abc' } },
-      { line: 6, column: 'equipment_id', code: 'costs.duplicate-machine', params: { equipmentId: 'MR1', firstLine: 5 } },
-      { line: 6, column: 'amortisation_years', code: 'costs.amortisation-years', params: { value: '0' } },
-      { line: 7, column: 'equipment_id', code: 'costs.duplicate-machine', params: { equipmentId: 'CT1', firstLine: 2 } },
+      {
+        line: 6,
+        column: 'equipment_id',
+        code: 'costs.duplicate-machine',
+        params: { equipmentId: 'MR1', firstLine: 5 },
+      },
+      {
+        line: 6,
+        column: 'amortisation_years',
+        code: 'costs.amortisation-years',
+        params: { value: '0' },
+      },
+      {
+        line: 7,
+        column: 'equipment_id',
+        code: 'costs.duplicate-machine',
+        params: { equipmentId: 'CT1', firstLine: 2 },
+      },
       { line: 7, column: 'purchase_price', code: 'costs.not-a-number', params: { value: '1e6' } },
       { line: 7, column: 'overhead', code: 'costs.not-a-number', params: { value: '' } },
     ]);
@@ -46,10 +74,15 @@ describe('validateCostRows', () => {
 
   it('reports a missing column on the header line and reads no row', () => {
     const { rows, problems } = validateCostRows(
-      { header: header.filter((h) => h !== 'staff'), rows: [{ line: 2, cells: ['CT1', '1', '7', '1', '1', '1'] }] },
+      {
+        header: header.filter((h) => h !== 'staff'),
+        rows: [{ line: 2, cells: ['CT1', '1', '7', '1', '1', '1'] }],
+      },
       known,
     );
     expect(rows).toEqual([]);
-    expect(problems).toEqual([{ line: 1, column: 'staff', code: 'costs.missing-column', params: { column: 'staff' } }]);
+    expect(problems).toEqual([
+      { line: 1, column: 'staff', code: 'costs.missing-column', params: { column: 'staff' } },
+    ]);
   });
 });

@@ -29,7 +29,13 @@ describe('PDS hours (Europe/Paris, DST on Sunday 2026-03-29, a holiday on Wednes
   });
 
   it('counts, annualises and places exams per site and modality', () => {
-    const campaign = { id: 'c', name: 'c', start: '2026-03-23', days: 14, timeZone: 'Europe/Paris' };
+    const campaign = {
+      id: 'c',
+      name: 'c',
+      start: '2026-03-23',
+      days: 14,
+      timeZone: 'Europe/Paris',
+    };
     const eq = [ct('A')];
     const exams = [
       examEnding('A-CT', at('2026-03-23T06:30Z'), 1), // night

@@ -2,7 +2,14 @@ import type { Equipment, Exam } from '../../../src/core/kit-types.ts';
 
 /** A CT machine of site `finess`. */
 export function ct(finess: string): Equipment {
-  return { equipmentId: `${finess}-CT`, finess, modality: 'CT', label: null, installedYear: null, role: 'general' };
+  return {
+    equipmentId: `${finess}-CT`,
+    finess,
+    modality: 'CT',
+    label: null,
+    installedYear: null,
+    role: 'general',
+  };
 }
 
 /** An exam on `equipmentId` ending at `roomOut` (20 min long). */

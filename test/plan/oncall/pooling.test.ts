@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Exam } from '../../../src/core/kit-types.ts';
-import { defaultReadingModel, pdsDemand, poolingOptions, type PoolingOption } from '../../../src/plan/oncall/index.ts';
+import {
+  defaultReadingModel,
+  pdsDemand,
+  poolingOptions,
+  type PoolingOption,
+} from '../../../src/plan/oncall/index.ts';
 import { ct, examEnding } from './fixtures.ts';
 
 /*
@@ -24,7 +29,13 @@ function twoSites(): Exam[] {
   for (let day = 0; day < 7; day++)
     for (let h = 0; h < 24; h++) {
       if (day < 5 && h >= 8 && h < 20) {
-        exams.push(examEnding('A-CT', Date.UTC(2026, 0, 5) + day * DAY + (h - 1) * 3_600_000 + 1_800_000, 10_000 + h + 24 * day)); // daytime
+        exams.push(
+          examEnding(
+            'A-CT',
+            Date.UTC(2026, 0, 5) + day * DAY + (h - 1) * 3_600_000 + 1_800_000,
+            10_000 + h + 24 * day,
+          ),
+        ); // daytime
         continue;
       }
       const end = Date.UTC(2026, 0, 5 + day, h, 30) - 3_600_000; // hh:30 CET
@@ -38,8 +49,14 @@ function twoSites(): Exam[] {
 const campaign = { id: 'c', name: 'c', start: '2026-01-05', days: 7, timeZone: 'Europe/Paris' };
 const demand = pdsDemand(campaign, [ct('A'), ct('B')], twoSites());
 const model = (targetShare: number) =>
-  defaultReadingModel({ readingMinutes: { CT: 10, MR: 20 }, distribution: 'exponential', targetShare, hourlyRate: 100 });
-const byId = (options: PoolingOption[], id: string): PoolingOption => options.find((o) => o.id === id)!;
+  defaultReadingModel({
+    readingMinutes: { CT: 10, MR: 20 },
+    distribution: 'exponential',
+    targetShare,
+    hourlyRate: 100,
+  });
+const byId = (options: PoolingOption[], id: string): PoolingOption =>
+  options.find((o) => o.id === id)!;
 
 describe('on-call pooling, two sites by hand', () => {
   it('measures the demand', () => {
@@ -129,11 +146,17 @@ describe('on-call pooling, two sites by hand', () => {
   });
 
   it('deterministic reading is simulated, seeded, and reaches the target with fewer waits', () => {
-    const m = defaultReadingModel({ readingMinutes: { CT: 10, MR: 20 }, distribution: 'deterministic', simulatedCustomers: 20_000 });
+    const m = defaultReadingModel({
+      readingMinutes: { CT: 10, MR: 20 },
+      distribution: 'deterministic',
+      simulatedCustomers: 20_000,
+    });
     const a = poolingOptions(demand, m);
     const b = poolingOptions(demand, m);
     expect(byId(a, 'hub').queues[0]!.method).toBe('simulation');
-    expect(byId(a, 'hub').shareReadWithinTarget.value).toBe(byId(b, 'hub').shareReadWithinTarget.value);
+    expect(byId(a, 'hub').shareReadWithinTarget.value).toBe(
+      byId(b, 'hub').shareReadWithinTarget.value,
+    );
     // M/D/1 at λ = 1.5, S = 10 min: P-K W_q = λS²/(2(1−ρ)) = 1.5/36/1.5 h = 1.667 min; one line suffices.
     expect(byId(a, 'hub').linesNeeded.value).toBe(1);
     expect(byId(a, 'hub').meanResponseMinutes.value!).toBeGreaterThan(11.667 * 0.97);

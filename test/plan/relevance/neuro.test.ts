@@ -57,11 +57,16 @@ const exams: RelevanceExam[] = [
 ];
 
 describe('computeNeuro', () => {
-  const r = computeNeuro(exams, machines, [
-    { id: 'T1', finess: ['A', 'B'] },
-    { id: 'T2', finess: ['C', 'D', 'X'] },
-    { id: 'T3', finess: ['E'] },
-  ], { peersNeedBothModalities: false });
+  const r = computeNeuro(
+    exams,
+    machines,
+    [
+      { id: 'T1', finess: ['A', 'B'] },
+      { id: 'T2', finess: ['C', 'D', 'X'] },
+      { id: 'T3', finess: ['E'] },
+    ],
+    { peersNeedBothModalities: false },
+  );
   const site = (id: string) => r.sites.find((s) => s.id === id)!;
 
   it('counts head exams per site, U apart', () => {
@@ -74,7 +79,13 @@ describe('computeNeuro', () => {
     expect(site('B').scopes.scheduled.share).toBe(0.25);
     expect(site('B').scopes.emergency.share).toBeCloseTo(2 / 3, 12);
     expect(site('C').neuroCtShare).toBe(1);
-    expect(site('C').scopes.emergency).toMatchObject({ ct: 0, mr: 0, share: null, rank: null, flagged: false });
+    expect(site('C').scopes.emergency).toMatchObject({
+      ct: 0,
+      mr: 0,
+      share: null,
+      rank: null,
+      flagged: false,
+    });
     expect(site('D').neuroCtShare).toBe(0);
     expect(site('E')).toMatchObject({ neuroCtShare: null, flagged: false });
     expect(site('E').scopes.all.rank).toBeNull();
@@ -99,11 +110,17 @@ describe('computeNeuro', () => {
   });
 
   it('ranks sites (share below + half the ties, over the peers) and flags those ≥ P80', () => {
-    expect(['D', 'B', 'A', 'C'].map((id) => site(id).scopes.all.rank)).toEqual([0.125, 0.375, 0.625, 0.875]);
+    expect(['D', 'B', 'A', 'C'].map((id) => site(id).scopes.all.rank)).toEqual([
+      0.125, 0.375, 0.625, 0.875,
+    ]);
     expect(r.sites.filter((s) => s.flagged).map((s) => s.id)).toEqual(['C']);
     expect(site('A').scopes.scheduled.rank).toBe(0.625);
     expect(r.sites.filter((s) => s.scopes.scheduled.flagged).map((s) => s.id)).toEqual(['C']);
-    expect(['D', 'B', 'A'].map((id) => site(id).scopes.emergency.rank)).toEqual([0.5 / 3, 1.5 / 3, 2.5 / 3]);
+    expect(['D', 'B', 'A'].map((id) => site(id).scopes.emergency.rank)).toEqual([
+      0.5 / 3,
+      1.5 / 3,
+      2.5 / 3,
+    ]);
     expect(r.sites.filter((s) => s.scopes.emergency.flagged).map((s) => s.id)).toEqual(['A']);
   });
 
@@ -127,7 +144,11 @@ describe('computeNeuro', () => {
       { peersNeedBothModalities: false },
     );
     // C and E both 1: ranks (0 + 2/2)/2 = 0.5, both ≥ P80 = 1
-    expect(two.sites.filter((s) => s.neuroCtShare !== null).map((s) => [s.id, s.scopes.all.rank, s.flagged])).toEqual([
+    expect(
+      two.sites
+        .filter((s) => s.neuroCtShare !== null)
+        .map((s) => [s.id, s.scopes.all.rank, s.flagged]),
+    ).toEqual([
       ['C', 0.5, true],
       ['E', 0.5, true],
     ]);
@@ -155,10 +176,17 @@ describe('computeNeuro', () => {
   it("counts the user's acts.csv families over the shipped table", () => {
     // Site E (CT only) has no head exam of its own by the shipped table; a user family
     // turning the thorax code into 'head' makes its thorax exams head exams, and back.
-    const e = [exam('e1', 'A', [THORAX_CT]), exam('e1', 'A', [THORAX_CT]), exam('e1', 'A', [HEAD_CT])];
+    const e = [
+      exam('e1', 'A', [THORAX_CT]),
+      exam('e1', 'A', [THORAX_CT]),
+      exam('e1', 'A', [HEAD_CT]),
+    ];
     const plain = computeNeuro(e, machines).sites.find((s) => s.id === 'E')!;
     expect(plain.scopes.all.ct).toBe(1);
-    const families = new Map([['ZBQK001', 'head' as const], ['ACQK001', 'other' as const]]);
+    const families = new Map([
+      ['ZBQK001', 'head' as const],
+      ['ACQK001', 'other' as const],
+    ]);
     const mine = computeNeuro(e, machines, [], { families }).sites.find((s) => s.id === 'E')!;
     expect(mine.scopes.all.ct).toBe(2);
   });

@@ -9,7 +9,11 @@ const machines: RelevanceMachine[] = [
   { equipmentId: 'a2', finess: 'A', modality: 'MR' },
   { equipmentId: 'b1', finess: 'B', modality: 'CT' },
 ];
-const exam = (equipmentId: string, requestedAt: number | null, scheduledMinutes: number | null): RelevanceExam => ({
+const exam = (
+  equipmentId: string,
+  requestedAt: number | null,
+  scheduledMinutes: number | null,
+): RelevanceExam => ({
   examId: 'x',
   equipmentId,
   category: 'A',
@@ -32,8 +36,22 @@ describe('computeQuality', () => {
       machines,
     );
     expect(q).toEqual([
-      { finess: 'A', exams: 4, withoutRequestTime: 2, withoutBookedLength: 2, withoutRequestTimeShare: 0.5, withoutBookedLengthShare: 0.5 },
-      { finess: 'B', exams: 0, withoutRequestTime: 0, withoutBookedLength: 0, withoutRequestTimeShare: null, withoutBookedLengthShare: null },
+      {
+        finess: 'A',
+        exams: 4,
+        withoutRequestTime: 2,
+        withoutBookedLength: 2,
+        withoutRequestTimeShare: 0.5,
+        withoutBookedLengthShare: 0.5,
+      },
+      {
+        finess: 'B',
+        exams: 0,
+        withoutRequestTime: 0,
+        withoutBookedLength: 0,
+        withoutRequestTimeShare: null,
+        withoutBookedLengthShare: null,
+      },
     ]);
   });
 });

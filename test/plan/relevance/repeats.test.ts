@@ -23,7 +23,12 @@ const machines: RelevanceMachine[] = [
   { equipmentId: 'm3', finess: 'S3', modality: 'MR' },
 ];
 let n = 0;
-const exam = (equipmentId: string, at: number, code: string, patientKey?: string | null): RelevanceExam => ({
+const exam = (
+  equipmentId: string,
+  at: number,
+  code: string,
+  patientKey?: string | null,
+): RelevanceExam => ({
   examId: `x${String(++n).padStart(2, '0')}`,
   equipmentId,
   category: 'A',
@@ -63,11 +68,51 @@ describe('computeRepeats', () => {
   it('counts repeats per site, modality and family, by hand', () => {
     expect(r.entries).toEqual([
       // P: 3 keyed (1 repeat: day 30); Q: 3 keyed (2 repeats); NIR, null, blank: unkeyed
-      { finess: 'S1', modality: 'CT', family: 'head', exams: 9, keyed: 6, repeats: 3, repeatShare: 0.5 },
-      { finess: 'S1', modality: 'CT', family: 'thorax', exams: 1, keyed: 1, repeats: 0, repeatShare: 0 },
-      { finess: 'S1', modality: 'MR', family: 'head', exams: 1, keyed: 1, repeats: 0, repeatShare: 0 },
-      { finess: 'S2', modality: 'CT', family: 'head', exams: 1, keyed: 1, repeats: 1, repeatShare: 1 },
-      { finess: 'S3', modality: 'MR', family: 'head', exams: 1, keyed: 0, repeats: 0, repeatShare: null },
+      {
+        finess: 'S1',
+        modality: 'CT',
+        family: 'head',
+        exams: 9,
+        keyed: 6,
+        repeats: 3,
+        repeatShare: 0.5,
+      },
+      {
+        finess: 'S1',
+        modality: 'CT',
+        family: 'thorax',
+        exams: 1,
+        keyed: 1,
+        repeats: 0,
+        repeatShare: 0,
+      },
+      {
+        finess: 'S1',
+        modality: 'MR',
+        family: 'head',
+        exams: 1,
+        keyed: 1,
+        repeats: 0,
+        repeatShare: 0,
+      },
+      {
+        finess: 'S2',
+        modality: 'CT',
+        family: 'head',
+        exams: 1,
+        keyed: 1,
+        repeats: 1,
+        repeatShare: 1,
+      },
+      {
+        finess: 'S3',
+        modality: 'MR',
+        family: 'head',
+        exams: 1,
+        keyed: 0,
+        repeats: 0,
+        repeatShare: null,
+      },
     ]);
     expect(r.refusedKeys).toBe(1);
     expect(r.leftOut).toBe(2);
@@ -75,7 +120,8 @@ describe('computeRepeats', () => {
   it('takes exactly 30 × 24 h as within the window, and 1 ms more as outside', () => {
     expect(REPEAT_WINDOW_MS).toBe(2_592_000_000);
     const two = (gap: number) =>
-      computeRepeats([exam('c1', T0, HEAD_CT, Q), exam('c1', T0 + gap, HEAD_CT, Q)], machines).entries[0]!.repeats;
+      computeRepeats([exam('c1', T0, HEAD_CT, Q), exam('c1', T0 + gap, HEAD_CT, Q)], machines)
+        .entries[0]!.repeats;
     expect(two(30 * DAY)).toBe(1);
     expect(two(30 * DAY + 1)).toBe(0);
     expect(two(0)).toBe(1); // same instant: 0 h apart

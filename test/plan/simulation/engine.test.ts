@@ -406,7 +406,13 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
           for (let i = 0; i < inst.count && chosen < 0; i++) {
             if ((inst.end[i] as number) <= earliest) continue;
             const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - held);
-            if (held > 0 && isOutpatient && (inst.start[i] as number) >= releasedFrom && cap - (open[i] as number) < length) continue;
+            if (
+              held > 0 &&
+              isOutpatient &&
+              (inst.start[i] as number) >= releasedFrom &&
+              cap - (open[i] as number) < length
+            )
+              continue;
             for (const [a, b] of gapsOf(i)) {
               const s = Math.max(a, earliest);
               if (s + length <= b) {
@@ -421,8 +427,14 @@ describe('free gaps: holes left before a long-lead booking are filled later', ()
           expect(agenda.slotStart).toBe(slot);
           (booked[chosen] as [number, number][]).push([slot, slot + length]);
           // counted against the open part: an outpatient always, an inpatient before the release when it fits
-          const cap = ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) * (1 - held);
-          if (held > 0 && (isOutpatient || ((inst.start[chosen] as number) >= releasedFrom && cap - (open[chosen] as number) >= length)))
+          const cap =
+            ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) * (1 - held);
+          if (
+            held > 0 &&
+            (isOutpatient ||
+              ((inst.start[chosen] as number) >= releasedFrom &&
+                cap - (open[chosen] as number) >= length))
+          )
             open[chosen] = (open[chosen] as number) + length;
           expect(agenda.openBooked(chosen)).toBe(open[chosen]);
           for (let i = 0; i < inst.count; i++) expect(agenda.gaps(i)).toEqual(gapsOf(i));
@@ -451,7 +463,11 @@ describe('the part of each session held for inpatients', () => {
       ask(-1, 7, 0), // A, 25 h before: still held → next Monday after the first
       ask(-1, 9, 0), // A, 23 h before: released → 11:30
     ];
-    const { trace } = simulateWithTrace(model, { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 }, { requests, unscheduled: [] });
+    const { trace } = simulateWithTrace(
+      model,
+      { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 },
+      { requests, unscheduled: [] },
+    );
     const r = trace.requests;
     expect(Array.from(r.slotStart)).toEqual([
       ...Array.from({ length: 6 }, (_, j) => at(0, 8, 30 * j)),
@@ -461,13 +477,17 @@ describe('the part of each session held for inpatients', () => {
       at(0, 11, 30),
     ]);
     // without a held part the first outpatient asking on Tuesday gets 11:00
-    const open = simulateWithTrace(oneDayModel(), { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 }, { requests, unscheduled: [] });
+    const open = simulateWithTrace(
+      oneDayModel(),
+      { seed: 1, replication: 0, warmupWeeks: 1, weeks: 1 },
+      { requests, unscheduled: [] },
+    );
     expect(open.trace.requests.slotStart[6]).toBe(at(0, 11));
   });
 });
 
 describe("a request's category by its hour of week", () => {
-  it('is drawn from the categories\' rates at its hour with the one uniform, then an exam of it; the whole pool without rates', () => {
+  it("is drawn from the categories' rates at its hour with the one uniform, then an exam of it; the whole pool without rates", () => {
     const model = oneDayModel(); // pool: 0 = A, 1 = H, 2 = A
     const categories = Uint8Array.from([0, 1, 0]);
     const byCategory = (h10: [number, number, number]) => {
@@ -477,24 +497,35 @@ describe("a request's category by its hour of week", () => {
     // hour 10: A 3, H 1, R 2 (R has no exam in the pool: left out) → A for u < 0.75, then H
     model.scheduled.requestsPerHourOfWeekByCategory = byCategory([3, 1, 2]);
     const draw = categoryDraw(model, categories);
-    expect([0, 0.3, 0.374, 0.375, 0.74, 0.75, 0.99].map((u) => draw(u, 10))).toEqual([0, 0, 0, 2, 2, 1, 1]);
+    expect([0, 0.3, 0.374, 0.375, 0.74, 0.75, 0.99].map((u) => draw(u, 10))).toEqual([
+      0, 0, 0, 2, 2, 1, 1,
+    ]);
     // an hour without rates, or no profiles: uniform over the pool
     expect([0, 0.34, 0.5, 0.99].map((u) => draw(u, 11))).toEqual([0, 1, 1, 2]);
     delete model.scheduled.requestsPerHourOfWeekByCategory;
-    expect([0, 0.34, 0.5, 0.99].map((u) => categoryDraw(model, categories)(u, 10))).toEqual([0, 1, 1, 2]);
+    expect([0, 0.34, 0.5, 0.99].map((u) => categoryDraw(model, categories)(u, 10))).toEqual([
+      0, 1, 1, 2,
+    ]);
   });
 
   it('keeps each category on its own days in a run: outpatients asked on Saturdays, inpatients on Mondays', () => {
     const model = busyMachineModel();
-    const perHour = (days: number[]) => Array.from({ length: 168 }, (_, h) => (days.includes(Math.floor(h / 24)) ? 1 : 0));
+    const perHour = (days: number[]) =>
+      Array.from({ length: 168 }, (_, h) => (days.includes(Math.floor(h / 24)) ? 1 : 0));
     model.scheduled.requestsPerHourOfWeekByCategory = { A: perHour([5]), H: perHour([0]) };
     model.scheduled.requestsPerHourOfWeek = perHour([0, 5]);
-    const { trace } = simulateWithTrace(model, { seed: 3, replication: 0, warmupWeeks: 1, weeks: 2 });
+    const { trace } = simulateWithTrace(model, {
+      seed: 3,
+      replication: 0,
+      warmupWeeks: 1,
+      weeks: 2,
+    });
     const weekday = (t: number) => new Date(t).getUTCDay(); // Paris and UTC agree on the day at these hours
     const seen = { A: new Set<number>(), H: new Set<number>(), other: 0 };
     trace.requests.exam.forEach((e, k) => {
       const c = model.scheduled.pool[e]!.category;
-      if (c === 'A' || c === 'H') seen[c].add(weekday((trace.requests.at[k] as number) + 3_600_000));
+      if (c === 'A' || c === 'H')
+        seen[c].add(weekday((trace.requests.at[k] as number) + 3_600_000));
       else seen.other++;
     });
     expect(trace.requests.at.length).toBeGreaterThan(100); // 48 a week over 3 weeks
@@ -507,7 +538,14 @@ describe("a request's category by its hour of week", () => {
 describe("an unscheduled arrival's exam", () => {
   const flagged = (inProgrammed: (boolean | undefined)[]): PoolExam[] =>
     inProgrammed.map((f, i) => {
-      const e: PoolExam = { category: 'U', machine: 0, durationMinutes: 10 + i, bookedMinutes: null, icr: null, family: null };
+      const e: PoolExam = {
+        category: 'U',
+        machine: 0,
+        durationMinutes: 10 + i,
+        bookedMinutes: null,
+        icr: null,
+        family: null,
+      };
       if (f !== undefined) e.inProgrammed = f;
       return e;
     });
@@ -529,18 +567,35 @@ describe("an unscheduled arrival's exam", () => {
     expect([0, 0.5, 0.99].map((u) => draw(u, at(0, 9)))).toEqual([0, 0, 0]);
     expect([0, 0.49, 0.5, 0.99].map((u) => draw(u, at(0, 13, 30)))).toEqual([1, 1, 2, 2]);
     expect(draw(0.99, at(0, 12))).toBe(2); // the session ends at 12:00
-    expect([0, 0.34, 0.67].map((u) => unscheduledDraw(flagged([true, true, undefined]), inst)(u, at(0, 20)))).toEqual([0, 1, 2]);
-    expect([0, 0.34, 0.67].map((u) => unscheduledDraw(flagged([undefined, false, false]), inst)(u, at(0, 9)))).toEqual([0, 1, 2]);
+    expect(
+      [0, 0.34, 0.67].map((u) =>
+        unscheduledDraw(flagged([true, true, undefined]), inst)(u, at(0, 20)),
+      ),
+    ).toEqual([0, 1, 2]);
+    expect(
+      [0, 0.34, 0.67].map((u) =>
+        unscheduledDraw(flagged([undefined, false, false]), inst)(u, at(0, 9)),
+      ),
+    ).toEqual([0, 1, 2]);
   });
 
   it('follows the arrival in a run: 09:00 arrivals get the working-hours exam, 14:00 ones the other', () => {
     const model = oneDayModel();
     model.unscheduled.pool = flagged([true, false]);
-    model.unscheduled.arrivalsPerHourOfWeek = Array.from({ length: 168 }, (_, h) => (h === 9 || h === 14 ? 2 : 0));
-    const { trace } = simulateWithTrace(model, { seed: 5, replication: 0, warmupWeeks: 2, weeks: 1 });
+    model.unscheduled.arrivalsPerHourOfWeek = Array.from({ length: 168 }, (_, h) =>
+      h === 9 || h === 14 ? 2 : 0,
+    );
+    const { trace } = simulateWithTrace(model, {
+      seed: 5,
+      replication: 0,
+      warmupWeeks: 2,
+      weeks: 1,
+    });
     const u = trace.unscheduled;
     expect(u.at.length).toBeGreaterThan(5);
-    u.at.forEach((t, j) => expect([t, u.exam[j]]).toEqual([t, new Date(t).getUTCHours() === 9 ? 0 : 1]));
+    u.at.forEach((t, j) =>
+      expect([t, u.exam[j]]).toEqual([t, new Date(t).getUTCHours() === 9 ? 0 : 1]),
+    );
   });
 });
 
@@ -841,8 +896,13 @@ describe('booking on random small models', () => {
           let slot = NaN;
           for (let i = 0; i < inst.start.length && chosen < 0; i++) {
             if (!bookable(i) || (inst.end[i] as number) <= earliest) continue;
-            const cap = ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) * (1 - m.inpatientShare);
-            const held = m.inpatientShare > 0 && isOutpatient && (inst.start[i] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
+            const cap =
+              ((inst.bookableEnd[i] as number) - (inst.start[i] as number)) *
+              (1 - m.inpatientShare);
+            const held =
+              m.inpatientShare > 0 &&
+              isOutpatient &&
+              (inst.start[i] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
             if (held && cap - (open[i] as number) < len) continue;
             const taken = (booked[i] as [number, number][])
               .filter(([p, q]) => q > p)
@@ -866,9 +926,13 @@ describe('booking on random small models', () => {
             expect(req.slotStart[k]).toBeNaN();
             continue;
           }
-          const early = (inst.start[chosen] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
-          const cap = ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) * (1 - m.inpatientShare);
-          if (isOutpatient || (early && cap - (open[chosen] as number) >= len)) open[chosen] = (open[chosen] as number) + len;
+          const early =
+            (inst.start[chosen] as number) >= (req.at[k] as number) + HELD_RELEASE_HOURS * 60 * MIN;
+          const cap =
+            ((inst.bookableEnd[chosen] as number) - (inst.start[chosen] as number)) *
+            (1 - m.inpatientShare);
+          if (isOutpatient || (early && cap - (open[chosen] as number) >= len))
+            open[chosen] = (open[chosen] as number) + len;
           expect(req.slotStart[k]).toBe(slot);
           expect(bookable(chosen)).toBe(true);
           expect(slot).toBeGreaterThanOrEqual(earliest);

@@ -3,9 +3,17 @@
 // idle time on a hand-built day; a replication's output goes through the same code.
 import { describe, expect, it } from 'vitest';
 import { calendarOf, computeMachine } from '../../../src/core/indicators/index.ts';
-import { actTableOf, CATEGORY_INDEX, machineColumns } from '../../../src/core/indicators/machine-columns.ts';
+import {
+  actTableOf,
+  CATEGORY_INDEX,
+  machineColumns,
+} from '../../../src/core/indicators/machine-columns.ts';
 import { calibrate } from '../../../src/plan/simulation/calibrate.ts';
-import { figuresOf, observedFigures, observedFiguresWithScope } from '../../../src/plan/simulation/figures.ts';
+import {
+  figuresOf,
+  observedFigures,
+  observedFiguresWithScope,
+} from '../../../src/plan/simulation/figures.ts';
 import { unionContains, unionOf } from '../../../src/core/intervals.ts';
 import { PROGRAMMED_TYPES } from '../../../src/core/indicators/openings.ts';
 import type { ReplicationOutput } from '../../../src/plan/simulation/types.ts';
@@ -22,12 +30,28 @@ describe('observedFigures', () => {
       const kit = { campaign: records.campaign };
       // the booked population: request times kept only for exams started in a programmed session
       const programmed = records.sessions.filter((s) => PROGRAMMED_TYPES.includes(s.type));
-      const union = unionOf(programmed.map((s) => s.start), programmed.map((s) => s.end));
-      const booked = records.exams.map((e) => (unionContains(union, e.roomIn) ? e : { ...e, requestedAt: null }));
-      const left = records.exams.filter((e) => e.requestedAt !== null && (e.category === 'A' || e.category === 'H') && !unionContains(union, e.roomIn));
+      const union = unionOf(
+        programmed.map((s) => s.start),
+        programmed.map((s) => s.end),
+      );
+      const booked = records.exams.map((e) =>
+        unionContains(union, e.roomIn) ? e : { ...e, requestedAt: null },
+      );
+      const left = records.exams.filter(
+        (e) =>
+          e.requestedAt !== null &&
+          (e.category === 'A' || e.category === 'H') &&
+          !unionContains(union, e.roomIn),
+      );
       expect(observedFiguresWithScope(records).delays.outsideSessions).toBe(left.length);
       outside += left.length;
-      const cols = machineColumns(eq, records.establishment, records.sessions, booked, actTableOf(records));
+      const cols = machineColumns(
+        eq,
+        records.establishment,
+        records.sessions,
+        booked,
+        actTableOf(records),
+      );
       const m = computeMachine(cols, calendarOf(kit)).indicators;
       const f = observedFigures(records);
       expect(m.exams).toBeGreaterThan(100);
@@ -36,7 +60,9 @@ describe('observedFigures', () => {
       expect(f.icrPerHour).toBeCloseTo(m.icrPerHour!, 10);
       for (const who of ['outpatient', 'inpatient'] as const)
         for (const p of ['p20', 'p50', 'p80'] as const)
-          expect(f[`appointmentDelayDays.${who}.${p}`], `${who} ${p}`).toBe(m.appointmentDelayDays[who]?.[p] ?? null);
+          expect(f[`appointmentDelayDays.${who}.${p}`], `${who} ${p}`).toBe(
+            m.appointmentDelayDays[who]?.[p] ?? null,
+          );
       expect(f['unscheduledWaitMinutes.p50']).toBeNull();
       expect(f['unscheduledWaitMinutes.p90']).toBeNull();
     }
@@ -45,12 +71,23 @@ describe('observedFigures', () => {
   });
 
   it('pools machines by summing numerators and denominators', () => {
-    const kit = buildKit([
-      // 4 h programmed, 2 h busy: 50 %
-      { id: 'M1', sessions: [['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED']], exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T10:00', icr: 40 }] },
-      // 2 h programmed, 2 h busy: 100 %
-      { id: 'M2', sessions: [['2010-03-01T14:00', '2010-03-01T16:00', 'LIBERAL']], exams: [{ in: '2010-03-01T14:00', out: '2010-03-01T16:00', icr: 20 }] },
-    ], { days: 7 });
+    const kit = buildKit(
+      [
+        // 4 h programmed, 2 h busy: 50 %
+        {
+          id: 'M1',
+          sessions: [['2010-03-01T08:00', '2010-03-01T12:00', 'PUBLIC_SCHEDULED']],
+          exams: [{ in: '2010-03-01T08:00', out: '2010-03-01T10:00', icr: 40 }],
+        },
+        // 2 h programmed, 2 h busy: 100 %
+        {
+          id: 'M2',
+          sessions: [['2010-03-01T14:00', '2010-03-01T16:00', 'LIBERAL']],
+          exams: [{ in: '2010-03-01T14:00', out: '2010-03-01T16:00', icr: 20 }],
+        },
+      ],
+      { days: 7 },
+    );
     const f = observedFigures(recordsOf(kit, ['M1', 'M2']));
     expect(f['occupancy.programmed']).toBeCloseTo(4 / 6, 12); // not (0.5 + 1) / 2
     expect(f.passagesPerWeek).toBe(2);
@@ -73,7 +110,12 @@ const handKit = () =>
         exams: [
           { in: '2010-03-01T08:30', out: '2010-03-01T09:00', requested: '2010-02-20T10:00' },
           // runs from the first session into the adjoining one: not overtime
-          { in: '2010-03-01T11:50', out: '2010-03-01T12:20', cat: 'H', requested: '2010-03-01T07:00' },
+          {
+            in: '2010-03-01T11:50',
+            out: '2010-03-01T12:20',
+            cat: 'H',
+            requested: '2010-03-01T07:00',
+          },
           // 15 min past the end of the morning's programmed time
           { in: '2010-03-01T12:40', out: '2010-03-01T13:15' },
           // an emergency patient past the end: busy, but not overtime
@@ -104,7 +146,11 @@ describe('overtime and idle time', () => {
     // (3 days) started outside programmed time: not in the sample
     expect(f['appointmentDelayDays.outpatient.p50']).toBe(9);
     expect(f['appointmentDelayDays.inpatient.p50']).toBe(0);
-    expect(observedFiguresWithScope(recordsOf(handKit(), ['M1'])).delays).toEqual({ outpatient: 1, inpatient: 1, outsideSessions: 1 });
+    expect(observedFiguresWithScope(recordsOf(handKit(), ['M1'])).delays).toEqual({
+      outpatient: 1,
+      inpatient: 1,
+      outsideSessions: 1,
+    });
   });
 });
 
@@ -121,7 +167,13 @@ describe('figuresOf', () => {
       sessions: [
         ...kit.sessions.map((s) => ({ machine: 0, start: s.start, end: s.end, type: s.type })),
         // given to interventional radiology: not diagnostic time
-        { machine: 0, start: at('2010-03-02T08:00'), end: at('2010-03-02T12:00'), type: 'PUBLIC_SCHEDULED', interventional: true },
+        {
+          machine: 0,
+          start: at('2010-03-02T08:00'),
+          end: at('2010-03-02T12:00'),
+          type: 'PUBLIC_SCHEDULED',
+          interventional: true,
+        },
       ],
       exams: {
         machine: new Int32Array(n),

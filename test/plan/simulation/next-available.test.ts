@@ -9,7 +9,13 @@ import { thirdNextAvailable } from '../../../src/plan/simulation/next-available.
 
 const utc = (text: string): number => Date.parse(`${text}Z`);
 /** A slot of CT-1 between two UTC wall times (`2010-03-02T08:00`), seen `status` at `seen`. */
-const slot = (start: string, end: string, status: SlotStatus, seen: string, equipmentId = 'CT-1'): Slot => ({
+const slot = (
+  start: string,
+  end: string,
+  status: SlotStatus,
+  seen: string,
+  equipmentId = 'CT-1',
+): Slot => ({
   equipmentId,
   start: utc(start),
   end: utc(end),
@@ -76,9 +82,15 @@ describe('thirdNextAvailable', () => {
       slot('2010-03-01T06:30', '2010-03-01T07:30', 'free', BEFORE),
     ];
     // Appointments at 09:00, 09:30, then 11:30 local: (11:30 − 08:00) = 3.5 h.
-    expect(thirdNextAvailable(slots, 'CT-1', march, 30)).toMatchObject({ medianDays: 3.5 / 24, days: 1 });
+    expect(thirdNextAvailable(slots, 'CT-1', march, 30)).toMatchObject({
+      medianDays: 3.5 / 24,
+      days: 1,
+    });
     // With 15-minute exams the hour alone gives four: the third at 09:30.
-    expect(thirdNextAvailable(slots, 'CT-1', march, 15)).toMatchObject({ medianDays: 1.5 / 24, days: 1 });
+    expect(thirdNextAvailable(slots, 'CT-1', march, 15)).toMatchObject({
+      medianDays: 1.5 / 24,
+      days: 1,
+    });
     // Overlapping free slots merge into their union: 09:00–09:50 local holds two of 20 min.
     const overlapping = [
       slot('2010-03-01T08:00', '2010-03-01T08:30', 'free', BEFORE),
@@ -86,7 +98,10 @@ describe('thirdNextAvailable', () => {
       slot('2010-03-01T09:00', '2010-03-01T09:20', 'free', BEFORE),
     ];
     // 09:00, 09:20, then 10:00 local.
-    expect(thirdNextAvailable(overlapping, 'CT-1', march, 20)).toMatchObject({ medianDays: 2 / 24, days: 1 });
+    expect(thirdNextAvailable(overlapping, 'CT-1', march, 20)).toMatchObject({
+      medianDays: 2 / 24,
+      days: 1,
+    });
   });
 
   it('reads a slot seen free and busy at one instant as busy', () => {
@@ -109,20 +124,36 @@ describe('thirdNextAvailable', () => {
     // Sat 07:00Z → Mon 06:40Z = 47 h 40 min; Sun 06:00Z → 24 h 40 min; Mon 06:00Z → 40 min.
     expect(r.days).toBe(3);
     expect(r.medianDays).toBeCloseTo((24 + 40 / 60) / 24, 12);
-    const saturday = thirdNextAvailable(slots, 'CT-1', new CampaignCalendar('2010-03-27', 1, 'Europe/Paris'), 20);
+    const saturday = thirdNextAvailable(
+      slots,
+      'CT-1',
+      new CampaignCalendar('2010-03-27', 1, 'Europe/Paris'),
+      20,
+    );
     expect(saturday.medianDays).toBeCloseTo((47 + 40 / 60) / 24, 12);
   });
 
   it('says nothing without slots of the machine or without a median exam, and refuses a length that is not one', () => {
     const slots = [slot('2010-03-01T08:00', '2010-03-01T09:00', 'free', BEFORE)];
     const none = { medianDays: null, days: 0 };
-    expect(thirdNextAvailable(slots, 'MR-1', march, 20)).toEqual({ equipmentId: 'MR-1', ...none, slotMinutes: 20 });
-    expect(thirdNextAvailable(slots, 'CT-1', march, null)).toEqual({ equipmentId: 'CT-1', ...none, slotMinutes: null });
+    expect(thirdNextAvailable(slots, 'MR-1', march, 20)).toEqual({
+      equipmentId: 'MR-1',
+      ...none,
+      slotMinutes: 20,
+    });
+    expect(thirdNextAvailable(slots, 'CT-1', march, null)).toEqual({
+      equipmentId: 'CT-1',
+      ...none,
+      slotMinutes: null,
+    });
     expect(thirdNextAvailable([], 'CT-1', march, 20)).toMatchObject(none);
     // Free time for two appointments only: no day has a third.
     expect(thirdNextAvailable(slots, 'CT-1', march, 30)).toMatchObject(none);
     // 09:00, 09:20, 09:40 local: 1 h 40 min after 08:00.
-    expect(thirdNextAvailable(slots, 'CT-1', march, 20)).toMatchObject({ medianDays: 100 / 60 / 24, days: 1 });
+    expect(thirdNextAvailable(slots, 'CT-1', march, 20)).toMatchObject({
+      medianDays: 100 / 60 / 24,
+      days: 1,
+    });
     for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => thirdNextAvailable(slots, 'CT-1', march, bad)).toThrow(RangeError);
   });

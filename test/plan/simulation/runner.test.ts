@@ -5,15 +5,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/plan/simulation/calibrate.ts';
 import { applyScenario, applyScenarioWithNotes } from '../../../src/plan/simulation/scenarios.ts';
-import { defaultWarmupWeeks, runSimulation, statusQuoCheck, uncheckedFigures } from '../../../src/plan/simulation/runner.ts';
-import type { Estimate, FigureKey, Figures, IsoWeekday, SimulationModel } from '../../../src/plan/simulation/types.ts';
+import {
+  defaultWarmupWeeks,
+  runSimulation,
+  statusQuoCheck,
+  uncheckedFigures,
+} from '../../../src/plan/simulation/runner.ts';
+import type {
+  Estimate,
+  FigureKey,
+  Figures,
+  IsoWeekday,
+  SimulationModel,
+} from '../../../src/plan/simulation/types.ts';
 import { FIGURE_KEYS } from '../../../src/plan/simulation/types.ts';
 import { nationalPlan, nationalRecords } from './records.ts';
 
 const figures = (values: Partial<Figures>): Figures =>
   Object.fromEntries(FIGURE_KEYS.map((k) => [k, values[k] ?? null])) as Figures;
-const estimates = (values: Partial<Record<FigureKey, number | null>>): Record<FigureKey, Estimate> =>
-  Object.fromEntries(FIGURE_KEYS.map((k) => [k, { mean: values[k] ?? null, ci95: null }])) as Record<FigureKey, Estimate>;
+const estimates = (
+  values: Partial<Record<FigureKey, number | null>>,
+): Record<FigureKey, Estimate> =>
+  Object.fromEntries(
+    FIGURE_KEYS.map((k) => [k, { mean: values[k] ?? null, ci95: null }]),
+  ) as Record<FigureKey, Estimate>;
 
 describe('statusQuoCheck', () => {
   const observed = figures({
@@ -59,28 +74,58 @@ describe('statusQuoCheck', () => {
 
   it('skips figures with no observed value; a checked figure the simulation cannot give fails', () => {
     const noDelays = figures({ 'occupancy.programmed': 0.5, passagesPerWeek: 100 });
-    expect(statusQuoCheck(noDelays, estimates({ 'occupancy.programmed': 0.5, passagesPerWeek: 100 })).reproduces).toBe(true);
-    const missing = statusQuoCheck(observed, estimates({ 'occupancy.programmed': 0.5, passagesPerWeek: 100, 'appointmentDelayDays.outpatient.p50': 10 }));
+    expect(
+      statusQuoCheck(noDelays, estimates({ 'occupancy.programmed': 0.5, passagesPerWeek: 100 }))
+        .reproduces,
+    ).toBe(true);
+    const missing = statusQuoCheck(
+      observed,
+      estimates({
+        'occupancy.programmed': 0.5,
+        passagesPerWeek: 100,
+        'appointmentDelayDays.outpatient.p50': 10,
+      }),
+    );
     expect(missing.failing).toHaveLength(1);
     expect(missing.failing[0]!.figure).toBe('appointmentDelayDays.inpatient.p50');
     expect(missing.failing[0]!.simulated).toBeNaN();
   });
 
   it('skips the delay P50s whose observed sample is too small (calibration notes them)', () => {
-    const far = estimates({ 'occupancy.programmed': 0.5, passagesPerWeek: 100, 'appointmentDelayDays.outpatient.p50': 30, 'appointmentDelayDays.inpatient.p50': 9 });
-    expect(statusQuoCheck(observed, far).failing.map((f) => f.figure)).toEqual(['appointmentDelayDays.outpatient.p50', 'appointmentDelayDays.inpatient.p50']);
-    const notes = [{ code: 'few-inpatient-delays', params: { n: 12, min: 20 } }, { code: 'no-show-default' }];
+    const far = estimates({
+      'occupancy.programmed': 0.5,
+      passagesPerWeek: 100,
+      'appointmentDelayDays.outpatient.p50': 30,
+      'appointmentDelayDays.inpatient.p50': 9,
+    });
+    expect(statusQuoCheck(observed, far).failing.map((f) => f.figure)).toEqual([
+      'appointmentDelayDays.outpatient.p50',
+      'appointmentDelayDays.inpatient.p50',
+    ]);
+    const notes = [
+      { code: 'few-inpatient-delays', params: { n: 12, min: 20 } },
+      { code: 'no-show-default' },
+    ];
     const unchecked = uncheckedFigures({ notes } as unknown as SimulationModel);
     expect(unchecked).toEqual(['appointmentDelayDays.inpatient.p50']);
-    expect(statusQuoCheck(observed, far, unchecked).failing.map((f) => f.figure)).toEqual(['appointmentDelayDays.outpatient.p50']);
+    expect(statusQuoCheck(observed, far, unchecked).failing.map((f) => f.figure)).toEqual([
+      'appointmentDelayDays.outpatient.p50',
+    ]);
   });
 
   it('is applied by runSimulation with the figures the calibration notes leave out', () => {
     const model = calibrate(nationalRecords(nationalPlan(2010, 40), 2));
-    const far: SimulationModel = { ...model, observed: { ...model.observed, 'appointmentDelayDays.inpatient.p50': 1000 } };
-    const figuresOf = (m: SimulationModel) => runSimulation(m, [], { replications: 2 }).statusQuo.failing.map((f) => f.figure);
+    const far: SimulationModel = {
+      ...model,
+      observed: { ...model.observed, 'appointmentDelayDays.inpatient.p50': 1000 },
+    };
+    const figuresOf = (m: SimulationModel) =>
+      runSimulation(m, [], { replications: 2 }).statusQuo.failing.map((f) => f.figure);
     expect(figuresOf(far)).toContain('appointmentDelayDays.inpatient.p50');
-    const noted: SimulationModel = { ...far, notes: [...far.notes, { code: 'few-inpatient-delays', params: { n: 12, min: 20 } }] };
+    const noted: SimulationModel = {
+      ...far,
+      notes: [...far.notes, { code: 'few-inpatient-delays', params: { n: 12, min: 20 } }],
+    };
     expect(figuresOf(noted)).not.toContain('appointmentDelayDays.inpatient.p50');
   });
 });
@@ -102,7 +147,10 @@ describe('runSimulation', () => {
   it('runs R replications per scenario with common random numbers: an unchanged scenario differs by exactly 0', () => {
     const model = pick((m) => m.machines[0]!.modality === 'CT' && occupancy(m) > 0.4);
     const progress: [number, number][] = [];
-    const report = runSimulation(model, [{ name: 'same', changes: [] }], { replications: 5, onProgress: (d, t) => progress.push([d, t]) });
+    const report = runSimulation(model, [{ name: 'same', changes: [] }], {
+      replications: 5,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => [d, 10]));
     expect(report.replications).toBe(5);
     expect(report.weeks).toBe(model.gridWeeks);
@@ -125,23 +173,43 @@ describe('runSimulation', () => {
     const b = runSimulation(model, [], { replications: 2, seed: 7 });
     const c = runSimulation(model, [], { replications: 2, seed: 8 });
     expect(b.statusQuo).toEqual(a.statusQuo);
-    expect(c.statusQuo.simulated.passagesPerWeek).not.toEqual(a.statusQuo.simulated.passagesPerWeek);
+    expect(c.statusQuo.simulated.passagesPerWeek).not.toEqual(
+      a.statusQuo.simulated.passagesPerWeek,
+    );
   });
 });
 
 describe('scenario directions', () => {
   it('4 more programmed hours a week on a saturated machine lower the outpatient delay P50', () => {
     // the busiest MRI of the sample whose evenings can be extended, its demand grown 20 % so that it is saturated
-    const later = { name: 'Close an hour later Monday to Thursday', changes: [{ type: 'extend-hours' as const, weekdays: [1, 2, 3, 4] as IsoWeekday[], closeLaterMinutes: 60 }] };
+    const later = {
+      name: 'Close an hour later Monday to Thursday',
+      changes: [
+        {
+          type: 'extend-hours' as const,
+          weekdays: [1, 2, 3, 4] as IsoWeekday[],
+          closeLaterMinutes: 60,
+        },
+      ],
+    };
     const busiest = models
-      .filter((m) => m.machines[0]!.modality === 'MR' && applyScenarioWithNotes(m, later).notes.length === 0)
+      .filter(
+        (m) =>
+          m.machines[0]!.modality === 'MR' && applyScenarioWithNotes(m, later).notes.length === 0,
+      )
       .sort((a, b) => occupancy(b) - occupancy(a))[0]!;
     expect(occupancy(busiest)).toBeGreaterThan(0.8);
-    const saturated = applyScenario(busiest, { name: 'busier', changes: [{ type: 'demand-growth', percent: 20 }] });
+    const saturated = applyScenario(busiest, {
+      name: 'busier',
+      changes: [{ type: 'demand-growth', percent: 20 }],
+    });
     const report = runSimulation(saturated, [later]);
     expect(report.statusQuo.simulated['occupancy.programmed'].mean!).toBeGreaterThan(0.93);
     const d = report.scenarios[0]!.delta;
-    for (const k of ['appointmentDelayDays.outpatient.p50', 'appointmentDelayDays.inpatient.p50'] as const) {
+    for (const k of [
+      'appointmentDelayDays.outpatient.p50',
+      'appointmentDelayDays.inpatient.p50',
+    ] as const) {
       expect(d[k].mean!, k).toBeLessThan(0);
       expect(d[k].significant, k).toBe(true);
     }
@@ -149,9 +217,14 @@ describe('scenario directions', () => {
 
   it('reserving 30 % of programmed time for emergencies raises the scheduled delays', () => {
     const model = pick((m) => m.machines[0]!.modality === 'CT' && occupancy(m) > 0.72);
-    const report = runSimulation(model, [{ name: 'reserve', changes: [{ type: 'emergency-reservation', share: 0.3 }] }]);
+    const report = runSimulation(model, [
+      { name: 'reserve', changes: [{ type: 'emergency-reservation', share: 0.3 }] },
+    ]);
     const d = report.scenarios[0]!.delta;
-    for (const k of ['appointmentDelayDays.outpatient.p50', 'appointmentDelayDays.inpatient.p50'] as const) {
+    for (const k of [
+      'appointmentDelayDays.outpatient.p50',
+      'appointmentDelayDays.inpatient.p50',
+    ] as const) {
       expect(d[k].mean!, k).toBeGreaterThan(0);
       expect(d[k].significant, k).toBe(true);
     }
@@ -160,8 +233,12 @@ describe('scenario directions', () => {
   });
 
   it('10 % more demand raises passages and occupancy by about 10 %', () => {
-    const model = pick((m) => m.machines[0]!.modality === 'CT' && occupancy(m) > 0.35 && occupancy(m) < 0.6);
-    const report = runSimulation(model, [{ name: '+10 %', changes: [{ type: 'demand-growth', percent: 10 }] }]);
+    const model = pick(
+      (m) => m.machines[0]!.modality === 'CT' && occupancy(m) > 0.35 && occupancy(m) < 0.6,
+    );
+    const report = runSimulation(model, [
+      { name: '+10 %', changes: [{ type: 'demand-growth', percent: 10 }] },
+    ]);
     const base = report.statusQuo.simulated;
     const d = report.scenarios[0]!.delta;
     for (const k of ['occupancy.programmed', 'passagesPerWeek'] as const) {

@@ -1,7 +1,12 @@
 // Statistics over replications: the Student t quantile against published values (scipy.stats.t.ppf),
 // the mean's 95 % interval and the paired difference, checked by hand.
 import { describe, expect, it } from 'vitest';
-import { estimate, pairedDelta, studentTCdf, studentTQuantile } from '../../../src/plan/simulation/statistics.ts';
+import {
+  estimate,
+  pairedDelta,
+  studentTCdf,
+  studentTQuantile,
+} from '../../../src/plan/simulation/statistics.ts';
 
 describe('studentTQuantile', () => {
   it('gives the 0.975 quantile of the tables for small and large degrees of freedom', () => {
@@ -65,10 +70,18 @@ describe('pairedDelta', () => {
   });
 
   it('gives [0, 0], not significant, for a difference that is exactly 0 every time', () => {
-    expect(pairedDelta([1, 2, 3], [1, 2, 3])).toEqual({ mean: 0, ci95: [0, 0], significant: false });
+    expect(pairedDelta([1, 2, 3], [1, 2, 3])).toEqual({
+      mean: 0,
+      ci95: [0, 0],
+      significant: false,
+    });
   });
 
   it('skips pairs with a missing side', () => {
-    expect(pairedDelta([1, null, 3], [2, 5, null])).toEqual({ mean: 1, ci95: null, significant: false });
+    expect(pairedDelta([1, null, 3], [2, 5, null])).toEqual({
+      mean: 1,
+      ci95: null,
+      significant: false,
+    });
   });
 });

@@ -19,15 +19,22 @@ export interface StatusQuoJob {
 }
 
 /** Its report, or why there is none. */
-export type StatusQuoAnswer = { index: number; report: SimulationReport } | { index: number; error: string };
+export type StatusQuoAnswer =
+  { index: number; report: SimulationReport } | { index: number; error: string };
 
 parentPort?.on('message', (job: StatusQuoJob) => {
   try {
     const plan = nationalPlan(job.seed, job.machines);
     const model = calibrate(nationalRecords(plan, job.index));
-    const answer: StatusQuoAnswer = { index: job.index, report: runSimulation(model, [], { replications: job.replications }) };
+    const answer: StatusQuoAnswer = {
+      index: job.index,
+      report: runSimulation(model, [], { replications: job.replications }),
+    };
     parentPort?.postMessage(answer);
   } catch (error) {
-    parentPort?.postMessage({ index: job.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies StatusQuoAnswer);
+    parentPort?.postMessage({
+      index: job.index,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies StatusQuoAnswer);
   }
 });

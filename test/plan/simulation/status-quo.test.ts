@@ -28,14 +28,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'plateau-status-quo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The reports of machines `0 … machines - 1` of the national campaign, on `threads` worker threads. */
-async function reportsOnThreads(seed: number, machines: number, replications: number, threads: number): Promise<SimulationReport[]> {
+async function reportsOnThreads(
+  seed: number,
+  machines: number,
+  replications: number,
+  threads: number,
+): Promise<SimulationReport[]> {
   const code = join(tmp, 'code');
   await transpileTree(join(ROOT, 'test/plan/simulation/status-quo-worker.ts'), code);
   // ES modules without relying on Node's syntax detection.
   writeFileSync(join(code, 'package.json'), '{ "private": true, "type": "module" }\n');
   const reports = new Array<SimulationReport>(machines);
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, machines) }, () => new Worker(join(code, 'test/plan/simulation/status-quo-worker.js')));
+  const workers = Array.from(
+    { length: Math.min(threads, machines) },
+    () => new Worker(join(code, 'test/plan/simulation/status-quo-worker.js')),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -44,10 +52,16 @@ async function reportsOnThreads(seed: number, machines: number, replications: nu
             // Each thread takes the next machine as soon as it is free.
             const give = (): void => {
               if (next >= machines) return resolve();
-              worker.postMessage({ seed, machines, index: next++, replications } satisfies StatusQuoJob);
+              worker.postMessage({
+                seed,
+                machines,
+                index: next++,
+                replications,
+              } satisfies StatusQuoJob);
             };
             worker.on('message', (answer: StatusQuoAnswer) => {
-              if ('error' in answer) return reject(new Error(`machine ${answer.index}: ${answer.error}`));
+              if ('error' in answer)
+                return reject(new Error(`machine ${answer.index}: ${answer.error}`));
               reports[answer.index] = answer.report;
               give();
             });
@@ -65,7 +79,12 @@ async function reportsOnThreads(seed: number, machines: number, replications: nu
 beforeAll(async () => {
   const plan = nationalPlan(2010, 517);
   // Two threads on CI's two cores (vitest runs one file at a time there), at most four elsewhere.
-  const reports = await reportsOnThreads(2010, 517, 20, Math.min(4, Math.max(2, availableParallelism())));
+  const reports = await reportsOnThreads(
+    2010,
+    517,
+    20,
+    Math.min(4, Math.max(2, availableParallelism())),
+  );
   reports.forEach((report, index) => {
     const eq = plan.equipment[index]!;
     checked.push({ index, label: `${eq.equipmentId} ${eq.modality} (${eq.role})`, report });
@@ -79,7 +98,10 @@ beforeAll(async () => {
           (c) =>
             `  ${c.label}, simulated occupancy ${c.report.statusQuo.simulated['occupancy.programmed'].mean?.toFixed(2) ?? '—'}: ` +
             c.report.statusQuo.failing
-              .map((f) => `${f.figure} observed ${f.observed.toFixed(2)}, simulated ${f.simulated.toFixed(2)} (± ${f.tolerance.toFixed(2)})`)
+              .map(
+                (f) =>
+                  `${f.figure} observed ${f.observed.toFixed(2)}, simulated ${f.simulated.toFixed(2)} (± ${f.tolerance.toFixed(2)})`,
+              )
               .join('; '),
         )
         .join('\n'),
@@ -106,11 +128,18 @@ describe('status quo on the synthetic national campaign', () => {
   });
 
   it('reproduces occupancy and passages within 5 % on at least 90 % of the machines', () => {
-    const volumes = checked.filter((c) => !c.report.statusQuo.failing.some((f) => f.figure === 'occupancy.programmed' || f.figure === 'passagesPerWeek'));
+    const volumes = checked.filter(
+      (c) =>
+        !c.report.statusQuo.failing.some(
+          (f) => f.figure === 'occupancy.programmed' || f.figure === 'passagesPerWeek',
+        ),
+    );
     expect(volumes.length / checked.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reproduces the whole rule on at least 90 % of the machines (467 of 517, 90.3 %: CT 308 of 326, MR 159 of 191)', () => {
-    expect(checked.filter((c) => c.report.statusQuo.reproduces).length / checked.length).toBeGreaterThanOrEqual(0.9);
+    expect(
+      checked.filter((c) => c.report.statusQuo.reproduces).length / checked.length,
+    ).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -49,7 +49,11 @@ describe('shipped references', () => {
       ].sort(),
     );
     expect(SHIPPED_REFERENCES.every((f) => f.origin === 'shipped')).toBe(true);
-    expect(SHIPPED_REFERENCES.every((f) => (REFERENCE_MEASURES as readonly string[]).includes(f.measure))).toBe(true);
+    expect(
+      SHIPPED_REFERENCES.every((f) =>
+        (REFERENCE_MEASURES as readonly string[]).includes(f.measure),
+      ),
+    ).toBe(true);
     // No two figures share a key (a loaded one would replace both).
     expect(new Set(SHIPPED_REFERENCES.map(referenceKey)).size).toBe(SHIPPED_REFERENCES.length);
   });
@@ -58,13 +62,23 @@ describe('shipped references', () => {
     const text = FIGURES_MD.replaceAll('`', '');
     for (const f of SHIPPED_REFERENCES) {
       expect(text, f.source).toContain(f.source);
-      const written = Number.isInteger(f.value) && f.value >= 1000 ? f.value.toLocaleString('en-US') : String(f.value);
+      const written =
+        Number.isInteger(f.value) && f.value >= 1000
+          ? f.value.toLocaleString('en-US')
+          : String(f.value);
       expect(text, row(f)).toContain(written);
     }
-    expect(SHIPPED_REFERENCES.find((f) => f.measure === 'examsPer1000' && f.area === 'FRA')?.note).toBe('5th');
-    expect(SHIPPED_REFERENCES.find((f) => f.modality === 'MR' && f.year === 2018 && f.sector === null)?.note).toBe('13th of 33');
+    expect(
+      SHIPPED_REFERENCES.find((f) => f.measure === 'examsPer1000' && f.area === 'FRA')?.note,
+    ).toBe('5th');
+    expect(
+      SHIPPED_REFERENCES.find((f) => f.modality === 'MR' && f.year === 2018 && f.sector === null)
+        ?.note,
+    ).toBe('13th of 33');
     // The 2015–2016 study is filed under 2016, and says so.
-    const study = SHIPPED_REFERENCES.filter((f) => f.source.startsWith('Imagerie Santé Avenir / Cemka-Eval'));
+    const study = SHIPPED_REFERENCES.filter((f) =>
+      f.source.startsWith('Imagerie Santé Avenir / Cemka-Eval'),
+    );
     expect(study.map((f) => f.year)).toEqual([2016, 2016]);
     for (const f of study) expect(f.note).toContain('2015–2016');
     // "same article" is the 2019 article of the row above it.
@@ -80,8 +94,15 @@ describe('oecdAverage and latestFigure', () => {
     expect(oecdAverage(SHIPPED_REFERENCES, 'MR', 2015)?.value).toBe(15.9);
     expect(oecdAverage(SHIPPED_REFERENCES, 'CT', 2018)).toBeNull();
     const loaded: ReferenceFigure = {
-      measure: 'unitsPerMillion', modality: 'CT', sector: null, area: 'OECD', year: 2021,
-      value: 29.1, source: 'OECD Data Explorer export x.csv', note: null, origin: 'loaded',
+      measure: 'unitsPerMillion',
+      modality: 'CT',
+      sector: null,
+      area: 'OECD',
+      year: 2021,
+      value: 29.1,
+      source: 'OECD Data Explorer export x.csv',
+      note: null,
+      origin: 'loaded',
     };
     const merged = mergeReferences(SHIPPED_REFERENCES, [loaded]);
     expect(oecdAverage(merged, 'CT')).toBe(loaded);
@@ -94,20 +115,39 @@ describe('oecdAverage and latestFigure', () => {
   it('pick the latest figure of a measure, modality, area and sector', () => {
     const mri = { measure: 'unitsPerMillion', modality: 'MR', area: 'FRA' } as const;
     expect(latestFigure(SHIPPED_REFERENCES, mri)?.value).toBe(14.8);
-    expect(latestFigure(SHIPPED_REFERENCES, { ...mri, sector: 'private_practice' })?.value).toBe(6.4);
+    expect(latestFigure(SHIPPED_REFERENCES, { ...mri, sector: 'private_practice' })?.value).toBe(
+      6.4,
+    );
     expect(latestFigure(SHIPPED_REFERENCES, { ...mri, area: 'OECD' })?.year).toBe(2015);
     expect(latestFigure(SHIPPED_REFERENCES, { ...mri, measure: 'examsPer1000' })).toBeNull();
-    expect(latestFigure(SHIPPED_REFERENCES, { measure: 'unitsPerMillion', modality: 'CT', area: 'FRA' })?.year).toBe(2018);
+    expect(
+      latestFigure(SHIPPED_REFERENCES, { measure: 'unitsPerMillion', modality: 'CT', area: 'FRA' })
+        ?.year,
+    ).toBe(2018);
   });
 });
 
 describe('mergeReferences', () => {
   it('replaces a shipped figure by the loaded one of the same key, and sorts', () => {
     const replacing: ReferenceFigure = {
-      measure: 'unitsPerMillion', modality: 'MR', sector: 'hospital', area: 'FRA', year: 2018,
-      value: 8.5, source: 'OECD Data Explorer export med.csv', note: null, origin: 'loaded',
+      measure: 'unitsPerMillion',
+      modality: 'MR',
+      sector: 'hospital',
+      area: 'FRA',
+      year: 2018,
+      value: 8.5,
+      source: 'OECD Data Explorer export med.csv',
+      note: null,
+      origin: 'loaded',
     };
-    const added: ReferenceFigure = { ...replacing, measure: 'examsPer1000', sector: null, area: 'DEU', year: 2019, value: 150 };
+    const added: ReferenceFigure = {
+      ...replacing,
+      measure: 'examsPer1000',
+      sector: null,
+      area: 'DEU',
+      year: 2019,
+      value: 150,
+    };
     const merged = mergeReferences(SHIPPED_REFERENCES, [added, replacing]);
     expect(merged).toHaveLength(SHIPPED_REFERENCES.length + 1);
     const hospital = merged.filter((f) => f.sector === 'hospital');

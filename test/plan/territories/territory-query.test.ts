@@ -2,7 +2,12 @@
 // region a filter names.
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_REFERENCES } from '../../../src/plan/territories/references.ts';
-import { oecdDensityYears, parseGapTo, territoryRegion, unknownOecdYears } from '../../../src/plan/territories/territory-query.ts';
+import {
+  oecdDensityYears,
+  parseGapTo,
+  territoryRegion,
+  unknownOecdYears,
+} from '../../../src/plan/territories/territory-query.ts';
 
 describe('parseGapTo', () => {
   it('reads national, oecd, oecd:YEAR and targets, alone or joined by commas', () => {
@@ -21,7 +26,21 @@ describe('parseGapTo', () => {
     ]);
   });
   it('refuses anything else, and a reference given twice', () => {
-    for (const bad of ['', ',', 'oecd:', 'oecd:15', 'oecd 2015', 'CT=', 'CT=-3', 'XR=3', 'CT=1e3', 'national,', 'national,national', 'CT=1,CT=2', 'oecd,oecd']) {
+    for (const bad of [
+      '',
+      ',',
+      'oecd:',
+      'oecd:15',
+      'oecd 2015',
+      'CT=',
+      'CT=-3',
+      'XR=3',
+      'CT=1e3',
+      'national,',
+      'national,national',
+      'CT=1,CT=2',
+      'oecd,oecd',
+    ]) {
       expect(parseGapTo(bad), bad).toBeNull();
     }
   });
@@ -32,8 +51,12 @@ describe('OECD years and regions', () => {
     const years = oecdDensityYears(SHIPPED_REFERENCES);
     expect(years).toContain(2015);
     expect(years).toEqual([...years].sort((a, b) => a - b));
-    expect(unknownOecdYears([{ kind: 'oecd', year: 2015 }, { kind: 'national' }], SHIPPED_REFERENCES)).toEqual([]);
-    expect(unknownOecdYears([{ kind: 'oecd', year: 1990 }, { kind: 'oecd' }], SHIPPED_REFERENCES)).toEqual([1990]);
+    expect(
+      unknownOecdYears([{ kind: 'oecd', year: 2015 }, { kind: 'national' }], SHIPPED_REFERENCES),
+    ).toEqual([]);
+    expect(
+      unknownOecdYears([{ kind: 'oecd', year: 1990 }, { kind: 'oecd' }], SHIPPED_REFERENCES),
+    ).toEqual([1990]);
   });
   it('names a region by code or name, current or former', () => {
     expect(territoryRegion('32')).toBe('32');

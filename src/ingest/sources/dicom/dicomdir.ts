@@ -66,11 +66,19 @@ export function dicomdirIssues(file: string, ds: DicomDataset): Issue[] {
   const summary = known || 'no known record';
   const summaryFr = known || 'aucun enregistrement connu';
   const out: Issue[] = [
-    makeIssue('info', 'dicom-dicomdir', file, 1, '(0004,1220)', { summary, 'summary@fr': summaryFr }),
+    makeIssue('info', 'dicom-dicomdir', file, 1, '(0004,1220)', {
+      summary,
+      'summary@fr': summaryFr,
+    }),
   ];
   for (const [type, n] of Object.entries(counts)) {
     if (!KNOWN_RECORDS.has(type)) {
-      out.push(makeIssue('warning', 'dicom-dicomdir-record', file, 1, '(0004,1430)', { n, type: quoteCode(type, 32) }));
+      out.push(
+        makeIssue('warning', 'dicom-dicomdir-record', file, 1, '(0004,1430)', {
+          n,
+          type: quoteCode(type, 32),
+        }),
+      );
     }
   }
   return out;

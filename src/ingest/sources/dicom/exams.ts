@@ -99,7 +99,10 @@ export function buildExams(
   >();
   const unmapped = new Map<string, { file: string; n: number }>();
   const skippedModality = new Map<string, { file: string; n: number }>();
-  const mismatched = new Map<string, { file: string; n: number; equipment: string; modality: string; device: string }>();
+  const mismatched = new Map<
+    string,
+    { file: string; n: number; equipment: string; modality: string; device: string }
+  >();
 
   // File-name order makes the result independent of the order the files were given in (the
   // equipment's label and modality come from its first file).
@@ -113,16 +116,12 @@ export function buildExams(
       continue;
     }
     if (f.studyUid === null) {
-      issues.push(
-        said('error', 'dicom-no-study-uid', f.file, '(0020,000D)', {}),
-      );
+      issues.push(said('error', 'dicom-no-study-uid', f.file, '(0020,000D)', {}));
       continue;
     }
     const deviceKey = f.serial ?? f.station ?? f.aeTitle;
     if (deviceKey === null) {
-      issues.push(
-        said('warning', 'dicom-no-device', f.file, '(0018,1000)', {}),
-      );
+      issues.push(said('warning', 'dicom-no-device', f.file, '(0018,1000)', {}));
       continue;
     }
     const equipmentId = equipmentOf(f, mapping);
@@ -150,7 +149,14 @@ export function buildExams(
       const key = `${equipmentId}\u0000${f.modality}\u0000${known.modality}`;
       const m = mismatched.get(key);
       if (m) m.n++;
-      else mismatched.set(key, { file: f.file, n: 1, equipment: equipmentId, modality: f.modality, device: known.modality });
+      else
+        mismatched.set(key, {
+          file: f.file,
+          n: 1,
+          equipment: equipmentId,
+          modality: f.modality,
+          device: known.modality,
+        });
       continue;
     }
     const key = `${equipmentId}\u0000${f.studyUid}`;
@@ -159,9 +165,7 @@ export function buildExams(
     g.items.push(f);
   }
   for (const [modality, s] of skippedModality) {
-    issues.push(
-      said('info', 'dicom-other-modality', s.file, '(0008,0060)', { n: s.n, modality }),
-    );
+    issues.push(said('info', 'dicom-other-modality', s.file, '(0008,0060)', { n: s.n, modality }));
   }
   for (const m of mismatched.values()) {
     issues.push(
@@ -271,7 +275,10 @@ export function buildExams(
     }
     if (roomOut - roomIn > DICOM_TIMING.maxExamHours * 60 * MINUTE) {
       issues.push(
-        said('warning', 'dicom-exam-too-long', first.file, '(0008,0032)', { span: fmtMinutes(roomOut - roomIn), hours: DICOM_TIMING.maxExamHours }),
+        said('warning', 'dicom-exam-too-long', first.file, '(0008,0032)', {
+          span: fmtMinutes(roomOut - roomIn),
+          hours: DICOM_TIMING.maxExamHours,
+        }),
       );
       continue;
     }
@@ -283,7 +290,9 @@ export function buildExams(
       if (ccam !== undefined && !acts.includes(ccam)) acts.push(ccam);
     }
     const unit = g.items.find((f) => f.unit !== null)?.unit ?? null;
-    const category = categoryOf(unit, mapping) ?? unknownCategories.count(first.file, 1, unit === null || unit.trim() === '' ? [] : [unit]);
+    const category =
+      categoryOf(unit, mapping) ??
+      unknownCategories.count(first.file, 1, unit === null || unit.trim() === '' ? [] : [unit]);
     const accessions: string[] = [];
     for (const f of g.items) {
       const a = f.accession?.trim() ?? '';
@@ -363,7 +372,10 @@ export function buildExams(
       }
       if (p.exam.roomOut <= p.exam.roomIn) {
         issues.push(
-          said('warning', 'dicom-empty-exam', p.file, '(0008,0032)', { exam: p.exam.examId, equipment: equipmentId }),
+          said('warning', 'dicom-empty-exam', p.file, '(0008,0032)', {
+            exam: p.exam.examId,
+            equipment: equipmentId,
+          }),
         );
         continue;
       }
@@ -385,12 +397,16 @@ export function buildExams(
       parts.push(
         `instance creation − acquisition median ${fmtMinutes(m)} over ${s.creation.length} image(s)`,
       );
-      partsFr.push(`création des instances − acquisition : médiane ${fmtMinutes(m)} sur ${s.creation.length} image(s)`);
+      partsFr.push(
+        `création des instances − acquisition : médiane ${fmtMinutes(m)} sur ${s.creation.length} image(s)`,
+      );
       if (m < -DICOM_TIMING.skewToleranceSeconds * 1000) warn = true;
       if (m > DICOM_TIMING.creationLateHours * 60 * MINUTE) {
         warn = true;
         parts.push('instances were created long after acquisition (re-archived, or a wrong clock)');
-        partsFr.push('instances créées longtemps après l’acquisition (réarchivage, ou horloge fausse)');
+        partsFr.push(
+          'instances créées longtemps après l’acquisition (réarchivage, ou horloge fausse)',
+        );
       }
     }
     if (s.mppsLate.length) {
@@ -398,15 +414,23 @@ export function buildExams(
       parts.push(
         `MPPS start − first image median ${fmtMinutes(m)} over ${s.mppsLate.length} exam(s)`,
       );
-      partsFr.push(`début MPPS − première image : médiane ${fmtMinutes(m)} sur ${s.mppsLate.length} examen(s)`);
+      partsFr.push(
+        `début MPPS − première image : médiane ${fmtMinutes(m)} sur ${s.mppsLate.length} examen(s)`,
+      );
       if (m > DICOM_TIMING.mppsLateToleranceSeconds * 1000) warn = true;
     }
     issues.push(
-      said(warn ? 'warning' : 'info', warn ? 'dicom-clock-skew.warn' : 'dicom-clock-skew', s.file, null, {
-        equipment: equipmentId,
-        checks: parts.join('; '),
-        'checks@fr': partsFr.join(' ; '),
-      }),
+      said(
+        warn ? 'warning' : 'info',
+        warn ? 'dicom-clock-skew.warn' : 'dicom-clock-skew',
+        s.file,
+        null,
+        {
+          equipment: equipmentId,
+          checks: parts.join('; '),
+          'checks@fr': partsFr.join(' ; '),
+        },
+      ),
     );
   }
   exams.sort((a, b) => a.roomIn - b.roomIn || a.equipmentId.localeCompare(b.equipmentId));
@@ -416,7 +440,10 @@ export function buildExams(
     if (seen.has(e.examId)) {
       const study = studyOf.get(e) ?? '';
       issues.push(
-        said('info', 'dicom-duplicate-accession', fileOf.get(e) ?? '', '(0008,0050)', { accession: e.examId, renamed: `${e.examId}@${study}` }),
+        said('info', 'dicom-duplicate-accession', fileOf.get(e) ?? '', '(0008,0050)', {
+          accession: e.examId,
+          renamed: `${e.examId}@${study}`,
+        }),
       );
       e.examId = `${e.examId}@${study}`;
     }

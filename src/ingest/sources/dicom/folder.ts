@@ -51,7 +51,9 @@ export function readDicomFolder(
     else facts.push(instanceFacts(name, r.header.dataset, r.header.meta, context.secret, removed));
   }
   if (notDicom > 0) {
-    issues.push(makeIssue('info', 'dicom-not-dicom-files', firstNotDicom, null, null, { n: notDicom }));
+    issues.push(
+      makeIssue('info', 'dicom-not-dicom-files', firstNotDicom, null, null, { n: notDicom }),
+    );
   }
   const out = recordsFromFacts(facts, context, removed);
   return { records: out.records, issues: [...issues, ...out.issues] };

@@ -6,7 +6,13 @@
  */
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { SourceAdapter, SourceContext, SourceId, SourceInput, SourceRecords } from '../types.ts';
+import type {
+  SourceAdapter,
+  SourceContext,
+  SourceId,
+  SourceInput,
+  SourceRecords,
+} from '../types.ts';
 import { emptyRecords } from '../types.ts';
 import { dicomdirIssues } from './dicomdir.ts';
 import { buildExams } from './exams.ts';
@@ -79,7 +85,12 @@ export function recordsFromFacts(
   removed: Record<string, number>,
   source: SourceId = 'dicom',
 ): { records: SourceRecords; issues: Issue[] } {
-  const built = buildExams(facts, context.mapping, new ZoneClock(context.mapping.timeZone), context.secret);
+  const built = buildExams(
+    facts,
+    context.mapping,
+    new ZoneClock(context.mapping.timeZone),
+    context.secret,
+  );
   const records = emptyRecords();
   records.exams = built.exams;
   records.keys = built.keys;

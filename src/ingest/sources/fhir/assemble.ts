@@ -17,7 +17,14 @@ import type {
 } from '@medplum/fhirtypes';
 import { ZoneClock } from '../../../core/calendar.ts';
 import type { Issue } from '../../../core/issues.ts';
-import type { AgeBand, Equipment, Exam, Modality, Session, Slot as KitSlot } from '../../../core/kit-types.ts';
+import type {
+  AgeBand,
+  Equipment,
+  Exam,
+  Modality,
+  Session,
+  Slot as KitSlot,
+} from '../../../core/kit-types.ts';
 import { ageBandAt, birthDate } from '../age-band.ts';
 import { quoteCode } from '../../kit/identifying.ts';
 import { countRemoved, identifierDigest } from '../identity.ts';
@@ -72,7 +79,10 @@ class Assembler {
   /** Hashed join keys (ACSN accessions, urn:dicom:uid study UIDs) of the exams built, by exam id. */
   readonly keys = new Map<string, ExamKeys>();
   /** Exams whose category cannot be known: kept as outpatients, one warning (patient-class.ts). */
-  readonly unknownCategories = new UnknownCategories({ source: 'FHIR', column: 'Procedure.encounter' });
+  readonly unknownCategories = new UnknownCategories({
+    source: 'FHIR',
+    column: 'Procedure.encounter',
+  });
   /** The booking supply: each open Slot of a device's Schedule as seen when it was last updated. */
   readonly slots: Built<KitSlot>[] = [];
   readonly #refs: ReferenceIndex;
@@ -96,7 +106,9 @@ class Assembler {
     const column = path ? `${r.type}.${path}` : r.type;
     // The resource by its type (the issue's line finds it): an id may be an order number.
     const place = `${r.type}${path ? ` ${path}` : ''}`;
-    this.issues.push(about(makeIssue(severity, key, r.file, r.line, column, params), 'about.fhir', { place }));
+    this.issues.push(
+      about(makeIssue(severity, key, r.file, r.line, column, params), 'about.fhir', { place }),
+    );
   }
 
   resolve(ref: unknown, from: LocatedResource): LocatedResource | undefined {
@@ -164,9 +176,14 @@ class Assembler {
   patientKey(subject: unknown, from: LocatedResource): string | null {
     const target = this.resolve(subject, from);
     let id: string | undefined;
-    if (target !== undefined) id = target.type === 'Patient' ? (target.id ?? target.fullUrl) : undefined;
+    if (target !== undefined)
+      id = target.type === 'Patient' ? (target.id ?? target.fullUrl) : undefined;
     else {
-      const ref = ReferenceIndex.idOf(typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? (subject as Json) : undefined);
+      const ref = ReferenceIndex.idOf(
+        typeof subject === 'object' && subject !== null && !Array.isArray(subject)
+          ? (subject as Json)
+          : undefined,
+      );
       id = ref?.type === 'Patient' ? ref.id : undefined;
     }
     return id ? patientDigest(id, this.context.secret) : null;
@@ -334,7 +351,11 @@ class Assembler {
         continue;
       }
       const examCategory =
-        category ?? this.unknownCategories.count(p.file, p.line, [...(patientClass ? [patientClass] : []), ...units]);
+        category ??
+        this.unknownCategories.count(p.file, p.line, [
+          ...(patientClass ? [patientClass] : []),
+          ...units,
+        ]);
       if (acts.length === 0 && unmapped.length > 0) {
         this.at(p, 'warning', 'fhir-unmapped-code', 'code', {
           codes: unmapped.map((c) => quoteCode(c, 32)).join(', '),
@@ -366,7 +387,9 @@ class Assembler {
           requestedAt,
           scheduledMinutes,
           ageBand: this.ageBand(subject, p, roomIn),
-          patientKey: this.patientKey(p.resource['subject'], p) ?? this.patientKey(order?.resource['subject'], order ?? p),
+          patientKey:
+            this.patientKey(p.resource['subject'], p) ??
+            this.patientKey(order?.resource['subject'], order ?? p),
         },
       });
       if (modality) {
@@ -453,7 +476,9 @@ class Assembler {
       }
       const equipmentId = matchEquipment(this.context.mapping, keys, this.context.secret);
       if (!equipmentId) {
-        this.at(r, 'warning', 'fhir-no-equipment.schedule', 'schedule', { keys: describeKeys(keys) });
+        this.at(r, 'warning', 'fhir-no-equipment.schedule', 'schedule', {
+          keys: describeKeys(keys),
+        });
         continue;
       }
       slots.push({ files, record: { equipmentId, start, end, type: 'PUBLIC_SCHEDULED' } });
@@ -468,7 +493,8 @@ class Assembler {
         this.slots.push({ files, record: { equipmentId, start, end, status: seen, observedAt } });
       }
     }
-    for (const { slot, n } of undated.values()) this.at(slot, 'warning', 'fhir-slot-observed', 'meta.lastUpdated', { n });
+    for (const { slot, n } of undated.values())
+      this.at(slot, 'warning', 'fhir-slot-observed', 'meta.lastUpdated', { n });
     return mergeSessions(slots);
   }
 }
@@ -482,8 +508,10 @@ function joinKeys(r: LocatedResource, secret: string): string[] {
   return objs(r.resource, 'identifier').flatMap((i) => {
     const value = str(i, 'value');
     if (!value) return [];
-    if (codings(obj(i, 'type')).some((c) => c.code === 'ACSN')) return [`acsn|${identifierDigest(value, secret)}`];
-    if (str(i, 'system') === 'urn:dicom:uid') return [`uid|${identifierDigest(value.replace(/^urn:oid:/, ''), secret)}`];
+    if (codings(obj(i, 'type')).some((c) => c.code === 'ACSN'))
+      return [`acsn|${identifierDigest(value, secret)}`];
+    if (str(i, 'system') === 'urn:dicom:uid')
+      return [`uid|${identifierDigest(value.replace(/^urn:oid:/, ''), secret)}`];
     return [];
   });
 }

@@ -33,16 +33,38 @@ const DEVICE_TYPES = new Set(['Location', 'Device']);
  * device: its display hashed too), `examIds` (accessions and study UIDs, hashed), `keyIds`
  * (identifier values of rooms and devices), or the elements of an object.
  */
-type Rule = 'time' | 'number' | 'status' | 'key' | 'codes' | 'ref' | 'actor' | 'examIds' | 'keyIds' | { readonly [element: string]: Rule };
+type Rule =
+  | 'time'
+  | 'number'
+  | 'status'
+  | 'key'
+  | 'codes'
+  | 'ref'
+  | 'actor'
+  | 'examIds'
+  | 'keyIds'
+  | { readonly [element: string]: Rule };
 
 const PERIOD: Rule = { start: 'time', end: 'time' };
 /** What every exam resource may carry (joins and status). */
-const EXAM: Readonly<Record<string, Rule>> = { identifier: 'examIds', basedOn: 'ref', encounter: 'ref', subject: 'ref', status: 'status' };
+const EXAM: Readonly<Record<string, Rule>> = {
+  identifier: 'examIds',
+  basedOn: 'ref',
+  encounter: 'ref',
+  subject: 'ref',
+  status: 'status',
+};
 
 /** The allow-list: the elements the adapter reads, by resource type (Patient apart). */
 const KEPT: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   ServiceRequest: { ...EXAM, authoredOn: 'time', code: 'codes' },
-  Procedure: { ...EXAM, performedPeriod: PERIOD, performedDateTime: 'time', location: 'actor', code: 'codes' },
+  Procedure: {
+    ...EXAM,
+    performedPeriod: PERIOD,
+    performedDateTime: 'time',
+    location: 'actor',
+    code: 'codes',
+  },
   ImagingStudy: {
     ...EXAM,
     started: 'time',
@@ -53,22 +75,73 @@ const KEPT: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     series: { modality: 'codes', performer: { actor: 'actor' } },
   },
   DiagnosticReport: { ...EXAM, issued: 'time', imagingStudy: 'ref' },
-  Appointment: { ...EXAM, start: 'time', end: 'time', minutesDuration: 'number', participant: { actor: 'actor' } },
+  Appointment: {
+    ...EXAM,
+    start: 'time',
+    end: 'time',
+    minutesDuration: 'number',
+    participant: { actor: 'actor' },
+  },
   Encounter: { class: 'codes', location: { location: 'actor' }, subject: 'ref' },
   Schedule: { planningHorizon: PERIOD, actor: 'actor' },
   // meta.lastUpdated: when the slot's status was seen (the booking supply, planning.md §1).
-  Slot: { start: 'time', end: 'time', status: 'status', schedule: 'ref', meta: { lastUpdated: 'time' } },
+  Slot: {
+    start: 'time',
+    end: 'time',
+    status: 'status',
+    schedule: 'ref',
+    meta: { lastUpdated: 'time' },
+  },
   Location: { name: 'key', alias: 'key', identifier: 'keyIds', type: 'codes' },
   Device: { serialNumber: 'key', deviceName: { name: 'key' }, identifier: 'keyIds' },
 };
 
 /** The R4 status codes of each type (another value is dropped: the adapter treats both alike). */
 const STATUSES: Readonly<Record<string, ReadonlySet<string>>> = {
-  ServiceRequest: new Set(['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown']),
-  Procedure: new Set(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown']),
+  ServiceRequest: new Set([
+    'draft',
+    'active',
+    'on-hold',
+    'revoked',
+    'completed',
+    'entered-in-error',
+    'unknown',
+  ]),
+  Procedure: new Set([
+    'preparation',
+    'in-progress',
+    'not-done',
+    'on-hold',
+    'stopped',
+    'completed',
+    'entered-in-error',
+    'unknown',
+  ]),
   ImagingStudy: new Set(['registered', 'available', 'cancelled', 'entered-in-error', 'unknown']),
-  DiagnosticReport: new Set(['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown']),
-  Appointment: new Set(['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist']),
+  DiagnosticReport: new Set([
+    'registered',
+    'partial',
+    'preliminary',
+    'final',
+    'amended',
+    'corrected',
+    'appended',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ]),
+  Appointment: new Set([
+    'proposed',
+    'pending',
+    'booked',
+    'arrived',
+    'fulfilled',
+    'cancelled',
+    'noshow',
+    'entered-in-error',
+    'checked-in',
+    'waitlist',
+  ]),
   Slot: new Set(['busy', 'free', 'busy-unavailable', 'busy-tentative', 'entered-in-error']),
 };
 
@@ -89,7 +162,8 @@ export interface DeidentifiedBundle {
   removed: Record<string, number>;
 }
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function count(removed: Record<string, number>, label: string): void {
   removed[label] = (removed[label] ?? 0) + 1;
@@ -133,7 +207,8 @@ class Cleaner {
   /** A Reference object as kept (`actor`: its display hashed), or undefined. */
   ref(value: JsonObject, path: string, actor: boolean): JsonObject | undefined {
     const out: JsonObject = {};
-    const target = typeof value['reference'] === 'string' ? this.reference(value['reference']) : undefined;
+    const target =
+      typeof value['reference'] === 'string' ? this.reference(value['reference']) : undefined;
     if (target !== undefined) out['reference'] = target;
     if (actor && typeof value['display'] === 'string' && value['display'] !== '') {
       out['display'] = hashedIdentifier(value['display'], this.secret);
@@ -154,10 +229,14 @@ class Cleaner {
   codes(value: JsonObject): JsonObject | undefined {
     const coding = (c: unknown): JsonObject | undefined => {
       if (!isObject(c) || typeof c['code'] !== 'string' || !CODE.test(c['code'])) return undefined;
-      return typeof c['system'] === 'string' && /ccam/i.test(c['system']) ? { system: c['system'], code: c['code'] } : { code: c['code'] };
+      return typeof c['system'] === 'string' && /ccam/i.test(c['system'])
+        ? { system: c['system'], code: c['code'] }
+        : { code: c['code'] };
     };
     if (value['coding'] === undefined) return coding(value);
-    const list = (Array.isArray(value['coding']) ? value['coding'] : [value['coding']]).map(coding).filter(isObject);
+    const list = (Array.isArray(value['coding']) ? value['coding'] : [value['coding']])
+      .map(coding)
+      .filter(isObject);
     return list.length > 0 ? { coding: list } : undefined;
   }
 
@@ -166,11 +245,19 @@ class Cleaner {
     const v = value['value'];
     if (typeof v !== 'string' || v === '') return undefined;
     const type = value['type'];
-    const codings = isObject(type) ? (Array.isArray(type['coding']) ? type['coding'] : [type['coding'] ?? type]) : [];
+    const codings = isObject(type)
+      ? Array.isArray(type['coding'])
+        ? type['coding']
+        : [type['coding'] ?? type]
+      : [];
     if (codings.some((c) => isObject(c) && c['code'] === 'ACSN')) {
       return { type: { coding: [{ code: 'ACSN' }] }, value: hashedIdentifier(v, this.secret) };
     }
-    if (value['system'] === 'urn:dicom:uid') return { system: 'urn:dicom:uid', value: hashedIdentifier(v.replace(/^urn:oid:/, ''), this.secret) };
+    if (value['system'] === 'urn:dicom:uid')
+      return {
+        system: 'urn:dicom:uid',
+        value: hashedIdentifier(v.replace(/^urn:oid:/, ''), this.secret),
+      };
     return undefined;
   }
 
@@ -178,7 +265,9 @@ class Cleaner {
   element(value: unknown, rule: Rule, type: string, path: string): unknown {
     if (Array.isArray(value)) {
       if (rule === 'time' || rule === 'number' || rule === 'status') return undefined;
-      const items = value.map((v) => this.element(v, rule, type, path)).filter((v) => v !== undefined);
+      const items = value
+        .map((v) => this.element(v, rule, type, path))
+        .filter((v) => v !== undefined);
       return items.length > 0 ? items : undefined;
     }
     switch (rule) {
@@ -197,12 +286,18 @@ class Cleaner {
     if (rule === 'ref' || rule === 'actor') return this.ref(value, path, rule === 'actor');
     if (rule === 'codes') return this.codes(value);
     if (rule === 'examIds') return this.examIds(value);
-    if (rule === 'keyIds') return typeof value['value'] === 'string' ? { value: this.key(value['value']) } : undefined;
+    if (rule === 'keyIds')
+      return typeof value['value'] === 'string' ? { value: this.key(value['value']) } : undefined;
     return this.object(value, rule as Readonly<Record<string, Rule>>, type, path);
   }
 
   /** The elements of `value` that `rules` allow, each by its rule; the others counted as removed. */
-  object(value: JsonObject, rules: Readonly<Record<string, Rule>>, type: string, path: string): JsonObject | undefined {
+  object(
+    value: JsonObject,
+    rules: Readonly<Record<string, Rule>>,
+    type: string,
+    path: string,
+  ): JsonObject | undefined {
     const out: JsonObject = {};
     for (const [key, v] of Object.entries(value)) {
       const rule = rules[key];
@@ -226,18 +321,28 @@ export function deidentifyFhirBundle(input: JsonObject, secret: string): Deident
   const cleaner = new Cleaner(secret);
   const { removed } = cleaner;
   const entries = Array.isArray(input['entry']) ? input['entry'].filter(isObject) : [];
-  const typeOf = (resource: JsonObject): string => (typeof resource['resourceType'] === 'string' ? resource['resourceType'] : '?');
+  const typeOf = (resource: JsonObject): string =>
+    typeof resource['resourceType'] === 'string' ? resource['resourceType'] : '?';
   // A resource's id: its own, else its entry's fullUrl (a Patient's hash must not depend on it).
   const idOf = (entry: JsonObject, resource: JsonObject): string =>
-    typeof resource['id'] === 'string' ? resource['id'] : typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : '';
+    typeof resource['id'] === 'string'
+      ? resource['id']
+      : typeof entry['fullUrl'] === 'string'
+        ? entry['fullUrl']
+        : '';
   // References by fullUrl (urn:uuid:… or absolute URLs) need this table, filled before any is read.
   for (const entry of entries) {
     const resource = entry['resource'];
     const fullUrl = entry['fullUrl'];
     if (!isObject(resource) || typeof fullUrl !== 'string') continue;
     const type = typeOf(resource);
-    if (type === 'Patient') cleaner.fullUrls.set(fullUrl, `Patient/${patientId(idOf(entry, resource), secret)}`);
-    else if (KEPT[type] !== undefined) cleaner.fullUrls.set(fullUrl, `urn:uuid:${uuidOf(pseudonymize(`fullUrl|${fullUrl}`, secret))}`);
+    if (type === 'Patient')
+      cleaner.fullUrls.set(fullUrl, `Patient/${patientId(idOf(entry, resource), secret)}`);
+    else if (KEPT[type] !== undefined)
+      cleaner.fullUrls.set(
+        fullUrl,
+        `urn:uuid:${uuidOf(pseudonymize(`fullUrl|${fullUrl}`, secret))}`,
+      );
   }
   const kept: JsonObject[] = [];
   for (const entry of entries) {
@@ -248,11 +353,19 @@ export function deidentifyFhirBundle(input: JsonObject, secret: string): Deident
     if (isObject(request) && request['method'] === 'DELETE') continue;
     const type = typeOf(resource);
     if (type === 'Patient') {
-      for (const key of Object.keys(resource)) if (!['resourceType', 'id', 'birthDate'].includes(key)) count(removed, `Patient.${key}`);
+      for (const key of Object.keys(resource))
+        if (!['resourceType', 'id', 'birthDate'].includes(key)) count(removed, `Patient.${key}`);
       const birth = birthMonth(resource['birthDate']);
-      if (typeof resource['birthDate'] === 'string' && birth !== resource['birthDate']) count(removed, 'Patient.birthDate day');
+      if (typeof resource['birthDate'] === 'string' && birth !== resource['birthDate'])
+        count(removed, 'Patient.birthDate day');
       // Found by its type and hashed id: references to it are rewritten to `Patient/<hash>`.
-      kept.push({ resource: { resourceType: 'Patient', id: patientId(idOf(entry, resource), secret), ...(birth ? { birthDate: birth } : {}) } });
+      kept.push({
+        resource: {
+          resourceType: 'Patient',
+          id: patientId(idOf(entry, resource), secret),
+          ...(birth ? { birthDate: birth } : {}),
+        },
+      });
       continue;
     }
     const rules = KEPT[type];
@@ -264,12 +377,19 @@ export function deidentifyFhirBundle(input: JsonObject, secret: string): Deident
     const out: JsonObject = { resourceType: type };
     if (typeof id === 'string' && id !== '') out['id'] = keptId(type, id, secret);
     Object.assign(out, cleaner.object(rest, rules, type, type) ?? {});
-    const fullUrl = typeof entry['fullUrl'] === 'string' ? cleaner.fullUrls.get(entry['fullUrl']) : undefined;
+    const fullUrl =
+      typeof entry['fullUrl'] === 'string' ? cleaner.fullUrls.get(entry['fullUrl']) : undefined;
     kept.push({ ...(fullUrl === undefined ? {} : { fullUrl }), resource: out });
   }
   // The Bundle's timestamp dates its Slots that carry no meta.lastUpdated (assemble.ts).
-  const timestamp = typeof input['timestamp'] === 'string' && TIME_TEXT.test(input['timestamp']) ? { timestamp: input['timestamp'] } : {};
-  return { bundle: { resourceType: 'Bundle', type: 'collection', ...timestamp, entry: kept }, removed };
+  const timestamp =
+    typeof input['timestamp'] === 'string' && TIME_TEXT.test(input['timestamp'])
+      ? { timestamp: input['timestamp'] }
+      : {};
+  return {
+    bundle: { resourceType: 'Bundle', type: 'collection', ...timestamp, entry: kept },
+    removed,
+  };
 }
 
 /** A UUID-shaped text from a digest's first 32 hex digits. */

@@ -41,7 +41,10 @@ export function isNdjsonName(name: string): boolean {
 function tooDeepIssue(file: string, line: number | null): Issue {
   return line === null
     ? makeIssue('error', 'fhir-json-depth', file, line, null, { depth: MAX_JSON_DEPTH })
-    : makeIssue('error', 'fhir-json-depth.line', file, line, null, { depth: MAX_JSON_DEPTH, line: String(line) });
+    : makeIssue('error', 'fhir-json-depth.line', file, line, null, {
+        depth: MAX_JSON_DEPTH,
+        line: String(line),
+      });
 }
 
 function located(
@@ -54,7 +57,15 @@ function located(
   const type = str(resource, 'resourceType');
   if (!type) return 'no-type';
   const id = str(resource, 'id');
-  return { type, id, resource, file, line, fullUrl, ...(bundleTimestamp === undefined ? {} : { bundleTimestamp }) };
+  return {
+    type,
+    id,
+    resource,
+    file,
+    line,
+    fullUrl,
+    ...(bundleTimestamp === undefined ? {} : { bundleTimestamp }),
+  };
 }
 
 function readNdjson(text: string, file: string, issues: Issue[]): LocatedResource[] {
@@ -73,14 +84,21 @@ function readNdjson(text: string, file: string, issues: Issue[]): LocatedResourc
     } catch (error) {
       const at = syntaxErrorOffset(error, source);
       issues.push(
-        makeIssue('error', 'fhir-json-syntax.line', file, line, null, { line: String(line), at: String(at + 1) }),
+        makeIssue('error', 'fhir-json-syntax.line', file, line, null, {
+          line: String(line),
+          at: String(at + 1),
+        }),
       );
       return;
     }
     const resource = asObject(value);
     const got = resource ? located(resource, file, line) : 'not-object';
     if (typeof got === 'string')
-      issues.push(makeIssue('error', `fhir-not-resource.line-${got}`, file, line, null, { line: String(line) }));
+      issues.push(
+        makeIssue('error', `fhir-not-resource.line-${got}`, file, line, null, {
+          line: String(line),
+        }),
+      );
     else out.push(got);
   });
   return out;
@@ -114,15 +132,26 @@ function readBundle(bundle: Json, text: string, file: string, issues: Issue[]): 
     if (!resource) {
       // A transaction DELETE carries a request and no resource: nothing to read.
       if (str(obj(entry, 'request'), 'method') === 'DELETE') return;
-      issues.push(makeIssue('error', 'fhir-bundle-entry', file, line, `Bundle.entry[${i}]`, { entry: `Bundle.entry[${i}]` }));
+      issues.push(
+        makeIssue('error', 'fhir-bundle-entry', file, line, `Bundle.entry[${i}]`, {
+          entry: `Bundle.entry[${i}]`,
+        }),
+      );
       return;
     }
     const got = located(resource, file, line, str(entry, 'fullUrl'), timestamp);
     if (typeof got === 'string') {
       issues.push(
-        makeIssue('error', 'fhir-not-resource.entry-no-type', file, line, `Bundle.entry[${i}].resource`, {
-          entry: `Bundle.entry[${i}].resource`,
-        }),
+        makeIssue(
+          'error',
+          'fhir-not-resource.entry-no-type',
+          file,
+          line,
+          `Bundle.entry[${i}].resource`,
+          {
+            entry: `Bundle.entry[${i}].resource`,
+          },
+        ),
       );
     } else if (got.type === 'Bundle') {
       issues.push(

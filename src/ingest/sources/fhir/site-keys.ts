@@ -101,7 +101,11 @@ function holds(set: ReadonlySet<string>, key: string, secret: string | undefined
  * The equipment id of the first mapping entry whose given fields all match `keys`; with the site
  * `secret`, a display the inbox kept hashed matches the mapping key it hashes.
  */
-export function matchEquipment(mapping: SiteMapping, keys: DeviceKeys, secret?: string): string | undefined {
+export function matchEquipment(
+  mapping: SiteMapping,
+  keys: DeviceKeys,
+  secret?: string,
+): string | undefined {
   const entry = mapping.equipment.find((e) => {
     const fields = (['location', 'serial', 'station', 'aeTitle'] as const).filter(
       (k) => e[k] !== undefined,

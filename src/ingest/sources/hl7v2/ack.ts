@@ -18,7 +18,12 @@ function hl7Now(now: Date): string {
  * buildAck(message, 'AA') // 'MSH|^~\\&|RIS|CHU|PLATEAU|…|ACK^O01^ACK|…\rMSA|AA|MSG00018\r'
  * buildAck(message, 'AE', 'OBR-7 is not a time')
  */
-export function buildAck(message: Hl7Message, code: 'AA' | 'AE' | 'AR', text?: string, now: Date = new Date()): string {
+export function buildAck(
+  message: Hl7Message,
+  code: 'AA' | 'AE' | 'AR',
+  text?: string,
+  now: Date = new Date(),
+): string {
   const d: Delimiters = message.delimiters;
   const msh = firstSegment(message, 'MSH');
   const raw = (n: number): string => (msh ? rawField(msh, n) : '');
@@ -27,9 +32,18 @@ export function buildAck(message: Hl7Message, code: 'AA' | 'AE' | 'AR', text?: s
   const enc = `${d.component}${d.repetition}${d.escape}${d.subcomponent}`;
   const controlId = message.controlId;
   const header = [
-    'MSH', enc, raw(5), raw(6), raw(3), raw(4), hl7Now(now), '',
+    'MSH',
+    enc,
+    raw(5),
+    raw(6),
+    raw(3),
+    raw(4),
+    hl7Now(now),
+    '',
     `ACK${d.component}${escapeHl7(trigger, d)}${d.component}ACK`,
-    escapeHl7(`ACK${controlId}`.slice(0, 199), d), raw(11) || 'P', raw(12) || '2.5',
+    escapeHl7(`ACK${controlId}`.slice(0, 199), d),
+    raw(11) || 'P',
+    raw(12) || '2.5',
   ].join(f);
   const msa = ['MSA', code, escapeHl7(controlId, d), ...(text ? [escapeHl7(text, d)] : [])].join(f);
   return `${header}\r${msa}\r`;

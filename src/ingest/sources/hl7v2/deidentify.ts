@@ -35,17 +35,37 @@ type Kept = readonly [Kind, ...number[]];
 const KEPT: Readonly<Record<string, Readonly<Record<number, Kept>>>> = {
   MSH: { 7: ['time', 1], 9: ['code', 1, 2, 3], 10: ['key', 1] },
   EVN: { 2: ['time', 1] },
-  PID: { 1: ['number', 1] /* 3: the patient identifier's hash, 7: the birth year and month, below */ },
+  PID: {
+    1: ['number', 1] /* 3: the patient identifier's hash, 7: the birth year and month, below */,
+  },
   PV1: { 2: ['key', 1], 3: ['key', 1], 19: ['hash'] },
   ORC: { 1: ['code', 1], 2: ['hash'], 3: ['hash'], 5: ['code', 1], 9: ['time', 1] },
   // OBR-18 is a room for some sites and the accession for others (IHE): hashed, and matched to
   // the mapping's rooms by their hash (exams.ts).
-  OBR: { 2: ['hash'], 3: ['hash'], 4: ['key', 1], 7: ['time', 1], 8: ['time', 1], 18: ['hash'], 22: ['time', 1], 25: ['code', 1] },
+  OBR: {
+    2: ['hash'],
+    3: ['hash'],
+    4: ['key', 1],
+    7: ['time', 1],
+    8: ['time', 1],
+    18: ['hash'],
+    22: ['time', 1],
+    25: ['code', 1],
+  },
   IPC: { 1: ['hash'], 3: ['hash'], 7: ['key', 1], 8: ['key', 1], 9: ['key', 1] },
   // TXA-22 names who signed the report: only its time (component 15) is read.
   TXA: { 14: ['hash'], 15: ['hash'], 17: ['code', 1], 22: ['time', 15] },
   ZDS: { 1: ['hash'] },
-  SCH: { 1: ['hash'], 2: ['hash'], 9: ['number', 1], 10: ['code', 1], 11: ['time', 4, 5], 25: ['code', 1], 26: ['hash'], 27: ['hash'] },
+  SCH: {
+    1: ['hash'],
+    2: ['hash'],
+    9: ['number', 1],
+    10: ['code', 1],
+    11: ['time', 4, 5],
+    25: ['code', 1],
+    26: ['hash'],
+    27: ['hash'],
+  },
   TQ1: { 7: ['time', 1], 8: ['time', 1] },
   AIS: { 3: ['key', 1], 4: ['time', 1], 7: ['number', 1], 8: ['code', 1] },
   AIG: { 3: ['key', 1], 8: ['time', 1], 11: ['number', 1], 12: ['code', 1] },
@@ -92,7 +112,12 @@ function rawComponent(raw: string, d: Delimiters, c: number): string {
 }
 
 /** The kept components of a raw field, each as `keep` makes it, joined (trailing empty components dropped). */
-function keptField(raw: string, d: Delimiters, components: readonly number[], keep: (value: string, c: number) => string): string {
+function keptField(
+  raw: string,
+  d: Delimiters,
+  components: readonly number[],
+  keep: (value: string, c: number) => string,
+): string {
   const parts: string[] = [];
   for (const c of components) parts[c - 1] = keep(rawComponent(raw, d, c), c);
   let last = parts.length - 1;
@@ -104,7 +129,9 @@ function join(segment: Hl7Segment, fields: string[], separator: string): string 
   let last = fields.length - 1;
   while (last > 0 && (fields[last] ?? '') === '') last--;
   const kept = Array.from({ length: last + 1 }, (_, i) => fields[i] ?? '');
-  return segment.id === 'MSH' ? `MSH${separator}${kept.slice(2).join(separator)}` : kept.join(separator);
+  return segment.id === 'MSH'
+    ? `MSH${separator}${kept.slice(2).join(separator)}`
+    : kept.join(separator);
 }
 
 /** PID-7 cut to its year and month (`YYYYMM`), or its year alone when that is all it has. */

@@ -88,7 +88,8 @@ export function newDraft(file: string, line: number): ExamDraft {
 }
 
 /** The earlier of two optional instants. */
-export const earliest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+export const earliest = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
 const addAll = (into: string[], from: readonly string[]): void => {
   for (const v of from) if (v && !into.includes(v)) into.push(v);
 };
@@ -126,7 +127,8 @@ function fold(a: ExamDraft, b: ExamDraft): void {
   addAll(a.accessions, b.accessions);
   addAll(a.studyUids, b.studyUids);
   // A full date from another message beats a month.
-  if (b.birth !== null && (a.birth === null || (a.birth.monthOnly && !b.birth.monthOnly))) a.birth = b.birth;
+  if (b.birth !== null && (a.birth === null || (a.birth.monthOnly && !b.birth.monthOnly)))
+    a.birth = b.birth;
 }
 
 /** Drafts indexed by every key they carry (one map per key kind: no key strings to build). */
@@ -138,7 +140,11 @@ export class DraftIndex {
    * The draft for these keys (merging drafts that the keys show to be one exam), created when
    * none matches. Keys with empty values are ignored; `null` when no key has a value.
    */
-  draftFor(keys: readonly (readonly [KeyKind, string])[], file: string, line: number): ExamDraft | null {
+  draftFor(
+    keys: readonly (readonly [KeyKind, string])[],
+    file: string,
+    line: number,
+  ): ExamDraft | null {
     let draft: ExamDraft | null = null;
     let given = 0;
     for (const [k, v] of keys) {

@@ -14,7 +14,13 @@ export interface Delimiters {
 }
 
 /** The standard delimiters `|^~\&`. */
-export const DEFAULT_DELIMITERS: Delimiters = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
+export const DEFAULT_DELIMITERS: Delimiters = {
+  field: '|',
+  component: '^',
+  repetition: '~',
+  escape: '\\',
+  subcomponent: '&',
+};
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -52,7 +58,8 @@ function sequenceText(body: string, d: Delimiters): string | null {
   return null;
 }
 
-const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isHex = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /**
  * Whether the sequence body `text[from, to)` is one `sequenceText` reads (same rules, read in
@@ -66,7 +73,15 @@ function isKnownSequence(text: string, from: number, to: number, d: Delimiters):
   const kind = text.charCodeAt(from);
   if (length === 1) {
     // F S T R E H N
-    return kind === 70 || kind === 83 || kind === 84 || kind === 82 || kind === 69 || kind === 72 || kind === 78;
+    return (
+      kind === 70 ||
+      kind === 83 ||
+      kind === 84 ||
+      kind === 82 ||
+      kind === 69 ||
+      kind === 72 ||
+      kind === 78
+    );
   }
   if (kind === 88) {
     // X: an even, non-zero number of hex digits.

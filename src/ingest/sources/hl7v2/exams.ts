@@ -19,7 +19,12 @@ export { ageBandAt } from '../age-band.ts';
 const CCAM = /^[A-Z]{4}\d{3}$/;
 const MAX_EXAM_MS = 24 * 3_600_000;
 
-function equipmentOf(mapping: SiteMapping, d: ExamDraft, memo: Map<string, string | null>, rooms: ReadonlyMap<string, string>): string | null {
+function equipmentOf(
+  mapping: SiteMapping,
+  d: ExamDraft,
+  memo: Map<string, string | null>,
+  rooms: ReadonlyMap<string, string>,
+): string | null {
   const key = `${d.stations.join('\u0001')}\u0002${d.aeTitles.join('\u0001')}\u0002${d.locations.join('\u0001')}`;
   let id = memo.get(key);
   if (id === undefined) {
@@ -49,7 +54,10 @@ function hashedKeys(mapping: SiteMapping, secret: string): Map<string, string> {
  * A draft's machine by the site mapping, as `examsOf` finds it (its rooms, stations and AE titles,
  * in their kept form too), each set of keys looked up once.
  */
-export function draftEquipment(mapping: SiteMapping, secret: string): (d: ExamDraft) => string | null {
+export function draftEquipment(
+  mapping: SiteMapping,
+  secret: string,
+): (d: ExamDraft) => string | null {
   const rooms = hashedKeys(mapping, secret);
   const memo = new Map<string, string | null>();
   return (d) => equipmentOf(mapping, d, memo, rooms);
@@ -60,12 +68,18 @@ function shownKey(value: string): string {
   return isHashed(value) ? 'a hashed value' : quoteCode(value, 32);
 }
 
-function lookUpEquipment(mapping: SiteMapping, d: ExamDraft, rooms: ReadonlyMap<string, string>): string | null {
+function lookUpEquipment(
+  mapping: SiteMapping,
+  d: ExamDraft,
+  rooms: ReadonlyMap<string, string>,
+): string | null {
   const plain = (v: string): string => (isHashed(v) ? (rooms.get(v) ?? v) : v);
   const locations = d.locations.map(plain);
   const stations = d.stations.map(plain);
   const aeTitles = d.aeTitles.map(plain);
-  const tries: DeviceKeys[] = [{ station: stations[0] ?? null, aeTitle: aeTitles[0] ?? null, location: locations[0] ?? null }];
+  const tries: DeviceKeys[] = [
+    { station: stations[0] ?? null, aeTitle: aeTitles[0] ?? null, location: locations[0] ?? null },
+  ];
   for (const location of locations) tries.push({ location });
   for (const station of stations) tries.push({ station });
   for (const aeTitle of aeTitles) tries.push({ aeTitle });
@@ -99,7 +113,8 @@ export function examsOf(
 ): Exam[] {
   const { mapping, secret, zone } = context;
   // Visit numbers are read in their kept form (messages.ts): a journaled one joins a raw one.
-  const visitOf = (visit: string): { patientClass: string; unit: string } | undefined => (visit === '' ? undefined : visits.get(visit));
+  const visitOf = (visit: string): { patientClass: string; unit: string } | undefined =>
+    visit === '' ? undefined : visits.get(visit);
   const rooms = hashedKeys(mapping, secret);
   const plain = (v: string): string => (isHashed(v) ? (rooms.get(v) ?? v) : v);
   const exams: Exam[] = [];
@@ -118,7 +133,12 @@ export function examsOf(
     return key;
   };
   for (const d of drafts) {
-    const skip = (key: IssueKey, column: string | null, params: IssueParams, severity: Issue['severity'] = 'warning'): void => {
+    const skip = (
+      key: IssueKey,
+      column: string | null,
+      params: IssueParams,
+      severity: Issue['severity'] = 'warning',
+    ): void => {
       issues.push(makeIssue(severity, key, d.file, d.line, column, params));
     };
     if (d.cancelled !== null) {
@@ -127,7 +147,8 @@ export function examsOf(
     }
     let roomIn = d.start ?? d.statusStart ?? d.statusStartMsh;
     let roomOut = d.end ?? d.statusEnd ?? d.statusEndMsh;
-    const booked = roomIn === null && roomOut === null && d.bookingStart !== null && d.bookingMinutes !== null;
+    const booked =
+      roomIn === null && roomOut === null && d.bookingStart !== null && d.bookingMinutes !== null;
     if (booked && d.bookingStart !== null && d.bookingMinutes !== null) {
       roomIn = d.bookingStart;
       roomOut = d.bookingStart + Math.round(d.bookingMinutes * 60_000);
@@ -145,18 +166,26 @@ export function examsOf(
       });
       continue;
     }
-    const given = d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
+    const given =
+      d.patientClass || d.unit ? { patientClass: d.patientClass, unit: d.unit } : visitOf(d.visit);
     const stay = given && { patientClass: plain(given.patientClass), unit: plain(given.unit) };
     let category: Category | null = null;
     if (stay) {
       const key = `${stay.patientClass}\u0001${stay.unit}`;
       const known = categoryMemo.get(key);
-      category = known !== undefined ? known : categoryFor(mapping, { patientClass: stay.patientClass || null, unit: stay.unit || null });
+      category =
+        known !== undefined
+          ? known
+          : categoryFor(mapping, {
+              patientClass: stay.patientClass || null,
+              unit: stay.unit || null,
+            });
       categoryMemo.set(key, category);
     }
     const equipmentId = equipmentOf(mapping, d, equipmentMemo, rooms);
     if (equipmentId === null) {
-      const seen = [...d.stations, ...d.aeTitles, ...d.locations].map(shownKey).join(', ') || 'none';
+      const seen =
+        [...d.stations, ...d.aeTitles, ...d.locations].map(shownKey).join(', ') || 'none';
       skip('unmapped-equipment.hl7', 'AIL.3', { seen });
       continue;
     }
@@ -186,7 +215,13 @@ export function examsOf(
     exams.push({
       examId,
       equipmentId,
-      category: category ?? unknownCategories.count(d.file, d.line, [stay?.patientClass ?? '', stay?.unit ?? ''].filter((v) => v !== '')),
+      category:
+        category ??
+        unknownCategories.count(
+          d.file,
+          d.line,
+          [stay?.patientClass ?? '', stay?.unit ?? ''].filter((v) => v !== ''),
+        ),
       roomIn,
       roomOut,
       acts,

@@ -64,12 +64,19 @@ const IDENTIFYING_SEGMENTS: Record<string, string> = {
 const CANCEL_ORDER = new Set(['CA', 'DC', 'OC', 'OD', 'CR', 'DR']);
 const CANCEL_STATUS = new Set(['CA', 'DC']);
 const NOT_HELD_BOOKING = new Set(['CANCELLED', 'DC', 'DELETED', 'NOSHOW', 'BLOCKED']);
-const NOT_HELD_TRIGGER: Record<string, string> = { S15: 'cancelled', S16: 'discontinued', S17: 'deleted', S26: 'no-show' };
+const NOT_HELD_TRIGGER: Record<string, string> = {
+  S15: 'cancelled',
+  S16: 'discontinued',
+  S17: 'deleted',
+  S26: 'no-show',
+};
 const SIU_IGNORED = new Set(['S23', 'S24', 'S25']);
 
 /** MSH-9 as a message may show it: a message code and trigger event (`ORM^O01`), else its shape. */
 function typeLabel(type: string): string {
-  return /^[A-Z0-9]{3}(\^[A-Z0-9_]{1,8})?$/.test(type) ? type : `unknown type (MSH-9: ${describeText(type)})`;
+  return /^[A-Z0-9]{3}(\^[A-Z0-9_]{1,8})?$/.test(type)
+    ? type
+    : `unknown type (MSH-9: ${describeText(type)})`;
 }
 
 class MessageReader {
@@ -93,7 +100,11 @@ class MessageReader {
     const r = readHl7Time(text, this.#s.zone);
     if (r.kind === 'ok') return r.instant;
     const column = `${seg.id}.${n}${c > 1 ? `.${c}` : ''}`;
-    const at = (severity: Issue['severity'], key: IssueKey, params: Record<string, string>): void => {
+    const at = (
+      severity: Issue['severity'],
+      key: IssueKey,
+      params: Record<string, string>,
+    ): void => {
       this.#s.issues.push(makeIssue(severity, key, this.#file, seg.line, column, params));
     };
     if (r.kind === 'syntax') {
@@ -102,7 +113,11 @@ class MessageReader {
       return null;
     }
     if (r.kind === 'gap') {
-      at('warning', 'dst-gap.hl7', { text, zone: this.#s.zone.timeZone, read: new Date(r.instant).toISOString() });
+      at('warning', 'dst-gap.hl7', {
+        text,
+        zone: this.#s.zone.timeZone,
+        read: new Date(r.instant).toISOString(),
+      });
     } else if (r.kind === 'ambiguous') {
       at('warning', 'dst-ambiguous.hl7', { text, zone: this.#s.zone.timeZone });
     }
@@ -135,15 +150,29 @@ class MessageReader {
 
   /** PID-3 onto the draft (patient-id.ts), for the exam's patient key; a later message's wins. */
   patientId(draft: ExamDraft): void {
-    const id = patientIdentifier(this.#m.segments.find((seg) => seg.id === 'PID'), this.#m.delimiters);
+    const id = patientIdentifier(
+      this.#m.segments.find((seg) => seg.id === 'PID'),
+      this.#m.delimiters,
+    );
     if (id !== '') draft.patient = id;
   }
 
-  noKey(seg: Hl7Segment | undefined, column: string, what: 'message-orc' | 'order' | 'message-sch' | 'booking'): void {
+  noKey(
+    seg: Hl7Segment | undefined,
+    column: string,
+    what: 'message-orc' | 'order' | 'message-sch' | 'booking',
+  ): void {
     this.#s.issues.push(
-      makeIssue('warning', `hl7-no-order-number.${what}`, this.#file, seg?.line ?? this.#m.line, column, {
-        type: typeLabel(this.#m.type),
-      }),
+      makeIssue(
+        'warning',
+        `hl7-no-order-number.${what}`,
+        this.#file,
+        seg?.line ?? this.#m.line,
+        column,
+        {
+          type: typeLabel(this.#m.type),
+        },
+      ),
     );
   }
 
@@ -163,7 +192,13 @@ class MessageReader {
 
   /** ORM, OMI, ORU, MDM: one draft per order group (ORC [OBR] [IPC] [TXA]). */
   orders(): void {
-    type Group = { orc?: Hl7Segment; obr?: Hl7Segment; ipc?: Hl7Segment; txa?: Hl7Segment; zds?: Hl7Segment };
+    type Group = {
+      orc?: Hl7Segment;
+      obr?: Hl7Segment;
+      ipc?: Hl7Segment;
+      txa?: Hl7Segment;
+      zds?: Hl7Segment;
+    };
     const groups: Group[] = [];
     let cur = null as Group | null;
     let pv1: Hl7Segment | undefined;
@@ -232,7 +267,9 @@ class MessageReader {
       const status = this.v(g.orc, 5);
       if (g.orc && (control === 'NW' || control === 'SN')) {
         const requested = this.time(g.orc, 9);
-        if (requested !== null) draft.requestedAt = draft.requestedAt === null ? requested : Math.min(draft.requestedAt, requested);
+        if (requested !== null)
+          draft.requestedAt =
+            draft.requestedAt === null ? requested : Math.min(draft.requestedAt, requested);
       }
       if (status === 'IP' || status === 'CM') {
         // Several messages may restate a status (an ORU after the CM): the earliest time wins.
@@ -246,7 +283,8 @@ class MessageReader {
           else draft.statusEndMsh = earliest(draft.statusEndMsh, sent);
         }
       }
-      if (CANCEL_ORDER.has(control) || CANCEL_STATUS.has(status)) draft.cancelled = `order cancelled (ORC-1 ${quoteCode(control, 2)}, ORC-5 ${status ? quoteCode(status, 2) : 'empty'})`;
+      if (CANCEL_ORDER.has(control) || CANCEL_STATUS.has(status))
+        draft.cancelled = `order cancelled (ORC-1 ${quoteCode(control, 2)}, ORC-5 ${status ? quoteCode(status, 2) : 'empty'})`;
       else if (status === 'IP' || status === 'CM') draft.cancelled = null;
       if (g.obr) {
         addOnce(draft.localCodes, this.v(g.obr, 4));
@@ -258,7 +296,11 @@ class MessageReader {
         const result = this.v(g.obr, 25);
         if (result === 'F' || result === 'C') {
           const validated = this.time(g.obr, 22);
-          if (validated !== null && (draft.reportValidatedAt === null || validated < draft.reportValidatedAt)) draft.reportValidatedAt = validated;
+          if (
+            validated !== null &&
+            (draft.reportValidatedAt === null || validated < draft.reportValidatedAt)
+          )
+            draft.reportValidatedAt = validated;
           draft.cancelled = null;
         }
       }
@@ -271,7 +313,11 @@ class MessageReader {
         const completion = this.v(t, 17);
         if (completion === 'AU' || completion === 'LA') {
           const signed = this.time(t, 22, 15);
-          if (signed !== null && (draft.reportValidatedAt === null || signed < draft.reportValidatedAt)) draft.reportValidatedAt = signed;
+          if (
+            signed !== null &&
+            (draft.reportValidatedAt === null || signed < draft.reportValidatedAt)
+          )
+            draft.reportValidatedAt = signed;
         }
       }
     }
@@ -282,7 +328,13 @@ class MessageReader {
     const text = this.v(seg, n);
     if (text === '' || !/^\d+(\.\d+)?$/.test(text)) return null;
     const unit = this.v(seg, unitField).toLowerCase();
-    const factor = /^(s|sec|secs|second|seconds)$/.test(unit) ? 1 / 60 : /^(h|hr|hrs|hour|hours)$/.test(unit) ? 60 : /^(d|day|days)$/.test(unit) ? 1440 : 1;
+    const factor = /^(s|sec|secs|second|seconds)$/.test(unit)
+      ? 1 / 60
+      : /^(h|hr|hrs|hour|hours)$/.test(unit)
+        ? 60
+        : /^(d|day|days)$/.test(unit)
+          ? 1440
+          : 1;
     return Number(text) * factor;
   }
 
@@ -310,12 +362,17 @@ class MessageReader {
       this.noKey(sch, 'SCH.2', 'booking');
       return;
     }
-    this.patient(draft, segs.find((s) => s.id === 'PV1'));
+    this.patient(
+      draft,
+      segs.find((s) => s.id === 'PV1'),
+    );
     this.birth(draft);
     this.patientId(draft);
     const status = this.v(sch, 25);
-    if (NOT_HELD_TRIGGER[trigger]) draft.cancelled = `booking ${NOT_HELD_TRIGGER[trigger]} (SIU^${trigger})`;
-    else if (NOT_HELD_BOOKING.has(status.toUpperCase())) draft.cancelled = `booking ${status} (SCH-25)`;
+    if (NOT_HELD_TRIGGER[trigger])
+      draft.cancelled = `booking ${NOT_HELD_TRIGGER[trigger]} (SIU^${trigger})`;
+    else if (NOT_HELD_BOOKING.has(status.toUpperCase()))
+      draft.cancelled = `booking ${status} (SCH-25)`;
     else draft.cancelled = null;
 
     let start: number | null = null;
@@ -327,7 +384,11 @@ class MessageReader {
       end = this.time(tq1, 8);
     }
     // Resource segments: [segment, start field, duration field, units field, resource field].
-    const resources: [string, number, number, number, number][] = [['AIS', 4, 7, 8, 3], ['AIG', 8, 11, 12, 3], ['AIL', 6, 9, 10, 3]];
+    const resources: [string, number, number, number, number][] = [
+      ['AIS', 4, 7, 8, 3],
+      ['AIG', 8, 11, 12, 3],
+      ['AIL', 6, 9, 10, 3],
+    ];
     for (const seg of segs) {
       const spec = resources.find(([id]) => id === seg.id);
       if (!spec) continue;
@@ -352,7 +413,8 @@ class MessageReader {
     if (minutes !== null) draft.bookingMinutes = minutes;
     // When the booking was seen with this span (the booking supply, slots.ts): MSH-7.
     const sent = start !== null || minutes !== null ? this.time(segs[0], 7) : null;
-    if (before[0] !== draft.bookingStart || before[1] !== draft.bookingMinutes) draft.bookingSeenAt = sent;
+    if (before[0] !== draft.bookingStart || before[1] !== draft.bookingMinutes)
+      draft.bookingSeenAt = sent;
     else draft.bookingSeenAt = earliest(draft.bookingSeenAt, sent);
   }
 
@@ -360,7 +422,8 @@ class MessageReader {
   admission(): void {
     const pv1 = this.#m.segments.find((s) => s.id === 'PV1');
     const visit = this.#s.hash(this.v(pv1, 19, 1));
-    if (pv1 && visit) this.#s.visits.set(visit, { patientClass: this.v(pv1, 2), unit: this.v(pv1, 3, 1) });
+    if (pv1 && visit)
+      this.#s.visits.set(visit, { patientClass: this.v(pv1, 2), unit: this.v(pv1, 3, 1) });
   }
 }
 
@@ -384,6 +447,9 @@ export function readMessage(file: string, message: Hl7Message, state: ReadState)
       reader.admission();
       break;
     default:
-      state.ignored.set(typeLabel(message.type), (state.ignored.get(typeLabel(message.type)) ?? 0) + 1);
+      state.ignored.set(
+        typeLabel(message.type),
+        (state.ignored.get(typeLabel(message.type)) ?? 0) + 1,
+      );
   }
 }

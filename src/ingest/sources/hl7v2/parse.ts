@@ -42,7 +42,14 @@ class ParsedSegment implements Hl7Segment {
   #at = -1;
   #from = 0;
   #to = 0;
-  constructor(id: string, line: number, text: string, start: number, end: number, separator: string) {
+  constructor(
+    id: string,
+    line: number,
+    text: string,
+    start: number,
+    end: number,
+    separator: string,
+  ) {
     this.id = id;
     this.line = line;
     this.text = text;
@@ -246,11 +253,19 @@ function sameHead(text: string, from: number, end: number, head: string): boolea
   const a = Math.min(from + 3, end);
   const b = Math.min(from + 9, end);
   if (b - a !== head.length) return false;
-  for (let i = 0; i < head.length; i++) if (text.charCodeAt(a + i) !== head.charCodeAt(i)) return false;
+  for (let i = 0; i < head.length; i++)
+    if (text.charCodeAt(a + i) !== head.charCodeAt(i)) return false;
   return true;
 }
 
-function issue(severity: Issue['severity'], key: IssueKey, file: string, line: number | null, column: string | null, params: IssueParams = {}): Issue {
+function issue(
+  severity: Issue['severity'],
+  key: IssueKey,
+  file: string,
+  line: number | null,
+  column: string | null,
+  params: IssueParams = {},
+): Issue {
   return makeIssue(severity, key, file, line, column, params);
 }
 
@@ -261,7 +276,14 @@ function issue(severity: Issue['severity'], key: IssueKey, file: string, line: n
  * @example
  * fieldValue(obr, 4, 1) // OBR-4.1, the exam code
  */
-export function fieldValue(segment: Hl7Segment, d: Delimiters, n: number, c = 1, s = 1, rep = 0): string {
+export function fieldValue(
+  segment: Hl7Segment,
+  d: Delimiters,
+  n: number,
+  c = 1,
+  s = 1,
+  rep = 0,
+): string {
   if (!(segment instanceof ParsedSegment) || n < 0) {
     let raw = rawField(segment, n);
     if (raw === '') return '';
@@ -300,7 +322,8 @@ export function fieldValue(segment: Hl7Segment, d: Delimiters, n: number, c = 1,
   from = partStart(text, from, to, u, s - 1);
   if (from === -1) return '';
   to = partEnd(text, from, to, u);
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === escape) return unescapeHl7(text.slice(from, to), d);
+  for (let i = from; i < to; i++)
+    if (text.charCodeAt(i) === escape) return unescapeHl7(text.slice(from, to), d);
   return text.slice(from, to);
 }
 
@@ -333,7 +356,13 @@ export function getValue(message: Hl7Message, path: string): string {
   if (!m) throw new Error(`not an HL7 field path (SEG-n.c.s): ${path}`);
   const segment = firstSegment(message, m[1] as string);
   if (!segment) return '';
-  return fieldValue(segment, message.delimiters, Number(m[2]), m[3] ? Number(m[3]) : 1, m[4] ? Number(m[4]) : 1);
+  return fieldValue(
+    segment,
+    message.delimiters,
+    Number(m[2]),
+    m[3] ? Number(m[3]) : 1,
+    m[4] ? Number(m[4]) : 1,
+  );
 }
 
 /** Reads MSH-1/MSH-2; a message string when they are unusable. */
@@ -343,12 +372,18 @@ function readDelimiters(line: string): Delimiters | string {
   if (/[A-Za-z0-9\s]/.test(field)) return 'the field separator (MSH-1) is a letter, digit or space';
   const end = line.indexOf(field, 4);
   const enc = end === -1 ? line.slice(4) : line.slice(4, end);
-  if (enc.length < 4) return `the encoding characters (MSH-2) are ${enc.length}, fewer than 4 (component, repetition, escape, subcomponent)`;
+  if (enc.length < 4)
+    return `the encoding characters (MSH-2) are ${enc.length}, fewer than 4 (component, repetition, escape, subcomponent)`;
   const chars = [field, ...enc.slice(0, 4)];
   if (new Set(chars).size !== chars.length || chars.some((ch) => /[A-Za-z0-9\s]/.test(ch))) {
     return 'the delimiters (MSH-1/MSH-2) repeat a character or use a letter, digit or space';
   }
-  const [component, repetition, escape, subcomponent] = enc as unknown as [string, string, string, string];
+  const [component, repetition, escape, subcomponent] = enc as unknown as [
+    string,
+    string,
+    string,
+    string,
+  ];
   return { field, component, repetition, escape, subcomponent };
 }
 
@@ -358,7 +393,15 @@ function normalize(text: string): string {
   if (t.includes(VT) || t.includes(FS)) {
     // MLLP: <VT> message <FS><CR>. The frame bytes go; a <FS> not followed by a line break
     // still ends a segment.
-    t = t.split(VT).join('').split(`${FS}\r`).join('\r').split(`${FS}\n`).join('\n').split(FS).join('\r');
+    t = t
+      .split(VT)
+      .join('')
+      .split(`${FS}\r`)
+      .join('\r')
+      .split(`${FS}\n`)
+      .join('\n')
+      .split(FS)
+      .join('\r');
   }
   return t;
 }
@@ -392,7 +435,12 @@ export function parseHl7(name: string, text: string): { messages: Hl7Message[]; 
  * @example
  * scanHl7('feed.hl7', text, issues, (m) => readMessage(m));
  */
-export function scanHl7(name: string, text: string, issues: Issue[], onMessage: (message: Hl7Message) => void): number {
+export function scanHl7(
+  name: string,
+  text: string,
+  issues: Issue[],
+  onMessage: (message: Hl7Message) => void,
+): number {
   let count = 0;
   const t = normalize(text);
   let current: Builder | null = null;
@@ -486,11 +534,23 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
       }
       if (typeof d === 'string') {
         issues.push(issue('warning', 'hl7-bad-delimiters', name, lineNo, 'MSH.2', { detail: d }));
-        current = { message: { line: lineNo, delimiters: DEFAULT_DELIMITERS, segments: [], type: '', controlId: '' }, ok: false };
+        current = {
+          message: {
+            line: lineNo,
+            delimiters: DEFAULT_DELIMITERS,
+            segments: [],
+            type: '',
+            controlId: '',
+          },
+          ok: false,
+        };
         continue;
       }
       const msh = new ParsedSegment(id, lineNo, t, from, end, d.field);
-      current = { message: { line: lineNo, delimiters: d, segments: [msh], type: '', controlId: '' }, ok: true };
+      current = {
+        message: { line: lineNo, delimiters: d, segments: [msh], type: '', controlId: '' },
+        ok: true,
+      };
       // MSH-2 holds the escape character itself: look for escapes after it only.
       if (escapeIn(d.escape, from + 9, end)) checkEscapes(name, msh, d, issues);
       continue;
@@ -506,7 +566,13 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
         const declared = sep ? (line.split(sep)[1] ?? '').split('^')[0] : '';
         const inBatch = count - batchStart;
         if (declared && /^\d+$/.test(declared) && Number(declared) !== inBatch) {
-          issues.push(issue('warning', 'hl7-batch-count', name, lineNo, 'BTS.1', { line: String(batchLine), declared, read: inBatch }));
+          issues.push(
+            issue('warning', 'hl7-batch-count', name, lineNo, 'BTS.1', {
+              line: String(batchLine),
+              declared,
+              read: inBatch,
+            }),
+          );
         }
       }
       continue;
@@ -514,7 +580,11 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     if (current === null) {
       if (!outsideReported) {
         // Its shape, never its text: a stray line may hold a name or an address.
-        issues.push(issue('warning', 'hl7-outside-message', name, lineNo, null, { text: describeText(t.slice(from, end)) }));
+        issues.push(
+          issue('warning', 'hl7-outside-message', name, lineNo, null, {
+            text: describeText(t.slice(from, end)),
+          }),
+        );
         outsideReported = true;
       }
       continue;
@@ -524,7 +594,13 @@ export function scanHl7(name: string, text: string, issues: Issue[], onMessage: 
     if (id === null || (end - from > 3 && t.charCodeAt(from + 3) !== d.field.charCodeAt(0))) {
       // A wrapped line is the rest of a field (a name, an address, report text): its shape only.
       const after = current.message.segments[current.message.segments.length - 1]?.id ?? 'MSH';
-      issues.push(issue('warning', 'hl7-bad-segment', name, lineNo, null, { text: describeText(t.slice(from, end)), after, separator: d.field }));
+      issues.push(
+        issue('warning', 'hl7-bad-segment', name, lineNo, null, {
+          text: describeText(t.slice(from, end)),
+          after,
+          separator: d.field,
+        }),
+      );
       continue;
     }
     const segment = new ParsedSegment(id, lineNo, t, from, end, d.field);
@@ -554,11 +630,15 @@ function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issue
     if (!raw.includes(d.escape)) continue;
     const bad = findBadEscape(raw, d);
     if (bad !== null) {
-      issues.push(issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, {
-        text: describeText(bad),
-        field: `${segment.id}-${n}`,
-        escapes: ['F', 'S', 'T', 'R', 'E', 'Xhh', '.br'].map((e) => `${d.escape}${e}${d.escape}`).join(' '),
-      }));
+      issues.push(
+        issue('warning', 'hl7-bad-escape', name, segment.line, `${segment.id}.${n}`, {
+          text: describeText(bad),
+          field: `${segment.id}-${n}`,
+          escapes: ['F', 'S', 'T', 'R', 'E', 'Xhh', '.br']
+            .map((e) => `${d.escape}${e}${d.escape}`)
+            .join(' '),
+        }),
+      );
     }
   }
 }
@@ -569,10 +649,17 @@ function checkEscapes(name: string, segment: ParsedSegment, d: Delimiters, issue
  * @example
  * const { message } = parseHl7Message('MSH|^~\\&|RIS|…\rPID|…');
  */
-export function parseHl7Message(text: string, name = 'message'): { message: Hl7Message | null; issues: Issue[] } {
+export function parseHl7Message(
+  text: string,
+  name = 'message',
+): { message: Hl7Message | null; issues: Issue[] } {
   const { messages, issues } = parseHl7(name, text);
   if (messages.length > 1) {
-    issues.push(issue('warning', 'hl7-several-messages', name, messages[1]?.line ?? null, null, { count: messages.length }));
+    issues.push(
+      issue('warning', 'hl7-several-messages', name, messages[1]?.line ?? null, null, {
+        count: messages.length,
+      }),
+    );
   }
   return { message: messages[0] ?? null, issues };
 }

@@ -27,7 +27,13 @@ export function bookedSlots(
   const machineOf = draftEquipment(context.mapping, context.secret);
   const slots: Slot[] = [];
   for (const d of drafts) {
-    if (d.cancelled !== null || d.bookingStart === null || d.bookingMinutes === null || d.bookingMinutes <= 0) continue;
+    if (
+      d.cancelled !== null ||
+      d.bookingStart === null ||
+      d.bookingMinutes === null ||
+      d.bookingMinutes <= 0
+    )
+      continue;
     const equipmentId = machineOf(d);
     if (equipmentId === null) continue;
     if (d.bookingSeenAt === null) {
@@ -35,7 +41,13 @@ export function bookedSlots(
       continue;
     }
     const start = d.bookingStart;
-    slots.push({ equipmentId, start, end: start + Math.round(d.bookingMinutes * 60_000), status: 'busy', observedAt: d.bookingSeenAt });
+    slots.push({
+      equipmentId,
+      start,
+      end: start + Math.round(d.bookingMinutes * 60_000),
+      status: 'busy',
+      observedAt: d.bookingSeenAt,
+    });
   }
   return slots;
 }

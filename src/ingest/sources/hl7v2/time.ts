@@ -6,11 +6,20 @@
 import { naiveMs } from '../../../core/calendar.ts';
 import type { ZoneClock } from '../../../core/calendar.ts';
 
-const PRECISION: Record<number, TimeReadingPrecision> = { 4: 'year', 6: 'month', 8: 'day', 10: 'hour', 12: 'minute', 14: 'second' };
+const PRECISION: Record<number, TimeReadingPrecision> = {
+  4: 'year',
+  6: 'month',
+  8: 'day',
+  10: 'hour',
+  12: 'minute',
+  14: 'second',
+};
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (year: number, month: number): number =>
-  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (DAYS[month - 1] as number);
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+    ? 29
+    : (DAYS[month - 1] as number);
 
 /** The finest unit a time gives. */
 export type TimeReadingPrecision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
@@ -45,7 +54,10 @@ export function readHl7Time(text: string, zone: ZoneClock): TimeReading {
   // the first characters (cheaper than a Map, which hashes and rehashes whole keys).
   let cache = caches.get(zone);
   if (cache === undefined) {
-    cache = { texts: new Array<string>(CACHE_SIZE).fill(''), readings: new Array<TimeReading | null>(CACHE_SIZE).fill(null) };
+    cache = {
+      texts: new Array<string>(CACHE_SIZE).fill(''),
+      readings: new Array<TimeReading | null>(CACHE_SIZE).fill(null),
+    };
     caches.set(zone, cache);
   }
   const length = text.length;
@@ -95,18 +107,32 @@ function parseTime(text: string, zone: ZoneClock): TimeReading {
     end = dot;
   }
   if (end < 4 || end > 14 || end % 2 !== 0) return { kind: 'syntax' };
-  const part = (at: number, fallback: number): number => (end > at ? digits(text, at, 2) : fallback);
+  const part = (at: number, fallback: number): number =>
+    end > at ? digits(text, at, 2) : fallback;
   const year = digits(text, 0, 4);
   const month = part(4, 1);
   const day = part(6, 1);
   const hour = part(8, 0);
   const minute = part(10, 0);
   const second = part(12, 0);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return { kind: 'syntax' };
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return { kind: 'syntax' };
   if (day > daysInMonth(year, month)) return { kind: 'syntax' };
   const precision = PRECISION[end] as TimeReadingPrecision;
   const naive = naiveMs(year, month, day, hour, minute, second, ms);
-  if (offsetMinutes !== null) return { kind: 'ok', instant: naive - offsetMinutes * 60_000, precision };
+  if (offsetMinutes !== null)
+    return { kind: 'ok', instant: naive - offsetMinutes * 60_000, precision };
   const r = zone.resolve(naive);
   if (r.kind === 'ok') return { kind: 'ok', instant: r.instant, precision };
   if (r.kind === 'gap') return { kind: 'gap', instant: r.shifted };

@@ -152,7 +152,9 @@ export class MllpDecoder {
 
   private finish(): MllpEvent {
     const bytes = concat(this.parts, this.kept);
-    const event: MllpEvent = this.oversize ? { kind: 'oversize', head: bytes, size: this.size } : { kind: 'frame', bytes };
+    const event: MllpEvent = this.oversize
+      ? { kind: 'oversize', head: bytes, size: this.size }
+      : { kind: 'frame', bytes };
     this.inFrame = false;
     this.parts = [];
     this.size = 0;

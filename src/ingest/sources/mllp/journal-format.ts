@@ -33,7 +33,11 @@ export function journalFileName(at: Date): string {
 }
 
 /** The idempotency key of a message. */
-export function messageKey(sendingApplication: string, sendingFacility: string, controlId: string): string {
+export function messageKey(
+  sendingApplication: string,
+  sendingFacility: string,
+  controlId: string,
+): string {
   return JSON.stringify([sendingApplication, sendingFacility, controlId]);
 }
 
@@ -83,12 +87,16 @@ export class JournalCorruptError extends Error {
 }
 
 function recordAt(data: Buffer, offset: number): ScannedRecord | null {
-  if (offset + RECORD_HEADER > data.length || data.readUInt32BE(offset) !== RECORD_MAGIC) return null;
+  if (offset + RECORD_HEADER > data.length || data.readUInt32BE(offset) !== RECORD_MAGIC)
+    return null;
   const length = data.readUInt32BE(offset + 4);
   const end = offset + RECORD_HEADER + length;
   if (length < 4 || end > data.length) return null;
   const payload = data.subarray(offset + RECORD_HEADER, end);
-  if (crc32(payload, crc32(data.subarray(offset + 4, offset + 8))) !== data.readUInt32BE(offset + 8)) return null;
+  if (
+    crc32(payload, crc32(data.subarray(offset + 4, offset + 8))) !== data.readUInt32BE(offset + 8)
+  )
+    return null;
   const metaLength = payload.readUInt32BE(0);
   if (4 + metaLength > payload.length) return null;
   let meta: JournalMeta;
@@ -115,18 +123,25 @@ function recordEnd(data: Buffer, record: ScannedRecord): number {
 export function scanJournalFile(file: string, data: Buffer): FileScan {
   if (data.length < FILE_HEADER.length) {
     // A crash while the file was being created.
-    if (Buffer.from(FILE_HEADER.subarray(0, data.length)).equals(data)) return { records: [], validLength: 0, tornBytes: data.length };
+    if (Buffer.from(FILE_HEADER.subarray(0, data.length)).equals(data))
+      return { records: [], validLength: 0, tornBytes: data.length };
     throw new JournalCorruptError(file, 0, 'not an MLLP journal file');
   }
-  if (!data.subarray(0, FILE_HEADER.length).equals(FILE_HEADER)) throw new JournalCorruptError(file, 0, 'not an MLLP journal file');
+  if (!data.subarray(0, FILE_HEADER.length).equals(FILE_HEADER))
+    throw new JournalCorruptError(file, 0, 'not an MLLP journal file');
   const records: ScannedRecord[] = [];
   let offset = FILE_HEADER.length;
   while (offset < data.length) {
     const record = recordAt(data, offset);
     if (!record) {
       // Only a torn tail may be dropped: look for any valid record further on.
-      for (let at = data.indexOf(RECORD_MAGIC_BYTES, offset + 1); at >= 0; at = data.indexOf(RECORD_MAGIC_BYTES, at + 1)) {
-        if (recordAt(data, at)) throw new JournalCorruptError(file, offset, 'a record fails its checksum');
+      for (
+        let at = data.indexOf(RECORD_MAGIC_BYTES, offset + 1);
+        at >= 0;
+        at = data.indexOf(RECORD_MAGIC_BYTES, at + 1)
+      ) {
+        if (recordAt(data, at))
+          throw new JournalCorruptError(file, offset, 'a record fails its checksum');
       }
       return { records, validLength: offset, tornBytes: data.length - offset };
     }

@@ -12,7 +12,14 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceInput } from '../types.ts';
 import type { JournalMeta } from './journal-format.ts';
-import { encodeRecord, FILE_HEADER, JOURNAL_FILE, JOURNAL_LOCK_FILE, journalFileName, scanJournalFile } from './journal-format.ts';
+import {
+  encodeRecord,
+  FILE_HEADER,
+  JOURNAL_FILE,
+  JOURNAL_LOCK_FILE,
+  journalFileName,
+  scanJournalFile,
+} from './journal-format.ts';
 import { isProcessAlive } from '../../../system/process-alive.ts';
 
 export { JournalCorruptError, messageKey } from './journal-format.ts';
@@ -92,7 +99,11 @@ async function ownerOnly(path: string, mode: number): Promise<number | null> {
   try {
     await chmod(path, mode);
   } catch (error) {
-    throw new JournalPermissionError(path, before, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw new JournalPermissionError(
+      path,
+      before,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    );
   }
   return before & 0o777;
 }
@@ -110,7 +121,6 @@ async function listFiles(dir: string): Promise<string[]> {
   return names.filter((n) => JOURNAL_FILE.test(n)).sort();
 }
 
-
 async function takeLock(dir: string): Promise<string> {
   const path = join(dir, JOURNAL_LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -123,7 +133,8 @@ async function takeLock(dir: string): Promise<string> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = (await readFile(path, 'utf8').catch(() => '')).trim();
       const pid = Number(holder);
-      if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) throw new JournalLockedError(dir, holder);
+      if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid))
+        throw new JournalLockedError(dir, holder);
       // A lock left by a process that died: take it over.
       await rm(path, { force: true });
     }
@@ -157,7 +168,10 @@ interface Pending {
  * const journal = await openJournal('/var/lib/plateau/mllp');
  * if ((await journal.append(meta, bytes)) === 'stored') ack('AA');
  */
-export async function openJournal(dir: string, options: { now?: () => Date } = {}): Promise<Journal> {
+export async function openJournal(
+  dir: string,
+  options: { now?: () => Date } = {},
+): Promise<Journal> {
   const now = options.now ?? (() => new Date());
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const tightened: { path: string; mode: number }[] = [];
@@ -173,7 +187,8 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
       const mode = await ownerOnly(path, 0o600);
       if (mode !== null) tightened.push({ path, mode });
       const scan = scanJournalFile(name, await readFile(path));
-      for (const r of scan.records) if (!index.has(r.meta.key)) index.set(r.meta.key, digestOf(r.message));
+      for (const r of scan.records)
+        if (!index.has(r.meta.key)) index.set(r.meta.key, digestOf(r.message));
       if (scan.tornBytes > 0) {
         const handle = await open(path, 'r+');
         try {
@@ -224,7 +239,7 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
         const target = await fileFor(day);
         const bytes = Buffer.concat(group.map((p) => p.bytes));
         try {
-          for (let written = 0; written < bytes.length; ) {
+          for (let written = 0; written < bytes.length;) {
             written += (await target.handle.write(bytes, written)).bytesWritten;
           }
           await target.handle.datasync();
@@ -235,7 +250,9 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
             .truncate(target.size)
             .then(() => target.handle.sync())
             .catch(() => {
-              broken = new Error(`the MLLP journal ${dir} could not be repaired after a failed write: restart the listener`);
+              broken = new Error(
+                `the MLLP journal ${dir} could not be repaired after a failed write: restart the listener`,
+              );
             });
           throw error;
         }
@@ -287,7 +304,15 @@ export async function openJournal(dir: string, options: { now?: () => Date } = {
         resolve = res;
         reject = rej;
       });
-      const entry: Pending = { key: meta.key, digest, day: journalFileName(now()), bytes: encodeRecord(meta, message), done, resolve, reject };
+      const entry: Pending = {
+        key: meta.key,
+        digest,
+        day: journalFileName(now()),
+        bytes: encodeRecord(meta, message),
+        done,
+        resolve,
+        reject,
+      };
       pending.set(meta.key, entry);
       queue.push(entry);
       drain();
@@ -319,7 +344,14 @@ export async function* readJournal(dir: string): AsyncGenerator<JournalEntry> {
     const scan = scanJournalFile(name, await readFile(join(dir, name)));
     for (const r of scan.records) {
       sequence += 1;
-      yield { name: `mllp:${r.meta.receivedAt}#${sequence}`, bytes: r.message, meta: r.meta, sequence, file: name, offset: r.offset };
+      yield {
+        name: `mllp:${r.meta.receivedAt}#${sequence}`,
+        bytes: r.message,
+        meta: r.meta,
+        sequence,
+        file: name,
+        offset: r.offset,
+      };
     }
   }
 }

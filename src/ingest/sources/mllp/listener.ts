@@ -72,7 +72,12 @@ export interface MllpListener {
   /** Connections open now. */
   readonly connections: number;
   /** The limits in force (defaults applied). */
-  readonly limits: { maxFrameBytes: number; maxConnections: number; idleTimeoutMs: number; maxBufferedBytes: number };
+  readonly limits: {
+    maxFrameBytes: number;
+    maxConnections: number;
+    idleTimeoutMs: number;
+    maxBufferedBytes: number;
+  };
   /**
    * Stops accepting and reading, finishes the messages already read (journaled and answered),
    * closes the sockets and the journal.
@@ -98,17 +103,30 @@ const LOW_WATER = 8;
  * process.once('SIGTERM', () => void listener.close());
  */
 export async function startMllpListener(options: MllpListenerOptions): Promise<MllpListener> {
-  const { host = '127.0.0.1', maxFrameBytes = DEFAULT_MAX_FRAME, now = () => new Date(), onOutcome, onConnection, secret } = options;
+  const {
+    host = '127.0.0.1',
+    maxFrameBytes = DEFAULT_MAX_FRAME,
+    now = () => new Date(),
+    onOutcome,
+    onConnection,
+    secret,
+  } = options;
   const {
     maxConnections = DEFAULT_MAX_CONNECTIONS,
     idleTimeoutMs = DEFAULT_IDLE_MS,
     maxBufferedBytes = Math.max(DEFAULT_MAX_BUFFERED, 2 * maxFrameBytes),
   } = options;
-  if (!secret) throw new Error('startMllpListener: the site secret is empty; the journal keeps visit numbers as keyed hashes');
+  if (!secret)
+    throw new Error(
+      'startMllpListener: the site secret is empty; the journal keeps visit numbers as keyed hashes',
+    );
   if (maxBufferedBytes < maxFrameBytes) {
-    throw new RangeError(`startMllpListener: maxBufferedBytes (${maxBufferedBytes}) is below maxFrameBytes (${maxFrameBytes}): no message that large could be received`);
+    throw new RangeError(
+      `startMllpListener: maxBufferedBytes (${maxBufferedBytes}) is below maxFrameBytes (${maxFrameBytes}): no message that large could be received`,
+    );
   }
-  if (!(maxConnections >= 1) || !(idleTimeoutMs > 0)) throw new RangeError('startMllpListener: maxConnections and idleTimeoutMs must be positive');
+  if (!(maxConnections >= 1) || !(idleTimeoutMs > 0))
+    throw new RangeError('startMllpListener: maxConnections and idleTimeoutMs must be positive');
   const journal = await openJournal(options.journalDir, { now });
   const connections = new Map<Socket, { work: Promise<void>; queued: number }>();
   let closing = false;
@@ -117,14 +135,28 @@ export async function startMllpListener(options: MllpListenerOptions): Promise<M
   let peakBuffered = 0;
 
   /** Judges a frame and journals it when valid; resolves with the answer to send. */
-  async function settle(peer: string, bytes: Uint8Array, oversize: number | null): Promise<{ text: string; outcome: MllpOutcome }> {
+  async function settle(
+    peer: string,
+    bytes: Uint8Array,
+    oversize: number | null,
+  ): Promise<{ text: string; outcome: MllpOutcome }> {
     const verdict = judgeFrame(utf8.decode(bytes));
-    const reject = (code: 'AE' | 'AR', error: ErrorCode, location: string, reason: string): { text: string; outcome: MllpOutcome } => ({
+    const reject = (
+      code: 'AE' | 'AR',
+      error: ErrorCode,
+      location: string,
+      reason: string,
+    ): { text: string; outcome: MllpOutcome } => ({
       text: answer(verdict.message, code, { error, location, reason }, now()),
       outcome: { status: 'rejected', code, controlId: verdict.message.controlId, reason, peer },
     });
     if (oversize !== null) {
-      return reject('AR', 207, 'message', `The message is ${oversize} bytes, over the limit of ${maxFrameBytes}: not stored.`);
+      return reject(
+        'AR',
+        207,
+        'message',
+        `The message is ${oversize} bytes, over the limit of ${maxFrameBytes}: not stored.`,
+      );
     }
     if (!verdict.ok) return reject(verdict.code, verdict.error, verdict.location, verdict.reason);
     let status: AppendResult;
@@ -133,7 +165,12 @@ export async function startMllpListener(options: MllpListenerOptions): Promise<M
       status = await journal.append({ ...verdict.meta, receivedAt: now().toISOString() }, kept);
     } catch (error) {
       // Not on disk: never AA. AR tells the sender to keep the message and retry later.
-      return reject('AR', 207, 'message', `The message could not be stored (${(error as Error).message}): send it again later.`);
+      return reject(
+        'AR',
+        207,
+        'message',
+        `The message could not be stored (${(error as Error).message}): send it again later.`,
+      );
     }
     if (status === 'conflict') {
       // Acknowledging it would drop it silently; AE: sending it again as it is cannot help.
@@ -146,7 +183,11 @@ export async function startMllpListener(options: MllpListenerOptions): Promise<M
     }
     return {
       text: answer(verdict.message, 'AA', undefined, now()),
-      outcome: { status: status === 'stored' ? 'accepted' : 'duplicate', controlId: verdict.message.controlId, peer },
+      outcome: {
+        status: status === 'stored' ? 'accepted' : 'duplicate',
+        controlId: verdict.message.controlId,
+        peer,
+      },
     };
   }
 
@@ -192,13 +233,20 @@ export async function startMllpListener(options: MllpListenerOptions): Promise<M
       const before = decoder.held;
       const events = decoder.push(chunk);
       let added = decoder.held - before;
-      for (const event of events) if (event.kind !== 'garbage') added += event.kind === 'frame' ? event.bytes.length : event.head.length;
+      for (const event of events)
+        if (event.kind !== 'garbage')
+          added += event.kind === 'frame' ? event.bytes.length : event.head.length;
       if (buffered + added > maxBufferedBytes) {
         // Nothing of this chunk is kept: the frames it completed go unanswered, and are resent.
         buffered -= before;
         decoder.reset();
         socket.destroy();
-        onConnection?.({ kind: 'over-buffer', peer, limit: maxBufferedBytes, dropped: before + added });
+        onConnection?.({
+          kind: 'over-buffer',
+          peer,
+          limit: maxBufferedBytes,
+          dropped: before + added,
+        });
         return;
       }
       buffered += added;

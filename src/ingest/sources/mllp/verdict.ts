@@ -25,7 +25,14 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** A message to journal, or the NAK to send back. */
 export type Verdict =
   | { ok: true; message: Hl7Message; meta: Omit<JournalMeta, 'receivedAt'> }
-  | { ok: false; message: Hl7Message; code: 'AE' | 'AR'; error: ErrorCode; location: string; reason: string };
+  | {
+      ok: false;
+      message: Hl7Message;
+      code: 'AE' | 'AR';
+      error: ErrorCode;
+      location: string;
+      reason: string;
+    };
 
 /** Parser issues that mean the message arrived damaged (not just oddly written). */
 const DAMAGED = new Set(['hl7-bad-segment', 'hl7-several-messages']);
@@ -35,12 +42,22 @@ const DAMAGED = new Set(['hl7-bad-segment', 'hl7-several-messages']);
  * sender's control id and addresses (any first line starting with `MSH`).
  */
 function rawMessage(text: string): Hl7Message {
-  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.startsWith('MSH')) ?? '';
+  const line =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n/)
+      .find((l) => l.startsWith('MSH')) ?? '';
   const sep = line[3] ?? '|';
   const delimiters: Delimiters = { ...DEFAULT_DELIMITERS, field: sep };
   const msh = { id: 'MSH', line: 1, fields: line ? ['MSH', sep, ...line.split(sep).slice(1)] : [] };
   const segments = line ? [msh] : [];
-  return { line: 1, delimiters, segments, type: '', controlId: line ? fieldValue(msh, delimiters, 10) : '' };
+  return {
+    line: 1,
+    delimiters,
+    segments,
+    type: '',
+    controlId: line ? fieldValue(msh, delimiters, 10) : '',
+  };
 }
 
 /**
@@ -61,15 +78,32 @@ export function judgeFrame(text: string): Verdict {
       code: 'AR',
       error: noMsh ? 100 : 101,
       location: first?.column ?? 'MSH',
-      reason: noMsh ? 'The message does not start with an MSH segment.' : (first?.message ?? 'The MSH segment is unusable.'),
+      reason: noMsh
+        ? 'The message does not start with an MSH segment.'
+        : (first?.message ?? 'The MSH segment is unusable.'),
     };
   }
   if (!message.controlId) {
-    return { ok: false, message, code: 'AR', error: 101, location: 'MSH-10', reason: 'The message has no control ID (MSH-10): it could not be acknowledged or deduplicated.' };
+    return {
+      ok: false,
+      message,
+      code: 'AR',
+      error: 101,
+      location: 'MSH-10',
+      reason:
+        'The message has no control ID (MSH-10): it could not be acknowledged or deduplicated.',
+    };
   }
   const damage = issues.find((i) => DAMAGED.has(i.code));
   if (damage) {
-    return { ok: false, message, code: 'AE', error: 100, location: damage.line === null ? 'message' : `line ${damage.line}`, reason: damage.message };
+    return {
+      ok: false,
+      message,
+      code: 'AE',
+      error: 100,
+      location: damage.line === null ? 'message' : `line ${damage.line}`,
+      reason: damage.message,
+    };
   }
   const msh = firstSegment(message, 'MSH');
   const read = (n: number): string => (msh ? fieldValue(msh, message.delimiters, n) : '');

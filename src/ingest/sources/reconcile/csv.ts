@@ -26,8 +26,18 @@ const COLUMNS: [key: string, kind: ExportColumnKind, en: string, fr: string][] =
 ];
 
 const WORDS = {
-  en: { billed: 'billed-not-performed', performed: 'performed-not-billed', total: 'total', all: 'all' },
-  fr: { billed: 'facture-non-realise', performed: 'realise-non-facture', total: 'total', all: 'tous' },
+  en: {
+    billed: 'billed-not-performed',
+    performed: 'performed-not-billed',
+    total: 'total',
+    all: 'all',
+  },
+  fr: {
+    billed: 'facture-non-realise',
+    performed: 'realise-non-facture',
+    total: 'total',
+    all: 'tous',
+  },
 } as const;
 
 /**
@@ -38,19 +48,60 @@ const WORDS = {
  * @example
  * tablesToXlsx([reconciliationTable(report, 'fr')]);
  */
-export function reconciliationTable(report: ReconciliationReport, lang: 'en' | 'fr' = 'en'): ExportTable {
+export function reconciliationTable(
+  report: ReconciliationReport,
+  lang: 'en' | 'fr' = 'en',
+): ExportTable {
   const w = WORDS[lang];
   const rows: (string | number | null)[][] = [];
   const counts = [null, null, null, null, null, null, null, null] as const;
-  for (const [kind, list] of [[w.billed, report.billedNotPerformed], [w.performed, report.performedNotBilled]] as const) {
-    for (const e of list) rows.push([kind, e.equipmentId, e.start, e.category, e.acts.join(' '), e.examId, ...counts]);
+  for (const [kind, list] of [
+    [w.billed, report.billedNotPerformed],
+    [w.performed, report.performedNotBilled],
+  ] as const) {
+    for (const e of list)
+      rows.push([kind, e.equipmentId, e.start, e.category, e.acts.join(' '), e.examId, ...counts]);
   }
   for (const e of report.equipment) {
-    rows.push([w.total, e.equipmentId, null, null, null, null, e.risExams, e.dicomExams, e.matchedRis, e.matchedDicom, e.billedNotPerformed, e.performedNotBilled, e.notReconciled, e.medianOffsetMinutes]);
+    rows.push([
+      w.total,
+      e.equipmentId,
+      null,
+      null,
+      null,
+      null,
+      e.risExams,
+      e.dicomExams,
+      e.matchedRis,
+      e.matchedDicom,
+      e.billedNotPerformed,
+      e.performedNotBilled,
+      e.notReconciled,
+      e.medianOffsetMinutes,
+    ]);
   }
   const t = report.totals;
-  rows.push([w.total, w.all, null, null, null, null, t.risExams, t.dicomExams, t.matchedRis, t.matchedDicom, t.billedNotPerformed, t.performedNotBilled, t.notReconciledRis + t.notReconciledDicom, null]);
-  const columns = COLUMNS.map(([key, kind, en, fr]) => ({ key, kind, label: lang === 'fr' ? fr : en }));
+  rows.push([
+    w.total,
+    w.all,
+    null,
+    null,
+    null,
+    null,
+    t.risExams,
+    t.dicomExams,
+    t.matchedRis,
+    t.matchedDicom,
+    t.billedNotPerformed,
+    t.performedNotBilled,
+    t.notReconciledRis + t.notReconciledDicom,
+    null,
+  ]);
+  const columns = COLUMNS.map(([key, kind, en, fr]) => ({
+    key,
+    kind,
+    label: lang === 'fr' ? fr : en,
+  }));
   return { name: lang === 'fr' ? 'rapprochement' : 'reconciliation', columns, rows };
 }
 
@@ -62,5 +113,8 @@ export function reconciliationTable(report: ReconciliationReport, lang: 'en' | '
  * await writeFile('reconciliation.csv', reconciliationCsv(report, 'fr'));
  */
 export function reconciliationCsv(report: ReconciliationReport, lang: 'en' | 'fr' = 'en'): string {
-  return tableToCsv(reconciliationTable(report, lang), lang === 'fr' ? { separator: ';', decimal: ',' } : {});
+  return tableToCsv(
+    reconciliationTable(report, lang),
+    lang === 'fr' ? { separator: ';', decimal: ',' } : {},
+  );
 }

@@ -35,7 +35,10 @@ function listed(list: readonly UnmatchedExam[], lang: Lang): string {
   const w = WORDS[lang];
   const shown = list
     .slice(0, LISTED_EXAMS)
-    .map((e) => `${e.start} ${e.equipmentId} (${w.category} ${e.category}${e.acts.length ? `, ${e.acts.join(' ')}` : ''}, ${w.exam} ${e.examId.slice(0, 12)})`);
+    .map(
+      (e) =>
+        `${e.start} ${e.equipmentId} (${w.category} ${e.category}${e.acts.length ? `, ${e.acts.join(' ')}` : ''}, ${w.exam} ${e.examId.slice(0, 12)})`,
+    );
   const more = list.length > LISTED_EXAMS ? w.more(list.length - LISTED_EXAMS) : '';
   return `${shown.join(lang === 'fr' ? ' ; ' : '; ')}${more}`;
 }
@@ -83,7 +86,11 @@ export function reconciliationIssues(report: ReconciliationReport, file: string)
       : makeIssue('info', 'reconciliation', file, null, null, counts),
   );
   if (t.crossEquipmentPairs > 0) {
-    issues.push(makeIssue('warning', 'reconcile-equipment-mismatch', file, null, null, { n: t.crossEquipmentPairs }));
+    issues.push(
+      makeIssue('warning', 'reconcile-equipment-mismatch', file, null, null, {
+        n: t.crossEquipmentPairs,
+      }),
+    );
   }
   for (const w of report.warnings) {
     const key = w.offsetMinutes > 0 ? 'clock-skew-vs-ris.later' : 'clock-skew-vs-ris.earlier';

@@ -54,7 +54,8 @@ function canonical(exams: readonly Exam[]): Exam[] {
   );
 }
 
-const median = (values: readonly number[]): number | null => quantileSorted(sortedFinite(values), 0.5);
+const median = (values: readonly number[]): number | null =>
+  quantileSorted(sortedFinite(values), 0.5);
 
 /** `YYYY-MM-DD HH:MM` in the zone. */
 function localTime(zone: ZoneClock, instant: number): string {
@@ -79,7 +80,8 @@ export function reconcile(
   options: ReconcileOptions,
 ): ReconcileResult {
   const tolerance = (options.toleranceMinutes ?? RECONCILE_DEFAULTS.toleranceMinutes) * MINUTE;
-  const skewThreshold = (options.skewThresholdMinutes ?? RECONCILE_DEFAULTS.skewThresholdMinutes) * MINUTE;
+  const skewThreshold =
+    (options.skewThresholdMinutes ?? RECONCILE_DEFAULTS.skewThresholdMinutes) * MINUTE;
   const minSkewPairs = options.minSkewPairs ?? RECONCILE_DEFAULTS.minSkewPairs;
   const keyWindow = (options.keyWindowHours ?? RECONCILE_DEFAULTS.keyWindowHours) * 60 * MINUTE;
   const zone = new ZoneClock(options.timeZone);
@@ -106,7 +108,11 @@ export function reconcile(
       for (const k of (keys.get(r.examId) ?? NO_KEYS)[field]) {
         for (const d of index.get(k) ?? []) {
           const gap = Math.abs(d.roomIn - r.roomIn);
-          if (gap <= keyWindow && (gap < bestGap || (gap === bestGap && best !== null && (rank.get(d) ?? 0) < (rank.get(best) ?? 0)))) {
+          if (
+            gap <= keyWindow &&
+            (gap < bestGap ||
+              (gap === bestGap && best !== null && (rank.get(d) ?? 0) < (rank.get(best) ?? 0)))
+          ) {
             best = d;
             bestGap = gap;
           }
@@ -175,7 +181,8 @@ export function reconcile(
       const { d, di } = free[i] as { d: Exam; di: number };
       const start = d.roomIn - c;
       if (start > r.roomIn + tolerance) break;
-      if (start < r.roomOut && d.roomOut - c > r.roomIn) candidates.push({ r, d, gap: Math.abs(start - r.roomIn), ri, di });
+      if (start < r.roomOut && d.roomOut - c > r.roomIn)
+        candidates.push({ r, d, gap: Math.abs(start - r.roomIn), ri, di });
     }
   });
   candidates.sort((a, b) => a.gap - b.gap || a.ri - b.ri || a.di - b.di);
@@ -187,7 +194,11 @@ export function reconcile(
 
   // The period both sides cover, per shared equipment (DICOM starts on the RIS clock).
   const period = new Map<string, { start: number; end: number } | null>();
-  const span = (list: readonly Exam[], id: string, shift: number): { first: number; last: number } => {
+  const span = (
+    list: readonly Exam[],
+    id: string,
+    shift: number,
+  ): { first: number; last: number } => {
     let first = Infinity;
     let last = -Infinity;
     for (const e of list) {
@@ -224,12 +235,18 @@ export function reconcile(
     row.exams++;
     notReconciled.set(key, row);
   };
-  const classify = (e: Exam, side: 'ris' | 'dicom', matched: boolean, into: UnmatchedExam[]): void => {
+  const classify = (
+    e: Exam,
+    side: 'ris' | 'dicom',
+    matched: boolean,
+    into: UnmatchedExam[],
+  ): void => {
     if (matched) return;
     if (!period.has(e.equipmentId)) return leftOut(e, side, 'equipment-on-one-side');
     const p = period.get(e.equipmentId) ?? null;
     const start = side === 'dicom' ? e.roomIn - (correction.get(e.equipmentId) ?? 0) : e.roomIn;
-    if (p === null || start < p.start || start > p.end) return leftOut(e, side, 'outside-common-period');
+    if (p === null || start < p.start || start > p.end)
+      return leftOut(e, side, 'outside-common-period');
     into.push(unmatched(e));
   };
   for (const r of R) classify(r, 'ris', pairOfRis.has(r), billedNotPerformed);
@@ -237,14 +254,40 @@ export function reconcile(
 
   const pairs: ExamPair[] = R.flatMap((r) => {
     const p = pairOfRis.get(r);
-    return p ? [{ risId: r.examId, dicomId: p.d.examId, by: p.by, offsetMinutes: (p.d.roomIn - r.roomIn) / MINUTE }] : [];
+    return p
+      ? [
+          {
+            risId: r.examId,
+            dicomId: p.d.examId,
+            by: p.by,
+            offsetMinutes: (p.d.roomIn - r.roomIn) / MINUTE,
+          },
+        ]
+      : [];
   });
   const matchedBy: Record<MatchKind, number> = { accession: 0, 'study-uid': 0, time: 0 };
   for (const p of pairs) matchedBy[p.by]++;
 
   // Counts per shared equipment, each list walked once.
-  type Tally = Pick<EquipmentReconciliation, 'risExams' | 'dicomExams' | 'matchedRis' | 'matchedDicom' | 'billedNotPerformed' | 'performedNotBilled' | 'notReconciled'>;
-  const zero = (): Tally => ({ risExams: 0, dicomExams: 0, matchedRis: 0, matchedDicom: 0, billedNotPerformed: 0, performedNotBilled: 0, notReconciled: 0 });
+  type Tally = Pick<
+    EquipmentReconciliation,
+    | 'risExams'
+    | 'dicomExams'
+    | 'matchedRis'
+    | 'matchedDicom'
+    | 'billedNotPerformed'
+    | 'performedNotBilled'
+    | 'notReconciled'
+  >;
+  const zero = (): Tally => ({
+    risExams: 0,
+    dicomExams: 0,
+    matchedRis: 0,
+    matchedDicom: 0,
+    billedNotPerformed: 0,
+    performedNotBilled: 0,
+    notReconciled: 0,
+  });
   const tally = new Map(shared.map((id) => [id, zero()]));
   const add = (id: string, field: keyof Tally, n = 1): void => {
     const t = tally.get(id);
@@ -275,7 +318,10 @@ export function reconcile(
     };
   });
   const rows = [...notReconciled.values()].sort(
-    (a, b) => a.equipmentId.localeCompare(b.equipmentId) || a.side.localeCompare(b.side) || a.reason.localeCompare(b.reason),
+    (a, b) =>
+      a.equipmentId.localeCompare(b.equipmentId) ||
+      a.side.localeCompare(b.side) ||
+      a.reason.localeCompare(b.reason),
   );
   return {
     pairs,
@@ -292,7 +338,8 @@ export function reconcile(
         performedNotBilled: performedNotBilled.length,
         notReconciledRis: outOfScope.ris.length,
         notReconciledDicom: outOfScope.dicom.length,
-        crossEquipmentPairs: [...pairOfRis].filter(([r, { d }]) => r.equipmentId !== d.equipmentId).length,
+        crossEquipmentPairs: [...pairOfRis].filter(([r, { d }]) => r.equipmentId !== d.equipmentId)
+          .length,
       },
       equipment,
       notReconciled: rows,

@@ -203,7 +203,10 @@ export function readKitWorkbook(
               text: {
                 ...issue.text,
                 params: Object.fromEntries(
-                  Object.entries(issue.text.params).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll(issue.file, sheetName) : v]),
+                  Object.entries(issue.text.params).map(([k, v]) => [
+                    k,
+                    typeof v === 'string' ? v.replaceAll(issue.file, sheetName) : v,
+                  ]),
                 ),
               },
             }

@@ -249,7 +249,9 @@ function campaignSheet(options: TemplateOptions): SheetPart {
 
 /** The template's columns of a kit file, in data-kit.md's order (`acts`: code, label, icr, then family). */
 export function templateColumns(spec: (typeof KIT_CSV_FILES)[number]): string[] {
-  return spec.name === ACTS_FILE.name ? [...ACTS_WRITE_ORDER, 'family'] : spec.columns.map((c) => c.name);
+  return spec.name === ACTS_FILE.name
+    ? [...ACTS_WRITE_ORDER, 'family']
+    : spec.columns.map((c) => c.name);
 }
 
 function kitSheet(spec: (typeof KIT_CSV_FILES)[number], options: TemplateOptions): SheetPart {

@@ -44,7 +44,8 @@ function localName(name: string): string {
 export function decodeEntities(text: string, offset = 0): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;&\s]{0,10});?/g, (whole, ref: string, at: number) => {
-    if (!whole.endsWith(';')) throw new XmlError('unterminated character or entity reference (no ";")', offset + at);
+    if (!whole.endsWith(';'))
+      throw new XmlError('unterminated character or entity reference (no ";")', offset + at);
     const named = NAMED[ref];
     if (named !== undefined) return named;
     const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(ref);
@@ -59,7 +60,10 @@ export function decodeEntities(text: string, offset = 0): string {
         (code >= 0x10000 && code <= 0x10ffff);
       if (valid) return String.fromCodePoint(code);
     }
-    throw new XmlError(`unknown reference (${/^[A-Za-z]{1,8}$/.test(ref) ? `&${ref};` : describeText(ref)})`, offset + at);
+    throw new XmlError(
+      `unknown reference (${/^[A-Za-z]{1,8}$/.test(ref) ? `&${ref};` : describeText(ref)})`,
+      offset + at,
+    );
   });
 }
 

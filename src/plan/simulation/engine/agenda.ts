@@ -141,7 +141,8 @@ export class Agenda {
    * part of each instance's bookable length held for inpatients (0: none).
    */
   constructor(inst: SessionInstances, minLength = 0, heldShare = 0) {
-    if (!(heldShare >= 0 && heldShare <= 1)) throw new RangeError(`heldShare must be in [0, 1]: ${heldShare}`);
+    if (!(heldShare >= 0 && heldShare <= 1))
+      throw new RangeError(`heldShare must be in [0, 1]: ${heldShare}`);
     this.#inst = inst;
     this.#minLength = minLength > 0 ? minLength : 0;
     const n = inst.count;
@@ -215,9 +216,17 @@ export class Agenda {
     // From here on every instance starts at or after `earliest`: a long enough gap fits at its
     // start. Instances starting before `held` have released their held part, the others not.
     const released = held === Infinity ? count : Math.max(i, lowerBound(start, held, count));
-    for (let j = this.#firstWithRoom(this.#tree, i, length); j >= 0 && j < released; j = this.#firstWithRoom(this.#tree, j + 1, length))
+    for (
+      let j = this.#firstWithRoom(this.#tree, i, length);
+      j >= 0 && j < released;
+      j = this.#firstWithRoom(this.#tree, j + 1, length)
+    )
       if (this.#bookIn(j, earliest, length)) return j;
-    for (let j = this.#firstWithRoom(this.#outTree, released, length); j >= 0; j = this.#firstWithRoom(this.#outTree, j + 1, length))
+    for (
+      let j = this.#firstWithRoom(this.#outTree, released, length);
+      j >= 0;
+      j = this.#firstWithRoom(this.#outTree, j + 1, length)
+    )
       if (this.#bookIn(j, earliest, length)) return j;
     return -1;
   }
@@ -254,7 +263,8 @@ export class Agenda {
         open !== null &&
         cap !== null &&
         (this.#outpatientBooking ||
-          ((this.#inst.start[i] as number) >= this.#releasedFrom && (cap[i] as number) - (open[i] as number) >= length))
+          ((this.#inst.start[i] as number) >= this.#releasedFrom &&
+            (cap[i] as number) - (open[i] as number) >= length))
       )
         open[i] = (open[i] as number) + length;
       if (length > 0) this.#split(i, p, prev, slot, slot + length);

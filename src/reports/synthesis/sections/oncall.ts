@@ -16,7 +16,11 @@ import type { OncallDocument, OncallNote } from '../../../plan/oncall/document.t
 import { ONCALL_FIGURES } from '../../../plan/oncall/document.ts';
 import { weakest } from '../../../plan/oncall/pooling.ts';
 import type { PdsPeriod } from '../../../plan/oncall/types.ts';
-import { departmentByCode, regionByCode, regionCodeOf } from '../../../plan/territories/population.ts';
+import {
+  departmentByCode,
+  regionByCode,
+  regionCodeOf,
+} from '../../../plan/territories/population.ts';
 import type { ReportSection } from '../../document-types.ts';
 import type { Content, Html } from '../../html.ts';
 import { html, joinHtml, list, note, paragraph } from '../../html.ts';
@@ -42,15 +46,22 @@ const zero = (): Record<Modality, Record<PdsPeriod, number>> => ({
 });
 
 /** The demand rows per département (code order, unknown last) and the region's total. */
-export function demandByDepartment(doc: OncallDocument): { lines: DemandLine[]; total: DemandLine } {
+export function demandByDepartment(doc: OncallDocument): {
+  lines: DemandLine[];
+  total: DemandLine;
+} {
   const depOf = new Map(doc.sites.map((s) => [s.finess, s.department]));
   const lines = new Map<string, DemandLine>();
   const lineOf = (dep: string | null): DemandLine => {
     const key = dep ?? '';
     let line = lines.get(key);
     if (!line) {
-      const name = dep === null ? null : departmentByCode(dep)?.name ?? null;
-      line = { label: dep === null ? '—' : name ? `${name} (${dep})` : dep, sites: 0, perWeek: zero() };
+      const name = dep === null ? null : (departmentByCode(dep)?.name ?? null);
+      line = {
+        label: dep === null ? '—' : name ? `${name} (${dep})` : dep,
+        sites: 0,
+        perWeek: zero(),
+      };
       lines.set(key, line);
     }
     return line;
@@ -64,11 +75,14 @@ export function demandByDepartment(doc: OncallDocument): { lines: DemandLine[]; 
       total.perWeek[row.modality][p] += row.perWeek[p];
     }
   }
-  const sorted = [...lines.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([, l]) => l);
+  const sorted = [...lines.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([, l]) => l);
   return { lines: sorted, total };
 }
 
-const sumOf = (l: DemandLine): number => MODALITIES.reduce((s, m) => s + l.perWeek[m].night + l.perWeek[m].weekend, 0);
+const sumOf = (l: DemandLine): number =>
+  MODALITIES.reduce((s, m) => s + l.perWeek[m].night + l.perWeek[m].weekend, 0);
 
 function demandTable(ctx: RenderContext, doc: OncallDocument): Html {
   const { lang } = ctx;
@@ -76,7 +90,10 @@ function demandTable(ctx: RenderContext, doc: OncallDocument): Html {
   const cells = (l: DemandLine, label: string): string[] => [
     label,
     formatInteger(l.sites, lang),
-    ...MODALITIES.flatMap((m) => [formatNumber(l.perWeek[m].night, lang), formatNumber(l.perWeek[m].weekend, lang)]),
+    ...MODALITIES.flatMap((m) => [
+      formatNumber(l.perWeek[m].night, lang),
+      formatNumber(l.perWeek[m].weekend, lang),
+    ]),
     formatNumber(sumOf(l), lang),
   ];
   return ctx.table({
@@ -90,8 +107,14 @@ function demandTable(ctx: RenderContext, doc: OncallDocument): Html {
       { label: rt(lang, 'plan.oncall.col.department'), width: '30%' },
       { label: rt(lang, 'plan.oncall.col.sites'), align: 'right' },
       ...MODALITIES.flatMap((m) => [
-        { label: rt(lang, 'plan.oncall.col.night', { modality: modalityLabel(m, lang) }), align: 'right' as const },
-        { label: rt(lang, 'plan.oncall.col.weekend', { modality: modalityLabel(m, lang) }), align: 'right' as const },
+        {
+          label: rt(lang, 'plan.oncall.col.night', { modality: modalityLabel(m, lang) }),
+          align: 'right' as const,
+        },
+        {
+          label: rt(lang, 'plan.oncall.col.weekend', { modality: modalityLabel(m, lang) }),
+          align: 'right' as const,
+        },
       ]),
       { label: rt(lang, 'plan.oncall.col.total'), align: 'right' },
     ],
@@ -189,7 +212,13 @@ function body(ctx: RenderContext, planning: PlanningInputs): Html {
     const seen = new Set(doc.notes.map((n) => n.code));
     for (const n of fixed.notes) if (!seen.has(n.code)) notes.push(oncallNoteText(n, fixed, lang));
   }
-  const loose = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const loose = (s: string): string =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const hours = doc.demand.hoursPerWeek;
   const provenance = (d: OncallDocument): string =>
     rt(lang, 'plan.oncall.provenance', {
@@ -199,22 +228,42 @@ function body(ctx: RenderContext, planning: PlanningInputs): Html {
   return joinHtml([
     paragraph(rt(lang, 'plan.oncall.intro')),
     paragraph(rt(lang, 'plan.oncall.sites', { n: doc.sites.length, name: current, code })),
-    loose(region) !== loose(current) ? paragraph(rt(lang, 'plan.oncall.current', { current, code, region })) : null,
-    paragraph(rt(lang, 'plan.oncall.hours', { night: formatNumber(hours.night, lang), weekend: formatNumber(hours.weekend, lang) })),
+    loose(region) !== loose(current)
+      ? paragraph(rt(lang, 'plan.oncall.current', { current, code, region }))
+      : null,
+    paragraph(
+      rt(lang, 'plan.oncall.hours', {
+        night: formatNumber(hours.night, lang),
+        weekend: formatNumber(hours.weekend, lang),
+      }),
+    ),
     demandTable(ctx, doc),
     doc.model.readingProvenance === 'illustrative'
       ? note(html`${provenanceLabel('illustrative', lang)} ${settingsText(doc, lang)}`, 'warning')
       : paragraph(settingsText(doc, lang)),
     optionsTable(ctx, doc),
     paragraph(provenance(doc), 'muted'),
-    fixed ? joinHtml([paragraph(rt(lang, 'plan.oncall.fixed')), optionsTable(ctx, fixed), paragraph(provenance(fixed), 'muted')]) : null,
+    fixed
+      ? joinHtml([
+          paragraph(rt(lang, 'plan.oncall.fixed')),
+          optionsTable(ctx, fixed),
+          paragraph(provenance(fixed), 'muted'),
+        ])
+      : null,
     html`<h3>${rt(lang, 'plan.oncall.notes')}</h3>`,
     list(notes),
   ]);
 }
 
 /** The chapter of a regional synthesis given the campaign's planning inputs; none otherwise. */
-export function oncallSections(ctx: RenderContext, planning: PlanningInputs | null | undefined): ReportSection[] {
+export function oncallSections(
+  ctx: RenderContext,
+  planning: PlanningInputs | null | undefined,
+): ReportSection[] {
   if (!planning || ctx.scope.region === null) return [];
-  return chapter(ctx, { id: ONCALL_CHAPTER, title: rt(ctx.lang, 'plan.oncall.title'), body: body(ctx, planning) });
+  return chapter(ctx, {
+    id: ONCALL_CHAPTER,
+    title: rt(ctx.lang, 'plan.oncall.title'),
+    body: body(ctx, planning),
+  });
 }

@@ -5,12 +5,30 @@
  * or removed since last year — and per modality small multiples and a table of the group's
  * P20/P50/P80 of the key figures, with the notable moves of its medians in words.
  */
-import { groupTrendSmallMultiple, trendCampaignLabels, trendFigureUnit } from '../../../charts/trends.ts';
+import {
+  groupTrendSmallMultiple,
+  trendCampaignLabels,
+  trendFigureUnit,
+} from '../../../charts/trends.ts';
 import type { Modality } from '../../../core/kit-types.ts';
-import type { GroupTrend, GroupTrendYear, TrendChangeKind, TrendSeries } from '../../../core/trends/index.ts';
+import type {
+  GroupTrend,
+  GroupTrendYear,
+  TrendChangeKind,
+  TrendSeries,
+} from '../../../core/trends/index.ts';
 import { groupTrend } from '../../../core/trends/index.ts';
 import type { Lang } from '../../../i18n/index.ts';
-import { figureLabel, formatInteger, formatNumber, formatPercent, MISSING, modalityLabel, t, unitSymbol } from '../../../i18n/index.ts';
+import {
+  figureLabel,
+  formatInteger,
+  formatNumber,
+  formatPercent,
+  MISSING,
+  modalityLabel,
+  t,
+  unitSymbol,
+} from '../../../i18n/index.ts';
 import type { ReportSection } from '../../document-types.ts';
 import type { Html } from '../../html.ts';
 import { joinHtml, list, paragraph } from '../../html.ts';
@@ -48,7 +66,10 @@ const EVENT_KINDS = [
  * The group trend of a synthesis (`region` null: the nation) over `series` when it has an
  * earlier campaign (two or more); null otherwise, and the synthesis has no such chapter.
  */
-export function synthesisTrend(series: TrendSeries | null | undefined, region: string | null): GroupTrend | null {
+export function synthesisTrend(
+  series: TrendSeries | null | undefined,
+  region: string | null,
+): GroupTrend | null {
   if (!series || series.length < 2) return null;
   return groupTrend(series, region);
 }
@@ -60,19 +81,32 @@ function bare(v: number | null | undefined, key: string, lang: Lang): string {
 }
 
 /** "P50 [P20 – P80]" of a band, numbers only. */
-function bandCell(q: GroupTrendYear['figures'][string] | undefined, key: string, lang: Lang): string {
+function bandCell(
+  q: GroupTrendYear['figures'][string] | undefined,
+  key: string,
+  lang: Lang,
+): string {
   if (!q || q.p50 === null) return MISSING;
-  return t(lang, 'trends.cell.band', { p50: bare(q.p50, key, lang), p20: bare(q.p20, key, lang), p80: bare(q.p80, key, lang) });
+  return t(lang, 'trends.cell.band', {
+    p50: bare(q.p50, key, lang),
+    p20: bare(q.p20, key, lang),
+    p80: bare(q.p80, key, lang),
+  });
 }
 
 /** A figure's name with its unit, for a table row ("Programmed opening (h/week)"). */
 function rowLabel(key: string, lang: Lang): string {
   const unit = trendFigureUnit(key);
-  return unit === 'fraction' ? figureLabel(key, lang) : `${figureLabel(key, lang)} (${unitSymbol(unit, lang)})`;
+  return unit === 'fraction'
+    ? figureLabel(key, lang)
+    : `${figureLabel(key, lang)} (${unitSymbol(unit, lang)})`;
 }
 
 /** The chapter, or nothing without a trend. */
-export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | null): ReportSection[] {
+export function campaignTrendSections(
+  ctx: RenderContext,
+  trend: GroupTrend | null,
+): ReportSection[] {
   if (!trend) return [];
   const { lang, scope } = ctx;
   const region = scope.region !== null;
@@ -80,7 +114,10 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
   const modalities = scope.modalities.filter((m) => trend.byModality[m] !== undefined);
   const from = trend.campaigns[trend.campaigns.length - 2]?.id;
   const to = trend.campaigns[trend.campaigns.length - 1]?.id;
-  const step = { from: labels[labels.length - 2] ?? MISSING, to: labels[labels.length - 1] ?? MISSING };
+  const step = {
+    from: labels[labels.length - 2] ?? MISSING,
+    to: labels[labels.length - 1] ?? MISSING,
+  };
   const counts = EVENT_KINDS.map((kind) => ({
     kind,
     n: trend.changes.filter((c) => c.kind === kind && c.from === from && c.to === to).length,
@@ -90,7 +127,9 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
       ? rt(lang, 'trends.synthesis.noEvents', step)
       : rt(lang, 'trends.synthesis.events', {
           ...step,
-          list: counts.map((c) => rt(lang, `trends.synthesis.count.${c.kind}`, { n: c.n })).join(', '),
+          list: counts
+            .map((c) => rt(lang, `trends.synthesis.count.${c.kind}`, { n: c.n }))
+            .join(', '),
         });
   const bundled = scope.establishments.filter((e) => scope.index.isBundleSite(e.finess)).length;
   const groups = ctx.table({
@@ -98,7 +137,10 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
     columns: [
       { label: t(lang, 'trends.web.col.campaign') },
       ...modalities.flatMap((m) => [
-        { label: `${modalityLabel(m, lang)} — ${t(lang, 'trends.web.col.machines')}`, align: 'right' as const },
+        {
+          label: `${modalityLabel(m, lang)} — ${t(lang, 'trends.web.col.machines')}`,
+          align: 'right' as const,
+        },
         { label: t(lang, 'trends.web.col.sites'), align: 'right' as const },
         { label: t(lang, 'trends.web.col.bundleSites'), align: 'right' as const },
         { label: t(lang, 'trends.web.col.exams'), align: 'right' as const },
@@ -108,12 +150,21 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
       labels[i] ?? c.id,
       ...modalities.flatMap((m) => {
         const y = trend.byModality[m]?.[i];
-        return y ? [formatInteger(y.machines, lang), formatInteger(y.sites, lang), formatInteger(y.bundleSites, lang), formatInteger(y.exams, lang)] : [MISSING, MISSING, MISSING, MISSING];
+        return y
+          ? [
+              formatInteger(y.machines, lang),
+              formatInteger(y.sites, lang),
+              formatInteger(y.bundleSites, lang),
+              formatInteger(y.exams, lang),
+            ]
+          : [MISSING, MISSING, MISSING, MISSING];
       }),
     ]),
   });
   const body = joinHtml([
-    paragraph(rt(lang, region ? 'trends.synthesis.intro.region' : 'trends.synthesis.intro.national')),
+    paragraph(
+      rt(lang, region ? 'trends.synthesis.intro.region' : 'trends.synthesis.intro.national'),
+    ),
     paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
     groups,
     paragraph(events),
@@ -124,8 +175,14 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
     const name = modalityLabel(m, lang);
     const multiples = smallMultiples(
       `${CAMPAIGN_TRENDS_CHAPTER}-${m.toLowerCase()}-fig`,
-      rt(lang, region ? 'trends.synthesis.multiples.region' : 'trends.synthesis.multiples.national', { modality: name }),
-      SYNTHESIS_TREND_FIGURES.map((key) => groupTrendSmallMultiple({ key, years, campaigns: trend.campaigns, lang })),
+      rt(
+        lang,
+        region ? 'trends.synthesis.multiples.region' : 'trends.synthesis.multiples.national',
+        { modality: name },
+      ),
+      SYNTHESIS_TREND_FIGURES.map((key) =>
+        groupTrendSmallMultiple({ key, years, campaigns: trend.campaigns, lang }),
+      ),
     );
     const table = ctx.table({
       title: rt(lang, 'trends.synthesis.table', { modality: name }),
@@ -133,12 +190,22 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
         { label: t(lang, 'trends.web.col.figure'), width: region ? '22%' : '28%' },
         ...trend.campaigns.flatMap((c, i) => [
           { label: labels[i] ?? c.id, align: 'right' as const },
-          ...(region ? [{ label: rt(lang, 'trends.synthesis.nation', { campaign: labels[i] ?? c.id }), align: 'right' as const }] : []),
+          ...(region
+            ? [
+                {
+                  label: rt(lang, 'trends.synthesis.nation', { campaign: labels[i] ?? c.id }),
+                  align: 'right' as const,
+                },
+              ]
+            : []),
         ]),
       ],
       rows: SYNTHESIS_TREND_FIGURES.map((key) => [
         rowLabel(key, lang),
-        ...years.flatMap((y) => [bandCell(y.figures[key], key, lang), ...(region ? [bare(y.national?.[key]?.p50, key, lang)] : [])]),
+        ...years.flatMap((y) => [
+          bandCell(y.figures[key], key, lang),
+          ...(region ? [bare(y.national?.[key]?.p50, key, lang)] : []),
+        ]),
       ]),
     });
     const moves = trend.sinceLastYear.filter((c) => c.kind === 'figure' && c.modality === m);
@@ -151,5 +218,10 @@ export function campaignTrendSections(ctx: RenderContext, trend: GroupTrend | nu
         : list(moves.map((c) => changeSentence(c, lang, ID_NAMES, false))),
     ]);
   };
-  return chapter(ctx, { id: CAMPAIGN_TRENDS_CHAPTER, title: rt(lang, 'trends.synthesis.title'), body, perModality });
+  return chapter(ctx, {
+    id: CAMPAIGN_TRENDS_CHAPTER,
+    title: rt(lang, 'trends.synthesis.title'),
+    body,
+    perModality,
+  });
 }

@@ -25,7 +25,13 @@ export interface TabLink {
 }
 
 /** A bar of tabs as links; the current one is marked `aria-current="page"`. */
-export function TabBar({ current, tabs }: { current: string; tabs: readonly TabLink[] }): ReactNode {
+export function TabBar({
+  current,
+  tabs,
+}: {
+  current: string;
+  tabs: readonly TabLink[];
+}): ReactNode {
   const t = useT();
   return (
     <nav className="page-tabs" aria-label={t('scenarios.web.tabs')}>
@@ -60,10 +66,12 @@ export function PageTabs({
   const t = useT();
   const { pathname, search } = useLocation();
   const here = `${pathname}?${search.toString()}`;
-  const tabs: TabLink[] = (['overview', 'scenarios'] as const).filter((tab) => !hide.includes(tab)).map((tab) => ({
-    tab,
-    label: t(`scenarios.web.tab.${tab}`),
-    to: withScenarioQuery(here, { tab }),
-  }));
+  const tabs: TabLink[] = (['overview', 'scenarios'] as const)
+    .filter((tab) => !hide.includes(tab))
+    .map((tab) => ({
+      tab,
+      label: t(`scenarios.web.tab.${tab}`),
+      to: withScenarioQuery(here, { tab }),
+    }));
   return <TabBar current={current} tabs={[...tabs, ...extra]} />;
 }

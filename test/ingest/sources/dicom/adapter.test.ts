@@ -90,7 +90,11 @@ describe.skipIf(!haveSamples)('dicomAdapter on the real samples', () => {
       records.exams.map((e) => ({ ...e, roomIn: iso(e.roomIn), roomOut: iso(e.roomOut) })),
     ).toEqual(
       // patientKey: the keyed hash of `(0010,0021) issuer|(0010,0020) PatientID` (no issuer in the samples).
-      (expected.exams as { examId: string; patientKey: string }[]).map((e) => ({ ...e, examId: hashedId(e.examId), patientKey: h(e.patientKey) })),
+      (expected.exams as { examId: string; patientKey: string }[]).map((e) => ({
+        ...e,
+        examId: hashedId(e.examId),
+        patientKey: h(e.patientKey),
+      })),
     );
     // Raw accessions and study UIDs never leave the adapter, not even in the key table.
     const keyText = JSON.stringify([...records.keys]);
@@ -147,14 +151,21 @@ describe('dicomAdapter room times', () => {
       context(),
     );
     // No RequestingService: an outpatient, said once (the rule of every source, patient-class.ts).
-    expect(issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual(['no-patient-class']);
+    expect(issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual([
+      'no-patient-class',
+    ]);
     expect(records.exams).toHaveLength(1);
     const e = records.exams[0]!;
     // Paris in November is UTC+1.
     expect(DICOM_TIMING.preMarginMinutes.CT).toBe(5);
     expect(iso(e.roomIn)).toBe('2026-11-10T08:55:00.000Z');
     expect(iso(e.roomOut)).toBe('2026-11-10T09:15:30.123Z');
-    expect(e).toMatchObject({ examId: h('A1'), equipmentId: 'CT1', category: 'A', ageBand: '65-79' });
+    expect(e).toMatchObject({
+      examId: h('A1'),
+      equipmentId: 'CT1',
+      category: 'A',
+      ageBand: '65-79',
+    });
     expect(records.keys.get(h('A1'))).toEqual({ accessions: [h('A1')], studyUids: [h('1')] });
     // Tagged by the adapter itself, so DICOMweb records merged outside readSources are still the DICOM side.
     expect(records.source.get(e)).toBe('dicom');

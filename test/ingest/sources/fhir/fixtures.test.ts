@@ -11,7 +11,9 @@ import type { SourceInput, SourceRecords } from '../../../../src/ingest/sources/
 import { expectedOf, FIXTURES_DIR, inputOf, mappingOf, SECRET, sampleInputs } from './cases.ts';
 
 /** A read result as JSON can hold it: the key table as an object (the source map is readSources' business). */
-function plain<T extends { records: SourceRecords }>(result: T): Omit<T, 'records'> & { records: unknown } {
+function plain<T extends { records: SourceRecords }>(
+  result: T,
+): Omit<T, 'records'> & { records: unknown } {
   const { keys, source, ...rest } = result.records;
   expect(source.size).toBe(0);
   return { ...result, records: { ...rest, keys: Object.fromEntries(keys) } };
@@ -75,9 +77,14 @@ describe('a transaction Bundle of one CT exam', () => {
     ]);
     matchesFixture('exam-bundle', result);
     // The join keys are the hashes of the trimmed ACSN and of the study UID without urn:oid:.
-    const keys = Object.values((result as { records: { keys: Record<string, unknown> } }).records.keys);
+    const keys = Object.values(
+      (result as { records: { keys: Record<string, unknown> } }).records.keys,
+    );
     expect(keys).toEqual([
-      { accessions: [pseudonymize('ACC-2026-0042', SECRET)], studyUids: [pseudonymize('1.2.250.1.59.3.1.42', SECRET)] },
+      {
+        accessions: [pseudonymize('ACC-2026-0042', SECRET)],
+        studyUids: [pseudonymize('1.2.250.1.59.3.1.42', SECRET)],
+      },
     ]);
   });
 });

@@ -74,7 +74,11 @@ async function checkRead(input: SourceInput): Promise<void> {
  * What the FHIR inbox would keep of an error-free Bundle reads back into the same exams and
  * sessions (the age band aside: only a birth month is kept).
  */
-async function checkKept(input: SourceInput, records: SourceRecords, issues: Issue[]): Promise<void> {
+async function checkKept(
+  input: SourceInput,
+  records: SourceRecords,
+  issues: Issue[],
+): Promise<void> {
   if (issues.some((i) => i.severity === 'error')) return;
   let body: unknown;
   try {
@@ -82,9 +86,17 @@ async function checkKept(input: SourceInput, records: SourceRecords, issues: Iss
   } catch {
     return;
   }
-  if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Bundle') return;
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    (body as { resourceType?: unknown }).resourceType !== 'Bundle'
+  )
+    return;
   const { bundle } = deidentifyFhirBundle(body as Record<string, unknown>, CONTEXT.secret);
-  const kept = await fhirAdapter.read([{ name: input.name, bytes: encoder.encode(JSON.stringify(bundle)) }], CONTEXT);
+  const kept = await fhirAdapter.read(
+    [{ name: input.name, bytes: encoder.encode(JSON.stringify(bundle)) }],
+    CONTEXT,
+  );
   const noBand = (exams: SourceRecords['exams']) => exams.map((e) => ({ ...e, ageBand: null }));
   expect(noBand(kept.records.exams)).toEqual(noBand(records.exams));
   expect(kept.records.sessions).toEqual(records.sessions);

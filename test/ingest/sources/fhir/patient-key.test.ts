@@ -16,14 +16,23 @@ import { FIXTURES_DIR, mappingOf, SECRET } from './cases.ts';
 /** Three exams: two of Patient/x (different days), one of Patient/y. */
 function threeExams(): string {
   const [e1, s1, p1] = examResources(1);
-  const [e2, s2, p2] = examResources(2, { start: '2026-03-12T09:00:00+01:00', end: '2026-03-12T09:20:00+01:00' });
-  const [e3, s3, p3] = examResources(3, { start: '2026-03-13T09:00:00+01:00', end: '2026-03-13T09:20:00+01:00' });
+  const [e2, s2, p2] = examResources(2, {
+    start: '2026-03-12T09:00:00+01:00',
+    end: '2026-03-12T09:20:00+01:00',
+  });
+  const [e3, s3, p3] = examResources(3, {
+    start: '2026-03-13T09:00:00+01:00',
+    end: '2026-03-13T09:20:00+01:00',
+  });
   p3.subject = { reference: 'Patient/y' };
   s3.subject = { reference: 'Patient/y' };
   return bundle([e1, s1, p1, e2, s2, p2, e3, s3, p3]);
 }
 
-const keysOf = async (text: string, secret = CONTEXT.secret): Promise<(string | null | undefined)[]> => {
+const keysOf = async (
+  text: string,
+  secret = CONTEXT.secret,
+): Promise<(string | null | undefined)[]> => {
   const { records } = await fhirAdapter.read([input('b.json', text)], { ...CONTEXT, secret });
   return [...records.exams].sort((a, b) => a.roomIn - b.roomIn).map((e) => e.patientKey);
 };
@@ -54,10 +63,14 @@ describe('FHIR exams carry the keyed hash of their patient', () => {
     const text = readFileSync(join(FIXTURES_DIR, 'exam-bundle', 'input.json'), 'utf8');
     const context = { mapping: mappingOf('exam-bundle'), secret: SECRET };
     const raw = await fhirAdapter.read([input('exam-bundle.json', text)], context);
-    expect(raw.records.exams.map((e) => e.patientKey)).toEqual([pseudonymize('Patient/p1', SECRET)]);
+    expect(raw.records.exams.map((e) => e.patientKey)).toEqual([
+      pseudonymize('Patient/p1', SECRET),
+    ]);
     const kept = deidentifyFhirBundle(JSON.parse(text) as Record<string, unknown>, SECRET).bundle;
     const inbox = await fhirAdapter.read([input('inbox.json', JSON.stringify(kept))], context);
-    expect(inbox.records.exams.map((e) => e.patientKey)).toEqual([pseudonymize('Patient/p1', SECRET)]);
+    expect(inbox.records.exams.map((e) => e.patientKey)).toEqual([
+      pseudonymize('Patient/p1', SECRET),
+    ]);
     expect(JSON.stringify(inbox.records)).not.toContain('"p1"');
   });
 
@@ -66,6 +79,8 @@ describe('FHIR exams carry the keyed hash of their patient', () => {
     const { subject: _p, ...procedure } = p;
     const { subject: _s, ...order } = s;
     expect(await keysOf(bundle([e, order as typeof s, procedure as typeof p]))).toEqual([null]);
-    expect(await keysOf(bundle([e, order as typeof s, { ...p, subject: { reference: 'Group/g1' } }]))).toEqual([null]);
+    expect(
+      await keysOf(bundle([e, order as typeof s, { ...p, subject: { reference: 'Group/g1' } }])),
+    ).toEqual([null]);
   });
 });

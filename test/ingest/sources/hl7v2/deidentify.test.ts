@@ -31,7 +31,8 @@ function kept(text: string): string {
     .messages.map((m) => deidentifyHl7(m, SECRET).text)
     .join('');
 }
-const read = (text: string) => readHl7Files([{ name: 'in.hl7', bytes: enc.encode(text) }], { mapping, secret: SECRET });
+const read = (text: string) =>
+  readHl7Files([{ name: 'in.hl7', bytes: enc.encode(text) }], { mapping, secret: SECRET });
 
 /** A segment from its fields by number (`seg('PV1', { 2: 'E', 19: 'V1' })` → `PV1||E|…|V1`). */
 function seg(id: string, fields: Record<number, string>): string {
@@ -42,7 +43,15 @@ function seg(id: string, fields: Record<number, string>): string {
 const ORDER = [
   'MSH|^~\\&|RIS|CHU|PLATEAU|CHU|20100301070000+0100||ADT^A04|A1|P|2.5',
   'EVN|A04|20100301070000',
-  seg('PID', { 1: '1', 3: 'IPP42^^^CHU^PI~1850375123456^^^ASIP-SANTE-NIR^NH', 5: 'MARTIN^PAUL^^^M.', 7: '19450712', 8: 'M', 11: '12 RUE DES LILAS^^LENS^^62300', 13: '0321000000' }),
+  seg('PID', {
+    1: '1',
+    3: 'IPP42^^^CHU^PI~1850375123456^^^ASIP-SANTE-NIR^NH',
+    5: 'MARTIN^PAUL^^^M.',
+    7: '19450712',
+    8: 'M',
+    11: '12 RUE DES LILAS^^LENS^^62300',
+    13: '0321000000',
+  }),
   'NK1|1|MARTIN^JEANNE|SPO|12 RUE DES LILAS^^LENS',
   seg('PV1', { 1: '1', 2: 'E', 3: 'URG^01', 19: 'V998877^^^CHU^VN' }),
   'IN1|1|CPAM|62|CPAM ARTOIS',
@@ -50,7 +59,16 @@ const ORDER = [
   seg('PID', { 1: '1', 3: 'IPP42^^^CHU^PI', 5: 'MARTIN^PAUL', 7: '19450712' }),
   seg('PV1', { 1: '1', 19: 'V998877^^^CHU^VN' }),
   'ORC|NW|P1|F1',
-  seg('OBR', { 1: '1', 2: 'P1', 3: 'F1', 4: 'TDM^Scanner thorax', 7: '20100315090500', 8: '20100315092000', 13: 'M. MARTIN, toux depuis 3 semaines', 31: 'Bilan de M. MARTIN' }),
+  seg('OBR', {
+    1: '1',
+    2: 'P1',
+    3: 'F1',
+    4: 'TDM^Scanner thorax',
+    7: '20100315090500',
+    8: '20100315092000',
+    13: 'M. MARTIN, toux depuis 3 semaines',
+    31: 'Bilan de M. MARTIN',
+  }),
   'IPC|ACC1|RP1|1.2.3.4|SPS1|CT||CT_STATION_1',
   'OBX|1|TX|REPORT||Scanner thoracique de M. Paul MARTIN, né le 12/07/1945 : normal.',
   'NTE|1||Patient MARTIN Paul, tel 0321000000',
@@ -59,15 +77,47 @@ const ORDER = [
 describe('HL7 v2 de-identification (the MLLP journal)', () => {
   it('keeps no name, identifier, day of birth, address, phone or report text', () => {
     const text = kept(ORDER);
-    for (const secret of ['MARTIN', 'PAUL', 'IPP42', '1850375123456', '19450712', 'LILAS', '0321000000', 'V998877', 'né le', 'toux', 'CPAM']) {
+    for (const secret of [
+      'MARTIN',
+      'PAUL',
+      'IPP42',
+      '1850375123456',
+      '19450712',
+      'LILAS',
+      '0321000000',
+      'V998877',
+      'né le',
+      'toux',
+      'CPAM',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     // PID-3: the keyed hash of its PI repetition (authority|id), the NIR repetition dropped.
     expect(text).toContain(`PID|1||plateau.h.${pseudonymize('CHU|IPP42', SECRET)}||||194507\r`);
     expect(text).toContain(`plateau.h.${pseudonymize('V998877', SECRET)}`);
-    expect(text.split('\r').map((s) => s.slice(0, 3))).toEqual(['MSH', 'EVN', 'PID', 'PV1', 'MSH', 'PID', 'PV1', 'ORC', 'OBR', 'IPC', '']);
+    expect(text.split('\r').map((s) => s.slice(0, 3))).toEqual([
+      'MSH',
+      'EVN',
+      'PID',
+      'PV1',
+      'MSH',
+      'PID',
+      'PV1',
+      'ORC',
+      'OBR',
+      'IPC',
+      '',
+    ]);
     const [adt] = parseHl7('in.hl7', ORDER).messages;
-    expect(deidentifyHl7(adt!, SECRET).removed).toMatchObject({ 'PID.3 patient identifier (hashed)': 1, 'PID.5': 1, 'PID.7 day of birth': 1, 'PID.11': 1, 'NK1 segment': 1, 'IN1 segment': 1, 'PV1.19 visit number (hashed)': 1 });
+    expect(deidentifyHl7(adt!, SECRET).removed).toMatchObject({
+      'PID.3 patient identifier (hashed)': 1,
+      'PID.5': 1,
+      'PID.7 day of birth': 1,
+      'PID.11': 1,
+      'NK1 segment': 1,
+      'IN1 segment': 1,
+      'PV1.19 visit number (hashed)': 1,
+    });
   });
 
   it('gives the same exam: category through the hashed visit, times, keys, acts, age band', () => {
@@ -75,14 +125,24 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     const after = read(kept(ORDER));
     expect(before.records.exams).toHaveLength(1);
     expect(after.records.exams).toEqual(before.records.exams);
-    expect(after.records.exams[0]).toMatchObject({ category: 'U', ageBand: '18-64', patientKey: pseudonymize('CHU|IPP42', SECRET) });
+    expect(after.records.exams[0]).toMatchObject({
+      category: 'U',
+      ageBand: '18-64',
+      patientKey: pseudonymize('CHU|IPP42', SECRET),
+    });
     expect([...after.records.keys.values()]).toEqual([...before.records.keys.values()]);
   });
 
   it('joins a journaled order to an ADT read raw from a file by its visit number, both ways', () => {
     const [adt, order] = ORDER.split('\rMSH|').map((m, i) => (i === 0 ? m : `MSH|${m}`));
     const readBoth = (a: string, b: string) =>
-      readHl7Files([{ name: 'a.hl7', bytes: enc.encode(a) }, { name: 'b.hl7', bytes: enc.encode(b) }], { mapping, secret: SECRET });
+      readHl7Files(
+        [
+          { name: 'a.hl7', bytes: enc.encode(a) },
+          { name: 'b.hl7', bytes: enc.encode(b) },
+        ],
+        { mapping, secret: SECRET },
+      );
     const raw = readBoth(adt!, order!).records.exams;
     expect(raw).toHaveLength(1);
     expect(raw[0]).toMatchObject({ category: 'U' });
@@ -93,35 +153,56 @@ describe('HL7 v2 de-identification (the MLLP journal)', () => {
     expect(kept(kept(ORDER))).toBe(kept(ORDER));
   });
 
-  it.runIf(haveShared(SAMPLES))('gives the same exams, sessions and issues from every real sample', () => {
-    for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort()) {
-      const text = readFileSync(join(SAMPLES, file), 'utf8');
-      const before = read(text);
-      const after = read(kept(text));
-      const withoutBand = (exams: typeof before.records.exams) => exams.map((e) => ({ ...e, ageBand: null }));
-      expect(withoutBand(after.records.exams), file).toEqual(withoutBand(before.records.exams));
-      expect(after.records.sessions, file).toEqual(before.records.sessions);
-      for (const e of after.records.exams) {
-        const was = before.records.exams.find((x) => x.examId === e.examId);
-        // A month of birth gives the same band, or none when the birthday month straddles a boundary.
-        expect([was?.ageBand, null], file).toContain(e.ageBand);
+  it.runIf(haveShared(SAMPLES))(
+    'gives the same exams, sessions and issues from every real sample',
+    () => {
+      for (const file of readdirSync(SAMPLES)
+        .filter((f) => f.endsWith('.hl7'))
+        .sort()) {
+        const text = readFileSync(join(SAMPLES, file), 'utf8');
+        const before = read(text);
+        const after = read(kept(text));
+        const withoutBand = (exams: typeof before.records.exams) =>
+          exams.map((e) => ({ ...e, ageBand: null }));
+        expect(withoutBand(after.records.exams), file).toEqual(withoutBand(before.records.exams));
+        expect(after.records.sessions, file).toEqual(before.records.sessions);
+        for (const e of after.records.exams) {
+          const was = before.records.exams.find((x) => x.examId === e.examId);
+          // A month of birth gives the same band, or none when the birthday month straddles a boundary.
+          expect([was?.ageBand, null], file).toContain(e.ageBand);
+        }
+        expect(kept(text), file).not.toMatch(/\rPID\|[^\r]*\|[^|\r]*\^[^|\r]*\|/);
       }
-      expect(kept(text), file).not.toMatch(/\rPID\|[^\r]*\|[^|\r]*\^[^|\r]*\|/);
-    }
-  });
+    },
+  );
 });
 
 describe('the journal keeps identifiers hashed and only the fields read (issue 11, item 10)', () => {
   it('hashes order numbers, accessions, study UIDs and appointment ids, drops physicians and unread fields', () => {
     const text = kept(ORDER);
-    for (const raw of ['P1', 'F1', 'ACC1', '1.2.3.4', 'RP1', 'SPS1', 'Scanner thorax']) expect(text.split(/[|^\r]/), raw).not.toContain(raw);
-    for (const raw of ['ACC1', 'P1', 'F1', '1.2.3.4']) expect(text, raw).toContain(`plateau.h.${pseudonymize(raw, SECRET)}`);
-    const withDoctor = ORDER.replace('ORC|NW|P1|F1', 'ORC|NW|P1|F1|||||||||DUPONT^JEAN^^^DR').replace('IPC|ACC1|RP1|1.2.3.4|SPS1|CT||CT_STATION_1', 'IPC|ACC1|RP1|1.2.3.4|SPS1|CT||Salle Dupont Jean');
+    for (const raw of ['P1', 'F1', 'ACC1', '1.2.3.4', 'RP1', 'SPS1', 'Scanner thorax'])
+      expect(text.split(/[|^\r]/), raw).not.toContain(raw);
+    for (const raw of ['ACC1', 'P1', 'F1', '1.2.3.4'])
+      expect(text, raw).toContain(`plateau.h.${pseudonymize(raw, SECRET)}`);
+    const withDoctor = ORDER.replace(
+      'ORC|NW|P1|F1',
+      'ORC|NW|P1|F1|||||||||DUPONT^JEAN^^^DR',
+    ).replace(
+      'IPC|ACC1|RP1|1.2.3.4|SPS1|CT||CT_STATION_1',
+      'IPC|ACC1|RP1|1.2.3.4|SPS1|CT||Salle Dupont Jean',
+    );
     const journal = kept(withDoctor);
     expect(journal).not.toMatch(/dupont|jean/i);
     // The station's name is not shaped like a code: kept as its hash, still matched to the mapping.
-    const mapping2: SiteMapping = { ...mapping, equipment: [...mapping.equipment, { station: 'Salle Dupont Jean', equipmentId: 'CT-1' }] };
-    const readWith = (t: string) => readHl7Files([{ name: 'in.hl7', bytes: enc.encode(t) }], { mapping: mapping2, secret: SECRET });
+    const mapping2: SiteMapping = {
+      ...mapping,
+      equipment: [...mapping.equipment, { station: 'Salle Dupont Jean', equipmentId: 'CT-1' }],
+    };
+    const readWith = (t: string) =>
+      readHl7Files([{ name: 'in.hl7', bytes: enc.encode(t) }], {
+        mapping: mapping2,
+        secret: SECRET,
+      });
     expect(readWith(journal).records.exams).toEqual(readWith(withDoctor).records.exams);
     expect(readWith(journal).records.exams).toHaveLength(1);
   });

@@ -18,7 +18,11 @@ const mapping: SiteMapping = {
   acts: [{ localCode: 'TDM', ccam: 'ZBQK002' }],
 };
 const enc = new TextEncoder();
-const read = async (...segments: string[]) => hl7v2Adapter.read([{ name: 'm.hl7', bytes: enc.encode(segments.join('\r')) }], { mapping, secret: SECRET });
+const read = async (...segments: string[]) =>
+  hl7v2Adapter.read([{ name: 'm.hl7', bytes: enc.encode(segments.join('\r')) }], {
+    mapping,
+    secret: SECRET,
+  });
 const MSH = 'MSH|^~\\&|RIS|CHU|PLATEAU|CHU|20100301070000+0100||OMI^O23|M1|P|2.5';
 const pid = (birth: string): string => `PID|1||IPP1^^^CHU^PI||MARTIN^PAUL||${birth}`;
 
@@ -53,7 +57,12 @@ describe('HL7 v2 age band from PID-7', () => {
     );
     expect(issues.filter((i) => i.severity !== 'info')).toEqual([]);
     const band = new Map(records.exams.map((e) => [e.examId, e.ageBand]));
-    expect([h('ACC1'), h('ACC2'), h('ACC3'), h('ACC4')].map((id) => band.get(id))).toEqual(['18-64', '65-79', null, null]);
+    expect([h('ACC1'), h('ACC2'), h('ACC3'), h('ACC4')].map((id) => band.get(id))).toEqual([
+      '18-64',
+      '65-79',
+      null,
+      null,
+    ]);
     expect(JSON.stringify(records.exams)).not.toMatch(/1945/);
     expect(records.removed['PID.7 birth date']).toBe(4);
   });
@@ -61,15 +70,44 @@ describe('HL7 v2 age band from PID-7', () => {
 
 describe('HL7 v2 join keys for reconciliation', () => {
   it('hashes IPC-1 and IPC-3 (first component, trimmed) under the exam id', async () => {
-    const { records } = await read(MSH, pid(''), 'PV1|1|O', 'ORC|NW|P1|F1', 'OBR|1|P1|F1|TDM|||20100301080000|20100301082000', 'IPC| ACC-9 ^RIS|RP1|1.2.250.9^DICOM|SPS1|CT||CT_STATION_1');
+    const { records } = await read(
+      MSH,
+      pid(''),
+      'PV1|1|O',
+      'ORC|NW|P1|F1',
+      'OBR|1|P1|F1|TDM|||20100301080000|20100301082000',
+      'IPC| ACC-9 ^RIS|RP1|1.2.250.9^DICOM|SPS1|CT||CT_STATION_1',
+    );
     expect(records.exams.map((e) => e.examId)).toEqual([h('ACC-9')]);
-    expect(Object.fromEntries(records.keys)).toEqual({ [h('ACC-9')]: { accessions: [h('ACC-9')], studyUids: [h('1.2.250.9')] } });
+    expect(Object.fromEntries(records.keys)).toEqual({
+      [h('ACC-9')]: { accessions: [h('ACC-9')], studyUids: [h('1.2.250.9')] },
+    });
   });
 
   it('takes OBR-18 (IHE v2.3.1 accession) and ZDS-1 (study UID) as keys, not as the exam id', async () => {
-    const obr = ['OBR', '1', 'P7', 'F7', 'TDM', '', '', '20100301080000', '20100301082000', ...Array<string>(9).fill(''), 'ACC-7'].join('|');
+    const obr = [
+      'OBR',
+      '1',
+      'P7',
+      'F7',
+      'TDM',
+      '',
+      '',
+      '20100301080000',
+      '20100301082000',
+      ...Array<string>(9).fill(''),
+      'ACC-7',
+    ].join('|');
     expect(obr.split('|')[18]).toBe('ACC-7');
-    const { records } = await read(MSH.replace('OMI^O23', 'ORM^O01'), pid(''), 'PV1|1|O', 'ORC|NW|P7|F7', obr, 'IPC|||||||CT_STATION_1', 'ZDS|1.2.250.7^RIS^Application^DICOM');
+    const { records } = await read(
+      MSH.replace('OMI^O23', 'ORM^O01'),
+      pid(''),
+      'PV1|1|O',
+      'ORC|NW|P7|F7',
+      obr,
+      'IPC|||||||CT_STATION_1',
+      'ZDS|1.2.250.7^RIS^Application^DICOM',
+    );
     // No IPC-1: the exam is named by its filler number; OBR-18 is only a join key (it may be a room elsewhere).
     const id = h('F7');
     expect(records.exams.map((e) => e.examId)).toEqual([id]);

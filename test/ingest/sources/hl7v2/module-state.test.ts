@@ -17,7 +17,11 @@ describe('HL7 v2 module state', () => {
     const dir = join(ROOT, 'src/ingest/sources/hl7v2');
     const found = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^(?:export )?(?:let|var) (\w+)/gm)].map((m) => `${f}: ${m[1]}`));
+      .flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/^(?:export )?(?:let|var) (\w+)/gm)].map(
+          (m) => `${f}: ${m[1]}`,
+        ),
+      );
     expect(found).toEqual([]);
   });
 
@@ -26,16 +30,35 @@ describe('HL7 v2 module state', () => {
     const newYork = new ZoneClock('America/New_York');
     for (let i = 0; i < 3; i++) {
       // 2010-07-01 12:00 local: 10:00Z in Paris (CEST), 16:00Z in New York (EDT).
-      expect(readHl7Time('201007011200', paris)).toEqual({ kind: 'ok', instant: Date.UTC(2010, 6, 1, 10), precision: 'minute' });
-      expect(readHl7Time('201007011200', newYork)).toEqual({ kind: 'ok', instant: Date.UTC(2010, 6, 1, 16), precision: 'minute' });
+      expect(readHl7Time('201007011200', paris)).toEqual({
+        kind: 'ok',
+        instant: Date.UTC(2010, 6, 1, 10),
+        precision: 'minute',
+      });
+      expect(readHl7Time('201007011200', newYork)).toEqual({
+        kind: 'ok',
+        instant: Date.UTC(2010, 6, 1, 16),
+        precision: 'minute',
+      });
     }
   });
 
   it('cuts values of two segments read alternately, each from its own segment', () => {
-    const text = ['MSH|^~\\&|A|B|C|D|20100315083000||ORM^O01|1|P|2.5', 'OBR|1|P1|F1|CODE-A^Label A&sub~REP^R|||x', 'OBR|2|P2|F2|CODE-BB^Label BB|||yy'].join('\r');
+    const text = [
+      'MSH|^~\\&|A|B|C|D|20100315083000||ORM^O01|1|P|2.5',
+      'OBR|1|P1|F1|CODE-A^Label A&sub~REP^R|||x',
+      'OBR|2|P2|F2|CODE-BB^Label BB|||yy',
+    ].join('\r');
     const [message] = parseHl7('a.hl7', text).messages;
     const [a, b] = message!.segments.filter((s) => s.id === 'OBR');
     const d = DEFAULT_DELIMITERS;
-    expect([fieldValue(a!, d, 4, 2), fieldValue(b!, d, 4, 2), fieldValue(a!, d, 4, 2, 2), fieldValue(b!, d, 7), fieldValue(a!, d, 4, 1, 1, 1), fieldValue(a!, d, 7)]).toEqual(['Label A', 'Label BB', 'sub', 'yy', 'REP', 'x']);
+    expect([
+      fieldValue(a!, d, 4, 2),
+      fieldValue(b!, d, 4, 2),
+      fieldValue(a!, d, 4, 2, 2),
+      fieldValue(b!, d, 7),
+      fieldValue(a!, d, 4, 1, 1, 1),
+      fieldValue(a!, d, 7),
+    ]).toEqual(['Label A', 'Label BB', 'sub', 'yy', 'REP', 'x']);
   });
 });

@@ -20,7 +20,9 @@ const enc = new TextEncoder();
 /** The sample (patient PATID1234 of authority test1), the same patient two days later, another patient. */
 function messages(): string[] {
   const first = readFileSync(SAMPLE, 'utf8');
-  const second = first.replace('SCH|12345|36996', 'SCH|12346|36997').replaceAll('20210924', '20210926');
+  const second = first
+    .replace('SCH|12345|36996', 'SCH|12346|36997')
+    .replaceAll('20210924', '20210926');
   const other = first
     .replace('SCH|12345|36996', 'SCH|12347|36998')
     .replaceAll('20210924', '20210927')
@@ -66,17 +68,31 @@ describe.skipIf(!haveShared(SAMPLE))('HL7 v2 exams carry the keyed hash of their
     );
     const [exam] = read([twoIds]);
     expect(exam?.patientKey).toBe(pseudonymize('CHU|IPP42', 'test-secret'));
-    const kept = parseHl7('in.hl7', twoIds).messages.map((m) => deidentifyHl7(m, 'test-secret').text).join('');
+    const kept = parseHl7('in.hl7', twoIds)
+      .messages.map((m) => deidentifyHl7(m, 'test-secret').text)
+      .join('');
     expect(kept).not.toMatch(/IPP42|1850375123456/);
     expect(read([kept])[0]?.patientKey).toBe(exam?.patientKey);
     // A raw message and a journaled one of the same patient link.
     const [, second] = messages();
-    expect(new Set(read([kept, (second as string).replace('PATID1234^5^M11^test1&2.16.1&HCD^MR^GOOD HEALTH HOSPITAL~123456789^^^USSSA^SS', 'IPP42^^^CHU^PI')]).map((e) => e.patientKey)).size).toBe(1);
+    expect(
+      new Set(
+        read([
+          kept,
+          (second as string).replace(
+            'PATID1234^5^M11^test1&2.16.1&HCD^MR^GOOD HEALTH HOSPITAL~123456789^^^USSSA^SS',
+            'IPP42^^^CHU^PI',
+          ),
+        ]).map((e) => e.patientKey),
+      ).size,
+    ).toBe(1);
   });
 
   it('has no key without PID-3', () => {
     const [first] = messages();
-    const noId = (first as string).replace(/\nPID\|1\|[^|]*\|[^|]*\|/, '\nPID|1|||').replace(/\rPID\|1\|[^|]*\|[^|]*\|/, '\rPID|1|||');
+    const noId = (first as string)
+      .replace(/\nPID\|1\|[^|]*\|[^|]*\|/, '\nPID|1|||')
+      .replace(/\rPID\|1\|[^|]*\|[^|]*\|/, '\rPID|1|||');
     const [exam] = read([noId]);
     expect(exam).toBeDefined();
     expect(exam?.patientKey).toBeNull();

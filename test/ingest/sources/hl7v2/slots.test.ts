@@ -26,11 +26,24 @@ const mapping: SiteMapping = {
 };
 const context = { mapping, secret: 'site-secret' };
 const enc = new TextEncoder();
-const file = (name: string, ...messages: string[][]): SourceInput => ({ name, bytes: enc.encode(messages.map((m) => m.join('\r')).join('\r')) });
-const msh = (type: string, id: string, at: string): string => `MSH|^~\\&|RIS|CHU|PLATEAU|CHU|${at}||${type}|${id}|P|2.5`;
+const file = (name: string, ...messages: string[][]): SourceInput => ({
+  name,
+  bytes: enc.encode(messages.map((m) => m.join('\r')).join('\r')),
+});
+const msh = (type: string, id: string, at: string): string =>
+  `MSH|^~\\&|RIS|CHU|PLATEAU|CHU|${at}||${type}|${id}|P|2.5`;
 const PV1 = 'PV1|1|O';
 /** SIU message `type` of booking `appt` in `room` at `start` (local, no offset) for `minutes`, sent at `sent`. */
-const siu = (type: string, id: string, sent: string, appt: string, room: string, start: string, minutes: number, status = 'Booked'): string[] => [
+const siu = (
+  type: string,
+  id: string,
+  sent: string,
+  appt: string,
+  room: string,
+  start: string,
+  minutes: number,
+  status = 'Booked',
+): string[] => [
   msh(`SIU^${type}`, id, sent),
   `SCH|${appt}-P|${appt}|||||||${minutes}|min|||||||||||||||${status}`,
   PV1,
@@ -110,7 +123,9 @@ describe('SIU bookings as busy slots', () => {
       ['warning', 'hl7-bad-time', 1, 'MSH.7'],
       ['warning', 'hl7-slot-no-time', 2, 'MSH.7'],
     ]);
-    expect(issues[1]?.message).toBe('the booking has no readable MSH-7: when it was seen is unknown');
+    expect(issues[1]?.message).toBe(
+      'the booking has no readable MSH-7: when it was seen is unknown',
+    );
   });
 
   it('reads the shared SIU samples: the held S12 booking of Room 055 is one busy slot, cancelled by S15', async () => {
@@ -119,8 +134,13 @@ describe('SIU bookings as busy slots', () => {
     const ctx = { mapping: SAMPLE_MAPPING, secret: 'test-secret' };
     const held = await hl7v2Adapter.read([sample('SIU-S12-01.hl7')], ctx);
     // TQ1-7 2021-09-24 09:30+02:15, AIS/AIL 50 min; MSH-7 2021-09-14 11:20+02:15.
-    expect(held.records.slots).toEqual([busy('ROOM-055', '2021-09-24T07:15', '2021-09-24T08:05', '2021-09-14T09:05')]);
-    const cancelled = await hl7v2Adapter.read([sample('SIU-S12-01.hl7'), sample('SIU-S15-01.hl7')], ctx);
+    expect(held.records.slots).toEqual([
+      busy('ROOM-055', '2021-09-24T07:15', '2021-09-24T08:05', '2021-09-14T09:05'),
+    ]);
+    const cancelled = await hl7v2Adapter.read(
+      [sample('SIU-S12-01.hl7'), sample('SIU-S15-01.hl7')],
+      ctx,
+    );
     expect(cancelled.records.slots).toBeUndefined();
   });
 

@@ -28,7 +28,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function startChild(journalDir: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolvePort, reject) => {
-    const child = spawn(process.execPath, [join(tmp, 'code/child.mjs'), journalDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(tmp, 'code/child.mjs'), journalDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -68,7 +70,9 @@ describe('MLLP listener killed mid-stream', () => {
           await exited;
         }
         if (c.closed) break;
-        c.write(new Uint8Array(Buffer.concat(batch.slice(i, i + 5).map((id) => encodeMllp(hl7(id))))));
+        c.write(
+          new Uint8Array(Buffer.concat(batch.slice(i, i + 5).map((id) => encodeMllp(hl7(id))))),
+        );
         await new Promise((r) => setImmediate(r));
       }
       if (!killed) {

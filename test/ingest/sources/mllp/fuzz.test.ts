@@ -7,9 +7,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeMllp, MLLP_END, MLLP_START, MllpDecoder } from '../../../../src/ingest/sources/mllp/framing.ts';
+import {
+  encodeMllp,
+  MLLP_END,
+  MLLP_START,
+  MllpDecoder,
+} from '../../../../src/ingest/sources/mllp/framing.ts';
 import type { MllpEvent } from '../../../../src/ingest/sources/mllp/framing.ts';
-import { encodeRecord, FILE_HEADER, JournalCorruptError, messageKey, scanJournalFile } from '../../../../src/ingest/sources/mllp/journal-format.ts';
+import {
+  encodeRecord,
+  FILE_HEADER,
+  JournalCorruptError,
+  messageKey,
+  scanJournalFile,
+} from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import type { JournalMeta } from '../../../../src/ingest/sources/mllp/journal-format.ts';
 import { answer, judgeFrame } from '../../../../src/ingest/sources/mllp/verdict.ts';
 import { mulberry32 } from '../../../helpers/rng.ts';
@@ -26,10 +37,26 @@ const OWN = [
 ];
 const messages = [
   ...OWN,
-  ...(haveShared(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(SAMPLES, f), 'utf8')) : []),
+  ...(haveShared(SAMPLES)
+    ? readdirSync(SAMPLES)
+        .filter((f) => f.endsWith('.hl7'))
+        .sort()
+        .map((f) => readFileSync(join(SAMPLES, f), 'utf8'))
+    : []),
 ];
 
-const NOISE: readonly (readonly number[])[] = [[MLLP_START], [MLLP_END], [MLLP_END, 0x0d], [0x0d], [0x0a], [0xef, 0xbb, 0xbf], [0x00], [0xff], [0x7c], [0x5e]];
+const NOISE: readonly (readonly number[])[] = [
+  [MLLP_START],
+  [MLLP_END],
+  [MLLP_END, 0x0d],
+  [0x0d],
+  [0x0a],
+  [0xef, 0xbb, 0xbf],
+  [0x00],
+  [0xff],
+  [0x7c],
+  [0x5e],
+];
 
 function concat(...parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -54,7 +81,11 @@ function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
     case 1:
       return bytes.subarray(0, at);
     case 2:
-      return concat(bytes.subarray(0, at), Uint8Array.from(NOISE[Math.floor(next() * NOISE.length)] as readonly number[]), bytes.subarray(at));
+      return concat(
+        bytes.subarray(0, at),
+        Uint8Array.from(NOISE[Math.floor(next() * NOISE.length)] as readonly number[]),
+        bytes.subarray(at),
+      );
     case 3:
       return concat(bytes.subarray(0, at), bytes.subarray(end));
     default:
@@ -73,34 +104,48 @@ describe('MLLP fuzzing', () => {
     let rejected = 0;
     for (let n = 0; n < RUNS; n++) {
       const count = 1 + Math.floor(next() * 3);
-      let stream = concat(...Array.from({ length: count }, () => encoded[Math.floor(next() * encoded.length)] as Uint8Array));
+      let stream = concat(
+        ...Array.from(
+          { length: count },
+          () => encoded[Math.floor(next() * encoded.length)] as Uint8Array,
+        ),
+      );
       const rounds = 1 + Math.floor(next() * 3);
       for (let r = 0; r < rounds; r++) stream = mutate(stream, next);
       const t = performance.now();
       const events: MllpEvent[] = [];
       try {
-        for (let from = 0; from < stream.length; ) {
+        for (let from = 0; from < stream.length;) {
           const to = Math.min(stream.length, from + 1 + Math.floor(next() * 600));
           events.push(...decoder.push(stream.subarray(from, to)));
           from = to;
         }
         for (const e of events) {
           if (e.kind === 'garbage' && !(e.size > 0)) throw new Error('an empty garbage event');
-          if (e.kind === 'oversize' && !(e.size > MAX_FRAME && e.head.length <= MAX_FRAME)) throw new Error(`oversize event of ${e.size} bytes`);
+          if (e.kind === 'oversize' && !(e.size > MAX_FRAME && e.head.length <= MAX_FRAME))
+            throw new Error(`oversize event of ${e.size} bytes`);
           if (e.kind !== 'frame') continue;
-          if (e.bytes.length > MAX_FRAME) throw new Error(`a frame of ${e.bytes.length} bytes over the ${MAX_FRAME} limit`);
+          if (e.bytes.length > MAX_FRAME)
+            throw new Error(`a frame of ${e.bytes.length} bytes over the ${MAX_FRAME} limit`);
           frames++;
           const verdict = judgeFrame(new TextDecoder().decode(e.bytes));
-          const reply = verdict.ok ? answer(verdict.message, 'AA', undefined, NOW) : answer(verdict.message, verdict.code, verdict, NOW);
+          const reply = verdict.ok
+            ? answer(verdict.message, 'AA', undefined, NOW)
+            : answer(verdict.message, verdict.code, verdict, NOW);
           if (!verdict.ok) rejected++;
-          if (!reply.startsWith('MSH') || !/\rMSA.A[AER]/.test(reply)) throw new Error(`a malformed answer: ${JSON.stringify(reply)}`);
-          if (!verdict.ok && !/\rERR/.test(reply)) throw new Error(`a NAK without ERR: ${JSON.stringify(reply)}`);
+          if (!reply.startsWith('MSH') || !/\rMSA.A[AER]/.test(reply))
+            throw new Error(`a malformed answer: ${JSON.stringify(reply)}`);
+          if (!verdict.ok && !/\rERR/.test(reply))
+            throw new Error(`a NAK without ERR: ${JSON.stringify(reply)}`);
         }
       } catch (error) {
-        throw new Error(`stream ${n} broke the MLLP side: ${String(error)}\n${JSON.stringify(new TextDecoder().decode(stream).slice(0, 400))}`);
+        throw new Error(
+          `stream ${n} broke the MLLP side: ${String(error)}\n${JSON.stringify(new TextDecoder().decode(stream).slice(0, 400))}`,
+        );
       }
       // Whatever the damage, the decoder holds at most one unfinished frame's bytes.
-      if (decoder.pending > stream.length + MAX_FRAME) throw new Error(`stream ${n}: ${decoder.pending} bytes pending`);
+      if (decoder.pending > stream.length + MAX_FRAME)
+        throw new Error(`stream ${n}: ${decoder.pending} bytes pending`);
       slowest = Math.max(slowest, performance.now() - t);
       // A fresh start for the next stream: close any frame left open by the damage.
       decoder.push(Uint8Array.from([MLLP_END, 0x0d]));
@@ -114,11 +159,21 @@ describe('MLLP fuzzing', () => {
     const next = mulberry32(20103);
     const meta = (i: number, message: string): JournalMeta => {
       const controlId = `C${i}`;
-      return { receivedAt: new Date(NOW.getTime() + i * 1000).toISOString(), key: messageKey('RIS', 'CHU', controlId), controlId, sendingApplication: 'RIS', sendingFacility: 'CHU', messageType: message.slice(0, 3) };
+      return {
+        receivedAt: new Date(NOW.getTime() + i * 1000).toISOString(),
+        key: messageKey('RIS', 'CHU', controlId),
+        controlId,
+        sendingApplication: 'RIS',
+        sendingFacility: 'CHU',
+        messageType: message.slice(0, 3),
+      };
     };
     const written = Array.from({ length: 6 }, (_, i) => {
       const message = messages[i % messages.length] as string;
-      return { meta: meta(i, message), bytes: encodeRecord(meta(i, message), new TextEncoder().encode(message)) };
+      return {
+        meta: meta(i, message),
+        bytes: encodeRecord(meta(i, message), new TextEncoder().encode(message)),
+      };
     });
     let slowest = 0;
     let refused = 0;
@@ -132,7 +187,8 @@ describe('MLLP fuzzing', () => {
       const t = performance.now();
       try {
         const scan = scanJournalFile('2026-03-02.journal', buffer);
-        if (scan.validLength + scan.tornBytes !== buffer.length) throw new Error('the scan does not account for every byte');
+        if (scan.validLength + scan.tornBytes !== buffer.length)
+          throw new Error('the scan does not account for every byte');
         if (scan.tornBytes > 0) torn++;
         // Every record read back is one that was written, in the order written (a checksum guards each).
         let from = 0;
@@ -140,13 +196,18 @@ describe('MLLP fuzzing', () => {
           const i = written.findIndex((w, k) => k >= from && w.meta.key === record.meta.key);
           if (i < 0) throw new Error(`a record never written: ${JSON.stringify(record.meta)}`);
           const message = messages[i % messages.length] as string;
-          if (new TextDecoder().decode(record.message) !== message) throw new Error(`record ${record.meta.controlId} has other bytes than written`);
+          if (new TextDecoder().decode(record.message) !== message)
+            throw new Error(`record ${record.meta.controlId} has other bytes than written`);
           from = i + 1;
         }
       } catch (error) {
         if (error instanceof JournalCorruptError) {
           refused++;
-          if (!(error.offset >= 0 && error.offset <= buffer.length) || !error.message.includes('2026-03-02.journal')) throw new Error(`run ${n}: an unlocated refusal: ${error.message}`);
+          if (
+            !(error.offset >= 0 && error.offset <= buffer.length) ||
+            !error.message.includes('2026-03-02.journal')
+          )
+            throw new Error(`run ${n}: an unlocated refusal: ${error.message}`);
         } else {
           throw new Error(`run ${n} broke the journal scanner: ${String(error)}`);
         }

@@ -1,8 +1,24 @@
-import { appendFile, chmod, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JournalCorruptError, JournalLockedError, messageKey, openJournal, readJournal } from '../../../../src/ingest/sources/mllp/index.ts';
+import {
+  JournalCorruptError,
+  JournalLockedError,
+  messageKey,
+  openJournal,
+  readJournal,
+} from '../../../../src/ingest/sources/mllp/index.ts';
 import type { JournalEntry, JournalMeta } from '../../../../src/ingest/sources/mllp/index.ts';
 
 let dir: string;
@@ -21,7 +37,8 @@ const meta = (id: string, receivedAt = '2026-11-23T10:00:00.000Z'): JournalMeta 
   sendingFacility: 'CHU',
   messageType: 'ORM^O01',
 });
-const body = (id: string): Uint8Array => new TextEncoder().encode(`MSH|^~\\&|RIS|CHU|||20261123||ORM^O01|${id}|P|2.5\rPID|1`);
+const body = (id: string): Uint8Array =>
+  new TextEncoder().encode(`MSH|^~\\&|RIS|CHU|||20261123||ORM^O01|${id}|P|2.5\rPID|1`);
 
 async function all(d: string): Promise<JournalEntry[]> {
   const out: JournalEntry[] = [];
@@ -35,7 +52,10 @@ describe('MLLP journal', () => {
     const journal = await openJournal(dir, { now: () => clock.now });
     expect(await journal.append(meta('A'), body('A'))).toBe('stored');
     // Concurrent appends of the same key: one copy.
-    const twice = await Promise.all([journal.append(meta('B'), body('B')), journal.append(meta('B'), body('B'))]);
+    const twice = await Promise.all([
+      journal.append(meta('B'), body('B')),
+      journal.append(meta('B'), body('B')),
+    ]);
     expect(twice.sort()).toEqual(['duplicate', 'stored']);
     clock.now = new Date('2026-11-24T00:00:01Z');
     expect(await journal.append(meta('C'), body('C'))).toBe('stored');
@@ -116,7 +136,10 @@ describe('MLLP journal', () => {
     expect(await journal.append(meta('A'), body('A'))).toBe('stored');
     const other = new TextEncoder().encode('MSH|^~\\&|RIS|CHU|||20261124||ORU^R01|A|P|2.5\rPID|1');
     // Once stored: a resend is a duplicate, other content a conflict; likewise while being written.
-    const [resent, reused] = await Promise.all([journal.append(meta('A'), body('A')), journal.append(meta('A'), other)]);
+    const [resent, reused] = await Promise.all([
+      journal.append(meta('A'), body('A')),
+      journal.append(meta('A'), other),
+    ]);
     expect([resent, reused]).toEqual(['duplicate', 'conflict']);
     const pending = [journal.append(meta('P'), body('P')), journal.append(meta('P'), other)];
     expect(await Promise.all(pending)).toEqual(['stored', 'conflict']);
@@ -125,32 +148,37 @@ describe('MLLP journal', () => {
     expect(await again.append(meta('A'), other)).toBe('conflict');
     expect(await again.append(meta('A'), body('A'))).toBe('duplicate');
     await again.close();
-    expect((await all(dir)).map((e) => new TextDecoder().decode(e.bytes))).toEqual([body('A'), body('P')].map((b) => new TextDecoder().decode(b)));
+    expect((await all(dir)).map((e) => new TextDecoder().decode(e.bytes))).toEqual(
+      [body('A'), body('P')].map((b) => new TextDecoder().decode(b)),
+    );
   });
 
-  it.skipIf(process.platform === 'win32')('keeps the folder and its files to their owner (0700 / 0600), narrowing a wider folder', async () => {
-    const fresh = join(dir, 'new', 'journal');
-    const journal = await openJournal(fresh);
-    expect((await stat(fresh)).mode & 0o777).toBe(0o700);
-    expect((await stat(join(fresh, 'journal.lock'))).mode & 0o777).toBe(0o600);
-    await journal.append(meta('A'), body('A'));
-    expect(journal.tightened).toEqual([]);
-    await journal.close();
-    const [file] = await readdir(fresh);
-    expect((await stat(join(fresh, file as string))).mode & 0o777).toBe(0o600);
+  it.skipIf(process.platform === 'win32')(
+    'keeps the folder and its files to their owner (0700 / 0600), narrowing a wider folder',
+    async () => {
+      const fresh = join(dir, 'new', 'journal');
+      const journal = await openJournal(fresh);
+      expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(fresh, 'journal.lock'))).mode & 0o777).toBe(0o600);
+      await journal.append(meta('A'), body('A'));
+      expect(journal.tightened).toEqual([]);
+      await journal.close();
+      const [file] = await readdir(fresh);
+      expect((await stat(join(fresh, file as string))).mode & 0o777).toBe(0o600);
 
-    // A folder and a file left readable by every local user (as `mkdir` and umask 022 make them).
-    await chmod(fresh, 0o755);
-    await chmod(join(fresh, file as string), 0o644);
-    const reopened = await openJournal(fresh);
-    expect(reopened.tightened).toEqual([
-      { path: fresh, mode: 0o755 },
-      { path: join(fresh, file as string), mode: 0o644 },
-    ]);
-    expect((await stat(fresh)).mode & 0o777).toBe(0o700);
-    expect((await stat(join(fresh, file as string))).mode & 0o777).toBe(0o600);
-    await reopened.close();
-  });
+      // A folder and a file left readable by every local user (as `mkdir` and umask 022 make them).
+      await chmod(fresh, 0o755);
+      await chmod(join(fresh, file as string), 0o644);
+      const reopened = await openJournal(fresh);
+      expect(reopened.tightened).toEqual([
+        { path: fresh, mode: 0o755 },
+        { path: join(fresh, file as string), mode: 0o644 },
+      ]);
+      expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(fresh, file as string))).mode & 0o777).toBe(0o600);
+      await reopened.close();
+    },
+  );
 
   it('lets one process hold the journal at a time, and takes over a stale lock', async () => {
     const journal = await openJournal(dir);

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeMllp, startMllpListener } from '../../../../src/ingest/sources/mllp/index.ts';
-import type { MllpConnectionEvent, MllpListener, MllpListenerOptions } from '../../../../src/ingest/sources/mllp/index.ts';
+import type {
+  MllpConnectionEvent,
+  MllpListener,
+  MllpListenerOptions,
+} from '../../../../src/ingest/sources/mllp/index.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
 
 let dir: string;
@@ -21,8 +25,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(options: Partial<MllpListenerOptions>, events: MllpConnectionEvent[]): Promise<MllpListener> {
-  const listener = await startMllpListener({ port: 0, journalDir: dir, secret: 'limits-secret', onConnection: (e) => events.push(e), ...options });
+async function start(
+  options: Partial<MllpListenerOptions>,
+  events: MllpConnectionEvent[],
+): Promise<MllpListener> {
+  const listener = await startMllpListener({
+    port: 0,
+    journalDir: dir,
+    secret: 'limits-secret',
+    onConnection: (e) => events.push(e),
+    ...options,
+  });
   open.push(listener);
   return listener;
 }
@@ -48,11 +61,17 @@ describe('MLLP listener limits', () => {
   it('closes connections over the cap at once; the others keep working', async () => {
     const events: MllpConnectionEvent[] = [];
     const listener = await start({ maxConnections: 3 }, events);
-    const kept = [await client(listener.port), await client(listener.port), await client(listener.port)];
+    const kept = [
+      await client(listener.port),
+      await client(listener.port),
+      await client(listener.port),
+    ];
     await until('three connections', () => listener.connections === 3);
     const extra = await client(listener.port);
     await extra.waitClosed(2000);
-    expect(events).toEqual([{ kind: 'refused', peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) as string, limit: 3 }]);
+    expect(events).toEqual([
+      { kind: 'refused', peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) as string, limit: 3 },
+    ]);
     expect(listener.connections).toBe(3);
     for (const [i, c] of kept.entries()) c.write(hl7(`CAP-${i}`));
     for (const c of kept) expect((await c.waitAcks(1))[0]?.code).toBe('AA');
@@ -81,7 +100,14 @@ describe('MLLP listener limits', () => {
       if (Date.now() - started > 8000) throw new Error('the idle connection stayed open');
     }
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
-    expect(events).toEqual([{ kind: 'idle', peer: expect.any(String) as string, seconds: 1, dropped: expect.any(Number) as number }]);
+    expect(events).toEqual([
+      {
+        kind: 'idle',
+        peer: expect.any(String) as string,
+        seconds: 1,
+        dropped: expect.any(Number) as number,
+      },
+    ]);
     expect((events[0] as { dropped: number }).dropped).toBeGreaterThan(10_000);
     expect(listener.buffered).toBe(0);
     expect(talking.closed).toBe(false);
@@ -93,11 +119,19 @@ describe('MLLP listener limits', () => {
     const events: MllpConnectionEvent[] = [];
     const MiB = 1024 * 1024;
     const listener = await start({ maxFrameBytes: 2 * MiB, maxBufferedBytes: 4 * MiB }, events);
-    expect(listener.limits).toMatchObject({ maxFrameBytes: 2 * MiB, maxBufferedBytes: 4 * MiB, maxConnections: 32 });
+    expect(listener.limits).toMatchObject({
+      maxFrameBytes: 2 * MiB,
+      maxBufferedBytes: 4 * MiB,
+      maxConnections: 32,
+    });
     const senders = await Promise.all(Array.from({ length: 24 }, () => client(listener.port)));
     for (const [i, c] of senders.entries()) c.write(unfinished(`BIG-${i}`, 1.5 * MiB));
     // Two frames of 1.5 MiB fit in 4 MiB, a third does not: all but two senders are cut off.
-    await until('22 connections closed', () => senders.filter((c) => c.closed).length >= 22, 15_000);
+    await until(
+      '22 connections closed',
+      () => senders.filter((c) => c.closed).length >= 22,
+      15_000,
+    );
     // Two senders always remain: one closure frees room for the others, and three cannot fit.
     await until('the two frames left read whole', () => listener.buffered > 2 * 1.5 * MiB, 15_000);
     expect(senders.filter((c) => c.closed)).toHaveLength(22);
@@ -117,6 +151,8 @@ describe('MLLP listener limits', () => {
   });
 
   it('refuses a buffer bound below the frame limit', async () => {
-    await expect(start({ maxFrameBytes: 4096, maxBufferedBytes: 2048 }, [])).rejects.toThrow(/below maxFrameBytes/);
+    await expect(start({ maxFrameBytes: 4096, maxBufferedBytes: 2048 }, [])).rejects.toThrow(
+      /below maxFrameBytes/,
+    );
   });
 });

@@ -26,7 +26,10 @@ describe('plateau listen', () => {
       const running = main(['listen', '--mllp', '0', '--data', dir]);
       let port = 0;
       for (let i = 0; i < 500 && port === 0; i += 1) {
-        const m = /listening for HL7 v2 over MLLP on 127\.0\.0\.1:(\d+), journal (.+) \(0 messages\)\n/.exec(out.stdout);
+        const m =
+          /listening for HL7 v2 over MLLP on 127\.0\.0\.1:(\d+), journal (.+) \(0 messages\)\n/.exec(
+            out.stdout,
+          );
         if (m) port = Number(m[1]);
         else await new Promise((r) => setTimeout(r, 20));
       }
@@ -45,7 +48,9 @@ describe('plateau listen', () => {
     } finally {
       restore();
     }
-    expect(out.stderr).toMatch(/rejected \(no control id\) from 127\.0\.0\.1:\d+: AR The message does not start with an MSH segment\./);
+    expect(out.stderr).toMatch(
+      /rejected \(no control id\) from 127\.0\.0\.1:\d+: AR The message does not start with an MSH segment\./,
+    );
     expect(out.stderr).toMatch(/1 accepted, 0 resent, 1 rejected \(journal: 1 messages\)/);
     expect(process.listenerCount('SIGTERM')).toBe(0);
     const journal = join(dir, 'mllp-journal');
@@ -57,13 +62,28 @@ describe('plateau listen', () => {
 
   it('applies its limits, says so on stderr, logs a reused control id and narrows a shared journal folder', async () => {
     const help = await runCli(['listen', '--help']);
-    for (const option of ['--max-connections N', '--idle-timeout SECONDS', '--max-buffered N']) expect(help.stdout + help.stderr).toContain(option);
+    for (const option of ['--max-connections N', '--idle-timeout SECONDS', '--max-buffered N'])
+      expect(help.stdout + help.stderr).toContain(option);
     const journal = join(dir, 'journal');
     await mkdir(journal, { mode: 0o755 });
     await chmod(journal, 0o755);
     const { out, restore } = captureOutput();
     try {
-      const running = main(['listen', '--mllp', '0', '--journal', journal, '--max-connections', '1', '--idle-timeout', '1', '--max-bytes', '4096', '--max-buffered', '4096']);
+      const running = main([
+        'listen',
+        '--mllp',
+        '0',
+        '--journal',
+        journal,
+        '--max-connections',
+        '1',
+        '--idle-timeout',
+        '1',
+        '--max-bytes',
+        '4096',
+        '--max-buffered',
+        '4096',
+      ]);
       let port = 0;
       for (let i = 0; i < 500 && port === 0; i += 1) {
         const m = /listening for HL7 v2 over MLLP on 127\.0\.0\.1:(\d+)/.exec(out.stdout);
@@ -94,14 +114,26 @@ describe('plateau listen', () => {
     } finally {
       restore();
     }
-    expect(out.stderr).toContain(`${journal} was open to other local users (mode 0755): restricted to its owner`);
+    expect(out.stderr).toContain(
+      `${journal} was open to other local users (mode 0755): restricted to its owner`,
+    );
     expect((await stat(journal)).mode & 0o777).toBe(0o700);
-    expect(out.stderr).toMatch(/rejected LIM-1 from 127\.0\.0\.1:\d+: AE Control ID \(MSH-10\) already used by another message/);
-    expect(out.stderr).toMatch(/refused a connection from 127\.0\.0\.1:\d+: 1 connections are open already \(--max-connections\)/);
+    expect(out.stderr).toMatch(
+      /rejected LIM-1 from 127\.0\.0\.1:\d+: AE Control ID \(MSH-10\) already used by another message/,
+    );
+    expect(out.stderr).toMatch(
+      /refused a connection from 127\.0\.0\.1:\d+: 1 connections are open already \(--max-connections\)/,
+    );
     expect(out.stderr.match(/(refused a|closed the) connection/g)).toHaveLength(10);
-    expect(out.stderr).toContain('4 more connections refused or closed by the limits this minute (not listed)');
-    expect(out.stderr).toMatch(/closed the connection from 127\.0\.0\.1:\d+: nothing received for 1 s \(--idle-timeout\)\n/);
-    expect(out.stderr).toMatch(/closed the connection from 127\.0\.0\.1:\d+: the messages held in memory would pass 4096 bytes \(--max-buffered\); its unfinished message \(\d+ bytes so far\) was dropped, the sender resends it/);
+    expect(out.stderr).toContain(
+      '4 more connections refused or closed by the limits this minute (not listed)',
+    );
+    expect(out.stderr).toMatch(
+      /closed the connection from 127\.0\.0\.1:\d+: nothing received for 1 s \(--idle-timeout\)\n/,
+    );
+    expect(out.stderr).toMatch(
+      /closed the connection from 127\.0\.0\.1:\d+: the messages held in memory would pass 4096 bytes \(--max-buffered\); its unfinished message \(\d+ bytes so far\) was dropped, the sender resends it/,
+    );
   });
 
   it('requires --mllp and a journal folder', async () => {
@@ -110,16 +142,35 @@ describe('plateau listen', () => {
     expect(memory.code).toBe(2);
     expect(memory.stderr).toMatch(/give --journal DIR/);
     expect((await runCli(['listen', '--mllp', '70000', '--journal', dir])).code).toBe(2);
-    const bounds = await runCli(['listen', '--mllp', '0', '--journal', dir, '--max-bytes', '8192', '--max-buffered', '4096']);
-    expect([bounds.code, bounds.stderr]).toEqual([2, expect.stringContaining('--max-buffered (4096) must be at least --max-bytes (8192)') as string]);
-    expect((await runCli(['listen', '--mllp', '0', '--journal', dir, '--max-connections', '0'])).code).toBe(2);
+    const bounds = await runCli([
+      'listen',
+      '--mllp',
+      '0',
+      '--journal',
+      dir,
+      '--max-bytes',
+      '8192',
+      '--max-buffered',
+      '4096',
+    ]);
+    expect([bounds.code, bounds.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        '--max-buffered (4096) must be at least --max-bytes (8192)',
+      ) as string,
+    ]);
+    expect(
+      (await runCli(['listen', '--mllp', '0', '--journal', dir, '--max-connections', '0'])).code,
+    ).toBe(2);
   });
 
   it('will not start without the site secret, and says where to put it', async () => {
     delete process.env.PLATEAU_SECRET;
     const r = await runCli(['listen', '--mllp', '0', '--journal', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the site secret is not set: put it in the environment variable PLATEAU_SECRET');
+    expect(r.stderr).toContain(
+      'the site secret is not set: put it in the environment variable PLATEAU_SECRET',
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });

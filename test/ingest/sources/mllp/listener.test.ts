@@ -2,8 +2,16 @@ import { mkdtemp, readdir, readFile, rm, stat, truncate } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeMllp, readJournal, startMllpListener } from '../../../../src/ingest/sources/mllp/index.ts';
-import type { JournalEntry, MllpListener, MllpOutcome } from '../../../../src/ingest/sources/mllp/index.ts';
+import {
+  encodeMllp,
+  readJournal,
+  startMllpListener,
+} from '../../../../src/ingest/sources/mllp/index.ts';
+import type {
+  JournalEntry,
+  MllpListener,
+  MllpOutcome,
+} from '../../../../src/ingest/sources/mllp/index.ts';
 import { pseudonymize } from '../../../../src/ingest/sources/identity.ts';
 import { hl7, MllpClient } from './mllp-client.ts';
 import { SHARED_DIR } from '../../../helpers/shared.ts';
@@ -21,8 +29,16 @@ afterEach(async () => {
 });
 
 const clock = (): Date => new Date('2026-11-23T10:00:00Z');
-async function start(options: { maxFrameBytes?: number; onOutcome?: (o: MllpOutcome) => void } = {}): Promise<MllpListener> {
-  const listener = await startMllpListener({ port: 0, journalDir: dir, secret: 'listener-secret', now: clock, ...options });
+async function start(
+  options: { maxFrameBytes?: number; onOutcome?: (o: MllpOutcome) => void } = {},
+): Promise<MllpListener> {
+  const listener = await startMllpListener({
+    port: 0,
+    journalDir: dir,
+    secret: 'listener-secret',
+    now: clock,
+    ...options,
+  });
   open.push(listener);
   return listener;
 }
@@ -46,7 +62,13 @@ describe('MLLP listener over a real socket', () => {
     expect(ack?.code).toBe('AA');
     expect(ack?.controlId).toBe('MSG-1');
     const msh = ack?.segments[0] ?? [];
-    expect([msh[2], msh[3], msh[4], msh[5], msh[8]]).toEqual(['PLATEAU', 'ANAP', 'RIS', 'CHU', 'ACK^O01^ACK']);
+    expect([msh[2], msh[3], msh[4], msh[5], msh[8]]).toEqual([
+      'PLATEAU',
+      'ANAP',
+      'RIS',
+      'CHU',
+      'ACK^O01^ACK',
+    ]);
     // The ACK is only sent once the message is on disk.
     const entries = await journaled();
     expect(entries.map((e) => e.meta.controlId)).toEqual(['MSG-1']);
@@ -62,16 +84,31 @@ describe('MLLP listener over a real socket', () => {
   it('accepts a real RIS message (byte-order mark, \\n between segments)', async () => {
     const listener = await start();
     const c = await client(listener.port);
-    c.write(new Uint8Array(encodeMllp(await readFile(`${SHARED_DIR}/samples/hl7v2/ORM-O01-01.hl7`))));
+    c.write(
+      new Uint8Array(encodeMllp(await readFile(`${SHARED_DIR}/samples/hl7v2/ORM-O01-01.hl7`))),
+    );
     const [ack] = await c.waitAcks(1);
     expect([ack?.code, ack?.controlId]).toEqual(['AA', 'MSG00018']);
     // Its patient's names, identifiers, day of birth, address and phones never reach the disk.
     const kept = new TextDecoder().decode((await journaled())[0]?.bytes);
-    for (const identity of ['EVERYMAN', 'ADAM', 'PATID1234', '123456789', '19880818', 'Hospital Lane', '78788788', 'PSSN123121234', 'DLN-123', 'SMITH']) {
+    for (const identity of [
+      'EVERYMAN',
+      'ADAM',
+      'PATID1234',
+      '123456789',
+      '19880818',
+      'Hospital Lane',
+      '78788788',
+      'PSSN123121234',
+      'DLN-123',
+      'SMITH',
+    ]) {
       expect(kept, identity).not.toContain(identity);
     }
     // PID-3's first repetition (no PI one): authority test1 (CX-4's namespace), id PATID1234, hashed.
-    expect(kept).toContain(`\rPID|1||plateau.h.${pseudonymize('test1|PATID1234', 'listener-secret')}||||198808\r`);
+    expect(kept).toContain(
+      `\rPID|1||plateau.h.${pseudonymize('test1|PATID1234', 'listener-secret')}||||198808\r`,
+    );
   });
 
   it('NAKs malformed messages (AR/AE with the reason in MSA-3 and ERR) and stores none of them', async () => {
@@ -115,7 +152,11 @@ describe('MLLP listener over a real socket', () => {
       c.write(one.subarray(i, i + 7));
       await new Promise((r) => setTimeout(r, 1));
     }
-    const many = Buffer.concat([Buffer.from('\r\n'), ...['M-1', 'M-2', 'M-3'].map((id) => encodeMllp(hl7(id))), Buffer.from('junk')]);
+    const many = Buffer.concat([
+      Buffer.from('\r\n'),
+      ...['M-1', 'M-2', 'M-3'].map((id) => encodeMllp(hl7(id))),
+      Buffer.from('junk'),
+    ]);
     c.write(new Uint8Array(many));
     const acks = await c.waitAcks(4);
     expect(acks.map((a) => [a.code, a.controlId])).toEqual([
@@ -180,12 +221,22 @@ describe('MLLP listener over a real socket', () => {
       ['AE', 'REUSED-1'],
       ['AA', 'REUSED-1'],
     ]);
-    expect(acks[1]?.segments.find((s) => s[0] === 'MSA')?.[3]).toMatch(/already used by another message/);
+    expect(acks[1]?.segments.find((s) => s[0] === 'MSA')?.[3]).toMatch(
+      /already used by another message/,
+    );
     const err = acks[1]?.segments.find((s) => s[0] === 'ERR') ?? [];
-    expect([err[2], err[3], err[4]]).toEqual(['MSH-10', '205^Duplicate key identifier^HL70357', 'E']);
+    expect([err[2], err[3], err[4]]).toEqual([
+      'MSH-10',
+      '205^Duplicate key identifier^HL70357',
+      'E',
+    ]);
     expect(err[8]).toMatch(/different content: not stored/);
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'rejected', 'duplicate']);
-    expect(outcomes[1]).toMatchObject({ code: 'AE', controlId: 'REUSED-1', reason: expect.stringMatching(/MSH-10/) as string });
+    expect(outcomes[1]).toMatchObject({
+      code: 'AE',
+      controlId: 'REUSED-1',
+      reason: expect.stringMatching(/MSH-10/) as string,
+    });
 
     // The journal remembers what each control id carried across a restart.
     c.close();
@@ -239,7 +290,9 @@ describe('MLLP listener over a real socket', () => {
       const batch = connections > 1 ? [...ackedOrder.slice(-10), ...unacked] : [...unacked];
       if (connections > 1) resent += batch.length;
       for (let i = 0; i < batch.length && !c.closed; i += 5) {
-        c.write(new Uint8Array(Buffer.concat(batch.slice(i, i + 5).map((id) => encodeMllp(hl7(id))))));
+        c.write(
+          new Uint8Array(Buffer.concat(batch.slice(i, i + 5).map((id) => encodeMllp(hl7(id))))),
+        );
         await new Promise((r) => setImmediate(r));
       }
       await c.waitAcks(batch.length, 10_000);

@@ -47,9 +47,13 @@ interface Stats {
 describe('MLLP listener memory', () => {
   it('holds no more than --max-buffered for 24 connections sending unfinished 15 MB messages', async () => {
     const options = { maxFrameBytes: 16 * MiB, maxBufferedBytes: 32 * MiB };
-    const proc = spawn(process.execPath, ['--expose-gc', join(tmp, 'code/child.mjs'), join(tmp, 'journal'), JSON.stringify(options)], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--expose-gc', join(tmp, 'code/child.mjs'), join(tmp, 'journal'), JSON.stringify(options)],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
     child = proc;
     let out = '';
     const waiters: (() => void)[] = [];
@@ -90,7 +94,12 @@ describe('MLLP listener memory', () => {
     await Promise.all(sent);
     // Every byte either read by the listener or refused with its connection.
     let after = await stats();
-    for (let i = 0; i < 300 && !(clients.filter((c) => c.closed).length === 22 && after.buffered >= 30 * 1000 * 1000); i += 1) {
+    for (
+      let i = 0;
+      i < 300 &&
+      !(clients.filter((c) => c.closed).length === 22 && after.buffered >= 30 * 1000 * 1000);
+      i += 1
+    ) {
       await new Promise((r) => setTimeout(r, 100));
       after = await stats();
     }

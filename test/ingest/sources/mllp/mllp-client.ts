@@ -12,12 +12,18 @@ export interface Ack {
 }
 
 export function parseAck(text: string): Ack {
-  const segments = text.split('\r').filter((s) => s !== '').map((s) => s.split('|'));
+  const segments = text
+    .split('\r')
+    .filter((s) => s !== '')
+    .map((s) => s.split('|'));
   const msa = segments.find((s) => s[0] === 'MSA') ?? [];
   return { text, code: msa[1] ?? '', controlId: msa[2] ?? '', segments };
 }
 
-export function hl7(id: string, extra = 'PID|1||123^^^CHU\rOBR|1|ACC1||IRM|||20261123100000'): string {
+export function hl7(
+  id: string,
+  extra = 'PID|1||123^^^CHU\rOBR|1|ACC1||IRM|||20261123100000',
+): string {
   return `MSH|^~\\&|RIS|CHU|PLATEAU|ANAP|20261123100000||ORM^O01^ORM_O01|${id}|P|2.5\r${extra}\r`;
 }
 
@@ -29,7 +35,8 @@ export class MllpClient {
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
-      for (const e of this.decoder.push(chunk)) if (e.kind === 'frame') this.acks.push(parseAck(new TextDecoder().decode(e.bytes)));
+      for (const e of this.decoder.push(chunk))
+        if (e.kind === 'frame') this.acks.push(parseAck(new TextDecoder().decode(e.bytes)));
       this.wake();
     });
     socket.on('error', () => undefined);
@@ -62,7 +69,8 @@ export class MllpClient {
   async waitAcks(count: number, timeoutMs = 5000): Promise<Ack[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.acks.length < count && !this.closed) {
-      if (Date.now() > deadline) throw new Error(`only ${this.acks.length} of ${count} ACKs after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${this.acks.length} of ${count} ACKs after ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);

@@ -15,12 +15,18 @@ export function transpileTree(entry: string, out: string): void {
     const source = readFileSync(file, 'utf8');
     const { outputText } = ts.transpileModule(source, {
       fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true, rewriteRelativeImportExtensions: true },
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2023,
+        verbatimModuleSyntax: true,
+        rewriteRelativeImportExtensions: true,
+      },
     });
     const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, outputText);
-    for (const m of outputText.matchAll(/from ["'](\.[^"']+)\.js["']/g)) visit(resolve(dirname(file), `${m[1]}.ts`));
+    for (const m of outputText.matchAll(/from ["'](\.[^"']+)\.js["']/g))
+      visit(resolve(dirname(file), `${m[1]}.ts`));
     // Data the modules import as JSON (the population table) is copied as it is.
     for (const m of outputText.matchAll(/from ["'](\.[^"']+\.json)["']/g)) {
       const json = resolve(dirname(file), m[1] as string);

@@ -15,10 +15,25 @@ describe('HL7 v2 + DICOM: readSources then kitFromSources', () => {
   it('counts an exam both sides describe once, and keeps and reports what only one side has', async () => {
     const read = await readSources(inputs, { mapping, secret: SECRET });
     expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect([...read.records.source.values()].sort()).toEqual(['dicom', 'dicom', 'dicom', 'dicom', 'hl7v2', 'hl7v2', 'hl7v2', 'hl7v2']);
+    expect([...read.records.source.values()].sort()).toEqual([
+      'dicom',
+      'dicom',
+      'dicom',
+      'dicom',
+      'hl7v2',
+      'hl7v2',
+      'hl7v2',
+      'hl7v2',
+    ]);
     // Both sides name the ACC1 exam alike, and carry only hashes.
-    expect(read.records.keys.get(h('ACC1'))).toEqual({ accessions: [h('ACC1')], studyUids: [h('1.2.250.1.1')] });
-    expect(read.records.keys.get(h('ACC5'))).toEqual({ accessions: [h('ACC5')], studyUids: [h('1.2.250.1.5')] });
+    expect(read.records.keys.get(h('ACC1'))).toEqual({
+      accessions: [h('ACC1')],
+      studyUids: [h('1.2.250.1.1')],
+    });
+    expect(read.records.keys.get(h('ACC5'))).toEqual({
+      accessions: [h('ACC5')],
+      studyUids: [h('1.2.250.1.5')],
+    });
     expect(JSON.stringify([...read.records.keys])).not.toMatch(/ACC\d|1\.2\.250/);
 
     const { kit, issues, reconciliation } = await kitFromSources(read.records, campaign, mapping);
@@ -36,7 +51,12 @@ describe('HL7 v2 + DICOM: readSources then kitFromSources', () => {
     );
     // The RIS times win; the DICOM exam fills the age band the RIS did not give (born 1940-02-14: 70).
     const acc1 = kit!.exams.find((e) => e.examId === h('ACC1'))!;
-    expect(acc1).toMatchObject({ roomIn: at('2010-03-01T08:00'), roomOut: at('2010-03-01T08:20'), acts: ['ZBQK002'], ageBand: '65-79' });
+    expect(acc1).toMatchObject({
+      roomIn: at('2010-03-01T08:00'),
+      roomOut: at('2010-03-01T08:20'),
+      acts: ['ZBQK002'],
+      ageBand: '65-79',
+    });
 
     expect(reconciliation).not.toBeNull();
     const r = reconciliation!;
@@ -66,17 +86,38 @@ describe('HL7 v2 + DICOM: readSources then kitFromSources', () => {
       },
     ]);
     expect(r.billedNotPerformed).toEqual([
-      { equipmentId: 'CT-1', start: '2010-03-01 10:00', startInstant: at('2010-03-01T10:00'), category: 'A', acts: ['ZBQK002'], examId: h('ACC2') },
+      {
+        equipmentId: 'CT-1',
+        start: '2010-03-01 10:00',
+        startInstant: at('2010-03-01T10:00'),
+        category: 'A',
+        acts: ['ZBQK002'],
+        examId: h('ACC2'),
+      },
     ]);
     expect(r.performedNotBilled).toEqual([
-      { equipmentId: 'CT-1', start: '2010-03-01 12:00', startInstant: at('2010-03-01T12:00'), category: 'A', acts: [], examId: h('ACC3') },
+      {
+        equipmentId: 'CT-1',
+        start: '2010-03-01 12:00',
+        startInstant: at('2010-03-01T12:00'),
+        category: 'A',
+        acts: [],
+        examId: h('ACC3'),
+      },
     ]);
 
     const byCode = (code: string) => issues.filter((i) => i.code === code);
     expect(byCode('billed-not-performed')).toHaveLength(1);
-    expect(byCode('billed-not-performed')[0]).toMatchObject({ severity: 'warning', file: '(assembled kit)' });
-    expect(byCode('billed-not-performed')[0]?.message).toContain(`2010-03-01 10:00 CT-1 (category A, ZBQK002, exam ${h('ACC2').slice(0, 12)})`);
-    expect(byCode('performed-not-billed')[0]?.message).toMatch(/^1 DICOM exam has no RIS exam \(CT-1 1\): 2010-03-01 12:00 CT-1/);
+    expect(byCode('billed-not-performed')[0]).toMatchObject({
+      severity: 'warning',
+      file: '(assembled kit)',
+    });
+    expect(byCode('billed-not-performed')[0]?.message).toContain(
+      `2010-03-01 10:00 CT-1 (category A, ZBQK002, exam ${h('ACC2').slice(0, 12)})`,
+    );
+    expect(byCode('performed-not-billed')[0]?.message).toMatch(
+      /^1 DICOM exam has no RIS exam \(CT-1 1\): 2010-03-01 12:00 CT-1/,
+    );
     expect(byCode('reconciliation')[0]?.message).toBe(
       'RIS 4 exams, DICOM 4 exams: 3 RIS exams matched to 3 DICOM exams (2 by accession, 1 by study UID, 0 by time within 30 min), 1 billed but not performed, 1 performed but not billed',
     );
@@ -112,10 +153,20 @@ describe('HL7 v2 kept by the MLLP journal (de-identified) + DICOM read raw', () 
       expect(text).not.toMatch(/ACC\d|1\.2\.250/);
       return { name: input.name, bytes: new TextEncoder().encode(text) };
     });
-    const raw = await kitFromSources((await readSources(inputs, { mapping, secret: SECRET })).records, campaign, mapping);
-    const kept = await kitFromSources((await readSources(journaled, { mapping, secret: SECRET })).records, campaign, mapping);
+    const raw = await kitFromSources(
+      (await readSources(inputs, { mapping, secret: SECRET })).records,
+      campaign,
+      mapping,
+    );
+    const kept = await kitFromSources(
+      (await readSources(journaled, { mapping, secret: SECRET })).records,
+      campaign,
+      mapping,
+    );
     expect(kept.reconciliation?.totals).toEqual(raw.reconciliation?.totals);
     expect(kept.reconciliation?.totals.matchedBy).toMatchObject({ accession: 2, 'study-uid': 1 });
-    expect(kept.kit?.exams.map((e) => ({ ...e, ageBand: null }))).toEqual(raw.kit?.exams.map((e) => ({ ...e, ageBand: null })));
+    expect(kept.kit?.exams.map((e) => ({ ...e, ageBand: null }))).toEqual(
+      raw.kit?.exams.map((e) => ({ ...e, ageBand: null })),
+    );
   });
 });

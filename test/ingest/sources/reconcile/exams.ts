@@ -6,12 +6,24 @@ import { at } from '../../../helpers/build-kit.ts';
 const MINUTE = 60_000;
 
 /** An exam `id` on `equipmentId` from a Paris local time (`2010-03-01T08:00`), lasting `minutes`. */
-export function exam(id: string, equipmentId: string, start: string, minutes: number, more: Partial<Exam> = {}): Exam {
+export function exam(
+  id: string,
+  equipmentId: string,
+  start: string,
+  minutes: number,
+  more: Partial<Exam> = {},
+): Exam {
   return examAt(id, equipmentId, at(start), minutes, more);
 }
 
 /** An exam `id` on `equipmentId` entering the room at epoch `roomIn` (ms), lasting `minutes`. */
-export function examAt(id: string, equipmentId: string, roomIn: number, minutes: number, more: Partial<Exam> = {}): Exam {
+export function examAt(
+  id: string,
+  equipmentId: string,
+  roomIn: number,
+  minutes: number,
+  more: Partial<Exam> = {},
+): Exam {
   return {
     examId: id,
     equipmentId,
@@ -31,6 +43,9 @@ export function examAt(id: string, equipmentId: string, roomIn: number, minutes:
 /** A key table from `id → { accessions, studyUids }` (stand-ins for the hashes). */
 export function keyTable(entries: Record<string, Partial<ExamKeys>>): Map<string, ExamKeys> {
   return new Map(
-    Object.entries(entries).map(([id, k]) => [id, { accessions: k.accessions ?? [], studyUids: k.studyUids ?? [] }]),
+    Object.entries(entries).map(([id, k]) => [
+      id,
+      { accessions: k.accessions ?? [], studyUids: k.studyUids ?? [] },
+    ]),
   );
 }

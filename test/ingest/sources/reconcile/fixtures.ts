@@ -25,7 +25,13 @@ export const MAPPING_CSV = [
   '',
 ].join('\n');
 export const mapping = parseMapping('mapping.csv', MAPPING_CSV).mapping!;
-export const campaign: Campaign = { id: 'e2e-2010', name: 'E2E', start: '2010-03-01', days: 7, timeZone: 'Europe/Paris' };
+export const campaign: Campaign = {
+  id: 'e2e-2010',
+  name: 'E2E',
+  start: '2010-03-01',
+  days: 7,
+  timeZone: 'Europe/Paris',
+};
 
 /** An HL7 v2 order with its room times (OBR-7/8, local), accession (IPC-1) and study UID (IPC-3). */
 function order(n: number, start: string, end: string, accession: string, studyUid = ''): string {

@@ -21,7 +21,12 @@ const rawExam = fc.record({
 type Raw = typeof rawExam extends fc.Arbitrary<infer T> ? T : never;
 
 /** Exams with ids unique per side (as after assembly's merge), their keys in `keys`; DICOM clocks may be skewed. */
-function build(side: 'r' | 'd', raws: readonly Raw[], keys: Map<string, ExamKeys>, skew: Record<string, number>): Exam[] {
+function build(
+  side: 'r' | 'd',
+  raws: readonly Raw[],
+  keys: Map<string, ExamKeys>,
+  skew: Record<string, number>,
+): Exam[] {
   return raws.map((raw, i) => {
     const id = `${side}${i}`;
     keys.set(id, { accessions: raw.accessions, studyUids: raw.studyUids });
@@ -71,9 +76,17 @@ describe('reconcile: properties', () => {
         const t = report.totals;
         expect(t.matchedRis + t.billedNotPerformed + t.notReconciledRis).toBe(ris.length);
         expect(t.matchedDicom + t.performedNotBilled + t.notReconciledDicom).toBe(dicom.length);
-        expect(t.matchedBy.accession + t.matchedBy['study-uid'] + t.matchedBy.time).toBe(pairs.length);
+        expect(t.matchedBy.accession + t.matchedBy['study-uid'] + t.matchedBy.time).toBe(
+          pairs.length,
+        );
         for (const e of report.equipment) {
-          expect(e.matchedRis + e.matchedDicom + e.billedNotPerformed + e.performedNotBilled + e.notReconciled).toBe(e.risExams + e.dicomExams);
+          expect(
+            e.matchedRis +
+              e.matchedDicom +
+              e.billedNotPerformed +
+              e.performedNotBilled +
+              e.notReconciled,
+          ).toBe(e.risExams + e.dicomExams);
         }
       }),
       { numRuns: 300 },
