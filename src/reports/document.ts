@@ -124,12 +124,7 @@ function campaignLine(doc: ReportDocument): Html {
 
 function titleBlock(doc: ReportDocument): Html {
   const cls = doc.kind === 'site' ? 'title-block' : 'title-page';
-  return html`<header class="${cls}">
-    <div class="brand">${rt(doc.lang, 'doc.brand')}</div>
-    <div class="doc-title">${doc.title}</div>
-    <div class="doc-subtitle">${doc.subtitle}</div>
-    <div class="campaign">${campaignLine(doc)}</div>
-  </header>`;
+  return html`<header class="${cls}"><div class="brand">${rt(doc.lang, 'doc.brand')}</div><div class="doc-title">${doc.title}</div><div class="doc-subtitle">${doc.subtitle}</div><div class="campaign">${campaignLine(doc)}</div></header>`;
 }
 
 function tocOf(doc: ReportDocument, pages: ReadonlyMap<string, number> | undefined): Html {
@@ -139,18 +134,9 @@ function tocOf(doc: ReportDocument, pages: ReadonlyMap<string, number> | undefin
       page === undefined
         ? html`<span class="toc-page pending">000</span>`
         : html`<span class="toc-page">${page}</span>`;
-    return html`<li class="${`toc-l${s.level}`}">
-      <a href="${`#${s.id}`}"
-        ><span class="toc-title">${s.title}</span><span class="toc-dots"></span>${number}</a
-      >
-    </li>`;
+    return html`<li class="${`toc-l${s.level}`}"><a href="${`#${s.id}`}"><span class="toc-title">${s.title}</span><span class="toc-dots"></span>${number}</a></li>`;
   });
-  return html`<nav class="toc" id="toc">
-    <h1>${rt(doc.lang, 'doc.toc')}</h1>
-    <ol>
-      ${items}
-    </ol>
-  </nav>`;
+  return html`<nav class="toc" id="toc"><h1>${rt(doc.lang, 'doc.toc')}</h1><ol>${items}</ol></nav>`;
 }
 
 function sectionOf(doc: ReportDocument, s: ReportSection): Html {

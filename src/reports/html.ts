@@ -186,48 +186,23 @@ export function table(spec: TableSpec): Html {
   const row = (cells: readonly Content[], tag: 'td' | 'th', className?: string): Html =>
     html`<tr${classAttr(className)}>${cells.map((c, i) => (tag === 'td' ? html`<td${align(i)}>${content(c)}</td>` : html`<th${align(i)}>${content(c)}</th>`))}</tr>`;
   const groups = spec.groups
-    ? html`<tr class="groups">
-        ${spec.groups.map((g) => html`<th colspan="${g.span}">${content(g.label)}</th>`)}
-      </tr>`
+    ? html`<tr class="groups">${spec.groups.map((g) => html`<th colspan="${g.span}">${content(g.label)}</th>`)}</tr>`
     : null;
   const widths = spec.columns.some((c) => c.width)
-    ? html`<colgroup>
-        ${spec.columns.map((c) => (c.width ? html`<col style="${`width:${c.width}`}" />` : html`<col />`))}
-      </colgroup>`
+    ? html`<colgroup>${spec.columns.map((c) => (c.width ? html`<col style="${`width:${c.width}`}">` : html`<col>`))}</colgroup>`
     : null;
-  const head = html`<thead>
-    ${groups}
-    <tr>
-      ${spec.columns.map((c, i) => html`<th${align(i)}>${content(c.label)}</th>`)}
-    </tr>
-  </thead>`;
+  const head = html`<thead>${groups}<tr>${spec.columns.map((c, i) => html`<th${align(i)}>${content(c.label)}</th>`)}</tr></thead>`;
   const body =
     spec.rows.length > 0
       ? spec.rows.map((r, i) => row(r, 'td', spec.rowClasses?.[i]))
       : [
-          html`<tr>
-            <td class="empty" colspan="${spec.columns.length}">${content(spec.empty ?? '—')}</td>
-          </tr>`,
+          html`<tr><td class="empty" colspan="${spec.columns.length}">${content(spec.empty ?? '—')}</td></tr>`,
         ];
   const foot = spec.footer?.length
-    ? html`<tfoot>
-        ${spec.footer.map((r) => row(r, 'td'))}
-      </tfoot>`
+    ? html`<tfoot>${spec.footer.map((r) => row(r, 'td'))}</tfoot>`
     : null;
   const cls = ['data', spec.className].filter(Boolean).join(' ');
-  return html`<table class="${cls}">
-    ${
-      spec.caption !== undefined
-        ? html`<caption>
-            ${content(spec.caption)}
-          </caption>`
-        : null
-    }${widths}${head}
-    <tbody>
-      ${body}
-    </tbody>
-    ${foot}
-  </table>`;
+  return html`<table class="${cls}">${spec.caption !== undefined ? html`<caption>${content(spec.caption)}</caption>` : null}${widths}${head}<tbody>${body}</tbody>${foot}</table>`;
 }
 
 /** What `figure` draws. */
@@ -252,12 +227,7 @@ export function figure(spec: FigureSpec): Html {
   const svg = spec.svg.replace(/^<\?xml[^>]*>\s*/, '');
   if (!svg.trimStart().startsWith('<svg'))
     throw new Error(`figure ${spec.id}: not an SVG document`);
-  return html`<figure class="chart" id="${spec.id}">
-    ${trusted(svg)}
-    <figcaption>
-      ${content(spec.caption)}${spec.source !== undefined ? html`<span class="source">${content(spec.source)}</span>` : null}
-    </figcaption>
-  </figure>`;
+  return html`<figure class="chart" id="${spec.id}">${trusted(svg)}<figcaption>${content(spec.caption)}${spec.source !== undefined ? html`<span class="source">${content(spec.source)}</span>` : null}</figcaption></figure>`;
 }
 
 /**
@@ -268,13 +238,7 @@ export function definitionList(
   items: readonly (readonly [Content, Content])[],
   kind: 'facts' | 'definitions' = 'facts',
 ): Html {
-  return html`<dl class="${kind}">
-    ${items.map(
-      ([k, v]) =>
-        html`<dt>${content(k)}</dt>
-          <dd>${content(v)}</dd>`,
-    )}
-  </dl>`;
+  return html`<dl class="${kind}">${items.map(([k, v]) => html`<dt>${content(k)}</dt><dd>${content(v)}</dd>`)}</dl>`;
 }
 
 /**

@@ -33,8 +33,5 @@ export function smallMultiples(
     ),
   );
   const grid = `display:grid;grid-template-columns:repeat(${MULTIPLES_COLUMNS},${width}px);gap:4px ${gap}px;justify-content:center`;
-  return html`<figure class="chart multiples" id="${id}">
-    <div style="${grid}">${cells}</div>
-    <figcaption>${caption}</figcaption>
-  </figure>`;
+  return html`<figure class="chart multiples" id="${id}"><div style="${grid}">${cells}</div><figcaption>${caption}</figcaption></figure>`;
 }

@@ -129,16 +129,14 @@ export function siteTrendSection(ctx: FicheContext, trend: SiteTrend): ReportSec
   // a line left alone there would leave a page almost blank.
   const body = joinHtml([
     paragraph(rt(lang, 'trends.site.intro')),
-    html`<div class="keep">
-      ${joinHtml([
-        paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
-        paragraph(strong(rt(lang, 'trends.site.events', step))),
-        events.length === 0
-          ? paragraph(rt(lang, 'trends.site.noEvents', step))
-          : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
-        years,
-      ])}
-    </div>`,
+    html`<div class="keep">${joinHtml([
+      paragraph(t(lang, 'trends.series', { list: seriesList(trend.campaigns) })),
+      paragraph(strong(rt(lang, 'trends.site.events', step))),
+      events.length === 0
+        ? paragraph(rt(lang, 'trends.site.noEvents', step))
+        : list(events.slice(0, MAX_EVENTS).map((c) => changeSentence(c, lang, names, true))),
+      years,
+    ])}</div>`,
   ]);
   return section({ id: 'trends', title: rt(lang, 'trends.site.title'), level: 1, body });
 }

@@ -467,10 +467,7 @@ export function whatWouldChangeBody(
       const result = simulated.find(([p]) => p === plan)?.[1];
       // A lead, its change and its table stay on one page.
       parts.push(
-        html`<div class="keep">
-          <h3>${leadHeading(plan, lang)}</h3>
-          ${paragraph(changeText(plan, lang))}${result ? scenarioTable(report, result, plan, lang, title) : null}
-        </div>`,
+        html`<div class="keep"><h3>${leadHeading(plan, lang)}</h3>${paragraph(changeText(plan, lang))}${result ? scenarioTable(report, result, plan, lang, title) : null}</div>`,
       );
     }
   }
