@@ -141,65 +141,151 @@ export function buildExamTable(
       compareIds(x.exam.examId, y.exam.examId) ||
       x.file - y.file,
   );
-  const n = kept.length;
-  const machine = new Uint32Array(n);
-  const machineStart = new Uint32Array(equipment.length + 1);
-  const category = new Uint8Array(n);
-  const roomIn = new Float64Array(n);
-  const roomOut = new Float64Array(n);
-  const rowIcr = new Float64Array(n);
-  const acts = new Uint32Array(n);
-  const reportAt = new Float64Array(n);
-  const requestedAt = new Float64Array(n);
-  const scheduledMinutes = new Float64Array(n);
-  const ageBand = new Uint8Array(n);
-  const actLists: (readonly string[])[] = [Object.freeze([])];
-  const listIndex = new Map<string, number>([['', 0]]);
-  let anyKey = false;
   // File order among the kept rows: rank of each kept row's file position.
   const byFile = kept.map((k, row) => ({ file: k.file, row })).sort((a, b) => a.file - b.file);
-  const fileOrder = new Uint32Array(byFile.map((b) => b.row));
-  kept.forEach(({ exam, machine: m }, i) => {
-    machine[i] = m;
-    machineStart[m + 1] = (machineStart[m + 1] as number) + 1;
-    category[i] = CATEGORY_OF.get(exam.category) ?? 0;
-    roomIn[i] = exam.roomIn;
-    roomOut[i] = exam.roomOut;
-    rowIcr[i] = nullToNaN(exam.icr);
-    const key = exam.acts.join('\u0000');
-    let list = listIndex.get(key);
-    if (list === undefined) {
-      list = actLists.length;
-      listIndex.set(key, list);
-      actLists.push(Object.freeze([...exam.acts]));
+  const writer = new ExamTableWriter(kept.length, equipment.length);
+  kept.forEach(({ exam, machine }, row) => writer.write(row, machine, exam));
+  return writer.table(new Uint32Array(byFile.map((b) => b.row)));
+}
+
+/** UTF-8 strings set row by row into a growing buffer: a `StringColumn` once done. */
+class StringColumnBuilder {
+  #bytes = new Uint8Array(1 << 16);
+  #size = 0;
+  readonly #offsets: Uint32Array;
+  #absent: Uint8Array | null = null;
+  #any = false;
+
+  constructor(readonly length: number) {
+    this.#offsets = new Uint32Array(length + 1);
+  }
+
+  /** True once a value that is not null was set. */
+  get any(): boolean {
+    return this.#any;
+  }
+
+  /** Sets string `i` (in row order: `i` is the next row). */
+  set(i: number, value: string | null | undefined): void {
+    if (value === null || value === undefined) {
+      this.#absent ??= new Uint8Array(this.length);
+      this.#absent[i] = 1;
+    } else {
+      this.#any = true;
+      if (this.#size + value.length * 3 > this.#bytes.length) {
+        const grown = new Uint8Array(
+          Math.max(this.#bytes.length * 2, this.#size + value.length * 3),
+        );
+        grown.set(this.#bytes.subarray(0, this.#size));
+        this.#bytes = grown;
+      }
+      this.#size += encoder.encodeInto(value, this.#bytes.subarray(this.#size)).written;
     }
-    acts[i] = list;
-    reportAt[i] = nullToNaN(exam.reportValidatedAt);
-    requestedAt[i] = nullToNaN(exam.requestedAt);
-    scheduledMinutes[i] = nullToNaN(exam.scheduledMinutes);
-    ageBand[i] = exam.ageBand === null ? NO_AGE_BAND : (AGE_OF.get(exam.ageBand) ?? NO_AGE_BAND);
-    if (exam.patientKey !== undefined && exam.patientKey !== null) anyKey = true;
-  });
-  for (let m = 0; m < equipment.length; m++)
-    machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
-  return {
-    length: n,
-    machine,
-    machineStart,
-    examId: stringColumnOf(kept.map((k) => k.exam.examId)),
-    category,
-    roomIn,
-    roomOut,
-    rowIcr,
-    acts,
-    actLists,
-    reportAt,
-    requestedAt,
-    scheduledMinutes,
-    ageBand,
-    patientKey: anyKey ? stringColumnOf(kept.map((k) => k.exam.patientKey ?? null)) : null,
-    fileOrder,
-  };
+    this.#offsets[i + 1] = this.#size;
+  }
+
+  done(): StringColumn {
+    return {
+      bytes: this.#bytes.slice(0, this.#size),
+      offsets: this.#offsets,
+      absent: this.#absent,
+    };
+  }
+}
+
+/**
+ * Writes an ExamTable from records given row by row in the table's order (by machine, then
+ * roomIn, roomOut, exam id): the typed columns, the act lists interned, the string columns.
+ * `buildExamTable` and the store's `readExamTable` both write through it.
+ */
+export class ExamTableWriter {
+  readonly #n: number;
+  readonly #machines: number;
+  readonly #machine: Uint32Array;
+  readonly #category: Uint8Array;
+  readonly #roomIn: Float64Array;
+  readonly #roomOut: Float64Array;
+  readonly #rowIcr: Float64Array;
+  readonly #acts: Uint32Array;
+  readonly #reportAt: Float64Array;
+  readonly #requestedAt: Float64Array;
+  readonly #scheduledMinutes: Float64Array;
+  readonly #ageBand: Uint8Array;
+  readonly #examId: StringColumnBuilder;
+  readonly #patientKey: StringColumnBuilder;
+  readonly #actLists: (readonly string[])[] = [Object.freeze([])];
+  readonly #listIndex = new Map<string, number>([['', 0]]);
+
+  /** A table of `length` rows over `machines` machines. */
+  constructor(length: number, machines: number) {
+    this.#n = length;
+    this.#machines = machines;
+    this.#machine = new Uint32Array(length);
+    this.#category = new Uint8Array(length);
+    this.#roomIn = new Float64Array(length);
+    this.#roomOut = new Float64Array(length);
+    this.#rowIcr = new Float64Array(length);
+    this.#acts = new Uint32Array(length);
+    this.#reportAt = new Float64Array(length);
+    this.#requestedAt = new Float64Array(length);
+    this.#scheduledMinutes = new Float64Array(length);
+    this.#ageBand = new Uint8Array(length);
+    this.#examId = new StringColumnBuilder(length);
+    this.#patientKey = new StringColumnBuilder(length);
+  }
+
+  /** Row `row` (the next one) is `exam`, of machine index `machine`. */
+  write(row: number, machine: number, exam: Omit<Exam, 'equipmentId'>): void {
+    this.#machine[row] = machine;
+    this.#examId.set(row, exam.examId);
+    this.#category[row] = CATEGORY_OF.get(exam.category) ?? 0;
+    this.#roomIn[row] = exam.roomIn;
+    this.#roomOut[row] = exam.roomOut;
+    this.#rowIcr[row] = nullToNaN(exam.icr);
+    const key = exam.acts.join('\u0000');
+    let list = this.#listIndex.get(key);
+    if (list === undefined) {
+      list = this.#actLists.length;
+      this.#listIndex.set(key, list);
+      this.#actLists.push(Object.freeze([...exam.acts]));
+    }
+    this.#acts[row] = list;
+    this.#reportAt[row] = nullToNaN(exam.reportValidatedAt);
+    this.#requestedAt[row] = nullToNaN(exam.requestedAt);
+    this.#scheduledMinutes[row] = nullToNaN(exam.scheduledMinutes);
+    this.#ageBand[row] =
+      exam.ageBand === null ? NO_AGE_BAND : (AGE_OF.get(exam.ageBand) ?? NO_AGE_BAND);
+    this.#patientKey.set(row, exam.patientKey);
+  }
+
+  /** The table, every row written; `fileOrder[k]` is the table row of the k-th record read. */
+  table(fileOrder: Uint32Array): ExamTable {
+    const machineStart = new Uint32Array(this.#machines + 1);
+    for (let i = 0; i < this.#n; i++) {
+      const m = this.#machine[i] as number;
+      machineStart[m + 1] = (machineStart[m + 1] as number) + 1;
+    }
+    for (let m = 0; m < this.#machines; m++)
+      machineStart[m + 1] = (machineStart[m + 1] as number) + (machineStart[m] as number);
+    return {
+      length: this.#n,
+      machine: this.#machine,
+      machineStart,
+      examId: this.#examId.done(),
+      category: this.#category,
+      roomIn: this.#roomIn,
+      roomOut: this.#roomOut,
+      rowIcr: this.#rowIcr,
+      acts: this.#acts,
+      actLists: this.#actLists,
+      reportAt: this.#reportAt,
+      requestedAt: this.#requestedAt,
+      scheduledMinutes: this.#scheduledMinutes,
+      ageBand: this.#ageBand,
+      patientKey: this.#patientKey.any ? this.#patientKey.done() : null,
+      fileOrder,
+    };
+  }
 }
 
 /** Exam `row` of the table as a kit record (`equipment` gives the machine ids). */

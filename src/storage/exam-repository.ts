@@ -4,7 +4,7 @@
  * and reads are set-based: this table holds hundreds of thousands of rows per campaign.
  */
 import type { ExamTable, StringColumn } from '../core/exam-table.ts';
-import { compareIds, NO_AGE_BAND, stringAt } from '../core/exam-table.ts';
+import { compareIds, ExamTableWriter, NO_AGE_BAND, stringAt } from '../core/exam-table.ts';
 import { AGE_BANDS, CATEGORIES } from '../core/kit-types.ts';
 import type { AgeBand, Category, Equipment, Exam } from '../core/kit-types.ts';
 import type { CopyQueryable, UpsertCounts } from './bulk.ts';
@@ -260,45 +260,6 @@ export async function readExams(q: Queryable, campaignId: string): Promise<Exam[
   return exams;
 }
 
-/** UTF-8 strings appended one by one into a growing buffer: a `StringColumn` once done. */
-class StringColumnBuilder {
-  #bytes = new Uint8Array(1 << 16);
-  #size = 0;
-  readonly #offsets: Uint32Array;
-  #absent: Uint8Array | null = null;
-  readonly #encoder = new TextEncoder();
-
-  constructor(readonly length: number) {
-    this.#offsets = new Uint32Array(length + 1);
-  }
-
-  /** Sets string `i` (written in row order: `i` is the next row). */
-  set(i: number, value: string | null): void {
-    if (value === null) {
-      this.#absent ??= new Uint8Array(this.length);
-      this.#absent[i] = 1;
-    } else {
-      if (this.#size + value.length * 3 > this.#bytes.length) {
-        const grown = new Uint8Array(
-          Math.max(this.#bytes.length * 2, this.#size + value.length * 3),
-        );
-        grown.set(this.#bytes.subarray(0, this.#size));
-        this.#bytes = grown;
-      }
-      this.#size += this.#encoder.encodeInto(value, this.#bytes.subarray(this.#size)).written;
-    }
-    this.#offsets[i + 1] = this.#size;
-  }
-
-  done(): StringColumn {
-    return {
-      bytes: this.#bytes.slice(0, this.#size),
-      offsets: this.#offsets,
-      absent: this.#absent,
-    };
-  }
-}
-
 /**
  * The exams of a campaign as an `ExamTable` over `equipment` (the stored machines, by id in
  * `collate "C"` order, as `readEquipment` gives them): rows in the table's order, `fileOrder` the
@@ -321,33 +282,14 @@ export async function readExamTable(
   );
   const n = machines.reduce((sum, m) => sum + m.n, 0);
   const machineOf = new Map(equipment.map((m, i) => [m.equipmentId, i]));
-  const machine = new Uint32Array(n);
-  const machineStart = new Uint32Array(equipment.length + 1);
-  const category = new Uint8Array(n);
-  const roomIn = new Float64Array(n);
-  const roomOut = new Float64Array(n);
-  const rowIcr = new Float64Array(n);
-  const acts = new Uint32Array(n);
-  const reportAt = new Float64Array(n);
-  const requestedAt = new Float64Array(n);
-  const scheduledMinutes = new Float64Array(n);
-  const ageBand = new Uint8Array(n);
+  const writer = new ExamTableWriter(n, equipment.length);
   const fileOrder = new Uint32Array(n);
-  const examId = new StringColumnBuilder(n);
-  const patientKey = new StringColumnBuilder(n);
-  let anyKey = false;
-  const actLists: (readonly string[])[] = [Object.freeze([])];
-  const listIndex = new Map<string, number>([['', 0]]);
-  const categoryOf = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
-  const bandOf = new Map<string, number>(AGE_BANDS.map((b, i) => [b, i]));
-  const nan = (v: number | null): number => (v === null ? NaN : v);
   let row = 0;
   let lastMachine = -1;
   for (const entry of machines) {
     const m = machineOf.get(entry.equipment_id);
     if (m === undefined || m <= lastMachine)
       throw new Error(`exams of ${entry.equipment_id} are not in the stored equipment's order`);
-    for (let k = lastMachine + 1; k <= m; k++) machineStart[k] = row;
     lastMachine = m;
     const tuples = JSON.parse(entry.exams) as ExamTuple[];
     entry.exams = '';
@@ -361,48 +303,12 @@ export async function readExamTable(
     const first = row;
     for (const i of order) {
       const t = tuples[i] as ExamTuple;
-      machine[row] = m;
-      examId.set(row, t[0]);
-      category[row] = categoryOf.get(t[1]) ?? 0;
-      roomIn[row] = t[2] + 0;
-      roomOut[row] = t[3] + 0;
-      const key = t[4].join('\u0000');
-      let list = listIndex.get(key);
-      if (list === undefined) {
-        list = actLists.length;
-        listIndex.set(key, list);
-        actLists.push(Object.freeze([...t[4]]));
-      }
-      acts[row] = list;
-      rowIcr[row] = nan(t[5]);
-      reportAt[row] = nan(t[6]);
-      requestedAt[row] = nan(t[7]);
-      scheduledMinutes[row] = nan(t[8]);
-      ageBand[row] = t[9] === null ? NO_AGE_BAND : (bandOf.get(t[9]) ?? NO_AGE_BAND);
-      const pk = t[10] ?? null;
-      if (pk !== null) anyKey = true;
-      patientKey.set(row, pk);
+      t[2] += 0; // no -0 instants
+      t[3] += 0;
+      writer.write(row, m, examFromTuple(t, entry.equipment_id));
       fileOrder[first + i] = row;
       row++;
     }
   }
-  for (let k = lastMachine + 1; k <= equipment.length; k++) machineStart[k] = row;
-  return {
-    length: n,
-    machine,
-    machineStart,
-    examId: examId.done(),
-    category,
-    roomIn,
-    roomOut,
-    rowIcr,
-    acts,
-    actLists,
-    reportAt,
-    requestedAt,
-    scheduledMinutes,
-    ageBand,
-    patientKey: anyKey ? patientKey.done() : null,
-    fileOrder,
-  };
+  return writer.table(fileOrder);
 }

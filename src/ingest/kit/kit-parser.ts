@@ -151,24 +151,10 @@ export class KitParser {
       });
       return;
     }
-    let text: string;
-    if (typeof input === 'string') text = input;
-    else {
-      const wide = wideEncodingOf(input);
-      if (wide !== null) {
-        this.#sink.say('error', 'encoding.unicode', name, null, null, {
-          file: name,
-          encoding: wide,
-        });
-        return;
-      }
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-      } catch {
-        this.#sink.say('error', 'encoding.campaign', name, null, null, { file: name });
-        return;
-      }
-    }
+    let text = this.#wholeText(input, name, () =>
+      this.#sink.say('error', 'encoding.campaign', name, null, null, { file: name }),
+    );
+    if (text === null) return;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const campaign = readCampaign(text, name, this.#sink);
     if (campaign === null) return;
@@ -176,6 +162,25 @@ export class KitParser {
     const calendar = new CampaignCalendar(campaign.start, campaign.days, campaign.timeZone);
     this.#dates = new DateTimeReader(calendar.clock);
     this.#window = new CampaignWindow(calendar);
+  }
+
+  /**
+   * A whole small file (campaign.json, costs.csv) as text: UTF-16 is refused by name, bytes that
+   * are not UTF-8 get `badUtf8`'s error; null when the file cannot be read as text.
+   */
+  #wholeText(input: string | Uint8Array, name: string, badUtf8: () => void): string | null {
+    if (typeof input === 'string') return input;
+    const wide = wideEncodingOf(input);
+    if (wide !== null) {
+      this.#sink.say('error', 'encoding.unicode', name, null, null, { file: name, encoding: wide });
+      return null;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      badUtf8();
+      return null;
+    }
   }
 
   /**
@@ -191,24 +196,10 @@ export class KitParser {
    * against equipment.csv: call it after the CSV files. Any error refuses the kit.
    */
   costs(content: string | Uint8Array, name = COSTS_FILE_NAME): void {
-    let text: string;
-    if (typeof content === 'string') text = content;
-    else {
-      const wide = wideEncodingOf(content);
-      if (wide !== null) {
-        this.#sink.say('error', 'encoding.unicode', name, null, null, {
-          file: name,
-          encoding: wide,
-        });
-        return;
-      }
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-      } catch {
-        this.#sink.say('error', 'encoding', name, null, null, { file: name, line: '?' });
-        return;
-      }
-    }
+    const text = this.#wholeText(content, name, () =>
+      this.#sink.say('error', 'encoding', name, null, null, { file: name, line: '?' }),
+    );
+    if (text === null) return;
     const { costs, issues } = readCostSet(
       text,
       name,
