@@ -2,7 +2,7 @@
  * The small builders of OpenAPI schemas and responses, shared by the document (openapi.ts) and
  * the route groups that keep their entries beside their routes (accounts, trends, bundles).
  */
-import type { ResponseOrRef, Schema } from './openapi.ts';
+import type { Parameter, ResponseOrRef, Schema } from './openapi.ts';
 
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 export const use = (name: string): ResponseOrRef => ({ $ref: `#/components/responses/${name}` });
@@ -39,4 +39,42 @@ export const partialRecord = (keys: readonly string[], value: Schema): Schema =>
   type: 'object',
   properties: Object.fromEntries(keys.map((k) => [k, value])),
   additionalProperties: false,
+});
+
+/** A required path parameter. */
+export const path = (name: string, description: string): Parameter => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: str,
+});
+
+/** An optional query parameter. */
+export const query = (name: string, description: string, schema: Schema): Parameter => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+
+/**
+ * The answers of a route that reads: the value, or the usual errors (401 and 403 in accounts
+ * mode); `extra` adds the route's own answers (e.g. a 409).
+ */
+export const ok = (
+  description: string,
+  schema: Schema,
+  extra: Record<string, ResponseOrRef> = {},
+): Record<string, ResponseOrRef> => ({
+  '200': { description, content: json(schema) },
+  '400': use('BadRequest'),
+  '401': use('LoginRequired'),
+  '403': use('Forbidden'),
+  '404': use('NotFound'),
+  ...extra,
+  '405': use('MethodNotAllowed'),
+  '421': use('HostNotAllowed'),
+  '500': use('ServerError'),
 });

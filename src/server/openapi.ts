@@ -38,7 +38,10 @@ import {
   num,
   numOrNull,
   obj,
+  ok,
   partialRecord,
+  path,
+  query,
   ref,
   str,
   strEnum,
@@ -1186,32 +1189,6 @@ const okPublic = (description: string, schema: Schema): Record<string, ResponseO
   '405': use('MethodNotAllowed'),
   '421': use('HostNotAllowed'),
   '500': use('ServerError'),
-});
-/** The answers of a route that reads: the value, or the usual errors (401 and 403 in accounts mode). */
-const ok = (description: string, schema: Schema): Record<string, ResponseOrRef> => ({
-  '200': { description, content: json(schema) },
-  '400': use('BadRequest'),
-  '401': use('LoginRequired'),
-  '403': use('Forbidden'),
-  '404': use('NotFound'),
-  '405': use('MethodNotAllowed'),
-  '421': use('HostNotAllowed'),
-  '500': use('ServerError'),
-});
-
-const path = (name: string, description: string): Parameter => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: str,
-});
-const query = (name: string, description: string, schema: Schema): Parameter => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
 });
 
 const campaignId = path('id', 'The campaign id (campaign.json `id`).');

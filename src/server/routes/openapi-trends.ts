@@ -6,7 +6,7 @@
 import { MACHINE_FIGURES } from '../../core/benchmark.ts';
 import { MODALITIES } from '../../core/kit-types.ts';
 import { LEAD_KEYS } from '../../core/views/lead-ranking.ts';
-import type { Operation, Parameter, ResponseOrRef, Schema } from '../openapi.ts';
+import type { Operation, Schema } from '../openapi.ts';
 import {
   arr,
   bool,
@@ -18,8 +18,10 @@ import {
   ref,
   str,
   strEnum,
+  ok,
+  path,
+  query,
   strOrNull,
-  use,
 } from '../openapi-parts.ts';
 
 const byModality = (value: Schema): Schema => ({
@@ -154,20 +156,6 @@ export const TREND_SCHEMAS: Record<string, Schema> = {
   }),
 };
 
-const path = (name: string, description: string): Parameter => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: str,
-});
-const query = (name: string, description: string, schema: Schema): Parameter => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
 const campaignId = path('id', 'The campaign the trend is anchored on: the last of the series.');
 const campaignsParam = query(
   'campaigns',
@@ -175,21 +163,6 @@ const campaignsParam = query(
   str,
 );
 const modalityParam = query('modality', 'Only this modality.', modality);
-const ok = (
-  description: string,
-  schema: string,
-  extra: Record<string, ResponseOrRef> = {},
-): Record<string, ResponseOrRef> => ({
-  '200': { description, content: json(ref(schema)) },
-  '400': use('BadRequest'),
-  '401': use('LoginRequired'),
-  '403': use('Forbidden'),
-  '404': use('NotFound'),
-  ...extra,
-  '405': use('MethodNotAllowed'),
-  '421': use('HostNotAllowed'),
-  '500': use('ServerError'),
-});
 
 /** The paths of the trend routes. */
 export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
@@ -202,7 +175,7 @@ export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
       parameters: [campaignId, modalityParam, campaignsParam],
       responses: ok(
         'The national trend (a site or region user sees its own machines counted, bands from the stored peer groups).',
-        'GroupTrend',
+        ref('GroupTrend'),
       ),
     },
   },
@@ -218,7 +191,7 @@ export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
         modalityParam,
         campaignsParam,
       ],
-      responses: ok('The region’s trend.', 'GroupTrend', {
+      responses: ok('The region’s trend.', ref('GroupTrend'), {
         '403': {
           description: 'forbidden: a site user, or a region user asking for another region.',
           content: json(ref('ApiError')),
@@ -237,7 +210,7 @@ export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
         path('finess', 'The FINESS of an establishment of the campaign.'),
         campaignsParam,
       ],
-      responses: ok('The site’s trend.', 'SiteTrend'),
+      responses: ok('The site’s trend.', ref('SiteTrend')),
     },
   },
   '/api/campaigns/{id}/trends/machines/{equipmentId}': {
@@ -251,7 +224,7 @@ export const TREND_PATHS: Record<string, Partial<Record<'get', Operation>>> = {
         path('equipmentId', 'The equipment id of a machine of the campaign.'),
         campaignsParam,
       ],
-      responses: ok('The machine’s trend.', 'MachineTrend'),
+      responses: ok('The machine’s trend.', ref('MachineTrend')),
     },
   },
 };
