@@ -16,9 +16,9 @@ import {
   sortedFinite,
 } from './stats.ts';
 import type { MachineSamples } from './indicators/durations.ts';
+import { PATIENT_TYPES } from './indicators/types.ts';
 import type {
   MachineIndicators,
-  PatientType,
   PeerBenchmark,
   SurveySummary,
   Typology,
@@ -114,7 +114,7 @@ export const MACHINE_FIGURES: readonly MachineFigure[] = [
     includedOnly: false,
     unit: 'min',
   })),
-  ...(['outpatient', 'inpatient', 'emergency'] as const).map((t): MachineFigure => ({
+  ...PATIENT_TYPES.map((t): MachineFigure => ({
     key: `reportDelayMedian_${t}`,
     value: (m) => medianOf(m.reportDelayMinutes[t]),
     includedOnly: false,
@@ -212,8 +212,6 @@ const share = (
   peers: readonly MachineIndicators[],
   test: (m: MachineIndicators) => boolean,
 ): number | null => (peers.length === 0 ? null : peers.filter(test).length / peers.length);
-
-const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 
 /**
  * The benchmark of one peer group. Occupancy and ICR per hour are taken over included machines

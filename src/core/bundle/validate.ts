@@ -5,7 +5,7 @@
  * were computed from (counts equal; quantiles within the bin's half-width), which is cheap.
  */
 import { isValidTimeZone, parseIsoDate } from '../calendar.ts';
-import type { PatientType } from '../indicators/types.ts';
+import { PATIENT_TYPES } from '../indicators/types.ts';
 import {
   CATEGORIES,
   CLINICAL_CASES,
@@ -26,11 +26,6 @@ export type { BundleProblem, BundleProblemKey } from './schema.ts';
 /** The largest bundle file the observatory reads (bytes). */
 export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
 
-const PATIENT_TYPES = [
-  'outpatient',
-  'inpatient',
-  'emergency',
-] as const satisfies readonly PatientType[];
 const FAMILY_KEYS: Readonly<Record<SampleFamily, readonly string[]>> = {
   durationMinutes: CATEGORIES,
   reportDelayMinutes: PATIENT_TYPES,

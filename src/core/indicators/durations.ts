@@ -9,7 +9,7 @@ import type { Category } from '../kit-types.ts';
 import { CATEGORIES } from '../kit-types.ts';
 import type { Quantiles } from '../stats.ts';
 import { quantilesInPlace } from '../stats.ts';
-import type { PatientType } from './types.ts';
+import { PATIENT_TYPES, type PatientType } from './types.ts';
 import type { MachineColumns } from './machine-columns.ts';
 import { CATEGORY_INDEX, SHORT_EXAM_MS } from './machine-columns.ts';
 
@@ -30,7 +30,6 @@ export const PATIENT_TYPE_OF: Readonly<Record<Category, PatientType>> = {
   R: 'inpatient',
   U: 'emergency',
 };
-const PATIENT_TYPES: readonly PatientType[] = ['outpatient', 'inpatient', 'emergency'];
 
 /**
  * One typed array per group from a per-exam group index (-1 = skip) and value, in two passes
