@@ -65,32 +65,38 @@ function decimalAt(b: Uint8Array, from: number, to: number): number {
   return mark < 0 ? mantissa : mantissa / (POWERS_OF_TEN[to - mark - 1] as number);
 }
 
-/** True for the common keyed-hash shape: 32+ hex digits, not all decimal (never refused). */
-function isHexKeyAt(b: Uint8Array, from: number, to: number): boolean {
-  if (to - from < 32) return false;
-  let letter = false;
-  for (let i = from; i < to; i++) {
-    const c = b[i] as number;
-    if (c >= 48 && c <= 57) continue;
-    const lower = c | 0x20;
-    if (c < 0x41 || lower < 0x61 || lower > 0x66) return false;
-    letter = true;
-  }
-  return letter;
-}
+/** Per byte: 1 for a decimal digit, 2 for a hex letter (either case), else 0. */
+const HEX_DIGIT = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) HEX_DIGIT[c] = 1;
+for (let c = 97; c <= 102; c++) HEX_DIGIT[c] = HEX_DIGIT[c - 32] = 2;
+
+// What the fast path does with a column's cells (its role; date-times are ROOM_IN..REQUESTED).
+/** A column it does not read: any canonical bytes. */
+const OTHER_CELL = 0;
+const ID = 1;
+const EQUIPMENT = 2;
+const CATEGORY = 3;
+const ROOM_IN = 4;
+const ROOM_OUT = 5;
+const REPORT = 6;
+const REQUESTED = 7;
+const ACTS = 8;
+const ICR = 9;
+const SCHEDULED = 10;
+const AGE = 11;
+const KEY = 12;
 
 /** Reads canonical exam rows from bytes; `read` gives -1 for any other row (nothing done then). */
 export class FastExamRows {
   readonly #ctx: ExamRowsContext;
   readonly #dates: DateTimeReader;
   readonly #window: CampaignWindow;
-  readonly #i: ExamColumnIndexes;
   readonly #columns: ExamColumns;
   /** Per byte: 0 for a byte of a canonical cell, SEPARATOR, or OTHER (the row is not canonical). */
   readonly #kinds: Uint8Array;
-  readonly #starts: Int32Array;
-  readonly #ends: Int32Array;
-  readonly #width: number;
+  /** Per column of the header, its role (ID, ROOM_IN…; OTHER_CELL when not read). */
+  readonly #roles: Uint8Array;
+  readonly #separator: number;
   /** The last date read (`y * 10000 + m * 100 + d`) and its day's UTC start. */
   #lastDate = -1;
   #lastBase = NaN;
@@ -106,120 +112,162 @@ export class FastExamRows {
     this.#ctx = ctx;
     this.#window = ctx.window;
     this.#dates = dates;
-    this.#i = indexes;
     this.#columns = columns;
-    this.#width = width;
-    this.#starts = new Int32Array(width);
+    this.#separator = separator;
+    this.#roles = new Uint8Array(width).fill(OTHER_CELL);
+    const roles: [number, number][] = [
+      [indexes.id, ID],
+      [indexes.equipment, EQUIPMENT],
+      [indexes.category, CATEGORY],
+      [indexes.roomIn, ROOM_IN],
+      [indexes.roomOut, ROOM_OUT],
+      [indexes.acts, ACTS],
+      [indexes.icr, ICR],
+      [indexes.report, REPORT],
+      [indexes.requested, REQUESTED],
+      [indexes.scheduled, SCHEDULED],
+      [indexes.age, AGE],
+      // Keys are not read when not kept: any canonical bytes then, as before (checked path).
+      [indexes.key, KEY],
+    ];
+    for (const [column, role] of roles) if (column >= 0) this.#roles[column] = role;
     this.#kinds = new Uint8Array(256).fill(OTHER);
     for (let c = 0x21; c <= 0x7e; c++) this.#kinds[c] = 0;
     this.#kinds[0x22] = OTHER;
     this.#kinds[separator] = SEPARATOR;
     this.#kinds[10] = LINE_FEED;
     this.#kinds[13] = RETURN;
-    this.#ends = new Int32Array(width);
   }
 
   /**
    * Reads the line starting at `from` (its line feed, or `limit`, ends it) seen on `line` when
    * canonical: its id registered and, while the read has no error, its values appended. Returns
    * the index of its line feed (or `limit`); -1 when not canonical (nothing done then).
+   *
+   * One pass, cell by cell in the header's order: each cell's bytes are checked by what it holds
+   * (date-times digit by digit, decimals, hex keys, codes; other cells byte by byte against
+   * `#kinds`), and each must end where its column does (the separator, or the line's end for the
+   * last), so a row with too many or too few cells is not canonical.
    */
   read(b: Uint8Array, from: number, limit: number, line: number): number {
-    const starts = this.#starts;
-    const ends = this.#ends;
-    const width = this.#width;
+    const roles = this.#roles;
     const kinds = this.#kinds;
-    let k = 0;
-    let s = from;
-    let i = from;
-    let end = limit;
-    for (; i < limit; i++) {
-      const kind = kinds[b[i] as number] as number;
-      if (kind === 0) continue;
-      if (kind === SEPARATOR) {
-        if (k + 1 >= width) return -1;
-        starts[k] = s;
-        ends[k] = i;
-        k++;
-        s = i + 1;
-        continue;
+    const separator = this.#separator;
+    const last = roles.length - 1;
+    let idFrom = 0;
+    let idTo = 0;
+    let eqFrom = 0;
+    let eqTo = 0;
+    let actsFrom = 0;
+    let actsTo = 0;
+    let keyFrom = 0;
+    let keyTo = 0;
+    let category = -1;
+    let roomIn = NaN;
+    let roomOut = NaN;
+    let icr = NaN;
+    let report = NaN;
+    let requested = NaN;
+    let scheduled = NaN;
+    let ageBand = NO_AGE_BAND;
+    let p = from;
+    for (let k = 0; k <= last; k++) {
+      const start = p;
+      const role = roles[k] as number;
+      if (role >= ROOM_IN && role <= REQUESTED) {
+        // A date-time, 16 or 19 bytes, or empty.
+        if (p < limit && kinds[b[p] as number] === 0) {
+          let n = 16;
+          if (p + 16 < limit && b[p + 16] === 58) n = 19;
+          if (p + n > limit) return -1;
+          const at = this.#instant(b, p, p + n);
+          if (at !== at) return -1;
+          p += n;
+          if (role === ROOM_IN) roomIn = at;
+          else if (role === ROOM_OUT) roomOut = at;
+          else if (role === REPORT) report = at;
+          else requested = at;
+        }
+      } else if (role === ICR || role === SCHEDULED) {
+        while (p < limit && (((b[p] as number) - 48) >>> 0 <= 9 || b[p] === 46)) p++;
+        if (p > start) {
+          const value = decimalAt(b, start, p);
+          if (role === ICR) {
+            if (value < 0) return -1;
+            icr = value;
+          } else {
+            if (value <= 0) return -1;
+            scheduled = value;
+          }
+        }
+      } else if (role === KEY) {
+        let letter = 0;
+        for (; p < limit; p++) {
+          const h = HEX_DIGIT[b[p] as number] as number;
+          if (h === 0) break;
+          letter |= h;
+        }
+        if (p > start) {
+          // The common keyed-hash shape: 32+ hex digits, not all decimal (never refused).
+          if (p - start < 32 || letter < 2) return -1;
+          keyFrom = start;
+          keyTo = p;
+        }
+      } else if (role === CATEGORY) {
+        if (p >= limit) return -1;
+        category = CATEGORY_OF_BYTE[b[p] as number] ?? -1;
+        if (category < 0) return -1;
+        p++;
+      } else {
+        while (p < limit && kinds[b[p] as number] === 0) p++;
+        if (role === ID) {
+          idFrom = start;
+          idTo = p;
+        } else if (role === EQUIPMENT) {
+          eqFrom = start;
+          eqTo = p;
+        } else if (role === ACTS) {
+          actsFrom = start;
+          actsTo = p;
+        } else if (role === AGE && p > start) {
+          ageBand = ageBandAt(b, start, p);
+          if (ageBand < 0) return -1;
+        }
       }
-      if (kind === LINE_FEED) {
-        end = i;
-        break;
+      if (k === 0 && p === from) return -1;
+      // The cell ends where its column does.
+      if (k < last) {
+        if (p >= limit || b[p] !== separator) return -1;
+        p++;
       }
-      if (kind === RETURN && (i + 1 === limit || b[i + 1] === 10)) {
-        end = i;
-        i++;
-        break;
-      }
-      return -1;
     }
-    const stop = i;
-    starts[k] = s;
-    ends[k] = end;
-    if (k + 1 !== width || starts[0] === ends[0]) return -1;
-    const x = this.#i;
-    // Required cells.
-    const idFrom = starts[x.id] as number;
-    const idTo = ends[x.id] as number;
-    if (idFrom === idTo) return -1;
-    const eqFrom = starts[x.equipment] as number;
-    const eqTo = ends[x.equipment] as number;
-    if (eqFrom === eqTo) return -1;
+    // The line ends here: at `limit`, a line feed, or a carriage return before either.
+    let stop = p;
+    if (p < limit) {
+      const c = b[p] as number;
+      if (c === 13) {
+        if (p + 1 === limit) stop = limit;
+        else if (b[p + 1] === 10) stop = p + 1;
+        else return -1;
+      } else if (c !== 10) return -1;
+    }
+    // Required cells and the checks across cells.
+    if (idFrom === idTo || eqFrom === eqTo || category < 0) return -1;
     const equipment = this.#ctx.machines.knownAscii(b, eqFrom, eqTo);
     if (equipment === null) return -1;
-    const catAt = starts[x.category] as number;
-    if ((ends[x.category] as number) - catAt !== 1) return -1;
-    const category = CATEGORY_OF_BYTE[b[catAt] as number] as number;
-    if (category < 0) return -1;
-    const roomIn = this.#instant(b, starts[x.roomIn] as number, ends[x.roomIn] as number);
     if (roomIn !== roomIn || !this.#window.contains(roomIn)) return -1;
-    const roomOut = this.#instant(b, starts[x.roomOut] as number, ends[x.roomOut] as number);
     if (roomOut !== roomOut) return -1;
     const duration = roomOut - roomIn;
     if (duration < 0 || duration > MS_PER_DAY) return -1;
-    // Optional cells: NaN when blank or absent.
-    let icr = NaN;
-    if (x.icr >= 0 && starts[x.icr] !== ends[x.icr]) {
-      icr = decimalAt(b, starts[x.icr] as number, ends[x.icr] as number);
-      if (icr < 0) return -1;
-    }
-    let report = NaN;
-    if (x.report >= 0 && starts[x.report] !== ends[x.report]) {
-      report = this.#instant(b, starts[x.report] as number, ends[x.report] as number);
-      if (report !== report || report < roomOut) return -1;
-    }
-    let requested = NaN;
-    if (x.requested >= 0 && starts[x.requested] !== ends[x.requested]) {
-      requested = this.#instant(b, starts[x.requested] as number, ends[x.requested] as number);
-      if (requested !== requested) return -1;
-    }
-    let scheduled = NaN;
-    if (x.scheduled >= 0 && starts[x.scheduled] !== ends[x.scheduled]) {
-      scheduled = decimalAt(b, starts[x.scheduled] as number, ends[x.scheduled] as number);
-      if (scheduled <= 0) return -1;
-    }
-    let ageBand = NO_AGE_BAND;
-    if (x.age >= 0 && starts[x.age] !== ends[x.age]) {
-      ageBand = ageBandAt(b, starts[x.age] as number, ends[x.age] as number);
-      if (ageBand < 0) return -1;
-    }
-    const hasKey = x.key >= 0 && starts[x.key] !== ends[x.key];
-    if (hasKey && !isHexKeyAt(b, starts[x.key] as number, ends[x.key] as number)) return -1;
+    if (report < roomOut) return -1;
     // Last, the one check that records something: a repeated id is left to the checked path.
     const id = this.#ctx.registry.add(equipment.index, b, idFrom, idTo, line);
     if (id < 0) return -1;
     if (this.#ctx.sink.errorCount > 0) return stop;
     const columns = this.#columns;
     const key =
-      hasKey && columns.keys !== null
-        ? columns.keys.add(b, starts[x.key] as number, ends[x.key] as number)
-        : NO_KEY;
-    const acts =
-      x.acts >= 0 && starts[x.acts] !== ends[x.acts]
-        ? columns.acts.ofAscii(b, starts[x.acts] as number, ends[x.acts] as number)
-        : 0;
+      keyFrom !== keyTo && columns.keys !== null ? columns.keys.add(b, keyFrom, keyTo) : NO_KEY;
+    const acts = actsFrom !== actsTo ? columns.acts.ofAscii(b, actsFrom, actsTo) : 0;
     columns.append(
       equipment.index,
       id,

@@ -5,9 +5,10 @@
  * table as reading every row checked; and hand-checked values of canonical rows.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attachedExamTable, NO_AGE_BAND } from '../../../src/core/exam-table.ts';
 import { KitParser, parseKit, type KitReadResult } from '../../../src/ingest/kit/parse-kit.ts';
+import { FastExamRows } from '../../../src/ingest/kit/exam-fast-rows.ts';
 import { KIT_READ_FILES } from '../../../src/ingest/kit/kit-files.ts';
 
 const encoder = new TextEncoder();
@@ -168,9 +169,21 @@ const at = (day: number, minute: number, seconds: boolean): string => {
   return `${date}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}${seconds ? ':00' : ''}`;
 };
 
-function examsFile(separator: ',' | ';', lines: string[]): Uint8Array {
-  return encoder.encode([HEADER.join(separator), ...lines].join('\n') + '\n');
+function examsFile(separator: ',' | ';', lines: string[], header = HEADER): Uint8Array {
+  return encoder.encode([header.join(separator), ...lines].join('\n') + '\n');
 }
+
+/**
+ * Column layouts of exams.csv (the fast path reads cells by their header's position): as
+ * documented, reversed, rotated, with a column it does not read, without the optional last two.
+ */
+const LAYOUTS: Record<string, <T>(cells: T[], filler: T) => T[]> = {
+  documented: (cells) => cells,
+  reversed: (cells) => [...cells].reverse(),
+  rotated: (cells) => [...cells.slice(3), ...cells.slice(0, 3)],
+  extra: (cells, filler) => [...cells.slice(0, 6), filler, ...cells.slice(6)],
+  short: (cells) => cells.slice(0, 10),
+};
 
 function same(exams: Uint8Array, chunk: number): void {
   const checked = read(exams, false, 1 << 20);
@@ -192,7 +205,9 @@ describe('the fast path of exams.csv', () => {
         fc.array(canonicalRow, { maxLength: 25 }),
         fc.constantFrom<',' | ';'>(',', ';'),
         fc.integer({ min: 1, max: 300 }),
-        (rows, canonical, separator, chunk) => {
+        fc.constantFrom(...Object.keys(LAYOUTS)),
+        (rows, canonical, separator, chunk, layoutName) => {
+          const layout = LAYOUTS[layoutName]!;
           const lines = canonical.map((c) => {
             const cells = [
               `K${c.id}`,
@@ -213,24 +228,97 @@ describe('the fast path of exams.csv', () => {
               const pool = POOLS[k] as string[];
               cells[k] = pool[n % pool.length] as string;
             }
-            return cells.map((v) => (separator === ';' ? v : v.replace(/,/g, '.'))).join(separator);
+            return layout(cells, 'note')
+              .map((v) => (separator === ';' ? v : v.replace(/,/g, '.')))
+              .join(separator);
           });
           for (const { cells, shape } of rows) {
             let cellsOut = [...cells];
             if (shape === 'short') cellsOut = cellsOut.slice(1);
             if (shape === 'space') cellsOut[2] = ` ${cellsOut[2]}`;
-            let text = cellsOut
+            let text = layout(cellsOut, 'x')
               .map((c) => (separator === ';' ? c : c.replace(/,/g, '.')))
               .join(separator);
             if (shape === 'crlf') text += '\r';
             if (shape === 'blank-before') lines.push('');
             lines.splice(Math.floor(lines.length / 2), 0, text);
           }
-          same(examsFile(separator, lines), chunk);
+          same(examsFile(separator, lines, layout(HEADER, 'note')), chunk);
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('takes every canonical row itself, whatever the column layout (none left to the checked path)', () => {
+    const cells = [
+      [
+        'D1',
+        'EQ1',
+        'A',
+        '2010-03-26T08:00',
+        '2010-03-26T08:10',
+        'ZCQH001',
+        '2.5',
+        '2010-03-26T09:00',
+        '',
+        '15',
+        '18-64',
+        HEX,
+      ],
+      [
+        'D2',
+        'EQ1',
+        'U',
+        '2010-03-26T08:20:00',
+        '2010-03-26T08:30:30',
+        '',
+        '',
+        '',
+        '2010-03-25T09:00',
+        '',
+        '',
+        HEX.toUpperCase(),
+      ],
+      [
+        'D3',
+        'EQ2',
+        'H',
+        '2010-03-28T03:10',
+        '2010-03-28T03:20',
+        '',
+        '12',
+        '',
+        '',
+        '7.5',
+        '80+',
+        HEX,
+      ],
+    ];
+    const read = vi.spyOn(FastExamRows.prototype, 'read');
+    try {
+      for (const [name, layout] of Object.entries(LAYOUTS)) {
+        read.mockClear();
+        const lines = cells.map((c) => layout(c, 'note').join(','));
+        const result = parseKit(
+          new Map<string, string | Uint8Array>([
+            ['campaign.json', CAMPAIGN],
+            ...Object.entries(BASE).map(([k, v]) => [k, encoder.encode(v)] as [string, Uint8Array]),
+            ['exams.csv', examsFile(',', lines, layout(HEADER, 'note'))],
+          ]),
+        );
+        expect(
+          result.issues.filter((i) => i.severity === 'error'),
+          name,
+        ).toEqual([]);
+        expect(
+          read.mock.results.map((r) => (r.value as number) >= 0),
+          name,
+        ).toEqual([true, true, true]);
+      }
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('reads canonical rows to the hand-checked instants and codes (Paris, across the spring change)', () => {
