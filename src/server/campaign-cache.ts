@@ -26,7 +26,6 @@ import type { MachineRecords, Store } from '../storage/index.ts';
 import {
   campaignStamps,
   countMachinesByModality,
-  listCampaigns,
   loadCampaignData,
   loadCosts,
   loadIssues,
@@ -34,6 +33,7 @@ import {
   loadMachineRecords,
   loadPeerGroups,
 } from '../storage/index.ts';
+import { readCampaignHeaders } from '../storage/campaign-repository.ts';
 import { scopedStore } from '../storage/scoped-store.ts';
 import { Lru } from './lru.ts';
 
@@ -219,8 +219,8 @@ export class CampaignCache {
    */
   async list(scope: AccessScope): Promise<CampaignSummary[]> {
     const store = scopedStore(this.#store, scope);
-    // The counts behind a listing read every exam the scope sees: kept per scope while no
-    // campaign changed (the stamps of every campaign's last change are the same).
+    // Kept per scope while no campaign changed (the stamps of every campaign's last change are
+    // the same): the counts come from the stored results, but are still one query per listing.
     const key = scopeKey(scope);
     const stamps = await this.#stampsOf(key, store);
     const known = this.#lists.get(key);
@@ -249,7 +249,7 @@ export class CampaignCache {
 
   async #summaries(store: Store): Promise<CampaignSummary[]> {
     const [campaigns, machines] = await Promise.all([
-      listCampaigns(store),
+      readCampaignHeaders(store.db),
       countMachinesByModality(store),
     ]);
     const summaries = campaigns

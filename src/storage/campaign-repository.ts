@@ -72,17 +72,49 @@ export async function readCampaignUpdatedAt(q: Queryable, id: string): Promise<s
   return row?.at ?? null;
 }
 
-/** Every stored campaign with its row counts, by id. */
-export async function readCampaignListings(q: Queryable): Promise<CampaignListing[]> {
-  return q.query<CampaignListing & Record<string, unknown>>(`
-    select ${CAMPAIGN_COLUMNS}, c.source,
+/** A stored campaign as the server lists it: `CampaignListing` without the session and machine counts. */
+export type CampaignHeader = Omit<CampaignListing, 'equipment' | 'sessions'>;
+
+/**
+ * The exams of campaign `c.id` (the rows the querying role sees), from the stored per-machine
+ * results rather than by counting `exams` (17 M rows for a national year: seconds): each machine's
+ * `exams` (migration 0010) is the count of its exam rows the results were computed from, and a
+ * campaign's records and results are written in one transaction. The machines of the sites that
+ * came as signed bundles have no exam rows: not counted, as the rows were not. A campaign
+ * without results is counted row by row.
+ */
+const EXAMS_OF_CAMPAIGN = `case when exists (select 1 from machine_results r where r.campaign_id = c.id)
+      then (select coalesce(sum(r.exams), 0)::int from machine_results r
+        where r.campaign_id = c.id and not exists (select 1 from equipment m
+          join bundle_sites b on b.campaign_id = m.campaign_id and b.finess = m.finess
+          where m.campaign_id = r.campaign_id and m.equipment_id = r.equipment_id))
+      else (select count(*)::int from exams x where x.campaign_id = c.id) end`;
+
+/** A listing's first columns, up to its establishments; then come the counts, then `LAST_COLUMNS`. */
+const FIRST_COLUMNS = `${CAMPAIGN_COLUMNS}, c.source,
       to_char(c.imported_at at time zone 'UTC', ${UTC_ISO}) as "importedAt",
       to_char(c.updated_at at time zone 'UTC', ${UTC_ISO}) as "updatedAt",
-      (select count(*)::int from establishments e where e.campaign_id = c.id) as establishments,
+      (select count(*)::int from establishments e where e.campaign_id = c.id) as establishments`;
+const LAST_COLUMNS = `${EXAMS_OF_CAMPAIGN} as exams,
+      exists (select 1 from campaign_results r where r.campaign_id = c.id) as "hasResults"`;
+
+/**
+ * Every stored campaign with its establishments and exams, by id: what the server lists, read
+ * without scanning a campaign's sessions or exams.
+ */
+export async function readCampaignHeaders(q: Queryable): Promise<CampaignHeader[]> {
+  return q.query<CampaignHeader & Record<string, unknown>>(
+    `select ${FIRST_COLUMNS}, ${LAST_COLUMNS} from campaigns c order by c.id collate "C"`,
+  );
+}
+
+/** Every stored campaign with its row counts, by id (its sessions counted row by row). */
+export async function readCampaignListings(q: Queryable): Promise<CampaignListing[]> {
+  return q.query<CampaignListing & Record<string, unknown>>(`
+    select ${FIRST_COLUMNS},
       (select count(*)::int from equipment m where m.campaign_id = c.id) as equipment,
       (select count(*)::int from sessions s where s.campaign_id = c.id) as sessions,
-      (select count(*)::int from exams x where x.campaign_id = c.id) as exams,
-      exists (select 1 from campaign_results r where r.campaign_id = c.id) as "hasResults"
+      ${LAST_COLUMNS}
     from campaigns c
     order by c.id collate "C"`);
 }
@@ -160,6 +192,7 @@ export async function copyCampaignAs(q: Queryable, from: string, to: string): Pr
        array_agg(c.column_name::text order by c.ordinal_position) as columns
      from information_schema.columns c
      where c.table_schema = current_schema() and c.table_name <> 'campaigns'
+       and c.is_generated = 'NEVER'
        and exists (select 1 from information_schema.columns k where k.table_schema = c.table_schema
          and k.table_name = c.table_name and k.column_name = 'campaign_id')
      group by c.table_name`,

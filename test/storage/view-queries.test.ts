@@ -2,6 +2,10 @@
 // machine counts of every campaign, and one machine's sessions and exams, equal to what loadKit
 // gives for that machine (same values, same order).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  readCampaignHeaders,
+  readCampaignListings,
+} from '../../src/storage/campaign-repository.ts';
 import { importKit } from '../../src/storage/import-kit.ts';
 import { loadKit } from '../../src/storage/load-kit.ts';
 import type { Store } from '../../src/storage/open-store.ts';
@@ -67,5 +71,41 @@ describe.each(ENGINES)('view queries on $name', ({ place: makePlace }) => {
     expect(await loadMachineRecords(store, 'views-a', 'XX')).toBeNull();
     expect(await loadMachineRecords(store, 'views-b', 'MR1')).toBeNull();
     expect(await loadMachineRecords(store, 'nope', 'CT1')).toBeNull();
+  });
+
+  it("lists each campaign's exams from its stored results, as many as its exam rows", async () => {
+    const rows = async (): Promise<Map<string, number>> =>
+      new Map(
+        (
+          await store.db.query<{ id: string; n: number }>(
+            'select c.id, (select count(*)::int from exams x where x.campaign_id = c.id) as n from campaigns c',
+          )
+        ).map((r) => [r.id, r.n]),
+      );
+    const listed = async (): Promise<Map<string, number>> => {
+      const headers = await readCampaignHeaders(store.db);
+      expect(headers).toEqual(
+        (await readCampaignListings(store.db)).map(({ equipment, sessions, ...h }) => h),
+      );
+      return new Map(headers.map((h) => [h.id, h.exams]));
+    };
+    const before = await rows();
+    expect(before.get('views-a')).toBeGreaterThan(before.get('views-b')!);
+    expect(await listed()).toEqual(before);
+    // A site that came as a signed bundle has figures (its machines' exams) but no exam rows.
+    await store.db.query(`insert into bundle_keys (key_id, finess, public_key, added_by)
+      values ('00112233445566ff', '590000002', 'pem', 'test')`);
+    await store.db
+      .query(`insert into bundle_sites (campaign_id, finess, key_id, sha256, created_at, plateau_version)
+      values ('views-a', '590000002', '00112233445566ff', repeat('a', 64), now(), 'test')`);
+    await store.db.query(
+      `delete from exams where campaign_id = 'views-a' and equipment_id in
+        (select equipment_id from equipment where campaign_id = 'views-a' and finess = '590000002')`,
+    );
+    // A campaign without results is counted row by row.
+    await store.db.query("delete from machine_results where campaign_id = 'views-b'");
+    const after = await rows();
+    expect(after.get('views-a')).toBeLessThan(before.get('views-a')!);
+    expect(await listed()).toEqual(after);
   });
 });

@@ -11,6 +11,7 @@ import * as m0006 from './0006-planning-inputs.ts';
 import * as m0007 from './0007-accounts.ts';
 import * as m0008 from './0008-row-security.ts';
 import * as m0009 from './0009-trends-bundles.ts';
+import * as m0010 from './0010-machine-exams.ts';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];
