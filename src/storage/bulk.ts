@@ -2,7 +2,8 @@
  * Set-based bulk writes shared by the repositories: rows travel as one array per column,
  * expanded server-side by `unnest`, in chunks, through an `INSERT … ON CONFLICT … DO UPDATE …
  * WHERE (row differs)` whose `xmax = 0` trick tells inserted rows from updated ones. Rows that
- * cannot conflict (a campaign this transaction created) may instead be loaded by binary COPY.
+ * cannot conflict (a campaign this transaction created) may instead be loaded by binary COPY
+ * (both engines).
  * A re-import then removes the stored rows its kit no longer holds (`deleteAbsent`).
  */
 import { BinaryCopyWriter } from './copy-binary.ts';
@@ -140,12 +141,28 @@ export async function deleteAbsent(
   return row?.n ?? 0;
 }
 
-/** A `Queryable` that can bulk-load by binary COPY (PGlite). */
+/** A `Queryable` that can bulk-load by binary COPY. */
 export type CopyQueryable = Queryable & { copyBinary: NonNullable<Queryable['copyBinary']> };
 
 /** True when `q` can load rows by binary COPY. */
 export function canCopy(q: Queryable): q is CopyQueryable {
   return typeof q.copyBinary === 'function';
+}
+
+/**
+ * True when `q` can load rows by binary COPY into every table of `tables`: PostgreSQL refuses
+ * COPY FROM into a table whose row-level security policies apply to the role (not its owner, no
+ * BYPASSRLS); such a role takes the INSERT path.
+ */
+export async function canCopyInto(q: Queryable, tables: readonly string[]): Promise<boolean> {
+  if (!canCopy(q)) return false;
+  const [row] = await q.query<{ ok: boolean }>(
+    `select coalesce(bool_and(not c.relrowsecurity or pg_has_role(c.relowner, 'USAGE')), true)
+       or (select rolbypassrls from pg_roles where rolname = current_user) as ok
+     from pg_class c where c.oid = any ($1::text[]::regclass[])`,
+    [tables],
+  );
+  return row?.ok === true;
 }
 
 /**
@@ -208,7 +225,8 @@ const REVALIDATE_BYTES_PER_NEW_ROW = 4096;
  * Runs `load` (which adds `newRows` rows to `table`) with the foreign keys of `table` checked once
  * for the whole table rather than row by row: they are dropped, then added back under the same
  * name and definition, and adding a foreign key makes PostgreSQL check every row in one
- * set-based query (on 274,000 exams: 0.2 s instead of 4.6 s). All of it inside the caller's
+ * set-based query (on 274,000 exams: 0.2 s instead of 4.6 s). Only on an `exclusive` database
+ * (PGlite): elsewhere just runs `load`. All of it inside the caller's
  * transaction, so a row breaking a key fails the import as a per-row check would (SQLSTATE 23503,
  * same constraint name) and the keys are never missing for anyone else; if `load` throws, the
  * transaction must be rolled back (as `Db.transaction` does), which restores them. Falls back to
@@ -222,6 +240,7 @@ export async function withForeignKeysCheckedOnce<T>(
   newRows: number,
   load: () => Promise<T>,
 ): Promise<T> {
+  if (!q.exclusive) return load();
   const [size] = await q.query<{ bytes: number }>(
     'select pg_relation_size($1::regclass)::float8 as bytes',
     [table],
@@ -252,7 +271,7 @@ export async function withForeignKeysCheckedOnce<T>(
  * - a primary key built once by sorting costs less than one index insertion per row (about 0.8 s
  *   of 4 s for 274,000 exams). It is added back under the same name and definition, so a
  *   duplicate fails the load as a per-row check would (SQLSTATE 23505, same constraint name).
- * When the table holds rows, just runs `load`. For PGlite's COPY path: on a shared server, the
+ * When the table holds rows, or the database is not `exclusive`, just runs `load`. For PGlite's COPY path: on a shared server, the
  * truncation and the DDL would lock the table against readers until commit.
  */
 export async function intoEmptyTable<T>(
@@ -260,6 +279,7 @@ export async function intoEmptyTable<T>(
   table: string,
   load: () => Promise<T>,
 ): Promise<T> {
+  if (!q.exclusive) return load();
   const [row] = await q.query<{ empty: boolean }>(
     `select not exists (select 1 from ${table})
        and not exists (select 1 from pg_constraint where confrelid = $1::regclass) as empty`,

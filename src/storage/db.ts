@@ -3,7 +3,7 @@
  * implementation per engine (`pglite/`, `postgres/`). Both speak the same SQL; to keep the values
  * they return identical, queries only select text, int4, float8, boolean, text[] and json
  * (bigint, numeric, date and timestamptz are cast or converted in SQL, never returned raw).
- * Bulk loading through binary COPY is an optional extra: only PGlite offers it (`pg` has no COPY).
+ * Bulk loading through binary COPY is an optional extra, which both engines offer.
  */
 
 /** A result row, keyed by column name. */
@@ -24,6 +24,12 @@ export interface Queryable {
    * cannot (PostgreSQL through `pg`): callers fall back to set-based inserts.
    */
   copyBinary?(table: string, columns: readonly string[], data: Uint8Array): Promise<number>;
+  /**
+   * True when no one else uses the database meanwhile (PGlite: one process, one connection), so
+   * a bulk load may take table-wide locks (drop and re-add keys, truncate an empty table) for
+   * speed; on a shared server they would hold readers of every campaign until commit.
+   */
+  readonly exclusive?: boolean;
 }
 
 export type Engine = 'pglite' | 'postgres';

@@ -5,8 +5,9 @@
  * indicators with the core engine and store them. Either all of it is stored, or nothing. A kit
  * whose period (start, days, time zone) differs from the stored campaign of its id is refused
  * unless `replace` is given: then the stored campaign is deleted and the kit stored as new.
- * A campaign the import creates takes a faster road: its records are loaded by binary COPY where
- * the engine can (PGlite; nothing stored can conflict with them), and it is computed from the kit
+ * A campaign the import creates takes a faster road: its records are loaded by binary COPY
+ * (nothing stored can conflict with them; on either engine, unless row-level security applies to
+ * the role), and it is computed from the kit
  * itself, which is exactly what would be read back (`storedKitOf`).
  * The equipment register (planning.md §1) rides along but is not one of the kit's records: a kit
  * with equipment-register.csv replaces the stored register whole, a kit without one keeps it
@@ -28,7 +29,7 @@ import { stringAt } from '../core/exam-table.ts';
 import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import { loadCosts, replaceCosts } from './cost-repository.ts';
 import type { UpsertCounts } from './bulk.ts';
-import { canCopy } from './bulk.ts';
+import { canCopy, canCopyInto } from './bulk.ts';
 import {
   copyCampaignAs,
   deleteCampaignRow,
@@ -439,9 +440,21 @@ async function bundleRows(
   };
 }
 
+/** The tables a new campaign's records and samples are loaded into by COPY, when the role may. */
+const COPIED_TABLES = [
+  'establishments',
+  'equipment',
+  'acts',
+  'survey_answers',
+  'sessions',
+  'exams',
+  'machine_samples',
+];
+
 /**
  * Reads the stored campaign back (unless `known`, what this transaction stored, is given: see
- * `storedKitOf`), computes it and stores the results and the machines' samples, all through `tx`.
+ * `storedKitOf`), computes it and stores the results and the machines' samples, all through `tx`;
+ * `copy`: the samples may go by COPY (a campaign this transaction created, a role allowed to).
  */
 async function computeAndSave(
   tx: Queryable,
@@ -450,6 +463,7 @@ async function computeAndSave(
   progress: (p: ImportProgress) => void,
   timings: ImportSummary['timings'],
   known: Kit | null = null,
+  options: { copy?: boolean } = {},
 ): Promise<{ write: ResultWrite; fingerprint: string }> {
   let t = performance.now();
   progress({ phase: 'load', done: 0, total: 1 });
@@ -488,7 +502,7 @@ async function computeAndSave(
     return { write, fingerprint };
   }
   const write = await saveResults(tx, campaignId, indicators, fingerprint);
-  await saveSamples(tx, campaignId, samples, { fresh: known !== null });
+  await saveSamples(tx, campaignId, samples, { fresh: options.copy === true });
   // The peer groups a site or region scope is compared with, from the same results (issue 15).
   const index = new CampaignIndex({
     results: indicators,
@@ -660,7 +674,8 @@ export async function importKit(
             )
           : null;
       timings.loadMs = performance.now() - tKnown;
-      const copy = known !== null && canCopy(tx) ? tx : null;
+      const copy =
+        known !== null && canCopy(tx) && (await canCopyInto(tx, COPIED_TABLES)) ? tx : null;
       write('establishments')(0, establishments.rows.length);
       const written = copy
         ? {
@@ -768,7 +783,9 @@ export async function importKit(
         options.recompute ||
         (await samplesMissing(tx, id))
       ) {
-        const computed = await computeAndSave(tx, id, compute, progress, timings, known);
+        const computed = await computeAndSave(tx, id, compute, progress, timings, known, {
+          copy: copy !== null,
+        });
         results = computed.write;
         fingerprint = computed.fingerprint;
       }

@@ -86,6 +86,7 @@ function exactBuffer(data: Uint8Array): ArrayBuffer {
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
+    exclusive: true,
     async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
       const result = await target.query<R>(sql, params as unknown[]);
       return result.rows;
@@ -110,6 +111,7 @@ function asDb(pg: PGlite): Db {
   const direct = wrap(pg);
   return {
     engine: 'pglite',
+    exclusive: true,
     query: direct.query,
     exec: direct.exec,
     copyBinary: direct.copyBinary,
