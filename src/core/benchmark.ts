@@ -11,7 +11,7 @@ import type { Quantiles } from './stats.ts';
 import {
   percentRank,
   quantiles,
-  quantilesInPlace,
+  quantilesOfParts,
   quantilesOfSorted,
   sortedFinite,
 } from './stats.ts';
@@ -180,13 +180,7 @@ function pooled<K extends string>(
       }
     }
     if (n === 0) continue;
-    const all = new Float64Array(n);
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
-    }
-    out[k] = quantilesInPlace(all);
+    out[k] = quantilesOfParts(parts);
   }
   return out;
 }

@@ -127,6 +127,29 @@ function swap(a: Float64Array, i: number, j: number): void {
 
 const P = [0.2, 0.5, 0.8] as const;
 
+/** The ranks (ascending, distinct) whose values P20, P50 and P80 of `n` values interpolate. */
+function ranksOfQuantiles(n: number): number[] {
+  const ranks: number[] = [];
+  for (const p of P) {
+    const k = Math.floor((n - 1) * p);
+    if (ranks[ranks.length - 1] !== k) ranks.push(k);
+    if (k + 1 < n && ranks[ranks.length - 1] !== k + 1) ranks.push(k + 1);
+  }
+  return ranks;
+}
+
+/** P20/P50/P80 (type 7) of `n` values given the value of each rank of `ranksOfQuantiles(n)`. */
+function quantilesAtRanks(n: number, valueAt: (rank: number) => number): Quantiles {
+  const at = (p: number): number => {
+    const h = (n - 1) * p;
+    const k = Math.floor(h);
+    const a = valueAt(k);
+    if (h === k || k + 1 >= n) return a;
+    return a + (h - k) * (valueAt(k + 1) - a);
+  };
+  return { n, p20: at(0.2), p50: at(0.5), p80: at(0.8) };
+}
+
 /**
  * P20/P50/P80 (type 7) of finite values in any order, by selection rather than a full sort:
  * linear time, which matters when millions of exams are pooled. `values` is reordered.
@@ -134,19 +157,92 @@ const P = [0.2, 0.5, 0.8] as const;
 export function quantilesInPlace(values: Float64Array): Quantiles {
   const n = values.length;
   if (n === 0) return { n: 0, p20: null, p50: null, p80: null };
-  const ranks: number[] = [];
-  for (const p of P) {
-    const k = Math.floor((n - 1) * p);
-    if (ranks[ranks.length - 1] !== k) ranks.push(k);
-    if (k + 1 < n && ranks[ranks.length - 1] !== k + 1) ranks.push(k + 1);
-  }
+  const ranks = ranksOfQuantiles(n);
   multiSelect(values, 0, n - 1, ranks, 0, ranks.length - 1);
-  const at = (p: number): number => {
-    const h = (n - 1) * p;
-    const k = Math.floor(h);
-    const a = values[k] as number;
-    if (h === k || k + 1 >= n) return a;
-    return a + (h - k) * ((values[k + 1] as number) - a);
-  };
-  return { n, p20: at(0.2), p50: at(0.5), p80: at(0.8) };
+  return quantilesAtRanks(n, (k) => values[k] as number);
+}
+
+/** Buckets of the radix pass of `quantilesOfParts`: the top 16 bits of a value's order key. */
+const BUCKETS = 1 << 16;
+
+/**
+ * The order key of a double's high 32 bits (`hi`): unsigned, increasing with the value (negative
+ * values have every bit flipped, positive ones their sign bit set).
+ */
+function orderKey(hi: number): number {
+  return (hi & 0x80000000) !== 0 ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+}
+
+/** The 32-bit words of a Float64Array's values (the high word of value `i` at `2i + 1`). */
+function wordsOf(part: Float64Array): Uint32Array {
+  return new Uint32Array(part.buffer, part.byteOffset, part.length * 2);
+}
+
+/**
+ * `quantilesInPlace` of the values of several arrays taken together (finite values, any order),
+ * without concatenating them nor reordering any: one pass counts the values per bucket of their
+ * top 16 order bits, which tells the buckets holding the wanted ranks; a second pass gathers only
+ * those buckets' values, where the ranks are selected. The same figures as selecting in the
+ * concatenation (the same order statistics, interpolated the same way), at a fraction of the
+ * work when millions of exams are pooled over peers.
+ *
+ * @example
+ * quantilesOfParts([Float64Array.of(3, 1), Float64Array.of(2)]); // { n: 3, p20: 1.4, p50: 2, p80: 2.6 }
+ */
+export function quantilesOfParts(parts: readonly Float64Array[]): Quantiles {
+  let n = 0;
+  for (const part of parts) n += part.length;
+  if (n === 0) return { n: 0, p20: null, p50: null, p80: null };
+  const ranks = ranksOfQuantiles(n);
+  const counts = new Uint32Array(BUCKETS);
+  for (const part of parts) {
+    const words = wordsOf(part);
+    for (let i = 1; i < words.length; i += 2) {
+      const b = orderKey(words[i] as number) >>> 16;
+      counts[b] = (counts[b] as number) + 1;
+    }
+  }
+  // Values before each bucket; the buckets holding a wanted rank; where each starts when gathered.
+  const wanted = new Uint8Array(BUCKETS);
+  const gatheredBefore = new Uint32Array(BUCKETS);
+  const bucketOfRank: number[] = [];
+  let before = 0;
+  let gathered = 0;
+  let r = 0;
+  const startOf = new Uint32Array(BUCKETS);
+  for (let b = 0; b < BUCKETS && r < ranks.length; b++) {
+    const count = counts[b] as number;
+    startOf[b] = before;
+    while (r < ranks.length && (ranks[r] as number) < before + count) {
+      if (wanted[b] === 0) {
+        wanted[b] = 1;
+        gatheredBefore[b] = gathered;
+        gathered += count;
+      }
+      bucketOfRank.push(b);
+      r++;
+    }
+    before += count;
+  }
+  const values = new Float64Array(gathered);
+  const next = gatheredBefore.slice();
+  for (const part of parts) {
+    const words = wordsOf(part);
+    for (let i = 0; i < part.length; i++) {
+      const b = orderKey(words[2 * i + 1] as number) >>> 16;
+      if (wanted[b] === 1) {
+        const at = next[b] as number;
+        values[at] = part[i] as number;
+        next[b] = at + 1;
+      }
+    }
+  }
+  // A gathered bucket's values all precede the next gathered bucket's: ranks map in order.
+  const local = ranks.map((rank, i) => {
+    const b = bucketOfRank[i] as number;
+    return (gatheredBefore[b] as number) + rank - (startOf[b] as number);
+  });
+  multiSelect(values, 0, gathered - 1, local, 0, local.length - 1);
+  const valueAt = new Map(ranks.map((rank, i) => [rank, values[local[i] as number] as number]));
+  return quantilesAtRanks(n, (k) => valueAt.get(k) as number);
 }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overlapWithUnion, unionContains, unionLength, unionOf } from '../../src/core/intervals.ts';
-import { percentRank, quantiles, quantilesInPlace, quantileSorted } from '../../src/core/stats.ts';
+import {
+  percentRank,
+  quantiles,
+  quantilesInPlace,
+  quantilesOfParts,
+  quantileSorted,
+} from '../../src/core/stats.ts';
 
 describe('quantiles (type 7)', () => {
   it('interpolates between closest ranks', () => {
@@ -94,5 +100,37 @@ describe('quantiles by selection', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('quantiles of several arrays taken together (the pooled benchmark)', () => {
+  /** Integers, clustered minutes, wide doubles, tiny and huge magnitudes: values in few or many buckets. */
+  const value = fc.oneof(
+    fc.integer({ min: -50, max: 50 }),
+    fc.integer({ min: 8, max: 12 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => d + 0),
+    fc.double({ min: 1e-300, max: 1e-290, noNaN: true }),
+    fc.constantFrom(1e300, -1e300, 0, 2 ** 31, 1.5),
+  );
+
+  it('equal those of selecting in the concatenation, however the values are split', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 120 }), { maxLength: 8 }), (lists) => {
+        const parts = lists.map((l) => Float64Array.from(l));
+        const copies = parts.map((p) => p.slice());
+        const all = Float64Array.from(lists.flat());
+        expect(quantilesOfParts(parts)).toEqual(quantilesInPlace(all));
+        expect(parts).toEqual(copies); // the parts are left as they were
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads views into a larger buffer at their own offset (a sample is a subarray)', () => {
+    const buffer = Float64Array.of(100, 1, 2, 3, 4, 100);
+    expect(quantilesOfParts([buffer.subarray(1, 5)])).toEqual(
+      quantilesInPlace(Float64Array.of(1, 2, 3, 4)),
+    );
+    expect(quantilesOfParts([])).toEqual({ n: 0, p20: null, p50: null, p80: null });
   });
 });

@@ -13,9 +13,14 @@ export class ByteStore {
   readonly #offsets = new SharedGrowable(Uint32Array);
   #count = 0;
   #used = 0;
+  /** The current views of `#data` and `#offsets` (replaced as they grow): `add` runs per row. */
+  #bytes: Uint8Array;
+  #ends: Uint32Array;
 
   constructor() {
-    this.#offsets.reserve(2)[0] = 0;
+    this.#bytes = this.#data.view;
+    this.#ends = this.#offsets.reserve(2);
+    this.#ends[0] = 0;
   }
 
   /** Number of entries. */
@@ -38,15 +43,16 @@ export class ByteStore {
   add(source: Uint8Array, from: number, to: number): number {
     const length = to - from;
     const at = this.#used;
-    let data = this.#data.view;
-    if (at + length > data.length) data = this.#data.reserve(at + length);
+    const end = at + length;
+    let data = this.#bytes;
+    if (end > data.length) data = this.#bytes = this.#data.reserve(end);
     if (length < 48) for (let i = 0; i < length; i++) data[at + i] = source[from + i] as number;
     else data.set(source.subarray(from, to), at);
-    this.#used = at + length;
+    this.#used = end;
     const entry = this.#count;
-    let offsets = this.#offsets.view;
-    if (entry + 2 > offsets.length) offsets = this.#offsets.reserve(entry + 2);
-    offsets[entry + 1] = at + length;
+    let offsets = this.#ends;
+    if (entry + 2 > offsets.length) offsets = this.#ends = this.#offsets.reserve(entry + 2);
+    offsets[entry + 1] = end;
     this.#count = entry + 1;
     return entry;
   }

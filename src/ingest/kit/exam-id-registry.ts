@@ -19,13 +19,14 @@ function hashKey(machine: number, source: Uint8Array, from: number, to: number):
 /** The exam ids of a kit, registered machine by machine. */
 export class ExamIdRegistry {
   readonly ids = new ByteStore();
-  /** Per entry: its line, its machine, the previous entry of the same machine (-1: none). */
-  readonly #lines: Uint32Array[] = [];
-  readonly #machines: Uint32Array[] = [];
-  readonly #previous: Int32Array[] = [];
-  /** Per machine: its last entry, and whether it is hashed. */
-  readonly #last: number[] = [];
-  readonly #hashed: boolean[] = [];
+  /**
+   * Per entry, three numbers side by side in chunks of ENTRY_CHUNK entries: its line, its
+   * machine, the previous entry of the same machine (-1: none).
+   */
+  readonly #entries: Int32Array[] = [];
+  /** Per machine: its last entry (-1: none), and whether it is hashed (1). */
+  #last = new Int32Array(0);
+  #hashed = new Uint8Array(0);
   /** Open addressing: entry + 1 of the hashed machines' ids, 0 when free. */
   #slots = new Int32Array(0);
   #filled = 0;
@@ -40,49 +41,60 @@ export class ExamIdRegistry {
    * r.add(0, bytes, 0, 3, 9); // -3: first seen on line 2
    */
   add(machine: number, source: Uint8Array, from: number, to: number, line: number): number {
-    while (this.#last.length <= machine) {
-      this.#last.push(NONE);
-      this.#hashed.push(false);
-    }
+    if (machine >= this.#last.length) this.#machines(machine + 1);
     const last = this.#last[machine] as number;
-    if (!(this.#hashed[machine] as boolean)) {
-      if (last !== NONE) {
-        const order = this.ids.compare(last, source, from, to);
-        if (order === 0) return -this.lineOf(last) - 1;
-        if (order > 0) this.#hash(machine);
+    let hashed = this.#hashed[machine] === 1;
+    if (!hashed && last !== NONE) {
+      const order = this.ids.compare(last, source, from, to);
+      if (order === 0) return -this.lineOf(last) - 1;
+      if (order > 0) {
+        this.#hash(machine);
+        hashed = true;
       }
     }
-    if (this.#hashed[machine] as boolean) {
+    if (hashed) {
       const first = this.#find(machine, source, from, to);
       if (first !== NONE) return -this.lineOf(first) - 1;
     }
     const entry = this.ids.add(source, from, to);
     const chunk = entry >>> 16;
-    if (chunk === this.#lines.length) {
-      this.#lines.push(new Uint32Array(ENTRY_CHUNK));
-      this.#machines.push(new Uint32Array(ENTRY_CHUNK));
-      this.#previous.push(new Int32Array(ENTRY_CHUNK));
-    }
-    (this.#lines[chunk] as Uint32Array)[entry & 0xffff] = line;
-    (this.#machines[chunk] as Uint32Array)[entry & 0xffff] = machine;
-    (this.#previous[chunk] as Int32Array)[entry & 0xffff] = last;
+    if (chunk === this.#entries.length) this.#entries.push(new Int32Array(3 * ENTRY_CHUNK));
+    const entries = this.#entries[chunk] as Int32Array;
+    const at = 3 * (entry & 0xffff);
+    entries[at] = line;
+    entries[at + 1] = machine;
+    entries[at + 2] = last;
     this.#last[machine] = entry;
-    if (this.#hashed[machine] as boolean) this.#insert(entry, machine, source, from, to);
+    if (hashed) this.#insert(entry, machine, source, from, to);
     return entry;
   }
 
   /** The line entry `e` was seen on. */
   lineOf(e: number): number {
-    return (this.#lines[e >>> 16] as Uint32Array)[e & 0xffff] as number;
+    return (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff)] as number;
+  }
+
+  #machineOf(e: number): number {
+    return (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff) + 1] as number;
+  }
+
+  /** Room for `n` machines. */
+  #machines(n: number): void {
+    const last = new Int32Array(Math.max(n, 2 * this.#last.length)).fill(NONE);
+    last.set(this.#last);
+    this.#last = last;
+    const hashed = new Uint8Array(last.length);
+    hashed.set(this.#hashed);
+    this.#hashed = hashed;
   }
 
   /** Moves a machine's ids into the hash table (its first id out of order). */
   #hash(machine: number): void {
-    this.#hashed[machine] = true;
+    this.#hashed[machine] = 1;
     for (
       let e = this.#last[machine] as number;
       e !== NONE;
-      e = (this.#previous[e >>> 16] as Int32Array)[e & 0xffff] as number
+      e = (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff) + 2] as number
     ) {
       const block = this.ids.blockOf(e);
       const at = this.ids.offsetOf(e);
@@ -97,11 +109,7 @@ export class ExamIdRegistry {
     for (let s = hashKey(machine, source, from, to) & mask; ; s = (s + 1) & mask) {
       const e = (slots[s] as number) - 1;
       if (e === NONE) return NONE;
-      if (
-        (this.#machines[e >>> 16] as Uint32Array)[e & 0xffff] === machine &&
-        this.ids.equals(e, source, from, to)
-      )
-        return e;
+      if (this.#machineOf(e) === machine && this.ids.equals(e, source, from, to)) return e;
     }
   }
 
@@ -124,7 +132,7 @@ export class ExamIdRegistry {
       const e = v - 1;
       const block = this.ids.blockOf(e);
       const at = this.ids.offsetOf(e);
-      const machine = (this.#machines[e >>> 16] as Uint32Array)[e & 0xffff] as number;
+      const machine = this.#machineOf(e);
       this.#insert(e, machine, block, at, at + this.ids.lengthOf(e));
     }
   }
