@@ -113,7 +113,7 @@ export class CsvTokenizer {
   }
 
   /**
-   * True when a next line may be read by someone else (`takeLine`): the header is read, no
+   * True when a next line may be read by someone else (`takeLines`): the header is read, no
    * text is waiting (no record open across lines) and no blank line waits to be reported.
    */
   get idle(): boolean {
@@ -132,12 +132,14 @@ export class CsvTokenizer {
   }
 
   /**
-   * Counts one non-blank record line read by the caller instead of pushed (only when `idle`):
-   * returns its line number.
+   * Counts `n` non-blank record lines read by the caller instead of pushed (only when `idle`):
+   * returns the first one's line number.
    */
-  takeLine(): number {
-    this.records++;
-    return this.#line++;
+  takeLines(n: number): number {
+    this.records += n;
+    const first = this.#line;
+    this.#line = first + n;
+    return first;
   }
 
   /** Feeds the next piece of text (any split, even inside a record). */

@@ -20,17 +20,18 @@ export interface KitFileFeed {
   readonly stopped: boolean;
 }
 
-/**
- * Reads the line starting at `from` (ended by a line feed or `limit`) as record line `line` when
- * it can, and returns the index of its line feed (or `limit`); -1 leaves the line to the
- * tokenizer (nothing done).
- */
-export type ByteLineReader = (
-  bytes: Uint8Array,
-  from: number,
-  limit: number,
-  line: number,
-) => number;
+/** Reads canonical lines from bytes, several at a time, instead of the tokenizer. */
+export interface ByteLineReader {
+  /**
+   * Reads the lines starting at `from` (each ended by a line feed, the last possibly by
+   * `limit`) as record lines `line`, `line + 1`… while it can, stopping before the first line it
+   * leaves to the tokenizer (nothing done for that one) or a blank line. Returns the index after
+   * the last line read (its line feed's next byte, or `limit`); `linesRead` says how many.
+   */
+  readLines(bytes: Uint8Array, from: number, limit: number, line: number): number;
+  /** Lines read by the last `readLines`. */
+  readonly linesRead: number;
+}
 
 /** Lines a byte reader may fail in a row before the rest of the chunk goes to the tokenizer. */
 const MAX_FAILED_IN_A_ROW = 16;
@@ -138,11 +139,11 @@ export class CsvFeed implements KitFileFeed {
         reader ??= lineReader();
       }
       if (reader !== null && bytes[pos] !== 10 && tokenizer.idle) {
-        const nl = reader(bytes, pos, length, tokenizer.nextLine);
-        if (nl >= 0) {
-          tokenizer.takeLine();
+        const next = reader.readLines(bytes, pos, length, tokenizer.nextLine);
+        if (reader.linesRead > 0) {
+          tokenizer.takeLines(reader.linesRead);
           failed = 0;
-          run = pos = nl + 1;
+          run = pos = next;
           continue;
         }
         failed++;

@@ -12,6 +12,7 @@ import { NO_AGE_BAND } from '../../core/exam-table.ts';
 import type { CampaignWindow } from './campaign-window.ts';
 import { daysFromCivil, type DateTimeReader } from './date-time.ts';
 import { NO_KEY, type ExamColumns } from './exam-columns.ts';
+import type { ByteLineReader } from './csv-feed.ts';
 import type { ExamColumnIndexes, ExamRowsContext } from './exam-rows.ts';
 
 const MS_PER_HOUR = 3_600_000;
@@ -87,7 +88,8 @@ const AGE = 11;
 const KEY = 12;
 
 /** Reads canonical exam rows from bytes; `read` gives -1 for any other row (nothing done then). */
-export class FastExamRows {
+export class FastExamRows implements ByteLineReader {
+  linesRead = 0;
   readonly #ctx: ExamRowsContext;
   readonly #dates: DateTimeReader;
   readonly #window: CampaignWindow;
@@ -137,6 +139,20 @@ export class FastExamRows {
     this.#kinds[separator] = SEPARATOR;
     this.#kinds[10] = LINE_FEED;
     this.#kinds[13] = RETURN;
+  }
+
+  /** Reads canonical lines while it can (ByteLineReader): `read` line after line. */
+  readLines(b: Uint8Array, from: number, limit: number, line: number): number {
+    let pos = from;
+    let n = 0;
+    while (pos < limit && b[pos] !== 10) {
+      const stop = this.read(b, pos, limit, line + n);
+      if (stop < 0) break;
+      n++;
+      pos = stop + 1;
+    }
+    this.linesRead = n;
+    return pos > limit ? limit : pos;
   }
 
   /**

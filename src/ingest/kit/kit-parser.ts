@@ -465,7 +465,7 @@ export class KitParser {
         : null;
     return {
       row: (record) => checked.read(record),
-      lines: fast === null ? null : fast.read.bind(fast),
+      lines: fast,
     };
   }
 
