@@ -35,6 +35,7 @@ import {
 } from '../storage/index.ts';
 import { readCampaignHeaders } from '../storage/campaign-repository.ts';
 import { scopedStore } from '../storage/scoped-store.ts';
+import { JsonBody } from './json-response.ts';
 import { Lru } from './lru.ts';
 
 /** Reads the stored exam-level samples of a campaign's machines. */
@@ -72,7 +73,7 @@ export class CachedCampaign {
   readonly index: CampaignIndex;
   /** The store it was loaded from and reads through (the scope's). */
   readonly #store: Store;
-  readonly #memos = new Map<MemoKind, Lru<string, string | Promise<string>>>();
+  readonly #memos = new Map<MemoKind, Lru<string, JsonBody | Promise<JsonBody>>>();
   readonly #records = new Lru<string, Promise<MachineRecords | null>>(128);
   #issues: Promise<(Issue & { source: string })[]> | null = null;
   #kit: Promise<Kit | null> | null = null;
@@ -84,7 +85,7 @@ export class CachedCampaign {
     this.index = index;
   }
 
-  #memo(kind: MemoKind): Lru<string, string | Promise<string>> {
+  #memo(kind: MemoKind): Lru<string, JsonBody | Promise<JsonBody>> {
     let memo = this.#memos.get(kind);
     if (!memo) this.#memos.set(kind, (memo = new Lru(MEMO_CAPACITY[kind])));
     return memo;
@@ -97,21 +98,21 @@ export class CachedCampaign {
    * @example
    * campaign.json('establishment', `${finess}|${scope}`, () => establishmentView(index, finess, scope));
    */
-  json(kind: MemoKind, key: string, make: () => unknown): string {
+  json(kind: MemoKind, key: string, make: () => unknown): JsonBody {
     const memo = this.#memo(kind);
     const known = memo.get(key);
-    if (typeof known === 'string') return known;
-    const text = JSON.stringify(make());
-    memo.set(key, text);
-    return text;
+    if (known instanceof JsonBody) return known;
+    const body = new JsonBody(JSON.stringify(make()));
+    memo.set(key, body);
+    return body;
   }
 
   /** `json` for a view that needs a read first; a failed read is not remembered. */
-  jsonAsync(kind: MemoKind, key: string, make: () => Promise<unknown>): Promise<string> {
+  jsonAsync(kind: MemoKind, key: string, make: () => Promise<unknown>): Promise<JsonBody> {
     const memo = this.#memo(kind);
     const known = memo.get(key);
     if (known !== undefined) return Promise.resolve(known);
-    const text = make().then((view) => JSON.stringify(view));
+    const text = make().then((view) => new JsonBody(JSON.stringify(view)));
     memo.set(key, text);
     text.then(
       (t) => memo.get(key) === text && memo.set(key, t),
@@ -121,7 +122,7 @@ export class CachedCampaign {
   }
 
   /** The benchmark view of `filter`, serialized, memoized per normalized filter. */
-  benchmarkJson(filter: BenchmarkFilter): string {
+  benchmarkJson(filter: BenchmarkFilter): JsonBody {
     return this.json('benchmark', filterKey(filter), () => benchmarkView(this.index, filter));
   }
 

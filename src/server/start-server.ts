@@ -2,7 +2,8 @@
  * Runs the app on a Node HTTP server: listens on `host:port` (port 0 picks a free one) and
  * says where; `close()` stops accepting, ends idle keep-alive connections and waits for the
  * server to close. The app is made once the port is known, so that it accepts loopback names
- * with that port only; a specific address or name it listens on is accepted too.
+ * with that port only; a specific address or name it listens on is accepted too. A large memoized
+ * JSON answer goes gzipped to a client that accepts gzip (`contentCoded`).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import type { PlateauApp } from './app.ts';
 import type { Store } from '../storage/index.ts';
 import type { AppOptions } from './app.ts';
 import { createApp } from './app.ts';
+import { contentCoded } from './json-response.ts';
 import { acceptedHosts, LOOPBACK_HOSTS, publicHost } from './origin-guard.ts';
 
 export interface StartServerOptions extends Omit<AppOptions, 'store'> {
@@ -49,7 +51,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const publicHosts = [...(appOptions.publicHosts ?? []), ...(ownName ? [ownName] : [])];
   let app: PlateauApp | null = null;
   const server = createAdaptorServer({
-    fetch: (request: Request, env: unknown) => (app as PlateauApp).fetch(request, env),
+    fetch: async (request: Request, env: unknown) =>
+      contentCoded(request, await (app as PlateauApp).fetch(request, env)),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -129,9 +129,11 @@ describe('the campaign cache per scope (PGlite)', () => {
     const first = await cache.list(site(ALPHA.finess));
     expect(await cache.list(site(ALPHA.finess))).toBe(first);
     const before = (await cache.list(LOCAL))[0]!.exams;
-    // A row removed behind the cache's back is not seen until the campaign's stamp moves.
+    // A machine's stored exam count changed behind the cache's back is not seen until the
+    // campaign's stamp moves (the listing counts exams from the stored figures).
     await store.db.query(
-      `delete from exams where campaign_id = 'scoped' and (equipment_id, exam_id) = (select equipment_id, exam_id from exams where campaign_id = 'scoped' order by 1, 2 limit 1)`,
+      `update machine_results set indicators = jsonb_set(indicators::jsonb, '{exams}', to_jsonb((indicators ->> 'exams')::int - 1))::json
+       where campaign_id = 'scoped' and equipment_id = (select equipment_id from machine_results where campaign_id = 'scoped' and exams > 0 order by 1 limit 1)`,
     );
     expect((await cache.list(LOCAL))[0]!.exams).toBe(before);
     expect(await cache.list(site(ALPHA.finess))).toBe(first);
