@@ -46,6 +46,16 @@ function arraysOf(samples: MachineSamples): { index: number; values: Float64Arra
   return out;
 }
 
+/** Where `encodeSamples` puts each part of `samples`, and its size in bytes. */
+function layoutOf(samples: MachineSamples) {
+  const arrays = arraysOf(samples);
+  const keys = arrays.map((a) => utf8.encode((KEYS[a.index] as (typeof KEYS)[number]).key));
+  const headerBytes = 6 + keys.reduce((n, k) => n + 1 + k.length + 4, 0);
+  const dataStart = Math.ceil(headerBytes / 8) * 8;
+  const total = dataStart + arrays.reduce((n, a) => n + a.values.length * 8, 0);
+  return { arrays, keys, dataStart, total };
+}
+
 /**
  * One machine's samples as bytes: magic `PLS\x01`, the array count (uint16), then per array its
  * key (uint8 length, ASCII) and value count (uint32); zero padding to a multiple of 8; then every
@@ -56,11 +66,7 @@ function arraysOf(samples: MachineSamples): { index: number; values: Float64Arra
  * decodeSamples(encodeSamples(samples)); // equal to samples
  */
 export function encodeSamples(samples: MachineSamples): Uint8Array {
-  const arrays = arraysOf(samples);
-  const keys = arrays.map((a) => utf8.encode((KEYS[a.index] as (typeof KEYS)[number]).key));
-  const headerBytes = 6 + keys.reduce((n, k) => n + 1 + k.length + 4, 0);
-  const dataStart = Math.ceil(headerBytes / 8) * 8;
-  const total = dataStart + arrays.reduce((n, a) => n + a.values.length * 8, 0);
+  const { arrays, keys, dataStart, total } = layoutOf(samples);
   const bytes = new Uint8Array(total);
   const view = new DataView(bytes.buffer);
   bytes.set(MAGIC, 0);
@@ -138,11 +144,11 @@ const UPSERT_SAMPLES =
 const CHUNK_BYTES = 32 << 20;
 
 /** Splits rows into runs of about `CHUNK_BYTES` (at least one row each). */
-function byBytes(rows: readonly { bytes: Uint8Array }[]): number[] {
+function byBytes(rows: readonly { size: number }[]): number[] {
   const ends: number[] = [];
   let size = 0;
   rows.forEach((row, i) => {
-    size += row.bytes.length;
+    size += row.size;
     if (size >= CHUNK_BYTES) {
       ends.push(i + 1);
       size = 0;
@@ -198,7 +204,12 @@ export async function saveSamples(
   samples: ReadonlyMap<string, MachineSamples>,
   options: { fresh?: boolean } = {},
 ): Promise<UpsertCounts & { deleted: number }> {
-  const rows = [...samples].map(([equipmentId, s]) => ({ equipmentId, bytes: encodeSamples(s) }));
+  // Encoded a chunk at a time: a national year's samples are hundreds of MB.
+  const rows = [...samples].map(([equipmentId, s]) => ({
+    equipmentId,
+    samples: s,
+    size: layoutOf(s).total,
+  }));
   const ends = byBytes(rows);
   let written: UpsertCounts;
   if (options.fresh && canCopy(q)) {
@@ -208,7 +219,7 @@ export async function saveSamples(
       if (end === start) continue;
       const chunk = rows
         .slice(start, end)
-        .map((r) => ({ id: utf8.encode(r.equipmentId), bytes: r.bytes }));
+        .map((r) => ({ id: utf8.encode(r.equipmentId), bytes: encodeSamples(r.samples) }));
       await q.copyBinary(
         'machine_samples',
         ['campaign_id', 'equipment_id', 'samples'],
@@ -223,7 +234,11 @@ export async function saveSamples(
       q,
       UPSERT_SAMPLES,
       rows,
-      (chunk) => [campaignId, chunk.map((r) => r.equipmentId), chunk.map((r) => base64(r.bytes))],
+      (chunk) => [
+        campaignId,
+        chunk.map((r) => r.equipmentId),
+        chunk.map((r) => base64(encodeSamples(r.samples))),
+      ],
       { chunkRows },
     );
   }
