@@ -7,17 +7,36 @@ import { defineConfig } from 'vitest/config';
  * transform for every file (377 of the suite's 1,770 worker-seconds on CI). Measured under the same
  * load: test/ingest 122 → 57 CPU-s, core+i18n+charts+generate+export 119 → 56, plan 87 → 75.
  */
-const SHARED = ['core', 'plan', 'i18n', 'charts', 'generate', 'export', 'ingest'].map(
-  (folder) => `test/${folder}/**/*.test.ts`,
-);
+/** The test files of `folders` (under test/). */
+const folders = (names: string[]): string[] => names.map((name) => `test/${name}/**/*.test.ts`);
+/** The test files `names` (under test/, without `.test.ts`). */
+const files = (names: string[]): string[] => names.map((name) => `test/${name}.test.ts`);
+
+const SHARED = folders(['core', 'plan', 'i18n', 'charts', 'generate', 'export', 'ingest']);
 /** Files of those folders that keep their own process: they spy on the console, write the environment, measure memory or crash children. */
-const OWN_PROCESS = [
-  'sources/marker-leak',
-  'sources/mllp/listen-command',
-  'sources/mllp/memory',
-  'sources/mllp/crash',
-  'kit-folder-crash',
-].map((file) => `test/ingest/${file}.test.ts`);
+const OWN_PROCESS = files([
+  'ingest/sources/marker-leak',
+  'ingest/sources/mllp/listen-command',
+  'ingest/sources/mllp/memory',
+  'ingest/sources/mllp/crash',
+  'ingest/kit-folder-crash',
+]);
+
+/**
+ * The server, report and storage tests share module graphs too (`isolate: false`; each storage
+ * test opens its own store in its own folder or database), still checked against the OpenAPI
+ * document, but for the files that mock a module, spy on stdout or write the environment. Measured
+ * (load ~10, no PostgreSQL): test/server + test/reports 380 → 190 CPU-s, test/storage 276 → 169.
+ */
+const SHARED_SERVER = folders(['server', 'reports', 'storage']);
+const SERVER_OWN_PROCESS = files([
+  'server/serve-hosts',
+  'reports/planning-wiring',
+  'reports/synthesis-territories-wiring',
+  'reports/pdf',
+  'storage/planning-inputs',
+  'storage/bundle-export',
+]);
 
 /**
  * Date-sensitive suites (calendar, date-time and kit readers, generator, HL7/FHIR/DICOM/XLSX times,
@@ -80,7 +99,25 @@ export default defineConfig({
         test: {
           name: 'isolated',
           include: ['test/**/*.test.ts'],
-          exclude: SHARED,
+          exclude: [...SHARED, ...SHARED_SERVER],
+          setupFiles: ['test/helpers/openapi-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'isolated (server)',
+          include: SERVER_OWN_PROCESS,
+          setupFiles: ['test/helpers/openapi-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'shared (server, storage)',
+          include: SHARED_SERVER,
+          exclude: SERVER_OWN_PROCESS,
+          isolate: false,
           setupFiles: ['test/helpers/openapi-setup.ts'],
         },
       },

@@ -2,14 +2,29 @@
 // each of its answers to /api/* against the OpenAPI document (test/helpers/openapi-check.ts); a
 // mismatch fails the test that made the request, from afterEach (and afterAll for hooks).
 import { appendFileSync } from 'node:fs';
-import { afterAll, afterEach, vi } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, expect, vi } from 'vitest';
 import type * as AppModule from '../../src/server/app.ts';
 import { OpenApiChecker, describeMismatches } from './openapi-check.ts';
 
-const state = vi.hoisted(() => ({
-  checker: undefined as OpenApiChecker | undefined,
-  pending: new Set<Promise<void>>(),
-}));
+// One checker per worker, kept on globalThis: a project of shared module graphs (`isolate: false`)
+// runs this file again for each test file while `app.ts` may still be the mock an earlier file
+// made; both must see the same checker, and ajv compiles each schema once per worker, not per file.
+const state = vi.hoisted(() => {
+  const holder = globalThis as { __plateauOpenApiCheck?: CheckState };
+  return (holder.__plateauOpenApiCheck ??= {
+    checker: undefined,
+    pending: new Set<Promise<void>>(),
+    reported: { checked: 0, validated: 0 },
+  });
+});
+
+interface CheckState {
+  checker: OpenApiChecker | undefined;
+  pending: Set<Promise<void>>;
+  /** The checker's counts already written to PLATEAU_OPENAPI_STATS (each line is one file's). */
+  reported: { checked: number; validated: number };
+}
 
 vi.mock('../../src/server/app.ts', async (importOriginal) => {
   const original = await importOriginal<typeof AppModule>();
@@ -27,7 +42,7 @@ vi.mock('../../src/server/app.ts', async (importOriginal) => {
       if (!path.startsWith('/api/') || request.method === 'OPTIONS') return response;
       const type = response.headers.get('content-type');
       const streamed = type !== null && !/json/i.test(type);
-      const check = (streamed ? Promise.resolve('') : response.clone().text())
+      const check = (streamed ? Promise.resolve('') : decodedText(response.clone()))
         .catch((error: unknown) => `unreadable: ${String(error)}`)
         .then((body) => checker.check(request.method, path, response.status, type, body));
       state.pending.add(check);
@@ -38,6 +53,12 @@ vi.mock('../../src/server/app.ts', async (importOriginal) => {
   };
   return { ...original, createApp };
 });
+
+/** The answer's text, gunzipped when it went gzipped (`Content-Encoding: gzip`). */
+async function decodedText(response: Response): Promise<string> {
+  if (response.headers.get('content-encoding') !== 'gzip') return response.text();
+  return gunzipSync(new Uint8Array(await response.arrayBuffer())).toString('utf8');
+}
 
 async function flush(): Promise<void> {
   await Promise.all([...state.pending]);
@@ -53,6 +74,11 @@ afterEach(flush);
 afterAll(async () => {
   await flush();
   const out = process.env.PLATEAU_OPENAPI_STATS;
-  if (out && state.checker)
-    appendFileSync(out, `${state.checker.checked} ${state.checker.validated}\n`);
+  const checker = state.checker;
+  if (out && checker) {
+    const { checked, validated } = state.reported;
+    const file = expect.getState().testPath ?? '';
+    appendFileSync(out, `${checker.checked - checked} ${checker.validated - validated} ${file}\n`);
+    state.reported = { checked: checker.checked, validated: checker.validated };
+  }
 });

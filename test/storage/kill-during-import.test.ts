@@ -43,7 +43,7 @@ const kits = new Map<string, { dir: string; kit: Kit; fingerprint: string }>();
 /**
  * A generated kit: `machines` × `days` (60 × 28: about 30k exams, a few seconds to import). Its
  * fingerprint is the one an import of it stores (the stored campaign's, as read back), taken from
- * an import into a throwaway in-memory store in this process.
+ * an import into a throwaway store in this process.
  */
 async function makeKit(name: string, seed: number, machines: number, days: number): Promise<void> {
   const dir = join(tmp, name);
@@ -53,7 +53,8 @@ async function makeKit(name: string, seed: number, machines: number, days: numbe
   );
   const read = await readKitDir(dir);
   if (!read.kit) throw new Error(`kit ${name} has errors`);
-  const scratch = await openStore({ dataDir: 'memory://' });
+  // A folder store starts from plateau's cached empty-store template; memory:// runs an initdb.
+  const scratch = await openStore({ dataDir: join(tmp, `${name}-scratch`) });
   try {
     const summary = await importKit(scratch, read.kit, { issues: read.issues });
     kits.set(name, { dir, kit: read.kit, fingerprint: summary.fingerprint });
