@@ -69,12 +69,16 @@ export interface RunFigures {
   failures: number;
 }
 
-/** One autocannon run cycling over `paths`, every response's latency kept. */
+/**
+ * One autocannon run cycling over `paths`, every response's latency kept. `headers` are sent
+ * with every request (autocannon sends no `Accept-Encoding`; a browser always does).
+ */
 export async function loadRun(
   base: string,
   paths: readonly string[],
   seconds: number,
   connections: number,
+  headers: Record<string, string> = {},
 ): Promise<RunFigures> {
   const latencies: number[] = [];
   let failures = 0;
@@ -85,6 +89,7 @@ export async function loadRun(
         url: base,
         connections,
         duration: seconds,
+        headers,
         requests: [
           {
             method: 'GET',

@@ -4,7 +4,10 @@
  * peak RSS (`/usr/bin/time`), the store's size after (du of the PGlite folder, `pg_database_size`),
  * then `plateau serve` over the PGlite store hit by 50 concurrent clients (autocannon, as
  * bench/api-load.ts) on the campaign list, indicators, benchmark, establishment and machine views.
- * The kit is generated once into a cache folder and reused; stores are made afresh each run.
+ * The kit is generated once into a cache folder and reused; stores are made afresh each run,
+ * unless PLATEAU_NATIONAL_STORE names a PGlite folder already holding the national year: the
+ * imports are then skipped and that store served. The benchmark view is hit twice: as autocannon
+ * asks (no `Accept-Encoding`), then as a browser does (`gzip`).
  * Takes long (tens of minutes on 2 shared cores): `npm run bench -- --store-only`.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +33,8 @@ export interface NationalStoreOptions {
   kitDir: string;
   /** Scratch folder for the PGlite store. */
   root: string;
+  /** A PGlite folder already holding the national year: served as it is, nothing imported. */
+  storeDir: string | null;
   /** A PostgreSQL role that may create databases; null: the server import is skipped. */
   pgAdminUrl: string | null;
   connections: number;
@@ -42,6 +47,8 @@ export interface NationalStoreOptions {
 export interface ImportFigures {
   engine: 'pglite' | 'postgres';
   seconds: number;
+  /** User + system CPU seconds of the plateau process: less swayed than wall time by the load. */
+  cpuSeconds: number;
   peakRssMb: number;
   storeMb: number;
   /** The 1-minute load average before and after. */
@@ -65,6 +72,8 @@ export interface ApiFigures {
 export interface NationalStoreResult {
   exams: string;
   imports: ImportFigures[];
+  /** First answer of the campaign listing, ms. */
+  firstListMs: number | null;
   /** First answer of the campaign (the server loads it into its cache), ms. */
   coldCampaignMs: number | null;
   serveRssMb: number | null;
@@ -77,6 +86,7 @@ export function nationalStoreDefaults(): NationalStoreOptions {
       process.env['PLATEAU_NATIONAL_KIT'] ??
       join(import.meta.dirname, '../../.cache/national-2500x365'),
     root: join(import.meta.dirname, '../../.cache/national-store'),
+    storeDir: process.env['PLATEAU_NATIONAL_STORE'] || null,
     pgAdminUrl: process.env['PLATEAU_BENCH_PG_URL'] || process.env['PLATEAU_TEST_PG_URL'] || null,
     connections: 50,
     durationS: 10,
@@ -87,17 +97,23 @@ export function nationalStoreDefaults(): NationalStoreOptions {
 
 const load1 = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
-/** Runs the compiled CLI with `args` under /usr/bin/time: wall seconds, peak RSS, output. */
+/** Runs the compiled CLI with `args` under /usr/bin/time: wall and CPU seconds, peak RSS, output. */
 function timedCli(
   args: readonly string[],
   env: Record<string, string> = {},
-): Promise<{ seconds: number; peakRssMb: number; output: string; ok: boolean }> {
+): Promise<{
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  output: string;
+  ok: boolean;
+}> {
   const entry = `import { main } from ${JSON.stringify(pathToFileURL(CLI).href)}; process.exitCode = await main(process.argv.slice(1));`;
   const child = spawn(
     '/usr/bin/time',
     [
       '-f',
-      'TIME %e %M',
+      'TIME %e %M %U %S',
       process.execPath,
       '--max-old-space-size=16384',
       '--input-type=module',
@@ -115,12 +131,13 @@ function timedCli(
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve) => {
     child.on('exit', (code) => {
-      const m = /TIME ([\d.]+) (\d+)\s*$/.exec(output);
+      const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(output);
       resolve({
         seconds: m ? Number(m[1]) : NaN,
+        cpuSeconds: m ? Math.round(Number(m[3]) + Number(m[4])) : NaN,
         peakRssMb: m ? Math.round(Number(m[2]) / 1024) : NaN,
         output: output
-          .replace(/TIME [\d.]+ \d+\s*$/, '')
+          .replace(/TIME [\d.]+ \d+ [\d.]+ [\d.]+\s*$/, '')
           .trim()
           .split('\n')
           .slice(-12)
@@ -181,12 +198,16 @@ async function getJson<T>(url: string): Promise<T> {
 export async function benchNationalStore(
   options: NationalStoreOptions,
 ): Promise<NationalStoreResult> {
+  const imports: ImportFigures[] = [];
+  if (options.storeDir !== null) {
+    const api = await serveUnderLoad(options, options.storeDir);
+    return { exams: '(stored)', imports, ...api };
+  }
   generateOnce(options.kitDir);
   const exams =
     execFileSync('du', ['-h', join(options.kitDir, 'exams.csv')])
       .toString()
       .split('\t')[0] ?? '?';
-  const imports: ImportFigures[] = [];
   const dataDir = join(options.root, 'pglite');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(options.root, { recursive: true });
@@ -198,7 +219,7 @@ export async function benchNationalStore(
     : NaN;
   imports.push({ engine: 'pglite', ...lite, storeMb: liteMb, load: [before, load1()] });
   console.log(
-    `national-store: PGlite import ${lite.ok ? 'done' : 'FAILED'} in ${lite.seconds} s, peak ${lite.peakRssMb} MB, store ${liteMb} MB (load ${before} → ${load1()})\n${lite.output}`,
+    `national-store: PGlite import ${lite.ok ? 'done' : 'FAILED'} in ${lite.seconds} s (${lite.cpuSeconds} CPU-s), peak ${lite.peakRssMb} MB, store ${liteMb} MB (load ${before} → ${load1()})\n${lite.output}`,
   );
 
   if (options.pgAdminUrl !== null) {
@@ -222,7 +243,7 @@ export async function benchNationalStore(
         load: [before, load1()],
       });
       console.log(
-        `national-store: PostgreSQL import ${server.ok ? 'done' : 'FAILED'} in ${server.seconds} s, peak ${server.peakRssMb} MB, database ${size?.mb} MB (load ${before} → ${load1()})\n${server.output}`,
+        `national-store: PostgreSQL import ${server.ok ? 'done' : 'FAILED'} in ${server.seconds} s (${server.cpuSeconds} CPU-s of plateau), peak ${server.peakRssMb} MB, database ${size?.mb} MB (load ${before} → ${load1()})\n${server.output}`,
       );
     } finally {
       await adminQuery(
@@ -234,69 +255,91 @@ export async function benchNationalStore(
     }
   }
 
+  const api = lite.ok
+    ? await serveUnderLoad(options, dataDir)
+    : { firstListMs: null, coldCampaignMs: null, serveRssMb: null, api: [] };
+  return { exams, imports, ...api };
+}
+
+/**
+ * `plateau serve` over the PGlite store `dataDir`: the first listing and campaign answer timed,
+ * then each view under load.
+ */
+async function serveUnderLoad(
+  options: NationalStoreOptions,
+  dataDir: string,
+): Promise<Omit<NationalStoreResult, 'exams' | 'imports'>> {
   const api: ApiFigures[] = [];
+  let firstListMs: number | null = null;
   let coldCampaignMs: number | null = null;
   let serveRssMb: number | null = null;
-  if (lite.ok) {
-    const server = await startServe(['--data', dataDir]);
-    try {
-      const campaigns = await getJson<{ id: string }[]>(`${server.url}/api/campaigns`);
-      const id = campaigns[0]?.id;
-      if (id === undefined) throw new Error('national-store: the store lists no campaign');
-      const base = `/api/campaigns/${encodeURIComponent(id)}`;
-      const t = performance.now();
-      const detail = await getJson<CampaignDetail>(`${server.url}${base}`);
-      coldCampaignMs = Math.round(performance.now() - t);
-      const establishments = await getJson<EstablishmentListing[]>(
-        `${server.url}${base}/establishments`,
+  const server = await startServe(['--data', dataDir]);
+  try {
+    let t = performance.now();
+    const campaigns = await getJson<{ id: string }[]>(`${server.url}/api/campaigns`);
+    firstListMs = Math.round(performance.now() - t);
+    const id = campaigns[0]?.id;
+    if (id === undefined) throw new Error('national-store: the store lists no campaign');
+    const base = `/api/campaigns/${encodeURIComponent(id)}`;
+    t = performance.now();
+    const detail = await getJson<CampaignDetail>(`${server.url}${base}`);
+    coldCampaignMs = Math.round(performance.now() - t);
+    console.log(
+      `national-store: first listing ${firstListMs} ms, first campaign answer ${coldCampaignMs} ms (load ${load1()})`,
+    );
+    const establishments = await getJson<EstablishmentListing[]>(
+      `${server.url}${base}/establishments`,
+    );
+    const machines = (await getJson<BenchmarkView>(`${server.url}${base}/benchmark`)).machines;
+    const q = encodeURIComponent;
+    const benchmarks = detail.options.regions.flatMap((r) =>
+      detail.options.modalities.map((m) => `${base}/benchmark?modality=${m}&region=${q(r)}`),
+    );
+    const views: { view: string; paths: string[]; headers?: Record<string, string> }[] = [
+      { view: 'campaign list', paths: ['/api/campaigns'] },
+      { view: 'campaign (indicators)', paths: [base] },
+      { view: 'benchmark, modality × region', paths: benchmarks },
+      {
+        view: 'benchmark, same, gzip accepted',
+        paths: benchmarks,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      },
+      {
+        view: 'establishment',
+        paths: establishments.map((e) => `${base}/establishments/${q(e.finess)}`),
+      },
+      { view: 'machine', paths: machines.map((m) => `${base}/machines/${q(m.equipmentId)}`) },
+      {
+        view: 'machine timeline',
+        paths: machines.slice(0, 200).map((m) => `${base}/machines/${q(m.equipmentId)}/timeline`),
+      },
+    ];
+    for (const { view, paths, headers } of views) {
+      const hit = (seconds: number): Promise<RunFigures> =>
+        loadRun(server.url, paths, seconds, options.connections, headers);
+      await hit(options.warmupS);
+      const runs: RunFigures[] = [];
+      for (let i = 0; i < options.runs; i++) runs.push(await hit(options.durationS));
+      const row: ApiFigures = {
+        view,
+        urls: paths.length,
+        requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+        p50Ms: median(runs.map((r) => r.p50)),
+        p95Ms: median(runs.map((r) => r.p95)),
+        p99Ms: median(runs.map((r) => r.p99)),
+        failures: runs.reduce((n, r) => n + r.failures, 0),
+        load: load1(),
+      };
+      api.push(row);
+      console.log(
+        `national-store: ${view.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(6)} req/s  P95 ${row.p95Ms.toFixed(1)} ms  P99 ${row.p99Ms.toFixed(1)} ms  (${row.failures} failed, load ${row.load})`,
       );
-      const machines = (await getJson<BenchmarkView>(`${server.url}${base}/benchmark`)).machines;
-      const q = encodeURIComponent;
-      const views: { view: string; paths: string[] }[] = [
-        { view: 'campaign list', paths: ['/api/campaigns'] },
-        { view: 'campaign (indicators)', paths: [base] },
-        {
-          view: 'benchmark, modality × region',
-          paths: detail.options.regions.flatMap((r) =>
-            detail.options.modalities.map((m) => `${base}/benchmark?modality=${m}&region=${q(r)}`),
-          ),
-        },
-        {
-          view: 'establishment',
-          paths: establishments.map((e) => `${base}/establishments/${q(e.finess)}`),
-        },
-        { view: 'machine', paths: machines.map((m) => `${base}/machines/${q(m.equipmentId)}`) },
-        {
-          view: 'machine timeline',
-          paths: machines.slice(0, 200).map((m) => `${base}/machines/${q(m.equipmentId)}/timeline`),
-        },
-      ];
-      for (const { view, paths } of views) {
-        await loadRun(server.url, paths, options.warmupS, options.connections);
-        const runs: RunFigures[] = [];
-        for (let i = 0; i < options.runs; i++)
-          runs.push(await loadRun(server.url, paths, options.durationS, options.connections));
-        const row: ApiFigures = {
-          view,
-          urls: paths.length,
-          requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-          p50Ms: median(runs.map((r) => r.p50)),
-          p95Ms: median(runs.map((r) => r.p95)),
-          p99Ms: median(runs.map((r) => r.p99)),
-          failures: runs.reduce((n, r) => n + r.failures, 0),
-          load: load1(),
-        };
-        api.push(row);
-        console.log(
-          `national-store: ${view.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(6)} req/s  P95 ${row.p95Ms.toFixed(1)} ms  P99 ${row.p99Ms.toFixed(1)} ms  (${row.failures} failed, load ${row.load})`,
-        );
-      }
-      serveRssMb = serverRss(server.url);
-    } finally {
-      await server.stop();
     }
+    serveRssMb = serverRss(server.url);
+  } finally {
+    await server.stop();
   }
-  return { exams, imports, coldCampaignMs, serveRssMb, api };
+  return { firstListMs, coldCampaignMs, serveRssMb, api };
 }
 
 /** RSS of the process listening on the URL's port (ps), MB; null when it cannot be told. */
@@ -323,14 +366,14 @@ export function nationalStoreTable(r: NationalStoreResult, options: NationalStor
   const lines = [
     `National year in a store (exams.csv ${r.exams}; 1-min load average shown beside each figure)`,
     '',
-    '| engine | import wall | peak RSS | store size | load before → after | ok |',
-    '|---|---|---|---|---|---|',
+    '| engine | import wall | CPU (plateau) | peak RSS | store size | load before → after | ok |',
+    '|---|---|---|---|---|---|---|',
     ...r.imports.map(
       (i) =>
-        `| ${i.engine} | ${i.seconds.toFixed(1)} s | ${i.peakRssMb} MB | ${i.storeMb} MB | ${i.load[0]} → ${i.load[1]} | ${i.ok ? 'yes' : `NO: ${i.output.split('\n').slice(-2).join(' ')}`} |`,
+        `| ${i.engine} | ${i.seconds.toFixed(1)} s | ${i.cpuSeconds} s | ${i.peakRssMb} MB | ${i.storeMb} MB | ${i.load[0]} → ${i.load[1]} | ${i.ok ? 'yes' : `NO: ${i.output.split('\n').slice(-2).join(' ')}`} |`,
     ),
     '',
-    `plateau serve on the PGlite store: first campaign answer ${r.coldCampaignMs ?? '?'} ms, server RSS after the runs ${r.serveRssMb ?? '?'} MB; ${options.connections} clients, ${options.runs} runs of ${options.durationS} s, medians`,
+    `plateau serve on the PGlite store: first listing ${r.firstListMs ?? '?'} ms, first campaign answer ${r.coldCampaignMs ?? '?'} ms, server RSS after the runs ${r.serveRssMb ?? '?'} MB; ${options.connections} clients, ${options.runs} runs of ${options.durationS} s, medians`,
     '',
     '| view | URLs | req/s | P50 | P95 | P99 | failed | load |',
     '|---|---|---|---|---|---|---|---|',

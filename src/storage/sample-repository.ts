@@ -34,6 +34,12 @@ const KEY_INDEX = new Map(KEYS.map((k, i) => [k.key, i]));
 /** `PLS` and the format version. */
 const MAGIC = [0x50, 0x4c, 0x53, 0x01] as const;
 const utf8 = new TextEncoder();
+/**
+ * True on a little-endian host (every platform Node runs on in practice): the values are then
+ * copied as they lie in memory, one copy per array; a big-endian host reads and writes them one
+ * by one.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 const fromAscii = new TextDecoder('ascii');
 
 /** The arrays `samples` holds, in `KEYS` order. */
@@ -81,7 +87,13 @@ export function encodeSamples(samples: MachineSamples): Uint8Array {
   });
   at = dataStart;
   for (const { values } of arrays) {
-    for (let i = 0; i < values.length; i++, at += 8) view.setFloat64(at, values[i] as number, true);
+    if (LITTLE_ENDIAN) {
+      bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
+      at += values.byteLength;
+    } else {
+      for (let i = 0; i < values.length; i++, at += 8)
+        view.setFloat64(at, values[i] as number, true);
+    }
   }
   return bytes;
 }
@@ -122,7 +134,12 @@ export function decodeSamples(bytes: Uint8Array): MachineSamples {
   for (const { index, length } of header) {
     const { group, sub } = KEYS[index] as (typeof KEYS)[number];
     const values = new Float64Array(length);
-    for (let i = 0; i < length; i++, at += 8) values[i] = view.getFloat64(at, true);
+    if (LITTLE_ENDIAN) {
+      new Uint8Array(values.buffer).set(bytes.subarray(at, at + length * 8));
+      at += length * 8;
+    } else {
+      for (let i = 0; i < length; i++, at += 8) values[i] = view.getFloat64(at, true);
+    }
     (samples[group] as Record<string, Float64Array>)[sub] = values;
   }
   return samples;
