@@ -12,6 +12,7 @@ import type { Kit } from '../../src/core/kit-types.ts';
 import { makeIssue } from '../../src/i18n/issues/index.ts';
 import { POPULATION, regionNames } from '../../src/plan/territories/population.ts';
 import { sitePlace } from '../../src/plan/territories/site-places.ts';
+import { canCopyInto } from '../../src/storage/bulk.ts';
 import { connectionRole, rlsBinds } from '../../src/storage/connection-role.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { importKit } from '../../src/storage/import-kit.ts';
@@ -138,7 +139,7 @@ describe.each(ENGINES)('migration 0008 on $name', ({ name: engine }) => {
     expect(ts.filter((x) => x === null).length).toBeGreaterThan(3);
   });
 
-  it('fills the INSEE region of an imported kit (COPY on PGlite, upserts on a server)', async () => {
+  it('fills the INSEE region of an imported kit (COPY into a new campaign, upserts into a stored one)', async () => {
     const store: Store = { db, engine: db.engine, location: engine, close: async () => undefined };
     await importKit(store, twoRegionKit());
     expect(
@@ -330,6 +331,11 @@ describe.skipIf(!pgUrl)('row-level security on a PostgreSQL server', () => {
     });
     expect(rlsBinds(role)).toBe(true);
     expect(rlsBinds(await connectionRole(owner.db))).toBe(false);
+  });
+
+  it('bulk-loads by COPY as the owner only: PostgreSQL refuses COPY FROM where policies bind', async () => {
+    expect(await canCopyInto(owner.db, ['exams', 'sessions'])).toBe(true);
+    expect(await canCopyInto(app.db, ['exams', 'sessions'])).toBe(false);
   });
 
   it('shows a site scope its own rows of every table, and campaign-wide tables', async () => {
