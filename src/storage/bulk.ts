@@ -226,13 +226,13 @@ const REVALIDATE_BYTES_PER_NEW_ROW = 4096;
  * for the whole table rather than row by row: they are dropped, then added back under the same
  * name and definition, and adding a foreign key makes PostgreSQL check every row in one
  * set-based query (on 274,000 exams: 0.2 s instead of 4.6 s). Only on an `exclusive` database
- * (PGlite): elsewhere just runs `load`. All of it inside the caller's
- * transaction, so a row breaking a key fails the import as a per-row check would (SQLSTATE 23503,
+ * (PGlite): elsewhere just runs `load`. All of it inside the caller's transaction, so a row breaking a key fails the import as a per-row check would (SQLSTATE 23503,
  * same constraint name) and the keys are never missing for anyone else; if `load` throws, the
  * transaction must be rolled back (as `Db.transaction` does), which restores them. Falls back to
  * per-row checks when the table already holds far more rows than are added, or when one of its
- * keys is not validated (re-adding it would no longer check the new rows). For PGlite's COPY
- * path: on a shared server, the DDL would lock the tables against readers until commit.
+ * keys is not validated (re-adding it would no longer check the new rows). On a shared server
+ * the DDL would lock both tables against readers of every campaign until commit (on PostgreSQL
+ * the per-row check is about 40 % of the cost of inserting an exam).
  */
 export async function withForeignKeysCheckedOnce<T>(
   q: Queryable,
@@ -271,8 +271,8 @@ export async function withForeignKeysCheckedOnce<T>(
  * - a primary key built once by sorting costs less than one index insertion per row (about 0.8 s
  *   of 4 s for 274,000 exams). It is added back under the same name and definition, so a
  *   duplicate fails the load as a per-row check would (SQLSTATE 23505, same constraint name).
- * When the table holds rows, or the database is not `exclusive`, just runs `load`. For PGlite's COPY path: on a shared server, the
- * truncation and the DDL would lock the table against readers until commit.
+ * When the table holds rows, or the database is not `exclusive`, just runs `load`: on a shared
+ * server, the truncation and the DDL would lock the table against readers until commit.
  */
 export async function intoEmptyTable<T>(
   q: Queryable,

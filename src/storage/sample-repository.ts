@@ -212,8 +212,8 @@ function copyData(
 /**
  * Stores every machine's samples for `campaignId` and deletes those of machines no longer in
  * `samples`; identical rows are left alone. `fresh`: the campaign was created by this
- * transaction, so no row of it can be stored yet and the bytes may go by binary COPY where the
- * engine can (PGlite).
+ * transaction (and the role may COPY into it), so no row of it can be stored yet and the bytes
+ * go by binary COPY.
  */
 export async function saveSamples(
   q: Queryable,
