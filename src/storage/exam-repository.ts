@@ -131,8 +131,9 @@ function copyString(w: BinaryCopyWriter, column: StringColumn, r: number): void 
 /**
  * Inserts the exams of a campaign this transaction created, by binary COPY: nothing can conflict
  * with them, and COPY skips the parsing and the per-row work of `upsertExams` (on 274,000 exams,
- * about 3 s instead of 13 s on PGlite; 1.7 million into PostgreSQL, 40 s instead of 8 min). Unique by `examKey`, as for `upsertExams`. Each row
- * is encoded from the table's columns (ids straight from their UTF-8 bytes).
+ * about 3 s instead of 13 s on PGlite; 1.7 million into PostgreSQL, 40 s instead of 8 min).
+ * Unique by `examKey`, as for `upsertExams`. Each row is encoded from the table's columns (ids
+ * straight from their UTF-8 bytes).
  */
 export function copyExams(
   q: CopyQueryable,
