@@ -23,6 +23,12 @@ export class ByteStore {
     this.#ends[0] = 0;
   }
 
+  /** Sizes the store for about `entries` entries of `bytes` bytes in all (a hint: more may come). */
+  expect(entries: number, bytes: number): void {
+    this.#bytes = this.#data.expect(bytes);
+    this.#ends = this.#offsets.expect(entries + 1);
+  }
+
   /** Number of entries. */
   get count(): number {
     return this.#count;

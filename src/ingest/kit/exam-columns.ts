@@ -14,6 +14,9 @@ import { ACT_SEPARATOR } from './kit-files.ts';
 import { ByteStore } from './byte-store.ts';
 import { SharedGrowable } from './shared-growable.ts';
 
+/** Bytes of the usual patient key (32 hex digits), to size the keys' store. */
+const KEY_BYTES = 32;
+
 /** `keys` entry of a row without a patient key. */
 export const NO_KEY = 0xffffffff;
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -106,6 +109,24 @@ export class ExamColumns {
 
   constructor(withKeys: boolean) {
     this.keys = withKeys ? new ByteStore() : null;
+  }
+
+  /** Sizes every column for about `rows` rows (a hint: more may come; unwritten rows cost nothing). */
+  expect(rows: number): void {
+    this.#cMachine = this.#machine.expect(rows);
+    this.#cId = this.#id.expect(rows);
+    this.#cActs = this.#acts.expect(rows);
+    this.#cKey = this.#key.expect(rows);
+    this.#cIn = this.#roomIn.expect(rows);
+    this.#cOut = this.#roomOut.expect(rows);
+    this.#cIcr = this.#icr.expect(rows);
+    this.#cReport = this.#report.expect(rows);
+    this.#cRequest = this.#requested.expect(rows);
+    this.#cScheduled = this.#scheduled.expect(rows);
+    this.#cCategory = this.#category.expect(rows);
+    this.#cAge = this.#age.expect(rows);
+    this.#capacity = this.#cMachine.length;
+    this.keys?.expect(rows, rows * KEY_BYTES);
   }
 
   /** Appends one row. */

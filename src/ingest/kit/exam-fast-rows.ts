@@ -10,17 +10,12 @@
 import { MS_PER_DAY } from '../../core/calendar.ts';
 import { NO_AGE_BAND } from '../../core/exam-table.ts';
 import type { CampaignWindow } from './campaign-window.ts';
-import { daysFromCivil, type DateTimeReader } from './date-time.ts';
+import { ByteInstants } from './byte-instants.ts';
+import type { DateTimeReader } from './date-time.ts';
 import { NO_KEY, type ExamColumns } from './exam-columns.ts';
-import type { ByteLineReader } from './csv-feed.ts';
+import { ByteRowReader, canonicalKinds, lineStop } from './byte-rows.ts';
 import type { ExamColumnIndexes, ExamRowsContext } from './exam-rows.ts';
 
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_MINUTE = 60_000;
-const SEPARATOR = 1;
-const OTHER = 2;
-const LINE_FEED = 3;
-const RETURN = 4;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Byte codes of `A`, `H`, `R`, `U` → index in CATEGORIES, else -1. */
@@ -88,20 +83,16 @@ const AGE = 11;
 const KEY = 12;
 
 /** Reads canonical exam rows from bytes; `read` gives -1 for any other row (nothing done then). */
-export class FastExamRows implements ByteLineReader {
-  linesRead = 0;
+export class FastExamRows extends ByteRowReader {
   readonly #ctx: ExamRowsContext;
-  readonly #dates: DateTimeReader;
+  readonly #instants: ByteInstants;
   readonly #window: CampaignWindow;
   readonly #columns: ExamColumns;
-  /** Per byte: 0 for a byte of a canonical cell, SEPARATOR, or OTHER (the row is not canonical). */
+  /** Per byte: 0 for a byte of a canonical cell (byte-rows.ts). */
   readonly #kinds: Uint8Array;
   /** Per column of the header, its role (ID, ROOM_IN…; OTHER_CELL when not read). */
   readonly #roles: Uint8Array;
   readonly #separator: number;
-  /** The last date read (`y * 10000 + m * 100 + d`) and its day's UTC start. */
-  #lastDate = -1;
-  #lastBase = NaN;
 
   constructor(
     ctx: ExamRowsContext & { readonly window: CampaignWindow },
@@ -111,9 +102,10 @@ export class FastExamRows implements ByteLineReader {
     width: number,
     separator: number,
   ) {
+    super();
     this.#ctx = ctx;
     this.#window = ctx.window;
-    this.#dates = dates;
+    this.#instants = new ByteInstants(dates);
     this.#columns = columns;
     this.#separator = separator;
     this.#roles = new Uint8Array(width).fill(OTHER_CELL);
@@ -133,26 +125,7 @@ export class FastExamRows implements ByteLineReader {
       [indexes.key, KEY],
     ];
     for (const [column, role] of roles) if (column >= 0) this.#roles[column] = role;
-    this.#kinds = new Uint8Array(256).fill(OTHER);
-    for (let c = 0x21; c <= 0x7e; c++) this.#kinds[c] = 0;
-    this.#kinds[0x22] = OTHER;
-    this.#kinds[separator] = SEPARATOR;
-    this.#kinds[10] = LINE_FEED;
-    this.#kinds[13] = RETURN;
-  }
-
-  /** Reads canonical lines while it can (ByteLineReader): `read` line after line. */
-  readLines(b: Uint8Array, from: number, limit: number, line: number): number {
-    let pos = from;
-    let n = 0;
-    while (pos < limit && b[pos] !== 10) {
-      const stop = this.read(b, pos, limit, line + n);
-      if (stop < 0) break;
-      n++;
-      pos = stop + 1;
-    }
-    this.linesRead = n;
-    return pos > limit ? limit : pos;
+    this.#kinds = canonicalKinds(separator);
   }
 
   /**
@@ -186,19 +159,17 @@ export class FastExamRows implements ByteLineReader {
     let requested = NaN;
     let scheduled = NaN;
     let ageBand = NO_AGE_BAND;
+    const instants = this.#instants;
     let p = from;
     for (let k = 0; k <= last; k++) {
       const start = p;
       const role = roles[k] as number;
       if (role >= ROOM_IN && role <= REQUESTED) {
         // A date-time, 16 or 19 bytes, or empty.
-        if (p < limit && kinds[b[p] as number] === 0) {
-          let n = 16;
-          if (p + 16 < limit && b[p + 16] === 58) n = 19;
-          if (p + n > limit) return -1;
-          const at = this.#instant(b, p, p + n);
-          if (at !== at) return -1;
-          p += n;
+        const at = instants.cellAt(b, p, limit);
+        if (instants.end < 0) return -1;
+        if (instants.end > p) {
+          p = instants.end;
           if (role === ROOM_IN) roomIn = at;
           else if (role === ROOM_OUT) roomOut = at;
           else if (role === REPORT) report = at;
@@ -258,15 +229,8 @@ export class FastExamRows implements ByteLineReader {
       }
     }
     // The line ends here: at `limit`, a line feed, or a carriage return before either.
-    let stop = p;
-    if (p < limit) {
-      const c = b[p] as number;
-      if (c === 13) {
-        if (p + 1 === limit) stop = limit;
-        else if (b[p + 1] === 10) stop = p + 1;
-        else return -1;
-      } else if (c !== 10) return -1;
-    }
+    const stop = lineStop(b, p, limit);
+    if (stop < 0) return -1;
     // Required cells and the checks across cells.
     if (idFrom === idTo || eqFrom === eqTo || category < 0) return -1;
     const equipment = this.#ctx.machines.knownAscii(b, eqFrom, eqTo);
@@ -300,76 +264,4 @@ export class FastExamRows implements ByteLineReader {
     );
     return stop;
   }
-
-  /**
-   * The instant of `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` in the campaign's zone, on a day
-   * with one offset (DateTimeReader's own per-day offset, so the same instant); NaN otherwise.
-   */
-  #instant(b: Uint8Array, from: number, to: number): number {
-    const n = to - from;
-    if (n !== 16 && n !== 19) return NaN;
-    if (b[from + 4] !== 45 || b[from + 7] !== 45 || b[from + 10] !== 84 || b[from + 13] !== 58)
-      return NaN;
-    const y0 = (b[from] as number) - 48;
-    const y1 = (b[from + 1] as number) - 48;
-    const y2 = (b[from + 2] as number) - 48;
-    const y3 = (b[from + 3] as number) - 48;
-    const m0 = (b[from + 5] as number) - 48;
-    const m1 = (b[from + 6] as number) - 48;
-    const d0 = (b[from + 8] as number) - 48;
-    const d1 = (b[from + 9] as number) - 48;
-    if (
-      (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
-      y0 > 9 ||
-      y1 > 9 ||
-      y2 > 9 ||
-      y3 > 9 ||
-      m0 > 9 ||
-      m1 > 9 ||
-      d0 > 9 ||
-      d1 > 9
-    )
-      return NaN;
-    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    const month = m0 * 10 + m1;
-    const day = d0 * 10 + d1;
-    const date = year * 10000 + month * 100 + day;
-    let base = NaN;
-    let naiveDay = NaN;
-    if (date === this.#lastDate) base = this.#lastBase;
-    else {
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-      const days = daysFromCivil(year, month, day);
-      const offset = this.#dates.dayOffset(days);
-      if (offset !== offset)
-        naiveDay = days; // a daylight-saving day: each time resolved
-      else {
-        this.#lastDate = date;
-        this.#lastBase = base = days * MS_PER_DAY - offset;
-      }
-    }
-    const h0 = (b[from + 11] as number) - 48;
-    const h1 = (b[from + 12] as number) - 48;
-    const i0 = (b[from + 14] as number) - 48;
-    const i1 = (b[from + 15] as number) - 48;
-    if ((h0 | h1 | i0 | i1) < 0 || h0 > 9 || h1 > 9 || i0 > 5 || i1 > 9) return NaN;
-    const hour = h0 * 10 + h1;
-    if (hour > 23) return NaN;
-    let t = hour * MS_PER_HOUR + (i0 * 10 + i1) * MS_PER_MINUTE;
-    if (n === 19) {
-      const s0 = (b[from + 17] as number) - 48;
-      const s1 = (b[from + 18] as number) - 48;
-      if (b[from + 16] !== 58 || (s0 | s1) < 0 || s0 > 5 || s1 > 9) return NaN;
-      t += (s0 * 10 + s1) * 1000;
-    }
-    // NaN in a gap or a repeated hour: the checked path says which.
-    if (naiveDay === naiveDay)
-      return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
-    return base + t;
-  }
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

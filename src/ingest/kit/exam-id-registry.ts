@@ -31,6 +31,11 @@ export class ExamIdRegistry {
   #slots = new Int32Array(0);
   #filled = 0;
 
+  /** Sizes the id store for about `ids` ids of `bytes` bytes in all (a hint). */
+  expect(ids: number, bytes: number): void {
+    this.ids.expect(ids, bytes);
+  }
+
   /**
    * Registers the id `source[from, to)` of `machine` seen on `line`. Returns its entry number
    * (≥ 0), or `-firstLine - 1` when the machine already had it (nothing is registered then).

@@ -34,6 +34,7 @@ import { CsvFeed, type ByteLineReader, type KitFileFeed } from './csv-feed.ts';
 import { DateTimeReader } from './date-time.ts';
 import { ExamColumns } from './exam-columns.ts';
 import { FastExamRows } from './exam-fast-rows.ts';
+import { FastSessionRows } from './session-fast-rows.ts';
 import { ExamIdRegistry } from './exam-id-registry.ts';
 import { CheckedExamRows, examColumnIndexes } from './exam-rows.ts';
 import { CellTextSink } from './identifying.ts';
@@ -76,10 +77,20 @@ type RowReader = (row: CsvRecord) => void;
 
 const CASES = Object.keys(CLINICAL_CASES) as ClinicalCase[];
 
+/**
+ * Bytes of an exams.csv line and of an exam id, about (exports and the generator: 100 to 160 and
+ * 8 to 16), to size the columns before reading; a column that needs more grows.
+ */
+const EXAM_LINE_BYTES = 100;
+const EXAM_ID_BYTES = 16;
+
 /** Options of a KitParser (internal: for tests). */
 export interface KitParserOptions {
-  /** Read canonical exam rows from their bytes (default true); false: every row is checked. */
-  fastExamRows?: boolean;
+  /**
+   * Read canonical rows of exams.csv and sessions.csv from their bytes (default true); false:
+   * every row is checked.
+   */
+  fastRows?: boolean;
   /**
    * Keep exams.csv's `patient_key` values (default true). They are always checked (a raw
    * identifier is refused either way); a reader that uses no patient key — the indicators —
@@ -121,7 +132,7 @@ export class KitParser {
   /** The exam ids per machine, and the exam rows kept as columns (null until exams.csv). */
   readonly #examIds = new ExamIdRegistry();
   #examColumns: ExamColumns | null = null;
-  readonly #fastExamRows: boolean;
+  readonly #fastRows: boolean;
   readonly #patientKeys: boolean;
   readonly #acts: Act[] = [];
   readonly #survey: SurveyAnswer[] = [];
@@ -133,7 +144,7 @@ export class KitParser {
   #costs: CostSet | null = null;
 
   constructor(options: KitParserOptions = {}) {
-    this.#fastExamRows = options.fastExamRows ?? true;
+    this.#fastRows = options.fastRows ?? true;
     this.#patientKeys = options.patientKeys ?? true;
   }
 
@@ -223,7 +234,7 @@ export class KitParser {
    * Starts reading one CSV file of the kit; `name` is the file's actual name, `null` when it is
    * absent (an error for a required file). Returns the feed, or null when there is nothing to read.
    */
-  csv(spec: KitFileSpec, name: string | null): KitFileFeed | null {
+  csv(spec: KitFileSpec, name: string | null, size?: number): KitFileFeed | null {
     if (name === null) {
       if (spec.required) {
         const columns = spec.columns.filter((c) => c.required).map((c) => c.name);
@@ -245,9 +256,14 @@ export class KitParser {
         const cells = new CellReader(name, this.#sink, this.#dates, separator === ';');
         if (spec.name === EXAMS_FILE.name) {
           const readers = this.#examRows(index, cells, columns.length, separator.charCodeAt(0));
+          if (size !== undefined) this.#expectExams(size);
           row = readers.row;
           lines = readers.lines;
-        } else row = this.#rowReader(spec, index, cells);
+        } else {
+          row = this.#rowReader(spec, index, cells);
+          if (spec.name === SESSIONS_FILE.name)
+            lines = this.#fastSessionRows(index, columns.length, separator.charCodeAt(0));
+        }
         return true;
       },
       record: (record) => row(record),
@@ -260,7 +276,7 @@ export class KitParser {
       tokenizer,
       this.#sink,
       onEnd,
-      spec.name === EXAMS_FILE.name ? () => lines : null,
+      spec.name === EXAMS_FILE.name || spec.name === SESSIONS_FILE.name ? () => lines : null,
     );
   }
 
@@ -441,6 +457,34 @@ export class KitParser {
     };
   }
 
+  /**
+   * Sizes the exam columns and ids for an exams.csv of `size` bytes: about one row per
+   * EXAM_LINE_BYTES (a hint: a file of shorter lines grows its columns as it is read).
+   */
+  #expectExams(size: number): void {
+    const rows = Math.ceil(size / EXAM_LINE_BYTES) + 1024;
+    this.#examColumns?.expect(rows);
+    this.#examIds.expect(rows, rows * EXAM_ID_BYTES);
+  }
+
+  /** The byte reader of sessions.csv's canonical lines (null: every row checked). */
+  #fastSessionRows(
+    index: Map<string, number>,
+    width: number,
+    separator: number,
+  ): FastSessionRows | null {
+    const window = this.#window;
+    if (!this.#fastRows || window === null) return null;
+    const col = (c: string): number => index.get(c) ?? -1;
+    return new FastSessionRows(
+      { rows: this.#sessions, machines: this.#machines, window, sink: this.#sink },
+      this.#dates,
+      { equipment: col('equipment_id'), start: col('start'), end: col('end'), type: col('type') },
+      width,
+      separator,
+    );
+  }
+
   /** The readers of exams.csv's rows: checked records, and canonical lines from bytes. */
   #examRows(
     index: Map<string, number>,
@@ -460,7 +504,7 @@ export class KitParser {
     };
     const checked = new CheckedExamRows(ctx, cells, indexes, columns);
     const fast =
-      this.#fastExamRows && window !== null
+      this.#fastRows && window !== null
         ? new FastExamRows({ ...ctx, window }, this.#dates, indexes, columns, width, separator)
         : null;
     return {

@@ -45,7 +45,7 @@ export function parseKit(
   parser.campaign(byName.get(CAMPAIGN_FILE)?.content ?? null, byName.get(CAMPAIGN_FILE)?.name);
   for (const spec of KIT_READ_FILES) {
     const entry = byName.get(spec.name);
-    const feed = parser.csv(spec, entry?.name ?? null);
+    const feed = parser.csv(spec, entry?.name ?? null, entry?.content.length);
     if (feed === null || entry === undefined) continue;
     feed.push(entry.content);
     feed.end();

@@ -75,8 +75,8 @@ export async function readKitDir(
   }
 
   let buffer: Uint8Array | null = null;
-  for (const { spec, name } of present) {
-    const feed = parser.csv(spec, name);
+  for (const [i, { spec, name }] of present.entries()) {
+    const feed = parser.csv(spec, name, sizes[i]);
     if (feed === null || name === null) continue;
     try {
       // One buffer read into again and again: no allocation per chunk, which the allocator

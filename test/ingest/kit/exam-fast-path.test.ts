@@ -10,19 +10,12 @@ import { attachedExamTable, NO_AGE_BAND } from '../../../src/core/exam-table.ts'
 import { KitParser, parseKit, type KitReadResult } from '../../../src/ingest/kit/parse-kit.ts';
 import { FastExamRows } from '../../../src/ingest/kit/exam-fast-rows.ts';
 import { KIT_READ_FILES } from '../../../src/ingest/kit/kit-files.ts';
+import { CAMPAIGN, EQUIPMENT, ESTABLISHMENTS } from './fast-path-kit.ts';
 
 const encoder = new TextEncoder();
-const CAMPAIGN = JSON.stringify({
-  id: 'c',
-  name: 'C',
-  start: '2010-03-25',
-  days: 7,
-  timeZone: 'Europe/Paris',
-});
 const BASE: Record<string, string> = {
-  'establishments.csv': 'finess,name,legal_status,region,department\n590000001,CH Nord,CH,HDF,59\n',
-  'equipment.csv':
-    'equipment_id,finess,modality,label,installed_year,role\nEQ1,590000001,CT,S1,2008,\nEQ2,590000001,MR,,,\n',
+  'establishments.csv': ESTABLISHMENTS,
+  'equipment.csv': EQUIPMENT,
   'sessions.csv':
     'equipment_id,start,end,type\nEQ1,2010-03-26T08:00,2010-03-26T13:00,PUBLIC_SCHEDULED\n',
 };
@@ -44,7 +37,7 @@ const HEX = '41989fcbcb40c24341bc5df20d49dce6';
 
 /** Reads the kit with exams.csv as bytes pushed in chunks of `chunk` bytes. */
 function read(exams: Uint8Array, fast: boolean, chunk: number): KitReadResult {
-  const parser = new KitParser({ fastExamRows: fast });
+  const parser = new KitParser({ fastRows: fast });
   parser.campaign(CAMPAIGN);
   for (const spec of KIT_READ_FILES) {
     const text = spec.name === 'exams.csv' ? null : BASE[spec.name];
