@@ -85,7 +85,7 @@ describe.each(ENGINES)('view queries on $name', ({ place: makePlace }) => {
     const listed = async (): Promise<Map<string, number>> => {
       const headers = await readCampaignHeaders(store.db);
       expect(headers).toEqual(
-        (await readCampaignListings(store.db)).map(({ equipment, sessions, ...h }) => h),
+        (await readCampaignListings(store.db)).map(({ equipment: _e, sessions: _s, ...h }) => h),
       );
       return new Map(headers.map((h) => [h.id, h.exams]));
     };
