@@ -116,7 +116,7 @@ export class ExamColumns {
     this.#cMachine = this.#machine.expect(rows);
     this.#cId = this.#id.expect(rows);
     this.#cActs = this.#acts.expect(rows);
-    this.#cKey = this.#key.expect(rows);
+    if (this.keys !== null) this.#cKey = this.#key.expect(rows);
     this.#cIn = this.#roomIn.expect(rows);
     this.#cOut = this.#roomOut.expect(rows);
     this.#cIcr = this.#icr.expect(rows);
@@ -149,7 +149,7 @@ export class ExamColumns {
     this.#cMachine[at] = machine;
     this.#cId[at] = id;
     this.#cActs[at] = acts;
-    this.#cKey[at] = key;
+    if (this.keys !== null) this.#cKey[at] = key; // no key column when no key is kept
     this.#cIn[at] = roomIn;
     this.#cOut[at] = roomOut;
     this.#cIcr[at] = icr;
@@ -165,7 +165,7 @@ export class ExamColumns {
     this.#cMachine = this.#machine.reserve(n);
     this.#cId = this.#id.reserve(n);
     this.#cActs = this.#acts.reserve(n);
-    this.#cKey = this.#key.reserve(n);
+    if (this.keys !== null) this.#cKey = this.#key.reserve(n);
     this.#cIn = this.#roomIn.reserve(n);
     this.#cOut = this.#roomOut.reserve(n);
     this.#cIcr = this.#icr.reserve(n);
