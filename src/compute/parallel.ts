@@ -20,8 +20,13 @@ import { examCount } from '../core/exam-table.ts';
 import type { Kit } from '../core/kit-types.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
-/** Below this many exams a campaign is computed on the calling thread: starting workers costs more. */
-export const PARALLEL_MIN_EXAMS = 500_000;
+/**
+ * Below this many exams a campaign is computed on the calling thread: starting workers and
+ * sharing the columns costs about what a second core saves. Measured on 2 cores (issue 17,
+ * load ~2): 1.7 M exams computed in 1.01–1.15 s on one thread, 0.93–1.06 s on two, and the whole
+ * `plateau indicators` process no faster with two (+20 MB); 17.3 M exams 10.1 s on one, 6.5 s on two.
+ */
+export const PARALLEL_MIN_EXAMS = 5_000_000;
 
 export interface ParallelOptions {
   /** Worker threads (default: the machine's available parallelism); 1 computes in this thread. */
