@@ -18,6 +18,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInto, generateOptions } from '../../src/cli/commands/generate.ts';
 import type { Kit } from '../../src/core/kit-types.ts';
@@ -93,9 +94,16 @@ interface Outcome {
 
 /**
  * Runs `plateau import`; with `killOnProgress`, sends SIGKILL once it prints a progress line of
- * the store's writing (or after `killAfterMs`, whichever comes first).
+ * the store's writing, once `writing()` (polled) says the import is writing inside its
+ * transaction, or after `killAfterMs`, whichever comes first. The poll is what lands the kill
+ * halfway: a progress line is printed after a second only, when a small kit's COPY may be done.
  */
-function importCli(args: string[], killOnProgress: boolean, killAfterMs = 6000): Promise<Outcome> {
+function importCli(
+  args: string[],
+  killOnProgress: boolean,
+  killAfterMs = 6000,
+  writing: (() => Promise<boolean>) | null = null,
+): Promise<Outcome> {
   const child = spawn(process.execPath, [cli, 'import', ...args], {
     cwd: tmp,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,6 +120,13 @@ function importCli(args: string[], killOnProgress: boolean, killAfterMs = 6000):
       kill();
   });
   child.stdout.resume();
+  if (killOnProgress && writing !== null)
+    void (async () => {
+      while (child.exitCode === null && child.signalCode === null) {
+        if (await writing()) return kill();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
   return new Promise((resolve) =>
     child.once('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -185,6 +200,8 @@ async function expectEmpty(open: () => Promise<Store>): Promise<void> {
 interface Place {
   target: string[];
   open: () => Promise<Store>;
+  /** True while another session writes inside a transaction it began earlier (a COPY or INSERT after BEGIN). */
+  writing: () => Promise<boolean>;
   dispose(): Promise<void>;
 }
 
@@ -194,10 +211,23 @@ const places: { name: string; skip: boolean; make: () => Promise<Place> }[] = [
     skip: !PG_URL,
     make: async () => {
       const pgp: PgPlace = await pgPlace(PG_URL!);
+      const watcher = new pg.Client({ connectionString: pgp.ownerUrl });
+      await watcher.connect();
       return {
         target: ['--database-url', pgp.ownerUrl],
         open: () => openStore({ url: pgp.ownerUrl }),
-        dispose: () => pgp.dispose(),
+        writing: async () => {
+          const { rows } = await watcher.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+             where datname = current_database() and pid <> pg_backend_pid()
+               and xact_start < query_start and query ~* '^\\s*(copy|insert)'`,
+          );
+          return (rows[0]?.n ?? 0) > 0;
+        },
+        dispose: async () => {
+          await watcher.end();
+          await pgp.dispose();
+        },
       };
     },
   },
@@ -210,7 +240,12 @@ describe.each(places)('kill -9 during plateau import, $name', ({ skip, make }) =
       const place = await make();
       try {
         // A first import killed halfway: nothing of it is stored.
-        const first = await importCli([kits.get('long')!.dir, ...place.target], true);
+        const first = await importCli(
+          [kits.get('long')!.dir, ...place.target],
+          true,
+          6000,
+          place.writing,
+        );
         expect(first.signal, first.stderr).toBe('SIGKILL');
         await expectEmpty(place.open);
 
@@ -221,6 +256,8 @@ describe.each(places)('kill -9 during plateau import, $name', ({ skip, make }) =
         const replace = await importCli(
           [kits.get('long')!.dir, '--replace', ...place.target],
           true,
+          6000,
+          place.writing,
         );
         expect(replace.signal, replace.stderr).toBe('SIGKILL');
         await expectHolds(place.open, 'short');
