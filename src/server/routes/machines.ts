@@ -26,6 +26,32 @@ import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
 import { refuseBundleSite } from '../bundle-sites.ts';
 
 /**
+ * The machine `equipmentId` of the campaign `index` as the request's scope sees it; a 404 for an
+ * unknown machine and for one outside the scope alike (the refusal audited as `read.machine`).
+ * The caller audits the read it then makes.
+ */
+export async function visibleMachineOr404(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  index: CachedCampaign['index'],
+  equipmentId: string,
+): Promise<MachineIndicators> {
+  const m = index.machineById.get(equipmentId);
+  const finess = m?.finess ?? index.equipmentById.get(equipmentId)?.finess;
+  const seen = await maySeeMachine(
+    ctx,
+    c,
+    index.places,
+    equipmentId,
+    finess,
+    'read.machine',
+    index.ref.id,
+  );
+  if (!seen || !m) throw notFound(`no machine '${equipmentId}' in campaign '${index.ref.id}'`);
+  return m;
+}
+
+/**
  * The machine `equipmentId` of the campaign as the request's scope sees it, its read audited as
  * `read.machine` (`view`: machine, timeline, heatmap); a 404 for an unknown machine and for one
  * outside the scope alike (the refusal audited).
@@ -38,22 +64,7 @@ async function machineOr404(
   view: string,
 ): Promise<MachineIndicators> {
   const { index } = campaign;
-  const m = index.machineById.get(equipmentId);
-  const finess = m?.finess ?? index.equipmentById.get(equipmentId)?.finess;
-  if (
-    !(await maySeeMachine(
-      ctx,
-      c,
-      index.places,
-      equipmentId,
-      finess,
-      'read.machine',
-      index.ref.id,
-    )) ||
-    !m
-  ) {
-    throw notFound(`no machine '${equipmentId}' in campaign '${index.ref.id}'`);
-  }
+  const m = await visibleMachineOr404(ctx, c, index, equipmentId);
   await auditSuccess(ctx, c, 'read.machine', equipmentId, { campaign: index.ref.id, view });
   return m;
 }

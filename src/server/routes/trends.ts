@@ -21,7 +21,6 @@ import {
   auditEvent,
   auditSuccess,
   coversRegion,
-  maySeeMachine,
   maySeeSite,
   requireScope,
 } from '../auth/guards.ts';
@@ -32,6 +31,7 @@ import { Lru } from '../lru.ts';
 import { type Query, readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
 import { campaignOr404, scopeOf } from '../server-context.ts';
+import { visibleMachineOr404 } from './machines.ts';
 
 /** How many trend answers are kept per loaded anchor campaign (per scope). */
 const MEMO_ENTRIES = 512;
@@ -168,22 +168,7 @@ export function trendRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     const equipmentId = c.req.param('equipmentId');
     const { anchor, series } = await seriesOr404(ctx, c, query);
     const { index } = anchor;
-    const m = index.machineById.get(equipmentId);
-    const finess = m?.finess ?? index.equipmentById.get(equipmentId)?.finess;
-    if (
-      !(await maySeeMachine(
-        ctx,
-        c,
-        index.places,
-        equipmentId,
-        finess,
-        'read.machine',
-        index.ref.id,
-      )) ||
-      !m
-    ) {
-      throw notFound(`no machine '${equipmentId}' in campaign '${index.ref.id}'`);
-    }
+    await visibleMachineOr404(ctx, c, index, equipmentId);
     const text = memoised(anchor, series, `machine\u0000${equipmentId}`, () =>
       machineTrend(series, equipmentId),
     );
