@@ -113,19 +113,7 @@ export class ExamColumns {
 
   /** Sizes every column for about `rows` rows (a hint: more may come; unwritten rows cost nothing). */
   expect(rows: number): void {
-    this.#cMachine = this.#machine.expect(rows);
-    this.#cId = this.#id.expect(rows);
-    this.#cActs = this.#acts.expect(rows);
-    if (this.keys !== null) this.#cKey = this.#key.expect(rows);
-    this.#cIn = this.#roomIn.expect(rows);
-    this.#cOut = this.#roomOut.expect(rows);
-    this.#cIcr = this.#icr.expect(rows);
-    this.#cReport = this.#report.expect(rows);
-    this.#cRequest = this.#requested.expect(rows);
-    this.#cScheduled = this.#scheduled.expect(rows);
-    this.#cCategory = this.#category.expect(rows);
-    this.#cAge = this.#age.expect(rows);
-    this.#capacity = this.#cMachine.length;
+    this.#resize(rows, true);
     this.keys?.expect(rows, rows * KEY_BYTES);
   }
 
@@ -145,7 +133,7 @@ export class ExamColumns {
     key: number,
   ): void {
     const at = this.length;
-    if (at === this.#capacity) this.#grow(at + 1);
+    if (at === this.#capacity) this.#resize(at + 1);
     this.#cMachine[at] = machine;
     this.#cId[at] = id;
     this.#cActs[at] = acts;
@@ -161,19 +149,22 @@ export class ExamColumns {
     this.length = at + 1;
   }
 
-  #grow(n: number): void {
-    this.#cMachine = this.#machine.reserve(n);
-    this.#cId = this.#id.reserve(n);
-    this.#cActs = this.#acts.reserve(n);
-    if (this.keys !== null) this.#cKey = this.#key.reserve(n);
-    this.#cIn = this.#roomIn.reserve(n);
-    this.#cOut = this.#roomOut.reserve(n);
-    this.#cIcr = this.#icr.reserve(n);
-    this.#cReport = this.#report.reserve(n);
-    this.#cRequest = this.#requested.reserve(n);
-    this.#cScheduled = this.#scheduled.reserve(n);
-    this.#cCategory = this.#category.reserve(n);
-    this.#cAge = this.#age.reserve(n);
+  /** Room for `n` rows in every column: grown (`reserve`) or sized at once (`expect`). */
+  #resize(n: number, exact = false): void {
+    const size = <T extends Float64Array | Uint32Array | Uint8Array>(g: SharedGrowable<T>): T =>
+      exact ? g.expect(n) : g.reserve(n);
+    this.#cMachine = size(this.#machine);
+    this.#cId = size(this.#id);
+    this.#cActs = size(this.#acts);
+    if (this.keys !== null) this.#cKey = size(this.#key);
+    this.#cIn = size(this.#roomIn);
+    this.#cOut = size(this.#roomOut);
+    this.#cIcr = size(this.#icr);
+    this.#cReport = size(this.#report);
+    this.#cRequest = size(this.#requested);
+    this.#cScheduled = size(this.#scheduled);
+    this.#cCategory = size(this.#category);
+    this.#cAge = size(this.#age);
     this.#capacity = this.#cMachine.length;
   }
 
