@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,64 @@ describe('readKitDir', () => {
     expect(summary[0]?.message).toContain(
       '1,250 issues of the kind "out-of-range" in exams.csv: the first 1,000 are listed, the other 250 are not',
     );
+  });
+
+  it('reads a file of several chunks, the next read while one is parsed, as its bytes in memory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plateau-chunks-'));
+    dirs.push(dir);
+    const kit = sampleKit();
+    const writer = createKitWriter(dir, kit.campaign);
+    await writer.writeEstablishments(kit.establishments);
+    await writer.writeEquipment(kit.equipment);
+    const base = kit.exams[2] as Exam;
+    // ≈ 40,000 rows: exams.csv spans several 1 MB reads.
+    await writer.appendExams(
+      Array.from({ length: 40_000 }, (_, i) => ({
+        ...base,
+        examId: `X${i}`,
+        roomIn: base.roomIn + (i % 1000) * 60_000,
+        roomOut: base.roomOut + (i % 1000) * 60_000,
+      })),
+    );
+    await writer.close();
+    const size = readFileSync(join(dir, 'exams.csv')).length;
+    expect(size).toBeGreaterThan(3 << 20);
+    const seen: { file: string; done: number }[] = [];
+    const fromDisk = await readKitDir(dir, { onProgress: (p) => seen.push(p) });
+    const inMemory = parseKit(
+      new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))])),
+    );
+    expect(fromDisk.issues).toEqual(inMemory.issues);
+    expect(fromDisk.kit?.exams.length).toBe(40_000);
+    expect(fromDisk.kit?.exams.map((e) => [e.examId, e.roomIn, e.roomOut])).toEqual(
+      inMemory.kit?.exams.map((e) => [e.examId, e.roomIn, e.roomOut]),
+    );
+    const examsProgress = seen.filter((p) => p.file === 'exams.csv').map((p) => p.done);
+    expect(examsProgress.length).toBeGreaterThan(3);
+    expect(examsProgress.every((d, i) => i === 0 || d > (examsProgress[i - 1] as number))).toBe(
+      true,
+    );
+  });
+
+  it('stops reading a file that cannot be read as text without leaving a read behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plateau-stop-'));
+    dirs.push(dir);
+    const kit = sampleKit();
+    const writer = createKitWriter(dir, kit.campaign);
+    await writer.writeEstablishments(kit.establishments);
+    await writer.writeEquipment(kit.equipment);
+    await writer.close();
+    // exams.csv in UTF-16 (several MB): the feed stops after its first chunk.
+    const header = 'exam_id,equipment_id\n';
+    await writeFile(
+      join(dir, 'exams.csv'),
+      Buffer.from('\ufeff' + header + 'X1,EQ1\n'.repeat(400_000), 'utf16le'),
+    );
+    const seen: string[] = [];
+    const result = await readKitDir(dir, { onProgress: (p) => seen.push(p.file) });
+    expect(result.kit).toBeNull();
+    expect(result.issues.some((i) => i.file === 'exams.csv' && i.severity === 'error')).toBe(true);
+    expect(seen.filter((f) => f === 'exams.csv')).toHaveLength(1);
   });
 
   it('reports progress in bytes over the whole kit', async () => {

@@ -1,7 +1,7 @@
 /**
- * Reads a data kit folder from disk: each file streams in 1 MB chunks through the pure
- * KitParser (parse-kit.ts), so a 10 M-row exams.csv is never one string, and progress is
- * reported in bytes over the whole kit.
+ * Reads a data kit folder from disk: each file streams in 1 MB chunks (the next one read while
+ * this one is parsed) through the pure KitParser (parse-kit.ts), so a 10 M-row exams.csv is
+ * never one string, and progress is reported in bytes over the whole kit.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -74,25 +74,37 @@ export async function readKitDir(
     if (bytes !== null) parser.campaign(bytes, campaignName);
   }
 
-  let buffer: Uint8Array | null = null;
+  // Two buffers read into again and again: no allocation per chunk, which the allocator would
+  // keep (a 1.7 M-row exams.csv is 250 chunks) long after they are freed; the next chunk is
+  // read (in libuv's thread pool) while this one is parsed.
+  let buffers: { reading: Uint8Array; spare: Uint8Array } | null = null;
   for (const [i, { spec, name }] of present.entries()) {
     const feed = parser.csv(spec, name, sizes[i]);
     if (feed === null || name === null) continue;
     try {
-      // One buffer read into again and again: no allocation per chunk, which the allocator
-      // would keep (a 1.7 M-row exams.csv is 250 chunks) long after they are freed.
       const file = await open(join(dir, name), 'r');
+      buffers ??= { reading: new Uint8Array(CHUNK_BYTES), spare: new Uint8Array(CHUNK_BYTES) };
+      const pair = buffers;
+      let next: Promise<{ bytesRead: number }> | null = null;
       try {
-        buffer ??= new Uint8Array(CHUNK_BYTES);
+        let position = 0;
+        next = file.read(pair.reading, 0, CHUNK_BYTES, position);
         for (;;) {
-          const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
+          const { bytesRead } = await next;
+          next = null;
           if (bytesRead === 0) break;
-          feed.push(buffer.subarray(0, bytesRead));
+          const chunk = pair.reading.subarray(0, bytesRead);
+          position += bytesRead;
+          [pair.reading, pair.spare] = [pair.spare, pair.reading];
+          next = file.read(pair.reading, 0, CHUNK_BYTES, position);
+          feed.push(chunk);
           done += bytesRead;
           options.onProgress?.({ file: name, done, total });
           if (feed.stopped) break;
         }
       } finally {
+        // A read still in flight (the feed stopped or threw) ends before the file closes.
+        await next?.catch(() => undefined);
         await file.close();
       }
     } catch (error) {
