@@ -11,12 +11,29 @@ import { daysFromCivil, type DateTimeReader } from './date-time.ts';
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
 
-/** Reads canonical date-times from bytes, remembering the last day read. */
+/** First and last years of the per-date table (other years take the slow path, same result). */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2099;
+/** Slots per month in the table (days 1–31; slot 0 unused). */
+const DAY_SLOTS = 32;
+
+// What a date's slot holds (`#state`; `#base` holds the number).
+const UNKNOWN = 0;
+/** A day with one offset: `#base` is its UTC start (ms). */
+const ONE_OFFSET = 1;
+/** A daylight-saving day: `#base` is its naive day number; each time is resolved. */
+const DST_DAY = 2;
+/** Not a date (month or day out of range). */
+const NO_DATE = 3;
+
+/**
+ * Reads canonical date-times from bytes. Each calendar date of 1970–2099 has a slot (its UTC
+ * start, asked once of the DateTimeReader), so a row's several dates cost a table read each.
+ */
 export class ByteInstants {
   readonly #dates: DateTimeReader;
-  /** The last date read (`y * 10000 + m * 100 + d`) and its day's UTC start. */
-  #lastDate = -1;
-  #lastBase = NaN;
+  readonly #state = new Uint8Array((LAST_YEAR - FIRST_YEAR + 1) * 12 * DAY_SLOTS);
+  readonly #base = new Float64Array(this.#state.length);
 
   constructor(dates: DateTimeReader) {
     this.#dates = dates;
@@ -43,6 +60,7 @@ export class ByteInstants {
   /**
    * The instant of `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` in the campaign's zone, on a day
    * with one offset (DateTimeReader's own per-day offset, so the same instant); NaN otherwise.
+   * Small on purpose (the compiler inlines it into the row readers); rare cases are methods.
    */
   at(b: Uint8Array, from: number, to: number): number {
     const n = to - from;
@@ -57,54 +75,75 @@ export class ByteInstants {
     const m1 = (b[from + 6] as number) - 48;
     const d0 = (b[from + 8] as number) - 48;
     const d1 = (b[from + 9] as number) - 48;
-    if (
-      (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
-      y0 > 9 ||
-      y1 > 9 ||
-      y2 > 9 ||
-      y3 > 9 ||
-      m0 > 9 ||
-      m1 > 9 ||
-      d0 > 9 ||
-      d1 > 9
-    )
-      return NaN;
-    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    const month = m0 * 10 + m1;
-    const day = d0 * 10 + d1;
-    const date = year * 10000 + month * 100 + day;
-    let base = NaN;
-    let naiveDay = NaN;
-    if (date === this.#lastDate) base = this.#lastBase;
-    else {
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-      const days = daysFromCivil(year, month, day);
-      const offset = this.#dates.dayOffset(days);
-      if (offset !== offset)
-        naiveDay = days; // a daylight-saving day: each time resolved
-      else {
-        this.#lastDate = date;
-        this.#lastBase = base = days * MS_PER_DAY - offset;
-      }
-    }
     const h0 = (b[from + 11] as number) - 48;
     const h1 = (b[from + 12] as number) - 48;
     const i0 = (b[from + 14] as number) - 48;
     const i1 = (b[from + 15] as number) - 48;
-    if ((h0 | h1 | i0 | i1) < 0 || h0 > 9 || h1 > 9 || i0 > 5 || i1 > 9) return NaN;
+    // Each is a digit (0–9): unsigned, none is above 9.
+    if (
+      y0 >>> 0 > 9 ||
+      y1 >>> 0 > 9 ||
+      y2 >>> 0 > 9 ||
+      y3 >>> 0 > 9 ||
+      m0 >>> 0 > 9 ||
+      m1 >>> 0 > 9 ||
+      d0 >>> 0 > 9 ||
+      d1 >>> 0 > 9 ||
+      h0 >>> 0 > 9 ||
+      h1 >>> 0 > 9 ||
+      i0 >>> 0 > 5 ||
+      i1 >>> 0 > 9
+    )
+      return NaN;
     const hour = h0 * 10 + h1;
     if (hour > 23) return NaN;
     let t = hour * MS_PER_HOUR + (i0 * 10 + i1) * MS_PER_MINUTE;
     if (n === 19) {
       const s0 = (b[from + 17] as number) - 48;
       const s1 = (b[from + 18] as number) - 48;
-      if (b[from + 16] !== 58 || (s0 | s1) < 0 || s0 > 5 || s1 > 9) return NaN;
+      if (b[from + 16] !== 58 || s0 >>> 0 > 5 || s1 >>> 0 > 9) return NaN;
       t += (s0 * 10 + s1) * 1000;
     }
-    // NaN in a gap or a repeated hour: the checked path says which.
-    if (naiveDay === naiveDay)
-      return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
-    return base + t;
+    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const month = m0 * 10 + m1;
+    const day = d0 * 10 + d1;
+    if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31)
+      return this.#farAt(year, month, day, t);
+    const slot = ((year - FIRST_YEAR) * 12 + month - 1) * DAY_SLOTS + day;
+    let state = this.#state[slot] as number;
+    if (state === UNKNOWN) state = this.#fill(slot, year, month, day);
+    if (state === ONE_OFFSET) return (this.#base[slot] as number) + t;
+    if (state === NO_DATE) return NaN;
+    // A daylight-saving day: NaN in a gap or a repeated hour (the checked path says which).
+    const naiveDay = this.#base[slot] as number;
+    return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
+  }
+
+  /** Fills the slot of a date of the table's years (month 1–12, day 1–31); returns its state. */
+  #fill(slot: number, year: number, month: number, day: number): number {
+    let state = NO_DATE;
+    if (day <= daysInMonth(year, month)) {
+      const days = daysFromCivil(year, month, day);
+      const offset = this.#dates.dayOffset(days);
+      if (offset === offset) {
+        state = ONE_OFFSET;
+        this.#base[slot] = days * MS_PER_DAY - offset;
+      } else {
+        state = DST_DAY;
+        this.#base[slot] = days;
+      }
+    }
+    this.#state[slot] = state;
+    return state;
+  }
+
+  /** `at` for a date outside the table's years, or not a date: computed each time. */
+  #farAt(year: number, month: number, day: number, t: number): number {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+    const days = daysFromCivil(year, month, day);
+    const offset = this.#dates.dayOffset(days);
+    if (offset === offset) return days * MS_PER_DAY - offset + t;
+    return this.#dates.instantOfNaive(days, days * MS_PER_DAY + t);
   }
 }
 
