@@ -34,6 +34,8 @@ export class ByteInstants {
   readonly #dates: DateTimeReader;
   readonly #state = new Uint8Array((LAST_YEAR - FIRST_YEAR + 1) * 12 * DAY_SLOTS);
   readonly #base = new Float64Array(this.#state.length);
+  /** The instant of the last `#read` that found one. */
+  readonly #out = new Float64Array(1);
 
   constructor(dates: DateTimeReader) {
     this.#dates = dates;
@@ -52,21 +54,32 @@ export class ByteInstants {
       return NaN;
     }
     const n = p + 16 < limit && b[p + 16] === 58 ? 19 : 16;
-    const at = p + n > limit ? NaN : this.at(b, p, p + n);
-    this.end = at === at ? p + n : -1;
-    return at;
+    if (p + n > limit || !this.#read(b, p, p + n)) {
+      this.end = -1;
+      return NaN;
+    }
+    this.end = p + n;
+    return this.#out[0] as number;
   }
 
   /**
    * The instant of `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` in the campaign's zone, on a day
    * with one offset (DateTimeReader's own per-day offset, so the same instant); NaN otherwise.
-   * Small on purpose (the compiler inlines it into the row readers); rare cases are methods.
    */
   at(b: Uint8Array, from: number, to: number): number {
+    return this.#read(b, from, to) ? (this.#out[0] as number) : NaN;
+  }
+
+  /**
+   * `at` into `#out[0]`: whether there is an instant. An instant returned by a call the
+   * compiler does not inline would be a new heap number each time (millions of cells); a typed
+   * array's element is not. Rare cases are methods of their own.
+   */
+  #read(b: Uint8Array, from: number, to: number): boolean {
     const n = to - from;
-    if (n !== 16 && n !== 19) return NaN;
+    if (n !== 16 && n !== 19) return false;
     if (b[from + 4] !== 45 || b[from + 7] !== 45 || b[from + 10] !== 84 || b[from + 13] !== 58)
-      return NaN;
+      return false;
     const y0 = (b[from] as number) - 48;
     const y1 = (b[from + 1] as number) - 48;
     const y2 = (b[from + 2] as number) - 48;
@@ -94,29 +107,38 @@ export class ByteInstants {
       i0 >>> 0 > 5 ||
       i1 >>> 0 > 9
     )
-      return NaN;
+      return false;
     const hour = h0 * 10 + h1;
-    if (hour > 23) return NaN;
+    if (hour > 23) return false;
     let t = hour * MS_PER_HOUR + (i0 * 10 + i1) * MS_PER_MINUTE;
     if (n === 19) {
       const s0 = (b[from + 17] as number) - 48;
       const s1 = (b[from + 18] as number) - 48;
-      if (b[from + 16] !== 58 || s0 >>> 0 > 5 || s1 >>> 0 > 9) return NaN;
+      if (b[from + 16] !== 58 || s0 >>> 0 > 5 || s1 >>> 0 > 9) return false;
       t += (s0 * 10 + s1) * 1000;
     }
     const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const month = m0 * 10 + m1;
     const day = d0 * 10 + d1;
     if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31)
-      return this.#farAt(year, month, day, t);
+      return this.#put(this.#farAt(year, month, day, t));
     const slot = ((year - FIRST_YEAR) * 12 + month - 1) * DAY_SLOTS + day;
     let state = this.#state[slot] as number;
     if (state === UNKNOWN) state = this.#fill(slot, year, month, day);
-    if (state === ONE_OFFSET) return (this.#base[slot] as number) + t;
-    if (state === NO_DATE) return NaN;
+    if (state === ONE_OFFSET) {
+      this.#out[0] = (this.#base[slot] as number) + t;
+      return true;
+    }
+    if (state === NO_DATE) return false;
     // A daylight-saving day: NaN in a gap or a repeated hour (the checked path says which).
     const naiveDay = this.#base[slot] as number;
-    return this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t);
+    return this.#put(this.#dates.instantOfNaive(naiveDay, naiveDay * MS_PER_DAY + t));
+  }
+
+  /** Keeps `instant` in `#out[0]`: whether it is one (not NaN). */
+  #put(instant: number): boolean {
+    this.#out[0] = instant;
+    return instant === instant;
   }
 
   /** Fills the slot of a date of the table's years (month 1–12, day 1–31); returns its state. */
