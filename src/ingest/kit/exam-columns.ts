@@ -26,11 +26,12 @@ export class ActLists {
   readonly lists: (readonly string[])[] = [EMPTY];
   readonly #byText = new Map<string, number>([['', 0]]);
   readonly #byContent = new Map<string, number>([['', 0]]);
-  /** ASCII cells seen by `ofAscii`: their bytes, list index, and hash chains. */
+  /** ASCII cells seen by `ofAscii`: their bytes and list index. */
   readonly #seen = new ByteStore();
   readonly #seenIndex: number[] = [];
-  readonly #nextSeen: (number | undefined)[] = [];
-  readonly #byHash = new Map<number, number>();
+  /** Open addressing over the seen cells: entry + 1 (0: free) and the cell's hash, per slot. */
+  #slots = new Int32Array(1024);
+  #slotHash = new Int32Array(1024);
 
   /** Index of the list of an `acts` cell (trimmed codes, empty ones dropped). */
   ofText(text: string): number {
@@ -57,19 +58,41 @@ export class ActLists {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
     const seen = this.#seen;
-    let e = this.#byHash.get(h);
-    while (e !== undefined) {
-      if (seen.equals(e, bytes, from, to)) return this.#seenIndex[e] as number;
-      e = this.#nextSeen[e];
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let s = h & mask;
+    for (let e = slots[s] as number; e !== 0; e = slots[s] as number) {
+      if (this.#slotHash[s] === h && seen.equals(e - 1, bytes, from, to))
+        return this.#seenIndex[e - 1] as number;
+      s = (s + 1) & mask;
     }
     const index = this.ofText(
       String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]),
     );
     const entry = seen.add(bytes, from, to);
     this.#seenIndex.push(index);
-    this.#nextSeen.push(this.#byHash.get(h));
-    this.#byHash.set(h, entry);
+    slots[s] = entry + 1;
+    this.#slotHash[s] = h;
+    if (2 * seen.count > slots.length) this.#grow();
     return index;
+  }
+
+  /** Twice the slots, each seen cell placed again by its hash. */
+  #grow(): void {
+    const oldSlots = this.#slots;
+    const oldHash = this.#slotHash;
+    const slots = (this.#slots = new Int32Array(2 * oldSlots.length));
+    const hashes = (this.#slotHash = new Int32Array(slots.length));
+    const mask = slots.length - 1;
+    for (let k = 0; k < oldSlots.length; k++) {
+      const e = oldSlots[k] as number;
+      if (e === 0) continue;
+      const h = oldHash[k] as number;
+      let s = h & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = e;
+      hashes[s] = h;
+    }
   }
 }
 

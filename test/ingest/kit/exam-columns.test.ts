@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringAt } from '../../../src/core/exam-table.ts';
 import { ByteStore } from '../../../src/ingest/kit/byte-store.ts';
-import { ExamColumns, NO_KEY } from '../../../src/ingest/kit/exam-columns.ts';
+import { ActLists, ExamColumns, NO_KEY } from '../../../src/ingest/kit/exam-columns.ts';
 
 const encoder = new TextEncoder();
 
@@ -89,5 +89,20 @@ describe('ExamColumns', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('finds an acts cell by its bytes as by its text, over thousands of distinct cells', () => {
+    const byBytes = new ActLists();
+    const byText = new ActLists();
+    const code = (k: number): string => `Z${String(k % 997).padStart(3, '0')}${k % 7}`;
+    // 5,000 distinct cells (the table grows several times), each read twice, some equal as lists.
+    const cells = Array.from({ length: 5000 }, (_, k) =>
+      k % 10 === 0 ? ` ${code(k)} |${code(k + 1)}` : `${code(k)}|${code(k + 1)}`,
+    );
+    for (const text of [...cells, ...cells.reverse(), '', 'A|', '|A']) {
+      const bytes = encoder.encode(`,${text},`);
+      expect(byBytes.ofAscii(bytes, 1, bytes.length - 1)).toBe(byText.ofText(text));
+    }
+    expect(byBytes.lists).toEqual(byText.lists);
   });
 });
