@@ -1,8 +1,9 @@
 /**
- * Finds repeated exam ids per machine among millions, on bytes (no string per id). While a
+ * Finds repeated exam ids per machine among millions, on bytes (no string per id). While each
  * machine's ids arrive in increasing order (exports sorted by id or time usually are), a repeat
- * can only be its previous id; its first id out of order moves the machine to a hash table of
- * all its ids. The ids are kept (a ByteStore) and become the table's `examId` column.
+ * can only be the machine's previous id; the first id out of order on any machine moves every id
+ * to a hash table (machine and id), which then takes all the ids that follow. The ids are kept (a
+ * ByteStore) and become the table's `examId` column.
  */
 import { ByteStore } from './byte-store.ts';
 
@@ -19,15 +20,13 @@ function hashKey(machine: number, source: Uint8Array, from: number, to: number):
 /** The exam ids of a kit, registered machine by machine. */
 export class ExamIdRegistry {
   readonly ids = new ByteStore();
-  /**
-   * Per entry, three numbers side by side in chunks of ENTRY_CHUNK entries: its line, its
-   * machine, the previous entry of the same machine (-1: none).
-   */
+  /** Per entry, two numbers side by side in chunks of ENTRY_CHUNK entries: its line, its machine. */
   readonly #entries: Int32Array[] = [];
-  /** Per machine: its last entry (-1: none), and whether it is hashed (1). */
+  /** Per machine: its last entry (-1: none), while no id came out of order. */
   #last = new Int32Array(0);
-  #hashed = new Uint8Array(0);
-  /** Open addressing: entry + 1 of the hashed machines' ids, 0 when free. */
+  /** Whether every id is in the hash table (an id came out of order). */
+  #hashed = false;
+  /** Open addressing: entry + 1 of every id once hashed, 0 when free. */
   #slots = new Int32Array(0);
   #filled = 0;
 
@@ -46,41 +45,38 @@ export class ExamIdRegistry {
    * r.add(0, bytes, 0, 3, 9); // -3: first seen on line 2
    */
   add(machine: number, source: Uint8Array, from: number, to: number, line: number): number {
-    if (machine >= this.#last.length) this.#machines(machine + 1);
-    const last = this.#last[machine] as number;
-    let hashed = this.#hashed[machine] === 1;
-    if (!hashed && last !== NONE) {
-      const order = this.ids.compare(last, source, from, to);
-      if (order === 0) return -this.lineOf(last) - 1;
-      if (order > 0) {
-        this.#hash(machine);
-        hashed = true;
+    if (!this.#hashed) {
+      if (machine >= this.#last.length) this.#machines(machine + 1);
+      const last = this.#last[machine] as number;
+      if (last !== NONE) {
+        const order = this.ids.compare(last, source, from, to);
+        if (order === 0) return -this.lineOf(last) - 1;
+        if (order > 0) this.#hashAll();
       }
     }
-    if (hashed) {
+    if (this.#hashed) {
       const first = this.#find(machine, source, from, to);
       if (first !== NONE) return -this.lineOf(first) - 1;
     }
     const entry = this.ids.add(source, from, to);
     const chunk = entry >>> 16;
-    if (chunk === this.#entries.length) this.#entries.push(new Int32Array(3 * ENTRY_CHUNK));
+    if (chunk === this.#entries.length) this.#entries.push(new Int32Array(2 * ENTRY_CHUNK));
     const entries = this.#entries[chunk] as Int32Array;
-    const at = 3 * (entry & 0xffff);
+    const at = 2 * (entry & 0xffff);
     entries[at] = line;
     entries[at + 1] = machine;
-    entries[at + 2] = last;
-    this.#last[machine] = entry;
-    if (hashed) this.#insert(entry, machine, source, from, to);
+    if (this.#hashed) this.#insert(entry, machine, source, from, to);
+    else this.#last[machine] = entry;
     return entry;
   }
 
   /** The line entry `e` was seen on. */
   lineOf(e: number): number {
-    return (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff)] as number;
+    return (this.#entries[e >>> 16] as Int32Array)[2 * (e & 0xffff)] as number;
   }
 
   #machineOf(e: number): number {
-    return (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff) + 1] as number;
+    return (this.#entries[e >>> 16] as Int32Array)[2 * (e & 0xffff) + 1] as number;
   }
 
   /** Room for `n` machines. */
@@ -88,23 +84,19 @@ export class ExamIdRegistry {
     const last = new Int32Array(Math.max(n, 2 * this.#last.length)).fill(NONE);
     last.set(this.#last);
     this.#last = last;
-    const hashed = new Uint8Array(last.length);
-    hashed.set(this.#hashed);
-    this.#hashed = hashed;
   }
 
-  /** Moves a machine's ids into the hash table (its first id out of order). */
-  #hash(machine: number): void {
-    this.#hashed[machine] = 1;
-    for (
-      let e = this.#last[machine] as number;
-      e !== NONE;
-      e = (this.#entries[e >>> 16] as Int32Array)[3 * (e & 0xffff) + 2] as number
-    ) {
-      const block = this.ids.blockOf(e);
-      const at = this.ids.offsetOf(e);
-      this.#insert(e, machine, block, at, at + this.ids.lengthOf(e));
-    }
+  /** Moves every id into the hash table (the first id out of order). */
+  #hashAll(): void {
+    this.#hashed = true;
+    this.#last = new Int32Array(0);
+    for (let e = 0; e < this.ids.count; e++) this.#insertEntry(e);
+  }
+
+  #insertEntry(e: number): void {
+    const block = this.ids.blockOf(e);
+    const at = this.ids.offsetOf(e);
+    this.#insert(e, this.#machineOf(e), block, at, at + this.ids.lengthOf(e));
   }
 
   #find(machine: number, source: Uint8Array, from: number, to: number): number {
@@ -132,13 +124,6 @@ export class ExamIdRegistry {
     const old = this.#slots;
     this.#slots = new Int32Array(Math.max(1024, old.length * 2));
     this.#filled = 0;
-    for (const v of old) {
-      if (v === 0) continue;
-      const e = v - 1;
-      const block = this.ids.blockOf(e);
-      const at = this.ids.offsetOf(e);
-      const machine = this.#machineOf(e);
-      this.#insert(e, machine, block, at, at + this.ids.lengthOf(e));
-    }
+    for (const v of old) if (v !== 0) this.#insertEntry(v - 1);
   }
 }
