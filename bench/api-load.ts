@@ -71,7 +71,8 @@ export interface RunFigures {
 
 /**
  * One autocannon run cycling over `paths`, every response's latency kept. `headers` are sent
- * with every request (autocannon sends no `Accept-Encoding`; a browser always does).
+ * with every request (autocannon sends no `Accept-Encoding`; a browser always does). With
+ * `amount`, the run ends after that many requests rather than after `seconds`.
  */
 export async function loadRun(
   base: string,
@@ -79,6 +80,7 @@ export async function loadRun(
   seconds: number,
   connections: number,
   headers: Record<string, string> = {},
+  amount?: number,
 ): Promise<RunFigures> {
   const latencies: number[] = [];
   let failures = 0;
@@ -88,7 +90,7 @@ export async function loadRun(
       {
         url: base,
         connections,
-        duration: seconds,
+        ...(amount === undefined ? { duration: seconds } : { amount }),
         headers,
         requests: [
           {

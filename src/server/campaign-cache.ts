@@ -1,6 +1,7 @@
 /**
- * Loaded campaigns kept in memory: results, samples and directory (establishments, machines,
- * survey) read once and indexed (`CampaignIndex`), so each request only builds its view. Per
+ * Loaded campaigns kept in memory: results and directory (establishments, machines, survey) read
+ * once and indexed (`CampaignIndex`), so each request only builds its view; the machines' exam
+ * samples (hundreds of MB for a national year) read as views need them (`LazySamples`). Per
  * campaign, benchmark views are memoized as JSON per normalized filter, and the last machines'
  * records (timeline, heatmap) kept in small LRUs; the whole kit with its exams is read once, on
  * first use, for the planning views (costs, relevance, on-call). An entry is dropped when its campaign is
@@ -16,10 +17,19 @@
  */
 import type { AccessScope, StoredPeerGroup } from '../core/access.ts';
 import { scopeKey, seesEverything } from '../core/access.ts';
+import { MS_PER_DAY } from '../core/calendar.ts';
 import type { Issue } from '../core/issues.ts';
 import type { CostSet, Kit } from '../core/kit-types.ts';
 import type { MachineSamples } from '../core/indicators/index.ts';
-import { benchmarkView, campaignSummary, CampaignIndex, filterKey } from '../core/views/index.ts';
+import { matchesFilter } from '../core/benchmark.ts';
+import {
+  benchmarkView,
+  campaignSummary,
+  CampaignIndex,
+  filterKey,
+  narrowsModality,
+  normalizeFilter,
+} from '../core/views/index.ts';
 import type { BenchmarkFilter, CampaignSummary } from '../core/views/index.ts';
 import { sitePlaces } from '../plan/territories/site-places.ts';
 import type { MachineRecords, Store } from '../storage/index.ts';
@@ -36,12 +46,17 @@ import {
 import { readCampaignHeaders } from '../storage/campaign-repository.ts';
 import { scopedStore } from '../storage/scoped-store.ts';
 import { JsonBody } from './json-response.ts';
+import { LazySamples } from './lazy-samples.ts';
 import { Lru } from './lru.ts';
 
-/** Reads the stored exam-level samples of a campaign's machines. */
+/**
+ * Reads the stored exam-level samples of a campaign's machines: those of `equipmentIds` when
+ * given (a loader may give more: only the machines asked are kept), every machine's otherwise.
+ */
 export type SamplesLoader = (
   store: Store,
   campaignId: string,
+  equipmentIds?: readonly string[],
 ) => Promise<Map<string, MachineSamples>>;
 
 /**
@@ -75,16 +90,27 @@ export class CachedCampaign {
   readonly index: CampaignIndex;
   /** The store it was loaded from and reads through (the scope's). */
   readonly #store: Store;
+  /** The index's samples, read as needed; null when they were read with the rest (`index.data.samples`). */
+  readonly #samples: LazySamples | null;
   readonly #memos = new Map<MemoKind, Lru<string, JsonBody | Promise<JsonBody>>>();
   readonly #records = new Lru<string, Promise<MachineRecords | null>>(128);
   #issues: Promise<(Issue & { source: string })[]> | null = null;
   #kit: Promise<Kit | null> | null = null;
   #costs: Promise<CostSet | null> | null = null;
 
-  /** @param store the store as the entry's scope sees it (`scopedStore`): every later read goes through it. */
-  constructor(store: Store, index: CampaignIndex) {
+  /**
+   * @param store the store as the entry's scope sees it (`scopedStore`): every later read goes through it.
+   * @param samples the samples `index` holds (its `data.samples` is their `map`), when read as needed.
+   */
+  constructor(store: Store, index: CampaignIndex, samples: LazySamples | null = null) {
     this.#store = store;
     this.index = index;
+    this.#samples = samples;
+  }
+
+  /** Resolves once `index.data.samples` holds every stored machine's samples. */
+  allSamples(): Promise<void> {
+    return this.#samples?.all() ?? Promise.resolve();
   }
 
   #memo(kind: MemoKind): Lru<string, JsonBody | Promise<JsonBody>> {
@@ -123,9 +149,22 @@ export class CachedCampaign {
     return text;
   }
 
-  /** The benchmark view of `filter`, serialized, memoized per normalized filter. */
-  benchmarkJson(filter: BenchmarkFilter): JsonBody {
-    return this.json('benchmark', filterKey(filter), () => benchmarkView(this.index, filter));
+  /**
+   * The benchmark view of `filter`, serialized, memoized per normalized filter; a narrowed one
+   * first reads the samples of the machines it selects, which it pools.
+   */
+  async benchmarkJson(filter: BenchmarkFilter): Promise<JsonBody> {
+    const key = filterKey(filter);
+    const known = this.#memo('benchmark').get(key);
+    if (known instanceof JsonBody) return known;
+    const f = normalizeFilter(filter);
+    if (this.#samples && narrowsModality(f)) {
+      const { machines, places } = this.index;
+      await this.#samples.of(
+        machines.filter((m) => matchesFilter(m, f, places)).map((m) => m.equipmentId),
+      );
+    }
+    return this.json('benchmark', key, () => benchmarkView(this.index, filter));
   }
 
   /** One machine's sessions and exams (null when unknown), read once while recently used. */
@@ -138,6 +177,23 @@ export class CachedCampaign {
       () => this.#records.get(equipmentId) === loading && this.#records.delete(equipmentId),
     );
     return loading;
+  }
+
+  /**
+   * One machine's sessions and exams that may meet week `week` of the campaign (null when the
+   * machine is unknown): from its records when they are held, else read for that week only (a
+   * national year's machine holds ~7,000 exams, a week ~130).
+   */
+  machineWeek(equipmentId: string, week: number): Promise<MachineRecords | null> {
+    const known = this.#records.get(equipmentId);
+    if (known) return known;
+    const { calendar } = this.index;
+    const day = (i: number): number =>
+      calendar.clock.startOfDay(calendar.firstDay + Math.min(i, calendar.days) * MS_PER_DAY);
+    return loadMachineRecords(this.#store, this.index.ref.id, equipmentId, {
+      from: day(week * 7),
+      to: day(week * 7 + 7),
+    });
   }
 
   /**
@@ -178,6 +234,13 @@ export class CachedCampaign {
   }
 }
 
+/** A scope's campaign listing, the campaigns' stamps it was made under, and its JSON once asked. */
+interface Listing {
+  stamps: string;
+  summaries: Promise<CampaignSummary[]>;
+  json: Promise<JsonBody> | null;
+}
+
 /** The in-memory cache of loaded campaigns over one store, per campaign and access scope. */
 export class CampaignCache {
   readonly #store: Store;
@@ -193,11 +256,15 @@ export class CampaignCache {
   /** The stored peer groups per campaign, read once and shared by its partial entries. */
   readonly #peers = new Map<string, Promise<readonly StoredPeerGroup[]>>();
   /** The last campaign listing of each scope, with the campaigns' stamps it was computed under. */
-  readonly #lists = new Lru<string, { stamps: string; summaries: Promise<CampaignSummary[]> }>(
-    1024,
-  );
+  readonly #lists = new Lru<string, Listing>(1024);
   /** The stamps query running for each scope key, shared by the listings that wait on it. */
   readonly #stamps = new Map<string, Promise<string>>();
+  /**
+   * The last stamps of each scope key on a PGlite store, with the database's count of started
+   * statements right after their query (`Db.started`): while it has not moved, nothing was
+   * written and the stamps hold without a query.
+   */
+  readonly #stillStamps = new Lru<string, { stamps: string; at: number }>(1024);
 
   /**
    * @param loadSamples reads the stored per-machine samples; the benchmark's exam-level
@@ -221,17 +288,29 @@ export class CampaignCache {
    * they were loaded from.
    */
   async list(scope: AccessScope): Promise<CampaignSummary[]> {
+    return (await this.#listing(scope)).summaries;
+  }
+
+  /** `list` serialized, once per listing kept. */
+  async listJson(scope: AccessScope): Promise<JsonBody> {
+    const listing = await this.#listing(scope);
+    return (listing.json ??= listing.summaries.then((s) => new JsonBody(JSON.stringify(s))));
+  }
+
+  async #listing(scope: AccessScope): Promise<Listing> {
     const store = scopedStore(this.#store, scope);
     // Kept per scope while no campaign changed (the stamps of every campaign's last change are
-    // the same): the counts come from the stored results, but are still one query per listing.
+    // the same): the counts come from the stored results, but the stamps are one query per
+    // listing (none on PGlite while no statement ran since the last: `#stillStamps`).
     const key = scopeKey(scope);
     const stamps = await this.#stampsOf(key, store);
     const known = this.#lists.get(key);
-    if (known?.stamps === stamps) return known.summaries;
+    if (known?.stamps === stamps) return known;
     const summaries = this.#summaries(store);
-    this.#lists.set(key, { stamps, summaries });
+    const listing: Listing = { stamps, summaries, json: null };
+    this.#lists.set(key, listing);
     summaries.catch(() => this.#lists.get(key)?.summaries === summaries && this.#lists.delete(key));
-    return summaries;
+    return listing;
   }
 
   /**
@@ -240,12 +319,22 @@ export class CampaignCache {
    * queued on PGlite's one connection: about 1 listing per second under load).
    */
   #stampsOf(key: string, store: Store): Promise<string> {
+    const started = store.db.started;
+    const still = started && this.#stillStamps.get(key);
+    if (still && still.at === started()) return Promise.resolve(still.stamps);
     let pending = this.#stamps.get(key);
     if (!pending) {
-      pending = campaignStamps(store);
-      this.#stamps.set(key, pending);
-      const done = (): void => void (this.#stamps.get(key) === pending && this.#stamps.delete(key));
-      pending.then(done, done);
+      const before = started?.();
+      const query = campaignStamps(store);
+      pending = query;
+      this.#stamps.set(key, query);
+      const done = (): void => void (this.#stamps.get(key) === query && this.#stamps.delete(key));
+      query.then((stamps) => {
+        done();
+        // Only when no other statement started since this query: they all ran before it.
+        if (before !== undefined && started?.() === before + 1)
+          this.#stillStamps.set(key, { stamps, at: before + 1 });
+      }, done);
     }
     return pending;
   }
@@ -279,8 +368,21 @@ export class CampaignCache {
   /**
    * The loaded campaign `id` as `scope` sees it, or null when it is not stored (or has no
    * results). A site or region scope's entry holds only its rows and the stored peer groups.
+   * An entry of a scope that sees everything reads its machines' samples as needed: unless
+   * `lazySamples` (the caller reads only views that ask for them, `benchmarkJson`), every stored
+   * machine's are read before it is given.
    */
-  get(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
+  async get(
+    id: string,
+    scope: AccessScope,
+    options: { lazySamples?: boolean } = {},
+  ): Promise<CachedCampaign | null> {
+    const campaign = await this.#entry(id, scope);
+    if (campaign && !options.lazySamples) await campaign.allSamples();
+    return campaign;
+  }
+
+  #entry(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
     const key = `${id}|${scopeKey(scope)}`;
     const entries = seesEverything(scope) ? this.#entries : this.#scoped;
     let entry = entries.get(key);
@@ -310,6 +412,7 @@ export class CampaignCache {
     }
     this.#peers.delete(id);
     this.#lists.clear();
+    this.#stillStamps.clear();
   }
 
   #entriesOf(id: string): Promise<CachedCampaign | null>[] {
@@ -331,9 +434,14 @@ export class CampaignCache {
 
   async #load(id: string, scope: AccessScope): Promise<CachedCampaign | null> {
     const store = scopedStore(this.#store, scope);
+    // A partial index keeps the samples of its own machines, copied when it is built: read then
+    // (a scope's rows only). A whole one holds the lazy map, filled as views need it.
+    const lazy = seesEverything(scope)
+      ? new LazySamples((ids) => this.#loadSamples(store, id, ids ?? undefined))
+      : null;
     const data = await loadCampaignData(store, id, {
-      loadSamples: this.#loadSamples,
-      ...(seesEverything(scope)
+      loadSamples: lazy ? async () => lazy.map : this.#loadSamples,
+      ...(lazy
         ? {}
         : { loadPeers: (s: Store, campaignId: string) => this.#peerGroups(s, campaignId) }),
     });
@@ -345,6 +453,7 @@ export class CampaignCache {
             places: sitePlaces(data.establishments),
             ...(scope.kind === 'region' ? { wholeRegion: scope.region } : {}),
           }),
+          lazy,
         )
       : null;
   }

@@ -46,13 +46,20 @@ export function requestStore(ctx: ServerContext, c: Context<AppEnv>): Store {
   return scopedStore(ctx.store, scopeOf(c));
 }
 
-/** The loaded campaign `id` as the request's scope sees it, or a 404 naming it. */
+/** `campaignOr404`'s option for a route that reads no exam samples but through `benchmarkJson`. */
+export const LAZY_SAMPLES = { lazySamples: true } as const;
+
+/**
+ * The loaded campaign `id` as the request's scope sees it, or a 404 naming it. `lazySamples`: the
+ * route reads no exam samples but through `benchmarkJson` (`CampaignCache.get`).
+ */
 export async function campaignOr404(
   ctx: ServerContext,
   c: Context<AppEnv>,
   id: string,
+  options: { lazySamples?: boolean } = {},
 ): Promise<CachedCampaign> {
-  const campaign = await ctx.cache.get(id, scopeOf(c));
+  const campaign = await ctx.cache.get(id, scopeOf(c), options);
   if (!campaign) throw notFound(`no campaign '${id}' in the store (GET /api/campaigns lists them)`);
   return campaign;
 }

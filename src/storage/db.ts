@@ -42,5 +42,11 @@ export interface Db extends Queryable {
    * the error rethrown). Queries inside must go through `tx`, never through the `Db`.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: how many statements and transactions were started on the database, in the
+   * order it runs them. No other process uses it (`exclusive`): the same count at two moments
+   * means nothing was written between them. Absent on a server others write to.
+   */
+  readonly started?: () => number;
   close(): Promise<void>;
 }

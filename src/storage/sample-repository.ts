@@ -268,20 +268,22 @@ export async function saveSamples(
 
 /**
  * The stored samples of a campaign by machine id, in the order of its stored results; an empty
- * map when none are stored.
+ * map when none are stored. Given `equipmentIds`, only those machines' (the server reads a
+ * national year's, hundreds of MB, as its views need them).
  */
 export async function readSamples(
   q: Queryable,
   campaignId: string,
+  equipmentIds?: readonly string[],
 ): Promise<Map<string, MachineSamples>> {
   const rows = await q.query<{ equipment_id: string; samples: string }>(
     // base64 text rather than bytea: PGlite parses a returned bytea about 15 times slower.
     `select s.equipment_id, encode(s.samples, 'base64') as samples
      from machine_samples s
      left join machine_results r using (campaign_id, equipment_id)
-     where s.campaign_id = $1
+     where s.campaign_id = $1${equipmentIds ? ' and s.equipment_id = any ($2::text[])' : ''}
      order by r.ordinal nulls last, s.equipment_id collate "C"`,
-    [campaignId],
+    equipmentIds ? [campaignId, equipmentIds] : [campaignId],
   );
   return new Map(
     rows.map((r) => [r.equipment_id, decodeSamples(Buffer.from(r.samples, 'base64'))]),
@@ -302,7 +304,8 @@ export async function samplesMissing(q: Queryable, campaignId: string): Promise<
 /**
  * The exam-level samples stored with a campaign's results, by machine id (in the order of the
  * stored machines), for pooling a benchmark of any peer group: with `loadResults`, what
- * `computeCampaignDetailed` gave at import. An empty map for a campaign not stored.
+ * `computeCampaignDetailed` gave at import; only those of `equipmentIds` when given. An empty map
+ * for a campaign not stored.
  *
  * @example
  * const indicators = await loadResults(store, 'anap-2010');
@@ -312,6 +315,7 @@ export async function samplesMissing(q: Queryable, campaignId: string): Promise<
 export function loadSamples(
   store: Store,
   campaignId: string,
+  equipmentIds?: readonly string[],
 ): Promise<Map<string, MachineSamples>> {
-  return readSamples(store.db, campaignId);
+  return readSamples(store.db, campaignId, equipmentIds);
 }

@@ -53,6 +53,8 @@ export function scopedStore(store: Store, scope: AccessScope): Store {
       run((tx) => tx.query<R>(sql, params)),
     exec: (sql: string) => run((tx) => tx.exec(sql)),
     transaction: run,
+    // Every statement runs in a transaction of the inner database: its count is this one's.
+    ...(inner.started ? { started: inner.started } : {}),
     // Closing a scoped view never closes the shared pool.
     close: async () => undefined,
   };

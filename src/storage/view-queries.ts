@@ -68,7 +68,10 @@ export interface MachineRecords {
 /**
  * The sessions and exams of one machine, instants in epoch ms, or null when the campaign has no
  * such machine. One JSON document per table, as `readSessions` and `readExams` do (PGlite
- * decodes rows field by field in JavaScript; JSON.parse is faster).
+ * decodes rows field by field in JavaScript; JSON.parse is faster). Given `span` (epoch ms), only
+ * the records that may meet it: the sessions within a day of it and the exams that come in from
+ * two days before it (an exam lasts at most 24 hours) to a day after; a week's timeline needs
+ * those, not a year's.
  *
  * @example
  * const records = await loadMachineRecords(store, 'synthetic-2010', 'CT-0001');
@@ -78,17 +81,26 @@ export async function loadMachineRecords(
   store: Store,
   campaignId: string,
   equipmentId: string,
+  span?: { from: number; to: number },
 ): Promise<MachineRecords | null> {
+  const from = `to_timestamp($3::double precision / 1000)`;
+  const to = `to_timestamp($4::double precision / 1000)`;
+  const sessionsWithin = span
+    ? ` and end_at > ${from} - interval '1 day' and start_at < ${to} + interval '1 day'`
+    : '';
+  const examsWithin = span
+    ? ` and room_in > ${from} - interval '2 days' and room_in < ${to} + interval '1 day'`
+    : '';
   const [row] = await store.db.query<{ known: boolean; sessions: string; exams: string }>(
     `select
        exists (select 1 from equipment where campaign_id = $1 and equipment_id = $2) as known,
        (select coalesce(json_agg(json_build_array(${epochMs('start_at')}, ${epochMs('end_at')}, type)
           order by start_at, end_at, type collate "C"), '[]')::text
-        from sessions where campaign_id = $1 and equipment_id = $2) as sessions,
+        from sessions where campaign_id = $1 and equipment_id = $2${sessionsWithin}) as sessions,
        (select coalesce(json_agg(${EXAM_JSON_ARRAY}
           order by room_in, exam_id collate "C"), '[]')::text
-        from exams where campaign_id = $1 and equipment_id = $2) as exams`,
-    [campaignId, equipmentId],
+        from exams where campaign_id = $1 and equipment_id = $2${examsWithin}) as exams`,
+    span ? [campaignId, equipmentId, span.from, span.to] : [campaignId, equipmentId],
   );
   if (!row?.known) return null;
   const sessions = (JSON.parse(row.sessions) as [number, number, SessionType][]).map(

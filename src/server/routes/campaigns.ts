@@ -21,7 +21,7 @@ import { badRequest, notFound } from '../errors.ts';
 import type { Query } from '../params.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404, scopeOf } from '../server-context.ts';
+import { campaignOr404, LAZY_SAMPLES, scopeOf } from '../server-context.ts';
 import { auditSuccess, maySeeSite, requireScope } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 
@@ -73,12 +73,12 @@ const MAX_SEARCH = 200;
 export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns', async (c) => {
     readQuery(c, []);
-    return c.json(await ctx.cache.list(scopeOf(c)));
+    return sendJson(c, await ctx.cache.listJson(scopeOf(c)));
   });
 
   app.get('/api/campaigns/:id', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     return sendJson(
       c,
       campaign.json('campaign', 'detail', () => campaignDetail(campaign.index)),
@@ -87,13 +87,13 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/benchmark', async (c) => {
     const query = readQuery(c, FILTER_PARAMS);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
-    return sendJson(c, campaign.benchmarkJson(benchmarkFilter(query, campaign.index)));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
+    return sendJson(c, await campaign.benchmarkJson(benchmarkFilter(query, campaign.index)));
   });
 
   app.get('/api/campaigns/:id/regions', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     return sendJson(
       c,
       campaign.json('campaign', 'regions', () => regionListings(campaign.index)),
@@ -102,7 +102,7 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/establishments', async (c) => {
     const query = readQuery(c, ['region', 'legalStatus', 'q']);
-    const { index } = await campaignOr404(ctx, c, c.req.param('id'));
+    const { index } = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const q = query.text('q');
     if (q !== undefined && q.length > MAX_SEARCH)
       throw badRequest(`q must be at most ${MAX_SEARCH} characters long`);
@@ -117,7 +117,7 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/establishments/:finess', async (c) => {
     const query = readQuery(c, ['peers']);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const { index } = campaign;
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     const finess = c.req.param('finess');
@@ -144,7 +144,7 @@ export function campaignRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
     readQuery(c, []);
     // Import issues name every site's rows: national and admin users only.
     await requireScope(ctx, c, ['national', 'admin'], 'access', `quality:${c.req.param('id')}`);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     return sendJson(
       c,
       await campaign.jsonAsync('campaign', 'quality', async () =>

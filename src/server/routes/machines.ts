@@ -19,7 +19,7 @@ import {
 import { notFound } from '../errors.ts';
 import { readQuery } from '../params.ts';
 import type { AppEnv, ServerContext } from '../server-context.ts';
-import { campaignOr404 } from '../server-context.ts';
+import { campaignOr404, LAZY_SAMPLES } from '../server-context.ts';
 import { auditSuccess, maySeeMachine } from '../auth/guards.ts';
 import { sendJson } from '../json-response.ts';
 import { benchmarkFilter, FILTER_PARAMS } from './campaigns.ts';
@@ -69,11 +69,15 @@ async function machineOr404(
   return m;
 }
 
+/** The machine's records (those that may meet week `week` only, when given), or a 404. */
 async function recordsOr404(
   campaign: CachedCampaign,
   equipmentId: string,
+  week?: number,
 ): Promise<MachineRecords> {
-  const records = await campaign.machineRecords(equipmentId);
+  const records = await (week === undefined
+    ? campaign.machineRecords(equipmentId)
+    : campaign.machineWeek(equipmentId, week));
   if (!records)
     throw notFound(`no machine '${equipmentId}' in campaign '${campaign.index.ref.id}'`);
   return records;
@@ -83,7 +87,7 @@ async function recordsOr404(
 export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/campaigns/:id/machines', async (c) => {
     const query = readQuery(c, FILTER_PARAMS);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const filter = benchmarkFilter(query, campaign.index);
     return sendJson(
       c,
@@ -93,7 +97,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/machines/:equipmentId', async (c) => {
     const query = readQuery(c, ['peers']);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'machine');
     const scope = query.oneOf('peers', PEER_SCOPES) ?? 'modality';
     return sendJson(
@@ -106,13 +110,13 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/machines/:equipmentId/timeline', async (c) => {
     const query = readQuery(c, ['week']);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'timeline');
     refuseBundleSite(campaign.index, m.finess, 'show', `no timeline of machine '${m.equipmentId}'`);
     const { calendar } = campaign.index;
     const week = query.integer('week', 0, weekCount(calendar) - 1, 0);
     const text = await campaign.jsonAsync('timeline', `${m.equipmentId}\u0000${week}`, async () => {
-      const records = await recordsOr404(campaign, m.equipmentId);
+      const records = await recordsOr404(campaign, m.equipmentId, week);
       return timelineView(calendar, m.equipmentId, week, records.sessions, records.exams);
     });
     return sendJson(c, text);
@@ -120,7 +124,7 @@ export function machineRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/campaigns/:id/machines/:equipmentId/heatmap', async (c) => {
     readQuery(c, []);
-    const campaign = await campaignOr404(ctx, c, c.req.param('id'));
+    const campaign = await campaignOr404(ctx, c, c.req.param('id'), LAZY_SAMPLES);
     const m = await machineOr404(ctx, c, campaign, c.req.param('equipmentId'), 'heatmap');
     refuseBundleSite(campaign.index, m.finess, 'show', `no heatmap of machine '${m.equipmentId}'`);
     const text = await campaign.jsonAsync('heatmap', m.equipmentId, async () => {

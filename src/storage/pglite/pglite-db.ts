@@ -84,7 +84,7 @@ function exactBuffer(data: Uint8Array): ArrayBuffer {
   return data.slice().buffer;
 }
 
-function wrap(target: PGlite | Transaction): Queryable {
+function wrap(target: PGlite | Transaction): Required<Queryable> {
   return {
     exclusive: true,
     async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
@@ -109,13 +109,28 @@ function wrap(target: PGlite | Transaction): Queryable {
 
 function asDb(pg: PGlite): Db {
   const direct = wrap(pg);
+  // Counted as they are called: PGlite runs them one at a time, in that order.
+  let started = 0;
   return {
     engine: 'pglite',
     exclusive: true,
-    query: direct.query,
-    exec: direct.exec,
-    copyBinary: direct.copyBinary,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    query: <R extends Row = Row>(sql: string, params?: readonly unknown[]) => {
+      started++;
+      return direct.query<R>(sql, params);
+    },
+    exec: (sql: string) => {
+      started++;
+      return direct.exec(sql);
+    },
+    copyBinary: (table: string, columns: readonly string[], data: Uint8Array) => {
+      started++;
+      return direct.copyBinary(table, columns, data);
+    },
+    transaction: (fn) => {
+      started++;
+      return pg.transaction((tx) => fn(wrap(tx)));
+    },
+    started: () => started,
     close: () => pg.close(),
   };
 }
