@@ -153,6 +153,14 @@ describe('the built command (bin/plateau.js over dist/)', () => {
         const serve = await loaded(['serve', '--help'], 'serve');
         expect(commandModules(serve)).toContain('serve.js');
         expect(heavy(serve).length).toBeGreaterThan(0);
+
+        // A kit's figures load no store module: the store's modules are loaded for the store path only.
+        const kit = await loaded(
+          ['indicators', join(ROOT, 'test/fixtures/kits/good-minimal/input'), '--json'],
+          'indicators',
+        );
+        expect(commandModules(kit)).toContain('indicators.js');
+        expect(kit.filter((u) => /\/dist\/storage\/|@electric-sql\/pglite/.test(u))).toEqual([]);
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
