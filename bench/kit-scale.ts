@@ -90,14 +90,18 @@ function generateOnce(kit: ScaleKit): void {
 
 /**
  * A module a child imports first: on exit it writes its own peak RSS (KB) and CPU time (user and
- * system, µs) to $PLATEAU_BENCH_RSS_FILE.
+ * system, µs) to $PLATEAU_BENCH_RSS_FILE. The peak is the kernel's VmHWM of the child's own memory
+ * since exec: `resourceUsage().maxRSS` is not, as Linux carries over to it the high-water mark of
+ * the memory the child was forked with (this bench process's, hundreds of MB after a parse).
  */
 function rssHook(root: string): string {
   const hook = join(root, 'rss-hook.mjs');
   writeFileSync(
     hook,
-    "import { writeFileSync } from 'node:fs';\n" +
-      "process.on('exit', () => { const f = process.env.PLATEAU_BENCH_RSS_FILE; const u = process.resourceUsage(); if (f) writeFileSync(f, [u.maxRSS, u.userCPUTime, u.systemCPUTime].join(' ')); });\n",
+    "import { readFileSync, writeFileSync } from 'node:fs';\n" +
+      "process.on('exit', () => { const f = process.env.PLATEAU_BENCH_RSS_FILE; if (!f) return; const u = process.resourceUsage(); " +
+      "const hwm = /VmHWM:\\s*(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8')); " +
+      "writeFileSync(f, [hwm ? Number(hwm[1]) : u.maxRSS, u.userCPUTime, u.systemCPUTime].join(' ')); });\n",
   );
   return hook;
 }
@@ -317,5 +321,8 @@ export function kitScaleTable(rows: readonly ScaleRow[]): string {
     'national year parse 102 s, 7.7 GB peak.',
     'After the first session of issue 17 (67da5e4, load ≈ 2): k7 `plateau indicators --json` 4.4–4.55 s, 385 MB',
     '(one thread); parse + validate ≈ 0.55–0.6 M rows/s; national year 37.6 s, 2.44 GB (one thread).',
+    'After the second session (46b7064, load ≈ 2): parse + validate 0.85–0.87 M rows/s; k7 `plateau indicators',
+    '--json` 3.53–3.58 s; national year 25.3 s (2 threads) / 26.6 s (1 thread). Peak memory figures before',
+    '60fdefe counted the bench process too (a forked child inherits its high-water mark): 385–411 MiB, 3.03 GiB.',
   ].join('\n');
 }
