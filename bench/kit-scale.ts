@@ -322,7 +322,7 @@ export function kitScaleTable(rows: readonly ScaleRow[]): string {
     'After the first session of issue 17 (67da5e4, load ≈ 2): k7 `plateau indicators --json` 4.4–4.55 s, 385 MB',
     '(one thread); parse + validate ≈ 0.55–0.6 M rows/s; national year 37.6 s, 2.44 GB (one thread).',
     'After the second session (46b7064, load ≈ 2): parse + validate 0.85–0.87 M rows/s; k7 `plateau indicators',
-    '--json` 3.53–3.58 s; national year 25.3 s (2 threads) / 26.6 s (1 thread). Peak memory figures before',
-    '60fdefe counted the bench process too (a forked child inherits its high-water mark): 385–411 MiB, 3.03 GiB.',
+    '--json` 3.53–3.58 s; national year 25.3 s (2 threads) / 26.6 s (1 thread). Peak memory printed until the',
+    'third session counted the bench process too (a forked child inherits its high-water mark): 385–411 MiB, 3.03 GiB.',
   ].join('\n');
 }
