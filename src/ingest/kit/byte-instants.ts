@@ -6,7 +6,7 @@
  * the checked path, which says why.
  */
 import { MS_PER_DAY } from '../../core/calendar.ts';
-import { daysFromCivil, type DateTimeReader } from './date-time.ts';
+import { daysFromCivil, daysInMonth, type DateTimeReader } from './date-time.ts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
@@ -167,9 +167,4 @@ export class ByteInstants {
     if (offset === offset) return days * MS_PER_DAY - offset + t;
     return this.#dates.instantOfNaive(days, days * MS_PER_DAY + t);
   }
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
