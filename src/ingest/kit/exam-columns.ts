@@ -166,13 +166,19 @@ export class ExamColumns {
     if (at === this.#capacity) this.#resize(at + 1);
     this.#cMachine[at] = machine;
     if (id !== at || !this.#idsInStep) {
-      if (this.#idsInStep) this.#idsInStep = numberRows(this.#cId, at);
+      if (this.#idsInStep) {
+        numberRows(this.#cId, at);
+        this.#idsInStep = false;
+      }
       this.#cId[at] = id;
     }
     this.#cActs[at] = acts;
     // No key column when no key is kept.
     if (this.keys !== null && (key !== at || !this.#keysInStep)) {
-      if (this.#keysInStep) this.#keysInStep = numberRows(this.#cKey, at);
+      if (this.#keysInStep) {
+        numberRows(this.#cKey, at);
+        this.#keysInStep = false;
+      }
       this.#cKey[at] = key;
     }
     this.#cIn[at] = roomIn;
@@ -307,10 +313,9 @@ export class ExamColumns {
   }
 }
 
-/** Writes each row's own number into `column[0, rows)`; returns false (no longer in step). */
-function numberRows(column: Uint32Array, rows: number): false {
+/** Writes each row's own number into `column[0, rows)` (the entries of rows in step). */
+function numberRows(column: Uint32Array, rows: number): void {
   for (let r = 0; r < rows; r++) column[r] = r;
-  return false;
 }
 
 /** Entry of row `r` in `column`, or `r` itself for a column in step with the rows (null). */

@@ -77,26 +77,25 @@ export async function readKitDir(
   // Two buffers read into again and again: no allocation per chunk, which the allocator would
   // keep (a 1.7 M-row exams.csv is 250 chunks) long after they are freed; the next chunk is
   // read (in libuv's thread pool) while this one is parsed.
-  let buffers: { reading: Uint8Array; spare: Uint8Array } | null = null;
+  let reading = new Uint8Array(CHUNK_BYTES);
+  let spare = new Uint8Array(CHUNK_BYTES);
   for (const [i, { spec, name }] of present.entries()) {
     const feed = parser.csv(spec, name, sizes[i]);
     if (feed === null || name === null) continue;
     try {
       const file = await open(join(dir, name), 'r');
-      buffers ??= { reading: new Uint8Array(CHUNK_BYTES), spare: new Uint8Array(CHUNK_BYTES) };
-      const pair = buffers;
       let next: Promise<{ bytesRead: number }> | null = null;
       try {
         let position = 0;
-        next = file.read(pair.reading, 0, CHUNK_BYTES, position);
+        next = file.read(reading, 0, CHUNK_BYTES, position);
         for (;;) {
           const { bytesRead } = await next;
           next = null;
           if (bytesRead === 0) break;
-          const chunk = pair.reading.subarray(0, bytesRead);
+          const chunk = reading.subarray(0, bytesRead);
           position += bytesRead;
-          [pair.reading, pair.spare] = [pair.spare, pair.reading];
-          next = file.read(pair.reading, 0, CHUNK_BYTES, position);
+          [reading, spare] = [spare, reading];
+          next = file.read(reading, 0, CHUNK_BYTES, position);
           feed.push(chunk);
           done += bytesRead;
           options.onProgress?.({ file: name, done, total });
