@@ -24,7 +24,7 @@ import { CampaignIndex } from '../core/views/campaign-index.ts';
 import { storedPeerGroups } from '../core/views/peer-groups.ts';
 import { makeIssue } from '../i18n/issues/index.ts';
 import { looksLikeRawIdentifier } from '../plan/relevance/repeats.ts';
-import type { Campaign, Kit, RegisterMachine, Session } from '../core/kit-types.ts';
+import type { Campaign, Kit, RegisterMachine } from '../core/kit-types.ts';
 import { stringAt } from '../core/exam-table.ts';
 import { copyActs, deleteAbsentActs, upsertActs } from './act-repository.ts';
 import { loadCosts, replaceCosts } from './cost-repository.ts';
@@ -90,7 +90,12 @@ import {
   slotChanges,
   unknownSlotMachines,
 } from './slot-repository.ts';
-import { copySessions, deleteAbsentSessions, insertSessions } from './session-repository.ts';
+import {
+  copySessions,
+  deleteAbsentSessions,
+  insertSessions,
+  uniqueSessions,
+} from './session-repository.ts';
 import { storedKitOf } from './stored-kit.ts';
 import {
   copySurvey,
@@ -220,67 +225,6 @@ function lastByKey<T>(
     byKey.set(k, row);
   }
   return { rows: [...byKey.values()], duplicates };
-}
-
-/** FNV-1a of a string's UTF-16 code units. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Two numbers a session key writes alike (`${n}`: -0 as 0, NaN as NaN). */
-const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
-
-function sameSession(a: Session, b: Session): boolean {
-  return (
-    a.equipmentId === b.equipmentId &&
-    sameNumber(a.start, b.start) &&
-    sameNumber(a.end, b.end) &&
-    a.type === b.type
-  );
-}
-
-/**
- * `lastByKey(sessions, sessionKey).rows` without a key string per session (a national year has
- * 2.7 million of them: the map of keys cost hundreds of MB): equal sessions are found through an
- * open-addressing hash of their fields. Repeated sessions are dropped silently, as before.
- */
-function lastSessions(sessions: readonly Session[]): Session[] {
-  const rows: Session[] = [];
-  let size = 16;
-  while (size < 2 * sessions.length) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  const hashes = new Map<string, number>();
-  const hashOf = (text: string): number => {
-    let h = hashes.get(text);
-    if (h === undefined) {
-      h = hashString(text);
-      if (hashes.size < 100_000) hashes.set(text, h);
-    }
-    return h;
-  };
-  const number = (n: number): number => (n === n ? (n | 0) ^ ((n / 4_294_967_296) | 0) : 1);
-  for (const s of sessions) {
-    let h = hashOf(s.equipmentId);
-    h = Math.imul(h ^ number(s.start), 0x01000193);
-    h = Math.imul(h ^ number(s.end), 0x01000193);
-    h = Math.imul(h ^ hashOf(s.type), 0x01000193);
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const at = slots[slot] as number;
-      if (at === -1) {
-        slots[slot] = rows.length;
-        rows.push(s);
-        break;
-      }
-      if (sameSession(rows[at] as Session, s)) {
-        rows[at] = s;
-        break;
-      }
-    }
-  }
-  return rows;
 }
 
 /**
@@ -634,7 +578,7 @@ export async function importKit(
   const equipment = lastByKey(kit.equipment, (m) => m.equipmentId);
   const acts = lastByKey(kit.acts, (a) => a.code);
   const survey = lastByKey(kit.survey, surveyKey);
-  const sessions = { rows: lastSessions(kit.sessions) };
+  const sessions = { rows: uniqueSessions(kit.sessions) };
   const all = examRowsOfKit(kit);
   const exams = lastExamRows(all);
   const issues: Issue[] = [];

@@ -34,7 +34,7 @@ import { readKit } from './load-kit.ts';
 import type { Store } from './open-store.ts';
 import { loadRegister, sameRegister } from './register-repository.ts';
 import { encodeSamples } from './sample-repository.ts';
-import { insertSessions, sessionKey } from './session-repository.ts';
+import { insertSessions, sessionKey, uniqueSessions } from './session-repository.ts';
 import { surveyKey, upsertSurvey } from './survey-repository.ts';
 
 /** Where a refused row stands: its file's line (1 = the header), or null when it cannot be told. */
@@ -393,7 +393,8 @@ export async function importSiteKit(
 
   const establishments = lastByKey(kit.establishments, (e) => e.finess);
   const equipment = lastByKey(kit.equipment, (m) => m.equipmentId);
-  const sessions = lastByKey(kit.sessions, sessionKey);
+  const sessionRows = uniqueSessions(kit.sessions);
+  const sessions = { rows: sessionRows, duplicates: kit.sessions.length - sessionRows.length };
   const exams = lastByKey(kit.exams, examKey);
   const survey = lastByKey(kit.survey, surveyKey);
   const issues: Issue[] = [];

@@ -27,6 +27,68 @@ export function sessionKey(s: Session): string {
   return `${s.equipmentId}\u0000${s.start}\u0000${s.end}\u0000${s.type}`;
 }
 
+/** FNV-1a of a string's UTF-16 code units. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Two numbers a session key writes alike (`${n}`: -0 as 0, NaN as NaN). */
+const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+
+function sameSession(a: Session, b: Session): boolean {
+  return (
+    a.equipmentId === b.equipmentId &&
+    sameNumber(a.start, b.start) &&
+    sameNumber(a.end, b.end) &&
+    a.type === b.type
+  );
+}
+
+/**
+ * The sessions unique by `sessionKey`, in the order each first appears, the last of a repeat
+ * kept in its place (repeats are dropped silently: a session seen twice is one session), without
+ * a key string per session (a national year has 2.7 million of them: a map of keys cost hundreds
+ * of MB): equal sessions are found through an open-addressing hash of their fields.
+ */
+export function uniqueSessions(sessions: readonly Session[]): Session[] {
+  const rows: Session[] = [];
+  let size = 16;
+  while (size < 2 * sessions.length) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const hashes = new Map<string, number>();
+  const hashOf = (text: string): number => {
+    let h = hashes.get(text);
+    if (h === undefined) {
+      h = hashString(text);
+      if (hashes.size < 100_000) hashes.set(text, h);
+    }
+    return h;
+  };
+  const number = (n: number): number => (n === n ? (n | 0) ^ ((n / 4_294_967_296) | 0) : 1);
+  for (const s of sessions) {
+    let h = hashOf(s.equipmentId);
+    h = Math.imul(h ^ number(s.start), 0x01000193);
+    h = Math.imul(h ^ number(s.end), 0x01000193);
+    h = Math.imul(h ^ hashOf(s.type), 0x01000193);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = slots[slot] as number;
+      if (at === -1) {
+        slots[slot] = rows.length;
+        rows.push(s);
+        break;
+      }
+      if (sameSession(rows[at] as Session, s)) {
+        rows[at] = s;
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
 /** Inserts the sessions not stored yet (`updated` is always 0). */
 export function insertSessions(
   q: Queryable,
