@@ -37,15 +37,16 @@ export class LazySamples {
   of(equipmentIds: Iterable<string>): Promise<void> {
     if (this.#allDone) return Promise.resolve();
     if (this.#all) return this.#all;
-    const missing: string[] = [];
+    const unread = new Set<string>();
     const waits = new Set<Promise<void>>();
     for (const id of equipmentIds) {
       if (this.#known.has(id)) continue;
       const pending = this.#pending.get(id);
       if (pending) waits.add(pending);
-      else if (!missing.includes(id)) missing.push(id);
+      else unread.add(id);
     }
-    if (missing.length > 0) {
+    if (unread.size > 0) {
+      const missing = [...unread];
       const reading = this.#read(missing).then((found) => {
         for (const id of missing) {
           const samples = found.get(id);
