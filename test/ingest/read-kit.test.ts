@@ -117,20 +117,28 @@ describe('readKitDir', () => {
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  it('caps repeated issues of one kind per file and sums up the rest', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'plateau-cap-'));
+  /**
+   * A kit folder of the sample kit's campaign, establishments and machines, with the exams
+   * `exams` makes from one of its exams (none: no exams.csv written).
+   */
+  async function sampleKitDir(prefix: string, exams?: (base: Exam) => Exam[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
     dirs.push(dir);
     const kit = sampleKit();
     const writer = createKitWriter(dir, kit.campaign);
     await writer.writeEstablishments(kit.establishments);
     await writer.writeEquipment(kit.equipment);
-    const base = kit.exams[2] as Exam;
+    if (exams) await writer.appendExams(exams(kit.exams[2] as Exam));
+    await writer.close();
+    return dir;
+  }
+
+  it('caps repeated issues of one kind per file and sums up the rest', async () => {
     const n = MAX_ISSUES_PER_CODE + 250;
     // A negative ICR on every row: one issue kind, n times.
-    await writer.appendExams(
+    const dir = await sampleKitDir('plateau-cap-', (base) =>
       Array.from({ length: n }, (_, i) => ({ ...base, examId: `X${i}`, icr: -1 })),
     );
-    await writer.close();
     const result = await readKitDir(dir);
     expect(result.kit).toBeNull();
     const outOfRange = result.issues.filter((i) => i.code === 'out-of-range');
@@ -144,15 +152,8 @@ describe('readKitDir', () => {
   });
 
   it('reads a file of several chunks, the next read while one is parsed, as its bytes in memory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'plateau-chunks-'));
-    dirs.push(dir);
-    const kit = sampleKit();
-    const writer = createKitWriter(dir, kit.campaign);
-    await writer.writeEstablishments(kit.establishments);
-    await writer.writeEquipment(kit.equipment);
-    const base = kit.exams[2] as Exam;
     // ≈ 40,000 rows: exams.csv spans several 1 MB reads.
-    await writer.appendExams(
+    const dir = await sampleKitDir('plateau-chunks-', (base) =>
       Array.from({ length: 40_000 }, (_, i) => ({
         ...base,
         examId: `X${i}`,
@@ -160,7 +161,6 @@ describe('readKitDir', () => {
         roomOut: base.roomOut + (i % 1000) * 60_000,
       })),
     );
-    await writer.close();
     const size = readFileSync(join(dir, 'exams.csv')).length;
     expect(size).toBeGreaterThan(3 << 20);
     const seen: { file: string; done: number }[] = [];
@@ -181,13 +181,7 @@ describe('readKitDir', () => {
   });
 
   it('stops reading a file that cannot be read as text without leaving a read behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'plateau-stop-'));
-    dirs.push(dir);
-    const kit = sampleKit();
-    const writer = createKitWriter(dir, kit.campaign);
-    await writer.writeEstablishments(kit.establishments);
-    await writer.writeEquipment(kit.equipment);
-    await writer.close();
+    const dir = await sampleKitDir('plateau-stop-');
     // exams.csv in UTF-16 (several MB): the feed stops after its first chunk.
     const header = 'exam_id,equipment_id\n';
     await writeFile(
