@@ -39,6 +39,19 @@ export function lineStop(b: Uint8Array, p: number, limit: number): number {
   return -1;
 }
 
+/** The role of a column a fast path does not read: any canonical bytes. */
+export const OTHER_CELL = 0;
+
+/**
+ * Per column of a header of `width` columns, its role: `roles` gives `[column index, role]`
+ * (an index of -1, a column the file lacks, is skipped); every other column is OTHER_CELL.
+ */
+export function columnRoles(width: number, roles: readonly [number, number][]): Uint8Array {
+  const out = new Uint8Array(width).fill(OTHER_CELL);
+  for (const [column, role] of roles) if (column >= 0) out[column] = role;
+  return out;
+}
+
 /** A reader of canonical rows, line by line (`read`), used a run of lines at a time. */
 export abstract class ByteRowReader implements ByteLineReader {
   linesRead = 0;

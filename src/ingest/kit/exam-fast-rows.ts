@@ -13,7 +13,7 @@ import type { CampaignWindow } from './campaign-window.ts';
 import { ByteInstants } from './byte-instants.ts';
 import type { DateTimeReader } from './date-time.ts';
 import { NO_KEY, type ExamColumns } from './exam-columns.ts';
-import { ByteRowReader, canonicalKinds, lineStop } from './byte-rows.ts';
+import { ByteRowReader, canonicalKinds, columnRoles, lineStop } from './byte-rows.ts';
 import type { ExamColumnIndexes, ExamRowsContext } from './exam-rows.ts';
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -67,8 +67,6 @@ for (let c = 48; c <= 57; c++) HEX_DIGIT[c] = 1;
 for (let c = 97; c <= 102; c++) HEX_DIGIT[c] = HEX_DIGIT[c - 32] = 2;
 
 // What the fast path does with a column's cells (its role; date-times are ROOM_IN..REQUESTED).
-/** A column it does not read: any canonical bytes. */
-const OTHER_CELL = 0;
 const ID = 1;
 const EQUIPMENT = 2;
 const CATEGORY = 3;
@@ -108,8 +106,7 @@ export class FastExamRows extends ByteRowReader {
     this.#instants = new ByteInstants(dates);
     this.#columns = columns;
     this.#separator = separator;
-    this.#roles = new Uint8Array(width).fill(OTHER_CELL);
-    const roles: [number, number][] = [
+    this.#roles = columnRoles(width, [
       [indexes.id, ID],
       [indexes.equipment, EQUIPMENT],
       [indexes.category, CATEGORY],
@@ -123,8 +120,7 @@ export class FastExamRows extends ByteRowReader {
       [indexes.age, AGE],
       // Keys are not read when not kept: any canonical bytes then, as before (checked path).
       [indexes.key, KEY],
-    ];
-    for (const [column, role] of roles) if (column >= 0) this.#roles[column] = role;
+    ]);
     this.#kinds = canonicalKinds(separator);
   }
 

@@ -9,13 +9,12 @@
  */
 import { SESSION_TYPES, type Session } from '../../core/kit-types.ts';
 import { ByteInstants } from './byte-instants.ts';
-import { ByteRowReader, canonicalKinds, lineStop } from './byte-rows.ts';
+import { ByteRowReader, canonicalKinds, columnRoles, lineStop } from './byte-rows.ts';
 import type { CampaignWindow } from './campaign-window.ts';
 import type { DateTimeReader } from './date-time.ts';
 import type { IssueSink } from './issue-sink.ts';
 import type { KitMachines } from './kit-machines.ts';
 
-const OTHER_CELL = 0;
 const EQUIPMENT = 1;
 const START = 2;
 const END = 3;
@@ -74,14 +73,12 @@ export class FastSessionRows extends ByteRowReader {
     this.#instants = new ByteInstants(dates);
     this.#kinds = canonicalKinds(separator);
     this.#separator = separator;
-    this.#roles = new Uint8Array(width).fill(OTHER_CELL);
-    const roles: [number, number][] = [
+    this.#roles = columnRoles(width, [
       [indexes.equipment, EQUIPMENT],
       [indexes.start, START],
       [indexes.end, END],
       [indexes.type, TYPE],
-    ];
-    for (const [column, role] of roles) if (column >= 0) this.#roles[column] = role;
+    ]);
   }
 
   read(b: Uint8Array, from: number, limit: number, _line: number): number {
